@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+
+/** Runtime configuration, read once from the environment (see README: Cấu hình). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  demoPassword: string | undefined;
+  /** Cookies get the Secure flag when the app is served over HTTPS (behind a proxy). */
+  secureCookies: boolean;
+  webDir: string;
+  publicUrl: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT không hợp lệ: ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: env.TDKT_DEMO !== '0',
+    demoPassword: env.TDKT_DEMO_PASSWORD || undefined,
+    secureCookies: env.TDKT_SECURE_COOKIES === '1',
+    webDir: resolve(env.TDKT_WEB_DIR ?? './dist/web'),
+    publicUrl: env.TDKT_PUBLIC_URL ?? `http://localhost:${port}`,
+  };
+}

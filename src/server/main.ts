@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { buildApp } from './app.js';
+import { DEMO_USERNAMES, isDatabaseEmpty, seedDemo } from './demo/seed.js';
+import { purgeExpiredSessions } from './auth/sessions.js';
+
+const config = loadConfig();
+if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+
+if (config.demo && (await isDatabaseEmpty(database.db))) {
+  const demo = await seedDemo(database.db, config.demoPassword);
+  console.log('Đã tạo dữ liệu mẫu (Sở KH&CN tỉnh Cao Bằng).');
+  console.log(`Tài khoản mẫu: ${DEMO_USERNAMES.join(', ')}`);
+  console.log(demo.generated ? `Mật khẩu (sinh ngẫu nhiên, hãy ghi lại): ${demo.password}` : 'Mật khẩu: giá trị của TDKT_DEMO_PASSWORD');
+}
+await purgeExpiredSessions(database.db);
+
+const app = await buildApp({ database, config, logger: process.env.TDKT_LOG === '1' });
+await app.listen({ port: config.port, host: config.host });
+console.log(`TĐKT đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'})`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void app.close().then(() => database.close()).then(() => process.exit(0));
+  });
+}

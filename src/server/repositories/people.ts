@@ -1,0 +1,83 @@
+import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { people, personTransfers, units } from '../db/schema/index.js';
+import type { Actor } from '../auth/actor.js';
+import { escapeLike, visiblePeopleCondition } from '../policies/scope.js';
+import { foldVietnamese } from '../../shared/vietnamese.js';
+
+export type PersonRow = typeof people.$inferSelect;
+
+export interface PeopleFilter {
+  q?: string | undefined;
+  unitId?: string | undefined;
+  /** With unitId: include the staff of its sub-units (default true). */
+  includeSubunits?: boolean | undefined;
+  active?: boolean | undefined;
+  employmentType?: string | undefined;
+  isLeader?: boolean | undefined;
+  gender?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function findVisiblePerson(tx: Executor, actor: Actor, id: string): Promise<PersonRow | undefined> {
+  const [row] = await tx.select().from(people).where(and(eq(people.id, id), visiblePeopleCondition(actor))).limit(1);
+  return row;
+}
+
+function filterConditions(actor: Actor, f: PeopleFilter, unitPath: string | undefined): SQL[] {
+  const conds: SQL[] = [visiblePeopleCondition(actor)];
+  if (f.unitId) {
+    if (f.includeSubunits === false || unitPath === undefined) conds.push(eq(people.unitId, f.unitId));
+    else conds.push(sql`${people.unitId} in (select ${units.id} from ${units} where ${units.path} like ${escapeLike(unitPath) + '%'})`);
+  }
+  if (f.active !== undefined) conds.push(eq(people.active, f.active));
+  if (f.employmentType) conds.push(eq(people.employmentType, f.employmentType));
+  if (f.isLeader !== undefined) conds.push(eq(people.isLeader, f.isLeader));
+  if (f.gender) conds.push(eq(people.gender, f.gender));
+  // Each word must appear somewhere in the folded name or CCCD: "duc nguyen" finds "Nguyễn Văn Đức".
+  const words = foldVietnamese(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const w of words) conds.push(like(people.searchKey, `%${escapeLike(w)}%`));
+  return conds;
+}
+
+/** One page of visible staff, Vietnamese name order, with the total for the pager. */
+export async function listPeople(tx: Executor, actor: Actor, f: PeopleFilter) {
+  let unitPath: string | undefined;
+  if (f.unitId) {
+    const [u] = await tx.select({ path: units.path }).from(units).where(eq(units.id, f.unitId)).limit(1);
+    unitPath = u?.path;
+  }
+  const where = and(...filterConditions(actor, f, unitPath));
+  const [rows, totals] = await Promise.all([
+    tx
+      .select({ person: people, unitName: units.name })
+      .from(people)
+      .innerJoin(units, eq(units.id, people.unitId))
+      .where(where)
+      .orderBy(asc(people.sortKey), asc(people.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    tx.select({ n: count() }).from(people).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+export async function transfersOf(tx: Executor, personId: string) {
+  return tx
+    .select({ transfer: personTransfers, fromName: sql<string | null>`(select name from units u where u.id = ${personTransfers.fromUnitId})`, toName: units.name })
+    .from(personTransfers)
+    .innerJoin(units, eq(units.id, personTransfers.toUnitId))
+    .where(eq(personTransfers.personId, personId))
+    .orderBy(asc(personTransfers.effectiveDate), asc(personTransfers.createdAt));
+}
+
+export async function existingCccds(tx: Executor, cccds: string[]): Promise<Set<string>> {
+  if (cccds.length === 0) return new Set();
+  const found = new Set<string>();
+  for (let i = 0; i < cccds.length; i += 5000) {
+    const rows = await tx.select({ cccd: people.cccd }).from(people).where(inArray(people.cccd, cccds.slice(i, i + 5000)));
+    for (const r of rows) if (r.cccd) found.add(r.cccd);
+  }
+  return found;
+}
