@@ -22,13 +22,21 @@ export const personInputSchema = z
     unitId: z.uuid('Đơn vị không hợp lệ.'),
     gender: z.enum(GENDERS, 'Giới tính phải là "nam" hoặc "nu".').nullish(),
     birthDate: isoDate.nullish(),
-    cccd: z.string().trim().nullish(),
+    cccd: z
+      .string()
+      .trim()
+      .nullish()
+      .superRefine((v, ctx) => {
+        const problem = v ? cccdProblem(v) : null;
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     position: z.string().trim().max(200, 'Chức vụ quá dài (tối đa 200 ký tự).').nullish(),
     isLeader: z.boolean().default(false),
     employmentType: z.enum(EMPLOYMENT_TYPES, 'Loại cán bộ không hợp lệ.').nullish(),
     email: z.email('Thư điện tử không hợp lệ.').max(200).nullish().or(z.literal('').transform(() => null)),
   })
   .superRefine((v, ctx) => {
+    // Runs only once every field is valid: here the CCCD is well-formed, so only consistency is left.
     if (v.cccd) {
       const problem = cccdProblem(v.cccd, { gender: v.gender, birthDate: v.birthDate });
       if (problem) ctx.addIssue({ code: 'custom', path: ['cccd'], message: problem });
