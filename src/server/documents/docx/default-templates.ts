@@ -1,0 +1,461 @@
+/**
+ * Default DOCX templates, built from code at runtime (and cached). Building them from code keeps
+ * the layout reviewable in diffs and lets the field catalog and the templates be checked
+ * together in tests; `write-default-templates.ts` writes them out as files for users who want
+ * to start editing from the defaults.
+ *
+ * Layout follows NĐ 30/2020/NĐ-CP Phụ lục I: A4, margins top/bottom 20 mm, left 30 mm, right
+ * 15 mm; Times New Roman; a borderless two-column header (issuing body | national motto), the
+ * number line and the place-and-date line on the same row; the signature block on the right and
+ * "Nơi nhận" on the left at the bottom.
+ */
+import { buildDocx, cell, p, r, table, type Block, type Paragraph, type Row, type RunProps } from './ooxml.js';
+import type { TemplateKind } from './fields.js';
+
+const FONT = 'Times New Roman';
+const BODY_SIZE = 14;
+/** Text width: 210 − 30 − 15 mm. */
+const TEXT_WIDTH = 165;
+const MARGINS = { top: 20, bottom: 20, left: 30, right: 15 };
+
+export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
+
+// ---- Building blocks -------------------------------------------------------------------------
+
+const centered = (runs: Parameters<typeof p>[0], props: Parameters<typeof p>[1] = {}): Paragraph =>
+  p(runs, { align: 'center', ...props });
+
+/** A short centred rule of `width` mm inside a column of `columnWidth` mm. */
+function rule(width: number, columnWidth: number): Paragraph {
+  const side = (columnWidth - width) / 2;
+  return p([], { indentLeft: side, indentRight: side, bottomRule: true, markRun: { size: 4 } });
+}
+
+/** A body paragraph: justified, first-line indent, 6 pt after (NĐ 30: ≥ 6 pt between paragraphs). */
+function body(runs: Parameters<typeof p>[0], props: Parameters<typeof p>[1] = {}): Paragraph {
+  return p(runs, { align: 'both', firstLine: 10, after: 6, line: 1.1, ...props });
+}
+
+/** One paragraph per item of a string list: `{#name}` and `{/name}` on their own paragraphs
+ * (removed by docxtemplater's paragraphLoop), the item paragraph in between. */
+function listParagraphs(name: string, item: Paragraph): Paragraph[] {
+  return [p(`{#${name}}`), item, p(`{/${name}}`)];
+}
+
+function bodyList(name: string, props: RunProps = {}): Paragraph[] {
+  return listParagraphs(name, body([r('{.}', props)]));
+}
+
+/** Header of a numbered administrative document (issuing body | national motto, number | date). */
+function adminHeader(): Block[] {
+  // 75 | 90 mm: the issuing body gets room for ~25 capitals per line; the national name at
+  // 12 pt bold needs ~89 mm.
+  const left = 75;
+  const right = TEXT_WIDTH - left;
+  const rows: Row[] = [
+    {
+      cells: [
+        cell([
+          centered([r('{coQuanChuQuan}', { size: 13 })]),
+          centered([r('{coQuanBanHanh}', { size: 13, bold: true })]),
+          rule(22, left),
+        ]),
+        cell([
+          centered([r(QUOC_HIEU, { size: 12, bold: true })]),
+          centered([r(TIEU_NGU, { size: 13, bold: true, underline: true })]),
+        ]),
+      ],
+    },
+    {
+      cells: [
+        cell(centered([r('Số: {so}/{kyHieu}', { size: 13 })], { before: 6 })),
+        cell(centered([r('{diaDanh}, {ngayThang}', { size: 14, italic: true })], { before: 6 })),
+      ],
+    },
+  ];
+  return [table([left, right], rows, { borders: false })];
+}
+
+/** Header of a report signed by a person (no number): the national motto centred, date right. */
+function nationalHeader(): Block[] {
+  return [
+    centered([r(QUOC_HIEU, { size: 13, bold: true })]),
+    centered([r(TIEU_NGU, { size: 14, bold: true, underline: true })]),
+    p([r('{diaDanh}, {ngayThang}', { size: 14, italic: true })], { align: 'right', before: 12, after: 12 }),
+  ];
+}
+
+/** Document type name and summary line (e.g. "KẾ HOẠCH" / trích yếu) with the rule below. */
+function titleBlock(typeName: string, summary: string): Block[] {
+  return [
+    centered([r(typeName, { size: 14, bold: true })], { before: 18, keepNext: true }),
+    centered([r(summary, { size: 14, bold: true })], { keepNext: true }),
+    rule(35, TEXT_WIDTH),
+    p([], { after: 6 }),
+  ];
+}
+
+/** "Nơi nhận" on the left, signer on the right (NĐ 30: nơi nhận 12 pt bold italic, items 11 pt). */
+function signatureBlock(): Block[] {
+  const left = 75;
+  const right = TEXT_WIDTH - left;
+  return [
+    p([], { after: 6 }),
+    table(
+      [left, right],
+      [
+        {
+          cantSplit: true,
+          cells: [
+            cell([
+              p([r('Nơi nhận:', { size: 12, bold: true, italic: true })]),
+              ...listParagraphs('noiNhan', p([r('- {.}', { size: 11 })])),
+            ]),
+            cell([
+              centered([r('{quyenHan}', { size: 14, bold: true })]),
+              centered([r('{chucVuNguoiKy}', { size: 14, bold: true })]),
+              centered([r('(Ký, ghi rõ họ tên và đóng dấu)', { size: 13, italic: true })], { after: 60 }),
+              centered([r('{nguoiKy}', { size: 14, bold: true })]),
+            ]),
+          ],
+        },
+      ],
+      { borders: false },
+    ),
+  ];
+}
+
+/** Two signatures side by side (minutes, reports): each column a title, a note and a name. */
+function twoSignatures(leftTitle: string, leftName: string, rightTitle: string, rightName: string, note: string): Block[] {
+  const half = TEXT_WIDTH / 2;
+  const col = (title: string, name: string): Paragraph[] => [
+    centered([r(title, { size: 13, bold: true })]),
+    centered([r(note, { size: 13, italic: true })], { after: 60 }),
+    centered([r(name, { size: 14, bold: true })]),
+  ];
+  return [
+    p([], { after: 12 }),
+    table([half, half], [{ cantSplit: true, cells: [cell(col(leftTitle, leftName)), cell(col(rightTitle, rightName))] }], {
+      borders: false,
+    }),
+  ];
+}
+
+interface Column {
+  title: string;
+  width: number;
+  /** docxtemplater tag printed in the data row. */
+  tag: string;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A bordered table with a repeated header row and one looping data row (`{#loop}` … `{/loop}`). */
+function loopTable(loop: string, columns: Column[], extraRows: Row[] = [], size = 13): Block {
+  const header: Row = {
+    header: true,
+    cantSplit: true,
+    cells: columns.map((c) => cell(centered([r(c.title, { size, bold: true })]), { vAlign: 'center' })),
+  };
+  const dataRow: Row = {
+    cantSplit: true,
+    cells: columns.map((c, i) => {
+      const open = i === 0 ? `{#${loop}}` : '';
+      const close = i === columns.length - 1 ? `{/${loop}}` : '';
+      return cell(p([r(`${open}${c.tag}${close}`, { size })], { align: c.align ?? 'left' }), { vAlign: 'center' });
+    }),
+  };
+  return table(
+    columns.map((c) => c.width),
+    [header, dataRow, ...extraRows],
+  );
+}
+
+function heading(text: string): Paragraph {
+  return p([r(text, { bold: true })], { align: 'both', after: 6, before: 6, keepNext: true, firstLine: 10 });
+}
+
+function labelled(label: string, tag: string): Paragraph {
+  return body([r(`${label}: `), r(tag)], { after: 3 });
+}
+
+// ---- Templates -------------------------------------------------------------------------------
+
+function keHoach(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('KẾ HOẠCH', '{trichYeu}'),
+    ...bodyList('canCu', { italic: true }),
+    ...bodyList('noiDung'),
+    heading('PHÂN CÔNG THỰC HIỆN'),
+    loopTable('nhiemVu', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Nội dung công việc', width: 60, tag: '{noiDung}' },
+      { title: 'Chủ trì', width: 30, tag: '{chuTri}' },
+      { title: 'Phối hợp', width: 33, tag: '{phoiHop}' },
+      { title: 'Thời gian', width: 30, tag: '{thoiGian}', align: 'center' },
+    ]),
+    p([], { after: 6 }),
+    ...bodyList('ketLuan'),
+    ...signatureBlock(),
+  ];
+}
+
+function toTrinh(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('TỜ TRÌNH', '{trichYeu}'),
+    centered([r('Kính gửi: {kinhGui}')], { after: 12 }),
+    ...bodyList('noiDung'),
+    loopTable('danhSach', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Họ và tên', width: 45, tag: '{hoTen}' },
+      { title: 'Chức vụ, đơn vị', width: 50, tag: '{chucVuDonVi}' },
+      { title: 'Hình thức đề nghị', width: 35, tag: '{hinhThuc}' },
+      { title: 'Ghi chú', width: 23, tag: '{ghiChu}' },
+    ]),
+    p([], { after: 6 }),
+    ...bodyList('ketLuan'),
+    ...signatureBlock(),
+  ];
+}
+
+function bienBanHopXet(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('BIÊN BẢN', '{trichYeu}'),
+    labelled('Thời gian', '{thoiGian}'),
+    labelled('Địa điểm', '{diaDiem}'),
+    labelled('Chủ trì', '{chuTri}'),
+    labelled('Thư ký', '{thuKy}'),
+    body([r('Thành phần tham dự:')], { after: 3 }),
+    ...listParagraphs('thanhPhan', body([r('- {.}')], { after: 0 })),
+    labelled('Số thành viên có mặt', '{soCoMat}/{tongSoThanhVien}'),
+    heading('NỘI DUNG'),
+    ...bodyList('noiDung'),
+    heading('KẾT QUẢ BỎ PHIẾU'),
+    loopTable('danhSach', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Họ và tên', width: 42, tag: '{hoTen}' },
+      { title: 'Chức vụ, đơn vị', width: 45, tag: '{chucVuDonVi}' },
+      { title: 'Hình thức', width: 30, tag: '{hinhThuc}' },
+      { title: 'Số phiếu', width: 18, tag: '{soPhieu}', align: 'center' },
+      { title: 'Tỷ lệ', width: 18, tag: '{tyLe}', align: 'center' },
+    ]),
+    p([], { after: 6 }),
+    body([r('Cuộc họp kết thúc {ketThuc}, biên bản đã được thông qua trước cuộc họp./.')]),
+    ...twoSignatures('THƯ KÝ', '{thuKy}', 'CHỦ TRÌ', '{chuTri}', '(Ký, ghi rõ họ tên)'),
+  ];
+}
+
+function bienBanKiemPhieu(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('BIÊN BẢN KIỂM PHIẾU', '{trichYeu}'),
+    labelled('Thời gian', '{thoiGian}'),
+    labelled('Địa điểm', '{diaDiem}'),
+    body([r('Ban kiểm phiếu gồm:')], { after: 3 }),
+    p('{#banKiemPhieu}'),
+    body([r('- {hoTen}: {nhiemVu}')], { after: 0 }),
+    p('{/banKiemPhieu}'),
+    labelled('Số phiếu phát ra', '{soPhieuPhatRa}'),
+    labelled('Số phiếu thu về', '{soPhieuThuVe}'),
+    labelled('Số phiếu hợp lệ', '{soPhieuHopLe}'),
+    labelled('Số phiếu không hợp lệ', '{soPhieuKhongHopLe}'),
+    heading('KẾT QUẢ KIỂM PHIẾU'),
+    loopTable(
+      'ketQua',
+      [
+        { title: 'STT', width: 11, tag: '{stt}', align: 'center' },
+        { title: 'Họ và tên', width: 38, tag: '{hoTen}' },
+        { title: 'Đơn vị', width: 32, tag: '{donVi}' },
+        { title: 'Hình thức', width: 26, tag: '{hinhThuc}' },
+        { title: 'Số phiếu đồng ý', width: 20, tag: '{soPhieuDongY}', align: 'center' },
+        { title: 'Tỷ lệ', width: 16, tag: '{tyLe}', align: 'center' },
+        { title: 'Kết quả', width: 22, tag: '{ketQua}', align: 'center' },
+      ],
+      [],
+      12,
+    ),
+    p([], { after: 6 }),
+    body([r('Biên bản kiểm phiếu được lập và thông qua trước cuộc họp./.')]),
+    ...twoSignatures('CÁC THÀNH VIÊN', '', 'TRƯỞNG BAN KIỂM PHIẾU', '{truongBan}', '(Ký, ghi rõ họ tên)'),
+  ];
+}
+
+function quyetDinh(): Block[] {
+  const totalRow: Row = {
+    cantSplit: true,
+    cells: [
+      cell(centered([r('Tổng cộng', { size: 13, bold: true })]), { span: 4 }),
+      cell(p([r('{tongTien}', { size: 13, bold: true })], { align: 'right' })),
+    ],
+  };
+  return [
+    ...adminHeader(),
+    ...titleBlock('QUYẾT ĐỊNH', '{trichYeu}'),
+    centered([r('{thamQuyen}', { bold: true })], { after: 12 }),
+    ...bodyList('canCu', { italic: true }),
+    body([r('Theo đề nghị của {deNghi}.', { italic: true })]),
+    centered([r('QUYẾT ĐỊNH:', { bold: true })], { before: 6, after: 12 }),
+    body([r('Điều 1. ', { bold: true }), r('{dieu1}')]),
+    body([r('Điều 2. ', { bold: true }), r('{dieu2}')]),
+    body([r('Điều 3. ', { bold: true }), r('{dieu3}')]),
+    ...signatureBlock(),
+    // The list "kèm theo" starts on its own page, as in practice.
+    centered([r('DANH SÁCH', { bold: true })], { pageBreakBefore: true }),
+    centered([r('{tieuDeDanhSach}', { bold: true })]),
+    centered([r('(Kèm theo Quyết định số {so}/{kyHieu} ngày {ngayBanHanh})', { italic: true })]),
+    rule(35, TEXT_WIDTH),
+    p([], { after: 6 }),
+    loopTable(
+      'danhSach',
+      [
+        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+        { title: 'Họ và tên', width: 44, tag: '{hoTen}' },
+        { title: 'Chức vụ, đơn vị', width: 53, tag: '{chucVuDonVi}' },
+        { title: 'Hình thức', width: 28, tag: '{hinhThuc}' },
+        { title: 'Số tiền (đồng)', width: 28, tag: '{soTien}', align: 'right' },
+      ],
+      [totalRow],
+    ),
+    body([r('Bằng chữ: ', { italic: true }), r('{tongTienBangChu}', { italic: true })], { before: 6 }),
+  ];
+}
+
+function awardHistory(): Block[] {
+  const cols = (loop: string): Block =>
+    loopTable(
+      loop,
+      [
+        { title: 'Năm', width: 18, tag: '{nam}', align: 'center' },
+        { title: 'Danh hiệu / hình thức', width: 55, tag: '{noiDung}' },
+        { title: 'Số, ngày, tháng, năm của quyết định', width: 45, tag: '{soNgayQuyetDinh}' },
+        { title: 'Cơ quan ban hành', width: 47, tag: '{coQuanBanHanh}' },
+      ],
+      [],
+      12,
+    );
+  return [
+    heading('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG'),
+    body([r('1. Danh hiệu thi đua:')], { after: 3 }),
+    cols('danhHieu'),
+    body([r('2. Hình thức khen thưởng:')], { after: 3, before: 6 }),
+    cols('khenThuong'),
+  ];
+}
+
+function baoCaoCaNhan(): Block[] {
+  return [
+    ...nationalHeader(),
+    ...titleBlock('BÁO CÁO THÀNH TÍCH', 'ĐỀ NGHỊ TẶNG {hinhThucDeNghi}'),
+    heading('I. SƠ LƯỢC LÝ LỊCH'),
+    labelled('- Họ và tên', '{hoTen}'),
+    labelled('- Giới tính', '{gioiTinh}'),
+    labelled('- Ngày, tháng, năm sinh', '{ngaySinh}'),
+    labelled('- Quê quán', '{queQuan}'),
+    labelled('- Trú quán', '{truQuan}'),
+    labelled('- Đơn vị công tác', '{donViCongTac}'),
+    labelled('- Chức vụ (Đảng, chính quyền, đoàn thể)', '{chucVu}'),
+    labelled('- Trình độ chuyên môn, nghiệp vụ', '{trinhDo}'),
+    labelled('- Học hàm, học vị, danh hiệu, giải thưởng', '{hocHam}'),
+    heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
+    body([r('1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:')], { after: 3 }),
+    ...bodyList('nhiemVu'),
+    body([r('2. Thành tích đạt được:')], { after: 3 }),
+    ...bodyList('thanhTich'),
+    ...awardHistory(),
+    ...twoSignatures(
+      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ',
+      '{thuTruong}',
+      'NGƯỜI BÁO CÁO THÀNH TÍCH',
+      '{hoTen}',
+      '(Ký, ghi rõ họ và tên)',
+    ),
+  ];
+}
+
+function baoCaoTapThe(): Block[] {
+  return [
+    ...nationalHeader(),
+    ...titleBlock('BÁO CÁO THÀNH TÍCH', 'ĐỀ NGHỊ TẶNG {hinhThucDeNghi}'),
+    centered([r('{tenTapThe}', { bold: true })], { after: 6 }),
+    heading('I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH'),
+    labelled('- Tên tập thể', '{tenTapThe}'),
+    labelled('- Địa chỉ', '{diaChi}'),
+    labelled('- Điện thoại, e-mail', '{dienThoai}'),
+    body([r('1. Quá trình thành lập và phát triển:')], { after: 3 }),
+    ...bodyList('quaTrinh'),
+    body([r('2. Cơ cấu tổ chức, tổng số cán bộ, công chức, viên chức và người lao động:')], { after: 3 }),
+    ...bodyList('coCau'),
+    body([r('3. Chức năng, nhiệm vụ được giao:')], { after: 3 }),
+    ...bodyList('nhiemVu'),
+    heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
+    ...bodyList('thanhTich'),
+    ...awardHistory(),
+    ...twoSignatures(
+      'THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ',
+      '{thuTruongCapTren}',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+      '{thuTruong}',
+      '(Ký, đóng dấu)',
+    ),
+  ];
+}
+
+function baoCaoTongKet(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('BÁO CÁO', '{loaiBaoCao} {trichYeu}'),
+    heading('I. KẾT QUẢ THỰC HIỆN'),
+    ...bodyList('noiDung'),
+    body([r('Kết quả khen thưởng:')], { after: 3 }),
+    loopTable('tongHop', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Danh hiệu / hình thức', width: 63, tag: '{hinhThuc}' },
+      { title: 'Tập thể', width: 25, tag: '{tapThe}', align: 'center' },
+      { title: 'Cá nhân', width: 25, tag: '{caNhan}', align: 'center' },
+      { title: 'Ghi chú', width: 40, tag: '{ghiChu}' },
+    ]),
+    heading('II. TỒN TẠI, HẠN CHẾ'),
+    ...bodyList('tonTai'),
+    heading('III. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
+    ...bodyList('phuongHuong'),
+    ...signatureBlock(),
+  ];
+}
+
+const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = {
+  ke_hoach: { title: 'Kế hoạch', build: keHoach },
+  to_trinh: { title: 'Tờ trình', build: toTrinh },
+  bien_ban_hop_xet: { title: 'Biên bản họp xét khen thưởng', build: bienBanHopXet },
+  bien_ban_kiem_phieu: { title: 'Biên bản kiểm phiếu', build: bienBanKiemPhieu },
+  quyet_dinh_khen_thuong: { title: 'Quyết định khen thưởng', build: quyetDinh },
+  bao_cao_thanh_tich_ca_nhan: { title: 'Báo cáo thành tích cá nhân', build: baoCaoCaNhan },
+  bao_cao_thanh_tich_tap_the: { title: 'Báo cáo thành tích tập thể', build: baoCaoTapThe },
+  bao_cao_tong_ket: { title: 'Báo cáo sơ kết, tổng kết', build: baoCaoTongKet },
+};
+
+const cache = new Map<TemplateKind, Buffer>();
+
+/** The default .docx template of a kind (built once per process). */
+export function defaultTemplate(kind: TemplateKind): Buffer {
+  let buf = cache.get(kind);
+  if (!buf) {
+    const { title, build } = BUILDERS[kind];
+    buf = buildDocx({
+      title,
+      body: build(),
+      font: FONT,
+      fontSize: BODY_SIZE,
+      section: { margins: MARGINS, pageNumbers: true },
+    });
+    cache.set(kind, buf);
+  }
+  return buf;
+}
+
+/** Suggested download file name for a default template. */
+export function defaultTemplateFileName(kind: TemplateKind): string {
+  return `mau-${kind.replace(/_/g, '-')}.docx`;
+}

@@ -1,0 +1,226 @@
+/**
+ * Field catalog per template kind: which placeholders a template of that kind may use. Upload
+ * validation checks a user's edited template against it, the UI lists it as help, and the
+ * render-time data schema (zod) is derived from it so the two cannot drift apart.
+ */
+import { z } from 'zod';
+
+export const TEMPLATE_KINDS = [
+  'ke_hoach',
+  'to_trinh',
+  'bien_ban_hop_xet',
+  'bien_ban_kiem_phieu',
+  'quyet_dinh_khen_thuong',
+  'bao_cao_thanh_tich_ca_nhan',
+  'bao_cao_thanh_tich_tap_the',
+  'bao_cao_tong_ket',
+] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
+  ke_hoach: 'Kế hoạch',
+  to_trinh: 'Tờ trình đề nghị khen thưởng',
+  bien_ban_hop_xet: 'Biên bản họp xét khen thưởng',
+  bien_ban_kiem_phieu: 'Biên bản kiểm phiếu',
+  quyet_dinh_khen_thuong: 'Quyết định khen thưởng (kèm danh sách)',
+  bao_cao_thanh_tich_ca_nhan: 'Báo cáo thành tích (cá nhân)',
+  bao_cao_thanh_tich_tap_the: 'Báo cáo thành tích (tập thể)',
+  bao_cao_tong_ket: 'Báo cáo sơ kết/tổng kết',
+};
+
+/** `text`: `{ten}`; `list`: `{#ten}{.}{/ten}` over strings; `table`: `{#ten}{cot}{/ten}` over rows. */
+export type FieldSpec =
+  | { type: 'text'; label: string }
+  | { type: 'list'; label: string }
+  | { type: 'table'; label: string; columns: Record<string, string> };
+
+export type FieldCatalog = Record<string, FieldSpec>;
+
+const text = (label: string): FieldSpec => ({ type: 'text', label });
+const list = (label: string): FieldSpec => ({ type: 'list', label });
+const tbl = (label: string, columns: Record<string, string>): FieldSpec => ({ type: 'table', label, columns });
+
+/** Header and signature block shared by documents with a number (NĐ 30/2020 Phụ lục I). */
+const HEADER_FIELDS: FieldCatalog = {
+  coQuanChuQuan: text('Tên cơ quan, tổ chức chủ quản trực tiếp'),
+  coQuanBanHanh: text('Tên cơ quan, tổ chức ban hành văn bản'),
+  so: text('Số văn bản'),
+  kyHieu: text('Ký hiệu văn bản (vd. QĐ-SKHCN)'),
+  diaDanh: text('Địa danh'),
+  ngayThang: text('Ngày ban hành dạng "ngày … tháng … năm …"'),
+  trichYeu: text('Trích yếu nội dung'),
+};
+
+/** Minutes are signed by the chair and the secretary instead: no nơi nhận, no signer block. */
+const SIGNED_FIELDS: FieldCatalog = {
+  ...HEADER_FIELDS,
+  noiNhan: list('Nơi nhận'),
+  quyenHan: text('Quyền hạn ký (TM., KT., Q., TL., TUQ.) và chức vụ người đứng đầu'),
+  chucVuNguoiKy: text('Chức vụ người ký'),
+  nguoiKy: text('Họ và tên người ký'),
+};
+
+const NOMINEE_COLUMNS = {
+  stt: 'Số thứ tự',
+  hoTen: 'Họ và tên (tên tập thể)',
+  chucVuDonVi: 'Chức vụ, đơn vị',
+  hinhThuc: 'Hình thức khen thưởng',
+  ghiChu: 'Ghi chú',
+};
+
+const AWARD_HISTORY_COLUMNS = {
+  nam: 'Năm',
+  noiDung: 'Danh hiệu / hình thức khen thưởng',
+  soNgayQuyetDinh: 'Số, ngày, tháng, năm của quyết định',
+  coQuanBanHanh: 'Cơ quan ban hành quyết định',
+};
+
+export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
+  ke_hoach: {
+    ...SIGNED_FIELDS,
+    canCu: list('Căn cứ (mỗi dòng một đoạn)'),
+    noiDung: list('Nội dung kế hoạch (mỗi phần tử một đoạn)'),
+    nhiemVu: tbl('Bảng phân công nhiệm vụ', {
+      stt: 'Số thứ tự',
+      noiDung: 'Nội dung công việc',
+      chuTri: 'Đơn vị chủ trì',
+      phoiHop: 'Đơn vị phối hợp',
+      thoiGian: 'Thời gian thực hiện',
+    }),
+    ketLuan: list('Đoạn kết'),
+  },
+  to_trinh: {
+    ...SIGNED_FIELDS,
+    kinhGui: text('Kính gửi'),
+    noiDung: list('Nội dung tờ trình'),
+    danhSach: tbl('Danh sách đề nghị khen thưởng', NOMINEE_COLUMNS),
+    ketLuan: list('Đoạn kết (kính đề nghị …)'),
+  },
+  bien_ban_hop_xet: {
+    ...HEADER_FIELDS,
+    thoiGian: text('Thời gian họp'),
+    diaDiem: text('Địa điểm họp'),
+    chuTri: text('Người chủ trì'),
+    thuKy: text('Thư ký'),
+    thanhPhan: list('Thành phần tham dự'),
+    soCoMat: text('Số thành viên có mặt'),
+    tongSoThanhVien: text('Tổng số thành viên'),
+    noiDung: list('Nội dung cuộc họp'),
+    danhSach: tbl('Kết quả xét', {
+      stt: 'Số thứ tự',
+      hoTen: 'Họ và tên (tên tập thể)',
+      chucVuDonVi: 'Chức vụ, đơn vị',
+      hinhThuc: 'Hình thức khen thưởng',
+      soPhieu: 'Số phiếu đồng ý',
+      tyLe: 'Tỷ lệ',
+    }),
+    ketThuc: text('Thời điểm kết thúc cuộc họp'),
+  },
+  bien_ban_kiem_phieu: {
+    ...HEADER_FIELDS,
+    thoiGian: text('Thời gian kiểm phiếu'),
+    diaDiem: text('Địa điểm'),
+    banKiemPhieu: tbl('Thành viên Ban kiểm phiếu', { hoTen: 'Họ và tên', nhiemVu: 'Nhiệm vụ' }),
+    soPhieuPhatRa: text('Số phiếu phát ra'),
+    soPhieuThuVe: text('Số phiếu thu về'),
+    soPhieuHopLe: text('Số phiếu hợp lệ'),
+    soPhieuKhongHopLe: text('Số phiếu không hợp lệ'),
+    ketQua: tbl('Kết quả kiểm phiếu', {
+      stt: 'Số thứ tự',
+      hoTen: 'Họ và tên (tên tập thể)',
+      donVi: 'Đơn vị',
+      hinhThuc: 'Hình thức khen thưởng',
+      soPhieuDongY: 'Số phiếu đồng ý',
+      tyLe: 'Tỷ lệ so với tổng số thành viên',
+      ketQua: 'Kết quả',
+    }),
+    truongBan: text('Trưởng Ban kiểm phiếu'),
+  },
+  quyet_dinh_khen_thuong: {
+    ...SIGNED_FIELDS,
+    thamQuyen: text('Thẩm quyền ban hành (vd. GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ)'),
+    canCu: list('Căn cứ'),
+    deNghi: text('Theo đề nghị của …'),
+    dieu1: text('Điều 1'),
+    dieu2: text('Điều 2'),
+    dieu3: text('Điều 3'),
+    tieuDeDanhSach: text('Tiêu đề danh sách kèm theo'),
+    ngayBanHanh: text('Ngày ban hành dạng dd/mm/yyyy'),
+    danhSach: tbl('Danh sách khen thưởng', {
+      stt: 'Số thứ tự',
+      hoTen: 'Họ và tên (tên tập thể)',
+      chucVuDonVi: 'Chức vụ, đơn vị',
+      hinhThuc: 'Hình thức khen thưởng',
+      soTien: 'Số tiền (đồng)',
+    }),
+    tongTien: text('Tổng số tiền'),
+    tongTienBangChu: text('Tổng số tiền bằng chữ'),
+  },
+  bao_cao_thanh_tich_ca_nhan: {
+    diaDanh: text('Địa danh'),
+    ngayThang: text('Ngày báo cáo dạng "ngày … tháng … năm …"'),
+    hinhThucDeNghi: text('Hình thức đề nghị khen thưởng'),
+    hoTen: text('Họ và tên'),
+    gioiTinh: text('Giới tính'),
+    ngaySinh: text('Ngày, tháng, năm sinh'),
+    queQuan: text('Quê quán'),
+    truQuan: text('Trú quán'),
+    donViCongTac: text('Đơn vị công tác'),
+    chucVu: text('Chức vụ (Đảng, chính quyền, đoàn thể)'),
+    trinhDo: text('Trình độ chuyên môn, nghiệp vụ'),
+    hocHam: text('Học hàm, học vị, danh hiệu, giải thưởng'),
+    nhiemVu: list('Quyền hạn, nhiệm vụ được giao'),
+    thanhTich: list('Thành tích đạt được'),
+    danhHieu: tbl('Danh hiệu thi đua đã đạt', AWARD_HISTORY_COLUMNS),
+    khenThuong: tbl('Hình thức khen thưởng đã nhận', AWARD_HISTORY_COLUMNS),
+    thuTruong: text('Thủ trưởng đơn vị xác nhận'),
+  },
+  bao_cao_thanh_tich_tap_the: {
+    diaDanh: text('Địa danh'),
+    ngayThang: text('Ngày báo cáo dạng "ngày … tháng … năm …"'),
+    hinhThucDeNghi: text('Hình thức đề nghị khen thưởng'),
+    tenTapThe: text('Tên tập thể'),
+    diaChi: text('Địa chỉ'),
+    dienThoai: text('Điện thoại, e-mail'),
+    quaTrinh: list('Quá trình thành lập và phát triển'),
+    coCau: list('Cơ cấu tổ chức, tổng số cán bộ'),
+    nhiemVu: list('Chức năng, nhiệm vụ được giao'),
+    thanhTich: list('Thành tích đạt được'),
+    danhHieu: tbl('Danh hiệu thi đua đã đạt', AWARD_HISTORY_COLUMNS),
+    khenThuong: tbl('Hình thức khen thưởng đã nhận', AWARD_HISTORY_COLUMNS),
+    thuTruong: text('Thủ trưởng đơn vị'),
+    thuTruongCapTren: text('Thủ trưởng đơn vị cấp trên xác nhận'),
+  },
+  bao_cao_tong_ket: {
+    ...SIGNED_FIELDS,
+    loaiBaoCao: text('SƠ KẾT hoặc TỔNG KẾT'),
+    noiDung: list('Kết quả thực hiện'),
+    tongHop: tbl('Tổng hợp kết quả khen thưởng', {
+      stt: 'Số thứ tự',
+      hinhThuc: 'Danh hiệu / hình thức',
+      tapThe: 'Số tập thể',
+      caNhan: 'Số cá nhân',
+      ghiChu: 'Ghi chú',
+    }),
+    tonTai: list('Tồn tại, hạn chế'),
+    phuongHuong: list('Phương hướng, nhiệm vụ'),
+  },
+};
+
+/** Values are text; numbers are accepted and printed as given (format them before if needed). */
+const cellValue = z.union([z.string(), z.number()]).transform((v) => String(v));
+
+/** The zod schema of the data a template of this kind expects (derived from the catalog). */
+export function dataSchemaFor(kind: TemplateKind): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, spec] of Object.entries(FIELD_CATALOGS[kind])) {
+    if (spec.type === 'text') shape[name] = cellValue.default('');
+    else if (spec.type === 'list') shape[name] = z.array(cellValue).default([]);
+    else {
+      const cols: Record<string, z.ZodType> = {};
+      for (const col of Object.keys(spec.columns)) cols[col] = cellValue.default('');
+      shape[name] = z.array(z.object(cols)).default([]);
+    }
+  }
+  return z.object(shape);
+}

@@ -1,0 +1,173 @@
+/**
+ * Sample data per template kind, drawn from a real plan (Sở KH&CN, 2021). Used by tests, the
+ * benchmark and the template preview ("xem thử") so each default template can be shown filled.
+ */
+import { formatDateVi, formatLongDateVi, formatNumberVi, moneyToWordsVi } from '../../../shared/format-vi.js';
+import type { TemplateKind } from './fields.js';
+
+const ADMIN = {
+  coQuanChuQuan: 'UBND TỈNH SƠN LA',
+  coQuanBanHanh: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+  so: '125',
+  diaDanh: 'Sơn La',
+  ngayThang: formatLongDateVi('2021-06-26'),
+  noiNhan: ['Ban Thi đua - Khen thưởng tỉnh (b/c);', 'Giám đốc, các Phó Giám đốc Sở;', 'Như Điều 3;', 'Lưu: VT, VP.'],
+  quyenHan: 'KT. GIÁM ĐỐC',
+  chucVuNguoiKy: 'PHÓ GIÁM ĐỐC',
+  nguoiKy: 'Bế Đăng Khoa',
+};
+
+const HISTORY = [
+  { nam: '2019', noiDung: 'Chiến sĩ thi đua cơ sở', soNgayQuyetDinh: 'Số 45/QĐ-SKHCN ngày 20/12/2019', coQuanBanHanh: 'Sở Khoa học và Công nghệ' },
+  { nam: '2020', noiDung: 'Lao động tiên tiến', soNgayQuyetDinh: 'Số 51/QĐ-SKHCN ngày 22/12/2020', coQuanBanHanh: 'Sở Khoa học và Công nghệ' },
+];
+
+/** A decision awarding Giấy khen to `n` people (745.000 đ each = 0,5 × 1.490.000 đ). */
+export function decisionData(n: number): Record<string, unknown> {
+  const amount = 745_000;
+  return {
+    ...ADMIN,
+    kyHieu: 'QĐ-SKHCN',
+    trichYeu: 'Về việc tặng Giấy khen cho các cá nhân có thành tích xuất sắc',
+    thamQuyen: 'GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+    canCu: [
+      'Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;',
+      'Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;',
+    ],
+    deNghi: 'Chánh Văn phòng Sở, Thường trực Hội đồng Thi đua - Khen thưởng Sở',
+    dieu1: `Tặng Giấy khen cho ${formatNumberVi(n)} cá nhân đã có thành tích xuất sắc trong đợt thi đua (có danh sách kèm theo).`,
+    dieu2: `Mỗi cá nhân được thưởng ${formatNumberVi(amount)} đồng, trích từ quỹ thi đua, khen thưởng của Sở.`,
+    dieu3: 'Chánh Văn phòng Sở, Trưởng các phòng, đơn vị trực thuộc Sở và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
+    tieuDeDanhSach: 'CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN',
+    ngayBanHanh: formatDateVi('2021-06-26'),
+    danhSach: Array.from({ length: n }, (_, i) => ({
+      stt: i + 1,
+      hoTen: `Nguyễn Văn Đức ${i + 1}`,
+      chucVuDonVi: 'Chuyên viên, Văn phòng Sở',
+      hinhThuc: 'Giấy khen',
+      soTien: formatNumberVi(amount),
+    })),
+    tongTien: formatNumberVi(amount * n),
+    tongTienBangChu: moneyToWordsVi(amount * n),
+  };
+}
+
+/** Plausible data for every field of a kind. */
+export function sampleData(kind: TemplateKind): Record<string, unknown> {
+  const nominees = [
+    { stt: 1, hoTen: 'Nguyễn Văn Đức', chucVuDonVi: 'Chuyên viên, Văn phòng Sở', hinhThuc: 'Giấy khen', ghiChu: '' },
+    { stt: 2, hoTen: 'Phòng Quản lý Khoa học', chucVuDonVi: 'Sở Khoa học và Công nghệ', hinhThuc: 'Bằng khen UBND tỉnh', ghiChu: 'Tập thể' },
+  ];
+  switch (kind) {
+    case 'ke_hoach':
+      return {
+        ...ADMIN,
+        kyHieu: 'KH-SKHCN',
+        trichYeu: 'Phát động đợt thi đua lập thành tích chào mừng kỷ niệm 80 năm Ngày Bác Hồ về nước',
+        canCu: ['Thực hiện Kế hoạch số 43/KH-UBND ngày 08/01/2021 của Ủy ban nhân dân tỉnh;'],
+        noiDung: ['I. MỤC ĐÍCH, YÊU CẦU', 'Đẩy mạnh phong trào thi đua yêu nước trong đội ngũ công chức, viên chức và người lao động của Sở Khoa học và Công nghệ.'],
+        nhiemVu: [
+          { stt: 1, noiDung: 'Tổng hợp hồ sơ đề nghị khen thưởng', chuTri: 'Văn phòng Sở', phoiHop: 'Các phòng, đơn vị', thoiGian: 'Trước 18/6/2021' },
+          { stt: 2, noiDung: 'Tuyên truyền gương điển hình tiên tiến', chuTri: 'Trung tâm Ứng dụng', phoiHop: 'Văn phòng Sở', thoiGian: 'Cả năm 2021' },
+        ],
+        ketLuan: ['Căn cứ Kế hoạch này, các phòng, đơn vị trực thuộc Sở nghiêm túc triển khai thực hiện./.'],
+      };
+    case 'to_trinh':
+      return {
+        ...ADMIN,
+        kyHieu: 'TTr-VP',
+        trichYeu: 'Về việc đề nghị khen thưởng đợt thi đua năm 2021',
+        kinhGui: 'Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ',
+        noiDung: ['Căn cứ kết quả bình xét của đơn vị, Văn phòng Sở kính trình danh sách đề nghị khen thưởng như sau:'],
+        danhSach: nominees,
+        ketLuan: ['Kính đề nghị Hội đồng xem xét, quyết định./.'],
+      };
+    case 'bien_ban_hop_xet':
+      return {
+        ...ADMIN,
+        kyHieu: 'BB-HĐTĐKT',
+        trichYeu: 'Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng đợt thi đua năm 2021',
+        thoiGian: '08 giờ 00 phút, ngày 22/6/2021',
+        diaDiem: 'Phòng họp Sở Khoa học và Công nghệ',
+        chuTri: 'Bế Đăng Khoa',
+        thuKy: 'Đoàn Thiên Hương',
+        thanhPhan: ['Các thành viên Hội đồng Thi đua - Khen thưởng Sở'],
+        soCoMat: 7,
+        tongSoThanhVien: 7,
+        noiDung: ['Hội đồng đã nghe Thường trực Hội đồng báo cáo tóm tắt thành tích của các tập thể, cá nhân.'],
+        danhSach: nominees.map((n) => ({ ...n, soPhieu: 7, tyLe: '100%' })),
+        ketThuc: 'vào 10 giờ 30 phút cùng ngày',
+      };
+    case 'bien_ban_kiem_phieu':
+      return {
+        ...ADMIN,
+        kyHieu: 'BB-BKP',
+        trichYeu: 'Kiểm phiếu bầu xét khen thưởng đợt thi đua năm 2021',
+        thoiGian: '09 giờ 30 phút, ngày 22/6/2021',
+        diaDiem: 'Phòng họp Sở Khoa học và Công nghệ',
+        banKiemPhieu: [
+          { hoTen: 'Đoàn Thiên Hương', nhiemVu: 'Trưởng ban' },
+          { hoTen: 'Triệu Tường Lâm', nhiemVu: 'Thành viên' },
+        ],
+        soPhieuPhatRa: 7,
+        soPhieuThuVe: 7,
+        soPhieuHopLe: 7,
+        soPhieuKhongHopLe: 0,
+        ketQua: nominees.map((n) => ({ stt: n.stt, hoTen: n.hoTen, donVi: n.chucVuDonVi, hinhThuc: n.hinhThuc, soPhieuDongY: 7, tyLe: '100%', ketQua: 'Đạt' })),
+        truongBan: 'Đoàn Thiên Hương',
+      };
+    case 'quyet_dinh_khen_thuong':
+      return decisionData(3);
+    case 'bao_cao_thanh_tich_ca_nhan':
+      return {
+        diaDanh: 'Sơn La',
+        ngayThang: formatLongDateVi('2021-06-15'),
+        hinhThucDeNghi: 'GIẤY KHEN CỦA GIÁM ĐỐC SỞ',
+        hoTen: 'Nguyễn Văn Đức',
+        gioiTinh: 'Nam',
+        ngaySinh: '12/03/1985',
+        queQuan: 'Xã Chiềng Mung, huyện Mai Sơn, tỉnh Sơn La',
+        truQuan: 'Phường Chiềng Lề, thành phố Sơn La',
+        donViCongTac: 'Văn phòng Sở Khoa học và Công nghệ',
+        chucVu: 'Chuyên viên',
+        trinhDo: 'Đại học Luật',
+        hocHam: 'Không',
+        nhiemVu: ['Tham mưu công tác thi đua, khen thưởng của Sở.'],
+        thanhTich: ['Hoàn thành xuất sắc nhiệm vụ được giao năm 2021.'],
+        danhHieu: HISTORY,
+        khenThuong: [],
+        thuTruong: 'Bế Đăng Khoa',
+      };
+    case 'bao_cao_thanh_tich_tap_the':
+      return {
+        diaDanh: 'Sơn La',
+        ngayThang: formatLongDateVi('2021-06-15'),
+        hinhThucDeNghi: 'BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH',
+        tenTapThe: 'Phòng Quản lý Khoa học, Sở Khoa học và Công nghệ',
+        diaChi: 'Số 1 đường Tô Hiệu, thành phố Sơn La',
+        dienThoai: '0212 3852 xxx',
+        quaTrinh: ['Được thành lập năm 2008.'],
+        coCau: ['Tổng số 8 công chức.'],
+        nhiemVu: ['Tham mưu quản lý nhà nước về khoa học và công nghệ.'],
+        thanhTich: ['Hoàn thành xuất sắc nhiệm vụ năm 2021.'],
+        danhHieu: HISTORY,
+        khenThuong: HISTORY,
+        thuTruong: 'Lò Văn Nam',
+        thuTruongCapTren: 'Bế Đăng Khoa',
+      };
+    case 'bao_cao_tong_ket':
+      return {
+        ...ADMIN,
+        kyHieu: 'BC-SKHCN',
+        loaiBaoCao: 'Tổng kết',
+        trichYeu: 'công tác thi đua, khen thưởng năm 2021 của Sở Khoa học và Công nghệ',
+        noiDung: ['Phong trào thi đua được triển khai sâu rộng tới các phòng, đơn vị trực thuộc Văn phòng Sở.'],
+        tongHop: [
+          { stt: 1, hinhThuc: 'Giấy khen của Giám đốc Sở', tapThe: 2, caNhan: 15, ghiChu: '' },
+          { stt: 2, hinhThuc: 'Bằng khen của Chủ tịch UBND tỉnh', tapThe: 1, caNhan: 1, ghiChu: '' },
+        ],
+        tonTai: ['Một số hồ sơ gửi chậm so với thời hạn.'],
+        phuongHuong: ['Tiếp tục đổi mới công tác thi đua, khen thưởng.'],
+      };
+  }
+}
