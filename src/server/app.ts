@@ -63,7 +63,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const deps = { db: database.db, config };
+  const deps: RouteDeps = { db: database.db, database, config };
   await app.register(authRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(peopleRoutes(deps));
@@ -79,5 +79,6 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
 
 export interface RouteDeps {
   db: Database['db'];
+  database: Database;
   config: AppDeps['config'];
 }

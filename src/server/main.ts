@@ -4,6 +4,7 @@ import { openDatabase } from './db/client.js';
 import { buildApp } from './app.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
+import { refreshStatistics, scheduleMaintenance } from './db/maintenance.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
@@ -16,6 +17,9 @@ if (config.demo && (await isDatabaseEmpty(database.db))) {
   console.log(demo.generated ? `Mật khẩu (sinh ngẫu nhiên, hãy ghi lại): ${demo.password}` : 'Mật khẩu: giá trị của TDKT_DEMO_PASSWORD');
 }
 await purgeExpiredSessions(database.db);
+const stopMaintenance = scheduleMaintenance(database);
+// Fresh statistics matter for list speed on PGlite; done in the background so start-up stays fast.
+void refreshStatistics(database).catch((err: unknown) => console.error('Bảo trì cơ sở dữ liệu thất bại:', err));
 
 const app = await buildApp({ database, config, logger: process.env.TDKT_LOG === '1' });
 await app.listen({ port: config.port, host: config.host });
@@ -26,6 +30,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
+    stopMaintenance();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
 }

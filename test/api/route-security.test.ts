@@ -12,7 +12,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
   let t: TestApp;
   let outsider: Client;
   let admin: Client;
-  const ids: Record<string, string> = {};
+  const ids: { unit: string; person: string; council: string; member: string; account: string } = { unit: '', person: '', council: '', member: '', account: '' };
 
   before(async () => {
     t = await createTestApp();

@@ -17,6 +17,7 @@ import { personInputSchema } from '../../../shared/schemas/person.js';
 import { EMPLOYMENT_TYPES, GENDERS } from '../../../shared/codes.js';
 import { isoDate, pageQuery, queryBool } from '../../../shared/schemas/common.js';
 import { units } from '../../db/schema/index.js';
+import { refreshStatistics } from '../../db/maintenance.js';
 import type { Actor } from '../../auth/actor.js';
 
 const idParams = z.object({ id: z.uuid('Mã cán bộ không hợp lệ.') });
@@ -49,7 +50,7 @@ function presentImportRows(rows: ImportRow[]) {
   return rows.map((r) => ({ row: r.row, values: r.values, ok: r.errors.length === 0, errors: r.errors }));
 }
 
-export const peopleRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   app.get('/api/people', { schema: { tags: ['people'], summary: 'Danh sách cán bộ (phân trang, lọc, tìm không dấu)', querystring: listQuery } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'read');
@@ -155,6 +156,9 @@ export const peopleRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     authorize(actor, 'person', 'import');
     const { buffer, fileName, fields } = await uploadedFile(req);
     const { rows } = await parseUpload(actor, buffer, fields);
-    return runCommand(db, actor, (ctx) => importPeople(ctx, rows, { skipInvalid: fields.skipInvalid === 'true', fileName }));
+    const result = await runCommand(db, actor, (ctx) => importPeople(ctx, rows, { skipInvalid: fields.skipInvalid === 'true', fileName }));
+    // A bulk insert changes the table's shape: refresh statistics (PGlite has no autovacuum).
+    if (result.imported >= 500) await refreshStatistics(database);
+    return result;
   });
 };
