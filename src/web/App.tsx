@@ -1,0 +1,147 @@
+/** App shell: providers (antd vi_VN, react-query, session) and the routes. */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Result, Button } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { AppLayout } from './components/AppLayout';
+import { ErrorAlert, FullPageSpin } from './components/PageStates';
+import { ApiError } from './api/client';
+import { moduleAccess, type ModuleAccess } from './lib/menu';
+
+dayjs.locale('vi');
+
+const LoginPage = lazy(() => import('./pages/login/LoginPage'));
+const HomePage = lazy(() => import('./pages/home/HomePage'));
+const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
+const PeoplePage = lazy(() => import('./pages/people/PeoplePage'));
+const PersonDetailPage = lazy(() => import('./pages/people/PersonDetailPage'));
+const ImportPage = lazy(() => import('./pages/people/ImportPage'));
+const CouncilsPage = lazy(() => import('./pages/councils/CouncilsPage'));
+const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // 4xx answers will not change on retry; network hiccups may.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+      staleTime: 15_000,
+    },
+  },
+});
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { user, loading, error, retry } = useAuth();
+  const location = useLocation();
+  if (loading) return <FullPageSpin tip="Đang kiểm tra phiên làm việc…" />;
+  if (error) {
+    return (
+      <div style={{ maxWidth: 560, margin: '15vh auto' }}>
+        <ErrorAlert error={error} onRetry={retry} title="Không kết nối được hệ thống" />
+      </div>
+    );
+  }
+  if (!user) return <Navigate to="/dang-nhap" replace state={{ from: location.pathname + location.search }} />;
+  if (user.mustChangePassword && location.pathname !== '/doi-mat-khau') return <Navigate to="/doi-mat-khau" replace />;
+  return <>{children}</>;
+}
+
+function NoAccess() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="403"
+      title="Không có quyền truy cập"
+      subTitle="Vai trò của bạn không được sử dụng mục này. Nếu cần, hãy liên hệ quản trị hệ thống."
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          Về trang chủ
+        </Button>
+      }
+    />
+  );
+}
+
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="Không tìm thấy trang"
+      subTitle="Địa chỉ bạn mở không tồn tại hoặc đã được chuyển."
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          Về trang chủ
+        </Button>
+      }
+    />
+  );
+}
+
+function Guard({ need, children }: { need: keyof ModuleAccess; children: ReactNode }) {
+  const { user } = useAuth();
+  if (!user || !moduleAccess(user)[need]) return <NoAccess />;
+  return <>{children}</>;
+}
+
+function LoginRoute() {
+  const { user, loading } = useAuth();
+  if (loading) return <FullPageSpin />;
+  if (user) return <Navigate to="/" replace />;
+  return <LoginPage />;
+}
+
+export function App() {
+  return (
+    <ConfigProvider
+      locale={viVN}
+      theme={{
+        token: {
+          colorPrimary: '#1d4f91',
+          colorLink: '#1d4f91',
+          borderRadius: 4,
+          fontFamily: "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
+        },
+        components: { Layout: { headerBg: '#8f1d1d', bodyBg: '#f3f4f6' } },
+      }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <BrowserRouter>
+              <Suspense fallback={<FullPageSpin />}>
+                <Routes>
+                  <Route path="/dang-nhap" element={<LoginRoute />} />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppLayout />
+                      </RequireAuth>
+                    }
+                  >
+                    <Route index element={<HomePage />} />
+                    <Route path="/don-vi" element={<Guard need="units"><UnitsPage /></Guard>} />
+                    <Route path="/can-bo" element={<Guard need="people"><PeoplePage /></Guard>} />
+                    <Route path="/can-bo/nhap-excel" element={<Guard need="import"><ImportPage /></Guard>} />
+                    <Route path="/can-bo/:id" element={<PersonDetailPage />} />
+                    <Route path="/hoi-dong" element={<Guard need="councils"><CouncilsPage /></Guard>} />
+                    <Route path="/tai-khoan" element={<Guard need="accounts"><AccountsPage /></Guard>} />
+                    <Route path="/nhat-ky" element={<Guard need="audit"><AuditPage /></Guard>} />
+                    <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
+                    <Route path="*" element={<NotFound />} />
+                  </Route>
+                </Routes>
+              </Suspense>
+            </BrowserRouter>
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,110 @@
+/** The signed-in frame: header with the user, side menu per role, content area. */
+import { Avatar, Dropdown, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DownOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { Suspense } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth, useUser } from '../auth/AuthContext';
+import { moduleAccess } from '../lib/menu';
+import { FullPageSpin } from './PageStates';
+
+const { Header, Sider, Content, Footer } = Layout;
+
+export const HEADER_BG = '#8f1d1d';
+
+function selectedKey(pathname: string): string {
+  const first = '/' + (pathname.split('/')[1] ?? '');
+  return first === '/' ? '/' : first;
+}
+
+export function AppLayout() {
+  const user = useUser();
+  const { signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { token } = theme.useToken();
+  const access = moduleAccess(user);
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: user.role === 'staff' ? 'Hồ sơ của tôi' : 'Trang chủ' },
+    access.units ? { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' } : null,
+    access.people ? { key: '/can-bo', icon: <TeamOutlined />, label: 'Cán bộ' } : null,
+    access.councils ? { key: '/hoi-dong', icon: <UsergroupAddOutlined />, label: 'Hội đồng' } : null,
+    access.accounts ? { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản' } : null,
+    access.audit ? { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký' } : null,
+  ].filter((i) => i !== null);
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: 'Đổi mật khẩu' },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', danger: true },
+  ];
+
+  const onUserMenu: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') navigate('/doi-mat-khau');
+    if (key === 'logout') {
+      void signOut().then(() => navigate('/dang-nhap', { replace: true }));
+    }
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ background: HEADER_BG, display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, height: 60 }}>
+        <Flex align="center" gap={12} style={{ cursor: 'pointer', minWidth: 0 }} onClick={() => navigate('/')}>
+          <div style={{ width: 34, height: 34, borderRadius: 6, background: '#fadb14', display: 'flex', alignItems: 'center', justifyContent: 'center', flexShrink: 0 }}>
+            <span style={{ color: HEADER_BG, fontSize: 20, lineHeight: 1 }}>★</span>
+          </div>
+          <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+            TĐKT – Thi đua, Khen thưởng
+          </Typography.Text>
+        </Flex>
+        <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
+          <Flex align="center" gap={10} style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
+            <Avatar style={{ background: '#fadb14', color: HEADER_BG, flexShrink: 0 }} icon={<UserOutlined />} />
+            <div style={{ lineHeight: 1.25, textAlign: 'right', minWidth: 0 }}>
+              <div style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }} data-testid="current-user-name">
+                {user.displayName}
+              </div>
+              <div style={{ color: 'rgba(255,255,255,0.8)', fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 560 }}>
+                {user.roleLabel} · {user.unitName}
+              </div>
+            </div>
+            <DownOutlined style={{ color: '#fff', fontSize: 11 }} />
+          </Flex>
+        </Dropdown>
+      </Header>
+      <Layout>
+        <Sider width={220} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selectedKey(location.pathname)]}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            data-testid="main-menu"
+          />
+        </Sider>
+        <Layout>
+          <Content style={{ padding: 24, minWidth: 0 }}>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </Content>
+          <Footer style={{ textAlign: 'center', color: token.colorTextSecondary, padding: '12px 24px', fontSize: 12 }}>
+            Hệ thống quản lý công tác thi đua, khen thưởng · Phần mềm mã nguồn mở
+          </Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}
