@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openDatabase } from '../src/server/db/client.js';
+import { buildApp } from '../src/server/app.js';
+import { seedDemo } from '../src/server/demo/seed.js';
+
+export const E2E_PASSWORD = 'E2e-Demo-2026';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_DIR = resolve('dist/web');
+export const SHOTS = resolve('test-results/e2e');
+
+/**
+ * Why a browser test cannot run here, or null. Under CI a missing browser or build is a failure,
+ * not a skip.
+ */
+export function cannotRun(): string | null {
+  const problems: string[] = [];
+  if (!existsSync(CHROMIUM)) problems.push(`chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  if (!existsSync(resolve(WEB_DIR, 'index.html'))) problems.push('dist/web is missing (npm run build)');
+  if (problems.length === 0) return null;
+  if (process.env.CI === 'true') throw new Error(`Browser tests cannot run under CI: ${problems.join('; ')}`);
+  return problems.join('; ');
+}
+
+/** The app with the demo agency on a fresh in-memory database, on a free loopback port. */
+export async function startServer() {
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await seedDemo(database.db, E2E_PASSWORD);
+  const app = await buildApp({ database, config: { secureCookies: false, webDir: WEB_DIR } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function login(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(E2E_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user-name').waitFor();
+}
