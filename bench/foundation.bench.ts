@@ -6,8 +6,6 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import ExcelJS from 'exceljs';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp } from '../src/server/app.js';
@@ -16,6 +14,7 @@ import { people, units } from '../src/server/db/schema/index.js';
 import { vietnameseNameSortKey } from '../src/shared/vietnamese.js';
 import { makeCccd } from '../src/shared/cccd.js';
 import { percentile, report } from './report.js';
+import { openScratchDatabase, type ScratchDatabase } from '../test/helpers/scratch-db.js';
 import { refreshStatistics } from '../src/server/db/maintenance.js';
 
 const PASSWORD = 'Bench-12345';
@@ -54,30 +53,11 @@ async function startupFigure(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-async function openBenchDb(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> } | null> {
-  if (kind === 'pglite') return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
+async function openBenchDb(kind: 'pglite' | 'postgres'): Promise<ScratchDatabase | null> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `tdkt_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch {
-    report('staff list (postgres)', `skipped: no PostgreSQL server at ${serverUrl}`);
-    return null;
-  }
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const opened = await openScratchDatabase(kind === 'pglite' ? undefined : serverUrl, { prefix: 'tdkt_bench', optional: true });
+  if (!opened) report('staff list (postgres)', `skipped: no PostgreSQL server at ${serverUrl}`);
+  return opened;
 }
 
 /** 3,000 units (root → 60 departments → 49 sub-units each) and 100,000 staff. */
@@ -114,7 +94,7 @@ async function fillProvince(database: Database, rootId: string, rootPath: string
 async function staffListFigures(kind: 'pglite' | 'postgres'): Promise<void> {
   const opened = await openBenchDb(kind);
   if (!opened) return;
-  const { database, drop } = opened;
+  const { database, dispose } = opened;
   try {
     const demo = await seedDemo(database.db, PASSWORD);
     const t0 = performance.now();
@@ -151,8 +131,7 @@ async function staffListFigures(kind: 'pglite' | 'postgres'): Promise<void> {
     report(`staff list (${kind})`, `100,000 staff in ${unitIds.length + 1} units (loaded in ${(fillMs / 1000).toFixed(1)} s): ${parts.join('; ')}; worst p95 ${worst.toFixed(1)} ms (target ≤ 50 ms)`);
     await app.close();
   } finally {
-    await database.close();
-    await drop();
+    await dispose();
   }
 }
 

@@ -19,6 +19,11 @@ import { peopleRoutes } from './routes/people/routes.js';
 import { councilRoutes } from './routes/councils/routes.js';
 import { accountRoutes } from './routes/accounts/routes.js';
 import { auditRoutes } from './routes/audit/routes.js';
+import { ruleRoutes } from './routes/rules/routes.js';
+import { recordRoutes } from './routes/records/routes.js';
+import { plansModuleRoutes } from './routes/plans/index.js';
+import { documentRoutes } from './routes/documents/routes.js';
+import { dossierModuleRoutes } from './routes/dossiers/index.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -70,6 +75,11 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(councilRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(ruleRoutes(deps));
+  await app.register(recordRoutes(deps));
+  await app.register(plansModuleRoutes(deps));
+  await app.register(documentRoutes(deps));
+  await app.register(dossierModuleRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { refreshStatistics, scheduleMaintenance } from './db/maintenance.js';
+import { startJobs } from './jobs/runner.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
@@ -18,6 +19,7 @@ if (config.demo && (await isDatabaseEmpty(database.db))) {
 }
 await purgeExpiredSessions(database.db);
 const stopMaintenance = scheduleMaintenance(database);
+const stopJobs = startJobs(database.db);
 // Fresh statistics matter for list speed on PGlite; done in the background so start-up stays fast.
 void refreshStatistics(database).catch((err: unknown) => console.error('Bảo trì cơ sở dữ liệu thất bại:', err));
 
@@ -31,6 +33,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     stopMaintenance();
+    stopJobs();
     void app.close().then(() => database.close()).then(() => process.exit(0));
   });
 }

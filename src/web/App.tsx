@@ -24,6 +24,33 @@ const CouncilsPage = lazy(() => import('./pages/councils/CouncilsPage'));
 const AccountsPage = lazy(() => import('./pages/accounts/AccountsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
+const RecordsPage = lazy(() => import('./pages/records/RecordsPage'));
+const CandidatesPage = lazy(() => import('./pages/records/CandidatesPage'));
+const WhatIfPage = lazy(() => import('./pages/records/WhatIfPage'));
+const RulePacksPage = lazy(() => import('./pages/records/RulePacksPage'));
+const RecordsImportPage = lazy(() => import('./pages/records/RecordsImportPage'));
+const TemplatesPage = lazy(() => import('./pages/documents/TemplatesPage'));
+const VerifyCertificatePage = lazy(() => import('./pages/documents/VerifyCertificatePage'));
+
+const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
+const PlanPage = lazy(() => import('./pages/plans/PlanPage'));
+const MovementsPage = lazy(() => import('./pages/plans/MovementsPage'));
+const MovementPage = lazy(() => import('./pages/plans/MovementPage'));
+const MovementEditorPage = lazy(() => import('./pages/plans/MovementEditorPage'));
+const RegistrationsPage = lazy(() => import('./pages/plans/RegistrationsPage'));
+const CalendarPage = lazy(() => import('./pages/plans/CalendarPage'));
+const PublicPortalPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicPortalPage })));
+const PublicPlanPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicPlanPage })));
+const PublicMovementPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicMovementPage })));
+
+const DossiersPage = lazy(() => import('./pages/dossiers/DossiersPage'));
+const DossierPage = lazy(() => import('./pages/dossiers/DossierPage'));
+const SessionsPage = lazy(() => import('./pages/dossiers/SessionsPage'));
+const SessionPage = lazy(() => import('./pages/dossiers/SessionPage'));
+const DecisionsPage = lazy(() => import('./pages/dossiers/DecisionsPage'));
+const OverduePage = lazy(() => import('./pages/dossiers/OverduePage'));
+const NoticesPage = lazy(() => import('./pages/dossiers/NoticesPage'));
+const PublicNoticesPage = lazy(() => import('./pages/dossiers/PublicNoticesPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -118,6 +145,11 @@ export function App() {
               <Suspense fallback={<FullPageSpin />}>
                 <Routes>
                   <Route path="/dang-nhap" element={<LoginRoute />} />
+                  <Route path="/cong-khai" element={<PublicPortalPage />} />
+                  <Route path="/cong-khai/lay-y-kien" element={<PublicNoticesPage />} />
+                  <Route path="/cong-khai/ke-hoach/:id" element={<PublicPlanPage />} />
+                  <Route path="/cong-khai/phong-trao/:id" element={<PublicMovementPage />} />
+                  <Route path="/xac-minh/:code" element={<VerifyCertificatePage />} />
                   <Route
                     element={
                       <RequireAuth>
@@ -133,7 +165,29 @@ export function App() {
                     <Route path="/hoi-dong" element={<Guard need="councils"><CouncilsPage /></Guard>} />
                     <Route path="/tai-khoan" element={<Guard need="accounts"><AccountsPage /></Guard>} />
                     <Route path="/nhat-ky" element={<Guard need="audit"><AuditPage /></Guard>} />
+                    <Route path="/mau-van-ban" element={<TemplatesPage />} />
                     <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
+                    <Route path="/xet-khen-thuong" element={<CandidatesPage />} />
+                    <Route path="/thi-dua/ca-nhan/:id" element={<RecordsPage kind="person" key="person" />} />
+                    <Route path="/thi-dua/don-vi/:id" element={<RecordsPage kind="unit" key="unit" />} />
+                    <Route path="/nhap-thi-dua" element={<RecordsImportPage />} />
+                    <Route path="/quy-tac" element={<RulePacksPage />} />
+                    <Route path="/thu-quy-tac" element={<WhatIfPage />} />
+                    <Route path="/ke-hoach" element={<PlansPage />} />
+                    <Route path="/ke-hoach/:id" element={<PlanPage />} />
+                    <Route path="/phong-trao" element={<MovementsPage />} />
+                    <Route path="/phong-trao/moi" element={<MovementEditorPage />} />
+                    <Route path="/phong-trao/:id" element={<MovementPage />} />
+                    <Route path="/phong-trao/:id/sua" element={<MovementEditorPage />} />
+                    <Route path="/dang-ky-thi-dua" element={<RegistrationsPage />} />
+                    <Route path="/lich" element={<CalendarPage />} />
+                    <Route path="/ho-so" element={<DossiersPage />} />
+                    <Route path="/ho-so/:id" element={<DossierPage />} />
+                    <Route path="/phien-hop" element={<SessionsPage />} />
+                    <Route path="/phien-hop/:id" element={<SessionPage />} />
+                    <Route path="/quyet-dinh" element={<DecisionsPage />} />
+                    <Route path="/qua-han" element={<OverduePage />} />
+                    <Route path="/lay-y-kien" element={<NoticesPage />} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import ExcelJS from 'exceljs';
-import { openDatabase, type Database } from '../../src/server/db/client.js';
+import { openScratchDatabase, type ScratchDatabase } from './scratch-db.js';
 import { buildApp } from '../../src/server/app.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 
@@ -11,26 +9,8 @@ export const DEMO_PASSWORD = 'Demo-12345';
  * The engine under test: PGlite in memory by default; a fresh database on the PostgreSQL server
  * named by TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) when set.
  */
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
-  const name = `tdkt_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  return {
-    database,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+async function openTestDatabase(): Promise<ScratchDatabase> {
+  return (await openScratchDatabase(process.env.TEST_DATABASE_URL))!;
 }
 
 export interface Response {
@@ -52,7 +32,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A fresh app with the demo agency on a fresh database; `login(user)` gives a signed-in client. */
 export async function createTestApp() {
-  const { database, drop } = await openTestDatabase();
+  const { database, dispose } = await openTestDatabase();
   const demo = await seedDemo(database.db, DEMO_PASSWORD);
   const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent' } });
   await app.ready();
@@ -112,8 +92,7 @@ export async function createTestApp() {
     login,
     async close() {
       await app.close();
-      await database.close();
-      await drop();
+      await dispose();
     },
   };
 }

@@ -5,6 +5,8 @@ import { accounts, councilMembers, councils, people, units } from '../db/schema/
 import { hashPassword } from '../auth/passwords.js';
 import { recordAudit } from '../audit/record.js';
 import { makeCccd } from '../../shared/cccd.js';
+import { seedDemoRecords } from './records-seed.js';
+import { seedDemoPlans } from './plans-seed.js';
 import { vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import type { EmploymentType, Gender, Role, UnitKind } from '../../shared/codes.js';
 
@@ -182,6 +184,8 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
         passwordChangedAt: passwordFromEnv ? new Date() : null,
       });
     }
+    await seedDemoRecords(tx, unitId('so'));
+    await seedDemoPlans(tx, unitId('so'));
     await recordAudit(tx, { username: 'system' }, {
       action: 'system.demo_seeded',
       entityType: 'system',

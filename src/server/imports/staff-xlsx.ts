@@ -4,6 +4,7 @@ import { badRequest } from '../errors.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
 import { personInputSchema, PERSON_FIELD_LABELS, type PersonInput } from '../../shared/schemas/person.js';
 import { EMPLOYMENT_TYPE_LABELS, type EmploymentType } from '../../shared/codes.js';
+import { DocumentError, detectVietnameseEncoding, toUnicodeVietnamese } from '../documents/index.js';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -20,8 +21,39 @@ const COLUMNS = {
   employmentType: ['loai can bo', 'doi tuong', 'loai'],
   email: ['email', 'thu dien tu'],
 } as const;
-type Column = keyof typeof COLUMNS;
+export type StaffColumn = keyof typeof COLUMNS;
+type Column = StaffColumn;
 export const STAFF_IMPORT_HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị', 'Chức vụ', 'Lãnh đạo', 'Loại cán bộ', 'Thư điện tử'];
+/** The fields a sheet column can be mapped to, with their Vietnamese names (same order as the template). */
+export const STAFF_FIELDS = (Object.keys(COLUMNS) as Column[]).map((key, i) => ({ key, label: STAFF_IMPORT_HEADERS[i]!, required: key === 'fullName' }));
+
+/** User-chosen mapping: field → column letter ("C") or header text; "" = do not import that field. */
+export type StaffMapping = Partial<Record<Column, string>>;
+
+export interface SheetColumn {
+  letter: string;
+  header: string;
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+function letterToNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 64), 0);
+}
+
+/** What the preview tells the user besides the rows: the sheet's columns and the mapping used. */
+export interface StaffSheetInfo {
+  headers: string[];
+  columns: SheetColumn[];
+  /** Field → column letter it is read from (null: not imported). */
+  mapping: Record<Column, string | null>;
+  /** Cells typed in TCVN3 (ABC) or VNI that were converted to Unicode. */
+  converted: { cells: number; encodings: string[] };
+}
 
 export interface ImportUnit {
   id: string;
@@ -94,7 +126,12 @@ function parseEmploymentType(text: string): string | null {
  * Reads and checks every row of a staff sheet. Nothing is stored here: the caller shows the
  * result as a preview, and commits only on the user's confirmation.
  */
-export async function parseStaffWorkbook(buf: Buffer, units: ImportUnit[], defaultUnitId: string | null): Promise<{ rows: ImportRow[]; headers: string[] }> {
+export async function parseStaffWorkbook(
+  buf: Buffer,
+  units: ImportUnit[],
+  defaultUnitId: string | null,
+  mappingInput?: StaffMapping,
+): Promise<{ rows: ImportRow[] } & StaffSheetInfo> {
   await assertXlsx(buf);
   const wb = new ExcelJS.Workbook();
   try {
@@ -106,21 +143,75 @@ export async function parseStaffWorkbook(buf: Buffer, units: ImportUnit[], defau
   if (!ws || ws.rowCount < 1) throw badRequest('Bảng tính không có dữ liệu.');
   if (ws.rowCount - 1 > MAX_IMPORT_ROWS) throw badRequest(`Mỗi lần chỉ nhập tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.`);
 
+  // Merged header cells make the column ↔ field link ambiguous: refuse rather than guess.
+  const merges = (ws.model as { merges?: string[] }).merges ?? [];
+  for (const range of merges) {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
+    if (m && Number(m[2]) <= 1) throw badRequest(`Dòng tiêu đề (dòng 1) có ô gộp ${range}. Hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng, rồi tải lại tệp.`);
+  }
+
+  // Legacy-encoded text (TCVN3/VNI typed with old fonts) is converted; unrecognisable text is refused per cell.
+  const converted = { cells: 0, encodings: new Set<string>() };
+  const unicodeText = (raw: string): { text: string; error: string | null } => {
+    const guess = detectVietnameseEncoding(raw);
+    try {
+      const text = toUnicodeVietnamese(raw);
+      if (guess.encoding === 'tcvn3' || guess.encoding === 'vni') {
+        converted.cells++;
+        converted.encodings.add(guess.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI');
+      }
+      return { text, error: null };
+    } catch (e) {
+      if (e instanceof DocumentError) return { text: raw.normalize('NFC'), error: e.message };
+      throw e;
+    }
+  };
+
   const header = ws.getRow(1);
-  const colOf = new Map<Column, number>();
+  const columns: SheetColumn[] = [];
   const headers: string[] = [];
+  const detected = new Map<Column, number>();
   header.eachCell((cell, col) => {
-    const text = cellText(cell.value).trim();
+    const text = unicodeText(cellText(cell.value).trim()).text;
     headers.push(text);
+    if (text) columns.push({ letter: columnLetter(col), header: text });
     const f = foldVietnamese(text).replace(/\s+/g, ' ');
     for (const [key, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-      if (aliases.includes(f) && !colOf.has(key)) colOf.set(key, col);
+      if (aliases.includes(f) && !detected.has(key)) detected.set(key, col);
     }
   });
-  if (!colOf.has('fullName')) {
-    throw badRequest(`Không tìm thấy cột "Họ và tên" ở dòng tiêu đề (dòng 1). Các cột cần có: ${STAFF_IMPORT_HEADERS.join(', ')}.`);
+
+  // The user's choices override what was detected, field by field.
+  const colOf = new Map<Column, number>(detected);
+  const problems: string[] = [];
+  const labelOf = (key: Column): string => STAFF_FIELDS.find((f) => f.key === key)?.label ?? key;
+  for (const [key, chosenRaw] of Object.entries(mappingInput ?? {}) as [Column, string | undefined][]) {
+    if (!(key in COLUMNS) || chosenRaw === undefined) continue;
+    const chosen = chosenRaw.trim();
+    if (chosen === '') {
+      colOf.delete(key);
+      continue;
+    }
+    const byLetter = /^[A-Za-z]{1,3}$/.test(chosen) ? columns.find((c) => c.letter === chosen.toUpperCase()) : undefined;
+    const byHeader = columns.find((c) => foldVietnamese(c.header) === foldVietnamese(chosen));
+    const col = byLetter ?? byHeader;
+    if (!col) problems.push(`cột «${chosen}» được chọn cho «${labelOf(key)}» không có trong tệp`);
+    else colOf.set(key, letterToNumber(col.letter));
   }
-  if (!colOf.has('unit') && !defaultUnitId) throw badRequest('Bảng tính không có cột "Đơn vị": hãy chọn đơn vị nhận cán bộ trước khi tải tệp.');
+  const used = new Map<number, Column>();
+  for (const [key, col] of colOf) {
+    const other = used.get(col);
+    if (other) problems.push(`cột ${columnLetter(col)} được chọn cho cả «${labelOf(other)}» và «${labelOf(key)}»`);
+    else used.set(col, key);
+  }
+  const mapping = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((k) => [k, colOf.has(k) ? columnLetter(colOf.get(k)!) : null])) as Record<Column, string | null>;
+  const info = { headers, columns, mapping, fields: STAFF_FIELDS };
+  const found = columns.map((c) => `${c.letter}: ${c.header}`).join(', ') || '(không có)';
+  if (problems.length) throw badRequest(`Chọn cột chưa đúng: ${problems.join('; ')}. Các cột có trong tệp: ${found}.`, info);
+  if (!colOf.has('fullName')) {
+    throw badRequest(`Không tìm thấy cột "Họ và tên" ở dòng tiêu đề (dòng 1). Các cột cần có: ${STAFF_IMPORT_HEADERS.join(', ')}. Hãy chọn cột chứa họ và tên trong bảng "Ghép cột".`, info);
+  }
+  if (!colOf.has('unit') && !defaultUnitId) throw badRequest('Bảng tính không có cột "Đơn vị": hãy chọn đơn vị nhận cán bộ (hoặc chọn cột đơn vị) trước khi tải tệp.', info);
 
   const unitByKey = new Map<string, ImportUnit>();
   for (const u of units) {
@@ -132,9 +223,13 @@ export async function parseStaffWorkbook(buf: Buffer, units: ImportUnit[], defau
   for (let r = 2; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const values: Record<string, string> = {};
-    for (const [key, col] of colOf) values[key] = cellText(row.getCell(col).value).trim();
-    if (Object.values(values).every((v) => v === '')) continue; // blank line
     const errors: string[] = [];
+    for (const [key, col] of colOf) {
+      const { text, error } = unicodeText(cellText(row.getCell(col).value).trim());
+      values[key] = text;
+      if (error) errors.push(`${labelOf(key)}: ${error}`);
+    }
+    if (Object.values(values).every((v) => v === '')) continue; // blank line
 
     let unitId = defaultUnitId;
     if (values.unit) {
@@ -174,8 +269,8 @@ export async function parseStaffWorkbook(buf: Buffer, units: ImportUnit[], defau
     }
     rows.push({ row: r, values, input: parsed.success && errors.length === 0 ? parsed.data : null, errors });
   }
-  if (rows.length === 0) throw badRequest('Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.');
-  return { rows, headers };
+  if (rows.length === 0) throw badRequest('Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.', info);
+  return { rows, headers, columns, mapping, converted: { cells: converted.cells, encodings: [...converted.encodings] } };
 }
 
 /** An empty workbook with the expected headers, offered for download. */

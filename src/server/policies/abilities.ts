@@ -5,7 +5,7 @@ import type { Role } from '../../shared/codes.js';
  * (the actor's unit subtree, or only the actor's own person record) is applied by `scope.ts`
  * inside every query, so a record outside it simply is not found (404).
  */
-export const RESOURCES = ['unit', 'person', 'account', 'council', 'audit'] as const;
+export const RESOURCES = ['unit', 'person', 'account', 'council', 'audit', 'record', 'ruleOverride', 'plan', 'movement', 'registration', 'calendar', 'notification', 'dossier', 'session', 'decision', 'notice', 'template', 'certificate'] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 export const ACTIONS = {
@@ -14,6 +14,24 @@ export const ACTIONS = {
   account: ['read', 'create', 'update', 'resetPassword'],
   council: ['read', 'create', 'update', 'manageMembers'],
   audit: ['read'],
+  /** Ratings, honors received, initiatives, discipline, confirmed facts (what the rule engine reads). */
+  record: ['read', 'write', 'import'],
+  /** Agency overrides of rule packs (Law Art 75 k2). */
+  ruleOverride: ['read', 'create'],
+  /** Annual plans (kế hoạch công tác TĐKT) and movements (phong trào); registrations, pledges; the calendar and the bell. */
+  plan: ['read', 'create', 'update', 'publish'],
+  movement: ['read', 'create', 'update', 'launch', 'close'],
+  registration: ['read', 'register', 'registerUnit', 'rollup', 'reopen', 'pledge'],
+  calendar: ['read'],
+  notification: ['read'],
+  /** The nomination dossier pipeline: dossiers, council sessions (secret ballot), decisions, public notices. */
+  dossier: ['read', 'create', 'update', 'submit', 'withdraw', 'receive', 'return', 'appraise', 'forward', 'manageDeadlines'],
+  session: ['read', 'create', 'update', 'vote', 'enterPaperBallots', 'close'],
+  decision: ['read', 'issue', 'record', 'revoke'],
+  notice: ['read', 'post', 'answer'],
+  /** The unit's own DOCX templates and its phôi calibration; certificates (sổ vàng). */
+  template: ['read', 'write'],
+  certificate: ['read', 'issue', 'revoke'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -35,15 +53,28 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       account: READ,
       council: ALL.council,
       audit: READ,
+      record: ALL.record,
+      ruleOverride: ALL.ruleOverride,
+      plan: ALL.plan,
+      movement: ALL.movement,
+      registration: ALL.registration,
+      calendar: READ,
+      notification: READ,
+      dossier: ALL.dossier,
+      session: ALL.session,
+      decision: ['read', 'record'],
+      notice: ALL.notice,
+      template: ALL.template,
+      certificate: ALL.certificate,
     },
   },
   clerk: {
     reach: 'subtree',
-    grants: { unit: READ, person: ['read', 'create', 'update', 'transfer', 'import'], council: READ, audit: READ },
+    grants: { unit: READ, person: ['read', 'create', 'update', 'transfer', 'import'], council: READ, audit: READ, record: ALL.record, ruleOverride: READ, plan: READ, movement: ALL.movement, registration: ['read', 'register', 'registerUnit', 'pledge'], calendar: READ, notification: READ, dossier: ['read', 'create', 'update', 'submit', 'withdraw'], decision: READ, template: READ, certificate: READ },
   },
-  council: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ } },
-  head: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, audit: READ } },
-  staff: { reach: 'self', grants: { unit: READ, person: READ } },
+  council: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'rollup'], calendar: READ, notification: READ, session: ['read', 'vote'], template: READ } },
+  head: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, audit: READ, record: READ, ruleOverride: READ, plan: ['read', 'publish'], movement: ['read', 'launch', 'close'], registration: ['read', 'rollup'], calendar: READ, notification: READ, dossier: READ, session: ['read', 'vote'], decision: ['read', 'issue', 'revoke'], notice: READ, template: READ, certificate: READ } },
+  staff: { reach: 'self', grants: { unit: READ, person: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'register'], calendar: READ, notification: READ, template: READ } },
 };
 
 export function can<R extends Resource>(role: Role, resource: R, action: Action<R>): boolean {

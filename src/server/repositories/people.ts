@@ -86,3 +86,30 @@ export async function existingCccds(tx: Executor, cccds: string[]): Promise<Set<
   }
   return found;
 }
+
+/**
+ * Every visible person matching the list filters (no paging), in the list's order, read in
+ * keyset batches so an export of 100,000 people keeps memory flat.
+ */
+export async function* peopleMatching(tx: Executor, actor: Actor, f: Omit<PeopleFilter, 'page' | 'pageSize'>, batchSize = 2000) {
+  let unitPath: string | undefined;
+  if (f.unitId) {
+    const [u] = await tx.select({ path: units.path }).from(units).where(eq(units.id, f.unitId)).limit(1);
+    unitPath = u?.path;
+  }
+  const conds = filterConditions(actor, { ...f, page: 1, pageSize: batchSize }, unitPath);
+  let after: { sortKey: string; id: string } | null = null;
+  for (;;) {
+    const page: { person: PersonRow; unitName: string }[] = await tx
+      .select({ person: people, unitName: units.name })
+      .from(people)
+      .innerJoin(units, eq(units.id, people.unitId))
+      .where(and(...conds, after ? sql`(${people.sortKey}, ${people.id}) > (${after.sortKey}, ${after.id})` : undefined))
+      .orderBy(asc(people.sortKey), asc(people.id))
+      .limit(batchSize);
+    yield* page;
+    if (page.length < batchSize) return;
+    const last = page[page.length - 1]!.person;
+    after = { sortKey: last.sortKey, id: last.id };
+  }
+}

@@ -37,14 +37,15 @@ export const reactivatePerson = (id: string) => api.post<Person>(`/api/people/${
 
 export const IMPORT_TEMPLATE_URL = '/api/people/import/template';
 
-function importForm(file: File, unitId: string | undefined, skipInvalid: boolean | undefined): FormData {
+function importForm(file: File, unitId: string | undefined, skipInvalid: boolean | undefined, mapping?: Record<string, string>): FormData {
   // Text fields go before the file: the server reads fields that precede the file part.
   const form = new FormData();
   if (unitId) form.append('unitId', unitId);
+  if (mapping && Object.keys(mapping).length) form.append('mapping', JSON.stringify(mapping));
   if (skipInvalid !== undefined) form.append('skipInvalid', String(skipInvalid));
   form.append('file', file, file.name);
   return form;
 }
 
-export const previewImport = (file: File, unitId?: string) => api.upload<ImportPreview>('/api/people/import/preview', importForm(file, unitId, undefined));
-export const commitImport = (file: File, unitId?: string) => api.upload<ImportResult>('/api/people/import/commit', importForm(file, unitId, true));
+export const previewImport = (file: File, unitId?: string, mapping?: Record<string, string>) => api.upload<ImportPreview>('/api/people/import/preview', importForm(file, unitId, undefined, mapping));
+export const commitImport = (file: File, unitId?: string, mapping?: Record<string, string>) => api.upload<ImportResult>('/api/people/import/commit', importForm(file, unitId, true, mapping));

@@ -101,8 +101,17 @@ export interface Page<T> {
 /** Cell texts of one sheet row, keyed fullName, gender, birthDate, cccd, unit, position, isLeader, employmentType, email. */
 export type ImportRowValues = Partial<Record<string, string>>;
 
-export interface ImportPreview {
+/** The sheet's columns and which one each field is read from (the user may change it). */
+export interface ImportMappingInfo {
+  columns: { letter: string; header: string }[];
+  mapping: Record<string, string | null>;
+  fields: { key: string; label: string; required: boolean }[];
+}
+
+export interface ImportPreview extends Partial<ImportMappingInfo> {
   headers: string[];
+  /** e.g. "Đã chuyển 3 ô từ bảng mã TCVN3 (ABC) sang Unicode…" */
+  notices?: string[];
   total: number;
   valid: number;
   invalid: number;

@@ -3,12 +3,17 @@ import { Avatar, Dropdown, Flex, Layout, Menu, Typography, theme, type MenuProps
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
   DownOutlined,
+  ExperimentOutlined,
+  FileWordOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -16,7 +21,13 @@ import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { moduleAccess } from '../lib/menu';
+import { recordAbilities } from '../api/records';
+import { templateAbilities } from '../api/documents';
 import { FullPageSpin } from './PageStates';
+import { NotificationBell } from './NotificationBell';
+import { CalendarOutlined, FlagOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, FileDoneOutlined, FolderOpenOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
+import { pipelineAbilities } from '../api/dossiers';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -34,13 +45,30 @@ export function AppLayout() {
   const location = useLocation();
   const { token } = theme.useToken();
   const access = moduleAccess(user);
+  const records = recordAbilities(user);
+  const pipeline = pipelineAbilities(user);
 
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: user.role === 'staff' ? 'Hồ sơ của tôi' : 'Trang chủ' },
     access.units ? { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' } : null,
     access.people ? { key: '/can-bo', icon: <TeamOutlined />, label: 'Cán bộ' } : null,
+    { key: '/ke-hoach', icon: <ScheduleOutlined />, label: 'Kế hoạch TĐKT' },
+    { key: '/phong-trao', icon: <FlagOutlined />, label: 'Phong trào thi đua' },
+    { key: '/dang-ky-thi-dua', icon: <FormOutlined />, label: 'Đăng ký thi đua' },
+    { key: '/lich', icon: <CalendarOutlined />, label: 'Lịch thời hạn' },
+    pipeline.dossiers ? { key: '/ho-so', icon: <FolderOpenOutlined />, label: 'Hồ sơ khen thưởng' } : null,
+    pipeline.sessions ? { key: '/phien-hop', icon: <SolutionOutlined />, label: 'Phiên họp Hội đồng' } : null,
+    pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,
+    pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
+    pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
+    records.read && user.role !== 'staff' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
+    records.read && user.role === 'staff' && user.personId ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' } : null,
+    records.import ? { key: '/nhap-thi-dua', icon: <CloudUploadOutlined />, label: 'Nhập thành tích (Excel)' } : null,
+    { key: '/quy-tac', icon: <BookOutlined />, label: 'Bộ quy tắc' },
+    { key: '/thu-quy-tac', icon: <ExperimentOutlined />, label: 'Thử quy tắc' },
     access.councils ? { key: '/hoi-dong', icon: <UsergroupAddOutlined />, label: 'Hội đồng' } : null,
     access.accounts ? { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản' } : null,
+    templateAbilities(user).read && user.role !== 'staff' ? { key: '/mau-van-ban', icon: <FileWordOutlined />, label: 'Mẫu văn bản' } : null,
     access.audit ? { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký' } : null,
   ].filter((i) => i !== null);
 
@@ -68,6 +96,8 @@ export function AppLayout() {
             TĐKT – Thi đua, Khen thưởng
           </Typography.Text>
         </Flex>
+        <Flex align="center" gap={12}>
+        <NotificationBell />
         <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
           <Flex align="center" gap={10} style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
             <Avatar style={{ background: '#fadb14', color: HEADER_BG, flexShrink: 0 }} icon={<UserOutlined />} />
@@ -82,6 +112,7 @@ export function AppLayout() {
             <DownOutlined style={{ color: '#fff', fontSize: 11 }} />
           </Flex>
         </Dropdown>
+        </Flex>
       </Header>
       <Layout>
         <Sider width={220} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>

@@ -22,9 +22,12 @@ const HISTORY = [
   { nam: '2020', noiDung: 'Lao động tiên tiến', soNgayQuyetDinh: 'Số 51/QĐ-SKHCN ngày 22/12/2020', coQuanBanHanh: 'Sở Khoa học và Công nghệ' },
 ];
 
-/** A decision awarding Giấy khen to `n` people (745.000 đ each = 0,5 × 1.490.000 đ). */
+/**
+ * A decision of 26/06/2021 awarding Giấy khen to `n` people: 0,3 × 1.490.000 đ = 447.000 đ, rounded
+ * up to 450.000 đ (ND91 Art 68, 73; the rule engine's `moneyFor` gives the same).
+ */
 export function decisionData(n: number): Record<string, unknown> {
-  const amount = 745_000;
+  const amount = 450_000;
   return {
     ...ADMIN,
     kyHieu: 'QĐ-SKHCN',

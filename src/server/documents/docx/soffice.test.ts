@@ -51,7 +51,7 @@ test('every default template converts to PDF with LibreOffice and shows its text
     const decision = execFileSync('pdftotext', [join(dir, 'quyet_dinh_khen_thuong.pdf'), '-']).toString();
     assert.match(decision, /QUYẾT ĐỊNH/);
     assert.match(decision, /Nguyễn Văn Đức 3/);
-    assert.match(decision, /Hai triệu hai trăm ba mươi lăm nghìn đồng/);
+    assert.match(decision, /Một triệu ba trăm năm mươi nghìn đồng/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,9 @@ import { authorize } from '../../policies/scope.js';
 import { findVisibleCouncil, listVisibleCouncils, membersOf } from '../../repositories/councils.js';
 import { presentCouncil, presentMember } from '../../presenters/councils.js';
 import { notFound } from '../../errors.js';
-import { COUNCIL_KINDS, COUNCIL_POSITIONS } from '../../../shared/codes.js';
+import { COUNCIL_KINDS, COUNCIL_POSITIONS, type CouncilPosition } from '../../../shared/codes.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
+import { councilColumns, type CouncilMemberLine } from '../../presenters/exports.js';
 import { isoDate } from '../../../shared/schemas/common.js';
 
 const idParams = z.object({ id: z.uuid('Mã hội đồng không hợp lệ.') });
@@ -26,6 +28,21 @@ export const councilRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async
     const rows = await listVisibleCouncils(db, actor, req.query.unitId);
     const items = await Promise.all(rows.map(async (r) => presentCouncil(r.council, actor, r.unitName, (await membersOf(db, r.council.id)).map(presentMember))));
     return { items };
+  });
+
+  app.get('/api/councils/export.xlsx', { schema: { tags: ['councils'], summary: 'Xuất Excel danh sách hội đồng và thành viên', querystring: z.object({ unitId: z.uuid('Đơn vị không hợp lệ.').optional() }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'council', 'read');
+    const rows = await listVisibleCouncils(db, actor, req.query.unitId);
+    const lines: CouncilMemberLine[] = [];
+    for (const r of rows) {
+      const members = (await membersOf(db, r.council.id)).map(presentMember);
+      const rank = (p: string) => COUNCIL_POSITIONS.indexOf(p as CouncilPosition);
+      members.sort((a, b) => rank(a.position) - rank(b.position));
+      if (!members.length) lines.push({ council: r.council, unitName: r.unitName, fullName: null, position: null, personPosition: null, memberUnitName: null });
+      for (const m of members) lines.push({ council: r.council, unitName: r.unitName, fullName: m.fullName, position: m.position, personPosition: m.personPosition, memberUnitName: m.unitName });
+    }
+    return replyXlsx(reply, 'Danh sách hội đồng.xlsx', councilColumns(), lines, { sheetName: 'Hội đồng' });
   });
 
   app.get('/api/councils/:id', { schema: { tags: ['councils'], summary: 'Một hội đồng với thành viên', params: idParams } }, async (req) => {

@@ -8,11 +8,13 @@ import { createPerson, setPersonActive, transferPerson, updatePerson } from '../
 import { checkRowsAgainstDatabase, importPeople } from '../../commands/import-people.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
-import { findVisiblePerson, listPeople, transfersOf } from '../../repositories/people.js';
+import { findVisiblePerson, listPeople, peopleMatching, transfersOf } from '../../repositories/people.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
+import { peopleColumns } from '../../presenters/exports.js';
 import { findVisibleUnit, listVisibleUnits } from '../../repositories/units.js';
 import { presentPerson } from '../../presenters/people.js';
 import { badRequest, notFound } from '../../errors.js';
-import { parseStaffWorkbook, staffImportTemplate, type ImportRow } from '../../imports/staff-xlsx.js';
+import { parseStaffWorkbook, staffImportTemplate, STAFF_FIELDS, type ImportRow, type StaffMapping } from '../../imports/staff-xlsx.js';
 import { personInputSchema } from '../../../shared/schemas/person.js';
 import { EMPLOYMENT_TYPES, GENDERS } from '../../../shared/codes.js';
 import { isoDate, pageQuery, queryBool } from '../../../shared/schemas/common.js';
@@ -46,6 +48,24 @@ async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; file
   return { buffer, fileName: file.filename || 'tep.xlsx', fields };
 }
 
+const mappingSchema = z.record(z.string(), z.string().max(200));
+const STAFF_FIELD_KEYS = new Set<string>(STAFF_FIELDS.map((f) => f.key));
+
+/** The optional `mapping` form field: JSON `{ field: "C" | "Tiêu đề cột" | "" }`. */
+function parseMapping(raw: string | undefined): StaffMapping | undefined {
+  if (!raw) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw badRequest('Bảng ghép cột gửi lên không hợp lệ.');
+  }
+  const parsed = mappingSchema.safeParse(json);
+  const unknown = parsed.success ? Object.keys(parsed.data).filter((k) => !STAFF_FIELD_KEYS.has(k)) : [];
+  if (!parsed.success || unknown.length) throw badRequest(`Bảng ghép cột gửi lên không hợp lệ${unknown.length ? `: không có trường ${unknown.join(', ')}` : ''}.`);
+  return parsed.data as StaffMapping;
+}
+
 function presentImportRows(rows: ImportRow[]) {
   return rows.map((r) => ({ row: r.row, values: r.values, ok: r.errors.length === 0, errors: r.errors }));
 }
@@ -58,6 +78,14 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
     const { rows, total } = await listPeople(db, actor, q);
     return { items: rows.map((r) => presentPerson(r.person, actor, r.unitName)), total, page: q.page, pageSize: q.pageSize };
+  });
+
+  app.get('/api/people/export.xlsx', { schema: { tags: ['people'], summary: 'Xuất Excel danh sách cán bộ theo bộ lọc đang chọn (mọi trang)', querystring: listQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'person', 'read');
+    const q = req.query;
+    if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
+    return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), { sheetName: 'Cán bộ' });
   });
 
   app.get('/api/people/:id', { schema: { tags: ['people'], summary: 'Hồ sơ một cán bộ, kèm quá trình điều chuyển', params: idParams } }, async (req) => {
@@ -138,6 +166,7 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
       buffer,
       visible.map((v) => ({ id: v.unit.id, name: v.unit.name, code: v.unit.code, active: v.unit.active })),
       defaultUnitId,
+      parseMapping(fields.mapping),
     );
   }
 
@@ -145,10 +174,13 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     const actor = actorOf(req);
     authorize(actor, 'person', 'import');
     const { buffer, fields } = await uploadedFile(req);
-    const { rows, headers } = await parseUpload(actor, buffer, fields);
+    const { rows, headers, columns, mapping, converted } = await parseUpload(actor, buffer, fields);
     await checkRowsAgainstDatabase(db, rows);
     const valid = rows.filter((r) => r.errors.length === 0).length;
-    return { headers, total: rows.length, valid, invalid: rows.length - valid, rows: presentImportRows(rows) };
+    const notices = converted.cells
+      ? [`Đã chuyển ${converted.cells} ô từ bảng mã ${converted.encodings.join(', ')} sang Unicode. Hãy kiểm tra lại họ tên trước khi nhập.`]
+      : [];
+    return { headers, columns, mapping, fields: STAFF_FIELDS, converted, notices, total: rows.length, valid, invalid: rows.length - valid, rows: presentImportRows(rows) };
   });
 
   app.post('/api/people/import/commit', { schema: { tags: ['people'], summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận', consumes: ['multipart/form-data'] } }, async (req) => {

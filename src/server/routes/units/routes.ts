@@ -8,6 +8,8 @@ import { authorize } from '../../policies/scope.js';
 import { findVisibleUnit, listVisibleUnits } from '../../repositories/units.js';
 import { buildTree, presentUnit } from '../../presenters/units.js';
 import { notFound } from '../../errors.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
+import { unitColumns } from '../../presenters/exports.js';
 import { UNIT_KINDS } from '../../../shared/codes.js';
 import { isoDate, queryBool } from '../../../shared/schemas/common.js';
 
@@ -32,6 +34,28 @@ export const unitRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (a
       return { items, tree: buildTree(items) };
     },
   );
+
+  app.get('/api/units/export.xlsx', { schema: { tags: ['units'], summary: 'Xuất Excel cây đơn vị trong phạm vi', querystring: z.object({ includeInactive: queryBool.optional() }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'unit', 'read');
+    const rows = await listVisibleUnits(db, actor, { includeInactive: req.query.includeInactive ?? false });
+    const names = new Map(rows.map((r) => [r.unit.id, r.unit.name]));
+    // Tree order (each unit under its parent), as the page shows it.
+    const children = new Map<string | null, typeof rows>();
+    for (const r of rows) {
+      const key = r.unit.parentId && names.has(r.unit.parentId) ? r.unit.parentId : null;
+      children.set(key, [...(children.get(key) ?? []), r]);
+    }
+    const ordered: typeof rows = [];
+    const walk = (parent: string | null): void => {
+      for (const r of children.get(parent) ?? []) {
+        ordered.push(r);
+        walk(r.unit.id);
+      }
+    };
+    walk(null);
+    return replyXlsx(reply, 'Danh sách đơn vị.xlsx', unitColumns((id) => (id ? names.get(id) ?? '' : '')), ordered, { sheetName: 'Đơn vị' });
+  });
 
   app.get('/api/units/:id', { schema: { tags: ['units'], summary: 'Một đơn vị', params: idParams } }, async (req) => {
     const actor = actorOf(req);

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { listAudit, listAuditActions, type AuditFilter } from '../../api/audit';
 import type { AuditEvent } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyBlock, ErrorAlert } from '../../components/PageStates';
 import { useDebounced, useUnits } from '../../lib/hooks';
 import { DATE_FORMAT, fmtDateTime, fmtNumber } from '../../lib/format';
@@ -77,7 +78,11 @@ export default function AuditPage() {
 
   return (
     <>
-      <PageHeader title="Nhật ký thao tác" subtitle="Ai đã làm gì, lúc nào, từ đâu – trong phạm vi đơn vị của bạn. Bấm vào một dòng để xem dữ liệu trước và sau." />
+      <PageHeader
+        title="Nhật ký thao tác"
+        subtitle="Ai đã làm gì, lúc nào, từ đâu – trong phạm vi đơn vị của bạn. Bấm vào một dòng để xem dữ liệu trước và sau."
+        extra={<ExportButton path="/api/audit/export.xlsx" query={{ action: filter.action, entityType: filter.entityType, username: filter.username, from: filter.from, to: filter.to }} />}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <Select

@@ -8,6 +8,7 @@ import { errorText } from '../../api/client';
 import type { Council, CouncilMember } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { AddMemberModal, CouncilFormModal, type CouncilFormTarget } from './CouncilModals';
@@ -111,11 +112,14 @@ export default function CouncilsPage() {
         title="Hội đồng"
         subtitle="Hội đồng Thi đua - Khen thưởng và Hội đồng Sáng kiến: thành phần, chức danh, nhiệm kỳ."
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', unitId: user.unitId })} data-testid="council-add">
-              Thành lập hội đồng
-            </Button>
-          ) : undefined
+          <>
+            <ExportButton path="/api/councils/export.xlsx" />
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', unitId: user.unitId })} data-testid="council-add">
+                Thành lập hội đồng
+              </Button>
+            ) : null}
+          </>
         }
       />
       {councils.isPending ? (

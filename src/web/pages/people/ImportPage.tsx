@@ -1,12 +1,12 @@
 /** Import wizard: upload → preview every row with its errors → confirm → result. Nothing is stored before confirming. */
-import { Alert, Button, Card, Flex, Form, Radio, Result, Space, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Form, Radio, Result, Select, Space, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { commitImport, IMPORT_TEMPLATE_URL, previewImport } from '../../api/people';
-import { errorText } from '../../api/client';
-import type { ImportPreview, ImportResult } from '../../api/types';
+import { ApiError, errorText } from '../../api/client';
+import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/types';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtNumber } from '../../lib/format';
@@ -25,18 +25,32 @@ export default function ImportPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [onlyErrors, setOnlyErrors] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Column mapping: what the server detected, changed by the user; sent back with the commit.
+  const [mappingInfo, setMappingInfo] = useState<ImportMappingInfo | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
 
   const previewMut = useMutation({
-    mutationFn: (f: File) => previewImport(f, unitId),
+    mutationFn: ({ f, m }: { f: File; m: Record<string, string> }) => previewImport(f, unitId, m),
     onSuccess: (data) => {
       setError(null);
       setPreview(data);
+      if (data.columns && data.mapping && data.fields) setMappingInfo({ columns: data.columns, mapping: data.mapping, fields: data.fields });
       setOnlyErrors(data.invalid > 0 && data.invalid < data.total && data.total > 50);
     },
-    onError: (err) => setError(errorText(err)),
+    onError: (err) => {
+      setError(errorText(err));
+      // A sheet whose columns were not recognised: offer the mapping instead of a dead end.
+      const d = err instanceof ApiError ? (err.details as Partial<ImportMappingInfo> | undefined) : undefined;
+      if (d?.columns && d.mapping && d.fields) setMappingInfo({ columns: d.columns, mapping: d.mapping, fields: d.fields });
+    },
   });
+  const remap = (key: string, letter: string) => {
+    const next = { ...mapping, [key]: letter };
+    setMapping(next);
+    if (file) previewMut.mutate({ f: file, m: next });
+  };
   const commitMut = useMutation({
-    mutationFn: () => commitImport(file as File, unitId),
+    mutationFn: () => commitImport(file as File, unitId, mapping),
     onSuccess: async (data) => {
       setError(null);
       setResult(data);
@@ -51,6 +65,8 @@ export default function ImportPage() {
     setPreview(null);
     setResult(null);
     setError(null);
+    setMappingInfo(null);
+    setMapping({});
   };
 
   const choose = (f: File) => {
@@ -64,7 +80,9 @@ export default function ImportPage() {
       return;
     }
     setFile(f);
-    previewMut.mutate(f);
+    setMapping({});
+    setMappingInfo(null);
+    previewMut.mutate({ f, m: {} });
   };
 
   const step = result ? 2 : preview ? 1 : 0;
@@ -85,6 +103,32 @@ export default function ImportPage() {
         <Steps current={step} items={[{ title: 'Chọn tệp' }, { title: 'Kiểm tra từng dòng' }, { title: 'Kết quả' }]} />
       </Card>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" closable={{ onClose: () => setError(null) }} /> : null}
+
+      {mappingInfo && file && !result ? (
+        <Card size="small" title="Ghép cột: mỗi thông tin lấy từ cột nào của tệp" style={{ marginBottom: 16 }} data-testid="import-mapping">
+          <Flex wrap gap={12}>
+            {mappingInfo.fields.map((f) => (
+              <div key={f.key} style={{ width: 230 }}>
+                <Typography.Text strong={f.required}>
+                  {f.label}
+                  {f.required ? ' *' : ''}
+                </Typography.Text>
+                <Select
+                  size="small"
+                  style={{ width: '100%' }}
+                  value={mapping[f.key] ?? mappingInfo.mapping[f.key] ?? ''}
+                  onChange={(v: string) => remap(f.key, v)}
+                  disabled={previewMut.isPending}
+                  options={[{ value: '', label: '(không nhập)' }, ...mappingInfo.columns.map((c) => ({ value: c.letter, label: `Cột ${c.letter}: ${c.header}` }))]}
+                  data-testid={`import-map-${f.key}`}
+                />
+              </div>
+            ))}
+          </Flex>
+        </Card>
+      ) : null}
+
+      {preview?.notices?.length && step === 1 ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={preview.notices.join(' ')} data-testid="import-notice" /> : null}
 
       {step === 0 ? (
         <Card size="small">

@@ -8,6 +8,7 @@ import type { Person } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS, type EmploymentType, type Gender } from '../../../shared/codes';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyBlock, ErrorAlert } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useDebounced } from '../../lib/hooks';
@@ -83,6 +84,7 @@ export default function PeoplePage() {
         subtitle="Danh sách cán bộ, công chức, viên chức, người lao động trong phạm vi của bạn."
         extra={
           <>
+            <ExportButton path="/api/people/export.xlsx" query={{ q: filter.q, unitId: filter.unitId, includeSubunits: filter.unitId ? filter.includeSubunits : undefined, employmentType: filter.employmentType, isLeader: filter.isLeader, gender: filter.gender, active: filter.active }} />
             {canImport ? (
               <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/can-bo/nhap-excel')} data-testid="people-import">
                 Nhập từ Excel

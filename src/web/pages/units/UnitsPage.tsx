@@ -17,6 +17,7 @@ import { errorText } from '../../api/client';
 import type { UnitNode } from '../../api/types';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../../components/ExportButton';
 import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { useUnits } from '../../lib/hooks';
 import { findNode, subtreeStaff } from '../../lib/units';
@@ -108,11 +109,14 @@ export default function UnitsPage() {
         title="Cơ cấu tổ chức"
         subtitle="Cây đơn vị trong phạm vi quản lý của bạn, kèm số cán bộ đang theo dõi ở từng đơn vị."
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', parentId: selected?.id })} data-testid="unit-add">
-              Thêm đơn vị
-            </Button>
-          ) : undefined
+          <>
+            <ExportButton path="/api/units/export.xlsx" query={{ includeInactive: showInactive }} />
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', parentId: selected?.id })} data-testid="unit-add">
+                Thêm đơn vị
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Row gutter={16}>

@@ -1,0 +1,259 @@
+/**
+ * Seed 001 in the browser: units submit by 18/6/2021, a late one is refused, the Office returns a
+ * dossier, the council votes by secret ballot, the director issues the Giấy khen decision, one
+ * nominee goes up for Bằng khen tỉnh and the quota of 01 stops a second.
+ * The server runs in this process so the test can replay 2021's dates (src/server/clock.ts).
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
+import { openDatabase, type Database } from '../src/server/db/client.js';
+import { buildApp, type App } from '../src/server/app.js';
+import { seedDemo } from '../src/server/demo/seed.js';
+import { setClock } from '../src/server/clock.js';
+import { accounts, councilMembers, deadlines, movementHonors, movements, people, units } from '../src/server/db/schema/index.js';
+import { hashPassword } from '../src/server/auth/passwords.js';
+import type { Response } from '../test/helpers/app.js';
+
+const skip = cannotRun();
+
+/** Test-side JSON answers, the same shape the API tests use. */
+type Reply = Pick<Response, 'status' | 'body'>;
+interface Api {
+  get(url: string): Promise<Reply>;
+  post(url: string, body?: unknown): Promise<Reply>;
+  del(url: string): Promise<Reply>;
+}
+
+describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: skip ?? false }, () => {
+  let database: Database;
+  let app: App;
+  let url: string;
+  let browser: Browser;
+  const ids = { movement: '', a: '', b: '', c: '', x: '', y: '', xName: '', yName: '' };
+
+  async function api(username: string, password = E2E_PASSWORD): Promise<Api> {
+    const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const cookies = { tdkt_session: r.cookies.find((c) => c.name === 'tdkt_session')!.value };
+    const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
+    const call = async (method: 'GET' | 'POST' | 'DELETE', u: string, payload?: unknown) => {
+      const res = await app.inject({ method, url: u, cookies, payload: payload as object | undefined, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
+      return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
+    };
+    return { get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), del: (u) => call('DELETE', u) };
+  }
+  async function page(username: string, password = E2E_PASSWORD): Promise<Page> {
+    const p = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN' });
+    if (password === E2E_PASSWORD) await login(p, url, username);
+    else {
+      await p.goto(`${url}/dang-nhap`);
+      await p.getByTestId('login-username').fill(username);
+      await p.getByTestId('login-password').fill(password);
+      await p.getByTestId('login-submit').click();
+      await p.getByTestId('current-user-name').waitFor();
+    }
+    return p;
+  }
+  async function chooseOption(p: Page, testId: string, text: string, typed?: string) {
+    await p.getByTestId(testId).click();
+    if (typed) await p.keyboard.type(typed);
+    await p.locator('.ant-select-dropdown:visible').getByText(text, { exact: false }).first().click();
+  }
+  async function unitDossier(clerk: Api, unitCode: string, honors: string[], title: string) {
+    const [u] = await database.db.select().from(units).where(eq(units.code, unitCode));
+    const staff = await database.db.select().from(people).where(eq(people.unitId, u!.id)).orderBy(people.sortKey);
+    const d = (await clerk.post('/api/dossiers', { movementId: ids.movement, type: 'chuyen_de', year: 2021, title })).body;
+    const cands = [];
+    for (const [i, h] of honors.entries()) cands.push((await clerk.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: staff[i]!.id, proposedHonor: h })).body);
+    await clerk.post(`/api/dossiers/${d.id}/documents`, { kind: 'to_trinh', content: 'Tờ trình đề nghị khen thưởng.' });
+    await clerk.post(`/api/dossiers/${d.id}/documents`, { kind: 'bien_ban_hop_xet', content: 'Biên bản họp xét.', voteResult: '5/5 đồng ý' });
+    return { id: d.id as string, cands: cands as { id: string; displayName: string }[] };
+  }
+
+  before(async () => {
+    setClock('2021-06-10');
+    database = await openDatabase({ dataDir: 'memory://' });
+    const demo = await seedDemo(database.db, E2E_PASSWORD);
+    app = await buildApp({ database, config: { secureCookies: false, webDir: resolve('dist/web') } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    // The Sở's movement (seed 001): Bằng khen tỉnh 01 for the whole Sở, Giấy khen unlimited; dossiers by 18/6/2021.
+    const [m] = await database.db.insert(movements).values({ unitId: demo.rootUnitId, type: 'thematic', year: 2021, title: 'Đợt thi đua chào mừng 80 năm Ngày Bác Hồ về nước', startDate: '2021-01-20', endDate: '2021-06-30', status: 'launched' }).returning();
+    ids.movement = m!.id;
+    await database.db.insert(movementHonors).values([{ movementId: m!.id, honor: 'BK_BO_TINH', quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân' }, { movementId: m!.id, honor: 'GK' }]);
+    await database.db.insert(deadlines).values({ sourceType: 'movement', sourceId: m!.id, key: 'x-units_submit', unitId: demo.rootUnitId, kind: 'unit_submission', title: 'Hạn nộp hồ sơ', dueDate: '2021-06-18' });
+    await database.db.update(councilMembers).set({ fromDate: '2020-01-01' });
+    for (const [username, code] of [['qlkh', 'QLKH'], ['chicuc', 'CCTĐC']] as const) {
+      const [u] = await database.db.select().from(units).where(eq(units.code, code));
+      await database.db.insert(accounts).values({ username, displayName: `Văn thư ${u!.name}`, role: 'clerk', unitId: u!.id, passwordHash: await hashPassword('Clerk-12345'), passwordChangedAt: new Date() });
+    }
+  });
+  after(async () => {
+    setClock(null);
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('a unit builds its dossier in the browser and submits it when complete', async () => {
+    const p = await page('donvi');
+    await p.goto(`${url}/ho-so`);
+    await p.getByTestId('dossier-new').click();
+    await chooseOption(p, 'dossier-movement', 'Đợt thi đua chào mừng 80 năm');
+    await p.getByTestId('dossier-title').fill('Đề nghị khen thưởng của Trung tâm Ứng dụng');
+    await p.getByRole('button', { name: 'Lập hồ sơ' }).last().click();
+    await p.getByTestId('candidate-table').waitFor();
+    ids.a = p.url().split('/').pop()!;
+    for (const [name, honor] of [['Lý Thị Phương', 'Giấy khen'], ['Hà Thị Mai', 'Bằng khen bộ, ban, ngành, tỉnh']] as const) {
+      await chooseOption(p, 'candidate-person', name, name.split(' ').pop());
+      await chooseOption(p, 'candidate-honor', honor);
+      await p.getByTestId('candidate-add').click();
+      await p.getByTestId('candidate-table').getByText(name).first().waitFor();
+    }
+    assert.equal(await p.getByTestId('dossier-submit').isDisabled(), true, 'incomplete: cannot submit');
+    const docs: [string, string | null, string, string | null][] = [
+      ['Tờ trình đề nghị khen thưởng', null, 'Trung tâm kính đề nghị Giám đốc Sở xét khen thưởng.', null],
+      ['Biên bản họp xét', null, 'Họp xét ngày 10/6/2021.', '5/5 thành viên đồng ý'],
+      ['Báo cáo thành tích', 'Lý Thị Phương', 'Thành tích xuất sắc trong đợt thi đua.', null],
+      ['Báo cáo thành tích', 'Hà Thị Mai', 'Thành tích tiêu biểu của đợt thi đua.', null],
+    ];
+    for (const [kind, who, content, vote] of docs) {
+      await p.getByTestId('document-add').click();
+      await chooseOption(p, 'document-kind', kind);
+      if (who) await chooseOption(p, 'document-candidate', who);
+      if (vote) await p.getByPlaceholder('Ví dụ: 5/6 thành viên đồng ý').fill(vote);
+      await p.getByTestId('document-content').fill(content);
+      await p.getByRole('button', { name: 'Lưu' }).click();
+      await p.getByText('Đã thêm tài liệu.').first().waitFor();
+    }
+    await p.getByText('Đủ thành phần theo quy định').waitFor();
+    await p.getByTestId('dossier-submit').click();
+    await p.getByTestId('dossier-status').getByText('Đã nộp, chờ tiếp nhận').waitFor();
+    await p.screenshot({ path: `${SHOTS}/dossier-01-submitted.png`, fullPage: true });
+    await p.close();
+  });
+
+  it('a second unit submits; a third is refused after 18/6', async () => {
+    const qlkh = await api('qlkh', 'Clerk-12345');
+    const b = await unitDossier(qlkh, 'QLKH', ['GK', 'BK_BO_TINH'], 'Đề nghị khen thưởng của Phòng Quản lý khoa học');
+    ids.b = b.id;
+    [ids.x, ids.y] = [b.cands[0]!.id, b.cands[1]!.id];
+    [ids.xName, ids.yName] = [b.cands[0]!.displayName, b.cands[1]!.displayName];
+    await qlkh.post(`/api/dossiers/${b.id}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: ids.y, content: 'Báo cáo.' });
+    await qlkh.post(`/api/dossiers/${b.id}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: ids.x, content: 'Tờ trình (đính nhầm vào chỗ báo cáo).' });
+    assert.equal((await qlkh.post(`/api/dossiers/${b.id}/submit`)).status, 200);
+    const chicuc = await api('chicuc', 'Clerk-12345');
+    const c = await unitDossier(chicuc, 'CCTĐC', ['GK'], 'Đề nghị khen thưởng của Chi cục');
+    ids.c = c.id;
+    await chicuc.post(`/api/dossiers/${c.id}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: c.cands[0]!.id, content: 'Báo cáo.' });
+    setClock('2021-06-21');
+    const p = await page('chicuc', 'Clerk-12345');
+    await p.goto(`${url}/ho-so/${c.id}`);
+    await p.getByTestId('dossier-submit').click();
+    await p.getByText('Đã quá hạn nộp hồ sơ (hạn 18/06/2021)', { exact: false }).first().waitFor();
+    await p.screenshot({ path: `${SHOTS}/dossier-02-late-refused.png` });
+    await p.close();
+  });
+
+  it('the Office returns one dossier with its reason and receives the other; the unit resubmits', async () => {
+    const p = await page('vanphong');
+    await p.goto(`${url}/ho-so`);
+    await p.getByTestId('dossier-table').getByText('Đề nghị khen thưởng của Phòng Quản lý khoa học').click();
+    await p.getByTestId('dossier-return').click();
+    await p.getByTestId('return-reasons-input').fill(`Thiếu báo cáo thành tích của ${ids.xName} (tài liệu đính kèm là tờ trình).`);
+    await p.getByRole('button', { name: 'Trả lại' }).last().click();
+    await p.getByTestId('dossier-status').getByText('Bị trả lại, cần bổ sung').waitFor();
+    await p.goto(`${url}/ho-so/${ids.a}`);
+    await p.getByTestId('dossier-receive').click();
+    await p.getByTestId('dossier-status').getByText('Đã tiếp nhận').waitFor();
+    // The unit sees the reason, fixes and resubmits.
+    const q = await page('qlkh', 'Clerk-12345');
+    await q.goto(`${url}/ho-so/${ids.b}`);
+    await q.getByTestId('return-reasons').getByText('Thiếu báo cáo thành tích', { exact: false }).waitFor();
+    await q.screenshot({ path: `${SHOTS}/dossier-03-returned.png` });
+    await q.close();
+    const qlkh = await api('qlkh', 'Clerk-12345');
+    const det = (await qlkh.get(`/api/dossiers/${ids.b}`)).body;
+    const wrong = det.documents.find((d: { candidateId: string | null; kind: string }) => d.candidateId === ids.x && d.kind === 'bao_cao_thanh_tich');
+    await qlkh.del(`/api/dossiers/${ids.b}/documents/${wrong.id}`);
+    await qlkh.post(`/api/dossiers/${ids.b}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: ids.x, content: 'Báo cáo thành tích (Mẫu 07).' });
+    assert.equal((await qlkh.post(`/api/dossiers/${ids.b}/submit`)).status, 200);
+    await p.goto(`${url}/ho-so/${ids.b}`);
+    await p.getByTestId('dossier-receive').click();
+    await p.getByTestId('dossier-status').getByText('Đã tiếp nhận').waitFor();
+    await p.close();
+  });
+
+  it('the council votes by secret ballot and the session closes with the tally', async () => {
+    const office = await api('vanphong');
+    const all: string[] = [];
+    for (const d of [ids.a, ids.b]) {
+      const det = (await office.get(`/api/dossiers/${d}`)).body;
+      for (const c of det.candidates) {
+        await office.post(`/api/dossiers/${d}/candidates/${c.id}/appraise`, { note: 'Đủ điều kiện theo Kế hoạch.' });
+        all.push(c.id);
+      }
+    }
+    const council = (await office.get('/api/councils')).body.items.find((c: { kind: string }) => c.kind === 'tdkt');
+    const s = (await office.post('/api/sessions', { councilId: council.id, title: 'Phiên họp Hội đồng TĐKT Sở', meetingDate: '2021-06-22', candidateIds: all })).body;
+    const op = await page('vanphong');
+    await op.goto(`${url}/phien-hop/${s.id}`);
+    await op.getByTestId('session-open').click();
+    await op.getByText('Đang họp, bỏ phiếu').first().waitFor();
+    // A member votes in the browser.
+    const m = await page('hoidong');
+    await m.goto(`${url}/phien-hop/${s.id}`);
+    const ballot = m.getByTestId('my-ballot');
+    await ballot.waitFor();
+    for (const radio of await ballot.getByRole('radio', { name: 'Đồng ý', exact: true }).all()) await radio.check();
+    await m.getByTestId('ballot-cast').click();
+    await m.getByText('Bạn đã bỏ phiếu cho tất cả đề nghị', { exact: false }).waitFor();
+    await m.close();
+    const items = (await office.get(`/api/sessions/${s.id}`)).body.items as { id: string }[];
+    for (const u of ['giamdoc', 'vanphong']) assert.equal((await (await api(u)).post(`/api/sessions/${s.id}/ballots`, { votes: items.map((i) => ({ itemId: i.id, choice: 'approve' })) })).status, 200);
+    await office.post(`/api/sessions/${s.id}/paper-ballots`, { items: items.map((i) => ({ itemId: i.id, approve: 1, reject: 0, abstain: 0 })) });
+    await op.reload();
+    await op.getByTestId('session-close').click();
+    await op.locator('.ant-popconfirm').getByRole('button', { name: 'Kết thúc' }).click();
+    await op.getByText('Đã kết thúc').first().waitFor();
+    await op.getByTestId('agenda').getByText('Đạt', { exact: true }).first().waitFor();
+    await op.screenshot({ path: `${SHOTS}/dossier-04-session-closed.png`, fullPage: true });
+    await op.close();
+  });
+
+  it('the director issues the Giấy khen decision with the next number of the register', async () => {
+    setClock('2021-06-25');
+    const p = await page('giamdoc');
+    await p.goto(`${url}/quyet-dinh`);
+    for (const name of ['Lý Thị Phương', ids.xName]) await p.getByRole('row', { name: new RegExp(name) }).getByRole('checkbox').check();
+    await p.getByTestId('decision-issue').click();
+    const date = p.locator('.ant-modal .ant-picker input').first();
+    await date.click();
+    await date.fill('25/06/2021');
+    await date.press('Enter');
+    await p.getByRole('button', { name: 'Ban hành' }).last().click();
+    await p.getByText('Đã ban hành Quyết định số 1/QĐ-SKHCN.').first().waitFor();
+    await p.getByTestId('decision-docx').waitFor();
+    await p.screenshot({ path: `${SHOTS}/dossier-05-decision.png`, fullPage: true });
+    await p.close();
+  });
+
+  it('one nominee goes up for Bằng khen tỉnh; the quota stops the second', async () => {
+    const p = await page('vanphong');
+    await p.goto(`${url}/ho-so/${ids.a}`);
+    await p.getByRole('row', { name: /Hà Thị Mai/ }).getByRole('button', { name: 'Trình cấp trên' }).click();
+    await p.locator('.ant-popconfirm').getByRole('button', { name: 'Trình' }).click();
+    await p.getByText('Đã đưa vào hồ sơ trình cấp trên.').first().waitFor();
+    await p.goto(`${url}/ho-so/${ids.b}`);
+    await p.getByRole('row', { name: new RegExp(ids.yName) }).getByRole('button', { name: 'Trình cấp trên' }).click();
+    await p.locator('.ant-popconfirm').getByRole('button', { name: 'Trình' }).click();
+    await p.getByText('Vượt chỉ tiêu', { exact: false }).first().waitFor();
+    await p.screenshot({ path: `${SHOTS}/dossier-06-quota.png` });
+    await p.close();
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * Sổ vàng: registering Giấy khen / Bằng khen with a register number (per issuing unit and year,
+ * no gaps: the counter row is locked FOR UPDATE in the caller's transaction) and a random public
+ * code for the QR verification page.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { awardDecisions, certificateCalibrations, certificateCounters, certificates, decisionAwardees, dossierCandidates, dossiers, people, units } from '../db/schema/index.js';
+import type { CommandContext } from './run.js';
+import { findVisibleDecision } from '../repositories/decisions.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { HONOR_INFO, HONORS, type Honor } from '../../shared/codes.js';
+import { formatDateVi } from '../../shared/format-vi.js';
+import { normalizeName } from '../../shared/vietnamese.js';
+import { validateCalibration, type CertificateCalibration, type CertificateData } from '../documents/index.js';
+
+export type CertificateRow = typeof certificates.$inferSelect;
+
+/** Data of one certificate to register (what gets printed and what the public page shows). */
+export interface CertificateInput {
+  /** Issuing unit: its register numbers the certificate. */
+  unitId: string;
+  honor: Honor;
+  recipientName: string;
+  recipientDetail?: string | null | undefined;
+  achievement?: string | null | undefined;
+  decisionNumber: string;
+  decisionDate: string;
+  issuerName: string;
+  /** Authority line printed at the top ("GIÁM ĐỐC SỞ …"); default: the issuer's name in capitals. */
+  issuerTitle?: string | null | undefined;
+  signerTitle: string;
+  signerName: string;
+  place?: string | null | undefined;
+  decisionId?: string | null | undefined;
+  awardeeId?: string | null | undefined;
+  issuedBy?: string | null | undefined;
+}
+
+// Crockford-style alphabet without 0/O, 1/I/L, U: codes are read aloud and typed from paper.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A random 10-character public code (≈ 49 bits): not guessable, short enough to type. */
+export function newPublicCode(): string {
+  const bytes = randomBytes(10);
+  let s = '';
+  for (const b of bytes) s += ALPHABET[b % ALPHABET.length];
+  return s;
+}
+
+/** "12/2026": the register number as printed. */
+export function registerNumberText(c: Pick<CertificateRow, 'number' | 'year'>): string {
+  return `${c.number}/${c.year}`;
+}
+
+/** The public verification address a certificate's QR code carries. */
+export function verificationUrl(publicUrl: string, code: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/xac-minh/${code}`;
+}
+
+/** Takes the next register number of a unit and year (locks the counter row until commit). */
+async function nextNumber(tx: Executor, unitId: string, year: number): Promise<number> {
+  await tx.insert(certificateCounters).values({ unitId, year, lastNumber: 0 }).onConflictDoNothing();
+  const [counter] = await tx
+    .select()
+    .from(certificateCounters)
+    .where(and(eq(certificateCounters.unitId, unitId), eq(certificateCounters.year, year)))
+    .for('update');
+  const number = (counter?.lastNumber ?? 0) + 1;
+  await tx.update(certificateCounters).set({ lastNumber: number }).where(and(eq(certificateCounters.unitId, unitId), eq(certificateCounters.year, year)));
+  return number;
+}
+
+/**
+ * Registers one certificate in the issuing unit's sổ vàng, inside the caller's transaction: the
+ * number is taken from the locked counter (rolled back with everything else on failure).
+ */
+export async function registerCertificate(tx: Executor, input: CertificateInput): Promise<CertificateRow> {
+  if (!HONORS.includes(input.honor)) throw badRequest('Hình thức khen thưởng không hợp lệ.');
+  const year = Number(input.decisionDate.slice(0, 4));
+  const number = await nextNumber(tx, input.unitId, year);
+  const issuerName = input.issuerName.trim().normalize('NFC');
+  const [row] = await tx
+    .insert(certificates)
+    .values({
+      unitId: input.unitId,
+      year,
+      number,
+      code: newPublicCode(),
+      honor: input.honor,
+      honorLabel: HONOR_INFO[input.honor].label,
+      recipientName: normalizeName(input.recipientName),
+      recipientDetail: input.recipientDetail?.trim().normalize('NFC') || null,
+      achievement: input.achievement?.trim().normalize('NFC') ?? '',
+      decisionId: input.decisionId ?? null,
+      awardeeId: input.awardeeId ?? null,
+      decisionNumber: input.decisionNumber.trim().normalize('NFC'),
+      decisionDate: input.decisionDate,
+      issuerName,
+      issuerTitle: (input.issuerTitle?.trim() || issuerName.toLocaleUpperCase('vi')).normalize('NFC'),
+      signerTitle: input.signerTitle.trim().normalize('NFC'),
+      signerName: normalizeName(input.signerName),
+      place: input.place?.trim().normalize('NFC') ?? '',
+      issuedBy: input.issuedBy ?? null,
+    })
+    .returning();
+  return row!;
+}
+
+/** The place line of a unit's documents: the province named at the end of its name or an ancestor's. */
+async function placeOf(tx: Executor, unitId: string): Promise<string> {
+  const [u] = await tx.select({ path: units.path }).from(units).where(eq(units.id, unitId));
+  const ids = (u?.path ?? '').split('/').filter(Boolean);
+  if (!ids.length) return '';
+  const rows = await tx.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
+  for (const id of ids.reverse()) {
+    const name = rows.find((r) => r.id === id)?.name ?? '';
+    const m = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(name);
+    if (m?.[1]) return m[1];
+  }
+  return '';
+}
+
+/** "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" → "GIÁM ĐỐC": the authority whose name heads the certificate. */
+function authorityOf(signerTitle: string): string {
+  const first = signerTitle.split('\n')[0] ?? signerTitle;
+  return first.replace(/^(KT|TM|Q|TL|TUQ)\.\s*/i, '').trim().toLocaleUpperCase('vi');
+}
+
+export interface DecisionCertificates {
+  created: number;
+  reused: number;
+  certificates: CertificateRow[];
+}
+
+/**
+ * Registers a certificate for every awardee of an issued decision of the actor's scope. Idempotent:
+ * awardees who already have one keep it (same number, same code).
+ */
+export async function issueCertificatesForDecision(ctx: CommandContext, decisionId: string): Promise<DecisionCertificates> {
+  const visible = await findVisibleDecision(ctx.tx, ctx.actor, decisionId);
+  if (!visible) throw notFound('Không tìm thấy quyết định.');
+  // Lock the decision: two concurrent calls must not both register the same awardees.
+  const [d] = await ctx.tx.select().from(awardDecisions).where(eq(awardDecisions.id, decisionId)).for('update');
+  if (!d) throw notFound('Không tìm thấy quyết định.');
+  if (d.kind !== 'internal') throw conflict('Đây là quyết định của cấp trên: Giấy khen, Bằng khen do cơ quan ban hành quyết định cấp và vào sổ.');
+  if (d.status === 'revoked') throw conflict('Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.');
+  const awardees = await ctx.tx
+    .select({ awardee: decisionAwardees, gender: people.gender, achievement: dossierCandidates.achievement, dossierYear: dossiers.year })
+    .from(decisionAwardees)
+    .leftJoin(people, eq(people.id, decisionAwardees.personId))
+    .leftJoin(dossierCandidates, eq(dossierCandidates.id, decisionAwardees.candidateId))
+    .leftJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
+    .where(eq(decisionAwardees.decisionId, decisionId))
+    .orderBy(asc(decisionAwardees.sortOrder), asc(decisionAwardees.id));
+  const active = awardees.filter((a) => !a.awardee.revoked);
+  if (!active.length) throw conflict('Quyết định không còn người/tập thể nào được khen thưởng.');
+  const existing = await ctx.tx.select().from(certificates).where(eq(certificates.decisionId, decisionId));
+  const byAwardee = new Map(existing.filter((c) => c.awardeeId).map((c) => [c.awardeeId!, c]));
+  const place = await placeOf(ctx.tx, d.unitId);
+  const issuerTitle = `${authorityOf(d.signerTitle)} ${d.issuerName.toLocaleUpperCase('vi')}`.trim();
+  const out: CertificateRow[] = [];
+  let created = 0;
+  for (const { awardee: a, gender, achievement, dossierYear } of active) {
+    const had = byAwardee.get(a.id);
+    if (had) {
+      out.push(had);
+      continue;
+    }
+    const honorific = a.subjectKind === 'individual' ? (gender === 'nu' ? 'Bà ' : gender === 'nam' ? 'Ông ' : '') : '';
+    const shortAchievement = achievement && achievement.length <= 220 ? achievement : null;
+    const row = await registerCertificate(ctx.tx, {
+      unitId: d.unitId,
+      honor: a.honor as Honor,
+      recipientName: `${honorific}${a.displayName}`,
+      recipientDetail: a.positionText,
+      achievement: shortAchievement ?? `Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${dossierYear ?? d.year}`,
+      decisionNumber: d.numberText,
+      decisionDate: d.decisionDate,
+      issuerName: d.issuerName,
+      issuerTitle,
+      signerTitle: d.signerTitle,
+      signerName: d.signerName,
+      place,
+      decisionId: d.id,
+      awardeeId: a.id,
+      issuedBy: ctx.actor.accountId,
+    });
+    out.push(row);
+    created++;
+  }
+  if (created) {
+    const first = out.find((c) => !byAwardee.has(c.awardeeId ?? ''));
+    const last = [...out].reverse().find((c) => !byAwardee.has(c.awardeeId ?? ''));
+    await ctx.audit({
+      action: 'certificate.issued',
+      entityType: 'decision',
+      entityId: d.id,
+      unitId: d.unitId,
+      summary: `Vào sổ vàng ${created} Giấy khen/Bằng khen theo Quyết định số ${d.numberText} ngày ${formatDateVi(d.decisionDate)}${first && last ? ` (số ${registerNumberText(first)} đến ${registerNumberText(last)})` : ''}`,
+      after: { numbers: out.map(registerNumberText) },
+    });
+  }
+  return { created, reused: out.length - created, certificates: out };
+}
+
+/**
+ * Flags the certificates of a decision as revoked (all of them, or those of some awardees), with
+ * the reason; returns how many changed. For decision revocation to call in its transaction.
+ */
+export async function revokeCertificatesForDecision(tx: Executor, decisionId: string, reason: string, awardeeIds?: string[]): Promise<number> {
+  const where = and(
+    eq(certificates.decisionId, decisionId),
+    eq(certificates.revoked, false),
+    awardeeIds?.length ? inArray(certificates.awardeeId, awardeeIds) : undefined,
+  );
+  const rows = await tx.update(certificates).set({ revoked: true, revokedReason: reason.trim(), revokedAt: new Date() }).where(where).returning({ id: certificates.id });
+  return rows.length;
+}
+
+/** Print data for a registered certificate. */
+export function certificateData(c: CertificateRow, publicUrl: string): CertificateData {
+  return {
+    form: c.honor as Honor,
+    issuer: c.issuerTitle,
+    recipientName: c.recipientName,
+    ...(c.recipientDetail ? { recipientDetail: c.recipientDetail } : {}),
+    achievement: c.achievement,
+    decisionNumber: c.decisionNumber,
+    decisionDate: c.decisionDate,
+    place: c.place,
+    signerTitle: c.signerTitle,
+    signerName: c.signerName,
+    registerNumber: registerNumberText(c),
+    verificationUrl: verificationUrl(publicUrl, c.code),
+  };
+}
+
+/** Saves a unit's phôi calibration (validated; optimistic version). */
+export async function saveCalibration(ctx: CommandContext, unitId: string, input: unknown, version: number | undefined): Promise<{ calibration: CertificateCalibration; version: number }> {
+  const calibration = validateCalibration(input);
+  const [current] = await ctx.tx.select().from(certificateCalibrations).where(eq(certificateCalibrations.unitId, unitId)).for('update');
+  if (current && version !== undefined && current.version !== version) throw conflict('Bản căn chỉnh đã được người khác sửa. Hãy tải lại và thử lại.');
+  const next = (current?.version ?? 0) + 1;
+  if (current) {
+    await ctx.tx.update(certificateCalibrations).set({ calibration, version: next, updatedBy: ctx.actor.accountId, updatedAt: new Date() }).where(eq(certificateCalibrations.unitId, unitId));
+  } else {
+    await ctx.tx.insert(certificateCalibrations).values({ unitId, calibration, version: next, updatedBy: ctx.actor.accountId });
+  }
+  await ctx.audit({ action: 'certificate.calibrated', entityType: 'unit', entityId: unitId, unitId, summary: `Căn chỉnh vị trí in phôi Giấy khen, Bằng khen (độ lệch ${calibration.offsetX}/${calibration.offsetY} mm)`, before: current?.calibration ?? null, after: calibration });
+  return { calibration, version: next };
+}

@@ -1,0 +1,282 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import {
+  awardDecisions,
+  decisionAwardees,
+  decisionCounters,
+  dossierCandidates,
+  dossiers,
+  honorAwards,
+  publicNoticeComments,
+  publicNoticeItems,
+  publicNotices,
+  units,
+} from '../db/schema/index.js';
+import type { Executor } from '../db/client.js';
+import type { CommandContext } from './run.js';
+import { recordHonorAward } from '../repositories/records.js';
+import { dossierVisible, type CandidateRow, type DossierRow } from '../repositories/dossiers.js';
+import { findVisibleDecision, type DecisionRow } from '../repositories/decisions.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { now, todayVn } from '../clock.js';
+import { maybeComplete, transition } from './dossiers.js';
+import { mayDecide, moneyFor, regimeForDate, RuleError, type Authority, type Money } from '../rules/index.js';
+import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind, type UnitKind } from '../../shared/codes.js';
+import { NOTICE_REQUIRED_HONORS, decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
+import { formatDateVi } from '../../shared/format-vi.js';
+import { revokeCertificatesForDecision } from './certificates.js';
+
+/** Which authority the head of a unit of this kind is (Law Art 80): departments and offices have no seal of their own. */
+export function authorityOfUnit(kind: string): Authority | null {
+  const k = kind as UnitKind;
+  return k === 'agency' || k === 'subordinate' ? 'thu_truong_don_vi' : null;
+}
+
+/**
+ * Writes an awardee's honor into the records the eligibility engine reads (through
+ * `recordHonorAward`). One subject cannot hold the same honor twice in a year: a second one fails
+ * here, in the middle of issuing, and the whole decision rolls back.
+ */
+export async function recordAward(
+  tx: Executor,
+  a: { personId: string | null; unitId: string | null; honor: Honor; year: number; type: string; decisionNumber: string; decisionDate: string; issuer: string; amount: number; dossierId: string | null; displayName: string },
+): Promise<string> {
+  const subject = a.personId ? eq(honorAwards.personId, a.personId) : a.unitId ? eq(honorAwards.unitId, a.unitId) : null;
+  if (subject) {
+    const [dup] = await tx.select({ number: honorAwards.decisionNumber }).from(honorAwards).where(and(subject, eq(honorAwards.honor, a.honor), eq(honorAwards.year, a.year), eq(honorAwards.revoked, false))).limit(1);
+    if (dup) throw conflict(`${a.displayName} đã được ${HONOR_INFO[a.honor].label} năm ${a.year}${dup.number ? ` (Quyết định số ${dup.number})` : ''}; không khen trùng.`);
+  }
+  // Households have no record of their own yet: their award lives only in the decision's list.
+  if (!a.personId && !a.unitId) return '';
+  const row = await recordHonorAward(tx, {
+    personId: a.personId,
+    unitId: a.unitId,
+    honor: a.honor,
+    year: a.year,
+    type: a.type as CommendationType,
+    decisionNumber: a.decisionNumber,
+    decisionDate: a.decisionDate,
+    issuer: a.issuer,
+    amount: a.amount,
+    dossierId: a.dossierId,
+  });
+  return row.id;
+}
+
+function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
+  try {
+    return moneyFor({ honor, subject, decisionDate: date });
+  } catch (e) {
+    if (e instanceof RuleError) return null;
+    throw e;
+  }
+}
+
+/** Candidates in a public notice: the notice must be over and every comment answered. */
+async function assertNoticesDone(tx: Executor, c: CandidateRow, decisionDate: string) {
+  const notices = await tx.select({ notice: publicNotices }).from(publicNoticeItems).innerJoin(publicNotices, eq(publicNotices.id, publicNoticeItems.noticeId)).where(eq(publicNoticeItems.candidateId, c.id));
+  if (!notices.length && NOTICE_REQUIRED_HONORS.includes(c.honor as Honor)) throw conflict(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
+  for (const { notice } of notices) {
+    if (notice.endDate >= decisionDate || notice.endDate >= todayVn()) throw conflict(`${c.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`);
+    const [open] = await tx.select({ id: publicNoticeComments.id }).from(publicNoticeComments).where(and(eq(publicNoticeComments.noticeId, notice.id), sql`${publicNoticeComments.answer} is null`)).limit(1);
+    if (open) throw conflict(`Còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`);
+  }
+}
+
+/** "cá nhân", "tập thể" or "tập thể, cá nhân" — as the decision's title and list heading say it. */
+export function subjectsPhrase(kinds: string[]): string {
+  const ind = kinds.some((k) => k === 'individual');
+  const col = kinds.some((k) => k !== 'individual');
+  return ind && col ? 'các tập thể, cá nhân' : ind ? 'các cá nhân' : 'các tập thể';
+}
+
+export interface IssueInput {
+  candidateIds: string[];
+  decisionDate: string;
+  signerName: string;
+  signerTitle: string;
+  title?: string | null | undefined;
+}
+
+/**
+ * Issues a decision of the actor's unit: number from the register (counter row locked FOR
+ * UPDATE in this transaction: no gaps, no duplicates, also under concurrent issuing; a failure
+ * rolls the number back with everything else), money from the rules, histories updated.
+ */
+export async function issueDecision(ctx: CommandContext, input: IssueInput): Promise<DecisionRow> {
+  const ids = [...new Set(input.candidateIds)];
+  if (!ids.length) throw badRequest('Hãy chọn ít nhất một người/tập thể được khen thưởng.');
+  const [unit] = await ctx.tx.select().from(units).where(eq(units.id, ctx.actor.unitId));
+  const who = authorityOfUnit(unit!.kind);
+  if (!who || !unit!.code) throw badRequest(`${unit!.name} không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng (hoặc chưa có ký hiệu văn bản).`);
+  const rows = await ctx.tx
+    .select({ candidate: dossierCandidates, dossier: dossiers })
+    .from(dossierCandidates)
+    .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
+    .where(and(inArray(dossierCandidates.id, ids), dossierVisible(ctx.actor)))
+    .for('update');
+  if (rows.length !== ids.length) throw notFound('Không tìm thấy một số đề nghị được chọn.');
+  for (const { candidate: c, dossier: d } of rows) {
+    if (d.level !== 'unit' || d.status !== 'reviewed') throw conflict(`Hồ sơ "${d.title}" chưa qua Hội đồng (đang ${d.status === 'draft' ? 'soạn' : 'xử lý'}): chưa quyết định được.`);
+    if (d.receiverUnitId !== unit!.id) throw conflict(`Hồ sơ "${d.title}" không gửi đến ${unit!.name}.`);
+    if (c.outcome !== 'pending') throw conflict(`${c.displayName} đã được xử lý, không quyết định lại.`);
+    if (c.councilResult !== 'passed') throw conflict(`${c.displayName} không đạt tỷ lệ phiếu của Hội đồng.`);
+    const auth = mayDecide({ honor: c.honor as Honor, decisionDate: input.decisionDate, who });
+    if (!auth.allowed) throw badRequest(`${auth.text}. Hãy chọn "Trình cấp trên" cho ${c.displayName}.`);
+    await assertNoticesDone(ctx.tx, c, input.decisionDate);
+  }
+  const year = Number(input.decisionDate.slice(0, 4));
+  // The register: create the counter row if needed, then lock it until commit.
+  await ctx.tx.insert(decisionCounters).values({ unitId: unit!.id, year, lastNumber: 0 }).onConflictDoNothing();
+  const [counter] = await ctx.tx.select().from(decisionCounters).where(and(eq(decisionCounters.unitId, unit!.id), eq(decisionCounters.year, year))).for('update');
+  const number = counter!.lastNumber + 1;
+  await ctx.tx.update(decisionCounters).set({ lastNumber: number }).where(and(eq(decisionCounters.unitId, unit!.id), eq(decisionCounters.year, year)));
+  const numberText = decisionNumberText(number, unit!.code);
+  const honors = [...new Set(rows.map((r) => HONOR_INFO[r.candidate.honor as Honor].label))];
+  const [decision] = await ctx.tx
+    .insert(awardDecisions)
+    .values({
+      kind: 'internal',
+      unitId: unit!.id,
+      issuerName: unit!.name,
+      number,
+      year,
+      numberText,
+      decisionDate: input.decisionDate,
+      title: input.title?.trim() || `Về việc tặng ${honors.join(', ')} cho ${subjectsPhrase(rows.map((r) => r.candidate.subjectKind))} có thành tích xuất sắc`,
+      signerName: input.signerName.trim(),
+      signerTitle: input.signerTitle.trim(),
+      regime: regimeForDate(input.decisionDate),
+      issuedBy: ctx.actor.accountId,
+      issuedAt: now(),
+    })
+    .returning();
+  const total = await addAwardees(ctx, decision!, rows, unit!.name);
+  const [row] = await ctx.tx.update(awardDecisions).set({ totalAmount: total }).where(eq(awardDecisions.id, decision!.id)).returning();
+  for (const d of new Set(rows.map((r) => r.dossier.id))) await maybeComplete(ctx, d);
+  await ctx.audit({ action: 'decision.issued', entityType: 'decision', entityId: decision!.id, unitId: unit!.id, summary: `Ban hành Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`, after: { numberText, candidates: rows.map((r) => r.candidate.displayName) } });
+  return row!;
+}
+
+async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[], issuer: string): Promise<number> {
+  let total = 0;
+  for (const [i, { candidate: c, dossier: d }] of rows.entries()) {
+    const m = money(c.honor as Honor, c.subjectKind as SubjectKind, decision.decisionDate);
+    const amount = m?.amount ?? 0;
+    total += amount;
+    const honorAwardId = await recordAward(ctx.tx, {
+      personId: c.personId,
+      unitId: c.subjectUnitId,
+      honor: c.honor as Honor,
+      year: d.year,
+      type: d.type as CommendationType,
+      decisionNumber: decision.numberText,
+      decisionDate: decision.decisionDate,
+      issuer,
+      amount,
+      dossierId: d.id,
+      displayName: c.displayName,
+    });
+    await ctx.tx.insert(decisionAwardees).values({
+      decisionId: decision.id,
+      candidateId: c.id,
+      subjectKind: c.subjectKind,
+      personId: c.personId,
+      subjectUnitId: c.subjectUnitId,
+      displayName: c.displayName,
+      positionText: c.positionText,
+      honor: c.honor,
+      type: d.type,
+      coefficientMilli: m ? Math.round(m.coefficient * 1000) : null,
+      baseSalary: m?.baseSalary ?? null,
+      amount,
+      honorAwardId: honorAwardId || null,
+      sortOrder: i,
+    });
+    await ctx.tx.update(dossierCandidates).set({ outcome: 'awarded', decisionId: decision.id }).where(eq(dossierCandidates.id, c.id));
+  }
+  return total;
+}
+
+export interface HigherDecisionInput {
+  numberText: string;
+  decisionDate: string;
+  issuerName: string;
+  signerName: string;
+  signerTitle: string;
+  title?: string | null | undefined;
+  /** Candidates of the upward dossier the decision names; absent = all of them. */
+  awardedCandidateIds?: string[] | undefined;
+}
+
+/** Records the higher authority's decision on a forwarded dossier; awardees' histories are updated. */
+export async function recordHigherDecision(ctx: CommandContext, dossierId: string, input: HigherDecisionInput): Promise<DecisionRow> {
+  const [d] = await ctx.tx.select().from(dossiers).where(and(eq(dossiers.id, dossierId), dossierVisible(ctx.actor))).for('update');
+  if (!d) throw notFound('Không tìm thấy hồ sơ.');
+  if (d.level !== 'upward') throw conflict('Chỉ ghi nhận quyết định của cấp trên cho hồ sơ đã trình cấp trên.');
+  const cands = await ctx.tx.select().from(dossierCandidates).where(eq(dossierCandidates.dossierId, d.id));
+  const awarded = input.awardedCandidateIds ? cands.filter((c) => input.awardedCandidateIds!.includes(c.id)) : cands;
+  if (input.awardedCandidateIds && awarded.length !== input.awardedCandidateIds.length) throw notFound('Không tìm thấy một số đề nghị trong hồ sơ.');
+  await transition(ctx, d, 'recordHigherDecision', { completedAt: now() });
+  const honors = [...new Set(awarded.map((c) => HONOR_INFO[c.honor as Honor].label))];
+  const [decision] = await ctx.tx
+    .insert(awardDecisions)
+    .values({
+      kind: 'external',
+      unitId: d.unitId,
+      issuerName: input.issuerName.trim(),
+      number: null,
+      year: Number(input.decisionDate.slice(0, 4)),
+      numberText: input.numberText.trim(),
+      decisionDate: input.decisionDate,
+      title: input.title?.trim() || `Về việc tặng ${honors.join(', ')}`,
+      signerName: input.signerName.trim(),
+      signerTitle: input.signerTitle.trim(),
+      regime: regimeForDate(input.decisionDate),
+      issuedBy: ctx.actor.accountId,
+      issuedAt: now(),
+    })
+    .returning();
+  const total = await addAwardees(ctx, decision!, awarded.map((c) => ({ candidate: c, dossier: d })), input.issuerName.trim());
+  const refused = cands.filter((c) => !awarded.includes(c));
+  if (refused.length) await ctx.tx.update(dossierCandidates).set({ outcome: 'not_awarded' }).where(inArray(dossierCandidates.id, refused.map((c) => c.id)));
+  const [row] = await ctx.tx.update(awardDecisions).set({ totalAmount: total }).where(eq(awardDecisions.id, decision!.id)).returning();
+  await ctx.audit({ action: 'decision.recorded', entityType: 'decision', entityId: decision!.id, unitId: d.unitId, summary: `Ghi nhận Quyết định số ${input.numberText} ngày ${formatDateVi(input.decisionDate)} của ${input.issuerName}: ${awarded.length} được khen thưởng${refused.length ? `, ${refused.length} không được` : ''}` });
+  return row!;
+}
+
+export async function attachDecisionFile(ctx: CommandContext, id: string, file: { buffer: Buffer; fileName: string; mime: string }): Promise<void> {
+  const d = await findVisibleDecision(ctx.tx, ctx.actor, id);
+  if (!d) throw notFound('Không tìm thấy quyết định.');
+  await ctx.tx.update(awardDecisions).set({ fileName: file.fileName, fileMime: file.mime, fileData: file.buffer }).where(eq(awardDecisions.id, id));
+  await ctx.audit({ action: 'decision.recorded', entityType: 'decision', entityId: id, unitId: d.unitId, summary: `Đính kèm bản quyết định ${d.numberText} (${file.fileName})` });
+}
+
+/** Hủy bỏ (Law Art 93): the whole decision or some awardees; histories are flagged, never deleted. */
+export async function revokeDecision(ctx: CommandContext, id: string, input: { reason: string; awardeeIds?: string[] | undefined }): Promise<DecisionRow> {
+  const [d] = await ctx.tx.select().from(awardDecisions).where(eq(awardDecisions.id, id)).for('update');
+  const visible = await findVisibleDecision(ctx.tx, ctx.actor, id);
+  if (!d || !visible) throw notFound('Không tìm thấy quyết định.');
+  if (d.status === 'revoked') throw conflict('Quyết định đã bị hủy bỏ.');
+  if (!input.reason.trim()) throw badRequest('Hãy ghi lý do hủy bỏ (Điều 93 Luật Thi đua, khen thưởng).');
+  const awardees = await ctx.tx.select().from(decisionAwardees).where(eq(decisionAwardees.decisionId, id));
+  const targets = input.awardeeIds?.length ? awardees.filter((a) => input.awardeeIds!.includes(a.id)) : awardees;
+  if (input.awardeeIds?.length && targets.length !== input.awardeeIds.length) throw notFound('Không tìm thấy người/tập thể trong quyết định.');
+  if (targets.some((t) => t.revoked)) throw conflict('Có người/tập thể đã bị hủy bỏ khen thưởng trước đó.');
+  const reason = input.reason.trim();
+  await revokeCertificatesForDecision(ctx.tx, id, reason, targets.map((t) => t.id));
+  for (const a of targets) {
+    await ctx.tx.update(decisionAwardees).set({ revoked: true }).where(eq(decisionAwardees.id, a.id));
+    if (a.honorAwardId) await ctx.tx.update(honorAwards).set({ revoked: true, revokedReason: reason, updatedAt: now(), version: sql`${honorAwards.version} + 1` }).where(eq(honorAwards.id, a.honorAwardId));
+    if (a.candidateId) await ctx.tx.update(dossierCandidates).set({ outcome: 'revoked' }).where(eq(dossierCandidates.id, a.candidateId));
+  }
+  const all = targets.length === awardees.length || awardees.every((a) => a.revoked || targets.includes(a));
+  const [row] = await ctx.tx
+    .update(awardDecisions)
+    .set(all ? { status: 'revoked', revokedAt: now(), revokedBy: ctx.actor.accountId, revokeReason: reason } : { revokeReason: reason })
+    .where(eq(awardDecisions.id, id))
+    .returning();
+  await ctx.audit({ action: 'decision.revoked', entityType: 'decision', entityId: id, unitId: d.unitId, summary: `Hủy bỏ ${all ? 'Quyết định' : `khen thưởng của ${targets.map((t) => t.displayName).join(', ')} tại Quyết định`} số ${d.numberText}: ${reason}` });
+  return row!;
+}
+
+export { decisionSymbol };

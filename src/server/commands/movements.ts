@@ -1,0 +1,189 @@
+import { and, eq } from 'drizzle-orm';
+import { movementHonors, movementPhases, movementTargets, movementUnits, movements } from '../db/schema/index.js';
+import type { CommandContext } from './run.js';
+import type { Executor } from '../db/client.js';
+import { findOwnedMovement, findReadableMovement, findReadablePlan, type MovementRow } from '../repositories/plans.js';
+import { findVisibleUnit } from '../repositories/units.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { assertUnitsUnder } from './plans.js';
+import { completeDeadlines, deadlinesOf, syncDeadlines, type DeadlineSpec } from '../deadlines/register.js';
+import { formatDateVi } from '../../shared/format-vi.js';
+import type { DeadlineInput, MovementInput } from '../../shared/schemas/plans.js';
+
+function snapshot(m: MovementRow) {
+  const { type, year, title, theme, startDate, endDate, registrationDeadline, status } = m;
+  return { type, year, title, theme, startDate, endDate, registrationDeadline, status };
+}
+
+const d = formatDateVi;
+
+/** Dates that contradict each other are refused before anything is stored. */
+function checkDates(input: MovementInput) {
+  if (input.endDate < input.startDate) throw badRequest(`Thời gian thi đua không hợp lệ: ngày kết thúc ${d(input.endDate)} trước ngày bắt đầu ${d(input.startDate)}.`);
+  for (const p of input.phases) {
+    if (p.endDate < p.startDate) throw badRequest(`${p.name}: ngày kết thúc ${d(p.endDate)} trước ngày bắt đầu ${d(p.startDate)}.`);
+    if (p.startDate < input.startDate || p.endDate > input.endDate)
+      throw badRequest(`${p.name} (${d(p.startDate)} – ${d(p.endDate)}) nằm ngoài thời gian của phong trào (${d(input.startDate)} – ${d(input.endDate)}).`);
+    if (p.summingUpDeadline && p.summingUpDeadline < p.endDate) throw badRequest(`${p.name}: hạn sơ kết ${d(p.summingUpDeadline)} trước khi đợt kết thúc (${d(p.endDate)}).`);
+  }
+  if (input.registrationDeadline && input.registrationDeadline < input.startDate)
+    throw badRequest(`Hạn đăng ký thi đua ${d(input.registrationDeadline)} trước ngày phát động (${d(input.startDate)}).`);
+  for (const x of input.deadlines) {
+    if (x.dueDate < input.startDate) throw badRequest(`Thời hạn "${x.title}" (${d(x.dueDate)}) trước ngày phát động (${d(input.startDate)}).`);
+  }
+  const keys = input.deadlines.map((x, i) => x.key ?? `d${i + 1}`);
+  if (new Set(keys).size !== keys.length) throw badRequest('Mã thời hạn bị trùng.');
+  const offered = input.honors.map((h) => h.honor);
+  if (new Set(offered).size !== offered.length) throw badRequest('Một hình thức khen thưởng được khai báo hai lần.');
+}
+
+async function validate(ctx: CommandContext, input: MovementInput, selfId?: string) {
+  const unit = await findVisibleUnit(ctx.tx, ctx.actor, input.unitId);
+  if (!unit) throw notFound('Không tìm thấy đơn vị.');
+  checkDates(input);
+  await assertUnitsUnder(ctx.tx, unit.path, [...input.participantUnitIds, ...input.deadlines.map((x) => x.responsibleUnitId).filter((x): x is string => !!x)], 'Đơn vị tham gia');
+  if (input.parentId) {
+    if (input.parentId === selfId) throw badRequest('Phong trào không thể là phong trào cấp trên của chính nó.');
+    const parent = await findReadableMovement(ctx.tx, ctx.actor, input.parentId);
+    if (!parent) throw notFound('Không tìm thấy phong trào cấp trên.');
+    if (parent.status === 'closed') throw badRequest(`Phong trào cấp trên "${parent.title}" đã kết thúc.`);
+  }
+  if (input.planId && !(await findReadablePlan(ctx.tx, ctx.actor, input.planId))) throw notFound('Không tìm thấy kế hoạch.');
+  return unit;
+}
+
+function values(input: MovementInput) {
+  return {
+    unitId: input.unitId,
+    parentId: input.parentId ?? null,
+    planId: input.planId ?? null,
+    type: input.type,
+    year: input.year,
+    number: input.number?.trim() || null,
+    title: input.title,
+    basis: input.basis ?? null,
+    theme: input.theme ?? null,
+    slogan: input.slogan ?? null,
+    content: input.content ?? null,
+    purpose: input.purpose ?? null,
+    subjectsText: input.subjectsText ?? null,
+    criteria: input.criteria ?? null,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    registrationDeadline: input.registrationDeadline ?? null,
+    signerTitle: input.signerTitle ?? null,
+    signerName: input.signerName ?? null,
+  };
+}
+
+async function storeParts(tx: Executor, id: string, input: MovementInput) {
+  await Promise.all([
+    tx.delete(movementTargets).where(eq(movementTargets.movementId, id)),
+    tx.delete(movementPhases).where(eq(movementPhases.movementId, id)),
+    tx.delete(movementHonors).where(eq(movementHonors.movementId, id)),
+    tx.delete(movementUnits).where(eq(movementUnits.movementId, id)),
+  ]);
+  if (input.targets.length)
+    await tx.insert(movementTargets).values(input.targets.map((t, i) => ({ movementId: id, subjectKind: t.subjectKind, honor: t.honor ?? null, measure: t.measure, value: t.value, valueMax: t.valueMax ?? null, label: t.label, sortOrder: i })));
+  if (input.phases.length)
+    await tx.insert(movementPhases).values(input.phases.map((p, i) => ({ movementId: id, name: p.name, startDate: p.startDate, endDate: p.endDate, summingUpDeadline: p.summingUpDeadline ?? null, content: p.content ?? null, sortOrder: i })));
+  if (input.honors.length)
+    await tx.insert(movementHonors).values(
+      input.honors.map((h, i) => ({
+        movementId: id,
+        honor: h.honor,
+        subjectKinds: h.subjectKinds,
+        quota: h.quota ?? null,
+        quotaNote: h.quotaNote ?? null,
+        criteria: h.criteria ?? null,
+        minTargetShare: h.minTargetShare ?? null,
+        criteriaByDate: h.criteriaByDate ?? null,
+        awardedBy: h.awardedBy ?? null,
+        sortOrder: i,
+      })),
+    );
+  const participants = [...new Set(input.participantUnitIds)];
+  if (participants.length) await tx.insert(movementUnits).values(participants.map((unitId) => ({ movementId: id, unitId })));
+}
+
+export const MOVEMENT_EXTRA_PREFIX = 'x-';
+
+/** The movement's calendar entries: registration, phases' summing-up, and its listed deadlines. */
+async function syncMovementDeadlines(tx: Executor, m: MovementRow, extra: DeadlineInput[], phases: MovementInput['phases']) {
+  const status = m.status === 'launched' ? 'open' : m.status === 'closed' ? 'done' : 'draft';
+  const link = `/phong-trao/${m.id}`;
+  const specs: DeadlineSpec[] = [];
+  if (m.registrationDeadline)
+    specs.push({ sourceType: 'movement', sourceId: m.id, key: 'registration', unitId: m.unitId, kind: 'registration', audience: 'units', title: `Đăng ký thi đua: ${m.title}`, dueDate: m.registrationDeadline, link: `/dang-ky-thi-dua?movementId=${m.id}`, status });
+  phases.forEach((p, i) => {
+    if (p.summingUpDeadline)
+      specs.push({ sourceType: 'movement', sourceId: m.id, key: `phase-${i + 1}`, unitId: m.unitId, kind: 'summing_up', audience: 'office', title: `Sơ kết, tổng kết ${p.name.toLowerCase().startsWith('đợt') ? p.name.charAt(0).toLowerCase() + p.name.slice(1) : p.name} — ${m.title}`, dueDate: p.summingUpDeadline, link, status });
+  });
+  extra.forEach((x, i) =>
+    specs.push({ sourceType: 'movement', sourceId: m.id, key: `${MOVEMENT_EXTRA_PREFIX}${x.key ?? `d${i + 1}`}`, unitId: m.unitId, kind: x.kind, audience: x.audience, title: x.title, dueDate: x.dueDate, responsibleUnitId: x.responsibleUnitId ?? null, note: x.note ?? null, remindDays: x.remindDays ?? null, link, status }),
+  );
+  await syncDeadlines(tx, 'movement', m.id, specs);
+}
+
+export async function movementExtraDeadlines(tx: Executor, id: string): Promise<DeadlineInput[]> {
+  return (await deadlinesOf(tx, 'movement', id))
+    .filter((x) => x.key.startsWith(MOVEMENT_EXTRA_PREFIX))
+    .map((x) => ({ key: x.key.slice(MOVEMENT_EXTRA_PREFIX.length), kind: x.kind as DeadlineInput['kind'], title: x.title, dueDate: x.dueDate, audience: x.audience as DeadlineInput['audience'], responsibleUnitId: x.responsibleUnitId, note: x.note, remindDays: x.remindDays }));
+}
+
+async function phasesInput(tx: Executor, id: string): Promise<MovementInput['phases']> {
+  const rows = await tx.select().from(movementPhases).where(eq(movementPhases.movementId, id)).orderBy(movementPhases.sortOrder);
+  return rows.map((p) => ({ name: p.name, startDate: p.startDate, endDate: p.endDate, summingUpDeadline: p.summingUpDeadline, content: p.content }));
+}
+
+export async function createMovement(ctx: CommandContext, input: MovementInput): Promise<MovementRow> {
+  const unit = await validate(ctx, input);
+  const [row] = await ctx.tx.insert(movements).values(values(input)).returning();
+  if (!row) throw new Error('insert failed');
+  await storeParts(ctx.tx, row.id, input);
+  await syncMovementDeadlines(ctx.tx, row, input.deadlines, input.phases);
+  await ctx.audit({ action: 'movement.created', entityType: 'movement', entityId: row.id, unitId: row.unitId, summary: `Soạn phong trào "${row.title}" (${unit.name})`, after: snapshot(row) });
+  return row;
+}
+
+export async function updateMovement(ctx: CommandContext, id: string, input: MovementInput): Promise<MovementRow> {
+  const before = await findOwnedMovement(ctx.tx, ctx.actor, id);
+  if (!before) throw notFound('Không tìm thấy phong trào.');
+  if (input.version !== undefined && input.version !== before.version) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');
+  if (before.status === 'closed') throw badRequest('Phong trào đã kết thúc, không sửa được nữa.');
+  if (input.unitId !== before.unitId) throw badRequest('Không thể đổi đơn vị phát động.');
+  await validate(ctx, input, id);
+  const [row] = await ctx.tx.update(movements).set({ ...values(input), version: before.version + 1, updatedAt: new Date() }).where(and(eq(movements.id, id), eq(movements.version, before.version))).returning();
+  if (!row) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');
+  await storeParts(ctx.tx, id, input);
+  await syncMovementDeadlines(ctx.tx, row, input.deadlines, input.phases);
+  await ctx.audit({ action: 'movement.updated', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Sửa phong trào "${row.title}"`, before: snapshot(before), after: snapshot(row) });
+  return row;
+}
+
+export async function launchMovement(ctx: CommandContext, id: string): Promise<MovementRow> {
+  const before = await findOwnedMovement(ctx.tx, ctx.actor, id);
+  if (!before) throw notFound('Không tìm thấy phong trào.');
+  if (before.status !== 'draft') throw badRequest(before.status === 'launched' ? 'Phong trào đã được phát động.' : 'Phong trào đã kết thúc.');
+  if (before.parentId) {
+    const [parent] = await ctx.tx.select({ status: movements.status, title: movements.title }).from(movements).where(eq(movements.id, before.parentId));
+    if (parent && parent.status !== 'launched') throw badRequest(`Phong trào cấp trên "${parent.title}" chưa phát động hoặc đã kết thúc.`);
+  }
+  const [row] = await ctx.tx.update(movements).set({ status: 'launched', launchedAt: new Date(), launchedBy: ctx.actor.accountId, version: before.version + 1, updatedAt: new Date() }).where(eq(movements.id, id)).returning();
+  if (!row) throw new Error('update failed');
+  await syncMovementDeadlines(ctx.tx, row, await movementExtraDeadlines(ctx.tx, id), await phasesInput(ctx.tx, id));
+  await ctx.audit({ action: 'movement.launched', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Phát động phong trào "${row.title}"`, before: { status: before.status }, after: { status: row.status } });
+  return row;
+}
+
+export async function closeMovement(ctx: CommandContext, id: string): Promise<MovementRow> {
+  const before = await findOwnedMovement(ctx.tx, ctx.actor, id);
+  if (!before) throw notFound('Không tìm thấy phong trào.');
+  if (before.status !== 'launched') throw badRequest(before.status === 'draft' ? 'Phong trào chưa được phát động.' : 'Phong trào đã kết thúc.');
+  const [row] = await ctx.tx.update(movements).set({ status: 'closed', closedAt: new Date(), closedBy: ctx.actor.accountId, version: before.version + 1, updatedAt: new Date() }).where(eq(movements.id, id)).returning();
+  if (!row) throw new Error('update failed');
+  await completeDeadlines(ctx.tx, 'movement', id);
+  await ctx.audit({ action: 'movement.closed', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Kết thúc phong trào "${row.title}"`, before: { status: before.status }, after: { status: row.status } });
+  return row;
+}
+

@@ -1,0 +1,99 @@
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { deadlines } from '../db/schema/index.js';
+import type { DeadlineAudience, DeadlineKind } from '../../shared/schemas/plans.js';
+
+export type DeadlineRow = typeof deadlines.$inferSelect;
+
+/** What other code passes to put a deadline in the calendar (and get reminders sent for it). */
+export interface DeadlineSpec {
+  /** The kind of record it belongs to: 'plan', 'plan_task', 'movement', 'dossier', … */
+  sourceType: string;
+  sourceId: string;
+  /** Distinguishes several deadlines of one record ('units_submit', 'report', 'phase-1'). */
+  key: string;
+  /** The owning unit: who may see it (its subtree, and descendants when audience = 'units'). */
+  unitId: string;
+  kind: DeadlineKind;
+  title: string;
+  /** yyyy-mm-dd; the deadline is the end of that day. */
+  dueDate: string;
+  /** 'office': the owning unit's office acts; 'units': every unit under the owner (or the movement's participants). */
+  audience?: DeadlineAudience | undefined;
+  responsibleUnitId?: string | null | undefined;
+  note?: string | null | undefined;
+  /** SPA path the reminders link to. */
+  link?: string | null | undefined;
+  /** Days before the due date to remind; null/undefined = the configured default (7 and 1). */
+  remindDays?: number[] | null | undefined;
+  /** 'open' (default); 'draft' keeps it out of the calendar and reminders until its record is released; 'done'. */
+  status?: 'open' | 'draft' | 'done' | undefined;
+}
+
+/**
+ * Registers (or updates in place) one deadline in the shared calendar; reminders follow
+ * automatically. Call it inside the command's transaction. A changed due date reminds afresh.
+ */
+export async function registerDeadline(tx: Executor, spec: DeadlineSpec): Promise<DeadlineRow> {
+  const values = {
+    sourceType: spec.sourceType,
+    sourceId: spec.sourceId,
+    key: spec.key,
+    unitId: spec.unitId,
+    kind: spec.kind,
+    title: spec.title,
+    dueDate: spec.dueDate,
+    audience: spec.audience ?? 'office',
+    responsibleUnitId: spec.responsibleUnitId ?? null,
+    note: spec.note ?? null,
+    link: spec.link ?? null,
+    remindDays: spec.remindDays ?? null,
+    status: spec.status ?? 'open',
+  };
+  const [row] = await tx
+    .insert(deadlines)
+    .values(values)
+    .onConflictDoUpdate({ target: [deadlines.sourceType, deadlines.sourceId, deadlines.key], set: { ...values, updatedAt: new Date() } })
+    .returning();
+  if (!row) throw new Error('deadline upsert failed');
+  return row;
+}
+
+/** Replaces all deadlines of a record by `specs` (those no longer listed are cancelled, not deleted: notifications keep their link). */
+export async function syncDeadlines(tx: Executor, sourceType: string, sourceId: string, specs: DeadlineSpec[]): Promise<DeadlineRow[]> {
+  const rows: DeadlineRow[] = [];
+  for (const s of specs) rows.push(await registerDeadline(tx, s));
+  const keep = specs.map((s) => s.key);
+  await tx
+    .update(deadlines)
+    .set({ status: 'cancelled', updatedAt: new Date() })
+    .where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), keep.length ? notInArray(deadlines.key, keep) : sql`true`));
+  return rows;
+}
+
+/** Marks a record's open deadlines done (e.g. a movement closed, a dossier submitted): reminders stop. */
+export async function completeDeadlines(tx: Executor, sourceType: string, sourceId: string, key?: string): Promise<void> {
+  await tx
+    .update(deadlines)
+    .set({ status: 'done', updatedAt: new Date() })
+    .where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), eq(deadlines.status, 'open'), key ? eq(deadlines.key, key) : undefined));
+}
+
+/** Cancels a record's deadlines (a withdrawn dossier, a deleted draft). */
+export async function cancelDeadlines(tx: Executor, sourceType: string, sourceId: string): Promise<void> {
+  await tx.update(deadlines).set({ status: 'cancelled', updatedAt: new Date() }).where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId)));
+}
+
+/** The deadlines of one record, by due date (e.g. a movement's units_submit date for the dossier pipeline). */
+export async function deadlinesOf(tx: Executor, sourceType: string, sourceId: string): Promise<DeadlineRow[]> {
+  return tx.select().from(deadlines).where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), sql`${deadlines.status} <> 'cancelled'`)).orderBy(deadlines.dueDate);
+}
+
+/**
+ * A movement's deadline for units to send their dossiers (kind 'unit_submission', e.g. seed 001's
+ * 18/6/2021), for the dossier pipeline: null when the movement sets none.
+ */
+export async function movementSubmissionDeadline(tx: Executor, movementId: string): Promise<DeadlineRow | null> {
+  const rows = await deadlinesOf(tx, 'movement', movementId);
+  return rows.find((d) => d.kind === 'unit_submission') ?? null;
+}

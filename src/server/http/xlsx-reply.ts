@@ -1,0 +1,67 @@
+/**
+ * File replies: a Vietnamese file name (RFC 5987 `filename*`, with an ASCII fallback), streamed
+ * .xlsx exports, and DOCX documents delivered as Word or as PDF (through LibreOffice).
+ *
+ * Any list route can export what the user sees:
+ *
+ *   app.get('/api/things/export.xlsx', { schema: { querystring: listQuery } }, async (req, reply) =>
+ *     replyXlsx(reply, 'Danh sách ….xlsx', COLUMNS, rowsMatching(actor, req.query)));
+ *
+ * `rows` may be an async generator that reads the database in batches (`batched`), so memory
+ * stays flat however long the list.
+ */
+import { PassThrough } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+import { exportXlsx, type XlsxColumn, type XlsxExportOptions } from '../documents/index.js';
+import { docxToPdf } from '../office/soffice.js';
+import { foldVi } from '../../shared/format-vi.js';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_MIME = 'application/pdf';
+
+/** `attachment; filename="Danh-sach-can-bo.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch…` */
+export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+  const nfc = fileName.normalize('NFC');
+  const ascii = foldVi(nfc).replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-') || 'tep';
+  const encoded = encodeURIComponent(nfc).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Streams rows into an .xlsx reply; headers go out at once, rows as they are read. */
+export function replyXlsx<Row>(reply: FastifyReply, fileName: string, columns: readonly XlsxColumn<Row>[], rows: AsyncIterable<Row> | Iterable<Row>, options: XlsxExportOptions = {}): FastifyReply {
+  const out = new PassThrough();
+  reply.header('content-type', XLSX_MIME);
+  reply.header('content-disposition', contentDisposition(fileName));
+  reply.header('cache-control', 'no-store');
+  exportXlsx(columns, rows, out, options).catch((e: unknown) => {
+    reply.log.error({ err: e }, 'xlsx export failed');
+    out.destroy(e instanceof Error ? e : new Error(String(e)));
+  });
+  return reply.send(out);
+}
+
+/** Reads a query in pages (keyset or offset, by the caller) and yields rows one by one. */
+export async function* batched<Row>(fetchPage: (offset: number, limit: number) => Promise<Row[]>, batchSize = 2000): AsyncGenerator<Row> {
+  for (let offset = 0; ; offset += batchSize) {
+    const page = await fetchPage(offset, batchSize);
+    yield* page;
+    if (page.length < batchSize) return;
+  }
+}
+
+export type DocumentFormat = 'docx' | 'pdf';
+
+/** Sends a generated DOCX as Word, or converted to PDF (503 with a Vietnamese message when LibreOffice is absent). */
+export async function replyDocument(reply: FastifyReply, docx: Buffer, baseName: string, format: DocumentFormat = 'docx'): Promise<FastifyReply> {
+  reply.header('cache-control', 'no-store');
+  if (format === 'pdf') {
+    const pdf = await docxToPdf(docx);
+    reply.header('content-type', PDF_MIME);
+    reply.header('content-disposition', contentDisposition(`${baseName}.pdf`));
+    return reply.send(pdf);
+  }
+  reply.header('content-type', DOCX_MIME);
+  reply.header('content-disposition', contentDisposition(`${baseName}.docx`));
+  return reply.send(docx);
+}

@@ -1,0 +1,32 @@
+import type { Db } from '../db/client.js';
+import { loadJobConfig, type JobConfig } from './config.js';
+import { runReminderTick } from './reminders.js';
+
+/**
+ * Starts the background jobs (deadline reminders, e-mail outbox) on an interval; returns a stop
+ * function. Ticks never overlap; a failing tick is logged and the next one tries again.
+ */
+export function startJobs(db: Db, config: JobConfig = loadJobConfig()): () => void {
+  let running = false;
+  let stopped = false;
+  const tick = async () => {
+    if (running || stopped) return;
+    running = true;
+    try {
+      await runReminderTick(db, { config });
+    } catch (err) {
+      console.error('Tác vụ nhắc hạn gặp lỗi:', err);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void tick(), 5_000);
+  const timer = setInterval(() => void tick(), config.intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}

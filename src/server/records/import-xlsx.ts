@@ -1,0 +1,336 @@
+/**
+ * Import of quality ratings and award history from .xlsx: every row is checked (subject found in
+ * the actor's scope, codes valid, no duplicates) and reported in Vietnamese. Reading only: the
+ * preview stores nothing; `importRecords` (commands) stores the checked rows on confirmation.
+ */
+import ExcelJS from 'exceljs';
+import { inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import type { Actor } from '../auth/actor.js';
+import { honorAwards, people, qualityRatings, units } from '../db/schema/index.js';
+import { readXlsxTable, type ImportColumn, type ImportValue } from '../documents/xlsx/import.js';
+import { DocumentError } from '../documents/errors.js';
+import { badRequest } from '../errors.js';
+import { assertXlsx, MAX_IMPORT_ROWS } from '../imports/staff-xlsx.js';
+import { visiblePeopleCondition, visibleUnitsCondition } from '../policies/scope.js';
+import { POLICY } from '../policies/abilities.js';
+import {
+  COMMENDATION_TYPES,
+  COMMENDATION_TYPE_LABELS,
+  HONORS,
+  HONOR_INFO,
+  RATINGS,
+  RATING_LABELS,
+  type CommendationType,
+  type Honor,
+  type Rating,
+} from '../../shared/codes.js';
+import { foldVi, formatDateVi } from '../../shared/format-vi.js';
+import { HONOR_SHORT } from '../rules/index.js';
+import { RECORD_MAX_YEAR, RECORD_MIN_YEAR, type RecordImportKind } from '../../shared/schemas/records.js';
+
+type SubjectKeys = 'fullName' | 'cccd' | 'unit';
+const SUBJECT_COLUMNS: ImportColumn<SubjectKeys>[] = [
+  { key: 'fullName', header: 'Họ và tên', aliases: ['Họ tên', 'Tên cán bộ', 'Cá nhân'] },
+  { key: 'cccd', header: 'Số CCCD', aliases: ['CCCD', 'Số căn cước', 'Số căn cước công dân'] },
+  { key: 'unit', header: 'Đơn vị', aliases: ['Tên đơn vị', 'Tập thể', 'Phòng, đơn vị'] },
+];
+
+type RatingKeys = SubjectKeys | 'year' | 'rating' | 'note';
+const RATING_COLUMNS: ImportColumn<RatingKeys>[] = [
+  ...SUBJECT_COLUMNS,
+  { key: 'year', header: 'Năm', aliases: ['Năm xếp loại', 'Năm đánh giá'], type: 'integer', required: true },
+  { key: 'rating', header: 'Xếp loại', aliases: ['Xếp loại chất lượng', 'Mức xếp loại', 'Kết quả xếp loại'], required: true },
+  { key: 'note', header: 'Ghi chú' },
+];
+
+type HonorKeys = SubjectKeys | 'year' | 'honor' | 'type' | 'decisionNumber' | 'decisionDate' | 'issuer' | 'revoked';
+const HONOR_COLUMNS: ImportColumn<HonorKeys>[] = [
+  ...SUBJECT_COLUMNS,
+  { key: 'year', header: 'Năm', aliases: ['Năm thành tích', 'Năm khen thưởng'], type: 'integer', required: true },
+  { key: 'honor', header: 'Danh hiệu, hình thức', aliases: ['Danh hiệu', 'Hình thức khen thưởng', 'Khen thưởng', 'Hình thức', 'Mã khen thưởng'], required: true },
+  { key: 'type', header: 'Loại hình', aliases: ['Loại hình khen thưởng'] },
+  { key: 'decisionNumber', header: 'Số quyết định', aliases: ['Số QĐ', 'Quyết định số'] },
+  { key: 'decisionDate', header: 'Ngày quyết định', aliases: ['Ngày QĐ', 'Ngày ký'], type: 'date' },
+  { key: 'issuer', header: 'Cơ quan ban hành', aliases: ['Cấp khen', 'Cấp quyết định', 'Người ký'] },
+  { key: 'revoked', header: 'Đã thu hồi', aliases: ['Thu hồi'] },
+];
+
+export const RECORD_IMPORT_HEADERS: Record<RecordImportKind, string[]> = {
+  ratings: RATING_COLUMNS.map((c) => c.header),
+  honors: HONOR_COLUMNS.map((c) => c.header),
+};
+
+export interface RatingImportRow {
+  personId: string | null;
+  unitId: string | null;
+  year: number;
+  rating: Rating;
+  note: string | null;
+  /** The rating it replaces, if any (shown in the preview). */
+  replaces: Rating | null;
+}
+
+export interface HonorImportRow {
+  personId: string | null;
+  unitId: string | null;
+  year: number;
+  honor: Honor;
+  type: CommendationType;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  issuer: string | null;
+  revoked: boolean;
+}
+
+export interface CheckedRow<T> {
+  row: number;
+  values: Record<string, string>;
+  subjectName: string | null;
+  input: T | null;
+  errors: string[];
+  warnings: string[];
+}
+
+const asText = (v: ImportValue | undefined): string => (v === null || v === undefined ? '' : v instanceof Date ? formatDateVi(v) : String(v).trim());
+
+function codeMatcher<C extends string>(codes: readonly C[], labels: (c: C) => string[]): (text: string) => C | null {
+  const map = new Map<string, C>();
+  for (const c of codes) for (const l of [c, ...labels(c)]) map.set(foldVi(l), c);
+  return (text) => map.get(foldVi(text)) ?? null;
+}
+const matchRating = codeMatcher(RATINGS, (r) => [RATING_LABELS[r]]);
+const matchHonor = codeMatcher(HONORS, (h) => [HONOR_INFO[h].label, HONOR_SHORT[h]]);
+const matchType = codeMatcher(COMMENDATION_TYPES, (t) => [COMMENDATION_TYPE_LABELS[t], ...(t === 'cong_trang' ? ['thường xuyên', 'công trạng'] : t === 'chuyen_de' ? ['chuyên đề', 'theo đợt'] : [])]);
+
+function parseYes(text: string): boolean | null {
+  const f = foldVi(text);
+  if (['', 'khong', 'k', '0', 'no', 'false'].includes(f)) return false;
+  if (['co', 'x', '1', 'yes', 'true', 'da thu hoi'].includes(f)) return true;
+  return null;
+}
+
+/** Resolves the subject of a row among what the actor may see: CCCD, then name (+ unit), else the unit as a collective. */
+class SubjectResolver {
+  private byCccd = new Map<string, { id: string; fullName: string }>();
+  private byName = new Map<string, { id: string; fullName: string; unitId: string }[]>();
+  private unitByKey = new Map<string, { id: string; name: string }>();
+  constructor(
+    persons: { id: string; fullName: string; cccd: string | null; unitId: string }[],
+    unitList: { id: string; name: string; code: string | null; shortName: string | null }[],
+    private readonly collectivesAllowed: boolean,
+  ) {
+    for (const p of persons) {
+      if (p.cccd) this.byCccd.set(p.cccd, p);
+      const k = foldVi(p.fullName);
+      const list = this.byName.get(k) ?? [];
+      list.push(p);
+      this.byName.set(k, list);
+    }
+    for (const u of unitList) for (const k of [u.name, u.code, u.shortName]) if (k) this.unitByKey.set(foldVi(k), u);
+  }
+
+  resolve(values: Record<string, string>, errors: string[]): { personId: string | null; unitId: string | null; name: string | null } | null {
+    const name = values.fullName ?? '';
+    const cccd = values.cccd ?? '';
+    const unitText = values.unit ?? '';
+    const unit = unitText ? this.unitByKey.get(foldVi(unitText)) : undefined;
+    if (unitText && !unit) {
+      errors.push(`Đơn vị "${unitText}" không có trong cơ cấu tổ chức (hoặc ngoài phạm vi của bạn).`);
+      return null;
+    }
+    if (cccd) {
+      const p = this.byCccd.get(cccd);
+      if (!p) {
+        errors.push(`Không tìm thấy cán bộ có số CCCD ${cccd} trong phạm vi của bạn.`);
+        return null;
+      }
+      if (name && foldVi(name) !== foldVi(p.fullName)) errors.push(`Số CCCD ${cccd} là của "${p.fullName}", không phải "${name}".`);
+      return { personId: p.id, unitId: null, name: p.fullName };
+    }
+    if (name) {
+      let list = this.byName.get(foldVi(name)) ?? [];
+      if (unit) list = list.filter((p) => p.unitId === unit.id);
+      if (list.length === 0) {
+        errors.push(`Không tìm thấy cán bộ "${name}"${unit ? ` ở ${unit.name}` : ''} trong phạm vi của bạn.`);
+        return null;
+      }
+      if (list.length > 1) {
+        errors.push(`Có ${list.length} cán bộ tên "${name}"${unit ? ` ở ${unit.name}` : ''}: hãy ghi số CCCD để phân biệt.`);
+        return null;
+      }
+      const p = list[0]!;
+      return { personId: p.id, unitId: null, name: p.fullName };
+    }
+    if (unit) {
+      if (!this.collectivesAllowed) {
+        errors.push('Bạn chỉ được nhập dữ liệu của cá nhân.');
+        return null;
+      }
+      return { personId: null, unitId: unit.id, name: unit.name };
+    }
+    errors.push('Thiếu đối tượng: ghi "Họ và tên" (hoặc "Số CCCD") của cán bộ, hoặc chỉ "Đơn vị" cho tập thể.');
+    return null;
+  }
+}
+
+async function resolverFor(tx: Executor, actor: Actor): Promise<SubjectResolver> {
+  const persons = await tx.select({ id: people.id, fullName: people.fullName, cccd: people.cccd, unitId: people.unitId }).from(people).where(visiblePeopleCondition(actor));
+  const unitList = await tx.select({ id: units.id, name: units.name, code: units.code, shortName: units.shortName }).from(units).where(visibleUnitsCondition(actor));
+  return new SubjectResolver(persons, unitList, POLICY[actor.role].reach === 'subtree');
+}
+
+async function readTable<K extends string>(buf: Buffer, spec: readonly ImportColumn<K>[]) {
+  await assertXlsx(buf);
+  try {
+    const t = await readXlsxTable(buf, spec);
+    if (t.rows.length === 0) throw badRequest('Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.');
+    if (t.rows.length > MAX_IMPORT_ROWS) throw badRequest(`Mỗi lần chỉ nhập tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.`);
+    return t;
+  } catch (e) {
+    // File-level problems (columns missing, merged header…) are the user's to fix: 400, not 422.
+    if (e instanceof DocumentError) throw badRequest(e.message, e.details);
+    throw e;
+  }
+}
+
+function rowValues<K extends string>(values: Record<K, ImportValue>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values) as [K, ImportValue][]) out[k] = asText(v);
+  return out;
+}
+
+function checkYear(v: ImportValue | undefined, errors: string[]): number | null {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return null; // readXlsxTable has reported it
+  if (v < RECORD_MIN_YEAR || v > RECORD_MAX_YEAR) {
+    errors.push(`Năm ${v} không hợp lệ (từ ${RECORD_MIN_YEAR} đến ${RECORD_MAX_YEAR}).`);
+    return null;
+  }
+  return v;
+}
+
+/** Reads and checks a ratings sheet; stores nothing. */
+export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer): Promise<CheckedRow<RatingImportRow>[]> {
+  const table = await readTable(buf, RATING_COLUMNS);
+  const resolver = await resolverFor(tx, actor);
+  const errorsByRow = new Map<number, string[]>();
+  for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
+  const seen = new Map<string, number>();
+  const out: CheckedRow<RatingImportRow>[] = [];
+  for (const r of table.rows) {
+    const errors = [...(errorsByRow.get(r.row) ?? [])];
+    const values = rowValues(r.values);
+    const subject = resolver.resolve(values, errors);
+    const year = checkYear(r.values.year, errors);
+    const rating = values.rating ? matchRating(values.rating) : null;
+    if (values.rating && !rating) errors.push(`Xếp loại "${values.rating}" không hợp lệ (HTXSNV, HTTNV, HTNV, KHTNV hoặc tên đầy đủ).`);
+    if (subject && year !== null) {
+      const key = `${subject.personId ?? subject.unitId}:${year}`;
+      const first = seen.get(key);
+      if (first !== undefined) errors.push(`Trùng với dòng ${first}: cùng đối tượng, cùng năm ${year}.`);
+      else seen.set(key, r.row);
+    }
+    out.push({
+      row: r.row,
+      values,
+      subjectName: subject?.name ?? null,
+      input: errors.length === 0 && subject && year !== null && rating ? { personId: subject.personId, unitId: subject.unitId, year, rating, note: values.note || null, replaces: null } : null,
+      errors,
+      warnings: [],
+    });
+  }
+  // Existing ratings are replaced: say so in the preview.
+  const valid = out.filter((r) => r.input);
+  const personIds = valid.map((r) => r.input!.personId).filter((x): x is string => !!x);
+  const unitIds = valid.map((r) => r.input!.unitId).filter((x): x is string => !!x);
+  const existing = new Map<string, string>();
+  if (personIds.length) for (const e of await tx.select().from(qualityRatings).where(inArray(qualityRatings.personId, [...new Set(personIds)]))) existing.set(`${e.personId}:${e.year}`, e.rating);
+  if (unitIds.length) for (const e of await tx.select().from(qualityRatings).where(inArray(qualityRatings.unitId, [...new Set(unitIds)]))) existing.set(`${e.unitId}:${e.year}`, e.rating);
+  for (const r of valid) {
+    const i = r.input!;
+    const old = existing.get(`${i.personId ?? i.unitId}:${i.year}`);
+    if (old && old !== i.rating) {
+      i.replaces = old as Rating;
+      r.warnings.push(`Thay xếp loại năm ${i.year} đang có (${old}) bằng ${i.rating}.`);
+    }
+  }
+  return out;
+}
+
+/** Reads and checks an award-history sheet; stores nothing. */
+export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer): Promise<CheckedRow<HonorImportRow>[]> {
+  const table = await readTable(buf, HONOR_COLUMNS);
+  const resolver = await resolverFor(tx, actor);
+  const errorsByRow = new Map<number, string[]>();
+  for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
+  const seen = new Map<string, number>();
+  const out: CheckedRow<HonorImportRow>[] = [];
+  for (const r of table.rows) {
+    const errors = [...(errorsByRow.get(r.row) ?? [])];
+    const values = rowValues(r.values);
+    const subject = resolver.resolve(values, errors);
+    const year = checkYear(r.values.year, errors);
+    const honor = values.honor ? matchHonor(values.honor) : null;
+    if (values.honor && !honor) errors.push(`Danh hiệu, hình thức "${values.honor}" không có trong danh mục (ví dụ: LĐTT, CSTĐCS, Giấy khen, Bằng khen bộ, ban, ngành, tỉnh).`);
+    const type = values.type ? matchType(values.type) : 'cong_trang';
+    if (!type) errors.push(`Loại hình "${values.type}" không hợp lệ (công trạng, chuyên đề, đột xuất, cống hiến, niên hạn, đối ngoại).`);
+    const revoked = parseYes(values.revoked ?? '');
+    if (revoked === null) errors.push(`Cột "Đã thu hồi" chỉ ghi "Có" hoặc "Không": "${values.revoked}".`);
+    if (subject && honor) {
+      const kind = subject.personId ? 'individual' : 'collective';
+      if (!HONOR_INFO[honor].subjects.includes(kind)) errors.push(`${kind === 'individual' ? 'Cá nhân' : 'Tập thể'} không thể nhận ${HONOR_INFO[honor].label}.`);
+    }
+    const d = r.values.decisionDate;
+    const decisionDate = d instanceof Date ? d.toISOString().slice(0, 10) : null;
+    if (subject && honor && year !== null) {
+      const key = `${subject.personId ?? subject.unitId}:${honor}:${year}:${foldVi(values.decisionNumber ?? '')}`;
+      const first = seen.get(key);
+      if (first !== undefined) errors.push(`Trùng với dòng ${first}.`);
+      else seen.set(key, r.row);
+    }
+    out.push({
+      row: r.row,
+      values,
+      subjectName: subject?.name ?? null,
+      input:
+        errors.length === 0 && subject && honor && year !== null && type && revoked !== null
+          ? { personId: subject.personId, unitId: subject.unitId, year, honor, type, decisionNumber: values.decisionNumber || null, decisionDate, issuer: values.issuer || null, revoked }
+          : null,
+      errors,
+      warnings: [],
+    });
+  }
+  // Already in the system: same subject, honor, year and decision number.
+  const valid = out.filter((r) => r.input);
+  const personIds = [...new Set(valid.map((r) => r.input!.personId).filter((x): x is string => !!x))];
+  const unitIds = [...new Set(valid.map((r) => r.input!.unitId).filter((x): x is string => !!x))];
+  const stored = new Set<string>();
+  const keyOf = (subject: string | null, honor: string, year: number, no: string | null) => `${subject}:${honor}:${year}:${foldVi(no ?? '')}`;
+  const cols = { personId: honorAwards.personId, unitId: honorAwards.unitId, honor: honorAwards.honor, year: honorAwards.year, decisionNumber: honorAwards.decisionNumber };
+  for (let i = 0; i < personIds.length; i += 5000) for (const h of await tx.select(cols).from(honorAwards).where(inArray(honorAwards.personId, personIds.slice(i, i + 5000)))) stored.add(keyOf(h.personId, h.honor, h.year, h.decisionNumber));
+  for (let i = 0; i < unitIds.length; i += 5000) for (const h of await tx.select(cols).from(honorAwards).where(inArray(honorAwards.unitId, unitIds.slice(i, i + 5000)))) stored.add(keyOf(h.unitId, h.honor, h.year, h.decisionNumber));
+  for (const r of valid) {
+    const i = r.input!;
+    if (stored.has(keyOf(i.personId ?? i.unitId, i.honor, i.year, i.decisionNumber))) {
+      r.errors.push(`${HONOR_INFO[i.honor].label} năm ${i.year}${i.decisionNumber ? ` (QĐ ${i.decisionNumber})` : ''} của ${r.subjectName} đã có trong hệ thống.`);
+      r.input = null;
+    }
+  }
+  return out;
+}
+
+/** Empty workbook with the expected headers and one example row, offered for download. */
+export async function recordImportTemplate(kind: RecordImportKind): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(kind === 'ratings' ? 'Xếp loại' : 'Khen thưởng');
+  ws.addRow(RECORD_IMPORT_HEADERS[kind]);
+  ws.getRow(1).font = { bold: true };
+  if (kind === 'ratings') {
+    ws.addRow(['Nguyễn Văn An', '004085000123', 'Văn phòng Sở', 2024, 'HTXSNV', '']);
+    ws.addRow(['', '', 'Văn phòng Sở', 2024, 'Hoàn thành tốt nhiệm vụ', 'Xếp loại tập thể']);
+  } else {
+    ws.addRow(['Nguyễn Văn An', '004085000123', 'Văn phòng Sở', 2023, 'CSTĐCS', 'Công trạng', '25/QĐ-SKHCN', '15/01/2024', 'Giám đốc Sở KH&CN', 'Không']);
+  }
+  ws.columns.forEach((c, i) => (c.width = i === 0 || i === 2 || i === 4 ? 28 : 16));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,329 @@
+/**
+ * Records the rule engine reads (ratings, honors received, initiatives, discipline, facts),
+ * eligibility from stored data, candidates per unit with quota use, and .xlsx import.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../app.js';
+import type { Actor } from '../../auth/actor.js';
+import { actorOf } from '../../http/session.js';
+import { authorize } from '../../policies/scope.js';
+import { runCommand } from '../../commands/run.js';
+import {
+  addDiscipline,
+  addFact,
+  addHonor,
+  addInitiative,
+  importRecords,
+  removeDiscipline,
+  removeFact,
+  removeHonor,
+  removeInitiative,
+  removeRating,
+  revokeHonor,
+  setRating,
+  updateDiscipline,
+  updateHonor,
+  updateInitiative,
+} from '../../commands/records.js';
+import { findVisibleSubject, loadRecordRows } from '../../repositories/records.js';
+import { findVisibleUnit } from '../../repositories/units.js';
+import { candidatesIn, eligibilityOf } from '../../records/eligibility.js';
+import { checkHonorsSheet, checkRatingsSheet, recordImportTemplate, type CheckedRow } from '../../records/import-xlsx.js';
+import { presentDiscipline, presentHonor, presentRating, presentRecords } from '../../presenters/records.js';
+import { badRequest, notFound } from '../../errors.js';
+import { isoDate } from '../../../shared/schemas/common.js';
+import {
+  RECORD_IMPORT_KINDS,
+  disciplineInputSchema,
+  disciplineUpdateSchema,
+  honorCode,
+  honorInputSchema,
+  honorUpdateSchema,
+  initiativeInputSchema,
+  initiativeUpdateSchema,
+  ratingInputSchema,
+  recordYear,
+  recordYearParam,
+  type RecordImportKind,
+} from '../../../shared/schemas/records.js';
+import { FACTS } from '../../rules/index.js';
+
+const personParams = z.object({ id: z.uuid('Mã cán bộ không hợp lệ.') });
+const unitParams = z.object({ id: z.uuid('Mã đơn vị không hợp lệ.') });
+const recordParams = z.object({ id: z.uuid('Mã bản ghi không hợp lệ.') });
+const ratingParams = (what: string) => z.object({ id: z.uuid(`Mã ${what} không hợp lệ.`), year: recordYearParam });
+
+const today = () => new Date().toISOString().slice(0, 10);
+const eligibilityQuery = z.object({
+  year: recordYearParam.optional().describe('Năm thành tích được xét (mặc định: năm trước năm của ngày quyết định)'),
+  decisionDate: isoDate.optional().describe('Ngày quyết định dự kiến: chọn chế độ pháp lý và mức lương cơ sở (mặc định: hôm nay)'),
+});
+const factInputSchema = z
+  .object({
+    personId: z.uuid('Cán bộ không hợp lệ.').nullish(),
+    unitId: z.uuid('Đơn vị không hợp lệ.').nullish(),
+    year: recordYear,
+    fact: z.enum(FACTS, 'Mã xác nhận không hợp lệ.'),
+    note: z.string().trim().max(1000, 'Ghi chú quá dài.').nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.personId === !v.unitId) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Chọn đúng một đối tượng: một cán bộ (personId) hoặc một tập thể (unitId).' });
+  });
+
+/** Reads the one uploaded file of a multipart request with its text fields. */
+async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw badRequest('Hãy chọn một tệp Excel (.xlsx) để tải lên.');
+  const file = await req.file();
+  if (!file) throw badRequest('Hãy chọn một tệp Excel (.xlsx) để tải lên.');
+  const buffer = await file.toBuffer();
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(file.fields)) {
+    const field = Array.isArray(v) ? v[0] : v;
+    if (field && field.type === 'field') fields[k] = String(field.value);
+  }
+  return { buffer, fileName: file.filename || 'tep.xlsx', fields };
+}
+
+function importKind(fields: Record<string, string>): RecordImportKind {
+  const k = fields.kind;
+  if (!k || !(RECORD_IMPORT_KINDS as readonly string[]).includes(k)) throw badRequest('Hãy chọn loại dữ liệu nhập: "ratings" (xếp loại) hoặc "honors" (khen thưởng).');
+  return k as RecordImportKind;
+}
+
+function presentChecked(rows: CheckedRow<unknown>[]) {
+  return rows.map((r) => ({ row: r.row, values: r.values, subjectName: r.subjectName, ok: r.input !== null, errors: r.errors, warnings: r.warnings }));
+}
+
+export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  async function subjectOr404(actor: Actor, ref: { personId?: string; unitId?: string }) {
+    const s = await findVisibleSubject(db, actor, ref);
+    if (!s) throw notFound(ref.personId ? 'Không tìm thấy cán bộ.' : 'Không tìm thấy đơn vị.');
+    return s;
+  }
+  function eligibilityParams(q: { year?: number | undefined; decisionDate?: string | undefined }) {
+    const decisionDate = q.decisionDate ?? today();
+    return { decisionDate, year: q.year ?? Number(decisionDate.slice(0, 4)) - 1 };
+  }
+
+  // ---------------------------------------------------------------- history and eligibility
+
+  app.get('/api/people/:id/records', { schema: { tags: ['records'], summary: 'Quá trình của một cán bộ theo năm: xếp loại, khen thưởng, sáng kiến, kỷ luật', params: personParams } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'read');
+    const s = await subjectOr404(actor, { personId: req.params.id });
+    return presentRecords(s, await loadRecordRows(db, [req.params.id], []), actor);
+  });
+
+  app.get('/api/units/:id/records', { schema: { tags: ['records'], summary: 'Quá trình của một tập thể theo năm', params: unitParams } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'read');
+    const s = await subjectOr404(actor, { unitId: req.params.id });
+    return presentRecords(s, await loadRecordRows(db, [], [req.params.id]), actor);
+  });
+
+  app.get(
+    '/api/people/:id/eligibility',
+    { schema: { tags: ['records'], summary: 'Cán bộ đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu), kèm lý do và tiền thưởng', params: personParams, querystring: eligibilityQuery } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'read');
+      const s = await subjectOr404(actor, { personId: req.params.id });
+      const { year, decisionDate } = eligibilityParams(req.query);
+      return { subject: { kind: s.kind, id: req.params.id, name: s.name }, ...(await eligibilityOf(db, s, year, decisionDate)) };
+    },
+  );
+
+  app.get(
+    '/api/units/:id/eligibility',
+    { schema: { tags: ['records'], summary: 'Tập thể đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu và thành viên trong năm)', params: unitParams, querystring: eligibilityQuery } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'read');
+      const s = await subjectOr404(actor, { unitId: req.params.id });
+      const { year, decisionDate } = eligibilityParams(req.query);
+      return { subject: { kind: s.kind, id: req.params.id, name: s.name }, ...(await eligibilityOf(db, s, year, decisionDate)) };
+    },
+  );
+
+  app.get(
+    '/api/candidates',
+    {
+      schema: {
+        tags: ['records'],
+        summary: 'Danh sách đủ điều kiện trong cây đơn vị cho một năm (một hoặc mọi danh hiệu), kèm tỷ lệ khống chế',
+        querystring: z.object({ unitId: z.uuid('Đơn vị không hợp lệ.'), year: recordYearParam.optional(), honor: honorCode.optional(), decisionDate: isoDate.optional() }),
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'read');
+      const s = await subjectOr404(actor, { unitId: req.query.unitId });
+      const unit = await findVisibleUnit(db, actor, req.query.unitId);
+      if (!unit) throw notFound('Không tìm thấy đơn vị.');
+      const { year, decisionDate } = eligibilityParams(req.query);
+      return { unit: { id: unit.id, name: s.name }, ...(await candidatesIn(db, unit, year, decisionDate, req.query.honor)) };
+    },
+  );
+
+  // ---------------------------------------------------------------- ratings
+
+  app.put(
+    '/api/people/:id/ratings/:year',
+    { schema: { tags: ['records'], summary: 'Ghi hoặc sửa xếp loại chất lượng của cán bộ cho một năm', params: ratingParams('cán bộ'), body: ratingInputSchema } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return presentRating(await runCommand(db, actor, (ctx) => setRating(ctx, { personId: req.params.id }, req.params.year, req.body)));
+    },
+  );
+  app.delete('/api/people/:id/ratings/:year', { schema: { tags: ['records'], summary: 'Xóa xếp loại của cán bộ cho một năm', params: ratingParams('cán bộ') } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    await runCommand(db, actor, (ctx) => removeRating(ctx, { personId: req.params.id }, req.params.year));
+    return reply.status(204).send();
+  });
+  app.put(
+    '/api/units/:id/ratings/:year',
+    { schema: { tags: ['records'], summary: 'Ghi hoặc sửa xếp loại chất lượng của tập thể cho một năm', params: ratingParams('đơn vị'), body: ratingInputSchema } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return presentRating(await runCommand(db, actor, (ctx) => setRating(ctx, { unitId: req.params.id }, req.params.year, req.body)));
+    },
+  );
+  app.delete('/api/units/:id/ratings/:year', { schema: { tags: ['records'], summary: 'Xóa xếp loại của tập thể cho một năm', params: ratingParams('đơn vị') } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    await runCommand(db, actor, (ctx) => removeRating(ctx, { unitId: req.params.id }, req.params.year));
+    return reply.status(204).send();
+  });
+
+  // ---------------------------------------------------------------- honors received
+
+  app.post('/api/records/honors', { schema: { tags: ['records'], summary: 'Thêm khen thưởng đã nhận (lịch sử, ngoài hệ thống)', body: honorInputSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    return reply.status(201).send(presentHonor(await runCommand(db, actor, (ctx) => addHonor(ctx, req.body))));
+  });
+  app.put('/api/records/honors/:id', { schema: { tags: ['records'], summary: 'Sửa khen thưởng đã nhập', params: recordParams, body: honorUpdateSchema } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    return presentHonor(await runCommand(db, actor, (ctx) => updateHonor(ctx, req.params.id, req.body)));
+  });
+  app.post(
+    '/api/records/honors/:id/revoke',
+    { schema: { tags: ['records'], summary: 'Thu hồi khen thưởng (giữ trong lịch sử, không còn được tính)', params: recordParams, body: z.object({ reason: z.string().trim().min(3, 'Hãy ghi lý do thu hồi.').max(500, 'Lý do quá dài.') }) } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return presentHonor(await runCommand(db, actor, (ctx) => revokeHonor(ctx, req.params.id, req.body.reason)));
+    },
+  );
+  app.delete('/api/records/honors/:id', { schema: { tags: ['records'], summary: 'Xóa khen thưởng nhập nhầm', params: recordParams } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    await runCommand(db, actor, (ctx) => removeHonor(ctx, req.params.id));
+    return reply.status(204).send();
+  });
+
+  // ---------------------------------------------------------------- initiatives
+
+  const presentInit = (r: Awaited<ReturnType<typeof addInitiative>>) => ({ id: r.id, unitId: r.unitId, title: r.title, scope: r.scope, year: r.year, decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, issuer: r.issuer, usedForAwardId: r.usedForAwardId, authorIds: r.authorIds, version: r.version });
+  app.post('/api/records/initiatives', { schema: { tags: ['records'], summary: 'Thêm sáng kiến được công nhận', body: initiativeInputSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    return reply.status(201).send(presentInit(await runCommand(db, actor, (ctx) => addInitiative(ctx, req.body))));
+  });
+  app.put('/api/records/initiatives/:id', { schema: { tags: ['records'], summary: 'Sửa sáng kiến', params: recordParams, body: initiativeUpdateSchema } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    return presentInit(await runCommand(db, actor, (ctx) => updateInitiative(ctx, req.params.id, req.body)));
+  });
+  app.delete('/api/records/initiatives/:id', { schema: { tags: ['records'], summary: 'Xóa sáng kiến', params: recordParams } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    await runCommand(db, actor, (ctx) => removeInitiative(ctx, req.params.id));
+    return reply.status(204).send();
+  });
+
+  // ---------------------------------------------------------------- discipline and facts
+
+  app.post('/api/records/disciplines', { schema: { tags: ['records'], summary: 'Ghi quyết định kỷ luật', body: disciplineInputSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    return reply.status(201).send(presentDiscipline(await runCommand(db, actor, (ctx) => addDiscipline(ctx, req.body))));
+  });
+  app.put('/api/records/disciplines/:id', { schema: { tags: ['records'], summary: 'Sửa kỷ luật', params: recordParams, body: disciplineUpdateSchema } }, async (req) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    return presentDiscipline(await runCommand(db, actor, (ctx) => updateDiscipline(ctx, req.params.id, req.body)));
+  });
+  app.delete('/api/records/disciplines/:id', { schema: { tags: ['records'], summary: 'Xóa kỷ luật', params: recordParams } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    await runCommand(db, actor, (ctx) => removeDiscipline(ctx, req.params.id));
+    return reply.status(204).send();
+  });
+
+  app.post('/api/records/facts', { schema: { tags: ['records'], summary: 'Xác nhận một sự kiện hệ thống không tự tính được (dẫn đầu cụm, khối…)', body: factInputSchema } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    const row = await runCommand(db, actor, (ctx) => addFact(ctx, req.body));
+    return reply.status(201).send({ id: row.id, year: row.year, fact: row.fact, note: row.note });
+  });
+  app.delete('/api/records/facts/:id', { schema: { tags: ['records'], summary: 'Bỏ xác nhận', params: recordParams } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'record', 'write');
+    await runCommand(db, actor, (ctx) => removeFact(ctx, req.params.id));
+    return reply.status(204).send();
+  });
+
+  // ---------------------------------------------------------------- import
+
+  app.get(
+    '/api/records/import/template',
+    { schema: { tags: ['records'], summary: 'Tải mẫu Excel nhập xếp loại hoặc lịch sử khen thưởng', querystring: z.object({ kind: z.enum(RECORD_IMPORT_KINDS, 'Loại mẫu phải là "ratings" hoặc "honors".') }) } },
+    async (req, reply) => {
+      authorize(actorOf(req), 'record', 'import');
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename="mau-nhap-${req.query.kind === 'ratings' ? 'xep-loai' : 'khen-thuong'}.xlsx"`);
+      return reply.send(await recordImportTemplate(req.query.kind));
+    },
+  );
+
+  async function check(actor: Actor, kind: RecordImportKind, buffer: Buffer) {
+    return kind === 'ratings' ? checkRatingsSheet(db, actor, buffer) : checkHonorsSheet(db, actor, buffer);
+  }
+
+  app.post(
+    '/api/records/import/preview',
+    { schema: { tags: ['records'], summary: 'Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors)', consumes: ['multipart/form-data'] } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'import');
+      const { buffer, fields } = await uploadedFile(req);
+      const kind = importKind(fields);
+      const rows = await check(actor, kind, buffer);
+      const valid = rows.filter((r) => r.input).length;
+      return { kind, total: rows.length, valid, invalid: rows.length - valid, rows: presentChecked(rows) };
+    },
+  );
+
+  app.post(
+    '/api/records/import/commit',
+    { schema: { tags: ['records'], summary: 'Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi)', consumes: ['multipart/form-data'] } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'import');
+      const { buffer, fileName, fields } = await uploadedFile(req);
+      const kind = importKind(fields);
+      return runCommand(db, actor, async (ctx) => {
+        // Checked again inside the transaction: what is stored is what was checked.
+        const rows = kind === 'ratings' ? await checkRatingsSheet(ctx.tx, actor, buffer) : await checkHonorsSheet(ctx.tx, actor, buffer);
+        return importRecords(ctx, kind, rows, { skipInvalid: fields.skipInvalid === 'true', fileName });
+      });
+    },
+  );
+};

@@ -1,0 +1,59 @@
+/** Public page the certificate's QR code opens: no login, no app menu, only what the certificate shows. */
+import { Alert, Card, Descriptions, Result, Spin, Typography } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { getPublicCertificate } from '../../api/documents';
+import { errorText } from '../../api/client';
+
+export default function VerifyCertificatePage() {
+  const { code = '' } = useParams();
+  const cert = useQuery({ queryKey: ['public-certificate', code], queryFn: () => getPublicCertificate(code), retry: false });
+  return (
+    <div style={{ minHeight: '100vh', background: '#f3f4f6', padding: '48px 16px' }}>
+      <div style={{ maxWidth: 640, margin: '0 auto' }}>
+        <div style={{ textAlign: 'center', marginBottom: 24 }}>
+          <div style={{ display: 'inline-flex', width: 48, height: 48, borderRadius: 8, background: '#8f1d1d', color: '#fadb14', fontSize: 28, alignItems: 'center', justifyContent: 'center' }}>★</div>
+          <Typography.Title level={3} style={{ marginTop: 12, marginBottom: 0 }}>
+            Xác minh Giấy khen, Bằng khen
+          </Typography.Title>
+          <Typography.Text type="secondary">Mã xác minh: {code}</Typography.Text>
+        </div>
+        <Card>
+          {cert.isPending ? (
+            <div style={{ textAlign: 'center', padding: 32 }}>
+              <Spin />
+            </div>
+          ) : cert.error ? (
+            <Result status="warning" title="Không xác minh được" subTitle={errorText(cert.error)} />
+          ) : (
+            <>
+              <Alert
+                type={cert.data.revoked ? 'error' : 'success'}
+                showIcon
+                icon={cert.data.revoked ? <CloseCircleFilled /> : <CheckCircleFilled />}
+                title={cert.data.status}
+                style={{ marginBottom: 16 }}
+                data-testid="verify-status"
+              />
+              <Descriptions column={1} bordered size="middle">
+                <Descriptions.Item label="Họ tên / tập thể">
+                  <Typography.Text strong>{cert.data.recipientName}</Typography.Text>
+                </Descriptions.Item>
+                <Descriptions.Item label="Hình thức khen thưởng">{cert.data.honor}</Descriptions.Item>
+                <Descriptions.Item label="Quyết định">
+                  Số {cert.data.decisionNumber} ngày {cert.data.decisionDateText}
+                </Descriptions.Item>
+                <Descriptions.Item label="Cơ quan cấp">{cert.data.issuer}</Descriptions.Item>
+                <Descriptions.Item label="Số sổ vàng">{cert.data.registerNumber}</Descriptions.Item>
+              </Descriptions>
+            </>
+          )}
+        </Card>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 16, fontSize: 12 }}>
+          Trang này chỉ hiển thị thông tin in trên Giấy khen, Bằng khen để đối chiếu.
+        </Typography.Paragraph>
+      </div>
+    </div>
+  );
+}

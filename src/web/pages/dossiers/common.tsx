@@ -1,0 +1,51 @@
+/** Small shared bits of the pipeline pages: status tags, the working-day clock, honor options. */
+import { Tag, Tooltip } from 'antd';
+import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
+import type { StepClock } from '../../api/dossiers';
+import { fmtDate } from '../../lib/format';
+
+const STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  returned: 'orange',
+  withdrawn: 'default',
+  received: 'cyan',
+  appraising: 'geekblue',
+  in_council: 'purple',
+  reviewed: 'gold',
+  forwarded: 'magenta',
+  completed: 'green',
+};
+
+export function StatusTag({ status, label }: { status: string; label: string }) {
+  return (
+    <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid="dossier-status">
+      {label}
+    </Tag>
+  );
+}
+
+export function ClockTag({ clock }: { clock: StepClock | null }) {
+  if (!clock) return null;
+  const left = clock.limitDays - clock.usedDays;
+  const text = clock.overdue ? `Quá hạn ${clock.daysOver} ngày làm việc` : `Còn ${left} ngày làm việc`;
+  return (
+    <Tooltip title={`${clock.step}: ${clock.limitDays} ngày làm việc (${clock.article}); hạn ${fmtDate(clock.dueOn)}`}>
+      <Tag color={clock.overdue ? 'red' : left <= 2 ? 'orange' : 'default'}>{text}</Tag>
+    </Tooltip>
+  );
+}
+
+export function honorOptions(kind?: SubjectKind, only?: Honor[]) {
+  return HONORS.filter((h) => (!kind || HONOR_INFO[h].subjects.includes(kind)) && (!only || only.includes(h))).map((h) => ({ value: h, label: HONOR_INFO[h].label }));
+}
+
+export function money(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '';
+  return `${n.toLocaleString('vi-VN').replace(/,/g, '.')} đ`;
+}
+
+/** Opens a server file download in the browser (cookies go along). */
+export function download(url: string) {
+  window.open(url, '_blank', 'noopener');
+}

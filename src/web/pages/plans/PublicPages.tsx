@@ -1,0 +1,104 @@
+/** Public portal (no sign-in): published plans and launched movements, with their full text. */
+import { Button, Card, Layout, List, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { getPublic, getPublicMovement, getPublicPlan } from '../../api/plans';
+import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
+import { fmtDate } from '../../lib/format';
+import { MovementDocument, PlanDocument } from './views';
+
+function PublicFrame({ children }: { children: ReactNode }) {
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#8f1d1d', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
+        <Link to="/cong-khai" style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
+          ★ Cổng thông tin thi đua, khen thưởng
+        </Link>
+        <Link to="/dang-nhap">
+          <Button size="small">Đăng nhập</Button>
+        </Link>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
+    </Layout>
+  );
+}
+
+export function PublicPortalPage() {
+  const q = useQuery({ queryKey: ['public'], queryFn: getPublic });
+  return (
+    <PublicFrame>
+      <Typography.Title level={3}>Kế hoạch và phong trào thi đua</Typography.Title>
+      {q.isError ? <ErrorAlert error={q.error} /> : null}
+      {q.isPending ? (
+        <LoadingBlock />
+      ) : (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Card title="Phong trào thi đua đã phát động" size="small">
+            <List
+              dataSource={q.data?.movements ?? []}
+              data-testid="public-movements"
+              renderItem={(m) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={`/cong-khai/phong-trao/${m.id}`}>{m.title}</Link>}
+                    description={
+                      <Space wrap>
+                        <Tag color={m.status === 'launched' ? 'green' : 'default'}>{m.statusLabel}</Tag>
+                        <span>{m.unitName}</span>
+                        <span>
+                          {fmtDate(m.startDate)} – {fmtDate(m.endDate)}
+                        </span>
+                      </Space>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+          <Card title="Kế hoạch thi đua, khen thưởng đã ban hành" size="small">
+            <List
+              dataSource={q.data?.plans ?? []}
+              data-testid="public-plans"
+              renderItem={(p) => (
+                <List.Item>
+                  <List.Item.Meta title={<Link to={`/cong-khai/ke-hoach/${p.id}`}>{p.title}</Link>} description={`${p.unitName} · năm ${p.year}${p.number ? ` · số ${p.number}` : ''}`} />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Space>
+      )}
+    </PublicFrame>
+  );
+}
+
+export function PublicPlanPage() {
+  const { id } = useParams();
+  const q = useQuery({ queryKey: ['public-plan', id], queryFn: () => getPublicPlan(id!) });
+  return (
+    <PublicFrame>
+      {q.isPending ? <LoadingBlock /> : q.isError ? <ErrorAlert error={q.error} /> : (
+        <>
+          <Typography.Title level={4}>{q.data.unitName}</Typography.Title>
+          <PlanDocument plan={q.data} />
+        </>
+      )}
+    </PublicFrame>
+  );
+}
+
+export function PublicMovementPage() {
+  const { id } = useParams();
+  const q = useQuery({ queryKey: ['public-movement', id], queryFn: () => getPublicMovement(id!) });
+  return (
+    <PublicFrame>
+      {q.isPending ? <LoadingBlock /> : q.isError ? <ErrorAlert error={q.error} /> : (
+        <>
+          <Typography.Title level={4}>{q.data.title}</Typography.Title>
+          <MovementDocument m={q.data} />
+        </>
+      )}
+    </PublicFrame>
+  );
+}
