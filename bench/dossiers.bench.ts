@@ -2,8 +2,6 @@
  * Nomination pipeline figures: the Office's dossier list with 10,000 dossiers (p95 ≤ 50 ms) and
  * submitting one dossier of 200 candidates (≤ 1 s), on PGlite and, when reachable, PostgreSQL.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp } from '../src/server/app.js';
@@ -12,39 +10,14 @@ import { dossierCandidates, dossierDocuments, dossiers, people, units } from '..
 import { refreshStatistics } from '../src/server/db/maintenance.js';
 import { vietnameseNameSortKey } from '../src/shared/vietnamese.js';
 import { percentile, report } from './report.js';
+import { openBenchDatabase } from './db.js';
 
 const PASSWORD = 'Bench-12345';
 
-async function open(kind: 'pglite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> } | null> {
-  if (kind === 'pglite') return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: serverUrl });
-  try {
-    await admin.connect();
-  } catch {
-    report('dossiers (postgres)', `skipped: no PostgreSQL server at ${serverUrl}`);
-    return null;
-  }
-  const name = `tdkt_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function figures(kind: 'pglite' | 'postgres') {
-  const opened = await open(kind);
+  const opened = await openBenchDatabase(kind, 'dossiers');
   if (!opened) return;
-  const { database, drop } = opened;
+  const { database, dispose } = opened;
   const db = database.db;
   try {
     const demo = await seedDemo(db, PASSWORD);
@@ -112,8 +85,7 @@ async function figures(kind: 'pglite' | 'postgres') {
     report(`submit a dossier of 200 candidates (${kind})`, `${ms.toFixed(0)} ms incl. checklist, duplicate check, version snapshot and the full response (target ≤ 1000 ms) ${ms <= 1000 ? 'OK' : 'SLOW'}`);
     await app.close();
   } finally {
-    await database.close();
-    await drop();
+    await dispose();
   }
 }
 

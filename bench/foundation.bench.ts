@@ -14,7 +14,7 @@ import { people, units } from '../src/server/db/schema/index.js';
 import { vietnameseNameSortKey } from '../src/shared/vietnamese.js';
 import { makeCccd } from '../src/shared/cccd.js';
 import { percentile, report } from './report.js';
-import { openScratchDatabase, type ScratchDatabase } from '../test/helpers/scratch-db.js';
+import { openBenchDatabase } from './db.js';
 import { refreshStatistics } from '../src/server/db/maintenance.js';
 
 const PASSWORD = 'Bench-12345';
@@ -53,13 +53,6 @@ async function startupFigure(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-async function openBenchDb(kind: 'pglite' | 'postgres'): Promise<ScratchDatabase | null> {
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const opened = await openScratchDatabase(kind === 'pglite' ? undefined : serverUrl, { prefix: 'tdkt_bench', optional: true });
-  if (!opened) report('staff list (postgres)', `skipped: no PostgreSQL server at ${serverUrl}`);
-  return opened;
-}
-
 /** 3,000 units (root → 60 departments → 49 sub-units each) and 100,000 staff. */
 async function fillProvince(database: Database, rootId: string, rootPath: string): Promise<string[]> {
   const db = database.db;
@@ -92,7 +85,7 @@ async function fillProvince(database: Database, rootId: string, rootPath: string
 }
 
 async function staffListFigures(kind: 'pglite' | 'postgres'): Promise<void> {
-  const opened = await openBenchDb(kind);
+  const opened = await openBenchDatabase(kind, 'staff list');
   if (!opened) return;
   const { database, dispose } = opened;
   try {

@@ -11,19 +11,12 @@ import { DEADLINE_KINDS } from '../src/shared/schemas/plans.js';
 import { loadJobConfig } from '../src/server/jobs/config.js';
 import { runReminderTick } from '../src/server/jobs/reminders.js';
 import { percentile, report } from './report.js';
-import { openScratchDatabase, type ScratchDatabase } from '../test/helpers/scratch-db.js';
+import { openBenchDatabase } from './db.js';
 
 const PASSWORD = 'Bench-12345';
 
-async function open(kind: 'pglite' | 'postgres'): Promise<ScratchDatabase | null> {
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const opened = await openScratchDatabase(kind === 'pglite' ? undefined : serverUrl, { prefix: 'tdkt_bench', optional: true });
-  if (!opened) report('calendar (postgres)', `skipped: no PostgreSQL server at ${serverUrl}`);
-  return opened;
-}
-
 async function calendarFigures(kind: 'pglite' | 'postgres'): Promise<void> {
-  const opened = await open(kind);
+  const opened = await openBenchDatabase(kind, 'calendar');
   if (!opened) return;
   const { database, dispose } = opened;
   try {

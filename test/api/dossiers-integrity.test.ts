@@ -1,11 +1,11 @@
 /** The pipeline's guarantees: no silent overwrite, no half-made decision, secret ballots, gap-free numbers, clear refusals. */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { clerkFor, completeDocuments, ok, personByName, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
-import { auditEvents, awardDecisions, decisionCounters, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
+import { auditEvents, awardDecisions, deadlines, decisionCounters, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
 import { rowsOf } from '../../src/server/commands/dossiers.js';
 
 describe('dossier pipeline guarantees', () => {
@@ -223,7 +223,10 @@ describe('one submission deadline: the movement\'s own', () => {
     const office = await t.login('vanphong');
     const movement = ((await office.get('/api/movements')).body.items as { id: string; title: string }[]).find((m) => m.title.includes('80 năm Ngày Bác Hồ'))!;
     ok(await office.post('/api/dossiers/deadlines', { movementId: movement.id, dueDate: '2021-06-25' }));
-    const rows = await t.db.execute<{ key: string; due_date: string }>(sql`select key, due_date::text as due_date from deadlines where source_id = ${movement.id} and kind = 'unit_submission' and status <> 'cancelled'`);
-    assert.deepEqual(rows.rows.map((r) => [r.key, r.due_date]), [['x-units_submit', '2021-06-25']]);
+    const rows = await t.db
+      .select({ key: deadlines.key, dueDate: deadlines.dueDate })
+      .from(deadlines)
+      .where(and(eq(deadlines.sourceId, movement.id), eq(deadlines.kind, 'unit_submission'), ne(deadlines.status, 'cancelled')));
+    assert.deepEqual(rows.map((r) => [r.key, r.dueDate]), [['x-units_submit', '2021-06-25']]);
   });
 });
