@@ -48,6 +48,7 @@ import {
 import { COMMENDATION_TYPE_LABELS, HONOR_INFO, SUBJECT_KIND_LABELS, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { normalizeName } from '../../shared/vietnamese.js';
+import { inTurn } from '../db/in-turn.js';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** Accepted by content, whatever the file name says: PDF, Word (docx / legacy doc), images. */
@@ -364,7 +365,7 @@ interface Snapshot {
 }
 
 async function snapshotOf(ctx: CommandContext, d: DossierRow): Promise<Snapshot> {
-  const [cands, docs] = await Promise.all([candidatesOf(ctx.tx, d.id), documentsOf(ctx.tx, d.id)]);
+  const [cands, docs] = await inTurn(() => candidatesOf(ctx.tx, d.id), () => documentsOf(ctx.tx, d.id));
   return {
     title: d.title,
     summary: d.summary,
@@ -402,7 +403,7 @@ export async function submitDossier(ctx: CommandContext, id: string, version?: n
   if (d.level !== 'unit') throw conflict('Hồ sơ trình cấp trên dùng chức năng "Trình cấp trên".');
   if (!nextStatus(d.status as DossierStatus, 'submit')) refuseTransition(d, 'submit');
   if (version !== undefined && version !== d.version) throw conflict(STALE);
-  const [cands, docs] = await Promise.all([candidatesOf(ctx.tx, d.id), documentsOf(ctx.tx, d.id)]);
+  const [cands, docs] = await inTurn(() => candidatesOf(ctx.tx, d.id), () => documentsOf(ctx.tx, d.id));
   const checklist = checklistFor(d.type as CommendationType, cands.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })), docs.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })));
   if (!checklist.complete) throw badRequest(`Hồ sơ chưa đủ thành phần, chưa nộp được. Còn thiếu: ${checklist.missing.join('; ')}.`, { missing: checklist.missing });
 

@@ -9,6 +9,7 @@ import { assertUnitsUnder } from './plans.js';
 import { completeDeadlines, deadlinesOf, syncDeadlines, type DeadlineSpec } from '../deadlines/register.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import type { DeadlineInput, MovementInput } from '../../shared/schemas/plans.js';
+import { inTurn } from '../db/in-turn.js';
 
 function snapshot(m: MovementRow) {
   const { type, year, title, theme, startDate, endDate, registrationDeadline, status } = m;
@@ -77,12 +78,11 @@ function values(input: MovementInput) {
 }
 
 async function storeParts(tx: Executor, id: string, input: MovementInput) {
-  await Promise.all([
-    tx.delete(movementTargets).where(eq(movementTargets.movementId, id)),
-    tx.delete(movementPhases).where(eq(movementPhases.movementId, id)),
-    tx.delete(movementHonors).where(eq(movementHonors.movementId, id)),
-    tx.delete(movementUnits).where(eq(movementUnits.movementId, id)),
-  ]);
+  await inTurn(
+    () => tx.delete(movementTargets).where(eq(movementTargets.movementId, id)),
+    () => tx.delete(movementPhases).where(eq(movementPhases.movementId, id)),
+    () => tx.delete(movementHonors).where(eq(movementHonors.movementId, id)),
+    () => tx.delete(movementUnits).where(eq(movementUnits.movementId, id)));
   if (input.targets.length)
     await tx.insert(movementTargets).values(input.targets.map((t, i) => ({ movementId: id, subjectKind: t.subjectKind, honor: t.honor ?? null, measure: t.measure, value: t.value, valueMax: t.valueMax ?? null, label: t.label, sortOrder: i })));
   if (input.phases.length)

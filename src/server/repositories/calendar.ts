@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor.js';
 import { POLICY } from '../policies/abilities.js';
 import { escapeLike, unitIdInScope } from '../policies/scope.js';
 import { ancestorIds } from './plans.js';
+import { inTurn } from '../db/in-turn.js';
 
 /**
  * Deadlines the actor may see (the query joins the owning unit as `units`): those of its subtree, and those of the units above it that its
@@ -37,16 +38,15 @@ export interface CalendarFilter {
 
 export async function listCalendar(tx: Executor, actor: Actor, f: CalendarFilter) {
   const where = and(between(deadlines.dueDate, f.from, f.to), inArray(deadlines.status, ['open', 'done']), visibleDeadlinesCondition(actor), f.unit ? forUnitCondition(f.unit) : undefined);
-  const [items, days] = await Promise.all([
-    tx
+  const [items, days] = await inTurn(
+    () => tx
       .select({ d: deadlines, unitName: units.name })
       .from(deadlines)
       .innerJoin(units, eq(units.id, deadlines.unitId))
       .where(where)
       .orderBy(asc(deadlines.dueDate), asc(deadlines.title))
       .limit(f.limit),
-    tx.select({ day: deadlines.dueDate, n: sql<number>`count(*)::int` }).from(deadlines).innerJoin(units, eq(units.id, deadlines.unitId)).where(where).groupBy(deadlines.dueDate).orderBy(asc(deadlines.dueDate)),
-  ]);
+    () => tx.select({ day: deadlines.dueDate, n: sql<number>`count(*)::int` }).from(deadlines).innerJoin(units, eq(units.id, deadlines.unitId)).where(where).groupBy(deadlines.dueDate).orderBy(asc(deadlines.dueDate)));
   const byDay: Record<string, number> = {};
   let total = 0;
   for (const d of days) {

@@ -24,6 +24,7 @@ import { foldVietnamese } from '../../shared/vietnamese.js';
 import type { DisciplineEntry, FactEntry, HonorEntry, InitiativeEntry, MemberInput, RatingEntry, SubjectInput } from '../rules/index.js';
 import type { CommendationType, Discipline, Honor, InitiativeScope, Rating, SubjectKind } from '../../shared/codes.js';
 import type { Fact } from '../rules/index.js';
+import { inTurn } from '../db/in-turn.js';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type CandidateRow = typeof dossierCandidates.$inferSelect;
@@ -206,14 +207,13 @@ export async function subjectFor(tx: Executor, c: Pick<CandidateRow, 'subjectKin
   }
   if (c.subjectUnitId) {
     const uid = c.subjectUnitId;
-    const [ratings, honors, discs, facts, inits, staff] = await Promise.all([
-      tx.select().from(qualityRatings).where(eq(qualityRatings.unitId, uid)),
-      tx.select().from(honorAwards).where(and(eq(honorAwards.unitId, uid), eq(honorAwards.revoked, false))),
-      tx.select().from(disciplineRecords).where(eq(disciplineRecords.unitId, uid)),
-      tx.select().from(subjectFacts).where(eq(subjectFacts.unitId, uid)),
-      tx.select().from(initiatives).where(eq(initiatives.unitId, uid)),
-      tx.select({ id: people.id }).from(people).where(and(eq(people.unitId, uid), eq(people.active, true))),
-    ]);
+    const [ratings, honors, discs, facts, inits, staff] = await inTurn(
+      () => tx.select().from(qualityRatings).where(eq(qualityRatings.unitId, uid)),
+      () => tx.select().from(honorAwards).where(and(eq(honorAwards.unitId, uid), eq(honorAwards.revoked, false))),
+      () => tx.select().from(disciplineRecords).where(eq(disciplineRecords.unitId, uid)),
+      () => tx.select().from(subjectFacts).where(eq(subjectFacts.unitId, uid)),
+      () => tx.select().from(initiatives).where(eq(initiatives.unitId, uid)),
+      () => tx.select({ id: people.id }).from(people).where(and(eq(people.unitId, uid), eq(people.active, true))));
     const members = await memberRecords(tx, staff.map((s) => s.id));
     return merge(
       {
@@ -246,11 +246,10 @@ function merge(base: SubjectInput, extra: Partial<SubjectInput>): SubjectInput {
 async function memberRecords(tx: Executor, personIds: string[]): Promise<Map<string, MemberInput>> {
   const out = new Map<string, MemberInput>();
   if (personIds.length === 0) return out;
-  const [ratings, honors, discs] = await Promise.all([
-    tx.select().from(qualityRatings).where(inArray(qualityRatings.personId, personIds)),
-    tx.select().from(honorAwards).where(and(inArray(honorAwards.personId, personIds), eq(honorAwards.revoked, false))),
-    tx.select().from(disciplineRecords).where(inArray(disciplineRecords.personId, personIds)),
-  ]);
+  const [ratings, honors, discs] = await inTurn(
+    () => tx.select().from(qualityRatings).where(inArray(qualityRatings.personId, personIds)),
+    () => tx.select().from(honorAwards).where(and(inArray(honorAwards.personId, personIds), eq(honorAwards.revoked, false))),
+    () => tx.select().from(disciplineRecords).where(inArray(disciplineRecords.personId, personIds)));
   const get = (id: string) => {
     let m = out.get(id);
     if (!m) out.set(id, (m = { ratings: [], honors: [], disciplines: [] }));

@@ -5,6 +5,7 @@ import { movementHonors, movementPhases, movementTargets, movementUnits, movemen
 import type { Actor } from '../auth/actor.js';
 import { POLICY } from '../policies/abilities.js';
 import { unitIdInScope } from '../policies/scope.js';
+import { inTurn } from '../db/in-turn.js';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanTaskRow = typeof planTasks.$inferSelect;
@@ -86,20 +87,18 @@ export async function listMovements(tx: Executor, actor: Actor, f: { year?: numb
 
 /** Everything a movement holds besides its own row. */
 export async function movementParts(tx: Executor, id: string) {
-  const [targets, phases, honors, participants] = await Promise.all([
-    tx.select().from(movementTargets).where(eq(movementTargets.movementId, id)).orderBy(asc(movementTargets.sortOrder)),
-    tx.select().from(movementPhases).where(eq(movementPhases.movementId, id)).orderBy(asc(movementPhases.sortOrder)),
-    tx.select().from(movementHonors).where(eq(movementHonors.movementId, id)).orderBy(asc(movementHonors.sortOrder)),
-    tx.select({ id: units.id, name: units.name, path: units.path }).from(movementUnits).innerJoin(units, eq(units.id, movementUnits.unitId)).where(eq(movementUnits.movementId, id)).orderBy(asc(units.sortOrder), asc(units.name)),
-  ]);
+  const [targets, phases, honors, participants] = await inTurn(
+    () => tx.select().from(movementTargets).where(eq(movementTargets.movementId, id)).orderBy(asc(movementTargets.sortOrder)),
+    () => tx.select().from(movementPhases).where(eq(movementPhases.movementId, id)).orderBy(asc(movementPhases.sortOrder)),
+    () => tx.select().from(movementHonors).where(eq(movementHonors.movementId, id)).orderBy(asc(movementHonors.sortOrder)),
+    () => tx.select({ id: units.id, name: units.name, path: units.path }).from(movementUnits).innerJoin(units, eq(units.id, movementUnits.unitId)).where(eq(movementUnits.movementId, id)).orderBy(asc(units.sortOrder), asc(units.name)));
   return { targets, phases, honors, participants };
 }
 
 /** Public portal: released records of every agency. */
 export async function listPublic(tx: Executor) {
-  const [planRows, movementRows] = await Promise.all([
-    tx.select({ plan: plans, unitName: units.name }).from(plans).innerJoin(units, eq(units.id, plans.unitId)).where(planReleased).orderBy(desc(plans.year), asc(plans.title)),
-    tx.select({ movement: movements, unitName: units.name }).from(movements).innerJoin(units, eq(units.id, movements.unitId)).where(movementReleased).orderBy(desc(movements.year), asc(movements.title)),
-  ]);
+  const [planRows, movementRows] = await inTurn(
+    () => tx.select({ plan: plans, unitName: units.name }).from(plans).innerJoin(units, eq(units.id, plans.unitId)).where(planReleased).orderBy(desc(plans.year), asc(plans.title)),
+    () => tx.select({ movement: movements, unitName: units.name }).from(movements).innerJoin(units, eq(units.id, movements.unitId)).where(movementReleased).orderBy(desc(movements.year), asc(movements.title)));
   return { planRows, movementRows };
 }

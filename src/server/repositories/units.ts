@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.js';
 import { accounts, councils, people, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { escapeLike, visibleUnitsCondition } from '../policies/scope.js';
+import { inTurn } from '../db/in-turn.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
@@ -41,13 +42,12 @@ export async function reparentSubtree(tx: Executor, oldPrefix: string, newPrefix
 
 export async function countUnitDependents(tx: Executor, id: string) {
   const one = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
-  const [children, staff, activeStaff, accountsN, councilsN] = await Promise.all([
-    one(tx.select({ n: sql<number>`count(*)::int` }).from(units).where(eq(units.parentId, id))),
-    one(tx.select({ n: sql<number>`count(*)::int` }).from(people).where(eq(people.unitId, id))),
-    one(tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.unitId, id), eq(people.active, true)))),
-    one(tx.select({ n: sql<number>`count(*)::int` }).from(accounts).where(eq(accounts.unitId, id))),
-    one(tx.select({ n: sql<number>`count(*)::int` }).from(councils).where(eq(councils.unitId, id))),
-  ]);
+  const [children, staff, activeStaff, accountsN, councilsN] = await inTurn(
+    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(units).where(eq(units.parentId, id))),
+    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(people).where(eq(people.unitId, id))),
+    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.unitId, id), eq(people.active, true)))),
+    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(accounts).where(eq(accounts.unitId, id))),
+    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(councils).where(eq(councils.unitId, id))));
   return { children, staff, activeStaff, accounts: accountsN, councils: councilsN };
 }
 
