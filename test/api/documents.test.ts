@@ -13,6 +13,7 @@ import { defaultTemplate, FULL_DESIGN_LAYOUT, layoutCertificate } from '../../sr
 import { templateFor } from '../../src/server/repositories/templates.js';
 import { certificateData, registerCertificate, revokeCertificatesForDecision } from '../../src/server/commands/certificates.js';
 import { pdfConversionAvailable, resetSofficeLookup } from '../../src/server/office/soffice.js';
+import { decodeQrOnFirstPage, qrDecodeSkipReason } from '../helpers/pdf-qr.js';
 
 /** The default template with one paragraph's text changed (what a user does in Word). */
 function editedTemplate(kind: Parameters<typeof defaultTemplate>[0], from: string, to: string): Buffer {
@@ -259,10 +260,30 @@ describe('documents: certificates (sổ vàng), calibration, public verification
         if (mode === 'full') assert.match(text, /GIẤY KHEN/);
       }
     }
-    // The QR payload, checked on the layout that draws it (no QR decoder is installed).
+    // The QR payload for another public URL, checked on the layout (the printed QR is decoded below).
     const [row] = await t.db.select().from(certificates).where(eq(certificates.id, first.id));
     const layout = layoutCertificate(certificateData(row!, 'https://tdkt.example.vn'), FULL_DESIGN_LAYOUT);
     assert.equal(layout.qr?.payload, `https://tdkt.example.vn/xac-minh/${first.code}`);
+  });
+
+  it('the QR on page 1 of the printed decision decodes to the verification URL, which the public page answers', { skip: qrDecodeSkipReason() }, async () => {
+    // A year of its own, so the register counts checked by the other tests stay as they are.
+    const { decision } = await buildDecision(t.db, root, { n: 2, date: '2027-10-15' });
+    const issued = await office.post(`/api/decisions/${decision.id}/certificates`);
+    assert.equal(issued.status, 200, JSON.stringify(issued.body));
+    // Pages follow the register number, so page 1 is the lowest number.
+    type Issued = { code: string; registerNumber: string; recipientName: string };
+    const items: Issued[] = issued.body.items;
+    const page1 = [...items].sort((a, b) => parseInt(a.registerNumber, 10) - parseInt(b.registerNumber, 10))[0]!;
+    const publicUrl = (process.env.TDKT_PUBLIC_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+    const r = await t.app.inject({ method: 'GET', url: `/api/decisions/${decision.id}/certificates.pdf?mode=full`, cookies });
+    assert.equal(r.statusCode, 200, r.body.slice(0, 200));
+    const decoded = decodeQrOnFirstPage(r.rawPayload, 150);
+    assert.equal(decoded, `${publicUrl}/xac-minh/${page1.code}`);
+    const code = new URL(decoded!).pathname.split('/').pop()!;
+    const pub = await t.anonymous.request('GET', `/api/public/certificates/${code}`);
+    assert.equal(pub.status, 200);
+    assert.equal(pub.body.recipientName, page1.recipientName);
   });
 
   it('verifies a certificate publicly with only what it shows, and says when it was revoked', async () => {
