@@ -10,6 +10,8 @@ import { abilitiesFor } from '../../policies/abilities.js';
 import { awardeesOf, decisionFile, findVisibleDecision, listDecisions, readyCandidates, type DecisionMeta } from '../../repositories/decisions.js';
 import { decisionDocx } from '../../presenters/dossier-documents.js';
 import { presentCandidate } from '../../presenters/dossiers.js';
+import { decisionColumns } from '../../presenters/list-exports.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
 import { badRequest, notFound } from '../../errors.js';
 import { HONOR_INFO, type Honor } from '../../../shared/codes.js';
 import { isoDate } from '../../../shared/schemas/common.js';
@@ -17,6 +19,7 @@ import type { Actor } from '../../auth/actor.js';
 import type { decisionAwardees } from '../../db/schema/index.js';
 
 const idParams = z.object({ id: z.uuid('Mã quyết định không hợp lệ.') });
+const decisionListQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 function presentDecision(d: DecisionMeta, actor: Actor, awardees?: (typeof decisionAwardees.$inferSelect)[]) {
   return {
@@ -46,11 +49,18 @@ function presentDecision(d: DecisionMeta, actor: Actor, awardees?: (typeof decis
 
 export const decisionRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   const tags = ['decisions'];
-  app.get('/api/decisions', { schema: { tags, summary: 'Quyết định khen thưởng (ban hành và của cấp trên)', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) } }, async (req) => {
+  app.get('/api/decisions', { schema: { tags, summary: 'Quyết định khen thưởng (ban hành và của cấp trên)', querystring: decisionListQuery } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'decision', 'read');
     const rows = await listDecisions(db, actor, req.query.year);
     return { items: rows.map((r) => ({ ...presentDecision(r, actor), awardeeCount: r.awardeeCount })) };
+  });
+
+  app.get('/api/decisions/export.xlsx', { schema: { tags, summary: 'Xuất Excel danh sách quyết định khen thưởng (số người được khen, tổng tiền thưởng) theo bộ lọc', querystring: decisionListQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'decision', 'read');
+    const rows = await listDecisions(db, actor, req.query.year);
+    return replyXlsx(reply, 'Danh sách quyết định khen thưởng.xlsx', decisionColumns(), rows, { sheetName: 'Quyết định' });
   });
 
   app.get('/api/decisions/ready', { schema: { tags, summary: 'Đề nghị đã được Hội đồng thông qua, chờ quyết định hoặc trình cấp trên' } }, async (req) => {

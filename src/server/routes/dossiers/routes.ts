@@ -30,6 +30,8 @@ import { authorize } from '../../policies/scope.js';
 import { candidatesOf, documentFile, documentsOf, dossierVisible, findVisibleDossier, listDossiers, loadCalendar, submissionDeadline, unitName, versionsOf } from '../../repositories/dossiers.js';
 import { clockOf, presentCandidate, presentDossier, presentDossierSummary } from '../../presenters/dossiers.js';
 import { toTrinhDocx } from '../../presenters/dossier-documents.js';
+import { dossierColumns } from '../../presenters/list-exports.js';
+import { batched, replyXlsx } from '../../http/xlsx-reply.js';
 import { badRequest, notFound } from '../../errors.js';
 import { dossierExtensions, dossiers, publicHolidays, units } from '../../db/schema/index.js';
 import { COMMENDATION_TYPES, HONORS, SUBJECT_KINDS } from '../../../shared/codes.js';
@@ -47,6 +49,14 @@ const version = z.number().int('Phiên bản không hợp lệ.').optional();
 const honor = z.enum(HONORS, 'Hình thức khen thưởng không hợp lệ.');
 const shortText = (max: number, msg: string) => z.string().trim().max(max, msg);
 
+const dossierListQuery = z.object({
+  box: z.enum(['all', 'inbox', 'mine'], 'Hộp hồ sơ không hợp lệ.').optional(),
+  status: z.enum(DOSSIER_STATUSES, 'Trạng thái không hợp lệ.').optional(),
+  movementId: z.uuid('Phong trào không hợp lệ.').optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  q: z.string().max(100, 'Từ khóa quá dài.').optional(),
+  ...pageQuery,
+});
 const dossierBody = z.object({
   unitId: z.uuid('Đơn vị không hợp lệ.').nullish(),
   movementId: z.uuid('Phong trào không hợp lệ.').nullish(),
@@ -112,14 +122,7 @@ export const dossierRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async
       schema: {
         tags,
         summary: 'Hồ sơ đề nghị khen thưởng trong phạm vi (đơn vị: của mình; Văn phòng: hồ sơ gửi đến)',
-        querystring: z.object({
-          box: z.enum(['all', 'inbox', 'mine'], 'Hộp hồ sơ không hợp lệ.').optional(),
-          status: z.enum(DOSSIER_STATUSES, 'Trạng thái không hợp lệ.').optional(),
-          movementId: z.uuid('Phong trào không hợp lệ.').optional(),
-          year: z.coerce.number().int().min(2000).max(2100).optional(),
-          q: z.string().max(100, 'Từ khóa quá dài.').optional(),
-          ...pageQuery,
-        }),
+        querystring: dossierListQuery,
       },
     },
     async (req) => {
@@ -129,6 +132,14 @@ export const dossierRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async
       return { items: rows.map((r) => presentDossierSummary(r.dossier, actor, r.unitName, r.candidateCount, cal)), total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
+
+  app.get('/api/dossiers/export.xlsx', { schema: { tags, summary: 'Xuất Excel danh sách hồ sơ theo bộ lọc đang chọn (mọi trang)', querystring: dossierListQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'dossier', 'read');
+    // Same scoped list as GET /api/dossiers, read page by page (the list's page size cap is 200).
+    const rows = batched((offset, limit) => listDossiers(db, actor, { ...req.query, page: offset / limit + 1, pageSize: limit }).then((r) => r.rows), 200);
+    return replyXlsx(reply, 'Danh sách hồ sơ đề nghị khen thưởng.xlsx', dossierColumns(), rows, { sheetName: 'Hồ sơ' });
+  });
 
   app.get('/api/dossiers/overdue', { schema: { tags, summary: 'Bảng theo dõi quá hạn: bước đang xử lý vượt số ngày làm việc cho phép' } }, async (req) => {
     const actor = actorOf(req);

@@ -5,7 +5,11 @@ import type { RouteDeps } from '../../app.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { findVisibleUnit } from '../../repositories/units.js';
-import { listCalendar } from '../../repositories/calendar.js';
+import { listCalendar, type CalendarFilter } from '../../repositories/calendar.js';
+import { calendarColumns } from '../../presenters/list-exports.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
+import { formatViDate } from '../../rules/index.js';
+import type { Actor } from '../../auth/actor.js';
 import { presentDeadline } from '../../presenters/plans.js';
 import { badRequest, notFound } from '../../errors.js';
 import { notifications } from '../../db/schema/index.js';
@@ -14,32 +18,48 @@ import { daysBetween } from '../../deadlines/clock.js';
 import { loadJobConfig } from '../../jobs/config.js';
 import { outboxStatus } from '../../jobs/reminders.js';
 
+const CALENDAR_MAX = 5000;
+const calendarQuery = z.object({ from: isoDate, to: isoDate, unitId: z.uuid('Đơn vị không hợp lệ.').optional(), limit: z.coerce.number().int().min(1).max(CALENDAR_MAX).default(500) });
+
 export const calendarRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  /** Range and unit checks shared by the calendar list and its export. */
+  async function calendarFilter(actor: Actor, q: { from: string; to: string; unitId?: string | undefined; limit: number }): Promise<CalendarFilter> {
+    if (q.to < q.from) throw badRequest('Khoảng ngày không hợp lệ: "đến ngày" trước "từ ngày".');
+    if (daysBetween(q.from, q.to) > 400) throw badRequest('Khoảng ngày tối đa là 400 ngày.');
+    let unit: { id: string; path: string } | undefined;
+    if (q.unitId) {
+      const u = await findVisibleUnit(db, actor, q.unitId);
+      if (!u) throw notFound('Không tìm thấy đơn vị.');
+      unit = { id: u.id, path: u.path };
+    }
+    return { from: q.from, to: q.to, unit, limit: q.limit };
+  }
+
   app.get(
     '/api/calendar',
     {
       schema: {
         tags: ['calendar'],
         summary: 'Lịch thời hạn (kế hoạch, phong trào, đăng ký, hồ sơ) trong một khoảng ngày, theo đơn vị',
-        querystring: z.object({ from: isoDate, to: isoDate, unitId: z.uuid('Đơn vị không hợp lệ.').optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }),
+        querystring: calendarQuery,
       },
     },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'calendar', 'read');
-      const { from, to, unitId, limit } = req.query;
-      if (to < from) throw badRequest('Khoảng ngày không hợp lệ: "đến ngày" trước "từ ngày".');
-      if (daysBetween(from, to) > 400) throw badRequest('Khoảng ngày tối đa là 400 ngày.');
-      let unit: { id: string; path: string } | undefined;
-      if (unitId) {
-        const u = await findVisibleUnit(db, actor, unitId);
-        if (!u) throw notFound('Không tìm thấy đơn vị.');
-        unit = { id: u.id, path: u.path };
-      }
-      const { items, byDay, total } = await listCalendar(db, actor, { from, to, unit, limit });
+      const { from, to } = req.query;
+      const { items, byDay, total } = await listCalendar(db, actor, await calendarFilter(actor, req.query));
       return { from, to, total, byDay, items: items.map((r) => presentDeadline(r.d, r.unitName)) };
     },
   );
+
+  app.get('/api/calendar/export.xlsx', { schema: { tags: ['calendar'], summary: 'Xuất Excel lịch thời hạn (dạng danh sách) theo khoảng ngày và đơn vị', querystring: calendarQuery.omit({ limit: true }) } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'calendar', 'read');
+    // Every deadline in the range, up to the list's own cap.
+    const { items } = await listCalendar(db, actor, await calendarFilter(actor, { ...req.query, limit: CALENDAR_MAX }));
+    return replyXlsx(reply, `Lịch thời hạn ${formatViDate(req.query.from)} - ${formatViDate(req.query.to)}.xlsx`.replace(/\//g, '.'), calendarColumns(), items, { sheetName: 'Lịch thời hạn' });
+  });
 
   app.get('/api/notifications', { schema: { tags: ['calendar'], summary: 'Thông báo (nhắc hạn) của tài khoản đang đăng nhập', querystring: z.object({ unreadOnly: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) } }, async (req) => {
     const actor = actorOf(req);

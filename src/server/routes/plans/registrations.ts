@@ -5,7 +5,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
-import { listRegistrations, registerOne, registerUnitSheet, reopenRegistration, reopeningsOf, resolveCampaign, withdrawRegistration } from '../../commands/registrations.js';
+import { listRegistrations, registerOne, registerUnitSheet, reopenRegistration, reopeningsOf, resolveCampaign, withdrawRegistration, type Campaign } from '../../commands/registrations.js';
+import { registrationColumns, rollupColumns } from '../../presenters/list-exports.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
+import type { Actor } from '../../auth/actor.js';
 import { actorOf } from '../../http/session.js';
 import { authorize, unitIdInScope } from '../../policies/scope.js';
 import { findVisibleUnit } from '../../repositories/units.js';
@@ -18,13 +21,45 @@ import { isoDate } from '../../../shared/schemas/common.js';
 import { vnToday } from '../../deadlines/clock.js';
 
 const campaignQuery = z.object({ planId: z.uuid('Kế hoạch không hợp lệ.').optional(), movementId: z.uuid('Phong trào không hợp lệ.').optional() });
+const registrationListQuery = campaignQuery.extend({ unitId: z.uuid().optional() });
 const idParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
 
 /** Signed pledge documents: PDF, Word (.docx) or a scan (JPEG/PNG), recognised by content. */
 const PLEDGE_TYPES = new Set(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg', 'image/png']);
 
 export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/registrations', { schema: { tags: ['registrations'], summary: 'Đăng ký thi đua của một kế hoạch năm / phong trào', querystring: campaignQuery.extend({ unitId: z.uuid().optional() }) } }, async (req) => {
+  /** Registrations of a campaign grouped by unit and honor, within the actor's scope (screen and export alike). */
+  async function rollupOf(actor: Actor, c: Campaign) {
+    const rows = await db
+      .select({ unitId: registrations.unitId, unitName: units.name, sortOrder: units.sortOrder, depth: units.depth, honor: registrations.honor, kind: registrations.subjectKind, n: sql<number>`count(*)::int` })
+      .from(registrations)
+      .innerJoin(units, eq(units.id, registrations.unitId))
+      .where(and(eq(registrations.campaignKey, c.key), unitIdInScope(actor, registrations.unitId)))
+      .groupBy(registrations.unitId, units.name, units.sortOrder, units.depth, registrations.honor, registrations.subjectKind)
+      .orderBy(asc(units.depth), asc(units.sortOrder), asc(units.name));
+    const byUnit = new Map<string, { unitId: string; unitName: string; collective: string[]; individual: Record<string, number>; total: number }>();
+    const totals: Record<string, number> = {};
+    for (const r of rows) {
+      const u = byUnit.get(r.unitId) ?? { unitId: r.unitId, unitName: r.unitName, collective: [], individual: {}, total: 0 };
+      const n = Number(r.n);
+      if (r.kind === 'individual') u.individual[r.honor] = n;
+      else u.collective.push(r.honor);
+      u.total += n;
+      totals[r.honor] = (totals[r.honor] ?? 0) + n;
+      byUnit.set(r.unitId, u);
+    }
+    const quotas = c.kind === 'movement' ? await db.select().from(movementHonors).where(eq(movementHonors.movementId, c.id)) : [];
+    const honors = [...new Set([...Object.keys(totals), ...quotas.map((q) => q.honor)])];
+    return {
+      units: [...byUnit.values()],
+      honors: honors.map((h) => {
+        const q = quotas.find((x) => x.honor === h);
+        return { honor: h, label: HONOR_INFO[h as Honor]?.label ?? h, total: totals[h] ?? 0, quota: q?.quota ?? null, quotaNote: q?.quotaNote ?? null, overQuota: q?.quota != null && (totals[h] ?? 0) > q.quota };
+      }),
+    };
+  }
+
+  app.get('/api/registrations', { schema: { tags: ['registrations'], summary: 'Đăng ký thi đua của một kế hoạch năm / phong trào', querystring: registrationListQuery } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'read');
     const c = await resolveCampaign(db, actor, req.query);
@@ -46,6 +81,14 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
         createdAt: r.reg.createdAt.toISOString(),
       })),
     };
+  });
+
+  app.get('/api/registrations/export.xlsx', { schema: { tags: ['registrations'], summary: 'Xuất Excel danh sách đăng ký thi đua theo bộ lọc đang chọn', querystring: registrationListQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'registration', 'read');
+    const c = await resolveCampaign(db, actor, req.query);
+    if (req.query.unitId && !(await findVisibleUnit(db, actor, req.query.unitId))) throw notFound('Không tìm thấy đơn vị.');
+    return replyXlsx(reply, `Danh sách đăng ký thi đua ${c.year}.xlsx`, registrationColumns(), await listRegistrations(db, actor, c, req.query.unitId), { sheetName: 'Đăng ký' });
   });
 
   app.post('/api/registrations', { schema: { tags: ['registrations'], summary: 'Đăng ký một danh hiệu / hình thức khen thưởng (cá nhân hoặc tập thể)', body: registrationInputSchema } }, async (req, reply) => {
@@ -89,36 +132,23 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
     const actor = actorOf(req);
     authorize(actor, 'registration', 'rollup');
     const c = await resolveCampaign(db, actor, req.query);
-    const rows = await db
-      .select({ unitId: registrations.unitId, unitName: units.name, sortOrder: units.sortOrder, depth: units.depth, honor: registrations.honor, kind: registrations.subjectKind, n: sql<number>`count(*)::int` })
-      .from(registrations)
-      .innerJoin(units, eq(units.id, registrations.unitId))
-      .where(and(eq(registrations.campaignKey, c.key), unitIdInScope(actor, registrations.unitId)))
-      .groupBy(registrations.unitId, units.name, units.sortOrder, units.depth, registrations.honor, registrations.subjectKind)
-      .orderBy(asc(units.depth), asc(units.sortOrder), asc(units.name));
-    const byUnit = new Map<string, { unitId: string; unitName: string; collective: string[]; individual: Record<string, number>; total: number }>();
-    const totals: Record<string, number> = {};
-    for (const r of rows) {
-      const u = byUnit.get(r.unitId) ?? { unitId: r.unitId, unitName: r.unitName, collective: [], individual: {}, total: 0 };
-      const n = Number(r.n);
-      if (r.kind === 'individual') u.individual[r.honor] = n;
-      else u.collective.push(r.honor);
-      u.total += n;
-      totals[r.honor] = (totals[r.honor] ?? 0) + n;
-      byUnit.set(r.unitId, u);
-    }
-    const quotas = c.kind === 'movement' ? await db.select().from(movementHonors).where(eq(movementHonors.movementId, c.id)) : [];
-    const honors = [...new Set([...Object.keys(totals), ...quotas.map((q) => q.honor)])];
+    const { units: rollupUnits, honors } = await rollupOf(actor, c);
     const reopenings = await reopeningsOf(db, c);
     return {
       campaign: { key: c.key, kind: c.kind, id: c.id, title: c.title, year: c.year, deadline: c.deadline },
-      units: [...byUnit.values()],
-      honors: honors.map((h) => {
-        const q = quotas.find((x) => x.honor === h);
-        return { honor: h, label: HONOR_INFO[h as Honor]?.label ?? h, total: totals[h] ?? 0, quota: q?.quota ?? null, quotaNote: q?.quotaNote ?? null, overQuota: q?.quota != null && (totals[h] ?? 0) > q.quota };
-      }),
+      units: rollupUnits,
+      honors,
       reopenings: reopenings.map((r) => ({ id: r.r.id, unitId: r.r.unitId, unitName: r.unitName, until: r.r.until, reason: r.r.reason, createdAt: r.r.createdAt.toISOString() })),
     };
+  });
+
+  app.get('/api/registrations/rollup/export.xlsx', { schema: { tags: ['registrations'], summary: 'Xuất Excel bảng tổng hợp đăng ký theo đơn vị và danh hiệu', querystring: campaignQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'registration', 'rollup');
+    const c = await resolveCampaign(db, actor, req.query);
+    const { units: rollupUnits, honors } = await rollupOf(actor, c);
+    const individualHonors = honors.filter((h) => rollupUnits.some((u) => u.individual[h.honor] !== undefined)).map((h) => h.honor);
+    return replyXlsx(reply, `Tổng hợp đăng ký thi đua ${c.year}.xlsx`, rollupColumns(individualHonors), rollupUnits, { sheetName: 'Tổng hợp đăng ký' });
   });
 
   app.post('/api/registrations/reopen', { schema: { tags: ['registrations'], summary: 'Mở lại đăng ký thi đua cho một đơn vị sau hạn (ghi nhật ký)', body: reopenInputSchema } }, async (req, reply) => {

@@ -9,19 +9,29 @@ import { authorize } from '../../policies/scope.js';
 import { findReadableMovement, findReadablePlan, listMovements, listPlans } from '../../repositories/plans.js';
 import { presentMovementSummary, presentPlanSummary, ownedBy } from '../../presenters/plans.js';
 import { notFound } from '../../errors.js';
+import { movementColumns, planColumns } from '../../presenters/list-exports.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
 import { loadMovement, loadPlan } from './load.js';
 import { movementInputSchema, MOVEMENT_STATUSES, PLAN_STATUSES, planInputSchema, TASK_STATUSES } from '../../../shared/schemas/plans.js';
 
 const idParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
 const yearQuery = z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.').optional();
+const planListQuery = z.object({ year: yearQuery, status: z.enum(PLAN_STATUSES).optional() });
+const movementListQuery = z.object({ year: yearQuery, status: z.enum(MOVEMENT_STATUSES).optional(), parentId: z.uuid().optional() });
 
 export const planRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   // ---- Plans (kế hoạch công tác thi đua, khen thưởng) ----
-  app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch thi đua, khen thưởng (của đơn vị và cấp trên đã ban hành)', querystring: z.object({ year: yearQuery, status: z.enum(PLAN_STATUSES).optional() }) } }, async (req) => {
+  app.get('/api/plans', { schema: { tags: ['plans'], summary: 'Danh sách kế hoạch thi đua, khen thưởng (của đơn vị và cấp trên đã ban hành)', querystring: planListQuery } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'plan', 'read');
     const rows = await listPlans(db, actor, req.query);
     return { items: rows.map((r) => presentPlanSummary(r.plan, actor, r.unitName, ownedBy(actor, r.unitPath), r.taskCount)) };
+  });
+
+  app.get('/api/plans/export.xlsx', { schema: { tags: ['plans'], summary: 'Xuất Excel danh sách kế hoạch theo bộ lọc đang chọn', querystring: planListQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'plan', 'read');
+    return replyXlsx(reply, 'Danh sách kế hoạch thi đua, khen thưởng.xlsx', planColumns(), await listPlans(db, actor, req.query), { sheetName: 'Kế hoạch' });
   });
 
   app.get('/api/plans/:id', { schema: { tags: ['plans'], summary: 'Một kế hoạch: nội dung, lịch nhiệm vụ theo quý, thời hạn', params: idParams } }, async (req) => {
@@ -84,7 +94,7 @@ export const planRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (a
   // ---- Movements (phong trào, đợt thi đua) ----
   app.get(
     '/api/movements',
-    { schema: { tags: ['movements'], summary: 'Danh sách phong trào thi đua', querystring: z.object({ year: yearQuery, status: z.enum(MOVEMENT_STATUSES).optional(), parentId: z.uuid().optional() }) } },
+    { schema: { tags: ['movements'], summary: 'Danh sách phong trào thi đua', querystring: movementListQuery } },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'movement', 'read');
@@ -92,6 +102,12 @@ export const planRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (a
       return { items: rows.map((r) => presentMovementSummary(r.movement, actor, r.unitName, ownedBy(actor, r.unitPath))) };
     },
   );
+
+  app.get('/api/movements/export.xlsx', { schema: { tags: ['movements'], summary: 'Xuất Excel danh sách phong trào thi đua theo bộ lọc đang chọn', querystring: movementListQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'movement', 'read');
+    return replyXlsx(reply, 'Danh sách phong trào thi đua.xlsx', movementColumns(), await listMovements(db, actor, req.query), { sheetName: 'Phong trào' });
+  });
 
   app.get('/api/movements/:id', { schema: { tags: ['movements'], summary: 'Một phong trào: chỉ tiêu và tiến độ, các đợt, hình thức khen thưởng, thời hạn, phong trào cấp dưới', params: idParams } }, async (req) => {
     const actor = actorOf(req);

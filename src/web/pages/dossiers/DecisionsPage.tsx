@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate, fromDayjs } from '../../lib/format';
 import { download, money } from './common';
+import { ExportButton } from '../../components/ExportButton';
 
 function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const user = useUser();
@@ -122,7 +123,7 @@ export default function DecisionsPage() {
         />
         {ab.forward ? <Alert style={{ marginTop: 8 }} type="info" showIcon message="Hình thức vượt thẩm quyền của cơ quan (Bằng khen tỉnh, …): mở hồ sơ và chọn “Trình cấp trên”; chỉ tiêu của phong trào được kiểm tra tự động." /> : null}
       </Card>
-      <Card size="small" title="Sổ quyết định">
+      <Card size="small" title="Sổ quyết định" extra={<ExportButton path="/api/decisions/export.xlsx" />}>
         <Table
           rowKey="id"
           size="small"

@@ -19,6 +19,7 @@ import { useDebounced } from '../../lib/hooks';
 import { COMMENDATION_TYPES, COMMENDATION_TYPE_LABELS, type CommendationType } from '../../../shared/codes';
 import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS } from '../../../shared/dossiers';
 import { ClockTag, StatusTag } from './common';
+import { ExportButton } from '../../components/ExportButton';
 
 function NewDossierModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ movementId?: string; type: CommendationType; year: number; title: string; summary?: string }>();
@@ -121,6 +122,7 @@ export default function DossiersPage() {
         subtitle={ab.office ? 'Hồ sơ các đơn vị gửi đến: tiếp nhận hoặc trả lại, thẩm định, đưa ra Hội đồng.' : 'Hồ sơ của đơn vị: lập danh sách, đính kèm tài liệu, nộp đúng hạn.'}
         extra={
           <>
+            <ExportButton path="/api/dossiers/export.xlsx" query={{ box, status, q: q || undefined }} />
             {ab.manageDeadlines ? <Button onClick={() => setDeadlines(true)}>Hạn nộp, gia hạn</Button> : null}
             {ab.createDossier ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dossier-new">Lập hồ sơ</Button> : null}
           </>

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../lib/format';
+import { ExportButton } from '../../components/ExportButton';
 
 function colorOf(d: Deadline): 'error' | 'success' | 'warning' | 'processing' {
   if (d.overdue) return 'error';
@@ -34,6 +35,7 @@ export default function CalendarPage() {
           <Space wrap>
             <UnitTreeSelect value={unitId} onChange={setUnitId} allowClear placeholder="Mọi đơn vị trong phạm vi" style={{ width: 300 }} />
             <Segmented value={view} onChange={(v) => setView(v as 'month' | 'list')} options={[{ value: 'month', label: 'Tháng' }, { value: 'list', label: 'Danh sách' }]} data-testid="calendar-view" />
+            {view === 'list' ? <ExportButton path="/api/calendar/export.xlsx" query={{ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId }} /> : null}
           </Space>
         }
       />

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { MOVEMENT_STATUSES, MOVEMENT_STATUS_LABELS } from '../../../shared/schemas/plans';
 import { statusTag } from './views';
+import { ExportButton } from '../../components/ExportButton';
 
 export default function MovementsPage() {
   const can = planAbilities(useUser());
@@ -24,6 +25,7 @@ export default function MovementsPage() {
         extra={
           <Space>
             <Select allowClear placeholder="Mọi tình trạng" style={{ width: 160 }} value={status} onChange={setStatus} options={MOVEMENT_STATUSES.map((s) => ({ value: s, label: MOVEMENT_STATUS_LABELS[s] }))} />
+            <ExportButton path="/api/movements/export.xlsx" query={{ status }} />
             {can.createMovement ? (
               <Link to="/phong-trao/moi">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="movement-new">

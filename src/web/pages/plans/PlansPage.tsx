@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../lib/format';
 import { statusTag } from './views';
+import { ExportButton } from '../../components/ExportButton';
 
 export function CopyPlanModal({ source, onClose }: { source: PlanSummary | null; onClose: () => void }) {
   const user = useUser();
@@ -70,6 +71,7 @@ export default function PlansPage() {
         extra={
           <Space>
             <Select allowClear placeholder="Tất cả các năm" style={{ width: 150 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `Năm ${y}` }))} />
+            <ExportButton path="/api/plans/export.xlsx" query={{ year }} />
             {can.createPlan ? (
               <Link to="/ke-hoach/moi">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="plan-new">

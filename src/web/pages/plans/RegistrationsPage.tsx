@@ -13,6 +13,7 @@ import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageState
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fromDayjs } from '../../lib/format';
 import { HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
+import { ExportButton } from '../../components/ExportButton';
 
 const ANNUAL_HONORS: Honor[] = ['LDTT', 'CSTDCS', 'CSTD_BO_TINH', 'TTLDTT', 'TTLDXS', 'CO_BO_TINH', 'GK', 'BK_BO_TINH'];
 
@@ -126,6 +127,7 @@ function RollupView({ campaign }: { campaign: CampaignRef }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Space wrap>
+        <ExportButton path="/api/registrations/rollup/export.xlsx" query={{ planId: campaign.planId, movementId: campaign.movementId }} />
         {r.honors.map((h) => (
           <Tag key={h.honor} color={h.overQuota ? 'red' : 'blue'} data-testid={`rollup-total-${h.honor}`}>
             {h.label}: {h.total}

@@ -14,6 +14,7 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT } from '../../lib/format';
 import { HONORS, HONOR_INFO, REGIME_LABELS, type Honor } from '../../../shared/codes';
 import { ReasonList, StatusTag, UNVERIFIED_TAG } from './parts';
+import { ExportButton } from '../../components/ExportButton';
 
 type Row = Candidates['results'][number];
 
@@ -47,6 +48,7 @@ export default function CandidatesPage() {
             <Button icon={<TeamOutlined />} onClick={() => navigate(`/thi-dua/don-vi/${unitId}`)}>
               Xem tập thể
             </Button>
+            <ExportButton path="/api/candidates/export.xlsx" query={{ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD') }} />
           </Space>
         }
       />
