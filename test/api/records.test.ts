@@ -224,6 +224,27 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     assert.equal(stored.body.ratings.find((r: { year: number }) => r.year === 2018).rating, 'HTTNV');
   });
 
+  it('imports ratings with a column mapping when the headers are the agency\'s own', async () => {
+    const xlsx = await makeXlsx([
+      ['Cán bộ', 'Kỳ đánh giá', 'Kết luận của Hội đồng'],
+      ['Lý Thị Phương', 2017, 'HTXSNV'],
+    ]);
+    const unmapped = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings' });
+    assert.equal(unmapped.status, 400, 'without a mapping the columns are not found');
+    const mapping = JSON.stringify({ fullName: 'A', year: 'Kỳ đánh giá', rating: 'C' });
+    const pv = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings', mapping });
+    assert.equal(pv.status, 200, JSON.stringify(pv.body));
+    assert.deepEqual([pv.body.total, pv.body.valid], [1, 1]);
+    const bad = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings', mapping: JSON.stringify({ hoTen: 'A' }) });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.message, /Ghép cột có trường không tồn tại: hoTen/);
+    assert.equal((await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings', mapping: '{khong-phai-json' })).status, 400);
+    const ok = await clerk.upload('/api/records/import/commit', xlsx, { kind: 'ratings', mapping });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    const stored = await clerk.get(`/api/people/${phuong}/records`);
+    assert.equal(stored.body.ratings.find((r: { year: number }) => r.year === 2017).rating, 'HTXSNV');
+  });
+
   it('imports award history: duplicates and out-of-scope rows are refused row by row', async () => {
     const rows: (string | number | Date | null)[][] = [
       ['Họ và tên', 'Năm', 'Danh hiệu, hình thức', 'Loại hình', 'Số quyết định', 'Ngày quyết định', 'Cơ quan ban hành', 'Đã thu hồi'],

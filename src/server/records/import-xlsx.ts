@@ -180,10 +180,16 @@ async function resolverFor(tx: Executor, actor: Actor): Promise<SubjectResolver>
   return new SubjectResolver(persons, unitList, POLICY[actor.role].reach === 'subtree');
 }
 
-async function readTable<K extends string>(buf: Buffer, spec: readonly ImportColumn<K>[]) {
+/** The user's choice of sheet column per field (column letter or header text), as sent with the file. */
+export type RecordImportMapping = Record<string, string>;
+
+async function readTable<K extends string>(buf: Buffer, spec: readonly ImportColumn<K>[], mapping?: RecordImportMapping) {
   await assertXlsx(buf);
   try {
-    const t = await readXlsxTable(buf, spec);
+    const known = new Set<string>(spec.map((c) => c.key));
+    const unknown = Object.keys(mapping ?? {}).filter((k) => !known.has(k));
+    if (unknown.length) throw badRequest(`Ghép cột có trường không tồn tại: ${unknown.join(', ')}.`);
+    const t = await readXlsxTable(buf, spec, { mapping: mapping as Partial<Record<K, string>> | undefined });
     if (t.rows.length === 0) throw badRequest('Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.');
     if (t.rows.length > MAX_IMPORT_ROWS) throw badRequest(`Mỗi lần chỉ nhập tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.`);
     return t;
@@ -210,8 +216,8 @@ function checkYear(v: ImportValue | undefined, errors: string[]): number | null 
 }
 
 /** Reads and checks a ratings sheet; stores nothing. */
-export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer): Promise<CheckedRow<RatingImportRow>[]> {
-  const table = await readTable(buf, RATING_COLUMNS);
+export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer, mapping?: RecordImportMapping): Promise<CheckedRow<RatingImportRow>[]> {
+  const table = await readTable(buf, RATING_COLUMNS, mapping);
   const resolver = await resolverFor(tx, actor);
   const errorsByRow = new Map<number, string[]>();
   for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
@@ -258,8 +264,8 @@ export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer)
 }
 
 /** Reads and checks an award-history sheet; stores nothing. */
-export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer): Promise<CheckedRow<HonorImportRow>[]> {
-  const table = await readTable(buf, HONOR_COLUMNS);
+export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, mapping?: RecordImportMapping): Promise<CheckedRow<HonorImportRow>[]> {
+  const table = await readTable(buf, HONOR_COLUMNS, mapping);
   const resolver = await resolverFor(tx, actor);
   const errorsByRow = new Map<number, string[]>();
   for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);

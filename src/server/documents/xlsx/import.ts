@@ -133,15 +133,20 @@ export async function readXlsxTable<K extends string>(
     return out;
   };
 
+  // The header row is the first that names a known column — including the header texts the user's
+  // mapping points to. A mapping made only of column letters names no header: then it is row 1.
+  const mapped = Object.values(options.mapping ?? {}).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const recognised = new Set([...accepted.keys(), ...mapped.filter((v) => !/^[A-Za-z]{1,3}$/.test(v.trim())).map((v) => foldVi(v))]);
   let headerRow = options.headerRow;
   if (headerRow === undefined) {
     for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
       const hs = rowHeaders(r);
-      if ([...hs.values()].some((h) => accepted.has(foldVi(h)))) {
+      if ([...hs.values()].some((h) => recognised.has(foldVi(h)))) {
         headerRow = r;
         break;
       }
     }
+    if (headerRow === undefined && mapped.length > 0) headerRow = 1;
     if (headerRow === undefined) {
       throw new DocumentError(
         'xlsx_header_not_found',

@@ -29,8 +29,11 @@ import {
 } from '../../commands/records.js';
 import { findVisibleSubject, loadRecordRows } from '../../repositories/records.js';
 import { findVisibleUnit } from '../../repositories/units.js';
-import { candidatesIn, eligibilityOf } from '../../records/eligibility.js';
-import { checkHonorsSheet, checkRatingsSheet, recordImportTemplate, type CheckedRow } from '../../records/import-xlsx.js';
+import { candidatesIn, eligibilityOf, governingPack } from '../../records/eligibility.js';
+import { tryMoney } from '../../rules/money.js';
+import { candidateColumns, type CandidateExportLine } from '../../presenters/list-exports.js';
+import { replyXlsx } from '../../http/xlsx-reply.js';
+import { checkHonorsSheet, checkRatingsSheet, recordImportTemplate, type CheckedRow, type RecordImportMapping } from '../../records/import-xlsx.js';
 import { presentDiscipline, presentHonor, presentRating, presentRecords } from '../../presenters/records.js';
 import { badRequest, notFound } from '../../errors.js';
 import { isoDate } from '../../../shared/schemas/common.js';
@@ -96,6 +99,8 @@ function presentChecked(rows: CheckedRow<unknown>[]) {
   return rows.map((r) => ({ row: r.row, values: r.values, subjectName: r.subjectName, ok: r.input !== null, errors: r.errors, warnings: r.warnings }));
 }
 
+const candidatesQuery = z.object({ unitId: z.uuid('Đơn vị không hợp lệ.'), year: recordYearParam.optional(), honor: honorCode.optional(), decisionDate: isoDate.optional() });
+
 export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   async function subjectOr404(actor: Actor, ref: { personId?: string; unitId?: string }) {
     const s = await findVisibleSubject(db, actor, ref);
@@ -153,7 +158,7 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
       schema: {
         tags: ['records'],
         summary: 'Danh sách đủ điều kiện trong cây đơn vị cho một năm (một hoặc mọi danh hiệu), kèm tỷ lệ khống chế',
-        querystring: z.object({ unitId: z.uuid('Đơn vị không hợp lệ.'), year: recordYearParam.optional(), honor: honorCode.optional(), decisionDate: isoDate.optional() }),
+        querystring: candidatesQuery,
       },
     },
     async (req) => {
@@ -164,6 +169,37 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
       if (!unit) throw notFound('Không tìm thấy đơn vị.');
       const { year, decisionDate } = eligibilityParams(req.query);
       return { unit: { id: unit.id, name: s.name }, ...(await candidatesIn(db, unit, year, decisionDate, req.query.honor)) };
+    },
+  );
+
+  app.get(
+    '/api/candidates/export.xlsx',
+    { schema: { tags: ['records'], summary: 'Xuất Excel danh sách xét điều kiện (kết quả, lý do tóm tắt, tiền thưởng) theo bộ lọc đang chọn', querystring: candidatesQuery } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'read');
+      const s = await subjectOr404(actor, { unitId: req.query.unitId });
+      const unit = await findVisibleUnit(db, actor, req.query.unitId);
+      if (!unit) throw notFound('Không tìm thấy đơn vị.');
+      const { year, decisionDate } = eligibilityParams(req.query);
+      const res = await candidatesIn(db, unit, year, decisionDate, req.query.honor);
+      // Money as the decision would pay it: same pack (with the agency's overrides) as the evaluation.
+      const pack = await governingPack(db, unit.path, decisionDate);
+      const lines: CandidateExportLine[] = res.results.flatMap((r) =>
+        r.outcomes.map((o) => {
+          const pending = (o.reasons ?? []).filter((x) => x.ok !== true);
+          return {
+            name: r.name,
+            kind: r.kind,
+            unitName: r.unitName,
+            honor: o.honor,
+            eligible: o.eligible,
+            reasons: (pending.length ? pending : (o.reasons ?? [])).map((x) => x.text).join('; '),
+            amount: o.eligible === false ? null : (tryMoney(pack, o.honor, r.kind, decisionDate)?.amount ?? null),
+          };
+        }),
+      );
+      return replyXlsx(reply, `Danh sách xét khen thưởng năm ${year} - ${s.name}.xlsx`, candidateColumns(), lines, { sheetName: 'Xét điều kiện' });
     },
   );
 
@@ -293,8 +329,22 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     },
   );
 
-  async function check(actor: Actor, kind: RecordImportKind, buffer: Buffer) {
-    return kind === 'ratings' ? checkRatingsSheet(db, actor, buffer) : checkHonorsSheet(db, actor, buffer);
+  /** The optional `mapping` form field: JSON `{ field: column letter or header text }`. */
+  function mappingOf(fields: Record<string, string>): RecordImportMapping | undefined {
+    if (!fields.mapping) return undefined;
+    const parsed = z.record(z.string(), z.string().max(100)).safeParse((() => {
+      try {
+        return JSON.parse(fields.mapping) as unknown;
+      } catch {
+        return null;
+      }
+    })());
+    if (!parsed.success) throw badRequest('Ghép cột không hợp lệ: cần dạng {"trường": "cột"}.');
+    return parsed.data;
+  }
+
+  async function check(actor: Actor, kind: RecordImportKind, buffer: Buffer, mapping?: RecordImportMapping) {
+    return kind === 'ratings' ? checkRatingsSheet(db, actor, buffer, mapping) : checkHonorsSheet(db, actor, buffer, mapping);
   }
 
   app.post(
@@ -305,7 +355,7 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
       authorize(actor, 'record', 'import');
       const { buffer, fields } = await uploadedFile(req);
       const kind = importKind(fields);
-      const rows = await check(actor, kind, buffer);
+      const rows = await check(actor, kind, buffer, mappingOf(fields));
       const valid = rows.filter((r) => r.input).length;
       return { kind, total: rows.length, valid, invalid: rows.length - valid, rows: presentChecked(rows) };
     },
@@ -321,7 +371,8 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
       const kind = importKind(fields);
       return runCommand(db, actor, async (ctx) => {
         // Checked again inside the transaction: what is stored is what was checked.
-        const rows = kind === 'ratings' ? await checkRatingsSheet(ctx.tx, actor, buffer) : await checkHonorsSheet(ctx.tx, actor, buffer);
+        const mapping = mappingOf(fields);
+        const rows = kind === 'ratings' ? await checkRatingsSheet(ctx.tx, actor, buffer, mapping) : await checkHonorsSheet(ctx.tx, actor, buffer, mapping);
         return importRecords(ctx, kind, rows, { skipInvalid: fields.skipInvalid === 'true', fileName });
       });
     },
