@@ -4,6 +4,7 @@ import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
 import { attachDecisionFile, issueDecision, revokeDecision } from '../../commands/decisions.js';
 import { checkUpload } from '../../commands/dossiers.js';
+import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { abilitiesFor } from '../../policies/abilities.js';
@@ -115,12 +116,9 @@ export const decisionRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => asyn
     const actor = actorOf(req);
     authorize(actor, 'decision', 'record');
     if (!(await findVisibleDecision(db, actor, req.params.id))) throw notFound('Không tìm thấy quyết định.');
-    if (!req.isMultipart()) throw badRequest('Hãy gửi tệp dưới dạng multipart/form-data.');
-    const file = await req.file();
-    if (!file) throw badRequest('Hãy chọn tệp để tải lên.');
-    const buffer = await file.toBuffer();
+    const { buffer, fileName } = await readUpload(req, { missing: 'Hãy chọn tệp để tải lên.', defaultName: 'quyet-dinh' });
     const mime = await checkUpload(buffer);
-    await runCommand(db, actor, (ctx) => attachDecisionFile(ctx, req.params.id, { buffer, fileName: file.filename || 'quyet-dinh', mime }));
+    await runCommand(db, actor, (ctx) => attachDecisionFile(ctx, req.params.id, { buffer, fileName, mime }));
     return { ok: true };
   });
 

@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import type { Actor } from '../../auth/actor.js';
 import type { Executor } from '../../db/client.js';
 import { runCommand } from '../../commands/run.js';
+import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize, unitIdInScope } from '../../policies/scope.js';
 import { can } from '../../policies/abilities.js';
@@ -52,20 +52,6 @@ async function targetUnit(db: Executor, actor: Actor, unitId: string | undefined
   return unit;
 }
 
-/** The one uploaded file of a multipart request, with its text fields. */
-async function uploadedFile(req: FastifyRequest, what: string): Promise<{ buffer: Buffer; fileName: string; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw badRequest(`Hãy chọn ${what} để tải lên.`);
-  const file = await req.file();
-  if (!file) throw badRequest(`Hãy chọn ${what} để tải lên.`);
-  const buffer = await file.toBuffer();
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(file.fields)) {
-    const field = Array.isArray(v) ? v[0] : v;
-    if (field && field.type === 'field') fields[k] = String(field.value);
-  }
-  if (!buffer.length) throw badRequest('Tệp tải lên rỗng.');
-  return { buffer, fileName: file.filename || 'mau.docx', fields };
-}
 
 function presentCertificate(c: CertificateRow, publicUrl: string) {
   return {
@@ -112,7 +98,7 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
   app.post('/api/documents/pdf', { schema: { tags, summary: 'Chuyển một tệp Word (.docx) sang PDF (cần LibreOffice trên máy chủ)', consumes: ['multipart/form-data'] } }, async (req, reply) => {
     actorOf(req);
     if (!pdfConversionAvailable()) throw new AppError(503, 'pdf_unavailable', SOFFICE_MISSING_MESSAGE);
-    const { buffer, fileName } = await uploadedFile(req, 'một tệp Word (.docx)');
+    const { buffer, fileName } = await readUpload(req, { missing: 'Hãy chọn một tệp Word (.docx) để tải lên.', defaultName: 'tep.docx' });
     if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw badRequest('Tệp không phải là tệp Word (.docx).');
     const pdf = await docxToPdf(buffer);
     reply.header('content-type', PDF_MIME);
@@ -181,7 +167,7 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
   app.post('/api/templates/:kind', { schema: { tags, summary: 'Tải lên mẫu đã sửa (.docx ≤ 10 MB): kiểm tra trường trộn, vòng lặp; mẫu lỗi không được lưu', params: kindParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'template', 'write');
-    const { buffer, fileName, fields } = await uploadedFile(req, 'tệp mẫu Word (.docx)');
+    const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn tệp mẫu Word (.docx) để tải lên.', defaultName: 'mau.docx' });
     if (fields.unitId && !z.uuid().safeParse(fields.unitId).success) throw notFound('Không tìm thấy đơn vị.');
     const unit = await targetUnit(db, actor, fields.unitId || undefined);
     const row = await runCommand(db, actor, (ctx) => uploadTemplate(ctx, unit.id, req.params.kind, { buffer, fileName }));

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
@@ -25,6 +24,7 @@ import {
   withdrawDossier,
 } from '../../commands/dossiers.js';
 import { recordHigherDecision } from '../../commands/decisions.js';
+import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { candidatesOf, documentFile, documentsOf, dossierVisible, findVisibleDossier, listDossiers, loadCalendar, submissionDeadline, unitName, versionsOf } from '../../repositories/dossiers.js';
@@ -86,18 +86,6 @@ const documentBody = z.object({
   version,
 });
 
-async function multipartDocument(req: FastifyRequest) {
-  if (!req.isMultipart()) throw badRequest('Hãy gửi tệp dưới dạng multipart/form-data.');
-  const file = await req.file();
-  if (!file) throw badRequest('Hãy chọn tệp để tải lên.');
-  const buffer = await file.toBuffer();
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(file.fields)) {
-    const field = Array.isArray(v) ? v[0] : v;
-    if (field && field.type === 'field') fields[k] = String(field.value);
-  }
-  return { buffer, fileName: file.filename || 'tep', fields };
-}
 
 async function dossierJson(db: Db, actor: Actor, id: string) {
   const d = await findVisibleDossier(db, actor, id);
@@ -249,7 +237,7 @@ export const dossierRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async
     const actor = actorOf(req);
     authorize(actor, 'dossier', 'update');
     if (!(await findVisibleDossier(db, actor, req.params.id))) throw notFound('Không tìm thấy hồ sơ.');
-    const { buffer, fileName, fields } = await multipartDocument(req);
+    const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn tệp để tải lên.', defaultName: 'tep' });
     const parsed = documentBody.omit({ version: true }).safeParse({ kind: fields.kind, candidateId: fields.candidateId || null, title: fields.title || null, voteResult: fields.voteResult || null });
     if (!parsed.success) throw badRequest(`Dữ liệu không hợp lệ: ${parsed.error.issues[0]?.message ?? ''}`);
     const v = fields.version ? Number(fields.version) : undefined;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { eq } from 'drizzle-orm';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
 import { createPerson, setPersonActive, transferPerson, updatePerson } from '../../commands/people.js';
 import { checkRowsAgainstDatabase, importPeople } from '../../commands/import-people.js';
+import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { findVisiblePerson, listPeople, peopleMatching, transfersOf } from '../../repositories/people.js';
@@ -34,19 +34,6 @@ const listQuery = z.object({
   ...pageQuery,
 });
 
-/** Reads the one uploaded file of a multipart request (the size limit is enforced by the parser). */
-async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw badRequest('Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-  const file = await req.file();
-  if (!file) throw badRequest('Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-  const buffer = await file.toBuffer();
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(file.fields)) {
-    const field = Array.isArray(v) ? v[0] : v;
-    if (field && field.type === 'field') fields[k] = String(field.value);
-  }
-  return { buffer, fileName: file.filename || 'tep.xlsx', fields };
-}
 
 const mappingSchema = z.record(z.string(), z.string().max(200));
 const STAFF_FIELD_KEYS = new Set<string>(STAFF_FIELDS.map((f) => f.key));
@@ -173,7 +160,7 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
   app.post('/api/people/import/preview', { schema: { tags: ['people'], summary: 'Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì', consumes: ['multipart/form-data'] } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'import');
-    const { buffer, fields } = await uploadedFile(req);
+    const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
     const { rows, headers, columns, mapping, converted } = await parseUpload(actor, buffer, fields);
     await checkRowsAgainstDatabase(db, rows);
     const valid = rows.filter((r) => r.errors.length === 0).length;
@@ -186,7 +173,7 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
   app.post('/api/people/import/commit', { schema: { tags: ['people'], summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận', consumes: ['multipart/form-data'] } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'import');
-    const { buffer, fileName, fields } = await uploadedFile(req);
+    const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
     const { rows } = await parseUpload(actor, buffer, fields);
     const result = await runCommand(db, actor, (ctx) => importPeople(ctx, rows, { skipInvalid: fields.skipInvalid === 'true', fileName }));
     // A bulk insert changes the table's shape: refresh statistics (PGlite has no autovacuum).

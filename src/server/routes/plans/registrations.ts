@@ -9,6 +9,7 @@ import { listRegistrations, registerOne, registerUnitSheet, reopenRegistration, 
 import { registrationColumns, rollupColumns } from '../../presenters/list-exports.js';
 import { replyXlsx } from '../../http/xlsx-reply.js';
 import type { Actor } from '../../auth/actor.js';
+import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize, unitIdInScope } from '../../policies/scope.js';
 import { findVisibleUnit } from '../../repositories/units.js';
@@ -174,15 +175,7 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
   app.post('/api/pledges', { schema: { tags: ['registrations'], summary: 'Ghi nhận giao ước thi đua kèm văn bản đã ký (PDF, DOCX, JPEG, PNG; ≤ 10 MB)', consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'pledge');
-    if (!req.isMultipart()) throw badRequest('Hãy gửi biểu mẫu kèm tệp văn bản giao ước đã ký.');
-    const file = await req.file();
-    if (!file) throw badRequest('Hãy chọn tệp văn bản giao ước đã ký.');
-    const buffer = await file.toBuffer();
-    const fields: Record<string, string> = {};
-    for (const [k, v] of Object.entries(file.fields)) {
-      const f = Array.isArray(v) ? v[0] : v;
-      if (f && f.type === 'field') fields[k] = String(f.value);
-    }
+    const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn tệp văn bản giao ước đã ký.', defaultName: 'giao-uoc' });
     const parsed = z
       .object({
         unitId: z.uuid('Đơn vị không hợp lệ.'),
@@ -205,7 +198,7 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
     const row = await runCommand(db, actor, async (ctx) => {
       const [p] = await ctx.tx
         .insert(pledges)
-        .values({ unitId: unit.id, movementId: input.movementId ?? null, year: input.year, title: input.title, parties, signedDate: input.signedDate, documentName: file.filename || `giao-uoc.${type.ext}`, documentMime: type.mime, documentSize: buffer.length, documentSha256: createHash('sha256').update(buffer).digest('hex'), document: buffer, createdBy: actor.accountId })
+        .values({ unitId: unit.id, movementId: input.movementId ?? null, year: input.year, title: input.title, parties, signedDate: input.signedDate, documentName: fileName === 'giao-uoc' ? `giao-uoc.${type.ext}` : fileName, documentMime: type.mime, documentSize: buffer.length, documentSha256: createHash('sha256').update(buffer).digest('hex'), document: buffer, createdBy: actor.accountId })
         .returning({ id: pledges.id, title: pledges.title });
       await ctx.audit({ action: 'pledge.created', entityType: 'pledge', entityId: p!.id, unitId: unit.id, summary: `Giao ước thi đua "${input.title}" (${parties.join(', ') || unit.name})`, after: { year: input.year, signedDate: input.signedDate, parties, documentSize: buffer.length } });
       return p!;

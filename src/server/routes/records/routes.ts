@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import type { Actor } from '../../auth/actor.js';
+import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { runCommand } from '../../commands/run.js';
@@ -75,19 +75,6 @@ const factInputSchema = z
     if (!v.personId === !v.unitId) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Chọn đúng một đối tượng: một cán bộ (personId) hoặc một tập thể (unitId).' });
   });
 
-/** Reads the one uploaded file of a multipart request with its text fields. */
-async function uploadedFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; fields: Record<string, string> }> {
-  if (!req.isMultipart()) throw badRequest('Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-  const file = await req.file();
-  if (!file) throw badRequest('Hãy chọn một tệp Excel (.xlsx) để tải lên.');
-  const buffer = await file.toBuffer();
-  const fields: Record<string, string> = {};
-  for (const [k, v] of Object.entries(file.fields)) {
-    const field = Array.isArray(v) ? v[0] : v;
-    if (field && field.type === 'field') fields[k] = String(field.value);
-  }
-  return { buffer, fileName: file.filename || 'tep.xlsx', fields };
-}
 
 function importKind(fields: Record<string, string>): RecordImportKind {
   const k = fields.kind;
@@ -353,7 +340,7 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'import');
-      const { buffer, fields } = await uploadedFile(req);
+      const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
       const kind = importKind(fields);
       const rows = await check(actor, kind, buffer, mappingOf(fields));
       const valid = rows.filter((r) => r.input).length;
@@ -367,7 +354,7 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'import');
-      const { buffer, fileName, fields } = await uploadedFile(req);
+      const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
       const kind = importKind(fields);
       return runCommand(db, actor, async (ctx) => {
         // Checked again inside the transaction: what is stored is what was checked.
