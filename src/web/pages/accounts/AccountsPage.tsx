@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { FormModal } from '../../components/FormModal';
+import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -14,7 +15,6 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDateTime } from '../../lib/format';
 import { passwordRule } from '../../lib/validation';
-import { testIdButton } from '../../lib/testid';
 
 interface AccountValues {
   username?: string;
@@ -57,58 +57,55 @@ function AccountModal({ target, onClose }: { target: Target | null; onClose: () 
   });
   const creating = target?.mode === 'create';
   return (
-    <Modal
+    <FormModal<AccountValues>
       open={!!target}
       title={creating ? 'Tạo tài khoản' : `Sửa tài khoản ${target?.mode === 'edit' ? target.account.username : ''}`}
       okText={creating ? 'Tạo tài khoản' : 'Lưu'}
-      cancelText="Hủy"
-      onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={testIdButton('account-submit')}
-      forceRender
+      form={form}
+      onFinish={(v) => mutation.mutate(v)}
+      pending={mutation.isPending}
+      error={error}
+      okTestId="account-submit"
       width={600}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<AccountValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-        {creating ? (
-          <>
-            <Form.Item
-              label="Tên đăng nhập"
-              name="username"
-              rules={[
-                { required: true, message: 'Hãy nhập tên đăng nhập.' },
-                { min: 3, message: 'Tên đăng nhập phải có ít nhất 3 ký tự.' },
-                { max: 50, message: 'Tên đăng nhập quá dài.' },
-                { pattern: /^[a-zA-Z0-9._-]+$/, message: 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -' },
-              ]}
-            >
-              <Input autoComplete="off" placeholder="Ví dụ: nguyenvana" data-testid="account-username" />
-            </Form.Item>
-            <Form.Item label="Mật khẩu ban đầu" name="password" rules={[{ required: true, message: 'Hãy nhập mật khẩu.' }, passwordRule]} extra="Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên.">
-              <Input.Password autoComplete="new-password" data-testid="account-password" />
-            </Form.Item>
-          </>
-        ) : null}
-        <Form.Item label="Tên hiển thị" name="displayName" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên hiển thị.' }, { min: 2, message: 'Tên hiển thị phải có ít nhất 2 ký tự.' }]}>
-          <Input data-testid="account-display-name" />
-        </Form.Item>
-        <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Hãy chọn vai trò.' }]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} data-testid="account-role" />
-        </Form.Item>
-        <Form.Item label="Đơn vị" name="unitId" rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]} extra="Tài khoản thấy dữ liệu của đơn vị này và các đơn vị trực thuộc.">
-          <UnitTreeSelect data-testid="account-unit" />
-        </Form.Item>
-        <Form.Item label="Gắn với hồ sơ cán bộ" name="personId" extra="Bắt buộc với vai trò Cá nhân để người dùng xem được hồ sơ của mình.">
-          <PersonPicker initialLabel={target?.mode === 'edit' ? target.account.displayName : undefined} />
-        </Form.Item>
-        {!creating ? (
-          <Form.Item label="Cho phép đăng nhập" name="active" valuePropName="checked">
-            <Switch checkedChildren="Có" unCheckedChildren="Không" />
+      {creating ? (
+        <>
+          <Form.Item
+            label="Tên đăng nhập"
+            name="username"
+            rules={[
+              { required: true, message: 'Hãy nhập tên đăng nhập.' },
+              { min: 3, message: 'Tên đăng nhập phải có ít nhất 3 ký tự.' },
+              { max: 50, message: 'Tên đăng nhập quá dài.' },
+              { pattern: /^[a-zA-Z0-9._-]+$/, message: 'Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -' },
+            ]}
+          >
+            <Input autoComplete="off" placeholder="Ví dụ: nguyenvana" data-testid="account-username" />
           </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+          <Form.Item label="Mật khẩu ban đầu" name="password" rules={[{ required: true, message: 'Hãy nhập mật khẩu.' }, passwordRule]} extra="Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên.">
+            <Input.Password autoComplete="new-password" data-testid="account-password" />
+          </Form.Item>
+        </>
+      ) : null}
+      <Form.Item label="Tên hiển thị" name="displayName" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên hiển thị.' }, { min: 2, message: 'Tên hiển thị phải có ít nhất 2 ký tự.' }]}>
+        <Input data-testid="account-display-name" />
+      </Form.Item>
+      <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Hãy chọn vai trò.' }]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} data-testid="account-role" />
+      </Form.Item>
+      <Form.Item label="Đơn vị" name="unitId" rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]} extra="Tài khoản thấy dữ liệu của đơn vị này và các đơn vị trực thuộc.">
+        <UnitTreeSelect data-testid="account-unit" />
+      </Form.Item>
+      <Form.Item label="Gắn với hồ sơ cán bộ" name="personId" extra="Bắt buộc với vai trò Cá nhân để người dùng xem được hồ sơ của mình.">
+        <PersonPicker initialLabel={target?.mode === 'edit' ? target.account.displayName : undefined} />
+      </Form.Item>
+      {!creating ? (
+        <Form.Item label="Cho phép đăng nhập" name="active" valuePropName="checked">
+          <Switch checkedChildren="Có" unCheckedChildren="Không" />
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -133,14 +130,20 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
     onError: (err) => setError(errorText(err)),
   });
   return (
-    <Modal open={!!account} title={`Đặt lại mật khẩu: ${account?.username ?? ''}`} okText="Đặt lại" cancelText="Hủy" onOk={() => form.submit()} onCancel={onClose} confirmLoading={mutation.isPending} forceRender>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item label="Mật khẩu mới" name="newPassword" rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }, passwordRule]} extra="Ít nhất 8 ký tự, có cả chữ và số. Tài khoản bị khóa sẽ được mở khóa.">
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      open={!!account}
+      title={`Đặt lại mật khẩu: ${account?.username ?? ''}`}
+      okText="Đặt lại"
+      onCancel={onClose}
+      form={form}
+      onFinish={(v) => mutation.mutate(v)}
+      pending={mutation.isPending}
+      error={error}
+    >
+      <Form.Item label="Mật khẩu mới" name="newPassword" rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }, passwordRule]} extra="Ít nhất 8 ký tự, có cả chữ và số. Tài khoản bị khóa sẽ được mở khóa.">
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

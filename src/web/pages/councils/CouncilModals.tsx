@@ -1,5 +1,6 @@
 /** Create/edit a council; add a member through the person picker. */
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
+import { FormModal } from '../../components/FormModal';
+import { App, DatePicker, Form, Input, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -10,7 +11,6 @@ import { COUNCIL_KINDS, COUNCIL_KIND_LABELS, COUNCIL_POSITIONS, COUNCIL_POSITION
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, blankToNull, fromDayjs, toDayjs } from '../../lib/format';
-import { testIdButton } from '../../lib/testid';
 
 interface CouncilValues {
   unitId?: string;
@@ -62,53 +62,50 @@ export function CouncilFormModal({ target, onClose }: { target: CouncilFormTarge
   });
   const creating = target?.mode === 'create';
   return (
-    <Modal
+    <FormModal<CouncilValues>
       open={!!target}
       title={creating ? 'Thành lập hội đồng' : 'Sửa, kiện toàn hội đồng'}
       okText={creating ? 'Thành lập' : 'Lưu'}
-      cancelText="Hủy"
-      onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={testIdButton('council-submit')}
-      forceRender
+      form={form}
+      onFinish={(v) => mutation.mutate(v)}
+      pending={mutation.isPending}
+      error={error}
+      okTestId="council-submit"
       width={600}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<CouncilValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-        {creating ? (
-          <>
-            <Form.Item label="Đơn vị thành lập" name="unitId" rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}>
-              <UnitTreeSelect />
-            </Form.Item>
-            <Form.Item label="Loại hội đồng" name="kind" rules={[{ required: true, message: 'Hãy chọn loại hội đồng.' }]}>
-              <Select options={COUNCIL_KINDS.map((k) => ({ value: k, label: COUNCIL_KIND_LABELS[k] }))} data-testid="council-kind" />
-            </Form.Item>
-          </>
-        ) : null}
-        <Form.Item label="Tên hội đồng" name="name" extra="Để trống để dùng tên theo loại hội đồng và đơn vị." rules={[{ max: 300, message: 'Tên hội đồng quá dài.' }]}>
-          <Input placeholder="Ví dụ: Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ" />
-        </Form.Item>
-        <Form.Item label="Căn cứ thành lập" name="establishedBy" rules={[{ max: 300, message: 'Căn cứ thành lập quá dài.' }]}>
-          <Input placeholder="Ví dụ: Quyết định số 45/QĐ-SKHCN ngày 10/01/2025" />
-        </Form.Item>
-        <Form.Item label="Nhiệm kỳ" required style={{ marginBottom: 0 }}>
-          <div style={{ display: 'flex', gap: 12 }}>
-            <Form.Item name="termStart" rules={[{ required: true, message: 'Hãy chọn ngày bắt đầu.' }]}>
-              <DatePicker format={DATE_FORMAT} placeholder="Từ ngày" />
-            </Form.Item>
-            <Form.Item name="termEnd" dependencies={['termStart']} rules={[endAfterStart]}>
-              <DatePicker format={DATE_FORMAT} placeholder="Đến ngày (nếu có)" />
-            </Form.Item>
-          </div>
-        </Form.Item>
-        {!creating ? (
-          <Form.Item label="Đang hoạt động" name="active" valuePropName="checked">
-            <Switch checkedChildren="Có" unCheckedChildren="Không" />
+      {creating ? (
+        <>
+          <Form.Item label="Đơn vị thành lập" name="unitId" rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}>
+            <UnitTreeSelect />
           </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+          <Form.Item label="Loại hội đồng" name="kind" rules={[{ required: true, message: 'Hãy chọn loại hội đồng.' }]}>
+            <Select options={COUNCIL_KINDS.map((k) => ({ value: k, label: COUNCIL_KIND_LABELS[k] }))} data-testid="council-kind" />
+          </Form.Item>
+        </>
+      ) : null}
+      <Form.Item label="Tên hội đồng" name="name" extra="Để trống để dùng tên theo loại hội đồng và đơn vị." rules={[{ max: 300, message: 'Tên hội đồng quá dài.' }]}>
+        <Input placeholder="Ví dụ: Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ" />
+      </Form.Item>
+      <Form.Item label="Căn cứ thành lập" name="establishedBy" rules={[{ max: 300, message: 'Căn cứ thành lập quá dài.' }]}>
+        <Input placeholder="Ví dụ: Quyết định số 45/QĐ-SKHCN ngày 10/01/2025" />
+      </Form.Item>
+      <Form.Item label="Nhiệm kỳ" required style={{ marginBottom: 0 }}>
+        <div style={{ display: 'flex', gap: 12 }}>
+          <Form.Item name="termStart" rules={[{ required: true, message: 'Hãy chọn ngày bắt đầu.' }]}>
+            <DatePicker format={DATE_FORMAT} placeholder="Từ ngày" />
+          </Form.Item>
+          <Form.Item name="termEnd" dependencies={['termStart']} rules={[endAfterStart]}>
+            <DatePicker format={DATE_FORMAT} placeholder="Đến ngày (nếu có)" />
+          </Form.Item>
+        </div>
+      </Form.Item>
+      {!creating ? (
+        <Form.Item label="Đang hoạt động" name="active" valuePropName="checked">
+          <Switch checkedChildren="Có" unCheckedChildren="Không" />
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -140,35 +137,32 @@ export function AddMemberModal({ council, onClose }: { council: Council | null; 
     onError: (err) => setError(errorText(err)),
   });
   return (
-    <Modal
+    <FormModal<MemberValues>
       open={!!council}
       title={`Thêm thành viên: ${council?.name ?? council?.kindLabel ?? ''}`}
       okText="Thêm"
-      cancelText="Hủy"
-      onOk={() => form.submit()}
       onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      okButtonProps={testIdButton('member-submit')}
-      forceRender
+      form={form}
+      onFinish={(v) => mutation.mutate(v)}
+      pending={mutation.isPending}
+      error={error}
+      okTestId="member-submit"
       width={600}
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<MemberValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item label="Cán bộ" name="personId" rules={[{ required: true, message: 'Hãy chọn cán bộ.' }]}>
-          <PersonPicker data-testid="member-person" />
+      <Form.Item label="Cán bộ" name="personId" rules={[{ required: true, message: 'Hãy chọn cán bộ.' }]}>
+        <PersonPicker data-testid="member-person" />
+      </Form.Item>
+      <Form.Item label="Chức danh trong hội đồng" name="position" rules={[{ required: true, message: 'Hãy chọn chức danh.' }]}>
+        <Select options={COUNCIL_POSITIONS.map((p) => ({ value: p, label: COUNCIL_POSITION_LABELS[p] }))} data-testid="member-position" />
+      </Form.Item>
+      <div style={{ display: 'flex', gap: 12 }}>
+        <Form.Item label="Từ ngày" name="fromDate">
+          <DatePicker format={DATE_FORMAT} />
         </Form.Item>
-        <Form.Item label="Chức danh trong hội đồng" name="position" rules={[{ required: true, message: 'Hãy chọn chức danh.' }]}>
-          <Select options={COUNCIL_POSITIONS.map((p) => ({ value: p, label: COUNCIL_POSITION_LABELS[p] }))} data-testid="member-position" />
+        <Form.Item label="Đến ngày" name="toDate">
+          <DatePicker format={DATE_FORMAT} />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 12 }}>
-          <Form.Item label="Từ ngày" name="fromDate">
-            <DatePicker format={DATE_FORMAT} />
-          </Form.Item>
-          <Form.Item label="Đến ngày" name="toDate">
-            <DatePicker format={DATE_FORMAT} />
-          </Form.Item>
-        </div>
-      </Form>
-    </Modal>
+      </div>
+    </FormModal>
   );
 }

@@ -2,7 +2,8 @@
  * A person's or a unit's emulation record: what it is eligible for in a year (with reasons and
  * articles) and its history by year (ratings, honors, initiatives, discipline), editable by clerks.
  */
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { FormModal } from '../../components/FormModal';
+import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -338,40 +339,43 @@ function HonorModal({ open, subject, kind, onClose, onSaved }: { open: boolean; 
   const { error, m } = useSave(onSaved, onClose);
   const honors = HONORS.filter((h) => HONOR_INFO[h].subjects.includes(kind === 'person' ? 'individual' : 'collective'));
   return (
-    <Modal open={open} title="Thêm khen thưởng đã nhận" okText="Lưu" cancelText="Hủy" onOk={() => form.submit()} onCancel={onClose} confirmLoading={m.isPending} forceRender destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ year: lastYear(), type: 'cong_trang' }}
-        onFinish={(v: { honor: string; year: number; type: string; decisionNumber?: string; decisionDate?: Dayjs; issuer?: string }) =>
-          m.mutate(() => addHonor({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
-        }
-      >
-        <Form.Item label="Danh hiệu, hình thức" name="honor" rules={[{ required: true, message: 'Hãy chọn danh hiệu, hình thức.' }]}>
-          <Select options={honors.map((h) => ({ value: h, label: HONOR_INFO[h].label }))} showSearch={{ optionFilterProp: 'label' }} />
+    <FormModal
+      open={open}
+      title="Thêm khen thưởng đã nhận"
+      okText="Lưu"
+      onCancel={onClose}
+      form={form}
+      onFinish={(v: { honor: string; year: number; type: string; decisionNumber?: string; decisionDate?: Dayjs; issuer?: string }) =>
+        m.mutate(() => addHonor({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
+      }
+      pending={m.isPending}
+      error={error}
+      initialValues={{ year: lastYear(), type: 'cong_trang' }}
+      destroyOnHidden
+    >
+      <Form.Item label="Danh hiệu, hình thức" name="honor" rules={[{ required: true, message: 'Hãy chọn danh hiệu, hình thức.' }]}>
+        <Select options={honors.map((h) => ({ value: h, label: HONOR_INFO[h].label }))} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Flex gap={12}>
+        <Form.Item label="Năm thành tích" name="year" rules={[{ required: true }]}>
+          <InputNumber min={1990} max={2100} />
         </Form.Item>
-        <Flex gap={12}>
-          <Form.Item label="Năm thành tích" name="year" rules={[{ required: true }]}>
-            <InputNumber min={1990} max={2100} />
-          </Form.Item>
-          <Form.Item label="Loại hình" name="type" style={{ flex: 1 }}>
-            <Select options={COMMENDATION_TYPES.map((t) => ({ value: t, label: COMMENDATION_TYPE_LABELS[t] }))} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12}>
-          <Form.Item label="Số quyết định" name="decisionNumber" style={{ flex: 1 }}>
-            <Input placeholder="12/QĐ-SKHCN" />
-          </Form.Item>
-          <Form.Item label="Ngày quyết định" name="decisionDate">
-            <DatePicker format={DATE_FORMAT} />
-          </Form.Item>
-        </Flex>
-        <Form.Item label="Cơ quan, người ban hành" name="issuer">
-          <Input placeholder="Giám đốc Sở Khoa học và Công nghệ" />
+        <Form.Item label="Loại hình" name="type" style={{ flex: 1 }}>
+          <Select options={COMMENDATION_TYPES.map((t) => ({ value: t, label: COMMENDATION_TYPE_LABELS[t] }))} />
         </Form.Item>
-      </Form>
-    </Modal>
+      </Flex>
+      <Flex gap={12}>
+        <Form.Item label="Số quyết định" name="decisionNumber" style={{ flex: 1 }}>
+          <Input placeholder="12/QĐ-SKHCN" />
+        </Form.Item>
+        <Form.Item label="Ngày quyết định" name="decisionDate">
+          <DatePicker format={DATE_FORMAT} />
+        </Form.Item>
+      </Flex>
+      <Form.Item label="Cơ quan, người ban hành" name="issuer">
+        <Input placeholder="Giám đốc Sở Khoa học và Công nghệ" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -379,35 +383,38 @@ function InitiativeModal({ open, personId, personName, onClose, onSaved }: { ope
   const [form] = Form.useForm();
   const { error, m } = useSave(onSaved, onClose);
   return (
-    <Modal open={open} title="Thêm sáng kiến được công nhận" okText="Lưu" cancelText="Hủy" onOk={() => form.submit()} onCancel={onClose} confirmLoading={m.isPending} forceRender destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ year: lastYear(), scope: 'co_so' }}
-        onFinish={(v: { title: string; scope: string; year: number; decisionNumber?: string; coAuthors?: string[] }) =>
-          m.mutate(() => addInitiative({ title: v.title, scope: v.scope, year: v.year, decisionNumber: v.decisionNumber ?? null, authorIds: [personId, ...(v.coAuthors ?? [])] }))
-        }
-      >
-        <Form.Item label="Tên sáng kiến" name="title" rules={[{ required: true, min: 3, message: 'Hãy nhập tên sáng kiến.' }]}>
-          <Input.TextArea rows={2} />
+    <FormModal
+      open={open}
+      title="Thêm sáng kiến được công nhận"
+      okText="Lưu"
+      onCancel={onClose}
+      form={form}
+      onFinish={(v: { title: string; scope: string; year: number; decisionNumber?: string; coAuthors?: string[] }) =>
+        m.mutate(() => addInitiative({ title: v.title, scope: v.scope, year: v.year, decisionNumber: v.decisionNumber ?? null, authorIds: [personId, ...(v.coAuthors ?? [])] }))
+      }
+      pending={m.isPending}
+      error={error}
+      initialValues={{ year: lastYear(), scope: 'co_so' }}
+      destroyOnHidden
+    >
+      <Form.Item label="Tên sáng kiến" name="title" rules={[{ required: true, min: 3, message: 'Hãy nhập tên sáng kiến.' }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Flex gap={12}>
+        <Form.Item label="Phạm vi ảnh hưởng" name="scope" style={{ flex: 1 }}>
+          <Select options={INITIATIVE_SCOPES.map((s) => ({ value: s, label: INITIATIVE_SCOPE_LABELS[s] }))} />
         </Form.Item>
-        <Flex gap={12}>
-          <Form.Item label="Phạm vi ảnh hưởng" name="scope" style={{ flex: 1 }}>
-            <Select options={INITIATIVE_SCOPES.map((s) => ({ value: s, label: INITIATIVE_SCOPE_LABELS[s] }))} />
-          </Form.Item>
-          <Form.Item label="Năm công nhận" name="year" rules={[{ required: true }]}>
-            <InputNumber min={1990} max={2100} />
-          </Form.Item>
-        </Flex>
-        <Form.Item label="Quyết định công nhận số" name="decisionNumber">
-          <Input />
+        <Form.Item label="Năm công nhận" name="year" rules={[{ required: true }]}>
+          <InputNumber min={1990} max={2100} />
         </Form.Item>
-        <Form.Item label={`Đồng tác giả (ngoài ${personName})`} name="coAuthors">
-          <PersonPickerMulti />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </Flex>
+      <Form.Item label="Quyết định công nhận số" name="decisionNumber">
+        <Input />
+      </Form.Item>
+      <Form.Item label={`Đồng tác giả (ngoài ${personName})`} name="coAuthors">
+        <PersonPickerMulti />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -426,36 +433,39 @@ function DisciplineModal({ open, subject, onClose, onSaved }: { open: boolean; s
   const [form] = Form.useForm();
   const { error, m } = useSave(onSaved, onClose);
   return (
-    <Modal open={open} title="Ghi quyết định kỷ luật" okText="Lưu" cancelText="Hủy" onOk={() => form.submit()} onCancel={onClose} confirmLoading={m.isPending} forceRender destroyOnHidden>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ year: lastYear(), level: 'khien_trach' }}
-        onFinish={(v: { level: string; year: number; decisionNumber?: string; decisionDate?: Dayjs; note?: string }) =>
-          m.mutate(() => addDiscipline({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
-        }
-      >
-        <Flex gap={12}>
-          <Form.Item label="Hình thức kỷ luật" name="level" style={{ flex: 1 }}>
-            <Select options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
-          </Form.Item>
-          <Form.Item label="Năm" name="year" rules={[{ required: true }]}>
-            <InputNumber min={1990} max={2100} />
-          </Form.Item>
-        </Flex>
-        <Flex gap={12}>
-          <Form.Item label="Số quyết định" name="decisionNumber" style={{ flex: 1 }}>
-            <Input />
-          </Form.Item>
-          <Form.Item label="Ngày quyết định" name="decisionDate">
-            <DatePicker format={DATE_FORMAT} />
-          </Form.Item>
-        </Flex>
-        <Form.Item label="Ghi chú" name="note">
+    <FormModal
+      open={open}
+      title="Ghi quyết định kỷ luật"
+      okText="Lưu"
+      onCancel={onClose}
+      form={form}
+      onFinish={(v: { level: string; year: number; decisionNumber?: string; decisionDate?: Dayjs; note?: string }) =>
+        m.mutate(() => addDiscipline({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
+      }
+      pending={m.isPending}
+      error={error}
+      initialValues={{ year: lastYear(), level: 'khien_trach' }}
+      destroyOnHidden
+    >
+      <Flex gap={12}>
+        <Form.Item label="Hình thức kỷ luật" name="level" style={{ flex: 1 }}>
+          <Select options={DISCIPLINES.map((d) => ({ value: d, label: DISCIPLINE_LABELS[d] }))} />
+        </Form.Item>
+        <Form.Item label="Năm" name="year" rules={[{ required: true }]}>
+          <InputNumber min={1990} max={2100} />
+        </Form.Item>
+      </Flex>
+      <Flex gap={12}>
+        <Form.Item label="Số quyết định" name="decisionNumber" style={{ flex: 1 }}>
           <Input />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item label="Ngày quyết định" name="decisionDate">
+          <DatePicker format={DATE_FORMAT} />
+        </Form.Item>
+      </Flex>
+      <Form.Item label="Ghi chú" name="note">
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,6 @@
 /** Create a unit under a parent, or edit name/short name/code/kind/order. */
-import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { FormModal } from '../../components/FormModal';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { App } from 'antd';
@@ -9,7 +10,6 @@ import type { Unit } from '../../api/types';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../shared/codes';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { blankToNull } from '../../lib/format';
-import { testIdButton } from '../../lib/testid';
 
 interface FormValues {
   parentId?: string;
@@ -62,57 +62,54 @@ export function UnitFormModal({ target, onClose }: { target: UnitFormTarget | nu
 
   const creating = target?.mode === 'create';
   return (
-    <Modal
+    <FormModal<FormValues>
       open={!!target}
       title={creating ? 'Thêm đơn vị' : 'Sửa thông tin đơn vị'}
       okText={creating ? 'Tạo đơn vị' : 'Lưu'}
-      cancelText="Hủy"
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={mutation.isPending}
-      okButtonProps={testIdButton('unit-submit')}
+      form={form}
+      onFinish={(v) => mutation.mutate(v)}
+      pending={mutation.isPending}
+      error={error}
+      okTestId="unit-submit"
       destroyOnHidden
-      forceRender
     >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<FormValues> form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
-        {creating ? (
-          <Form.Item label="Thuộc đơn vị" name="parentId" rules={[{ required: true, message: 'Hãy chọn đơn vị cấp trên.' }]}>
-            <UnitTreeSelect data-testid="unit-parent" />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          label="Tên đơn vị"
-          name="name"
-          rules={[
-            { required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' },
-            { min: 2, message: 'Tên đơn vị phải có ít nhất 2 ký tự.' },
-            { max: 200, message: 'Tên đơn vị quá dài (tối đa 200 ký tự).' },
-          ]}
-        >
-          <Input placeholder="Ví dụ: Phòng Kế hoạch - Tài chính" data-testid="unit-name" />
+      {creating ? (
+        <Form.Item label="Thuộc đơn vị" name="parentId" rules={[{ required: true, message: 'Hãy chọn đơn vị cấp trên.' }]}>
+          <UnitTreeSelect data-testid="unit-parent" />
         </Form.Item>
-        <Form.Item label="Loại đơn vị" name="kind" rules={[{ required: true, message: 'Hãy chọn loại đơn vị.' }]}>
-          <Select data-testid="unit-kind" options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))} />
-        </Form.Item>
-        <Form.Item label="Tên viết tắt" name="shortName" rules={[{ max: 60, message: 'Tên viết tắt quá dài (tối đa 60 ký tự).' }]}>
-          <Input placeholder="Ví dụ: Phòng KH-TC" data-testid="unit-short-name" />
-        </Form.Item>
-        <Form.Item
-          label="Ký hiệu"
-          name="code"
-          extra="Dùng trong số, ký hiệu văn bản. Chỉ gồm chữ, số và các dấu & . -"
-          rules={[
-            { max: 20, message: 'Ký hiệu quá dài (tối đa 20 ký tự).' },
-            { pattern: /^[A-Za-z0-9Đđ&.-]*$/, message: 'Ký hiệu chỉ gồm chữ, số và các dấu & . -' },
-          ]}
-        >
-          <Input placeholder="Ví dụ: KHTC" data-testid="unit-code" />
-        </Form.Item>
-        <Form.Item label="Thứ tự hiển thị" name="sortOrder">
-          <InputNumber min={0} max={10000} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item
+        label="Tên đơn vị"
+        name="name"
+        rules={[
+          { required: true, whitespace: true, message: 'Hãy nhập tên đơn vị.' },
+          { min: 2, message: 'Tên đơn vị phải có ít nhất 2 ký tự.' },
+          { max: 200, message: 'Tên đơn vị quá dài (tối đa 200 ký tự).' },
+        ]}
+      >
+        <Input placeholder="Ví dụ: Phòng Kế hoạch - Tài chính" data-testid="unit-name" />
+      </Form.Item>
+      <Form.Item label="Loại đơn vị" name="kind" rules={[{ required: true, message: 'Hãy chọn loại đơn vị.' }]}>
+        <Select data-testid="unit-kind" options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))} />
+      </Form.Item>
+      <Form.Item label="Tên viết tắt" name="shortName" rules={[{ max: 60, message: 'Tên viết tắt quá dài (tối đa 60 ký tự).' }]}>
+        <Input placeholder="Ví dụ: Phòng KH-TC" data-testid="unit-short-name" />
+      </Form.Item>
+      <Form.Item
+        label="Ký hiệu"
+        name="code"
+        extra="Dùng trong số, ký hiệu văn bản. Chỉ gồm chữ, số và các dấu & . -"
+        rules={[
+          { max: 20, message: 'Ký hiệu quá dài (tối đa 20 ký tự).' },
+          { pattern: /^[A-Za-z0-9Đđ&.-]*$/, message: 'Ký hiệu chỉ gồm chữ, số và các dấu & . -' },
+        ]}
+      >
+        <Input placeholder="Ví dụ: KHTC" data-testid="unit-code" />
+      </Form.Item>
+      <Form.Item label="Thứ tự hiển thị" name="sortOrder">
+        <InputNumber min={0} max={10000} style={{ width: 160 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
