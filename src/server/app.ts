@@ -3,14 +3,16 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.js';
 import type { Config } from './config.js';
 import { handleError } from './http/errors.js';
+import { publicErrors } from './http/contract.js';
 import { registerSessionHook } from './http/session.js';
 import { MAX_UPLOAD_BYTES } from './imports/staff-xlsx.js';
 import { authRoutes } from './routes/auth/routes.js';
@@ -56,17 +58,20 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(rateLimit, { global: false });
   registerSessionHook(app, database.db);
 
-  app.get('/api/health', { schema: { tags: ['system'], summary: 'Tình trạng hệ thống', security: [], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } } }, async () => ({
+  app.get('/api/health', { schema: { tags: ['system'], operationId: 'getHealth', summary: 'Tình trạng hệ thống', security: [], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), ...publicErrors(503) } } }, async () => ({
     status: 'ok' as const,
     db: database.kind,
   }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The API reference for people, served from the bundled swagger-ui files (no CDN).
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
 
   const deps: RouteDeps = { db: database.db, database, config };
   await app.register(authRoutes(deps));

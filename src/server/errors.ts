@@ -1,20 +1,55 @@
-/** An error meant for the user: an HTTP status, a stable code and a Vietnamese message. */
-export class AppError extends Error {
+/**
+ * Errors meant for the user. Code below the HTTP layer raises a *domain* error: what went wrong
+ * (its kind), a stable code and a Vietnamese message — never an HTTP status. `http/errors.ts`
+ * is the one place that maps a kind to a status.
+ */
+export type ErrorKind =
+  | 'invalid' // the input breaks a rule (400)
+  | 'unauthenticated' // no valid session (401)
+  | 'forbidden' // the role may not do this at all (403)
+  | 'not_found' // absent, or outside the actor's scope (404)
+  | 'conflict' // the record's state or version does not allow it (409)
+  | 'locked' // the account is locked for a while (423)
+  | 'unprocessable' // the request was understood but a supplied file or template is unusable (422)
+  | 'too_large' // a file or a list over its limit (413)
+  | 'rate_limited' // too many attempts (429)
+  | 'unavailable'; // a service the operation needs is missing or failed (503)
+
+export class DomainError extends Error {
   constructor(
-    readonly status: number,
+    readonly kind: ErrorKind,
     readonly code: string,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
-    this.name = 'AppError';
+    this.name = 'DomainError';
   }
 }
 
-export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad_request', message, details);
-export const unauthorized = (message = 'Bạn cần đăng nhập để tiếp tục.') => new AppError(401, 'unauthorized', message);
-export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new AppError(403, 'forbidden', message);
+/**
+ * Declares a named domain error: `export const DossierNotSubmittable = domainError('DossierNotSubmittable', 'conflict', 'dossier_not_submittable')`,
+ * then `throw new DossierNotSubmittable('Hồ sơ …')`. Tests may check `instanceof`.
+ */
+export function domainError(name: string, kind: ErrorKind, code: string) {
+  const Named = class extends DomainError {
+    constructor(message: string, details?: unknown) {
+      super(kind, code, message, details);
+      this.name = name;
+    }
+  };
+  Object.defineProperty(Named, 'name', { value: name });
+  return Named;
+}
+
+export const badRequest = (message: string, details?: unknown) => new DomainError('invalid', 'bad_request', message, details);
+export const unauthorized = (message = 'Bạn cần đăng nhập để tiếp tục.') => new DomainError('unauthenticated', 'unauthorized', message);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') => new DomainError('forbidden', 'forbidden', message);
 /** Out-of-scope records answer 404 too, so that their existence does not leak. */
-export const notFound = (message = 'Không tìm thấy dữ liệu hoặc bạn không có quyền xem.') => new AppError(404, 'not_found', message);
-export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
-export const tooMany = (message: string) => new AppError(429, 'too_many_requests', message);
+export const notFound = (message = 'Không tìm thấy dữ liệu hoặc bạn không có quyền xem.') => new DomainError('not_found', 'not_found', message);
+export const conflict = (message: string, details?: unknown) => new DomainError('conflict', 'conflict', message, details);
+export const tooMany = (message: string) => new DomainError('rate_limited', 'too_many_requests', message);
+export const unavailable = (code: string, message: string) => new DomainError('unavailable', code, message);
+
+/** The account is locked after too many failed logins. */
+export const AccountLocked = domainError('AccountLocked', 'locked', 'locked');

@@ -4,7 +4,7 @@ import { accounts, sessions } from '../db/schema/index.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import { createSession, deleteSession } from '../auth/sessions.js';
 import { recordAudit } from '../audit/record.js';
-import { AppError, badRequest, unauthorized } from '../errors.js';
+import { AccountLocked, badRequest, unauthorized } from '../errors.js';
 import type { CommandContext } from './run.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -25,7 +25,7 @@ export async function login(db: Db, input: { username: string; password: string;
   }
   const now = new Date();
   if (account.lockedUntil && account.lockedUntil > now) {
-    throw new AppError(423, 'locked', `Tài khoản đang tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatTime(account.lockedUntil)}.`);
+    throw new AccountLocked(`Tài khoản đang tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatTime(account.lockedUntil)}.`);
   }
   if (!account.active) throw unauthorized('Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
   const source = { accountId: account.id, username: account.username, unitId: account.unitId, ip: input.ip };
@@ -46,7 +46,7 @@ export async function login(db: Db, input: { username: string; password: string;
         summary: lock ? `Tài khoản ${account.username} bị khóa ${LOCK_MINUTES} phút` : `Đăng nhập sai mật khẩu (lần ${failed})`,
       });
     });
-    if (lock) throw new AppError(423, 'locked', `Sai mật khẩu ${MAX_FAILED_LOGINS} lần: tài khoản bị tạm khóa ${LOCK_MINUTES} phút.`);
+    if (lock) throw new AccountLocked(`Sai mật khẩu ${MAX_FAILED_LOGINS} lần: tài khoản bị tạm khóa ${LOCK_MINUTES} phút.`);
     throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   return db.transaction(async (tx) => {

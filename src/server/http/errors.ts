@@ -1,19 +1,28 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.js';
+import { DomainError, type ErrorKind } from '../errors.js';
+import type { ErrorBody } from './contract.js';
 
 const SOURCE_LABELS: Record<string, string> = { body: 'Dữ liệu', querystring: 'Tham số', params: 'Đường dẫn', headers: 'Tiêu đề' };
 
-export interface ErrorBody {
-  error: string;
-  message: string;
-  details?: unknown;
-}
+/** The one mapping from a domain error's kind to an HTTP status. */
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  unprocessable: 422,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+};
 
 /** Every error leaves as `{ error, message }` with a Vietnamese message; internals are not shown. */
 export function handleError(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) {
-    return reply.status(err.status).send({ error: err.code, message: err.message, details: err.details } satisfies ErrorBody);
+  if (err instanceof DomainError) {
+    return reply.status(STATUS_OF_KIND[err.kind]).send({ error: err.code, message: err.message, details: err.details } satisfies ErrorBody);
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const issues = err.validation.map((v) => {

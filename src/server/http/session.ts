@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { resolveSession, safeEqual, SESSION_COOKIE, type ResolvedSession } from '../auth/sessions.js';
-import { AppError, unauthorized } from '../errors.js';
+import { DomainError, unauthorized } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 
 declare module 'fastify' {
@@ -27,7 +27,7 @@ export function registerSessionHook(app: FastifyInstance, db: Db) {
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !safeEqual(header, req.session.csrfToken)) {
-        throw new AppError(403, 'csrf', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.');
+        throw new DomainError('forbidden', 'csrf', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.');
       }
     }
   });

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { AppError } from '../errors.js';
+import { unavailable } from '../errors.js';
 
 export const SOFFICE_MISSING_MESSAGE =
   'Máy chủ chưa cài LibreOffice nên chưa xuất được PDF. Hãy tải bản Word (.docx), hoặc nhờ quản trị hệ thống cài LibreOffice (apt-get install libreoffice-writer).';
@@ -55,10 +55,10 @@ function serialised<T>(job: () => Promise<T>): Promise<T> {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Converts a DOCX to PDF; throws a 503 AppError with a Vietnamese message when LibreOffice is absent or fails. */
+/** Converts a DOCX to PDF; throws an 'unavailable' domain error with a Vietnamese message when LibreOffice is absent or fails. */
 export function docxToPdf(docx: Buffer, opts: { timeoutMs?: number } = {}): Promise<Buffer> {
   const bin = sofficePath();
-  if (!bin) return Promise.reject(new AppError(503, 'pdf_unavailable', SOFFICE_MISSING_MESSAGE));
+  if (!bin) return Promise.reject(unavailable('pdf_unavailable', SOFFICE_MISSING_MESSAGE));
   return serialised(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tdkt-pdf-'));
     try {
@@ -73,10 +73,10 @@ export function docxToPdf(docx: Buffer, opts: { timeoutMs?: number } = {}): Prom
         );
       }).catch((e: unknown) => {
         const killed = typeof e === 'object' && e !== null && 'killed' in e && (e as { killed?: boolean }).killed;
-        throw new AppError(503, 'pdf_failed', killed ? 'LibreOffice chuyển sang PDF quá lâu và đã bị dừng. Hãy thử lại sau hoặc tải bản Word (.docx).' : 'LibreOffice không chuyển được văn bản sang PDF. Hãy tải bản Word (.docx).');
+        throw unavailable('pdf_failed', killed ? 'LibreOffice chuyển sang PDF quá lâu và đã bị dừng. Hãy thử lại sau hoặc tải bản Word (.docx).' : 'LibreOffice không chuyển được văn bản sang PDF. Hãy tải bản Word (.docx).');
       });
       const out = join(dir, 'van-ban.pdf');
-      if (!existsSync(out)) throw new AppError(503, 'pdf_failed', 'LibreOffice không chuyển được văn bản sang PDF. Hãy tải bản Word (.docx).');
+      if (!existsSync(out)) throw unavailable('pdf_failed', 'LibreOffice không chuyển được văn bản sang PDF. Hãy tải bản Word (.docx).');
       return await readFile(out);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -1,28 +1,35 @@
+import { z } from 'zod';
 import type { UnitRow } from '../repositories/units.js';
 import type { Actor } from '../auth/actor.js';
 import { abilitiesFor } from '../policies/abilities.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../shared/codes.js';
 
-export interface UnitJson {
-  id: string;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  code: string | null;
-  kind: string;
-  kindLabel: string;
-  active: boolean;
-  mergedIntoId: string | null;
-  depth: number;
-  sortOrder: number;
-  version: number;
-  staffCount?: number;
-  abilities: string[];
-}
+export const unitSchema = z
+  .object({
+    id: z.uuid(),
+    parentId: z.uuid().nullable(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    code: z.string().nullable(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    active: z.boolean(),
+    mergedIntoId: z.uuid().nullable(),
+    depth: z.number().int(),
+    sortOrder: z.number().int(),
+    version: z.number().int(),
+    staffCount: z.number().int().optional(),
+    abilities: z.array(z.string()).describe('Các thao tác tài khoản được làm với đơn vị này'),
+  })
+  .meta({ id: 'Unit' });
+export type UnitJson = z.infer<typeof unitSchema>;
 
-export interface UnitTreeNode extends UnitJson {
-  children: UnitTreeNode[];
-}
+export type UnitTreeNode = UnitJson & { children: UnitTreeNode[] };
+export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = unitSchema
+  .extend({ get children() { return z.array(unitTreeNodeSchema); } })
+  .meta({ id: 'UnitTreeNode' });
+
+export const unitListSchema = z.object({ items: z.array(unitSchema), total: z.number().int(), tree: z.array(unitTreeNodeSchema) });
 
 export function presentUnit(u: UnitRow, actor: Actor, extra: { staffCount?: number } = {}): UnitJson {
   // The actor's own unit is the root of its reach: it may not move, merge or delete it.

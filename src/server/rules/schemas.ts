@@ -179,7 +179,7 @@ export const criterionSchema: z.ZodType<Criterion> = z.lazy(() =>
     ],
     { error: (iss) => `Loại tiêu chí không hợp lệ: ${JSON.stringify((iss.input as { kind?: unknown } | undefined)?.kind ?? iss.input)}` },
   ),
-);
+).meta({ id: 'Criterion' });
 
 /** Flattens zod issues into "path: message" lines (Vietnamese messages come from the schemas). */
 export function issuesToMessages(error: z.ZodError): string[] {

@@ -19,7 +19,7 @@ import { findVisibleDecision } from '../../repositories/decisions.js';
 import { templateInForce, templateFor, templateVersionFile, templateVersions } from '../../repositories/templates.js';
 import { revertTemplate, uploadTemplate } from '../../commands/templates.js';
 import { certificateData, issueCertificatesForDecision, registerNumberText, saveCalibration, verificationUrl, type CertificateRow } from '../../commands/certificates.js';
-import { AppError, badRequest, conflict, notFound } from '../../errors.js';
+import { badRequest, conflict, notFound, unavailable } from '../../errors.js';
 import { certificateCalibrations, certificates, units } from '../../db/schema/index.js';
 import {
   CERTIFICATE_FIELD_LABELS,
@@ -97,7 +97,7 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
 
   app.post('/api/documents/pdf', { schema: { tags, summary: 'Chuyển một tệp Word (.docx) sang PDF (cần LibreOffice trên máy chủ)', consumes: ['multipart/form-data'] } }, async (req, reply) => {
     actorOf(req);
-    if (!pdfConversionAvailable()) throw new AppError(503, 'pdf_unavailable', SOFFICE_MISSING_MESSAGE);
+    if (!pdfConversionAvailable()) throw unavailable('pdf_unavailable', SOFFICE_MISSING_MESSAGE);
     const { buffer, fileName } = await readUpload(req, { missing: 'Hãy chọn một tệp Word (.docx) để tải lên.', defaultName: 'tep.docx' });
     if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw badRequest('Tệp không phải là tệp Word (.docx).');
     const pdf = await docxToPdf(buffer);
