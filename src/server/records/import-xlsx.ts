@@ -284,6 +284,7 @@ export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, 
       if (!HONOR_INFO[honor].subjects.includes(kind)) errors.push(`${kind === 'individual' ? 'Cá nhân' : 'Tập thể'} không thể nhận ${HONOR_INFO[honor].label}.`);
     }
     const d = r.values.decisionDate;
+    // A date cell is a calendar date at UTC midnight (not an instant): its UTC date is the date written.
     const decisionDate = d instanceof Date ? d.toISOString().slice(0, 10) : null;
     if (subject && honor && year !== null) {
       const key = `${subject.personId ?? subject.unitId}:${honor}:${year}:${foldVi(values.decisionNumber ?? '')}`;
