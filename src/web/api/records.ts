@@ -35,7 +35,7 @@ export interface Eligibility {
   results: HonorResult[];
 }
 
-export interface RatingRec { id: string; year: number; rating: string; ratingLabel: string; note: string | null; source: string; version: number }
+export interface RatingRec { id: string; year: number; rating: string; ratingLabel: string; note: string | null; source: string; version: number; abilities: ('set' | 'remove')[] }
 export interface HonorRec {
   id: string;
   year: number;
@@ -52,6 +52,7 @@ export interface HonorRec {
   source: string;
   note: string | null;
   version: number;
+  abilities: ('update' | 'revoke' | 'remove')[];
 }
 export interface InitiativeRec {
   id: string;
@@ -67,9 +68,10 @@ export interface InitiativeRec {
   used: boolean;
   authors: { personId: string; fullName: string }[];
   version: number;
+  abilities: ('update' | 'remove')[];
 }
-export interface DisciplineRec { id: string; year: number; level: string; levelLabel: string; decisionNumber: string | null; decisionDate: string | null; note: string | null; version: number }
-export interface FactRec { id: string; year: number; fact: string; factLabel: string; note: string | null }
+export interface DisciplineRec { id: string; year: number; level: string; levelLabel: string; decisionNumber: string | null; decisionDate: string | null; note: string | null; version: number; abilities: ('update' | 'remove')[] }
+export interface FactRec { id: string; year: number; fact: string; factLabel: string; note: string | null; abilities: 'remove'[] }
 export interface Records {
   subject: { kind: 'individual' | 'collective'; id: string; name: string; unitId: string; unitName: string };
   years: number[];
@@ -90,7 +92,9 @@ export interface Candidates {
   appliedOverrides: string[];
   summary: { honor: Honor; eligible: number; undetermined: number; ineligible: number }[];
   quotas: QuotaUse[];
-  results: { id: string; kind: 'individual' | 'collective'; name: string; unitId: string; unitName: string; outcomes: { honor: Honor; eligible: boolean | null; reasons?: Reason[] }[] }[];
+  /** One page (reasons only on its rows); `total` rows match the filter, `summary` and `quotas` count them all. */
+  items: { id: string; kind: 'individual' | 'collective'; name: string; unitId: string; unitName: string; outcomes: { honor: Honor; eligible: boolean | null; reasons?: Reason[] }[] }[];
+  total: number;
 }
 
 export interface CriterionView { rule: string; kind: string; text: string; article: string; verified: boolean; note?: string; of?: CriterionView[] }
@@ -147,10 +151,12 @@ export const addInitiative = (body: Record<string, unknown>) => api.post<Initiat
 export const removeInitiative = (id: string) => api.del<void>(`/api/records/initiatives/${id}`);
 export const addDiscipline = (body: Record<string, unknown>) => api.post<DisciplineRec>('/api/records/disciplines', body);
 export const removeDiscipline = (id: string) => api.del<void>(`/api/records/disciplines/${id}`);
-export const getCandidates = (q: { unitId: string; year?: number; honor?: string; decisionDate?: string }) => api.get<Candidates>('/api/candidates', q);
+export const getCandidates = (q: { unitId: string; year?: number; honor?: string; decisionDate?: string; page?: number; pageSize?: number; sort?: 'result' | 'name'; order?: 'asc' | 'desc'; result?: 'eligible' | 'undetermined' | 'ineligible' }) =>
+  api.get<Candidates>('/api/candidates', q);
 export const evaluateRule = (body: unknown, withOverrides: boolean) => api.post<{ eligible: boolean | null; regime: Regime; reasons: Reason[]; money: Money | null; appliedOverrides: string[] }>(`/api/rules/evaluate${withOverrides ? '?withOverrides=true' : ''}`, body);
 export const getPack = (regime: Regime, asOf?: string) => api.get<PackView>(`/api/rules/packs/${regime}`, { asOf });
-export const listOverrides = () => api.get<{ items: OverrideItem[] }>('/api/rules/overrides');
+export const listOverrides = () => api.get<{ items: OverrideItem[]; total: number }>('/api/rules/overrides', { pageSize: 200 });
+export const listFactKinds = () => api.get<{ items: { fact: string; label: string }[]; total: number }>('/api/rules/facts');
 export const createOverride = (override: unknown) => api.post<{ id: string }>('/api/rules/overrides', { override });
 
 function importForm(kind: 'ratings' | 'honors', file: File, skipInvalid?: boolean): FormData {
