@@ -48,7 +48,7 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
     const ok = await staff.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staffPersonId, honor: 'LDTT' });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     const twice = await staff.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staffPersonId, honor: 'LDTT' });
-    assert.equal(twice.status, 400);
+    assert.deepEqual([twice.status, twice.body.error], [409, 'registration_duplicate']);
     assert.match(twice.body.message, /đã đăng ký/);
     const bad = await staff.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staffPersonId, honor: 'TTLDXS' });
     assert.equal(bad.status, 400);
@@ -103,7 +103,7 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
   it('refuses a late registration with a message, until the Office reopens it for that unit', async () => {
     // The demo plan of this year closed registration on 30/01.
     const late = await clerk.put('/api/registrations/sheet', { planId: currentPlanId, unitId: ttud, collective: ['TTLDTT'], people: [] });
-    assert.equal(late.status, 400);
+    assert.deepEqual([late.status, late.body.error], [409, 'registration_closed']);
     assert.match(late.body.message, /Đã hết hạn đăng ký thi đua \(hạn chót 30\/01\/\d{4}\)/);
     assert.equal((await t.db.select().from(registrations).where(eq(registrations.campaignKey, `plan:${currentPlanId}`))).length, 0);
     assert.equal((await clerk.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(vnToday(), 5), reason: 'Đơn vị mới kiện toàn' })).status, 403);
@@ -113,7 +113,7 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     // Still closed for the other units.
     const other = await office.put('/api/registrations/sheet', { planId: currentPlanId, unitId: vp, collective: ['TTLDTT'], people: [] });
-    assert.equal(other.status, 400);
+    assert.deepEqual([other.status, other.body.error], [409, 'registration_closed']);
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'registration.reopened'));
     assert.equal(audit.length, 1);
     assert.match(audit[0]!.summary, /Đơn vị mới kiện toàn lãnh đạo/);

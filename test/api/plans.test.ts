@@ -80,7 +80,9 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
     assert.equal(r.body.status, 'published');
     const keys = r.body.deadlines.map((d: { key: string }) => d.key).sort();
     assert.deepEqual(keys, ['registration', 'task-1', 'task-2', 'x-report_h1']);
-    assert.equal((await office.post(`/api/plans/${planId}/publish`)).status, 400);
+    // Publishing twice is a state conflict (PlanNotPublishable → 409).
+    const twice = await office.post(`/api/plans/${planId}/publish`);
+    assert.deepEqual([twice.status, twice.body.error], [409, 'plan_not_publishable']);
     const c = await clerk.get(`/api/plans/${planId}`);
     assert.equal(c.status, 200);
     assert.deepEqual(c.body.abilities, ['read']);
