@@ -148,3 +148,8 @@ export async function setPlanTaskProgress(tx: Executor, taskId: string, status: 
 
 /** Movements live in ./movements.ts; the type is re-exported for older importers (list exports). */
 export type { MovementRow } from './movements.js';
+
+/** Sets the publication stamp of a seeded plan (demo data carries the documents' own dates; null: keep it). */
+export async function unsafeStampPlanPublished(tx: Executor, id: string, publishedAt: Date | null): Promise<void> {
+  await tx.update(plans).set({ ...(publishedAt ? { publishedAt } : {}), publishedBy: null }).where(eq(plans.id, id));
+}
