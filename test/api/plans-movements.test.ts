@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { deadlines, honorAwards, movements } from '../../src/server/db/schema/index.js';
+import { todayVn } from '../../src/server/clock.js';
 
-const Y = new Date().getUTCFullYear() + 1;
+/** Next year in the agency's calendar (Vietnam), whatever the hour in UTC. */
+const Y = Number(todayVn().slice(0, 4)) + 1;
 
 describe('movements: targets with progress, phases, honors offered, deadlines, child movements', () => {
   let t: TestApp;

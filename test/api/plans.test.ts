@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { auditEvents, deadlines, plans } from '../../src/server/db/schema/index.js';
+import { todayVn } from '../../src/server/clock.js';
 
-const Y = new Date().getUTCFullYear() + 1;
+/** Next year in the agency's calendar (Vietnam), whatever the hour in UTC. */
+const Y = Number(todayVn().slice(0, 4)) + 1;
 
 describe('annual plans: draft, tasks by quarter, publish, copy', () => {
   let t: TestApp;
