@@ -8,7 +8,7 @@ import type { CommandContext } from '../commands/run.js';
 import { recordAudit } from '../audit/record.js';
 import { createPlan, publishPlan } from '../commands/plans.js';
 import { createMovement, launchMovement } from '../commands/movements.js';
-import { movementInputSchema, planInputSchema, type MovementInput, type PlanInput, type PlanTaskInput } from '../../shared/schemas/plans.js';
+import { movementInputSchema, planInputSchema, type PlanTaskInput } from '../../shared/schemas/plans.js';
 import { addDays } from '../deadlines/clock.js';
 import type { UnitKind } from '../../shared/codes.js';
 
@@ -45,20 +45,20 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
   await unsafeSetEmailsByName(tx, emails);
 
   // ---- seed 001: the demo Sở's own 2021 campaign ----
-  const m001 = await createMovement(demoCtx, movementInputSchema.parse(seed001(root.id)) as MovementInput);
+  const m001 = await createMovement(demoCtx, movementInputSchema.parse(seed001(root.id)));
   await launchMovement(demoCtx, m001.id);
   await unsafeStampMovementLaunch(tx, m001.id, new Date('2021-01-15T02:00:00Z'));
 
   // ---- the demo Sở's plan for the current year ----
   const year = Number(todayVn().slice(0, 4));
-  const currentPlan = await createPlan(demoCtx, planInputSchema.parse(currentYearPlan(root.id, year, demo('VP'))) as PlanInput);
+  const currentPlan = await createPlan(demoCtx, planInputSchema.parse(currentYearPlan(root.id, year, demo('VP'))));
   await publishPlan(demoCtx, currentPlan.id);
 
   // A short campaign of the demo Sở running now, so that registration is open and the calendar has
   // upcoming deadlines (the dates follow the day the demo data is created).
   const today = todayVn();
   const shift = (days: number) => addDays(today, days);
-  const current = await createMovement(demoCtx, movementInputSchema.parse(currentMovement(root.id, shift)) as MovementInput);
+  const current = await createMovement(demoCtx, movementInputSchema.parse(currentMovement(root.id, shift)));
   await launchMovement(demoCtx, current.id);
 
   // ---- other agencies ----
@@ -80,9 +80,9 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
     ['Văn phòng Ủy ban nhân dân tỉnh Sơn La', 'VP-UBND-SL', 'agency'],
   ]);
   const slCtx = ctxFor(sonLa.id, sonLa.path);
-  const p000 = await createPlan(slCtx, planInputSchema.parse(seed000(sonLa.kids['SKHCN-SL']!.id)) as PlanInput);
+  const p000 = await createPlan(slCtx, planInputSchema.parse(seed000(sonLa.kids['SKHCN-SL']!.id)));
   await publishPlan(slCtx, p000.id);
-  const p004 = await createPlan(slCtx, planInputSchema.parse(seed004(sonLa.kids['VP-UBND-SL']!.id)) as PlanInput);
+  const p004 = await createPlan(slCtx, planInputSchema.parse(seed004(sonLa.kids['VP-UBND-SL']!.id)));
   await publishPlan(slCtx, p004.id);
 
   const langSon = await mkRoot('Sở Nội vụ tỉnh Lạng Sơn', 'SNV-LS', [
@@ -90,7 +90,7 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
     ['Ban Thi đua - Khen thưởng', 'BTĐKT', 'subordinate'],
   ]);
   const lsCtx = ctxFor(langSon.id, langSon.path);
-  const p002 = await createPlan(lsCtx, planInputSchema.parse(seed002(langSon.id, langSon.kids['VP']!.id)) as PlanInput);
+  const p002 = await createPlan(lsCtx, planInputSchema.parse(seed002(langSon.id, langSon.kids['VP']!.id)));
   await publishPlan(lsCtx, p002.id);
 
   const haTinh = await mkRoot('Sở Nội vụ tỉnh Hà Tĩnh', 'SNV-HT', [
@@ -102,7 +102,7 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
     ['Chi cục Văn thư - Lưu trữ', 'CCVTLT', 'subordinate'],
   ]);
   const htCtx = ctxFor(haTinh.id, haTinh.path);
-  const m003 = await createMovement(htCtx, movementInputSchema.parse(seed003(haTinh.id)) as MovementInput);
+  const m003 = await createMovement(htCtx, movementInputSchema.parse(seed003(haTinh.id)));
   await launchMovement(htCtx, m003.id);
 
   // History: the released dates are the documents' own; no demo account launched or published them.

@@ -18,7 +18,7 @@ export interface MailTransport {
 
 export function smtpTransport(url: string): MailTransport {
   // Short timeouts: a dead server must not hold the tick; the outbox retries later.
-  return nodemailer.createTransport(url, { connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 10000 } as object) as unknown as MailTransport;
+  return nodemailer.createTransport(url, { connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 10000 } as object);
 }
 
 export interface TickOptions {
