@@ -4,6 +4,7 @@ import { unsafeStampPlanPublished } from '../repositories/plans.js';
 import { unsafeStampMovementLaunch } from '../repositories/movements.js';
 import { todayVn } from '../clock.js';
 import type { Actor } from '../auth/actor.js';
+import { SEED_ROLE } from '../policies/plan.js';
 import type { CommandContext } from '../commands/run.js';
 import { recordAudit } from '../audit/record.js';
 import { createPlan, publishPlan } from '../commands/plans.js';
@@ -31,7 +32,7 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
   const demo = (code: string) => demoUnits.find((u) => u.code === code)!.id;
 
   const ctxFor = (unitId: string, path: string): CommandContext => {
-    const actor: Actor = { accountId: admin?.id ?? '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'Dữ liệu mẫu', role: 'admin', unitId, unitPath: path, personId: null, ip: '127.0.0.1' };
+    const actor: Actor = { accountId: admin?.id ?? '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'Dữ liệu mẫu', role: SEED_ROLE, unitId, unitPath: path, personId: null, ip: '127.0.0.1' };
     return { tx, actor, audit: (e) => recordAudit(tx, { username: 'system', unitId }, e) };
   };
   const demoCtx = ctxFor(root.id, root.path);

@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/actor.js';
+import type { Role } from '../../shared/codes.js';
 import { domainError } from '../errors.js';
 import { POLICY, can } from './abilities.js';
 
@@ -37,3 +38,6 @@ export function planAbilities(actor: Actor, plan: { status: string } & OwnedReco
 export function assertPublishable(plan: { status: string }): void {
   if (plan.status !== 'draft') throw new PlanNotPublishable('Kế hoạch đã được ban hành.');
 }
+
+/** The role the demo seed acts with when it enters the seed plans and movements through the commands: every grant. */
+export const SEED_ROLE: Role = 'admin';
