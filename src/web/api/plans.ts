@@ -140,8 +140,14 @@ export interface CampaignRef {
   planId?: string;
   movementId?: string;
 }
+/** An honor the server says may be registered for in a campaign. */
+export interface RegistrableHonor {
+  honor: Honor;
+  label: string;
+  subjectKinds: SubjectKind[];
+}
 export interface Sheet {
-  campaign: { key: string; title: string; year: number; deadline: string | null; open: boolean; offered: Honor[] };
+  campaign: { key: string; title: string; year: number; deadline: string | null; open: boolean; offered: Honor[]; honors: RegistrableHonor[]; abilities: string[] };
   unit: { id: string; name: string };
   collective: Honor[];
   people: { personId: string; fullName: string; position: string | null; honors: Honor[] }[];
@@ -195,16 +201,20 @@ export const closeMovement = (id: string) => api.post<Movement>(`/api/movements/
 
 export const getSheet = (c: CampaignRef, unitId: string) => api.get<Sheet>('/api/registrations/sheet', { ...c, unitId });
 export const saveSheet = (input: CampaignRef & { unitId: string; collective: Honor[]; people: { personId: string; honors: Honor[] }[] }) => api.put<{ count: number }>('/api/registrations/sheet', input);
+export const listRegistrableHonors = (c: CampaignRef, subjectKind?: SubjectKind) => api.get<{ items: RegistrableHonor[]; total: number }>('/api/registrations/honors', { ...c, subjectKind });
 export const getRollup = (c: CampaignRef) => api.get<Rollup>('/api/registrations/rollup', { ...c });
 export const reopenRegistration = (input: CampaignRef & { unitId: string; until: string; reason: string }) => api.post<{ id: string }>('/api/registrations/reopen', input);
 export const listPledges = (year?: number) => api.get<{ items: Pledge[] }>('/api/pledges', { year });
 export const uploadPledge = (form: FormData) => apiRequest<{ id: string }>('/api/pledges', { method: 'POST', form });
 
-export const getCalendar = (q: { from: string; to: string; unitId?: string; limit?: number }) => api.get<{ from: string; to: string; total: number; byDay: Record<string, number>; items: Deadline[] }>('/api/calendar', q);
-export const getNotifications = () => api.get<Notifications>('/api/notifications', { limit: 20 });
+export const getCalendar = (q: { from: string; to: string; unitId?: string; pageSize?: number }) => api.get<{ from: string; to: string; total: number; byDay: Record<string, number>; items: Deadline[] }>('/api/calendar', q);
+export const getNotifications = () => api.get<Notifications>('/api/notifications', { pageSize: 20 });
 export const markRead = (id: string) => api.post<{ ok: true }>(`/api/notifications/${id}/read`);
 export const markAllRead = () => api.post<{ ok: true }>('/api/notifications/read-all');
 
-export const getPublic = () => api.get<{ plans: PlanSummary[]; movements: MovementSummary[] }>('/api/public/plans-movements');
+export const getPublic = async () => {
+  const [plans, movements] = await Promise.all([api.get<{ items: PlanSummary[] }>('/api/public/plans', { pageSize: 200 }), api.get<{ items: MovementSummary[] }>('/api/public/movements', { pageSize: 200 })]);
+  return { plans: plans.items, movements: movements.items };
+};
 export const getPublicPlan = (id: string) => api.get<Plan>(`/api/public/plans/${id}`);
 export const getPublicMovement = (id: string) => api.get<Movement>(`/api/public/movements/${id}`);

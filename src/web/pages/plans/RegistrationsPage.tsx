@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { getRollup, getSheet, listMovements, listPlans, listPledges, planAbilities, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
+import { getRollup, getSheet, listMovements, listPlans, listPledges, listRegistrableHonors, planAbilities, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
 import { api, errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,8 +14,6 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fromDayjs } from '../../lib/format';
 import { HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
 import { ExportButton } from '../../components/ExportButton';
-
-const ANNUAL_HONORS: Honor[] = ['LDTT', 'CSTDCS', 'CSTD_BO_TINH', 'TTLDTT', 'TTLDXS', 'CO_BO_TINH', 'GK', 'BK_BO_TINH'];
 
 function short(h: Honor): string {
   const abbr: Partial<Record<Honor, string>> = { LDTT: 'LĐTT', CSTDCS: 'CSTĐCS', CSTD_BO_TINH: 'CSTĐ tỉnh', TTLDTT: 'TTLĐTT', TTLDXS: 'TTLĐXS', CO_BO_TINH: 'Cờ tỉnh', GK: 'Giấy khen', BK_BO_TINH: 'Bằng khen tỉnh', BK_TTG: 'BK Thủ tướng' };
@@ -46,7 +44,9 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
   if (q.isPending) return <LoadingBlock />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const s = q.data;
-  const honors = s.campaign.offered.length ? s.campaign.offered : ANNUAL_HONORS;
+  // The server says which honors this campaign takes (the movement's, or the year's annual honors from the rules).
+  const honors = s.campaign.honors.map((h) => h.honor);
+  const offered = new Map(s.campaign.honors.map((h) => [h.honor, h]));
   type Row = { key: string; name: string; kind: SubjectKind; position: string | null };
   const rows: Row[] = [{ key: 'unit', name: s.unit.name, kind: 'collective', position: 'Tập thể' }, ...s.people.map((p) => ({ key: p.personId, name: p.fullName, kind: 'individual' as const, position: p.position }))];
   const valueOf = (r: Row) => (r.kind === 'collective' ? collective : people[r.key] ?? []);
@@ -73,11 +73,11 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
           { title: 'Tập thể / cá nhân', fixed: 'left', render: (_, r) => (r.kind === 'collective' ? <b>{r.name}</b> : r.name) },
           { title: 'Chức vụ', dataIndex: 'position', width: 160 },
           ...honors.map((h) => ({
-            title: <span title={HONOR_INFO[h].label}>{short(h)}</span>,
+            title: <span title={offered.get(h)?.label}>{short(h)}</span>,
             width: 95,
             align: 'center' as const,
             render: (_: unknown, r: Row) =>
-              HONOR_INFO[h].subjects.includes(r.kind) ? <Checkbox checked={valueOf(r).includes(h)} onChange={(e) => toggle(r, h, e.target.checked)} data-testid={`reg-${r.kind}-${h}`} /> : <Typography.Text type="secondary">—</Typography.Text>,
+              offered.get(h)?.subjectKinds.includes(r.kind) ? <Checkbox checked={valueOf(r).includes(h)} onChange={(e) => toggle(r, h, e.target.checked)} data-testid={`reg-${r.kind}-${h}`} /> : <Typography.Text type="secondary">—</Typography.Text>,
           })),
         ]}
       />
@@ -238,7 +238,9 @@ function Pledges() {
 function MyRegistration({ campaign }: { campaign: CampaignRef }) {
   const user = useUser();
   const { message } = App.useApp();
-  const [honor, setHonor] = useState<Honor>('LDTT');
+  const honors = useQuery({ queryKey: ['registrable-honors', campaign, 'individual'], queryFn: () => listRegistrableHonors(campaign, 'individual') });
+  const [picked, setHonor] = useState<Honor | undefined>();
+  const honor = picked ?? honors.data?.items[0]?.honor;
   const m = useMutation({
     mutationFn: () => api.post('/api/registrations', { ...campaign, subjectKind: 'individual', personId: user.personId, honor }),
     onSuccess: () => message.success('Đã đăng ký.'),
@@ -247,8 +249,8 @@ function MyRegistration({ campaign }: { campaign: CampaignRef }) {
   if (!user.personId) return <EmptyBlock text="Tài khoản không gắn với hồ sơ cán bộ." />;
   return (
     <Space>
-      <Select value={honor} onChange={setHonor} style={{ width: 300 }} options={(['LDTT', 'CSTDCS', 'CSTD_BO_TINH', 'GK', 'BK_BO_TINH'] as Honor[]).map((h) => ({ value: h, label: HONOR_INFO[h].label }))} />
-      <Button type="primary" onClick={() => m.mutate()} loading={m.isPending}>Đăng ký danh hiệu</Button>
+      <Select value={honor} onChange={setHonor} style={{ width: 300 }} loading={honors.isPending} options={(honors.data?.items ?? []).map((h) => ({ value: h.honor, label: h.label }))} />
+      <Button type="primary" onClick={() => m.mutate()} loading={m.isPending} disabled={!honor}>Đăng ký danh hiệu</Button>
     </Space>
   );
 }
