@@ -1,9 +1,10 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { foldVietnamese } from '../../shared/vietnamese.js';
 import { now } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import { accounts, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { escapeLike, unitIdInScope } from '../policies/scope.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -12,17 +13,19 @@ export async function findVisibleAccount(tx: Executor, actor: Actor, id: string)
   return row;
 }
 
-/** One page of the visible accounts, by username, with the total. */
-export async function listVisibleAccounts(tx: Executor, actor: Actor, page: { page: number; pageSize: number }) {
-  const where = unitIdInScope(actor, accounts.unitId);
+/** One page of the visible accounts, by username, with the total; `q` matches username, name and unit without accents. */
+export async function listVisibleAccounts(tx: Executor, actor: Actor, f: { q?: string | undefined; page: number; pageSize: number }) {
+  const words = foldVietnamese(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  const haystack = sql`lower(tdkt_unaccent(${accounts.username} || ' ' || ${accounts.displayName} || ' ' || (select u.name from units u where u.id = ${accounts.unitId})))`;
+  const where = and(unitIdInScope(actor, accounts.unitId), ...words.map((w) => sql`${haystack} like ${`%${escapeLike(w)}%`}`));
   const rows = await tx
     .select({ account: accounts, unitName: units.name })
     .from(accounts)
     .innerJoin(units, eq(units.id, accounts.unitId))
     .where(where)
     .orderBy(asc(accounts.username))
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize);
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const [totals] = await tx.select({ n: count() }).from(accounts).where(where);
   return { rows, total: totals?.n ?? 0 };
 }

@@ -21,7 +21,7 @@ const accountFields = {
 };
 
 export const accountRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/accounts', { schema: { tags: ['accounts'], operationId: 'listAccounts', summary: 'Tài khoản trong phạm vi (theo tên đăng nhập, phân trang)', querystring: z.object(pageQuery), response: { 200: pageOf(accountSchema), ...errors(403) } } }, async (req) => {
+  app.get('/api/accounts', { schema: { tags: ['accounts'], operationId: 'listAccounts', summary: 'Tài khoản trong phạm vi (theo tên đăng nhập, phân trang)', querystring: z.object({ q: z.string().max(100, 'Từ khóa tìm kiếm quá dài (tối đa 100 ký tự).').optional().describe('Tên đăng nhập, tên hiển thị, đơn vị (gõ có dấu hoặc không dấu)'), ...pageQuery }), response: { 200: pageOf(accountSchema), ...errors(403) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'account', 'read');
     const { rows, total } = await listVisibleAccounts(db, actor, req.query);
