@@ -127,7 +127,7 @@ export default function PersonDetailPage() {
                 Sửa
               </Button>
             ) : null}
-            {can('transfer') && p.active ? (
+            {can('transfer') ? (
               <Button icon={<SwapOutlined />} onClick={() => setTransferring(true)} data-testid="person-transfer">
                 Điều chuyển
               </Button>

@@ -187,7 +187,7 @@ export default function UnitsPage() {
                   <Button icon={<TeamOutlined />} onClick={() => navigate(`/can-bo?unitId=${selected.id}`)}>
                     Xem cán bộ
                   </Button>
-                  {can('create') && selected.active ? (
+                  {can('create') ? (
                     <Button icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', parentId: selected.id })} data-testid="unit-add-child">
                       Thêm đơn vị trực thuộc
                     </Button>
@@ -197,12 +197,12 @@ export default function UnitsPage() {
                       Sửa, đổi tên
                     </Button>
                   ) : null}
-                  {can('move') && selected.active ? (
+                  {can('move') ? (
                     <Button icon={<DragOutlined />} onClick={() => setMoving(selected)} data-testid="unit-move">
                       Chuyển đơn vị
                     </Button>
                   ) : null}
-                  {can('merge') && selected.active ? (
+                  {can('merge') ? (
                     <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(selected)} data-testid="unit-merge">
                       Sáp nhập
                     </Button>
