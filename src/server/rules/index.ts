@@ -76,6 +76,7 @@ export {
   isLowerHonor,
   limitedSteps,
   majorityNeeded,
+  majorityPhrase,
   majorityRule,
   publicNotice,
   quorum,

@@ -11,6 +11,7 @@ import {
   isLowerHonor,
   limitedSteps,
   majorityNeeded,
+  majorityPhrase,
   publicNotice,
   quorum,
   quorumNeeded,
@@ -126,11 +127,14 @@ test('quorum and the majority fallback are pack data an agency may set', () => {
   assert.equal(quorum(strict).article, 'QĐ 7/2025/QĐ-SKHCN');
 
   assert.equal(majorityNeeded(ND152_2025_PACK, 6), 4, 'more than half of 6');
+  assert.equal(majorityPhrase(ND152_2025_PACK), 'quá bán');
   assert.equal(majorityNeeded(ND152_2025_PACK, 7), 4);
   const half = withOverride(ND152_2025_PACK, [{ op: 'set_majority', share: 0.5, strict: false }]);
   assert.equal(majorityNeeded(half, 6), 3);
+  assert.equal(majorityPhrase(half), 'từ 50%');
   const twoThirds = withOverride(ND152_2025_PACK, [{ op: 'set_majority', share: 2 / 3, strict: false }]);
   assert.equal(majorityNeeded(twoThirds, 9), 6);
+  assert.equal(majorityPhrase(twoThirds), 'từ 2/3');
 });
 
 test('honor order and the authority of a unit kind', () => {

@@ -82,6 +82,13 @@ export function majorityNeeded(pack: RulePack, totalMembers: number): number {
   return m.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
 }
 
+/** "quá bán" for the default; otherwise "từ 2/3" / "trên 60%" — as the tally text says it. */
+export function majorityPhrase(pack: RulePack): string {
+  const m = pack.pipeline.majority;
+  if (m.strict && Math.abs(m.share - 0.5) < 1e-9) return 'quá bán';
+  return `${m.strict ? 'trên' : 'từ'} ${Math.abs(m.share - 2 / 3) < 1e-9 ? '2/3' : percent(m.share)}`;
+}
+
 /** The position of an honor in the pack's order (higher = higher). */
 export function honorRank(pack: RulePack, honor: Honor): number {
   return pack.pipeline.honorOrder.ranks[honor];
