@@ -3,7 +3,7 @@ import type { Db, Executor } from '../db/client.js';
 import type { Actor } from './actor.js';
 import { deleteLoginSession, insertLoginSession, purgeExpiredLoginSessions, unsafeFindLiveSession } from '../repositories/login-sessions.js';
 import { parseRole } from '../policies/account.js';
-import { now } from '../clock.js';
+import { wallNow as now } from './wall-time.js';
 
 export const SESSION_COOKIE = 'tdkt_session';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;

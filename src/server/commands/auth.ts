@@ -5,7 +5,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords
 import { createSession, deleteSession } from '../auth/sessions.js';
 import { recordAudit } from '../audit/record.js';
 import { AccountLocked, badRequest, InvalidCredentials, WrongPassword } from '../errors.js';
-import { now as clockNow } from '../clock.js';
+import { wallNow as clockNow } from '../auth/wall-time.js';
 import type { CommandContext } from './run.js';
 
 export const MAX_FAILED_LOGINS = 5;

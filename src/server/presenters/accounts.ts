@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { ACTIONS } from '../policies/abilities.js';
 import { accountAbilities } from '../policies/account.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../shared/codes.js';
-import { now } from '../clock.js';
+import { wallNow as now } from '../auth/wall-time.js';
 
 export const accountSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { accounts, sessions, units } from '../db/schema/index.js';
-import { now } from '../clock.js';
+import { wallNow as now } from '../auth/wall-time.js';
 
 /**
  * Sign-in sessions (the `sessions` table; council meetings are `repositories/sessions.ts`).
