@@ -6,7 +6,7 @@ import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { clerkFor, completeDocuments, ok, personByName, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
 import { auditEvents, awardDecisions, deadlines, decisionCounters, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
-import { rowsOf } from '../../src/server/commands/dossiers.js';
+import { rowsOf } from '../../src/server/repositories/dossiers.js';
 
 describe('dossier pipeline guarantees', () => {
   let t: TestApp;
