@@ -269,7 +269,8 @@ async function memberRecords(tx: Executor, personIds: string[]): Promise<Map<str
   return out;
 }
 
-export async function unitName(tx: Executor, id: string): Promise<string> {
+/** A unit's name, whatever the scope (the unit and receiver of a dossier already read within scope). */
+export async function unsafeUnitName(tx: Executor, id: string): Promise<string> {
   const [u] = await tx.select({ name: units.name }).from(units).where(eq(units.id, id));
   return u?.name ?? '';
 }

@@ -39,7 +39,7 @@ import {
   listVisibleTimedDossiers,
   loadCalendar,
   submissionDeadline,
-  unitName,
+  unsafeUnitName,
   versionsOf,
 } from '../../repositories/dossiers.js';
 import { candidateSchema, clockOf, dossierListSchema, dossierSchema, overdueListSchema, presentCandidate, presentDossier, presentDossierSummary } from '../../presenters/dossiers.js';
@@ -112,8 +112,8 @@ async function dossierJson(db: Db, actor: Actor, id: string) {
   const documents = await documentsOf(db, d.id);
   const versions = await versionsOf(db, d.id);
   const cal = await loadCalendar(db);
-  const uname = await unitName(db, d.unitId);
-  const receiver = d.receiverUnitId ? await unitName(db, d.receiverUnitId) : null;
+  const uname = await unsafeUnitName(db, d.unitId);
+  const receiver = d.receiverUnitId ? await unsafeUnitName(db, d.receiverUnitId) : null;
   const deadline = d.movementId ? await submissionDeadline(db, d.movementId, d.unitId) : { dueDate: null, extension: null };
   return presentDossier(d, actor, { unitName: uname, receiverUnitName: receiver, candidates, documents, versions, cal, deadline: { dueDate: deadline.dueDate, extensionUntil: deadline.extension?.until ?? null } });
 }
