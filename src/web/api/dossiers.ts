@@ -89,6 +89,8 @@ export interface Candidate {
   outcome: string;
   outcomeLabel: string;
   decisionId: string | null;
+  /** Within its dossier: what the user may do to this candidate now (decided by the server). */
+  actions?: ('update' | 'remove' | 'appraise' | 'forward')[];
 }
 
 export interface DossierDocument {
