@@ -4,7 +4,10 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { deadlines, honorAwards, movements } from '../../src/server/db/schema/index.js';
 
-const Y = new Date().getUTCFullYear() + 1;
+import { yearVn } from '../../src/server/clock.js';
+
+/** Next year in Vietnam (the product's clock), so that the plans never lie in the past. */
+const Y = yearVn() + 1;
 
 describe('movements: targets with progress, phases, honors offered, deadlines, child movements', () => {
   let t: TestApp;

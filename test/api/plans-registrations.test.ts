@@ -5,7 +5,10 @@ import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app
 import { auditEvents, registrations } from '../../src/server/db/schema/index.js';
 import { addDays, vnToday } from '../../src/server/deadlines/clock.js';
 
-const Y = new Date().getUTCFullYear() + 1;
+import { yearVn } from '../../src/server/clock.js';
+
+/** Next year in Vietnam (the product's clock), so that the plans never lie in the past. */
+const Y = yearVn() + 1;
 
 describe('registrations (đăng ký thi đua), late refusal and reopening, roll-up, pledges', () => {
   let t: TestApp;
