@@ -6,6 +6,7 @@ import { runCommand } from '../../src/server/commands/run.js';
 import { createUnit } from '../../src/server/commands/units.js';
 import { auditEvents, units } from '../../src/server/db/schema/index.js';
 import type { Actor } from '../../src/server/auth/actor.js';
+import { todayVn } from '../../src/server/clock.js';
 
 describe('councils and audit', () => {
   let t: TestApp;
@@ -89,7 +90,7 @@ describe('councils and audit', () => {
     assert.ok(all.some((s: string) => s.includes('Phòng Ngoài Trung tâm')));
     const byUser = await admin.get('/api/audit?username=admin&pageSize=200');
     assert.ok(byUser.body.items.every((e: { actorUsername: string }) => e.actorUsername === 'admin'));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayVn(); // the API filters by the Vietnamese day, not the UTC one
     assert.ok((await admin.get(`/api/audit?from=${today}&to=${today}`)).body.total > 0);
     assert.equal((await admin.get('/api/audit?from=2000-01-01&to=2000-01-02')).body.total, 0);
     assert.equal((await admin.get('/api/audit?action=khong.co')).status, 400);

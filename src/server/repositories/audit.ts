@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { now } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
@@ -18,6 +19,8 @@ export interface AuditSource {
 /** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function insertAuditEvent(tx: Executor, source: AuditSource, event: AuditEvent): Promise<void> {
   await tx.insert(auditEvents).values({
+    // The product's clock, not the database's: the audit's day filter and tests with a fixed clock agree.
+    at: now(),
     actorAccountId: source.accountId ?? null,
     actorUsername: source.username ?? null,
     actorUnitId: source.unitId ?? null,

@@ -15,6 +15,7 @@ import {
   type SubjectKind,
 } from '../../shared/codes.js';
 import { DOCUMENT_KINDS, DOSSIER_STATUSES, DOSSIER_STATUS_LABELS } from '../../shared/dossiers.js';
+import { todayVn } from '../../shared/clock.js';
 import { baseSalaryOn } from './base-salary.js';
 import { describeCriterion } from './criteria.js';
 import { HONOR_SHORT, coef, percent, vnd } from './labels.js';
@@ -168,7 +169,7 @@ function countUnverified(list: CriterionView[]): number {
 
 /** The pack of a regime (or a given, possibly overridden, pack) as plain JSON for the viewer. */
 export function describePack(regime: Regime, pack: RulePack = packFor(regime), asOf?: IsoDate): PackView {
-  const exampleDate = asOf ?? pack.decisionsTo ?? new Date().toISOString().slice(0, 10);
+  const exampleDate = asOf ?? pack.decisionsTo ?? todayVn();
   let exampleBase: number | null = null;
   try {
     exampleBase = baseSalaryOn(exampleDate, pack.baseSalary);
