@@ -88,7 +88,7 @@ describe('the clock: the Vietnamese day at 23:30 and at 00:30', () => {
       assert.equal(r.status, 201, JSON.stringify(r.body));
       setClock(EARLY);
       const late = await clerk.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staff[1]!.id, honor: 'LDTT' });
-      assert.equal(late.status, 400, JSON.stringify(late.body));
+      assert.deepEqual([late.status, late.body.error], [409, 'registration_closed'], JSON.stringify(late.body));
       assert.match(late.body.message, /hết hạn đăng ký/);
     },
   );
