@@ -169,6 +169,8 @@ export interface SessionSummary {
   statusLabel: string;
   totalMembers: number | null;
   itemCount: number;
+  /** What the signed-in user may do to this session now (decided by the server). */
+  abilities: ('read' | 'update' | 'open' | 'vote' | 'enterPaperBallots' | 'close')[];
 }
 export interface ItemResult {
   approve: number;
@@ -235,6 +237,8 @@ export interface Decision {
   hasFile: boolean;
   awardeeCount?: number;
   certificateCount?: number;
+  /** What the signed-in user may do to this decision (decided by the server). */
+  abilities: ('read' | 'attachFile' | 'revoke' | 'issueCertificates' | 'printCertificates')[];
   awardees?: { id: string; displayName: string; positionText: string | null; honorLabel: string; amount: number; coefficient: number | null; revoked: boolean }[];
 }
 export const listDecisions = () => api.get<{ items: Decision[]; total: number }>('/api/decisions', { pageSize: 200 });
