@@ -51,13 +51,13 @@ test('rendered documents contain the data, with one table row per list item', ()
   assert.match(xml, /Sơn La, ngày 26 tháng 6 năm 2021/);
 });
 
-test('a decision with 1,000 awardees renders in under 2 s', () => {
+// Its speed (≤ 2 s) is measured by `npm run bench` (bench/documents.bench.ts), not here.
+test('a decision with 1,000 awardees renders every one of them', () => {
   const data = decisionData(1000);
-  const t0 = performance.now();
   const out = renderDocument('quyet_dinh_khen_thuong', data);
-  const ms = performance.now() - t0;
   assert.ok(out.length > 10_000);
-  assert.ok(ms < 2000, `took ${ms} ms`);
+  const rows = new PizZip(out).file('word/document.xml')!.asText().match(/<w:tr[ >]/g) ?? [];
+  assert.ok(rows.length >= 1000, `${rows.length} table rows`);
 });
 
 test('broken templates are refused with a Vietnamese message naming the problem', () => {
