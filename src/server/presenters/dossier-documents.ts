@@ -5,7 +5,7 @@ import { now } from '../clock.js';
 import { renderDocument } from '../documents/index.js';
 import type { DecisionMeta } from '../repositories/decisions.js';
 import type { awardDecisions, decisionAwardees } from '../db/schema/index.js';
-import type { SessionRow } from '../repositories/sessions.js';
+import type { SessionRow } from '../repositories/council-sessions.js';
 import type { ItemResult } from '../commands/sessions.js';
 import { subjectsPhrase } from '../commands/decisions.js';
 import type { CandidateRow, DossierRow } from '../repositories/dossiers.js';

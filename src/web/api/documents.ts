@@ -106,7 +106,7 @@ export interface RegisteredCertificate {
   revokedReason: string | null;
 }
 
-export const listCertificates = (query: { year?: number; q?: string }) => api.get<{ items: RegisteredCertificate[] }>('/api/certificates', query);
+export const listCertificates = (query: { year?: number; q?: string }) => api.get<{ items: RegisteredCertificate[]; total: number }>('/api/certificates', { ...query, pageSize: 200 });
 export const issueDecisionCertificates = (decisionId: string) => api.post<{ created: number; reused: number }>(`/api/decisions/${decisionId}/certificates`, {});
 
 export const getCapabilities = () => api.get<{ pdf: boolean; message: string | null }>('/api/documents/capabilities');

@@ -171,6 +171,8 @@ export interface SessionSummary {
   statusLabel: string;
   totalMembers: number | null;
   itemCount: number;
+  /** What the signed-in user may do to this session now (decided by the server). */
+  abilities: ('read' | 'update' | 'open' | 'vote' | 'enterPaperBallots' | 'close')[];
 }
 export interface ItemResult {
   approve: number;
@@ -207,7 +209,7 @@ export interface Session extends SessionSummary {
 }
 export type ReadyCandidate = Candidate & { dossierId: string; dossierTitle: string; unitName: string };
 
-export const listSessions = () => api.get<{ items: SessionSummary[] }>('/api/sessions');
+export const listSessions = () => api.get<{ items: SessionSummary[]; total: number }>('/api/sessions', { pageSize: 200 });
 export const sessionCandidates = () => api.get<{ items: ReadyCandidate[] }>('/api/sessions/candidates');
 export const createSession = (input: { councilId: string; title: string; meetingDate: string; location?: string | null; candidateIds: string[] }) => api.post<Session>('/api/sessions', input);
 export const getSession = (id: string) => api.get<Session>(`/api/sessions/${id}`);
@@ -236,9 +238,12 @@ export interface Decision {
   revokeReason: string | null;
   hasFile: boolean;
   awardeeCount?: number;
+  certificateCount?: number;
+  /** What the signed-in user may do to this decision (decided by the server). */
+  abilities: ('read' | 'attachFile' | 'revoke' | 'issueCertificates' | 'printCertificates')[];
   awardees?: { id: string; displayName: string; positionText: string | null; honorLabel: string; amount: number; coefficient: number | null; revoked: boolean }[];
 }
-export const listDecisions = () => api.get<{ items: Decision[] }>('/api/decisions');
+export const listDecisions = () => api.get<{ items: Decision[]; total: number }>('/api/decisions', { pageSize: 200 });
 export const readyToDecide = () => api.get<{ items: ReadyCandidate[] }>('/api/decisions/ready');
 export const getDecision = (id: string) => api.get<Decision>(`/api/decisions/${id}`);
 export const issueDecision = (input: { candidateIds: string[]; decisionDate: string; signerName: string; signerTitle: string; title?: string | null }) => api.post<Decision>('/api/decisions', input);
