@@ -273,7 +273,7 @@ export const candidateSchema = z
     unitName: z.string(),
     outcomes: z.array(z.object({ honor: honorCodeOut, eligible: z.boolean().nullable(), reasons: z.array(reasonSchema).optional() })),
   })
-  .meta({ id: 'Candidate' });
+  .meta({ id: 'EligibleCandidate' });
 
 export const candidateListSchema = z
   .object({
@@ -287,7 +287,7 @@ export const candidateListSchema = z
     items: z.array(candidateSchema),
     total: z.number().int().describe('Tổng số đối tượng khớp bộ lọc'),
   })
-  .meta({ id: 'CandidateList' });
+  .meta({ id: 'EligibleCandidateList' });
 
 export function presentCandidate(r: CandidateRow): z.infer<typeof candidateSchema> {
   return { id: r.id, kind: r.kind, name: r.name, unitId: r.unitId, unitName: r.unitName, outcomes: r.outcomes };
