@@ -4,11 +4,8 @@
  * Commands refuse with it, presenters send its answers as `actions` (per dossier and per
  * candidate), and the web shows exactly those buttons.
  */
-import { and, eq, isNotNull, or, type SQL } from 'drizzle-orm';
-import { dossiers } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { can } from './abilities.js';
-import { unitIdInScope } from './scope.js';
 import { EDITABLE_STATUSES, commandsFrom, type DossierCommand, type DossierStatus } from '../../shared/dossiers.js';
 
 /** The fields of a dossier the policy reads. */
@@ -19,12 +16,14 @@ export type CandidateFacts = { outcome: string; councilResult: string | null };
 /**
  * Which dossiers an actor sees. A unit's clerk: its subtree's dossiers, drafts included. The
  * Office, heads and administrators of a parent level: what has been submitted to them (ever) and
- * their own unit's dossiers — a unit's drafts stay the unit's business.
+ * their own unit's dossiers — a unit's drafts stay the unit's business. `drafts`: the actor sees
+ * the subtree's dossiers whatever their state; otherwise only those ever submitted, and its own
+ * unit's. `repositories/scope.ts` translates it into SQL.
  */
-export function dossierVisibleCondition(actor: Actor): SQL {
-  const inScope = unitIdInScope(actor, dossiers.unitId);
-  if (actor.role === 'clerk') return inScope;
-  return and(inScope, or(isNotNull(dossiers.firstSubmittedAt), eq(dossiers.unitId, actor.unitId))) as SQL;
+export type DossierReach = { unitPath: string; drafts: boolean; ownUnitId: string };
+
+export function dossierReachOf(actor: Actor): DossierReach {
+  return { unitPath: actor.unitPath, drafts: actor.role === 'clerk', ownUnitId: actor.unitId };
 }
 
 /** The unit's side of the pipeline (editing, submitting, withdrawing): its own staff, a clerk of its subtree, or an administrator. */

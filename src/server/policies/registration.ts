@@ -1,9 +1,6 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.js';
 import { domainError } from '../errors.js';
 import { POLICY, can } from './abilities.js';
-import { unitIdInScope } from './scope.js';
 import { AUTHORITIES, packFor, regimeForDate, type Authority } from '../rules/index.js';
 import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../shared/codes.js';
 
@@ -96,8 +93,13 @@ export function campaignAbilities(actor: Actor, c: Campaign, today: string): Cam
   return out;
 }
 
-/** Registrations the actor may see (SQL): its subtree's; a role that reaches only itself sees its own person's. */
-export function visibleRegistrationsCondition(actor: Actor, cols: { unitId: PgColumn; personId: PgColumn }): SQL {
-  if (POLICY[actor.role].reach === 'self') return actor.personId ? eq(cols.personId, actor.personId) : sql`false`;
-  return unitIdInScope(actor, cols.unitId);
+/**
+ * Which registrations an actor sees: its subtree's; a role that reaches only itself sees its own
+ * person's (none without a person). `repositories/scope.ts` translates it into SQL.
+ */
+export type RegistrationReach = { kind: 'subtree'; unitPath: string } | { kind: 'self'; personId: string | null };
+
+export function registrationReachOf(actor: Actor): RegistrationReach {
+  if (POLICY[actor.role].reach === 'self') return { kind: 'self', personId: actor.personId ?? null };
+  return { kind: 'subtree', unitPath: actor.unitPath };
 }

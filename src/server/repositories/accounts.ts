@@ -4,7 +4,7 @@ import { now } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import { accounts, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike, unitIdInScope } from '../policies/scope.js';
+import { escapeLike, unitIdInScope } from './scope.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 

@@ -3,7 +3,7 @@ import { now } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import { auditEvents } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { unitIdInScope } from './scope.js';
 import type { AuditEvent } from '../audit/events.js';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;

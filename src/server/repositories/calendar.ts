@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import { deadlines, movementUnits, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { POLICY } from '../policies/abilities.js';
-import { escapeLike, unitIdInScope } from '../policies/scope.js';
+import { escapeLike, unitIdInScope } from './scope.js';
 import { ancestorIds } from './plans.js';
 import { inTurn } from '../db/in-turn.js';
 

@@ -3,7 +3,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { dossierCandidates, dossiers } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { dossierVisibleCondition } from '../policies/dossier.js';
+import { dossierVisibleCondition } from './scope.js';
 import type { CandidateRow, DossierRow } from './dossiers.js';
 
 type CandidateInsert = typeof dossierCandidates.$inferInsert;

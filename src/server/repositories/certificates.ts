@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle
 import type { Executor } from '../db/client.js';
 import { awardDecisions, certificateCalibrations, certificateCounters, certificates, decisionAwardees, dossierCandidates, dossiers, people, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike, unitIdInScope } from '../policies/scope.js';
+import { escapeLike, unitIdInScope } from './scope.js';
 
 export type CertificateRow = typeof certificates.$inferSelect;
 export type CalibrationRow = typeof certificateCalibrations.$inferSelect;

@@ -2,7 +2,7 @@
  * Council sessions (phiên họp Hội đồng TĐKT): agenda, attendance, conflicts of interest and the
  * secret ballot. The ballot lives in two tables that are written by two separate functions
  * (`markVoted`, `addToBallotBox`): no query and no row ever holds both the member and the choice.
- * (Login sessions are `repositories/sessions.ts`.)
+ * (Login sessions are `repositories/login-sessions.ts`.)
  */
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
@@ -21,7 +21,7 @@ import {
   units,
 } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { unitIdInScope } from './scope.js';
 import { dossierVisible, type CandidateRow, type DossierRow } from './dossiers.js';
 import type { BallotChoice } from '../../shared/dossiers.js';
 

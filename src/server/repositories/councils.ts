@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { councilMembers, councils, people, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { unitIdInScope } from './scope.js';
 
 export type CouncilRow = typeof councils.$inferSelect;
 

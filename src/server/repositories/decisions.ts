@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { awardDecisions, decisionAwardees, decisionCounters, dossierCandidates, dossiers, honorAwards, publicNoticeComments, publicNoticeItems, publicNotices, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { unitIdInScope } from './scope.js';
 import { dossierVisible, type CandidateRow, type DossierRow } from './dossiers.js';
 
 export type DecisionRow = typeof awardDecisions.$inferSelect;

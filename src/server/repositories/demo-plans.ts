@@ -1,7 +1,7 @@
 import { eq, inArray, like } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { accounts, people, units } from '../db/schema/index.js';
-import { escapeLike } from '../policies/scope.js';
+import { escapeLike } from './scope.js';
 import type { UnitKind } from '../../shared/codes.js';
 
 /**

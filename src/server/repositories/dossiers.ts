@@ -21,8 +21,8 @@ import {
   units,
 } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike } from '../policies/scope.js';
-import { dossierVisibleCondition } from '../policies/dossier.js';
+import { escapeLike } from './scope.js';
+import { dossierVisibleCondition } from './scope.js';
 import { makeCalendar, type Calendar, type HolidayEntry } from '../../shared/working-days.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
 import type { DisciplineEntry, FactEntry, HonorEntry, InitiativeEntry, MemberInput, RatingEntry, SubjectInput } from '../rules/index.js';

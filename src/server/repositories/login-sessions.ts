@@ -4,7 +4,7 @@ import { accounts, sessions, units } from '../db/schema/index.js';
 import { wallNow as now } from '../auth/wall-time.js';
 
 /**
- * Sign-in sessions (the `sessions` table; council meetings are `repositories/sessions.ts`).
+ * Sign-in sessions (the `sessions` table; council meetings are `repositories/council-sessions.ts`).
  * The cookie carries a random token; the table stores only its SHA-256.
  */
 

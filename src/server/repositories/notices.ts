@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { dossierCandidates, dossiers, publicNoticeComments, publicNoticeItems, publicNotices, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { unitIdInScope } from './scope.js';
 
 export type NoticeRow = typeof publicNotices.$inferSelect;
 export type NoticeCommentRow = typeof publicNoticeComments.$inferSelect;

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle
 import type { Executor } from '../db/client.js';
 import { people, personTransfers, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike, visiblePeopleCondition } from '../policies/scope.js';
+import { escapeLike, visiblePeopleCondition } from './scope.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
 import { now } from '../clock.js';
 

@@ -4,7 +4,7 @@ import type { Executor } from '../db/client.js';
 import { planTasks, plans, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { POLICY } from '../policies/abilities.js';
-import { escapeLike, unitIdInScope } from '../policies/scope.js';
+import { escapeLike, unitIdInScope } from './scope.js';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanTaskRow = typeof planTasks.$inferSelect;

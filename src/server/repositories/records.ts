@@ -18,7 +18,7 @@ import {
 } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { reachesOnlySelf } from '../policies/record.js';
-import { escapeLike, unitIdInScope, visiblePeopleCondition, visibleUnitsCondition } from '../policies/scope.js';
+import { escapeLike, unitIdInScope, visiblePeopleCondition, visibleUnitsCondition } from './scope.js';
 import { findVisiblePerson } from './people.js';
 import { findVisibleUnit } from './units.js';
 import { emptyRecordSet, unitsDuringYear, type RecordSet } from '../records/subjects.js';

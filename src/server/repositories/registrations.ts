@@ -2,8 +2,8 @@ import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { people, registrationReopenings, registrations, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
-import { visibleRegistrationsCondition } from '../policies/registration.js';
+import { unitIdInScope } from './scope.js';
+import { visibleRegistrationsCondition } from './scope.js';
 import type { Paging } from './plans.js';
 
 export type RegistrationRow = typeof registrations.$inferSelect;

@@ -6,7 +6,7 @@ import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { ruleOverrides, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { unitIdInScope } from './scope.js';
 import { reachesOnlySelf } from '../policies/record.js';
 import type { RuleOverride } from '../rules/index.js';
 

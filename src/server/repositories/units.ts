@@ -2,7 +2,7 @@ import { and, asc, eq, like, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { accounts, councils, people, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike, visibleUnitsCondition } from '../policies/scope.js';
+import { escapeLike, visibleUnitsCondition } from './scope.js';
 import { inTurn } from '../db/in-turn.js';
 import { now } from '../clock.js';
 
