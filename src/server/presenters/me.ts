@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { unsafeFindAccountWithUnit } from '../repositories/accounts.js';
-import { ACTIONS, RESOURCES, abilitiesFor, type Action, type Resource } from '../policies/abilities.js';
+import { ACTIONS, POLICY, RESOURCES, abilitiesFor, type Action, type Resource } from '../policies/abilities.js';
 import { parseRole } from '../policies/account.js';
 import { ROLE_LABELS, ROLES } from '../../shared/codes.js';
 
@@ -23,6 +23,7 @@ export const meSchema = z
     unitName: z.string(),
     personId: z.uuid().nullable(),
     mustChangePassword: z.boolean().describe('Mật khẩu do quản trị đặt: phải đổi trước khi làm việc'),
+    reach: z.enum(['subtree', 'self']).describe('Phạm vi: cả cây đơn vị, hay chỉ hồ sơ của chính mình'),
     abilities: abilitiesSchema,
   })
   .meta({ id: 'Me' });
@@ -47,6 +48,7 @@ export async function presentMe(db: Db, accountId: string): Promise<MeJson> {
     unitName: row.unitName,
     personId: row.account.personId,
     mustChangePassword: row.account.passwordChangedAt === null,
+    reach: POLICY[role].reach,
     abilities,
   };
 }
