@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.js';
+import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
+import { ballotSecretConfigured, configureBallotSecret } from './ballots/seal.js';
 import { handleError } from './http/errors.js';
 import { errorSchema } from './http/contract.js';
 import { controlCharacterError, findControlCharacter } from './http/control-chars.js';
@@ -42,6 +44,10 @@ export interface AppDeps {
 export type App = FastifyInstance;
 
 export async function buildApp({ database, config, logger = false }: AppDeps) {
+  // The key of sealed ballots. main.ts always passes the persistent one; an app built without it
+  // (tests, scripts) gets one random key per process, so ballots cast by it open only in that process.
+  if (config.secretKey) configureBallotSecret(config.secretKey);
+  else if (!ballotSecretConfigured()) configureBallotSecret(randomBytes(32));
   // X-Forwarded-For is believed only from the configured proxies (TDKT_TRUSTED_PROXIES): otherwise any
   // client could pick the address that rate limits and the audit log see.
   const trustProxy = config.trustedProxies && config.trustedProxies.length > 0 ? config.trustedProxies : false;

@@ -17,6 +17,11 @@ export interface Config {
    * Empty: the client's address is the TCP peer's, whatever the headers say.
    */
   trustedProxies: string[];
+  /**
+   * The server secret sealed ballots' keys derive from (TDKT_SECRET_KEY, else `<DATA_DIR>/secret.key`):
+   * filled by main.ts with `loadSecretKey`, never stored in the database.
+   */
+  secretKey?: Buffer;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

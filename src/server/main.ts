@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { loadConfig } from './config.js';
+import { loadSecretKey } from './ballots/seal.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './app.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedDemo } from './demo/seed.js';
@@ -8,7 +9,13 @@ import { refreshStatistics, scheduleMaintenance } from './db/maintenance.js';
 import { startJobs } from './jobs/runner.js';
 
 const config = loadConfig();
-if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+if (!config.databaseUrl || !process.env.TDKT_SECRET_KEY) mkdirSync(config.dataDir, { recursive: true });
+try {
+  config.secretKey = loadSecretKey(process.env, config.dataDir);
+} catch (err) {
+  console.error(`Không đọc được khóa bí mật của máy chủ: ${err instanceof Error ? err.message : String(err)}. Đặt TDKT_SECRET_KEY hoặc kiểm tra tệp secret.key trong DATA_DIR.`);
+  process.exit(1);
+}
 const database = await openWithRetry();
 
 /** Opens the database; a PostgreSQL server that does not answer yet is retried, with a Vietnamese message instead of a stack trace. */

@@ -136,9 +136,15 @@ describe('dossier pipeline guarantees', () => {
       rowsOf<{ column_name: string }>(await t.db.execute(sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`)).map((c) => c.column_name);
     assert.deepEqual(await cols('session_ballot_box'), ['channel', 'choice', 'count', 'item_id']);
     assert.deepEqual(await cols('session_voter_marks'), ['item_id', 'member_id']);
-    // Only totals are stored: three online approvals are one row with count 3, not three rows.
+    assert.deepEqual(await cols('session_sealed_ballots'), ['id', 'item_id', 'sealed']);
+    // The box holds only the secretary's paper counts; the three online approvals are three sealed
+    // ballots of one length, all different (random IV): nothing says they are the same choice.
     const box = rowsOf<{ channel: string; choice: string; count: number }>(await t.db.execute(sql`select b.channel, b.choice, b.count from session_ballot_box b join session_items i on i.id = b.item_id where i.session_id = ${r.sessionId} order by b.channel, b.choice`));
-    assert.deepEqual(box.map((b) => [b.channel, b.choice, Number(b.count)]), [['online', 'approve', 3], ['paper', 'abstain', 0], ['paper', 'approve', 1], ['paper', 'reject', 0]]);
+    assert.deepEqual(box.map((b) => [b.channel, b.choice, Number(b.count)]), [['paper', 'abstain', 0], ['paper', 'approve', 1], ['paper', 'reject', 0]]);
+    const sealed = rowsOf<{ hex: string }>(await t.db.execute(sql`select encode(b.sealed, 'hex') as hex from session_sealed_ballots b join session_items i on i.id = b.item_id where i.session_id = ${r.sessionId}`)).map((b) => b.hex);
+    assert.equal(sealed.length, 3);
+    assert.equal(new Set(sealed).size, 3);
+    assert.equal(new Set(sealed.map((h) => h.length)).size, 1);
     // The audit trail says who voted, never how.
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'session.ballot_cast'));
     assert.ok(audit.length >= 3);

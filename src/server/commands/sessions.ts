@@ -1,11 +1,10 @@
 import type { CommandContext } from './run.js';
 import { findVisibleCouncil } from '../repositories/councils.js';
 import {
-  addToBallotBox,
   agendaOf,
   agendaSize,
   attendanceOf,
-  ballotCounts,
+  boxCounts,
   bumpSessionVersion,
   deleteAgendaItem,
   dossierOnOpenAgenda,
@@ -18,6 +17,7 @@ import {
   insertAgendaItem,
   insertAttendance,
   insertConflict,
+  insertSealedBallot,
   insertSession,
   markSessionClosed,
   markSessionOpened,
@@ -26,10 +26,12 @@ import {
   openAgendaOfCandidate,
   passedItemCount,
   saveItemResult,
+  sealedBallotsOf,
   setPaperCount,
   setPresent,
   unsafeFindCandidate,
   unsafeLockDossier,
+  votedCount,
   type SessionRow,
 } from '../repositories/council-sessions.js';
 import { badRequest, conflict, domainError, forbidden, notFound } from '../errors.js';
@@ -41,6 +43,7 @@ import { voteOutcome } from '../rules/index.js';
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
 import { BALLOT_CHOICES, SESSION_STATUS_LABELS, quorumRequired, type BallotChoice, type SessionStatus } from '../../shared/dossiers.js';
 import { formatDateVi } from '../../shared/format-vi.js';
+import { openBallot, sealBallot } from '../ballots/seal.js';
 
 export { membersOn };
 
@@ -60,6 +63,8 @@ export const MemberRecused = domainError('MemberRecused', 'conflict', 'member_re
 export const BallotCountExceeded = domainError('BallotCountExceeded', 'conflict', 'ballot_count_exceeded');
 /** The secretary's paper counts exceed the members allowed to vote on the item. */
 export const PaperBallotsExceeded = domainError('PaperBallotsExceeded', 'invalid', 'paper_ballots_exceeded');
+/** The sealed ballots do not open with the server's key, or do not match the voters' marks: closing is refused. */
+export const BallotBoxCorrupt = domainError('BallotBoxCorrupt', 'conflict', 'ballot_box_corrupt');
 
 export interface ItemResult {
   approve: number;
@@ -193,9 +198,10 @@ async function votingMember(ctx: CommandContext, s: SessionRow) {
 
 /**
  * Secret ballot. In one transaction: the member's "has voted" mark for the item (refused if it
- * exists: one vote per member and candidate) and +1 on the item's counter for the choice. Two
- * separate writes (`markVoted`, `addToBallotBox`): no row holds both the member and the choice,
- * and the counter keeps no history.
+ * exists: one vote per member and candidate) and the ballot sealed with the session's key
+ * (`ballots/seal.ts`), appended to `session_sealed_ballots` with no voter, no timestamp, no
+ * counter. Both rows carry the same transaction id, which is why the ballot is ciphertext: whoever
+ * reads the database pairs the rows but cannot read the choice (docs/decisions.md).
  */
 export async function castBallot(ctx: CommandContext, sessionId: string, votes: { itemId: string; choice: BallotChoice }[]): Promise<{ cast: number }> {
   const s = await loadSession(ctx, sessionId, false);
@@ -208,9 +214,9 @@ export async function castBallot(ctx: CommandContext, sessionId: string, votes: 
     const c = await findRecusal(ctx.tx, v.itemId, m.id);
     if (c) throw new MemberRecused(`Bạn không biểu quyết đối với ${item.name} (${c.reason.toLowerCase()}).`);
     if (!(await markVoted(ctx.tx, v.itemId, m.id))) throw new AlreadyVoted(`Bạn đã bỏ phiếu cho ${item.name}; mỗi thành viên chỉ bỏ phiếu một lần.`);
-    await addToBallotBox(ctx.tx, v.itemId, v.choice);
-    const counts = await ballotCounts(ctx.tx, v.itemId);
-    if (counts.online + counts.paper > (await eligibleVoters(ctx.tx, s.id, v.itemId))) throw new BallotCountExceeded(`Số phiếu cho ${item.name} vượt số thành viên được biểu quyết (đã nhập phiếu giấy?).`);
+    await insertSealedBallot(ctx.tx, v.itemId, sealBallot(s.id, v.itemId, v.choice));
+    const box = await boxCounts(ctx.tx, v.itemId);
+    if ((await votedCount(ctx.tx, v.itemId)) + box.paper > (await eligibleVoters(ctx.tx, s.id, v.itemId))) throw new BallotCountExceeded(`Số phiếu cho ${item.name} vượt số thành viên được biểu quyết (đã nhập phiếu giấy?).`);
   }
   // The audit names who voted and on how many items, never the choices.
   await ctx.audit({ action: 'session.ballot_cast', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Một thành viên đã bỏ phiếu kín (${votes.length} đề nghị) tại phiên họp "${s.title}"` });
@@ -225,11 +231,31 @@ export async function enterPaperBallots(ctx: CommandContext, sessionId: string, 
     const item = await findAgendaItem(ctx.tx, s.id, it.itemId);
     if (!item) throw notFound('Không tìm thấy đề nghị trong chương trình phiên họp.');
     for (const choice of BALLOT_CHOICES) await setPaperCount(ctx.tx, it.itemId, choice, it[choice]);
-    const counts = await ballotCounts(ctx.tx, it.itemId);
+    const online = await votedCount(ctx.tx, it.itemId);
+    const { paper } = await boxCounts(ctx.tx, it.itemId);
     const eligible = await eligibleVoters(ctx.tx, s.id, it.itemId);
-    if (counts.online + counts.paper > eligible) throw new PaperBallotsExceeded(`${item.name}: ${counts.online} phiếu trực tuyến + ${counts.paper} phiếu giấy vượt số thành viên được biểu quyết (${eligible}).`);
+    if (online + paper > eligible) throw new PaperBallotsExceeded(`${item.name}: ${online} phiếu trực tuyến + ${paper} phiếu giấy vượt số thành viên được biểu quyết (${eligible}).`);
   }
   await ctx.audit({ action: 'session.paper_ballots_entered', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Nhập kết quả phiếu giấy cho ${items.length} đề nghị`, after: items });
+}
+
+/**
+ * The counts of an item, only at closing: every sealed ballot opened with the session's key, plus
+ * the secretary's paper counts (and online counters left from before sealed ballots). Refused when
+ * a ballot does not open or the ballots do not match the members' "has voted" marks.
+ */
+async function countBallots(ctx: CommandContext, sessionId: string, itemId: string, name: string): Promise<{ approve: number; reject: number; abstain: number; online: number; paper: number }> {
+  const box = await boxCounts(ctx.tx, itemId);
+  const counts = { approve: box.approve, reject: box.reject, abstain: box.abstain, online: box.legacyOnline, paper: box.paper };
+  for (const sealed of await sealedBallotsOf(ctx.tx, itemId)) {
+    const choice = openBallot(sessionId, itemId, sealed);
+    if (!choice) throw new BallotBoxCorrupt(`Không mở được một phiếu kín của ${name} (phiếu bị sửa, hoặc khóa bí mật TDKT_SECRET_KEY của máy chủ đã thay đổi): chưa kết thúc phiên họp được.`);
+    counts[choice]++;
+    counts.online++;
+  }
+  const marks = await votedCount(ctx.tx, itemId);
+  if (counts.online !== marks) throw new BallotBoxCorrupt(`Hòm phiếu trực tuyến của ${name} có ${counts.online} phiếu nhưng ${marks} thành viên đã bỏ phiếu: chưa kết thúc phiên họp được.`);
+  return counts;
 }
 
 /** The tally of one item against the council's TOTAL membership (voteOutcome); no threshold → more than half of it. */
@@ -256,7 +282,7 @@ export async function closeSession(ctx: CommandContext, sessionId: string): Prom
   const items = await agendaOf(ctx.tx, s.id);
   const dossierIds = new Set<string>();
   for (const { item, candidate } of items) {
-    const counts = await ballotCounts(ctx.tx, item.id);
+    const counts = await countBallots(ctx, s.id, item.id, candidate.displayName);
     const result = tallyItem(item.honor as Honor, s.meetingDate, s.totalMembers ?? 0, await eligibleVoters(ctx.tx, s.id, item.id), counts);
     await saveItemResult(ctx.tx, item.id, result, { id: candidate.id, passed: result.passed, text: result.text, outcome: candidate.outcome });
     dossierIds.add(candidate.dossierId);

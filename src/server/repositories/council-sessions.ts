@@ -1,7 +1,8 @@
 /**
  * Council sessions (phiên họp Hội đồng TĐKT): agenda, attendance, conflicts of interest and the
- * secret ballot. The ballot lives in two tables that are written by two separate functions
- * (`markVoted`, `addToBallotBox`): no query and no row ever holds both the member and the choice.
+ * secret ballot. A vote is two rows written by two separate functions (`markVoted`,
+ * `insertSealedBallot`): no query and no row ever holds both the member and the choice, and the
+ * sealed ballot is ciphertext the database cannot open (`ballots/seal.ts`).
  * (Login sessions are `repositories/login-sessions.ts`.)
  */
 import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import {
   sessionBallotBox,
   sessionConflicts,
   sessionItems,
+  sessionSealedBallots,
   sessionVoterMarks,
   units,
 } from '../db/schema/index.js';
@@ -293,12 +295,21 @@ export async function markVoted(tx: Executor, itemId: string, memberId: string):
   return marked.length > 0;
 }
 
-/** Ballot, part 2: +1 on the item's counter for the choice. Knows nothing of the voter; keeps no history. */
-export async function addToBallotBox(tx: Executor, itemId: string, choice: BallotChoice): Promise<void> {
-  await tx
-    .insert(sessionBallotBox)
-    .values({ itemId, channel: 'online', choice, count: 1 })
-    .onConflictDoUpdate({ target: [sessionBallotBox.itemId, sessionBallotBox.channel, sessionBallotBox.choice], set: { count: sql`${sessionBallotBox.count} + 1` } });
+/** Ballot, part 2: the sealed ballot, appended. Knows nothing of the voter; no timestamp, a random id. */
+export async function insertSealedBallot(tx: Executor, itemId: string, sealed: Buffer): Promise<void> {
+  await tx.insert(sessionSealedBallots).values({ itemId, sealed });
+}
+
+/** The sealed online ballots of an item (opened only when the session closes), in no meaningful order. */
+export async function sealedBallotsOf(tx: Executor, itemId: string): Promise<Buffer[]> {
+  const rows = await tx.select({ sealed: sessionSealedBallots.sealed }).from(sessionSealedBallots).where(eq(sessionSealedBallots.itemId, itemId));
+  return rows.map((r) => r.sealed);
+}
+
+/** How many members have voted online on the item (their marks): "N of M have voted", never how. */
+export async function votedCount(tx: Executor, itemId: string): Promise<number> {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionVoterMarks).where(eq(sessionVoterMarks.itemId, itemId));
+  return Number(r?.n ?? 0);
 }
 
 /** The secretary's count of paper ballots for a choice (replaces an earlier entry). */
@@ -309,17 +320,18 @@ export async function setPaperCount(tx: Executor, itemId: string, choice: Ballot
     .onConflictDoUpdate({ target: [sessionBallotBox.itemId, sessionBallotBox.channel, sessionBallotBox.choice], set: { count: n } });
 }
 
-export interface BallotCounts {
+export interface BoxCounts {
   approve: number;
   reject: number;
   abstain: number;
-  online: number;
+  /** Online counters left from before sealed ballots (a session open during the upgrade); 0 otherwise. */
+  legacyOnline: number;
   paper: number;
 }
 
-/** The counters of an item: per choice (both channels) and per channel. */
-export async function ballotCounts(tx: Executor, itemId: string): Promise<BallotCounts> {
+/** The counters kept in `session_ballot_box`: the secretary's paper counts per choice (and legacy online counters). */
+export async function boxCounts(tx: Executor, itemId: string): Promise<BoxCounts> {
   const rows = await tx.select().from(sessionBallotBox).where(eq(sessionBallotBox.itemId, itemId));
   const sum = (channel: BallotChannel | null, choice: BallotChoice | null) => rows.filter((r) => (channel === null || r.channel === channel) && (choice === null || r.choice === choice)).reduce((a, r) => a + r.count, 0);
-  return { approve: sum(null, 'approve'), reject: sum(null, 'reject'), abstain: sum(null, 'abstain'), online: sum('online', null), paper: sum('paper', null) };
+  return { approve: sum(null, 'approve'), reject: sum(null, 'reject'), abstain: sum(null, 'abstain'), legacyOnline: sum('online', null), paper: sum('paper', null) };
 }

@@ -1,9 +1,14 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { people } from './people.js';
 import { accounts } from './accounts.js';
 import { councilMembers, councils } from './councils.js';
 import { dossierCandidates } from './dossiers.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
 
 /** Council sessions (phiên họp Hội đồng): agenda, attendance, conflicts of interest, the secret ballot. */
 
@@ -70,8 +75,9 @@ export const sessionConflicts = pgTable(
 );
 
 /**
- * Secret ballot, part 1: who has voted on an item. Deliberately no id, no timestamp, nothing
- * that orders it against the ballot box.
+ * Secret ballot, part 1: who has voted on an item. Deliberately no id, no timestamp. Written in the
+ * same transaction as the voter's sealed ballot: whoever reads the database can pair the two rows
+ * (same `xmin`), but the sealed ballot says nothing without the server's key.
  */
 export const sessionVoterMarks = pgTable(
   'session_voter_marks',
@@ -83,9 +89,24 @@ export const sessionVoterMarks = pgTable(
 );
 
 /**
- * Secret ballot, part 2: the ballot box as counts per item, channel (online / paper) and choice.
- * Counts, not one row per ballot: a row per ballot would be re-linkable to its voter's mark by
- * physical order or by the transaction id both rows carry (see docs/decisions.md).
+ * Secret ballot, part 2: one sealed online ballot per vote, append-only. No voter column, no
+ * timestamp, no counter: a random id, the item, and the AES-256-GCM ciphertext of a fixed-length
+ * plaintext under a key derived from the server secret and the session (`ballots/seal.ts`). Only
+ * closing the session opens them (docs/decisions.md, secret ballot).
+ */
+export const sessionSealedBallots = pgTable(
+  'session_sealed_ballots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id').notNull().references(() => sessionItems.id, { onDelete: 'cascade' }),
+    sealed: bytea('sealed').notNull(),
+  },
+  (t) => [index('session_sealed_ballots_item_idx').on(t.itemId)],
+);
+
+/**
+ * The paper ballots' counts per item and choice, entered by the secretary (`channel` is always
+ * 'paper'; online ballots are sealed in `session_sealed_ballots`, never counted here).
  */
 export const sessionBallotBox = pgTable(
   'session_ballot_box',
