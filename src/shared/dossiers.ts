@@ -104,21 +104,6 @@ export interface ChecklistRequirement {
 /** The required documents of a candidate proposed for `honor` in a dossier of `type`. */
 export type RequirementsOf = (honor: Honor, type: CommendationType) => ChecklistRequirement[];
 
-/**
- * TRANSITIONAL copy of the ND152 pack's required documents, kept only until the callers pass the
- * governing pack's requirements (`checklistRequirements(pack)` from the rule engine; see WIRING.md).
- * The law lives in the rule packs (`pipeline.documents`), where regimes and agency overrides reach it.
- * @deprecated pass `checklistRequirements(pack)` to `checklistFor` instead.
- */
-export function requirementsFor(honor: Honor, type: CommendationType): ChecklistRequirement[] {
-  const article = 'Khoản 1 Điều 84 Luật 06/2022/QH15';
-  const out: ChecklistRequirement[] = [{ kind: 'to_trinh', per: 'dossier', label: DOCUMENT_KIND_LABELS.to_trinh, article, verified: true }];
-  if (type !== 'dot_xuat') out.push({ kind: 'bien_ban_hop_xet', per: 'dossier', label: DOCUMENT_KIND_LABELS.bien_ban_hop_xet, article, verified: true });
-  out.push({ kind: 'bao_cao_thanh_tich', per: 'candidate', label: DOCUMENT_KIND_LABELS.bao_cao_thanh_tich, article, verified: true });
-  if (honor === 'CSTDCS' || honor === 'CSTD_BO_TINH' || honor === 'CSTD_TQ') out.push({ kind: 'minh_chung', per: 'candidate', label: 'Giấy chứng nhận sáng kiến / đề tài khoa học', article, verified: true });
-  return out;
-}
-
 export interface ChecklistCandidate {
   id: string;
   displayName: string;
@@ -143,7 +128,7 @@ export interface ChecklistItem {
  * passes the governing pack's requirements (`checklistRequirements(pack)`) so that the regime and
  * agency overrides decide what is required; the browser only shows the checklist the server sends.
  */
-export function checklistFor(type: CommendationType, candidates: ChecklistCandidate[], documents: ChecklistDocument[], requirementsOf: RequirementsOf = requirementsFor): { complete: boolean; items: ChecklistItem[]; missing: string[] } {
+export function checklistFor(type: CommendationType, candidates: ChecklistCandidate[], documents: ChecklistDocument[], requirementsOf: RequirementsOf): { complete: boolean; items: ChecklistItem[]; missing: string[] } {
   const items: ChecklistItem[] = [];
   const dossierKinds = new Map<DocumentKind, ChecklistRequirement>();
   for (const c of candidates) {
@@ -162,27 +147,7 @@ export function checklistFor(type: CommendationType, candidates: ChecklistCandid
   return { complete: missing.length === 0, items: all, missing };
 }
 
-// ------------------------------------------------------------------ public notice, clocks
-
-/*
- * TRANSITIONAL copies of pack data, kept only until the commands read the governing pack (see
- * WIRING.md): the honors posted publicly and the minimum days are `publicNotice(pack, honor)`
- * (pack.pipeline.publicNotice + the `cong_khai_truoc_hop` deadline); step limits are
- * `stepTimeLimit(pack, step)` (pack.pipeline.stepLimits), with their article per regime.
- */
-/** @deprecated use `publicNotice(pack, honor).required`. */
-export const NOTICE_REQUIRED_HONORS: readonly Honor[] = ['HCLD1', 'HCLD2', 'HCLD3', 'CSTD_TQ'];
-/** @deprecated use `publicNotice(pack, honor).minWorkingDays`. */
-export const NOTICE_MIN_WORKING_DAYS = 10;
-
-/** @deprecated use `stepTimeLimit(pack, step)` / `limitedSteps(pack)`. */
-export const STEP_LIMITS: Partial<Record<DossierStatus, { workingDays: number; label: string; article: string }>> = {
-  submitted: { workingDays: 5, label: 'Tiếp nhận hoặc trả lại hồ sơ', article: 'QĐ 311/QĐ-BNV (05 ngày làm việc)' },
-  received: { workingDays: 20, label: 'Thẩm định hồ sơ', article: 'QĐ 311/QĐ-BNV (20 ngày làm việc)' },
-  appraising: { workingDays: 20, label: 'Thẩm định, trình Hội đồng', article: 'QĐ 311/QĐ-BNV (20 ngày làm việc)' },
-  reviewed: { workingDays: 10, label: 'Ra quyết định hoặc trình cấp trên', article: 'QĐ 311/QĐ-BNV (10 ngày làm việc)' },
-  returned: { workingDays: 5, label: 'Đơn vị bổ sung hồ sơ', article: 'Quy định của cơ quan (mặc định 05 ngày làm việc)' },
-};
+// ------------------------------------------------------------------ lowering
 
 /** The honor levels a candidate may be lowered to (same subject kind; within the unit's usual chain). */
 export function honorAllowsSubject(honor: Honor, kind: SubjectKind): boolean {
@@ -198,14 +163,8 @@ export const BALLOT_CHOICES = ['approve', 'reject', 'abstain'] as const;
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 export const BALLOT_CHOICE_LABELS: Record<BallotChoice, string> = { approve: 'Đồng ý', reject: 'Không đồng ý', abstain: 'Không biểu quyết' };
 
-/**
- * TRANSITIONAL default of the quorum share (the packs' `pipeline.quorum`, 2/3 in the provincial
- * example of legal-rules.md §6); the server passes `quorum(pack).share` (WIRING.md).
- * @deprecated use `quorum(pack).share` / `quorumNeeded(pack, total)`.
- */
-export const QUORUM_SHARE = 2 / 3;
 /** Members needed out of `totalMembers` for a valid session at this quorum share. */
-export function quorumRequired(totalMembers: number, share: number = QUORUM_SHARE): number {
+export function quorumRequired(totalMembers: number, share: number): number {
   return Math.ceil(Math.round(share * totalMembers * 1e9) / 1e9);
 }
 

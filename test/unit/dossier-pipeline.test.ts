@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOSSIER_STATUSES, DOSSIER_TRANSITIONS, checklistFor, commandsFrom, decisionNumberText, nextStatus, quorumRequired } from '../../src/shared/dossiers.js';
+import { checklistRequirements, ND152_2025_PACK } from '../../src/server/rules/index.js';
 import { addWorkingDays, defaultHolidays, makeCalendar, stepClock, workingDaysBetween } from '../../src/shared/working-days.js';
 
 describe('dossier transition table', () => {
@@ -28,12 +29,12 @@ describe('checklist', () => {
     const c = checklistFor('chuyen_de', [{ id: 'a', displayName: 'Lý Thị Phương', honor: 'GK' }, { id: 'b', displayName: 'Hà Thị Mai', honor: 'CSTDCS' }], [
       { kind: 'to_trinh', candidateId: null },
       { kind: 'bao_cao_thanh_tich', candidateId: 'a' },
-    ]);
+    ], checklistRequirements(ND152_2025_PACK));
     assert.equal(c.complete, false);
     assert.deepEqual(c.missing, ['Biên bản họp xét (kèm kết quả biểu quyết)', 'Báo cáo thành tích của Hà Thị Mai', 'Giấy chứng nhận sáng kiến / đề tài khoa học của Hà Thị Mai']);
   });
   it('needs no minutes for the simplified procedure (đột xuất)', () => {
-    const c = checklistFor('dot_xuat', [{ id: 'a', displayName: 'A', honor: 'GK' }], [{ kind: 'to_trinh', candidateId: null }, { kind: 'bao_cao_thanh_tich', candidateId: 'a' }]);
+    const c = checklistFor('dot_xuat', [{ id: 'a', displayName: 'A', honor: 'GK' }], [{ kind: 'to_trinh', candidateId: null }, { kind: 'bao_cao_thanh_tich', candidateId: 'a' }], checklistRequirements(ND152_2025_PACK));
     assert.equal(c.complete, true);
   });
 });
@@ -68,7 +69,7 @@ describe('working days', () => {
 describe('register and quorum', () => {
   it('formats numbers and quorum', () => {
     assert.equal(decisionNumberText(12, 'SKHCN'), '12/QĐ-SKHCN');
-    assert.equal(quorumRequired(6), 4);
-    assert.equal(quorumRequired(9), 6);
+    assert.equal(quorumRequired(6, 2 / 3), 4);
+    assert.equal(quorumRequired(9, 2 / 3), 6);
   });
 });

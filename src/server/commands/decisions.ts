@@ -26,9 +26,10 @@ import { can } from '../policies/abilities.js';
 import { mayDecision } from '../policies/decision.js';
 import { now, todayVn } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
-import { mayDecide, moneyFor, regimeForDate, RuleError, type Authority, type Money } from '../rules/index.js';
-import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind, type UnitKind } from '../../shared/codes.js';
-import { NOTICE_REQUIRED_HONORS, decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
+import { mayDecide, moneyFor, publicNotice, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
+import { governingPack } from '../records/eligibility.js';
+import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
+import { decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { revokeCertificatesForDecision } from './certificates.js';
 
@@ -42,12 +43,6 @@ export const NoticeNotDone = domainError('NoticeNotDone', 'conflict', 'notice_no
 export const DuplicateHonor = domainError('DuplicateHonor', 'conflict', 'duplicate_honor');
 /** The decision (or an awardee of it) was already revoked. */
 export const DecisionAlreadyRevoked = domainError('DecisionAlreadyRevoked', 'conflict', 'decision_already_revoked');
-
-/** Which authority the head of a unit of this kind is (Law Art 80): departments and offices have no seal of their own. */
-export function authorityOfUnit(kind: string): Authority | null {
-  const k = kind as UnitKind;
-  return k === 'agency' || k === 'subordinate' ? 'thu_truong_don_vi' : null;
-}
 
 /**
  * Writes an awardee's honor into the records the eligibility engine reads (through
@@ -88,10 +83,10 @@ function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
   }
 }
 
-/** Candidates in a public notice: the notice must be over and every comment answered. */
-async function assertNoticesDone(tx: Executor, c: CandidateRow, decisionDate: string) {
+/** Candidates in a public notice: the notice must be over and every comment answered; `pack` says which honors need one. */
+async function assertNoticesDone(tx: Executor, pack: RulePack, c: CandidateRow, decisionDate: string) {
   const notices = await noticesOfCandidate(tx, c.id);
-  if (!notices.length && NOTICE_REQUIRED_HONORS.includes(c.honor as Honor)) throw new NoticeNotDone(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
+  if (!notices.length && publicNotice(pack, c.honor as Honor).required) throw new NoticeNotDone(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
   for (const notice of notices) {
     if (notice.endDate >= decisionDate || notice.endDate >= todayVn()) throw new NoticeNotDone(`${c.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`);
     if (await noticeHasOpenComment(tx, notice.id)) throw new NoticeNotDone(`Còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`);
@@ -124,7 +119,9 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
   if (!ids.length) throw badRequest('Hãy chọn ít nhất một người/tập thể được khen thưởng.');
   const unit = await findVisibleUnit(ctx.tx, ctx.actor, ctx.actor.unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
-  const who = authorityOfUnit(unit.kind);
+  // The pack governing the issuing unit on the decision date (agency overrides included): authority and notices.
+  const pack = await governingPack(ctx.tx, unit.path, input.decisionDate);
+  const who = unitAuthority(pack, unit.kind);
   if (!who || !unit.code) throw new NotDecisionAuthority(`${unit.name} không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng (hoặc chưa có ký hiệu văn bản).`);
   const rows = await lockVisibleCandidates(ctx.tx, ctx.actor, ids);
   if (rows.length !== ids.length) throw notFound('Không tìm thấy một số đề nghị được chọn.');
@@ -133,9 +130,9 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     if (d.receiverUnitId !== unit.id) throw new DecisionNotIssuable(`Hồ sơ "${d.title}" không gửi đến ${unit.name}.`);
     if (c.outcome !== 'pending') throw new DecisionNotIssuable(`${c.displayName} đã được xử lý, không quyết định lại.`);
     if (c.councilResult !== 'passed') throw new DecisionNotIssuable(`${c.displayName} không đạt tỷ lệ phiếu của Hội đồng.`);
-    const auth = mayDecide({ honor: c.honor as Honor, decisionDate: input.decisionDate, who });
+    const auth = mayDecide({ honor: c.honor as Honor, decisionDate: input.decisionDate, who }, pack);
     if (!auth.allowed) throw new NotDecisionAuthority(`${auth.text}. Hãy chọn "Trình cấp trên" cho ${c.displayName}.`);
-    await assertNoticesDone(ctx.tx, c, input.decisionDate);
+    await assertNoticesDone(ctx.tx, pack, c, input.decisionDate);
   }
   const year = Number(input.decisionDate.slice(0, 4));
   // The register: the counter row stays locked until commit.

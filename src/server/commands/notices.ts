@@ -7,7 +7,8 @@ import { badRequest, conflict, domainError, notFound } from '../errors.js';
 import { now, todayVn } from '../clock.js';
 import { recordAudit } from '../audit/record.js';
 import { addDays, addWorkingDays } from '../../shared/working-days.js';
-import { NOTICE_MIN_WORKING_DAYS, NOTICE_REQUIRED_HONORS } from '../../shared/dossiers.js';
+import { publicNotice } from '../rules/index.js';
+import { governingPack } from '../records/eligibility.js';
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 
@@ -24,13 +25,16 @@ export async function postNotice(ctx: CommandContext, input: { candidateIds: str
   if (!ids.length) throw badRequest('Hãy chọn các đề nghị cần công khai.');
   const rows = await listVisibleCandidates(ctx.tx, ctx.actor, ids);
   if (rows.length !== ids.length) throw notFound('Không tìm thấy một số đề nghị được chọn.');
+  const startDate = input.startDate ?? todayVn();
+  // The notice rules of the pack governing the posting unit on the start date (agency overrides included).
+  const pack = await governingPack(ctx.tx, ctx.actor.unitPath, startDate);
   for (const r of rows) {
     if (r.candidate.outcome !== 'pending') throw conflict(`${r.candidate.displayName} đã được xử lý, không công khai nữa.`);
-    if (NOTICE_REQUIRED_HONORS.includes(r.candidate.honor as Honor) && input.workingDays < NOTICE_MIN_WORKING_DAYS) {
-      throw new NoticeTooShort(`${HONOR_INFO[r.candidate.honor as Honor].label} phải công khai ít nhất ${NOTICE_MIN_WORKING_DAYS} ngày làm việc.`);
+    const notice = publicNotice(pack, r.candidate.honor as Honor);
+    if (notice.required && input.workingDays < notice.minWorkingDays) {
+      throw new NoticeTooShort(`${HONOR_INFO[r.candidate.honor as Honor].label} phải công khai ít nhất ${notice.minWorkingDays} ngày làm việc.`);
     }
   }
-  const startDate = input.startDate ?? todayVn();
   const cal = await loadCalendar(ctx.tx);
   // N working days counted from the start day itself.
   const endDate = addWorkingDays(cal, addDays(startDate, -1), input.workingDays);

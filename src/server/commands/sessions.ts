@@ -39,9 +39,10 @@ import { now } from '../clock.js';
 import { can } from '../policies/abilities.js';
 import { maySession, SESSION_GRANT, type SessionAbility } from '../policies/session.js';
 import { maybeComplete, statusLabel, transition } from './dossiers.js';
-import { voteOutcome } from '../rules/index.js';
+import { majorityNeeded, majorityPhrase, quorumNeeded, quorumShortText, voteOutcome, type RulePack } from '../rules/index.js';
+import { governingPackOfUnit } from '../records/eligibility.js';
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
-import { BALLOT_CHOICES, SESSION_STATUS_LABELS, quorumRequired, type BallotChoice, type SessionStatus } from '../../shared/dossiers.js';
+import { BALLOT_CHOICES, SESSION_STATUS_LABELS, type BallotChoice, type SessionStatus } from '../../shared/dossiers.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { openBallot, sealBallot } from '../ballots/seal.js';
 
@@ -169,8 +170,9 @@ export async function openSession(ctx: CommandContext, sessionId: string): Promi
   const attendance = await attendanceOf(ctx.tx, s.id);
   const present = members.filter((m) => attendance.some((a) => a.memberId === m.id && a.present));
   if (!members.length) throw badRequest(`Hội đồng không có thành viên trong nhiệm kỳ vào ngày họp ${formatDateVi(s.meetingDate)}.`);
-  const needed = quorumRequired(members.length);
-  if (present.length < needed) throw new QuorumNotMet(`Không đủ số thành viên dự họp: có mặt ${present.length}/${members.length}, cần ít nhất ${needed} (2/3 tổng số thành viên).`);
+  // The quorum of the pack governing the council's unit on the meeting date (agency overrides included).
+  const pack = await governingPackOfUnit(ctx.tx, s.unitId, s.meetingDate);
+  if (present.length < quorumNeeded(pack, members.length)) throw new QuorumNotMet(quorumShortText(pack, present.length, members.length));
   const items = await agendaOf(ctx.tx, s.id);
   if (!items.length) throw badRequest('Chương trình họp chưa có đề nghị nào.');
   for (const { item, candidate, dossierUnitPath } of items) {
@@ -258,11 +260,11 @@ async function countBallots(ctx: CommandContext, sessionId: string, itemId: stri
   return counts;
 }
 
-/** The tally of one item against the council's TOTAL membership (voteOutcome); no threshold → more than half of it. */
-export function tallyItem(honor: Honor, meetingDate: string, totalMembers: number, eligible: number, counts: { approve: number; reject: number; abstain: number; online: number; paper: number }): ItemResult {
-  const v = voteOutcome({ honor, decisionDate: meetingDate, totalMembers, approvals: counts.approve });
+/** The tally of one item against the council's TOTAL membership (voteOutcome under `pack`); no threshold → the pack's majority fallback. */
+export function tallyItem(pack: RulePack, honor: Honor, meetingDate: string, totalMembers: number, eligible: number, counts: { approve: number; reject: number; abstain: number; online: number; paper: number }): ItemResult {
+  const v = voteOutcome({ honor, decisionDate: meetingDate, totalMembers, approvals: counts.approve }, pack);
   if (v.passed !== null) return { ...counts, eligible, totalMembers, required: v.required, passed: v.passed, text: v.text, article: v.article };
-  const required = Math.floor(totalMembers / 2) + 1;
+  const required = majorityNeeded(pack, totalMembers);
   const passed = counts.approve >= required;
   return {
     ...counts,
@@ -270,8 +272,8 @@ export function tallyItem(honor: Honor, meetingDate: string, totalMembers: numbe
     totalMembers,
     required,
     passed,
-    text: `${HONOR_INFO[honor].label}: quy định không nêu tỷ lệ riêng, áp dụng quá bán tổng số thành viên — cần ${required}/${totalMembers}; có ${counts.approve} phiếu đồng ý → ${passed ? 'đạt' : 'không đạt'}`,
-    article: null,
+    text: `${HONOR_INFO[honor].label}: quy định không nêu tỷ lệ riêng, áp dụng ${majorityPhrase(pack)} tổng số thành viên — cần ${required}/${totalMembers}; có ${counts.approve} phiếu đồng ý → ${passed ? 'đạt' : 'không đạt'}`,
+    article: pack.pipeline.majority.article,
   };
 }
 
@@ -281,9 +283,10 @@ export async function closeSession(ctx: CommandContext, sessionId: string): Prom
   requireAbility(ctx, s, 'close', 'kết thúc');
   const items = await agendaOf(ctx.tx, s.id);
   const dossierIds = new Set<string>();
+  const pack = await governingPackOfUnit(ctx.tx, s.unitId, s.meetingDate);
   for (const { item, candidate } of items) {
     const counts = await countBallots(ctx, s.id, item.id, candidate.displayName);
-    const result = tallyItem(item.honor as Honor, s.meetingDate, s.totalMembers ?? 0, await eligibleVoters(ctx.tx, s.id, item.id), counts);
+    const result = tallyItem(pack, item.honor as Honor, s.meetingDate, s.totalMembers ?? 0, await eligibleVoters(ctx.tx, s.id, item.id), counts);
     await saveItemResult(ctx.tx, item.id, result, { id: candidate.id, passed: result.passed, text: result.text, outcome: candidate.outcome });
     dossierIds.add(candidate.dossierId);
   }

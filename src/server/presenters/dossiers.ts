@@ -10,7 +10,6 @@ import {
   DOCUMENT_KIND_LABELS,
   DOSSIER_COMMANDS,
   DOSSIER_STATUS_LABELS,
-  STEP_LIMITS,
   checklistFor,
   type CandidateOutcome,
   type DocumentKind,
@@ -18,6 +17,7 @@ import {
 } from '../../shared/dossiers.js';
 import { stepClock, type Calendar } from '../../shared/working-days.js';
 import { dateVn, todayVn } from '../clock.js';
+import { checklistRequirements, stepTimeLimit, type RulePack } from '../rules/index.js';
 
 const honorLabel = (h: string) => HONOR_INFO[h as Honor]?.label ?? h;
 
@@ -119,7 +119,7 @@ export const dossierDocumentSchema = z
 
 const checklistSchema = z.object({
   complete: z.boolean(),
-  items: z.array(z.object({ kind: z.string(), label: z.string(), article: z.string(), candidateId: z.uuid().nullable(), candidateName: z.string().nullable(), present: z.boolean() })),
+  items: z.array(z.object({ kind: z.string(), label: z.string(), article: z.string(), verified: z.boolean(), candidateId: z.uuid().nullable(), candidateName: z.string().nullable(), present: z.boolean() })),
   missing: z.array(z.string()),
 });
 
@@ -155,13 +155,14 @@ const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
 /** The commands this actor may take on this dossier now (the record policy's answer). */
 export const actionsFor = dossierActions;
 
-export function clockOf(cal: Calendar, d: Pick<DossierRow, 'status' | 'stepStartedAt'>) {
-  const limit = STEP_LIMITS[d.status as DossierStatus];
+/** The step clock under the pack governing the dossier's unit today (agency overrides included); null when the step has no limit. */
+export function clockOf(cal: Calendar, d: Pick<DossierRow, 'status' | 'stepStartedAt'>, pack: RulePack) {
+  const limit = stepTimeLimit(pack, d.status as DossierStatus);
   if (!limit) return null;
   return { ...stepClock(cal, dateVn(d.stepStartedAt), limit.workingDays, todayVn()), step: limit.label, article: limit.article };
 }
 
-export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: string, candidateCount: number, cal: Calendar): DossierSummaryJson {
+export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: string, candidateCount: number, cal: Calendar, pack: RulePack): DossierSummaryJson {
   return {
     id: d.id,
     unitId: d.unitId,
@@ -180,7 +181,7 @@ export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: str
     candidateCount,
     submittedAt: iso(d.submittedAt),
     updatedAt: d.updatedAt.toISOString(),
-    clock: clockOf(cal, d),
+    clock: clockOf(cal, d, pack),
     actions: dossierActions(actor, d),
   };
 }
@@ -236,15 +237,16 @@ export function presentDocument(x: DocumentRow) {
 export function presentDossier(
   d: DossierRow,
   actor: Actor,
-  extra: { unitName: string; receiverUnitName: string | null; candidates: CandidateRow[]; documents: DocumentRow[]; versions: DossierVersionRow[]; cal: Calendar; deadline: { dueDate: string | null; extensionUntil: string | null } },
+  extra: { unitName: string; receiverUnitName: string | null; candidates: CandidateRow[]; documents: DocumentRow[]; versions: DossierVersionRow[]; cal: Calendar; deadline: { dueDate: string | null; extensionUntil: string | null }; pack: RulePack },
 ): DossierJson {
   const checklist = checklistFor(
     d.type as CommendationType,
     extra.candidates.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })),
     extra.documents.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })),
+    checklistRequirements(extra.pack),
   );
   return {
-    ...presentDossierSummary(d, actor, extra.unitName, extra.candidates.length, extra.cal),
+    ...presentDossierSummary(d, actor, extra.unitName, extra.candidates.length, extra.cal, extra.pack),
     receiverUnitId: d.receiverUnitId,
     receiverUnitName: extra.receiverUnitName,
     phaseId: d.phaseId,

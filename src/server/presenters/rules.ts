@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { HONORS, HONOR_INFO, REGIMES, SUBJECT_KINDS, type Honor } from '../../shared/codes.js';
-import { ruleOverrideSchema, type PackView, type RuleOverride } from '../rules/index.js';
+import { pipelineViewSchema, ruleOverrideSchema, type PackView, type RuleOverride } from '../rules/index.js';
 import type { OverrideRow } from '../repositories/rule-overrides.js';
 import { moneySchema, reasonSchema } from './records.js';
 
@@ -83,6 +83,8 @@ export const packViewSchema = z
     rounding: z.object({ text: z.string(), ...sourced }),
     baseSalary: z.array(z.object({ from: z.string(), amount: z.number(), ...sourced })),
     deadlines: z.array(z.object({ id: z.string(), label: z.string(), ...sourced })),
+    /** What the dossier pipeline reads (documents, notice, step limits, quorum, majority, honor order, authority). */
+    pipeline: pipelineViewSchema,
     appliedOverrides: z.array(z.string()),
     overrides: z.array(appliedOverrideSchema),
     honors: z.array(honorViewSchema),

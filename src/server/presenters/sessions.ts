@@ -6,7 +6,8 @@ import type { SessionDetail, SessionRow } from '../repositories/council-sessions
 import type { ItemResult } from '../commands/sessions.js';
 import { presentCandidate } from './dossiers.js';
 import { maySession, sessionAbilities, SESSION_ABILITIES } from '../policies/session.js';
-import { SESSION_STATUS_LABELS, quorumRequired, type SessionStatus } from '../../shared/dossiers.js';
+import { SESSION_STATUS_LABELS, type SessionStatus } from '../../shared/dossiers.js';
+import { quorumNeeded, type RulePack } from '../rules/index.js';
 import { COUNCIL_POSITION_LABELS, HONOR_INFO, type CouncilPosition, type Honor } from '../../shared/codes.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -143,13 +144,14 @@ export function presentSessionSummary(s: SessionRow, actor: Actor, councilName: 
   };
 }
 
-export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail): SessionJson {
+/** The session page; `pack` governs the council's unit on the meeting date (its quorum). */
+export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail, pack: RulePack): SessionJson {
   const present = x.attendance.filter((a) => a.present).length;
   const total = s.totalMembers ?? x.attendance.length;
   const me = x.myMember;
   return {
     ...presentSessionSummary(s, actor, x.council.name, x.items.length),
-    quorum: { present, total, required: quorumRequired(total) },
+    quorum: { present, total, required: quorumNeeded(pack, total) },
     attendance: x.attendance.map((a) => ({ memberId: a.memberId, personId: a.personId, fullName: a.fullName, position: a.position, positionLabel: COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position, present: a.present })),
     me: me ? { memberId: me.memberId, present: me.present } : null,
     items: x.items.map(({ item, candidate, dossierTitle, dossierUnitName, dossierId }) => {

@@ -26,6 +26,7 @@ import {
   type RecordSubject,
 } from '../repositories/records.js';
 import { overrideBodies, overridesForPath } from '../repositories/rule-overrides.js';
+import { unsafeUnitPath } from '../repositories/units.js';
 import { collectiveSubject, emptyRecordSet, individualSubject } from './subjects.js';
 import { YearAfterDecision } from './errors.js';
 
@@ -44,6 +45,11 @@ export async function governingPack(tx: Executor, unitPath: string, decisionDate
   const base = withRuleErrors(() => packFor(resolveRegime(decisionDate, regime)));
   const overrides = overrideBodies(await overridesForPath(tx, unitPath));
   return withRuleErrors(() => applyOverrides(base, overrides, decisionDate));
+}
+
+/** The governing pack of the unit with this id (its ancestors' overrides apply), on `date`. */
+export async function governingPackOfUnit(tx: Executor, unitId: string, date: string): Promise<RulePack> {
+  return governingPack(tx, await unsafeUnitPath(tx, unitId), date);
 }
 
 function assertYearFits(year: number, decisionDate: string): void {

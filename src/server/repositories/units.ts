@@ -8,6 +8,12 @@ import { now } from '../clock.js';
 
 export type UnitRow = typeof units.$inferSelect;
 
+/** The path of a unit by id, ignoring scope (for the agency overrides that govern it); '' if none. */
+export async function unsafeUnitPath(tx: Executor, id: string): Promise<string> {
+  const [row] = await tx.select({ path: units.path }).from(units).where(eq(units.id, id)).limit(1);
+  return row?.path ?? '';
+}
+
 /** A unit the actor may see, or undefined (which routes turn into 404). */
 export async function findVisibleUnit(tx: Executor, actor: Actor, id: string): Promise<UnitRow | undefined> {
   const [row] = await tx.select().from(units).where(and(eq(units.id, id), visibleUnitsCondition(actor))).limit(1);

@@ -4,14 +4,12 @@ import { subjectFor, type CandidateRow } from '../../repositories/dossiers.js';
 import { findCandidateOf, updateCandidateRow } from '../../repositories/candidates.js';
 import { badRequest, notFound } from '../../errors.js';
 import { now, todayVn } from '../../clock.js';
-import { evaluate, RuleError, type EvaluateResult, type SubjectInput } from '../../rules/index.js';
+import { evaluate, isLowerHonor, RuleError, type EvaluateResult, type SubjectInput } from '../../rules/index.js';
+import { governingPackOfUnit } from '../../records/eligibility.js';
 import { honorAllowsSubject, nextStatus, type DossierStatus } from '../../../shared/dossiers.js';
 import { HONOR_INFO, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes.js';
 import { HonorNotLower } from './errors.js';
 import { assertOfficeSide, loadDossier, refuseTransition, transition } from './common.js';
-
-/** Rough order of honors, to refuse "lowering" to a higher one. */
-export const HONOR_RANK: Record<Honor, number> = { LDTT: 1, TTLDTT: 1, KNC: 1, GK: 2, CSTDCS: 3, TTLDXS: 3, BK_BO_TINH: 4, CSTD_BO_TINH: 5, CO_BO_TINH: 5, BK_TTG: 6, CO_CP: 6, CSTD_TQ: 7, HCLD3: 7, HCLD2: 8, HCLD1: 9 };
 
 export interface AppraiseInput {
   note?: string | null | undefined;
@@ -41,7 +39,9 @@ export async function appraiseCandidate(ctx: CommandContext, dossierId: string, 
   if (input.lowerTo && input.lowerTo !== c.honor) {
     if (!input.lowerReason?.trim()) throw badRequest('Hạ mức hình thức phải ghi lý do.');
     if (!honorAllowsSubject(input.lowerTo, c.subjectKind as SubjectKind)) throw badRequest(`${SUBJECT_KIND_LABELS[c.subjectKind as SubjectKind]} không thể được xét ${HONOR_INFO[input.lowerTo].label}.`);
-    if (HONOR_RANK[input.lowerTo] >= HONOR_RANK[honor]) throw new HonorNotLower(`${HONOR_INFO[input.lowerTo].label} không thấp hơn ${HONOR_INFO[honor].label}: chỉ được hạ mức.`);
+    // The honor order of the pack governing the receiving office today (agency overrides included).
+    const pack = await governingPackOfUnit(ctx.tx, d.receiverUnitId ?? d.unitId, todayVn());
+    if (!isLowerHonor(pack, input.lowerTo, honor)) throw new HonorNotLower(`${HONOR_INFO[input.lowerTo].label} không thấp hơn ${HONOR_INFO[honor].label}: chỉ được hạ mức.`);
     honor = input.lowerTo;
     Object.assign(lowered, { honor, loweredReason: input.lowerReason.trim(), loweredAt: now(), loweredBy: ctx.actor.accountId });
   }

@@ -4,6 +4,8 @@ import type { CommandContext } from '../run.js';
 import { candidatesOf, documentsOf, findDuplicateNomination, insertDossierVersion, latestVersion, submissionDeadline, type DossierRow } from '../../repositories/dossiers.js';
 import { resetHonorsToProposals } from '../../repositories/candidates.js';
 import { now, todayVn } from '../../clock.js';
+import { checklistRequirements } from '../../rules/index.js';
+import { governingPackOfUnit } from '../../records/eligibility.js';
 import { checklistFor, nextStatus, type DocumentKind, type DossierStatus } from '../../../shared/dossiers.js';
 import { HONOR_INFO, type CommendationType, type Honor } from '../../../shared/codes.js';
 import { formatDateVi } from '../../../shared/format-vi.js';
@@ -56,7 +58,9 @@ export async function submitDossier(ctx: CommandContext, id: string, version?: n
   if (!nextStatus(d.status as DossierStatus, 'submit')) throw new DossierNotSubmittable(`Không thể "nộp hồ sơ" khi hồ sơ đang ở trạng thái "${statusLabel(d.status)}".`);
   assertVersion(d, version);
   const [cands, docs] = await inTurn(() => candidatesOf(ctx.tx, d.id), () => documentsOf(ctx.tx, d.id));
-  const checklist = checklistFor(d.type as CommendationType, cands.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })), docs.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })));
+  // The required documents of the pack governing the dossier's unit today (agency overrides included).
+  const pack = await governingPackOfUnit(ctx.tx, d.unitId, todayVn());
+  const checklist = checklistFor(d.type as CommendationType, cands.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })), docs.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })), checklistRequirements(pack));
   if (!checklist.complete) throw new DossierIncomplete(`Hồ sơ chưa đủ thành phần, chưa nộp được. Còn thiếu: ${checklist.missing.join('; ')}.`, { missing: checklist.missing });
 
   // Seed 001: "Quá thời hạn trên … coi như không có hồ sơ đề nghị" — unless the Office granted an extension.

@@ -50,8 +50,11 @@ import { toTrinhDocx } from '../../presenters/dossier-documents.js';
 import { dossierColumns } from '../../presenters/list-exports.js';
 import { batched, replyXlsx } from '../../http/xlsx-reply.js';
 import { badRequest, notFound } from '../../errors.js';
-import { COMMENDATION_TYPES, HONORS, SUBJECT_KINDS } from '../../../shared/codes.js';
-import { DOCUMENT_KINDS, DOSSIER_STATUSES, STEP_LIMITS, type DossierStatus } from '../../../shared/dossiers.js';
+import { COMMENDATION_TYPES, HONORS, REGIMES, SUBJECT_KINDS } from '../../../shared/codes.js';
+import { DOCUMENT_KINDS, DOSSIER_STATUSES } from '../../../shared/dossiers.js';
+import { limitedSteps, packFor, type RulePack } from '../../rules/index.js';
+import { governingPackOfUnit } from '../../records/eligibility.js';
+import { todayVn } from '../../clock.js';
 import { defaultHolidays } from '../../../shared/working-days.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 import type { Db } from '../../db/client.js';
@@ -103,6 +106,16 @@ const documentBody = z.object({
   version,
 });
 
+/** The governing pack (today) per dossier unit, loaded once per unit for a list. */
+function packsByUnit(db: Db): (unitId: string) => Promise<RulePack> {
+  const cache = new Map<string, Promise<RulePack>>();
+  return (unitId) => {
+    let p = cache.get(unitId);
+    if (!p) cache.set(unitId, (p = governingPackOfUnit(db, unitId, todayVn())));
+    return p;
+  };
+}
+
 /** The whole dossier as the page shows it (the record read within the actor's scope). */
 async function dossierJson(db: Db, actor: Actor, id: string) {
   const d = await findVisibleDossier(db, actor, id);
@@ -115,7 +128,8 @@ async function dossierJson(db: Db, actor: Actor, id: string) {
   const uname = await unsafeUnitName(db, d.unitId);
   const receiver = d.receiverUnitId ? await unsafeUnitName(db, d.receiverUnitId) : null;
   const deadline = d.movementId ? await submissionDeadline(db, d.movementId, d.unitId) : { dueDate: null, extension: null };
-  return presentDossier(d, actor, { unitName: uname, receiverUnitName: receiver, candidates, documents, versions, cal, deadline: { dueDate: deadline.dueDate, extensionUntil: deadline.extension?.until ?? null } });
+  const pack = await governingPackOfUnit(db, d.unitId, todayVn());
+  return presentDossier(d, actor, { unitName: uname, receiverUnitName: receiver, candidates, documents, versions, cal, deadline: { dueDate: deadline.dueDate, extensionUntil: deadline.extension?.until ?? null }, pack });
 }
 
 /** A candidate as its dossier shows it, with what the actor may do to it now. */
@@ -152,7 +166,10 @@ export const dossierRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async
       const actor = actorOf(req);
       authorize(actor, 'dossier', 'read');
       const [{ rows, total }, cal] = await Promise.all([listVisibleDossiers(db, actor, req.query), loadCalendar(db)]);
-      return { items: rows.map((r) => presentDossierSummary(r.dossier, actor, r.unitName, r.candidateCount, cal)), total, page: req.query.page, pageSize: req.query.pageSize };
+      const packOf = packsByUnit(db);
+      const items = [];
+      for (const r of rows) items.push(presentDossierSummary(r.dossier, actor, r.unitName, r.candidateCount, cal, await packOf(r.dossier.unitId)));
+      return { items, total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
 
@@ -174,11 +191,18 @@ export const dossierRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'dossier', 'read');
-      const statuses = Object.keys(STEP_LIMITS) as DossierStatus[];
+      // Any step some regime limits; each dossier's own pack (agency overrides included) decides its limit below.
+      const statuses = [...new Set(REGIMES.flatMap((r) => limitedSteps(packFor(r))))];
       const [rows, cal] = await Promise.all([listVisibleTimedDossiers(db, actor, statuses, 2000), loadCalendar(db)]);
       // Working days depend on the agency's calendar, so the near-due filter and its order are computed here, on the scoped rows.
-      const all = rows
-        .map((r) => ({ ...presentDossierSummary(r.dossier, actor, r.unitName, 0, cal), clock: clockOf(cal, r.dossier)! }))
+      const packOf = packsByUnit(db);
+      const timed = [];
+      for (const r of rows) {
+        const pack = await packOf(r.dossier.unitId);
+        const clock = clockOf(cal, r.dossier, pack);
+        if (clock) timed.push({ ...presentDossierSummary(r.dossier, actor, r.unitName, 0, cal, pack), clock });
+      }
+      const all = timed
         .filter((x) => x.clock.overdue || x.clock.limitDays - x.clock.usedDays <= 2)
         .sort((a, b) => b.clock.daysOver - a.clock.daysOver || a.clock.dueOn.localeCompare(b.clock.dueOn));
       const from = (req.query.page - 1) * req.query.pageSize;

@@ -12,6 +12,7 @@ import { findVisibleSession, listVisibleAgendaCandidates, listVisibleSessions, s
 import { agendaCandidateListSchema, ballotCastSchema, presentAgendaCandidate, presentSession, presentSessionSummary, sessionListSchema, sessionSchema } from '../../presenters/sessions.js';
 import { minutesDocx } from '../../presenters/dossier-documents.js';
 import { notFound } from '../../errors.js';
+import { governingPackOfUnit } from '../../records/eligibility.js';
 import { DOCX_MIME } from '../../http/xlsx-reply.js';
 import { sendFile } from '../documents/download.js';
 import { BALLOT_CHOICES } from '../../../shared/dossiers.js';
@@ -25,7 +26,9 @@ const one = { 200: sessionSchema, ...errors(403, 404, 409) };
 async function sessionJson(db: Db, actor: Actor, id: string) {
   const s = await findVisibleSession(db, actor, id);
   if (!s) throw notFound('Không tìm thấy phiên họp.');
-  return presentSession(s, actor, await sessionDetail(db, s, actor));
+  const detail = await sessionDetail(db, s, actor);
+  // The quorum of the pack governing the council's unit on the meeting date (agency overrides included).
+  return presentSession(s, actor, detail, await governingPackOfUnit(db, s.unitId, s.meetingDate));
 }
 
 export const sessionRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
