@@ -37,6 +37,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
+  {
+    // The web knows the server only through the contract (src/web/api/schema.d.ts, generated from openapi.json).
+    files: ['src/web/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server', '**/server/**'], message: 'The web imports nothing from src/server: use the generated API types (src/web/api/schema.d.ts) or src/shared.' }] }],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, client, download } from './client';
 import type { Council } from './types';
 import type { CouncilKind, CouncilPosition } from '../../shared/codes';
 
@@ -21,3 +21,5 @@ export const updateCouncil = (
 export const addCouncilMember = (id: string, input: { personId: string; position: CouncilPosition; fromDate?: string | null; toDate?: string | null }) =>
   api.post<{ ok: true }>(`/api/councils/${id}/members`, input);
 export const removeCouncilMember = (id: string, memberId: string) => api.del<{ ok: true }>(`/api/councils/${id}/members/${memberId}`);
+
+export const exportCouncils = () => download(client.GET('/api/councils/export.xlsx', { parseAs: 'blob' }), 'hoi-dong.xlsx');

@@ -1,5 +1,5 @@
 /** Official documents: templates, PDF capability, phôi calibration, certificates, Excel downloads. */
-import { api, ApiError, toQueryString, type Query } from './client';
+import { api, client, download, type QueryOf } from './client';
 import type { Me } from './types';
 
 export type TemplateKind =
@@ -130,45 +130,11 @@ export function templateAbilities(user: Me): { read: boolean; write: boolean; ce
   return { read: t.includes('read'), write: t.includes('write'), certificates: c.includes('read') && (all.decision ?? []).includes('read'), issue: c.includes('issue') };
 }
 
-/** The file name the server chose (RFC 5987 `filename*` first). */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* fall through */
-    }
-  }
-  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
-}
-
-/** Downloads a file from the API (Excel, Word, PDF) keeping the server's Vietnamese name; errors as ApiError. */
-export async function downloadFile(path: string, query?: Query, fallbackName = 'tep'): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(path + toQueryString(query), { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.');
-  }
-  if (!res.ok) {
-    let message = `Không tải được tệp (mã ${res.status}).`;
-    try {
-      const body = (await res.json()) as { message?: string; error?: string };
-      if (body.message) message = body.message;
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, 'download', message);
-  }
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileNameOf(res.headers.get('content-disposition'), fallbackName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export const exportCertificates = (q: QueryOf<'/api/certificates/export.xlsx'>) => download(client.GET('/api/certificates/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'so-giay-khen.xlsx');
+export const printCertificates = (decisionId: string, mode: 'full' | 'blank') =>
+  download(client.GET('/api/decisions/{id}/certificates.pdf', { params: { path: { id: decisionId }, query: { mode } }, parseAs: 'blob' }), 'giay-khen.pdf');
+export const downloadTemplate = (kind: TemplateKind, q: QueryOf<'/api/templates/{kind}/download'> = {}) =>
+  download(client.GET('/api/templates/{kind}/download', { params: { path: { kind }, query: q }, parseAs: 'blob' }), 'mau.docx');
+export const previewTemplate = (kind: TemplateKind, format: 'docx' | 'pdf' = 'docx') =>
+  download(client.GET('/api/templates/{kind}/preview', { params: { path: { kind }, query: { format } }, parseAs: 'blob' }), format === 'pdf' ? 'xem-truoc.pdf' : 'xem-truoc.docx');
+export const downloadCalibrationTest = () => download(client.GET('/api/certificates/calibration/test.pdf', { parseAs: 'blob' }), 'in-thu.pdf');

@@ -1,5 +1,5 @@
 /** The nomination pipeline API: dossiers, council sessions, decisions, public notices (see src/server/routes/dossiers etc.). */
-import { api } from './client';
+import { api, client, download, type QueryOf } from './client';
 import type { Me } from './types';
 import type { CommendationType, Honor, SubjectKind } from '../../shared/codes';
 import type { BallotChoice, DocumentKind, DossierCommand, DossierStatus } from '../../shared/dossiers';
@@ -264,3 +264,6 @@ export const listNotices = () => api.get<{ items: PublicNotice[] }>('/api/notice
 export const getNotice = (id: string) => api.get<PublicNotice>(`/api/notices/${id}`);
 export const postNotice = (input: { candidateIds: string[]; title: string; body?: string | null; workingDays: number }) => api.post<PublicNotice>('/api/notices', input);
 export const answerComment = (id: string, commentId: string, answer: string) => api.post<{ id: string }>(`/api/notices/${id}/comments/${commentId}/answer`, { answer });
+
+export const exportDossiers = (q: QueryOf<'/api/dossiers/export.xlsx'>) => download(client.GET('/api/dossiers/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ho-so.xlsx');
+export const exportDecisions = (q: QueryOf<'/api/decisions/export.xlsx'> = {}) => download(client.GET('/api/decisions/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'so-quyet-dinh.xlsx');

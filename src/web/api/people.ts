@@ -1,4 +1,4 @@
-import { api } from './client';
+import { api, client, download, flag } from './client';
 import type { ImportPreview, ImportResult, Page, Person, PersonDetail } from './types';
 import type { EmploymentType, Gender } from '../../shared/codes';
 
@@ -49,3 +49,12 @@ function importForm(file: File, unitId: string | undefined, skipInvalid: boolean
 
 export const previewImport = (file: File, unitId?: string, mapping?: Record<string, string>) => api.upload<ImportPreview>('/api/people/import/preview', importForm(file, unitId, undefined, mapping));
 export const commitImport = (file: File, unitId?: string, mapping?: Record<string, string>) => api.upload<ImportResult>('/api/people/import/commit', importForm(file, unitId, true, mapping));
+
+export const exportPeople = (f: PeopleFilter) =>
+  download(
+    client.GET('/api/people/export.xlsx', {
+      params: { query: { q: f.q, unitId: f.unitId, includeSubunits: f.unitId ? flag(f.includeSubunits) : undefined, employmentType: f.employmentType, isLeader: flag(f.isLeader), gender: f.gender, active: flag(f.active) } },
+      parseAs: 'blob',
+    }),
+    'danh-sach-can-bo.xlsx',
+  );

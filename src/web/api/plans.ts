@@ -1,5 +1,5 @@
 /** Plans, movements, registrations, pledges, the calendar and notifications (src/server/routes/plans). */
-import { api, apiRequest } from './client';
+import { api, apiRequest, client, download, downloadPath, type QueryOf } from './client';
 import type { Me } from './types';
 import type { Honor, SubjectKind } from '../../shared/codes';
 import type { DeadlineInput, MovementInput, PlanInput, TaskStatus } from '../../shared/schemas/plans';
@@ -208,3 +208,8 @@ export const markAllRead = () => api.post<{ ok: true }>('/api/notifications/read
 export const getPublic = () => api.get<{ plans: PlanSummary[]; movements: MovementSummary[] }>('/api/public/plans-movements');
 export const getPublicPlan = (id: string) => api.get<Plan>(`/api/public/plans/${id}`);
 export const getPublicMovement = (id: string) => api.get<Movement>(`/api/public/movements/${id}`);
+
+export const exportPlans = (q: QueryOf<'/api/plans/export.xlsx'>) => download(client.GET('/api/plans/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ke-hoach.xlsx');
+export const exportMovements = (q: QueryOf<'/api/movements/export.xlsx'>) => download(client.GET('/api/movements/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'phong-trao.xlsx');
+export const exportRollup = (c: CampaignRef) => download(client.GET('/api/registrations/rollup/export.xlsx', { params: { query: c }, parseAs: 'blob' }), 'tong-hop-dang-ky.xlsx');
+export const exportCalendar = (q: { from: string; to: string; unitId?: string }) => downloadPath('/api/calendar/export.xlsx', q, 'lich-han.xlsx');

@@ -1,5 +1,5 @@
 /** Records, eligibility, candidates, rule packs and overrides (see src/server/routes/records, rules). */
-import { api } from './client';
+import { api, downloadPath } from './client';
 import type { Me } from './types';
 import type { Honor, Regime, SubjectKind } from '../../shared/codes';
 
@@ -170,3 +170,5 @@ export function recordAbilities(user: Me): { read: boolean; write: boolean; impo
   const rec = all.record ?? [];
   return { read: rec.includes('read'), write: rec.includes('write'), import: rec.includes('import'), createOverride: (all.ruleOverride ?? []).includes('create') };
 }
+
+export const exportCandidates = (q: { unitId: string; year?: number; honor?: string; decisionDate?: string }) => downloadPath('/api/candidates/export.xlsx', q, 'danh-sach-du-dieu-kien.xlsx');

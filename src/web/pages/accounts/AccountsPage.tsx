@@ -15,6 +15,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDateTime } from '../../lib/format';
 import { passwordRule } from '../../lib/validation';
+import { keys } from '../../api/keys';
 
 interface AccountValues {
   username?: string;
@@ -50,7 +51,7 @@ function AccountModal({ target, onClose }: { target: Target | null; onClose: () 
     },
     onSuccess: async (a) => {
       message.success(target?.mode === 'edit' ? `Đã lưu tài khoản ${a.username}.` : `Đã tạo tài khoản ${a.username}.`);
-      await qc.invalidateQueries({ queryKey: ['accounts'] });
+      await qc.invalidateQueries({ queryKey: keys.accounts });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -124,7 +125,7 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
     mutationFn: (v: { newPassword: string }) => resetAccountPassword(account?.id ?? '', v.newPassword),
     onSuccess: async () => {
       message.success(`Đã đặt lại mật khẩu cho ${account?.username ?? ''}. Người dùng phải đổi mật khẩu khi đăng nhập.`);
-      await qc.invalidateQueries({ queryKey: ['accounts'] });
+      await qc.invalidateQueries({ queryKey: keys.accounts });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -149,7 +150,7 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
 
 export default function AccountsPage() {
   const user = useUser();
-  const accounts = useQuery({ queryKey: ['accounts'], queryFn: listAccounts });
+  const accounts = useQuery({ queryKey: keys.accounts, queryFn: listAccounts });
   const [target, setTarget] = useState<Target | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
   const [search, setSearch] = useState('');

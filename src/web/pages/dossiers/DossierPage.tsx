@@ -31,6 +31,7 @@ import { fmtDate, fmtDateTime } from '../../lib/format';
 import { SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/dossiers';
 import { ClockTag, StatusTag, download, honorOptions } from './common';
+import { keys } from '../../api/keys';
 
 function AppraisalCell({ c }: { c: Candidate }) {
   if (!c.appraisal) return <Typography.Text type="secondary">Chưa thẩm định</Typography.Text>;
@@ -189,7 +190,7 @@ export default function DossierPage() {
   const ab = pipelineAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['dossier', id], queryFn: () => getDossier(id) });
+  const q = useQuery({ queryKey: keys.dossier(id), queryFn: () => getDossier(id) });
   const [docOpen, setDocOpen] = useState(false);
   const [returning, setReturning] = useState(false);
   const [reasons, setReasons] = useState('');
@@ -199,12 +200,12 @@ export default function DossierPage() {
   const [appraiseForm] = Form.useForm<{ note?: string; lowerTo?: Honor; lowerReason?: string }>();
   const [recordForm] = Form.useForm<{ numberText: string; decisionDate: string; issuerName: string; signerName: string; signerTitle: string }>();
   const [receiver, setReceiver] = useState('');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['dossier', id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.dossier(id) });
   const act = useMutation({
     mutationFn: async (fn: () => Promise<unknown>) => fn(),
     onSuccess: async () => {
       await refresh();
-      await qc.invalidateQueries({ queryKey: ['dossiers'] });
+      await qc.invalidateQueries({ queryKey: keys.dossiers.all });
     },
     onError: (e) => message.error(errorText(e)),
   });

@@ -10,6 +10,7 @@ import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/t
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtNumber } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 type PreviewRow = ImportPreview['rows'][number];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -54,8 +55,8 @@ export default function ImportPage() {
     onSuccess: async (data) => {
       setError(null);
       setResult(data);
-      await qc.invalidateQueries({ queryKey: ['people'] });
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.people.all });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
     },
     onError: (err) => setError(errorText(err)),
   });

@@ -10,6 +10,7 @@ import { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS, type 
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, blankToNull, fromDayjs, toDayjs } from '../../lib/format';
 import { cccdRule } from '../../lib/validation';
+import { keys } from '../../api/keys';
 
 interface FormValues {
   fullName: string;
@@ -70,8 +71,8 @@ export function PersonFormDrawer({ target, onClose, onSaved }: { target: PersonF
     },
     onSuccess: async (p) => {
       message.success(target?.mode === 'create' ? `Đã thêm cán bộ ${p.fullName}.` : `Đã lưu hồ sơ ${p.fullName}.`);
-      await qc.invalidateQueries({ queryKey: ['people'] });
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.people.all });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
       onSaved?.(p);
       onClose();
     },

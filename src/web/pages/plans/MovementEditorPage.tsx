@@ -14,6 +14,8 @@ import { useUnits } from '../../lib/hooks';
 import { fromDayjs, toDayjs } from '../../lib/format';
 import { HONORS, HONOR_INFO, SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, MOVEMENT_TYPES, MOVEMENT_TYPE_LABELS, type DeadlineKind, type MovementInput, type MovementType } from '../../../shared/schemas/plans';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 interface FormValues {
   unitId: string;
@@ -44,7 +46,7 @@ const honorOptions = HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }
 const kindOptions = SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }));
 
 function toForm(m: Movement | undefined, unitId: string, parentId: string | null): Partial<FormValues> {
-  if (!m) return { unitId, parentId: parentId ?? undefined, type: 'regular', year: new Date().getFullYear(), participantUnitIds: [], targets: [], phases: [], honors: [], deadlines: [] };
+  if (!m) return { unitId, parentId: parentId ?? undefined, type: 'regular', year: currentYearVn(), participantUnitIds: [], targets: [], phases: [], honors: [], deadlines: [] };
   return {
     unitId: m.unitId,
     parentId: m.parentId ?? undefined,
@@ -118,16 +120,16 @@ export default function MovementEditorPage() {
   const { message } = App.useApp();
   const units = useUnits();
   const isNew = !id;
-  const q = useQuery({ queryKey: ['movement', id], queryFn: () => getMovement(id!), enabled: !isNew });
+  const q = useQuery({ queryKey: keys.movement(id), queryFn: () => getMovement(id!), enabled: !isNew });
   const [form] = Form.useForm<FormValues>();
   const parentId = params.get('parentId') ?? q.data?.parentId ?? null;
-  const parent = useQuery({ queryKey: ['movement', parentId], queryFn: () => getMovement(parentId!), enabled: !!parentId });
+  const parent = useQuery({ queryKey: keys.movement(parentId), queryFn: () => getMovement(parentId!), enabled: !!parentId });
   const save = useMutation({
     mutationFn: (v: FormValues) => (isNew ? createMovement(toInput(v)) : updateMovement(id!, toInput(v, q.data?.version))),
     onSuccess: async (m) => {
       message.success('Đã lưu phong trào.');
-      qc.setQueryData(['movement', m.id], m);
-      await qc.invalidateQueries({ queryKey: ['movements'] });
+      qc.setQueryData(keys.movement(m.id), m);
+      await qc.invalidateQueries({ queryKey: keys.movements.all });
       navigate(`/phong-trao/${m.id}`);
     },
     onError: (e) => message.error(errorText(e)),

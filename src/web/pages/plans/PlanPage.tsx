@@ -16,6 +16,8 @@ import { fromDayjs, toDayjs } from '../../lib/format';
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type DeadlineKind, type PlanInput, type TaskStatus } from '../../../shared/schemas/plans';
 import { PlanDocument, statusTag } from './views';
 import { CopyPlanModal } from './PlansPage';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 interface TaskForm {
   quarter: number | null;
@@ -64,7 +66,7 @@ function tagToRef(tag: string, names: Map<string, string>): UnitRef {
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
 
 function toForm(p: Plan | undefined, unitId: string): PlanForm {
-  const y = new Date().getFullYear();
+  const y = currentYearVn();
   if (!p) return { unitId, year: y, title: `Kế hoạch công tác thi đua, khen thưởng năm ${y}`, sections: [], organisation: [], tasks: [], deadlines: [] };
   return {
     unitId: p.unitId,
@@ -316,7 +318,7 @@ function TaskProgressCell({ plan, task }: { plan: Plan; task: PlanTask }) {
   const { message } = App.useApp();
   const m = useMutation({
     mutationFn: (v: { status: TaskStatus; progress: number }) => setTaskProgress(plan.id, task.id, v),
-    onSuccess: (p) => qc.setQueryData(['plan', plan.id], p),
+    onSuccess: (p) => qc.setQueryData(keys.plan(plan.id), p),
     onError: (e) => message.error(errorText(e)),
   });
   return (
@@ -336,13 +338,13 @@ export default function PlanPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [copying, setCopying] = useState(false);
-  const q = useQuery({ queryKey: ['plan', id], queryFn: () => getPlan(id!), enabled: !isNew && !!id });
+  const q = useQuery({ queryKey: keys.plan(id), queryFn: () => getPlan(id!), enabled: !isNew && !!id });
   const publish = useMutation({
     mutationFn: () => publishPlan(id!),
     onSuccess: async (p) => {
       message.success('Đã ban hành kế hoạch: các thời hạn đã vào lịch và được nhắc.');
-      qc.setQueryData(['plan', id], p);
-      await qc.invalidateQueries({ queryKey: ['plans'] });
+      qc.setQueryData(keys.plan(id), p);
+      await qc.invalidateQueries({ queryKey: keys.plans.all });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -351,8 +353,8 @@ export default function PlanPage() {
   const plan = q.data;
   const can = (a: string) => plan?.abilities.includes(a) ?? false;
   const done = async (p: Plan) => {
-    qc.setQueryData(['plan', p.id], p);
-    await qc.invalidateQueries({ queryKey: ['plans'] });
+    qc.setQueryData(keys.plan(p.id), p);
+    await qc.invalidateQueries({ queryKey: keys.plans.all });
     navigate(`/ke-hoach/${p.id}`, { replace: true });
   };
   return (

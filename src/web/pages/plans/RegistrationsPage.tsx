@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { getRollup, getSheet, listMovements, listPlans, listPledges, planAbilities, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
+import { exportRollup, getRollup, getSheet, listMovements, listPlans, listPledges, planAbilities, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
 import { api, errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +14,8 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fromDayjs } from '../../lib/format';
 import { HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 const ANNUAL_HONORS: Honor[] = ['LDTT', 'CSTDCS', 'CSTD_BO_TINH', 'TTLDTT', 'TTLDXS', 'CO_BO_TINH', 'GK', 'BK_BO_TINH'];
 
@@ -26,7 +28,7 @@ function short(h: Honor): string {
 function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['sheet', campaign, unitId], queryFn: () => getSheet(campaign, unitId) });
+  const q = useQuery({ queryKey: keys.sheet.of(campaign, unitId), queryFn: () => getSheet(campaign, unitId) });
   const [collective, setCollective] = useState<Honor[]>([]);
   const [people, setPeople] = useState<Record<string, Honor[]>>({});
   useEffect(() => {
@@ -38,8 +40,8 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
     mutationFn: (s: Sheet) => saveSheet({ ...campaign, unitId, collective, people: s.people.map((p) => ({ personId: p.personId, honors: people[p.personId] ?? [] })) }),
     onSuccess: async (r) => {
       message.success(`Đã lưu ${r.count} đăng ký của đơn vị.`);
-      await qc.invalidateQueries({ queryKey: ['sheet'] });
-      await qc.invalidateQueries({ queryKey: ['rollup'] });
+      await qc.invalidateQueries({ queryKey: keys.sheet.all });
+      await qc.invalidateQueries({ queryKey: keys.rollup.all });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -96,7 +98,7 @@ function ReopenModal({ campaign, unit, onClose }: { campaign: CampaignRef; unit:
     mutationFn: (v: { until: Dayjs; reason: string }) => reopenRegistration({ ...campaign, unitId: unit!.id, until: fromDayjs(v.until)!, reason: v.reason }),
     onSuccess: async () => {
       message.success('Đã mở lại đăng ký cho đơn vị (đã ghi nhật ký).');
-      await qc.invalidateQueries({ queryKey: ['rollup'] });
+      await qc.invalidateQueries({ queryKey: keys.rollup.all });
       onClose();
     },
     onError: (e) => message.error(errorText(e)),
@@ -116,7 +118,7 @@ function ReopenModal({ campaign, unit, onClose }: { campaign: CampaignRef; unit:
 }
 
 function RollupView({ campaign }: { campaign: CampaignRef }) {
-  const q = useQuery({ queryKey: ['rollup', campaign], queryFn: () => getRollup(campaign) });
+  const q = useQuery({ queryKey: keys.rollup.of(campaign), queryFn: () => getRollup(campaign) });
   const [reopen, setReopen] = useState<{ id: string; name: string } | null>(null);
   const [pick, setPick] = useState<string | undefined>();
   const can = planAbilities(useUser());
@@ -127,7 +129,7 @@ function RollupView({ campaign }: { campaign: CampaignRef }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Space wrap>
-        <ExportButton path="/api/registrations/rollup/export.xlsx" query={{ planId: campaign.planId, movementId: campaign.movementId }} />
+        <ExportButton download={() => exportRollup(campaign)} />
         {r.honors.map((h) => (
           <Tag key={h.honor} color={h.overQuota ? 'red' : 'blue'} data-testid={`rollup-total-${h.honor}`}>
             {h.label}: {h.total}
@@ -177,8 +179,8 @@ function Pledges() {
   const can = planAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const year = new Date().getFullYear();
-  const q = useQuery({ queryKey: ['pledges'], queryFn: () => listPledges() });
+  const year = currentYearVn();
+  const q = useQuery({ queryKey: keys.pledges, queryFn: () => listPledges() });
   const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm<{ unitId: string; title: string; year: number; signedDate: Dayjs; parties?: string }>();
   const up = useMutation({
@@ -196,7 +198,7 @@ function Pledges() {
       message.success('Đã ghi nhận giao ước thi đua.');
       form.resetFields();
       setFile(null);
-      await qc.invalidateQueries({ queryKey: ['pledges'] });
+      await qc.invalidateQueries({ queryKey: keys.pledges });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -257,8 +259,8 @@ export default function RegistrationsPage() {
   const user = useUser();
   const can = planAbilities(user);
   const [params, setParams] = useSearchParams();
-  const plans = useQuery({ queryKey: ['plans', { status: 'published' }], queryFn: () => listPlans() });
-  const movements = useQuery({ queryKey: ['movements', { status: 'launched' }], queryFn: () => listMovements({ status: 'launched' }) });
+  const plans = useQuery({ queryKey: keys.plans.list({ status: 'published' }), queryFn: () => listPlans() });
+  const movements = useQuery({ queryKey: keys.movements.list({ status: 'launched' }), queryFn: () => listMovements({ status: 'launched' }) });
   const [unitId, setUnitId] = useState<string>(user.unitId);
   const options = useMemo(
     () => [

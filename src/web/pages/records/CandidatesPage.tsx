@@ -2,10 +2,10 @@
 import { Alert, Button, Card, DatePicker, Flex, InputNumber, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { getCandidates, type Candidates } from '../../api/records';
+import { exportCandidates, getCandidates, type Candidates } from '../../api/records';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
@@ -15,6 +15,8 @@ import { DATE_FORMAT } from '../../lib/format';
 import { HONORS, HONOR_INFO, REGIME_LABELS, type Honor } from '../../../shared/codes';
 import { ReasonList, StatusTag, UNVERIFIED_TAG } from './parts';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
+import { currentYearVn, todayDayjs } from '../../lib/today';
 
 type Row = Candidates['results'][number];
 
@@ -22,13 +24,13 @@ export default function CandidatesPage() {
   const user = useUser();
   const navigate = useNavigate();
   const [unitId, setUnitId] = useState<string>(user.unitId);
-  const [year, setYear] = useState<number>(dayjs().year() - 1);
+  const [year, setYear] = useState<number>(currentYearVn() - 1);
   const [honor, setHonor] = useState<Honor>('CSTD_BO_TINH');
-  const [decisionDate, setDecisionDate] = useState<Dayjs>(dayjs());
+  const [decisionDate, setDecisionDate] = useState<Dayjs>(todayDayjs());
   const [onlyEligible, setOnlyEligible] = useState(false);
 
   const q = useQuery({
-    queryKey: ['candidates', unitId, year, honor, decisionDate.format('YYYY-MM-DD')],
+    queryKey: keys.candidates.list(unitId, year, honor, decisionDate.format('YYYY-MM-DD')),
     queryFn: () => getCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD') }),
   });
   const data = q.data;
@@ -48,7 +50,7 @@ export default function CandidatesPage() {
             <Button icon={<TeamOutlined />} onClick={() => navigate(`/thi-dua/don-vi/${unitId}`)}>
               Xem tập thể
             </Button>
-            <ExportButton path="/api/candidates/export.xlsx" query={{ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD') }} />
+            <ExportButton download={() => exportCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD') })} />
           </Space>
         }
       />

@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
@@ -46,6 +46,8 @@ import {
   REGIME_LABELS,
 } from '../../../shared/codes';
 import { EligibilityTable } from './parts';
+import { keys } from '../../api/keys';
+import { currentYearVn, todayDayjs } from '../../lib/today';
 
 const RATING_COLORS: Record<string, string> = { HTXSNV: 'green', HTTNV: 'blue', HTNV: 'default', KHTNV: 'red' };
 
@@ -66,16 +68,16 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [decisionDate, setDecisionDate] = useState<Dayjs>(dayjs());
-  const [year, setYear] = useState<number>(dayjs().year() - 1);
+  const [decisionDate, setDecisionDate] = useState<Dayjs>(todayDayjs());
+  const [year, setYear] = useState<number>(currentYearVn() - 1);
   const [modal, setModal] = useState<ModalKind>(null);
 
-  const records = useQuery({ queryKey: ['records', kind, id], queryFn: () => getRecords(subject) });
+  const records = useQuery({ queryKey: keys.records.of(kind, id), queryFn: () => getRecords(subject) });
   const eligibility = useQuery({
-    queryKey: ['records', kind, id, 'eligibility', year, decisionDate.format('YYYY-MM-DD')],
+    queryKey: keys.records.eligibility(kind, id, year, decisionDate.format('YYYY-MM-DD')),
     queryFn: () => getEligibility(subject, { year, decisionDate: decisionDate.format('YYYY-MM-DD') }),
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['records', kind, id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.records.of(kind, id) });
   const act = useMutation({
     mutationFn: (f: () => Promise<unknown>) => f(),
     onSuccess: async () => {
@@ -101,7 +103,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
   }
   const r = records.data;
   const canWrite = r.abilities.includes('write');
-  const thisYear = dayjs().year();
+  const thisYear = currentYearVn();
   const maxYear = Math.max(thisYear - 1, ...r.years);
   const minYear = Math.min(thisYear - 7, ...r.years);
   const rows: YearRow[] = [];
@@ -332,7 +334,7 @@ function useSave(onSaved: () => Promise<unknown>, onClose: () => void) {
 }
 
 const subjectBody = (s: SubjectRef) => (s.kind === 'person' ? { personId: s.id } : { unitId: s.id });
-const lastYear = () => dayjs().year() - 1;
+const lastYear = () => currentYearVn() - 1;
 
 function HonorModal({ open, subject, kind, onClose, onSaved }: { open: boolean; subject: SubjectRef; kind: 'person' | 'unit'; onClose: () => void; onSaved: () => Promise<unknown> }) {
   const [form] = Form.useForm();

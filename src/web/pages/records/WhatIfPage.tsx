@@ -27,6 +27,7 @@ import {
 } from '../../../shared/codes';
 import { FACTS, FACT_LABELS } from '../../../server/rules/types';
 import { moneyText, ReasonList, StatusTag } from './parts';
+import { currentYearVn } from '../../lib/today';
 
 interface MemberValues {
   rating?: string;
@@ -151,7 +152,7 @@ export default function WhatIfPage() {
                 </Form.Item>
               </Flex>
             </Card>
-            <RowList name="ratings" title="Xếp loại chất lượng" add={{ year: dayjs().year() - 1, rating: 'HTTNV' }}>
+            <RowList name="ratings" title="Xếp loại chất lượng" add={{ year: currentYearVn() - 1, rating: 'HTTNV' }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -161,7 +162,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="honors" title="Khen thưởng đã nhận" add={{ year: dayjs().year() - 1, honor: 'LDTT', type: 'cong_trang' }}>
+            <RowList name="honors" title="Khen thưởng đã nhận" add={{ year: currentYearVn() - 1, honor: 'LDTT', type: 'cong_trang' }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -174,7 +175,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="initiatives" title="Sáng kiến" add={{ year: dayjs().year() - 1, scope: 'co_so', used: false }}>
+            <RowList name="initiatives" title="Sáng kiến" add={{ year: currentYearVn() - 1, scope: 'co_so', used: false }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -187,7 +188,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="disciplines" title="Kỷ luật" add={{ year: dayjs().year() - 1, level: 'khien_trach' }}>
+            <RowList name="disciplines" title="Kỷ luật" add={{ year: currentYearVn() - 1, level: 'khien_trach' }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -197,7 +198,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="facts" title="Xác nhận (sự kiện hệ thống không tự tính được)" add={{ year: dayjs().year() - 1, fact: 'dan_dau_cum_khoi' }}>
+            <RowList name="facts" title="Xác nhận (sự kiện hệ thống không tự tính được)" add={{ year: currentYearVn() - 1, fact: 'dan_dau_cum_khoi' }}>
               {(f) => (
                 <>
                   {yearField(f)}
