@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -12,7 +13,9 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Database } from './db/client.js';
 import type { Config } from './config.js';
 import { handleError } from './http/errors.js';
-import { publicErrors } from './http/contract.js';
+import { errorSchema } from './http/contract.js';
+import { controlCharacterError, findControlCharacter } from './http/control-chars.js';
+import { pingDatabase } from './repositories/health.js';
 import { registerSessionHook } from './http/session.js';
 import { MAX_UPLOAD_BYTES } from './imports/staff-xlsx.js';
 import { authRoutes } from './routes/auth/routes.js';
@@ -39,8 +42,18 @@ export interface AppDeps {
 export type App = FastifyInstance;
 
 export async function buildApp({ database, config, logger = false }: AppDeps) {
-  const app = Fastify({ logger, bodyLimit: MAX_UPLOAD_BYTES, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // X-Forwarded-For is believed only from the configured proxies (TDKT_TRUSTED_PROXIES): otherwise any
+  // client could pick the address that rate limits and the audit log see.
+  const trustProxy = config.trustedProxies && config.trustedProxies.length > 0 ? config.trustedProxies : false;
+  const app = Fastify({ logger, bodyLimit: MAX_UPLOAD_BYTES, trustProxy }).withTypeProvider<ZodTypeProvider>();
+  // Every body, query and path goes through zod; control characters (NUL…) are refused first, here, for all routes.
+  app.setValidatorCompiler((route: Parameters<typeof validatorCompiler>[0]) => {
+    const validate = validatorCompiler(route);
+    return (data: unknown) => {
+      const field = findControlCharacter(data);
+      return field === null ? validate(data) : { error: controlCharacterError(field) };
+    };
+  });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((req, reply) => {
@@ -60,15 +73,37 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  await app.register(helmet, {
+    // The SPA is built by Vite (no inline scripts); Ant Design writes its styles at run time.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(rateLimit, { global: false });
   registerSessionHook(app, database.db);
 
-  app.get('/api/health', { schema: { tags: ['system'], operationId: 'getHealth', summary: 'Tình trạng hệ thống', security: [], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), ...publicErrors(503) } } }, async () => ({
-    status: 'ok' as const,
-    db: database.kind,
-  }));
+  app.get('/api/health', { schema: { tags: ['system'], operationId: 'getHealth', summary: 'Tình trạng hệ thống', security: [], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), 503: errorSchema } } }, async (_req, reply) => {
+    // Healthy means the database answers, not only the process.
+    if (!(await pingDatabase(database.db))) return reply.status(503).send({ error: 'db_unavailable', message: 'Không kết nối được cơ sở dữ liệu.' });
+    return { status: 'ok' as const, db: database.kind };
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The API reference for people, served from the bundled swagger-ui files (no CDN).
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });

@@ -12,6 +12,11 @@ export interface Config {
   secureCookies: boolean;
   webDir: string;
   publicUrl: string;
+  /**
+   * Addresses (IPs or CIDR ranges) of the reverse proxies whose X-Forwarded-For is believed.
+   * Empty: the client's address is the TCP peer's, whatever the headers say.
+   */
+  trustedProxies: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +32,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TDKT_SECURE_COOKIES === '1',
     webDir: resolve(env.TDKT_WEB_DIR ?? './dist/web'),
     publicUrl: env.TDKT_PUBLIC_URL ?? `http://localhost:${port}`,
+    trustedProxies: (env.TDKT_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -9,7 +9,25 @@ import { startJobs } from './jobs/runner.js';
 
 const config = loadConfig();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openWithRetry();
+
+/** Opens the database; a PostgreSQL server that does not answer yet is retried, with a Vietnamese message instead of a stack trace. */
+async function openWithRetry() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      if (!config.databaseUrl) {
+        console.error(`Không mở được cơ sở dữ liệu PGlite tại ${config.dataDir}: ${reason}. Kiểm tra thư mục DATA_DIR (quyền ghi, dung lượng đĩa) rồi chạy lại.`);
+        process.exit(1);
+      }
+      const wait = Math.min(30, 2 ** Math.min(attempt, 5));
+      console.error(`Không kết nối được PostgreSQL (DATABASE_URL), lần ${attempt}: ${reason}. Thử lại sau ${wait} giây…`);
+      await new Promise((r) => setTimeout(r, wait * 1000));
+    }
+  }
+}
 
 if (config.demo && (await isDatabaseEmpty(database.db))) {
   const demo = await seedDemo(database.db, config.demoPassword);
