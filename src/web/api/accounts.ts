@@ -1,15 +1,12 @@
-import { api } from './client';
+/** Accounts (src/server/routes/accounts). */
+import { call, client, type BodyOf } from './client';
 import type { Account } from './types';
-import type { Role } from '../../shared/codes';
 
-export interface AccountInput {
-  displayName: string;
-  role: Role;
-  unitId: string;
-  personId?: string | null;
-}
+export type AccountInput = Omit<BodyOf<'/api/accounts', 'post'>, 'username' | 'password'>;
 
-export const listAccounts = () => api.get<{ items: Account[] }>('/api/accounts');
-export const createAccount = (input: AccountInput & { username: string; password: string }) => api.post<Account>('/api/accounts', input);
-export const updateAccount = (id: string, input: AccountInput & { active: boolean }) => api.put<Account>(`/api/accounts/${id}`, input);
-export const resetAccountPassword = (id: string, newPassword: string) => api.post<{ ok: true }>(`/api/accounts/${id}/reset-password`, { newPassword });
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export const listAccounts = () => call<{ items: Account[] }>(client.GET('/api/accounts'));
+export const createAccount = (input: BodyOf<'/api/accounts', 'post'>) => call<Account>(client.POST('/api/accounts', { body: input }));
+export const updateAccount = (id: string, input: BodyOf<'/api/accounts/{id}', 'put'>) => call<Account>(client.PUT('/api/accounts/{id}', { ...byId(id), body: input }));
+export const resetAccountPassword = (id: string, newPassword: string) => call<{ ok: true }>(client.POST('/api/accounts/{id}/reset-password', { ...byId(id), body: { newPassword } }));

@@ -1,25 +1,15 @@
-import { api, client, download } from './client';
+/** Emulation and commendation councils and their members (src/server/routes/councils). */
+import { call, client, download, type BodyOf } from './client';
 import type { Council } from './types';
-import type { CouncilKind, CouncilPosition } from '../../shared/codes';
 
-export interface CouncilInput {
-  unitId: string;
-  kind: CouncilKind;
-  name?: string | null;
-  establishedBy?: string | null;
-  termStart: string;
-  termEnd?: string | null;
-}
+export type CouncilInput = BodyOf<'/api/councils', 'post'>;
 
-export const listCouncils = () => api.get<{ items: Council[] }>('/api/councils');
-export const getCouncil = (id: string) => api.get<Council>(`/api/councils/${id}`);
-export const createCouncil = (input: CouncilInput) => api.post<Council>('/api/councils', input);
-export const updateCouncil = (
-  id: string,
-  input: { name?: string | null; establishedBy?: string | null; termStart: string; termEnd?: string | null; active?: boolean; version?: number },
-) => api.put<Council>(`/api/councils/${id}`, input);
-export const addCouncilMember = (id: string, input: { personId: string; position: CouncilPosition; fromDate?: string | null; toDate?: string | null }) =>
-  api.post<{ ok: true }>(`/api/councils/${id}/members`, input);
-export const removeCouncilMember = (id: string, memberId: string) => api.del<{ ok: true }>(`/api/councils/${id}/members/${memberId}`);
+const byId = (id: string) => ({ params: { path: { id } } });
 
+export const listCouncils = () => call<{ items: Council[] }>(client.GET('/api/councils'));
+export const getCouncil = (id: string) => call<Council>(client.GET('/api/councils/{id}', byId(id)));
 export const exportCouncils = () => download(client.GET('/api/councils/export.xlsx', { parseAs: 'blob' }), 'hoi-dong.xlsx');
+export const createCouncil = (input: CouncilInput) => call<Council>(client.POST('/api/councils', { body: input }));
+export const updateCouncil = (id: string, input: BodyOf<'/api/councils/{id}', 'put'>) => call<Council>(client.PUT('/api/councils/{id}', { ...byId(id), body: input }));
+export const addCouncilMember = (id: string, input: BodyOf<'/api/councils/{id}/members', 'post'>) => call<{ ok: true }>(client.POST('/api/councils/{id}/members', { ...byId(id), body: input }));
+export const removeCouncilMember = (id: string, memberId: string) => call<{ ok: true }>(client.DELETE('/api/councils/{id}/members/{memberId}', { params: { path: { id, memberId } } }));

@@ -1,16 +1,10 @@
 /** Official documents: templates, PDF capability, phôi calibration, certificates, Excel downloads. */
-import { api, client, download, type QueryOf } from './client';
+import { call, client, download, multipart, type QueryOf } from './client';
 import type { Me } from './types';
+import type { paths } from './schema';
 
-export type TemplateKind =
-  | 'ke_hoach'
-  | 'to_trinh'
-  | 'bien_ban_hop_xet'
-  | 'bien_ban_kiem_phieu'
-  | 'quyet_dinh_khen_thuong'
-  | 'bao_cao_thanh_tich_ca_nhan'
-  | 'bao_cao_thanh_tich_tap_the'
-  | 'bao_cao_tong_ket';
+/** The kinds of official document that have a DOCX template, as the contract lists them. */
+export type TemplateKind = paths['/api/templates/{kind}/versions']['get']['parameters']['path']['kind'];
 
 export interface TemplateInForce {
   source: 'own' | 'inherited' | 'default';
@@ -60,14 +54,14 @@ export interface FieldPosition {
   color?: string;
 }
 
-export interface Calibration {
+export type Calibration = {
   pageWidth: number;
   pageHeight: number;
   offsetX: number;
   offsetY: number;
   fields: Record<string, FieldPosition | undefined>;
   qr?: { x: number; y: number; size: number };
-}
+};
 
 export interface CalibrationState {
   unitId: string;
@@ -106,21 +100,21 @@ export interface RegisteredCertificate {
   revokedReason: string | null;
 }
 
-export const listCertificates = (query: { year?: number; q?: string }) => api.get<{ items: RegisteredCertificate[] }>('/api/certificates', query);
-export const issueDecisionCertificates = (decisionId: string) => api.post<{ created: number; reused: number }>(`/api/decisions/${decisionId}/certificates`, {});
+export const listCertificates = (query: QueryOf<'/api/certificates'>) => call<{ items: RegisteredCertificate[] }>(client.GET('/api/certificates', { params: { query } }));
+export const issueDecisionCertificates = (decisionId: string) => call<{ created: number; reused: number }>(client.POST('/api/decisions/{id}/certificates', { params: { path: { id: decisionId } } }));
 
-export const getCapabilities = () => api.get<{ pdf: boolean; message: string | null }>('/api/documents/capabilities');
-export const getTemplates = () => api.get<TemplateList>('/api/templates');
-export const getTemplateVersions = (kind: TemplateKind) => api.get<{ items: TemplateVersion[] }>(`/api/templates/${kind}/versions`);
-export const revertTemplate = (kind: TemplateKind) => api.post<{ inForce: TemplateInForce }>(`/api/templates/${kind}/revert`, {});
+export const getCapabilities = () => call<{ pdf: boolean; message: string | null }>(client.GET('/api/documents/capabilities'));
+export const getTemplates = () => call<TemplateList>(client.GET('/api/templates'));
+export const getTemplateVersions = (kind: TemplateKind) => call<{ items: TemplateVersion[] }>(client.GET('/api/templates/{kind}/versions', { params: { path: { kind } } }));
+export const revertTemplate = (kind: TemplateKind) => call<{ inForce: TemplateInForce }>(client.POST('/api/templates/{kind}/revert', { params: { path: { kind } }, body: {} }));
 export function uploadTemplate(kind: TemplateKind, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload<{ version: number }>(`/api/templates/${kind}`, form);
+  return call<{ version: number }>(client.POST('/api/templates/{kind}', { params: { path: { kind } }, ...multipart(form) }));
 }
-export const getCalibration = () => api.get<CalibrationState>('/api/certificates/calibration');
-export const saveCalibration = (calibration: Calibration, version: number) => api.put<{ version: number }>('/api/certificates/calibration', { calibration, version });
-export const getPublicCertificate = (code: string) => api.get<PublicCertificate>(`/api/public/certificates/${encodeURIComponent(code)}`);
+export const getCalibration = () => call<CalibrationState>(client.GET('/api/certificates/calibration'));
+export const saveCalibration = (calibration: Calibration, version: number) => call<{ version: number }>(client.PUT('/api/certificates/calibration', { body: { calibration, version } }));
+export const getPublicCertificate = (code: string) => call<PublicCertificate>(client.GET('/api/public/certificates/{code}', { params: { path: { code } } }));
 
 /** Template permissions of the signed-in user (the server enforces them anyway). */
 export function templateAbilities(user: Me): { read: boolean; write: boolean; certificates: boolean; issue: boolean } {

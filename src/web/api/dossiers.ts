@@ -1,5 +1,5 @@
 /** The nomination pipeline API: dossiers, council sessions, decisions, public notices (see src/server/routes/dossiers etc.). */
-import { api, client, download, type QueryOf } from './client';
+import { call, client, download, multipart, type BodyOf, type QueryOf } from './client';
 import type { Me } from './types';
 import type { CommendationType, Honor, SubjectKind } from '../../shared/codes';
 import type { BallotChoice, DocumentKind, DossierCommand, DossierStatus } from '../../shared/dossiers';
@@ -131,30 +131,35 @@ export interface DossierInput {
   summary?: string | null;
 }
 
-export const listDossiers = (q: { box?: 'all' | 'inbox' | 'mine'; status?: string; q?: string; page?: number; pageSize?: number }) =>
-  api.get<{ items: DossierSummary[]; total: number }>('/api/dossiers', q);
-export const getDossier = (id: string) => api.get<Dossier>(`/api/dossiers/${id}`);
-export const createDossier = (input: DossierInput) => api.post<Dossier>('/api/dossiers', input);
-export const updateDossier = (id: string, input: { title: string; summary?: string | null; version: number }) => api.put<Dossier>(`/api/dossiers/${id}`, input);
-export const deleteDossier = (id: string) => api.del<{ ok: true }>(`/api/dossiers/${id}`);
-export const addCandidate = (id: string, input: { subjectKind: SubjectKind; personId?: string; unitId?: string; householdName?: string; proposedHonor: Honor; achievement?: string; version?: number }) =>
-  api.post<Candidate>(`/api/dossiers/${id}/candidates`, input);
-export const removeCandidate = (id: string, candidateId: string) => api.del<{ ok: true }>(`/api/dossiers/${id}/candidates/${candidateId}`);
-export const addWrittenDocument = (id: string, input: { kind: DocumentKind; candidateId?: string | null; title?: string | null; content: string; voteResult?: string | null }) =>
-  api.post<{ id: string }>(`/api/dossiers/${id}/documents`, input);
-export const uploadDocument = (id: string, form: FormData) => api.upload<{ id: string }>(`/api/dossiers/${id}/documents/upload`, form);
-export const removeDocument = (id: string, documentId: string) => api.del<{ ok: true }>(`/api/dossiers/${id}/documents/${documentId}`);
-export const dossierCommand = (id: string, command: 'submit' | 'withdraw' | 'receive', version?: number) => api.post<Dossier>(`/api/dossiers/${id}/${command}`, { version });
-export const returnDossier = (id: string, reasons: string[]) => api.post<Dossier>(`/api/dossiers/${id}/return`, { reasons });
-export const appraiseCandidate = (id: string, candidateId: string, input: { note?: string | null; lowerTo?: Honor | null; lowerReason?: string | null }) =>
-  api.post<Candidate>(`/api/dossiers/${id}/candidates/${candidateId}/appraise`, input);
-export const forwardCandidate = (id: string, candidateId: string) => api.post<{ upwardDossierId: string }>(`/api/dossiers/${id}/candidates/${candidateId}/forward`, {});
-export const forwardDossier = (id: string, receiverName: string) => api.post<Dossier>(`/api/dossiers/${id}/forward`, { receiverName });
-export const recordHigherDecision = (id: string, input: { numberText: string; decisionDate: string; issuerName: string; signerName: string; signerTitle: string }) =>
-  api.post<{ id: string; numberText: string }>(`/api/dossiers/${id}/higher-decision`, input);
-export const setSubmissionDeadline = (input: { movementId: string; dueDate: string }) => api.post<{ dueDate: string }>('/api/dossiers/deadlines', input);
-export const grantExtension = (input: { movementId: string; unitId: string; until: string; reason: string }) => api.post<{ id: string }>('/api/dossiers/extensions', input);
-export const overdue = () => api.get<{ items: (DossierSummary & { clock: StepClock })[]; overdue: number }>('/api/dossiers/overdue');
+const byId = (id: string) => ({ params: { path: { id } } });
+const ofCandidate = (id: string, candidateId: string) => ({ params: { path: { id, candidateId } } });
+
+export const listDossiers = (query: QueryOf<'/api/dossiers'>) => call<{ items: DossierSummary[]; total: number }>(client.GET('/api/dossiers', { params: { query } }));
+export const getDossier = (id: string) => call<Dossier>(client.GET('/api/dossiers/{id}', byId(id)));
+export const createDossier = (input: DossierInput) => call<Dossier>(client.POST('/api/dossiers', { body: input }));
+export const updateDossier = (id: string, input: BodyOf<'/api/dossiers/{id}', 'put'>) => call<Dossier>(client.PUT('/api/dossiers/{id}', { ...byId(id), body: input }));
+export const deleteDossier = (id: string) => call<{ ok: true }>(client.DELETE('/api/dossiers/{id}', byId(id)));
+export const addCandidate = (id: string, input: BodyOf<'/api/dossiers/{id}/candidates'>) => call<Candidate>(client.POST('/api/dossiers/{id}/candidates', { ...byId(id), body: input }));
+export const removeCandidate = (id: string, candidateId: string) => call<{ ok: true }>(client.DELETE('/api/dossiers/{id}/candidates/{candidateId}', ofCandidate(id, candidateId)));
+export const addWrittenDocument = (id: string, input: BodyOf<'/api/dossiers/{id}/documents'>) => call<{ id: string }>(client.POST('/api/dossiers/{id}/documents', { ...byId(id), body: input }));
+export const uploadDocument = (id: string, form: FormData) => call<{ id: string }>(client.POST('/api/dossiers/{id}/documents/upload', { ...byId(id), ...multipart(form) }));
+export const removeDocument = (id: string, documentId: string) => call<{ ok: true }>(client.DELETE('/api/dossiers/{id}/documents/{documentId}', { params: { path: { id, documentId } } }));
+export const dossierCommand = (id: string, command: 'submit' | 'withdraw' | 'receive', version?: number) => {
+  const init = { ...byId(id), body: { version } };
+  if (command === 'submit') return call<Dossier>(client.POST('/api/dossiers/{id}/submit', init));
+  if (command === 'withdraw') return call<Dossier>(client.POST('/api/dossiers/{id}/withdraw', init));
+  return call<Dossier>(client.POST('/api/dossiers/{id}/receive', init));
+};
+export const returnDossier = (id: string, reasons: string[]) => call<Dossier>(client.POST('/api/dossiers/{id}/return', { ...byId(id), body: { reasons } }));
+export const appraiseCandidate = (id: string, candidateId: string, input: BodyOf<'/api/dossiers/{id}/candidates/{candidateId}/appraise'>) =>
+  call<Candidate>(client.POST('/api/dossiers/{id}/candidates/{candidateId}/appraise', { ...ofCandidate(id, candidateId), body: input }));
+export const forwardCandidate = (id: string, candidateId: string) => call<{ upwardDossierId: string }>(client.POST('/api/dossiers/{id}/candidates/{candidateId}/forward', { ...ofCandidate(id, candidateId), body: {} }));
+export const forwardDossier = (id: string, receiverName: string) => call<Dossier>(client.POST('/api/dossiers/{id}/forward', { ...byId(id), body: { receiverName } }));
+export const recordHigherDecision = (id: string, input: BodyOf<'/api/dossiers/{id}/higher-decision'>) =>
+  call<{ id: string; numberText: string }>(client.POST('/api/dossiers/{id}/higher-decision', { ...byId(id), body: input }));
+export const setSubmissionDeadline = (input: BodyOf<'/api/dossiers/deadlines'>) => call<{ dueDate: string }>(client.POST('/api/dossiers/deadlines', { body: input }));
+export const grantExtension = (input: BodyOf<'/api/dossiers/extensions'>) => call<{ id: string }>(client.POST('/api/dossiers/extensions', { body: input }));
+export const overdue = () => call<{ items: (DossierSummary & { clock: StepClock })[]; overdue: number }>(client.GET('/api/dossiers/overdue'));
 
 // ------------------------------------------------------------------ sessions
 
@@ -205,15 +210,15 @@ export interface Session extends SessionSummary {
 }
 export type ReadyCandidate = Candidate & { dossierId: string; dossierTitle: string; unitName: string };
 
-export const listSessions = () => api.get<{ items: SessionSummary[] }>('/api/sessions');
-export const sessionCandidates = () => api.get<{ items: ReadyCandidate[] }>('/api/sessions/candidates');
-export const createSession = (input: { councilId: string; title: string; meetingDate: string; location?: string | null; candidateIds: string[] }) => api.post<Session>('/api/sessions', input);
-export const getSession = (id: string) => api.get<Session>(`/api/sessions/${id}`);
-export const setAttendance = (id: string, presentMemberIds: string[]) => api.put<Session>(`/api/sessions/${id}/attendance`, { presentMemberIds });
-export const openSession = (id: string) => api.post<Session>(`/api/sessions/${id}/open`);
-export const closeSession = (id: string) => api.post<Session>(`/api/sessions/${id}/close`);
-export const castBallot = (id: string, votes: { itemId: string; choice: BallotChoice }[]) => api.post<{ ok: true }>(`/api/sessions/${id}/ballots`, { votes });
-export const enterPaperBallots = (id: string, items: { itemId: string; approve: number; reject: number; abstain: number }[]) => api.post<Session>(`/api/sessions/${id}/paper-ballots`, { items });
+export const listSessions = () => call<{ items: SessionSummary[] }>(client.GET('/api/sessions'));
+export const sessionCandidates = () => call<{ items: ReadyCandidate[] }>(client.GET('/api/sessions/candidates'));
+export const createSession = (input: BodyOf<'/api/sessions'>) => call<Session>(client.POST('/api/sessions', { body: input }));
+export const getSession = (id: string) => call<Session>(client.GET('/api/sessions/{id}', byId(id)));
+export const setAttendance = (id: string, presentMemberIds: string[]) => call<Session>(client.PUT('/api/sessions/{id}/attendance', { ...byId(id), body: { presentMemberIds } }));
+export const openSession = (id: string) => call<Session>(client.POST('/api/sessions/{id}/open', byId(id)));
+export const closeSession = (id: string) => call<Session>(client.POST('/api/sessions/{id}/close', byId(id)));
+export const castBallot = (id: string, votes: { itemId: string; choice: BallotChoice }[]) => call<{ ok: true }>(client.POST('/api/sessions/{id}/ballots', { ...byId(id), body: { votes } }));
+export const enterPaperBallots = (id: string, items: { itemId: string; approve: number; reject: number; abstain: number }[]) => call<Session>(client.POST('/api/sessions/{id}/paper-ballots', { ...byId(id), body: { items } }));
 
 // ------------------------------------------------------------------ decisions
 
@@ -236,11 +241,11 @@ export interface Decision {
   awardeeCount?: number;
   awardees?: { id: string; displayName: string; positionText: string | null; honorLabel: string; amount: number; coefficient: number | null; revoked: boolean }[];
 }
-export const listDecisions = () => api.get<{ items: Decision[] }>('/api/decisions');
-export const readyToDecide = () => api.get<{ items: ReadyCandidate[] }>('/api/decisions/ready');
-export const getDecision = (id: string) => api.get<Decision>(`/api/decisions/${id}`);
-export const issueDecision = (input: { candidateIds: string[]; decisionDate: string; signerName: string; signerTitle: string; title?: string | null }) => api.post<Decision>('/api/decisions', input);
-export const revokeDecision = (id: string, input: { reason: string; awardeeIds?: string[] }) => api.post<Decision>(`/api/decisions/${id}/revoke`, input);
+export const listDecisions = () => call<{ items: Decision[] }>(client.GET('/api/decisions'));
+export const readyToDecide = () => call<{ items: ReadyCandidate[] }>(client.GET('/api/decisions/ready'));
+export const getDecision = (id: string) => call<Decision>(client.GET('/api/decisions/{id}', byId(id)));
+export const issueDecision = (input: BodyOf<'/api/decisions'>) => call<Decision>(client.POST('/api/decisions', { body: input }));
+export const revokeDecision = (id: string, input: BodyOf<'/api/decisions/{id}/revoke'>) => call<Decision>(client.POST('/api/decisions/{id}/revoke', { ...byId(id), body: input }));
 
 // ------------------------------------------------------------------ notices
 
@@ -257,13 +262,12 @@ export interface PublicNotice {
   commentCount?: number;
   comments?: { id: string; authorName: string; authorContact: string | null; content: string; createdAt: string; answer: string | null }[];
 }
-export const listPublicNotices = () => api.get<{ items: PublicNotice[] }>('/api/public/notices');
-export const sendPublicComment = (id: string, input: { authorName: string; authorContact?: string; candidateId?: string | null; content: string }) =>
-  api.post<{ message: string }>(`/api/public/notices/${id}/comments`, input);
-export const listNotices = () => api.get<{ items: PublicNotice[] }>('/api/notices');
-export const getNotice = (id: string) => api.get<PublicNotice>(`/api/notices/${id}`);
-export const postNotice = (input: { candidateIds: string[]; title: string; body?: string | null; workingDays: number }) => api.post<PublicNotice>('/api/notices', input);
-export const answerComment = (id: string, commentId: string, answer: string) => api.post<{ id: string }>(`/api/notices/${id}/comments/${commentId}/answer`, { answer });
+export const listPublicNotices = () => call<{ items: PublicNotice[] }>(client.GET('/api/public/notices'));
+export const sendPublicComment = (id: string, input: BodyOf<'/api/public/notices/{id}/comments'>) => call<{ message: string }>(client.POST('/api/public/notices/{id}/comments', { ...byId(id), body: input }));
+export const listNotices = () => call<{ items: PublicNotice[] }>(client.GET('/api/notices'));
+export const getNotice = (id: string) => call<PublicNotice>(client.GET('/api/notices/{id}', byId(id)));
+export const postNotice = (input: BodyOf<'/api/notices'>) => call<PublicNotice>(client.POST('/api/notices', { body: input }));
+export const answerComment = (id: string, commentId: string, answer: string) => call<{ id: string }>(client.POST('/api/notices/{id}/comments/{commentId}/answer', { params: { path: { id, commentId } }, body: { answer } }));
 
 export const exportDossiers = (q: QueryOf<'/api/dossiers/export.xlsx'>) => download(client.GET('/api/dossiers/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ho-so.xlsx');
 export const exportDecisions = (q: QueryOf<'/api/decisions/export.xlsx'> = {}) => download(client.GET('/api/decisions/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'so-quyet-dinh.xlsx');

@@ -1,5 +1,5 @@
 /** Plans, movements, registrations, pledges, the calendar and notifications (src/server/routes/plans). */
-import { api, apiRequest, client, download, downloadPath, type QueryOf } from './client';
+import { call, client, download, downloadPath, multipart, type BodyOf, type QueryOf } from './client';
 import type { Me } from './types';
 import type { Honor, SubjectKind } from '../../shared/codes';
 import type { DeadlineInput, MovementInput, PlanInput, TaskStatus } from '../../shared/schemas/plans';
@@ -178,37 +178,40 @@ export interface Pledge {
   documentUrl: string | null;
 }
 
-export const listPlans = (q: { year?: number } = {}) => api.get<{ items: PlanSummary[] }>('/api/plans', q);
-export const getPlan = (id: string) => api.get<Plan>(`/api/plans/${id}`);
-export const createPlan = (input: PlanInput) => api.post<Plan>('/api/plans', input);
-export const updatePlan = (id: string, input: PlanInput) => api.put<Plan>(`/api/plans/${id}`, input);
-export const publishPlan = (id: string) => api.post<Plan>(`/api/plans/${id}/publish`);
-export const copyPlan = (id: string, input: { unitId: string; year: number }) => api.post<Plan>(`/api/plans/${id}/copy`, input);
-export const setTaskProgress = (id: string, taskId: string, input: { status: TaskStatus; progress: number }) => api.post<Plan>(`/api/plans/${id}/tasks/${taskId}/progress`, input);
+const byId = (id: string) => ({ params: { path: { id } } });
 
-export const listMovements = (q: { year?: number; status?: string } = {}) => api.get<{ items: MovementSummary[] }>('/api/movements', q);
-export const getMovement = (id: string) => api.get<Movement>(`/api/movements/${id}`);
-export const createMovement = (input: MovementInput) => api.post<Movement>('/api/movements', input);
-export const updateMovement = (id: string, input: MovementInput) => api.put<Movement>(`/api/movements/${id}`, input);
-export const launchMovement = (id: string) => api.post<Movement>(`/api/movements/${id}/launch`);
-export const closeMovement = (id: string) => api.post<Movement>(`/api/movements/${id}/close`);
+export const listPlans = (query: QueryOf<'/api/plans'> = {}) => call<{ items: PlanSummary[] }>(client.GET('/api/plans', { params: { query } }));
+export const getPlan = (id: string) => call<Plan>(client.GET('/api/plans/{id}', byId(id)));
+export const createPlan = (input: PlanInput) => call<Plan>(client.POST('/api/plans', { body: input }));
+export const updatePlan = (id: string, input: PlanInput) => call<Plan>(client.PUT('/api/plans/{id}', { ...byId(id), body: input }));
+export const publishPlan = (id: string) => call<Plan>(client.POST('/api/plans/{id}/publish', byId(id)));
+export const copyPlan = (id: string, input: BodyOf<'/api/plans/{id}/copy'>) => call<Plan>(client.POST('/api/plans/{id}/copy', { ...byId(id), body: input }));
+export const setTaskProgress = (id: string, taskId: string, input: { status: TaskStatus; progress: number }) =>
+  call<Plan>(client.POST('/api/plans/{id}/tasks/{taskId}/progress', { params: { path: { id, taskId } }, body: input }));
 
-export const getSheet = (c: CampaignRef, unitId: string) => api.get<Sheet>('/api/registrations/sheet', { ...c, unitId });
-export const saveSheet = (input: CampaignRef & { unitId: string; collective: Honor[]; people: { personId: string; honors: Honor[] }[] }) => api.put<{ count: number }>('/api/registrations/sheet', input);
-export const getRollup = (c: CampaignRef) => api.get<Rollup>('/api/registrations/rollup', { ...c });
-export const reopenRegistration = (input: CampaignRef & { unitId: string; until: string; reason: string }) => api.post<{ id: string }>('/api/registrations/reopen', input);
-export const listPledges = (year?: number) => api.get<{ items: Pledge[] }>('/api/pledges', { year });
-export const uploadPledge = (form: FormData) => apiRequest<{ id: string }>('/api/pledges', { method: 'POST', form });
+export const listMovements = (query: QueryOf<'/api/movements'> = {}) => call<{ items: MovementSummary[] }>(client.GET('/api/movements', { params: { query } }));
+export const getMovement = (id: string) => call<Movement>(client.GET('/api/movements/{id}', byId(id)));
+export const createMovement = (input: MovementInput) => call<Movement>(client.POST('/api/movements', { body: input }));
+export const updateMovement = (id: string, input: MovementInput) => call<Movement>(client.PUT('/api/movements/{id}', { ...byId(id), body: input }));
+export const launchMovement = (id: string) => call<Movement>(client.POST('/api/movements/{id}/launch', byId(id)));
+export const closeMovement = (id: string) => call<Movement>(client.POST('/api/movements/{id}/close', byId(id)));
 
-export const getCalendar = (q: { from: string; to: string; unitId?: string; limit?: number }) => api.get<{ from: string; to: string; total: number; byDay: Record<string, number>; items: Deadline[] }>('/api/calendar', q);
-export const getNotifications = () => api.get<Notifications>('/api/notifications', { limit: 20 });
-export const markRead = (id: string) => api.post<{ ok: true }>(`/api/notifications/${id}/read`);
-export const markAllRead = () => api.post<{ ok: true }>('/api/notifications/read-all');
+export const getSheet = (c: CampaignRef, unitId: string) => call<Sheet>(client.GET('/api/registrations/sheet', { params: { query: { ...c, unitId } } }));
+export const saveSheet = (input: BodyOf<'/api/registrations/sheet', 'put'>) => call<{ count: number }>(client.PUT('/api/registrations/sheet', { body: input }));
+export const register = (input: BodyOf<'/api/registrations'>) => call<{ id: string }>(client.POST('/api/registrations', { body: input }));
+export const getRollup = (c: CampaignRef) => call<Rollup>(client.GET('/api/registrations/rollup', { params: { query: c } }));
+export const reopenRegistration = (input: BodyOf<'/api/registrations/reopen'>) => call<{ id: string }>(client.POST('/api/registrations/reopen', { body: input }));
+export const listPledges = (year?: number) => call<{ items: Pledge[] }>(client.GET('/api/pledges', { params: { query: { year } } }));
+export const uploadPledge = (form: FormData) => call<{ id: string }>(client.POST('/api/pledges', multipart(form)));
 
-export const getPublic = () => api.get<{ plans: PlanSummary[]; movements: MovementSummary[] }>('/api/public/plans-movements');
-export const getPublicPlan = (id: string) => api.get<Plan>(`/api/public/plans/${id}`);
-export const getPublicMovement = (id: string) => api.get<Movement>(`/api/public/movements/${id}`);
+export const getCalendar = (query: QueryOf<'/api/calendar'>) => call<{ from: string; to: string; total: number; byDay: Record<string, number>; items: Deadline[] }>(client.GET('/api/calendar', { params: { query } }));
+export const getNotifications = () => call<Notifications>(client.GET('/api/notifications', { params: { query: { limit: 20 } } }));
+export const markRead = (id: string) => call<{ ok: true }>(client.POST('/api/notifications/{id}/read', byId(id)));
+export const markAllRead = () => call<{ ok: true }>(client.POST('/api/notifications/read-all'));
 
+export const getPublic = () => call<{ plans: PlanSummary[]; movements: MovementSummary[] }>(client.GET('/api/public/plans-movements'));
+export const getPublicPlan = (id: string) => call<Plan>(client.GET('/api/public/plans/{id}', byId(id)));
+export const getPublicMovement = (id: string) => call<Movement>(client.GET('/api/public/movements/{id}', byId(id)));
 export const exportPlans = (q: QueryOf<'/api/plans/export.xlsx'>) => download(client.GET('/api/plans/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ke-hoach.xlsx');
 export const exportMovements = (q: QueryOf<'/api/movements/export.xlsx'>) => download(client.GET('/api/movements/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'phong-trao.xlsx');
 export const exportRollup = (c: CampaignRef) => download(client.GET('/api/registrations/rollup/export.xlsx', { params: { query: c }, parseAs: 'blob' }), 'tong-hop-dang-ky.xlsx');

@@ -1,7 +1,7 @@
 /** Records, eligibility, candidates, rule packs and overrides (see src/server/routes/records, rules). */
-import { api, downloadPath } from './client';
+import { call, client, downloadPath, multipart, type BodyOf, type QueryOf } from './client';
 import type { Me } from './types';
-import type { Honor, Regime, SubjectKind } from '../../shared/codes';
+import type { Honor, Rating, Regime, SubjectKind } from '../../shared/codes';
 
 export interface Reason {
   ok: boolean | null;
@@ -35,7 +35,7 @@ export interface Eligibility {
   results: HonorResult[];
 }
 
-export interface RatingRec { id: string; year: number; rating: string; ratingLabel: string; note: string | null; source: string; version: number }
+export interface RatingRec { id: string; year: number; rating: Rating; ratingLabel: string; note: string | null; source: string; version: number }
 export interface HonorRec {
   id: string;
   year: number;
@@ -134,24 +134,33 @@ export interface ImportPreviewRows {
 }
 
 export type SubjectRef = { kind: 'person' | 'unit'; id: string };
-const base = (s: SubjectRef) => (s.kind === 'person' ? `/api/people/${s.id}` : `/api/units/${s.id}`);
+const byId = (id: string) => ({ params: { path: { id } } });
+const yearOf = (id: string, year: number) => ({ params: { path: { id, year } } });
 
-export const getRecords = (s: SubjectRef) => api.get<Records>(`${base(s)}/records`);
-export const getEligibility = (s: SubjectRef, q: { year?: number; decisionDate?: string }) => api.get<Eligibility>(`${base(s)}/eligibility`, q);
-export const setRating = (s: SubjectRef, year: number, rating: string, version?: number) => api.put<RatingRec>(`${base(s)}/ratings/${year}`, { rating, ...(version ? { version } : {}) });
-export const removeRating = (s: SubjectRef, year: number) => api.del<void>(`${base(s)}/ratings/${year}`);
-export const addHonor = (body: Record<string, unknown>) => api.post<HonorRec>('/api/records/honors', body);
-export const revokeHonor = (id: string, reason: string) => api.post<HonorRec>(`/api/records/honors/${id}/revoke`, { reason });
-export const removeHonor = (id: string) => api.del<void>(`/api/records/honors/${id}`);
-export const addInitiative = (body: Record<string, unknown>) => api.post<InitiativeRec>('/api/records/initiatives', body);
-export const removeInitiative = (id: string) => api.del<void>(`/api/records/initiatives/${id}`);
-export const addDiscipline = (body: Record<string, unknown>) => api.post<DisciplineRec>('/api/records/disciplines', body);
-export const removeDiscipline = (id: string) => api.del<void>(`/api/records/disciplines/${id}`);
-export const getCandidates = (q: { unitId: string; year?: number; honor?: string; decisionDate?: string }) => api.get<Candidates>('/api/candidates', q);
-export const evaluateRule = (body: unknown, withOverrides: boolean) => api.post<{ eligible: boolean | null; regime: Regime; reasons: Reason[]; money: Money | null; appliedOverrides: string[] }>(`/api/rules/evaluate${withOverrides ? '?withOverrides=true' : ''}`, body);
-export const getPack = (regime: Regime, asOf?: string) => api.get<PackView>(`/api/rules/packs/${regime}`, { asOf });
-export const listOverrides = () => api.get<{ items: OverrideItem[] }>('/api/rules/overrides');
-export const createOverride = (override: unknown) => api.post<{ id: string }>('/api/rules/overrides', { override });
+export const getRecords = (s: SubjectRef) => call<Records>(s.kind === 'person' ? client.GET('/api/people/{id}/records', byId(s.id)) : client.GET('/api/units/{id}/records', byId(s.id)));
+export const getEligibility = (s: SubjectRef, query: QueryOf<'/api/people/{id}/eligibility'>) =>
+  call<Eligibility>(s.kind === 'person' ? client.GET('/api/people/{id}/eligibility', { params: { path: { id: s.id }, query } }) : client.GET('/api/units/{id}/eligibility', { params: { path: { id: s.id }, query } }));
+export const setRating = (s: SubjectRef, year: number, rating: BodyOf<'/api/people/{id}/ratings/{year}', 'put'>['rating'], version?: number) => {
+  const body = { rating, ...(version ? { version } : {}) };
+  return call<RatingRec>(s.kind === 'person' ? client.PUT('/api/people/{id}/ratings/{year}', { ...yearOf(s.id, year), body }) : client.PUT('/api/units/{id}/ratings/{year}', { ...yearOf(s.id, year), body }));
+};
+export const removeRating = (s: SubjectRef, year: number) =>
+  call<unknown>(s.kind === 'person' ? client.DELETE('/api/people/{id}/ratings/{year}', yearOf(s.id, year)) : client.DELETE('/api/units/{id}/ratings/{year}', yearOf(s.id, year)));
+export const addHonor = (body: BodyOf<'/api/records/honors'>) => call<HonorRec>(client.POST('/api/records/honors', { body }));
+export const revokeHonor = (id: string, reason: string) => call<HonorRec>(client.POST('/api/records/honors/{id}/revoke', { ...byId(id), body: { reason } }));
+export const removeHonor = (id: string) => call<unknown>(client.DELETE('/api/records/honors/{id}', byId(id)));
+export const addInitiative = (body: BodyOf<'/api/records/initiatives'>) => call<InitiativeRec>(client.POST('/api/records/initiatives', { body }));
+export const removeInitiative = (id: string) => call<unknown>(client.DELETE('/api/records/initiatives/{id}', byId(id)));
+export const addDiscipline = (body: BodyOf<'/api/records/disciplines'>) => call<DisciplineRec>(client.POST('/api/records/disciplines', { body }));
+export const removeDiscipline = (id: string) => call<unknown>(client.DELETE('/api/records/disciplines/{id}', byId(id)));
+export const getCandidates = (query: QueryOf<'/api/candidates'>) => call<Candidates>(client.GET('/api/candidates', { params: { query } }));
+export const evaluateRule = (body: BodyOf<'/api/rules/evaluate'>, withOverrides: boolean) =>
+  call<{ eligible: boolean | null; regime: Regime; reasons: Reason[]; money: Money | null; appliedOverrides: string[] }>(client.POST('/api/rules/evaluate', { params: { query: { withOverrides: withOverrides ? 'true' : undefined } }, body }));
+export const getPack = (regime: Regime, asOf?: string) => call<PackView>(client.GET('/api/rules/packs/{regime}', { params: { path: { regime }, query: { asOf } } }));
+export const listOverrides = () => call<{ items: OverrideItem[] }>(client.GET('/api/rules/overrides'));
+/** Issues an agency override from the JSON the user wrote; the server validates it and answers in Vietnamese. */
+export const createOverride = (override: unknown) =>
+  call<{ id: string }>(client.POST('/api/rules/overrides', { body: { override: override as BodyOf<'/api/rules/overrides'>['override'] } }));
 
 function importForm(kind: 'ratings' | 'honors', file: File, skipInvalid?: boolean): FormData {
   // Text fields go before the file: the server reads fields that precede the file part.
@@ -161,8 +170,9 @@ function importForm(kind: 'ratings' | 'honors', file: File, skipInvalid?: boolea
   form.append('file', file, file.name);
   return form;
 }
-export const previewRecordImport = (kind: 'ratings' | 'honors', file: File) => api.upload<ImportPreviewRows>('/api/records/import/preview', importForm(kind, file));
-export const commitRecordImport = (kind: 'ratings' | 'honors', file: File) => api.upload<{ imported: number; skipped: number; replaced: number }>('/api/records/import/commit', importForm(kind, file, true));
+export const previewRecordImport = (kind: 'ratings' | 'honors', file: File) => call<ImportPreviewRows>(client.POST('/api/records/import/preview', multipart(importForm(kind, file))));
+export const commitRecordImport = (kind: 'ratings' | 'honors', file: File) =>
+  call<{ imported: number; skipped: number; replaced: number }>(client.POST('/api/records/import/commit', multipart(importForm(kind, file, true))));
 
 /** The record abilities of the signed-in user (the session carries every resource's abilities). */
 export function recordAbilities(user: Me): { read: boolean; write: boolean; import: boolean; createOverride: boolean } {

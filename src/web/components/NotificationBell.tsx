@@ -15,7 +15,7 @@ export function NotificationBell() {
   const readAll = useMutation({ mutationFn: markAllRead, onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }) });
   const open = (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
-    if (n.link) navigate(n.link);
+    if (n.link) void navigate(n.link);
   };
   const data = q.data;
   const content = (

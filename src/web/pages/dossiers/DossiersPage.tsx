@@ -33,7 +33,7 @@ function NewDossierModal({ open, onClose }: { open: boolean; onClose: () => void
     onSuccess: (d) => {
       message.success('Đã lập hồ sơ.');
       onClose();
-      navigate(`/ho-so/${d.id}`);
+      void navigate(`/ho-so/${d.id}`);
     },
     onError: (e) => message.error(errorText(e)),
   });

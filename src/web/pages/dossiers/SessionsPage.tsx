@@ -24,7 +24,7 @@ function NewSessionModal({ open, onClose }: { open: boolean; onClose: () => void
     mutationFn: (v: { councilId: string; title: string; meetingDate: Dayjs; location?: string; candidateIds: string[] }) => createSession({ ...v, meetingDate: fromDayjs(v.meetingDate)!, location: v.location ?? null }),
     onSuccess: (s) => {
       onClose();
-      navigate(`/phien-hop/${s.id}`);
+      void navigate(`/phien-hop/${s.id}`);
     },
     onError: (e) => message.error(errorText(e)),
   });

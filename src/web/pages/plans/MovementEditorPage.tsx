@@ -125,12 +125,12 @@ export default function MovementEditorPage() {
   const parentId = params.get('parentId') ?? q.data?.parentId ?? null;
   const parent = useQuery({ queryKey: keys.movement(parentId), queryFn: () => getMovement(parentId!), enabled: !!parentId });
   const save = useMutation({
-    mutationFn: (v: FormValues) => (isNew ? createMovement(toInput(v)) : updateMovement(id!, toInput(v, q.data?.version))),
+    mutationFn: (v: FormValues) => (isNew ? createMovement(toInput(v)) : updateMovement(id, toInput(v, q.data?.version))),
     onSuccess: async (m) => {
       message.success('Đã lưu phong trào.');
       qc.setQueryData(keys.movement(m.id), m);
       await qc.invalidateQueries({ queryKey: keys.movements.all });
-      navigate(`/phong-trao/${m.id}`);
+      void navigate(`/phong-trao/${m.id}`);
     },
     onError: (e) => message.error(errorText(e)),
   });

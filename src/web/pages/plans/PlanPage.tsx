@@ -355,7 +355,7 @@ export default function PlanPage() {
   const done = async (p: Plan) => {
     qc.setQueryData(keys.plan(p.id), p);
     await qc.invalidateQueries({ queryKey: keys.plans.all });
-    navigate(`/ke-hoach/${p.id}`, { replace: true });
+    void navigate(`/ke-hoach/${p.id}`, { replace: true });
   };
   return (
     <>

@@ -28,7 +28,7 @@ export function CopyPlanModal({ source, onClose }: { source: PlanSummary | null;
       message.success('Đã tạo dự thảo kế hoạch mới.');
       await qc.invalidateQueries({ queryKey: keys.plans.all });
       onClose();
-      navigate(`/ke-hoach/${p.id}?sua=1`);
+      void navigate(`/ke-hoach/${p.id}?sua=1`);
     },
     onError: (e) => message.error(errorText(e)),
   });

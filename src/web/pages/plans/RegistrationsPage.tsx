@@ -5,8 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { exportRollup, getRollup, getSheet, listMovements, listPlans, listPledges, planAbilities, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
-import { api, errorText } from '../../api/client';
+import { exportRollup, getRollup, getSheet, listMovements, listPlans, listPledges, planAbilities, register, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
+import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageStates';
@@ -242,7 +242,7 @@ function MyRegistration({ campaign }: { campaign: CampaignRef }) {
   const { message } = App.useApp();
   const [honor, setHonor] = useState<Honor>('LDTT');
   const m = useMutation({
-    mutationFn: () => api.post('/api/registrations', { ...campaign, subjectKind: 'individual', personId: user.personId, honor }),
+    mutationFn: () => register({ ...campaign, subjectKind: 'individual', personId: user.personId ?? undefined, honor }),
     onSuccess: () => message.success('Đã đăng ký.'),
     onError: (e) => message.error(errorText(e)),
   });

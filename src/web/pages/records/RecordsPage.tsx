@@ -44,6 +44,11 @@ import {
   RATINGS,
   RATING_LABELS,
   REGIME_LABELS,
+  type CommendationType,
+  type Discipline,
+  type Honor,
+  type InitiativeScope,
+  type Rating,
 } from '../../../shared/codes';
 import { EligibilityTable } from './parts';
 import { keys } from '../../api/keys';
@@ -247,7 +252,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
                     placeholder="Chưa xếp loại"
                     value={row.rating?.rating}
                     options={RATINGS.map((x) => ({ value: x, label: `${x} – ${RATING_LABELS[x]}` }))}
-                    onChange={(v: string) => act.mutate(() => setRating(subject, row.year, v, row.rating?.version))}
+                    onChange={(v: Rating) => act.mutate(() => setRating(subject, row.year, v, row.rating?.version))}
                     data-testid={`rating-${row.year}`}
                   />
                 ) : row.rating ? (
@@ -347,7 +352,7 @@ function HonorModal({ open, subject, kind, onClose, onSaved }: { open: boolean; 
       okText="Lưu"
       onCancel={onClose}
       form={form}
-      onFinish={(v: { honor: string; year: number; type: string; decisionNumber?: string; decisionDate?: Dayjs; issuer?: string }) =>
+      onFinish={(v: { honor: Honor; year: number; type: CommendationType; decisionNumber?: string; decisionDate?: Dayjs; issuer?: string }) =>
         m.mutate(() => addHonor({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
       }
       pending={m.isPending}
@@ -391,7 +396,7 @@ function InitiativeModal({ open, personId, personName, onClose, onSaved }: { ope
       okText="Lưu"
       onCancel={onClose}
       form={form}
-      onFinish={(v: { title: string; scope: string; year: number; decisionNumber?: string; coAuthors?: string[] }) =>
+      onFinish={(v: { title: string; scope: InitiativeScope; year: number; decisionNumber?: string; coAuthors?: string[] }) =>
         m.mutate(() => addInitiative({ title: v.title, scope: v.scope, year: v.year, decisionNumber: v.decisionNumber ?? null, authorIds: [personId, ...(v.coAuthors ?? [])] }))
       }
       pending={m.isPending}
@@ -441,7 +446,7 @@ function DisciplineModal({ open, subject, onClose, onSaved }: { open: boolean; s
       okText="Lưu"
       onCancel={onClose}
       form={form}
-      onFinish={(v: { level: string; year: number; decisionNumber?: string; decisionDate?: Dayjs; note?: string }) =>
+      onFinish={(v: { level: Discipline; year: number; decisionNumber?: string; decisionDate?: Dayjs; note?: string }) =>
         m.mutate(() => addDiscipline({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
       }
       pending={m.isPending}

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { evaluateRule } from '../../api/records';
-import { errorText } from '../../api/client';
+import { errorText, type BodyOf } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { DATE_FORMAT } from '../../lib/format';
 import {
@@ -23,29 +23,34 @@ import {
   REGIME_LABELS,
   SUBJECT_KIND_LABELS,
   SUBJECT_KINDS,
-  type SubjectKind,
 } from '../../../shared/codes';
 import { FACTS, FACT_LABELS } from '../../../server/rules/types';
 import { moneyText, ReasonList, StatusTag } from './parts';
 import { currentYearVn } from '../../lib/today';
 
+/** The what-if request, as the contract declares it. */
+type Evaluate = BodyOf<'/api/rules/evaluate'>;
+type SubjectInput = Evaluate['subject'];
+type Row<K extends 'ratings' | 'honors' | 'initiatives' | 'disciplines' | 'facts'> = NonNullable<SubjectInput[K]>[number];
+type MemberInput = NonNullable<SubjectInput['members']>[number];
+
 interface MemberValues {
-  rating?: string;
-  honors?: string[];
-  discipline?: string;
+  rating?: Row<'ratings'>['rating'];
+  honors?: Row<'honors'>['honor'][];
+  discipline?: Row<'disciplines'>['level'];
 }
 interface Values {
   decisionDate: Dayjs;
   year: number;
-  honor: string;
-  regime?: string;
-  kind: SubjectKind;
+  honor: Evaluate['honor'];
+  regime?: Evaluate['regime'];
+  kind: SubjectInput['kind'];
   withOverrides: boolean;
-  ratings?: { year: number; rating: string }[];
-  honors?: { year: number; honor: string; type: string }[];
-  initiatives?: { year: number; scope: string; used?: boolean }[];
-  disciplines?: { year: number; level: string }[];
-  facts?: { year: number; fact: string }[];
+  ratings?: Row<'ratings'>[];
+  honors?: Row<'honors'>[];
+  initiatives?: Row<'initiatives'>[];
+  disciplines?: Row<'disciplines'>[];
+  facts?: Row<'facts'>[];
   members?: MemberValues[];
 }
 
@@ -102,7 +107,7 @@ export default function WhatIfPage() {
   const run = useMutation({
     mutationFn: (v: Values) => {
       const year = v.year;
-      const subject: Record<string, unknown> = {
+      const subject: SubjectInput = {
         kind: v.kind,
         ratings: v.ratings ?? [],
         honors: v.honors ?? [],
@@ -111,7 +116,7 @@ export default function WhatIfPage() {
         facts: v.facts ?? [],
       };
       if (v.kind === 'collective') {
-        subject.members = (v.members ?? []).map((m) => ({
+        subject.members = (v.members ?? []).map((m): MemberInput => ({
           ratings: m.rating ? [{ year, rating: m.rating }] : [],
           honors: (m.honors ?? []).map((honor) => ({ year, honor })),
           disciplines: m.discipline ? [{ year, level: m.discipline }] : [],

@@ -102,7 +102,7 @@ export default function UnitsPage() {
       onOk: () => remove.mutateAsync(u).catch(() => undefined),
     });
 
-  const can = (a: string) => !!selected && (selected.abilities as string[]).includes(a);
+  const can = (a: string) => !!selected && selected.abilities.includes(a);
 
   return (
     <>
