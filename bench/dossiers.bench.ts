@@ -3,7 +3,6 @@
  * submitting one dossier of 200 candidates (≤ 1 s), on PGlite and, when reachable, PostgreSQL.
  */
 import { eq } from 'drizzle-orm';
-import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
 import { dossierCandidates, dossierDocuments, dossiers, people, units } from '../src/server/db/schema/index.js';

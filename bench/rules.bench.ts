@@ -38,7 +38,7 @@ export function syntheticPerson(rand: () => number): SubjectInput {
   let cstdcsRun = 0;
   for (let y = LAST_YEAR - YEARS + 1; y <= LAST_YEAR; y++) {
     const r = rand();
-    const rating: Rating = r < 0.3 ? 'HTXSNV' : r < 0.85 ? 'HTTNV' : r < 0.97 ? 'HTNV' : (RATINGS[3] as Rating);
+    const rating: Rating = r < 0.3 ? 'HTXSNV' : r < 0.85 ? 'HTTNV' : r < 0.97 ? 'HTNV' : (RATINGS[3]);
     ratings.push({ year: y, rating });
     if (rand() < 0.01) disciplines.push({ year: y, level: rand() < 0.7 ? 'khien_trach' : 'canh_cao' });
     if (rating === 'HTXSNV' || rating === 'HTTNV') honors.push({ year: y, honor: 'LDTT' });

@@ -53,3 +53,29 @@ export const unavailable = (code: string, message: string) => new DomainError('u
 
 /** The account is locked after too many failed logins. */
 export const AccountLocked = domainError('AccountLocked', 'locked', 'locked');
+
+// Organisation and sign-in (units, people, councils, accounts).
+/** The record was changed by someone else since the client read it (optimistic locking). */
+export const StaleVersion = domainError('StaleVersion', 'conflict', 'stale_version');
+/** Username or password wrong, or the account disabled: the same answer, so as not to tell which. */
+export const InvalidCredentials = domainError('InvalidCredentials', 'unauthenticated', 'invalid_credentials');
+/** The current password given to change it is wrong. */
+export const WrongPassword = domainError('WrongPassword', 'invalid', 'wrong_password');
+/** A unit still has sub-units (delete, deactivate). */
+export const UnitHasChildren = domainError('UnitHasChildren', 'invalid', 'unit_has_children');
+/** A unit still has staff, accounts or councils (delete, deactivate). */
+export const UnitInUse = domainError('UnitInUse', 'invalid', 'unit_in_use');
+/** The action does not fit the unit's place or state (the actor's own root unit, an inactive or merged unit, a cycle). */
+export const UnitNotAllowed = domainError('UnitNotAllowed', 'invalid', 'unit_not_allowed');
+/** A CCCD number already belongs to someone (CCCD is unique nationally). */
+export const CccdTaken = domainError('CccdTaken', 'conflict', 'cccd_taken');
+/** The action does not fit the person's state (transfer of someone no longer followed, a unit change outside a transfer). */
+export const PersonNotAllowed = domainError('PersonNotAllowed', 'invalid', 'person_not_allowed');
+/** A username already in use. */
+export const UsernameTaken = domainError('UsernameTaken', 'conflict', 'username_taken');
+/** The change is refused for this account (locking oneself out, a personal account without a person). */
+export const AccountNotAllowed = domainError('AccountNotAllowed', 'invalid', 'account_not_allowed');
+/** A council membership refused: already a member, a second chair or secretary. */
+export const CouncilMemberConflict = domainError('CouncilMemberConflict', 'conflict', 'council_member_conflict');
+/** A second active council of the same kind in one unit. */
+export const CouncilExists = domainError('CouncilExists', 'conflict', 'council_exists');

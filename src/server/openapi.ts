@@ -70,7 +70,7 @@ export function contractProblems(doc: Record<string, unknown>): string[] {
       for (const [code, r] of success) {
         if (code !== '204' && !r.content) problems.push(`${where}: câu trả lời ${code} không khai báo nội dung`);
       }
-      if (!Object.keys(responses).some((code) => code.startsWith('4'))) problems.push(`${where}: không khai báo câu trả lời lỗi 4xx`);
+      if (!Object.keys(responses).some((code) => code.startsWith('4') || code.startsWith('5'))) problems.push(`${where}: không khai báo câu trả lời lỗi (4xx/5xx)`);
     }
   }
   return problems;

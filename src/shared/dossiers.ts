@@ -97,20 +97,25 @@ export interface ChecklistRequirement {
   per: 'dossier' | 'candidate';
   label: string;
   article: string;
+  /** false = UNVERIFIED in the legal catalog; the UI flags it. */
+  verified: boolean;
 }
 
-/** Honors whose dossier needs proof of an initiative / scientific work (Law Art 84 k1). */
-const NEEDS_INITIATIVE_PROOF: readonly Honor[] = ['CSTDCS', 'CSTD_BO_TINH', 'CSTD_TQ'];
+/** The required documents of a candidate proposed for `honor` in a dossier of `type`. */
+export type RequirementsOf = (honor: Honor, type: CommendationType) => ChecklistRequirement[];
 
 /**
- * Required documents per honor and type (legal-rules.md §8.1–8.2): data, not code paths.
- * The simplified procedure (đột xuất, Law Art 85) needs no review minutes.
+ * TRANSITIONAL copy of the ND152 pack's required documents, kept only until the callers pass the
+ * governing pack's requirements (`checklistRequirements(pack)` from the rule engine; see WIRING.md).
+ * The law lives in the rule packs (`pipeline.documents`), where regimes and agency overrides reach it.
+ * @deprecated pass `checklistRequirements(pack)` to `checklistFor` instead.
  */
 export function requirementsFor(honor: Honor, type: CommendationType): ChecklistRequirement[] {
-  const out: ChecklistRequirement[] = [{ kind: 'to_trinh', per: 'dossier', label: DOCUMENT_KIND_LABELS.to_trinh, article: 'Khoản 1 Điều 84 Luật TĐKT' }];
-  if (type !== 'dot_xuat') out.push({ kind: 'bien_ban_hop_xet', per: 'dossier', label: DOCUMENT_KIND_LABELS.bien_ban_hop_xet, article: 'Khoản 1 Điều 84 Luật TĐKT' });
-  out.push({ kind: 'bao_cao_thanh_tich', per: 'candidate', label: DOCUMENT_KIND_LABELS.bao_cao_thanh_tich, article: 'Khoản 1 Điều 84 Luật TĐKT' });
-  if (NEEDS_INITIATIVE_PROOF.includes(honor)) out.push({ kind: 'minh_chung', per: 'candidate', label: 'Giấy chứng nhận sáng kiến / đề tài khoa học', article: 'Điểm d khoản 1 Điều 84 Luật TĐKT' });
+  const article = 'Khoản 1 Điều 84 Luật 06/2022/QH15';
+  const out: ChecklistRequirement[] = [{ kind: 'to_trinh', per: 'dossier', label: DOCUMENT_KIND_LABELS.to_trinh, article, verified: true }];
+  if (type !== 'dot_xuat') out.push({ kind: 'bien_ban_hop_xet', per: 'dossier', label: DOCUMENT_KIND_LABELS.bien_ban_hop_xet, article, verified: true });
+  out.push({ kind: 'bao_cao_thanh_tich', per: 'candidate', label: DOCUMENT_KIND_LABELS.bao_cao_thanh_tich, article, verified: true });
+  if (honor === 'CSTDCS' || honor === 'CSTD_BO_TINH' || honor === 'CSTD_TQ') out.push({ kind: 'minh_chung', per: 'candidate', label: 'Giấy chứng nhận sáng kiến / đề tài khoa học', article, verified: true });
   return out;
 }
 
@@ -127,25 +132,30 @@ export interface ChecklistItem {
   kind: DocumentKind;
   label: string;
   article: string;
+  verified: boolean;
   candidateId: string | null;
   candidateName: string | null;
   present: boolean;
 }
 
-/** The completeness checklist of a dossier: every requirement, present or missing. */
-export function checklistFor(type: CommendationType, candidates: ChecklistCandidate[], documents: ChecklistDocument[]): { complete: boolean; items: ChecklistItem[]; missing: string[] } {
+/**
+ * The completeness checklist of a dossier: every requirement, present or missing. The server
+ * passes the governing pack's requirements (`checklistRequirements(pack)`) so that the regime and
+ * agency overrides decide what is required; the browser only shows the checklist the server sends.
+ */
+export function checklistFor(type: CommendationType, candidates: ChecklistCandidate[], documents: ChecklistDocument[], requirementsOf: RequirementsOf = requirementsFor): { complete: boolean; items: ChecklistItem[]; missing: string[] } {
   const items: ChecklistItem[] = [];
   const dossierKinds = new Map<DocumentKind, ChecklistRequirement>();
   for (const c of candidates) {
-    for (const r of requirementsFor(c.honor, type)) {
+    for (const r of requirementsOf(c.honor, type)) {
       if (r.per === 'dossier') {
         dossierKinds.set(r.kind, r);
         continue;
       }
-      items.push({ kind: r.kind, label: r.label, article: r.article, candidateId: c.id, candidateName: c.displayName, present: documents.some((d) => d.kind === r.kind && d.candidateId === c.id) });
+      items.push({ kind: r.kind, label: r.label, article: r.article, verified: r.verified, candidateId: c.id, candidateName: c.displayName, present: documents.some((d) => d.kind === r.kind && d.candidateId === c.id) });
     }
   }
-  const dossierItems: ChecklistItem[] = [...dossierKinds.values()].map((r) => ({ kind: r.kind, label: r.label, article: r.article, candidateId: null, candidateName: null, present: documents.some((d) => d.kind === r.kind) }));
+  const dossierItems: ChecklistItem[] = [...dossierKinds.values()].map((r) => ({ kind: r.kind, label: r.label, article: r.article, verified: r.verified, candidateId: null, candidateName: null, present: documents.some((d) => d.kind === r.kind) }));
   const all = [...dossierItems, ...items];
   const missing = all.filter((i) => !i.present).map((i) => (i.candidateName ? `${i.label} của ${i.candidateName}` : i.label));
   if (candidates.length === 0) missing.unshift('Danh sách đề nghị khen thưởng (chưa có ai)');
@@ -154,18 +164,22 @@ export function checklistFor(type: CommendationType, candidates: ChecklistCandid
 
 // ------------------------------------------------------------------ public notice, clocks
 
-/**
- * Honors whose nominees are posted publicly before the decision (Law Art 84 k5; ND98 Art 46 k2:
- * Huân chương and state honorary titles; ND91 Art 45 k10 adds CSTĐ toàn quốc).
+/*
+ * TRANSITIONAL copies of pack data, kept only until the commands read the governing pack (see
+ * WIRING.md): the honors posted publicly and the minimum days are `publicNotice(pack, honor)`
+ * (pack.pipeline.publicNotice + the `cong_khai_truoc_hop` deadline); step limits are
+ * `stepTimeLimit(pack, step)` (pack.pipeline.stepLimits), with their article per regime.
  */
+/** @deprecated use `publicNotice(pack, honor).required`. */
 export const NOTICE_REQUIRED_HONORS: readonly Honor[] = ['HCLD1', 'HCLD2', 'HCLD3', 'CSTD_TQ'];
+/** @deprecated use `publicNotice(pack, honor).minWorkingDays`. */
 export const NOTICE_MIN_WORKING_DAYS = 10;
 
-/** Working-day limits per step (QĐ 311/QĐ-BNV: return an ineligible dossier within 5 working days; appraise within 20). */
+/** @deprecated use `stepTimeLimit(pack, step)` / `limitedSteps(pack)`. */
 export const STEP_LIMITS: Partial<Record<DossierStatus, { workingDays: number; label: string; article: string }>> = {
   submitted: { workingDays: 5, label: 'Tiếp nhận hoặc trả lại hồ sơ', article: 'QĐ 311/QĐ-BNV (05 ngày làm việc)' },
-  received: { workingDays: 20, label: 'Thẩm định hồ sơ', article: 'Điều 32 NĐ 98/2023/NĐ-CP (20 ngày làm việc)' },
-  appraising: { workingDays: 20, label: 'Thẩm định, trình Hội đồng', article: 'Điều 32 NĐ 98/2023/NĐ-CP (20 ngày làm việc)' },
+  received: { workingDays: 20, label: 'Thẩm định hồ sơ', article: 'QĐ 311/QĐ-BNV (20 ngày làm việc)' },
+  appraising: { workingDays: 20, label: 'Thẩm định, trình Hội đồng', article: 'QĐ 311/QĐ-BNV (20 ngày làm việc)' },
   reviewed: { workingDays: 10, label: 'Ra quyết định hoặc trình cấp trên', article: 'QĐ 311/QĐ-BNV (10 ngày làm việc)' },
   returned: { workingDays: 5, label: 'Đơn vị bổ sung hồ sơ', article: 'Quy định của cơ quan (mặc định 05 ngày làm việc)' },
 };
@@ -184,10 +198,15 @@ export const BALLOT_CHOICES = ['approve', 'reject', 'abstain'] as const;
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 export const BALLOT_CHOICE_LABELS: Record<BallotChoice, string> = { approve: 'Đồng ý', reject: 'Không đồng ý', abstain: 'Không biểu quyết' };
 
-/** Quorum: a session is valid with at least 2/3 of members present (example regulation, legal-rules.md §6). */
+/**
+ * TRANSITIONAL default of the quorum share (the packs' `pipeline.quorum`, 2/3 in the provincial
+ * example of legal-rules.md §6); the server passes `quorum(pack).share` (WIRING.md).
+ * @deprecated use `quorum(pack).share` / `quorumNeeded(pack, total)`.
+ */
 export const QUORUM_SHARE = 2 / 3;
-export function quorumRequired(totalMembers: number): number {
-  return Math.ceil(Math.round(QUORUM_SHARE * totalMembers * 1e9) / 1e9);
+/** Members needed out of `totalMembers` for a valid session at this quorum share. */
+export function quorumRequired(totalMembers: number, share: number = QUORUM_SHARE): number {
+  return Math.ceil(Math.round(share * totalMembers * 1e9) / 1e9);
 }
 
 // ------------------------------------------------------------------ decisions

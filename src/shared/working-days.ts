@@ -54,7 +54,7 @@ export function defaultHolidays(year: number): HolidayEntry[] {
     [`${year}-09-02`, 'Quốc khánh'],
     [`${year}-09-03`, 'Quốc khánh (ngày liền kề)'],
   ];
-  if (HUNG_KINGS[year]) fixed.push([HUNG_KINGS[year]!, 'Giỗ Tổ Hùng Vương']);
+  if (HUNG_KINGS[year]) fixed.push([HUNG_KINGS[year], 'Giỗ Tổ Hùng Vương']);
   const taken = new Set(fixed.map(([x]) => x));
   for (const [date, name] of fixed) {
     out.push({ date, name, kind: 'holiday' });
@@ -69,7 +69,7 @@ export function defaultHolidays(year: number): HolidayEntry[] {
   if (tet) {
     for (let c = tet[0]; c <= tet[1]; c = addDays(c, 1)) out.push({ date: c, name: 'Tết Nguyên đán', kind: 'holiday' });
   } else if (LUNAR_NEW_YEAR[year]) {
-    for (let i = -1; i <= 3; i++) out.push({ date: addDays(LUNAR_NEW_YEAR[year]!, i), name: 'Tết Nguyên đán', kind: 'holiday' });
+    for (let i = -1; i <= 3; i++) out.push({ date: addDays(LUNAR_NEW_YEAR[year], i), name: 'Tết Nguyên đán', kind: 'holiday' });
   }
   return out;
 }

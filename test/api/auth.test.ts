@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers/app.js';
+import { sessionSchema } from '../../src/server/presenters/me.js';
+import { RESOURCES, abilitiesFor } from '../../src/server/policies/abilities.js';
 
 describe('auth: login, CSRF, lockout, password change', () => {
   let t: TestApp;
@@ -96,5 +98,41 @@ describe('auth: login, CSRF, lockout, password change', () => {
     const c = await t.login('giamdoc');
     assert.equal((await c.post('/api/auth/logout')).status, 200);
     assert.equal((await c.get('/api/auth/me')).status, 401);
+  });
+
+  it('answers /api/auth/me with its declared schema: every resource with its abilities', async () => {
+    const me = await (await t.login('donvi')).get('/api/auth/me');
+    assert.equal(me.status, 200);
+    const parsed = sessionSchema.parse(me.body);
+    assert.deepEqual(Object.keys(parsed.user.abilities).sort(), [...RESOURCES].sort());
+    assert.deepEqual(parsed.user.abilities.person, abilitiesFor('clerk', 'person'));
+    assert.deepEqual(parsed.user.abilities.account, []);
+  });
+
+  it('names the sign-in refusals: invalid_credentials, wrong_password', async () => {
+    const r = await t.anonymous.request('POST', '/api/auth/login', { username: 'giamdoc', password: 'sai-mat-khau' });
+    assert.equal(r.body.error, 'invalid_credentials');
+    const c = await t.login('vanphong');
+    const wrong = await c.post('/api/auth/password', { currentPassword: 'khong-dung-1', newPassword: 'MatKhauMoi2027' });
+    assert.deepEqual([wrong.status, wrong.body.error, wrong.body.message], [400, 'wrong_password', 'Mật khẩu hiện tại không đúng.']);
+  });
+
+  it('pages and searches the accounts on the server; an administrator may not reset their own password', async () => {
+    const admin = await t.login('admin');
+    const all = await admin.get('/api/accounts');
+    assert.equal(all.status, 200);
+    assert.equal(all.body.total, all.body.items.length);
+    assert.ok(all.body.total >= 6);
+    const page = await admin.get('/api/accounts?pageSize=2&page=2');
+    assert.deepEqual(page.body.items.map((a: { id: string }) => a.id), all.body.items.slice(2, 4).map((a: { id: string }) => a.id));
+    assert.equal(page.body.total, all.body.total);
+    const found = await admin.get(`/api/accounts?q=${encodeURIComponent('ha thi mai')}`);
+    assert.deepEqual(found.body.items.map((a: { username: string }) => a.username), ['donvi']);
+    const byUnit = await admin.get(`/api/accounts?q=${encodeURIComponent('trung tam ung dung')}`);
+    assert.ok(byUnit.body.items.length >= 2 && byUnit.body.items.every((a: { unitName: string }) => /Trung tâm Ứng dụng/.test(a.unitName)));
+    const self = all.body.items.find((a: { username: string }) => a.username === 'admin');
+    assert.ok(!self.abilities.includes('resetPassword'));
+    const reset = await admin.post(`/api/accounts/${self.id}/reset-password`, { newPassword: 'MatKhauMoi2028' });
+    assert.deepEqual([reset.status, reset.body.error], [400, 'account_not_allowed']);
   });
 });

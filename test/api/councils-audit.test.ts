@@ -6,6 +6,7 @@ import { runCommand } from '../../src/server/commands/run.js';
 import { createUnit } from '../../src/server/commands/units.js';
 import { auditEvents, units } from '../../src/server/db/schema/index.js';
 import type { Actor } from '../../src/server/auth/actor.js';
+import { todayVn } from '../../src/server/clock.js';
 
 describe('councils and audit', () => {
   let t: TestApp;
@@ -49,6 +50,26 @@ describe('councils and audit', () => {
     assert.equal((await office.del(`/api/councils/${c.body.id}/members/${detail.body.members[0].id}`)).status, 200);
   });
 
+  it('lists councils as {items,total}; an ended council refuses member changes (council_member_conflict)', async () => {
+    const list = await office.get('/api/councils');
+    assert.equal(list.body.total, list.body.items.length);
+    const vp = await unitId(office, 'Văn phòng Sở');
+    const mine = await office.get(`/api/councils?unitId=${vp}`);
+    assert.equal(mine.body.total, 0);
+    const c = (await office.post('/api/councils', { unitId: vp, kind: 'sang_kien', termStart: '2024-01-01' })).body;
+    assert.ok(c.abilities.includes('manageMembers'));
+    const ended = await office.put(`/api/councils/${c.id}`, { termStart: '2024-01-01', termEnd: '2024-12-31', active: false, version: c.version });
+    assert.equal(ended.status, 200);
+    assert.ok(!ended.body.abilities.includes('manageMembers'));
+    const staff = (await office.get(`/api/people?unitId=${vp}`)).body.items as { id: string }[];
+    const add = await office.post(`/api/councils/${c.id}/members`, { personId: staff[0]!.id, position: 'uy_vien' });
+    assert.deepEqual([add.status, add.body.error], [409, 'council_member_conflict']);
+    assert.match(add.body.message, /hết hiệu lực/);
+    assert.equal((await office.get(`/api/councils/${c.id}`)).body.memberCount, 0);
+    const stale = await office.put(`/api/councils/${c.id}`, { termStart: '2024-01-01', version: c.version });
+    assert.deepEqual([stale.status, stale.body.error], [409, 'stale_version']);
+  });
+
   it('a council member may read councils but not change them', async () => {
     const member = await t.login('hoidong');
     const list = await member.get('/api/councils');
@@ -69,7 +90,7 @@ describe('councils and audit', () => {
     assert.ok(all.some((s: string) => s.includes('Phòng Ngoài Trung tâm')));
     const byUser = await admin.get('/api/audit?username=admin&pageSize=200');
     assert.ok(byUser.body.items.every((e: { actorUsername: string }) => e.actorUsername === 'admin'));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayVn(); // the API filters by the Vietnamese day, not the UTC one
     assert.ok((await admin.get(`/api/audit?from=${today}&to=${today}`)).body.total > 0);
     assert.equal((await admin.get('/api/audit?from=2000-01-01&to=2000-01-02')).body.total, 0);
     assert.equal((await admin.get('/api/audit?action=khong.co')).status, 400);

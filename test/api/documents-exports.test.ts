@@ -188,6 +188,6 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
     assert.equal(c.status, 200, JSON.stringify(c.body));
     const [row] = await t.db.select().from(people).where(eq(people.fullName, 'Nguyễn Văn Đức'.normalize('NFC')));
     assert.ok(row, 'stored converted');
-    assert.equal(row!.fullName, row!.fullName.normalize('NFC'));
+    assert.equal(row.fullName, row.fullName.normalize('NFC'));
   });
 });

@@ -280,7 +280,7 @@ describe('documents: certificates (sổ vàng), calibration, public verification
     assert.equal(r.statusCode, 200, r.body.slice(0, 200));
     const decoded = decodeQrOnFirstPage(r.rawPayload, 150);
     assert.equal(decoded, `${publicUrl}/xac-minh/${page1.code}`);
-    const code = new URL(decoded!).pathname.split('/').pop()!;
+    const code = new URL(decoded).pathname.split('/').pop()!;
     const pub = await t.anonymous.request('GET', `/api/public/certificates/${code}`);
     assert.equal(pub.status, 200);
     assert.equal(pub.body.recipientName, page1.recipientName);

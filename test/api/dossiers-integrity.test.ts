@@ -6,7 +6,7 @@ import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { clerkFor, completeDocuments, ok, personByName, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
 import { auditEvents, awardDecisions, deadlines, decisionCounters, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
-import { rowsOf } from '../../src/server/commands/dossiers.js';
+import { rowsOf } from '../../src/server/repositories/dossiers.js';
 
 describe('dossier pipeline guarantees', () => {
   let t: TestApp;
@@ -34,6 +34,7 @@ describe('dossier pipeline guarantees', () => {
     ok(await donvi.put(`/api/dossiers/${d.body.id}`, { title: 'Hồ sơ khen thưởng năm 2021 (bản của Mai)', version: a.version }));
     const lost = await other.put(`/api/dossiers/${d.body.id}`, { title: 'Bản của người thứ hai', version: b.version });
     assert.equal(lost.status, 409);
+    assert.equal(lost.body.error, 'stale_version');
     assert.match(lost.body.message, /đã được người khác sửa/);
     // Adding a candidate on a stale copy is refused too.
     const p = await personByName(t, 'Lý Thị Phương');
@@ -49,6 +50,7 @@ describe('dossier pipeline guarantees', () => {
     ok(await donvi.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'GK' }), 201);
     const twice = await donvi.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'LDTT' });
     assert.equal(twice.status, 409);
+    assert.equal(twice.body.error, 'duplicate_nomination');
     assert.match(twice.body.message, /Lý Thị Phương đã có trong danh sách đề nghị của hồ sơ này/);
     const d2 = (await donvi.post('/api/dossiers', { type: 'chuyen_de', year: 2022, title: 'Hồ sơ chuyên đề 2022' })).body;
     const dup = await donvi.post(`/api/dossiers/${d2.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'GK' });
@@ -65,6 +67,7 @@ describe('dossier pipeline guarantees', () => {
     ok(await donvi.post(`/api/dossiers/${d.id}/submit`));
     const again = await donvi.post(`/api/dossiers/${d.id}/submit`);
     assert.equal(again.status, 409);
+    assert.equal(again.body.error, 'dossier_not_submittable');
     assert.match(again.body.message, /Không thể "nộp hồ sơ" khi hồ sơ đang ở trạng thái "Đã nộp, chờ tiếp nhận"/);
     const before = (await donvi.get(`/api/dossiers/${d.id}`)).body;
     // Deciding a dossier the council has not reviewed.
@@ -77,6 +80,7 @@ describe('dossier pipeline guarantees', () => {
     ok(await office.post(`/api/dossiers/${d.id}/receive`));
     const up = await office.post(`/api/dossiers/${d.id}/candidates/${before.candidates[0].id}/appraise`, { lowerTo: 'BK_BO_TINH', lowerReason: 'x' });
     assert.equal(up.status, 400);
+    assert.equal(up.body.error, 'honor_not_lower');
     assert.match(up.body.message, /chỉ được hạ mức/);
     const low = await office.post(`/api/dossiers/${d.id}/candidates/${before.candidates[0].id}/appraise`, { lowerTo: 'LDTT', lowerReason: 'Thành tích chưa tiêu biểu so với mặt bằng chung' });
     ok(low);
@@ -189,7 +193,15 @@ describe('dossier pipeline guarantees', () => {
     assert.equal(item.clock.overdue, true);
     assert.equal(item.clock.dueOn, '2024-03-08');
     assert.equal(item.clock.daysOver, 2);
+    // The list shape: a page of items, the total the filters match, and the overdue count.
+    assert.equal(typeof o.body.total, 'number');
+    assert.ok(o.body.total >= o.body.items.length);
+    assert.ok(o.body.overdue >= 1);
+    const one = await office.get('/api/dossiers/overdue?pageSize=1');
+    assert.equal(one.body.items.length, 1);
+    assert.equal(one.body.total, o.body.total);
   });
+
 });
 
 describe('one submission deadline: the movement\'s own', () => {
@@ -216,6 +228,7 @@ describe('one submission deadline: the movement\'s own', () => {
     await completeDocuments(donvi, d.body.id);
     const late = await donvi.post(`/api/dossiers/${d.body.id}/submit`);
     assert.equal(late.status, 400);
+    assert.equal(late.body.error, 'deadline_passed');
     assert.match(late.body.message, /Đã quá hạn nộp hồ sơ \(hạn 18\/06\/2021\)/);
   });
 
@@ -228,5 +241,48 @@ describe('one submission deadline: the movement\'s own', () => {
       .from(deadlines)
       .where(and(eq(deadlines.sourceId, movement.id), eq(deadlines.kind, 'unit_submission'), ne(deadlines.status, 'cancelled')));
     assert.deepEqual(rows.map((r) => [r.key, r.dueDate]), [['x-units_submit', '2021-06-25']]);
+  });
+
+  it('the server says per candidate who may forward it; the page only reads it, and the command agrees', async () => {
+    setClock('2025-06-10');
+    const office = await t.login('vanphong');
+    const donvi = await t.login('donvi');
+    const r = await reviewedDossier(t, 2, { year: 2025, skip: 0 });
+    const seen = (await office.get(`/api/dossiers/${r.dossierId}`)).body as { editable: boolean; candidates: { id: string; actions: string[] }[] };
+    assert.equal(seen.editable, false);
+    assert.deepEqual(seen.candidates.map((c) => c.actions), [['forward'], ['forward']]);
+    // The unit's clerk may neither forward nor edit a reviewed dossier.
+    const unitView = (await donvi.get(`/api/dossiers/${r.dossierId}`)).body as { candidates: { actions: string[] }[] };
+    assert.deepEqual(unitView.candidates.map((c) => c.actions), [[], []]);
+    const fwd = await office.post(`/api/dossiers/${r.dossierId}/candidates/${r.candidateIds[0]}/forward`, {});
+    ok(fwd, 201);
+    const after = (await office.get(`/api/dossiers/${r.dossierId}`)).body as { candidates: { id: string; actions: string[] }[] };
+    assert.deepEqual(after.candidates.find((c) => c.id === r.candidateIds[0])!.actions, []);
+    assert.deepEqual(after.candidates.find((c) => c.id === r.candidateIds[1])!.actions, ['forward']);
+    const twice = await office.post(`/api/dossiers/${r.dossierId}/candidates/${r.candidateIds[0]}/forward`, {});
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.error, 'candidate_not_forwardable');
+    assert.match(twice.body.message, /đã được xử lý \(đã trình cấp trên\)/);
+  });
+
+  it('an editable dossier offers its unit update and remove on each candidate', async () => {
+    const office = await t.login('vanphong');
+    const donvi = await t.login('donvi');
+    const p = (await staffOf(t, (await unitByCode(t, 'TTUD')).id))[4]!;
+    const d = (await donvi.post('/api/dossiers', { type: 'cong_trang', year: 2026, title: 'Hồ sơ năm 2026' })).body;
+    const c = await donvi.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'GK' });
+    ok(c, 201);
+    assert.deepEqual(c.body.actions, ['update', 'remove']);
+    const det = (await donvi.get(`/api/dossiers/${d.id}`)).body as { editable: boolean; candidates: { actions: string[] }[] };
+    assert.equal(det.editable, true);
+    assert.deepEqual(det.candidates[0]!.actions, ['update', 'remove']);
+    // Public notices and holidays answer the one list shape too.
+    const notices = await office.get('/api/notices');
+    ok(notices);
+    assert.equal(notices.body.total, notices.body.items.length);
+    const holidays = await office.get('/api/dossiers/holidays?year=2025');
+    ok(holidays);
+    assert.equal(holidays.body.total, holidays.body.items.length);
+    assert.equal(holidays.body.total, holidays.body.defaults.length + holidays.body.agency.length);
   });
 });

@@ -124,4 +124,38 @@ describe('staff: create, validate, search, sort, transfer, scope', () => {
     const active = await admin.get('/api/people?active=true&q=hoang%20van%20nghi');
     assert.equal(active.body.total, 0);
   });
+
+  it('sorts the list on the server by birth date, unit or position, and refuses an unknown column', async () => {
+    const r = await admin.get('/api/people?sort=birthDate&order=desc&pageSize=200');
+    assert.equal(r.status, 200);
+    const dates = (r.body.items as { birthDate: string | null }[]).map((p) => p.birthDate).filter((d): d is string => d !== null);
+    assert.ok(dates.length > 10);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    const byUnit = (await admin.get('/api/people?sort=unit&pageSize=200')).body.items as { unitName: string }[];
+    // The database's collation orders the names; what holds everywhere is that each unit is one block.
+    const blocks = byUnit.map((p) => p.unitName).filter((n, i, all) => i === 0 || all[i - 1] !== n);
+    assert.equal(new Set(blocks).size, blocks.length, 'each unit forms one block');
+    const page2 = await admin.get('/api/people?sort=birthDate&order=desc&pageSize=10&page=2');
+    assert.deepEqual(page2.body.items.map((p: { id: string }) => p.id), r.body.items.slice(10, 20).map((p: { id: string }) => p.id));
+    const bad = await admin.get('/api/people?sort=cccd');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.message, /Cột sắp xếp không hợp lệ/);
+  });
+
+  it('names its refusals: cccd_taken, stale_version; the abilities follow the person\'s state', async () => {
+    const cccd = makeCccd('004', 'nam', 1980, 777001);
+    assert.equal((await admin.post('/api/people', { fullName: 'Lục Văn Một', unitId: office, gender: 'nam', cccd, isLeader: false })).status, 201);
+    const dup = await admin.post('/api/people', { fullName: 'Lục Văn Hai', unitId: office, cccd, isLeader: false });
+    assert.deepEqual([dup.status, dup.body.error], [409, 'cccd_taken']);
+    const p = (await admin.post('/api/people', { fullName: 'Đinh Văn Ba', unitId: office, isLeader: false })).body;
+    assert.ok(p.abilities.includes('transfer'));
+    const stale = await admin.put(`/api/people/${p.id}`, { fullName: 'Đinh Văn Ba', unitId: office, isLeader: true, version: p.version + 5 });
+    assert.deepEqual([stale.status, stale.body.error], [409, 'stale_version']);
+    const off = await admin.post(`/api/people/${p.id}/deactivate`, { reason: 'Thôi việc' });
+    assert.ok(!off.body.abilities.includes('transfer'), 'no transfer offered for someone no longer followed');
+    const moved = await admin.post(`/api/people/${p.id}/transfer`, { toUnitId: t.demo.rootUnitId, effectiveDate: '2025-03-01' });
+    assert.deepEqual([moved.status, moved.body.error], [400, 'person_not_allowed']);
+    assert.match(moved.body.message, /ngừng theo dõi/);
+    assert.equal((await admin.get(`/api/people/${p.id}`)).body.unitId, office, 'nothing moved');
+  });
 });

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { deadlines, honorAwards, movements } from '../../src/server/db/schema/index.js';
+import { todayVn } from '../../src/server/clock.js';
 
-const Y = new Date().getUTCFullYear() + 1;
+/** Next year in the agency's calendar (Vietnam), whatever the hour in UTC. */
+const Y = Number(todayVn().slice(0, 4)) + 1;
 
 describe('movements: targets with progress, phases, honors offered, deadlines, child movements', () => {
   let t: TestApp;
@@ -73,7 +75,8 @@ describe('movements: targets with progress, phases, honors offered, deadlines, c
     const l = await office.post(`/api/movements/${id}/launch`);
     assert.equal(l.status, 200);
     assert.equal(l.body.status, 'launched');
-    assert.equal((await office.post(`/api/movements/${id}/launch`)).status, 400);
+    const again = await office.post(`/api/movements/${id}/launch`);
+    assert.deepEqual([again.status, again.body.error], [409, 'movement_not_launchable']);
     const m = (await clerk.get(`/api/movements/${id}`)).body;
     assert.deepEqual(m.abilities, ['read']);
     assert.deepEqual(m.deadlines.map((d: { key: string; dueDate: string }) => `${d.key}@${d.dueDate}`), [`registration@${Y}-01-30`, `x-units_submit@${Y}-06-18`, `x-office_compile@${Y}-06-26`, `x-report@${Y}-06-30`, `phase-1@${Y}-07-15`, `phase-2@${Y}-12-31`]);
@@ -156,8 +159,9 @@ describe('movements: targets with progress, phases, honors offered, deadlines, c
     const open = (await t.db.select().from(deadlines).where(eq(deadlines.sourceId, id))).filter((d) => d.status === 'open');
     assert.equal(open.length, 0);
     const reg = await clerk.post('/api/registrations', { movementId: id, subjectKind: 'collective', subjectUnitId: ttud, honor: 'GK' });
-    assert.equal(reg.status, 400);
+    assert.deepEqual([reg.status, reg.body.error], [409, 'campaign_not_open']);
     assert.match(reg.body.message, /đã kết thúc/);
-    assert.equal((await office.put(`/api/movements/${id}`, body())).status, 400);
+    const edit = await office.put(`/api/movements/${id}`, body());
+    assert.deepEqual([edit.status, edit.body.error], [409, 'movement_not_editable']);
   });
 });

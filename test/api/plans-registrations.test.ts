@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { auditEvents, registrations } from '../../src/server/db/schema/index.js';
-import { addDays, vnToday } from '../../src/server/deadlines/clock.js';
+import { addDays } from '../../src/server/deadlines/clock.js';
+import { todayVn } from '../../src/server/clock.js';
 
-const Y = new Date().getUTCFullYear() + 1;
+/** Next year in the agency's calendar (Vietnam), whatever the hour in UTC. */
+const Y = Number(todayVn().slice(0, 4)) + 1;
 
 describe('registrations (đăng ký thi đua), late refusal and reopening, roll-up, pledges', () => {
   let t: TestApp;
@@ -31,9 +33,9 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
       type: 'thematic',
       year: Y,
       title: 'Phong trào thi đua chuyển đổi số',
-      startDate: vnToday(),
+      startDate: todayVn(),
       endDate: `${Y}-12-31`,
-      registrationDeadline: addDays(vnToday(), 20),
+      registrationDeadline: addDays(todayVn(), 20),
       honors: [{ honor: 'BK_BO_TINH', quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân' }, { honor: 'GK' }, { honor: 'LDTT' }, { honor: 'CSTDCS' }, { honor: 'TTLDTT' }, { honor: 'TTLDXS' }],
     });
     assert.equal(m.status, 201, JSON.stringify(m.body));
@@ -48,7 +50,7 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
     const ok = await staff.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staffPersonId, honor: 'LDTT' });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     const twice = await staff.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staffPersonId, honor: 'LDTT' });
-    assert.equal(twice.status, 400);
+    assert.deepEqual([twice.status, twice.body.error], [409, 'registration_duplicate']);
     assert.match(twice.body.message, /đã đăng ký/);
     const bad = await staff.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staffPersonId, honor: 'TTLDXS' });
     assert.equal(bad.status, 400);
@@ -103,17 +105,17 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
   it('refuses a late registration with a message, until the Office reopens it for that unit', async () => {
     // The demo plan of this year closed registration on 30/01.
     const late = await clerk.put('/api/registrations/sheet', { planId: currentPlanId, unitId: ttud, collective: ['TTLDTT'], people: [] });
-    assert.equal(late.status, 400);
+    assert.deepEqual([late.status, late.body.error], [409, 'registration_closed']);
     assert.match(late.body.message, /Đã hết hạn đăng ký thi đua \(hạn chót 30\/01\/\d{4}\)/);
     assert.equal((await t.db.select().from(registrations).where(eq(registrations.campaignKey, `plan:${currentPlanId}`))).length, 0);
-    assert.equal((await clerk.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(vnToday(), 5), reason: 'Đơn vị mới kiện toàn' })).status, 403);
-    const re = await office.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(vnToday(), 5), reason: 'Đơn vị mới kiện toàn lãnh đạo' });
+    assert.equal((await clerk.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(todayVn(), 5), reason: 'Đơn vị mới kiện toàn' })).status, 403);
+    const re = await office.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(todayVn(), 5), reason: 'Đơn vị mới kiện toàn lãnh đạo' });
     assert.equal(re.status, 201, JSON.stringify(re.body));
     const ok = await clerk.put('/api/registrations/sheet', { planId: currentPlanId, unitId: ttud, collective: ['TTLDTT'], people: [] });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     // Still closed for the other units.
     const other = await office.put('/api/registrations/sheet', { planId: currentPlanId, unitId: vp, collective: ['TTLDTT'], people: [] });
-    assert.equal(other.status, 400);
+    assert.deepEqual([other.status, other.body.error], [409, 'registration_closed']);
     const audit = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'registration.reopened'));
     assert.equal(audit.length, 1);
     assert.match(audit[0]!.summary, /Đơn vị mới kiện toàn lãnh đạo/);

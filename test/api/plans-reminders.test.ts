@@ -8,7 +8,8 @@ import { mailOutbox, notifications } from '../../src/server/db/schema/index.js';
 import { runReminderTick, smtpTransport } from '../../src/server/jobs/reminders.js';
 import { loadJobConfig } from '../../src/server/jobs/config.js';
 import { registerDeadline } from '../../src/server/deadlines/register.js';
-import { addDays, vnToday } from '../../src/server/deadlines/clock.js';
+import { addDays } from '../../src/server/deadlines/clock.js';
+import { todayVn } from '../../src/server/clock.js';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -50,7 +51,7 @@ describe('calendar, reminders and the e-mail outbox', () => {
   let office: Client;
   let clerk: Client;
   let movementId = '';
-  const today = vnToday();
+  const today = todayVn();
   const due = addDays(today, 30);
   const config = { ...loadJobConfig({ TDKT_PUBLIC_URL: 'https://tdkt.skhcn-caobang.example' }), smtpUrl: undefined };
   const inbox: Received[] = [];

@@ -21,7 +21,10 @@ describe('seed plans and movements held as data', () => {
   before(async () => {
     t = await createTestApp();
     office = await t.login('vanphong');
-    pub = (await t.anonymous.request('GET', '/api/public/plans-movements')).body;
+    const plans = (await t.anonymous.request('GET', '/api/public/plans?pageSize=200')).body;
+    const movements = (await t.anonymous.request('GET', '/api/public/movements?pageSize=200')).body;
+    assert.equal(plans.total, plans.items.length);
+    pub = { plans: plans.items, movements: movements.items };
   });
   after(async () => t.close());
 

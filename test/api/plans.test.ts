@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { auditEvents, deadlines, plans } from '../../src/server/db/schema/index.js';
+import { todayVn } from '../../src/server/clock.js';
 
-const Y = new Date().getUTCFullYear() + 1;
+/** Next year in the agency's calendar (Vietnam), whatever the hour in UTC. */
+const Y = Number(todayVn().slice(0, 4)) + 1;
 
 describe('annual plans: draft, tasks by quarter, publish, copy', () => {
   let t: TestApp;
@@ -80,7 +82,9 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
     assert.equal(r.body.status, 'published');
     const keys = r.body.deadlines.map((d: { key: string }) => d.key).sort();
     assert.deepEqual(keys, ['registration', 'task-1', 'task-2', 'x-report_h1']);
-    assert.equal((await office.post(`/api/plans/${planId}/publish`)).status, 400);
+    // Publishing twice is a state conflict (PlanNotPublishable → 409).
+    const twice = await office.post(`/api/plans/${planId}/publish`);
+    assert.deepEqual([twice.status, twice.body.error], [409, 'plan_not_publishable']);
     const c = await clerk.get(`/api/plans/${planId}`);
     assert.equal(c.status, 200);
     assert.deepEqual(c.body.abilities, ['read']);

@@ -185,13 +185,102 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     assert.equal(quota.candidates, 3);
     assert.equal(quota.over, 2);
     assert.match(quota.text, /tối đa 1/);
-    assert.equal(r.body.results.length, 10);
-    assert.equal(r.body.results.filter((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible === true).length, 3);
-    assert.ok(r.body.results[0].name && r.body.results[0].outcomes[0].reasons.length > 0);
+    assert.equal(r.body.items.length, 10);
+    assert.equal(r.body.total, 10);
+    assert.equal(r.body.items.filter((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible === true).length, 3);
+    assert.ok(r.body.items[0].name && r.body.items[0].outcomes[0].reasons.length > 0);
     const demo = await clerk.get(`/api/candidates?unitId=${centre}&year=2025&decisionDate=2026-01-20&honor=CSTD_BO_TINH`);
     assert.equal(demo.status, 200);
-    const eligible = demo.body.results.filter((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible === true).map((x: { name: string }) => x.name);
+    const eligible = demo.body.items.filter((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible === true).map((x: { name: string }) => x.name);
     assert.deepEqual(eligible, ['Lý Thị Phương']);
+  });
+
+  it('candidates page with page/pageSize, sort by result or name, filter by result; summary and quotas cover every row', async () => {
+    const unit = await admin.post('/api/units', { parentId: t.demo.rootUnitId, name: 'Phòng Phân trang', kind: 'department' });
+    const names = ['Trần Văn Em', 'An Thị Bốn', 'Đỗ Văn Ba', 'Bùi Thị Hai', 'Cao Văn Một'];
+    for (const [i, fullName] of names.entries()) {
+      const p = await admin.post('/api/people', { fullName, unitId: unit.body.id, isLeader: false });
+      // Two of five reach LĐTT 2022 (HTTNV rating); the others are rated HTNV.
+      await admin.put(`/api/people/${p.body.id}/ratings/2022`, { rating: i % 2 === 0 && i < 4 ? 'HTTNV' : 'HTNV' });
+    }
+    const base = `/api/candidates?unitId=${unit.body.id}&year=2022&decisionDate=2023-01-15&honor=LDTT`;
+    const all = await admin.get(`${base}&pageSize=200`);
+    assert.equal(all.status, 200, JSON.stringify(all.body));
+    assert.equal(all.body.total, 5);
+    assert.deepEqual(all.body.summary.find((x: { honor: string }) => x.honor === 'LDTT'), { honor: 'LDTT', eligible: 2, undetermined: 0, ineligible: 3 });
+    // Default sort: eligible first.
+    assert.deepEqual(all.body.items.map((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible), [true, true, false, false, false]);
+
+    const p1 = await admin.get(`${base}&pageSize=2&page=1`);
+    const p3 = await admin.get(`${base}&pageSize=2&page=3`);
+    assert.equal(p1.body.items.length, 2);
+    assert.equal(p3.body.items.length, 1);
+    assert.equal(p3.body.total, 5);
+    // The page carries reasons; the summary still counts every row.
+    assert.ok(p3.body.items[0].outcomes[0].reasons.length > 0);
+    assert.equal(p3.body.summary.find((x: { honor: string }) => x.honor === 'LDTT').eligible, 2);
+    const seen = new Set([...p1.body.items, ...(await admin.get(`${base}&pageSize=2&page=2`)).body.items, ...p3.body.items].map((x: { id: string }) => x.id));
+    assert.equal(seen.size, 5, 'pages do not overlap');
+
+    const byName = await admin.get(`${base}&sort=name`);
+    assert.deepEqual(byName.body.items.map((x: { name: string }) => x.name), ['An Thị Bốn', 'Bùi Thị Hai', 'Cao Văn Một', 'Đỗ Văn Ba', 'Trần Văn Em']);
+    const byNameDesc = await admin.get(`${base}&sort=name&order=desc`);
+    assert.equal(byNameDesc.body.items[0].name, 'Trần Văn Em');
+
+    const onlyEligible = await admin.get(`${base}&result=eligible`);
+    assert.equal(onlyEligible.body.total, 2);
+    assert.ok(onlyEligible.body.items.every((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible === true));
+    assert.equal(onlyEligible.body.summary.find((x: { honor: string }) => x.honor === 'LDTT').ineligible, 3, 'the summary ignores the filter');
+
+    const bad = await admin.get(`${base}&pageSize=500`);
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.message, /Cỡ trang tối đa là 200/);
+    assert.equal((await admin.get(`${base}&sort=unit`)).status, 400);
+    // The export is never paged.
+    const xlsx = await admin.get(`/api/candidates/export.xlsx?unitId=${unit.body.id}&year=2022&decisionDate=2023-01-15&honor=LDTT&pageSize=1`);
+    assert.equal(xlsx.status, 200);
+  });
+
+  it('sends per-record abilities and refuses with named domain errors', async () => {
+    const p = await admin.post('/api/people', { fullName: 'Vi Văn Quyền', unitId: centre, isLeader: false });
+    const id = p.body.id as string;
+    const typed = await clerk.post('/api/records/honors', { personId: id, honor: 'LDTT', year: 2023 });
+    assert.deepEqual(typed.body.abilities, ['update', 'revoke', 'remove']);
+    const award = await t.db.transaction((tx) => recordHonorAward(tx, { personId: id, honor: 'CSTDCS', year: 2024, decisionNumber: '1/QĐ-T', decisionDate: '2025-01-10', issuer: 'Giám đốc Sở' }));
+    const init = await clerk.post('/api/records/initiatives', { title: 'Sáng kiến có quyền', scope: 'co_so', year: 2024, authorIds: [id] });
+    assert.deepEqual(init.body.abilities, ['update', 'remove']);
+    assert.deepEqual(init.body.authors, [{ personId: id, fullName: 'Vi Văn Quyền' }]);
+    const used = await clerk.put(`/api/records/initiatives/${init.body.id}`, { title: init.body.title, scope: 'co_so', year: 2024, authorIds: [id], usedForAwardId: award.id });
+    assert.deepEqual(used.body.abilities, ['update']);
+    const rating = await clerk.put(`/api/people/${id}/ratings/2024`, { rating: 'HTTNV' });
+    assert.deepEqual(rating.body.abilities, ['set', 'remove']);
+
+    const hist = await clerk.get(`/api/people/${id}/records`);
+    const fromDecision = hist.body.honors.find((h: { id: string }) => h.id === award.id);
+    assert.deepEqual(fromDecision.abilities, ['revoke'], 'an honor issued by a decision is revoked, never edited or deleted');
+    assert.deepEqual((await head.get(`/api/people/${id}/records`)).body.honors.map((h: { abilities: string[] }) => h.abilities), [[], []], 'read-only role');
+
+    // InitiativeAlreadyUsed → 409; HonorAlreadyRevoked → 409; HonorIssuedByDecision → 400; RatingNotFound → 404.
+    const keep = await clerk.del(`/api/records/initiatives/${init.body.id}`);
+    assert.equal(keep.status, 409);
+    assert.equal(keep.body.error, 'initiative_already_used');
+    const rv = await clerk.post(`/api/records/honors/${typed.body.id}/revoke`, { reason: 'Thu hồi thử' });
+    assert.deepEqual(rv.body.abilities, ['remove']);
+    const twice = await clerk.post(`/api/records/honors/${typed.body.id}/revoke`, { reason: 'Thu hồi thử' });
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.error, 'honor_already_revoked');
+    const edit = await clerk.put(`/api/records/honors/${award.id}`, { honor: 'CSTDCS', year: 2024, type: 'cong_trang' });
+    assert.equal(edit.status, 400);
+    assert.equal(edit.body.error, 'honor_issued_by_decision');
+    const noRating = await clerk.del(`/api/people/${id}/ratings/2019`);
+    assert.equal(noRating.status, 404);
+    assert.equal(noRating.body.error, 'rating_not_found');
+    const stale = await clerk.put(`/api/people/${id}/ratings/2024`, { rating: 'HTNV', version: 99 });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.error, 'record_version_stale');
+    const late = await clerk.get(`/api/people/${id}/eligibility?year=2027&decisionDate=2026-01-01`);
+    assert.equal(late.status, 400);
+    assert.equal(late.body.error, 'year_after_decision');
   });
 
   it('imports ratings from .xlsx: the preview stores nothing, the commit stores', async () => {

@@ -110,6 +110,14 @@ describe('rules API: evaluate, money, packs, agency overrides', () => {
     assert.equal((await staff.get('/api/rules/money?honor=GK&subject=individual&decisionDate=2021-13-01')).status, 400);
   });
 
+  it('lists the facts a user may confirm, with Vietnamese labels (the what-if page reads them here)', async () => {
+    const r = await staff.get('/api/rules/facts');
+    assert.equal(r.status, 200);
+    assert.equal(r.body.total, r.body.items.length);
+    const lead = r.body.items.find((f: { fact: string }) => f.fact === 'dan_dau_cum_khoi');
+    assert.match(lead.label, /dẫn đầu cụm, khối thi đua/);
+  });
+
   it('shows a rule pack with UNVERIFIED flags; an unknown regime is a 400', async () => {
     const r = await staff.get('/api/rules/packs/ND91_2017');
     assert.equal(r.status, 200);
@@ -129,6 +137,7 @@ describe('rules API: evaluate, money, packs, agency overrides', () => {
       override: { ...gkOverride(1, '2025-01-01'), id: 'cstd', changes: [{ ...gkOverride(1, '2025-01-01').changes[0], honor: 'CSTD_BO_TINH' }] },
     });
     assert.equal(notAllowed.status, 400);
+    assert.equal(notAllowed.body.error, 'override_not_allowed');
     assert.match(notAllowed.body.message, /do pháp luật quy định/);
     const badShape = await office.post('/api/rules/overrides', { override: { ...gkOverride(1, '2025-01-01'), effectiveFrom: '2025-02-30' } });
     assert.equal(badShape.status, 400);
@@ -137,11 +146,21 @@ describe('rules API: evaluate, money, packs, agency overrides', () => {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const again = await office.post('/api/rules/overrides', { override: gkOverride(1, '2025-03-01') });
     assert.equal(again.status, 409);
+    assert.equal(again.body.error, 'override_version_taken');
     assert.equal((await office.post('/api/rules/overrides', { override: { ...gkOverride(2, '2026-01-01'), title: 'Bản sửa đổi 2026' } })).status, 201);
 
     const list = await staff.get('/api/rules/overrides');
     assert.equal(list.status, 200);
     assert.deepEqual(list.body.items.filter((i: { overrideId: string }) => i.overrideId === 'gk-test').map((i: { version: number }) => i.version), [1, 2]);
+    // The list pages: {items,total}, page/pageSize.
+    assert.equal(list.body.total, list.body.items.length);
+    assert.ok(list.body.total >= 3, 'the demo override and the two versions');
+    const first = await staff.get('/api/rules/overrides?pageSize=1');
+    const second = await staff.get('/api/rules/overrides?pageSize=1&page=2');
+    assert.equal(first.body.items.length, 1);
+    assert.equal(first.body.total, list.body.total);
+    assert.deepEqual([first.body.items[0].id, second.body.items[0].id], list.body.items.slice(0, 2).map((i: { id: string }) => i.id));
+    assert.equal(list.body.items[0].override.agency.length > 0, true);
 
     // The viewer marks what the agency changed, as in force on the chosen day.
     const before2025 = await staff.get('/api/rules/packs/ND98_2023?asOf=2024-12-31');

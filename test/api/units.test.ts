@@ -144,4 +144,24 @@ describe('unit tree: create, rename, move, merge, deactivate, delete', () => {
     const root = await office.post(`/api/units/${t.demo.rootUnitId}/deactivate`);
     assert.equal(root.status, 400);
   });
+
+  it('sends the unit policy\'s answer as abilities, and names the refusals', async () => {
+    const id = await unitId(admin, 'Chi đoàn Thanh niên');
+    const before = await admin.get(`/api/units/${id}`);
+    assert.ok(['create', 'move', 'merge', 'deactivate', 'delete'].every((a) => before.body.abilities.includes(a)));
+    const off = await admin.post(`/api/units/${id}/deactivate`);
+    assert.equal(off.status, 200);
+    assert.ok(!off.body.abilities.includes('create') && !off.body.abilities.includes('move') && !off.body.abilities.includes('merge'));
+    const child = await admin.post('/api/units', { parentId: id, name: 'Tổ Thanh niên', kind: 'department' });
+    assert.deepEqual([child.status, child.body.error], [400, 'unit_not_allowed']);
+    const move = await admin.post(`/api/units/${id}/move`, { parentId: await unitId(admin, 'Văn phòng Sở') });
+    assert.deepEqual([move.status, move.body.error], [400, 'unit_not_allowed']);
+    assert.equal((await admin.post(`/api/units/${id}/reactivate`)).status, 200);
+    const own = (await admin.get(`/api/units/${t.demo.rootUnitId}`)).body.abilities as string[];
+    assert.ok(!own.includes('delete') && !own.includes('move') && own.includes('create'));
+    const busy = await admin.del(`/api/units/${await unitId(admin, 'Thanh tra Sở')}`);
+    assert.deepEqual([busy.status, busy.body.error], [400, 'unit_in_use']);
+    const stale = await admin.put(`/api/units/${id}`, { name: 'Chi đoàn Thanh niên Sở', kind: 'union', version: 1 });
+    assert.deepEqual([stale.status, stale.body.error], [409, 'stale_version']);
+  });
 });

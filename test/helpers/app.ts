@@ -1,16 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openScratchDatabase, type ScratchDatabase } from './scratch-db.js';
+import { createDatabaseTemplate, dropDatabaseTemplate, openScratchDatabase, type DatabaseTemplate, type ScratchDatabase } from './scratch-db.js';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemo } from '../../src/server/demo/seed.js';
+import { seedDemo, type DemoResult } from '../../src/server/demo/seed.js';
 
 export const DEMO_PASSWORD = 'Demo-12345';
 
 /**
- * The engine under test: PGlite in memory by default; a fresh database on the PostgreSQL server
- * named by TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) when set.
+ * `npm test` migrates and seeds the demo agency once per run (`prepareDemoTemplate`) and names
+ * the result in this variable; every API test file then starts from a copy of it. Without it
+ * (`node --test` on one file) each file migrates and seeds its own database, as before.
  */
-async function openTestDatabase(): Promise<ScratchDatabase> {
-  return (await openScratchDatabase(process.env.TEST_DATABASE_URL))!;
+export const DEMO_TEMPLATE_ENV = 'TDKT_TEST_DEMO_TEMPLATE';
+
+interface DemoTemplateInfo {
+  /** The TEST_DATABASE_URL it was built for ('' = PGlite): a template is only used on its own engine. */
+  serverUrl: string;
+  template: DatabaseTemplate;
+  demo: DemoResult;
+}
+
+/** Builds the run's demo database in `dir`; answers the path of its description (for DEMO_TEMPLATE_ENV). */
+export async function prepareDemoTemplate(dir: string): Promise<string> {
+  const serverUrl = process.env.TEST_DATABASE_URL || undefined;
+  const { template, filled } = await createDatabaseTemplate(serverUrl, join(dir, 'demo.pgdata'), (db) => seedDemo(db, DEMO_PASSWORD));
+  const info: DemoTemplateInfo = { serverUrl: serverUrl ?? '', template, demo: filled };
+  const path = join(dir, 'demo-template.json');
+  await writeFile(path, JSON.stringify(info));
+  return path;
+}
+
+/** Drops what `prepareDemoTemplate` built (the folder is the caller's; scripts/run-tests.mjs does the same in plain JS). */
+export async function dropDemoTemplate(infoPath: string): Promise<void> {
+  const info = JSON.parse(await readFile(infoPath, 'utf8')) as DemoTemplateInfo;
+  await dropDatabaseTemplate(info.template);
+}
+
+function demoTemplate(): DemoTemplateInfo | null {
+  const path = process.env[DEMO_TEMPLATE_ENV];
+  if (!path) return null;
+  const info = JSON.parse(readFileSync(path, 'utf8')) as DemoTemplateInfo;
+  return info.serverUrl === (process.env.TEST_DATABASE_URL ?? '') ? info : null;
+}
+
+/**
+ * The engine under test with the demo agency: PGlite in memory by default; a fresh database on
+ * the PostgreSQL server named by TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)
+ * when set. A copy of the run's template when there is one, else migrated and seeded here.
+ */
+async function openDemoDatabase(): Promise<ScratchDatabase & { demo: DemoResult }> {
+  const serverUrl = process.env.TEST_DATABASE_URL || undefined;
+  const info = demoTemplate();
+  const opened = (await openScratchDatabase(serverUrl, info ? { template: info.template } : {}))!;
+  return { ...opened, demo: info ? info.demo : await seedDemo(opened.database.db, DEMO_PASSWORD) };
 }
 
 export interface Response {
@@ -32,8 +76,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A fresh app with the demo agency on a fresh database; `login(user)` gives a signed-in client. */
 export async function createTestApp() {
-  const { database, dispose } = await openTestDatabase();
-  const demo = await seedDemo(database.db, DEMO_PASSWORD);
+  const { database, dispose, demo } = await openDemoDatabase();
   const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent' } });
   await app.ready();
 

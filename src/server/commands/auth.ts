@@ -1,10 +1,11 @@
-import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { accounts, sessions } from '../db/schema/index.js';
+import { recordFailedLogin, recordSuccessfulLogin, setAccountPassword, unsafeFindAccount, unsafeFindAccountByUsername } from '../repositories/accounts.js';
+import { deleteLoginSessionsOf } from '../repositories/login-sessions.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import { createSession, deleteSession } from '../auth/sessions.js';
 import { recordAudit } from '../audit/record.js';
-import { AccountLocked, badRequest, unauthorized } from '../errors.js';
+import { AccountLocked, badRequest, InvalidCredentials, WrongPassword } from '../errors.js';
+import { wallNow as clockNow } from '../auth/wall-time.js';
 import type { CommandContext } from './run.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -14,30 +15,31 @@ export const LOCK_MINUTES = 15;
 // whether an account exists.
 let dummyHash: Promise<string> | null = null;
 
-/** Signs in: verifies the password, counts failures, locks after MAX_FAILED_LOGINS. */
+/**
+ * Signs in: verifies the password, counts failures, locks after MAX_FAILED_LOGINS. Not a
+ * `runCommand` (no one is signed in yet): each outcome writes its audit entry in its own
+ * transaction, a failure included.
+ */
 export async function login(db: Db, input: { username: string; password: string; ip: string; userAgent?: string | undefined }) {
   const username = input.username.trim().toLowerCase();
-  const [account] = await db.select().from(accounts).where(eq(accounts.username, username)).limit(1);
+  const account = await unsafeFindAccountByUsername(db, username);
   if (!account) {
     dummyHash ??= hashPassword('khong-co-tai-khoan-1');
     await verifyPassword(await dummyHash, input.password);
-    throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
+    throw new InvalidCredentials('Tên đăng nhập hoặc mật khẩu không đúng.');
   }
-  const now = new Date();
+  const now = clockNow();
   if (account.lockedUntil && account.lockedUntil > now) {
     throw new AccountLocked(`Tài khoản đang tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatTime(account.lockedUntil)}.`);
   }
-  if (!account.active) throw unauthorized('Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
+  if (!account.active) throw new InvalidCredentials('Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
   const source = { accountId: account.id, username: account.username, unitId: account.unitId, ip: input.ip };
   const ok = await verifyPassword(account.passwordHash, input.password);
   if (!ok) {
     const failed = account.failedAttempts + 1;
     const lock = failed >= MAX_FAILED_LOGINS;
     await db.transaction(async (tx) => {
-      await tx
-        .update(accounts)
-        .set({ failedAttempts: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil })
-        .where(eq(accounts.id, account.id));
+      await recordFailedLogin(tx, account.id, lock ? 0 : failed, lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil);
       await recordAudit(tx, source, {
         action: lock ? 'auth.locked' : 'auth.login_failed',
         entityType: 'account',
@@ -47,10 +49,10 @@ export async function login(db: Db, input: { username: string; password: string;
       });
     });
     if (lock) throw new AccountLocked(`Sai mật khẩu ${MAX_FAILED_LOGINS} lần: tài khoản bị tạm khóa ${LOCK_MINUTES} phút.`);
-    throw unauthorized('Tên đăng nhập hoặc mật khẩu không đúng.');
+    throw new InvalidCredentials('Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   return db.transaction(async (tx) => {
-    await tx.update(accounts).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(accounts.id, account.id));
+    await recordSuccessfulLogin(tx, account.id, now);
     const session = await createSession(tx, account.id, input.ip, input.userAgent);
     await recordAudit(tx, source, { action: 'auth.login', entityType: 'account', entityId: account.id, unitId: account.unitId, summary: `${account.username} đăng nhập` });
     return { account, ...session };
@@ -64,13 +66,13 @@ export async function logout(ctx: CommandContext, tokenHash: string): Promise<vo
 
 /** Changes the actor's own password; other sessions of the account are ended. */
 export async function changePassword(ctx: CommandContext, input: { currentPassword: string; newPassword: string; keepSessionHash: string }) {
-  const [account] = await ctx.tx.select().from(accounts).where(eq(accounts.id, ctx.actor.accountId));
-  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) throw badRequest('Mật khẩu hiện tại không đúng.');
+  const account = await unsafeFindAccount(ctx.tx, ctx.actor.accountId);
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) throw new WrongPassword('Mật khẩu hiện tại không đúng.');
   const problem = passwordProblem(input.newPassword);
   if (problem) throw badRequest(problem);
   if (input.currentPassword === input.newPassword) throw badRequest('Mật khẩu mới phải khác mật khẩu hiện tại.');
-  await ctx.tx.update(accounts).set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: new Date() }).where(eq(accounts.id, account.id));
-  await ctx.tx.delete(sessions).where(and(eq(sessions.accountId, account.id), ne(sessions.tokenHash, input.keepSessionHash)));
+  await setAccountPassword(ctx.tx, account.id, await hashPassword(input.newPassword), { mustChange: false });
+  await deleteLoginSessionsOf(ctx.tx, account.id, input.keepSessionHash);
   await ctx.audit({ action: 'auth.password_changed', entityType: 'account', entityId: account.id, unitId: account.unitId, summary: `${account.username} đổi mật khẩu` });
 }
 

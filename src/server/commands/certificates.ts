@@ -4,18 +4,40 @@
  * code for the QR verification page.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { awardDecisions, certificateCalibrations, certificateCounters, certificates, decisionAwardees, dossierCandidates, dossiers, people, units } from '../db/schema/index.js';
 import type { CommandContext } from './run.js';
 import { findVisibleDecision } from '../repositories/decisions.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import {
+  awardeesForCertificates,
+  certificatesOfDecision,
+  findCalibration,
+  insertCertificate,
+  lockVisibleCertificate,
+  markCertificateRevoked,
+  nextCertificateNumber,
+  revokeCertificatesOfDecision,
+  saveCalibrationRow,
+  unitChainNames,
+  unsafeLockDecision,
+  type CertificateRow,
+} from '../repositories/certificates.js';
+import { badRequest, conflict, domainError, forbidden, notFound } from '../errors.js';
+import { now } from '../clock.js';
+import { can } from '../policies/abilities.js';
+import { mayCertificate } from '../policies/certificate.js';
+import { mayDecision } from '../policies/decision.js';
+import { mayCalibrate } from '../policies/template.js';
 import { HONOR_INFO, HONORS, type Honor } from '../../shared/codes.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { normalizeName } from '../../shared/vietnamese.js';
 import { validateCalibration, type CertificateCalibration, type CertificateData } from '../documents/index.js';
 
-export type CertificateRow = typeof certificates.$inferSelect;
+export type { CertificateRow };
+
+/** The certificate was revoked already. */
+export const CertificateAlreadyRevoked = domainError('CertificateAlreadyRevoked', 'conflict', 'certificate_already_revoked');
+/** No certificate can be registered for this decision (a higher authority's, revoked, or nobody left on it). */
+export const CertificatesNotIssuable = domainError('CertificatesNotIssuable', 'conflict', 'certificates_not_issuable');
 
 /** Data of one certificate to register (what gets printed and what the public page shows). */
 export interface CertificateInput {
@@ -59,19 +81,6 @@ export function verificationUrl(publicUrl: string, code: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/xac-minh/${code}`;
 }
 
-/** Takes the next register number of a unit and year (locks the counter row until commit). */
-async function nextNumber(tx: Executor, unitId: string, year: number): Promise<number> {
-  await tx.insert(certificateCounters).values({ unitId, year, lastNumber: 0 }).onConflictDoNothing();
-  const [counter] = await tx
-    .select()
-    .from(certificateCounters)
-    .where(and(eq(certificateCounters.unitId, unitId), eq(certificateCounters.year, year)))
-    .for('update');
-  const number = (counter?.lastNumber ?? 0) + 1;
-  await tx.update(certificateCounters).set({ lastNumber: number }).where(and(eq(certificateCounters.unitId, unitId), eq(certificateCounters.year, year)));
-  return number;
-}
-
 /**
  * Registers one certificate in the issuing unit's sổ vàng, inside the caller's transaction: the
  * number is taken from the locked counter (rolled back with everything else on failure).
@@ -79,11 +88,9 @@ async function nextNumber(tx: Executor, unitId: string, year: number): Promise<n
 export async function registerCertificate(tx: Executor, input: CertificateInput): Promise<CertificateRow> {
   if (!HONORS.includes(input.honor)) throw badRequest('Hình thức khen thưởng không hợp lệ.');
   const year = Number(input.decisionDate.slice(0, 4));
-  const number = await nextNumber(tx, input.unitId, year);
+  const number = await nextCertificateNumber(tx, input.unitId, year);
   const issuerName = input.issuerName.trim().normalize('NFC');
-  const [row] = await tx
-    .insert(certificates)
-    .values({
+  return insertCertificate(tx, {
       unitId: input.unitId,
       year,
       number,
@@ -103,19 +110,12 @@ export async function registerCertificate(tx: Executor, input: CertificateInput)
       signerName: normalizeName(input.signerName),
       place: input.place?.trim().normalize('NFC') ?? '',
       issuedBy: input.issuedBy ?? null,
-    })
-    .returning();
-  return row!;
+  });
 }
 
 /** The place line of a unit's documents: the province named at the end of its name or an ancestor's. */
 async function placeOf(tx: Executor, unitId: string): Promise<string> {
-  const [u] = await tx.select({ path: units.path }).from(units).where(eq(units.id, unitId));
-  const ids = (u?.path ?? '').split('/').filter(Boolean);
-  if (!ids.length) return '';
-  const rows = await tx.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
-  for (const id of ids.reverse()) {
-    const name = rows.find((r) => r.id === id)?.name ?? '';
+  for (const name of await unitChainNames(tx, unitId)) {
     const m = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(name);
     if (m?.[1]) return m[1];
   }
@@ -141,22 +141,17 @@ export interface DecisionCertificates {
 export async function issueCertificatesForDecision(ctx: CommandContext, decisionId: string): Promise<DecisionCertificates> {
   const visible = await findVisibleDecision(ctx.tx, ctx.actor, decisionId);
   if (!visible) throw notFound('Không tìm thấy quyết định.');
+  if (!can(ctx.actor.role, 'certificate', 'issue')) throw forbidden();
   // Lock the decision: two concurrent calls must not both register the same awardees.
-  const [d] = await ctx.tx.select().from(awardDecisions).where(eq(awardDecisions.id, decisionId)).for('update');
+  const d = await unsafeLockDecision(ctx.tx, decisionId);
   if (!d) throw notFound('Không tìm thấy quyết định.');
-  if (d.kind !== 'internal') throw conflict('Đây là quyết định của cấp trên: Giấy khen, Bằng khen do cơ quan ban hành quyết định cấp và vào sổ.');
-  if (d.status === 'revoked') throw conflict('Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.');
-  const awardees = await ctx.tx
-    .select({ awardee: decisionAwardees, gender: people.gender, achievement: dossierCandidates.achievement, dossierYear: dossiers.year })
-    .from(decisionAwardees)
-    .leftJoin(people, eq(people.id, decisionAwardees.personId))
-    .leftJoin(dossierCandidates, eq(dossierCandidates.id, decisionAwardees.candidateId))
-    .leftJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
-    .where(eq(decisionAwardees.decisionId, decisionId))
-    .orderBy(asc(decisionAwardees.sortOrder), asc(decisionAwardees.id));
+  if (!mayDecision(ctx.actor, d, 'issueCertificates')) {
+    throw new CertificatesNotIssuable(d.kind !== 'internal' ? 'Đây là quyết định của cấp trên: Giấy khen, Bằng khen do cơ quan ban hành quyết định cấp và vào sổ.' : 'Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.');
+  }
+  const awardees = await awardeesForCertificates(ctx.tx, decisionId);
   const active = awardees.filter((a) => !a.awardee.revoked);
-  if (!active.length) throw conflict('Quyết định không còn người/tập thể nào được khen thưởng.');
-  const existing = await ctx.tx.select().from(certificates).where(eq(certificates.decisionId, decisionId));
+  if (!active.length) throw new CertificatesNotIssuable('Quyết định không còn người/tập thể nào được khen thưởng.');
+  const existing = await certificatesOfDecision(ctx.tx, decisionId);
   const byAwardee = new Map(existing.filter((c) => c.awardeeId).map((c) => [c.awardeeId!, c]));
   const place = await placeOf(ctx.tx, d.unitId);
   const issuerTitle = `${authorityOf(d.signerTitle)} ${d.issuerName.toLocaleUpperCase('vi')}`.trim();
@@ -210,13 +205,20 @@ export async function issueCertificatesForDecision(ctx: CommandContext, decision
  * the reason; returns how many changed. For decision revocation to call in its transaction.
  */
 export async function revokeCertificatesForDecision(tx: Executor, decisionId: string, reason: string, awardeeIds?: string[]): Promise<number> {
-  const where = and(
-    eq(certificates.decisionId, decisionId),
-    eq(certificates.revoked, false),
-    awardeeIds?.length ? inArray(certificates.awardeeId, awardeeIds) : undefined,
-  );
-  const rows = await tx.update(certificates).set({ revoked: true, revokedReason: reason.trim(), revokedAt: new Date() }).where(where).returning({ id: certificates.id });
-  return rows.length;
+  return revokeCertificatesOfDecision(tx, decisionId, reason.trim(), now(), awardeeIds);
+}
+
+/** Hủy bỏ one certificate of the register (with the reason); the register keeps its number. */
+export async function revokeCertificate(ctx: CommandContext, id: string, reason: string): Promise<CertificateRow> {
+  const c = await lockVisibleCertificate(ctx.tx, ctx.actor, id);
+  if (!c) throw notFound('Không tìm thấy Giấy khen/Bằng khen.');
+  if (!can(ctx.actor.role, 'certificate', 'revoke')) throw forbidden();
+  if (!mayCertificate(ctx.actor, c, 'revoke')) throw new CertificateAlreadyRevoked('Giấy khen/Bằng khen đã bị hủy bỏ trước đó.');
+  const why = reason.trim();
+  if (!why) throw badRequest('Hãy ghi lý do hủy bỏ.');
+  const row = await markCertificateRevoked(ctx.tx, c.id, why, now());
+  await ctx.audit({ action: 'certificate.revoked', entityType: 'certificate', entityId: c.id, unitId: c.unitId, summary: `Hủy bỏ ${c.honorLabel} số ${registerNumberText(c)} của ${c.recipientName}: ${why}`, before: { revoked: false }, after: { revoked: true, reason: why } });
+  return row;
 }
 
 /** Print data for a registered certificate. */
@@ -239,15 +241,12 @@ export function certificateData(c: CertificateRow, publicUrl: string): Certifica
 
 /** Saves a unit's phôi calibration (validated; optimistic version). */
 export async function saveCalibration(ctx: CommandContext, unitId: string, input: unknown, version: number | undefined): Promise<{ calibration: CertificateCalibration; version: number }> {
+  if (!mayCalibrate(ctx.actor)) throw forbidden();
   const calibration = validateCalibration(input);
-  const [current] = await ctx.tx.select().from(certificateCalibrations).where(eq(certificateCalibrations.unitId, unitId)).for('update');
+  const current = await findCalibration(ctx.tx, unitId, true);
   if (current && version !== undefined && current.version !== version) throw conflict('Bản căn chỉnh đã được người khác sửa. Hãy tải lại và thử lại.');
   const next = (current?.version ?? 0) + 1;
-  if (current) {
-    await ctx.tx.update(certificateCalibrations).set({ calibration, version: next, updatedBy: ctx.actor.accountId, updatedAt: new Date() }).where(eq(certificateCalibrations.unitId, unitId));
-  } else {
-    await ctx.tx.insert(certificateCalibrations).values({ unitId, calibration, version: next, updatedBy: ctx.actor.accountId });
-  }
+  await saveCalibrationRow(ctx.tx, unitId, { calibration, version: next, updatedBy: ctx.actor.accountId, updatedAt: now() }, Boolean(current));
   await ctx.audit({ action: 'certificate.calibrated', entityType: 'unit', entityId: unitId, unitId, summary: `Căn chỉnh vị trí in phôi Giấy khen, Bằng khen (độ lệch ${calibration.offsetX}/${calibration.offsetY} mm)`, before: current?.calibration ?? null, after: calibration });
   return { calibration, version: next };
 }

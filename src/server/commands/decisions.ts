@@ -1,22 +1,29 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import {
-  awardDecisions,
-  decisionAwardees,
-  decisionCounters,
-  dossierCandidates,
-  dossiers,
-  honorAwards,
-  publicNoticeComments,
-  publicNoticeItems,
-  publicNotices,
-  units,
-} from '../db/schema/index.js';
 import type { Executor } from '../db/client.js';
 import type { CommandContext } from './run.js';
 import { recordHonorAward } from '../repositories/records.js';
-import { dossierVisible, type CandidateRow, type DossierRow } from '../repositories/dossiers.js';
-import { findVisibleDecision, type DecisionRow } from '../repositories/decisions.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { candidatesOf, lockVisibleDossier, type CandidateRow, type DossierRow } from '../repositories/dossiers.js';
+import { findVisibleUnit } from '../repositories/units.js';
+import {
+  awardeesOf,
+  findVisibleDecision,
+  insertAwardee,
+  insertDecision,
+  lockVisibleCandidates,
+  lockVisibleDecision,
+  markCandidatesNotAwarded,
+  markDecisionRevoked,
+  nextDecisionNumber,
+  noticeHasOpenComment,
+  noticesOfCandidate,
+  revokeAwardee,
+  setDecisionFile,
+  setDecisionTotal,
+  standingHonor,
+  type DecisionRow,
+} from '../repositories/decisions.js';
+import { badRequest, domainError, forbidden, notFound } from '../errors.js';
+import { can } from '../policies/abilities.js';
+import { mayDecision } from '../policies/decision.js';
 import { now, todayVn } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
 import { mayDecide, moneyFor, regimeForDate, RuleError, type Authority, type Money } from '../rules/index.js';
@@ -24,6 +31,17 @@ import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind, type U
 import { NOTICE_REQUIRED_HONORS, decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { revokeCertificatesForDecision } from './certificates.js';
+
+/** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
+export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
+/** The actor's unit, or its head, has no authority to award this honor (Law Art 80). */
+export const NotDecisionAuthority = domainError('NotDecisionAuthority', 'invalid', 'not_decision_authority');
+/** A candidate's public notice is still running, or a comment is unanswered, or a required notice is missing. */
+export const NoticeNotDone = domainError('NoticeNotDone', 'conflict', 'notice_not_done');
+/** The subject already holds this honor for the year. */
+export const DuplicateHonor = domainError('DuplicateHonor', 'conflict', 'duplicate_honor');
+/** The decision (or an awardee of it) was already revoked. */
+export const DecisionAlreadyRevoked = domainError('DecisionAlreadyRevoked', 'conflict', 'decision_already_revoked');
 
 /** Which authority the head of a unit of this kind is (Law Art 80): departments and offices have no seal of their own. */
 export function authorityOfUnit(kind: string): Authority | null {
@@ -40,10 +58,9 @@ export async function recordAward(
   tx: Executor,
   a: { personId: string | null; unitId: string | null; honor: Honor; year: number; type: string; decisionNumber: string; decisionDate: string; issuer: string; amount: number; dossierId: string | null; displayName: string },
 ): Promise<string> {
-  const subject = a.personId ? eq(honorAwards.personId, a.personId) : a.unitId ? eq(honorAwards.unitId, a.unitId) : null;
-  if (subject) {
-    const [dup] = await tx.select({ number: honorAwards.decisionNumber }).from(honorAwards).where(and(subject, eq(honorAwards.honor, a.honor), eq(honorAwards.year, a.year), eq(honorAwards.revoked, false))).limit(1);
-    if (dup) throw conflict(`${a.displayName} đã được ${HONOR_INFO[a.honor].label} năm ${a.year}${dup.number ? ` (Quyết định số ${dup.number})` : ''}; không khen trùng.`);
+  const dup = await standingHonor(tx, { personId: a.personId, unitId: a.unitId }, a.honor, a.year);
+  if (dup) {
+    throw new DuplicateHonor(`${a.displayName} đã được ${HONOR_INFO[a.honor].label} năm ${a.year}${dup.number ? ` (Quyết định số ${dup.number})` : ''}; không khen trùng.`);
   }
   // Households have no record of their own yet: their award lives only in the decision's list.
   if (!a.personId && !a.unitId) return '';
@@ -73,12 +90,11 @@ function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
 
 /** Candidates in a public notice: the notice must be over and every comment answered. */
 async function assertNoticesDone(tx: Executor, c: CandidateRow, decisionDate: string) {
-  const notices = await tx.select({ notice: publicNotices }).from(publicNoticeItems).innerJoin(publicNotices, eq(publicNotices.id, publicNoticeItems.noticeId)).where(eq(publicNoticeItems.candidateId, c.id));
-  if (!notices.length && NOTICE_REQUIRED_HONORS.includes(c.honor as Honor)) throw conflict(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
-  for (const { notice } of notices) {
-    if (notice.endDate >= decisionDate || notice.endDate >= todayVn()) throw conflict(`${c.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`);
-    const [open] = await tx.select({ id: publicNoticeComments.id }).from(publicNoticeComments).where(and(eq(publicNoticeComments.noticeId, notice.id), sql`${publicNoticeComments.answer} is null`)).limit(1);
-    if (open) throw conflict(`Còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`);
+  const notices = await noticesOfCandidate(tx, c.id);
+  if (!notices.length && NOTICE_REQUIRED_HONORS.includes(c.honor as Honor)) throw new NoticeNotDone(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
+  for (const notice of notices) {
+    if (notice.endDate >= decisionDate || notice.endDate >= todayVn()) throw new NoticeNotDone(`${c.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`);
+    if (await noticeHasOpenComment(tx, notice.id)) throw new NoticeNotDone(`Còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`);
   }
 }
 
@@ -103,41 +119,33 @@ export interface IssueInput {
  * rolls the number back with everything else), money from the rules, histories updated.
  */
 export async function issueDecision(ctx: CommandContext, input: IssueInput): Promise<DecisionRow> {
+  if (!can(ctx.actor.role, 'decision', 'issue')) throw forbidden();
   const ids = [...new Set(input.candidateIds)];
   if (!ids.length) throw badRequest('Hãy chọn ít nhất một người/tập thể được khen thưởng.');
-  const [unit] = await ctx.tx.select().from(units).where(eq(units.id, ctx.actor.unitId));
-  const who = authorityOfUnit(unit!.kind);
-  if (!who || !unit!.code) throw badRequest(`${unit!.name} không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng (hoặc chưa có ký hiệu văn bản).`);
-  const rows = await ctx.tx
-    .select({ candidate: dossierCandidates, dossier: dossiers })
-    .from(dossierCandidates)
-    .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
-    .where(and(inArray(dossierCandidates.id, ids), dossierVisible(ctx.actor)))
-    .for('update');
+  const unit = await findVisibleUnit(ctx.tx, ctx.actor, ctx.actor.unitId);
+  if (!unit) throw notFound('Không tìm thấy đơn vị.');
+  const who = authorityOfUnit(unit.kind);
+  if (!who || !unit.code) throw new NotDecisionAuthority(`${unit.name} không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng (hoặc chưa có ký hiệu văn bản).`);
+  const rows = await lockVisibleCandidates(ctx.tx, ctx.actor, ids);
   if (rows.length !== ids.length) throw notFound('Không tìm thấy một số đề nghị được chọn.');
   for (const { candidate: c, dossier: d } of rows) {
-    if (d.level !== 'unit' || d.status !== 'reviewed') throw conflict(`Hồ sơ "${d.title}" chưa qua Hội đồng (đang ${d.status === 'draft' ? 'soạn' : 'xử lý'}): chưa quyết định được.`);
-    if (d.receiverUnitId !== unit!.id) throw conflict(`Hồ sơ "${d.title}" không gửi đến ${unit!.name}.`);
-    if (c.outcome !== 'pending') throw conflict(`${c.displayName} đã được xử lý, không quyết định lại.`);
-    if (c.councilResult !== 'passed') throw conflict(`${c.displayName} không đạt tỷ lệ phiếu của Hội đồng.`);
+    if (d.level !== 'unit' || d.status !== 'reviewed') throw new DecisionNotIssuable(`Hồ sơ "${d.title}" chưa qua Hội đồng (đang ${d.status === 'draft' ? 'soạn' : 'xử lý'}): chưa quyết định được.`);
+    if (d.receiverUnitId !== unit.id) throw new DecisionNotIssuable(`Hồ sơ "${d.title}" không gửi đến ${unit.name}.`);
+    if (c.outcome !== 'pending') throw new DecisionNotIssuable(`${c.displayName} đã được xử lý, không quyết định lại.`);
+    if (c.councilResult !== 'passed') throw new DecisionNotIssuable(`${c.displayName} không đạt tỷ lệ phiếu của Hội đồng.`);
     const auth = mayDecide({ honor: c.honor as Honor, decisionDate: input.decisionDate, who });
-    if (!auth.allowed) throw badRequest(`${auth.text}. Hãy chọn "Trình cấp trên" cho ${c.displayName}.`);
+    if (!auth.allowed) throw new NotDecisionAuthority(`${auth.text}. Hãy chọn "Trình cấp trên" cho ${c.displayName}.`);
     await assertNoticesDone(ctx.tx, c, input.decisionDate);
   }
   const year = Number(input.decisionDate.slice(0, 4));
-  // The register: create the counter row if needed, then lock it until commit.
-  await ctx.tx.insert(decisionCounters).values({ unitId: unit!.id, year, lastNumber: 0 }).onConflictDoNothing();
-  const [counter] = await ctx.tx.select().from(decisionCounters).where(and(eq(decisionCounters.unitId, unit!.id), eq(decisionCounters.year, year))).for('update');
-  const number = counter!.lastNumber + 1;
-  await ctx.tx.update(decisionCounters).set({ lastNumber: number }).where(and(eq(decisionCounters.unitId, unit!.id), eq(decisionCounters.year, year)));
-  const numberText = decisionNumberText(number, unit!.code);
+  // The register: the counter row stays locked until commit.
+  const number = await nextDecisionNumber(ctx.tx, unit.id, year);
+  const numberText = decisionNumberText(number, unit.code);
   const honors = [...new Set(rows.map((r) => HONOR_INFO[r.candidate.honor as Honor].label))];
-  const [decision] = await ctx.tx
-    .insert(awardDecisions)
-    .values({
+  const decision = await insertDecision(ctx.tx, {
       kind: 'internal',
-      unitId: unit!.id,
-      issuerName: unit!.name,
+      unitId: unit.id,
+      issuerName: unit.name,
       number,
       year,
       numberText,
@@ -148,13 +156,12 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
       regime: regimeForDate(input.decisionDate),
       issuedBy: ctx.actor.accountId,
       issuedAt: now(),
-    })
-    .returning();
-  const total = await addAwardees(ctx, decision!, rows, unit!.name);
-  const [row] = await ctx.tx.update(awardDecisions).set({ totalAmount: total }).where(eq(awardDecisions.id, decision!.id)).returning();
+  });
+  const total = await addAwardees(ctx, decision, rows, unit.name);
+  const row = await setDecisionTotal(ctx.tx, decision.id, total);
   for (const d of new Set(rows.map((r) => r.dossier.id))) await maybeComplete(ctx, d);
-  await ctx.audit({ action: 'decision.issued', entityType: 'decision', entityId: decision!.id, unitId: unit!.id, summary: `Ban hành Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`, after: { numberText, candidates: rows.map((r) => r.candidate.displayName) } });
-  return row!;
+  await ctx.audit({ action: 'decision.issued', entityType: 'decision', entityId: decision.id, unitId: unit.id, summary: `Ban hành Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`, after: { numberText, candidates: rows.map((r) => r.candidate.displayName) } });
+  return row;
 }
 
 async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[], issuer: string): Promise<number> {
@@ -168,7 +175,7 @@ async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { c
       unitId: c.subjectUnitId,
       honor: c.honor as Honor,
       year: d.year,
-      type: d.type as CommendationType,
+      type: d.type,
       decisionNumber: decision.numberText,
       decisionDate: decision.decisionDate,
       issuer,
@@ -176,7 +183,7 @@ async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { c
       dossierId: d.id,
       displayName: c.displayName,
     });
-    await ctx.tx.insert(decisionAwardees).values({
+    await insertAwardee(ctx.tx, {
       decisionId: decision.id,
       candidateId: c.id,
       subjectKind: c.subjectKind,
@@ -192,7 +199,6 @@ async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { c
       honorAwardId: honorAwardId || null,
       sortOrder: i,
     });
-    await ctx.tx.update(dossierCandidates).set({ outcome: 'awarded', decisionId: decision.id }).where(eq(dossierCandidates.id, c.id));
   }
   return total;
 }
@@ -210,17 +216,16 @@ export interface HigherDecisionInput {
 
 /** Records the higher authority's decision on a forwarded dossier; awardees' histories are updated. */
 export async function recordHigherDecision(ctx: CommandContext, dossierId: string, input: HigherDecisionInput): Promise<DecisionRow> {
-  const [d] = await ctx.tx.select().from(dossiers).where(and(eq(dossiers.id, dossierId), dossierVisible(ctx.actor))).for('update');
+  if (!can(ctx.actor.role, 'decision', 'record')) throw forbidden();
+  const d = await lockVisibleDossier(ctx.tx, ctx.actor, dossierId);
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
-  if (d.level !== 'upward') throw conflict('Chỉ ghi nhận quyết định của cấp trên cho hồ sơ đã trình cấp trên.');
-  const cands = await ctx.tx.select().from(dossierCandidates).where(eq(dossierCandidates.dossierId, d.id));
+  if (d.level !== 'upward') throw new DecisionNotIssuable('Chỉ ghi nhận quyết định của cấp trên cho hồ sơ đã trình cấp trên.');
+  const cands = await candidatesOf(ctx.tx, d.id);
   const awarded = input.awardedCandidateIds ? cands.filter((c) => input.awardedCandidateIds!.includes(c.id)) : cands;
   if (input.awardedCandidateIds && awarded.length !== input.awardedCandidateIds.length) throw notFound('Không tìm thấy một số đề nghị trong hồ sơ.');
   await transition(ctx, d, 'recordHigherDecision', { completedAt: now() });
   const honors = [...new Set(awarded.map((c) => HONOR_INFO[c.honor as Honor].label))];
-  const [decision] = await ctx.tx
-    .insert(awardDecisions)
-    .values({
+  const decision = await insertDecision(ctx.tx, {
       kind: 'external',
       unitId: d.unitId,
       issuerName: input.issuerName.trim(),
@@ -234,49 +239,42 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
       regime: regimeForDate(input.decisionDate),
       issuedBy: ctx.actor.accountId,
       issuedAt: now(),
-    })
-    .returning();
-  const total = await addAwardees(ctx, decision!, awarded.map((c) => ({ candidate: c, dossier: d })), input.issuerName.trim());
+  });
+  const total = await addAwardees(ctx, decision, awarded.map((c) => ({ candidate: c, dossier: d })), input.issuerName.trim());
   const refused = cands.filter((c) => !awarded.includes(c));
-  if (refused.length) await ctx.tx.update(dossierCandidates).set({ outcome: 'not_awarded' }).where(inArray(dossierCandidates.id, refused.map((c) => c.id)));
-  const [row] = await ctx.tx.update(awardDecisions).set({ totalAmount: total }).where(eq(awardDecisions.id, decision!.id)).returning();
-  await ctx.audit({ action: 'decision.recorded', entityType: 'decision', entityId: decision!.id, unitId: d.unitId, summary: `Ghi nhận Quyết định số ${input.numberText} ngày ${formatDateVi(input.decisionDate)} của ${input.issuerName}: ${awarded.length} được khen thưởng${refused.length ? `, ${refused.length} không được` : ''}` });
-  return row!;
+  await markCandidatesNotAwarded(ctx.tx, refused.map((c) => c.id));
+  const row = await setDecisionTotal(ctx.tx, decision.id, total);
+  await ctx.audit({ action: 'decision.recorded', entityType: 'decision', entityId: decision.id, unitId: d.unitId, summary: `Ghi nhận Quyết định số ${input.numberText} ngày ${formatDateVi(input.decisionDate)} của ${input.issuerName}: ${awarded.length} được khen thưởng${refused.length ? `, ${refused.length} không được` : ''}` });
+  return row;
 }
 
 export async function attachDecisionFile(ctx: CommandContext, id: string, file: { buffer: Buffer; fileName: string; mime: string }): Promise<void> {
   const d = await findVisibleDecision(ctx.tx, ctx.actor, id);
   if (!d) throw notFound('Không tìm thấy quyết định.');
-  await ctx.tx.update(awardDecisions).set({ fileName: file.fileName, fileMime: file.mime, fileData: file.buffer }).where(eq(awardDecisions.id, id));
+  if (!mayDecision(ctx.actor, d, 'attachFile')) throw forbidden();
+  await setDecisionFile(ctx.tx, id, { fileName: file.fileName, fileMime: file.mime, fileData: file.buffer });
   await ctx.audit({ action: 'decision.recorded', entityType: 'decision', entityId: id, unitId: d.unitId, summary: `Đính kèm bản quyết định ${d.numberText} (${file.fileName})` });
 }
 
 /** Hủy bỏ (Law Art 93): the whole decision or some awardees; histories are flagged, never deleted. */
 export async function revokeDecision(ctx: CommandContext, id: string, input: { reason: string; awardeeIds?: string[] | undefined }): Promise<DecisionRow> {
-  const [d] = await ctx.tx.select().from(awardDecisions).where(eq(awardDecisions.id, id)).for('update');
-  const visible = await findVisibleDecision(ctx.tx, ctx.actor, id);
-  if (!d || !visible) throw notFound('Không tìm thấy quyết định.');
-  if (d.status === 'revoked') throw conflict('Quyết định đã bị hủy bỏ.');
+  const d = await lockVisibleDecision(ctx.tx, ctx.actor, id);
+  if (!d) throw notFound('Không tìm thấy quyết định.');
+  if (!can(ctx.actor.role, 'decision', 'revoke')) throw forbidden();
+  if (!mayDecision(ctx.actor, d, 'revoke')) throw new DecisionAlreadyRevoked('Quyết định đã bị hủy bỏ.');
   if (!input.reason.trim()) throw badRequest('Hãy ghi lý do hủy bỏ (Điều 93 Luật Thi đua, khen thưởng).');
-  const awardees = await ctx.tx.select().from(decisionAwardees).where(eq(decisionAwardees.decisionId, id));
+  const awardees = await awardeesOf(ctx.tx, id);
   const targets = input.awardeeIds?.length ? awardees.filter((a) => input.awardeeIds!.includes(a.id)) : awardees;
   if (input.awardeeIds?.length && targets.length !== input.awardeeIds.length) throw notFound('Không tìm thấy người/tập thể trong quyết định.');
-  if (targets.some((t) => t.revoked)) throw conflict('Có người/tập thể đã bị hủy bỏ khen thưởng trước đó.');
+  if (targets.some((t) => t.revoked)) throw new DecisionAlreadyRevoked('Có người/tập thể đã bị hủy bỏ khen thưởng trước đó.');
   const reason = input.reason.trim();
   await revokeCertificatesForDecision(ctx.tx, id, reason, targets.map((t) => t.id));
-  for (const a of targets) {
-    await ctx.tx.update(decisionAwardees).set({ revoked: true }).where(eq(decisionAwardees.id, a.id));
-    if (a.honorAwardId) await ctx.tx.update(honorAwards).set({ revoked: true, revokedReason: reason, updatedAt: now(), version: sql`${honorAwards.version} + 1` }).where(eq(honorAwards.id, a.honorAwardId));
-    if (a.candidateId) await ctx.tx.update(dossierCandidates).set({ outcome: 'revoked' }).where(eq(dossierCandidates.id, a.candidateId));
-  }
+  const at = now();
+  for (const a of targets) await revokeAwardee(ctx.tx, a, reason, at);
   const all = targets.length === awardees.length || awardees.every((a) => a.revoked || targets.includes(a));
-  const [row] = await ctx.tx
-    .update(awardDecisions)
-    .set(all ? { status: 'revoked', revokedAt: now(), revokedBy: ctx.actor.accountId, revokeReason: reason } : { revokeReason: reason })
-    .where(eq(awardDecisions.id, id))
-    .returning();
+  const row = await markDecisionRevoked(ctx.tx, id, reason, all ? { at, by: ctx.actor.accountId } : null);
   await ctx.audit({ action: 'decision.revoked', entityType: 'decision', entityId: id, unitId: d.unitId, summary: `Hủy bỏ ${all ? 'Quyết định' : `khen thưởng của ${targets.map((t) => t.displayName).join(', ')} tại Quyết định`} số ${d.numberText}: ${reason}` });
-  return row!;
+  return row;
 }
 
 export { decisionSymbol };

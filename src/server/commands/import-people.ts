@@ -1,7 +1,6 @@
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
-import { people } from '../db/schema/index.js';
-import { existingCccds } from '../repositories/people.js';
+import { existingCccds, insertPeople } from '../repositories/people.js';
 import { personValues } from './people.js';
 import type { ImportRow } from '../imports/staff-xlsx.js';
 import { badRequest } from '../errors.js';
@@ -25,16 +24,11 @@ export async function checkRowsAgainstDatabase(tx: Executor, rows: ImportRow[]):
  */
 export async function importPeople(ctx: CommandContext, rows: ImportRow[], opts: { skipInvalid: boolean; fileName: string }) {
   await checkRowsAgainstDatabase(ctx.tx, rows);
-  const valid = rows.filter((r) => r.input);
+  const valid = rows.flatMap((r) => (r.input ? [r.input] : []));
   const invalid = rows.length - valid.length;
   if (invalid > 0 && !opts.skipInvalid) throw badRequest(`Tệp còn ${invalid} dòng lỗi. Hãy sửa tệp, hoặc xác nhận bỏ qua các dòng lỗi.`);
   if (valid.length === 0) throw badRequest('Không có dòng hợp lệ nào để nhập.');
-  const ids: string[] = [];
-  for (let i = 0; i < valid.length; i += 1000) {
-    const chunk = valid.slice(i, i + 1000).map((r) => personValues(r.input!));
-    const inserted = await ctx.tx.insert(people).values(chunk).returning({ id: people.id });
-    ids.push(...inserted.map((x) => x.id));
-  }
+  const ids = await insertPeople(ctx.tx, valid.map(personValues));
   await ctx.audit({
     action: 'person.imported',
     entityType: 'person',

@@ -1,15 +1,15 @@
-import { and, eq } from 'drizzle-orm';
-import { movementHonors, movementPhases, movementTargets, movementUnits, movements } from '../db/schema/index.js';
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
-import { findOwnedMovement, findReadableMovement, findReadablePlan, type MovementRow } from '../repositories/plans.js';
+import { findReadablePlan } from '../repositories/plans.js';
+import { findOwnedMovement, findReadableMovement, insertMovement, phasesOf, replaceMovementParts, setMovementStatus, unsafeFindMovementHeader, updateMovementAtVersion, type MovementRow } from '../repositories/movements.js';
+import { assertClosable, assertEditable, assertLaunchable } from '../policies/movement.js';
+import { now } from '../clock.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { assertUnitsUnder } from './plans.js';
 import { completeDeadlines, deadlinesOf, syncDeadlines, type DeadlineSpec } from '../deadlines/register.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import type { DeadlineInput, MovementInput } from '../../shared/schemas/plans.js';
-import { inTurn } from '../db/in-turn.js';
 
 function snapshot(m: MovementRow) {
   const { type, year, title, theme, startDate, endDate, registrationDeadline, status } = m;
@@ -78,32 +78,22 @@ function values(input: MovementInput) {
 }
 
 async function storeParts(tx: Executor, id: string, input: MovementInput) {
-  await inTurn(
-    () => tx.delete(movementTargets).where(eq(movementTargets.movementId, id)),
-    () => tx.delete(movementPhases).where(eq(movementPhases.movementId, id)),
-    () => tx.delete(movementHonors).where(eq(movementHonors.movementId, id)),
-    () => tx.delete(movementUnits).where(eq(movementUnits.movementId, id)));
-  if (input.targets.length)
-    await tx.insert(movementTargets).values(input.targets.map((t, i) => ({ movementId: id, subjectKind: t.subjectKind, honor: t.honor ?? null, measure: t.measure, value: t.value, valueMax: t.valueMax ?? null, label: t.label, sortOrder: i })));
-  if (input.phases.length)
-    await tx.insert(movementPhases).values(input.phases.map((p, i) => ({ movementId: id, name: p.name, startDate: p.startDate, endDate: p.endDate, summingUpDeadline: p.summingUpDeadline ?? null, content: p.content ?? null, sortOrder: i })));
-  if (input.honors.length)
-    await tx.insert(movementHonors).values(
-      input.honors.map((h, i) => ({
-        movementId: id,
-        honor: h.honor,
-        subjectKinds: h.subjectKinds,
-        quota: h.quota ?? null,
-        quotaNote: h.quotaNote ?? null,
-        criteria: h.criteria ?? null,
-        minTargetShare: h.minTargetShare ?? null,
-        criteriaByDate: h.criteriaByDate ?? null,
-        awardedBy: h.awardedBy ?? null,
-        sortOrder: i,
-      })),
-    );
-  const participants = [...new Set(input.participantUnitIds)];
-  if (participants.length) await tx.insert(movementUnits).values(participants.map((unitId) => ({ movementId: id, unitId })));
+  await replaceMovementParts(tx, id, {
+    targets: input.targets.map((t, i) => ({ subjectKind: t.subjectKind, honor: t.honor ?? null, measure: t.measure, value: t.value, valueMax: t.valueMax ?? null, label: t.label, sortOrder: i })),
+    phases: input.phases.map((p, i) => ({ name: p.name, startDate: p.startDate, endDate: p.endDate, summingUpDeadline: p.summingUpDeadline ?? null, content: p.content ?? null, sortOrder: i })),
+    honors: input.honors.map((h, i) => ({
+      honor: h.honor,
+      subjectKinds: h.subjectKinds,
+      quota: h.quota ?? null,
+      quotaNote: h.quotaNote ?? null,
+      criteria: h.criteria ?? null,
+      minTargetShare: h.minTargetShare ?? null,
+      criteriaByDate: h.criteriaByDate ?? null,
+      awardedBy: h.awardedBy ?? null,
+      sortOrder: i,
+    })),
+    participantUnitIds: input.participantUnitIds,
+  });
 }
 
 export const MOVEMENT_EXTRA_PREFIX = 'x-';
@@ -132,14 +122,13 @@ export async function movementExtraDeadlines(tx: Executor, id: string): Promise<
 }
 
 async function phasesInput(tx: Executor, id: string): Promise<MovementInput['phases']> {
-  const rows = await tx.select().from(movementPhases).where(eq(movementPhases.movementId, id)).orderBy(movementPhases.sortOrder);
+  const rows = await phasesOf(tx, id);
   return rows.map((p) => ({ name: p.name, startDate: p.startDate, endDate: p.endDate, summingUpDeadline: p.summingUpDeadline, content: p.content }));
 }
 
 export async function createMovement(ctx: CommandContext, input: MovementInput): Promise<MovementRow> {
   const unit = await validate(ctx, input);
-  const [row] = await ctx.tx.insert(movements).values(values(input)).returning();
-  if (!row) throw new Error('insert failed');
+  const row = await insertMovement(ctx.tx, values(input));
   await storeParts(ctx.tx, row.id, input);
   await syncMovementDeadlines(ctx.tx, row, input.deadlines, input.phases);
   await ctx.audit({ action: 'movement.created', entityType: 'movement', entityId: row.id, unitId: row.unitId, summary: `Soạn phong trào "${row.title}" (${unit.name})`, after: snapshot(row) });
@@ -150,10 +139,10 @@ export async function updateMovement(ctx: CommandContext, id: string, input: Mov
   const before = await findOwnedMovement(ctx.tx, ctx.actor, id);
   if (!before) throw notFound('Không tìm thấy phong trào.');
   if (input.version !== undefined && input.version !== before.version) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');
-  if (before.status === 'closed') throw badRequest('Phong trào đã kết thúc, không sửa được nữa.');
+  assertEditable(before);
   if (input.unitId !== before.unitId) throw badRequest('Không thể đổi đơn vị phát động.');
   await validate(ctx, input, id);
-  const [row] = await ctx.tx.update(movements).set({ ...values(input), version: before.version + 1, updatedAt: new Date() }).where(and(eq(movements.id, id), eq(movements.version, before.version))).returning();
+  const row = await updateMovementAtVersion(ctx.tx, id, before.version, values(input), now());
   if (!row) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');
   await storeParts(ctx.tx, id, input);
   await syncMovementDeadlines(ctx.tx, row, input.deadlines, input.phases);
@@ -164,13 +153,8 @@ export async function updateMovement(ctx: CommandContext, id: string, input: Mov
 export async function launchMovement(ctx: CommandContext, id: string): Promise<MovementRow> {
   const before = await findOwnedMovement(ctx.tx, ctx.actor, id);
   if (!before) throw notFound('Không tìm thấy phong trào.');
-  if (before.status !== 'draft') throw badRequest(before.status === 'launched' ? 'Phong trào đã được phát động.' : 'Phong trào đã kết thúc.');
-  if (before.parentId) {
-    const [parent] = await ctx.tx.select({ status: movements.status, title: movements.title }).from(movements).where(eq(movements.id, before.parentId));
-    if (parent && parent.status !== 'launched') throw badRequest(`Phong trào cấp trên "${parent.title}" chưa phát động hoặc đã kết thúc.`);
-  }
-  const [row] = await ctx.tx.update(movements).set({ status: 'launched', launchedAt: new Date(), launchedBy: ctx.actor.accountId, version: before.version + 1, updatedAt: new Date() }).where(eq(movements.id, id)).returning();
-  if (!row) throw new Error('update failed');
+  assertLaunchable(before, before.parentId ? ((await unsafeFindMovementHeader(ctx.tx, before.parentId)) ?? null) : null);
+  const row = await setMovementStatus(ctx.tx, before, 'launched', ctx.actor.accountId, now());
   await syncMovementDeadlines(ctx.tx, row, await movementExtraDeadlines(ctx.tx, id), await phasesInput(ctx.tx, id));
   await ctx.audit({ action: 'movement.launched', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Phát động phong trào "${row.title}"`, before: { status: before.status }, after: { status: row.status } });
   return row;
@@ -179,9 +163,8 @@ export async function launchMovement(ctx: CommandContext, id: string): Promise<M
 export async function closeMovement(ctx: CommandContext, id: string): Promise<MovementRow> {
   const before = await findOwnedMovement(ctx.tx, ctx.actor, id);
   if (!before) throw notFound('Không tìm thấy phong trào.');
-  if (before.status !== 'launched') throw badRequest(before.status === 'draft' ? 'Phong trào chưa được phát động.' : 'Phong trào đã kết thúc.');
-  const [row] = await ctx.tx.update(movements).set({ status: 'closed', closedAt: new Date(), closedBy: ctx.actor.accountId, version: before.version + 1, updatedAt: new Date() }).where(eq(movements.id, id)).returning();
-  if (!row) throw new Error('update failed');
+  assertClosable(before);
+  const row = await setMovementStatus(ctx.tx, before, 'closed', ctx.actor.accountId, now());
   await completeDeadlines(ctx.tx, 'movement', id);
   await ctx.audit({ action: 'movement.closed', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Kết thúc phong trào "${row.title}"`, before: { status: before.status }, after: { status: row.status } });
   return row;

@@ -1,11 +1,12 @@
-import { and, eq } from 'drizzle-orm';
-import { people, personTransfers } from '../db/schema/index.js';
 import type { CommandContext } from './run.js';
-import { findVisiblePerson, type PersonRow } from '../repositories/people.js';
+import { findVisiblePerson, insertPerson, insertPersonTransfers, unsafeFindPersonByCccd, updatePersonAtVersion, type PersonRow } from '../repositories/people.js';
 import { findVisibleUnit } from '../repositories/units.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { assertPersonAllows } from '../policies/person.js';
+import { CccdTaken, notFound, PersonNotAllowed, StaleVersion, UnitNotAllowed } from '../errors.js';
 import { normalizeName, vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import type { PersonInput } from '../../shared/schemas/person.js';
+
+const STALE = 'Hồ sơ cán bộ đã được người khác sửa. Hãy tải lại và thử lại.';
 
 function snapshot(p: PersonRow) {
   const { fullName, unitId, gender, birthDate, cccd, position, isLeader, employmentType, email, active } = p;
@@ -29,56 +30,59 @@ export function personValues(input: PersonInput) {
   };
 }
 
+async function mustFind(ctx: CommandContext, id: string): Promise<PersonRow> {
+  const person = await findVisiblePerson(ctx.tx, ctx.actor, id);
+  if (!person) throw notFound('Không tìm thấy cán bộ.');
+  return person;
+}
+
+function written(row: PersonRow | undefined): PersonRow {
+  if (!row) throw new StaleVersion(STALE);
+  return row;
+}
+
 async function assertUnitUsable(ctx: CommandContext, unitId: string) {
   const unit = await findVisibleUnit(ctx.tx, ctx.actor, unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
-  if (!unit.active) throw badRequest(`Đơn vị "${unit.name}" đã ngừng hoạt động.`);
+  if (!unit.active) throw new UnitNotAllowed(`Đơn vị "${unit.name}" đã ngừng hoạt động.`);
   return unit;
 }
 
 async function assertCccdFree(ctx: CommandContext, cccd: string | null, exceptId?: string) {
   if (!cccd) return;
   // Checked across all units (not only visible ones): CCCD is unique nationally.
-  const [other] = await ctx.tx.select({ id: people.id }).from(people).where(eq(people.cccd, cccd)).limit(1);
-  if (other && other.id !== exceptId) throw conflict(`Số CCCD ${cccd} đã có trong hệ thống.`);
+  const other = await unsafeFindPersonByCccd(ctx.tx, cccd);
+  if (other && other.id !== exceptId) throw new CccdTaken(`Số CCCD ${cccd} đã có trong hệ thống.`);
 }
 
 export async function createPerson(ctx: CommandContext, input: PersonInput): Promise<PersonRow> {
   const unit = await assertUnitUsable(ctx, input.unitId);
   const values = personValues(input);
   await assertCccdFree(ctx, values.cccd);
-  const [row] = await ctx.tx.insert(people).values(values).returning();
-  if (!row) throw new Error('insert failed');
+  const row = await insertPerson(ctx.tx, values);
   await ctx.audit({ action: 'person.created', entityType: 'person', entityId: row.id, unitId: row.unitId, summary: `Thêm cán bộ ${row.fullName} (${unit.name})`, after: snapshot(row) });
   return row;
 }
 
 /** Edits a person's record. Changing the unit here is refused: use transferPerson (keeps history). */
 export async function updatePerson(ctx: CommandContext, id: string, input: PersonInput & { version?: number | undefined }): Promise<PersonRow> {
-  const before = await findVisiblePerson(ctx.tx, ctx.actor, id);
-  if (!before) throw notFound('Không tìm thấy cán bộ.');
-  if (input.version !== undefined && input.version !== before.version) throw conflict('Hồ sơ cán bộ đã được người khác sửa. Hãy tải lại và thử lại.');
-  if (input.unitId !== before.unitId) throw badRequest('Để đổi đơn vị, hãy dùng chức năng "Điều chuyển" để lưu lại quá trình công tác.');
+  const before = await mustFind(ctx, id);
+  if (input.version !== undefined && input.version !== before.version) throw new StaleVersion(STALE);
+  if (input.unitId !== before.unitId) throw new PersonNotAllowed('Để đổi đơn vị, hãy dùng chức năng "Điều chuyển" để lưu lại quá trình công tác.');
   const values = personValues(input);
   await assertCccdFree(ctx, values.cccd, id);
-  const [row] = await ctx.tx
-    .update(people)
-    .set({ ...values, version: before.version + 1, updatedAt: new Date() })
-    .where(and(eq(people.id, id), eq(people.version, before.version)))
-    .returning();
-  if (!row) throw conflict('Hồ sơ cán bộ đã được người khác sửa. Hãy tải lại và thử lại.');
+  const row = written(await updatePersonAtVersion(ctx.tx, id, before.version, values));
   await ctx.audit({ action: 'person.updated', entityType: 'person', entityId: id, unitId: row.unitId, summary: `Sửa thông tin cán bộ ${row.fullName}`, before: snapshot(before), after: snapshot(row) });
   return row;
 }
 
 export async function transferPerson(ctx: CommandContext, id: string, input: { toUnitId: string; effectiveDate: string; reason?: string | null | undefined }): Promise<PersonRow> {
-  const person = await findVisiblePerson(ctx.tx, ctx.actor, id);
-  if (!person) throw notFound('Không tìm thấy cán bộ.');
+  const person = await mustFind(ctx, id);
+  assertPersonAllows(ctx.actor, person, 'transfer');
   const target = await assertUnitUsable(ctx, input.toUnitId);
-  if (target.id === person.unitId) throw badRequest('Cán bộ đang công tác tại đơn vị này.');
-  await ctx.tx.insert(personTransfers).values({ personId: id, fromUnitId: person.unitId, toUnitId: target.id, effectiveDate: input.effectiveDate, reason: input.reason ?? null });
-  const [row] = await ctx.tx.update(people).set({ unitId: target.id, version: person.version + 1, updatedAt: new Date() }).where(eq(people.id, id)).returning();
-  if (!row) throw new Error('update failed');
+  if (target.id === person.unitId) throw new PersonNotAllowed('Cán bộ đang công tác tại đơn vị này.');
+  await insertPersonTransfers(ctx.tx, [{ personId: id, fromUnitId: person.unitId, toUnitId: target.id, effectiveDate: input.effectiveDate, reason: input.reason ?? null }]);
+  const row = written(await updatePersonAtVersion(ctx.tx, id, person.version, { unitId: target.id }));
   await ctx.audit({
     action: 'person.transferred',
     entityType: 'person',
@@ -92,11 +96,9 @@ export async function transferPerson(ctx: CommandContext, id: string, input: { t
 }
 
 export async function setPersonActive(ctx: CommandContext, id: string, active: boolean, reason?: string | null): Promise<PersonRow> {
-  const person = await findVisiblePerson(ctx.tx, ctx.actor, id);
-  if (!person) throw notFound('Không tìm thấy cán bộ.');
-  if (person.active === active) throw badRequest(active ? 'Cán bộ đang được theo dõi.' : 'Cán bộ đã ngừng theo dõi.');
-  const [row] = await ctx.tx.update(people).set({ active, version: person.version + 1, updatedAt: new Date() }).where(eq(people.id, id)).returning();
-  if (!row) throw new Error('update failed');
+  const person = await mustFind(ctx, id);
+  if (person.active === active) throw new PersonNotAllowed(active ? 'Cán bộ đang được theo dõi.' : 'Cán bộ đã ngừng theo dõi.');
+  const row = written(await updatePersonAtVersion(ctx.tx, id, person.version, { active }));
   await ctx.audit({
     action: active ? 'person.updated' : 'person.deactivated',
     entityType: 'person',

@@ -1,11 +1,10 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
-import { planTasks, plans, units } from '../db/schema/index.js';
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
-import { findOwnedPlan, findReadablePlan, tasksOf, type PlanRow } from '../repositories/plans.js';
+import { countUnitsUnder, findOwnedPlan, findPlanTask, findReadablePlan, insertPlan, markPlanPublished, replacePlanTasks, setPlanTaskProgress, tasksOf, unsafeUnitNameAndPath, updatePlanAtVersion, type PlanRow } from '../repositories/plans.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { escapeLike } from '../policies/scope.js';
+import { assertPublishable } from '../policies/plan.js';
+import { now } from '../clock.js';
 import { deadlinesOf, syncDeadlines, type DeadlineSpec } from '../deadlines/register.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import type { DeadlineInput, PlanInput, PlanTaskInput } from '../../shared/schemas/plans.js';
@@ -19,8 +18,7 @@ function snapshot(p: PlanRow) {
 export async function assertUnitsUnder(tx: Executor, ownerPath: string, ids: string[], what: string): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = await tx.select({ id: units.id }).from(units).where(and(inArray(units.id, unique), like(units.path, `${escapeLike(ownerPath)}%`)));
-  if (found.length !== unique.length) throw badRequest(`${what}: có đơn vị không thuộc phạm vi đơn vị ban hành.`);
+  if ((await countUnitsUnder(tx, unique, ownerPath)) !== unique.length) throw badRequest(`${what}: có đơn vị không thuộc phạm vi đơn vị ban hành.`);
 }
 
 function checkYear(year: number, date: string | null | undefined, what: string) {
@@ -67,11 +65,10 @@ function planValues(input: PlanInput) {
 
 /** Plan-level deadlines live in `deadlines` (source 'plan'); the editor sends them with the plan. */
 async function storeTasks(ctx: CommandContext, planId: string, tasks: PlanTaskInput[]) {
-  await ctx.tx.delete(planTasks).where(eq(planTasks.planId, planId));
-  if (tasks.length === 0) return;
-  await ctx.tx.insert(planTasks).values(
+  await replacePlanTasks(
+    ctx.tx,
+    planId,
     tasks.map((t, i) => ({
-      planId,
       quarter: t.quarter,
       seq: i + 1,
       content: t.content,
@@ -108,8 +105,7 @@ async function syncPlanDeadlines(tx: Executor, plan: PlanRow, extra: DeadlineInp
 
 export async function createPlan(ctx: CommandContext, input: PlanInput): Promise<PlanRow> {
   const unit = await validatePlan(ctx, input);
-  const [row] = await ctx.tx.insert(plans).values(planValues(input)).returning();
-  if (!row) throw new Error('insert failed');
+  const row = await insertPlan(ctx.tx, planValues(input));
   await storeTasks(ctx, row.id, input.tasks);
   await syncPlanDeadlines(ctx.tx, row, input.deadlines);
   await ctx.audit({ action: 'plan.created', entityType: 'plan', entityId: row.id, unitId: row.unitId, summary: `Soạn kế hoạch "${row.title}" (${unit.name})`, after: snapshot(row) });
@@ -122,11 +118,7 @@ export async function updatePlan(ctx: CommandContext, id: string, input: PlanInp
   if (input.version !== undefined && input.version !== before.version) throw conflict('Kế hoạch đã được người khác sửa. Hãy tải lại và thử lại.');
   if (input.unitId !== before.unitId) throw badRequest('Không thể đổi đơn vị ban hành của kế hoạch.');
   await validatePlan(ctx, input);
-  const [row] = await ctx.tx
-    .update(plans)
-    .set({ ...planValues(input), version: before.version + 1, updatedAt: new Date() })
-    .where(and(eq(plans.id, id), eq(plans.version, before.version)))
-    .returning();
+  const row = await updatePlanAtVersion(ctx.tx, id, before.version, planValues(input), now());
   if (!row) throw conflict('Kế hoạch đã được người khác sửa. Hãy tải lại và thử lại.');
   await storeTasks(ctx, id, input.tasks);
   await syncPlanDeadlines(ctx.tx, row, input.deadlines);
@@ -145,9 +137,8 @@ export async function planExtraDeadlines(tx: Executor, planId: string): Promise<
 export async function publishPlan(ctx: CommandContext, id: string): Promise<PlanRow> {
   const before = await findOwnedPlan(ctx.tx, ctx.actor, id);
   if (!before) throw notFound('Không tìm thấy kế hoạch.');
-  if (before.status === 'published') throw badRequest('Kế hoạch đã được ban hành.');
-  const [row] = await ctx.tx.update(plans).set({ status: 'published', publishedAt: new Date(), publishedBy: ctx.actor.accountId, version: before.version + 1, updatedAt: new Date() }).where(eq(plans.id, id)).returning();
-  if (!row) throw new Error('update failed');
+  assertPublishable(before);
+  const row = await markPlanPublished(ctx.tx, before, ctx.actor.accountId, now());
   await syncPlanDeadlines(ctx.tx, row, await planExtraDeadlines(ctx.tx, id));
   await ctx.audit({ action: 'plan.published', entityType: 'plan', entityId: id, unitId: row.unitId, summary: `Ban hành kế hoạch "${row.title}"${row.number ? ` (số ${row.number})` : ''}`, before: { status: before.status }, after: { status: row.status } });
   return row;
@@ -172,12 +163,10 @@ export async function copyPlan(ctx: CommandContext, sourceId: string, input: { u
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
   const by = input.year - source.year;
   const fromSuperior = source.unitId !== unit.id;
-  const [src] = await ctx.tx.select({ name: units.name }).from(units).where(eq(units.id, source.unitId));
-  const citation = `${source.number ? `Kế hoạch số ${source.number}` : `Kế hoạch "${source.title}"`}${source.issuedDate ? ` ngày ${formatDateVi(source.issuedDate)}` : ''} của ${src?.name ?? 'cấp trên'}`;
+  const src = await unsafeUnitNameAndPath(ctx.tx, source.unitId);
+  const citation = `${source.number ? `Kế hoạch số ${source.number}` : `Kế hoạch "${source.title}"`}${source.issuedDate ? ` ngày ${formatDateVi(source.issuedDate)}` : ''} của ${src.name ?? 'cấp trên'}`;
   const title = source.title.replace(String(source.year), String(input.year));
-  const [row] = await ctx.tx
-    .insert(plans)
-    .values({
+  const row = await insertPlan(ctx.tx, {
       unitId: unit.id,
       year: input.year,
       number: null,
@@ -196,9 +185,7 @@ export async function copyPlan(ctx: CommandContext, sourceId: string, input: { u
       signerTitle: source.signerTitle,
       signerName: fromSuperior ? null : source.signerName,
       registrationDeadline: shiftYear(source.registrationDeadline, by),
-    })
-    .returning();
-  if (!row) throw new Error('insert failed');
+    });
   const inside = (u: { unitId: string | null; name: string }) => (u.unitId && fromSuperior ? { unitId: null, name: u.name } : u);
   const tasks = await tasksOf(ctx.tx, source.id);
   await storeTasks(
@@ -215,11 +202,11 @@ export async function copyPlan(ctx: CommandContext, sourceId: string, input: { u
 export async function setTaskProgress(ctx: CommandContext, planId: string, taskId: string, input: { status: PlanTaskInput['status']; progress: number }) {
   const plan = await findOwnedPlan(ctx.tx, ctx.actor, planId);
   if (!plan) throw notFound('Không tìm thấy kế hoạch.');
-  const [task] = await ctx.tx.select().from(planTasks).where(and(eq(planTasks.id, taskId), eq(planTasks.planId, planId)));
+  const task = await findPlanTask(ctx.tx, planId, taskId);
   if (!task) throw notFound('Không tìm thấy nhiệm vụ.');
   const progress = input.status === 'done' ? 100 : input.progress;
-  const [row] = await ctx.tx.update(planTasks).set({ status: input.status, progress, updatedAt: new Date() }).where(eq(planTasks.id, taskId)).returning();
+  const row = await setPlanTaskProgress(ctx.tx, taskId, input.status, progress, now());
   if (task.dueDate) await syncPlanDeadlines(ctx.tx, plan, await planExtraDeadlines(ctx.tx, planId));
   await ctx.audit({ action: 'plan.task_progress', entityType: 'plan', entityId: planId, unitId: plan.unitId, summary: `Nhiệm vụ ${task.seq} của kế hoạch "${plan.title}": ${progress}%`, before: { status: task.status, progress: task.progress }, after: { status: input.status, progress } });
-  return row!;
+  return row;
 }

@@ -1,8 +1,10 @@
-import { and, eq, ne } from 'drizzle-orm';
-import { accounts, councils, people, personTransfers, units } from '../db/schema/index.js';
 import type { CommandContext } from './run.js';
-import { countActiveChildren, countUnitDependents, findVisibleUnit, reparentSubtree, type UnitRow } from '../repositories/units.js';
-import { badRequest, conflict, notFound } from '../errors.js';
+import { countActiveChildren, countUnitDependents, deleteUnitRow, findVisibleUnit, insertUnit, listChildUnits, reparentSubtree, setUnitParent, updateUnitAtVersion, type UnitRow } from '../repositories/units.js';
+import { insertPersonTransfers, moveStaffToUnit, staffIdsOfUnit } from '../repositories/people.js';
+import { moveAccountsToUnit } from '../repositories/accounts.js';
+import { moveCouncilsToUnit } from '../repositories/councils.js';
+import { assertUnitAllows } from '../policies/unit.js';
+import { notFound, StaleVersion, UnitHasChildren, UnitInUse, UnitNotAllowed } from '../errors.js';
 import { normalizeName } from '../../shared/vietnamese.js';
 import type { UnitKind } from '../../shared/codes.js';
 
@@ -14,6 +16,8 @@ export interface UnitInput {
   sortOrder?: number | undefined;
 }
 
+const STALE = 'Đơn vị đã được người khác sửa trong lúc bạn thao tác. Hãy tải lại và thử lại.';
+
 async function mustFind(ctx: CommandContext, id: string): Promise<UnitRow> {
   const u = await findVisibleUnit(ctx.tx, ctx.actor, id);
   if (!u) throw notFound('Không tìm thấy đơn vị.');
@@ -21,9 +25,13 @@ async function mustFind(ctx: CommandContext, id: string): Promise<UnitRow> {
 }
 
 function checkVersion(row: { version: number }, expected: number | undefined) {
-  if (expected !== undefined && expected !== row.version) {
-    throw conflict('Đơn vị đã được người khác sửa trong lúc bạn thao tác. Hãy tải lại và thử lại.');
-  }
+  if (expected !== undefined && expected !== row.version) throw new StaleVersion(STALE);
+}
+
+/** The row a versioned write answered, or the conflict when someone else wrote first. */
+function written(row: UnitRow | undefined): UnitRow {
+  if (!row) throw new StaleVersion(STALE);
+  return row;
 }
 
 function snapshot(u: UnitRow) {
@@ -32,23 +40,19 @@ function snapshot(u: UnitRow) {
 
 export async function createUnit(ctx: CommandContext, input: UnitInput & { parentId: string }): Promise<UnitRow> {
   const parent = await mustFind(ctx, input.parentId);
-  if (!parent.active) throw badRequest('Không thể tạo đơn vị trực thuộc một đơn vị đã ngừng hoạt động.');
+  assertUnitAllows(ctx.actor, parent, 'create');
   const id = crypto.randomUUID();
-  const [row] = await ctx.tx
-    .insert(units)
-    .values({
-      id,
-      parentId: parent.id,
-      path: `${parent.path}${id}/`,
-      depth: parent.depth + 1,
-      name: normalizeName(input.name),
-      shortName: input.shortName ? normalizeName(input.shortName) : null,
-      code: input.code?.trim() || null,
-      kind: input.kind,
-      sortOrder: input.sortOrder ?? 0,
-    })
-    .returning();
-  if (!row) throw new Error('insert failed');
+  const row = await insertUnit(ctx.tx, {
+    id,
+    parentId: parent.id,
+    path: `${parent.path}${id}/`,
+    depth: parent.depth + 1,
+    name: normalizeName(input.name),
+    shortName: input.shortName ? normalizeName(input.shortName) : null,
+    code: input.code?.trim() || null,
+    kind: input.kind,
+    sortOrder: input.sortOrder ?? 0,
+  });
   await ctx.audit({ action: 'unit.created', entityType: 'unit', entityId: row.id, unitId: row.id, summary: `Tạo đơn vị "${row.name}" thuộc "${parent.name}"`, after: snapshot(row) });
   return row;
 }
@@ -56,20 +60,15 @@ export async function createUnit(ctx: CommandContext, input: UnitInput & { paren
 export async function updateUnit(ctx: CommandContext, id: string, input: UnitInput & { version?: number | undefined }): Promise<UnitRow> {
   const before = await mustFind(ctx, id);
   checkVersion(before, input.version);
-  const [row] = await ctx.tx
-    .update(units)
-    .set({
+  const row = written(
+    await updateUnitAtVersion(ctx.tx, id, before.version, {
       name: normalizeName(input.name),
       shortName: input.shortName ? normalizeName(input.shortName) : null,
       code: input.code?.trim() || null,
       kind: input.kind,
       sortOrder: input.sortOrder ?? before.sortOrder,
-      version: before.version + 1,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(units.id, id), eq(units.version, before.version)))
-    .returning();
-  if (!row) throw conflict('Đơn vị đã được người khác sửa trong lúc bạn thao tác. Hãy tải lại và thử lại.');
+    }),
+  );
   await ctx.audit({ action: 'unit.updated', entityType: 'unit', entityId: id, unitId: id, summary: `Sửa đơn vị "${row.name}"`, before: snapshot(before), after: snapshot(row) });
   return row;
 }
@@ -77,17 +76,15 @@ export async function updateUnit(ctx: CommandContext, id: string, input: UnitInp
 /** Moves a unit (and its subtree) under another parent; refuses cycles. */
 export async function moveUnit(ctx: CommandContext, id: string, newParentId: string): Promise<UnitRow> {
   const unit = await mustFind(ctx, id);
-  if (unit.id === ctx.actor.unitId || !unit.parentId) throw badRequest('Không thể chuyển đơn vị gốc của tài khoản.');
+  assertUnitAllows(ctx.actor, unit, 'move');
   const parent = await mustFind(ctx, newParentId);
   if (parent.id === unit.id || parent.path.startsWith(unit.path)) {
-    throw badRequest(`Không thể chuyển "${unit.name}" vào chính nó hoặc vào một đơn vị cấp dưới của nó.`);
+    throw new UnitNotAllowed(`Không thể chuyển "${unit.name}" vào chính nó hoặc vào một đơn vị cấp dưới của nó.`);
   }
-  if (parent.id === unit.parentId) throw badRequest('Đơn vị đã thuộc đơn vị cấp trên này.');
-  if (!parent.active) throw badRequest('Không thể chuyển vào một đơn vị đã ngừng hoạt động.');
-  const newPath = `${parent.path}${unit.id}/`;
-  await reparentSubtree(ctx.tx, unit.path, newPath, parent.depth + 1 - unit.depth);
-  const [row] = await ctx.tx.update(units).set({ parentId: parent.id, version: unit.version + 1 }).where(eq(units.id, id)).returning();
-  if (!row) throw new Error('update failed');
+  if (parent.id === unit.parentId) throw new UnitNotAllowed('Đơn vị đã thuộc đơn vị cấp trên này.');
+  if (!parent.active) throw new UnitNotAllowed('Không thể chuyển vào một đơn vị đã ngừng hoạt động.');
+  await reparentSubtree(ctx.tx, unit.path, `${parent.path}${unit.id}/`, parent.depth + 1 - unit.depth);
+  const row = written(await updateUnitAtVersion(ctx.tx, id, unit.version, { parentId: parent.id }));
   await ctx.audit({ action: 'unit.moved', entityType: 'unit', entityId: id, unitId: id, summary: `Chuyển "${unit.name}" về trực thuộc "${parent.name}"`, before: { parentId: unit.parentId }, after: { parentId: parent.id } });
   return row;
 }
@@ -99,32 +96,25 @@ export async function moveUnit(ctx: CommandContext, id: string, newParentId: str
 export async function mergeUnit(ctx: CommandContext, sourceId: string, targetId: string, effectiveDate: string): Promise<UnitRow> {
   const source = await mustFind(ctx, sourceId);
   const target = await mustFind(ctx, targetId);
-  if (source.id === ctx.actor.unitId) throw badRequest('Không thể sáp nhập đơn vị gốc của tài khoản.');
-  if (source.id === target.id) throw badRequest('Không thể sáp nhập một đơn vị vào chính nó.');
-  if (target.path.startsWith(source.path)) throw badRequest('Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
-  if (!source.active) throw badRequest(`Đơn vị "${source.name}" đã ngừng hoạt động.`);
-  if (!target.active) throw badRequest(`Đơn vị "${target.name}" đã ngừng hoạt động.`);
+  assertUnitAllows(ctx.actor, source, 'merge');
+  if (source.id === target.id) throw new UnitNotAllowed('Không thể sáp nhập một đơn vị vào chính nó.');
+  if (target.path.startsWith(source.path)) throw new UnitNotAllowed('Không thể sáp nhập một đơn vị vào đơn vị cấp dưới của nó.');
+  if (!target.active) throw new UnitNotAllowed(`Đơn vị "${target.name}" đã ngừng hoạt động.`);
 
-  const staff = await ctx.tx.select({ id: people.id }).from(people).where(eq(people.unitId, source.id));
-  if (staff.length > 0) {
-    await ctx.tx.insert(personTransfers).values(
-      staff.map((p) => ({ personId: p.id, fromUnitId: source.id, toUnitId: target.id, effectiveDate, reason: `Sáp nhập "${source.name}" vào "${target.name}"` })),
-    );
-    await ctx.tx.update(people).set({ unitId: target.id, updatedAt: new Date() }).where(eq(people.unitId, source.id));
-  }
-  const children = await ctx.tx.select().from(units).where(and(eq(units.parentId, source.id), ne(units.id, source.id)));
+  const staff = await staffIdsOfUnit(ctx.tx, source.id);
+  await insertPersonTransfers(
+    ctx.tx,
+    staff.map((personId) => ({ personId, fromUnitId: source.id, toUnitId: target.id, effectiveDate, reason: `Sáp nhập "${source.name}" vào "${target.name}"` })),
+  );
+  await moveStaffToUnit(ctx.tx, source.id, target.id);
+  const children = await listChildUnits(ctx.tx, source.id);
   for (const child of children) {
     await reparentSubtree(ctx.tx, child.path, `${target.path}${child.id}/`, target.depth + 1 - child.depth);
-    await ctx.tx.update(units).set({ parentId: target.id }).where(eq(units.id, child.id));
+    await setUnitParent(ctx.tx, child.id, target.id);
   }
-  await ctx.tx.update(accounts).set({ unitId: target.id }).where(eq(accounts.unitId, source.id));
-  await ctx.tx.update(councils).set({ unitId: target.id }).where(eq(councils.unitId, source.id));
-  const [row] = await ctx.tx
-    .update(units)
-    .set({ active: false, mergedIntoId: target.id, version: source.version + 1, updatedAt: new Date() })
-    .where(eq(units.id, source.id))
-    .returning();
-  if (!row) throw new Error('update failed');
+  await moveAccountsToUnit(ctx.tx, source.id, target.id);
+  await moveCouncilsToUnit(ctx.tx, source.id, target.id);
+  const row = written(await updateUnitAtVersion(ctx.tx, source.id, source.version, { active: false, mergedIntoId: target.id }));
   await ctx.audit({
     action: 'unit.merged',
     entityType: 'unit',
@@ -139,17 +129,14 @@ export async function mergeUnit(ctx: CommandContext, sourceId: string, targetId:
 
 export async function setUnitActive(ctx: CommandContext, id: string, active: boolean): Promise<UnitRow> {
   const unit = await mustFind(ctx, id);
-  if (unit.id === ctx.actor.unitId) throw badRequest('Không thể ngừng hoạt động đơn vị gốc của tài khoản.');
-  if (unit.active === active) throw badRequest(active ? 'Đơn vị đang hoạt động.' : 'Đơn vị đã ngừng hoạt động.');
+  assertUnitAllows(ctx.actor, unit, 'deactivate');
+  if (unit.active === active) throw new UnitNotAllowed(active ? 'Đơn vị đang hoạt động.' : 'Đơn vị đã ngừng hoạt động.');
   if (!active) {
     const deps = await countUnitDependents(ctx.tx, id);
-    if (deps.activeStaff > 0) throw badRequest(`Đơn vị còn ${deps.activeStaff} cán bộ đang làm việc. Hãy điều chuyển cán bộ trước khi ngừng hoạt động.`);
-    if ((await countActiveChildren(ctx.tx, id)) > 0) throw badRequest('Đơn vị còn đơn vị trực thuộc đang hoạt động.');
-  } else if (unit.mergedIntoId) {
-    throw badRequest('Đơn vị đã được sáp nhập vào đơn vị khác, không thể khôi phục.');
+    if (deps.activeStaff > 0) throw new UnitInUse(`Đơn vị còn ${deps.activeStaff} cán bộ đang làm việc. Hãy điều chuyển cán bộ trước khi ngừng hoạt động.`);
+    if ((await countActiveChildren(ctx.tx, id)) > 0) throw new UnitHasChildren('Đơn vị còn đơn vị trực thuộc đang hoạt động.');
   }
-  const [row] = await ctx.tx.update(units).set({ active, version: unit.version + 1, updatedAt: new Date() }).where(eq(units.id, id)).returning();
-  if (!row) throw new Error('update failed');
+  const row = written(await updateUnitAtVersion(ctx.tx, id, unit.version, { active }));
   await ctx.audit({
     action: active ? 'unit.reactivated' : 'unit.deactivated',
     entityType: 'unit',
@@ -165,12 +152,11 @@ export async function setUnitActive(ctx: CommandContext, id: string, active: boo
 /** Deletes a unit entered by mistake: only when nothing refers to it. */
 export async function deleteUnit(ctx: CommandContext, id: string): Promise<void> {
   const unit = await mustFind(ctx, id);
-  if (unit.id === ctx.actor.unitId || !unit.parentId) throw badRequest('Không thể xóa đơn vị gốc.');
+  assertUnitAllows(ctx.actor, unit, 'delete');
   const deps = await countUnitDependents(ctx.tx, id);
-  if (deps.staff > 0) throw badRequest(`Không thể xóa: đơn vị còn ${deps.staff} cán bộ. Hãy điều chuyển cán bộ hoặc dùng "Ngừng hoạt động".`);
-  if (deps.children > 0) throw badRequest('Không thể xóa: đơn vị còn đơn vị trực thuộc.');
-  if (deps.accounts > 0 || deps.councils > 0) throw badRequest('Không thể xóa: đơn vị còn tài khoản hoặc hội đồng gắn với nó.');
-  await ctx.tx.update(units).set({ mergedIntoId: null }).where(eq(units.mergedIntoId, id));
-  await ctx.tx.delete(units).where(eq(units.id, id));
+  if (deps.staff > 0) throw new UnitInUse(`Không thể xóa: đơn vị còn ${deps.staff} cán bộ. Hãy điều chuyển cán bộ hoặc dùng "Ngừng hoạt động".`);
+  if (deps.children > 0) throw new UnitHasChildren('Không thể xóa: đơn vị còn đơn vị trực thuộc.');
+  if (deps.accounts > 0 || deps.councils > 0) throw new UnitInUse('Không thể xóa: đơn vị còn tài khoản hoặc hội đồng gắn với nó.');
+  await deleteUnitRow(ctx.tx, id);
   await ctx.audit({ action: 'unit.deleted', entityType: 'unit', entityId: id, unitId: unit.parentId, summary: `Xóa đơn vị "${unit.name}"`, before: snapshot(unit) });
 }

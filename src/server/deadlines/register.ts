@@ -1,9 +1,9 @@
-import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { deadlines } from '../db/schema/index.js';
+import { now } from '../clock.js';
+import { cancelDeadlinesExcept, listDeadlinesOf, markDeadlinesDone, upsertDeadline, type DeadlineRow } from '../repositories/deadlines.js';
 import type { DeadlineAudience, DeadlineKind } from '../../shared/schemas/plans.js';
 
-export type DeadlineRow = typeof deadlines.$inferSelect;
+export type { DeadlineRow } from '../repositories/deadlines.js';
 
 /** What other code passes to put a deadline in the calendar (and get reminders sent for it). */
 export interface DeadlineSpec {
@@ -35,58 +35,48 @@ export interface DeadlineSpec {
  * automatically. Call it inside the command's transaction. A changed due date reminds afresh.
  */
 export async function registerDeadline(tx: Executor, spec: DeadlineSpec): Promise<DeadlineRow> {
-  const values = {
-    sourceType: spec.sourceType,
-    sourceId: spec.sourceId,
-    key: spec.key,
-    unitId: spec.unitId,
-    kind: spec.kind,
-    title: spec.title,
-    dueDate: spec.dueDate,
-    audience: spec.audience ?? 'office',
-    responsibleUnitId: spec.responsibleUnitId ?? null,
-    note: spec.note ?? null,
-    link: spec.link ?? null,
-    remindDays: spec.remindDays ?? null,
-    status: spec.status ?? 'open',
-  };
-  const [row] = await tx
-    .insert(deadlines)
-    .values(values)
-    .onConflictDoUpdate({ target: [deadlines.sourceType, deadlines.sourceId, deadlines.key], set: { ...values, updatedAt: new Date() } })
-    .returning();
-  if (!row) throw new Error('deadline upsert failed');
-  return row;
+  return upsertDeadline(
+    tx,
+    {
+      sourceType: spec.sourceType,
+      sourceId: spec.sourceId,
+      key: spec.key,
+      unitId: spec.unitId,
+      kind: spec.kind,
+      title: spec.title,
+      dueDate: spec.dueDate,
+      audience: spec.audience ?? 'office',
+      responsibleUnitId: spec.responsibleUnitId ?? null,
+      note: spec.note ?? null,
+      link: spec.link ?? null,
+      remindDays: spec.remindDays ?? null,
+      status: spec.status ?? 'open',
+    },
+    now(),
+  );
 }
 
 /** Replaces all deadlines of a record by `specs` (those no longer listed are cancelled, not deleted: notifications keep their link). */
 export async function syncDeadlines(tx: Executor, sourceType: string, sourceId: string, specs: DeadlineSpec[]): Promise<DeadlineRow[]> {
   const rows: DeadlineRow[] = [];
   for (const s of specs) rows.push(await registerDeadline(tx, s));
-  const keep = specs.map((s) => s.key);
-  await tx
-    .update(deadlines)
-    .set({ status: 'cancelled', updatedAt: new Date() })
-    .where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), keep.length ? notInArray(deadlines.key, keep) : sql`true`));
+  await cancelDeadlinesExcept(tx, sourceType, sourceId, specs.map((s) => s.key), now());
   return rows;
 }
 
 /** Marks a record's open deadlines done (e.g. a movement closed, a dossier submitted): reminders stop. */
 export async function completeDeadlines(tx: Executor, sourceType: string, sourceId: string, key?: string): Promise<void> {
-  await tx
-    .update(deadlines)
-    .set({ status: 'done', updatedAt: new Date() })
-    .where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), eq(deadlines.status, 'open'), key ? eq(deadlines.key, key) : undefined));
+  await markDeadlinesDone(tx, sourceType, sourceId, key, now());
 }
 
 /** Cancels a record's deadlines (a withdrawn dossier, a deleted draft). */
 export async function cancelDeadlines(tx: Executor, sourceType: string, sourceId: string): Promise<void> {
-  await tx.update(deadlines).set({ status: 'cancelled', updatedAt: new Date() }).where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId)));
+  await cancelDeadlinesExcept(tx, sourceType, sourceId, [], now());
 }
 
 /** The deadlines of one record, by due date (e.g. a movement's units_submit date for the dossier pipeline). */
 export async function deadlinesOf(tx: Executor, sourceType: string, sourceId: string): Promise<DeadlineRow[]> {
-  return tx.select().from(deadlines).where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), sql`${deadlines.status} <> 'cancelled'`)).orderBy(deadlines.dueDate);
+  return listDeadlinesOf(tx, sourceType, sourceId);
 }
 
 /**

@@ -1,13 +1,16 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { accounts, movements, people, plans, units } from '../db/schema/index.js';
+import { unsafeAnyAccountOfUnit, unsafeFindUnitById, unsafeInsertUnit, unsafeSetEmailsByName, unsafeUnitsUnder } from '../repositories/demo-plans.js';
+import { unsafeStampPlanPublished } from '../repositories/plans.js';
+import { unsafeStampMovementLaunch } from '../repositories/movements.js';
+import { todayVn } from '../clock.js';
 import type { Actor } from '../auth/actor.js';
+import { SEED_ROLE } from '../policies/plan.js';
 import type { CommandContext } from '../commands/run.js';
 import { recordAudit } from '../audit/record.js';
 import { createPlan, publishPlan } from '../commands/plans.js';
 import { createMovement, launchMovement } from '../commands/movements.js';
-import { movementInputSchema, planInputSchema, type MovementInput, type PlanInput, type PlanTaskInput } from '../../shared/schemas/plans.js';
-import { addDays, vnToday } from '../deadlines/clock.js';
+import { movementInputSchema, planInputSchema, type PlanTaskInput } from '../../shared/schemas/plans.js';
+import { addDays } from '../deadlines/clock.js';
 import type { UnitKind } from '../../shared/codes.js';
 
 /**
@@ -22,14 +25,14 @@ import type { UnitKind } from '../../shared/codes.js';
  *    calendar and reminders have something upcoming.
  */
 export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
-  const [root] = await tx.select().from(units).where(eq(units.id, demoRootId));
+  const root = await unsafeFindUnitById(tx, demoRootId);
   if (!root) throw new Error('demo root missing');
-  const [admin] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.unitId, demoRootId)).limit(1);
-  const demoUnits = await tx.select({ id: units.id, code: units.code, name: units.name }).from(units).where(like(units.path, `${root.path}%`));
+  const admin = await unsafeAnyAccountOfUnit(tx, demoRootId);
+  const demoUnits = await unsafeUnitsUnder(tx, root.path);
   const demo = (code: string) => demoUnits.find((u) => u.code === code)!.id;
 
   const ctxFor = (unitId: string, path: string): CommandContext => {
-    const actor: Actor = { accountId: admin?.id ?? '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'Dữ liệu mẫu', role: 'admin', unitId, unitPath: path, personId: null, ip: '127.0.0.1' };
+    const actor: Actor = { accountId: admin?.id ?? '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'Dữ liệu mẫu', role: SEED_ROLE, unitId, unitPath: path, personId: null, ip: '127.0.0.1' };
     return { tx, actor, audit: (e) => recordAudit(tx, { username: 'system', unitId }, e) };
   };
   const demoCtx = ctxFor(root.id, root.path);
@@ -40,38 +43,34 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
     ['Hà Thị Mai', 'mai.ht@skhcn-caobang.example'],
     ['Bế Thị Thu Hà', 'ha.btt@skhcn-caobang.example'],
   ];
-  const demoPeople = await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(inArray(people.fullName, emails.map((e) => e[0])));
-  for (const [name, email] of emails) {
-    const p = demoPeople.find((x) => x.fullName === name);
-    if (p) await tx.update(people).set({ email }).where(eq(people.id, p.id));
-  }
+  await unsafeSetEmailsByName(tx, emails);
 
   // ---- seed 001: the demo Sở's own 2021 campaign ----
-  const m001 = await createMovement(demoCtx, movementInputSchema.parse(seed001(root.id)) as MovementInput);
+  const m001 = await createMovement(demoCtx, movementInputSchema.parse(seed001(root.id)));
   await launchMovement(demoCtx, m001.id);
-  await tx.update(movements).set({ launchedAt: new Date('2021-01-15T02:00:00Z'), launchedBy: null }).where(eq(movements.id, m001.id));
+  await unsafeStampMovementLaunch(tx, m001.id, new Date('2021-01-15T02:00:00Z'));
 
   // ---- the demo Sở's plan for the current year ----
-  const year = Number(vnToday().slice(0, 4));
-  const currentPlan = await createPlan(demoCtx, planInputSchema.parse(currentYearPlan(root.id, year, demo('VP'))) as PlanInput);
+  const year = Number(todayVn().slice(0, 4));
+  const currentPlan = await createPlan(demoCtx, planInputSchema.parse(currentYearPlan(root.id, year, demo('VP'))));
   await publishPlan(demoCtx, currentPlan.id);
 
   // A short campaign of the demo Sở running now, so that registration is open and the calendar has
   // upcoming deadlines (the dates follow the day the demo data is created).
-  const today = vnToday();
+  const today = todayVn();
   const shift = (days: number) => addDays(today, days);
-  const current = await createMovement(demoCtx, movementInputSchema.parse(currentMovement(root.id, shift)) as MovementInput);
+  const current = await createMovement(demoCtx, movementInputSchema.parse(currentMovement(root.id, shift)));
   await launchMovement(demoCtx, current.id);
 
   // ---- other agencies ----
   const mkRoot = async (name: string, code: string, children: [string, string, UnitKind][]) => {
     const id = crypto.randomUUID();
     const path = `/${id}/`;
-    await tx.insert(units).values({ id, path, depth: 0, name, code, kind: 'agency' });
+    await unsafeInsertUnit(tx, { id, path, depth: 0, name, code, kind: 'agency' });
     const kids: Record<string, { id: string; path: string }> = {};
     for (const [i, [childName, childCode, kind]] of children.entries()) {
       const cid = crypto.randomUUID();
-      await tx.insert(units).values({ id: cid, parentId: id, path: `${path}${cid}/`, depth: 1, name: childName, code: childCode, kind, sortOrder: i });
+      await unsafeInsertUnit(tx, { id: cid, parentId: id, path: `${path}${cid}/`, depth: 1, name: childName, code: childCode, kind, sortOrder: i });
       kids[childCode] = { id: cid, path: `${path}${cid}/` };
     }
     return { id, path, kids };
@@ -82,9 +81,9 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
     ['Văn phòng Ủy ban nhân dân tỉnh Sơn La', 'VP-UBND-SL', 'agency'],
   ]);
   const slCtx = ctxFor(sonLa.id, sonLa.path);
-  const p000 = await createPlan(slCtx, planInputSchema.parse(seed000(sonLa.kids['SKHCN-SL']!.id)) as PlanInput);
+  const p000 = await createPlan(slCtx, planInputSchema.parse(seed000(sonLa.kids['SKHCN-SL']!.id)));
   await publishPlan(slCtx, p000.id);
-  const p004 = await createPlan(slCtx, planInputSchema.parse(seed004(sonLa.kids['VP-UBND-SL']!.id)) as PlanInput);
+  const p004 = await createPlan(slCtx, planInputSchema.parse(seed004(sonLa.kids['VP-UBND-SL']!.id)));
   await publishPlan(slCtx, p004.id);
 
   const langSon = await mkRoot('Sở Nội vụ tỉnh Lạng Sơn', 'SNV-LS', [
@@ -92,7 +91,7 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
     ['Ban Thi đua - Khen thưởng', 'BTĐKT', 'subordinate'],
   ]);
   const lsCtx = ctxFor(langSon.id, langSon.path);
-  const p002 = await createPlan(lsCtx, planInputSchema.parse(seed002(langSon.id, langSon.kids['VP']!.id)) as PlanInput);
+  const p002 = await createPlan(lsCtx, planInputSchema.parse(seed002(langSon.id, langSon.kids['VP']!.id)));
   await publishPlan(lsCtx, p002.id);
 
   const haTinh = await mkRoot('Sở Nội vụ tỉnh Hà Tĩnh', 'SNV-HT', [
@@ -104,19 +103,19 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
     ['Chi cục Văn thư - Lưu trữ', 'CCVTLT', 'subordinate'],
   ]);
   const htCtx = ctxFor(haTinh.id, haTinh.path);
-  const m003 = await createMovement(htCtx, movementInputSchema.parse(seed003(haTinh.id)) as MovementInput);
+  const m003 = await createMovement(htCtx, movementInputSchema.parse(seed003(haTinh.id)));
   await launchMovement(htCtx, m003.id);
 
   // History: the released dates are the documents' own; no demo account launched or published them.
-  await tx.update(movements).set({ launchedAt: new Date('2022-01-20T02:00:00Z'), launchedBy: null }).where(eq(movements.id, m003.id));
+  await unsafeStampMovementLaunch(tx, m003.id, new Date('2022-01-20T02:00:00Z'));
   for (const [id, at] of [
     [p000.id, '2022-01-20'],
     [p004.id, '2022-01-20'],
     [p002.id, '2020-01-03'],
   ] as const) {
-    await tx.update(plans).set({ publishedAt: new Date(`${at}T02:00:00Z`), publishedBy: null }).where(eq(plans.id, id));
+    await unsafeStampPlanPublished(tx, id, new Date(`${at}T02:00:00Z`));
   }
-  await tx.update(plans).set({ publishedBy: null }).where(and(eq(plans.id, currentPlan.id)));
+  await unsafeStampPlanPublished(tx, currentPlan.id, null);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,7 +243,7 @@ const SEED002_TASKS: [number, string, string[]][] = [
 
 /** The demo plan of the current year looks followed up: past quarters done, the current one under way. */
 function progressAt(due: string, quarter: number): { status: 'done' | 'in_progress' | 'not_started'; progress: number } {
-  const today = vnToday();
+  const today = todayVn();
   if (due < today) return { status: 'done', progress: 100 };
   const currentQuarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   return quarter === currentQuarter ? { status: 'in_progress', progress: 40 } : { status: 'not_started', progress: 0 };

@@ -4,9 +4,9 @@
  * Lý Thị Phương is eligible for CSTĐ cấp tỉnh (CSTĐCS 2023–2025 + a provincial initiative) and
  * Hà Thị Mai just misses it (CSTĐCS only 2024–2025).
  */
-import { asc, eq, like } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { disciplineRecords, honorAwards, initiativeAuthors, initiatives, people, qualityRatings, ruleOverrides, units } from '../db/schema/index.js';
+import type { honorAwards, qualityRatings } from '../db/schema/index.js';
+import { unsafeAllPeople, unsafeInsertDiscipline, unsafeInsertHonorAwards, unsafeInsertInitiative, unsafeInsertRatings, unsafeInsertRuleOverride, unsafeUnitsOfSubtree } from '../repositories/demo-records.js';
 import type { RuleOverride } from '../rules/index.js';
 import type { Honor, InitiativeScope, Rating } from '../../shared/codes.js';
 
@@ -35,9 +35,8 @@ const SCRIPTED: Record<string, { ratings: Partial<Record<number, Rating>>; cstdc
 /** Adds the demo records inside the demo seed's transaction. */
 export async function seedDemoRecords(tx: Executor, rootUnitId: string): Promise<{ ratings: number; honors: number; initiatives: number }> {
   const rand = rng(2025);
-  const [root] = await tx.select({ path: units.path }).from(units).where(eq(units.id, rootUnitId));
-  const unitRows = await tx.select({ id: units.id, code: units.code, kind: units.kind }).from(units).where(like(units.path, `${root?.path ?? '/'}%`)).orderBy(asc(units.depth), asc(units.sortOrder));
-  const staff = await tx.select({ id: people.id, fullName: people.fullName, unitId: people.unitId }).from(people).orderBy(asc(people.cccd)); // cccd: deterministic order (seeded from the row index)
+  const unitRows = await unsafeUnitsOfSubtree(tx, rootUnitId);
+  const staff = await unsafeAllPeople(tx);
   const unitCode = new Map(unitRows.map((u) => [u.id, u.code ?? 'SKHCN']));
 
   const ratingRows: (typeof qualityRatings.$inferInsert)[] = [];
@@ -87,8 +86,8 @@ export async function seedDemoRecords(tx: Executor, rootUnitId: string): Promise
     }
   }
 
-  for (let i = 0; i < ratingRows.length; i += 500) await tx.insert(qualityRatings).values(ratingRows.slice(i, i + 500));
-  for (let i = 0; i < honorRows.length; i += 500) await tx.insert(honorAwards).values(honorRows.slice(i, i + 500));
+  await unsafeInsertRatings(tx, ratingRows);
+  await unsafeInsertHonorAwards(tx, honorRows);
 
   // Initiatives: the CSTĐCS of a generated career rest on a co_so initiative that year (used for it).
   const byName = new Map(staff.map((p) => [p.fullName, p]));
@@ -106,16 +105,12 @@ export async function seedDemoRecords(tx: Executor, rootUnitId: string): Promise
     items.push({ title: `${topics[t++]} (${unitCode.get(p.unitId)})`, scope: 'co_so', year: last.year, authors: [personId], usedFor: last.awardId, unitId: p.unitId });
   }
   for (const it of items) {
-    const [row] = await tx
-      .insert(initiatives)
-      .values({ unitId: it.unitId, title: it.title, scope: it.scope, year: it.year, decisionNumber: `${decisionNo++}/QĐ-${it.scope === 'co_so' ? 'SKHCN' : 'UBND'}`, decisionDate: `${it.year}-11-20`, issuer: it.scope === 'co_so' ? ISSUER : PROVINCE, usedForAwardId: it.usedFor ?? null })
-      .returning({ id: initiatives.id });
-    await tx.insert(initiativeAuthors).values(it.authors.map((personId) => ({ initiativeId: row!.id, personId })));
+    await unsafeInsertInitiative(tx, { unitId: it.unitId, title: it.title, scope: it.scope, year: it.year, decisionNumber: `${decisionNo++}/QĐ-${it.scope === 'co_so' ? 'SKHCN' : 'UBND'}`, decisionDate: `${it.year}-11-20`, issuer: it.scope === 'co_so' ? ISSUER : PROVINCE, usedForAwardId: it.usedFor ?? null }, it.authors);
   }
 
   // One discipline: a reprimand in 2024 for a generated member of staff.
   const disciplined = staff.find((p) => !SCRIPTED[p.fullName] && unitCode.get(p.unitId) === 'CCTĐC');
-  if (disciplined) await tx.insert(disciplineRecords).values({ personId: disciplined.id, level: 'khien_trach', year: 2024, decisionNumber: '45/QĐ-SKHCN', decisionDate: '2024-08-12', note: 'Vi phạm quy chế làm việc' });
+  if (disciplined) await unsafeInsertDiscipline(tx, { personId: disciplined.id, level: 'khien_trach', year: 2024, decisionNumber: '45/QĐ-SKHCN', decisionDate: '2024-08-12', note: 'Vi phạm quy chế làm việc' });
 
   // The Sở's own Giấy khen criteria (Law Art 75 k2), in force from the 2025 reform.
   const gk: RuleOverride = {
@@ -138,7 +133,7 @@ export async function seedDemoRecords(tx: Executor, rootUnitId: string): Promise
       },
     ],
   };
-  await tx.insert(ruleOverrides).values({ unitId: rootUnitId, overrideId: gk.id, version: gk.version, effectiveFrom: gk.effectiveFrom, body: gk });
+  await unsafeInsertRuleOverride(tx, { unitId: rootUnitId, overrideId: gk.id, version: gk.version, effectiveFrom: gk.effectiveFrom, body: gk });
 
   return { ratings: ratingRows.length, honors: honorRows.length, initiatives: items.length };
 }

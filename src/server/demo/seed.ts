@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
-import { accounts, councilMembers, councils, people, units } from '../db/schema/index.js';
+import { countUnits, insertUnit } from '../repositories/units.js';
+import { insertPerson } from '../repositories/people.js';
+import { insertCouncil, insertCouncilMember } from '../repositories/councils.js';
+import { insertAccount } from '../repositories/accounts.js';
+import { now } from '../clock.js';
 import { hashPassword } from '../auth/passwords.js';
 import { recordAudit } from '../audit/record.js';
 import { makeCccd } from '../../shared/cccd.js';
@@ -65,8 +68,7 @@ export interface DemoResult {
 }
 
 export async function isDatabaseEmpty(db: Executor): Promise<boolean> {
-  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(units);
-  return Number(r?.n ?? 0) === 0;
+  return (await countUnits(db)) === 0;
 }
 
 /** Inserts the demo agency and one account per role, in one transaction. */
@@ -84,7 +86,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       const path = `${parent?.path ?? '/'}${id}/`;
       const depth = parent ? parent.depth + 1 : 0;
       ids.set(u.key, { id, path, depth });
-      await tx.insert(units).values({ id, parentId: parent?.id ?? null, path, depth, name: u.name, shortName: u.shortName ?? null, code: u.code, kind: u.kind, sortOrder: i });
+      await insertUnit(tx, { id, parentId: parent?.id ?? null, path, depth, name: u.name, shortName: u.shortName ?? null, code: u.code, kind: u.kind, sortOrder: i });
     }
     const unitId = (key: string) => ids.get(key)!.id;
 
@@ -122,9 +124,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     const personIds = new Map<string, string>();
     for (const [i, p] of all.entries()) {
       const month = 1 + (i % 12);
-      const [row] = await tx
-        .insert(people)
-        .values({
+      const row = await insertPerson(tx, {
           unitId: unitId(p.key),
           fullName: p.fullName,
           sortKey: vietnameseNameSortKey(p.fullName),
@@ -134,35 +134,28 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
           position: p.position,
           isLeader: p.isLeader,
           employmentType: p.employmentType,
-        })
-        .returning({ id: people.id });
-      if (!personIds.has(p.fullName)) personIds.set(p.fullName, row!.id);
+        });
+      if (!personIds.has(p.fullName)) personIds.set(p.fullName, row.id);
     }
     const person = (name: string) => personIds.get(name)!;
 
     // Councils of the Sở (seed 001: the Hội đồng TĐKT appraises; seed 002: an initiative council scores).
-    const [hd] = await tx
-      .insert(councils)
-      .values({ unitId: unitId('so'), kind: 'tdkt', name: 'Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ', establishedBy: '15/QĐ-SKHCN ngày 12/01/2024', termStart: '2024-01-12' })
-      .returning();
-    const [sk] = await tx
-      .insert(councils)
-      .values({ unitId: unitId('so'), kind: 'sang_kien', name: 'Hội đồng Sáng kiến Sở Khoa học và Công nghệ', establishedBy: '16/QĐ-SKHCN ngày 12/01/2024', termStart: '2024-01-12' })
-      .returning();
+    const hd = await insertCouncil(tx, { unitId: unitId('so'), kind: 'tdkt', name: 'Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ', establishedBy: '15/QĐ-SKHCN ngày 12/01/2024', termStart: '2024-01-12' });
+    const sk = await insertCouncil(tx, { unitId: unitId('so'), kind: 'sang_kien', name: 'Hội đồng Sáng kiến Sở Khoa học và Công nghệ', establishedBy: '16/QĐ-SKHCN ngày 12/01/2024', termStart: '2024-01-12' });
     const members: [string, string, string][] = [
-      [hd!.id, 'Hoàng Văn Thạch', 'chu_tich'],
-      [hd!.id, 'Nông Thị Hạnh', 'pho_chu_tich'],
-      [hd!.id, 'Bế Thị Thu Hà', 'uy_vien'],
-      [hd!.id, 'Triệu Văn Sơn', 'uy_vien'],
-      [hd!.id, 'Lục Văn Hùng', 'uy_vien'],
-      [hd!.id, 'Đàm Văn Long', 'thu_ky'],
-      [sk!.id, 'Lưu Đức Minh', 'chu_tich'],
-      [sk!.id, 'Triệu Văn Sơn', 'uy_vien'],
-      [sk!.id, 'Lục Văn Hùng', 'uy_vien'],
-      [sk!.id, 'Nguyễn Văn Đức', 'thu_ky'],
+      [hd.id, 'Hoàng Văn Thạch', 'chu_tich'],
+      [hd.id, 'Nông Thị Hạnh', 'pho_chu_tich'],
+      [hd.id, 'Bế Thị Thu Hà', 'uy_vien'],
+      [hd.id, 'Triệu Văn Sơn', 'uy_vien'],
+      [hd.id, 'Lục Văn Hùng', 'uy_vien'],
+      [hd.id, 'Đàm Văn Long', 'thu_ky'],
+      [sk.id, 'Lưu Đức Minh', 'chu_tich'],
+      [sk.id, 'Triệu Văn Sơn', 'uy_vien'],
+      [sk.id, 'Lục Văn Hùng', 'uy_vien'],
+      [sk.id, 'Nguyễn Văn Đức', 'thu_ky'],
     ];
     for (const [councilId, name, position] of members) {
-      await tx.insert(councilMembers).values({ councilId, personId: person(name), position, fromDate: '2024-01-12' });
+      await insertCouncilMember(tx, { councilId, personId: person(name), position, fromDate: '2024-01-12' });
     }
 
     const demoAccounts: { username: (typeof DEMO_USERNAMES)[number]; displayName: string; role: Role; unit: string; person?: string }[] = [
@@ -174,14 +167,14 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       { username: 'canhan', displayName: 'Lý Thị Phương', role: 'staff', unit: 'ttud', person: 'Lý Thị Phương' },
     ];
     for (const a of demoAccounts) {
-      await tx.insert(accounts).values({
+      await insertAccount(tx, {
         username: a.username,
         displayName: a.displayName,
         role: a.role,
         unitId: unitId(a.unit),
         personId: a.person ? person(a.person) : null,
         passwordHash: hash,
-        passwordChangedAt: passwordFromEnv ? new Date() : null,
+        passwordChangedAt: passwordFromEnv ? now() : null,
       });
     }
     await seedDemoRecords(tx, unitId('so'));

@@ -29,6 +29,7 @@ export {
   DEFAULT_BLANK_CALIBRATION,
   CERTIFICATE_FIELDS,
   CERTIFICATE_FIELD_LABELS,
+  calibrationSchema,
   type CertificateData,
   type CertificateCalibration,
   type CertificateField,

@@ -141,7 +141,7 @@ const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
 export function detectVietnameseEncoding(text: string): EncodingGuess {
   const scores = { unicode: count(text, UNICODE_VI), tcvn3: count(text, TCVN3_ONLY), vni: count(text, VNI_SEQ) };
   let encoding: TextEncoding;
-  // eslint-disable-next-line no-control-regex
+   
   if (/^[\x00-\x7f]*$/.test(text)) encoding = 'ascii';
   else if (scores.unicode > 0 && scores.unicode >= scores.tcvn3 + scores.vni) encoding = 'unicode';
   else if (scores.tcvn3 > 0 && scores.tcvn3 >= scores.vni) encoding = 'tcvn3';

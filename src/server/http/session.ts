@@ -39,6 +39,12 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.session.actor;
 }
 
+/** The resolved session (actor, CSRF token, token hash); the hook has already refused requests without one. */
+export function sessionOf(req: FastifyRequest): ResolvedSession {
+  if (!req.session) throw unauthorized();
+  return req.session;
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean) {
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
 }

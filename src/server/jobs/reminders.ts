@@ -1,13 +1,15 @@
-import { and, between, eq, inArray, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { Db, Executor } from '../db/client.js';
-import { accounts, deadlineReminderRuns, deadlines, mailOutbox, movementUnits, notifications, people, registrations, units } from '../db/schema/index.js';
-import { addDays, daysBetween, vnToday } from '../deadlines/clock.js';
+import { now as clockNow, todayVn } from '../clock.js';
+import { addDays, daysBetween } from '../deadlines/clock.js';
+import { claimReminderRun, recordReminderRuns, reminderRunsOf, unsafeListOpenDeadlinesDueBetween, type DeadlineRow } from '../repositories/deadlines.js';
+import { insertNotificationOnce } from '../repositories/notifications.js';
+import { claimDueMail, countPendingMail, enqueueMailOnce, markMailFailed, markMailSent, outboxStatusOf } from '../repositories/outbox.js';
+import { unsafeListRemindableAccounts, unsafeParticipantPathsOf, unsafeRegisteredUnitsOf, unsafeUnitPaths } from '../repositories/reminders.js';
+import { REMINDED_ROLES, reminderRecipients, type RemindableAccount } from '../policies/deadline.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import type { JobConfig } from './config.js';
-
-type DeadlineRow = typeof deadlines.$inferSelect;
 
 /** Something that sends one e-mail (nodemailer's transport in production). */
 export interface MailTransport {
@@ -16,7 +18,7 @@ export interface MailTransport {
 
 export function smtpTransport(url: string): MailTransport {
   // Short timeouts: a dead server must not hold the tick; the outbox retries later.
-  return nodemailer.createTransport(url, { connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 10000 } as object) as unknown as MailTransport;
+  return nodemailer.createTransport(url, { connectionTimeout: 5000, greetingTimeout: 5000, socketTimeout: 10000 } as object);
 }
 
 export interface TickOptions {
@@ -42,62 +44,24 @@ function dueOffset(d: DeadlineRow, today: string, defaults: number[]): number | 
   return offsets.length ? Math.min(...offsets) : null;
 }
 
-interface Recipient {
-  accountId: string;
-  displayName: string;
-  email: string | null;
-  unitId: string;
-}
-
-interface DirectoryEntry extends Recipient {
-  role: string;
-  path: string;
-}
+type Recipient = Pick<RemindableAccount, 'accountId' | 'displayName' | 'email' | 'unitId'>;
 
 /** Everything a tick needs to pick recipients, read once per tick (accounts are few; deadlines many). */
 async function loadDirectory(tx: Executor, due: DeadlineRow[]) {
-  const accountsList: DirectoryEntry[] = await tx
-    .select({ accountId: accounts.id, displayName: accounts.displayName, email: people.email, unitId: accounts.unitId, role: accounts.role, path: units.path })
-    .from(accounts)
-    .innerJoin(units, eq(units.id, accounts.unitId))
-    .leftJoin(people, eq(people.id, accounts.personId))
-    .where(and(eq(accounts.active, true), inArray(accounts.role, ['office', 'clerk'])));
-  const ownerIds = [...new Set(due.map((d) => d.unitId))];
-  const paths = new Map<string, string>();
-  for (let i = 0; i < ownerIds.length; i += 1000) {
-    for (const u of await tx.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, ownerIds.slice(i, i + 1000)))) paths.set(u.id, u.path);
-  }
-  const movementIds = [...new Set(due.filter((d) => d.sourceType === 'movement' && d.audience === 'units').map((d) => d.sourceId))];
-  const participants = new Map<string, string[]>();
-  if (movementIds.length) {
-    const rows = await tx.select({ movementId: movementUnits.movementId, path: units.path }).from(movementUnits).innerJoin(units, eq(units.id, movementUnits.unitId)).where(inArray(movementUnits.movementId, movementIds));
-    for (const r of rows) participants.set(r.movementId, [...(participants.get(r.movementId) ?? []), r.path]);
-  }
-  const campaigns = [...new Set(due.filter((d) => d.kind === 'registration').map((d) => `${d.sourceType}:${d.sourceId}`))];
-  const registered = new Map<string, Set<string>>();
-  if (campaigns.length) {
-    const rows = await tx.selectDistinct({ key: registrations.campaignKey, unitId: registrations.unitId }).from(registrations).where(inArray(registrations.campaignKey, campaigns));
-    for (const r of rows) registered.set(r.key, (registered.get(r.key) ?? new Set()).add(r.unitId));
-  }
+  const accountsList = await unsafeListRemindableAccounts(tx, REMINDED_ROLES);
+  const paths = await unsafeUnitPaths(tx, [...new Set(due.map((d) => d.unitId))]);
+  const participants = await unsafeParticipantPathsOf(tx, [...new Set(due.filter((d) => d.sourceType === 'movement' && d.audience === 'units').map((d) => d.sourceId))]);
+  const registered = await unsafeRegisteredUnitsOf(tx, [...new Set(due.filter((d) => d.kind === 'registration').map((d) => `${d.sourceType}:${d.sourceId}`))]);
   return { accountsList, paths, participants, registered };
 }
 
-/** Who is reminded: the owning unit's office (and the responsible unit's), or every taking-part unit's clerks. */
+/** Who is reminded (the policy decides): the owning unit's office (and the responsible unit's), or every taking-part unit's clerks. */
 function recipientsOf(dir: Awaited<ReturnType<typeof loadDirectory>>, d: DeadlineRow): Recipient[] {
-  if (d.audience === 'units') {
-    const ownerPath = dir.paths.get(d.unitId);
-    if (!ownerPath) return [];
-    const parts = d.sourceType === 'movement' ? dir.participants.get(d.sourceId) ?? [] : [];
-    // Units that have registered are not chased again for a registration deadline.
-    const done = d.kind === 'registration' ? dir.registered.get(`${d.sourceType}:${d.sourceId}`) : undefined;
-    return dir.accountsList.filter((a) => {
-      if (a.role === 'office') return a.unitId === d.unitId;
-      if (!a.path.startsWith(ownerPath)) return false;
-      if (parts.length && a.unitId !== d.unitId && !parts.some((p) => a.path.startsWith(p))) return false;
-      return !done?.has(a.unitId);
-    });
-  }
-  return dir.accountsList.filter((a) => a.unitId === d.unitId || (d.responsibleUnitId !== null && a.unitId === d.responsibleUnitId));
+  return reminderRecipients(dir.accountsList, d, {
+    ownerPath: dir.paths.get(d.unitId),
+    participantPaths: d.sourceType === 'movement' ? (dir.participants.get(d.sourceId) ?? []) : [],
+    registeredUnits: d.kind === 'registration' ? dir.registered.get(`${d.sourceType}:${d.sourceId}`) : undefined,
+  });
 }
 
 function reminderText(d: DeadlineRow, offset: number, today: string, r: Recipient, config: JobConfig) {
@@ -118,20 +82,12 @@ function reminderText(d: DeadlineRow, offset: number, today: string, r: Recipien
 
 /** Queues the reminders due today: in-app notifications and e-mails, idempotent per deadline × recipient × offset. */
 async function queueReminders(db: Db, now: Date, config: JobConfig): Promise<{ queued: number; notified: number }> {
-  const today = vnToday(now);
+  const today = todayVn(now);
   const horizon = Math.max(...config.remindDays, 0, 30);
-  const candidates = await db
-    .select()
-    .from(deadlines)
-    .where(and(eq(deadlines.status, 'open'), between(deadlines.dueDate, addDays(today, -30), addDays(today, horizon))));
+  const candidates = await unsafeListOpenDeadlinesDueBetween(db, addDays(today, -30), addDays(today, horizon));
   const due = candidates.map((d) => ({ d, offset: dueOffset(d, today, config.remindDays) })).filter((x): x is { d: DeadlineRow; offset: number } => x.offset !== null);
-  // Skip, in one query, what earlier ticks already processed: a province has thousands of deadlines in the window.
-  const done = new Set<string>();
-  for (let i = 0; i < due.length; i += 1000) {
-    const ids = due.slice(i, i + 1000).map((x) => x.d.id);
-    const runs = await db.select().from(deadlineReminderRuns).where(inArray(deadlineReminderRuns.deadlineId, ids));
-    for (const r of runs) done.add(`${r.deadlineId}:${r.offsetDays}:${r.dueDate}`);
-  }
+  // Skip, in one query per chunk, what earlier ticks already processed: a province has thousands of deadlines in the window.
+  const done = new Set((await reminderRunsOf(db, due.map((x) => x.d.id))).map((r) => `${r.deadlineId}:${r.offsetDays}:${r.dueDate}`));
   const todo = due.filter(({ d, offset }) => !done.has(`${d.id}:${offset}:${d.dueDate}`));
   if (todo.length === 0) return { queued: 0, notified: 0 };
   const dir = await loadDirectory(db, todo.map((x) => x.d));
@@ -145,21 +101,16 @@ async function queueReminders(db: Db, now: Date, config: JobConfig): Promise<{ q
       continue;
     }
     await db.transaction(async (tx) => {
-      const claimed = await tx.insert(deadlineReminderRuns).values({ deadlineId: d.id, offsetDays: offset, dueDate: d.dueDate }).onConflictDoNothing().returning();
-      if (claimed.length === 0) return; // processed meanwhile by another server
+      if (!(await claimReminderRun(tx, { deadlineId: d.id, offsetDays: offset, dueDate: d.dueDate }))) return; // processed meanwhile by another server
       for (const r of recipients) {
         const key = `dl:${d.id}:${d.dueDate}:${r.accountId}:${offset}`;
         const t = reminderText(d, offset, today, r, config);
-        const n = await tx.insert(notifications).values({ accountId: r.accountId, key, deadlineId: d.id, title: t.title, body: t.body, link: d.link }).onConflictDoNothing().returning({ id: notifications.id });
-        notified += n.length;
-        if (r.email) {
-          const m = await tx.insert(mailOutbox).values({ key, accountId: r.accountId, toAddress: r.email, subject: t.subject, text: t.mail, nextAttemptAt: now }).onConflictDoNothing().returning({ id: mailOutbox.id });
-          queued += m.length;
-        }
+        if (await insertNotificationOnce(tx, { accountId: r.accountId, key, deadlineId: d.id, title: t.title, body: t.body, link: d.link })) notified++;
+        if (r.email && (await enqueueMailOnce(tx, { key, accountId: r.accountId, toAddress: r.email, subject: t.subject, text: t.mail, nextAttemptAt: now }))) queued++;
       }
     });
   }
-  for (let i = 0; i < nobody.length; i += 1000) await db.insert(deadlineReminderRuns).values(nobody.slice(i, i + 1000)).onConflictDoNothing();
+  await recordReminderRuns(db, nobody);
   return { queued, notified };
 }
 
@@ -171,30 +122,18 @@ async function queueReminders(db: Db, now: Date, config: JobConfig): Promise<{ q
 async function deliver(db: Db, now: Date, config: JobConfig, transport: MailTransport | null): Promise<{ sent: number; failed: number }> {
   if (!transport) return { sent: 0, failed: 0 };
   const lease = new Date(now.getTime() + 5 * 60_000);
-  const claimed = await db
-    .update(mailOutbox)
-    .set({ status: 'sending', lockedUntil: lease })
-    .where(
-      inArray(
-        mailOutbox.id,
-        sql`(select id from ${mailOutbox} where (${mailOutbox.status} = 'pending' or (${mailOutbox.status} = 'sending' and ${mailOutbox.lockedUntil} < ${now.toISOString()})) and ${mailOutbox.nextAttemptAt} <= ${now.toISOString()} order by ${mailOutbox.createdAt} limit 50 for update skip locked)`,
-      ),
-    )
-    .returning();
+  const claimed = await claimDueMail(db, now, lease);
   let sent = 0;
   let failed = 0;
   for (const m of claimed) {
     try {
       await transport.sendMail({ from: config.mailFrom, to: m.toAddress, subject: m.subject, text: m.text, messageId: `<${createHash('sha256').update(m.key).digest('hex').slice(0, 32)}@tdkt>` });
-      await db.update(mailOutbox).set({ status: 'sent', sentAt: now, attempts: m.attempts + 1, lockedUntil: null, lastError: null }).where(eq(mailOutbox.id, m.id));
+      await markMailSent(db, m.id, m.attempts + 1, now);
       sent++;
     } catch (err) {
       const attempts = m.attempts + 1;
       const delayMin = Math.min(2 ** (attempts - 1), 60);
-      await db
-        .update(mailOutbox)
-        .set({ status: attempts >= config.maxAttempts ? 'failed' : 'pending', attempts, lockedUntil: null, lastError: String(err instanceof Error ? err.message : err).slice(0, 500), nextAttemptAt: new Date(now.getTime() + delayMin * 60_000) })
-        .where(eq(mailOutbox.id, m.id));
+      await markMailFailed(db, m.id, { attempts, gaveUp: attempts >= config.maxAttempts, error: String(err instanceof Error ? err.message : err).slice(0, 500), nextAttemptAt: new Date(now.getTime() + delayMin * 60_000) });
       failed++;
     }
   }
@@ -203,18 +142,14 @@ async function deliver(db: Db, now: Date, config: JobConfig, transport: MailTran
 
 /** One run of the job: queue today's reminders, then deliver the outbox. Tests call it with an injected clock. */
 export async function runReminderTick(db: Db, opts: TickOptions): Promise<TickResult> {
-  const now = opts.now ?? new Date();
+  const now = opts.now ?? clockNow();
   const transport = opts.transport !== undefined ? opts.transport : opts.config.smtpUrl ? smtpTransport(opts.config.smtpUrl) : null;
   const { queued, notified } = await queueReminders(db, now, opts.config);
   const { sent, failed } = await deliver(db, now, opts.config, transport);
-  const [p] = await db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(inArray(mailOutbox.status, ['pending', 'sending']));
-  return { remindersQueued: queued, notificationsCreated: notified, mailsSent: sent, mailsFailed: failed, mailsPending: Number(p?.n ?? 0) };
+  return { remindersQueued: queued, notificationsCreated: notified, mailsSent: sent, mailsFailed: failed, mailsPending: await countPendingMail(db) };
 }
 
 /** Outbox figures for the UI ("e-mails are queued: SMTP is not configured"). */
 export async function outboxStatus(db: Executor, accountId: string) {
-  const rows = await db.select({ status: mailOutbox.status, n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.accountId, accountId)).groupBy(mailOutbox.status);
-  const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-  return { queued: get('pending') + get('sending'), sent: get('sent'), failed: get('failed') };
+  return outboxStatusOf(db, accountId);
 }
-

@@ -5,7 +5,7 @@ import type { Role } from '../../shared/codes.js';
  * (the actor's unit subtree, or only the actor's own person record) is applied by `scope.ts`
  * inside every query, so a record outside it simply is not found (404).
  */
-export const RESOURCES = ['unit', 'person', 'account', 'council', 'audit', 'record', 'ruleOverride', 'plan', 'movement', 'registration', 'calendar', 'notification', 'dossier', 'session', 'decision', 'notice', 'template', 'certificate'] as const;
+export const RESOURCES = ['unit', 'person', 'account', 'council', 'audit', 'record', 'ruleOverride', 'plan', 'movement', 'registration', 'calendar', 'notification', 'dossier', 'session', 'decision', 'notice', 'template', 'certificate', 'document'] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 export const ACTIONS = {
@@ -32,6 +32,8 @@ export const ACTIONS = {
   /** The unit's own DOCX templates and its phôi calibration; certificates (sổ vàng). */
   template: ['read', 'write'],
   certificate: ['read', 'issue', 'revoke'],
+  /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
+  document: ['convert'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -66,14 +68,15 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       notice: ALL.notice,
       template: ALL.template,
       certificate: ALL.certificate,
+      document: ALL.document,
     },
   },
   clerk: {
     reach: 'subtree',
-    grants: { unit: READ, person: ['read', 'create', 'update', 'transfer', 'import'], council: READ, audit: READ, record: ALL.record, ruleOverride: READ, plan: READ, movement: ALL.movement, registration: ['read', 'register', 'registerUnit', 'pledge'], calendar: READ, notification: READ, dossier: ['read', 'create', 'update', 'submit', 'withdraw'], decision: READ, template: READ, certificate: READ },
+    grants: { unit: READ, person: ['read', 'create', 'update', 'transfer', 'import'], council: READ, audit: READ, record: ALL.record, ruleOverride: READ, plan: READ, movement: ALL.movement, registration: ['read', 'register', 'registerUnit', 'pledge'], calendar: READ, notification: READ, dossier: ['read', 'create', 'update', 'submit', 'withdraw'], decision: READ, template: READ, certificate: READ, document: ALL.document },
   },
   council: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'rollup'], calendar: READ, notification: READ, session: ['read', 'vote'], template: READ } },
-  head: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, audit: READ, record: READ, ruleOverride: READ, plan: ['read', 'publish'], movement: ['read', 'launch', 'close'], registration: ['read', 'rollup'], calendar: READ, notification: READ, dossier: READ, session: ['read', 'vote'], decision: ['read', 'issue', 'revoke'], notice: READ, template: READ, certificate: READ } },
+  head: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, audit: READ, record: READ, ruleOverride: READ, plan: ['read', 'publish'], movement: ['read', 'launch', 'close'], registration: ['read', 'rollup'], calendar: READ, notification: READ, dossier: READ, session: ['read', 'vote'], decision: ['read', 'issue', 'revoke'], notice: READ, template: READ, certificate: READ, document: ALL.document } },
   staff: { reach: 'self', grants: { unit: READ, person: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'register'], calendar: READ, notification: READ, template: READ } },
 };
 

@@ -1,11 +1,11 @@
 /** Data for the DOCX generators (renderDocument) built from pipeline records. */
-import { eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { units } from '../db/schema/index.js';
+import { unsafeFindUnit, unsafeFindUnitWithParent } from '../repositories/dossiers.js';
+import { now } from '../clock.js';
 import { renderDocument } from '../documents/index.js';
 import type { DecisionMeta } from '../repositories/decisions.js';
 import type { awardDecisions, decisionAwardees } from '../db/schema/index.js';
-import type { SessionRow } from '../repositories/sessions.js';
+import type { SessionRow } from '../repositories/council-sessions.js';
 import type { ItemResult } from '../commands/sessions.js';
 import { subjectsPhrase } from '../commands/decisions.js';
 import type { CandidateRow, DossierRow } from '../repositories/dossiers.js';
@@ -29,8 +29,7 @@ const BASIS: Record<Regime, string[]> = {
 };
 
 async function unitHeader(tx: Executor, unitId: string) {
-  const [u] = await tx.select().from(units).where(eq(units.id, unitId));
-  const [parent] = u?.parentId ? await tx.select().from(units).where(eq(units.id, u.parentId)) : [];
+  const { unit: u, parent } = await unsafeFindUnitWithParent(tx, unitId);
   // The place line: the province named at the end of the agency's name ("… tỉnh Cao Bằng" → Cao Bằng).
   const place = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(u?.name ?? '')?.[1] ?? '';
   return { unit: u!, coQuanChuQuan: parent ? parent.name.toUpperCase() : '', coQuanBanHanh: (u?.name ?? '').toUpperCase(), diaDanh: place };
@@ -113,14 +112,14 @@ export async function minutesDocx(
 
 export async function toTrinhDocx(tx: Executor, d: DossierRow, candidates: CandidateRow[]): Promise<Buffer> {
   const h = await unitHeader(tx, d.unitId);
-  const [receiver] = d.receiverUnitId ? await tx.select({ name: units.name }).from(units).where(eq(units.id, d.receiverUnitId)) : [];
+  const receiver = d.receiverUnitId ? await unsafeFindUnit(tx, d.receiverUnitId) : undefined;
   return renderDocument('to_trinh', {
     coQuanChuQuan: h.coQuanChuQuan,
     coQuanBanHanh: h.coQuanBanHanh,
     so: '',
     kyHieu: `TTr-${h.unit.code ?? ''}`,
     diaDanh: h.diaDanh,
-    ngayThang: formatLongDateVi(new Date()),
+    ngayThang: formatLongDateVi(now()),
     trichYeu: `Về việc đề nghị khen thưởng — ${d.title}`,
     kinhGui: receiver?.name ?? d.receiverName ?? '',
     noiDung: [d.summary ?? `${h.unit.name} đề nghị xét khen thưởng cho các tập thể, cá nhân có thành tích xuất sắc năm ${d.year} như sau:`],

@@ -1,19 +1,19 @@
+import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import { abilitiesFor, can } from '../policies/abilities.js';
-import type { CandidateRow, DocumentRow, DossierRow } from '../repositories/dossiers.js';
-import type { dossierVersions } from '../db/schema/index.js';
+import { abilitiesFor } from '../policies/abilities.js';
+import { CANDIDATE_ACTIONS, candidateActions, dossierActions, mayEditDossier, type CandidateAction } from '../policies/dossier.js';
+import type { CandidateRow, DocumentRow, DossierRow, DossierVersionRow } from '../repositories/dossiers.js';
+import { pageOf } from '../http/contract.js';
 import { COMMENDATION_TYPE_LABELS, HONOR_INFO, SUBJECT_KIND_LABELS, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
 import {
   CANDIDATE_OUTCOME_LABELS,
   DOCUMENT_KIND_LABELS,
+  DOSSIER_COMMANDS,
   DOSSIER_STATUS_LABELS,
-  EDITABLE_STATUSES,
   STEP_LIMITS,
   checklistFor,
-  commandsFrom,
   type CandidateOutcome,
   type DocumentKind,
-  type DossierCommand,
   type DossierStatus,
 } from '../../shared/dossiers.js';
 import { stepClock, type Calendar } from '../../shared/working-days.js';
@@ -21,31 +21,139 @@ import { dateVn, todayVn } from '../clock.js';
 
 const honorLabel = (h: string) => HONOR_INFO[h as Honor]?.label ?? h;
 
-/** The commands this actor may take on this dossier now: the UI shows exactly these buttons. */
-export function actionsFor(actor: Actor, d: DossierRow): DossierCommand[] {
-  const unitSide = actor.role === 'admin' || actor.role === 'clerk' || actor.unitId === d.unitId;
-  const officeSide = actor.role === 'admin' || d.unitId !== actor.unitId || d.level !== 'unit';
-  return commandsFrom(d.status as DossierStatus).filter((c) => {
-    switch (c) {
-      case 'submit':
-        return d.level === 'unit' && unitSide && can(actor.role, 'dossier', 'submit');
-      case 'withdraw':
-        return unitSide && can(actor.role, 'dossier', 'withdraw');
-      case 'receive':
-        return officeSide && can(actor.role, 'dossier', 'receive');
-      case 'return':
-        return officeSide && can(actor.role, 'dossier', 'return');
-      case 'appraise':
-        return officeSide && can(actor.role, 'dossier', 'appraise');
-      case 'forward':
-        return d.level === 'upward' && can(actor.role, 'dossier', 'forward');
-      case 'recordHigherDecision':
-        return d.level === 'upward' && can(actor.role, 'decision', 'record');
-      default:
-        return false;
-    }
-  });
-}
+const instant = z.iso.datetime();
+
+export const stepClockSchema = z
+  .object({
+    startedOn: z.string(),
+    limitDays: z.number().int(),
+    dueOn: z.string(),
+    usedDays: z.number().int(),
+    overdue: z.boolean(),
+    daysOver: z.number().int(),
+    step: z.string(),
+    article: z.string(),
+  })
+  .meta({ id: 'StepClock' });
+
+export const dossierSummarySchema = z
+  .object({
+    id: z.uuid(),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    level: z.string(),
+    receiverName: z.string().nullable(),
+    movementId: z.uuid().nullable(),
+    type: z.string(),
+    typeLabel: z.string(),
+    year: z.number().int(),
+    title: z.string(),
+    status: z.string(),
+    statusLabel: z.string(),
+    revision: z.number().int(),
+    version: z.number().int(),
+    candidateCount: z.number().int(),
+    submittedAt: instant.nullable(),
+    updatedAt: instant,
+    clock: stepClockSchema.nullable(),
+    actions: z.array(z.enum(DOSSIER_COMMANDS)).describe('Các bước tài khoản được làm với hồ sơ này lúc này (đúng các nút hiện trên giao diện)'),
+  })
+  .meta({ id: 'DossierSummary' });
+export type DossierSummaryJson = z.infer<typeof dossierSummarySchema>;
+
+export const dossierListSchema = pageOf(dossierSummarySchema).extend({ page: z.number().int(), pageSize: z.number().int() });
+export const overdueListSchema = pageOf(dossierSummarySchema.extend({ clock: stepClockSchema })).extend({ overdue: z.number().int().describe('Số hồ sơ đã quá hạn') });
+
+export const candidateSchema = z
+  .object({
+    id: z.uuid(),
+    subjectKind: z.string(),
+    subjectKindLabel: z.string(),
+    personId: z.uuid().nullable(),
+    subjectUnitId: z.uuid().nullable(),
+    householdName: z.string().nullable(),
+    householdAddress: z.string().nullable(),
+    displayName: z.string(),
+    positionText: z.string().nullable(),
+    proposedHonor: z.string(),
+    proposedHonorLabel: z.string(),
+    honor: z.string(),
+    honorLabel: z.string(),
+    loweredReason: z.string().nullable(),
+    achievement: z.string().nullable(),
+    appraisalNote: z.string().nullable(),
+    appraisal: z
+      .object({
+        eligible: z.boolean().nullable(),
+        reasons: z.array(z.object({ ok: z.boolean().nullable(), text: z.string(), article: z.string().nullable(), verified: z.boolean() })),
+        money: z.number().nullable(),
+      })
+      .nullable(),
+    appraisedAt: instant.nullable(),
+    councilResult: z.string().nullable(),
+    councilText: z.string().nullable(),
+    outcome: z.string(),
+    outcomeLabel: z.string(),
+    decisionId: z.uuid().nullable(),
+    sourceCandidateId: z.uuid().nullable(),
+    actions: z.array(z.enum(CANDIDATE_ACTIONS)).optional().describe('Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này'),
+  })
+  .meta({ id: 'Candidate' });
+export type CandidateJson = z.infer<typeof candidateSchema>;
+
+export const dossierDocumentSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    candidateId: z.uuid().nullable(),
+    title: z.string(),
+    content: z.string().nullable(),
+    voteResult: z.string().nullable(),
+    fileName: z.string().nullable(),
+    mimeType: z.string().nullable(),
+    size: z.number().int().nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: 'DossierDocument' });
+
+const checklistSchema = z.object({
+  complete: z.boolean(),
+  items: z.array(z.object({ kind: z.string(), label: z.string(), article: z.string(), candidateId: z.uuid().nullable(), candidateName: z.string().nullable(), present: z.boolean() })),
+  missing: z.array(z.string()),
+});
+
+export const dossierSchema = dossierSummarySchema
+  .extend({
+    receiverUnitId: z.uuid().nullable(),
+    receiverUnitName: z.string().nullable(),
+    phaseId: z.uuid().nullable(),
+    summary: z.string().nullable(),
+    returnReasons: z.array(z.string()),
+    firstSubmittedAt: instant.nullable(),
+    receivedAt: instant.nullable(),
+    returnedAt: instant.nullable(),
+    withdrawnAt: instant.nullable(),
+    appraisedAt: instant.nullable(),
+    reviewedAt: instant.nullable(),
+    forwardedAt: instant.nullable(),
+    completedAt: instant.nullable(),
+    createdAt: instant,
+    deadline: z.object({ dueDate: z.string().nullable(), extensionUntil: z.string().nullable() }),
+    editable: z.boolean().describe('Tài khoản được sửa nội dung hồ sơ (tên, danh sách đề nghị, tài liệu) lúc này'),
+    candidates: z.array(candidateSchema),
+    documents: z.array(dossierDocumentSchema),
+    checklist: checklistSchema,
+    versions: z.array(z.object({ revision: z.number().int(), changes: z.array(z.string()), createdAt: instant })),
+    abilities: z.array(z.string()).describe('Các quyền của vai trò đối với hồ sơ nói chung'),
+  })
+  .meta({ id: 'Dossier' });
+export type DossierJson = z.infer<typeof dossierSchema>;
+
+const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+/** The commands this actor may take on this dossier now (the record policy's answer). */
+export const actionsFor = dossierActions;
 
 export function clockOf(cal: Calendar, d: Pick<DossierRow, 'status' | 'stepStartedAt'>) {
   const limit = STEP_LIMITS[d.status as DossierStatus];
@@ -53,7 +161,7 @@ export function clockOf(cal: Calendar, d: Pick<DossierRow, 'status' | 'stepStart
   return { ...stepClock(cal, dateVn(d.stepStartedAt), limit.workingDays, todayVn()), step: limit.label, article: limit.article };
 }
 
-export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: string, candidateCount: number, cal: Calendar) {
+export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: string, candidateCount: number, cal: Calendar): DossierSummaryJson {
   return {
     id: d.id,
     unitId: d.unitId,
@@ -70,14 +178,15 @@ export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: str
     revision: d.revision,
     version: d.version,
     candidateCount,
-    submittedAt: d.submittedAt,
-    updatedAt: d.updatedAt,
+    submittedAt: iso(d.submittedAt),
+    updatedAt: d.updatedAt.toISOString(),
     clock: clockOf(cal, d),
-    actions: actionsFor(actor, d),
+    actions: dossierActions(actor, d),
   };
 }
 
-export function presentCandidate(c: CandidateRow) {
+/** A candidate; `actions` when it is shown within its dossier (the record policy's answer for this actor). */
+export function presentCandidate(c: CandidateRow, actions?: CandidateAction[]): CandidateJson {
   const appraisal = c.appraisalResult as { eligible: boolean | null; reasons: { ok: boolean | null; text: string; article?: string; verified?: boolean }[]; money?: { amount: number } | null } | null;
   return {
     id: c.id,
@@ -97,13 +206,14 @@ export function presentCandidate(c: CandidateRow) {
     achievement: c.achievement,
     appraisalNote: c.appraisalNote,
     appraisal: appraisal ? { eligible: appraisal.eligible, reasons: appraisal.reasons.map((r) => ({ ok: r.ok, text: r.text, article: r.article ?? null, verified: r.verified ?? true })), money: appraisal.money?.amount ?? null } : null,
-    appraisedAt: c.appraisedAt,
+    appraisedAt: iso(c.appraisedAt),
     councilResult: c.councilResult,
     councilText: c.councilText,
     outcome: c.outcome,
     outcomeLabel: CANDIDATE_OUTCOME_LABELS[c.outcome as CandidateOutcome] ?? c.outcome,
     decisionId: c.decisionId,
     sourceCandidateId: c.sourceCandidateId,
+    ...(actions ? { actions } : {}),
   };
 }
 
@@ -119,21 +229,20 @@ export function presentDocument(x: DocumentRow) {
     fileName: x.fileName,
     mimeType: x.mimeType,
     size: x.size,
-    createdAt: x.createdAt,
+    createdAt: x.createdAt.toISOString(),
   };
 }
 
 export function presentDossier(
   d: DossierRow,
   actor: Actor,
-  extra: { unitName: string; receiverUnitName: string | null; candidates: CandidateRow[]; documents: DocumentRow[]; versions: (typeof dossierVersions.$inferSelect)[]; cal: Calendar; deadline: { dueDate: string | null; extensionUntil: string | null } },
-) {
+  extra: { unitName: string; receiverUnitName: string | null; candidates: CandidateRow[]; documents: DocumentRow[]; versions: DossierVersionRow[]; cal: Calendar; deadline: { dueDate: string | null; extensionUntil: string | null } },
+): DossierJson {
   const checklist = checklistFor(
     d.type as CommendationType,
     extra.candidates.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })),
     extra.documents.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })),
   );
-  const editable = EDITABLE_STATUSES.includes(d.status as DossierStatus) && d.level === 'unit' && (actor.role === 'admin' || actor.role === 'clerk' || actor.unitId === d.unitId) && can(actor.role, 'dossier', 'update');
   return {
     ...presentDossierSummary(d, actor, extra.unitName, extra.candidates.length, extra.cal),
     receiverUnitId: d.receiverUnitId,
@@ -141,21 +250,21 @@ export function presentDossier(
     phaseId: d.phaseId,
     summary: d.summary,
     returnReasons: d.returnReasons ?? [],
-    firstSubmittedAt: d.firstSubmittedAt,
-    receivedAt: d.receivedAt,
-    returnedAt: d.returnedAt,
-    withdrawnAt: d.withdrawnAt,
-    appraisedAt: d.appraisedAt,
-    reviewedAt: d.reviewedAt,
-    forwardedAt: d.forwardedAt,
-    completedAt: d.completedAt,
-    createdAt: d.createdAt,
+    firstSubmittedAt: iso(d.firstSubmittedAt),
+    receivedAt: iso(d.receivedAt),
+    returnedAt: iso(d.returnedAt),
+    withdrawnAt: iso(d.withdrawnAt),
+    appraisedAt: iso(d.appraisedAt),
+    reviewedAt: iso(d.reviewedAt),
+    forwardedAt: iso(d.forwardedAt),
+    completedAt: iso(d.completedAt),
+    createdAt: d.createdAt.toISOString(),
     deadline: extra.deadline,
-    editable,
-    candidates: extra.candidates.map(presentCandidate),
+    editable: mayEditDossier(actor, d),
+    candidates: extra.candidates.map((c) => presentCandidate(c, candidateActions(actor, d, c))),
     documents: extra.documents.map(presentDocument),
     checklist,
-    versions: extra.versions.map((v) => ({ revision: v.revision, changes: v.changes, createdAt: v.createdAt })),
+    versions: extra.versions.map((v) => ({ revision: v.revision, changes: v.changes, createdAt: v.createdAt.toISOString() })),
     abilities: abilitiesFor(actor.role, 'dossier'),
   };
 }

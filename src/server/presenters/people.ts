@@ -1,26 +1,54 @@
+import { z } from 'zod';
 import type { PersonRow } from '../repositories/people.js';
 import type { Actor } from '../auth/actor.js';
-import { abilitiesFor } from '../policies/abilities.js';
+import { ACTIONS } from '../policies/abilities.js';
+import { personAbilities } from '../policies/person.js';
+import type { ImportRow } from '../imports/staff-xlsx.js';
 import { EMPLOYMENT_TYPE_LABELS, GENDER_LABELS, type EmploymentType, type Gender } from '../../shared/codes.js';
 
-export interface PersonJson {
-  id: string;
-  fullName: string;
-  unitId: string;
-  unitName: string | null;
-  gender: string | null;
-  genderLabel: string | null;
-  birthDate: string | null;
-  cccd: string | null;
-  position: string | null;
-  isLeader: boolean;
-  employmentType: string | null;
-  employmentTypeLabel: string | null;
-  email: string | null;
-  active: boolean;
-  version: number;
-  abilities: string[];
-}
+export const personSchema = z
+  .object({
+    id: z.uuid(),
+    fullName: z.string(),
+    unitId: z.uuid(),
+    unitName: z.string().nullable(),
+    gender: z.string().nullable(),
+    genderLabel: z.string().nullable(),
+    birthDate: z.string().nullable().describe('yyyy-mm-dd'),
+    cccd: z.string().nullable(),
+    position: z.string().nullable(),
+    isLeader: z.boolean(),
+    employmentType: z.string().nullable(),
+    employmentTypeLabel: z.string().nullable(),
+    email: z.string().nullable(),
+    active: z.boolean(),
+    version: z.number().int(),
+    abilities: z.array(z.enum(ACTIONS.person)).describe('Các thao tác tài khoản được làm với cán bộ này (vai trò và trạng thái)'),
+  })
+  .meta({ id: 'Person' });
+export type PersonJson = z.infer<typeof personSchema>;
+
+export const transferSchema = z
+  .object({
+    id: z.uuid(),
+    fromUnitId: z.uuid().nullable(),
+    fromUnitName: z.string().nullable(),
+    toUnitId: z.uuid(),
+    toUnitName: z.string().nullable(),
+    effectiveDate: z.string(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'PersonTransfer' });
+
+export const personDetailSchema = personSchema.extend({ transfers: z.array(transferSchema) }).meta({ id: 'PersonDetail' });
+
+/** A page of staff: the one list shape, plus the page asked for (the pager shows it). */
+export const personPageSchema = z.object({
+  items: z.array(personSchema),
+  total: z.number().int().describe('Tổng số cán bộ khớp bộ lọc'),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export function presentPerson(p: PersonRow, actor: Actor, unitName: string | null = null): PersonJson {
   return {
@@ -39,6 +67,42 @@ export function presentPerson(p: PersonRow, actor: Actor, unitName: string | nul
     email: p.email,
     active: p.active,
     version: p.version,
-    abilities: abilitiesFor(actor.role, 'person'),
+    abilities: personAbilities(actor, p),
   };
+}
+
+export function presentTransfer(t: { transfer: { id: string; fromUnitId: string | null; toUnitId: string; effectiveDate: string; reason: string | null }; fromName: string | null; toName: string | null }): z.infer<typeof transferSchema> {
+  return {
+    id: t.transfer.id,
+    fromUnitId: t.transfer.fromUnitId,
+    fromUnitName: t.fromName,
+    toUnitId: t.transfer.toUnitId,
+    toUnitName: t.toName,
+    effectiveDate: t.transfer.effectiveDate,
+    reason: t.transfer.reason,
+  };
+}
+
+const importRowSchema = z.object({ row: z.number().int(), values: z.record(z.string(), z.string()), ok: z.boolean(), errors: z.array(z.string()) });
+
+/** The preview of a staff sheet: its columns, the mapping used, and each row's errors (nothing stored). */
+export const importPreviewSchema = z
+  .object({
+    headers: z.array(z.string()),
+    columns: z.array(z.object({ letter: z.string(), header: z.string() })),
+    mapping: z.record(z.string(), z.string().nullable()),
+    fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
+    converted: z.object({ cells: z.number().int(), encodings: z.array(z.string()) }),
+    notices: z.array(z.string()),
+    total: z.number().int(),
+    valid: z.number().int(),
+    invalid: z.number().int(),
+    rows: z.array(importRowSchema),
+  })
+  .meta({ id: 'StaffImportPreview' });
+
+export const importResultSchema = z.object({ imported: z.number().int(), skipped: z.number().int() }).meta({ id: 'StaffImportResult' });
+
+export function presentImportRows(rows: ImportRow[]): z.infer<typeof importRowSchema>[] {
+  return rows.map((r) => ({ row: r.row, values: r.values, ok: r.errors.length === 0, errors: r.errors }));
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { UnitRow } from '../repositories/units.js';
 import type { Actor } from '../auth/actor.js';
-import { abilitiesFor } from '../policies/abilities.js';
+import { unitAbilities } from '../policies/unit.js';
+import { ACTIONS } from '../policies/abilities.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../shared/codes.js';
 
 export const unitSchema = z
@@ -19,7 +20,7 @@ export const unitSchema = z
     sortOrder: z.number().int(),
     version: z.number().int(),
     staffCount: z.number().int().optional(),
-    abilities: z.array(z.string()).describe('Các thao tác tài khoản được làm với đơn vị này'),
+    abilities: z.array(z.enum(ACTIONS.unit)).describe('Các thao tác tài khoản được làm với đơn vị này (vai trò và trạng thái đơn vị)'),
   })
   .meta({ id: 'Unit' });
 export type UnitJson = z.infer<typeof unitSchema>;
@@ -32,8 +33,6 @@ export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = unitSchema
 export const unitListSchema = z.object({ items: z.array(unitSchema), total: z.number().int(), tree: z.array(unitTreeNodeSchema) });
 
 export function presentUnit(u: UnitRow, actor: Actor, extra: { staffCount?: number } = {}): UnitJson {
-  // The actor's own unit is the root of its reach: it may not move, merge or delete it.
-  const own = u.id === actor.unitId;
   return {
     id: u.id,
     parentId: u.parentId,
@@ -48,7 +47,7 @@ export function presentUnit(u: UnitRow, actor: Actor, extra: { staffCount?: numb
     sortOrder: u.sortOrder,
     version: u.version,
     ...extra,
-    abilities: abilitiesFor(actor.role, 'unit').filter((a) => !(own && (a === 'move' || a === 'merge' || a === 'delete' || a === 'deactivate'))),
+    abilities: unitAbilities(actor, u),
   };
 }
 

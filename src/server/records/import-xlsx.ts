@@ -4,16 +4,14 @@
  * preview stores nothing; `importRecords` (commands) stores the checked rows on confirmation.
  */
 import ExcelJS from 'exceljs';
-import { inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
-import { honorAwards, people, qualityRatings, units } from '../db/schema/index.js';
+import { listVisiblePeopleForMatching, listVisibleUnitsForMatching, unsafeListHonorKeysOf, unsafeListRatingsOf } from '../repositories/records.js';
 import { readXlsxTable, type ImportColumn, type ImportValue } from '../documents/xlsx/import.js';
 import { DocumentError } from '../documents/errors.js';
 import { badRequest } from '../errors.js';
 import { assertXlsx, MAX_IMPORT_ROWS } from '../imports/staff-xlsx.js';
-import { visiblePeopleCondition, visibleUnitsCondition } from '../policies/scope.js';
-import { POLICY } from '../policies/abilities.js';
+import { reachesOnlySelf } from '../policies/record.js';
 import {
   COMMENDATION_TYPES,
   COMMENDATION_TYPE_LABELS,
@@ -175,9 +173,9 @@ class SubjectResolver {
 }
 
 async function resolverFor(tx: Executor, actor: Actor): Promise<SubjectResolver> {
-  const persons = await tx.select({ id: people.id, fullName: people.fullName, cccd: people.cccd, unitId: people.unitId }).from(people).where(visiblePeopleCondition(actor));
-  const unitList = await tx.select({ id: units.id, name: units.name, code: units.code, shortName: units.shortName }).from(units).where(visibleUnitsCondition(actor));
-  return new SubjectResolver(persons, unitList, POLICY[actor.role].reach === 'subtree');
+  const persons = await listVisiblePeopleForMatching(tx, actor);
+  const unitList = await listVisibleUnitsForMatching(tx, actor);
+  return new SubjectResolver(persons, unitList, !reachesOnlySelf(actor));
 }
 
 /** The user's choice of sheet column per field (column letter or header text), as sent with the file. */
@@ -250,8 +248,7 @@ export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer,
   const personIds = valid.map((r) => r.input!.personId).filter((x): x is string => !!x);
   const unitIds = valid.map((r) => r.input!.unitId).filter((x): x is string => !!x);
   const existing = new Map<string, string>();
-  if (personIds.length) for (const e of await tx.select().from(qualityRatings).where(inArray(qualityRatings.personId, [...new Set(personIds)]))) existing.set(`${e.personId}:${e.year}`, e.rating);
-  if (unitIds.length) for (const e of await tx.select().from(qualityRatings).where(inArray(qualityRatings.unitId, [...new Set(unitIds)]))) existing.set(`${e.unitId}:${e.year}`, e.rating);
+  for (const e of await unsafeListRatingsOf(tx, personIds, unitIds)) existing.set(`${e.personId ?? e.unitId}:${e.year}`, e.rating);
   for (const r of valid) {
     const i = r.input!;
     const old = existing.get(`${i.personId ?? i.unitId}:${i.year}`);
@@ -287,6 +284,7 @@ export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, 
       if (!HONOR_INFO[honor].subjects.includes(kind)) errors.push(`${kind === 'individual' ? 'Cá nhân' : 'Tập thể'} không thể nhận ${HONOR_INFO[honor].label}.`);
     }
     const d = r.values.decisionDate;
+    // A date cell is a calendar date at UTC midnight (not an instant): its UTC date is the date written.
     const decisionDate = d instanceof Date ? d.toISOString().slice(0, 10) : null;
     if (subject && honor && year !== null) {
       const key = `${subject.personId ?? subject.unitId}:${honor}:${year}:${foldVi(values.decisionNumber ?? '')}`;
@@ -312,9 +310,7 @@ export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, 
   const unitIds = [...new Set(valid.map((r) => r.input!.unitId).filter((x): x is string => !!x))];
   const stored = new Set<string>();
   const keyOf = (subject: string | null, honor: string, year: number, no: string | null) => `${subject}:${honor}:${year}:${foldVi(no ?? '')}`;
-  const cols = { personId: honorAwards.personId, unitId: honorAwards.unitId, honor: honorAwards.honor, year: honorAwards.year, decisionNumber: honorAwards.decisionNumber };
-  for (let i = 0; i < personIds.length; i += 5000) for (const h of await tx.select(cols).from(honorAwards).where(inArray(honorAwards.personId, personIds.slice(i, i + 5000)))) stored.add(keyOf(h.personId, h.honor, h.year, h.decisionNumber));
-  for (let i = 0; i < unitIds.length; i += 5000) for (const h of await tx.select(cols).from(honorAwards).where(inArray(honorAwards.unitId, unitIds.slice(i, i + 5000)))) stored.add(keyOf(h.unitId, h.honor, h.year, h.decisionNumber));
+  for (const h of await unsafeListHonorKeysOf(tx, personIds, unitIds)) stored.add(keyOf(h.personId ?? h.unitId, h.honor, h.year, h.decisionNumber));
   for (const r of valid) {
     const i = r.input!;
     if (stored.has(keyOf(i.personId ?? i.unitId, i.honor, i.year, i.decisionNumber))) {

@@ -1,8 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { foldVietnamese } from '../../shared/vietnamese.js';
+import { now } from '../clock.js';
 import type { Executor } from '../db/client.js';
 import { accounts, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { escapeLike, unitIdInScope } from './scope.js';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -11,11 +13,79 @@ export async function findVisibleAccount(tx: Executor, actor: Actor, id: string)
   return row;
 }
 
-export async function listVisibleAccounts(tx: Executor, actor: Actor) {
-  return tx
+/** One page of the visible accounts, by username, with the total; `q` matches username, name and unit without accents. */
+export async function listVisibleAccounts(tx: Executor, actor: Actor, f: { q?: string | undefined; page: number; pageSize: number }) {
+  const words = foldVietnamese(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  const haystack = sql`lower(tdkt_unaccent(${accounts.username} || ' ' || ${accounts.displayName} || ' ' || (select u.name from units u where u.id = ${accounts.unitId})))`;
+  const where = and(unitIdInScope(actor, accounts.unitId), ...words.map((w) => sql`${haystack} like ${`%${escapeLike(w)}%`}`));
+  const rows = await tx
     .select({ account: accounts, unitName: units.name })
     .from(accounts)
     .innerJoin(units, eq(units.id, accounts.unitId))
-    .where(unitIdInScope(actor, accounts.unitId))
-    .orderBy(asc(accounts.username));
+    .where(where)
+    .orderBy(asc(accounts.username))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [totals] = await tx.select({ n: count() }).from(accounts).where(where);
+  return { rows, total: totals?.n ?? 0 };
+}
+
+/** An account by username whatever the scope (sign-in, and the check that a new name is free). */
+export async function unsafeFindAccountByUsername(tx: Executor, username: string): Promise<AccountRow | undefined> {
+  const [row] = await tx.select().from(accounts).where(eq(accounts.username, username)).limit(1);
+  return row;
+}
+
+/** An account by id whatever the scope: the signed-in actor's own account. */
+export async function unsafeFindAccount(tx: Executor, id: string): Promise<AccountRow | undefined> {
+  const [row] = await tx.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  return row;
+}
+
+/** The signed-in account with its unit's name (for /api/auth/me). */
+export async function unsafeFindAccountWithUnit(tx: Executor, id: string) {
+  const [row] = await tx.select({ account: accounts, unitName: units.name }).from(accounts).innerJoin(units, eq(units.id, accounts.unitId)).where(eq(accounts.id, id)).limit(1);
+  return row;
+}
+
+export type NewAccount = typeof accounts.$inferInsert;
+
+export async function insertAccount(tx: Executor, values: NewAccount): Promise<AccountRow> {
+  const [row] = await tx.insert(accounts).values(values).returning();
+  if (!row) throw new Error('insert into accounts returned nothing');
+  return row;
+}
+
+type AccountChanges = Partial<Pick<AccountRow, 'displayName' | 'role' | 'unitId' | 'personId' | 'active'>>;
+
+/** Writes an account's editable fields, only if its version is still `expectedVersion`. */
+export async function updateAccountAtVersion(tx: Executor, id: string, expectedVersion: number, changes: AccountChanges): Promise<AccountRow | undefined> {
+  const [row] = await tx
+    .update(accounts)
+    .set({ ...changes, version: expectedVersion + 1 })
+    .where(and(eq(accounts.id, id), eq(accounts.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+/** A new password hash; `mustChange` makes the user change it at the next sign-in (a reset). */
+export async function setAccountPassword(tx: Executor, id: string, passwordHash: string, opts: { mustChange: boolean }): Promise<void> {
+  await tx
+    .update(accounts)
+    .set(opts.mustChange ? { passwordHash, failedAttempts: 0, lockedUntil: null, passwordChangedAt: null } : { passwordHash, passwordChangedAt: now() })
+    .where(eq(accounts.id, id));
+}
+
+/** Counts a failed sign-in, or locks the account until `lockedUntil` (the counter restarts). */
+export async function recordFailedLogin(tx: Executor, id: string, failedAttempts: number, lockedUntil: Date | null): Promise<void> {
+  await tx.update(accounts).set({ failedAttempts, lockedUntil }).where(eq(accounts.id, id));
+}
+
+export async function recordSuccessfulLogin(tx: Executor, id: string, at: Date): Promise<void> {
+  await tx.update(accounts).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at }).where(eq(accounts.id, id));
+}
+
+/** Accounts of a merged unit act for the unit it was merged into. */
+export async function moveAccountsToUnit(tx: Executor, fromUnitId: string, toUnitId: string): Promise<void> {
+  await tx.update(accounts).set({ unitId: toUnitId }).where(eq(accounts.unitId, fromUnitId));
 }

@@ -3,7 +3,7 @@ import type { Executor } from '../db/client.js';
 import { deadlines, movementUnits, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { POLICY } from '../policies/abilities.js';
-import { escapeLike, unitIdInScope } from '../policies/scope.js';
+import { escapeLike, unitIdInScope } from './scope.js';
 import { ancestorIds } from './plans.js';
 import { inTurn } from '../db/in-turn.js';
 
@@ -34,6 +34,8 @@ export interface CalendarFilter {
   to: string;
   unit?: { id: string; path: string } | undefined;
   limit: number;
+  /** Rows to skip (paging). */
+  offset?: number | undefined;
 }
 
 export async function listCalendar(tx: Executor, actor: Actor, f: CalendarFilter) {
@@ -44,8 +46,9 @@ export async function listCalendar(tx: Executor, actor: Actor, f: CalendarFilter
       .from(deadlines)
       .innerJoin(units, eq(units.id, deadlines.unitId))
       .where(where)
-      .orderBy(asc(deadlines.dueDate), asc(deadlines.title))
-      .limit(f.limit),
+      .orderBy(asc(deadlines.dueDate), asc(deadlines.title), asc(deadlines.id))
+      .limit(f.limit)
+      .offset(f.offset ?? 0),
     () => tx.select({ day: deadlines.dueDate, n: sql<number>`count(*)::int` }).from(deadlines).innerJoin(units, eq(units.id, deadlines.unitId)).where(where).groupBy(deadlines.dueDate).orderBy(asc(deadlines.dueDate)));
   const byDay: Record<string, number> = {};
   let total = 0;

@@ -1,11 +1,16 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+/**
+ * Award decisions (quyết định khen thưởng): the register of numbers, the awardees, and what
+ * issuing and revoking write into the candidates and the honor records.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { awardDecisions, decisionAwardees, dossierCandidates, dossiers, units } from '../db/schema/index.js';
+import { awardDecisions, decisionAwardees, decisionCounters, dossierCandidates, dossiers, honorAwards, publicNoticeComments, publicNoticeItems, publicNotices, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
-import { dossierVisible } from './dossiers.js';
+import { unitIdInScope } from './scope.js';
+import { dossierVisible, type CandidateRow, type DossierRow } from './dossiers.js';
 
 export type DecisionRow = typeof awardDecisions.$inferSelect;
+export type AwardeeRow = typeof decisionAwardees.$inferSelect;
 const META = {
   id: awardDecisions.id,
   kind: awardDecisions.kind,
@@ -41,13 +46,37 @@ export async function decisionFile(tx: Executor, id: string) {
   return row;
 }
 
-export async function listDecisions(tx: Executor, actor: Actor, year?: number) {
-  return tx
-    .select({ ...META, awardeeCount: sql<number>`(select count(*)::int from decision_awardees a where a.decision_id = award_decisions.id)` })
+export interface DecisionFilter {
+  year?: number | undefined;
+}
+
+const decisionWhere = (actor: Actor, f: DecisionFilter) => and(unitIdInScope(actor, awardDecisions.unitId), f.year ? eq(awardDecisions.year, f.year) : undefined);
+const AWARDEE_COUNT = sql<number>`(select count(*)::int from decision_awardees a where a.decision_id = award_decisions.id)`;
+const CERTIFICATE_COUNT = sql<number>`(select count(*)::int from certificates c where c.decision_id = award_decisions.id)`;
+
+/** One page of the decisions in the actor's scope, newest first, with the total the filter matches. */
+export async function listVisibleDecisions(tx: Executor, actor: Actor, f: DecisionFilter & { page: number; pageSize: number }) {
+  const where = decisionWhere(actor, f);
+  const rows = await tx
+    .select({ ...META, awardeeCount: AWARDEE_COUNT, certificateCount: CERTIFICATE_COUNT })
     .from(awardDecisions)
-    .where(and(unitIdInScope(actor, awardDecisions.unitId), year ? eq(awardDecisions.year, year) : undefined))
+    .where(where)
     .orderBy(desc(awardDecisions.decisionDate), desc(awardDecisions.number))
-    .limit(500);
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [t] = await tx.select({ n: count() }).from(awardDecisions).where(where);
+  return { rows, total: Number(t?.n ?? 0) };
+}
+
+/** Every decision the filter matches (for the Excel export), read in batches by the caller. */
+export async function exportVisibleDecisions(tx: Executor, actor: Actor, f: DecisionFilter, offset: number, limit: number) {
+  return tx
+    .select({ ...META, awardeeCount: AWARDEE_COUNT })
+    .from(awardDecisions)
+    .where(decisionWhere(actor, f))
+    .orderBy(desc(awardDecisions.decisionDate), desc(awardDecisions.number), asc(awardDecisions.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 export async function awardeesOf(tx: Executor, decisionId: string) {
@@ -61,7 +90,101 @@ export async function readyCandidates(tx: Executor, actor: Actor) {
     .from(dossierCandidates)
     .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
     .innerJoin(units, eq(units.id, dossiers.unitId))
-    .where(and(dossierVisible(actor), eq(dossiers.status, 'reviewed'), eq(dossiers.level, 'unit'), eq(dossierCandidates.outcome, 'pending'), inArray(dossierCandidates.councilResult, ['passed'])))
+    .where(and(dossierVisible(actor), eq(dossiers.status, 'reviewed'), eq(dossiers.level, 'unit'), eq(dossierCandidates.outcome, 'pending'), eq(dossierCandidates.councilResult, 'passed')))
     .orderBy(asc(units.name), asc(dossierCandidates.sortOrder))
     .limit(1000);
+}
+
+// ------------------------------------------------------------------ issuing
+
+/** Locks the candidates among `ids` that the actor may see, with their dossiers. */
+export async function lockVisibleCandidates(tx: Executor, actor: Actor, ids: string[]): Promise<{ candidate: CandidateRow; dossier: DossierRow }[]> {
+  if (!ids.length) return [];
+  return tx
+    .select({ candidate: dossierCandidates, dossier: dossiers })
+    .from(dossierCandidates)
+    .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
+    .where(and(inArray(dossierCandidates.id, ids), dossierVisible(actor)))
+    .for('update');
+}
+
+/**
+ * Takes the next number of the unit's register for the year: creates the counter row if needed,
+ * then locks it until commit (no gaps, no duplicates, also under concurrent issuing).
+ */
+export async function nextDecisionNumber(tx: Executor, unitId: string, year: number): Promise<number> {
+  await tx.insert(decisionCounters).values({ unitId, year, lastNumber: 0 }).onConflictDoNothing();
+  const [counter] = await tx.select().from(decisionCounters).where(and(eq(decisionCounters.unitId, unitId), eq(decisionCounters.year, year))).for('update');
+  const number = (counter?.lastNumber ?? 0) + 1;
+  await tx.update(decisionCounters).set({ lastNumber: number }).where(and(eq(decisionCounters.unitId, unitId), eq(decisionCounters.year, year)));
+  return number;
+}
+
+export async function insertDecision(tx: Executor, values: typeof awardDecisions.$inferInsert): Promise<DecisionRow> {
+  const [row] = await tx.insert(awardDecisions).values(values).returning();
+  return row!;
+}
+
+export async function setDecisionTotal(tx: Executor, id: string, totalAmount: number): Promise<DecisionRow> {
+  const [row] = await tx.update(awardDecisions).set({ totalAmount }).where(eq(awardDecisions.id, id)).returning();
+  return row!;
+}
+
+/** Adds an awardee to the decision's list and marks the candidate awarded by it. */
+export async function insertAwardee(tx: Executor, values: typeof decisionAwardees.$inferInsert): Promise<void> {
+  await tx.insert(decisionAwardees).values(values);
+  if (values.candidateId) await tx.update(dossierCandidates).set({ outcome: 'awarded', decisionId: values.decisionId }).where(eq(dossierCandidates.id, values.candidateId));
+}
+
+export async function markCandidatesNotAwarded(tx: Executor, ids: string[]): Promise<void> {
+  if (ids.length) await tx.update(dossierCandidates).set({ outcome: 'not_awarded' }).where(inArray(dossierCandidates.id, ids));
+}
+
+/** The decision number of a standing (not revoked) honor of the same subject, kind and year, if any. */
+export async function standingHonor(tx: Executor, subject: { personId: string | null; unitId: string | null }, honor: string, year: number): Promise<{ number: string | null } | undefined> {
+  const who = subject.personId ? eq(honorAwards.personId, subject.personId) : subject.unitId ? eq(honorAwards.unitId, subject.unitId) : null;
+  if (!who) return undefined;
+  const [dup] = await tx.select({ number: honorAwards.decisionNumber }).from(honorAwards).where(and(who, eq(honorAwards.honor, honor), eq(honorAwards.year, year), eq(honorAwards.revoked, false))).limit(1);
+  return dup;
+}
+
+/** The public notices a candidate was listed in. */
+export async function noticesOfCandidate(tx: Executor, candidateId: string) {
+  const rows = await tx.select({ notice: publicNotices }).from(publicNoticeItems).innerJoin(publicNotices, eq(publicNotices.id, publicNoticeItems.noticeId)).where(eq(publicNoticeItems.candidateId, candidateId));
+  return rows.map((r) => r.notice);
+}
+
+/** True when a comment of the notice still waits for its answer. */
+export async function noticeHasOpenComment(tx: Executor, noticeId: string): Promise<boolean> {
+  const [open] = await tx.select({ id: publicNoticeComments.id }).from(publicNoticeComments).where(and(eq(publicNoticeComments.noticeId, noticeId), isNull(publicNoticeComments.answer))).limit(1);
+  return Boolean(open);
+}
+
+// ------------------------------------------------------------------ file, revocation
+
+export async function setDecisionFile(tx: Executor, id: string, file: { fileName: string; fileMime: string; fileData: Buffer }): Promise<void> {
+  await tx.update(awardDecisions).set(file).where(eq(awardDecisions.id, id));
+}
+
+/** Locks a visible decision for the rest of the transaction. */
+export async function lockVisibleDecision(tx: Executor, actor: Actor, id: string): Promise<DecisionRow | undefined> {
+  const [row] = await tx.select().from(awardDecisions).where(and(eq(awardDecisions.id, id), unitIdInScope(actor, awardDecisions.unitId))).for('update');
+  return row;
+}
+
+/** Revokes one awardee: flagged on the list, on the honor record (with the reason) and on the candidate; never deleted. */
+export async function revokeAwardee(tx: Executor, a: AwardeeRow, reason: string, at: Date): Promise<void> {
+  await tx.update(decisionAwardees).set({ revoked: true }).where(eq(decisionAwardees.id, a.id));
+  if (a.honorAwardId) await tx.update(honorAwards).set({ revoked: true, revokedReason: reason, updatedAt: at, version: sql`${honorAwards.version} + 1` }).where(eq(honorAwards.id, a.honorAwardId));
+  if (a.candidateId) await tx.update(dossierCandidates).set({ outcome: 'revoked' }).where(eq(dossierCandidates.id, a.candidateId));
+}
+
+/** Revokes the whole decision (`by` given) or only notes the reason of a partial revocation. */
+export async function markDecisionRevoked(tx: Executor, id: string, reason: string, whole: { at: Date; by: string } | null): Promise<DecisionRow> {
+  const [row] = await tx
+    .update(awardDecisions)
+    .set(whole ? { status: 'revoked', revokedAt: whole.at, revokedBy: whole.by, revokeReason: reason } : { revokeReason: reason })
+    .where(eq(awardDecisions.id, id))
+    .returning();
+  return row!;
 }

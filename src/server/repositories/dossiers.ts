@@ -1,8 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import {
   deadlines,
   disciplineRecords,
+  movementHonors,
+  movementUnits,
+  movements,
   dossierCandidates,
   dossierDocuments,
   dossierExtensions,
@@ -18,7 +21,8 @@ import {
   units,
 } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike, unitIdInScope } from '../policies/scope.js';
+import { escapeLike } from './scope.js';
+import { dossierVisibleCondition } from './scope.js';
 import { makeCalendar, type Calendar, type HolidayEntry } from '../../shared/working-days.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
 import type { DisciplineEntry, FactEntry, HonorEntry, InitiativeEntry, MemberInput, RatingEntry, SubjectInput } from '../rules/index.js';
@@ -30,16 +34,8 @@ export type DossierRow = typeof dossiers.$inferSelect;
 export type CandidateRow = typeof dossierCandidates.$inferSelect;
 export type DocumentRow = Omit<typeof dossierDocuments.$inferSelect, 'data'>;
 
-/**
- * Which dossiers an actor sees. A unit's clerk: its subtree's dossiers, drafts included. The
- * Office, heads and administrators of a parent level: what has been submitted to them (ever) and
- * their own unit's dossiers — a unit's drafts stay the unit's business.
- */
-export function dossierVisible(actor: Actor): SQL {
-  const inScope = unitIdInScope(actor, dossiers.unitId);
-  if (actor.role === 'clerk') return inScope;
-  return and(inScope, or(isNotNull(dossiers.firstSubmittedAt), eq(dossiers.unitId, actor.unitId))) as SQL;
-}
+/** Which dossiers an actor sees (the policy's SQL condition; kept here under its old name for the other repositories). */
+export const dossierVisible = dossierVisibleCondition;
 
 export async function findVisibleDossier(tx: Executor, actor: Actor, id: string): Promise<DossierRow | undefined> {
   const [row] = await tx.select().from(dossiers).where(and(eq(dossiers.id, id), dossierVisible(actor))).limit(1);
@@ -58,11 +54,23 @@ export interface DossierFilter {
   movementId?: string | undefined;
   year?: number | undefined;
   q?: string | undefined;
+  sort?: DossierSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
   page: number;
   pageSize: number;
 }
 
-export async function listDossiers(tx: Executor, actor: Actor, f: DossierFilter) {
+export const DOSSIER_SORTS = ['submittedAt', 'updatedAt', 'title', 'year', 'status'] as const;
+export type DossierSort = (typeof DOSSIER_SORTS)[number];
+
+function dossierOrder(f: DossierFilter): SQL[] {
+  if (!f.sort) return [sql`${dossiers.submittedAt} desc nulls first`, desc(dossiers.createdAt)];
+  const dir = f.order === 'asc' ? asc : desc;
+  const col = { submittedAt: dossiers.submittedAt, updatedAt: dossiers.updatedAt, title: dossiers.title, year: dossiers.year, status: dossiers.status }[f.sort];
+  return [dir(col), desc(dossiers.createdAt), asc(dossiers.id)];
+}
+
+export async function listVisibleDossiers(tx: Executor, actor: Actor, f: DossierFilter) {
   const conds: SQL[] = [dossierVisible(actor)];
   if (f.box === 'inbox') conds.push(isNotNull(dossiers.firstSubmittedAt), ne(dossiers.unitId, actor.unitId));
   if (f.box === 'mine') conds.push(eq(dossiers.unitId, actor.unitId));
@@ -81,7 +89,7 @@ export async function listDossiers(tx: Executor, actor: Actor, f: DossierFilter)
     .from(dossiers)
     .innerJoin(units, eq(units.id, dossiers.unitId))
     .where(where)
-    .orderBy(sql`${dossiers.submittedAt} desc nulls first`, desc(dossiers.createdAt))
+    .orderBy(...dossierOrder(f))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
   const [total] = await tx.select({ n: count() }).from(dossiers).where(where);
@@ -261,7 +269,203 @@ async function memberRecords(tx: Executor, personIds: string[]): Promise<Map<str
   return out;
 }
 
-export async function unitName(tx: Executor, id: string): Promise<string> {
+/** A unit's name, whatever the scope (the unit and receiver of a dossier already read within scope). */
+export async function unsafeUnitName(tx: Executor, id: string): Promise<string> {
   const [u] = await tx.select({ name: units.name }).from(units).where(eq(units.id, id));
   return u?.name ?? '';
+}
+
+export function rowsOf<T>(r: unknown): T[] {
+  // node-postgres returns { rows }, PGlite returns { rows } too; keep one place that knows it.
+  return (r as { rows?: T[] }).rows ?? [];
+}
+
+// ------------------------------------------------------------------ writes and lookups of the commands
+
+type DossierInsert = typeof dossiers.$inferInsert;
+export type DossierVersionRow = typeof dossierVersions.$inferSelect;
+export type ExtensionRow = typeof dossierExtensions.$inferSelect;
+
+/**
+ * Locks a dossier by id, whatever the actor's scope: for a command that already loaded a related
+ * record within scope (a session closing, a decision issued) and now completes its dossier.
+ */
+export async function unsafeLockDossier(tx: Executor, id: string): Promise<DossierRow | undefined> {
+  const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
+  return row;
+}
+
+export async function insertDossier(tx: Executor, values: DossierInsert): Promise<DossierRow> {
+  const [row] = await tx.insert(dossiers).values(values).returning();
+  if (!row) throw new Error('insert dossiers: no row');
+  return row;
+}
+
+/** Writes a dossier only if it is still at `version` (optimistic locking); undefined when someone else changed it. */
+export async function updateDossierAtVersion(tx: Executor, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierRow | undefined> {
+  const [row] = await tx.update(dossiers).set(set).where(and(eq(dossiers.id, id), eq(dossiers.version, version))).returning();
+  return row;
+}
+
+/** Bumps a dossier's version whatever it is now (a consolidated dossier receiving a candidate). */
+export async function bumpDossierVersion(tx: Executor, id: string, at: Date): Promise<void> {
+  await tx.update(dossiers).set({ version: sql`${dossiers.version} + 1`, updatedAt: at }).where(eq(dossiers.id, id));
+}
+
+export async function deleteDossierRow(tx: Executor, id: string): Promise<void> {
+  await tx.delete(dossiers).where(eq(dossiers.id, id));
+}
+
+/** The parent level's open consolidated dossier for a year (and movement), locked. */
+export async function lockUpwardDraft(tx: Executor, q: { unitId: string; year: number; movementId: string | null }): Promise<DossierRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.level, 'upward'), eq(dossiers.unitId, q.unitId), eq(dossiers.year, q.year), eq(dossiers.status, 'draft'), q.movementId ? eq(dossiers.movementId, q.movementId) : sql`${dossiers.movementId} is null`))
+    .limit(1)
+    .for('update');
+  return row;
+}
+
+export async function latestVersion(tx: Executor, dossierId: string): Promise<DossierVersionRow | undefined> {
+  const [row] = await tx.select().from(dossierVersions).where(eq(dossierVersions.dossierId, dossierId)).orderBy(desc(dossierVersions.revision)).limit(1);
+  return row;
+}
+
+export async function insertDossierVersion(tx: Executor, values: typeof dossierVersions.$inferInsert): Promise<void> {
+  await tx.insert(dossierVersions).values(values);
+}
+
+/** A candidate of this dossier proposed for the same honor, same year, in another open dossier. */
+export async function findDuplicateNomination(tx: Executor, d: { id: string; year: number }): Promise<{ displayName: string; title: string } | undefined> {
+  const r = await tx.execute(sql`
+    select c.display_name, d2.title from ${dossierCandidates} c
+    join ${dossierCandidates} c2 on c2.honor = c.proposed_honor and c2.id <> c.id and c2.outcome = 'pending' and c2.source_candidate_id is null
+      and (c2.person_id = c.person_id or c2.subject_unit_id = c.subject_unit_id or c2.household_name = c.household_name)
+    join ${dossiers} d2 on d2.id = c2.dossier_id and d2.id <> ${d.id} and d2.year = ${d.year} and d2.status <> 'completed'
+    where c.dossier_id = ${d.id} limit 1`);
+  const dup = rowsOf<{ display_name: string; title: string }>(r)[0];
+  return dup ? { displayName: dup.display_name, title: dup.title } : undefined;
+}
+
+/** The visible dossiers waiting in a timed step, oldest step first (the overdue dashboard). */
+export async function listVisibleTimedDossiers(tx: Executor, actor: Actor, statuses: string[], limit: number) {
+  return tx
+    .select({ dossier: dossiers, unitName: units.name })
+    .from(dossiers)
+    .innerJoin(units, eq(units.id, dossiers.unitId))
+    .where(and(dossierVisible(actor), inArray(dossiers.status, statuses)))
+    .orderBy(dossiers.stepStartedAt)
+    .limit(limit);
+}
+
+// ------------------------------------------------------------------ documents
+
+export async function insertDocument(tx: Executor, values: typeof dossierDocuments.$inferInsert): Promise<DocumentRow> {
+  const [row] = await tx.insert(dossierDocuments).values(values).returning(DOCUMENT_META);
+  if (!row) throw new Error('insert dossier_documents: no row');
+  return row;
+}
+
+/** Deletes a document of this dossier; its title, or undefined when there is none. */
+export async function deleteDocumentOf(tx: Executor, dossierId: string, documentId: string): Promise<string | undefined> {
+  const [doc] = await tx.delete(dossierDocuments).where(and(eq(dossierDocuments.id, documentId), eq(dossierDocuments.dossierId, dossierId))).returning({ title: dossierDocuments.title });
+  return doc?.title;
+}
+
+// ------------------------------------------------------------------ units and movements the pipeline reads
+
+/** A unit by id, whatever the actor's scope (the dossier's own unit, a person's unit: already reached through a scoped record). */
+export async function unsafeFindUnit(tx: Executor, id: string) {
+  const [u] = await tx.select().from(units).where(eq(units.id, id));
+  return u;
+}
+
+/**
+ * A movement and its unit's path, whatever the actor's scope: a movement belongs to a parent
+ * level, and units take part in it by participation, not by scope.
+ */
+export async function unsafeFindMovement(tx: Executor, id: string) {
+  const [m] = await tx.select({ movement: movements, path: units.path }).from(movements).innerJoin(units, eq(units.id, movements.unitId)).where(eq(movements.id, id));
+  return m;
+}
+
+/** A movement launched by a unit of the actor's subtree. */
+export async function findVisibleMovement(tx: Executor, actor: Actor, id: string) {
+  const [m] = await tx
+    .select({ movement: movements })
+    .from(movements)
+    .innerJoin(units, eq(units.id, movements.unitId))
+    .where(and(eq(movements.id, id), sql`${units.path} like ${escapeLike(actor.unitPath) + '%'}`));
+  return m?.movement;
+}
+
+/** Units named as taking part in a movement (none: its whole subtree takes part). */
+export async function movementParticipants(tx: Executor, movementId: string): Promise<string[]> {
+  const rows = await tx.select({ unitId: movementUnits.unitId }).from(movementUnits).where(eq(movementUnits.movementId, movementId));
+  return rows.map((r) => r.unitId);
+}
+
+export async function movementOfferedHonors(tx: Executor, movementId: string): Promise<string[]> {
+  const rows = await tx.select({ honor: movementHonors.honor }).from(movementHonors).where(eq(movementHonors.movementId, movementId));
+  return rows.map((r) => r.honor);
+}
+
+/** Locks the movement row so that two quota checks for it run one after the other. */
+export async function lockMovement(tx: Executor, movementId: string) {
+  const [m] = await tx.select().from(movements).where(eq(movements.id, movementId)).for('update');
+  return m;
+}
+
+export async function movementOffer(tx: Executor, movementId: string, honor: string) {
+  const [offer] = await tx.select().from(movementHonors).where(and(eq(movementHonors.movementId, movementId), eq(movementHonors.honor, honor)));
+  return offer;
+}
+
+/** Names already forwarded upward for a movement and honor (the quota's use), except one consolidated dossier. */
+export async function quotaUse(tx: Executor, movementId: string, honor: string, exceptUpwardId?: string): Promise<string[]> {
+  const rows = await tx
+    .select({ name: dossierCandidates.displayName })
+    .from(dossierCandidates)
+    .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
+    .where(and(eq(dossiers.movementId, movementId), eq(dossiers.level, 'upward'), eq(dossierCandidates.honor, honor), ne(dossierCandidates.outcome, 'not_awarded'), exceptUpwardId ? ne(dossiers.id, exceptUpwardId) : undefined));
+  return rows.map((r) => r.name);
+}
+
+// ------------------------------------------------------------------ extensions and the agency's calendar
+
+/** Extensions granted for a movement to units of the actor's subtree. */
+export async function listVisibleExtensions(tx: Executor, actor: Actor, movementId: string) {
+  return tx
+    .select({ ext: dossierExtensions, unitName: units.name })
+    .from(dossierExtensions)
+    .innerJoin(units, eq(units.id, dossierExtensions.unitId))
+    .where(and(eq(dossierExtensions.movementId, movementId), sql`${units.path} like ${escapeLike(actor.unitPath) + '%'}`))
+    .orderBy(asc(units.sortOrder), asc(dossierExtensions.grantedAt));
+}
+
+export async function insertExtension(tx: Executor, values: typeof dossierExtensions.$inferInsert): Promise<ExtensionRow> {
+  const [row] = await tx.insert(dossierExtensions).values(values).returning();
+  if (!row) throw new Error('insert dossier_extensions: no row');
+  return row;
+}
+
+/** The agency's own calendar entries of a year. */
+export async function listAgencyHolidays(tx: Executor, year: number) {
+  return tx.select().from(publicHolidays).where(sql`${publicHolidays.date} between ${`${year}-01-01`} and ${`${year}-12-31`}`).orderBy(asc(publicHolidays.date));
+}
+
+export async function upsertHoliday(tx: Executor, entry: { date: string; name: string; kind: 'holiday' | 'workday' }): Promise<void> {
+  await tx.insert(publicHolidays).values(entry).onConflictDoUpdate({ target: publicHolidays.date, set: { name: entry.name, kind: entry.kind } });
+}
+
+export async function deleteHoliday(tx: Executor, date: string): Promise<void> {
+  await tx.delete(publicHolidays).where(eq(publicHolidays.date, date));
+}
+
+/** A unit and its parent, whatever the actor's scope (the letterhead of a document about a record already reached within scope). */
+export async function unsafeFindUnitWithParent(tx: Executor, id: string) {
+  const unit = await unsafeFindUnit(tx, id);
+  const parent = unit?.parentId ? await unsafeFindUnit(tx, unit.parentId) : undefined;
+  return { unit, parent };
 }

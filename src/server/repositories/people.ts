@@ -1,9 +1,10 @@
-import { and, asc, count, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { people, personTransfers, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { escapeLike, visiblePeopleCondition } from '../policies/scope.js';
+import { escapeLike, visiblePeopleCondition } from './scope.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
+import { now } from '../clock.js';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -16,8 +17,20 @@ export interface PeopleFilter {
   employmentType?: string | undefined;
   isLeader?: boolean | undefined;
   gender?: string | undefined;
+  /** Column the list is ordered by (default the Vietnamese name order), then name, then id. */
+  sort?: PeopleSort | undefined;
+  order?: 'asc' | 'desc' | undefined;
   page: number;
   pageSize: number;
+}
+
+export const PEOPLE_SORTS = ['name', 'birthDate', 'unit', 'position'] as const;
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+
+/** A visible person with the name of its unit (the profile page). */
+export async function findVisiblePersonWithUnit(tx: Executor, actor: Actor, id: string): Promise<{ person: PersonRow; unitName: string } | undefined> {
+  const [row] = await tx.select({ person: people, unitName: units.name }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(and(eq(people.id, id), visiblePeopleCondition(actor))).limit(1);
+  return row;
 }
 
 export async function findVisiblePerson(tx: Executor, actor: Actor, id: string): Promise<PersonRow | undefined> {
@@ -53,14 +66,21 @@ export async function listPeople(tx: Executor, actor: Actor, f: PeopleFilter) {
   // While searching, order by an expression the name index cannot serve: the planner then takes
   // the matches from the trigram index and sorts only those, instead of walking the whole name
   // index and filtering (85k rows read for a late-alphabet given name like "Thảo").
-  const order = searching ? sql`${people.sortKey} || ''` : people.sortKey;
+  const nameOrder = searching ? sql`${people.sortKey} || ''` : people.sortKey;
+  const dir = f.order === 'desc' ? desc : asc;
+  const first: SQL[] =
+    f.sort === 'birthDate' ? [sql`${people.birthDate} ${f.order === 'desc' ? sql`desc` : sql`asc`} nulls last`]
+    : f.sort === 'unit' ? [dir(units.name)]
+    : f.sort === 'position' ? [sql`${people.position} ${f.order === 'desc' ? sql`desc` : sql`asc`} nulls last`]
+    : [];
+  const byName = f.sort === undefined || f.sort === 'name' ? dir(nameOrder) : asc(nameOrder);
   const [rows, totals] = await Promise.all([
     tx
       .select({ person: people, unitName: units.name })
       .from(people)
       .innerJoin(units, eq(units.id, people.unitId))
       .where(where)
-      .orderBy(asc(order), asc(people.id))
+      .orderBy(...first, byName, asc(people.id))
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
     tx.select({ n: count() }).from(people).where(where),
@@ -112,4 +132,54 @@ export async function* peopleMatching(tx: Executor, actor: Actor, f: Omit<People
     const last = page[page.length - 1]!.person;
     after = { sortKey: last.sortKey, id: last.id };
   }
+}
+
+/** A person with this CCCD anywhere in the system (CCCD is unique nationally, so scope does not apply). */
+export async function unsafeFindPersonByCccd(tx: Executor, cccd: string): Promise<{ id: string } | undefined> {
+  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.cccd, cccd)).limit(1);
+  return row;
+}
+
+export type NewPerson = typeof people.$inferInsert;
+
+export async function insertPerson(tx: Executor, values: NewPerson): Promise<PersonRow> {
+  const [row] = await tx.insert(people).values(values).returning();
+  if (!row) throw new Error('insert into people returned nothing');
+  return row;
+}
+
+/** Inserts many people (an import), in chunks the driver accepts; answers their ids in order. */
+export async function insertPeople(tx: Executor, values: NewPerson[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < values.length; i += 1000) {
+    const inserted = await tx.insert(people).values(values.slice(i, i + 1000)).returning({ id: people.id });
+    ids.push(...inserted.map((x) => x.id));
+  }
+  return ids;
+}
+
+type PersonChanges = Partial<Omit<NewPerson, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+/** Writes a person's fields and bumps the version, only if it is still `expectedVersion`. */
+export async function updatePersonAtVersion(tx: Executor, id: string, expectedVersion: number, changes: PersonChanges): Promise<PersonRow | undefined> {
+  const [row] = await tx
+    .update(people)
+    .set({ ...changes, version: expectedVersion + 1, updatedAt: now() })
+    .where(and(eq(people.id, id), eq(people.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+export async function insertPersonTransfers(tx: Executor, rows: (typeof personTransfers.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(personTransfers).values(rows);
+}
+
+/** The ids of everyone (active or not) whose unit is `unitId`. */
+export async function staffIdsOfUnit(tx: Executor, unitId: string): Promise<string[]> {
+  return (await tx.select({ id: people.id }).from(people).where(eq(people.unitId, unitId))).map((r) => r.id);
+}
+
+/** Everyone of `fromUnitId` now works in `toUnitId` (a merge; the transfers are written apart). */
+export async function moveStaffToUnit(tx: Executor, fromUnitId: string, toUnitId: string): Promise<void> {
+  await tx.update(people).set({ unitId: toUnitId, updatedAt: now() }).where(eq(people.unitId, fromUnitId));
 }

@@ -1,8 +1,8 @@
 import { and, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { honorAwards, movementUnits, people, registrations, units } from '../db/schema/index.js';
-import { escapeLike } from '../policies/scope.js';
-import type { MovementRow } from './plans.js';
+import { escapeLike } from './scope.js';
+import type { MovementRow } from './movements.js';
 
 type TargetRow = { id: string; subjectKind: string; honor: string | null; measure: string; value: number; valueMax: number | null };
 

@@ -13,25 +13,23 @@ import {
   people,
   personTransfers,
   qualityRatings,
-  ruleOverrides,
   subjectFacts,
   units,
 } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { POLICY } from '../policies/abilities.js';
-import { escapeLike, unitIdInScope, visiblePeopleCondition } from '../policies/scope.js';
+import { reachesOnlySelf } from '../policies/record.js';
+import { escapeLike, unitIdInScope, visiblePeopleCondition, visibleUnitsCondition } from './scope.js';
 import { findVisiblePerson } from './people.js';
 import { findVisibleUnit } from './units.js';
 import { emptyRecordSet, unitsDuringYear, type RecordSet } from '../records/subjects.js';
 import type { CommendationType, Honor } from '../../shared/codes.js';
-import type { RuleOverride } from '../rules/index.js';
+import { now } from '../clock.js';
 
 export type RatingRow = typeof qualityRatings.$inferSelect;
 export type HonorRow = typeof honorAwards.$inferSelect;
 export type InitiativeRow = typeof initiatives.$inferSelect;
 export type DisciplineRow = typeof disciplineRecords.$inferSelect;
 export type FactRow = typeof subjectFacts.$inferSelect;
-export type OverrideRow = typeof ruleOverrides.$inferSelect;
 
 /** Whose records: a person, or a unit as a collective. */
 export interface RecordSubject {
@@ -45,7 +43,7 @@ export interface RecordSubject {
   homeUnitName: string;
 }
 
-const selfReach = (actor: Actor) => POLICY[actor.role].reach === 'self';
+const selfReach = reachesOnlySelf;
 
 /**
  * A person or unit whose records the actor may see. Staff (reach "self") see only their own
@@ -79,7 +77,8 @@ export async function findVisibleRating(tx: Executor, actor: Actor, id: string):
   return row;
 }
 
-export async function ratingOf(tx: Executor, subject: RecordSubject, year: number): Promise<RatingRow | undefined> {
+/** The subject's rating for a year; the caller has checked that the subject is visible. */
+export async function unsafeFindRating(tx: Executor, subject: { personId: string | null; unitId: string | null }, year: number): Promise<RatingRow | undefined> {
   const cond = subject.personId ? eq(qualityRatings.personId, subject.personId) : eq(qualityRatings.unitId, subject.unitId ?? '');
   const [row] = await tx.select().from(qualityRatings).where(and(cond, eq(qualityRatings.year, year))).limit(1);
   return row;
@@ -137,7 +136,7 @@ async function chunked<T>(ids: string[], load: (part: string[]) => Promise<T[]>)
  * Every record of the given people and units (callers have checked visibility). Initiatives come
  * with their authors; for people they are the ones they authored, for units the ones they own.
  */
-export async function loadRecordRows(tx: Executor, personIds: string[], unitIds: string[]): Promise<RecordRows> {
+export async function unsafeLoadRecordRows(tx: Executor, personIds: string[], unitIds: string[]): Promise<RecordRows> {
   /** Rows of one table for the people, then for the units. */
   const both = async <T>(personCol: PgColumn, unitCol: PgColumn, q: (where: SQL) => Promise<T[]>): Promise<T[]> => [
     ...(await chunked(personIds, (part) => q(inArray(personCol, part)))),
@@ -244,30 +243,6 @@ export async function unitsInSubtree(tx: Executor, unitPath: string) {
     .orderBy(asc(units.depth), asc(units.sortOrder), asc(units.name));
 }
 
-// ---------------------------------------------------------------- agency overrides
-
-/** Overrides issued by the unit at `unitPath` or any unit above it (they govern its subjects). */
-export async function overridesForPath(tx: Executor, unitPath: string): Promise<OverrideRow[]> {
-  const ids = unitPath.split('/').filter(Boolean);
-  if (ids.length === 0) return [];
-  return tx.select().from(ruleOverrides).where(inArray(ruleOverrides.unitId, ids)).orderBy(asc(ruleOverrides.effectiveFrom), asc(ruleOverrides.overrideId), asc(ruleOverrides.version));
-}
-
-export function overrideBodies(rows: OverrideRow[]): RuleOverride[] {
-  return rows.map((r) => r.body as RuleOverride);
-}
-
-/** Overrides that govern the actor's unit, and those issued inside its subtree. */
-export async function listVisibleOverrides(tx: Executor, actor: Actor) {
-  const ancestors = actor.unitPath.split('/').filter(Boolean);
-  return tx
-    .select({ row: ruleOverrides, unitName: units.name })
-    .from(ruleOverrides)
-    .innerJoin(units, eq(units.id, ruleOverrides.unitId))
-    .where(or(inArray(ruleOverrides.unitId, ancestors.length ? ancestors : ['00000000-0000-0000-0000-000000000000']), selfReach(actor) ? sql`false` : unitIdInScope(actor, ruleOverrides.unitId)))
-    .orderBy(asc(ruleOverrides.overrideId), asc(ruleOverrides.version));
-}
-
 // ---------------------------------------------------------------- for the dossier pipeline
 
 export interface HonorAwardInput {
@@ -323,7 +298,148 @@ export async function recordHonorAward(tx: Executor, input: HonorAwardInput): Pr
     .returning();
   if (!row) throw new Error('insert failed');
   if (input.initiativeIds?.length) {
-    await tx.update(initiatives).set({ usedForAwardId: row.id, updatedAt: new Date() }).where(and(inArray(initiatives.id, input.initiativeIds), sql`${initiatives.usedForAwardId} is null`));
+    await tx.update(initiatives).set({ usedForAwardId: row.id, updatedAt: now() }).where(and(inArray(initiatives.id, input.initiativeIds), sql`${initiatives.usedForAwardId} is null`));
   }
   return row;
+}
+
+// ---------------------------------------------------------------- writes (commands pass ctx.tx)
+
+type RatingValues = typeof qualityRatings.$inferInsert;
+type HonorValues = typeof honorAwards.$inferInsert;
+type InitiativeValues = typeof initiatives.$inferInsert;
+type DisciplineValues = typeof disciplineRecords.$inferInsert;
+type FactValues = typeof subjectFacts.$inferInsert;
+
+/** Inserts a rating; undefined when the subject already has one for the year (a concurrent write). */
+export async function insertRating(tx: Executor, values: RatingValues): Promise<RatingRow | undefined> {
+  const [row] = await tx.insert(qualityRatings).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+/** Changes a rating if it is still at `version`; undefined when someone changed it meanwhile. */
+export async function updateRatingAt(tx: Executor, id: string, version: number, set: Pick<RatingValues, 'rating' | 'note' | 'source'>): Promise<RatingRow | undefined> {
+  const [row] = await tx
+    .update(qualityRatings)
+    .set({ ...set, version: version + 1, updatedAt: now() })
+    .where(and(eq(qualityRatings.id, id), eq(qualityRatings.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteRating(tx: Executor, id: string): Promise<void> {
+  await tx.delete(qualityRatings).where(eq(qualityRatings.id, id));
+}
+
+/** Ratings of the given people and units, every year (the caller has checked scope). */
+export async function unsafeListRatingsOf(tx: Executor, personIds: string[], unitIds: string[]): Promise<RatingRow[]> {
+  return [
+    ...(await chunked([...new Set(personIds)], (part) => tx.select().from(qualityRatings).where(inArray(qualityRatings.personId, part)))),
+    ...(await chunked([...new Set(unitIds)], (part) => tx.select().from(qualityRatings).where(inArray(qualityRatings.unitId, part)))),
+  ];
+}
+
+/** The keys of the honors stored for the given people and units (duplicate check of an import). */
+export async function unsafeListHonorKeysOf(tx: Executor, personIds: string[], unitIds: string[]) {
+  const cols = { personId: honorAwards.personId, unitId: honorAwards.unitId, honor: honorAwards.honor, year: honorAwards.year, decisionNumber: honorAwards.decisionNumber };
+  return [
+    ...(await chunked([...new Set(personIds)], (part) => tx.select(cols).from(honorAwards).where(inArray(honorAwards.personId, part)))),
+    ...(await chunked([...new Set(unitIds)], (part) => tx.select(cols).from(honorAwards).where(inArray(honorAwards.unitId, part)))),
+  ];
+}
+
+export async function insertHonor(tx: Executor, values: HonorValues): Promise<HonorRow> {
+  const [row] = await tx.insert(honorAwards).values(values).returning();
+  if (!row) throw new Error('insert failed');
+  return row;
+}
+
+/** Inserts many honors (an imported sheet) in batches. */
+export async function insertHonors(tx: Executor, values: HonorValues[]): Promise<void> {
+  for (let k = 0; k < values.length; k += 1000) await tx.insert(honorAwards).values(values.slice(k, k + 1000));
+}
+
+/** Changes an honor if it is still at `version`; undefined when someone changed it meanwhile. */
+export async function updateHonorAt(tx: Executor, id: string, version: number, set: Partial<HonorValues>): Promise<HonorRow | undefined> {
+  const [row] = await tx
+    .update(honorAwards)
+    .set({ ...set, version: version + 1, updatedAt: now() })
+    .where(and(eq(honorAwards.id, id), eq(honorAwards.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteHonor(tx: Executor, id: string): Promise<void> {
+  await tx.delete(honorAwards).where(eq(honorAwards.id, id));
+}
+
+/** Frees the initiatives that backed an award (revoked or deleted): they may back another one. */
+export async function releaseInitiativesOf(tx: Executor, awardId: string): Promise<void> {
+  await tx.update(initiatives).set({ usedForAwardId: null, updatedAt: now() }).where(eq(initiatives.usedForAwardId, awardId));
+}
+
+export async function insertInitiative(tx: Executor, values: InitiativeValues, authorIds: string[]): Promise<InitiativeRow> {
+  const [row] = await tx.insert(initiatives).values(values).returning();
+  if (!row) throw new Error('insert failed');
+  if (authorIds.length) await tx.insert(initiativeAuthors).values(authorIds.map((personId) => ({ initiativeId: row.id, personId })));
+  return row;
+}
+
+/** Changes an initiative and its authors if it is still at `version`; undefined otherwise. */
+export async function updateInitiativeAt(tx: Executor, id: string, version: number, set: Partial<InitiativeValues>, authorIds: string[]): Promise<InitiativeRow | undefined> {
+  const [row] = await tx
+    .update(initiatives)
+    .set({ ...set, version: version + 1, updatedAt: now() })
+    .where(and(eq(initiatives.id, id), eq(initiatives.version, version)))
+    .returning();
+  if (!row) return undefined;
+  await tx.delete(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, id));
+  if (authorIds.length) await tx.insert(initiativeAuthors).values(authorIds.map((personId) => ({ initiativeId: id, personId })));
+  return row;
+}
+
+export async function deleteInitiative(tx: Executor, id: string): Promise<void> {
+  await tx.delete(initiatives).where(eq(initiatives.id, id));
+}
+
+export async function insertDiscipline(tx: Executor, values: DisciplineValues): Promise<DisciplineRow> {
+  const [row] = await tx.insert(disciplineRecords).values(values).returning();
+  if (!row) throw new Error('insert failed');
+  return row;
+}
+
+/** Changes a discipline record if it is still at `version`; undefined otherwise. */
+export async function updateDisciplineAt(tx: Executor, id: string, version: number, set: Partial<DisciplineValues>): Promise<DisciplineRow | undefined> {
+  const [row] = await tx
+    .update(disciplineRecords)
+    .set({ ...set, version: version + 1, updatedAt: now() })
+    .where(and(eq(disciplineRecords.id, id), eq(disciplineRecords.version, version)))
+    .returning();
+  return row;
+}
+
+export async function deleteDiscipline(tx: Executor, id: string): Promise<void> {
+  await tx.delete(disciplineRecords).where(eq(disciplineRecords.id, id));
+}
+
+/** Confirms a fact; undefined when it is already confirmed for the subject and year. */
+export async function insertFact(tx: Executor, values: FactValues): Promise<FactRow | undefined> {
+  const [row] = await tx.insert(subjectFacts).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function deleteFact(tx: Executor, id: string): Promise<void> {
+  await tx.delete(subjectFacts).where(eq(subjectFacts.id, id));
+}
+
+// ---------------------------------------------------------------- import: who the rows may name
+
+/** People the actor may see, with what an import row can name them by. */
+export async function listVisiblePeopleForMatching(tx: Executor, actor: Actor) {
+  return tx.select({ id: people.id, fullName: people.fullName, cccd: people.cccd, unitId: people.unitId }).from(people).where(visiblePeopleCondition(actor));
+}
+
+/** Units the actor may see, with what an import row can name them by. */
+export async function listVisibleUnitsForMatching(tx: Executor, actor: Actor) {
+  return tx.select({ id: units.id, name: units.name, code: units.code, shortName: units.shortName }).from(units).where(visibleUnitsCondition(actor));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { accounts, documentTemplates, units } from '../db/schema/index.js';
 import { defaultTemplate, type TemplateKind } from '../documents/index.js';
@@ -98,4 +98,16 @@ export async function templateVersionFile(tx: Executor, unitId: string, kind: Te
     .from(documentTemplates)
     .where(and(eq(documentTemplates.id, id), eq(documentTemplates.unitId, unitId), eq(documentTemplates.kind, kind)));
   return row;
+}
+
+/** The next version number of a unit's template of a kind (uploads and reverts both take one). */
+export async function nextTemplateVersion(tx: Executor, unitId: string, kind: TemplateKind): Promise<number> {
+  const [r] = await tx.select({ v: max(documentTemplates.version) }).from(documentTemplates).where(and(eq(documentTemplates.unitId, unitId), eq(documentTemplates.kind, kind)));
+  return (r?.v ?? 0) + 1;
+}
+
+/** Stores a version: with a file it is the unit's new template, without one it is a revert. */
+export async function insertTemplateVersion(tx: Executor, values: typeof documentTemplates.$inferInsert): Promise<TemplateRow> {
+  const [row] = await tx.insert(documentTemplates).values(values).returning();
+  return row!;
 }

@@ -101,7 +101,7 @@ export function candidatesFor(input: CandidatesInput): CandidatesResult {
   }
   const quotaCounts = new Map<Honor, number>();
 
-  const results: CandidateResult[] = new Array(input.subjects.length);
+  const results = new Array<CandidateResult>(input.subjects.length);
   for (let i = 0; i < input.subjects.length; i++) {
     const cs = input.subjects[i] as CandidateSubject;
     const idx = indexSubject(cs.subject);

@@ -59,7 +59,7 @@ function indexMember(m: MemberInput, kind: SubjectKind): SubjectIndex {
   const honors = new Map<Honor, Map<number, number>>();
   for (const h of m.honors ?? []) {
     let years = honors.get(h.honor);
-    if (!years) honors.set(h.honor, (years = new Map()));
+    if (!years) honors.set(h.honor, (years = new Map<number, number>()));
     years.set(h.year, (years.get(h.year) ?? 0) | TYPE_BIT[h.type ?? 'cong_trang']);
   }
   const disciplines = new Map<number, number>();

@@ -1,11 +1,28 @@
 /** A serialisable view of a rule pack for the rule-pack viewer UI (Vietnamese descriptions). */
-import { HONORS, HONOR_INFO, REGIME_LABELS, SUBJECT_KIND_LABELS, type Honor, type HonorKind, type Regime, type SubjectKind } from '../../shared/codes.js';
+import { z } from 'zod';
+import {
+  COMMENDATION_TYPES,
+  COMMENDATION_TYPE_LABELS,
+  HONORS,
+  HONOR_INFO,
+  REGIME_LABELS,
+  SUBJECT_KIND_LABELS,
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  type Honor,
+  type HonorKind,
+  type Regime,
+  type SubjectKind,
+} from '../../shared/codes.js';
+import { DOCUMENT_KINDS, DOSSIER_STATUSES, DOSSIER_STATUS_LABELS } from '../../shared/dossiers.js';
+import { todayVn } from '../../shared/clock.js';
 import { baseSalaryOn } from './base-salary.js';
 import { describeCriterion } from './criteria.js';
 import { HONOR_SHORT, coef, percent, vnd } from './labels.js';
 import { computeAmount } from './money.js';
 import { packFor } from './packs/index.js';
-import { AUTHORITY_LABELS, type Authority, type Criterion, type CriterionKind, type IsoDate, type RulePack } from './types.js';
+import { publicNotice, quorumNeeded, majorityNeeded } from './pipeline.js';
+import { AUTHORITIES, AUTHORITY_LABELS, PUBLIC_NOTICE_DEADLINE_ID, type Authority, type Criterion, type CriterionKind, type IsoDate, type RulePack } from './types.js';
 
 export interface CriterionView {
   rule: string;
@@ -44,6 +61,82 @@ export interface HonorView {
   unverifiedCount: number;
 }
 
+const sourcedView = { article: z.string(), verified: z.boolean(), note: z.string().optional() };
+const honorCode = z.enum(HONORS as unknown as readonly [Honor, ...Honor[]]);
+
+/** The dossier pipeline's parameters as the rule viewer shows them (zod: routes declare it in their answer). */
+export const pipelineViewSchema = z
+  .object({
+    documents: z.array(
+      z.object({
+        ...sourcedView,
+        id: z.string(),
+        kind: z.enum(DOCUMENT_KINDS),
+        per: z.enum(['dossier', 'candidate']),
+        label: z.string(),
+        honors: z.array(honorCode).nullable(),
+        exceptTypes: z.array(z.enum(COMMENDATION_TYPES)).nullable(),
+        byLaw: z.boolean(),
+        text: z.string(),
+      }),
+    ),
+    publicNotice: z.object({
+      honors: z.array(z.object({ ...sourcedView, honor: honorCode, label: z.string() })),
+      minWorkingDays: z.number(),
+      text: z.string(),
+      article: z.string().nullable(),
+      verified: z.boolean(),
+    }),
+    stepLimits: z.array(z.object({ ...sourcedView, step: z.enum(DOSSIER_STATUSES), stepLabel: z.string(), workingDays: z.number(), label: z.string(), text: z.string() })),
+    quorum: z.object({ ...sourcedView, share: z.number(), text: z.string() }),
+    majority: z.object({ ...sourcedView, share: z.number(), strict: z.boolean(), text: z.string() }),
+    honorOrder: z.object({ ...sourcedView, ranks: z.array(z.object({ honor: honorCode, label: z.string(), rank: z.number() })) }),
+    unitAuthority: z.array(z.object({ ...sourcedView, unitKind: z.enum(UNIT_KINDS), unitKindLabel: z.string(), who: z.enum(AUTHORITIES).nullable(), whoLabel: z.string().nullable() })),
+    /** Number of UNVERIFIED items among the pipeline's parameters. */
+    unverifiedCount: z.number(),
+  })
+  .meta({ id: 'PipelineRulesView' });
+export type PipelineView = z.infer<typeof pipelineViewSchema>;
+
+const noteOf = (x: { note?: string }) => (x.note ? { note: x.note } : {});
+const shareText = (share: number) => (Math.abs(share - 2 / 3) < 1e-9 ? '2/3' : percent(share));
+
+/** The pipeline part of a pack for the viewer, with Vietnamese texts (examples on 10 members). */
+export function describePipeline(pack: RulePack): PipelineView {
+  const p = pack.pipeline;
+  const documents = p.documents.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    per: d.per,
+    label: d.label,
+    honors: d.honors ? [...d.honors] : null,
+    exceptTypes: d.exceptTypes ? [...d.exceptTypes] : null,
+    byLaw: d.byLaw,
+    text: `${d.label} (${d.per === 'dossier' ? 'một bản cho hồ sơ' : 'của từng cá nhân, tập thể được đề nghị'})${d.honors ? `; chỉ với ${d.honors.map((h) => HONOR_SHORT[h]).join(', ')}` : ''}${d.exceptTypes ? `; không cần với khen thưởng ${d.exceptTypes.map((t) => COMMENDATION_TYPE_LABELS[t]).join(', ')}` : ''}`,
+    article: d.article,
+    verified: d.verified,
+    ...noteOf(d),
+  }));
+  const deadline = pack.deadlines.find((d) => d.id === PUBLIC_NOTICE_DEADLINE_ID);
+  const minDays = p.publicNotice[0] ? publicNotice(pack, p.publicNotice[0].honor).minWorkingDays : deadline?.kind === 'working_days' ? deadline.days : 0;
+  const notice = {
+    honors: p.publicNotice.map((n) => ({ honor: n.honor, label: HONOR_INFO[n.honor].label, article: n.article, verified: n.verified, ...noteOf(n) })),
+    minWorkingDays: minDays,
+    text: p.publicNotice.length
+      ? `Công khai danh sách đề nghị ${p.publicNotice.map((n) => HONOR_SHORT[n.honor]).join(', ')} ${minDays ? `ít nhất ${minDays} ngày làm việc` : '(không quy định số ngày tối thiểu)'} trước khi quyết định`
+      : 'Không có danh hiệu, hình thức phải công khai',
+    article: deadline?.article ?? null,
+    verified: deadline?.verified ?? true,
+  };
+  const stepLimits = p.stepLimits.map((x) => ({ step: x.step, stepLabel: DOSSIER_STATUS_LABELS[x.step], workingDays: x.workingDays, label: x.label, text: `${x.label}: ${x.workingDays} ngày làm việc (khi hồ sơ ở trạng thái "${DOSSIER_STATUS_LABELS[x.step]}")`, article: x.article, verified: x.verified, ...noteOf(x) }));
+  const quorum = { share: p.quorum.share, text: `Phiên họp hợp lệ khi có từ ${shareText(p.quorum.share)} tổng số thành viên có mặt (Hội đồng 10 người: cần ${quorumNeeded(pack, 10)})`, article: p.quorum.article, verified: p.quorum.verified, ...noteOf(p.quorum) };
+  const majority = { share: p.majority.share, strict: p.majority.strict, text: `Hình thức không có tỷ lệ riêng: ${p.majority.strict ? 'trên' : 'từ'} ${percent(p.majority.share)} tổng số thành viên đồng ý (Hội đồng 10 người: cần ${majorityNeeded(pack, 10)})`, article: p.majority.article, verified: p.majority.verified, ...noteOf(p.majority) };
+  const honorOrder = { ranks: HONORS.map((h) => ({ honor: h, label: HONOR_INFO[h].label, rank: p.honorOrder.ranks[h] })), article: p.honorOrder.article, verified: p.honorOrder.verified, ...noteOf(p.honorOrder) };
+  const unitAuthority = p.unitAuthority.map((u) => ({ unitKind: u.unitKind, unitKindLabel: UNIT_KIND_LABELS[u.unitKind], who: u.who, whoLabel: u.who ? AUTHORITY_LABELS[u.who] : null, article: u.article, verified: u.verified, ...noteOf(u) }));
+  const flags = [...documents, ...notice.honors, ...stepLimits, quorum, majority, honorOrder, ...unitAuthority];
+  return { documents, publicNotice: notice, stepLimits, quorum, majority, honorOrder, unitAuthority, unverifiedCount: flags.filter((x) => !x.verified).length };
+}
+
 export interface PackView {
   regime: Regime;
   label: string;
@@ -52,6 +145,8 @@ export interface PackView {
   rounding: RulePack['rounding'] & { text: string };
   baseSalary: RulePack['baseSalary'];
   deadlines: RulePack['deadlines'];
+  /** What the dossier pipeline reads: documents, notice, step limits, quorum, majority, order, authority. */
+  pipeline: PipelineView;
   appliedOverrides: string[];
   honors: HonorView[];
 }
@@ -74,7 +169,7 @@ function countUnverified(list: CriterionView[]): number {
 
 /** The pack of a regime (or a given, possibly overridden, pack) as plain JSON for the viewer. */
 export function describePack(regime: Regime, pack: RulePack = packFor(regime), asOf?: IsoDate): PackView {
-  const exampleDate = asOf ?? pack.decisionsTo ?? new Date().toISOString().slice(0, 10);
+  const exampleDate = asOf ?? pack.decisionsTo ?? todayVn();
   let exampleBase: number | null = null;
   try {
     exampleBase = baseSalaryOn(exampleDate, pack.baseSalary);
@@ -141,6 +236,7 @@ export function describePack(regime: Regime, pack: RulePack = packFor(regime), a
     },
     baseSalary: pack.baseSalary,
     deadlines: pack.deadlines,
+    pipeline: describePipeline(pack),
     appliedOverrides: pack.appliedOverrides,
     honors,
   };

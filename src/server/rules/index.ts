@@ -12,6 +12,7 @@ export type {
   CriterionMeta,
   DeadlineRule,
   DisciplineEntry,
+  DocumentRequirement,
   EvaluateInput,
   EvaluateResult,
   Fact,
@@ -20,19 +21,26 @@ export type {
   HonorRule,
   InitiativeEntry,
   IsoDate,
+  HonorOrderRule,
+  MajorityRule,
   MemberInput,
   Money,
+  NoticeRequirement,
   Overridable,
+  PipelineRules,
+  QuorumRule,
   QuotaRule,
   RatingEntry,
   Reason,
   RoundingRule,
   RuleErrorCode,
   RulePack,
+  StepLimitRule,
   SubjectInput,
+  UnitAuthorityRule,
   VoteRule,
 } from './types.js';
-export { AUTHORITIES, AUTHORITY_LABELS, FACTS, FACT_LABELS, RuleError } from './types.js';
+export { AUTHORITIES, AUTHORITY_LABELS, FACTS, FACT_LABELS, PUBLIC_NOTICE_DEADLINE_ID, RuleError } from './types.js';
 
 export { REGIME_STARTS, assertIsoDate, isIsoDate, regimeForDate, resolveRegime } from './regimes.js';
 export { BASE_SALARY_TABLE, baseSalaryEntryOn, baseSalaryOn, formatViDate } from './base-salary.js';
@@ -59,8 +67,26 @@ export {
   overrideInForce,
   ruleOverrideSchema,
   type OverrideChange,
+  type OverrideDocument,
   type RuleOverride,
 } from './overrides.js';
+export {
+  checklistRequirements,
+  honorRank,
+  isLowerHonor,
+  limitedSteps,
+  majorityNeeded,
+  majorityPhrase,
+  majorityRule,
+  publicNotice,
+  quorum,
+  quorumNeeded,
+  quorumShortText,
+  requiredDocuments,
+  stepTimeLimit,
+  unitAuthority,
+  type PublicNoticeAnswer,
+} from './pipeline.js';
 export {
   criterionSchema,
   evaluateRequestSchema,
@@ -69,6 +95,6 @@ export {
   type EvaluateRequest,
   type MoneyQueryInput,
 } from './schemas.js';
-export { describePack, type CriterionView, type HonorView, type MoneyView, type PackView } from './describe.js';
+export { describePack, describePipeline, pipelineViewSchema, type CriterionView, type HonorView, type MoneyView, type PackView, type PipelineView } from './describe.js';
 export { HONOR_SHORT } from './labels.js';
 export { authorityFor, mayDecide, type AuthorityQuery } from './authority.js';

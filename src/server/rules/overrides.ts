@@ -4,16 +4,32 @@
  * as versioned objects with effective dates, merged onto a pack without code. Storage is elsewhere.
  */
 import { z } from 'zod';
-import { HONOR_INFO, SUBJECT_KIND_LABELS, type Honor, type Regime, type SubjectKind } from '../../shared/codes.js';
+import { HONOR_INFO, SUBJECT_KIND_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Honor, type Regime, type SubjectKind, type UnitKind } from '../../shared/codes.js';
+import { DOCUMENT_KINDS, DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../shared/dossiers.js';
 import { coef } from './labels.js';
 import {
+  commendationTypeSchema,
   criterionSchema,
   honorCodeSchema,
   isoDateSchema,
   regimeCodeSchema,
   subjectKindSchema,
 } from './schemas.js';
-import { RuleError, type Criterion, type DeadlineRule, type IsoDate, type QuotaRule, type RulePack } from './types.js';
+import {
+  AUTHORITIES,
+  PUBLIC_NOTICE_DEADLINE_ID,
+  RuleError,
+  type Authority,
+  type Criterion,
+  type DeadlineRule,
+  type DocumentRequirement,
+  type IsoDate,
+  type QuotaRule,
+  type RulePack,
+} from './types.js';
+
+/** A document an agency adds (or replaces, when not required by the law itself). */
+export type OverrideDocument = Omit<DocumentRequirement, 'byLaw'>;
 
 export type OverrideChange =
   /** Replace the criteria for a subject kind (only where the law delegates: GK, BK_BO_TINH, KNC). */
@@ -23,8 +39,23 @@ export type OverrideChange =
   | { op: 'set_quota'; honor: Honor; quota: QuotaRule | null }
   /** Only where the pack marks the coefficient as agency-set (Kỷ niệm chương, up to the cap). */
   | { op: 'set_coefficient'; honor: Honor; subject: SubjectKind; coefficient: number }
+  /** The public notice's minimum days is the working-days deadline `cong_khai_truoc_hop`. */
   | { op: 'set_deadline'; deadline: DeadlineRule }
-  | { op: 'remove_deadline'; id: string };
+  | { op: 'remove_deadline'; id: string }
+  // The dossier pipeline (pack.pipeline): what an agency's own regulation may set.
+  /** Add a required document, or replace one the law does not fix (same id). */
+  | { op: 'set_document'; document: OverrideDocument }
+  | { op: 'remove_document'; id: string }
+  /** Nominees for the honor must (not) be posted publicly before the decision. */
+  | { op: 'set_public_notice'; honor: Honor; required: boolean }
+  | { op: 'set_step_limit'; step: DossierStatus; workingDays: number; label?: string }
+  | { op: 'remove_step_limit'; step: DossierStatus }
+  /** The council's quorum (its own working rules, e.g. 80% present for award reviews). */
+  | { op: 'set_quorum'; share: number }
+  /** The vote threshold for honors without their own. */
+  | { op: 'set_majority'; share: number; strict: boolean }
+  | { op: 'set_honor_rank'; honor: Honor; rank: number }
+  | { op: 'set_unit_authority'; unitKind: UnitKind; who: Authority | null };
 
 export interface RuleOverride {
   /** Stable id of the override; versions of the same id replace each other. */
@@ -62,6 +93,19 @@ const deadlineSchema = z.discriminatedUnion('kind', [
   z.object({ ...sourced, id: z.string().min(1), label: z.string().min(1), kind: z.literal('working_days'), days: z.number().int().min(1).max(365) }),
 ], { error: 'Thời hạn không hợp lệ (kind: yearly_date hoặc working_days)' });
 
+const share = (what: string) => z.number({ error: `${what} phải là số từ 0 đến 1` }).gt(0, { error: `${what} phải lớn hơn 0 và không quá 1` }).max(1, { error: `${what} phải lớn hơn 0 và không quá 1` });
+const workingDays = z.number({ error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' }).int({ error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' }).min(1, { error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' }).max(365, { error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' });
+const stepSchema = z.enum(DOSSIER_STATUSES, { error: `Bước xử lý không hợp lệ (hợp lệ: ${DOSSIER_STATUSES.join(', ')})` });
+const documentSchema = z.object({
+  ...sourced,
+  id: z.string({ error: 'Thiếu mã tài liệu (id)' }).min(1, { error: 'Thiếu mã tài liệu (id)' }).max(100),
+  kind: z.enum(DOCUMENT_KINDS, { error: `Loại tài liệu không hợp lệ (hợp lệ: ${DOCUMENT_KINDS.join(', ')})` }),
+  per: z.enum(['dossier', 'candidate'], { error: 'Tài liệu phải là "dossier" (một bản cho hồ sơ) hoặc "candidate" (mỗi người được đề nghị)' }),
+  label: z.string({ error: 'Thiếu tên tài liệu (label)' }).min(1, { error: 'Thiếu tên tài liệu (label)' }).max(300),
+  honors: z.array(honorCodeSchema).min(1).optional(),
+  exceptTypes: z.array(commendationTypeSchema).min(1).optional(),
+});
+
 const criteriaList = z.array(criterionSchema).min(1, { error: 'Cần ít nhất một tiêu chí' }).max(50);
 
 export const overrideChangeSchema = z.discriminatedUnion(
@@ -73,6 +117,15 @@ export const overrideChangeSchema = z.discriminatedUnion(
     z.object({ op: z.literal('set_coefficient'), honor: honorCodeSchema, subject: subjectKindSchema, coefficient: z.number().positive({ error: 'Hệ số phải lớn hơn 0' }).max(100) }),
     z.object({ op: z.literal('set_deadline'), deadline: deadlineSchema }),
     z.object({ op: z.literal('remove_deadline'), id: z.string().min(1) }),
+    z.object({ op: z.literal('set_document'), document: documentSchema }),
+    z.object({ op: z.literal('remove_document'), id: z.string().min(1) }),
+    z.object({ op: z.literal('set_public_notice'), honor: honorCodeSchema, required: z.boolean({ error: 'Trường "required" phải là true/false' }) }),
+    z.object({ op: z.literal('set_step_limit'), step: stepSchema, workingDays, label: z.string().min(1).max(300).optional() }),
+    z.object({ op: z.literal('remove_step_limit'), step: stepSchema }),
+    z.object({ op: z.literal('set_quorum'), share: share('Tỷ lệ thành viên có mặt') }),
+    z.object({ op: z.literal('set_majority'), share: share('Tỷ lệ biểu quyết').min(0.5, { error: 'Tỷ lệ biểu quyết phải từ 50% đến 100% tổng số thành viên' }), strict: z.boolean({ error: 'Trường "strict" phải là true/false' }) }),
+    z.object({ op: z.literal('set_honor_rank'), honor: honorCodeSchema, rank: z.number({ error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }).int({ error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }).min(1, { error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }).max(100, { error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }) }),
+    z.object({ op: z.literal('set_unit_authority'), unitKind: z.enum(UNIT_KINDS, { error: `Loại đơn vị không hợp lệ (hợp lệ: ${UNIT_KINDS.join(', ')})` }), who: z.enum(AUTHORITIES, { error: `Thẩm quyền không hợp lệ (hợp lệ: ${AUTHORITIES.join(', ')})` }).nullable() }),
   ],
   { error: (iss) => `Thao tác ghi đè không hợp lệ: ${JSON.stringify((iss.input as { op?: unknown } | undefined)?.op ?? iss.input)}` },
 );
@@ -100,7 +153,11 @@ export const ruleOverrideSchema = z
 export function checkOverride(pack: RulePack, o: RuleOverride): string[] {
   const out: string[] = [];
   for (const ch of o.changes) {
-    if (ch.op === 'set_deadline' || ch.op === 'remove_deadline') continue;
+    if (isPipelineChange(ch)) {
+      const problem = checkPipelineChange(pack, ch);
+      if (problem) out.push(problem);
+      continue;
+    }
     const rule = pack.honors[ch.honor];
     const name = HONOR_INFO[ch.honor].label;
     if (ch.op === 'set_criteria' || ch.op === 'add_criteria' || ch.op === 'set_coefficient') {
@@ -122,6 +179,56 @@ export function checkOverride(pack: RulePack, o: RuleOverride): string[] {
     }
   }
   return out;
+}
+
+type PipelineChange = Exclude<OverrideChange, { op: 'set_criteria' | 'add_criteria' | 'set_quota' | 'set_coefficient' }>;
+
+function isPipelineChange(ch: OverrideChange): ch is PipelineChange {
+  return ch.op !== 'set_criteria' && ch.op !== 'add_criteria' && ch.op !== 'set_quota' && ch.op !== 'set_coefficient';
+}
+
+/**
+ * '' = allowed; otherwise the Vietnamese problem.
+ * What the law fixes (verified documents of Art 84 k1, the honors Art 84 k5 posts, the minimum
+ * notice days) may be tightened by an agency, never loosened.
+ */
+function checkPipelineChange(pack: RulePack, ch: PipelineChange): string {
+  switch (ch.op) {
+    case 'set_document':
+    case 'remove_document': {
+      const id = ch.op === 'set_document' ? ch.document.id : ch.id;
+      const cur = pack.pipeline.documents.find((d) => d.id === id);
+      if (ch.op === 'remove_document' && !cur) return `Không có tài liệu "${id}" trong thành phần hồ sơ để bỏ`;
+      if (cur?.byLaw) return `Tài liệu "${cur.label}" do pháp luật quy định (${cur.article}); cơ quan chỉ được bổ sung tài liệu khác`;
+      return '';
+    }
+    case 'set_public_notice': {
+      const cur = pack.pipeline.publicNotice.find((n) => n.honor === ch.honor);
+      if (!ch.required && cur?.verified) return `${HONOR_INFO[ch.honor].label} phải được công khai theo ${cur.article}; cơ quan không được bỏ`;
+      return '';
+    }
+    case 'set_deadline':
+    case 'remove_deadline': {
+      const id = ch.op === 'set_deadline' ? ch.deadline.id : ch.id;
+      const cur = pack.deadlines.find((d) => d.id === id);
+      if (id !== PUBLIC_NOTICE_DEADLINE_ID || !cur?.verified || cur.kind !== 'working_days') return '';
+      if (ch.op === 'remove_deadline' || ch.deadline.kind !== 'working_days' || ch.deadline.days < cur.days) return `Thời gian công khai ít nhất ${cur.days} ngày làm việc (${cur.article}); cơ quan chỉ được kéo dài`;
+      return '';
+    }
+    case 'remove_step_limit':
+      return pack.pipeline.stepLimits.some((s) => s.step === ch.step) ? '' : `Bước "${DOSSIER_STATUS_LABELS[ch.step]}" không có thời hạn để bỏ`;
+    case 'set_step_limit':
+    case 'set_quorum':
+    case 'set_majority':
+    case 'set_honor_rank':
+    case 'set_unit_authority':
+      return '';
+  }
+}
+
+/** What the agency's own rule is cited as in the merged pack. */
+function agencySource(o: RuleOverride): { article: string; verified: boolean; note: string } {
+  return { article: o.basis ?? `Quy định của ${o.agency}`, verified: true, note: `Quy định riêng của cơ quan (${o.id}@${o.version})` };
 }
 
 /** Whether the override is in force on `onDate` for the pack's regime. */
@@ -148,7 +255,7 @@ export function applyOverrides(pack: RulePack, overrides: readonly RuleOverride[
     a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
 
-  const out = structuredClone(pack) as RulePack; // packs are frozen plain data; the copy is not
+  const out = structuredClone<RulePack>(pack); // packs are frozen plain data; the copy is not
   for (const o of active) {
     const problems = checkOverride(out, o);
     if (problems.length) throw new RuleError('override_not_allowed', `Ghi đè "${o.id}" (phiên bản ${o.version}) không hợp lệ: ${problems.join('; ')}`);
@@ -177,6 +284,43 @@ export function applyOverrides(pack: RulePack, overrides: readonly RuleOverride[
         case 'remove_deadline':
           out.deadlines = out.deadlines.filter((d) => d.id !== ch.id);
           break;
+        case 'set_document': {
+          const doc: DocumentRequirement = { ...structuredClone(ch.document), byLaw: false };
+          const i = out.pipeline.documents.findIndex((d) => d.id === doc.id);
+          if (i >= 0) out.pipeline.documents[i] = doc;
+          else out.pipeline.documents.push(doc);
+          break;
+        }
+        case 'remove_document':
+          out.pipeline.documents = out.pipeline.documents.filter((d) => d.id !== ch.id);
+          break;
+        case 'set_public_notice':
+          out.pipeline.publicNotice = out.pipeline.publicNotice.filter((n) => n.honor !== ch.honor);
+          if (ch.required) out.pipeline.publicNotice.push({ honor: ch.honor, ...agencySource(o) });
+          break;
+        case 'set_step_limit': {
+          const cur = out.pipeline.stepLimits.find((x) => x.step === ch.step);
+          const next = { step: ch.step, workingDays: ch.workingDays, label: ch.label ?? cur?.label ?? DOSSIER_STATUS_LABELS[ch.step], ...agencySource(o) };
+          out.pipeline.stepLimits = [...out.pipeline.stepLimits.filter((x) => x.step !== ch.step), next];
+          break;
+        }
+        case 'remove_step_limit':
+          out.pipeline.stepLimits = out.pipeline.stepLimits.filter((x) => x.step !== ch.step);
+          break;
+        case 'set_quorum':
+          out.pipeline.quorum = { share: ch.share, ...agencySource(o) };
+          break;
+        case 'set_majority':
+          out.pipeline.majority = { share: ch.share, strict: ch.strict, ...agencySource(o) };
+          break;
+        case 'set_honor_rank':
+          out.pipeline.honorOrder = { ...out.pipeline.honorOrder, ranks: { ...out.pipeline.honorOrder.ranks, [ch.honor]: ch.rank }, ...agencySource(o) };
+          break;
+        case 'set_unit_authority': {
+          const next = { unitKind: ch.unitKind, who: ch.who, ...agencySource(o), note: `${UNIT_KIND_LABELS[ch.unitKind]}: quy định riêng của cơ quan (${o.id}@${o.version})` };
+          out.pipeline.unitAuthority = [...out.pipeline.unitAuthority.filter((u) => u.unitKind !== ch.unitKind), next];
+          break;
+        }
       }
     }
     out.appliedOverrides.push(`${o.id}@${o.version}`);

@@ -63,7 +63,7 @@ test('money query: the documented GET parameters', () => {
   assert.deepEqual(moneyFor(q), { coefficient: 0.3, baseSalary: 1_490_000, amount: 450_000 });
   const bad = moneyQuerySchema.safeParse({ honor: 'KNC', subject: 'collective', decisionDate: '2021-06-31' });
   assert.equal(bad.success, false);
-  assert.match(issuesToMessages(bad.error!).join(' | '), /decisionDate: Ngày không hợp lệ: "2021-06-31"/);
+  assert.match(issuesToMessages(bad.error).join(' | '), /decisionDate: Ngày không hợp lệ: "2021-06-31"/);
   const kind = moneyQuerySchema.safeParse({ honor: 'KNC', subject: 'collective', decisionDate: '2021-06-30' });
   assert.deepEqual(issuesToMessages(kind.error!), ['subject: Tập thể không thể được xét hình thức Kỷ niệm chương']);
 });

@@ -10,7 +10,9 @@ import type {
   Rating,
   Regime,
   SubjectKind,
+  UnitKind,
 } from '../../shared/codes.js';
+import type { DocumentKind, DossierStatus } from '../../shared/dossiers.js';
 
 /** ISO calendar date `YYYY-MM-DD`; compared as strings (lexical order = date order). */
 export type IsoDate = string;
@@ -206,6 +208,73 @@ export interface BaseSalaryEntry extends Sourced {
   amount: number;
 }
 
+// ---------------------------------------------------------------- the dossier pipeline's parameters
+
+/** A document a dossier must contain (Law Art 84 k1; ND98 Art 33–34; agencies may add their own). */
+export interface DocumentRequirement extends Sourced {
+  /** Stable id; an agency override with the same id replaces it. */
+  id: string;
+  kind: DocumentKind;
+  /** 'dossier' = once per dossier; 'candidate' = one per candidate needing it. */
+  per: 'dossier' | 'candidate';
+  label: string;
+  /** Honors that need it; absent = every honor. */
+  honors?: Honor[];
+  /** Commendation types that do not need it (the simplified procedure of Law Art 85 has no minutes). */
+  exceptTypes?: CommendationType[];
+  /** Required by the law itself: an agency may add documents, not remove or replace this one. */
+  byLaw: boolean;
+}
+
+/** An honor whose nominees are posted publicly before the decision (Law Art 84 k5). */
+export interface NoticeRequirement extends Sourced {
+  honor: Honor;
+}
+
+/** Id of the working-days deadline that gives the minimum length of a public notice. */
+export const PUBLIC_NOTICE_DEADLINE_ID = 'cong_khai_truoc_hop';
+
+/** Working-day limit of one step of the dossier pipeline (the status the dossier waits in). */
+export interface StepLimitRule extends Sourced {
+  step: DossierStatus;
+  workingDays: number;
+  label: string;
+}
+
+/** Share of the council's members that must be present for a valid session. */
+export interface QuorumRule extends Sourced {
+  share: number;
+}
+
+/** The vote threshold for honors that have none of their own: a share of the TOTAL membership. */
+export interface MajorityRule extends Sourced {
+  share: number;
+  /** true = strictly more than the share ("quá bán": more than half). */
+  strict: boolean;
+}
+
+/** Order of honors (higher = higher): an appraiser may only lower a proposal to a lower one. */
+export interface HonorOrderRule extends Sourced {
+  ranks: Record<Honor, number>;
+}
+
+/** Which authority the head of a unit of this kind is when it issues a decision (null = none). */
+export interface UnitAuthorityRule extends Sourced {
+  unitKind: UnitKind;
+  who: Authority | null;
+}
+
+/** Parameters the dossier pipeline reads from the pack (and agencies may override). */
+export interface PipelineRules {
+  documents: DocumentRequirement[];
+  publicNotice: NoticeRequirement[];
+  stepLimits: StepLimitRule[];
+  quorum: QuorumRule;
+  majority: MajorityRule;
+  honorOrder: HonorOrderRule;
+  unitAuthority: UnitAuthorityRule[];
+}
+
 export interface RulePack {
   regime: Regime;
   label: string;
@@ -216,6 +285,8 @@ export interface RulePack {
   rounding: RoundingRule;
   baseSalary: BaseSalaryEntry[];
   deadlines: DeadlineRule[];
+  /** What the dossier pipeline (checklist, notices, clocks, sessions, decisions) reads. */
+  pipeline: PipelineRules;
   /** Overrides already merged in, for traceability (id@version). */
   appliedOverrides: string[];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EMPLOYMENT_TYPES, GENDERS } from '../codes.js';
 import { cccdProblem } from '../cccd.js';
 import { isoDate } from './common.js';
+import { yearVn } from '../clock.js';
 
 /** Field labels used in error messages (Vietnamese). */
 export const PERSON_FIELD_LABELS = {
@@ -43,7 +44,7 @@ export const personInputSchema = z
     }
     if (v.birthDate) {
       const year = Number(v.birthDate.slice(0, 4));
-      const now = new Date().getUTCFullYear();
+      const now = yearVn();
       if (year < now - 100 || year > now - 15) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Ngày sinh không hợp lý (tuổi phải từ 15 đến 100).' });
     }
   });

@@ -61,6 +61,16 @@ export type QueryOf<P extends keyof paths, M extends Method = 'get'> = NonNullab
 /** The JSON body an operation takes: `BodyOf<'/api/units', 'post'>`. */
 export type BodyOf<P extends keyof paths, M extends Method = 'post'> = NonNullable<paths[P][M]> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
+/** The JSON an operation answers on success (200, else 201): `Answer<'/api/units/{id}'>`. */
+export type Answer<P extends keyof paths, M extends Method = 'get'> =
+  NonNullable<paths[P][M]> extends { responses: infer R }
+    ? R extends { 200: { content: { 'application/json': infer J } } }
+      ? J
+      : R extends { 201: { content: { 'application/json': infer J } } }
+        ? J
+        : never
+    : never;
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The typed client: `client.GET('/api/units/{id}', { params: { path: { id } } })`. */
@@ -172,24 +182,4 @@ export async function download(request: Promise<Outcome<Blob>>, fallbackName = '
 export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
   return 'Đã có lỗi xảy ra.';
-}
-
-// Transitional: a download whose query the contract does not declare yet (its route has no
-// querystring schema). Goes away when the route declares it.
-/** Downloads from a path the contract does not describe the query of yet. */
-export async function downloadPath(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
-  await download(
-    fetch(path + toQueryString(query), { credentials: 'same-origin' }).then(async (response) => {
-      if (response.ok) return { data: await response.blob(), response };
-      const text = await response.text();
-      let error: unknown = text;
-      try {
-        error = JSON.parse(text);
-      } catch {
-        /* not JSON */
-      }
-      return { error, response };
-    }),
-    fallbackName,
-  );
 }

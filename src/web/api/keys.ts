@@ -26,7 +26,10 @@ export const keys = {
     count: ['people', 'count'] as const,
   },
   councils: ['councils'] as const,
-  accounts: ['accounts'] as const,
+  accounts: {
+    all: ['accounts'] as const,
+    list: (filter: object) => ['accounts', filter] as const,
+  },
   audit: {
     list: (filter: object) => ['audit', filter] as const,
     actions: ['audit', 'actions'] as const,
@@ -52,6 +55,7 @@ export const keys = {
     of: (campaign: CampaignKey) => ['rollup', campaign] as const,
   },
   pledges: ['pledges'] as const,
+  registrableHonors: (campaign: CampaignKey, subjectKind?: string) => ['registrable-honors', campaign, subjectKind] as const,
   calendar: (from: string, to: string, unitId: string | undefined) => ['calendar', from, to, unitId] as const,
   publicPlans: ['public'] as const,
   publicPlan: (id: string | undefined) => ['public-plan', id] as const,
@@ -64,13 +68,14 @@ export const keys = {
   },
   candidates: {
     all: ['candidates'] as const,
-    list: (unitId: string | undefined, year: number, honor: string | undefined, decisionDate: string) => ['candidates', unitId, year, honor, decisionDate] as const,
+    list: (unitId: string | undefined, year: number, honor: string | undefined, decisionDate: string, ...view: unknown[]) => ['candidates', unitId, year, honor, decisionDate, ...view] as const,
   },
   rulePack: {
     all: ['rule-pack'] as const,
     of: (regime: string, asOf: string | undefined) => ['rule-pack', regime, asOf] as const,
   },
   ruleOverrides: ['rule-overrides'] as const,
+  factKinds: ['fact-kinds'] as const,
 
   dossiers: {
     all: ['dossiers'] as const,
@@ -93,7 +98,6 @@ export const keys = {
   certificates: {
     all: ['certificates'] as const,
     list: (year: number | undefined, q: string) => ['certificates', year, q] as const,
-    everything: ['certificates', 'all'] as const,
   },
   publicCertificate: (code: string) => ['public-certificate', code] as const,
   templates: {

@@ -1,7 +1,15 @@
 /** Staff: the people list, records of one person, transfers, the .xlsx import (src/server/routes/people). */
 import { call, client, download, flag, multipart, type BodyOf } from './client';
 import type { paths } from './schema';
-import type { ImportPreview, ImportResult, Page, Person, PersonDetail } from './types';
+import type { components } from './schema';
+
+export type Person = components['schemas']['Person'];
+export type PersonDetail = components['schemas']['PersonDetail'];
+export type Transfer = components['schemas']['PersonTransfer'];
+export type ImportPreview = components['schemas']['StaffImportPreview'];
+export type ImportResult = components['schemas']['StaffImportResult'];
+/** The sheet's columns and which one each field is read from (the user may change it). */
+export type ImportMappingInfo = Required<Pick<ImportPreview, 'columns' | 'mapping' | 'fields'>>;
 import type { EmploymentType, Gender } from '../../shared/codes';
 
 export interface PeopleFilter {
@@ -25,14 +33,14 @@ function peopleQuery(f: PeopleFilter) {
   return { q: f.q, unitId: f.unitId, includeSubunits: f.unitId ? flag(f.includeSubunits) : undefined, employmentType: f.employmentType, isLeader: flag(f.isLeader), gender: f.gender, active: flag(f.active) };
 }
 
-export const listPeople = (f: PeopleFilter) => call<Page<Person>>(client.GET('/api/people', { params: { query: { ...peopleQuery(f), includeSubunits: flag(f.includeSubunits), page: f.page, pageSize: f.pageSize } } }));
+export const listPeople = (f: PeopleFilter) => call(client.GET('/api/people', { params: { query: { ...peopleQuery(f), includeSubunits: flag(f.includeSubunits), page: f.page, pageSize: f.pageSize } } }));
 export const exportPeople = (f: PeopleFilter) => download(client.GET('/api/people/export.xlsx', { params: { query: peopleQuery(f) }, parseAs: 'blob' }), 'danh-sach-can-bo.xlsx');
-export const getPerson = (id: string) => call<PersonDetail>(client.GET('/api/people/{id}', byId(id)));
-export const createPerson = (input: PersonInput) => call<Person>(client.POST('/api/people', { body: input }));
-export const updatePerson = (id: string, input: BodyOf<'/api/people/{id}', 'put'>) => call<Person>(client.PUT('/api/people/{id}', { ...byId(id), body: input }));
-export const transferPerson = (id: string, input: BodyOf<'/api/people/{id}/transfer'>) => call<Person>(client.POST('/api/people/{id}/transfer', { ...byId(id), body: input }));
-export const deactivatePerson = (id: string, reason?: string | null) => call<Person>(client.POST('/api/people/{id}/deactivate', { ...byId(id), body: { reason: reason ?? null } }));
-export const reactivatePerson = (id: string) => call<Person>(client.POST('/api/people/{id}/reactivate', byId(id)));
+export const getPerson = (id: string) => call(client.GET('/api/people/{id}', byId(id)));
+export const createPerson = (input: PersonInput) => call(client.POST('/api/people', { body: input }));
+export const updatePerson = (id: string, input: BodyOf<'/api/people/{id}', 'put'>) => call(client.PUT('/api/people/{id}', { ...byId(id), body: input }));
+export const transferPerson = (id: string, input: BodyOf<'/api/people/{id}/transfer'>) => call(client.POST('/api/people/{id}/transfer', { ...byId(id), body: input }));
+export const deactivatePerson = (id: string, reason?: string | null) => call(client.POST('/api/people/{id}/deactivate', { ...byId(id), body: { reason: reason ?? null } }));
+export const reactivatePerson = (id: string) => call(client.POST('/api/people/{id}/reactivate', byId(id)));
 
 /** A plain link: the browser downloads the template itself (path checked against the contract). */
 export const IMPORT_TEMPLATE_URL = '/api/people/import/template' satisfies keyof paths;
@@ -48,6 +56,6 @@ function importForm(file: File, unitId: string | undefined, skipInvalid: boolean
 }
 
 export const previewImport = (file: File, unitId?: string, mapping?: Record<string, string>) =>
-  call<ImportPreview>(client.POST('/api/people/import/preview', multipart(importForm(file, unitId, undefined, mapping))));
+  call(client.POST('/api/people/import/preview', multipart(importForm(file, unitId, undefined, mapping))));
 export const commitImport = (file: File, unitId?: string, mapping?: Record<string, string>) =>
-  call<ImportResult>(client.POST('/api/people/import/commit', multipart(importForm(file, unitId, true, mapping))));
+  call(client.POST('/api/people/import/commit', multipart(importForm(file, unitId, true, mapping))));

@@ -31,31 +31,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đăng nhập; trả về csrfToken để gửi trong tiêu đề x-csrf-token */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -72,24 +48,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đăng xuất */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -103,25 +62,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tài khoản đang đăng nhập, vai trò, quyền và mã CSRF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Tài khoản đang đăng nhập, vai trò, quyền (abilities) và mã CSRF */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -140,31 +82,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đổi mật khẩu của chính mình */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -300,73 +218,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách cán bộ (phân trang, lọc, tìm không dấu) */
-        get: {
-            parameters: {
-                query?: {
-                    q?: string;
-                    unitId?: string;
-                    includeSubunits?: "0" | "1" | "true" | "false";
-                    active?: "0" | "1" | "true" | "false";
-                    employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo";
-                    isLeader?: "0" | "1" | "true" | "false";
-                    gender?: "nam" | "nu";
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Danh sách cán bộ (phân trang, lọc, tìm không dấu, sắp xếp) */
+        get: operations["listPeople"];
         put?: never;
         /** Thêm cán bộ */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fullName: string;
-                        /** Format: uuid */
-                        unitId: string;
-                        /** @enum {string|null} */
-                        gender?: "nam" | "nu" | null;
-                        birthDate?: string | null;
-                        cccd?: string | null;
-                        position?: string | null;
-                        /** @default false */
-                        isLeader?: boolean;
-                        /** @enum {string|null} */
-                        employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo" | null;
-                        email?: (string | null) | "";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -380,33 +236,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Xuất Excel danh sách cán bộ theo bộ lọc đang chọn (mọi trang) */
-        get: {
-            parameters: {
-                query?: {
-                    q?: string;
-                    unitId?: string;
-                    includeSubunits?: "0" | "1" | "true" | "false";
-                    active?: "0" | "1" | "true" | "false";
-                    employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo";
-                    isLeader?: "0" | "1" | "true" | "false";
-                    gender?: "nam" | "nu";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Xuất Excel danh sách cán bộ theo bộ lọc đang chọn (mọi trang, theo họ tên) */
+        get: operations["exportPeople"];
         put?: never;
         post?: never;
         delete?: never;
@@ -423,66 +254,9 @@ export interface paths {
             cookie?: never;
         };
         /** Hồ sơ một cán bộ, kèm quá trình điều chuyển */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPerson"];
         /** Sửa thông tin cán bộ */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        fullName: string;
-                        /** Format: uuid */
-                        unitId: string;
-                        /** @enum {string|null} */
-                        gender?: "nam" | "nu" | null;
-                        birthDate?: string | null;
-                        cccd?: string | null;
-                        position?: string | null;
-                        /** @default false */
-                        isLeader?: boolean;
-                        /** @enum {string|null} */
-                        employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo" | null;
-                        email?: (string | null) | "";
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updatePerson"];
         post?: never;
         delete?: never;
         options?: never;
@@ -500,35 +274,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Điều chuyển cán bộ sang đơn vị khác (lưu quá trình) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        toUnitId: string;
-                        effectiveDate: string;
-                        reason?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["transferPerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -545,32 +291,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ngừng theo dõi (nghỉ hưu, thôi việc…) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["deactivatePerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -587,26 +308,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Theo dõi lại cán bộ */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["reactivatePerson"];
         delete?: never;
         options?: never;
         head?: never;
@@ -621,24 +323,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tải mẫu Excel nhập danh sách cán bộ */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadStaffImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -657,24 +342,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["previewStaffImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -691,24 +359,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Nhập tệp Excel cán bộ sau khi người dùng xác nhận */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["commitStaffImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -722,60 +373,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Hội đồng TĐKT và Hội đồng sáng kiến trong phạm vi */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Hội đồng TĐKT và Hội đồng sáng kiến trong phạm vi (danh sách nhỏ, không phân trang) */
+        get: operations["listCouncils"];
         put?: never;
         /** Thành lập hội đồng */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId: string;
-                        /** @enum {string} */
-                        kind: "tdkt" | "sang_kien";
-                        name?: string | null;
-                        establishedBy?: string | null;
-                        termStart: string;
-                        termEnd?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createCouncil"];
         delete?: never;
         options?: never;
         head?: never;
@@ -790,26 +392,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel danh sách hội đồng và thành viên */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportCouncils"];
         put?: never;
         post?: never;
         delete?: never;
@@ -826,58 +409,9 @@ export interface paths {
             cookie?: never;
         };
         /** Một hội đồng với thành viên */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCouncil"];
         /** Sửa, kiện toàn hội đồng */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string | null;
-                        establishedBy?: string | null;
-                        termStart: string;
-                        termEnd?: string | null;
-                        active?: boolean;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateCouncil"];
         post?: never;
         delete?: never;
         options?: never;
@@ -895,37 +429,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thêm thành viên hội đồng */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        personId: string;
-                        /** @enum {string} */
-                        position: "chu_tich" | "pho_chu_tich" | "uy_vien" | "thu_ky";
-                        fromDate?: string | null;
-                        toDate?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addCouncilMember"];
         delete?: never;
         options?: never;
         head?: never;
@@ -943,27 +447,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Bớt thành viên hội đồng */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    memberId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeCouncilMember"];
         options?: never;
         head?: never;
         patch?: never;
@@ -976,59 +460,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tài khoản trong phạm vi */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Tài khoản trong phạm vi (theo tên đăng nhập, phân trang) */
+        get: operations["listAccounts"];
         put?: never;
         /** Tạo tài khoản */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        username: string;
-                        password: string;
-                        displayName: string;
-                        /** @enum {string} */
-                        role: "admin" | "clerk" | "office" | "council" | "head" | "staff";
-                        /** Format: uuid */
-                        unitId: string;
-                        /** Format: uuid */
-                        personId?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createAccount"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1043,60 +479,9 @@ export interface paths {
             cookie?: never;
         };
         /** Một tài khoản */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getAccount"];
         /** Sửa tài khoản: vai trò, đơn vị, khóa/mở */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        displayName: string;
-                        /** @enum {string} */
-                        role: "admin" | "clerk" | "office" | "council" | "head" | "staff";
-                        /** Format: uuid */
-                        unitId: string;
-                        /** Format: uuid */
-                        personId?: string | null;
-                        active: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateAccount"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1114,32 +499,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đặt lại mật khẩu (người dùng phải đổi khi đăng nhập) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["resetAccountPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1153,25 +513,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh mục loại sự kiện nhật ký */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Danh mục loại sự kiện nhật ký (danh sách cố định) */
+        get: operations["listAuditActions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1188,31 +531,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel nhật ký theo bộ lọc đang chọn (mọi trang) */
-        get: {
-            parameters: {
-                query?: {
-                    action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked";
-                    entityType?: string;
-                    entityId?: string;
-                    username?: string;
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1228,34 +547,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhật ký thao tác trong phạm vi đơn vị */
-        get: {
-            parameters: {
-                query?: {
-                    action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked";
-                    entityType?: string;
-                    entityId?: string;
-                    username?: string;
-                    from?: string;
-                    to?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Nhật ký thao tác trong phạm vi đơn vị (mới nhất trước) */
+        get: operations["listAudit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1277,110 +570,7 @@ export interface paths {
          * Thử quy tắc: xét một danh hiệu, hình thức cho một đối tượng nhập tay, kèm lý do và tiền thưởng
          * @description Mặc định theo bộ quy tắc của pháp luật; `withOverrides=true` áp dụng thêm quy định riêng của cơ quan mà tài khoản thuộc về.
          */
-        post: {
-            parameters: {
-                query?: {
-                    withOverrides?: "0" | "1" | "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        decisionDate: string;
-                        year: number;
-                        /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                        /** @enum {string} */
-                        regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
-                        subject: {
-                            /** @enum {string} */
-                            kind: "individual" | "collective" | "household";
-                            ratings?: {
-                                year: number;
-                                /** @enum {string} */
-                                rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
-                            }[];
-                            honors?: {
-                                year: number;
-                                /** @enum {string} */
-                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                                /** @enum {string} */
-                                type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
-                            }[];
-                            initiatives?: {
-                                year: number;
-                                /** @enum {string} */
-                                scope: "co_so" | "bo_tinh" | "toan_quoc";
-                                used?: boolean;
-                            }[];
-                            disciplines?: {
-                                year: number;
-                                /** @enum {string} */
-                                level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
-                            }[];
-                            facts?: {
-                                year: number;
-                                /** @enum {string} */
-                                fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
-                            }[];
-                            members?: {
-                                ratings?: {
-                                    year: number;
-                                    /** @enum {string} */
-                                    rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
-                                }[];
-                                honors?: {
-                                    year: number;
-                                    /** @enum {string} */
-                                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                                    /** @enum {string} */
-                                    type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
-                                }[];
-                                disciplines?: {
-                                    year: number;
-                                    /** @enum {string} */
-                                    level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description true: đủ; false: chưa đủ; null: thiếu dữ liệu để kết luận */
-                            eligible: boolean | null;
-                            /** @enum {string} */
-                            regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
-                            honor: string;
-                            year: number;
-                            reasons: {
-                                ok: boolean | null;
-                                text: string;
-                                rule: string;
-                                article: string;
-                                verified: boolean;
-                            }[];
-                            money: {
-                                coefficient: number;
-                                baseSalary: number;
-                                amount: number;
-                            } | null;
-                            appliedOverrides: string[];
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["evaluateRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1395,35 +585,24 @@ export interface paths {
             cookie?: never;
         };
         /** Tiền thưởng: hệ số × mức lương cơ sở tại ngày quyết định, làm tròn lên 10.000 đ */
-        get: {
-            parameters: {
-                query: {
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                    subject: "individual" | "collective" | "household";
-                    decisionDate: string;
-                    regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            coefficient: number;
-                            baseSalary: number;
-                            amount: number;
-                        };
-                    };
-                };
-            };
+        get: operations["getRewardMoney"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Các sự kiện người dùng xác nhận được (hệ thống không tự tính), kèm nhãn tiếng Việt */
+        get: operations["listFactKinds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1440,29 +619,7 @@ export interface paths {
             cookie?: never;
         };
         /** Bộ quy tắc của một chế độ pháp lý (để xem), đã áp dụng quy định riêng của cơ quan */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Ngày xét quy định riêng còn hiệu lực (mặc định: hôm nay) */
-                    asOf?: string;
-                };
-                header?: never;
-                path: {
-                    regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRulePack"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1479,134 +636,10 @@ export interface paths {
             cookie?: never;
         };
         /** Quy định riêng của cơ quan (ghi đè bộ quy tắc), mọi phiên bản */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listRuleOverrides"];
         put?: never;
         /** Ban hành một phiên bản quy định riêng của cơ quan (tiêu chuẩn Giấy khen, Bằng khen; tỷ lệ; thời hạn) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: uuid
-                         * @description Đơn vị ban hành (mặc định: đơn vị của tài khoản)
-                         */
-                        unitId?: string;
-                        override: {
-                            id: string;
-                            version: number;
-                            agency: string;
-                            title?: string;
-                            basis?: string;
-                            effectiveFrom: string;
-                            effectiveTo?: string | null;
-                            regimes?: ("ND91_2017" | "ND98_2023" | "ND152_2025")[];
-                            changes: ({
-                                /** @enum {string} */
-                                op: "set_criteria";
-                                /** @enum {string} */
-                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                                /** @enum {string} */
-                                subject: "individual" | "collective" | "household";
-                                criteria: components["schemas"]["CriterionInput"][];
-                            } | {
-                                /** @enum {string} */
-                                op: "add_criteria";
-                                /** @enum {string} */
-                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                                /** @enum {string} */
-                                subject: "individual" | "collective" | "household";
-                                criteria: components["schemas"]["CriterionInput"][];
-                            } | {
-                                /** @enum {string} */
-                                op: "set_quota";
-                                /** @enum {string} */
-                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                                quota: {
-                                    article: string;
-                                    verified: boolean;
-                                    note?: string;
-                                    /** @enum {string} */
-                                    kind: "share_of_honor";
-                                    /** @enum {string} */
-                                    of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                                    share: number;
-                                    /** @enum {string} */
-                                    rounding: "floor" | "round" | "ceil";
-                                } | null;
-                            } | {
-                                /** @enum {string} */
-                                op: "set_coefficient";
-                                /** @enum {string} */
-                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                                /** @enum {string} */
-                                subject: "individual" | "collective" | "household";
-                                coefficient: number;
-                            } | {
-                                /** @enum {string} */
-                                op: "set_deadline";
-                                deadline: {
-                                    article: string;
-                                    verified: boolean;
-                                    note?: string;
-                                    id: string;
-                                    label: string;
-                                    /** @enum {string} */
-                                    kind: "yearly_date";
-                                    month: number;
-                                    day: number;
-                                    yearOffset: number;
-                                } | {
-                                    article: string;
-                                    verified: boolean;
-                                    note?: string;
-                                    id: string;
-                                    label: string;
-                                    /** @enum {string} */
-                                    kind: "working_days";
-                                    days: number;
-                                };
-                            } | {
-                                /** @enum {string} */
-                                op: "remove_deadline";
-                                id: string;
-                            })[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createRuleOverride"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1621,26 +654,7 @@ export interface paths {
             cookie?: never;
         };
         /** Quá trình của một cán bộ theo năm: xếp loại, khen thưởng, sáng kiến, kỷ luật */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPersonRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1657,26 +671,7 @@ export interface paths {
             cookie?: never;
         };
         /** Quá trình của một tập thể theo năm */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getUnitRecords"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1693,31 +688,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cán bộ đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu), kèm lý do và tiền thưởng */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Năm thành tích được xét (mặc định: năm trước năm của ngày quyết định) */
-                    year?: number;
-                    /** @description Ngày quyết định dự kiến: chọn chế độ pháp lý và mức lương cơ sở (mặc định: hôm nay) */
-                    decisionDate?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPersonEligibility"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1734,31 +705,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tập thể đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu và thành viên trong năm) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Năm thành tích được xét (mặc định: năm trước năm của ngày quyết định) */
-                    year?: number;
-                    /** @description Ngày quyết định dự kiến: chọn chế độ pháp lý và mức lương cơ sở (mặc định: hôm nay) */
-                    decisionDate?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getUnitEligibility"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1774,30 +721,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Danh sách đủ điều kiện trong cây đơn vị cho một năm (một hoặc mọi danh hiệu), kèm tỷ lệ khống chế */
-        get: {
-            parameters: {
-                query: {
-                    unitId: string;
-                    year?: number;
-                    honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                    decisionDate?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /**
+         * Danh sách đủ điều kiện trong cây đơn vị cho một năm (một hoặc mọi danh hiệu), kèm tỷ lệ khống chế
+         * @description Trang `page` cỡ `pageSize`; `summary` và `quotas` tính trên toàn bộ danh sách. Lý do chỉ có ở các dòng của trang.
+         */
+        get: operations["listEligibleCandidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1813,30 +741,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Xuất Excel danh sách xét điều kiện (kết quả, lý do tóm tắt, tiền thưởng) theo bộ lọc đang chọn */
-        get: {
-            parameters: {
-                query: {
-                    unitId: string;
-                    year?: number;
-                    honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                    decisionDate?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Xuất Excel danh sách xét điều kiện (kết quả, lý do tóm tắt, tiền thưởng) theo bộ lọc và thứ tự đang chọn, không chia trang */
+        get: operations["exportEligibleCandidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1854,59 +760,10 @@ export interface paths {
         };
         get?: never;
         /** Ghi hoặc sửa xếp loại chất lượng của cán bộ cho một năm */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
-                        note?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setPersonRating"];
         post?: never;
         /** Xóa xếp loại của cán bộ cho một năm */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removePersonRating"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1921,59 +778,10 @@ export interface paths {
         };
         get?: never;
         /** Ghi hoặc sửa xếp loại chất lượng của tập thể cho một năm */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
-                        note?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setUnitRating"];
         post?: never;
         /** Xóa xếp loại của tập thể cho một năm */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeUnitRating"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1989,46 +797,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thêm khen thưởng đã nhận (lịch sử, ngoài hệ thống) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        personId?: string | null;
-                        /** Format: uuid */
-                        unitId?: string | null;
-                        /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                        year: number;
-                        /**
-                         * @default cong_trang
-                         * @enum {string}
-                         */
-                        type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
-                        decisionNumber?: string | null;
-                        decisionDate?: string | null;
-                        issuer?: string | null;
-                        amount?: number | null;
-                        note?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addHonor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2044,67 +813,10 @@ export interface paths {
         };
         get?: never;
         /** Sửa khen thưởng đã nhập */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                        year: number;
-                        /**
-                         * @default cong_trang
-                         * @enum {string}
-                         */
-                        type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
-                        decisionNumber?: string | null;
-                        decisionDate?: string | null;
-                        issuer?: string | null;
-                        amount?: number | null;
-                        note?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateHonor"];
         post?: never;
         /** Xóa khen thưởng nhập nhầm */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeHonor"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2120,32 +832,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thu hồi khen thưởng (giữ trong lịch sử, không còn được tính) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["revokeHonor"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2162,41 +849,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thêm sáng kiến được công nhận */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        /** @enum {string} */
-                        scope: "co_so" | "bo_tinh" | "toan_quoc";
-                        year: number;
-                        decisionNumber?: string | null;
-                        decisionDate?: string | null;
-                        issuer?: string | null;
-                        authorIds: string[];
-                        /** Format: uuid */
-                        unitId?: string | null;
-                        /** Format: uuid */
-                        usedForAwardId?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addInitiative"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2212,66 +865,10 @@ export interface paths {
         };
         get?: never;
         /** Sửa sáng kiến */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        /** @enum {string} */
-                        scope: "co_so" | "bo_tinh" | "toan_quoc";
-                        year: number;
-                        decisionNumber?: string | null;
-                        decisionDate?: string | null;
-                        issuer?: string | null;
-                        authorIds: string[];
-                        /** Format: uuid */
-                        unitId?: string | null;
-                        /** Format: uuid */
-                        usedForAwardId?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateInitiative"];
         post?: never;
-        /** Xóa sáng kiến */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Xóa sáng kiến (không xóa được sáng kiến đã dùng để xét khen thưởng) */
+        delete: operations["removeInitiative"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2287,39 +884,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ghi quyết định kỷ luật */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        personId?: string | null;
-                        /** Format: uuid */
-                        unitId?: string | null;
-                        /** @enum {string} */
-                        level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
-                        year: number;
-                        decisionNumber?: string | null;
-                        decisionDate?: string | null;
-                        note?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addDiscipline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2335,60 +900,10 @@ export interface paths {
         };
         get?: never;
         /** Sửa kỷ luật */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
-                        year: number;
-                        decisionNumber?: string | null;
-                        decisionDate?: string | null;
-                        note?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateDiscipline"];
         post?: never;
         /** Xóa kỷ luật */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeDiscipline"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2404,37 +919,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Xác nhận một sự kiện hệ thống không tự tính được (dẫn đầu cụm, khối…) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        personId?: string | null;
-                        /** Format: uuid */
-                        unitId?: string | null;
-                        year: number;
-                        /** @enum {string} */
-                        fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
-                        note?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["confirmFact"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2452,26 +937,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Bỏ xác nhận */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeFact"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2485,26 +951,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tải mẫu Excel nhập xếp loại hoặc lịch sử khen thưởng */
-        get: {
-            parameters: {
-                query: {
-                    kind: "ratings" | "honors";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadRecordImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2523,24 +970,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["previewRecordImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2557,24 +987,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["commitRecordImport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2589,124 +1002,10 @@ export interface paths {
             cookie?: never;
         };
         /** Danh sách kế hoạch thi đua, khen thưởng (của đơn vị và cấp trên đã ban hành) */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    status?: "draft" | "published";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listPlans"];
         put?: never;
         /** Soạn kế hoạch mới */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId: string;
-                        year: number;
-                        number?: string | null;
-                        title: string;
-                        place?: string | null;
-                        issuedDate?: string | null;
-                        /** @default [] */
-                        basis?: string[];
-                        superiorPlanRef?: string | null;
-                        /** Format: uuid */
-                        superiorPlanId?: string | null;
-                        purpose?: string | null;
-                        requirements?: string | null;
-                        /** @default [] */
-                        sections?: {
-                            heading: string;
-                            body: string;
-                        }[];
-                        /** @default [] */
-                        organisation?: {
-                            heading: string;
-                            body: string;
-                        }[];
-                        /** @default [] */
-                        recipients?: string[];
-                        signerTitle?: string | null;
-                        signerName?: string | null;
-                        registrationDeadline?: string | null;
-                        /** @default [] */
-                        tasks?: {
-                            quarter: number | null;
-                            content: string;
-                            /** @default [] */
-                            leadUnits?: {
-                                /** Format: uuid */
-                                unitId: string | null;
-                                name: string;
-                            }[];
-                            /** @default [] */
-                            supportUnits?: {
-                                /** Format: uuid */
-                                unitId: string | null;
-                                name: string;
-                            }[];
-                            dueDate?: string | null;
-                            /**
-                             * @default not_started
-                             * @enum {string}
-                             */
-                            status?: "not_started" | "in_progress" | "done";
-                            /** @default 0 */
-                            progress?: number;
-                        }[];
-                        /** @default [] */
-                        deadlines?: {
-                            key?: string;
-                            /** @enum {string} */
-                            kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
-                            title: string;
-                            dueDate: string;
-                            /**
-                             * @default office
-                             * @enum {string}
-                             */
-                            audience?: "office" | "units";
-                            /** Format: uuid */
-                            responsibleUnitId?: string | null;
-                            note?: string | null;
-                            remindDays?: number[] | null;
-                        }[];
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2721,27 +1020,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel danh sách kế hoạch theo bộ lọc đang chọn */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    status?: "draft" | "published";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportPlans"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2758,124 +1037,9 @@ export interface paths {
             cookie?: never;
         };
         /** Một kế hoạch: nội dung, lịch nhiệm vụ theo quý, thời hạn */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPlan"];
         /** Sửa kế hoạch (kèm lịch nhiệm vụ) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId: string;
-                        year: number;
-                        number?: string | null;
-                        title: string;
-                        place?: string | null;
-                        issuedDate?: string | null;
-                        /** @default [] */
-                        basis?: string[];
-                        superiorPlanRef?: string | null;
-                        /** Format: uuid */
-                        superiorPlanId?: string | null;
-                        purpose?: string | null;
-                        requirements?: string | null;
-                        /** @default [] */
-                        sections?: {
-                            heading: string;
-                            body: string;
-                        }[];
-                        /** @default [] */
-                        organisation?: {
-                            heading: string;
-                            body: string;
-                        }[];
-                        /** @default [] */
-                        recipients?: string[];
-                        signerTitle?: string | null;
-                        signerName?: string | null;
-                        registrationDeadline?: string | null;
-                        /** @default [] */
-                        tasks?: {
-                            quarter: number | null;
-                            content: string;
-                            /** @default [] */
-                            leadUnits?: {
-                                /** Format: uuid */
-                                unitId: string | null;
-                                name: string;
-                            }[];
-                            /** @default [] */
-                            supportUnits?: {
-                                /** Format: uuid */
-                                unitId: string | null;
-                                name: string;
-                            }[];
-                            dueDate?: string | null;
-                            /**
-                             * @default not_started
-                             * @enum {string}
-                             */
-                            status?: "not_started" | "in_progress" | "done";
-                            /** @default 0 */
-                            progress?: number;
-                        }[];
-                        /** @default [] */
-                        deadlines?: {
-                            key?: string;
-                            /** @enum {string} */
-                            kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
-                            title: string;
-                            dueDate: string;
-                            /**
-                             * @default office
-                             * @enum {string}
-                             */
-                            audience?: "office" | "units";
-                            /** Format: uuid */
-                            responsibleUnitId?: string | null;
-                            note?: string | null;
-                            remindDays?: number[] | null;
-                        }[];
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updatePlan"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2893,26 +1057,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ban hành kế hoạch (đưa thời hạn vào lịch, công khai) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["publishPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2929,34 +1074,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Tạo kế hoạch mới từ kế hoạch năm trước hoặc của cấp trên */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId: string;
-                        year: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["copyPlan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2973,35 +1091,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cập nhật tình trạng, tiến độ một nhiệm vụ */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    taskId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "not_started" | "in_progress" | "done";
-                        progress: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["setPlanTaskProgress"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3016,129 +1106,10 @@ export interface paths {
             cookie?: never;
         };
         /** Danh sách phong trào thi đua */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    status?: "draft" | "launched" | "closed";
-                    parentId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listMovements"];
         put?: never;
         /** Soạn phong trào / đợt thi đua (kể cả phong trào cấp dưới) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId: string;
-                        /** Format: uuid */
-                        parentId?: string | null;
-                        /** Format: uuid */
-                        planId?: string | null;
-                        /** @enum {string} */
-                        type: "regular" | "thematic" | "short_term";
-                        year: number;
-                        number?: string | null;
-                        title: string;
-                        basis?: string | null;
-                        theme?: string | null;
-                        slogan?: string | null;
-                        content?: string | null;
-                        purpose?: string | null;
-                        subjectsText?: string | null;
-                        criteria?: string | null;
-                        startDate: string;
-                        endDate: string;
-                        registrationDeadline?: string | null;
-                        signerTitle?: string | null;
-                        signerName?: string | null;
-                        /** @default [] */
-                        participantUnitIds?: string[];
-                        /** @default [] */
-                        targets?: {
-                            /** @enum {string} */
-                            subjectKind: "individual" | "collective" | "household";
-                            /** @enum {string|null} */
-                            honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
-                            /** @enum {string} */
-                            measure: "share" | "count";
-                            value: number;
-                            valueMax?: number | null;
-                            label: string;
-                        }[];
-                        /** @default [] */
-                        phases?: {
-                            name: string;
-                            startDate: string;
-                            endDate: string;
-                            summingUpDeadline?: string | null;
-                            content?: string | null;
-                        }[];
-                        /** @default [] */
-                        honors?: {
-                            /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                            /** @default [] */
-                            subjectKinds?: ("individual" | "collective" | "household")[];
-                            quota?: number | null;
-                            quotaNote?: string | null;
-                            criteria?: string | null;
-                            minTargetShare?: number | null;
-                            criteriaByDate?: string | null;
-                            awardedBy?: string | null;
-                        }[];
-                        /** @default [] */
-                        deadlines?: {
-                            key?: string;
-                            /** @enum {string} */
-                            kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
-                            title: string;
-                            dueDate: string;
-                            /**
-                             * @default office
-                             * @enum {string}
-                             */
-                            audience?: "office" | "units";
-                            /** Format: uuid */
-                            responsibleUnitId?: string | null;
-                            note?: string | null;
-                            remindDays?: number[] | null;
-                        }[];
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createMovement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3153,28 +1124,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel danh sách phong trào thi đua theo bộ lọc đang chọn */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    status?: "draft" | "launched" | "closed";
-                    parentId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportMovements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3191,128 +1141,9 @@ export interface paths {
             cookie?: never;
         };
         /** Một phong trào: chỉ tiêu và tiến độ, các đợt, hình thức khen thưởng, thời hạn, phong trào cấp dưới */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getMovement"];
         /** Sửa phong trào */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId: string;
-                        /** Format: uuid */
-                        parentId?: string | null;
-                        /** Format: uuid */
-                        planId?: string | null;
-                        /** @enum {string} */
-                        type: "regular" | "thematic" | "short_term";
-                        year: number;
-                        number?: string | null;
-                        title: string;
-                        basis?: string | null;
-                        theme?: string | null;
-                        slogan?: string | null;
-                        content?: string | null;
-                        purpose?: string | null;
-                        subjectsText?: string | null;
-                        criteria?: string | null;
-                        startDate: string;
-                        endDate: string;
-                        registrationDeadline?: string | null;
-                        signerTitle?: string | null;
-                        signerName?: string | null;
-                        /** @default [] */
-                        participantUnitIds?: string[];
-                        /** @default [] */
-                        targets?: {
-                            /** @enum {string} */
-                            subjectKind: "individual" | "collective" | "household";
-                            /** @enum {string|null} */
-                            honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
-                            /** @enum {string} */
-                            measure: "share" | "count";
-                            value: number;
-                            valueMax?: number | null;
-                            label: string;
-                        }[];
-                        /** @default [] */
-                        phases?: {
-                            name: string;
-                            startDate: string;
-                            endDate: string;
-                            summingUpDeadline?: string | null;
-                            content?: string | null;
-                        }[];
-                        /** @default [] */
-                        honors?: {
-                            /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                            /** @default [] */
-                            subjectKinds?: ("individual" | "collective" | "household")[];
-                            quota?: number | null;
-                            quotaNote?: string | null;
-                            criteria?: string | null;
-                            minTargetShare?: number | null;
-                            criteriaByDate?: string | null;
-                            awardedBy?: string | null;
-                        }[];
-                        /** @default [] */
-                        deadlines?: {
-                            key?: string;
-                            /** @enum {string} */
-                            kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
-                            title: string;
-                            dueDate: string;
-                            /**
-                             * @default office
-                             * @enum {string}
-                             */
-                            audience?: "office" | "units";
-                            /** Format: uuid */
-                            responsibleUnitId?: string | null;
-                            note?: string | null;
-                            remindDays?: number[] | null;
-                        }[];
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateMovement"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3330,26 +1161,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Phát động phong trào */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["launchMovement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3366,26 +1178,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Kết thúc phong trào */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["closeMovement"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3400,66 +1193,10 @@ export interface paths {
             cookie?: never;
         };
         /** Đăng ký thi đua của một kế hoạch năm / phong trào */
-        get: {
-            parameters: {
-                query?: {
-                    planId?: string;
-                    movementId?: string;
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listRegistrations"];
         put?: never;
         /** Đăng ký một danh hiệu / hình thức khen thưởng (cá nhân hoặc tập thể) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        planId?: string | null;
-                        /** Format: uuid */
-                        movementId?: string | null;
-                        /** @enum {string} */
-                        subjectKind: "individual" | "collective" | "household";
-                        /** Format: uuid */
-                        personId?: string | null;
-                        /** Format: uuid */
-                        subjectUnitId?: string | null;
-                        /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                        note?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3474,28 +1211,24 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel danh sách đăng ký thi đua theo bộ lọc đang chọn */
-        get: {
-            parameters: {
-                query?: {
-                    planId?: string;
-                    movementId?: string;
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        get: operations["exportRegistrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/honors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Danh hiệu, hình thức khen thưởng được đăng ký trong một kế hoạch năm / phong trào (theo đối tượng) */
+        get: operations["listRegistrableHonors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3515,26 +1248,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Rút một đăng ký (trước hạn) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["withdrawRegistration"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3548,66 +1262,9 @@ export interface paths {
             cookie?: never;
         };
         /** Bảng đăng ký của một đơn vị: tập thể và từng cán bộ */
-        get: {
-            parameters: {
-                query: {
-                    planId?: string;
-                    movementId?: string;
-                    unitId: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRegistrationSheet"];
         /** Lưu bảng đăng ký thi đua của cả đơn vị (thay thế đăng ký cũ của đơn vị) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        planId?: string | null;
-                        /** Format: uuid */
-                        movementId?: string | null;
-                        /** Format: uuid */
-                        unitId: string;
-                        /** @default [] */
-                        collective?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
-                        /** @default [] */
-                        people?: {
-                            /** Format: uuid */
-                            personId: string;
-                            honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["saveRegistrationSheet"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3623,27 +1280,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tổng hợp đăng ký theo đơn vị và danh hiệu (Văn phòng) */
-        get: {
-            parameters: {
-                query?: {
-                    planId?: string;
-                    movementId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getRegistrationRollup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3660,27 +1297,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel bảng tổng hợp đăng ký theo đơn vị và danh hiệu */
-        get: {
-            parameters: {
-                query?: {
-                    planId?: string;
-                    movementId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportRegistrationRollup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3699,37 +1316,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Mở lại đăng ký thi đua cho một đơn vị sau hạn (ghi nhật ký) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        planId?: string | null;
-                        /** Format: uuid */
-                        movementId?: string | null;
-                        /** Format: uuid */
-                        unitId: string;
-                        until: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["reopenRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3744,46 +1331,10 @@ export interface paths {
             cookie?: never;
         };
         /** Giao ước thi đua */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listPledges"];
         put?: never;
         /** Ghi nhận giao ước thi đua kèm văn bản đã ký (PDF, DOCX, JPEG, PNG; ≤ 10 MB) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createPledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3798,26 +1349,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tải văn bản giao ước đã ký */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadPledgeDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3834,29 +1366,7 @@ export interface paths {
             cookie?: never;
         };
         /** Lịch thời hạn (kế hoạch, phong trào, đăng ký, hồ sơ) trong một khoảng ngày, theo đơn vị */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    unitId?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3873,28 +1383,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel lịch thời hạn (dạng danh sách) theo khoảng ngày và đơn vị */
-        get: {
-            parameters: {
-                query: {
-                    from: string;
-                    to: string;
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3911,27 +1400,7 @@ export interface paths {
             cookie?: never;
         };
         /** Thông báo (nhắc hạn) của tài khoản đang đăng nhập */
-        get: {
-            parameters: {
-                query?: {
-                    unreadOnly?: "true" | "false";
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3950,26 +1419,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đánh dấu đã đọc */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3986,56 +1436,39 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đánh dấu tất cả đã đọc */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["markAllNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/public/plans-movements": {
+    "/api/public/plans": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Cổng công khai: kế hoạch đã ban hành, phong trào đã phát động */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
+        /** Cổng công khai: kế hoạch đã ban hành */
+        get: operations["listPublicPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** Cổng công khai: phong trào đã phát động */
+        get: operations["listPublicMovements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4052,26 +1485,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cổng công khai: toàn văn một kế hoạch đã ban hành */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPublicPlan"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4088,26 +1502,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cổng công khai: một phong trào đã phát động */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPublicMovement"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4124,24 +1519,7 @@ export interface paths {
             cookie?: never;
         };
         /** Khả năng của máy chủ: có xuất PDF qua LibreOffice không */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getDocumentCapabilities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4160,24 +1538,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Chuyển một tệp Word (.docx) sang PDF (cần LibreOffice trên máy chủ) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["convertDocxToPdf"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4191,27 +1552,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các loại mẫu văn bản và mẫu đang áp dụng cho đơn vị */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Các loại mẫu văn bản và mẫu đang áp dụng cho đơn vị (cả danh sách) */
+        get: operations["listTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4228,29 +1570,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tải mẫu đang áp dụng (hoặc một phiên bản cũ) để sửa trong Word/LibreOffice */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                    versionId?: string;
-                };
-                header?: never;
-                path: {
-                    kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4267,29 +1587,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xem thử: mẫu đang áp dụng điền dữ liệu mẫu (Word hoặc PDF) */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                    format?: "docx" | "pdf";
-                };
-                header?: never;
-                path: {
-                    kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["previewTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4305,29 +1603,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các phiên bản mẫu riêng của đơn vị (ai tải lên, khi nào) */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                };
-                header?: never;
-                path: {
-                    kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Các phiên bản mẫu riêng của đơn vị (ai tải lên, khi nào; cả danh sách) */
+        get: operations["listTemplateVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4346,26 +1623,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Tải lên mẫu đã sửa (.docx ≤ 10 MB): kiểm tra trường trộn, vòng lặp; mẫu lỗi không được lưu */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["uploadTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4382,33 +1640,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Bỏ mẫu riêng của đơn vị, trở về mẫu mặc định (hoặc của cấp trên) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["revertTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4423,56 +1655,9 @@ export interface paths {
             cookie?: never;
         };
         /** Căn chỉnh vị trí in trên phôi Giấy khen, Bằng khen của đơn vị */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getCalibration"];
         /** Lưu căn chỉnh phôi (kiểm tra mọi trường nằm trong trang giấy) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId?: string;
-                        calibration: {
-                            [key: string]: unknown;
-                        };
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["saveCalibration"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4488,26 +1673,7 @@ export interface paths {
             cookie?: never;
         };
         /** Trang in thử căn chỉnh phôi (lưới mm và khung từng trường) */
-        get: {
-            parameters: {
-                query?: {
-                    unitId?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["printCalibrationTest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4523,29 +1689,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sổ vàng: Giấy khen, Bằng khen đã cấp trong phạm vi */
-        get: {
-            parameters: {
-                query?: {
-                    decisionId?: string;
-                    year?: number;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Sổ vàng: Giấy khen, Bằng khen đã cấp trong phạm vi (năm mới nhất trước, theo số sổ) */
+        get: operations["listCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4562,28 +1707,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel sổ vàng theo bộ lọc */
-        get: {
-            parameters: {
-                query?: {
-                    decisionId?: string;
-                    year?: number;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4602,32 +1726,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Hủy bỏ một Giấy khen/Bằng khen trong sổ vàng (ghi lý do) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["revokeCertificate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4644,26 +1743,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Vào sổ vàng Giấy khen/Bằng khen cho mọi người/tập thể của quyết định (gọi lại: giữ số cũ) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["issueDecisionCertificates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4678,28 +1758,7 @@ export interface paths {
             cookie?: never;
         };
         /** In Giấy khen/Bằng khen của cả quyết định (một tệp PDF): mẫu đầy đủ hoặc in trên phôi */
-        get: {
-            parameters: {
-                query?: {
-                    mode?: "full" | "blank";
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["printDecisionCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4716,26 +1775,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xác minh Giấy khen/Bằng khen theo mã QR (không cần đăng nhập) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["verifyCertificate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4752,68 +1792,10 @@ export interface paths {
             cookie?: never;
         };
         /** Hồ sơ đề nghị khen thưởng trong phạm vi (đơn vị: của mình; Văn phòng: hồ sơ gửi đến) */
-        get: {
-            parameters: {
-                query?: {
-                    box?: "all" | "inbox" | "mine";
-                    status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
-                    movementId?: string;
-                    year?: number;
-                    q?: string;
-                    page?: number;
-                    pageSize?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["listDossiers"];
         put?: never;
         /** Lập hồ sơ đề nghị khen thưởng (theo phong trào/đợt, theo năm hoặc đột xuất) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        unitId?: string | null;
-                        /** Format: uuid */
-                        movementId?: string | null;
-                        /** Format: uuid */
-                        phaseId?: string | null;
-                        /** @enum {string} */
-                        type: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
-                        year: number;
-                        title: string;
-                        summary?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4828,30 +1810,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel danh sách hồ sơ theo bộ lọc đang chọn (mọi trang) */
-        get: {
-            parameters: {
-                query?: {
-                    box?: "all" | "inbox" | "mine";
-                    status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
-                    movementId?: string;
-                    year?: number;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportDossiers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4867,25 +1826,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bảng theo dõi quá hạn: bước đang xử lý vượt số ngày làm việc cho phép */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Bảng theo dõi quá hạn: bước đang xử lý vượt (hoặc còn ≤ 2 ngày làm việc đến) số ngày làm việc cho phép, quá hạn nhiều nhất trước */
+        get: operations["listOverdueDossiers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4901,55 +1843,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lịch ngày nghỉ dùng tính ngày làm việc (mặc định theo Bộ luật Lao động + của cơ quan) */
-        get: {
-            parameters: {
-                query: {
-                    year: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Lịch ngày nghỉ của một năm dùng tính ngày làm việc (mặc định theo Bộ luật Lao động + của cơ quan) */
+        get: operations["listHolidays"];
         /** Thêm ngày nghỉ, ngày làm bù (hoặc trả về lịch mặc định) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        date: string;
-                        name: string;
-                        /** @enum {string} */
-                        kind: "holiday" | "workday" | "default";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setHoliday"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4967,33 +1864,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Đặt hạn nộp hồ sơ của một phong trào (quá hạn không nhận) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        movementId: string;
-                        dueDate: string;
-                        note?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["setSubmissionDeadline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5007,58 +1878,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các lần gia hạn nộp hồ sơ */
-        get: {
-            parameters: {
-                query: {
-                    movementId: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Các lần gia hạn nộp hồ sơ của một phong trào cho các đơn vị trong phạm vi */
+        get: operations["listExtensions"];
         put?: never;
         /** Gia hạn nộp hồ sơ cho một đơn vị (ghi lý do) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        movementId: string;
-                        /** Format: uuid */
-                        unitId: string;
-                        until: string;
-                        reason: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["grantExtension"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5073,77 +1897,12 @@ export interface paths {
             cookie?: never;
         };
         /** Một hồ sơ: danh sách đề nghị, tài liệu, danh mục thành phần, các lần nộp */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getDossier"];
         /** Sửa tên, tóm tắt hồ sơ (kèm phiên bản: sửa trùng → 409) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        summary?: string | null;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateDossier"];
         post?: never;
         /** Xóa hồ sơ nháp chưa nộp lần nào */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteDossier"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5159,44 +1918,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thêm cá nhân, tập thể, hộ gia đình vào danh sách đề nghị */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        subjectKind: "individual" | "collective" | "household";
-                        /** Format: uuid */
-                        personId?: string | null;
-                        /** Format: uuid */
-                        unitId?: string | null;
-                        householdName?: string | null;
-                        householdAddress?: string | null;
-                        /** @enum {string} */
-                        proposedHonor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                        achievement?: string | null;
-                        positionText?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5212,60 +1934,10 @@ export interface paths {
         };
         get?: never;
         /** Sửa hình thức đề nghị, tóm tắt thành tích */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    candidateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        proposedHonor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                        achievement?: string | null;
-                        positionText?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["updateCandidate"];
         post?: never;
         /** Bỏ một đề nghị khỏi hồ sơ */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    candidateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeCandidate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5281,39 +1953,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thêm tài liệu soạn trên hệ thống (tờ trình, biên bản, báo cáo thành tích) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "to_trinh" | "bien_ban_hop_xet" | "bao_cao_thanh_tich" | "minh_chung" | "khac";
-                        /** Format: uuid */
-                        candidateId?: string | null;
-                        title?: string | null;
-                        content?: string | null;
-                        voteResult?: string | null;
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addDossierDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5330,26 +1970,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Tải tệp lên hồ sơ (PDF, Word, ảnh; ≤ 10 MB; kiểm tra theo nội dung) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["uploadDossierDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5364,27 +1985,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tải tệp đính kèm */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    documentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadDossierDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5404,27 +2005,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Bỏ một tài liệu */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    documentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeDossierDocument"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5438,26 +2019,7 @@ export interface paths {
             cookie?: never;
         };
         /** Tờ trình đề nghị khen thưởng (DOCX) lập từ danh sách */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadToTrinh"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5476,32 +2038,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Nộp hồ sơ (kiểm tra đủ thành phần, hạn nộp, trùng đề nghị; lưu phiên bản) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["submitDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5518,32 +2055,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Rút hồ sơ trước khi được tiếp nhận */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["withdrawDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5560,32 +2072,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Tiếp nhận hồ sơ */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        version?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["receiveDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5602,32 +2089,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Trả lại hồ sơ kèm lý do để đơn vị bổ sung */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reasons: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["returnDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5644,47 +2106,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thẩm định một đề nghị bằng bộ quy tắc (ghi chú, hạ mức kèm lý do, dữ liệu bổ sung) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    candidateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note?: string | null;
-                        /** @enum {string|null} */
-                        lowerTo?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
-                        lowerReason?: string | null;
-                        subjectData?: {
-                            ratings?: {
-                                year: number;
-                                /** @enum {string} */
-                                rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
-                            }[];
-                            facts?: {
-                                year: number;
-                                fact: string;
-                            }[];
-                        } | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["appraiseCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5701,34 +2123,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Chọn một đề nghị đã qua Hội đồng để trình cấp trên (kiểm tra chỉ tiêu) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    candidateId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["forwardCandidate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5745,33 +2140,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Trình hồ sơ tổng hợp lên cơ quan cấp trên */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        receiverName: string;
-                        summary?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["forwardDossier"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5788,38 +2157,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ghi nhận quyết định khen thưởng của cấp trên (số, ngày, người ký) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        numberText: string;
-                        decisionDate: string;
-                        issuerName: string;
-                        signerName: string;
-                        signerTitle: string;
-                        title?: string | null;
-                        awardedCandidateIds?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["recordHigherDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5833,57 +2171,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Phiên họp Hội đồng TĐKT trong phạm vi */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Phiên họp Hội đồng TĐKT trong phạm vi (mới nhất trước) */
+        get: operations["listSessions"];
         put?: never;
         /** Tạo phiên họp với chương trình (các đề nghị) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        councilId: string;
-                        title: string;
-                        meetingDate: string;
-                        location?: string | null;
-                        /** @default [] */
-                        candidateIds?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["createSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5897,25 +2189,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Đề nghị đã thẩm định, chờ đưa ra Hội đồng */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Đề nghị đã thẩm định, chờ đưa ra Hội đồng (cả danh sách) */
+        get: operations["listSessionCandidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5932,26 +2207,7 @@ export interface paths {
             cookie?: never;
         };
         /** Một phiên họp: chương trình, điểm danh, xung đột lợi ích, phiếu của tôi, kết quả (khi đã kết thúc) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getSession"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5970,32 +2226,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thêm đề nghị vào chương trình họp */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        candidateIds: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["addSessionItems"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6013,27 +2244,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Bỏ một đề nghị khỏi chương trình họp */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    itemId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["removeSessionItem"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6048,32 +2259,7 @@ export interface paths {
         };
         get?: never;
         /** Điểm danh thành viên có mặt */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        presentMemberIds: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        put: operations["setSessionAttendance"];
         post?: never;
         delete?: never;
         options?: never;
@@ -6091,26 +2277,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Khai mạc: chốt tổng số thành viên, kiểm tra số có mặt, ghi nhận xung đột lợi ích, mở bỏ phiếu */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["openSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6127,37 +2294,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Bỏ phiếu kín (mỗi thành viên một lần cho mỗi đề nghị) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        votes: {
-                            /** Format: uuid */
-                            itemId: string;
-                            /** @enum {string} */
-                            choice: "approve" | "reject" | "abstain";
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["castBallot"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6174,38 +2311,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Thư ký nhập kết quả kiểm phiếu giấy */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            itemId: string;
-                            approve: number;
-                            reject: number;
-                            abstain: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["enterPaperBallots"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6222,26 +2328,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Kết thúc phiên họp: kiểm phiếu theo tổng số thành viên, chốt kết quả */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["closeSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6256,26 +2343,7 @@ export interface paths {
             cookie?: never;
         };
         /** Biên bản kiểm phiếu (DOCX) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadSessionMinutes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6291,57 +2359,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quyết định khen thưởng (ban hành và của cấp trên) */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Quyết định khen thưởng (ban hành và của cấp trên), mới nhất trước */
+        get: operations["listDecisions"];
         put?: never;
         /** Ban hành quyết định khen thưởng (số từ sổ đăng ký, tiền thưởng theo quy định) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        candidateIds: string[];
-                        decisionDate: string;
-                        signerName: string;
-                        signerTitle: string;
-                        title?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["issueDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6356,26 +2378,7 @@ export interface paths {
             cookie?: never;
         };
         /** Xuất Excel danh sách quyết định khen thưởng (số người được khen, tổng tiền thưởng) theo bộ lọc */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["exportDecisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6391,25 +2394,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Đề nghị đã được Hội đồng thông qua, chờ quyết định hoặc trình cấp trên */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Đề nghị đã được Hội đồng thông qua, chờ quyết định hoặc trình cấp trên (cả danh sách) */
+        get: operations["listReadyCandidates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6426,26 +2412,7 @@ export interface paths {
             cookie?: never;
         };
         /** Một quyết định với danh sách khen thưởng */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getDecision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6462,26 +2429,7 @@ export interface paths {
             cookie?: never;
         };
         /** Quyết định khen thưởng kèm danh sách (DOCX) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadDecisionDocx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6498,48 +2446,10 @@ export interface paths {
             cookie?: never;
         };
         /** Tải bản quyết định đã đính kèm */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["downloadDecisionFile"];
         put?: never;
         /** Đính kèm bản quyết định (bản chụp, PDF) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["attachDecisionFile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6556,33 +2466,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Hủy bỏ quyết định hoặc một số người trong quyết định (Điều 93 Luật TĐKT) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        reason: string;
-                        awardeeIds?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["revokeDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6596,25 +2480,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cổng công khai: danh sách đề nghị khen thưởng đang lấy ý kiến */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Cổng công khai: danh sách đề nghị khen thưởng đang lấy ý kiến (mọi đợt đang mở, tối đa 100) */
+        get: operations["listPublicNotices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6631,26 +2498,7 @@ export interface paths {
             cookie?: never;
         };
         /** Cổng công khai: một thông báo */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getPublicNotice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6669,36 +2517,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Cổng công khai: gửi ý kiến góp ý */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        authorName: string;
-                        authorContact?: string | null;
-                        /** Format: uuid */
-                        candidateId?: string | null;
-                        content: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["commentPublicNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6712,56 +2531,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Các đợt công khai do đơn vị đăng */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        /** Các đợt công khai do các đơn vị trong phạm vi đăng (mới nhất trước) */
+        get: operations["listNotices"];
         put?: never;
         /** Công khai danh sách đề nghị trên cổng thông tin (N ngày làm việc) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        candidateIds: string[];
-                        title: string;
-                        body?: string | null;
-                        startDate?: string;
-                        /** @default 10 */
-                        workingDays?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6776,26 +2550,7 @@ export interface paths {
             cookie?: never;
         };
         /** Một đợt công khai với các ý kiến góp ý */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getNotice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6814,33 +2569,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Trả lời một ý kiến góp ý */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    commentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        answer: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["answerNoticeComment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6851,6 +2580,570 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Các thao tác vai trò được làm, theo loại bản ghi */
+        Abilities: {
+            unit: ("read" | "create" | "update" | "move" | "merge" | "deactivate" | "delete")[];
+            person: ("read" | "create" | "update" | "transfer" | "import" | "deactivate")[];
+            account: ("read" | "create" | "update" | "resetPassword")[];
+            council: ("read" | "create" | "update" | "manageMembers")[];
+            audit: "read"[];
+            record: ("read" | "write" | "import")[];
+            ruleOverride: ("read" | "create")[];
+            plan: ("read" | "create" | "update" | "publish")[];
+            movement: ("read" | "create" | "update" | "launch" | "close")[];
+            registration: ("read" | "register" | "registerUnit" | "rollup" | "reopen" | "pledge")[];
+            calendar: "read"[];
+            notification: "read"[];
+            dossier: ("read" | "create" | "update" | "submit" | "withdraw" | "receive" | "return" | "appraise" | "forward" | "manageDeadlines")[];
+            session: ("read" | "create" | "update" | "vote" | "enterPaperBallots" | "close")[];
+            decision: ("read" | "issue" | "record" | "revoke")[];
+            notice: ("read" | "post" | "answer")[];
+            template: ("read" | "write")[];
+            certificate: ("read" | "issue" | "revoke")[];
+            document: "convert"[];
+        };
+        Account: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "clerk" | "office" | "council" | "head" | "staff";
+            roleLabel: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** Format: uuid */
+            personId: string | null;
+            active: boolean;
+            /** @description Đang tạm khóa do đăng nhập sai nhiều lần */
+            locked: boolean;
+            /** @description Thời điểm ISO 8601 */
+            lastLoginAt: string | null;
+            /** @description Các thao tác tài khoản đang đăng nhập được làm với tài khoản này */
+            abilities: ("read" | "create" | "update" | "resetPassword")[];
+        };
+        AgendaCandidate: {
+            /** Format: uuid */
+            id: string;
+            subjectKind: string;
+            subjectKindLabel: string;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            subjectUnitId: string | null;
+            householdName: string | null;
+            householdAddress: string | null;
+            displayName: string;
+            positionText: string | null;
+            proposedHonor: string;
+            proposedHonorLabel: string;
+            honor: string;
+            honorLabel: string;
+            loweredReason: string | null;
+            achievement: string | null;
+            appraisalNote: string | null;
+            appraisal: {
+                eligible: boolean | null;
+                reasons: {
+                    ok: boolean | null;
+                    text: string;
+                    article: string | null;
+                    verified: boolean;
+                }[];
+                money: number | null;
+            } | null;
+            appraisedAt: string | null;
+            councilResult: string | null;
+            councilText: string | null;
+            outcome: string;
+            outcomeLabel: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: uuid */
+            sourceCandidateId: string | null;
+            /** Format: uuid */
+            dossierId: string;
+            dossierTitle: string;
+            unitName: string;
+        };
+        AuditAction: {
+            code: string;
+            label: string;
+        };
+        AuditEvent: {
+            id: number;
+            /** @description Thời điểm ISO 8601 */
+            at: string;
+            actorUsername: string | null;
+            ip: string | null;
+            action: string;
+            actionLabel: string;
+            entityType: string;
+            entityId: string | null;
+            /** Format: uuid */
+            unitId: string | null;
+            summary: string;
+            /** @description Trạng thái trước thay đổi */
+            before: unknown;
+            /** @description Trạng thái sau thay đổi */
+            after: unknown;
+        };
+        AuthSession: {
+            /** @description Gửi lại trong tiêu đề x-csrf-token với mọi thao tác ghi */
+            csrfToken: string;
+            user: components["schemas"]["Me"];
+        };
+        Calendar: {
+            from: string;
+            to: string;
+            total: number;
+            /** @description Số thời hạn theo ngày trong cả khoảng (không chỉ trang này) */
+            byDay: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["Deadline"][];
+        };
+        Campaign: {
+            key: string;
+            /** @enum {string} */
+            kind: "plan" | "movement";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            year: number;
+            deadline: string | null;
+            /** @description Còn trong hạn đăng ký và đang nhận đăng ký */
+            open: boolean;
+            /** @description Các hình thức phong trào xét (rỗng: kế hoạch năm) */
+            offered: string[];
+            /** @description Danh hiệu, hình thức được đăng ký trong đợt này */
+            honors: components["schemas"]["RegistrableHonor"][];
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái) */
+            abilities: string[];
+        };
+        Candidate: {
+            /** Format: uuid */
+            id: string;
+            subjectKind: string;
+            subjectKindLabel: string;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            subjectUnitId: string | null;
+            householdName: string | null;
+            householdAddress: string | null;
+            displayName: string;
+            positionText: string | null;
+            proposedHonor: string;
+            proposedHonorLabel: string;
+            honor: string;
+            honorLabel: string;
+            loweredReason: string | null;
+            achievement: string | null;
+            appraisalNote: string | null;
+            appraisal: {
+                eligible: boolean | null;
+                reasons: {
+                    ok: boolean | null;
+                    text: string;
+                    article: string | null;
+                    verified: boolean;
+                }[];
+                money: number | null;
+            } | null;
+            /** Format: date-time */
+            appraisedAt: string | null;
+            councilResult: string | null;
+            councilText: string | null;
+            outcome: string;
+            outcomeLabel: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: uuid */
+            sourceCandidateId: string | null;
+            /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
+            actions?: ("update" | "remove" | "appraise" | "forward")[];
+        };
+        Certificate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            number: number;
+            year: number;
+            /** @description Số sổ vàng như in trên giấy: 12/2026 */
+            registerNumber: string;
+            /** @description Mã xác minh in kèm mã QR */
+            code: string;
+            verificationUrl: string;
+            honor: string;
+            honorLabel: string;
+            recipientName: string;
+            recipientDetail: string | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: uuid */
+            awardeeId: string | null;
+            decisionNumber: string;
+            decisionDate: string;
+            issuerName: string;
+            revoked: boolean;
+            revokedReason: string | null;
+            revokedAt: string | null;
+            createdAt: string;
+            /** @description Các thao tác tài khoản được làm với Giấy khen/Bằng khen này */
+            abilities: ("read" | "revoke")[];
+        };
+        Council: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            kind: string;
+            kindLabel: string;
+            name: string;
+            establishedBy: string | null;
+            termStart: string;
+            termEnd: string | null;
+            active: boolean;
+            version: number;
+            memberCount: number;
+            /** @description Chủ tịch, Phó Chủ tịch, Ủy viên, Thư ký; trong mỗi nhóm theo họ tên */
+            members: components["schemas"]["CouncilMember"][];
+            /** @description Các thao tác tài khoản được làm với hội đồng này (vai trò và hiệu lực) */
+            abilities: ("read" | "create" | "update" | "manageMembers")[];
+        };
+        CouncilMember: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string;
+            fullName: string;
+            personPosition: string | null;
+            unitName: string;
+            position: string;
+            positionLabel: string;
+            fromDate: string | null;
+            toDate: string | null;
+        };
+        CreatedRuleOverride: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            overrideId: string;
+            version: number;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            override: {
+                id: string;
+                version: number;
+                agency: string;
+                title?: string;
+                basis?: string;
+                effectiveFrom: string;
+                effectiveTo?: string | null;
+                regimes?: ("ND91_2017" | "ND98_2023" | "ND152_2025")[];
+                changes: ({
+                    /** @enum {string} */
+                    op: "set_criteria";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    /** @enum {string} */
+                    subject: "individual" | "collective" | "household";
+                    criteria: components["schemas"]["Criterion"][];
+                } | {
+                    /** @enum {string} */
+                    op: "add_criteria";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    /** @enum {string} */
+                    subject: "individual" | "collective" | "household";
+                    criteria: components["schemas"]["Criterion"][];
+                } | {
+                    /** @enum {string} */
+                    op: "set_quota";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    quota: {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        /** @enum {string} */
+                        kind: "share_of_honor";
+                        /** @enum {string} */
+                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        share: number;
+                        /** @enum {string} */
+                        rounding: "floor" | "round" | "ceil";
+                    } | null;
+                } | {
+                    /** @enum {string} */
+                    op: "set_coefficient";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    /** @enum {string} */
+                    subject: "individual" | "collective" | "household";
+                    coefficient: number;
+                } | {
+                    /** @enum {string} */
+                    op: "set_deadline";
+                    deadline: {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "yearly_date";
+                        month: number;
+                        day: number;
+                        yearOffset: number;
+                    } | {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "working_days";
+                        days: number;
+                    };
+                } | {
+                    /** @enum {string} */
+                    op: "remove_deadline";
+                    id: string;
+                } | {
+                    /** @enum {string} */
+                    op: "set_document";
+                    document: {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "to_trinh" | "bien_ban_hop_xet" | "bao_cao_thanh_tich" | "minh_chung" | "khac";
+                        /** @enum {string} */
+                        per: "dossier" | "candidate";
+                        label: string;
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
+                    };
+                } | {
+                    /** @enum {string} */
+                    op: "remove_document";
+                    id: string;
+                } | {
+                    /** @enum {string} */
+                    op: "set_public_notice";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    required: boolean;
+                } | {
+                    /** @enum {string} */
+                    op: "set_step_limit";
+                    /** @enum {string} */
+                    step: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                    workingDays: number;
+                    label?: string;
+                } | {
+                    /** @enum {string} */
+                    op: "remove_step_limit";
+                    /** @enum {string} */
+                    step: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                } | {
+                    /** @enum {string} */
+                    op: "set_quorum";
+                    share: number;
+                } | {
+                    /** @enum {string} */
+                    op: "set_majority";
+                    share: number;
+                    strict: boolean;
+                } | {
+                    /** @enum {string} */
+                    op: "set_honor_rank";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    rank: number;
+                } | {
+                    /** @enum {string} */
+                    op: "set_unit_authority";
+                    /** @enum {string} */
+                    unitKind: "agency" | "office" | "department" | "subordinate" | "union";
+                    /** @enum {string|null} */
+                    who: "thu_truong_don_vi" | "chu_tich_ubnd_huyen" | "chu_tich_ubnd_xa" | "giam_doc_doanh_nghiep" | "chu_tich_hdqt" | "bo_truong_chu_tich_tinh" | "thu_tuong" | "chu_tich_nuoc" | "co_quan_ban_hanh_knc" | null;
+                })[];
+            };
+            /** @description Tên các danh hiệu, hình thức bị thay đổi */
+            honors: string[];
+        };
+        Criterion: {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "rating_at_least";
+            /** @enum {string} */
+            rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "consecutive_rating_years";
+            /** @enum {string} */
+            rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+            years: number;
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "consecutive_title_years";
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            years: number;
+            termYears?: number;
+            /** @enum {string} */
+            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "honor_count";
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            atLeast: number;
+            withinYears?: number;
+            countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "prerequisite_honor";
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            withinYears?: number;
+            countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "initiative";
+            /** @enum {string} */
+            scope: "co_so" | "bo_tinh" | "toan_quoc";
+            count?: number;
+            withinYears?: number;
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "no_discipline";
+            /** @enum {string} */
+            atLeast: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
+            withinYears?: number;
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "member_share";
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            atLeast: number;
+            strict?: boolean;
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "members_all_rating_at_least";
+            /** @enum {string} */
+            rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "member_count_with_honor";
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            atLeast: number;
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "no_member_discipline_at_least";
+            /** @enum {string} */
+            level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "fact";
+            /** @enum {string} */
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            withinYears?: number;
+            /** @enum {string} */
+            ifAbsent?: "fail" | "unknown";
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "no_fact";
+            /** @enum {string} */
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            withinYears?: number;
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "meets_honor";
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "any_of";
+            of: components["schemas"]["Criterion"][];
+        } | {
+            rule: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            /** @enum {string} */
+            kind: "all_of";
+            of: components["schemas"]["Criterion"][];
+        };
         CriterionInput: {
             rule: string;
             article: string;
@@ -7015,6 +3308,293 @@ export interface components {
             kind: "all_of";
             of: components["schemas"]["CriterionInput"][];
         };
+        CriterionView: {
+            rule: string;
+            kind: string;
+            text: string;
+            article: string;
+            verified: boolean;
+            note?: string;
+            params: {
+                [key: string]: unknown;
+            };
+            of?: components["schemas"]["CriterionView"][];
+        };
+        Deadline: {
+            /** Format: uuid */
+            id: string;
+            sourceType: string;
+            /** Format: uuid */
+            sourceId: string;
+            key: string;
+            kind: string;
+            kindLabel: string;
+            title: string;
+            dueDate: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** Format: uuid */
+            responsibleUnitId: string | null;
+            audience: string;
+            note: string | null;
+            link: string | null;
+            remindDays: number[] | null;
+            status: string;
+            overdue: boolean;
+        };
+        Decision: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            kindLabel: string;
+            issuerName: string;
+            numberText: string;
+            number: number | null;
+            year: number;
+            decisionDate: string;
+            title: string;
+            signerName: string;
+            signerTitle: string;
+            regime: string;
+            totalAmount: number;
+            status: string;
+            statusLabel: string;
+            revokeReason: string | null;
+            revokedAt: string | null;
+            hasFile: boolean;
+            fileName: string | null;
+            /** @description Danh sách khen thưởng (khi xem một quyết định) */
+            awardees?: components["schemas"]["DecisionAwardee"][];
+            /** @description Số người/tập thể được khen (trong danh sách) */
+            awardeeCount?: number;
+            /** @description Số Giấy khen/Bằng khen đã vào sổ vàng (trong danh sách) */
+            certificateCount?: number;
+            /** @description Các thao tác tài khoản được làm với quyết định này */
+            abilities: ("read" | "attachFile" | "revoke" | "issueCertificates" | "printCertificates")[];
+        };
+        DecisionAwardee: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidateId: string | null;
+            displayName: string;
+            positionText: string | null;
+            subjectKind: string;
+            honor: string;
+            honorLabel: string;
+            amount: number;
+            coefficient: number | null;
+            baseSalary: number | null;
+            revoked: boolean;
+        };
+        DisciplineRecord: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            level: string;
+            levelLabel: string;
+            decisionNumber: string | null;
+            decisionDate: string | null;
+            note: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này */
+            abilities: ("update" | "remove")[];
+        };
+        Dossier: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            level: string;
+            receiverName: string | null;
+            /** Format: uuid */
+            movementId: string | null;
+            type: string;
+            typeLabel: string;
+            year: number;
+            title: string;
+            status: string;
+            statusLabel: string;
+            revision: number;
+            version: number;
+            candidateCount: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            clock: components["schemas"]["StepClock"] | null;
+            /** @description Các bước tài khoản được làm với hồ sơ này lúc này (đúng các nút hiện trên giao diện) */
+            actions: ("submit" | "withdraw" | "receive" | "return" | "appraise" | "schedule" | "unschedule" | "review" | "complete" | "forward" | "recordHigherDecision")[];
+            /** Format: uuid */
+            receiverUnitId: string | null;
+            receiverUnitName: string | null;
+            /** Format: uuid */
+            phaseId: string | null;
+            summary: string | null;
+            returnReasons: string[];
+            /** Format: date-time */
+            firstSubmittedAt: string | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            /** Format: date-time */
+            appraisedAt: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            forwardedAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deadline: {
+                dueDate: string | null;
+                extensionUntil: string | null;
+            };
+            /** @description Tài khoản được sửa nội dung hồ sơ (tên, danh sách đề nghị, tài liệu) lúc này */
+            editable: boolean;
+            candidates: components["schemas"]["Candidate"][];
+            documents: components["schemas"]["DossierDocument"][];
+            checklist: {
+                complete: boolean;
+                items: {
+                    kind: string;
+                    label: string;
+                    article: string;
+                    /** Format: uuid */
+                    candidateId: string | null;
+                    candidateName: string | null;
+                    present: boolean;
+                }[];
+                missing: string[];
+            };
+            versions: {
+                revision: number;
+                changes: string[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            /** @description Các quyền của vai trò đối với hồ sơ nói chung */
+            abilities: string[];
+        };
+        DossierDocument: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            kindLabel: string;
+            /** Format: uuid */
+            candidateId: string | null;
+            title: string;
+            content: string | null;
+            voteResult: string | null;
+            fileName: string | null;
+            mimeType: string | null;
+            size: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DossierExtension: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            until: string;
+            reason: string;
+            /** Format: date-time */
+            grantedAt: string;
+        };
+        DossierSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            level: string;
+            receiverName: string | null;
+            /** Format: uuid */
+            movementId: string | null;
+            type: string;
+            typeLabel: string;
+            year: number;
+            title: string;
+            status: string;
+            statusLabel: string;
+            revision: number;
+            version: number;
+            candidateCount: number;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            clock: components["schemas"]["StepClock"] | null;
+            /** @description Các bước tài khoản được làm với hồ sơ này lúc này (đúng các nút hiện trên giao diện) */
+            actions: ("submit" | "withdraw" | "receive" | "return" | "appraise" | "schedule" | "unschedule" | "review" | "complete" | "forward" | "recordHigherDecision")[];
+        };
+        Eligibility: {
+            subject: {
+                /** @enum {string} */
+                kind: "individual" | "collective" | "household";
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
+            year: number;
+            decisionDate: string;
+            appliedOverrides: string[];
+            /** @description Số thành viên trong năm (tập thể); null với cá nhân */
+            members: number | null;
+            /** @description Mỗi danh hiệu, hình thức mà đối tượng có thể nhận (một tập nhỏ, cố định) */
+            results: components["schemas"]["HonorEligibility"][];
+        };
+        EligibleCandidate: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "individual" | "collective" | "household";
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            outcomes: {
+                /** @enum {string} */
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                eligible: boolean | null;
+                reasons?: components["schemas"]["RuleReason"][];
+            }[];
+        };
+        EligibleCandidateList: {
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
+            year: number;
+            decisionDate: string;
+            appliedOverrides: string[];
+            /** @description Đếm trên toàn bộ danh sách (không chỉ trang này) */
+            summary: {
+                /** @enum {string} */
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                eligible: number;
+                undetermined: number;
+                ineligible: number;
+            }[];
+            /** @description Tỷ lệ khống chế, tính trên toàn bộ danh sách */
+            quotas: components["schemas"]["QuotaUse"][];
+            items: components["schemas"]["EligibleCandidate"][];
+            /** @description Tổng số đối tượng khớp bộ lọc */
+            total: number;
+        };
         Error: {
             /** @description Mã lỗi ổn định (validation, not_found, conflict, …) */
             error: string;
@@ -7023,9 +3603,1224 @@ export interface components {
             /** @description Chi tiết: các trường sai, các dòng lỗi, … */
             details?: unknown;
         };
+        ExtraDeadline: {
+            key?: string;
+            kind: string;
+            title: string;
+            dueDate: string;
+            audience: string;
+            /** Format: uuid */
+            responsibleUnitId?: string | null;
+            note?: string | null;
+            remindDays?: number[] | null;
+        };
+        FactKind: {
+            /** @enum {string} */
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            label: string;
+        };
+        FactRecord: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            fact: string;
+            factLabel: string;
+            note: string | null;
+            /** @description Các thao tác tài khoản được làm với bản ghi này */
+            abilities: "remove"[];
+        };
+        HonorEligibility: {
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            label: string;
+            /** @enum {string} */
+            kind: "title" | "form";
+            eligible: boolean | null;
+            /** @enum {string} */
+            regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
+            year: number;
+            reasons: components["schemas"]["RuleReason"][];
+            money: components["schemas"]["RewardMoney"] | null;
+        };
+        HonorRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            unitId: string | null;
+            year: number;
+            honor: string;
+            honorLabel: string;
+            type: string;
+            typeLabel: string;
+            decisionNumber: string | null;
+            decisionDate: string | null;
+            issuer: string | null;
+            amount: number | null;
+            revoked: boolean;
+            revokedReason: string | null;
+            /** @description decision | import | manual */
+            source: string;
+            /** Format: uuid */
+            dossierId: string | null;
+            note: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này */
+            abilities: ("update" | "revoke" | "remove")[];
+        };
+        HonorRuleView: {
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            label: string;
+            short: string;
+            /** @enum {string} */
+            kind: "title" | "form";
+            subjects: {
+                /** @enum {string} */
+                subject: "individual" | "collective" | "household";
+                label: string;
+                criteria: components["schemas"]["CriterionView"][];
+                money: {
+                    coefficient: number;
+                    isCap: boolean;
+                    article: string;
+                    verified: boolean;
+                    note?: string;
+                    example: {
+                        asOf: string;
+                        baseSalary: number;
+                        amount: number;
+                        text: string;
+                    } | null;
+                } | null;
+            }[];
+            vote: {
+                share: number;
+                secretBallot: boolean;
+                text: string;
+                article: string;
+                verified: boolean;
+                note?: string;
+            } | null;
+            quota: {
+                /** @enum {string} */
+                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                share: number;
+                rounding: string;
+                text: string;
+                article: string;
+                verified: boolean;
+                note?: string;
+            } | null;
+            authority: {
+                who: {
+                    code: string;
+                    label: string;
+                }[];
+                article: string;
+                verified: boolean;
+                note?: string;
+            };
+            overridable: {
+                /** @enum {string} */
+                criteria: "replace" | "add" | "none";
+                coefficient: boolean;
+            };
+            notes: string[];
+            unverifiedCount: number;
+            /** @description Quy định riêng (id@version) đã thay đổi danh hiệu này */
+            overriddenBy: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        InitiativeRecord: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            title: string;
+            year: number;
+            scope: string;
+            scopeLabel: string;
+            decisionNumber: string | null;
+            decisionDate: string | null;
+            issuer: string | null;
+            /** Format: uuid */
+            usedForAwardId: string | null;
+            used: boolean;
+            authors: {
+                /** Format: uuid */
+                personId: string;
+                fullName: string;
+            }[];
+            authorIds: string[];
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này */
+            abilities: ("update" | "remove")[];
+        };
+        Me: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "clerk" | "office" | "council" | "head" | "staff";
+            roleLabel: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            personId: string | null;
+            /** @description Mật khẩu do quản trị đặt: phải đổi trước khi làm việc */
+            mustChangePassword: boolean;
+            abilities: components["schemas"]["Abilities"];
+        };
+        Movement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /** Format: uuid */
+            planId: string | null;
+            type: string;
+            typeLabel: string;
+            year: number;
+            number: string | null;
+            title: string;
+            theme: string | null;
+            startDate: string;
+            endDate: string;
+            registrationDeadline: string | null;
+            status: string;
+            statusLabel: string;
+            launchedAt: string | null;
+            closedAt: string | null;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái) */
+            abilities: string[];
+            basis: string | null;
+            slogan: string | null;
+            content: string | null;
+            purpose: string | null;
+            subjectsText: string | null;
+            criteria: string | null;
+            signerTitle: string | null;
+            signerName: string | null;
+            version: number;
+            parent: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            } | null;
+            participants: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            targets: {
+                /** Format: uuid */
+                id: string;
+                subjectKind: string;
+                subjectKindLabel: string;
+                honor: string | null;
+                honorLabel: string | null;
+                measure: string;
+                value: number;
+                valueMax: number | null;
+                label: string;
+                progress: components["schemas"]["TargetProgress"] | null;
+            }[];
+            phases: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                startDate: string;
+                endDate: string;
+                summingUpDeadline: string | null;
+                content: string | null;
+            }[];
+            honors: {
+                /** Format: uuid */
+                id: string;
+                honor: string;
+                honorLabel: string | null;
+                subjectKinds: string[];
+                quota: number | null;
+                quotaNote: string | null;
+                criteria: string | null;
+                minTargetShare: number | null;
+                criteriaByDate: string | null;
+                awardedBy: string | null;
+                registered: number;
+            }[];
+            deadlines: components["schemas"]["Deadline"][];
+            children: components["schemas"]["MovementSummary"][];
+            /** @description Các thời hạn khác của phong trào, như khi soạn (chỉ khi xem một phong trào) */
+            extraDeadlines?: components["schemas"]["ExtraDeadline"][];
+        };
+        MovementSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /** Format: uuid */
+            planId: string | null;
+            type: string;
+            typeLabel: string;
+            year: number;
+            number: string | null;
+            title: string;
+            theme: string | null;
+            startDate: string;
+            endDate: string;
+            registrationDeadline: string | null;
+            status: string;
+            statusLabel: string;
+            launchedAt: string | null;
+            closedAt: string | null;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái) */
+            abilities: string[];
+        };
+        Notice: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string | null;
+            unitName: string;
+            startDate: string;
+            endDate: string;
+            workingDays: number;
+            /** @description Đang trong thời gian lấy ý kiến */
+            open: boolean;
+            items: {
+                /** Format: uuid */
+                candidateId: string;
+                displayName: string;
+                positionText: string | null;
+                unitName: string;
+                honorLabel: string;
+                achievement: string | null;
+            }[];
+            comments: components["schemas"]["NoticeComment"][];
+            actions: "answer"[];
+        };
+        NoticeComment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            candidateId: string | null;
+            authorName: string;
+            authorContact: string | null;
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        NoticeSummary: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string | null;
+            unitName: string;
+            startDate: string;
+            endDate: string;
+            workingDays: number;
+            /** @description Đang trong thời gian lấy ý kiến */
+            open: boolean;
+            items: {
+                /** Format: uuid */
+                candidateId: string;
+                displayName: string;
+                positionText: string | null;
+                unitName: string;
+                honorLabel: string;
+                achievement: string | null;
+            }[];
+            commentCount: number;
+            actions: "answer"[];
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string;
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            total: number;
+            unread: number;
+            mail: {
+                configured: boolean;
+                queued: number;
+                sent: number;
+                failed: number;
+            };
+        };
         Ok: {
             /** @enum {boolean} */
             ok: true;
+        };
+        Person: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            gender: string | null;
+            genderLabel: string | null;
+            /** @description yyyy-mm-dd */
+            birthDate: string | null;
+            cccd: string | null;
+            position: string | null;
+            isLeader: boolean;
+            employmentType: string | null;
+            employmentTypeLabel: string | null;
+            email: string | null;
+            active: boolean;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với cán bộ này (vai trò và trạng thái) */
+            abilities: ("read" | "create" | "update" | "transfer" | "import" | "deactivate")[];
+        };
+        PersonDetail: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            gender: string | null;
+            genderLabel: string | null;
+            /** @description yyyy-mm-dd */
+            birthDate: string | null;
+            cccd: string | null;
+            position: string | null;
+            isLeader: boolean;
+            employmentType: string | null;
+            employmentTypeLabel: string | null;
+            email: string | null;
+            active: boolean;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với cán bộ này (vai trò và trạng thái) */
+            abilities: ("read" | "create" | "update" | "transfer" | "import" | "deactivate")[];
+            transfers: components["schemas"]["PersonTransfer"][];
+        };
+        PersonTransfer: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            fromUnitId: string | null;
+            fromUnitName: string | null;
+            /** Format: uuid */
+            toUnitId: string;
+            toUnitName: string | null;
+            effectiveDate: string;
+            reason: string | null;
+        };
+        PipelineCandidate: {
+            /** Format: uuid */
+            id: string;
+            subjectKind: string;
+            subjectKindLabel: string;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            subjectUnitId: string | null;
+            householdName: string | null;
+            householdAddress: string | null;
+            displayName: string;
+            positionText: string | null;
+            proposedHonor: string;
+            proposedHonorLabel: string;
+            honor: string;
+            honorLabel: string;
+            loweredReason: string | null;
+            achievement: string | null;
+            appraisalNote: string | null;
+            appraisal: {
+                eligible: boolean | null;
+                reasons: {
+                    ok: boolean | null;
+                    text: string;
+                    article: string | null;
+                    verified: boolean;
+                }[];
+                money: number | null;
+            } | null;
+            appraisedAt: string | null;
+            councilResult: string | null;
+            councilText: string | null;
+            outcome: string;
+            outcomeLabel: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: uuid */
+            sourceCandidateId: string | null;
+        };
+        Plan: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            year: number;
+            number: string | null;
+            title: string;
+            issuedDate: string | null;
+            status: string;
+            statusLabel: string;
+            registrationDeadline: string | null;
+            publishedAt: string | null;
+            taskCount: number | null;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái) */
+            abilities: string[];
+            place: string | null;
+            basis: string[];
+            superiorPlanRef: string | null;
+            /** Format: uuid */
+            superiorPlanId: string | null;
+            /** Format: uuid */
+            copiedFromId: string | null;
+            purpose: string | null;
+            requirements: string | null;
+            sections: {
+                heading: string;
+                body: string;
+            }[];
+            organisation: {
+                heading: string;
+                body: string;
+            }[];
+            recipients: string[];
+            signerTitle: string | null;
+            signerName: string | null;
+            version: number;
+            tasks: components["schemas"]["PlanTask"][];
+            deadlines: components["schemas"]["Deadline"][];
+            /** @description Các thời hạn khác của kế hoạch, như khi soạn (chỉ khi xem một kế hoạch) */
+            extraDeadlines?: components["schemas"]["ExtraDeadline"][];
+        };
+        PlanSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            year: number;
+            number: string | null;
+            title: string;
+            issuedDate: string | null;
+            status: string;
+            statusLabel: string;
+            registrationDeadline: string | null;
+            publishedAt: string | null;
+            taskCount: number | null;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái) */
+            abilities: string[];
+        };
+        PlanTask: {
+            /** Format: uuid */
+            id: string;
+            quarter: number | null;
+            seq: number;
+            content: string;
+            leadUnits: {
+                /** Format: uuid */
+                unitId: string | null;
+                name: string;
+            }[];
+            supportUnits: {
+                /** Format: uuid */
+                unitId: string | null;
+                name: string;
+            }[];
+            dueDate: string | null;
+            status: string;
+            statusLabel: string;
+            progress: number;
+        };
+        Pledge: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            movementId: string | null;
+            year: number;
+            title: string;
+            parties: string[];
+            signedDate: string;
+            documentName: string | null;
+            documentMime: string | null;
+            documentSize: number | null;
+            documentUrl: string | null;
+            createdAt: string;
+        };
+        PledgeCreated: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            documentMime: string;
+            documentSize: number;
+        };
+        PublicCertificate: {
+            code: string;
+            honor: string;
+            recipientName: string;
+            decisionNumber: string;
+            decisionDate: string;
+            decisionDateText: string;
+            issuer: string;
+            registerNumber: string;
+            revoked: boolean;
+            /** @description Tình trạng, bằng lời */
+            status: string;
+        };
+        PublicNotice: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            body: string | null;
+            unitName: string;
+            startDate: string;
+            endDate: string;
+            workingDays: number;
+            /** @description Đang trong thời gian lấy ý kiến */
+            open: boolean;
+            items: {
+                /** Format: uuid */
+                candidateId: string;
+                displayName: string;
+                positionText: string | null;
+                unitName: string;
+                honorLabel: string;
+                achievement: string | null;
+            }[];
+        };
+        QuotaUse: {
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            /** @enum {string} */
+            of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            share: number;
+            baseCount: number;
+            cap: number;
+            candidates: number;
+            over: number;
+            withinCap: boolean;
+            article: string;
+            verified: boolean;
+            text: string;
+        };
+        RatingRecord: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            rating: string;
+            ratingLabel: string;
+            note: string | null;
+            /** @description manual | import */
+            source: string;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này */
+            abilities: ("set" | "remove")[];
+        };
+        ReadyCandidate: {
+            /** Format: uuid */
+            id: string;
+            subjectKind: string;
+            subjectKindLabel: string;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            subjectUnitId: string | null;
+            householdName: string | null;
+            householdAddress: string | null;
+            displayName: string;
+            positionText: string | null;
+            proposedHonor: string;
+            proposedHonorLabel: string;
+            honor: string;
+            honorLabel: string;
+            loweredReason: string | null;
+            achievement: string | null;
+            appraisalNote: string | null;
+            appraisal: {
+                eligible: boolean | null;
+                reasons: {
+                    ok: boolean | null;
+                    text: string;
+                    article: string | null;
+                    verified: boolean;
+                }[];
+                money: number | null;
+            } | null;
+            appraisedAt: string | null;
+            councilResult: string | null;
+            councilText: string | null;
+            outcome: string;
+            outcomeLabel: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: uuid */
+            sourceCandidateId: string | null;
+            /** Format: uuid */
+            dossierId: string;
+            dossierTitle: string;
+            unitName: string;
+            year: number;
+        };
+        RecordImportPreview: {
+            /** @enum {string} */
+            kind: "ratings" | "honors";
+            total: number;
+            valid: number;
+            invalid: number;
+            rows: {
+                row: number;
+                values: {
+                    [key: string]: string;
+                };
+                subjectName: string | null;
+                ok: boolean;
+                errors: string[];
+                warnings: string[];
+            }[];
+        };
+        RecordImportResult: {
+            imported: number;
+            skipped: number;
+            replaced: number;
+        };
+        RegistrableHonor: {
+            honor: string;
+            label: string;
+            subjectKinds: string[];
+        };
+        Registration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            subjectKind: string;
+            /** Format: uuid */
+            personId: string | null;
+            personName: string | null;
+            honor: string;
+            honorLabel: string;
+            note: string | null;
+            createdAt: string;
+        };
+        RegistrationCreated: {
+            /** Format: uuid */
+            id: string;
+            honor: string;
+            subjectKind: string;
+        };
+        RegistrationReopening: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            until: string;
+            reason: string;
+            createdAt: string;
+        };
+        RegistrationRollup: {
+            campaign: {
+                key: string;
+                /** @enum {string} */
+                kind: "plan" | "movement";
+                /** Format: uuid */
+                id: string;
+                title: string;
+                year: number;
+                deadline: string | null;
+            };
+            units: {
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+                collective: string[];
+                individual: {
+                    [key: string]: number;
+                };
+                total: number;
+            }[];
+            honors: {
+                honor: string;
+                label: string;
+                total: number;
+                quota: number | null;
+                quotaNote: string | null;
+                overQuota: boolean;
+            }[];
+            reopenings: components["schemas"]["RegistrationReopening"][];
+        };
+        RegistrationSheet: {
+            campaign: components["schemas"]["Campaign"];
+            unit: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            collective: string[];
+            people: {
+                /** Format: uuid */
+                personId: string;
+                fullName: string;
+                position: string | null;
+                honors: string[];
+            }[];
+        };
+        RewardMoney: {
+            coefficient: number;
+            baseSalary: number;
+            amount: number;
+        };
+        RuleEvaluation: {
+            /** @description true: đủ; false: chưa đủ; null: thiếu dữ liệu để kết luận */
+            eligible: boolean | null;
+            /** @enum {string} */
+            regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
+            /** @enum {string} */
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            year: number;
+            reasons: components["schemas"]["RuleReason"][];
+            money: components["schemas"]["RewardMoney"] | null;
+            appliedOverrides: string[];
+        };
+        RuleOverrideVersion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            overrideId: string;
+            version: number;
+            effectiveFrom: string;
+            effectiveTo: string | null;
+            createdAt: string;
+            override: {
+                id: string;
+                version: number;
+                agency: string;
+                title?: string;
+                basis?: string;
+                effectiveFrom: string;
+                effectiveTo?: string | null;
+                regimes?: ("ND91_2017" | "ND98_2023" | "ND152_2025")[];
+                changes: ({
+                    /** @enum {string} */
+                    op: "set_criteria";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    /** @enum {string} */
+                    subject: "individual" | "collective" | "household";
+                    criteria: components["schemas"]["Criterion"][];
+                } | {
+                    /** @enum {string} */
+                    op: "add_criteria";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    /** @enum {string} */
+                    subject: "individual" | "collective" | "household";
+                    criteria: components["schemas"]["Criterion"][];
+                } | {
+                    /** @enum {string} */
+                    op: "set_quota";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    quota: {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        /** @enum {string} */
+                        kind: "share_of_honor";
+                        /** @enum {string} */
+                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        share: number;
+                        /** @enum {string} */
+                        rounding: "floor" | "round" | "ceil";
+                    } | null;
+                } | {
+                    /** @enum {string} */
+                    op: "set_coefficient";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    /** @enum {string} */
+                    subject: "individual" | "collective" | "household";
+                    coefficient: number;
+                } | {
+                    /** @enum {string} */
+                    op: "set_deadline";
+                    deadline: {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "yearly_date";
+                        month: number;
+                        day: number;
+                        yearOffset: number;
+                    } | {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        id: string;
+                        label: string;
+                        /** @enum {string} */
+                        kind: "working_days";
+                        days: number;
+                    };
+                } | {
+                    /** @enum {string} */
+                    op: "remove_deadline";
+                    id: string;
+                } | {
+                    /** @enum {string} */
+                    op: "set_document";
+                    document: {
+                        article: string;
+                        verified: boolean;
+                        note?: string;
+                        id: string;
+                        /** @enum {string} */
+                        kind: "to_trinh" | "bien_ban_hop_xet" | "bao_cao_thanh_tich" | "minh_chung" | "khac";
+                        /** @enum {string} */
+                        per: "dossier" | "candidate";
+                        label: string;
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
+                    };
+                } | {
+                    /** @enum {string} */
+                    op: "remove_document";
+                    id: string;
+                } | {
+                    /** @enum {string} */
+                    op: "set_public_notice";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    required: boolean;
+                } | {
+                    /** @enum {string} */
+                    op: "set_step_limit";
+                    /** @enum {string} */
+                    step: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                    workingDays: number;
+                    label?: string;
+                } | {
+                    /** @enum {string} */
+                    op: "remove_step_limit";
+                    /** @enum {string} */
+                    step: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                } | {
+                    /** @enum {string} */
+                    op: "set_quorum";
+                    share: number;
+                } | {
+                    /** @enum {string} */
+                    op: "set_majority";
+                    share: number;
+                    strict: boolean;
+                } | {
+                    /** @enum {string} */
+                    op: "set_honor_rank";
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    rank: number;
+                } | {
+                    /** @enum {string} */
+                    op: "set_unit_authority";
+                    /** @enum {string} */
+                    unitKind: "agency" | "office" | "department" | "subordinate" | "union";
+                    /** @enum {string|null} */
+                    who: "thu_truong_don_vi" | "chu_tich_ubnd_huyen" | "chu_tich_ubnd_xa" | "giam_doc_doanh_nghiep" | "chu_tich_hdqt" | "bo_truong_chu_tich_tinh" | "thu_tuong" | "chu_tich_nuoc" | "co_quan_ban_hanh_knc" | null;
+                })[];
+            };
+        };
+        RulePackView: {
+            /** @enum {string} */
+            regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
+            label: string;
+            decisionsFrom: string | null;
+            decisionsTo: string | null;
+            asOf: string;
+            inForceToday: boolean;
+            rounding: {
+                text: string;
+                article: string;
+                verified: boolean;
+                note?: string;
+            };
+            baseSalary: {
+                from: string;
+                amount: number;
+                article: string;
+                verified: boolean;
+                note?: string;
+            }[];
+            deadlines: {
+                id: string;
+                label: string;
+                article: string;
+                verified: boolean;
+                note?: string;
+            }[];
+            appliedOverrides: string[];
+            overrides: {
+                id: string;
+                version: number;
+                title: string | null;
+                basis: string | null;
+                agency: string;
+                effectiveFrom: string;
+                effectiveTo: string | null;
+                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+            }[];
+            honors: components["schemas"]["HonorRuleView"][];
+        } & {
+            [key: string]: unknown;
+        };
+        RuleReason: {
+            /** @description true: đạt; false: chưa đạt; null: thiếu dữ liệu, cần xác nhận */
+            ok: boolean | null;
+            text: string;
+            rule: string;
+            article: string;
+            verified: boolean;
+        };
+        Session: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            councilId: string;
+            councilName: string;
+            title: string;
+            meetingDate: string;
+            location: string | null;
+            status: string;
+            statusLabel: string;
+            totalMembers: number | null;
+            itemCount: number;
+            openedAt: string | null;
+            closedAt: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với phiên họp này lúc này */
+            abilities: ("read" | "update" | "open" | "vote" | "enterPaperBallots" | "close")[];
+            quorum: {
+                present: number;
+                total: number;
+                required: number;
+            };
+            attendance: {
+                /** Format: uuid */
+                memberId: string;
+                /** Format: uuid */
+                personId: string;
+                fullName: string;
+                position: string;
+                positionLabel: string;
+                present: boolean;
+            }[];
+            /** @description Tài khoản đang đăng nhập là thành viên nào của Hội đồng (nếu có) */
+            me: {
+                /** Format: uuid */
+                memberId: string;
+                present: boolean;
+            } | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                honor: string;
+                honorLabel: string;
+                /** Format: uuid */
+                dossierId: string;
+                dossierTitle: string;
+                unitName: string;
+                candidate: components["schemas"]["PipelineCandidate"];
+                conflicts: {
+                    /** Format: uuid */
+                    memberId: string;
+                    fullName: string;
+                    reason: string;
+                    recused: boolean;
+                }[];
+                /** @description Số thành viên đã bỏ phiếu trực tuyến (không có nội dung phiếu) */
+                votedCount: number;
+                paperCount: number;
+                iVoted: boolean;
+                iMayVote: boolean;
+                /** @description Kết quả kiểm phiếu, chỉ có khi phiên họp đã kết thúc */
+                result: components["schemas"]["SessionItemResult"] | null;
+            }[];
+        };
+        SessionItemResult: {
+            approve: number;
+            reject: number;
+            abstain: number;
+            online: number;
+            paper: number;
+            eligible: number;
+            totalMembers: number;
+            required: number | null;
+            passed: boolean;
+            text: string;
+            article: string | null;
+        };
+        SessionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            councilId: string;
+            councilName: string;
+            title: string;
+            meetingDate: string;
+            location: string | null;
+            status: string;
+            statusLabel: string;
+            totalMembers: number | null;
+            itemCount: number;
+            openedAt: string | null;
+            closedAt: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với phiên họp này lúc này */
+            abilities: ("read" | "update" | "open" | "vote" | "enterPaperBallots" | "close")[];
+        };
+        StaffImportPreview: {
+            headers: string[];
+            columns: {
+                letter: string;
+                header: string;
+            }[];
+            mapping: {
+                [key: string]: string | null;
+            };
+            fields: {
+                key: string;
+                label: string;
+                required: boolean;
+            }[];
+            converted: {
+                cells: number;
+                encodings: string[];
+            };
+            notices: string[];
+            total: number;
+            valid: number;
+            invalid: number;
+            rows: {
+                row: number;
+                values: {
+                    [key: string]: string;
+                };
+                ok: boolean;
+                errors: string[];
+            }[];
+        };
+        StaffImportResult: {
+            imported: number;
+            skipped: number;
+        };
+        StepClock: {
+            startedOn: string;
+            limitDays: number;
+            dueOn: string;
+            usedDays: number;
+            overdue: boolean;
+            daysOver: number;
+            step: string;
+            article: string;
+        };
+        SubjectRecords: {
+            subject: {
+                /** @enum {string} */
+                kind: "individual" | "collective" | "household";
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                unitId: string;
+                unitName: string;
+            };
+            /** @description Các năm có dữ liệu, mới nhất trước */
+            years: number[];
+            ratings: components["schemas"]["RatingRecord"][];
+            honors: components["schemas"]["HonorRecord"][];
+            initiatives: components["schemas"]["InitiativeRecord"][];
+            disciplines: components["schemas"]["DisciplineRecord"][];
+            facts: components["schemas"]["FactRecord"][];
+            /** @description Thao tác của tài khoản với quá trình này (đọc, ghi, nhập tệp) */
+            abilities: ("read" | "write" | "import")[];
+        };
+        TargetProgress: {
+            base: number | null;
+            registered: number;
+            awarded: number;
+            registeredPercent: number | null;
+            awardedPercent: number | null;
+            progress: number | null;
+            achieved: boolean;
+        };
+        TemplateInForce: {
+            /** @enum {string} */
+            source: "own" | "inherited" | "default";
+            /** Format: uuid */
+            unitId: string | null;
+            unitName: string | null;
+            /** Format: uuid */
+            templateId: string | null;
+            version: number | null;
+            fileName: string | null;
+            createdAt: string | null;
+        };
+        TemplateItem: {
+            /** @enum {string} */
+            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
+            label: string;
+            inForce: components["schemas"]["TemplateInForce"];
+            versionCount: number;
+            fields: {
+                name: string;
+                /** @enum {string} */
+                type: "text" | "list" | "table";
+                label: string;
+                columns?: {
+                    [key: string]: string;
+                };
+            }[];
+            /** @description Các thao tác tài khoản được làm với mẫu này của đơn vị */
+            abilities: ("read" | "upload" | "revert")[];
+        };
+        TemplateVersion: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            fileName: string | null;
+            size: number | null;
+            sha256: string | null;
+            tags: string[] | null;
+            createdAt: string;
+            createdAtText: string;
+            createdBy: string | null;
+            isRevert: boolean;
         };
         Unit: {
             /** Format: uuid */
@@ -7044,8 +4839,8 @@ export interface components {
             sortOrder: number;
             version: number;
             staffCount?: number;
-            /** @description Các thao tác tài khoản được làm với đơn vị này */
-            abilities: string[];
+            /** @description Các thao tác tài khoản được làm với đơn vị này (vai trò và trạng thái đơn vị) */
+            abilities: ("read" | "create" | "update" | "move" | "merge" | "deactivate" | "delete")[];
         };
         UnitTreeNode: {
             /** Format: uuid */
@@ -7064,8 +4859,8 @@ export interface components {
             sortOrder: number;
             version: number;
             staffCount?: number;
-            /** @description Các thao tác tài khoản được làm với đơn vị này */
-            abilities: string[];
+            /** @description Các thao tác tài khoản được làm với đơn vị này (vai trò và trạng thái đơn vị) */
+            abilities: ("read" | "create" | "update" | "move" | "merge" | "deactivate" | "delete")[];
             children: components["schemas"]["UnitTreeNode"][];
         };
     };
@@ -7100,6 +4895,42 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
+            };
             /** @description Dữ liệu không hợp lệ */
             400: {
                 headers: {
@@ -7109,8 +4940,165 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Dịch vụ tạm thời không sẵn sàng */
-            503: {
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tài khoản đang tạm khóa */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Thao tác quá nhanh */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSession"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7778,6 +5766,11473 @@ export interface operations {
             };
             /** @description Xung đột trạng thái hoặc phiên bản */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPeople: {
+        parameters: {
+            query?: {
+                q?: string;
+                unitId?: string;
+                includeSubunits?: "0" | "1" | "true" | "false";
+                active?: "0" | "1" | "true" | "false";
+                employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo";
+                isLeader?: "0" | "1" | "true" | "false";
+                gender?: "nam" | "nu";
+                /** @description Mặc định: họ tên theo thứ tự tiếng Việt */
+                sort?: "name" | "birthDate" | "unit" | "position";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Person"][];
+                        /** @description Tổng số cán bộ khớp bộ lọc */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fullName: string;
+                    /** Format: uuid */
+                    unitId: string;
+                    /** @enum {string|null} */
+                    gender?: "nam" | "nu" | null;
+                    birthDate?: string | null;
+                    cccd?: string | null;
+                    position?: string | null;
+                    /** @default false */
+                    isLeader?: boolean;
+                    /** @enum {string|null} */
+                    employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo" | null;
+                    email?: (string | null) | "";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportPeople: {
+        parameters: {
+            query?: {
+                q?: string;
+                unitId?: string;
+                includeSubunits?: "0" | "1" | "true" | "false";
+                active?: "0" | "1" | "true" | "false";
+                employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo";
+                isLeader?: "0" | "1" | "true" | "false";
+                gender?: "nam" | "nu";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fullName: string;
+                    /** Format: uuid */
+                    unitId: string;
+                    /** @enum {string|null} */
+                    gender?: "nam" | "nu" | null;
+                    birthDate?: string | null;
+                    cccd?: string | null;
+                    position?: string | null;
+                    /** @default false */
+                    isLeader?: boolean;
+                    /** @enum {string|null} */
+                    employmentType?: "cong_chuc" | "vien_chuc" | "nguoi_lao_dong" | "can_bo" | null;
+                    email?: (string | null) | "";
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transferPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    toUnitId: string;
+                    effectiveDate: string;
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deactivatePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reactivatePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadStaffImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mẫu Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewStaffImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffImportPreview"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    commitStaffImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffImportResult"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCouncils: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Council"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createCouncil: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    /** @enum {string} */
+                    kind: "tdkt" | "sang_kien";
+                    name?: string | null;
+                    establishedBy?: string | null;
+                    termStart: string;
+                    termEnd?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Council"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCouncils: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCouncil: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Council"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCouncil: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string | null;
+                    establishedBy?: string | null;
+                    termStart: string;
+                    termEnd?: string | null;
+                    active?: boolean;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Council"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addCouncilMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId: string;
+                    /** @enum {string} */
+                    position: "chu_tich" | "pho_chu_tich" | "uy_vien" | "thu_ky";
+                    fromDate?: string | null;
+                    toDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeCouncilMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAccounts: {
+        parameters: {
+            query?: {
+                /** @description Tên đăng nhập, tên hiển thị, đơn vị (gõ có dấu hoặc không dấu) */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Account"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    username: string;
+                    password: string;
+                    displayName: string;
+                    /** @enum {string} */
+                    role: "admin" | "clerk" | "office" | "council" | "head" | "staff";
+                    /** Format: uuid */
+                    unitId: string;
+                    /** Format: uuid */
+                    personId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName: string;
+                    /** @enum {string} */
+                    role: "admin" | "clerk" | "office" | "council" | "head" | "staff";
+                    /** Format: uuid */
+                    unitId: string;
+                    /** Format: uuid */
+                    personId?: string | null;
+                    active: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resetAccountPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAuditActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditAction"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAudit: {
+        parameters: {
+            query?: {
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked";
+                entityType?: string;
+                entityId?: string;
+                username?: string;
+                /** @description Từ ngày (theo giờ Việt Nam), yyyy-mm-dd */
+                from?: string;
+                /** @description Đến hết ngày (theo giờ Việt Nam), yyyy-mm-dd */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAudit: {
+        parameters: {
+            query?: {
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked";
+                entityType?: string;
+                entityId?: string;
+                username?: string;
+                /** @description Từ ngày (theo giờ Việt Nam), yyyy-mm-dd */
+                from?: string;
+                /** @description Đến hết ngày (theo giờ Việt Nam), yyyy-mm-dd */
+                to?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditEvent"][];
+                        /** @description Tổng số mục khớp bộ lọc */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    evaluateRule: {
+        parameters: {
+            query?: {
+                withOverrides?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decisionDate: string;
+                    year: number;
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    /** @enum {string} */
+                    regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
+                    subject: {
+                        /** @enum {string} */
+                        kind: "individual" | "collective" | "household";
+                        ratings?: {
+                            year: number;
+                            /** @enum {string} */
+                            rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+                        }[];
+                        honors?: {
+                            year: number;
+                            /** @enum {string} */
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            /** @enum {string} */
+                            type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
+                        }[];
+                        initiatives?: {
+                            year: number;
+                            /** @enum {string} */
+                            scope: "co_so" | "bo_tinh" | "toan_quoc";
+                            used?: boolean;
+                        }[];
+                        disciplines?: {
+                            year: number;
+                            /** @enum {string} */
+                            level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
+                        }[];
+                        facts?: {
+                            year: number;
+                            /** @enum {string} */
+                            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+                        }[];
+                        members?: {
+                            ratings?: {
+                                year: number;
+                                /** @enum {string} */
+                                rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+                            }[];
+                            honors?: {
+                                year: number;
+                                /** @enum {string} */
+                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                                /** @enum {string} */
+                                type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
+                            }[];
+                            disciplines?: {
+                                year: number;
+                                /** @enum {string} */
+                                level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleEvaluation"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRewardMoney: {
+        parameters: {
+            query: {
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                subject: "individual" | "collective" | "household";
+                decisionDate: string;
+                regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RewardMoney"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFactKinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FactKind"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRulePack: {
+        parameters: {
+            query?: {
+                /** @description Ngày xét quy định riêng còn hiệu lực (mặc định: hôm nay, theo giờ Việt Nam) */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulePackView"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRuleOverrides: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RuleOverrideVersion"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRuleOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Đơn vị ban hành (mặc định: đơn vị của tài khoản)
+                     */
+                    unitId?: string;
+                    override: {
+                        id: string;
+                        version: number;
+                        agency: string;
+                        title?: string;
+                        basis?: string;
+                        effectiveFrom: string;
+                        effectiveTo?: string | null;
+                        regimes?: ("ND91_2017" | "ND98_2023" | "ND152_2025")[];
+                        changes: ({
+                            /** @enum {string} */
+                            op: "set_criteria";
+                            /** @enum {string} */
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            /** @enum {string} */
+                            subject: "individual" | "collective" | "household";
+                            criteria: components["schemas"]["CriterionInput"][];
+                        } | {
+                            /** @enum {string} */
+                            op: "add_criteria";
+                            /** @enum {string} */
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            /** @enum {string} */
+                            subject: "individual" | "collective" | "household";
+                            criteria: components["schemas"]["CriterionInput"][];
+                        } | {
+                            /** @enum {string} */
+                            op: "set_quota";
+                            /** @enum {string} */
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            quota: {
+                                article: string;
+                                verified: boolean;
+                                note?: string;
+                                /** @enum {string} */
+                                kind: "share_of_honor";
+                                /** @enum {string} */
+                                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                                share: number;
+                                /** @enum {string} */
+                                rounding: "floor" | "round" | "ceil";
+                            } | null;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_coefficient";
+                            /** @enum {string} */
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            /** @enum {string} */
+                            subject: "individual" | "collective" | "household";
+                            coefficient: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_deadline";
+                            deadline: {
+                                article: string;
+                                verified: boolean;
+                                note?: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "yearly_date";
+                                month: number;
+                                day: number;
+                                yearOffset: number;
+                            } | {
+                                article: string;
+                                verified: boolean;
+                                note?: string;
+                                id: string;
+                                label: string;
+                                /** @enum {string} */
+                                kind: "working_days";
+                                days: number;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            op: "remove_deadline";
+                            id: string;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_document";
+                            document: {
+                                article: string;
+                                verified: boolean;
+                                note?: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "to_trinh" | "bien_ban_hop_xet" | "bao_cao_thanh_tich" | "minh_chung" | "khac";
+                                /** @enum {string} */
+                                per: "dossier" | "candidate";
+                                label: string;
+                                honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                                exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
+                            };
+                        } | {
+                            /** @enum {string} */
+                            op: "remove_document";
+                            id: string;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_public_notice";
+                            /** @enum {string} */
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            required: boolean;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_step_limit";
+                            /** @enum {string} */
+                            step: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                            workingDays: number;
+                            label?: string;
+                        } | {
+                            /** @enum {string} */
+                            op: "remove_step_limit";
+                            /** @enum {string} */
+                            step: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                        } | {
+                            /** @enum {string} */
+                            op: "set_quorum";
+                            share: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_majority";
+                            share: number;
+                            strict: boolean;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_honor_rank";
+                            /** @enum {string} */
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            rank: number;
+                        } | {
+                            /** @enum {string} */
+                            op: "set_unit_authority";
+                            /** @enum {string} */
+                            unitKind: "agency" | "office" | "department" | "subordinate" | "union";
+                            /** @enum {string|null} */
+                            who: "thu_truong_don_vi" | "chu_tich_ubnd_huyen" | "chu_tich_ubnd_xa" | "giam_doc_doanh_nghiep" | "chu_tich_hdqt" | "bo_truong_chu_tich_tinh" | "thu_tuong" | "chu_tich_nuoc" | "co_quan_ban_hanh_knc" | null;
+                        })[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedRuleOverride"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPersonRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRecords"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnitRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectRecords"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPersonEligibility: {
+        parameters: {
+            query?: {
+                /** @description Năm thành tích được xét (mặc định: năm trước năm của ngày quyết định) */
+                year?: number;
+                /** @description Ngày quyết định dự kiến: chọn chế độ pháp lý và mức lương cơ sở (mặc định: hôm nay, theo giờ Việt Nam) */
+                decisionDate?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Eligibility"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUnitEligibility: {
+        parameters: {
+            query?: {
+                /** @description Năm thành tích được xét (mặc định: năm trước năm của ngày quyết định) */
+                year?: number;
+                /** @description Ngày quyết định dự kiến: chọn chế độ pháp lý và mức lương cơ sở (mặc định: hôm nay, theo giờ Việt Nam) */
+                decisionDate?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Eligibility"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listEligibleCandidates: {
+        parameters: {
+            query: {
+                unitId: string;
+                year?: number;
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                decisionDate?: string;
+                /** @description result: đủ điều kiện trước, rồi thiếu dữ liệu, rồi chưa đủ; name: theo tên */
+                sort?: "result" | "name";
+                order?: "asc" | "desc";
+                /** @description Chỉ những đối tượng có kết quả này */
+                result?: "eligible" | "undetermined" | "ineligible";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleCandidateList"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportEligibleCandidates: {
+        parameters: {
+            query: {
+                unitId: string;
+                year?: number;
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                decisionDate?: string;
+                /** @description result: đủ điều kiện trước, rồi thiếu dữ liệu, rồi chưa đủ; name: theo tên */
+                sort?: "result" | "name";
+                order?: "asc" | "desc";
+                /** @description Chỉ những đối tượng có kết quả này */
+                result?: "eligible" | "undetermined" | "ineligible";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setPersonRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+                    note?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removePersonRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa (không có nội dung) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setUnitRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+                    note?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeUnitRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa (không có nội dung) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addHonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId?: string | null;
+                    /** Format: uuid */
+                    unitId?: string | null;
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    year: number;
+                    /**
+                     * @default cong_trang
+                     * @enum {string}
+                     */
+                    type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
+                    decisionNumber?: string | null;
+                    decisionDate?: string | null;
+                    issuer?: string | null;
+                    amount?: number | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HonorRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateHonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    year: number;
+                    /**
+                     * @default cong_trang
+                     * @enum {string}
+                     */
+                    type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
+                    decisionNumber?: string | null;
+                    decisionDate?: string | null;
+                    issuer?: string | null;
+                    amount?: number | null;
+                    note?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HonorRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeHonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa (không có nội dung) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeHonor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HonorRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @enum {string} */
+                    scope: "co_so" | "bo_tinh" | "toan_quoc";
+                    year: number;
+                    decisionNumber?: string | null;
+                    decisionDate?: string | null;
+                    issuer?: string | null;
+                    authorIds: string[];
+                    /** Format: uuid */
+                    unitId?: string | null;
+                    /** Format: uuid */
+                    usedForAwardId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    /** @enum {string} */
+                    scope: "co_so" | "bo_tinh" | "toan_quoc";
+                    year: number;
+                    decisionNumber?: string | null;
+                    decisionDate?: string | null;
+                    issuer?: string | null;
+                    authorIds: string[];
+                    /** Format: uuid */
+                    unitId?: string | null;
+                    /** Format: uuid */
+                    usedForAwardId?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa (không có nội dung) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addDiscipline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId?: string | null;
+                    /** Format: uuid */
+                    unitId?: string | null;
+                    /** @enum {string} */
+                    level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
+                    year: number;
+                    decisionNumber?: string | null;
+                    decisionDate?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDiscipline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    level: "khien_trach" | "canh_cao" | "ha_bac_luong" | "giang_chuc" | "cach_chuc" | "buoc_thoi_viec";
+                    year: number;
+                    decisionNumber?: string | null;
+                    decisionDate?: string | null;
+                    note?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisciplineRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeDiscipline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa (không có nội dung) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    confirmFact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    personId?: string | null;
+                    /** Format: uuid */
+                    unitId?: string | null;
+                    year: number;
+                    /** @enum {string} */
+                    fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FactRecord"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeFact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa (không có nội dung) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadRecordImportTemplate: {
+        parameters: {
+            query: {
+                kind: "ratings" | "honors";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mẫu Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewRecordImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordImportPreview"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Định dạng không được hỗ trợ */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    commitRecordImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordImportResult"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Định dạng không được hỗ trợ */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                year?: number;
+                status?: "draft" | "published";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PlanSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    year: number;
+                    number?: string | null;
+                    title: string;
+                    place?: string | null;
+                    issuedDate?: string | null;
+                    /** @default [] */
+                    basis?: string[];
+                    superiorPlanRef?: string | null;
+                    /** Format: uuid */
+                    superiorPlanId?: string | null;
+                    purpose?: string | null;
+                    requirements?: string | null;
+                    /** @default [] */
+                    sections?: {
+                        heading: string;
+                        body: string;
+                    }[];
+                    /** @default [] */
+                    organisation?: {
+                        heading: string;
+                        body: string;
+                    }[];
+                    /** @default [] */
+                    recipients?: string[];
+                    signerTitle?: string | null;
+                    signerName?: string | null;
+                    registrationDeadline?: string | null;
+                    /** @default [] */
+                    tasks?: {
+                        quarter: number | null;
+                        content: string;
+                        /** @default [] */
+                        leadUnits?: {
+                            /** Format: uuid */
+                            unitId: string | null;
+                            name: string;
+                        }[];
+                        /** @default [] */
+                        supportUnits?: {
+                            /** Format: uuid */
+                            unitId: string | null;
+                            name: string;
+                        }[];
+                        dueDate?: string | null;
+                        /**
+                         * @default not_started
+                         * @enum {string}
+                         */
+                        status?: "not_started" | "in_progress" | "done";
+                        /** @default 0 */
+                        progress?: number;
+                    }[];
+                    /** @default [] */
+                    deadlines?: {
+                        key?: string;
+                        /** @enum {string} */
+                        kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
+                        title: string;
+                        dueDate: string;
+                        /**
+                         * @default office
+                         * @enum {string}
+                         */
+                        audience?: "office" | "units";
+                        /** Format: uuid */
+                        responsibleUnitId?: string | null;
+                        note?: string | null;
+                        remindDays?: number[] | null;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportPlans: {
+        parameters: {
+            query?: {
+                year?: number;
+                status?: "draft" | "published";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    year: number;
+                    number?: string | null;
+                    title: string;
+                    place?: string | null;
+                    issuedDate?: string | null;
+                    /** @default [] */
+                    basis?: string[];
+                    superiorPlanRef?: string | null;
+                    /** Format: uuid */
+                    superiorPlanId?: string | null;
+                    purpose?: string | null;
+                    requirements?: string | null;
+                    /** @default [] */
+                    sections?: {
+                        heading: string;
+                        body: string;
+                    }[];
+                    /** @default [] */
+                    organisation?: {
+                        heading: string;
+                        body: string;
+                    }[];
+                    /** @default [] */
+                    recipients?: string[];
+                    signerTitle?: string | null;
+                    signerName?: string | null;
+                    registrationDeadline?: string | null;
+                    /** @default [] */
+                    tasks?: {
+                        quarter: number | null;
+                        content: string;
+                        /** @default [] */
+                        leadUnits?: {
+                            /** Format: uuid */
+                            unitId: string | null;
+                            name: string;
+                        }[];
+                        /** @default [] */
+                        supportUnits?: {
+                            /** Format: uuid */
+                            unitId: string | null;
+                            name: string;
+                        }[];
+                        dueDate?: string | null;
+                        /**
+                         * @default not_started
+                         * @enum {string}
+                         */
+                        status?: "not_started" | "in_progress" | "done";
+                        /** @default 0 */
+                        progress?: number;
+                    }[];
+                    /** @default [] */
+                    deadlines?: {
+                        key?: string;
+                        /** @enum {string} */
+                        kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
+                        title: string;
+                        dueDate: string;
+                        /**
+                         * @default office
+                         * @enum {string}
+                         */
+                        audience?: "office" | "units";
+                        /** Format: uuid */
+                        responsibleUnitId?: string | null;
+                        note?: string | null;
+                        remindDays?: number[] | null;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    copyPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setPlanTaskProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "not_started" | "in_progress" | "done";
+                    progress: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMovements: {
+        parameters: {
+            query?: {
+                year?: number;
+                status?: "draft" | "launched" | "closed";
+                parentId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MovementSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    /** Format: uuid */
+                    parentId?: string | null;
+                    /** Format: uuid */
+                    planId?: string | null;
+                    /** @enum {string} */
+                    type: "regular" | "thematic" | "short_term";
+                    year: number;
+                    number?: string | null;
+                    title: string;
+                    basis?: string | null;
+                    theme?: string | null;
+                    slogan?: string | null;
+                    content?: string | null;
+                    purpose?: string | null;
+                    subjectsText?: string | null;
+                    criteria?: string | null;
+                    startDate: string;
+                    endDate: string;
+                    registrationDeadline?: string | null;
+                    signerTitle?: string | null;
+                    signerName?: string | null;
+                    /** @default [] */
+                    participantUnitIds?: string[];
+                    /** @default [] */
+                    targets?: {
+                        /** @enum {string} */
+                        subjectKind: "individual" | "collective" | "household";
+                        /** @enum {string|null} */
+                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                        /** @enum {string} */
+                        measure: "share" | "count";
+                        value: number;
+                        valueMax?: number | null;
+                        label: string;
+                    }[];
+                    /** @default [] */
+                    phases?: {
+                        name: string;
+                        startDate: string;
+                        endDate: string;
+                        summingUpDeadline?: string | null;
+                        content?: string | null;
+                    }[];
+                    /** @default [] */
+                    honors?: {
+                        /** @enum {string} */
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        /** @default [] */
+                        subjectKinds?: ("individual" | "collective" | "household")[];
+                        quota?: number | null;
+                        quotaNote?: string | null;
+                        criteria?: string | null;
+                        minTargetShare?: number | null;
+                        criteriaByDate?: string | null;
+                        awardedBy?: string | null;
+                    }[];
+                    /** @default [] */
+                    deadlines?: {
+                        key?: string;
+                        /** @enum {string} */
+                        kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
+                        title: string;
+                        dueDate: string;
+                        /**
+                         * @default office
+                         * @enum {string}
+                         */
+                        audience?: "office" | "units";
+                        /** Format: uuid */
+                        responsibleUnitId?: string | null;
+                        note?: string | null;
+                        remindDays?: number[] | null;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportMovements: {
+        parameters: {
+            query?: {
+                year?: number;
+                status?: "draft" | "launched" | "closed";
+                parentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId: string;
+                    /** Format: uuid */
+                    parentId?: string | null;
+                    /** Format: uuid */
+                    planId?: string | null;
+                    /** @enum {string} */
+                    type: "regular" | "thematic" | "short_term";
+                    year: number;
+                    number?: string | null;
+                    title: string;
+                    basis?: string | null;
+                    theme?: string | null;
+                    slogan?: string | null;
+                    content?: string | null;
+                    purpose?: string | null;
+                    subjectsText?: string | null;
+                    criteria?: string | null;
+                    startDate: string;
+                    endDate: string;
+                    registrationDeadline?: string | null;
+                    signerTitle?: string | null;
+                    signerName?: string | null;
+                    /** @default [] */
+                    participantUnitIds?: string[];
+                    /** @default [] */
+                    targets?: {
+                        /** @enum {string} */
+                        subjectKind: "individual" | "collective" | "household";
+                        /** @enum {string|null} */
+                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                        /** @enum {string} */
+                        measure: "share" | "count";
+                        value: number;
+                        valueMax?: number | null;
+                        label: string;
+                    }[];
+                    /** @default [] */
+                    phases?: {
+                        name: string;
+                        startDate: string;
+                        endDate: string;
+                        summingUpDeadline?: string | null;
+                        content?: string | null;
+                    }[];
+                    /** @default [] */
+                    honors?: {
+                        /** @enum {string} */
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        /** @default [] */
+                        subjectKinds?: ("individual" | "collective" | "household")[];
+                        quota?: number | null;
+                        quotaNote?: string | null;
+                        criteria?: string | null;
+                        minTargetShare?: number | null;
+                        criteriaByDate?: string | null;
+                        awardedBy?: string | null;
+                    }[];
+                    /** @default [] */
+                    deadlines?: {
+                        key?: string;
+                        /** @enum {string} */
+                        kind: "registration" | "unit_submission" | "office_compilation" | "report" | "summing_up" | "task" | "dossier" | "other";
+                        title: string;
+                        dueDate: string;
+                        /**
+                         * @default office
+                         * @enum {string}
+                         */
+                        audience?: "office" | "units";
+                        /** Format: uuid */
+                        responsibleUnitId?: string | null;
+                        note?: string | null;
+                        remindDays?: number[] | null;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    launchMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRegistrations: {
+        parameters: {
+            query?: {
+                planId?: string;
+                movementId?: string;
+                unitId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaign: components["schemas"]["Campaign"];
+                        items: components["schemas"]["Registration"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    planId?: string | null;
+                    /** Format: uuid */
+                    movementId?: string | null;
+                    /** @enum {string} */
+                    subjectKind: "individual" | "collective" | "household";
+                    /** Format: uuid */
+                    personId?: string | null;
+                    /** Format: uuid */
+                    subjectUnitId?: string | null;
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationCreated"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportRegistrations: {
+        parameters: {
+            query?: {
+                planId?: string;
+                movementId?: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listRegistrableHonors: {
+        parameters: {
+            query?: {
+                planId?: string;
+                movementId?: string;
+                subjectKind?: "individual" | "collective" | "household";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RegistrableHonor"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRegistrationSheet: {
+        parameters: {
+            query: {
+                planId?: string;
+                movementId?: string;
+                unitId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationSheet"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveRegistrationSheet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    planId?: string | null;
+                    /** Format: uuid */
+                    movementId?: string | null;
+                    /** Format: uuid */
+                    unitId: string;
+                    /** @default [] */
+                    collective?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                    /** @default [] */
+                    people?: {
+                        /** Format: uuid */
+                        personId: string;
+                        honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRegistrationRollup: {
+        parameters: {
+            query?: {
+                planId?: string;
+                movementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationRollup"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportRegistrationRollup: {
+        parameters: {
+            query?: {
+                planId?: string;
+                movementId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reopenRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    planId?: string | null;
+                    /** Format: uuid */
+                    movementId?: string | null;
+                    /** Format: uuid */
+                    unitId: string;
+                    until: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        until: string;
+                        reason: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPledges: {
+        parameters: {
+            query?: {
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Pledge"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PledgeCreated"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadPledgeDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản giao ước đã ký */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/png": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCalendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                unitId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCalendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                unreadOnly?: "0" | "1" | "true" | "false";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublicPlans: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PlanSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublicMovements: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["MovementSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicMovement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Movement"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDocumentCapabilities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Máy chủ có LibreOffice để xuất PDF */
+                        pdf: boolean;
+                        message: string | null;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    convertDocxToPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Định dạng không được hỗ trợ */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unit: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        };
+                        canWrite: boolean;
+                        pdf: boolean;
+                        items: components["schemas"]["TemplateItem"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadTemplate: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                versionId?: string;
+            };
+            header?: never;
+            path: {
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mẫu văn bản (Word) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewTemplate: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản Word hoặc PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tệp hoặc mẫu gửi lên không dùng được */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTemplateVersions: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TemplateVersion"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        kind: string;
+                        version: number;
+                        fileName: string | null;
+                        size: number | null;
+                        tags: string[] | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Định dạng không được hỗ trợ */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tệp hoặc mẫu gửi lên không dùng được */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revertTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket";
+                        inForce: components["schemas"]["TemplateInForce"];
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCalibration: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        calibration: {
+                            pageWidth: number;
+                            pageHeight: number;
+                            offsetX: number;
+                            offsetY: number;
+                            fields: {
+                                [key: string]: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    fontSize: number;
+                                    /** @enum {string} */
+                                    align?: "left" | "center" | "right";
+                                    bold?: boolean;
+                                    italic?: boolean;
+                                    lines?: number;
+                                    color?: string;
+                                };
+                            };
+                            qr?: {
+                                x: number;
+                                y: number;
+                                size: number;
+                            };
+                        };
+                        version: number;
+                        /** @description Đơn vị đã lưu căn chỉnh riêng (nếu không: căn chỉnh mặc định) */
+                        saved: boolean;
+                        fieldLabels: {
+                            [key: string]: string;
+                        };
+                        canWrite: boolean;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveCalibration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId?: string;
+                    calibration: {
+                        [key: string]: unknown;
+                    };
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calibration: {
+                            pageWidth: number;
+                            pageHeight: number;
+                            offsetX: number;
+                            offsetY: number;
+                            fields: {
+                                [key: string]: {
+                                    x: number;
+                                    y: number;
+                                    width: number;
+                                    fontSize: number;
+                                    /** @enum {string} */
+                                    align?: "left" | "center" | "right";
+                                    bold?: boolean;
+                                    italic?: boolean;
+                                    lines?: number;
+                                    color?: string;
+                                };
+                            };
+                            qr?: {
+                                x: number;
+                                y: number;
+                                size: number;
+                            };
+                        };
+                        version: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tệp hoặc mẫu gửi lên không dùng được */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    printCalibrationTest: {
+        parameters: {
+            query?: {
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trang in thử (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tệp hoặc mẫu gửi lên không dùng được */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCertificates: {
+        parameters: {
+            query?: {
+                decisionId?: string;
+                year?: number;
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Certificate"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCertificates: {
+        parameters: {
+            query?: {
+                decisionId?: string;
+                year?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Certificate"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueDecisionCertificates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        reused: number;
+                        items: components["schemas"]["Certificate"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    printDecisionCertificates: {
+        parameters: {
+            query?: {
+                mode?: "full" | "blank";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giấy khen, Bằng khen (PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificate"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Thao tác quá nhanh */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDossiers: {
+        parameters: {
+            query?: {
+                box?: "all" | "inbox" | "mine";
+                status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                movementId?: string;
+                year?: number;
+                q?: string;
+                sort?: "submittedAt" | "updatedAt" | "title" | "year" | "status";
+                order?: "asc" | "desc";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DossierSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId?: string | null;
+                    /** Format: uuid */
+                    movementId?: string | null;
+                    /** Format: uuid */
+                    phaseId?: string | null;
+                    /** @enum {string} */
+                    type: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
+                    year: number;
+                    title: string;
+                    summary?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportDossiers: {
+        parameters: {
+            query?: {
+                box?: "all" | "inbox" | "mine";
+                status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                movementId?: string;
+                year?: number;
+                q?: string;
+                sort?: "submittedAt" | "updatedAt" | "title" | "year" | "status";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOverdueDossiers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            level: string;
+                            receiverName: string | null;
+                            /** Format: uuid */
+                            movementId: string | null;
+                            type: string;
+                            typeLabel: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusLabel: string;
+                            revision: number;
+                            version: number;
+                            candidateCount: number;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            clock: components["schemas"]["StepClock"];
+                            /** @description Các bước tài khoản được làm với hồ sơ này lúc này (đúng các nút hiện trên giao diện) */
+                            actions: ("submit" | "withdraw" | "receive" | "return" | "appraise" | "schedule" | "unschedule" | "review" | "complete" | "forward" | "recordHigherDecision")[];
+                        }[];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                        /** @description Số hồ sơ đã quá hạn */
+                        overdue: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listHolidays: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            date: string;
+                            name: string;
+                            kind: string;
+                            /** @enum {string} */
+                            source: "default" | "agency";
+                        }[];
+                        total: number;
+                        defaults: {
+                            date: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                        agency: {
+                            date: string;
+                            name: string;
+                            kind: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    date: string;
+                    name: string;
+                    /** @enum {string} */
+                    kind: "holiday" | "workday" | "default";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setSubmissionDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    movementId: string;
+                    dueDate: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        movementId: string;
+                        dueDate: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExtensions: {
+        parameters: {
+            query: {
+                movementId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DossierExtension"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    movementId: string;
+                    /** Format: uuid */
+                    unitId: string;
+                    until: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        until: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    summary?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    subjectKind: "individual" | "collective" | "household";
+                    /** Format: uuid */
+                    personId?: string | null;
+                    /** Format: uuid */
+                    unitId?: string | null;
+                    householdName?: string | null;
+                    householdAddress?: string | null;
+                    /** @enum {string} */
+                    proposedHonor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    achievement?: string | null;
+                    positionText?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    proposedHonor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    achievement?: string | null;
+                    positionText?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "to_trinh" | "bien_ban_hop_xet" | "bao_cao_thanh_tich" | "minh_chung" | "khac";
+                    /** Format: uuid */
+                    candidateId?: string | null;
+                    title?: string | null;
+                    content?: string | null;
+                    voteResult?: string | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp đính kèm (PDF, Word, ảnh) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/png": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeDossierDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadToTrinh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tờ trình (Word) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    submitDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    returnDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reasons: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appraiseCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string | null;
+                    /** @enum {string|null} */
+                    lowerTo?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                    lowerReason?: string | null;
+                    subjectData?: {
+                        ratings?: {
+                            year: number;
+                            /** @enum {string} */
+                            rating: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV";
+                        }[];
+                        facts?: {
+                            year: number;
+                            fact: string;
+                        }[];
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Candidate"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    forwardCandidate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                candidateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        upwardDossierId: string;
+                        candidate: components["schemas"]["Candidate"];
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    forwardDossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    receiverName: string;
+                    summary?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dossier"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordHigherDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    numberText: string;
+                    decisionDate: string;
+                    issuerName: string;
+                    signerName: string;
+                    signerTitle: string;
+                    title?: string | null;
+                    awardedCandidateIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        numberText: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SessionSummary"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    councilId: string;
+                    title: string;
+                    meetingDate: string;
+                    location?: string | null;
+                    /** @default [] */
+                    candidateIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSessionCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AgendaCandidate"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addSessionItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    candidateIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeSessionItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    presentMemberIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    castBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    votes: {
+                        /** Format: uuid */
+                        itemId: string;
+                        /** @enum {string} */
+                        choice: "approve" | "reject" | "abstain";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                        cast: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    enterPaperBallots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        /** Format: uuid */
+                        itemId: string;
+                        approve: number;
+                        reject: number;
+                        abstain: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadSessionMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biên bản kiểm phiếu */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDecisions: {
+        parameters: {
+            query?: {
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Decision"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    candidateIds: string[];
+                    decisionDate: string;
+                    signerName: string;
+                    signerTitle: string;
+                    title?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportDecisions: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReadyCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReadyCandidate"][];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDecisionDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Quyết định (Word) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadDecisionFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bản quyết định đã đính kèm */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    attachDecisionFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Định dạng không được hỗ trợ */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    awardeeIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublicNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicNotice"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNotice"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    commentPublicNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    authorName: string;
+                    authorContact?: string | null;
+                    /** Format: uuid */
+                    candidateId?: string | null;
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Thao tác quá nhanh */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listNotices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NoticeSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    candidateIds: string[];
+                    title: string;
+                    body?: string | null;
+                    startDate?: string;
+                    /** @default 10 */
+                    workingDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNotice"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerNoticeComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        answer: string | null;
+                        /** Format: date-time */
+                        answeredAt: string | null;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client';
 import { fetchMe, logout as apiLogout } from '../api/auth';
-import type { Me, Session } from '../api/types';
+import type { Me, Session } from '../api/auth';
 import { keys } from '../api/keys';
 
 interface AuthState {

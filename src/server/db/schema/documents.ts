@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { accounts } from './accounts.js';
-import { awardDecisions, bytea, decisionAwardees } from './dossiers.js';
+import { bytea } from './columns.js';
+import { awardDecisions, decisionAwardees } from './decisions.js';
 
 /**
  * A unit's own DOCX templates, one row per uploaded version (never updated, never deleted).

@@ -51,13 +51,15 @@ test('rendered documents contain the data, with one table row per list item', ()
   assert.match(xml, /Sơn La, ngày 26 tháng 6 năm 2021/);
 });
 
-test('a decision with 1,000 awardees renders in under 2 s', () => {
-  const data = decisionData(1000);
-  const t0 = performance.now();
-  const out = renderDocument('quyet_dinh_khen_thuong', data);
-  const ms = performance.now() - t0;
+// Its speed (target ≤ 2 s) is measured by `npm run bench -- documents`, never asserted here.
+test('a decision with 1,000 awardees renders every one of them', () => {
+  const out = renderDocument('quyet_dinh_khen_thuong', decisionData(1000));
   assert.ok(out.length > 10_000);
-  assert.ok(ms < 2000, `took ${ms} ms`);
+  const xml = documentXml(out);
+  const list = xml.slice(xml.indexOf('DANH SÁCH'));
+  // header + 1,000 awardees + total row
+  assert.equal((list.match(/<w:tr>/g) ?? []).length, 1002);
+  assert.match(list, /Nguyễn Văn Đức 1000/);
 });
 
 test('broken templates are refused with a Vietnamese message naming the problem', () => {

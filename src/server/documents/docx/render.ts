@@ -92,7 +92,7 @@ interface DxtErrorProperties {
 }
 
 function hasProperties(e: unknown): e is { properties: DxtErrorProperties; message?: string } {
-  return typeof e === 'object' && e !== null && 'properties' in e && typeof (e as { properties: unknown }).properties === 'object';
+  return typeof e === 'object' && e !== null && 'properties' in e && typeof (e).properties === 'object';
 }
 
 function vietnameseFor(props: DxtErrorProperties): string {
@@ -290,7 +290,8 @@ export function renderDocx(template: Buffer, data: object): Buffer {
     const problems = problemsFromDxtError(e, zip);
     throw new DocumentError('render_failed', `Không tạo được văn bản từ mẫu: ${problems.map(withLocation).join('; ')}`, problems);
   }
-  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  // docxtemplater types getZip() loosely; it is the PizZip instance given to it above.
+  return (doc.getZip() as PizZip).generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /**

@@ -93,13 +93,13 @@ test('invalid data destroys the stream with a Vietnamese error', async () => {
   );
 });
 
-test('1,000 certificates stream in well under 20 s', async () => {
+// Their speed (target ≤ 20 s) is measured by `npm run bench -- documents`, never asserted here.
+test('1,000 certificates stream from an async source into one PDF, one page each', async () => {
   const list = (async function* () {
     for (let i = 0; i < 1000; i++) yield { ...cert, registerNumber: `GK-2021-${String(i).padStart(6, '0')}` };
   })();
-  const t0 = performance.now();
   const pdf = await streamToBuffer(renderCertificatesPdf(list, { mode: 'full' }));
-  const ms = performance.now() - t0;
   assert.ok(pdf.length > 100_000);
-  assert.ok(ms < 20_000, `took ${ms} ms`);
+  const text = pdf.toString('latin1');
+  assert.equal((text.match(/\/Type \/Page\b/g) ?? []).length, 1000);
 });

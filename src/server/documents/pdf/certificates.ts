@@ -8,7 +8,7 @@
  * Layout is computed by pure functions (`layoutCertificate`), so positions, fitting and the QR
  * payload are testable without parsing a PDF; drawing is a thin pass over the layout.
  */
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -138,7 +138,8 @@ const fieldPositionSchema = z.object({
   lines: z.number().int().min(1).max(10).optional(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
 });
-const calibrationSchema = z.object({
+/** A unit's calibration of its phôi, as stored and sent (validateCalibration also checks the page bounds). */
+export const calibrationSchema = z.object({
   pageWidth: z.number().min(50).max(600),
   pageHeight: z.number().min(50).max(600),
   offsetX: z.number().min(-50).max(50),
@@ -163,7 +164,7 @@ export function validateCalibration(input: unknown): CertificateCalibration {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new DocumentError('calibration_invalid', `Thông số căn chỉnh phôi không hợp lệ: ${issues}`, parsed.error.issues);
   }
-  const cal = parsed.data as CertificateCalibration;
+  const cal = parsed.data;
   const problems: string[] = [];
   const check = (label: string, x: number, y: number, w: number, h: number): void => {
     const left = x + cal.offsetX;

@@ -4,7 +4,6 @@
  * PDFs per decision, and the public verification of a certificate by its QR code.
  */
 import { z } from 'zod';
-import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import type { Actor } from '../../auth/actor.js';
@@ -12,19 +11,37 @@ import type { Executor } from '../../db/client.js';
 import { runCommand } from '../../commands/run.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
-import { authorize, unitIdInScope } from '../../policies/scope.js';
-import { can } from '../../policies/abilities.js';
+import { errors, file, publicErrors } from '../../http/contract.js';
+import { authorize } from '../../policies/scope.js';
+import { mayCalibrate } from '../../policies/template.js';
 import { findVisibleUnit } from '../../repositories/units.js';
 import { findVisibleDecision } from '../../repositories/decisions.js';
 import { templateInForce, templateFor, templateVersionFile, templateVersions } from '../../repositories/templates.js';
+import { activeCertificatesOfDecision, exportVisibleCertificates, findCalibration, listVisibleCertificates, unsafeFindCertificateByCode, type CertificateRow } from '../../repositories/certificates.js';
 import { revertTemplate, uploadTemplate } from '../../commands/templates.js';
-import { certificateData, issueCertificatesForDecision, registerNumberText, saveCalibration, verificationUrl, type CertificateRow } from '../../commands/certificates.js';
-import { badRequest, conflict, notFound, unavailable } from '../../errors.js';
-import { certificateCalibrations, certificates, units } from '../../db/schema/index.js';
+import { certificateData, CertificatesNotIssuable, issueCertificatesForDecision, registerNumberText, revokeCertificate, saveCalibration } from '../../commands/certificates.js';
+import {
+  calibrationStateSchema,
+  capabilitiesSchema,
+  certificateListSchema,
+  certificateSchema,
+  issuedCertificatesSchema,
+  presentCertificate,
+  presentInForce,
+  presentPublicCertificate,
+  presentTemplateItem,
+  presentTemplateVersion,
+  publicCertificateSchema,
+  revertedTemplateSchema,
+  savedCalibrationSchema,
+  templateListSchema,
+  templateVersionListSchema,
+  uploadedTemplateSchema,
+} from '../../presenters/documents.js';
+import { badRequest, notFound, unavailable } from '../../errors.js';
 import {
   CERTIFICATE_FIELD_LABELS,
   DEFAULT_BLANK_CALIBRATION,
-  FIELD_CATALOGS,
   TEMPLATE_KINDS,
   TEMPLATE_KIND_LABELS,
   defaultTemplateFileName,
@@ -37,13 +54,14 @@ import {
 import { sampleData } from '../../documents/docx/sample-data.js';
 import { docxToPdf, pdfConversionAvailable, SOFFICE_MISSING_MESSAGE } from '../../office/soffice.js';
 import { batched, contentDisposition, PDF_MIME, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
-import { formatDateTimeVi } from '../../presenters/exports.js';
-import { formatDateVi } from '../../../shared/format-vi.js';
+import { pageQuery } from '../../../shared/schemas/common.js';
+import { sendFile } from './download.js';
 
 const kindParams = z.object({ kind: z.enum(TEMPLATE_KINDS, 'Loại mẫu văn bản không hợp lệ.') });
 const unitQuery = z.object({ unitId: z.uuid('Đơn vị không hợp lệ.').optional() });
 const format = z.enum(['docx', 'pdf'], 'Định dạng phải là docx hoặc pdf.').default('docx');
 const idParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
+const wordOrPdf = file('Văn bản Word hoặc PDF', 'docx', 'pdf');
 
 /** The unit a template/calibration request is about: the given one (in scope) or the caller's own. */
 async function targetUnit(db: Executor, actor: Actor, unitId: string | undefined) {
@@ -52,34 +70,8 @@ async function targetUnit(db: Executor, actor: Actor, unitId: string | undefined
   return unit;
 }
 
-
-function presentCertificate(c: CertificateRow, publicUrl: string) {
-  return {
-    id: c.id,
-    unitId: c.unitId,
-    number: c.number,
-    year: c.year,
-    registerNumber: registerNumberText(c),
-    code: c.code,
-    verificationUrl: verificationUrl(publicUrl, c.code),
-    honor: c.honor,
-    honorLabel: c.honorLabel,
-    recipientName: c.recipientName,
-    recipientDetail: c.recipientDetail,
-    decisionId: c.decisionId,
-    awardeeId: c.awardeeId,
-    decisionNumber: c.decisionNumber,
-    decisionDate: c.decisionDate,
-    issuerName: c.issuerName,
-    revoked: c.revoked,
-    revokedReason: c.revokedReason,
-    revokedAt: c.revokedAt?.toISOString() ?? null,
-    createdAt: c.createdAt.toISOString(),
-  };
-}
-
 async function calibrationOf(db: Executor, unitId: string): Promise<{ calibration: CertificateCalibration; version: number; saved: boolean }> {
-  const [row] = await db.select().from(certificateCalibrations).where(eq(certificateCalibrations.unitId, unitId));
+  const row = await findCalibration(db, unitId);
   if (!row) return { calibration: DEFAULT_BLANK_CALIBRATION, version: 0, saved: false };
   return { calibration: row.calibration as CertificateCalibration, version: row.version, saved: true };
 }
@@ -90,25 +82,25 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
 
   // ------------------------------------------------------------------ capabilities, PDF
 
-  app.get('/api/documents/capabilities', { schema: { tags, summary: 'Khả năng của máy chủ: có xuất PDF qua LibreOffice không' } }, async () => {
+  app.get('/api/documents/capabilities', { schema: { tags, operationId: 'getDocumentCapabilities', summary: 'Khả năng của máy chủ: có xuất PDF qua LibreOffice không', response: { 200: capabilitiesSchema, ...errors() } } }, async (req) => {
+    actorOf(req);
     const pdf = pdfConversionAvailable();
     return { pdf, message: pdf ? null : SOFFICE_MISSING_MESSAGE };
   });
 
-  app.post('/api/documents/pdf', { schema: { tags, summary: 'Chuyển một tệp Word (.docx) sang PDF (cần LibreOffice trên máy chủ)', consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    actorOf(req);
+  app.post('/api/documents/pdf', { schema: { tags, operationId: 'convertDocxToPdf', summary: 'Chuyển một tệp Word (.docx) sang PDF (cần LibreOffice trên máy chủ)', consumes: ['multipart/form-data'], response: { 200: file('Tệp PDF', 'pdf'), ...errors(403, 413, 415, 503) } } }, async (req, reply) => {
+    const actor = actorOf(req);
+    authorize(actor, 'document', 'convert');
     if (!pdfConversionAvailable()) throw unavailable('pdf_unavailable', SOFFICE_MISSING_MESSAGE);
     const { buffer, fileName } = await readUpload(req, { missing: 'Hãy chọn một tệp Word (.docx) để tải lên.', defaultName: 'tep.docx' });
     if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) throw badRequest('Tệp không phải là tệp Word (.docx).');
     const pdf = await docxToPdf(buffer);
-    reply.header('content-type', PDF_MIME);
-    reply.header('content-disposition', contentDisposition(fileName.replace(/\.docx$/i, '') + '.pdf'));
-    return reply.send(pdf);
+    return sendFile(reply, pdf, PDF_MIME, contentDisposition(fileName.replace(/\.docx$/i, '') + '.pdf'));
   });
 
   // ------------------------------------------------------------------ templates
 
-  app.get('/api/templates', { schema: { tags, summary: 'Các loại mẫu văn bản và mẫu đang áp dụng cho đơn vị', querystring: unitQuery } }, async (req) => {
+  app.get('/api/templates', { schema: { tags, operationId: 'listTemplates', summary: 'Các loại mẫu văn bản và mẫu đang áp dụng cho đơn vị (cả danh sách)', querystring: unitQuery, response: { 200: templateListSchema, ...errors(403, 404) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'template', 'read');
     const unit = await targetUnit(db, actor, req.query.unitId);
@@ -116,38 +108,36 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
     for (const kind of TEMPLATE_KINDS) {
       const inForce = await templateInForce(db, unit.id, kind);
       const versions = await templateVersions(db, unit.id, kind);
-      items.push({
-        kind,
-        label: TEMPLATE_KIND_LABELS[kind],
-        inForce: { ...inForce, createdAt: inForce.createdAt?.toISOString() ?? null },
-        versionCount: versions.length,
-        fields: Object.entries(FIELD_CATALOGS[kind]).map(([name, spec]) => ({ name, type: spec.type, label: spec.label, columns: spec.type === 'table' ? spec.columns : undefined })),
-      });
+      items.push(presentTemplateItem(actor, kind, inForce, versions.length));
     }
-    return { unit: { id: unit.id, name: unit.name }, canWrite: can(actor.role, 'template', 'write'), pdf: pdfConversionAvailable(), items };
+    return { unit: { id: unit.id, name: unit.name }, canWrite: mayCalibrate(actor), pdf: pdfConversionAvailable(), items, total: items.length };
   });
 
-  app.get('/api/templates/:kind/download', { schema: { tags, summary: 'Tải mẫu đang áp dụng (hoặc một phiên bản cũ) để sửa trong Word/LibreOffice', params: kindParams, querystring: unitQuery.extend({ versionId: z.uuid('Phiên bản không hợp lệ.').optional() }) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'template', 'read');
-    const unit = await targetUnit(db, actor, req.query.unitId);
-    const kind = req.params.kind;
-    let file: Buffer;
-    let name = defaultTemplateFileName(kind);
-    if (req.query.versionId) {
-      const v = await templateVersionFile(db, unit.id, kind, req.query.versionId);
-      if (!v?.data) throw notFound('Không tìm thấy phiên bản mẫu.');
-      file = v.data;
-      name = `${TEMPLATE_KIND_LABELS[kind]} - phiên bản ${v.version}.docx`;
-    } else {
-      file = await templateFor(db, unit.id, kind);
-      const inForce = await templateInForce(db, unit.id, kind);
-      if (inForce.source !== 'default') name = `${TEMPLATE_KIND_LABELS[kind]} - ${inForce.unitName} - phiên bản ${inForce.version}.docx`;
-    }
-    return replyDocument(reply, file, name.replace(/\.docx$/, ''), 'docx');
-  });
+  app.get(
+    '/api/templates/:kind/download',
+    { schema: { tags, operationId: 'downloadTemplate', summary: 'Tải mẫu đang áp dụng (hoặc một phiên bản cũ) để sửa trong Word/LibreOffice', params: kindParams, querystring: unitQuery.extend({ versionId: z.uuid('Phiên bản không hợp lệ.').optional() }), response: { 200: file('Mẫu văn bản (Word)', 'docx'), ...errors(403, 404) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'template', 'read');
+      const unit = await targetUnit(db, actor, req.query.unitId);
+      const kind = req.params.kind;
+      let body: Buffer;
+      let name = defaultTemplateFileName(kind);
+      if (req.query.versionId) {
+        const v = await templateVersionFile(db, unit.id, kind, req.query.versionId);
+        if (!v?.data) throw notFound('Không tìm thấy phiên bản mẫu.');
+        body = v.data;
+        name = `${TEMPLATE_KIND_LABELS[kind]} - phiên bản ${v.version}.docx`;
+      } else {
+        body = await templateFor(db, unit.id, kind);
+        const inForce = await templateInForce(db, unit.id, kind);
+        if (inForce.source !== 'default') name = `${TEMPLATE_KIND_LABELS[kind]} - ${inForce.unitName} - phiên bản ${inForce.version}.docx`;
+      }
+      return replyDocument(reply, body, name.replace(/\.docx$/, ''), 'docx');
+    },
+  );
 
-  app.get('/api/templates/:kind/preview', { schema: { tags, summary: 'Xem thử: mẫu đang áp dụng điền dữ liệu mẫu (Word hoặc PDF)', params: kindParams, querystring: unitQuery.extend({ format }) } }, async (req, reply) => {
+  app.get('/api/templates/:kind/preview', { schema: { tags, operationId: 'previewTemplate', summary: 'Xem thử: mẫu đang áp dụng điền dữ liệu mẫu (Word hoặc PDF)', params: kindParams, querystring: unitQuery.extend({ format }), response: { 200: wordOrPdf, ...errors(403, 404, 422, 503) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'template', 'read');
     const unit = await targetUnit(db, actor, req.query.unitId);
@@ -156,46 +146,57 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
     return replyDocument(reply, docx, `Xem thử - ${TEMPLATE_KIND_LABELS[kind]}`, req.query.format);
   });
 
-  app.get('/api/templates/:kind/versions', { schema: { tags, summary: 'Các phiên bản mẫu riêng của đơn vị (ai tải lên, khi nào)', params: kindParams, querystring: unitQuery } }, async (req) => {
+  app.get('/api/templates/:kind/versions', { schema: { tags, operationId: 'listTemplateVersions', summary: 'Các phiên bản mẫu riêng của đơn vị (ai tải lên, khi nào; cả danh sách)', params: kindParams, querystring: unitQuery, response: { 200: templateVersionListSchema, ...errors(403, 404) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'template', 'read');
     const unit = await targetUnit(db, actor, req.query.unitId);
     const rows = await templateVersions(db, unit.id, req.params.kind);
-    return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), createdAtText: formatDateTimeVi(r.createdAt) })) };
+    return { items: rows.map(presentTemplateVersion), total: rows.length };
   });
 
-  app.post('/api/templates/:kind', { schema: { tags, summary: 'Tải lên mẫu đã sửa (.docx ≤ 10 MB): kiểm tra trường trộn, vòng lặp; mẫu lỗi không được lưu', params: kindParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'template', 'write');
-    const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn tệp mẫu Word (.docx) để tải lên.', defaultName: 'mau.docx' });
-    if (fields.unitId && !z.uuid().safeParse(fields.unitId).success) throw notFound('Không tìm thấy đơn vị.');
-    const unit = await targetUnit(db, actor, fields.unitId || undefined);
-    const row = await runCommand(db, actor, (ctx) => uploadTemplate(ctx, unit.id, req.params.kind, { buffer, fileName }));
-    return reply.status(201).send({ id: row.id, kind: row.kind, version: row.version, fileName: row.fileName, size: row.size, tags: row.tags, createdAt: row.createdAt.toISOString() });
-  });
+  app.post(
+    '/api/templates/:kind',
+    { schema: { tags, operationId: 'uploadTemplate', summary: 'Tải lên mẫu đã sửa (.docx ≤ 10 MB): kiểm tra trường trộn, vòng lặp; mẫu lỗi không được lưu', params: kindParams, consumes: ['multipart/form-data'], response: { 201: uploadedTemplateSchema, ...errors(403, 404, 413, 415, 422) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'template', 'write');
+      const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn tệp mẫu Word (.docx) để tải lên.', defaultName: 'mau.docx' });
+      if (fields.unitId && !z.uuid().safeParse(fields.unitId).success) throw notFound('Không tìm thấy đơn vị.');
+      const unit = await targetUnit(db, actor, fields.unitId || undefined);
+      const row = await runCommand(db, actor, (ctx) => uploadTemplate(ctx, unit.id, req.params.kind, { buffer, fileName }));
+      return reply.status(201).send({ id: row.id, kind: row.kind, version: row.version, fileName: row.fileName, size: row.size, tags: row.tags, createdAt: row.createdAt.toISOString() });
+    },
+  );
 
-  app.post('/api/templates/:kind/revert', { schema: { tags, summary: 'Bỏ mẫu riêng của đơn vị, trở về mẫu mặc định (hoặc của cấp trên)', params: kindParams, body: unitQuery.optional() } }, async (req) => {
+  app.post('/api/templates/:kind/revert', { schema: { tags, operationId: 'revertTemplate', summary: 'Bỏ mẫu riêng của đơn vị, trở về mẫu mặc định (hoặc của cấp trên)', params: kindParams, body: unitQuery.optional(), response: { 200: revertedTemplateSchema, ...errors(403, 404, 409) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'template', 'write');
     const unit = await targetUnit(db, actor, req.body?.unitId);
     await runCommand(db, actor, (ctx) => revertTemplate(ctx, unit.id, req.params.kind));
-    const inForce = await templateInForce(db, unit.id, req.params.kind);
-    return { kind: req.params.kind, inForce: { ...inForce, createdAt: inForce.createdAt?.toISOString() ?? null } };
+    return { kind: req.params.kind, inForce: presentInForce(await templateInForce(db, unit.id, req.params.kind)) };
   });
 
   // ------------------------------------------------------------------ phôi calibration
 
-  app.get('/api/certificates/calibration', { schema: { tags, summary: 'Căn chỉnh vị trí in trên phôi Giấy khen, Bằng khen của đơn vị', querystring: unitQuery } }, async (req) => {
+  app.get('/api/certificates/calibration', { schema: { tags, operationId: 'getCalibration', summary: 'Căn chỉnh vị trí in trên phôi Giấy khen, Bằng khen của đơn vị', querystring: unitQuery, response: { 200: calibrationStateSchema, ...errors(403, 404) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'template', 'read');
     const unit = await targetUnit(db, actor, req.query.unitId);
     const cal = await calibrationOf(db, unit.id);
-    return { unitId: unit.id, ...cal, fieldLabels: CERTIFICATE_FIELD_LABELS, canWrite: can(actor.role, 'template', 'write') };
+    return { unitId: unit.id, ...cal, fieldLabels: CERTIFICATE_FIELD_LABELS, canWrite: mayCalibrate(actor) };
   });
 
   app.put(
     '/api/certificates/calibration',
-    { schema: { tags, summary: 'Lưu căn chỉnh phôi (kiểm tra mọi trường nằm trong trang giấy)', body: z.object({ unitId: z.uuid('Đơn vị không hợp lệ.').optional(), calibration: z.record(z.string(), z.unknown()), version: z.number().int().optional() }) } },
+    {
+      schema: {
+        tags,
+        operationId: 'saveCalibration',
+        summary: 'Lưu căn chỉnh phôi (kiểm tra mọi trường nằm trong trang giấy)',
+        body: z.object({ unitId: z.uuid('Đơn vị không hợp lệ.').optional(), calibration: z.record(z.string(), z.unknown()), version: z.number().int().optional() }),
+        response: { 200: savedCalibrationSchema, ...errors(403, 404, 409, 422) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'template', 'write');
@@ -204,43 +205,34 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
     },
   );
 
-  app.get('/api/certificates/calibration/test.pdf', { schema: { tags, summary: 'Trang in thử căn chỉnh phôi (lưới mm và khung từng trường)', querystring: unitQuery } }, async (req, reply) => {
+  app.get('/api/certificates/calibration/test.pdf', { schema: { tags, operationId: 'printCalibrationTest', summary: 'Trang in thử căn chỉnh phôi (lưới mm và khung từng trường)', querystring: unitQuery, response: { 200: file('Trang in thử (PDF)', 'pdf'), ...errors(403, 404, 422) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'template', 'read');
     const unit = await targetUnit(db, actor, req.query.unitId);
     const { calibration } = await calibrationOf(db, unit.id);
-    reply.header('content-type', PDF_MIME);
-    reply.header('content-disposition', contentDisposition('Trang in thử căn chỉnh phôi.pdf'));
-    return reply.send(renderCalibrationPdf(validateCalibration(calibration)));
+    return sendFile(reply, renderCalibrationPdf(validateCalibration(calibration)), PDF_MIME, contentDisposition('Trang in thử căn chỉnh phôi.pdf'));
   });
 
   // ------------------------------------------------------------------ register (sổ vàng)
 
-  const registerQuery = z.object({
+  const registerFilter = z.object({
     decisionId: z.uuid('Quyết định không hợp lệ.').optional(),
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     q: z.string().max(100, 'Từ khóa quá dài.').optional(),
   });
-  const registerWhere = (actor: Actor, q: z.infer<typeof registerQuery>): SQL | undefined =>
-    and(
-      unitIdInScope(actor, certificates.unitId),
-      q.decisionId ? eq(certificates.decisionId, q.decisionId) : undefined,
-      q.year ? eq(certificates.year, q.year) : undefined,
-      q.q?.trim() ? or(ilike(certificates.recipientName, `%${q.q.trim()}%`), eq(certificates.code, q.q.trim().toUpperCase()), ilike(certificates.decisionNumber, `%${q.q.trim()}%`)) : undefined,
-    );
 
-  app.get('/api/certificates', { schema: { tags, summary: 'Sổ vàng: Giấy khen, Bằng khen đã cấp trong phạm vi', querystring: registerQuery } }, async (req) => {
+  app.get('/api/certificates', { schema: { tags, operationId: 'listCertificates', summary: 'Sổ vàng: Giấy khen, Bằng khen đã cấp trong phạm vi (năm mới nhất trước, theo số sổ)', querystring: registerFilter.extend(pageQuery), response: { 200: certificateListSchema, ...errors(403) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'certificate', 'read');
-    const rows = await db.select().from(certificates).where(registerWhere(actor, req.query)).orderBy(desc(certificates.year), asc(certificates.number)).limit(1000);
-    return { items: rows.map((c) => presentCertificate(c, publicUrl())) };
+    const { rows, total } = await listVisibleCertificates(db, actor, req.query);
+    const url = publicUrl();
+    return { items: rows.map((c) => presentCertificate(c, actor, url)), total };
   });
 
-  app.get('/api/certificates/export.xlsx', { schema: { tags, summary: 'Xuất Excel sổ vàng theo bộ lọc', querystring: registerQuery } }, async (req, reply) => {
+  app.get('/api/certificates/export.xlsx', { schema: { tags, operationId: 'exportCertificates', summary: 'Xuất Excel sổ vàng theo bộ lọc', querystring: registerFilter, response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'certificate', 'read');
-    const where = registerWhere(actor, req.query);
-    const rows = batched((offset, limit) => db.select().from(certificates).where(where).orderBy(desc(certificates.year), asc(certificates.number)).limit(limit).offset(offset));
+    const rows = batched((offset, limit) => exportVisibleCertificates(db, actor, req.query, offset, limit));
     return replyXlsx(
       reply,
       'Sổ vàng Giấy khen, Bằng khen.xlsx',
@@ -260,73 +252,59 @@ export const documentRoutes = ({ db, config }: RouteDeps): FastifyPluginAsyncZod
     );
   });
 
-  app.post('/api/certificates/:id/revoke', { schema: { tags, summary: 'Hủy bỏ một Giấy khen/Bằng khen trong sổ vàng (ghi lý do)', params: idParams, body: z.object({ reason: z.string().trim().min(3, 'Hãy ghi lý do hủy bỏ.').max(1000, 'Lý do quá dài.') }) } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'certificate', 'revoke');
-    return runCommand(db, actor, async (ctx) => {
-      const [c] = await ctx.tx.select().from(certificates).where(and(eq(certificates.id, req.params.id), unitIdInScope(actor, certificates.unitId))).for('update');
-      if (!c) throw notFound('Không tìm thấy Giấy khen/Bằng khen.');
-      if (c.revoked) throw conflict('Giấy khen/Bằng khen đã bị hủy bỏ trước đó.');
-      const [row] = await ctx.tx.update(certificates).set({ revoked: true, revokedReason: req.body.reason, revokedAt: new Date() }).where(eq(certificates.id, c.id)).returning();
-      await ctx.audit({ action: 'certificate.revoked', entityType: 'certificate', entityId: c.id, unitId: c.unitId, summary: `Hủy bỏ ${c.honorLabel} số ${registerNumberText(c)} của ${c.recipientName}: ${req.body.reason}` });
-      return presentCertificate(row!, publicUrl());
-    });
-  });
+  app.post(
+    '/api/certificates/:id/revoke',
+    { schema: { tags, operationId: 'revokeCertificate', summary: 'Hủy bỏ một Giấy khen/Bằng khen trong sổ vàng (ghi lý do)', params: idParams, body: z.object({ reason: z.string().trim().min(3, 'Hãy ghi lý do hủy bỏ.').max(1000, 'Lý do quá dài.') }), response: { 200: certificateSchema, ...errors(403, 404, 409) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'certificate', 'revoke');
+      const row = await runCommand(db, actor, (ctx) => revokeCertificate(ctx, req.params.id, req.body.reason));
+      return presentCertificate(row, actor, publicUrl());
+    },
+  );
 
   // ------------------------------------------------------------------ per decision
 
-  app.post('/api/decisions/:id/certificates', { schema: { tags, summary: 'Vào sổ vàng Giấy khen/Bằng khen cho mọi người/tập thể của quyết định (gọi lại: giữ số cũ)', params: idParams } }, async (req) => {
+  app.post('/api/decisions/:id/certificates', { schema: { tags, operationId: 'issueDecisionCertificates', summary: 'Vào sổ vàng Giấy khen/Bằng khen cho mọi người/tập thể của quyết định (gọi lại: giữ số cũ)', params: idParams, response: { 200: issuedCertificatesSchema, ...errors(403, 404, 409) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'certificate', 'issue');
     const result = await runCommand(db, actor, (ctx) => issueCertificatesForDecision(ctx, req.params.id));
-    return { created: result.created, reused: result.reused, items: result.certificates.map((c) => presentCertificate(c, publicUrl())) };
+    const url = publicUrl();
+    return { created: result.created, reused: result.reused, items: result.certificates.map((c) => presentCertificate(c, actor, url)), total: result.certificates.length };
   });
 
-  app.get('/api/decisions/:id/certificates.pdf', { schema: { tags, summary: 'In Giấy khen/Bằng khen của cả quyết định (một tệp PDF): mẫu đầy đủ hoặc in trên phôi', params: idParams, querystring: z.object({ mode: z.enum(['full', 'blank'], 'Kiểu in phải là full hoặc blank.').default('full') }) } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'certificate', 'read');
-    const d = await findVisibleDecision(db, actor, req.params.id);
-    if (!d) throw notFound('Không tìm thấy quyết định.');
-    const rows = await db.select().from(certificates).where(and(eq(certificates.decisionId, d.id), eq(certificates.revoked, false))).orderBy(asc(certificates.number));
-    if (!rows.length) throw conflict('Quyết định chưa có Giấy khen/Bằng khen trong sổ vàng: hãy "Vào sổ vàng" trước khi in.');
-    const calibration = req.query.mode === 'blank' ? (await calibrationOf(db, d.unitId)).calibration : undefined;
-    const url = publicUrl();
-    const stream = renderCertificatesPdf(
-      rows.map((c) => certificateData(c, url)),
-      calibration ? { mode: 'blank', calibration } : { mode: 'full' },
-    );
-    reply.header('content-type', PDF_MIME);
-    reply.header('content-disposition', contentDisposition(`Giấy khen - Quyết định ${d.numberText.replace(/\//g, '-')}${req.query.mode === 'blank' ? ' - in phôi' : ''}.pdf`));
-    return reply.send(stream);
-  });
+  app.get(
+    '/api/decisions/:id/certificates.pdf',
+    { schema: { tags, operationId: 'printDecisionCertificates', summary: 'In Giấy khen/Bằng khen của cả quyết định (một tệp PDF): mẫu đầy đủ hoặc in trên phôi', params: idParams, querystring: z.object({ mode: z.enum(['full', 'blank'], 'Kiểu in phải là full hoặc blank.').default('full') }), response: { 200: file('Giấy khen, Bằng khen (PDF)', 'pdf'), ...errors(403, 404, 409) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'certificate', 'read');
+      const d = await findVisibleDecision(db, actor, req.params.id);
+      if (!d) throw notFound('Không tìm thấy quyết định.');
+      const rows = await activeCertificatesOfDecision(db, d.id);
+      if (!rows.length) throw new CertificatesNotIssuable('Quyết định chưa có Giấy khen/Bằng khen trong sổ vàng: hãy "Vào sổ vàng" trước khi in.');
+      const calibration = req.query.mode === 'blank' ? (await calibrationOf(db, d.unitId)).calibration : undefined;
+      const url = publicUrl();
+      const stream = renderCertificatesPdf(
+        rows.map((c) => certificateData(c, url)),
+        calibration ? { mode: 'blank', calibration } : { mode: 'full' },
+      );
+      return sendFile(reply, stream, PDF_MIME, contentDisposition(`Giấy khen - Quyết định ${d.numberText.replace(/\//g, '-')}${req.query.mode === 'blank' ? ' - in phôi' : ''}.pdf`));
+    },
+  );
 
   // ------------------------------------------------------------------ public verification
 
   app.get(
     '/api/public/certificates/:code',
-    { schema: { tags: ['public'], summary: 'Xác minh Giấy khen/Bằng khen theo mã QR (không cần đăng nhập)', security: [], params: z.object({ code: z.string().regex(/^[0-9A-Za-z]{6,20}$/, 'Mã xác minh không hợp lệ.') }) }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    {
+      schema: { tags: ['public'], operationId: 'verifyCertificate', summary: 'Xác minh Giấy khen/Bằng khen theo mã QR (không cần đăng nhập)', security: [], params: z.object({ code: z.string().regex(/^[0-9A-Za-z]{6,20}$/, 'Mã xác minh không hợp lệ.') }), response: { 200: publicCertificateSchema, ...publicErrors(404, 429) } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
     async (req) => {
-      const [c] = await db
-        .select({ c: certificates, unitName: units.name })
-        .from(certificates)
-        .innerJoin(units, eq(units.id, certificates.unitId))
-        .where(eq(certificates.code, req.params.code.toUpperCase()));
+      const c = await unsafeFindCertificateByCode(db, req.params.code.toUpperCase());
       if (!c) throw notFound('Không tìm thấy Giấy khen, Bằng khen với mã này. Hãy kiểm tra lại mã in trên giấy.');
-      const r = c.c;
-      // Only what the certificate itself shows: nothing about the person beyond the name.
-      return {
-        code: r.code,
-        honor: r.honorLabel,
-        recipientName: r.recipientName,
-        decisionNumber: r.decisionNumber,
-        decisionDate: r.decisionDate,
-        decisionDateText: formatDateVi(r.decisionDate),
-        issuer: r.issuerName,
-        registerNumber: registerNumberText(r),
-        revoked: r.revoked,
-        status: r.revoked ? `Giấy khen/Bằng khen này đã bị hủy bỏ${r.revokedAt ? ` từ ngày ${formatDateVi(r.revokedAt)}` : ''}.` : 'Giấy khen/Bằng khen này có trong sổ vàng và còn hiệu lực.',
-      };
+      return presentPublicCertificate(c);
     },
   );
 };
-

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
 import { createPerson, setPersonActive, transferPerson, updatePerson } from '../../commands/people.js';
@@ -8,17 +8,17 @@ import { checkRowsAgainstDatabase, importPeople } from '../../commands/import-pe
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
-import { findVisiblePerson, listPeople, peopleMatching, transfersOf } from '../../repositories/people.js';
-import { replyXlsx } from '../../http/xlsx-reply.js';
+import { findVisiblePersonWithUnit, listPeople, PEOPLE_SORTS, peopleMatching, transfersOf } from '../../repositories/people.js';
+import { replyXlsx, XLSX_MIME } from '../../http/xlsx-reply.js';
 import { peopleColumns } from '../../presenters/exports.js';
 import { findVisibleUnit, listVisibleUnits } from '../../repositories/units.js';
-import { presentPerson } from '../../presenters/people.js';
+import { importPreviewSchema, importResultSchema, personDetailSchema, personPageSchema, personSchema, presentImportRows, presentPerson, presentTransfer } from '../../presenters/people.js';
+import { errors, file } from '../../http/contract.js';
 import { badRequest, notFound } from '../../errors.js';
-import { parseStaffWorkbook, staffImportTemplate, STAFF_FIELDS, type ImportRow, type StaffMapping } from '../../imports/staff-xlsx.js';
+import { parseStaffWorkbook, staffImportTemplate, STAFF_FIELDS, type StaffMapping } from '../../imports/staff-xlsx.js';
 import { personInputSchema } from '../../../shared/schemas/person.js';
 import { EMPLOYMENT_TYPES, GENDERS } from '../../../shared/codes.js';
 import { isoDate, pageQuery, queryBool } from '../../../shared/schemas/common.js';
-import { units } from '../../db/schema/index.js';
 import { refreshStatistics } from '../../db/maintenance.js';
 import type { Actor } from '../../auth/actor.js';
 
@@ -31,6 +31,10 @@ const listQuery = z.object({
   employmentType: z.enum(EMPLOYMENT_TYPES, 'Loại cán bộ không hợp lệ.').optional(),
   isLeader: queryBool.optional(),
   gender: z.enum(GENDERS, 'Giới tính không hợp lệ.').optional(),
+});
+const pageParams = z.object({
+  sort: z.enum(PEOPLE_SORTS, 'Cột sắp xếp không hợp lệ (name, birthDate, unit, position).').optional().describe('Mặc định: họ tên theo thứ tự tiếng Việt'),
+  order: z.enum(['asc', 'desc'], 'Chiều sắp xếp phải là asc hoặc desc.').optional(),
   ...pageQuery,
 });
 
@@ -50,15 +54,11 @@ function parseMapping(raw: string | undefined): StaffMapping | undefined {
   const parsed = mappingSchema.safeParse(json);
   const unknown = parsed.success ? Object.keys(parsed.data).filter((k) => !STAFF_FIELD_KEYS.has(k)) : [];
   if (!parsed.success || unknown.length) throw badRequest(`Bảng ghép cột gửi lên không hợp lệ${unknown.length ? `: không có trường ${unknown.join(', ')}` : ''}.`);
-  return parsed.data as StaffMapping;
-}
-
-function presentImportRows(rows: ImportRow[]) {
-  return rows.map((r) => ({ row: r.row, values: r.values, ok: r.errors.length === 0, errors: r.errors }));
+  return parsed.data;
 }
 
 export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/people', { schema: { tags: ['people'], summary: 'Danh sách cán bộ (phân trang, lọc, tìm không dấu)', querystring: listQuery } }, async (req) => {
+  app.get('/api/people', { schema: { tags: ['people'], operationId: 'listPeople', summary: 'Danh sách cán bộ (phân trang, lọc, tìm không dấu, sắp xếp)', querystring: listQuery.extend(pageParams.shape), response: { 200: personPageSchema, ...errors(403, 404) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'read');
     const q = req.query;
@@ -67,7 +67,7 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     return { items: rows.map((r) => presentPerson(r.person, actor, r.unitName)), total, page: q.page, pageSize: q.pageSize };
   });
 
-  app.get('/api/people/export.xlsx', { schema: { tags: ['people'], summary: 'Xuất Excel danh sách cán bộ theo bộ lọc đang chọn (mọi trang)', querystring: listQuery.omit({ page: true, pageSize: true }) } }, async (req, reply) => {
+  app.get('/api/people/export.xlsx', { schema: { tags: ['people'], operationId: 'exportPeople', summary: 'Xuất Excel danh sách cán bộ theo bộ lọc đang chọn (mọi trang, theo họ tên)', querystring: listQuery, response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403, 404) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'read');
     const q = req.query;
@@ -75,35 +75,23 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), { sheetName: 'Cán bộ' });
   });
 
-  app.get('/api/people/:id', { schema: { tags: ['people'], summary: 'Hồ sơ một cán bộ, kèm quá trình điều chuyển', params: idParams } }, async (req) => {
+  app.get('/api/people/:id', { schema: { tags: ['people'], operationId: 'getPerson', summary: 'Hồ sơ một cán bộ, kèm quá trình điều chuyển', params: idParams, response: { 200: personDetailSchema, ...errors(403, 404) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'read');
-    const person = await findVisiblePerson(db, actor, req.params.id);
-    if (!person) throw notFound('Không tìm thấy cán bộ.');
-    const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, person.unitId));
-    const transfers = await transfersOf(db, person.id);
-    return {
-      ...presentPerson(person, actor, unit?.name ?? null),
-      transfers: transfers.map((t) => ({
-        id: t.transfer.id,
-        fromUnitId: t.transfer.fromUnitId,
-        fromUnitName: t.fromName,
-        toUnitId: t.transfer.toUnitId,
-        toUnitName: t.toName,
-        effectiveDate: t.transfer.effectiveDate,
-        reason: t.transfer.reason,
-      })),
-    };
+    const found = await findVisiblePersonWithUnit(db, actor, req.params.id);
+    if (!found) throw notFound('Không tìm thấy cán bộ.');
+    const transfers = await transfersOf(db, found.person.id);
+    return { ...presentPerson(found.person, actor, found.unitName), transfers: transfers.map(presentTransfer) };
   });
 
-  app.post('/api/people', { schema: { tags: ['people'], summary: 'Thêm cán bộ', body: personInputSchema } }, async (req, reply) => {
+  app.post('/api/people', { schema: { tags: ['people'], operationId: 'createPerson', summary: 'Thêm cán bộ', body: personInputSchema, response: { 201: personSchema, ...errors(403, 404, 409) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'create');
     const row = await runCommand(db, actor, (ctx) => createPerson(ctx, req.body));
     return reply.status(201).send(presentPerson(row, actor));
   });
 
-  app.put('/api/people/:id', { schema: { tags: ['people'], summary: 'Sửa thông tin cán bộ', params: idParams, body: personInputSchema.and(z.object({ version: z.number().int().optional() })) } }, async (req) => {
+  app.put('/api/people/:id', { schema: { tags: ['people'], operationId: 'updatePerson', summary: 'Sửa thông tin cán bộ', params: idParams, body: personInputSchema.and(z.object({ version: z.number().int().optional() })), response: { 200: personSchema, ...errors(403, 404, 409) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'update');
     return presentPerson(await runCommand(db, actor, (ctx) => updatePerson(ctx, req.params.id, req.body)), actor);
@@ -114,9 +102,11 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     {
       schema: {
         tags: ['people'],
+        operationId: 'transferPerson',
         summary: 'Điều chuyển cán bộ sang đơn vị khác (lưu quá trình)',
         params: idParams,
         body: z.object({ toUnitId: z.uuid('Đơn vị không hợp lệ.'), effectiveDate: isoDate, reason: z.string().trim().max(500, 'Lý do quá dài.').nullish() }),
+        response: { 200: personSchema, ...errors(403, 404, 409) },
       },
     },
     async (req) => {
@@ -126,23 +116,23 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     },
   );
 
-  app.post('/api/people/:id/deactivate', { schema: { tags: ['people'], summary: 'Ngừng theo dõi (nghỉ hưu, thôi việc…)', params: idParams, body: z.object({ reason: z.string().trim().max(500).nullish() }).optional() } }, async (req) => {
+  app.post('/api/people/:id/deactivate', { schema: { tags: ['people'], operationId: 'deactivatePerson', summary: 'Ngừng theo dõi (nghỉ hưu, thôi việc…)', params: idParams, body: z.object({ reason: z.string().trim().max(500, 'Lý do quá dài.').nullish() }).optional(), response: { 200: personSchema, ...errors(403, 404, 409) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'deactivate');
     return presentPerson(await runCommand(db, actor, (ctx) => setPersonActive(ctx, req.params.id, false, req.body?.reason)), actor);
   });
 
-  app.post('/api/people/:id/reactivate', { schema: { tags: ['people'], summary: 'Theo dõi lại cán bộ', params: idParams } }, async (req) => {
+  app.post('/api/people/:id/reactivate', { schema: { tags: ['people'], operationId: 'reactivatePerson', summary: 'Theo dõi lại cán bộ', params: idParams, response: { 200: personSchema, ...errors(403, 404, 409) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'deactivate');
     return presentPerson(await runCommand(db, actor, (ctx) => setPersonActive(ctx, req.params.id, true)), actor);
   });
 
-  app.get('/api/people/import/template', { schema: { tags: ['people'], summary: 'Tải mẫu Excel nhập danh sách cán bộ' } }, async (req, reply) => {
+  app.get('/api/people/import/template', { schema: { tags: ['people'], operationId: 'downloadStaffImportTemplate', summary: 'Tải mẫu Excel nhập danh sách cán bộ', response: { 200: file('Mẫu Excel', 'xlsx'), ...errors(403) } } }, async (req, reply) => {
     authorize(actorOf(req), 'person', 'import');
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('content-disposition', `attachment; filename="mau-nhap-can-bo.xlsx"`);
-    return reply.send(await staffImportTemplate());
+    // A binary answer: sent through the plain reply, not the JSON serializer of the typed one.
+    const plain: FastifyReply = reply;
+    return plain.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="mau-nhap-can-bo.xlsx"`).send(await staffImportTemplate());
   });
 
   async function parseUpload(actor: Actor, buffer: Buffer, fields: Record<string, string>) {
@@ -157,7 +147,7 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     );
   }
 
-  app.post('/api/people/import/preview', { schema: { tags: ['people'], summary: 'Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì', consumes: ['multipart/form-data'] } }, async (req) => {
+  app.post('/api/people/import/preview', { schema: { tags: ['people'], operationId: 'previewStaffImport', summary: 'Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì', consumes: ['multipart/form-data'], response: { 200: importPreviewSchema, ...errors(403, 404, 413) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'import');
     const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
@@ -170,7 +160,7 @@ export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod
     return { headers, columns, mapping, fields: STAFF_FIELDS, converted, notices, total: rows.length, valid, invalid: rows.length - valid, rows: presentImportRows(rows) };
   });
 
-  app.post('/api/people/import/commit', { schema: { tags: ['people'], summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận', consumes: ['multipart/form-data'] } }, async (req) => {
+  app.post('/api/people/import/commit', { schema: { tags: ['people'], operationId: 'commitStaffImport', summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận', consumes: ['multipart/form-data'], response: { 200: importResultSchema, ...errors(403, 404, 409, 413) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'person', 'import');
     const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });

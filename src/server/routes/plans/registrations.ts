@@ -1,43 +1,58 @@
 import { z } from 'zod';
-import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
-import { listRegistrations, registerOne, registerUnitSheet, reopenRegistration, reopeningsOf, resolveCampaign, withdrawRegistration, type Campaign } from '../../commands/registrations.js';
+import { recordPledge, registerOne, registerUnitSheet, reopenRegistration, resolveCampaign, withdrawRegistration, type Campaign } from '../../commands/registrations.js';
 import { registrationColumns, rollupColumns } from '../../presenters/list-exports.js';
-import { replyXlsx } from '../../http/xlsx-reply.js';
+import {
+  pledgeCreatedSchema,
+  pledgeSchema,
+  presentCampaign,
+  presentPledge,
+  presentRegistrableHonor,
+  presentRegistration,
+  registrableHonorSchema,
+  registrationCreatedSchema,
+  registrationListSchema,
+  reopenedSchema,
+  rollupSchema,
+  sheetSavedSchema,
+  sheetSchema,
+} from '../../presenters/plans.js';
+import { contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
 import type { Actor } from '../../auth/actor.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
-import { authorize, unitIdInScope } from '../../policies/scope.js';
+import { errors, file, idParams as idParamsOf, okSchema, pageOf } from '../../http/contract.js';
+import { authorize } from '../../policies/scope.js';
+import { registrableHonors } from '../../policies/registration.js';
 import { findVisibleUnit } from '../../repositories/units.js';
-import { findReadableMovement } from '../../repositories/plans.js';
+import { honorsOfMovement } from '../../repositories/movements.js';
+import { activeStaffOfUnit, countVisibleRegistrations, listVisibleRegistrations, registrationsOfUnit, reopeningsOf, rollupRows } from '../../repositories/registrations.js';
+import { findVisiblePledge, listVisiblePledges } from '../../repositories/pledges.js';
 import { badRequest, notFound } from '../../errors.js';
-import { movementHonors, people, pledges, registrations, units } from '../../db/schema/index.js';
-import { HONOR_INFO, type Honor } from '../../../shared/codes.js';
+import { HONOR_INFO, SUBJECT_KINDS, type Honor } from '../../../shared/codes.js';
 import { registrationInputSchema, reopenInputSchema, unitSheetSchema } from '../../../shared/schemas/plans.js';
-import { isoDate } from '../../../shared/schemas/common.js';
-import { vnToday } from '../../deadlines/clock.js';
+import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 
 const campaignQuery = z.object({ planId: z.uuid('Kế hoạch không hợp lệ.').optional(), movementId: z.uuid('Phong trào không hợp lệ.').optional() });
-const registrationListQuery = campaignQuery.extend({ unitId: z.uuid().optional() });
-const idParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
+const registrationFilter = campaignQuery.extend({ unitId: z.uuid('Đơn vị không hợp lệ.').optional() });
+const idParams = idParamsOf();
 
-/** Signed pledge documents: PDF, Word (.docx) or a scan (JPEG/PNG), recognised by content. */
-const PLEDGE_TYPES = new Set(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/jpeg', 'image/png']);
+const pledgeFields = z.object({
+  unitId: z.uuid('Đơn vị không hợp lệ.'),
+  title: z.string().trim().min(3, 'Hãy ghi tên giao ước.').max(500),
+  year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'),
+  signedDate: isoDate,
+  parties: z.string().max(5000).default(''),
+  movementId: z.uuid('Phong trào không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
+});
 
 export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   /** Registrations of a campaign grouped by unit and honor, within the actor's scope (screen and export alike). */
   async function rollupOf(actor: Actor, c: Campaign) {
-    const rows = await db
-      .select({ unitId: registrations.unitId, unitName: units.name, sortOrder: units.sortOrder, depth: units.depth, honor: registrations.honor, kind: registrations.subjectKind, n: sql<number>`count(*)::int` })
-      .from(registrations)
-      .innerJoin(units, eq(units.id, registrations.unitId))
-      .where(and(eq(registrations.campaignKey, c.key), unitIdInScope(actor, registrations.unitId)))
-      .groupBy(registrations.unitId, units.name, units.sortOrder, units.depth, registrations.honor, registrations.subjectKind)
-      .orderBy(asc(units.depth), asc(units.sortOrder), asc(units.name));
+    const rows = await rollupRows(db, actor, c.key);
     const byUnit = new Map<string, { unitId: string; unitName: string; collective: string[]; individual: Record<string, number>; total: number }>();
     const totals: Record<string, number> = {};
     for (const r of rows) {
@@ -49,7 +64,7 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
       totals[r.honor] = (totals[r.honor] ?? 0) + n;
       byUnit.set(r.unitId, u);
     }
-    const quotas = c.kind === 'movement' ? await db.select().from(movementHonors).where(eq(movementHonors.movementId, c.id)) : [];
+    const quotas = c.kind === 'movement' ? await honorsOfMovement(db, c.id) : [];
     const honors = [...new Set([...Object.keys(totals), ...quotas.map((q) => q.honor)])];
     return {
       units: [...byUnit.values()],
@@ -60,81 +75,103 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
     };
   }
 
-  app.get('/api/registrations', { schema: { tags: ['registrations'], summary: 'Đăng ký thi đua của một kế hoạch năm / phong trào', querystring: registrationListQuery } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'registration', 'read');
-    const c = await resolveCampaign(db, actor, req.query);
-    if (req.query.unitId && !(await findVisibleUnit(db, actor, req.query.unitId))) throw notFound('Không tìm thấy đơn vị.');
-    const rows = await listRegistrations(db, actor, c, req.query.unitId);
-    const today = vnToday();
-    return {
-      campaign: { key: c.key, kind: c.kind, id: c.id, title: c.title, year: c.year, deadline: c.deadline, open: !c.deadline || today <= c.deadline, offered: c.offered },
-      items: rows.map((r) => ({
-        id: r.reg.id,
-        unitId: r.reg.unitId,
-        unitName: r.unitName,
-        subjectKind: r.reg.subjectKind,
-        personId: r.reg.personId,
-        personName: r.personName,
-        honor: r.reg.honor,
-        honorLabel: HONOR_INFO[r.reg.honor as Honor]?.label ?? r.reg.honor,
-        note: r.reg.note,
-        createdAt: r.reg.createdAt.toISOString(),
-      })),
-    };
-  });
+  async function assertVisibleUnit(actor: Actor, unitId: string | undefined) {
+    if (unitId && !(await findVisibleUnit(db, actor, unitId))) throw notFound('Không tìm thấy đơn vị.');
+  }
 
-  app.get('/api/registrations/export.xlsx', { schema: { tags: ['registrations'], summary: 'Xuất Excel danh sách đăng ký thi đua theo bộ lọc đang chọn', querystring: registrationListQuery } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'registration', 'read');
-    const c = await resolveCampaign(db, actor, req.query);
-    if (req.query.unitId && !(await findVisibleUnit(db, actor, req.query.unitId))) throw notFound('Không tìm thấy đơn vị.');
-    return replyXlsx(reply, `Danh sách đăng ký thi đua ${c.year}.xlsx`, registrationColumns(), await listRegistrations(db, actor, c, req.query.unitId), { sheetName: 'Đăng ký' });
-  });
+  app.get(
+    '/api/registrations',
+    { schema: { tags: ['registrations'], operationId: 'listRegistrations', summary: 'Đăng ký thi đua của một kế hoạch năm / phong trào', querystring: registrationFilter.extend(pageQuery), response: { 200: registrationListSchema, ...errors(403, 404) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'registration', 'read');
+      const c = await resolveCampaign(db, actor, req.query);
+      await assertVisibleUnit(actor, req.query.unitId);
+      const f = { campaignKey: c.key, unitId: req.query.unitId };
+      const rows = await listVisibleRegistrations(db, actor, f, { page: req.query.page, pageSize: req.query.pageSize });
+      return { campaign: presentCampaign(c, actor), items: rows.map(presentRegistration), total: await countVisibleRegistrations(db, actor, f) };
+    },
+  );
 
-  app.post('/api/registrations', { schema: { tags: ['registrations'], summary: 'Đăng ký một danh hiệu / hình thức khen thưởng (cá nhân hoặc tập thể)', body: registrationInputSchema } }, async (req, reply) => {
+  app.get(
+    '/api/registrations/export.xlsx',
+    { schema: { tags: ['registrations'], operationId: 'exportRegistrations', summary: 'Xuất Excel danh sách đăng ký thi đua theo bộ lọc đang chọn', querystring: registrationFilter, response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403, 404) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'registration', 'read');
+      const c = await resolveCampaign(db, actor, req.query);
+      await assertVisibleUnit(actor, req.query.unitId);
+      return replyXlsx(reply, `Danh sách đăng ký thi đua ${c.year}.xlsx`, registrationColumns(), await listVisibleRegistrations(db, actor, { campaignKey: c.key, unitId: req.query.unitId }), { sheetName: 'Đăng ký' });
+    },
+  );
+
+  app.get(
+    '/api/registrations/honors',
+    {
+      schema: {
+        tags: ['registrations'],
+        operationId: 'listRegistrableHonors',
+        summary: 'Danh hiệu, hình thức khen thưởng được đăng ký trong một kế hoạch năm / phong trào (theo đối tượng)',
+        querystring: campaignQuery.extend({ subjectKind: z.enum(SUBJECT_KINDS, 'Đối tượng không hợp lệ.').optional() }),
+        response: { 200: pageOf(registrableHonorSchema), ...errors(403, 404) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'registration', 'read');
+      const c = await resolveCampaign(db, actor, req.query);
+      const kind = req.query.subjectKind;
+      const items = registrableHonors(c).filter((h) => !kind || HONOR_INFO[h].subjects.includes(kind)).map(presentRegistrableHonor);
+      return { items, total: items.length };
+    },
+  );
+
+  app.post('/api/registrations', { schema: { tags: ['registrations'], operationId: 'createRegistration', summary: 'Đăng ký một danh hiệu / hình thức khen thưởng (cá nhân hoặc tập thể)', body: registrationInputSchema, response: { 201: registrationCreatedSchema, ...errors(403, 404, 409) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'register');
     const row = await runCommand(db, actor, (ctx) => registerOne(ctx, req.body));
     return reply.status(201).send({ id: row.id, honor: row.honor, subjectKind: row.subjectKind });
   });
 
-  app.delete('/api/registrations/:id', { schema: { tags: ['registrations'], summary: 'Rút một đăng ký (trước hạn)', params: idParams } }, async (req) => {
+  app.delete('/api/registrations/:id', { schema: { tags: ['registrations'], operationId: 'withdrawRegistration', summary: 'Rút một đăng ký (trước hạn)', params: idParams, response: { 200: okSchema, ...errors(403, 404, 409) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'register');
     await runCommand(db, actor, (ctx) => withdrawRegistration(ctx, req.params.id));
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  app.get('/api/registrations/sheet', { schema: { tags: ['registrations'], summary: 'Bảng đăng ký của một đơn vị: tập thể và từng cán bộ', querystring: campaignQuery.extend({ unitId: z.uuid('Đơn vị không hợp lệ.') }) } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'registration', 'registerUnit');
-    const c = await resolveCampaign(db, actor, req.query);
-    const unit = await findVisibleUnit(db, actor, req.query.unitId);
-    if (!unit) throw notFound('Không tìm thấy đơn vị.');
-    const staff = await db.select({ id: people.id, fullName: people.fullName, position: people.position }).from(people).where(and(eq(people.unitId, unit.id), eq(people.active, true))).orderBy(asc(people.sortKey));
-    const regs = await db.select().from(registrations).where(and(eq(registrations.campaignKey, c.key), eq(registrations.unitId, unit.id)));
-    const today = vnToday();
-    return {
-      campaign: { key: c.key, title: c.title, year: c.year, deadline: c.deadline, open: !c.deadline || today <= c.deadline, offered: c.offered },
-      unit: { id: unit.id, name: unit.name },
-      collective: regs.filter((r) => r.subjectKind !== 'individual').map((r) => r.honor),
-      people: staff.map((s) => ({ personId: s.id, fullName: s.fullName, position: s.position, honors: regs.filter((r) => r.personId === s.id).map((r) => r.honor) })),
-    };
-  });
+  app.get(
+    '/api/registrations/sheet',
+    { schema: { tags: ['registrations'], operationId: 'getRegistrationSheet', summary: 'Bảng đăng ký của một đơn vị: tập thể và từng cán bộ', querystring: campaignQuery.extend({ unitId: z.uuid('Đơn vị không hợp lệ.') }), response: { 200: sheetSchema, ...errors(403, 404) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'registration', 'registerUnit');
+      const c = await resolveCampaign(db, actor, req.query);
+      const unit = await findVisibleUnit(db, actor, req.query.unitId);
+      if (!unit) throw notFound('Không tìm thấy đơn vị.');
+      const staff = await activeStaffOfUnit(db, unit.id);
+      const regs = await registrationsOfUnit(db, c.key, unit.id);
+      return {
+        campaign: presentCampaign(c, actor),
+        unit: { id: unit.id, name: unit.name },
+        collective: regs.filter((r) => r.subjectKind !== 'individual').map((r) => r.honor),
+        people: staff.map((s) => ({ personId: s.id, fullName: s.fullName, position: s.position, honors: regs.filter((r) => r.personId === s.id).map((r) => r.honor) })),
+      };
+    },
+  );
 
-  app.put('/api/registrations/sheet', { schema: { tags: ['registrations'], summary: 'Lưu bảng đăng ký thi đua của cả đơn vị (thay thế đăng ký cũ của đơn vị)', body: unitSheetSchema } }, async (req) => {
+  app.put('/api/registrations/sheet', { schema: { tags: ['registrations'], operationId: 'saveRegistrationSheet', summary: 'Lưu bảng đăng ký thi đua của cả đơn vị (thay thế đăng ký cũ của đơn vị)', body: unitSheetSchema, response: { 200: sheetSavedSchema, ...errors(403, 404, 409) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'registerUnit');
     return runCommand(db, actor, (ctx) => registerUnitSheet(ctx, req.body));
   });
 
-  app.get('/api/registrations/rollup', { schema: { tags: ['registrations'], summary: 'Tổng hợp đăng ký theo đơn vị và danh hiệu (Văn phòng)', querystring: campaignQuery } }, async (req) => {
+  app.get('/api/registrations/rollup', { schema: { tags: ['registrations'], operationId: 'getRegistrationRollup', summary: 'Tổng hợp đăng ký theo đơn vị và danh hiệu (Văn phòng)', querystring: campaignQuery, response: { 200: rollupSchema, ...errors(403, 404) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'rollup');
     const c = await resolveCampaign(db, actor, req.query);
     const { units: rollupUnits, honors } = await rollupOf(actor, c);
-    const reopenings = await reopeningsOf(db, c);
+    const reopenings = await reopeningsOf(db, c.key);
     return {
       campaign: { key: c.key, kind: c.kind, id: c.id, title: c.title, year: c.year, deadline: c.deadline },
       units: rollupUnits,
@@ -143,7 +180,7 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
     };
   });
 
-  app.get('/api/registrations/rollup/export.xlsx', { schema: { tags: ['registrations'], summary: 'Xuất Excel bảng tổng hợp đăng ký theo đơn vị và danh hiệu', querystring: campaignQuery } }, async (req, reply) => {
+  app.get('/api/registrations/rollup/export.xlsx', { schema: { tags: ['registrations'], operationId: 'exportRegistrationRollup', summary: 'Xuất Excel bảng tổng hợp đăng ký theo đơn vị và danh hiệu', querystring: campaignQuery, response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403, 404) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'rollup');
     const c = await resolveCampaign(db, actor, req.query);
@@ -152,7 +189,7 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
     return replyXlsx(reply, `Tổng hợp đăng ký thi đua ${c.year}.xlsx`, rollupColumns(individualHonors), rollupUnits, { sheetName: 'Tổng hợp đăng ký' });
   });
 
-  app.post('/api/registrations/reopen', { schema: { tags: ['registrations'], summary: 'Mở lại đăng ký thi đua cho một đơn vị sau hạn (ghi nhật ký)', body: reopenInputSchema } }, async (req, reply) => {
+  app.post('/api/registrations/reopen', { schema: { tags: ['registrations'], operationId: 'reopenRegistration', summary: 'Mở lại đăng ký thi đua cho một đơn vị sau hạn (ghi nhật ký)', body: reopenInputSchema, response: { 201: reopenedSchema, ...errors(403, 404) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'reopen');
     const row = await runCommand(db, actor, (ctx) => reopenRegistration(ctx, req.body));
@@ -160,59 +197,36 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
   });
 
   // ---- Pledges (giao ước thi đua) ----
-  app.get('/api/pledges', { schema: { tags: ['registrations'], summary: 'Giao ước thi đua', querystring: z.object({ year: z.coerce.number().int().optional() }) } }, async (req) => {
+  app.get('/api/pledges', { schema: { tags: ['registrations'], operationId: 'listPledges', summary: 'Giao ước thi đua', querystring: z.object({ year: z.coerce.number().int().optional(), ...pageQuery }), response: { 200: pageOf(pledgeSchema), ...errors(403) } } }, async (req) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'read');
-    const rows = await db
-      .select({ p: { id: pledges.id, unitId: pledges.unitId, movementId: pledges.movementId, year: pledges.year, title: pledges.title, parties: pledges.parties, signedDate: pledges.signedDate, documentName: pledges.documentName, documentMime: pledges.documentMime, documentSize: pledges.documentSize, createdAt: pledges.createdAt }, unitName: units.name })
-      .from(pledges)
-      .innerJoin(units, eq(units.id, pledges.unitId))
-      .where(and(unitIdInScope(actor, pledges.unitId), req.query.year ? eq(pledges.year, req.query.year) : undefined))
-      .orderBy(asc(pledges.signedDate));
-    return { items: rows.map((r) => ({ ...r.p, unitName: r.unitName, createdAt: r.p.createdAt.toISOString(), documentUrl: r.p.documentName ? `/api/pledges/${r.p.id}/document` : null })) };
+    const { rows, total } = await listVisiblePledges(db, actor, { year: req.query.year }, { page: req.query.page, pageSize: req.query.pageSize });
+    return { items: rows.map(presentPledge), total };
   });
 
-  app.post('/api/pledges', { schema: { tags: ['registrations'], summary: 'Ghi nhận giao ước thi đua kèm văn bản đã ký (PDF, DOCX, JPEG, PNG; ≤ 10 MB)', consumes: ['multipart/form-data'] } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'registration', 'pledge');
-    const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn tệp văn bản giao ước đã ký.', defaultName: 'giao-uoc' });
-    const parsed = z
-      .object({
-        unitId: z.uuid('Đơn vị không hợp lệ.'),
-        title: z.string().trim().min(3, 'Hãy ghi tên giao ước.').max(500),
-        year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'),
-        signedDate: isoDate,
-        parties: z.string().max(5000).default(''),
-        movementId: z.uuid('Phong trào không hợp lệ.').optional().or(z.literal('').transform(() => undefined)),
-      })
-      .safeParse(fields);
-    if (!parsed.success) throw badRequest(`Dữ liệu không hợp lệ: ${parsed.error.issues[0]?.message ?? ''}`);
-    const input = parsed.data;
-    const unit = await findVisibleUnit(db, actor, input.unitId);
-    if (!unit) throw notFound('Không tìm thấy đơn vị.');
-    if (input.movementId && !(await findReadableMovement(db, actor, input.movementId))) throw notFound('Không tìm thấy phong trào.');
-    if (buffer.length === 0) throw badRequest('Tệp tải lên rỗng.');
-    const type = await fileTypeFromBuffer(buffer);
-    if (!type || !PLEDGE_TYPES.has(type.mime)) throw badRequest('Văn bản giao ước phải là tệp PDF, Word (.docx) hoặc ảnh chụp JPEG/PNG (kiểm tra theo nội dung tệp).');
-    const parties = input.parties.split(/\r?\n|;/).map((s) => s.trim()).filter(Boolean);
-    const row = await runCommand(db, actor, async (ctx) => {
-      const [p] = await ctx.tx
-        .insert(pledges)
-        .values({ unitId: unit.id, movementId: input.movementId ?? null, year: input.year, title: input.title, parties, signedDate: input.signedDate, documentName: fileName === 'giao-uoc' ? `giao-uoc.${type.ext}` : fileName, documentMime: type.mime, documentSize: buffer.length, documentSha256: createHash('sha256').update(buffer).digest('hex'), document: buffer, createdBy: actor.accountId })
-        .returning({ id: pledges.id, title: pledges.title });
-      await ctx.audit({ action: 'pledge.created', entityType: 'pledge', entityId: p!.id, unitId: unit.id, summary: `Giao ước thi đua "${input.title}" (${parties.join(', ') || unit.name})`, after: { year: input.year, signedDate: input.signedDate, parties, documentSize: buffer.length } });
-      return p!;
-    });
-    return reply.status(201).send({ id: row.id, title: row.title, documentMime: type.mime, documentSize: buffer.length });
-  });
+  app.post(
+    '/api/pledges',
+    { schema: { tags: ['registrations'], operationId: 'createPledge', summary: 'Ghi nhận giao ước thi đua kèm văn bản đã ký (PDF, DOCX, JPEG, PNG; ≤ 10 MB)', consumes: ['multipart/form-data'], response: { 201: pledgeCreatedSchema, ...errors(403, 404, 413) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'registration', 'pledge');
+      const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn tệp văn bản giao ước đã ký.', defaultName: '' });
+      const parsed = pledgeFields.safeParse(fields);
+      if (!parsed.success) throw badRequest(`Dữ liệu không hợp lệ: ${parsed.error.issues[0]?.message ?? ''}`);
+      const created = await runCommand(db, actor, (ctx) => recordPledge(ctx, { ...parsed.data, document: { buffer, fileName: fileName || null } }));
+      return reply.status(201).send(created);
+    },
+  );
 
-  app.get('/api/pledges/:id/document', { schema: { tags: ['registrations'], summary: 'Tải văn bản giao ước đã ký', params: idParams } }, async (req, reply) => {
+  app.get('/api/pledges/:id/document', { schema: { tags: ['registrations'], operationId: 'downloadPledgeDocument', summary: 'Tải văn bản giao ước đã ký', params: idParams, response: { 200: file('Văn bản giao ước đã ký', 'pdf', 'docx', 'png', 'octet'), ...errors(403, 404) } } }, async (req, reply) => {
     const actor = actorOf(req);
     authorize(actor, 'registration', 'read');
-    const [p] = await db.select().from(pledges).where(and(eq(pledges.id, req.params.id), unitIdInScope(actor, pledges.unitId)));
+    const p = await findVisiblePledge(db, actor, req.params.id);
     if (!p || !p.document) throw notFound('Không tìm thấy văn bản giao ước.');
-    reply.header('content-type', p.documentMime ?? 'application/octet-stream');
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(p.documentName ?? 'giao-uoc')}`);
-    return reply.send(p.document);
+    // The body is the file itself, not a JSON answer: send it through the untyped reply.
+    const raw: FastifyReply = reply;
+    raw.header('content-type', p.documentMime ?? 'application/octet-stream');
+    raw.header('content-disposition', contentDisposition(p.documentName ?? 'giao-uoc'));
+    return raw.send(p.document);
   });
 };

@@ -3,11 +3,13 @@
  * eligibility from stored data, candidates per unit with quota use, and .xlsx import.
  */
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import type { Actor } from '../../auth/actor.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
+import { errors, file } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
 import { runCommand } from '../../commands/run.js';
 import {
@@ -27,16 +29,36 @@ import {
   updateHonor,
   updateInitiative,
 } from '../../commands/records.js';
-import { findVisibleSubject, loadRecordRows } from '../../repositories/records.js';
+import { findVisibleSubject, unsafeLoadRecordRows } from '../../repositories/records.js';
 import { findVisibleUnit } from '../../repositories/units.js';
 import { candidatesIn, eligibilityOf, governingPack } from '../../records/eligibility.js';
 import { tryMoney } from '../../rules/money.js';
 import { candidateColumns, type CandidateExportLine } from '../../presenters/list-exports.js';
-import { replyXlsx } from '../../http/xlsx-reply.js';
-import { checkHonorsSheet, checkRatingsSheet, recordImportTemplate, type CheckedRow, type RecordImportMapping } from '../../records/import-xlsx.js';
-import { presentDiscipline, presentHonor, presentRating, presentRecords } from '../../presenters/records.js';
+import { XLSX_MIME, contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
+import { checkHonorsSheet, checkRatingsSheet, recordImportTemplate, type RecordImportMapping } from '../../records/import-xlsx.js';
+import {
+  candidateListSchema,
+  disciplineRecordSchema,
+  eligibilitySchema,
+  factRecordSchema,
+  honorRecordSchema,
+  importPreviewSchema,
+  importResultSchema,
+  initiativeRecordSchema,
+  presentCandidate,
+  presentChecked,
+  presentDiscipline,
+  presentFact,
+  presentHonor,
+  presentInitiative,
+  presentRating,
+  presentRecords,
+  ratingRecordSchema,
+  subjectRecordsSchema,
+} from '../../presenters/records.js';
 import { badRequest, notFound } from '../../errors.js';
-import { isoDate } from '../../../shared/schemas/common.js';
+import { todayVn } from '../../clock.js';
+import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 import {
   RECORD_IMPORT_KINDS,
   disciplineInputSchema,
@@ -57,11 +79,12 @@ const personParams = z.object({ id: z.uuid('Mã cán bộ không hợp lệ.') }
 const unitParams = z.object({ id: z.uuid('Mã đơn vị không hợp lệ.') });
 const recordParams = z.object({ id: z.uuid('Mã bản ghi không hợp lệ.') });
 const ratingParams = (what: string) => z.object({ id: z.uuid(`Mã ${what} không hợp lệ.`), year: recordYearParam });
+/** A delete answers 204 with no body. */
+const deleted = { 204: z.null().describe('Đã xóa (không có nội dung)'), ...errors(403, 404, 409) };
 
-const today = () => new Date().toISOString().slice(0, 10);
 const eligibilityQuery = z.object({
   year: recordYearParam.optional().describe('Năm thành tích được xét (mặc định: năm trước năm của ngày quyết định)'),
-  decisionDate: isoDate.optional().describe('Ngày quyết định dự kiến: chọn chế độ pháp lý và mức lương cơ sở (mặc định: hôm nay)'),
+  decisionDate: isoDate.optional().describe('Ngày quyết định dự kiến: chọn chế độ pháp lý và mức lương cơ sở (mặc định: hôm nay, theo giờ Việt Nam)'),
 });
 const factInputSchema = z
   .object({
@@ -75,18 +98,27 @@ const factInputSchema = z
     if (!v.personId === !v.unitId) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Chọn đúng một đối tượng: một cán bộ (personId) hoặc một tập thể (unitId).' });
   });
 
-
 function importKind(fields: Record<string, string>): RecordImportKind {
   const k = fields.kind;
   if (!k || !(RECORD_IMPORT_KINDS as readonly string[]).includes(k)) throw badRequest('Hãy chọn loại dữ liệu nhập: "ratings" (xếp loại) hoặc "honors" (khen thưởng).');
   return k as RecordImportKind;
 }
 
-function presentChecked(rows: CheckedRow<unknown>[]) {
-  return rows.map((r) => ({ row: r.row, values: r.values, subjectName: r.subjectName, ok: r.input !== null, errors: r.errors, warnings: r.warnings }));
+/** A workbook built in memory (the import template) as a download. */
+function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
+  reply.header('content-type', XLSX_MIME);
+  reply.header('content-disposition', contentDisposition(fileName));
+  return reply.send(body);
 }
 
-const candidatesQuery = z.object({ unitId: z.uuid('Đơn vị không hợp lệ.'), year: recordYearParam.optional(), honor: honorCode.optional(), decisionDate: isoDate.optional() });
+const candidatesFilter = { unitId: z.uuid('Đơn vị không hợp lệ.'), year: recordYearParam.optional(), honor: honorCode.optional(), decisionDate: isoDate.optional() };
+const candidatesView = {
+  sort: z.enum(['result', 'name'], 'Sắp xếp theo "result" (kết quả) hoặc "name" (họ tên).').default('result').describe('result: đủ điều kiện trước, rồi thiếu dữ liệu, rồi chưa đủ; name: theo tên'),
+  order: z.enum(['asc', 'desc'], 'Thứ tự là "asc" hoặc "desc".').default('asc'),
+  result: z.enum(['eligible', 'undetermined', 'ineligible'], 'Kết quả lọc là eligible, undetermined hoặc ineligible.').optional().describe('Chỉ những đối tượng có kết quả này'),
+};
+const candidatesQuery = z.object({ ...candidatesFilter, ...candidatesView, ...pageQuery });
+const candidatesExportQuery = z.object({ ...candidatesFilter, ...candidatesView });
 
 export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   async function subjectOr404(actor: Actor, ref: { personId?: string; unitId?: string }) {
@@ -95,29 +127,52 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     return s;
   }
   function eligibilityParams(q: { year?: number | undefined; decisionDate?: string | undefined }) {
-    const decisionDate = q.decisionDate ?? today();
+    const decisionDate = q.decisionDate ?? todayVn();
     return { decisionDate, year: q.year ?? Number(decisionDate.slice(0, 4)) - 1 };
+  }
+  async function candidateUnit(actor: Actor, unitId: string) {
+    const s = await subjectOr404(actor, { unitId });
+    const unit = await findVisibleUnit(db, actor, unitId);
+    if (!unit) throw notFound('Không tìm thấy đơn vị.');
+    return { s, unit };
   }
 
   // ---------------------------------------------------------------- history and eligibility
 
-  app.get('/api/people/:id/records', { schema: { tags: ['records'], summary: 'Quá trình của một cán bộ theo năm: xếp loại, khen thưởng, sáng kiến, kỷ luật', params: personParams } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'read');
-    const s = await subjectOr404(actor, { personId: req.params.id });
-    return presentRecords(s, await loadRecordRows(db, [req.params.id], []), actor);
-  });
+  app.get(
+    '/api/people/:id/records',
+    { schema: { tags: ['records'], operationId: 'getPersonRecords', summary: 'Quá trình của một cán bộ theo năm: xếp loại, khen thưởng, sáng kiến, kỷ luật', params: personParams, response: { 200: subjectRecordsSchema, ...errors(403, 404) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'read');
+      const s = await subjectOr404(actor, { personId: req.params.id });
+      return presentRecords(s, await unsafeLoadRecordRows(db, [req.params.id], []), actor);
+    },
+  );
 
-  app.get('/api/units/:id/records', { schema: { tags: ['records'], summary: 'Quá trình của một tập thể theo năm', params: unitParams } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'read');
-    const s = await subjectOr404(actor, { unitId: req.params.id });
-    return presentRecords(s, await loadRecordRows(db, [], [req.params.id]), actor);
-  });
+  app.get(
+    '/api/units/:id/records',
+    { schema: { tags: ['records'], operationId: 'getUnitRecords', summary: 'Quá trình của một tập thể theo năm', params: unitParams, response: { 200: subjectRecordsSchema, ...errors(403, 404) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'read');
+      const s = await subjectOr404(actor, { unitId: req.params.id });
+      return presentRecords(s, await unsafeLoadRecordRows(db, [], [req.params.id]), actor);
+    },
+  );
 
   app.get(
     '/api/people/:id/eligibility',
-    { schema: { tags: ['records'], summary: 'Cán bộ đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu), kèm lý do và tiền thưởng', params: personParams, querystring: eligibilityQuery } },
+    {
+      schema: {
+        tags: ['records'],
+        operationId: 'getPersonEligibility',
+        summary: 'Cán bộ đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu), kèm lý do và tiền thưởng',
+        params: personParams,
+        querystring: eligibilityQuery,
+        response: { 200: eligibilitySchema, ...errors(403, 404) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'read');
@@ -129,7 +184,16 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
 
   app.get(
     '/api/units/:id/eligibility',
-    { schema: { tags: ['records'], summary: 'Tập thể đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu và thành viên trong năm)', params: unitParams, querystring: eligibilityQuery } },
+    {
+      schema: {
+        tags: ['records'],
+        operationId: 'getUnitEligibility',
+        summary: 'Tập thể đủ điều kiện danh hiệu, hình thức nào (từ dữ liệu đã lưu và thành viên trong năm)',
+        params: unitParams,
+        querystring: eligibilityQuery,
+        response: { 200: eligibilitySchema, ...errors(403, 404) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'read');
@@ -144,35 +208,45 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     {
       schema: {
         tags: ['records'],
+        operationId: 'listEligibleCandidates',
         summary: 'Danh sách đủ điều kiện trong cây đơn vị cho một năm (một hoặc mọi danh hiệu), kèm tỷ lệ khống chế',
+        description: 'Trang `page` cỡ `pageSize`; `summary` và `quotas` tính trên toàn bộ danh sách. Lý do chỉ có ở các dòng của trang.',
         querystring: candidatesQuery,
+        response: { 200: candidateListSchema, ...errors(403, 404) },
       },
     },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'read');
-      const s = await subjectOr404(actor, { unitId: req.query.unitId });
-      const unit = await findVisibleUnit(db, actor, req.query.unitId);
-      if (!unit) throw notFound('Không tìm thấy đơn vị.');
+      const { s, unit } = await candidateUnit(actor, req.query.unitId);
       const { year, decisionDate } = eligibilityParams(req.query);
-      return { unit: { id: unit.id, name: s.name }, ...(await candidatesIn(db, unit, year, decisionDate, req.query.honor)) };
+      const { page, pageSize, sort, order, result } = req.query;
+      const res = await candidatesIn(db, unit, year, decisionDate, req.query.honor, { sort, order, result }, { page, pageSize });
+      return { unit: { id: unit.id, name: s.name }, ...res, items: res.items.map(presentCandidate) };
     },
   );
 
   app.get(
     '/api/candidates/export.xlsx',
-    { schema: { tags: ['records'], summary: 'Xuất Excel danh sách xét điều kiện (kết quả, lý do tóm tắt, tiền thưởng) theo bộ lọc đang chọn', querystring: candidatesQuery } },
+    {
+      schema: {
+        tags: ['records'],
+        operationId: 'exportEligibleCandidates',
+        summary: 'Xuất Excel danh sách xét điều kiện (kết quả, lý do tóm tắt, tiền thưởng) theo bộ lọc và thứ tự đang chọn, không chia trang',
+        querystring: candidatesExportQuery,
+        response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403, 404) },
+      },
+    },
     async (req, reply) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'read');
-      const s = await subjectOr404(actor, { unitId: req.query.unitId });
-      const unit = await findVisibleUnit(db, actor, req.query.unitId);
-      if (!unit) throw notFound('Không tìm thấy đơn vị.');
+      const { s, unit } = await candidateUnit(actor, req.query.unitId);
       const { year, decisionDate } = eligibilityParams(req.query);
-      const res = await candidatesIn(db, unit, year, decisionDate, req.query.honor);
+      const { sort, order, result } = req.query;
+      const res = await candidatesIn(db, unit, year, decisionDate, req.query.honor, { sort, order, result });
       // Money as the decision would pay it: same pack (with the agency's overrides) as the evaluation.
       const pack = await governingPack(db, unit.path, decisionDate);
-      const lines: CandidateExportLine[] = res.results.flatMap((r) =>
+      const lines: CandidateExportLine[] = res.items.flatMap((r) =>
         r.outcomes.map((o) => {
           const pending = (o.reasons ?? []).filter((x) => x.ok !== true);
           return {
@@ -194,125 +268,191 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
 
   app.put(
     '/api/people/:id/ratings/:year',
-    { schema: { tags: ['records'], summary: 'Ghi hoặc sửa xếp loại chất lượng của cán bộ cho một năm', params: ratingParams('cán bộ'), body: ratingInputSchema } },
+    { schema: { tags: ['records'], operationId: 'setPersonRating', summary: 'Ghi hoặc sửa xếp loại chất lượng của cán bộ cho một năm', params: ratingParams('cán bộ'), body: ratingInputSchema, response: { 200: ratingRecordSchema, ...errors(403, 404, 409) } } },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'write');
-      return presentRating(await runCommand(db, actor, (ctx) => setRating(ctx, { personId: req.params.id }, req.params.year, req.body)));
+      return presentRating(await runCommand(db, actor, (ctx) => setRating(ctx, { personId: req.params.id }, req.params.year, req.body)), actor);
     },
   );
-  app.delete('/api/people/:id/ratings/:year', { schema: { tags: ['records'], summary: 'Xóa xếp loại của cán bộ cho một năm', params: ratingParams('cán bộ') } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    await runCommand(db, actor, (ctx) => removeRating(ctx, { personId: req.params.id }, req.params.year));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/people/:id/ratings/:year',
+    { schema: { tags: ['records'], operationId: 'removePersonRating', summary: 'Xóa xếp loại của cán bộ cho một năm', params: ratingParams('cán bộ'), response: deleted } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      await runCommand(db, actor, (ctx) => removeRating(ctx, { personId: req.params.id }, req.params.year));
+      return reply.status(204).send(null);
+    },
+  );
   app.put(
     '/api/units/:id/ratings/:year',
-    { schema: { tags: ['records'], summary: 'Ghi hoặc sửa xếp loại chất lượng của tập thể cho một năm', params: ratingParams('đơn vị'), body: ratingInputSchema } },
+    { schema: { tags: ['records'], operationId: 'setUnitRating', summary: 'Ghi hoặc sửa xếp loại chất lượng của tập thể cho một năm', params: ratingParams('đơn vị'), body: ratingInputSchema, response: { 200: ratingRecordSchema, ...errors(403, 404, 409) } } },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'write');
-      return presentRating(await runCommand(db, actor, (ctx) => setRating(ctx, { unitId: req.params.id }, req.params.year, req.body)));
+      return presentRating(await runCommand(db, actor, (ctx) => setRating(ctx, { unitId: req.params.id }, req.params.year, req.body)), actor);
     },
   );
-  app.delete('/api/units/:id/ratings/:year', { schema: { tags: ['records'], summary: 'Xóa xếp loại của tập thể cho một năm', params: ratingParams('đơn vị') } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    await runCommand(db, actor, (ctx) => removeRating(ctx, { unitId: req.params.id }, req.params.year));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/units/:id/ratings/:year',
+    { schema: { tags: ['records'], operationId: 'removeUnitRating', summary: 'Xóa xếp loại của tập thể cho một năm', params: ratingParams('đơn vị'), response: deleted } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      await runCommand(db, actor, (ctx) => removeRating(ctx, { unitId: req.params.id }, req.params.year));
+      return reply.status(204).send(null);
+    },
+  );
 
   // ---------------------------------------------------------------- honors received
 
-  app.post('/api/records/honors', { schema: { tags: ['records'], summary: 'Thêm khen thưởng đã nhận (lịch sử, ngoài hệ thống)', body: honorInputSchema } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    return reply.status(201).send(presentHonor(await runCommand(db, actor, (ctx) => addHonor(ctx, req.body))));
-  });
-  app.put('/api/records/honors/:id', { schema: { tags: ['records'], summary: 'Sửa khen thưởng đã nhập', params: recordParams, body: honorUpdateSchema } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    return presentHonor(await runCommand(db, actor, (ctx) => updateHonor(ctx, req.params.id, req.body)));
-  });
   app.post(
-    '/api/records/honors/:id/revoke',
-    { schema: { tags: ['records'], summary: 'Thu hồi khen thưởng (giữ trong lịch sử, không còn được tính)', params: recordParams, body: z.object({ reason: z.string().trim().min(3, 'Hãy ghi lý do thu hồi.').max(500, 'Lý do quá dài.') }) } },
+    '/api/records/honors',
+    { schema: { tags: ['records'], operationId: 'addHonor', summary: 'Thêm khen thưởng đã nhận (lịch sử, ngoài hệ thống)', body: honorInputSchema, response: { 201: honorRecordSchema, ...errors(403, 404) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return reply.status(201).send(presentHonor(await runCommand(db, actor, (ctx) => addHonor(ctx, req.body)), actor));
+    },
+  );
+  app.put(
+    '/api/records/honors/:id',
+    { schema: { tags: ['records'], operationId: 'updateHonor', summary: 'Sửa khen thưởng đã nhập', params: recordParams, body: honorUpdateSchema, response: { 200: honorRecordSchema, ...errors(403, 404, 409) } } },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'write');
-      return presentHonor(await runCommand(db, actor, (ctx) => revokeHonor(ctx, req.params.id, req.body.reason)));
+      return presentHonor(await runCommand(db, actor, (ctx) => updateHonor(ctx, req.params.id, req.body)), actor);
     },
   );
-  app.delete('/api/records/honors/:id', { schema: { tags: ['records'], summary: 'Xóa khen thưởng nhập nhầm', params: recordParams } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    await runCommand(db, actor, (ctx) => removeHonor(ctx, req.params.id));
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/records/honors/:id/revoke',
+    {
+      schema: {
+        tags: ['records'],
+        operationId: 'revokeHonor',
+        summary: 'Thu hồi khen thưởng (giữ trong lịch sử, không còn được tính)',
+        params: recordParams,
+        body: z.object({ reason: z.string().trim().min(3, 'Hãy ghi lý do thu hồi.').max(500, 'Lý do quá dài.') }),
+        response: { 200: honorRecordSchema, ...errors(403, 404, 409) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return presentHonor(await runCommand(db, actor, (ctx) => revokeHonor(ctx, req.params.id, req.body.reason)), actor);
+    },
+  );
+  app.delete(
+    '/api/records/honors/:id',
+    { schema: { tags: ['records'], operationId: 'removeHonor', summary: 'Xóa khen thưởng nhập nhầm', params: recordParams, response: deleted } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      await runCommand(db, actor, (ctx) => removeHonor(ctx, req.params.id));
+      return reply.status(204).send(null);
+    },
+  );
 
   // ---------------------------------------------------------------- initiatives
 
-  const presentInit = (r: Awaited<ReturnType<typeof addInitiative>>) => ({ id: r.id, unitId: r.unitId, title: r.title, scope: r.scope, year: r.year, decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, issuer: r.issuer, usedForAwardId: r.usedForAwardId, authorIds: r.authorIds, version: r.version });
-  app.post('/api/records/initiatives', { schema: { tags: ['records'], summary: 'Thêm sáng kiến được công nhận', body: initiativeInputSchema } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    return reply.status(201).send(presentInit(await runCommand(db, actor, (ctx) => addInitiative(ctx, req.body))));
-  });
-  app.put('/api/records/initiatives/:id', { schema: { tags: ['records'], summary: 'Sửa sáng kiến', params: recordParams, body: initiativeUpdateSchema } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    return presentInit(await runCommand(db, actor, (ctx) => updateInitiative(ctx, req.params.id, req.body)));
-  });
-  app.delete('/api/records/initiatives/:id', { schema: { tags: ['records'], summary: 'Xóa sáng kiến', params: recordParams } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    await runCommand(db, actor, (ctx) => removeInitiative(ctx, req.params.id));
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/records/initiatives',
+    { schema: { tags: ['records'], operationId: 'addInitiative', summary: 'Thêm sáng kiến được công nhận', body: initiativeInputSchema, response: { 201: initiativeRecordSchema, ...errors(403, 404) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return reply.status(201).send(presentInitiative(await runCommand(db, actor, (ctx) => addInitiative(ctx, req.body)), actor));
+    },
+  );
+  app.put(
+    '/api/records/initiatives/:id',
+    { schema: { tags: ['records'], operationId: 'updateInitiative', summary: 'Sửa sáng kiến', params: recordParams, body: initiativeUpdateSchema, response: { 200: initiativeRecordSchema, ...errors(403, 404, 409) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return presentInitiative(await runCommand(db, actor, (ctx) => updateInitiative(ctx, req.params.id, req.body)), actor);
+    },
+  );
+  app.delete(
+    '/api/records/initiatives/:id',
+    { schema: { tags: ['records'], operationId: 'removeInitiative', summary: 'Xóa sáng kiến (không xóa được sáng kiến đã dùng để xét khen thưởng)', params: recordParams, response: deleted } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      await runCommand(db, actor, (ctx) => removeInitiative(ctx, req.params.id));
+      return reply.status(204).send(null);
+    },
+  );
 
   // ---------------------------------------------------------------- discipline and facts
 
-  app.post('/api/records/disciplines', { schema: { tags: ['records'], summary: 'Ghi quyết định kỷ luật', body: disciplineInputSchema } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    return reply.status(201).send(presentDiscipline(await runCommand(db, actor, (ctx) => addDiscipline(ctx, req.body))));
-  });
-  app.put('/api/records/disciplines/:id', { schema: { tags: ['records'], summary: 'Sửa kỷ luật', params: recordParams, body: disciplineUpdateSchema } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    return presentDiscipline(await runCommand(db, actor, (ctx) => updateDiscipline(ctx, req.params.id, req.body)));
-  });
-  app.delete('/api/records/disciplines/:id', { schema: { tags: ['records'], summary: 'Xóa kỷ luật', params: recordParams } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    await runCommand(db, actor, (ctx) => removeDiscipline(ctx, req.params.id));
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/records/disciplines',
+    { schema: { tags: ['records'], operationId: 'addDiscipline', summary: 'Ghi quyết định kỷ luật', body: disciplineInputSchema, response: { 201: disciplineRecordSchema, ...errors(403, 404) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return reply.status(201).send(presentDiscipline(await runCommand(db, actor, (ctx) => addDiscipline(ctx, req.body)), actor));
+    },
+  );
+  app.put(
+    '/api/records/disciplines/:id',
+    { schema: { tags: ['records'], operationId: 'updateDiscipline', summary: 'Sửa kỷ luật', params: recordParams, body: disciplineUpdateSchema, response: { 200: disciplineRecordSchema, ...errors(403, 404, 409) } } },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      return presentDiscipline(await runCommand(db, actor, (ctx) => updateDiscipline(ctx, req.params.id, req.body)), actor);
+    },
+  );
+  app.delete(
+    '/api/records/disciplines/:id',
+    { schema: { tags: ['records'], operationId: 'removeDiscipline', summary: 'Xóa kỷ luật', params: recordParams, response: deleted } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      await runCommand(db, actor, (ctx) => removeDiscipline(ctx, req.params.id));
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.post('/api/records/facts', { schema: { tags: ['records'], summary: 'Xác nhận một sự kiện hệ thống không tự tính được (dẫn đầu cụm, khối…)', body: factInputSchema } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    const row = await runCommand(db, actor, (ctx) => addFact(ctx, req.body));
-    return reply.status(201).send({ id: row.id, year: row.year, fact: row.fact, note: row.note });
-  });
-  app.delete('/api/records/facts/:id', { schema: { tags: ['records'], summary: 'Bỏ xác nhận', params: recordParams } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'record', 'write');
-    await runCommand(db, actor, (ctx) => removeFact(ctx, req.params.id));
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/records/facts',
+    { schema: { tags: ['records'], operationId: 'confirmFact', summary: 'Xác nhận một sự kiện hệ thống không tự tính được (dẫn đầu cụm, khối…)', body: factInputSchema, response: { 201: factRecordSchema, ...errors(403, 404, 409) } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      const row = await runCommand(db, actor, (ctx) => addFact(ctx, req.body));
+      return reply.status(201).send(presentFact(row, actor));
+    },
+  );
+  app.delete(
+    '/api/records/facts/:id',
+    { schema: { tags: ['records'], operationId: 'removeFact', summary: 'Bỏ xác nhận', params: recordParams, response: deleted } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      authorize(actor, 'record', 'write');
+      await runCommand(db, actor, (ctx) => removeFact(ctx, req.params.id));
+      return reply.status(204).send(null);
+    },
+  );
 
   // ---------------------------------------------------------------- import
 
   app.get(
     '/api/records/import/template',
-    { schema: { tags: ['records'], summary: 'Tải mẫu Excel nhập xếp loại hoặc lịch sử khen thưởng', querystring: z.object({ kind: z.enum(RECORD_IMPORT_KINDS, 'Loại mẫu phải là "ratings" hoặc "honors".') }) } },
+    {
+      schema: {
+        tags: ['records'],
+        operationId: 'downloadRecordImportTemplate',
+        summary: 'Tải mẫu Excel nhập xếp loại hoặc lịch sử khen thưởng',
+        querystring: z.object({ kind: z.enum(RECORD_IMPORT_KINDS, 'Loại mẫu phải là "ratings" hoặc "honors".') }),
+        response: { 200: file('Mẫu Excel', 'xlsx'), ...errors(403) },
+      },
+    },
     async (req, reply) => {
       authorize(actorOf(req), 'record', 'import');
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename="mau-nhap-${req.query.kind === 'ratings' ? 'xep-loai' : 'khen-thuong'}.xlsx"`);
-      return reply.send(await recordImportTemplate(req.query.kind));
+      return sendXlsx(reply, `mau-nhap-${req.query.kind === 'ratings' ? 'xep-loai' : 'khen-thuong'}.xlsx`, await recordImportTemplate(req.query.kind));
     },
   );
 
@@ -336,7 +476,15 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
 
   app.post(
     '/api/records/import/preview',
-    { schema: { tags: ['records'], summary: 'Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors)', consumes: ['multipart/form-data'] } },
+    {
+      schema: {
+        tags: ['records'],
+        operationId: 'previewRecordImport',
+        summary: 'Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors)',
+        consumes: ['multipart/form-data'],
+        response: { 200: importPreviewSchema, ...errors(403, 413, 415) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'import');
@@ -350,7 +498,15 @@ export const recordRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
 
   app.post(
     '/api/records/import/commit',
-    { schema: { tags: ['records'], summary: 'Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi)', consumes: ['multipart/form-data'] } },
+    {
+      schema: {
+        tags: ['records'],
+        operationId: 'commitRecordImport',
+        summary: 'Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi)',
+        consumes: ['multipart/form-data'],
+        response: { 200: importResultSchema, ...errors(403, 409, 413, 415) },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       authorize(actor, 'record', 'import');

@@ -11,6 +11,7 @@ import type {
   DeadlineRule,
   HonorRule,
   Overridable,
+  PipelineRules,
   QuotaRule,
   RoundingRule,
   RulePack,
@@ -348,6 +349,7 @@ export interface PackSpec {
   authority: Record<Honor, AuthorityRule>;
   rounding: RoundingRule;
   deadlines: DeadlineRule[];
+  pipeline: PipelineRules;
   notes?: Partial<Record<Honor, string[]>>;
 }
 
@@ -378,6 +380,7 @@ export function definePack(spec: PackSpec): RulePack {
     rounding: spec.rounding,
     baseSalary: [...BASE_SALARY_TABLE],
     deadlines: spec.deadlines,
+    pipeline: spec.pipeline,
     appliedOverrides: [],
   });
 }

@@ -3,12 +3,15 @@ import { REGIME_LABELS } from '../../../shared/codes.js';
 import type { VoteRule } from '../types.js';
 import { LAW_2022, art, authority, definePack, formCoefficients, hcldCoefficients, titleCoefficients } from './base.js';
 import { ND98_2023_PACK, nd98Criteria } from './nd98-2023.js';
+import { pipelineRules, stepLimit } from './pipeline.js';
 
 const ND152 = 'NĐ 152/2025/NĐ-CP';
 const ND129 = 'NĐ 129/2025/NĐ-CP';
 const MONEY = 'Điều 49–54 ' + ND152;
 const HOUSEHOLD = { multiplier: 1.5, article: art(54, ND152), verified: true };
 const AUTH = `${art(80, LAW_2022)}; ${art(59, ND129)}`;
+const QD311 = 'QĐ 311/QĐ-BNV';
+const NOTICE_CARRIED = `${art(84, LAW_2022, 5)}; ${ND152} (điều khoản công khai chưa xác minh; tạm áp dụng Khoản 2 Điều 46 NĐ 98/2023/NĐ-CP)`;
 
 /** The ND152 voting clause was not found: carry ND98 Art 30 k7 values, flagged UNVERIFIED (§3.1). */
 function carriedVotes(): Partial<Record<keyof typeof ND98_2023_PACK.honors, VoteRule>> {
@@ -64,6 +67,21 @@ export const ND152_2025_PACK = definePack({
       ? { ...d, article: `${ND152} (chưa xác minh; tạm áp dụng ${d.article})`, verified: false }
       : d,
   ),
+  pipeline: pipelineRules({
+    dossierArticle: art(84, LAW_2022, 1),
+    dossierVerified: true,
+    publicNotice: ND98_2023_PACK.pipeline.publicNotice.map((n) => (n.verified ? { ...n, article: NOTICE_CARRIED, verified: false } : { ...n })),
+    stepLimits: [
+      stepLimit('submitted', 5, 'Tiếp nhận hoặc trả lại hồ sơ', `${QD311} (05 ngày làm việc)`, true, 'Trả lại hồ sơ không đủ điều kiện trong 05 ngày làm việc'),
+      stepLimit('received', 20, 'Thẩm định hồ sơ', `${QD311} (20 ngày làm việc)`, true, 'Thời hạn của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan'),
+      stepLimit('appraising', 20, 'Thẩm định, trình Hội đồng', `${QD311} (20 ngày làm việc)`, true, 'Thời hạn của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan'),
+      stepLimit('reviewed', 10, 'Ra quyết định hoặc trình cấp trên', `${QD311} (10 ngày làm việc)`, false, 'QĐ 311 quy định 10 ngày làm việc để gửi quyết định; hệ thống áp dụng cho bước ra quyết định'),
+      stepLimit('returned', 5, 'Đơn vị bổ sung hồ sơ', 'Quy định của cơ quan (mặc định 05 ngày làm việc)', false),
+    ],
+    authorityArticle: AUTH,
+    authorityVerified: true,
+    instrument: LAW_2022,
+  }),
   notes: {
     ...ND98_2023_PACK.honors.BK_BO_TINH.notes && { BK_BO_TINH: [...(ND98_2023_PACK.honors.BK_BO_TINH.notes ?? [])] },
   },

@@ -20,6 +20,7 @@ import {
   type CriteriaParams,
 } from './base.js';
 import { ND98_2023_PACK } from './nd98-2023.js';
+import { pipelineRules, stepLimit } from './pipeline.js';
 
 const ND91 = 'NĐ 91/2017/NĐ-CP';
 const cp: CriteriaParams = {
@@ -78,6 +79,8 @@ const MONEY = 'Điều 68–73 ' + ND91;
 const HOUSEHOLD_UNVERIFIED = { multiplier: 1.5, article: `${ND91} (chưa xác minh mức cho hộ gia đình)`, verified: false };
 const VOTE = art(45, ND91, 8);
 const AUTH = `${OLD_LAW} (thẩm quyền, chưa xác minh điều khoản)`;
+const NOTICE = `${art(45, ND91, 10)}; TT 12/2019/TT-BNV`;
+const LIMIT = 'Quy định của cơ quan (thời hạn theo NĐ 91/2017 chưa xác minh)';
 
 export const ND91_2017_PACK = definePack({
   regime: 'ND91_2017',
@@ -106,5 +109,21 @@ export const ND91_2017_PACK = definePack({
   rounding: { mode: 'ceil', step: 10_000, article: art(68, ND91), verified: true, note: 'Làm tròn lên bội số 10.000 đ' },
   deadlines: [
     { id: 'tong_ket_nam_gui_so', label: 'Hồ sơ tổng kết năm gửi cơ quan thường trực Hội đồng', kind: 'yearly_date', month: 12, day: 10, yearOffset: 0, article: 'Quy định của bộ, tỉnh (chưa xác minh)', verified: false },
+    { id: 'cong_khai_truoc_hop', label: 'Công khai danh sách đề nghị Huân chương, danh hiệu vinh dự nhà nước, CSTĐ toàn quốc trước khi trình', kind: 'working_days', days: 10, article: NOTICE, verified: false, note: 'Số ngày công khai tối thiểu theo chế độ cũ chưa xác minh; mặc định 10 ngày làm việc như NĐ 98' },
   ],
+  pipeline: pipelineRules({
+    dossierArticle: `${OLD_LAW} (thành phần hồ sơ, chưa xác minh điều khoản)`,
+    dossierVerified: false,
+    publicNotice: (['HCLD3', 'HCLD2', 'HCLD1', 'CSTD_TQ'] as const).map((honor) => ({ honor, article: NOTICE, verified: true })),
+    stepLimits: [
+      stepLimit('submitted', 5, 'Tiếp nhận hoặc trả lại hồ sơ', LIMIT, false),
+      stepLimit('received', 20, 'Thẩm định hồ sơ', LIMIT, false),
+      stepLimit('appraising', 20, 'Thẩm định, trình Hội đồng', LIMIT, false),
+      stepLimit('reviewed', 10, 'Ra quyết định hoặc trình cấp trên', LIMIT, false),
+      stepLimit('returned', 5, 'Đơn vị bổ sung hồ sơ', 'Quy định của cơ quan (mặc định 05 ngày làm việc)', false),
+    ],
+    authorityArticle: AUTH,
+    authorityVerified: false,
+    instrument: OLD_LAW,
+  }),
 });

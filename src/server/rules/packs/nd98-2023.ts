@@ -14,6 +14,7 @@ import {
   withPrinciples,
   type CriteriaParams,
 } from './base.js';
+import { pipelineRules, stepLimit } from './pipeline.js';
 
 const ND98 = 'NĐ 98/2023/NĐ-CP';
 const cp: CriteriaParams = {
@@ -34,6 +35,10 @@ const HOUSEHOLD_UNVERIFIED = { multiplier: 1.5, article: `${ND98} (chưa xác mi
 const VOTE = art(30, ND98, 7);
 const AUTH = art(80, LAW_2022);
 const AUTH_UPPER = `${LAW_2022} (Điều 78–79, chưa xác minh số điều)`;
+
+const NOTICE = `${art(84, LAW_2022, 5)}; ${art(46, ND98, 2)}`;
+const QD311 = 'QĐ 311/QĐ-BNV';
+const QD311_LATER = 'QĐ 311/QĐ-BNV ban hành năm 2025; thời hạn áp dụng trước đó chưa xác minh';
 
 export const ND98_2023_PACK = definePack({
   regime: 'ND98_2023',
@@ -86,6 +91,26 @@ export const ND98_2023_PACK = definePack({
     { id: 'cong_khai_truoc_hop', label: 'Công khai danh sách đề nghị Huân chương, danh hiệu vinh dự nhà nước ít nhất 10 ngày làm việc trước khi họp Hội đồng', kind: 'working_days', days: 10, article: art(46, ND98, 2), verified: true },
     { id: 'tong_ket_nam_gui_so', label: 'Hồ sơ tổng kết năm gửi cơ quan thường trực Hội đồng trước 10/12', kind: 'yearly_date', month: 12, day: 10, yearOffset: 0, article: 'QĐ 86/2025 Bắc Ninh, Điều 6 (ví dụ cấp tỉnh)', verified: false, note: 'Mỗi tỉnh, bộ quy định; cơ quan ghi đè' },
   ],
+  pipeline: pipelineRules({
+    dossierArticle: art(84, LAW_2022, 1),
+    dossierVerified: true,
+    publicNotice: [
+      { honor: 'HCLD3', article: NOTICE, verified: true },
+      { honor: 'HCLD2', article: NOTICE, verified: true },
+      { honor: 'HCLD1', article: NOTICE, verified: true },
+      { honor: 'CSTD_TQ', article: `${art(45, 'NĐ 91/2017/NĐ-CP', 10)} (giữ như chế độ trước)`, verified: false, note: 'Khoản 2 Điều 46 NĐ 98 chỉ nêu Huân chương và danh hiệu vinh dự nhà nước; thực tế các bộ vẫn công khai CSTĐ toàn quốc. Cơ quan có thể bỏ' },
+    ],
+    stepLimits: [
+      stepLimit('submitted', 5, 'Tiếp nhận hoặc trả lại hồ sơ', `${QD311} (05 ngày làm việc)`, false, QD311_LATER),
+      stepLimit('received', 20, 'Thẩm định hồ sơ', `${art(32, ND98)} (20 ngày làm việc)`, true, 'Thời hạn thẩm định của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan'),
+      stepLimit('appraising', 20, 'Thẩm định, trình Hội đồng', `${art(32, ND98)} (20 ngày làm việc)`, true, 'Thời hạn thẩm định của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan'),
+      stepLimit('reviewed', 10, 'Ra quyết định hoặc trình cấp trên', `${QD311} (10 ngày làm việc)`, false, QD311_LATER),
+      stepLimit('returned', 5, 'Đơn vị bổ sung hồ sơ', 'Quy định của cơ quan (mặc định 05 ngày làm việc)', false),
+    ],
+    authorityArticle: AUTH,
+    authorityVerified: true,
+    instrument: LAW_2022,
+  }),
   notes: {
     BK_BO_TINH: ['Điểm a–c khoản 1 Điều 74 (thành tích xuất sắc trong phong trào, đột xuất, đóng góp lớn) do Hội đồng xem xét, không tự động kiểm tra'],
   },

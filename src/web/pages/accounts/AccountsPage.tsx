@@ -1,19 +1,19 @@
 import { FormModal } from '../../components/FormModal';
 import { App, Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { createAccount, listAccounts, resetAccountPassword, updateAccount } from '../../api/accounts';
 import { errorText } from '../../api/client';
-import type { Account } from '../../api/types';
+import type { Account } from '../../api/accounts';
 import { useUser } from '../../auth/AuthContext';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/codes';
-import { foldVietnamese } from '../../../shared/vietnamese';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorAlert } from '../../components/PageStates';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDateTime } from '../../lib/format';
+import { useDebounced } from '../../lib/hooks';
 import { passwordRule } from '../../lib/validation';
 import { keys } from '../../api/keys';
 
@@ -51,7 +51,7 @@ function AccountModal({ target, onClose }: { target: Target | null; onClose: () 
     },
     onSuccess: async (a) => {
       message.success(target?.mode === 'edit' ? `Đã lưu tài khoản ${a.username}.` : `Đã tạo tài khoản ${a.username}.`);
-      await qc.invalidateQueries({ queryKey: keys.accounts });
+      await qc.invalidateQueries({ queryKey: keys.accounts.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -125,7 +125,7 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
     mutationFn: (v: { newPassword: string }) => resetAccountPassword(account?.id ?? '', v.newPassword),
     onSuccess: async () => {
       message.success(`Đã đặt lại mật khẩu cho ${account?.username ?? ''}. Người dùng phải đổi mật khẩu khi đăng nhập.`);
-      await qc.invalidateQueries({ queryKey: keys.accounts });
+      await qc.invalidateQueries({ queryKey: keys.accounts.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -150,18 +150,16 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
 
 export default function AccountsPage() {
   const user = useUser();
-  const accounts = useQuery({ queryKey: keys.accounts, queryFn: listAccounts });
   const [target, setTarget] = useState<Target | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
   const [search, setSearch] = useState('');
+  const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
+  // The server searches and pages (a province has thousands of accounts).
+  const q = useDebounced(search.trim(), 350);
+  const accounts = useQuery({ queryKey: keys.accounts.list({ q, ...paging }), queryFn: () => listAccounts({ q: q || undefined, ...paging }), placeholderData: keepPreviousData });
+  useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [q]);
   const canCreate = user.abilities.account.includes('create');
-
-  const items = useMemo(() => {
-    const all = accounts.data?.items ?? [];
-    const q = foldVietnamese(search.trim());
-    if (!q) return all;
-    return all.filter((a) => foldVietnamese(`${a.username} ${a.displayName} ${a.unitName ?? ''} ${a.roleLabel}`).includes(q));
-  }, [accounts.data, search]);
+  const items = accounts.data?.items ?? [];
 
   return (
     <>
@@ -177,7 +175,7 @@ export default function AccountsPage() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Input allowClear prefix={<SearchOutlined />} placeholder="Lọc theo tên đăng nhập, tên, đơn vị, vai trò…" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 380 }} />
+        <Input allowClear prefix={<SearchOutlined />} placeholder="Tìm theo tên đăng nhập, tên, đơn vị…" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 380 }} />
       </Card>
       {accounts.isError ? (
         <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
@@ -186,7 +184,8 @@ export default function AccountsPage() {
           rowKey="id"
           loading={accounts.isPending}
           dataSource={items}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          pagination={{ current: paging.page, pageSize: paging.pageSize, total: accounts.data?.total ?? 0, hideOnSinglePage: true }}
+          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 50 })}
           data-testid="accounts-table"
           scroll={{ x: 1160 }}
           locale={{ emptyText: accounts.isPending ? <span /> : <EmptyBlock text={search ? 'Không có tài khoản nào khớp từ khóa.' : 'Chưa có tài khoản nào.'} /> }}

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { exportAudit, listAudit, listAuditActions, type AuditFilter } from '../../api/audit';
-import type { AuditEvent } from '../../api/types';
+import type { AuditEvent } from '../../api/audit';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/ExportButton';
 import { EmptyBlock, ErrorAlert } from '../../components/PageStates';

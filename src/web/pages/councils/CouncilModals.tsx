@@ -6,7 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { addCouncilMember, createCouncil, updateCouncil } from '../../api/councils';
 import { errorText } from '../../api/client';
-import type { Council } from '../../api/types';
+import type { Council } from '../../api/councils';
 import { COUNCIL_KINDS, COUNCIL_KIND_LABELS, COUNCIL_POSITIONS, COUNCIL_POSITION_LABELS, type CouncilKind, type CouncilPosition } from '../../../shared/codes';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';

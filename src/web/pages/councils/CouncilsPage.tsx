@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { exportCouncils, listCouncils, removeCouncilMember } from '../../api/councils';
 import { errorText } from '../../api/client';
-import type { Council, CouncilMember } from '../../api/types';
+import type { Council, CouncilMember } from '../../api/councils';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/ExportButton';

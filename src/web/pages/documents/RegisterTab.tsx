@@ -18,16 +18,15 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
   const [q, setQ] = useState('');
   const decisions = useQuery({ queryKey: keys.decisions.all, queryFn: listDecisions });
   const certs = useQuery({ queryKey: keys.certificates.list(year, q), queryFn: () => listCertificates({ year, q: q || undefined }) });
-  const all = useQuery({ queryKey: keys.certificates.everything, queryFn: () => listCertificates({}) });
   const issue = useMutation({
     mutationFn: issueDecisionCertificates,
     onSuccess: async (r) => {
       void message.success(r.created ? `Đã vào sổ vàng ${r.created} Giấy khen/Bằng khen.` : 'Quyết định đã có đủ số sổ vàng.');
       await qc.invalidateQueries({ queryKey: keys.certificates.all });
+      await qc.invalidateQueries({ queryKey: keys.decisions.all });
     },
     onError: (e) => void message.error(errorText(e)),
   });
-  const count = (decisionId: string) => (all.data?.items ?? []).filter((c) => c.decisionId === decisionId).length;
   const print = (id: string, mode: 'full' | 'blank') => printCertificates(id, mode).catch((e: unknown) => void message.error(errorText(e)));
   const internal = (decisions.data?.items ?? []).filter((d) => d.kind === 'internal');
 
@@ -47,7 +46,7 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
           { title: 'Số', dataIndex: 'numberText', width: 150 },
           { title: 'Ngày', dataIndex: 'decisionDate', width: 110, render: (v: string) => fmtDate(v) },
           { title: 'Trích yếu', dataIndex: 'title' },
-          { title: 'Trong sổ vàng', width: 130, render: (_, d) => `${count(d.id)}/${d.awardeeCount ?? '?'}` },
+          { title: 'Trong sổ vàng', width: 130, render: (_, d) => `${d.certificateCount ?? 0}/${d.awardeeCount ?? '?'}` },
           {
             title: 'Thao tác',
             width: 420,
@@ -61,10 +60,10 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
                       Vào sổ vàng
                     </Button>
                   ) : null}
-                  <Button size="small" icon={<FilePdfOutlined />} disabled={!count(d.id)} onClick={() => void print(d.id, 'full')}>
+                  <Button size="small" icon={<FilePdfOutlined />} disabled={!d.certificateCount} onClick={() => void print(d.id, 'full')}>
                     In Giấy khen (mẫu đầy đủ)
                   </Button>
-                  <Button size="small" icon={<PrinterOutlined />} disabled={!count(d.id)} onClick={() => void print(d.id, 'blank')}>
+                  <Button size="small" icon={<PrinterOutlined />} disabled={!d.certificateCount} onClick={() => void print(d.id, 'blank')}>
                     In trên phôi
                   </Button>
                 </Space>

@@ -16,8 +16,6 @@ import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 
 function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
-  const user = useUser();
-  const ab = pipelineAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
@@ -57,7 +55,7 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             size="small"
             pagination={false}
             dataSource={d.awardees ?? []}
-            rowSelection={ab.revoke && d.status === 'issued' ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) } : undefined}
+            rowSelection={d.abilities.includes('revoke') ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) } : undefined}
             columns={[
               { title: 'Họ tên / tập thể', key: 'n', render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => <span style={a.revoked ? { textDecoration: 'line-through' } : undefined}>{a.displayName}{a.revoked ? <Tag color="red" style={{ marginLeft: 8 }}>Đã hủy bỏ</Tag> : null}</span> },
               { title: 'Chức vụ, đơn vị', dataIndex: 'positionText', key: 'p' },
@@ -65,7 +63,7 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
               { title: 'Tiền thưởng', key: 'm', align: 'right' as const, render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => money(a.amount) },
             ]}
           />
-          {ab.revoke && d.status === 'issued' ? (
+          {d.abilities.includes('revoke') ? (
             <Card size="small" title="Hủy bỏ khen thưởng (Điều 93 Luật Thi đua, khen thưởng)" style={{ marginTop: 16 }}>
               <Typography.Paragraph type="secondary">Chọn người/tập thể trong danh sách (không chọn = hủy bỏ cả quyết định) và ghi lý do. Lịch sử khen thưởng được đánh dấu, không bị xóa.</Typography.Paragraph>
               <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do hủy bỏ" />

@@ -12,7 +12,6 @@ import {
   forwardCandidate,
   forwardDossier,
   getDossier,
-  pipelineAbilities,
   recordHigherDecision,
   removeCandidate,
   removeDocument,
@@ -22,13 +21,13 @@ import {
   type Dossier,
 } from '../../api/dossiers';
 import { errorText } from '../../api/client';
-import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
+import { codeOf } from '../../lib/codes';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/dossiers';
 import { ClockTag, StatusTag, download, honorOptions } from './common';
 import { keys } from '../../api/keys';
@@ -186,8 +185,6 @@ function DocumentModal({ d, open, onClose, onDone }: { d: Dossier; open: boolean
 
 export default function DossierPage() {
   const { id = '' } = useParams();
-  const user = useUser();
-  const ab = pipelineAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
   const q = useQuery({ queryKey: keys.dossier(id), queryFn: () => getDossier(id) });
@@ -235,13 +232,13 @@ export default function DossierPage() {
     { title: 'Kết quả', key: 'outcome', width: 150, render: (_: unknown, c: Candidate) => <Tag color={c.outcome === 'awarded' ? 'green' : c.outcome === 'forwarded' ? 'magenta' : c.outcome === 'pending' ? 'default' : 'red'}>{c.outcomeLabel}</Tag> },
     { title: '', key: 'actions', width: 130, render: (_: unknown, c: Candidate) => (
       <Space direction="vertical" size={4}>
-        {d.editable ? (
+        {c.actions?.includes('remove') ? (
           <Popconfirm title={`Bỏ ${c.displayName} khỏi danh sách?`} okText="Bỏ" cancelText="Không" onConfirm={() => run(() => removeCandidate(d.id, c.id), 'Đã bỏ khỏi danh sách.')}>
             <Button size="small" danger>Bỏ</Button>
           </Popconfirm>
         ) : null}
-        {canAppraise ? <Button size="small" onClick={() => { setAppraising(c); appraiseForm.setFieldsValue({ note: c.appraisalNote ?? undefined, lowerTo: undefined, lowerReason: undefined }); }} data-testid="candidate-appraise">Thẩm định</Button> : null}
-        {ab.forward && d.status === 'reviewed' && c.outcome === 'pending' && c.councilResult === 'passed' ? (
+        {c.actions?.includes('appraise') ? <Button size="small" onClick={() => { setAppraising(c); appraiseForm.setFieldsValue({ note: c.appraisalNote ?? undefined, lowerTo: undefined, lowerReason: undefined }); }} data-testid="candidate-appraise">Thẩm định</Button> : null}
+        {c.actions?.includes('forward') ? (
           <Popconfirm title={`Trình cấp trên tặng ${c.honorLabel} cho ${c.displayName}?`} okText="Trình" cancelText="Không" onConfirm={() => run(() => forwardCandidate(d.id, c.id), 'Đã đưa vào hồ sơ trình cấp trên.')}>
             <Button size="small">Trình cấp trên</Button>
           </Popconfirm>
@@ -253,7 +250,7 @@ export default function DossierPage() {
   // Columns appear with the step they belong to: appraisal once received, council and outcome once voted.
   const afterCouncil = d.candidates.some((c) => c.councilResult !== null) || d.level === 'upward';
   const appraised = canAppraise || d.candidates.some((c) => c.appraisal !== null);
-  const visibleColumns = candidateColumns.filter((c) => (c.key === 'appraisal' ? appraised : c.key === 'council' || c.key === 'outcome' ? afterCouncil : c.key === 'actions' ? d.editable || canAppraise || (ab.forward && d.status === 'reviewed') : true));
+  const visibleColumns = candidateColumns.filter((c) => (c.key === 'appraisal' ? appraised : c.key === 'council' || c.key === 'outcome' ? afterCouncil : c.key === 'actions' ? d.candidates.some((x) => x.actions?.length) : true));
 
   return (
     <>
@@ -338,7 +335,7 @@ export default function DossierPage() {
         <Typography.Paragraph type="secondary">Hệ thống kiểm tra đề nghị theo bộ quy tắc của chế độ pháp lý hiện hành, dựa trên dữ liệu thi đua đã lưu; kết quả được giữ làm căn cứ.</Typography.Paragraph>
         <Form form={appraiseForm} layout="vertical" onFinish={(v) => { const c = appraising!; run(() => appraiseCandidate(d.id, c.id, { note: v.note ?? null, lowerTo: v.lowerTo ?? null, lowerReason: v.lowerReason ?? null }), 'Đã thẩm định.'); setAppraising(null); }}>
           <Form.Item name="note" label="Ý kiến thẩm định"><Input.TextArea rows={3} /></Form.Item>
-          <Form.Item name="lowerTo" label="Hạ mức hình thức (nếu cần)"><Select allowClear options={appraising ? honorOptions(appraising.subjectKind).filter((o) => o.value !== appraising.honor) : []} /></Form.Item>
+          <Form.Item name="lowerTo" label="Hạ mức hình thức (nếu cần)"><Select allowClear options={appraising ? honorOptions(codeOf(SUBJECT_KINDS, appraising.subjectKind)).filter((o) => o.value !== appraising.honor) : []} /></Form.Item>
           <Form.Item name="lowerReason" label="Lý do hạ mức"><Input /></Form.Item>
         </Form>
       </Modal>

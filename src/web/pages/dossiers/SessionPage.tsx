@@ -4,9 +4,8 @@ import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { castBallot, closeSession, enterPaperBallots, getSession, openSession, pipelineAbilities, setAttendance, type SessionItem } from '../../api/dossiers';
+import { castBallot, closeSession, enterPaperBallots, getSession, openSession, setAttendance, type SessionItem } from '../../api/dossiers';
 import { errorText } from '../../api/client';
-import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
@@ -16,8 +15,6 @@ import { keys } from '../../api/keys';
 
 export default function SessionPage() {
   const { id = '' } = useParams();
-  const user = useUser();
-  const ab = pipelineAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
   const q = useQuery({ queryKey: keys.session(id), queryFn: () => getSession(id) });
@@ -53,7 +50,7 @@ export default function SessionPage() {
     s.status !== 'closed'
       ? { title: 'Đã bỏ phiếu', key: 'v', width: 130, render: (_: unknown, i: SessionItem) => `${i.votedCount} trực tuyến${i.paperCount ? ` + ${i.paperCount} giấy` : ''}` }
       : { title: 'Kết quả', key: 'r', width: 280, render: (_: unknown, i: SessionItem) => (i.result ? <div><Tag color={i.result.passed ? 'green' : 'red'}>{i.result.passed ? 'Đạt' : 'Không đạt'}</Tag> {i.result.approve}/{i.result.totalMembers} đồng ý<div style={{ fontSize: 12 }}><Typography.Text type="secondary">{i.result.text}</Typography.Text></div></div> : '—') },
-    ...(s.status === 'open' && ab.paperBallots
+    ...(s.abilities.includes('enterPaperBallots')
       ? [{ title: 'Phiếu giấy (đồng ý / không / không biểu quyết)', key: 'p', width: 260, render: (_: unknown, i: SessionItem) => {
           const v = paper[i.id] ?? { approve: 0, reject: 0, abstain: 0 };
           const set = (k: 'approve' | 'reject' | 'abstain', n: number | null) => setPaper({ ...paper, [i.id]: { ...v, [k]: n ?? 0 } });
@@ -70,8 +67,8 @@ export default function SessionPage() {
         extra={
           <>
             <Button icon={<DownloadOutlined />} onClick={() => download(`/api/sessions/${s.id}/minutes.docx`)}>Biên bản kiểm phiếu (DOCX)</Button>
-            {s.status === 'draft' && ab.createSession ? <Button type="primary" onClick={() => act.mutate({ fn: () => openSession(s.id), ok: 'Đã khai mạc, mở bỏ phiếu.' })} data-testid="session-open">Khai mạc, mở bỏ phiếu</Button> : null}
-            {s.status === 'open' && ab.closeSession ? <Popconfirm title="Kết thúc phiên họp? Kết quả sẽ được chốt, không bỏ phiếu thêm được." okText="Kết thúc" cancelText="Chưa" onConfirm={() => act.mutate({ fn: () => closeSession(s.id), ok: 'Đã kết thúc, chốt kết quả.' })}><Button danger icon={<LockOutlined />} data-testid="session-close">Kết thúc, kiểm phiếu</Button></Popconfirm> : null}
+            {s.abilities.includes('open') ? <Button type="primary" onClick={() => act.mutate({ fn: () => openSession(s.id), ok: 'Đã khai mạc, mở bỏ phiếu.' })} data-testid="session-open">Khai mạc, mở bỏ phiếu</Button> : null}
+            {s.abilities.includes('close') ? <Popconfirm title="Kết thúc phiên họp? Kết quả sẽ được chốt, không bỏ phiếu thêm được." okText="Kết thúc" cancelText="Chưa" onConfirm={() => act.mutate({ fn: () => closeSession(s.id), ok: 'Đã kết thúc, chốt kết quả.' })}><Button danger icon={<LockOutlined />} data-testid="session-close">Kết thúc, kiểm phiếu</Button></Popconfirm> : null}
           </>
         }
       />
@@ -93,7 +90,7 @@ export default function SessionPage() {
               ) : <Alert type="success" showIcon message="Bạn đã bỏ phiếu cho tất cả đề nghị được phép biểu quyết." />}
             </Card>
           ) : null}
-          <Card size="small" title={`Chương trình họp (${s.items.length} đề nghị)`} extra={s.status === 'open' && ab.paperBallots ? <Button size="small" onClick={() => act.mutate({ fn: () => enterPaperBallots(s.id, Object.entries(paper).map(([itemId, v]) => ({ itemId, ...v }))), ok: 'Đã nhập phiếu giấy.' })} disabled={!Object.keys(paper).length}>Lưu phiếu giấy</Button> : null}>
+          <Card size="small" title={`Chương trình họp (${s.items.length} đề nghị)`} extra={s.abilities.includes('enterPaperBallots') ? <Button size="small" onClick={() => act.mutate({ fn: () => enterPaperBallots(s.id, Object.entries(paper).map(([itemId, v]) => ({ itemId, ...v }))), ok: 'Đã nhập phiếu giấy.' })} disabled={!Object.keys(paper).length}>Lưu phiếu giấy</Button> : null}>
             <Table rowKey="id" size="small" pagination={false} dataSource={s.items} columns={columns} data-testid="agenda" />
           </Card>
         </Col>
@@ -104,7 +101,7 @@ export default function SessionPage() {
               <div key={a.memberId} style={{ padding: '4px 0' }}>
                 <Checkbox
                   checked={a.present}
-                  disabled={s.status !== 'draft' || !ab.createSession}
+                  disabled={!s.abilities.includes('update')}
                   onChange={(e) => act.mutate({ fn: () => setAttendance(s.id, s.attendance.filter((x) => (x.memberId === a.memberId ? e.target.checked : x.present)).map((x) => x.memberId)), ok: 'Đã điểm danh.' })}
                 >
                   {a.fullName} <Typography.Text type="secondary">({a.positionLabel})</Typography.Text>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { commitImport, IMPORT_TEMPLATE_URL, previewImport } from '../../api/people';
 import { ApiError, errorText } from '../../api/client';
-import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/types';
+import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/people';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtNumber } from '../../lib/format';

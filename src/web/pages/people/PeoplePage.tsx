@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { exportPeople, listPeople, type PeopleFilter } from '../../api/people';
-import type { Person } from '../../api/types';
+import type { Person } from '../../api/people';
 import { useUser } from '../../auth/AuthContext';
 import { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS, type EmploymentType, type Gender } from '../../../shared/codes';
 import { PageHeader } from '../../components/PageHeader';

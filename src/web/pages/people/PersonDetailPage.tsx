@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { deactivatePerson, getPerson, reactivatePerson, transferPerson } from '../../api/people';
 import { errorText } from '../../api/client';
-import type { PersonDetail } from '../../api/types';
+import type { PersonDetail } from '../../api/people';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { PersonDescriptions, TransferHistory } from '../../components/PersonProfile';
@@ -129,7 +129,7 @@ export default function PersonDetailPage() {
                 Sửa
               </Button>
             ) : null}
-            {can('transfer') && p.active ? (
+            {can('transfer') ? (
               <Button icon={<SwapOutlined />} onClick={() => setTransferring(true)} data-testid="person-transfer">
                 Điều chuyển
               </Button>

@@ -5,7 +5,8 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { createPerson, updatePerson, type PersonInput } from '../../api/people';
 import { errorText } from '../../api/client';
-import type { Person } from '../../api/types';
+import type { Person } from '../../api/people';
+import { codeOf } from '../../lib/codes';
 import { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS, type EmploymentType, type Gender } from '../../../shared/codes';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, blankToNull, fromDayjs, toDayjs } from '../../lib/format';
@@ -42,12 +43,12 @@ export function PersonFormDrawer({ target, onClose, onSaved }: { target: PersonF
       form.setFieldsValue({
         fullName: p.fullName,
         unitId: p.unitId,
-        gender: p.gender ?? undefined,
+        gender: codeOf(GENDERS, p.gender),
         birthDate: toDayjs(p.birthDate) ?? null,
         cccd: p.cccd ?? '',
         position: p.position ?? '',
         isLeader: p.isLeader,
-        employmentType: p.employmentType ?? undefined,
+        employmentType: codeOf(EMPLOYMENT_TYPES, p.employmentType),
         email: p.email ?? '',
       });
     }

@@ -25,7 +25,7 @@ export default function CalendarPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const from = view === 'month' ? month.startOf('month').startOf('week') : month.startOf('month');
   const to = view === 'month' ? month.endOf('month').endOf('week') : month.add(2, 'month').endOf('month');
-  const q = useQuery({ queryKey: keys.calendar(from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'), unitId), queryFn: () => getCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId, limit: 2000 }) });
+  const q = useQuery({ queryKey: keys.calendar(from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'), unitId), queryFn: () => getCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId, pageSize: 2000 }) });
   const byDay = new Map<string, Deadline[]>();
   for (const d of q.data?.items ?? []) byDay.set(d.dueDate, [...(byDay.get(d.dueDate) ?? []), d]);
   return (

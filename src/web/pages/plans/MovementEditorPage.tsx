@@ -12,6 +12,7 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useUnits } from '../../lib/hooks';
 import { fromDayjs, toDayjs } from '../../lib/format';
+import { codeOf, codesOf } from '../../lib/codes';
 import { HONORS, HONOR_INFO, SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, MOVEMENT_TYPES, MOVEMENT_TYPE_LABELS, type DeadlineKind, type MovementInput, type MovementType } from '../../../shared/schemas/plans';
 import { keys } from '../../api/keys';
@@ -66,10 +67,10 @@ function toForm(m: Movement | undefined, unitId: string, parentId: string | null
     signerTitle: m.signerTitle ?? undefined,
     signerName: m.signerName ?? undefined,
     participantUnitIds: m.participants.map((p) => p.id),
-    targets: m.targets.map((t) => ({ subjectKind: t.subjectKind, honor: t.honor ?? undefined, measure: t.measure, value: t.value, valueMax: t.valueMax ?? undefined, label: t.label })),
+    targets: m.targets.flatMap((t) => { const subjectKind = codeOf(SUBJECT_KINDS, t.subjectKind); return subjectKind ? [{ subjectKind, honor: codeOf(HONORS, t.honor), measure: t.measure === 'count' ? ('count' as const) : ('share' as const), value: t.value, valueMax: t.valueMax ?? undefined, label: t.label }] : []; }),
     phases: m.phases.map((p) => ({ name: p.name, period: [toDayjs(p.startDate)!, toDayjs(p.endDate)!], summingUpDeadline: toDayjs(p.summingUpDeadline), content: p.content ?? undefined })),
-    honors: m.honors.map((h) => ({ honor: h.honor, subjectKinds: h.subjectKinds, quota: h.quota ?? undefined, quotaNote: h.quotaNote ?? undefined, awardedBy: h.awardedBy ?? undefined, criteria: h.criteria ?? undefined, minTargetShare: h.minTargetShare ?? undefined, criteriaByDate: toDayjs(h.criteriaByDate) })),
-    deadlines: (m.extraDeadlines ?? []).map((d) => ({ key: d.key, kind: d.kind, title: d.title, dueDate: toDayjs(d.dueDate)!, audience: d.audience, note: d.note ?? undefined })),
+    honors: m.honors.flatMap((h) => { const honor = codeOf(HONORS, h.honor); return honor ? [{ honor, subjectKinds: codesOf(SUBJECT_KINDS, h.subjectKinds), quota: h.quota ?? undefined, quotaNote: h.quotaNote ?? undefined, awardedBy: h.awardedBy ?? undefined, criteria: h.criteria ?? undefined, minTargetShare: h.minTargetShare ?? undefined, criteriaByDate: toDayjs(h.criteriaByDate) }] : []; }),
+    deadlines: (m.extraDeadlines ?? []).flatMap((d) => { const kind = codeOf(DEADLINE_KINDS, d.kind); return kind ? [{ key: d.key, kind, title: d.title, dueDate: toDayjs(d.dueDate)!, audience: d.audience === 'units' ? ('units' as const) : ('office' as const), note: d.note ?? undefined }] : []; }),
   };
 }
 

@@ -16,6 +16,7 @@ import { fromDayjs, toDayjs } from '../../lib/format';
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type DeadlineKind, type PlanInput, type TaskStatus } from '../../../shared/schemas/plans';
 import { PlanDocument, statusTag } from './views';
 import { CopyPlanModal } from './PlansPage';
+import { codeOf } from '../../lib/codes';
 import { keys } from '../../api/keys';
 import { currentYearVn } from '../../lib/today';
 
@@ -85,8 +86,8 @@ function toForm(p: Plan | undefined, unitId: string): PlanForm {
     signerTitle: p.signerTitle ?? undefined,
     signerName: p.signerName ?? undefined,
     registrationDeadline: toDayjs(p.registrationDeadline),
-    tasks: p.tasks.map((t) => ({ quarter: t.quarter, content: t.content, lead: t.leadUnits.map(refToTag), support: t.supportUnits.map(refToTag), dueDate: toDayjs(t.dueDate), status: t.status, progress: t.progress })),
-    deadlines: (p.extraDeadlines ?? []).map((d) => ({ key: d.key, kind: d.kind, title: d.title, dueDate: toDayjs(d.dueDate), audience: d.audience, note: d.note ?? undefined })),
+    tasks: p.tasks.map((t) => ({ quarter: t.quarter, content: t.content, lead: t.leadUnits.map(refToTag), support: t.supportUnits.map(refToTag), dueDate: toDayjs(t.dueDate), status: codeOf(TASK_STATUSES, t.status) ?? 'not_started', progress: t.progress })),
+    deadlines: (p.extraDeadlines ?? []).flatMap((d) => { const kind = codeOf(DEADLINE_KINDS, d.kind); return kind ? [{ key: d.key, kind, title: d.title, dueDate: toDayjs(d.dueDate), audience: d.audience === 'units' ? ('units' as const) : ('office' as const), note: d.note ?? undefined }] : []; }),
   };
 }
 
@@ -323,8 +324,8 @@ function TaskProgressCell({ plan, task }: { plan: Plan; task: PlanTask }) {
   });
   return (
     <Space size={4}>
-      <Select size="small" value={task.status} style={{ width: 120 }} onChange={(s: TaskStatus) => m.mutate({ status: s, progress: s === 'done' ? 100 : task.progress })} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
-      <InputNumber size="small" min={0} max={100} value={task.progress} style={{ width: 64 }} onBlur={(e) => { const v = Number(e.target.value); if (v !== task.progress && v >= 0 && v <= 100) m.mutate({ status: v >= 100 ? 'done' : v > 0 ? 'in_progress' : task.status, progress: v }); }} />
+      <Select size="small" value={codeOf(TASK_STATUSES, task.status)} style={{ width: 120 }} onChange={(s: TaskStatus) => m.mutate({ status: s, progress: s === 'done' ? 100 : task.progress })} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
+      <InputNumber size="small" min={0} max={100} value={task.progress} style={{ width: 64 }} onBlur={(e) => { const v = Number(e.target.value); if (v !== task.progress && v >= 0 && v <= 100) m.mutate({ status: v >= 100 ? 'done' : v > 0 ? 'in_progress' : codeOf(TASK_STATUSES, task.status) ?? 'not_started', progress: v }); }} />
     </Space>
   );
 }

@@ -5,19 +5,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { exportRollup, getRollup, getSheet, listMovements, listPlans, listPledges, planAbilities, register, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
+import { exportRollup, getRollup, getSheet, listMovements, listPlans, listPledges, listRegistrableHonors, planAbilities, register, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fromDayjs } from '../../lib/format';
-import { HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
+import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
+import { codeOf, codesOf } from '../../lib/codes';
 import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 import { currentYearVn } from '../../lib/today';
-
-const ANNUAL_HONORS: Honor[] = ['LDTT', 'CSTDCS', 'CSTD_BO_TINH', 'TTLDTT', 'TTLDXS', 'CO_BO_TINH', 'GK', 'BK_BO_TINH'];
 
 function short(h: Honor): string {
   const abbr: Partial<Record<Honor, string>> = { LDTT: 'LĐTT', CSTDCS: 'CSTĐCS', CSTD_BO_TINH: 'CSTĐ tỉnh', TTLDTT: 'TTLĐTT', TTLDXS: 'TTLĐXS', CO_BO_TINH: 'Cờ tỉnh', GK: 'Giấy khen', BK_BO_TINH: 'Bằng khen tỉnh', BK_TTG: 'BK Thủ tướng' };
@@ -33,8 +32,8 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
   const [people, setPeople] = useState<Record<string, Honor[]>>({});
   useEffect(() => {
     if (!q.data) return;
-    setCollective(q.data.collective);
-    setPeople(Object.fromEntries(q.data.people.map((p) => [p.personId, p.honors])));
+    setCollective(codesOf(HONORS, q.data.collective));
+    setPeople(Object.fromEntries(q.data.people.map((p) => [p.personId, codesOf(HONORS, p.honors)])));
   }, [q.data]);
   const save = useMutation({
     mutationFn: (s: Sheet) => saveSheet({ ...campaign, unitId, collective, people: s.people.map((p) => ({ personId: p.personId, honors: people[p.personId] ?? [] })) }),
@@ -48,7 +47,9 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
   if (q.isPending) return <LoadingBlock />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const s = q.data;
-  const honors = s.campaign.offered.length ? s.campaign.offered : ANNUAL_HONORS;
+  // The server says which honors this campaign takes (the movement's, or the year's annual honors from the rules).
+  const honors = codesOf(HONORS, s.campaign.honors.map((h) => h.honor));
+  const offered = new Map(s.campaign.honors.map((h) => [h.honor, h]));
   type Row = { key: string; name: string; kind: SubjectKind; position: string | null };
   const rows: Row[] = [{ key: 'unit', name: s.unit.name, kind: 'collective', position: 'Tập thể' }, ...s.people.map((p) => ({ key: p.personId, name: p.fullName, kind: 'individual' as const, position: p.position }))];
   const valueOf = (r: Row) => (r.kind === 'collective' ? collective : people[r.key] ?? []);
@@ -75,11 +76,11 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
           { title: 'Tập thể / cá nhân', fixed: 'left', render: (_, r) => (r.kind === 'collective' ? <b>{r.name}</b> : r.name) },
           { title: 'Chức vụ', dataIndex: 'position', width: 160 },
           ...honors.map((h) => ({
-            title: <span title={HONOR_INFO[h].label}>{short(h)}</span>,
+            title: <span title={offered.get(h)?.label}>{short(h)}</span>,
             width: 95,
             align: 'center' as const,
             render: (_: unknown, r: Row) =>
-              HONOR_INFO[h].subjects.includes(r.kind) ? <Checkbox checked={valueOf(r).includes(h)} onChange={(e) => toggle(r, h, e.target.checked)} data-testid={`reg-${r.kind}-${h}`} /> : <Typography.Text type="secondary">—</Typography.Text>,
+              offered.get(h)?.subjectKinds.includes(r.kind) ? <Checkbox checked={valueOf(r).includes(h)} onChange={(e) => toggle(r, h, e.target.checked)} data-testid={`reg-${r.kind}-${h}`} /> : <Typography.Text type="secondary">—</Typography.Text>,
           })),
         ]}
       />
@@ -125,7 +126,7 @@ function RollupView({ campaign }: { campaign: CampaignRef }) {
   if (q.isPending) return <LoadingBlock />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const r = q.data;
-  const honors = r.honors.map((h) => h.honor);
+  const honors = codesOf(HONORS, r.honors.map((h) => h.honor));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Space wrap>
@@ -240,17 +241,22 @@ function Pledges() {
 function MyRegistration({ campaign }: { campaign: CampaignRef }) {
   const user = useUser();
   const { message } = App.useApp();
-  const [honor, setHonor] = useState<Honor>('LDTT');
+  const honors = useQuery({ queryKey: keys.registrableHonors(campaign, 'individual'), queryFn: () => listRegistrableHonors(campaign, 'individual') });
+  const [picked, setHonor] = useState<Honor | undefined>();
+  const honor = picked ?? codeOf(HONORS, honors.data?.items[0]?.honor);
   const m = useMutation({
-    mutationFn: () => register({ ...campaign, subjectKind: 'individual', personId: user.personId ?? undefined, honor }),
+    mutationFn: async () => {
+      if (!honor) throw new Error('Hãy chọn danh hiệu đăng ký.');
+      return register({ ...campaign, subjectKind: 'individual', personId: user.personId ?? undefined, honor });
+    },
     onSuccess: () => message.success('Đã đăng ký.'),
     onError: (e) => message.error(errorText(e)),
   });
   if (!user.personId) return <EmptyBlock text="Tài khoản không gắn với hồ sơ cán bộ." />;
   return (
     <Space>
-      <Select value={honor} onChange={setHonor} style={{ width: 300 }} options={(['LDTT', 'CSTDCS', 'CSTD_BO_TINH', 'GK', 'BK_BO_TINH'] as Honor[]).map((h) => ({ value: h, label: HONOR_INFO[h].label }))} />
-      <Button type="primary" onClick={() => m.mutate()} loading={m.isPending}>Đăng ký danh hiệu</Button>
+      <Select value={honor} onChange={(v: string) => setHonor(codeOf(HONORS, v))} style={{ width: 300 }} loading={honors.isPending} options={(honors.data?.items ?? []).map((h) => ({ value: h.honor, label: h.label }))} />
+      <Button type="primary" onClick={() => m.mutate()} loading={m.isPending} disabled={!honor}>Đăng ký danh hiệu</Button>
     </Space>
   );
 }

@@ -18,7 +18,8 @@ import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 import { currentYearVn, todayDayjs } from '../../lib/today';
 
-type Row = Candidates['results'][number];
+type Row = Candidates['items'][number];
+const PAGE_SIZE = 50;
 
 export default function CandidatesPage() {
   const user = useUser();
@@ -28,13 +29,17 @@ export default function CandidatesPage() {
   const [honor, setHonor] = useState<Honor>('CSTD_BO_TINH');
   const [decisionDate, setDecisionDate] = useState<Dayjs>(todayDayjs());
   const [onlyEligible, setOnlyEligible] = useState(false);
+  // The server pages, sorts (by result) and filters; the summary and quotas cover the whole list.
+  const [page, setPage] = useState(1);
+  const [order, setOrder] = useState<'asc' | 'desc'>('asc');
+  const result = onlyEligible ? ('eligible' as const) : undefined;
 
   const q = useQuery({
-    queryKey: keys.candidates.list(unitId, year, honor, decisionDate.format('YYYY-MM-DD')),
-    queryFn: () => getCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD') }),
+    queryKey: keys.candidates.list(unitId, year, honor, decisionDate.format('YYYY-MM-DD'), page, order, result),
+    queryFn: () => getCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE, sort: 'result', order, result }),
   });
   const data = q.data;
-  const rows = (data?.results ?? []).filter((r) => !onlyEligible || r.outcomes[0]?.eligible === true);
+  const rows = data?.items ?? [];
   const summary = data?.summary.find((s) => s.honor === honor);
 
   return (
@@ -50,7 +55,7 @@ export default function CandidatesPage() {
             <Button icon={<TeamOutlined />} onClick={() => navigate(`/thi-dua/don-vi/${unitId}`)}>
               Xem tập thể
             </Button>
-            <ExportButton download={() => exportCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD') })} />
+            <ExportButton download={() => exportCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), sort: 'result', order, result })} />
           </Space>
         }
       />
@@ -58,19 +63,19 @@ export default function CandidatesPage() {
         <Flex wrap gap={16} align="end">
           <div style={{ width: 340 }}>
             <Typography.Text type="secondary">Đơn vị (gồm đơn vị trực thuộc)</Typography.Text>
-            <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} data-testid="candidates-unit" />
+            <UnitTreeSelect value={unitId} onChange={(v) => { if (v) { setUnitId(v); setPage(1); } }} data-testid="candidates-unit" />
           </div>
           <div style={{ display: 'flex', flexDirection: 'column' }}>
             <Typography.Text type="secondary">Danh hiệu, hình thức</Typography.Text>
-            <Select style={{ width: 320 }} value={honor} onChange={setHonor} options={HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }))} showSearch={{ optionFilterProp: 'label' }} data-testid="candidates-honor" />
+            <Select style={{ width: 320 }} value={honor} onChange={(h) => { setHonor(h); setPage(1); }} options={HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }))} showSearch={{ optionFilterProp: 'label' }} data-testid="candidates-honor" />
           </div>
           <div>
             <Typography.Text type="secondary">Năm thành tích</Typography.Text>
-            <InputNumber style={{ display: 'block' }} min={1990} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+            <InputNumber style={{ display: 'block' }} min={1990} max={2100} value={year} onChange={(v) => { if (v) { setYear(v); setPage(1); } }} />
           </div>
           <div>
             <Typography.Text type="secondary">Ngày quyết định dự kiến</Typography.Text>
-            <DatePicker style={{ display: 'block' }} format={DATE_FORMAT} value={decisionDate} allowClear={false} onChange={(d) => d && setDecisionDate(d)} />
+            <DatePicker style={{ display: 'block' }} format={DATE_FORMAT} value={decisionDate} allowClear={false} onChange={(d) => { if (d) { setDecisionDate(d); setPage(1); } }} />
           </div>
         </Flex>
       </Card>
@@ -103,12 +108,17 @@ export default function CandidatesPage() {
               />
             ))}
           </Card>
-          <Card size="small" title={`${HONOR_INFO[honor].label} – năm ${data.year}`} extra={<Button size="small" onClick={() => setOnlyEligible(!onlyEligible)}>{onlyEligible ? 'Hiện tất cả' : 'Chỉ người đủ điều kiện'}</Button>}>
+          <Card size="small" title={`${HONOR_INFO[honor].label} – năm ${data.year}`} extra={<Button size="small" onClick={() => { setOnlyEligible(!onlyEligible); setPage(1); }}>{onlyEligible ? 'Hiện tất cả' : 'Chỉ người đủ điều kiện'}</Button>}>
             <Table<Row>
               rowKey="id"
               size="small"
               dataSource={rows}
-              pagination={{ pageSize: 50, showSizeChanger: false }}
+              pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false }}
+              onChange={(p, _filters, sorter) => {
+                const s = Array.isArray(sorter) ? sorter[0] : sorter;
+                setOrder(s?.order === 'descend' ? 'desc' : 'asc');
+                setPage(p.current ?? 1);
+              }}
               data-testid="candidates-table"
               expandable={{ expandedRowRender: (r) => <ReasonList reasons={r.outcomes[0]?.reasons ?? []} /> }}
               columns={[
@@ -119,7 +129,7 @@ export default function CandidatesPage() {
                   render: (v: string, r) => <Link to={r.kind === 'individual' ? `/thi-dua/ca-nhan/${r.id}` : `/thi-dua/don-vi/${r.id}`}>{v}</Link>,
                 },
                 { title: 'Đơn vị', dataIndex: 'unitName', render: (v: string, r) => (r.kind === 'collective' ? <Tag>Tập thể</Tag> : v) },
-                { title: 'Kết quả', width: 160, render: (_: unknown, r) => <StatusTag eligible={r.outcomes[0]?.eligible ?? null} />, sorter: (a, b) => rank(a) - rank(b), defaultSortOrder: 'ascend' },
+                { title: 'Kết quả', width: 160, render: (_: unknown, r) => <StatusTag eligible={r.outcomes[0]?.eligible ?? null} />, sorter: true, sortOrder: order === 'desc' ? 'descend' : 'ascend', sortDirections: ['ascend', 'descend', 'ascend'] },
                 { title: 'Lý do chính', render: (_: unknown, r) => firstProblem(r) },
               ]}
             />
@@ -128,11 +138,6 @@ export default function CandidatesPage() {
       ) : null}
     </>
   );
-}
-
-function rank(r: Row): number {
-  const e = r.outcomes[0]?.eligible;
-  return e === true ? 0 : e === null ? 1 : 2;
 }
 
 function firstProblem(r: Row): string {

@@ -51,6 +51,7 @@ import {
   type Rating,
 } from '../../../shared/codes';
 import { EligibilityTable } from './parts';
+import { codeOf } from '../../lib/codes';
 import { keys } from '../../api/keys';
 import { currentYearVn, todayDayjs } from '../../lib/today';
 
@@ -142,15 +143,17 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
         </Tag>
       </Tooltip>
     );
-    if (!canWrite || h.revoked) return <span key={h.id}>{tag}</span>;
+    // What may be done to this honor is the server's answer (an honor issued by a decision is only revoked).
+    const canRemove = h.abilities.includes('remove');
+    if (!h.abilities.includes('revoke')) return <span key={h.id}>{tag}</span>;
     return (
       <Popconfirm
         key={h.id}
         title={`${h.honorLabel} năm ${h.year}`}
-        description={h.source === 'decision' ? 'Thu hồi khen thưởng này (vẫn giữ trong lịch sử)?' : 'Thu hồi (giữ trong lịch sử) hoặc xóa nếu nhập nhầm?'}
+        description={canRemove ? 'Thu hồi (giữ trong lịch sử) hoặc xóa nếu nhập nhầm?' : 'Thu hồi khen thưởng này (vẫn giữ trong lịch sử)?'}
         okText="Thu hồi"
         okButtonProps={{ danger: true }}
-        showCancel={h.source !== 'decision'}
+        showCancel={canRemove}
         cancelText="Xóa (nhập nhầm)"
         onConfirm={() => act.mutate(() => revokeHonor(h.id, 'Thu hồi theo quyết định của cấp có thẩm quyền'))}
         onCancel={(e) => {
@@ -250,7 +253,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
                     size="small"
                     style={{ width: 310 }}
                     placeholder="Chưa xếp loại"
-                    value={row.rating?.rating}
+                    value={codeOf(RATINGS, row.rating?.rating)}
                     options={RATINGS.map((x) => ({ value: x, label: `${x} – ${RATING_LABELS[x]}` }))}
                     onChange={(v: Rating) => act.mutate(() => setRating(subject, row.year, v, row.rating?.version))}
                     data-testid={`rating-${row.year}`}
@@ -273,7 +276,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
                       <Tag color={i.scope === 'co_so' ? 'default' : 'gold'}>{i.scopeLabel}</Tag>
                       {i.title}
                       {i.used ? <Tag style={{ marginLeft: 4 }}>đã dùng để xét khen</Tag> : null}
-                      {canWrite && !i.used ? (
+                      {i.abilities.includes('remove') ? (
                         <Popconfirm title="Xóa sáng kiến này?" okText="Xóa" cancelText="Hủy" onConfirm={() => act.mutate(() => removeInitiative(i.id))}>
                           <Button type="link" size="small" danger>
                             Xóa
@@ -294,7 +297,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
                     <span key={d.id}>
                       <Tag color="red">{d.levelLabel}</Tag>
                       {d.decisionNumber ? `QĐ ${d.decisionNumber}` : ''}
-                      {canWrite ? (
+                      {d.abilities.includes('remove') ? (
                         <Popconfirm title="Xóa quyết định kỷ luật này?" okText="Xóa" cancelText="Hủy" onConfirm={() => act.mutate(() => removeDiscipline(d.id))}>
                           <Button type="link" size="small" danger>
                             Xóa

@@ -4,7 +4,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { createOverride, getPack, listOverrides, recordAbilities, type CriterionView, type HonorView, type OverrideItem } from '../../api/records';
+import { createOverride, getPack, listOverrides, recordAbilities, type CriterionView, type HonorView, type OverrideItem, type PackView } from '../../api/records';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -83,12 +83,61 @@ function HonorBody({ h }: { h: HonorView }) {
   );
 }
 
+type Src = { article: string; verified: boolean; note?: string };
+/** The dossier pipeline's parameters as the server describes them (GET /api/rules/packs/:regime → pipeline). */
+interface PipelineView {
+  documents: (Src & { id: string; text: string; byLaw: boolean })[];
+  publicNotice: { honors: (Src & { honor: string; label: string })[]; minWorkingDays: number; text: string; article: string | null; verified: boolean };
+  stepLimits: (Src & { step: string; text: string })[];
+  quorum: Src & { text: string };
+  majority: Src & { text: string };
+  honorOrder: Src & { ranks: { honor: string; label: string; rank: number }[] };
+  unitAuthority: (Src & { unitKind: string; unitKindLabel: string; whoLabel: string | null })[];
+  unverifiedCount: number;
+}
+type PackWithPipeline = PackView & { pipeline?: PipelineView };
+
+/** Documents, public notice, step limits, quorum, majority, order of honors, who decides: what the dossier pipeline applies. */
+function PipelineCard({ p }: { p: PipelineView }) {
+  const list = (items: (Src & { key: string; text: string })[]) => (
+    <ul style={{ margin: 0, paddingLeft: 18 }}>
+      {items.map((x) => (
+        <li key={x.key}>
+          {x.text} {src(x)}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <Card size="small" title="Quy trình hồ sơ" data-testid="pack-pipeline" extra={p.unverifiedCount ? <Tag color="orange">{p.unverifiedCount} chưa kiểm chứng</Tag> : null}>
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label="Thành phần hồ sơ">{list(p.documents.map((d) => ({ ...d, key: d.id, text: d.byLaw ? d.text : `${d.text} (quy định riêng)` })))}</Descriptions.Item>
+        <Descriptions.Item label="Công khai lấy ý kiến">
+          {p.publicNotice.text} {p.publicNotice.article ? src({ article: p.publicNotice.article, verified: p.publicNotice.verified }) : null}
+          {list(p.publicNotice.honors.map((h) => ({ ...h, key: h.honor, text: h.label })))}
+        </Descriptions.Item>
+        <Descriptions.Item label="Thời hạn xử lý">{list(p.stepLimits.map((s) => ({ ...s, key: s.step })))}</Descriptions.Item>
+        <Descriptions.Item label="Số thành viên dự họp">
+          {p.quorum.text} {src(p.quorum)}
+        </Descriptions.Item>
+        <Descriptions.Item label="Biểu quyết khi không có tỷ lệ riêng">
+          {p.majority.text} {src(p.majority)}
+        </Descriptions.Item>
+        <Descriptions.Item label="Thứ bậc (hạ mức)">
+          {[...p.honorOrder.ranks].sort((a, b) => b.rank - a.rank).map((r) => `${r.label} (${r.rank})`).join(' · ')} {src(p.honorOrder)}
+        </Descriptions.Item>
+        <Descriptions.Item label="Đơn vị được ra quyết định">{list(p.unitAuthority.map((u) => ({ ...u, key: u.unitKind, text: `${u.unitKindLabel}: ${u.whoLabel ?? 'không'}` })))}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
 function PackTab({ regime, asOf }: { regime: Regime; asOf: string }) {
   const q = useQuery({ queryKey: keys.rulePack.of(regime, asOf), queryFn: () => getPack(regime, asOf) });
   if (q.isPending) return <LoadingBlock rows={8} />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
-  const p = q.data;
-  const unverified = p.honors.reduce((n, h) => n + h.unverifiedCount, 0);
+  const p: PackWithPipeline = q.data;
+  const unverified = p.honors.reduce((n, h) => n + h.unverifiedCount, 0) + (p.pipeline?.unverifiedCount ?? 0);
   return (
     <Flex vertical gap={12}>
       <Card size="small">
@@ -142,6 +191,7 @@ function PackTab({ regime, asOf }: { regime: Regime; asOf: string }) {
           children: <HonorBody h={h} />,
         }))}
       />
+      {p.pipeline ? <PipelineCard p={p.pipeline} /> : null}
       {p.deadlines.length ? (
         <Card size="small" title="Thời hạn">
           <ul style={{ margin: 0, paddingLeft: 18 }}>

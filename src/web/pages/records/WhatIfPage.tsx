@@ -1,10 +1,10 @@
 /** "Thử quy tắc": type a subject in, see the verdict with reasons, articles and money. Nothing is stored. */
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, InputNumber, Radio, Row, Select, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
-import { evaluateRule } from '../../api/records';
+import { evaluateRule, listFactKinds } from '../../api/records';
 import { errorText, type BodyOf } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { DATE_FORMAT } from '../../lib/format';
@@ -24,9 +24,9 @@ import {
   SUBJECT_KIND_LABELS,
   SUBJECT_KINDS,
 } from '../../../shared/codes';
-import { FACTS, FACT_LABELS } from '../../../server/rules/types';
 import { moneyText, ReasonList, StatusTag } from './parts';
 import { currentYearVn } from '../../lib/today';
+import { keys } from '../../api/keys';
 
 /** The what-if request, as the contract declares it. */
 type Evaluate = BodyOf<'/api/rules/evaluate'>;
@@ -102,6 +102,8 @@ const yearField = (field: number) => (
 );
 
 export default function WhatIfPage() {
+  // The facts a user may confirm come from the rules API (the web imports nothing from the server).
+  const facts = useQuery({ queryKey: keys.factKinds, queryFn: listFactKinds, staleTime: Infinity });
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'individual';
   const run = useMutation({
@@ -208,7 +210,7 @@ export default function WhatIfPage() {
                 <>
                   {yearField(f)}
                   <Form.Item name={[f, 'fact']} style={{ flex: 1, marginBottom: 8 }}>
-                    <Select options={opts(FACTS, (x) => FACT_LABELS[x])} />
+                    <Select options={(facts.data?.items ?? []).map((x) => ({ value: x.fact, label: x.label }))} loading={facts.isPending} />
                   </Form.Item>
                 </>
               )}

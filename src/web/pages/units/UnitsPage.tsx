@@ -14,7 +14,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { deactivateUnit, deleteUnit, exportUnits, reactivateUnit } from '../../api/units';
 import { errorText } from '../../api/client';
-import type { UnitNode } from '../../api/units';
+import type { Unit, UnitNode } from '../../api/units';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/ExportButton';
@@ -102,7 +102,7 @@ export default function UnitsPage() {
       onOk: () => remove.mutateAsync(u).catch(() => undefined),
     });
 
-  const can = (a: string) => !!selected && selected.abilities.includes(a);
+  const can = (a: Unit['abilities'][number]) => !!selected && selected.abilities.includes(a);
 
   return (
     <>
@@ -188,7 +188,7 @@ export default function UnitsPage() {
                   <Button icon={<TeamOutlined />} onClick={() => navigate(`/can-bo?unitId=${selected.id}`)}>
                     Xem cán bộ
                   </Button>
-                  {can('create') && selected.active ? (
+                  {can('create') ? (
                     <Button icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', parentId: selected.id })} data-testid="unit-add-child">
                       Thêm đơn vị trực thuộc
                     </Button>
@@ -198,12 +198,12 @@ export default function UnitsPage() {
                       Sửa, đổi tên
                     </Button>
                   ) : null}
-                  {can('move') && selected.active ? (
+                  {can('move') ? (
                     <Button icon={<DragOutlined />} onClick={() => setMoving(selected)} data-testid="unit-move">
                       Chuyển đơn vị
                     </Button>
                   ) : null}
-                  {can('merge') && selected.active ? (
+                  {can('merge') ? (
                     <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(selected)} data-testid="unit-merge">
                       Sáp nhập
                     </Button>

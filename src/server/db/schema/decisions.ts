@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { units } from './units.js';
+import { people } from './people.js';
+import { accounts } from './accounts.js';
+import { honorAwards } from './records.js';
+import { dossierCandidates } from './dossiers.js';
+import { bytea } from './columns.js';
+
+/**
+ * Quyết định khen thưởng: 'internal' ones are issued here with a number from the register;
+ * 'external' ones are a higher level's decision recorded when it arrives.
+ */
+export const awardDecisions = pgTable(
+  'award_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    /** The unit that issued it (internal) or that recorded it (external): decides who sees it. */
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    issuerName: text('issuer_name').notNull(),
+    number: integer('number'),
+    year: integer('year').notNull(),
+    numberText: text('number_text').notNull(),
+    decisionDate: date('decision_date').notNull(),
+    title: text('title').notNull(),
+    signerName: text('signer_name').notNull(),
+    signerTitle: text('signer_title').notNull(),
+    regime: text('regime').notNull(),
+    totalAmount: integer('total_amount').notNull().default(0),
+    status: text('status').notNull().default('issued'),
+    issuedBy: uuid('issued_by').references(() => accounts.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => accounts.id),
+    revokeReason: text('revoke_reason'),
+    fileName: text('file_name'),
+    fileMime: text('file_mime'),
+    fileData: bytea('file_data'),
+  },
+  (t) => [
+    uniqueIndex('award_decisions_number_uq').on(t.unitId, t.year, t.number).where(sql`${t.kind} = 'internal'`),
+    index('award_decisions_unit_idx').on(t.unitId, t.decisionDate),
+  ],
+);
+
+export const decisionAwardees = pgTable(
+  'decision_awardees',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    decisionId: uuid('decision_id').notNull().references(() => awardDecisions.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id').references(() => dossierCandidates.id),
+    subjectKind: text('subject_kind').notNull(),
+    personId: uuid('person_id').references(() => people.id),
+    subjectUnitId: uuid('subject_unit_id').references(() => units.id),
+    displayName: text('display_name').notNull(),
+    positionText: text('position_text'),
+    honor: text('honor').notNull(),
+    type: text('type').notNull(),
+    /** Thousandths of the coefficient (1.5 → 1500), exact. */
+    coefficientMilli: integer('coefficient_milli'),
+    baseSalary: integer('base_salary'),
+    amount: integer('amount').notNull().default(0),
+    honorAwardId: uuid('honor_award_id').references(() => honorAwards.id),
+    revoked: boolean('revoked').notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('decision_awardees_decision_idx').on(t.decisionId), index('decision_awardees_candidate_idx').on(t.candidateId)],
+);
+
+/** The number register: one counter per issuing unit and year, locked FOR UPDATE while issuing. */
+export const decisionCounters = pgTable(
+  'decision_counters',
+  {
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year] })],
+);

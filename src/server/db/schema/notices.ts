@@ -1,0 +1,48 @@
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { units } from './units.js';
+import { accounts } from './accounts.js';
+import { dossierCandidates } from './dossiers.js';
+
+/** Public notices (công khai lấy ý kiến) of nominees, their items and the public's comments. */
+
+export const publicNotices = pgTable(
+  'public_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id').notNull().references(() => units.id),
+    title: text('title').notNull(),
+    body: text('body'),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    workingDays: integer('working_days').notNull(),
+    postedBy: uuid('posted_by').references(() => accounts.id),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('public_notices_unit_idx').on(t.unitId, t.endDate)],
+);
+
+export const publicNoticeItems = pgTable(
+  'public_notice_items',
+  {
+    noticeId: uuid('notice_id').notNull().references(() => publicNotices.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id').notNull().references(() => dossierCandidates.id),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.candidateId] }), index('public_notice_items_candidate_idx').on(t.candidateId)],
+);
+
+export const publicNoticeComments = pgTable(
+  'public_notice_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noticeId: uuid('notice_id').notNull().references(() => publicNotices.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id').references(() => dossierCandidates.id),
+    authorName: text('author_name').notNull(),
+    authorContact: text('author_contact'),
+    content: text('content').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => accounts.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [index('public_notice_comments_notice_idx').on(t.noticeId)],
+);

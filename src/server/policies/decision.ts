@@ -1,0 +1,36 @@
+/**
+ * What an actor may do to one award decision: the role's grant (`abilities.ts`) and the
+ * decision's kind and state.
+ */
+import type { Actor } from '../auth/actor.js';
+import { can } from './abilities.js';
+
+export const DECISION_ABILITIES = ['read', 'attachFile', 'revoke', 'issueCertificates', 'printCertificates'] as const;
+export type DecisionAbility = (typeof DECISION_ABILITIES)[number];
+
+interface DecisionState {
+  kind: string;
+  status: string;
+}
+
+export function mayDecision(actor: Actor, d: DecisionState, ability: DecisionAbility): boolean {
+  const inForce = d.status !== 'revoked';
+  switch (ability) {
+    case 'read':
+      return can(actor.role, 'decision', 'read');
+    case 'attachFile':
+      return can(actor.role, 'decision', 'record');
+    // A revoked decision stays revoked (Law Art 93): no second revocation.
+    case 'revoke':
+      return can(actor.role, 'decision', 'revoke') && inForce;
+    // Certificates of a higher authority's decision are registered by that authority.
+    case 'issueCertificates':
+      return can(actor.role, 'certificate', 'issue') && d.kind === 'internal' && inForce;
+    case 'printCertificates':
+      return can(actor.role, 'certificate', 'read') && d.kind === 'internal';
+  }
+}
+
+export function decisionAbilities(actor: Actor, d: DecisionState): DecisionAbility[] {
+  return DECISION_ABILITIES.filter((a) => mayDecision(actor, d, a));
+}

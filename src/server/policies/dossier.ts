@@ -1,0 +1,88 @@
+/**
+ * Record-level policy of the dossier pipeline: what an actor may do to *this* dossier and to each
+ * of its candidates, given its role grant (`abilities.ts`) AND the record's state and ownership.
+ * Commands refuse with it, presenters send its answers as `actions` (per dossier and per
+ * candidate), and the web shows exactly those buttons.
+ */
+import type { Actor } from '../auth/actor.js';
+import { can } from './abilities.js';
+import { EDITABLE_STATUSES, commandsFrom, type DossierCommand, type DossierStatus } from '../../shared/dossiers.js';
+
+/** The fields of a dossier the policy reads. */
+export type DossierFacts = { unitId: string; level: string; status: string };
+/** The fields of a candidate the policy reads. */
+export type CandidateFacts = { outcome: string; councilResult: string | null };
+
+/**
+ * Which dossiers an actor sees. A unit's clerk: its subtree's dossiers, drafts included. The
+ * Office, heads and administrators of a parent level: what has been submitted to them (ever) and
+ * their own unit's dossiers — a unit's drafts stay the unit's business. `drafts`: the actor sees
+ * the subtree's dossiers whatever their state; otherwise only those ever submitted, and its own
+ * unit's. `repositories/scope.ts` translates it into SQL.
+ */
+export type DossierReach = { unitPath: string; drafts: boolean; ownUnitId: string };
+
+export function dossierReachOf(actor: Actor): DossierReach {
+  return { unitPath: actor.unitPath, drafts: actor.role === 'clerk', ownUnitId: actor.unitId };
+}
+
+/** The unit's side of the pipeline (editing, submitting, withdrawing): its own staff, a clerk of its subtree, or an administrator. */
+export function isUnitSide(actor: Actor, d: DossierFacts): boolean {
+  return actor.role === 'admin' || actor.role === 'clerk' || actor.unitId === d.unitId;
+}
+
+/** The receiving side (receive, return, appraise, forward): not the unit that made a unit-level dossier, unless an administrator. */
+export function isOfficeSide(actor: Actor, d: DossierFacts): boolean {
+  return actor.role === 'admin' || d.unitId !== actor.unitId || d.level !== 'unit';
+}
+
+/** The dossier's content (title, candidates, documents) may be edited: a unit-level dossier in an editable status, by its unit's side. */
+export function mayEditDossier(actor: Actor, d: DossierFacts): boolean {
+  return d.level === 'unit' && EDITABLE_STATUSES.includes(d.status as DossierStatus) && isUnitSide(actor, d) && can(actor.role, 'dossier', 'update');
+}
+
+/** The transitions this actor may take on this dossier now: the UI shows exactly these buttons. */
+export function dossierActions(actor: Actor, d: DossierFacts): DossierCommand[] {
+  const unitSide = isUnitSide(actor, d);
+  const officeSide = isOfficeSide(actor, d);
+  return commandsFrom(d.status as DossierStatus).filter((c) => {
+    switch (c) {
+      case 'submit':
+        return d.level === 'unit' && unitSide && can(actor.role, 'dossier', 'submit');
+      case 'withdraw':
+        return unitSide && can(actor.role, 'dossier', 'withdraw');
+      case 'receive':
+        return officeSide && can(actor.role, 'dossier', 'receive');
+      case 'return':
+        return officeSide && can(actor.role, 'dossier', 'return');
+      case 'appraise':
+        return officeSide && can(actor.role, 'dossier', 'appraise');
+      case 'forward':
+        return d.level === 'upward' && can(actor.role, 'dossier', 'forward');
+      case 'recordHigherDecision':
+        return d.level === 'upward' && can(actor.role, 'decision', 'record');
+      default:
+        return false;
+    }
+  });
+}
+
+export const CANDIDATE_ACTIONS = ['update', 'remove', 'appraise', 'forward'] as const;
+export type CandidateAction = (typeof CANDIDATE_ACTIONS)[number];
+
+/**
+ * A council-approved candidate of a reviewed dossier may be forwarded to the higher authority by
+ * the receiving side: still pending, and not failed at the council.
+ */
+export function mayForwardCandidate(actor: Actor, d: DossierFacts, c: CandidateFacts): boolean {
+  return can(actor.role, 'dossier', 'forward') && isOfficeSide(actor, d) && d.status === 'reviewed' && c.outcome === 'pending' && c.councilResult === 'passed';
+}
+
+/** What this actor may do to one candidate of this dossier now. */
+export function candidateActions(actor: Actor, d: DossierFacts, c: CandidateFacts): CandidateAction[] {
+  const out: CandidateAction[] = [];
+  if (mayEditDossier(actor, d)) out.push('update', 'remove');
+  if (dossierActions(actor, d).includes('appraise')) out.push('appraise');
+  if (mayForwardCandidate(actor, d, c)) out.push('forward');
+  return out;
+}

@@ -1,0 +1,43 @@
+import type { Actor } from '../auth/actor.js';
+import type { Role } from '../../shared/codes.js';
+import { domainError } from '../errors.js';
+import { POLICY, can } from './abilities.js';
+
+/** The plan is published already: it cannot be published again. */
+export const PlanNotPublishable = domainError('PlanNotPublishable', 'conflict', 'plan_not_publishable');
+
+/** The facts about a plan (or movement) a record policy needs besides its state. */
+export interface OwnedRecord {
+  /** Materialised path of the owning (issuing) unit. */
+  unitPath: string;
+}
+
+/**
+ * The actor owns a record of a unit of its subtree and may edit it; a record from a unit above
+ * (a published plan, a launched movement) is only read. A role that reaches only itself owns none.
+ */
+export function ownsRecord(actor: Actor, unitPath: string): boolean {
+  return POLICY[actor.role].reach !== 'self' && unitPath.startsWith(actor.unitPath);
+}
+
+/** 'create' on a plan: a new plan may be started from it (copy). 'update' covers its tasks' progress. */
+export type PlanAbility = 'read' | 'create' | 'update' | 'publish';
+
+/** What the actor may do to this plan: the role's grant, the ownership and the plan's state. */
+export function planAbilities(actor: Actor, plan: { status: string } & OwnedRecord): PlanAbility[] {
+  const owned = ownsRecord(actor, plan.unitPath);
+  const out: PlanAbility[] = [];
+  if (can(actor.role, 'plan', 'read')) out.push('read');
+  if (can(actor.role, 'plan', 'create')) out.push('create');
+  if (owned && can(actor.role, 'plan', 'update')) out.push('update');
+  if (owned && can(actor.role, 'plan', 'publish') && plan.status === 'draft') out.push('publish');
+  return out;
+}
+
+/** Refuses to publish a plan that is not a draft (the caller found it among the actor's own plans). */
+export function assertPublishable(plan: { status: string }): void {
+  if (plan.status !== 'draft') throw new PlanNotPublishable('Kế hoạch đã được ban hành.');
+}
+
+/** The role the demo seed acts with when it enters the seed plans and movements through the commands: every grant. */
+export const SEED_ROLE: Role = 'admin';

@@ -1,0 +1,105 @@
+import type { Actor } from '../auth/actor.js';
+import { domainError } from '../errors.js';
+import { POLICY, can } from './abilities.js';
+import { AUTHORITIES, packFor, regimeForDate, type Authority } from '../rules/index.js';
+import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../shared/codes.js';
+
+/** The registration deadline has passed and the Office has not reopened it for the unit. */
+export const RegistrationClosed = domainError('RegistrationClosed', 'conflict', 'registration_closed');
+/** The plan is not published yet, or the movement not launched / already closed. */
+export const CampaignNotOpen = domainError('CampaignNotOpen', 'conflict', 'campaign_not_open');
+/** The subject has registered that honor already. */
+export const RegistrationDuplicate = domainError('RegistrationDuplicate', 'conflict', 'registration_duplicate');
+/** The campaign does not take registrations for that honor (or not for that kind of subject). */
+export const HonorNotRegistrable = domainError('HonorNotRegistrable', 'invalid', 'honor_not_registrable');
+
+/** A registration campaign: an annual plan (registration for the year) or a movement. */
+export interface Campaign {
+  key: string;
+  kind: 'plan' | 'movement';
+  id: string;
+  title: string;
+  year: number;
+  /** The plan's or the movement's status (published / launched take registrations). */
+  status: string;
+  ownerUnitId: string;
+  ownerPath: string;
+  deadline: string | null;
+  /** Honors the movement offers (empty = the annual honors, see `registrableHonors`). */
+  offered: Honor[];
+  /** Explicit participating units' paths (empty = every unit under the owner). */
+  participantPaths: string[];
+}
+
+/**
+ * The authorities whose honors a unit registers for at the start of the year: those decided
+ * inside the agency or by the ministry / province. Honors decided by the
+ * Prime Minister or the President, and the Kỷ niệm chương, are proposed later, not registered.
+ */
+const ANNUAL_AUTHORITIES: ReadonlySet<Authority> = new Set(AUTHORITIES.filter((a) => a !== 'thu_tuong' && a !== 'chu_tich_nuoc' && a !== 'co_quan_ban_hanh_knc'));
+
+/**
+ * The honors of the year's regime (its rule pack, by the year-end review date) that a subject
+ * registers for in an annual plan: the pack's honors for which an agency or province authority decides.
+ */
+export function annualHonors(year: number): Honor[] {
+  const pack = packFor(regimeForDate(`${year}-12-31`));
+  return HONORS.filter((h) => {
+    const rule = pack.honors[h];
+    return rule && rule.authority.who.length > 0 && rule.authority.who.every((w) => ANNUAL_AUTHORITIES.has(w));
+  });
+}
+
+/** The honors a campaign takes registrations for: the movement's offered ones, or the annual honors of its year. */
+export function registrableHonors(c: Pick<Campaign, 'offered' | 'year'>): Honor[] {
+  return c.offered.length ? c.offered : annualHonors(c.year);
+}
+
+/** The subject kinds that may register for an honor (from the honor's definition). */
+export function subjectKindsOf(honor: Honor): readonly SubjectKind[] {
+  return HONOR_INFO[honor].subjects;
+}
+
+/** The campaign's state lets it take registrations at all. */
+export function campaignAcceptsRegistrations(c: Pick<Campaign, 'kind' | 'status'>): boolean {
+  return c.kind === 'plan' ? c.status === 'published' : c.status === 'launched';
+}
+
+export function assertCampaignAccepts(c: Pick<Campaign, 'kind' | 'status'>): void {
+  if (campaignAcceptsRegistrations(c)) return;
+  if (c.kind === 'plan') throw new CampaignNotOpen('Kế hoạch chưa ban hành: chưa nhận đăng ký thi đua.');
+  throw new CampaignNotOpen(c.status === 'draft' ? 'Phong trào chưa phát động: chưa nhận đăng ký thi đua.' : 'Phong trào đã kết thúc: không nhận đăng ký thi đua.');
+}
+
+/** Before or on its deadline (a campaign without one is always within it). */
+export function withinDeadline(c: Pick<Campaign, 'deadline'>, today: string): boolean {
+  return !c.deadline || today <= c.deadline;
+}
+
+export type CampaignAbility = 'register' | 'registerUnit' | 'rollup' | 'reopen';
+
+/**
+ * What the actor may do in this campaign today: register (itself or its units) while the campaign
+ * takes registrations and its deadline has not passed (a reopening is checked per unit when saving),
+ * see the roll-up, and reopen it for a late unit when it owns the campaign.
+ */
+export function campaignAbilities(actor: Actor, c: Campaign, today: string): CampaignAbility[] {
+  const out: CampaignAbility[] = [];
+  const accepting = campaignAcceptsRegistrations(c) && withinDeadline(c, today);
+  if (accepting && can(actor.role, 'registration', 'register')) out.push('register');
+  if (accepting && can(actor.role, 'registration', 'registerUnit')) out.push('registerUnit');
+  if (can(actor.role, 'registration', 'rollup')) out.push('rollup');
+  if (can(actor.role, 'registration', 'reopen') && POLICY[actor.role].reach !== 'self' && c.ownerPath.startsWith(actor.unitPath) && campaignAcceptsRegistrations(c)) out.push('reopen');
+  return out;
+}
+
+/**
+ * Which registrations an actor sees: its subtree's; a role that reaches only itself sees its own
+ * person's (none without a person). `repositories/scope.ts` translates it into SQL.
+ */
+export type RegistrationReach = { kind: 'subtree'; unitPath: string } | { kind: 'self'; personId: string | null };
+
+export function registrationReachOf(actor: Actor): RegistrationReach {
+  if (POLICY[actor.role].reach === 'self') return { kind: 'self', personId: actor.personId ?? null };
+  return { kind: 'subtree', unitPath: actor.unitPath };
+}

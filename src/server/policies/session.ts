@@ -1,0 +1,40 @@
+/**
+ * What an actor may do to one council session: the role's grant (`abilities.ts`) and the
+ * session's state. Commands refuse with it, presenters send it as `abilities`, the web shows
+ * the buttons it names.
+ */
+import type { Actor } from '../auth/actor.js';
+import { can, type Action } from './abilities.js';
+
+export const SESSION_ABILITIES = ['read', 'update', 'open', 'vote', 'enterPaperBallots', 'close'] as const;
+export type SessionAbility = (typeof SESSION_ABILITIES)[number];
+
+/** The role grant each ability needs (the rest is the session's state). */
+export const SESSION_GRANT: Record<SessionAbility, Action<'session'>> = { read: 'read', update: 'update', open: 'update', vote: 'vote', enterPaperBallots: 'enterPaperBallots', close: 'close' };
+
+interface SessionState {
+  status: string;
+}
+
+/** May the actor do this to the session now? (Voting further needs a present, non-recused member: see the command.) */
+export function maySession(actor: Actor, s: SessionState, ability: SessionAbility): boolean {
+  if (!can(actor.role, 'session', SESSION_GRANT[ability])) return false;
+  switch (ability) {
+    case 'read':
+      return true;
+    // The agenda and the attendance are fixed when the session opens.
+    case 'update':
+    case 'open':
+      return s.status === 'draft';
+    case 'vote':
+      return s.status === 'open';
+    case 'enterPaperBallots':
+    case 'close':
+      return s.status === 'open';
+  }
+}
+
+/** Everything the actor may do to the session now. */
+export function sessionAbilities(actor: Actor, s: SessionState): SessionAbility[] {
+  return SESSION_ABILITIES.filter((a) => maySession(actor, s, a));
+}

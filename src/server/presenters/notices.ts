@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import type { NoticeCommentRow, NoticeWithUnit } from '../repositories/notices.js';
+import type { CandidateRow } from '../repositories/dossiers.js';
+import { NOTICE_ACTIONS, noticeActions, noticeOpen } from '../policies/notice.js';
+import { HONOR_INFO, type Honor } from '../../shared/codes.js';
+import { pageOf } from '../http/contract.js';
+
+/** What the public sees of a notice: only what it needs to comment (name, position and unit, the honor proposed, the achievement summary). */
+export const publicNoticeSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    body: z.string().nullable(),
+    unitName: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    workingDays: z.number().int(),
+    open: z.boolean().describe('Đang trong thời gian lấy ý kiến'),
+    items: z.array(z.object({ candidateId: z.uuid(), displayName: z.string(), positionText: z.string().nullable(), unitName: z.string(), honorLabel: z.string(), achievement: z.string().nullable() })),
+  })
+  .meta({ id: 'PublicNotice' });
+export type PublicNoticeJson = z.infer<typeof publicNoticeSchema>;
+
+export const publicNoticeListSchema = pageOf(publicNoticeSchema);
+
+export const noticeSummarySchema = publicNoticeSchema
+  .extend({ commentCount: z.number().int(), actions: z.array(z.enum(NOTICE_ACTIONS)) })
+  .meta({ id: 'NoticeSummary' });
+export const noticeListSchema = pageOf(noticeSummarySchema);
+
+export const noticeCommentSchema = z
+  .object({
+    id: z.uuid(),
+    candidateId: z.uuid().nullable(),
+    authorName: z.string(),
+    authorContact: z.string().nullable(),
+    content: z.string(),
+    createdAt: z.iso.datetime(),
+    answer: z.string().nullable(),
+    answeredAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'NoticeComment' });
+
+export const noticeSchema = publicNoticeSchema.extend({ comments: z.array(noticeCommentSchema), actions: z.array(z.enum(NOTICE_ACTIONS)) }).meta({ id: 'Notice' });
+
+export const commentReceivedSchema = z.object({ id: z.uuid(), message: z.string() });
+export const commentAnswerSchema = z.object({ id: z.uuid(), answer: z.string().nullable(), answeredAt: z.iso.datetime().nullable() });
+
+export function presentPublicNotice(n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string): PublicNoticeJson {
+  return {
+    id: n.notice.id,
+    title: n.notice.title,
+    body: n.notice.body,
+    unitName: n.unitName,
+    startDate: n.notice.startDate,
+    endDate: n.notice.endDate,
+    workingDays: n.notice.workingDays,
+    open: noticeOpen(n.notice, today),
+    items: items.map((i) => ({ candidateId: i.candidate.id, displayName: i.candidate.displayName, positionText: i.candidate.positionText, unitName: i.unitName, honorLabel: HONOR_INFO[i.candidate.honor as Honor]?.label ?? i.candidate.honor, achievement: i.candidate.achievement })),
+  };
+}
+
+export function presentComment(c: NoticeCommentRow): z.infer<typeof noticeCommentSchema> {
+  return { id: c.id, candidateId: c.candidateId, authorName: c.authorName, authorContact: c.authorContact, content: c.content, createdAt: c.createdAt.toISOString(), answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null };
+}
+
+export function presentNoticeSummary(actor: Actor, n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string, commentCount: number): z.infer<typeof noticeSummarySchema> {
+  return { ...presentPublicNotice(n, items, today), commentCount, actions: noticeActions(actor) };
+}
+
+export function presentNotice(actor: Actor, n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string, comments: NoticeCommentRow[]): z.infer<typeof noticeSchema> {
+  return { ...presentPublicNotice(n, items, today), comments: comments.map(presentComment), actions: noticeActions(actor) };
+}

@@ -1,0 +1,176 @@
+/** Council sessions → API JSON: the list, the session page (agenda, attendance, my ballot, results once closed). */
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import type { CandidateRow } from '../repositories/dossiers.js';
+import type { SessionDetail, SessionRow } from '../repositories/council-sessions.js';
+import type { ItemResult } from '../commands/sessions.js';
+import { presentCandidate } from './dossiers.js';
+import { maySession, sessionAbilities, SESSION_ABILITIES } from '../policies/session.js';
+import { SESSION_STATUS_LABELS, quorumRequired, type SessionStatus } from '../../shared/dossiers.js';
+import { COUNCIL_POSITION_LABELS, HONOR_INFO, type CouncilPosition, type Honor } from '../../shared/codes.js';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** A candidate (người/tập thể được đề nghị) as the pipeline pages show it. */
+export const candidateSchema = z
+  .object({
+    id: z.uuid(),
+    subjectKind: z.string(),
+    subjectKindLabel: z.string(),
+    personId: z.uuid().nullable(),
+    subjectUnitId: z.uuid().nullable(),
+    householdName: z.string().nullable(),
+    householdAddress: z.string().nullable(),
+    displayName: z.string(),
+    positionText: z.string().nullable(),
+    proposedHonor: z.string(),
+    proposedHonorLabel: z.string(),
+    honor: z.string(),
+    honorLabel: z.string(),
+    loweredReason: z.string().nullable(),
+    achievement: z.string().nullable(),
+    appraisalNote: z.string().nullable(),
+    appraisal: z
+      .object({
+        eligible: z.boolean().nullable(),
+        reasons: z.array(z.object({ ok: z.boolean().nullable(), text: z.string(), article: z.string().nullable(), verified: z.boolean() })),
+        money: z.number().nullable(),
+      })
+      .nullable(),
+    appraisedAt: z.string().nullable(),
+    councilResult: z.string().nullable(),
+    councilText: z.string().nullable(),
+    outcome: z.string(),
+    outcomeLabel: z.string(),
+    decisionId: z.uuid().nullable(),
+    sourceCandidateId: z.uuid().nullable(),
+  })
+  .meta({ id: 'PipelineCandidate' });
+export type CandidateJson = z.infer<typeof candidateSchema>;
+
+export function presentPipelineCandidate(c: CandidateRow): CandidateJson {
+  return { ...presentCandidate(c), appraisedAt: iso(c.appraisedAt) };
+}
+
+/** A candidate waiting for the council or for a decision, with its dossier. */
+export const agendaCandidateSchema = candidateSchema.extend({ dossierId: z.uuid(), dossierTitle: z.string(), unitName: z.string() }).meta({ id: 'AgendaCandidate' });
+export const agendaCandidateListSchema = z.object({ items: z.array(agendaCandidateSchema), total: z.number().int() });
+
+export function presentAgendaCandidate(r: { candidate: CandidateRow; dossierId: string; dossierTitle: string; unitName: string }): z.infer<typeof agendaCandidateSchema> {
+  return { ...presentPipelineCandidate(r.candidate), dossierId: r.dossierId, dossierTitle: r.dossierTitle, unitName: r.unitName };
+}
+
+export const sessionSummarySchema = z
+  .object({
+    id: z.uuid(),
+    councilId: z.uuid(),
+    councilName: z.string(),
+    title: z.string(),
+    meetingDate: z.string(),
+    location: z.string().nullable(),
+    status: z.string(),
+    statusLabel: z.string(),
+    totalMembers: z.number().int().nullable(),
+    itemCount: z.number().int(),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    version: z.number().int(),
+    abilities: z.array(z.enum(SESSION_ABILITIES)).describe('Các thao tác tài khoản được làm với phiên họp này lúc này'),
+  })
+  .meta({ id: 'SessionSummary' });
+export const sessionListSchema = z.object({ items: z.array(sessionSummarySchema), total: z.number().int() });
+
+const itemResultSchema = z
+  .object({
+    approve: z.number().int(),
+    reject: z.number().int(),
+    abstain: z.number().int(),
+    online: z.number().int(),
+    paper: z.number().int(),
+    eligible: z.number().int(),
+    totalMembers: z.number().int(),
+    required: z.number().int().nullable(),
+    passed: z.boolean(),
+    text: z.string(),
+    article: z.string().nullable(),
+  })
+  .meta({ id: 'SessionItemResult' });
+
+export const sessionSchema = sessionSummarySchema
+  .extend({
+    quorum: z.object({ present: z.number().int(), total: z.number().int(), required: z.number().int() }),
+    attendance: z.array(z.object({ memberId: z.uuid(), personId: z.uuid(), fullName: z.string(), position: z.string(), positionLabel: z.string(), present: z.boolean() })),
+    me: z.object({ memberId: z.uuid(), present: z.boolean() }).nullable().describe('Tài khoản đang đăng nhập là thành viên nào của Hội đồng (nếu có)'),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        honor: z.string(),
+        honorLabel: z.string(),
+        dossierId: z.uuid(),
+        dossierTitle: z.string(),
+        unitName: z.string(),
+        candidate: candidateSchema,
+        conflicts: z.array(z.object({ memberId: z.uuid(), fullName: z.string(), reason: z.string(), recused: z.boolean() })),
+        votedCount: z.number().int().describe('Số thành viên đã bỏ phiếu trực tuyến (không có nội dung phiếu)'),
+        paperCount: z.number().int(),
+        iVoted: z.boolean(),
+        iMayVote: z.boolean(),
+        result: itemResultSchema.nullable().describe('Kết quả kiểm phiếu, chỉ có khi phiên họp đã kết thúc'),
+      }),
+    ),
+  })
+  .meta({ id: 'Session' });
+export type SessionJson = z.infer<typeof sessionSchema>;
+
+export const ballotCastSchema = z.object({ ok: z.literal(true), cast: z.number().int() });
+
+export function presentSessionSummary(s: SessionRow, actor: Actor, councilName: string, itemCount: number): z.infer<typeof sessionSummarySchema> {
+  return {
+    id: s.id,
+    councilId: s.councilId,
+    councilName,
+    title: s.title,
+    meetingDate: s.meetingDate,
+    location: s.location,
+    status: s.status,
+    statusLabel: SESSION_STATUS_LABELS[s.status as SessionStatus] ?? s.status,
+    totalMembers: s.totalMembers,
+    itemCount,
+    openedAt: iso(s.openedAt),
+    closedAt: iso(s.closedAt),
+    version: s.version,
+    abilities: sessionAbilities(actor, s),
+  };
+}
+
+export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail): SessionJson {
+  const present = x.attendance.filter((a) => a.present).length;
+  const total = s.totalMembers ?? x.attendance.length;
+  const me = x.myMember;
+  return {
+    ...presentSessionSummary(s, actor, x.council.name, x.items.length),
+    quorum: { present, total, required: quorumRequired(total) },
+    attendance: x.attendance.map((a) => ({ memberId: a.memberId, personId: a.personId, fullName: a.fullName, position: a.position, positionLabel: COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position, present: a.present })),
+    me: me ? { memberId: me.memberId, present: me.present } : null,
+    items: x.items.map(({ item, candidate, dossierTitle, dossierUnitName, dossierId }) => {
+      const conflicts = x.conflicts.filter((c) => c.itemId === item.id);
+      const mineRecused = me ? conflicts.some((c) => c.memberId === me.memberId && c.recused) : false;
+      return {
+        id: item.id,
+        honor: item.honor,
+        honorLabel: HONOR_INFO[item.honor as Honor]?.label ?? item.honor,
+        dossierId,
+        dossierTitle,
+        unitName: dossierUnitName,
+        candidate: presentPipelineCandidate(candidate),
+        conflicts: conflicts.map((c) => ({ memberId: c.memberId, fullName: x.attendance.find((a) => a.memberId === c.memberId)?.fullName ?? '', reason: c.reason, recused: c.recused })),
+        votedCount: x.votedCounts.get(item.id) ?? 0,
+        paperCount: x.paperCounts.get(item.id) ?? 0,
+        iVoted: x.myMarks.has(item.id),
+        iMayVote: maySession(actor, s, 'vote') && Boolean(me?.present) && !mineRecused && !x.myMarks.has(item.id),
+        // Counts are shown only once the session is closed, so that nobody votes watching a running tally.
+        result: s.status === 'closed' ? (item.result as ItemResult | null) : null,
+      };
+    }),
+  };
+}

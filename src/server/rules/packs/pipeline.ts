@@ -1,0 +1,104 @@
+/**
+ * The dossier pipeline's legal parameters as pack data: required documents (Law Art 84 k1), the
+ * honors that need a public notice (Law Art 84 k5; ND91 Art 45 k10; ND98 Art 46 k2), step time
+ * limits, council quorum, the majority used where an honor has no vote threshold, the order of
+ * honors (for lowering a proposal) and which unit kinds decide. Sources: legal-rules.md §3.1,
+ * §4.4, §6, §8. Each regime builds its own from the articles that govern it.
+ */
+import type { Honor } from '../../../shared/codes.js';
+import { DOCUMENT_KIND_LABELS } from '../../../shared/dossiers.js';
+import type { DocumentRequirement, HonorOrderRule, MajorityRule, NoticeRequirement, PipelineRules, QuorumRule, StepLimitRule, UnitAuthorityRule } from '../types.js';
+
+/** Honors whose dossier needs proof of an initiative / scientific work (Law Art 84 k1). */
+export const INITIATIVE_PROOF_HONORS: readonly Honor[] = ['CSTDCS', 'CSTD_BO_TINH', 'CSTD_TQ'];
+
+/** Rough order of honors; the law ranks titles and forms separately, so this is the system's. */
+const RANKS: Record<Honor, number> = { LDTT: 1, TTLDTT: 1, KNC: 1, GK: 2, CSTDCS: 3, TTLDXS: 3, BK_BO_TINH: 4, CSTD_BO_TINH: 5, CO_BO_TINH: 5, BK_TTG: 6, CO_CP: 6, CSTD_TQ: 7, HCLD3: 7, HCLD2: 8, HCLD1: 9 };
+
+export interface PipelineSpec {
+  /** Article of the dossier components (Law Art 84 k1, or the Old Law's). */
+  dossierArticle: string;
+  dossierVerified: boolean;
+  /** The honors posted publicly, each with its source. */
+  publicNotice: NoticeRequirement[];
+  stepLimits: StepLimitRule[];
+  /** Article of the authority of a unit's head (Law Art 80). */
+  authorityArticle: string;
+  authorityVerified: boolean;
+  /** The law the order of honors refers to. */
+  instrument: string;
+}
+
+function documents(article: string, verified: boolean): DocumentRequirement[] {
+  return [
+    { id: 'to_trinh', kind: 'to_trinh', per: 'dossier', label: DOCUMENT_KIND_LABELS.to_trinh, article, verified, byLaw: true },
+    {
+      id: 'bien_ban_hop_xet',
+      kind: 'bien_ban_hop_xet',
+      per: 'dossier',
+      label: DOCUMENT_KIND_LABELS.bien_ban_hop_xet,
+      exceptTypes: ['dot_xuat'],
+      article,
+      verified,
+      byLaw: true,
+      note: 'Thủ tục đơn giản (Điều 85 Luật) không cần biên bản họp xét; hệ thống áp dụng cho khen thưởng đột xuất',
+    },
+    { id: 'bao_cao_thanh_tich', kind: 'bao_cao_thanh_tich', per: 'candidate', label: DOCUMENT_KIND_LABELS.bao_cao_thanh_tich, article, verified, byLaw: true },
+    { id: 'minh_chung_sang_kien', kind: 'minh_chung', per: 'candidate', label: 'Giấy chứng nhận sáng kiến / đề tài khoa học', honors: [...INITIATIVE_PROOF_HONORS], article, verified, byLaw: true },
+  ];
+}
+
+/** Working-day limits of the pipeline's steps. */
+export function stepLimit(step: StepLimitRule['step'], workingDays: number, label: string, article: string, verified: boolean, note?: string): StepLimitRule {
+  return { step, workingDays, label, article, verified, ...(note ? { note } : {}) };
+}
+
+/** Council quorum: no general rule found; the provincial example is 2/3 (legal-rules.md §3.1, §6). */
+export const QUORUM_EXAMPLE: QuorumRule = {
+  share: 2 / 3,
+  article: 'Điều 8 QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh (ví dụ cấp tỉnh)',
+  verified: false,
+  note: 'Quy chế của từng Hội đồng quy định; phiên xét khen thưởng ở Bắc Ninh cần 80% thành viên có mặt. Cơ quan ghi đè theo quy chế của mình',
+};
+
+/** Where an honor has no vote threshold of its own: more than half of the total membership. */
+export const MAJORITY_DEFAULT: MajorityRule = {
+  share: 0.5,
+  strict: true,
+  article: 'Nguyên tắc biểu quyết quá bán (mặc định của hệ thống, chưa tìm thấy căn cứ)',
+  verified: false,
+  note: 'Áp dụng cho hình thức không có tỷ lệ biểu quyết riêng; tính trên tổng số thành viên Hội đồng',
+};
+
+function honorOrder(instrument: string): HonorOrderRule {
+  return {
+    ranks: { ...RANKS },
+    article: `Điều 9, Điều 19–28 ${instrument}`,
+    verified: false,
+    note: 'Thứ tự do hệ thống sắp để chỉ cho phép hạ mức; pháp luật không xếp chung danh hiệu và hình thức',
+  };
+}
+
+function unitAuthority(article: string, verified: boolean): UnitAuthorityRule[] {
+  const none = 'Không có tư cách pháp nhân, con dấu riêng: trình thủ trưởng cơ quan quyết định';
+  return [
+    { unitKind: 'agency', who: 'thu_truong_don_vi', article, verified, note: 'Thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh, đơn vị thuộc bộ' },
+    { unitKind: 'subordinate', who: 'thu_truong_don_vi', article, verified: false, note: 'Đơn vị trực thuộc có tư cách pháp nhân: hệ thống coi là thủ trưởng đơn vị (chưa xác minh)' },
+    { unitKind: 'office', who: null, article, verified: false, note: none },
+    { unitKind: 'department', who: null, article, verified: false, note: none },
+    { unitKind: 'union', who: null, article, verified: false, note: 'Đoàn thể khen thưởng theo điều lệ của mình, không ra quyết định của cơ quan' },
+  ];
+}
+
+/** Assembles the pipeline parameters of one regime. */
+export function pipelineRules(spec: PipelineSpec): PipelineRules {
+  return {
+    documents: documents(spec.dossierArticle, spec.dossierVerified),
+    publicNotice: spec.publicNotice,
+    stepLimits: spec.stepLimits,
+    quorum: { ...QUORUM_EXAMPLE },
+    majority: { ...MAJORITY_DEFAULT },
+    honorOrder: honorOrder(spec.instrument),
+    unitAuthority: unitAuthority(spec.authorityArticle, spec.authorityVerified),
+  };
+}
