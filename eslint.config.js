@@ -39,6 +39,13 @@ export default tseslint.config(
       '@typescript-eslint/no-base-to-string': 'off',
     },
   },
+  {
+    // The web knows the server only through the contract (src/web/api/schema.d.ts, generated from openapi.json).
+    files: ['src/web/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server', '**/server/**'], message: 'The web imports nothing from src/server: use the generated API types (src/web/api/schema.d.ts) or src/shared.' }] }],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

@@ -30,7 +30,7 @@ export const meSchema = z
 export type MeJson = z.infer<typeof meSchema>;
 
 /** The session answer (login and /api/auth/me): the CSRF token to send back, and the account. */
-export const sessionSchema = z.object({ csrfToken: z.string().describe('Gửi lại trong tiêu đề x-csrf-token với mọi thao tác ghi'), user: meSchema }).meta({ id: 'Session' });
+export const sessionSchema = z.object({ csrfToken: z.string().describe('Gửi lại trong tiêu đề x-csrf-token với mọi thao tác ghi'), user: meSchema }).meta({ id: 'AuthSession' });
 
 /** The signed-in account as the web app needs it: who, for which unit, and what it may do. */
 export async function presentMe(db: Db, accountId: string): Promise<MeJson> {

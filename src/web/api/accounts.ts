@@ -1,15 +1,13 @@
-import { api } from './client';
-import type { Account } from './types';
-import type { Role } from '../../shared/codes';
+/** Accounts (src/server/routes/accounts). */
+import { call, client, type BodyOf, type QueryOf } from './client';
+import type { components } from './schema';
 
-export interface AccountInput {
-  displayName: string;
-  role: Role;
-  unitId: string;
-  personId?: string | null;
-}
+export type Account = components['schemas']['Account'];
+export type AccountInput = Omit<BodyOf<'/api/accounts', 'post'>, 'username' | 'password'>;
 
-export const listAccounts = (filter: { q?: string; page: number; pageSize: number }) => api.get<{ items: Account[]; total: number }>('/api/accounts', { ...filter });
-export const createAccount = (input: AccountInput & { username: string; password: string }) => api.post<Account>('/api/accounts', input);
-export const updateAccount = (id: string, input: AccountInput & { active: boolean }) => api.put<Account>(`/api/accounts/${id}`, input);
-export const resetAccountPassword = (id: string, newPassword: string) => api.post<{ ok: true }>(`/api/accounts/${id}/reset-password`, { newPassword });
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export const listAccounts = (query: QueryOf<'/api/accounts'>) => call(client.GET('/api/accounts', { params: { query } }));
+export const createAccount = (input: BodyOf<'/api/accounts', 'post'>) => call(client.POST('/api/accounts', { body: input }));
+export const updateAccount = (id: string, input: BodyOf<'/api/accounts/{id}', 'put'>) => call(client.PUT('/api/accounts/{id}', { ...byId(id), body: input }));
+export const resetAccountPassword = (id: string, newPassword: string) => call(client.POST('/api/accounts/{id}/reset-password', { ...byId(id), body: { newPassword } }));

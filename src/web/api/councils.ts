@@ -1,23 +1,18 @@
-import { api } from './client';
-import type { Council } from './types';
-import type { CouncilKind, CouncilPosition } from '../../shared/codes';
+/** Emulation and commendation councils and their members (src/server/routes/councils). */
+import { call, client, download, type BodyOf } from './client';
+import type { components } from './schema';
 
-export interface CouncilInput {
-  unitId: string;
-  kind: CouncilKind;
-  name?: string | null;
-  establishedBy?: string | null;
-  termStart: string;
-  termEnd?: string | null;
-}
+export type Council = components['schemas']['Council'];
+export type CouncilMember = components['schemas']['CouncilMember'];
 
-export const listCouncils = () => api.get<{ items: Council[] }>('/api/councils');
-export const getCouncil = (id: string) => api.get<Council>(`/api/councils/${id}`);
-export const createCouncil = (input: CouncilInput) => api.post<Council>('/api/councils', input);
-export const updateCouncil = (
-  id: string,
-  input: { name?: string | null; establishedBy?: string | null; termStart: string; termEnd?: string | null; active?: boolean; version?: number },
-) => api.put<Council>(`/api/councils/${id}`, input);
-export const addCouncilMember = (id: string, input: { personId: string; position: CouncilPosition; fromDate?: string | null; toDate?: string | null }) =>
-  api.post<{ ok: true }>(`/api/councils/${id}/members`, input);
-export const removeCouncilMember = (id: string, memberId: string) => api.del<{ ok: true }>(`/api/councils/${id}/members/${memberId}`);
+export type CouncilInput = BodyOf<'/api/councils', 'post'>;
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export const listCouncils = () => call(client.GET('/api/councils'));
+export const getCouncil = (id: string) => call(client.GET('/api/councils/{id}', byId(id)));
+export const exportCouncils = () => download(client.GET('/api/councils/export.xlsx', { parseAs: 'blob' }), 'hoi-dong.xlsx');
+export const createCouncil = (input: CouncilInput) => call(client.POST('/api/councils', { body: input }));
+export const updateCouncil = (id: string, input: BodyOf<'/api/councils/{id}', 'put'>) => call(client.PUT('/api/councils/{id}', { ...byId(id), body: input }));
+export const addCouncilMember = (id: string, input: BodyOf<'/api/councils/{id}/members', 'post'>) => call(client.POST('/api/councils/{id}/members', { ...byId(id), body: input }));
+export const removeCouncilMember = (id: string, memberId: string) => call(client.DELETE('/api/councils/{id}/members/{memberId}', { params: { path: { id, memberId } } }));

@@ -1,126 +1,37 @@
 /** Official documents: templates, PDF capability, phôi calibration, certificates, Excel downloads. */
-import { api, ApiError, toQueryString, type Query } from './client';
-import type { Me } from './types';
+import { call, client, download, multipart, type Answer, type QueryOf } from './client';
+import type { Me } from './auth';
+import type { components, paths } from './schema';
 
-export type TemplateKind =
-  | 'ke_hoach'
-  | 'to_trinh'
-  | 'bien_ban_hop_xet'
-  | 'bien_ban_kiem_phieu'
-  | 'quyet_dinh_khen_thuong'
-  | 'bao_cao_thanh_tich_ca_nhan'
-  | 'bao_cao_thanh_tich_tap_the'
-  | 'bao_cao_tong_ket';
+/** The kinds of official document that have a DOCX template, as the contract lists them. */
+export type TemplateKind = paths['/api/templates/{kind}/versions']['get']['parameters']['path']['kind'];
 
-export interface TemplateInForce {
-  source: 'own' | 'inherited' | 'default';
-  unitId: string | null;
-  unitName: string | null;
-  templateId: string | null;
-  version: number | null;
-  fileName: string | null;
-  createdAt: string | null;
-}
+type S = components['schemas'];
+export type TemplateInForce = S['TemplateInForce'];
+export type TemplateItem = S['TemplateItem'];
+export type TemplateList = Answer<'/api/templates'>;
+export type TemplateVersion = S['TemplateVersion'];
+export type CalibrationState = Answer<'/api/certificates/calibration'>;
+export type Calibration = CalibrationState['calibration'];
+export type FieldPosition = NonNullable<Calibration['fields'][string]>;
+export type PublicCertificate = S['PublicCertificate'];
+export type RegisteredCertificate = S['Certificate'];
 
-export interface TemplateItem {
-  kind: TemplateKind;
-  label: string;
-  inForce: TemplateInForce;
-  versionCount: number;
-  fields: { name: string; type: 'text' | 'list' | 'table'; label: string; columns?: Record<string, string> }[];
-}
+export const listCertificates = (query: QueryOf<'/api/certificates'>) => call(client.GET('/api/certificates', { params: { query: { ...query, pageSize: 200 } } }));
+export const issueDecisionCertificates = (decisionId: string) => call(client.POST('/api/decisions/{id}/certificates', { params: { path: { id: decisionId } } }));
 
-export interface TemplateList {
-  unit: { id: string; name: string };
-  canWrite: boolean;
-  pdf: boolean;
-  items: TemplateItem[];
-}
-
-export interface TemplateVersion {
-  id: string;
-  version: number;
-  fileName: string | null;
-  size: number | null;
-  createdAt: string;
-  createdAtText: string;
-  createdBy: string | null;
-  isRevert: boolean;
-}
-
-export interface FieldPosition {
-  x: number;
-  y: number;
-  width: number;
-  fontSize: number;
-  align?: 'left' | 'center' | 'right';
-  bold?: boolean;
-  italic?: boolean;
-  lines?: number;
-  color?: string;
-}
-
-export interface Calibration {
-  pageWidth: number;
-  pageHeight: number;
-  offsetX: number;
-  offsetY: number;
-  fields: Record<string, FieldPosition | undefined>;
-  qr?: { x: number; y: number; size: number };
-}
-
-export interface CalibrationState {
-  unitId: string;
-  calibration: Calibration;
-  version: number;
-  saved: boolean;
-  fieldLabels: Record<string, string>;
-  canWrite: boolean;
-}
-
-export interface PublicCertificate {
-  code: string;
-  honor: string;
-  recipientName: string;
-  decisionNumber: string;
-  decisionDate: string;
-  decisionDateText: string;
-  issuer: string;
-  registerNumber: string;
-  revoked: boolean;
-  status: string;
-}
-
-export interface RegisteredCertificate {
-  id: string;
-  registerNumber: string;
-  code: string;
-  verificationUrl: string;
-  honorLabel: string;
-  recipientName: string;
-  recipientDetail: string | null;
-  decisionId: string | null;
-  decisionNumber: string;
-  decisionDate: string;
-  revoked: boolean;
-  revokedReason: string | null;
-}
-
-export const listCertificates = (query: { year?: number; q?: string }) => api.get<{ items: RegisteredCertificate[]; total: number }>('/api/certificates', { ...query, pageSize: 200 });
-export const issueDecisionCertificates = (decisionId: string) => api.post<{ created: number; reused: number }>(`/api/decisions/${decisionId}/certificates`, {});
-
-export const getCapabilities = () => api.get<{ pdf: boolean; message: string | null }>('/api/documents/capabilities');
-export const getTemplates = () => api.get<TemplateList>('/api/templates');
-export const getTemplateVersions = (kind: TemplateKind) => api.get<{ items: TemplateVersion[] }>(`/api/templates/${kind}/versions`);
-export const revertTemplate = (kind: TemplateKind) => api.post<{ inForce: TemplateInForce }>(`/api/templates/${kind}/revert`, {});
+export const getCapabilities = () => call(client.GET('/api/documents/capabilities'));
+export const getTemplates = () => call(client.GET('/api/templates'));
+export const getTemplateVersions = (kind: TemplateKind) => call(client.GET('/api/templates/{kind}/versions', { params: { path: { kind } } }));
+export const revertTemplate = (kind: TemplateKind) => call(client.POST('/api/templates/{kind}/revert', { params: { path: { kind } }, body: {} }));
 export function uploadTemplate(kind: TemplateKind, file: File) {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload<{ version: number }>(`/api/templates/${kind}`, form);
+  return call(client.POST('/api/templates/{kind}', { params: { path: { kind } }, ...multipart(form) }));
 }
-export const getCalibration = () => api.get<CalibrationState>('/api/certificates/calibration');
-export const saveCalibration = (calibration: Calibration, version: number) => api.put<{ version: number }>('/api/certificates/calibration', { calibration, version });
-export const getPublicCertificate = (code: string) => api.get<PublicCertificate>(`/api/public/certificates/${encodeURIComponent(code)}`);
+export const getCalibration = () => call(client.GET('/api/certificates/calibration'));
+export const saveCalibration = (calibration: Calibration, version: number) => call(client.PUT('/api/certificates/calibration', { body: { calibration, version } }));
+export const getPublicCertificate = (code: string) => call(client.GET('/api/public/certificates/{code}', { params: { path: { code } } }));
 
 /** Template permissions of the signed-in user (the server enforces them anyway). */
 export function templateAbilities(user: Me): { read: boolean; write: boolean; certificates: boolean; issue: boolean } {
@@ -130,45 +41,11 @@ export function templateAbilities(user: Me): { read: boolean; write: boolean; ce
   return { read: t.includes('read'), write: t.includes('write'), certificates: c.includes('read') && (all.decision ?? []).includes('read'), issue: c.includes('issue') };
 }
 
-/** The file name the server chose (RFC 5987 `filename*` first). */
-function fileNameOf(disposition: string | null, fallback: string): string {
-  if (!disposition) return fallback;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (star?.[1]) {
-    try {
-      return decodeURIComponent(star[1]);
-    } catch {
-      /* fall through */
-    }
-  }
-  return /filename="([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
-}
-
-/** Downloads a file from the API (Excel, Word, PDF) keeping the server's Vietnamese name; errors as ApiError. */
-export async function downloadFile(path: string, query?: Query, fallbackName = 'tep'): Promise<void> {
-  let res: Response;
-  try {
-    res = await fetch(path + toQueryString(query), { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', 'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.');
-  }
-  if (!res.ok) {
-    let message = `Không tải được tệp (mã ${res.status}).`;
-    try {
-      const body = (await res.json()) as { message?: string; error?: string };
-      if (body.message) message = body.message;
-    } catch {
-      /* not JSON */
-    }
-    throw new ApiError(res.status, 'download', message);
-  }
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileNameOf(res.headers.get('content-disposition'), fallbackName);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export const exportCertificates = (q: QueryOf<'/api/certificates/export.xlsx'>) => download(client.GET('/api/certificates/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'so-giay-khen.xlsx');
+export const printCertificates = (decisionId: string, mode: 'full' | 'blank') =>
+  download(client.GET('/api/decisions/{id}/certificates.pdf', { params: { path: { id: decisionId }, query: { mode } }, parseAs: 'blob' }), 'giay-khen.pdf');
+export const downloadTemplate = (kind: TemplateKind, q: QueryOf<'/api/templates/{kind}/download'> = {}) =>
+  download(client.GET('/api/templates/{kind}/download', { params: { path: { kind }, query: q }, parseAs: 'blob' }), 'mau.docx');
+export const previewTemplate = (kind: TemplateKind, format: 'docx' | 'pdf' = 'docx') =>
+  download(client.GET('/api/templates/{kind}/preview', { params: { path: { kind }, query: { format } }, parseAs: 'blob' }), format === 'pdf' ? 'xem-truoc.pdf' : 'xem-truoc.docx');
+export const downloadCalibrationTest = () => download(client.GET('/api/certificates/calibration/test.pdf', { parseAs: 'blob' }), 'in-thu.pdf');

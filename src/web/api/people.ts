@@ -1,5 +1,15 @@
-import { api } from './client';
-import type { ImportPreview, ImportResult, Page, Person, PersonDetail } from './types';
+/** Staff: the people list, records of one person, transfers, the .xlsx import (src/server/routes/people). */
+import { call, client, download, flag, multipart, type BodyOf } from './client';
+import type { paths } from './schema';
+import type { components } from './schema';
+
+export type Person = components['schemas']['Person'];
+export type PersonDetail = components['schemas']['PersonDetail'];
+export type Transfer = components['schemas']['PersonTransfer'];
+export type ImportPreview = components['schemas']['StaffImportPreview'];
+export type ImportResult = components['schemas']['StaffImportResult'];
+/** The sheet's columns and which one each field is read from (the user may change it). */
+export type ImportMappingInfo = Required<Pick<ImportPreview, 'columns' | 'mapping' | 'fields'>>;
 import type { EmploymentType, Gender } from '../../shared/codes';
 
 export interface PeopleFilter {
@@ -14,28 +24,26 @@ export interface PeopleFilter {
   pageSize?: number;
 }
 
-export interface PersonInput {
-  fullName: string;
-  unitId: string;
-  gender?: Gender | null;
-  birthDate?: string | null;
-  cccd?: string | null;
-  position?: string | null;
-  isLeader: boolean;
-  employmentType?: EmploymentType | null;
-  email?: string | null;
+export type PersonInput = BodyOf<'/api/people', 'post'>;
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+/** The filter as query parameters (booleans as "true"/"false"). */
+function peopleQuery(f: PeopleFilter) {
+  return { q: f.q, unitId: f.unitId, includeSubunits: f.unitId ? flag(f.includeSubunits) : undefined, employmentType: f.employmentType, isLeader: flag(f.isLeader), gender: f.gender, active: flag(f.active) };
 }
 
-export const listPeople = (filter: PeopleFilter) => api.get<Page<Person>>('/api/people', { ...filter });
-export const getPerson = (id: string) => api.get<PersonDetail>(`/api/people/${id}`);
-export const createPerson = (input: PersonInput) => api.post<Person>('/api/people', input);
-export const updatePerson = (id: string, input: PersonInput & { version: number }) => api.put<Person>(`/api/people/${id}`, input);
-export const transferPerson = (id: string, input: { toUnitId: string; effectiveDate: string; reason?: string | null }) =>
-  api.post<Person>(`/api/people/${id}/transfer`, input);
-export const deactivatePerson = (id: string, reason?: string | null) => api.post<Person>(`/api/people/${id}/deactivate`, { reason: reason ?? null });
-export const reactivatePerson = (id: string) => api.post<Person>(`/api/people/${id}/reactivate`);
+export const listPeople = (f: PeopleFilter) => call(client.GET('/api/people', { params: { query: { ...peopleQuery(f), includeSubunits: flag(f.includeSubunits), page: f.page, pageSize: f.pageSize } } }));
+export const exportPeople = (f: PeopleFilter) => download(client.GET('/api/people/export.xlsx', { params: { query: peopleQuery(f) }, parseAs: 'blob' }), 'danh-sach-can-bo.xlsx');
+export const getPerson = (id: string) => call(client.GET('/api/people/{id}', byId(id)));
+export const createPerson = (input: PersonInput) => call(client.POST('/api/people', { body: input }));
+export const updatePerson = (id: string, input: BodyOf<'/api/people/{id}', 'put'>) => call(client.PUT('/api/people/{id}', { ...byId(id), body: input }));
+export const transferPerson = (id: string, input: BodyOf<'/api/people/{id}/transfer'>) => call(client.POST('/api/people/{id}/transfer', { ...byId(id), body: input }));
+export const deactivatePerson = (id: string, reason?: string | null) => call(client.POST('/api/people/{id}/deactivate', { ...byId(id), body: { reason: reason ?? null } }));
+export const reactivatePerson = (id: string) => call(client.POST('/api/people/{id}/reactivate', byId(id)));
 
-export const IMPORT_TEMPLATE_URL = '/api/people/import/template';
+/** A plain link: the browser downloads the template itself (path checked against the contract). */
+export const IMPORT_TEMPLATE_URL = '/api/people/import/template' satisfies keyof paths;
 
 function importForm(file: File, unitId: string | undefined, skipInvalid: boolean | undefined, mapping?: Record<string, string>): FormData {
   // Text fields go before the file: the server reads fields that precede the file part.
@@ -47,5 +55,7 @@ function importForm(file: File, unitId: string | undefined, skipInvalid: boolean
   return form;
 }
 
-export const previewImport = (file: File, unitId?: string, mapping?: Record<string, string>) => api.upload<ImportPreview>('/api/people/import/preview', importForm(file, unitId, undefined, mapping));
-export const commitImport = (file: File, unitId?: string, mapping?: Record<string, string>) => api.upload<ImportResult>('/api/people/import/commit', importForm(file, unitId, true, mapping));
+export const previewImport = (file: File, unitId?: string, mapping?: Record<string, string>) =>
+  call(client.POST('/api/people/import/preview', multipart(importForm(file, unitId, undefined, mapping))));
+export const commitImport = (file: File, unitId?: string, mapping?: Record<string, string>) =>
+  call(client.POST('/api/people/import/commit', multipart(importForm(file, unitId, true, mapping))));

@@ -3,7 +3,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, setCsrfToken, setUnauthorizedHandler } from '../api/client';
 import { fetchMe, logout as apiLogout } from '../api/auth';
-import type { Me, Session } from '../api/types';
+import type { Me, Session } from '../api/auth';
+import { keys } from '../api/keys';
 
 interface AuthState {
   user: Me | null;
@@ -18,11 +19,10 @@ interface AuthState {
 
 /** Forgets every cached record except the session query itself (its observer must stay attached). */
 function dropData(qc: QueryClient): void {
-  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] });
 }
 
 const AuthContext = createContext<AuthState | null>(null);
-const ME_KEY = ['auth', 'me'] as const;
 
 async function loadSession(): Promise<Session | null> {
   try {
@@ -40,13 +40,13 @@ async function loadSession(): Promise<Session | null> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const me = useQuery({ queryKey: ME_KEY, queryFn: loadSession, staleTime: Infinity, retry: false });
+  const me = useQuery({ queryKey: keys.me, queryFn: loadSession, staleTime: Infinity, retry: false });
 
   const signIn = useCallback(
     (session: Session) => {
       setCsrfToken(session.csrfToken);
       dropData(qc);
-      qc.setQueryData(ME_KEY, session);
+      qc.setQueryData(keys.me, session);
     },
     [qc],
   );
@@ -57,19 +57,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } finally {
       setCsrfToken(null);
       dropData(qc);
-      qc.setQueryData(ME_KEY, null);
+      qc.setQueryData(keys.me, null);
     }
   }, [qc]);
 
   const refresh = useCallback(async () => {
-    await qc.invalidateQueries({ queryKey: ME_KEY });
+    await qc.invalidateQueries({ queryKey: keys.me });
   }, [qc]);
 
   useEffect(() => {
     // Any 401 from the API means the session is gone: drop it, the router shows the login page.
     setUnauthorizedHandler(() => {
       setCsrfToken(null);
-      qc.setQueryData(ME_KEY, null);
+      qc.setQueryData(keys.me, null);
     });
     return () => setUnauthorizedHandler(null);
   }, [qc]);

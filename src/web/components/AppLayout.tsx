@@ -79,7 +79,7 @@ export function AppLayout() {
   ];
 
   const onUserMenu: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'password') navigate('/doi-mat-khau');
+    if (key === 'password') void navigate('/doi-mat-khau');
     if (key === 'logout') {
       void signOut().then(() => navigate('/dang-nhap', { replace: true }));
     }

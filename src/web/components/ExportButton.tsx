@@ -2,16 +2,16 @@
 import { App, Button } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { downloadFile } from '../api/documents';
-import { errorText, type Query } from '../api/client';
+import { errorText } from '../api/client';
 
-export function ExportButton({ path, query, label = 'Xuất Excel' }: { path: string; query?: Query; label?: string }) {
+/** `download` is the module's export call, e.g. `() => exportUnits(showInactive)`. */
+export function ExportButton({ download, label = 'Xuất Excel' }: { download: () => Promise<void>; label?: string }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
-      await downloadFile(path, query, 'danh-sach.xlsx');
+      await download();
     } catch (e) {
       void message.error(errorText(e));
     } finally {

@@ -5,16 +5,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { getNotifications, markAllRead, markRead, type Notification } from '../api/plans';
 import { fmtDateTime } from '../lib/format';
+import { keys } from '../api/keys';
 
 export function NotificationBell() {
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['notifications'], queryFn: getNotifications, refetchInterval: 60_000 });
-  const read = useMutation({ mutationFn: (id: string) => markRead(id), onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }) });
-  const readAll = useMutation({ mutationFn: markAllRead, onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }) });
+  const q = useQuery({ queryKey: keys.notifications, queryFn: getNotifications, refetchInterval: 60_000 });
+  const read = useMutation({ mutationFn: (id: string) => markRead(id), onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }) });
+  const readAll = useMutation({ mutationFn: markAllRead, onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }) });
   const open = (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
-    if (n.link) navigate(n.link);
+    if (n.link) void navigate(n.link);
   };
   const data = q.data;
   const content = (

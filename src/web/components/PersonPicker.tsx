@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listPeople } from '../api/people';
 import { useDebounced } from '../lib/hooks';
+import { keys } from '../api/keys';
 
 interface Props {
   value?: string | null;
@@ -18,7 +19,7 @@ export function PersonPicker({ value, onChange, placeholder = 'Gõ tên cán b�
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const people = useQuery({
-    queryKey: ['people', 'picker', q],
+    queryKey: keys.people.picker(q),
     queryFn: () => listPeople({ q: q || undefined, active: true, pageSize: 20 }),
   });
   const options = (people.data?.items ?? []).map((p) => ({

@@ -1,6 +1,6 @@
 /** A person's record and transfer history (detail page and "Hồ sơ của tôi"). */
 import { Card, Descriptions, Space, Table, Tag } from 'antd';
-import type { PersonDetail, Transfer } from '../api/types';
+import type { PersonDetail, Transfer } from '../api/people';
 import { fmtDate } from '../lib/format';
 import { EmptyBlock } from './PageStates';
 

@@ -28,7 +28,7 @@ export function UnitTreeSelect({ value, onChange, placeholder = 'Chọn đơn v�
       treeData={data}
       placeholder={placeholder}
       allowClear={allowClear}
-      showSearch={{ filterTreeNode: (input, node) => foldVietnamese(String(node.title ?? '')).includes(foldVietnamese(input.trim())) }}
+      showSearch={{ filterTreeNode: (input, node) => foldVietnamese(typeof node.title === 'string' ? node.title : '').includes(foldVietnamese(input.trim())) }}
       treeDefaultExpandAll
       loading={units.isPending}
       notFoundContent={units.isError ? 'Không tải được danh sách đơn vị' : 'Không có đơn vị phù hợp'}

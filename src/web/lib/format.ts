@@ -1,13 +1,24 @@
 /** Display helpers for the UI: Vietnamese dates, money, empty values. */
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatDateVi, formatMoneyVi, formatNumberVi } from '../../shared/format-vi';
+import { vietnamDay, vietnamTime } from './today';
 
 export const DATE_FORMAT = 'DD/MM/YYYY';
 
-/** `26/06/2021`, or a dash for no date. */
+/** A stored instant (`2024-05-01T17:30:00.000Z`), as opposed to a calendar date (`2024-05-01`). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T/;
+
+/**
+ * `26/06/2021`, or a dash for no date. A calendar date is shown as it is; a stored instant is
+ * shown as its day in Vietnam (17:30 UTC on the 1st is already the 2nd in Hà Nội).
+ */
 export function fmtDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   try {
+    if (INSTANT.test(iso)) {
+      const d = new Date(iso);
+      if (!Number.isNaN(d.getTime())) return formatDateVi(vietnamDay(d));
+    }
     return formatDateVi(iso);
   } catch {
     return iso;
@@ -19,10 +30,7 @@ export function fmtDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  // Vietnam is UTC+7 without DST.
-  const v = new Date(d.getTime() + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
+  return `${formatDateVi(vietnamDay(d))} ${vietnamTime(d)}`;
 }
 
 export const fmtMoney = (v: number): string => formatMoneyVi(v);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { listUnits } from '../api/units';
+import { keys } from '../api/keys';
 
 /** The value after it stopped changing for `ms` milliseconds. */
 export function useDebounced<T>(value: T, ms = 350): T {
@@ -12,9 +13,7 @@ export function useDebounced<T>(value: T, ms = 350): T {
   return v;
 }
 
-export const unitsKey = (includeInactive: boolean) => ['units', { includeInactive }] as const;
-
 /** The unit tree visible to the user. */
 export function useUnits(includeInactive = false) {
-  return useQuery({ queryKey: unitsKey(includeInactive), queryFn: () => listUnits(includeInactive) });
+  return useQuery({ queryKey: keys.units.list(includeInactive), queryFn: () => listUnits(includeInactive) });
 }

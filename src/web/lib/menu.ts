@@ -1,5 +1,5 @@
 /** Which modules a user may open, from the abilities the server sent with the session. */
-import type { Me } from '../api/types';
+import type { Me } from '../api/auth';
 
 export interface ModuleAccess {
   units: boolean;

@@ -1,5 +1,5 @@
 /** Unit tree helpers for Tree and TreeSelect. */
-import type { Unit, UnitNode } from '../api/types';
+import type { Unit, UnitNode } from '../api/units';
 
 export interface UnitTreeSelectNode {
   value: string;

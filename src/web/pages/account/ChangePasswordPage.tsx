@@ -30,7 +30,7 @@ export default function ChangePasswordPage() {
       form.resetFields();
       message.success('Đã đổi mật khẩu.');
       await refresh();
-      navigate('/');
+      void navigate('/');
     },
     onError: (err) => setError(errorText(err)),
   });

@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState } from 'react';
 import { createAccount, listAccounts, resetAccountPassword, updateAccount } from '../../api/accounts';
 import { errorText } from '../../api/client';
-import type { Account } from '../../api/types';
+import type { Account } from '../../api/accounts';
 import { useUser } from '../../auth/AuthContext';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/codes';
 import { PageHeader } from '../../components/PageHeader';
@@ -15,6 +15,7 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDateTime } from '../../lib/format';
 import { useDebounced } from '../../lib/hooks';
 import { passwordRule } from '../../lib/validation';
+import { keys } from '../../api/keys';
 
 interface AccountValues {
   username?: string;
@@ -50,7 +51,7 @@ function AccountModal({ target, onClose }: { target: Target | null; onClose: () 
     },
     onSuccess: async (a) => {
       message.success(target?.mode === 'edit' ? `Đã lưu tài khoản ${a.username}.` : `Đã tạo tài khoản ${a.username}.`);
-      await qc.invalidateQueries({ queryKey: ['accounts'] });
+      await qc.invalidateQueries({ queryKey: keys.accounts.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -124,7 +125,7 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
     mutationFn: (v: { newPassword: string }) => resetAccountPassword(account?.id ?? '', v.newPassword),
     onSuccess: async () => {
       message.success(`Đã đặt lại mật khẩu cho ${account?.username ?? ''}. Người dùng phải đổi mật khẩu khi đăng nhập.`);
-      await qc.invalidateQueries({ queryKey: ['accounts'] });
+      await qc.invalidateQueries({ queryKey: keys.accounts.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -155,7 +156,7 @@ export default function AccountsPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
   // The server searches and pages (a province has thousands of accounts).
   const q = useDebounced(search.trim(), 350);
-  const accounts = useQuery({ queryKey: ['accounts', q, paging], queryFn: () => listAccounts({ q: q || undefined, ...paging }), placeholderData: keepPreviousData });
+  const accounts = useQuery({ queryKey: keys.accounts.list({ q, ...paging }), queryFn: () => listAccounts({ q: q || undefined, ...paging }), placeholderData: keepPreviousData });
   useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [q]);
   const canCreate = user.abilities.account.includes('create');
   const items = accounts.data?.items ?? [];

@@ -3,14 +3,15 @@ import { ClearOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { listAudit, listAuditActions, type AuditFilter } from '../../api/audit';
-import type { AuditEvent } from '../../api/types';
+import { exportAudit, listAudit, listAuditActions, type AuditFilter } from '../../api/audit';
+import type { AuditEvent } from '../../api/audit';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/ExportButton';
 import { EmptyBlock, ErrorAlert } from '../../components/PageStates';
 import { useDebounced, useUnits } from '../../lib/hooks';
 import { DATE_FORMAT, fmtDateTime, fmtNumber } from '../../lib/format';
 import { auditDiff } from '../../lib/auditDiff';
+import { keys } from '../../api/keys';
 
 const ENTITY_LABELS: Record<string, string> = {
   unit: 'Đơn vị',
@@ -45,7 +46,7 @@ function DiffTable({ event, unitNames }: { event: AuditEvent; unitNames: Map<str
 }
 
 export default function AuditPage() {
-  const [action, setAction] = useState<string | undefined>();
+  const [action, setAction] = useState<AuditFilter['action']>();
   const [entityType, setEntityType] = useState<string | undefined>();
   const [username, setUsername] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -62,8 +63,8 @@ export default function AuditPage() {
     page,
     pageSize,
   };
-  const events = useQuery({ queryKey: ['audit', filter], queryFn: () => listAudit(filter), placeholderData: keepPreviousData });
-  const actions = useQuery({ queryKey: ['audit', 'actions'], queryFn: listAuditActions, staleTime: Infinity });
+  const events = useQuery({ queryKey: keys.audit.list(filter), queryFn: () => listAudit(filter), placeholderData: keepPreviousData });
+  const actions = useQuery({ queryKey: keys.audit.actions, queryFn: listAuditActions, staleTime: Infinity });
   const units = useUnits(true);
   const unitNames = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
   const filtered = !!(action || entityType || user || range);
@@ -81,7 +82,7 @@ export default function AuditPage() {
       <PageHeader
         title="Nhật ký thao tác"
         subtitle="Ai đã làm gì, lúc nào, từ đâu – trong phạm vi đơn vị của bạn. Bấm vào một dòng để xem dữ liệu trước và sau."
-        extra={<ExportButton path="/api/audit/export.xlsx" query={{ action: filter.action, entityType: filter.entityType, username: filter.username, from: filter.from, to: filter.to }} />}
+        extra={<ExportButton download={() => exportAudit({ action: filter.action, entityType: filter.entityType, username: filter.username, from: filter.from, to: filter.to })} />}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
@@ -90,7 +91,7 @@ export default function AuditPage() {
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="Loại thao tác"
             value={action}
-            onChange={(v: string | undefined) => {
+            onChange={(v: AuditFilter['action']) => {
               setAction(v);
               setPage(1);
             }}

@@ -2,15 +2,17 @@
 import { FormModal } from '../../components/FormModal';
 import { App, DatePicker, Form, Input, Select, Switch } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { addCouncilMember, createCouncil, updateCouncil } from '../../api/councils';
 import { errorText } from '../../api/client';
-import type { Council } from '../../api/types';
+import type { Council } from '../../api/councils';
 import { COUNCIL_KINDS, COUNCIL_KIND_LABELS, COUNCIL_POSITIONS, COUNCIL_POSITION_LABELS, type CouncilKind, type CouncilPosition } from '../../../shared/codes';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, blankToNull, fromDayjs, toDayjs } from '../../lib/format';
+import { keys } from '../../api/keys';
+import { todayDayjs } from '../../lib/today';
 
 interface CouncilValues {
   unitId?: string;
@@ -40,7 +42,7 @@ export function CouncilFormModal({ target, onClose }: { target: CouncilFormTarge
     if (!target) return;
     setError(null);
     form.resetFields();
-    if (target.mode === 'create') form.setFieldsValue({ unitId: target.unitId, kind: 'tdkt', termStart: dayjs() });
+    if (target.mode === 'create') form.setFieldsValue({ unitId: target.unitId, kind: 'tdkt', termStart: todayDayjs() });
     else {
       const c = target.council;
       form.setFieldsValue({ name: c.name ?? '', establishedBy: c.establishedBy ?? '', termStart: toDayjs(c.termStart), termEnd: toDayjs(c.termEnd) ?? null, active: c.active });
@@ -55,7 +57,7 @@ export function CouncilFormModal({ target, onClose }: { target: CouncilFormTarge
     },
     onSuccess: async () => {
       message.success(target?.mode === 'create' ? 'Đã thành lập hội đồng.' : 'Đã lưu hội đồng.');
-      await qc.invalidateQueries({ queryKey: ['councils'] });
+      await qc.invalidateQueries({ queryKey: keys.councils });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -131,7 +133,7 @@ export function AddMemberModal({ council, onClose }: { council: Council | null; 
     mutationFn: (v: MemberValues) => addCouncilMember(council?.id ?? '', { personId: v.personId, position: v.position, fromDate: fromDayjs(v.fromDate), toDate: fromDayjs(v.toDate) }),
     onSuccess: async () => {
       message.success('Đã thêm thành viên.');
-      await qc.invalidateQueries({ queryKey: ['councils'] });
+      await qc.invalidateQueries({ queryKey: keys.councils });
       onClose();
     },
     onError: (err) => setError(errorText(err)),

@@ -3,15 +3,16 @@ import { EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { listCouncils, removeCouncilMember } from '../../api/councils';
+import { exportCouncils, listCouncils, removeCouncilMember } from '../../api/councils';
 import { errorText } from '../../api/client';
-import type { Council, CouncilMember } from '../../api/types';
+import type { Council, CouncilMember } from '../../api/councils';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/ExportButton';
 import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { AddMemberModal, CouncilFormModal, type CouncilFormTarget } from './CouncilModals';
+import { keys } from '../../api/keys';
 
 function term(c: Council): string {
   return c.termEnd ? `${fmtDate(c.termStart)} – ${fmtDate(c.termEnd)}` : `Từ ${fmtDate(c.termStart)}`;
@@ -25,7 +26,7 @@ function CouncilCard({ council, onEdit, onAddMember }: { council: Council; onEdi
     mutationFn: (m: CouncilMember) => removeCouncilMember(council.id, m.id),
     onSuccess: async () => {
       message.success('Đã bớt thành viên.');
-      await qc.invalidateQueries({ queryKey: ['councils'] });
+      await qc.invalidateQueries({ queryKey: keys.councils });
     },
     onError: (err) => message.error(errorText(err)),
   });
@@ -101,7 +102,7 @@ function CouncilCard({ council, onEdit, onAddMember }: { council: Council; onEdi
 
 export default function CouncilsPage() {
   const user = useUser();
-  const councils = useQuery({ queryKey: ['councils'], queryFn: listCouncils });
+  const councils = useQuery({ queryKey: keys.councils, queryFn: listCouncils });
   const [formTarget, setFormTarget] = useState<CouncilFormTarget | null>(null);
   const [adding, setAdding] = useState<Council | null>(null);
   const canCreate = user.abilities.council.includes('create');
@@ -113,7 +114,7 @@ export default function CouncilsPage() {
         subtitle="Hội đồng Thi đua - Khen thưởng và Hội đồng Sáng kiến: thành phần, chức danh, nhiệm kỳ."
         extra={
           <>
-            <ExportButton path="/api/councils/export.xlsx" />
+            <ExportButton download={exportCouncils} />
             {canCreate ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', unitId: user.unitId })} data-testid="council-add">
                 Thành lập hội đồng

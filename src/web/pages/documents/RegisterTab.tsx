@@ -3,30 +3,31 @@ import { App, Button, Input, InputNumber, Space, Table, Tag, Typography } from '
 import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { downloadFile, issueDecisionCertificates, listCertificates } from '../../api/documents';
+import { exportCertificates, issueDecisionCertificates, listCertificates, printCertificates } from '../../api/documents';
 import { listDecisions } from '../../api/dossiers';
 import { errorText } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 export function RegisterTab({ canIssue }: { canIssue: boolean }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [q, setQ] = useState('');
-  const decisions = useQuery({ queryKey: ['decisions'], queryFn: listDecisions });
-  const certs = useQuery({ queryKey: ['certificates', year, q], queryFn: () => listCertificates({ year, q: q || undefined }) });
+  const decisions = useQuery({ queryKey: keys.decisions.all, queryFn: listDecisions });
+  const certs = useQuery({ queryKey: keys.certificates.list(year, q), queryFn: () => listCertificates({ year, q: q || undefined }) });
   const issue = useMutation({
     mutationFn: issueDecisionCertificates,
     onSuccess: async (r) => {
       void message.success(r.created ? `Đã vào sổ vàng ${r.created} Giấy khen/Bằng khen.` : 'Quyết định đã có đủ số sổ vàng.');
-      await qc.invalidateQueries({ queryKey: ['certificates'] });
-      await qc.invalidateQueries({ queryKey: ['decisions'] });
+      await qc.invalidateQueries({ queryKey: keys.certificates.all });
+      await qc.invalidateQueries({ queryKey: keys.decisions.all });
     },
     onError: (e) => void message.error(errorText(e)),
   });
-  const print = (id: string, mode: 'full' | 'blank') => downloadFile(`/api/decisions/${id}/certificates.pdf`, { mode }, 'giay-khen.pdf').catch((e: unknown) => void message.error(errorText(e)));
+  const print = (id: string, mode: 'full' | 'blank') => printCertificates(id, mode).catch((e: unknown) => void message.error(errorText(e)));
   const internal = (decisions.data?.items ?? []).filter((d) => d.kind === 'internal');
 
   return (
@@ -76,7 +77,7 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
         </Typography.Title>
         <InputNumber placeholder="Năm" min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} />
         <Input.Search placeholder="Họ tên, số quyết định, mã xác minh" allowClear onSearch={setQ} style={{ width: 320 }} />
-        <ExportButton path="/api/certificates/export.xlsx" query={{ year, q: q || undefined }} />
+        <ExportButton download={() => exportCertificates({ year, q: q || undefined })} />
       </Space>
       <Table
         size="small"

@@ -4,10 +4,12 @@ import { DownloadOutlined, EyeOutlined, FilePdfOutlined, HistoryOutlined, Rollba
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import {
-  downloadFile,
+  downloadCalibrationTest,
+  downloadTemplate,
   getCalibration,
   getTemplates,
   getTemplateVersions,
+  previewTemplate,
   revertTemplate,
   saveCalibration,
   templateAbilities,
@@ -21,6 +23,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { RegisterTab } from './RegisterTab';
 import { useUser } from '../../auth/AuthContext';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
+import { keys } from '../../api/keys';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -33,7 +36,7 @@ function InForce({ item }: { item: TemplateItem }) {
 
 function Versions({ kind, label, onClose }: { kind: TemplateKind; label: string; onClose: () => void }) {
   const { message } = App.useApp();
-  const versions = useQuery({ queryKey: ['templates', kind, 'versions'], queryFn: () => getTemplateVersions(kind) });
+  const versions = useQuery({ queryKey: keys.templates.versions(kind), queryFn: () => getTemplateVersions(kind) });
   return (
     <Drawer open title={`Các phiên bản: ${label}`} size="large" onClose={onClose}>
       {versions.error ? <ErrorAlert error={versions.error} /> : null}
@@ -58,7 +61,7 @@ function Versions({ kind, label, onClose }: { kind: TemplateKind; label: string;
                   <Button
                     size="small"
                     icon={<DownloadOutlined />}
-                    onClick={() => downloadFile(`/api/templates/${kind}/download`, { versionId: v.id }, 'mau.docx').catch((e: unknown) => void message.error(errorText(e)))}
+                    onClick={() => downloadTemplate(kind, { versionId: v.id }).catch((e: unknown) => void message.error(errorText(e)))}
                   />
                 </Tooltip>
               ),
@@ -72,10 +75,10 @@ function Versions({ kind, label, onClose }: { kind: TemplateKind; label: string;
 function TemplatesTab() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const templates = useQuery({ queryKey: ['templates'], queryFn: getTemplates });
+  const templates = useQuery({ queryKey: keys.templates.all, queryFn: getTemplates });
   const [uploadError, setUploadError] = useState<{ kind: TemplateKind; text: string } | null>(null);
   const [versionsOf, setVersionsOf] = useState<TemplateItem | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['templates'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.templates.all });
 
   const upload = useMutation({
     mutationFn: ({ kind, file }: { kind: TemplateKind; file: File }) => uploadTemplate(kind, file),
@@ -94,7 +97,7 @@ function TemplatesTab() {
     },
     onError: (e) => void message.error(errorText(e)),
   });
-  const download = (path: string, query?: Record<string, string>) => downloadFile(path, query, 'mau.docx').catch((e: unknown) => void message.error(errorText(e)));
+  const download = (run: Promise<void>) => run.catch((e: unknown) => void message.error(errorText(e)));
 
   if (templates.isPending) return <LoadingBlock />;
   if (templates.error) return <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />;
@@ -137,14 +140,14 @@ function TemplatesTab() {
             width: 520,
             render: (_, item) => (
               <Space wrap size={6}>
-                <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(`/api/templates/${item.kind}/download`)} data-testid={`template-download-${item.kind}`}>
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(downloadTemplate(item.kind))} data-testid={`template-download-${item.kind}`}>
                   Tải mẫu
                 </Button>
-                <Button size="small" icon={<EyeOutlined />} onClick={() => void download(`/api/templates/${item.kind}/preview`)}>
+                <Button size="small" icon={<EyeOutlined />} onClick={() => void download(previewTemplate(item.kind))}>
                   Xem thử
                 </Button>
                 {data.pdf ? (
-                  <Button size="small" icon={<FilePdfOutlined />} onClick={() => void download(`/api/templates/${item.kind}/preview`, { format: 'pdf' })} data-testid={`template-pdf-${item.kind}`}>
+                  <Button size="small" icon={<FilePdfOutlined />} onClick={() => void download(previewTemplate(item.kind, 'pdf'))} data-testid={`template-pdf-${item.kind}`}>
                     PDF
                   </Button>
                 ) : null}
@@ -188,7 +191,7 @@ type Row = { key: string; label: string };
 function CalibrationTab() {
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const state = useQuery({ queryKey: ['calibration'], queryFn: getCalibration });
+  const state = useQuery({ queryKey: keys.calibration, queryFn: getCalibration });
   const [cal, setCal] = useState<Calibration | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -199,7 +202,7 @@ function CalibrationTab() {
     onSuccess: async () => {
       setError(null);
       void message.success('Đã lưu căn chỉnh phôi.');
-      await qc.invalidateQueries({ queryKey: ['calibration'] });
+      await qc.invalidateQueries({ queryKey: keys.calibration });
     },
     onError: (e) => setError(errorText(e)),
   });
@@ -246,7 +249,7 @@ function CalibrationTab() {
                 Lưu căn chỉnh
               </Button>
             ) : null}
-            <Button icon={<FilePdfOutlined />} onClick={() => downloadFile('/api/certificates/calibration/test.pdf', undefined, 'in-thu.pdf').catch((e: unknown) => void message.error(errorText(e)))} data-testid="calibration-test">
+            <Button icon={<FilePdfOutlined />} onClick={() => downloadCalibrationTest().catch((e: unknown) => void message.error(errorText(e)))} data-testid="calibration-test">
               Tải trang in thử (PDF)
             </Button>
           </Space>

@@ -5,10 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import { getPublicCertificate } from '../../api/documents';
 import { errorText } from '../../api/client';
+import { keys } from '../../api/keys';
 
 export default function VerifyCertificatePage() {
   const { code = '' } = useParams();
-  const cert = useQuery({ queryKey: ['public-certificate', code], queryFn: () => getPublicCertificate(code), retry: false });
+  const cert = useQuery({ queryKey: keys.publicCertificate(code), queryFn: () => getPublicCertificate(code), retry: false });
   return (
     <div style={{ minHeight: '100vh', background: '#f3f4f6', padding: '48px 16px' }}>
       <div style={{ maxWidth: 640, margin: '0 auto' }}>

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { getDecision, issueDecision, listDecisions, pipelineAbilities, readyToDecide, revokeDecision, type Decision, type ReadyCandidate } from '../../api/dossiers';
+import { exportDecisions, getDecision, issueDecision, listDecisions, pipelineAbilities, readyToDecide, revokeDecision, type Decision, type ReadyCandidate } from '../../api/dossiers';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,21 +13,22 @@ import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate, fromDayjs } from '../../lib/format';
 import { download, money } from './common';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
 
 function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
-  const q = useQuery({ queryKey: ['decision', id], queryFn: () => getDecision(id!), enabled: id !== null });
+  const q = useQuery({ queryKey: keys.decision(id), queryFn: () => getDecision(id!), enabled: id !== null });
   const revoke = useMutation({
     mutationFn: () => revokeDecision(id!, { reason, awardeeIds: selected.length ? selected : undefined }),
     onSuccess: async () => {
       message.success('Đã hủy bỏ khen thưởng.');
       setReason('');
       setSelected([]);
-      await qc.invalidateQueries({ queryKey: ['decision', id] });
-      await qc.invalidateQueries({ queryKey: ['decisions'] });
+      await qc.invalidateQueries({ queryKey: keys.decision(id) });
+      await qc.invalidateQueries({ queryKey: keys.decisions.all });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -82,8 +83,8 @@ export default function DecisionsPage() {
   const ab = pipelineAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const ready = useQuery({ queryKey: ['decisions', 'ready'], queryFn: readyToDecide });
-  const list = useQuery({ queryKey: ['decisions'], queryFn: listDecisions });
+  const ready = useQuery({ queryKey: keys.decisions.ready, queryFn: readyToDecide });
+  const list = useQuery({ queryKey: keys.decisions.all, queryFn: listDecisions });
   const [selected, setSelected] = useState<string[]>([]);
   const [issuing, setIssuing] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -94,7 +95,7 @@ export default function DecisionsPage() {
       message.success(`Đã ban hành Quyết định số ${d.numberText}.`);
       setIssuing(false);
       setSelected([]);
-      await qc.invalidateQueries({ queryKey: ['decisions'] });
+      await qc.invalidateQueries({ queryKey: keys.decisions.all });
       setOpen(d.id);
     },
     onError: (e) => message.error(errorText(e)),
@@ -121,7 +122,7 @@ export default function DecisionsPage() {
         />
         {ab.forward ? <Alert style={{ marginTop: 8 }} type="info" showIcon message="Hình thức vượt thẩm quyền của cơ quan (Bằng khen tỉnh, …): mở hồ sơ và chọn “Trình cấp trên”; chỉ tiêu của phong trào được kiểm tra tự động." /> : null}
       </Card>
-      <Card size="small" title="Sổ quyết định" extra={<ExportButton path="/api/decisions/export.xlsx" />}>
+      <Card size="small" title="Sổ quyết định" extra={<ExportButton download={() => exportDecisions()} />}>
         <Table
           rowKey="id"
           size="small"

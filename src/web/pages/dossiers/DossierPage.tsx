@@ -27,8 +27,10 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
+import { codeOf } from '../../lib/codes';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/dossiers';
 import { ClockTag, StatusTag, download, honorOptions } from './common';
+import { keys } from '../../api/keys';
 
 function AppraisalCell({ c }: { c: Candidate }) {
   if (!c.appraisal) return <Typography.Text type="secondary">Chưa thẩm định</Typography.Text>;
@@ -185,7 +187,7 @@ export default function DossierPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['dossier', id], queryFn: () => getDossier(id) });
+  const q = useQuery({ queryKey: keys.dossier(id), queryFn: () => getDossier(id) });
   const [docOpen, setDocOpen] = useState(false);
   const [returning, setReturning] = useState(false);
   const [reasons, setReasons] = useState('');
@@ -195,12 +197,12 @@ export default function DossierPage() {
   const [appraiseForm] = Form.useForm<{ note?: string; lowerTo?: Honor; lowerReason?: string }>();
   const [recordForm] = Form.useForm<{ numberText: string; decisionDate: string; issuerName: string; signerName: string; signerTitle: string }>();
   const [receiver, setReceiver] = useState('');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['dossier', id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.dossier(id) });
   const act = useMutation({
     mutationFn: async (fn: () => Promise<unknown>) => fn(),
     onSuccess: async () => {
       await refresh();
-      await qc.invalidateQueries({ queryKey: ['dossiers'] });
+      await qc.invalidateQueries({ queryKey: keys.dossiers.all });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -333,7 +335,7 @@ export default function DossierPage() {
         <Typography.Paragraph type="secondary">Hệ thống kiểm tra đề nghị theo bộ quy tắc của chế độ pháp lý hiện hành, dựa trên dữ liệu thi đua đã lưu; kết quả được giữ làm căn cứ.</Typography.Paragraph>
         <Form form={appraiseForm} layout="vertical" onFinish={(v) => { const c = appraising!; run(() => appraiseCandidate(d.id, c.id, { note: v.note ?? null, lowerTo: v.lowerTo ?? null, lowerReason: v.lowerReason ?? null }), 'Đã thẩm định.'); setAppraising(null); }}>
           <Form.Item name="note" label="Ý kiến thẩm định"><Input.TextArea rows={3} /></Form.Item>
-          <Form.Item name="lowerTo" label="Hạ mức hình thức (nếu cần)"><Select allowClear options={appraising ? honorOptions(appraising.subjectKind).filter((o) => o.value !== appraising.honor) : []} /></Form.Item>
+          <Form.Item name="lowerTo" label="Hạ mức hình thức (nếu cần)"><Select allowClear options={appraising ? honorOptions(codeOf(SUBJECT_KINDS, appraising.subjectKind)).filter((o) => o.value !== appraising.honor) : []} /></Form.Item>
           <Form.Item name="lowerReason" label="Lý do hạ mức"><Input /></Form.Item>
         </Form>
       </Modal>

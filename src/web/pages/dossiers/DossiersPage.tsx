@@ -4,7 +4,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { createDossier, grantExtension, listDossiers, pipelineAbilities, setSubmissionDeadline, type DossierSummary } from '../../api/dossiers';
+import { createDossier, exportDossiers, grantExtension, listDossiers, pipelineAbilities, setSubmissionDeadline, type DossierSummary } from '../../api/dossiers';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import type { Dayjs } from 'dayjs';
 import { DatePicker } from 'antd';
@@ -17,27 +17,29 @@ import { ErrorAlert } from '../../components/PageStates';
 import { fmtDateTime } from '../../lib/format';
 import { useDebounced } from '../../lib/hooks';
 import { COMMENDATION_TYPES, COMMENDATION_TYPE_LABELS, type CommendationType } from '../../../shared/codes';
-import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS } from '../../../shared/dossiers';
+import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers';
 import { ClockTag, StatusTag } from './common';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 function NewDossierModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ movementId?: string; type: CommendationType; year: number; title: string; summary?: string }>();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const movements = useQuery({ queryKey: ['movements', 'for-dossier'], queryFn: () => listMovements({}), enabled: open });
+  const movements = useQuery({ queryKey: keys.movements.forDossier, queryFn: () => listMovements({}), enabled: open });
   const create = useMutation({
     mutationFn: createDossier,
     onSuccess: (d) => {
       message.success('Đã lập hồ sơ.');
       onClose();
-      navigate(`/ho-so/${d.id}`);
+      void navigate(`/ho-so/${d.id}`);
     },
     onError: (e) => message.error(errorText(e)),
   });
   return (
     <Modal open={open} title="Lập hồ sơ đề nghị khen thưởng" onCancel={onClose} onOk={() => form.submit()} okText="Lập hồ sơ" confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ type: 'chuyen_de', year: new Date().getFullYear() }} onFinish={(v) => create.mutate({ ...v, movementId: v.movementId ?? null })}>
+      <Form form={form} layout="vertical" initialValues={{ type: 'chuyen_de', year: currentYearVn() }} onFinish={(v) => create.mutate({ ...v, movementId: v.movementId ?? null })}>
         <Form.Item name="movementId" label="Phong trào / đợt thi đua (nếu có)">
           <Select allowClear placeholder="Không theo phong trào (đột xuất, theo năm…)" options={(movements.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.title} (${m.year})` }))} data-testid="dossier-movement" />
         </Form.Item>
@@ -64,7 +66,7 @@ function NewDossierModal({ open, onClose }: { open: boolean; onClose: () => void
 function DeadlineModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ movementId: string; dueDate?: Dayjs; unitId?: string; until?: Dayjs; reason?: string }>();
   const { message } = App.useApp();
-  const movements = useQuery({ queryKey: ['movements', 'for-dossier'], queryFn: () => listMovements({}), enabled: open });
+  const movements = useQuery({ queryKey: keys.movements.forDossier, queryFn: () => listMovements({}), enabled: open });
   const save = useMutation({
     mutationFn: async (v: { movementId: string; dueDate?: Dayjs; unitId?: string; until?: Dayjs; reason?: string }) => {
       if (v.dueDate) await setSubmissionDeadline({ movementId: v.movementId, dueDate: fromDayjs(v.dueDate)! });
@@ -96,13 +98,13 @@ export default function DossiersPage() {
   const user = useUser();
   const ab = pipelineAbilities(user);
   const [box, setBox] = useState<'inbox' | 'mine' | 'all'>(ab.office ? 'inbox' : 'all');
-  const [status, setStatus] = useState<string | undefined>();
+  const [status, setStatus] = useState<DossierStatus | undefined>();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [deadlines, setDeadlines] = useState(false);
   const q = useDebounced(search.trim());
-  const list = useQuery({ queryKey: ['dossiers', box, status, q, page], queryFn: () => listDossiers({ box, status, q: q || undefined, page, pageSize: 20 }) });
+  const list = useQuery({ queryKey: keys.dossiers.list(box, status, q, page), queryFn: () => listDossiers({ box, status, q: q || undefined, page, pageSize: 20 }) });
   const columns = [
     { title: 'Hồ sơ', key: 'title', render: (_: unknown, d: DossierSummary) => (
       <div>
@@ -122,7 +124,7 @@ export default function DossiersPage() {
         subtitle={ab.office ? 'Hồ sơ các đơn vị gửi đến: tiếp nhận hoặc trả lại, thẩm định, đưa ra Hội đồng.' : 'Hồ sơ của đơn vị: lập danh sách, đính kèm tài liệu, nộp đúng hạn.'}
         extra={
           <>
-            <ExportButton path="/api/dossiers/export.xlsx" query={{ box, status, q: q || undefined }} />
+            <ExportButton download={() => exportDossiers({ box, status, q: q || undefined })} />
             {ab.manageDeadlines ? <Button onClick={() => setDeadlines(true)}>Hạn nộp, gia hạn</Button> : null}
             {ab.createDossier ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dossier-new">Lập hồ sơ</Button> : null}
           </>

@@ -9,9 +9,10 @@ import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate, fmtDateTime } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 function Comments({ id }: { id: string }) {
-  const q = useQuery({ queryKey: ['notice', id], queryFn: () => getNotice(id) });
+  const q = useQuery({ queryKey: keys.notice(id), queryFn: () => getNotice(id) });
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [answers, setAnswers] = useState<Record<string, string>>({});
@@ -19,7 +20,7 @@ function Comments({ id }: { id: string }) {
     mutationFn: (commentId: string) => answerComment(id, commentId, answers[commentId] ?? ''),
     onSuccess: async () => {
       message.success('Đã trả lời.');
-      await qc.invalidateQueries({ queryKey: ['notice', id] });
+      await qc.invalidateQueries({ queryKey: keys.notice(id) });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -52,8 +53,8 @@ export default function NoticesPage() {
   const ab = pipelineAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['notices'], queryFn: listNotices });
-  const ready = useQuery({ queryKey: ['decisions', 'ready'], queryFn: readyToDecide, enabled: ab.postNotice });
+  const q = useQuery({ queryKey: keys.notices, queryFn: listNotices });
+  const ready = useQuery({ queryKey: keys.decisions.ready, queryFn: readyToDecide, enabled: ab.postNotice });
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ candidateIds: string[]; title: string; body?: string; workingDays: number }>();
   const post = useMutation({
@@ -61,7 +62,7 @@ export default function NoticesPage() {
     onSuccess: async () => {
       message.success('Đã đăng công khai trên cổng thông tin.');
       setOpen(false);
-      await qc.invalidateQueries({ queryKey: ['notices'] });
+      await qc.invalidateQueries({ queryKey: keys.notices });
     },
     onError: (e) => message.error(errorText(e)),
   });

@@ -7,11 +7,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { ClockTag, StatusTag } from './common';
+import { keys } from '../../api/keys';
 
 type Row = DossierSummary & { clock: StepClock };
 
 export default function OverduePage() {
-  const q = useQuery({ queryKey: ['dossiers', 'overdue'], queryFn: overdue });
+  const q = useQuery({ queryKey: keys.dossiers.overdue, queryFn: overdue });
   return (
     <>
       <PageHeader title="Theo dõi thời hạn xử lý" subtitle="Tính theo ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết và ngày nghỉ cơ quan khai báo)." />

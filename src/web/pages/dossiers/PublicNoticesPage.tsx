@@ -6,6 +6,7 @@ import { listPublicNotices, sendPublicComment, type PublicNotice } from '../../a
 import { errorText } from '../../api/client';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 function CommentForm({ n }: { n: PublicNotice }) {
   const [form] = Form.useForm<{ authorName: string; authorContact?: string; candidateId?: string; content: string }>();
@@ -32,7 +33,7 @@ function CommentForm({ n }: { n: PublicNotice }) {
 }
 
 export default function PublicNoticesPage() {
-  const q = useQuery({ queryKey: ['public-notices'], queryFn: listPublicNotices });
+  const q = useQuery({ queryKey: keys.publicNotices, queryFn: listPublicNotices });
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f5f5' }}>
       <Layout.Header style={{ background: '#8f1d1d', color: '#fff', fontSize: 18, fontWeight: 600 }}>Cổng thông tin công khai — Thi đua, khen thưởng</Layout.Header>

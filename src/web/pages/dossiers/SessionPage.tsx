@@ -11,12 +11,13 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { BALLOT_CHOICES, BALLOT_CHOICE_LABELS, type BallotChoice } from '../../../shared/dossiers';
 import { download } from './common';
+import { keys } from '../../api/keys';
 
 export default function SessionPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['session', id], queryFn: () => getSession(id) });
+  const q = useQuery({ queryKey: keys.session(id), queryFn: () => getSession(id) });
   const [ballot, setBallot] = useState<Record<string, BallotChoice>>({});
   const [paper, setPaper] = useState<Record<string, { approve: number; reject: number; abstain: number }>>({});
   const act = useMutation({
@@ -27,7 +28,7 @@ export default function SessionPage() {
     onSuccess: async (ok) => {
       message.success(ok);
       setBallot({});
-      await qc.invalidateQueries({ queryKey: ['session', id] });
+      await qc.invalidateQueries({ queryKey: keys.session(id) });
     },
     onError: (e) => message.error(errorText(e)),
   });

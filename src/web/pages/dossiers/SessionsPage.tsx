@@ -12,18 +12,19 @@ import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate, fromDayjs } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 function NewSessionModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ councilId: string; title: string; meetingDate: Dayjs; location?: string; candidateIds: string[] }>();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const councils = useQuery({ queryKey: ['councils'], queryFn: listCouncils, enabled: open });
-  const cands = useQuery({ queryKey: ['session-candidates'], queryFn: sessionCandidates, enabled: open });
+  const councils = useQuery({ queryKey: keys.councils, queryFn: listCouncils, enabled: open });
+  const cands = useQuery({ queryKey: keys.sessionCandidates, queryFn: sessionCandidates, enabled: open });
   const create = useMutation({
     mutationFn: (v: { councilId: string; title: string; meetingDate: Dayjs; location?: string; candidateIds: string[] }) => createSession({ ...v, meetingDate: fromDayjs(v.meetingDate)!, location: v.location ?? null }),
     onSuccess: (s) => {
       onClose();
-      navigate(`/phien-hop/${s.id}`);
+      void navigate(`/phien-hop/${s.id}`);
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -48,7 +49,7 @@ export default function SessionsPage() {
   const user = useUser();
   const ab = pipelineAbilities(user);
   const [open, setOpen] = useState(false);
-  const q = useQuery({ queryKey: ['sessions'], queryFn: listSessions });
+  const q = useQuery({ queryKey: keys.sessions, queryFn: listSessions });
   return (
     <>
       <PageHeader title="Phiên họp Hội đồng" subtitle="Chương trình, điểm danh, xung đột lợi ích, bỏ phiếu kín và kiểm phiếu." extra={ab.createSession ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>Tạo phiên họp</Button> : null} />

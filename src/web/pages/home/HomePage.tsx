@@ -12,6 +12,7 @@ import { fmtNumber } from '../../lib/format';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { PersonDescriptions, TransferHistory } from '../../components/PersonProfile';
+import { keys } from '../../api/keys';
 
 function StatCard({ title, value, loading, error, icon, onClick }: { title: string; value: number | undefined; loading: boolean; error: boolean; icon: ReactNode; onClick?: () => void }) {
   return (
@@ -27,7 +28,7 @@ function StatCard({ title, value, loading, error, icon, onClick }: { title: stri
 }
 
 function MyProfile({ personId }: { personId: string | null }) {
-  const person = useQuery({ queryKey: ['people', 'detail', personId], queryFn: () => getPerson(personId ?? ''), enabled: !!personId });
+  const person = useQuery({ queryKey: keys.people.detail(personId), queryFn: () => getPerson(personId ?? ''), enabled: !!personId });
   if (!personId) {
     return <Alert type="info" showIcon title="Tài khoản của bạn chưa được gắn với hồ sơ cán bộ nào. Hãy liên hệ cán bộ phụ trách thi đua, khen thưởng của đơn vị." />;
   }
@@ -48,8 +49,8 @@ export default function HomePage() {
   const navigate = useNavigate();
   const access = moduleAccess(user);
   const units = useUnits(false);
-  const staff = useQuery({ queryKey: ['people', 'count'], queryFn: () => listPeople({ active: true, pageSize: 1 }), enabled: access.people });
-  const councils = useQuery({ queryKey: ['councils'], queryFn: listCouncils, enabled: access.councils });
+  const staff = useQuery({ queryKey: keys.people.count, queryFn: () => listPeople({ active: true, pageSize: 1 }), enabled: access.people });
+  const councils = useQuery({ queryKey: keys.councils, queryFn: listCouncils, enabled: access.councils });
 
   if (user.role === 'staff') {
     return (

@@ -26,7 +26,7 @@ export default function LoginPage() {
       setError(null);
       signIn(session);
       const target = session.user.mustChangePassword ? '/doi-mat-khau' : from && from !== '/dang-nhap' ? from : '/';
-      navigate(target, { replace: true });
+      void navigate(target, { replace: true });
     },
     onError: (err) => setError(errorText(err)),
   });

@@ -6,10 +6,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { commitImport, IMPORT_TEMPLATE_URL, previewImport } from '../../api/people';
 import { ApiError, errorText } from '../../api/client';
-import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/types';
+import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/people';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtNumber } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 type PreviewRow = ImportPreview['rows'][number];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -54,8 +55,8 @@ export default function ImportPage() {
     onSuccess: async (data) => {
       setError(null);
       setResult(data);
-      await qc.invalidateQueries({ queryKey: ['people'] });
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.people.all });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
     },
     onError: (err) => setError(errorText(err)),
   });

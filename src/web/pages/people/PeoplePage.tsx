@@ -3,8 +3,8 @@ import { CloudUploadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/i
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { listPeople, type PeopleFilter } from '../../api/people';
-import type { Person } from '../../api/types';
+import { exportPeople, listPeople, type PeopleFilter } from '../../api/people';
+import type { Person } from '../../api/people';
 import { useUser } from '../../auth/AuthContext';
 import { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS, type EmploymentType, type Gender } from '../../../shared/codes';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +14,7 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useDebounced } from '../../lib/hooks';
 import { fmtDate, fmtNumber } from '../../lib/format';
 import { PersonFormDrawer, type PersonFormTarget } from './PersonFormDrawer';
+import { keys } from '../../api/keys';
 
 const boolParam = (v: string | null): boolean | undefined => (v === 'true' ? true : v === 'false' ? false : undefined);
 
@@ -62,7 +63,7 @@ export default function PeoplePage() {
     if ((filter.q ?? '') !== debounced) update({ q: debounced || undefined });
   }, [debounced]);
 
-  const people = useQuery({ queryKey: ['people', 'list', filter], queryFn: () => listPeople(filter), placeholderData: keepPreviousData });
+  const people = useQuery({ queryKey: keys.people.list(filter), queryFn: () => listPeople(filter), placeholderData: keepPreviousData });
   const canCreate = user.abilities.person.includes('create');
   const canImport = user.abilities.person.includes('import');
   const canUpdate = user.abilities.person.includes('update');
@@ -84,7 +85,7 @@ export default function PeoplePage() {
         subtitle="Danh sách cán bộ, công chức, viên chức, người lao động trong phạm vi của bạn."
         extra={
           <>
-            <ExportButton path="/api/people/export.xlsx" query={{ q: filter.q, unitId: filter.unitId, includeSubunits: filter.unitId ? filter.includeSubunits : undefined, employmentType: filter.employmentType, isLeader: filter.isLeader, gender: filter.gender, active: filter.active }} />
+            <ExportButton download={() => exportPeople(filter)} />
             {canImport ? (
               <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/can-bo/nhap-excel')} data-testid="people-import">
                 Nhập từ Excel

@@ -1,12 +1,12 @@
 import { Alert, App, Button, DatePicker, Form, Input, Modal } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PauseCircleOutlined, PlayCircleOutlined, SwapOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { deactivatePerson, getPerson, reactivatePerson, transferPerson } from '../../api/people';
 import { errorText } from '../../api/client';
-import type { PersonDetail } from '../../api/types';
+import type { PersonDetail } from '../../api/people';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { PersonDescriptions, TransferHistory } from '../../components/PersonProfile';
@@ -14,6 +14,8 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, blankToNull } from '../../lib/format';
 import { testIdButton } from '../../lib/testid';
 import { PersonFormDrawer, type PersonFormTarget } from './PersonFormDrawer';
+import { keys } from '../../api/keys';
+import { todayDayjs } from '../../lib/today';
 
 interface TransferValues {
   toUnitId: string;
@@ -30,15 +32,15 @@ function TransferModal({ person, open, onClose }: { person: PersonDetail; open: 
     if (open) {
       setError(null);
       form.resetFields();
-      form.setFieldsValue({ effectiveDate: dayjs() });
+      form.setFieldsValue({ effectiveDate: todayDayjs() });
     }
   }, [open, form]);
   const mutation = useMutation({
     mutationFn: (v: TransferValues) => transferPerson(person.id, { toUnitId: v.toUnitId, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: blankToNull(v.reason) }),
     onSuccess: async () => {
       message.success(`Đã điều chuyển ${person.fullName}.`);
-      await qc.invalidateQueries({ queryKey: ['people'] });
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.people.all });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -84,7 +86,7 @@ export default function PersonDetailPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { modal, message } = App.useApp();
-  const person = useQuery({ queryKey: ['people', 'detail', id], queryFn: () => getPerson(id) });
+  const person = useQuery({ queryKey: keys.people.detail(id), queryFn: () => getPerson(id) });
   const [editing, setEditing] = useState<PersonFormTarget | null>(null);
   const [transferring, setTransferring] = useState(false);
 
@@ -92,8 +94,8 @@ export default function PersonDetailPage() {
     mutationFn: (p: PersonDetail) => (p.active ? deactivatePerson(p.id) : reactivatePerson(p.id)),
     onSuccess: async (p) => {
       message.success(p.active ? `Đã theo dõi lại ${p.fullName}.` : `Đã ngừng theo dõi ${p.fullName}.`);
-      await qc.invalidateQueries({ queryKey: ['people'] });
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.people.all });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
     },
     onError: (err) => message.error(errorText(err)),
   });

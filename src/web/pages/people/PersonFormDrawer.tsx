@@ -5,11 +5,13 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { createPerson, updatePerson, type PersonInput } from '../../api/people';
 import { errorText } from '../../api/client';
-import type { Person } from '../../api/types';
+import type { Person } from '../../api/people';
+import { codeOf } from '../../lib/codes';
 import { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS, GENDERS, GENDER_LABELS, type EmploymentType, type Gender } from '../../../shared/codes';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, blankToNull, fromDayjs, toDayjs } from '../../lib/format';
 import { cccdRule } from '../../lib/validation';
+import { keys } from '../../api/keys';
 
 interface FormValues {
   fullName: string;
@@ -41,12 +43,12 @@ export function PersonFormDrawer({ target, onClose, onSaved }: { target: PersonF
       form.setFieldsValue({
         fullName: p.fullName,
         unitId: p.unitId,
-        gender: p.gender ?? undefined,
+        gender: codeOf(GENDERS, p.gender),
         birthDate: toDayjs(p.birthDate) ?? null,
         cccd: p.cccd ?? '',
         position: p.position ?? '',
         isLeader: p.isLeader,
-        employmentType: p.employmentType ?? undefined,
+        employmentType: codeOf(EMPLOYMENT_TYPES, p.employmentType),
         email: p.email ?? '',
       });
     }
@@ -70,8 +72,8 @@ export function PersonFormDrawer({ target, onClose, onSaved }: { target: PersonF
     },
     onSuccess: async (p) => {
       message.success(target?.mode === 'create' ? `Đã thêm cán bộ ${p.fullName}.` : `Đã lưu hồ sơ ${p.fullName}.`);
-      await qc.invalidateQueries({ queryKey: ['people'] });
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.people.all });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
       onSaved?.(p);
       onClose();
     },

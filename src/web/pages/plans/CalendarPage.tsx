@@ -4,26 +4,28 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { getCalendar, type Deadline } from '../../api/plans';
+import { exportCalendar, getCalendar, type Deadline } from '../../api/plans';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../lib/format';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
+import { todayDayjs } from '../../lib/today';
 
 function colorOf(d: Deadline): 'error' | 'success' | 'warning' | 'processing' {
   if (d.overdue) return 'error';
   if (d.status === 'done') return 'success';
-  return dayjs(d.dueDate).diff(dayjs(), 'day') <= 7 ? 'warning' : 'processing';
+  return dayjs(d.dueDate).diff(todayDayjs(), 'day') <= 7 ? 'warning' : 'processing';
 }
 
 export default function CalendarPage() {
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(todayDayjs());
   const [view, setView] = useState<'month' | 'list'>('month');
   const [unitId, setUnitId] = useState<string | undefined>();
   const from = view === 'month' ? month.startOf('month').startOf('week') : month.startOf('month');
   const to = view === 'month' ? month.endOf('month').endOf('week') : month.add(2, 'month').endOf('month');
-  const q = useQuery({ queryKey: ['calendar', from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'), unitId], queryFn: () => getCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId, pageSize: 2000 }) });
+  const q = useQuery({ queryKey: keys.calendar(from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'), unitId), queryFn: () => getCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId, pageSize: 2000 }) });
   const byDay = new Map<string, Deadline[]>();
   for (const d of q.data?.items ?? []) byDay.set(d.dueDate, [...(byDay.get(d.dueDate) ?? []), d]);
   return (
@@ -35,7 +37,7 @@ export default function CalendarPage() {
           <Space wrap>
             <UnitTreeSelect value={unitId} onChange={setUnitId} allowClear placeholder="Mọi đơn vị trong phạm vi" style={{ width: 300 }} />
             <Segmented value={view} onChange={(v) => setView(v as 'month' | 'list')} options={[{ value: 'month', label: 'Tháng' }, { value: 'list', label: 'Danh sách' }]} data-testid="calendar-view" />
-            {view === 'list' ? <ExportButton path="/api/calendar/export.xlsx" query={{ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId }} /> : null}
+            {view === 'list' ? <ExportButton download={() => exportCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId })} /> : null}
           </Space>
         }
       />

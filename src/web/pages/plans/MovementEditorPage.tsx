@@ -12,8 +12,11 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useUnits } from '../../lib/hooks';
 import { fromDayjs, toDayjs } from '../../lib/format';
+import { codeOf, codesOf } from '../../lib/codes';
 import { HONORS, HONOR_INFO, SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, MOVEMENT_TYPES, MOVEMENT_TYPE_LABELS, type DeadlineKind, type MovementInput, type MovementType } from '../../../shared/schemas/plans';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 interface FormValues {
   unitId: string;
@@ -44,7 +47,7 @@ const honorOptions = HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }
 const kindOptions = SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }));
 
 function toForm(m: Movement | undefined, unitId: string, parentId: string | null): Partial<FormValues> {
-  if (!m) return { unitId, parentId: parentId ?? undefined, type: 'regular', year: new Date().getFullYear(), participantUnitIds: [], targets: [], phases: [], honors: [], deadlines: [] };
+  if (!m) return { unitId, parentId: parentId ?? undefined, type: 'regular', year: currentYearVn(), participantUnitIds: [], targets: [], phases: [], honors: [], deadlines: [] };
   return {
     unitId: m.unitId,
     parentId: m.parentId ?? undefined,
@@ -64,10 +67,10 @@ function toForm(m: Movement | undefined, unitId: string, parentId: string | null
     signerTitle: m.signerTitle ?? undefined,
     signerName: m.signerName ?? undefined,
     participantUnitIds: m.participants.map((p) => p.id),
-    targets: m.targets.map((t) => ({ subjectKind: t.subjectKind, honor: t.honor ?? undefined, measure: t.measure, value: t.value, valueMax: t.valueMax ?? undefined, label: t.label })),
+    targets: m.targets.flatMap((t) => { const subjectKind = codeOf(SUBJECT_KINDS, t.subjectKind); return subjectKind ? [{ subjectKind, honor: codeOf(HONORS, t.honor), measure: t.measure === 'count' ? ('count' as const) : ('share' as const), value: t.value, valueMax: t.valueMax ?? undefined, label: t.label }] : []; }),
     phases: m.phases.map((p) => ({ name: p.name, period: [toDayjs(p.startDate)!, toDayjs(p.endDate)!], summingUpDeadline: toDayjs(p.summingUpDeadline), content: p.content ?? undefined })),
-    honors: m.honors.map((h) => ({ honor: h.honor, subjectKinds: h.subjectKinds, quota: h.quota ?? undefined, quotaNote: h.quotaNote ?? undefined, awardedBy: h.awardedBy ?? undefined, criteria: h.criteria ?? undefined, minTargetShare: h.minTargetShare ?? undefined, criteriaByDate: toDayjs(h.criteriaByDate) })),
-    deadlines: (m.extraDeadlines ?? []).map((d) => ({ key: d.key, kind: d.kind, title: d.title, dueDate: toDayjs(d.dueDate)!, audience: d.audience, note: d.note ?? undefined })),
+    honors: m.honors.flatMap((h) => { const honor = codeOf(HONORS, h.honor); return honor ? [{ honor, subjectKinds: codesOf(SUBJECT_KINDS, h.subjectKinds), quota: h.quota ?? undefined, quotaNote: h.quotaNote ?? undefined, awardedBy: h.awardedBy ?? undefined, criteria: h.criteria ?? undefined, minTargetShare: h.minTargetShare ?? undefined, criteriaByDate: toDayjs(h.criteriaByDate) }] : []; }),
+    deadlines: (m.extraDeadlines ?? []).flatMap((d) => { const kind = codeOf(DEADLINE_KINDS, d.kind); return kind ? [{ key: d.key, kind, title: d.title, dueDate: toDayjs(d.dueDate)!, audience: d.audience === 'units' ? ('units' as const) : ('office' as const), note: d.note ?? undefined }] : []; }),
   };
 }
 
@@ -118,17 +121,17 @@ export default function MovementEditorPage() {
   const { message } = App.useApp();
   const units = useUnits();
   const isNew = !id;
-  const q = useQuery({ queryKey: ['movement', id], queryFn: () => getMovement(id!), enabled: !isNew });
+  const q = useQuery({ queryKey: keys.movement(id), queryFn: () => getMovement(id!), enabled: !isNew });
   const [form] = Form.useForm<FormValues>();
   const parentId = params.get('parentId') ?? q.data?.parentId ?? null;
-  const parent = useQuery({ queryKey: ['movement', parentId], queryFn: () => getMovement(parentId!), enabled: !!parentId });
+  const parent = useQuery({ queryKey: keys.movement(parentId), queryFn: () => getMovement(parentId!), enabled: !!parentId });
   const save = useMutation({
-    mutationFn: (v: FormValues) => (isNew ? createMovement(toInput(v)) : updateMovement(id!, toInput(v, q.data?.version))),
+    mutationFn: (v: FormValues) => (isNew ? createMovement(toInput(v)) : updateMovement(id, toInput(v, q.data?.version))),
     onSuccess: async (m) => {
       message.success('Đã lưu phong trào.');
-      qc.setQueryData(['movement', m.id], m);
-      await qc.invalidateQueries({ queryKey: ['movements'] });
-      navigate(`/phong-trao/${m.id}`);
+      qc.setQueryData(keys.movement(m.id), m);
+      await qc.invalidateQueries({ queryKey: keys.movements.all });
+      void navigate(`/phong-trao/${m.id}`);
     },
     onError: (e) => message.error(errorText(e)),
   });

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { MovementDocument, statusTag } from './views';
+import { keys } from '../../api/keys';
 
 export default function MovementPage() {
   const { id } = useParams();
@@ -18,13 +19,13 @@ export default function MovementPage() {
   const user = useUser();
   const can = planAbilities(user);
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['movement', id], queryFn: () => getMovement(id!) });
+  const q = useQuery({ queryKey: keys.movement(id), queryFn: () => getMovement(id!) });
   const act = useMutation({
     mutationFn: (verb: 'launch' | 'close') => (verb === 'launch' ? launchMovement(id!) : closeMovement(id!)),
     onSuccess: async (m, verb) => {
       message.success(verb === 'launch' ? 'Đã phát động phong trào: các thời hạn đã vào lịch.' : 'Đã kết thúc phong trào.');
-      qc.setQueryData(['movement', id], m);
-      await qc.invalidateQueries({ queryKey: ['movements'] });
+      qc.setQueryData(keys.movement(id), m);
+      await qc.invalidateQueries({ queryKey: keys.movements.all });
     },
     onError: (e) => message.error(errorText(e)),
   });

@@ -4,19 +4,20 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { listMovements, planAbilities, type MovementSummary } from '../../api/plans';
+import { exportMovements, listMovements, planAbilities, type MovementSummary } from '../../api/plans';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
-import { MOVEMENT_STATUSES, MOVEMENT_STATUS_LABELS } from '../../../shared/schemas/plans';
+import { MOVEMENT_STATUSES, MOVEMENT_STATUS_LABELS, type MovementStatus } from '../../../shared/schemas/plans';
 import { statusTag } from './views';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
 
 export default function MovementsPage() {
   const can = planAbilities(useUser());
-  const [status, setStatus] = useState<string | undefined>();
-  const q = useQuery({ queryKey: ['movements', { status }], queryFn: () => listMovements({ status }) });
+  const [status, setStatus] = useState<MovementStatus | undefined>();
+  const q = useQuery({ queryKey: keys.movements.list({ status }), queryFn: () => listMovements({ status }) });
   return (
     <>
       <PageHeader
@@ -25,7 +26,7 @@ export default function MovementsPage() {
         extra={
           <Space>
             <Select allowClear placeholder="Mọi tình trạng" style={{ width: 160 }} value={status} onChange={setStatus} options={MOVEMENT_STATUSES.map((s) => ({ value: s, label: MOVEMENT_STATUS_LABELS[s] }))} />
-            <ExportButton path="/api/movements/export.xlsx" query={{ status }} />
+            <ExportButton download={() => exportMovements({ status })} />
             {can.createMovement ? (
               <Link to="/phong-trao/moi">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="movement-new">

@@ -16,6 +16,9 @@ import { fromDayjs, toDayjs } from '../../lib/format';
 import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type DeadlineKind, type PlanInput, type TaskStatus } from '../../../shared/schemas/plans';
 import { PlanDocument, statusTag } from './views';
 import { CopyPlanModal } from './PlansPage';
+import { codeOf } from '../../lib/codes';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 interface TaskForm {
   quarter: number | null;
@@ -64,7 +67,7 @@ function tagToRef(tag: string, names: Map<string, string>): UnitRef {
 const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
 
 function toForm(p: Plan | undefined, unitId: string): PlanForm {
-  const y = new Date().getFullYear();
+  const y = currentYearVn();
   if (!p) return { unitId, year: y, title: `Kế hoạch công tác thi đua, khen thưởng năm ${y}`, sections: [], organisation: [], tasks: [], deadlines: [] };
   return {
     unitId: p.unitId,
@@ -83,8 +86,8 @@ function toForm(p: Plan | undefined, unitId: string): PlanForm {
     signerTitle: p.signerTitle ?? undefined,
     signerName: p.signerName ?? undefined,
     registrationDeadline: toDayjs(p.registrationDeadline),
-    tasks: p.tasks.map((t) => ({ quarter: t.quarter, content: t.content, lead: t.leadUnits.map(refToTag), support: t.supportUnits.map(refToTag), dueDate: toDayjs(t.dueDate), status: t.status, progress: t.progress })),
-    deadlines: (p.extraDeadlines ?? []).map((d) => ({ key: d.key, kind: d.kind, title: d.title, dueDate: toDayjs(d.dueDate), audience: d.audience, note: d.note ?? undefined })),
+    tasks: p.tasks.map((t) => ({ quarter: t.quarter, content: t.content, lead: t.leadUnits.map(refToTag), support: t.supportUnits.map(refToTag), dueDate: toDayjs(t.dueDate), status: codeOf(TASK_STATUSES, t.status) ?? 'not_started', progress: t.progress })),
+    deadlines: (p.extraDeadlines ?? []).flatMap((d) => { const kind = codeOf(DEADLINE_KINDS, d.kind); return kind ? [{ key: d.key, kind, title: d.title, dueDate: toDayjs(d.dueDate), audience: d.audience === 'units' ? ('units' as const) : ('office' as const), note: d.note ?? undefined }] : []; }),
   };
 }
 
@@ -316,13 +319,13 @@ function TaskProgressCell({ plan, task }: { plan: Plan; task: PlanTask }) {
   const { message } = App.useApp();
   const m = useMutation({
     mutationFn: (v: { status: TaskStatus; progress: number }) => setTaskProgress(plan.id, task.id, v),
-    onSuccess: (p) => qc.setQueryData(['plan', plan.id], p),
+    onSuccess: (p) => qc.setQueryData(keys.plan(plan.id), p),
     onError: (e) => message.error(errorText(e)),
   });
   return (
     <Space size={4}>
-      <Select size="small" value={task.status} style={{ width: 120 }} onChange={(s: TaskStatus) => m.mutate({ status: s, progress: s === 'done' ? 100 : task.progress })} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
-      <InputNumber size="small" min={0} max={100} value={task.progress} style={{ width: 64 }} onBlur={(e) => { const v = Number(e.target.value); if (v !== task.progress && v >= 0 && v <= 100) m.mutate({ status: v >= 100 ? 'done' : v > 0 ? 'in_progress' : task.status, progress: v }); }} />
+      <Select size="small" value={codeOf(TASK_STATUSES, task.status)} style={{ width: 120 }} onChange={(s: TaskStatus) => m.mutate({ status: s, progress: s === 'done' ? 100 : task.progress })} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
+      <InputNumber size="small" min={0} max={100} value={task.progress} style={{ width: 64 }} onBlur={(e) => { const v = Number(e.target.value); if (v !== task.progress && v >= 0 && v <= 100) m.mutate({ status: v >= 100 ? 'done' : v > 0 ? 'in_progress' : codeOf(TASK_STATUSES, task.status) ?? 'not_started', progress: v }); }} />
     </Space>
   );
 }
@@ -336,13 +339,13 @@ export default function PlanPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [copying, setCopying] = useState(false);
-  const q = useQuery({ queryKey: ['plan', id], queryFn: () => getPlan(id!), enabled: !isNew && !!id });
+  const q = useQuery({ queryKey: keys.plan(id), queryFn: () => getPlan(id!), enabled: !isNew && !!id });
   const publish = useMutation({
     mutationFn: () => publishPlan(id!),
     onSuccess: async (p) => {
       message.success('Đã ban hành kế hoạch: các thời hạn đã vào lịch và được nhắc.');
-      qc.setQueryData(['plan', id], p);
-      await qc.invalidateQueries({ queryKey: ['plans'] });
+      qc.setQueryData(keys.plan(id), p);
+      await qc.invalidateQueries({ queryKey: keys.plans.all });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -351,9 +354,9 @@ export default function PlanPage() {
   const plan = q.data;
   const can = (a: string) => plan?.abilities.includes(a) ?? false;
   const done = async (p: Plan) => {
-    qc.setQueryData(['plan', p.id], p);
-    await qc.invalidateQueries({ queryKey: ['plans'] });
-    navigate(`/ke-hoach/${p.id}`, { replace: true });
+    qc.setQueryData(keys.plan(p.id), p);
+    await qc.invalidateQueries({ queryKey: keys.plans.all });
+    void navigate(`/ke-hoach/${p.id}`, { replace: true });
   };
   return (
     <>

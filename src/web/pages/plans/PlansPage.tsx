@@ -4,7 +4,7 @@ import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { copyPlan, listPlans, planAbilities, type PlanSummary } from '../../api/plans';
+import { copyPlan, exportPlans, listPlans, planAbilities, type PlanSummary } from '../../api/plans';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,6 +13,8 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate } from '../../lib/format';
 import { statusTag } from './views';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 export function CopyPlanModal({ source, onClose }: { source: PlanSummary | null; onClose: () => void }) {
   const user = useUser();
@@ -24,9 +26,9 @@ export function CopyPlanModal({ source, onClose }: { source: PlanSummary | null;
     mutationFn: (v: { unitId: string; year: number }) => copyPlan(source!.id, v),
     onSuccess: async (p) => {
       message.success('Đã tạo dự thảo kế hoạch mới.');
-      await qc.invalidateQueries({ queryKey: ['plans'] });
+      await qc.invalidateQueries({ queryKey: keys.plans.all });
       onClose();
-      navigate(`/ke-hoach/${p.id}?sua=1`);
+      void navigate(`/ke-hoach/${p.id}?sua=1`);
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -44,7 +46,7 @@ export function CopyPlanModal({ source, onClose }: { source: PlanSummary | null;
       <Typography.Paragraph type="secondary">
         Nội dung, lịch nhiệm vụ và thời hạn được chép sang năm mới (ngày tháng dời theo năm, tiến độ đặt lại). Chép kế hoạch của cấp trên thì kế hoạch mới ghi kế hoạch đó vào phần căn cứ.
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ unitId: user.unitId, year: (source?.year ?? new Date().getFullYear()) + (source?.unitId === user.unitId ? 1 : 0) }}>
+      <Form form={form} layout="vertical" initialValues={{ unitId: user.unitId, year: (source?.year ?? currentYearVn()) + (source?.unitId === user.unitId ? 1 : 0) }}>
         <Form.Item name="unitId" label="Đơn vị ban hành" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
           <UnitTreeSelect />
         </Form.Item>
@@ -61,8 +63,8 @@ export default function PlansPage() {
   const can = planAbilities(user);
   const [year, setYear] = useState<number | undefined>(undefined);
   const [copySource, setCopySource] = useState<PlanSummary | null>(null);
-  const q = useQuery({ queryKey: ['plans', { year }], queryFn: () => listPlans({ year }) });
-  const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i);
+  const q = useQuery({ queryKey: keys.plans.list({ year }), queryFn: () => listPlans({ year }) });
+  const years = Array.from({ length: 8 }, (_, i) => currentYearVn() + 1 - i);
   return (
     <>
       <PageHeader
@@ -71,7 +73,7 @@ export default function PlansPage() {
         extra={
           <Space>
             <Select allowClear placeholder="Tất cả các năm" style={{ width: 150 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `Năm ${y}` }))} />
-            <ExportButton path="/api/plans/export.xlsx" query={{ year }} />
+            <ExportButton download={() => exportPlans({ year })} />
             {can.createPlan ? (
               <Link to="/ke-hoach/moi">
                 <Button type="primary" icon={<PlusOutlined />} data-testid="plan-new">

@@ -7,6 +7,7 @@ import { getPublic, getPublicMovement, getPublicPlan } from '../../api/plans';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { MovementDocument, PlanDocument } from './views';
+import { keys } from '../../api/keys';
 
 function PublicFrame({ children }: { children: ReactNode }) {
   return (
@@ -25,7 +26,7 @@ function PublicFrame({ children }: { children: ReactNode }) {
 }
 
 export function PublicPortalPage() {
-  const q = useQuery({ queryKey: ['public'], queryFn: getPublic });
+  const q = useQuery({ queryKey: keys.publicPlans, queryFn: getPublic });
   return (
     <PublicFrame>
       <Typography.Title level={3}>Kế hoạch và phong trào thi đua</Typography.Title>
@@ -75,7 +76,7 @@ export function PublicPortalPage() {
 
 export function PublicPlanPage() {
   const { id } = useParams();
-  const q = useQuery({ queryKey: ['public-plan', id], queryFn: () => getPublicPlan(id!) });
+  const q = useQuery({ queryKey: keys.publicPlan(id), queryFn: () => getPublicPlan(id!) });
   return (
     <PublicFrame>
       {q.isPending ? <LoadingBlock /> : q.isError ? <ErrorAlert error={q.error} /> : (
@@ -90,7 +91,7 @@ export function PublicPlanPage() {
 
 export function PublicMovementPage() {
   const { id } = useParams();
-  const q = useQuery({ queryKey: ['public-movement', id], queryFn: () => getPublicMovement(id!) });
+  const q = useQuery({ queryKey: keys.publicMovement(id), queryFn: () => getPublicMovement(id!) });
   return (
     <PublicFrame>
       {q.isPending ? <LoadingBlock /> : q.isError ? <ErrorAlert error={q.error} /> : (

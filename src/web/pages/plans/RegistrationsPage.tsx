@@ -5,15 +5,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { getRollup, getSheet, listMovements, listPlans, listPledges, listRegistrableHonors, planAbilities, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
-import { api, errorText } from '../../api/client';
+import { exportRollup, getRollup, getSheet, listMovements, listPlans, listPledges, listRegistrableHonors, planAbilities, register, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
+import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fromDayjs } from '../../lib/format';
-import { HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
+import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
+import { codeOf, codesOf } from '../../lib/codes';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
+import { currentYearVn } from '../../lib/today';
 
 function short(h: Honor): string {
   const abbr: Partial<Record<Honor, string>> = { LDTT: 'LĐTT', CSTDCS: 'CSTĐCS', CSTD_BO_TINH: 'CSTĐ tỉnh', TTLDTT: 'TTLĐTT', TTLDXS: 'TTLĐXS', CO_BO_TINH: 'Cờ tỉnh', GK: 'Giấy khen', BK_BO_TINH: 'Bằng khen tỉnh', BK_TTG: 'BK Thủ tướng' };
@@ -24,20 +27,20 @@ function short(h: Honor): string {
 function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['sheet', campaign, unitId], queryFn: () => getSheet(campaign, unitId) });
+  const q = useQuery({ queryKey: keys.sheet.of(campaign, unitId), queryFn: () => getSheet(campaign, unitId) });
   const [collective, setCollective] = useState<Honor[]>([]);
   const [people, setPeople] = useState<Record<string, Honor[]>>({});
   useEffect(() => {
     if (!q.data) return;
-    setCollective(q.data.collective);
-    setPeople(Object.fromEntries(q.data.people.map((p) => [p.personId, p.honors])));
+    setCollective(codesOf(HONORS, q.data.collective));
+    setPeople(Object.fromEntries(q.data.people.map((p) => [p.personId, codesOf(HONORS, p.honors)])));
   }, [q.data]);
   const save = useMutation({
     mutationFn: (s: Sheet) => saveSheet({ ...campaign, unitId, collective, people: s.people.map((p) => ({ personId: p.personId, honors: people[p.personId] ?? [] })) }),
     onSuccess: async (r) => {
       message.success(`Đã lưu ${r.count} đăng ký của đơn vị.`);
-      await qc.invalidateQueries({ queryKey: ['sheet'] });
-      await qc.invalidateQueries({ queryKey: ['rollup'] });
+      await qc.invalidateQueries({ queryKey: keys.sheet.all });
+      await qc.invalidateQueries({ queryKey: keys.rollup.all });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -45,7 +48,7 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const s = q.data;
   // The server says which honors this campaign takes (the movement's, or the year's annual honors from the rules).
-  const honors = s.campaign.honors.map((h) => h.honor);
+  const honors = codesOf(HONORS, s.campaign.honors.map((h) => h.honor));
   const offered = new Map(s.campaign.honors.map((h) => [h.honor, h]));
   type Row = { key: string; name: string; kind: SubjectKind; position: string | null };
   const rows: Row[] = [{ key: 'unit', name: s.unit.name, kind: 'collective', position: 'Tập thể' }, ...s.people.map((p) => ({ key: p.personId, name: p.fullName, kind: 'individual' as const, position: p.position }))];
@@ -96,7 +99,7 @@ function ReopenModal({ campaign, unit, onClose }: { campaign: CampaignRef; unit:
     mutationFn: (v: { until: Dayjs; reason: string }) => reopenRegistration({ ...campaign, unitId: unit!.id, until: fromDayjs(v.until)!, reason: v.reason }),
     onSuccess: async () => {
       message.success('Đã mở lại đăng ký cho đơn vị (đã ghi nhật ký).');
-      await qc.invalidateQueries({ queryKey: ['rollup'] });
+      await qc.invalidateQueries({ queryKey: keys.rollup.all });
       onClose();
     },
     onError: (e) => message.error(errorText(e)),
@@ -116,18 +119,18 @@ function ReopenModal({ campaign, unit, onClose }: { campaign: CampaignRef; unit:
 }
 
 function RollupView({ campaign }: { campaign: CampaignRef }) {
-  const q = useQuery({ queryKey: ['rollup', campaign], queryFn: () => getRollup(campaign) });
+  const q = useQuery({ queryKey: keys.rollup.of(campaign), queryFn: () => getRollup(campaign) });
   const [reopen, setReopen] = useState<{ id: string; name: string } | null>(null);
   const [pick, setPick] = useState<string | undefined>();
   const can = planAbilities(useUser());
   if (q.isPending) return <LoadingBlock />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const r = q.data;
-  const honors = r.honors.map((h) => h.honor);
+  const honors = codesOf(HONORS, r.honors.map((h) => h.honor));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Space wrap>
-        <ExportButton path="/api/registrations/rollup/export.xlsx" query={{ planId: campaign.planId, movementId: campaign.movementId }} />
+        <ExportButton download={() => exportRollup(campaign)} />
         {r.honors.map((h) => (
           <Tag key={h.honor} color={h.overQuota ? 'red' : 'blue'} data-testid={`rollup-total-${h.honor}`}>
             {h.label}: {h.total}
@@ -177,8 +180,8 @@ function Pledges() {
   const can = planAbilities(user);
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const year = new Date().getFullYear();
-  const q = useQuery({ queryKey: ['pledges'], queryFn: () => listPledges() });
+  const year = currentYearVn();
+  const q = useQuery({ queryKey: keys.pledges, queryFn: () => listPledges() });
   const [file, setFile] = useState<File | null>(null);
   const [form] = Form.useForm<{ unitId: string; title: string; year: number; signedDate: Dayjs; parties?: string }>();
   const up = useMutation({
@@ -196,7 +199,7 @@ function Pledges() {
       message.success('Đã ghi nhận giao ước thi đua.');
       form.resetFields();
       setFile(null);
-      await qc.invalidateQueries({ queryKey: ['pledges'] });
+      await qc.invalidateQueries({ queryKey: keys.pledges });
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -238,18 +241,21 @@ function Pledges() {
 function MyRegistration({ campaign }: { campaign: CampaignRef }) {
   const user = useUser();
   const { message } = App.useApp();
-  const honors = useQuery({ queryKey: ['registrable-honors', campaign, 'individual'], queryFn: () => listRegistrableHonors(campaign, 'individual') });
+  const honors = useQuery({ queryKey: keys.registrableHonors(campaign, 'individual'), queryFn: () => listRegistrableHonors(campaign, 'individual') });
   const [picked, setHonor] = useState<Honor | undefined>();
-  const honor = picked ?? honors.data?.items[0]?.honor;
+  const honor = picked ?? codeOf(HONORS, honors.data?.items[0]?.honor);
   const m = useMutation({
-    mutationFn: () => api.post('/api/registrations', { ...campaign, subjectKind: 'individual', personId: user.personId, honor }),
+    mutationFn: async () => {
+      if (!honor) throw new Error('Hãy chọn danh hiệu đăng ký.');
+      return register({ ...campaign, subjectKind: 'individual', personId: user.personId ?? undefined, honor });
+    },
     onSuccess: () => message.success('Đã đăng ký.'),
     onError: (e) => message.error(errorText(e)),
   });
   if (!user.personId) return <EmptyBlock text="Tài khoản không gắn với hồ sơ cán bộ." />;
   return (
     <Space>
-      <Select value={honor} onChange={setHonor} style={{ width: 300 }} loading={honors.isPending} options={(honors.data?.items ?? []).map((h) => ({ value: h.honor, label: h.label }))} />
+      <Select value={honor} onChange={(v: string) => setHonor(codeOf(HONORS, v))} style={{ width: 300 }} loading={honors.isPending} options={(honors.data?.items ?? []).map((h) => ({ value: h.honor, label: h.label }))} />
       <Button type="primary" onClick={() => m.mutate()} loading={m.isPending} disabled={!honor}>Đăng ký danh hiệu</Button>
     </Space>
   );
@@ -259,8 +265,8 @@ export default function RegistrationsPage() {
   const user = useUser();
   const can = planAbilities(user);
   const [params, setParams] = useSearchParams();
-  const plans = useQuery({ queryKey: ['plans', { status: 'published' }], queryFn: () => listPlans() });
-  const movements = useQuery({ queryKey: ['movements', { status: 'launched' }], queryFn: () => listMovements({ status: 'launched' }) });
+  const plans = useQuery({ queryKey: keys.plans.list({ status: 'published' }), queryFn: () => listPlans() });
+  const movements = useQuery({ queryKey: keys.movements.list({ status: 'launched' }), queryFn: () => listMovements({ status: 'launched' }) });
   const [unitId, setUnitId] = useState<string>(user.unitId);
   const options = useMemo(
     () => [

@@ -2,10 +2,10 @@
 import { Alert, Button, Card, DatePicker, Flex, InputNumber, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { getCandidates, type Candidates } from '../../api/records';
+import { exportCandidates, getCandidates, type Candidates } from '../../api/records';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
@@ -15,6 +15,8 @@ import { DATE_FORMAT } from '../../lib/format';
 import { HONORS, HONOR_INFO, REGIME_LABELS, type Honor } from '../../../shared/codes';
 import { ReasonList, StatusTag, UNVERIFIED_TAG } from './parts';
 import { ExportButton } from '../../components/ExportButton';
+import { keys } from '../../api/keys';
+import { currentYearVn, todayDayjs } from '../../lib/today';
 
 type Row = Candidates['items'][number];
 const PAGE_SIZE = 50;
@@ -23,9 +25,9 @@ export default function CandidatesPage() {
   const user = useUser();
   const navigate = useNavigate();
   const [unitId, setUnitId] = useState<string>(user.unitId);
-  const [year, setYear] = useState<number>(dayjs().year() - 1);
+  const [year, setYear] = useState<number>(currentYearVn() - 1);
   const [honor, setHonor] = useState<Honor>('CSTD_BO_TINH');
-  const [decisionDate, setDecisionDate] = useState<Dayjs>(dayjs());
+  const [decisionDate, setDecisionDate] = useState<Dayjs>(todayDayjs());
   const [onlyEligible, setOnlyEligible] = useState(false);
   // The server pages, sorts (by result) and filters; the summary and quotas cover the whole list.
   const [page, setPage] = useState(1);
@@ -33,7 +35,7 @@ export default function CandidatesPage() {
   const result = onlyEligible ? ('eligible' as const) : undefined;
 
   const q = useQuery({
-    queryKey: ['candidates', unitId, year, honor, decisionDate.format('YYYY-MM-DD'), page, order, result],
+    queryKey: keys.candidates.list(unitId, year, honor, decisionDate.format('YYYY-MM-DD'), page, order, result),
     queryFn: () => getCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE, sort: 'result', order, result }),
   });
   const data = q.data;
@@ -53,7 +55,7 @@ export default function CandidatesPage() {
             <Button icon={<TeamOutlined />} onClick={() => navigate(`/thi-dua/don-vi/${unitId}`)}>
               Xem tập thể
             </Button>
-            <ExportButton path="/api/candidates/export.xlsx" query={{ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), sort: 'result', order, result }} />
+            <ExportButton download={() => exportCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), sort: 'result', order, result })} />
           </Space>
         }
       />

@@ -7,6 +7,7 @@ import { commitRecordImport, previewRecordImport, type ImportPreviewRows } from 
 import { errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { fmtNumber } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 type Kind = 'ratings' | 'honors';
 const COLUMNS: Record<Kind, { key: string; title: string }[]> = {
@@ -38,8 +39,8 @@ export default function RecordsImportPage() {
     mutationFn: () => commitRecordImport(kind, file as File),
     onSuccess: async (d) => {
       setDone(d);
-      await qc.invalidateQueries({ queryKey: ['records'] });
-      await qc.invalidateQueries({ queryKey: ['candidates'] });
+      await qc.invalidateQueries({ queryKey: keys.records.all });
+      await qc.invalidateQueries({ queryKey: keys.candidates.all });
     },
     onError: (e) => setError(errorText(e)),
   });

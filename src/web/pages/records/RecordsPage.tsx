@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import {
@@ -44,8 +44,16 @@ import {
   RATINGS,
   RATING_LABELS,
   REGIME_LABELS,
+  type CommendationType,
+  type Discipline,
+  type Honor,
+  type InitiativeScope,
+  type Rating,
 } from '../../../shared/codes';
 import { EligibilityTable } from './parts';
+import { codeOf } from '../../lib/codes';
+import { keys } from '../../api/keys';
+import { currentYearVn, todayDayjs } from '../../lib/today';
 
 const RATING_COLORS: Record<string, string> = { HTXSNV: 'green', HTTNV: 'blue', HTNV: 'default', KHTNV: 'red' };
 
@@ -66,16 +74,16 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const { message } = App.useApp();
-  const [decisionDate, setDecisionDate] = useState<Dayjs>(dayjs());
-  const [year, setYear] = useState<number>(dayjs().year() - 1);
+  const [decisionDate, setDecisionDate] = useState<Dayjs>(todayDayjs());
+  const [year, setYear] = useState<number>(currentYearVn() - 1);
   const [modal, setModal] = useState<ModalKind>(null);
 
-  const records = useQuery({ queryKey: ['records', kind, id], queryFn: () => getRecords(subject) });
+  const records = useQuery({ queryKey: keys.records.of(kind, id), queryFn: () => getRecords(subject) });
   const eligibility = useQuery({
-    queryKey: ['records', kind, id, 'eligibility', year, decisionDate.format('YYYY-MM-DD')],
+    queryKey: keys.records.eligibility(kind, id, year, decisionDate.format('YYYY-MM-DD')),
     queryFn: () => getEligibility(subject, { year, decisionDate: decisionDate.format('YYYY-MM-DD') }),
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['records', kind, id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.records.of(kind, id) });
   const act = useMutation({
     mutationFn: (f: () => Promise<unknown>) => f(),
     onSuccess: async () => {
@@ -101,7 +109,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
   }
   const r = records.data;
   const canWrite = r.abilities.includes('write');
-  const thisYear = dayjs().year();
+  const thisYear = currentYearVn();
   const maxYear = Math.max(thisYear - 1, ...r.years);
   const minYear = Math.min(thisYear - 7, ...r.years);
   const rows: YearRow[] = [];
@@ -245,9 +253,9 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
                     size="small"
                     style={{ width: 310 }}
                     placeholder="Chưa xếp loại"
-                    value={row.rating?.rating}
+                    value={codeOf(RATINGS, row.rating?.rating)}
                     options={RATINGS.map((x) => ({ value: x, label: `${x} – ${RATING_LABELS[x]}` }))}
-                    onChange={(v: string) => act.mutate(() => setRating(subject, row.year, v, row.rating?.version))}
+                    onChange={(v: Rating) => act.mutate(() => setRating(subject, row.year, v, row.rating?.version))}
                     data-testid={`rating-${row.year}`}
                   />
                 ) : row.rating ? (
@@ -334,7 +342,7 @@ function useSave(onSaved: () => Promise<unknown>, onClose: () => void) {
 }
 
 const subjectBody = (s: SubjectRef) => (s.kind === 'person' ? { personId: s.id } : { unitId: s.id });
-const lastYear = () => dayjs().year() - 1;
+const lastYear = () => currentYearVn() - 1;
 
 function HonorModal({ open, subject, kind, onClose, onSaved }: { open: boolean; subject: SubjectRef; kind: 'person' | 'unit'; onClose: () => void; onSaved: () => Promise<unknown> }) {
   const [form] = Form.useForm();
@@ -347,7 +355,7 @@ function HonorModal({ open, subject, kind, onClose, onSaved }: { open: boolean; 
       okText="Lưu"
       onCancel={onClose}
       form={form}
-      onFinish={(v: { honor: string; year: number; type: string; decisionNumber?: string; decisionDate?: Dayjs; issuer?: string }) =>
+      onFinish={(v: { honor: Honor; year: number; type: CommendationType; decisionNumber?: string; decisionDate?: Dayjs; issuer?: string }) =>
         m.mutate(() => addHonor({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
       }
       pending={m.isPending}
@@ -391,7 +399,7 @@ function InitiativeModal({ open, personId, personName, onClose, onSaved }: { ope
       okText="Lưu"
       onCancel={onClose}
       form={form}
-      onFinish={(v: { title: string; scope: string; year: number; decisionNumber?: string; coAuthors?: string[] }) =>
+      onFinish={(v: { title: string; scope: InitiativeScope; year: number; decisionNumber?: string; coAuthors?: string[] }) =>
         m.mutate(() => addInitiative({ title: v.title, scope: v.scope, year: v.year, decisionNumber: v.decisionNumber ?? null, authorIds: [personId, ...(v.coAuthors ?? [])] }))
       }
       pending={m.isPending}
@@ -441,7 +449,7 @@ function DisciplineModal({ open, subject, onClose, onSaved }: { open: boolean; s
       okText="Lưu"
       onCancel={onClose}
       form={form}
-      onFinish={(v: { level: string; year: number; decisionNumber?: string; decisionDate?: Dayjs; note?: string }) =>
+      onFinish={(v: { level: Discipline; year: number; decisionNumber?: string; decisionDate?: Dayjs; note?: string }) =>
         m.mutate(() => addDiscipline({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
       }
       pending={m.isPending}

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Empty, Flex, Input, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { createOverride, getPack, listOverrides, recordAbilities, type CriterionView, type HonorView, type OverrideItem, type PackView } from '../../api/records';
 import { errorText } from '../../api/client';
@@ -12,6 +12,8 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { DATE_FORMAT, fmtDate, fmtMoney } from '../../lib/format';
 import { REGIMES, type Regime } from '../../../shared/codes';
 import { UNVERIFIED_TAG } from './parts';
+import { keys } from '../../api/keys';
+import { todayDayjs, todayVn } from '../../lib/today';
 
 function Criteria({ list }: { list: CriterionView[] }) {
   return (
@@ -131,7 +133,7 @@ function PipelineCard({ p }: { p: PipelineView }) {
 }
 
 function PackTab({ regime, asOf }: { regime: Regime; asOf: string }) {
-  const q = useQuery({ queryKey: ['rule-pack', regime, asOf], queryFn: () => getPack(regime, asOf) });
+  const q = useQuery({ queryKey: keys.rulePack.of(regime, asOf), queryFn: () => getPack(regime, asOf) });
   if (q.isPending) return <LoadingBlock rows={8} />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const p: PackWithPipeline = q.data;
@@ -217,7 +219,7 @@ const EXAMPLE = {
   agency: 'SKHCN',
   title: 'Tiêu chuẩn Giấy khen của Giám đốc Sở',
   basis: 'Quyết định số …/QĐ-SKHCN',
-  effectiveFrom: dayjs().format('YYYY-MM-DD'),
+  effectiveFrom: todayVn(),
   changes: [
     {
       op: 'set_criteria',
@@ -245,8 +247,8 @@ function OverrideModal({ open, onClose }: { open: boolean; onClose: () => void }
     },
     onSuccess: async () => {
       message.success('Đã ban hành quy định riêng.');
-      await qc.invalidateQueries({ queryKey: ['rule-pack'] });
-      await qc.invalidateQueries({ queryKey: ['rule-overrides'] });
+      await qc.invalidateQueries({ queryKey: keys.rulePack.all });
+      await qc.invalidateQueries({ queryKey: keys.ruleOverrides });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -265,9 +267,9 @@ function OverrideModal({ open, onClose }: { open: boolean; onClose: () => void }
 export default function RulePacksPage() {
   const user = useUser();
   const can = recordAbilities(user);
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(todayDayjs());
   const [creating, setCreating] = useState(false);
-  const overrides = useQuery({ queryKey: ['rule-overrides'], queryFn: listOverrides });
+  const overrides = useQuery({ queryKey: keys.ruleOverrides, queryFn: listOverrides });
   return (
     <>
       <PageHeader

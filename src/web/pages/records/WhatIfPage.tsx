@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { evaluateRule, listFactKinds } from '../../api/records';
-import { errorText } from '../../api/client';
+import { errorText, type BodyOf } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { DATE_FORMAT } from '../../lib/format';
 import {
@@ -23,27 +23,34 @@ import {
   REGIME_LABELS,
   SUBJECT_KIND_LABELS,
   SUBJECT_KINDS,
-  type SubjectKind,
 } from '../../../shared/codes';
 import { moneyText, ReasonList, StatusTag } from './parts';
+import { currentYearVn } from '../../lib/today';
+import { keys } from '../../api/keys';
+
+/** The what-if request, as the contract declares it. */
+type Evaluate = BodyOf<'/api/rules/evaluate'>;
+type SubjectInput = Evaluate['subject'];
+type Row<K extends 'ratings' | 'honors' | 'initiatives' | 'disciplines' | 'facts'> = NonNullable<SubjectInput[K]>[number];
+type MemberInput = NonNullable<SubjectInput['members']>[number];
 
 interface MemberValues {
-  rating?: string;
-  honors?: string[];
-  discipline?: string;
+  rating?: Row<'ratings'>['rating'];
+  honors?: Row<'honors'>['honor'][];
+  discipline?: Row<'disciplines'>['level'];
 }
 interface Values {
   decisionDate: Dayjs;
   year: number;
-  honor: string;
-  regime?: string;
-  kind: SubjectKind;
+  honor: Evaluate['honor'];
+  regime?: Evaluate['regime'];
+  kind: SubjectInput['kind'];
   withOverrides: boolean;
-  ratings?: { year: number; rating: string }[];
-  honors?: { year: number; honor: string; type: string }[];
-  initiatives?: { year: number; scope: string; used?: boolean }[];
-  disciplines?: { year: number; level: string }[];
-  facts?: { year: number; fact: string }[];
+  ratings?: Row<'ratings'>[];
+  honors?: Row<'honors'>[];
+  initiatives?: Row<'initiatives'>[];
+  disciplines?: Row<'disciplines'>[];
+  facts?: Row<'facts'>[];
   members?: MemberValues[];
 }
 
@@ -96,13 +103,13 @@ const yearField = (field: number) => (
 
 export default function WhatIfPage() {
   // The facts a user may confirm come from the rules API (the web imports nothing from the server).
-  const facts = useQuery({ queryKey: ['rule-facts'], queryFn: listFactKinds, staleTime: Infinity });
+  const facts = useQuery({ queryKey: keys.factKinds, queryFn: listFactKinds, staleTime: Infinity });
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form) ?? 'individual';
   const run = useMutation({
     mutationFn: (v: Values) => {
       const year = v.year;
-      const subject: Record<string, unknown> = {
+      const subject: SubjectInput = {
         kind: v.kind,
         ratings: v.ratings ?? [],
         honors: v.honors ?? [],
@@ -111,7 +118,7 @@ export default function WhatIfPage() {
         facts: v.facts ?? [],
       };
       if (v.kind === 'collective') {
-        subject.members = (v.members ?? []).map((m) => ({
+        subject.members = (v.members ?? []).map((m): MemberInput => ({
           ratings: m.rating ? [{ year, rating: m.rating }] : [],
           honors: (m.honors ?? []).map((honor) => ({ year, honor })),
           disciplines: m.discipline ? [{ year, level: m.discipline }] : [],
@@ -152,7 +159,7 @@ export default function WhatIfPage() {
                 </Form.Item>
               </Flex>
             </Card>
-            <RowList name="ratings" title="Xếp loại chất lượng" add={{ year: dayjs().year() - 1, rating: 'HTTNV' }}>
+            <RowList name="ratings" title="Xếp loại chất lượng" add={{ year: currentYearVn() - 1, rating: 'HTTNV' }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -162,7 +169,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="honors" title="Khen thưởng đã nhận" add={{ year: dayjs().year() - 1, honor: 'LDTT', type: 'cong_trang' }}>
+            <RowList name="honors" title="Khen thưởng đã nhận" add={{ year: currentYearVn() - 1, honor: 'LDTT', type: 'cong_trang' }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -175,7 +182,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="initiatives" title="Sáng kiến" add={{ year: dayjs().year() - 1, scope: 'co_so', used: false }}>
+            <RowList name="initiatives" title="Sáng kiến" add={{ year: currentYearVn() - 1, scope: 'co_so', used: false }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -188,7 +195,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="disciplines" title="Kỷ luật" add={{ year: dayjs().year() - 1, level: 'khien_trach' }}>
+            <RowList name="disciplines" title="Kỷ luật" add={{ year: currentYearVn() - 1, level: 'khien_trach' }}>
               {(f) => (
                 <>
                   {yearField(f)}
@@ -198,7 +205,7 @@ export default function WhatIfPage() {
                 </>
               )}
             </RowList>
-            <RowList name="facts" title="Xác nhận (sự kiện hệ thống không tự tính được)" add={{ year: dayjs().year() - 1, fact: 'dan_dau_cum_khoi' }}>
+            <RowList name="facts" title="Xác nhận (sự kiện hệ thống không tự tính được)" add={{ year: currentYearVn() - 1, fact: 'dan_dau_cum_khoi' }}>
               {(f) => (
                 <>
                   {yearField(f)}

@@ -2,13 +2,15 @@
 import { Alert, Checkbox, DatePicker, Form, Modal, Typography } from 'antd';
 import { App } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { mergeUnit, moveUnit } from '../../api/units';
 import { errorText } from '../../api/client';
-import type { UnitNode } from '../../api/types';
+import type { UnitNode } from '../../api/units';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, fmtNumber } from '../../lib/format';
+import { keys } from '../../api/keys';
+import { todayDayjs } from '../../lib/today';
 
 export function MoveUnitModal({ unit, onClose }: { unit: UnitNode | null; onClose: () => void }) {
   const qc = useQueryClient();
@@ -23,7 +25,7 @@ export function MoveUnitModal({ unit, onClose }: { unit: UnitNode | null; onClos
     mutationFn: () => moveUnit(unit?.id ?? '', parentId ?? ''),
     onSuccess: async (u) => {
       message.success(`Đã chuyển đơn vị "${u.name}".`);
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),
@@ -51,21 +53,21 @@ export function MergeUnitModal({ unit, onClose }: { unit: UnitNode | null; onClo
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [targetId, setTargetId] = useState<string | undefined>();
-  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [date, setDate] = useState<Dayjs | null>(todayDayjs());
   const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setTargetId(undefined);
-    setDate(dayjs());
+    setDate(todayDayjs());
     setUnderstood(false);
     setError(null);
   }, [unit]);
   const mutation = useMutation({
-    mutationFn: () => mergeUnit(unit?.id ?? '', targetId ?? '', (date ?? dayjs()).format('YYYY-MM-DD')),
+    mutationFn: () => mergeUnit(unit?.id ?? '', targetId ?? '', (date ?? todayDayjs()).format('YYYY-MM-DD')),
     onSuccess: async () => {
       message.success(`Đã sáp nhập "${unit?.name ?? ''}".`);
-      await qc.invalidateQueries({ queryKey: ['units'] });
-      await qc.invalidateQueries({ queryKey: ['people'] });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
+      await qc.invalidateQueries({ queryKey: keys.people.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),

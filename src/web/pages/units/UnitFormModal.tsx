@@ -6,10 +6,11 @@ import { useEffect, useState } from 'react';
 import { App } from 'antd';
 import { createUnit, updateUnit, type UnitInput } from '../../api/units';
 import { errorText } from '../../api/client';
-import type { Unit } from '../../api/types';
+import type { Unit } from '../../api/units';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from '../../../shared/codes';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { blankToNull } from '../../lib/format';
+import { keys } from '../../api/keys';
 
 interface FormValues {
   parentId?: string;
@@ -35,7 +36,7 @@ export function UnitFormModal({ target, onClose }: { target: UnitFormTarget | nu
     if (target.mode === 'create') form.setFieldsValue({ parentId: target.parentId, kind: 'department' });
     else {
       const u = target.unit;
-      form.setFieldsValue({ name: u.name, shortName: u.shortName ?? '', code: u.code ?? '', kind: u.kind, sortOrder: u.sortOrder });
+      form.setFieldsValue({ name: u.name, shortName: u.shortName ?? '', code: u.code ?? '', kind: UNIT_KINDS.find((k) => k === u.kind), sortOrder: u.sortOrder });
     }
   }, [target, form]);
 
@@ -54,7 +55,7 @@ export function UnitFormModal({ target, onClose }: { target: UnitFormTarget | nu
     },
     onSuccess: async (unit) => {
       message.success(target?.mode === 'create' ? `Đã tạo đơn vị "${unit.name}".` : `Đã lưu đơn vị "${unit.name}".`);
-      await qc.invalidateQueries({ queryKey: ['units'] });
+      await qc.invalidateQueries({ queryKey: keys.units.all });
       onClose();
     },
     onError: (err) => setError(errorText(err)),

@@ -12,9 +12,9 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { deactivateUnit, deleteUnit, reactivateUnit } from '../../api/units';
+import { deactivateUnit, deleteUnit, exportUnits, reactivateUnit } from '../../api/units';
 import { errorText } from '../../api/client';
-import type { UnitNode } from '../../api/types';
+import type { Unit, UnitNode } from '../../api/units';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ExportButton } from '../../components/ExportButton';
@@ -24,6 +24,7 @@ import { findNode, subtreeStaff } from '../../lib/units';
 import { fmtNumber } from '../../lib/format';
 import { UnitFormModal, type UnitFormTarget } from './UnitFormModal';
 import { MergeUnitModal, MoveUnitModal } from './MoveMergeModals';
+import { keys } from '../../api/keys';
 
 function toTreeData(nodes: UnitNode[]): TreeDataNode[] {
   return nodes.map((n) => ({
@@ -64,7 +65,7 @@ export default function UnitsPage() {
 
   const done = async (text: string) => {
     message.success(text);
-    await qc.invalidateQueries({ queryKey: ['units'] });
+    await qc.invalidateQueries({ queryKey: keys.units.all });
   };
   const toggleActive = useMutation({
     mutationFn: (u: UnitNode) => (u.active ? deactivateUnit(u.id) : reactivateUnit(u.id)),
@@ -101,7 +102,7 @@ export default function UnitsPage() {
       onOk: () => remove.mutateAsync(u).catch(() => undefined),
     });
 
-  const can = (a: string) => !!selected && (selected.abilities as string[]).includes(a);
+  const can = (a: Unit['abilities'][number]) => !!selected && selected.abilities.includes(a);
 
   return (
     <>
@@ -110,7 +111,7 @@ export default function UnitsPage() {
         subtitle="Cây đơn vị trong phạm vi quản lý của bạn, kèm số cán bộ đang theo dõi ở từng đơn vị."
         extra={
           <>
-            <ExportButton path="/api/units/export.xlsx" query={{ includeInactive: showInactive }} />
+            <ExportButton download={() => exportUnits(showInactive)} />
             {canCreate ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', parentId: selected?.id })} data-testid="unit-add">
                 Thêm đơn vị

@@ -1,0 +1,108 @@
+/**
+ * Every React Query key of the app, in one place. A key starts with its resource, so that
+ * `invalidateQueries({ queryKey: keys.people.all })` refreshes every people query at once;
+ * detail keys that must survive a list refresh use their own first element (`movement`, `plan`).
+ */
+
+/** A plan or a movement, the campaign a registration sheet belongs to. */
+interface CampaignKey {
+  planId?: string;
+  movementId?: string;
+}
+
+export const keys = {
+  me: ['auth', 'me'] as const,
+  notifications: ['notifications'] as const,
+
+  units: {
+    all: ['units'] as const,
+    list: (includeInactive: boolean) => ['units', { includeInactive }] as const,
+  },
+  people: {
+    all: ['people'] as const,
+    list: (filter: object) => ['people', 'list', filter] as const,
+    detail: (id: string | null | undefined) => ['people', 'detail', id] as const,
+    picker: (q: string) => ['people', 'picker', q] as const,
+    count: ['people', 'count'] as const,
+  },
+  councils: ['councils'] as const,
+  accounts: {
+    all: ['accounts'] as const,
+    list: (filter: object) => ['accounts', filter] as const,
+  },
+  audit: {
+    list: (filter: object) => ['audit', filter] as const,
+    actions: ['audit', 'actions'] as const,
+  },
+
+  plans: {
+    all: ['plans'] as const,
+    list: (filter: { year?: number; status?: string }) => ['plans', filter] as const,
+  },
+  plan: (id: string | undefined) => ['plan', id] as const,
+  movements: {
+    all: ['movements'] as const,
+    list: (filter: { status?: string }) => ['movements', filter] as const,
+    forDossier: ['movements', 'for-dossier'] as const,
+  },
+  movement: (id: string | null | undefined) => ['movement', id] as const,
+  sheet: {
+    all: ['sheet'] as const,
+    of: (campaign: CampaignKey, unitId: string) => ['sheet', campaign, unitId] as const,
+  },
+  rollup: {
+    all: ['rollup'] as const,
+    of: (campaign: CampaignKey) => ['rollup', campaign] as const,
+  },
+  pledges: ['pledges'] as const,
+  registrableHonors: (campaign: CampaignKey, subjectKind?: string) => ['registrable-honors', campaign, subjectKind] as const,
+  calendar: (from: string, to: string, unitId: string | undefined) => ['calendar', from, to, unitId] as const,
+  publicPlans: ['public'] as const,
+  publicPlan: (id: string | undefined) => ['public-plan', id] as const,
+  publicMovement: (id: string | undefined) => ['public-movement', id] as const,
+
+  records: {
+    all: ['records'] as const,
+    of: (kind: string, id: string) => ['records', kind, id] as const,
+    eligibility: (kind: string, id: string, year: number, decisionDate: string) => ['records', kind, id, 'eligibility', year, decisionDate] as const,
+  },
+  candidates: {
+    all: ['candidates'] as const,
+    list: (unitId: string | undefined, year: number, honor: string | undefined, decisionDate: string, ...view: unknown[]) => ['candidates', unitId, year, honor, decisionDate, ...view] as const,
+  },
+  rulePack: {
+    all: ['rule-pack'] as const,
+    of: (regime: string, asOf: string | undefined) => ['rule-pack', regime, asOf] as const,
+  },
+  ruleOverrides: ['rule-overrides'] as const,
+  factKinds: ['fact-kinds'] as const,
+
+  dossiers: {
+    all: ['dossiers'] as const,
+    list: (box: string, status: string | undefined, q: string, page: number) => ['dossiers', box, status, q, page] as const,
+    overdue: ['dossiers', 'overdue'] as const,
+  },
+  dossier: (id: string) => ['dossier', id] as const,
+  sessions: ['sessions'] as const,
+  sessionCandidates: ['session-candidates'] as const,
+  session: (id: string) => ['session', id] as const,
+  decisions: {
+    all: ['decisions'] as const,
+    ready: ['decisions', 'ready'] as const,
+  },
+  decision: (id: string | null) => ['decision', id] as const,
+  notices: ['notices'] as const,
+  notice: (id: string) => ['notice', id] as const,
+  publicNotices: ['public-notices'] as const,
+
+  certificates: {
+    all: ['certificates'] as const,
+    list: (year: number | undefined, q: string) => ['certificates', year, q] as const,
+  },
+  publicCertificate: (code: string) => ['public-certificate', code] as const,
+  templates: {
+    all: ['templates'] as const,
+    versions: (kind: string) => ['templates', kind, 'versions'] as const,
+  },
+  calibration: ['calibration'] as const,
+};
