@@ -3,6 +3,7 @@ import { api } from './client';
 import type { Me } from './types';
 import type { CommendationType, Honor, SubjectKind } from '../../shared/codes';
 import type { BallotChoice, DocumentKind, DossierCommand, DossierStatus } from '../../shared/dossiers';
+import { solveProofOfWork, webSha256 } from '../../shared/proof-of-work';
 
 /** The pipeline's abilities of the signed-in user (sent by the server with the session). */
 export function pipelineAbilities(user: Me) {
@@ -262,11 +263,15 @@ export interface PublicNotice {
   open: boolean;
   items: { candidateId: string; displayName: string; positionText: string | null; unitName: string; honorLabel: string; achievement: string | null }[];
   commentCount?: number;
-  comments?: { id: string; authorName: string; authorContact: string | null; content: string; createdAt: string; answer: string | null }[];
+  comments?: { id: string; authorName: string; authorContact: string | null; content: string; createdAt: string; answer: string | null; disposition?: 'spam' | 'duplicate' | null }[];
 }
 export const listPublicNotices = () => api.get<{ items: PublicNotice[] }>('/api/public/notices');
-export const sendPublicComment = (id: string, input: { authorName: string; authorContact?: string; candidateId?: string | null; content: string }) =>
-  api.post<{ message: string }>(`/api/public/notices/${id}/comments`, input);
+/** Fetches the anti-flood challenge, solves it in the browser (crypto.subtle), then sends the comment. */
+export const sendPublicComment = async (id: string, input: { authorName: string; authorContact?: string; candidateId?: string | null; content: string }) => {
+  const c = await api.get<{ nonce: string; difficulty: number }>(`/api/public/notices/${id}/challenge`);
+  const solution = await solveProofOfWork(c.nonce, c.difficulty, webSha256);
+  return api.post<{ message: string }>(`/api/public/notices/${id}/comments`, { ...input, challenge: { nonce: c.nonce, solution } });
+};
 export const listNotices = () => api.get<{ items: PublicNotice[] }>('/api/notices');
 export const getNotice = (id: string) => api.get<PublicNotice>(`/api/notices/${id}`);
 export const postNotice = (input: { candidateIds: string[]; title: string; body?: string | null; workingDays: number }) => api.post<PublicNotice>('/api/notices', input);
