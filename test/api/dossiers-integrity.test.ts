@@ -7,6 +7,7 @@ import { clerkFor, completeDocuments, ok, personByName, reviewedDossier, staffOf
 import { setClock } from '../../src/server/clock.js';
 import { auditEvents, awardDecisions, deadlines, decisionCounters, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
 import { rowsOf } from '../../src/server/repositories/dossiers.js';
+import { postPublicComment } from '../helpers/notices.js';
 
 describe('dossier pipeline guarantees', () => {
   let t: TestApp;
@@ -164,13 +165,13 @@ describe('dossier pipeline guarantees', () => {
     const list = await t.anonymous.request('GET', '/api/public/notices');
     ok(list);
     assert.equal(list.body.items[0].items[0].candidateId, r.candidateIds[0]);
-    const c = await t.anonymous.request('POST', `/api/public/notices/${n.body.id}/comments`, { authorName: 'Nguyễn Văn Dân', content: 'Đề nghị làm rõ thành tích năm 2023.', candidateId: r.candidateIds[0] });
+    const c = await postPublicComment(t.anonymous, n.body.id, { authorName: 'Nguyễn Văn Dân', content: 'Đề nghị làm rõ thành tích năm 2023.', candidateId: r.candidateIds[0] });
     ok(c, 201);
     const early = await giamdoc.post('/api/decisions', { candidateIds: r.candidateIds, decisionDate: '2024-03-05', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
     assert.equal(early.status, 409);
     assert.match(early.body.message, /đang trong thời gian công khai/);
     setClock('2024-03-15');
-    assert.equal((await t.anonymous.request('POST', `/api/public/notices/${n.body.id}/comments`, { authorName: 'Trễ Hạn', content: 'Góp ý sau khi hết hạn.' })).status, 409);
+    assert.equal((await t.anonymous.request('POST', `/api/public/notices/${n.body.id}/comments`, { authorName: 'Trễ Hạn', content: 'Góp ý sau khi hết hạn.', challenge: { nonce: '0'.repeat(32), solution: 0 } })).status, 409);
     const unanswered = await giamdoc.post('/api/decisions', { candidateIds: r.candidateIds, decisionDate: '2024-03-15', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
     assert.equal(unanswered.status, 409);
     assert.match(unanswered.body.message, /chưa được trả lời/);

@@ -6,6 +6,7 @@ import { accounts, notifications, pledges, registrations, units } from '../../sr
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { buildDecision } from '../helpers/decisions.js';
 import { reviewedDossier } from '../helpers/dossiers.js';
+import { postPublicComment } from '../helpers/notices.js';
 
 /** Routes that answer without a session. */
 const PUBLIC = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'GET /api/public/certificates/{code}']);
@@ -65,7 +66,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
     dp.document = (await admin.get(`/api/dossiers/${r.dossierId}`)).body.documents[0].id;
     dp.decision = (await (await t.login('giamdoc')).post('/api/decisions', { candidateIds: [r.candidateIds[0]], decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' })).body.id;
     dp.notice = (await (await t.login('vanphong')).post('/api/notices', { candidateIds: [r.candidateIds[1]], title: 'Công khai danh sách đề nghị', workingDays: 10 })).body.id;
-    dp.comment = (await t.anonymous.request('POST', `/api/public/notices/${dp.notice}/comments`, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
+    dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
   });
   after(async () => t.close());
 
@@ -168,6 +169,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/sessions/{id}/paper-ballots': { items: [{ itemId: dp.item, approve: 1, reject: 0, abstain: 0 }] },
       'POST /api/decisions/{id}/revoke': { reason: 'Thử hủy bỏ' },
       'POST /api/notices/{id}/comments/{commentId}/answer': { answer: 'Trả lời thử' },
+      'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
     };
     let checked = 0;
     for (const r of routes()) {

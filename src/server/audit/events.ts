@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS = {
   'notice.posted': 'Công khai danh sách đề nghị',
   'notice.comment_received': 'Nhận ý kiến góp ý công khai',
   'notice.comment_answered': 'Trả lời ý kiến góp ý',
+  'notice.comments_set_aside': 'Đánh dấu ý kiến góp ý là spam/trùng lặp',
   'decision.issued': 'Ban hành quyết định khen thưởng',
   'decision.recorded': 'Ghi nhận quyết định của cấp trên',
   'decision.revoked': 'Hủy bỏ quyết định khen thưởng',

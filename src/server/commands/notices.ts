@@ -1,9 +1,12 @@
-import type { Db } from '../db/client.js';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Executor } from '../db/client.js';
 import type { CommandContext } from './run.js';
 import { loadCalendar } from '../repositories/dossiers.js';
 import { listVisibleCandidates } from '../repositories/candidates.js';
-import { answerCommentRow, findVisibleNotice, insertComment, insertNotice, noticeListsCandidate, unsafeFindNotice, type NoticeCommentRow, type NoticeRow } from '../repositories/notices.js';
+import { answerCommentRow, consumeChallenge, countRecentComments, findVisibleNotice, insertChallenge, insertComment, insertNotice, noticeListsCandidate, setCommentsAside, unsafeFindNotice, type NoticeCommentRow, type NoticeRow } from '../repositories/notices.js';
 import { badRequest, conflict, domainError, notFound } from '../errors.js';
+import { CHALLENGE_TTL_MS, challengeDifficulty, PUBLIC_COMMENT_LIMIT, PUBLIC_COMMENT_WINDOW_MS, type CommentDisposition } from '../policies/notice.js';
+import { leadingZeroBits, proofInput } from '../../shared/proof-of-work.js';
 import { now, todayVn } from '../clock.js';
 import { recordAudit } from '../audit/record.js';
 import { addDays, addWorkingDays } from '../../shared/working-days.js';
@@ -18,6 +21,37 @@ export type { NoticeRow } from '../repositories/notices.js';
 export const NoticeTooShort = domainError('NoticeTooShort', 'invalid', 'notice_too_short');
 /** The notice is not open for comments today. */
 export const NoticeClosed = domainError('NoticeClosed', 'conflict', 'notice_closed');
+/** One address sent too many comments on a notice lately. */
+export const TooManyComments = domainError('TooManyComments', 'rate_limited', 'too_many_comments');
+/** The proof-of-work challenge is missing, unknown, used, expired or not solved. */
+export const ChallengeFailed = domainError('ChallengeFailed', 'invalid', 'challenge_failed');
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The key a sender's address is counted under: its hash, so the table never holds addresses. */
+export const clientKeyOf = (ip: string): string => sha256Hex(`tdkt-comment:${ip}`);
+
+async function openNotice(tx: Executor, noticeId: string): Promise<NoticeRow> {
+  const found = await unsafeFindNotice(tx, noticeId);
+  if (!found) throw notFound('Không tìm thấy thông báo công khai.');
+  const n = found.notice;
+  const today = todayVn();
+  if (today < n.startDate || today > n.endDate) throw new NoticeClosed(`Thời gian lấy ý kiến là từ ${formatDateVi(n.startDate)} đến hết ${formatDateVi(n.endDate)}.`);
+  return n;
+}
+
+/** Hands out a proof-of-work challenge for a comment on an open notice: a random nonce, kept only as its hash. */
+export async function issueCommentChallenge(db: Db, noticeId: string): Promise<{ nonce: string; difficulty: number; expiresAt: Date }> {
+  return db.transaction(async (tx) => {
+    await openNotice(tx, noticeId);
+    const nonce = randomBytes(16).toString('hex');
+    const at = now();
+    const expiresAt = new Date(at.getTime() + CHALLENGE_TTL_MS);
+    const difficulty = challengeDifficulty();
+    await insertChallenge(tx, { nonceHash: sha256Hex(nonce), noticeId, difficulty, expiresAt }, at);
+    return { nonce, difficulty, expiresAt };
+  });
+}
 
 /** Posts nominees on the public portal for N working days (Law Art 84 k5; ND98 Art 46 k2: at least 10 for orders and state titles). */
 export async function postNotice(ctx: CommandContext, input: { candidateIds: string[]; title: string; body?: string | null | undefined; startDate?: string | undefined; workingDays: number }): Promise<NoticeRow> {
@@ -47,15 +81,23 @@ export async function postNotice(ctx: CommandContext, input: { candidateIds: str
  * A comment from the public portal (no account, hence its own transaction and an anonymous audit
  * source rather than `runCommand`): accepted only while the notice is open.
  */
-export async function addPublicComment(db: Db, noticeId: string, input: { authorName: string; authorContact?: string | null | undefined; content: string; candidateId?: string | null | undefined }, ip: string): Promise<NoticeCommentRow> {
+export async function addPublicComment(
+  db: Db,
+  noticeId: string,
+  input: { authorName: string; authorContact?: string | null | undefined; content: string; candidateId?: string | null | undefined; challenge: { nonce: string; solution: number } },
+  ip: string,
+): Promise<NoticeCommentRow> {
   return db.transaction(async (tx) => {
-    const found = await unsafeFindNotice(tx, noticeId);
-    if (!found) throw notFound('Không tìm thấy thông báo công khai.');
-    const n = found.notice;
-    const today = todayVn();
-    if (today < n.startDate || today > n.endDate) throw new NoticeClosed(`Thời gian lấy ý kiến là từ ${formatDateVi(n.startDate)} đến hết ${formatDateVi(n.endDate)}.`);
+    const n = await openNotice(tx, noticeId);
+    const at = now();
+    const clientKey = clientKeyOf(ip);
+    const recent = await countRecentComments(tx, n.id, clientKey, new Date(at.getTime() - PUBLIC_COMMENT_WINDOW_MS));
+    if (recent >= PUBLIC_COMMENT_LIMIT) throw new TooManyComments(`Bạn đã gửi ${PUBLIC_COMMENT_LIMIT} ý kiến về thông báo này trong ${PUBLIC_COMMENT_WINDOW_MS / 60_000} phút qua. Hãy thử lại sau.`);
+    const difficulty = await consumeChallenge(tx, n.id, sha256Hex(input.challenge.nonce), at);
+    if (difficulty === undefined) throw new ChallengeFailed('Mã xác minh đã hết hạn hoặc đã được dùng. Hãy tải lại trang và gửi lại.');
+    if (leadingZeroBits(createHash('sha256').update(proofInput(input.challenge.nonce, input.challenge.solution)).digest()) < difficulty) throw new ChallengeFailed('Mã xác minh không đúng. Hãy tải lại trang và gửi lại.');
     if (input.candidateId && !(await noticeListsCandidate(tx, n.id, input.candidateId))) throw badRequest('Người/tập thể được góp ý không có trong danh sách công khai này.');
-    const c = await insertComment(tx, { noticeId: n.id, candidateId: input.candidateId ?? null, authorName: input.authorName.trim(), authorContact: input.authorContact?.trim() || null, content: input.content.trim(), createdAt: now() });
+    const c = await insertComment(tx, { noticeId: n.id, candidateId: input.candidateId ?? null, authorName: input.authorName.trim(), authorContact: input.authorContact?.trim() || null, content: input.content.trim(), createdAt: at, clientKey });
     await recordAudit(tx, { username: 'cong-khai', ip }, { action: 'notice.comment_received', entityType: 'notice', entityId: n.id, unitId: n.unitId, summary: `Ý kiến góp ý của "${c.authorName}" về "${n.title}"` });
     return c;
   });
@@ -69,4 +111,20 @@ export async function answerComment(ctx: CommandContext, noticeId: string, comme
   if (!c) throw notFound('Không tìm thấy ý kiến góp ý.');
   await ctx.audit({ action: 'notice.comment_answered', entityType: 'notice', entityId: n.id, unitId: n.unitId, summary: `Trả lời ý kiến của "${c.authorName}" về "${n.title}"` });
   return c;
+}
+
+/**
+ * Sets public comments aside as spam or duplicates, answered collectively with one reason
+ * (audited): they no longer wait for an answer, so a flood never blocks a decision.
+ */
+export async function setCommentsAsideCmd(ctx: CommandContext, noticeId: string, input: { commentIds: string[]; disposition: CommentDisposition; reason: string }): Promise<NoticeCommentRow[]> {
+  const found = await findVisibleNotice(ctx.tx, ctx.actor, noticeId);
+  if (!found) throw notFound('Không tìm thấy thông báo công khai.');
+  const n = found.notice;
+  const ids = [...new Set(input.commentIds)];
+  const label = input.disposition === 'spam' ? 'Ý kiến không hợp lệ (spam)' : 'Ý kiến trùng lặp';
+  const rows = await setCommentsAside(ctx.tx, n.id, ids, { disposition: input.disposition, answer: `${label}: ${input.reason.trim()}`, answeredBy: ctx.actor.accountId, answeredAt: now() });
+  if (rows.length !== ids.length) throw notFound('Không tìm thấy một số ý kiến góp ý được chọn trong thông báo này.');
+  await ctx.audit({ action: 'notice.comments_set_aside', entityType: 'notice', entityId: n.id, unitId: n.unitId, summary: `Đánh dấu ${rows.length} ý kiến là ${input.disposition === 'spam' ? 'spam' : 'trùng lặp'} trong "${n.title}": ${input.reason.trim()}` });
+  return rows;
 }

@@ -14,3 +14,19 @@ export function noticeOpen(n: { startDate: string; endDate: string }, today: str
 export function noticeActions(actor: Actor): NoticeAction[] {
   return can(actor.role, 'notice', 'answer') ? ['answer'] : [];
 }
+
+/** How the Office may set a public comment aside instead of answering it alone (answered collectively, with a reason). */
+export const COMMENT_DISPOSITIONS = ['spam', 'duplicate'] as const;
+export type CommentDisposition = (typeof COMMENT_DISPOSITIONS)[number];
+
+/** Public comments accepted per sender address and notice within the window (issue #20). */
+export const PUBLIC_COMMENT_LIMIT = 5;
+export const PUBLIC_COMMENT_WINDOW_MS = 10 * 60_000;
+/** A challenge is valid this long after it is handed out. */
+export const CHALLENGE_TTL_MS = 10 * 60_000;
+
+/** Leading zero bits the proof of work must reach: TDKT_NOTICE_POW_BITS (8–24), 16 by default (about a second in a browser). */
+export function challengeDifficulty(): number {
+  const n = Number(process.env.TDKT_NOTICE_POW_BITS ?? 16);
+  return Number.isInteger(n) ? Math.min(24, Math.max(8, n)) : 16;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import type { NoticeCommentRow, NoticeWithUnit } from '../repositories/notices.js';
 import type { CandidateRow } from '../repositories/dossiers.js';
-import { NOTICE_ACTIONS, noticeActions, noticeOpen } from '../policies/notice.js';
+import { COMMENT_DISPOSITIONS, NOTICE_ACTIONS, noticeActions, noticeOpen, type CommentDisposition } from '../policies/notice.js';
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
 import { pageOf } from '../http/contract.js';
 
@@ -39,12 +39,18 @@ export const noticeCommentSchema = z
     createdAt: z.iso.datetime(),
     answer: z.string().nullable(),
     answeredAt: z.iso.datetime().nullable(),
+    /** Set aside by the Office as spam or a duplicate (answered collectively; `answer` holds the reason). */
+    disposition: z.enum(COMMENT_DISPOSITIONS).nullable(),
   })
   .meta({ id: 'NoticeComment' });
 
 export const noticeSchema = publicNoticeSchema.extend({ comments: z.array(noticeCommentSchema), actions: z.array(z.enum(NOTICE_ACTIONS)) }).meta({ id: 'Notice' });
 
 export const commentReceivedSchema = z.object({ id: z.uuid(), message: z.string() });
+export const commentChallengeSchema = z
+  .object({ nonce: z.string(), difficulty: z.number().int(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'NoticeCommentChallenge', description: 'Tìm số n sao cho sha256(nonce + n) có `difficulty` bit 0 đầu tiên, rồi gửi kèm ý kiến.' });
+export const commentsSetAsideSchema = z.object({ items: z.array(noticeCommentSchema), total: z.number().int() });
 export const commentAnswerSchema = z.object({ id: z.uuid(), answer: z.string().nullable(), answeredAt: z.iso.datetime().nullable() });
 
 export function presentPublicNotice(n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string): PublicNoticeJson {
@@ -61,8 +67,12 @@ export function presentPublicNotice(n: NoticeWithUnit, items: { candidate: Candi
   };
 }
 
+function isDisposition(v: string | null): v is CommentDisposition {
+  return (COMMENT_DISPOSITIONS as readonly (string | null)[]).includes(v);
+}
+
 export function presentComment(c: NoticeCommentRow): z.infer<typeof noticeCommentSchema> {
-  return { id: c.id, candidateId: c.candidateId, authorName: c.authorName, authorContact: c.authorContact, content: c.content, createdAt: c.createdAt.toISOString(), answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null };
+  return { id: c.id, candidateId: c.candidateId, authorName: c.authorName, authorContact: c.authorContact, content: c.content, createdAt: c.createdAt.toISOString(), answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null, disposition: isDisposition(c.disposition) ? c.disposition : null };
 }
 
 export function presentNoticeSummary(actor: Actor, n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string, commentCount: number): z.infer<typeof noticeSummarySchema> {

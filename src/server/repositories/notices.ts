@@ -1,7 +1,7 @@
 /** Queries on public notices (công khai lấy ý kiến), their items and comments. */
-import { and, asc, count, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { dossierCandidates, dossiers, publicNoticeComments, publicNoticeItems, publicNotices, units } from '../db/schema/index.js';
+import { dossierCandidates, dossiers, publicNoticeChallenges, publicNoticeComments, publicNoticeItems, publicNotices, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { unitIdInScope } from './scope.js';
 
@@ -84,4 +84,37 @@ export async function insertComment(tx: Executor, values: typeof publicNoticeCom
 export async function answerCommentRow(tx: Executor, noticeId: string, commentId: string, set: { answer: string; answeredBy: string; answeredAt: Date }): Promise<NoticeCommentRow | undefined> {
   const [c] = await tx.update(publicNoticeComments).set(set).where(and(eq(publicNoticeComments.id, commentId), eq(publicNoticeComments.noticeId, noticeId))).returning();
   return c;
+}
+
+// ------------------------------------------------------------------ flood protection (issue #20)
+
+/** Stores a challenge (its nonce hashed) and drops the expired ones. */
+export async function insertChallenge(tx: Executor, values: typeof publicNoticeChallenges.$inferInsert, at: Date): Promise<void> {
+  await tx.delete(publicNoticeChallenges).where(lt(publicNoticeChallenges.expiresAt, at));
+  await tx.insert(publicNoticeChallenges).values(values);
+}
+
+/** Marks an unexpired, unused challenge of this notice used (one UPDATE, so a nonce serves once); its difficulty, or undefined. */
+export async function consumeChallenge(tx: Executor, noticeId: string, nonceHash: string, at: Date): Promise<number | undefined> {
+  const [row] = await tx
+    .update(publicNoticeChallenges)
+    .set({ usedAt: at })
+    .where(and(eq(publicNoticeChallenges.nonceHash, nonceHash), eq(publicNoticeChallenges.noticeId, noticeId), isNull(publicNoticeChallenges.usedAt), gt(publicNoticeChallenges.expiresAt, at)))
+    .returning({ difficulty: publicNoticeChallenges.difficulty });
+  return row?.difficulty;
+}
+
+/** Comments one sender address left on a notice since `since`, counted under a transaction lock on (notice, address) so parallel posts queue. */
+export async function countRecentComments(tx: Executor, noticeId: string, clientKey: string, since: Date): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${noticeId}:${clientKey}`}))`);
+  const [row] = await tx
+    .select({ n: count() })
+    .from(publicNoticeComments)
+    .where(and(eq(publicNoticeComments.noticeId, noticeId), eq(publicNoticeComments.clientKey, clientKey), gte(publicNoticeComments.createdAt, since)));
+  return Number(row?.n ?? 0);
+}
+
+/** Sets comments of this notice aside (spam, duplicate) with a collective answer; returns the rows changed. */
+export async function setCommentsAside(tx: Executor, noticeId: string, ids: string[], set: { disposition: string; answer: string; answeredBy: string; answeredAt: Date }): Promise<NoticeCommentRow[]> {
+  return tx.update(publicNoticeComments).set(set).where(and(eq(publicNoticeComments.noticeId, noticeId), inArray(publicNoticeComments.id, ids))).returning();
 }

@@ -3,6 +3,7 @@ import type { components } from './schema';
 import { call, client, download, multipart, type BodyOf, type QueryOf } from './client';
 import type { Me } from './auth';
 import type { BallotChoice } from '../../shared/dossiers';
+import { solveProofOfWork, webSha256 } from '../../shared/proof-of-work';
 
 /** The pipeline's abilities of the signed-in user (sent by the server with the session). */
 export function pipelineAbilities(user: Me) {
@@ -101,7 +102,12 @@ export type PublicNotice = S['PublicNotice'];
 export type NoticeSummary = S['NoticeSummary'];
 export type Notice = S['Notice'];
 export const listPublicNotices = () => call(client.GET('/api/public/notices'));
-export const sendPublicComment = (id: string, input: BodyOf<'/api/public/notices/{id}/comments'>) => call(client.POST('/api/public/notices/{id}/comments', { ...byId(id), body: input }));
+/** Fetches the anti-flood challenge, solves it in the browser (crypto.subtle), then sends the comment. */
+export const sendPublicComment = async (id: string, input: Omit<BodyOf<'/api/public/notices/{id}/comments'>, 'challenge'>) => {
+  const c = await call(client.GET('/api/public/notices/{id}/challenge', byId(id)));
+  const solution = await solveProofOfWork(c.nonce, c.difficulty, webSha256);
+  return call(client.POST('/api/public/notices/{id}/comments', { ...byId(id), body: { ...input, challenge: { nonce: c.nonce, solution } } }));
+};
 export const listNotices = () => call(client.GET('/api/notices'));
 export const getNotice = (id: string) => call(client.GET('/api/notices/{id}', byId(id)));
 export const postNotice = (input: BodyOf<'/api/notices'>) => call(client.POST('/api/notices', { body: input }));

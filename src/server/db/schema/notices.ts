@@ -43,6 +43,23 @@ export const publicNoticeComments = pgTable(
     answer: text('answer'),
     answeredBy: uuid('answered_by').references(() => accounts.id),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** 'spam' or 'duplicate' when the Office set the comment aside (answered collectively, `answer` holds the reason). */
+    disposition: text('disposition'),
+    /** sha256 of the sender's real address (the rate limit per address and notice); never the address itself. */
+    clientKey: text('client_key'),
   },
-  (t) => [index('public_notice_comments_notice_idx').on(t.noticeId)],
+  (t) => [index('public_notice_comments_notice_idx').on(t.noticeId), index('public_notice_comments_client_idx').on(t.noticeId, t.clientKey, t.createdAt)],
+);
+
+/** Proof-of-work challenges handed to the public portal before a comment: only the nonce's hash is kept. */
+export const publicNoticeChallenges = pgTable(
+  'public_notice_challenges',
+  {
+    nonceHash: text('nonce_hash').primaryKey(),
+    noticeId: uuid('notice_id').notNull().references(() => publicNotices.id, { onDelete: 'cascade' }),
+    difficulty: integer('difficulty').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('public_notice_challenges_expiry_idx').on(t.expiresAt)],
 );

@@ -44,6 +44,22 @@ function toExcelDate(v: unknown): Date | null {
   return null;
 }
 
+/**
+ * A text that a spreadsheet would read as a formula once the sheet is saved as CSV and reopened
+ * (`=`, `+`, `-`, `@`, tab, carriage return at the start) gets a leading `'`, so it stays text in
+ * every program (OWASP "CSV injection"). In the .xlsx itself every text cell is a string already;
+ * the prefix is for what happens after a conversion.
+ */
+export function inertText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** A cell value as inert text: strings as they are, other scalars through String, objects as JSON. */
+function cellText(v: unknown): string {
+  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? String(v) : v instanceof Date ? v.toISOString() : (JSON.stringify(v) ?? '');
+  return inertText(s);
+}
+
 function toNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'bigint') return Number(v);
@@ -103,24 +119,24 @@ export async function exportXlsx<Row>(
       switch (col.type ?? 'text') {
         case 'date': {
           const d = toExcelDate(raw);
-          cell.value = d ?? String(raw);
+          cell.value = d ?? cellText(raw);
           if (d) cell.numFmt = DATE_FMT;
           break;
         }
         case 'money': {
           const n = toNumber(raw);
-          cell.value = n ?? String(raw);
+          cell.value = n ?? cellText(raw);
           if (n !== null) cell.numFmt = moneyNumFmt(n);
           break;
         }
         case 'integer':
         case 'number': {
           const n = toNumber(raw);
-          cell.value = n ?? String(raw);
+          cell.value = n ?? cellText(raw);
           break;
         }
         default:
-          cell.value = raw instanceof Date ? raw.toISOString() : String(raw);
+          cell.value = cellText(raw);
       }
     }
     xrow.commit();

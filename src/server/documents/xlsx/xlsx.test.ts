@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
 import { DocumentError } from '../errors.js';
-import { exportXlsx, moneyNumFmt } from './export.js';
+import { exportXlsx, inertText, moneyNumFmt } from './export.js';
 import { readXlsxTable, type ImportColumn } from './import.js';
 
 interface Awardee {
@@ -112,4 +112,35 @@ test('merged header cells and missing columns are refused with a clear message',
   });
   await assert.rejects(readXlsxTable(missing, SPEC), /thiếu cột bắt buộc «Họ và tên»/);
   await assert.rejects(readXlsxTable(Buffer.from('abc'), SPEC), /không phải là bảng tính Excel/);
+});
+
+test('text cells that a CSV conversion would turn into formulas get a leading apostrophe', async () => {
+  const names = ['=HYPERLINK("http://x/","bấm")', '+84 912', '-1+2', '@SUM(A1)', '\tTab', '\rCR', 'Nguyễn Văn An', "'đã có"];
+  const buf = await toBuffer((out) =>
+    exportXlsx<{ name: string }>(
+      [
+        { header: 'Họ và tên', value: 'name' },
+        { header: 'Ngày', value: 'name', type: 'date' },
+        { header: 'Số tiền', value: 'name', type: 'money' },
+      ],
+      names.map((name) => ({ name })),
+      out,
+    ),
+  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  assert.ok(ws);
+  const expected = ["'=HYPERLINK(\"http://x/\",\"bấm\")", "'+84 912", "'-1+2", "'@SUM(A1)", "'\tTab", "'\rCR", 'Nguyễn Văn An', "'đã có"];
+  expected.forEach((want, i) => {
+    for (const col of ['A', 'B', 'C']) {
+      const cell = ws.getCell(`${col}${i + 2}`);
+      // XML reading turns a carriage return into a line feed: compare after the same folding.
+      assert.equal(typeof cell.value, 'string');
+      assert.equal((cell.value as string).replace(/\r/g, '\n'), want.replace(/\r/g, '\n'), `${col}${i + 2}`);
+      assert.equal(cell.formula, undefined);
+    }
+  });
+  assert.equal(inertText('12'), '12');
+  assert.equal(inertText('\rCR'), "'\rCR");
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
-import { addPublicComment, answerComment, postNotice } from '../../commands/notices.js';
+import { addPublicComment, answerComment, issueCommentChallenge, postNotice, setCommentsAsideCmd } from '../../commands/notices.js';
 import { actorOf } from '../../http/session.js';
 import { errors, publicErrors } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
@@ -10,9 +10,12 @@ import { notFound } from '../../errors.js';
 import { commentsOf, findVisibleNotice, listOpenNotices, listVisibleNotices, noticeItems, unsafeFindNotice, type NoticeWithUnit } from '../../repositories/notices.js';
 import {
   commentAnswerSchema,
+  commentChallengeSchema,
   commentReceivedSchema,
+  commentsSetAsideSchema,
   noticeListSchema,
   noticeSchema,
+  presentComment,
   presentNotice,
   presentNoticeSummary,
   presentPublicNotice,
@@ -21,6 +24,7 @@ import {
 } from '../../presenters/notices.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 import { todayVn } from '../../clock.js';
+import { COMMENT_DISPOSITIONS } from '../../policies/notice.js';
 import type { Db } from '../../db/client.js';
 
 const idParams = z.object({ id: z.uuid('Mã thông báo không hợp lệ.') });
@@ -50,6 +54,19 @@ export const noticeRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     return presentPublicNotice(n, await noticeItems(db, n.notice.id), todayVn());
   });
 
+  app.get(
+    '/api/public/notices/:id/challenge',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags, operationId: 'getPublicCommentChallenge', summary: 'Cổng công khai: thử thách chống gửi tự động (proof of work) trước khi gửi ý kiến', security: [], params: idParams, response: { 200: commentChallengeSchema, ...publicErrors(404, 409, 429) } },
+    },
+    async (req, reply) => {
+      const c = await issueCommentChallenge(db, req.params.id);
+      reply.header('cache-control', 'no-store');
+      return { nonce: c.nonce, difficulty: c.difficulty, expiresAt: c.expiresAt.toISOString() };
+    },
+  );
+
   app.post(
     '/api/public/notices/:id/comments',
     {
@@ -65,6 +82,13 @@ export const noticeRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
           authorContact: z.string().trim().max(200, 'Thông tin liên hệ quá dài.').nullish(),
           candidateId: z.uuid('Người được góp ý không hợp lệ.').nullish(),
           content: z.string().trim().min(5, 'Nội dung góp ý quá ngắn.').max(4000, 'Nội dung góp ý quá dài (tối đa 4000 ký tự).'),
+          challenge: z.object(
+            {
+              nonce: z.string('Thiếu mã xác minh.').regex(/^[0-9a-f]{32}$/, 'Mã xác minh không hợp lệ.'),
+              solution: z.number('Thiếu lời giải xác minh.').int('Lời giải xác minh không hợp lệ.').min(0, 'Lời giải xác minh không hợp lệ.').max(2 ** 32, 'Lời giải xác minh không hợp lệ.'),
+            },
+            'Thiếu mã xác minh chống gửi tự động: hãy tải lại trang.',
+          ),
         }),
         response: { 201: commentReceivedSchema, ...publicErrors(404, 409, 429) },
       },
@@ -115,6 +139,30 @@ export const noticeRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async 
     const comments = await commentsOf(db, n.notice.id);
     return presentNotice(actor, n, items, todayVn(), comments);
   });
+
+  app.post(
+    '/api/notices/:id/comments/set-aside',
+    {
+      schema: {
+        tags,
+        operationId: 'setNoticeCommentsAside',
+        summary: 'Đánh dấu các ý kiến góp ý là spam hoặc trùng lặp (trả lời chung một lý do, ghi nhật ký)',
+        params: idParams,
+        body: z.object({
+          commentIds: z.array(z.uuid('Mã ý kiến không hợp lệ.')).min(1, 'Hãy chọn ý kiến.').max(1000, 'Tối đa 1000 ý kiến một lần.'),
+          disposition: z.enum(COMMENT_DISPOSITIONS, 'Cách xử lý phải là spam hoặc duplicate.'),
+          reason: z.string().trim().min(3, 'Hãy nhập lý do.').max(1000, 'Lý do quá dài.'),
+        }),
+        response: { 200: commentsSetAsideSchema, ...errors(403, 404) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      authorize(actor, 'notice', 'answer');
+      const rows = await runCommand(db, actor, (ctx) => setCommentsAsideCmd(ctx, req.params.id, req.body));
+      return { items: rows.map(presentComment), total: rows.length };
+    },
+  );
 
   app.post(
     '/api/notices/:id/comments/:commentId/answer',
