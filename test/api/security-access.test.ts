@@ -3,7 +3,8 @@
 // staff reaching their unit's pledges.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers/app.js';
+import { createTestApp, DEMO_PASSWORD, makeXlsx, unitId, type TestApp } from '../helpers/app.js';
+import { makeCccd } from '../../src/shared/cccd.js';
 
 describe('security: sign-in, forced password change, disclosure', () => {
   let t: TestApp;
@@ -28,5 +29,63 @@ describe('security: sign-in, forced password change, disclosure', () => {
     const audit = await (await t.login('admin')).get('/api/audit?pageSize=100');
     const mine = (audit.body.items as { action: string; summary: string }[]).filter((e) => /giamdoc|Đăng nhập sai/.test(e.summary) && e.action.startsWith('auth.'));
     assert.equal(mine.filter((e) => e.action === 'auth.locked').length, 1, JSON.stringify(mine));
+  });
+
+  it('after an administrator resets a password, the API allows only /me, the password change and logout until it is changed', async () => {
+    const admin = await t.login('admin');
+    const accounts = await admin.get('/api/accounts?q=vanphong');
+    const id = (accounts.body.items as { id: string; username: string }[]).find((a) => a.username === 'vanphong')!.id;
+    assert.equal((await admin.post(`/api/accounts/${id}/reset-password`, { newPassword: 'DatLai-2026x' })).status, 200);
+    const user = await t.login('vanphong', 'DatLai-2026x');
+    const me = await user.get('/api/auth/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.body.user.mustChangePassword, true);
+    for (const r of [await user.get('/api/people'), await user.get('/api/units'), await user.post('/api/units', { name: 'Phòng Mới', parentId: t.demo.rootUnitId, kind: 'department' }), await user.get('/api/notifications')]) {
+      assert.equal(r.status, 403, JSON.stringify(r.body));
+      assert.equal(r.body.error, 'password_change_required');
+      assert.match(r.body.message, /đổi mật khẩu/);
+    }
+    // A second session of the same account may log out.
+    const other = await t.login('vanphong', 'DatLai-2026x');
+    assert.equal((await other.post('/api/auth/logout')).status, 200);
+    assert.equal((await user.post('/api/auth/password', { currentPassword: 'DatLai-2026x', newPassword: 'TuChon-2026y' })).status, 200);
+    assert.equal((await user.get('/api/auth/me')).body.user.mustChangePassword, false);
+    assert.equal((await user.get('/api/people')).status, 200);
+  });
+
+  it('a CCCD already used answers the clerk the same, inside or outside its scope, naming no unit nor person', async () => {
+    const admin = await t.login('admin');
+    const clerk = await t.login('donvi'); // Trung tâm Ứng dụng
+    const outside = await unitId(admin, 'Thanh tra Sở');
+    const inside = await unitId(admin, 'Phòng Kỹ thuật - Ứng dụng');
+    const cOut = makeCccd('004', 'nam', 1982, 515001);
+    const cIn = makeCccd('004', 'nam', 1983, 515002);
+    assert.equal((await admin.post('/api/people', { fullName: 'Bế Văn Ngoài', unitId: outside, gender: 'nam', cccd: cOut, isLeader: false })).status, 201);
+    assert.equal((await admin.post('/api/people', { fullName: 'Bế Văn Trong', unitId: inside, gender: 'nam', cccd: cIn, isLeader: false })).status, 201);
+    const names = /Thanh tra|Kỹ thuật|Ngoài|Trong|Sở/;
+    const answers = [];
+    for (const cccd of [cOut, cIn]) {
+      const created = await clerk.post('/api/people', { fullName: 'Nông Văn Thử', unitId: inside, gender: 'nam', cccd, isLeader: false });
+      answers.push({ status: created.status, body: created.body });
+    }
+    const mine = (await clerk.post('/api/people', { fullName: 'Nông Văn Sửa', unitId: inside, gender: 'nam', isLeader: false })).body;
+    for (const cccd of [cOut, cIn]) {
+      const updated = await clerk.put(`/api/people/${mine.id}`, { fullName: 'Nông Văn Sửa', unitId: inside, gender: 'nam', cccd, isLeader: false });
+      answers.push({ status: updated.status, body: updated.body });
+    }
+    for (const a of answers) {
+      assert.deepEqual(a, answers[0], 'the same answer whatever the unit of the other record');
+      assert.equal(a.status, 409);
+      assert.equal(a.body.error, 'cccd_taken');
+      assert.match(a.body.message, /đã được dùng cho một hồ sơ cán bộ khác/);
+      assert.doesNotMatch(JSON.stringify(a.body), names);
+    }
+    const sheet = await makeXlsx([['Họ và tên', 'Giới tính', 'Số CCCD'], ['Nông Văn Một', 'Nam', cOut], ['Nông Văn Hai', 'Nam', cIn]]);
+    const preview = await clerk.upload('/api/people/import/preview', sheet, { unitId: inside });
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    const [rowOut, rowIn] = preview.body.rows as { errors: string[] }[];
+    assert.deepEqual(rowOut!.errors, rowIn!.errors);
+    assert.match(rowOut!.errors.join(' '), /đã được dùng cho một hồ sơ cán bộ khác/);
+    assert.doesNotMatch(rowOut!.errors.join(' '), names);
   });
 });
