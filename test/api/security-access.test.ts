@@ -5,6 +5,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, DEMO_PASSWORD, makeXlsx, unitId, type TestApp } from '../helpers/app.js';
 import { makeCccd } from '../../src/shared/cccd.js';
+import { buildApp } from '../../src/server/app.js';
+import { hitRateLimit, purgeExpiredRateLimits } from '../../src/server/repositories/rate-limits.js';
+import { rateLimits } from '../../src/server/db/schema/index.js';
 
 describe('security: sign-in, forced password change, disclosure', () => {
   let t: TestApp;
@@ -87,5 +90,43 @@ describe('security: sign-in, forced password change, disclosure', () => {
     assert.deepEqual(rowOut!.errors, rowIn!.errors);
     assert.match(rowOut!.errors.join(' '), /đã được dùng cho một hồ sơ cán bộ khác/);
     assert.doesNotMatch(rowOut!.errors.join(' '), names);
+  });
+
+  it('two app servers on one database share the login rate limit', async () => {
+    const second = await buildApp({ database: t.database, config: { secureCookies: false, webDir: '/nonexistent' } });
+    await second.ready();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const server = i % 2 === 0 ? t.app : second;
+        const r = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-co-ai', password: `sai-${i}` }, remoteAddress: '10.30.0.1' });
+        statuses.push(r.statusCode);
+      }
+      // 10 a minute per address and username: 6 on each server would pass if each counted alone.
+      assert.deepEqual(statuses.slice(0, 10), Array.from({ length: 10 }, () => 401));
+      assert.deepEqual(statuses.slice(10), [429, 429], statuses.join(','));
+      const limited = await second.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-co-ai', password: 'x' }, remoteAddress: '10.30.0.1' });
+      assert.equal(limited.statusCode, 429);
+      assert.match((JSON.parse(limited.body) as { message: string }).message, /thử lại sau/);
+      // Another address is counted apart.
+      const other = await second.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-co-ai', password: 'x' }, remoteAddress: '10.30.0.2' });
+      assert.equal(other.statusCode, 401);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('rate-limit windows restart when they end, parallel hits each count, ended rows are purged', async () => {
+    const hits = await Promise.all(Array.from({ length: 8 }, () => hitRateLimit(t.db, 'essai|parallel', 60_000)));
+    assert.deepEqual(hits.map((h) => h.count).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.ok(hits.every((h) => h.ttlMs > 0 && h.ttlMs <= 60_000));
+    assert.equal((await hitRateLimit(t.db, 'essai|court', 30)).count, 1);
+    assert.equal((await hitRateLimit(t.db, 'essai|court', 30)).count, 2);
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal((await hitRateLimit(t.db, 'essai|court', 30)).count, 1, 'a new window starts at 1');
+    await new Promise((r) => setTimeout(r, 60));
+    await purgeExpiredRateLimits(t.db);
+    const keys = (await t.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
+    assert.ok(!keys.includes('essai|court') && keys.includes('essai|parallel'), keys.join(','));
   });
 });

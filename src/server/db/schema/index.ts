@@ -10,3 +10,4 @@ export * from './deadlines.js';
 export * from './registrations.js';
 export * from './dossiers.js';
 export * from './documents.js';
+export * from './rate-limits.js';
