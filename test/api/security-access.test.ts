@@ -7,7 +7,8 @@ import { createTestApp, DEMO_PASSWORD, makeXlsx, unitId, type TestApp } from '..
 import { makeCccd } from '../../src/shared/cccd.js';
 import { buildApp } from '../../src/server/app.js';
 import { hitRateLimit, purgeExpiredRateLimits } from '../../src/server/repositories/rate-limits.js';
-import { rateLimits } from '../../src/server/db/schema/index.js';
+import { accounts, rateLimits } from '../../src/server/db/schema/index.js';
+import { eq } from 'drizzle-orm';
 
 describe('security: sign-in, forced password change, disclosure', () => {
   let t: TestApp;
@@ -128,5 +129,29 @@ describe('security: sign-in, forced password change, disclosure', () => {
     await purgeExpiredRateLimits(t.db);
     const keys = (await t.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key);
     assert.ok(!keys.includes('essai|court') && keys.includes('essai|parallel'), keys.join(','));
+  });
+
+  it('staff may not read their unit\'s pledges nor the signed documents; the unit\'s clerk, the council and the head may', async () => {
+    const clerk = await t.login('donvi');
+    const staff = await t.login('canhan'); // same unit as donvi
+    const ttud = await unitId(clerk, 'Trung tâm Ứng dụng');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(2000, 32), Buffer.from('\n%%EOF\n')]);
+    const created = await clerk.upload('/api/pledges', pdf, { unitId: ttud, title: 'Giao ước thi đua của Trung tâm', year: '2026', signedDate: '2026-02-01', parties: 'Phòng A; Phòng B' }, 'giao-uoc.pdf');
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id as string;
+    assert.ok(!(await staff.get('/api/auth/me')).body.user.abilities.registration.includes('readPledges'));
+    for (const r of [await staff.get('/api/pledges'), await staff.get(`/api/pledges/${id}/document`)]) {
+      assert.equal(r.status, 403, JSON.stringify(r.body));
+      assert.equal(r.body.error, 'forbidden');
+    }
+    // The head's account was locked by the first test of this file.
+    await t.db.update(accounts).set({ lockedUntil: null, failedAttempts: 0 }).where(eq(accounts.username, 'giamdoc'));
+    for (const who of ['donvi', 'hoidong', 'giamdoc', 'admin']) {
+      const c = await t.login(who);
+      const list = await c.get('/api/pledges?year=2026');
+      assert.equal(list.status, 200, `${who}: ${JSON.stringify(list.body)}`);
+      assert.ok((list.body.items as { id: string }[]).some((p) => p.id === id), who);
+      assert.equal((await c.get(`/api/pledges/${id}/document`)).status, 200, who);
+    }
   });
 });

@@ -101,3 +101,14 @@ export function visibleRegistrationsCondition(actor: Actor, cols: { unitId: PgCo
   if (POLICY[actor.role].reach === 'self') return actor.personId ? eq(cols.personId, actor.personId) : sql`false`;
   return unitIdInScope(actor, cols.unitId);
 }
+
+/**
+ * Pledges (giao ước thi đua) and their signed documents the actor may see (SQL): its subtree's for
+ * a role granted `readPledges`; none for the others. Staff have no access: a pledge is signed by the
+ * unit's leaders on its behalf, and its scan carries signatures and seals; staff reach only their own
+ * records (decision in docs/decisions.md).
+ */
+export function visiblePledgesCondition(actor: Actor, unitIdColumn: PgColumn): SQL {
+  if (!can(actor.role, 'registration', 'readPledges')) return sql`false`;
+  return unitIdInScope(actor, unitIdColumn);
+}

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { pledges, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from '../policies/scope.js';
+import { visiblePledgesCondition } from '../policies/registration.js';
 import type { Paging } from './plans.js';
 
 export type PledgeRow = typeof pledges.$inferSelect;
@@ -16,7 +16,7 @@ export interface PledgeFilter {
 }
 
 function visibleWhere(actor: Actor, f: PledgeFilter) {
-  return and(unitIdInScope(actor, pledges.unitId), f.year ? eq(pledges.year, f.year) : undefined);
+  return and(visiblePledgesCondition(actor, pledges.unitId), f.year ? eq(pledges.year, f.year) : undefined);
 }
 
 /** Pledges of the actor's units, by signing date. */
@@ -35,7 +35,7 @@ export async function listVisiblePledges(tx: Executor, actor: Actor, f: PledgeFi
 
 /** One pledge of the actor's units, with its document. */
 export async function findVisiblePledge(tx: Executor, actor: Actor, id: string): Promise<PledgeRow | undefined> {
-  const [p] = await tx.select().from(pledges).where(and(eq(pledges.id, id), unitIdInScope(actor, pledges.unitId)));
+  const [p] = await tx.select().from(pledges).where(and(eq(pledges.id, id), visiblePledgesCondition(actor, pledges.unitId)));
   return p;
 }
 
