@@ -19,6 +19,7 @@ import { errorSchema } from './http/contract.js';
 import { controlCharacterError, findControlCharacter } from './http/control-chars.js';
 import { pingDatabase } from './repositories/health.js';
 import { registerSessionHook } from './http/session.js';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { MAX_UPLOAD_BYTES } from './imports/staff-xlsx.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { unitRoutes } from './routes/units/routes.js';
@@ -102,7 +103,8 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
-  await app.register(rateLimit, { global: false });
+  // Counts live in the database (not per process), so that app servers sharing it share the limits.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   registerSessionHook(app, database.db);
 
   app.get('/api/health', { schema: { tags: ['system'], operationId: 'getHealth', summary: 'Tình trạng hệ thống', security: [], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), 503: errorSchema } } }, async (_req, reply) => {

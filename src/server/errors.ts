@@ -59,6 +59,8 @@ export const AccountLocked = domainError('AccountLocked', 'locked', 'locked');
 export const StaleVersion = domainError('StaleVersion', 'conflict', 'stale_version');
 /** Username or password wrong, or the account disabled: the same answer, so as not to tell which. */
 export const InvalidCredentials = domainError('InvalidCredentials', 'unauthenticated', 'invalid_credentials');
+/** The account's password was set by an administrator: only changing it (and /api/auth/me, logging out) is allowed. */
+export const PasswordChangeRequired = domainError('PasswordChangeRequired', 'forbidden', 'password_change_required');
 /** The current password given to change it is wrong. */
 export const WrongPassword = domainError('WrongPassword', 'invalid', 'wrong_password');
 /** A unit still has sub-units (delete, deactivate). */

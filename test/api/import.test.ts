@@ -60,7 +60,7 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
     assert.match(audit.body.items[0].summary, /Nhập 3 cán bộ .* bỏ qua 1 dòng lỗi/);
     const again = await clerk.upload('/api/people/import/preview', sheet);
     assert.equal(again.body.valid, 0);
-    assert.match(again.body.rows[0].errors.join(), /đã có trong hệ thống/);
+    assert.match(again.body.rows[0].errors.join(), /đã được dùng cho một hồ sơ cán bộ khác/);
   });
 
   it('uses the chosen unit when the sheet has no unit column, and flags duplicate CCCDs inside the file', async () => {

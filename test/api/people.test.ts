@@ -62,7 +62,7 @@ describe('staff: create, validate, search, sort, transfer, scope', () => {
     assert.equal(ok.status, 201);
     const dup = await admin.post('/api/people', { fullName: 'Người Khác', unitId: office, cccd, isLeader: false });
     assert.equal(dup.status, 409);
-    assert.equal(dup.body.message, `Số CCCD ${cccd} đã có trong hệ thống.`);
+    assert.equal(dup.body.message, 'Số CCCD này đã được dùng cho một hồ sơ cán bộ khác; liên hệ Văn phòng để kiểm tra.');
     const cases: [unknown, RegExp][] = [
       [{ cccd: '12345' }, /đúng 12 chữ số/],
       [{ cccd: '003190000001' }, /mã tỉnh/],

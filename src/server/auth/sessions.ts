@@ -22,6 +22,8 @@ export interface ResolvedSession {
   actor: Actor;
   csrfToken: string;
   tokenHash: string;
+  /** The password was set by an administrator (a reset, a new account): it must be changed before any other work. */
+  mustChangePassword: boolean;
 }
 
 /** Looks a cookie token up; expired sessions, inactive accounts and unknown tokens give null. */
@@ -34,6 +36,7 @@ export async function resolveSession(db: Db, token: string, ip: string): Promise
   return {
     tokenHash,
     csrfToken: r.csrfToken,
+    mustChangePassword: r.passwordChangedAt === null,
     actor: { accountId: r.accountId, username: r.username, displayName: r.displayName, role, unitId: r.unitId, unitPath: r.unitPath, personId: r.personId, ip },
   };
 }

@@ -29,34 +29,40 @@ export async function login(db: Db, input: { username: string; password: string;
     throw new InvalidCredentials('Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   const now = clockNow();
-  if (account.lockedUntil && account.lockedUntil > now) {
-    throw new AccountLocked(`Tài khoản đang tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatTime(account.lockedUntil)}.`);
-  }
+  if (account.lockedUntil && account.lockedUntil > now) throw lockedError(account.lockedUntil);
   if (!account.active) throw new InvalidCredentials('Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị hệ thống.');
   const source = { accountId: account.id, username: account.username, unitId: account.unitId, ip: input.ip };
   const ok = await verifyPassword(account.passwordHash, input.password);
   if (!ok) {
-    const failed = account.failedAttempts + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.transaction(async (tx) => {
-      await recordFailedLogin(tx, account.id, lock ? 0 : failed, lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil);
-      await recordAudit(tx, source, {
-        action: lock ? 'auth.locked' : 'auth.login_failed',
-        entityType: 'account',
-        entityId: account.id,
-        unitId: account.unitId,
-        summary: lock ? `Tài khoản ${account.username} bị khóa ${LOCK_MINUTES} phút` : `Đăng nhập sai mật khẩu (lần ${failed})`,
-      });
+    const outcome = await db.transaction(async (tx) => {
+      // One atomic UPDATE counts and locks: parallel wrong passwords cannot all read the same count.
+      const r = await recordFailedLogin(tx, account.id, { now, lockUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), maxAttempts: MAX_FAILED_LOGINS });
+      if (r.kind !== 'already_locked') {
+        await recordAudit(tx, source, {
+          action: r.kind === 'locked' ? 'auth.locked' : 'auth.login_failed',
+          entityType: 'account',
+          entityId: account.id,
+          unitId: account.unitId,
+          summary: r.kind === 'locked' ? `Tài khoản ${account.username} bị khóa ${LOCK_MINUTES} phút` : `Đăng nhập sai mật khẩu (lần ${r.failedAttempts})`,
+        });
+      }
+      return r;
     });
-    if (lock) throw new AccountLocked(`Sai mật khẩu ${MAX_FAILED_LOGINS} lần: tài khoản bị tạm khóa ${LOCK_MINUTES} phút.`);
+    if (outcome.kind === 'locked') throw new AccountLocked(`Sai mật khẩu ${MAX_FAILED_LOGINS} lần: tài khoản bị tạm khóa ${LOCK_MINUTES} phút.`);
+    if (outcome.kind === 'already_locked') throw lockedError(outcome.lockedUntil);
     throw new InvalidCredentials('Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   return db.transaction(async (tx) => {
-    await recordSuccessfulLogin(tx, account.id, now);
+    // A lock set by parallel wrong passwords while this one was being verified wins.
+    if (!(await recordSuccessfulLogin(tx, account.id, now))) throw lockedError((await unsafeFindAccount(tx, account.id))?.lockedUntil ?? now);
     const session = await createSession(tx, account.id, input.ip, input.userAgent);
     await recordAudit(tx, source, { action: 'auth.login', entityType: 'account', entityId: account.id, unitId: account.unitId, summary: `${account.username} đăng nhập` });
     return { account, ...session };
   });
+}
+
+function lockedError(until: Date) {
+  return new AccountLocked(`Tài khoản đang tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${formatTime(until)}.`);
 }
 
 export async function logout(ctx: CommandContext, tokenHash: string): Promise<void> {

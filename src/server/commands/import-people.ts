@@ -1,7 +1,7 @@
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
 import { existingCccds, insertPeople } from '../repositories/people.js';
-import { personValues } from './people.js';
+import { CCCD_TAKEN_MESSAGE, personValues } from './people.js';
 import type { ImportRow } from '../imports/staff-xlsx.js';
 import { badRequest } from '../errors.js';
 
@@ -12,7 +12,7 @@ export async function checkRowsAgainstDatabase(tx: Executor, rows: ImportRow[]):
   for (const r of rows) {
     const c = r.values.cccd?.trim();
     if (c && existing.has(c)) {
-      r.errors.push(`Số CCCD ${c} đã có trong hệ thống.`);
+      r.errors.push(CCCD_TAKEN_MESSAGE);
       r.input = null;
     }
   }

@@ -48,11 +48,18 @@ async function assertUnitUsable(ctx: CommandContext, unitId: string) {
   return unit;
 }
 
+/**
+ * The one answer to a CCCD already used, whether the other record is inside the actor's scope or
+ * not: it names neither the unit nor the person, so that probing numbers tells nothing about
+ * where someone works (the Office, which sees every unit, can check).
+ */
+export const CCCD_TAKEN_MESSAGE = 'Số CCCD này đã được dùng cho một hồ sơ cán bộ khác; liên hệ Văn phòng để kiểm tra.';
+
 async function assertCccdFree(ctx: CommandContext, cccd: string | null, exceptId?: string) {
   if (!cccd) return;
   // Checked across all units (not only visible ones): CCCD is unique nationally.
   const other = await unsafeFindPersonByCccd(ctx.tx, cccd);
-  if (other && other.id !== exceptId) throw new CccdTaken(`Số CCCD ${cccd} đã có trong hệ thống.`);
+  if (other && other.id !== exceptId) throw new CccdTaken(CCCD_TAKEN_MESSAGE);
 }
 
 export async function createPerson(ctx: CommandContext, input: PersonInput): Promise<PersonRow> {

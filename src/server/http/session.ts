@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { resolveSession, safeEqual, SESSION_COOKIE, type ResolvedSession } from '../auth/sessions.js';
-import { DomainError, unauthorized } from '../errors.js';
+import { DomainError, PasswordChangeRequired, unauthorized } from '../errors.js';
 import type { Actor } from '../auth/actor.js';
 
 declare module 'fastify' {
@@ -13,6 +13,8 @@ declare module 'fastify' {
 /** Routes under /api that need no session. */
 const PUBLIC = [/^\/api\/health$/, /^\/api\/openapi\.json$/, /^\/api\/auth\/login$/, /^\/api\/public\//, /^\/api\/docs(\/|$)/];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What an account whose password an administrator set may still do: read who it is, change the password, log out. */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set(['GET /api/auth/me', 'HEAD /api/auth/me', 'POST /api/auth/password', 'POST /api/auth/logout']);
 
 /** Resolves the session cookie on every /api request; writes must carry the CSRF token. */
 export function registerSessionHook(app: FastifyInstance, db: Db) {
@@ -29,6 +31,10 @@ export function registerSessionHook(app: FastifyInstance, db: Db) {
       if (typeof header !== 'string' || !safeEqual(header, req.session.csrfToken)) {
         throw new DomainError('forbidden', 'csrf', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.');
       }
+    }
+    // Enforced here, for every route, not only by the web's redirect.
+    if (req.session.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(`${req.method} ${path}`)) {
+      throw new PasswordChangeRequired('Mật khẩu của bạn do quản trị hệ thống đặt: hãy đổi mật khẩu trước khi tiếp tục làm việc.');
     }
   });
 }

@@ -3,11 +3,12 @@ import { fileTypeFromBuffer } from 'file-type';
 import { badRequest } from '../errors.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
 import { personInputSchema, PERSON_FIELD_LABELS, type PersonInput } from '../../shared/schemas/person.js';
-import { EMPLOYMENT_TYPE_LABELS, type EmploymentType } from '../../shared/codes.js';
+import { EMPLOYMENT_TYPE_LABELS } from '../../shared/codes.js';
 import { DocumentError, detectVietnameseEncoding, toUnicodeVietnamese } from '../documents/index.js';
+import { guardXlsx, IMPORT_ROW_LIMITS } from './xlsx-guard.js';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 20_000;
+export const MAX_IMPORT_ROWS = IMPORT_ROW_LIMITS.staff;
 
 /** Columns of the staff import sheet, with the header spellings we accept (folded). */
 const COLUMNS = {
@@ -84,7 +85,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
     if ('text' in v) return String(v.text);
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('result' in v) return cellText(v.result);
     return '';
   }
   return String(v);
@@ -117,7 +118,7 @@ function parseEmploymentType(text: string): string | null {
   const f = foldVietnamese(text.trim());
   if (!f) return null;
   for (const [code, label] of Object.entries(EMPLOYMENT_TYPE_LABELS)) {
-    if (foldVietnamese(label) === f || code === f) return code as EmploymentType;
+    if (foldVietnamese(label) === f || code === f) return code;
   }
   return text;
 }
@@ -133,6 +134,8 @@ export async function parseStaffWorkbook(
   mappingInput?: StaffMapping,
 ): Promise<{ rows: ImportRow[] } & StaffSheetInfo> {
   await assertXlsx(buf);
+  // Sizes, ratio and row count are checked on the zip itself before exceljs builds the workbook in memory.
+  await guardXlsx(buf, 'staff');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -21,7 +21,8 @@ export const ACTIONS = {
   /** Annual plans (kế hoạch công tác TĐKT) and movements (phong trào); registrations, pledges; the calendar and the bell. */
   plan: ['read', 'create', 'update', 'publish'],
   movement: ['read', 'create', 'update', 'launch', 'close'],
-  registration: ['read', 'register', 'registerUnit', 'rollup', 'reopen', 'pledge'],
+  /** `readPledges`: the unit's pledges (giao ước thi đua) and their signed documents — not staff (docs/decisions.md). */
+  registration: ['read', 'register', 'registerUnit', 'rollup', 'reopen', 'pledge', 'readPledges'],
   calendar: ['read'],
   notification: ['read'],
   /** The nomination dossier pipeline: dossiers, council sessions (secret ballot), decisions, public notices. */
@@ -73,10 +74,10 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
   },
   clerk: {
     reach: 'subtree',
-    grants: { unit: READ, person: ['read', 'create', 'update', 'transfer', 'import'], council: READ, audit: READ, record: ALL.record, ruleOverride: READ, plan: READ, movement: ALL.movement, registration: ['read', 'register', 'registerUnit', 'pledge'], calendar: READ, notification: READ, dossier: ['read', 'create', 'update', 'submit', 'withdraw'], decision: READ, template: READ, certificate: READ, document: ALL.document },
+    grants: { unit: READ, person: ['read', 'create', 'update', 'transfer', 'import'], council: READ, audit: READ, record: ALL.record, ruleOverride: READ, plan: READ, movement: ALL.movement, registration: ['read', 'register', 'registerUnit', 'pledge', 'readPledges'], calendar: READ, notification: READ, dossier: ['read', 'create', 'update', 'submit', 'withdraw'], decision: READ, template: READ, certificate: READ, document: ALL.document },
   },
-  council: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'rollup'], calendar: READ, notification: READ, session: ['read', 'vote'], template: READ } },
-  head: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, audit: READ, record: READ, ruleOverride: READ, plan: ['read', 'publish'], movement: ['read', 'launch', 'close'], registration: ['read', 'rollup'], calendar: READ, notification: READ, dossier: READ, session: ['read', 'vote'], decision: ['read', 'issue', 'revoke'], notice: READ, template: READ, certificate: READ, document: ALL.document } },
+  council: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'rollup', 'readPledges'], calendar: READ, notification: READ, session: ['read', 'vote'], template: READ } },
+  head: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, audit: READ, record: READ, ruleOverride: READ, plan: ['read', 'publish'], movement: ['read', 'launch', 'close'], registration: ['read', 'rollup', 'readPledges'], calendar: READ, notification: READ, dossier: READ, session: ['read', 'vote'], decision: ['read', 'issue', 'revoke'], notice: READ, template: READ, certificate: READ, document: ALL.document } },
   staff: { reach: 'self', grants: { unit: READ, person: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'register'], calendar: READ, notification: READ, template: READ } },
 };
 

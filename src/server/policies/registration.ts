@@ -103,3 +103,13 @@ export function registrationReachOf(actor: Actor): RegistrationReach {
   if (POLICY[actor.role].reach === 'self') return { kind: 'self', personId: actor.personId ?? null };
   return { kind: 'subtree', unitPath: actor.unitPath };
 }
+
+/**
+ * Whether the actor may see pledges (giao ước thi đua) and their signed documents: its subtree's for
+ * a role granted `readPledges`; none for the others. Staff have no access: a pledge is signed by the
+ * unit's leaders on its behalf, and its scan carries signatures and seals; staff reach only their own
+ * records (decision in docs/decisions.md).
+ */
+export function mayReadPledges(actor: Actor): boolean {
+  return can(actor.role, 'registration', 'readPledges');
+}

@@ -10,7 +10,8 @@ import { listVisiblePeopleForMatching, listVisibleUnitsForMatching, unsafeListHo
 import { readXlsxTable, type ImportColumn, type ImportValue } from '../documents/xlsx/import.js';
 import { DocumentError } from '../documents/errors.js';
 import { badRequest } from '../errors.js';
-import { assertXlsx, MAX_IMPORT_ROWS } from '../imports/staff-xlsx.js';
+import { assertXlsx } from '../imports/staff-xlsx.js';
+import { guardXlsx, IMPORT_ROW_LIMITS } from '../imports/xlsx-guard.js';
 import { reachesOnlySelf } from '../policies/record.js';
 import {
   COMMENDATION_TYPES,
@@ -181,15 +182,18 @@ async function resolverFor(tx: Executor, actor: Actor): Promise<SubjectResolver>
 /** The user's choice of sheet column per field (column letter or header text), as sent with the file. */
 export type RecordImportMapping = Record<string, string>;
 
-async function readTable<K extends string>(buf: Buffer, spec: readonly ImportColumn<K>[], mapping?: RecordImportMapping) {
+async function readTable<K extends string>(kind: RecordImportKind, buf: Buffer, spec: readonly ImportColumn<K>[], mapping?: RecordImportMapping) {
   await assertXlsx(buf);
+  // Sizes, ratio and row count are checked on the zip itself before the shared reader loads the workbook.
+  await guardXlsx(buf, kind);
+  const maxRows = IMPORT_ROW_LIMITS[kind];
   try {
     const known = new Set<string>(spec.map((c) => c.key));
     const unknown = Object.keys(mapping ?? {}).filter((k) => !known.has(k));
     if (unknown.length) throw badRequest(`Ghép cột có trường không tồn tại: ${unknown.join(', ')}.`);
     const t = await readXlsxTable(buf, spec, { mapping: mapping as Partial<Record<K, string>> | undefined });
     if (t.rows.length === 0) throw badRequest('Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.');
-    if (t.rows.length > MAX_IMPORT_ROWS) throw badRequest(`Mỗi lần chỉ nhập tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.`);
+    if (t.rows.length > maxRows) throw badRequest(`Mỗi lần chỉ nhập tối đa ${maxRows.toLocaleString('vi-VN')} dòng.`);
     return t;
   } catch (e) {
     // File-level problems (columns missing, merged header…) are the user's to fix: 400, not 422.
@@ -215,7 +219,7 @@ function checkYear(v: ImportValue | undefined, errors: string[]): number | null 
 
 /** Reads and checks a ratings sheet; stores nothing. */
 export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer, mapping?: RecordImportMapping): Promise<CheckedRow<RatingImportRow>[]> {
-  const table = await readTable(buf, RATING_COLUMNS, mapping);
+  const table = await readTable('ratings', buf, RATING_COLUMNS, mapping);
   const resolver = await resolverFor(tx, actor);
   const errorsByRow = new Map<number, string[]>();
   for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
@@ -262,7 +266,7 @@ export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer,
 
 /** Reads and checks an award-history sheet; stores nothing. */
 export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, mapping?: RecordImportMapping): Promise<CheckedRow<HonorImportRow>[]> {
-  const table = await readTable(buf, HONOR_COLUMNS, mapping);
+  const table = await readTable('honors', buf, HONOR_COLUMNS, mapping);
   const resolver = await resolverFor(tx, actor);
   const errorsByRow = new Map<number, string[]>();
   for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);

@@ -76,13 +76,50 @@ export async function setAccountPassword(tx: Executor, id: string, passwordHash:
     .where(eq(accounts.id, id));
 }
 
-/** Counts a failed sign-in, or locks the account until `lockedUntil` (the counter restarts). */
-export async function recordFailedLogin(tx: Executor, id: string, failedAttempts: number, lockedUntil: Date | null): Promise<void> {
-  await tx.update(accounts).set({ failedAttempts, lockedUntil }).where(eq(accounts.id, id));
+export type FailedLoginOutcome =
+  /** The failure was counted; `failedAttempts` is the count after it. */
+  | { kind: 'counted'; failedAttempts: number }
+  /** This failure reached the limit: the account is now locked until `lockedUntil`. */
+  | { kind: 'locked'; lockedUntil: Date }
+  /** Another attempt locked the account first: nothing counted. */
+  | { kind: 'already_locked'; lockedUntil: Date };
+
+/**
+ * Counts a failed sign-in and, at `maxAttempts`, locks the account until `lockUntil` (the counter
+ * restarts) — in one UPDATE, so that parallel wrong passwords each count: the row lock orders them,
+ * and each reads the count the previous one wrote. A lock still running (`locked_until > now`) is
+ * left as it is. `now` and `lockUntil` are wall time (auth/wall-time.ts).
+ */
+export async function recordFailedLogin(tx: Executor, id: string, opts: { now: Date; lockUntil: Date; maxAttempts: number }): Promise<FailedLoginOutcome> {
+  const stillLocked = sql`(${accounts.lockedUntil} is not null and ${accounts.lockedUntil} > ${opts.now.toISOString()}::timestamptz)`;
+  const reachesLimit = sql`(${accounts.failedAttempts} + 1 >= ${opts.maxAttempts})`;
+  const [row] = await tx
+    .update(accounts)
+    .set({
+      failedAttempts: sql`case when ${stillLocked} then ${accounts.failedAttempts} when ${reachesLimit} then 0 else ${accounts.failedAttempts} + 1 end`,
+      lockedUntil: sql`case when ${stillLocked} then ${accounts.lockedUntil} when ${reachesLimit} then ${opts.lockUntil.toISOString()}::timestamptz else ${accounts.lockedUntil} end`,
+    })
+    .where(eq(accounts.id, id))
+    .returning({ failedAttempts: accounts.failedAttempts, lockedUntil: accounts.lockedUntil });
+  if (!row) throw new Error('recordFailedLogin: no such account');
+  if (row.lockedUntil && row.lockedUntil > opts.now) {
+    // Only the statement that set the lock wrote exactly `lockUntil` (millisecond precision survives timestamptz).
+    return row.lockedUntil.getTime() === opts.lockUntil.getTime() ? { kind: 'locked', lockedUntil: row.lockedUntil } : { kind: 'already_locked', lockedUntil: row.lockedUntil };
+  }
+  return { kind: 'counted', failedAttempts: row.failedAttempts };
 }
 
-export async function recordSuccessfulLogin(tx: Executor, id: string, at: Date): Promise<void> {
-  await tx.update(accounts).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at }).where(eq(accounts.id, id));
+/**
+ * Resets the counter after a right password, unless a lock set meanwhile (by parallel wrong
+ * passwords) is running: then nothing is written and the answer is false.
+ */
+export async function recordSuccessfulLogin(tx: Executor, id: string, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(accounts)
+    .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at })
+    .where(and(eq(accounts.id, id), sql`(${accounts.lockedUntil} is null or ${accounts.lockedUntil} <= ${at.toISOString()}::timestamptz)`))
+    .returning({ id: accounts.id });
+  return rows.length > 0;
 }
 
 /** Accounts of a merged unit act for the unit it was merged into. */

@@ -24,6 +24,7 @@ export async function unsafeFindLiveSession(tx: Executor, tokenHash: string) {
       unitId: accounts.unitId,
       personId: accounts.personId,
       active: accounts.active,
+      passwordChangedAt: accounts.passwordChangedAt,
       unitPath: units.path,
     })
     .from(sessions)

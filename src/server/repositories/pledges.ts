@@ -1,8 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { pledges, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { unitIdInScope } from './scope.js';
+import { mayReadPledges } from '../policies/registration.js';
 import type { Paging } from './plans.js';
 
 export type PledgeRow = typeof pledges.$inferSelect;
@@ -16,7 +17,7 @@ export interface PledgeFilter {
 }
 
 function visibleWhere(actor: Actor, f: PledgeFilter) {
-  return and(unitIdInScope(actor, pledges.unitId), f.year ? eq(pledges.year, f.year) : undefined);
+  return and(visiblePledgesCondition(actor), f.year ? eq(pledges.year, f.year) : undefined);
 }
 
 /** Pledges of the actor's units, by signing date. */
@@ -35,7 +36,7 @@ export async function listVisiblePledges(tx: Executor, actor: Actor, f: PledgeFi
 
 /** One pledge of the actor's units, with its document. */
 export async function findVisiblePledge(tx: Executor, actor: Actor, id: string): Promise<PledgeRow | undefined> {
-  const [p] = await tx.select().from(pledges).where(and(eq(pledges.id, id), unitIdInScope(actor, pledges.unitId)));
+  const [p] = await tx.select().from(pledges).where(and(eq(pledges.id, id), visiblePledgesCondition(actor)));
   return p;
 }
 
@@ -43,4 +44,9 @@ export async function insertPledge(tx: Executor, values: PledgeValues): Promise<
   const [p] = await tx.insert(pledges).values(values).returning({ id: pledges.id, title: pledges.title });
   if (!p) throw new Error('insert failed');
   return p;
+}
+
+/** The pledges an actor may read: none for a role without `readPledges`, else those of its scope. */
+function visiblePledgesCondition(actor: Actor): SQL {
+  return mayReadPledges(actor) ? unitIdInScope(actor, pledges.unitId) : sql`false`;
 }

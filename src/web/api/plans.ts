@@ -18,6 +18,7 @@ export function planAbilities(user: Me) {
     rollup: has('registration', 'rollup'),
     reopen: has('registration', 'reopen'),
     pledge: has('registration', 'pledge'),
+    readPledges: has('registration', 'readPledges'),
     calendar: has('calendar', 'read'),
     notifications: has('notification', 'read'),
   };

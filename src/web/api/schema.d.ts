@@ -2625,7 +2625,7 @@ export interface components {
             ruleOverride: ("read" | "create")[];
             plan: ("read" | "create" | "update" | "publish")[];
             movement: ("read" | "create" | "update" | "launch" | "close")[];
-            registration: ("read" | "register" | "registerUnit" | "rollup" | "reopen" | "pledge")[];
+            registration: ("read" | "register" | "registerUnit" | "rollup" | "reopen" | "pledge" | "readPledges")[];
             calendar: "read"[];
             notification: "read"[];
             dossier: ("read" | "create" | "update" | "submit" | "withdraw" | "receive" | "return" | "appraise" | "forward" | "manageDeadlines")[];

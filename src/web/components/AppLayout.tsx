@@ -97,7 +97,8 @@ export function AppLayout() {
           </Typography.Text>
         </Flex>
         <Flex align="center" gap={12}>
-        <NotificationBell />
+        {/* The API answers 403 to everything but the password change until it is done. */}
+        {user.mustChangePassword ? null : <NotificationBell />}
         <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
           <Flex align="center" gap={10} style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
             <Avatar style={{ background: '#fadb14', color: HEADER_BG, flexShrink: 0 }} icon={<UserOutlined />} />

@@ -15,3 +15,4 @@ export * from './sessions.js';
 export * from './notices.js';
 export * from './decisions.js';
 export * from './documents.js';
+export * from './rate-limits.js';

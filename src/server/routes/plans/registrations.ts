@@ -199,7 +199,7 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
   // ---- Pledges (giao ước thi đua) ----
   app.get('/api/pledges', { schema: { tags: ['registrations'], operationId: 'listPledges', summary: 'Giao ước thi đua', querystring: z.object({ year: z.coerce.number().int().optional(), ...pageQuery }), response: { 200: pageOf(pledgeSchema), ...errors(403) } } }, async (req) => {
     const actor = actorOf(req);
-    authorize(actor, 'registration', 'read');
+    authorize(actor, 'registration', 'readPledges');
     const { rows, total } = await listVisiblePledges(db, actor, { year: req.query.year }, { page: req.query.page, pageSize: req.query.pageSize });
     return { items: rows.map(presentPledge), total };
   });
@@ -220,7 +220,7 @@ export const registrationRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => 
 
   app.get('/api/pledges/:id/document', { schema: { tags: ['registrations'], operationId: 'downloadPledgeDocument', summary: 'Tải văn bản giao ước đã ký', params: idParams, response: { 200: file('Văn bản giao ước đã ký', 'pdf', 'docx', 'png', 'octet'), ...errors(403, 404) } } }, async (req, reply) => {
     const actor = actorOf(req);
-    authorize(actor, 'registration', 'read');
+    authorize(actor, 'registration', 'readPledges');
     const p = await findVisiblePledge(db, actor, req.params.id);
     if (!p || !p.document) throw notFound('Không tìm thấy văn bản giao ước.');
     // The body is the file itself, not a JSON answer: send it through the untyped reply.

@@ -294,7 +294,7 @@ export default function RegistrationsPage() {
             can.registerUnit ? { key: 'sheet', label: 'Bảng đăng ký của đơn vị', children: <UnitSheet campaign={campaign} unitId={unitId} key={`${selected}-${unitId}`} /> } : null,
             !can.registerUnit && can.register ? { key: 'mine', label: 'Đăng ký của tôi', children: <MyRegistration campaign={campaign} /> } : null,
             can.rollup ? { key: 'rollup', label: 'Tổng hợp theo đơn vị, danh hiệu', children: <RollupView campaign={campaign} key={selected} /> } : null,
-            { key: 'pledges', label: 'Giao ước thi đua', children: <Pledges /> },
+            can.readPledges ? { key: 'pledges', label: 'Giao ước thi đua', children: <Pledges /> } : null,
           ].filter((x) => x !== null)}
         />
       )}
