@@ -60,7 +60,8 @@ export async function benchDocuments(): Promise<void> {
     verificationUrl: 'https://tdkt.example.vn/xac-minh/AB12CD34',
   };
   const certs = (function* () {
-    for (let i = 0; i < 1000; i++) yield { ...cert, registerNumber: `GK-2021-${String(i).padStart(6, '0')}`, verificationUrl: `https://tdkt.example.vn/xac-minh/C${i}` };
+    for (let i = 0; i < 1000; i++)
+      yield { ...cert, registerNumber: `GK-2021-${String(i).padStart(6, '0')}`, verificationUrl: `https://tdkt.example.vn/xac-minh/C${i}` };
   })();
   t0 = performance.now();
   const pdfBytes = await drain(renderCertificatesPdf(certs, { mode: 'full' }));
@@ -111,7 +112,15 @@ export async function benchExportEndpoint(): Promise<void> {
   const rows: (typeof people.$inferInsert)[] = [];
   for (let i = 0; i < 100_000; i++) {
     const fullName = `${family[i % family.length]} Văn ${given[(i * 7) % given.length]} ${i}`;
-    rows.push({ unitId: demo.rootUnitId, fullName, sortKey: vietnameseNameSortKey(fullName), gender: i % 2 ? 'nam' : 'nu', birthDate: `${1965 + (i % 35)}-06-15`, isLeader: false, employmentType: 'cong_chuc' });
+    rows.push({
+      unitId: demo.rootUnitId,
+      fullName,
+      sortKey: vietnameseNameSortKey(fullName),
+      gender: i % 2 ? 'nam' : 'nu',
+      birthDate: `${1965 + (i % 35)}-06-15`,
+      isLeader: false,
+      employmentType: 'cong_chuc',
+    });
   }
   for (let i = 0; i < rows.length; i += 2000) await database.db.insert(people).values(rows.slice(i, i + 2000));
   rows.length = 0;
@@ -119,7 +128,11 @@ export async function benchExportEndpoint(): Promise<void> {
   const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent', publicUrl: 'http://localhost' } });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
-    const login = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vanphong', password }) });
+    const login = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'vanphong', password }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     global.gc?.();
     const base = process.memoryUsage().rss;

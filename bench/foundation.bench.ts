@@ -18,9 +18,61 @@ import { openBenchDatabase } from './db.js';
 import { refreshStatistics } from '../src/server/db/maintenance.js';
 
 const PASSWORD = 'Bench-12345';
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Nông', 'Bế', 'Lục', 'Triệu'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Nông',
+  'Bế',
+  'Lục',
+  'Triệu',
+];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Hữu', 'Thu', 'Quang', 'Xuân'];
-const GIVEN = ['An', 'Anh', 'Bình', 'Cường', 'Dũng', 'Đức', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Minh', 'Nam', 'Nga', 'Phong', 'Phương', 'Quân', 'Sơn', 'Thảo', 'Trang', 'Tuấn', 'Vân', 'Yến'];
+const GIVEN = [
+  'An',
+  'Anh',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đức',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hoa',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Minh',
+  'Nam',
+  'Nga',
+  'Phong',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vân',
+  'Yến',
+];
 
 async function startupFigure(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tdkt-bench-'));
@@ -49,7 +101,10 @@ async function startupFigure(): Promise<void> {
   };
   const first = await run(); // creates the data folder, migrates, seeds
   const times = [await run(), await run(), await run()];
-  report('start-up', `first start (new data folder, migrations + demo) ${first.toFixed(0)} ms; existing data folder to /api/health 200: median ${percentile(times, 50).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms (target ≤ 5000 ms)`);
+  report(
+    'start-up',
+    `first start (new data folder, migrations + demo) ${first.toFixed(0)} ms; existing data folder to /api/health 200: median ${percentile(times, 50).toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms (target ≤ 5000 ms)`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -71,14 +126,23 @@ async function fillProvince(database: Database, rootId: string, rootPath: string
   }
   for (let i = 0; i < unitRows.length; i += 1000) await db.insert(units).values(unitRows.slice(i, i + 1000));
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)]!;
   const rows: (typeof people.$inferInsert)[] = [];
   for (let i = 0; i < 100_000; i++) {
     const fullName = `${pick(FAMILY)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
     const gender = rand() < 0.5 ? 'nam' : 'nu';
     const year = 1965 + Math.floor(rand() * 35);
-    rows.push({ unitId: unitIds[i % unitIds.length]!, fullName, sortKey: vietnameseNameSortKey(fullName), gender, birthDate: `${year}-06-15`, cccd: makeCccd('014', gender, year, i), isLeader: rand() < 0.1, employmentType: 'cong_chuc' });
+    rows.push({
+      unitId: unitIds[i % unitIds.length]!,
+      fullName,
+      sortKey: vietnameseNameSortKey(fullName),
+      gender,
+      birthDate: `${year}-06-15`,
+      cccd: makeCccd('014', gender, year, i),
+      isLeader: rand() < 0.1,
+      employmentType: 'cong_chuc',
+    });
   }
   for (let i = 0; i < rows.length; i += 2000) await db.insert(people).values(rows.slice(i, i + 2000));
   return unitIds;
@@ -121,7 +185,10 @@ async function staffListFigures(kind: 'pglite' | 'postgres'): Promise<void> {
       worst = Math.max(worst, p95);
       parts.push(`${label} p95 ${p95.toFixed(1)} ms`);
     }
-    report(`staff list (${kind})`, `100,000 staff in ${unitIds.length + 1} units (loaded in ${(fillMs / 1000).toFixed(1)} s): ${parts.join('; ')}; worst p95 ${worst.toFixed(1)} ms (target ≤ 50 ms)`);
+    report(
+      `staff list (${kind})`,
+      `100,000 staff in ${unitIds.length + 1} units (loaded in ${(fillMs / 1000).toFixed(1)} s): ${parts.join('; ')}; worst p95 ${worst.toFixed(1)} ms (target ≤ 50 ms)`,
+    );
     await app.close();
   } finally {
     await dispose();
@@ -140,7 +207,16 @@ async function importFigure(): Promise<void> {
   ws.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị', 'Chức vụ', 'Lãnh đạo', 'Loại cán bộ']);
   for (let i = 0; i < 10_000; i++) {
     const gender = i % 2 ? 'nu' : 'nam';
-    ws.addRow([`${FAMILY[i % 20]} ${MIDDLE[i % 10]} ${GIVEN[i % 30]}`, gender === 'nam' ? 'Nam' : 'Nữ', '15/06/1985', makeCccd('020', gender, 1985, 500000 + i), 'Văn phòng Sở', 'Chuyên viên', 'Không', 'Công chức']);
+    ws.addRow([
+      `${FAMILY[i % 20]} ${MIDDLE[i % 10]} ${GIVEN[i % 30]}`,
+      gender === 'nam' ? 'Nam' : 'Nữ',
+      '15/06/1985',
+      makeCccd('020', gender, 1985, 500000 + i),
+      'Văn phòng Sở',
+      'Chuyên viên',
+      'Không',
+      'Công chức',
+    ]);
   }
   const file = Buffer.from(await wb.xlsx.writeBuffer());
   const post = async (url: string, fields: Record<string, string>) => {
@@ -156,7 +232,10 @@ async function importFigure(): Promise<void> {
   };
   const preview = await post('/api/people/import/preview', {});
   const commit = await post('/api/people/import/commit', { skipInvalid: 'true' });
-  report('import 10,000 rows', `preview ${preview.ms.toFixed(0)} ms (${preview.body.valid} valid); commit ${commit.ms.toFixed(0)} ms (${commit.body.imported} stored) (target ≤ 10000 ms); file ${(file.length / 1024).toFixed(0)} KB; demo root ${demo.rootUnitId.slice(0, 8)}`);
+  report(
+    'import 10,000 rows',
+    `preview ${preview.ms.toFixed(0)} ms (${preview.body.valid} valid); commit ${commit.ms.toFixed(0)} ms (${commit.body.imported} stored) (target ≤ 10000 ms); file ${(file.length / 1024).toFixed(0)} KB; demo root ${demo.rootUnitId.slice(0, 8)}`,
+  );
   await app.close();
   await database.close();
 }

@@ -42,21 +42,40 @@ async function calendarFigures(kind: 'pglite' | 'postgres'): Promise<void> {
     for (let i = 0; i < unitRows.length; i += 1000) await db.insert(units).values(unitRows.slice(i, i + 1000));
     // 50,000 deadlines over one year: most owned by the sub-units and departments, some by the province, for everyone below.
     let seed = 11;
-    const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
     const year = 2027;
     const rows: (typeof deadlines.$inferInsert)[] = [];
     for (let i = 0; i < 50_000; i++) {
       const r = rand();
       const owner = r < 0.02 ? { id: demo.rootUnitId } : r < 0.2 ? depts[Math.floor(rand() * depts.length)]! : leaves[Math.floor(rand() * leaves.length)]!;
       const day = new Date(Date.UTC(year, 0, 1) + Math.floor(rand() * 365) * 86_400_000).toISOString().slice(0, 10);
-      rows.push({ sourceType: 'bench', sourceId: crypto.randomUUID(), key: 'k', unitId: owner.id, kind: DEADLINE_KINDS[i % DEADLINE_KINDS.length]!, audience: rand() < 0.3 ? 'units' : 'office', title: `Thời hạn số ${i + 1}`, dueDate: day, status: 'open' });
+      rows.push({
+        sourceType: 'bench',
+        sourceId: crypto.randomUUID(),
+        key: 'k',
+        unitId: owner.id,
+        kind: DEADLINE_KINDS[i % DEADLINE_KINDS.length]!,
+        audience: rand() < 0.3 ? 'units' : 'office',
+        title: `Thời hạn số ${i + 1}`,
+        dueDate: day,
+        status: 'open',
+      });
     }
     for (let i = 0; i < rows.length; i += 2000) await db.insert(deadlines).values(rows.slice(i, i + 2000));
     const fillMs = performance.now() - t0;
     if (kind === 'postgres') await db.execute('analyze');
     else await refreshStatistics(database);
     const clerkUnit = leaves[777]!;
-    await db.insert(accounts).values({ username: 'benchclerk', displayName: 'Cán bộ đơn vị', role: 'clerk', unitId: clerkUnit.id, passwordHash: await hashPassword(PASSWORD), passwordChangedAt: new Date() });
+    await db
+      .insert(accounts)
+      .values({
+        username: 'benchclerk',
+        displayName: 'Cán bộ đơn vị',
+        role: 'clerk',
+        unitId: clerkUnit.id,
+        passwordHash: await hashPassword(PASSWORD),
+        passwordChangedAt: new Date(),
+      });
     const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent' } });
     const cookieOf = async (username: string) => {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
@@ -101,8 +120,13 @@ async function calendarFigures(kind: 'pglite' | 'postgres'): Promise<void> {
     const t2 = performance.now();
     await runReminderTick(db, { now: new Date(tickAt.getTime() + 60_000), config });
     const secondMs = performance.now() - t2;
-    parts.push(`reminder tick: first of the day ${firstMs.toFixed(0)} ms (${first.notificationsCreated} notifications, ${first.remindersQueued} e-mails queued), next tick ${secondMs.toFixed(0)} ms`);
-    report(`calendar (${kind})`, `${unitRows.length + 12} units, 50,000 deadlines (loaded in ${(fillMs / 1000).toFixed(1)} s)\n  ${parts.join('\n  ')}\n  worst p95 ${worst.toFixed(1)} ms (target ≤ 100 ms)`);
+    parts.push(
+      `reminder tick: first of the day ${firstMs.toFixed(0)} ms (${first.notificationsCreated} notifications, ${first.remindersQueued} e-mails queued), next tick ${secondMs.toFixed(0)} ms`,
+    );
+    report(
+      `calendar (${kind})`,
+      `${unitRows.length + 12} units, 50,000 deadlines (loaded in ${(fillMs / 1000).toFixed(1)} s)\n  ${parts.join('\n  ')}\n  worst p95 ${worst.toFixed(1)} ms (target ≤ 100 ms)`,
+    );
     await app.close();
   } finally {
     await dispose();

@@ -38,7 +38,7 @@ export function syntheticPerson(rand: () => number): SubjectInput {
   let cstdcsRun = 0;
   for (let y = LAST_YEAR - YEARS + 1; y <= LAST_YEAR; y++) {
     const r = rand();
-    const rating: Rating = r < 0.3 ? 'HTXSNV' : r < 0.85 ? 'HTTNV' : r < 0.97 ? 'HTNV' : (RATINGS[3]);
+    const rating: Rating = r < 0.3 ? 'HTXSNV' : r < 0.85 ? 'HTTNV' : r < 0.97 ? 'HTNV' : RATINGS[3];
     ratings.push({ year: y, rating });
     if (rand() < 0.01) disciplines.push({ year: y, level: rand() < 0.7 ? 'khien_trach' : 'canh_cao' });
     if (rating === 'HTXSNV' || rating === 'HTTNV') honors.push({ year: y, honor: 'LDTT' });
@@ -69,7 +69,10 @@ export async function benchRules(): Promise<void> {
   const batchMs = performance.now() - t0;
   const evaluations = res.results.reduce((n, r) => n + r.outcomes.length, 0);
   report('rules', `all honors for ${PEOPLE} people (${YEARS} years each, ${evaluations} evaluations): ${Math.round(batchMs)} ms (target ≤ 3000 ms)`);
-  const eligible = res.summary.filter((s) => s.eligible + s.undetermined + s.ineligible > 0).map((s) => `${s.honor} ${s.eligible}`).join(', ');
+  const eligible = res.summary
+    .filter((s) => s.eligible + s.undetermined + s.ineligible > 0)
+    .map((s) => `${s.honor} ${s.eligible}`)
+    .join(', ');
   report('rules', `eligible counts: ${eligible}`);
 
   const t1 = performance.now();
@@ -85,7 +88,10 @@ export async function benchRules(): Promise<void> {
     evaluate({ decisionDate: DECISION_DATE, year: LAST_YEAR, honor, subject: s.subject });
     times.push(performance.now() - t);
   }
-  report('rules', `10000 single evaluations with reasons and money: p50 ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(3)} ms, max ${Math.max(...times).toFixed(3)} ms`);
+  report(
+    'rules',
+    `10000 single evaluations with reasons and money: p50 ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(3)} ms, max ${Math.max(...times).toFixed(3)} ms`,
+  );
   await benchEvaluateHttp();
 }
 
@@ -109,7 +115,13 @@ export async function benchEvaluateHttp(): Promise<void> {
       subject: syntheticPerson(rand),
     }));
     const call = (i: number) =>
-      app.inject({ method: 'POST', url: '/api/rules/evaluate', cookies: { tdkt_session: cookie.value }, headers: { 'x-csrf-token': csrf }, payload: bodies[i % bodies.length] });
+      app.inject({
+        method: 'POST',
+        url: '/api/rules/evaluate',
+        cookies: { tdkt_session: cookie.value },
+        headers: { 'x-csrf-token': csrf },
+        payload: bodies[i % bodies.length],
+      });
     for (let i = 0; i < 200; i++) await call(i); // warm-up
     const times: number[] = [];
     for (let i = 0; i < 2_000; i++) {
@@ -118,7 +130,10 @@ export async function benchEvaluateHttp(): Promise<void> {
       times.push(performance.now() - t);
       if (r.statusCode !== 200) throw new Error(`evaluate → ${r.statusCode} ${r.body}`);
     }
-    report('rules', `POST /api/rules/evaluate through the app, signed in (2000 requests): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms (target ≤ 5 ms)`);
+    report(
+      'rules',
+      `POST /api/rules/evaluate through the app, signed in (2000 requests): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms (target ≤ 5 ms)`,
+    );
   } finally {
     await app.close();
     await database.close();

@@ -41,7 +41,13 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     const cookies = { tdkt_session: r.cookies.find((c) => c.name === 'tdkt_session')!.value };
     const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
     const call = async (method: 'GET' | 'POST' | 'DELETE', u: string, payload?: unknown) => {
-      const res = await app.inject({ method, url: u, cookies, payload: payload as object | undefined, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
+      const res = await app.inject({
+        method,
+        url: u,
+        cookies,
+        payload: payload as object | undefined,
+        headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
+      });
       return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
     };
     return { get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), del: (u) => call('DELETE', u) };
@@ -68,7 +74,8 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     const staff = await database.db.select().from(people).where(eq(people.unitId, u!.id)).orderBy(people.sortKey);
     const d = (await clerk.post('/api/dossiers', { movementId: ids.movement, type: 'chuyen_de', year: 2021, title })).body;
     const cands = [];
-    for (const [i, h] of honors.entries()) cands.push((await clerk.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: staff[i]!.id, proposedHonor: h })).body);
+    for (const [i, h] of honors.entries())
+      cands.push((await clerk.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: staff[i]!.id, proposedHonor: h })).body);
     await clerk.post(`/api/dossiers/${d.id}/documents`, { kind: 'to_trinh', content: 'Tờ trình đề nghị khen thưởng.' });
     await clerk.post(`/api/dossiers/${d.id}/documents`, { kind: 'bien_ban_hop_xet', content: 'Biên bản họp xét.', voteResult: '5/5 đồng ý' });
     return { id: d.id as string, cands: cands as { id: string; displayName: string }[] };
@@ -83,14 +90,50 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
     // The Sở's movement (seed 001): Bằng khen tỉnh 01 for the whole Sở, Giấy khen unlimited; dossiers by 18/6/2021.
-    const [m] = await database.db.insert(movements).values({ unitId: demo.rootUnitId, type: 'thematic', year: 2021, title: 'Đợt thi đua chào mừng 80 năm Ngày Bác Hồ về nước', startDate: '2021-01-20', endDate: '2021-06-30', status: 'launched' }).returning();
+    const [m] = await database.db
+      .insert(movements)
+      .values({
+        unitId: demo.rootUnitId,
+        type: 'thematic',
+        year: 2021,
+        title: 'Đợt thi đua chào mừng 80 năm Ngày Bác Hồ về nước',
+        startDate: '2021-01-20',
+        endDate: '2021-06-30',
+        status: 'launched',
+      })
+      .returning();
     ids.movement = m!.id;
-    await database.db.insert(movementHonors).values([{ movementId: m!.id, honor: 'BK_BO_TINH', quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân' }, { movementId: m!.id, honor: 'GK' }]);
-    await database.db.insert(deadlines).values({ sourceType: 'movement', sourceId: m!.id, key: 'x-units_submit', unitId: demo.rootUnitId, kind: 'unit_submission', title: 'Hạn nộp hồ sơ', dueDate: '2021-06-18' });
+    await database.db.insert(movementHonors).values([
+      { movementId: m!.id, honor: 'BK_BO_TINH', quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân' },
+      { movementId: m!.id, honor: 'GK' },
+    ]);
+    await database.db
+      .insert(deadlines)
+      .values({
+        sourceType: 'movement',
+        sourceId: m!.id,
+        key: 'x-units_submit',
+        unitId: demo.rootUnitId,
+        kind: 'unit_submission',
+        title: 'Hạn nộp hồ sơ',
+        dueDate: '2021-06-18',
+      });
     await database.db.update(councilMembers).set({ fromDate: '2020-01-01' });
-    for (const [username, code] of [['qlkh', 'QLKH'], ['chicuc', 'CCTĐC']] as const) {
+    for (const [username, code] of [
+      ['qlkh', 'QLKH'],
+      ['chicuc', 'CCTĐC'],
+    ] as const) {
       const [u] = await database.db.select().from(units).where(eq(units.code, code));
-      await database.db.insert(accounts).values({ username, displayName: `Văn thư ${u!.name}`, role: 'clerk', unitId: u!.id, passwordHash: await hashPassword('Clerk-12345'), passwordChangedAt: new Date() });
+      await database.db
+        .insert(accounts)
+        .values({
+          username,
+          displayName: `Văn thư ${u!.name}`,
+          role: 'clerk',
+          unitId: u!.id,
+          passwordHash: await hashPassword('Clerk-12345'),
+          passwordChangedAt: new Date(),
+        });
     }
   });
   after(async () => {
@@ -109,7 +152,10 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     await p.getByRole('button', { name: 'Lập hồ sơ' }).last().click();
     await p.getByTestId('candidate-table').waitFor();
     ids.a = p.url().split('/').pop()!;
-    for (const [name, honor] of [['Lý Thị Phương', 'Giấy khen'], ['Hà Thị Mai', 'Bằng khen bộ, ban, ngành, tỉnh']] as const) {
+    for (const [name, honor] of [
+      ['Lý Thị Phương', 'Giấy khen'],
+      ['Hà Thị Mai', 'Bằng khen bộ, ban, ngành, tỉnh'],
+    ] as const) {
       await chooseOption(p, 'candidate-person', name, name.split(' ').pop());
       await chooseOption(p, 'candidate-honor', honor);
       await p.getByTestId('candidate-add').click();
@@ -200,7 +246,8 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
       }
     }
     const council = (await office.get('/api/councils')).body.items.find((c: { kind: string }) => c.kind === 'tdkt');
-    const s = (await office.post('/api/sessions', { councilId: council.id, title: 'Phiên họp Hội đồng TĐKT Sở', meetingDate: '2021-06-22', candidateIds: all })).body;
+    const s = (await office.post('/api/sessions', { councilId: council.id, title: 'Phiên họp Hội đồng TĐKT Sở', meetingDate: '2021-06-22', candidateIds: all }))
+      .body;
     const op = await page('vanphong');
     await op.goto(`${url}/phien-hop/${s.id}`);
     await op.getByTestId('session-open').click();
@@ -215,7 +262,11 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     await m.getByText('Bạn đã bỏ phiếu cho tất cả đề nghị', { exact: false }).waitFor();
     await m.close();
     const items = (await office.get(`/api/sessions/${s.id}`)).body.items as { id: string }[];
-    for (const u of ['giamdoc', 'vanphong']) assert.equal((await (await api(u)).post(`/api/sessions/${s.id}/ballots`, { votes: items.map((i) => ({ itemId: i.id, choice: 'approve' })) })).status, 200);
+    for (const u of ['giamdoc', 'vanphong'])
+      assert.equal(
+        (await (await api(u)).post(`/api/sessions/${s.id}/ballots`, { votes: items.map((i) => ({ itemId: i.id, choice: 'approve' })) })).status,
+        200,
+      );
     await office.post(`/api/sessions/${s.id}/paper-ballots`, { items: items.map((i) => ({ itemId: i.id, approve: 1, reject: 0, abstain: 0 })) });
     await op.reload();
     await op.getByTestId('session-close').click();
@@ -230,7 +281,11 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     setClock('2021-06-25');
     const p = await page('giamdoc');
     await p.goto(`${url}/quyet-dinh`);
-    for (const name of ['Lý Thị Phương', ids.xName]) await p.getByRole('row', { name: new RegExp(name) }).getByRole('checkbox').check();
+    for (const name of ['Lý Thị Phương', ids.xName])
+      await p
+        .getByRole('row', { name: new RegExp(name) })
+        .getByRole('checkbox')
+        .check();
     await p.getByTestId('decision-issue').click();
     const date = p.locator('.ant-modal .ant-picker input').first();
     await date.click();
@@ -246,11 +301,17 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
   it('one nominee goes up for Bằng khen tỉnh; the quota stops the second', async () => {
     const p = await page('vanphong');
     await p.goto(`${url}/ho-so/${ids.a}`);
-    await p.getByRole('row', { name: /Hà Thị Mai/ }).getByRole('button', { name: 'Trình cấp trên' }).click();
+    await p
+      .getByRole('row', { name: /Hà Thị Mai/ })
+      .getByRole('button', { name: 'Trình cấp trên' })
+      .click();
     await p.locator('.ant-popconfirm').getByRole('button', { name: 'Trình' }).click();
     await p.getByText('Đã đưa vào hồ sơ trình cấp trên.').first().waitFor();
     await p.goto(`${url}/ho-so/${ids.b}`);
-    await p.getByRole('row', { name: new RegExp(ids.yName) }).getByRole('button', { name: 'Trình cấp trên' }).click();
+    await p
+      .getByRole('row', { name: new RegExp(ids.yName) })
+      .getByRole('button', { name: 'Trình cấp trên' })
+      .click();
     await p.locator('.ant-popconfirm').getByRole('button', { name: 'Trình' }).click();
     await p.getByText('Vượt chỉ tiêu', { exact: false }).first().waitFor();
     await p.screenshot({ path: `${SHOTS}/dossier-06-quota.png` });

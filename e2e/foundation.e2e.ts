@@ -64,7 +64,9 @@ describe('foundation in the browser: log in, create a unit, import staff, search
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
     await page.goto(`${server.url}/can-bo/nhap-excel`);
-    await page.getByTestId('import-file').setInputFiles({ name: 'can-bo-cds.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'can-bo-cds.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
     const preview = page.getByTestId('import-preview-table');
     // Ant Design's table may render a row twice (fixed columns): any one will do.
     await preview.getByText('Số CCCD phải gồm đúng 12 chữ số', { exact: false }).first().waitFor();

@@ -13,7 +13,11 @@ import { spawnSync } from 'node:child_process';
 
 function walk(dir, out) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return out; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
   for (const name of entries) {
     if (name === 'node_modules') continue;
     const p = join(dir, name);
@@ -25,7 +29,9 @@ function walk(dir, out) {
 
 const started = Date.now();
 const filters = process.argv.slice(2);
-const files = walk('src', walk('test', [])).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s))).sort();
+const files = walk('src', walk('test', []))
+  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
+  .sort();
 if (files.length === 0) {
   console.error('Không tìm thấy tệp kiểm thử nào.');
   process.exit(1);

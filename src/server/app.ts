@@ -74,7 +74,9 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(swagger, {
     openapi: {
       info: { title: 'TĐKT API', description: 'API hệ thống quản lý thi đua, khen thưởng', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tdkt_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tdkt_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } },
+      },
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
@@ -107,11 +109,23 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db) });
   registerSessionHook(app, database.db);
 
-  app.get('/api/health', { schema: { tags: ['system'], operationId: 'getHealth', summary: 'Tình trạng hệ thống', security: [], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), 503: errorSchema } } }, async (_req, reply) => {
-    // Healthy means the database answers, not only the process.
-    if (!(await pingDatabase(database.db))) return reply.status(503).send({ error: 'db_unavailable', message: 'Không kết nối được cơ sở dữ liệu.' });
-    return { status: 'ok' as const, db: database.kind };
-  });
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        operationId: 'getHealth',
+        summary: 'Tình trạng hệ thống',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }), 503: errorSchema },
+      },
+    },
+    async (_req, reply) => {
+      // Healthy means the database answers, not only the process.
+      if (!(await pingDatabase(database.db))) return reply.status(503).send({ error: 'db_unavailable', message: 'Không kết nối được cơ sở dữ liệu.' });
+      return { status: 'ok' as const, db: database.kind };
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The API reference for people, served from the bundled swagger-ui files (no CDN).
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });

@@ -13,7 +13,9 @@ if (!config.databaseUrl || !process.env.TDKT_SECRET_KEY) mkdirSync(config.dataDi
 try {
   config.secretKey = loadSecretKey(process.env, config.dataDir);
 } catch (err) {
-  console.error(`Không đọc được khóa bí mật của máy chủ: ${err instanceof Error ? err.message : String(err)}. Đặt TDKT_SECRET_KEY hoặc kiểm tra tệp secret.key trong DATA_DIR.`);
+  console.error(
+    `Không đọc được khóa bí mật của máy chủ: ${err instanceof Error ? err.message : String(err)}. Đặt TDKT_SECRET_KEY hoặc kiểm tra tệp secret.key trong DATA_DIR.`,
+  );
   process.exit(1);
 }
 const database = await openWithRetry();
@@ -26,7 +28,9 @@ async function openWithRetry() {
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       if (!config.databaseUrl) {
-        console.error(`Không mở được cơ sở dữ liệu PGlite tại ${config.dataDir}: ${reason}. Kiểm tra thư mục DATA_DIR (quyền ghi, dung lượng đĩa) rồi chạy lại.`);
+        console.error(
+          `Không mở được cơ sở dữ liệu PGlite tại ${config.dataDir}: ${reason}. Kiểm tra thư mục DATA_DIR (quyền ghi, dung lượng đĩa) rồi chạy lại.`,
+        );
         process.exit(1);
       }
       const wait = Math.min(30, 2 ** Math.min(attempt, 5));
@@ -50,7 +54,9 @@ void refreshStatistics(database).catch((err: unknown) => console.error('Bảo tr
 
 const app = await buildApp({ database, config, logger: process.env.TDKT_LOG === '1' });
 await app.listen({ port: config.port, host: config.host });
-console.log(`TĐKT đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'})`);
+console.log(
+  `TĐKT đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'})`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -59,6 +65,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     stopMaintenance();
     stopJobs();
-    void app.close().then(() => database.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
 }

@@ -32,7 +32,12 @@ function pruneComponents(doc: Record<string, unknown>): Record<string, unknown> 
     }
   };
   visit(doc.paths);
-  if (components) components.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)).sort(([a], [b]) => a.localeCompare(b)));
+  if (components)
+    components.schemas = Object.fromEntries(
+      Object.entries(schemas)
+        .filter(([name]) => used.has(name))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
   return doc;
 }
 
@@ -70,7 +75,8 @@ export function contractProblems(doc: Record<string, unknown>): string[] {
       for (const [code, r] of success) {
         if (code !== '204' && !r.content) problems.push(`${where}: câu trả lời ${code} không khai báo nội dung`);
       }
-      if (!Object.keys(responses).some((code) => code.startsWith('4') || code.startsWith('5'))) problems.push(`${where}: không khai báo câu trả lời lỗi (4xx/5xx)`);
+      if (!Object.keys(responses).some((code) => code.startsWith('4') || code.startsWith('5')))
+        problems.push(`${where}: không khai báo câu trả lời lỗi (4xx/5xx)`);
     }
   }
   return problems;

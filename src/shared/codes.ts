@@ -41,9 +41,21 @@ export const DISCIPLINE_LABELS: Record<Discipline, string> = {
 };
 
 export const HONORS = [
-  'LDTT', 'CSTDCS', 'CSTD_BO_TINH', 'CSTD_TQ',
-  'TTLDTT', 'TTLDXS', 'CO_BO_TINH', 'CO_CP',
-  'GK', 'BK_BO_TINH', 'BK_TTG', 'HCLD3', 'HCLD2', 'HCLD1', 'KNC',
+  'LDTT',
+  'CSTDCS',
+  'CSTD_BO_TINH',
+  'CSTD_TQ',
+  'TTLDTT',
+  'TTLDXS',
+  'CO_BO_TINH',
+  'CO_CP',
+  'GK',
+  'BK_BO_TINH',
+  'BK_TTG',
+  'HCLD3',
+  'HCLD2',
+  'HCLD1',
+  'KNC',
 ] as const;
 export type Honor = (typeof HONORS)[number];
 export type HonorKind = 'title' | 'form';

@@ -5,7 +5,18 @@
  */
 import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind } from './codes.js';
 
-export const DOSSIER_STATUSES = ['draft', 'submitted', 'returned', 'withdrawn', 'received', 'appraising', 'in_council', 'reviewed', 'forwarded', 'completed'] as const;
+export const DOSSIER_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'withdrawn',
+  'received',
+  'appraising',
+  'in_council',
+  'reviewed',
+  'forwarded',
+  'completed',
+] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   draft: 'Đang soạn',
@@ -21,7 +32,19 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
 };
 
 /** Verb-named commands; each is one row of the transition table below. */
-export const DOSSIER_COMMANDS = ['submit', 'withdraw', 'receive', 'return', 'appraise', 'schedule', 'unschedule', 'review', 'complete', 'forward', 'recordHigherDecision'] as const;
+export const DOSSIER_COMMANDS = [
+  'submit',
+  'withdraw',
+  'receive',
+  'return',
+  'appraise',
+  'schedule',
+  'unschedule',
+  'review',
+  'complete',
+  'forward',
+  'recordHigherDecision',
+] as const;
 export type DossierCommand = (typeof DOSSIER_COMMANDS)[number];
 
 export interface Transition {
@@ -128,7 +151,12 @@ export interface ChecklistItem {
  * passes the governing pack's requirements (`checklistRequirements(pack)`) so that the regime and
  * agency overrides decide what is required; the browser only shows the checklist the server sends.
  */
-export function checklistFor(type: CommendationType, candidates: ChecklistCandidate[], documents: ChecklistDocument[], requirementsOf: RequirementsOf): { complete: boolean; items: ChecklistItem[]; missing: string[] } {
+export function checklistFor(
+  type: CommendationType,
+  candidates: ChecklistCandidate[],
+  documents: ChecklistDocument[],
+  requirementsOf: RequirementsOf,
+): { complete: boolean; items: ChecklistItem[]; missing: string[] } {
   const items: ChecklistItem[] = [];
   const dossierKinds = new Map<DocumentKind, ChecklistRequirement>();
   for (const c of candidates) {
@@ -137,10 +165,26 @@ export function checklistFor(type: CommendationType, candidates: ChecklistCandid
         dossierKinds.set(r.kind, r);
         continue;
       }
-      items.push({ kind: r.kind, label: r.label, article: r.article, verified: r.verified, candidateId: c.id, candidateName: c.displayName, present: documents.some((d) => d.kind === r.kind && d.candidateId === c.id) });
+      items.push({
+        kind: r.kind,
+        label: r.label,
+        article: r.article,
+        verified: r.verified,
+        candidateId: c.id,
+        candidateName: c.displayName,
+        present: documents.some((d) => d.kind === r.kind && d.candidateId === c.id),
+      });
     }
   }
-  const dossierItems: ChecklistItem[] = [...dossierKinds.values()].map((r) => ({ kind: r.kind, label: r.label, article: r.article, verified: r.verified, candidateId: null, candidateName: null, present: documents.some((d) => d.kind === r.kind) }));
+  const dossierItems: ChecklistItem[] = [...dossierKinds.values()].map((r) => ({
+    kind: r.kind,
+    label: r.label,
+    article: r.article,
+    verified: r.verified,
+    candidateId: null,
+    candidateName: null,
+    present: documents.some((d) => d.kind === r.kind),
+  }));
   const all = [...dossierItems, ...items];
   const missing = all.filter((i) => !i.present).map((i) => (i.candidateName ? `${i.label} của ${i.candidateName}` : i.label));
   if (candidates.length === 0) missing.unshift('Danh sách đề nghị khen thưởng (chưa có ai)');

@@ -24,7 +24,12 @@ export function proofInput(nonce: string, n: number): string {
 }
 
 /** Searches the smallest `n` whose hash has enough leading zero bits (`sha256` given by the caller: Web Crypto or node:crypto). */
-export async function solveProofOfWork(nonce: string, difficulty: number, sha256: (text: string) => Promise<Uint8Array> | Uint8Array, limit = 1 << 26): Promise<number> {
+export async function solveProofOfWork(
+  nonce: string,
+  difficulty: number,
+  sha256: (text: string) => Promise<Uint8Array> | Uint8Array,
+  limit = 1 << 26,
+): Promise<number> {
   for (let n = 0; n < limit; n++) {
     if (leadingZeroBits(await sha256(proofInput(nonce, n))) >= difficulty) return n;
   }

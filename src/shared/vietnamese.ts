@@ -11,10 +11,50 @@ export function foldVietnamese(text: string): string {
 }
 
 // Vietnamese alphabet order; f, j, w, z (foreign letters) slot in at their Latin places.
-const ALPHABET = ['a', 'ă', 'â', 'b', 'c', 'd', 'đ', 'e', 'ê', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'ô', 'ơ', 'p', 'q', 'r', 's', 't', 'u', 'ư', 'v', 'w', 'x', 'y', 'z'];
+const ALPHABET = [
+  'a',
+  'ă',
+  'â',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'ê',
+  'f',
+  'g',
+  'h',
+  'i',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'ô',
+  'ơ',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'ư',
+  'v',
+  'w',
+  'x',
+  'y',
+  'z',
+];
 const LETTER_RANK = new Map(ALPHABET.map((l, i) => [l, i]));
 // Tone order used by Vietnamese dictionaries: ngang, huyền, hỏi, ngã, sắc, nặng.
-const TONE_RANK = new Map<string, number>([['\u0300', 1], ['\u0309', 2], ['\u0303', 3], ['\u0301', 4], ['\u0323', 5]]);
+const TONE_RANK = new Map<string, number>([
+  ['\u0300', 1],
+  ['\u0309', 2],
+  ['\u0303', 3],
+  ['\u0301', 4],
+  ['\u0323', 5],
+]);
 // Marks that make a distinct letter (ă â ê ô ơ ư) rather than a tone.
 const LETTER_MARKS = new Set(['\u0306', '\u0302', '\u031b']);
 

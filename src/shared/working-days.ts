@@ -26,7 +26,15 @@ const TET_RANGES: Record<number, [IsoDate, IsoDate]> = {
 /** Lunar New Year's day, for years without an arrangement above: the eve plus 4 days (Art 112 k1 c). */
 const LUNAR_NEW_YEAR: Record<number, IsoDate> = { 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03' };
 /** Giỗ Tổ Hùng Vương, 10/3 âm lịch. */
-const HUNG_KINGS: Record<number, IsoDate> = { 2020: '2020-04-02', 2021: '2021-04-21', 2022: '2022-04-10', 2023: '2023-04-29', 2024: '2024-04-18', 2025: '2025-04-07', 2026: '2026-04-26' };
+const HUNG_KINGS: Record<number, IsoDate> = {
+  2020: '2020-04-02',
+  2021: '2021-04-21',
+  2022: '2022-04-10',
+  2023: '2023-04-29',
+  2024: '2024-04-18',
+  2025: '2025-04-07',
+  2026: '2026-04-26',
+};
 
 function d(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);

@@ -158,13 +158,55 @@ export function App() {
                     }
                   >
                     <Route index element={<HomePage />} />
-                    <Route path="/don-vi" element={<Guard need="units"><UnitsPage /></Guard>} />
-                    <Route path="/can-bo" element={<Guard need="people"><PeoplePage /></Guard>} />
-                    <Route path="/can-bo/nhap-excel" element={<Guard need="import"><ImportPage /></Guard>} />
+                    <Route
+                      path="/don-vi"
+                      element={
+                        <Guard need="units">
+                          <UnitsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="/can-bo"
+                      element={
+                        <Guard need="people">
+                          <PeoplePage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="/can-bo/nhap-excel"
+                      element={
+                        <Guard need="import">
+                          <ImportPage />
+                        </Guard>
+                      }
+                    />
                     <Route path="/can-bo/:id" element={<PersonDetailPage />} />
-                    <Route path="/hoi-dong" element={<Guard need="councils"><CouncilsPage /></Guard>} />
-                    <Route path="/tai-khoan" element={<Guard need="accounts"><AccountsPage /></Guard>} />
-                    <Route path="/nhat-ky" element={<Guard need="audit"><AuditPage /></Guard>} />
+                    <Route
+                      path="/hoi-dong"
+                      element={
+                        <Guard need="councils">
+                          <CouncilsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="/tai-khoan"
+                      element={
+                        <Guard need="accounts">
+                          <AccountsPage />
+                        </Guard>
+                      }
+                    />
+                    <Route
+                      path="/nhat-ky"
+                      element={
+                        <Guard need="audit">
+                          <AuditPage />
+                        </Guard>
+                      }
+                    />
                     <Route path="/mau-van-ban" element={<TemplatesPage />} />
                     <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
                     <Route path="/xet-khen-thuong" element={<CandidatesPage />} />

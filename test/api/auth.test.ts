@@ -21,7 +21,8 @@ describe('auth: login, CSRF, lockout, password change', () => {
     const r = await t.anonymous.request('GET', '/api/openapi.json');
     assert.equal(r.status, 200);
     assert.match(r.body.openapi, /^3\./);
-    for (const p of ['/api/auth/login', '/api/units', '/api/people', '/api/people/{id}', '/api/councils', '/api/audit']) assert.ok(r.body.paths[p], `missing ${p}`);
+    for (const p of ['/api/auth/login', '/api/units', '/api/people', '/api/people/{id}', '/api/councils', '/api/audit'])
+      assert.ok(r.body.paths[p], `missing ${p}`);
   });
 
   it('logs in, returns csrfToken and the user, and sets an HTTP-only SameSite cookie', async () => {
@@ -73,10 +74,21 @@ describe('auth: login, CSRF, lockout, password change', () => {
     const c = await t.login('admin');
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } });
     const cookie = login.cookies.find((x) => x.name === 'tdkt_session')!;
-    const r = await t.app.inject({ method: 'POST', url: '/api/units', cookies: { tdkt_session: cookie.value }, payload: { parentId: t.demo.rootUnitId, name: 'Phòng Thử', kind: 'department' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      cookies: { tdkt_session: cookie.value },
+      payload: { parentId: t.demo.rootUnitId, name: 'Phòng Thử', kind: 'department' },
+    });
     assert.equal(r.statusCode, 403);
     assert.match(JSON.parse(r.body).message, /chống giả mạo/);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/units', cookies: { tdkt_session: cookie.value }, headers: { 'x-csrf-token': c.csrf }, payload: { parentId: t.demo.rootUnitId, name: 'Phòng Thử', kind: 'department' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      cookies: { tdkt_session: cookie.value },
+      headers: { 'x-csrf-token': c.csrf },
+      payload: { parentId: t.demo.rootUnitId, name: 'Phòng Thử', kind: 'department' },
+    });
     assert.equal(wrong.statusCode, 403, "another session's token is not accepted");
   });
 
@@ -124,10 +136,16 @@ describe('auth: login, CSRF, lockout, password change', () => {
     assert.equal(all.body.total, all.body.items.length);
     assert.ok(all.body.total >= 6);
     const page = await admin.get('/api/accounts?pageSize=2&page=2');
-    assert.deepEqual(page.body.items.map((a: { id: string }) => a.id), all.body.items.slice(2, 4).map((a: { id: string }) => a.id));
+    assert.deepEqual(
+      page.body.items.map((a: { id: string }) => a.id),
+      all.body.items.slice(2, 4).map((a: { id: string }) => a.id),
+    );
     assert.equal(page.body.total, all.body.total);
     const found = await admin.get(`/api/accounts?q=${encodeURIComponent('ha thi mai')}`);
-    assert.deepEqual(found.body.items.map((a: { username: string }) => a.username), ['donvi']);
+    assert.deepEqual(
+      found.body.items.map((a: { username: string }) => a.username),
+      ['donvi'],
+    );
     const byUnit = await admin.get(`/api/accounts?q=${encodeURIComponent('trung tam ung dung')}`);
     assert.ok(byUnit.body.items.length >= 2 && byUnit.body.items.every((a: { unitName: string }) => /Trung tâm Ứng dụng/.test(a.unitName)));
     const self = all.body.items.find((a: { username: string }) => a.username === 'admin');

@@ -20,11 +20,15 @@ type Row = { table: string; xmin: bigint; ctid: [number, number]; row: Record<st
 
 /** Every row of every table of the schema, with its transaction id and physical address. */
 async function dumpDatabase(t: TestApp): Promise<Row[]> {
-  const tables = rowsOf<{ table_name: string }>(await t.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`)).map((r) => r.table_name);
+  const tables = rowsOf<{ table_name: string }>(
+    await t.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+  ).map((r) => r.table_name);
   assert.ok(tables.length > 20);
   const out: Row[] = [];
   for (const table of tables) {
-    const rows = rowsOf<{ xmin: string; ctid: string; row: Record<string, unknown> }>(await t.db.execute(sql.raw(`select xmin::text as xmin, ctid::text as ctid, to_jsonb(x) as row from "${table}" x`)));
+    const rows = rowsOf<{ xmin: string; ctid: string; row: Record<string, unknown> }>(
+      await t.db.execute(sql.raw(`select xmin::text as xmin, ctid::text as ctid, to_jsonb(x) as row from "${table}" x`)),
+    );
     for (const r of rows) {
       const [page, tuple] = r.ctid.replace(/[()]/g, '').split(',').map(Number);
       out.push({ table, xmin: BigInt(r.xmin), ctid: [page!, tuple!], row: typeof r.row === 'string' ? (JSON.parse(r.row) as Record<string, unknown>) : r.row });
@@ -114,11 +118,15 @@ function assertNoPairing(dump: Row[], itemId: string, truth: Map<string, BallotC
     // such groups match the choices by coincidence now and then (one or two guesses). A feature that
     // carries the choice reads nearly all 15 (the former counter row's `choice` column: 15 of 15).
     const right = correctGuesses(values, truth, true);
-    assert.ok(right <= chance + 2, `${feature} guesses ${right}/${truth.size} choices (chance: ${chance}): ${JSON.stringify([...values.entries()].slice(0, 3))}`);
+    assert.ok(
+      right <= chance + 2,
+      `${feature} guesses ${right}/${truth.size} choices (chance: ${chance}): ${JSON.stringify([...values.entries()].slice(0, 3))}`,
+    );
   }
   // Nothing written in a voter's transaction names a choice in clear.
   for (const m of marks) {
-    for (const r of dump.filter((x) => x.xmin === m.xmin)) assert.doesNotMatch(JSON.stringify(r.row), /approve|reject|abstain|Đồng ý|Không đồng ý|Phiếu trắng/i, `${r.table}: ${JSON.stringify(r.row)}`);
+    for (const r of dump.filter((x) => x.xmin === m.xmin))
+      assert.doesNotMatch(JSON.stringify(r.row), /approve|reject|abstain|Đồng ý|Không đồng ý|Phiếu trắng/i, `${r.table}: ${JSON.stringify(r.row)}`);
   }
 }
 
@@ -140,7 +148,9 @@ describe('secret ballot against a reader of the database', () => {
     await t.db.update(councilMembers).set({ fromDate: '2020-01-01' });
     const ttud = await unitByCode(t, 'TTUD');
     const [hd] = await t.db.select().from(councils).where(eq(councils.kind, 'tdkt'));
-    const sitting = (await t.db.select({ personId: councilMembers.personId }).from(councilMembers).where(eq(councilMembers.councilId, hd!.id))).map((m) => m.personId);
+    const sitting = (await t.db.select({ personId: councilMembers.personId }).from(councilMembers).where(eq(councilMembers.councilId, hd!.id))).map(
+      (m) => m.personId,
+    );
     // 15 more members of the council, from units other than the nominating one (no recusal), each with an account.
     const newcomers = (
       await t.db
@@ -155,7 +165,9 @@ describe('secret ballot against a reader of the database', () => {
     const passwordHash = await hashPassword('Member-12345');
     for (const [i, p] of newcomers.entries()) {
       await t.db.insert(councilMembers).values({ councilId: hd!.id, personId: p.id, position: 'uy_vien', fromDate: '2020-01-01' });
-      await t.db.insert(accounts).values({ username: `uyvien${i}`, displayName: p.fullName, role: 'council', unitId: t.demo.rootUnitId, personId: p.id, passwordHash });
+      await t.db
+        .insert(accounts)
+        .values({ username: `uyvien${i}`, displayName: p.fullName, role: 'council', unitId: t.demo.rootUnitId, personId: p.id, passwordHash });
     }
 
     // A TTUD dossier of one Giấy khen nominee, appraised and put before the council.
@@ -169,7 +181,12 @@ describe('secret ballot against a reader of the database', () => {
     ok(await office.post(`/api/dossiers/${d.body.id}/receive`));
     const det = (await office.get(`/api/dossiers/${d.body.id}`)).body;
     for (const c of det.candidates) ok(await office.post(`/api/dossiers/${d.body.id}/candidates/${c.id}/appraise`, { note: 'Đủ thành phần' }));
-    const s = await office.post('/api/sessions', { councilId: hd!.id, title: 'Phiên họp bỏ phiếu kín', meetingDate: '2021-06-22', candidateIds: det.candidates.map((c: { id: string }) => c.id) });
+    const s = await office.post('/api/sessions', {
+      councilId: hd!.id,
+      title: 'Phiên họp bỏ phiếu kín',
+      meetingDate: '2021-06-22',
+      candidateIds: det.candidates.map((c: { id: string }) => c.id),
+    });
     ok(s, 201);
     ok(await office.post(`/api/sessions/${s.body.id}/open`));
     const opened = (await office.get(`/api/sessions/${s.body.id}`)).body;
@@ -177,9 +194,36 @@ describe('secret ballot against a reader of the database', () => {
     assert.equal(opened.quorum.total, 21);
 
     // Known choices: 7 approve, 5 reject, 3 abstain, interleaved.
-    const pattern: BallotChoice[] = ['approve', 'reject', 'approve', 'abstain', 'approve', 'reject', 'approve', 'reject', 'abstain', 'approve', 'reject', 'approve', 'abstain', 'reject', 'approve'];
+    const pattern: BallotChoice[] = [
+      'approve',
+      'reject',
+      'approve',
+      'abstain',
+      'approve',
+      'reject',
+      'approve',
+      'reject',
+      'abstain',
+      'approve',
+      'reject',
+      'approve',
+      'abstain',
+      'reject',
+      'approve',
+    ];
     const truth = new Map<string, BallotChoice>();
-    const members = await t.db.select().from(councilMembers).where(and(eq(councilMembers.councilId, hd!.id), inArray(councilMembers.personId, newcomers.map((p) => p.id))));
+    const members = await t.db
+      .select()
+      .from(councilMembers)
+      .where(
+        and(
+          eq(councilMembers.councilId, hd!.id),
+          inArray(
+            councilMembers.personId,
+            newcomers.map((p) => p.id),
+          ),
+        ),
+      );
     const voters: Client[] = [];
     for (const [i, p] of newcomers.entries()) {
       const c = await t.login(`uyvien${i}`, 'Member-12345');
@@ -198,7 +242,9 @@ describe('secret ballot against a reader of the database', () => {
     assert.equal(during.items[0].votedCount, 15);
     assert.equal(during.items[0].result, null);
 
-    const sealed = rowsOf<{ n: number; lengths: number }>(await t.db.execute(sql`select count(*)::int as n, count(distinct length(sealed))::int as lengths from session_sealed_ballots where item_id = ${itemId}`))[0]!;
+    const sealed = rowsOf<{ n: number; lengths: number }>(
+      await t.db.execute(sql`select count(*)::int as n, count(distinct length(sealed))::int as lengths from session_sealed_ballots where item_id = ${itemId}`),
+    )[0]!;
     assert.deepEqual([Number(sealed.n), Number(sealed.lengths)], [15, 1]);
     const online = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from session_ballot_box where item_id = ${itemId}`))[0]!;
     assert.equal(Number(online.n), 0, 'no online counter rows');
@@ -220,10 +266,14 @@ describe('secret ballot against a reader of the database', () => {
   });
 
   it('a sealed ballot opens only with the server key, untouched and on its own item', async () => {
-    const [one] = rowsOf<{ id: string; session_id: string }>(await t.db.execute(sql`select b.id, i.session_id from session_sealed_ballots b join session_items i on i.id = b.item_id limit 1`));
+    const [one] = rowsOf<{ id: string; session_id: string }>(
+      await t.db.execute(sql`select b.id, i.session_id from session_sealed_ballots b join session_items i on i.id = b.item_id limit 1`),
+    );
     assert.ok(one);
     const { openBallot } = await import('../../src/server/ballots/seal.js');
-    const [row] = rowsOf<{ sealed: Uint8Array | string; item_id: string }>(await t.db.execute(sql`select sealed, item_id from session_sealed_ballots where id = ${one.id}`));
+    const [row] = rowsOf<{ sealed: Uint8Array | string; item_id: string }>(
+      await t.db.execute(sql`select sealed, item_id from session_sealed_ballots where id = ${one.id}`),
+    );
     const bytes = typeof row!.sealed === 'string' ? Buffer.from(row!.sealed.replace(/^\\x/, ''), 'hex') : Buffer.from(row!.sealed);
     assert.ok(openBallot(one.session_id, row!.item_id, bytes), 'the stored ballot opens with the server key');
     const flipped = Buffer.from(bytes);

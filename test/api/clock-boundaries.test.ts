@@ -60,7 +60,9 @@ describe('the clock: the Vietnamese day at 23:30 and at 00:30', () => {
 
   it('the audit filter by day finds an entry under its Vietnamese day', async () => {
     const unitsOn = async (day: string) =>
-      ((await admin.get(`/api/audit?action=unit.created&from=${day}&to=${day}&pageSize=200`)).body.items as { summary: string }[]).map((e) => e.summary).join('\n');
+      ((await admin.get(`/api/audit?action=unit.created&from=${day}&to=${day}&pageSize=200`)).body.items as { summary: string }[])
+        .map((e) => e.summary)
+        .join('\n');
     setClock(LATE);
     await buildUnit(admin, { parentId: t.demo.rootUnitId, name: 'Tổ Trước Nửa Đêm' });
     assert.match(await unitsOn(LAST), /Tổ Trước Nửa Đêm/);
@@ -80,18 +82,15 @@ describe('the clock: the Vietnamese day at 23:30 and at 00:30', () => {
     assert.equal(await open(), false);
   });
 
-  it(
-    'a registration is accepted at 23:30 on the last day and refused at 00:30',
-    async () => {
-      setClock(LATE);
-      const r = await clerk.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staff[0]!.id, honor: 'LDTT' });
-      assert.equal(r.status, 201, JSON.stringify(r.body));
-      setClock(EARLY);
-      const late = await clerk.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staff[1]!.id, honor: 'LDTT' });
-      assert.deepEqual([late.status, late.body.error], [409, 'registration_closed'], JSON.stringify(late.body));
-      assert.match(late.body.message, /hết hạn đăng ký/);
-    },
-  );
+  it('a registration is accepted at 23:30 on the last day and refused at 00:30', async () => {
+    setClock(LATE);
+    const r = await clerk.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staff[0]!.id, honor: 'LDTT' });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    setClock(EARLY);
+    const late = await clerk.post('/api/registrations', { movementId, subjectKind: 'individual', personId: staff[1]!.id, honor: 'LDTT' });
+    assert.deepEqual([late.status, late.body.error], [409, 'registration_closed'], JSON.stringify(late.body));
+    assert.match(late.body.message, /hết hạn đăng ký/);
+  });
 
   it('a dossier is received until 24:00 of the submission deadline, refused at 00:30', async () => {
     setClock(LATE);
@@ -107,7 +106,14 @@ describe('the clock: the Vietnamese day at 23:30 and at 00:30', () => {
     const d = await buildDossier(t, { unit, year: 2024, type: 'dot_xuat', candidates: [staff[2]!] });
     const det = (await clerk.get(`/api/dossiers/${d.id}`)).body as { candidates: { id: string }[] };
     ok(await clerk.post(`/api/dossiers/${d.id}/documents`, { kind: 'to_trinh', content: 'Tờ trình khen thưởng đột xuất.' }), 201);
-    ok(await clerk.post(`/api/dossiers/${d.id}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: det.candidates[0]!.id, content: 'Tóm tắt thành tích đột xuất.' }), 201);
+    ok(
+      await clerk.post(`/api/dossiers/${d.id}/documents`, {
+        kind: 'bao_cao_thanh_tich',
+        candidateId: det.candidates[0]!.id,
+        content: 'Tóm tắt thành tích đột xuất.',
+      }),
+      201,
+    );
     ok(await clerk.post(`/api/dossiers/${d.id}/submit`));
     const clockOn = async () => {
       const o = (await office.get('/api/dossiers/overdue')).body as { items: { id: string; clock: { dueOn: string; overdue: boolean } }[] };
@@ -122,7 +128,15 @@ describe('the clock: the Vietnamese day at 23:30 and at 00:30', () => {
   });
 
   it("the calendar marks a deadline overdue from 00:30 the next day, and today's stays open at 23:30", async () => {
-    const dl = await registerDeadline(t.db, { sourceType: 'dossier', sourceId: crypto.randomUUID(), key: 'clock', unitId: unit.id, kind: 'dossier', title: 'Hạn thử đồng hồ lịch', dueDate: LAST });
+    const dl = await registerDeadline(t.db, {
+      sourceType: 'dossier',
+      sourceId: crypto.randomUUID(),
+      key: 'clock',
+      unitId: unit.id,
+      kind: 'dossier',
+      title: 'Hạn thử đồng hồ lịch',
+      dueDate: LAST,
+    });
     const item = async () => {
       const r = await clerk.get(`/api/calendar?from=${LAST}&to=${LAST}&unitId=${unit.id}`);
       ok(r);
@@ -136,8 +150,15 @@ describe('the clock: the Vietnamese day at 23:30 and at 00:30', () => {
 
   describe('reminders', () => {
     const config = { ...loadJobConfig({ TDKT_PUBLIC_URL: 'https://tdkt.example.vn' }), smtpUrl: undefined };
-    const deadline = (title: string) => registerDeadline(t.db, { sourceType: 'dossier', sourceId: crypto.randomUUID(), key: 'clock', unitId: unit.id, kind: 'dossier', title, dueDate: LAST });
-    const titlesOf = async (deadlineId: string) => (await t.db.select({ title: notifications.title }).from(notifications).where(and(eq(notifications.deadlineId, deadlineId)))).map((n) => n.title);
+    const deadline = (title: string) =>
+      registerDeadline(t.db, { sourceType: 'dossier', sourceId: crypto.randomUUID(), key: 'clock', unitId: unit.id, kind: 'dossier', title, dueDate: LAST });
+    const titlesOf = async (deadlineId: string) =>
+      (
+        await t.db
+          .select({ title: notifications.title })
+          .from(notifications)
+          .where(and(eq(notifications.deadlineId, deadlineId)))
+      ).map((n) => n.title);
 
     it('at 23:30 the reminder says "today is the deadline"; at 00:30 it says overdue', async () => {
       const a = await deadline('Nộp báo cáo A');

@@ -74,7 +74,10 @@ describe('councils and audit', () => {
     const member = await t.login('hoidong');
     const list = await member.get('/api/councils');
     assert.equal(list.status, 200);
-    assert.equal((await member.post(`/api/councils/${list.body.items[0].id}/members`, { personId: list.body.items[0].members[0].personId, position: 'uy_vien' })).status, 403);
+    assert.equal(
+      (await member.post(`/api/councils/${list.body.items[0].id}/members`, { personId: list.body.items[0].members[0].personId, position: 'uy_vien' })).status,
+      403,
+    );
   });
 
   it('audit: each account sees only the entries of its subtree, with filters', async () => {
@@ -97,7 +100,16 @@ describe('councils and audit', () => {
   });
 
   it('a write and its audit entry are stored together or not at all', async () => {
-    const actor: Actor = { accountId: t.demo.rootUnitId, username: 'thu', displayName: 'Thử', role: 'admin', unitId: t.demo.rootUnitId, unitPath: `/${t.demo.rootUnitId}/`, personId: null, ip: '127.0.0.1' };
+    const actor: Actor = {
+      accountId: t.demo.rootUnitId,
+      username: 'thu',
+      displayName: 'Thử',
+      role: 'admin',
+      unitId: t.demo.rootUnitId,
+      unitPath: `/${t.demo.rootUnitId}/`,
+      personId: null,
+      ip: '127.0.0.1',
+    };
     const [u0] = await t.db.select({ n: count() }).from(units);
     const [a0] = await t.db.select({ n: count() }).from(auditEvents);
     await assert.rejects(

@@ -70,14 +70,27 @@ describe('documents API: list shape, abilities with each record, revocation as a
     const p1 = await office.get(`/api/certificates?decisionId=${decisionId}&pageSize=2`);
     assert.equal(p1.status, 200, JSON.stringify(p1.body));
     assert.equal(p1.body.total, 3);
-    assert.deepEqual(p1.body.items.map((c: { number: number }) => c.number), [1, 2]);
+    assert.deepEqual(
+      p1.body.items.map((c: { number: number }) => c.number),
+      [1, 2],
+    );
     const p2 = await office.get(`/api/certificates?decisionId=${decisionId}&pageSize=2&page=2`);
-    assert.deepEqual(p2.body.items.map((c: { number: number }) => c.number), [3]);
+    assert.deepEqual(
+      p2.body.items.map((c: { number: number }) => c.number),
+      [3],
+    );
     assert.equal((await office.get('/api/certificates?pageSize=500')).status, 400);
   });
 
   it('answers every list of the slice as {items,total}', async () => {
-    for (const path of ['/api/sessions', '/api/sessions/candidates', '/api/decisions', '/api/decisions/ready', '/api/templates', '/api/templates/to_trinh/versions']) {
+    for (const path of [
+      '/api/sessions',
+      '/api/sessions/candidates',
+      '/api/decisions',
+      '/api/decisions/ready',
+      '/api/templates',
+      '/api/templates/to_trinh/versions',
+    ]) {
       const r = await office.get(path);
       assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.body)}`);
       assert.ok(Array.isArray(r.body.items), path);
@@ -104,13 +117,19 @@ describe('documents API: list shape, abilities with each record, revocation as a
   });
 
   it('revokes a certificate through a command that writes its audit event, once', async () => {
-    const [c] = await t.db.select().from(certificates).where(and(eq(certificates.decisionId, decisionId), eq(certificates.number, 2)));
+    const [c] = await t.db
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.decisionId, decisionId), eq(certificates.number, 2)));
     const r = await office.post(`/api/certificates/${c!.id}/revoke`, { reason: 'Cấp nhầm người' });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.revoked, true);
     assert.equal(r.body.revokedReason, 'Cấp nhầm người');
     assert.deepEqual(r.body.abilities, ['read']);
-    const events = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'certificate.revoked'), eq(auditEvents.entityId, c!.id)));
+    const events = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'certificate.revoked'), eq(auditEvents.entityId, c!.id)));
     assert.equal(events.length, 1);
     assert.match(events[0]!.summary, /Cấp nhầm người/);
     const again = await office.post(`/api/certificates/${c!.id}/revoke`, { reason: 'Lần nữa' });
@@ -119,7 +138,10 @@ describe('documents API: list shape, abilities with each record, revocation as a
     const [still] = await t.db.select().from(certificates).where(eq(certificates.id, c!.id));
     assert.equal(still!.revokedReason, 'Cấp nhầm người');
     // A head may read the register but not revoke in it.
-    const [other] = await t.db.select().from(certificates).where(and(eq(certificates.decisionId, decisionId), eq(certificates.number, 3)));
+    const [other] = await t.db
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.decisionId, decisionId), eq(certificates.number, 3)));
     assert.equal((await head.post(`/api/certificates/${other!.id}/revoke`, { reason: 'Không có quyền' })).status, 403);
   });
 

@@ -41,7 +41,10 @@ describe('Excel export of the lists, with the filters applied', () => {
     const r = await download('vanphong', '/api/people/export.xlsx');
     assert.equal(r.statusCode, 200);
     assert.match(String(r.headers['content-type']), /spreadsheetml/);
-    assert.equal(r.headers['content-disposition'], `attachment; filename="danh-sach-can-bo.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch%20c%C3%A1n%20b%E1%BB%99.xlsx`);
+    assert.equal(
+      r.headers['content-disposition'],
+      `attachment; filename="danh-sach-can-bo.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch%20c%C3%A1n%20b%E1%BB%99.xlsx`,
+    );
     const { headers, rows, sheet } = await readSheet(r.rawPayload);
     assert.deepEqual(headers.slice(0, 6), ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị']);
     assert.equal(rows.length, all.body.total);
@@ -60,7 +63,7 @@ describe('Excel export of the lists, with the filters applied', () => {
     assert.ok(q.rows.every((row) => /Nguyễn/.test(String(row.getCell(2).value)) && /Đức/.test(String(row.getCell(2).value))));
   });
 
-  it('keeps the export to the caller\'s scope; a foreign unit filter is a 404', async () => {
+  it("keeps the export to the caller's scope; a foreign unit filter is a 404", async () => {
     const mine = await clerk.get('/api/people?pageSize=1');
     const x = await readSheet((await download('donvi', '/api/people/export.xlsx')).rawPayload);
     assert.equal(x.rows.length, mine.body.total);
@@ -118,7 +121,10 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
     const r = await clerk.upload('/api/people/import/preview', await sheet(), { unitId: ttud });
     assert.equal(r.status, 400);
     assert.match(r.body.message, /Không tìm thấy cột "Họ và tên"/);
-    assert.deepEqual(r.body.details.columns.map((c: { letter: string }) => c.letter), ['A', 'B', 'C', 'D', 'E']);
+    assert.deepEqual(
+      r.body.details.columns.map((c: { letter: string }) => c.letter),
+      ['A', 'B', 'C', 'D', 'E'],
+    );
     assert.equal(r.body.details.mapping.fullName, null);
     assert.ok(r.body.details.fields.some((f: { key: string; label: string }) => f.key === 'cccd' && f.label === 'Số CCCD'));
   });
@@ -186,7 +192,10 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
     assert.match(bad.errors.join(' '), /Chức vụ: Không nhận diện được bảng mã/);
     const c = await clerk.upload('/api/people/import/commit', buf, { unitId: ttud, skipInvalid: 'true' });
     assert.equal(c.status, 200, JSON.stringify(c.body));
-    const [row] = await t.db.select().from(people).where(eq(people.fullName, 'Nguyễn Văn Đức'.normalize('NFC')));
+    const [row] = await t.db
+      .select()
+      .from(people)
+      .where(eq(people.fullName, 'Nguyễn Văn Đức'.normalize('NFC')));
     assert.ok(row, 'stored converted');
     assert.equal(row.fullName, row.fullName.normalize('NFC'));
   });

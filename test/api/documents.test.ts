@@ -98,7 +98,7 @@ describe('documents: editable templates', () => {
     assert.equal(await audits('template.uploaded'), 1);
   });
 
-  it('refuses a broken template with the library\'s message and stores nothing', async () => {
+  it("refuses a broken template with the library's message and stores nothing", async () => {
     const before = await versions();
     const auditBefore = await audits('template.uploaded');
     const unknown = await office.upload('/api/templates/to_trinh', editedTemplate('to_trinh', 'TỜ TRÌNH', 'TỜ TRÌNH {tenKhongCo}'), {}, 'a.docx');
@@ -133,11 +133,22 @@ describe('documents: editable templates', () => {
     assert.equal(revert.status, 200, JSON.stringify(revert.body));
     assert.equal(revert.body.inForce.source, 'default');
     const v = await office.get('/api/templates/quyet_dinh_khen_thuong/versions');
-    assert.deepEqual(v.body.items.map((i: { version: number; isRevert: boolean }) => [i.version, i.isRevert]), [[3, true], [2, false], [1, false]]);
+    assert.deepEqual(
+      v.body.items.map((i: { version: number; isRevert: boolean }) => [i.version, i.isRevert]),
+      [
+        [3, true],
+        [2, false],
+        [1, false],
+      ],
+    );
     assert.ok(v.body.items.every((i: { createdBy: string }) => i.createdBy === 'Đàm Văn Long (Văn phòng Sở)'));
     assert.deepEqual(await templateFor(t.db, root, 'quyet_dinh_khen_thuong'), defaultTemplate('quyet_dinh_khen_thuong'));
     // An older version stays downloadable.
-    const old = await t.app.inject({ method: 'GET', url: `/api/templates/quyet_dinh_khen_thuong/download?versionId=${v.body.items[1].id}`, cookies: await cookieOf('vanphong') });
+    const old = await t.app.inject({
+      method: 'GET',
+      url: `/api/templates/quyet_dinh_khen_thuong/download?versionId=${v.body.items[1].id}`,
+      cookies: await cookieOf('vanphong'),
+    });
     assert.deepEqual(old.rawPayload, second);
     assert.equal((await office.post('/api/templates/quyet_dinh_khen_thuong/revert', {})).status, 409);
     assert.equal(await audits('template.reverted'), 1);
@@ -174,7 +185,10 @@ describe('documents: editable templates', () => {
     process.env.TDKT_SOFFICE = '/khong/co/soffice';
     resetSofficeLookup();
     try {
-      assert.deepEqual((await office.get('/api/documents/capabilities')).body, { pdf: false, message: (await office.get('/api/documents/capabilities')).body.message });
+      assert.deepEqual((await office.get('/api/documents/capabilities')).body, {
+        pdf: false,
+        message: (await office.get('/api/documents/capabilities')).body.message,
+      });
       const r = await office.get('/api/templates/to_trinh/preview?format=pdf');
       assert.equal(r.status, 503);
       assert.match(r.body.message, /^Máy chủ chưa cài LibreOffice/);
@@ -215,23 +229,41 @@ describe('documents: certificates (sổ vàng), calibration, public verification
     const r = await office.post(`/api/decisions/${decision.id}/certificates`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.created, 3);
-    assert.deepEqual(r.body.items.map((c: { registerNumber: string }) => c.registerNumber), ['1/2025', '2/2025', '3/2025']);
+    assert.deepEqual(
+      r.body.items.map((c: { registerNumber: string }) => c.registerNumber),
+      ['1/2025', '2/2025', '3/2025'],
+    );
     assert.match(r.body.items[0].recipientName, /^(Ông|Bà) /);
     const again = await office.post(`/api/decisions/${decision.id}/certificates`);
     assert.deepEqual([again.body.created, again.body.reused], [0, 3]);
-    assert.deepEqual(again.body.items.map((c: { code: string }) => c.code), r.body.items.map((c: { code: string }) => c.code));
+    assert.deepEqual(
+      again.body.items.map((c: { code: string }) => c.code),
+      r.body.items.map((c: { code: string }) => c.code),
+    );
     assert.equal((await clerk.post(`/api/decisions/${decision.id}/certificates`)).status, 403);
   });
 
   it('numbers without gaps or duplicates under concurrent issuing', async () => {
     const decisions = await Promise.all([1, 2, 3, 4].map((i) => buildDecision(t.db, root, { n: 4, number: 500 + i, date: '2026-02-01' })));
     const results = await Promise.all(decisions.map((d) => office.post(`/api/decisions/${d.decision.id}/certificates`)));
-    assert.ok(results.every((r) => r.status === 200), JSON.stringify(results.map((r) => r.body)));
+    assert.ok(
+      results.every((r) => r.status === 200),
+      JSON.stringify(results.map((r) => r.body)),
+    );
     // Also straight through the command, many transactions at once.
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         t.db.transaction((tx) =>
-          registerCertificate(tx, { unitId: root, honor: 'GK', recipientName: `Người Thứ ${i}`, decisionNumber: '1/QĐ-SKHCN', decisionDate: '2026-02-02', issuerName: 'Sở Khoa học và Công nghệ', signerTitle: 'GIÁM ĐỐC', signerName: 'Hoàng Văn Thạch' }),
+          registerCertificate(tx, {
+            unitId: root,
+            honor: 'GK',
+            recipientName: `Người Thứ ${i}`,
+            decisionNumber: '1/QĐ-SKHCN',
+            decisionDate: '2026-02-02',
+            issuerName: 'Sở Khoa học và Công nghệ',
+            signerTitle: 'GIÁM ĐỐC',
+            signerName: 'Hoàng Văn Thạch',
+          }),
         ),
       ),
     );
@@ -239,7 +271,10 @@ describe('documents: certificates (sổ vàng), calibration, public verification
     const numbers = rows.map((r) => r.number).sort((a, b) => a - b);
     const issuedCount = results.reduce((s, r) => s + r.body.created, 0) + 12;
     assert.ok(issuedCount >= 20, `only ${issuedCount}`);
-    assert.deepEqual(numbers, Array.from({ length: issuedCount }, (_, i) => i + 1));
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: issuedCount }, (_, i) => i + 1),
+    );
     assert.equal(new Set(rows.map((r) => r.code)).size, rows.length);
   });
 
@@ -292,7 +327,10 @@ describe('documents: certificates (sổ vàng), calibration, public verification
     const code: string = issued.body.items[0].code;
     const r = await t.anonymous.request('GET', `/api/public/certificates/${code}`);
     assert.equal(r.status, 200);
-    assert.deepEqual(Object.keys(r.body).sort(), ['code', 'decisionDate', 'decisionDateText', 'decisionNumber', 'honor', 'issuer', 'recipientName', 'registerNumber', 'revoked', 'status'].sort());
+    assert.deepEqual(
+      Object.keys(r.body).sort(),
+      ['code', 'decisionDate', 'decisionDateText', 'decisionNumber', 'honor', 'issuer', 'recipientName', 'registerNumber', 'revoked', 'status'].sort(),
+    );
     assert.equal(r.body.honor, 'Giấy khen');
     assert.equal(r.body.decisionNumber, decision.numberText);
     assert.equal(r.body.revoked, false);

@@ -39,7 +39,11 @@ describe('dossier pipeline guarantees', () => {
     assert.match(lost.body.message, /đã được người khác sửa/);
     // Adding a candidate on a stale copy is refused too.
     const p = await personByName(t, 'Lý Thị Phương');
-    assert.equal((await other.post(`/api/dossiers/${d.body.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'GK', version: b.version })).status, 409);
+    assert.equal(
+      (await other.post(`/api/dossiers/${d.body.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'GK', version: b.version }))
+        .status,
+      409,
+    );
     const now = (await donvi.get(`/api/dossiers/${d.body.id}`)).body;
     assert.equal(now.title, 'Hồ sơ khen thưởng năm 2021 (bản của Mai)');
     assert.equal(now.candidates.length, 0);
@@ -72,7 +76,12 @@ describe('dossier pipeline guarantees', () => {
     assert.match(again.body.message, /Không thể "nộp hồ sơ" khi hồ sơ đang ở trạng thái "Đã nộp, chờ tiếp nhận"/);
     const before = (await donvi.get(`/api/dossiers/${d.id}`)).body;
     // Deciding a dossier the council has not reviewed.
-    const decide = await giamdoc.post('/api/decisions', { candidateIds: [before.candidates[0].id], decisionDate: '2022-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    const decide = await giamdoc.post('/api/decisions', {
+      candidateIds: [before.candidates[0].id],
+      decisionDate: '2022-06-25',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     assert.equal(decide.status, 409);
     assert.match(decide.body.message, /chưa qua Hội đồng/);
     // Appraising before receipt; a clerk receiving; lowering to a higher honor.
@@ -83,7 +92,10 @@ describe('dossier pipeline guarantees', () => {
     assert.equal(up.status, 400);
     assert.equal(up.body.error, 'honor_not_lower');
     assert.match(up.body.message, /chỉ được hạ mức/);
-    const low = await office.post(`/api/dossiers/${d.id}/candidates/${before.candidates[0].id}/appraise`, { lowerTo: 'LDTT', lowerReason: 'Thành tích chưa tiêu biểu so với mặt bằng chung' });
+    const low = await office.post(`/api/dossiers/${d.id}/candidates/${before.candidates[0].id}/appraise`, {
+      lowerTo: 'LDTT',
+      lowerReason: 'Thành tích chưa tiêu biểu so với mặt bằng chung',
+    });
     ok(low);
     assert.equal(low.body.honor, 'LDTT');
     assert.equal(low.body.proposedHonor, 'GK');
@@ -99,26 +111,48 @@ describe('dossier pipeline guarantees', () => {
 
   it('a failure in the middle of issuing leaves no decision and consumes no number', async () => {
     const r = await reviewedDossier(t, 3, { year: 2021, skip: 3 });
-    const [c0] = await t.db.execute(sql`select person_id from dossier_candidates where id = ${r.candidateIds[2]}`).then((x) => rowsOf<{ person_id: string }>(x));
+    const [c0] = await t.db
+      .execute(sql`select person_id from dossier_candidates where id = ${r.candidateIds[2]}`)
+      .then((x) => rowsOf<{ person_id: string }>(x));
     // The third awardee already holds a Giấy khen for 2021 (typed in from an earlier decision).
     await t.db.insert(honorAwards).values({ personId: c0!.person_id, honor: 'GK', year: 2021, decisionNumber: '99/QĐ-SKHCN', source: 'manual' });
-    const fail = await giamdoc.post('/api/decisions', { candidateIds: r.candidateIds, decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    const fail = await giamdoc.post('/api/decisions', {
+      candidateIds: r.candidateIds,
+      decisionDate: '2021-06-25',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     assert.equal(fail.status, 409);
     assert.match(fail.body.message, /không khen trùng/);
     assert.equal((await t.db.select().from(awardDecisions)).length, 0);
     assert.equal((await t.db.select().from(honorAwards).where(eq(honorAwards.source, 'decision'))).length, 0);
     const counters = await t.db.select().from(decisionCounters);
-    assert.ok(counters.every((c) => c.lastNumber === 0), 'no number consumed');
+    assert.ok(
+      counters.every((c) => c.lastNumber === 0),
+      'no number consumed',
+    );
     const ready = (await giamdoc.get('/api/decisions/ready')).body.items.map((c: { id: string }) => c.id);
-    assert.ok(r.candidateIds.every((id) => ready.includes(id)), 'candidates untouched');
-    const good = await giamdoc.post('/api/decisions', { candidateIds: r.candidateIds.slice(0, 2), decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    assert.ok(
+      r.candidateIds.every((id) => ready.includes(id)),
+      'candidates untouched',
+    );
+    const good = await giamdoc.post('/api/decisions', {
+      candidateIds: r.candidateIds.slice(0, 2),
+      decisionDate: '2021-06-25',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     ok(good, 201);
     assert.equal(good.body.numberText, '1/QĐ-SKHCN');
   });
 
   it('concurrent issuing gives distinct, gap-free numbers', async () => {
     const r = await reviewedDossier(t, 6, { year: 2021, skip: 6 });
-    const results = await Promise.all(r.candidateIds.map((id) => giamdoc.post('/api/decisions', { candidateIds: [id], decisionDate: '2021-06-26', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' })));
+    const results = await Promise.all(
+      r.candidateIds.map((id) =>
+        giamdoc.post('/api/decisions', { candidateIds: [id], decisionDate: '2021-06-26', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' }),
+      ),
+    );
     for (const x of results) ok(x, 201);
     const numbers = results.map((x) => x.body.number as number).sort((a, b) => a - b);
     // Number 1 of 2021 went to the previous test's decision.
@@ -134,15 +168,32 @@ describe('dossier pipeline guarantees', () => {
     const r = await reviewedDossier(t, 1, { year: 2023, skip: 0 });
     // Every column of the ballot box and of the voter marks: nothing names a voter next to a choice.
     const cols = async (table: string) =>
-      rowsOf<{ column_name: string }>(await t.db.execute(sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`)).map((c) => c.column_name);
+      rowsOf<{ column_name: string }>(
+        await t.db.execute(sql`select column_name from information_schema.columns where table_name = ${table} order by column_name`),
+      ).map((c) => c.column_name);
     assert.deepEqual(await cols('session_ballot_box'), ['channel', 'choice', 'count', 'item_id']);
     assert.deepEqual(await cols('session_voter_marks'), ['item_id', 'member_id']);
     assert.deepEqual(await cols('session_sealed_ballots'), ['id', 'item_id', 'sealed']);
     // The box holds only the secretary's paper counts; the three online approvals are three sealed
     // ballots of one length, all different (random IV): nothing says they are the same choice.
-    const box = rowsOf<{ channel: string; choice: string; count: number }>(await t.db.execute(sql`select b.channel, b.choice, b.count from session_ballot_box b join session_items i on i.id = b.item_id where i.session_id = ${r.sessionId} order by b.channel, b.choice`));
-    assert.deepEqual(box.map((b) => [b.channel, b.choice, Number(b.count)]), [['paper', 'abstain', 0], ['paper', 'approve', 1], ['paper', 'reject', 0]]);
-    const sealed = rowsOf<{ hex: string }>(await t.db.execute(sql`select encode(b.sealed, 'hex') as hex from session_sealed_ballots b join session_items i on i.id = b.item_id where i.session_id = ${r.sessionId}`)).map((b) => b.hex);
+    const box = rowsOf<{ channel: string; choice: string; count: number }>(
+      await t.db.execute(
+        sql`select b.channel, b.choice, b.count from session_ballot_box b join session_items i on i.id = b.item_id where i.session_id = ${r.sessionId} order by b.channel, b.choice`,
+      ),
+    );
+    assert.deepEqual(
+      box.map((b) => [b.channel, b.choice, Number(b.count)]),
+      [
+        ['paper', 'abstain', 0],
+        ['paper', 'approve', 1],
+        ['paper', 'reject', 0],
+      ],
+    );
+    const sealed = rowsOf<{ hex: string }>(
+      await t.db.execute(
+        sql`select encode(b.sealed, 'hex') as hex from session_sealed_ballots b join session_items i on i.id = b.item_id where i.session_id = ${r.sessionId}`,
+      ),
+    ).map((b) => b.hex);
     assert.equal(sealed.length, 3);
     assert.equal(new Set(sealed).size, 3);
     assert.equal(new Set(sealed.map((h) => h.length)).size, 1);
@@ -165,19 +216,51 @@ describe('dossier pipeline guarantees', () => {
     const list = await t.anonymous.request('GET', '/api/public/notices');
     ok(list);
     assert.equal(list.body.items[0].items[0].candidateId, r.candidateIds[0]);
-    const c = await postPublicComment(t.anonymous, n.body.id, { authorName: 'Nguyễn Văn Dân', content: 'Đề nghị làm rõ thành tích năm 2023.', candidateId: r.candidateIds[0] });
+    const c = await postPublicComment(t.anonymous, n.body.id, {
+      authorName: 'Nguyễn Văn Dân',
+      content: 'Đề nghị làm rõ thành tích năm 2023.',
+      candidateId: r.candidateIds[0],
+    });
     ok(c, 201);
-    const early = await giamdoc.post('/api/decisions', { candidateIds: r.candidateIds, decisionDate: '2024-03-05', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    const early = await giamdoc.post('/api/decisions', {
+      candidateIds: r.candidateIds,
+      decisionDate: '2024-03-05',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     assert.equal(early.status, 409);
     assert.match(early.body.message, /đang trong thời gian công khai/);
     setClock('2024-03-15');
-    assert.equal((await t.anonymous.request('POST', `/api/public/notices/${n.body.id}/comments`, { authorName: 'Trễ Hạn', content: 'Góp ý sau khi hết hạn.', challenge: { nonce: '0'.repeat(32), solution: 0 } })).status, 409);
-    const unanswered = await giamdoc.post('/api/decisions', { candidateIds: r.candidateIds, decisionDate: '2024-03-15', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    assert.equal(
+      (
+        await t.anonymous.request('POST', `/api/public/notices/${n.body.id}/comments`, {
+          authorName: 'Trễ Hạn',
+          content: 'Góp ý sau khi hết hạn.',
+          challenge: { nonce: '0'.repeat(32), solution: 0 },
+        })
+      ).status,
+      409,
+    );
+    const unanswered = await giamdoc.post('/api/decisions', {
+      candidateIds: r.candidateIds,
+      decisionDate: '2024-03-15',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     assert.equal(unanswered.status, 409);
     assert.match(unanswered.body.message, /chưa được trả lời/);
     const detail = (await office.get(`/api/notices/${n.body.id}`)).body;
-    ok(await office.post(`/api/notices/${n.body.id}/comments/${detail.comments[0].id}/answer`, { answer: 'Thành tích đã được Hội đồng thẩm định, có minh chứng kèm theo.' }));
-    const d = await giamdoc.post('/api/decisions', { candidateIds: r.candidateIds, decisionDate: '2024-03-15', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    ok(
+      await office.post(`/api/notices/${n.body.id}/comments/${detail.comments[0].id}/answer`, {
+        answer: 'Thành tích đã được Hội đồng thẩm định, có minh chứng kèm theo.',
+      }),
+    );
+    const d = await giamdoc.post('/api/decisions', {
+      candidateIds: r.candidateIds,
+      decisionDate: '2024-03-15',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     ok(d, 201);
     assert.equal(d.body.regime, 'ND98_2023');
     assert.equal(d.body.awardees[0].amount, 540000);
@@ -190,7 +273,14 @@ describe('dossier pipeline guarantees', () => {
     ok(await donvi.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'GK' }), 201);
     const det = (await donvi.get(`/api/dossiers/${d.id}`)).body;
     ok(await donvi.post(`/api/dossiers/${d.id}/documents`, { kind: 'to_trinh', content: 'Tờ trình khen thưởng đột xuất.' }), 201);
-    ok(await donvi.post(`/api/dossiers/${d.id}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: det.candidates[0].id, content: 'Tóm tắt thành tích đột xuất.' }), 201);
+    ok(
+      await donvi.post(`/api/dossiers/${d.id}/documents`, {
+        kind: 'bao_cao_thanh_tich',
+        candidateId: det.candidates[0].id,
+        content: 'Tóm tắt thành tích đột xuất.',
+      }),
+      201,
+    );
     ok(await donvi.post(`/api/dossiers/${d.id}/submit`));
     setClock('2024-03-12');
     const o = await office.get('/api/dossiers/overdue');
@@ -208,10 +298,9 @@ describe('dossier pipeline guarantees', () => {
     assert.equal(one.body.items.length, 1);
     assert.equal(one.body.total, o.body.total);
   });
-
 });
 
-describe('one submission deadline: the movement\'s own', () => {
+describe("one submission deadline: the movement's own", () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
@@ -239,7 +328,7 @@ describe('one submission deadline: the movement\'s own', () => {
     assert.match(late.body.message, /Đã quá hạn nộp hồ sơ \(hạn 18\/06\/2021\)/);
   });
 
-  it('setting the date through the dossier API moves the movement\'s own deadline (no second entry)', async () => {
+  it("setting the date through the dossier API moves the movement's own deadline (no second entry)", async () => {
     const office = await t.login('vanphong');
     const movement = ((await office.get('/api/movements')).body.items as { id: string; title: string }[]).find((m) => m.title.includes('80 năm Ngày Bác Hồ'))!;
     ok(await office.post('/api/dossiers/deadlines', { movementId: movement.id, dueDate: '2021-06-25' }));
@@ -247,7 +336,10 @@ describe('one submission deadline: the movement\'s own', () => {
       .select({ key: deadlines.key, dueDate: deadlines.dueDate })
       .from(deadlines)
       .where(and(eq(deadlines.sourceId, movement.id), eq(deadlines.kind, 'unit_submission'), ne(deadlines.status, 'cancelled')));
-    assert.deepEqual(rows.map((r) => [r.key, r.dueDate]), [['x-units_submit', '2021-06-25']]);
+    assert.deepEqual(
+      rows.map((r) => [r.key, r.dueDate]),
+      [['x-units_submit', '2021-06-25']],
+    );
   });
 
   it('the server says per candidate who may forward it; the page only reads it, and the command agrees', async () => {
@@ -257,10 +349,16 @@ describe('one submission deadline: the movement\'s own', () => {
     const r = await reviewedDossier(t, 2, { year: 2025, skip: 0 });
     const seen = (await office.get(`/api/dossiers/${r.dossierId}`)).body as { editable: boolean; candidates: { id: string; actions: string[] }[] };
     assert.equal(seen.editable, false);
-    assert.deepEqual(seen.candidates.map((c) => c.actions), [['forward'], ['forward']]);
+    assert.deepEqual(
+      seen.candidates.map((c) => c.actions),
+      [['forward'], ['forward']],
+    );
     // The unit's clerk may neither forward nor edit a reviewed dossier.
     const unitView = (await donvi.get(`/api/dossiers/${r.dossierId}`)).body as { candidates: { actions: string[] }[] };
-    assert.deepEqual(unitView.candidates.map((c) => c.actions), [[], []]);
+    assert.deepEqual(
+      unitView.candidates.map((c) => c.actions),
+      [[], []],
+    );
     const fwd = await office.post(`/api/dossiers/${r.dossierId}/candidates/${r.candidateIds[0]}/forward`, {});
     ok(fwd, 201);
     const after = (await office.get(`/api/dossiers/${r.dossierId}`)).body as { candidates: { id: string; actions: string[] }[] };

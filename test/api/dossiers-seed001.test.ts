@@ -41,14 +41,24 @@ describe('seed 001: the nomination pipeline end to end', () => {
 
   it('Trung tâm Ứng dụng builds its dossier; submitting is refused until complete', async () => {
     setClock('2021-06-10');
-    const d = await donvi.post('/api/dossiers', { movementId, type: 'chuyen_de', year: 2021, title: 'Đề nghị khen thưởng đợt thi đua chào mừng 80 năm Ngày Bác Hồ về nước' });
+    const d = await donvi.post('/api/dossiers', {
+      movementId,
+      type: 'chuyen_de',
+      year: 2021,
+      title: 'Đề nghị khen thưởng đợt thi đua chào mừng 80 năm Ngày Bác Hồ về nước',
+    });
     ok(d, 201);
     ids.a = d.body.id;
     assert.equal(d.body.status, 'draft');
     const phuong = await personByName(t, 'Lý Thị Phương');
     const mai = await personByName(t, 'Hà Thị Mai');
     const kt = await unitByCode(t, 'KTUD');
-    const c1 = await donvi.post(`/api/dossiers/${ids.a}/candidates`, { subjectKind: 'individual', personId: phuong.id, proposedHonor: 'GK', achievement: 'Tham mưu tổ chức các hoạt động kỷ niệm.' });
+    const c1 = await donvi.post(`/api/dossiers/${ids.a}/candidates`, {
+      subjectKind: 'individual',
+      personId: phuong.id,
+      proposedHonor: 'GK',
+      achievement: 'Tham mưu tổ chức các hoạt động kỷ niệm.',
+    });
     ok(c1, 201);
     ids.phuong = c1.body.id;
     assert.equal(c1.body.positionText, 'Kỹ sư nông nghiệp, Trung tâm Ứng dụng tiến bộ khoa học và công nghệ');
@@ -97,7 +107,12 @@ describe('seed 001: the nomination pipeline end to end', () => {
     ok(await qlkh.post(`/api/dossiers/${ids.b}/documents`, { kind: 'bien_ban_hop_xet', content: 'Biên bản họp Phòng.', voteResult: '6/6 đồng ý' }), 201);
     ok(await qlkh.post(`/api/dossiers/${ids.b}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: ids.y, content: 'Báo cáo thành tích.' }), 201);
     // A file named .pdf that is text is refused by its content; a real image is accepted (it is the wrong paper).
-    const fake = await qlkh.upload(`/api/dossiers/${ids.b}/documents/upload`, Buffer.from('day khong phai pdf'), { kind: 'bao_cao_thanh_tich', candidateId: ids.x }, 'bao-cao.pdf');
+    const fake = await qlkh.upload(
+      `/api/dossiers/${ids.b}/documents/upload`,
+      Buffer.from('day khong phai pdf'),
+      { kind: 'bao_cao_thanh_tich', candidateId: ids.x },
+      'bao-cao.pdf',
+    );
     assert.equal(fake.status, 400);
     assert.match(fake.body.message, /Chỉ nhận tệp PDF, Word/);
     const img = await qlkh.upload(`/api/dossiers/${ids.b}/documents/upload`, PNG, { kind: 'bao_cao_thanh_tich', candidateId: ids.x }, 'anh-chup.png');
@@ -123,7 +138,15 @@ describe('seed 001: the nomination pipeline end to end', () => {
     assert.equal((await chicuc.get(`/api/dossiers/${ids.c}`)).body.status, 'draft');
     // The Office does not even see a unit's draft.
     assert.equal((await office.get(`/api/dossiers/${ids.c}`)).status, 404);
-    ok(await office.post('/api/dossiers/extensions', { movementId, unitId: cc.id, until: '2021-06-22', reason: 'Đơn vị có cán bộ đi công tác dài ngày, đề nghị bằng văn bản ngày 17/6' }), 201);
+    ok(
+      await office.post('/api/dossiers/extensions', {
+        movementId,
+        unitId: cc.id,
+        until: '2021-06-22',
+        reason: 'Đơn vị có cán bộ đi công tác dài ngày, đề nghị bằng văn bản ngày 17/6',
+      }),
+      201,
+    );
     const inTime = await chicuc.post(`/api/dossiers/${ids.c}/submit`);
     ok(inTime);
     const exts = await office.get(`/api/dossiers/extensions?movementId=${movementId}`);
@@ -139,7 +162,9 @@ describe('seed 001: the nomination pipeline end to end', () => {
 
   it('the Office returns B for a missing achievement report; the unit fixes and resubmits; versions are kept', async () => {
     ok(await office.post(`/api/dossiers/${ids.a}/receive`));
-    const ret = await office.post(`/api/dossiers/${ids.b}/return`, { reasons: [`Thiếu báo cáo thành tích của ${ids.xName} (tệp đính kèm là ảnh chụp, không phải báo cáo).`] });
+    const ret = await office.post(`/api/dossiers/${ids.b}/return`, {
+      reasons: [`Thiếu báo cáo thành tích của ${ids.xName} (tệp đính kèm là ảnh chụp, không phải báo cáo).`],
+    });
     ok(ret);
     assert.equal(ret.body.status, 'returned');
     const seen = (await qlkh.get(`/api/dossiers/${ids.b}`)).body;
@@ -147,13 +172,24 @@ describe('seed 001: the nomination pipeline end to end', () => {
     assert.match(seen.returnReasons[0], /Thiếu báo cáo thành tích/);
     assert.equal(seen.editable, true);
     ok(await qlkh.del(`/api/dossiers/${ids.b}/documents/${ids.wrongDoc}`));
-    ok(await qlkh.upload(`/api/dossiers/${ids.b}/documents/upload`, PDF, { kind: 'bao_cao_thanh_tich', candidateId: ids.x, title: 'Báo cáo thành tích (Mẫu 07)' }, 'bao-cao-thanh-tich.pdf'), 201);
+    ok(
+      await qlkh.upload(
+        `/api/dossiers/${ids.b}/documents/upload`,
+        PDF,
+        { kind: 'bao_cao_thanh_tich', candidateId: ids.x, title: 'Báo cáo thành tích (Mẫu 07)' },
+        'bao-cao-thanh-tich.pdf',
+      ),
+      201,
+    );
     // Past the deadline, but a returned dossier is the Office's request: accepted.
     const re = await qlkh.post(`/api/dossiers/${ids.b}/submit`);
     ok(re);
     assert.equal(re.body.revision, 2);
     assert.equal(re.body.versions.length, 2);
-    assert.ok(re.body.versions[1].changes.some((c: string) => c.includes('Báo cáo thành tích (Mẫu 07)')), JSON.stringify(re.body.versions[1].changes));
+    assert.ok(
+      re.body.versions[1].changes.some((c: string) => c.includes('Báo cáo thành tích (Mẫu 07)')),
+      JSON.stringify(re.body.versions[1].changes),
+    );
     assert.ok(re.body.versions[1].changes.some((c: string) => c.startsWith('Bỏ tài liệu')));
     // The uploaded file comes back byte for byte.
     const doc = re.body.documents.find((x: { fileName: string | null }) => x.fileName === 'bao-cao-thanh-tich.pdf');
@@ -164,7 +200,13 @@ describe('seed 001: the nomination pipeline end to end', () => {
   });
 
   it('the Office appraises each candidate with the rule engine', async () => {
-    for (const [d, c] of [[ids.a, ids.phuong], [ids.a, ids.mai], [ids.a, ids.kt], [ids.b, ids.x], [ids.b, ids.y]] as const) {
+    for (const [d, c] of [
+      [ids.a, ids.phuong],
+      [ids.a, ids.mai],
+      [ids.a, ids.kt],
+      [ids.b, ids.x],
+      [ids.b, ids.y],
+    ] as const) {
       const r = await office.post(`/api/dossiers/${d}/candidates/${c}/appraise`, { note: 'Hồ sơ đủ thành phần, thành tích phù hợp tiêu chuẩn của Kế hoạch.' });
       ok(r);
       assert.ok(r.body.appraisal, 'engine result kept');
@@ -178,13 +220,23 @@ describe('seed 001: the nomination pipeline end to end', () => {
   it('the council session: agenda, attendance, conflicts, secret ballot, tally against total members, minutes', async () => {
     const councils = (await office.get('/api/councils')).body.items as { id: string; kind: string; members: { id: string; fullName: string }[] }[];
     const hd = councils.find((c) => c.kind === 'tdkt')!;
-    const s = await office.post('/api/sessions', { councilId: hd.id, title: 'Phiên họp Hội đồng TĐKT Sở xét khen thưởng đợt thi đua', meetingDate: '2021-06-22', location: 'Phòng họp Sở', candidateIds: [ids.phuong, ids.mai, ids.kt, ids.x, ids.y] });
+    const s = await office.post('/api/sessions', {
+      councilId: hd.id,
+      title: 'Phiên họp Hội đồng TĐKT Sở xét khen thưởng đợt thi đua',
+      meetingDate: '2021-06-22',
+      location: 'Phòng họp Sở',
+      candidateIds: [ids.phuong, ids.mai, ids.kt, ids.x, ids.y],
+    });
     ok(s, 201);
     ids.session = s.body.id;
     assert.equal((await office.get(`/api/dossiers/${ids.a}`)).body.status, 'in_council');
     // Nông Thị Hạnh is absent: 5 of 6 present (quorum 4).
     const hanh = s.body.attendance.find((a: { fullName: string }) => a.fullName === 'Nông Thị Hạnh');
-    ok(await office.put(`/api/sessions/${ids.session}/attendance`, { presentMemberIds: s.body.attendance.filter((a: { memberId: string }) => a.memberId !== hanh.memberId).map((a: { memberId: string }) => a.memberId) }));
+    ok(
+      await office.put(`/api/sessions/${ids.session}/attendance`, {
+        presentMemberIds: s.body.attendance.filter((a: { memberId: string }) => a.memberId !== hanh.memberId).map((a: { memberId: string }) => a.memberId),
+      }),
+    );
     // No voting before the session opens.
     const hoidong = await t.login('hoidong');
     const early = await hoidong.post(`/api/sessions/${ids.session}/ballots`, { votes: [{ itemId: s.body.items[0].id, choice: 'approve' }] });
@@ -194,10 +246,15 @@ describe('seed 001: the nomination pipeline end to end', () => {
     assert.equal(opened.body.totalMembers, 6);
     // Lục Văn Hùng directs Trung tâm Ứng dụng: recused on its three nominations.
     const item = (cid: string) => opened.body.items.find((i: { candidate: { id: string } }) => i.candidate.id === cid);
-    for (const cid of [ids.phuong, ids.mai, ids.kt]) assert.deepEqual(item(cid).conflicts.map((c: { fullName: string; recused: boolean }) => [c.fullName, c.recused]), [['Lục Văn Hùng', true]]);
+    for (const cid of [ids.phuong, ids.mai, ids.kt])
+      assert.deepEqual(
+        item(cid).conflicts.map((c: { fullName: string; recused: boolean }) => [c.fullName, c.recused]),
+        [['Lục Văn Hùng', true]],
+      );
     assert.equal(item(ids.x).conflicts.length, 0);
 
-    const vote = (c: Client, choices: Record<string, 'approve' | 'reject' | 'abstain'>) => c.post(`/api/sessions/${ids.session}/ballots`, { votes: Object.entries(choices).map(([cid, choice]) => ({ itemId: item(cid).id, choice })) });
+    const vote = (c: Client, choices: Record<string, 'approve' | 'reject' | 'abstain'>) =>
+      c.post(`/api/sessions/${ids.session}/ballots`, { votes: Object.entries(choices).map(([cid, choice]) => ({ itemId: item(cid).id, choice })) });
     const all = (choice: 'approve' | 'reject') => ({ [ids.phuong]: choice, [ids.mai]: choice, [ids.kt]: choice, [ids.x]: choice, [ids.y]: choice });
     ok(await vote(hoidong, { ...all('approve'), [ids.kt]: 'reject' }));
     ok(await vote(giamdoc, all('approve')));
@@ -205,7 +262,10 @@ describe('seed 001: the nomination pipeline end to end', () => {
     const twice = await vote(hoidong, { [ids.x]: 'approve' });
     assert.equal(twice.status, 409);
     assert.match(twice.body.message, /mỗi thành viên chỉ bỏ phiếu một lần/);
-    assert.equal((await (await t.login('canhan')).post(`/api/sessions/${ids.session}/ballots`, { votes: [{ itemId: item(ids.x).id, choice: 'approve' }] })).status, 403);
+    assert.equal(
+      (await (await t.login('canhan')).post(`/api/sessions/${ids.session}/ballots`, { votes: [{ itemId: item(ids.x).id, choice: 'approve' }] })).status,
+      403,
+    );
     // While open nobody sees a running tally, only how many have voted.
     const during = (await hoidong.get(`/api/sessions/${ids.session}`)).body;
     assert.ok(during.items.every((i: { result: unknown; iVoted: boolean }) => i.result === null && i.iVoted));
@@ -213,7 +273,9 @@ describe('seed 001: the nomination pipeline end to end', () => {
     const paper = [ids.phuong, ids.mai, ids.kt].map((cid) => ({ itemId: item(cid).id, approve: 1, reject: 0, abstain: 0 }));
     paper.push(...[ids.x, ids.y].map((cid) => ({ itemId: item(cid).id, approve: 2, reject: 0, abstain: 0 })));
     // Too many paper ballots for A's items (eligible 4 = 5 present − 1 recused) is refused.
-    const tooMany = await office.post(`/api/sessions/${ids.session}/paper-ballots`, { items: [{ itemId: item(ids.phuong).id, approve: 2, reject: 0, abstain: 0 }] });
+    const tooMany = await office.post(`/api/sessions/${ids.session}/paper-ballots`, {
+      items: [{ itemId: item(ids.phuong).id, approve: 2, reject: 0, abstain: 0 }],
+    });
     assert.equal(tooMany.status, 400);
     ok(await office.post(`/api/sessions/${ids.session}/paper-ballots`, { items: paper }));
     const closed = await office.post(`/api/sessions/${ids.session}/close`);
@@ -237,20 +299,39 @@ describe('seed 001: the nomination pipeline end to end', () => {
     const ready = await giamdoc.get('/api/decisions/ready');
     ok(ready);
     assert.deepEqual(new Set(ready.body.items.map((c: { id: string }) => c.id)), new Set([ids.phuong, ids.mai, ids.x, ids.y]));
-    const beyond = await giamdoc.post('/api/decisions', { candidateIds: [ids.mai], decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở Khoa học và Công nghệ' });
+    const beyond = await giamdoc.post('/api/decisions', {
+      candidateIds: [ids.mai],
+      decisionDate: '2021-06-25',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở Khoa học và Công nghệ',
+    });
     assert.equal(beyond.status, 400);
     assert.match(beyond.body.message, /không có thẩm quyền quyết định tặng Bằng khen bộ, ban, ngành, tỉnh.*Trình cấp trên/);
-    assert.equal((await office.post('/api/decisions', { candidateIds: [ids.phuong], decisionDate: '2021-06-25', signerName: 'X Y', signerTitle: 'Z W' })).status, 403);
-    const d = await giamdoc.post('/api/decisions', { candidateIds: [ids.phuong, ids.x], decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở Khoa học và Công nghệ' });
+    assert.equal(
+      (await office.post('/api/decisions', { candidateIds: [ids.phuong], decisionDate: '2021-06-25', signerName: 'X Y', signerTitle: 'Z W' })).status,
+      403,
+    );
+    const d = await giamdoc.post('/api/decisions', {
+      candidateIds: [ids.phuong, ids.x],
+      decisionDate: '2021-06-25',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở Khoa học và Công nghệ',
+    });
     ok(d, 201);
     ids.decision = d.body.id;
     assert.equal(d.body.numberText, '1/QĐ-SKHCN');
     assert.equal(d.body.regime, 'ND91_2017');
     // 0.3 × 1,490,000 = 447,000 → rounded up to 450,000 (NĐ 91/2017).
-    assert.deepEqual(d.body.awardees.map((a: { amount: number }) => a.amount), [450000, 450000]);
+    assert.deepEqual(
+      d.body.awardees.map((a: { amount: number }) => a.amount),
+      [450000, 450000],
+    );
     assert.equal(d.body.totalAmount, 900000);
     const phuong = await personByName(t, 'Lý Thị Phương');
-    const [award] = await t.db.select().from(honorAwards).where(and(eq(honorAwards.personId, phuong.id), eq(honorAwards.honor, 'GK')));
+    const [award] = await t.db
+      .select()
+      .from(honorAwards)
+      .where(and(eq(honorAwards.personId, phuong.id), eq(honorAwards.honor, 'GK')));
     assert.equal(award?.decisionNumber, '1/QĐ-SKHCN');
     assert.equal(award?.source, 'decision');
     assert.equal(award?.year, 2021);
@@ -258,7 +339,17 @@ describe('seed 001: the nomination pipeline end to end', () => {
     assert.equal(docx.status, 200);
     assert.equal(docx.body.slice(0, 2), 'PK');
     // Deciding the same candidate twice is refused.
-    assert.equal((await giamdoc.post('/api/decisions', { candidateIds: [ids.phuong], decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' })).status, 409);
+    assert.equal(
+      (
+        await giamdoc.post('/api/decisions', {
+          candidateIds: [ids.phuong],
+          decisionDate: '2021-06-25',
+          signerName: 'Hoàng Văn Thạch',
+          signerTitle: 'Giám đốc Sở',
+        })
+      ).status,
+      409,
+    );
     const [counter] = await t.db.select().from(decisionCounters);
     assert.equal(counter?.lastNumber, 1);
     const register = await giamdoc.get('/api/decisions');
@@ -283,7 +374,13 @@ describe('seed 001: the nomination pipeline end to end', () => {
 
   it("the province's decision is recorded when it arrives, and reaches the awardee's history", async () => {
     setClock('2021-07-20');
-    const r = await office.post(`/api/dossiers/${ids.upward}/higher-decision`, { numberText: '1234/QĐ-UBND', decisionDate: '2021-07-15', issuerName: 'Ủy ban nhân dân tỉnh Cao Bằng', signerName: 'Hoàng Xuân Ánh', signerTitle: 'Chủ tịch UBND tỉnh' });
+    const r = await office.post(`/api/dossiers/${ids.upward}/higher-decision`, {
+      numberText: '1234/QĐ-UBND',
+      decisionDate: '2021-07-15',
+      issuerName: 'Ủy ban nhân dân tỉnh Cao Bằng',
+      signerName: 'Hoàng Xuân Ánh',
+      signerTitle: 'Chủ tịch UBND tỉnh',
+    });
     ok(r, 201);
     ok(await office.upload(`/api/decisions/${r.body.id}/file`, PDF, {}, 'qd-1234.pdf'));
     const dec = await office.get(`/api/decisions/${r.body.id}`);
@@ -292,18 +389,27 @@ describe('seed 001: the nomination pipeline end to end', () => {
     assert.equal((await office.get(`/api/dossiers/${ids.upward}`)).body.status, 'completed');
     const mai = await personByName(t, 'Hà Thị Mai');
     const subject = await subjectFor(t.db, { subjectKind: 'individual', personId: mai.id, subjectUnitId: null, subjectData: null });
-    assert.ok(subject.honors?.some((h) => h.honor === 'BK_BO_TINH' && h.year === 2021), 'the engine sees the Bằng khen');
+    assert.ok(
+      subject.honors?.some((h) => h.honor === 'BK_BO_TINH' && h.year === 2021),
+      'the engine sees the Bằng khen',
+    );
   });
 
   it('a decision can be revoked for one awardee (Law Art 93): the history is flagged, not deleted', async () => {
     assert.equal((await office.post(`/api/decisions/${ids.decision}/revoke`, { reason: 'x y z' })).status, 403);
     const d = (await giamdoc.get(`/api/decisions/${ids.decision}`)).body;
     const x = d.awardees.find((a: { candidateId: string }) => a.candidateId === ids.x);
-    const r = await giamdoc.post(`/api/decisions/${ids.decision}/revoke`, { reason: 'Hồ sơ khai không trung thực (kết luận thanh tra ngày 01/9/2021)', awardeeIds: [x.id] });
+    const r = await giamdoc.post(`/api/decisions/${ids.decision}/revoke`, {
+      reason: 'Hồ sơ khai không trung thực (kết luận thanh tra ngày 01/9/2021)',
+      awardeeIds: [x.id],
+    });
     ok(r);
     assert.equal(r.body.status, 'issued', 'the other awardee keeps the award');
     assert.equal(r.body.awardees.find((a: { id: string }) => a.id === x.id).revoked, true);
-    const [award] = await t.db.select().from(honorAwards).where(and(eq(honorAwards.decisionNumber, '1/QĐ-SKHCN'), eq(honorAwards.revoked, true)));
+    const [award] = await t.db
+      .select()
+      .from(honorAwards)
+      .where(and(eq(honorAwards.decisionNumber, '1/QĐ-SKHCN'), eq(honorAwards.revoked, true)));
     assert.match(award!.revokedReason!, /không trung thực/);
   });
 });

@@ -80,7 +80,10 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const all = await download('donvi', '/api/dossiers/export.xlsx', headers);
     const list = (await clerk.get('/api/dossiers?pageSize=200')).body;
     assert.equal(all.rows.length, list.total);
-    assert.deepEqual(col(all, 'Tên hồ sơ'), list.items.map((d: { title: string }) => d.title));
+    assert.deepEqual(
+      col(all, 'Tên hồ sơ'),
+      list.items.map((d: { title: string }) => d.title),
+    );
     // The clerk's export holds only its own unit's dossiers.
     assert.ok(all.rows.length >= 2);
     assert.ok(col(all, 'Đơn vị').every((n) => n === ttud.name));
@@ -98,7 +101,10 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const headers = ['STT', 'Số quyết định', 'Ngày quyết định', 'Trích yếu'];
     const all = await download('vanphong', '/api/decisions/export.xlsx', headers);
     const list = (await office.get('/api/decisions')).body.items as { numberText: string }[];
-    assert.deepEqual(col(all, 'Số quyết định'), list.map((d) => d.numberText));
+    assert.deepEqual(
+      col(all, 'Số quyết định'),
+      list.map((d) => d.numberText),
+    );
     const row = all.rows[col(all, 'Số quyết định').indexOf('901/QĐ-SKHCN')]!;
     assert.equal(row.getCell(all.headers.indexOf('Số người/tập thể được khen') + 1).value, 3);
     const money = row.getCell(all.headers.indexOf('Tổng tiền thưởng (đồng)') + 1);
@@ -117,23 +123,38 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const year = Number(vnToday().slice(0, 4));
     const planHeaders = ['STT', 'Số kế hoạch', 'Tên kế hoạch', 'Năm', 'Đơn vị ban hành'];
     const plans = await download('vanphong', '/api/plans/export.xlsx', planHeaders);
-    assert.deepEqual(col(plans, 'Tên kế hoạch'), (await office.get('/api/plans')).body.items.map((p: { title: string }) => p.title));
+    assert.deepEqual(
+      col(plans, 'Tên kế hoạch'),
+      (await office.get('/api/plans')).body.items.map((p: { title: string }) => p.title),
+    );
     assert.ok(plans.rows.length >= 1);
-    assert.equal((await download('vanphong', '/api/plans/export.xlsx?status=draft', planHeaders)).rows.length, (await office.get('/api/plans?status=draft')).body.items.length);
+    assert.equal(
+      (await download('vanphong', '/api/plans/export.xlsx?status=draft', planHeaders)).rows.length,
+      (await office.get('/api/plans?status=draft')).body.items.length,
+    );
     assert.equal((await download('vanphong', `/api/plans/export.xlsx?year=${year - 10}`, planHeaders)).rows.length, 0);
     const clerkPlans = await download('donvi', '/api/plans/export.xlsx', planHeaders);
-    assert.deepEqual(col(clerkPlans, 'Tên kế hoạch'), (await clerk.get('/api/plans')).body.items.map((p: { title: string }) => p.title));
+    assert.deepEqual(
+      col(clerkPlans, 'Tên kế hoạch'),
+      (await clerk.get('/api/plans')).body.items.map((p: { title: string }) => p.title),
+    );
 
     const mvHeaders = ['STT', 'Số văn bản', 'Tên phong trào', 'Loại phong trào', 'Năm'];
     const mv = await download('vanphong', '/api/movements/export.xlsx', mvHeaders);
-    assert.deepEqual(col(mv, 'Tên phong trào'), (await office.get('/api/movements')).body.items.map((m: { title: string }) => m.title));
+    assert.deepEqual(
+      col(mv, 'Tên phong trào'),
+      (await office.get('/api/movements')).body.items.map((m: { title: string }) => m.title),
+    );
     const m2021 = await download('vanphong', '/api/movements/export.xlsx?year=2021', mvHeaders);
     assert.ok(m2021.rows.length >= 1 && m2021.rows.length < mv.rows.length);
     assert.ok(col(m2021, 'Năm').every((y) => y === '2021'));
     const started = m2021.rows[0]!.getCell(mv.headers.indexOf('Từ ngày') + 1);
     assert.ok(started.value instanceof Date);
     const clerkMv = await download('donvi', '/api/movements/export.xlsx', mvHeaders);
-    assert.deepEqual(col(clerkMv, 'Tên phong trào'), (await clerk.get('/api/movements')).body.items.map((m: { title: string }) => m.title));
+    assert.deepEqual(
+      col(clerkMv, 'Tên phong trào'),
+      (await clerk.get('/api/movements')).body.items.map((m: { title: string }) => m.title),
+    );
   });
 
   it('registrations: roll-up per unit and honor (Office), list with unit filter and the clerk’s subtree', async () => {
@@ -142,11 +163,17 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const campaignKey = `movement:${m.id}`;
     const ttudStaff = await staffOf(t, ttud.id);
     const vpStaff = await staffOf(t, vp.id);
-    await t.db.insert(registrations).values([
-      ...ttudStaff.slice(0, 3).map((p) => ({ campaignKey, movementId: m.id, year: 2021, unitId: ttud.id, subjectKind: 'individual', personId: p.id, honor: 'LDTT' })),
-      { campaignKey, movementId: m.id, year: 2021, unitId: ttud.id, subjectKind: 'collective', subjectUnitId: ttud.id, honor: 'TTLDTT' },
-      ...vpStaff.slice(0, 2).map((p) => ({ campaignKey, movementId: m.id, year: 2021, unitId: vp.id, subjectKind: 'individual', personId: p.id, honor: 'LDTT' })),
-    ]);
+    await t.db
+      .insert(registrations)
+      .values([
+        ...ttudStaff
+          .slice(0, 3)
+          .map((p) => ({ campaignKey, movementId: m.id, year: 2021, unitId: ttud.id, subjectKind: 'individual', personId: p.id, honor: 'LDTT' })),
+        { campaignKey, movementId: m.id, year: 2021, unitId: ttud.id, subjectKind: 'collective', subjectUnitId: ttud.id, honor: 'TTLDTT' },
+        ...vpStaff
+          .slice(0, 2)
+          .map((p) => ({ campaignKey, movementId: m.id, year: 2021, unitId: vp.id, subjectKind: 'individual', personId: p.id, honor: 'LDTT' })),
+      ]);
     const rollup = await download('vanphong', `/api/registrations/rollup/export.xlsx?movementId=${m.id}`, ['STT', 'Đơn vị', 'Tập thể đăng ký']);
     assert.ok(rollup.headers.includes('Lao động tiên tiến (cá nhân)'));
     assert.deepEqual(col(rollup, 'Đơn vị').sort(), [ttud.name, vp.name].sort());
@@ -157,7 +184,10 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     // Another campaign (the current plan) has no registrations: the filter narrows.
     const plan = (await office.get('/api/plans')).body.items[0] as { id: string };
     assert.equal((await download('vanphong', `/api/registrations/rollup/export.xlsx?planId=${plan.id}`, ['STT', 'Đơn vị'])).rows.length, 0);
-    assert.equal((await t.app.inject({ method: 'GET', url: `/api/registrations/rollup/export.xlsx?movementId=${m.id}`, cookies: cookies['donvi'] })).statusCode, 403);
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: `/api/registrations/rollup/export.xlsx?movementId=${m.id}`, cookies: cookies['donvi'] })).statusCode,
+      403,
+    );
 
     const headers = ['STT', 'Đơn vị', 'Đối tượng', 'Cá nhân', 'Danh hiệu, hình thức đăng ký'];
     const all = await download('vanphong', `/api/registrations/export.xlsx?movementId=${m.id}`, headers);
@@ -176,7 +206,10 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const ldtt = await download('vanphong', `/api/candidates/export.xlsx?${qs(root, 'LDTT')}`, headers);
     const list = (await office.get(`/api/candidates?${qs(root, 'LDTT')}&pageSize=200`)).body;
     assert.ok(list.total <= 200, 'one page holds the whole list');
-    assert.deepEqual(col(ldtt, 'Họ tên / Tập thể'), list.items.map((r: { name: string }) => r.name));
+    assert.deepEqual(
+      col(ldtt, 'Họ tên / Tập thể'),
+      list.items.map((r: { name: string }) => r.name),
+    );
     assert.ok(col(ldtt, 'Danh hiệu, hình thức').every((h) => h === 'Lao động tiên tiến'));
     assert.ok(col(ldtt, 'Kết quả').every((v) => ['Đủ điều kiện', 'Không đủ điều kiện', 'Cần bổ sung, xác nhận'].includes(v)));
     assert.ok(col(ldtt, 'Lý do (tóm tắt)').every((v) => v.length > 0));
@@ -200,13 +233,19 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const list = (await office.get(`/api/calendar?${range}&limit=5000`)).body;
     assert.equal(all.rows.length, list.items.length);
     assert.ok(all.rows.length > 0);
-    assert.deepEqual(col(all, 'Nội dung'), list.items.map((d: { title: string }) => d.title));
+    assert.deepEqual(
+      col(all, 'Nội dung'),
+      list.items.map((d: { title: string }) => d.title),
+    );
     assert.ok(all.rows[0]!.getCell(2).value instanceof Date);
     const narrow = await download('vanphong', `/api/calendar/export.xlsx?from=${year}-01-01&to=${year}-01-31`, headers);
     assert.equal(narrow.rows.length, (await office.get(`/api/calendar?from=${year}-01-01&to=${year}-01-31&limit=5000`)).body.items.length);
     assert.ok(narrow.rows.length < all.rows.length);
     const mine = await download('donvi', `/api/calendar/export.xlsx?${range}`, headers);
-    assert.deepEqual(col(mine, 'Nội dung'), (await clerk.get(`/api/calendar?${range}&limit=5000`)).body.items.map((d: { title: string }) => d.title));
+    assert.deepEqual(
+      col(mine, 'Nội dung'),
+      (await clerk.get(`/api/calendar?${range}&limit=5000`)).body.items.map((d: { title: string }) => d.title),
+    );
     assert.equal((await t.app.inject({ method: 'GET', url: `/api/calendar/export.xlsx?${range}&unitId=${vp.id}`, cookies: cookies['donvi'] })).statusCode, 404);
   });
 });

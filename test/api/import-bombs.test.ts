@@ -104,7 +104,9 @@ function* zeros(totalMb: number): Generator<Buffer> {
 
 /** A sheet of `n` one-cell rows, as small as the format allows (the finding's 5 MB / million rows). */
 function* sheetRows(n: number, firstRowNumber = 1): Generator<Buffer> {
-  yield Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  yield Buffer.from(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
   yield Buffer.from(`<row r="${firstRowNumber}"><c r="A${firstRowNumber}" t="inlineStr"><is><t>Họ và tên</t></is></c></row>`);
   let batch: string[] = [];
   let seed = 20;
@@ -129,7 +131,10 @@ describe('import bombs: refused before parsing, quickly, without memory growth',
   before(async () => {
     t = await createTestApp();
     clerk = await t.login('donvi');
-    const base = await makeXlsx([['Họ và tên', 'Số CCCD'], ['Nông Văn A', '']]);
+    const base = await makeXlsx([
+      ['Họ và tên', 'Số CCCD'],
+      ['Nông Văn A', ''],
+    ]);
     // 300 MB of zeros in one entry, sizes declared honestly: the finding's 312 KB file.
     const bomb = await deflateParts('xl/media/image9.bin', zeros(300));
     files.bomb = await rebuild(base, [], [bomb]);
@@ -140,7 +145,13 @@ describe('import bombs: refused before parsing, quickly, without memory growth',
     // A million rows in the sheet (about 40 MB of XML, 5 MB compressed).
     files.million = await rebuild(base, [await deflateParts('xl/worksheets/sheet1.xml', sheetRows(1_000_000))]);
     // Two rows, but the second one numbered 1,000,000: a reader would build every row in between.
-    files.farRow = await rebuild(base, [await deflateParts('xl/worksheets/sheet1.xml', [Buffer.from('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="1000000"><c r="A1000000" t="inlineStr"><is><t>Nông Văn B</t></is></c></row></sheetData></worksheet>')])]);
+    files.farRow = await rebuild(base, [
+      await deflateParts('xl/worksheets/sheet1.xml', [
+        Buffer.from(
+          '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row><row r="1000000"><c r="A1000000" t="inlineStr"><is><t>Nông Văn B</t></is></c></row></sheetData></worksheet>',
+        ),
+      ]),
+    ]);
   });
   after(async () => t.close());
 
@@ -150,7 +161,10 @@ describe('import bombs: refused before parsing, quickly, without memory growth',
     assert.ok(declared > 300 * 1024 * 1024, 'and unpacks to more than 300 MB');
     assert.ok(files.million!.length < 10 * 1024 * 1024, `the million-row file fits an upload: ${files.million!.length} bytes`);
     const sheet = readZipDirectory(files.million!).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
-    assert.ok(sheet.uncompressedSize < 50 * 1024 * 1024 && sheet.uncompressedSize < 100 * sheet.compressedSize, 'its sizes pass the directory check: the row count refuses it');
+    assert.ok(
+      sheet.uncompressedSize < 50 * 1024 * 1024 && sheet.uncompressedSize < 100 * sheet.compressedSize,
+      'its sizes pass the directory check: the row count refuses it',
+    );
   });
 
   const cases: [string, RegExp][] = [
@@ -192,7 +206,10 @@ describe('import bombs: refused before parsing, quickly, without memory growth',
   });
 
   it('an ordinary workbook passes the guard and imports as before', async () => {
-    const ok = await makeXlsx([['Họ và tên', 'Giới tính'], ['Nông Văn Thường', 'Nam']]);
+    const ok = await makeXlsx([
+      ['Họ và tên', 'Giới tính'],
+      ['Nông Văn Thường', 'Nam'],
+    ]);
     const r = await clerk.upload('/api/people/import/preview', ok, { unitId: t.demo.rootUnitId });
     assert.notEqual(r.status, 400, JSON.stringify(r.body));
   });

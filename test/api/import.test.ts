@@ -14,11 +14,29 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
     clerk = await t.login('donvi');
     sheet = await makeXlsx([
       HEADER,
-      ['Đinh Văn Khải', 'Nam', '12/04/1990', makeCccd('004', 'nam', 1990, 777001), 'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ', 'Kỹ sư', 'Không', 'Viên chức'],
+      [
+        'Đinh Văn Khải',
+        'Nam',
+        '12/04/1990',
+        makeCccd('004', 'nam', 1990, 777001),
+        'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ',
+        'Kỹ sư',
+        'Không',
+        'Viên chức',
+      ],
       ['Mã Thị Quỳnh', 'Nữ', '03/11/1993', makeCccd('004', 'nu', 1993, 777002), 'KTUD', 'Kỹ thuật viên', 'Không', 'Người lao động'],
       ['Vi Văn Sai', 'Nam', '31/02/1990', '12345', 'Văn phòng Sở', '', 'Có', 'Không rõ'],
       [],
-      ['Lục Thị Hằng', 'Nữ', '1995-07-20', makeCccd('004', 'nu', 1995, 777004), 'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ', 'Kế toán', 'Không', 'Viên chức'],
+      [
+        'Lục Thị Hằng',
+        'Nữ',
+        '1995-07-20',
+        makeCccd('004', 'nu', 1995, 777004),
+        'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ',
+        'Kế toán',
+        'Không',
+        'Viên chức',
+      ],
     ]);
   });
   after(async () => t.close());
@@ -66,7 +84,11 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
   it('uses the chosen unit when the sheet has no unit column, and flags duplicate CCCDs inside the file', async () => {
     const centre = await unitId(clerk, 'Trung tâm');
     const cccd = makeCccd('004', 'nam', 1980, 888001);
-    const file = await makeXlsx([['Họ tên', 'CCCD'], ['Hoàng Văn Một', cccd], ['Hoàng Văn Hai', cccd]]);
+    const file = await makeXlsx([
+      ['Họ tên', 'CCCD'],
+      ['Hoàng Văn Một', cccd],
+      ['Hoàng Văn Hai', cccd],
+    ]);
     const r = await clerk.upload('/api/people/import/preview', file, { unitId: centre });
     assert.equal(r.body.valid, 1);
     assert.match(r.body.rows[1].errors[0], /trùng với dòng 2/);
@@ -98,7 +120,15 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
     const tpl = await admin.get('/api/people/import/template');
     assert.equal(tpl.status, 200);
     assert.match(String(tpl.headers['content-type']), /spreadsheetml/);
-    const raw = await t.app.inject({ method: 'GET', url: '/api/people/import/template', cookies: { tdkt_session: (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Demo-12345' } })).cookies.find((c) => c.name === 'tdkt_session')!.value } });
+    const raw = await t.app.inject({
+      method: 'GET',
+      url: '/api/people/import/template',
+      cookies: {
+        tdkt_session: (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Demo-12345' } })).cookies.find(
+          (c) => c.name === 'tdkt_session',
+        )!.value,
+      },
+    });
     const preview = await admin.upload('/api/people/import/preview', raw.rawPayload);
     assert.equal(preview.status, 200, JSON.stringify(preview.body));
     assert.deepEqual([preview.body.total, preview.body.valid], [1, 1]);

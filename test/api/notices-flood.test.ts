@@ -40,7 +40,10 @@ describe('public comment flood', () => {
     assert.match(c.body.nonce, /^[0-9a-f]{32}$/);
     assert.ok(c.body.difficulty >= 8);
     const stored = await t.db.select().from(publicNoticeChallenges);
-    assert.ok(stored.every((s) => s.nonceHash !== c.body.nonce), 'the nonce itself is not stored');
+    assert.ok(
+      stored.every((s) => s.nonceHash !== c.body.nonce),
+      'the nonce itself is not stored',
+    );
     // A wrong solution: refused, and the challenge is still there for a right one.
     const solved = await solveChallenge(t.anonymous, noticeId);
     const wrong = await t.anonymous.request('POST', url, { ...body, challenge: { nonce: solved.nonce, solution: solved.solution + 1 } });
@@ -59,7 +62,12 @@ describe('public comment flood', () => {
     const before = (await office.get(`/api/notices/${noticeId}`)).body.comments.length as number;
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const r = await postPublicComment(t.anonymous, noticeId, { authorName: `Người gửi ${i}`, content: `Góp ý số ${i} về danh sách.` }, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+      const r = await postPublicComment(
+        t.anonymous,
+        noticeId,
+        { authorName: `Người gửi ${i}`, content: `Góp ý số ${i} về danh sách.` },
+        { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      );
       statuses.push(r.status);
       if (r.status === 429) assert.match(r.body.message, /Hãy thử lại sau/);
     }
@@ -71,7 +79,12 @@ describe('public comment flood', () => {
 
   it('the Office sets spam aside collectively with a reason (audited), and the decision is no longer blocked', async () => {
     setClock('2024-03-15');
-    const blocked = await giamdoc.post('/api/decisions', { candidateIds, decisionDate: '2024-03-15', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    const blocked = await giamdoc.post('/api/decisions', {
+      candidateIds,
+      decisionDate: '2024-03-15',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     assert.equal(blocked.status, 409);
     assert.match(blocked.body.message, /chưa được trả lời/);
     const comments = (await office.get(`/api/notices/${noticeId}`)).body.comments as { id: string; disposition: string | null }[];
@@ -79,19 +92,36 @@ describe('public comment flood', () => {
     assert.ok(comments.every((c) => c.disposition === null));
     const [first, ...rest] = comments;
     // A comment id of nothing in this notice: 404 and nothing changed.
-    const bad = await office.post(`/api/notices/${noticeId}/comments/set-aside`, { commentIds: [rest[0]!.id, '00000000-0000-4000-8000-000000000000'], disposition: 'spam', reason: 'Gửi hàng loạt' });
+    const bad = await office.post(`/api/notices/${noticeId}/comments/set-aside`, {
+      commentIds: [rest[0]!.id, '00000000-0000-4000-8000-000000000000'],
+      disposition: 'spam',
+      reason: 'Gửi hàng loạt',
+    });
     assert.equal(bad.status, 404);
     assert.ok((await office.get(`/api/notices/${noticeId}`)).body.comments.every((c: { disposition: string | null }) => c.disposition === null));
-    const spam = await office.post(`/api/notices/${noticeId}/comments/set-aside`, { commentIds: rest.map((c) => c.id), disposition: 'spam', reason: 'Gửi hàng loạt từ một địa chỉ, không liên quan' });
+    const spam = await office.post(`/api/notices/${noticeId}/comments/set-aside`, {
+      commentIds: rest.map((c) => c.id),
+      disposition: 'spam',
+      reason: 'Gửi hàng loạt từ một địa chỉ, không liên quan',
+    });
     ok(spam);
     assert.equal(spam.body.total, rest.length);
     assert.ok(spam.body.items.every((c: { disposition: string; answer: string }) => c.disposition === 'spam' && /Gửi hàng loạt/.test(c.answer)));
-    assert.equal((await giamdoc.post(`/api/notices/${noticeId}/comments/set-aside`, { commentIds: [first!.id], disposition: 'duplicate', reason: 'Trùng' })).status, 403);
+    assert.equal(
+      (await giamdoc.post(`/api/notices/${noticeId}/comments/set-aside`, { commentIds: [first!.id], disposition: 'duplicate', reason: 'Trùng' })).status,
+      403,
+    );
     // The one real comment still waits for an answer.
-    assert.equal((await giamdoc.post('/api/decisions', { candidateIds, decisionDate: '2024-03-15', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' })).status, 409);
+    assert.equal(
+      (await giamdoc.post('/api/decisions', { candidateIds, decisionDate: '2024-03-15', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' })).status,
+      409,
+    );
     ok(await office.post(`/api/notices/${noticeId}/comments/${first!.id}/answer`, { answer: 'Thành tích đã được thẩm định.' }));
     ok(await giamdoc.post('/api/decisions', { candidateIds, decisionDate: '2024-03-15', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' }), 201);
     const audit = await office.get('/api/audit?pageSize=200');
-    assert.ok(audit.body.items.some((e: { action: string; summary: string }) => e.action === 'notice.comments_set_aside' && /spam/.test(e.summary)), 'the set-aside is audited');
+    assert.ok(
+      audit.body.items.some((e: { action: string; summary: string }) => e.action === 'notice.comments_set_aside' && /spam/.test(e.summary)),
+      'the set-aside is audited',
+    );
   });
 });

@@ -18,8 +18,14 @@ describe('staff: create, validate, search, sort, transfer, scope', () => {
     for (const q of ['nguyen van duc', 'NGUYEN VAN DUC', 'duc nguyen', 'Nguyễn Văn Đức']) {
       const r = await admin.get(`/api/people?q=${encodeURIComponent(q)}`);
       assert.equal(r.status, 200);
-      assert.ok(r.body.items.some((p: { fullName: string }) => p.fullName === 'Nguyễn Văn Đức'), q);
-      assert.ok(r.body.items.every((p: { fullName: string }) => /đức/i.test(p.fullName)), q);
+      assert.ok(
+        r.body.items.some((p: { fullName: string }) => p.fullName === 'Nguyễn Văn Đức'),
+        q,
+      );
+      assert.ok(
+        r.body.items.every((p: { fullName: string }) => /đức/i.test(p.fullName)),
+        q,
+      );
     }
   });
 
@@ -30,7 +36,10 @@ describe('staff: create, validate, search, sort, transfer, scope', () => {
     const p2 = await admin.get('/api/people?pageSize=10&page=2');
     assert.equal(p1.body.items.length, 10);
     assert.equal(p1.body.total, all.body.total);
-    assert.deepEqual(p2.body.items.map((p: { id: string }) => p.id), all.body.items.slice(10, 20).map((p: { id: string }) => p.id));
+    assert.deepEqual(
+      p2.body.items.map((p: { id: string }) => p.id),
+      all.body.items.slice(10, 20).map((p: { id: string }) => p.id),
+    );
     const big = await admin.get('/api/people?pageSize=1000');
     assert.equal(big.status, 400);
     assert.match(big.body.message, /tối đa là 200/);
@@ -41,8 +50,10 @@ describe('staff: create, validate, search, sort, transfer, scope', () => {
     const u = await admin.post('/api/units', { parentId: t.demo.rootUnitId, name: 'Tổ Sắp xếp', kind: 'department' });
     for (const fullName of names) assert.equal((await admin.post('/api/people', { fullName, unitId: u.body.id, isLeader: false })).status, 201);
     const r = await admin.get(`/api/people?unitId=${u.body.id}`);
-    assert.deepEqual(r.body.items.map((p: { fullName: string }) => p.fullName), // â is a letter of its own after a (An < Anh < Ân); đ comes after d.
-    ['Nguyễn Thị An', 'Phạm Thị Anh', 'Lê Văn Ân', 'Trần Văn Bình', 'Bùi Văn Dũng', 'Đỗ Văn Đạt']);
+    assert.deepEqual(
+      r.body.items.map((p: { fullName: string }) => p.fullName), // â is a letter of its own after a (An < Anh < Ân); đ comes after d.
+      ['Nguyễn Thị An', 'Phạm Thị Anh', 'Lê Văn Ân', 'Trần Văn Bình', 'Bùi Văn Dũng', 'Đỗ Văn Đạt'],
+    );
   });
 
   it('filters by unit subtree, leader, employment type, gender', async () => {
@@ -58,7 +69,16 @@ describe('staff: create, validate, search, sort, transfer, scope', () => {
 
   it('creates a person with a valid CCCD; refuses invalid and duplicate CCCDs, storing nothing', async () => {
     const cccd = makeCccd('004', 'nu', 1991, 424242);
-    const ok = await admin.post('/api/people', { fullName: 'Nông Thị Lan', unitId: office, gender: 'nu', birthDate: '1991-05-02', cccd, isLeader: false, employmentType: 'cong_chuc', position: 'Chuyên viên' });
+    const ok = await admin.post('/api/people', {
+      fullName: 'Nông Thị Lan',
+      unitId: office,
+      gender: 'nu',
+      birthDate: '1991-05-02',
+      cccd,
+      isLeader: false,
+      employmentType: 'cong_chuc',
+      position: 'Chuyên viên',
+    });
     assert.equal(ok.status, 201);
     const dup = await admin.post('/api/people', { fullName: 'Người Khác', unitId: office, cccd, isLeader: false });
     assert.equal(dup.status, 409);
@@ -136,13 +156,16 @@ describe('staff: create, validate, search, sort, transfer, scope', () => {
     const blocks = byUnit.map((p) => p.unitName).filter((n, i, all) => i === 0 || all[i - 1] !== n);
     assert.equal(new Set(blocks).size, blocks.length, 'each unit forms one block');
     const page2 = await admin.get('/api/people?sort=birthDate&order=desc&pageSize=10&page=2');
-    assert.deepEqual(page2.body.items.map((p: { id: string }) => p.id), r.body.items.slice(10, 20).map((p: { id: string }) => p.id));
+    assert.deepEqual(
+      page2.body.items.map((p: { id: string }) => p.id),
+      r.body.items.slice(10, 20).map((p: { id: string }) => p.id),
+    );
     const bad = await admin.get('/api/people?sort=cccd');
     assert.equal(bad.status, 400);
     assert.match(bad.body.message, /Cột sắp xếp không hợp lệ/);
   });
 
-  it('names its refusals: cccd_taken, stale_version; the abilities follow the person\'s state', async () => {
+  it("names its refusals: cccd_taken, stale_version; the abilities follow the person's state", async () => {
     const cccd = makeCccd('004', 'nam', 1980, 777001);
     assert.equal((await admin.post('/api/people', { fullName: 'Lục Văn Một', unitId: office, gender: 'nam', cccd, isLeader: false })).status, 201);
     const dup = await admin.post('/api/people', { fullName: 'Lục Văn Hai', unitId: office, cccd, isLeader: false });

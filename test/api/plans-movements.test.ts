@@ -50,13 +50,27 @@ describe('movements: targets with progress, phases, honors offered, deadlines, c
       { name: 'Đợt thi đua thứ hai', startDate: `${Y}-07-01`, endDate: `${Y}-12-31`, summingUpDeadline: `${Y}-12-31` },
     ],
     honors: [
-      { honor: 'BK_BO_TINH', subjectKinds: ['collective', 'individual'], quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân', minTargetShare: 60, criteriaByDate: `${Y}-06-30` },
+      {
+        honor: 'BK_BO_TINH',
+        subjectKinds: ['collective', 'individual'],
+        quota: 1,
+        quotaNote: '01 tập thể hoặc 01 cá nhân',
+        minTargetShare: 60,
+        criteriaByDate: `${Y}-06-30`,
+      },
       { honor: 'GK' },
       { honor: 'TTLDXS' },
       { honor: 'CSTDCS' },
     ],
     deadlines: [
-      { key: 'units_submit', kind: 'unit_submission', audience: 'units', title: 'Đơn vị gửi hồ sơ', dueDate: `${Y}-06-18`, note: 'Quá hạn coi như không có hồ sơ.' },
+      {
+        key: 'units_submit',
+        kind: 'unit_submission',
+        audience: 'units',
+        title: 'Đơn vị gửi hồ sơ',
+        dueDate: `${Y}-06-18`,
+        note: 'Quá hạn coi như không có hồ sơ.',
+      },
       { key: 'office_compile', kind: 'office_compilation', title: 'Văn phòng tổng hợp', dueDate: `${Y}-06-26` },
       { key: 'report', kind: 'report', title: 'Báo cáo', dueDate: `${Y}-06-30` },
     ],
@@ -79,7 +93,17 @@ describe('movements: targets with progress, phases, honors offered, deadlines, c
     assert.deepEqual([again.status, again.body.error], [409, 'movement_not_launchable']);
     const m = (await clerk.get(`/api/movements/${id}`)).body;
     assert.deepEqual(m.abilities, ['read']);
-    assert.deepEqual(m.deadlines.map((d: { key: string; dueDate: string }) => `${d.key}@${d.dueDate}`), [`registration@${Y}-01-30`, `x-units_submit@${Y}-06-18`, `x-office_compile@${Y}-06-26`, `x-report@${Y}-06-30`, `phase-1@${Y}-07-15`, `phase-2@${Y}-12-31`]);
+    assert.deepEqual(
+      m.deadlines.map((d: { key: string; dueDate: string }) => `${d.key}@${d.dueDate}`),
+      [
+        `registration@${Y}-01-30`,
+        `x-units_submit@${Y}-06-18`,
+        `x-office_compile@${Y}-06-26`,
+        `x-report@${Y}-06-30`,
+        `phase-1@${Y}-07-15`,
+        `phase-2@${Y}-12-31`,
+      ],
+    );
     assert.equal(m.honors[0].quota, 1);
     assert.equal(m.honors[1].quota, null);
     assert.deepEqual(m.honors[1].subjectKinds, ['individual', 'collective', 'household']);
@@ -123,7 +147,10 @@ describe('movements: targets with progress, phases, honors offered, deadlines, c
     assert.equal(child.body.parent.id, id);
     assert.equal((await clerk.post(`/api/movements/${child.body.id}/launch`)).status, 200);
     const parent = (await office.get(`/api/movements/${id}`)).body;
-    assert.deepEqual(parent.children.map((c: { title: string }) => c.title), ['Đợt thi đua 100 ngày cao điểm của Trung tâm']);
+    assert.deepEqual(
+      parent.children.map((c: { title: string }) => c.title),
+      ['Đợt thi đua 100 ngày cao điểm của Trung tâm'],
+    );
     // The clerk cannot launch at the Sở level nor edit the parent: 404 (not its record).
     assert.equal((await clerk.put(`/api/movements/${id}`, body())).status, 404);
     // A child for a unit outside the clerk's subtree: 404.
@@ -139,7 +166,10 @@ describe('movements: targets with progress, phases, honors offered, deadlines, c
       [{ deadlines: [{ kind: 'report', title: 'Báo cáo sớm', dueDate: `${Y - 1}-12-20` }] }, /trước ngày phát động/],
       [{ registrationDeadline: `${Y - 1}-12-30` }, /trước ngày phát động/],
       [{ targets: [{ subjectKind: 'collective', honor: 'TTLDXS', measure: 'share', value: 120, label: '120% tập thể' }] }, /vượt quá 100%/],
-      [{ targets: [{ subjectKind: 'individual', honor: 'TTLDXS', measure: 'count', value: 1, label: 'Cá nhân TTLDXS' }] }, /Cá nhân không thể nhận "Tập thể lao động xuất sắc"/],
+      [
+        { targets: [{ subjectKind: 'individual', honor: 'TTLDXS', measure: 'count', value: 1, label: 'Cá nhân TTLDXS' }] },
+        /Cá nhân không thể nhận "Tập thể lao động xuất sắc"/,
+      ],
       [{ honors: [{ honor: 'CSTDCS', subjectKinds: ['collective'] }] }, /Tập thể không thể nhận "Chiến sĩ thi đua cơ sở"/],
       [{ endDate: `${Y - 1}-12-31` }, /ngày kết thúc/],
       [{ type: 'weekly' }, /Loại phong trào không hợp lệ/],

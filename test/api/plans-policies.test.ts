@@ -10,7 +10,16 @@ import { STATUS_OF_KIND } from '../../src/server/http/errors.js';
 import type { Role } from '../../src/shared/codes.js';
 
 /** Record policies of plans, movements, campaigns and reminders: pure decisions, no database. */
-const actor = (role: Role, unitPath = '/root/sub/'): Actor => ({ accountId: 'a', username: role, displayName: role, role, unitId: unitPath.split('/').filter(Boolean).at(-1)!, unitPath, personId: null, ip: '127.0.0.1' });
+const actor = (role: Role, unitPath = '/root/sub/'): Actor => ({
+  accountId: 'a',
+  username: role,
+  displayName: role,
+  role,
+  unitId: unitPath.split('/').filter(Boolean).at(-1)!,
+  unitPath,
+  personId: null,
+  ip: '127.0.0.1',
+});
 const own = { unitPath: '/root/sub/' };
 const above = { unitPath: '/root/' };
 
@@ -22,7 +31,10 @@ describe('plan and movement policies', () => {
     assert.deepEqual(planAbilities(actor('clerk'), { status: 'published', ...own }), ['read']);
     // A role that reaches only itself owns no plan, even of its own unit.
     assert.deepEqual(planAbilities(actor('staff'), { status: 'draft', ...own }), ['read']);
-    assert.throws(() => assertPublishable({ status: 'published' }), (e) => e instanceof PlanNotPublishable && STATUS_OF_KIND[e.kind] === 409);
+    assert.throws(
+      () => assertPublishable({ status: 'published' }),
+      (e) => e instanceof PlanNotPublishable && STATUS_OF_KIND[e.kind] === 409,
+    );
   });
 
   it('a movement is launched from draft, closed when launched, edited until closed', () => {
@@ -32,19 +44,38 @@ describe('plan and movement policies', () => {
     assert.deepEqual(movementAbilities(actor('office'), { status: 'draft', ...above }), ['read']);
     // The head launches and closes but does not edit.
     assert.deepEqual(movementAbilities(actor('head'), { status: 'draft', ...own }), ['read', 'launch']);
-    assert.throws(() => assertLaunchable({ status: 'draft' }, { status: 'closed', title: 'Cấp trên' }), (e) => e instanceof MovementNotLaunchable && /Cấp trên/.test(e.message));
+    assert.throws(
+      () => assertLaunchable({ status: 'draft' }, { status: 'closed', title: 'Cấp trên' }),
+      (e) => e instanceof MovementNotLaunchable && /Cấp trên/.test(e.message),
+    );
     assert.doesNotThrow(() => assertLaunchable({ status: 'draft' }, { status: 'launched', title: 'Cấp trên' }));
   });
 });
 
 describe('campaign policies', () => {
-  const campaign = (over: Partial<Campaign> = {}): Campaign => ({ key: 'plan:x', kind: 'plan', id: 'x', title: 'KH', year: 2026, status: 'published', ownerUnitId: 'root', ownerPath: '/root/', deadline: '2026-01-30', offered: [], participantPaths: [], ...over });
+  const campaign = (over: Partial<Campaign> = {}): Campaign => ({
+    key: 'plan:x',
+    kind: 'plan',
+    id: 'x',
+    title: 'KH',
+    year: 2026,
+    status: 'published',
+    ownerUnitId: 'root',
+    ownerPath: '/root/',
+    deadline: '2026-01-30',
+    offered: [],
+    participantPaths: [],
+    ...over,
+  });
 
   it('the annual honors come from the year’s rule pack: agency and province decisions, not the Prime Minister’s or the President’s', () => {
     for (const year of [2021, 2024, 2026]) {
       const honors = annualHonors(year);
       assert.ok(honors.includes('LDTT') && honors.includes('TTLDXS') && honors.includes('BK_BO_TINH'), `${year}: ${honors.join(',')}`);
-      assert.ok(!honors.includes('BK_TTG') && !honors.includes('CSTD_TQ') && !honors.includes('HCLD3') && !honors.includes('KNC'), `${year}: ${honors.join(',')}`);
+      assert.ok(
+        !honors.includes('BK_TTG') && !honors.includes('CSTD_TQ') && !honors.includes('HCLD3') && !honors.includes('KNC'),
+        `${year}: ${honors.join(',')}`,
+      );
     }
     assert.deepEqual(registrableHonors(campaign({ kind: 'movement', offered: ['GK'] })), ['GK']);
     assert.deepEqual(registrableHonors(campaign()), annualHonors(2026));
@@ -61,15 +92,46 @@ describe('campaign policies', () => {
 });
 
 describe('reminder recipients', () => {
-  const acc = (role: string, unitId: string, path: string): RemindableAccount => ({ accountId: `${role}-${unitId}`, displayName: role, email: null, unitId, role, path });
+  const acc = (role: string, unitId: string, path: string): RemindableAccount => ({
+    accountId: `${role}-${unitId}`,
+    displayName: role,
+    email: null,
+    unitId,
+    role,
+    path,
+  });
   const accounts = [acc('office', 'root', '/root/'), acc('clerk', 'a', '/root/a/'), acc('clerk', 'b', '/root/b/'), acc('clerk', 'x', '/other/x/')];
-  const deadline = (over: Partial<DeadlineRow>): DeadlineRow => ({ id: 'd', sourceType: 'movement', sourceId: 'm', key: 'k', unitId: 'root', responsibleUnitId: null, audience: 'units', kind: 'report', title: 'Báo cáo', dueDate: '2026-06-30', note: null, link: null, remindDays: null, status: 'open', createdAt: new Date(0), updatedAt: new Date(0), ...over });
+  const deadline = (over: Partial<DeadlineRow>): DeadlineRow => ({
+    id: 'd',
+    sourceType: 'movement',
+    sourceId: 'm',
+    key: 'k',
+    unitId: 'root',
+    responsibleUnitId: null,
+    audience: 'units',
+    kind: 'report',
+    title: 'Báo cáo',
+    dueDate: '2026-06-30',
+    note: null,
+    link: null,
+    remindDays: null,
+    status: 'open',
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    ...over,
+  });
 
   it("a 'units' deadline reminds the owner's office and the taking-part units that have not registered", () => {
     const ids = (d: DeadlineRow, ctx: Parameters<typeof reminderRecipients>[2]) => reminderRecipients(accounts, d, ctx).map((a) => a.accountId);
     assert.deepEqual(ids(deadline({}), { ownerPath: '/root/', participantPaths: [], registeredUnits: undefined }), ['office-root', 'clerk-a', 'clerk-b']);
     assert.deepEqual(ids(deadline({}), { ownerPath: '/root/', participantPaths: ['/root/b/'], registeredUnits: undefined }), ['office-root', 'clerk-b']);
-    assert.deepEqual(ids(deadline({ kind: 'registration' }), { ownerPath: '/root/', participantPaths: [], registeredUnits: new Set(['a']) }), ['office-root', 'clerk-b']);
-    assert.deepEqual(ids(deadline({ audience: 'office', responsibleUnitId: 'a' }), { ownerPath: '/root/', participantPaths: [], registeredUnits: undefined }), ['office-root', 'clerk-a']);
+    assert.deepEqual(ids(deadline({ kind: 'registration' }), { ownerPath: '/root/', participantPaths: [], registeredUnits: new Set(['a']) }), [
+      'office-root',
+      'clerk-b',
+    ]);
+    assert.deepEqual(ids(deadline({ audience: 'office', responsibleUnitId: 'a' }), { ownerPath: '/root/', participantPaths: [], registeredUnits: undefined }), [
+      'office-root',
+      'clerk-a',
+    ]);
   });
 });

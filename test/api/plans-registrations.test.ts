@@ -36,7 +36,14 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
       startDate: todayVn(),
       endDate: `${Y}-12-31`,
       registrationDeadline: addDays(todayVn(), 20),
-      honors: [{ honor: 'BK_BO_TINH', quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân' }, { honor: 'GK' }, { honor: 'LDTT' }, { honor: 'CSTDCS' }, { honor: 'TTLDTT' }, { honor: 'TTLDXS' }],
+      honors: [
+        { honor: 'BK_BO_TINH', quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân' },
+        { honor: 'GK' },
+        { honor: 'LDTT' },
+        { honor: 'CSTDCS' },
+        { honor: 'TTLDTT' },
+        { honor: 'TTLDXS' },
+      ],
     });
     assert.equal(m.status, 201, JSON.stringify(m.body));
     movementId = m.body.id;
@@ -61,10 +68,18 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
     // Someone else: not found for staff.
     const other = (await office.get(`/api/people?unitId=${vp}`)).body.items[0].id;
     assert.equal((await staff.post('/api/registrations', { movementId, subjectKind: 'individual', personId: other, honor: 'LDTT' })).status, 404);
-    assert.equal((await t.db.select().from(registrations).where(eq(registrations.campaignKey, `movement:${movementId}`))).length, 1);
+    assert.equal(
+      (
+        await t.db
+          .select()
+          .from(registrations)
+          .where(eq(registrations.campaignKey, `movement:${movementId}`))
+      ).length,
+      1,
+    );
   });
 
-  it("a clerk registers the whole unit in one table; other units are not found", async () => {
+  it('a clerk registers the whole unit in one table; other units are not found', async () => {
     const sheet = await clerk.get(`/api/registrations/sheet?movementId=${movementId}&unitId=${ttud}`);
     assert.equal(sheet.status, 200);
     ttudPeople = sheet.body.people;
@@ -107,9 +122,26 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
     const late = await clerk.put('/api/registrations/sheet', { planId: currentPlanId, unitId: ttud, collective: ['TTLDTT'], people: [] });
     assert.deepEqual([late.status, late.body.error], [409, 'registration_closed']);
     assert.match(late.body.message, /Đã hết hạn đăng ký thi đua \(hạn chót 30\/01\/\d{4}\)/);
-    assert.equal((await t.db.select().from(registrations).where(eq(registrations.campaignKey, `plan:${currentPlanId}`))).length, 0);
-    assert.equal((await clerk.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(todayVn(), 5), reason: 'Đơn vị mới kiện toàn' })).status, 403);
-    const re = await office.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(todayVn(), 5), reason: 'Đơn vị mới kiện toàn lãnh đạo' });
+    assert.equal(
+      (
+        await t.db
+          .select()
+          .from(registrations)
+          .where(eq(registrations.campaignKey, `plan:${currentPlanId}`))
+      ).length,
+      0,
+    );
+    assert.equal(
+      (await clerk.post('/api/registrations/reopen', { planId: currentPlanId, unitId: ttud, until: addDays(todayVn(), 5), reason: 'Đơn vị mới kiện toàn' }))
+        .status,
+      403,
+    );
+    const re = await office.post('/api/registrations/reopen', {
+      planId: currentPlanId,
+      unitId: ttud,
+      until: addDays(todayVn(), 5),
+      reason: 'Đơn vị mới kiện toàn lãnh đạo',
+    });
     assert.equal(re.status, 201, JSON.stringify(re.body));
     const ok = await clerk.put('/api/registrations/sheet', { planId: currentPlanId, unitId: ttud, collective: ['TTLDTT'], people: [] });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
@@ -134,7 +166,12 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
 
   it('records a pledge with its signed document, checked by content', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(2000, 32), Buffer.from('\n%%EOF\n')]);
-    const ok = await office.upload('/api/pledges', pdf, { unitId: vp, title: `Giao ước thi đua Cụm thi đua năm ${Y}`, year: String(Y), signedDate: `${Y}-02-15`, parties: 'Sở Nội vụ\nSở Tư pháp\nSở KH&CN' }, 'giao-uoc.pdf');
+    const ok = await office.upload(
+      '/api/pledges',
+      pdf,
+      { unitId: vp, title: `Giao ước thi đua Cụm thi đua năm ${Y}`, year: String(Y), signedDate: `${Y}-02-15`, parties: 'Sở Nội vụ\nSở Tư pháp\nSở KH&CN' },
+      'giao-uoc.pdf',
+    );
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
     assert.equal(ok.body.documentMime, 'application/pdf');
     const list = await office.get(`/api/pledges?year=${Y}`);
@@ -143,10 +180,20 @@ describe('registrations (đăng ký thi đua), late refusal and reopening, roll-
     assert.equal(doc.status, 200);
     assert.equal(doc.headers['content-type'], 'application/pdf');
     assert.equal((await clerk.get(`/api/pledges/${ok.body.id}/document`)).status, 404);
-    const fake = await office.upload('/api/pledges', Buffer.from('đây không phải PDF'), { unitId: vp, title: 'Giao ước', year: String(Y), signedDate: `${Y}-02-15` }, 'giao-uoc.pdf');
+    const fake = await office.upload(
+      '/api/pledges',
+      Buffer.from('đây không phải PDF'),
+      { unitId: vp, title: 'Giao ước', year: String(Y), signedDate: `${Y}-02-15` },
+      'giao-uoc.pdf',
+    );
     assert.equal(fake.status, 400);
     assert.match(fake.body.message, /PDF, Word/);
-    const big = await office.upload('/api/pledges', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]), { unitId: vp, title: 'Giao ước', year: String(Y), signedDate: `${Y}-02-15` }, 'lon.pdf');
+    const big = await office.upload(
+      '/api/pledges',
+      Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]),
+      { unitId: vp, title: 'Giao ước', year: String(Y), signedDate: `${Y}-02-15` },
+      'lon.pdf',
+    );
     assert.equal(big.status, 413);
     assert.equal((await office.get(`/api/pledges?year=${Y}`)).body.items.length, 1);
   });

@@ -70,7 +70,14 @@ describe('calendar, reminders and the e-mail outbox', () => {
       startDate: today,
       endDate: addDays(today, 120),
       deadlines: [
-        { key: 'units_submit', kind: 'unit_submission', audience: 'units', title: 'Đơn vị gửi hồ sơ đề nghị khen thưởng', dueDate: due, note: 'Quá hạn coi như không có hồ sơ.' },
+        {
+          key: 'units_submit',
+          kind: 'unit_submission',
+          audience: 'units',
+          title: 'Đơn vị gửi hồ sơ đề nghị khen thưởng',
+          dueDate: due,
+          note: 'Quá hạn coi như không có hồ sơ.',
+        },
         { key: 'compile', kind: 'office_compilation', audience: 'office', title: 'Văn phòng tổng hợp hồ sơ', dueDate: addDays(due, 8) },
       ],
     });
@@ -101,7 +108,16 @@ describe('calendar, reminders and the e-mail outbox', () => {
 
   it('lets other code register a deadline (e.g. a dossier) and shows it', async () => {
     const ttud = (await office.get('/api/units')).body.items.find((u: { code: string }) => u.code === 'TTUD').id;
-    await registerDeadline(t.db, { sourceType: 'dossier', sourceId: crypto.randomUUID(), key: 'supplement', unitId: ttud, kind: 'dossier', title: 'Bổ sung hồ sơ khen thưởng', dueDate: addDays(today, 200), link: '/dossiers' });
+    await registerDeadline(t.db, {
+      sourceType: 'dossier',
+      sourceId: crypto.randomUUID(),
+      key: 'supplement',
+      unitId: ttud,
+      kind: 'dossier',
+      title: 'Bổ sung hồ sơ khen thưởng',
+      dueDate: addDays(today, 200),
+      link: '/dossiers',
+    });
     const r = await clerk.get(`/api/calendar?from=${addDays(today, 190)}&to=${addDays(today, 205)}&unitId=${ttud}`);
     assert.ok(r.body.items.some((d: { title: string }) => d.title === 'Bổ sung hồ sơ khen thưởng'));
   });
@@ -145,7 +161,9 @@ describe('calendar, reminders and the e-mail outbox', () => {
     await runReminderTick(t.db, { now: at(addDays(due, -1), 10), config, transport: live });
     await runReminderTick(t.db, { now: at(addDays(due, 1)), config, transport: live });
     // (The demo plan's own year-end deadlines may remind too: count only this movement's.)
-    const clerkMails = inbox.filter((m) => m.to === 'mai.ht@skhcn-caobang.example' && m.raw.replace(/=\r?\n/g, '').includes(`/phong-trao/${movementId}`)).length;
+    const clerkMails = inbox.filter(
+      (m) => m.to === 'mai.ht@skhcn-caobang.example' && m.raw.replace(/=\r?\n/g, '').includes(`/phong-trao/${movementId}`),
+    ).length;
     assert.equal(clerkMails, 3);
     const rows = await t.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'mai.ht@skhcn-caobang.example'));
     assert.ok(rows.every((m) => m.status === 'sent'));
@@ -154,7 +172,15 @@ describe('calendar, reminders and the e-mail outbox', () => {
   });
 
   it('without SMTP configured, e-mails stay queued', async () => {
-    await registerDeadline(t.db, { sourceType: 'dossier', sourceId: crypto.randomUUID(), key: 'x', unitId: t.demo.rootUnitId, kind: 'dossier', title: 'Trình hồ sơ lên tỉnh', dueDate: addDays(today, 1) });
+    await registerDeadline(t.db, {
+      sourceType: 'dossier',
+      sourceId: crypto.randomUUID(),
+      key: 'x',
+      unitId: t.demo.rootUnitId,
+      kind: 'dossier',
+      title: 'Trình hồ sơ lên tỉnh',
+      dueDate: addDays(today, 1),
+    });
     const r = await runReminderTick(t.db, { now: at(today), config });
     assert.ok(r.remindersQueued >= 1);
     assert.equal(r.mailsSent + r.mailsFailed, 0);

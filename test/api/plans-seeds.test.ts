@@ -6,7 +6,10 @@ import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 describe('seed plans and movements held as data', () => {
   let t: TestApp;
   let office: Client;
-  let pub: { plans: { id: string; title: string; unitName: string; year: number }[]; movements: { id: string; title: string; unitName: string; year: number }[] };
+  let pub: {
+    plans: { id: string; title: string; unitName: string; year: number }[];
+    movements: { id: string; title: string; unitName: string; year: number }[];
+  };
   const plan = async (unitName: string, year: number) => {
     const p = pub.plans.find((x) => x.unitName === unitName && x.year === year);
     assert.ok(p, `no plan of ${unitName} ${year}`);
@@ -38,14 +41,23 @@ describe('seed plans and movements held as data', () => {
     assert.deepEqual(byQuarter, [4, 3, 4, 6]);
     const t1 = p.tasks[0];
     assert.match(t1.content, /Họp Hội đồng Thi đua - Khen thưởng/);
-    assert.deepEqual([...t1.leadUnits, ...t1.supportUnits].map((u: { name: string }) => u.name), ['Hội đồng TĐKT Sở', 'Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở']);
+    assert.deepEqual(
+      [...t1.leadUnits, ...t1.supportUnits].map((u: { name: string }) => u.name),
+      ['Hội đồng TĐKT Sở', 'Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở'],
+    );
     // "Văn phòng Sở chủ trì" leads task 5; the office is a unit of the tree.
     const t5 = p.tasks[4];
     assert.equal(t5.leadUnits[0].name, 'Văn phòng Sở');
     assert.ok(t5.leadUnits[0].unitId);
-    assert.deepEqual(t5.supportUnits.map((u: { name: string }) => u.name), ['Hội đồng TĐKT Sở', 'Các đơn vị thuộc và trực thuộc sở']);
+    assert.deepEqual(
+      t5.supportUnits.map((u: { name: string }) => u.name),
+      ['Hội đồng TĐKT Sở', 'Các đơn vị thuộc và trực thuộc sở'],
+    );
     assert.equal(p.tasks[16].content, 'Xây dựng kế hoạch công tác thi đua, khen thưởng năm 2021.');
-    assert.deepEqual(p.tasks[16].leadUnits.map((u: { name: string }) => u.name), ['Văn phòng Sở']);
+    assert.deepEqual(
+      p.tasks[16].leadUnits.map((u: { name: string }) => u.name),
+      ['Văn phòng Sở'],
+    );
     assert.equal(p.registrationDeadline, '2020-01-30');
     const reg = p.deadlines.find((d: { kind: string }) => d.kind === 'registration');
     assert.equal(reg.dueDate, '2020-01-30');
@@ -64,11 +76,17 @@ describe('seed plans and movements held as data', () => {
         ['2022-07-01', '2022-12-31', '2022-12-31'],
       ],
     );
-    assert.deepEqual(m.deadlines.filter((d: { kind: string }) => d.kind === 'summing_up').map((d: { dueDate: string }) => d.dueDate), ['2022-07-15', '2022-12-31']);
+    assert.deepEqual(
+      m.deadlines.filter((d: { kind: string }) => d.kind === 'summing_up').map((d: { dueDate: string }) => d.dueDate),
+      ['2022-07-15', '2022-12-31'],
+    );
     const target = (honor: string, kind: string) => m.targets.find((x: { honor: string; subjectKind: string }) => x.honor === honor && x.subjectKind === kind);
     assert.deepEqual([target('TTLDTT', 'collective').measure, target('TTLDTT', 'collective').value], ['share', 100]);
     assert.equal(target('TTLDXS', 'collective').value, 20);
-    assert.deepEqual([target('BK_BO_TINH', 'collective').measure, target('BK_BO_TINH', 'collective').value, target('BK_BO_TINH', 'collective').valueMax], ['count', 2, 3]);
+    assert.deepEqual(
+      [target('BK_BO_TINH', 'collective').measure, target('BK_BO_TINH', 'collective').value, target('BK_BO_TINH', 'collective').valueMax],
+      ['count', 2, 3],
+    );
     assert.equal(target('CO_BO_TINH', 'collective').value, 1);
     assert.equal(target('CSTDCS', 'individual').value, 15);
     assert.equal(target('BK_BO_TINH', 'individual').value, 15);
@@ -104,7 +122,10 @@ describe('seed plans and movements held as data', () => {
     // The same deadlines are in the calendar of the unit below (audience: units).
     const ttud = (await office.get('/api/units')).body.items.find((u: { code: string }) => u.code === 'TTUD').id;
     const cal = await office.get(`/api/calendar?from=2021-06-01&to=2021-06-30&unitId=${ttud}`);
-    assert.deepEqual(cal.body.items.map((d: { dueDate: string }) => d.dueDate), ['2021-06-18']);
+    assert.deepEqual(
+      cal.body.items.map((d: { dueDate: string }) => d.dueDate),
+      ['2021-06-18'],
+    );
   });
 
   it('seeds 000 and 004: reporting deadlines 25/6 and 25/12, implementing Kế hoạch 289/KH-UBND', async () => {

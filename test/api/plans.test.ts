@@ -43,8 +43,20 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
     signerName: 'Hoàng Văn Thạch',
     registrationDeadline: `${Y}-01-30`,
     tasks: [
-      { quarter: 1, content: 'Đăng ký danh hiệu thi đua', leadUnits: [{ unitId: vp, name: 'Văn phòng Sở' }], supportUnits: [{ unitId: null, name: 'Các đơn vị thuộc Sở' }], dueDate: `${Y}-01-30` },
-      { quarter: 2, content: 'Sơ kết 6 tháng', leadUnits: [{ unitId: vp, name: 'Văn phòng Sở' }], supportUnits: [{ unitId: ttud, name: 'Trung tâm Ứng dụng' }], dueDate: `${Y}-06-30` },
+      {
+        quarter: 1,
+        content: 'Đăng ký danh hiệu thi đua',
+        leadUnits: [{ unitId: vp, name: 'Văn phòng Sở' }],
+        supportUnits: [{ unitId: null, name: 'Các đơn vị thuộc Sở' }],
+        dueDate: `${Y}-01-30`,
+      },
+      {
+        quarter: 2,
+        content: 'Sơ kết 6 tháng',
+        leadUnits: [{ unitId: vp, name: 'Văn phòng Sở' }],
+        supportUnits: [{ unitId: ttud, name: 'Trung tâm Ứng dụng' }],
+        dueDate: `${Y}-06-30`,
+      },
       { quarter: 4, content: 'Bình xét danh hiệu', leadUnits: [{ unitId: null, name: 'Hội đồng TĐKT Sở' }], supportUnits: [] },
     ],
     deadlines: [{ key: 'report_h1', kind: 'report', audience: 'units', title: 'Báo cáo 6 tháng', dueDate: `${Y}-06-25` }],
@@ -58,7 +70,14 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     planId = r.body.id;
     assert.equal(r.body.status, 'draft');
-    assert.deepEqual(r.body.tasks.map((x: { quarter: number; seq: number }) => [x.quarter, x.seq]), [[1, 1], [2, 2], [4, 3]]);
+    assert.deepEqual(
+      r.body.tasks.map((x: { quarter: number; seq: number }) => [x.quarter, x.seq]),
+      [
+        [1, 1],
+        [2, 2],
+        [4, 3],
+      ],
+    );
     assert.equal(r.body.tasks[1].supportUnits[0].unitId, ttud);
     assert.ok(r.body.abilities.includes('publish'));
     const cal = await office.get(`/api/calendar?from=${Y}-01-01&to=${Y}-12-31`);
@@ -91,7 +110,10 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
     // The clerk may not edit the Sở's plan (role lacks plan.update: 403).
     assert.equal((await clerk.put(`/api/plans/${planId}`, body())).status, 403);
     const cal = await clerk.get(`/api/calendar?from=${Y}-06-01&to=${Y}-06-30&unitId=${ttud}`);
-    assert.deepEqual(cal.body.items.map((d: { title: string }) => d.title), ['Báo cáo 6 tháng']);
+    assert.deepEqual(
+      cal.body.items.map((d: { title: string }) => d.title),
+      ['Báo cáo 6 tháng'],
+    );
     const pub = await t.anonymous.request('GET', `/api/public/plans/${planId}`);
     assert.equal(pub.status, 200);
     assert.equal(pub.body.tasks.length, 3);
@@ -104,7 +126,10 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
     const r = await office.post(`/api/plans/${planId}/tasks/${p.tasks[1].id}/progress`, { status: 'done', progress: 40 });
     assert.equal(r.status, 200);
     assert.equal(r.body.tasks[1].progress, 100);
-    const [d] = await t.db.select().from(deadlines).where(and(eq(deadlines.sourceId, planId), eq(deadlines.key, 'task-2')));
+    const [d] = await t.db
+      .select()
+      .from(deadlines)
+      .where(and(eq(deadlines.sourceId, planId), eq(deadlines.key, 'task-2')));
     assert.equal(d!.status, 'done');
     assert.equal((await office.post(`/api/plans/${planId}/tasks/${p.tasks[1].id}/progress`, { status: 'in_progress', progress: 120 })).status, 400);
   });
@@ -136,7 +161,15 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
       [{ tasks: [{ quarter: 5, content: 'Nhiệm vụ' }] }, /Quý phải từ 1 đến 4/],
       [{ registrationDeadline: `${Y}-02-30` }, /không tồn tại/],
       [{ registrationDeadline: `${Y + 5}-01-30` }, /không thuộc năm/],
-      [{ deadlines: [{ kind: 'report', title: 'Báo cáo', dueDate: `${Y}-06-25` }, { kind: 'report', title: 'Báo cáo năm', dueDate: `${Y}-12-25`, key: 'd1' }] }, /trùng/],
+      [
+        {
+          deadlines: [
+            { kind: 'report', title: 'Báo cáo', dueDate: `${Y}-06-25` },
+            { kind: 'report', title: 'Báo cáo năm', dueDate: `${Y}-12-25`, key: 'd1' },
+          ],
+        },
+        /trùng/,
+      ],
     ];
     for (const [over, msg] of cases) {
       const r = await office.post('/api/plans', body(over));

@@ -38,14 +38,21 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     assert.equal(p.status, 200);
     assert.equal(p.body.regime, 'ND152_2025');
     assert.equal(resultOf(p.body, 'CSTD_BO_TINH').eligible, true);
-    assert.deepEqual(resultOf(p.body, 'CSTD_BO_TINH').reasons.map((r) => r.ok), [true, true, true]);
+    assert.deepEqual(
+      resultOf(p.body, 'CSTD_BO_TINH').reasons.map((r) => r.ok),
+      [true, true, true],
+    );
     const m = await admin.get(`/api/people/${mai}/eligibility?year=2025&decisionDate=2026-01-20`);
     const cstd = resultOf(m.body, 'CSTD_BO_TINH');
     assert.equal(cstd.eligible, false);
     assert.match(cstd.reasons[0]!.text, /mới có 2024, 2025/);
     // Individual honors only; money with each result.
     assert.ok(p.body.results.every((r: { honor: string }) => !['TTLDTT', 'CO_CP'].includes(r.honor)));
-    assert.deepEqual(resultOf(p.body, 'CSTD_BO_TINH') && p.body.results.find((r: { honor: string }) => r.honor === 'CSTD_BO_TINH').money, { coefficient: 3, baseSalary: 2_340_000, amount: 7_020_000 });
+    assert.deepEqual(resultOf(p.body, 'CSTD_BO_TINH') && p.body.results.find((r: { honor: string }) => r.honor === 'CSTD_BO_TINH').money, {
+      coefficient: 3,
+      baseSalary: 2_340_000,
+      amount: 7_020_000,
+    });
   });
 
   it('shows the history by year', async () => {
@@ -54,7 +61,11 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     assert.equal(r.body.subject.name, 'Lý Thị Phương');
     assert.deepEqual(r.body.years.slice(0, 3), [2025, 2024, 2023]);
     assert.equal(r.body.ratings.length, 7);
-    assert.ok(r.body.honors.some((h: { honor: string; year: number; decisionNumber: string }) => h.honor === 'CSTDCS' && h.year === 2024 && /QĐ-SKHCN/.test(h.decisionNumber)));
+    assert.ok(
+      r.body.honors.some(
+        (h: { honor: string; year: number; decisionNumber: string }) => h.honor === 'CSTDCS' && h.year === 2024 && /QĐ-SKHCN/.test(h.decisionNumber),
+      ),
+    );
     assert.equal(r.body.initiatives[0].scope, 'bo_tinh');
     assert.deepEqual(r.body.abilities, ['read']);
     const unit = await admin.get(`/api/units/${centre}/records`);
@@ -88,7 +99,12 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
   });
 
   it('scope: clerk 404 outside the subtree, staff only their own, head reads only', async () => {
-    for (const url of [`/api/people/${outsideClerk}/records`, `/api/people/${outsideClerk}/eligibility`, `/api/units/${t.demo.rootUnitId}/records`, `/api/candidates?unitId=${t.demo.rootUnitId}`]) {
+    for (const url of [
+      `/api/people/${outsideClerk}/records`,
+      `/api/people/${outsideClerk}/eligibility`,
+      `/api/units/${t.demo.rootUnitId}/records`,
+      `/api/candidates?unitId=${t.demo.rootUnitId}`,
+    ]) {
       assert.equal((await clerk.get(url)).status, 404, url);
     }
     assert.equal((await clerk.put(`/api/people/${outsideClerk}/ratings/2024`, { rating: 'HTNV' })).status, 404);
@@ -108,13 +124,26 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     const id = p.body.id as string;
     for (const year of [2021, 2022, 2023]) {
       assert.equal((await admin.put(`/api/people/${id}/ratings/${year}`, { rating: 'HTXSNV' })).status, 200);
-      const h = await admin.post('/api/records/honors', { personId: id, honor: 'CSTDCS', year, decisionNumber: `${year}/QĐ-SKHCN`, decisionDate: `${year + 1}-01-10`, issuer: 'Giám đốc Sở' });
+      const h = await admin.post('/api/records/honors', {
+        personId: id,
+        honor: 'CSTDCS',
+        year,
+        decisionNumber: `${year}/QĐ-SKHCN`,
+        decisionDate: `${year + 1}-01-10`,
+        issuer: 'Giám đốc Sở',
+      });
       assert.equal(h.status, 201, JSON.stringify(h.body));
     }
     const q = `year=2023&decisionDate=2024-09-01`;
     let el = await admin.get(`/api/people/${id}/eligibility?${q}`);
     assert.equal(resultOf(el.body, 'CSTD_BO_TINH').eligible, false, 'no provincial initiative yet');
-    const init = await admin.post('/api/records/initiatives', { title: 'Giải pháp số hóa sổ theo dõi', scope: 'bo_tinh', year: 2023, authorIds: [id], decisionNumber: '88/QĐ-UBND' });
+    const init = await admin.post('/api/records/initiatives', {
+      title: 'Giải pháp số hóa sổ theo dõi',
+      scope: 'bo_tinh',
+      year: 2023,
+      authorIds: [id],
+      decisionNumber: '88/QĐ-UBND',
+    });
     assert.equal(init.status, 201, JSON.stringify(init.body));
     el = await admin.get(`/api/people/${id}/eligibility?${q}`);
     assert.equal(resultOf(el.body, 'CSTD_BO_TINH').eligible, true);
@@ -146,7 +175,12 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     const other = await admin.post('/api/units', { parentId: t.demo.rootUnitId, name: 'Tổ Nhận', kind: 'department' });
     const ids: string[] = [];
     for (const [i, name] of ['Lò Văn Một', 'Lò Thị Hai'].entries()) {
-      const p = await admin.post('/api/people', { fullName: name, unitId: unit.body.id, isLeader: false, cccd: makeCccd('004', i ? 'nu' : 'nam', 1990, 778000 + i) });
+      const p = await admin.post('/api/people', {
+        fullName: name,
+        unitId: unit.body.id,
+        isLeader: false,
+        cccd: makeCccd('004', i ? 'nu' : 'nam', 1990, 778000 + i),
+      });
       ids.push(p.body.id);
       for (const year of [2023, 2024, 2025]) await admin.put(`/api/people/${p.body.id}/ratings/${year}`, { rating: 'HTTNV' });
     }
@@ -191,7 +225,9 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     assert.ok(r.body.items[0].name && r.body.items[0].outcomes[0].reasons.length > 0);
     const demo = await clerk.get(`/api/candidates?unitId=${centre}&year=2025&decisionDate=2026-01-20&honor=CSTD_BO_TINH`);
     assert.equal(demo.status, 200);
-    const eligible = demo.body.items.filter((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible === true).map((x: { name: string }) => x.name);
+    const eligible = demo.body.items
+      .filter((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible === true)
+      .map((x: { name: string }) => x.name);
     assert.deepEqual(eligible, ['Lý Thị Phương']);
   });
 
@@ -207,9 +243,15 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     const all = await admin.get(`${base}&pageSize=200`);
     assert.equal(all.status, 200, JSON.stringify(all.body));
     assert.equal(all.body.total, 5);
-    assert.deepEqual(all.body.summary.find((x: { honor: string }) => x.honor === 'LDTT'), { honor: 'LDTT', eligible: 2, undetermined: 0, ineligible: 3 });
+    assert.deepEqual(
+      all.body.summary.find((x: { honor: string }) => x.honor === 'LDTT'),
+      { honor: 'LDTT', eligible: 2, undetermined: 0, ineligible: 3 },
+    );
     // Default sort: eligible first.
-    assert.deepEqual(all.body.items.map((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible), [true, true, false, false, false]);
+    assert.deepEqual(
+      all.body.items.map((x: { outcomes: { eligible: boolean }[] }) => x.outcomes[0]!.eligible),
+      [true, true, false, false, false],
+    );
 
     const p1 = await admin.get(`${base}&pageSize=2&page=1`);
     const p3 = await admin.get(`${base}&pageSize=2&page=3`);
@@ -223,7 +265,10 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     assert.equal(seen.size, 5, 'pages do not overlap');
 
     const byName = await admin.get(`${base}&sort=name`);
-    assert.deepEqual(byName.body.items.map((x: { name: string }) => x.name), ['An Thị Bốn', 'Bùi Thị Hai', 'Cao Văn Một', 'Đỗ Văn Ba', 'Trần Văn Em']);
+    assert.deepEqual(
+      byName.body.items.map((x: { name: string }) => x.name),
+      ['An Thị Bốn', 'Bùi Thị Hai', 'Cao Văn Một', 'Đỗ Văn Ba', 'Trần Văn Em'],
+    );
     const byNameDesc = await admin.get(`${base}&sort=name&order=desc`);
     assert.equal(byNameDesc.body.items[0].name, 'Trần Văn Em');
 
@@ -246,11 +291,19 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     const id = p.body.id as string;
     const typed = await clerk.post('/api/records/honors', { personId: id, honor: 'LDTT', year: 2023 });
     assert.deepEqual(typed.body.abilities, ['update', 'revoke', 'remove']);
-    const award = await t.db.transaction((tx) => recordHonorAward(tx, { personId: id, honor: 'CSTDCS', year: 2024, decisionNumber: '1/QĐ-T', decisionDate: '2025-01-10', issuer: 'Giám đốc Sở' }));
+    const award = await t.db.transaction((tx) =>
+      recordHonorAward(tx, { personId: id, honor: 'CSTDCS', year: 2024, decisionNumber: '1/QĐ-T', decisionDate: '2025-01-10', issuer: 'Giám đốc Sở' }),
+    );
     const init = await clerk.post('/api/records/initiatives', { title: 'Sáng kiến có quyền', scope: 'co_so', year: 2024, authorIds: [id] });
     assert.deepEqual(init.body.abilities, ['update', 'remove']);
     assert.deepEqual(init.body.authors, [{ personId: id, fullName: 'Vi Văn Quyền' }]);
-    const used = await clerk.put(`/api/records/initiatives/${init.body.id}`, { title: init.body.title, scope: 'co_so', year: 2024, authorIds: [id], usedForAwardId: award.id });
+    const used = await clerk.put(`/api/records/initiatives/${init.body.id}`, {
+      title: init.body.title,
+      scope: 'co_so',
+      year: 2024,
+      authorIds: [id],
+      usedForAwardId: award.id,
+    });
     assert.deepEqual(used.body.abilities, ['update']);
     const rating = await clerk.put(`/api/people/${id}/ratings/2024`, { rating: 'HTTNV' });
     assert.deepEqual(rating.body.abilities, ['set', 'remove']);
@@ -258,7 +311,11 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     const hist = await clerk.get(`/api/people/${id}/records`);
     const fromDecision = hist.body.honors.find((h: { id: string }) => h.id === award.id);
     assert.deepEqual(fromDecision.abilities, ['revoke'], 'an honor issued by a decision is revoked, never edited or deleted');
-    assert.deepEqual((await head.get(`/api/people/${id}/records`)).body.honors.map((h: { abilities: string[] }) => h.abilities), [[], []], 'read-only role');
+    assert.deepEqual(
+      (await head.get(`/api/people/${id}/records`)).body.honors.map((h: { abilities: string[] }) => h.abilities),
+      [[], []],
+      'read-only role',
+    );
 
     // InitiativeAlreadyUsed → 409; HonorAlreadyRevoked → 409; HonorIssuedByDecision → 400; RatingNotFound → 404.
     const keep = await clerk.del(`/api/records/initiatives/${init.body.id}`);
@@ -313,7 +370,7 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     assert.equal(stored.body.ratings.find((r: { year: number }) => r.year === 2018).rating, 'HTTNV');
   });
 
-  it('imports ratings with a column mapping when the headers are the agency\'s own', async () => {
+  it("imports ratings with a column mapping when the headers are the agency's own", async () => {
     const xlsx = await makeXlsx([
       ['Cán bộ', 'Kỳ đánh giá', 'Kết luận của Hội đồng'],
       ['Lý Thị Phương', 2017, 'HTXSNV'],
@@ -372,7 +429,16 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
 
   it('recordHonorAward (for the dossier pipeline) stores a decision once and marks its initiatives used', async () => {
     const init = await admin.post('/api/records/initiatives', { title: 'Sáng kiến cho hồ sơ', scope: 'co_so', year: 2025, authorIds: [mai] });
-    const input = { personId: mai, honor: 'CSTDCS' as const, year: 2025, decisionNumber: '77/QĐ-SKHCN', decisionDate: '2026-01-15', issuer: 'Giám đốc Sở', dossierId: crypto.randomUUID(), initiativeIds: [init.body.id as string] };
+    const input = {
+      personId: mai,
+      honor: 'CSTDCS' as const,
+      year: 2025,
+      decisionNumber: '77/QĐ-SKHCN',
+      decisionDate: '2026-01-15',
+      issuer: 'Giám đốc Sở',
+      dossierId: crypto.randomUUID(),
+      initiativeIds: [init.body.id as string],
+    };
     const first = await t.db.transaction((tx) => recordHonorAward(tx, input));
     const again = await t.db.transaction((tx) => recordHonorAward(tx, input));
     assert.equal(again.id, first.id);

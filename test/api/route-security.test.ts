@@ -15,7 +15,13 @@ describe('every route: 401 without a session, 404 for an account of another unit
   let t: TestApp;
   let outsider: Client;
   let admin: Client;
-  const ids: { unit: string; person: string; council: string; member: string; account: string } = { unit: '', person: '', council: '', member: '', account: '' };
+  const ids: { unit: string; person: string; council: string; member: string; account: string } = {
+    unit: '',
+    person: '',
+    council: '',
+    member: '',
+    account: '',
+  };
   // Records of the demo agency (ratings, honors, initiatives, discipline, facts).
   const rec = { honor: '', initiative: '', discipline: '', fact: '' };
   // Plans, movements, registrations, pledges, notifications of the demo agency.
@@ -30,7 +36,16 @@ describe('every route: 401 without a session, 404 for an account of another unit
     // A second agency, unrelated to the demo Sở, with its own administrator.
     const otherId = crypto.randomUUID();
     await t.db.insert(units).values({ id: otherId, path: `/${otherId}/`, name: 'Sở Nội vụ tỉnh Lạng Sơn', kind: 'agency', code: 'SNV' });
-    await t.db.insert(accounts).values({ username: 'ngoai', displayName: 'Quản trị Sở Nội vụ', role: 'admin', unitId: otherId, passwordHash: await hashPassword('Ngoai-12345'), passwordChangedAt: new Date() });
+    await t.db
+      .insert(accounts)
+      .values({
+        username: 'ngoai',
+        displayName: 'Quản trị Sở Nội vụ',
+        role: 'admin',
+        unitId: otherId,
+        passwordHash: await hashPassword('Ngoai-12345'),
+        passwordChangedAt: new Date(),
+      });
     outsider = await t.login('ngoai', 'Ngoai-12345');
     admin = await t.login('admin');
     ids.unit = t.demo.rootUnitId;
@@ -51,8 +66,34 @@ describe('every route: 401 without a session, 404 for an account of another unit
     pm.task = (await admin.get(`/api/plans/${pm.plan}`)).body.tasks[0].id;
     pm.movement = (await admin.get('/api/movements')).body.items[0].id;
     const [adminAcc] = await t.db.select().from(accounts).where(eq(accounts.username, 'admin'));
-    pm.registration = (await t.db.insert(registrations).values({ campaignKey: `plan:${pm.plan}`, planId: pm.plan, year: 2026, unitId: ids.unit, subjectKind: 'collective', subjectUnitId: ids.unit, honor: 'TTLDXS' }).returning())[0]!.id;
-    pm.pledge = (await t.db.insert(pledges).values({ unitId: ids.unit, year: 2026, title: 'Giao ước', signedDate: '2026-01-10', document: Buffer.from('%PDF-1.4'), documentName: 'a.pdf', documentMime: 'application/pdf' }).returning())[0]!.id;
+    pm.registration = (
+      await t.db
+        .insert(registrations)
+        .values({
+          campaignKey: `plan:${pm.plan}`,
+          planId: pm.plan,
+          year: 2026,
+          unitId: ids.unit,
+          subjectKind: 'collective',
+          subjectUnitId: ids.unit,
+          honor: 'TTLDXS',
+        })
+        .returning()
+    )[0]!.id;
+    pm.pledge = (
+      await t.db
+        .insert(pledges)
+        .values({
+          unitId: ids.unit,
+          year: 2026,
+          title: 'Giao ước',
+          signedDate: '2026-01-10',
+          document: Buffer.from('%PDF-1.4'),
+          documentName: 'a.pdf',
+          documentMime: 'application/pdf',
+        })
+        .returning()
+    )[0]!.id;
     doc.decision = (await buildDecision(t.db, ids.unit, { n: 1 })).decision.id;
     const issued = await admin.post(`/api/decisions/${doc.decision}/certificates`);
     assert.equal(issued.status, 200, JSON.stringify(issued.body));
@@ -64,8 +105,14 @@ describe('every route: 401 without a session, 404 for an account of another unit
     dp.session = r.sessionId;
     dp.item = (await admin.get(`/api/sessions/${r.sessionId}`)).body.items[0].id;
     dp.document = (await admin.get(`/api/dossiers/${r.dossierId}`)).body.documents[0].id;
-    dp.decision = (await (await t.login('giamdoc')).post('/api/decisions', { candidateIds: [r.candidateIds[0]], decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' })).body.id;
-    dp.notice = (await (await t.login('vanphong')).post('/api/notices', { candidateIds: [r.candidateIds[1]], title: 'Công khai danh sách đề nghị', workingDays: 10 })).body.id;
+    dp.decision = (
+      await (
+        await t.login('giamdoc')
+      ).post('/api/decisions', { candidateIds: [r.candidateIds[0]], decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' })
+    ).body.id;
+    dp.notice = (
+      await (await t.login('vanphong')).post('/api/notices', { candidateIds: [r.candidateIds[1]], title: 'Công khai danh sách đề nghị', workingDays: 10 })
+    ).body.id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
   });
   after(async () => t.close());
@@ -162,7 +209,13 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/dossiers/{id}/documents': { kind: 'to_trinh', content: 'Tờ trình' },
       'POST /api/dossiers/{id}/return': { reasons: ['Thiếu hồ sơ'] },
       'POST /api/dossiers/{id}/forward': { receiverName: 'UBND tỉnh' },
-      'POST /api/dossiers/{id}/higher-decision': { numberText: '1/QĐ-UBND', decisionDate: '2021-07-01', issuerName: 'UBND tỉnh', signerName: 'Người Ký', signerTitle: 'Chủ tịch' },
+      'POST /api/dossiers/{id}/higher-decision': {
+        numberText: '1/QĐ-UBND',
+        decisionDate: '2021-07-01',
+        issuerName: 'UBND tỉnh',
+        signerName: 'Người Ký',
+        signerTitle: 'Chủ tịch',
+      },
       'POST /api/sessions/{id}/items': { candidateIds: [dp.candidate] },
       'PUT /api/sessions/{id}/attendance': { presentMemberIds: [] },
       'POST /api/sessions/{id}/ballots': { votes: [{ itemId: dp.item, choice: 'approve' }] },
@@ -176,16 +229,26 @@ describe('every route: 401 without a session, 404 for an account of another unit
       if (!r.url.includes('{')) continue;
       const key = `${r.method} ${r.url}`;
       if (NOT_RECORDS.has(key) || r.url.startsWith('/api/public/')) continue;
-      const res = r.method === 'GET' ? await outsider.get(fill(r.url)) : r.method === 'DELETE' ? await outsider.del(fill(r.url)) : r.method === 'PUT' ? await outsider.put(fill(r.url), bodies[key] ?? {}) : await outsider.post(fill(r.url), bodies[key] ?? {});
+      const res =
+        r.method === 'GET'
+          ? await outsider.get(fill(r.url))
+          : r.method === 'DELETE'
+            ? await outsider.del(fill(r.url))
+            : r.method === 'PUT'
+              ? await outsider.put(fill(r.url), bodies[key] ?? {})
+              : await outsider.post(fill(r.url), bodies[key] ?? {});
       assert.equal(res.status, 404, `${key} → ${res.status} ${JSON.stringify(res.body)}`);
       checked++;
     }
     assert.ok(checked >= 15, `checked ${checked}`);
   });
 
-  it('keeps lists to the caller\'s own tree', async () => {
+  it("keeps lists to the caller's own tree", async () => {
     const units = await outsider.get('/api/units');
-    assert.deepEqual(units.body.items.map((u: { name: string }) => u.name), ['Sở Nội vụ tỉnh Lạng Sơn']);
+    assert.deepEqual(
+      units.body.items.map((u: { name: string }) => u.name),
+      ['Sở Nội vụ tỉnh Lạng Sơn'],
+    );
     assert.equal((await outsider.get('/api/people')).body.total, 0);
     assert.equal((await outsider.get('/api/councils')).body.items.length, 0);
     const audit = await outsider.get('/api/audit?pageSize=200');

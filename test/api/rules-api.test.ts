@@ -151,7 +151,10 @@ describe('rules API: evaluate, money, packs, agency overrides', () => {
 
     const list = await staff.get('/api/rules/overrides');
     assert.equal(list.status, 200);
-    assert.deepEqual(list.body.items.filter((i: { overrideId: string }) => i.overrideId === 'gk-test').map((i: { version: number }) => i.version), [1, 2]);
+    assert.deepEqual(
+      list.body.items.filter((i: { overrideId: string }) => i.overrideId === 'gk-test').map((i: { version: number }) => i.version),
+      [1, 2],
+    );
     // The list pages: {items,total}, page/pageSize.
     assert.equal(list.body.total, list.body.items.length);
     assert.ok(list.body.total >= 3, 'the demo override and the two versions');
@@ -159,7 +162,10 @@ describe('rules API: evaluate, money, packs, agency overrides', () => {
     const second = await staff.get('/api/rules/overrides?pageSize=1&page=2');
     assert.equal(first.body.items.length, 1);
     assert.equal(first.body.total, list.body.total);
-    assert.deepEqual([first.body.items[0].id, second.body.items[0].id], list.body.items.slice(0, 2).map((i: { id: string }) => i.id));
+    assert.deepEqual(
+      [first.body.items[0].id, second.body.items[0].id],
+      list.body.items.slice(0, 2).map((i: { id: string }) => i.id),
+    );
     assert.equal(list.body.items[0].override.agency.length > 0, true);
 
     // The viewer marks what the agency changed, as in force on the chosen day.
@@ -189,7 +195,12 @@ describe('rules API: evaluate, money, packs, agency overrides', () => {
     assert.equal(gkNew.reasons[0].rule, 'SKHCN.GK.htxsnv');
 
     // The what-if page may ask for the agency's rules too.
-    const whatIf = await staff.post('/api/rules/evaluate?withOverrides=true', { decisionDate: '2025-06-01', year: 2024, honor: 'GK', subject: { kind: 'individual', ratings: [{ year: 2024, rating: 'HTTNV' }] } });
+    const whatIf = await staff.post('/api/rules/evaluate?withOverrides=true', {
+      decisionDate: '2025-06-01',
+      year: 2024,
+      honor: 'GK',
+      subject: { kind: 'individual', ratings: [{ year: 2024, rating: 'HTTNV' }] },
+    });
     assert.equal(whatIf.status, 200);
     assert.deepEqual(whatIf.body.appliedOverrides, ['gk-test@1']);
     assert.equal(whatIf.body.eligible, false);

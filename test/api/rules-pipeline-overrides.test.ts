@@ -23,10 +23,23 @@ const rules = {
   effectiveFrom: '2021-07-01',
   changes: [
     { op: 'set_quorum', share: 1 },
-    { op: 'set_document', document: { id: 'cam_ket', kind: 'khac', per: 'candidate', label: CAM_KET, honors: ['GK'], article: 'Điều 5 QĐ 15/2021/QĐ-SKHCN', verified: true } },
+    {
+      op: 'set_document',
+      document: { id: 'cam_ket', kind: 'khac', per: 'candidate', label: CAM_KET, honors: ['GK'], article: 'Điều 5 QĐ 15/2021/QĐ-SKHCN', verified: true },
+    },
     { op: 'set_step_limit', step: 'submitted', workingDays: 3 },
     { op: 'set_public_notice', honor: 'GK', required: true },
-    { op: 'set_deadline', deadline: { id: 'cong_khai_truoc_hop', label: 'Công khai ít nhất 15 ngày làm việc', kind: 'working_days', days: 15, article: 'Điều 6 QĐ 15/2021/QĐ-SKHCN', verified: true } },
+    {
+      op: 'set_deadline',
+      deadline: {
+        id: 'cong_khai_truoc_hop',
+        label: 'Công khai ít nhất 15 ngày làm việc',
+        kind: 'working_days',
+        days: 15,
+        article: 'Điều 6 QĐ 15/2021/QĐ-SKHCN',
+        verified: true,
+      },
+    },
     { op: 'set_honor_rank', honor: 'LDTT', rank: 3 },
     { op: 'set_unit_authority', unitKind: 'agency', who: null },
   ],
@@ -66,7 +79,14 @@ describe('agency overrides of the pipeline parameters change the pipeline', () =
   }
 
   const addCamKet = async (d: { id: string; candidateId: string }) =>
-    ok(await donvi.post(`/api/dossiers/${d.id}/documents`, { kind: 'khac', candidateId: d.candidateId, content: 'Tôi cam kết chấp hành nghiêm chủ trương, chính sách của Đảng, pháp luật của Nhà nước.' }), 201);
+    ok(
+      await donvi.post(`/api/dossiers/${d.id}/documents`, {
+        kind: 'khac',
+        candidateId: d.candidateId,
+        content: 'Tôi cam kết chấp hành nghiêm chủ trương, chính sách của Đảng, pháp luật của Nhà nước.',
+      }),
+      201,
+    );
 
   /** Submitted and received by the Office (with the agency's document once it is required). */
   async function received(i: number, withCamKet: boolean) {
@@ -135,7 +155,10 @@ describe('agency overrides of the pipeline parameters change the pipeline', () =
 
     setClock('2021-07-05');
     const f = await received(5, true);
-    const refused = await office.post(`/api/dossiers/${f.id}/candidates/${f.candidateId}/appraise`, { lowerTo: 'LDTT', lowerReason: 'Thành tích chưa tiêu biểu' });
+    const refused = await office.post(`/api/dossiers/${f.id}/candidates/${f.candidateId}/appraise`, {
+      lowerTo: 'LDTT',
+      lowerReason: 'Thành tích chưa tiêu biểu',
+    });
     assert.equal(refused.status, 400, JSON.stringify(refused.body));
     assert.match(refused.body.message, /Lao động tiên tiến không thấp hơn Giấy khen: chỉ được hạ mức/);
     assert.equal((await office.get(`/api/dossiers/${f.id}`)).body.candidates[0].honor, 'GK');
@@ -158,10 +181,23 @@ describe('agency overrides of the pipeline parameters change the pipeline', () =
     setClock('2021-06-20');
     const r = await reviewedDossier(t, 2, { year: 2021, skip: 8 });
     setClock('2021-06-25');
-    ok(await giamdoc.post('/api/decisions', { candidateIds: [r.candidateIds[0]], decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' }), 201);
+    ok(
+      await giamdoc.post('/api/decisions', {
+        candidateIds: [r.candidateIds[0]],
+        decisionDate: '2021-06-25',
+        signerName: 'Hoàng Văn Thạch',
+        signerTitle: 'Giám đốc Sở',
+      }),
+      201,
+    );
 
     setClock('2021-07-12');
-    const refused = await giamdoc.post('/api/decisions', { candidateIds: [r.candidateIds[1]], decisionDate: '2021-07-12', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    const refused = await giamdoc.post('/api/decisions', {
+      candidateIds: [r.candidateIds[1]],
+      decisionDate: '2021-07-12',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
     assert.equal(refused.status, 400, JSON.stringify(refused.body));
     assert.match(refused.body.message, /không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng/);
     const ready = (await giamdoc.get('/api/decisions/ready')).body.items.map((c: { id: string }) => c.id);

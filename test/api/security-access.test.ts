@@ -24,14 +24,19 @@ describe('security: sign-in, forced password change, disclosure', () => {
     // From 20 addresses (as a botnet would), so that the per-address rate limit lets every attempt reach the counter.
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => loginFrom('giamdoc', `sai-mat-khau-${i}`, `10.20.0.${i + 1}`)));
     const statuses = answers.map((r) => r.statusCode);
-    assert.ok(statuses.every((s) => s === 401 || s === 423), statuses.join(','));
+    assert.ok(
+      statuses.every((s) => s === 401 || s === 423),
+      statuses.join(','),
+    );
     assert.ok(statuses.includes(423), `one of the 20 attempts must be the one that locks: ${statuses.join(',')}`);
     const right = await loginFrom('giamdoc', DEMO_PASSWORD, '10.20.1.1');
     assert.equal(right.statusCode, 423, right.body);
     assert.match((JSON.parse(right.body) as { message: string }).message, /tạm khóa/);
     // Each attempt was counted once: one lock entry, the other failures numbered 1..4 (then the lock holds).
     const audit = await (await t.login('admin')).get('/api/audit?pageSize=100');
-    const mine = (audit.body.items as { action: string; summary: string }[]).filter((e) => /giamdoc|Đăng nhập sai/.test(e.summary) && e.action.startsWith('auth.'));
+    const mine = (audit.body.items as { action: string; summary: string }[]).filter(
+      (e) => /giamdoc|Đăng nhập sai/.test(e.summary) && e.action.startsWith('auth.'),
+    );
     assert.equal(mine.filter((e) => e.action === 'auth.locked').length, 1, JSON.stringify(mine));
   });
 
@@ -44,7 +49,12 @@ describe('security: sign-in, forced password change, disclosure', () => {
     const me = await user.get('/api/auth/me');
     assert.equal(me.status, 200);
     assert.equal(me.body.user.mustChangePassword, true);
-    for (const r of [await user.get('/api/people'), await user.get('/api/units'), await user.post('/api/units', { name: 'Phòng Mới', parentId: t.demo.rootUnitId, kind: 'department' }), await user.get('/api/notifications')]) {
+    for (const r of [
+      await user.get('/api/people'),
+      await user.get('/api/units'),
+      await user.post('/api/units', { name: 'Phòng Mới', parentId: t.demo.rootUnitId, kind: 'department' }),
+      await user.get('/api/notifications'),
+    ]) {
       assert.equal(r.status, 403, JSON.stringify(r.body));
       assert.equal(r.body.error, 'password_change_required');
       assert.match(r.body.message, /đổi mật khẩu/);
@@ -84,7 +94,11 @@ describe('security: sign-in, forced password change, disclosure', () => {
       assert.match(a.body.message, /đã được dùng cho một hồ sơ cán bộ khác/);
       assert.doesNotMatch(JSON.stringify(a.body), names);
     }
-    const sheet = await makeXlsx([['Họ và tên', 'Giới tính', 'Số CCCD'], ['Nông Văn Một', 'Nam', cOut], ['Nông Văn Hai', 'Nam', cIn]]);
+    const sheet = await makeXlsx([
+      ['Họ và tên', 'Giới tính', 'Số CCCD'],
+      ['Nông Văn Một', 'Nam', cOut],
+      ['Nông Văn Hai', 'Nam', cIn],
+    ]);
     const preview = await clerk.upload('/api/people/import/preview', sheet, { unitId: inside });
     assert.equal(preview.status, 200, JSON.stringify(preview.body));
     const [rowOut, rowIn] = preview.body.rows as { errors: string[] }[];
@@ -100,17 +114,35 @@ describe('security: sign-in, forced password change, disclosure', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) {
         const server = i % 2 === 0 ? t.app : second;
-        const r = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-co-ai', password: `sai-${i}` }, remoteAddress: '10.30.0.1' });
+        const r = await server.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'khong-co-ai', password: `sai-${i}` },
+          remoteAddress: '10.30.0.1',
+        });
         statuses.push(r.statusCode);
       }
       // 10 a minute per address and username: 6 on each server would pass if each counted alone.
-      assert.deepEqual(statuses.slice(0, 10), Array.from({ length: 10 }, () => 401));
+      assert.deepEqual(
+        statuses.slice(0, 10),
+        Array.from({ length: 10 }, () => 401),
+      );
       assert.deepEqual(statuses.slice(10), [429, 429], statuses.join(','));
-      const limited = await second.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-co-ai', password: 'x' }, remoteAddress: '10.30.0.1' });
+      const limited = await second.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'khong-co-ai', password: 'x' },
+        remoteAddress: '10.30.0.1',
+      });
       assert.equal(limited.statusCode, 429);
       assert.match((JSON.parse(limited.body) as { message: string }).message, /thử lại sau/);
       // Another address is counted apart.
-      const other = await second.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-co-ai', password: 'x' }, remoteAddress: '10.30.0.2' });
+      const other = await second.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'khong-co-ai', password: 'x' },
+        remoteAddress: '10.30.0.2',
+      });
       assert.equal(other.statusCode, 401);
     } finally {
       await second.close();
@@ -119,7 +151,10 @@ describe('security: sign-in, forced password change, disclosure', () => {
 
   it('rate-limit windows restart when they end, parallel hits each count, ended rows are purged', async () => {
     const hits = await Promise.all(Array.from({ length: 8 }, () => hitRateLimit(t.db, 'essai|parallel', 60_000)));
-    assert.deepEqual(hits.map((h) => h.count).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.deepEqual(
+      hits.map((h) => h.count).sort((a, b) => a - b),
+      [1, 2, 3, 4, 5, 6, 7, 8],
+    );
     assert.ok(hits.every((h) => h.ttlMs > 0 && h.ttlMs <= 60_000));
     assert.equal((await hitRateLimit(t.db, 'essai|court', 30)).count, 1);
     assert.equal((await hitRateLimit(t.db, 'essai|court', 30)).count, 2);
@@ -131,12 +166,17 @@ describe('security: sign-in, forced password change, disclosure', () => {
     assert.ok(!keys.includes('essai|court') && keys.includes('essai|parallel'), keys.join(','));
   });
 
-  it('staff may not read their unit\'s pledges nor the signed documents; the unit\'s clerk, the council and the head may', async () => {
+  it("staff may not read their unit's pledges nor the signed documents; the unit's clerk, the council and the head may", async () => {
     const clerk = await t.login('donvi');
     const staff = await t.login('canhan'); // same unit as donvi
     const ttud = await unitId(clerk, 'Trung tâm Ứng dụng');
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(2000, 32), Buffer.from('\n%%EOF\n')]);
-    const created = await clerk.upload('/api/pledges', pdf, { unitId: ttud, title: 'Giao ước thi đua của Trung tâm', year: '2026', signedDate: '2026-02-01', parties: 'Phòng A; Phòng B' }, 'giao-uoc.pdf');
+    const created = await clerk.upload(
+      '/api/pledges',
+      pdf,
+      { unitId: ttud, title: 'Giao ước thi đua của Trung tâm', year: '2026', signedDate: '2026-02-01', parties: 'Phòng A; Phòng B' },
+      'giao-uoc.pdf',
+    );
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const id = created.body.id as string;
     assert.ok(!(await staff.get('/api/auth/me')).body.user.abilities.registration.includes('readPledges'));
@@ -150,7 +190,10 @@ describe('security: sign-in, forced password change, disclosure', () => {
       const c = await t.login(who);
       const list = await c.get('/api/pledges?year=2026');
       assert.equal(list.status, 200, `${who}: ${JSON.stringify(list.body)}`);
-      assert.ok((list.body.items as { id: string }[]).some((p) => p.id === id), who);
+      assert.ok(
+        (list.body.items as { id: string }[]).some((p) => p.id === id),
+        who,
+      );
       assert.equal((await c.get(`/api/pledges/${id}/document`)).status, 200, who);
     }
   });

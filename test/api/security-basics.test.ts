@@ -39,7 +39,12 @@ describe('security basics', () => {
   it('a forged X-Forwarded-For from an untrusted peer changes neither the rate limit nor the audit address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'giamdoc', password: 'sai-mat-khau' }, headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'giamdoc', password: 'sai-mat-khau' },
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
       statuses.push(r.statusCode);
     }
     assert.ok(statuses.includes(429), `12 wrong passwords with 12 forged addresses must hit the rate limit: ${statuses.join(',')}`);
@@ -64,11 +69,20 @@ describe('security basics', () => {
     for (const [path, methods] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(methods)) {
         if (!['post', 'put', 'patch'].includes(method) || !op.requestBody?.content?.['application/json']) continue;
-        const url = path.replace(/\{[^}]+\}/g, (m) => (m === '{year}' ? '2024' : m === '{code}' ? 'ABC' : m === '{kind}' ? TEMPLATE_KINDS[0] : '00000000-0000-4000-8000-000000000000'));
-        const r = await app.inject({ method: method.toUpperCase() as 'POST', url, cookies: s.cookies, headers: { 'x-csrf-token': s.csrf }, payload: { name: 'Tên\u0000độc', title: 'x\u0000', content: '\u0000' } });
+        const url = path.replace(/\{[^}]+\}/g, (m) =>
+          m === '{year}' ? '2024' : m === '{code}' ? 'ABC' : m === '{kind}' ? TEMPLATE_KINDS[0] : '00000000-0000-4000-8000-000000000000',
+        );
+        const r = await app.inject({
+          method: method.toUpperCase() as 'POST',
+          url,
+          cookies: s.cookies,
+          headers: { 'x-csrf-token': s.csrf },
+          payload: { name: 'Tên\u0000độc', title: 'x\u0000', content: '\u0000' },
+        });
         checked++;
         const body = JSON.parse(r.body) as { error?: string; message?: string };
-        if (r.statusCode !== 400 || body.error !== 'control_characters' || !/ký tự điều khiển/.test(body.message ?? '')) wrong.push(`${method.toUpperCase()} ${path} → ${r.statusCode} ${r.body.slice(0, 120)}`);
+        if (r.statusCode !== 400 || body.error !== 'control_characters' || !/ký tự điều khiển/.test(body.message ?? ''))
+          wrong.push(`${method.toUpperCase()} ${path} → ${r.statusCode} ${r.body.slice(0, 120)}`);
       }
     }
     assert.ok(checked > 20, `walked ${checked} write routes`);

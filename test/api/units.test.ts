@@ -11,7 +11,15 @@ describe('unit tree: create, rename, move, merge, deactivate, delete', () => {
   });
   after(async () => t.close());
 
-  const auditFor = async (entityId: string) => (await admin.get(`/api/audit?entityId=${entityId}&pageSize=50`)).body.items as { action: string; summary: string; before: unknown; after: unknown; ip: string; actorUsername: string }[];
+  const auditFor = async (entityId: string) =>
+    (await admin.get(`/api/audit?entityId=${entityId}&pageSize=50`)).body.items as {
+      action: string;
+      summary: string;
+      before: unknown;
+      after: unknown;
+      ip: string;
+      actorUsername: string;
+    }[];
 
   it('returns the visible tree, nested, with staff counts', async () => {
     const r = await admin.get('/api/units');
@@ -145,7 +153,7 @@ describe('unit tree: create, rename, move, merge, deactivate, delete', () => {
     assert.equal(root.status, 400);
   });
 
-  it('sends the unit policy\'s answer as abilities, and names the refusals', async () => {
+  it("sends the unit policy's answer as abilities, and names the refusals", async () => {
     const id = await unitId(admin, 'Chi đoàn Thanh niên');
     const before = await admin.get(`/api/units/${id}`);
     assert.ok(['create', 'move', 'merge', 'deactivate', 'delete'].every((a) => before.body.abilities.includes(a)));

@@ -31,7 +31,17 @@ export async function buildDecision(db: Db, unitId: string, opts: { n?: number; 
   for (const [i, p] of staff.entries()) {
     const [a] = await db
       .insert(decisionAwardees)
-      .values({ decisionId: d!.id, subjectKind: 'individual', personId: p.id, displayName: p.fullName, positionText: p.position, honor: opts.honor ?? 'GK', type: 'cong_trang', amount: 450_000, sortOrder: i })
+      .values({
+        decisionId: d!.id,
+        subjectKind: 'individual',
+        personId: p.id,
+        displayName: p.fullName,
+        positionText: p.position,
+        honor: opts.honor ?? 'GK',
+        type: 'cong_trang',
+        amount: 450_000,
+        sortOrder: i,
+      })
       .returning();
     awardees.push(a!);
   }

@@ -5,8 +5,13 @@ import { accounts, councilMembers, movementHonors, movements, people, units } fr
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import type { Client, TestApp } from './app.js';
 
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082', 'hex');
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
+  'hex',
+);
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
 
 export async function unitByCode(t: TestApp, code: string) {
   const [u] = await t.db.select().from(units).where(eq(units.code, code));
@@ -27,7 +32,16 @@ export async function staffOf(t: TestApp, unitId: string) {
 /** A clerk account for another unit of the demo Sở. */
 export async function clerkFor(t: TestApp, username: string, unitCode: string): Promise<Client> {
   const u = await unitByCode(t, unitCode);
-  await t.db.insert(accounts).values({ username, displayName: `Văn thư ${u.name}`, role: 'clerk', unitId: u.id, passwordHash: await hashPassword('Clerk-12345'), passwordChangedAt: new Date() });
+  await t.db
+    .insert(accounts)
+    .values({
+      username,
+      displayName: `Văn thư ${u.name}`,
+      role: 'clerk',
+      unitId: u.id,
+      passwordHash: await hashPassword('Clerk-12345'),
+      passwordChangedAt: new Date(),
+    });
   return t.login(username, 'Clerk-12345');
 }
 
@@ -59,10 +73,30 @@ export const ok = (r: { status: number; body: unknown }, status = 200) => assert
 /** The shared documents of a dossier plus a written achievement report for every candidate. */
 export async function completeDocuments(c: Client, dossierId: string) {
   const d = (await c.get(`/api/dossiers/${dossierId}`)).body;
-  ok(await c.post(`/api/dossiers/${dossierId}/documents`, { kind: 'to_trinh', content: 'Kính đề nghị Giám đốc Sở xét khen thưởng cho các cá nhân, tập thể có thành tích xuất sắc.' }), 201);
-  ok(await c.post(`/api/dossiers/${dossierId}/documents`, { kind: 'bien_ban_hop_xet', content: 'Họp xét ngày 10/6/2021.', voteResult: '5/5 thành viên dự họp đồng ý' }), 201);
+  ok(
+    await c.post(`/api/dossiers/${dossierId}/documents`, {
+      kind: 'to_trinh',
+      content: 'Kính đề nghị Giám đốc Sở xét khen thưởng cho các cá nhân, tập thể có thành tích xuất sắc.',
+    }),
+    201,
+  );
+  ok(
+    await c.post(`/api/dossiers/${dossierId}/documents`, {
+      kind: 'bien_ban_hop_xet',
+      content: 'Họp xét ngày 10/6/2021.',
+      voteResult: '5/5 thành viên dự họp đồng ý',
+    }),
+    201,
+  );
   for (const cand of d.candidates as { id: string; displayName: string }[]) {
-    ok(await c.post(`/api/dossiers/${dossierId}/documents`, { kind: 'bao_cao_thanh_tich', candidateId: cand.id, content: `I. Sơ lược lý lịch: ${cand.displayName}.\nII. Thành tích đạt được: hoàn thành xuất sắc nhiệm vụ trong đợt thi đua.` }), 201);
+    ok(
+      await c.post(`/api/dossiers/${dossierId}/documents`, {
+        kind: 'bao_cao_thanh_tich',
+        candidateId: cand.id,
+        content: `I. Sơ lược lý lịch: ${cand.displayName}.\nII. Thành tích đạt được: hoàn thành xuất sắc nhiệm vụ trong đợt thi đua.`,
+      }),
+      201,
+    );
   }
 }
 
@@ -82,7 +116,12 @@ export async function reviewedDossier(t: TestApp, n: number, opts: { year?: numb
   const det = (await office.get(`/api/dossiers/${d.body.id}`)).body;
   for (const c of det.candidates) ok(await office.post(`/api/dossiers/${d.body.id}/candidates/${c.id}/appraise`, { note: 'Đủ thành phần' }));
   const councils = (await office.get('/api/councils')).body.items as { id: string; kind: string }[];
-  const s = await office.post('/api/sessions', { councilId: councils.find((c) => c.kind === 'tdkt')!.id, title: 'Phiên họp xét khen thưởng', meetingDate: '2021-06-22', candidateIds: det.candidates.map((c: { id: string }) => c.id) });
+  const s = await office.post('/api/sessions', {
+    councilId: councils.find((c) => c.kind === 'tdkt')!.id,
+    title: 'Phiên họp xét khen thưởng',
+    meetingDate: '2021-06-22',
+    candidateIds: det.candidates.map((c: { id: string }) => c.id),
+  });
   ok(s, 201);
   ok(await office.post(`/api/sessions/${s.body.id}/open`));
   const items = (await office.get(`/api/sessions/${s.body.id}`)).body.items as { id: string }[];

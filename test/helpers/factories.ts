@@ -39,9 +39,15 @@ export interface BuiltPerson {
 }
 
 /** A staff member of `unitId`, created by `client` (an account that may manage that unit's staff). */
-export async function buildPerson(client: Client, opts: { unitId: string; fullName?: string; gender?: 'nam' | 'nu'; birthDate?: string }): Promise<BuiltPerson> {
+export async function buildPerson(
+  client: Client,
+  opts: { unitId: string; fullName?: string; gender?: 'nam' | 'nu'; birthDate?: string },
+): Promise<BuiltPerson> {
   const fullName = opts.fullName ?? `Nguyễn Văn Thử ${tag()}`;
-  const p = created(await client.post('/api/people', { unitId: opts.unitId, fullName, gender: opts.gender ?? 'nam', birthDate: opts.birthDate ?? '1985-05-20' }), 'buildPerson');
+  const p = created(
+    await client.post('/api/people', { unitId: opts.unitId, fullName, gender: opts.gender ?? 'nam', birthDate: opts.birthDate ?? '1985-05-20' }),
+    'buildPerson',
+  );
   return { id: p.id, fullName };
 }
 
@@ -89,7 +95,16 @@ export async function clerkOf(t: TestApp, unitId: string): Promise<Client> {
  */
 export async function buildDossier(
   t: TestApp,
-  opts: { unit: { id: string }; candidates: { id: string }[]; year: number; type?: string; movementId?: string; honor?: string; complete?: boolean; title?: string },
+  opts: {
+    unit: { id: string };
+    candidates: { id: string }[];
+    year: number;
+    type?: string;
+    movementId?: string;
+    honor?: string;
+    complete?: boolean;
+    title?: string;
+  },
 ): Promise<{ id: string; clerk: Client }> {
   const clerk = await clerkOf(t, opts.unit.id);
   const d = created(
@@ -101,7 +116,11 @@ export async function buildDossier(
     }),
     'buildDossier',
   );
-  for (const p of opts.candidates) created(await clerk.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: opts.honor ?? 'GK' }), 'add candidate');
+  for (const p of opts.candidates)
+    created(
+      await clerk.post(`/api/dossiers/${d.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: opts.honor ?? 'GK' }),
+      'add candidate',
+    );
   if (opts.complete) await completeDocuments(clerk, d.id);
   return { id: d.id, clerk };
 }

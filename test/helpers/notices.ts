@@ -4,7 +4,11 @@ import { solveProofOfWork } from '../../src/shared/proof-of-work.js';
 
 type Anonymous = { request(method: 'GET' | 'POST', url: string, payload?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test-side JSON
 
-export async function solveChallenge(anonymous: Anonymous, noticeId: string, headers: Record<string, string> = {}): Promise<{ nonce: string; solution: number }> {
+export async function solveChallenge(
+  anonymous: Anonymous,
+  noticeId: string,
+  headers: Record<string, string> = {},
+): Promise<{ nonce: string; solution: number }> {
   const c = await anonymous.request('GET', `/api/public/notices/${noticeId}/challenge`, undefined, headers);
   if (c.status !== 200) throw new Error(`challenge ${c.status} ${JSON.stringify(c.body)}`);
   const nonce = c.body.nonce as string;
@@ -16,4 +20,3 @@ export async function postPublicComment(anonymous: Anonymous, noticeId: string, 
   const challenge = await solveChallenge(anonymous, noticeId, headers);
   return anonymous.request('POST', `/api/public/notices/${noticeId}/comments`, { ...body, challenge }, headers);
 }
-

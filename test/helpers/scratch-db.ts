@@ -106,7 +106,11 @@ export async function openScratchDatabase(
  * Builds a template: a migrated database filled by `fill` (e.g. the demo seed), stored as a PGlite
  * dump in `file` or as a template database on the server. `fill`'s answer is kept beside it.
  */
-export async function createDatabaseTemplate<T>(serverUrl: string | undefined, file: string, fill: (db: Db) => Promise<T>): Promise<{ template: DatabaseTemplate; filled: T }> {
+export async function createDatabaseTemplate<T>(
+  serverUrl: string | undefined,
+  file: string,
+  fill: (db: Db) => Promise<T>,
+): Promise<{ template: DatabaseTemplate; filled: T }> {
   if (!serverUrl) {
     const { database, client } = await openPglite();
     const filled = await fill(database.db);

@@ -56,7 +56,8 @@ test('the web imports nothing from src/server', () => {
 });
 
 test('no role literal outside policies/: who may do what is decided there', () => {
-  const roleCompare = /\brole\s*[!=]==?\s*'|'\s*[!=]==?\s*[\w.]*\brole\b|\[\s*'(admin|office|clerk|council|head|staff)'(\s*,\s*'(admin|office|clerk|council|head|staff)')*\s*\]\.includes\(/;
+  const roleCompare =
+    /\brole\s*[!=]==?\s*'|'\s*[!=]==?\s*[\w.]*\brole\b|\[\s*'(admin|office|clerk|council|head|staff)'(\s*,\s*'(admin|office|clerk|council|head|staff)')*\s*\]\.includes\(/;
   const allowed = /^src\/server\/(policies|db|demo)\//;
   const found = [...server.filter((f) => !allowed.test(f.path)), ...web].flatMap((f) => hits(f, roleCompare));
   assert.deepEqual(found, [], `Role decisions outside policies/:\n${found.join('\n')}`);
@@ -64,6 +65,8 @@ test('no role literal outside policies/: who may do what is decided there', () =
 
 test('no HTTP status outside the HTTP layer: commands raise domain errors', () => {
   const status = /\bstatus(Code)?\s*:\s*[45]\d\d\b|new\s+\w*Error\(\s*[45]\d\d\b/;
-  const found = server.filter((f) => /^src\/server\/(commands|repositories|policies|rules|records|documents|jobs|deadlines)\//.test(f.path)).flatMap((f) => hits(f, status));
+  const found = server
+    .filter((f) => /^src\/server\/(commands|repositories|policies|rules|records|documents|jobs|deadlines)\//.test(f.path))
+    .flatMap((f) => hits(f, status));
   assert.deepEqual(found, [], found.join('\n'));
 });

@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DOSSIER_STATUSES, DOSSIER_TRANSITIONS, checklistFor, commandsFrom, decisionNumberText, nextStatus, quorumRequired } from '../../src/shared/dossiers.js';
+import {
+  DOSSIER_STATUSES,
+  DOSSIER_TRANSITIONS,
+  checklistFor,
+  commandsFrom,
+  decisionNumberText,
+  nextStatus,
+  quorumRequired,
+} from '../../src/shared/dossiers.js';
 import { checklistRequirements, ND152_2025_PACK } from '../../src/server/rules/index.js';
 import { addWorkingDays, defaultHolidays, makeCalendar, stepClock, workingDaysBetween } from '../../src/shared/working-days.js';
 
@@ -18,7 +26,11 @@ describe('dossier transition table', () => {
     let grew = true;
     while (grew) {
       grew = false;
-      for (const t of DOSSIER_TRANSITIONS) if (t.from.some((f) => seen.has(f)) && !seen.has(t.to)) { seen.add(t.to); grew = true; }
+      for (const t of DOSSIER_TRANSITIONS)
+        if (t.from.some((f) => seen.has(f)) && !seen.has(t.to)) {
+          seen.add(t.to);
+          grew = true;
+        }
     }
     assert.deepEqual([...seen].sort(), [...DOSSIER_STATUSES].sort());
   });
@@ -26,15 +38,35 @@ describe('dossier transition table', () => {
 
 describe('checklist', () => {
   it('lists what is missing per candidate', () => {
-    const c = checklistFor('chuyen_de', [{ id: 'a', displayName: 'Lý Thị Phương', honor: 'GK' }, { id: 'b', displayName: 'Hà Thị Mai', honor: 'CSTDCS' }], [
-      { kind: 'to_trinh', candidateId: null },
-      { kind: 'bao_cao_thanh_tich', candidateId: 'a' },
-    ], checklistRequirements(ND152_2025_PACK));
+    const c = checklistFor(
+      'chuyen_de',
+      [
+        { id: 'a', displayName: 'Lý Thị Phương', honor: 'GK' },
+        { id: 'b', displayName: 'Hà Thị Mai', honor: 'CSTDCS' },
+      ],
+      [
+        { kind: 'to_trinh', candidateId: null },
+        { kind: 'bao_cao_thanh_tich', candidateId: 'a' },
+      ],
+      checklistRequirements(ND152_2025_PACK),
+    );
     assert.equal(c.complete, false);
-    assert.deepEqual(c.missing, ['Biên bản họp xét (kèm kết quả biểu quyết)', 'Báo cáo thành tích của Hà Thị Mai', 'Giấy chứng nhận sáng kiến / đề tài khoa học của Hà Thị Mai']);
+    assert.deepEqual(c.missing, [
+      'Biên bản họp xét (kèm kết quả biểu quyết)',
+      'Báo cáo thành tích của Hà Thị Mai',
+      'Giấy chứng nhận sáng kiến / đề tài khoa học của Hà Thị Mai',
+    ]);
   });
   it('needs no minutes for the simplified procedure (đột xuất)', () => {
-    const c = checklistFor('dot_xuat', [{ id: 'a', displayName: 'A', honor: 'GK' }], [{ kind: 'to_trinh', candidateId: null }, { kind: 'bao_cao_thanh_tich', candidateId: 'a' }], checklistRequirements(ND152_2025_PACK));
+    const c = checklistFor(
+      'dot_xuat',
+      [{ id: 'a', displayName: 'A', honor: 'GK' }],
+      [
+        { kind: 'to_trinh', candidateId: null },
+        { kind: 'bao_cao_thanh_tich', candidateId: 'a' },
+      ],
+      checklistRequirements(ND152_2025_PACK),
+    );
     assert.equal(c.complete, true);
   });
 });
@@ -54,7 +86,10 @@ describe('working days', () => {
     assert.equal(workingDaysBetween(cal, '2021-04-23', '2021-05-04'), 5);
   });
   it('lets the agency add a day off or a make-up working Saturday', () => {
-    const own = makeCalendar([{ date: '2021-06-14', name: 'Nghỉ', kind: 'holiday' }, { date: '2021-06-12', name: 'Làm bù', kind: 'workday' }]);
+    const own = makeCalendar([
+      { date: '2021-06-14', name: 'Nghỉ', kind: 'holiday' },
+      { date: '2021-06-12', name: 'Làm bù', kind: 'workday' },
+    ]);
     assert.equal(own.isWorkingDay('2021-06-14'), false);
     assert.equal(own.isWorkingDay('2021-06-12'), true);
   });

@@ -32,10 +32,26 @@ describe('policy table', () => {
 });
 
 describe('record policies: the role grant and the record state', () => {
-  const actor = (role: Actor['role'], over: Partial<Actor> = {}): Actor => ({ accountId: 'a-1', username: 'u', displayName: 'U', role, unitId: 'root', unitPath: '/root/', personId: null, ip: '127.0.0.1', ...over });
-  const unit = (over: Partial<{ id: string; parentId: string | null; active: boolean; mergedIntoId: string | null }> = {}) => ({ id: 'u-1', parentId: 'root', active: true, mergedIntoId: null, ...over });
+  const actor = (role: Actor['role'], over: Partial<Actor> = {}): Actor => ({
+    accountId: 'a-1',
+    username: 'u',
+    displayName: 'U',
+    role,
+    unitId: 'root',
+    unitPath: '/root/',
+    personId: null,
+    ip: '127.0.0.1',
+    ...over,
+  });
+  const unit = (over: Partial<{ id: string; parentId: string | null; active: boolean; mergedIntoId: string | null }> = {}) => ({
+    id: 'u-1',
+    parentId: 'root',
+    active: true,
+    mergedIntoId: null,
+    ...over,
+  });
 
-  it('units: the actor\'s own root may not be moved, merged, deactivated or deleted', () => {
+  it("units: the actor's own root may not be moved, merged, deactivated or deleted", () => {
     const own = unitAbilities(actor('admin'), unit({ id: 'root', parentId: null }));
     assert.deepEqual(own, ['read', 'create', 'update']);
     assert.deepEqual(unitAbilities(actor('admin'), unit()), ['read', 'create', 'update', 'move', 'merge', 'deactivate', 'delete']);
@@ -47,7 +63,10 @@ describe('record policies: the role grant and the record state', () => {
     assert.ok(!inactive.includes('create') && !inactive.includes('move') && !inactive.includes('merge'));
     assert.ok(inactive.includes('deactivate'), 'an inactive unit may be reactivated');
     assert.ok(!unitAbilities(actor('admin'), unit({ active: false, mergedIntoId: 'u-2' })).includes('deactivate'));
-    assert.equal(unitRefusal(actor('admin'), unit({ active: false, mergedIntoId: 'u-2' }), 'deactivate')?.message, 'Đơn vị đã được sáp nhập vào đơn vị khác, không thể khôi phục.');
+    assert.equal(
+      unitRefusal(actor('admin'), unit({ active: false, mergedIntoId: 'u-2' }), 'deactivate')?.message,
+      'Đơn vị đã được sáp nhập vào đơn vị khác, không thể khôi phục.',
+    );
   });
 
   it('units: the role grant still bounds the answer (office may not delete, clerk only reads)', () => {
@@ -68,7 +87,7 @@ describe('record policies: the role grant and the record state', () => {
     assert.ok(councilAbilities(actor('office'), { active: false, name: 'HĐ' }).includes('update'), 'it may still be edited (reactivated)');
   });
 
-  it('accounts: no reset of one\'s own password; personal roles need a person; no self-lockout', () => {
+  it("accounts: no reset of one's own password; personal roles need a person; no self-lockout", () => {
     const admin = actor('admin');
     assert.ok(!accountAbilities(admin, { id: admin.accountId }).includes('resetPassword'));
     assert.ok(accountAbilities(admin, { id: 'other' }).includes('resetPassword'));

@@ -30,7 +30,10 @@ test('honor abilities follow the role grant and the record state', () => {
 test('an initiative that backed an award cannot be removed', () => {
   assert.deepEqual(initiativeAbilities(actor('admin'), { usedForAwardId: null }), ['update', 'remove']);
   assert.deepEqual(initiativeAbilities(actor('admin'), { usedForAwardId: 'award' }), ['update']);
-  assert.throws(() => assertMayRemoveInitiative({ usedForAwardId: 'award' }), (e: unknown) => e instanceof InitiativeAlreadyUsed && e instanceof DomainError && e.kind === 'conflict');
+  assert.throws(
+    () => assertMayRemoveInitiative({ usedForAwardId: 'award' }),
+    (e: unknown) => e instanceof InitiativeAlreadyUsed && e instanceof DomainError && e.kind === 'conflict',
+  );
   assert.doesNotThrow(() => assertMayRemoveInitiative({ usedForAwardId: null }));
 });
 

@@ -16,12 +16,24 @@ describe('Vietnamese text', () => {
 
   it('follows the Vietnamese alphabet: a < ă < â, d < đ, o < ô < ơ, u < ư', () => {
     const given = ['Ân', 'Anh', 'Ăng', 'An', 'Đào', 'Dương', 'Ơn', 'Ôn', 'On', 'Ưng', 'Uyên'];
-    assert.deepEqual(given.map((g) => `A ${g}`).sort(compareVietnameseNames).map((n) => n.slice(2)), ['An', 'Anh', 'Ăng', 'Ân', 'Dương', 'Đào', 'On', 'Ôn', 'Ơn', 'Uyên', 'Ưng']);
+    assert.deepEqual(
+      given
+        .map((g) => `A ${g}`)
+        .sort(compareVietnameseNames)
+        .map((n) => n.slice(2)),
+      ['An', 'Anh', 'Ăng', 'Ân', 'Dương', 'Đào', 'On', 'Ôn', 'Ơn', 'Uyên', 'Ưng'],
+    );
   });
 
   it('orders tones only as a tie-break: ngang, huyền, hỏi, ngã, sắc, nặng', () => {
     const given = ['Mạ', 'Má', 'Mã', 'Mả', 'Mà', 'Ma', 'Mai'];
-    assert.deepEqual(given.map((g) => `B ${g}`).sort(compareVietnameseNames).map((n) => n.slice(2)), ['Ma', 'Mà', 'Mả', 'Mã', 'Má', 'Mạ', 'Mai']);
+    assert.deepEqual(
+      given
+        .map((g) => `B ${g}`)
+        .sort(compareVietnameseNames)
+        .map((n) => n.slice(2)),
+      ['Ma', 'Mà', 'Mả', 'Mã', 'Má', 'Mạ', 'Mai'],
+    );
   });
 
   it('keys compare the same in code-unit order, which the database uses (COLLATE "C")', () => {

@@ -1,7 +1,14 @@
 import type { CommandContext } from './run.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { findVisiblePerson } from '../repositories/people.js';
-import { findVisibleAccount, insertAccount, setAccountPassword, unsafeFindAccountByUsername, updateAccountAtVersion, type AccountRow } from '../repositories/accounts.js';
+import {
+  findVisibleAccount,
+  insertAccount,
+  setAccountPassword,
+  unsafeFindAccountByUsername,
+  updateAccountAtVersion,
+  type AccountRow,
+} from '../repositories/accounts.js';
 import { deleteLoginSessionsOf } from '../repositories/login-sessions.js';
 import { assertAccountAllows, assertAccountChange, changeEndsSessions } from '../policies/account.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
@@ -40,8 +47,22 @@ export async function createAccount(ctx: CommandContext, input: AccountInput & {
   if (problem) throw badRequest(problem);
   const username = input.username.trim().toLowerCase();
   if (await unsafeFindAccountByUsername(ctx.tx, username)) throw new UsernameTaken(`Tên đăng nhập "${username}" đã được dùng.`);
-  const row = await insertAccount(ctx.tx, { username, displayName: input.displayName.trim(), role: input.role, unitId: unit.id, personId: input.personId ?? null, passwordHash: await hashPassword(input.password) });
-  await ctx.audit({ action: 'account.created', entityType: 'account', entityId: row.id, unitId: row.unitId, summary: `Tạo tài khoản ${username}`, after: view(row) });
+  const row = await insertAccount(ctx.tx, {
+    username,
+    displayName: input.displayName.trim(),
+    role: input.role,
+    unitId: unit.id,
+    personId: input.personId ?? null,
+    passwordHash: await hashPassword(input.password),
+  });
+  await ctx.audit({
+    action: 'account.created',
+    entityType: 'account',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Tạo tài khoản ${username}`,
+    after: view(row),
+  });
   return row;
 }
 
@@ -49,11 +70,25 @@ export async function updateAccount(ctx: CommandContext, id: string, input: Omit
   const before = await mustFind(ctx, id);
   await checkRefs(ctx, input);
   assertAccountChange(ctx.actor, before, input);
-  const row = await updateAccountAtVersion(ctx.tx, id, before.version, { displayName: input.displayName.trim(), role: input.role, unitId: input.unitId, personId: input.personId ?? null, active: input.active });
+  const row = await updateAccountAtVersion(ctx.tx, id, before.version, {
+    displayName: input.displayName.trim(),
+    role: input.role,
+    unitId: input.unitId,
+    personId: input.personId ?? null,
+    active: input.active,
+  });
   if (!row) throw new StaleVersion('Tài khoản đã được người khác sửa. Hãy tải lại và thử lại.');
   // Sessions carry the old reach: end them.
   if (changeEndsSessions(before, row)) await deleteLoginSessionsOf(ctx.tx, id);
-  await ctx.audit({ action: 'account.updated', entityType: 'account', entityId: id, unitId: row.unitId, summary: `Sửa tài khoản ${row.username}`, before: view(before), after: view(row) });
+  await ctx.audit({
+    action: 'account.updated',
+    entityType: 'account',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Sửa tài khoản ${row.username}`,
+    before: view(before),
+    after: view(row),
+  });
   return row;
 }
 
@@ -64,5 +99,11 @@ export async function resetPassword(ctx: CommandContext, id: string, newPassword
   if (problem) throw badRequest(problem);
   await setAccountPassword(ctx.tx, id, await hashPassword(newPassword), { mustChange: true });
   await deleteLoginSessionsOf(ctx.tx, id);
-  await ctx.audit({ action: 'account.password_reset', entityType: 'account', entityId: id, unitId: account.unitId, summary: `Đặt lại mật khẩu cho ${account.username}` });
+  await ctx.audit({
+    action: 'account.password_reset',
+    entityType: 'account',
+    entityId: id,
+    unitId: account.unitId,
+    summary: `Đặt lại mật khẩu cho ${account.username}`,
+  });
 }

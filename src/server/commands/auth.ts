@@ -56,7 +56,13 @@ export async function login(db: Db, input: { username: string; password: string;
     // A lock set by parallel wrong passwords while this one was being verified wins.
     if (!(await recordSuccessfulLogin(tx, account.id, now))) throw lockedError((await unsafeFindAccount(tx, account.id))?.lockedUntil ?? now);
     const session = await createSession(tx, account.id, input.ip, input.userAgent);
-    await recordAudit(tx, source, { action: 'auth.login', entityType: 'account', entityId: account.id, unitId: account.unitId, summary: `${account.username} đăng nhập` });
+    await recordAudit(tx, source, {
+      action: 'auth.login',
+      entityType: 'account',
+      entityId: account.id,
+      unitId: account.unitId,
+      summary: `${account.username} đăng nhập`,
+    });
     return { account, ...session };
   });
 }
@@ -67,7 +73,13 @@ function lockedError(until: Date) {
 
 export async function logout(ctx: CommandContext, tokenHash: string): Promise<void> {
   await deleteSession(ctx.tx, tokenHash);
-  await ctx.audit({ action: 'auth.logout', entityType: 'account', entityId: ctx.actor.accountId, unitId: ctx.actor.unitId, summary: `${ctx.actor.username} đăng xuất` });
+  await ctx.audit({
+    action: 'auth.logout',
+    entityType: 'account',
+    entityId: ctx.actor.accountId,
+    unitId: ctx.actor.unitId,
+    summary: `${ctx.actor.username} đăng xuất`,
+  });
 }
 
 /** Changes the actor's own password; other sessions of the account are ended. */
@@ -79,7 +91,13 @@ export async function changePassword(ctx: CommandContext, input: { currentPasswo
   if (input.currentPassword === input.newPassword) throw badRequest('Mật khẩu mới phải khác mật khẩu hiện tại.');
   await setAccountPassword(ctx.tx, account.id, await hashPassword(input.newPassword), { mustChange: false });
   await deleteLoginSessionsOf(ctx.tx, account.id, input.keepSessionHash);
-  await ctx.audit({ action: 'auth.password_changed', entityType: 'account', entityId: account.id, unitId: account.unitId, summary: `${account.username} đổi mật khẩu` });
+  await ctx.audit({
+    action: 'auth.password_changed',
+    entityType: 'account',
+    entityId: account.id,
+    unitId: account.unitId,
+    summary: `${account.username} đổi mật khẩu`,
+  });
 }
 
 function formatTime(d: Date): string {

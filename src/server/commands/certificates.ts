@@ -91,25 +91,25 @@ export async function registerCertificate(tx: Executor, input: CertificateInput)
   const number = await nextCertificateNumber(tx, input.unitId, year);
   const issuerName = input.issuerName.trim().normalize('NFC');
   return insertCertificate(tx, {
-      unitId: input.unitId,
-      year,
-      number,
-      code: newPublicCode(),
-      honor: input.honor,
-      honorLabel: HONOR_INFO[input.honor].label,
-      recipientName: normalizeName(input.recipientName),
-      recipientDetail: input.recipientDetail?.trim().normalize('NFC') || null,
-      achievement: input.achievement?.trim().normalize('NFC') ?? '',
-      decisionId: input.decisionId ?? null,
-      awardeeId: input.awardeeId ?? null,
-      decisionNumber: input.decisionNumber.trim().normalize('NFC'),
-      decisionDate: input.decisionDate,
-      issuerName,
-      issuerTitle: (input.issuerTitle?.trim() || issuerName.toLocaleUpperCase('vi')).normalize('NFC'),
-      signerTitle: input.signerTitle.trim().normalize('NFC'),
-      signerName: normalizeName(input.signerName),
-      place: input.place?.trim().normalize('NFC') ?? '',
-      issuedBy: input.issuedBy ?? null,
+    unitId: input.unitId,
+    year,
+    number,
+    code: newPublicCode(),
+    honor: input.honor,
+    honorLabel: HONOR_INFO[input.honor].label,
+    recipientName: normalizeName(input.recipientName),
+    recipientDetail: input.recipientDetail?.trim().normalize('NFC') || null,
+    achievement: input.achievement?.trim().normalize('NFC') ?? '',
+    decisionId: input.decisionId ?? null,
+    awardeeId: input.awardeeId ?? null,
+    decisionNumber: input.decisionNumber.trim().normalize('NFC'),
+    decisionDate: input.decisionDate,
+    issuerName,
+    issuerTitle: (input.issuerTitle?.trim() || issuerName.toLocaleUpperCase('vi')).normalize('NFC'),
+    signerTitle: input.signerTitle.trim().normalize('NFC'),
+    signerName: normalizeName(input.signerName),
+    place: input.place?.trim().normalize('NFC') ?? '',
+    issuedBy: input.issuedBy ?? null,
   });
 }
 
@@ -125,7 +125,10 @@ async function placeOf(tx: Executor, unitId: string): Promise<string> {
 /** "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" → "GIÁM ĐỐC": the authority whose name heads the certificate. */
 function authorityOf(signerTitle: string): string {
   const first = signerTitle.split('\n')[0] ?? signerTitle;
-  return first.replace(/^(KT|TM|Q|TL|TUQ)\.\s*/i, '').trim().toLocaleUpperCase('vi');
+  return first
+    .replace(/^(KT|TM|Q|TL|TUQ)\.\s*/i, '')
+    .trim()
+    .toLocaleUpperCase('vi');
 }
 
 export interface DecisionCertificates {
@@ -146,7 +149,11 @@ export async function issueCertificatesForDecision(ctx: CommandContext, decision
   const d = await unsafeLockDecision(ctx.tx, decisionId);
   if (!d) throw notFound('Không tìm thấy quyết định.');
   if (!mayDecision(ctx.actor, d, 'issueCertificates')) {
-    throw new CertificatesNotIssuable(d.kind !== 'internal' ? 'Đây là quyết định của cấp trên: Giấy khen, Bằng khen do cơ quan ban hành quyết định cấp và vào sổ.' : 'Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.');
+    throw new CertificatesNotIssuable(
+      d.kind !== 'internal'
+        ? 'Đây là quyết định của cấp trên: Giấy khen, Bằng khen do cơ quan ban hành quyết định cấp và vào sổ.'
+        : 'Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.',
+    );
   }
   const awardees = await awardeesForCertificates(ctx.tx, decisionId);
   const active = awardees.filter((a) => !a.awardee.revoked);
@@ -217,7 +224,15 @@ export async function revokeCertificate(ctx: CommandContext, id: string, reason:
   const why = reason.trim();
   if (!why) throw badRequest('Hãy ghi lý do hủy bỏ.');
   const row = await markCertificateRevoked(ctx.tx, c.id, why, now());
-  await ctx.audit({ action: 'certificate.revoked', entityType: 'certificate', entityId: c.id, unitId: c.unitId, summary: `Hủy bỏ ${c.honorLabel} số ${registerNumberText(c)} của ${c.recipientName}: ${why}`, before: { revoked: false }, after: { revoked: true, reason: why } });
+  await ctx.audit({
+    action: 'certificate.revoked',
+    entityType: 'certificate',
+    entityId: c.id,
+    unitId: c.unitId,
+    summary: `Hủy bỏ ${c.honorLabel} số ${registerNumberText(c)} của ${c.recipientName}: ${why}`,
+    before: { revoked: false },
+    after: { revoked: true, reason: why },
+  });
   return row;
 }
 
@@ -240,13 +255,26 @@ export function certificateData(c: CertificateRow, publicUrl: string): Certifica
 }
 
 /** Saves a unit's phôi calibration (validated; optimistic version). */
-export async function saveCalibration(ctx: CommandContext, unitId: string, input: unknown, version: number | undefined): Promise<{ calibration: CertificateCalibration; version: number }> {
+export async function saveCalibration(
+  ctx: CommandContext,
+  unitId: string,
+  input: unknown,
+  version: number | undefined,
+): Promise<{ calibration: CertificateCalibration; version: number }> {
   if (!mayCalibrate(ctx.actor)) throw forbidden();
   const calibration = validateCalibration(input);
   const current = await findCalibration(ctx.tx, unitId, true);
   if (current && version !== undefined && current.version !== version) throw conflict('Bản căn chỉnh đã được người khác sửa. Hãy tải lại và thử lại.');
   const next = (current?.version ?? 0) + 1;
   await saveCalibrationRow(ctx.tx, unitId, { calibration, version: next, updatedBy: ctx.actor.accountId, updatedAt: now() }, Boolean(current));
-  await ctx.audit({ action: 'certificate.calibrated', entityType: 'unit', entityId: unitId, unitId, summary: `Căn chỉnh vị trí in phôi Giấy khen, Bằng khen (độ lệch ${calibration.offsetX}/${calibration.offsetY} mm)`, before: current?.calibration ?? null, after: calibration });
+  await ctx.audit({
+    action: 'certificate.calibrated',
+    entityType: 'unit',
+    entityId: unitId,
+    unitId,
+    summary: `Căn chỉnh vị trí in phôi Giấy khen, Bằng khen (độ lệch ${calibration.offsetX}/${calibration.offsetY} mm)`,
+    before: current?.calibration ?? null,
+    after: calibration,
+  });
   return { calibration, version: next };
 }

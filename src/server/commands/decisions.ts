@@ -51,11 +51,25 @@ export const DecisionAlreadyRevoked = domainError('DecisionAlreadyRevoked', 'con
  */
 export async function recordAward(
   tx: Executor,
-  a: { personId: string | null; unitId: string | null; honor: Honor; year: number; type: string; decisionNumber: string; decisionDate: string; issuer: string; amount: number; dossierId: string | null; displayName: string },
+  a: {
+    personId: string | null;
+    unitId: string | null;
+    honor: Honor;
+    year: number;
+    type: string;
+    decisionNumber: string;
+    decisionDate: string;
+    issuer: string;
+    amount: number;
+    dossierId: string | null;
+    displayName: string;
+  },
 ): Promise<string> {
   const dup = await standingHonor(tx, { personId: a.personId, unitId: a.unitId }, a.honor, a.year);
   if (dup) {
-    throw new DuplicateHonor(`${a.displayName} đã được ${HONOR_INFO[a.honor].label} năm ${a.year}${dup.number ? ` (Quyết định số ${dup.number})` : ''}; không khen trùng.`);
+    throw new DuplicateHonor(
+      `${a.displayName} đã được ${HONOR_INFO[a.honor].label} năm ${a.year}${dup.number ? ` (Quyết định số ${dup.number})` : ''}; không khen trùng.`,
+    );
   }
   // Households have no record of their own yet: their award lives only in the decision's list.
   if (!a.personId && !a.unitId) return '';
@@ -86,9 +100,11 @@ function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
 /** Candidates in a public notice: the notice must be over and every comment answered; `pack` says which honors need one. */
 async function assertNoticesDone(tx: Executor, pack: RulePack, c: CandidateRow, decisionDate: string) {
   const notices = await noticesOfCandidate(tx, c.id);
-  if (!notices.length && publicNotice(pack, c.honor as Honor).required) throw new NoticeNotDone(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
+  if (!notices.length && publicNotice(pack, c.honor as Honor).required)
+    throw new NoticeNotDone(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
   for (const notice of notices) {
-    if (notice.endDate >= decisionDate || notice.endDate >= todayVn()) throw new NoticeNotDone(`${c.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`);
+    if (notice.endDate >= decisionDate || notice.endDate >= todayVn())
+      throw new NoticeNotDone(`${c.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`);
     if (await noticeHasOpenComment(tx, notice.id)) throw new NoticeNotDone(`Còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`);
   }
 }
@@ -122,11 +138,13 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
   // The pack governing the issuing unit on the decision date (agency overrides included): authority and notices.
   const pack = await governingPack(ctx.tx, unit.path, input.decisionDate);
   const who = unitAuthority(pack, unit.kind);
-  if (!who || !unit.code) throw new NotDecisionAuthority(`${unit.name} không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng (hoặc chưa có ký hiệu văn bản).`);
+  if (!who || !unit.code)
+    throw new NotDecisionAuthority(`${unit.name} không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng (hoặc chưa có ký hiệu văn bản).`);
   const rows = await lockVisibleCandidates(ctx.tx, ctx.actor, ids);
   if (rows.length !== ids.length) throw notFound('Không tìm thấy một số đề nghị được chọn.');
   for (const { candidate: c, dossier: d } of rows) {
-    if (d.level !== 'unit' || d.status !== 'reviewed') throw new DecisionNotIssuable(`Hồ sơ "${d.title}" chưa qua Hội đồng (đang ${d.status === 'draft' ? 'soạn' : 'xử lý'}): chưa quyết định được.`);
+    if (d.level !== 'unit' || d.status !== 'reviewed')
+      throw new DecisionNotIssuable(`Hồ sơ "${d.title}" chưa qua Hội đồng (đang ${d.status === 'draft' ? 'soạn' : 'xử lý'}): chưa quyết định được.`);
     if (d.receiverUnitId !== unit.id) throw new DecisionNotIssuable(`Hồ sơ "${d.title}" không gửi đến ${unit.name}.`);
     if (c.outcome !== 'pending') throw new DecisionNotIssuable(`${c.displayName} đã được xử lý, không quyết định lại.`);
     if (c.councilResult !== 'passed') throw new DecisionNotIssuable(`${c.displayName} không đạt tỷ lệ phiếu của Hội đồng.`);
@@ -140,28 +158,40 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
   const numberText = decisionNumberText(number, unit.code);
   const honors = [...new Set(rows.map((r) => HONOR_INFO[r.candidate.honor as Honor].label))];
   const decision = await insertDecision(ctx.tx, {
-      kind: 'internal',
-      unitId: unit.id,
-      issuerName: unit.name,
-      number,
-      year,
-      numberText,
-      decisionDate: input.decisionDate,
-      title: input.title?.trim() || `Về việc tặng ${honors.join(', ')} cho ${subjectsPhrase(rows.map((r) => r.candidate.subjectKind))} có thành tích xuất sắc`,
-      signerName: input.signerName.trim(),
-      signerTitle: input.signerTitle.trim(),
-      regime: regimeForDate(input.decisionDate),
-      issuedBy: ctx.actor.accountId,
-      issuedAt: now(),
+    kind: 'internal',
+    unitId: unit.id,
+    issuerName: unit.name,
+    number,
+    year,
+    numberText,
+    decisionDate: input.decisionDate,
+    title: input.title?.trim() || `Về việc tặng ${honors.join(', ')} cho ${subjectsPhrase(rows.map((r) => r.candidate.subjectKind))} có thành tích xuất sắc`,
+    signerName: input.signerName.trim(),
+    signerTitle: input.signerTitle.trim(),
+    regime: regimeForDate(input.decisionDate),
+    issuedBy: ctx.actor.accountId,
+    issuedAt: now(),
   });
   const total = await addAwardees(ctx, decision, rows, unit.name);
   const row = await setDecisionTotal(ctx.tx, decision.id, total);
   for (const d of new Set(rows.map((r) => r.dossier.id))) await maybeComplete(ctx, d);
-  await ctx.audit({ action: 'decision.issued', entityType: 'decision', entityId: decision.id, unitId: unit.id, summary: `Ban hành Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`, after: { numberText, candidates: rows.map((r) => r.candidate.displayName) } });
+  await ctx.audit({
+    action: 'decision.issued',
+    entityType: 'decision',
+    entityId: decision.id,
+    unitId: unit.id,
+    summary: `Ban hành Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`,
+    after: { numberText, candidates: rows.map((r) => r.candidate.displayName) },
+  });
   return row;
 }
 
-async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[], issuer: string): Promise<number> {
+async function addAwardees(
+  ctx: CommandContext,
+  decision: DecisionRow,
+  rows: { candidate: CandidateRow; dossier: DossierRow }[],
+  issuer: string,
+): Promise<number> {
   let total = 0;
   for (const [i, { candidate: c, dossier: d }] of rows.entries()) {
     const m = money(c.honor as Honor, c.subjectKind as SubjectKind, decision.decisionDate);
@@ -223,25 +253,39 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
   await transition(ctx, d, 'recordHigherDecision', { completedAt: now() });
   const honors = [...new Set(awarded.map((c) => HONOR_INFO[c.honor as Honor].label))];
   const decision = await insertDecision(ctx.tx, {
-      kind: 'external',
-      unitId: d.unitId,
-      issuerName: input.issuerName.trim(),
-      number: null,
-      year: Number(input.decisionDate.slice(0, 4)),
-      numberText: input.numberText.trim(),
-      decisionDate: input.decisionDate,
-      title: input.title?.trim() || `Về việc tặng ${honors.join(', ')}`,
-      signerName: input.signerName.trim(),
-      signerTitle: input.signerTitle.trim(),
-      regime: regimeForDate(input.decisionDate),
-      issuedBy: ctx.actor.accountId,
-      issuedAt: now(),
+    kind: 'external',
+    unitId: d.unitId,
+    issuerName: input.issuerName.trim(),
+    number: null,
+    year: Number(input.decisionDate.slice(0, 4)),
+    numberText: input.numberText.trim(),
+    decisionDate: input.decisionDate,
+    title: input.title?.trim() || `Về việc tặng ${honors.join(', ')}`,
+    signerName: input.signerName.trim(),
+    signerTitle: input.signerTitle.trim(),
+    regime: regimeForDate(input.decisionDate),
+    issuedBy: ctx.actor.accountId,
+    issuedAt: now(),
   });
-  const total = await addAwardees(ctx, decision, awarded.map((c) => ({ candidate: c, dossier: d })), input.issuerName.trim());
+  const total = await addAwardees(
+    ctx,
+    decision,
+    awarded.map((c) => ({ candidate: c, dossier: d })),
+    input.issuerName.trim(),
+  );
   const refused = cands.filter((c) => !awarded.includes(c));
-  await markCandidatesNotAwarded(ctx.tx, refused.map((c) => c.id));
+  await markCandidatesNotAwarded(
+    ctx.tx,
+    refused.map((c) => c.id),
+  );
   const row = await setDecisionTotal(ctx.tx, decision.id, total);
-  await ctx.audit({ action: 'decision.recorded', entityType: 'decision', entityId: decision.id, unitId: d.unitId, summary: `Ghi nhận Quyết định số ${input.numberText} ngày ${formatDateVi(input.decisionDate)} của ${input.issuerName}: ${awarded.length} được khen thưởng${refused.length ? `, ${refused.length} không được` : ''}` });
+  await ctx.audit({
+    action: 'decision.recorded',
+    entityType: 'decision',
+    entityId: decision.id,
+    unitId: d.unitId,
+    summary: `Ghi nhận Quyết định số ${input.numberText} ngày ${formatDateVi(input.decisionDate)} của ${input.issuerName}: ${awarded.length} được khen thưởng${refused.length ? `, ${refused.length} không được` : ''}`,
+  });
   return row;
 }
 
@@ -250,7 +294,13 @@ export async function attachDecisionFile(ctx: CommandContext, id: string, file: 
   if (!d) throw notFound('Không tìm thấy quyết định.');
   if (!mayDecision(ctx.actor, d, 'attachFile')) throw forbidden();
   await setDecisionFile(ctx.tx, id, { fileName: file.fileName, fileMime: file.mime, fileData: file.buffer });
-  await ctx.audit({ action: 'decision.recorded', entityType: 'decision', entityId: id, unitId: d.unitId, summary: `Đính kèm bản quyết định ${d.numberText} (${file.fileName})` });
+  await ctx.audit({
+    action: 'decision.recorded',
+    entityType: 'decision',
+    entityId: id,
+    unitId: d.unitId,
+    summary: `Đính kèm bản quyết định ${d.numberText} (${file.fileName})`,
+  });
 }
 
 /** Hủy bỏ (Law Art 93): the whole decision or some awardees; histories are flagged, never deleted. */
@@ -265,12 +315,23 @@ export async function revokeDecision(ctx: CommandContext, id: string, input: { r
   if (input.awardeeIds?.length && targets.length !== input.awardeeIds.length) throw notFound('Không tìm thấy người/tập thể trong quyết định.');
   if (targets.some((t) => t.revoked)) throw new DecisionAlreadyRevoked('Có người/tập thể đã bị hủy bỏ khen thưởng trước đó.');
   const reason = input.reason.trim();
-  await revokeCertificatesForDecision(ctx.tx, id, reason, targets.map((t) => t.id));
+  await revokeCertificatesForDecision(
+    ctx.tx,
+    id,
+    reason,
+    targets.map((t) => t.id),
+  );
   const at = now();
   for (const a of targets) await revokeAwardee(ctx.tx, a, reason, at);
   const all = targets.length === awardees.length || awardees.every((a) => a.revoked || targets.includes(a));
   const row = await markDecisionRevoked(ctx.tx, id, reason, all ? { at, by: ctx.actor.accountId } : null);
-  await ctx.audit({ action: 'decision.revoked', entityType: 'decision', entityId: id, unitId: d.unitId, summary: `Hủy bỏ ${all ? 'Quyết định' : `khen thưởng của ${targets.map((t) => t.displayName).join(', ')} tại Quyết định`} số ${d.numberText}: ${reason}` });
+  await ctx.audit({
+    action: 'decision.revoked',
+    entityType: 'decision',
+    entityId: id,
+    unitId: d.unitId,
+    summary: `Hủy bỏ ${all ? 'Quyết định' : `khen thưởng của ${targets.map((t) => t.displayName).join(', ')} tại Quyết định`} số ${d.numberText}: ${reason}`,
+  });
   return row;
 }
 

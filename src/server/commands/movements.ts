@@ -1,7 +1,17 @@
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
 import { findReadablePlan } from '../repositories/plans.js';
-import { findOwnedMovement, findReadableMovement, insertMovement, phasesOf, replaceMovementParts, setMovementStatus, unsafeFindMovementHeader, updateMovementAtVersion, type MovementRow } from '../repositories/movements.js';
+import {
+  findOwnedMovement,
+  findReadableMovement,
+  insertMovement,
+  phasesOf,
+  replaceMovementParts,
+  setMovementStatus,
+  unsafeFindMovementHeader,
+  updateMovementAtVersion,
+  type MovementRow,
+} from '../repositories/movements.js';
 import { assertClosable, assertEditable, assertLaunchable } from '../policies/movement.js';
 import { now } from '../clock.js';
 import { findVisibleUnit } from '../repositories/units.js';
@@ -20,12 +30,14 @@ const d = formatDateVi;
 
 /** Dates that contradict each other are refused before anything is stored. */
 function checkDates(input: MovementInput) {
-  if (input.endDate < input.startDate) throw badRequest(`Thời gian thi đua không hợp lệ: ngày kết thúc ${d(input.endDate)} trước ngày bắt đầu ${d(input.startDate)}.`);
+  if (input.endDate < input.startDate)
+    throw badRequest(`Thời gian thi đua không hợp lệ: ngày kết thúc ${d(input.endDate)} trước ngày bắt đầu ${d(input.startDate)}.`);
   for (const p of input.phases) {
     if (p.endDate < p.startDate) throw badRequest(`${p.name}: ngày kết thúc ${d(p.endDate)} trước ngày bắt đầu ${d(p.startDate)}.`);
     if (p.startDate < input.startDate || p.endDate > input.endDate)
       throw badRequest(`${p.name} (${d(p.startDate)} – ${d(p.endDate)}) nằm ngoài thời gian của phong trào (${d(input.startDate)} – ${d(input.endDate)}).`);
-    if (p.summingUpDeadline && p.summingUpDeadline < p.endDate) throw badRequest(`${p.name}: hạn sơ kết ${d(p.summingUpDeadline)} trước khi đợt kết thúc (${d(p.endDate)}).`);
+    if (p.summingUpDeadline && p.summingUpDeadline < p.endDate)
+      throw badRequest(`${p.name}: hạn sơ kết ${d(p.summingUpDeadline)} trước khi đợt kết thúc (${d(p.endDate)}).`);
   }
   if (input.registrationDeadline && input.registrationDeadline < input.startDate)
     throw badRequest(`Hạn đăng ký thi đua ${d(input.registrationDeadline)} trước ngày phát động (${d(input.startDate)}).`);
@@ -42,7 +54,12 @@ async function validate(ctx: CommandContext, input: MovementInput, selfId?: stri
   const unit = await findVisibleUnit(ctx.tx, ctx.actor, input.unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
   checkDates(input);
-  await assertUnitsUnder(ctx.tx, unit.path, [...input.participantUnitIds, ...input.deadlines.map((x) => x.responsibleUnitId).filter((x): x is string => !!x)], 'Đơn vị tham gia');
+  await assertUnitsUnder(
+    ctx.tx,
+    unit.path,
+    [...input.participantUnitIds, ...input.deadlines.map((x) => x.responsibleUnitId).filter((x): x is string => !!x)],
+    'Đơn vị tham gia',
+  );
   if (input.parentId) {
     if (input.parentId === selfId) throw badRequest('Phong trào không thể là phong trào cấp trên của chính nó.');
     const parent = await findReadableMovement(ctx.tx, ctx.actor, input.parentId);
@@ -79,8 +96,23 @@ function values(input: MovementInput) {
 
 async function storeParts(tx: Executor, id: string, input: MovementInput) {
   await replaceMovementParts(tx, id, {
-    targets: input.targets.map((t, i) => ({ subjectKind: t.subjectKind, honor: t.honor ?? null, measure: t.measure, value: t.value, valueMax: t.valueMax ?? null, label: t.label, sortOrder: i })),
-    phases: input.phases.map((p, i) => ({ name: p.name, startDate: p.startDate, endDate: p.endDate, summingUpDeadline: p.summingUpDeadline ?? null, content: p.content ?? null, sortOrder: i })),
+    targets: input.targets.map((t, i) => ({
+      subjectKind: t.subjectKind,
+      honor: t.honor ?? null,
+      measure: t.measure,
+      value: t.value,
+      valueMax: t.valueMax ?? null,
+      label: t.label,
+      sortOrder: i,
+    })),
+    phases: input.phases.map((p, i) => ({
+      name: p.name,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      summingUpDeadline: p.summingUpDeadline ?? null,
+      content: p.content ?? null,
+      sortOrder: i,
+    })),
     honors: input.honors.map((h, i) => ({
       honor: h.honor,
       subjectKinds: h.subjectKinds,
@@ -104,13 +136,49 @@ async function syncMovementDeadlines(tx: Executor, m: MovementRow, extra: Deadli
   const link = `/phong-trao/${m.id}`;
   const specs: DeadlineSpec[] = [];
   if (m.registrationDeadline)
-    specs.push({ sourceType: 'movement', sourceId: m.id, key: 'registration', unitId: m.unitId, kind: 'registration', audience: 'units', title: `Đăng ký thi đua: ${m.title}`, dueDate: m.registrationDeadline, link: `/dang-ky-thi-dua?movementId=${m.id}`, status });
+    specs.push({
+      sourceType: 'movement',
+      sourceId: m.id,
+      key: 'registration',
+      unitId: m.unitId,
+      kind: 'registration',
+      audience: 'units',
+      title: `Đăng ký thi đua: ${m.title}`,
+      dueDate: m.registrationDeadline,
+      link: `/dang-ky-thi-dua?movementId=${m.id}`,
+      status,
+    });
   phases.forEach((p, i) => {
     if (p.summingUpDeadline)
-      specs.push({ sourceType: 'movement', sourceId: m.id, key: `phase-${i + 1}`, unitId: m.unitId, kind: 'summing_up', audience: 'office', title: `Sơ kết, tổng kết ${p.name.toLowerCase().startsWith('đợt') ? p.name.charAt(0).toLowerCase() + p.name.slice(1) : p.name} — ${m.title}`, dueDate: p.summingUpDeadline, link, status });
+      specs.push({
+        sourceType: 'movement',
+        sourceId: m.id,
+        key: `phase-${i + 1}`,
+        unitId: m.unitId,
+        kind: 'summing_up',
+        audience: 'office',
+        title: `Sơ kết, tổng kết ${p.name.toLowerCase().startsWith('đợt') ? p.name.charAt(0).toLowerCase() + p.name.slice(1) : p.name} — ${m.title}`,
+        dueDate: p.summingUpDeadline,
+        link,
+        status,
+      });
   });
   extra.forEach((x, i) =>
-    specs.push({ sourceType: 'movement', sourceId: m.id, key: `${MOVEMENT_EXTRA_PREFIX}${x.key ?? `d${i + 1}`}`, unitId: m.unitId, kind: x.kind, audience: x.audience, title: x.title, dueDate: x.dueDate, responsibleUnitId: x.responsibleUnitId ?? null, note: x.note ?? null, remindDays: x.remindDays ?? null, link, status }),
+    specs.push({
+      sourceType: 'movement',
+      sourceId: m.id,
+      key: `${MOVEMENT_EXTRA_PREFIX}${x.key ?? `d${i + 1}`}`,
+      unitId: m.unitId,
+      kind: x.kind,
+      audience: x.audience,
+      title: x.title,
+      dueDate: x.dueDate,
+      responsibleUnitId: x.responsibleUnitId ?? null,
+      note: x.note ?? null,
+      remindDays: x.remindDays ?? null,
+      link,
+      status,
+    }),
   );
   await syncDeadlines(tx, 'movement', m.id, specs);
 }
@@ -118,7 +186,16 @@ async function syncMovementDeadlines(tx: Executor, m: MovementRow, extra: Deadli
 export async function movementExtraDeadlines(tx: Executor, id: string): Promise<DeadlineInput[]> {
   return (await deadlinesOf(tx, 'movement', id))
     .filter((x) => x.key.startsWith(MOVEMENT_EXTRA_PREFIX))
-    .map((x) => ({ key: x.key.slice(MOVEMENT_EXTRA_PREFIX.length), kind: x.kind as DeadlineInput['kind'], title: x.title, dueDate: x.dueDate, audience: x.audience as DeadlineInput['audience'], responsibleUnitId: x.responsibleUnitId, note: x.note, remindDays: x.remindDays }));
+    .map((x) => ({
+      key: x.key.slice(MOVEMENT_EXTRA_PREFIX.length),
+      kind: x.kind as DeadlineInput['kind'],
+      title: x.title,
+      dueDate: x.dueDate,
+      audience: x.audience as DeadlineInput['audience'],
+      responsibleUnitId: x.responsibleUnitId,
+      note: x.note,
+      remindDays: x.remindDays,
+    }));
 }
 
 async function phasesInput(tx: Executor, id: string): Promise<MovementInput['phases']> {
@@ -131,7 +208,14 @@ export async function createMovement(ctx: CommandContext, input: MovementInput):
   const row = await insertMovement(ctx.tx, values(input));
   await storeParts(ctx.tx, row.id, input);
   await syncMovementDeadlines(ctx.tx, row, input.deadlines, input.phases);
-  await ctx.audit({ action: 'movement.created', entityType: 'movement', entityId: row.id, unitId: row.unitId, summary: `Soạn phong trào "${row.title}" (${unit.name})`, after: snapshot(row) });
+  await ctx.audit({
+    action: 'movement.created',
+    entityType: 'movement',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Soạn phong trào "${row.title}" (${unit.name})`,
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -146,7 +230,15 @@ export async function updateMovement(ctx: CommandContext, id: string, input: Mov
   if (!row) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');
   await storeParts(ctx.tx, id, input);
   await syncMovementDeadlines(ctx.tx, row, input.deadlines, input.phases);
-  await ctx.audit({ action: 'movement.updated', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Sửa phong trào "${row.title}"`, before: snapshot(before), after: snapshot(row) });
+  await ctx.audit({
+    action: 'movement.updated',
+    entityType: 'movement',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Sửa phong trào "${row.title}"`,
+    before: snapshot(before),
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -156,7 +248,15 @@ export async function launchMovement(ctx: CommandContext, id: string): Promise<M
   assertLaunchable(before, before.parentId ? ((await unsafeFindMovementHeader(ctx.tx, before.parentId)) ?? null) : null);
   const row = await setMovementStatus(ctx.tx, before, 'launched', ctx.actor.accountId, now());
   await syncMovementDeadlines(ctx.tx, row, await movementExtraDeadlines(ctx.tx, id), await phasesInput(ctx.tx, id));
-  await ctx.audit({ action: 'movement.launched', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Phát động phong trào "${row.title}"`, before: { status: before.status }, after: { status: row.status } });
+  await ctx.audit({
+    action: 'movement.launched',
+    entityType: 'movement',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Phát động phong trào "${row.title}"`,
+    before: { status: before.status },
+    after: { status: row.status },
+  });
   return row;
 }
 
@@ -166,7 +266,14 @@ export async function closeMovement(ctx: CommandContext, id: string): Promise<Mo
   assertClosable(before);
   const row = await setMovementStatus(ctx.tx, before, 'closed', ctx.actor.accountId, now());
   await completeDeadlines(ctx.tx, 'movement', id);
-  await ctx.audit({ action: 'movement.closed', entityType: 'movement', entityId: id, unitId: row.unitId, summary: `Kết thúc phong trào "${row.title}"`, before: { status: before.status }, after: { status: row.status } });
+  await ctx.audit({
+    action: 'movement.closed',
+    entityType: 'movement',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Kết thúc phong trào "${row.title}"`,
+    before: { status: before.status },
+    after: { status: row.status },
+  });
   return row;
 }
-

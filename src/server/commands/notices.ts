@@ -3,7 +3,20 @@ import type { Db, Executor } from '../db/client.js';
 import type { CommandContext } from './run.js';
 import { loadCalendar } from '../repositories/dossiers.js';
 import { listVisibleCandidates } from '../repositories/candidates.js';
-import { answerCommentRow, consumeChallenge, countRecentComments, findVisibleNotice, insertChallenge, insertComment, insertNotice, noticeListsCandidate, setCommentsAside, unsafeFindNotice, type NoticeCommentRow, type NoticeRow } from '../repositories/notices.js';
+import {
+  answerCommentRow,
+  consumeChallenge,
+  countRecentComments,
+  findVisibleNotice,
+  insertChallenge,
+  insertComment,
+  insertNotice,
+  noticeListsCandidate,
+  setCommentsAside,
+  unsafeFindNotice,
+  type NoticeCommentRow,
+  type NoticeRow,
+} from '../repositories/notices.js';
 import { badRequest, conflict, domainError, notFound } from '../errors.js';
 import { CHALLENGE_TTL_MS, challengeDifficulty, PUBLIC_COMMENT_LIMIT, PUBLIC_COMMENT_WINDOW_MS, type CommentDisposition } from '../policies/notice.js';
 import { leadingZeroBits, proofInput } from '../../shared/proof-of-work.js';
@@ -36,7 +49,8 @@ async function openNotice(tx: Executor, noticeId: string): Promise<NoticeRow> {
   if (!found) throw notFound('Không tìm thấy thông báo công khai.');
   const n = found.notice;
   const today = todayVn();
-  if (today < n.startDate || today > n.endDate) throw new NoticeClosed(`Thời gian lấy ý kiến là từ ${formatDateVi(n.startDate)} đến hết ${formatDateVi(n.endDate)}.`);
+  if (today < n.startDate || today > n.endDate)
+    throw new NoticeClosed(`Thời gian lấy ý kiến là từ ${formatDateVi(n.startDate)} đến hết ${formatDateVi(n.endDate)}.`);
   return n;
 }
 
@@ -54,7 +68,10 @@ export async function issueCommentChallenge(db: Db, noticeId: string): Promise<{
 }
 
 /** Posts nominees on the public portal for N working days (Law Art 84 k5; ND98 Art 46 k2: at least 10 for orders and state titles). */
-export async function postNotice(ctx: CommandContext, input: { candidateIds: string[]; title: string; body?: string | null | undefined; startDate?: string | undefined; workingDays: number }): Promise<NoticeRow> {
+export async function postNotice(
+  ctx: CommandContext,
+  input: { candidateIds: string[]; title: string; body?: string | null | undefined; startDate?: string | undefined; workingDays: number },
+): Promise<NoticeRow> {
   const ids = [...new Set(input.candidateIds)];
   if (!ids.length) throw badRequest('Hãy chọn các đề nghị cần công khai.');
   const rows = await listVisibleCandidates(ctx.tx, ctx.actor, ids);
@@ -72,8 +89,27 @@ export async function postNotice(ctx: CommandContext, input: { candidateIds: str
   const cal = await loadCalendar(ctx.tx);
   // N working days counted from the start day itself.
   const endDate = addWorkingDays(cal, addDays(startDate, -1), input.workingDays);
-  const n = await insertNotice(ctx.tx, { unitId: ctx.actor.unitId, title: input.title.trim(), body: input.body?.trim() || null, startDate, endDate, workingDays: input.workingDays, postedBy: ctx.actor.accountId, postedAt: now() }, ids);
-  await ctx.audit({ action: 'notice.posted', entityType: 'notice', entityId: n.id, unitId: n.unitId, summary: `Công khai "${n.title}" (${ids.length} đề nghị) từ ${formatDateVi(startDate)} đến hết ${formatDateVi(endDate)} (${input.workingDays} ngày làm việc)` });
+  const n = await insertNotice(
+    ctx.tx,
+    {
+      unitId: ctx.actor.unitId,
+      title: input.title.trim(),
+      body: input.body?.trim() || null,
+      startDate,
+      endDate,
+      workingDays: input.workingDays,
+      postedBy: ctx.actor.accountId,
+      postedAt: now(),
+    },
+    ids,
+  );
+  await ctx.audit({
+    action: 'notice.posted',
+    entityType: 'notice',
+    entityId: n.id,
+    unitId: n.unitId,
+    summary: `Công khai "${n.title}" (${ids.length} đề nghị) từ ${formatDateVi(startDate)} đến hết ${formatDateVi(endDate)} (${input.workingDays} ngày làm việc)`,
+  });
   return n;
 }
 
@@ -84,7 +120,13 @@ export async function postNotice(ctx: CommandContext, input: { candidateIds: str
 export async function addPublicComment(
   db: Db,
   noticeId: string,
-  input: { authorName: string; authorContact?: string | null | undefined; content: string; candidateId?: string | null | undefined; challenge: { nonce: string; solution: number } },
+  input: {
+    authorName: string;
+    authorContact?: string | null | undefined;
+    content: string;
+    candidateId?: string | null | undefined;
+    challenge: { nonce: string; solution: number };
+  },
   ip: string,
 ): Promise<NoticeCommentRow> {
   return db.transaction(async (tx) => {
@@ -92,13 +134,36 @@ export async function addPublicComment(
     const at = now();
     const clientKey = clientKeyOf(ip);
     const recent = await countRecentComments(tx, n.id, clientKey, new Date(at.getTime() - PUBLIC_COMMENT_WINDOW_MS));
-    if (recent >= PUBLIC_COMMENT_LIMIT) throw new TooManyComments(`Bạn đã gửi ${PUBLIC_COMMENT_LIMIT} ý kiến về thông báo này trong ${PUBLIC_COMMENT_WINDOW_MS / 60_000} phút qua. Hãy thử lại sau.`);
+    if (recent >= PUBLIC_COMMENT_LIMIT)
+      throw new TooManyComments(
+        `Bạn đã gửi ${PUBLIC_COMMENT_LIMIT} ý kiến về thông báo này trong ${PUBLIC_COMMENT_WINDOW_MS / 60_000} phút qua. Hãy thử lại sau.`,
+      );
     const difficulty = await consumeChallenge(tx, n.id, sha256Hex(input.challenge.nonce), at);
     if (difficulty === undefined) throw new ChallengeFailed('Mã xác minh đã hết hạn hoặc đã được dùng. Hãy tải lại trang và gửi lại.');
-    if (leadingZeroBits(createHash('sha256').update(proofInput(input.challenge.nonce, input.challenge.solution)).digest()) < difficulty) throw new ChallengeFailed('Mã xác minh không đúng. Hãy tải lại trang và gửi lại.');
-    if (input.candidateId && !(await noticeListsCandidate(tx, n.id, input.candidateId))) throw badRequest('Người/tập thể được góp ý không có trong danh sách công khai này.');
-    const c = await insertComment(tx, { noticeId: n.id, candidateId: input.candidateId ?? null, authorName: input.authorName.trim(), authorContact: input.authorContact?.trim() || null, content: input.content.trim(), createdAt: at, clientKey });
-    await recordAudit(tx, { username: 'cong-khai', ip }, { action: 'notice.comment_received', entityType: 'notice', entityId: n.id, unitId: n.unitId, summary: `Ý kiến góp ý của "${c.authorName}" về "${n.title}"` });
+    if (leadingZeroBits(createHash('sha256').update(proofInput(input.challenge.nonce, input.challenge.solution)).digest()) < difficulty)
+      throw new ChallengeFailed('Mã xác minh không đúng. Hãy tải lại trang và gửi lại.');
+    if (input.candidateId && !(await noticeListsCandidate(tx, n.id, input.candidateId)))
+      throw badRequest('Người/tập thể được góp ý không có trong danh sách công khai này.');
+    const c = await insertComment(tx, {
+      noticeId: n.id,
+      candidateId: input.candidateId ?? null,
+      authorName: input.authorName.trim(),
+      authorContact: input.authorContact?.trim() || null,
+      content: input.content.trim(),
+      createdAt: at,
+      clientKey,
+    });
+    await recordAudit(
+      tx,
+      { username: 'cong-khai', ip },
+      {
+        action: 'notice.comment_received',
+        entityType: 'notice',
+        entityId: n.id,
+        unitId: n.unitId,
+        summary: `Ý kiến góp ý của "${c.authorName}" về "${n.title}"`,
+      },
+    );
     return c;
   });
 }
@@ -109,7 +174,13 @@ export async function answerComment(ctx: CommandContext, noticeId: string, comme
   const n = found.notice;
   const c = await answerCommentRow(ctx.tx, n.id, commentId, { answer: answer.trim(), answeredBy: ctx.actor.accountId, answeredAt: now() });
   if (!c) throw notFound('Không tìm thấy ý kiến góp ý.');
-  await ctx.audit({ action: 'notice.comment_answered', entityType: 'notice', entityId: n.id, unitId: n.unitId, summary: `Trả lời ý kiến của "${c.authorName}" về "${n.title}"` });
+  await ctx.audit({
+    action: 'notice.comment_answered',
+    entityType: 'notice',
+    entityId: n.id,
+    unitId: n.unitId,
+    summary: `Trả lời ý kiến của "${c.authorName}" về "${n.title}"`,
+  });
   return c;
 }
 
@@ -117,14 +188,29 @@ export async function answerComment(ctx: CommandContext, noticeId: string, comme
  * Sets public comments aside as spam or duplicates, answered collectively with one reason
  * (audited): they no longer wait for an answer, so a flood never blocks a decision.
  */
-export async function setCommentsAsideCmd(ctx: CommandContext, noticeId: string, input: { commentIds: string[]; disposition: CommentDisposition; reason: string }): Promise<NoticeCommentRow[]> {
+export async function setCommentsAsideCmd(
+  ctx: CommandContext,
+  noticeId: string,
+  input: { commentIds: string[]; disposition: CommentDisposition; reason: string },
+): Promise<NoticeCommentRow[]> {
   const found = await findVisibleNotice(ctx.tx, ctx.actor, noticeId);
   if (!found) throw notFound('Không tìm thấy thông báo công khai.');
   const n = found.notice;
   const ids = [...new Set(input.commentIds)];
   const label = input.disposition === 'spam' ? 'Ý kiến không hợp lệ (spam)' : 'Ý kiến trùng lặp';
-  const rows = await setCommentsAside(ctx.tx, n.id, ids, { disposition: input.disposition, answer: `${label}: ${input.reason.trim()}`, answeredBy: ctx.actor.accountId, answeredAt: now() });
+  const rows = await setCommentsAside(ctx.tx, n.id, ids, {
+    disposition: input.disposition,
+    answer: `${label}: ${input.reason.trim()}`,
+    answeredBy: ctx.actor.accountId,
+    answeredAt: now(),
+  });
   if (rows.length !== ids.length) throw notFound('Không tìm thấy một số ý kiến góp ý được chọn trong thông báo này.');
-  await ctx.audit({ action: 'notice.comments_set_aside', entityType: 'notice', entityId: n.id, unitId: n.unitId, summary: `Đánh dấu ${rows.length} ý kiến là ${input.disposition === 'spam' ? 'spam' : 'trùng lặp'} trong "${n.title}": ${input.reason.trim()}` });
+  await ctx.audit({
+    action: 'notice.comments_set_aside',
+    entityType: 'notice',
+    entityId: n.id,
+    unitId: n.unitId,
+    summary: `Đánh dấu ${rows.length} ý kiến là ${input.disposition === 'spam' ? 'spam' : 'trùng lặp'} trong "${n.title}": ${input.reason.trim()}`,
+  });
   return rows;
 }

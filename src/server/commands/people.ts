@@ -1,5 +1,12 @@
 import type { CommandContext } from './run.js';
-import { findVisiblePerson, insertPerson, insertPersonTransfers, unsafeFindPersonByCccd, updatePersonAtVersion, type PersonRow } from '../repositories/people.js';
+import {
+  findVisiblePerson,
+  insertPerson,
+  insertPersonTransfers,
+  unsafeFindPersonByCccd,
+  updatePersonAtVersion,
+  type PersonRow,
+} from '../repositories/people.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { assertPersonAllows } from '../policies/person.js';
 import { CccdTaken, notFound, PersonNotAllowed, StaleVersion, UnitNotAllowed } from '../errors.js';
@@ -67,7 +74,14 @@ export async function createPerson(ctx: CommandContext, input: PersonInput): Pro
   const values = personValues(input);
   await assertCccdFree(ctx, values.cccd);
   const row = await insertPerson(ctx.tx, values);
-  await ctx.audit({ action: 'person.created', entityType: 'person', entityId: row.id, unitId: row.unitId, summary: `Thêm cán bộ ${row.fullName} (${unit.name})`, after: snapshot(row) });
+  await ctx.audit({
+    action: 'person.created',
+    entityType: 'person',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Thêm cán bộ ${row.fullName} (${unit.name})`,
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -79,16 +93,30 @@ export async function updatePerson(ctx: CommandContext, id: string, input: Perso
   const values = personValues(input);
   await assertCccdFree(ctx, values.cccd, id);
   const row = written(await updatePersonAtVersion(ctx.tx, id, before.version, values));
-  await ctx.audit({ action: 'person.updated', entityType: 'person', entityId: id, unitId: row.unitId, summary: `Sửa thông tin cán bộ ${row.fullName}`, before: snapshot(before), after: snapshot(row) });
+  await ctx.audit({
+    action: 'person.updated',
+    entityType: 'person',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Sửa thông tin cán bộ ${row.fullName}`,
+    before: snapshot(before),
+    after: snapshot(row),
+  });
   return row;
 }
 
-export async function transferPerson(ctx: CommandContext, id: string, input: { toUnitId: string; effectiveDate: string; reason?: string | null | undefined }): Promise<PersonRow> {
+export async function transferPerson(
+  ctx: CommandContext,
+  id: string,
+  input: { toUnitId: string; effectiveDate: string; reason?: string | null | undefined },
+): Promise<PersonRow> {
   const person = await mustFind(ctx, id);
   assertPersonAllows(ctx.actor, person, 'transfer');
   const target = await assertUnitUsable(ctx, input.toUnitId);
   if (target.id === person.unitId) throw new PersonNotAllowed('Cán bộ đang công tác tại đơn vị này.');
-  await insertPersonTransfers(ctx.tx, [{ personId: id, fromUnitId: person.unitId, toUnitId: target.id, effectiveDate: input.effectiveDate, reason: input.reason ?? null }]);
+  await insertPersonTransfers(ctx.tx, [
+    { personId: id, fromUnitId: person.unitId, toUnitId: target.id, effectiveDate: input.effectiveDate, reason: input.reason ?? null },
+  ]);
   const row = written(await updatePersonAtVersion(ctx.tx, id, person.version, { unitId: target.id }));
   await ctx.audit({
     action: 'person.transferred',

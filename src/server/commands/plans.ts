@@ -1,6 +1,19 @@
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
-import { countUnitsUnder, findOwnedPlan, findPlanTask, findReadablePlan, insertPlan, markPlanPublished, replacePlanTasks, setPlanTaskProgress, tasksOf, unsafeUnitNameAndPath, updatePlanAtVersion, type PlanRow } from '../repositories/plans.js';
+import {
+  countUnitsUnder,
+  findOwnedPlan,
+  findPlanTask,
+  findReadablePlan,
+  insertPlan,
+  markPlanPublished,
+  replacePlanTasks,
+  setPlanTaskProgress,
+  tasksOf,
+  unsafeUnitNameAndPath,
+  updatePlanAtVersion,
+  type PlanRow,
+} from '../repositories/plans.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { assertPublishable } from '../policies/plan.js';
@@ -33,7 +46,10 @@ async function validatePlan(ctx: CommandContext, input: PlanInput) {
   checkYear(input.year, input.registrationDeadline, 'Hạn đăng ký thi đua');
   for (const d of input.deadlines) checkYear(input.year, d.dueDate, `Thời hạn "${d.title}"`);
   for (const t of input.tasks) checkYear(input.year, t.dueDate, `Hạn nhiệm vụ "${t.content.slice(0, 60)}"`);
-  const named = [...input.tasks.flatMap((t) => [...t.leadUnits, ...t.supportUnits]).map((u) => u.unitId), ...input.deadlines.map((d) => d.responsibleUnitId)].filter((x): x is string => !!x);
+  const named = [
+    ...input.tasks.flatMap((t) => [...t.leadUnits, ...t.supportUnits]).map((u) => u.unitId),
+    ...input.deadlines.map((d) => d.responsibleUnitId),
+  ].filter((x): x is string => !!x);
   await assertUnitsUnder(ctx.tx, unit.path, named, 'Đơn vị thực hiện');
   const keys = input.deadlines.map((d, i) => d.key ?? `d${i + 1}`);
   if (new Set(keys).size !== keys.length) throw badRequest('Mã thời hạn bị trùng.');
@@ -90,15 +106,52 @@ async function syncPlanDeadlines(tx: Executor, plan: PlanRow, extra: DeadlineInp
   const status = plan.status === 'published' ? 'open' : 'draft';
   const specs: DeadlineSpec[] = [];
   if (plan.registrationDeadline) {
-    specs.push({ sourceType: 'plan', sourceId: plan.id, key: 'registration', unitId: plan.unitId, kind: 'registration', audience: 'units', title: `Đăng ký thi đua năm ${plan.year}`, dueDate: plan.registrationDeadline, link: `/dang-ky-thi-dua?planId=${plan.id}`, status });
+    specs.push({
+      sourceType: 'plan',
+      sourceId: plan.id,
+      key: 'registration',
+      unitId: plan.unitId,
+      kind: 'registration',
+      audience: 'units',
+      title: `Đăng ký thi đua năm ${plan.year}`,
+      dueDate: plan.registrationDeadline,
+      link: `/dang-ky-thi-dua?planId=${plan.id}`,
+      status,
+    });
   }
   extra.forEach((d, i) =>
-    specs.push({ sourceType: 'plan', sourceId: plan.id, key: `${PLAN_EXTRA_PREFIX}${d.key ?? `d${i + 1}`}`, unitId: plan.unitId, kind: d.kind, audience: d.audience, title: d.title, dueDate: d.dueDate, responsibleUnitId: d.responsibleUnitId ?? null, note: d.note ?? null, remindDays: d.remindDays ?? null, link, status }),
+    specs.push({
+      sourceType: 'plan',
+      sourceId: plan.id,
+      key: `${PLAN_EXTRA_PREFIX}${d.key ?? `d${i + 1}`}`,
+      unitId: plan.unitId,
+      kind: d.kind,
+      audience: d.audience,
+      title: d.title,
+      dueDate: d.dueDate,
+      responsibleUnitId: d.responsibleUnitId ?? null,
+      note: d.note ?? null,
+      remindDays: d.remindDays ?? null,
+      link,
+      status,
+    }),
   );
   for (const t of await tasksOf(tx, plan.id)) {
     if (!t.dueDate) continue;
     const lead = t.leadUnits.find((u) => u.unitId)?.unitId ?? null;
-    specs.push({ sourceType: 'plan', sourceId: plan.id, key: `task-${t.seq}`, unitId: plan.unitId, kind: 'task', audience: 'office', responsibleUnitId: lead, title: `Nhiệm vụ ${t.seq}: ${t.content.slice(0, 150)}`, dueDate: t.dueDate, link, status: t.status === 'done' ? 'done' : status });
+    specs.push({
+      sourceType: 'plan',
+      sourceId: plan.id,
+      key: `task-${t.seq}`,
+      unitId: plan.unitId,
+      kind: 'task',
+      audience: 'office',
+      responsibleUnitId: lead,
+      title: `Nhiệm vụ ${t.seq}: ${t.content.slice(0, 150)}`,
+      dueDate: t.dueDate,
+      link,
+      status: t.status === 'done' ? 'done' : status,
+    });
   }
   await syncDeadlines(tx, 'plan', plan.id, specs);
 }
@@ -108,7 +161,14 @@ export async function createPlan(ctx: CommandContext, input: PlanInput): Promise
   const row = await insertPlan(ctx.tx, planValues(input));
   await storeTasks(ctx, row.id, input.tasks);
   await syncPlanDeadlines(ctx.tx, row, input.deadlines);
-  await ctx.audit({ action: 'plan.created', entityType: 'plan', entityId: row.id, unitId: row.unitId, summary: `Soạn kế hoạch "${row.title}" (${unit.name})`, after: snapshot(row) });
+  await ctx.audit({
+    action: 'plan.created',
+    entityType: 'plan',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Soạn kế hoạch "${row.title}" (${unit.name})`,
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -122,7 +182,15 @@ export async function updatePlan(ctx: CommandContext, id: string, input: PlanInp
   if (!row) throw conflict('Kế hoạch đã được người khác sửa. Hãy tải lại và thử lại.');
   await storeTasks(ctx, id, input.tasks);
   await syncPlanDeadlines(ctx.tx, row, input.deadlines);
-  await ctx.audit({ action: 'plan.updated', entityType: 'plan', entityId: id, unitId: row.unitId, summary: `Sửa kế hoạch "${row.title}"`, before: snapshot(before), after: snapshot(row) });
+  await ctx.audit({
+    action: 'plan.updated',
+    entityType: 'plan',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Sửa kế hoạch "${row.title}"`,
+    before: snapshot(before),
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -131,7 +199,16 @@ export async function planExtraDeadlines(tx: Executor, planId: string): Promise<
   const rows = await deadlinesOf(tx, 'plan', planId);
   return rows
     .filter((d) => d.key.startsWith(PLAN_EXTRA_PREFIX))
-    .map((d) => ({ key: d.key.slice(PLAN_EXTRA_PREFIX.length), kind: d.kind as DeadlineInput['kind'], title: d.title, dueDate: d.dueDate, audience: d.audience as DeadlineInput['audience'], responsibleUnitId: d.responsibleUnitId, note: d.note, remindDays: d.remindDays }));
+    .map((d) => ({
+      key: d.key.slice(PLAN_EXTRA_PREFIX.length),
+      kind: d.kind as DeadlineInput['kind'],
+      title: d.title,
+      dueDate: d.dueDate,
+      audience: d.audience as DeadlineInput['audience'],
+      responsibleUnitId: d.responsibleUnitId,
+      note: d.note,
+      remindDays: d.remindDays,
+    }));
 }
 
 export async function publishPlan(ctx: CommandContext, id: string): Promise<PlanRow> {
@@ -140,7 +217,15 @@ export async function publishPlan(ctx: CommandContext, id: string): Promise<Plan
   assertPublishable(before);
   const row = await markPlanPublished(ctx.tx, before, ctx.actor.accountId, now());
   await syncPlanDeadlines(ctx.tx, row, await planExtraDeadlines(ctx.tx, id));
-  await ctx.audit({ action: 'plan.published', entityType: 'plan', entityId: id, unitId: row.unitId, summary: `Ban hành kế hoạch "${row.title}"${row.number ? ` (số ${row.number})` : ''}`, before: { status: before.status }, after: { status: row.status } });
+  await ctx.audit({
+    action: 'plan.published',
+    entityType: 'plan',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Ban hành kế hoạch "${row.title}"${row.number ? ` (số ${row.number})` : ''}`,
+    before: { status: before.status },
+    after: { status: row.status },
+  });
   return row;
 }
 
@@ -167,35 +252,54 @@ export async function copyPlan(ctx: CommandContext, sourceId: string, input: { u
   const citation = `${source.number ? `Kế hoạch số ${source.number}` : `Kế hoạch "${source.title}"`}${source.issuedDate ? ` ngày ${formatDateVi(source.issuedDate)}` : ''} của ${src.name ?? 'cấp trên'}`;
   const title = source.title.replace(String(source.year), String(input.year));
   const row = await insertPlan(ctx.tx, {
-      unitId: unit.id,
-      year: input.year,
-      number: null,
-      title,
-      place: source.place,
-      issuedDate: null,
-      basis: fromSuperior ? [...source.basis, `Thực hiện ${citation}`] : source.basis,
-      superiorPlanRef: fromSuperior ? citation : source.superiorPlanRef,
-      superiorPlanId: fromSuperior ? source.id : source.superiorPlanId,
-      copiedFromId: source.id,
-      purpose: source.purpose,
-      requirements: source.requirements,
-      sections: source.sections,
-      organisation: source.organisation,
-      recipients: source.recipients,
-      signerTitle: source.signerTitle,
-      signerName: fromSuperior ? null : source.signerName,
-      registrationDeadline: shiftYear(source.registrationDeadline, by),
-    });
+    unitId: unit.id,
+    year: input.year,
+    number: null,
+    title,
+    place: source.place,
+    issuedDate: null,
+    basis: fromSuperior ? [...source.basis, `Thực hiện ${citation}`] : source.basis,
+    superiorPlanRef: fromSuperior ? citation : source.superiorPlanRef,
+    superiorPlanId: fromSuperior ? source.id : source.superiorPlanId,
+    copiedFromId: source.id,
+    purpose: source.purpose,
+    requirements: source.requirements,
+    sections: source.sections,
+    organisation: source.organisation,
+    recipients: source.recipients,
+    signerTitle: source.signerTitle,
+    signerName: fromSuperior ? null : source.signerName,
+    registrationDeadline: shiftYear(source.registrationDeadline, by),
+  });
   const inside = (u: { unitId: string | null; name: string }) => (u.unitId && fromSuperior ? { unitId: null, name: u.name } : u);
   const tasks = await tasksOf(ctx.tx, source.id);
   await storeTasks(
     ctx,
     row.id,
-    tasks.map((t) => ({ quarter: t.quarter, content: t.content, leadUnits: fromSuperior ? t.leadUnits.map(inside) : t.leadUnits, supportUnits: fromSuperior ? t.supportUnits.map(inside) : t.supportUnits, dueDate: shiftYear(t.dueDate, by), status: 'not_started', progress: 0 })),
+    tasks.map((t) => ({
+      quarter: t.quarter,
+      content: t.content,
+      leadUnits: fromSuperior ? t.leadUnits.map(inside) : t.leadUnits,
+      supportUnits: fromSuperior ? t.supportUnits.map(inside) : t.supportUnits,
+      dueDate: shiftYear(t.dueDate, by),
+      status: 'not_started',
+      progress: 0,
+    })),
   );
-  const extra = (await planExtraDeadlines(ctx.tx, source.id)).map((d) => ({ ...d, dueDate: shiftYear(d.dueDate, by) ?? d.dueDate, responsibleUnitId: fromSuperior ? null : d.responsibleUnitId }));
+  const extra = (await planExtraDeadlines(ctx.tx, source.id)).map((d) => ({
+    ...d,
+    dueDate: shiftYear(d.dueDate, by) ?? d.dueDate,
+    responsibleUnitId: fromSuperior ? null : d.responsibleUnitId,
+  }));
   await syncPlanDeadlines(ctx.tx, row, extra);
-  await ctx.audit({ action: 'plan.copied', entityType: 'plan', entityId: row.id, unitId: row.unitId, summary: `Tạo kế hoạch năm ${input.year} từ "${source.title}"`, after: { ...snapshot(row), copiedFromId: source.id } });
+  await ctx.audit({
+    action: 'plan.copied',
+    entityType: 'plan',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Tạo kế hoạch năm ${input.year} từ "${source.title}"`,
+    after: { ...snapshot(row), copiedFromId: source.id },
+  });
   return row;
 }
 
@@ -207,6 +311,14 @@ export async function setTaskProgress(ctx: CommandContext, planId: string, taskI
   const progress = input.status === 'done' ? 100 : input.progress;
   const row = await setPlanTaskProgress(ctx.tx, taskId, input.status, progress, now());
   if (task.dueDate) await syncPlanDeadlines(ctx.tx, plan, await planExtraDeadlines(ctx.tx, planId));
-  await ctx.audit({ action: 'plan.task_progress', entityType: 'plan', entityId: planId, unitId: plan.unitId, summary: `Nhiệm vụ ${task.seq} của kế hoạch "${plan.title}": ${progress}%`, before: { status: task.status, progress: task.progress }, after: { status: input.status, progress } });
+  await ctx.audit({
+    action: 'plan.task_progress',
+    entityType: 'plan',
+    entityId: planId,
+    unitId: plan.unitId,
+    summary: `Nhiệm vụ ${task.seq} của kế hoạch "${plan.title}": ${progress}%`,
+    before: { status: task.status, progress: task.progress },
+    after: { status: input.status, progress },
+  });
   return row;
 }

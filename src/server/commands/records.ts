@@ -47,8 +47,26 @@ import {
   RecordVersionStale,
 } from '../records/errors.js';
 import { assertMayRemoveHonor, assertMayRemoveInitiative, assertMayRevokeHonor, assertMayUpdateHonor } from '../policies/record.js';
-import { DISCIPLINE_LABELS, HONOR_INFO, INITIATIVE_SCOPE_LABELS, RATING_LABELS, REGIMES, type Honor, type Rating, type SubjectKind } from '../../shared/codes.js';
-import type { DisciplineInput, DisciplineUpdate, HonorInput, HonorUpdate, InitiativeInput, InitiativeUpdate, RatingInput, RecordImportKind } from '../../shared/schemas/records.js';
+import {
+  DISCIPLINE_LABELS,
+  HONOR_INFO,
+  INITIATIVE_SCOPE_LABELS,
+  RATING_LABELS,
+  REGIMES,
+  type Honor,
+  type Rating,
+  type SubjectKind,
+} from '../../shared/codes.js';
+import type {
+  DisciplineInput,
+  DisciplineUpdate,
+  HonorInput,
+  HonorUpdate,
+  InitiativeInput,
+  InitiativeUpdate,
+  RatingInput,
+  RecordImportKind,
+} from '../../shared/schemas/records.js';
 import type { CheckedRow, HonorImportRow, RatingImportRow } from '../records/import-xlsx.js';
 import { FACT_LABELS, checkOverride, packFor, subjectNotAllowedMessage, type Fact, type RuleOverride } from '../rules/index.js';
 
@@ -72,7 +90,13 @@ function assertHonorFits(honor: Honor, kind: SubjectKind) {
 // ---------------------------------------------------------------- ratings
 
 /** Sets (creates or changes) the quality rating of a person or unit for a year. */
-export async function setRating(ctx: CommandContext, ref: { personId?: string; unitId?: string }, year: number, input: RatingInput, source: 'manual' | 'import' = 'manual') {
+export async function setRating(
+  ctx: CommandContext,
+  ref: { personId?: string; unitId?: string },
+  year: number,
+  input: RatingInput,
+  source: 'manual' | 'import' = 'manual',
+) {
   const s = await subjectOrThrow(ctx, ref);
   const before = await unsafeFindRating(ctx.tx, s, year);
   if (before && input.version !== undefined && input.version !== before.version) throw stale();
@@ -104,7 +128,14 @@ export async function removeRating(ctx: CommandContext, ref: { personId?: string
   const before = await unsafeFindRating(ctx.tx, s, year);
   if (!before) throw new RatingNotFound(`Chưa có xếp loại năm ${year}.`);
   await deleteRating(ctx.tx, before.id);
-  await ctx.audit({ action: 'record.rating_removed', entityType: 'quality_rating', entityId: before.id, unitId: auditUnit(s), summary: `Xóa xếp loại năm ${year} của ${kindLabel(s)}`, before: { year, rating: before.rating, note: before.note } });
+  await ctx.audit({
+    action: 'record.rating_removed',
+    entityType: 'quality_rating',
+    entityId: before.id,
+    unitId: auditUnit(s),
+    summary: `Xóa xếp loại năm ${year} của ${kindLabel(s)}`,
+    before: { year, rating: before.rating, note: before.note },
+  });
 }
 
 // ---------------------------------------------------------------- honors received
@@ -132,7 +163,14 @@ export async function addHonor(ctx: CommandContext, input: HonorInput, source: '
   const s = await subjectOrThrow(ctx, input);
   assertHonorFits(input.honor, s.kind);
   const row = await insertHonor(ctx.tx, { ...subjectCols(s), ...honorValues(input), source });
-  await ctx.audit({ action: 'record.honor_added', entityType: 'honor_award', entityId: row.id, unitId: auditUnit(s), summary: `Thêm ${HONOR_INFO[input.honor].label} năm ${input.year} cho ${kindLabel(s)}`, after: honorSnapshot(row) });
+  await ctx.audit({
+    action: 'record.honor_added',
+    entityType: 'honor_award',
+    entityId: row.id,
+    unitId: auditUnit(s),
+    summary: `Thêm ${HONOR_INFO[input.honor].label} năm ${input.year} cho ${kindLabel(s)}`,
+    after: honorSnapshot(row),
+  });
   return row;
 }
 
@@ -150,7 +188,15 @@ export async function updateHonor(ctx: CommandContext, id: string, input: HonorU
   assertHonorFits(input.honor, s.kind);
   const row = await updateHonorAt(ctx.tx, id, h.version, honorValues(input));
   if (!row) throw stale();
-  await ctx.audit({ action: 'record.honor_updated', entityType: 'honor_award', entityId: id, unitId: auditUnit(s), summary: `Sửa ${HONOR_INFO[input.honor].label} năm ${input.year} của ${kindLabel(s)}`, before: honorSnapshot(h), after: honorSnapshot(row) });
+  await ctx.audit({
+    action: 'record.honor_updated',
+    entityType: 'honor_award',
+    entityId: id,
+    unitId: auditUnit(s),
+    summary: `Sửa ${HONOR_INFO[input.honor].label} năm ${input.year} của ${kindLabel(s)}`,
+    before: honorSnapshot(h),
+    after: honorSnapshot(row),
+  });
   return row;
 }
 
@@ -162,7 +208,15 @@ export async function revokeHonor(ctx: CommandContext, id: string, reason: strin
   if (!row) throw stale();
   // An initiative that backed a revoked award is free to back another one.
   await releaseInitiativesOf(ctx.tx, id);
-  await ctx.audit({ action: 'record.honor_revoked', entityType: 'honor_award', entityId: id, unitId: auditUnit(s), summary: `Thu hồi ${HONOR_INFO[h.honor as Honor].label} năm ${h.year} của ${kindLabel(s)}: ${reason}`, before: { revoked: false }, after: { revoked: true, revokedReason: reason } });
+  await ctx.audit({
+    action: 'record.honor_revoked',
+    entityType: 'honor_award',
+    entityId: id,
+    unitId: auditUnit(s),
+    summary: `Thu hồi ${HONOR_INFO[h.honor as Honor].label} năm ${h.year} của ${kindLabel(s)}: ${reason}`,
+    before: { revoked: false },
+    after: { revoked: true, revokedReason: reason },
+  });
   return row;
 }
 
@@ -172,7 +226,14 @@ export async function removeHonor(ctx: CommandContext, id: string): Promise<void
   assertMayRemoveHonor(h);
   await releaseInitiativesOf(ctx.tx, id);
   await deleteHonor(ctx.tx, id);
-  await ctx.audit({ action: 'record.honor_removed', entityType: 'honor_award', entityId: id, unitId: auditUnit(s), summary: `Xóa ${HONOR_INFO[h.honor as Honor].label} năm ${h.year} của ${kindLabel(s)} (nhập nhầm)`, before: honorSnapshot(h) });
+  await ctx.audit({
+    action: 'record.honor_removed',
+    entityType: 'honor_award',
+    entityId: id,
+    unitId: auditUnit(s),
+    summary: `Xóa ${HONOR_INFO[h.honor as Honor].label} năm ${h.year} của ${kindLabel(s)} (nhập nhầm)`,
+    before: honorSnapshot(h),
+  });
 }
 
 // ---------------------------------------------------------------- initiatives
@@ -204,14 +265,30 @@ async function checkInitiative(ctx: CommandContext, input: InitiativeInput): Pro
 }
 
 function initiativeValues(unitId: string, input: InitiativeInput) {
-  return { unitId, title: input.title, scope: input.scope, year: input.year, decisionNumber: input.decisionNumber?.trim() || null, decisionDate: input.decisionDate ?? null, issuer: input.issuer?.trim() || null, usedForAwardId: input.usedForAwardId ?? null };
+  return {
+    unitId,
+    title: input.title,
+    scope: input.scope,
+    year: input.year,
+    decisionNumber: input.decisionNumber?.trim() || null,
+    decisionDate: input.decisionDate ?? null,
+    issuer: input.issuer?.trim() || null,
+    usedForAwardId: input.usedForAwardId ?? null,
+  };
 }
 
 export async function addInitiative(ctx: CommandContext, input: InitiativeInput): Promise<InitiativeWithAuthors> {
   const { unitId, authors } = await checkInitiative(ctx, input);
   const authorIds = authors.map((a) => a.personId);
   const row = await insertInitiative(ctx.tx, initiativeValues(unitId, input), authorIds);
-  await ctx.audit({ action: 'record.initiative_added', entityType: 'initiative', entityId: row.id, unitId, summary: `Thêm sáng kiến "${row.title}" (${INITIATIVE_SCOPE_LABELS[input.scope].toLowerCase()}, năm ${row.year})`, after: initiativeSnapshot(row, authorIds) });
+  await ctx.audit({
+    action: 'record.initiative_added',
+    entityType: 'initiative',
+    entityId: row.id,
+    unitId,
+    summary: `Thêm sáng kiến "${row.title}" (${INITIATIVE_SCOPE_LABELS[input.scope].toLowerCase()}, năm ${row.year})`,
+    after: initiativeSnapshot(row, authorIds),
+  });
   return { ...row, authors };
 }
 
@@ -223,7 +300,15 @@ export async function updateInitiative(ctx: CommandContext, id: string, input: I
   const authorIds = authors.map((a) => a.personId);
   const row = await updateInitiativeAt(ctx.tx, id, before.version, initiativeValues(unitId, input), authorIds);
   if (!row) throw stale();
-  await ctx.audit({ action: 'record.initiative_updated', entityType: 'initiative', entityId: id, unitId, summary: `Sửa sáng kiến "${row.title}"`, before: initiativeSnapshot(before, before.authorIds), after: initiativeSnapshot(row, authorIds) });
+  await ctx.audit({
+    action: 'record.initiative_updated',
+    entityType: 'initiative',
+    entityId: id,
+    unitId,
+    summary: `Sửa sáng kiến "${row.title}"`,
+    before: initiativeSnapshot(before, before.authorIds),
+    after: initiativeSnapshot(row, authorIds),
+  });
   return { ...row, authors };
 }
 
@@ -232,7 +317,14 @@ export async function removeInitiative(ctx: CommandContext, id: string) {
   if (!before) throw notFound('Không tìm thấy sáng kiến.');
   assertMayRemoveInitiative(before);
   await deleteInitiative(ctx.tx, id);
-  await ctx.audit({ action: 'record.initiative_removed', entityType: 'initiative', entityId: id, unitId: before.unitId, summary: `Xóa sáng kiến "${before.title}"`, before: initiativeSnapshot(before, before.authorIds) });
+  await ctx.audit({
+    action: 'record.initiative_removed',
+    entityType: 'initiative',
+    entityId: id,
+    unitId: before.unitId,
+    summary: `Xóa sáng kiến "${before.title}"`,
+    before: initiativeSnapshot(before, before.authorIds),
+  });
 }
 
 // ---------------------------------------------------------------- discipline
@@ -243,13 +335,26 @@ function disciplineSnapshot(d: DisciplineRow) {
 }
 
 function disciplineValues(input: DisciplineUpdate) {
-  return { level: input.level, year: input.year, decisionNumber: input.decisionNumber?.trim() || null, decisionDate: input.decisionDate ?? null, note: input.note?.trim() || null };
+  return {
+    level: input.level,
+    year: input.year,
+    decisionNumber: input.decisionNumber?.trim() || null,
+    decisionDate: input.decisionDate ?? null,
+    note: input.note?.trim() || null,
+  };
 }
 
 export async function addDiscipline(ctx: CommandContext, input: DisciplineInput): Promise<DisciplineRow> {
   const s = await subjectOrThrow(ctx, input);
   const row = await insertDiscipline(ctx.tx, { ...subjectCols(s), ...disciplineValues(input) });
-  await ctx.audit({ action: 'record.discipline_added', entityType: 'discipline', entityId: row.id, unitId: auditUnit(s), summary: `Ghi kỷ luật ${DISCIPLINE_LABELS[input.level].toLowerCase()} năm ${input.year} của ${kindLabel(s)}`, after: disciplineSnapshot(row) });
+  await ctx.audit({
+    action: 'record.discipline_added',
+    entityType: 'discipline',
+    entityId: row.id,
+    unitId: auditUnit(s),
+    summary: `Ghi kỷ luật ${DISCIPLINE_LABELS[input.level].toLowerCase()} năm ${input.year} của ${kindLabel(s)}`,
+    after: disciplineSnapshot(row),
+  });
   return row;
 }
 
@@ -264,23 +369,48 @@ export async function updateDiscipline(ctx: CommandContext, id: string, input: D
   if (input.version !== undefined && input.version !== d.version) throw stale();
   const row = await updateDisciplineAt(ctx.tx, id, d.version, disciplineValues(input));
   if (!row) throw stale();
-  await ctx.audit({ action: 'record.discipline_updated', entityType: 'discipline', entityId: id, unitId: auditUnit(s), summary: `Sửa kỷ luật năm ${input.year} của ${kindLabel(s)}`, before: disciplineSnapshot(d), after: disciplineSnapshot(row) });
+  await ctx.audit({
+    action: 'record.discipline_updated',
+    entityType: 'discipline',
+    entityId: id,
+    unitId: auditUnit(s),
+    summary: `Sửa kỷ luật năm ${input.year} của ${kindLabel(s)}`,
+    before: disciplineSnapshot(d),
+    after: disciplineSnapshot(row),
+  });
   return row;
 }
 
 export async function removeDiscipline(ctx: CommandContext, id: string) {
   const { d, s } = await disciplineOrThrow(ctx, id);
   await deleteDiscipline(ctx.tx, id);
-  await ctx.audit({ action: 'record.discipline_removed', entityType: 'discipline', entityId: id, unitId: auditUnit(s), summary: `Xóa kỷ luật năm ${d.year} của ${kindLabel(s)}`, before: disciplineSnapshot(d) });
+  await ctx.audit({
+    action: 'record.discipline_removed',
+    entityType: 'discipline',
+    entityId: id,
+    unitId: auditUnit(s),
+    summary: `Xóa kỷ luật năm ${d.year} của ${kindLabel(s)}`,
+    before: disciplineSnapshot(d),
+  });
 }
 
 // ---------------------------------------------------------------- facts
 
-export async function addFact(ctx: CommandContext, input: { personId?: string | null | undefined; unitId?: string | null | undefined; year: number; fact: Fact; note?: string | null | undefined }) {
+export async function addFact(
+  ctx: CommandContext,
+  input: { personId?: string | null | undefined; unitId?: string | null | undefined; year: number; fact: Fact; note?: string | null | undefined },
+) {
   const s = await subjectOrThrow(ctx, input);
   const row = await insertFact(ctx.tx, { ...subjectCols(s), year: input.year, fact: input.fact, note: input.note?.trim() || null });
   if (!row) throw new FactAlreadyConfirmed(`Đã có xác nhận này cho năm ${input.year}.`);
-  await ctx.audit({ action: 'record.fact_added', entityType: 'subject_fact', entityId: row.id, unitId: auditUnit(s), summary: `Xác nhận năm ${input.year} cho ${kindLabel(s)}: ${FACT_LABELS[input.fact]}`, after: { year: row.year, fact: row.fact, note: row.note } });
+  await ctx.audit({
+    action: 'record.fact_added',
+    entityType: 'subject_fact',
+    entityId: row.id,
+    unitId: auditUnit(s),
+    summary: `Xác nhận năm ${input.year} cho ${kindLabel(s)}: ${FACT_LABELS[input.fact]}`,
+    after: { year: row.year, fact: row.fact, note: row.note },
+  });
   return row;
 }
 
@@ -289,7 +419,14 @@ export async function removeFact(ctx: CommandContext, id: string) {
   if (!f) throw notFound('Không tìm thấy xác nhận.');
   const s = await subjectOrThrow(ctx, f);
   await deleteFact(ctx.tx, id);
-  await ctx.audit({ action: 'record.fact_removed', entityType: 'subject_fact', entityId: id, unitId: auditUnit(s), summary: `Bỏ xác nhận năm ${f.year} của ${kindLabel(s)}: ${FACT_LABELS[f.fact as Fact] ?? f.fact}`, before: { year: f.year, fact: f.fact, note: f.note } });
+  await ctx.audit({
+    action: 'record.fact_removed',
+    entityType: 'subject_fact',
+    entityId: id,
+    unitId: auditUnit(s),
+    summary: `Bỏ xác nhận năm ${f.year} của ${kindLabel(s)}: ${FACT_LABELS[f.fact as Fact] ?? f.fact}`,
+    before: { year: f.year, fact: f.fact, note: f.note },
+  });
 }
 
 // ---------------------------------------------------------------- agency overrides
@@ -308,7 +445,14 @@ export async function createRuleOverride(ctx: CommandContext, unitId: string, o:
   if (o.version <= max) throw taken();
   const row = await insertOverride(ctx.tx, unitId, o, ctx.actor.accountId);
   if (!row) throw taken();
-  await ctx.audit({ action: 'rule.override_created', entityType: 'rule_override', entityId: row.id, unitId, summary: `Ban hành quy định riêng "${o.title ?? o.id}" (phiên bản ${o.version}, hiệu lực từ ${o.effectiveFrom})`, after: o });
+  await ctx.audit({
+    action: 'rule.override_created',
+    entityType: 'rule_override',
+    entityId: row.id,
+    unitId,
+    summary: `Ban hành quy định riêng "${o.title ?? o.id}" (phiên bản ${o.version}, hiệu lực từ ${o.effectiveFrom})`,
+    after: o,
+  });
   return row;
 }
 
@@ -347,7 +491,18 @@ export async function importRecords(
     const values = (rows as CheckedRow<HonorImportRow>[])
       .map((r) => r.input)
       .filter((i): i is HonorImportRow => i !== null)
-      .map((i) => ({ personId: i.personId, unitId: i.unitId, honor: i.honor, year: i.year, type: i.type, decisionNumber: i.decisionNumber, decisionDate: i.decisionDate, issuer: i.issuer, revoked: i.revoked, source: 'import' }));
+      .map((i) => ({
+        personId: i.personId,
+        unitId: i.unitId,
+        honor: i.honor,
+        year: i.year,
+        type: i.type,
+        decisionNumber: i.decisionNumber,
+        decisionDate: i.decisionDate,
+        issuer: i.issuer,
+        revoked: i.revoked,
+        source: 'import',
+      }));
     await insertHonors(ctx.tx, values);
     imported = values.length;
   }
@@ -358,7 +513,12 @@ export async function importRecords(
     unitId: ctx.actor.unitId,
     summary: `Nhập ${imported} ${kind === 'ratings' ? 'xếp loại' : 'khen thưởng'} từ tệp "${opts.fileName}"${replaced.length ? ` (thay ${replaced.length} xếp loại cũ)` : ''}${invalid ? `, bỏ qua ${invalid} dòng lỗi` : ''}`,
     before: replaced.length ? { replaced: replaced.map((x) => ({ ...x, rating: x.before })) } : null,
-    after: { imported, skipped: invalid, skippedRows: rows.filter((r) => !r.input).map((r) => r.row), replaced: replaced.map((x) => ({ ...x, rating: x.after })) },
+    after: {
+      imported,
+      skipped: invalid,
+      skippedRows: rows.filter((r) => !r.input).map((r) => r.row),
+      replaced: replaced.map((x) => ({ ...x, rating: x.after })),
+    },
   });
   return { imported, skipped: invalid, replaced: replaced.length };
 }

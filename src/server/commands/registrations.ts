@@ -24,7 +24,14 @@ import { findVisibleUnit, type UnitRow } from '../repositories/units.js';
 import { findVisiblePerson } from '../repositories/people.js';
 import { badRequest, notFound } from '../errors.js';
 import { todayVn } from '../clock.js';
-import { assertCampaignAccepts, HonorNotRegistrable, RegistrationClosed, RegistrationDuplicate, registrableHonors, type Campaign } from '../policies/registration.js';
+import {
+  assertCampaignAccepts,
+  HonorNotRegistrable,
+  RegistrationClosed,
+  RegistrationDuplicate,
+  registrableHonors,
+  type Campaign,
+} from '../policies/registration.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { HONOR_INFO, type Honor, type SubjectKind } from '../../shared/codes.js';
 import { honorSubjectMessage, type RegistrationInput, type UnitSheetInput } from '../../shared/schemas/plans.js';
@@ -35,18 +42,47 @@ export type { Campaign } from '../policies/registration.js';
  * Resolves the campaign the actor may read (or owns, with `owned`); with `forWrite` it must take
  * registrations (a published plan, a launched movement).
  */
-export async function resolveCampaign(tx: Executor, actor: Actor, ref: { planId?: string | null | undefined; movementId?: string | null | undefined }, opts: { owned?: boolean; forWrite?: boolean } = {}): Promise<Campaign> {
+export async function resolveCampaign(
+  tx: Executor,
+  actor: Actor,
+  ref: { planId?: string | null | undefined; movementId?: string | null | undefined },
+  opts: { owned?: boolean; forWrite?: boolean } = {},
+): Promise<Campaign> {
   if (!!ref.planId === !!ref.movementId) throw badRequest('Hãy chọn một kế hoạch năm hoặc một phong trào thi đua.');
   let c: Campaign;
   if (ref.planId) {
     const p = opts.owned ? await findOwnedPlan(tx, actor, ref.planId) : await findReadablePlan(tx, actor, ref.planId);
     if (!p) throw notFound('Không tìm thấy kế hoạch.');
-    c = { key: `plan:${p.id}`, kind: 'plan', id: p.id, title: p.title, year: p.year, status: p.status, ownerUnitId: p.unitId, ownerPath: (await unsafeUnitPath(tx, p.unitId)) ?? '', deadline: p.registrationDeadline, offered: [], participantPaths: [] };
+    c = {
+      key: `plan:${p.id}`,
+      kind: 'plan',
+      id: p.id,
+      title: p.title,
+      year: p.year,
+      status: p.status,
+      ownerUnitId: p.unitId,
+      ownerPath: (await unsafeUnitPath(tx, p.unitId)) ?? '',
+      deadline: p.registrationDeadline,
+      offered: [],
+      participantPaths: [],
+    };
   } else {
     const m = opts.owned ? await findOwnedMovement(tx, actor, ref.movementId!) : await findReadableMovement(tx, actor, ref.movementId!);
     if (!m) throw notFound('Không tìm thấy phong trào.');
     const offered = await honorsOfMovement(tx, m.id);
-    c = { key: `movement:${m.id}`, kind: 'movement', id: m.id, title: m.title, year: m.year, status: m.status, ownerUnitId: m.unitId, ownerPath: (await unsafeUnitPath(tx, m.unitId)) ?? '', deadline: m.registrationDeadline, offered: offered.map((o) => o.honor as Honor), participantPaths: await participantPathsOf(tx, m.id) };
+    c = {
+      key: `movement:${m.id}`,
+      kind: 'movement',
+      id: m.id,
+      title: m.title,
+      year: m.year,
+      status: m.status,
+      ownerUnitId: m.unitId,
+      ownerPath: (await unsafeUnitPath(tx, m.unitId)) ?? '',
+      deadline: m.registrationDeadline,
+      offered: offered.map((o) => o.honor as Honor),
+      participantPaths: await participantPathsOf(tx, m.id),
+    };
   }
   if (opts.forWrite) assertCampaignAccepts(c);
   return c;
@@ -61,14 +97,20 @@ function assertUnitInCampaign(c: Campaign, unit: UnitRow) {
 export async function assertOpen(tx: Executor, c: Campaign, unit: UnitRow, today: string = todayVn()): Promise<void> {
   if (!c.deadline || today <= c.deadline) return;
   if (await findActiveReopening(tx, c.key, [...ancestorIds(unit.path), unit.id], today)) return;
-  throw new RegistrationClosed(`Đã hết hạn đăng ký thi đua (hạn chót ${formatDateVi(c.deadline)}). Đơn vị "${unit.name}" không đăng ký thêm được; nếu có lý do chính đáng, đề nghị Văn phòng (Thường trực Hội đồng) mở lại đăng ký cho đơn vị.`);
+  throw new RegistrationClosed(
+    `Đã hết hạn đăng ký thi đua (hạn chót ${formatDateVi(c.deadline)}). Đơn vị "${unit.name}" không đăng ký thêm được; nếu có lý do chính đáng, đề nghị Văn phòng (Thường trực Hội đồng) mở lại đăng ký cho đơn vị.`,
+  );
 }
 
 /** The honor may be given to that kind of subject, and the campaign takes registrations for it. */
 function assertHonor(c: Campaign, honor: Honor, kind: SubjectKind) {
   if (!HONOR_INFO[honor].subjects.includes(kind)) throw new HonorNotRegistrable(honorSubjectMessage(honor, kind));
   if (!registrableHonors(c).includes(honor)) {
-    throw new HonorNotRegistrable(c.kind === 'movement' ? `Phong trào "${c.title}" không xét "${HONOR_INFO[honor].label}".` : `Kế hoạch "${c.title}" không nhận đăng ký "${HONOR_INFO[honor].label}" (chỉ các danh hiệu, hình thức khen thưởng hằng năm của đơn vị và cấp tỉnh).`);
+    throw new HonorNotRegistrable(
+      c.kind === 'movement'
+        ? `Phong trào "${c.title}" không xét "${HONOR_INFO[honor].label}".`
+        : `Kế hoạch "${c.title}" không nhận đăng ký "${HONOR_INFO[honor].label}" (chỉ các danh hiệu, hình thức khen thưởng hằng năm của đơn vị và cấp tỉnh).`,
+    );
   }
 }
 
@@ -108,7 +150,14 @@ export async function registerOne(ctx: CommandContext, input: RegistrationInput,
     createdBy: ctx.actor.accountId,
   });
   if (!row) throw new RegistrationDuplicate(`${subjectName} đã đăng ký "${HONOR_INFO[input.honor].label}".`);
-  await ctx.audit({ action: 'registration.created', entityType: 'registration', entityId: row.id, unitId: unit.id, summary: `${subjectName} đăng ký "${HONOR_INFO[input.honor].label}" — ${c.title}`, after: { campaign: c.key, honor: input.honor } });
+  await ctx.audit({
+    action: 'registration.created',
+    entityType: 'registration',
+    entityId: row.id,
+    unitId: unit.id,
+    summary: `${subjectName} đăng ký "${HONOR_INFO[input.honor].label}" — ${c.title}`,
+    after: { campaign: c.key, honor: input.honor },
+  });
   return row;
 }
 
@@ -121,7 +170,14 @@ export async function withdrawRegistration(ctx: CommandContext, id: string, toda
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
   await assertOpen(ctx.tx, c, unit, today);
   await deleteRegistration(ctx.tx, id);
-  await ctx.audit({ action: 'registration.withdrawn', entityType: 'registration', entityId: id, unitId: row.unitId, summary: `Rút đăng ký "${HONOR_INFO[row.honor as Honor]?.label ?? row.honor}" — ${c.title}`, before: { honor: row.honor } });
+  await ctx.audit({
+    action: 'registration.withdrawn',
+    entityType: 'registration',
+    entityId: id,
+    unitId: row.unitId,
+    summary: `Rút đăng ký "${HONOR_INFO[row.honor as Honor]?.label ?? row.honor}" — ${c.title}`,
+    before: { honor: row.honor },
+  });
 }
 
 async function visibleRegistration(tx: Executor, actor: Actor, row: RegistrationRow): Promise<boolean> {
@@ -153,7 +209,9 @@ export async function registerUnitSheet(ctx: CommandContext, input: UnitSheetInp
   const base = { ...campaignColumns(c), unitId: unit.id, createdBy: ctx.actor.accountId };
   const rows: RegistrationValues[] = [
     ...[...new Set(input.collective)].map((honor) => ({ ...base, subjectKind: 'collective', subjectUnitId: unit.id, personId: null, honor })),
-    ...input.people.flatMap((p) => [...new Set(p.honors)].map((honor) => ({ ...base, subjectKind: 'individual', subjectUnitId: null, personId: p.personId, honor }))),
+    ...input.people.flatMap((p) =>
+      [...new Set(p.honors)].map((honor) => ({ ...base, subjectKind: 'individual', subjectUnitId: null, personId: p.personId, honor })),
+    ),
   ];
   await replaceUnitRegistrations(ctx.tx, c.key, unit.id, rows);
   await ctx.audit({
@@ -168,14 +226,25 @@ export async function registerUnitSheet(ctx: CommandContext, input: UnitSheetInp
   return { count: rows.length };
 }
 
-export async function reopenRegistration(ctx: CommandContext, input: { planId?: string | null | undefined; movementId?: string | null | undefined; unitId: string; until: string; reason: string }, today: string = todayVn()) {
+export async function reopenRegistration(
+  ctx: CommandContext,
+  input: { planId?: string | null | undefined; movementId?: string | null | undefined; unitId: string; until: string; reason: string },
+  today: string = todayVn(),
+) {
   const c = await resolveCampaign(ctx.tx, ctx.actor, input, { owned: true });
   const unit = await findVisibleUnit(ctx.tx, ctx.actor, input.unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
   assertUnitInCampaign(c, unit);
   if (input.until < today) throw badRequest(`Ngày mở lại đến ${formatDateVi(input.until)} đã qua.`);
   const row = await insertReopening(ctx.tx, { campaignKey: c.key, unitId: unit.id, until: input.until, reason: input.reason, createdBy: ctx.actor.accountId });
-  await ctx.audit({ action: 'registration.reopened', entityType: 'unit', entityId: unit.id, unitId: unit.id, summary: `Mở lại đăng ký thi đua cho "${unit.name}" đến ${formatDateVi(input.until)} — ${c.title}: ${input.reason}`, after: { campaign: c.key, until: input.until, reason: input.reason } });
+  await ctx.audit({
+    action: 'registration.reopened',
+    entityType: 'unit',
+    entityId: unit.id,
+    unitId: unit.id,
+    summary: `Mở lại đăng ký thi đua cho "${unit.name}" đến ${formatDateVi(input.until)} — ${c.title}: ${input.reason}`,
+    after: { campaign: c.key, until: input.until, reason: input.reason },
+  });
   return row;
 }
 
@@ -201,8 +270,12 @@ export async function recordPledge(ctx: CommandContext, input: PledgeInput) {
   const { buffer } = input.document;
   if (buffer.length === 0) throw badRequest('Tệp tải lên rỗng.');
   const type = await fileTypeFromBuffer(buffer);
-  if (!type || !PLEDGE_TYPES.has(type.mime)) throw badRequest('Văn bản giao ước phải là tệp PDF, Word (.docx) hoặc ảnh chụp JPEG/PNG (kiểm tra theo nội dung tệp).');
-  const parties = input.parties.split(/\r?\n|;/).map((s) => s.trim()).filter(Boolean);
+  if (!type || !PLEDGE_TYPES.has(type.mime))
+    throw badRequest('Văn bản giao ước phải là tệp PDF, Word (.docx) hoặc ảnh chụp JPEG/PNG (kiểm tra theo nội dung tệp).');
+  const parties = input.parties
+    .split(/\r?\n|;/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const p = await insertPledge(ctx.tx, {
     unitId: unit.id,
     movementId: input.movementId ?? null,
@@ -217,6 +290,13 @@ export async function recordPledge(ctx: CommandContext, input: PledgeInput) {
     document: buffer,
     createdBy: ctx.actor.accountId,
   });
-  await ctx.audit({ action: 'pledge.created', entityType: 'pledge', entityId: p.id, unitId: unit.id, summary: `Giao ước thi đua "${input.title}" (${parties.join(', ') || unit.name})`, after: { year: input.year, signedDate: input.signedDate, parties, documentSize: buffer.length } });
+  await ctx.audit({
+    action: 'pledge.created',
+    entityType: 'pledge',
+    entityId: p.id,
+    unitId: unit.id,
+    summary: `Giao ước thi đua "${input.title}" (${parties.join(', ') || unit.name})`,
+    after: { year: input.year, signedDate: input.signedDate, parties, documentSize: buffer.length },
+  });
   return { id: p.id, title: p.title, documentMime: type.mime, documentSize: buffer.length };
 }

@@ -93,19 +93,41 @@ function requireAbility(ctx: CommandContext, s: SessionRow, ability: SessionAbil
   if (!can(ctx.actor.role, 'session', SESSION_GRANT[ability])) throw forbidden();
   const state = `Phiên họp đang ở trạng thái "${SESSION_STATUS_LABELS[s.status as SessionStatus] ?? s.status}", không thể ${what}.`;
   if (ability === 'update' || ability === 'open') throw new SessionNotEditable(state);
-  if (ability === 'vote') throw new SessionNotOpen(s.status === 'closed' ? 'Phiên họp đã kết thúc, kết quả đã chốt: không bỏ phiếu được nữa.' : 'Phiên họp chưa khai mạc: chưa bỏ phiếu được.');
+  if (ability === 'vote')
+    throw new SessionNotOpen(
+      s.status === 'closed' ? 'Phiên họp đã kết thúc, kết quả đã chốt: không bỏ phiếu được nữa.' : 'Phiên họp chưa khai mạc: chưa bỏ phiếu được.',
+    );
   throw new SessionNotOpen(state);
 }
 
-export async function createSession(ctx: CommandContext, input: { councilId: string; title: string; meetingDate: string; location?: string | null | undefined; candidateIds: string[] }): Promise<SessionRow> {
+export async function createSession(
+  ctx: CommandContext,
+  input: { councilId: string; title: string; meetingDate: string; location?: string | null | undefined; candidateIds: string[] },
+): Promise<SessionRow> {
   if (!can(ctx.actor.role, 'session', 'create')) throw forbidden();
   const council = await findVisibleCouncil(ctx.tx, ctx.actor, input.councilId);
   if (!council) throw notFound('Không tìm thấy hội đồng.');
   if (council.kind !== 'tdkt' || !council.active) throw badRequest('Chỉ Hội đồng Thi đua - Khen thưởng đang hoạt động mới xét hồ sơ khen thưởng.');
-  const s = await insertSession(ctx.tx, { councilId: council.id, unitId: council.unitId, title: input.title.trim(), meetingDate: input.meetingDate, location: input.location?.trim() || null, createdBy: ctx.actor.accountId });
+  const s = await insertSession(ctx.tx, {
+    councilId: council.id,
+    unitId: council.unitId,
+    title: input.title.trim(),
+    meetingDate: input.meetingDate,
+    location: input.location?.trim() || null,
+    createdBy: ctx.actor.accountId,
+  });
   const members = await membersOn(ctx.tx, council.id, input.meetingDate);
-  await insertAttendance(ctx.tx, members.map((m) => ({ sessionId: s.id, memberId: m.id, personId: m.personId, present: true })));
-  await ctx.audit({ action: 'session.created', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Tạo phiên họp "${s.title}" ngày ${formatDateVi(input.meetingDate)}` });
+  await insertAttendance(
+    ctx.tx,
+    members.map((m) => ({ sessionId: s.id, memberId: m.id, personId: m.personId, present: true })),
+  );
+  await ctx.audit({
+    action: 'session.created',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Tạo phiên họp "${s.title}" ngày ${formatDateVi(input.meetingDate)}`,
+  });
   if (input.candidateIds.length) await addItems(ctx, s.id, input.candidateIds);
   return s;
 }
@@ -120,7 +142,8 @@ export async function addItems(ctx: CommandContext, sessionId: string, candidate
   let order = await agendaSize(ctx.tx, s.id);
   for (const r of rows) {
     if (r.dossier.level !== 'unit') throw conflict('Hồ sơ trình cấp trên không đưa ra Hội đồng lần nữa.');
-    if (!['appraising', 'in_council'].includes(r.dossier.status)) throw conflict(`Hồ sơ "${r.dossier.title}" đang "${statusLabel(r.dossier.status)}": chỉ đưa ra Hội đồng hồ sơ đã thẩm định.`);
+    if (!['appraising', 'in_council'].includes(r.dossier.status))
+      throw conflict(`Hồ sơ "${r.dossier.title}" đang "${statusLabel(r.dossier.status)}": chỉ đưa ra Hội đồng hồ sơ đã thẩm định.`);
     if (r.candidate.outcome !== 'pending' || r.candidate.councilResult) throw conflict(`${r.candidate.displayName} đã được Hội đồng xét.`);
     const elsewhere = await openAgendaOfCandidate(ctx.tx, r.candidate.id);
     if (elsewhere !== undefined) throw conflict(`${r.candidate.displayName} đã có trong chương trình phiên họp "${elsewhere}".`);
@@ -131,7 +154,13 @@ export async function addItems(ctx: CommandContext, sessionId: string, candidate
     }
   }
   await bumpSessionVersion(ctx.tx, s.id);
-  await ctx.audit({ action: 'session.updated', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Đưa ${rows.length} đề nghị vào chương trình phiên họp "${s.title}"` });
+  await ctx.audit({
+    action: 'session.updated',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Đưa ${rows.length} đề nghị vào chương trình phiên họp "${s.title}"`,
+  });
 }
 
 export async function removeItem(ctx: CommandContext, sessionId: string, itemId: string): Promise<void> {
@@ -145,7 +174,13 @@ export async function removeItem(ctx: CommandContext, sessionId: string, itemId:
     const d = await unsafeLockDossier(ctx.tx, c.dossierId);
     if (d?.status === 'in_council') await transition(ctx, d, 'unschedule');
   }
-  await ctx.audit({ action: 'session.updated', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Bỏ ${c?.displayName ?? 'một đề nghị'} khỏi chương trình phiên họp "${s.title}"` });
+  await ctx.audit({
+    action: 'session.updated',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Bỏ ${c?.displayName ?? 'một đề nghị'} khỏi chương trình phiên họp "${s.title}"`,
+  });
 }
 
 export async function setAttendance(ctx: CommandContext, sessionId: string, presentMemberIds: string[]): Promise<void> {
@@ -155,7 +190,13 @@ export async function setAttendance(ctx: CommandContext, sessionId: string, pres
   const unknown = presentMemberIds.filter((id) => !rows.some((r) => r.memberId === id));
   if (unknown.length) throw badRequest('Có người không phải thành viên Hội đồng trong danh sách có mặt.');
   for (const r of rows) await setPresent(ctx.tx, s.id, r.memberId, presentMemberIds.includes(r.memberId));
-  await ctx.audit({ action: 'session.updated', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Điểm danh phiên họp "${s.title}": ${presentMemberIds.length}/${rows.length} thành viên có mặt` });
+  await ctx.audit({
+    action: 'session.updated',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Điểm danh phiên họp "${s.title}": ${presentMemberIds.length}/${rows.length} thành viên có mặt`,
+  });
 }
 
 /**
@@ -185,7 +226,13 @@ export async function openSession(ctx: CommandContext, sessionId: string): Promi
     }
   }
   const row = await markSessionOpened(ctx.tx, s, { totalMembers: members.length, openedAt: now(), openedBy: ctx.actor.accountId });
-  await ctx.audit({ action: 'session.opened', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Khai mạc phiên họp "${s.title}": ${present.length}/${members.length} thành viên có mặt, ${items.length} đề nghị` });
+  await ctx.audit({
+    action: 'session.opened',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Khai mạc phiên họp "${s.title}": ${present.length}/${members.length} thành viên có mặt, ${items.length} đề nghị`,
+  });
   return row;
 }
 
@@ -218,15 +265,26 @@ export async function castBallot(ctx: CommandContext, sessionId: string, votes: 
     if (!(await markVoted(ctx.tx, v.itemId, m.id))) throw new AlreadyVoted(`Bạn đã bỏ phiếu cho ${item.name}; mỗi thành viên chỉ bỏ phiếu một lần.`);
     await insertSealedBallot(ctx.tx, v.itemId, sealBallot(s.id, v.itemId, v.choice));
     const box = await boxCounts(ctx.tx, v.itemId);
-    if ((await votedCount(ctx.tx, v.itemId)) + box.paper > (await eligibleVoters(ctx.tx, s.id, v.itemId))) throw new BallotCountExceeded(`Số phiếu cho ${item.name} vượt số thành viên được biểu quyết (đã nhập phiếu giấy?).`);
+    if ((await votedCount(ctx.tx, v.itemId)) + box.paper > (await eligibleVoters(ctx.tx, s.id, v.itemId)))
+      throw new BallotCountExceeded(`Số phiếu cho ${item.name} vượt số thành viên được biểu quyết (đã nhập phiếu giấy?).`);
   }
   // The audit names who voted and on how many items, never the choices.
-  await ctx.audit({ action: 'session.ballot_cast', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Một thành viên đã bỏ phiếu kín (${votes.length} đề nghị) tại phiên họp "${s.title}"` });
+  await ctx.audit({
+    action: 'session.ballot_cast',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Một thành viên đã bỏ phiếu kín (${votes.length} đề nghị) tại phiên họp "${s.title}"`,
+  });
   return { cast: votes.length };
 }
 
 /** The secretary enters the counts of paper ballots (members who did not vote online). */
-export async function enterPaperBallots(ctx: CommandContext, sessionId: string, items: { itemId: string; approve: number; reject: number; abstain: number }[]): Promise<void> {
+export async function enterPaperBallots(
+  ctx: CommandContext,
+  sessionId: string,
+  items: { itemId: string; approve: number; reject: number; abstain: number }[],
+): Promise<void> {
   const s = await loadSession(ctx, sessionId);
   requireAbility(ctx, s, 'enterPaperBallots', 'nhập phiếu giấy');
   for (const it of items) {
@@ -236,9 +294,17 @@ export async function enterPaperBallots(ctx: CommandContext, sessionId: string, 
     const online = await votedCount(ctx.tx, it.itemId);
     const { paper } = await boxCounts(ctx.tx, it.itemId);
     const eligible = await eligibleVoters(ctx.tx, s.id, it.itemId);
-    if (online + paper > eligible) throw new PaperBallotsExceeded(`${item.name}: ${online} phiếu trực tuyến + ${paper} phiếu giấy vượt số thành viên được biểu quyết (${eligible}).`);
+    if (online + paper > eligible)
+      throw new PaperBallotsExceeded(`${item.name}: ${online} phiếu trực tuyến + ${paper} phiếu giấy vượt số thành viên được biểu quyết (${eligible}).`);
   }
-  await ctx.audit({ action: 'session.paper_ballots_entered', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Nhập kết quả phiếu giấy cho ${items.length} đề nghị`, after: items });
+  await ctx.audit({
+    action: 'session.paper_ballots_entered',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Nhập kết quả phiếu giấy cho ${items.length} đề nghị`,
+    after: items,
+  });
 }
 
 /**
@@ -246,22 +312,40 @@ export async function enterPaperBallots(ctx: CommandContext, sessionId: string, 
  * the secretary's paper counts (and online counters left from before sealed ballots). Refused when
  * a ballot does not open or the ballots do not match the members' "has voted" marks.
  */
-async function countBallots(ctx: CommandContext, sessionId: string, itemId: string, name: string): Promise<{ approve: number; reject: number; abstain: number; online: number; paper: number }> {
+async function countBallots(
+  ctx: CommandContext,
+  sessionId: string,
+  itemId: string,
+  name: string,
+): Promise<{ approve: number; reject: number; abstain: number; online: number; paper: number }> {
   const box = await boxCounts(ctx.tx, itemId);
   const counts = { approve: box.approve, reject: box.reject, abstain: box.abstain, online: box.legacyOnline, paper: box.paper };
   for (const sealed of await sealedBallotsOf(ctx.tx, itemId)) {
     const choice = openBallot(sessionId, itemId, sealed);
-    if (!choice) throw new BallotBoxCorrupt(`Không mở được một phiếu kín của ${name} (phiếu bị sửa, hoặc khóa bí mật TDKT_SECRET_KEY của máy chủ đã thay đổi): chưa kết thúc phiên họp được.`);
+    if (!choice)
+      throw new BallotBoxCorrupt(
+        `Không mở được một phiếu kín của ${name} (phiếu bị sửa, hoặc khóa bí mật TDKT_SECRET_KEY của máy chủ đã thay đổi): chưa kết thúc phiên họp được.`,
+      );
     counts[choice]++;
     counts.online++;
   }
   const marks = await votedCount(ctx.tx, itemId);
-  if (counts.online !== marks) throw new BallotBoxCorrupt(`Hòm phiếu trực tuyến của ${name} có ${counts.online} phiếu nhưng ${marks} thành viên đã bỏ phiếu: chưa kết thúc phiên họp được.`);
+  if (counts.online !== marks)
+    throw new BallotBoxCorrupt(
+      `Hòm phiếu trực tuyến của ${name} có ${counts.online} phiếu nhưng ${marks} thành viên đã bỏ phiếu: chưa kết thúc phiên họp được.`,
+    );
   return counts;
 }
 
 /** The tally of one item against the council's TOTAL membership (voteOutcome under `pack`); no threshold → the pack's majority fallback. */
-export function tallyItem(pack: RulePack, honor: Honor, meetingDate: string, totalMembers: number, eligible: number, counts: { approve: number; reject: number; abstain: number; online: number; paper: number }): ItemResult {
+export function tallyItem(
+  pack: RulePack,
+  honor: Honor,
+  meetingDate: string,
+  totalMembers: number,
+  eligible: number,
+  counts: { approve: number; reject: number; abstain: number; online: number; paper: number },
+): ItemResult {
   const v = voteOutcome({ honor, decisionDate: meetingDate, totalMembers, approvals: counts.approve }, pack);
   if (v.passed !== null) return { ...counts, eligible, totalMembers, required: v.required, passed: v.passed, text: v.text, article: v.article };
   const required = majorityNeeded(pack, totalMembers);
@@ -301,6 +385,12 @@ export async function closeSession(ctx: CommandContext, sessionId: string): Prom
     }
   }
   const passed = await passedItemCount(ctx.tx, s.id);
-  await ctx.audit({ action: 'session.closed', entityType: 'session', entityId: s.id, unitId: s.unitId, summary: `Kết thúc phiên họp "${s.title}": ${passed}/${items.length} đề nghị đạt tỷ lệ phiếu` });
+  await ctx.audit({
+    action: 'session.closed',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Kết thúc phiên họp "${s.title}": ${passed}/${items.length} đề nghị đạt tỷ lệ phiếu`,
+  });
   return row;
 }

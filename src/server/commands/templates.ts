@@ -26,12 +26,27 @@ export function checkTemplate(kind: TemplateKind, file: Buffer): string[] {
 }
 
 /** Stores an uploaded template as the unit's new version (after `checkTemplate`). */
-export async function uploadTemplate(ctx: CommandContext, unitId: string, kind: TemplateKind, file: { buffer: Buffer; fileName: string }): Promise<TemplateRow> {
+export async function uploadTemplate(
+  ctx: CommandContext,
+  unitId: string,
+  kind: TemplateKind,
+  file: { buffer: Buffer; fileName: string },
+): Promise<TemplateRow> {
   if (!mayTemplate(ctx.actor, { source: 'default' }, 'upload')) throw forbidden();
   const tags = checkTemplate(kind, file.buffer);
   const version = await nextTemplateVersion(ctx.tx, unitId, kind);
   const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-  const row = await insertTemplateVersion(ctx.tx, { unitId, kind, version, fileName: file.fileName.normalize('NFC'), size: file.buffer.length, sha256, data: file.buffer, tags, createdBy: ctx.actor.accountId });
+  const row = await insertTemplateVersion(ctx.tx, {
+    unitId,
+    kind,
+    version,
+    fileName: file.fileName.normalize('NFC'),
+    size: file.buffer.length,
+    sha256,
+    data: file.buffer,
+    tags,
+    createdBy: ctx.actor.accountId,
+  });
   await ctx.audit({
     action: 'template.uploaded',
     entityType: 'template',

@@ -1,5 +1,16 @@
 import type { CommandContext } from './run.js';
-import { countActiveChildren, countUnitDependents, deleteUnitRow, findVisibleUnit, insertUnit, listChildUnits, reparentSubtree, setUnitParent, updateUnitAtVersion, type UnitRow } from '../repositories/units.js';
+import {
+  countActiveChildren,
+  countUnitDependents,
+  deleteUnitRow,
+  findVisibleUnit,
+  insertUnit,
+  listChildUnits,
+  reparentSubtree,
+  setUnitParent,
+  updateUnitAtVersion,
+  type UnitRow,
+} from '../repositories/units.js';
 import { insertPersonTransfers, moveStaffToUnit, staffIdsOfUnit } from '../repositories/people.js';
 import { moveAccountsToUnit } from '../repositories/accounts.js';
 import { moveCouncilsToUnit } from '../repositories/councils.js';
@@ -53,7 +64,14 @@ export async function createUnit(ctx: CommandContext, input: UnitInput & { paren
     kind: input.kind,
     sortOrder: input.sortOrder ?? 0,
   });
-  await ctx.audit({ action: 'unit.created', entityType: 'unit', entityId: row.id, unitId: row.id, summary: `Tạo đơn vị "${row.name}" thuộc "${parent.name}"`, after: snapshot(row) });
+  await ctx.audit({
+    action: 'unit.created',
+    entityType: 'unit',
+    entityId: row.id,
+    unitId: row.id,
+    summary: `Tạo đơn vị "${row.name}" thuộc "${parent.name}"`,
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -69,7 +87,15 @@ export async function updateUnit(ctx: CommandContext, id: string, input: UnitInp
       sortOrder: input.sortOrder ?? before.sortOrder,
     }),
   );
-  await ctx.audit({ action: 'unit.updated', entityType: 'unit', entityId: id, unitId: id, summary: `Sửa đơn vị "${row.name}"`, before: snapshot(before), after: snapshot(row) });
+  await ctx.audit({
+    action: 'unit.updated',
+    entityType: 'unit',
+    entityId: id,
+    unitId: id,
+    summary: `Sửa đơn vị "${row.name}"`,
+    before: snapshot(before),
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -85,7 +111,15 @@ export async function moveUnit(ctx: CommandContext, id: string, newParentId: str
   if (!parent.active) throw new UnitNotAllowed('Không thể chuyển vào một đơn vị đã ngừng hoạt động.');
   await reparentSubtree(ctx.tx, unit.path, `${parent.path}${unit.id}/`, parent.depth + 1 - unit.depth);
   const row = written(await updateUnitAtVersion(ctx.tx, id, unit.version, { parentId: parent.id }));
-  await ctx.audit({ action: 'unit.moved', entityType: 'unit', entityId: id, unitId: id, summary: `Chuyển "${unit.name}" về trực thuộc "${parent.name}"`, before: { parentId: unit.parentId }, after: { parentId: parent.id } });
+  await ctx.audit({
+    action: 'unit.moved',
+    entityType: 'unit',
+    entityId: id,
+    unitId: id,
+    summary: `Chuyển "${unit.name}" về trực thuộc "${parent.name}"`,
+    before: { parentId: unit.parentId },
+    after: { parentId: parent.id },
+  });
   return row;
 }
 
@@ -104,7 +138,13 @@ export async function mergeUnit(ctx: CommandContext, sourceId: string, targetId:
   const staff = await staffIdsOfUnit(ctx.tx, source.id);
   await insertPersonTransfers(
     ctx.tx,
-    staff.map((personId) => ({ personId, fromUnitId: source.id, toUnitId: target.id, effectiveDate, reason: `Sáp nhập "${source.name}" vào "${target.name}"` })),
+    staff.map((personId) => ({
+      personId,
+      fromUnitId: source.id,
+      toUnitId: target.id,
+      effectiveDate,
+      reason: `Sáp nhập "${source.name}" vào "${target.name}"`,
+    })),
   );
   await moveStaffToUnit(ctx.tx, source.id, target.id);
   const children = await listChildUnits(ctx.tx, source.id);
@@ -158,5 +198,12 @@ export async function deleteUnit(ctx: CommandContext, id: string): Promise<void>
   if (deps.children > 0) throw new UnitHasChildren('Không thể xóa: đơn vị còn đơn vị trực thuộc.');
   if (deps.accounts > 0 || deps.councils > 0) throw new UnitInUse('Không thể xóa: đơn vị còn tài khoản hoặc hội đồng gắn với nó.');
   await deleteUnitRow(ctx.tx, id);
-  await ctx.audit({ action: 'unit.deleted', entityType: 'unit', entityId: id, unitId: unit.parentId, summary: `Xóa đơn vị "${unit.name}"`, before: snapshot(unit) });
+  await ctx.audit({
+    action: 'unit.deleted',
+    entityType: 'unit',
+    entityId: id,
+    unitId: unit.parentId,
+    summary: `Xóa đơn vị "${unit.name}"`,
+    before: snapshot(unit),
+  });
 }

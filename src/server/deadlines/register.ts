@@ -60,7 +60,13 @@ export async function registerDeadline(tx: Executor, spec: DeadlineSpec): Promis
 export async function syncDeadlines(tx: Executor, sourceType: string, sourceId: string, specs: DeadlineSpec[]): Promise<DeadlineRow[]> {
   const rows: DeadlineRow[] = [];
   for (const s of specs) rows.push(await registerDeadline(tx, s));
-  await cancelDeadlinesExcept(tx, sourceType, sourceId, specs.map((s) => s.key), now());
+  await cancelDeadlinesExcept(
+    tx,
+    sourceType,
+    sourceId,
+    specs.map((s) => s.key),
+    now(),
+  );
   return rows;
 }
 

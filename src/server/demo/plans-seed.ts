@@ -32,7 +32,16 @@ export async function seedDemoPlans(tx: Tx, demoRootId: string): Promise<void> {
   const demo = (code: string) => demoUnits.find((u) => u.code === code)!.id;
 
   const ctxFor = (unitId: string, path: string): CommandContext => {
-    const actor: Actor = { accountId: admin?.id ?? '00000000-0000-0000-0000-000000000000', username: 'system', displayName: 'Dữ liệu mẫu', role: SEED_ROLE, unitId, unitPath: path, personId: null, ip: '127.0.0.1' };
+    const actor: Actor = {
+      accountId: admin?.id ?? '00000000-0000-0000-0000-000000000000',
+      username: 'system',
+      displayName: 'Dữ liệu mẫu',
+      role: SEED_ROLE,
+      unitId,
+      unitPath: path,
+      personId: null,
+      ip: '127.0.0.1',
+    };
     return { tx, actor, audit: (e) => recordAudit(tx, { username: 'system', unitId }, e) };
   };
   const demoCtx = ctxFor(root.id, root.path);
@@ -131,7 +140,8 @@ function seed001(unitId: string) {
     type: 'short_term',
     year: 2021,
     title,
-    basis: 'Thực hiện Kế hoạch số 43/KH-UBND ngày 08/01/2021 của Ủy ban nhân dân tỉnh về việc phát động thi đua lập thành tích chào mừng kỷ niệm 80 năm Ngày Bác Hồ về nước trực tiếp lãnh đạo cách mạng Việt Nam (28/01/1941-28/01/2021) và 60 năm Cao Bằng thực hiện lời căn dặn của Chủ tịch Hồ Chí Minh khi Người về thăm Cao Bằng năm 1961.',
+    basis:
+      'Thực hiện Kế hoạch số 43/KH-UBND ngày 08/01/2021 của Ủy ban nhân dân tỉnh về việc phát động thi đua lập thành tích chào mừng kỷ niệm 80 năm Ngày Bác Hồ về nước trực tiếp lãnh đạo cách mạng Việt Nam (28/01/1941-28/01/2021) và 60 năm Cao Bằng thực hiện lời căn dặn của Chủ tịch Hồ Chí Minh khi Người về thăm Cao Bằng năm 1961.',
     theme: 'Thi đua lập thành tích chào mừng kỷ niệm 80 năm Ngày Bác Hồ về nước và 60 năm Cao Bằng thực hiện lời căn dặn của Chủ tịch Hồ Chí Minh',
     slogan:
       'Nhân dân và cán bộ tỉnh Cao Bằng thi đua lập thành tích chào mừng kỷ niệm 80 năm ngày Bác Hồ về nước trực tiếp lãnh đạo cách mạng Việt Nam (28/01/1941-28/01/2021) và 60 năm Cao Bằng thực hiện lời căn dặn của Chủ tịch Hồ Chí Minh năm 1961',
@@ -154,7 +164,8 @@ function seed001(unitId: string) {
         quota: 1,
         quotaNote: 'Sở KH&CN chỉ được phép đề nghị 01 tập thể hoặc 01 cá nhân để khen thưởng',
         awardedBy: 'Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng',
-        criteria: 'Tập thể: trong 6 tháng đầu năm 2021 hoàn thành 60% chỉ tiêu thi đua đã đăng ký hoặc kế hoạch đề ra. Hội đồng TĐKT Sở lựa chọn 01 tập thể hoặc 01 cá nhân xuất sắc nhất trong đợt thi đua.',
+        criteria:
+          'Tập thể: trong 6 tháng đầu năm 2021 hoàn thành 60% chỉ tiêu thi đua đã đăng ký hoặc kế hoạch đề ra. Hội đồng TĐKT Sở lựa chọn 01 tập thể hoặc 01 cá nhân xuất sắc nhất trong đợt thi đua.',
         minTargetShare: 60,
         criteriaByDate: '2021-06-30',
       },
@@ -185,7 +196,13 @@ function seed001(unitId: string) {
         title: 'Văn phòng Sở tổng hợp, hoàn thiện hồ sơ trình Chủ tịch UBND tỉnh tặng Bằng khen và tham mưu Giám đốc Sở tặng Giấy khen (trước ngày 26/6/2021)',
         dueDate: '2021-06-26',
       },
-      { key: 'report', kind: 'report', audience: 'office', title: 'Văn phòng Sở tổng hợp hồ sơ và báo cáo kết quả đợt thi đua (trước ngày 30/6/2021)', dueDate: '2021-06-30' },
+      {
+        key: 'report',
+        kind: 'report',
+        audience: 'office',
+        title: 'Văn phòng Sở tổng hợp hồ sơ và báo cáo kết quả đợt thi đua (trước ngày 30/6/2021)',
+        dueDate: '2021-06-30',
+      },
     ],
   };
 }
@@ -210,11 +227,24 @@ function currentMovement(unitId: string, shift: (days: number) => string) {
       { subjectKind: 'individual', honor: 'GK', measure: 'share', value: 20, label: '20% cán bộ được tặng Giấy khen' },
     ],
     honors: [
-      { honor: 'BK_BO_TINH', subjectKinds: ['collective', 'individual'], quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân cho toàn Sở', awardedBy: 'Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng' },
+      {
+        honor: 'BK_BO_TINH',
+        subjectKinds: ['collective', 'individual'],
+        quota: 1,
+        quotaNote: '01 tập thể hoặc 01 cá nhân cho toàn Sở',
+        awardedBy: 'Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng',
+      },
       { honor: 'GK', subjectKinds: ['collective', 'individual'], awardedBy: 'Giám đốc Sở KH&CN' },
     ],
     deadlines: [
-      { key: 'units_submit', kind: 'unit_submission', audience: 'units', title: 'Các phòng, đơn vị gửi hồ sơ đề nghị khen thưởng về Văn phòng Sở', dueDate: shift(62), note: 'Quá hạn coi như không có hồ sơ đề nghị.' },
+      {
+        key: 'units_submit',
+        kind: 'unit_submission',
+        audience: 'units',
+        title: 'Các phòng, đơn vị gửi hồ sơ đề nghị khen thưởng về Văn phòng Sở',
+        dueDate: shift(62),
+        note: 'Quá hạn coi như không có hồ sơ đề nghị.',
+      },
       { key: 'office_compile', kind: 'office_compilation', audience: 'office', title: 'Văn phòng Sở tổng hợp, trình Hội đồng TĐKT Sở', dueDate: shift(68) },
       { key: 'report', kind: 'report', audience: 'office', title: 'Báo cáo kết quả đợt thi đua', dueDate: shift(72) },
     ],
@@ -222,12 +252,20 @@ function currentMovement(unitId: string, shift: (days: number) => string) {
 }
 
 const SEED002_TASKS: [number, string, string[]][] = [
-  [1, 'Họp Hội đồng Thi đua - Khen thưởng xét danh hiệu thi đua và khen thưởng cho các tập thể và cá nhân. Tổng hợp, hoàn chỉnh hồ sơ, báo cáo kết quả thi đua, khen thưởng năm 2019 báo cáo Cụm thi đua, Ban Thi đua-khen thưởng tỉnh, trình Hội đồng thi đua tỉnh xem xét khen thưởng. Tổ chức tổng kết cụm thi đua trong Cụm thi đua các cơ quan tham mưu tổng hợp. Phát động phong trào thi đua năm 2020. Ban hành Kế hoạch triển khai công tác thi đua, khen thưởng năm 2020 cụm thi đua.', ['Hội đồng TĐKT Sở', 'Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở']],
+  [
+    1,
+    'Họp Hội đồng Thi đua - Khen thưởng xét danh hiệu thi đua và khen thưởng cho các tập thể và cá nhân. Tổng hợp, hoàn chỉnh hồ sơ, báo cáo kết quả thi đua, khen thưởng năm 2019 báo cáo Cụm thi đua, Ban Thi đua-khen thưởng tỉnh, trình Hội đồng thi đua tỉnh xem xét khen thưởng. Tổ chức tổng kết cụm thi đua trong Cụm thi đua các cơ quan tham mưu tổng hợp. Phát động phong trào thi đua năm 2020. Ban hành Kế hoạch triển khai công tác thi đua, khen thưởng năm 2020 cụm thi đua.',
+    ['Hội đồng TĐKT Sở', 'Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở'],
+  ],
   [1, 'Đăng ký danh hiệu thi đua năm 2020 đối với tập thể, cá nhân.', ['Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở']],
   [1, 'Ký giao ước thi đua với các cơ quan trong Cụm thi đua các cơ quan tham mưu tổng hợp.', ['Văn phòng Sở', 'Các đơn vị thành viên']],
   [1, 'Chuẩn bị tổ chức Hội nghị điển hình tiên tiến Sở Nội vụ.', ['Hội đồng TĐKT Sở', 'Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở']],
   [2, 'Tổ chức Hội nghị điển hình tiên tiến Sở Nội vụ.', ['Văn phòng Sở chủ trì', 'Hội đồng TĐKT Sở', 'Các đơn vị thuộc và trực thuộc sở']],
-  [2, 'Xét khen thưởng tập thể và cá nhân trong phong trào thi đua giai đoạn 2016-2020.', ['Văn phòng Sở chủ trì', 'Hội đồng TĐKT Sở', 'Các đơn vị thuộc và trực thuộc sở']],
+  [
+    2,
+    'Xét khen thưởng tập thể và cá nhân trong phong trào thi đua giai đoạn 2016-2020.',
+    ['Văn phòng Sở chủ trì', 'Hội đồng TĐKT Sở', 'Các đơn vị thuộc và trực thuộc sở'],
+  ],
   [2, 'Báo cáo sơ kết công tác thi đua khen thưởng 6 tháng đầu năm 2020.', ['Văn phòng Sở chủ trì', 'Các đơn vị thuộc và trực thuộc sở']],
   [3, 'Cử công chức tham gia các lớp bồi dưỡng nghiệp vụ công tác thi đua, khen thưởng năm 2020.', ['Văn phòng Sở']],
   [3, 'Xây dựng Kế hoạch công tác kiểm tra thi đua khen thưởng 2020.', ['Văn phòng Sở']],
@@ -235,8 +273,16 @@ const SEED002_TASKS: [number, string, string[]][] = [
   [3, 'Dự hội nghị sơ kết công tác thi đua khen thưởng 6 tháng đầu năm 2020 của Cụm thi đua các cơ quan tham mưu tổng hợp', ['Lãnh đạo Sở', 'Văn phòng Sở']],
   [4, 'Hội đồng sáng kiến Sở tổ chức chấm điểm, đánh giá, công nhận sáng kiến năm 2020.', ['Văn phòng Sở', 'Hội đồng sáng kiến Sở']],
   [4, 'Tổ chức bình xét danh hiệu thi đua, hình thức khen thưởng năm 2020.', ['Văn phòng Sở', 'Hội đồng TĐKT Sở', 'Các đơn vị thuộc, trực thuộc Sở']],
-  [4, 'Xây dựng báo cáo tổng kết công tác thi đua, khen thưởng năm 2020, triển khai nhiệm vụ công tác thi đua, khen thưởng năm 2021 của sở.', ['Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở']],
-  [4, 'Quyết định công nhận danh hiệu thi đua, hình thức khen năm 2020. Hướng dẫn các tập thể, cá nhân hoàn thiện hồ sơ đề nghị các cấp khen thưởng.', ['Lãnh đạo Sở', 'Văn phòng Sở']],
+  [
+    4,
+    'Xây dựng báo cáo tổng kết công tác thi đua, khen thưởng năm 2020, triển khai nhiệm vụ công tác thi đua, khen thưởng năm 2021 của sở.',
+    ['Văn phòng Sở', 'Các đơn vị thuộc, trực thuộc Sở'],
+  ],
+  [
+    4,
+    'Quyết định công nhận danh hiệu thi đua, hình thức khen năm 2020. Hướng dẫn các tập thể, cá nhân hoàn thiện hồ sơ đề nghị các cấp khen thưởng.',
+    ['Lãnh đạo Sở', 'Văn phòng Sở'],
+  ],
   [4, 'Dự hội nghị tổng kết công tác thi đua, khen thưởng Cụm thi đua các cơ quan tham mưu tổng hợp.', ['Lãnh đạo Sở', 'Văn phòng Sở']],
   [4, 'Xây dựng kế hoạch công tác thi đua, khen thưởng năm 2021.', ['Văn phòng Sở']],
 ];
@@ -254,7 +300,10 @@ function seed002Tasks(officeId: string | null, year?: number): PlanTaskInput[] {
   const quarterEnd = ['03-31', '06-30', '09-30', '12-31'];
   return SEED002_TASKS.map(([quarter, content, names]) => {
     const refs = names.map((n) => u(n.replace(/ chủ trì$/, ''), n.startsWith('Văn phòng Sở') ? officeId : null));
-    const leadIdx = Math.max(0, names.findIndex((n) => n.endsWith('chủ trì')));
+    const leadIdx = Math.max(
+      0,
+      names.findIndex((n) => n.endsWith('chủ trì')),
+    );
     return {
       quarter,
       content: year
@@ -293,14 +342,37 @@ function seed002(unitId: string, officeId: string) {
     requirements:
       'Triển khai phong trào thi đua và công tác khen thưởng đảm bảo thiết thực, chính xác, công khai, minh bạch, kịp thời, đúng đối tượng, đúng thành tích tạo động lực cho các Phòng chuyên môn, các đơn vị thuộc và trực thuộc Sở phấn đấu hoàn thành tốt nhiệm vụ chính trị được giao năm 2020.',
     sections: [
-      { heading: 'III. GIẢI PHÁP CHỦ YẾU', body: '1. Tiếp tục đẩy mạnh công tác tuyên truyền, giáo dục truyền thống yêu nước, các phong trào thi đua, gắn công tác thi đua, khen thưởng với việc "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh".\n2. Nâng cao chất lượng hoạt động của Hội đồng Thi đua - Khen thưởng; Hội đồng sáng kiến của Sở.\n3. Tiếp tục quán triệt và thực hiện Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị, Chỉ thị số 30-CT/TU ngày 18/11/2014 của Ban Thường vụ Tỉnh ủy.\n4. Triển khai thực hiện tốt chương trình cải cách hành chính nhà nước giai đoạn 2016-2020.\n5. Tiếp tục bồi dưỡng, nhân rộng các điển hình tiên tiến.\n6. Tích cực tham gia các lớp tập huấn, bồi dưỡng nghiệp vụ cho cán bộ về công tác thi đua khen thưởng.\n7. Thực hiện tốt công tác tổng hợp xây dựng báo cáo theo đúng thời gian quy định của Cụm thi đua và của Hội đồng Thi đua - Khen thưởng tỉnh.' },
+      {
+        heading: 'III. GIẢI PHÁP CHỦ YẾU',
+        body: '1. Tiếp tục đẩy mạnh công tác tuyên truyền, giáo dục truyền thống yêu nước, các phong trào thi đua, gắn công tác thi đua, khen thưởng với việc "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh".\n2. Nâng cao chất lượng hoạt động của Hội đồng Thi đua - Khen thưởng; Hội đồng sáng kiến của Sở.\n3. Tiếp tục quán triệt và thực hiện Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị, Chỉ thị số 30-CT/TU ngày 18/11/2014 của Ban Thường vụ Tỉnh ủy.\n4. Triển khai thực hiện tốt chương trình cải cách hành chính nhà nước giai đoạn 2016-2020.\n5. Tiếp tục bồi dưỡng, nhân rộng các điển hình tiên tiến.\n6. Tích cực tham gia các lớp tập huấn, bồi dưỡng nghiệp vụ cho cán bộ về công tác thi đua khen thưởng.\n7. Thực hiện tốt công tác tổng hợp xây dựng báo cáo theo đúng thời gian quy định của Cụm thi đua và của Hội đồng Thi đua - Khen thưởng tỉnh.',
+      },
     ],
     organisation: [
-      { heading: '1. Các phòng, tổ chức trực thuộc sở', body: 'a) Tổ chức quán triệt sâu sắc mục đích, yêu cầu, nội dung kế hoạch đến toàn thể công chức, viên chức và người lao động trực thuộc. Đăng ký hình thức thi đua đối với tập thể, cá nhân năm 2020 gửi Văn phòng tổng hợp trước 30/01/2020.\nb) Cam kết hoàn thành các chỉ tiêu thi đua và tổ chức đăng ký các hình thức thi đua đối với tập thể và cá nhân.\nc) Xây dựng nội dung, kế hoạch, biện pháp tổ chức triển khai phong trào thi đua.\nd) Báo cáo kết quả phong trào thi đua theo đúng tiến độ, thời gian.\ne) Tổ chức đánh giá, bình xét, biểu dương kịp thời những cá nhân có thành tích.' },
-      { heading: '2. Các tổ chức đoàn thể', body: 'Chi đoàn TNCS Hồ Chí Minh, Hội CCB, Công đoàn cơ sở cơ quan xây dựng kế hoạch và phối hợp với Văn phòng Sở tổ chức tốt các hoạt động chung.' },
-      { heading: '3. Văn phòng Sở', body: 'a) Tổng hợp, theo dõi, đôn đốc các phòng, tổ chức và các tổ chức đoàn thể thuộc Sở thực hiện theo kế hoạch.\nb) Phối hợp với các phòng, tổ chức thuộc Sở tổ chức tốt các nội dung.\nc) Đăng tải các nội dung triển khai công tác thi đua, khen thưởng trên cổng thông tin điện tử của Sở Nội vụ.' },
+      {
+        heading: '1. Các phòng, tổ chức trực thuộc sở',
+        body: 'a) Tổ chức quán triệt sâu sắc mục đích, yêu cầu, nội dung kế hoạch đến toàn thể công chức, viên chức và người lao động trực thuộc. Đăng ký hình thức thi đua đối với tập thể, cá nhân năm 2020 gửi Văn phòng tổng hợp trước 30/01/2020.\nb) Cam kết hoàn thành các chỉ tiêu thi đua và tổ chức đăng ký các hình thức thi đua đối với tập thể và cá nhân.\nc) Xây dựng nội dung, kế hoạch, biện pháp tổ chức triển khai phong trào thi đua.\nd) Báo cáo kết quả phong trào thi đua theo đúng tiến độ, thời gian.\ne) Tổ chức đánh giá, bình xét, biểu dương kịp thời những cá nhân có thành tích.',
+      },
+      {
+        heading: '2. Các tổ chức đoàn thể',
+        body: 'Chi đoàn TNCS Hồ Chí Minh, Hội CCB, Công đoàn cơ sở cơ quan xây dựng kế hoạch và phối hợp với Văn phòng Sở tổ chức tốt các hoạt động chung.',
+      },
+      {
+        heading: '3. Văn phòng Sở',
+        body: 'a) Tổng hợp, theo dõi, đôn đốc các phòng, tổ chức và các tổ chức đoàn thể thuộc Sở thực hiện theo kế hoạch.\nb) Phối hợp với các phòng, tổ chức thuộc Sở tổ chức tốt các nội dung.\nc) Đăng tải các nội dung triển khai công tác thi đua, khen thưởng trên cổng thông tin điện tử của Sở Nội vụ.',
+      },
     ],
-    recipients: ['Hội đồng TĐKT tỉnh;', 'Ban TĐKT, Sở Nội vụ;', 'Cụm Thi đua các cơ quan TMTH;', 'Đảng ủy Sở Nội vụ;', 'Lãnh đạo Sở Nội vụ;', 'Hội đồng TĐKT Sở Nội vụ;', 'Các phòng, TC thuộc sở;', 'Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh Sở Nội vụ;', 'Website;', 'Lưu: VT, VP.'],
+    recipients: [
+      'Hội đồng TĐKT tỉnh;',
+      'Ban TĐKT, Sở Nội vụ;',
+      'Cụm Thi đua các cơ quan TMTH;',
+      'Đảng ủy Sở Nội vụ;',
+      'Lãnh đạo Sở Nội vụ;',
+      'Hội đồng TĐKT Sở Nội vụ;',
+      'Các phòng, TC thuộc sở;',
+      'Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh Sở Nội vụ;',
+      'Website;',
+      'Lưu: VT, VP.',
+    ],
     signerTitle: 'GIÁM ĐỐC',
     signerName: 'Nguyễn Quốc Khánh',
     registrationDeadline: '2020-01-30',
@@ -323,16 +395,40 @@ function currentYearPlan(unitId: string, year: number, officeId: string) {
     registrationDeadline: `${year}-01-30`,
     tasks: seed002Tasks(officeId, year),
     deadlines: [
-      { key: 'report_h1', kind: 'report', audience: 'units', title: 'Các phòng, đơn vị báo cáo công tác thi đua, khen thưởng 6 tháng (trước ngày 25/6)', dueDate: `${year}-06-25` },
-      { key: 'report_year', kind: 'report', audience: 'units', title: 'Các phòng, đơn vị báo cáo công tác thi đua, khen thưởng năm (trước ngày 25/12)', dueDate: `${year}-12-25` },
+      {
+        key: 'report_h1',
+        kind: 'report',
+        audience: 'units',
+        title: 'Các phòng, đơn vị báo cáo công tác thi đua, khen thưởng 6 tháng (trước ngày 25/6)',
+        dueDate: `${year}-06-25`,
+      },
+      {
+        key: 'report_year',
+        kind: 'report',
+        audience: 'units',
+        title: 'Các phòng, đơn vị báo cáo công tác thi đua, khen thưởng năm (trước ngày 25/12)',
+        dueDate: `${year}-12-25`,
+      },
     ],
   };
 }
 
 function slReportDeadlines(who: string) {
   return [
-    { key: 'report_h1', kind: 'report', audience: 'units', title: `${who} báo cáo công tác thi đua, khen thưởng 6 tháng (trước ngày 25/6/2022)`, dueDate: '2022-06-25' },
-    { key: 'report_year', kind: 'report', audience: 'units', title: `${who} báo cáo công tác thi đua, khen thưởng năm (trước ngày 25/12/2022)`, dueDate: '2022-12-25' },
+    {
+      key: 'report_h1',
+      kind: 'report',
+      audience: 'units',
+      title: `${who} báo cáo công tác thi đua, khen thưởng 6 tháng (trước ngày 25/6/2022)`,
+      dueDate: '2022-06-25',
+    },
+    {
+      key: 'report_year',
+      kind: 'report',
+      audience: 'units',
+      title: `${who} báo cáo công tác thi đua, khen thưởng năm (trước ngày 25/12/2022)`,
+      dueDate: '2022-12-25',
+    },
   ];
 }
 
@@ -351,18 +447,48 @@ function seed000(unitId: string) {
     requirements:
       '- Các phòng, đơn vị chủ động xây dựng kế hoạch phát động, triển khai thực hiện phong trào thi đua và công tác khen thưởng phù hợp với đặc điểm tình hình và gắn với nhiệm vụ chính trị được giao.\n- Nâng cao chất lượng công tác khen thưởng, chú trọng khen thưởng thành tích đột xuất, chuyên đề, khen thưởng tập thể nhỏ và người lao động trực tiếp.',
     sections: [
-      { heading: '1. Công tác tuyên truyền, phổ biến pháp luật về thi đua, khen thưởng', body: 'Các cơ quan, đơn vị tiếp tục tập trung tuyên truyền, phổ biến các văn bản của Đảng, Nhà nước và của Tỉnh về công tác thi đua, khen thưởng. Trung tâm Thông tin và Ứng dụng Khoa học và Công nghệ xây dựng chuyên trang, chuyên mục tuyên truyền.' },
-      { heading: '2. Tổ chức triển khai thực hiện các phong trào thi đua yêu nước', body: 'Tiếp tục triển khai các phong trào thi đua theo chuyên đề do Thủ tướng Chính phủ phát động và các phong trào thi đua giai đoạn 2021-2025 của tỉnh gắn với "mục tiêu kép". Phát động phong trào thi đua năm 2022. Tổ chức sơ kết, tổng kết, báo cáo kết quả thực hiện các phong trào thi đua năm 2021.' },
-      { heading: '3. Đẩy mạnh công tác biểu dương, phát triển điển hình tiên tiến', body: 'Thực hiện đồng bộ cả 4 khâu: Phát hiện - Bồi dưỡng - Tổng kết - Nhân rộng.' },
-      { heading: '4. Giới thiệu, biểu dương, tuyên truyền các điển hình tiên tiến', body: 'Giới thiệu, biểu dương, tuyên truyền các điển hình tiên tiến và giới thiệu về Hội đồng Thi đua - Khen thưởng sở.' },
-      { heading: '5. Thực hiện công tác khen thưởng', body: 'Gắn với kết quả thực hiện nhiệm vụ chính trị; đảm bảo khen thưởng đúng tiêu chuẩn, kịp thời, công khai, minh bạch.' },
-      { heading: '6. Kiện toàn Hội đồng Thi đua Khen thưởng', body: 'Tiếp tục củng cố, kiện toàn và nâng cao chất lượng hoạt động của Hội đồng Thi đua Khen thưởng theo quy định.' },
-      { heading: '7. Đội ngũ làm công tác thi đua, khen thưởng', body: 'Bố trí, lựa chọn công chức, viên chức làm công tác thi đua, khen thưởng đảm bảo năng lực; đăng ký tập huấn bồi dưỡng nghiệp vụ.' },
-      { heading: '8. Ứng dụng công nghệ thông tin', body: 'Tăng cường ứng dụng công nghệ thông tin trong công tác thi đua, khen thưởng; thực hiện đúng thủ tục hành chính trong lĩnh vực thi đua, khen thưởng.' },
+      {
+        heading: '1. Công tác tuyên truyền, phổ biến pháp luật về thi đua, khen thưởng',
+        body: 'Các cơ quan, đơn vị tiếp tục tập trung tuyên truyền, phổ biến các văn bản của Đảng, Nhà nước và của Tỉnh về công tác thi đua, khen thưởng. Trung tâm Thông tin và Ứng dụng Khoa học và Công nghệ xây dựng chuyên trang, chuyên mục tuyên truyền.',
+      },
+      {
+        heading: '2. Tổ chức triển khai thực hiện các phong trào thi đua yêu nước',
+        body: 'Tiếp tục triển khai các phong trào thi đua theo chuyên đề do Thủ tướng Chính phủ phát động và các phong trào thi đua giai đoạn 2021-2025 của tỉnh gắn với "mục tiêu kép". Phát động phong trào thi đua năm 2022. Tổ chức sơ kết, tổng kết, báo cáo kết quả thực hiện các phong trào thi đua năm 2021.',
+      },
+      {
+        heading: '3. Đẩy mạnh công tác biểu dương, phát triển điển hình tiên tiến',
+        body: 'Thực hiện đồng bộ cả 4 khâu: Phát hiện - Bồi dưỡng - Tổng kết - Nhân rộng.',
+      },
+      {
+        heading: '4. Giới thiệu, biểu dương, tuyên truyền các điển hình tiên tiến',
+        body: 'Giới thiệu, biểu dương, tuyên truyền các điển hình tiên tiến và giới thiệu về Hội đồng Thi đua - Khen thưởng sở.',
+      },
+      {
+        heading: '5. Thực hiện công tác khen thưởng',
+        body: 'Gắn với kết quả thực hiện nhiệm vụ chính trị; đảm bảo khen thưởng đúng tiêu chuẩn, kịp thời, công khai, minh bạch.',
+      },
+      {
+        heading: '6. Kiện toàn Hội đồng Thi đua Khen thưởng',
+        body: 'Tiếp tục củng cố, kiện toàn và nâng cao chất lượng hoạt động của Hội đồng Thi đua Khen thưởng theo quy định.',
+      },
+      {
+        heading: '7. Đội ngũ làm công tác thi đua, khen thưởng',
+        body: 'Bố trí, lựa chọn công chức, viên chức làm công tác thi đua, khen thưởng đảm bảo năng lực; đăng ký tập huấn bồi dưỡng nghiệp vụ.',
+      },
+      {
+        heading: '8. Ứng dụng công nghệ thông tin',
+        body: 'Tăng cường ứng dụng công nghệ thông tin trong công tác thi đua, khen thưởng; thực hiện đúng thủ tục hành chính trong lĩnh vực thi đua, khen thưởng.',
+      },
     ],
     organisation: [
-      { heading: '1. Văn phòng sở', body: 'Chủ động tham mưu Hội đồng Thi đua, khen thưởng Sở Khoa học và Công nghệ để chỉ đạo và tổ chức triển khai thực hiện có hiệu quả các phong trào thi đua của ngành năm 2022.' },
-      { heading: '2. Các đơn vị trực thuộc sở', body: 'Chủ động xây dựng kế hoạch công tác thi đua, khen thưởng năm 2022 gửi về Hội đồng Thi đua - khen thưởng Sở. Định kỳ 06 tháng (trước ngày 25/6), năm (trước ngày 25/12) báo cáo công tác thi đua, khen thưởng về Sở Khoa học và Công nghệ tổng hợp. Trung tâm Thông tin và Ứng dụng KH&CN đăng tải kế hoạch trên trang Thông tin điện tử của Sở.' },
+      {
+        heading: '1. Văn phòng sở',
+        body: 'Chủ động tham mưu Hội đồng Thi đua, khen thưởng Sở Khoa học và Công nghệ để chỉ đạo và tổ chức triển khai thực hiện có hiệu quả các phong trào thi đua của ngành năm 2022.',
+      },
+      {
+        heading: '2. Các đơn vị trực thuộc sở',
+        body: 'Chủ động xây dựng kế hoạch công tác thi đua, khen thưởng năm 2022 gửi về Hội đồng Thi đua - khen thưởng Sở. Định kỳ 06 tháng (trước ngày 25/6), năm (trước ngày 25/12) báo cáo công tác thi đua, khen thưởng về Sở Khoa học và Công nghệ tổng hợp. Trung tâm Thông tin và Ứng dụng KH&CN đăng tải kế hoạch trên trang Thông tin điện tử của Sở.',
+      },
     ],
     recipients: ['Sở Nội vụ (báo cáo);', 'Tập thể lãnh đạo sở (chỉ đạo);', 'Các phòng, đơn vị thuộc Sở (thực hiện);', 'Lưu: VT, VP, N(02b).'],
     signerTitle: 'GIÁM ĐỐC',
@@ -384,19 +510,40 @@ function seed004(unitId: string) {
     requirements:
       'Các phòng, ban, đơn vị căn cứ nội dung kế hoạch triển khai thực hiện phong trào thi đua và công tác khen thưởng phù hợp với đặc điểm tình hình và gắn với nhiệm vụ chính trị được giao; chú trọng khen thưởng thành tích đột xuất, chuyên đề, khen thưởng tập thể nhỏ và người lao động trực tiếp.',
     sections: [
-      { heading: '1. Tuyên truyền các văn bản về thi đua, khen thưởng', body: 'Tiếp tục tập trung tuyên truyền, phổ biến các văn bản của Đảng, Nhà nước và của tỉnh về công tác thi đua, khen thưởng. Trung tâm Thông tin và các phòng, ban, đơn vị phối hợp xây dựng chuyên trang, chuyên mục tuyên truyền.' },
-      { heading: '2. Tổ chức triển khai thực hiện các phong trào thi đua yêu nước', body: 'Phát động phong trào thi đua năm 2022 và các phong trào thi đua theo chuyên đề; xây dựng, ban hành các văn bản hướng dẫn; tổ chức sơ kết, tổng kết, báo cáo kết quả.' },
+      {
+        heading: '1. Tuyên truyền các văn bản về thi đua, khen thưởng',
+        body: 'Tiếp tục tập trung tuyên truyền, phổ biến các văn bản của Đảng, Nhà nước và của tỉnh về công tác thi đua, khen thưởng. Trung tâm Thông tin và các phòng, ban, đơn vị phối hợp xây dựng chuyên trang, chuyên mục tuyên truyền.',
+      },
+      {
+        heading: '2. Tổ chức triển khai thực hiện các phong trào thi đua yêu nước',
+        body: 'Phát động phong trào thi đua năm 2022 và các phong trào thi đua theo chuyên đề; xây dựng, ban hành các văn bản hướng dẫn; tổ chức sơ kết, tổng kết, báo cáo kết quả.',
+      },
       { heading: '3. Đẩy mạnh công tác biểu dương, phát triển điển hình tiên tiến', body: 'Phát hiện - Bồi dưỡng - Tổng kết - Nhân rộng.' },
-      { heading: '4. Thực hiện công tác khen thưởng', body: 'Gắn với kết quả thực hiện nhiệm vụ chính trị; chú trọng khen thưởng thành tích chuyên đề và đột xuất.' },
-      { heading: '5. Hội đồng thi đua, khen thưởng của Văn phòng', body: 'Tiếp tục nâng cao chất lượng hoạt động của Hội đồng thi đua, khen thưởng của Văn phòng.' },
+      {
+        heading: '4. Thực hiện công tác khen thưởng',
+        body: 'Gắn với kết quả thực hiện nhiệm vụ chính trị; chú trọng khen thưởng thành tích chuyên đề và đột xuất.',
+      },
+      {
+        heading: '5. Hội đồng thi đua, khen thưởng của Văn phòng',
+        body: 'Tiếp tục nâng cao chất lượng hoạt động của Hội đồng thi đua, khen thưởng của Văn phòng.',
+      },
       { heading: '6. Tập huấn bồi dưỡng nghiệp vụ', body: 'Tham gia tập huấn bồi dưỡng nghiệp vụ công tác thi đua, khen thưởng.' },
       { heading: '7. Kiểm tra, giám sát', body: 'Tăng cường công tác kiểm tra, giám sát; giải quyết kịp thời các kiến nghị, thắc mắc.' },
       { heading: '8. Ứng dụng công nghệ thông tin', body: 'Tăng cường ứng dụng công nghệ thông tin trong công tác thi đua, khen thưởng.' },
     ],
     organisation: [
-      { heading: '1. Phòng Tổ chức - Hành chính - Quản trị', body: 'Chủ trì, phối hợp tham mưu tổ chức các phong trào thi đua; theo dõi, đôn đốc các phòng, ban, đơn vị thực hiện kế hoạch; định kỳ tổng hợp, báo cáo UBND tỉnh (qua Sở Nội vụ) theo quy định.' },
-      { heading: '2. Các phòng, ban, đơn vị', body: 'Tổ chức triển khai các phong trào thi đua phù hợp với chức năng, nhiệm vụ được giao; định kỳ báo cáo Chánh Văn phòng (qua phòng Tổ chức - Hành chính - Quản trị) theo quy định.' },
-      { heading: '3. Thành viên Hội đồng thi đua, khen thưởng Văn phòng', body: 'Tăng cường chỉ đạo, hướng dẫn thực hiện phong trào thi đua và công tác khen thưởng.' },
+      {
+        heading: '1. Phòng Tổ chức - Hành chính - Quản trị',
+        body: 'Chủ trì, phối hợp tham mưu tổ chức các phong trào thi đua; theo dõi, đôn đốc các phòng, ban, đơn vị thực hiện kế hoạch; định kỳ tổng hợp, báo cáo UBND tỉnh (qua Sở Nội vụ) theo quy định.',
+      },
+      {
+        heading: '2. Các phòng, ban, đơn vị',
+        body: 'Tổ chức triển khai các phong trào thi đua phù hợp với chức năng, nhiệm vụ được giao; định kỳ báo cáo Chánh Văn phòng (qua phòng Tổ chức - Hành chính - Quản trị) theo quy định.',
+      },
+      {
+        heading: '3. Thành viên Hội đồng thi đua, khen thưởng Văn phòng',
+        body: 'Tăng cường chỉ đạo, hướng dẫn thực hiện phong trào thi đua và công tác khen thưởng.',
+      },
       { heading: '4. Trung tâm thông tin', body: 'Xây dựng các chuyên trang, chuyên mục tuyên truyền gương người tốt, việc tốt, điển hình tiên tiến.' },
     ],
     recipients: ['Sở Nội vụ;', 'Các thành viên Hội đồng TĐKT Văn phòng;', 'Các phòng, ban, đơn vị;', 'Lưu: VT, TCHCQT, H01b.'],
@@ -425,12 +572,37 @@ function seed003(unitId: string) {
     signerTitle: 'GIÁM ĐỐC',
     signerName: 'Phan Thị Tô Hoa',
     targets: [
-      { subjectKind: 'collective', honor: null, measure: 'count', value: 1, label: 'Tập thể cơ quan Sở hoàn thành xuất sắc nhiệm vụ, được UBND tỉnh tặng Cờ thi đua hoặc Bằng khen' },
-      { subjectKind: 'collective', honor: 'TTLDTT', measure: 'share', value: 100, label: '100% phòng, ban, trung tâm đạt danh hiệu Tập thể lao động tiên tiến' },
+      {
+        subjectKind: 'collective',
+        honor: null,
+        measure: 'count',
+        value: 1,
+        label: 'Tập thể cơ quan Sở hoàn thành xuất sắc nhiệm vụ, được UBND tỉnh tặng Cờ thi đua hoặc Bằng khen',
+      },
+      {
+        subjectKind: 'collective',
+        honor: 'TTLDTT',
+        measure: 'share',
+        value: 100,
+        label: '100% phòng, ban, trung tâm đạt danh hiệu Tập thể lao động tiên tiến',
+      },
       { subjectKind: 'collective', honor: 'TTLDXS', measure: 'share', value: 20, label: '20% tập thể đạt danh hiệu Tập thể lao động xuất sắc' },
-      { subjectKind: 'collective', honor: 'BK_BO_TINH', measure: 'count', value: 2, valueMax: 3, label: '2 - 3 phòng, ban, trung tâm được Bộ Nội vụ, UBND tỉnh tặng Bằng khen' },
+      {
+        subjectKind: 'collective',
+        honor: 'BK_BO_TINH',
+        measure: 'count',
+        value: 2,
+        valueMax: 3,
+        label: '2 - 3 phòng, ban, trung tâm được Bộ Nội vụ, UBND tỉnh tặng Bằng khen',
+      },
       { subjectKind: 'collective', honor: 'CO_BO_TINH', measure: 'count', value: 1, label: '1 đơn vị trực thuộc được tặng Cờ thi đua Ủy ban nhân dân tỉnh' },
-      { subjectKind: 'collective', honor: null, measure: 'count', value: 0, label: 'Thu nhập tăng thêm của CBCC năm 2022 cao hơn năm 2021; Công đoàn, Đoàn Thanh niên hoàn thành xuất sắc nhiệm vụ' },
+      {
+        subjectKind: 'collective',
+        honor: null,
+        measure: 'count',
+        value: 0,
+        label: 'Thu nhập tăng thêm của CBCC năm 2022 cao hơn năm 2021; Công đoàn, Đoàn Thanh niên hoàn thành xuất sắc nhiệm vụ',
+      },
       { subjectKind: 'individual', honor: null, measure: 'share', value: 100, label: '100% cán bộ, công chức, viên chức hoàn thành tốt nhiệm vụ trở lên' },
       { subjectKind: 'individual', honor: 'LDTT', measure: 'share', value: 100, label: '100% cán bộ, công chức, viên chức đạt danh hiệu Lao động tiên tiến' },
       { subjectKind: 'individual', honor: 'CSTDCS', measure: 'share', value: 15, label: '15% đạt danh hiệu Chiến sĩ thi đua cơ sở' },
@@ -443,14 +615,16 @@ function seed003(unitId: string) {
         startDate: '2022-01-01',
         endDate: '2022-06-30',
         summingUpDeadline: '2022-07-15',
-        content: 'Thi đua lập thành tích chào mừng kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam, 47 năm Ngày giải phóng miền Nam, 132 năm Ngày sinh Chủ tịch Hồ Chí Minh, 65 năm Ngày Bác Hồ về thăm Hà Tĩnh…; hoàn thành các nhiệm vụ, chỉ tiêu 06 tháng đầu năm 2022. Tổng kết đợt thi đua gắn với sơ kết 06 tháng, hoàn thành trước ngày 15/7/2022.',
+        content:
+          'Thi đua lập thành tích chào mừng kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam, 47 năm Ngày giải phóng miền Nam, 132 năm Ngày sinh Chủ tịch Hồ Chí Minh, 65 năm Ngày Bác Hồ về thăm Hà Tĩnh…; hoàn thành các nhiệm vụ, chỉ tiêu 06 tháng đầu năm 2022. Tổng kết đợt thi đua gắn với sơ kết 06 tháng, hoàn thành trước ngày 15/7/2022.',
       },
       {
         name: 'Đợt thi đua thứ hai',
         startDate: '2022-07-01',
         endDate: '2022-12-31',
         summingUpDeadline: '2022-12-31',
-        content: 'Thi đua lập thành tích chào mừng kỷ niệm 77 năm Cách mạng tháng Tám và Quốc khánh 02/9, 75 năm Ngày Thương binh Liệt sỹ, 92 năm Xô Viết Nghệ Tĩnh…; hoàn thành toàn diện các chỉ tiêu năm 2022. Tổng kết phong trào thi đua gắn với hội nghị tổng kết công tác năm 2022, hoàn thành trước ngày 31/12/2022.',
+        content:
+          'Thi đua lập thành tích chào mừng kỷ niệm 77 năm Cách mạng tháng Tám và Quốc khánh 02/9, 75 năm Ngày Thương binh Liệt sỹ, 92 năm Xô Viết Nghệ Tĩnh…; hoàn thành toàn diện các chỉ tiêu năm 2022. Tổng kết phong trào thi đua gắn với hội nghị tổng kết công tác năm 2022, hoàn thành trước ngày 31/12/2022.',
       },
     ],
   };

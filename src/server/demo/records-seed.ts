@@ -6,7 +6,15 @@
  */
 import type { Executor } from '../db/client.js';
 import type { honorAwards, qualityRatings } from '../db/schema/index.js';
-import { unsafeAllPeople, unsafeInsertDiscipline, unsafeInsertHonorAwards, unsafeInsertInitiative, unsafeInsertRatings, unsafeInsertRuleOverride, unsafeUnitsOfSubtree } from '../repositories/demo-records.js';
+import {
+  unsafeAllPeople,
+  unsafeInsertDiscipline,
+  unsafeInsertHonorAwards,
+  unsafeInsertInitiative,
+  unsafeInsertRatings,
+  unsafeInsertRuleOverride,
+  unsafeUnitsOfSubtree,
+} from '../repositories/demo-records.js';
 import type { RuleOverride } from '../rules/index.js';
 import type { Honor, InitiativeScope, Rating } from '../../shared/codes.js';
 
@@ -26,7 +34,10 @@ function rng(seed: number) {
 /** Fixed careers for named people (the rest are generated). */
 const SCRIPTED: Record<string, { ratings: Partial<Record<number, Rating>>; cstdcs: number[] }> = {
   // Eligible for CSTĐ cấp tỉnh 2025: three consecutive CSTĐCS + a provincial initiative (2024).
-  'Lý Thị Phương': { ratings: { 2019: 'HTTNV', 2020: 'HTTNV', 2021: 'HTTNV', 2022: 'HTTNV', 2023: 'HTXSNV', 2024: 'HTXSNV', 2025: 'HTXSNV' }, cstdcs: [2023, 2024, 2025] },
+  'Lý Thị Phương': {
+    ratings: { 2019: 'HTTNV', 2020: 'HTTNV', 2021: 'HTTNV', 2022: 'HTTNV', 2023: 'HTXSNV', 2024: 'HTXSNV', 2025: 'HTXSNV' },
+    cstdcs: [2023, 2024, 2025],
+  },
   // Just misses it: CSTĐCS 2024 and 2025 only (2023 was HTTNV, LĐTT).
   'Hà Thị Mai': { ratings: { 2022: 'HTXSNV', 2023: 'HTTNV', 2024: 'HTXSNV', 2025: 'HTXSNV' }, cstdcs: [2022, 2024, 2025] },
   'Triệu Văn Sơn': { ratings: { 2019: 'HTXSNV', 2020: 'HTXSNV', 2021: 'HTXSNV' }, cstdcs: [2019, 2020, 2021] },
@@ -94,23 +105,66 @@ export async function seedDemoRecords(tx: Executor, rootUnitId: string): Promise
   const items: { title: string; scope: InitiativeScope; year: number; authors: string[]; usedFor?: string; unitId: string }[] = [];
   const phuong = byName.get('Lý Thị Phương');
   const mai = byName.get('Hà Thị Mai');
-  if (phuong) items.push({ title: 'Quy trình nhân giống cây dẻ Trùng Khánh bằng phương pháp ghép cải tiến', scope: 'bo_tinh', year: 2024, authors: [phuong.id], unitId: phuong.unitId });
-  if (mai) items.push({ title: 'Phần mềm theo dõi hồ sơ thi đua, khen thưởng của Trung tâm', scope: 'bo_tinh', year: 2025, authors: [mai.id], unitId: mai.unitId });
-  const topics = ['Số hóa hồ sơ lưu trữ', 'Cải tiến quy trình kiểm định phương tiện đo', 'Ứng dụng chế phẩm vi sinh xử lý phụ phẩm nông nghiệp', 'Bản đồ số nguồn gen cây bản địa', 'Chuẩn hóa mẫu báo cáo thống kê KH&CN', 'Tự động hóa nhắc hạn hồ sơ'];
+  if (phuong)
+    items.push({
+      title: 'Quy trình nhân giống cây dẻ Trùng Khánh bằng phương pháp ghép cải tiến',
+      scope: 'bo_tinh',
+      year: 2024,
+      authors: [phuong.id],
+      unitId: phuong.unitId,
+    });
+  if (mai)
+    items.push({ title: 'Phần mềm theo dõi hồ sơ thi đua, khen thưởng của Trung tâm', scope: 'bo_tinh', year: 2025, authors: [mai.id], unitId: mai.unitId });
+  const topics = [
+    'Số hóa hồ sơ lưu trữ',
+    'Cải tiến quy trình kiểm định phương tiện đo',
+    'Ứng dụng chế phẩm vi sinh xử lý phụ phẩm nông nghiệp',
+    'Bản đồ số nguồn gen cây bản địa',
+    'Chuẩn hóa mẫu báo cáo thống kê KH&CN',
+    'Tự động hóa nhắc hạn hồ sơ',
+  ];
   let t = 0;
   for (const [personId, list] of cstdcsUsedBy) {
     const p = staff.find((x) => x.id === personId);
     if (!p || SCRIPTED[p.fullName] || t >= topics.length) continue;
     const last = list[list.length - 1]!;
-    items.push({ title: `${topics[t++]} (${unitCode.get(p.unitId)})`, scope: 'co_so', year: last.year, authors: [personId], usedFor: last.awardId, unitId: p.unitId });
+    items.push({
+      title: `${topics[t++]} (${unitCode.get(p.unitId)})`,
+      scope: 'co_so',
+      year: last.year,
+      authors: [personId],
+      usedFor: last.awardId,
+      unitId: p.unitId,
+    });
   }
   for (const it of items) {
-    await unsafeInsertInitiative(tx, { unitId: it.unitId, title: it.title, scope: it.scope, year: it.year, decisionNumber: `${decisionNo++}/QĐ-${it.scope === 'co_so' ? 'SKHCN' : 'UBND'}`, decisionDate: `${it.year}-11-20`, issuer: it.scope === 'co_so' ? ISSUER : PROVINCE, usedForAwardId: it.usedFor ?? null }, it.authors);
+    await unsafeInsertInitiative(
+      tx,
+      {
+        unitId: it.unitId,
+        title: it.title,
+        scope: it.scope,
+        year: it.year,
+        decisionNumber: `${decisionNo++}/QĐ-${it.scope === 'co_so' ? 'SKHCN' : 'UBND'}`,
+        decisionDate: `${it.year}-11-20`,
+        issuer: it.scope === 'co_so' ? ISSUER : PROVINCE,
+        usedForAwardId: it.usedFor ?? null,
+      },
+      it.authors,
+    );
   }
 
   // One discipline: a reprimand in 2024 for a generated member of staff.
   const disciplined = staff.find((p) => !SCRIPTED[p.fullName] && unitCode.get(p.unitId) === 'CCTĐC');
-  if (disciplined) await unsafeInsertDiscipline(tx, { personId: disciplined.id, level: 'khien_trach', year: 2024, decisionNumber: '45/QĐ-SKHCN', decisionDate: '2024-08-12', note: 'Vi phạm quy chế làm việc' });
+  if (disciplined)
+    await unsafeInsertDiscipline(tx, {
+      personId: disciplined.id,
+      level: 'khien_trach',
+      year: 2024,
+      decisionNumber: '45/QĐ-SKHCN',
+      decisionDate: '2024-08-12',
+      note: 'Vi phạm quy chế làm việc',
+    });
 
   // The Sở's own Giấy khen criteria (Law Art 75 k2), in force from the 2025 reform.
   const gk: RuleOverride = {
@@ -128,7 +182,14 @@ export async function seedDemoRecords(tx: Executor, rootUnitId: string): Promise
         subject: 'individual',
         criteria: [
           { kind: 'rating_at_least', rating: 'HTTNV', rule: 'SKHCN.GK.httnv', article: 'Điều 4 Quyết định số 05/2025/QĐ-SKHCN', verified: true },
-          { kind: 'no_discipline', atLeast: 'khien_trach', withinYears: 1, rule: 'SKHCN.GK.khong_ky_luat', article: 'Điều 4 Quyết định số 05/2025/QĐ-SKHCN', verified: true },
+          {
+            kind: 'no_discipline',
+            atLeast: 'khien_trach',
+            withinYears: 1,
+            rule: 'SKHCN.GK.khong_ky_luat',
+            article: 'Điều 4 Quyết định số 05/2025/QĐ-SKHCN',
+            verified: true,
+          },
         ],
       },
     ],

@@ -36,7 +36,15 @@ const DEMO_UNITS: DemoUnit[] = [
   { key: 'qlkh', name: 'Phòng Quản lý khoa học', code: 'QLKH', kind: 'department', parent: 'so', staff: 6 },
   { key: 'qlcn', name: 'Phòng Quản lý công nghệ và Thị trường công nghệ', code: 'QLCN', kind: 'department', parent: 'so', staff: 5 },
   { key: 'cc', name: 'Chi cục Tiêu chuẩn Đo lường Chất lượng', code: 'CCTĐC', kind: 'subordinate', parent: 'so', staff: 9 },
-  { key: 'ttud', name: 'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ', shortName: 'Trung tâm Ứng dụng tiến bộ KH&CN', code: 'TTUD', kind: 'subordinate', parent: 'so', staff: 12 },
+  {
+    key: 'ttud',
+    name: 'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ',
+    shortName: 'Trung tâm Ứng dụng tiến bộ KH&CN',
+    code: 'TTUD',
+    kind: 'subordinate',
+    parent: 'so',
+    staff: 12,
+  },
   { key: 'ttud_kt', name: 'Phòng Kỹ thuật - Ứng dụng', code: 'KTUD', kind: 'department', parent: 'ttud', staff: 4 },
   { key: 'cd', name: 'Công đoàn cơ sở Sở Khoa học và Công nghệ', shortName: 'Công đoàn Sở', code: 'CĐ', kind: 'union', parent: 'so', staff: 0 },
   { key: 'doan', name: 'Chi đoàn Thanh niên Sở Khoa học và Công nghệ', shortName: 'Chi đoàn Sở', code: 'CĐTN', kind: 'union', parent: 'so', staff: 0 },
@@ -86,7 +94,17 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       const path = `${parent?.path ?? '/'}${id}/`;
       const depth = parent ? parent.depth + 1 : 0;
       ids.set(u.key, { id, path, depth });
-      await insertUnit(tx, { id, parentId: parent?.id ?? null, path, depth, name: u.name, shortName: u.shortName ?? null, code: u.code, kind: u.kind, sortOrder: i });
+      await insertUnit(tx, {
+        id,
+        parentId: parent?.id ?? null,
+        path,
+        depth,
+        name: u.name,
+        shortName: u.shortName ?? null,
+        code: u.code,
+        kind: u.kind,
+        sortOrder: i,
+      });
     }
     const unitId = (key: string) => ids.get(key)!.id;
 
@@ -96,11 +114,27 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       { key: 'so', fullName: 'Nông Thị Hạnh', gender: 'nu', position: 'Phó Giám đốc Sở', isLeader: true, employmentType: 'cong_chuc', birthYear: 1972 },
       { key: 'so', fullName: 'Lưu Đức Minh', gender: 'nam', position: 'Phó Giám đốc Sở', isLeader: true, employmentType: 'cong_chuc', birthYear: 1975 },
       { key: 'vp', fullName: 'Bế Thị Thu Hà', gender: 'nu', position: 'Chánh Văn phòng', isLeader: true, employmentType: 'cong_chuc', birthYear: 1978 },
-      { key: 'vp', fullName: 'Đàm Văn Long', gender: 'nam', position: 'Chuyên viên phụ trách thi đua, khen thưởng', isLeader: false, employmentType: 'cong_chuc', birthYear: 1986 },
+      {
+        key: 'vp',
+        fullName: 'Đàm Văn Long',
+        gender: 'nam',
+        position: 'Chuyên viên phụ trách thi đua, khen thưởng',
+        isLeader: false,
+        employmentType: 'cong_chuc',
+        birthYear: 1986,
+      },
       { key: 'vp', fullName: 'Nguyễn Văn Đức', gender: 'nam', position: 'Chuyên viên', isLeader: false, employmentType: 'cong_chuc', birthYear: 1990 },
       { key: 'tt', fullName: 'Triệu Văn Sơn', gender: 'nam', position: 'Chánh Thanh tra', isLeader: true, employmentType: 'cong_chuc', birthYear: 1974 },
       { key: 'ttud', fullName: 'Lục Văn Hùng', gender: 'nam', position: 'Giám đốc Trung tâm', isLeader: true, employmentType: 'vien_chuc', birthYear: 1976 },
-      { key: 'ttud', fullName: 'Hà Thị Mai', gender: 'nu', position: 'Viên chức phụ trách thi đua', isLeader: false, employmentType: 'vien_chuc', birthYear: 1988 },
+      {
+        key: 'ttud',
+        fullName: 'Hà Thị Mai',
+        gender: 'nu',
+        position: 'Viên chức phụ trách thi đua',
+        isLeader: false,
+        employmentType: 'vien_chuc',
+        birthYear: 1988,
+      },
       { key: 'ttud', fullName: 'Lý Thị Phương', gender: 'nu', position: 'Kỹ sư nông nghiệp', isLeader: false, employmentType: 'vien_chuc', birthYear: 1992 },
     ];
     const all: P[] = [...named];
@@ -116,7 +150,8 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
           gender,
           position: isHead ? (u.kind === 'subordinate' ? 'Chi cục trưởng' : 'Trưởng phòng') : pick(POSITIONS),
           isLeader: isHead,
-          employmentType: u.kind === 'subordinate' || u.parent === 'ttud' ? (rand() < 0.8 ? 'vien_chuc' : 'nguoi_lao_dong') : rand() < 0.9 ? 'cong_chuc' : 'nguoi_lao_dong',
+          employmentType:
+            u.kind === 'subordinate' || u.parent === 'ttud' ? (rand() < 0.8 ? 'vien_chuc' : 'nguoi_lao_dong') : rand() < 0.9 ? 'cong_chuc' : 'nguoi_lao_dong',
           birthYear: 1965 + Math.floor(rand() * 35),
         });
       }
@@ -125,23 +160,35 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     for (const [i, p] of all.entries()) {
       const month = 1 + (i % 12);
       const row = await insertPerson(tx, {
-          unitId: unitId(p.key),
-          fullName: p.fullName,
-          sortKey: vietnameseNameSortKey(p.fullName),
-          gender: p.gender,
-          birthDate: `${p.birthYear}-${String(month).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`,
-          cccd: makeCccd('004', p.gender, p.birthYear, 100000 + i * 37),
-          position: p.position,
-          isLeader: p.isLeader,
-          employmentType: p.employmentType,
-        });
+        unitId: unitId(p.key),
+        fullName: p.fullName,
+        sortKey: vietnameseNameSortKey(p.fullName),
+        gender: p.gender,
+        birthDate: `${p.birthYear}-${String(month).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`,
+        cccd: makeCccd('004', p.gender, p.birthYear, 100000 + i * 37),
+        position: p.position,
+        isLeader: p.isLeader,
+        employmentType: p.employmentType,
+      });
       if (!personIds.has(p.fullName)) personIds.set(p.fullName, row.id);
     }
     const person = (name: string) => personIds.get(name)!;
 
     // Councils of the Sở (seed 001: the Hội đồng TĐKT appraises; seed 002: an initiative council scores).
-    const hd = await insertCouncil(tx, { unitId: unitId('so'), kind: 'tdkt', name: 'Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ', establishedBy: '15/QĐ-SKHCN ngày 12/01/2024', termStart: '2024-01-12' });
-    const sk = await insertCouncil(tx, { unitId: unitId('so'), kind: 'sang_kien', name: 'Hội đồng Sáng kiến Sở Khoa học và Công nghệ', establishedBy: '16/QĐ-SKHCN ngày 12/01/2024', termStart: '2024-01-12' });
+    const hd = await insertCouncil(tx, {
+      unitId: unitId('so'),
+      kind: 'tdkt',
+      name: 'Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ',
+      establishedBy: '15/QĐ-SKHCN ngày 12/01/2024',
+      termStart: '2024-01-12',
+    });
+    const sk = await insertCouncil(tx, {
+      unitId: unitId('so'),
+      kind: 'sang_kien',
+      name: 'Hội đồng Sáng kiến Sở Khoa học và Công nghệ',
+      establishedBy: '16/QĐ-SKHCN ngày 12/01/2024',
+      termStart: '2024-01-12',
+    });
     const members: [string, string, string][] = [
       [hd.id, 'Hoàng Văn Thạch', 'chu_tich'],
       [hd.id, 'Nông Thị Hạnh', 'pho_chu_tich'],
@@ -179,12 +226,16 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     }
     await seedDemoRecords(tx, unitId('so'));
     await seedDemoPlans(tx, unitId('so'));
-    await recordAudit(tx, { username: 'system' }, {
-      action: 'system.demo_seeded',
-      entityType: 'system',
-      unitId: unitId('so'),
-      summary: `Khởi tạo dữ liệu mẫu: ${DEMO_UNITS.length} đơn vị, ${all.length} cán bộ, 2 hội đồng, ${demoAccounts.length} tài khoản`,
-    });
+    await recordAudit(
+      tx,
+      { username: 'system' },
+      {
+        action: 'system.demo_seeded',
+        entityType: 'system',
+        unitId: unitId('so'),
+        summary: `Khởi tạo dữ liệu mẫu: ${DEMO_UNITS.length} đơn vị, ${all.length} cán bộ, 2 hội đồng, ${demoAccounts.length} tài khoản`,
+      },
+    );
     return { password, generated: !passwordFromEnv, rootUnitId: unitId('so') };
   });
 }

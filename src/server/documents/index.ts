@@ -1,23 +1,8 @@
 /** Document generators (DOCX, PDF, XLSX) and Vietnamese text helpers: pure, no HTTP, no DB. */
 export { DocumentError } from './errors.js';
-export {
-  TEMPLATE_KINDS,
-  TEMPLATE_KIND_LABELS,
-  FIELD_CATALOGS,
-  dataSchemaFor,
-  type TemplateKind,
-  type FieldSpec,
-  type FieldCatalog,
-} from './docx/fields.js';
+export { TEMPLATE_KINDS, TEMPLATE_KIND_LABELS, FIELD_CATALOGS, dataSchemaFor, type TemplateKind, type FieldSpec, type FieldCatalog } from './docx/fields.js';
 export { defaultTemplate, defaultTemplateFileName, QUOC_HIEU, TIEU_NGU } from './docx/default-templates.js';
-export {
-  renderDocx,
-  renderDocument,
-  validateTemplate,
-  assertValidTemplate,
-  type TemplateProblem,
-  type TemplateValidation,
-} from './docx/render.js';
+export { renderDocx, renderDocument, validateTemplate, assertValidTemplate, type TemplateProblem, type TemplateValidation } from './docx/render.js';
 export {
   renderCertificatesPdf,
   renderCalibrationPdf,
@@ -48,11 +33,4 @@ export {
   type ImportRowError,
   type ImportValue,
 } from './xlsx/import.js';
-export {
-  detectVietnameseEncoding,
-  toUnicodeVietnamese,
-  tcvn3ToUnicode,
-  vniToUnicode,
-  type EncodingGuess,
-  type TextEncoding,
-} from './vietnamese-legacy.js';
+export { detectVietnameseEncoding, toUnicodeVietnamese, tcvn3ToUnicode, vniToUnicode, type EncodingGuess, type TextEncoding } from './vietnamese-legacy.js';

@@ -25,7 +25,10 @@ export function findControlCharacter(value: unknown, path: string[] = []): strin
 
 /** The refusal of an input holding control characters, for every route in one place (the validator). */
 export function controlCharacterError(field: string): DomainError {
-  return new DomainError('invalid', 'control_characters', `Dữ liệu có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL) ở "${field}". Hãy xóa ký tự đó rồi gửi lại.`, [
-    { field, message: 'chứa ký tự điều khiển' },
-  ]);
+  return new DomainError(
+    'invalid',
+    'control_characters',
+    `Dữ liệu có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL) ở "${field}". Hãy xóa ký tự đó rồi gửi lại.`,
+    [{ field, message: 'chứa ký tự điều khiển' }],
+  );
 }

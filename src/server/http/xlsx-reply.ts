@@ -23,13 +23,24 @@ export const PDF_MIME = 'application/pdf';
 /** `attachment; filename="Danh-sach-can-bo.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch…` */
 export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const nfc = fileName.normalize('NFC');
-  const ascii = foldVi(nfc).replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-') || 'tep';
+  const ascii =
+    foldVi(nfc)
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/-+/g, '-') || 'tep';
   const encoded = encodeURIComponent(nfc).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** Streams rows into an .xlsx reply; headers go out at once, rows as they are read. */
-export function replyXlsx<Row>(reply: FastifyReply, fileName: string, columns: readonly XlsxColumn<Row>[], rows: AsyncIterable<Row> | Iterable<Row>, options: XlsxExportOptions = {}): FastifyReply {
+export function replyXlsx<Row>(
+  reply: FastifyReply,
+  fileName: string,
+  columns: readonly XlsxColumn<Row>[],
+  rows: AsyncIterable<Row> | Iterable<Row>,
+  options: XlsxExportOptions = {},
+): FastifyReply {
   const out = new PassThrough();
   reply.header('content-type', XLSX_MIME);
   reply.header('content-disposition', contentDisposition(fileName));

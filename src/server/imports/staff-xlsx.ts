@@ -207,14 +207,21 @@ export async function parseStaffWorkbook(
     if (other) problems.push(`cột ${columnLetter(col)} được chọn cho cả «${labelOf(other)}» và «${labelOf(key)}»`);
     else used.set(col, key);
   }
-  const mapping = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((k) => [k, colOf.has(k) ? columnLetter(colOf.get(k)!) : null])) as Record<Column, string | null>;
+  const mapping = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((k) => [k, colOf.has(k) ? columnLetter(colOf.get(k)!) : null])) as Record<
+    Column,
+    string | null
+  >;
   const info = { headers, columns, mapping, fields: STAFF_FIELDS };
   const found = columns.map((c) => `${c.letter}: ${c.header}`).join(', ') || '(không có)';
   if (problems.length) throw badRequest(`Chọn cột chưa đúng: ${problems.join('; ')}. Các cột có trong tệp: ${found}.`, info);
   if (!colOf.has('fullName')) {
-    throw badRequest(`Không tìm thấy cột "Họ và tên" ở dòng tiêu đề (dòng 1). Các cột cần có: ${STAFF_IMPORT_HEADERS.join(', ')}. Hãy chọn cột chứa họ và tên trong bảng "Ghép cột".`, info);
+    throw badRequest(
+      `Không tìm thấy cột "Họ và tên" ở dòng tiêu đề (dòng 1). Các cột cần có: ${STAFF_IMPORT_HEADERS.join(', ')}. Hãy chọn cột chứa họ và tên trong bảng "Ghép cột".`,
+      info,
+    );
   }
-  if (!colOf.has('unit') && !defaultUnitId) throw badRequest('Bảng tính không có cột "Đơn vị": hãy chọn đơn vị nhận cán bộ (hoặc chọn cột đơn vị) trước khi tải tệp.', info);
+  if (!colOf.has('unit') && !defaultUnitId)
+    throw badRequest('Bảng tính không có cột "Đơn vị": hãy chọn đơn vị nhận cán bộ (hoặc chọn cột đơn vị) trước khi tải tệp.', info);
 
   const unitByKey = new Map<string, ImportUnit>();
   for (const u of units) {

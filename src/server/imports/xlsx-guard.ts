@@ -144,7 +144,8 @@ export function checkZipDirectory(entries: readonly ZipEntry[]): void {
     if (e.flags & 0x1) throw badRequest('Tệp Excel được bảo vệ bằng mật khẩu: hãy bỏ mật khẩu rồi tải lên lại.');
     if (e.method !== 0 && e.method !== 8) throw badRequest(UNREADABLE);
     if (e.uncompressedSize > XLSX_LIMITS.maxEntryBytes) throw badRequest(TOO_BIG);
-    if (e.uncompressedSize > XLSX_LIMITS.ratioFloorBytes && e.uncompressedSize > XLSX_LIMITS.maxRatio * Math.max(1, e.compressedSize)) throw badRequest(TOO_BIG);
+    if (e.uncompressedSize > XLSX_LIMITS.ratioFloorBytes && e.uncompressedSize > XLSX_LIMITS.maxRatio * Math.max(1, e.compressedSize))
+      throw badRequest(TOO_BIG);
     total += e.uncompressedSize;
     compressed += e.compressedSize;
   }
@@ -226,7 +227,8 @@ export async function guardXlsx(buf: Buffer, kind: ImportKind): Promise<XlsxGuar
   const limit = IMPORT_ROW_LIMITS[kind];
   const rowCap = limit + XLSX_LIMITS.headerRows;
   const cellCap = rowCap * XLSX_LIMITS.cellsPerRow;
-  const tooManyRows = () => badRequest(`Tệp có quá nhiều dòng: mỗi lần chỉ nhập tối đa ${limit.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều phần rồi nhập lần lượt.`);
+  const tooManyRows = () =>
+    badRequest(`Tệp có quá nhiều dòng: mỗi lần chỉ nhập tối đa ${limit.toLocaleString('vi-VN')} dòng. Hãy chia tệp thành nhiều phần rồi nhập lần lượt.`);
   const entries = readZipDirectory(buf);
   checkZipDirectory(entries);
   const rows: Record<string, number> = {};

@@ -50,7 +50,9 @@ type Recipient = Pick<RemindableAccount, 'accountId' | 'displayName' | 'email' |
 async function loadDirectory(tx: Executor, due: DeadlineRow[]) {
   const accountsList = await unsafeListRemindableAccounts(tx, REMINDED_ROLES);
   const paths = await unsafeUnitPaths(tx, [...new Set(due.map((d) => d.unitId))]);
-  const participants = await unsafeParticipantPathsOf(tx, [...new Set(due.filter((d) => d.sourceType === 'movement' && d.audience === 'units').map((d) => d.sourceId))]);
+  const participants = await unsafeParticipantPathsOf(tx, [
+    ...new Set(due.filter((d) => d.sourceType === 'movement' && d.audience === 'units').map((d) => d.sourceId)),
+  ]);
   const registered = await unsafeRegisteredUnitsOf(tx, [...new Set(due.filter((d) => d.kind === 'registration').map((d) => `${d.sourceType}:${d.sourceId}`))]);
   return { accountsList, paths, participants, registered };
 }
@@ -71,7 +73,9 @@ function reminderText(d: DeadlineRow, offset: number, today: string, r: Recipien
     offset < 0 ? `Quá hạn: ${d.title} (hạn ${when})` : left === 0 ? `Hôm nay là hạn chót: ${d.title}` : `Còn ${left} ngày: ${d.title} (hạn ${when})`;
   const url = `${config.publicUrl}${d.link ?? '/lich'}`;
   const body = [
-    offset < 0 ? `Thời hạn "${d.title}" đã qua (hạn chót ngày ${when}) mà chưa được đánh dấu hoàn thành.` : `Thời hạn "${d.title}" sẽ đến vào ngày ${when}${left > 0 ? ` (còn ${left} ngày)` : ' (hôm nay)'}.`,
+    offset < 0
+      ? `Thời hạn "${d.title}" đã qua (hạn chót ngày ${when}) mà chưa được đánh dấu hoàn thành.`
+      : `Thời hạn "${d.title}" sẽ đến vào ngày ${when}${left > 0 ? ` (còn ${left} ngày)` : ' (hôm nay)'}.`,
     d.note ? `Lưu ý: ${d.note}` : null,
   ]
     .filter(Boolean)
@@ -85,12 +89,24 @@ async function queueReminders(db: Db, now: Date, config: JobConfig): Promise<{ q
   const today = todayVn(now);
   const horizon = Math.max(...config.remindDays, 0, 30);
   const candidates = await unsafeListOpenDeadlinesDueBetween(db, addDays(today, -30), addDays(today, horizon));
-  const due = candidates.map((d) => ({ d, offset: dueOffset(d, today, config.remindDays) })).filter((x): x is { d: DeadlineRow; offset: number } => x.offset !== null);
+  const due = candidates
+    .map((d) => ({ d, offset: dueOffset(d, today, config.remindDays) }))
+    .filter((x): x is { d: DeadlineRow; offset: number } => x.offset !== null);
   // Skip, in one query per chunk, what earlier ticks already processed: a province has thousands of deadlines in the window.
-  const done = new Set((await reminderRunsOf(db, due.map((x) => x.d.id))).map((r) => `${r.deadlineId}:${r.offsetDays}:${r.dueDate}`));
+  const done = new Set(
+    (
+      await reminderRunsOf(
+        db,
+        due.map((x) => x.d.id),
+      )
+    ).map((r) => `${r.deadlineId}:${r.offsetDays}:${r.dueDate}`),
+  );
   const todo = due.filter(({ d, offset }) => !done.has(`${d.id}:${offset}:${d.dueDate}`));
   if (todo.length === 0) return { queued: 0, notified: 0 };
-  const dir = await loadDirectory(db, todo.map((x) => x.d));
+  const dir = await loadDirectory(
+    db,
+    todo.map((x) => x.d),
+  );
   let queued = 0;
   let notified = 0;
   const nobody: { deadlineId: string; offsetDays: number; dueDate: string }[] = [];
@@ -106,14 +122,14 @@ async function queueReminders(db: Db, now: Date, config: JobConfig): Promise<{ q
         const key = `dl:${d.id}:${d.dueDate}:${r.accountId}:${offset}`;
         const t = reminderText(d, offset, today, r, config);
         if (await insertNotificationOnce(tx, { accountId: r.accountId, key, deadlineId: d.id, title: t.title, body: t.body, link: d.link })) notified++;
-        if (r.email && (await enqueueMailOnce(tx, { key, accountId: r.accountId, toAddress: r.email, subject: t.subject, text: t.mail, nextAttemptAt: now }))) queued++;
+        if (r.email && (await enqueueMailOnce(tx, { key, accountId: r.accountId, toAddress: r.email, subject: t.subject, text: t.mail, nextAttemptAt: now })))
+          queued++;
       }
     });
   }
   await recordReminderRuns(db, nobody);
   return { queued, notified };
 }
-
 
 /**
  * Sends what the outbox holds. Rows are claimed (status 'sending' with a lease) before sending,
@@ -127,13 +143,24 @@ async function deliver(db: Db, now: Date, config: JobConfig, transport: MailTran
   let failed = 0;
   for (const m of claimed) {
     try {
-      await transport.sendMail({ from: config.mailFrom, to: m.toAddress, subject: m.subject, text: m.text, messageId: `<${createHash('sha256').update(m.key).digest('hex').slice(0, 32)}@tdkt>` });
+      await transport.sendMail({
+        from: config.mailFrom,
+        to: m.toAddress,
+        subject: m.subject,
+        text: m.text,
+        messageId: `<${createHash('sha256').update(m.key).digest('hex').slice(0, 32)}@tdkt>`,
+      });
       await markMailSent(db, m.id, m.attempts + 1, now);
       sent++;
     } catch (err) {
       const attempts = m.attempts + 1;
       const delayMin = Math.min(2 ** (attempts - 1), 60);
-      await markMailFailed(db, m.id, { attempts, gaveUp: attempts >= config.maxAttempts, error: String(err instanceof Error ? err.message : err).slice(0, 500), nextAttemptAt: new Date(now.getTime() + delayMin * 60_000) });
+      await markMailFailed(db, m.id, {
+        attempts,
+        gaveUp: attempts >= config.maxAttempts,
+        error: String(err instanceof Error ? err.message : err).slice(0, 500),
+        nextAttemptAt: new Date(now.getTime() + delayMin * 60_000),
+      });
       failed++;
     }
   }

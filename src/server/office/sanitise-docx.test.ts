@@ -17,14 +17,23 @@ function hostileDocx(base: string): Buffer {
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="html" ContentType="text/html"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/></Types>`,
   );
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`);
+  zip.file(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`,
+  );
   zip.file(
     'word/_rels/document.xml.rels',
     `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${R}/settings" Target="settings.xml"/><Relationship Id="rId5" Type="${R}/image" Target="${base}anh.png" TargetMode="External"/><Relationship Id="rId6" Type="${R}/hyperlink" Target="${base}trang" TargetMode="External"/><Relationship Id="rId7" Type="${R}/aFChunk" Target="chunk.html"/></Relationships>`,
   );
   zip.file('word/chunk.html', `<html><body><img src="${base}chunk.png"></body></html>`);
-  zip.file('word/_rels/settings.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${R}/attachedTemplate" Target="${base}mau.dotx" TargetMode="External"/></Relationships>`);
-  zip.file('word/settings.xml', `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W}" xmlns:r="${R}"><w:attachedTemplate r:id="rId1"/><w:mailMerge><w:dataSource r:id="rId1"/></w:mailMerge></w:settings>`);
+  zip.file(
+    'word/_rels/settings.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${REL}"><Relationship Id="rId1" Type="${R}/attachedTemplate" Target="${base}mau.dotx" TargetMode="External"/></Relationships>`,
+  );
+  zip.file(
+    'word/settings.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><w:settings xmlns:w="${W}" xmlns:r="${R}"><w:attachedTemplate r:id="rId1"/><w:mailMerge><w:dataSource r:id="rId1"/></w:mailMerge></w:settings>`,
+  );
   // The image is linked (r:link), the INCLUDEPICTURE instruction is split over runs and spelt
   // with a character reference, the INCLUDETEXT is a simple field under another prefix.
   zip.file(
@@ -55,7 +64,10 @@ function xmlParts(docx: Buffer): Record<string, string> {
 test('the sanitiser removes every external reference and keeps the text and harmless fields', () => {
   const base = 'http://127.0.0.1:9/';
   const before = xmlParts(hostileDocx(base));
-  assert.ok(Object.values(before).some((x) => x.includes('127.0.0.1')), 'the sample must contain the links');
+  assert.ok(
+    Object.values(before).some((x) => x.includes('127.0.0.1')),
+    'the sample must contain the links',
+  );
 
   const { docx, report } = sanitiseDocx(hostileDocx(base));
   const parts = xmlParts(docx);

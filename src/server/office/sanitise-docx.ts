@@ -96,8 +96,15 @@ function neutraliseFields(xml: string): { xml: string; count: number } {
     return `${head}""`;
   });
   // Complex fields: begin … instrText… separate … end, possibly nested and split over runs.
-  const token = new RegExp(`<${P}fldChar\\b[^>]*?${P}fldCharType\\s*=\\s*["'](begin|separate|end)["'][^>]*>|(<${P}instrText\\b[^>]*>)([\\s\\S]*?)(</${P}instrText\\s*>)|<${P}instrText\\b[^>]*/>`, 'g');
-  interface Field { parts: { start: number; end: number }[]; text: string; collecting: boolean }
+  const token = new RegExp(
+    `<${P}fldChar\\b[^>]*?${P}fldCharType\\s*=\\s*["'](begin|separate|end)["'][^>]*>|(<${P}instrText\\b[^>]*>)([\\s\\S]*?)(</${P}instrText\\s*>)|<${P}instrText\\b[^>]*/>`,
+    'g',
+  );
+  interface Field {
+    parts: { start: number; end: number }[];
+    text: string;
+    collecting: boolean;
+  }
   const stack: Field[] = [];
   const blank: { start: number; end: number }[] = [];
   const close = (f: Field): void => {
@@ -142,7 +149,9 @@ function dropElements(xml: string): { xml: string; count: number } {
     out = out.replace(new RegExp(`<${P}${name}\\b[^>]*?/>`, 'g'), hit);
     out = out.replace(new RegExp(`<(${P})${name}\\b[^>]*>[\\s\\S]*?</\\1${name}\\s*>`, 'g'), hit);
   }
-  out = out.replace(/\s(?:[\w.-]+:)?(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/g, (whole, d?: string, s?: string) => (OUTSIDE_TARGET.test(decodeXml(d ?? s ?? '')) ? hit() : whole));
+  out = out.replace(/\s(?:[\w.-]+:)?(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/g, (whole, d?: string, s?: string) =>
+    OUTSIDE_TARGET.test(decodeXml(d ?? s ?? '')) ? hit() : whole,
+  );
   return { xml: out, count };
 }
 

@@ -104,7 +104,17 @@ export function docxToPdf(docx: Buffer, opts: { timeoutMs?: number } = {}): Prom
       const profile = join(dir, 'profile');
       await mkdir(join(profile, 'user'), { recursive: true });
       await writeFile(join(profile, 'user', 'registrymodifications.xcu'), PROFILE_SETTINGS);
-      const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--convert-to', 'pdf', '--outdir', dir, input];
+      const args = [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        input,
+      ];
       const wrap = networkSandbox();
       const [cmd, ...cmdArgs] = wrap ? [...wrap, bin, ...args] : [bin, ...args];
       await new Promise<void>((resolve, reject) => {
@@ -116,7 +126,12 @@ export function docxToPdf(docx: Buffer, opts: { timeoutMs?: number } = {}): Prom
         );
       }).catch((e: unknown) => {
         const killed = typeof e === 'object' && e !== null && 'killed' in e && (e as { killed?: boolean }).killed;
-        throw unavailable('pdf_failed', killed ? 'LibreOffice chuyển sang PDF quá lâu và đã bị dừng. Hãy thử lại sau hoặc tải bản Word (.docx).' : 'LibreOffice không chuyển được văn bản sang PDF. Hãy tải bản Word (.docx).');
+        throw unavailable(
+          'pdf_failed',
+          killed
+            ? 'LibreOffice chuyển sang PDF quá lâu và đã bị dừng. Hãy thử lại sau hoặc tải bản Word (.docx).'
+            : 'LibreOffice không chuyển được văn bản sang PDF. Hãy tải bản Word (.docx).',
+        );
       });
       const out = join(dir, 'van-ban.pdf');
       if (!existsSync(out)) throw unavailable('pdf_failed', 'LibreOffice không chuyển được văn bản sang PDF. Hãy tải bản Word (.docx).');

@@ -5,7 +5,27 @@ import type { Role } from '../../shared/codes.js';
  * (the actor's unit subtree, or only the actor's own person record) is applied by `scope.ts`
  * inside every query, so a record outside it simply is not found (404).
  */
-export const RESOURCES = ['unit', 'person', 'account', 'council', 'audit', 'record', 'ruleOverride', 'plan', 'movement', 'registration', 'calendar', 'notification', 'dossier', 'session', 'decision', 'notice', 'template', 'certificate', 'document'] as const;
+export const RESOURCES = [
+  'unit',
+  'person',
+  'account',
+  'council',
+  'audit',
+  'record',
+  'ruleOverride',
+  'plan',
+  'movement',
+  'registration',
+  'calendar',
+  'notification',
+  'dossier',
+  'session',
+  'decision',
+  'notice',
+  'template',
+  'certificate',
+  'document',
+] as const;
 export type Resource = (typeof RESOURCES)[number];
 
 export const ACTIONS = {
@@ -74,11 +94,80 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
   },
   clerk: {
     reach: 'subtree',
-    grants: { unit: READ, person: ['read', 'create', 'update', 'transfer', 'import'], council: READ, audit: READ, record: ALL.record, ruleOverride: READ, plan: READ, movement: ALL.movement, registration: ['read', 'register', 'registerUnit', 'pledge', 'readPledges'], calendar: READ, notification: READ, dossier: ['read', 'create', 'update', 'submit', 'withdraw'], decision: READ, template: READ, certificate: READ, document: ALL.document },
+    grants: {
+      unit: READ,
+      person: ['read', 'create', 'update', 'transfer', 'import'],
+      council: READ,
+      audit: READ,
+      record: ALL.record,
+      ruleOverride: READ,
+      plan: READ,
+      movement: ALL.movement,
+      registration: ['read', 'register', 'registerUnit', 'pledge', 'readPledges'],
+      calendar: READ,
+      notification: READ,
+      dossier: ['read', 'create', 'update', 'submit', 'withdraw'],
+      decision: READ,
+      template: READ,
+      certificate: READ,
+      document: ALL.document,
+    },
   },
-  council: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'rollup', 'readPledges'], calendar: READ, notification: READ, session: ['read', 'vote'], template: READ } },
-  head: { reach: 'subtree', grants: { unit: READ, person: READ, council: READ, audit: READ, record: READ, ruleOverride: READ, plan: ['read', 'publish'], movement: ['read', 'launch', 'close'], registration: ['read', 'rollup', 'readPledges'], calendar: READ, notification: READ, dossier: READ, session: ['read', 'vote'], decision: ['read', 'issue', 'revoke'], notice: READ, template: READ, certificate: READ, document: ALL.document } },
-  staff: { reach: 'self', grants: { unit: READ, person: READ, record: READ, ruleOverride: READ, plan: READ, movement: READ, registration: ['read', 'register'], calendar: READ, notification: READ, template: READ } },
+  council: {
+    reach: 'subtree',
+    grants: {
+      unit: READ,
+      person: READ,
+      council: READ,
+      record: READ,
+      ruleOverride: READ,
+      plan: READ,
+      movement: READ,
+      registration: ['read', 'rollup', 'readPledges'],
+      calendar: READ,
+      notification: READ,
+      session: ['read', 'vote'],
+      template: READ,
+    },
+  },
+  head: {
+    reach: 'subtree',
+    grants: {
+      unit: READ,
+      person: READ,
+      council: READ,
+      audit: READ,
+      record: READ,
+      ruleOverride: READ,
+      plan: ['read', 'publish'],
+      movement: ['read', 'launch', 'close'],
+      registration: ['read', 'rollup', 'readPledges'],
+      calendar: READ,
+      notification: READ,
+      dossier: READ,
+      session: ['read', 'vote'],
+      decision: ['read', 'issue', 'revoke'],
+      notice: READ,
+      template: READ,
+      certificate: READ,
+      document: ALL.document,
+    },
+  },
+  staff: {
+    reach: 'self',
+    grants: {
+      unit: READ,
+      person: READ,
+      record: READ,
+      ruleOverride: READ,
+      plan: READ,
+      movement: READ,
+      registration: ['read', 'register'],
+      calendar: READ,
+      notification: READ,
+      template: READ,
+    },
+  },
 };
 
 export function can<R extends Resource>(role: Role, resource: R, action: Action<R>): boolean {

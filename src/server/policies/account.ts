@@ -41,7 +41,11 @@ export function assertAccountAllows(actor: Actor, account: Pick<AccountRow, 'id'
  * Refuses an account change the policy forbids whatever the grant: a personal account without
  * its person, and locking oneself out or changing one's own role.
  */
-export function assertAccountChange(actor: Actor, before: Pick<AccountRow, 'id' | 'role'> | null, after: { role: Role; active: boolean; personId?: string | null | undefined }): void {
+export function assertAccountChange(
+  actor: Actor,
+  before: Pick<AccountRow, 'id' | 'role'> | null,
+  after: { role: Role; active: boolean; personId?: string | null | undefined },
+): void {
   if (roleNeedsPerson(after.role) && !after.personId) throw new AccountNotAllowed('Tài khoản cá nhân phải gắn với một cán bộ.');
   if (before && before.id === actor.accountId && (!after.active || after.role !== before.role)) {
     throw new AccountNotAllowed('Bạn không thể tự khóa hoặc tự đổi vai trò của chính mình.');

@@ -4,8 +4,21 @@ import type { Actor } from '../auth/actor.js';
 import type { Role } from '../../shared/codes.js';
 import { candidateActions, dossierActions, mayEditDossier, mayForwardCandidate } from './dossier.js';
 
-const actor = (role: Role, unitId = 'office-unit'): Actor => ({ accountId: 'a', username: 'u', displayName: 'U', role, unitId, unitPath: '/1/', personId: null, ip: '127.0.0.1' });
-const dossier = (status: string, extra: { unitId?: string; level?: string } = {}) => ({ unitId: extra.unitId ?? 'unit-a', level: extra.level ?? 'unit', status });
+const actor = (role: Role, unitId = 'office-unit'): Actor => ({
+  accountId: 'a',
+  username: 'u',
+  displayName: 'U',
+  role,
+  unitId,
+  unitPath: '/1/',
+  personId: null,
+  ip: '127.0.0.1',
+});
+const dossier = (status: string, extra: { unitId?: string; level?: string } = {}) => ({
+  unitId: extra.unitId ?? 'unit-a',
+  level: extra.level ?? 'unit',
+  status,
+});
 const passed = { outcome: 'pending', councilResult: 'passed' };
 
 describe('dossier record policy', () => {

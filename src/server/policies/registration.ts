@@ -36,7 +36,9 @@ export interface Campaign {
  * inside the agency or by the ministry / province. Honors decided by the
  * Prime Minister or the President, and the Kỷ niệm chương, are proposed later, not registered.
  */
-const ANNUAL_AUTHORITIES: ReadonlySet<Authority> = new Set(AUTHORITIES.filter((a) => a !== 'thu_tuong' && a !== 'chu_tich_nuoc' && a !== 'co_quan_ban_hanh_knc'));
+const ANNUAL_AUTHORITIES: ReadonlySet<Authority> = new Set(
+  AUTHORITIES.filter((a) => a !== 'thu_tuong' && a !== 'chu_tich_nuoc' && a !== 'co_quan_ban_hanh_knc'),
+);
 
 /**
  * The honors of the year's regime (its rule pack, by the year-end review date) that a subject
@@ -68,7 +70,9 @@ export function campaignAcceptsRegistrations(c: Pick<Campaign, 'kind' | 'status'
 export function assertCampaignAccepts(c: Pick<Campaign, 'kind' | 'status'>): void {
   if (campaignAcceptsRegistrations(c)) return;
   if (c.kind === 'plan') throw new CampaignNotOpen('Kế hoạch chưa ban hành: chưa nhận đăng ký thi đua.');
-  throw new CampaignNotOpen(c.status === 'draft' ? 'Phong trào chưa phát động: chưa nhận đăng ký thi đua.' : 'Phong trào đã kết thúc: không nhận đăng ký thi đua.');
+  throw new CampaignNotOpen(
+    c.status === 'draft' ? 'Phong trào chưa phát động: chưa nhận đăng ký thi đua.' : 'Phong trào đã kết thúc: không nhận đăng ký thi đua.',
+  );
 }
 
 /** Before or on its deadline (a campaign without one is always within it). */
@@ -89,7 +93,13 @@ export function campaignAbilities(actor: Actor, c: Campaign, today: string): Cam
   if (accepting && can(actor.role, 'registration', 'register')) out.push('register');
   if (accepting && can(actor.role, 'registration', 'registerUnit')) out.push('registerUnit');
   if (can(actor.role, 'registration', 'rollup')) out.push('rollup');
-  if (can(actor.role, 'registration', 'reopen') && POLICY[actor.role].reach !== 'self' && c.ownerPath.startsWith(actor.unitPath) && campaignAcceptsRegistrations(c)) out.push('reopen');
+  if (
+    can(actor.role, 'registration', 'reopen') &&
+    POLICY[actor.role].reach !== 'self' &&
+    c.ownerPath.startsWith(actor.unitPath) &&
+    campaignAcceptsRegistrations(c)
+  )
+    out.push('reopen');
   return out;
 }
 

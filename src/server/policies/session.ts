@@ -10,7 +10,14 @@ export const SESSION_ABILITIES = ['read', 'update', 'open', 'vote', 'enterPaperB
 export type SessionAbility = (typeof SESSION_ABILITIES)[number];
 
 /** The role grant each ability needs (the rest is the session's state). */
-export const SESSION_GRANT: Record<SessionAbility, Action<'session'>> = { read: 'read', update: 'update', open: 'update', vote: 'vote', enterPaperBallots: 'enterPaperBallots', close: 'close' };
+export const SESSION_GRANT: Record<SessionAbility, Action<'session'>> = {
+  read: 'read',
+  update: 'update',
+  open: 'update',
+  vote: 'vote',
+  enterPaperBallots: 'enterPaperBallots',
+  close: 'close',
+};
 
 interface SessionState {
   status: string;

@@ -41,7 +41,12 @@ export const councilSchema = z
   .meta({ id: 'Council' });
 export type CouncilJson = z.infer<typeof councilSchema>;
 
-export function presentMember(r: { member: typeof councilMembers.$inferSelect; fullName: string; personPosition: string | null; unitName: string }): CouncilMemberJson {
+export function presentMember(r: {
+  member: typeof councilMembers.$inferSelect;
+  fullName: string;
+  personPosition: string | null;
+  unitName: string;
+}): CouncilMemberJson {
   return {
     id: r.member.id,
     personId: r.member.personId,

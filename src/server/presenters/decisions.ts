@@ -57,10 +57,26 @@ export const readyCandidateSchema = agendaCandidateSchema.extend({ year: z.numbe
 export const readyCandidateListSchema = z.object({ items: z.array(readyCandidateSchema), total: z.number().int() });
 
 export function presentAwardee(a: AwardeeRow): z.infer<typeof awardeeSchema> {
-  return { id: a.id, candidateId: a.candidateId, displayName: a.displayName, positionText: a.positionText, subjectKind: a.subjectKind, honor: a.honor, honorLabel: HONOR_INFO[a.honor as Honor]?.label ?? a.honor, amount: a.amount, coefficient: a.coefficientMilli === null ? null : a.coefficientMilli / 1000, baseSalary: a.baseSalary, revoked: a.revoked };
+  return {
+    id: a.id,
+    candidateId: a.candidateId,
+    displayName: a.displayName,
+    positionText: a.positionText,
+    subjectKind: a.subjectKind,
+    honor: a.honor,
+    honorLabel: HONOR_INFO[a.honor as Honor]?.label ?? a.honor,
+    amount: a.amount,
+    coefficient: a.coefficientMilli === null ? null : a.coefficientMilli / 1000,
+    baseSalary: a.baseSalary,
+    revoked: a.revoked,
+  };
 }
 
-export function presentDecision(d: DecisionMeta, actor: Actor, extra: { awardees?: AwardeeRow[]; awardeeCount?: number; certificateCount?: number } = {}): DecisionJson {
+export function presentDecision(
+  d: DecisionMeta,
+  actor: Actor,
+  extra: { awardees?: AwardeeRow[]; awardeeCount?: number; certificateCount?: number } = {},
+): DecisionJson {
   return {
     id: d.id,
     kind: d.kind,
@@ -88,6 +104,12 @@ export function presentDecision(d: DecisionMeta, actor: Actor, extra: { awardees
   };
 }
 
-export function presentReadyCandidate(r: { candidate: CandidateRow; dossierId: string; dossierTitle: string; unitName: string; year: number }): z.infer<typeof readyCandidateSchema> {
+export function presentReadyCandidate(r: {
+  candidate: CandidateRow;
+  dossierId: string;
+  dossierTitle: string;
+  unitName: string;
+  year: number;
+}): z.infer<typeof readyCandidateSchema> {
   return { ...presentAgendaCandidate(r), year: r.year };
 }

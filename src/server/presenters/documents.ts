@@ -35,7 +35,9 @@ export const templateItemSchema = z
     label: z.string(),
     inForce: templateInForceSchema,
     versionCount: z.number().int(),
-    fields: z.array(z.object({ name: z.string(), type: z.enum(['text', 'list', 'table']), label: z.string(), columns: z.record(z.string(), z.string()).optional() })),
+    fields: z.array(
+      z.object({ name: z.string(), type: z.enum(['text', 'list', 'table']), label: z.string(), columns: z.record(z.string(), z.string()).optional() }),
+    ),
     abilities: z.array(z.enum(TEMPLATE_ABILITIES)).describe('Các thao tác tài khoản được làm với mẫu này của đơn vị'),
   })
   .meta({ id: 'TemplateItem' });
@@ -65,7 +67,15 @@ export const templateVersionSchema = z
   .meta({ id: 'TemplateVersion' });
 export const templateVersionListSchema = z.object({ items: z.array(templateVersionSchema), total: z.number().int() });
 
-export const uploadedTemplateSchema = z.object({ id: z.uuid(), kind: z.string(), version: z.number().int(), fileName: z.string().nullable(), size: z.number().int().nullable(), tags: z.array(z.string()).nullable(), createdAt: z.string() });
+export const uploadedTemplateSchema = z.object({
+  id: z.uuid(),
+  kind: z.string(),
+  version: z.number().int(),
+  fileName: z.string().nullable(),
+  size: z.number().int().nullable(),
+  tags: z.array(z.string()).nullable(),
+  createdAt: z.string(),
+});
 export const revertedTemplateSchema = z.object({ kind: z.enum(TEMPLATE_KINDS), inForce: templateInForceSchema });
 
 export function presentInForce(t: TemplateInForce): z.infer<typeof templateInForceSchema> {
@@ -78,12 +88,27 @@ export function presentTemplateItem(actor: Actor, kind: TemplateKind, inForce: T
     label: TEMPLATE_KIND_LABELS[kind],
     inForce: presentInForce(inForce),
     versionCount,
-    fields: Object.entries(FIELD_CATALOGS[kind]).map(([name, spec]) => ({ name, type: spec.type, label: spec.label, ...(spec.type === 'table' ? { columns: spec.columns } : {}) })),
+    fields: Object.entries(FIELD_CATALOGS[kind]).map(([name, spec]) => ({
+      name,
+      type: spec.type,
+      label: spec.label,
+      ...(spec.type === 'table' ? { columns: spec.columns } : {}),
+    })),
     abilities: templateAbilities(actor, inForce),
   };
 }
 
-export function presentTemplateVersion(r: { id: string; version: number; fileName: string | null; size: number | null; sha256: string | null; tags: string[] | null; createdAt: Date; createdBy: string | null; isRevert: boolean }): z.infer<typeof templateVersionSchema> {
+export function presentTemplateVersion(r: {
+  id: string;
+  version: number;
+  fileName: string | null;
+  size: number | null;
+  sha256: string | null;
+  tags: string[] | null;
+  createdAt: Date;
+  createdBy: string | null;
+  isRevert: boolean;
+}): z.infer<typeof templateVersionSchema> {
   return { ...r, createdAt: r.createdAt.toISOString(), createdAtText: formatDateTimeVi(r.createdAt) };
 }
 
@@ -127,7 +152,12 @@ export const certificateSchema = z
   })
   .meta({ id: 'Certificate' });
 export const certificateListSchema = z.object({ items: z.array(certificateSchema), total: z.number().int() });
-export const issuedCertificatesSchema = z.object({ created: z.number().int(), reused: z.number().int(), items: z.array(certificateSchema), total: z.number().int() });
+export const issuedCertificatesSchema = z.object({
+  created: z.number().int(),
+  reused: z.number().int(),
+  items: z.array(certificateSchema),
+  total: z.number().int(),
+});
 
 export function presentCertificate(c: CertificateRow, actor: Actor, publicUrl: string): z.infer<typeof certificateSchema> {
   return {
@@ -182,6 +212,8 @@ export function presentPublicCertificate(r: CertificateRow): z.infer<typeof publ
     issuer: r.issuerName,
     registerNumber: registerNumberText(r),
     revoked: r.revoked,
-    status: r.revoked ? `Giấy khen/Bằng khen này đã bị hủy bỏ${r.revokedAt ? ` từ ngày ${formatDateVi(dateVn(r.revokedAt))}` : ''}.` : 'Giấy khen/Bằng khen này có trong sổ vàng và còn hiệu lực.',
+    status: r.revoked
+      ? `Giấy khen/Bằng khen này đã bị hủy bỏ${r.revokedAt ? ` từ ngày ${formatDateVi(dateVn(r.revokedAt))}` : ''}.`
+      : 'Giấy khen/Bằng khen này có trong sổ vàng và còn hiệu lực.',
   };
 }

@@ -40,7 +40,9 @@ export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typ
   const honors = [...new Set(awardees.map((a) => HONOR_INFO[a.honor as Honor].label))];
   const collectives = awardees.filter((a) => a.subjectKind !== 'individual').length;
   const individuals = awardees.length - collectives;
-  const who = [collectives ? `${formatNumberVi(collectives)} tập thể` : '', individuals ? `${formatNumberVi(individuals)} cá nhân` : ''].filter(Boolean).join(' và ');
+  const who = [collectives ? `${formatNumberVi(collectives)} tập thể` : '', individuals ? `${formatNumberVi(individuals)} cá nhân` : '']
+    .filter(Boolean)
+    .join(' và ');
   const total = awardees.reduce((s, a) => s + a.amount, 0);
   const [numberPart, symbol] = d.numberText.split('/');
   return renderDocument('quyet_dinh_khen_thuong', {
@@ -55,11 +57,22 @@ export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typ
     canCu: BASIS[d.regime as Regime] ?? [],
     deNghi: 'Thường trực Hội đồng Thi đua - Khen thưởng',
     dieu1: `Tặng ${honors.join(', ')} cho ${who} đã có thành tích xuất sắc (có danh sách kèm theo).`,
-    dieu2: total > 0 ? `Tiền thưởng theo danh sách kèm theo, tổng cộng ${formatMoneyVi(total)} (${moneyToWordsVi(total)}), trích từ quỹ thi đua, khen thưởng theo quy định.` : 'Tặng thưởng theo quy định hiện hành.',
+    dieu2:
+      total > 0
+        ? `Tiền thưởng theo danh sách kèm theo, tổng cộng ${formatMoneyVi(total)} (${moneyToWordsVi(total)}), trích từ quỹ thi đua, khen thưởng theo quy định.`
+        : 'Tặng thưởng theo quy định hiện hành.',
     dieu3: 'Thủ trưởng các phòng, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
-    tieuDeDanhSach: `DANH SÁCH ${subjectsPhrase(awardees.map((a) => a.subjectKind)).replace(/^các /, '').toUpperCase()} ĐƯỢC TẶNG ${honors.join(', ').toUpperCase()}`,
+    tieuDeDanhSach: `DANH SÁCH ${subjectsPhrase(awardees.map((a) => a.subjectKind))
+      .replace(/^các /, '')
+      .toUpperCase()} ĐƯỢC TẶNG ${honors.join(', ').toUpperCase()}`,
     ngayBanHanh: formatDateVi(d.decisionDate),
-    danhSach: awardees.map((a, i) => ({ stt: i + 1, hoTen: a.revoked ? `${a.displayName} (đã hủy bỏ)` : a.displayName, chucVuDonVi: a.positionText ?? '', hinhThuc: HONOR_INFO[a.honor as Honor].label, soTien: formatNumberVi(a.amount) })),
+    danhSach: awardees.map((a, i) => ({
+      stt: i + 1,
+      hoTen: a.revoked ? `${a.displayName} (đã hủy bỏ)` : a.displayName,
+      chucVuDonVi: a.positionText ?? '',
+      hinhThuc: HONOR_INFO[a.honor as Honor].label,
+      soTien: formatNumberVi(a.amount),
+    })),
     tongTien: formatNumberVi(total),
     tongTienBangChu: moneyToWordsVi(total),
     noiNhan: ['Như Điều 3;', 'Lưu: VT, VP.'],
@@ -89,7 +102,9 @@ export async function minutesDocx(
     trichYeu: `Kiểm phiếu xét khen thưởng — ${s.title}`,
     thoiGian: `ngày ${formatDateVi(s.meetingDate)}`,
     diaDiem: s.location ?? '',
-    banKiemPhieu: [secretary, chair].filter((x): x is NonNullable<typeof x> => Boolean(x)).map((m) => ({ hoTen: m.fullName, nhiemVu: COUNCIL_POSITION_LABELS[m.position as CouncilPosition] ?? m.position })),
+    banKiemPhieu: [secretary, chair]
+      .filter((x): x is NonNullable<typeof x> => Boolean(x))
+      .map((m) => ({ hoTen: m.fullName, nhiemVu: COUNCIL_POSITION_LABELS[m.position as CouncilPosition] ?? m.position })),
     soPhieuPhatRa: String(present),
     soPhieuThuVe: String(present),
     soPhieuHopLe: String(present),
@@ -123,7 +138,13 @@ export async function toTrinhDocx(tx: Executor, d: DossierRow, candidates: Candi
     trichYeu: `Về việc đề nghị khen thưởng — ${d.title}`,
     kinhGui: receiver?.name ?? d.receiverName ?? '',
     noiDung: [d.summary ?? `${h.unit.name} đề nghị xét khen thưởng cho các tập thể, cá nhân có thành tích xuất sắc năm ${d.year} như sau:`],
-    danhSach: candidates.map((c, i) => ({ stt: i + 1, hoTen: c.displayName, chucVuDonVi: c.positionText ?? '', hinhThuc: HONOR_INFO[c.proposedHonor as Honor].label, ghiChu: c.subjectKind === 'individual' ? '' : 'Tập thể' })),
+    danhSach: candidates.map((c, i) => ({
+      stt: i + 1,
+      hoTen: c.displayName,
+      chucVuDonVi: c.positionText ?? '',
+      hinhThuc: HONOR_INFO[c.proposedHonor as Honor].label,
+      ghiChu: c.subjectKind === 'individual' ? '' : 'Tập thể',
+    })),
     ketLuan: ['Kính đề nghị xem xét, quyết định./.'],
     noiNhan: ['Như trên;', 'Lưu: VT.'],
     quyenHan: '',

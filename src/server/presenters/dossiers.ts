@@ -62,7 +62,9 @@ export const dossierSummarySchema = z
 export type DossierSummaryJson = z.infer<typeof dossierSummarySchema>;
 
 export const dossierListSchema = pageOf(dossierSummarySchema).extend({ page: z.number().int(), pageSize: z.number().int() });
-export const overdueListSchema = pageOf(dossierSummarySchema.extend({ clock: stepClockSchema })).extend({ overdue: z.number().int().describe('Số hồ sơ đã quá hạn') });
+export const overdueListSchema = pageOf(dossierSummarySchema.extend({ clock: stepClockSchema })).extend({
+  overdue: z.number().int().describe('Số hồ sơ đã quá hạn'),
+});
 
 export const candidateSchema = z
   .object({
@@ -96,7 +98,10 @@ export const candidateSchema = z
     outcomeLabel: z.string(),
     decisionId: z.uuid().nullable(),
     sourceCandidateId: z.uuid().nullable(),
-    actions: z.array(z.enum(CANDIDATE_ACTIONS)).optional().describe('Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này'),
+    actions: z
+      .array(z.enum(CANDIDATE_ACTIONS))
+      .optional()
+      .describe('Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này'),
   })
   .meta({ id: 'Candidate' });
 export type CandidateJson = z.infer<typeof candidateSchema>;
@@ -119,7 +124,17 @@ export const dossierDocumentSchema = z
 
 const checklistSchema = z.object({
   complete: z.boolean(),
-  items: z.array(z.object({ kind: z.string(), label: z.string(), article: z.string(), verified: z.boolean(), candidateId: z.uuid().nullable(), candidateName: z.string().nullable(), present: z.boolean() })),
+  items: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      article: z.string(),
+      verified: z.boolean(),
+      candidateId: z.uuid().nullable(),
+      candidateName: z.string().nullable(),
+      present: z.boolean(),
+    }),
+  ),
   missing: z.array(z.string()),
 });
 
@@ -162,7 +177,14 @@ export function clockOf(cal: Calendar, d: Pick<DossierRow, 'status' | 'stepStart
   return { ...stepClock(cal, dateVn(d.stepStartedAt), limit.workingDays, todayVn()), step: limit.label, article: limit.article };
 }
 
-export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: string, candidateCount: number, cal: Calendar, pack: RulePack): DossierSummaryJson {
+export function presentDossierSummary(
+  d: DossierRow,
+  actor: Actor,
+  unitName: string,
+  candidateCount: number,
+  cal: Calendar,
+  pack: RulePack,
+): DossierSummaryJson {
   return {
     id: d.id,
     unitId: d.unitId,
@@ -188,7 +210,11 @@ export function presentDossierSummary(d: DossierRow, actor: Actor, unitName: str
 
 /** A candidate; `actions` when it is shown within its dossier (the record policy's answer for this actor). */
 export function presentCandidate(c: CandidateRow, actions?: CandidateAction[]): CandidateJson {
-  const appraisal = c.appraisalResult as { eligible: boolean | null; reasons: { ok: boolean | null; text: string; article?: string; verified?: boolean }[]; money?: { amount: number } | null } | null;
+  const appraisal = c.appraisalResult as {
+    eligible: boolean | null;
+    reasons: { ok: boolean | null; text: string; article?: string; verified?: boolean }[];
+    money?: { amount: number } | null;
+  } | null;
   return {
     id: c.id,
     subjectKind: c.subjectKind,
@@ -206,7 +232,13 @@ export function presentCandidate(c: CandidateRow, actions?: CandidateAction[]): 
     loweredReason: c.loweredReason,
     achievement: c.achievement,
     appraisalNote: c.appraisalNote,
-    appraisal: appraisal ? { eligible: appraisal.eligible, reasons: appraisal.reasons.map((r) => ({ ok: r.ok, text: r.text, article: r.article ?? null, verified: r.verified ?? true })), money: appraisal.money?.amount ?? null } : null,
+    appraisal: appraisal
+      ? {
+          eligible: appraisal.eligible,
+          reasons: appraisal.reasons.map((r) => ({ ok: r.ok, text: r.text, article: r.article ?? null, verified: r.verified ?? true })),
+          money: appraisal.money?.amount ?? null,
+        }
+      : null,
     appraisedAt: iso(c.appraisedAt),
     councilResult: c.councilResult,
     councilText: c.councilText,
@@ -237,7 +269,16 @@ export function presentDocument(x: DocumentRow) {
 export function presentDossier(
   d: DossierRow,
   actor: Actor,
-  extra: { unitName: string; receiverUnitName: string | null; candidates: CandidateRow[]; documents: DocumentRow[]; versions: DossierVersionRow[]; cal: Calendar; deadline: { dueDate: string | null; extensionUntil: string | null }; pack: RulePack },
+  extra: {
+    unitName: string;
+    receiverUnitName: string | null;
+    candidates: CandidateRow[];
+    documents: DocumentRow[];
+    versions: DossierVersionRow[];
+    cal: Calendar;
+    deadline: { dueDate: string | null; extensionUntil: string | null };
+    pack: RulePack;
+  },
 ): DossierJson {
   const checklist = checklistFor(
     d.type as CommendationType,

@@ -4,7 +4,18 @@ import type { PersonRow } from '../repositories/people.js';
 import type { UnitRow } from '../repositories/units.js';
 import type { CouncilRow } from '../repositories/councils.js';
 import type { auditEvents } from '../db/schema/index.js';
-import { COUNCIL_KIND_LABELS, COUNCIL_POSITION_LABELS, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS, UNIT_KIND_LABELS, type CouncilKind, type CouncilPosition, type EmploymentType, type Gender, type UnitKind } from '../../shared/codes.js';
+import {
+  COUNCIL_KIND_LABELS,
+  COUNCIL_POSITION_LABELS,
+  EMPLOYMENT_TYPE_LABELS,
+  GENDER_LABELS,
+  UNIT_KIND_LABELS,
+  type CouncilKind,
+  type CouncilPosition,
+  type EmploymentType,
+  type Gender,
+  type UnitKind,
+} from '../../shared/codes.js';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit/events.js';
 
 const yesNo = (v: boolean): string => (v ? 'Có' : 'Không');
@@ -21,13 +32,17 @@ export function peopleColumns(): XlsxColumn<{ person: PersonRow; unitName: strin
   return [
     { header: 'STT', value: () => ++n, type: 'integer', width: 7 },
     { header: 'Họ và tên', value: (r) => r.person.fullName, width: 28 },
-    { header: 'Giới tính', value: (r) => (r.person.gender ? GENDER_LABELS[r.person.gender as Gender] ?? r.person.gender : ''), width: 10 },
+    { header: 'Giới tính', value: (r) => (r.person.gender ? (GENDER_LABELS[r.person.gender as Gender] ?? r.person.gender) : ''), width: 10 },
     { header: 'Ngày sinh', value: (r) => r.person.birthDate, type: 'date', width: 12 },
     { header: 'Số CCCD', value: (r) => r.person.cccd, width: 16 },
     { header: 'Đơn vị', value: (r) => r.unitName, width: 36 },
     { header: 'Chức vụ', value: (r) => r.person.position, width: 24 },
     { header: 'Lãnh đạo', value: (r) => yesNo(r.person.isLeader), width: 10 },
-    { header: 'Loại cán bộ', value: (r) => (r.person.employmentType ? EMPLOYMENT_TYPE_LABELS[r.person.employmentType as EmploymentType] ?? r.person.employmentType : ''), width: 16 },
+    {
+      header: 'Loại cán bộ',
+      value: (r) => (r.person.employmentType ? (EMPLOYMENT_TYPE_LABELS[r.person.employmentType as EmploymentType] ?? r.person.employmentType) : ''),
+      width: 16,
+    },
     { header: 'Thư điện tử', value: (r) => r.person.email, width: 26 },
     { header: 'Trạng thái', value: (r) => (r.person.active ? 'Đang theo dõi' : 'Ngừng theo dõi'), width: 16 },
   ];
@@ -65,7 +80,7 @@ export function councilColumns(): XlsxColumn<CouncilMemberLine>[] {
     { header: 'Nhiệm kỳ từ ngày', value: (r) => r.council.termStart, type: 'date', width: 14 },
     { header: 'Đến ngày', value: (r) => r.council.termEnd, type: 'date', width: 12 },
     { header: 'Thành viên', value: (r) => r.fullName, width: 28 },
-    { header: 'Vị trí trong hội đồng', value: (r) => (r.position ? COUNCIL_POSITION_LABELS[r.position as CouncilPosition] ?? r.position : ''), width: 20 },
+    { header: 'Vị trí trong hội đồng', value: (r) => (r.position ? (COUNCIL_POSITION_LABELS[r.position as CouncilPosition] ?? r.position) : ''), width: 20 },
     { header: 'Chức vụ', value: (r) => r.personPosition, width: 24 },
     { header: 'Đơn vị công tác', value: (r) => r.memberUnitName, width: 30 },
     { header: 'Trạng thái', value: (r) => (r.council.active ? 'Đang hoạt động' : 'Hết hiệu lực'), width: 14 },

@@ -5,9 +5,27 @@ import type { DecisionMeta } from '../repositories/decisions.js';
 import type { MovementRow, PlanRow } from '../repositories/plans.js';
 import type { DeadlineRow } from '../deadlines/register.js';
 import type { registrations } from '../db/schema/index.js';
-import { COMMENDATION_TYPE_LABELS, HONOR_INFO, REGIME_LABELS, SUBJECT_KIND_LABELS, type CommendationType, type Honor, type Regime, type SubjectKind } from '../../shared/codes.js';
+import {
+  COMMENDATION_TYPE_LABELS,
+  HONOR_INFO,
+  REGIME_LABELS,
+  SUBJECT_KIND_LABELS,
+  type CommendationType,
+  type Honor,
+  type Regime,
+  type SubjectKind,
+} from '../../shared/codes.js';
 import { DOSSIER_STATUS_LABELS, type DossierStatus } from '../../shared/dossiers.js';
-import { DEADLINE_KIND_LABELS, MOVEMENT_STATUS_LABELS, MOVEMENT_TYPE_LABELS, PLAN_STATUS_LABELS, type DeadlineKind, type MovementStatus, type MovementType, type PlanStatus } from '../../shared/schemas/plans.js';
+import {
+  DEADLINE_KIND_LABELS,
+  MOVEMENT_STATUS_LABELS,
+  MOVEMENT_TYPE_LABELS,
+  PLAN_STATUS_LABELS,
+  type DeadlineKind,
+  type MovementStatus,
+  type MovementType,
+  type PlanStatus,
+} from '../../shared/schemas/plans.js';
 import { formatDateTimeVi } from './exports.js';
 
 /** Label from a code table, falling back to the stored code. */
@@ -134,7 +152,11 @@ export function candidateColumns(): XlsxColumn<CandidateExportLine>[] {
     { header: 'Đối tượng', value: (r) => label<SubjectKind>(SUBJECT_KIND_LABELS, r.kind), width: 12 },
     { header: 'Đơn vị', value: (r) => r.unitName, width: 30 },
     { header: 'Danh hiệu, hình thức', value: (r) => honorLabel(r.honor), width: 34 },
-    { header: 'Kết quả', value: (r) => (r.eligible === true ? 'Đủ điều kiện' : r.eligible === false ? 'Không đủ điều kiện' : 'Cần bổ sung, xác nhận'), width: 20 },
+    {
+      header: 'Kết quả',
+      value: (r) => (r.eligible === true ? 'Đủ điều kiện' : r.eligible === false ? 'Không đủ điều kiện' : 'Cần bổ sung, xác nhận'),
+      width: 20,
+    },
     { header: 'Lý do (tóm tắt)', value: (r) => r.reasons, width: 70 },
     { header: 'Tiền thưởng (đồng)', value: (r) => r.amount, type: 'money', width: 16 },
   ];

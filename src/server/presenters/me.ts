@@ -6,7 +6,9 @@ import { parseRole } from '../policies/account.js';
 import { ROLE_LABELS, ROLES } from '../../shared/codes.js';
 
 type AbilitiesShape = { [R in Resource]: z.ZodArray<z.ZodType<Action<R>>> };
-const abilitiesShape = Object.fromEntries(RESOURCES.map((r) => [r, z.array(z.enum(ACTIONS[r] as readonly string[] as [string, ...string[]]))])) as unknown as AbilitiesShape;
+const abilitiesShape = Object.fromEntries(
+  RESOURCES.map((r) => [r, z.array(z.enum(ACTIONS[r] as readonly string[] as [string, ...string[]]))]),
+) as unknown as AbilitiesShape;
 
 /** What the role may do, per kind of record: the web shows menus and buttons from it. */
 export const abilitiesSchema = z.object(abilitiesShape).meta({ id: 'Abilities', description: 'Các thao tác vai trò được làm, theo loại bản ghi' });
@@ -30,7 +32,9 @@ export const meSchema = z
 export type MeJson = z.infer<typeof meSchema>;
 
 /** The session answer (login and /api/auth/me): the CSRF token to send back, and the account. */
-export const sessionSchema = z.object({ csrfToken: z.string().describe('Gửi lại trong tiêu đề x-csrf-token với mọi thao tác ghi'), user: meSchema }).meta({ id: 'AuthSession' });
+export const sessionSchema = z
+  .object({ csrfToken: z.string().describe('Gửi lại trong tiêu đề x-csrf-token với mọi thao tác ghi'), user: meSchema })
+  .meta({ id: 'AuthSession' });
 
 /** The signed-in account as the web app needs it: who, for which unit, and what it may do. */
 export async function presentMe(db: Db, accountId: string): Promise<MeJson> {

@@ -17,7 +17,16 @@ export const publicNoticeSchema = z
     endDate: z.string(),
     workingDays: z.number().int(),
     open: z.boolean().describe('Đang trong thời gian lấy ý kiến'),
-    items: z.array(z.object({ candidateId: z.uuid(), displayName: z.string(), positionText: z.string().nullable(), unitName: z.string(), honorLabel: z.string(), achievement: z.string().nullable() })),
+    items: z.array(
+      z.object({
+        candidateId: z.uuid(),
+        displayName: z.string(),
+        positionText: z.string().nullable(),
+        unitName: z.string(),
+        honorLabel: z.string(),
+        achievement: z.string().nullable(),
+      }),
+    ),
   })
   .meta({ id: 'PublicNotice' });
 export type PublicNoticeJson = z.infer<typeof publicNoticeSchema>;
@@ -44,7 +53,9 @@ export const noticeCommentSchema = z
   })
   .meta({ id: 'NoticeComment' });
 
-export const noticeSchema = publicNoticeSchema.extend({ comments: z.array(noticeCommentSchema), actions: z.array(z.enum(NOTICE_ACTIONS)) }).meta({ id: 'Notice' });
+export const noticeSchema = publicNoticeSchema
+  .extend({ comments: z.array(noticeCommentSchema), actions: z.array(z.enum(NOTICE_ACTIONS)) })
+  .meta({ id: 'Notice' });
 
 export const commentReceivedSchema = z.object({ id: z.uuid(), message: z.string() });
 export const commentChallengeSchema = z
@@ -63,7 +74,14 @@ export function presentPublicNotice(n: NoticeWithUnit, items: { candidate: Candi
     endDate: n.notice.endDate,
     workingDays: n.notice.workingDays,
     open: noticeOpen(n.notice, today),
-    items: items.map((i) => ({ candidateId: i.candidate.id, displayName: i.candidate.displayName, positionText: i.candidate.positionText, unitName: i.unitName, honorLabel: HONOR_INFO[i.candidate.honor as Honor]?.label ?? i.candidate.honor, achievement: i.candidate.achievement })),
+    items: items.map((i) => ({
+      candidateId: i.candidate.id,
+      displayName: i.candidate.displayName,
+      positionText: i.candidate.positionText,
+      unitName: i.unitName,
+      honorLabel: HONOR_INFO[i.candidate.honor as Honor]?.label ?? i.candidate.honor,
+      achievement: i.candidate.achievement,
+    })),
   };
 }
 
@@ -72,13 +90,35 @@ function isDisposition(v: string | null): v is CommentDisposition {
 }
 
 export function presentComment(c: NoticeCommentRow): z.infer<typeof noticeCommentSchema> {
-  return { id: c.id, candidateId: c.candidateId, authorName: c.authorName, authorContact: c.authorContact, content: c.content, createdAt: c.createdAt.toISOString(), answer: c.answer, answeredAt: c.answeredAt?.toISOString() ?? null, disposition: isDisposition(c.disposition) ? c.disposition : null };
+  return {
+    id: c.id,
+    candidateId: c.candidateId,
+    authorName: c.authorName,
+    authorContact: c.authorContact,
+    content: c.content,
+    createdAt: c.createdAt.toISOString(),
+    answer: c.answer,
+    answeredAt: c.answeredAt?.toISOString() ?? null,
+    disposition: isDisposition(c.disposition) ? c.disposition : null,
+  };
 }
 
-export function presentNoticeSummary(actor: Actor, n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string, commentCount: number): z.infer<typeof noticeSummarySchema> {
+export function presentNoticeSummary(
+  actor: Actor,
+  n: NoticeWithUnit,
+  items: { candidate: CandidateRow; unitName: string }[],
+  today: string,
+  commentCount: number,
+): z.infer<typeof noticeSummarySchema> {
   return { ...presentPublicNotice(n, items, today), commentCount, actions: noticeActions(actor) };
 }
 
-export function presentNotice(actor: Actor, n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string, comments: NoticeCommentRow[]): z.infer<typeof noticeSchema> {
+export function presentNotice(
+  actor: Actor,
+  n: NoticeWithUnit,
+  items: { candidate: CandidateRow; unitName: string }[],
+  today: string,
+  comments: NoticeCommentRow[],
+): z.infer<typeof noticeSchema> {
   return { ...presentPublicNotice(n, items, today), comments: comments.map(presentComment), actions: noticeActions(actor) };
 }

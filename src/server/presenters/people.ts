@@ -71,7 +71,11 @@ export function presentPerson(p: PersonRow, actor: Actor, unitName: string | nul
   };
 }
 
-export function presentTransfer(t: { transfer: { id: string; fromUnitId: string | null; toUnitId: string; effectiveDate: string; reason: string | null }; fromName: string | null; toName: string | null }): z.infer<typeof transferSchema> {
+export function presentTransfer(t: {
+  transfer: { id: string; fromUnitId: string | null; toUnitId: string; effectiveDate: string; reason: string | null };
+  fromName: string | null;
+  toName: string | null;
+}): z.infer<typeof transferSchema> {
   return {
     id: t.transfer.id,
     fromUnitId: t.transfer.fromUnitId,

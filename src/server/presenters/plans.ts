@@ -189,7 +189,16 @@ export const movementSchema = movementSummarySchema
         progress: targetProgressSchema.nullable(),
       }),
     ),
-    phases: z.array(z.object({ id: z.uuid(), name: z.string(), startDate: z.string(), endDate: z.string(), summingUpDeadline: z.string().nullable(), content: z.string().nullable() })),
+    phases: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        startDate: z.string(),
+        endDate: z.string(),
+        summingUpDeadline: z.string().nullable(),
+        content: z.string().nullable(),
+      }),
+    ),
     honors: z.array(
       z.object({
         id: z.uuid(),
@@ -363,7 +372,14 @@ export function presentMovement(m: MovementRow, actor: Actor | null, unit: Owner
       label: t.label,
       progress: x.progress.get(t.id) ?? null,
     })),
-    phases: x.phases.map((p) => ({ id: p.id, name: p.name, startDate: p.startDate, endDate: p.endDate, summingUpDeadline: p.summingUpDeadline, content: p.content })),
+    phases: x.phases.map((p) => ({
+      id: p.id,
+      name: p.name,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      summingUpDeadline: p.summingUpDeadline,
+      content: p.content,
+    })),
     honors: x.honors.map((h) => ({
       id: h.id,
       honor: h.honor,
@@ -386,9 +402,7 @@ export function presentMovement(m: MovementRow, actor: Actor | null, unit: Owner
 // ---------------------------------------------------------------- registrations, pledges, calendar, notifications
 
 /** An honor a subject may register for in a campaign, with the kinds of subject it is for. */
-export const registrableHonorSchema = z
-  .object({ honor: z.string(), label: z.string(), subjectKinds: z.array(z.string()) })
-  .meta({ id: 'RegistrableHonor' });
+export const registrableHonorSchema = z.object({ honor: z.string(), label: z.string(), subjectKinds: z.array(z.string()) }).meta({ id: 'RegistrableHonor' });
 export type RegistrableHonorJson = z.infer<typeof registrableHonorSchema>;
 
 export function presentRegistrableHonor(h: Honor): RegistrableHonorJson {
@@ -442,7 +456,11 @@ export const registrationSchema = z
   })
   .meta({ id: 'Registration' });
 
-export function presentRegistration(r: { reg: { id: string; unitId: string; subjectKind: string; personId: string | null; honor: string; note: string | null; createdAt: Date }; unitName: string; personName: string | null }): z.infer<typeof registrationSchema> {
+export function presentRegistration(r: {
+  reg: { id: string; unitId: string; subjectKind: string; personId: string | null; honor: string; note: string | null; createdAt: Date };
+  unitName: string;
+  personName: string | null;
+}): z.infer<typeof registrationSchema> {
   return {
     id: r.reg.id,
     unitId: r.reg.unitId,
@@ -472,15 +490,32 @@ export const sheetSchema = z
 
 export const sheetSavedSchema = z.object({ count: z.number().int() });
 
-export const reopeningSchema = z.object({ id: z.uuid(), unitId: z.uuid(), unitName: z.string(), until: z.string(), reason: z.string(), createdAt: z.string() }).meta({ id: 'RegistrationReopening' });
+export const reopeningSchema = z
+  .object({ id: z.uuid(), unitId: z.uuid(), unitName: z.string(), until: z.string(), reason: z.string(), createdAt: z.string() })
+  .meta({ id: 'RegistrationReopening' });
 export const reopenedSchema = z.object({ id: z.uuid(), unitId: z.uuid(), until: z.string(), reason: z.string() });
 
-export const rollupUnitSchema = z.object({ unitId: z.uuid(), unitName: z.string(), collective: z.array(z.string()), individual: z.record(z.string(), z.number().int()), total: z.number().int() });
+export const rollupUnitSchema = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  collective: z.array(z.string()),
+  individual: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
+});
 export const rollupSchema = z
   .object({
     campaign: campaignSchema.pick({ key: true, kind: true, id: true, title: true, year: true, deadline: true }),
     units: z.array(rollupUnitSchema),
-    honors: z.array(z.object({ honor: z.string(), label: z.string(), total: z.number().int(), quota: z.number().int().nullable(), quotaNote: z.string().nullable(), overQuota: z.boolean() })),
+    honors: z.array(
+      z.object({
+        honor: z.string(),
+        label: z.string(),
+        total: z.number().int(),
+        quota: z.number().int().nullable(),
+        quotaNote: z.string().nullable(),
+        overQuota: z.boolean(),
+      }),
+    ),
     reopenings: z.array(reopeningSchema),
   })
   .meta({ id: 'RegistrationRollup' });
@@ -503,11 +538,28 @@ export const pledgeSchema = z
   })
   .meta({ id: 'Pledge' });
 
-export function presentPledge(r: { p: { id: string; unitId: string; movementId: string | null; year: number; title: string; parties: string[]; signedDate: string; documentName: string | null; documentMime: string | null; documentSize: number | null; createdAt: Date }; unitName: string }): z.infer<typeof pledgeSchema> {
+export function presentPledge(r: {
+  p: {
+    id: string;
+    unitId: string;
+    movementId: string | null;
+    year: number;
+    title: string;
+    parties: string[];
+    signedDate: string;
+    documentName: string | null;
+    documentMime: string | null;
+    documentSize: number | null;
+    createdAt: Date;
+  };
+  unitName: string;
+}): z.infer<typeof pledgeSchema> {
   return { ...r.p, unitName: r.unitName, createdAt: r.p.createdAt.toISOString(), documentUrl: r.p.documentName ? `/api/pledges/${r.p.id}/document` : null };
 }
 
-export const pledgeCreatedSchema = z.object({ id: z.uuid(), title: z.string(), documentMime: z.string(), documentSize: z.number().int() }).meta({ id: 'PledgeCreated' });
+export const pledgeCreatedSchema = z
+  .object({ id: z.uuid(), title: z.string(), documentMime: z.string(), documentSize: z.number().int() })
+  .meta({ id: 'PledgeCreated' });
 
 export const calendarSchema = z
   .object({
@@ -523,7 +575,14 @@ export const notificationSchema = z
   .object({ id: z.uuid(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), readAt: z.string().nullable() })
   .meta({ id: 'Notification' });
 
-export function presentNotification(n: { id: string; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null }): z.infer<typeof notificationSchema> {
+export function presentNotification(n: {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Date;
+  readAt: Date | null;
+}): z.infer<typeof notificationSchema> {
   return { id: n.id, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null };
 }
 

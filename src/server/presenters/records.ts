@@ -4,14 +4,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import {
-  disciplineAbilities,
-  factAbilities,
-  honorAbilities,
-  initiativeAbilities,
-  ratingAbilities,
-  subjectRecordAbilities,
-} from '../policies/record.js';
+import { disciplineAbilities, factAbilities, honorAbilities, initiativeAbilities, ratingAbilities, subjectRecordAbilities } from '../policies/record.js';
 import { ACTIONS } from '../policies/abilities.js';
 import {
   COMMENDATION_TYPE_LABELS,
@@ -33,7 +26,8 @@ import type { DisciplineRow, FactRow, HonorRow, InitiativeWithAuthors, RatingRow
 import type { CandidateRow } from '../records/eligibility.js';
 import type { CheckedRow } from '../records/import-xlsx.js';
 
-const abilities = <const T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).describe('Các thao tác tài khoản được làm với bản ghi này');
+const abilities = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).describe('Các thao tác tài khoản được làm với bản ghi này');
 
 export const ratingRecordSchema = z
   .object({
@@ -137,7 +131,16 @@ export type DisciplineRecordJson = z.infer<typeof disciplineRecordSchema>;
 export type FactRecordJson = z.infer<typeof factRecordSchema>;
 
 export function presentRating(r: RatingRow, actor: Actor): RatingRecordJson {
-  return { id: r.id, year: r.year, rating: r.rating, ratingLabel: RATING_LABELS[r.rating as Rating] ?? r.rating, note: r.note, source: r.source, version: r.version, abilities: ratingAbilities(actor) };
+  return {
+    id: r.id,
+    year: r.year,
+    rating: r.rating,
+    ratingLabel: RATING_LABELS[r.rating as Rating] ?? r.rating,
+    note: r.note,
+    source: r.source,
+    version: r.version,
+    abilities: ratingAbilities(actor),
+  };
 }
 
 export function presentHonor(h: HonorRow, actor: Actor): HonorRecordJson {
@@ -185,7 +188,17 @@ export function presentInitiative(i: InitiativeWithAuthors, actor: Actor): Initi
 }
 
 export function presentDiscipline(d: DisciplineRow, actor: Actor): DisciplineRecordJson {
-  return { id: d.id, year: d.year, level: d.level, levelLabel: DISCIPLINE_LABELS[d.level as Discipline] ?? d.level, decisionNumber: d.decisionNumber, decisionDate: d.decisionDate, note: d.note, version: d.version, abilities: disciplineAbilities(actor) };
+  return {
+    id: d.id,
+    year: d.year,
+    level: d.level,
+    levelLabel: DISCIPLINE_LABELS[d.level as Discipline] ?? d.level,
+    decisionNumber: d.decisionNumber,
+    decisionDate: d.decisionDate,
+    note: d.note,
+    version: d.version,
+    abilities: disciplineAbilities(actor),
+  };
 }
 
 export function presentFact(f: FactRow, actor: Actor): FactRecordJson {
@@ -197,7 +210,13 @@ export function presentRecords(subject: RecordSubject, rows: RecordRows, actor: 
   const years = new Set<number>();
   for (const list of [rows.ratings, rows.honors, rows.initiatives, rows.disciplines, rows.facts]) for (const r of list) years.add(r.year);
   return {
-    subject: { kind: subject.kind, id: subject.personId ?? subject.unitId ?? subject.homeUnitId, name: subject.name, unitId: subject.homeUnitId, unitName: subject.homeUnitName },
+    subject: {
+      kind: subject.kind,
+      id: subject.personId ?? subject.unitId ?? subject.homeUnitId,
+      name: subject.name,
+      unitId: subject.homeUnitId,
+      unitName: subject.homeUnitName,
+    },
     years: [...years].sort((a, b) => b - a),
     ratings: rows.ratings.map((r) => presentRating(r, actor)),
     honors: rows.honors.map((h) => presentHonor(h, actor)),
@@ -282,7 +301,9 @@ export const candidateListSchema = z
     year: z.number().int(),
     decisionDate: z.string(),
     appliedOverrides: z.array(z.string()),
-    summary: z.array(z.object({ honor: honorCodeOut, eligible: z.number().int(), undetermined: z.number().int(), ineligible: z.number().int() })).describe('Đếm trên toàn bộ danh sách (không chỉ trang này)'),
+    summary: z
+      .array(z.object({ honor: honorCodeOut, eligible: z.number().int(), undetermined: z.number().int(), ineligible: z.number().int() }))
+      .describe('Đếm trên toàn bộ danh sách (không chỉ trang này)'),
     quotas: z.array(quotaUseSchema).describe('Tỷ lệ khống chế, tính trên toàn bộ danh sách'),
     items: z.array(candidateSchema),
     total: z.number().int().describe('Tổng số đối tượng khớp bộ lọc'),
@@ -302,12 +323,21 @@ export const importPreviewSchema = z
     valid: z.number().int(),
     invalid: z.number().int(),
     rows: z.array(
-      z.object({ row: z.number().int(), values: z.record(z.string(), z.string()), subjectName: z.string().nullable(), ok: z.boolean(), errors: z.array(z.string()), warnings: z.array(z.string()) }),
+      z.object({
+        row: z.number().int(),
+        values: z.record(z.string(), z.string()),
+        subjectName: z.string().nullable(),
+        ok: z.boolean(),
+        errors: z.array(z.string()),
+        warnings: z.array(z.string()),
+      }),
     ),
   })
   .meta({ id: 'RecordImportPreview' });
 
-export const importResultSchema = z.object({ imported: z.number().int(), skipped: z.number().int(), replaced: z.number().int() }).meta({ id: 'RecordImportResult' });
+export const importResultSchema = z
+  .object({ imported: z.number().int(), skipped: z.number().int(), replaced: z.number().int() })
+  .meta({ id: 'RecordImportResult' });
 
 export function presentChecked(rows: CheckedRow<unknown>[]): z.infer<typeof importPreviewSchema>['rows'] {
   return rows.map((r) => ({ row: r.row, values: r.values, subjectName: r.subjectName, ok: r.input !== null, errors: r.errors, warnings: r.warnings }));

@@ -22,7 +22,16 @@ export const evaluateResultSchema = z
 
 const sourced = { article: z.string(), verified: z.boolean(), note: z.string().optional() };
 
-type CriterionViewJson = { rule: string; kind: string; text: string; article: string; verified: boolean; note?: string | undefined; params: Record<string, unknown>; of?: CriterionViewJson[] | undefined };
+type CriterionViewJson = {
+  rule: string;
+  kind: string;
+  text: string;
+  article: string;
+  verified: boolean;
+  note?: string | undefined;
+  params: Record<string, unknown>;
+  of?: CriterionViewJson[] | undefined;
+};
 export const criterionViewSchema: z.ZodType<CriterionViewJson> = z
   .object({
     rule: z.string(),
@@ -48,7 +57,14 @@ export const honorViewSchema = z
         subject: z.enum(SUBJECT_KINDS),
         label: z.string(),
         criteria: z.array(criterionViewSchema),
-        money: z.object({ coefficient: z.number(), isCap: z.boolean(), ...sourced, example: z.object({ asOf: z.string(), baseSalary: z.number(), amount: z.number(), text: z.string() }).nullable() }).nullable(),
+        money: z
+          .object({
+            coefficient: z.number(),
+            isCap: z.boolean(),
+            ...sourced,
+            example: z.object({ asOf: z.string(), baseSalary: z.number(), amount: z.number(), text: z.string() }).nullable(),
+          })
+          .nullable(),
       }),
     ),
     vote: z.object({ share: z.number(), secretBallot: z.boolean(), text: z.string(), ...sourced }).nullable(),
@@ -131,15 +147,43 @@ export function presentPackView(view: PackView, asOf: string, inForceToday: bool
     ...view,
     asOf,
     inForceToday,
-    overrides: applied.map((o) => ({ id: o.id, version: o.version, title: o.title ?? null, basis: o.basis ?? null, agency: o.agency, effectiveFrom: o.effectiveFrom, effectiveTo: o.effectiveTo ?? null, honors: [...touchedHonors(o)] })),
+    overrides: applied.map((o) => ({
+      id: o.id,
+      version: o.version,
+      title: o.title ?? null,
+      basis: o.basis ?? null,
+      agency: o.agency,
+      effectiveFrom: o.effectiveFrom,
+      effectiveTo: o.effectiveTo ?? null,
+      honors: [...touchedHonors(o)],
+    })),
     honors: view.honors.map((h) => ({ ...h, overriddenBy: applied.filter((o) => touchedHonors(o).has(h.honor)).map((o) => `${o.id}@${o.version}`) })),
   };
 }
 
 export function presentOverrideVersion(row: OverrideRow, unitName: string): z.infer<typeof ruleOverrideVersionSchema> {
-  return { id: row.id, unitId: row.unitId, unitName, overrideId: row.overrideId, version: row.version, effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo, createdAt: row.createdAt.toISOString(), override: row.body as RuleOverride };
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName,
+    overrideId: row.overrideId,
+    version: row.version,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    createdAt: row.createdAt.toISOString(),
+    override: row.body as RuleOverride,
+  };
 }
 
 export function presentCreatedOverride(row: OverrideRow, o: RuleOverride): z.infer<typeof createdOverrideSchema> {
-  return { id: row.id, unitId: row.unitId, overrideId: row.overrideId, version: row.version, effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo, override: o, honors: [...touchedHonors(o)].map((h) => HONOR_INFO[h].label) };
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    overrideId: row.overrideId,
+    version: row.version,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    override: o,
+    honors: [...touchedHonors(o)].map((h) => HONOR_INFO[h].label),
+  };
 }

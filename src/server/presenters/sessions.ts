@@ -54,10 +54,17 @@ export function presentPipelineCandidate(c: CandidateRow): CandidateJson {
 }
 
 /** A candidate waiting for the council or for a decision, with its dossier. */
-export const agendaCandidateSchema = candidateSchema.extend({ dossierId: z.uuid(), dossierTitle: z.string(), unitName: z.string() }).meta({ id: 'AgendaCandidate' });
+export const agendaCandidateSchema = candidateSchema
+  .extend({ dossierId: z.uuid(), dossierTitle: z.string(), unitName: z.string() })
+  .meta({ id: 'AgendaCandidate' });
 export const agendaCandidateListSchema = z.object({ items: z.array(agendaCandidateSchema), total: z.number().int() });
 
-export function presentAgendaCandidate(r: { candidate: CandidateRow; dossierId: string; dossierTitle: string; unitName: string }): z.infer<typeof agendaCandidateSchema> {
+export function presentAgendaCandidate(r: {
+  candidate: CandidateRow;
+  dossierId: string;
+  dossierTitle: string;
+  unitName: string;
+}): z.infer<typeof agendaCandidateSchema> {
   return { ...presentPipelineCandidate(r.candidate), dossierId: r.dossierId, dossierTitle: r.dossierTitle, unitName: r.unitName };
 }
 
@@ -100,7 +107,9 @@ const itemResultSchema = z
 export const sessionSchema = sessionSummarySchema
   .extend({
     quorum: z.object({ present: z.number().int(), total: z.number().int(), required: z.number().int() }),
-    attendance: z.array(z.object({ memberId: z.uuid(), personId: z.uuid(), fullName: z.string(), position: z.string(), positionLabel: z.string(), present: z.boolean() })),
+    attendance: z.array(
+      z.object({ memberId: z.uuid(), personId: z.uuid(), fullName: z.string(), position: z.string(), positionLabel: z.string(), present: z.boolean() }),
+    ),
     me: z.object({ memberId: z.uuid(), present: z.boolean() }).nullable().describe('Tài khoản đang đăng nhập là thành viên nào của Hội đồng (nếu có)'),
     items: z.array(
       z.object({
@@ -152,7 +161,14 @@ export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail, pa
   return {
     ...presentSessionSummary(s, actor, x.council.name, x.items.length),
     quorum: { present, total, required: quorumNeeded(pack, total) },
-    attendance: x.attendance.map((a) => ({ memberId: a.memberId, personId: a.personId, fullName: a.fullName, position: a.position, positionLabel: COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position, present: a.present })),
+    attendance: x.attendance.map((a) => ({
+      memberId: a.memberId,
+      personId: a.personId,
+      fullName: a.fullName,
+      position: a.position,
+      positionLabel: COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position,
+      present: a.present,
+    })),
     me: me ? { memberId: me.memberId, present: me.present } : null,
     items: x.items.map(({ item, candidate, dossierTitle, dossierUnitName, dossierId }) => {
       const conflicts = x.conflicts.filter((c) => c.itemId === item.id);
@@ -165,7 +181,12 @@ export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail, pa
         dossierTitle,
         unitName: dossierUnitName,
         candidate: presentPipelineCandidate(candidate),
-        conflicts: conflicts.map((c) => ({ memberId: c.memberId, fullName: x.attendance.find((a) => a.memberId === c.memberId)?.fullName ?? '', reason: c.reason, recused: c.recused })),
+        conflicts: conflicts.map((c) => ({
+          memberId: c.memberId,
+          fullName: x.attendance.find((a) => a.memberId === c.memberId)?.fullName ?? '',
+          reason: c.reason,
+          recused: c.recused,
+        })),
         votedCount: x.votedCounts.get(item.id) ?? 0,
         paperCount: x.paperCounts.get(item.id) ?? 0,
         iVoted: x.myMarks.has(item.id),

@@ -27,7 +27,11 @@ export type UnitJson = z.infer<typeof unitSchema>;
 
 export type UnitTreeNode = UnitJson & { children: UnitTreeNode[] };
 export const unitTreeNodeSchema: z.ZodType<UnitTreeNode> = unitSchema
-  .extend({ get children() { return z.array(unitTreeNodeSchema); } })
+  .extend({
+    get children() {
+      return z.array(unitTreeNodeSchema);
+    },
+  })
   .meta({ id: 'UnitTreeNode' });
 
 export const unitListSchema = z.object({ items: z.array(unitSchema), total: z.number().int(), tree: z.array(unitTreeNodeSchema) });

@@ -17,14 +17,7 @@ import {
   type RulePack,
   type SubjectInput,
 } from '../rules/index.js';
-import {
-  groupRecordSets,
-  membersInYear,
-  peopleInSubtree,
-  unitsInSubtree,
-  unsafeLoadRecordRows,
-  type RecordSubject,
-} from '../repositories/records.js';
+import { groupRecordSets, membersInYear, peopleInSubtree, unitsInSubtree, unsafeLoadRecordRows, type RecordSubject } from '../repositories/records.js';
 import { overrideBodies, overridesForPath } from '../repositories/rule-overrides.js';
 import { unsafeUnitPath } from '../repositories/units.js';
 import { collectiveSubject, emptyRecordSet, individualSubject } from './subjects.js';
@@ -53,7 +46,8 @@ export async function governingPackOfUnit(tx: Executor, unitId: string, date: st
 }
 
 function assertYearFits(year: number, decisionDate: string): void {
-  if (year > Number(decisionDate.slice(0, 4))) throw new YearAfterDecision(`Năm xét tặng (${year}) không thể sau năm của ngày quyết định (${decisionDate.slice(0, 4)}).`);
+  if (year > Number(decisionDate.slice(0, 4)))
+    throw new YearAfterDecision(`Năm xét tặng (${year}) không thể sau năm của ngày quyết định (${decisionDate.slice(0, 4)}).`);
 }
 
 /** The engine subject of a person or unit for the year, built from stored records. */
@@ -148,13 +142,22 @@ export async function candidatesIn(
   for (const u of unitRows) membersOf.set(u.id, await membersInYear(tx, u.path, year));
   const allPeople = new Set<string>(persons.map((p) => p.id));
   for (const ids of membersOf.values()) for (const id of ids) allPeople.add(id);
-  const sets = groupRecordSets(await unsafeLoadRecordRows(tx, [...allPeople], unitRows.map((u) => u.id)));
+  const sets = groupRecordSets(
+    await unsafeLoadRecordRows(
+      tx,
+      [...allPeople],
+      unitRows.map((u) => u.id),
+    ),
+  );
 
   const subjects = [
     ...persons.map((p) => ({ id: p.id, subject: individualSubject(sets.people.get(p.id) ?? emptyRecordSet()) })),
     ...unitRows.map((u) => ({
       id: u.id,
-      subject: collectiveSubject(sets.units.get(u.id) ?? emptyRecordSet(), (membersOf.get(u.id) ?? []).map((id) => sets.people.get(id) ?? emptyRecordSet())),
+      subject: collectiveSubject(
+        sets.units.get(u.id) ?? emptyRecordSet(),
+        (membersOf.get(u.id) ?? []).map((id) => sets.people.get(id) ?? emptyRecordSet()),
+      ),
     })),
   ];
   const honors = honor ? { honors: [honor] } : {};
@@ -164,7 +167,14 @@ export async function candidatesIn(
   for (const u of unitRows) names.set(u.id, { name: u.name, unitId: u.id, unitName: u.name });
   let rows: CandidateRow[] = res.results.map((r) => {
     const n = names.get(r.id);
-    return { id: r.id, kind: r.kind === 'collective' ? 'collective' : 'individual', name: n?.name ?? '', unitId: n?.unitId ?? '', unitName: n?.unitName ?? '', outcomes: r.outcomes };
+    return {
+      id: r.id,
+      kind: r.kind === 'collective' ? 'collective' : 'individual',
+      name: n?.name ?? '',
+      unitId: n?.unitId ?? '',
+      unitName: n?.unitName ?? '',
+      outcomes: r.outcomes,
+    };
   });
   const head = { regime: res.regime, year, decisionDate, appliedOverrides: pack.appliedOverrides, summary: res.summary, quotas: res.quotas };
   if (view.result) {
@@ -183,7 +193,9 @@ export async function candidatesIn(
   const slice = rows.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
   // Reasons only for the rows on the page.
   const wantedIds = new Set(slice.map((r) => r.id));
-  const explained = withRuleErrors(() => candidatesFor({ decisionDate, year, subjects: subjects.filter((s) => wantedIds.has(s.id)), pack, explain: true, ...honors }));
+  const explained = withRuleErrors(() =>
+    candidatesFor({ decisionDate, year, subjects: subjects.filter((s) => wantedIds.has(s.id)), pack, explain: true, ...honors }),
+  );
   const outcomesOf = new Map(explained.results.map((r) => [r.id, r.outcomes]));
   return { ...head, items: slice.map((r) => ({ ...r, outcomes: outcomesOf.get(r.id) ?? r.outcomes })), total: rows.length };
 }

@@ -47,7 +47,12 @@ type HonorKeys = SubjectKeys | 'year' | 'honor' | 'type' | 'decisionNumber' | 'd
 const HONOR_COLUMNS: ImportColumn<HonorKeys>[] = [
   ...SUBJECT_COLUMNS,
   { key: 'year', header: 'Năm', aliases: ['Năm thành tích', 'Năm khen thưởng'], type: 'integer', required: true },
-  { key: 'honor', header: 'Danh hiệu, hình thức', aliases: ['Danh hiệu', 'Hình thức khen thưởng', 'Khen thưởng', 'Hình thức', 'Mã khen thưởng'], required: true },
+  {
+    key: 'honor',
+    header: 'Danh hiệu, hình thức',
+    aliases: ['Danh hiệu', 'Hình thức khen thưởng', 'Khen thưởng', 'Hình thức', 'Mã khen thưởng'],
+    required: true,
+  },
   { key: 'type', header: 'Loại hình', aliases: ['Loại hình khen thưởng'] },
   { key: 'decisionNumber', header: 'Số quyết định', aliases: ['Số QĐ', 'Quyết định số'] },
   { key: 'decisionDate', header: 'Ngày quyết định', aliases: ['Ngày QĐ', 'Ngày ký'], type: 'date' },
@@ -100,7 +105,10 @@ function codeMatcher<C extends string>(codes: readonly C[], labels: (c: C) => st
 }
 const matchRating = codeMatcher(RATINGS, (r) => [RATING_LABELS[r]]);
 const matchHonor = codeMatcher(HONORS, (h) => [HONOR_INFO[h].label, HONOR_SHORT[h]]);
-const matchType = codeMatcher(COMMENDATION_TYPES, (t) => [COMMENDATION_TYPE_LABELS[t], ...(t === 'cong_trang' ? ['thường xuyên', 'công trạng'] : t === 'chuyen_de' ? ['chuyên đề', 'theo đợt'] : [])]);
+const matchType = codeMatcher(COMMENDATION_TYPES, (t) => [
+  COMMENDATION_TYPE_LABELS[t],
+  ...(t === 'cong_trang' ? ['thường xuyên', 'công trạng'] : t === 'chuyen_de' ? ['chuyên đề', 'theo đợt'] : []),
+]);
 
 function parseYes(text: string): boolean | null {
   const f = foldVi(text);
@@ -242,7 +250,10 @@ export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer,
       row: r.row,
       values,
       subjectName: subject?.name ?? null,
-      input: errors.length === 0 && subject && year !== null && rating ? { personId: subject.personId, unitId: subject.unitId, year, rating, note: values.note || null, replaces: null } : null,
+      input:
+        errors.length === 0 && subject && year !== null && rating
+          ? { personId: subject.personId, unitId: subject.unitId, year, rating, note: values.note || null, replaces: null }
+          : null,
       errors,
       warnings: [],
     });
@@ -278,14 +289,16 @@ export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, 
     const subject = resolver.resolve(values, errors);
     const year = checkYear(r.values.year, errors);
     const honor = values.honor ? matchHonor(values.honor) : null;
-    if (values.honor && !honor) errors.push(`Danh hiệu, hình thức "${values.honor}" không có trong danh mục (ví dụ: LĐTT, CSTĐCS, Giấy khen, Bằng khen bộ, ban, ngành, tỉnh).`);
+    if (values.honor && !honor)
+      errors.push(`Danh hiệu, hình thức "${values.honor}" không có trong danh mục (ví dụ: LĐTT, CSTĐCS, Giấy khen, Bằng khen bộ, ban, ngành, tỉnh).`);
     const type = values.type ? matchType(values.type) : 'cong_trang';
     if (!type) errors.push(`Loại hình "${values.type}" không hợp lệ (công trạng, chuyên đề, đột xuất, cống hiến, niên hạn, đối ngoại).`);
     const revoked = parseYes(values.revoked ?? '');
     if (revoked === null) errors.push(`Cột "Đã thu hồi" chỉ ghi "Có" hoặc "Không": "${values.revoked}".`);
     if (subject && honor) {
       const kind = subject.personId ? 'individual' : 'collective';
-      if (!HONOR_INFO[honor].subjects.includes(kind)) errors.push(`${kind === 'individual' ? 'Cá nhân' : 'Tập thể'} không thể nhận ${HONOR_INFO[honor].label}.`);
+      if (!HONOR_INFO[honor].subjects.includes(kind))
+        errors.push(`${kind === 'individual' ? 'Cá nhân' : 'Tập thể'} không thể nhận ${HONOR_INFO[honor].label}.`);
     }
     const d = r.values.decisionDate;
     // A date cell is a calendar date at UTC midnight (not an instant): its UTC date is the date written.
@@ -302,7 +315,17 @@ export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, 
       subjectName: subject?.name ?? null,
       input:
         errors.length === 0 && subject && honor && year !== null && type && revoked !== null
-          ? { personId: subject.personId, unitId: subject.unitId, year, honor, type, decisionNumber: values.decisionNumber || null, decisionDate, issuer: values.issuer || null, revoked }
+          ? {
+              personId: subject.personId,
+              unitId: subject.unitId,
+              year,
+              honor,
+              type,
+              decisionNumber: values.decisionNumber || null,
+              decisionDate,
+              issuer: values.issuer || null,
+              revoked,
+            }
           : null,
       errors,
       warnings: [],
@@ -318,7 +341,9 @@ export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, 
   for (const r of valid) {
     const i = r.input!;
     if (stored.has(keyOf(i.personId ?? i.unitId, i.honor, i.year, i.decisionNumber))) {
-      r.errors.push(`${HONOR_INFO[i.honor].label} năm ${i.year}${i.decisionNumber ? ` (QĐ ${i.decisionNumber})` : ''} của ${r.subjectName} đã có trong hệ thống.`);
+      r.errors.push(
+        `${HONOR_INFO[i.honor].label} năm ${i.year}${i.decisionNumber ? ` (QĐ ${i.decisionNumber})` : ''} của ${r.subjectName} đã có trong hệ thống.`,
+      );
       r.input = null;
     }
   }

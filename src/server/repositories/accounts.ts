@@ -9,13 +9,20 @@ import { escapeLike, unitIdInScope } from './scope.js';
 export type AccountRow = typeof accounts.$inferSelect;
 
 export async function findVisibleAccount(tx: Executor, actor: Actor, id: string): Promise<AccountRow | undefined> {
-  const [row] = await tx.select().from(accounts).where(and(eq(accounts.id, id), unitIdInScope(actor, accounts.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.id, id), unitIdInScope(actor, accounts.unitId)))
+    .limit(1);
   return row;
 }
 
 /** One page of the visible accounts, by username, with the total; `q` matches username, name and unit without accents. */
 export async function listVisibleAccounts(tx: Executor, actor: Actor, f: { q?: string | undefined; page: number; pageSize: number }) {
-  const words = foldVietnamese(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  const words = foldVietnamese(f.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8);
   const haystack = sql`lower(tdkt_unaccent(${accounts.username} || ' ' || ${accounts.displayName} || ' ' || (select u.name from units u where u.id = ${accounts.unitId})))`;
   const where = and(unitIdInScope(actor, accounts.unitId), ...words.map((w) => sql`${haystack} like ${`%${escapeLike(w)}%`}`));
   const rows = await tx
@@ -44,7 +51,12 @@ export async function unsafeFindAccount(tx: Executor, id: string): Promise<Accou
 
 /** The signed-in account with its unit's name (for /api/auth/me). */
 export async function unsafeFindAccountWithUnit(tx: Executor, id: string) {
-  const [row] = await tx.select({ account: accounts, unitName: units.name }).from(accounts).innerJoin(units, eq(units.id, accounts.unitId)).where(eq(accounts.id, id)).limit(1);
+  const [row] = await tx
+    .select({ account: accounts, unitName: units.name })
+    .from(accounts)
+    .innerJoin(units, eq(units.id, accounts.unitId))
+    .where(eq(accounts.id, id))
+    .limit(1);
   return row;
 }
 
@@ -104,7 +116,9 @@ export async function recordFailedLogin(tx: Executor, id: string, opts: { now: D
   if (!row) throw new Error('recordFailedLogin: no such account');
   if (row.lockedUntil && row.lockedUntil > opts.now) {
     // Only the statement that set the lock wrote exactly `lockUntil` (millisecond precision survives timestamptz).
-    return row.lockedUntil.getTime() === opts.lockUntil.getTime() ? { kind: 'locked', lockedUntil: row.lockedUntil } : { kind: 'already_locked', lockedUntil: row.lockedUntil };
+    return row.lockedUntil.getTime() === opts.lockUntil.getTime()
+      ? { kind: 'locked', lockedUntil: row.lockedUntil }
+      : { kind: 'already_locked', lockedUntil: row.lockedUntil };
   }
   return { kind: 'counted', failedAttempts: row.failedAttempts };
 }

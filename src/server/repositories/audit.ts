@@ -60,9 +60,19 @@ function auditWhere(actor: Actor, q: AuditFilter): SQL | undefined {
 }
 
 /** One page of the visible audit entries, newest first, with the total the filters match. */
-export async function listVisibleAuditEvents(tx: Executor, actor: Actor, q: AuditFilter & { page: number; pageSize: number }): Promise<{ rows: AuditEventRow[]; total: number }> {
+export async function listVisibleAuditEvents(
+  tx: Executor,
+  actor: Actor,
+  q: AuditFilter & { page: number; pageSize: number },
+): Promise<{ rows: AuditEventRow[]; total: number }> {
   const where = auditWhere(actor, q);
-  const rows = await tx.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  const rows = await tx
+    .select()
+    .from(auditEvents)
+    .where(where)
+    .orderBy(desc(auditEvents.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
   const [totals] = await tx.select({ n: count() }).from(auditEvents).where(where);
   return { rows, total: totals?.n ?? 0 };
 }

@@ -25,8 +25,15 @@ export function visibleDeadlinesCondition(actor: Actor): SQL {
 function forUnitCondition(unit: { id: string; path: string }): SQL {
   const above = ancestorIds(unit.path);
   const chain = [...above, unit.id];
-  const participates = sql`(${deadlines.sourceType} <> 'movement' or not exists (select 1 from ${movementUnits} mu where mu.movement_id = ${deadlines.sourceId}) or exists (select 1 from ${movementUnits} mu where mu.movement_id = ${deadlines.sourceId} and mu.unit_id in (${sql.join(chain.map((c) => sql`${c}`), sql`, `)})))`;
-  return or(eq(deadlines.unitId, unit.id), eq(deadlines.responsibleUnitId, unit.id), above.length ? and(inArray(deadlines.unitId, above), eq(deadlines.audience, 'units'), participates) : undefined) as SQL;
+  const participates = sql`(${deadlines.sourceType} <> 'movement' or not exists (select 1 from ${movementUnits} mu where mu.movement_id = ${deadlines.sourceId}) or exists (select 1 from ${movementUnits} mu where mu.movement_id = ${deadlines.sourceId} and mu.unit_id in (${sql.join(
+    chain.map((c) => sql`${c}`),
+    sql`, `,
+  )})))`;
+  return or(
+    eq(deadlines.unitId, unit.id),
+    eq(deadlines.responsibleUnitId, unit.id),
+    above.length ? and(inArray(deadlines.unitId, above), eq(deadlines.audience, 'units'), participates) : undefined,
+  ) as SQL;
 }
 
 export interface CalendarFilter {
@@ -39,17 +46,31 @@ export interface CalendarFilter {
 }
 
 export async function listCalendar(tx: Executor, actor: Actor, f: CalendarFilter) {
-  const where = and(between(deadlines.dueDate, f.from, f.to), inArray(deadlines.status, ['open', 'done']), visibleDeadlinesCondition(actor), f.unit ? forUnitCondition(f.unit) : undefined);
+  const where = and(
+    between(deadlines.dueDate, f.from, f.to),
+    inArray(deadlines.status, ['open', 'done']),
+    visibleDeadlinesCondition(actor),
+    f.unit ? forUnitCondition(f.unit) : undefined,
+  );
   const [items, days] = await inTurn(
-    () => tx
-      .select({ d: deadlines, unitName: units.name })
-      .from(deadlines)
-      .innerJoin(units, eq(units.id, deadlines.unitId))
-      .where(where)
-      .orderBy(asc(deadlines.dueDate), asc(deadlines.title), asc(deadlines.id))
-      .limit(f.limit)
-      .offset(f.offset ?? 0),
-    () => tx.select({ day: deadlines.dueDate, n: sql<number>`count(*)::int` }).from(deadlines).innerJoin(units, eq(units.id, deadlines.unitId)).where(where).groupBy(deadlines.dueDate).orderBy(asc(deadlines.dueDate)));
+    () =>
+      tx
+        .select({ d: deadlines, unitName: units.name })
+        .from(deadlines)
+        .innerJoin(units, eq(units.id, deadlines.unitId))
+        .where(where)
+        .orderBy(asc(deadlines.dueDate), asc(deadlines.title), asc(deadlines.id))
+        .limit(f.limit)
+        .offset(f.offset ?? 0),
+    () =>
+      tx
+        .select({ day: deadlines.dueDate, n: sql<number>`count(*)::int` })
+        .from(deadlines)
+        .innerJoin(units, eq(units.id, deadlines.unitId))
+        .where(where)
+        .groupBy(deadlines.dueDate)
+        .orderBy(asc(deadlines.dueDate)),
+  );
   const byDay: Record<string, number> = {};
   let total = 0;
   for (const d of days) {

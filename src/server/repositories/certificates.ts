@@ -4,7 +4,17 @@
  */
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { awardDecisions, certificateCalibrations, certificateCounters, certificates, decisionAwardees, dossierCandidates, dossiers, people, units } from '../db/schema/index.js';
+import {
+  awardDecisions,
+  certificateCalibrations,
+  certificateCounters,
+  certificates,
+  decisionAwardees,
+  dossierCandidates,
+  dossiers,
+  people,
+  units,
+} from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { escapeLike, unitIdInScope } from './scope.js';
 
@@ -20,7 +30,10 @@ export async function nextCertificateNumber(tx: Executor, unitId: string, year: 
     .where(and(eq(certificateCounters.unitId, unitId), eq(certificateCounters.year, year)))
     .for('update');
   const number = (counter?.lastNumber ?? 0) + 1;
-  await tx.update(certificateCounters).set({ lastNumber: number }).where(and(eq(certificateCounters.unitId, unitId), eq(certificateCounters.year, year)));
+  await tx
+    .update(certificateCounters)
+    .set({ lastNumber: number })
+    .where(and(eq(certificateCounters.unitId, unitId), eq(certificateCounters.year, year)));
   return number;
 }
 
@@ -63,19 +76,31 @@ export async function certificatesOfDecision(tx: Executor, decisionId: string): 
 
 /** The certificates of a decision still in force, in register order (what gets printed). */
 export async function activeCertificatesOfDecision(tx: Executor, decisionId: string): Promise<CertificateRow[]> {
-  return tx.select().from(certificates).where(and(eq(certificates.decisionId, decisionId), eq(certificates.revoked, false))).orderBy(asc(certificates.number));
+  return tx
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.decisionId, decisionId), eq(certificates.revoked, false)))
+    .orderBy(asc(certificates.number));
 }
 
 /** Flags the certificates of a decision (all, or those of some awardees) as revoked; returns how many changed. */
 export async function revokeCertificatesOfDecision(tx: Executor, decisionId: string, reason: string, at: Date, awardeeIds?: string[]): Promise<number> {
-  const where = and(eq(certificates.decisionId, decisionId), eq(certificates.revoked, false), awardeeIds?.length ? inArray(certificates.awardeeId, awardeeIds) : undefined);
+  const where = and(
+    eq(certificates.decisionId, decisionId),
+    eq(certificates.revoked, false),
+    awardeeIds?.length ? inArray(certificates.awardeeId, awardeeIds) : undefined,
+  );
   const rows = await tx.update(certificates).set({ revoked: true, revokedReason: reason, revokedAt: at }).where(where).returning({ id: certificates.id });
   return rows.length;
 }
 
 /** A certificate of the actor's scope, locked for the rest of the transaction. */
 export async function lockVisibleCertificate(tx: Executor, actor: Actor, id: string): Promise<CertificateRow | undefined> {
-  const [c] = await tx.select().from(certificates).where(and(eq(certificates.id, id), unitIdInScope(actor, certificates.unitId))).for('update');
+  const [c] = await tx
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.id, id), unitIdInScope(actor, certificates.unitId)))
+    .for('update');
   return c;
 }
 
@@ -104,14 +129,26 @@ function registerWhere(actor: Actor, f: RegisterFilter): SQL | undefined {
 /** One page of the register in the actor's scope (newest year first, then by number), with the total. */
 export async function listVisibleCertificates(tx: Executor, actor: Actor, f: RegisterFilter & { page: number; pageSize: number }) {
   const where = registerWhere(actor, f);
-  const rows = await tx.select().from(certificates).where(where).orderBy(desc(certificates.year), asc(certificates.number)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const rows = await tx
+    .select()
+    .from(certificates)
+    .where(where)
+    .orderBy(desc(certificates.year), asc(certificates.number))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const [t] = await tx.select({ n: count() }).from(certificates).where(where);
   return { rows, total: Number(t?.n ?? 0) };
 }
 
 /** A slice of the register matching the filter (the Excel export reads it in batches). */
 export async function exportVisibleCertificates(tx: Executor, actor: Actor, f: RegisterFilter, offset: number, limit: number): Promise<CertificateRow[]> {
-  return tx.select().from(certificates).where(registerWhere(actor, f)).orderBy(desc(certificates.year), asc(certificates.number), asc(certificates.id)).limit(limit).offset(offset);
+  return tx
+    .select()
+    .from(certificates)
+    .where(registerWhere(actor, f))
+    .orderBy(desc(certificates.year), asc(certificates.number), asc(certificates.id))
+    .limit(limit)
+    .offset(offset);
 }
 
 /**
@@ -131,7 +168,12 @@ export async function findCalibration(tx: Executor, unitId: string, lock = false
   return row;
 }
 
-export async function saveCalibrationRow(tx: Executor, unitId: string, values: { calibration: unknown; version: number; updatedBy: string; updatedAt: Date }, exists: boolean): Promise<void> {
+export async function saveCalibrationRow(
+  tx: Executor,
+  unitId: string,
+  values: { calibration: unknown; version: number; updatedBy: string; updatedAt: Date },
+  exists: boolean,
+): Promise<void> {
   if (exists) await tx.update(certificateCalibrations).set(values).where(eq(certificateCalibrations.unitId, unitId));
   else await tx.insert(certificateCalibrations).values({ unitId, calibration: values.calibration, version: values.version, updatedBy: values.updatedBy });
 }

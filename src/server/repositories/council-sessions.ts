@@ -32,7 +32,11 @@ export type SessionItemRow = typeof sessionItems.$inferSelect;
 export type BallotChannel = 'online' | 'paper';
 
 export async function findVisibleSession(tx: Executor, actor: Actor, id: string, lock = false): Promise<SessionRow | undefined> {
-  const q = tx.select().from(councilSessions).where(and(eq(councilSessions.id, id), unitIdInScope(actor, councilSessions.unitId))).limit(1);
+  const q = tx
+    .select()
+    .from(councilSessions)
+    .where(and(eq(councilSessions.id, id), unitIdInScope(actor, councilSessions.unitId)))
+    .limit(1);
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -68,7 +72,13 @@ export async function sessionDetail(tx: Executor, s: SessionRow, actor: Actor) {
     .where(eq(sessionItems.sessionId, s.id))
     .orderBy(asc(sessionItems.sortOrder));
   const attendance = await tx
-    .select({ memberId: sessionAttendance.memberId, personId: sessionAttendance.personId, present: sessionAttendance.present, fullName: people.fullName, position: councilMembers.position })
+    .select({
+      memberId: sessionAttendance.memberId,
+      personId: sessionAttendance.personId,
+      present: sessionAttendance.present,
+      fullName: people.fullName,
+      position: councilMembers.position,
+    })
     .from(sessionAttendance)
     .innerJoin(people, eq(people.id, sessionAttendance.personId))
     .innerJoin(councilMembers, eq(councilMembers.id, sessionAttendance.memberId))
@@ -77,7 +87,11 @@ export async function sessionDetail(tx: Executor, s: SessionRow, actor: Actor) {
   const conflicts = await tx.select().from(sessionConflicts).where(eq(sessionConflicts.sessionId, s.id));
   const myMember = actor.personId ? attendance.find((a) => a.personId === actor.personId) : undefined;
   const myMarks = myMember
-    ? await tx.select({ itemId: sessionVoterMarks.itemId }).from(sessionVoterMarks).innerJoin(sessionItems, eq(sessionItems.id, sessionVoterMarks.itemId)).where(and(eq(sessionItems.sessionId, s.id), eq(sessionVoterMarks.memberId, myMember.memberId)))
+    ? await tx
+        .select({ itemId: sessionVoterMarks.itemId })
+        .from(sessionVoterMarks)
+        .innerJoin(sessionItems, eq(sessionItems.id, sessionVoterMarks.itemId))
+        .where(and(eq(sessionItems.sessionId, s.id), eq(sessionVoterMarks.memberId, myMember.memberId)))
     : [];
   const votedCounts = await tx
     .select({ itemId: sessionVoterMarks.itemId, n: sql<number>`count(*)::int` })
@@ -91,7 +105,16 @@ export async function sessionDetail(tx: Executor, s: SessionRow, actor: Actor) {
     .innerJoin(sessionItems, eq(sessionItems.id, sessionBallotBox.itemId))
     .where(and(eq(sessionItems.sessionId, s.id), eq(sessionBallotBox.channel, 'paper')))
     .groupBy(sessionBallotBox.itemId);
-  return { council: council!, items, attendance, conflicts, myMember, myMarks: new Set(myMarks.map((m) => m.itemId)), votedCounts: new Map(votedCounts.map((v) => [v.itemId, Number(v.n)])), paperCounts: new Map(paper.map((p) => [p.itemId, Number(p.n)])) };
+  return {
+    council: council!,
+    items,
+    attendance,
+    conflicts,
+    myMember,
+    myMarks: new Set(myMarks.map((m) => m.itemId)),
+    votedCounts: new Map(votedCounts.map((v) => [v.itemId, Number(v.n)])),
+    paperCounts: new Map(paper.map((p) => [p.itemId, Number(p.n)])),
+  };
 }
 export type SessionDetail = Awaited<ReturnType<typeof sessionDetail>>;
 
@@ -102,7 +125,15 @@ export async function listVisibleAgendaCandidates(tx: Executor, actor: Actor) {
     .from(dossierCandidates)
     .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
     .innerJoin(units, eq(units.id, dossiers.unitId))
-    .where(and(dossierVisible(actor), inArray(dossiers.status, ['appraising', 'in_council']), eq(dossiers.level, 'unit'), eq(dossierCandidates.outcome, 'pending'), isNull(dossierCandidates.councilResult)))
+    .where(
+      and(
+        dossierVisible(actor),
+        inArray(dossiers.status, ['appraising', 'in_council']),
+        eq(dossiers.level, 'unit'),
+        eq(dossierCandidates.outcome, 'pending'),
+        isNull(dossierCandidates.councilResult),
+      ),
+    )
     .orderBy(asc(units.name), asc(dossierCandidates.sortOrder))
     .limit(1000);
 }
@@ -112,11 +143,25 @@ export async function listVisibleAgendaCandidates(tx: Executor, actor: Actor) {
 /** Members of the council in office on the meeting date. */
 export async function membersOn(tx: Executor, councilId: string, date: string) {
   return tx
-    .select({ id: councilMembers.id, personId: councilMembers.personId, position: councilMembers.position, fullName: people.fullName, unitId: people.unitId, unitPath: units.path, sortKey: people.sortKey })
+    .select({
+      id: councilMembers.id,
+      personId: councilMembers.personId,
+      position: councilMembers.position,
+      fullName: people.fullName,
+      unitId: people.unitId,
+      unitPath: units.path,
+      sortKey: people.sortKey,
+    })
     .from(councilMembers)
     .innerJoin(people, eq(people.id, councilMembers.personId))
     .innerJoin(units, eq(units.id, people.unitId))
-    .where(and(eq(councilMembers.councilId, councilId), sql`(${councilMembers.fromDate} is null or ${councilMembers.fromDate} <= ${date})`, sql`(${councilMembers.toDate} is null or ${councilMembers.toDate} >= ${date})`))
+    .where(
+      and(
+        eq(councilMembers.councilId, councilId),
+        sql`(${councilMembers.fromDate} is null or ${councilMembers.fromDate} <= ${date})`,
+        sql`(${councilMembers.toDate} is null or ${councilMembers.toDate} >= ${date})`,
+      ),
+    )
     .orderBy(asc(people.sortKey));
 }
 
@@ -126,16 +171,27 @@ export async function insertSession(tx: Executor, values: typeof councilSessions
 }
 
 export async function bumpSessionVersion(tx: Executor, sessionId: string): Promise<void> {
-  await tx.update(councilSessions).set({ version: sql`${councilSessions.version} + 1` }).where(eq(councilSessions.id, sessionId));
+  await tx
+    .update(councilSessions)
+    .set({ version: sql`${councilSessions.version} + 1` })
+    .where(eq(councilSessions.id, sessionId));
 }
 
 export async function markSessionOpened(tx: Executor, s: SessionRow, values: { totalMembers: number; openedAt: Date; openedBy: string }): Promise<SessionRow> {
-  const [row] = await tx.update(councilSessions).set({ status: 'open', ...values, version: s.version + 1 }).where(eq(councilSessions.id, s.id)).returning();
+  const [row] = await tx
+    .update(councilSessions)
+    .set({ status: 'open', ...values, version: s.version + 1 })
+    .where(eq(councilSessions.id, s.id))
+    .returning();
   return row!;
 }
 
 export async function markSessionClosed(tx: Executor, s: SessionRow, values: { closedAt: Date; closedBy: string }): Promise<SessionRow> {
-  const [row] = await tx.update(councilSessions).set({ status: 'closed', ...values, version: s.version + 1 }).where(eq(councilSessions.id, s.id)).returning();
+  const [row] = await tx
+    .update(councilSessions)
+    .set({ status: 'closed', ...values, version: s.version + 1 })
+    .where(eq(councilSessions.id, s.id))
+    .returning();
   return row!;
 }
 
@@ -182,7 +238,10 @@ export async function insertAgendaItem(tx: Executor, values: { sessionId: string
 }
 
 export async function deleteAgendaItem(tx: Executor, sessionId: string, itemId: string): Promise<SessionItemRow | undefined> {
-  const [item] = await tx.delete(sessionItems).where(and(eq(sessionItems.id, itemId), eq(sessionItems.sessionId, sessionId))).returning();
+  const [item] = await tx
+    .delete(sessionItems)
+    .where(and(eq(sessionItems.id, itemId), eq(sessionItems.sessionId, sessionId)))
+    .returning();
   return item;
 }
 
@@ -224,7 +283,12 @@ export async function findAgendaItem(tx: Executor, sessionId: string, itemId: st
 }
 
 /** Freezes an item's result on the agenda and on the candidate (a failed candidate is not awarded). */
-export async function saveItemResult(tx: Executor, itemId: string, result: unknown, candidate: { id: string; passed: boolean; text: string; outcome: string }): Promise<void> {
+export async function saveItemResult(
+  tx: Executor,
+  itemId: string,
+  result: unknown,
+  candidate: { id: string; passed: boolean; text: string; outcome: string },
+): Promise<void> {
   await tx.update(sessionItems).set({ result }).where(eq(sessionItems.id, itemId));
   await tx
     .update(dossierCandidates)
@@ -233,7 +297,10 @@ export async function saveItemResult(tx: Executor, itemId: string, result: unkno
 }
 
 export async function passedItemCount(tx: Executor, sessionId: string): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionItems).where(and(eq(sessionItems.sessionId, sessionId), sql`(${sessionItems.result}->>'passed')::boolean`));
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessionItems)
+    .where(and(eq(sessionItems.sessionId, sessionId), sql`(${sessionItems.result}->>'passed')::boolean`));
   return Number(r?.n ?? 0);
 }
 
@@ -248,7 +315,10 @@ export async function attendanceOf(tx: Executor, sessionId: string) {
 }
 
 export async function setPresent(tx: Executor, sessionId: string, memberId: string, present: boolean): Promise<void> {
-  await tx.update(sessionAttendance).set({ present }).where(and(eq(sessionAttendance.sessionId, sessionId), eq(sessionAttendance.memberId, memberId)));
+  await tx
+    .update(sessionAttendance)
+    .set({ present })
+    .where(and(eq(sessionAttendance.sessionId, sessionId), eq(sessionAttendance.memberId, memberId)));
 }
 
 export async function insertConflict(tx: Executor, values: { sessionId: string; itemId: string; memberId: string; reason: string }): Promise<void> {
@@ -257,15 +327,24 @@ export async function insertConflict(tx: Executor, values: { sessionId: string; 
 
 /** The recusal of a member on an item, if any. */
 export async function findRecusal(tx: Executor, itemId: string, memberId: string) {
-  const [c] = await tx.select().from(sessionConflicts).where(and(eq(sessionConflicts.itemId, itemId), eq(sessionConflicts.memberId, memberId), eq(sessionConflicts.recused, true)));
+  const [c] = await tx
+    .select()
+    .from(sessionConflicts)
+    .where(and(eq(sessionConflicts.itemId, itemId), eq(sessionConflicts.memberId, memberId), eq(sessionConflicts.recused, true)));
   return c;
 }
 
 /** The council member who is this person, and their attendance at the session. */
 export async function findSessionMember(tx: Executor, s: SessionRow, personId: string) {
-  const [m] = await tx.select().from(councilMembers).where(and(eq(councilMembers.councilId, s.councilId), eq(councilMembers.personId, personId)));
+  const [m] = await tx
+    .select()
+    .from(councilMembers)
+    .where(and(eq(councilMembers.councilId, s.councilId), eq(councilMembers.personId, personId)));
   if (!m) return undefined;
-  const [a] = await tx.select().from(sessionAttendance).where(and(eq(sessionAttendance.sessionId, s.id), eq(sessionAttendance.memberId, m.id)));
+  const [a] = await tx
+    .select()
+    .from(sessionAttendance)
+    .where(and(eq(sessionAttendance.sessionId, s.id), eq(sessionAttendance.memberId, m.id)));
   return { member: m, present: Boolean(a?.present) };
 }
 
@@ -308,7 +387,10 @@ export async function sealedBallotsOf(tx: Executor, itemId: string): Promise<Buf
 
 /** How many members have voted online on the item (their marks): "N of M have voted", never how. */
 export async function votedCount(tx: Executor, itemId: string): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(sessionVoterMarks).where(eq(sessionVoterMarks.itemId, itemId));
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessionVoterMarks)
+    .where(eq(sessionVoterMarks.itemId, itemId));
   return Number(r?.n ?? 0);
 }
 
@@ -332,6 +414,13 @@ export interface BoxCounts {
 /** The counters kept in `session_ballot_box`: the secretary's paper counts per choice (and legacy online counters). */
 export async function boxCounts(tx: Executor, itemId: string): Promise<BoxCounts> {
   const rows = await tx.select().from(sessionBallotBox).where(eq(sessionBallotBox.itemId, itemId));
-  const sum = (channel: BallotChannel | null, choice: BallotChoice | null) => rows.filter((r) => (channel === null || r.channel === channel) && (choice === null || r.choice === choice)).reduce((a, r) => a + r.count, 0);
-  return { approve: sum(null, 'approve'), reject: sum(null, 'reject'), abstain: sum(null, 'abstain'), legacyOnline: sum('online', null), paper: sum('paper', null) };
+  const sum = (channel: BallotChannel | null, choice: BallotChoice | null) =>
+    rows.filter((r) => (channel === null || r.channel === channel) && (choice === null || r.choice === choice)).reduce((a, r) => a + r.count, 0);
+  return {
+    approve: sum(null, 'approve'),
+    reject: sum(null, 'reject'),
+    abstain: sum(null, 'abstain'),
+    legacyOnline: sum('online', null),
+    paper: sum('paper', null),
+  };
 }

@@ -7,7 +7,11 @@ import { unitIdInScope } from './scope.js';
 export type CouncilRow = typeof councils.$inferSelect;
 
 export async function findVisibleCouncil(tx: Executor, actor: Actor, id: string): Promise<CouncilRow | undefined> {
-  const [row] = await tx.select().from(councils).where(and(eq(councils.id, id), unitIdInScope(actor, councils.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(councils)
+    .where(and(eq(councils.id, id), unitIdInScope(actor, councils.unitId)))
+    .limit(1);
   return row;
 }
 
@@ -40,7 +44,11 @@ export type CouncilMemberRow = typeof councilMembers.$inferSelect;
 
 /** The active council of a kind in a unit, if any (a unit has at most one of each kind). */
 export async function findActiveCouncilOfKind(tx: Executor, unitId: string, kind: string): Promise<CouncilRow | undefined> {
-  const [row] = await tx.select().from(councils).where(and(eq(councils.unitId, unitId), eq(councils.kind, kind), eq(councils.active, true))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(councils)
+    .where(and(eq(councils.unitId, unitId), eq(councils.kind, kind), eq(councils.active, true)))
+    .limit(1);
   return row;
 }
 
@@ -68,7 +76,11 @@ export async function memberRowsOf(tx: Executor, councilId: string): Promise<Cou
 }
 
 export async function findCouncilMember(tx: Executor, councilId: string, memberId: string): Promise<CouncilMemberRow | undefined> {
-  const [row] = await tx.select().from(councilMembers).where(and(eq(councilMembers.id, memberId), eq(councilMembers.councilId, councilId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(councilMembers)
+    .where(and(eq(councilMembers.id, memberId), eq(councilMembers.councilId, councilId)))
+    .limit(1);
   return row;
 }
 

@@ -34,12 +34,19 @@ export async function markDeadlinesDone(tx: Executor, sourceType: string, source
 
 /** The deadlines of one record that are not cancelled, by due date. */
 export async function listDeadlinesOf(tx: Executor, sourceType: string, sourceId: string): Promise<DeadlineRow[]> {
-  return tx.select().from(deadlines).where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), sql`${deadlines.status} <> 'cancelled'`)).orderBy(deadlines.dueDate);
+  return tx
+    .select()
+    .from(deadlines)
+    .where(and(eq(deadlines.sourceType, sourceType), eq(deadlines.sourceId, sourceId), sql`${deadlines.status} <> 'cancelled'`))
+    .orderBy(deadlines.dueDate);
 }
 
 /** Open deadlines due between two days (inclusive): what a reminder tick looks at. No scope: the job acts for everyone. */
 export async function unsafeListOpenDeadlinesDueBetween(tx: Executor, from: string, to: string): Promise<DeadlineRow[]> {
-  return tx.select().from(deadlines).where(and(eq(deadlines.status, 'open'), between(deadlines.dueDate, from, to)));
+  return tx
+    .select()
+    .from(deadlines)
+    .where(and(eq(deadlines.status, 'open'), between(deadlines.dueDate, from, to)));
 }
 
 export interface ReminderRunKey {
@@ -52,7 +59,10 @@ export interface ReminderRunKey {
 export async function reminderRunsOf(tx: Executor, deadlineIds: string[]): Promise<ReminderRunKey[]> {
   const out: ReminderRunKey[] = [];
   for (let i = 0; i < deadlineIds.length; i += 1000) {
-    const rows = await tx.select({ deadlineId: deadlineReminderRuns.deadlineId, offsetDays: deadlineReminderRuns.offsetDays, dueDate: deadlineReminderRuns.dueDate }).from(deadlineReminderRuns).where(inArray(deadlineReminderRuns.deadlineId, deadlineIds.slice(i, i + 1000)));
+    const rows = await tx
+      .select({ deadlineId: deadlineReminderRuns.deadlineId, offsetDays: deadlineReminderRuns.offsetDays, dueDate: deadlineReminderRuns.dueDate })
+      .from(deadlineReminderRuns)
+      .where(inArray(deadlineReminderRuns.deadlineId, deadlineIds.slice(i, i + 1000)));
     out.push(...rows);
   }
   return out;
@@ -66,5 +76,9 @@ export async function claimReminderRun(tx: Executor, run: ReminderRunKey): Promi
 
 /** Records runs that reminded nobody, so later ticks skip them too. */
 export async function recordReminderRuns(tx: Executor, runs: ReminderRunKey[]): Promise<void> {
-  for (let i = 0; i < runs.length; i += 1000) await tx.insert(deadlineReminderRuns).values(runs.slice(i, i + 1000)).onConflictDoNothing();
+  for (let i = 0; i < runs.length; i += 1000)
+    await tx
+      .insert(deadlineReminderRuns)
+      .values(runs.slice(i, i + 1000))
+      .onConflictDoNothing();
 }

@@ -4,7 +4,18 @@
  */
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { awardDecisions, decisionAwardees, decisionCounters, dossierCandidates, dossiers, honorAwards, publicNoticeComments, publicNoticeItems, publicNotices, units } from '../db/schema/index.js';
+import {
+  awardDecisions,
+  decisionAwardees,
+  decisionCounters,
+  dossierCandidates,
+  dossiers,
+  honorAwards,
+  publicNoticeComments,
+  publicNoticeItems,
+  publicNotices,
+  units,
+} from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { unitIdInScope } from './scope.js';
 import { dossierVisible, type CandidateRow, type DossierRow } from './dossiers.js';
@@ -37,12 +48,19 @@ const META = {
 export type DecisionMeta = Omit<DecisionRow, 'fileData'>;
 
 export async function findVisibleDecision(tx: Executor, actor: Actor, id: string): Promise<DecisionMeta | undefined> {
-  const [row] = await tx.select(META).from(awardDecisions).where(and(eq(awardDecisions.id, id), unitIdInScope(actor, awardDecisions.unitId))).limit(1);
+  const [row] = await tx
+    .select(META)
+    .from(awardDecisions)
+    .where(and(eq(awardDecisions.id, id), unitIdInScope(actor, awardDecisions.unitId)))
+    .limit(1);
   return row;
 }
 
 export async function decisionFile(tx: Executor, id: string) {
-  const [row] = await tx.select({ fileName: awardDecisions.fileName, fileMime: awardDecisions.fileMime, fileData: awardDecisions.fileData }).from(awardDecisions).where(eq(awardDecisions.id, id));
+  const [row] = await tx
+    .select({ fileName: awardDecisions.fileName, fileMime: awardDecisions.fileMime, fileData: awardDecisions.fileData })
+    .from(awardDecisions)
+    .where(eq(awardDecisions.id, id));
   return row;
 }
 
@@ -50,7 +68,8 @@ export interface DecisionFilter {
   year?: number | undefined;
 }
 
-const decisionWhere = (actor: Actor, f: DecisionFilter) => and(unitIdInScope(actor, awardDecisions.unitId), f.year ? eq(awardDecisions.year, f.year) : undefined);
+const decisionWhere = (actor: Actor, f: DecisionFilter) =>
+  and(unitIdInScope(actor, awardDecisions.unitId), f.year ? eq(awardDecisions.year, f.year) : undefined);
 const AWARDEE_COUNT = sql<number>`(select count(*)::int from decision_awardees a where a.decision_id = award_decisions.id)`;
 const CERTIFICATE_COUNT = sql<number>`(select count(*)::int from certificates c where c.decision_id = award_decisions.id)`;
 
@@ -86,11 +105,27 @@ export async function awardeesOf(tx: Executor, decisionId: string) {
 /** Candidates the council passed and nobody has decided yet: what the head may decide or the Office forward. */
 export async function readyCandidates(tx: Executor, actor: Actor) {
   return tx
-    .select({ candidate: dossierCandidates, dossierId: dossiers.id, dossierTitle: dossiers.title, unitName: units.name, year: dossiers.year, type: dossiers.type, movementId: dossiers.movementId })
+    .select({
+      candidate: dossierCandidates,
+      dossierId: dossiers.id,
+      dossierTitle: dossiers.title,
+      unitName: units.name,
+      year: dossiers.year,
+      type: dossiers.type,
+      movementId: dossiers.movementId,
+    })
     .from(dossierCandidates)
     .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
     .innerJoin(units, eq(units.id, dossiers.unitId))
-    .where(and(dossierVisible(actor), eq(dossiers.status, 'reviewed'), eq(dossiers.level, 'unit'), eq(dossierCandidates.outcome, 'pending'), eq(dossierCandidates.councilResult, 'passed')))
+    .where(
+      and(
+        dossierVisible(actor),
+        eq(dossiers.status, 'reviewed'),
+        eq(dossiers.level, 'unit'),
+        eq(dossierCandidates.outcome, 'pending'),
+        eq(dossierCandidates.councilResult, 'passed'),
+      ),
+    )
     .orderBy(asc(units.name), asc(dossierCandidates.sortOrder))
     .limit(1000);
 }
@@ -114,9 +149,16 @@ export async function lockVisibleCandidates(tx: Executor, actor: Actor, ids: str
  */
 export async function nextDecisionNumber(tx: Executor, unitId: string, year: number): Promise<number> {
   await tx.insert(decisionCounters).values({ unitId, year, lastNumber: 0 }).onConflictDoNothing();
-  const [counter] = await tx.select().from(decisionCounters).where(and(eq(decisionCounters.unitId, unitId), eq(decisionCounters.year, year))).for('update');
+  const [counter] = await tx
+    .select()
+    .from(decisionCounters)
+    .where(and(eq(decisionCounters.unitId, unitId), eq(decisionCounters.year, year)))
+    .for('update');
   const number = (counter?.lastNumber ?? 0) + 1;
-  await tx.update(decisionCounters).set({ lastNumber: number }).where(and(eq(decisionCounters.unitId, unitId), eq(decisionCounters.year, year)));
+  await tx
+    .update(decisionCounters)
+    .set({ lastNumber: number })
+    .where(and(eq(decisionCounters.unitId, unitId), eq(decisionCounters.year, year)));
   return number;
 }
 
@@ -133,7 +175,8 @@ export async function setDecisionTotal(tx: Executor, id: string, totalAmount: nu
 /** Adds an awardee to the decision's list and marks the candidate awarded by it. */
 export async function insertAwardee(tx: Executor, values: typeof decisionAwardees.$inferInsert): Promise<void> {
   await tx.insert(decisionAwardees).values(values);
-  if (values.candidateId) await tx.update(dossierCandidates).set({ outcome: 'awarded', decisionId: values.decisionId }).where(eq(dossierCandidates.id, values.candidateId));
+  if (values.candidateId)
+    await tx.update(dossierCandidates).set({ outcome: 'awarded', decisionId: values.decisionId }).where(eq(dossierCandidates.id, values.candidateId));
 }
 
 export async function markCandidatesNotAwarded(tx: Executor, ids: string[]): Promise<void> {
@@ -141,22 +184,39 @@ export async function markCandidatesNotAwarded(tx: Executor, ids: string[]): Pro
 }
 
 /** The decision number of a standing (not revoked) honor of the same subject, kind and year, if any. */
-export async function standingHonor(tx: Executor, subject: { personId: string | null; unitId: string | null }, honor: string, year: number): Promise<{ number: string | null } | undefined> {
+export async function standingHonor(
+  tx: Executor,
+  subject: { personId: string | null; unitId: string | null },
+  honor: string,
+  year: number,
+): Promise<{ number: string | null } | undefined> {
   const who = subject.personId ? eq(honorAwards.personId, subject.personId) : subject.unitId ? eq(honorAwards.unitId, subject.unitId) : null;
   if (!who) return undefined;
-  const [dup] = await tx.select({ number: honorAwards.decisionNumber }).from(honorAwards).where(and(who, eq(honorAwards.honor, honor), eq(honorAwards.year, year), eq(honorAwards.revoked, false))).limit(1);
+  const [dup] = await tx
+    .select({ number: honorAwards.decisionNumber })
+    .from(honorAwards)
+    .where(and(who, eq(honorAwards.honor, honor), eq(honorAwards.year, year), eq(honorAwards.revoked, false)))
+    .limit(1);
   return dup;
 }
 
 /** The public notices a candidate was listed in. */
 export async function noticesOfCandidate(tx: Executor, candidateId: string) {
-  const rows = await tx.select({ notice: publicNotices }).from(publicNoticeItems).innerJoin(publicNotices, eq(publicNotices.id, publicNoticeItems.noticeId)).where(eq(publicNoticeItems.candidateId, candidateId));
+  const rows = await tx
+    .select({ notice: publicNotices })
+    .from(publicNoticeItems)
+    .innerJoin(publicNotices, eq(publicNotices.id, publicNoticeItems.noticeId))
+    .where(eq(publicNoticeItems.candidateId, candidateId));
   return rows.map((r) => r.notice);
 }
 
 /** True when a comment of the notice still waits for its answer. */
 export async function noticeHasOpenComment(tx: Executor, noticeId: string): Promise<boolean> {
-  const [open] = await tx.select({ id: publicNoticeComments.id }).from(publicNoticeComments).where(and(eq(publicNoticeComments.noticeId, noticeId), isNull(publicNoticeComments.answer))).limit(1);
+  const [open] = await tx
+    .select({ id: publicNoticeComments.id })
+    .from(publicNoticeComments)
+    .where(and(eq(publicNoticeComments.noticeId, noticeId), isNull(publicNoticeComments.answer)))
+    .limit(1);
   return Boolean(open);
 }
 
@@ -168,14 +228,22 @@ export async function setDecisionFile(tx: Executor, id: string, file: { fileName
 
 /** Locks a visible decision for the rest of the transaction. */
 export async function lockVisibleDecision(tx: Executor, actor: Actor, id: string): Promise<DecisionRow | undefined> {
-  const [row] = await tx.select().from(awardDecisions).where(and(eq(awardDecisions.id, id), unitIdInScope(actor, awardDecisions.unitId))).for('update');
+  const [row] = await tx
+    .select()
+    .from(awardDecisions)
+    .where(and(eq(awardDecisions.id, id), unitIdInScope(actor, awardDecisions.unitId)))
+    .for('update');
   return row;
 }
 
 /** Revokes one awardee: flagged on the list, on the honor record (with the reason) and on the candidate; never deleted. */
 export async function revokeAwardee(tx: Executor, a: AwardeeRow, reason: string, at: Date): Promise<void> {
   await tx.update(decisionAwardees).set({ revoked: true }).where(eq(decisionAwardees.id, a.id));
-  if (a.honorAwardId) await tx.update(honorAwards).set({ revoked: true, revokedReason: reason, updatedAt: at, version: sql`${honorAwards.version} + 1` }).where(eq(honorAwards.id, a.honorAwardId));
+  if (a.honorAwardId)
+    await tx
+      .update(honorAwards)
+      .set({ revoked: true, revokedReason: reason, updatedAt: at, version: sql`${honorAwards.version} + 1` })
+      .where(eq(honorAwards.id, a.honorAwardId));
   if (a.candidateId) await tx.update(dossierCandidates).set({ outcome: 'revoked' }).where(eq(dossierCandidates.id, a.candidateId));
 }
 

@@ -21,16 +21,30 @@ export async function unsafeAnyAccountOfUnit(tx: Executor, unitId: string): Prom
 }
 
 export async function unsafeUnitsUnder(tx: Executor, path: string) {
-  return tx.select({ id: units.id, code: units.code, name: units.name }).from(units).where(like(units.path, `${escapeLike(path)}%`));
+  return tx
+    .select({ id: units.id, code: units.code, name: units.name })
+    .from(units)
+    .where(like(units.path, `${escapeLike(path)}%`));
 }
 
-export async function unsafeInsertUnit(tx: Executor, u: { id: string; parentId?: string | null; path: string; depth: number; name: string; code: string; kind: UnitKind; sortOrder?: number }): Promise<void> {
+export async function unsafeInsertUnit(
+  tx: Executor,
+  u: { id: string; parentId?: string | null; path: string; depth: number; name: string; code: string; kind: UnitKind; sortOrder?: number },
+): Promise<void> {
   await tx.insert(units).values(u);
 }
 
 /** Gives the named people an e-mail address (so that reminders reach the outbox). */
 export async function unsafeSetEmailsByName(tx: Executor, emails: [string, string][]): Promise<void> {
-  const found = await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(inArray(people.fullName, emails.map((e) => e[0])));
+  const found = await tx
+    .select({ id: people.id, fullName: people.fullName })
+    .from(people)
+    .where(
+      inArray(
+        people.fullName,
+        emails.map((e) => e[0]),
+      ),
+    );
   for (const [name, email] of emails) {
     const p = found.find((x) => x.fullName === name);
     if (p) await tx.update(people).set({ email }).where(eq(people.id, p.id));

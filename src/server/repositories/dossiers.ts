@@ -38,13 +38,22 @@ export type DocumentRow = Omit<typeof dossierDocuments.$inferSelect, 'data'>;
 export const dossierVisible = dossierVisibleCondition;
 
 export async function findVisibleDossier(tx: Executor, actor: Actor, id: string): Promise<DossierRow | undefined> {
-  const [row] = await tx.select().from(dossiers).where(and(eq(dossiers.id, id), dossierVisible(actor))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.id, id), dossierVisible(actor)))
+    .limit(1);
   return row;
 }
 
 /** Locks the dossier row for the rest of the transaction (state changes read-then-write it). */
 export async function lockVisibleDossier(tx: Executor, actor: Actor, id: string): Promise<DossierRow | undefined> {
-  const [row] = await tx.select().from(dossiers).where(and(eq(dossiers.id, id), dossierVisible(actor))).limit(1).for('update');
+  const [row] = await tx
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.id, id), dossierVisible(actor)))
+    .limit(1)
+    .for('update');
   return row;
 }
 
@@ -77,10 +86,15 @@ export async function listVisibleDossiers(tx: Executor, actor: Actor, f: Dossier
   if (f.status) conds.push(eq(dossiers.status, f.status));
   if (f.movementId) conds.push(eq(dossiers.movementId, f.movementId));
   if (f.year) conds.push(eq(dossiers.year, f.year));
-  const words = foldVietnamese(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 6);
+  const words = foldVietnamese(f.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6);
   for (const w of words) {
     const pattern = `%${escapeLike(w)}%`;
-    conds.push(sql`(${dossiers.searchKey} like ${pattern} or ${dossiers.unitId} in (select ${units.id} from ${units} where ${units.searchKey} like ${pattern}))`);
+    conds.push(
+      sql`(${dossiers.searchKey} like ${pattern} or ${dossiers.unitId} in (select ${units.id} from ${units} where ${units.searchKey} like ${pattern}))`,
+    );
   }
   const where = and(...conds);
   // Conditions on dossiers only (no join) so that the count stays one pass and page 1 can walk the order index.
@@ -95,14 +109,22 @@ export async function listVisibleDossiers(tx: Executor, actor: Actor, f: Dossier
   const [total] = await tx.select({ n: count() }).from(dossiers).where(where);
   const ids = rows.map((r) => r.dossier.id);
   const counts = ids.length
-    ? await tx.select({ id: dossierCandidates.dossierId, n: count() }).from(dossierCandidates).where(inArray(dossierCandidates.dossierId, ids)).groupBy(dossierCandidates.dossierId)
+    ? await tx
+        .select({ id: dossierCandidates.dossierId, n: count() })
+        .from(dossierCandidates)
+        .where(inArray(dossierCandidates.dossierId, ids))
+        .groupBy(dossierCandidates.dossierId)
     : [];
   const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
   return { rows: rows.map((r) => ({ ...r, candidateCount: byId.get(r.dossier.id) ?? 0 })), total: Number(total?.n ?? 0) };
 }
 
 export async function candidatesOf(tx: Executor, dossierId: string): Promise<CandidateRow[]> {
-  return tx.select().from(dossierCandidates).where(eq(dossierCandidates.dossierId, dossierId)).orderBy(asc(dossierCandidates.sortOrder), asc(dossierCandidates.createdAt));
+  return tx
+    .select()
+    .from(dossierCandidates)
+    .where(eq(dossierCandidates.dossierId, dossierId))
+    .orderBy(asc(dossierCandidates.sortOrder), asc(dossierCandidates.createdAt));
 }
 
 const DOCUMENT_META = {
@@ -126,7 +148,11 @@ export async function documentsOf(tx: Executor, dossierId: string): Promise<Docu
 }
 
 export async function documentFile(tx: Executor, dossierId: string, documentId: string) {
-  const [row] = await tx.select().from(dossierDocuments).where(and(eq(dossierDocuments.id, documentId), eq(dossierDocuments.dossierId, dossierId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(dossierDocuments)
+    .where(and(eq(dossierDocuments.id, documentId), eq(dossierDocuments.dossierId, dossierId)))
+    .limit(1);
   return row;
 }
 
@@ -148,14 +174,30 @@ export async function loadCalendar(tx: Executor): Promise<Calendar> {
 export const SUBMISSION_DEADLINE_KIND = 'unit_submission';
 
 /** The movement's submission deadline for a unit, pushed back by the latest extension granted to that unit. */
-export async function submissionDeadline(tx: Executor, movementId: string, unitId: string): Promise<{ dueDate: string | null; extension: typeof dossierExtensions.$inferSelect | null }> {
+export async function submissionDeadline(
+  tx: Executor,
+  movementId: string,
+  unitId: string,
+): Promise<{ dueDate: string | null; extension: typeof dossierExtensions.$inferSelect | null }> {
   const [d] = await tx
     .select({ dueDate: deadlines.dueDate })
     .from(deadlines)
-    .where(and(eq(deadlines.sourceType, 'movement'), eq(deadlines.sourceId, movementId), eq(deadlines.kind, SUBMISSION_DEADLINE_KIND), ne(deadlines.status, 'cancelled')))
+    .where(
+      and(
+        eq(deadlines.sourceType, 'movement'),
+        eq(deadlines.sourceId, movementId),
+        eq(deadlines.kind, SUBMISSION_DEADLINE_KIND),
+        ne(deadlines.status, 'cancelled'),
+      ),
+    )
     .orderBy(asc(deadlines.dueDate))
     .limit(1);
-  const [ext] = await tx.select().from(dossierExtensions).where(and(eq(dossierExtensions.movementId, movementId), eq(dossierExtensions.unitId, unitId))).orderBy(desc(dossierExtensions.until)).limit(1);
+  const [ext] = await tx
+    .select()
+    .from(dossierExtensions)
+    .where(and(eq(dossierExtensions.movementId, movementId), eq(dossierExtensions.unitId, unitId)))
+    .orderBy(desc(dossierExtensions.until))
+    .limit(1);
   return { dueDate: d?.dueDate ?? null, extension: ext ?? null };
 }
 
@@ -211,18 +253,38 @@ export async function subjectFor(tx: Executor, c: Pick<CandidateRow, 'subjectKin
       .innerJoin(initiatives, eq(initiatives.id, initiativeAuthors.initiativeId))
       .where(eq(initiativeAuthors.personId, c.personId));
     const facts = await tx.select().from(subjectFacts).where(eq(subjectFacts.personId, c.personId));
-    return merge({ kind, ...mine, initiatives: inits.map((i): InitiativeEntry => ({ year: i.year, scope: i.scope as InitiativeScope, used: i.used !== null })), facts: facts.map((f): FactEntry => ({ year: f.year, fact: f.fact as Fact })) }, extra);
+    return merge(
+      {
+        kind,
+        ...mine,
+        initiatives: inits.map((i): InitiativeEntry => ({ year: i.year, scope: i.scope as InitiativeScope, used: i.used !== null })),
+        facts: facts.map((f): FactEntry => ({ year: f.year, fact: f.fact as Fact })),
+      },
+      extra,
+    );
   }
   if (c.subjectUnitId) {
     const uid = c.subjectUnitId;
     const [ratings, honors, discs, facts, inits, staff] = await inTurn(
       () => tx.select().from(qualityRatings).where(eq(qualityRatings.unitId, uid)),
-      () => tx.select().from(honorAwards).where(and(eq(honorAwards.unitId, uid), eq(honorAwards.revoked, false))),
+      () =>
+        tx
+          .select()
+          .from(honorAwards)
+          .where(and(eq(honorAwards.unitId, uid), eq(honorAwards.revoked, false))),
       () => tx.select().from(disciplineRecords).where(eq(disciplineRecords.unitId, uid)),
       () => tx.select().from(subjectFacts).where(eq(subjectFacts.unitId, uid)),
       () => tx.select().from(initiatives).where(eq(initiatives.unitId, uid)),
-      () => tx.select({ id: people.id }).from(people).where(and(eq(people.unitId, uid), eq(people.active, true))));
-    const members = await memberRecords(tx, staff.map((s) => s.id));
+      () =>
+        tx
+          .select({ id: people.id })
+          .from(people)
+          .where(and(eq(people.unitId, uid), eq(people.active, true))),
+    );
+    const members = await memberRecords(
+      tx,
+      staff.map((s) => s.id),
+    );
     return merge(
       {
         kind,
@@ -256,8 +318,13 @@ async function memberRecords(tx: Executor, personIds: string[]): Promise<Map<str
   if (personIds.length === 0) return out;
   const [ratings, honors, discs] = await inTurn(
     () => tx.select().from(qualityRatings).where(inArray(qualityRatings.personId, personIds)),
-    () => tx.select().from(honorAwards).where(and(inArray(honorAwards.personId, personIds), eq(honorAwards.revoked, false))),
-    () => tx.select().from(disciplineRecords).where(inArray(disciplineRecords.personId, personIds)));
+    () =>
+      tx
+        .select()
+        .from(honorAwards)
+        .where(and(inArray(honorAwards.personId, personIds), eq(honorAwards.revoked, false))),
+    () => tx.select().from(disciplineRecords).where(inArray(disciplineRecords.personId, personIds)),
+  );
   const get = (id: string) => {
     let m = out.get(id);
     if (!m) out.set(id, (m = { ratings: [], honors: [], disciplines: [] }));
@@ -303,13 +370,20 @@ export async function insertDossier(tx: Executor, values: DossierInsert): Promis
 
 /** Writes a dossier only if it is still at `version` (optimistic locking); undefined when someone else changed it. */
 export async function updateDossierAtVersion(tx: Executor, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierRow | undefined> {
-  const [row] = await tx.update(dossiers).set(set).where(and(eq(dossiers.id, id), eq(dossiers.version, version))).returning();
+  const [row] = await tx
+    .update(dossiers)
+    .set(set)
+    .where(and(eq(dossiers.id, id), eq(dossiers.version, version)))
+    .returning();
   return row;
 }
 
 /** Bumps a dossier's version whatever it is now (a consolidated dossier receiving a candidate). */
 export async function bumpDossierVersion(tx: Executor, id: string, at: Date): Promise<void> {
-  await tx.update(dossiers).set({ version: sql`${dossiers.version} + 1`, updatedAt: at }).where(eq(dossiers.id, id));
+  await tx
+    .update(dossiers)
+    .set({ version: sql`${dossiers.version} + 1`, updatedAt: at })
+    .where(eq(dossiers.id, id));
 }
 
 export async function deleteDossierRow(tx: Executor, id: string): Promise<void> {
@@ -321,7 +395,15 @@ export async function lockUpwardDraft(tx: Executor, q: { unitId: string; year: n
   const [row] = await tx
     .select()
     .from(dossiers)
-    .where(and(eq(dossiers.level, 'upward'), eq(dossiers.unitId, q.unitId), eq(dossiers.year, q.year), eq(dossiers.status, 'draft'), q.movementId ? eq(dossiers.movementId, q.movementId) : sql`${dossiers.movementId} is null`))
+    .where(
+      and(
+        eq(dossiers.level, 'upward'),
+        eq(dossiers.unitId, q.unitId),
+        eq(dossiers.year, q.year),
+        eq(dossiers.status, 'draft'),
+        q.movementId ? eq(dossiers.movementId, q.movementId) : sql`${dossiers.movementId} is null`,
+      ),
+    )
     .limit(1)
     .for('update');
   return row;
@@ -369,7 +451,10 @@ export async function insertDocument(tx: Executor, values: typeof dossierDocumen
 
 /** Deletes a document of this dossier; its title, or undefined when there is none. */
 export async function deleteDocumentOf(tx: Executor, dossierId: string, documentId: string): Promise<string | undefined> {
-  const [doc] = await tx.delete(dossierDocuments).where(and(eq(dossierDocuments.id, documentId), eq(dossierDocuments.dossierId, dossierId))).returning({ title: dossierDocuments.title });
+  const [doc] = await tx
+    .delete(dossierDocuments)
+    .where(and(eq(dossierDocuments.id, documentId), eq(dossierDocuments.dossierId, dossierId)))
+    .returning({ title: dossierDocuments.title });
   return doc?.title;
 }
 
@@ -386,7 +471,11 @@ export async function unsafeFindUnit(tx: Executor, id: string) {
  * level, and units take part in it by participation, not by scope.
  */
 export async function unsafeFindMovement(tx: Executor, id: string) {
-  const [m] = await tx.select({ movement: movements, path: units.path }).from(movements).innerJoin(units, eq(units.id, movements.unitId)).where(eq(movements.id, id));
+  const [m] = await tx
+    .select({ movement: movements, path: units.path })
+    .from(movements)
+    .innerJoin(units, eq(units.id, movements.unitId))
+    .where(eq(movements.id, id));
   return m;
 }
 
@@ -418,7 +507,10 @@ export async function lockMovement(tx: Executor, movementId: string) {
 }
 
 export async function movementOffer(tx: Executor, movementId: string, honor: string) {
-  const [offer] = await tx.select().from(movementHonors).where(and(eq(movementHonors.movementId, movementId), eq(movementHonors.honor, honor)));
+  const [offer] = await tx
+    .select()
+    .from(movementHonors)
+    .where(and(eq(movementHonors.movementId, movementId), eq(movementHonors.honor, honor)));
   return offer;
 }
 
@@ -428,7 +520,15 @@ export async function quotaUse(tx: Executor, movementId: string, honor: string, 
     .select({ name: dossierCandidates.displayName })
     .from(dossierCandidates)
     .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
-    .where(and(eq(dossiers.movementId, movementId), eq(dossiers.level, 'upward'), eq(dossierCandidates.honor, honor), ne(dossierCandidates.outcome, 'not_awarded'), exceptUpwardId ? ne(dossiers.id, exceptUpwardId) : undefined));
+    .where(
+      and(
+        eq(dossiers.movementId, movementId),
+        eq(dossiers.level, 'upward'),
+        eq(dossierCandidates.honor, honor),
+        ne(dossierCandidates.outcome, 'not_awarded'),
+        exceptUpwardId ? ne(dossiers.id, exceptUpwardId) : undefined,
+      ),
+    );
   return rows.map((r) => r.name);
 }
 
@@ -452,11 +552,18 @@ export async function insertExtension(tx: Executor, values: typeof dossierExtens
 
 /** The agency's own calendar entries of a year. */
 export async function listAgencyHolidays(tx: Executor, year: number) {
-  return tx.select().from(publicHolidays).where(sql`${publicHolidays.date} between ${`${year}-01-01`} and ${`${year}-12-31`}`).orderBy(asc(publicHolidays.date));
+  return tx
+    .select()
+    .from(publicHolidays)
+    .where(sql`${publicHolidays.date} between ${`${year}-01-01`} and ${`${year}-12-31`}`)
+    .orderBy(asc(publicHolidays.date));
 }
 
 export async function upsertHoliday(tx: Executor, entry: { date: string; name: string; kind: 'holiday' | 'workday' }): Promise<void> {
-  await tx.insert(publicHolidays).values(entry).onConflictDoUpdate({ target: publicHolidays.date, set: { name: entry.name, kind: entry.kind } });
+  await tx
+    .insert(publicHolidays)
+    .values(entry)
+    .onConflictDoUpdate({ target: publicHolidays.date, set: { name: entry.name, kind: entry.kind } });
 }
 
 export async function deleteHoliday(tx: Executor, date: string): Promise<void> {

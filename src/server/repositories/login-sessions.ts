@@ -8,7 +8,10 @@ import { wallNow as now } from '../auth/wall-time.js';
  * The cookie carries a random token; the table stores only its SHA-256.
  */
 
-export async function insertLoginSession(tx: Executor, values: { tokenHash: string; accountId: string; csrfToken: string; ip: string; userAgent: string | null; expiresAt: Date }): Promise<void> {
+export async function insertLoginSession(
+  tx: Executor,
+  values: { tokenHash: string; accountId: string; csrfToken: string; ip: string; userAgent: string | null; expiresAt: Date },
+): Promise<void> {
   await tx.insert(sessions).values(values);
 }
 

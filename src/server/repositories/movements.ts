@@ -18,18 +18,30 @@ export interface MovementPartsValues {
 export const movementReleased = sql`${movements.status} in ('launched', 'closed')`;
 
 export async function findReadableMovement(tx: Executor, actor: Actor, id: string): Promise<MovementRow | undefined> {
-  const [row] = await tx.select().from(movements).where(and(eq(movements.id, id), readableCondition(actor, movements.unitId, movementReleased))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(movements)
+    .where(and(eq(movements.id, id), readableCondition(actor, movements.unitId, movementReleased)))
+    .limit(1);
   return row;
 }
 
 export async function findOwnedMovement(tx: Executor, actor: Actor, id: string): Promise<MovementRow | undefined> {
-  const [row] = await tx.select().from(movements).where(and(eq(movements.id, id), ownedCondition(actor, movements.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(movements)
+    .where(and(eq(movements.id, id), ownedCondition(actor, movements.unitId)))
+    .limit(1);
   return row;
 }
 
 /** A launched or closed movement, for the public portal (no actor). */
 export async function findPublicMovement(tx: Executor, id: string): Promise<MovementRow | undefined> {
-  const [row] = await tx.select().from(movements).where(and(eq(movements.id, id), movementReleased)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(movements)
+    .where(and(eq(movements.id, id), movementReleased))
+    .limit(1);
   return row;
 }
 
@@ -66,19 +78,37 @@ export async function listMovements(tx: Executor, actor: Actor, f: MovementFilte
 }
 
 export async function countMovements(tx: Executor, actor: Actor, f: MovementFilter): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(movements).where(movementWhere(actor, f));
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(movements)
+    .where(movementWhere(actor, f));
   return Number(r?.n ?? 0);
 }
 
 /** The released child movements of a movement (public portal). */
 export async function listPublicChildMovements(tx: Executor, parentId: string) {
-  return tx.select({ movement: movements, unitName: units.name, unitPath: units.path }).from(movements).innerJoin(units, eq(units.id, movements.unitId)).where(and(eq(movements.parentId, parentId), movementReleased)).orderBy(asc(movements.startDate), asc(movements.title));
+  return tx
+    .select({ movement: movements, unitName: units.name, unitPath: units.path })
+    .from(movements)
+    .innerJoin(units, eq(units.id, movements.unitId))
+    .where(and(eq(movements.parentId, parentId), movementReleased))
+    .orderBy(asc(movements.startDate), asc(movements.title));
 }
 
 /** Public portal: launched and closed movements of every agency, a page at a time. */
 export async function listPublicMovements(tx: Executor, page: Paging) {
-  const rows = await tx.select({ movement: movements, unitName: units.name }).from(movements).innerJoin(units, eq(units.id, movements.unitId)).where(movementReleased).orderBy(desc(movements.year), asc(movements.title), asc(movements.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize);
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(movements).where(movementReleased);
+  const rows = await tx
+    .select({ movement: movements, unitName: units.name })
+    .from(movements)
+    .innerJoin(units, eq(units.id, movements.unitId))
+    .where(movementReleased)
+    .orderBy(desc(movements.year), asc(movements.title), asc(movements.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(movements)
+    .where(movementReleased);
   return { rows, total: Number(count?.n ?? 0) };
 }
 
@@ -88,7 +118,14 @@ export async function movementParts(tx: Executor, id: string) {
     () => tx.select().from(movementTargets).where(eq(movementTargets.movementId, id)).orderBy(asc(movementTargets.sortOrder)),
     () => tx.select().from(movementPhases).where(eq(movementPhases.movementId, id)).orderBy(asc(movementPhases.sortOrder)),
     () => tx.select().from(movementHonors).where(eq(movementHonors.movementId, id)).orderBy(asc(movementHonors.sortOrder)),
-    () => tx.select({ id: units.id, name: units.name, path: units.path }).from(movementUnits).innerJoin(units, eq(units.id, movementUnits.unitId)).where(eq(movementUnits.movementId, id)).orderBy(asc(units.sortOrder), asc(units.name)));
+    () =>
+      tx
+        .select({ id: units.id, name: units.name, path: units.path })
+        .from(movementUnits)
+        .innerJoin(units, eq(units.id, movementUnits.unitId))
+        .where(eq(movementUnits.movementId, id))
+        .orderBy(asc(units.sortOrder), asc(units.name)),
+  );
   return { targets, phases, honors, participants };
 }
 
@@ -103,7 +140,11 @@ export async function honorsOfMovement(tx: Executor, id: string) {
 
 /** The paths of a movement's listed participating units (empty = every unit under the owner). */
 export async function participantPathsOf(tx: Executor, id: string): Promise<string[]> {
-  const rows = await tx.select({ path: units.path }).from(movementUnits).innerJoin(units, eq(units.id, movementUnits.unitId)).where(eq(movementUnits.movementId, id));
+  const rows = await tx
+    .select({ path: units.path })
+    .from(movementUnits)
+    .innerJoin(units, eq(units.id, movementUnits.unitId))
+    .where(eq(movementUnits.movementId, id));
   return rows.map((r) => r.path);
 }
 
@@ -115,14 +156,22 @@ export async function insertMovement(tx: Executor, values: MovementValues): Prom
 
 /** Updates a movement if it is still at `version`; undefined when someone else changed it meanwhile. */
 export async function updateMovementAtVersion(tx: Executor, id: string, version: number, values: MovementValues, at: Date): Promise<MovementRow | undefined> {
-  const [row] = await tx.update(movements).set({ ...values, version: version + 1, updatedAt: at }).where(and(eq(movements.id, id), eq(movements.version, version))).returning();
+  const [row] = await tx
+    .update(movements)
+    .set({ ...values, version: version + 1, updatedAt: at })
+    .where(and(eq(movements.id, id), eq(movements.version, version)))
+    .returning();
   return row;
 }
 
 /** Moves a movement to 'launched' or 'closed', stamping who and when. */
 export async function setMovementStatus(tx: Executor, m: MovementRow, status: 'launched' | 'closed', by: string, at: Date): Promise<MovementRow> {
   const stamp = status === 'launched' ? { launchedAt: at, launchedBy: by } : { closedAt: at, closedBy: by };
-  const [row] = await tx.update(movements).set({ status, ...stamp, version: m.version + 1, updatedAt: at }).where(eq(movements.id, m.id)).returning();
+  const [row] = await tx
+    .update(movements)
+    .set({ status, ...stamp, version: m.version + 1, updatedAt: at })
+    .where(eq(movements.id, m.id))
+    .returning();
   if (!row) throw new Error('update failed');
   return row;
 }
@@ -133,7 +182,8 @@ export async function replaceMovementParts(tx: Executor, id: string, parts: Move
     () => tx.delete(movementTargets).where(eq(movementTargets.movementId, id)),
     () => tx.delete(movementPhases).where(eq(movementPhases.movementId, id)),
     () => tx.delete(movementHonors).where(eq(movementHonors.movementId, id)),
-    () => tx.delete(movementUnits).where(eq(movementUnits.movementId, id)));
+    () => tx.delete(movementUnits).where(eq(movementUnits.movementId, id)),
+  );
   if (parts.targets.length) await tx.insert(movementTargets).values(parts.targets.map((t) => ({ ...t, movementId: id })));
   if (parts.phases.length) await tx.insert(movementPhases).values(parts.phases.map((p) => ({ ...p, movementId: id })));
   if (parts.honors.length) await tx.insert(movementHonors).values(parts.honors.map((h) => ({ ...h, movementId: id })));
@@ -145,4 +195,3 @@ export async function replaceMovementParts(tx: Executor, id: string, parts: Move
 export async function unsafeStampMovementLaunch(tx: Executor, id: string, launchedAt: Date): Promise<void> {
   await tx.update(movements).set({ launchedAt, launchedBy: null }).where(eq(movements.id, id));
 }
-

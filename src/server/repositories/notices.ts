@@ -14,7 +14,13 @@ const withUnit = { notice: publicNotices, unitName: units.name };
 
 /** Notices open on `today` (the public portal: no account, no scope). */
 export async function listOpenNotices(tx: Executor, today: string, limit = 100): Promise<NoticeWithUnit[]> {
-  return tx.select(withUnit).from(publicNotices).innerJoin(units, eq(units.id, publicNotices.unitId)).where(and(lte(publicNotices.startDate, today), gte(publicNotices.endDate, today))).orderBy(asc(publicNotices.endDate)).limit(limit);
+  return tx
+    .select(withUnit)
+    .from(publicNotices)
+    .innerJoin(units, eq(units.id, publicNotices.unitId))
+    .where(and(lte(publicNotices.startDate, today), gte(publicNotices.endDate, today)))
+    .orderBy(asc(publicNotices.endDate))
+    .limit(limit);
 }
 
 /** A notice by id, whatever the scope: the public portal shows any notice by its link. */
@@ -25,7 +31,11 @@ export async function unsafeFindNotice(tx: Executor, id: string): Promise<Notice
 
 /** A notice posted by a unit of the actor's subtree. */
 export async function findVisibleNotice(tx: Executor, actor: Actor, id: string): Promise<NoticeWithUnit | undefined> {
-  const [row] = await tx.select(withUnit).from(publicNotices).innerJoin(units, eq(units.id, publicNotices.unitId)).where(and(eq(publicNotices.id, id), unitIdInScope(actor, publicNotices.unitId)));
+  const [row] = await tx
+    .select(withUnit)
+    .from(publicNotices)
+    .innerJoin(units, eq(units.id, publicNotices.unitId))
+    .where(and(eq(publicNotices.id, id), unitIdInScope(actor, publicNotices.unitId)));
   return row;
 }
 
@@ -70,7 +80,10 @@ export async function insertNotice(tx: Executor, values: typeof publicNotices.$i
 }
 
 export async function noticeListsCandidate(tx: Executor, noticeId: string, candidateId: string): Promise<boolean> {
-  const [it] = await tx.select().from(publicNoticeItems).where(and(eq(publicNoticeItems.noticeId, noticeId), eq(publicNoticeItems.candidateId, candidateId)));
+  const [it] = await tx
+    .select()
+    .from(publicNoticeItems)
+    .where(and(eq(publicNoticeItems.noticeId, noticeId), eq(publicNoticeItems.candidateId, candidateId)));
   return Boolean(it);
 }
 
@@ -81,8 +94,17 @@ export async function insertComment(tx: Executor, values: typeof publicNoticeCom
 }
 
 /** Writes the answer to a comment of this notice; undefined when there is no such comment. */
-export async function answerCommentRow(tx: Executor, noticeId: string, commentId: string, set: { answer: string; answeredBy: string; answeredAt: Date }): Promise<NoticeCommentRow | undefined> {
-  const [c] = await tx.update(publicNoticeComments).set(set).where(and(eq(publicNoticeComments.id, commentId), eq(publicNoticeComments.noticeId, noticeId))).returning();
+export async function answerCommentRow(
+  tx: Executor,
+  noticeId: string,
+  commentId: string,
+  set: { answer: string; answeredBy: string; answeredAt: Date },
+): Promise<NoticeCommentRow | undefined> {
+  const [c] = await tx
+    .update(publicNoticeComments)
+    .set(set)
+    .where(and(eq(publicNoticeComments.id, commentId), eq(publicNoticeComments.noticeId, noticeId)))
+    .returning();
   return c;
 }
 
@@ -99,7 +121,14 @@ export async function consumeChallenge(tx: Executor, noticeId: string, nonceHash
   const [row] = await tx
     .update(publicNoticeChallenges)
     .set({ usedAt: at })
-    .where(and(eq(publicNoticeChallenges.nonceHash, nonceHash), eq(publicNoticeChallenges.noticeId, noticeId), isNull(publicNoticeChallenges.usedAt), gt(publicNoticeChallenges.expiresAt, at)))
+    .where(
+      and(
+        eq(publicNoticeChallenges.nonceHash, nonceHash),
+        eq(publicNoticeChallenges.noticeId, noticeId),
+        isNull(publicNoticeChallenges.usedAt),
+        gt(publicNoticeChallenges.expiresAt, at),
+      ),
+    )
     .returning({ difficulty: publicNoticeChallenges.difficulty });
   return row?.difficulty;
 }
@@ -115,6 +144,15 @@ export async function countRecentComments(tx: Executor, noticeId: string, client
 }
 
 /** Sets comments of this notice aside (spam, duplicate) with a collective answer; returns the rows changed. */
-export async function setCommentsAside(tx: Executor, noticeId: string, ids: string[], set: { disposition: string; answer: string; answeredBy: string; answeredAt: Date }): Promise<NoticeCommentRow[]> {
-  return tx.update(publicNoticeComments).set(set).where(and(eq(publicNoticeComments.noticeId, noticeId), inArray(publicNoticeComments.id, ids))).returning();
+export async function setCommentsAside(
+  tx: Executor,
+  noticeId: string,
+  ids: string[],
+  set: { disposition: string; answer: string; answeredBy: string; answeredAt: Date },
+): Promise<NoticeCommentRow[]> {
+  return tx
+    .update(publicNoticeComments)
+    .set(set)
+    .where(and(eq(publicNoticeComments.noticeId, noticeId), inArray(publicNoticeComments.id, ids)))
+    .returning();
 }

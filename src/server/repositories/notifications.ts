@@ -8,9 +8,18 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export async function listOwnNotifications(tx: Executor, accountId: string, f: { unreadOnly: boolean; page: number; pageSize: number }) {
   const mine = eq(notifications.accountId, accountId);
   const where = and(mine, f.unreadOnly ? isNull(notifications.readAt) : undefined);
-  const rows = await tx.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const rows = await tx
+    .select()
+    .from(notifications)
+    .where(where)
+    .orderBy(desc(notifications.createdAt))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
   const [counts] = await tx
-    .select({ total: sql<number>`count(*) filter (where ${f.unreadOnly ? isNull(notifications.readAt) : sql`true`})::int`, unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)::int` })
+    .select({
+      total: sql<number>`count(*) filter (where ${f.unreadOnly ? isNull(notifications.readAt) : sql`true`})::int`,
+      unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)::int`,
+    })
     .from(notifications)
     .where(mine);
   return { rows, total: Number(counts?.total ?? 0), unread: Number(counts?.unread ?? 0) };
@@ -18,17 +27,27 @@ export async function listOwnNotifications(tx: Executor, accountId: string, f: {
 
 /** Marks one of the account's notifications read; false when it is not the account's (or does not exist). */
 export async function markOwnNotificationRead(tx: Executor, accountId: string, id: string, at: Date): Promise<boolean> {
-  const rows = await tx.update(notifications).set({ readAt: at }).where(and(eq(notifications.id, id), eq(notifications.accountId, accountId))).returning({ id: notifications.id });
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.id, id), eq(notifications.accountId, accountId)))
+    .returning({ id: notifications.id });
   return rows.length > 0;
 }
 
 /** Marks every unread notification of the account read. */
 export async function markAllOwnNotificationsRead(tx: Executor, accountId: string, at: Date): Promise<void> {
-  await tx.update(notifications).set({ readAt: at }).where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
+  await tx
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
 }
 
 /** Adds a notification unless one with the same key exists; true when it was added. */
-export async function insertNotificationOnce(tx: Executor, n: { accountId: string; key: string; deadlineId: string | null; title: string; body: string; link: string | null }): Promise<boolean> {
+export async function insertNotificationOnce(
+  tx: Executor,
+  n: { accountId: string; key: string; deadlineId: string | null; title: string; body: string; link: string | null },
+): Promise<boolean> {
   const rows = await tx.insert(notifications).values(n).onConflictDoNothing().returning({ id: notifications.id });
   return rows.length > 0;
 }

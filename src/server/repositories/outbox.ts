@@ -5,7 +5,10 @@ import { mailOutbox } from '../db/schema/index.js';
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
 /** Queues an e-mail unless one with the same key is queued already; true when it was queued. */
-export async function enqueueMailOnce(tx: Executor, m: { key: string; accountId: string | null; toAddress: string; subject: string; text: string; nextAttemptAt: Date }): Promise<boolean> {
+export async function enqueueMailOnce(
+  tx: Executor,
+  m: { key: string; accountId: string | null; toAddress: string; subject: string; text: string; nextAttemptAt: Date },
+): Promise<boolean> {
   const rows = await tx.insert(mailOutbox).values(m).onConflictDoNothing().returning({ id: mailOutbox.id });
   return rows.length > 0;
 }
@@ -41,13 +44,20 @@ export async function markMailFailed(tx: Executor, id: string, f: { attempts: nu
 
 /** E-mails still to send (pending or being sent). */
 export async function countPendingMail(tx: Executor): Promise<number> {
-  const [p] = await tx.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(inArray(mailOutbox.status, ['pending', 'sending']));
+  const [p] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(mailOutbox)
+    .where(inArray(mailOutbox.status, ['pending', 'sending']));
   return Number(p?.n ?? 0);
 }
 
 /** One account's e-mail figures for the bell ("e-mails are queued: SMTP is not configured"). */
 export async function outboxStatusOf(tx: Executor, accountId: string) {
-  const rows = await tx.select({ status: mailOutbox.status, n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.accountId, accountId)).groupBy(mailOutbox.status);
+  const rows = await tx
+    .select({ status: mailOutbox.status, n: sql<number>`count(*)::int` })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.accountId, accountId))
+    .groupBy(mailOutbox.status);
   const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
   return { queued: get('pending') + get('sending'), sent: get('sent'), failed: get('failed') };
 }

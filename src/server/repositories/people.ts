@@ -29,12 +29,21 @@ export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
 /** A visible person with the name of its unit (the profile page). */
 export async function findVisiblePersonWithUnit(tx: Executor, actor: Actor, id: string): Promise<{ person: PersonRow; unitName: string } | undefined> {
-  const [row] = await tx.select({ person: people, unitName: units.name }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(and(eq(people.id, id), visiblePeopleCondition(actor))).limit(1);
+  const [row] = await tx
+    .select({ person: people, unitName: units.name })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(and(eq(people.id, id), visiblePeopleCondition(actor)))
+    .limit(1);
   return row;
 }
 
 export async function findVisiblePerson(tx: Executor, actor: Actor, id: string): Promise<PersonRow | undefined> {
-  const [row] = await tx.select().from(people).where(and(eq(people.id, id), visiblePeopleCondition(actor))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(people)
+    .where(and(eq(people.id, id), visiblePeopleCondition(actor)))
+    .limit(1);
   return row;
 }
 
@@ -49,7 +58,10 @@ function filterConditions(actor: Actor, f: PeopleFilter, unitPath: string | unde
   if (f.isLeader !== undefined) conds.push(eq(people.isLeader, f.isLeader));
   if (f.gender) conds.push(eq(people.gender, f.gender));
   // Each word must appear somewhere in the folded name or CCCD: "duc nguyen" finds "Nguyễn Văn Đức".
-  const words = foldVietnamese(f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+  const words = foldVietnamese(f.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 8);
   for (const w of words) conds.push(like(people.searchKey, `%${escapeLike(w)}%`));
   return conds;
 }
@@ -69,10 +81,13 @@ export async function listPeople(tx: Executor, actor: Actor, f: PeopleFilter) {
   const nameOrder = searching ? sql`${people.sortKey} || ''` : people.sortKey;
   const dir = f.order === 'desc' ? desc : asc;
   const first: SQL[] =
-    f.sort === 'birthDate' ? [sql`${people.birthDate} ${f.order === 'desc' ? sql`desc` : sql`asc`} nulls last`]
-    : f.sort === 'unit' ? [dir(units.name)]
-    : f.sort === 'position' ? [sql`${people.position} ${f.order === 'desc' ? sql`desc` : sql`asc`} nulls last`]
-    : [];
+    f.sort === 'birthDate'
+      ? [sql`${people.birthDate} ${f.order === 'desc' ? sql`desc` : sql`asc`} nulls last`]
+      : f.sort === 'unit'
+        ? [dir(units.name)]
+        : f.sort === 'position'
+          ? [sql`${people.position} ${f.order === 'desc' ? sql`desc` : sql`asc`} nulls last`]
+          : [];
   const byName = f.sort === undefined || f.sort === 'name' ? dir(nameOrder) : asc(nameOrder);
   const [rows, totals] = await Promise.all([
     tx
@@ -90,7 +105,11 @@ export async function listPeople(tx: Executor, actor: Actor, f: PeopleFilter) {
 
 export async function transfersOf(tx: Executor, personId: string) {
   return tx
-    .select({ transfer: personTransfers, fromName: sql<string | null>`(select name from units u where u.id = ${personTransfers.fromUnitId})`, toName: units.name })
+    .select({
+      transfer: personTransfers,
+      fromName: sql<string | null>`(select name from units u where u.id = ${personTransfers.fromUnitId})`,
+      toName: units.name,
+    })
     .from(personTransfers)
     .innerJoin(units, eq(units.id, personTransfers.toUnitId))
     .where(eq(personTransfers.personId, personId))
@@ -101,7 +120,10 @@ export async function existingCccds(tx: Executor, cccds: string[]): Promise<Set<
   if (cccds.length === 0) return new Set();
   const found = new Set<string>();
   for (let i = 0; i < cccds.length; i += 5000) {
-    const rows = await tx.select({ cccd: people.cccd }).from(people).where(inArray(people.cccd, cccds.slice(i, i + 5000)));
+    const rows = await tx
+      .select({ cccd: people.cccd })
+      .from(people)
+      .where(inArray(people.cccd, cccds.slice(i, i + 5000)));
     for (const r of rows) if (r.cccd) found.add(r.cccd);
   }
   return found;
@@ -152,7 +174,10 @@ export async function insertPerson(tx: Executor, values: NewPerson): Promise<Per
 export async function insertPeople(tx: Executor, values: NewPerson[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < values.length; i += 1000) {
-    const inserted = await tx.insert(people).values(values.slice(i, i + 1000)).returning({ id: people.id });
+    const inserted = await tx
+      .insert(people)
+      .values(values.slice(i, i + 1000))
+      .returning({ id: people.id });
     ids.push(...inserted.map((x) => x.id));
   }
   return ids;

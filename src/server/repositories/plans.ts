@@ -49,23 +49,38 @@ export async function unsafeUnitNameAndPath(tx: Executor, unitId: string): Promi
 /** How many of these unit ids lie under a unit path (a plan names only units below its own). */
 export async function countUnitsUnder(tx: Executor, ids: string[], path: string): Promise<number> {
   if (ids.length === 0) return 0;
-  const found = await tx.select({ id: units.id }).from(units).where(and(inArray(units.id, ids), like(units.path, `${escapeLike(path)}%`)));
+  const found = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(inArray(units.id, ids), like(units.path, `${escapeLike(path)}%`)));
   return found.length;
 }
 
 export async function findReadablePlan(tx: Executor, actor: Actor, id: string): Promise<PlanRow | undefined> {
-  const [row] = await tx.select().from(plans).where(and(eq(plans.id, id), readableCondition(actor, plans.unitId, planReleased))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, id), readableCondition(actor, plans.unitId, planReleased)))
+    .limit(1);
   return row;
 }
 
 export async function findOwnedPlan(tx: Executor, actor: Actor, id: string): Promise<PlanRow | undefined> {
-  const [row] = await tx.select().from(plans).where(and(eq(plans.id, id), ownedCondition(actor, plans.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, id), ownedCondition(actor, plans.unitId)))
+    .limit(1);
   return row;
 }
 
 /** A published plan, for the public portal (no actor). */
 export async function findPublicPlan(tx: Executor, id: string): Promise<PlanRow | undefined> {
-  const [row] = await tx.select().from(plans).where(and(eq(plans.id, id), planReleased)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(plans)
+    .where(and(eq(plans.id, id), planReleased))
+    .limit(1);
   return row;
 }
 
@@ -79,13 +94,22 @@ export interface PlanFilter {
 }
 
 function planWhere(actor: Actor, f: PlanFilter) {
-  return and(readableCondition(actor, plans.unitId, planReleased), f.year ? eq(plans.year, f.year) : undefined, f.status ? eq(plans.status, f.status) : undefined);
+  return and(
+    readableCondition(actor, plans.unitId, planReleased),
+    f.year ? eq(plans.year, f.year) : undefined,
+    f.status ? eq(plans.status, f.status) : undefined,
+  );
 }
 
 /** Plans the actor may read (a page of them, or all for an export), newest year first. */
 export async function listPlans(tx: Executor, actor: Actor, f: PlanFilter, page?: Paging) {
   const q = tx
-    .select({ plan: plans, unitName: units.name, unitPath: units.path, taskCount: sql<number>`(select count(*)::int from ${planTasks} where ${planTasks.planId} = ${plans.id})` })
+    .select({
+      plan: plans,
+      unitName: units.name,
+      unitPath: units.path,
+      taskCount: sql<number>`(select count(*)::int from ${planTasks} where ${planTasks.planId} = ${plans.id})`,
+    })
     .from(plans)
     .innerJoin(units, eq(units.id, plans.unitId))
     .where(planWhere(actor, f))
@@ -94,15 +118,28 @@ export async function listPlans(tx: Executor, actor: Actor, f: PlanFilter, page?
 }
 
 export async function countPlans(tx: Executor, actor: Actor, f: PlanFilter): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(plans).where(planWhere(actor, f));
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(plans)
+    .where(planWhere(actor, f));
   return Number(r?.n ?? 0);
 }
 
 /** Public portal: published plans of every agency, a page at a time. */
 export async function listPublicPlans(tx: Executor, page: Paging) {
   const [rows, [count]] = [
-    await tx.select({ plan: plans, unitName: units.name }).from(plans).innerJoin(units, eq(units.id, plans.unitId)).where(planReleased).orderBy(desc(plans.year), asc(plans.title), asc(plans.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
-    await tx.select({ n: sql<number>`count(*)::int` }).from(plans).where(planReleased),
+    await tx
+      .select({ plan: plans, unitName: units.name })
+      .from(plans)
+      .innerJoin(units, eq(units.id, plans.unitId))
+      .where(planReleased)
+      .orderBy(desc(plans.year), asc(plans.title), asc(plans.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(plans)
+      .where(planReleased),
   ];
   return { rows, total: Number(count?.n ?? 0) };
 }
@@ -124,7 +161,11 @@ export async function updatePlanAtVersion(tx: Executor, id: string, version: num
 }
 
 export async function markPlanPublished(tx: Executor, plan: PlanRow, by: string, at: Date): Promise<PlanRow> {
-  const [row] = await tx.update(plans).set({ status: 'published', publishedAt: at, publishedBy: by, version: plan.version + 1, updatedAt: at }).where(eq(plans.id, plan.id)).returning();
+  const [row] = await tx
+    .update(plans)
+    .set({ status: 'published', publishedAt: at, publishedBy: by, version: plan.version + 1, updatedAt: at })
+    .where(eq(plans.id, plan.id))
+    .returning();
   if (!row) throw new Error('update failed');
   return row;
 }
@@ -136,7 +177,10 @@ export async function replacePlanTasks(tx: Executor, planId: string, tasks: Plan
 }
 
 export async function findPlanTask(tx: Executor, planId: string, taskId: string): Promise<PlanTaskRow | undefined> {
-  const [task] = await tx.select().from(planTasks).where(and(eq(planTasks.id, taskId), eq(planTasks.planId, planId)));
+  const [task] = await tx
+    .select()
+    .from(planTasks)
+    .where(and(eq(planTasks.id, taskId), eq(planTasks.planId, planId)));
   return task;
 }
 
@@ -151,5 +195,8 @@ export type { MovementRow } from './movements.js';
 
 /** Sets the publication stamp of a seeded plan (demo data carries the documents' own dates; null: keep it). */
 export async function unsafeStampPlanPublished(tx: Executor, id: string, publishedAt: Date | null): Promise<void> {
-  await tx.update(plans).set({ ...(publishedAt ? { publishedAt } : {}), publishedBy: null }).where(eq(plans.id, id));
+  await tx
+    .update(plans)
+    .set({ ...(publishedAt ? { publishedAt } : {}), publishedBy: null })
+    .where(eq(plans.id, id));
 }

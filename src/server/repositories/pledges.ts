@@ -10,7 +10,19 @@ export type PledgeRow = typeof pledges.$inferSelect;
 export type PledgeValues = Omit<typeof pledges.$inferInsert, 'id' | 'createdAt'>;
 
 /** Pledge columns without the document itself (lists never carry the file). */
-const summary = { id: pledges.id, unitId: pledges.unitId, movementId: pledges.movementId, year: pledges.year, title: pledges.title, parties: pledges.parties, signedDate: pledges.signedDate, documentName: pledges.documentName, documentMime: pledges.documentMime, documentSize: pledges.documentSize, createdAt: pledges.createdAt };
+const summary = {
+  id: pledges.id,
+  unitId: pledges.unitId,
+  movementId: pledges.movementId,
+  year: pledges.year,
+  title: pledges.title,
+  parties: pledges.parties,
+  signedDate: pledges.signedDate,
+  documentName: pledges.documentName,
+  documentMime: pledges.documentMime,
+  documentSize: pledges.documentSize,
+  createdAt: pledges.createdAt,
+};
 
 export interface PledgeFilter {
   year?: number | undefined;
@@ -30,13 +42,19 @@ export async function listVisiblePledges(tx: Executor, actor: Actor, f: PledgeFi
     .orderBy(asc(pledges.signedDate), asc(pledges.id))
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(pledges).where(visibleWhere(actor, f));
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pledges)
+    .where(visibleWhere(actor, f));
   return { rows, total: Number(count?.n ?? 0) };
 }
 
 /** One pledge of the actor's units, with its document. */
 export async function findVisiblePledge(tx: Executor, actor: Actor, id: string): Promise<PledgeRow | undefined> {
-  const [p] = await tx.select().from(pledges).where(and(eq(pledges.id, id), visiblePledgesCondition(actor)));
+  const [p] = await tx
+    .select()
+    .from(pledges)
+    .where(and(eq(pledges.id, id), visiblePledgesCondition(actor)));
   return p;
 }
 

@@ -21,11 +21,18 @@ export interface TargetProgress {
 
 /** The units a movement is for: its participants, or every unit under the launching unit. */
 async function participantUnits(tx: Executor, m: MovementRow): Promise<{ ids: string[]; paths: string[] }> {
-  const listed = await tx.select({ id: units.id, path: units.path }).from(movementUnits).innerJoin(units, eq(units.id, movementUnits.unitId)).where(eq(movementUnits.movementId, m.id));
+  const listed = await tx
+    .select({ id: units.id, path: units.path })
+    .from(movementUnits)
+    .innerJoin(units, eq(units.id, movementUnits.unitId))
+    .where(eq(movementUnits.movementId, m.id));
   if (listed.length) return { ids: listed.map((u) => u.id), paths: listed.map((u) => u.path) };
   const [owner] = await tx.select({ path: units.path }).from(units).where(eq(units.id, m.unitId));
   if (!owner) return { ids: [], paths: [] };
-  const rows = await tx.select({ id: units.id }).from(units).where(and(like(units.path, `${escapeLike(owner.path)}%`), eq(units.active, true), sql`${units.id} <> ${m.unitId}`));
+  const rows = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(like(units.path, `${escapeLike(owner.path)}%`), eq(units.active, true), sql`${units.id} <> ${m.unitId}`));
   return { ids: rows.map((r) => r.id), paths: [owner.path] };
 }
 
@@ -51,18 +58,23 @@ export async function targetProgress(tx: Executor, m: MovementRow, targets: Targ
   const honorsWanted = [...new Set(targets.map((t) => t.honor).filter((h): h is string => !!h))];
   const reg = honorsWanted.length
     ? await tx
-        .select({ honor: registrations.honor, kind: registrations.subjectKind, n: sql<number>`count(distinct coalesce(${registrations.personId}, ${registrations.subjectUnitId}))::int` })
+        .select({
+          honor: registrations.honor,
+          kind: registrations.subjectKind,
+          n: sql<number>`count(distinct coalesce(${registrations.personId}, ${registrations.subjectUnitId}))::int`,
+        })
         .from(registrations)
         .where(and(eq(registrations.campaignKey, campaignKey), inArray(registrations.honor, honorsWanted)))
         .groupBy(registrations.honor, registrations.subjectKind)
     : [];
-  const awardCollective = honorsWanted.length && ids.length
-    ? await tx
-        .select({ honor: honorAwards.honor, n: sql<number>`count(distinct ${honorAwards.unitId})::int` })
-        .from(honorAwards)
-        .where(and(eq(honorAwards.year, m.year), eq(honorAwards.revoked, false), inArray(honorAwards.honor, honorsWanted), inArray(honorAwards.unitId, ids)))
-        .groupBy(honorAwards.honor)
-    : [];
+  const awardCollective =
+    honorsWanted.length && ids.length
+      ? await tx
+          .select({ honor: honorAwards.honor, n: sql<number>`count(distinct ${honorAwards.unitId})::int` })
+          .from(honorAwards)
+          .where(and(eq(honorAwards.year, m.year), eq(honorAwards.revoked, false), inArray(honorAwards.honor, honorsWanted), inArray(honorAwards.unitId, ids)))
+          .groupBy(honorAwards.honor)
+      : [];
   const awardIndividual = honorsWanted.length
     ? await tx
         .select({ honor: honorAwards.honor, n: sql<number>`count(distinct ${honorAwards.personId})::int` })
@@ -79,7 +91,13 @@ export async function targetProgress(tx: Executor, m: MovementRow, targets: Targ
     const pct = (n: number) => (t.measure === 'share' ? (base ? Math.round((n / base) * 1000) / 10 : 0) : t.value ? Math.round((n / t.value) * 1000) / 10 : 0);
     const registeredPercent = t.honor ? pct(registered) : null;
     const awardedPercent = t.honor ? pct(awarded) : null;
-    const progress = !t.honor ? null : t.measure === 'share' ? (t.value ? Math.min(100, Math.round(((awardedPercent ?? 0) / t.value) * 100)) : 100) : Math.min(100, Math.round(awardedPercent ?? 0));
+    const progress = !t.honor
+      ? null
+      : t.measure === 'share'
+        ? t.value
+          ? Math.min(100, Math.round(((awardedPercent ?? 0) / t.value) * 100))
+          : 100
+        : Math.min(100, Math.round(awardedPercent ?? 0));
     out.set(t.id, { base, registered, awarded, registeredPercent, awardedPercent, progress, achieved: progress !== null && progress >= 100 });
   }
   return out;

@@ -29,7 +29,10 @@ export async function hitRateLimit(tx: Executor, key: string, windowMs: number):
 
 /** The running count of `key`, without counting (0 when its window has ended). */
 export async function readRateLimit(tx: Executor, key: string): Promise<{ count: number; ttlMs: number }> {
-  const [row] = await tx.select({ count: rateLimits.count, ttlMs }).from(rateLimits).where(and(eq(rateLimits.key, key), gt(rateLimits.expiresAt, sql`now()`)));
+  const [row] = await tx
+    .select({ count: rateLimits.count, ttlMs })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.expiresAt, sql`now()`)));
   return row ? { count: Number(row.count), ttlMs: Number(row.ttlMs) } : { count: 0, ttlMs: 0 };
 }
 

@@ -49,12 +49,24 @@ const selfReach = reachesOnlySelf;
  * A person or unit whose records the actor may see. Staff (reach "self") see only their own
  * person's records, never a unit's.
  */
-export async function findVisibleSubject(tx: Executor, actor: Actor, ref: { personId?: string | null | undefined; unitId?: string | null | undefined }): Promise<RecordSubject | undefined> {
+export async function findVisibleSubject(
+  tx: Executor,
+  actor: Actor,
+  ref: { personId?: string | null | undefined; unitId?: string | null | undefined },
+): Promise<RecordSubject | undefined> {
   if (ref.personId) {
     const p = await findVisiblePerson(tx, actor, ref.personId);
     if (!p) return undefined;
     const [u] = await tx.select({ path: units.path, name: units.name }).from(units).where(eq(units.id, p.unitId)).limit(1);
-    return { kind: 'individual', personId: p.id, unitId: null, name: p.fullName, homeUnitId: p.unitId, homeUnitPath: u?.path ?? '/', homeUnitName: u?.name ?? '' };
+    return {
+      kind: 'individual',
+      personId: p.id,
+      unitId: null,
+      name: p.fullName,
+      homeUnitId: p.unitId,
+      homeUnitPath: u?.path ?? '/',
+      homeUnitName: u?.name ?? '',
+    };
   }
   if (ref.unitId) {
     if (selfReach(actor)) return undefined;
@@ -73,29 +85,53 @@ function subjectVisible(actor: Actor, personCol: PgColumn, unitCol: PgColumn): S
 }
 
 export async function findVisibleRating(tx: Executor, actor: Actor, id: string): Promise<RatingRow | undefined> {
-  const [row] = await tx.select().from(qualityRatings).where(and(eq(qualityRatings.id, id), subjectVisible(actor, qualityRatings.personId, qualityRatings.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(qualityRatings)
+    .where(and(eq(qualityRatings.id, id), subjectVisible(actor, qualityRatings.personId, qualityRatings.unitId)))
+    .limit(1);
   return row;
 }
 
 /** The subject's rating for a year; the caller has checked that the subject is visible. */
-export async function unsafeFindRating(tx: Executor, subject: { personId: string | null; unitId: string | null }, year: number): Promise<RatingRow | undefined> {
+export async function unsafeFindRating(
+  tx: Executor,
+  subject: { personId: string | null; unitId: string | null },
+  year: number,
+): Promise<RatingRow | undefined> {
   const cond = subject.personId ? eq(qualityRatings.personId, subject.personId) : eq(qualityRatings.unitId, subject.unitId ?? '');
-  const [row] = await tx.select().from(qualityRatings).where(and(cond, eq(qualityRatings.year, year))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(qualityRatings)
+    .where(and(cond, eq(qualityRatings.year, year)))
+    .limit(1);
   return row;
 }
 
 export async function findVisibleHonor(tx: Executor, actor: Actor, id: string): Promise<HonorRow | undefined> {
-  const [row] = await tx.select().from(honorAwards).where(and(eq(honorAwards.id, id), subjectVisible(actor, honorAwards.personId, honorAwards.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(honorAwards)
+    .where(and(eq(honorAwards.id, id), subjectVisible(actor, honorAwards.personId, honorAwards.unitId)))
+    .limit(1);
   return row;
 }
 
 export async function findVisibleDiscipline(tx: Executor, actor: Actor, id: string): Promise<DisciplineRow | undefined> {
-  const [row] = await tx.select().from(disciplineRecords).where(and(eq(disciplineRecords.id, id), subjectVisible(actor, disciplineRecords.personId, disciplineRecords.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(disciplineRecords)
+    .where(and(eq(disciplineRecords.id, id), subjectVisible(actor, disciplineRecords.personId, disciplineRecords.unitId)))
+    .limit(1);
   return row;
 }
 
 export async function findVisibleFact(tx: Executor, actor: Actor, id: string): Promise<FactRow | undefined> {
-  const [row] = await tx.select().from(subjectFacts).where(and(eq(subjectFacts.id, id), subjectVisible(actor, subjectFacts.personId, subjectFacts.unitId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(subjectFacts)
+    .where(and(eq(subjectFacts.id, id), subjectVisible(actor, subjectFacts.personId, subjectFacts.unitId)))
+    .limit(1);
   return row;
 }
 
@@ -104,7 +140,11 @@ export async function findVisibleInitiative(tx: Executor, actor: Actor, id: stri
   const cond = selfReach(actor)
     ? sql`${initiatives.id} in (select ${initiativeAuthors.initiativeId} from ${initiativeAuthors} where ${initiativeAuthors.personId} = ${actor.personId ?? '00000000-0000-0000-0000-000000000000'})`
     : unitIdInScope(actor, initiatives.unitId);
-  const [row] = await tx.select().from(initiatives).where(and(eq(initiatives.id, id), cond)).limit(1);
+  const [row] = await tx
+    .select()
+    .from(initiatives)
+    .where(and(eq(initiatives.id, id), cond))
+    .limit(1);
   if (!row) return undefined;
   const authors = await tx.select({ personId: initiativeAuthors.personId }).from(initiativeAuthors).where(eq(initiativeAuthors.initiativeId, id));
   return { ...row, authorIds: authors.map((a) => a.personId) };
@@ -142,9 +182,15 @@ export async function unsafeLoadRecordRows(tx: Executor, personIds: string[], un
     ...(await chunked(personIds, (part) => q(inArray(personCol, part)))),
     ...(await chunked(unitIds, (part) => q(inArray(unitCol, part)))),
   ];
-  const ratings = await both(qualityRatings.personId, qualityRatings.unitId, (w) => tx.select().from(qualityRatings).where(w).orderBy(asc(qualityRatings.year)));
-  const honors = await both(honorAwards.personId, honorAwards.unitId, (w) => tx.select().from(honorAwards).where(w).orderBy(asc(honorAwards.year), asc(honorAwards.decisionDate)));
-  const disciplines = await both(disciplineRecords.personId, disciplineRecords.unitId, (w) => tx.select().from(disciplineRecords).where(w).orderBy(asc(disciplineRecords.year)));
+  const ratings = await both(qualityRatings.personId, qualityRatings.unitId, (w) =>
+    tx.select().from(qualityRatings).where(w).orderBy(asc(qualityRatings.year)),
+  );
+  const honors = await both(honorAwards.personId, honorAwards.unitId, (w) =>
+    tx.select().from(honorAwards).where(w).orderBy(asc(honorAwards.year), asc(honorAwards.decisionDate)),
+  );
+  const disciplines = await both(disciplineRecords.personId, disciplineRecords.unitId, (w) =>
+    tx.select().from(disciplineRecords).where(w).orderBy(asc(disciplineRecords.year)),
+  );
   const facts = await both(subjectFacts.personId, subjectFacts.unitId, (w) => tx.select().from(subjectFacts).where(w).orderBy(asc(subjectFacts.year)));
   const byAuthor = await chunked(personIds, (part) =>
     tx.select({ id: initiativeAuthors.initiativeId }).from(initiativeAuthors).where(inArray(initiativeAuthors.personId, part)),
@@ -183,7 +229,8 @@ export function groupRecordSets(rows: RecordRows): { people: Map<string, RecordS
   for (const d of rows.disciplines) setOf(d.personId, d.unitId).disciplines.push({ year: d.year, level: d.level });
   for (const f of rows.facts) setOf(f.personId, f.unitId).facts.push({ year: f.year, fact: f.fact });
   // Initiatives count for their authors (individual criteria); a unit's own list is for display only.
-  for (const i of rows.initiatives) for (const a of i.authors) setOf(a.personId, null).initiatives.push({ year: i.year, scope: i.scope, used: i.usedForAwardId !== null });
+  for (const i of rows.initiatives)
+    for (const a of i.authors) setOf(a.personId, null).initiatives.push({ year: i.year, scope: i.scope, used: i.usedForAwardId !== null });
   return { people: ppl, units: uts };
 }
 
@@ -208,7 +255,15 @@ export async function membersInYear(tx: Executor, unitPath: string, year: number
   const subtreeIds = new Set((await tx.select({ id: units.id }).from(units).where(like(units.path, prefix))).map((u) => u.id));
   const moved = candidates.map((c) => c.id);
   const transfers = await chunked(moved, (part) =>
-    tx.select({ personId: personTransfers.personId, fromUnitId: personTransfers.fromUnitId, toUnitId: personTransfers.toUnitId, effectiveDate: personTransfers.effectiveDate }).from(personTransfers).where(inArray(personTransfers.personId, part)),
+    tx
+      .select({
+        personId: personTransfers.personId,
+        fromUnitId: personTransfers.fromUnitId,
+        toUnitId: personTransfers.toUnitId,
+        effectiveDate: personTransfers.effectiveDate,
+      })
+      .from(personTransfers)
+      .where(inArray(personTransfers.personId, part)),
   );
   const byPerson = new Map<string, typeof transfers>();
   for (const t of transfers) {
@@ -298,7 +353,10 @@ export async function recordHonorAward(tx: Executor, input: HonorAwardInput): Pr
     .returning();
   if (!row) throw new Error('insert failed');
   if (input.initiativeIds?.length) {
-    await tx.update(initiatives).set({ usedForAwardId: row.id, updatedAt: now() }).where(and(inArray(initiatives.id, input.initiativeIds), sql`${initiatives.usedForAwardId} is null`));
+    await tx
+      .update(initiatives)
+      .set({ usedForAwardId: row.id, updatedAt: now() })
+      .where(and(inArray(initiatives.id, input.initiativeIds), sql`${initiatives.usedForAwardId} is null`));
   }
   return row;
 }
@@ -318,7 +376,12 @@ export async function insertRating(tx: Executor, values: RatingValues): Promise<
 }
 
 /** Changes a rating if it is still at `version`; undefined when someone changed it meanwhile. */
-export async function updateRatingAt(tx: Executor, id: string, version: number, set: Pick<RatingValues, 'rating' | 'note' | 'source'>): Promise<RatingRow | undefined> {
+export async function updateRatingAt(
+  tx: Executor,
+  id: string,
+  version: number,
+  set: Pick<RatingValues, 'rating' | 'note' | 'source'>,
+): Promise<RatingRow | undefined> {
   const [row] = await tx
     .update(qualityRatings)
     .set({ ...set, version: version + 1, updatedAt: now() })
@@ -341,7 +404,13 @@ export async function unsafeListRatingsOf(tx: Executor, personIds: string[], uni
 
 /** The keys of the honors stored for the given people and units (duplicate check of an import). */
 export async function unsafeListHonorKeysOf(tx: Executor, personIds: string[], unitIds: string[]) {
-  const cols = { personId: honorAwards.personId, unitId: honorAwards.unitId, honor: honorAwards.honor, year: honorAwards.year, decisionNumber: honorAwards.decisionNumber };
+  const cols = {
+    personId: honorAwards.personId,
+    unitId: honorAwards.unitId,
+    honor: honorAwards.honor,
+    year: honorAwards.year,
+    decisionNumber: honorAwards.decisionNumber,
+  };
   return [
     ...(await chunked([...new Set(personIds)], (part) => tx.select(cols).from(honorAwards).where(inArray(honorAwards.personId, part)))),
     ...(await chunked([...new Set(unitIds)], (part) => tx.select(cols).from(honorAwards).where(inArray(honorAwards.unitId, part)))),
@@ -386,7 +455,13 @@ export async function insertInitiative(tx: Executor, values: InitiativeValues, a
 }
 
 /** Changes an initiative and its authors if it is still at `version`; undefined otherwise. */
-export async function updateInitiativeAt(tx: Executor, id: string, version: number, set: Partial<InitiativeValues>, authorIds: string[]): Promise<InitiativeRow | undefined> {
+export async function updateInitiativeAt(
+  tx: Executor,
+  id: string,
+  version: number,
+  set: Partial<InitiativeValues>,
+  authorIds: string[],
+): Promise<InitiativeRow | undefined> {
   const [row] = await tx
     .update(initiatives)
     .set({ ...set, version: version + 1, updatedAt: now() })

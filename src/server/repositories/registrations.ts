@@ -50,7 +50,10 @@ export async function deleteRegistration(tx: Executor, id: string): Promise<void
 
 /** One unit's registrations in a campaign (its sheet). */
 export async function registrationsOfUnit(tx: Executor, campaignKey: string, unitId: string): Promise<RegistrationRow[]> {
-  return tx.select().from(registrations).where(and(eq(registrations.campaignKey, campaignKey), eq(registrations.unitId, unitId)));
+  return tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.campaignKey, campaignKey), eq(registrations.unitId, unitId)));
 }
 
 /** Replaces one unit's registrations in a campaign by `rows` (in chunks: a unit may have hundreds of staff). */
@@ -61,7 +64,11 @@ export async function replaceUnitRegistrations(tx: Executor, campaignKey: string
 
 /** Staff of a unit (active), for its registration sheet and its checks. */
 export async function activeStaffOfUnit(tx: Executor, unitId: string) {
-  return tx.select({ id: people.id, fullName: people.fullName, position: people.position }).from(people).where(and(eq(people.unitId, unitId), eq(people.active, true))).orderBy(asc(people.sortKey));
+  return tx
+    .select({ id: people.id, fullName: people.fullName, position: people.position })
+    .from(people)
+    .where(and(eq(people.unitId, unitId), eq(people.active, true)))
+    .orderBy(asc(people.sortKey));
 }
 
 /** These people with their unit and status (the sheet checks they belong to its unit). */
@@ -76,7 +83,11 @@ export interface RegistrationFilter {
 }
 
 function visibleWhere(actor: Actor, f: RegistrationFilter) {
-  return and(eq(registrations.campaignKey, f.campaignKey), visibleRegistrationsCondition(actor, { unitId: registrations.unitId, personId: registrations.personId }), f.unitId ? eq(registrations.unitId, f.unitId) : undefined);
+  return and(
+    eq(registrations.campaignKey, f.campaignKey),
+    visibleRegistrationsCondition(actor, { unitId: registrations.unitId, personId: registrations.personId }),
+    f.unitId ? eq(registrations.unitId, f.unitId) : undefined,
+  );
 }
 
 /** Registrations of a campaign the actor may see (its subtree; staff: their own), a page or all (export). */
@@ -92,20 +103,35 @@ export async function listVisibleRegistrations(tx: Executor, actor: Actor, f: Re
 }
 
 export async function countVisibleRegistrations(tx: Executor, actor: Actor, f: RegistrationFilter): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(registrations).where(visibleWhere(actor, f));
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(visibleWhere(actor, f));
   return Number(r?.n ?? 0);
 }
 
 /** How many registrations a campaign has per honor (all units: the movement page shows the totals). */
 export async function countRegistrationsByHonor(tx: Executor, campaignKey: string): Promise<Map<string, number>> {
-  const rows = await tx.select({ honor: registrations.honor, n: sql<number>`count(*)::int` }).from(registrations).where(eq(registrations.campaignKey, campaignKey)).groupBy(registrations.honor);
+  const rows = await tx
+    .select({ honor: registrations.honor, n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(eq(registrations.campaignKey, campaignKey))
+    .groupBy(registrations.honor);
   return new Map(rows.map((c) => [c.honor, Number(c.n)]));
 }
 
 /** Registrations of a campaign grouped by unit, honor and subject kind, within the actor's scope (the roll-up). */
 export async function rollupRows(tx: Executor, actor: Actor, campaignKey: string) {
   return tx
-    .select({ unitId: registrations.unitId, unitName: units.name, sortOrder: units.sortOrder, depth: units.depth, honor: registrations.honor, kind: registrations.subjectKind, n: sql<number>`count(*)::int` })
+    .select({
+      unitId: registrations.unitId,
+      unitName: units.name,
+      sortOrder: units.sortOrder,
+      depth: units.depth,
+      honor: registrations.honor,
+      kind: registrations.subjectKind,
+      n: sql<number>`count(*)::int`,
+    })
     .from(registrations)
     .innerJoin(units, eq(units.id, registrations.unitId))
     .where(and(eq(registrations.campaignKey, campaignKey), unitIdInScope(actor, registrations.unitId)))
@@ -120,5 +146,10 @@ export async function insertReopening(tx: Executor, values: Omit<typeof registra
 }
 
 export async function reopeningsOf(tx: Executor, campaignKey: string) {
-  return tx.select({ r: registrationReopenings, unitName: units.name }).from(registrationReopenings).innerJoin(units, eq(units.id, registrationReopenings.unitId)).where(eq(registrationReopenings.campaignKey, campaignKey)).orderBy(registrationReopenings.createdAt);
+  return tx
+    .select({ r: registrationReopenings, unitName: units.name })
+    .from(registrationReopenings)
+    .innerJoin(units, eq(units.id, registrationReopenings.unitId))
+    .where(eq(registrationReopenings.campaignKey, campaignKey))
+    .orderBy(registrationReopenings.createdAt);
 }

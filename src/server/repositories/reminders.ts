@@ -24,7 +24,11 @@ export async function unsafeListRemindableAccounts(tx: Executor, roles: readonly
 export async function unsafeUnitPaths(tx: Executor, ids: string[]): Promise<Map<string, string>> {
   const paths = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 1000) {
-    for (const u of await tx.select({ id: units.id, path: units.path }).from(units).where(inArray(units.id, ids.slice(i, i + 1000)))) paths.set(u.id, u.path);
+    for (const u of await tx
+      .select({ id: units.id, path: units.path })
+      .from(units)
+      .where(inArray(units.id, ids.slice(i, i + 1000))))
+      paths.set(u.id, u.path);
   }
   return paths;
 }
@@ -33,7 +37,11 @@ export async function unsafeUnitPaths(tx: Executor, ids: string[]): Promise<Map<
 export async function unsafeParticipantPathsOf(tx: Executor, movementIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (movementIds.length === 0) return out;
-  const rows = await tx.select({ movementId: movementUnits.movementId, path: units.path }).from(movementUnits).innerJoin(units, eq(units.id, movementUnits.unitId)).where(inArray(movementUnits.movementId, movementIds));
+  const rows = await tx
+    .select({ movementId: movementUnits.movementId, path: units.path })
+    .from(movementUnits)
+    .innerJoin(units, eq(units.id, movementUnits.unitId))
+    .where(inArray(movementUnits.movementId, movementIds));
   for (const r of rows) out.set(r.movementId, [...(out.get(r.movementId) ?? []), r.path]);
   return out;
 }
@@ -42,7 +50,10 @@ export async function unsafeParticipantPathsOf(tx: Executor, movementIds: string
 export async function unsafeRegisteredUnitsOf(tx: Executor, campaignKeys: string[]): Promise<Map<string, Set<string>>> {
   const out = new Map<string, Set<string>>();
   if (campaignKeys.length === 0) return out;
-  const rows = await tx.selectDistinct({ key: registrations.campaignKey, unitId: registrations.unitId }).from(registrations).where(inArray(registrations.campaignKey, campaignKeys));
+  const rows = await tx
+    .selectDistinct({ key: registrations.campaignKey, unitId: registrations.unitId })
+    .from(registrations)
+    .where(inArray(registrations.campaignKey, campaignKeys));
   for (const r of rows) out.set(r.key, (out.get(r.key) ?? new Set()).add(r.unitId));
   return out;
 }

@@ -16,7 +16,11 @@ export type OverrideRow = typeof ruleOverrides.$inferSelect;
 export async function overridesForPath(tx: Executor, unitPath: string): Promise<OverrideRow[]> {
   const ids = unitPath.split('/').filter(Boolean);
   if (ids.length === 0) return [];
-  return tx.select().from(ruleOverrides).where(inArray(ruleOverrides.unitId, ids)).orderBy(asc(ruleOverrides.effectiveFrom), asc(ruleOverrides.overrideId), asc(ruleOverrides.version));
+  return tx
+    .select()
+    .from(ruleOverrides)
+    .where(inArray(ruleOverrides.unitId, ids))
+    .orderBy(asc(ruleOverrides.effectiveFrom), asc(ruleOverrides.overrideId), asc(ruleOverrides.version));
 }
 
 export function overrideBodies(rows: OverrideRow[]): RuleOverride[] {
@@ -26,7 +30,10 @@ export function overrideBodies(rows: OverrideRow[]): RuleOverride[] {
 /** Overrides that govern the actor's unit, and those issued inside its subtree. */
 function visibleOverrides(actor: Actor) {
   const ancestors = actor.unitPath.split('/').filter(Boolean);
-  return or(inArray(ruleOverrides.unitId, ancestors.length ? ancestors : ['00000000-0000-0000-0000-000000000000']), reachesOnlySelf(actor) ? sql`false` : unitIdInScope(actor, ruleOverrides.unitId));
+  return or(
+    inArray(ruleOverrides.unitId, ancestors.length ? ancestors : ['00000000-0000-0000-0000-000000000000']),
+    reachesOnlySelf(actor) ? sql`false` : unitIdInScope(actor, ruleOverrides.unitId),
+  );
 }
 
 /** One page of the overrides the actor may read (every version), with the issuing unit's name. */

@@ -54,7 +54,15 @@ export async function templateInForce(tx: Executor, unitId: string, kind: Templa
   for (const id of chain) {
     const r = newest.get(id);
     if (r?.hasData) {
-      return { source: id === unitId ? 'own' : 'inherited', unitId: id, unitName: r.unitName, templateId: r.id, version: r.version, fileName: r.fileName, createdAt: r.createdAt };
+      return {
+        source: id === unitId ? 'own' : 'inherited',
+        unitId: id,
+        unitName: r.unitName,
+        templateId: r.id,
+        version: r.version,
+        fileName: r.fileName,
+        createdAt: r.createdAt,
+      };
     }
   }
   return { source: 'default', unitId: null, unitName: null, templateId: null, version: null, fileName: null, createdAt: null };
@@ -102,7 +110,10 @@ export async function templateVersionFile(tx: Executor, unitId: string, kind: Te
 
 /** The next version number of a unit's template of a kind (uploads and reverts both take one). */
 export async function nextTemplateVersion(tx: Executor, unitId: string, kind: TemplateKind): Promise<number> {
-  const [r] = await tx.select({ v: max(documentTemplates.version) }).from(documentTemplates).where(and(eq(documentTemplates.unitId, unitId), eq(documentTemplates.kind, kind)));
+  const [r] = await tx
+    .select({ v: max(documentTemplates.version) })
+    .from(documentTemplates)
+    .where(and(eq(documentTemplates.unitId, unitId), eq(documentTemplates.kind, kind)));
   return (r?.v ?? 0) + 1;
 }
 

@@ -16,7 +16,11 @@ export async function unsafeUnitPath(tx: Executor, id: string): Promise<string> 
 
 /** A unit the actor may see, or undefined (which routes turn into 404). */
 export async function findVisibleUnit(tx: Executor, actor: Actor, id: string): Promise<UnitRow | undefined> {
-  const [row] = await tx.select().from(units).where(and(eq(units.id, id), visibleUnitsCondition(actor))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(units)
+    .where(and(eq(units.id, id), visibleUnitsCondition(actor)))
+    .limit(1);
   return row;
 }
 
@@ -57,16 +61,50 @@ export async function reparentSubtree(tx: Executor, oldPrefix: string, newPrefix
 export async function countUnitDependents(tx: Executor, id: string) {
   const one = async (q: Promise<{ n: number }[]>) => (await q)[0]?.n ?? 0;
   const [children, staff, activeStaff, accountsN, councilsN] = await inTurn(
-    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(units).where(eq(units.parentId, id))),
-    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(people).where(eq(people.unitId, id))),
-    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.unitId, id), eq(people.active, true)))),
-    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(accounts).where(eq(accounts.unitId, id))),
-    () => one(tx.select({ n: sql<number>`count(*)::int` }).from(councils).where(eq(councils.unitId, id))));
+    () =>
+      one(
+        tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(units)
+          .where(eq(units.parentId, id)),
+      ),
+    () =>
+      one(
+        tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(people)
+          .where(eq(people.unitId, id)),
+      ),
+    () =>
+      one(
+        tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(people)
+          .where(and(eq(people.unitId, id), eq(people.active, true))),
+      ),
+    () =>
+      one(
+        tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(accounts)
+          .where(eq(accounts.unitId, id)),
+      ),
+    () =>
+      one(
+        tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(councils)
+          .where(eq(councils.unitId, id)),
+      ),
+  );
   return { children, staff, activeStaff, accounts: accountsN, councils: councilsN };
 }
 
 export async function countActiveChildren(tx: Executor, id: string): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(units).where(and(eq(units.parentId, id), eq(units.active, true)));
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(units)
+    .where(and(eq(units.parentId, id), eq(units.active, true)));
   return r?.n ?? 0;
 }
 
@@ -95,7 +133,10 @@ export async function updateUnitAtVersion(tx: Executor, id: string, expectedVers
 
 /** The direct sub-units of a unit. */
 export async function listChildUnits(tx: Executor, parentId: string): Promise<UnitRow[]> {
-  return tx.select().from(units).where(and(eq(units.parentId, parentId), ne(units.id, parentId)));
+  return tx
+    .select()
+    .from(units)
+    .where(and(eq(units.parentId, parentId), ne(units.id, parentId)));
 }
 
 /** Hangs a unit under another parent (its path is rewritten by `reparentSubtree`). */

@@ -5,7 +5,13 @@ import { assertIsoDate } from './regimes.js';
 /** Ascending by `from`; each amount applies until the next entry starts. */
 export const BASE_SALARY_TABLE: readonly BaseSalaryEntry[] = [
   { from: '2017-07-01', amount: 1_300_000, article: 'NĐ 47/2017/NĐ-CP', verified: false },
-  { from: '2018-07-01', amount: 1_390_000, article: 'NĐ 72/2018/NĐ-CP', verified: false, note: 'Mức 1.390.000 đã xác minh; ngày bắt đầu 01/07/2018 chưa xác minh' },
+  {
+    from: '2018-07-01',
+    amount: 1_390_000,
+    article: 'NĐ 72/2018/NĐ-CP',
+    verified: false,
+    note: 'Mức 1.390.000 đã xác minh; ngày bắt đầu 01/07/2018 chưa xác minh',
+  },
   { from: '2019-07-01', amount: 1_490_000, article: 'NĐ 38/2019/NĐ-CP', verified: true },
   { from: '2023-07-01', amount: 1_800_000, article: 'NĐ 24/2023/NĐ-CP', verified: true },
   { from: '2024-07-01', amount: 2_340_000, article: 'Khoản 2 Điều 3 NĐ 73/2024/NĐ-CP', verified: true },

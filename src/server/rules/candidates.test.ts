@@ -7,7 +7,11 @@ import { collective, person, ratings } from './test-helpers.js';
 /** n people rated HTXSNV in 2023 (each eligible for LĐTT and, under ND98, CSTĐCS), plus m rated HTNV. */
 function unit(n: number, m: number, initiatives = false): CandidateSubject[] {
   const out: CandidateSubject[] = [];
-  for (let i = 0; i < n; i++) out.push({ id: `p${i}`, subject: person({ ratings: ratings({ 2023: 'HTXSNV' }), ...(initiatives ? { initiatives: [{ year: 2023, scope: 'co_so' as const }] } : {}) }) });
+  for (let i = 0; i < n; i++)
+    out.push({
+      id: `p${i}`,
+      subject: person({ ratings: ratings({ 2023: 'HTXSNV' }), ...(initiatives ? { initiatives: [{ year: 2023, scope: 'co_so' as const }] } : {}) }),
+    });
   for (let i = 0; i < m; i++) out.push({ id: `q${i}`, subject: person({ ratings: ratings({ 2023: 'HTNV' }) }) });
   return out;
 }
@@ -15,7 +19,15 @@ function unit(n: number, m: number, initiatives = false): CandidateSubject[] {
 test('quota cap = floor(15% × LĐTT) under ND91 Art 9 k3', () => {
   const q = ND91_2017_PACK.honors.CSTDCS.quota;
   assert.ok(q);
-  const cases: [number, number][] = [[0, 0], [6, 0], [7, 1], [20, 3], [13, 1], [100, 15], [133, 19]];
+  const cases: [number, number][] = [
+    [0, 0],
+    [6, 0],
+    [7, 1],
+    [20, 3],
+    [13, 1],
+    [100, 15],
+    [133, 19],
+  ];
   for (const [ldtt, cap] of cases) assert.equal(quotaCap(q, ldtt), cap, `${ldtt}`);
 });
 
@@ -48,7 +60,10 @@ test('no quota under ND98; collective honors are skipped for individuals', () =>
 
 test('explain: true carries the reasons; only the asked honors are evaluated (quota base still counted)', () => {
   const r = candidatesFor({ decisionDate: '2023-12-20', year: 2023, subjects: unit(10, 0, true), honors: ['CSTDCS'], explain: true });
-  assert.deepEqual(r.results[0]?.outcomes.map((o) => o.honor), ['CSTDCS']);
+  assert.deepEqual(
+    r.results[0]?.outcomes.map((o) => o.honor),
+    ['CSTDCS'],
+  );
   assert.ok((r.results[0]?.outcomes[0]?.reasons?.length ?? 0) > 0);
   assert.equal(r.quotas[0]?.baseCount, 10);
   assert.equal(r.quotas[0]?.cap, 1);

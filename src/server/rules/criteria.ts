@@ -3,34 +3,14 @@
  * and the per-subject index they read. The index is built once per subject and reused across all
  * honors, which is what keeps batch evaluation fast (no re-sorting, no repeated scans).
  */
-import {
-  COMMENDATION_TYPES,
-  DISCIPLINES,
-  INITIATIVE_SCOPES,
-  RATINGS,
-  type CommendationType,
-  type Honor,
-  type SubjectKind,
-} from '../../shared/codes.js';
-import {
-  HONOR_SHORT,
-  disciplineLabel,
-  inWindow,
-  percent,
-  ratingAtLeastLabel,
-  ratingLabel,
-  scopeLabel,
-  windowLabel,
-  yearsList,
-} from './labels.js';
+import { COMMENDATION_TYPES, DISCIPLINES, INITIATIVE_SCOPES, RATINGS, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
+import { HONOR_SHORT, disciplineLabel, inWindow, percent, ratingAtLeastLabel, ratingLabel, scopeLabel, windowLabel, yearsList } from './labels.js';
 import { FACT_LABELS, type Criterion, type Fact, type MemberInput, type RulePack, type SubjectInput } from './types.js';
 
 // ---------------------------------------------------------------- index
 
 /** Bit per commendation type; an honor-year holds the OR of the types it was given with. */
-const TYPE_BIT: Record<CommendationType, number> = Object.fromEntries(
-  COMMENDATION_TYPES.map((t, i) => [t, 1 << i]),
-) as Record<CommendationType, number>;
+const TYPE_BIT: Record<CommendationType, number> = Object.fromEntries(COMMENDATION_TYPES.map((t, i) => [t, 1 << i])) as Record<CommendationType, number>;
 /** Only merit-based (công trạng) awards feed chains (ND98/ND152 Art 4). */
 const DEFAULT_MASK = TYPE_BIT.cong_trang;
 
@@ -207,7 +187,7 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
       let resetYear: number | null = null;
       if (c.resetBy) {
         const rs = idx.honors.get(c.resetBy);
-        if (rs) for (const [ry, bits] of rs) if (ry < y && ry >= first && (bits & DEFAULT_MASK) && (resetYear === null || ry > resetYear)) resetYear = ry;
+        if (rs) for (const [ry, bits] of rs) if (ry < y && ry >= first && bits & DEFAULT_MASK && (resetYear === null || ry > resetYear)) resetYear = ry;
       }
       const held = chain.filter((cy) => holds(idx, c.honor, cy, mask) && (resetYear === null || cy > resetYear));
       const res = held.length === chain.length;
@@ -232,7 +212,8 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
         held.length >= c.atLeast,
         ex,
         () => `Đạt: ${held.length} lần đạt ${HONOR_SHORT[c.honor]} trong ${windowLabel(from, y)} (${yearsList(held)})`,
-        () => `Chưa đủ: cần ${c.atLeast} lần đạt ${HONOR_SHORT[c.honor]} trong ${windowLabel(from, y)}; mới có ${held.length}${held.length ? ` (${yearsList(held)})` : ''}${excludedNote(excludedYears(idx, c.honor, from, y, mask))}`,
+        () =>
+          `Chưa đủ: cần ${c.atLeast} lần đạt ${HONOR_SHORT[c.honor]} trong ${windowLabel(from, y)}; mới có ${held.length}${held.length ? ` (${yearsList(held)})` : ''}${excludedNote(excludedYears(idx, c.honor, from, y, mask))}`,
       );
     }
     case 'prerequisite_honor': {
@@ -240,7 +221,7 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
       const from = c.withinYears ? y - c.withinYears + 1 : -Infinity;
       let found: number | null = null;
       const years = idx.honors.get(c.honor);
-      if (years) for (const [hy, bits] of years) if (hy <= y && hy >= from && (bits & mask) && (found === null || hy > found)) found = hy;
+      if (years) for (const [hy, bits] of years) if (hy <= y && hy >= from && bits & mask && (found === null || hy > found)) found = hy;
       return ok(
         found !== null,
         ex,
@@ -260,7 +241,8 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
       return ok(
         n >= count,
         ex,
-        () => `Đạt: có ${n} sáng kiến phạm vi ${scopeLabel(c.scope)}${c.scope === 'toan_quoc' ? '' : ' trở lên'} ${inWindow(from, y)} chưa dùng cho khen thưởng khác`,
+        () =>
+          `Đạt: có ${n} sáng kiến phạm vi ${scopeLabel(c.scope)}${c.scope === 'toan_quoc' ? '' : ' trở lên'} ${inWindow(from, y)} chưa dùng cho khen thưởng khác`,
         () => `Chưa đạt: cần ${what} ${inWindow(from, y)}; hiện có ${n}${used ? ` (${used} sáng kiến đã dùng cho khen thưởng khác không được tính)` : ''}`,
       );
     }
@@ -294,7 +276,12 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
       const pass = c.strict ? n > c.atLeast * total + eps : n >= c.atLeast * total - eps;
       const need = `${c.strict ? 'trên' : 'từ'} ${percent(c.atLeast)}${c.strict ? '' : ' trở lên'}`;
       const got = `${n}/${total} thành viên (${percent(n / total)}) đạt ${HONOR_SHORT[c.honor]} năm ${y}`;
-      return ok(pass, ex, () => `Đạt: ${got}; cần ${need}`, () => `Chưa đạt: ${got}; cần ${need}`);
+      return ok(
+        pass,
+        ex,
+        () => `Đạt: ${got}; cần ${need}`,
+        () => `Chưa đạt: ${got}; cần ${need}`,
+      );
     }
     case 'members_all_rating_at_least': {
       const members = idx.members;
@@ -313,7 +300,8 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
         res,
         ex,
         () => `Đạt: 100% thành viên (${total}/${total}) xếp loại ${ratingAtLeastLabel(c.rating)} năm ${y}`,
-        () => `Chưa đạt: ${below}/${total} thành viên xếp loại dưới ${ratingLabel(c.rating)} năm ${y}; cần 100% thành viên ${ratingAtLeastLabel(c.rating).toLowerCase()}`,
+        () =>
+          `Chưa đạt: ${below}/${total} thành viên xếp loại dưới ${ratingLabel(c.rating)} năm ${y}; cần 100% thành viên ${ratingAtLeastLabel(c.rating).toLowerCase()}`,
         () => `Thiếu dữ liệu: ${missing}/${total} thành viên chưa có xếp loại năm ${y}`,
       );
     }
@@ -351,7 +339,12 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
       const label = FACT_LABELS[c.fact];
       const when = inWindow(from, y);
       if (c.kind === 'no_fact') {
-        return ok(!present, ex, () => `Đạt: không thuộc trường hợp ${label} ${when}`, () => `Không đạt: ${label} ${when}`);
+        return ok(
+          !present,
+          ex,
+          () => `Đạt: không thuộc trường hợp ${label} ${when}`,
+          () => `Không đạt: ${label} ${when}`,
+        );
       }
       const absent: Tri = c.ifAbsent === 'unknown' ? null : false;
       return ok(
@@ -372,8 +365,16 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
         res,
         ex,
         () => `Đạt tiêu chuẩn ${HONOR_SHORT[c.honor]}: ${strip(outs[0]?.text ?? '')}`,
-        () => `Chưa đạt tiêu chuẩn ${HONOR_SHORT[c.honor]}: ${outs.filter((o) => o.ok === false).map((o) => strip(o.text)).join('; ')}`,
-        () => `Thiếu dữ liệu để xét tiêu chuẩn ${HONOR_SHORT[c.honor]}: ${outs.filter((o) => o.ok === null).map((o) => strip(o.text)).join('; ')}`,
+        () =>
+          `Chưa đạt tiêu chuẩn ${HONOR_SHORT[c.honor]}: ${outs
+            .filter((o) => o.ok === false)
+            .map((o) => strip(o.text))
+            .join('; ')}`,
+        () =>
+          `Thiếu dữ liệu để xét tiêu chuẩn ${HONOR_SHORT[c.honor]}: ${outs
+            .filter((o) => o.ok === null)
+            .map((o) => strip(o.text))
+            .join('; ')}`,
       );
     }
     case 'all_of': {
@@ -383,8 +384,16 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
         res,
         ex,
         () => `Đạt: ${outs.map((o) => strip(o.text)).join('; ')}`,
-        () => `Chưa đạt: ${outs.filter((o) => o.ok !== true).map((o) => strip(o.text)).join('; ')}`,
-        () => `Thiếu dữ liệu: ${outs.filter((o) => o.ok === null).map((o) => strip(o.text)).join('; ')}`,
+        () =>
+          `Chưa đạt: ${outs
+            .filter((o) => o.ok !== true)
+            .map((o) => strip(o.text))
+            .join('; ')}`,
+        () =>
+          `Thiếu dữ liệu: ${outs
+            .filter((o) => o.ok === null)
+            .map((o) => strip(o.text))
+            .join('; ')}`,
       );
     }
     case 'any_of': {
@@ -395,7 +404,11 @@ export function evaluateCriterion(c: Criterion, idx: SubjectIndex, ctx: EvalCont
         ex,
         () => `Đạt (một trong các điều kiện): ${strip(outs.find((o) => o.ok === true)?.text ?? '')}`,
         () => `Chưa đạt điều kiện nào trong các điều kiện: ${outs.map((o, i) => `(${i + 1}) ${strip(o.text)}`).join('; ')}`,
-        () => `Thiếu dữ liệu: ${outs.filter((o) => o.ok === null).map((o) => strip(o.text)).join('; ')}`,
+        () =>
+          `Thiếu dữ liệu: ${outs
+            .filter((o) => o.ok === null)
+            .map((o) => strip(o.text))
+            .join('; ')}`,
       );
     }
   }

@@ -9,8 +9,12 @@ test('describePack is plain JSON and covers every honor', () => {
   for (const regime of REGIMES) {
     const view = describePack(regime);
     assert.deepEqual(JSON.parse(JSON.stringify(view)), view);
-    assert.deepEqual(view.honors.map((h) => h.honor), [...HONORS]);
-    for (const h of view.honors) for (const s of h.subjects) assert.ok(s.criteria.length > 0 && s.criteria.every((c) => c.text.length > 0), `${regime} ${h.honor}`);
+    assert.deepEqual(
+      view.honors.map((h) => h.honor),
+      [...HONORS],
+    );
+    for (const h of view.honors)
+      for (const s of h.subjects) assert.ok(s.criteria.length > 0 && s.criteria.every((c) => c.text.length > 0), `${regime} ${h.honor}`);
   }
 });
 

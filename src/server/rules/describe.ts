@@ -22,7 +22,16 @@ import { HONOR_SHORT, coef, percent, vnd } from './labels.js';
 import { computeAmount } from './money.js';
 import { packFor } from './packs/index.js';
 import { publicNotice, quorumNeeded, majorityNeeded } from './pipeline.js';
-import { AUTHORITIES, AUTHORITY_LABELS, PUBLIC_NOTICE_DEADLINE_ID, type Authority, type Criterion, type CriterionKind, type IsoDate, type RulePack } from './types.js';
+import {
+  AUTHORITIES,
+  AUTHORITY_LABELS,
+  PUBLIC_NOTICE_DEADLINE_ID,
+  type Authority,
+  type Criterion,
+  type CriterionKind,
+  type IsoDate,
+  type RulePack,
+} from './types.js';
 
 export interface CriterionView {
   rule: string;
@@ -87,11 +96,21 @@ export const pipelineViewSchema = z
       article: z.string().nullable(),
       verified: z.boolean(),
     }),
-    stepLimits: z.array(z.object({ ...sourcedView, step: z.enum(DOSSIER_STATUSES), stepLabel: z.string(), workingDays: z.number(), label: z.string(), text: z.string() })),
+    stepLimits: z.array(
+      z.object({ ...sourcedView, step: z.enum(DOSSIER_STATUSES), stepLabel: z.string(), workingDays: z.number(), label: z.string(), text: z.string() }),
+    ),
     quorum: z.object({ ...sourcedView, share: z.number(), text: z.string() }),
     majority: z.object({ ...sourcedView, share: z.number(), strict: z.boolean(), text: z.string() }),
     honorOrder: z.object({ ...sourcedView, ranks: z.array(z.object({ honor: honorCode, label: z.string(), rank: z.number() })) }),
-    unitAuthority: z.array(z.object({ ...sourcedView, unitKind: z.enum(UNIT_KINDS), unitKindLabel: z.string(), who: z.enum(AUTHORITIES).nullable(), whoLabel: z.string().nullable() })),
+    unitAuthority: z.array(
+      z.object({
+        ...sourcedView,
+        unitKind: z.enum(UNIT_KINDS),
+        unitKindLabel: z.string(),
+        who: z.enum(AUTHORITIES).nullable(),
+        whoLabel: z.string().nullable(),
+      }),
+    ),
     /** Number of UNVERIFIED items among the pipeline's parameters. */
     unverifiedCount: z.number(),
   })
@@ -128,11 +147,46 @@ export function describePipeline(pack: RulePack): PipelineView {
     article: deadline?.article ?? null,
     verified: deadline?.verified ?? true,
   };
-  const stepLimits = p.stepLimits.map((x) => ({ step: x.step, stepLabel: DOSSIER_STATUS_LABELS[x.step], workingDays: x.workingDays, label: x.label, text: `${x.label}: ${x.workingDays} ngày làm việc (khi hồ sơ ở trạng thái "${DOSSIER_STATUS_LABELS[x.step]}")`, article: x.article, verified: x.verified, ...noteOf(x) }));
-  const quorum = { share: p.quorum.share, text: `Phiên họp hợp lệ khi có từ ${shareText(p.quorum.share)} tổng số thành viên có mặt (Hội đồng 10 người: cần ${quorumNeeded(pack, 10)})`, article: p.quorum.article, verified: p.quorum.verified, ...noteOf(p.quorum) };
-  const majority = { share: p.majority.share, strict: p.majority.strict, text: `Hình thức không có tỷ lệ riêng: ${p.majority.strict ? 'trên' : 'từ'} ${percent(p.majority.share)} tổng số thành viên đồng ý (Hội đồng 10 người: cần ${majorityNeeded(pack, 10)})`, article: p.majority.article, verified: p.majority.verified, ...noteOf(p.majority) };
-  const honorOrder = { ranks: HONORS.map((h) => ({ honor: h, label: HONOR_INFO[h].label, rank: p.honorOrder.ranks[h] })), article: p.honorOrder.article, verified: p.honorOrder.verified, ...noteOf(p.honorOrder) };
-  const unitAuthority = p.unitAuthority.map((u) => ({ unitKind: u.unitKind, unitKindLabel: UNIT_KIND_LABELS[u.unitKind], who: u.who, whoLabel: u.who ? AUTHORITY_LABELS[u.who] : null, article: u.article, verified: u.verified, ...noteOf(u) }));
+  const stepLimits = p.stepLimits.map((x) => ({
+    step: x.step,
+    stepLabel: DOSSIER_STATUS_LABELS[x.step],
+    workingDays: x.workingDays,
+    label: x.label,
+    text: `${x.label}: ${x.workingDays} ngày làm việc (khi hồ sơ ở trạng thái "${DOSSIER_STATUS_LABELS[x.step]}")`,
+    article: x.article,
+    verified: x.verified,
+    ...noteOf(x),
+  }));
+  const quorum = {
+    share: p.quorum.share,
+    text: `Phiên họp hợp lệ khi có từ ${shareText(p.quorum.share)} tổng số thành viên có mặt (Hội đồng 10 người: cần ${quorumNeeded(pack, 10)})`,
+    article: p.quorum.article,
+    verified: p.quorum.verified,
+    ...noteOf(p.quorum),
+  };
+  const majority = {
+    share: p.majority.share,
+    strict: p.majority.strict,
+    text: `Hình thức không có tỷ lệ riêng: ${p.majority.strict ? 'trên' : 'từ'} ${percent(p.majority.share)} tổng số thành viên đồng ý (Hội đồng 10 người: cần ${majorityNeeded(pack, 10)})`,
+    article: p.majority.article,
+    verified: p.majority.verified,
+    ...noteOf(p.majority),
+  };
+  const honorOrder = {
+    ranks: HONORS.map((h) => ({ honor: h, label: HONOR_INFO[h].label, rank: p.honorOrder.ranks[h] })),
+    article: p.honorOrder.article,
+    verified: p.honorOrder.verified,
+    ...noteOf(p.honorOrder),
+  };
+  const unitAuthority = p.unitAuthority.map((u) => ({
+    unitKind: u.unitKind,
+    unitKindLabel: UNIT_KIND_LABELS[u.unitKind],
+    who: u.who,
+    whoLabel: u.who ? AUTHORITY_LABELS[u.who] : null,
+    article: u.article,
+    verified: u.verified,
+    ...noteOf(u),
+  }));
   const flags = [...documents, ...notice.honors, ...stepLimits, quorum, majority, honorOrder, ...unitAuthority];
   return { documents, publicNotice: notice, stepLimits, quorum, majority, honorOrder, unitAuthority, unverifiedCount: flags.filter((x) => !x.verified).length };
 }
@@ -192,7 +246,12 @@ export function describePack(regime: Regime, pack: RulePack = packFor(regime), a
           example:
             exampleBase === null || amount === null
               ? null
-              : { asOf: exampleDate, baseSalary: exampleBase, amount, text: `${m.isCap ? 'tối đa ' : ''}${coef(m.coefficient)} × ${vnd(exampleBase)} = ${vnd(amount)}` },
+              : {
+                  asOf: exampleDate,
+                  baseSalary: exampleBase,
+                  amount,
+                  text: `${m.isCap ? 'tối đa ' : ''}${coef(m.coefficient)} × ${vnd(exampleBase)} = ${vnd(amount)}`,
+                },
         };
       }
       return { subject: s, label: SUBJECT_KIND_LABELS[s], criteria: (r.criteria[s] ?? []).map(criterionView), money };
@@ -209,10 +268,23 @@ export function describePack(regime: Regime, pack: RulePack = packFor(regime), a
       kind: HONOR_INFO[h].kind,
       subjects,
       vote: r.vote
-        ? { share: r.vote.share, secretBallot: r.vote.secretBallot, article: r.vote.article, verified: r.vote.verified, text: `Từ ${percent(r.vote.share)} tổng số thành viên Hội đồng đồng ý${r.vote.secretBallot ? ' (bỏ phiếu kín)' : ''}` }
+        ? {
+            share: r.vote.share,
+            secretBallot: r.vote.secretBallot,
+            article: r.vote.article,
+            verified: r.vote.verified,
+            text: `Từ ${percent(r.vote.share)} tổng số thành viên Hội đồng đồng ý${r.vote.secretBallot ? ' (bỏ phiếu kín)' : ''}`,
+          }
         : null,
       quota: r.quota
-        ? { of: r.quota.of, share: r.quota.share, rounding: r.quota.rounding, article: r.quota.article, verified: r.quota.verified, text: `Không quá ${percent(r.quota.share)} số ${HONOR_SHORT[r.quota.of]} của đơn vị (làm tròn ${r.quota.rounding === 'floor' ? 'xuống' : r.quota.rounding === 'ceil' ? 'lên' : 'gần nhất'})` }
+        ? {
+            of: r.quota.of,
+            share: r.quota.share,
+            rounding: r.quota.rounding,
+            article: r.quota.article,
+            verified: r.quota.verified,
+            text: `Không quá ${percent(r.quota.share)} số ${HONOR_SHORT[r.quota.of]} của đơn vị (làm tròn ${r.quota.rounding === 'floor' ? 'xuống' : r.quota.rounding === 'ceil' ? 'lên' : 'gần nhất'})`,
+          }
         : null,
       authority: {
         who: r.authority.who.map((code) => ({ code, label: AUTHORITY_LABELS[code] })),
@@ -232,7 +304,12 @@ export function describePack(regime: Regime, pack: RulePack = packFor(regime), a
     decisionsTo: pack.decisionsTo,
     rounding: {
       ...pack.rounding,
-      text: pack.rounding.mode === 'ceil' ? `Làm tròn lên bội số ${vnd(pack.rounding.step)}` : pack.rounding.mode === 'round' ? `Làm tròn đến bội số gần nhất ${vnd(pack.rounding.step)}` : 'Không làm tròn',
+      text:
+        pack.rounding.mode === 'ceil'
+          ? `Làm tròn lên bội số ${vnd(pack.rounding.step)}`
+          : pack.rounding.mode === 'round'
+            ? `Làm tròn đến bội số gần nhất ${vnd(pack.rounding.step)}`
+            : 'Không làm tròn',
     },
     baseSalary: pack.baseSalary,
     deadlines: pack.deadlines,

@@ -42,7 +42,11 @@ describe('LĐTT', () => {
     ['HTXSNV passes', person({ ratings: ratings({ 2023: 'HTXSNV' }) }), true],
     ['HTNV fails', person({ ratings: ratings({ 2023: 'HTNV' }) }), false],
     ['missing rating → null', person({ ratings: ratings({ 2022: 'HTXSNV' }) }), null],
-    ['disciplined that year fails (UNVERIFIED rule)', person({ ratings: ratings({ 2023: 'HTXSNV' }), disciplines: [{ year: 2023, level: 'khien_trach' }] }), false],
+    [
+      'disciplined that year fails (UNVERIFIED rule)',
+      person({ ratings: ratings({ 2023: 'HTXSNV' }), disciplines: [{ year: 2023, level: 'khien_trach' }] }),
+      false,
+    ],
     ['discipline in another year does not count', person({ ratings: ratings({ 2023: 'HTXSNV' }), disciplines: [{ year: 2022, level: 'canh_cao' }] }), true],
     ['under disciplinary review fails', person({ ratings: ratings({ 2023: 'HTXSNV' }), facts: [{ year: 2023, fact: 'dang_xem_xet_ky_luat' }] }), false],
     ['missing rating but disciplined → false (false beats unknown)', person({ disciplines: [{ year: 2023, level: 'canh_cao' }] }), false],
@@ -60,7 +64,10 @@ describe('LĐTT', () => {
     const r = run('ND98_2023', 'LDTT', person({ ratings: ratings({ 2023: 'HTXSNV' }) }));
     assert.equal(r.reasons[0]?.text, 'Đạt: xếp loại Hoàn thành xuất sắc nhiệm vụ năm 2023');
     assert.equal(r.reasons[0]?.article, 'Khoản 1 Điều 24 Luật 06/2022/QH15');
-    assert.ok(r.reasons.some((x) => x.verified === false), 'UNVERIFIED exclusions are flagged');
+    assert.ok(
+      r.reasons.some((x) => x.verified === false),
+      'UNVERIFIED exclusions are flagged',
+    );
   });
 });
 
@@ -70,7 +77,7 @@ describe('CSTĐCS = LĐTT standard AND (HTXSNV OR grassroots initiative)', () =>
     ['HTTNV + initiative', person({ ratings: ratings({ 2023: 'HTTNV' }), initiatives: [{ year: 2023, scope: 'co_so' }] }), true],
     ['HTTNV + wider-scope initiative', person({ ratings: ratings({ 2023: 'HTTNV' }), initiatives: [{ year: 2023, scope: 'bo_tinh' }] }), true],
     ['HTTNV + used initiative', person({ ratings: ratings({ 2023: 'HTTNV' }), initiatives: [{ year: 2023, scope: 'co_so', used: true }] }), false],
-    ['HTTNV + last year\'s initiative', person({ ratings: ratings({ 2023: 'HTTNV' }), initiatives: [{ year: 2022, scope: 'co_so' }] }), false],
+    ["HTTNV + last year's initiative", person({ ratings: ratings({ 2023: 'HTTNV' }), initiatives: [{ year: 2022, scope: 'co_so' }] }), false],
     ['HTNV + initiative (not LĐTT standard)', person({ ratings: ratings({ 2023: 'HTNV' }), initiatives: [{ year: 2023, scope: 'co_so' }] }), false],
     ['no rating + initiative → null', person({ initiatives: [{ year: 2023, scope: 'co_so' }] }), null],
   ];
@@ -100,13 +107,20 @@ describe('CSTĐ bộ, ban, ngành, tỉnh: 3 consecutive CSTĐCS + bo_tinh initi
     ['used initiative does not count', base(honorYears('CSTDCS', [2021, 2022, 2023]), [{ year: 2023, scope: 'bo_tinh', used: true }]), false],
     ['grassroots initiative is not enough', base(honorYears('CSTDCS', [2021, 2022, 2023]), [{ year: 2023, scope: 'co_so' }]), false],
     ['national initiative also counts', base(honorYears('CSTDCS', [2021, 2022, 2023]), [{ year: 2022, scope: 'toan_quoc' }]), true],
-    ['years already used for a CSTĐ tỉnh in 2021 are not reused', base([...honorYears('CSTDCS', [2019, 2020, 2021, 2022, 2023]), ...honorYears('CSTD_BO_TINH', [2021])]), false],
+    [
+      'years already used for a CSTĐ tỉnh in 2021 are not reused',
+      base([...honorYears('CSTDCS', [2019, 2020, 2021, 2022, 2023]), ...honorYears('CSTD_BO_TINH', [2021])]),
+      false,
+    ],
   ];
   for (const regime of ALL) for (const [name, s, want] of cases) test(`${regime}: ${name}`, () => assert.equal(run(regime, 'CSTD_BO_TINH', s).eligible, want));
 
   test('the explanation names the excluded chuyên đề year', () => {
     const r = run('ND98_2023', 'CSTD_BO_TINH', base([...honorYears('CSTDCS', [2021, 2023]), ...honorYears('CSTDCS', [2022], 'chuyen_de')]));
-    assert.equal(r.reasons[0]?.text, 'Chưa đủ: cần 3 năm liên tục đạt CSTĐCS (2021–2023); mới có 2021, 2023; không tính khen thưởng theo đợt, chuyên đề, đột xuất năm 2022');
+    assert.equal(
+      r.reasons[0]?.text,
+      'Chưa đủ: cần 3 năm liên tục đạt CSTĐCS (2021–2023); mới có 2021, 2023; không tính khen thưởng theo đợt, chuyên đề, đột xuất năm 2022',
+    );
   });
   test('the explanation of a pass lists the chain', () => {
     const r = run('ND98_2023', 'CSTD_BO_TINH', base(honorYears('CSTDCS', [2021, 2022, 2023])));
@@ -147,8 +161,22 @@ describe('TTLĐTT: ≥70% members LĐTT (Law Art 28) vs >50% (Old Law)', () => {
     assert.match(old.reasons.find((x) => x.rule === 'ND91.TTLDTT.tren_50_ldtt')?.text ?? '', /cần trên 50%/);
   });
   test('a member disciplined at cảnh cáo fails; khiển trách does not', () => {
-    assert.equal(run('ND98_2023', 'TTLDTT', collective(2023, 10, 8, {}, (i) => (i === 9 ? { disciplines: [{ year: 2023, level: 'canh_cao' }] } : {}))).eligible, false);
-    assert.equal(run('ND98_2023', 'TTLDTT', collective(2023, 10, 8, {}, (i) => (i === 9 ? { disciplines: [{ year: 2023, level: 'khien_trach' }] } : {}))).eligible, true);
+    assert.equal(
+      run(
+        'ND98_2023',
+        'TTLDTT',
+        collective(2023, 10, 8, {}, (i) => (i === 9 ? { disciplines: [{ year: 2023, level: 'canh_cao' }] } : {})),
+      ).eligible,
+      false,
+    );
+    assert.equal(
+      run(
+        'ND98_2023',
+        'TTLDTT',
+        collective(2023, 10, 8, {}, (i) => (i === 9 ? { disciplines: [{ year: 2023, level: 'khien_trach' }] } : {})),
+      ).eligible,
+      true,
+    );
   });
   test('no member list → null', () => {
     const r = run('ND98_2023', 'TTLDTT', { kind: 'collective', ratings: ratings({ 2023: 'HTTNV' }) });
@@ -163,7 +191,11 @@ describe('TTLĐXS: HTXSNV + 100% complete tasks + ≥70% LĐTT + ≥1 CSTĐCS (L
   const cases: [string, SubjectInput, boolean | null][] = [
     ['all criteria met', good(), true],
     ['no CSTĐCS member', good(() => ({})), false],
-    ['one member KHTNV', good((i) => (i === 0 ? { honors: [{ year: 2023, honor: 'CSTDCS' }] } : i === 5 ? { ratings: ratings({ 2023: 'KHTNV' }) } : {})), false],
+    [
+      'one member KHTNV',
+      good((i) => (i === 0 ? { honors: [{ year: 2023, honor: 'CSTDCS' }] } : i === 5 ? { ratings: ratings({ 2023: 'KHTNV' }) } : {})),
+      false,
+    ],
     ['one member without rating → null', good((i) => (i === 0 ? { honors: [{ year: 2023, honor: 'CSTDCS' }] } : i === 5 ? { ratings: [] } : {})), null],
     ['collective only HTTNV', collective(2023, 10, 7, {}, (i) => (i === 0 ? { honors: [{ year: 2023, honor: 'CSTDCS' }] } : {})), false],
   ];
@@ -173,30 +205,82 @@ describe('TTLĐXS: HTXSNV + 100% complete tasks + ≥70% LĐTT + ≥1 CSTĐCS (L
 describe('Bằng khen bộ/tỉnh, individual (Law Art 74 k1 d)', () => {
   const cases: [string, SubjectInput, boolean | null][] = [
     ['2 consecutive CSTĐCS', person({ ratings: ratedYears(2022, 2023, 'HTTNV'), honors: honorYears('CSTDCS', [2022, 2023]) }), true],
-    ['2 years HTXSNV + 2 grassroots initiatives', person({ ratings: ratedYears(2022, 2023, 'HTXSNV'), initiatives: [{ year: 2022, scope: 'co_so' }, { year: 2023, scope: 'co_so' }] }), true],
+    [
+      '2 years HTXSNV + 2 grassroots initiatives',
+      person({
+        ratings: ratedYears(2022, 2023, 'HTXSNV'),
+        initiatives: [
+          { year: 2022, scope: 'co_so' },
+          { year: 2023, scope: 'co_so' },
+        ],
+      }),
+      true,
+    ],
     ['2 years HTXSNV + 1 initiative', person({ ratings: ratedYears(2022, 2023, 'HTXSNV'), initiatives: [{ year: 2023, scope: 'co_so' }] }), false],
-    ['2 years HTXSNV + 2 initiatives, one used', person({ ratings: ratedYears(2022, 2023, 'HTXSNV'), initiatives: [{ year: 2022, scope: 'co_so', used: true }, { year: 2023, scope: 'co_so' }] }), false],
+    [
+      '2 years HTXSNV + 2 initiatives, one used',
+      person({
+        ratings: ratedYears(2022, 2023, 'HTXSNV'),
+        initiatives: [
+          { year: 2022, scope: 'co_so', used: true },
+          { year: 2023, scope: 'co_so' },
+        ],
+      }),
+      false,
+    ],
     ['CSTĐCS with a gap', person({ ratings: ratedYears(2021, 2023, 'HTTNV'), honors: honorYears('CSTDCS', [2021, 2023]) }), false],
-    ['unknown 2022 rating, 2 initiatives → null', person({ ratings: ratings({ 2023: 'HTXSNV' }), initiatives: [{ year: 2022, scope: 'co_so' }, { year: 2023, scope: 'co_so' }] }), null],
+    [
+      'unknown 2022 rating, 2 initiatives → null',
+      person({
+        ratings: ratings({ 2023: 'HTXSNV' }),
+        initiatives: [
+          { year: 2022, scope: 'co_so' },
+          { year: 2023, scope: 'co_so' },
+        ],
+      }),
+      null,
+    ],
   ];
   for (const regime of NEW) for (const [name, s, want] of cases) test(`${regime}: ${name}`, () => assert.equal(run(regime, 'BK_BO_TINH', s).eligible, want));
 });
 
 describe('Bằng khen Thủ tướng', () => {
-  const mk = (r: SubjectInput['ratings'], cstdcs: number[], bk = [2019]) => person({ ratings: r, honors: [...honorYears('BK_BO_TINH', bk), ...honorYears('CSTDCS', cstdcs)] });
+  const mk = (r: SubjectInput['ratings'], cstdcs: number[], bk = [2019]) =>
+    person({ ratings: r, honors: [...honorYears('BK_BO_TINH', bk), ...honorYears('CSTDCS', cstdcs)] });
   const cases: [string, SubjectInput, boolean | null][] = [
     ['BK tỉnh + 5 years HTTNV+ incl. 3 CSTĐCS', mk(ratedYears(2019, 2023, 'HTTNV'), [2019, 2021, 2023]), true],
     ['only 2 CSTĐCS', mk(ratedYears(2019, 2023, 'HTTNV'), [2021, 2023]), false],
-    ['a HTNV year breaks the 5 years', mk([...ratedYears(2019, 2020, 'HTTNV'), { year: 2021, rating: 'HTNV' }, ...ratedYears(2022, 2023, 'HTXSNV')], [2019, 2022, 2023]), false],
+    [
+      'a HTNV year breaks the 5 years',
+      mk([...ratedYears(2019, 2020, 'HTTNV'), { year: 2021, rating: 'HTNV' }, ...ratedYears(2022, 2023, 'HTXSNV')], [2019, 2022, 2023]),
+      false,
+    ],
     ['no prior BK tỉnh', mk(ratedYears(2019, 2023, 'HTTNV'), [2019, 2021, 2023], []), false],
-    ['prior BK tỉnh only chuyên đề', person({ ratings: ratedYears(2019, 2023, 'HTTNV'), honors: [...honorYears('BK_BO_TINH', [2019], 'chuyen_de'), ...honorYears('CSTDCS', [2019, 2021, 2023])] }), false],
+    [
+      'prior BK tỉnh only chuyên đề',
+      person({
+        ratings: ratedYears(2019, 2023, 'HTTNV'),
+        honors: [...honorYears('BK_BO_TINH', [2019], 'chuyen_de'), ...honorYears('CSTDCS', [2019, 2021, 2023])],
+      }),
+      false,
+    ],
   ];
   for (const regime of NEW) for (const [name, s, want] of cases) test(`${regime}: ${name}`, () => assert.equal(run(regime, 'BK_TTG', s).eligible, want));
 
   test('ND91 Art 38: BK tỉnh + 5 years HTXSNV + 5 grassroots initiatives', () => {
     const initiatives = [2019, 2020, 2021, 2022, 2023].map((year) => ({ year, scope: 'co_so' as const }));
-    assert.equal(run('ND91_2017', 'BK_TTG', person({ ratings: ratedYears(2019, 2023, 'HTXSNV'), honors: honorYears('BK_BO_TINH', [2018]), initiatives })).eligible, true);
-    assert.equal(run('ND91_2017', 'BK_TTG', person({ ratings: ratedYears(2019, 2023, 'HTXSNV'), honors: honorYears('BK_BO_TINH', [2018]), initiatives: initiatives.slice(1) })).eligible, false);
+    assert.equal(
+      run('ND91_2017', 'BK_TTG', person({ ratings: ratedYears(2019, 2023, 'HTXSNV'), honors: honorYears('BK_BO_TINH', [2018]), initiatives })).eligible,
+      true,
+    );
+    assert.equal(
+      run(
+        'ND91_2017',
+        'BK_TTG',
+        person({ ratings: ratedYears(2019, 2023, 'HTXSNV'), honors: honorYears('BK_BO_TINH', [2018]), initiatives: initiatives.slice(1) }),
+      ).eligible,
+      false,
+    );
   });
 });
 

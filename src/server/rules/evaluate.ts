@@ -39,13 +39,7 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
  * is empty, which is what batch evaluation uses. Returns eligible = null when the subject kind
  * has no criteria for the honor (callers check applicability first).
  */
-export function evaluateIndexed(
-  pack: RulePack,
-  idx: SubjectIndex,
-  honor: Honor,
-  year: number,
-  explain: boolean,
-): { eligible: Tri; reasons: Reason[] } {
+export function evaluateIndexed(pack: RulePack, idx: SubjectIndex, honor: Honor, year: number, explain: boolean): { eligible: Tri; reasons: Reason[] } {
   const criteria = pack.honors[honor].criteria[idx.kind];
   if (!criteria) return { eligible: null, reasons: [] };
   const ctx = { pack, year, explain, depth: 0 };

@@ -87,14 +87,16 @@ export {
   unitAuthority,
   type PublicNoticeAnswer,
 } from './pipeline.js';
+export { criterionSchema, evaluateRequestSchema, issuesToMessages, moneyQuerySchema, type EvaluateRequest, type MoneyQueryInput } from './schemas.js';
 export {
-  criterionSchema,
-  evaluateRequestSchema,
-  issuesToMessages,
-  moneyQuerySchema,
-  type EvaluateRequest,
-  type MoneyQueryInput,
-} from './schemas.js';
-export { describePack, describePipeline, pipelineViewSchema, type CriterionView, type HonorView, type MoneyView, type PackView, type PipelineView } from './describe.js';
+  describePack,
+  describePipeline,
+  pipelineViewSchema,
+  type CriterionView,
+  type HonorView,
+  type MoneyView,
+  type PackView,
+  type PipelineView,
+} from './describe.js';
 export { HONOR_SHORT } from './labels.js';
 export { authorityFor, mayDecide, type AuthorityQuery } from './authority.js';

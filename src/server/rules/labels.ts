@@ -58,7 +58,9 @@ export function percent(share: number): string {
 
 /** VND with dot thousands separators: 1.490.000 đ. */
 export function vnd(amount: number): string {
-  return `${Math.round(amount).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+  return `${Math.round(amount)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
 }
 
 /** Coefficients with a decimal comma: 0,3; 1,5; 12. */

@@ -16,7 +16,10 @@ test('base salary in force on the decision date', () => {
     ['2024-07-01', 2_340_000],
   ];
   for (const [d, amount] of cases) assert.equal(baseSalaryOn(d), amount, d);
-  assert.throws(() => baseSalaryOn('2016-01-01'), (e) => e instanceof RuleError && e.code === 'no_base_salary');
+  assert.throws(
+    () => baseSalaryOn('2016-01-01'),
+    (e) => e instanceof RuleError && e.code === 'no_base_salary',
+  );
 });
 
 test('amount = coefficient × base salary, rounded up to 10,000 (exact multiples stay)', () => {
@@ -63,5 +66,8 @@ test('moneyFor rejects an honor the subject kind cannot get, in Vietnamese', () 
     () => moneyFor({ honor: 'TTLDTT', subject: 'individual', decisionDate: '2024-03-01' }),
     (e) => e instanceof RuleError && e.code === 'subject_not_allowed' && e.message === 'Cá nhân không thể được xét danh hiệu Tập thể lao động tiên tiến',
   );
-  assert.throws(() => moneyFor({ honor: 'HCLD1', subject: 'household', decisionDate: '2024-03-01' }), (e) => e instanceof RuleError && e.code === 'subject_not_allowed');
+  assert.throws(
+    () => moneyFor({ honor: 'HCLD1', subject: 'household', decisionDate: '2024-03-01' }),
+    (e) => e instanceof RuleError && e.code === 'subject_not_allowed',
+  );
 });

@@ -41,7 +41,10 @@ export function moneyFromPack(pack: RulePack, honor: Honor, subject: SubjectKind
   }
   const coef = rule.money[subject];
   if (!coef) {
-    throw new RuleError('no_coefficient', `Chưa có hệ số tiền thưởng cho ${HONOR_INFO[honor].label} (${SUBJECT_KIND_LABELS[subject].toLowerCase()}) theo ${pack.label}`);
+    throw new RuleError(
+      'no_coefficient',
+      `Chưa có hệ số tiền thưởng cho ${HONOR_INFO[honor].label} (${SUBJECT_KIND_LABELS[subject].toLowerCase()}) theo ${pack.label}`,
+    );
   }
   const baseSalary = baseSalaryOn(decisionDate, pack.baseSalary);
   return { coefficient: coef.coefficient, baseSalary, amount: computeAmount(coef.coefficient, baseSalary, pack.rounding) };

@@ -20,10 +20,27 @@ const gkV1: RuleOverride = {
   basis: 'QĐ 86/2025/QĐ-UBND',
   effectiveFrom: '2025-07-15',
   changes: [
-    { op: 'set_criteria', honor: 'GK', subject: 'individual', criteria: [{ kind: 'rating_at_least', rating: 'HTXSNV', rule: 'BN.GK.htxsnv', article: 'Điều 4 QĐ 86/2025/QĐ-UBND', verified: true }] },
+    {
+      op: 'set_criteria',
+      honor: 'GK',
+      subject: 'individual',
+      criteria: [{ kind: 'rating_at_least', rating: 'HTXSNV', rule: 'BN.GK.htxsnv', article: 'Điều 4 QĐ 86/2025/QĐ-UBND', verified: true }],
+    },
   ],
 };
-const gkV2: RuleOverride = { ...gkV1, version: 2, effectiveFrom: '2026-01-01', changes: [{ op: 'set_criteria', honor: 'GK', subject: 'individual', criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'BN.GK.htnv', article: 'QĐ sửa đổi', verified: true }] }] };
+const gkV2: RuleOverride = {
+  ...gkV1,
+  version: 2,
+  effectiveFrom: '2026-01-01',
+  changes: [
+    {
+      op: 'set_criteria',
+      honor: 'GK',
+      subject: 'individual',
+      criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'BN.GK.htnv', article: 'QĐ sửa đổi', verified: true }],
+    },
+  ],
+};
 
 const gk = (pack: typeof ND152_2025_PACK, rating: 'HTXSNV' | 'HTTNV' | 'HTNV') =>
   evaluate({ decisionDate: '2025-12-01', year: 2025, honor: 'GK', subject: person({ ratings: ratings({ 2025: rating }) }) }, { pack }).eligible;
@@ -54,20 +71,66 @@ test('effectiveTo (inclusive) and regime limits', () => {
 });
 
 test('what the law fixes cannot be overridden', () => {
-  const bad: RuleOverride = { ...gkV1, id: 'x', changes: [{ op: 'set_criteria', honor: 'CSTD_BO_TINH', subject: 'individual', criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'x', article: 'x', verified: true }] }] };
-  assert.throws(() => applyOverrides(ND152_2025_PACK, [bad], '2025-08-01'), (e) => e instanceof RuleError && e.code === 'override_not_allowed' && /không được thay đổi/.test(e.message));
-  const replaceLdtt: RuleOverride = { ...bad, changes: [{ op: 'set_criteria', honor: 'LDTT', subject: 'individual', criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'x', article: 'x', verified: true }] }] };
+  const bad: RuleOverride = {
+    ...gkV1,
+    id: 'x',
+    changes: [
+      {
+        op: 'set_criteria',
+        honor: 'CSTD_BO_TINH',
+        subject: 'individual',
+        criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'x', article: 'x', verified: true }],
+      },
+    ],
+  };
+  assert.throws(
+    () => applyOverrides(ND152_2025_PACK, [bad], '2025-08-01'),
+    (e) => e instanceof RuleError && e.code === 'override_not_allowed' && /không được thay đổi/.test(e.message),
+  );
+  const replaceLdtt: RuleOverride = {
+    ...bad,
+    changes: [
+      {
+        op: 'set_criteria',
+        honor: 'LDTT',
+        subject: 'individual',
+        criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'x', article: 'x', verified: true }],
+      },
+    ],
+  };
   assert.match(checkOverride(ND152_2025_PACK, replaceLdtt).join(), /chỉ được bổ sung/);
-  const wrongSubject: RuleOverride = { ...bad, changes: [{ op: 'add_criteria', honor: 'LDTT', subject: 'collective', criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'x', article: 'x', verified: true }] }] };
+  const wrongSubject: RuleOverride = {
+    ...bad,
+    changes: [
+      {
+        op: 'add_criteria',
+        honor: 'LDTT',
+        subject: 'collective',
+        criteria: [{ kind: 'rating_at_least', rating: 'HTNV', rule: 'x', article: 'x', verified: true }],
+      },
+    ],
+  };
   assert.match(checkOverride(ND152_2025_PACK, wrongSubject).join(), /Tập thể không thể được xét/);
 });
 
 test('add_criteria makes LĐTT stricter; quotas and KNC money within the cap', () => {
   const o: RuleOverride = {
-    id: 'bo-x', version: 1, agency: 'BO_X', effectiveFrom: '2025-07-01',
+    id: 'bo-x',
+    version: 1,
+    agency: 'BO_X',
+    effectiveFrom: '2025-07-01',
     changes: [
-      { op: 'add_criteria', honor: 'LDTT', subject: 'individual', criteria: [{ kind: 'no_discipline', atLeast: 'khien_trach', withinYears: 2, rule: 'BX.LDTT.2_nam', article: 'QĐ của Bộ X', verified: true }] },
-      { op: 'set_quota', honor: 'CSTD_BO_TINH', quota: { kind: 'share_of_honor', of: 'CSTDCS', share: 0.1, rounding: 'floor', article: 'QĐ của Bộ X', verified: true } },
+      {
+        op: 'add_criteria',
+        honor: 'LDTT',
+        subject: 'individual',
+        criteria: [{ kind: 'no_discipline', atLeast: 'khien_trach', withinYears: 2, rule: 'BX.LDTT.2_nam', article: 'QĐ của Bộ X', verified: true }],
+      },
+      {
+        op: 'set_quota',
+        honor: 'CSTD_BO_TINH',
+        quota: { kind: 'share_of_honor', of: 'CSTDCS', share: 0.1, rounding: 'floor', article: 'QĐ của Bộ X', verified: true },
+      },
       { op: 'set_coefficient', honor: 'KNC', subject: 'individual', coefficient: 0.4 },
     ],
   };
@@ -85,9 +148,24 @@ test('add_criteria makes LĐTT stricter; quotas and KNC money within the cap', (
 
 test('deadlines can be set and removed', () => {
   const o: RuleOverride = {
-    id: 'dl', version: 1, agency: 'T', effectiveFrom: '2025-07-01',
+    id: 'dl',
+    version: 1,
+    agency: 'T',
+    effectiveFrom: '2025-07-01',
     changes: [
-      { op: 'set_deadline', deadline: { id: 'tong_ket_nam_gui_so', label: 'Trước 05/12', kind: 'yearly_date', month: 12, day: 5, yearOffset: 0, article: 'QĐ tỉnh T', verified: true } },
+      {
+        op: 'set_deadline',
+        deadline: {
+          id: 'tong_ket_nam_gui_so',
+          label: 'Trước 05/12',
+          kind: 'yearly_date',
+          month: 12,
+          day: 5,
+          yearOffset: 0,
+          article: 'QĐ tỉnh T',
+          verified: true,
+        },
+      },
       { op: 'remove_deadline', id: 'cong_khai_truoc_hop' },
     ],
   };
@@ -99,24 +177,56 @@ test('deadlines can be set and removed', () => {
 
 test('ruleOverrideSchema validates shape with Vietnamese messages', () => {
   assert.equal(ruleOverrideSchema.safeParse(gkV1).success, true);
-  const r = ruleOverrideSchema.safeParse({ ...gkV1, effectiveFrom: '2025-02-30', changes: [{ op: 'set_criteria', honor: 'GK', subject: 'individual', criteria: [{ kind: 'bogus', rule: 'x', article: 'x', verified: true }] }] });
+  const r = ruleOverrideSchema.safeParse({
+    ...gkV1,
+    effectiveFrom: '2025-02-30',
+    changes: [{ op: 'set_criteria', honor: 'GK', subject: 'individual', criteria: [{ kind: 'bogus', rule: 'x', article: 'x', verified: true }] }],
+  });
   assert.equal(r.success, false);
   const msgs = r.error?.issues.map((i) => i.message).join(' | ') ?? '';
   assert.match(msgs, /Ngày không hợp lệ: "2025-02-30"/);
   assert.match(msgs, /Loại tiêu chí không hợp lệ: "bogus"/);
   const back = ruleOverrideSchema.safeParse({ ...gkV1, effectiveTo: '2025-01-01' });
   assert.match(back.error?.issues[0]?.message ?? '', /không thể trước ngày có hiệu lực/);
-  const nested = ruleOverrideSchema.safeParse({ ...gkV1, changes: [{ op: 'set_criteria', honor: 'GK', subject: 'individual', criteria: [{ kind: 'any_of', rule: 'a', article: 'a', verified: false, of: [{ kind: 'initiative', scope: 'co_so', count: 2, rule: 'b', article: 'b', verified: true }] }] }] });
+  const nested = ruleOverrideSchema.safeParse({
+    ...gkV1,
+    changes: [
+      {
+        op: 'set_criteria',
+        honor: 'GK',
+        subject: 'individual',
+        criteria: [
+          {
+            kind: 'any_of',
+            rule: 'a',
+            article: 'a',
+            verified: false,
+            of: [{ kind: 'initiative', scope: 'co_so', count: 2, rule: 'b', article: 'b', verified: true }],
+          },
+        ],
+      },
+    ],
+  });
   assert.equal(nested.success, true);
 });
 
 test('the draft-amendment rule "HTXSNV AND initiative" for CSTĐCS can be configured as data', () => {
   const both: RuleOverride = {
-    id: 'cstdcs-and', version: 1, agency: 'BO_Y', effectiveFrom: '2025-07-01',
-    changes: [{ op: 'add_criteria', honor: 'CSTDCS', subject: 'individual', criteria: [
-      { kind: 'rating_at_least', rating: 'HTXSNV', rule: 'BY.CSTDCS.htxsnv', article: 'Dự thảo sửa Luật TĐKT 2025', verified: false },
-      { kind: 'initiative', scope: 'co_so', rule: 'BY.CSTDCS.sang_kien', article: 'Dự thảo sửa Luật TĐKT 2025', verified: false },
-    ] }],
+    id: 'cstdcs-and',
+    version: 1,
+    agency: 'BO_Y',
+    effectiveFrom: '2025-07-01',
+    changes: [
+      {
+        op: 'add_criteria',
+        honor: 'CSTDCS',
+        subject: 'individual',
+        criteria: [
+          { kind: 'rating_at_least', rating: 'HTXSNV', rule: 'BY.CSTDCS.htxsnv', article: 'Dự thảo sửa Luật TĐKT 2025', verified: false },
+          { kind: 'initiative', scope: 'co_so', rule: 'BY.CSTDCS.sang_kien', article: 'Dự thảo sửa Luật TĐKT 2025', verified: false },
+        ],
+      },
+    ],
   };
   const p = applyOverrides(ND152_2025_PACK, [both], '2025-08-01');
   const only = person({ ratings: ratings({ 2025: 'HTXSNV' }) });

@@ -7,14 +7,7 @@ import { z } from 'zod';
 import { HONOR_INFO, SUBJECT_KIND_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Honor, type Regime, type SubjectKind, type UnitKind } from '../../shared/codes.js';
 import { DOCUMENT_KINDS, DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../shared/dossiers.js';
 import { coef } from './labels.js';
-import {
-  commendationTypeSchema,
-  criterionSchema,
-  honorCodeSchema,
-  isoDateSchema,
-  regimeCodeSchema,
-  subjectKindSchema,
-} from './schemas.js';
+import { commendationTypeSchema, criterionSchema, honorCodeSchema, isoDateSchema, regimeCodeSchema, subjectKindSchema } from './schemas.js';
 import {
   AUTHORITIES,
   PUBLIC_NOTICE_DEADLINE_ID,
@@ -88,13 +81,33 @@ const quotaSchema = z.object({
   rounding: z.enum(['floor', 'round', 'ceil'], { error: 'Cách làm tròn phải là floor, round hoặc ceil' }),
 });
 
-const deadlineSchema = z.discriminatedUnion('kind', [
-  z.object({ ...sourced, id: z.string().min(1), label: z.string().min(1), kind: z.literal('yearly_date'), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), yearOffset: z.number().int().min(-1).max(2) }),
-  z.object({ ...sourced, id: z.string().min(1), label: z.string().min(1), kind: z.literal('working_days'), days: z.number().int().min(1).max(365) }),
-], { error: 'Thời hạn không hợp lệ (kind: yearly_date hoặc working_days)' });
+const deadlineSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      ...sourced,
+      id: z.string().min(1),
+      label: z.string().min(1),
+      kind: z.literal('yearly_date'),
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      yearOffset: z.number().int().min(-1).max(2),
+    }),
+    z.object({ ...sourced, id: z.string().min(1), label: z.string().min(1), kind: z.literal('working_days'), days: z.number().int().min(1).max(365) }),
+  ],
+  { error: 'Thời hạn không hợp lệ (kind: yearly_date hoặc working_days)' },
+);
 
-const share = (what: string) => z.number({ error: `${what} phải là số từ 0 đến 1` }).gt(0, { error: `${what} phải lớn hơn 0 và không quá 1` }).max(1, { error: `${what} phải lớn hơn 0 và không quá 1` });
-const workingDays = z.number({ error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' }).int({ error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' }).min(1, { error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' }).max(365, { error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' });
+const share = (what: string) =>
+  z
+    .number({ error: `${what} phải là số từ 0 đến 1` })
+    .gt(0, { error: `${what} phải lớn hơn 0 và không quá 1` })
+    .max(1, { error: `${what} phải lớn hơn 0 và không quá 1` });
+const workingDays = z
+  .number({ error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' })
+  .int({ error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' })
+  .min(1, { error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' })
+  .max(365, { error: 'Số ngày làm việc phải là số nguyên từ 1 đến 365' });
 const stepSchema = z.enum(DOSSIER_STATUSES, { error: `Bước xử lý không hợp lệ (hợp lệ: ${DOSSIER_STATUSES.join(', ')})` });
 const documentSchema = z.object({
   ...sourced,
@@ -114,7 +127,12 @@ export const overrideChangeSchema = z.discriminatedUnion(
     z.object({ op: z.literal('set_criteria'), honor: honorCodeSchema, subject: subjectKindSchema, criteria: criteriaList }),
     z.object({ op: z.literal('add_criteria'), honor: honorCodeSchema, subject: subjectKindSchema, criteria: criteriaList }),
     z.object({ op: z.literal('set_quota'), honor: honorCodeSchema, quota: quotaSchema.nullable() }),
-    z.object({ op: z.literal('set_coefficient'), honor: honorCodeSchema, subject: subjectKindSchema, coefficient: z.number().positive({ error: 'Hệ số phải lớn hơn 0' }).max(100) }),
+    z.object({
+      op: z.literal('set_coefficient'),
+      honor: honorCodeSchema,
+      subject: subjectKindSchema,
+      coefficient: z.number().positive({ error: 'Hệ số phải lớn hơn 0' }).max(100),
+    }),
     z.object({ op: z.literal('set_deadline'), deadline: deadlineSchema }),
     z.object({ op: z.literal('remove_deadline'), id: z.string().min(1) }),
     z.object({ op: z.literal('set_document'), document: documentSchema }),
@@ -123,9 +141,25 @@ export const overrideChangeSchema = z.discriminatedUnion(
     z.object({ op: z.literal('set_step_limit'), step: stepSchema, workingDays, label: z.string().min(1).max(300).optional() }),
     z.object({ op: z.literal('remove_step_limit'), step: stepSchema }),
     z.object({ op: z.literal('set_quorum'), share: share('Tỷ lệ thành viên có mặt') }),
-    z.object({ op: z.literal('set_majority'), share: share('Tỷ lệ biểu quyết').min(0.5, { error: 'Tỷ lệ biểu quyết phải từ 50% đến 100% tổng số thành viên' }), strict: z.boolean({ error: 'Trường "strict" phải là true/false' }) }),
-    z.object({ op: z.literal('set_honor_rank'), honor: honorCodeSchema, rank: z.number({ error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }).int({ error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }).min(1, { error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }).max(100, { error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }) }),
-    z.object({ op: z.literal('set_unit_authority'), unitKind: z.enum(UNIT_KINDS, { error: `Loại đơn vị không hợp lệ (hợp lệ: ${UNIT_KINDS.join(', ')})` }), who: z.enum(AUTHORITIES, { error: `Thẩm quyền không hợp lệ (hợp lệ: ${AUTHORITIES.join(', ')})` }).nullable() }),
+    z.object({
+      op: z.literal('set_majority'),
+      share: share('Tỷ lệ biểu quyết').min(0.5, { error: 'Tỷ lệ biểu quyết phải từ 50% đến 100% tổng số thành viên' }),
+      strict: z.boolean({ error: 'Trường "strict" phải là true/false' }),
+    }),
+    z.object({
+      op: z.literal('set_honor_rank'),
+      honor: honorCodeSchema,
+      rank: z
+        .number({ error: 'Thứ bậc phải là số nguyên từ 1 đến 100' })
+        .int({ error: 'Thứ bậc phải là số nguyên từ 1 đến 100' })
+        .min(1, { error: 'Thứ bậc phải là số nguyên từ 1 đến 100' })
+        .max(100, { error: 'Thứ bậc phải là số nguyên từ 1 đến 100' }),
+    }),
+    z.object({
+      op: z.literal('set_unit_authority'),
+      unitKind: z.enum(UNIT_KINDS, { error: `Loại đơn vị không hợp lệ (hợp lệ: ${UNIT_KINDS.join(', ')})` }),
+      who: z.enum(AUTHORITIES, { error: `Thẩm quyền không hợp lệ (hợp lệ: ${AUTHORITIES.join(', ')})` }).nullable(),
+    }),
   ],
   { error: (iss) => `Thao tác ghi đè không hợp lệ: ${JSON.stringify((iss.input as { op?: unknown } | undefined)?.op ?? iss.input)}` },
 );
@@ -134,7 +168,10 @@ export const overrideChangeSchema = z.discriminatedUnion(
 export const ruleOverrideSchema = z
   .object({
     id: z.string({ error: 'Thiếu mã ghi đè (id)' }).min(1, { error: 'Thiếu mã ghi đè (id)' }).max(200),
-    version: z.number({ error: 'Phiên bản (version) phải là số nguyên dương' }).int({ error: 'Phiên bản (version) phải là số nguyên dương' }).min(1, { error: 'Phiên bản (version) phải là số nguyên dương' }),
+    version: z
+      .number({ error: 'Phiên bản (version) phải là số nguyên dương' })
+      .int({ error: 'Phiên bản (version) phải là số nguyên dương' })
+      .min(1, { error: 'Phiên bản (version) phải là số nguyên dương' }),
     agency: z.string({ error: 'Thiếu cơ quan ban hành (agency)' }).min(1, { error: 'Thiếu cơ quan ban hành (agency)' }).max(200),
     title: z.string().max(500).optional(),
     basis: z.string().max(500).optional(),
@@ -167,7 +204,9 @@ export function checkOverride(pack: RulePack, o: RuleOverride): string[] {
       }
     }
     if (ch.op === 'set_criteria' && rule.overridable.criteria !== 'replace') {
-      out.push(`Tiêu chuẩn ${name} do pháp luật quy định; cơ quan ${rule.overridable.criteria === 'add' ? 'chỉ được bổ sung (add_criteria), không thay thế' : 'không được thay đổi'}`);
+      out.push(
+        `Tiêu chuẩn ${name} do pháp luật quy định; cơ quan ${rule.overridable.criteria === 'add' ? 'chỉ được bổ sung (add_criteria), không thay thế' : 'không được thay đổi'}`,
+      );
     }
     if (ch.op === 'add_criteria' && rule.overridable.criteria === 'none') {
       out.push(`Tiêu chuẩn ${name} do pháp luật quy định; cơ quan không được thay đổi`);
@@ -212,7 +251,8 @@ function checkPipelineChange(pack: RulePack, ch: PipelineChange): string {
       const id = ch.op === 'set_deadline' ? ch.deadline.id : ch.id;
       const cur = pack.deadlines.find((d) => d.id === id);
       if (id !== PUBLIC_NOTICE_DEADLINE_ID || !cur?.verified || cur.kind !== 'working_days') return '';
-      if (ch.op === 'remove_deadline' || ch.deadline.kind !== 'working_days' || ch.deadline.days < cur.days) return `Thời gian công khai ít nhất ${cur.days} ngày làm việc (${cur.article}); cơ quan chỉ được kéo dài`;
+      if (ch.op === 'remove_deadline' || ch.deadline.kind !== 'working_days' || ch.deadline.days < cur.days)
+        return `Thời gian công khai ít nhất ${cur.days} ngày làm việc (${cur.article}); cơ quan chỉ được kéo dài`;
       return '';
     }
     case 'remove_step_limit':
@@ -272,7 +312,14 @@ export function applyOverrides(pack: RulePack, overrides: readonly RuleOverride[
           break;
         case 'set_coefficient': {
           const cur = out.honors[ch.honor].money[ch.subject];
-          if (cur) out.honors[ch.honor].money[ch.subject] = { ...cur, coefficient: ch.coefficient, isCap: false, article: o.basis ?? `Quy định của ${o.agency}`, note: `Cơ quan quy định trong mức tối đa ${coef(cur.coefficient)} (${cur.article})` };
+          if (cur)
+            out.honors[ch.honor].money[ch.subject] = {
+              ...cur,
+              coefficient: ch.coefficient,
+              isCap: false,
+              article: o.basis ?? `Quy định của ${o.agency}`,
+              note: `Cơ quan quy định trong mức tối đa ${coef(cur.coefficient)} (${cur.article})`,
+            };
           break;
         }
         case 'set_deadline': {
@@ -317,7 +364,12 @@ export function applyOverrides(pack: RulePack, overrides: readonly RuleOverride[
           out.pipeline.honorOrder = { ...out.pipeline.honorOrder, ranks: { ...out.pipeline.honorOrder.ranks, [ch.honor]: ch.rank }, ...agencySource(o) };
           break;
         case 'set_unit_authority': {
-          const next = { unitKind: ch.unitKind, who: ch.who, ...agencySource(o), note: `${UNIT_KIND_LABELS[ch.unitKind]}: quy định riêng của cơ quan (${o.id}@${o.version})` };
+          const next = {
+            unitKind: ch.unitKind,
+            who: ch.who,
+            ...agencySource(o),
+            note: `${UNIT_KIND_LABELS[ch.unitKind]}: quy định riêng của cơ quan (${o.id}@${o.version})`,
+          };
           out.pipeline.unitAuthority = [...out.pipeline.unitAuthority.filter((u) => u.unitKind !== ch.unitKind), next];
           break;
         }

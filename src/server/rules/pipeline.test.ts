@@ -50,14 +50,32 @@ test('every pipeline parameter of every regime carries its article and verified 
 });
 
 test('required documents per honor and type; the checklist follows the pack', () => {
-  const kinds = (pack: RulePack, h: Parameters<typeof requiredDocuments>[1], t: Parameters<typeof requiredDocuments>[2]) => requiredDocuments(pack, h, t).map((d) => d.kind);
+  const kinds = (pack: RulePack, h: Parameters<typeof requiredDocuments>[1], t: Parameters<typeof requiredDocuments>[2]) =>
+    requiredDocuments(pack, h, t).map((d) => d.kind);
   assert.deepEqual(kinds(ND152_2025_PACK, 'CSTDCS', 'cong_trang'), ['to_trinh', 'bien_ban_hop_xet', 'bao_cao_thanh_tich', 'minh_chung']);
   assert.deepEqual(kinds(ND152_2025_PACK, 'GK', 'dot_xuat'), ['to_trinh', 'bao_cao_thanh_tich']);
   assert.equal(requiredDocuments(ND91_2017_PACK, 'GK', 'cong_trang')[0]!.verified, false, 'Old-Law dossier article is UNVERIFIED');
   // An agency adds its own document: the checklist of a dossier now lists it as missing.
-  const pack = withOverride(ND152_2025_PACK, [{ op: 'set_document', document: { id: 'xac_nhan_cong_an', kind: 'minh_chung', per: 'candidate', label: 'Xác nhận chấp hành pháp luật của Công an nơi cư trú', honors: ['GK'], article: 'Điều 10 QĐ 7/2025/QĐ-SKHCN', verified: true } }]);
+  const pack = withOverride(ND152_2025_PACK, [
+    {
+      op: 'set_document',
+      document: {
+        id: 'xac_nhan_cong_an',
+        kind: 'minh_chung',
+        per: 'candidate',
+        label: 'Xác nhận chấp hành pháp luật của Công an nơi cư trú',
+        honors: ['GK'],
+        article: 'Điều 10 QĐ 7/2025/QĐ-SKHCN',
+        verified: true,
+      },
+    },
+  ]);
   const cands = [{ id: 'a', displayName: 'Lý Thị Phương', honor: 'GK' as const }];
-  const docs = [{ kind: 'to_trinh' as const, candidateId: null }, { kind: 'bien_ban_hop_xet' as const, candidateId: null }, { kind: 'bao_cao_thanh_tich' as const, candidateId: 'a' }];
+  const docs = [
+    { kind: 'to_trinh' as const, candidateId: null },
+    { kind: 'bien_ban_hop_xet' as const, candidateId: null },
+    { kind: 'bao_cao_thanh_tich' as const, candidateId: 'a' },
+  ];
   assert.equal(checklistFor('cong_trang', cands, docs, checklistRequirements(ND152_2025_PACK)).complete, true);
   const c = checklistFor('cong_trang', cands, docs, checklistRequirements(pack));
   assert.equal(c.complete, false);
@@ -68,30 +86,58 @@ test('required documents per honor and type; the checklist follows the pack', ()
 test('what the law requires in the dossier cannot be removed or replaced by an agency', () => {
   const remove = override([{ op: 'remove_document', id: 'bao_cao_thanh_tich' }]);
   assert.match(checkOverride(ND152_2025_PACK, remove).join(), /do pháp luật quy định .*chỉ được bổ sung/);
-  assert.throws(() => applyOverrides(ND152_2025_PACK, [remove], '2025-08-01'), (e) => e instanceof RuleError && e.code === 'override_not_allowed');
-  const replace = override([{ op: 'set_document', document: { id: 'to_trinh', kind: 'to_trinh', per: 'dossier', label: 'Công văn', article: 'x', verified: true } }]);
+  assert.throws(
+    () => applyOverrides(ND152_2025_PACK, [remove], '2025-08-01'),
+    (e) => e instanceof RuleError && e.code === 'override_not_allowed',
+  );
+  const replace = override([
+    { op: 'set_document', document: { id: 'to_trinh', kind: 'to_trinh', per: 'dossier', label: 'Công văn', article: 'x', verified: true } },
+  ]);
   assert.match(checkOverride(ND98_2023_PACK, replace).join(), /Tờ trình/);
   // An agency's own document can be removed again by a later override.
-  const added = withOverride(ND152_2025_PACK, [{ op: 'set_document', document: { id: 'rieng', kind: 'khac', per: 'dossier', label: 'Bản cam kết', article: 'x', verified: true } }]);
+  const added = withOverride(ND152_2025_PACK, [
+    { op: 'set_document', document: { id: 'rieng', kind: 'khac', per: 'dossier', label: 'Bản cam kết', article: 'x', verified: true } },
+  ]);
   assert.deepEqual(checkOverride(added, override([{ op: 'remove_document', id: 'rieng' }])), []);
   assert.match(checkOverride(ND152_2025_PACK, override([{ op: 'remove_document', id: 'khong_co' }])).join(), /Không có tài liệu "khong_co"/);
 });
 
 test('public notice: which honors, how many working days, and what an agency may change', () => {
-  assert.deepEqual(publicNotice(ND98_2023_PACK, 'HCLD3'), { required: true, minWorkingDays: 10, article: 'Khoản 5 Điều 84 Luật 06/2022/QH15; Khoản 2 Điều 46 NĐ 98/2023/NĐ-CP', verified: true });
+  assert.deepEqual(publicNotice(ND98_2023_PACK, 'HCLD3'), {
+    required: true,
+    minWorkingDays: 10,
+    article: 'Khoản 5 Điều 84 Luật 06/2022/QH15; Khoản 2 Điều 46 NĐ 98/2023/NĐ-CP',
+    verified: true,
+  });
   assert.equal(publicNotice(ND98_2023_PACK, 'GK').required, false);
   assert.equal(publicNotice(ND98_2023_PACK, 'CSTD_TQ').verified, false, 'ND98 Art 46 names orders and state titles only');
   assert.equal(publicNotice(ND91_2017_PACK, 'CSTD_TQ').required, true);
   assert.equal(publicNotice(ND152_2025_PACK, 'HCLD1').verified, false, 'ND152 clause UNVERIFIED');
   // The minimum days is the pack's deadline: one number, overridable with set_deadline.
-  const longer = withOverride(ND98_2023_PACK, [{ op: 'set_deadline', deadline: { id: 'cong_khai_truoc_hop', label: 'Công khai 15 ngày', kind: 'working_days', days: 15, article: 'QĐ 7/2025', verified: true } }], '2025-01-01');
+  const longer = withOverride(
+    ND98_2023_PACK,
+    [
+      {
+        op: 'set_deadline',
+        deadline: { id: 'cong_khai_truoc_hop', label: 'Công khai 15 ngày', kind: 'working_days', days: 15, article: 'QĐ 7/2025', verified: true },
+      },
+    ],
+    '2025-01-01',
+  );
   assert.equal(publicNotice(longer, 'HCLD2').minWorkingDays, 15);
-  const shorter = override([{ op: 'set_deadline', deadline: { id: 'cong_khai_truoc_hop', label: 'x', kind: 'working_days', days: 5, article: 'x', verified: true } }]);
+  const shorter = override([
+    { op: 'set_deadline', deadline: { id: 'cong_khai_truoc_hop', label: 'x', kind: 'working_days', days: 5, article: 'x', verified: true } },
+  ]);
   assert.match(checkOverride(ND98_2023_PACK, shorter).join(), /ít nhất 10 ngày làm việc/);
   assert.match(checkOverride(ND98_2023_PACK, override([{ op: 'remove_deadline', id: 'cong_khai_truoc_hop' }])).join(), /chỉ được kéo dài/);
   // Adding an honor to the notice list; removing one the law names is refused; removing an UNVERIFIED one is not.
   const bk = withOverride(ND152_2025_PACK, [{ op: 'set_public_notice', honor: 'BK_TTG', required: true }]);
-  assert.deepEqual(publicNotice(bk, 'BK_TTG'), { required: true, minWorkingDays: 10, article: `QĐ 7/2025/QĐ-SKHCN; ${ND152_2025_PACK.deadlines.find((d) => d.id === 'cong_khai_truoc_hop')!.article}`, verified: false });
+  assert.deepEqual(publicNotice(bk, 'BK_TTG'), {
+    required: true,
+    minWorkingDays: 10,
+    article: `QĐ 7/2025/QĐ-SKHCN; ${ND152_2025_PACK.deadlines.find((d) => d.id === 'cong_khai_truoc_hop')!.article}`,
+    verified: false,
+  });
   assert.match(checkOverride(ND98_2023_PACK, override([{ op: 'set_public_notice', honor: 'HCLD3', required: false }])).join(), /phải được công khai/);
   const noCstd = withOverride(ND98_2023_PACK, [{ op: 'set_public_notice', honor: 'CSTD_TQ', required: false }], '2025-01-01');
   assert.equal(publicNotice(noCstd, 'CSTD_TQ').required, false);
@@ -103,7 +149,14 @@ test('step limits are overridable per step', () => {
     { op: 'set_step_limit', step: 'in_council', workingDays: 30, label: 'Hội đồng họp xét' },
     { op: 'remove_step_limit', step: 'returned' },
   ]);
-  assert.deepEqual(stepTimeLimit(p, 'received'), { step: 'received', workingDays: 15, label: 'Thẩm định hồ sơ', article: 'QĐ 7/2025/QĐ-SKHCN', verified: true, note: 'Quy định riêng của cơ quan (qc-hoi-dong@1)' });
+  assert.deepEqual(stepTimeLimit(p, 'received'), {
+    step: 'received',
+    workingDays: 15,
+    label: 'Thẩm định hồ sơ',
+    article: 'QĐ 7/2025/QĐ-SKHCN',
+    verified: true,
+    note: 'Quy định riêng của cơ quan (qc-hoi-dong@1)',
+  });
   assert.equal(stepTimeLimit(p, 'in_council')?.workingDays, 30);
   assert.equal(stepTimeLimit(p, 'returned'), null);
   assert.equal(stepTimeLimit(ND152_2025_PACK, 'received')?.workingDays, 20, 'the built-in pack is untouched');
@@ -149,16 +202,30 @@ test('honor order and the authority of a unit kind', () => {
 });
 
 test('override schema: the pipeline operations, with Vietnamese messages', () => {
-  const ok = ruleOverrideSchema.safeParse(override([{ op: 'set_quorum', share: 0.8 }, { op: 'set_step_limit', step: 'received', workingDays: 15 }, { op: 'set_unit_authority', unitKind: 'department', who: null }]));
+  const ok = ruleOverrideSchema.safeParse(
+    override([
+      { op: 'set_quorum', share: 0.8 },
+      { op: 'set_step_limit', step: 'received', workingDays: 15 },
+      { op: 'set_unit_authority', unitKind: 'department', who: null },
+    ]),
+  );
   assert.equal(ok.success, true, JSON.stringify(ok.error?.issues));
-  const bad = ruleOverrideSchema.safeParse(override([{ op: 'set_quorum', share: 1.5 }, { op: 'set_step_limit', step: 'nowhere' as 'received', workingDays: 0 }, { op: 'set_majority', share: 0.3, strict: true }]));
+  const bad = ruleOverrideSchema.safeParse(
+    override([
+      { op: 'set_quorum', share: 1.5 },
+      { op: 'set_step_limit', step: 'nowhere' as 'received', workingDays: 0 },
+      { op: 'set_majority', share: 0.3, strict: true },
+    ]),
+  );
   assert.equal(bad.success, false);
   const msgs = bad.error?.issues.map((i) => i.message).join(' | ') ?? '';
   assert.match(msgs, /Tỷ lệ thành viên có mặt phải lớn hơn 0 và không quá 1/);
   assert.match(msgs, /Bước xử lý không hợp lệ/);
   assert.match(msgs, /Số ngày làm việc phải là số nguyên từ 1 đến 365/);
   assert.match(msgs, /Tỷ lệ biểu quyết phải từ 50% đến 100%/);
-  const doc = ruleOverrideSchema.safeParse(override([{ op: 'set_document', document: { id: 'x', kind: 'hop_dong' as 'khac', per: 'dossier', label: 'x', article: 'x', verified: true } }]));
+  const doc = ruleOverrideSchema.safeParse(
+    override([{ op: 'set_document', document: { id: 'x', kind: 'hop_dong' as 'khac', per: 'dossier', label: 'x', article: 'x', verified: true } }]),
+  );
   assert.match(doc.error?.issues.map((i) => i.message).join() ?? '', /Loại tài liệu không hợp lệ/);
 });
 
@@ -175,7 +242,13 @@ test('the rule viewer shows the pipeline parameters, overridden or not', () => {
   assert.equal(base.quorum.text, 'Phiên họp hợp lệ khi có từ 2/3 tổng số thành viên có mặt (Hội đồng 10 người: cần 7)');
   assert.equal(base.majority.text, 'Hình thức không có tỷ lệ riêng: trên 50% tổng số thành viên đồng ý (Hội đồng 10 người: cần 6)');
   assert.equal(base.publicNotice.minWorkingDays, 10);
-  assert.equal(base.publicNotice.text, 'Công khai danh sách đề nghị Huân chương Lao động hạng Ba, Huân chương Lao động hạng Nhì, Huân chương Lao động hạng Nhất, CSTĐ toàn quốc ít nhất 10 ngày làm việc trước khi quyết định');
-  assert.equal(base.documents.find((d) => d.id === 'minh_chung_sang_kien')?.text, 'Giấy chứng nhận sáng kiến / đề tài khoa học (của từng cá nhân, tập thể được đề nghị); chỉ với CSTĐCS, CSTĐ bộ, ban, ngành, tỉnh, CSTĐ toàn quốc');
+  assert.equal(
+    base.publicNotice.text,
+    'Công khai danh sách đề nghị Huân chương Lao động hạng Ba, Huân chương Lao động hạng Nhì, Huân chương Lao động hạng Nhất, CSTĐ toàn quốc ít nhất 10 ngày làm việc trước khi quyết định',
+  );
+  assert.equal(
+    base.documents.find((d) => d.id === 'minh_chung_sang_kien')?.text,
+    'Giấy chứng nhận sáng kiến / đề tài khoa học (của từng cá nhân, tập thể được đề nghị); chỉ với CSTĐCS, CSTĐ bộ, ban, ngành, tỉnh, CSTĐ toàn quốc',
+  );
   assert.equal(base.unitAuthority.find((u) => u.unitKind === 'agency')?.whoLabel?.startsWith('Thủ trưởng đơn vị'), true);
 });

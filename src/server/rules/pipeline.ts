@@ -6,7 +6,15 @@
 import type { CommendationType, Honor, UnitKind } from '../../shared/codes.js';
 import type { ChecklistRequirement, DossierStatus } from '../../shared/dossiers.js';
 import { percent } from './labels.js';
-import { PUBLIC_NOTICE_DEADLINE_ID, type Authority, type DocumentRequirement, type MajorityRule, type QuorumRule, type RulePack, type StepLimitRule } from './types.js';
+import {
+  PUBLIC_NOTICE_DEADLINE_ID,
+  type Authority,
+  type DocumentRequirement,
+  type MajorityRule,
+  type QuorumRule,
+  type RulePack,
+  type StepLimitRule,
+} from './types.js';
 
 /** Float-safe ceil: 2/3 of 9 members is exactly 6. */
 function ceilShare(share: number, total: number): number {
@@ -20,7 +28,8 @@ export function requiredDocuments(pack: RulePack, honor: Honor, type: Commendati
 
 /** The same, in the shape of the shared checklist (`checklistFor(type, candidates, documents, requirementsOf)`). */
 export function checklistRequirements(pack: RulePack): (honor: Honor, type: CommendationType) => ChecklistRequirement[] {
-  return (honor, type) => requiredDocuments(pack, honor, type).map((d) => ({ kind: d.kind, per: d.per, label: d.label, article: d.article, verified: d.verified }));
+  return (honor, type) =>
+    requiredDocuments(pack, honor, type).map((d) => ({ kind: d.kind, per: d.per, label: d.label, article: d.article, verified: d.verified }));
 }
 
 export interface PublicNoticeAnswer {

@@ -23,5 +23,8 @@ test('an explicit regime wins over the date', () => {
 test('impossible dates are rejected', () => {
   for (const bad of ['2023-02-30', '2023-13-01', '2023-1-1', '2023-04-31', '2100-02-29', 'x']) assert.equal(isIsoDate(bad), false, bad);
   for (const good of ['2024-02-29', '2000-02-29', '2023-12-31']) assert.equal(isIsoDate(good), true, good);
-  assert.throws(() => regimeForDate('2023-02-30'), (e) => e instanceof RuleError && e.code === 'bad_date' && /không hợp lệ/.test(e.message));
+  assert.throws(
+    () => regimeForDate('2023-02-30'),
+    (e) => e instanceof RuleError && e.code === 'bad_date' && /không hợp lệ/.test(e.message),
+  );
 });

@@ -26,16 +26,26 @@ test('the example JSON parses and feeds evaluate directly', () => {
 test('absent lists mean none; members for collectives only', () => {
   assert.equal(evaluateRequestSchema.safeParse({ decisionDate: '2024-01-02', year: 2023, honor: 'LDTT', subject: { kind: 'individual' } }).success, true);
   assert.equal(
-    evaluateRequestSchema.safeParse({ decisionDate: '2024-01-02', year: 2023, honor: 'TTLDTT', subject: { kind: 'collective', members: [{ ratings: [{ year: 2023, rating: 'HTNV' }] }, {}] } }).success,
+    evaluateRequestSchema.safeParse({
+      decisionDate: '2024-01-02',
+      year: 2023,
+      honor: 'TTLDTT',
+      subject: { kind: 'collective', members: [{ ratings: [{ year: 2023, rating: 'HTNV' }] }, {}] },
+    }).success,
     true,
   );
-  assert.deepEqual(messages({ ...example, subject: { ...example.subject, members: [] } }), ['subject.members: Chỉ tập thể mới có danh sách thành viên (members)']);
+  assert.deepEqual(messages({ ...example, subject: { ...example.subject, members: [] } }), [
+    'subject.members: Chỉ tập thể mới có danh sách thành viên (members)',
+  ]);
 });
 
 test('bad input is rejected with Vietnamese messages', () => {
   const cases: [unknown, RegExp][] = [
     [{ ...example, honor: 'XYZ' }, /^honor: Mã danh hiệu, hình thức khen thưởng không hợp lệ: "XYZ"/],
-    [{ ...example, subject: { kind: 'individual', ratings: [{ year: 2023, rating: 'GOOD' }] } }, /^subject\.ratings\.0\.rating: Mã xếp loại chất lượng không hợp lệ: "GOOD" \(hợp lệ: HTXSNV, HTTNV, HTNV, KHTNV\)/],
+    [
+      { ...example, subject: { kind: 'individual', ratings: [{ year: 2023, rating: 'GOOD' }] } },
+      /^subject\.ratings\.0\.rating: Mã xếp loại chất lượng không hợp lệ: "GOOD" \(hợp lệ: HTXSNV, HTTNV, HTNV, KHTNV\)/,
+    ],
     [{ ...example, honor: 'TTLDTT' }, /^honor: Cá nhân không thể được xét danh hiệu Tập thể lao động tiên tiến$/],
     [{ ...example, decisionDate: '2023-02-30' }, /^decisionDate: Ngày không hợp lệ: "2023-02-30"/],
     [{ ...example, decisionDate: '30/06/2024' }, /^decisionDate: Ngày không hợp lệ/],
@@ -48,13 +58,19 @@ test('bad input is rejected with Vietnamese messages', () => {
     [{ ...example, subject: undefined }, /^subject: Thiếu đối tượng xét \(subject\)$/],
     [{ ...example, honor: undefined }, /^honor: Thiếu mã danh hiệu, hình thức khen thưởng$/],
     [{ ...example, subject: { kind: 'individual', initiatives: [{ year: 2023, scope: 'tinh' }] } }, /phạm vi sáng kiến không hợp lệ: "tinh"/],
-    [{ ...example, subject: { kind: 'individual', honors: [{ year: 2023, honor: 'CSTDCS', type: 'thuong_xuyen' }] } }, /loại hình khen thưởng không hợp lệ: "thuong_xuyen"/],
+    [
+      { ...example, subject: { kind: 'individual', honors: [{ year: 2023, honor: 'CSTDCS', type: 'thuong_xuyen' }] } },
+      /loại hình khen thưởng không hợp lệ: "thuong_xuyen"/,
+    ],
     [{ ...example, subject: { kind: 'individual', ratings: 'HTXSNV' } }, /Xếp loại \(ratings\) phải là một danh sách/],
     ['nope', /^Yêu cầu phải là một đối tượng JSON$/],
   ];
   for (const [input, re] of cases) {
     const msgs = messages(input);
-    assert.ok(msgs.some((m) => re.test(m)), `${JSON.stringify(input)} → ${JSON.stringify(msgs)}`);
+    assert.ok(
+      msgs.some((m) => re.test(m)),
+      `${JSON.stringify(input)} → ${JSON.stringify(msgs)}`,
+    );
   }
 });
 

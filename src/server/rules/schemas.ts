@@ -44,13 +44,11 @@ export const initiativeScopeSchema = codeEnum(INITIATIVE_SCOPES, 'mã phạm vi 
 export const factCodeSchema = codeEnum(FACTS, 'mã sự kiện xác nhận');
 
 /** A real calendar date written YYYY-MM-DD (2023-02-30 is rejected). */
-export const isoDateSchema = z
-  .string({ error: (iss) => (iss.input === undefined ? 'Thiếu ngày' : 'Ngày phải là chuỗi dạng YYYY-MM-DD') })
-  .check((ctx) => {
-    if (!isIsoDate(ctx.value)) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, message: `Ngày không hợp lệ: "${ctx.value}" (định dạng YYYY-MM-DD, ngày phải có thật)` });
-    }
-  });
+export const isoDateSchema = z.string({ error: (iss) => (iss.input === undefined ? 'Thiếu ngày' : 'Ngày phải là chuỗi dạng YYYY-MM-DD') }).check((ctx) => {
+  if (!isIsoDate(ctx.value)) {
+    ctx.issues.push({ code: 'custom', input: ctx.value, message: `Ngày không hợp lệ: "${ctx.value}" (định dạng YYYY-MM-DD, ngày phải có thật)` });
+  }
+});
 
 const yearMessage = `Năm phải là số nguyên từ ${MIN_YEAR} đến ${MAX_YEAR}`;
 export const yearSchema = z
@@ -151,35 +149,78 @@ const meta = {
   verified: z.boolean({ error: 'Trường "verified" phải là true/false' }),
   note: z.string().max(2000).optional(),
 };
-const positiveInt = (what: string) => z.number({ error: `${what} phải là số nguyên dương` }).int({ error: `${what} phải là số nguyên dương` }).min(1, { error: `${what} phải là số nguyên dương` }).max(50, { error: `${what} tối đa 50` });
-const shareSchema = z.number({ error: 'Tỷ lệ phải là số từ 0 đến 1' }).min(0, { error: 'Tỷ lệ phải là số từ 0 đến 1' }).max(1, { error: 'Tỷ lệ phải là số từ 0 đến 1' });
+const positiveInt = (what: string) =>
+  z
+    .number({ error: `${what} phải là số nguyên dương` })
+    .int({ error: `${what} phải là số nguyên dương` })
+    .min(1, { error: `${what} phải là số nguyên dương` })
+    .max(50, { error: `${what} tối đa 50` });
+const shareSchema = z
+  .number({ error: 'Tỷ lệ phải là số từ 0 đến 1' })
+  .min(0, { error: 'Tỷ lệ phải là số từ 0 đến 1' })
+  .max(1, { error: 'Tỷ lệ phải là số từ 0 đến 1' });
 const typesSchema = z.array(commendationTypeSchema).min(1).optional();
 
 /** A rule-pack criterion (recursive for any_of / all_of). */
-export const criterionSchema: z.ZodType<Criterion> = z.lazy(() =>
-  z.discriminatedUnion(
-    'kind',
-    [
-      z.object({ ...meta, kind: z.literal('rating_at_least'), rating: ratingCodeSchema }),
-      z.object({ ...meta, kind: z.literal('consecutive_rating_years'), rating: ratingCodeSchema, years: positiveInt('Số năm') }),
-      z.object({ ...meta, kind: z.literal('consecutive_title_years'), honor: honorCodeSchema, years: positiveInt('Số năm'), termYears: positiveInt('Số năm mỗi lần').optional(), resetBy: honorCodeSchema.optional(), countTypes: typesSchema }),
-      z.object({ ...meta, kind: z.literal('honor_count'), honor: honorCodeSchema, atLeast: positiveInt('Số lần'), withinYears: positiveInt('Số năm').optional(), countTypes: typesSchema }),
-      z.object({ ...meta, kind: z.literal('prerequisite_honor'), honor: honorCodeSchema, withinYears: positiveInt('Số năm').optional(), countTypes: typesSchema }),
-      z.object({ ...meta, kind: z.literal('initiative'), scope: initiativeScopeSchema, count: positiveInt('Số sáng kiến').optional(), withinYears: positiveInt('Số năm').optional() }),
-      z.object({ ...meta, kind: z.literal('no_discipline'), atLeast: disciplineCodeSchema, withinYears: positiveInt('Số năm').optional() }),
-      z.object({ ...meta, kind: z.literal('member_share'), honor: honorCodeSchema, atLeast: shareSchema, strict: z.boolean().optional() }),
-      z.object({ ...meta, kind: z.literal('members_all_rating_at_least'), rating: ratingCodeSchema }),
-      z.object({ ...meta, kind: z.literal('member_count_with_honor'), honor: honorCodeSchema, atLeast: positiveInt('Số thành viên') }),
-      z.object({ ...meta, kind: z.literal('no_member_discipline_at_least'), level: disciplineCodeSchema }),
-      z.object({ ...meta, kind: z.literal('fact'), fact: factCodeSchema, withinYears: positiveInt('Số năm').optional(), ifAbsent: z.enum(['fail', 'unknown']).optional() }),
-      z.object({ ...meta, kind: z.literal('no_fact'), fact: factCodeSchema, withinYears: positiveInt('Số năm').optional() }),
-      z.object({ ...meta, kind: z.literal('meets_honor'), honor: honorCodeSchema }),
-      z.object({ ...meta, kind: z.literal('any_of'), of: z.array(criterionSchema).min(1, { error: 'Cần ít nhất một điều kiện' }) }),
-      z.object({ ...meta, kind: z.literal('all_of'), of: z.array(criterionSchema).min(1, { error: 'Cần ít nhất một điều kiện' }) }),
-    ],
-    { error: (iss) => `Loại tiêu chí không hợp lệ: ${JSON.stringify((iss.input as { kind?: unknown } | undefined)?.kind ?? iss.input)}` },
-  ),
-).meta({ id: 'Criterion' });
+export const criterionSchema: z.ZodType<Criterion> = z
+  .lazy(() =>
+    z.discriminatedUnion(
+      'kind',
+      [
+        z.object({ ...meta, kind: z.literal('rating_at_least'), rating: ratingCodeSchema }),
+        z.object({ ...meta, kind: z.literal('consecutive_rating_years'), rating: ratingCodeSchema, years: positiveInt('Số năm') }),
+        z.object({
+          ...meta,
+          kind: z.literal('consecutive_title_years'),
+          honor: honorCodeSchema,
+          years: positiveInt('Số năm'),
+          termYears: positiveInt('Số năm mỗi lần').optional(),
+          resetBy: honorCodeSchema.optional(),
+          countTypes: typesSchema,
+        }),
+        z.object({
+          ...meta,
+          kind: z.literal('honor_count'),
+          honor: honorCodeSchema,
+          atLeast: positiveInt('Số lần'),
+          withinYears: positiveInt('Số năm').optional(),
+          countTypes: typesSchema,
+        }),
+        z.object({
+          ...meta,
+          kind: z.literal('prerequisite_honor'),
+          honor: honorCodeSchema,
+          withinYears: positiveInt('Số năm').optional(),
+          countTypes: typesSchema,
+        }),
+        z.object({
+          ...meta,
+          kind: z.literal('initiative'),
+          scope: initiativeScopeSchema,
+          count: positiveInt('Số sáng kiến').optional(),
+          withinYears: positiveInt('Số năm').optional(),
+        }),
+        z.object({ ...meta, kind: z.literal('no_discipline'), atLeast: disciplineCodeSchema, withinYears: positiveInt('Số năm').optional() }),
+        z.object({ ...meta, kind: z.literal('member_share'), honor: honorCodeSchema, atLeast: shareSchema, strict: z.boolean().optional() }),
+        z.object({ ...meta, kind: z.literal('members_all_rating_at_least'), rating: ratingCodeSchema }),
+        z.object({ ...meta, kind: z.literal('member_count_with_honor'), honor: honorCodeSchema, atLeast: positiveInt('Số thành viên') }),
+        z.object({ ...meta, kind: z.literal('no_member_discipline_at_least'), level: disciplineCodeSchema }),
+        z.object({
+          ...meta,
+          kind: z.literal('fact'),
+          fact: factCodeSchema,
+          withinYears: positiveInt('Số năm').optional(),
+          ifAbsent: z.enum(['fail', 'unknown']).optional(),
+        }),
+        z.object({ ...meta, kind: z.literal('no_fact'), fact: factCodeSchema, withinYears: positiveInt('Số năm').optional() }),
+        z.object({ ...meta, kind: z.literal('meets_honor'), honor: honorCodeSchema }),
+        z.object({ ...meta, kind: z.literal('any_of'), of: z.array(criterionSchema).min(1, { error: 'Cần ít nhất một điều kiện' }) }),
+        z.object({ ...meta, kind: z.literal('all_of'), of: z.array(criterionSchema).min(1, { error: 'Cần ít nhất một điều kiện' }) }),
+      ],
+      { error: (iss) => `Loại tiêu chí không hợp lệ: ${JSON.stringify((iss.input as { kind?: unknown } | undefined)?.kind ?? iss.input)}` },
+    ),
+  )
+  .meta({ id: 'Criterion' });
 
 /** Flattens zod issues into "path: message" lines (Vietnamese messages come from the schemas). */
 export function issuesToMessages(error: z.ZodError): string[] {

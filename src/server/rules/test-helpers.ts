@@ -23,7 +23,13 @@ export function person(extra: Omit<SubjectInput, 'kind'> = {}): SubjectInput {
 }
 
 /** A collective of `total` members, `ldtt` of them LĐTT in `year`, all rated HTTNV. */
-export function collective(year: number, total: number, ldtt: number, extra: Omit<SubjectInput, 'kind' | 'members'> = {}, memberExtra: (i: number) => MemberInput = () => ({})): SubjectInput {
+export function collective(
+  year: number,
+  total: number,
+  ldtt: number,
+  extra: Omit<SubjectInput, 'kind' | 'members'> = {},
+  memberExtra: (i: number) => MemberInput = () => ({}),
+): SubjectInput {
   const members: MemberInput[] = [];
   for (let i = 0; i < total; i++) {
     const m = memberExtra(i);

@@ -2,16 +2,7 @@
  * Types of the rule engine. Rule packs are plain data (serialisable, no functions) so that a
  * viewer can show them, agencies can override them and tests can compare them.
  */
-import type {
-  CommendationType,
-  Discipline,
-  Honor,
-  InitiativeScope,
-  Rating,
-  Regime,
-  SubjectKind,
-  UnitKind,
-} from '../../shared/codes.js';
+import type { CommendationType, Discipline, Honor, InitiativeScope, Rating, Regime, SubjectKind, UnitKind } from '../../shared/codes.js';
 import type { DocumentKind, DossierStatus } from '../../shared/dossiers.js';
 
 /** ISO calendar date `YYYY-MM-DD`; compared as strings (lexical order = date order). */
@@ -82,12 +73,13 @@ export type Criterion =
       withinYears?: number;
       countTypes?: CommendationType[];
     })
-  | (CriterionMeta & Window & {
-      kind: 'initiative';
-      /** Minimum scope; a wider scope also counts (toan_quoc ⊃ bo_tinh ⊃ co_so). */
-      scope: InitiativeScope;
-      count?: number;
-    })
+  | (CriterionMeta &
+      Window & {
+        kind: 'initiative';
+        /** Minimum scope; a wider scope also counts (toan_quoc ⊃ bo_tinh ⊃ co_so). */
+        scope: InitiativeScope;
+        count?: number;
+      })
   | (CriterionMeta & Window & { kind: 'no_discipline'; atLeast: Discipline })
   | (CriterionMeta & {
       kind: 'member_share';
@@ -99,12 +91,13 @@ export type Criterion =
   | (CriterionMeta & { kind: 'members_all_rating_at_least'; rating: Rating })
   | (CriterionMeta & { kind: 'member_count_with_honor'; honor: Honor; atLeast: number })
   | (CriterionMeta & { kind: 'no_member_discipline_at_least'; level: Discipline })
-  | (CriterionMeta & Window & {
-      kind: 'fact';
-      fact: Fact;
-      /** What an unreported fact means: 'fail' (not achieved) or 'unknown' (eligible = null). */
-      ifAbsent?: 'fail' | 'unknown';
-    })
+  | (CriterionMeta &
+      Window & {
+        kind: 'fact';
+        fact: Fact;
+        /** What an unreported fact means: 'fail' (not achieved) or 'unknown' (eligible = null). */
+        ifAbsent?: 'fail' | 'unknown';
+      })
   | (CriterionMeta & Window & { kind: 'no_fact'; fact: Fact })
   /** Meets the criteria of another honor (e.g. CSTĐCS requires the LĐTT standard). */
   | (CriterionMeta & { kind: 'meets_honor'; honor: Honor })
@@ -172,8 +165,7 @@ export interface AuthorityRule extends Sourced {
 }
 
 export type DeadlineRule = Sourced & { id: string; label: string } & (
-    | { kind: 'yearly_date'; month: number; day: number; yearOffset: number }
-    | { kind: 'working_days'; days: number }
+    { kind: 'yearly_date'; month: number; day: number; yearOffset: number } | { kind: 'working_days'; days: number }
   );
 
 /** What an agency may change for this honor without a code change. */
@@ -293,11 +285,28 @@ export interface RulePack {
 
 // ---------------------------------------------------------------- evaluation I/O
 
-export interface RatingEntry { year: number; rating: Rating }
-export interface HonorEntry { year: number; honor: Honor; type?: CommendationType }
-export interface InitiativeEntry { year: number; scope: InitiativeScope; used?: boolean }
-export interface DisciplineEntry { year: number; level: Discipline }
-export interface FactEntry { year: number; fact: Fact }
+export interface RatingEntry {
+  year: number;
+  rating: Rating;
+}
+export interface HonorEntry {
+  year: number;
+  honor: Honor;
+  type?: CommendationType;
+}
+export interface InitiativeEntry {
+  year: number;
+  scope: InitiativeScope;
+  used?: boolean;
+}
+export interface DisciplineEntry {
+  year: number;
+  level: Discipline;
+}
+export interface FactEntry {
+  year: number;
+  fact: Fact;
+}
 
 export interface MemberInput {
   ratings?: RatingEntry[];
@@ -345,12 +354,7 @@ export interface EvaluateResult {
   money: Money | null;
 }
 
-export type RuleErrorCode =
-  | 'subject_not_allowed'
-  | 'no_coefficient'
-  | 'no_base_salary'
-  | 'bad_date'
-  | 'override_not_allowed';
+export type RuleErrorCode = 'subject_not_allowed' | 'no_coefficient' | 'no_base_salary' | 'bad_date' | 'override_not_allowed';
 
 /** A rule-level error with a stable code and a Vietnamese message for the user. */
 export class RuleError extends Error {

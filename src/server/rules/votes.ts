@@ -29,7 +29,15 @@ export function voteOutcome(q: VoteQuery, pack?: RulePack): VoteOutcome {
   const p = pack ?? packFor(resolveRegime(q.decisionDate, q.regime));
   const rule = p.honors[q.honor].vote;
   if (!rule) {
-    return { passed: null, required: null, share: null, secretBallot: false, article: null, verified: true, text: `${HONOR_SHORT[q.honor]}: không có quy định tỷ lệ biểu quyết của Hội đồng` };
+    return {
+      passed: null,
+      required: null,
+      share: null,
+      secretBallot: false,
+      article: null,
+      verified: true,
+      text: `${HONOR_SHORT[q.honor]}: không có quy định tỷ lệ biểu quyết của Hội đồng`,
+    };
   }
   // Ceil with a float guard: 90% of 10 members is exactly 9 votes.
   const required = Math.ceil(Math.round(rule.share * q.totalMembers * 1e9) / 1e9);

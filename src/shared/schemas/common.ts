@@ -15,6 +15,4 @@ export const pageQuery = {
 };
 
 /** Query-string booleans: "true"/"false"/"1"/"0". */
-export const queryBool = z
-  .enum(['true', 'false', '1', '0'], 'Giá trị phải là true hoặc false.')
-  .transform((v) => v === 'true' || v === '1');
+export const queryBool = z.enum(['true', 'false', '1', '0'], 'Giá trị phải là true hoặc false.').transform((v) => v === 'true' || v === '1');

@@ -34,7 +34,11 @@ export const personInputSchema = z
     position: z.string().trim().max(200, 'Chức vụ quá dài (tối đa 200 ký tự).').nullish(),
     isLeader: z.boolean().default(false),
     employmentType: z.enum(EMPLOYMENT_TYPES, 'Loại cán bộ không hợp lệ.').nullish(),
-    email: z.email('Thư điện tử không hợp lệ.').max(200).nullish().or(z.literal('').transform(() => null)),
+    email: z
+      .email('Thư điện tử không hợp lệ.')
+      .max(200)
+      .nullish()
+      .or(z.literal('').transform(() => null)),
   })
   .superRefine((v, ctx) => {
     // Runs only once every field is valid: here the CCCD is well-formed, so only consistency is left.
@@ -45,7 +49,8 @@ export const personInputSchema = z
     if (v.birthDate) {
       const year = Number(v.birthDate.slice(0, 4));
       const now = yearVn();
-      if (year < now - 100 || year > now - 15) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Ngày sinh không hợp lý (tuổi phải từ 15 đến 100).' });
+      if (year < now - 100 || year > now - 15)
+        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Ngày sinh không hợp lý (tuổi phải từ 15 đến 100).' });
     }
   });
 export type PersonInput = z.infer<typeof personInputSchema>;

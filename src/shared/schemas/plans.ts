@@ -51,7 +51,11 @@ const honor = z.enum(HONORS, 'Mã danh hiệu / hình thức khen thưởng khô
 const subjectKind = z.enum(SUBJECT_KINDS, 'Đối tượng phải là cá nhân, tập thể hoặc hộ gia đình.');
 
 export const deadlineInput = z.object({
-  key: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, 'Mã thời hạn chỉ gồm chữ thường, số, gạch dưới (tối đa 40 ký tự).').optional(),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,40}$/, 'Mã thời hạn chỉ gồm chữ thường, số, gạch dưới (tối đa 40 ký tự).')
+    .optional(),
   kind: z.enum(DEADLINE_KINDS, 'Loại thời hạn không hợp lệ.'),
   title: title,
   dueDate: isoDate,
@@ -107,9 +111,12 @@ export const targetInput = z
     label: text(500, 'Nội dung chỉ tiêu').min(3, 'Nội dung chỉ tiêu quá ngắn.'),
   })
   .superRefine((t, ctx) => {
-    if (t.measure === 'share' && (t.value > 100 || (t.valueMax ?? 0) > 100)) ctx.addIssue({ code: 'custom', path: ['value'], message: `Chỉ tiêu tỉ lệ "${t.label}" vượt quá 100%.` });
-    if (t.valueMax != null && t.valueMax < t.value) ctx.addIssue({ code: 'custom', path: ['valueMax'], message: `Chỉ tiêu "${t.label}": cận trên nhỏ hơn cận dưới.` });
-    if (t.honor && !HONOR_INFO[t.honor].subjects.includes(t.subjectKind)) ctx.addIssue({ code: 'custom', path: ['honor'], message: honorSubjectMessage(t.honor, t.subjectKind) });
+    if (t.measure === 'share' && (t.value > 100 || (t.valueMax ?? 0) > 100))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `Chỉ tiêu tỉ lệ "${t.label}" vượt quá 100%.` });
+    if (t.valueMax != null && t.valueMax < t.value)
+      ctx.addIssue({ code: 'custom', path: ['valueMax'], message: `Chỉ tiêu "${t.label}": cận trên nhỏ hơn cận dưới.` });
+    if (t.honor && !HONOR_INFO[t.honor].subjects.includes(t.subjectKind))
+      ctx.addIssue({ code: 'custom', path: ['honor'], message: honorSubjectMessage(t.honor, t.subjectKind) });
   });
 
 export const phaseInput = z.object({
@@ -132,7 +139,8 @@ export const offeredHonorInput = z
     awardedBy: text(300, 'Cấp khen').nullish(),
   })
   .superRefine((h, ctx) => {
-    for (const k of h.subjectKinds) if (!HONOR_INFO[h.honor].subjects.includes(k)) ctx.addIssue({ code: 'custom', path: ['subjectKinds'], message: honorSubjectMessage(h.honor, k) });
+    for (const k of h.subjectKinds)
+      if (!HONOR_INFO[h.honor].subjects.includes(k)) ctx.addIssue({ code: 'custom', path: ['subjectKinds'], message: honorSubjectMessage(h.honor, k) });
   });
 
 export const movementInputSchema = z.object({
@@ -192,7 +200,10 @@ export const unitSheetSchema = z.object({
   ...campaign,
   unitId: z.uuid('Đơn vị không hợp lệ.'),
   collective: z.array(honor).max(5).default([]),
-  people: z.array(z.object({ personId: z.uuid('Cán bộ không hợp lệ.'), honors: z.array(honor).max(5) })).max(5000).default([]),
+  people: z
+    .array(z.object({ personId: z.uuid('Cán bộ không hợp lệ.'), honors: z.array(honor).max(5) }))
+    .max(5000)
+    .default([]),
 });
 export type UnitSheetInput = z.infer<typeof unitSheetSchema>;
 

@@ -36,7 +36,8 @@ export const recordSubjectSchema = z.object({
   unitId: z.uuid('Đơn vị không hợp lệ.').nullish(),
 });
 const oneSubject = <T extends { personId?: string | null | undefined; unitId?: string | null | undefined }>(v: T, ctx: z.RefinementCtx) => {
-  if (!v.personId === !v.unitId) ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Chọn đúng một đối tượng: một cán bộ (personId) hoặc một tập thể (unitId).' });
+  if (!v.personId === !v.unitId)
+    ctx.addIssue({ code: 'custom', path: ['personId'], message: 'Chọn đúng một đối tượng: một cán bộ (personId) hoặc một tập thể (unitId).' });
 };
 
 export const ratingInputSchema = z.object({

@@ -8,4 +8,5 @@ export type AuditFilter = QueryOf<'/api/audit'>;
 
 export const listAudit = (filter: AuditFilter) => call(client.GET('/api/audit', { params: { query: filter } }));
 export const listAuditActions = () => call(client.GET('/api/audit/actions'));
-export const exportAudit = (q: QueryOf<'/api/audit/export.xlsx'>) => download(client.GET('/api/audit/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'nhat-ky.xlsx');
+export const exportAudit = (q: QueryOf<'/api/audit/export.xlsx'>) =>
+  download(client.GET('/api/audit/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'nhat-ky.xlsx');

@@ -14,4 +14,5 @@ export const fetchMe = () => call(client.GET('/api/auth/me'), { allow401: true }
 
 export const logout = () => call(client.POST('/api/auth/logout'));
 
-export const changePassword = (currentPassword: string, newPassword: string) => call(client.POST('/api/auth/password', { body: { currentPassword, newPassword } }), { allow401: true });
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  call(client.POST('/api/auth/password', { body: { currentPassword, newPassword } }), { allow401: true });

@@ -56,10 +56,12 @@ export function flag(v: boolean | null | undefined): 'true' | 'false' | undefine
 type Method = 'get' | 'post' | 'put' | 'delete';
 
 /** The query parameters an operation declares: `QueryOf<'/api/people'>`. */
-export type QueryOf<P extends keyof paths, M extends Method = 'get'> = NonNullable<paths[P][M]> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+export type QueryOf<P extends keyof paths, M extends Method = 'get'> =
+  NonNullable<paths[P][M]> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
 /** The JSON body an operation takes: `BodyOf<'/api/units', 'post'>`. */
-export type BodyOf<P extends keyof paths, M extends Method = 'post'> = NonNullable<paths[P][M]> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type BodyOf<P extends keyof paths, M extends Method = 'post'> =
+  NonNullable<paths[P][M]> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 /** The JSON an operation answers on success (200, else 201): `Answer<'/api/units/{id}'>`. */
 export type Answer<P extends keyof paths, M extends Method = 'get'> =

@@ -14,5 +14,7 @@ export const getCouncil = (id: string) => call(client.GET('/api/councils/{id}', 
 export const exportCouncils = () => download(client.GET('/api/councils/export.xlsx', { parseAs: 'blob' }), 'hoi-dong.xlsx');
 export const createCouncil = (input: CouncilInput) => call(client.POST('/api/councils', { body: input }));
 export const updateCouncil = (id: string, input: BodyOf<'/api/councils/{id}', 'put'>) => call(client.PUT('/api/councils/{id}', { ...byId(id), body: input }));
-export const addCouncilMember = (id: string, input: BodyOf<'/api/councils/{id}/members', 'post'>) => call(client.POST('/api/councils/{id}/members', { ...byId(id), body: input }));
-export const removeCouncilMember = (id: string, memberId: string) => call(client.DELETE('/api/councils/{id}/members/{memberId}', { params: { path: { id, memberId } } }));
+export const addCouncilMember = (id: string, input: BodyOf<'/api/councils/{id}/members', 'post'>) =>
+  call(client.POST('/api/councils/{id}/members', { ...byId(id), body: input }));
+export const removeCouncilMember = (id: string, memberId: string) =>
+  call(client.DELETE('/api/councils/{id}/members/{memberId}', { params: { path: { id, memberId } } }));

@@ -45,11 +45,15 @@ export const getDossier = (id: string) => call(client.GET('/api/dossiers/{id}', 
 export const createDossier = (input: DossierInput) => call(client.POST('/api/dossiers', { body: input }));
 export const updateDossier = (id: string, input: BodyOf<'/api/dossiers/{id}', 'put'>) => call(client.PUT('/api/dossiers/{id}', { ...byId(id), body: input }));
 export const deleteDossier = (id: string) => call(client.DELETE('/api/dossiers/{id}', byId(id)));
-export const addCandidate = (id: string, input: BodyOf<'/api/dossiers/{id}/candidates'>) => call(client.POST('/api/dossiers/{id}/candidates', { ...byId(id), body: input }));
-export const removeCandidate = (id: string, candidateId: string) => call(client.DELETE('/api/dossiers/{id}/candidates/{candidateId}', ofCandidate(id, candidateId)));
-export const addWrittenDocument = (id: string, input: BodyOf<'/api/dossiers/{id}/documents'>) => call(client.POST('/api/dossiers/{id}/documents', { ...byId(id), body: input }));
+export const addCandidate = (id: string, input: BodyOf<'/api/dossiers/{id}/candidates'>) =>
+  call(client.POST('/api/dossiers/{id}/candidates', { ...byId(id), body: input }));
+export const removeCandidate = (id: string, candidateId: string) =>
+  call(client.DELETE('/api/dossiers/{id}/candidates/{candidateId}', ofCandidate(id, candidateId)));
+export const addWrittenDocument = (id: string, input: BodyOf<'/api/dossiers/{id}/documents'>) =>
+  call(client.POST('/api/dossiers/{id}/documents', { ...byId(id), body: input }));
 export const uploadDocument = (id: string, form: FormData) => call(client.POST('/api/dossiers/{id}/documents/upload', { ...byId(id), ...multipart(form) }));
-export const removeDocument = (id: string, documentId: string) => call(client.DELETE('/api/dossiers/{id}/documents/{documentId}', { params: { path: { id, documentId } } }));
+export const removeDocument = (id: string, documentId: string) =>
+  call(client.DELETE('/api/dossiers/{id}/documents/{documentId}', { params: { path: { id, documentId } } }));
 export const dossierCommand = (id: string, command: 'submit' | 'withdraw' | 'receive', version?: number) => {
   const init = { ...byId(id), body: { version } };
   if (command === 'submit') return call(client.POST('/api/dossiers/{id}/submit', init));
@@ -59,7 +63,8 @@ export const dossierCommand = (id: string, command: 'submit' | 'withdraw' | 'rec
 export const returnDossier = (id: string, reasons: string[]) => call(client.POST('/api/dossiers/{id}/return', { ...byId(id), body: { reasons } }));
 export const appraiseCandidate = (id: string, candidateId: string, input: BodyOf<'/api/dossiers/{id}/candidates/{candidateId}/appraise'>) =>
   call(client.POST('/api/dossiers/{id}/candidates/{candidateId}/appraise', { ...ofCandidate(id, candidateId), body: input }));
-export const forwardCandidate = (id: string, candidateId: string) => call(client.POST('/api/dossiers/{id}/candidates/{candidateId}/forward', { ...ofCandidate(id, candidateId), body: {} }));
+export const forwardCandidate = (id: string, candidateId: string) =>
+  call(client.POST('/api/dossiers/{id}/candidates/{candidateId}/forward', { ...ofCandidate(id, candidateId), body: {} }));
 export const forwardDossier = (id: string, receiverName: string) => call(client.POST('/api/dossiers/{id}/forward', { ...byId(id), body: { receiverName } }));
 export const recordHigherDecision = (id: string, input: BodyOf<'/api/dossiers/{id}/higher-decision'>) =>
   call(client.POST('/api/dossiers/{id}/higher-decision', { ...byId(id), body: input }));
@@ -80,11 +85,14 @@ export const listSessions = () => call(client.GET('/api/sessions', { params: { q
 export const sessionCandidates = () => call(client.GET('/api/sessions/candidates'));
 export const createSession = (input: BodyOf<'/api/sessions'>) => call(client.POST('/api/sessions', { body: input }));
 export const getSession = (id: string) => call(client.GET('/api/sessions/{id}', byId(id)));
-export const setAttendance = (id: string, presentMemberIds: string[]) => call(client.PUT('/api/sessions/{id}/attendance', { ...byId(id), body: { presentMemberIds } }));
+export const setAttendance = (id: string, presentMemberIds: string[]) =>
+  call(client.PUT('/api/sessions/{id}/attendance', { ...byId(id), body: { presentMemberIds } }));
 export const openSession = (id: string) => call(client.POST('/api/sessions/{id}/open', byId(id)));
 export const closeSession = (id: string) => call(client.POST('/api/sessions/{id}/close', byId(id)));
-export const castBallot = (id: string, votes: { itemId: string; choice: BallotChoice }[]) => call(client.POST('/api/sessions/{id}/ballots', { ...byId(id), body: { votes } }));
-export const enterPaperBallots = (id: string, items: { itemId: string; approve: number; reject: number; abstain: number }[]) => call(client.POST('/api/sessions/{id}/paper-ballots', { ...byId(id), body: { items } }));
+export const castBallot = (id: string, votes: { itemId: string; choice: BallotChoice }[]) =>
+  call(client.POST('/api/sessions/{id}/ballots', { ...byId(id), body: { votes } }));
+export const enterPaperBallots = (id: string, items: { itemId: string; approve: number; reject: number; abstain: number }[]) =>
+  call(client.POST('/api/sessions/{id}/paper-ballots', { ...byId(id), body: { items } }));
 
 // ------------------------------------------------------------------ decisions
 
@@ -94,7 +102,8 @@ export const listDecisions = () => call(client.GET('/api/decisions', { params: {
 export const readyToDecide = () => call(client.GET('/api/decisions/ready'));
 export const getDecision = (id: string) => call(client.GET('/api/decisions/{id}', byId(id)));
 export const issueDecision = (input: BodyOf<'/api/decisions'>) => call(client.POST('/api/decisions', { body: input }));
-export const revokeDecision = (id: string, input: BodyOf<'/api/decisions/{id}/revoke'>) => call(client.POST('/api/decisions/{id}/revoke', { ...byId(id), body: input }));
+export const revokeDecision = (id: string, input: BodyOf<'/api/decisions/{id}/revoke'>) =>
+  call(client.POST('/api/decisions/{id}/revoke', { ...byId(id), body: input }));
 
 // ------------------------------------------------------------------ notices
 
@@ -111,7 +120,10 @@ export const sendPublicComment = async (id: string, input: Omit<BodyOf<'/api/pub
 export const listNotices = () => call(client.GET('/api/notices'));
 export const getNotice = (id: string) => call(client.GET('/api/notices/{id}', byId(id)));
 export const postNotice = (input: BodyOf<'/api/notices'>) => call(client.POST('/api/notices', { body: input }));
-export const answerComment = (id: string, commentId: string, answer: string) => call(client.POST('/api/notices/{id}/comments/{commentId}/answer', { params: { path: { id, commentId } }, body: { answer } }));
+export const answerComment = (id: string, commentId: string, answer: string) =>
+  call(client.POST('/api/notices/{id}/comments/{commentId}/answer', { params: { path: { id, commentId } }, body: { answer } }));
 
-export const exportDossiers = (q: QueryOf<'/api/dossiers/export.xlsx'>) => download(client.GET('/api/dossiers/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ho-so.xlsx');
-export const exportDecisions = (q: QueryOf<'/api/decisions/export.xlsx'> = {}) => download(client.GET('/api/decisions/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'so-quyet-dinh.xlsx');
+export const exportDossiers = (q: QueryOf<'/api/dossiers/export.xlsx'>) =>
+  download(client.GET('/api/dossiers/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ho-so.xlsx');
+export const exportDecisions = (q: QueryOf<'/api/decisions/export.xlsx'> = {}) =>
+  download(client.GET('/api/decisions/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'so-quyet-dinh.xlsx');

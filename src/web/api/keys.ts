@@ -68,7 +68,8 @@ export const keys = {
   },
   candidates: {
     all: ['candidates'] as const,
-    list: (unitId: string | undefined, year: number, honor: string | undefined, decisionDate: string, ...view: unknown[]) => ['candidates', unitId, year, honor, decisionDate, ...view] as const,
+    list: (unitId: string | undefined, year: number, honor: string | undefined, decisionDate: string, ...view: unknown[]) =>
+      ['candidates', unitId, year, honor, decisionDate, ...view] as const,
   },
   rulePack: {
     all: ['rule-pack'] as const,

@@ -30,16 +30,28 @@ const byId = (id: string) => ({ params: { path: { id } } });
 
 /** The filter as query parameters (booleans as "true"/"false"). */
 function peopleQuery(f: PeopleFilter) {
-  return { q: f.q, unitId: f.unitId, includeSubunits: f.unitId ? flag(f.includeSubunits) : undefined, employmentType: f.employmentType, isLeader: flag(f.isLeader), gender: f.gender, active: flag(f.active) };
+  return {
+    q: f.q,
+    unitId: f.unitId,
+    includeSubunits: f.unitId ? flag(f.includeSubunits) : undefined,
+    employmentType: f.employmentType,
+    isLeader: flag(f.isLeader),
+    gender: f.gender,
+    active: flag(f.active),
+  };
 }
 
-export const listPeople = (f: PeopleFilter) => call(client.GET('/api/people', { params: { query: { ...peopleQuery(f), includeSubunits: flag(f.includeSubunits), page: f.page, pageSize: f.pageSize } } }));
-export const exportPeople = (f: PeopleFilter) => download(client.GET('/api/people/export.xlsx', { params: { query: peopleQuery(f) }, parseAs: 'blob' }), 'danh-sach-can-bo.xlsx');
+export const listPeople = (f: PeopleFilter) =>
+  call(client.GET('/api/people', { params: { query: { ...peopleQuery(f), includeSubunits: flag(f.includeSubunits), page: f.page, pageSize: f.pageSize } } }));
+export const exportPeople = (f: PeopleFilter) =>
+  download(client.GET('/api/people/export.xlsx', { params: { query: peopleQuery(f) }, parseAs: 'blob' }), 'danh-sach-can-bo.xlsx');
 export const getPerson = (id: string) => call(client.GET('/api/people/{id}', byId(id)));
 export const createPerson = (input: PersonInput) => call(client.POST('/api/people', { body: input }));
 export const updatePerson = (id: string, input: BodyOf<'/api/people/{id}', 'put'>) => call(client.PUT('/api/people/{id}', { ...byId(id), body: input }));
-export const transferPerson = (id: string, input: BodyOf<'/api/people/{id}/transfer'>) => call(client.POST('/api/people/{id}/transfer', { ...byId(id), body: input }));
-export const deactivatePerson = (id: string, reason?: string | null) => call(client.POST('/api/people/{id}/deactivate', { ...byId(id), body: { reason: reason ?? null } }));
+export const transferPerson = (id: string, input: BodyOf<'/api/people/{id}/transfer'>) =>
+  call(client.POST('/api/people/{id}/transfer', { ...byId(id), body: input }));
+export const deactivatePerson = (id: string, reason?: string | null) =>
+  call(client.POST('/api/people/{id}/deactivate', { ...byId(id), body: { reason: reason ?? null } }));
 export const reactivatePerson = (id: string) => call(client.POST('/api/people/{id}/reactivate', byId(id)));
 
 /** A plain link: the browser downloads the template itself (path checked against the contract). */

@@ -79,12 +79,19 @@ export const markRead = (id: string) => call(client.POST('/api/notifications/{id
 export const markAllRead = () => call(client.POST('/api/notifications/read-all'));
 
 export const getPublic = async () => {
-  const [plans, movements] = await Promise.all([call(client.GET('/api/public/plans', { params: { query: { pageSize: 200 } } })), call(client.GET('/api/public/movements', { params: { query: { pageSize: 200 } } }))]);
+  const [plans, movements] = await Promise.all([
+    call(client.GET('/api/public/plans', { params: { query: { pageSize: 200 } } })),
+    call(client.GET('/api/public/movements', { params: { query: { pageSize: 200 } } })),
+  ]);
   return { plans: plans.items, movements: movements.items };
 };
 export const getPublicPlan = (id: string) => call(client.GET('/api/public/plans/{id}', byId(id)));
 export const getPublicMovement = (id: string) => call(client.GET('/api/public/movements/{id}', byId(id)));
-export const exportPlans = (q: QueryOf<'/api/plans/export.xlsx'>) => download(client.GET('/api/plans/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ke-hoach.xlsx');
-export const exportMovements = (q: QueryOf<'/api/movements/export.xlsx'>) => download(client.GET('/api/movements/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'phong-trao.xlsx');
-export const exportRollup = (c: CampaignRef) => download(client.GET('/api/registrations/rollup/export.xlsx', { params: { query: c }, parseAs: 'blob' }), 'tong-hop-dang-ky.xlsx');
-export const exportCalendar = (q: QueryOf<'/api/calendar/export.xlsx'>) => download(client.GET('/api/calendar/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'lich-han.xlsx');
+export const exportPlans = (q: QueryOf<'/api/plans/export.xlsx'>) =>
+  download(client.GET('/api/plans/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ke-hoach.xlsx');
+export const exportMovements = (q: QueryOf<'/api/movements/export.xlsx'>) =>
+  download(client.GET('/api/movements/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'phong-trao.xlsx');
+export const exportRollup = (c: CampaignRef) =>
+  download(client.GET('/api/registrations/rollup/export.xlsx', { params: { query: c }, parseAs: 'blob' }), 'tong-hop-dang-ky.xlsx');
+export const exportCalendar = (q: QueryOf<'/api/calendar/export.xlsx'>) =>
+  download(client.GET('/api/calendar/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'lich-han.xlsx');

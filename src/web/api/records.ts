@@ -28,15 +28,28 @@ export type SubjectRef = { kind: 'person' | 'unit'; id: string };
 const byId = (id: string) => ({ params: { path: { id } } });
 const yearOf = (id: string, year: number) => ({ params: { path: { id, year } } });
 
-export const getRecords = (s: SubjectRef) => call(s.kind === 'person' ? client.GET('/api/people/{id}/records', byId(s.id)) : client.GET('/api/units/{id}/records', byId(s.id)));
+export const getRecords = (s: SubjectRef) =>
+  call(s.kind === 'person' ? client.GET('/api/people/{id}/records', byId(s.id)) : client.GET('/api/units/{id}/records', byId(s.id)));
 export const getEligibility = (s: SubjectRef, query: QueryOf<'/api/people/{id}/eligibility'>) =>
-  call(s.kind === 'person' ? client.GET('/api/people/{id}/eligibility', { params: { path: { id: s.id }, query } }) : client.GET('/api/units/{id}/eligibility', { params: { path: { id: s.id }, query } }));
+  call(
+    s.kind === 'person'
+      ? client.GET('/api/people/{id}/eligibility', { params: { path: { id: s.id }, query } })
+      : client.GET('/api/units/{id}/eligibility', { params: { path: { id: s.id }, query } }),
+  );
 export const setRating = (s: SubjectRef, year: number, rating: BodyOf<'/api/people/{id}/ratings/{year}', 'put'>['rating'], version?: number) => {
   const body = { rating, ...(version ? { version } : {}) };
-  return call(s.kind === 'person' ? client.PUT('/api/people/{id}/ratings/{year}', { ...yearOf(s.id, year), body }) : client.PUT('/api/units/{id}/ratings/{year}', { ...yearOf(s.id, year), body }));
+  return call(
+    s.kind === 'person'
+      ? client.PUT('/api/people/{id}/ratings/{year}', { ...yearOf(s.id, year), body })
+      : client.PUT('/api/units/{id}/ratings/{year}', { ...yearOf(s.id, year), body }),
+  );
 };
 export const removeRating = (s: SubjectRef, year: number) =>
-  call(s.kind === 'person' ? client.DELETE('/api/people/{id}/ratings/{year}', yearOf(s.id, year)) : client.DELETE('/api/units/{id}/ratings/{year}', yearOf(s.id, year)));
+  call(
+    s.kind === 'person'
+      ? client.DELETE('/api/people/{id}/ratings/{year}', yearOf(s.id, year))
+      : client.DELETE('/api/units/{id}/ratings/{year}', yearOf(s.id, year)),
+  );
 export const addHonor = (body: BodyOf<'/api/records/honors'>) => call(client.POST('/api/records/honors', { body }));
 export const revokeHonor = (id: string, reason: string) => call(client.POST('/api/records/honors/{id}/revoke', { ...byId(id), body: { reason } }));
 export const removeHonor = (id: string) => call(client.DELETE('/api/records/honors/{id}', byId(id)));
@@ -62,7 +75,8 @@ function importForm(kind: 'ratings' | 'honors', file: File, skipInvalid?: boolea
   form.append('file', file, file.name);
   return form;
 }
-export const previewRecordImport = (kind: 'ratings' | 'honors', file: File) => call(client.POST('/api/records/import/preview', multipart(importForm(kind, file))));
+export const previewRecordImport = (kind: 'ratings' | 'honors', file: File) =>
+  call(client.POST('/api/records/import/preview', multipart(importForm(kind, file))));
 export const commitRecordImport = (kind: 'ratings' | 'honors', file: File) =>
   call(client.POST('/api/records/import/commit', multipart(importForm(kind, file, true))));
 
@@ -70,8 +84,15 @@ export const commitRecordImport = (kind: 'ratings' | 'honors', file: File) =>
 export function recordAbilities(user: Me): { read: boolean; write: boolean; import: boolean; createOverride: boolean } {
   const all = user.abilities as unknown as Record<string, string[] | undefined>;
   const rec = all.record ?? [];
-  return { read: rec.includes('read'), write: rec.includes('write'), import: rec.includes('import'), createOverride: (all.ruleOverride ?? []).includes('create') };
+  return {
+    read: rec.includes('read'),
+    write: rec.includes('write'),
+    import: rec.includes('import'),
+    createOverride: (all.ruleOverride ?? []).includes('create'),
+  };
 }
 
-export const exportCandidates = (q: QueryOf<'/api/candidates/export.xlsx'>) => download(client.GET('/api/candidates/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'danh-sach-du-dieu-kien.xlsx');
-export const downloadRecordTemplate = (kind: 'ratings' | 'honors') => download(client.GET('/api/records/import/template', { params: { query: { kind } }, parseAs: 'blob' }), 'mau-nhap.xlsx');
+export const exportCandidates = (q: QueryOf<'/api/candidates/export.xlsx'>) =>
+  download(client.GET('/api/candidates/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'danh-sach-du-dieu-kien.xlsx');
+export const downloadRecordTemplate = (kind: 'ratings' | 'honors') =>
+  download(client.GET('/api/records/import/template', { params: { query: { kind } }, parseAs: 'blob' }), 'mau-nhap.xlsx');

@@ -15,7 +15,8 @@ export const exportUnits = (includeInactive: boolean) =>
 export const createUnit = (input: UnitInput & { parentId: string }) => call(client.POST('/api/units', { body: input }));
 export const updateUnit = (id: string, input: UnitInput & { version: number }) => call(client.PUT('/api/units/{id}', { ...byId(id), body: input }));
 export const moveUnit = (id: string, parentId: string) => call(client.POST('/api/units/{id}/move', { ...byId(id), body: { parentId } }));
-export const mergeUnit = (id: string, targetId: string, effectiveDate: string) => call(client.POST('/api/units/{id}/merge', { ...byId(id), body: { targetId, effectiveDate } }));
+export const mergeUnit = (id: string, targetId: string, effectiveDate: string) =>
+  call(client.POST('/api/units/{id}/merge', { ...byId(id), body: { targetId, effectiveDate } }));
 export const deactivateUnit = (id: string) => call(client.POST('/api/units/{id}/deactivate', byId(id)));
 export const reactivateUnit = (id: string) => call(client.POST('/api/units/{id}/reactivate', byId(id)));
 export const deleteUnit = (id: string) => call(client.DELETE('/api/units/{id}', byId(id)));

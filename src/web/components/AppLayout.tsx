@@ -62,7 +62,9 @@ export function AppLayout() {
     pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
     records.read && user.role !== 'staff' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
-    records.read && user.role === 'staff' && user.personId ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' } : null,
+    records.read && user.role === 'staff' && user.personId
+      ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' }
+      : null,
     records.import ? { key: '/nhap-thi-dua', icon: <CloudUploadOutlined />, label: 'Nhập thành tích (Excel)' } : null,
     { key: '/quy-tac', icon: <BookOutlined />, label: 'Bộ quy tắc' },
     { key: '/thu-quy-tac', icon: <ExperimentOutlined />, label: 'Thử quy tắc' },
@@ -89,7 +91,18 @@ export function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Header style={{ background: HEADER_BG, display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, height: 60 }}>
         <Flex align="center" gap={12} style={{ cursor: 'pointer', minWidth: 0 }} onClick={() => navigate('/')}>
-          <div style={{ width: 34, height: 34, borderRadius: 6, background: '#fadb14', display: 'flex', alignItems: 'center', justifyContent: 'center', flexShrink: 0 }}>
+          <div
+            style={{
+              width: 34,
+              height: 34,
+              borderRadius: 6,
+              background: '#fadb14',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              flexShrink: 0,
+            }}
+          >
             <span style={{ color: HEADER_BG, fontSize: 20, lineHeight: 1 }}>★</span>
           </div>
           <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
@@ -97,22 +110,24 @@ export function AppLayout() {
           </Typography.Text>
         </Flex>
         <Flex align="center" gap={12}>
-        {/* The API answers 403 to everything but the password change until it is done. */}
-        {user.mustChangePassword ? null : <NotificationBell />}
-        <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
-          <Flex align="center" gap={10} style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
-            <Avatar style={{ background: '#fadb14', color: HEADER_BG, flexShrink: 0 }} icon={<UserOutlined />} />
-            <div style={{ lineHeight: 1.25, textAlign: 'right', minWidth: 0 }}>
-              <div style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }} data-testid="current-user-name">
-                {user.displayName}
+          {/* The API answers 403 to everything but the password change until it is done. */}
+          {user.mustChangePassword ? null : <NotificationBell />}
+          <Dropdown menu={{ items: userMenu, onClick: onUserMenu }} trigger={['click']} placement="bottomRight">
+            <Flex align="center" gap={10} style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
+              <Avatar style={{ background: '#fadb14', color: HEADER_BG, flexShrink: 0 }} icon={<UserOutlined />} />
+              <div style={{ lineHeight: 1.25, textAlign: 'right', minWidth: 0 }}>
+                <div style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }} data-testid="current-user-name">
+                  {user.displayName}
+                </div>
+                <div
+                  style={{ color: 'rgba(255,255,255,0.8)', fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 560 }}
+                >
+                  {user.roleLabel} · {user.unitName}
+                </div>
               </div>
-              <div style={{ color: 'rgba(255,255,255,0.8)', fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 560 }}>
-                {user.roleLabel} · {user.unitName}
-              </div>
-            </div>
-            <DownOutlined style={{ color: '#fff', fontSize: 11 }} />
-          </Flex>
-        </Dropdown>
+              <DownOutlined style={{ color: '#fff', fontSize: 11 }} />
+            </Flex>
+          </Dropdown>
         </Flex>
       </Header>
       <Layout>

@@ -22,7 +22,21 @@ interface FormModalProps<V> {
 }
 
 /** A modal holding one vertical form: OK submits it, the server's error shows above it. */
-export function FormModal<V>({ open, title, okText = 'Lưu', onCancel, form, onFinish, pending, error, okTestId, width, initialValues, destroyOnHidden, children }: FormModalProps<V>) {
+export function FormModal<V>({
+  open,
+  title,
+  okText = 'Lưu',
+  onCancel,
+  form,
+  onFinish,
+  pending,
+  error,
+  okTestId,
+  width,
+  initialValues,
+  destroyOnHidden,
+  children,
+}: FormModalProps<V>) {
   return (
     <Modal
       open={open}

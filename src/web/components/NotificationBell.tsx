@@ -21,7 +21,13 @@ export function NotificationBell() {
   const content = (
     <div style={{ width: 380 }} data-testid="notification-panel">
       {data && !data.mail.configured && data.mail.queued > 0 ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${data.mail.queued} thư nhắc hạn đang chờ gửi`} description="Máy chủ thư (SMTP) chưa được cấu hình: thư được giữ lại và sẽ gửi khi có cấu hình." />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={`${data.mail.queued} thư nhắc hạn đang chờ gửi`}
+          description="Máy chủ thư (SMTP) chưa được cấu hình: thư được giữ lại và sẽ gửi khi có cấu hình."
+        />
       ) : null}
       {data?.items.length ? (
         <List<Notification>
@@ -29,7 +35,17 @@ export function NotificationBell() {
           dataSource={data.items}
           renderItem={(n) => (
             <List.Item style={{ cursor: 'pointer', background: n.readAt ? undefined : '#f0f5ff', paddingInline: 8 }} onClick={() => open(n)}>
-              <List.Item.Meta title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>} description={<><div>{n.body}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(n.createdAt)}</Typography.Text></>} />
+              <List.Item.Meta
+                title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
+                description={
+                  <>
+                    <div>{n.body}</div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {fmtDateTime(n.createdAt)}
+                    </Typography.Text>
+                  </>
+                }
+              />
             </List.Item>
           )}
         />
@@ -46,7 +62,13 @@ export function NotificationBell() {
   return (
     <Popover content={content} title="Thông báo nhắc hạn" trigger="click" placement="bottomRight">
       <Badge count={data?.unread ?? 0} size="small" offset={[-4, 4]}>
-        <Button type="text" shape="circle" icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />} aria-label="Thông báo" data-testid="notification-bell" />
+        <Button
+          type="text"
+          shape="circle"
+          icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
+          aria-label="Thông báo"
+          data-testid="notification-bell"
+        />
       </Badge>
     </Popover>
   );

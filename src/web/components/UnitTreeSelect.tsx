@@ -18,7 +18,17 @@ interface Props {
   'data-testid'?: string;
 }
 
-export function UnitTreeSelect({ value, onChange, placeholder = 'Chọn đơn vị', allowClear, exclude, includeInactive = false, style, disabled, ...rest }: Props) {
+export function UnitTreeSelect({
+  value,
+  onChange,
+  placeholder = 'Chọn đơn vị',
+  allowClear,
+  exclude,
+  includeInactive = false,
+  style,
+  disabled,
+  ...rest
+}: Props) {
   const units = useUnits(includeInactive);
   const data = useMemo(() => toTreeSelectData(units.data?.tree ?? [], { exclude, disableInactive: true }), [units.data, exclude]);
   return (

@@ -19,7 +19,12 @@ export interface AppraiseInput {
 }
 
 /** Evaluates a candidate with the rule engine; a rule error becomes a "not eligible" answer with its text. */
-export function evaluateCandidate(year: number, honor: Honor, subject: SubjectInput, decisionDate: string): EvaluateResult | { eligible: false; reasons: { ok: false; text: string }[]; honor: Honor; year: number } {
+export function evaluateCandidate(
+  year: number,
+  honor: Honor,
+  subject: SubjectInput,
+  decisionDate: string,
+): EvaluateResult | { eligible: false; reasons: { ok: false; text: string }[]; honor: Honor; year: number } {
   try {
     return evaluate({ decisionDate, year, honor, subject });
   } catch (e) {
@@ -38,17 +43,26 @@ export async function appraiseCandidate(ctx: CommandContext, dossierId: string, 
   const lowered: { honor?: Honor; loweredReason?: string; loweredAt?: Date; loweredBy?: string } = {};
   if (input.lowerTo && input.lowerTo !== c.honor) {
     if (!input.lowerReason?.trim()) throw badRequest('Hạ mức hình thức phải ghi lý do.');
-    if (!honorAllowsSubject(input.lowerTo, c.subjectKind as SubjectKind)) throw badRequest(`${SUBJECT_KIND_LABELS[c.subjectKind as SubjectKind]} không thể được xét ${HONOR_INFO[input.lowerTo].label}.`);
+    if (!honorAllowsSubject(input.lowerTo, c.subjectKind as SubjectKind))
+      throw badRequest(`${SUBJECT_KIND_LABELS[c.subjectKind as SubjectKind]} không thể được xét ${HONOR_INFO[input.lowerTo].label}.`);
     // The honor order of the pack governing the receiving office today (agency overrides included).
     const pack = await governingPackOfUnit(ctx.tx, d.receiverUnitId ?? d.unitId, todayVn());
-    if (!isLowerHonor(pack, input.lowerTo, honor)) throw new HonorNotLower(`${HONOR_INFO[input.lowerTo].label} không thấp hơn ${HONOR_INFO[honor].label}: chỉ được hạ mức.`);
+    if (!isLowerHonor(pack, input.lowerTo, honor))
+      throw new HonorNotLower(`${HONOR_INFO[input.lowerTo].label} không thấp hơn ${HONOR_INFO[honor].label}: chỉ được hạ mức.`);
     honor = input.lowerTo;
     Object.assign(lowered, { honor, loweredReason: input.lowerReason.trim(), loweredAt: now(), loweredBy: ctx.actor.accountId });
   }
   const subjectData = input.subjectData === undefined ? c.subjectData : input.subjectData;
   const subject = await subjectFor(ctx.tx, { ...c, subjectData });
   const result = evaluateCandidate(d.year, honor, subject, todayVn());
-  const row = await updateCandidateRow(ctx.tx, c.id, { ...lowered, subjectData, appraisalNote: input.note?.trim() || c.appraisalNote, appraisalResult: result, appraisedAt: now(), appraisedBy: ctx.actor.accountId });
+  const row = await updateCandidateRow(ctx.tx, c.id, {
+    ...lowered,
+    subjectData,
+    appraisalNote: input.note?.trim() || c.appraisalNote,
+    appraisalResult: result,
+    appraisedAt: now(),
+    appraisedBy: ctx.actor.accountId,
+  });
   await transition(ctx, d, 'appraise', { appraisedAt: d.appraisedAt ?? now(), appraisedBy: d.appraisedBy ?? ctx.actor.accountId });
   await ctx.audit({
     action: lowered.honor ? 'dossier.honor_lowered' : 'dossier.appraised',

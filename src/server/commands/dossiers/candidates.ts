@@ -69,7 +69,12 @@ export async function addCandidate(ctx: CommandContext, dossierId: string, input
     displayName = `Hộ gia đình ${name}`;
   }
   const mine = await candidatesOf(ctx.tx, d.id);
-  if (mine.some((c) => (personId && c.personId === personId) || (subjectUnitId && c.subjectUnitId === subjectUnitId) || (householdName && c.householdName === householdName))) {
+  if (
+    mine.some(
+      (c) =>
+        (personId && c.personId === personId) || (subjectUnitId && c.subjectUnitId === subjectUnitId) || (householdName && c.householdName === householdName),
+    )
+  ) {
     throw new DuplicateNomination(`${displayName} đã có trong danh sách đề nghị của hồ sơ này.`);
   }
   const other = await otherOpenCandidacy(ctx.tx, { dossierId: d.id, year: d.year, honor: input.proposedHonor, personId, subjectUnitId, householdName });
@@ -89,18 +94,36 @@ export async function addCandidate(ctx: CommandContext, dossierId: string, input
     sortOrder: mine.length,
   });
   await touch(ctx, d);
-  await ctx.audit({ action: 'dossier.candidate_added', entityType: 'dossier', entityId: d.id, unitId: d.unitId, summary: `Đề nghị ${HONOR_INFO[input.proposedHonor].label} cho ${displayName}` });
+  await ctx.audit({
+    action: 'dossier.candidate_added',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Đề nghị ${HONOR_INFO[input.proposedHonor].label} cho ${displayName}`,
+  });
   return row;
 }
 
-export async function updateCandidate(ctx: CommandContext, dossierId: string, candidateId: string, input: { proposedHonor?: Honor | undefined; achievement?: string | null | undefined; positionText?: string | null | undefined; version?: number | undefined }): Promise<CandidateRow> {
+export async function updateCandidate(
+  ctx: CommandContext,
+  dossierId: string,
+  candidateId: string,
+  input: { proposedHonor?: Honor | undefined; achievement?: string | null | undefined; positionText?: string | null | undefined; version?: number | undefined },
+): Promise<CandidateRow> {
   const d = await editable(ctx, dossierId, input.version);
   const c = await findCandidateOf(ctx.tx, d.id, candidateId);
   if (!c) throw notFound('Không tìm thấy người/tập thể trong hồ sơ.');
   const honor = input.proposedHonor ?? (c.proposedHonor as Honor);
   if (honor !== c.proposedHonor) {
     await assertHonorOffered(ctx, d, honor, c.subjectKind as SubjectKind);
-    const other = await otherOpenCandidacy(ctx.tx, { dossierId: d.id, year: d.year, honor, personId: c.personId, subjectUnitId: c.subjectUnitId, householdName: c.householdName });
+    const other = await otherOpenCandidacy(ctx.tx, {
+      dossierId: d.id,
+      year: d.year,
+      honor,
+      personId: c.personId,
+      subjectUnitId: c.subjectUnitId,
+      householdName: c.householdName,
+    });
     if (other) throw duplicateElsewhere(c.displayName, honor, d.year, other.title);
   }
   const row = await updateCandidateRow(ctx.tx, c.id, {
@@ -110,7 +133,15 @@ export async function updateCandidate(ctx: CommandContext, dossierId: string, ca
     positionText: input.positionText === undefined ? c.positionText : input.positionText?.trim() || null,
   });
   await touch(ctx, d);
-  await ctx.audit({ action: 'dossier.candidate_updated', entityType: 'dossier', entityId: d.id, unitId: d.unitId, summary: `Sửa đề nghị của ${c.displayName}`, before: { honor: c.proposedHonor }, after: { honor } });
+  await ctx.audit({
+    action: 'dossier.candidate_updated',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Sửa đề nghị của ${c.displayName}`,
+    before: { honor: c.proposedHonor },
+    after: { honor },
+  });
   return row;
 }
 
@@ -119,5 +150,11 @@ export async function removeCandidate(ctx: CommandContext, dossierId: string, ca
   const c = await deleteCandidateOf(ctx.tx, d.id, candidateId);
   if (!c) throw notFound('Không tìm thấy người/tập thể trong hồ sơ.');
   await touch(ctx, d);
-  await ctx.audit({ action: 'dossier.candidate_removed', entityType: 'dossier', entityId: d.id, unitId: d.unitId, summary: `Bỏ ${c.displayName} khỏi danh sách đề nghị` });
+  await ctx.audit({
+    action: 'dossier.candidate_removed',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Bỏ ${c.displayName} khỏi danh sách đề nghị`,
+  });
 }

@@ -25,11 +25,22 @@ export function assertVersion(d: DossierRow, expected: number | undefined): void
 }
 
 /** Moves a dossier along the transition table, with its stamps; a stale version is a 409. */
-export async function transition(ctx: CommandContext, d: DossierRow, command: DossierCommand, stamps: Partial<typeof dossiers.$inferInsert> = {}): Promise<DossierRow> {
+export async function transition(
+  ctx: CommandContext,
+  d: DossierRow,
+  command: DossierCommand,
+  stamps: Partial<typeof dossiers.$inferInsert> = {},
+): Promise<DossierRow> {
   const to = nextStatus(d.status as DossierStatus, command);
   if (!to) refuseTransition(d, command);
   const at = now();
-  const row = await updateDossierAtVersion(ctx.tx, d.id, d.version, { ...stamps, status: to, stepStartedAt: to === d.status ? d.stepStartedAt : at, version: d.version + 1, updatedAt: at });
+  const row = await updateDossierAtVersion(ctx.tx, d.id, d.version, {
+    ...stamps,
+    status: to,
+    stepStartedAt: to === d.status ? d.stepStartedAt : at,
+    version: d.version + 1,
+    updatedAt: at,
+  });
   if (!row) throw new DossierStale(STALE);
   return row;
 }
@@ -61,7 +72,8 @@ export function assertOfficeSide(actor: Actor, d: DossierRow): void {
 export async function editable(ctx: CommandContext, id: string, expectedVersion?: number): Promise<DossierRow> {
   const d = await loadDossier(ctx, id);
   assertUnitSide(ctx.actor, d);
-  if (!EDITABLE_STATUSES.includes(d.status as DossierStatus)) throw new DossierNotEditable(`Hồ sơ đang ở trạng thái "${statusLabel(d.status)}", không sửa được. Chỉ sửa khi hồ sơ đang soạn, bị trả lại hoặc đã rút.`);
+  if (!EDITABLE_STATUSES.includes(d.status as DossierStatus))
+    throw new DossierNotEditable(`Hồ sơ đang ở trạng thái "${statusLabel(d.status)}", không sửa được. Chỉ sửa khi hồ sơ đang soạn, bị trả lại hoặc đã rút.`);
   if (d.level !== 'unit') throw new DossierNotEditable('Hồ sơ trình cấp trên được lập từ các đề nghị đã qua Hội đồng, không sửa trực tiếp.');
   assertVersion(d, expectedVersion);
   return d;

@@ -18,7 +18,10 @@ async function visibleMovement(ctx: CommandContext, movementId: string) {
  * Sets the date by which units submit their dossiers for a movement: updates the movement's own
  * submission deadline (kind 'unit_submission'), or adds one among its deadlines.
  */
-export async function setSubmissionDeadline(ctx: CommandContext, input: { movementId: string; dueDate: string; note?: string | null | undefined }): Promise<{ movementId: string; dueDate: string }> {
+export async function setSubmissionDeadline(
+  ctx: CommandContext,
+  input: { movementId: string; dueDate: string; note?: string | null | undefined },
+): Promise<{ movementId: string; dueDate: string }> {
   const m = await visibleMovement(ctx, input.movementId);
   const existing = await movementSubmissionDeadline(ctx.tx, m.id);
   await registerDeadline(ctx.tx, {
@@ -34,7 +37,13 @@ export async function setSubmissionDeadline(ctx: CommandContext, input: { moveme
     link: `/phong-trao/${m.id}`,
     status: m.status === 'launched' ? 'open' : m.status === 'closed' ? 'done' : 'draft',
   });
-  await ctx.audit({ action: 'dossier.deadline_set', entityType: 'movement', entityId: m.id, unitId: m.unitId, summary: `Hạn nộp hồ sơ "${m.title}": ${formatDateVi(input.dueDate)}` });
+  await ctx.audit({
+    action: 'dossier.deadline_set',
+    entityType: 'movement',
+    entityId: m.id,
+    unitId: m.unitId,
+    summary: `Hạn nộp hồ sơ "${m.title}": ${formatDateVi(input.dueDate)}`,
+  });
   return { movementId: m.id, dueDate: input.dueDate };
 }
 
@@ -45,7 +54,20 @@ export async function grantExtension(ctx: CommandContext, input: { movementId: s
   if (!input.reason.trim()) throw badRequest('Hãy ghi lý do gia hạn.');
   const { dueDate } = await submissionDeadline(ctx.tx, m.id, u.id);
   if (dueDate && input.until <= dueDate) throw badRequest(`Ngày gia hạn phải sau hạn chung (${formatDateVi(dueDate)}).`);
-  const row = await insertExtension(ctx.tx, { movementId: m.id, unitId: u.id, until: input.until, reason: input.reason.trim(), grantedBy: ctx.actor.accountId, grantedAt: now() });
-  await ctx.audit({ action: 'dossier.extension_granted', entityType: 'movement', entityId: m.id, unitId: u.id, summary: `Gia hạn nộp hồ sơ "${m.title}" cho ${u.name} đến ${formatDateVi(input.until)}: ${input.reason.trim()}` });
+  const row = await insertExtension(ctx.tx, {
+    movementId: m.id,
+    unitId: u.id,
+    until: input.until,
+    reason: input.reason.trim(),
+    grantedBy: ctx.actor.accountId,
+    grantedAt: now(),
+  });
+  await ctx.audit({
+    action: 'dossier.extension_granted',
+    entityType: 'movement',
+    entityId: m.id,
+    unitId: u.id,
+    summary: `Gia hạn nộp hồ sơ "${m.title}" cho ${u.name} đến ${formatDateVi(input.until)}: ${input.reason.trim()}`,
+  });
   return row;
 }

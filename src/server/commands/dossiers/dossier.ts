@@ -1,6 +1,13 @@
 /** Creating, editing and deleting a dossier (its title and summary). */
 import type { CommandContext } from '../run.js';
-import { deleteDossierRow, insertDossier, movementParticipants, unsafeFindMovement, updateDossierAtVersion, type DossierRow } from '../../repositories/dossiers.js';
+import {
+  deleteDossierRow,
+  insertDossier,
+  movementParticipants,
+  unsafeFindMovement,
+  updateDossierAtVersion,
+  type DossierRow,
+} from '../../repositories/dossiers.js';
 import { findVisibleUnit } from '../../repositories/units.js';
 import { badRequest, notFound } from '../../errors.js';
 import { now } from '../../clock.js';
@@ -47,15 +54,38 @@ export async function createDossier(ctx: CommandContext, input: DossierInput): P
     createdAt: at,
     updatedAt: at,
   });
-  await ctx.audit({ action: 'dossier.created', entityType: 'dossier', entityId: row.id, unitId: row.unitId, summary: `Tạo hồ sơ "${row.title}" (${COMMENDATION_TYPE_LABELS[input.type].toLowerCase()}, năm ${row.year})` });
+  await ctx.audit({
+    action: 'dossier.created',
+    entityType: 'dossier',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Tạo hồ sơ "${row.title}" (${COMMENDATION_TYPE_LABELS[input.type].toLowerCase()}, năm ${row.year})`,
+  });
   return row;
 }
 
-export async function updateDossier(ctx: CommandContext, id: string, input: { title: string; summary?: string | null | undefined; version: number }): Promise<DossierRow> {
+export async function updateDossier(
+  ctx: CommandContext,
+  id: string,
+  input: { title: string; summary?: string | null | undefined; version: number },
+): Promise<DossierRow> {
   const d = await editable(ctx, id, input.version);
-  const row = await updateDossierAtVersion(ctx.tx, id, input.version, { title: input.title.trim(), summary: input.summary?.trim() || null, version: d.version + 1, updatedAt: now() });
+  const row = await updateDossierAtVersion(ctx.tx, id, input.version, {
+    title: input.title.trim(),
+    summary: input.summary?.trim() || null,
+    version: d.version + 1,
+    updatedAt: now(),
+  });
   if (!row) throw new DossierStale(STALE);
-  await ctx.audit({ action: 'dossier.updated', entityType: 'dossier', entityId: id, unitId: d.unitId, summary: `Sửa hồ sơ "${row.title}"`, before: { title: d.title, summary: d.summary }, after: { title: row.title, summary: row.summary } });
+  await ctx.audit({
+    action: 'dossier.updated',
+    entityType: 'dossier',
+    entityId: id,
+    unitId: d.unitId,
+    summary: `Sửa hồ sơ "${row.title}"`,
+    before: { title: d.title, summary: d.summary },
+    after: { title: row.title, summary: row.summary },
+  });
   return row;
 }
 

@@ -1,6 +1,18 @@
 /** Forwarding upward: council-approved candidates go into the parent level's consolidated dossier, which is sent to a higher authority. */
 import type { CommandContext } from '../run.js';
-import { candidatesOf, bumpDossierVersion, insertDossier, lockMovement, lockUpwardDraft, movementOffer, quotaUse, unsafeFindMovement, unsafeLockDossier, type CandidateRow, type DossierRow } from '../../repositories/dossiers.js';
+import {
+  candidatesOf,
+  bumpDossierVersion,
+  insertDossier,
+  lockMovement,
+  lockUpwardDraft,
+  movementOffer,
+  quotaUse,
+  unsafeFindMovement,
+  unsafeLockDossier,
+  type CandidateRow,
+  type DossierRow,
+} from '../../repositories/dossiers.js';
 import { countPendingCandidates, findCandidateOf, insertCandidate, updateCandidateRow } from '../../repositories/candidates.js';
 import { mayForwardCandidate } from '../../policies/dossier.js';
 import { badRequest, notFound } from '../../errors.js';
@@ -25,13 +37,19 @@ async function assertQuota(ctx: CommandContext, movementId: string | null, honor
 /** Why a candidate may not be forwarded, in Vietnamese (the policy says whether; this says why). */
 function forwardRefusal(d: DossierRow, c: CandidateRow): string {
   if (d.status !== 'reviewed') return `Chỉ trình cấp trên các đề nghị đã qua Hội đồng (hồ sơ đang "${statusLabel(d.status)}").`;
-  if (c.outcome !== 'pending') return `${c.displayName} đã được xử lý (${c.outcome === 'awarded' ? 'đã khen thưởng' : c.outcome === 'forwarded' ? 'đã trình cấp trên' : 'không khen thưởng'}).`;
+  if (c.outcome !== 'pending')
+    return `${c.displayName} đã được xử lý (${c.outcome === 'awarded' ? 'đã khen thưởng' : c.outcome === 'forwarded' ? 'đã trình cấp trên' : 'không khen thưởng'}).`;
   if (c.councilResult === 'failed') return `${c.displayName} không đạt tỷ lệ phiếu của Hội đồng, không trình cấp trên được.`;
   return `${c.displayName} chưa được Hội đồng xét đạt, không trình cấp trên được.`;
 }
 
 /** Puts a council-approved candidate into the parent level's consolidated dossier for a higher authority. */
-export async function forwardCandidate(ctx: CommandContext, dossierId: string, candidateId: string, input: { honor?: Honor | undefined }): Promise<{ upward: DossierRow; candidate: CandidateRow }> {
+export async function forwardCandidate(
+  ctx: CommandContext,
+  dossierId: string,
+  candidateId: string,
+  input: { honor?: Honor | undefined },
+): Promise<{ upward: DossierRow; candidate: CandidateRow }> {
   const d = await loadDossier(ctx, dossierId);
   assertOfficeSide(ctx.actor, d);
   if (d.status !== 'reviewed') throw new CandidateNotForwardable(`Chỉ trình cấp trên các đề nghị đã qua Hội đồng (hồ sơ đang "${statusLabel(d.status)}").`);
@@ -39,15 +57,32 @@ export async function forwardCandidate(ctx: CommandContext, dossierId: string, c
   if (!c) throw notFound('Không tìm thấy người/tập thể trong hồ sơ.');
   if (!mayForwardCandidate(ctx.actor, d, c)) throw new CandidateNotForwardable(forwardRefusal(d, c));
   const honor = input.honor ?? (c.honor as Honor);
-  if (!honorAllowsSubject(honor, c.subjectKind as SubjectKind)) throw badRequest(`${SUBJECT_KIND_LABELS[c.subjectKind as SubjectKind]} không thể được đề nghị ${HONOR_INFO[honor].label}.`);
+  if (!honorAllowsSubject(honor, c.subjectKind as SubjectKind))
+    throw badRequest(`${SUBJECT_KIND_LABELS[c.subjectKind as SubjectKind]} không thể được đề nghị ${HONOR_INFO[honor].label}.`);
   if (d.movementId) await lockMovement(ctx.tx, d.movementId);
   await assertQuota(ctx, d.movementId, honor, 1);
   const parentUnit = d.receiverUnitId ?? ctx.actor.unitId;
   let upward = await lockUpwardDraft(ctx.tx, { unitId: parentUnit, year: d.year, movementId: d.movementId });
   if (!upward) {
     const m = d.movementId ? await unsafeFindMovement(ctx.tx, d.movementId) : undefined;
-    upward = await insertDossier(ctx.tx, { unitId: parentUnit, level: 'upward', receiverUnitId: null, movementId: d.movementId, type: d.type, year: d.year, title: `Hồ sơ đề nghị cấp trên khen thưởng${m ? ` — ${m.movement.title}` : ` năm ${d.year}`}`, createdBy: ctx.actor.accountId, stepStartedAt: now() });
-    await ctx.audit({ action: 'dossier.created', entityType: 'dossier', entityId: upward.id, unitId: parentUnit, summary: `Lập hồ sơ trình cấp trên "${upward.title}"` });
+    upward = await insertDossier(ctx.tx, {
+      unitId: parentUnit,
+      level: 'upward',
+      receiverUnitId: null,
+      movementId: d.movementId,
+      type: d.type,
+      year: d.year,
+      title: `Hồ sơ đề nghị cấp trên khen thưởng${m ? ` — ${m.movement.title}` : ` năm ${d.year}`}`,
+      createdBy: ctx.actor.accountId,
+      stepStartedAt: now(),
+    });
+    await ctx.audit({
+      action: 'dossier.created',
+      entityType: 'dossier',
+      entityId: upward.id,
+      unitId: parentUnit,
+      summary: `Lập hồ sơ trình cấp trên "${upward.title}"`,
+    });
   }
   const copy = await insertCandidate(ctx.tx, {
     dossierId: upward.id,
@@ -69,13 +104,23 @@ export async function forwardCandidate(ctx: CommandContext, dossierId: string, c
   });
   await updateCandidateRow(ctx.tx, c.id, { outcome: 'forwarded' });
   await bumpDossierVersion(ctx.tx, upward.id, now());
-  await ctx.audit({ action: 'dossier.candidate_forwarded', entityType: 'dossier', entityId: d.id, unitId: d.unitId, summary: `Chọn ${c.displayName} đề nghị cấp trên tặng ${HONOR_INFO[honor].label}` });
+  await ctx.audit({
+    action: 'dossier.candidate_forwarded',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Chọn ${c.displayName} đề nghị cấp trên tặng ${HONOR_INFO[honor].label}`,
+  });
   await maybeComplete(ctx, d.id);
   return { upward, candidate: copy };
 }
 
 /** Sends the consolidated dossier to the higher authority (the quota is checked again). */
-export async function forwardDossier(ctx: CommandContext, id: string, input: { receiverName: string; summary?: string | null | undefined }): Promise<DossierRow> {
+export async function forwardDossier(
+  ctx: CommandContext,
+  id: string,
+  input: { receiverName: string; summary?: string | null | undefined },
+): Promise<DossierRow> {
   const d = await loadDossier(ctx, id);
   if (d.level !== 'upward') throw new DossierTransitionRefused('Chỉ hồ sơ tổng hợp của cấp trên trực tiếp mới trình lên cơ quan cấp trên.');
   const cands = await candidatesOf(ctx.tx, d.id);
@@ -87,8 +132,21 @@ export async function forwardDossier(ctx: CommandContext, id: string, input: { r
     for (const [h, n] of byHonor) await assertQuota(ctx, d.movementId, h, n, d.id);
   }
   const at = now();
-  const row = await transition(ctx, d, 'forward', { receiverName: input.receiverName.trim(), summary: input.summary?.trim() || d.summary, forwardedAt: at, forwardedBy: ctx.actor.accountId, submittedAt: at, firstSubmittedAt: d.firstSubmittedAt ?? at });
-  await ctx.audit({ action: 'dossier.forwarded', entityType: 'dossier', entityId: id, unitId: d.unitId, summary: `Trình ${input.receiverName} hồ sơ "${d.title}" (${cands.length} đề nghị)` });
+  const row = await transition(ctx, d, 'forward', {
+    receiverName: input.receiverName.trim(),
+    summary: input.summary?.trim() || d.summary,
+    forwardedAt: at,
+    forwardedBy: ctx.actor.accountId,
+    submittedAt: at,
+    firstSubmittedAt: d.firstSubmittedAt ?? at,
+  });
+  await ctx.audit({
+    action: 'dossier.forwarded',
+    entityType: 'dossier',
+    entityId: id,
+    unitId: d.unitId,
+    summary: `Trình ${input.receiverName} hồ sơ "${d.title}" (${cands.length} đề nghị)`,
+  });
   return row;
 }
 

@@ -1,7 +1,15 @@
 /** The unit's transitions: submitting (with its checks and a stored version) and withdrawing. */
 import { createHash } from 'node:crypto';
 import type { CommandContext } from '../run.js';
-import { candidatesOf, documentsOf, findDuplicateNomination, insertDossierVersion, latestVersion, submissionDeadline, type DossierRow } from '../../repositories/dossiers.js';
+import {
+  candidatesOf,
+  documentsOf,
+  findDuplicateNomination,
+  insertDossierVersion,
+  latestVersion,
+  submissionDeadline,
+  type DossierRow,
+} from '../../repositories/dossiers.js';
 import { resetHonorsToProposals } from '../../repositories/candidates.js';
 import { now, todayVn } from '../../clock.js';
 import { checklistRequirements } from '../../rules/index.js';
@@ -21,12 +29,26 @@ interface Snapshot {
 }
 
 async function snapshotOf(ctx: CommandContext, d: DossierRow): Promise<Snapshot> {
-  const [cands, docs] = await inTurn(() => candidatesOf(ctx.tx, d.id), () => documentsOf(ctx.tx, d.id));
+  const [cands, docs] = await inTurn(
+    () => candidatesOf(ctx.tx, d.id),
+    () => documentsOf(ctx.tx, d.id),
+  );
   return {
     title: d.title,
     summary: d.summary,
     candidates: cands.map((c) => ({ id: c.id, name: c.displayName, honor: c.proposedHonor, achievement: c.achievement })),
-    documents: docs.map((x) => ({ id: x.id, kind: x.kind, candidateId: x.candidateId, title: x.title, fileName: x.fileName, fingerprint: x.sha256 ?? createHash('sha256').update(`${x.content ?? ''}|${x.voteResult ?? ''}`).digest('hex') })),
+    documents: docs.map((x) => ({
+      id: x.id,
+      kind: x.kind,
+      candidateId: x.candidateId,
+      title: x.title,
+      fileName: x.fileName,
+      fingerprint:
+        x.sha256 ??
+        createHash('sha256')
+          .update(`${x.content ?? ''}|${x.voteResult ?? ''}`)
+          .digest('hex'),
+    })),
   };
 }
 
@@ -46,7 +68,9 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): string[] {
     }
   }
   for (const p of prev.candidates) if (!next.candidates.some((c) => c.id === p.id)) out.push(`Bỏ ${p.name}`);
-  for (const x of next.documents) if (!prev.documents.some((p) => p.fingerprint === x.fingerprint && p.kind === x.kind && p.candidateId === x.candidateId)) out.push(`Thêm/thay tài liệu "${x.title}"${x.fileName ? ` (${x.fileName})` : ''}`);
+  for (const x of next.documents)
+    if (!prev.documents.some((p) => p.fingerprint === x.fingerprint && p.kind === x.kind && p.candidateId === x.candidateId))
+      out.push(`Thêm/thay tài liệu "${x.title}"${x.fileName ? ` (${x.fileName})` : ''}`);
   for (const p of prev.documents) if (!next.documents.some((x) => x.id === p.id)) out.push(`Bỏ tài liệu "${p.title}"`);
   return out.length ? out : ['Nộp lại, không thay đổi nội dung'];
 }
@@ -55,13 +79,23 @@ export async function submitDossier(ctx: CommandContext, id: string, version?: n
   const d = await loadDossier(ctx, id);
   assertUnitSide(ctx.actor, d);
   if (d.level !== 'unit') throw new DossierNotSubmittable('Hồ sơ trình cấp trên dùng chức năng "Trình cấp trên".');
-  if (!nextStatus(d.status as DossierStatus, 'submit')) throw new DossierNotSubmittable(`Không thể "nộp hồ sơ" khi hồ sơ đang ở trạng thái "${statusLabel(d.status)}".`);
+  if (!nextStatus(d.status as DossierStatus, 'submit'))
+    throw new DossierNotSubmittable(`Không thể "nộp hồ sơ" khi hồ sơ đang ở trạng thái "${statusLabel(d.status)}".`);
   assertVersion(d, version);
-  const [cands, docs] = await inTurn(() => candidatesOf(ctx.tx, d.id), () => documentsOf(ctx.tx, d.id));
+  const [cands, docs] = await inTurn(
+    () => candidatesOf(ctx.tx, d.id),
+    () => documentsOf(ctx.tx, d.id),
+  );
   // The required documents of the pack governing the dossier's unit today (agency overrides included).
   const pack = await governingPackOfUnit(ctx.tx, d.unitId, todayVn());
-  const checklist = checklistFor(d.type as CommendationType, cands.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })), docs.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })), checklistRequirements(pack));
-  if (!checklist.complete) throw new DossierIncomplete(`Hồ sơ chưa đủ thành phần, chưa nộp được. Còn thiếu: ${checklist.missing.join('; ')}.`, { missing: checklist.missing });
+  const checklist = checklistFor(
+    d.type as CommendationType,
+    cands.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })),
+    docs.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })),
+    checklistRequirements(pack),
+  );
+  if (!checklist.complete)
+    throw new DossierIncomplete(`Hồ sơ chưa đủ thành phần, chưa nộp được. Còn thiếu: ${checklist.missing.join('; ')}.`, { missing: checklist.missing });
 
   // Seed 001: "Quá thời hạn trên … coi như không có hồ sơ đề nghị" — unless the Office granted an extension.
   // A dossier the Office returned for completion is not late when it comes back.
@@ -88,10 +122,23 @@ export async function submitDossier(ctx: CommandContext, id: string, version?: n
   const revision = d.revision + 1;
   const at = now();
   await insertDossierVersion(ctx.tx, { dossierId: d.id, revision, snapshot: snap, changes, createdBy: ctx.actor.accountId, createdAt: at });
-  const row = await transition(ctx, d, 'submit', { revision, submittedAt: at, submittedBy: ctx.actor.accountId, firstSubmittedAt: d.firstSubmittedAt ?? at, extensionId });
+  const row = await transition(ctx, d, 'submit', {
+    revision,
+    submittedAt: at,
+    submittedBy: ctx.actor.accountId,
+    firstSubmittedAt: d.firstSubmittedAt ?? at,
+    extensionId,
+  });
   // Candidates start over from their proposals on every submission.
   await resetHonorsToProposals(ctx.tx, d.id);
-  await ctx.audit({ action: 'dossier.submitted', entityType: 'dossier', entityId: d.id, unitId: d.unitId, summary: `Nộp hồ sơ "${d.title}" (lần ${revision}, ${cands.length} đề nghị)${extensionId ? ' theo gia hạn' : ''}`, after: { revision, changes } });
+  await ctx.audit({
+    action: 'dossier.submitted',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Nộp hồ sơ "${d.title}" (lần ${revision}, ${cands.length} đề nghị)${extensionId ? ' theo gia hạn' : ''}`,
+    after: { revision, changes },
+  });
   return row;
 }
 
@@ -99,6 +146,12 @@ export async function withdrawDossier(ctx: CommandContext, id: string): Promise<
   const d = await loadDossier(ctx, id);
   assertUnitSide(ctx.actor, d);
   const row = await transition(ctx, d, 'withdraw', { withdrawnAt: now(), withdrawnBy: ctx.actor.accountId });
-  await ctx.audit({ action: 'dossier.withdrawn', entityType: 'dossier', entityId: id, unitId: d.unitId, summary: `Rút hồ sơ "${d.title}" trước khi được tiếp nhận` });
+  await ctx.audit({
+    action: 'dossier.withdrawn',
+    entityType: 'dossier',
+    entityId: id,
+    unitId: d.unitId,
+    summary: `Rút hồ sơ "${d.title}" trước khi được tiếp nhận`,
+  });
   return row;
 }

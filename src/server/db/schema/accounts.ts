@@ -9,7 +9,9 @@ export const accounts = pgTable('accounts', {
   passwordHash: text('password_hash').notNull(),
   displayName: text('display_name').notNull(),
   role: text('role').notNull(),
-  unitId: uuid('unit_id').notNull().references(() => units.id),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
   personId: uuid('person_id').references(() => people.id),
   active: boolean('active').notNull().default(true),
   failedAttempts: integer('failed_attempts').notNull().default(0),
@@ -25,7 +27,9 @@ export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
     csrfToken: text('csrf_token').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),

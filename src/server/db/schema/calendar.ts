@@ -10,8 +10,12 @@ export const dossierExtensions = pgTable(
   'dossier_extensions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    movementId: uuid('movement_id').notNull().references(() => movements.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     until: date('until').notNull(),
     reason: text('reason').notNull(),
     grantedBy: uuid('granted_by').references(() => accounts.id),

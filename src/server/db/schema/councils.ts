@@ -7,7 +7,9 @@ export const councils = pgTable(
   'councils',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     kind: text('kind').notNull(),
     name: text('name').notNull(),
     /** Quyết định thành lập / kiện toàn, e.g. "125/QĐ-SKHCN ngày 15/01/2024". */
@@ -25,8 +27,12 @@ export const councilMembers = pgTable(
   'council_members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     position: text('position').notNull(),
     fromDate: date('from_date'),
     toDate: date('to_date'),

@@ -15,7 +15,9 @@ export const deadlines = pgTable(
     sourceId: uuid('source_id').notNull(),
     key: text('key').notNull(),
     /** The owning unit (whose plan/movement/dossier it is): decides who may see it. */
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     /** A unit that must act, when one is named (a plan task's lead, a dossier's unit). */
     responsibleUnitId: uuid('responsible_unit_id').references(() => units.id),
     /** 'office' (the owning unit's office acts) or 'units' (every unit under the owner / the participants act). */
@@ -46,7 +48,9 @@ export const deadlines = pgTable(
 export const deadlineReminderRuns = pgTable(
   'deadline_reminder_runs',
   {
-    deadlineId: uuid('deadline_id').notNull().references(() => deadlines.id, { onDelete: 'cascade' }),
+    deadlineId: uuid('deadline_id')
+      .notNull()
+      .references(() => deadlines.id, { onDelete: 'cascade' }),
     offsetDays: integer('offset_days').notNull(),
     dueDate: date('due_date').notNull(),
     processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,7 +63,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
     key: text('key').notNull(),
     deadlineId: uuid('deadline_id').references(() => deadlines.id, { onDelete: 'set null' }),
     title: text('title').notNull(),

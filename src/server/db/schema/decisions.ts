@@ -17,7 +17,9 @@ export const awardDecisions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
     /** The unit that issued it (internal) or that recorded it (external): decides who sees it. */
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     issuerName: text('issuer_name').notNull(),
     number: integer('number'),
     year: integer('year').notNull(),
@@ -39,7 +41,9 @@ export const awardDecisions = pgTable(
     fileData: bytea('file_data'),
   },
   (t) => [
-    uniqueIndex('award_decisions_number_uq').on(t.unitId, t.year, t.number).where(sql`${t.kind} = 'internal'`),
+    uniqueIndex('award_decisions_number_uq')
+      .on(t.unitId, t.year, t.number)
+      .where(sql`${t.kind} = 'internal'`),
     index('award_decisions_unit_idx').on(t.unitId, t.decisionDate),
   ],
 );
@@ -48,7 +52,9 @@ export const decisionAwardees = pgTable(
   'decision_awardees',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    decisionId: uuid('decision_id').notNull().references(() => awardDecisions.id, { onDelete: 'cascade' }),
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => awardDecisions.id, { onDelete: 'cascade' }),
     candidateId: uuid('candidate_id').references(() => dossierCandidates.id),
     subjectKind: text('subject_kind').notNull(),
     personId: uuid('person_id').references(() => people.id),
@@ -72,7 +78,9 @@ export const decisionAwardees = pgTable(
 export const decisionCounters = pgTable(
   'decision_counters',
   {
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     year: integer('year').notNull(),
     lastNumber: integer('last_number').notNull().default(0),
   },

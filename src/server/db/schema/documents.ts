@@ -14,7 +14,9 @@ export const documentTemplates = pgTable(
   'document_templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     kind: text('kind').notNull(),
     version: integer('version').notNull(),
     fileName: text('file_name'),
@@ -33,7 +35,9 @@ export const documentTemplates = pgTable(
 export const certificateCounters = pgTable(
   'certificate_counters',
   {
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     year: integer('year').notNull(),
     lastNumber: integer('last_number').notNull().default(0),
   },
@@ -48,7 +52,9 @@ export const certificates = pgTable(
   'certificates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     year: integer('year').notNull(),
     number: integer('number').notNull(),
     code: text('code').notNull(),
@@ -77,7 +83,9 @@ export const certificates = pgTable(
   (t) => [
     uniqueIndex('certificates_number_uq').on(t.unitId, t.year, t.number),
     uniqueIndex('certificates_code_uq').on(t.code),
-    uniqueIndex('certificates_awardee_uq').on(t.awardeeId).where(sql`${t.awardeeId} is not null`),
+    uniqueIndex('certificates_awardee_uq')
+      .on(t.awardeeId)
+      .where(sql`${t.awardeeId} is not null`),
     index('certificates_decision_idx').on(t.decisionId),
   ],
 );

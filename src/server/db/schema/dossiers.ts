@@ -15,7 +15,9 @@ export const dossiers = pgTable(
   'dossiers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     receiverUnitId: uuid('receiver_unit_id').references(() => units.id),
     receiverName: text('receiver_name'),
     level: text('level').notNull().default('unit'),
@@ -73,7 +75,9 @@ export const dossierCandidates = pgTable(
   'dossier_candidates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
     subjectKind: text('subject_kind').notNull(),
     personId: uuid('person_id').references(() => people.id),
     subjectUnitId: uuid('subject_unit_id').references(() => units.id),
@@ -107,9 +111,15 @@ export const dossierCandidates = pgTable(
   },
   (t) => [
     index('dossier_candidates_dossier_idx').on(t.dossierId, t.sortOrder),
-    uniqueIndex('dossier_candidates_person_uq').on(t.dossierId, t.personId).where(sql`${t.personId} is not null`),
-    uniqueIndex('dossier_candidates_unit_uq').on(t.dossierId, t.subjectUnitId).where(sql`${t.subjectUnitId} is not null`),
-    uniqueIndex('dossier_candidates_household_uq').on(t.dossierId, t.householdName).where(sql`${t.householdName} is not null`),
+    uniqueIndex('dossier_candidates_person_uq')
+      .on(t.dossierId, t.personId)
+      .where(sql`${t.personId} is not null`),
+    uniqueIndex('dossier_candidates_unit_uq')
+      .on(t.dossierId, t.subjectUnitId)
+      .where(sql`${t.subjectUnitId} is not null`),
+    uniqueIndex('dossier_candidates_household_uq')
+      .on(t.dossierId, t.householdName)
+      .where(sql`${t.householdName} is not null`),
     index('dossier_candidates_person_idx').on(t.personId, t.honor),
     index('dossier_candidates_subject_unit_idx').on(t.subjectUnitId, t.honor),
     index('dossier_candidates_source_idx').on(t.sourceCandidateId),
@@ -121,7 +131,9 @@ export const dossierDocuments = pgTable(
   'dossier_documents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
     candidateId: uuid('candidate_id').references(() => dossierCandidates.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -144,7 +156,9 @@ export const dossierVersions = pgTable(
   'dossier_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
     revision: integer('revision').notNull(),
     snapshot: jsonb('snapshot').notNull(),
     changes: jsonb('changes').$type<string[]>().notNull(),

@@ -13,7 +13,9 @@ export const movements = pgTable(
   'movements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     parentId: uuid('parent_id').references((): AnyPgColumn => movements.id),
     planId: uuid('plan_id').references(() => plans.id),
     /** regular (thường xuyên / năm), thematic (chuyên đề), short_term (ngắn ngày / đợt). */
@@ -52,8 +54,12 @@ export const movements = pgTable(
 export const movementUnits = pgTable(
   'movement_units',
   {
-    movementId: uuid('movement_id').notNull().references(() => movements.id, { onDelete: 'cascade' }),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
   },
   (t) => [primaryKey({ columns: [t.movementId, t.unitId] }), index('movement_units_unit_idx').on(t.unitId)],
 );
@@ -66,7 +72,9 @@ export const movementTargets = pgTable(
   'movement_targets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    movementId: uuid('movement_id').notNull().references(() => movements.id, { onDelete: 'cascade' }),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
     subjectKind: text('subject_kind').notNull(),
     /** An honor code; null for a target the product cannot measure ("thu nhập tăng thêm"). */
     honor: text('honor'),
@@ -86,7 +94,9 @@ export const movementPhases = pgTable(
   'movement_phases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    movementId: uuid('movement_id').notNull().references(() => movements.id, { onDelete: 'cascade' }),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
@@ -105,10 +115,15 @@ export const movementHonors = pgTable(
   'movement_honors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    movementId: uuid('movement_id').notNull().references(() => movements.id, { onDelete: 'cascade' }),
+    movementId: uuid('movement_id')
+      .notNull()
+      .references(() => movements.id, { onDelete: 'cascade' }),
     honor: text('honor').notNull(),
     /** Subject kinds this offer is for; empty = every kind the honor allows (HONOR_INFO). */
-    subjectKinds: text('subject_kinds').array().notNull().default(sql`'{}'::text[]`),
+    subjectKinds: text('subject_kinds')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Most proposals the launching unit may put forward in total; null = unlimited. */
     quota: integer('quota'),
     quotaNote: text('quota_note'),

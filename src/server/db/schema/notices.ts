@@ -9,7 +9,9 @@ export const publicNotices = pgTable(
   'public_notices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     title: text('title').notNull(),
     body: text('body'),
     startDate: date('start_date').notNull(),
@@ -24,8 +26,12 @@ export const publicNotices = pgTable(
 export const publicNoticeItems = pgTable(
   'public_notice_items',
   {
-    noticeId: uuid('notice_id').notNull().references(() => publicNotices.id, { onDelete: 'cascade' }),
-    candidateId: uuid('candidate_id').notNull().references(() => dossierCandidates.id),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => publicNotices.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => dossierCandidates.id),
   },
   (t) => [primaryKey({ columns: [t.noticeId, t.candidateId] }), index('public_notice_items_candidate_idx').on(t.candidateId)],
 );
@@ -34,7 +40,9 @@ export const publicNoticeComments = pgTable(
   'public_notice_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    noticeId: uuid('notice_id').notNull().references(() => publicNotices.id, { onDelete: 'cascade' }),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => publicNotices.id, { onDelete: 'cascade' }),
     candidateId: uuid('candidate_id').references(() => dossierCandidates.id),
     authorName: text('author_name').notNull(),
     authorContact: text('author_contact'),
@@ -56,7 +64,9 @@ export const publicNoticeChallenges = pgTable(
   'public_notice_challenges',
   {
     nonceHash: text('nonce_hash').primaryKey(),
-    noticeId: uuid('notice_id').notNull().references(() => publicNotices.id, { onDelete: 'cascade' }),
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => publicNotices.id, { onDelete: 'cascade' }),
     difficulty: integer('difficulty').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -7,7 +7,9 @@ export const people = pgTable(
   'people',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     fullName: text('full_name').notNull(),
     /** Vietnamese order: given name (last word) first, then the rest; see shared/vietnamese.ts. */
     sortKey: text('sort_key').notNull(),
@@ -39,9 +41,13 @@ export const personTransfers = pgTable(
   'person_transfers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     fromUnitId: uuid('from_unit_id').references(() => units.id),
-    toUnitId: uuid('to_unit_id').notNull().references(() => units.id),
+    toUnitId: uuid('to_unit_id')
+      .notNull()
+      .references(() => units.id),
     effectiveDate: date('effective_date').notNull(),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

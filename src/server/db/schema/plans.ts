@@ -24,7 +24,9 @@ export const plans = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** The issuing unit: its subtree edits, its descendants read once published. */
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     year: integer('year').notNull(),
     /** "03/KH-SNV"; empty while drafting ("Số: /KH-SKHCN"). */
     number: text('number'),
@@ -32,7 +34,10 @@ export const plans = pgTable(
     place: text('place'),
     issuedDate: date('issued_date'),
     /** Căn cứ: one line per instrument. */
-    basis: text('basis').array().notNull().default(sql`'{}'::text[]`),
+    basis: text('basis')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The superior's plan it implements, as cited ("Kế hoạch số 289/KH-UBND ngày 16/12/2021 của UBND tỉnh Sơn La"). */
     superiorPlanRef: text('superior_plan_ref'),
     /** The superior's plan when it is held in the system too. */
@@ -42,7 +47,10 @@ export const plans = pgTable(
     requirements: text('requirements'),
     sections: jsonb('sections').$type<PlanSection[]>().notNull().default([]),
     organisation: jsonb('organisation').$type<PlanSection[]>().notNull().default([]),
-    recipients: text('recipients').array().notNull().default(sql`'{}'::text[]`),
+    recipients: text('recipients')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     signerTitle: text('signer_title'),
     signerName: text('signer_name'),
     /** Units and people register their titles for the year before this date (seed 002: 30/01). */
@@ -62,7 +70,9 @@ export const planTasks = pgTable(
   'plan_tasks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    planId: uuid('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
     /** 1–4; null for a task that runs all year. */
     quarter: integer('quarter'),
     seq: integer('seq').notNull(),

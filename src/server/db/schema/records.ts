@@ -9,8 +9,7 @@ import { accounts } from './accounts.js';
  * (`unit_id`), exactly one of the two. Scope follows the subject: a person's records are visible
  * with the person, a unit's with the unit.
  */
-const oneSubject = (name: string, t: { personId: AnyPgColumn; unitId: AnyPgColumn }) =>
-  check(name, sql`(${t.personId} is null) <> (${t.unitId} is null)`);
+const oneSubject = (name: string, t: { personId: AnyPgColumn; unitId: AnyPgColumn }) => check(name, sql`(${t.personId} is null) <> (${t.unitId} is null)`);
 
 /** Yearly quality rating (xếp loại chất lượng): HTXSNV / HTTNV / HTNV / KHTNV. One per subject and year. */
 export const qualityRatings = pgTable(
@@ -30,8 +29,12 @@ export const qualityRatings = pgTable(
   },
   (t) => [
     oneSubject('quality_ratings_one_subject', t),
-    uniqueIndex('quality_ratings_person_year_uq').on(t.personId, t.year).where(sql`${t.personId} is not null`),
-    uniqueIndex('quality_ratings_unit_year_uq').on(t.unitId, t.year).where(sql`${t.unitId} is not null`),
+    uniqueIndex('quality_ratings_person_year_uq')
+      .on(t.personId, t.year)
+      .where(sql`${t.personId} is not null`),
+    uniqueIndex('quality_ratings_unit_year_uq')
+      .on(t.unitId, t.year)
+      .where(sql`${t.unitId} is not null`),
   ],
 );
 
@@ -77,7 +80,9 @@ export const initiatives = pgTable(
   'initiatives',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     title: text('title').notNull(),
     /** co_so | bo_tinh | toan_quoc */
     scope: text('scope').notNull(),
@@ -97,8 +102,12 @@ export const initiatives = pgTable(
 export const initiativeAuthors = pgTable(
   'initiative_authors',
   {
-    initiativeId: uuid('initiative_id').notNull().references(() => initiatives.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.personId] }), index('initiative_authors_person_idx').on(t.personId)],
 );
@@ -119,7 +128,11 @@ export const disciplineRecords = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [oneSubject('discipline_records_one_subject', t), index('discipline_records_person_idx').on(t.personId), index('discipline_records_unit_idx').on(t.unitId)],
+  (t) => [
+    oneSubject('discipline_records_one_subject', t),
+    index('discipline_records_person_idx').on(t.personId),
+    index('discipline_records_unit_idx').on(t.unitId),
+  ],
 );
 
 /** Facts a unit confirms and the engine cannot compute (dẫn đầu cụm, khối…), per subject and year. */
@@ -136,8 +149,12 @@ export const subjectFacts = pgTable(
   },
   (t) => [
     oneSubject('subject_facts_one_subject', t),
-    uniqueIndex('subject_facts_person_uq').on(t.personId, t.year, t.fact).where(sql`${t.personId} is not null`),
-    uniqueIndex('subject_facts_unit_uq').on(t.unitId, t.year, t.fact).where(sql`${t.unitId} is not null`),
+    uniqueIndex('subject_facts_person_uq')
+      .on(t.personId, t.year, t.fact)
+      .where(sql`${t.personId} is not null`),
+    uniqueIndex('subject_facts_unit_uq')
+      .on(t.unitId, t.year, t.fact)
+      .where(sql`${t.unitId} is not null`),
   ],
 );
 
@@ -149,7 +166,9 @@ export const ruleOverrides = pgTable(
   'rule_overrides',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     overrideId: text('override_id').notNull(),
     version: integer('version').notNull(),
     effectiveFrom: date('effective_from').notNull(),

@@ -24,7 +24,9 @@ export const registrations = pgTable(
     movementId: uuid('movement_id').references(() => movements.id),
     year: integer('year').notNull(),
     /** The registering unit (scope): the collective itself, or the person's unit. */
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     subjectKind: text('subject_kind').notNull(),
     subjectUnitId: uuid('subject_unit_id').references(() => units.id),
     personId: uuid('person_id').references(() => people.id),
@@ -46,7 +48,9 @@ export const registrationReopenings = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     campaignKey: text('campaign_key').notNull(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     until: date('until').notNull(),
     reason: text('reason').notNull(),
     createdBy: uuid('created_by').references(() => accounts.id),
@@ -63,11 +67,16 @@ export const pledges = pgTable(
   'pledges',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     movementId: uuid('movement_id').references(() => movements.id),
     year: integer('year').notNull(),
     title: text('title').notNull(),
-    parties: text('parties').array().notNull().default(sql`'{}'::text[]`),
+    parties: text('parties')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     signedDate: date('signed_date').notNull(),
     documentName: text('document_name'),
     documentMime: text('document_mime'),

@@ -16,8 +16,12 @@ export const councilSessions = pgTable(
   'council_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    councilId: uuid('council_id').notNull().references(() => councils.id),
-    unitId: uuid('unit_id').notNull().references(() => units.id),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
     title: text('title').notNull(),
     meetingDate: date('meeting_date').notNull(),
     location: text('location'),
@@ -40,8 +44,12 @@ export const sessionItems = pgTable(
   'session_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id').notNull().references(() => councilSessions.id, { onDelete: 'cascade' }),
-    candidateId: uuid('candidate_id').notNull().references(() => dossierCandidates.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => dossierCandidates.id),
     honor: text('honor').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     result: jsonb('result'),
@@ -52,9 +60,15 @@ export const sessionItems = pgTable(
 export const sessionAttendance = pgTable(
   'session_attendance',
   {
-    sessionId: uuid('session_id').notNull().references(() => councilSessions.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => councilMembers.id),
-    personId: uuid('person_id').notNull().references(() => people.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => councilMembers.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
     present: boolean('present').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.memberId] })],
@@ -65,9 +79,15 @@ export const sessionConflicts = pgTable(
   'session_conflicts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    sessionId: uuid('session_id').notNull().references(() => councilSessions.id, { onDelete: 'cascade' }),
-    itemId: uuid('item_id').notNull().references(() => sessionItems.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => councilMembers.id),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => sessionItems.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => councilMembers.id),
     reason: text('reason').notNull(),
     recused: boolean('recused').notNull().default(true),
   },
@@ -82,8 +102,12 @@ export const sessionConflicts = pgTable(
 export const sessionVoterMarks = pgTable(
   'session_voter_marks',
   {
-    itemId: uuid('item_id').notNull().references(() => sessionItems.id, { onDelete: 'cascade' }),
-    memberId: uuid('member_id').notNull().references(() => councilMembers.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => sessionItems.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => councilMembers.id),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.memberId] })],
 );
@@ -98,7 +122,9 @@ export const sessionSealedBallots = pgTable(
   'session_sealed_ballots',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    itemId: uuid('item_id').notNull().references(() => sessionItems.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => sessionItems.id, { onDelete: 'cascade' }),
     sealed: bytea('sealed').notNull(),
   },
   (t) => [index('session_sealed_ballots_item_idx').on(t.itemId)],
@@ -111,7 +137,9 @@ export const sessionSealedBallots = pgTable(
 export const sessionBallotBox = pgTable(
   'session_ballot_box',
   {
-    itemId: uuid('item_id').notNull().references(() => sessionItems.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => sessionItems.id, { onDelete: 'cascade' }),
     channel: text('channel').notNull(),
     choice: text('choice').notNull(),
     count: integer('count').notNull().default(0),

@@ -23,8 +23,7 @@ export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 
 // ---- Building blocks -------------------------------------------------------------------------
 
-const centered = (runs: Parameters<typeof p>[0], props: Parameters<typeof p>[1] = {}): Paragraph =>
-  p(runs, { align: 'center', ...props });
+const centered = (runs: Parameters<typeof p>[0], props: Parameters<typeof p>[1] = {}): Paragraph => p(runs, { align: 'center', ...props });
 
 /** A short centred rule of `width` mm inside a column of `columnWidth` mm. */
 function rule(width: number, columnWidth: number): Paragraph {
@@ -56,15 +55,8 @@ function adminHeader(): Block[] {
   const rows: Row[] = [
     {
       cells: [
-        cell([
-          centered([r('{coQuanChuQuan}', { size: 13 })]),
-          centered([r('{coQuanBanHanh}', { size: 13, bold: true })]),
-          rule(22, left),
-        ]),
-        cell([
-          centered([r(QUOC_HIEU, { size: 12, bold: true })]),
-          centered([r(TIEU_NGU, { size: 13, bold: true, underline: true })]),
-        ]),
+        cell([centered([r('{coQuanChuQuan}', { size: 13 })]), centered([r('{coQuanBanHanh}', { size: 13, bold: true })]), rule(22, left)]),
+        cell([centered([r(QUOC_HIEU, { size: 12, bold: true })]), centered([r(TIEU_NGU, { size: 13, bold: true, underline: true })])]),
       ],
     },
     {
@@ -108,10 +100,7 @@ function signatureBlock(): Block[] {
         {
           cantSplit: true,
           cells: [
-            cell([
-              p([r('Nơi nhận:', { size: 12, bold: true, italic: true })]),
-              ...listParagraphs('noiNhan', p([r('- {.}', { size: 11 })])),
-            ]),
+            cell([p([r('Nơi nhận:', { size: 12, bold: true, italic: true })]), ...listParagraphs('noiNhan', p([r('- {.}', { size: 11 })]))]),
             cell([
               centered([r('{quyenHan}', { size: 14, bold: true })]),
               centered([r('{chucVuNguoiKy}', { size: 14, bold: true })]),
@@ -286,10 +275,7 @@ function bienBanKiemPhieu(): Block[] {
 function quyetDinh(): Block[] {
   const totalRow: Row = {
     cantSplit: true,
-    cells: [
-      cell(centered([r('Tổng cộng', { size: 13, bold: true })]), { span: 4 }),
-      cell(p([r('{tongTien}', { size: 13, bold: true })], { align: 'right' })),
-    ],
+    cells: [cell(centered([r('Tổng cộng', { size: 13, bold: true })]), { span: 4 }), cell(p([r('{tongTien}', { size: 13, bold: true })], { align: 'right' }))],
   };
   return [
     ...adminHeader(),
@@ -365,13 +351,7 @@ function baoCaoCaNhan(): Block[] {
     body([r('2. Thành tích đạt được:')], { after: 3 }),
     ...bodyList('thanhTich'),
     ...awardHistory(),
-    ...twoSignatures(
-      'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ',
-      '{thuTruong}',
-      'NGƯỜI BÁO CÁO THÀNH TÍCH',
-      '{hoTen}',
-      '(Ký, ghi rõ họ và tên)',
-    ),
+    ...twoSignatures('THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', '{thuTruong}', 'NGƯỜI BÁO CÁO THÀNH TÍCH', '{hoTen}', '(Ký, ghi rõ họ và tên)'),
   ];
 }
 
@@ -393,13 +373,7 @@ function baoCaoTapThe(): Block[] {
     heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
     ...bodyList('thanhTich'),
     ...awardHistory(),
-    ...twoSignatures(
-      'THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ',
-      '{thuTruongCapTren}',
-      'THỦ TRƯỞNG ĐƠN VỊ',
-      '{thuTruong}',
-      '(Ký, đóng dấu)',
-    ),
+    ...twoSignatures('THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ', '{thuTruongCapTren}', 'THỦ TRƯỞNG ĐƠN VỊ', '{thuTruong}', '(Ký, đóng dấu)'),
   ];
 }
 

@@ -97,6 +97,14 @@ test('a table-row loop in a user template repeats the row', () => {
     body: [table([20, 60], [{ cells: [cell('{#ds}{stt}'), cell('{hoTen}{/ds}')] }])],
   });
   assert.ok(validateTemplate(docx, { ds: { type: 'table', label: 'ds', columns: { stt: 'STT', hoTen: 'Họ tên' } } }).ok);
-  const xml = documentXml(renderDocx(docx, { ds: [{ stt: 1, hoTen: 'A' }, { stt: 2, hoTen: 'B' }, { stt: 3, hoTen: 'C' }] }));
+  const xml = documentXml(
+    renderDocx(docx, {
+      ds: [
+        { stt: 1, hoTen: 'A' },
+        { stt: 2, hoTen: 'B' },
+        { stt: 3, hoTen: 'C' },
+      ],
+    }),
+  );
   assert.equal((xml.match(/<w:tr>/g) ?? []).length, 3);
 });

@@ -29,10 +29,7 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
 };
 
 /** `text`: `{ten}`; `list`: `{#ten}{.}{/ten}` over strings; `table`: `{#ten}{cot}{/ten}` over rows. */
-export type FieldSpec =
-  | { type: 'text'; label: string }
-  | { type: 'list'; label: string }
-  | { type: 'table'; label: string; columns: Record<string, string> };
+export type FieldSpec = { type: 'text'; label: string } | { type: 'list'; label: string } | { type: 'table'; label: string; columns: Record<string, string> };
 
 export type FieldCatalog = Record<string, FieldSpec>;
 

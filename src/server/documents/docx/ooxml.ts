@@ -306,9 +306,7 @@ const SETTINGS =
   `<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
 
 function headerXml(withPageNumber: boolean, size: number): string {
-  const para: Paragraph = withPageNumber
-    ? p([{ type: 'field', instr: 'PAGE', props: { size } }], { align: 'center' })
-    : p([]);
+  const para: Paragraph = withPageNumber ? p([{ type: 'field', instr: 'PAGE', props: { size } }], { align: 'center' }) : p([]);
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="${NS_W}" xmlns:r="${NS_R}">${paragraphXml(para)}</w:hdr>`;
 }
 

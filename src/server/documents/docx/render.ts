@@ -16,9 +16,7 @@ export interface TemplateProblem {
   file?: string;
 }
 
-export type TemplateValidation =
-  | { ok: true; tags: string[] }
-  | { ok: false; problems: TemplateProblem[]; message: string };
+export type TemplateValidation = { ok: true; tags: string[] } | { ok: false; problems: TemplateProblem[]; message: string };
 
 // ---- Opening ---------------------------------------------------------------------------------
 
@@ -92,7 +90,7 @@ interface DxtErrorProperties {
 }
 
 function hasProperties(e: unknown): e is { properties: DxtErrorProperties; message?: string } {
-  return typeof e === 'object' && e !== null && 'properties' in e && typeof (e).properties === 'object';
+  return typeof e === 'object' && e !== null && 'properties' in e && typeof e.properties === 'object';
 }
 
 function vietnameseFor(props: DxtErrorProperties): string {

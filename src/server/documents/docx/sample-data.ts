@@ -68,7 +68,10 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         kyHieu: 'KH-SKHCN',
         trichYeu: 'Phát động đợt thi đua lập thành tích chào mừng kỷ niệm 80 năm Ngày Bác Hồ về nước',
         canCu: ['Thực hiện Kế hoạch số 43/KH-UBND ngày 08/01/2021 của Ủy ban nhân dân tỉnh;'],
-        noiDung: ['I. MỤC ĐÍCH, YÊU CẦU', 'Đẩy mạnh phong trào thi đua yêu nước trong đội ngũ công chức, viên chức và người lao động của Sở Khoa học và Công nghệ.'],
+        noiDung: [
+          'I. MỤC ĐÍCH, YÊU CẦU',
+          'Đẩy mạnh phong trào thi đua yêu nước trong đội ngũ công chức, viên chức và người lao động của Sở Khoa học và Công nghệ.',
+        ],
         nhiemVu: [
           { stt: 1, noiDung: 'Tổng hợp hồ sơ đề nghị khen thưởng', chuTri: 'Văn phòng Sở', phoiHop: 'Các phòng, đơn vị', thoiGian: 'Trước 18/6/2021' },
           { stt: 2, noiDung: 'Tuyên truyền gương điển hình tiên tiến', chuTri: 'Trung tâm Ứng dụng', phoiHop: 'Văn phòng Sở', thoiGian: 'Cả năm 2021' },

@@ -35,7 +35,15 @@ test('every default template converts to PDF with LibreOffice and shows its text
     // otherwise swallow the conversion request.
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...TEMPLATE_KINDS.map((k) => join(dir, `${k}.docx`))],
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...TEMPLATE_KINDS.map((k) => join(dir, `${k}.docx`)),
+      ],
       { stdio: 'ignore', timeout: 150_000 },
     );
     const pdfs = readdirSync(dir).filter((f) => f.endsWith('.pdf'));

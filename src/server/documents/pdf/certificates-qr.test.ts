@@ -23,9 +23,7 @@ const skip = qrDecodeSkipReason();
 
 for (const mode of ['full', 'blank'] as const) {
   test(`the QR printed on a ${mode} certificate decodes (page scanned at 150 dpi) to its verification URL`, { skip }, async () => {
-    const pdf = await streamToBuffer(
-      renderCertificatesPdf([cert], mode === 'full' ? { mode } : { mode, calibration: DEFAULT_BLANK_CALIBRATION }),
-    );
+    const pdf = await streamToBuffer(renderCertificatesPdf([cert], mode === 'full' ? { mode } : { mode, calibration: DEFAULT_BLANK_CALIBRATION }));
     assert.equal(decodeQrOnFirstPage(pdf, 150), cert.verificationUrl);
   });
 }

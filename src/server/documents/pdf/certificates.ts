@@ -136,7 +136,10 @@ const fieldPositionSchema = z.object({
   bold: z.boolean().optional(),
   italic: z.boolean().optional(),
   lines: z.number().int().min(1).max(10).optional(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
 });
 /** A unit's calibration of its phôi, as stored and sent (validateCalibration also checks the page bounds). */
 export const calibrationSchema = z.object({
@@ -373,8 +376,16 @@ const GOLD = '#b8860b';
 function drawFullDecorations(doc: Doc, cert: CertificateData, w: number, h: number): void {
   const m = (v: number): number => v * PT_PER_MM;
   doc.save();
-  doc.lineWidth(3).strokeColor(RED).rect(m(8), m(8), w - m(16), h - m(16)).stroke();
-  doc.lineWidth(1).strokeColor(GOLD).rect(m(11), m(11), w - m(22), h - m(22)).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(RED)
+    .rect(m(8), m(8), w - m(16), h - m(16))
+    .stroke();
+  doc
+    .lineWidth(1)
+    .strokeColor(GOLD)
+    .rect(m(11), m(11), w - m(22), h - m(22))
+    .stroke();
   // Corner ornaments: small filled diamonds.
   for (const [cx, cy] of [
     [m(11), m(11)],
@@ -382,17 +393,33 @@ function drawFullDecorations(doc: Doc, cert: CertificateData, w: number, h: numb
     [m(11), h - m(11)],
     [w - m(11), h - m(11)],
   ] as const) {
-    doc.fillColor(RED).polygon([cx, cy - 6], [cx + 6, cy], [cx, cy + 6], [cx - 6, cy]).fill();
+    doc
+      .fillColor(RED)
+      .polygon([cx, cy - 6], [cx + 6, cy], [cx, cy + 6], [cx - 6, cy])
+      .fill();
   }
   doc.restore();
   doc.fillColor('#000000');
   doc.font('bold').fontSize(13).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 0, m(19), { width: w, align: 'center' });
   doc.font('bold').fontSize(13).text('Độc lập - Tự do - Hạnh phúc', 0, m(25.5), { width: w, align: 'center' });
   const mottoWidth = doc.widthOfString('Độc lập - Tự do - Hạnh phúc');
-  doc.lineWidth(0.8).strokeColor('#000000').moveTo((w - mottoWidth) / 2, m(31.5)).lineTo((w + mottoWidth) / 2, m(31.5)).stroke();
+  doc
+    .lineWidth(0.8)
+    .strokeColor('#000000')
+    .moveTo((w - mottoWidth) / 2, m(31.5))
+    .lineTo((w + mottoWidth) / 2, m(31.5))
+    .stroke();
   doc.font('bold').fontSize(14).text('TẶNG', 0, m(52), { width: w, align: 'center' });
-  doc.font('bold').fontSize(40).fillColor(RED).text(cert.title ?? certificateTitle(cert.form), 0, m(59), { width: w, align: 'center' });
-  doc.fillColor('#555555').font('italic').fontSize(7).text('Quét mã QR để xác minh', m(24), m(182.5), { width: m(30), align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(40)
+    .fillColor(RED)
+    .text(cert.title ?? certificateTitle(cert.form), 0, m(59), { width: w, align: 'center' });
+  doc
+    .fillColor('#555555')
+    .font('italic')
+    .fontSize(7)
+    .text('Quét mã QR để xác minh', m(24), m(182.5), { width: m(30), align: 'center' });
   doc.fillColor('#000000');
 }
 
@@ -424,10 +451,7 @@ function parseCertificate(input: CertificateData, index: number): CertificateDat
  * (an array or an async iterator over database rows). Errors in the data destroy the stream
  * with a `DocumentError`. Throws at once if the fonts or the calibration are unusable.
  */
-export function renderCertificatesPdf(
-  list: Iterable<CertificateData> | AsyncIterable<CertificateData>,
-  options: CertificateRenderOptions,
-): Readable {
+export function renderCertificatesPdf(list: Iterable<CertificateData> | AsyncIterable<CertificateData>, options: CertificateRenderOptions): Readable {
   const calibration = options.mode === 'full' ? FULL_DESIGN_LAYOUT : validateCalibration(options.calibration ?? DEFAULT_BLANK_CALIBRATION);
   const doc = newDoc(calibration.pageWidth * PT_PER_MM, calibration.pageHeight * PT_PER_MM, 'Giấy khen, Bằng khen');
   void (async () => {
@@ -458,15 +482,28 @@ export function renderCalibrationPdf(calibrationInput: CertificateCalibration): 
   const m = (v: number): number => v * PT_PER_MM;
   // Grid: 5 mm light, 10 mm darker with labels every 10 mm (from the sheet's corner, no offset).
   for (let x = 0; x <= cal.pageWidth; x += 5) {
-    doc.lineWidth(x % 10 === 0 ? 0.4 : 0.15).strokeColor(x % 10 === 0 ? '#999999' : '#cccccc').moveTo(m(x), 0).lineTo(m(x), h).stroke();
+    doc
+      .lineWidth(x % 10 === 0 ? 0.4 : 0.15)
+      .strokeColor(x % 10 === 0 ? '#999999' : '#cccccc')
+      .moveTo(m(x), 0)
+      .lineTo(m(x), h)
+      .stroke();
   }
   for (let y = 0; y <= cal.pageHeight; y += 5) {
-    doc.lineWidth(y % 10 === 0 ? 0.4 : 0.15).strokeColor(y % 10 === 0 ? '#999999' : '#cccccc').moveTo(0, m(y)).lineTo(w, m(y)).stroke();
+    doc
+      .lineWidth(y % 10 === 0 ? 0.4 : 0.15)
+      .strokeColor(y % 10 === 0 ? '#999999' : '#cccccc')
+      .moveTo(0, m(y))
+      .lineTo(w, m(y))
+      .stroke();
   }
   doc.font('regular').fontSize(5).fillColor('#666666');
   for (let x = 10; x < cal.pageWidth; x += 10) doc.text(String(x), m(x) + 0.8, 1.5, { lineBreak: false });
   for (let y = 10; y < cal.pageHeight; y += 10) doc.text(String(y), 1.5, m(y) + 0.8, { lineBreak: false });
-  doc.fillColor('#000000').font('bold').fontSize(9)
+  doc
+    .fillColor('#000000')
+    .font('bold')
+    .fontSize(9)
     .text(`TRANG IN THỬ CĂN CHỈNH PHÔI (đơn vị mm) — độ lệch máy in: ngang ${cal.offsetX} mm, dọc ${cal.offsetY} mm`, m(15), m(194), {
       width: m(267),
       align: 'center',
@@ -475,11 +512,15 @@ export function renderCalibrationPdf(calibrationInput: CertificateCalibration): 
     const left = m(x + cal.offsetX);
     const top = m(y + cal.offsetY);
     doc.save().lineWidth(0.8).strokeColor('#d00000').dash(3, { space: 2 }).rect(left, top, m(bw), m(bh)).stroke().undash().restore();
-    doc.font('italic').fontSize(7).fillColor('#d00000').text(`${label} (x=${x}, y=${y}, rộng=${bw})`, left + 1.5, top + 1.5, {
-      width: m(bw) - 3,
-      lineBreak: false,
-      ellipsis: true,
-    });
+    doc
+      .font('italic')
+      .fontSize(7)
+      .fillColor('#d00000')
+      .text(`${label} (x=${x}, y=${y}, rộng=${bw})`, left + 1.5, top + 1.5, {
+        width: m(bw) - 3,
+        lineBreak: false,
+        ellipsis: true,
+      });
   };
   for (const key of CERTIFICATE_FIELDS) {
     const f = cal.fields[key];

@@ -56,7 +56,14 @@ export function inertText(s: string): string {
 
 /** A cell value as inert text: strings as they are, other scalars through String, objects as JSON. */
 function cellText(v: unknown): string {
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' ? String(v) : v instanceof Date ? v.toISOString() : (JSON.stringify(v) ?? '');
+  const s =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean'
+        ? String(v)
+        : v instanceof Date
+          ? v.toISOString()
+          : (JSON.stringify(v) ?? '');
   return inertText(s);
 }
 

@@ -163,10 +163,7 @@ export async function readXlsxTable<K extends string>(
     const top = Number(m[2]);
     const bottom = Number(m[4] ?? m[2]);
     if (headerRow >= top && headerRow <= bottom) {
-      throw new DocumentError(
-        'xlsx_merged_header',
-        `Dòng tiêu đề (dòng ${headerRow}) có ô gộp ${range}. Hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng.`,
-      );
+      throw new DocumentError('xlsx_merged_header', `Dòng tiêu đề (dòng ${headerRow}) có ô gộp ${range}. Hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng.`);
     }
   }
 

@@ -22,29 +22,62 @@ export const auditFilterQuery = z.object({
   to: isoDate.optional().describe('Đến hết ngày (theo giờ Việt Nam), yyyy-mm-dd'),
 });
 
-export const auditRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/audit/actions', { schema: { tags: ['audit'], operationId: 'listAuditActions', summary: 'Danh mục loại sự kiện nhật ký (danh sách cố định)', response: { 200: pageOf(auditActionSchema), ...errors(403) } } }, async (req) => {
-    authorize(actorOf(req), 'audit', 'read');
-    const items = actionCodes.map((code) => ({ code, label: AUDIT_ACTIONS[code] }));
-    return { items, total: items.length };
-  });
+export const auditRoutes =
+  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/audit/actions',
+      {
+        schema: {
+          tags: ['audit'],
+          operationId: 'listAuditActions',
+          summary: 'Danh mục loại sự kiện nhật ký (danh sách cố định)',
+          response: { 200: pageOf(auditActionSchema), ...errors(403) },
+        },
+      },
+      async (req) => {
+        authorize(actorOf(req), 'audit', 'read');
+        const items = actionCodes.map((code) => ({ code, label: AUDIT_ACTIONS[code] }));
+        return { items, total: items.length };
+      },
+    );
 
-  app.get('/api/audit/export.xlsx', { schema: { tags: ['audit'], operationId: 'exportAudit', summary: 'Xuất Excel nhật ký theo bộ lọc đang chọn (mọi trang)', querystring: auditFilterQuery, response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403) } } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'audit', 'read');
-    const rows = batched((offset, limit) => visibleAuditEventsSlice(db, actor, req.query, offset, limit));
-    return replyXlsx(reply, 'Nhật ký thao tác.xlsx', auditColumns(), rows, { sheetName: 'Nhật ký' });
-  });
+    app.get(
+      '/api/audit/export.xlsx',
+      {
+        schema: {
+          tags: ['audit'],
+          operationId: 'exportAudit',
+          summary: 'Xuất Excel nhật ký theo bộ lọc đang chọn (mọi trang)',
+          querystring: auditFilterQuery,
+          response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'audit', 'read');
+        const rows = batched((offset, limit) => visibleAuditEventsSlice(db, actor, req.query, offset, limit));
+        return replyXlsx(reply, 'Nhật ký thao tác.xlsx', auditColumns(), rows, { sheetName: 'Nhật ký' });
+      },
+    );
 
-  app.get(
-    '/api/audit',
-    { schema: { tags: ['audit'], operationId: 'listAudit', summary: 'Nhật ký thao tác trong phạm vi đơn vị (mới nhất trước)', querystring: auditFilterQuery.extend(pageQuery), response: { 200: auditPageSchema, ...errors(403) } } },
-    async (req) => {
-      const actor = actorOf(req);
-      authorize(actor, 'audit', 'read');
-      const q = req.query;
-      const { rows, total } = await listVisibleAuditEvents(db, actor, q);
-      return { items: rows.map(presentAuditEvent), total, page: q.page, pageSize: q.pageSize };
-    },
-  );
-};
+    app.get(
+      '/api/audit',
+      {
+        schema: {
+          tags: ['audit'],
+          operationId: 'listAudit',
+          summary: 'Nhật ký thao tác trong phạm vi đơn vị (mới nhất trước)',
+          querystring: auditFilterQuery.extend(pageQuery),
+          response: { 200: auditPageSchema, ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'audit', 'read');
+        const q = req.query;
+        const { rows, total } = await listVisibleAuditEvents(db, actor, q);
+        return { items: rows.map(presentAuditEvent), total, page: q.page, pageSize: q.pageSize };
+      },
+    );
+  };

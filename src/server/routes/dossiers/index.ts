@@ -6,9 +6,11 @@ import { decisionRoutes } from '../decisions/routes.js';
 import { noticeRoutes } from '../notices/routes.js';
 
 /** The nomination pipeline's routes (dossiers, council sessions, decisions, public notices): one line in app.ts. */
-export const dossierModuleRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  await app.register(dossierRoutes(deps));
-  await app.register(sessionRoutes(deps));
-  await app.register(decisionRoutes(deps));
-  await app.register(noticeRoutes(deps));
-};
+export const dossierModuleRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(dossierRoutes(deps));
+    await app.register(sessionRoutes(deps));
+    await app.register(decisionRoutes(deps));
+    await app.register(noticeRoutes(deps));
+  };

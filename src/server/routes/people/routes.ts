@@ -12,7 +12,16 @@ import { findVisiblePersonWithUnit, listPeople, PEOPLE_SORTS, peopleMatching, tr
 import { replyXlsx, XLSX_MIME } from '../../http/xlsx-reply.js';
 import { peopleColumns } from '../../presenters/exports.js';
 import { findVisibleUnit, listVisibleUnits } from '../../repositories/units.js';
-import { importPreviewSchema, importResultSchema, personDetailSchema, personPageSchema, personSchema, presentImportRows, presentPerson, presentTransfer } from '../../presenters/people.js';
+import {
+  importPreviewSchema,
+  importResultSchema,
+  personDetailSchema,
+  personPageSchema,
+  personSchema,
+  presentImportRows,
+  presentPerson,
+  presentTransfer,
+} from '../../presenters/people.js';
 import { errors, file } from '../../http/contract.js';
 import { badRequest, notFound } from '../../errors.js';
 import { parseStaffWorkbook, staffImportTemplate, STAFF_FIELDS, type StaffMapping } from '../../imports/staff-xlsx.js';
@@ -38,7 +47,6 @@ const pageParams = z.object({
   ...pageQuery,
 });
 
-
 const mappingSchema = z.record(z.string(), z.string().max(200));
 const STAFF_FIELD_KEYS = new Set<string>(STAFF_FIELDS.map((f) => f.key));
 
@@ -53,121 +61,260 @@ function parseMapping(raw: string | undefined): StaffMapping | undefined {
   }
   const parsed = mappingSchema.safeParse(json);
   const unknown = parsed.success ? Object.keys(parsed.data).filter((k) => !STAFF_FIELD_KEYS.has(k)) : [];
-  if (!parsed.success || unknown.length) throw badRequest(`Bảng ghép cột gửi lên không hợp lệ${unknown.length ? `: không có trường ${unknown.join(', ')}` : ''}.`);
+  if (!parsed.success || unknown.length)
+    throw badRequest(`Bảng ghép cột gửi lên không hợp lệ${unknown.length ? `: không có trường ${unknown.join(', ')}` : ''}.`);
   return parsed.data;
 }
 
-export const peopleRoutes = ({ db, database }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  app.get('/api/people', { schema: { tags: ['people'], operationId: 'listPeople', summary: 'Danh sách cán bộ (phân trang, lọc, tìm không dấu, sắp xếp)', querystring: listQuery.extend(pageParams.shape), response: { 200: personPageSchema, ...errors(403, 404) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'read');
-    const q = req.query;
-    if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
-    const { rows, total } = await listPeople(db, actor, q);
-    return { items: rows.map((r) => presentPerson(r.person, actor, r.unitName)), total, page: q.page, pageSize: q.pageSize };
-  });
-
-  app.get('/api/people/export.xlsx', { schema: { tags: ['people'], operationId: 'exportPeople', summary: 'Xuất Excel danh sách cán bộ theo bộ lọc đang chọn (mọi trang, theo họ tên)', querystring: listQuery, response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403, 404) } } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'read');
-    const q = req.query;
-    if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
-    return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), { sheetName: 'Cán bộ' });
-  });
-
-  app.get('/api/people/:id', { schema: { tags: ['people'], operationId: 'getPerson', summary: 'Hồ sơ một cán bộ, kèm quá trình điều chuyển', params: idParams, response: { 200: personDetailSchema, ...errors(403, 404) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'read');
-    const found = await findVisiblePersonWithUnit(db, actor, req.params.id);
-    if (!found) throw notFound('Không tìm thấy cán bộ.');
-    const transfers = await transfersOf(db, found.person.id);
-    return { ...presentPerson(found.person, actor, found.unitName), transfers: transfers.map(presentTransfer) };
-  });
-
-  app.post('/api/people', { schema: { tags: ['people'], operationId: 'createPerson', summary: 'Thêm cán bộ', body: personInputSchema, response: { 201: personSchema, ...errors(403, 404, 409) } } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'create');
-    const row = await runCommand(db, actor, (ctx) => createPerson(ctx, req.body));
-    return reply.status(201).send(presentPerson(row, actor));
-  });
-
-  app.put('/api/people/:id', { schema: { tags: ['people'], operationId: 'updatePerson', summary: 'Sửa thông tin cán bộ', params: idParams, body: personInputSchema.and(z.object({ version: z.number().int().optional() })), response: { 200: personSchema, ...errors(403, 404, 409) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'update');
-    return presentPerson(await runCommand(db, actor, (ctx) => updatePerson(ctx, req.params.id, req.body)), actor);
-  });
-
-  app.post(
-    '/api/people/:id/transfer',
-    {
-      schema: {
-        tags: ['people'],
-        operationId: 'transferPerson',
-        summary: 'Điều chuyển cán bộ sang đơn vị khác (lưu quá trình)',
-        params: idParams,
-        body: z.object({ toUnitId: z.uuid('Đơn vị không hợp lệ.'), effectiveDate: isoDate, reason: z.string().trim().max(500, 'Lý do quá dài.').nullish() }),
-        response: { 200: personSchema, ...errors(403, 404, 409) },
+export const peopleRoutes =
+  ({ db, database }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/people',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'listPeople',
+          summary: 'Danh sách cán bộ (phân trang, lọc, tìm không dấu, sắp xếp)',
+          querystring: listQuery.extend(pageParams.shape),
+          response: { 200: personPageSchema, ...errors(403, 404) },
+        },
       },
-    },
-    async (req) => {
-      const actor = actorOf(req);
-      authorize(actor, 'person', 'transfer');
-      return presentPerson(await runCommand(db, actor, (ctx) => transferPerson(ctx, req.params.id, req.body)), actor);
-    },
-  );
-
-  app.post('/api/people/:id/deactivate', { schema: { tags: ['people'], operationId: 'deactivatePerson', summary: 'Ngừng theo dõi (nghỉ hưu, thôi việc…)', params: idParams, body: z.object({ reason: z.string().trim().max(500, 'Lý do quá dài.').nullish() }).optional(), response: { 200: personSchema, ...errors(403, 404, 409) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'deactivate');
-    return presentPerson(await runCommand(db, actor, (ctx) => setPersonActive(ctx, req.params.id, false, req.body?.reason)), actor);
-  });
-
-  app.post('/api/people/:id/reactivate', { schema: { tags: ['people'], operationId: 'reactivatePerson', summary: 'Theo dõi lại cán bộ', params: idParams, response: { 200: personSchema, ...errors(403, 404, 409) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'deactivate');
-    return presentPerson(await runCommand(db, actor, (ctx) => setPersonActive(ctx, req.params.id, true)), actor);
-  });
-
-  app.get('/api/people/import/template', { schema: { tags: ['people'], operationId: 'downloadStaffImportTemplate', summary: 'Tải mẫu Excel nhập danh sách cán bộ', response: { 200: file('Mẫu Excel', 'xlsx'), ...errors(403) } } }, async (req, reply) => {
-    authorize(actorOf(req), 'person', 'import');
-    // A binary answer: sent through the plain reply, not the JSON serializer of the typed one.
-    const plain: FastifyReply = reply;
-    return plain.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename="mau-nhap-can-bo.xlsx"`).send(await staffImportTemplate());
-  });
-
-  async function parseUpload(actor: Actor, buffer: Buffer, fields: Record<string, string>) {
-    const defaultUnitId = fields.unitId || null;
-    if (defaultUnitId && (!z.uuid().safeParse(defaultUnitId).success || !(await findVisibleUnit(db, actor, defaultUnitId)))) throw notFound('Không tìm thấy đơn vị.');
-    const visible = await listVisibleUnits(db, actor, { includeInactive: true });
-    return parseStaffWorkbook(
-      buffer,
-      visible.map((v) => ({ id: v.unit.id, name: v.unit.name, code: v.unit.code, active: v.unit.active })),
-      defaultUnitId,
-      parseMapping(fields.mapping),
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'read');
+        const q = req.query;
+        if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
+        const { rows, total } = await listPeople(db, actor, q);
+        return { items: rows.map((r) => presentPerson(r.person, actor, r.unitName)), total, page: q.page, pageSize: q.pageSize };
+      },
     );
-  }
 
-  app.post('/api/people/import/preview', { schema: { tags: ['people'], operationId: 'previewStaffImport', summary: 'Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì', consumes: ['multipart/form-data'], response: { 200: importPreviewSchema, ...errors(403, 404, 413) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'import');
-    const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
-    const { rows, headers, columns, mapping, converted } = await parseUpload(actor, buffer, fields);
-    await checkRowsAgainstDatabase(db, rows);
-    const valid = rows.filter((r) => r.errors.length === 0).length;
-    const notices = converted.cells
-      ? [`Đã chuyển ${converted.cells} ô từ bảng mã ${converted.encodings.join(', ')} sang Unicode. Hãy kiểm tra lại họ tên trước khi nhập.`]
-      : [];
-    return { headers, columns, mapping, fields: STAFF_FIELDS, converted, notices, total: rows.length, valid, invalid: rows.length - valid, rows: presentImportRows(rows) };
-  });
+    app.get(
+      '/api/people/export.xlsx',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'exportPeople',
+          summary: 'Xuất Excel danh sách cán bộ theo bộ lọc đang chọn (mọi trang, theo họ tên)',
+          querystring: listQuery,
+          response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'read');
+        const q = req.query;
+        if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
+        return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), { sheetName: 'Cán bộ' });
+      },
+    );
 
-  app.post('/api/people/import/commit', { schema: { tags: ['people'], operationId: 'commitStaffImport', summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận', consumes: ['multipart/form-data'], response: { 200: importResultSchema, ...errors(403, 404, 409, 413) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'person', 'import');
-    const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
-    const { rows } = await parseUpload(actor, buffer, fields);
-    const result = await runCommand(db, actor, (ctx) => importPeople(ctx, rows, { skipInvalid: fields.skipInvalid === 'true', fileName }));
-    // A bulk insert changes the table's shape: refresh statistics (PGlite has no autovacuum).
-    if (result.imported >= 500) await refreshStatistics(database);
-    return result;
-  });
-};
+    app.get(
+      '/api/people/:id',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'getPerson',
+          summary: 'Hồ sơ một cán bộ, kèm quá trình điều chuyển',
+          params: idParams,
+          response: { 200: personDetailSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'read');
+        const found = await findVisiblePersonWithUnit(db, actor, req.params.id);
+        if (!found) throw notFound('Không tìm thấy cán bộ.');
+        const transfers = await transfersOf(db, found.person.id);
+        return { ...presentPerson(found.person, actor, found.unitName), transfers: transfers.map(presentTransfer) };
+      },
+    );
+
+    app.post(
+      '/api/people',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'createPerson',
+          summary: 'Thêm cán bộ',
+          body: personInputSchema,
+          response: { 201: personSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'create');
+        const row = await runCommand(db, actor, (ctx) => createPerson(ctx, req.body));
+        return reply.status(201).send(presentPerson(row, actor));
+      },
+    );
+
+    app.put(
+      '/api/people/:id',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'updatePerson',
+          summary: 'Sửa thông tin cán bộ',
+          params: idParams,
+          body: personInputSchema.and(z.object({ version: z.number().int().optional() })),
+          response: { 200: personSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'update');
+        return presentPerson(await runCommand(db, actor, (ctx) => updatePerson(ctx, req.params.id, req.body)), actor);
+      },
+    );
+
+    app.post(
+      '/api/people/:id/transfer',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'transferPerson',
+          summary: 'Điều chuyển cán bộ sang đơn vị khác (lưu quá trình)',
+          params: idParams,
+          body: z.object({ toUnitId: z.uuid('Đơn vị không hợp lệ.'), effectiveDate: isoDate, reason: z.string().trim().max(500, 'Lý do quá dài.').nullish() }),
+          response: { 200: personSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'transfer');
+        return presentPerson(await runCommand(db, actor, (ctx) => transferPerson(ctx, req.params.id, req.body)), actor);
+      },
+    );
+
+    app.post(
+      '/api/people/:id/deactivate',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'deactivatePerson',
+          summary: 'Ngừng theo dõi (nghỉ hưu, thôi việc…)',
+          params: idParams,
+          body: z.object({ reason: z.string().trim().max(500, 'Lý do quá dài.').nullish() }).optional(),
+          response: { 200: personSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'deactivate');
+        return presentPerson(await runCommand(db, actor, (ctx) => setPersonActive(ctx, req.params.id, false, req.body?.reason)), actor);
+      },
+    );
+
+    app.post(
+      '/api/people/:id/reactivate',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'reactivatePerson',
+          summary: 'Theo dõi lại cán bộ',
+          params: idParams,
+          response: { 200: personSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'deactivate');
+        return presentPerson(await runCommand(db, actor, (ctx) => setPersonActive(ctx, req.params.id, true)), actor);
+      },
+    );
+
+    app.get(
+      '/api/people/import/template',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'downloadStaffImportTemplate',
+          summary: 'Tải mẫu Excel nhập danh sách cán bộ',
+          response: { 200: file('Mẫu Excel', 'xlsx'), ...errors(403) },
+        },
+      },
+      async (req, reply) => {
+        authorize(actorOf(req), 'person', 'import');
+        // A binary answer: sent through the plain reply, not the JSON serializer of the typed one.
+        const plain: FastifyReply = reply;
+        return plain
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', `attachment; filename="mau-nhap-can-bo.xlsx"`)
+          .send(await staffImportTemplate());
+      },
+    );
+
+    async function parseUpload(actor: Actor, buffer: Buffer, fields: Record<string, string>) {
+      const defaultUnitId = fields.unitId || null;
+      if (defaultUnitId && (!z.uuid().safeParse(defaultUnitId).success || !(await findVisibleUnit(db, actor, defaultUnitId))))
+        throw notFound('Không tìm thấy đơn vị.');
+      const visible = await listVisibleUnits(db, actor, { includeInactive: true });
+      return parseStaffWorkbook(
+        buffer,
+        visible.map((v) => ({ id: v.unit.id, name: v.unit.name, code: v.unit.code, active: v.unit.active })),
+        defaultUnitId,
+        parseMapping(fields.mapping),
+      );
+    }
+
+    app.post(
+      '/api/people/import/preview',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'previewStaffImport',
+          summary: 'Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì',
+          consumes: ['multipart/form-data'],
+          response: { 200: importPreviewSchema, ...errors(403, 404, 413) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'import');
+        const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
+        const { rows, headers, columns, mapping, converted } = await parseUpload(actor, buffer, fields);
+        await checkRowsAgainstDatabase(db, rows);
+        const valid = rows.filter((r) => r.errors.length === 0).length;
+        const notices = converted.cells
+          ? [`Đã chuyển ${converted.cells} ô từ bảng mã ${converted.encodings.join(', ')} sang Unicode. Hãy kiểm tra lại họ tên trước khi nhập.`]
+          : [];
+        return {
+          headers,
+          columns,
+          mapping,
+          fields: STAFF_FIELDS,
+          converted,
+          notices,
+          total: rows.length,
+          valid,
+          invalid: rows.length - valid,
+          rows: presentImportRows(rows),
+        };
+      },
+    );
+
+    app.post(
+      '/api/people/import/commit',
+      {
+        schema: {
+          tags: ['people'],
+          operationId: 'commitStaffImport',
+          summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận',
+          consumes: ['multipart/form-data'],
+          response: { 200: importResultSchema, ...errors(403, 404, 409, 413) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'import');
+        const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
+        const { rows } = await parseUpload(actor, buffer, fields);
+        const result = await runCommand(db, actor, (ctx) => importPeople(ctx, rows, { skipInvalid: fields.skipInvalid === 'true', fileName }));
+        // A bulk insert changes the table's shape: refresh statistics (PGlite has no autovacuum).
+        if (result.imported >= 500) await refreshStatistics(database);
+        return result;
+      },
+    );
+  };

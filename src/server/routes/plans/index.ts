@@ -6,9 +6,11 @@ import { calendarRoutes } from './calendar.js';
 import { publicPlanRoutes } from './public.js';
 
 /** Plans, movements, registrations and pledges, the calendar and notifications, and their public pages. */
-export const plansModuleRoutes = (deps: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  await app.register(planRoutes(deps));
-  await app.register(registrationRoutes(deps));
-  await app.register(calendarRoutes(deps));
-  await app.register(publicPlanRoutes(deps));
-};
+export const plansModuleRoutes =
+  (deps: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(planRoutes(deps));
+    await app.register(registrationRoutes(deps));
+    await app.register(calendarRoutes(deps));
+    await app.register(publicPlanRoutes(deps));
+  };

@@ -11,7 +11,10 @@ import { inTurn } from '../../db/in-turn.js';
 /** A plan with its tasks and calendar entries, as the API returns it (actor null: the public portal). */
 export async function loadPlan(tx: Executor, actor: Actor | null, p: PlanRow): Promise<PlanJson> {
   const unit = await unsafeUnitNameAndPath(tx, p.unitId);
-  const [tasks, deadlines] = await inTurn(() => tasksOf(tx, p.id), () => deadlinesOf(tx, 'plan', p.id));
+  const [tasks, deadlines] = await inTurn(
+    () => tasksOf(tx, p.id),
+    () => deadlinesOf(tx, 'plan', p.id),
+  );
   return presentPlan(p, actor, unit, tasks, deadlines);
 }
 
@@ -26,5 +29,12 @@ export async function loadMovement(tx: Executor, actor: Actor | null, m: Movemen
     () => (actor ? listMovements(tx, actor, { parentId: m.id }) : listPublicChildMovements(tx, m.id)),
     () => (m.parentId ? unsafeFindMovementHeader(tx, m.parentId) : Promise.resolve(undefined)),
   );
-  return presentMovement(m, actor, unit, { ...parts, deadlines, progress, honorCounts, children, parent: parent ? { id: parent.id, title: parent.title } : null });
+  return presentMovement(m, actor, unit, {
+    ...parts,
+    deadlines,
+    progress,
+    honorCounts,
+    children,
+    parent: parent ? { id: parent.id, title: parent.title } : null,
+  });
 }

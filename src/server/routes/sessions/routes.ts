@@ -9,7 +9,15 @@ import { actorOf } from '../../http/session.js';
 import { errors, file } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
 import { findVisibleSession, listVisibleAgendaCandidates, listVisibleSessions, sessionDetail } from '../../repositories/council-sessions.js';
-import { agendaCandidateListSchema, ballotCastSchema, presentAgendaCandidate, presentSession, presentSessionSummary, sessionListSchema, sessionSchema } from '../../presenters/sessions.js';
+import {
+  agendaCandidateListSchema,
+  ballotCastSchema,
+  presentAgendaCandidate,
+  presentSession,
+  presentSessionSummary,
+  sessionListSchema,
+  sessionSchema,
+} from '../../presenters/sessions.js';
 import { minutesDocx } from '../../presenters/dossier-documents.js';
 import { notFound } from '../../errors.js';
 import { governingPackOfUnit } from '../../records/eligibility.js';
@@ -31,120 +39,261 @@ async function sessionJson(db: Db, actor: Actor, id: string) {
   return presentSession(s, actor, detail, await governingPackOfUnit(db, s.unitId, s.meetingDate));
 }
 
-export const sessionRoutes = ({ db }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  const tags = ['sessions'];
-  app.get('/api/sessions', { schema: { tags, operationId: 'listSessions', summary: 'Phiên họp Hội đồng TĐKT trong phạm vi (mới nhất trước)', querystring: z.object(pageQuery), response: { 200: sessionListSchema, ...errors(403) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'read');
-    const { rows, total } = await listVisibleSessions(db, actor, req.query);
-    return { items: rows.map((r) => presentSessionSummary(r.session, actor, r.councilName, r.itemCount)), total };
-  });
-
-  app.get('/api/sessions/candidates', { schema: { tags, operationId: 'listSessionCandidates', summary: 'Đề nghị đã thẩm định, chờ đưa ra Hội đồng (cả danh sách)', response: { 200: agendaCandidateListSchema, ...errors(403) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'create');
-    const rows = await listVisibleAgendaCandidates(db, actor);
-    return { items: rows.map(presentAgendaCandidate), total: rows.length };
-  });
-
-  app.post(
-    '/api/sessions',
-    {
-      schema: {
-        tags,
-        operationId: 'createSession',
-        summary: 'Tạo phiên họp với chương trình (các đề nghị)',
-        body: z.object({ councilId: z.uuid('Hội đồng không hợp lệ.'), title: z.string().trim().min(3, 'Hãy nhập tên phiên họp.').max(300), meetingDate: isoDate, location: z.string().trim().max(300).nullish(), candidateIds: z.array(z.uuid()).max(1000).default([]) }),
-        response: { 201: sessionSchema, ...errors(403, 404, 409) },
+export const sessionRoutes =
+  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['sessions'];
+    app.get(
+      '/api/sessions',
+      {
+        schema: {
+          tags,
+          operationId: 'listSessions',
+          summary: 'Phiên họp Hội đồng TĐKT trong phạm vi (mới nhất trước)',
+          querystring: z.object(pageQuery),
+          response: { 200: sessionListSchema, ...errors(403) },
+        },
       },
-    },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      authorize(actor, 'session', 'create');
-      const s = await runCommand(db, actor, (ctx) => createSession(ctx, req.body));
-      return reply.status(201).send(await sessionJson(db, actor, s.id));
-    },
-  );
-
-  app.get('/api/sessions/:id', { schema: { tags, operationId: 'getSession', summary: 'Một phiên họp: chương trình, điểm danh, xung đột lợi ích, phiếu của tôi, kết quả (khi đã kết thúc)', params: idParams, response: { 200: sessionSchema, ...errors(403, 404) } } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'read');
-    return sessionJson(db, actor, req.params.id);
-  });
-
-  app.post('/api/sessions/:id/items', { schema: { tags, operationId: 'addSessionItems', summary: 'Thêm đề nghị vào chương trình họp', params: idParams, body: z.object({ candidateIds: z.array(z.uuid()).min(1, 'Hãy chọn đề nghị.').max(1000) }), response: one } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'update');
-    await runCommand(db, actor, (ctx) => addItems(ctx, req.params.id, req.body.candidateIds));
-    return sessionJson(db, actor, req.params.id);
-  });
-
-  app.delete('/api/sessions/:id/items/:itemId', { schema: { tags, operationId: 'removeSessionItem', summary: 'Bỏ một đề nghị khỏi chương trình họp', params: idParams.extend({ itemId: z.uuid('Mã mục không hợp lệ.') }), response: one } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'update');
-    await runCommand(db, actor, (ctx) => removeItem(ctx, req.params.id, req.params.itemId));
-    return sessionJson(db, actor, req.params.id);
-  });
-
-  app.put('/api/sessions/:id/attendance', { schema: { tags, operationId: 'setSessionAttendance', summary: 'Điểm danh thành viên có mặt', params: idParams, body: z.object({ presentMemberIds: z.array(z.uuid()).max(200) }), response: one } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'update');
-    await runCommand(db, actor, (ctx) => setAttendance(ctx, req.params.id, req.body.presentMemberIds));
-    return sessionJson(db, actor, req.params.id);
-  });
-
-  app.post('/api/sessions/:id/open', { schema: { tags, operationId: 'openSession', summary: 'Khai mạc: chốt tổng số thành viên, kiểm tra số có mặt, ghi nhận xung đột lợi ích, mở bỏ phiếu', params: idParams, response: one } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'update');
-    await runCommand(db, actor, (ctx) => openSession(ctx, req.params.id));
-    return sessionJson(db, actor, req.params.id);
-  });
-
-  app.post(
-    '/api/sessions/:id/ballots',
-    {
-      schema: {
-        tags,
-        operationId: 'castBallot',
-        summary: 'Bỏ phiếu kín (mỗi thành viên một lần cho mỗi đề nghị)',
-        params: idParams,
-        body: z.object({ votes: z.array(z.object({ itemId: z.uuid('Mã mục không hợp lệ.'), choice: z.enum(BALLOT_CHOICES, 'Phương án không hợp lệ.') })).min(1, 'Phiếu chưa chọn đề nghị nào.').max(1000) }),
-        response: { 200: ballotCastSchema, ...errors(403, 404, 409) },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'read');
+        const { rows, total } = await listVisibleSessions(db, actor, req.query);
+        return { items: rows.map((r) => presentSessionSummary(r.session, actor, r.councilName, r.itemCount)), total };
       },
-    },
-    async (req) => {
-      const actor = actorOf(req);
-      authorize(actor, 'session', 'vote');
-      const r = await runCommand(db, actor, (ctx) => castBallot(ctx, req.params.id, req.body.votes));
-      return { ok: true as const, cast: r.cast };
-    },
-  );
+    );
 
-  app.post(
-    '/api/sessions/:id/paper-ballots',
-    { schema: { tags, operationId: 'enterPaperBallots', summary: 'Thư ký nhập kết quả kiểm phiếu giấy', params: idParams, body: z.object({ items: z.array(z.object({ itemId: z.uuid('Mã mục không hợp lệ.'), approve: count, reject: count, abstain: count })).min(1).max(1000) }), response: one } },
-    async (req) => {
-      const actor = actorOf(req);
-      authorize(actor, 'session', 'enterPaperBallots');
-      await runCommand(db, actor, (ctx) => enterPaperBallots(ctx, req.params.id, req.body.items));
-      return sessionJson(db, actor, req.params.id);
-    },
-  );
+    app.get(
+      '/api/sessions/candidates',
+      {
+        schema: {
+          tags,
+          operationId: 'listSessionCandidates',
+          summary: 'Đề nghị đã thẩm định, chờ đưa ra Hội đồng (cả danh sách)',
+          response: { 200: agendaCandidateListSchema, ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'create');
+        const rows = await listVisibleAgendaCandidates(db, actor);
+        return { items: rows.map(presentAgendaCandidate), total: rows.length };
+      },
+    );
 
-  app.post('/api/sessions/:id/close', { schema: { tags, operationId: 'closeSession', summary: 'Kết thúc phiên họp: kiểm phiếu theo tổng số thành viên, chốt kết quả', params: idParams, response: one } }, async (req) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'close');
-    await runCommand(db, actor, (ctx) => closeSession(ctx, req.params.id));
-    return sessionJson(db, actor, req.params.id);
-  });
+    app.post(
+      '/api/sessions',
+      {
+        schema: {
+          tags,
+          operationId: 'createSession',
+          summary: 'Tạo phiên họp với chương trình (các đề nghị)',
+          body: z.object({
+            councilId: z.uuid('Hội đồng không hợp lệ.'),
+            title: z.string().trim().min(3, 'Hãy nhập tên phiên họp.').max(300),
+            meetingDate: isoDate,
+            location: z.string().trim().max(300).nullish(),
+            candidateIds: z.array(z.uuid()).max(1000).default([]),
+          }),
+          response: { 201: sessionSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'create');
+        const s = await runCommand(db, actor, (ctx) => createSession(ctx, req.body));
+        return reply.status(201).send(await sessionJson(db, actor, s.id));
+      },
+    );
 
-  app.get('/api/sessions/:id/minutes.docx', { schema: { tags, operationId: 'downloadSessionMinutes', summary: 'Biên bản kiểm phiếu (DOCX)', params: idParams, response: { 200: file('Biên bản kiểm phiếu', 'docx'), ...errors(403, 404) } } }, async (req, reply) => {
-    const actor = actorOf(req);
-    authorize(actor, 'session', 'read');
-    const s = await findVisibleSession(db, actor, req.params.id);
-    if (!s) throw notFound('Không tìm thấy phiên họp.');
-    const x = await sessionDetail(db, s, actor);
-    const buf = await minutesDocx(db, s, x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item })), x.attendance);
-    return sendFile(reply, buf, DOCX_MIME, 'attachment; filename="bien-ban-kiem-phieu.docx"');
-  });
-};
+    app.get(
+      '/api/sessions/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'getSession',
+          summary: 'Một phiên họp: chương trình, điểm danh, xung đột lợi ích, phiếu của tôi, kết quả (khi đã kết thúc)',
+          params: idParams,
+          response: { 200: sessionSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'read');
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/items',
+      {
+        schema: {
+          tags,
+          operationId: 'addSessionItems',
+          summary: 'Thêm đề nghị vào chương trình họp',
+          params: idParams,
+          body: z.object({ candidateIds: z.array(z.uuid()).min(1, 'Hãy chọn đề nghị.').max(1000) }),
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => addItems(ctx, req.params.id, req.body.candidateIds));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.delete(
+      '/api/sessions/:id/items/:itemId',
+      {
+        schema: {
+          tags,
+          operationId: 'removeSessionItem',
+          summary: 'Bỏ một đề nghị khỏi chương trình họp',
+          params: idParams.extend({ itemId: z.uuid('Mã mục không hợp lệ.') }),
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => removeItem(ctx, req.params.id, req.params.itemId));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/sessions/:id/attendance',
+      {
+        schema: {
+          tags,
+          operationId: 'setSessionAttendance',
+          summary: 'Điểm danh thành viên có mặt',
+          params: idParams,
+          body: z.object({ presentMemberIds: z.array(z.uuid()).max(200) }),
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => setAttendance(ctx, req.params.id, req.body.presentMemberIds));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/open',
+      {
+        schema: {
+          tags,
+          operationId: 'openSession',
+          summary: 'Khai mạc: chốt tổng số thành viên, kiểm tra số có mặt, ghi nhận xung đột lợi ích, mở bỏ phiếu',
+          params: idParams,
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => openSession(ctx, req.params.id));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/ballots',
+      {
+        schema: {
+          tags,
+          operationId: 'castBallot',
+          summary: 'Bỏ phiếu kín (mỗi thành viên một lần cho mỗi đề nghị)',
+          params: idParams,
+          body: z.object({
+            votes: z
+              .array(z.object({ itemId: z.uuid('Mã mục không hợp lệ.'), choice: z.enum(BALLOT_CHOICES, 'Phương án không hợp lệ.') }))
+              .min(1, 'Phiếu chưa chọn đề nghị nào.')
+              .max(1000),
+          }),
+          response: { 200: ballotCastSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'vote');
+        const r = await runCommand(db, actor, (ctx) => castBallot(ctx, req.params.id, req.body.votes));
+        return { ok: true as const, cast: r.cast };
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/paper-ballots',
+      {
+        schema: {
+          tags,
+          operationId: 'enterPaperBallots',
+          summary: 'Thư ký nhập kết quả kiểm phiếu giấy',
+          params: idParams,
+          body: z.object({
+            items: z
+              .array(z.object({ itemId: z.uuid('Mã mục không hợp lệ.'), approve: count, reject: count, abstain: count }))
+              .min(1)
+              .max(1000),
+          }),
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'enterPaperBallots');
+        await runCommand(db, actor, (ctx) => enterPaperBallots(ctx, req.params.id, req.body.items));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/close',
+      {
+        schema: {
+          tags,
+          operationId: 'closeSession',
+          summary: 'Kết thúc phiên họp: kiểm phiếu theo tổng số thành viên, chốt kết quả',
+          params: idParams,
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'close');
+        await runCommand(db, actor, (ctx) => closeSession(ctx, req.params.id));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/sessions/:id/minutes.docx',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadSessionMinutes',
+          summary: 'Biên bản kiểm phiếu (DOCX)',
+          params: idParams,
+          response: { 200: file('Biên bản kiểm phiếu', 'docx'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'read');
+        const s = await findVisibleSession(db, actor, req.params.id);
+        if (!s) throw notFound('Không tìm thấy phiên họp.');
+        const x = await sessionDetail(db, s, actor);
+        const buf = await minutesDocx(
+          db,
+          s,
+          x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item })),
+          x.attendance,
+        );
+        return sendFile(reply, buf, DOCX_MIME, 'attachment; filename="bien-ban-kiem-phieu.docx"');
+      },
+    );
+  };

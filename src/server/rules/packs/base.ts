@@ -50,8 +50,7 @@ export interface CriteriaParams {
   cstdcsMode: 'any' | 'all';
 }
 
-const UNVERIFIED_EXCLUSION =
-  'Điều khoản loại trừ chưa xác minh (legal-rules.md §13.2 mục 13); giữ dạng cấu hình được';
+const UNVERIFIED_EXCLUSION = 'Điều khoản loại trừ chưa xác minh (legal-rules.md §13.2 mục 13); giữ dạng cấu hình được';
 
 /** LĐTT exclusions, all UNVERIFIED and configurable (§2 "Exclusions for LĐTT"). */
 function ldttExclusions(id: (n: string) => string, article: string): Criterion[] {
@@ -96,20 +95,69 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
       individual: [
         { kind: 'meets_honor', honor: 'LDTT', rule: id('CSTDCS')('tieu_chuan_ldtt'), article: L(23), verified: true },
         cp.cstdcsMode === 'any'
-          ? { kind: 'any_of', of: cstdcsAlternatives, rule: id('CSTDCS')('htxsnv_hoac_sang_kien'), article: L(23), verified: true, note: 'Dự thảo sửa Luật 2025 đề xuất yêu cầu cả hai (chưa thông qua); chế độ "hoặc" cấu hình được' }
-          : { kind: 'all_of', of: cstdcsAlternatives, rule: id('CSTDCS')('htxsnv_va_sang_kien'), article: L(23), verified: false, note: 'Theo dự thảo sửa Luật 2025 (chưa xác minh đã thông qua)' },
+          ? {
+              kind: 'any_of',
+              of: cstdcsAlternatives,
+              rule: id('CSTDCS')('htxsnv_hoac_sang_kien'),
+              article: L(23),
+              verified: true,
+              note: 'Dự thảo sửa Luật 2025 đề xuất yêu cầu cả hai (chưa thông qua); chế độ "hoặc" cấu hình được',
+            }
+          : {
+              kind: 'all_of',
+              of: cstdcsAlternatives,
+              rule: id('CSTDCS')('htxsnv_va_sang_kien'),
+              article: L(23),
+              verified: false,
+              note: 'Theo dự thảo sửa Luật 2025 (chưa xác minh đã thông qua)',
+            },
       ],
     },
     CSTD_BO_TINH: {
       individual: [
-        { kind: 'consecutive_title_years', honor: 'CSTDCS', years: 3, resetBy: 'CSTD_BO_TINH', rule: id('CSTD_BO_TINH')('3_nam_cstdcs'), article: L(22), verified: true, note: 'Chuỗi tính lại sau lần được tặng CSTĐ bộ, ban, ngành, tỉnh gần nhất (mỗi thành tích chỉ khen một lần, Điều 5 Luật)' },
-        { kind: 'initiative', scope: 'bo_tinh', withinYears: 3, rule: id('CSTD_BO_TINH')('sang_kien_bo_tinh'), article: L(22), verified: true, note: 'Sáng kiến trong 3 năm của chuỗi là cách hiểu của hệ thống' },
+        {
+          kind: 'consecutive_title_years',
+          honor: 'CSTDCS',
+          years: 3,
+          resetBy: 'CSTD_BO_TINH',
+          rule: id('CSTD_BO_TINH')('3_nam_cstdcs'),
+          article: L(22),
+          verified: true,
+          note: 'Chuỗi tính lại sau lần được tặng CSTĐ bộ, ban, ngành, tỉnh gần nhất (mỗi thành tích chỉ khen một lần, Điều 5 Luật)',
+        },
+        {
+          kind: 'initiative',
+          scope: 'bo_tinh',
+          withinYears: 3,
+          rule: id('CSTD_BO_TINH')('sang_kien_bo_tinh'),
+          article: L(22),
+          verified: true,
+          note: 'Sáng kiến trong 3 năm của chuỗi là cách hiểu của hệ thống',
+        },
       ],
     },
     CSTD_TQ: {
       individual: [
-        { kind: 'consecutive_title_years', honor: 'CSTD_BO_TINH', years: 2, termYears: 3, resetBy: 'CSTD_TQ', rule: id('CSTD_TQ')('2_lan_cstd_bo_tinh'), article: L(21), verified: true, note: 'Mỗi lần CSTĐ bộ, ban, ngành, tỉnh ứng với một chu kỳ 3 năm' },
-        { kind: 'initiative', scope: 'toan_quoc', withinYears: 6, rule: id('CSTD_TQ')('sang_kien_toan_quoc'), article: L(21), verified: true, note: 'Sáng kiến trong 6 năm của hai chu kỳ là cách hiểu của hệ thống' },
+        {
+          kind: 'consecutive_title_years',
+          honor: 'CSTD_BO_TINH',
+          years: 2,
+          termYears: 3,
+          resetBy: 'CSTD_TQ',
+          rule: id('CSTD_TQ')('2_lan_cstd_bo_tinh'),
+          article: L(21),
+          verified: true,
+          note: 'Mỗi lần CSTĐ bộ, ban, ngành, tỉnh ứng với một chu kỳ 3 năm',
+        },
+        {
+          kind: 'initiative',
+          scope: 'toan_quoc',
+          withinYears: 6,
+          rule: id('CSTD_TQ')('sang_kien_toan_quoc'),
+          article: L(21),
+          verified: true,
+          note: 'Sáng kiến trong 6 năm của hai chu kỳ là cách hiểu của hệ thống',
+        },
       ],
     },
     TTLDTT: {
@@ -125,13 +173,27 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
         { kind: 'members_all_rating_at_least', rating: 'HTNV', rule: id('TTLDXS')('100_htnv'), article: L(27, undefined, 'c'), verified: true },
         { kind: 'member_share', honor: 'LDTT', atLeast: 0.7, rule: id('TTLDXS')('70_ldtt'), article: L(27, undefined, 'c'), verified: true },
         { kind: 'member_count_with_honor', honor: 'CSTDCS', atLeast: 1, rule: id('TTLDXS')('co_cstdcs'), article: L(27, undefined, 'd'), verified: true },
-        { kind: 'no_member_discipline_at_least', level: 'canh_cao', rule: id('TTLDXS')('khong_ky_luat_canh_cao'), article: L(27), verified: false, note: 'Điều kiện không có kỷ luật có trong Luật cũ; chưa xác minh trong Luật 06/2022' },
+        {
+          kind: 'no_member_discipline_at_least',
+          level: 'canh_cao',
+          rule: id('TTLDXS')('khong_ky_luat_canh_cao'),
+          article: L(27),
+          verified: false,
+          note: 'Điều kiện không có kỷ luật có trong Luật cũ; chưa xác minh trong Luật 06/2022',
+        },
       ],
     },
     CO_BO_TINH: {
       collective: [
         { kind: 'fact', fact: 'dan_dau_cum_khoi', withinYears: 1, rule: id('CO_BO_TINH')('dan_dau_cum_khoi'), article: L(26), verified: true },
-        { kind: 'rating_at_least', rating: 'HTXSNV', rule: id('CO_BO_TINH')('htxsnv'), article: L(26), verified: false, note: 'Luật yêu cầu tổ chức đảng HTXSNV; hệ thống dùng xếp loại của tập thể làm đại diện' },
+        {
+          kind: 'rating_at_least',
+          rating: 'HTXSNV',
+          rule: id('CO_BO_TINH')('htxsnv'),
+          article: L(26),
+          verified: false,
+          note: 'Luật yêu cầu tổ chức đảng HTXSNV; hệ thống dùng xếp loại của tập thể làm đại diện',
+        },
       ],
     },
     CO_CP: {
@@ -142,7 +204,15 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
           article: L(25),
           verified: true,
           of: [
-            { kind: 'prerequisite_honor', honor: 'CO_BO_TINH', withinYears: 1, rule: id('CO_CP')('k1_co_bo_tinh'), article: L(25, 1), verified: false, note: 'Chọn trong số tập thể dẫn đầu cụm, khối của bộ, tỉnh: hệ thống hiểu là đã được Cờ thi đua bộ, tỉnh năm đó' },
+            {
+              kind: 'prerequisite_honor',
+              honor: 'CO_BO_TINH',
+              withinYears: 1,
+              rule: id('CO_CP')('k1_co_bo_tinh'),
+              article: L(25, 1),
+              verified: false,
+              note: 'Chọn trong số tập thể dẫn đầu cụm, khối của bộ, tỉnh: hệ thống hiểu là đã được Cờ thi đua bộ, tỉnh năm đó',
+            },
             { kind: 'fact', fact: 'dan_dau_cum_khoi_tw', withinYears: 1, rule: id('CO_CP')('k2_cum_khoi_tw'), article: L(25, 2), verified: true },
             { kind: 'fact', fact: 'dan_dau_phong_trao_ttg_5_nam', withinYears: 1, rule: id('CO_CP')('k3_phong_trao_ttg'), article: L(25, 3), verified: true },
           ],
@@ -152,16 +222,28 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
     },
     GK: {
       individual: [
-        { kind: 'rating_at_least', rating: 'HTTNV', rule: id('GK')('ca_nhan_htttnv'), article: L(75, 2), verified: false, note: 'Bộ, ngành, tỉnh quy định tiêu chuẩn chi tiết (Điều 75 k2); đây là mặc định của hệ thống' },
+        {
+          kind: 'rating_at_least',
+          rating: 'HTTNV',
+          rule: id('GK')('ca_nhan_htttnv'),
+          article: L(75, 2),
+          verified: false,
+          note: 'Bộ, ngành, tỉnh quy định tiêu chuẩn chi tiết (Điều 75 k2); đây là mặc định của hệ thống',
+        },
         { kind: 'no_discipline', atLeast: 'khien_trach', withinYears: 1, rule: id('GK')('ca_nhan_khong_ky_luat'), article: L(75, 2), verified: false },
       ],
       collective: [
-        { kind: 'rating_at_least', rating: 'HTTNV', rule: id('GK')('tap_the_htttnv'), article: L(75, 2), verified: false, note: 'Mặc định của hệ thống; cơ quan ghi đè' },
+        {
+          kind: 'rating_at_least',
+          rating: 'HTTNV',
+          rule: id('GK')('tap_the_htttnv'),
+          article: L(75, 2),
+          verified: false,
+          note: 'Mặc định của hệ thống; cơ quan ghi đè',
+        },
         { kind: 'no_member_discipline_at_least', level: 'canh_cao', rule: id('GK')('tap_the_khong_ky_luat'), article: L(75, 2), verified: false },
       ],
-      household: [
-        { kind: 'fact', fact: 'ho_gia_dinh_tieu_bieu', withinYears: 1, rule: id('GK')('ho_gia_dinh'), article: L(75, 2), verified: false },
-      ],
+      household: [{ kind: 'fact', fact: 'ho_gia_dinh_tieu_bieu', withinYears: 1, rule: id('GK')('ho_gia_dinh'), article: L(75, 2), verified: false }],
     },
     BK_BO_TINH: {
       individual: [
@@ -171,14 +253,29 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
           article: L(74, 1, 'd'),
           verified: true,
           of: [
-            { kind: 'consecutive_title_years', honor: 'CSTDCS', years: 2, resetBy: 'BK_BO_TINH', rule: id('BK_BO_TINH')('2_nam_cstdcs'), article: L(74, 1, 'd'), verified: true },
+            {
+              kind: 'consecutive_title_years',
+              honor: 'CSTDCS',
+              years: 2,
+              resetBy: 'BK_BO_TINH',
+              rule: id('BK_BO_TINH')('2_nam_cstdcs'),
+              article: L(74, 1, 'd'),
+              verified: true,
+            },
             {
               kind: 'all_of',
               rule: id('BK_BO_TINH')('2_nam_htxsnv_2_sang_kien'),
               article: L(74, 1, 'd'),
               verified: true,
               of: [
-                { kind: 'consecutive_rating_years', rating: 'HTXSNV', years: 2, rule: id('BK_BO_TINH')('2_nam_htxsnv'), article: L(74, 1, 'd'), verified: true },
+                {
+                  kind: 'consecutive_rating_years',
+                  rating: 'HTXSNV',
+                  years: 2,
+                  rule: id('BK_BO_TINH')('2_nam_htxsnv'),
+                  article: L(74, 1, 'd'),
+                  verified: true,
+                },
                 { kind: 'initiative', scope: 'co_so', count: 2, withinYears: 2, rule: id('BK_BO_TINH')('2_sang_kien'), article: L(74, 1, 'd'), verified: true },
               ],
             },
@@ -193,14 +290,19 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
           verified: false,
           note: 'Theo ví dụ QĐ 86/2025 Bắc Ninh; bộ, tỉnh quy định chi tiết',
           of: [
-            { kind: 'consecutive_rating_years', rating: 'HTXSNV', years: 2, rule: id('BK_BO_TINH')('tap_the_2_nam_htxsnv'), article: L(74, 2), verified: false },
+            {
+              kind: 'consecutive_rating_years',
+              rating: 'HTXSNV',
+              years: 2,
+              rule: id('BK_BO_TINH')('tap_the_2_nam_htxsnv'),
+              article: L(74, 2),
+              verified: false,
+            },
             { kind: 'consecutive_title_years', honor: 'TTLDXS', years: 1, rule: id('BK_BO_TINH')('tap_the_ttldxs'), article: L(74, 2), verified: false },
           ],
         },
       ],
-      household: [
-        { kind: 'fact', fact: 'ho_gia_dinh_tieu_bieu', withinYears: 1, rule: id('BK_BO_TINH')('ho_gia_dinh'), article: L(74), verified: false },
-      ],
+      household: [{ kind: 'fact', fact: 'ho_gia_dinh_tieu_bieu', withinYears: 1, rule: id('BK_BO_TINH')('ho_gia_dinh'), article: L(74), verified: false }],
     },
     BK_TTG: {
       individual: [
@@ -222,16 +324,22 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
           ],
         },
       ],
-      household: [
-        { kind: 'fact', fact: 'ho_gia_dinh_tieu_bieu', withinYears: 1, rule: id('BK_TTG')('ho_gia_dinh'), article: L(73), verified: false },
-      ],
+      household: [{ kind: 'fact', fact: 'ho_gia_dinh_tieu_bieu', withinYears: 1, rule: id('BK_TTG')('ho_gia_dinh'), article: L(73), verified: false }],
     },
     HCLD3: hcldCriteria(p, cp.instrument, 'HCLD3', 'BK_TTG'),
     HCLD2: hcldCriteria(p, cp.instrument, 'HCLD2', 'HCLD3'),
     HCLD1: hcldCriteria(p, cp.instrument, 'HCLD1', 'HCLD2'),
     KNC: {
       individual: [
-        { kind: 'fact', fact: 'du_tieu_chuan_knc', withinYears: 1, rule: id('KNC')('tieu_chuan_co_quan'), article: 'Quy định của cơ quan ban hành Kỷ niệm chương', verified: false, note: 'Cơ quan ghi đè bằng tiêu chuẩn riêng' },
+        {
+          kind: 'fact',
+          fact: 'du_tieu_chuan_knc',
+          withinYears: 1,
+          rule: id('KNC')('tieu_chuan_co_quan'),
+          article: 'Quy định của cơ quan ban hành Kỷ niệm chương',
+          verified: false,
+          note: 'Cơ quan ghi đè bằng tiêu chuẩn riêng',
+        },
       ],
     },
   };
@@ -248,7 +356,14 @@ export function withPrinciples(
     for (const [kind, list] of Object.entries(criteria[h]) as [SubjectKind, Criterion[]][]) {
       per[kind] = [
         ...list,
-        { kind: 'no_fact', fact: 'dang_xem_xet_ky_luat', withinYears: 1, rule: `${cp.prefix}.${h}.khong_dang_xem_xet_ky_luat`, article: cp.principlesArticle, verified: cp.principlesVerified },
+        {
+          kind: 'no_fact',
+          fact: 'dang_xem_xet_ky_luat',
+          withinYears: 1,
+          rule: `${cp.prefix}.${h}.khong_dang_xem_xet_ky_luat`,
+          article: cp.principlesArticle,
+          verified: cp.principlesVerified,
+        },
       ];
     }
     out[h] = per;
@@ -261,7 +376,9 @@ export function withPrinciples(
 export type MoneyTable = Record<Honor, Partial<Record<SubjectKind, Coefficient>>>;
 
 /** Coefficients identical in all three decrees (§7.2 titles). */
-export function titleCoefficients(article: string): Pick<MoneyTable, 'LDTT' | 'CSTDCS' | 'CSTD_BO_TINH' | 'CSTD_TQ' | 'TTLDTT' | 'TTLDXS' | 'CO_BO_TINH' | 'CO_CP'> {
+export function titleCoefficients(
+  article: string,
+): Pick<MoneyTable, 'LDTT' | 'CSTDCS' | 'CSTD_BO_TINH' | 'CSTD_TQ' | 'TTLDTT' | 'TTLDXS' | 'CO_BO_TINH' | 'CO_CP'> {
   const c = (coefficient: number): Coefficient => ({ coefficient, article, verified: true });
   return {
     LDTT: { individual: c(0.3) },

@@ -40,13 +40,26 @@ export const ND152_2025_PACK = definePack({
     BK_BO_TINH: formCoefficients(1.5, 3.0, `Điểm b khoản 1 Điều 54 ${ND152}`, true, HOUSEHOLD),
     BK_TTG: formCoefficients(3.5, 7.0, `Điểm a khoản 1 Điều 54 ${ND152}`, true, HOUSEHOLD),
     ...hcldCoefficients(`Điều 52–53 ${ND152}`, true),
-    KNC: { individual: { coefficient: 0.6, isCap: true, article: art(54, ND152), verified: true, note: 'Tối đa 0,6 (Kỷ niệm chương của UBTVQH tối đa 0,8; của Bộ Nội vụ 0,4)' } },
+    KNC: {
+      individual: {
+        coefficient: 0.6,
+        isCap: true,
+        article: art(54, ND152),
+        verified: true,
+        note: 'Tối đa 0,6 (Kỷ niệm chương của UBTVQH tối đa 0,8; của Bộ Nội vụ 0,4)',
+      },
+    },
   },
   votes: carriedVotes(),
   quotas: {},
   authority: {
     LDTT: authority(['thu_truong_don_vi', 'chu_tich_ubnd_xa', 'giam_doc_doanh_nghiep'], AUTH, true, 'Không còn cấp huyện từ 01/07/2025'),
-    CSTDCS: authority(['thu_truong_don_vi', 'chu_tich_ubnd_xa', 'giam_doc_doanh_nghiep'], AUTH, true, 'Chủ tịch UBND cấp xã có thẩm quyền (Điều 59 NĐ 129/2025)'),
+    CSTDCS: authority(
+      ['thu_truong_don_vi', 'chu_tich_ubnd_xa', 'giam_doc_doanh_nghiep'],
+      AUTH,
+      true,
+      'Chủ tịch UBND cấp xã có thẩm quyền (Điều 59 NĐ 129/2025)',
+    ),
     TTLDTT: authority(['thu_truong_don_vi', 'chu_tich_ubnd_xa', 'giam_doc_doanh_nghiep'], AUTH, true),
     GK: authority(['thu_truong_don_vi', 'chu_tich_ubnd_xa', 'giam_doc_doanh_nghiep', 'chu_tich_hdqt'], AUTH, true),
     CSTD_BO_TINH: ND98_2023_PACK.honors.CSTD_BO_TINH.authority,
@@ -63,9 +76,7 @@ export const ND152_2025_PACK = definePack({
   },
   rounding: { ...ND98_2023_PACK.rounding, article: art(49, ND152) },
   deadlines: ND98_2023_PACK.deadlines.map((d) =>
-    d.article.includes('NĐ 98/2023')
-      ? { ...d, article: `${ND152} (chưa xác minh; tạm áp dụng ${d.article})`, verified: false }
-      : d,
+    d.article.includes('NĐ 98/2023') ? { ...d, article: `${ND152} (chưa xác minh; tạm áp dụng ${d.article})`, verified: false } : d,
   ),
   pipeline: pipelineRules({
     dossierArticle: art(84, LAW_2022, 1),
@@ -73,9 +84,30 @@ export const ND152_2025_PACK = definePack({
     publicNotice: ND98_2023_PACK.pipeline.publicNotice.map((n) => (n.verified ? { ...n, article: NOTICE_CARRIED, verified: false } : { ...n })),
     stepLimits: [
       stepLimit('submitted', 5, 'Tiếp nhận hoặc trả lại hồ sơ', `${QD311} (05 ngày làm việc)`, true, 'Trả lại hồ sơ không đủ điều kiện trong 05 ngày làm việc'),
-      stepLimit('received', 20, 'Thẩm định hồ sơ', `${QD311} (20 ngày làm việc)`, true, 'Thời hạn của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan'),
-      stepLimit('appraising', 20, 'Thẩm định, trình Hội đồng', `${QD311} (20 ngày làm việc)`, true, 'Thời hạn của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan'),
-      stepLimit('reviewed', 10, 'Ra quyết định hoặc trình cấp trên', `${QD311} (10 ngày làm việc)`, false, 'QĐ 311 quy định 10 ngày làm việc để gửi quyết định; hệ thống áp dụng cho bước ra quyết định'),
+      stepLimit(
+        'received',
+        20,
+        'Thẩm định hồ sơ',
+        `${QD311} (20 ngày làm việc)`,
+        true,
+        'Thời hạn của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan',
+      ),
+      stepLimit(
+        'appraising',
+        20,
+        'Thẩm định, trình Hội đồng',
+        `${QD311} (20 ngày làm việc)`,
+        true,
+        'Thời hạn của Bộ Nội vụ; hệ thống áp dụng cho bước thẩm định của cơ quan',
+      ),
+      stepLimit(
+        'reviewed',
+        10,
+        'Ra quyết định hoặc trình cấp trên',
+        `${QD311} (10 ngày làm việc)`,
+        false,
+        'QĐ 311 quy định 10 ngày làm việc để gửi quyết định; hệ thống áp dụng cho bước ra quyết định',
+      ),
       stepLimit('returned', 5, 'Đơn vị bổ sung hồ sơ', 'Quy định của cơ quan (mặc định 05 ngày làm việc)', false),
     ],
     authorityArticle: AUTH,
@@ -83,6 +115,6 @@ export const ND152_2025_PACK = definePack({
     instrument: LAW_2022,
   }),
   notes: {
-    ...ND98_2023_PACK.honors.BK_BO_TINH.notes && { BK_BO_TINH: [...(ND98_2023_PACK.honors.BK_BO_TINH.notes ?? [])] },
+    ...(ND98_2023_PACK.honors.BK_BO_TINH.notes && { BK_BO_TINH: [...(ND98_2023_PACK.honors.BK_BO_TINH.notes ?? [])] }),
   },
 });

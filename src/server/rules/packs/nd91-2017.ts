@@ -45,7 +45,15 @@ function oldLawCriteria(): Record<Honor, Partial<Record<SubjectKind, Criterion[]
   out.CSTDCS = {
     individual: [
       { kind: 'meets_honor', honor: 'LDTT', rule: 'ND91.CSTDCS.tieu_chuan_ldtt', article: L(23), verified: false },
-      { kind: 'initiative', scope: 'co_so', withinYears: 1, rule: 'ND91.CSTDCS.sang_kien_co_so', article: L(23), verified: false, note: 'Luật cũ: LĐTT và có sáng kiến (không có lựa chọn HTXSNV) — chưa xác minh' },
+      {
+        kind: 'initiative',
+        scope: 'co_so',
+        withinYears: 1,
+        rule: 'ND91.CSTDCS.sang_kien_co_so',
+        article: L(23),
+        verified: false,
+        note: 'Luật cũ: LĐTT và có sáng kiến (không có lựa chọn HTXSNV) — chưa xác minh',
+      },
     ],
   };
   // Old Law Art 28: strictly more than 50% of members LĐTT (legal-rules.md §3).
@@ -59,7 +67,15 @@ function oldLawCriteria(): Record<Honor, Partial<Record<SubjectKind, Criterion[]
   out.BK_BO_TINH = {
     ...out.BK_BO_TINH,
     individual: [
-      { kind: 'consecutive_rating_years', rating: 'HTXSNV', years: 2, rule: 'ND91.BK_BO_TINH.2_nam_htxsnv', article: art(39, ND91), verified: false, note: 'Chưa xác minh (legal-rules.md không nêu tiêu chuẩn NĐ 91)' },
+      {
+        kind: 'consecutive_rating_years',
+        rating: 'HTXSNV',
+        years: 2,
+        rule: 'ND91.BK_BO_TINH.2_nam_htxsnv',
+        article: art(39, ND91),
+        verified: false,
+        note: 'Chưa xác minh (legal-rules.md không nêu tiêu chuẩn NĐ 91)',
+      },
       { kind: 'initiative', scope: 'co_so', count: 2, withinYears: 2, rule: 'ND91.BK_BO_TINH.2_sang_kien', article: art(39, ND91), verified: false },
     ],
   };
@@ -90,7 +106,14 @@ export const ND91_2017_PACK = definePack({
   criteria: oldLawCriteria(),
   money: {
     ...titleCoefficients(MONEY),
-    GK: formCoefficients(0.3, 0.6, art(73, ND91), true, HOUSEHOLD_UNVERIFIED, 'Giấy khen của Chủ tịch UBND cấp xã: 0,15 / 0,3 (điểm d khoản 1, điểm b khoản 2 Điều 73)'),
+    GK: formCoefficients(
+      0.3,
+      0.6,
+      art(73, ND91),
+      true,
+      HOUSEHOLD_UNVERIFIED,
+      'Giấy khen của Chủ tịch UBND cấp xã: 0,15 / 0,3 (điểm d khoản 1, điểm b khoản 2 Điều 73)',
+    ),
     BK_BO_TINH: formCoefficients(1.0, 2.0, art(72, ND91), true, HOUSEHOLD_UNVERIFIED),
     BK_TTG: formCoefficients(3.5, 7.0, art(71, ND91), true, HOUSEHOLD_UNVERIFIED),
     ...hcldCoefficients(`${ND91} (hệ số Huân chương Lao động chưa xác minh)`, false),
@@ -103,13 +126,31 @@ export const ND91_2017_PACK = definePack({
   quotas: {
     CSTDCS: { kind: 'share_of_honor', of: 'LDTT', share: 0.15, rounding: 'floor', article: art(9, ND91, 3), verified: true },
   },
-  authority: Object.fromEntries(
-    HONORS.map((h) => [h, authority([...ND98_2023_PACK.honors[h].authority.who], AUTH, false)]),
-  ) as Record<Honor, ReturnType<typeof authority>>,
+  authority: Object.fromEntries(HONORS.map((h) => [h, authority([...ND98_2023_PACK.honors[h].authority.who], AUTH, false)])) as Record<
+    Honor,
+    ReturnType<typeof authority>
+  >,
   rounding: { mode: 'ceil', step: 10_000, article: art(68, ND91), verified: true, note: 'Làm tròn lên bội số 10.000 đ' },
   deadlines: [
-    { id: 'tong_ket_nam_gui_so', label: 'Hồ sơ tổng kết năm gửi cơ quan thường trực Hội đồng', kind: 'yearly_date', month: 12, day: 10, yearOffset: 0, article: 'Quy định của bộ, tỉnh (chưa xác minh)', verified: false },
-    { id: 'cong_khai_truoc_hop', label: 'Công khai danh sách đề nghị Huân chương, danh hiệu vinh dự nhà nước, CSTĐ toàn quốc trước khi trình', kind: 'working_days', days: 10, article: NOTICE, verified: false, note: 'Số ngày công khai tối thiểu theo chế độ cũ chưa xác minh; mặc định 10 ngày làm việc như NĐ 98' },
+    {
+      id: 'tong_ket_nam_gui_so',
+      label: 'Hồ sơ tổng kết năm gửi cơ quan thường trực Hội đồng',
+      kind: 'yearly_date',
+      month: 12,
+      day: 10,
+      yearOffset: 0,
+      article: 'Quy định của bộ, tỉnh (chưa xác minh)',
+      verified: false,
+    },
+    {
+      id: 'cong_khai_truoc_hop',
+      label: 'Công khai danh sách đề nghị Huân chương, danh hiệu vinh dự nhà nước, CSTĐ toàn quốc trước khi trình',
+      kind: 'working_days',
+      days: 10,
+      article: NOTICE,
+      verified: false,
+      note: 'Số ngày công khai tối thiểu theo chế độ cũ chưa xác minh; mặc định 10 ngày làm việc như NĐ 98',
+    },
   ],
   pipeline: pipelineRules({
     dossierArticle: `${OLD_LAW} (thành phần hồ sơ, chưa xác minh điều khoản)`,

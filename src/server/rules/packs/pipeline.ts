@@ -7,13 +7,38 @@
  */
 import type { Honor } from '../../../shared/codes.js';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/dossiers.js';
-import type { DocumentRequirement, HonorOrderRule, MajorityRule, NoticeRequirement, PipelineRules, QuorumRule, StepLimitRule, UnitAuthorityRule } from '../types.js';
+import type {
+  DocumentRequirement,
+  HonorOrderRule,
+  MajorityRule,
+  NoticeRequirement,
+  PipelineRules,
+  QuorumRule,
+  StepLimitRule,
+  UnitAuthorityRule,
+} from '../types.js';
 
 /** Honors whose dossier needs proof of an initiative / scientific work (Law Art 84 k1). */
 export const INITIATIVE_PROOF_HONORS: readonly Honor[] = ['CSTDCS', 'CSTD_BO_TINH', 'CSTD_TQ'];
 
 /** Rough order of honors; the law ranks titles and forms separately, so this is the system's. */
-const RANKS: Record<Honor, number> = { LDTT: 1, TTLDTT: 1, KNC: 1, GK: 2, CSTDCS: 3, TTLDXS: 3, BK_BO_TINH: 4, CSTD_BO_TINH: 5, CO_BO_TINH: 5, BK_TTG: 6, CO_CP: 6, CSTD_TQ: 7, HCLD3: 7, HCLD2: 8, HCLD1: 9 };
+const RANKS: Record<Honor, number> = {
+  LDTT: 1,
+  TTLDTT: 1,
+  KNC: 1,
+  GK: 2,
+  CSTDCS: 3,
+  TTLDXS: 3,
+  BK_BO_TINH: 4,
+  CSTD_BO_TINH: 5,
+  CO_BO_TINH: 5,
+  BK_TTG: 6,
+  CO_CP: 6,
+  CSTD_TQ: 7,
+  HCLD3: 7,
+  HCLD2: 8,
+  HCLD1: 9,
+};
 
 export interface PipelineSpec {
   /** Article of the dossier components (Law Art 84 k1, or the Old Law's). */
@@ -44,7 +69,16 @@ function documents(article: string, verified: boolean): DocumentRequirement[] {
       note: 'Thủ tục đơn giản (Điều 85 Luật) không cần biên bản họp xét; hệ thống áp dụng cho khen thưởng đột xuất',
     },
     { id: 'bao_cao_thanh_tich', kind: 'bao_cao_thanh_tich', per: 'candidate', label: DOCUMENT_KIND_LABELS.bao_cao_thanh_tich, article, verified, byLaw: true },
-    { id: 'minh_chung_sang_kien', kind: 'minh_chung', per: 'candidate', label: 'Giấy chứng nhận sáng kiến / đề tài khoa học', honors: [...INITIATIVE_PROOF_HONORS], article, verified, byLaw: true },
+    {
+      id: 'minh_chung_sang_kien',
+      kind: 'minh_chung',
+      per: 'candidate',
+      label: 'Giấy chứng nhận sáng kiến / đề tài khoa học',
+      honors: [...INITIATIVE_PROOF_HONORS],
+      article,
+      verified,
+      byLaw: true,
+    },
   ];
 }
 
@@ -83,7 +117,13 @@ function unitAuthority(article: string, verified: boolean): UnitAuthorityRule[] 
   const none = 'Không có tư cách pháp nhân, con dấu riêng: trình thủ trưởng cơ quan quyết định';
   return [
     { unitKind: 'agency', who: 'thu_truong_don_vi', article, verified, note: 'Thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh, đơn vị thuộc bộ' },
-    { unitKind: 'subordinate', who: 'thu_truong_don_vi', article, verified: false, note: 'Đơn vị trực thuộc có tư cách pháp nhân: hệ thống coi là thủ trưởng đơn vị (chưa xác minh)' },
+    {
+      unitKind: 'subordinate',
+      who: 'thu_truong_don_vi',
+      article,
+      verified: false,
+      note: 'Đơn vị trực thuộc có tư cách pháp nhân: hệ thống coi là thủ trưởng đơn vị (chưa xác minh)',
+    },
     { unitKind: 'office', who: null, article, verified: false, note: none },
     { unitKind: 'department', who: null, article, verified: false, note: none },
     { unitKind: 'union', who: null, article, verified: false, note: 'Đoàn thể khen thưởng theo điều lệ của mình, không ra quyết định của cơ quan' },

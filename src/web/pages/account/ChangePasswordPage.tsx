@@ -47,7 +47,12 @@ export default function ChangePasswordPage() {
           <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Hãy nhập mật khẩu hiện tại.' }]}>
             <Input.Password autoComplete="current-password" data-testid="password-current" />
           </Form.Item>
-          <Form.Item label="Mật khẩu mới" name="newPassword" rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }, passwordRule]} extra="Ít nhất 8 ký tự, có cả chữ và số.">
+          <Form.Item
+            label="Mật khẩu mới"
+            name="newPassword"
+            rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }, passwordRule]}
+            extra="Ít nhất 8 ký tự, có cả chữ và số."
+          >
             <Input.Password autoComplete="new-password" data-testid="password-new" />
           </Form.Item>
           <Form.Item

@@ -84,18 +84,35 @@ function AccountModal({ target, onClose }: { target: Target | null; onClose: () 
           >
             <Input autoComplete="off" placeholder="Ví dụ: nguyenvana" data-testid="account-username" />
           </Form.Item>
-          <Form.Item label="Mật khẩu ban đầu" name="password" rules={[{ required: true, message: 'Hãy nhập mật khẩu.' }, passwordRule]} extra="Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên.">
+          <Form.Item
+            label="Mật khẩu ban đầu"
+            name="password"
+            rules={[{ required: true, message: 'Hãy nhập mật khẩu.' }, passwordRule]}
+            extra="Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu tiên."
+          >
             <Input.Password autoComplete="new-password" data-testid="account-password" />
           </Form.Item>
         </>
       ) : null}
-      <Form.Item label="Tên hiển thị" name="displayName" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên hiển thị.' }, { min: 2, message: 'Tên hiển thị phải có ít nhất 2 ký tự.' }]}>
+      <Form.Item
+        label="Tên hiển thị"
+        name="displayName"
+        rules={[
+          { required: true, whitespace: true, message: 'Hãy nhập tên hiển thị.' },
+          { min: 2, message: 'Tên hiển thị phải có ít nhất 2 ký tự.' },
+        ]}
+      >
         <Input data-testid="account-display-name" />
       </Form.Item>
       <Form.Item label="Vai trò" name="role" rules={[{ required: true, message: 'Hãy chọn vai trò.' }]}>
         <Select options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} data-testid="account-role" />
       </Form.Item>
-      <Form.Item label="Đơn vị" name="unitId" rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]} extra="Tài khoản thấy dữ liệu của đơn vị này và các đơn vị trực thuộc.">
+      <Form.Item
+        label="Đơn vị"
+        name="unitId"
+        rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}
+        extra="Tài khoản thấy dữ liệu của đơn vị này và các đơn vị trực thuộc."
+      >
         <UnitTreeSelect data-testid="account-unit" />
       </Form.Item>
       <Form.Item label="Gắn với hồ sơ cán bộ" name="personId" extra="Bắt buộc với vai trò Cá nhân để người dùng xem được hồ sơ của mình.">
@@ -141,7 +158,12 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
       pending={mutation.isPending}
       error={error}
     >
-      <Form.Item label="Mật khẩu mới" name="newPassword" rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }, passwordRule]} extra="Ít nhất 8 ký tự, có cả chữ và số. Tài khoản bị khóa sẽ được mở khóa.">
+      <Form.Item
+        label="Mật khẩu mới"
+        name="newPassword"
+        rules={[{ required: true, message: 'Hãy nhập mật khẩu mới.' }, passwordRule]}
+        extra="Ít nhất 8 ký tự, có cả chữ và số. Tài khoản bị khóa sẽ được mở khóa."
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
     </FormModal>
@@ -156,7 +178,11 @@ export default function AccountsPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
   // The server searches and pages (a province has thousands of accounts).
   const q = useDebounced(search.trim(), 350);
-  const accounts = useQuery({ queryKey: keys.accounts.list({ q, ...paging }), queryFn: () => listAccounts({ q: q || undefined, ...paging }), placeholderData: keepPreviousData });
+  const accounts = useQuery({
+    queryKey: keys.accounts.list({ q, ...paging }),
+    queryFn: () => listAccounts({ q: q || undefined, ...paging }),
+    placeholderData: keepPreviousData,
+  });
   useEffect(() => setPaging((p) => ({ ...p, page: 1 })), [q]);
   const canCreate = user.abilities.account.includes('create');
   const items = accounts.data?.items ?? [];
@@ -175,7 +201,14 @@ export default function AccountsPage() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Input allowClear prefix={<SearchOutlined />} placeholder="Tìm theo tên đăng nhập, tên, đơn vị…" value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 380 }} />
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="Tìm theo tên đăng nhập, tên, đơn vị…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ width: 380 }}
+        />
       </Card>
       {accounts.isError ? (
         <ErrorAlert error={accounts.error} onRetry={() => void accounts.refetch()} />
@@ -188,7 +221,9 @@ export default function AccountsPage() {
           onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? 50 })}
           data-testid="accounts-table"
           scroll={{ x: 1160 }}
-          locale={{ emptyText: accounts.isPending ? <span /> : <EmptyBlock text={search ? 'Không có tài khoản nào khớp từ khóa.' : 'Chưa có tài khoản nào.'} /> }}
+          locale={{
+            emptyText: accounts.isPending ? <span /> : <EmptyBlock text={search ? 'Không có tài khoản nào khớp từ khóa.' : 'Chưa có tài khoản nào.'} />,
+          }}
           columns={[
             { title: 'Tên đăng nhập', dataIndex: 'username', width: 130, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
             { title: 'Tên hiển thị', dataIndex: 'displayName', width: 200 },
@@ -219,7 +254,9 @@ export default function AccountsPage() {
                       <KeyOutlined /> Đặt lại mật khẩu
                     </Typography.Link>
                   ) : null}
-                  {!a.abilities.includes('update') && !a.abilities.includes('resetPassword') ? <Typography.Text type="secondary">Chỉ xem</Typography.Text> : null}
+                  {!a.abilities.includes('update') && !a.abilities.includes('resetPassword') ? (
+                    <Typography.Text type="secondary">Chỉ xem</Typography.Text>
+                  ) : null}
                 </Space>
               ),
             },

@@ -82,7 +82,11 @@ export default function AuditPage() {
       <PageHeader
         title="Nhật ký thao tác"
         subtitle="Ai đã làm gì, lúc nào, từ đâu – trong phạm vi đơn vị của bạn. Bấm vào một dòng để xem dữ liệu trước và sau."
-        extra={<ExportButton download={() => exportAudit({ action: filter.action, entityType: filter.entityType, username: filter.username, from: filter.from, to: filter.to })} />}
+        extra={
+          <ExportButton
+            download={() => exportAudit({ action: filter.action, entityType: filter.entityType, username: filter.username, from: filter.from, to: filter.to })}
+          />
+        }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
@@ -161,12 +165,27 @@ export default function AuditPage() {
               setPageSize(p.pageSize ?? 50);
             }}
             locale={{
-              emptyText: events.isPending ? <span /> : <EmptyBlock text={filtered ? 'Không có sự kiện nào khớp bộ lọc. Hãy nới khoảng ngày hoặc bỏ bớt điều kiện.' : 'Chưa có sự kiện nào được ghi nhận.'} />,
+              emptyText: events.isPending ? (
+                <span />
+              ) : (
+                <EmptyBlock
+                  text={filtered ? 'Không có sự kiện nào khớp bộ lọc. Hãy nới khoảng ngày hoặc bỏ bớt điều kiện.' : 'Chưa có sự kiện nào được ghi nhận.'}
+                />
+              ),
             }}
             columns={[
               { title: 'Thời điểm', dataIndex: 'at', width: 150, render: (v: string) => fmtDateTime(v) },
               { title: 'Người thực hiện', dataIndex: 'actorUsername', width: 150, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-              { title: 'Thao tác', dataIndex: 'actionLabel', width: 230, render: (v: string, e) => <Tag color={e.action === 'auth.login_failed' || e.action === 'auth.locked' ? 'red' : e.action.startsWith('auth.') ? 'default' : 'blue'}>{v}</Tag> },
+              {
+                title: 'Thao tác',
+                dataIndex: 'actionLabel',
+                width: 230,
+                render: (v: string, e) => (
+                  <Tag color={e.action === 'auth.login_failed' || e.action === 'auth.locked' ? 'red' : e.action.startsWith('auth.') ? 'default' : 'blue'}>
+                    {v}
+                  </Tag>
+                ),
+              },
               { title: 'Nội dung', dataIndex: 'summary', render: (v: string | null) => v ?? '—' },
               { title: 'Địa chỉ IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
             ]}

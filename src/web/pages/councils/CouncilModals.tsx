@@ -45,13 +45,24 @@ export function CouncilFormModal({ target, onClose }: { target: CouncilFormTarge
     if (target.mode === 'create') form.setFieldsValue({ unitId: target.unitId, kind: 'tdkt', termStart: todayDayjs() });
     else {
       const c = target.council;
-      form.setFieldsValue({ name: c.name ?? '', establishedBy: c.establishedBy ?? '', termStart: toDayjs(c.termStart), termEnd: toDayjs(c.termEnd) ?? null, active: c.active });
+      form.setFieldsValue({
+        name: c.name ?? '',
+        establishedBy: c.establishedBy ?? '',
+        termStart: toDayjs(c.termStart),
+        termEnd: toDayjs(c.termEnd) ?? null,
+        active: c.active,
+      });
     }
   }, [target, form]);
   const mutation = useMutation({
     mutationFn: (v: CouncilValues) => {
       if (!target) throw new Error('Không có hội đồng');
-      const common = { name: blankToNull(v.name), establishedBy: blankToNull(v.establishedBy), termStart: v.termStart.format('YYYY-MM-DD'), termEnd: fromDayjs(v.termEnd) };
+      const common = {
+        name: blankToNull(v.name),
+        establishedBy: blankToNull(v.establishedBy),
+        termStart: v.termStart.format('YYYY-MM-DD'),
+        termEnd: fromDayjs(v.termEnd),
+      };
       if (target.mode === 'create') return createCouncil({ ...common, unitId: v.unitId ?? '', kind: v.kind ?? 'tdkt' });
       return updateCouncil(target.council.id, { ...common, active: v.active, version: target.council.version });
     },
@@ -86,7 +97,12 @@ export function CouncilFormModal({ target, onClose }: { target: CouncilFormTarge
           </Form.Item>
         </>
       ) : null}
-      <Form.Item label="Tên hội đồng" name="name" extra="Để trống để dùng tên theo loại hội đồng và đơn vị." rules={[{ max: 300, message: 'Tên hội đồng quá dài.' }]}>
+      <Form.Item
+        label="Tên hội đồng"
+        name="name"
+        extra="Để trống để dùng tên theo loại hội đồng và đơn vị."
+        rules={[{ max: 300, message: 'Tên hội đồng quá dài.' }]}
+      >
         <Input placeholder="Ví dụ: Hội đồng Thi đua - Khen thưởng Sở Khoa học và Công nghệ" />
       </Form.Item>
       <Form.Item label="Căn cứ thành lập" name="establishedBy" rules={[{ max: 300, message: 'Căn cứ thành lập quá dài.' }]}>
@@ -130,7 +146,8 @@ export function AddMemberModal({ council, onClose }: { council: Council | null; 
     form.setFieldsValue({ position: 'uy_vien', fromDate: toDayjs(council.termStart) ?? null });
   }, [council, form]);
   const mutation = useMutation({
-    mutationFn: (v: MemberValues) => addCouncilMember(council?.id ?? '', { personId: v.personId, position: v.position, fromDate: fromDayjs(v.fromDate), toDate: fromDayjs(v.toDate) }),
+    mutationFn: (v: MemberValues) =>
+      addCouncilMember(council?.id ?? '', { personId: v.personId, position: v.position, fromDate: fromDayjs(v.fromDate), toDate: fromDayjs(v.toDate) }),
     onSuccess: async () => {
       message.success('Đã thêm thành viên.');
       await qc.invalidateQueries({ queryKey: keys.councils });

@@ -72,9 +72,20 @@ function CouncilCard({ council, onEdit, onAddMember }: { council: Council; onEdi
         size="small"
         pagination={false}
         dataSource={council.members}
-        locale={{ emptyText: <EmptyBlock text={canManage ? 'Hội đồng chưa có thành viên. Bấm "Thêm thành viên" để bổ sung.' : 'Hội đồng chưa có thành viên.'} /> }}
+        locale={{
+          emptyText: <EmptyBlock text={canManage ? 'Hội đồng chưa có thành viên. Bấm "Thêm thành viên" để bổ sung.' : 'Hội đồng chưa có thành viên.'} />,
+        }}
         columns={[
-          { title: 'Chức danh', dataIndex: 'positionLabel', width: 130, render: (v: string, m) => <Tag color={m.position === 'chu_tich' ? 'red' : m.position === 'pho_chu_tich' ? 'volcano' : m.position === 'thu_ky' ? 'blue' : 'default'}>{v}</Tag> },
+          {
+            title: 'Chức danh',
+            dataIndex: 'positionLabel',
+            width: 130,
+            render: (v: string, m) => (
+              <Tag color={m.position === 'chu_tich' ? 'red' : m.position === 'pho_chu_tich' ? 'volcano' : m.position === 'thu_ky' ? 'blue' : 'default'}>
+                {v}
+              </Tag>
+            ),
+          },
           { title: 'Họ và tên', dataIndex: 'fullName', render: (v: string, m) => <Link to={`/can-bo/${m.personId}`}>{v}</Link> },
           { title: 'Chức vụ', dataIndex: 'personPosition', render: (v: string | null) => v ?? '—' },
           { title: 'Đơn vị', dataIndex: 'unitName' },
@@ -87,7 +98,13 @@ function CouncilCard({ council, onEdit, onAddMember }: { council: Council; onEdi
                   key: 'actions',
                   width: 80,
                   render: (_: unknown, m: CouncilMember) => (
-                    <Popconfirm title={`Bớt ${m.fullName} khỏi hội đồng?`} okText="Bớt" cancelText="Hủy" okButtonProps={{ danger: true }} onConfirm={() => remove.mutateAsync(m).catch(() => undefined)}>
+                    <Popconfirm
+                      title={`Bớt ${m.fullName} khỏi hội đồng?`}
+                      okText="Bớt"
+                      cancelText="Hủy"
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() => remove.mutateAsync(m).catch(() => undefined)}
+                    >
                       <Typography.Link type="danger">Bớt</Typography.Link>
                     </Popconfirm>
                   ),
@@ -129,7 +146,13 @@ export default function CouncilsPage() {
         <ErrorAlert error={councils.error} onRetry={() => void councils.refetch()} />
       ) : councils.data.items.length === 0 ? (
         <Card>
-          <EmptyBlock text={canCreate ? 'Chưa có hội đồng nào. Bấm "Thành lập hội đồng" để tạo Hội đồng Thi đua - Khen thưởng của đơn vị.' : 'Chưa có hội đồng nào trong phạm vi của bạn.'} />
+          <EmptyBlock
+            text={
+              canCreate
+                ? 'Chưa có hội đồng nào. Bấm "Thành lập hội đồng" để tạo Hội đồng Thi đua - Khen thưởng của đơn vị.'
+                : 'Chưa có hội đồng nào trong phạm vi của bạn.'
+            }
+          />
         </Card>
       ) : (
         <Flex vertical>

@@ -56,7 +56,13 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
               ) : (
                 <Space wrap size={6}>
                   {canIssue ? (
-                    <Button size="small" icon={<SafetyCertificateOutlined />} loading={issue.isPending && issue.variables === d.id} onClick={() => issue.mutate(d.id)} data-testid="register-issue">
+                    <Button
+                      size="small"
+                      icon={<SafetyCertificateOutlined />}
+                      loading={issue.isPending && issue.variables === d.id}
+                      onClick={() => issue.mutate(d.id)}
+                      data-testid="register-issue"
+                    >
                       Vào sổ vàng
                     </Button>
                   ) : null}
@@ -99,7 +105,18 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
               </a>
             ),
           },
-          { title: 'Tình trạng', width: 160, render: (_, c) => (c.revoked ? <Tag color="red" title={c.revokedReason ?? ''}>Đã hủy bỏ</Tag> : <Tag color="green">Còn hiệu lực</Tag>) },
+          {
+            title: 'Tình trạng',
+            width: 160,
+            render: (_, c) =>
+              c.revoked ? (
+                <Tag color="red" title={c.revokedReason ?? ''}>
+                  Đã hủy bỏ
+                </Tag>
+              ) : (
+                <Tag color="green">Còn hiệu lực</Tag>
+              ),
+          },
         ]}
       />
     </>

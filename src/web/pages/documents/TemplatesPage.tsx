@@ -30,7 +30,12 @@ const MAX_BYTES = 10 * 1024 * 1024;
 function InForce({ item }: { item: TemplateItem }) {
   const f = item.inForce;
   if (f.source === 'own') return <Tag color="green">Mẫu riêng · phiên bản {f.version}</Tag>;
-  if (f.source === 'inherited') return <Tag color="blue">Mẫu của {f.unitName} · phiên bản {f.version}</Tag>;
+  if (f.source === 'inherited')
+    return (
+      <Tag color="blue">
+        Mẫu của {f.unitName} · phiên bản {f.version}
+      </Tag>
+    );
   return <Tag>Mẫu mặc định (NĐ 30/2020)</Tag>;
 }
 
@@ -110,10 +115,18 @@ function TemplatesTab() {
         showIcon
         style={{ marginBottom: 12 }}
         title={`Mẫu áp dụng cho ${data.unit.name}.`}
-        description='Tải mẫu về, sửa bằng Word hoặc LibreOffice (giữ nguyên các trường trộn trong dấu ngoặc nhọn như {trichYeu}, {#danhSach}…{/danhSach}), rồi tải lên lại. Mẫu có lỗi sẽ bị từ chối và không được lưu. Đơn vị cấp dưới chưa có mẫu riêng sẽ dùng mẫu của đơn vị này.'
+        description="Tải mẫu về, sửa bằng Word hoặc LibreOffice (giữ nguyên các trường trộn trong dấu ngoặc nhọn như {trichYeu}, {#danhSach}…{/danhSach}), rồi tải lên lại. Mẫu có lỗi sẽ bị từ chối và không được lưu. Đơn vị cấp dưới chưa có mẫu riêng sẽ dùng mẫu của đơn vị này."
       />
       {uploadError ? (
-        <Alert type="error" showIcon closable={{ onClose: () => setUploadError(null) }} style={{ marginBottom: 12 }} title={`Không lưu mẫu "${data.items.find((i) => i.kind === uploadError.kind)?.label}"`} description={uploadError.text} data-testid="template-error" />
+        <Alert
+          type="error"
+          showIcon
+          closable={{ onClose: () => setUploadError(null) }}
+          style={{ marginBottom: 12 }}
+          title={`Không lưu mẫu "${data.items.find((i) => i.kind === uploadError.kind)?.label}"`}
+          description={uploadError.text}
+          data-testid="template-error"
+        />
       ) : null}
       <Table
         size="middle"
@@ -125,7 +138,16 @@ function TemplatesTab() {
             <Space size={[4, 4]} wrap>
               <Typography.Text type="secondary">Trường trộn:</Typography.Text>
               {item.fields.map((f) => (
-                <Tooltip key={f.name} title={f.type === 'table' && f.columns ? `${f.label}: ${Object.entries(f.columns).map(([k, v]) => `{${k}} ${v}`).join('; ')}` : f.label}>
+                <Tooltip
+                  key={f.name}
+                  title={
+                    f.type === 'table' && f.columns
+                      ? `${f.label}: ${Object.entries(f.columns)
+                          .map(([k, v]) => `{${k}} ${v}`)
+                          .join('; ')}`
+                      : f.label
+                  }
+                >
                   <Tag style={{ fontFamily: 'monospace' }}>{f.type === 'text' ? `{${f.name}}` : `{#${f.name}}…{/${f.name}}`}</Tag>
                 </Tooltip>
               ))}
@@ -140,14 +162,24 @@ function TemplatesTab() {
             width: 520,
             render: (_, item) => (
               <Space wrap size={6}>
-                <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(downloadTemplate(item.kind))} data-testid={`template-download-${item.kind}`}>
+                <Button
+                  size="small"
+                  icon={<DownloadOutlined />}
+                  onClick={() => void download(downloadTemplate(item.kind))}
+                  data-testid={`template-download-${item.kind}`}
+                >
                   Tải mẫu
                 </Button>
                 <Button size="small" icon={<EyeOutlined />} onClick={() => void download(previewTemplate(item.kind))}>
                   Xem thử
                 </Button>
                 {data.pdf ? (
-                  <Button size="small" icon={<FilePdfOutlined />} onClick={() => void download(previewTemplate(item.kind, 'pdf'))} data-testid={`template-pdf-${item.kind}`}>
+                  <Button
+                    size="small"
+                    icon={<FilePdfOutlined />}
+                    onClick={() => void download(previewTemplate(item.kind, 'pdf'))}
+                    data-testid={`template-pdf-${item.kind}`}
+                  >
                     PDF
                   </Button>
                 ) : null}
@@ -161,7 +193,14 @@ function TemplatesTab() {
                       return Upload.LIST_IGNORE;
                     }}
                   >
-                    <Button size="small" type="primary" ghost icon={<UploadOutlined />} loading={upload.isPending && upload.variables?.kind === item.kind} data-testid={`template-upload-${item.kind}`}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      ghost
+                      icon={<UploadOutlined />}
+                      loading={upload.isPending && upload.variables?.kind === item.kind}
+                      data-testid={`template-upload-${item.kind}`}
+                    >
                       Tải lên mẫu đã sửa
                     </Button>
                   </Upload>
@@ -220,7 +259,16 @@ function CalibrationTab() {
     .filter((k) => cal.fields[k])
     .map((k) => ({ key: k, label: labels[k] ?? k }));
   const num = (key: string, prop: 'x' | 'y' | 'width' | 'fontSize') => (
-    <InputNumber size="small" min={prop === 'fontSize' ? 4 : 0} max={prop === 'fontSize' ? 96 : 400} step={prop === 'fontSize' ? 0.5 : 1} value={cal.fields[key]?.[prop]} disabled={!canWrite} onChange={(v) => setField(key, prop, v)} style={{ width: 90 }} />
+    <InputNumber
+      size="small"
+      min={prop === 'fontSize' ? 4 : 0}
+      max={prop === 'fontSize' ? 96 : 400}
+      step={prop === 'fontSize' ? 0.5 : 1}
+      value={cal.fields[key]?.[prop]}
+      disabled={!canWrite}
+      onChange={(v) => setField(key, prop, v)}
+      style={{ width: 90 }}
+    />
   );
   return (
     <>
@@ -231,17 +279,21 @@ function CalibrationTab() {
         title="In Giấy khen, Bằng khen lên phôi in sẵn"
         description="Tải trang in thử, in lên một tờ giấy trắng đặt chồng lên phôi (hoặc lên phôi hỏng) và soi dưới ánh sáng. Nếu cả trang bị lệch, sửa độ lệch máy in; nếu một trường lệch, sửa vị trí của trường đó (đơn vị mm, tính từ góc trên bên trái). Lưu rồi in thử lại."
       />
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} closable={{ onClose: () => setError(null) }} data-testid="calibration-error" /> : null}
+      {error ? (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={error} closable={{ onClose: () => setError(null) }} data-testid="calibration-error" />
+      ) : null}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={24} wrap align="center">
           <span>
             Khổ giấy: {cal.pageWidth} × {cal.pageHeight} mm
           </span>
           <span>
-            Độ lệch ngang (mm): <InputNumber size="small" step={0.5} value={cal.offsetX} disabled={!canWrite} onChange={(v) => v !== null && setCal({ ...cal, offsetX: v })} />
+            Độ lệch ngang (mm):{' '}
+            <InputNumber size="small" step={0.5} value={cal.offsetX} disabled={!canWrite} onChange={(v) => v !== null && setCal({ ...cal, offsetX: v })} />
           </span>
           <span>
-            Độ lệch dọc (mm): <InputNumber size="small" step={0.5} value={cal.offsetY} disabled={!canWrite} onChange={(v) => v !== null && setCal({ ...cal, offsetY: v })} />
+            Độ lệch dọc (mm):{' '}
+            <InputNumber size="small" step={0.5} value={cal.offsetY} disabled={!canWrite} onChange={(v) => v !== null && setCal({ ...cal, offsetY: v })} />
           </span>
           <Space>
             {canWrite ? (
@@ -249,7 +301,11 @@ function CalibrationTab() {
                 Lưu căn chỉnh
               </Button>
             ) : null}
-            <Button icon={<FilePdfOutlined />} onClick={() => downloadCalibrationTest().catch((e: unknown) => void message.error(errorText(e)))} data-testid="calibration-test">
+            <Button
+              icon={<FilePdfOutlined />}
+              onClick={() => downloadCalibrationTest().catch((e: unknown) => void message.error(errorText(e)))}
+              data-testid="calibration-test"
+            >
               Tải trang in thử (PDF)
             </Button>
           </Space>
@@ -277,7 +333,10 @@ export default function TemplatesPage() {
   const can = templateAbilities(useUser());
   return (
     <>
-      <PageHeader title="Mẫu văn bản" subtitle="Mẫu Word của đơn vị cho kế hoạch, tờ trình, biên bản, quyết định, báo cáo; căn chỉnh in Giấy khen, Bằng khen trên phôi; sổ vàng." />
+      <PageHeader
+        title="Mẫu văn bản"
+        subtitle="Mẫu Word của đơn vị cho kế hoạch, tờ trình, biên bản, quyết định, báo cáo; căn chỉnh in Giấy khen, Bằng khen trên phôi; sổ vàng."
+      />
       <Card size="small">
         <Tabs
           items={[

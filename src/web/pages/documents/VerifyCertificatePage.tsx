@@ -14,7 +14,21 @@ export default function VerifyCertificatePage() {
     <div style={{ minHeight: '100vh', background: '#f3f4f6', padding: '48px 16px' }}>
       <div style={{ maxWidth: 640, margin: '0 auto' }}>
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
-          <div style={{ display: 'inline-flex', width: 48, height: 48, borderRadius: 8, background: '#8f1d1d', color: '#fadb14', fontSize: 28, alignItems: 'center', justifyContent: 'center' }}>★</div>
+          <div
+            style={{
+              display: 'inline-flex',
+              width: 48,
+              height: 48,
+              borderRadius: 8,
+              background: '#8f1d1d',
+              color: '#fadb14',
+              fontSize: 28,
+              alignItems: 'center',
+              justifyContent: 'center',
+            }}
+          >
+            ★
+          </div>
           <Typography.Title level={3} style={{ marginTop: 12, marginBottom: 0 }}>
             Xác minh Giấy khen, Bằng khen
           </Typography.Title>

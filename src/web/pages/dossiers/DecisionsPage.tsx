@@ -5,7 +5,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { exportDecisions, getDecision, issueDecision, listDecisions, pipelineAbilities, readyToDecide, revokeDecision, type Decision, type ReadyCandidate } from '../../api/dossiers';
+import {
+  exportDecisions,
+  getDecision,
+  issueDecision,
+  listDecisions,
+  pipelineAbilities,
+  readyToDecide,
+  revokeDecision,
+  type Decision,
+  type ReadyCandidate,
+} from '../../api/dossiers';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,16 +48,30 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
       {d ? (
         <>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="Cơ quan ban hành" span={2}>{d.issuerName}</Descriptions.Item>
+            <Descriptions.Item label="Cơ quan ban hành" span={2}>
+              {d.issuerName}
+            </Descriptions.Item>
             <Descriptions.Item label="Ngày">{fmtDate(d.decisionDate)}</Descriptions.Item>
-            <Descriptions.Item label="Trạng thái">{d.status === 'revoked' ? <Tag color="red">Đã hủy bỏ</Tag> : <Tag color="green">Có hiệu lực</Tag>}</Descriptions.Item>
-            <Descriptions.Item label="Trích yếu" span={2}>{d.title}</Descriptions.Item>
-            <Descriptions.Item label="Người ký">{d.signerName} ({d.signerTitle})</Descriptions.Item>
+            <Descriptions.Item label="Trạng thái">
+              {d.status === 'revoked' ? <Tag color="red">Đã hủy bỏ</Tag> : <Tag color="green">Có hiệu lực</Tag>}
+            </Descriptions.Item>
+            <Descriptions.Item label="Trích yếu" span={2}>
+              {d.title}
+            </Descriptions.Item>
+            <Descriptions.Item label="Người ký">
+              {d.signerName} ({d.signerTitle})
+            </Descriptions.Item>
             <Descriptions.Item label="Tổng tiền thưởng">{money(d.totalAmount)}</Descriptions.Item>
-            {d.revokeReason ? <Descriptions.Item label="Lý do hủy bỏ" span={2}>{d.revokeReason}</Descriptions.Item> : null}
+            {d.revokeReason ? (
+              <Descriptions.Item label="Lý do hủy bỏ" span={2}>
+                {d.revokeReason}
+              </Descriptions.Item>
+            ) : null}
           </Descriptions>
           <Space style={{ margin: '12px 0' }}>
-            <Button icon={<DownloadOutlined />} onClick={() => download(`/api/decisions/${d.id}/docx`)} data-testid="decision-docx">Tải quyết định (DOCX)</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => download(`/api/decisions/${d.id}/docx`)} data-testid="decision-docx">
+              Tải quyết định (DOCX)
+            </Button>
             {d.hasFile ? <Button onClick={() => download(`/api/decisions/${d.id}/file`)}>Bản đính kèm</Button> : null}
           </Space>
           <Table
@@ -55,20 +79,46 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             size="small"
             pagination={false}
             dataSource={d.awardees ?? []}
-            rowSelection={d.abilities.includes('revoke') ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) } : undefined}
+            rowSelection={
+              d.abilities.includes('revoke')
+                ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) }
+                : undefined
+            }
             columns={[
-              { title: 'Họ tên / tập thể', key: 'n', render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => <span style={a.revoked ? { textDecoration: 'line-through' } : undefined}>{a.displayName}{a.revoked ? <Tag color="red" style={{ marginLeft: 8 }}>Đã hủy bỏ</Tag> : null}</span> },
+              {
+                title: 'Họ tên / tập thể',
+                key: 'n',
+                render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => (
+                  <span style={a.revoked ? { textDecoration: 'line-through' } : undefined}>
+                    {a.displayName}
+                    {a.revoked ? (
+                      <Tag color="red" style={{ marginLeft: 8 }}>
+                        Đã hủy bỏ
+                      </Tag>
+                    ) : null}
+                  </span>
+                ),
+              },
               { title: 'Chức vụ, đơn vị', dataIndex: 'positionText', key: 'p' },
               { title: 'Hình thức', dataIndex: 'honorLabel', key: 'h' },
-              { title: 'Tiền thưởng', key: 'm', align: 'right' as const, render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => money(a.amount) },
+              {
+                title: 'Tiền thưởng',
+                key: 'm',
+                align: 'right' as const,
+                render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => money(a.amount),
+              },
             ]}
           />
           {d.abilities.includes('revoke') ? (
             <Card size="small" title="Hủy bỏ khen thưởng (Điều 93 Luật Thi đua, khen thưởng)" style={{ marginTop: 16 }}>
-              <Typography.Paragraph type="secondary">Chọn người/tập thể trong danh sách (không chọn = hủy bỏ cả quyết định) và ghi lý do. Lịch sử khen thưởng được đánh dấu, không bị xóa.</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                Chọn người/tập thể trong danh sách (không chọn = hủy bỏ cả quyết định) và ghi lý do. Lịch sử khen thưởng được đánh dấu, không bị xóa.
+              </Typography.Paragraph>
               <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Lý do hủy bỏ" />
               <Popconfirm title="Xác nhận hủy bỏ?" okText="Hủy bỏ" okButtonProps={{ danger: true }} cancelText="Không" onConfirm={() => revoke.mutate()}>
-                <Button danger style={{ marginTop: 8 }} disabled={reason.trim().length < 3}>Hủy bỏ {selected.length ? `${selected.length} người/tập thể` : 'quyết định'}</Button>
+                <Button danger style={{ marginTop: 8 }} disabled={reason.trim().length < 3}>
+                  Hủy bỏ {selected.length ? `${selected.length} người/tập thể` : 'quyết định'}
+                </Button>
               </Popconfirm>
             </Card>
           ) : null}
@@ -90,7 +140,14 @@ export default function DecisionsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [form] = Form.useForm<{ decisionDate: Dayjs; signerName: string; signerTitle: string; title?: string }>();
   const issue = useMutation({
-    mutationFn: (v: { decisionDate: Dayjs; signerName: string; signerTitle: string; title?: string }) => issueDecision({ candidateIds: selected, decisionDate: fromDayjs(v.decisionDate)!, signerName: v.signerName, signerTitle: v.signerTitle, title: v.title ?? null }),
+    mutationFn: (v: { decisionDate: Dayjs; signerName: string; signerTitle: string; title?: string }) =>
+      issueDecision({
+        candidateIds: selected,
+        decisionDate: fromDayjs(v.decisionDate)!,
+        signerName: v.signerName,
+        signerTitle: v.signerTitle,
+        title: v.title ?? null,
+      }),
     onSuccess: async (d) => {
       message.success(`Đã ban hành Quyết định số ${d.numberText}.`);
       setIssuing(false);
@@ -102,8 +159,22 @@ export default function DecisionsPage() {
   });
   return (
     <>
-      <PageHeader title="Quyết định khen thưởng" subtitle="Số quyết định lấy từ sổ đăng ký của cơ quan (không trùng, không bỏ số); tiền thưởng tính theo quy định tại ngày ký." />
-      <Card size="small" title={`Đề nghị đã được Hội đồng thông qua (${ready.data?.items.length ?? 0})`} style={{ marginBottom: 16 }} extra={ab.issue ? <Button type="primary" disabled={!selected.length} onClick={() => setIssuing(true)} data-testid="decision-issue">Ban hành quyết định ({selected.length})</Button> : null}>
+      <PageHeader
+        title="Quyết định khen thưởng"
+        subtitle="Số quyết định lấy từ sổ đăng ký của cơ quan (không trùng, không bỏ số); tiền thưởng tính theo quy định tại ngày ký."
+      />
+      <Card
+        size="small"
+        title={`Đề nghị đã được Hội đồng thông qua (${ready.data?.items.length ?? 0})`}
+        style={{ marginBottom: 16 }}
+        extra={
+          ab.issue ? (
+            <Button type="primary" disabled={!selected.length} onClick={() => setIssuing(true)} data-testid="decision-issue">
+              Ban hành quyết định ({selected.length})
+            </Button>
+          ) : null
+        }
+      >
         {ready.isError ? <ErrorAlert error={ready.error} /> : null}
         <Table
           rowKey="id"
@@ -114,13 +185,42 @@ export default function DecisionsPage() {
           rowSelection={ab.issue ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
           locale={{ emptyText: 'Không có đề nghị nào chờ quyết định.' }}
           columns={[
-            { title: 'Họ tên / tập thể', key: 'n', render: (_: unknown, c: ReadyCandidate) => <div><strong>{c.displayName}</strong><div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.positionText}</Typography.Text></div></div> },
+            {
+              title: 'Họ tên / tập thể',
+              key: 'n',
+              render: (_: unknown, c: ReadyCandidate) => (
+                <div>
+                  <strong>{c.displayName}</strong>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {c.positionText}
+                    </Typography.Text>
+                  </div>
+                </div>
+              ),
+            },
             { title: 'Hình thức', dataIndex: 'honorLabel', key: 'h' },
             { title: 'Hồ sơ', key: 'd', render: (_: unknown, c: ReadyCandidate) => <Link to={`/ho-so/${c.dossierId}`}>{c.unitName}</Link> },
-            { title: 'Hội đồng', dataIndex: 'councilText', key: 'v', render: (t: string | null) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t}</Typography.Text> },
+            {
+              title: 'Hội đồng',
+              dataIndex: 'councilText',
+              key: 'v',
+              render: (t: string | null) => (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t}
+                </Typography.Text>
+              ),
+            },
           ]}
         />
-        {ab.forward ? <Alert style={{ marginTop: 8 }} type="info" showIcon message="Hình thức vượt thẩm quyền của cơ quan (Bằng khen tỉnh, …): mở hồ sơ và chọn “Trình cấp trên”; chỉ tiêu của phong trào được kiểm tra tự động." /> : null}
+        {ab.forward ? (
+          <Alert
+            style={{ marginTop: 8 }}
+            type="info"
+            showIcon
+            message="Hình thức vượt thẩm quyền của cơ quan (Bằng khen tỉnh, …): mở hồ sơ và chọn “Trình cấp trên”; chỉ tiêu của phong trào được kiểm tra tự động."
+          />
+        ) : null}
       </Card>
       <Card size="small" title="Sổ quyết định" extra={<ExportButton download={() => exportDecisions()} />}>
         <Table
@@ -134,19 +234,56 @@ export default function DecisionsPage() {
             { title: 'Số', dataIndex: 'numberText', key: 'n', width: 150, render: (t: string) => <a>{t}</a> },
             { title: 'Ngày', key: 'd', width: 110, render: (_: unknown, d: Decision) => fmtDate(d.decisionDate) },
             { title: 'Trích yếu', dataIndex: 'title', key: 't' },
-            { title: 'Cơ quan', key: 'i', width: 220, render: (_: unknown, d: Decision) => <span>{d.issuerName}{d.kind === 'external' ? <Tag style={{ marginLeft: 6 }}>Cấp trên</Tag> : null}</span> },
+            {
+              title: 'Cơ quan',
+              key: 'i',
+              width: 220,
+              render: (_: unknown, d: Decision) => (
+                <span>
+                  {d.issuerName}
+                  {d.kind === 'external' ? <Tag style={{ marginLeft: 6 }}>Cấp trên</Tag> : null}
+                </span>
+              ),
+            },
             { title: 'Số người', dataIndex: 'awardeeCount', key: 'c', width: 90, align: 'right' as const },
             { title: 'Tiền thưởng', key: 'm', width: 130, align: 'right' as const, render: (_: unknown, d: Decision) => money(d.totalAmount) },
-            { title: '', key: 's', width: 110, render: (_: unknown, d: Decision) => (d.status === 'revoked' ? <Tag color="red">Đã hủy bỏ</Tag> : d.revokeReason ? <Tag color="orange">Hủy bỏ một phần</Tag> : null) },
+            {
+              title: '',
+              key: 's',
+              width: 110,
+              render: (_: unknown, d: Decision) =>
+                d.status === 'revoked' ? <Tag color="red">Đã hủy bỏ</Tag> : d.revokeReason ? <Tag color="orange">Hủy bỏ một phần</Tag> : null,
+            },
           ]}
         />
       </Card>
-      <Modal open={issuing} title={`Ban hành quyết định khen thưởng (${selected.length} người/tập thể)`} okText="Ban hành" onCancel={() => setIssuing(false)} onOk={() => form.submit()} confirmLoading={issue.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ signerName: user.displayName.replace(/\s*\(.*\)$/, ''), signerTitle: 'Giám đốc Sở' }} onFinish={(v) => issue.mutate(v)}>
-          <Form.Item name="decisionDate" label="Ngày ký" rules={[{ required: true, message: 'Hãy chọn ngày ký.' }]}><DatePicker format="DD/MM/YYYY" /></Form.Item>
-          <Form.Item name="signerName" label="Người ký" rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="signerTitle" label="Chức vụ người ký" rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="title" label="Trích yếu (để trống: tự lập)"><Input /></Form.Item>
+      <Modal
+        open={issuing}
+        title={`Ban hành quyết định khen thưởng (${selected.length} người/tập thể)`}
+        okText="Ban hành"
+        onCancel={() => setIssuing(false)}
+        onOk={() => form.submit()}
+        confirmLoading={issue.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ signerName: user.displayName.replace(/\s*\(.*\)$/, ''), signerTitle: 'Giám đốc Sở' }}
+          onFinish={(v) => issue.mutate(v)}
+        >
+          <Form.Item name="decisionDate" label="Ngày ký" rules={[{ required: true, message: 'Hãy chọn ngày ký.' }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="signerName" label="Người ký" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="signerTitle" label="Chức vụ người ký" rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="title" label="Trích yếu (để trống: tự lập)">
+            <Input />
+          </Form.Item>
         </Form>
       </Modal>
       <DecisionDrawer id={open} onClose={() => setOpen(null)} />

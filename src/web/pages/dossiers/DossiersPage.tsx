@@ -38,10 +38,28 @@ function NewDossierModal({ open, onClose }: { open: boolean; onClose: () => void
     onError: (e) => message.error(errorText(e)),
   });
   return (
-    <Modal open={open} title="Lập hồ sơ đề nghị khen thưởng" onCancel={onClose} onOk={() => form.submit()} okText="Lập hồ sơ" confirmLoading={create.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ type: 'chuyen_de', year: currentYearVn() }} onFinish={(v) => create.mutate({ ...v, movementId: v.movementId ?? null })}>
+    <Modal
+      open={open}
+      title="Lập hồ sơ đề nghị khen thưởng"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="Lập hồ sơ"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ type: 'chuyen_de', year: currentYearVn() }}
+        onFinish={(v) => create.mutate({ ...v, movementId: v.movementId ?? null })}
+      >
         <Form.Item name="movementId" label="Phong trào / đợt thi đua (nếu có)">
-          <Select allowClear placeholder="Không theo phong trào (đột xuất, theo năm…)" options={(movements.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.title} (${m.year})` }))} data-testid="dossier-movement" />
+          <Select
+            allowClear
+            placeholder="Không theo phong trào (đột xuất, theo năm…)"
+            options={(movements.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.title} (${m.year})` }))}
+            data-testid="dossier-movement"
+          />
         </Form.Item>
         <Space wrap>
           <Form.Item name="type" label="Loại hình khen thưởng" rules={[{ required: true }]}>
@@ -79,16 +97,32 @@ function DeadlineModal({ open, onClose }: { open: boolean; onClose: () => void }
     onError: (e) => message.error(errorText(e)),
   });
   return (
-    <Modal open={open} title="Hạn nộp hồ sơ và gia hạn" okText="Lưu" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title="Hạn nộp hồ sơ và gia hạn"
+      okText="Lưu"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="movementId" label="Phong trào" rules={[{ required: true, message: 'Hãy chọn phong trào.' }]}>
           <Select options={(movements.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.title} (${m.year})` }))} />
         </Form.Item>
-        <Form.Item name="dueDate" label="Hạn nộp hồ sơ (quá hạn không nhận)"><DatePicker format="DD/MM/YYYY" /></Form.Item>
+        <Form.Item name="dueDate" label="Hạn nộp hồ sơ (quá hạn không nhận)">
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
         <Typography.Text strong>Gia hạn cho một đơn vị</Typography.Text>
-        <Form.Item name="unitId" label="Đơn vị"><UnitTreeSelect allowClear /></Form.Item>
-        <Form.Item name="until" label="Gia hạn đến ngày"><DatePicker format="DD/MM/YYYY" /></Form.Item>
-        <Form.Item name="reason" label="Lý do gia hạn"><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item name="unitId" label="Đơn vị">
+          <UnitTreeSelect allowClear />
+        </Form.Item>
+        <Form.Item name="until" label="Gia hạn đến ngày">
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="reason" label="Lý do gia hạn">
+          <Input.TextArea rows={2} />
+        </Form.Item>
       </Form>
     </Modal>
   );
@@ -104,36 +138,76 @@ export default function DossiersPage() {
   const [creating, setCreating] = useState(false);
   const [deadlines, setDeadlines] = useState(false);
   const q = useDebounced(search.trim());
-  const list = useQuery({ queryKey: keys.dossiers.list(box, status, q, page), queryFn: () => listDossiers({ box, status, q: q || undefined, page, pageSize: 20 }) });
+  const list = useQuery({
+    queryKey: keys.dossiers.list(box, status, q, page),
+    queryFn: () => listDossiers({ box, status, q: q || undefined, page, pageSize: 20 }),
+  });
   const columns = [
-    { title: 'Hồ sơ', key: 'title', render: (_: unknown, d: DossierSummary) => (
-      <div>
-        <Link to={`/ho-so/${d.id}`} data-testid="dossier-link">{d.title}</Link>
-        <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.typeLabel} · năm {d.year}{d.level === 'upward' ? ` · trình ${d.receiverName ?? 'cấp trên'}` : ''}</Typography.Text></div>
-      </div>
-    ) },
+    {
+      title: 'Hồ sơ',
+      key: 'title',
+      render: (_: unknown, d: DossierSummary) => (
+        <div>
+          <Link to={`/ho-so/${d.id}`} data-testid="dossier-link">
+            {d.title}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {d.typeLabel} · năm {d.year}
+              {d.level === 'upward' ? ` · trình ${d.receiverName ?? 'cấp trên'}` : ''}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
     { title: 'Đơn vị', dataIndex: 'unitName', key: 'unit', width: 220 },
     { title: 'Số đề nghị', dataIndex: 'candidateCount', key: 'n', width: 100, align: 'right' as const },
-    { title: 'Trạng thái', key: 'status', width: 200, render: (_: unknown, d: DossierSummary) => <Space direction="vertical" size={2}><StatusTag status={d.status} label={d.statusLabel} /><ClockTag clock={d.clock} /></Space> },
-    { title: 'Nộp lúc', key: 'at', width: 150, render: (_: unknown, d: DossierSummary) => (d.submittedAt ? `${fmtDateTime(d.submittedAt)}${d.revision > 1 ? ` (lần ${d.revision})` : ''}` : '—') },
+    {
+      title: 'Trạng thái',
+      key: 'status',
+      width: 200,
+      render: (_: unknown, d: DossierSummary) => (
+        <Space direction="vertical" size={2}>
+          <StatusTag status={d.status} label={d.statusLabel} />
+          <ClockTag clock={d.clock} />
+        </Space>
+      ),
+    },
+    {
+      title: 'Nộp lúc',
+      key: 'at',
+      width: 150,
+      render: (_: unknown, d: DossierSummary) => (d.submittedAt ? `${fmtDateTime(d.submittedAt)}${d.revision > 1 ? ` (lần ${d.revision})` : ''}` : '—'),
+    },
   ];
   return (
     <>
       <PageHeader
         title="Hồ sơ đề nghị khen thưởng"
-        subtitle={ab.office ? 'Hồ sơ các đơn vị gửi đến: tiếp nhận hoặc trả lại, thẩm định, đưa ra Hội đồng.' : 'Hồ sơ của đơn vị: lập danh sách, đính kèm tài liệu, nộp đúng hạn.'}
+        subtitle={
+          ab.office
+            ? 'Hồ sơ các đơn vị gửi đến: tiếp nhận hoặc trả lại, thẩm định, đưa ra Hội đồng.'
+            : 'Hồ sơ của đơn vị: lập danh sách, đính kèm tài liệu, nộp đúng hạn.'
+        }
         extra={
           <>
             <ExportButton download={() => exportDossiers({ box, status, q: q || undefined })} />
             {ab.manageDeadlines ? <Button onClick={() => setDeadlines(true)}>Hạn nộp, gia hạn</Button> : null}
-            {ab.createDossier ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dossier-new">Lập hồ sơ</Button> : null}
+            {ab.createDossier ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dossier-new">
+                Lập hồ sơ
+              </Button>
+            ) : null}
           </>
         }
       />
       {ab.office ? (
         <Tabs
           activeKey={box}
-          onChange={(k) => { setBox(k as typeof box); setPage(1); }}
+          onChange={(k) => {
+            setBox(k as typeof box);
+            setPage(1);
+          }}
           items={[
             { key: 'inbox', label: 'Hồ sơ gửi đến' },
             { key: 'mine', label: 'Hồ sơ của cơ quan (trình cấp trên)' },
@@ -142,8 +216,27 @@ export default function DossiersPage() {
         />
       ) : null}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder="Tìm theo tên hồ sơ, đơn vị (không dấu cũng được)" value={search} onChange={(e) => { setSearch(e.target.value); setPage(1); }} style={{ width: 360 }} />
-        <Select allowClear placeholder="Trạng thái" value={status} onChange={(v) => { setStatus(v); setPage(1); }} style={{ width: 220 }} options={DOSSIER_STATUSES.map((s) => ({ value: s, label: DOSSIER_STATUS_LABELS[s] }))} />
+        <Input.Search
+          allowClear
+          placeholder="Tìm theo tên hồ sơ, đơn vị (không dấu cũng được)"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setPage(1);
+          }}
+          style={{ width: 360 }}
+        />
+        <Select
+          allowClear
+          placeholder="Trạng thái"
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          style={{ width: 220 }}
+          options={DOSSIER_STATUSES.map((s) => ({ value: s, label: DOSSIER_STATUS_LABELS[s] }))}
+        />
       </Space>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Table

@@ -33,12 +33,20 @@ function Comments({ id }: { id: string }) {
       renderItem={(c) => (
         <List.Item>
           <div style={{ width: '100%' }}>
-            <strong>{c.authorName}</strong> {c.authorContact ? <Typography.Text type="secondary">({c.authorContact})</Typography.Text> : null} · {fmtDateTime(c.createdAt)}
+            <strong>{c.authorName}</strong> {c.authorContact ? <Typography.Text type="secondary">({c.authorContact})</Typography.Text> : null} ·{' '}
+            {fmtDateTime(c.createdAt)}
             <div>{c.content}</div>
-            {c.answer ? <div style={{ marginTop: 4 }}><Tag color="green">Đã trả lời</Tag>{c.answer}</div> : (
+            {c.answer ? (
+              <div style={{ marginTop: 4 }}>
+                <Tag color="green">Đã trả lời</Tag>
+                {c.answer}
+              </div>
+            ) : (
               <Space.Compact style={{ width: '100%', marginTop: 4 }}>
                 <Input value={answers[c.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [c.id]: e.target.value })} placeholder="Nội dung trả lời" />
-                <Button type="primary" onClick={() => answer.mutate(c.id)} disabled={(answers[c.id] ?? '').trim().length < 2}>Trả lời</Button>
+                <Button type="primary" onClick={() => answer.mutate(c.id)} disabled={(answers[c.id] ?? '').trim().length < 2}>
+                  Trả lời
+                </Button>
               </Space.Compact>
             )}
           </div>
@@ -68,30 +76,71 @@ export default function NoticesPage() {
   });
   return (
     <>
-      <PageHeader title="Công khai lấy ý kiến" subtitle="Danh sách đề nghị được đăng trên cổng công khai trong số ngày làm việc quy định (Huân chương, danh hiệu vinh dự Nhà nước: ít nhất 10 ngày)." extra={ab.postNotice ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>Đăng công khai</Button> : null} />
+      <PageHeader
+        title="Công khai lấy ý kiến"
+        subtitle="Danh sách đề nghị được đăng trên cổng công khai trong số ngày làm việc quy định (Huân chương, danh hiệu vinh dự Nhà nước: ít nhất 10 ngày)."
+        extra={
+          ab.postNotice ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+              Đăng công khai
+            </Button>
+          ) : null
+        }
+      />
       {q.isError ? <ErrorAlert error={q.error} /> : null}
       <Table
         rowKey="id"
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: 'Chưa có đợt công khai nào.' }}
-        expandable={{ expandedRowRender: (n: PublicNotice) => <Card size="small" title="Ý kiến góp ý"><Comments id={n.id} /></Card> }}
+        expandable={{
+          expandedRowRender: (n: PublicNotice) => (
+            <Card size="small" title="Ý kiến góp ý">
+              <Comments id={n.id} />
+            </Card>
+          ),
+        }}
         columns={[
           { title: 'Tiêu đề', dataIndex: 'title', key: 't' },
-          { title: 'Thời gian', key: 'd', width: 230, render: (_: unknown, n: PublicNotice) => `${fmtDate(n.startDate)} – ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)` },
+          {
+            title: 'Thời gian',
+            key: 'd',
+            width: 230,
+            render: (_: unknown, n: PublicNotice) => `${fmtDate(n.startDate)} – ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`,
+          },
           { title: 'Số đề nghị', key: 'n', width: 100, align: 'right' as const, render: (_: unknown, n: PublicNotice) => n.items.length },
           { title: 'Góp ý', dataIndex: 'commentCount', key: 'c', width: 80, align: 'right' as const },
-          { title: '', key: 's', width: 120, render: (_: unknown, n: PublicNotice) => (n.open ? <Tag color="processing">Đang lấy ý kiến</Tag> : <Tag>Đã kết thúc</Tag>) },
+          {
+            title: '',
+            key: 's',
+            width: 120,
+            render: (_: unknown, n: PublicNotice) => (n.open ? <Tag color="processing">Đang lấy ý kiến</Tag> : <Tag>Đã kết thúc</Tag>),
+          },
         ]}
       />
-      <Modal open={open} title="Đăng công khai danh sách đề nghị" okText="Đăng" onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={post.isPending} width={720} destroyOnHidden>
+      <Modal
+        open={open}
+        title="Đăng công khai danh sách đề nghị"
+        okText="Đăng"
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={post.isPending}
+        width={720}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ workingDays: 10, candidateIds: [] }} onFinish={(v) => post.mutate({ ...v, body: v.body ?? null })}>
-          <Form.Item name="title" label="Tiêu đề" rules={[{ required: true, min: 3 }]}><Input placeholder="Công khai danh sách đề nghị khen thưởng …" /></Form.Item>
-          <Form.Item name="body" label="Nội dung"><Input.TextArea rows={3} placeholder="Mọi ý kiến góp ý xin gửi về …" /></Form.Item>
+          <Form.Item name="title" label="Tiêu đề" rules={[{ required: true, min: 3 }]}>
+            <Input placeholder="Công khai danh sách đề nghị khen thưởng …" />
+          </Form.Item>
+          <Form.Item name="body" label="Nội dung">
+            <Input.TextArea rows={3} placeholder="Mọi ý kiến góp ý xin gửi về …" />
+          </Form.Item>
           <Form.Item name="candidateIds" label="Đề nghị được công khai" rules={[{ required: true, message: 'Hãy chọn đề nghị.' }]}>
             <Select mode="multiple" options={(ready.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.displayName} — ${c.honorLabel}` }))} />
           </Form.Item>
-          <Form.Item name="workingDays" label="Số ngày làm việc"><InputNumber min={1} max={60} /></Form.Item>
+          <Form.Item name="workingDays" label="Số ngày làm việc">
+            <InputNumber min={1} max={60} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

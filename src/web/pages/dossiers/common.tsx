@@ -37,7 +37,10 @@ export function ClockTag({ clock }: { clock: StepClock | null }) {
 }
 
 export function honorOptions(kind?: SubjectKind, only?: Honor[]) {
-  return HONORS.filter((h) => (!kind || HONOR_INFO[h].subjects.includes(kind)) && (!only || only.includes(h))).map((h) => ({ value: h, label: HONOR_INFO[h].label }));
+  return HONORS.filter((h) => (!kind || HONOR_INFO[h].subjects.includes(kind)) && (!only || only.includes(h))).map((h) => ({
+    value: h,
+    label: HONOR_INFO[h].label,
+  }));
 }
 
 export function money(n: number | null | undefined): string {

@@ -14,15 +14,24 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { PersonDescriptions, TransferHistory } from '../../components/PersonProfile';
 import { keys } from '../../api/keys';
 
-function StatCard({ title, value, loading, error, icon, onClick }: { title: string; value: number | undefined; loading: boolean; error: boolean; icon: ReactNode; onClick?: () => void }) {
+function StatCard({
+  title,
+  value,
+  loading,
+  error,
+  icon,
+  onClick,
+}: {
+  title: string;
+  value: number | undefined;
+  loading: boolean;
+  error: boolean;
+  icon: ReactNode;
+  onClick?: () => void;
+}) {
   return (
     <Card hoverable={!!onClick} onClick={onClick}>
-      <Statistic
-        title={title}
-        value={error ? '—' : value !== undefined ? fmtNumber(value) : '—'}
-        loading={loading}
-        prefix={icon}
-      />
+      <Statistic title={title} value={error ? '—' : value !== undefined ? fmtNumber(value) : '—'} loading={loading} prefix={icon} />
     </Card>
   );
 }
@@ -30,7 +39,9 @@ function StatCard({ title, value, loading, error, icon, onClick }: { title: stri
 function MyProfile({ personId }: { personId: string | null }) {
   const person = useQuery({ queryKey: keys.people.detail(personId), queryFn: () => getPerson(personId ?? ''), enabled: !!personId });
   if (!personId) {
-    return <Alert type="info" showIcon title="Tài khoản của bạn chưa được gắn với hồ sơ cán bộ nào. Hãy liên hệ cán bộ phụ trách thi đua, khen thưởng của đơn vị." />;
+    return (
+      <Alert type="info" showIcon title="Tài khoản của bạn chưa được gắn với hồ sơ cán bộ nào. Hãy liên hệ cán bộ phụ trách thi đua, khen thưởng của đơn vị." />
+    );
   }
   if (person.isPending) return <LoadingBlock />;
   if (person.isError) return <ErrorAlert error={person.error} onRetry={() => void person.refetch()} />;
@@ -80,16 +91,37 @@ export default function HomePage() {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
-          <StatCard title="Đơn vị đang hoạt động trong phạm vi" value={units.data?.items.length} loading={units.isPending} error={units.isError} icon={<ApartmentOutlined />} onClick={access.units ? () => navigate('/don-vi') : undefined} />
+          <StatCard
+            title="Đơn vị đang hoạt động trong phạm vi"
+            value={units.data?.items.length}
+            loading={units.isPending}
+            error={units.isError}
+            icon={<ApartmentOutlined />}
+            onClick={access.units ? () => navigate('/don-vi') : undefined}
+          />
         </Col>
         {access.people ? (
           <Col xs={24} md={8}>
-            <StatCard title="Cán bộ đang theo dõi" value={staff.data?.total} loading={staff.isPending} error={staff.isError} icon={<TeamOutlined />} onClick={() => navigate('/can-bo')} />
+            <StatCard
+              title="Cán bộ đang theo dõi"
+              value={staff.data?.total}
+              loading={staff.isPending}
+              error={staff.isError}
+              icon={<TeamOutlined />}
+              onClick={() => navigate('/can-bo')}
+            />
           </Col>
         ) : null}
         {access.councils ? (
           <Col xs={24} md={8}>
-            <StatCard title="Hội đồng" value={councils.data?.items.length} loading={councils.isPending} error={councils.isError} icon={<UsergroupAddOutlined />} onClick={() => navigate('/hoi-dong')} />
+            <StatCard
+              title="Hội đồng"
+              value={councils.data?.items.length}
+              loading={councils.isPending}
+              error={councils.isError}
+              icon={<UsergroupAddOutlined />}
+              onClick={() => navigate('/hoi-dong')}
+            />
           </Col>
         ) : null}
       </Row>

@@ -38,7 +38,16 @@ export default function LoginPage() {
         <div style={{ width: 400, maxWidth: '100%' }}>
           <div style={{ textAlign: 'center', marginBottom: 24 }}>
             <div
-              style={{ width: 64, height: 64, borderRadius: 12, background: HEADER_BG, display: 'inline-flex', alignItems: 'center', justifyContent: 'center', marginBottom: 12 }}
+              style={{
+                width: 64,
+                height: 64,
+                borderRadius: 12,
+                background: HEADER_BG,
+                display: 'inline-flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+                marginBottom: 12,
+              }}
             >
               <span style={{ color: '#fadb14', fontSize: 36, lineHeight: 1 }}>★</span>
             </div>

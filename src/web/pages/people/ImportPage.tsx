@@ -103,7 +103,9 @@ export default function ImportPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Steps current={step} items={[{ title: 'Chọn tệp' }, { title: 'Kiểm tra từng dòng' }, { title: 'Kết quả' }]} />
       </Card>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" closable={{ onClose: () => setError(null) }} /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" closable={{ onClose: () => setError(null) }} />
+      ) : null}
 
       {mappingInfo && file && !result ? (
         <Card size="small" title="Ghép cột: mỗi thông tin lấy từ cột nào của tệp" style={{ marginBottom: 16 }} data-testid="import-mapping">
@@ -120,7 +122,10 @@ export default function ImportPage() {
                   value={mapping[f.key] ?? mappingInfo.mapping[f.key] ?? ''}
                   onChange={(v: string) => remap(f.key, v)}
                   disabled={previewMut.isPending}
-                  options={[{ value: '', label: '(không nhập)' }, ...mappingInfo.columns.map((c) => ({ value: c.letter, label: `Cột ${c.letter}: ${c.header}` }))]}
+                  options={[
+                    { value: '', label: '(không nhập)' },
+                    ...mappingInfo.columns.map((c) => ({ value: c.letter, label: `Cột ${c.letter}: ${c.header}` })),
+                  ]}
                   data-testid={`import-map-${f.key}`}
                 />
               </div>
@@ -129,7 +134,9 @@ export default function ImportPage() {
         </Card>
       ) : null}
 
-      {preview?.notices?.length && step === 1 ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={preview.notices.join(' ')} data-testid="import-notice" /> : null}
+      {preview?.notices?.length && step === 1 ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={preview.notices.join(' ')} data-testid="import-notice" />
+      ) : null}
 
       {step === 0 ? (
         <Card size="small">
@@ -188,7 +195,13 @@ export default function ImportPage() {
               <Button icon={<ReloadOutlined />} onClick={restart}>
                 Chọn tệp khác
               </Button>
-              <Button type="primary" disabled={preview.valid === 0} loading={commitMut.isPending} onClick={() => commitMut.mutate()} data-testid="import-confirm">
+              <Button
+                type="primary"
+                disabled={preview.valid === 0}
+                loading={commitMut.isPending}
+                onClick={() => commitMut.mutate()}
+                data-testid="import-confirm"
+              >
                 {preview.invalid > 0
                   ? `Nhập ${fmtNumber(preview.valid)} dòng hợp lệ, bỏ qua ${fmtNumber(preview.invalid)} dòng lỗi`
                   : `Nhập ${fmtNumber(preview.valid)} dòng`}
@@ -245,7 +258,11 @@ export default function ImportPage() {
           <Result
             status="success"
             title={`Đã nhập ${fmtNumber(result.imported)} cán bộ`}
-            subTitle={result.skipped > 0 ? `Bỏ qua ${fmtNumber(result.skipped)} dòng lỗi. Hãy sửa các dòng đó trong tệp và nhập lại riêng.` : 'Tất cả các dòng đã được nhập.'}
+            subTitle={
+              result.skipped > 0
+                ? `Bỏ qua ${fmtNumber(result.skipped)} dòng lỗi. Hãy sửa các dòng đó trong tệp và nhập lại riêng.`
+                : 'Tất cả các dòng đã được nhập.'
+            }
             extra={[
               <Button type="primary" key="list" onClick={() => navigate('/can-bo')}>
                 Xem danh sách cán bộ

@@ -118,7 +118,11 @@ export default function PeoplePage() {
             style={{ width: 300 }}
             data-testid="people-unit-filter"
           />
-          <Checkbox checked={filter.includeSubunits} onChange={(e) => update({ includeSubunits: e.target.checked ? undefined : 'false' })} disabled={!filter.unitId}>
+          <Checkbox
+            checked={filter.includeSubunits}
+            onChange={(e) => update({ includeSubunits: e.target.checked ? undefined : 'false' })}
+            disabled={!filter.unitId}
+          >
             Gồm đơn vị trực thuộc
           </Checkbox>
           <Select

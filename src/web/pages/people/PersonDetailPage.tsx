@@ -36,7 +36,8 @@ function TransferModal({ person, open, onClose }: { person: PersonDetail; open: 
     }
   }, [open, form]);
   const mutation = useMutation({
-    mutationFn: (v: TransferValues) => transferPerson(person.id, { toUnitId: v.toUnitId, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: blankToNull(v.reason) }),
+    mutationFn: (v: TransferValues) =>
+      transferPerson(person.id, { toUnitId: v.toUnitId, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), reason: blankToNull(v.reason) }),
     onSuccess: async () => {
       message.success(`Đã điều chuyển ${person.fullName}.`);
       await qc.invalidateQueries({ queryKey: keys.people.all });
@@ -65,7 +66,10 @@ function TransferModal({ person, open, onClose }: { person: PersonDetail; open: 
           name="toUnitId"
           rules={[
             { required: true, message: 'Hãy chọn đơn vị mới.' },
-            { validator: (_, v: string | undefined) => (v && v === person.unitId ? Promise.reject(new Error('Đơn vị mới trùng đơn vị hiện tại.')) : Promise.resolve()) },
+            {
+              validator: (_, v: string | undefined) =>
+                v && v === person.unitId ? Promise.reject(new Error('Đơn vị mới trùng đơn vị hiện tại.')) : Promise.resolve(),
+            },
           ]}
         >
           <UnitTreeSelect data-testid="transfer-unit" />

@@ -81,7 +81,10 @@ export function PersonFormDrawer({ target, onClose, onSaved }: { target: PersonF
   });
 
   const creating = target?.mode === 'create';
-  const ctx = () => ({ gender: form.getFieldValue('gender') as Gender | undefined, birthDate: fromDayjs(form.getFieldValue('birthDate') as Dayjs | null | undefined) });
+  const ctx = () => ({
+    gender: form.getFieldValue('gender') as Gender | undefined,
+    birthDate: fromDayjs(form.getFieldValue('birthDate') as Dayjs | null | undefined),
+  });
 
   return (
     <Drawer
@@ -127,10 +130,18 @@ export function PersonFormDrawer({ target, onClose, onSaved }: { target: PersonF
         )}
         <Flex gap={16}>
           <Form.Item label="Giới tính" name="gender" style={{ flex: 1 }}>
-            <Radio.Group options={GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))} onChange={() => void form.validateFields(['cccd']).catch(() => undefined)} />
+            <Radio.Group
+              options={GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))}
+              onChange={() => void form.validateFields(['cccd']).catch(() => undefined)}
+            />
           </Form.Item>
           <Form.Item label="Ngày sinh" name="birthDate" style={{ flex: 1 }}>
-            <DatePicker format={DATE_FORMAT} placeholder="dd/mm/yyyy" style={{ width: '100%' }} onChange={() => void form.validateFields(['cccd']).catch(() => undefined)} />
+            <DatePicker
+              format={DATE_FORMAT}
+              placeholder="dd/mm/yyyy"
+              style={{ width: '100%' }}
+              onChange={() => void form.validateFields(['cccd']).catch(() => undefined)}
+            />
           </Form.Item>
         </Flex>
         <Form.Item label="Số CCCD" name="cccd" rules={[cccdRule(ctx)]} extra="12 chữ số; được kiểm tra khớp giới tính và năm sinh.">

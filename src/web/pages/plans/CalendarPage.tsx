@@ -25,7 +25,10 @@ export default function CalendarPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const from = view === 'month' ? month.startOf('month').startOf('week') : month.startOf('month');
   const to = view === 'month' ? month.endOf('month').endOf('week') : month.add(2, 'month').endOf('month');
-  const q = useQuery({ queryKey: keys.calendar(from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'), unitId), queryFn: () => getCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId, pageSize: 2000 }) });
+  const q = useQuery({
+    queryKey: keys.calendar(from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'), unitId),
+    queryFn: () => getCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId, pageSize: 2000 }),
+  });
   const byDay = new Map<string, Deadline[]>();
   for (const d of q.data?.items ?? []) byDay.set(d.dueDate, [...(byDay.get(d.dueDate) ?? []), d]);
   return (
@@ -36,8 +39,18 @@ export default function CalendarPage() {
         extra={
           <Space wrap>
             <UnitTreeSelect value={unitId} onChange={setUnitId} allowClear placeholder="Mọi đơn vị trong phạm vi" style={{ width: 300 }} />
-            <Segmented value={view} onChange={(v) => setView(v as 'month' | 'list')} options={[{ value: 'month', label: 'Tháng' }, { value: 'list', label: 'Danh sách' }]} data-testid="calendar-view" />
-            {view === 'list' ? <ExportButton download={() => exportCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId })} /> : null}
+            <Segmented
+              value={view}
+              onChange={(v) => setView(v as 'month' | 'list')}
+              options={[
+                { value: 'month', label: 'Tháng' },
+                { value: 'list', label: 'Danh sách' },
+              ]}
+              data-testid="calendar-view"
+            />
+            {view === 'list' ? (
+              <ExportButton download={() => exportCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId })} />
+            ) : null}
           </Space>
         }
       />
@@ -63,7 +76,11 @@ export default function CalendarPage() {
                       </div>
                     </Tooltip>
                   ))}
-                  {total > 3 ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>+{total - 3} thời hạn khác</Typography.Text> : null}
+                  {total > 3 ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      +{total - 3} thời hạn khác
+                    </Typography.Text>
+                  ) : null}
                 </div>
               );
             }}
@@ -78,11 +95,20 @@ export default function CalendarPage() {
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           data-testid="calendar-list"
           columns={[
-            { title: 'Hạn', dataIndex: 'dueDate', width: 110, render: (d: string, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{fmtDate(d)}</Typography.Text> },
+            {
+              title: 'Hạn',
+              dataIndex: 'dueDate',
+              width: 110,
+              render: (d: string, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{fmtDate(d)}</Typography.Text>,
+            },
             { title: 'Loại', dataIndex: 'kindLabel', width: 200, render: (v: string) => <Tag>{v}</Tag> },
             { title: 'Nội dung', render: (_, r) => (r.link ? <Link to={r.link}>{r.title}</Link> : r.title) },
             { title: 'Đơn vị', dataIndex: 'unitName', width: 260 },
-            { title: '', width: 110, render: (_, r) => <Badge status={colorOf(r)} text={r.overdue ? 'Quá hạn' : r.status === 'done' ? 'Đã xong' : 'Đang mở'} /> },
+            {
+              title: '',
+              width: 110,
+              render: (_, r) => <Badge status={colorOf(r)} text={r.overdue ? 'Quá hạn' : r.status === 'done' ? 'Đã xong' : 'Đang mở'} />,
+            },
           ]}
         />
       )}

@@ -14,7 +14,15 @@ import { useUnits } from '../../lib/hooks';
 import { fromDayjs, toDayjs } from '../../lib/format';
 import { codeOf, codesOf } from '../../lib/codes';
 import { HONORS, HONOR_INFO, SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
-import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, MOVEMENT_TYPES, MOVEMENT_TYPE_LABELS, type DeadlineKind, type MovementInput, type MovementType } from '../../../shared/schemas/plans';
+import {
+  DEADLINE_KINDS,
+  DEADLINE_KIND_LABELS,
+  MOVEMENT_TYPES,
+  MOVEMENT_TYPE_LABELS,
+  type DeadlineKind,
+  type MovementInput,
+  type MovementType,
+} from '../../../shared/schemas/plans';
 import { keys } from '../../api/keys';
 import { currentYearVn } from '../../lib/today';
 
@@ -39,7 +47,16 @@ interface FormValues {
   participantUnitIds: string[];
   targets: { subjectKind: SubjectKind; honor?: Honor; measure: 'share' | 'count'; value: number; valueMax?: number; label: string }[];
   phases: { name: string; period: [Dayjs, Dayjs]; summingUpDeadline?: Dayjs; content?: string }[];
-  honors: { honor: Honor; subjectKinds: SubjectKind[]; quota?: number; quotaNote?: string; awardedBy?: string; criteria?: string; minTargetShare?: number; criteriaByDate?: Dayjs }[];
+  honors: {
+    honor: Honor;
+    subjectKinds: SubjectKind[];
+    quota?: number;
+    quotaNote?: string;
+    awardedBy?: string;
+    criteria?: string;
+    minTargetShare?: number;
+    criteriaByDate?: Dayjs;
+  }[];
   deadlines: { key?: string; kind: DeadlineKind; title: string; dueDate: Dayjs; audience: 'office' | 'units'; note?: string }[];
 }
 
@@ -47,7 +64,18 @@ const honorOptions = HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }
 const kindOptions = SUBJECT_KINDS.map((k) => ({ value: k, label: SUBJECT_KIND_LABELS[k] }));
 
 function toForm(m: Movement | undefined, unitId: string, parentId: string | null): Partial<FormValues> {
-  if (!m) return { unitId, parentId: parentId ?? undefined, type: 'regular', year: currentYearVn(), participantUnitIds: [], targets: [], phases: [], honors: [], deadlines: [] };
+  if (!m)
+    return {
+      unitId,
+      parentId: parentId ?? undefined,
+      type: 'regular',
+      year: currentYearVn(),
+      participantUnitIds: [],
+      targets: [],
+      phases: [],
+      honors: [],
+      deadlines: [],
+    };
   return {
     unitId: m.unitId,
     parentId: m.parentId ?? undefined,
@@ -67,10 +95,59 @@ function toForm(m: Movement | undefined, unitId: string, parentId: string | null
     signerTitle: m.signerTitle ?? undefined,
     signerName: m.signerName ?? undefined,
     participantUnitIds: m.participants.map((p) => p.id),
-    targets: m.targets.flatMap((t) => { const subjectKind = codeOf(SUBJECT_KINDS, t.subjectKind); return subjectKind ? [{ subjectKind, honor: codeOf(HONORS, t.honor), measure: t.measure === 'count' ? ('count' as const) : ('share' as const), value: t.value, valueMax: t.valueMax ?? undefined, label: t.label }] : []; }),
-    phases: m.phases.map((p) => ({ name: p.name, period: [toDayjs(p.startDate)!, toDayjs(p.endDate)!], summingUpDeadline: toDayjs(p.summingUpDeadline), content: p.content ?? undefined })),
-    honors: m.honors.flatMap((h) => { const honor = codeOf(HONORS, h.honor); return honor ? [{ honor, subjectKinds: codesOf(SUBJECT_KINDS, h.subjectKinds), quota: h.quota ?? undefined, quotaNote: h.quotaNote ?? undefined, awardedBy: h.awardedBy ?? undefined, criteria: h.criteria ?? undefined, minTargetShare: h.minTargetShare ?? undefined, criteriaByDate: toDayjs(h.criteriaByDate) }] : []; }),
-    deadlines: (m.extraDeadlines ?? []).flatMap((d) => { const kind = codeOf(DEADLINE_KINDS, d.kind); return kind ? [{ key: d.key, kind, title: d.title, dueDate: toDayjs(d.dueDate)!, audience: d.audience === 'units' ? ('units' as const) : ('office' as const), note: d.note ?? undefined }] : []; }),
+    targets: m.targets.flatMap((t) => {
+      const subjectKind = codeOf(SUBJECT_KINDS, t.subjectKind);
+      return subjectKind
+        ? [
+            {
+              subjectKind,
+              honor: codeOf(HONORS, t.honor),
+              measure: t.measure === 'count' ? ('count' as const) : ('share' as const),
+              value: t.value,
+              valueMax: t.valueMax ?? undefined,
+              label: t.label,
+            },
+          ]
+        : [];
+    }),
+    phases: m.phases.map((p) => ({
+      name: p.name,
+      period: [toDayjs(p.startDate)!, toDayjs(p.endDate)!],
+      summingUpDeadline: toDayjs(p.summingUpDeadline),
+      content: p.content ?? undefined,
+    })),
+    honors: m.honors.flatMap((h) => {
+      const honor = codeOf(HONORS, h.honor);
+      return honor
+        ? [
+            {
+              honor,
+              subjectKinds: codesOf(SUBJECT_KINDS, h.subjectKinds),
+              quota: h.quota ?? undefined,
+              quotaNote: h.quotaNote ?? undefined,
+              awardedBy: h.awardedBy ?? undefined,
+              criteria: h.criteria ?? undefined,
+              minTargetShare: h.minTargetShare ?? undefined,
+              criteriaByDate: toDayjs(h.criteriaByDate),
+            },
+          ]
+        : [];
+    }),
+    deadlines: (m.extraDeadlines ?? []).flatMap((d) => {
+      const kind = codeOf(DEADLINE_KINDS, d.kind);
+      return kind
+        ? [
+            {
+              key: d.key,
+              kind,
+              title: d.title,
+              dueDate: toDayjs(d.dueDate)!,
+              audience: d.audience === 'units' ? ('units' as const) : ('office' as const),
+              note: d.note ?? undefined,
+            },
+          ]
+        : [];
+    }),
   };
 }
 
@@ -96,17 +173,56 @@ function toInput(v: FormValues, version?: number): MovementInput {
     signerTitle: v.signerTitle || null,
     signerName: v.signerName || null,
     participantUnitIds: v.participantUnitIds ?? [],
-    targets: (v.targets ?? []).map((t) => ({ subjectKind: t.subjectKind, honor: t.honor ?? null, measure: t.measure, value: t.value ?? 0, valueMax: t.valueMax ?? null, label: t.label })),
-    phases: (v.phases ?? []).map((p) => ({ name: p.name, startDate: fromDayjs(p.period?.[0])!, endDate: fromDayjs(p.period?.[1])!, summingUpDeadline: fromDayjs(p.summingUpDeadline), content: p.content || null })),
-    honors: (v.honors ?? []).map((h) => ({ honor: h.honor, subjectKinds: h.subjectKinds ?? [], quota: h.quota ?? null, quotaNote: h.quotaNote || null, awardedBy: h.awardedBy || null, criteria: h.criteria || null, minTargetShare: h.minTargetShare ?? null, criteriaByDate: fromDayjs(h.criteriaByDate) })),
-    deadlines: (v.deadlines ?? []).map((d) => ({ key: d.key, kind: d.kind, title: d.title, dueDate: fromDayjs(d.dueDate)!, audience: d.audience ?? 'office', note: d.note || null, responsibleUnitId: null, remindDays: null })),
+    targets: (v.targets ?? []).map((t) => ({
+      subjectKind: t.subjectKind,
+      honor: t.honor ?? null,
+      measure: t.measure,
+      value: t.value ?? 0,
+      valueMax: t.valueMax ?? null,
+      label: t.label,
+    })),
+    phases: (v.phases ?? []).map((p) => ({
+      name: p.name,
+      startDate: fromDayjs(p.period?.[0])!,
+      endDate: fromDayjs(p.period?.[1])!,
+      summingUpDeadline: fromDayjs(p.summingUpDeadline),
+      content: p.content || null,
+    })),
+    honors: (v.honors ?? []).map((h) => ({
+      honor: h.honor,
+      subjectKinds: h.subjectKinds ?? [],
+      quota: h.quota ?? null,
+      quotaNote: h.quotaNote || null,
+      awardedBy: h.awardedBy || null,
+      criteria: h.criteria || null,
+      minTargetShare: h.minTargetShare ?? null,
+      criteriaByDate: fromDayjs(h.criteriaByDate),
+    })),
+    deadlines: (v.deadlines ?? []).map((d) => ({
+      key: d.key,
+      kind: d.kind,
+      title: d.title,
+      dueDate: fromDayjs(d.dueDate)!,
+      audience: d.audience ?? 'office',
+      note: d.note || null,
+      responsibleUnitId: null,
+      remindDays: null,
+    })),
     version,
   };
 }
 
 function ListCard({ title, onAdd, children }: { title: string; onAdd: () => void; children: React.ReactNode }) {
   return (
-    <Card size="small" title={title} extra={<Button size="small" icon={<PlusOutlined />} onClick={onAdd}>Thêm</Button>}>
+    <Card
+      size="small"
+      title={title}
+      extra={
+        <Button size="small" icon={<PlusOutlined />} onClick={onAdd}>
+          Thêm
+        </Button>
+      }
+    >
       {children}
     </Card>
   );
@@ -141,7 +257,13 @@ export default function MovementEditorPage() {
   return (
     <>
       <PageHeader title={isNew ? 'Soạn phong trào thi đua' : `Sửa: ${q.data?.title}`} />
-      <Form<FormValues> form={form} layout="vertical" initialValues={toForm(q.data, user.unitId, params.get('parentId'))} onFinish={(v) => save.mutate(v)} data-testid="movement-editor">
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={toForm(q.data, user.unitId, params.get('parentId'))}
+        onFinish={(v) => save.mutate(v)}
+        data-testid="movement-editor"
+      >
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Card size="small" title="Thông tin chung">
             <Row gutter={12}>
@@ -171,9 +293,7 @@ export default function MovementEditorPage() {
                 <Input />
               </Form.Item>
             ) : null}
-            {parentId ? (
-              <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`Phong trào cấp dưới của: ${parent.data?.title ?? '…'}`} />
-            ) : null}
+            {parentId ? <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`Phong trào cấp dưới của: ${parent.data?.title ?? '…'}`} /> : null}
             <Form.Item name="title" label="Tên phong trào" rules={[{ required: true, min: 3, message: 'Nhập tên phong trào' }]}>
               <Input />
             </Form.Item>
@@ -232,13 +352,44 @@ export default function MovementEditorPage() {
               <ListCard title="Chỉ tiêu thi đua (đo được)" onAdd={() => add({ subjectKind: 'collective', measure: 'share', value: 100, label: '' })}>
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8}>
-                    <Col span={7}><Form.Item name={[f.name, 'label']} rules={[{ required: true, message: 'Nhập nội dung chỉ tiêu' }]}><Input placeholder="20% tập thể đạt TTLĐXS" /></Form.Item></Col>
-                    <Col span={3}><Form.Item name={[f.name, 'subjectKind']}><Select options={kindOptions} /></Form.Item></Col>
-                    <Col span={5}><Form.Item name={[f.name, 'honor']}><Select allowClear options={honorOptions} placeholder="Danh hiệu" /></Form.Item></Col>
-                    <Col span={3}><Form.Item name={[f.name, 'measure']}><Select options={[{ value: 'share', label: 'Tỉ lệ %' }, { value: 'count', label: 'Số lượng' }]} /></Form.Item></Col>
-                    <Col span={2}><Form.Item name={[f.name, 'value']}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item></Col>
-                    <Col span={2}><Form.Item name={[f.name, 'valueMax']}><InputNumber min={0} placeholder="đến" style={{ width: '100%' }} /></Form.Item></Col>
-                    <Col span={1}><Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} /></Col>
+                    <Col span={7}>
+                      <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: 'Nhập nội dung chỉ tiêu' }]}>
+                        <Input placeholder="20% tập thể đạt TTLĐXS" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={3}>
+                      <Form.Item name={[f.name, 'subjectKind']}>
+                        <Select options={kindOptions} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={5}>
+                      <Form.Item name={[f.name, 'honor']}>
+                        <Select allowClear options={honorOptions} placeholder="Danh hiệu" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={3}>
+                      <Form.Item name={[f.name, 'measure']}>
+                        <Select
+                          options={[
+                            { value: 'share', label: 'Tỉ lệ %' },
+                            { value: 'count', label: 'Số lượng' },
+                          ]}
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col span={2}>
+                      <Form.Item name={[f.name, 'value']}>
+                        <InputNumber min={0} style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={2}>
+                      <Form.Item name={[f.name, 'valueMax']}>
+                        <InputNumber min={0} placeholder="đến" style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={1}>
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                    </Col>
                   </Row>
                 ))}
               </ListCard>
@@ -249,11 +400,29 @@ export default function MovementEditorPage() {
               <ListCard title="Các đợt thi đua" onAdd={() => add({ name: `Đợt thi đua thứ ${fields.length + 1}` })}>
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8}>
-                    <Col span={5}><Form.Item name={[f.name, 'name']} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                    <Col span={6}><Form.Item name={[f.name, 'period']} rules={[{ required: true, message: 'Chọn thời gian' }]}><DatePicker.RangePicker format="DD/MM/YYYY" /></Form.Item></Col>
-                    <Col span={4}><Form.Item name={[f.name, 'summingUpDeadline']}><DatePicker format="DD/MM/YYYY" placeholder="Hạn sơ kết" style={{ width: '100%' }} /></Form.Item></Col>
-                    <Col span={8}><Form.Item name={[f.name, 'content']}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="Nội dung đợt" /></Form.Item></Col>
-                    <Col span={1}><Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} /></Col>
+                    <Col span={5}>
+                      <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                        <Input />
+                      </Form.Item>
+                    </Col>
+                    <Col span={6}>
+                      <Form.Item name={[f.name, 'period']} rules={[{ required: true, message: 'Chọn thời gian' }]}>
+                        <DatePicker.RangePicker format="DD/MM/YYYY" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={4}>
+                      <Form.Item name={[f.name, 'summingUpDeadline']}>
+                        <DatePicker format="DD/MM/YYYY" placeholder="Hạn sơ kết" style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={8}>
+                      <Form.Item name={[f.name, 'content']}>
+                        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="Nội dung đợt" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={1}>
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                    </Col>
                   </Row>
                 ))}
               </ListCard>
@@ -264,12 +433,34 @@ export default function MovementEditorPage() {
               <ListCard title="Hình thức khen thưởng, chỉ tiêu khen thưởng" onAdd={() => add({ honor: 'GK', subjectKinds: [] })}>
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8}>
-                    <Col span={5}><Form.Item name={[f.name, 'honor']}><Select options={honorOptions} /></Form.Item></Col>
-                    <Col span={4}><Form.Item name={[f.name, 'subjectKinds']}><Select mode="multiple" options={kindOptions} placeholder="Mọi đối tượng" /></Form.Item></Col>
-                    <Col span={2}><Form.Item name={[f.name, 'quota']}><InputNumber min={0} placeholder="Tối đa" style={{ width: '100%' }} /></Form.Item></Col>
-                    <Col span={6}><Form.Item name={[f.name, 'quotaNote']}><Input placeholder="01 tập thể hoặc 01 cá nhân" /></Form.Item></Col>
-                    <Col span={6}><Form.Item name={[f.name, 'awardedBy']}><Input placeholder="Cấp khen" /></Form.Item></Col>
-                    <Col span={1}><Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} /></Col>
+                    <Col span={5}>
+                      <Form.Item name={[f.name, 'honor']}>
+                        <Select options={honorOptions} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={4}>
+                      <Form.Item name={[f.name, 'subjectKinds']}>
+                        <Select mode="multiple" options={kindOptions} placeholder="Mọi đối tượng" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={2}>
+                      <Form.Item name={[f.name, 'quota']}>
+                        <InputNumber min={0} placeholder="Tối đa" style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={6}>
+                      <Form.Item name={[f.name, 'quotaNote']}>
+                        <Input placeholder="01 tập thể hoặc 01 cá nhân" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={6}>
+                      <Form.Item name={[f.name, 'awardedBy']}>
+                        <Input placeholder="Cấp khen" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={1}>
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                    </Col>
                   </Row>
                 ))}
               </ListCard>
@@ -280,12 +471,39 @@ export default function MovementEditorPage() {
               <ListCard title="Thời hạn (gửi hồ sơ, tổng hợp, báo cáo)" onAdd={() => add({ kind: 'unit_submission', audience: 'units' })}>
                 {fields.map((f) => (
                   <Row key={f.key} gutter={8}>
-                    <Col span={5}><Form.Item name={[f.name, 'kind']}><Select options={DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }))} /></Form.Item></Col>
-                    <Col span={7}><Form.Item name={[f.name, 'title']} rules={[{ required: true, message: 'Nhập nội dung' }]}><Input /></Form.Item></Col>
-                    <Col span={4}><Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: 'Chọn ngày' }]}><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item></Col>
-                    <Col span={4}><Form.Item name={[f.name, 'audience']}><Select options={[{ value: 'units', label: 'Các đơn vị' }, { value: 'office', label: 'Văn phòng' }]} /></Form.Item></Col>
-                    <Col span={3}><Form.Item name={[f.name, 'note']}><Input placeholder="Quá hạn thì…" /></Form.Item></Col>
-                    <Col span={1}><Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} /></Col>
+                    <Col span={5}>
+                      <Form.Item name={[f.name, 'kind']}>
+                        <Select options={DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={7}>
+                      <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: 'Nhập nội dung' }]}>
+                        <Input />
+                      </Form.Item>
+                    </Col>
+                    <Col span={4}>
+                      <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: 'Chọn ngày' }]}>
+                        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col span={4}>
+                      <Form.Item name={[f.name, 'audience']}>
+                        <Select
+                          options={[
+                            { value: 'units', label: 'Các đơn vị' },
+                            { value: 'office', label: 'Văn phòng' },
+                          ]}
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col span={3}>
+                      <Form.Item name={[f.name, 'note']}>
+                        <Input placeholder="Quá hạn thì…" />
+                      </Form.Item>
+                    </Col>
+                    <Col span={1}>
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                    </Col>
                   </Row>
                 ))}
               </ListCard>
@@ -293,9 +511,21 @@ export default function MovementEditorPage() {
           </Form.List>
           <Card size="small" title="Người ký">
             <Row gutter={12}>
-              <Col span={8}><Form.Item name="number" label="Số văn bản"><Input /></Form.Item></Col>
-              <Col span={8}><Form.Item name="signerTitle" label="Chức vụ"><Input placeholder="GIÁM ĐỐC" /></Form.Item></Col>
-              <Col span={8}><Form.Item name="signerName" label="Họ và tên"><Input /></Form.Item></Col>
+              <Col span={8}>
+                <Form.Item name="number" label="Số văn bản">
+                  <Input />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="signerTitle" label="Chức vụ">
+                  <Input placeholder="GIÁM ĐỐC" />
+                </Form.Item>
+              </Col>
+              <Col span={8}>
+                <Form.Item name="signerName" label="Họ và tên">
+                  <Input />
+                </Form.Item>
+              </Col>
             </Row>
           </Card>
           <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending} data-testid="movement-save">

@@ -58,14 +58,26 @@ export default function MovementPage() {
               </Button>
             ) : null}
             {has('launch') && m.status === 'draft' ? (
-              <Popconfirm title="Phát động phong trào?" description="Các thời hạn vào lịch và được nhắc; phong trào được công khai." okText="Phát động" cancelText="Hủy" onConfirm={() => act.mutate('launch')}>
+              <Popconfirm
+                title="Phát động phong trào?"
+                description="Các thời hạn vào lịch và được nhắc; phong trào được công khai."
+                okText="Phát động"
+                cancelText="Hủy"
+                onConfirm={() => act.mutate('launch')}
+              >
                 <Button type="primary" icon={<FlagOutlined />} loading={act.isPending} data-testid="movement-launch">
                   Phát động
                 </Button>
               </Popconfirm>
             ) : null}
             {has('close') && m.status === 'launched' ? (
-              <Popconfirm title="Kết thúc phong trào?" description="Không nhận đăng ký nữa; các thời hạn còn mở được đóng lại." okText="Kết thúc" cancelText="Hủy" onConfirm={() => act.mutate('close')}>
+              <Popconfirm
+                title="Kết thúc phong trào?"
+                description="Không nhận đăng ký nữa; các thời hạn còn mở được đóng lại."
+                okText="Kết thúc"
+                cancelText="Hủy"
+                onConfirm={() => act.mutate('close')}
+              >
                 <Button danger icon={<StopOutlined />} loading={act.isPending} data-testid="movement-close">
                   Kết thúc
                 </Button>

@@ -25,7 +25,14 @@ export default function MovementsPage() {
         subtitle="Phong trào, đợt thi đua của đơn vị và của cấp trên đã phát động"
         extra={
           <Space>
-            <Select allowClear placeholder="Mọi tình trạng" style={{ width: 160 }} value={status} onChange={setStatus} options={MOVEMENT_STATUSES.map((s) => ({ value: s, label: MOVEMENT_STATUS_LABELS[s] }))} />
+            <Select
+              allowClear
+              placeholder="Mọi tình trạng"
+              style={{ width: 160 }}
+              value={status}
+              onChange={setStatus}
+              options={MOVEMENT_STATUSES.map((s) => ({ value: s, label: MOVEMENT_STATUS_LABELS[s] }))}
+            />
             <ExportButton download={() => exportMovements({ status })} />
             {can.createMovement ? (
               <Link to="/phong-trao/moi">

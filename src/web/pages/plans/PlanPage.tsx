@@ -13,7 +13,15 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useUnits } from '../../lib/hooks';
 import { fromDayjs, toDayjs } from '../../lib/format';
-import { DEADLINE_KINDS, DEADLINE_KIND_LABELS, TASK_STATUSES, TASK_STATUS_LABELS, type DeadlineKind, type PlanInput, type TaskStatus } from '../../../shared/schemas/plans';
+import {
+  DEADLINE_KINDS,
+  DEADLINE_KIND_LABELS,
+  TASK_STATUSES,
+  TASK_STATUS_LABELS,
+  type DeadlineKind,
+  type PlanInput,
+  type TaskStatus,
+} from '../../../shared/schemas/plans';
 import { PlanDocument, statusTag } from './views';
 import { CopyPlanModal } from './PlansPage';
 import { codeOf } from '../../lib/codes';
@@ -64,7 +72,11 @@ function tagToRef(tag: string, names: Map<string, string>): UnitRef {
   if (tag.startsWith('u:')) return { unitId: tag.slice(2), name: names.get(tag.slice(2)) ?? tag.slice(2) };
   return { unitId: null, name: tag };
 }
-const lines = (s: string | undefined) => (s ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split('\n')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function toForm(p: Plan | undefined, unitId: string): PlanForm {
   const y = currentYearVn();
@@ -86,8 +98,30 @@ function toForm(p: Plan | undefined, unitId: string): PlanForm {
     signerTitle: p.signerTitle ?? undefined,
     signerName: p.signerName ?? undefined,
     registrationDeadline: toDayjs(p.registrationDeadline),
-    tasks: p.tasks.map((t) => ({ quarter: t.quarter, content: t.content, lead: t.leadUnits.map(refToTag), support: t.supportUnits.map(refToTag), dueDate: toDayjs(t.dueDate), status: codeOf(TASK_STATUSES, t.status) ?? 'not_started', progress: t.progress })),
-    deadlines: (p.extraDeadlines ?? []).flatMap((d) => { const kind = codeOf(DEADLINE_KINDS, d.kind); return kind ? [{ key: d.key, kind, title: d.title, dueDate: toDayjs(d.dueDate), audience: d.audience === 'units' ? ('units' as const) : ('office' as const), note: d.note ?? undefined }] : []; }),
+    tasks: p.tasks.map((t) => ({
+      quarter: t.quarter,
+      content: t.content,
+      lead: t.leadUnits.map(refToTag),
+      support: t.supportUnits.map(refToTag),
+      dueDate: toDayjs(t.dueDate),
+      status: codeOf(TASK_STATUSES, t.status) ?? 'not_started',
+      progress: t.progress,
+    })),
+    deadlines: (p.extraDeadlines ?? []).flatMap((d) => {
+      const kind = codeOf(DEADLINE_KINDS, d.kind);
+      return kind
+        ? [
+            {
+              key: d.key,
+              kind,
+              title: d.title,
+              dueDate: toDayjs(d.dueDate),
+              audience: d.audience === 'units' ? ('units' as const) : ('office' as const),
+              note: d.note ?? undefined,
+            },
+          ]
+        : [];
+    }),
   };
 }
 
@@ -118,7 +152,16 @@ function toInput(v: PlanForm, names: Map<string, string>, version?: number): Pla
       status: t.status ?? 'not_started',
       progress: t.progress ?? 0,
     })),
-    deadlines: (v.deadlines ?? []).map((d) => ({ key: d.key, kind: d.kind, title: d.title, dueDate: fromDayjs(d.dueDate) ?? '', audience: d.audience ?? 'office', note: d.note || null, responsibleUnitId: null, remindDays: null })),
+    deadlines: (v.deadlines ?? []).map((d) => ({
+      key: d.key,
+      kind: d.kind,
+      title: d.title,
+      dueDate: fromDayjs(d.dueDate) ?? '',
+      audience: d.audience ?? 'office',
+      note: d.note || null,
+      responsibleUnitId: null,
+      remindDays: null,
+    })),
     version,
   };
 }
@@ -127,7 +170,15 @@ function SectionList({ name, label }: { name: 'sections' | 'organisation'; label
   return (
     <Form.List name={name}>
       {(fields, { add, remove }) => (
-        <Card size="small" title={label} extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ heading: '', body: '' })}>Thêm mục</Button>}>
+        <Card
+          size="small"
+          title={label}
+          extra={
+            <Button size="small" icon={<PlusOutlined />} onClick={() => add({ heading: '', body: '' })}>
+              Thêm mục
+            </Button>
+          }
+        >
           {fields.map((f) => (
             <Row key={f.key} gutter={8}>
               <Col span={7}>
@@ -232,7 +283,20 @@ function PlanEditor({ plan, onDone }: { plan?: Plan; onDone: (p: Plan) => void }
         <SectionList name="sections" label="Nội dung thực hiện" />
         <Form.List name="tasks">
           {(fields, { add, remove }) => (
-            <Card size="small" title="Lịch nhiệm vụ theo quý" extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ quarter: 1, content: '', lead: [], support: [], status: 'not_started', progress: 0 })} data-testid="task-add">Thêm nhiệm vụ</Button>}>
+            <Card
+              size="small"
+              title="Lịch nhiệm vụ theo quý"
+              extra={
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ quarter: 1, content: '', lead: [], support: [], status: 'not_started', progress: 0 })}
+                  data-testid="task-add"
+                >
+                  Thêm nhiệm vụ
+                </Button>
+              }
+            >
               <Table
                 size="small"
                 pagination={false}
@@ -240,13 +304,68 @@ function PlanEditor({ plan, onDone }: { plan?: Plan; onDone: (p: Plan) => void }
                 dataSource={fields}
                 columns={[
                   { title: 'TT', width: 40, render: (_, f, i) => i + 1 },
-                  { title: 'Quý', width: 100, render: (_, f) => <Form.Item name={[f.name, 'quarter']} noStyle><Select options={quarterOptions} allowClear placeholder="Cả năm" style={{ width: 95 }} /></Form.Item> },
-                  { title: 'Nội dung', render: (_, f) => <Form.Item name={[f.name, 'content']} noStyle rules={[{ required: true, message: 'Nhập nội dung' }]}><Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} style={{ width: '100%', minWidth: 320 }} /></Form.Item> },
-                  { title: 'Chủ trì', width: 175, render: (_, f) => <Form.Item name={[f.name, 'lead']} noStyle><Select mode="tags" options={unitOptions} style={{ width: 170 }} maxTagCount="responsive" placeholder="Đơn vị / tên" /></Form.Item> },
-                  { title: 'Phối hợp', width: 175, render: (_, f) => <Form.Item name={[f.name, 'support']} noStyle><Select mode="tags" options={unitOptions} style={{ width: 170 }} maxTagCount="responsive" placeholder="Đơn vị / tên" /></Form.Item> },
-                  { title: 'Hạn', width: 140, render: (_, f) => <Form.Item name={[f.name, 'dueDate']} noStyle><DatePicker format="DD/MM/YYYY" style={{ width: 130 }} /></Form.Item> },
-                  { title: 'Tình trạng', width: 140, render: (_, f) => <Form.Item name={[f.name, 'status']} noStyle><Select style={{ width: 132 }} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} /></Form.Item> },
-                  { title: '%', width: 80, render: (_, f) => <Form.Item name={[f.name, 'progress']} noStyle><InputNumber min={0} max={100} style={{ width: 70 }} /></Form.Item> },
+                  {
+                    title: 'Quý',
+                    width: 100,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'quarter']} noStyle>
+                        <Select options={quarterOptions} allowClear placeholder="Cả năm" style={{ width: 95 }} />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: 'Nội dung',
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'content']} noStyle rules={[{ required: true, message: 'Nhập nội dung' }]}>
+                        <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} style={{ width: '100%', minWidth: 320 }} />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: 'Chủ trì',
+                    width: 175,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'lead']} noStyle>
+                        <Select mode="tags" options={unitOptions} style={{ width: 170 }} maxTagCount="responsive" placeholder="Đơn vị / tên" />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: 'Phối hợp',
+                    width: 175,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'support']} noStyle>
+                        <Select mode="tags" options={unitOptions} style={{ width: 170 }} maxTagCount="responsive" placeholder="Đơn vị / tên" />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: 'Hạn',
+                    width: 140,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'dueDate']} noStyle>
+                        <DatePicker format="DD/MM/YYYY" style={{ width: 130 }} />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: 'Tình trạng',
+                    width: 140,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'status']} noStyle>
+                        <Select style={{ width: 132 }} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
+                      </Form.Item>
+                    ),
+                  },
+                  {
+                    title: '%',
+                    width: 80,
+                    render: (_, f) => (
+                      <Form.Item name={[f.name, 'progress']} noStyle>
+                        <InputNumber min={0} max={100} style={{ width: 70 }} />
+                      </Form.Item>
+                    ),
+                  },
                   { title: '', width: 40, render: (_, f) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} /> },
                 ]}
               />
@@ -255,7 +374,15 @@ function PlanEditor({ plan, onDone }: { plan?: Plan; onDone: (p: Plan) => void }
         </Form.List>
         <Form.List name="deadlines">
           {(fields, { add, remove }) => (
-            <Card size="small" title="Thời hạn khác (báo cáo, gửi hồ sơ…)" extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ kind: 'report', audience: 'units', title: '' })}>Thêm thời hạn</Button>}>
+            <Card
+              size="small"
+              title="Thời hạn khác (báo cáo, gửi hồ sơ…)"
+              extra={
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ kind: 'report', audience: 'units', title: '' })}>
+                  Thêm thời hạn
+                </Button>
+              }
+            >
               {fields.map((f) => (
                 <Row key={f.key} gutter={8}>
                   <Col span={5}>
@@ -275,7 +402,12 @@ function PlanEditor({ plan, onDone }: { plan?: Plan; onDone: (p: Plan) => void }
                   </Col>
                   <Col span={6}>
                     <Form.Item name={[f.name, 'audience']}>
-                      <Select options={[{ value: 'units', label: 'Các đơn vị thực hiện' }, { value: 'office', label: 'Văn phòng thực hiện' }]} />
+                      <Select
+                        options={[
+                          { value: 'units', label: 'Các đơn vị thực hiện' },
+                          { value: 'office', label: 'Văn phòng thực hiện' },
+                        ]}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={1}>
@@ -324,8 +456,25 @@ function TaskProgressCell({ plan, task }: { plan: Plan; task: PlanTask }) {
   });
   return (
     <Space size={4}>
-      <Select size="small" value={codeOf(TASK_STATUSES, task.status)} style={{ width: 120 }} onChange={(s: TaskStatus) => m.mutate({ status: s, progress: s === 'done' ? 100 : task.progress })} options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))} />
-      <InputNumber size="small" min={0} max={100} value={task.progress} style={{ width: 64 }} onBlur={(e) => { const v = Number(e.target.value); if (v !== task.progress && v >= 0 && v <= 100) m.mutate({ status: v >= 100 ? 'done' : v > 0 ? 'in_progress' : codeOf(TASK_STATUSES, task.status) ?? 'not_started', progress: v }); }} />
+      <Select
+        size="small"
+        value={codeOf(TASK_STATUSES, task.status)}
+        style={{ width: 120 }}
+        onChange={(s: TaskStatus) => m.mutate({ status: s, progress: s === 'done' ? 100 : task.progress })}
+        options={TASK_STATUSES.map((s) => ({ value: s, label: TASK_STATUS_LABELS[s] }))}
+      />
+      <InputNumber
+        size="small"
+        min={0}
+        max={100}
+        value={task.progress}
+        style={{ width: 64 }}
+        onBlur={(e) => {
+          const v = Number(e.target.value);
+          if (v !== task.progress && v >= 0 && v <= 100)
+            m.mutate({ status: v >= 100 ? 'done' : v > 0 ? 'in_progress' : (codeOf(TASK_STATUSES, task.status) ?? 'not_started'), progress: v });
+        }}
+      />
     </Space>
   );
 }
@@ -362,15 +511,40 @@ export default function PlanPage() {
     <>
       <PageHeader
         title={isNew ? 'Soạn kế hoạch thi đua, khen thưởng' : plan!.title}
-        subtitle={plan ? <Space>{statusTag(plan.status, plan.statusLabel)}<Typography.Text type="secondary">{plan.unitName} · năm {plan.year}</Typography.Text></Space> : undefined}
+        subtitle={
+          plan ? (
+            <Space>
+              {statusTag(plan.status, plan.statusLabel)}
+              <Typography.Text type="secondary">
+                {plan.unitName} · năm {plan.year}
+              </Typography.Text>
+            </Space>
+          ) : undefined
+        }
         extra={
           plan && !editing ? (
             <>
-              {can('update') ? <Button icon={<EditOutlined />} onClick={() => setParams({ sua: '1' })} data-testid="plan-edit">Sửa</Button> : null}
-              {can('create') ? <Button icon={<CopyOutlined />} onClick={() => setCopying(true)}>Tạo từ KH này</Button> : null}
+              {can('update') ? (
+                <Button icon={<EditOutlined />} onClick={() => setParams({ sua: '1' })} data-testid="plan-edit">
+                  Sửa
+                </Button>
+              ) : null}
+              {can('create') ? (
+                <Button icon={<CopyOutlined />} onClick={() => setCopying(true)}>
+                  Tạo từ KH này
+                </Button>
+              ) : null}
               {can('publish') && plan.status === 'draft' ? (
-                <Popconfirm title="Ban hành kế hoạch?" description="Các thời hạn sẽ vào lịch, được nhắc và kế hoạch được công khai." okText="Ban hành" cancelText="Hủy" onConfirm={() => publish.mutate()}>
-                  <Button type="primary" icon={<CheckOutlined />} loading={publish.isPending} data-testid="plan-publish">Ban hành</Button>
+                <Popconfirm
+                  title="Ban hành kế hoạch?"
+                  description="Các thời hạn sẽ vào lịch, được nhắc và kế hoạch được công khai."
+                  okText="Ban hành"
+                  cancelText="Hủy"
+                  onConfirm={() => publish.mutate()}
+                >
+                  <Button type="primary" icon={<CheckOutlined />} loading={publish.isPending} data-testid="plan-publish">
+                    Ban hành
+                  </Button>
                 </Popconfirm>
               ) : null}
             </>
@@ -379,8 +553,12 @@ export default function PlanPage() {
           ) : undefined
         }
       />
-      {editing ? <PlanEditor plan={plan} onDone={(p) => void done(p)} /> : <PlanDocument plan={plan!} taskExtra={can('update') ? (t) => <TaskProgressCell plan={plan!} task={t} /> : undefined} />}
-      <CopyPlanModal source={copying ? plan ?? null : null} onClose={() => setCopying(false)} />
+      {editing ? (
+        <PlanEditor plan={plan} onDone={(p) => void done(p)} />
+      ) : (
+        <PlanDocument plan={plan!} taskExtra={can('update') ? (t) => <TaskProgressCell plan={plan!} task={t} /> : undefined} />
+      )}
+      <CopyPlanModal source={copying ? (plan ?? null) : null} onClose={() => setCopying(false)} />
     </>
   );
 }

@@ -44,9 +44,14 @@ export function CopyPlanModal({ source, onClose }: { source: PlanSummary | null;
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        Nội dung, lịch nhiệm vụ và thời hạn được chép sang năm mới (ngày tháng dời theo năm, tiến độ đặt lại). Chép kế hoạch của cấp trên thì kế hoạch mới ghi kế hoạch đó vào phần căn cứ.
+        Nội dung, lịch nhiệm vụ và thời hạn được chép sang năm mới (ngày tháng dời theo năm, tiến độ đặt lại). Chép kế hoạch của cấp trên thì kế hoạch mới ghi
+        kế hoạch đó vào phần căn cứ.
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ unitId: user.unitId, year: (source?.year ?? currentYearVn()) + (source?.unitId === user.unitId ? 1 : 0) }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ unitId: user.unitId, year: (source?.year ?? currentYearVn()) + (source?.unitId === user.unitId ? 1 : 0) }}
+      >
         <Form.Item name="unitId" label="Đơn vị ban hành" rules={[{ required: true, message: 'Chọn đơn vị' }]}>
           <UnitTreeSelect />
         </Form.Item>
@@ -72,7 +77,14 @@ export default function PlansPage() {
         subtitle="Kế hoạch công tác thi đua, khen thưởng năm của đơn vị và kế hoạch cấp trên đã ban hành"
         extra={
           <Space>
-            <Select allowClear placeholder="Tất cả các năm" style={{ width: 150 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `Năm ${y}` }))} />
+            <Select
+              allowClear
+              placeholder="Tất cả các năm"
+              style={{ width: 150 }}
+              value={year}
+              onChange={setYear}
+              options={years.map((y) => ({ value: y, label: `Năm ${y}` }))}
+            />
             <ExportButton download={() => exportPlans({ year })} />
             {can.createPlan ? (
               <Link to="/ke-hoach/moi">

@@ -63,7 +63,10 @@ export function PublicPortalPage() {
               data-testid="public-plans"
               renderItem={(p) => (
                 <List.Item>
-                  <List.Item.Meta title={<Link to={`/cong-khai/ke-hoach/${p.id}`}>{p.title}</Link>} description={`${p.unitName} · năm ${p.year}${p.number ? ` · số ${p.number}` : ''}`} />
+                  <List.Item.Meta
+                    title={<Link to={`/cong-khai/ke-hoach/${p.id}`}>{p.title}</Link>}
+                    description={`${p.unitName} · năm ${p.year}${p.number ? ` · số ${p.number}` : ''}`}
+                  />
                 </List.Item>
               )}
             />
@@ -79,7 +82,11 @@ export function PublicPlanPage() {
   const q = useQuery({ queryKey: keys.publicPlan(id), queryFn: () => getPublicPlan(id!) });
   return (
     <PublicFrame>
-      {q.isPending ? <LoadingBlock /> : q.isError ? <ErrorAlert error={q.error} /> : (
+      {q.isPending ? (
+        <LoadingBlock />
+      ) : q.isError ? (
+        <ErrorAlert error={q.error} />
+      ) : (
         <>
           <Typography.Title level={4}>{q.data.unitName}</Typography.Title>
           <PlanDocument plan={q.data} />
@@ -94,7 +101,11 @@ export function PublicMovementPage() {
   const q = useQuery({ queryKey: keys.publicMovement(id), queryFn: () => getPublicMovement(id!) });
   return (
     <PublicFrame>
-      {q.isPending ? <LoadingBlock /> : q.isError ? <ErrorAlert error={q.error} /> : (
+      {q.isPending ? (
+        <LoadingBlock />
+      ) : q.isError ? (
+        <ErrorAlert error={q.error} />
+      ) : (
         <>
           <Typography.Title level={4}>{q.data.title}</Typography.Title>
           <MovementDocument m={q.data} />

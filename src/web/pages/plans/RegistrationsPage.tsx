@@ -5,7 +5,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { exportRollup, getRollup, getSheet, listMovements, listPlans, listPledges, listRegistrableHonors, planAbilities, register, reopenRegistration, saveSheet, uploadPledge, type CampaignRef, type Sheet } from '../../api/plans';
+import {
+  exportRollup,
+  getRollup,
+  getSheet,
+  listMovements,
+  listPlans,
+  listPledges,
+  listRegistrableHonors,
+  planAbilities,
+  register,
+  reopenRegistration,
+  saveSheet,
+  uploadPledge,
+  type CampaignRef,
+  type Sheet,
+} from '../../api/plans';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,7 +34,17 @@ import { keys } from '../../api/keys';
 import { currentYearVn } from '../../lib/today';
 
 function short(h: Honor): string {
-  const abbr: Partial<Record<Honor, string>> = { LDTT: 'LĐTT', CSTDCS: 'CSTĐCS', CSTD_BO_TINH: 'CSTĐ tỉnh', TTLDTT: 'TTLĐTT', TTLDXS: 'TTLĐXS', CO_BO_TINH: 'Cờ tỉnh', GK: 'Giấy khen', BK_BO_TINH: 'Bằng khen tỉnh', BK_TTG: 'BK Thủ tướng' };
+  const abbr: Partial<Record<Honor, string>> = {
+    LDTT: 'LĐTT',
+    CSTDCS: 'CSTĐCS',
+    CSTD_BO_TINH: 'CSTĐ tỉnh',
+    TTLDTT: 'TTLĐTT',
+    TTLDXS: 'TTLĐXS',
+    CO_BO_TINH: 'Cờ tỉnh',
+    GK: 'Giấy khen',
+    BK_BO_TINH: 'Bằng khen tỉnh',
+    BK_TTG: 'BK Thủ tướng',
+  };
   return abbr[h] ?? HONOR_INFO[h].label;
 }
 
@@ -36,7 +61,8 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
     setPeople(Object.fromEntries(q.data.people.map((p) => [p.personId, codesOf(HONORS, p.honors)])));
   }, [q.data]);
   const save = useMutation({
-    mutationFn: (s: Sheet) => saveSheet({ ...campaign, unitId, collective, people: s.people.map((p) => ({ personId: p.personId, honors: people[p.personId] ?? [] })) }),
+    mutationFn: (s: Sheet) =>
+      saveSheet({ ...campaign, unitId, collective, people: s.people.map((p) => ({ personId: p.personId, honors: people[p.personId] ?? [] })) }),
     onSuccess: async (r) => {
       message.success(`Đã lưu ${r.count} đăng ký của đơn vị.`);
       await qc.invalidateQueries({ queryKey: keys.sheet.all });
@@ -48,11 +74,17 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const s = q.data;
   // The server says which honors this campaign takes (the movement's, or the year's annual honors from the rules).
-  const honors = codesOf(HONORS, s.campaign.honors.map((h) => h.honor));
+  const honors = codesOf(
+    HONORS,
+    s.campaign.honors.map((h) => h.honor),
+  );
   const offered = new Map(s.campaign.honors.map((h) => [h.honor, h]));
   type Row = { key: string; name: string; kind: SubjectKind; position: string | null };
-  const rows: Row[] = [{ key: 'unit', name: s.unit.name, kind: 'collective', position: 'Tập thể' }, ...s.people.map((p) => ({ key: p.personId, name: p.fullName, kind: 'individual' as const, position: p.position }))];
-  const valueOf = (r: Row) => (r.kind === 'collective' ? collective : people[r.key] ?? []);
+  const rows: Row[] = [
+    { key: 'unit', name: s.unit.name, kind: 'collective', position: 'Tập thể' },
+    ...s.people.map((p) => ({ key: p.personId, name: p.fullName, kind: 'individual' as const, position: p.position })),
+  ];
+  const valueOf = (r: Row) => (r.kind === 'collective' ? collective : (people[r.key] ?? []));
   const toggle = (r: Row, h: Honor, on: boolean) => {
     const next = on ? [...valueOf(r), h] : valueOf(r).filter((x) => x !== h);
     if (r.kind === 'collective') setCollective(next);
@@ -63,7 +95,12 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
       {s.campaign.open ? (
         <Alert type="info" showIcon title={s.campaign.deadline ? `Hạn đăng ký: ${fmtDate(s.campaign.deadline)}` : 'Không giới hạn thời gian đăng ký'} />
       ) : (
-        <Alert type="warning" showIcon title={`Đã hết hạn đăng ký (${fmtDate(s.campaign.deadline)})`} description="Bảng chỉ lưu được khi Văn phòng mở lại đăng ký cho đơn vị." />
+        <Alert
+          type="warning"
+          showIcon
+          title={`Đã hết hạn đăng ký (${fmtDate(s.campaign.deadline)})`}
+          description="Bảng chỉ lưu được khi Văn phòng mở lại đăng ký cho đơn vị."
+        />
       )}
       <Table<Row>
         size="small"
@@ -80,7 +117,11 @@ function UnitSheet({ campaign, unitId }: { campaign: CampaignRef; unitId: string
             width: 95,
             align: 'center' as const,
             render: (_: unknown, r: Row) =>
-              offered.get(h)?.subjectKinds.includes(r.kind) ? <Checkbox checked={valueOf(r).includes(h)} onChange={(e) => toggle(r, h, e.target.checked)} data-testid={`reg-${r.kind}-${h}`} /> : <Typography.Text type="secondary">—</Typography.Text>,
+              offered.get(h)?.subjectKinds.includes(r.kind) ? (
+                <Checkbox checked={valueOf(r).includes(h)} onChange={(e) => toggle(r, h, e.target.checked)} data-testid={`reg-${r.kind}-${h}`} />
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
           })),
         ]}
       />
@@ -105,7 +146,16 @@ function ReopenModal({ campaign, unit, onClose }: { campaign: CampaignRef; unit:
     onError: (e) => message.error(errorText(e)),
   });
   return (
-    <Modal open={!!unit} title={`Mở lại đăng ký: ${unit?.name ?? ''}`} okText="Mở lại" cancelText="Hủy" onCancel={onClose} confirmLoading={m.isPending} onOk={() => void form.validateFields().then((v) => m.mutate(v))} destroyOnHidden>
+    <Modal
+      open={!!unit}
+      title={`Mở lại đăng ký: ${unit?.name ?? ''}`}
+      okText="Mở lại"
+      cancelText="Hủy"
+      onCancel={onClose}
+      confirmLoading={m.isPending}
+      onOk={() => void form.validateFields().then((v) => m.mutate(v))}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="until" label="Cho đăng ký đến hết ngày" rules={[{ required: true, message: 'Chọn ngày' }]}>
           <DatePicker format="DD/MM/YYYY" />
@@ -126,7 +176,10 @@ function RollupView({ campaign }: { campaign: CampaignRef }) {
   if (q.isPending) return <LoadingBlock />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const r = q.data;
-  const honors = codesOf(HONORS, r.honors.map((h) => h.honor));
+  const honors = codesOf(
+    HONORS,
+    r.honors.map((h) => h.honor),
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Space wrap>
@@ -150,9 +203,26 @@ function RollupView({ campaign }: { campaign: CampaignRef }) {
         columns={[
           { title: 'Đơn vị', dataIndex: 'unitName', fixed: 'left' },
           { title: 'Tập thể đăng ký', dataIndex: 'collective', render: (c: Honor[]) => c.map((h) => <Tag key={h}>{short(h)}</Tag>) },
-          ...honors.filter((h) => HONOR_INFO[h].subjects.includes('individual')).map((h) => ({ title: `${short(h)} (cá nhân)`, width: 110, align: 'center' as const, render: (_: unknown, u: (typeof r.units)[number]) => u.individual[h] ?? '' })),
+          ...honors
+            .filter((h) => HONOR_INFO[h].subjects.includes('individual'))
+            .map((h) => ({
+              title: `${short(h)} (cá nhân)`,
+              width: 110,
+              align: 'center' as const,
+              render: (_: unknown, u: (typeof r.units)[number]) => u.individual[h] ?? '',
+            })),
           { title: 'Tổng', dataIndex: 'total', width: 70 },
-          can.reopen ? { title: '', width: 120, render: (_: unknown, u: (typeof r.units)[number]) => <Button size="small" icon={<UnlockOutlined />} onClick={() => setReopen({ id: u.unitId, name: u.unitName })}>Mở lại</Button> } : { title: '', width: 1 },
+          can.reopen
+            ? {
+                title: '',
+                width: 120,
+                render: (_: unknown, u: (typeof r.units)[number]) => (
+                  <Button size="small" icon={<UnlockOutlined />} onClick={() => setReopen({ id: u.unitId, name: u.unitName })}>
+                    Mở lại
+                  </Button>
+                ),
+              }
+            : { title: '', width: 1 },
         ]}
       />
       {can.reopen ? (
@@ -167,7 +237,17 @@ function RollupView({ campaign }: { campaign: CampaignRef }) {
       ) : null}
       {r.reopenings.length ? (
         <Card size="small" title="Các lần mở lại đăng ký">
-          <Table size="small" rowKey="id" pagination={false} dataSource={r.reopenings} columns={[{ title: 'Đơn vị', dataIndex: 'unitName' }, { title: 'Đến ngày', dataIndex: 'until', render: fmtDate, width: 110 }, { title: 'Lý do', dataIndex: 'reason' }]} />
+          <Table
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={r.reopenings}
+            columns={[
+              { title: 'Đơn vị', dataIndex: 'unitName' },
+              { title: 'Đến ngày', dataIndex: 'until', render: fmtDate, width: 110 },
+              { title: 'Lý do', dataIndex: 'reason' },
+            ]}
+          />
         </Card>
       ) : null}
       <ReopenModal campaign={campaign} unit={reopen} onClose={() => setReopen(null)} />
@@ -221,16 +301,41 @@ function Pledges() {
       />
       {can.pledge ? (
         <Card size="small" title="Ghi nhận giao ước thi đua (kèm văn bản đã ký: PDF, DOCX, JPEG, PNG; tối đa 10 MB)">
-          <Form form={form} layout="inline" initialValues={{ unitId: user.unitId, year }} onFinish={(v) => (file ? up.mutate(v) : message.warning('Hãy chọn tệp văn bản đã ký.'))}>
-            <Form.Item name="unitId" rules={[{ required: true }]}><UnitTreeSelect style={{ width: 260 }} /></Form.Item>
-            <Form.Item name="title" rules={[{ required: true, message: 'Nhập tên giao ước' }]}><Input placeholder="Giao ước thi đua Cụm thi đua…" style={{ width: 260 }} /></Form.Item>
-            <Form.Item name="year"><InputNumber min={2000} max={2100} /></Form.Item>
-            <Form.Item name="signedDate" rules={[{ required: true, message: 'Ngày ký' }]}><DatePicker format="DD/MM/YYYY" placeholder="Ngày ký" /></Form.Item>
-            <Form.Item name="parties"><Input placeholder="Các bên (cách nhau bởi ;)" style={{ width: 240 }} /></Form.Item>
-            <Upload beforeUpload={(f) => { setFile(f); return false; }} maxCount={1} onRemove={() => setFile(null)} accept=".pdf,.docx,.jpg,.jpeg,.png">
+          <Form
+            form={form}
+            layout="inline"
+            initialValues={{ unitId: user.unitId, year }}
+            onFinish={(v) => (file ? up.mutate(v) : message.warning('Hãy chọn tệp văn bản đã ký.'))}
+          >
+            <Form.Item name="unitId" rules={[{ required: true }]}>
+              <UnitTreeSelect style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item name="title" rules={[{ required: true, message: 'Nhập tên giao ước' }]}>
+              <Input placeholder="Giao ước thi đua Cụm thi đua…" style={{ width: 260 }} />
+            </Form.Item>
+            <Form.Item name="year">
+              <InputNumber min={2000} max={2100} />
+            </Form.Item>
+            <Form.Item name="signedDate" rules={[{ required: true, message: 'Ngày ký' }]}>
+              <DatePicker format="DD/MM/YYYY" placeholder="Ngày ký" />
+            </Form.Item>
+            <Form.Item name="parties">
+              <Input placeholder="Các bên (cách nhau bởi ;)" style={{ width: 240 }} />
+            </Form.Item>
+            <Upload
+              beforeUpload={(f) => {
+                setFile(f);
+                return false;
+              }}
+              maxCount={1}
+              onRemove={() => setFile(null)}
+              accept=".pdf,.docx,.jpg,.jpeg,.png"
+            >
               <Button icon={<UploadOutlined />}>Chọn tệp</Button>
             </Upload>
-            <Button type="primary" htmlType="submit" loading={up.isPending} style={{ marginLeft: 8 }}>Lưu</Button>
+            <Button type="primary" htmlType="submit" loading={up.isPending} style={{ marginLeft: 8 }}>
+              Lưu
+            </Button>
           </Form>
         </Card>
       ) : null}
@@ -255,8 +360,16 @@ function MyRegistration({ campaign }: { campaign: CampaignRef }) {
   if (!user.personId) return <EmptyBlock text="Tài khoản không gắn với hồ sơ cán bộ." />;
   return (
     <Space>
-      <Select value={honor} onChange={(v: string) => setHonor(codeOf(HONORS, v))} style={{ width: 300 }} loading={honors.isPending} options={(honors.data?.items ?? []).map((h) => ({ value: h.honor, label: h.label }))} />
-      <Button type="primary" onClick={() => m.mutate()} loading={m.isPending} disabled={!honor}>Đăng ký danh hiệu</Button>
+      <Select
+        value={honor}
+        onChange={(v: string) => setHonor(codeOf(HONORS, v))}
+        style={{ width: 300 }}
+        loading={honors.isPending}
+        options={(honors.data?.items ?? []).map((h) => ({ value: h.honor, label: h.label }))}
+      />
+      <Button type="primary" onClick={() => m.mutate()} loading={m.isPending} disabled={!honor}>
+        Đăng ký danh hiệu
+      </Button>
     </Space>
   );
 }
@@ -270,7 +383,9 @@ export default function RegistrationsPage() {
   const [unitId, setUnitId] = useState<string>(user.unitId);
   const options = useMemo(
     () => [
-      ...(plans.data?.items ?? []).filter((p) => p.status === 'published').map((p) => ({ value: `planId:${p.id}`, label: `Năm ${p.year} — ${p.title} (${p.unitName})` })),
+      ...(plans.data?.items ?? [])
+        .filter((p) => p.status === 'published')
+        .map((p) => ({ value: `planId:${p.id}`, label: `Năm ${p.year} — ${p.title} (${p.unitName})` })),
       ...(movements.data?.items ?? []).map((m) => ({ value: `movementId:${m.id}`, label: `Phong trào — ${m.title}` })),
     ],
     [plans.data, movements.data],
@@ -281,9 +396,20 @@ export default function RegistrationsPage() {
   const campaign: CampaignRef | null = selected ? (selected.startsWith('planId:') ? { planId: selected.slice(7) } : { movementId: selected.slice(11) }) : null;
   return (
     <>
-      <PageHeader title="Đăng ký thi đua" subtitle="Đơn vị, cá nhân đăng ký danh hiệu thi đua, hình thức khen thưởng trước hạn của kế hoạch năm hoặc phong trào" />
+      <PageHeader
+        title="Đăng ký thi đua"
+        subtitle="Đơn vị, cá nhân đăng ký danh hiệu thi đua, hình thức khen thưởng trước hạn của kế hoạch năm hoặc phong trào"
+      />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select style={{ width: 620 }} value={selected} onChange={(v: string) => setParams({ [v.split(':')[0]!]: v.split(':')[1]! })} options={options} placeholder="Chọn kế hoạch năm hoặc phong trào" loading={plans.isPending || movements.isPending} data-testid="campaign-select" />
+        <Select
+          style={{ width: 620 }}
+          value={selected}
+          onChange={(v: string) => setParams({ [v.split(':')[0]!]: v.split(':')[1]! })}
+          options={options}
+          placeholder="Chọn kế hoạch năm hoặc phong trào"
+          loading={plans.isPending || movements.isPending}
+          data-testid="campaign-select"
+        />
         {can.registerUnit ? <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: 320 }} /> : null}
       </Space>
       {!campaign ? (
@@ -291,7 +417,9 @@ export default function RegistrationsPage() {
       ) : (
         <Tabs
           items={[
-            can.registerUnit ? { key: 'sheet', label: 'Bảng đăng ký của đơn vị', children: <UnitSheet campaign={campaign} unitId={unitId} key={`${selected}-${unitId}`} /> } : null,
+            can.registerUnit
+              ? { key: 'sheet', label: 'Bảng đăng ký của đơn vị', children: <UnitSheet campaign={campaign} unitId={unitId} key={`${selected}-${unitId}`} /> }
+              : null,
             !can.registerUnit && can.register ? { key: 'mine', label: 'Đăng ký của tôi', children: <MyRegistration campaign={campaign} /> } : null,
             can.rollup ? { key: 'rollup', label: 'Tổng hợp theo đơn vị, danh hiệu', children: <RollupView campaign={campaign} key={selected} /> } : null,
             can.readPledges ? { key: 'pledges', label: 'Giao ước thi đua', children: <Pledges /> } : null,

@@ -49,20 +49,31 @@ export function TaskTable({ tasks, extraColumn }: { tasks: PlanTask[]; extraColu
       dataSource={rows}
       data-testid="task-table"
       columns={[
-        { title: 'TT', width: 50, render: (_, r) => (r.quarterRow !== undefined ? { children: <b>{QUARTER[r.quarterRow] ?? 'CẢ NĂM'}</b>, props: { colSpan: 6 } } : r.task?.seq) },
-        { title: 'Nội dung', render: (_, r) => (r.quarterRow !== undefined ? { props: { colSpan: 0 } } : <span style={{ whiteSpace: 'pre-wrap' }}>{r.task?.content}</span>) },
+        {
+          title: 'TT',
+          width: 50,
+          render: (_, r) => (r.quarterRow !== undefined ? { children: <b>{QUARTER[r.quarterRow] ?? 'CẢ NĂM'}</b>, props: { colSpan: 6 } } : r.task?.seq),
+        },
+        {
+          title: 'Nội dung',
+          render: (_, r) => (r.quarterRow !== undefined ? { props: { colSpan: 0 } } : <span style={{ whiteSpace: 'pre-wrap' }}>{r.task?.content}</span>),
+        },
         {
           title: 'Đơn vị thực hiện',
           width: 260,
           render: (_, r) =>
-            r.quarterRow !== undefined ? { props: { colSpan: 0 } } : (
+            r.quarterRow !== undefined ? (
+              { props: { colSpan: 0 } }
+            ) : (
               <div>
                 {r.task?.leadUnits.map((u) => (
                   <div key={u.name}>
                     <b>{u.name}</b> <Text type="secondary">(chủ trì)</Text>
                   </div>
                 ))}
-                {r.task?.supportUnits.map((u) => <div key={u.name}>{u.name}</div>)}
+                {r.task?.supportUnits.map((u) => (
+                  <div key={u.name}>{u.name}</div>
+                ))}
               </div>
             ),
         },
@@ -71,7 +82,9 @@ export function TaskTable({ tasks, extraColumn }: { tasks: PlanTask[]; extraColu
           title: 'Tiến độ',
           width: 170,
           render: (_, r) =>
-            r.quarterRow !== undefined ? { props: { colSpan: 0 } } : (
+            r.quarterRow !== undefined ? (
+              { props: { colSpan: 0 } }
+            ) : (
               <div>
                 <Progress percent={r.task?.progress ?? 0} size="small" status={r.task?.status === 'done' ? 'success' : 'normal'} />
                 <Text type="secondary" style={{ fontSize: 12 }}>
@@ -80,7 +93,11 @@ export function TaskTable({ tasks, extraColumn }: { tasks: PlanTask[]; extraColu
               </div>
             ),
         },
-        { title: '', width: extraColumn ? 200 : 1, render: (_, r) => (r.quarterRow !== undefined ? { props: { colSpan: 0 } } : r.task && extraColumn ? extraColumn(r.task) : null) },
+        {
+          title: '',
+          width: extraColumn ? 200 : 1,
+          render: (_, r) => (r.quarterRow !== undefined ? { props: { colSpan: 0 } } : r.task && extraColumn ? extraColumn(r.task) : null),
+        },
       ]}
     />
   );
@@ -108,7 +125,21 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
           ),
         },
         { title: 'Thực hiện', dataIndex: 'audience', width: 150, render: (a: string) => (a === 'units' ? 'Các đơn vị' : 'Văn phòng / đơn vị chủ trì') },
-        { title: 'Tình trạng', dataIndex: 'status', width: 110, render: (s: string, r) => (r.overdue ? <Tag color="red">Quá hạn</Tag> : s === 'done' ? <Tag color="green">Đã xong</Tag> : s === 'draft' ? <Tag>Dự thảo</Tag> : <Tag color="blue">Đang mở</Tag>) },
+        {
+          title: 'Tình trạng',
+          dataIndex: 'status',
+          width: 110,
+          render: (s: string, r) =>
+            r.overdue ? (
+              <Tag color="red">Quá hạn</Tag>
+            ) : s === 'done' ? (
+              <Tag color="green">Đã xong</Tag>
+            ) : s === 'draft' ? (
+              <Tag>Dự thảo</Tag>
+            ) : (
+              <Tag color="blue">Đang mở</Tag>
+            ),
+        },
       ]}
     />
   );
@@ -222,14 +253,21 @@ export function TargetsTable({ targets }: { targets: Movement['targets'] }) {
           width: 300,
           render: (_, t) =>
             t.progress && t.honor ? (
-              <Tooltip title={`Đã đăng ký: ${t.progress.registered}${t.progress.base != null ? `/${t.progress.base} (${t.progress.registeredPercent}%)` : ''} · Đã được khen: ${t.progress.awarded}${t.progress.base != null ? ` (${t.progress.awardedPercent}%)` : ''}`}>
+              <Tooltip
+                title={`Đã đăng ký: ${t.progress.registered}${t.progress.base != null ? `/${t.progress.base} (${t.progress.registeredPercent}%)` : ''} · Đã được khen: ${t.progress.awarded}${t.progress.base != null ? ` (${t.progress.awardedPercent}%)` : ''}`}
+              >
                 <Progress
                   percent={Math.min(100, t.progress.awardedPercent ?? 0)}
                   success={{ percent: 0 }}
                   strokeColor={t.progress.achieved ? '#52c41a' : undefined}
                   format={() => `${t.progress?.awarded ?? 0}${t.progress?.base != null ? `/${t.progress.base}` : ''}`}
                 />
-                <Progress percent={Math.min(100, t.progress.registeredPercent ?? 0)} size="small" strokeColor="#bfbfbf" format={() => `ĐK ${t.progress?.registered ?? 0}`} />
+                <Progress
+                  percent={Math.min(100, t.progress.registeredPercent ?? 0)}
+                  size="small"
+                  strokeColor="#bfbfbf"
+                  format={() => `ĐK ${t.progress?.registered ?? 0}`}
+                />
               </Tooltip>
             ) : (
               <Text type="secondary">—</Text>
@@ -251,13 +289,29 @@ export function MovementDocument({ m, extra }: { m: Movement; extra?: ReactNode 
             {fmtDate(m.startDate)} – {fmtDate(m.endDate)}
           </Descriptions.Item>
           <Descriptions.Item label="Hạn đăng ký">{fmtDate(m.registrationDeadline)}</Descriptions.Item>
-          {m.theme ? <Descriptions.Item label="Chủ đề" span={2}>{m.theme}</Descriptions.Item> : null}
-          {m.slogan ? <Descriptions.Item label="Khẩu hiệu" span={2}>{m.slogan}</Descriptions.Item> : null}
-          {m.parent ? <Descriptions.Item label="Phong trào cấp trên" span={2}>{m.parent.title}</Descriptions.Item> : null}
+          {m.theme ? (
+            <Descriptions.Item label="Chủ đề" span={2}>
+              {m.theme}
+            </Descriptions.Item>
+          ) : null}
+          {m.slogan ? (
+            <Descriptions.Item label="Khẩu hiệu" span={2}>
+              {m.slogan}
+            </Descriptions.Item>
+          ) : null}
+          {m.parent ? (
+            <Descriptions.Item label="Phong trào cấp trên" span={2}>
+              {m.parent.title}
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label="Đơn vị tham gia" span={2}>
             {m.participants.length ? m.participants.map((p) => p.name).join('; ') : 'Tất cả các đơn vị thuộc đơn vị phát động'}
           </Descriptions.Item>
-          {m.basis ? <Descriptions.Item label="Căn cứ" span={2}>{m.basis}</Descriptions.Item> : null}
+          {m.basis ? (
+            <Descriptions.Item label="Căn cứ" span={2}>
+              {m.basis}
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
       {extra}
@@ -292,15 +346,33 @@ export function MovementDocument({ m, extra }: { m: Movement; extra?: ReactNode 
           columns={[
             { title: 'Hình thức', dataIndex: 'honorLabel', width: 200 },
             { title: 'Cấp khen', dataIndex: 'awardedBy', width: 200 },
-            { title: 'Đối tượng', dataIndex: 'subjectKinds', width: 130, render: (k: string[]) => k.map((x) => (x === 'individual' ? 'Cá nhân' : x === 'collective' ? 'Tập thể' : 'Hộ gia đình')).join(', ') },
-            { title: 'Chỉ tiêu', width: 230, render: (_, h) => (h.quota == null ? <Tag color="green">Không giới hạn</Tag> : <Tag color="orange">Tối đa {h.quota}</Tag>) },
-            { title: 'Đã đăng ký', dataIndex: 'registered', width: 100, render: (n: number, h) => <Text type={h.quota != null && n > h.quota ? 'danger' : undefined}>{n}</Text> },
+            {
+              title: 'Đối tượng',
+              dataIndex: 'subjectKinds',
+              width: 130,
+              render: (k: string[]) => k.map((x) => (x === 'individual' ? 'Cá nhân' : x === 'collective' ? 'Tập thể' : 'Hộ gia đình')).join(', '),
+            },
+            {
+              title: 'Chỉ tiêu',
+              width: 230,
+              render: (_, h) => (h.quota == null ? <Tag color="green">Không giới hạn</Tag> : <Tag color="orange">Tối đa {h.quota}</Tag>),
+            },
+            {
+              title: 'Đã đăng ký',
+              dataIndex: 'registered',
+              width: 100,
+              render: (n: number, h) => <Text type={h.quota != null && n > h.quota ? 'danger' : undefined}>{n}</Text>,
+            },
             {
               title: 'Tiêu chuẩn riêng',
               render: (_, h) => (
                 <div>
                   {h.quotaNote ? <div>{h.quotaNote}</div> : null}
-                  {h.minTargetShare != null ? <Text type="secondary">Tập thể hoàn thành ≥ {h.minTargetShare}% chỉ tiêu đã đăng ký đến {fmtDate(h.criteriaByDate)}</Text> : null}
+                  {h.minTargetShare != null ? (
+                    <Text type="secondary">
+                      Tập thể hoàn thành ≥ {h.minTargetShare}% chỉ tiêu đã đăng ký đến {fmtDate(h.criteriaByDate)}
+                    </Text>
+                  ) : null}
                 </div>
               ),
             },

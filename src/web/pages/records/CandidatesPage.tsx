@@ -36,7 +36,8 @@ export default function CandidatesPage() {
 
   const q = useQuery({
     queryKey: keys.candidates.list(unitId, year, honor, decisionDate.format('YYYY-MM-DD'), page, order, result),
-    queryFn: () => getCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE, sort: 'result', order, result }),
+    queryFn: () =>
+      getCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE, sort: 'result', order, result }),
   });
   const data = q.data;
   const rows = data?.items ?? [];
@@ -55,7 +56,9 @@ export default function CandidatesPage() {
             <Button icon={<TeamOutlined />} onClick={() => navigate(`/thi-dua/don-vi/${unitId}`)}>
               Xem tập thể
             </Button>
-            <ExportButton download={() => exportCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), sort: 'result', order, result })} />
+            <ExportButton
+              download={() => exportCandidates({ unitId, year, honor, decisionDate: decisionDate.format('YYYY-MM-DD'), sort: 'result', order, result })}
+            />
           </Space>
         }
       />
@@ -63,19 +66,60 @@ export default function CandidatesPage() {
         <Flex wrap gap={16} align="end">
           <div style={{ width: 340 }}>
             <Typography.Text type="secondary">Đơn vị (gồm đơn vị trực thuộc)</Typography.Text>
-            <UnitTreeSelect value={unitId} onChange={(v) => { if (v) { setUnitId(v); setPage(1); } }} data-testid="candidates-unit" />
+            <UnitTreeSelect
+              value={unitId}
+              onChange={(v) => {
+                if (v) {
+                  setUnitId(v);
+                  setPage(1);
+                }
+              }}
+              data-testid="candidates-unit"
+            />
           </div>
           <div style={{ display: 'flex', flexDirection: 'column' }}>
             <Typography.Text type="secondary">Danh hiệu, hình thức</Typography.Text>
-            <Select style={{ width: 320 }} value={honor} onChange={(h) => { setHonor(h); setPage(1); }} options={HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }))} showSearch={{ optionFilterProp: 'label' }} data-testid="candidates-honor" />
+            <Select
+              style={{ width: 320 }}
+              value={honor}
+              onChange={(h) => {
+                setHonor(h);
+                setPage(1);
+              }}
+              options={HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }))}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="candidates-honor"
+            />
           </div>
           <div>
             <Typography.Text type="secondary">Năm thành tích</Typography.Text>
-            <InputNumber style={{ display: 'block' }} min={1990} max={2100} value={year} onChange={(v) => { if (v) { setYear(v); setPage(1); } }} />
+            <InputNumber
+              style={{ display: 'block' }}
+              min={1990}
+              max={2100}
+              value={year}
+              onChange={(v) => {
+                if (v) {
+                  setYear(v);
+                  setPage(1);
+                }
+              }}
+            />
           </div>
           <div>
             <Typography.Text type="secondary">Ngày quyết định dự kiến</Typography.Text>
-            <DatePicker style={{ display: 'block' }} format={DATE_FORMAT} value={decisionDate} allowClear={false} onChange={(d) => { if (d) { setDecisionDate(d); setPage(1); } }} />
+            <DatePicker
+              style={{ display: 'block' }}
+              format={DATE_FORMAT}
+              value={decisionDate}
+              allowClear={false}
+              onChange={(d) => {
+                if (d) {
+                  setDecisionDate(d);
+                  setPage(1);
+                }
+              }}
+            />
           </div>
         </Flex>
       </Card>
@@ -90,7 +134,17 @@ export default function CandidatesPage() {
               <Statistic title="Thiếu dữ liệu" value={summary?.undetermined ?? 0} styles={{ content: { color: '#d48806' } }} />
               <Typography.Text type="secondary">
                 Chế độ: <b>{REGIME_LABELS[data.regime]}</b>
-                {data.appliedOverrides.length ? <> · Quy định riêng: {data.appliedOverrides.map((o) => <Tag key={o} color="cyan">{o}</Tag>)}</> : null}
+                {data.appliedOverrides.length ? (
+                  <>
+                    {' '}
+                    · Quy định riêng:{' '}
+                    {data.appliedOverrides.map((o) => (
+                      <Tag key={o} color="cyan">
+                        {o}
+                      </Tag>
+                    ))}
+                  </>
+                ) : null}
               </Typography.Text>
             </Flex>
             {data.quotas.map((qu) => (
@@ -108,7 +162,21 @@ export default function CandidatesPage() {
               />
             ))}
           </Card>
-          <Card size="small" title={`${HONOR_INFO[honor].label} – năm ${data.year}`} extra={<Button size="small" onClick={() => { setOnlyEligible(!onlyEligible); setPage(1); }}>{onlyEligible ? 'Hiện tất cả' : 'Chỉ người đủ điều kiện'}</Button>}>
+          <Card
+            size="small"
+            title={`${HONOR_INFO[honor].label} – năm ${data.year}`}
+            extra={
+              <Button
+                size="small"
+                onClick={() => {
+                  setOnlyEligible(!onlyEligible);
+                  setPage(1);
+                }}
+              >
+                {onlyEligible ? 'Hiện tất cả' : 'Chỉ người đủ điều kiện'}
+              </Button>
+            }
+          >
             <Table<Row>
               rowKey="id"
               size="small"
@@ -129,7 +197,14 @@ export default function CandidatesPage() {
                   render: (v: string, r) => <Link to={r.kind === 'individual' ? `/thi-dua/ca-nhan/${r.id}` : `/thi-dua/don-vi/${r.id}`}>{v}</Link>,
                 },
                 { title: 'Đơn vị', dataIndex: 'unitName', render: (v: string, r) => (r.kind === 'collective' ? <Tag>Tập thể</Tag> : v) },
-                { title: 'Kết quả', width: 160, render: (_: unknown, r) => <StatusTag eligible={r.outcomes[0]?.eligible ?? null} />, sorter: true, sortOrder: order === 'desc' ? 'descend' : 'ascend', sortDirections: ['ascend', 'descend', 'ascend'] },
+                {
+                  title: 'Kết quả',
+                  width: 160,
+                  render: (_: unknown, r) => <StatusTag eligible={r.outcomes[0]?.eligible ?? null} />,
+                  sorter: true,
+                  sortOrder: order === 'desc' ? 'descend' : 'ascend',
+                  sortDirections: ['ascend', 'descend', 'ascend'],
+                },
                 { title: 'Lý do chính', render: (_: unknown, r) => firstProblem(r) },
               ]}
             />

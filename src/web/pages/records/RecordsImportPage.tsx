@@ -34,7 +34,11 @@ export default function RecordsImportPage() {
   const [preview, setPreview] = useState<ImportPreviewRows | null>(null);
   const [done, setDone] = useState<{ imported: number; skipped: number; replaced: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const previewMut = useMutation({ mutationFn: (f: File) => previewRecordImport(kind, f), onSuccess: (d) => (setError(null), setPreview(d)), onError: (e) => setError(errorText(e)) });
+  const previewMut = useMutation({
+    mutationFn: (f: File) => previewRecordImport(kind, f),
+    onSuccess: (d) => (setError(null), setPreview(d)),
+    onError: (e) => setError(errorText(e)),
+  });
   const commitMut = useMutation({
     mutationFn: () => commitRecordImport(kind, file as File),
     onSuccess: async (d) => {
@@ -57,7 +61,16 @@ export default function RecordsImportPage() {
           </Button>
         }
       />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} closable={{ onClose: () => setError(null) }} data-testid="records-import-error" /> : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 16 }}
+          closable={{ onClose: () => setError(null) }}
+          data-testid="records-import-error"
+        />
+      ) : null}
       {done ? (
         <Result
           status="success"
@@ -111,8 +124,16 @@ export default function RecordsImportPage() {
               <Button icon={<ReloadOutlined />} onClick={restart}>
                 Chọn tệp khác
               </Button>
-              <Button type="primary" disabled={preview.valid === 0} loading={commitMut.isPending} onClick={() => commitMut.mutate()} data-testid="records-import-confirm">
-                {preview.invalid ? `Nhập ${fmtNumber(preview.valid)} dòng hợp lệ, bỏ qua ${fmtNumber(preview.invalid)} dòng lỗi` : `Nhập ${fmtNumber(preview.valid)} dòng`}
+              <Button
+                type="primary"
+                disabled={preview.valid === 0}
+                loading={commitMut.isPending}
+                onClick={() => commitMut.mutate()}
+                data-testid="records-import-confirm"
+              >
+                {preview.invalid
+                  ? `Nhập ${fmtNumber(preview.valid)} dòng hợp lệ, bỏ qua ${fmtNumber(preview.invalid)} dòng lỗi`
+                  : `Nhập ${fmtNumber(preview.valid)} dòng`}
               </Button>
             </Space>
           </Flex>

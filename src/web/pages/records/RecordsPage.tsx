@@ -131,7 +131,12 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
         title={
           <>
             {h.typeLabel}
-            {h.decisionNumber ? <div>QĐ số {h.decisionNumber}{h.decisionDate ? ` ngày ${fmtDate(h.decisionDate)}` : ''}</div> : null}
+            {h.decisionNumber ? (
+              <div>
+                QĐ số {h.decisionNumber}
+                {h.decisionDate ? ` ngày ${fmtDate(h.decisionDate)}` : ''}
+              </div>
+            ) : null}
             {h.issuer ? <div>{h.issuer}</div> : null}
             {h.revoked ? <div>Đã thu hồi: {h.revokedReason}</div> : null}
           </>
@@ -204,7 +209,12 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
               {el.members !== null ? ` · ${el.members} thành viên trong năm ${el.year}` : ''}
               {el.appliedOverrides.length ? (
                 <>
-                  {' · '}Quy định riêng của cơ quan: {el.appliedOverrides.map((o) => <Tag key={o} color="cyan">{o}</Tag>)}
+                  {' · '}Quy định riêng của cơ quan:{' '}
+                  {el.appliedOverrides.map((o) => (
+                    <Tag key={o} color="cyan">
+                      {o}
+                    </Tag>
+                  ))}
                 </>
               ) : null}
             </Typography.Paragraph>
@@ -266,7 +276,14 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
                   <Typography.Text type="secondary">Chưa có</Typography.Text>
                 ),
             },
-            { title: 'Khen thưởng', render: (_: unknown, row) => <Flex wrap gap={4}>{row.honors.map(honorTag)}</Flex> },
+            {
+              title: 'Khen thưởng',
+              render: (_: unknown, row) => (
+                <Flex wrap gap={4}>
+                  {row.honors.map(honorTag)}
+                </Flex>
+              ),
+            },
             {
               title: 'Sáng kiến',
               render: (_: unknown, row) => (
@@ -298,7 +315,12 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
                       <Tag color="red">{d.levelLabel}</Tag>
                       {d.decisionNumber ? `QĐ ${d.decisionNumber}` : ''}
                       {d.abilities.includes('remove') ? (
-                        <Popconfirm title="Xóa quyết định kỷ luật này?" okText="Xóa" cancelText="Hủy" onConfirm={() => act.mutate(() => removeDiscipline(d.id))}>
+                        <Popconfirm
+                          title="Xóa quyết định kỷ luật này?"
+                          okText="Xóa"
+                          cancelText="Hủy"
+                          onConfirm={() => act.mutate(() => removeDiscipline(d.id))}
+                        >
                           <Button type="link" size="small" danger>
                             Xóa
                           </Button>
@@ -344,7 +366,19 @@ function useSave(onSaved: () => Promise<unknown>, onClose: () => void) {
 const subjectBody = (s: SubjectRef) => (s.kind === 'person' ? { personId: s.id } : { unitId: s.id });
 const lastYear = () => currentYearVn() - 1;
 
-function HonorModal({ open, subject, kind, onClose, onSaved }: { open: boolean; subject: SubjectRef; kind: 'person' | 'unit'; onClose: () => void; onSaved: () => Promise<unknown> }) {
+function HonorModal({
+  open,
+  subject,
+  kind,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  subject: SubjectRef;
+  kind: 'person' | 'unit';
+  onClose: () => void;
+  onSaved: () => Promise<unknown>;
+}) {
   const [form] = Form.useForm();
   const { error, m } = useSave(onSaved, onClose);
   const honors = HONORS.filter((h) => HONOR_INFO[h].subjects.includes(kind === 'person' ? 'individual' : 'collective'));
@@ -389,7 +423,19 @@ function HonorModal({ open, subject, kind, onClose, onSaved }: { open: boolean; 
   );
 }
 
-function InitiativeModal({ open, personId, personName, onClose, onSaved }: { open: boolean; personId: string; personName: string; onClose: () => void; onSaved: () => Promise<unknown> }) {
+function InitiativeModal({
+  open,
+  personId,
+  personName,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  personId: string;
+  personName: string;
+  onClose: () => void;
+  onSaved: () => Promise<unknown>;
+}) {
   const [form] = Form.useForm();
   const { error, m } = useSave(onSaved, onClose);
   return (
@@ -400,7 +446,15 @@ function InitiativeModal({ open, personId, personName, onClose, onSaved }: { ope
       onCancel={onClose}
       form={form}
       onFinish={(v: { title: string; scope: InitiativeScope; year: number; decisionNumber?: string; coAuthors?: string[] }) =>
-        m.mutate(() => addInitiative({ title: v.title, scope: v.scope, year: v.year, decisionNumber: v.decisionNumber ?? null, authorIds: [personId, ...(v.coAuthors ?? [])] }))
+        m.mutate(() =>
+          addInitiative({
+            title: v.title,
+            scope: v.scope,
+            year: v.year,
+            decisionNumber: v.decisionNumber ?? null,
+            authorIds: [personId, ...(v.coAuthors ?? [])],
+          }),
+        )
       }
       pending={m.isPending}
       error={error}

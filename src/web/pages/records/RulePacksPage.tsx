@@ -4,7 +4,16 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { createOverride, getPack, listOverrides, recordAbilities, type CriterionView, type HonorView, type OverrideItem, type PackView } from '../../api/records';
+import {
+  createOverride,
+  getPack,
+  listOverrides,
+  recordAbilities,
+  type CriterionView,
+  type HonorView,
+  type OverrideItem,
+  type PackView,
+} from '../../api/records';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -65,13 +74,33 @@ function HonorBody({ h }: { h: HonorView }) {
         </div>
       ))}
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label="Biểu quyết Hội đồng">{h.vote ? <>{h.vote.text} {src(h.vote)}</> : 'Không quy định'}</Descriptions.Item>
-        <Descriptions.Item label="Tỷ lệ khống chế">{h.quota ? <>{h.quota.text} {src(h.quota)}</> : 'Không'}</Descriptions.Item>
+        <Descriptions.Item label="Biểu quyết Hội đồng">
+          {h.vote ? (
+            <>
+              {h.vote.text} {src(h.vote)}
+            </>
+          ) : (
+            'Không quy định'
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label="Tỷ lệ khống chế">
+          {h.quota ? (
+            <>
+              {h.quota.text} {src(h.quota)}
+            </>
+          ) : (
+            'Không'
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label="Thẩm quyền quyết định">
           {h.authority.who.map((w) => w.label).join('; ')} {src(h.authority)}
         </Descriptions.Item>
         <Descriptions.Item label="Cơ quan được quy định riêng">
-          {h.overridable.criteria === 'replace' ? 'Được ban hành tiêu chuẩn riêng (Điều 75 khoản 2 Luật)' : h.overridable.criteria === 'add' ? 'Chỉ được bổ sung tiêu chuẩn chặt hơn' : 'Không (do pháp luật quy định)'}
+          {h.overridable.criteria === 'replace'
+            ? 'Được ban hành tiêu chuẩn riêng (Điều 75 khoản 2 Luật)'
+            : h.overridable.criteria === 'add'
+              ? 'Chỉ được bổ sung tiêu chuẩn chặt hơn'
+              : 'Không (do pháp luật quy định)'}
         </Descriptions.Item>
       </Descriptions>
       {h.notes.map((n) => (
@@ -109,9 +138,16 @@ function PipelineCard({ p }: { p: PipelineView }) {
     </ul>
   );
   return (
-    <Card size="small" title="Quy trình hồ sơ" data-testid="pack-pipeline" extra={p.unverifiedCount ? <Tag color="orange">{p.unverifiedCount} chưa kiểm chứng</Tag> : null}>
+    <Card
+      size="small"
+      title="Quy trình hồ sơ"
+      data-testid="pack-pipeline"
+      extra={p.unverifiedCount ? <Tag color="orange">{p.unverifiedCount} chưa kiểm chứng</Tag> : null}
+    >
       <Descriptions size="small" column={1} bordered>
-        <Descriptions.Item label="Thành phần hồ sơ">{list(p.documents.map((d) => ({ ...d, key: d.id, text: d.byLaw ? d.text : `${d.text} (quy định riêng)` })))}</Descriptions.Item>
+        <Descriptions.Item label="Thành phần hồ sơ">
+          {list(p.documents.map((d) => ({ ...d, key: d.id, text: d.byLaw ? d.text : `${d.text} (quy định riêng)` })))}
+        </Descriptions.Item>
         <Descriptions.Item label="Công khai lấy ý kiến">
           {p.publicNotice.text} {p.publicNotice.article ? src({ article: p.publicNotice.article, verified: p.publicNotice.verified }) : null}
           {list(p.publicNotice.honors.map((h) => ({ ...h, key: h.honor, text: h.label })))}
@@ -124,9 +160,15 @@ function PipelineCard({ p }: { p: PipelineView }) {
           {p.majority.text} {src(p.majority)}
         </Descriptions.Item>
         <Descriptions.Item label="Thứ bậc (hạ mức)">
-          {[...p.honorOrder.ranks].sort((a, b) => b.rank - a.rank).map((r) => `${r.label} (${r.rank})`).join(' · ')} {src(p.honorOrder)}
+          {[...p.honorOrder.ranks]
+            .sort((a, b) => b.rank - a.rank)
+            .map((r) => `${r.label} (${r.rank})`)
+            .join(' · ')}{' '}
+          {src(p.honorOrder)}
         </Descriptions.Item>
-        <Descriptions.Item label="Đơn vị được ra quyết định">{list(p.unitAuthority.map((u) => ({ ...u, key: u.unitKind, text: `${u.unitKindLabel}: ${u.whoLabel ?? 'không'}` })))}</Descriptions.Item>
+        <Descriptions.Item label="Đơn vị được ra quyết định">
+          {list(p.unitAuthority.map((u) => ({ ...u, key: u.unitKind, text: `${u.unitKindLabel}: ${u.whoLabel ?? 'không'}` })))}
+        </Descriptions.Item>
       </Descriptions>
     </Card>
   );
@@ -254,9 +296,19 @@ function OverrideModal({ open, onClose }: { open: boolean; onClose: () => void }
     onError: (err) => setError(errorText(err)),
   });
   return (
-    <Modal open={open} width={760} title="Ban hành quy định riêng của cơ quan" okText="Ban hành" cancelText="Hủy" onOk={() => m.mutate()} onCancel={onClose} confirmLoading={m.isPending}>
+    <Modal
+      open={open}
+      width={760}
+      title="Ban hành quy định riêng của cơ quan"
+      okText="Ban hành"
+      cancelText="Hủy"
+      onOk={() => m.mutate()}
+      onCancel={onClose}
+      confirmLoading={m.isPending}
+    >
       <Typography.Paragraph type="secondary">
-        Theo khoản 2 Điều 75 Luật Thi đua, khen thưởng, cơ quan được quy định tiêu chuẩn Giấy khen, Bằng khen của mình; có thể đặt tỷ lệ, thời hạn riêng. Mỗi lần sửa là một phiên bản mới có ngày hiệu lực; hệ thống từ chối thay đổi điều pháp luật đã quy định.
+        Theo khoản 2 Điều 75 Luật Thi đua, khen thưởng, cơ quan được quy định tiêu chuẩn Giấy khen, Bằng khen của mình; có thể đặt tỷ lệ, thời hạn riêng. Mỗi
+        lần sửa là một phiên bản mới có ngày hiệu lực; hệ thống từ chối thay đổi điều pháp luật đã quy định.
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={18} style={{ fontFamily: 'monospace', fontSize: 12 }} />

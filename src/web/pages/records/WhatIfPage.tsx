@@ -81,7 +81,17 @@ function RowList({ name, title, add, children }: { name: string; title: string; 
   return (
     <Form.List name={name}>
       {(fields, { add: push, remove }) => (
-        <Card size="small" type="inner" title={title} style={{ marginBottom: 12 }} extra={<Button size="small" icon={<PlusOutlined />} onClick={() => push(add)} data-testid={`add-${name}`}>Thêm</Button>}>
+        <Card
+          size="small"
+          type="inner"
+          title={title}
+          style={{ marginBottom: 12 }}
+          extra={
+            <Button size="small" icon={<PlusOutlined />} onClick={() => push(add)} data-testid={`add-${name}`}>
+              Thêm
+            </Button>
+          }
+        >
           {fields.length === 0 ? <Typography.Text type="secondary">Không có</Typography.Text> : null}
           {fields.map((f) => (
             <Flex key={f.key} gap={8} align="start">
@@ -124,14 +134,20 @@ export default function WhatIfPage() {
           disciplines: m.discipline ? [{ year, level: m.discipline }] : [],
         }));
       }
-      return evaluateRule({ decisionDate: v.decisionDate.format('YYYY-MM-DD'), year, honor: v.honor, ...(v.regime ? { regime: v.regime } : {}), subject }, v.withOverrides);
+      return evaluateRule(
+        { decisionDate: v.decisionDate.format('YYYY-MM-DD'), year, honor: v.honor, ...(v.regime ? { regime: v.regime } : {}), subject },
+        v.withOverrides,
+      );
     },
   });
   const honorsForKind = HONORS.filter((h) => HONOR_INFO[h].subjects.includes(kind));
 
   return (
     <>
-      <PageHeader title="Thử quy tắc" subtitle="Nhập thành tích của một đối tượng giả định để xem có đủ điều kiện không, vì sao, theo điều khoản nào và tiền thưởng bao nhiêu. Không lưu gì." />
+      <PageHeader
+        title="Thử quy tắc"
+        subtitle="Nhập thành tích của một đối tượng giả định để xem có đủ điều kiện không, vì sao, theo điều khoản nào và tiền thưởng bao nhiêu. Không lưu gì."
+      />
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={(v) => run.mutate(v)}>
@@ -218,7 +234,17 @@ export default function WhatIfPage() {
             {kind === 'collective' ? (
               <Form.List name="members">
                 {(fields, { add, remove }) => (
-                  <Card size="small" type="inner" title="Thành viên của tập thể (trong năm xét)" style={{ marginBottom: 12 }} extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ rating: 'HTTNV', honors: ['LDTT'] })}>Thêm</Button>}>
+                  <Card
+                    size="small"
+                    type="inner"
+                    title="Thành viên của tập thể (trong năm xét)"
+                    style={{ marginBottom: 12 }}
+                    extra={
+                      <Button size="small" icon={<PlusOutlined />} onClick={() => add({ rating: 'HTTNV', honors: ['LDTT'] })}>
+                        Thêm
+                      </Button>
+                    }
+                  >
                     {fields.map((f, i) => (
                       <Flex key={f.key} gap={8} align="start">
                         <span style={{ width: 28, paddingTop: 5 }}>{i + 1}.</span>
@@ -226,7 +252,11 @@ export default function WhatIfPage() {
                           <Select allowClear placeholder="Xếp loại" options={opts(RATINGS, (r) => r)} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'honors']} style={{ flex: 1, marginBottom: 8 }}>
-                          <Select mode="multiple" placeholder="Danh hiệu năm xét" options={opts(['LDTT', 'CSTDCS', 'CSTD_BO_TINH'] as const, (h) => HONOR_INFO[h].label)} />
+                          <Select
+                            mode="multiple"
+                            placeholder="Danh hiệu năm xét"
+                            options={opts(['LDTT', 'CSTDCS', 'CSTD_BO_TINH'] as const, (h) => HONOR_INFO[h].label)}
+                          />
                         </Form.Item>
                         <Form.Item name={[f.name, 'discipline']} style={{ width: 140, marginBottom: 8 }}>
                           <Select allowClear placeholder="Kỷ luật" options={opts(DISCIPLINES, (d) => DISCIPLINE_LABELS[d])} />
@@ -258,7 +288,16 @@ export default function WhatIfPage() {
                 <div>
                   <b>Tiền thưởng:</b> {moneyText(run.data.money)}
                 </div>
-                {run.data.appliedOverrides.length ? <div>Quy định riêng: {run.data.appliedOverrides.map((o) => <Tag key={o} color="cyan">{o}</Tag>)}</div> : null}
+                {run.data.appliedOverrides.length ? (
+                  <div>
+                    Quy định riêng:{' '}
+                    {run.data.appliedOverrides.map((o) => (
+                      <Tag key={o} color="cyan">
+                        {o}
+                      </Tag>
+                    ))}
+                  </div>
+                ) : null}
               </Flex>
             ) : !run.isError ? (
               <Typography.Text type="secondary">Điền thông tin bên trái rồi bấm «Xét».</Typography.Text>

@@ -102,9 +102,9 @@ export function MergeUnitModal({ unit, onClose }: { unit: UnitNode | null; onClo
         title="Thao tác này không hoàn tác được"
         description={
           <>
-            <strong>{fmtNumber(staff)} cán bộ</strong> của "{unit?.name}" sẽ được điều chuyển sang đơn vị nhận sáp nhập từ ngày hiệu lực (ghi vào quá trình
-            điều chuyển của từng người); <strong>{fmtNumber(children)} đơn vị trực thuộc</strong> (cùng cán bộ của chúng) chuyển về trực thuộc đơn vị nhận; tài
-            khoản và hội đồng của đơn vị cũng chuyển theo. Đơn vị "{unit?.name}" chuyển sang trạng thái ngừng hoạt động.
+            <strong>{fmtNumber(staff)} cán bộ</strong> của "{unit?.name}" sẽ được điều chuyển sang đơn vị nhận sáp nhập từ ngày hiệu lực (ghi vào quá trình điều
+            chuyển của từng người); <strong>{fmtNumber(children)} đơn vị trực thuộc</strong> (cùng cán bộ của chúng) chuyển về trực thuộc đơn vị nhận; tài khoản
+            và hội đồng của đơn vị cũng chuyển theo. Đơn vị "{unit?.name}" chuyển sang trạng thái ngừng hoạt động.
           </>
         }
         style={{ marginBottom: 12 }}

@@ -36,7 +36,13 @@ export function UnitFormModal({ target, onClose }: { target: UnitFormTarget | nu
     if (target.mode === 'create') form.setFieldsValue({ parentId: target.parentId, kind: 'department' });
     else {
       const u = target.unit;
-      form.setFieldsValue({ name: u.name, shortName: u.shortName ?? '', code: u.code ?? '', kind: UNIT_KINDS.find((k) => k === u.kind), sortOrder: u.sortOrder });
+      form.setFieldsValue({
+        name: u.name,
+        shortName: u.shortName ?? '',
+        code: u.code ?? '',
+        kind: UNIT_KINDS.find((k) => k === u.kind),
+        sortOrder: u.sortOrder,
+      });
     }
   }, [target, form]);
 

@@ -177,7 +177,11 @@ export default function UnitsPage() {
                     {
                       key: 'status',
                       label: 'Trạng thái',
-                      children: selected.active ? <Tag color="green">Đang hoạt động</Tag> : <Tag>{selected.mergedIntoId ? 'Đã sáp nhập' : 'Ngừng hoạt động'}</Tag>,
+                      children: selected.active ? (
+                        <Tag color="green">Đang hoạt động</Tag>
+                      ) : (
+                        <Tag>{selected.mergedIntoId ? 'Đã sáp nhập' : 'Ngừng hoạt động'}</Tag>
+                      ),
                     },
                     { key: 'staff', label: 'Cán bộ trực tiếp', children: fmtNumber(selected.staffCount ?? 0) },
                     { key: 'staffAll', label: 'Cả đơn vị trực thuộc', children: fmtNumber(subtreeStaff(selected)) },
