@@ -203,6 +203,9 @@ describe('import bombs: refused before parsing, quickly, without memory growth',
     await assert.rejects(guardXlsx(staffOver, 'staff'), /tối đa 20\.000 dòng/);
     assert.equal(Object.values((await guardXlsx(ratingsUnder, 'ratings')).rows)[0], 30_000);
     await assert.rejects(guardXlsx(ratingsUnder, 'staff'), /tối đa 20\.000 dòng/);
+    // A sheet hidden at a path exceljs would still read as one (its test is unanchored) is counted too.
+    const hidden = await rebuild(base, [], [await deflateParts('extra/xl/worksheets/sheet7.xml', sheetRows(30_000))]);
+    await assert.rejects(guardXlsx(hidden, 'staff'), /tối đa 20\.000 dòng/);
   });
 
   it('an ordinary workbook passes the guard and imports as before', async () => {

@@ -112,6 +112,7 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
       while (e + 4 <= end) {
         const id = buf.readUInt16LE(e);
         const size = buf.readUInt16LE(e + 2);
+        if (e + 4 + size > end) throw unreadable();
         if (id === 0x0001) {
           let q = e + 4;
           const take = () => {
@@ -236,7 +237,8 @@ export async function guardXlsx(buf: Buffer, kind: ImportKind): Promise<XlsxGuar
   let actualTotal = 0;
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
-    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name);
+    // As loose as exceljs' own test (`/xl\/worksheets\/sheet(\d+)[.]xml/`, unanchored): whatever it would read as a sheet is counted.
+    const isSheet = /worksheets\/[^/]*\.xml/i.test(e.name);
     const counter = isSheet ? new SheetCounter() : null;
     let produced = 0;
     for await (const chunk of inflateEntry(buf, e)) {
