@@ -167,7 +167,15 @@ describe('secret ballot against a reader of the database', () => {
       await t.db.insert(councilMembers).values({ councilId: hd!.id, personId: p.id, position: 'uy_vien', fromDate: '2020-01-01' });
       await t.db
         .insert(accounts)
-        .values({ username: `uyvien${i}`, displayName: p.fullName, role: 'council', unitId: t.demo.rootUnitId, personId: p.id, passwordHash, passwordChangedAt: new Date() });
+        .values({
+          username: `uyvien${i}`,
+          displayName: p.fullName,
+          role: 'council',
+          unitId: t.demo.rootUnitId,
+          personId: p.id,
+          passwordHash,
+          passwordChangedAt: new Date(),
+        });
     }
 
     // A TTUD dossier of one Giấy khen nominee, appraised and put before the council.
