@@ -50,8 +50,9 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
+    if ('result' in value) return cellText(value.result);
+    // A formula without a cached result, a shared formula, a hyperlink without text: nothing to read.
+    return '';
   }
   return String(value);
 }
