@@ -49,7 +49,7 @@ export function AppLayout() {
   const pipeline = pipelineAbilities(user);
 
   const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: user.role === 'staff' ? 'Hồ sơ của tôi' : 'Trang chủ' },
+    { key: '/', icon: <HomeOutlined />, label: user.reach === 'self' ? 'Hồ sơ của tôi' : 'Trang chủ' },
     access.units ? { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' } : null,
     access.people ? { key: '/can-bo', icon: <TeamOutlined />, label: 'Cán bộ' } : null,
     { key: '/ke-hoach', icon: <ScheduleOutlined />, label: 'Kế hoạch TĐKT' },
@@ -61,8 +61,8 @@ export function AppLayout() {
     pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,
     pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
-    records.read && user.role !== 'staff' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
-    records.read && user.role === 'staff' && user.personId
+    records.read && user.reach !== 'self' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
+    records.read && user.reach === 'self' && user.personId
       ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' }
       : null,
     records.import ? { key: '/nhap-thi-dua', icon: <CloudUploadOutlined />, label: 'Nhập thành tích (Excel)' } : null,
@@ -70,7 +70,7 @@ export function AppLayout() {
     { key: '/thu-quy-tac', icon: <ExperimentOutlined />, label: 'Thử quy tắc' },
     access.councils ? { key: '/hoi-dong', icon: <UsergroupAddOutlined />, label: 'Hội đồng' } : null,
     access.accounts ? { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản' } : null,
-    templateAbilities(user).read && user.role !== 'staff' ? { key: '/mau-van-ban', icon: <FileWordOutlined />, label: 'Mẫu văn bản' } : null,
+    templateAbilities(user).read && user.reach !== 'self' ? { key: '/mau-van-ban', icon: <FileWordOutlined />, label: 'Mẫu văn bản' } : null,
     access.audit ? { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký' } : null,
   ].filter((i) => i !== null);
 

@@ -14,8 +14,8 @@ export function moduleAccess(user: Me): ModuleAccess {
   const a = user.abilities;
   return {
     // Staff see only their own record: "Hồ sơ của tôi" on the start page instead of the lists.
-    units: a.unit.includes('read') && user.role !== 'staff',
-    people: a.person.includes('read') && user.role !== 'staff',
+    units: a.unit.includes('read') && user.reach !== 'self',
+    people: a.person.includes('read') && user.reach !== 'self',
     councils: a.council.includes('read'),
     accounts: a.account.includes('read'),
     audit: a.audit.includes('read'),

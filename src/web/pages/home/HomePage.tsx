@@ -63,7 +63,7 @@ export default function HomePage() {
   const staff = useQuery({ queryKey: keys.people.count, queryFn: () => listPeople({ active: true, pageSize: 1 }), enabled: access.people });
   const councils = useQuery({ queryKey: keys.councils, queryFn: listCouncils, enabled: access.councils });
 
-  if (user.role === 'staff') {
+  if (user.reach === 'self') {
     return (
       <>
         <PageHeader title="Hồ sơ của tôi" subtitle={`${user.displayName} · ${user.unitName}`} />
