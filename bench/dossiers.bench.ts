@@ -117,19 +117,17 @@ async function figures(kind: 'pglite' | 'postgres') {
         })),
       )
       .returning({ id: dossierCandidates.id });
-    await db
-      .insert(dossierDocuments)
-      .values([
-        { dossierId: d!.id, kind: 'to_trinh', title: 'Tờ trình', content: 'Tờ trình' },
-        { dossierId: d!.id, kind: 'bien_ban_hop_xet', title: 'Biên bản', content: 'Biên bản', voteResult: '7/7' },
-        ...cs.map((c) => ({
-          dossierId: d!.id,
-          candidateId: c.id,
-          kind: 'bao_cao_thanh_tich',
-          title: 'Báo cáo thành tích',
-          content: 'Thành tích xuất sắc. '.repeat(40),
-        })),
-      ]);
+    await db.insert(dossierDocuments).values([
+      { dossierId: d!.id, kind: 'to_trinh', title: 'Tờ trình', content: 'Tờ trình' },
+      { dossierId: d!.id, kind: 'bien_ban_hop_xet', title: 'Biên bản', content: 'Biên bản', voteResult: '7/7' },
+      ...cs.map((c) => ({
+        dossierId: d!.id,
+        candidateId: c.id,
+        kind: 'bao_cao_thanh_tich',
+        title: 'Báo cáo thành tích',
+        content: 'Thành tích xuất sắc. '.repeat(40),
+      })),
+    ]);
     const clerk = await login('donvi');
     const t0 = performance.now();
     const r = await app.inject({

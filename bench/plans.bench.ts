@@ -66,16 +66,14 @@ async function calendarFigures(kind: 'pglite' | 'postgres'): Promise<void> {
     if (kind === 'postgres') await db.execute('analyze');
     else await refreshStatistics(database);
     const clerkUnit = leaves[777]!;
-    await db
-      .insert(accounts)
-      .values({
-        username: 'benchclerk',
-        displayName: 'Cán bộ đơn vị',
-        role: 'clerk',
-        unitId: clerkUnit.id,
-        passwordHash: await hashPassword(PASSWORD),
-        passwordChangedAt: new Date(),
-      });
+    await db.insert(accounts).values({
+      username: 'benchclerk',
+      displayName: 'Cán bộ đơn vị',
+      role: 'clerk',
+      unitId: clerkUnit.id,
+      passwordHash: await hashPassword(PASSWORD),
+      passwordChangedAt: new Date(),
+    });
     const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent' } });
     const cookieOf = async (username: string) => {
       const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });

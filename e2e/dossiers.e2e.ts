@@ -107,33 +107,29 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
       { movementId: m!.id, honor: 'BK_BO_TINH', quota: 1, quotaNote: '01 tập thể hoặc 01 cá nhân' },
       { movementId: m!.id, honor: 'GK' },
     ]);
-    await database.db
-      .insert(deadlines)
-      .values({
-        sourceType: 'movement',
-        sourceId: m!.id,
-        key: 'x-units_submit',
-        unitId: demo.rootUnitId,
-        kind: 'unit_submission',
-        title: 'Hạn nộp hồ sơ',
-        dueDate: '2021-06-18',
-      });
+    await database.db.insert(deadlines).values({
+      sourceType: 'movement',
+      sourceId: m!.id,
+      key: 'x-units_submit',
+      unitId: demo.rootUnitId,
+      kind: 'unit_submission',
+      title: 'Hạn nộp hồ sơ',
+      dueDate: '2021-06-18',
+    });
     await database.db.update(councilMembers).set({ fromDate: '2020-01-01' });
     for (const [username, code] of [
       ['qlkh', 'QLKH'],
       ['chicuc', 'CCTĐC'],
     ] as const) {
       const [u] = await database.db.select().from(units).where(eq(units.code, code));
-      await database.db
-        .insert(accounts)
-        .values({
-          username,
-          displayName: `Văn thư ${u!.name}`,
-          role: 'clerk',
-          unitId: u!.id,
-          passwordHash: await hashPassword('Clerk-12345'),
-          passwordChangedAt: new Date(),
-        });
+      await database.db.insert(accounts).values({
+        username,
+        displayName: `Văn thư ${u!.name}`,
+        role: 'clerk',
+        unitId: u!.id,
+        passwordHash: await hashPassword('Clerk-12345'),
+        passwordChangedAt: new Date(),
+      });
     }
   });
   after(async () => {

@@ -165,17 +165,15 @@ describe('secret ballot against a reader of the database', () => {
     const passwordHash = await hashPassword('Member-12345');
     for (const [i, p] of newcomers.entries()) {
       await t.db.insert(councilMembers).values({ councilId: hd!.id, personId: p.id, position: 'uy_vien', fromDate: '2020-01-01' });
-      await t.db
-        .insert(accounts)
-        .values({
-          username: `uyvien${i}`,
-          displayName: p.fullName,
-          role: 'council',
-          unitId: t.demo.rootUnitId,
-          personId: p.id,
-          passwordHash,
-          passwordChangedAt: new Date(),
-        });
+      await t.db.insert(accounts).values({
+        username: `uyvien${i}`,
+        displayName: p.fullName,
+        role: 'council',
+        unitId: t.demo.rootUnitId,
+        personId: p.id,
+        passwordHash,
+        passwordChangedAt: new Date(),
+      });
     }
 
     // A TTUD dossier of one Giấy khen nominee, appraised and put before the council.

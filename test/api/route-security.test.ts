@@ -36,16 +36,14 @@ describe('every route: 401 without a session, 404 for an account of another unit
     // A second agency, unrelated to the demo Sở, with its own administrator.
     const otherId = crypto.randomUUID();
     await t.db.insert(units).values({ id: otherId, path: `/${otherId}/`, name: 'Sở Nội vụ tỉnh Lạng Sơn', kind: 'agency', code: 'SNV' });
-    await t.db
-      .insert(accounts)
-      .values({
-        username: 'ngoai',
-        displayName: 'Quản trị Sở Nội vụ',
-        role: 'admin',
-        unitId: otherId,
-        passwordHash: await hashPassword('Ngoai-12345'),
-        passwordChangedAt: new Date(),
-      });
+    await t.db.insert(accounts).values({
+      username: 'ngoai',
+      displayName: 'Quản trị Sở Nội vụ',
+      role: 'admin',
+      unitId: otherId,
+      passwordHash: await hashPassword('Ngoai-12345'),
+      passwordChangedAt: new Date(),
+    });
     outsider = await t.login('ngoai', 'Ngoai-12345');
     admin = await t.login('admin');
     ids.unit = t.demo.rootUnitId;

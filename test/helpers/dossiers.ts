@@ -32,16 +32,14 @@ export async function staffOf(t: TestApp, unitId: string) {
 /** A clerk account for another unit of the demo Sở. */
 export async function clerkFor(t: TestApp, username: string, unitCode: string): Promise<Client> {
   const u = await unitByCode(t, unitCode);
-  await t.db
-    .insert(accounts)
-    .values({
-      username,
-      displayName: `Văn thư ${u.name}`,
-      role: 'clerk',
-      unitId: u.id,
-      passwordHash: await hashPassword('Clerk-12345'),
-      passwordChangedAt: new Date(),
-    });
+  await t.db.insert(accounts).values({
+    username,
+    displayName: `Văn thư ${u.name}`,
+    role: 'clerk',
+    unitId: u.id,
+    passwordHash: await hashPassword('Clerk-12345'),
+    passwordChangedAt: new Date(),
+  });
   return t.login(username, 'Clerk-12345');
 }
 

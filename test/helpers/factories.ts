@@ -83,16 +83,14 @@ export async function clerkOf(t: TestApp, unitId: string): Promise<Client> {
   const known = byUnit.get(unitId);
   if (known) return known;
   const username = `vanthu_${tag()}`;
-  await t.db
-    .insert(accounts)
-    .values({
-      username,
-      displayName: `Văn thư ${username}`,
-      role: 'clerk',
-      unitId,
-      passwordHash: await hashPassword('Clerk-12345'),
-      passwordChangedAt: new Date(),
-    });
+  await t.db.insert(accounts).values({
+    username,
+    displayName: `Văn thư ${username}`,
+    role: 'clerk',
+    unitId,
+    passwordHash: await hashPassword('Clerk-12345'),
+    passwordChangedAt: new Date(),
+  });
   const client = await t.login(username, 'Clerk-12345');
   byUnit.set(unitId, client);
   return client;

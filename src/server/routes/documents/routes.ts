@@ -259,17 +259,15 @@ export const documentRoutes =
         if (fields.unitId && !z.uuid().safeParse(fields.unitId).success) throw notFound('Không tìm thấy đơn vị.');
         const unit = await targetUnit(db, actor, fields.unitId || undefined);
         const row = await runCommand(db, actor, (ctx) => uploadTemplate(ctx, unit.id, req.params.kind, { buffer, fileName }));
-        return reply
-          .status(201)
-          .send({
-            id: row.id,
-            kind: row.kind,
-            version: row.version,
-            fileName: row.fileName,
-            size: row.size,
-            tags: row.tags,
-            createdAt: row.createdAt.toISOString(),
-          });
+        return reply.status(201).send({
+          id: row.id,
+          kind: row.kind,
+          version: row.version,
+          fileName: row.fileName,
+          size: row.size,
+          tags: row.tags,
+          createdAt: row.createdAt.toISOString(),
+        });
       },
     );
 
