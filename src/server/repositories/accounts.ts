@@ -103,24 +103,22 @@ export type FailedLoginOutcome =
  * left as it is. `now` and `lockUntil` are wall time (auth/wall-time.ts).
  */
 export async function recordFailedLogin(tx: Executor, id: string, opts: { now: Date; lockUntil: Date; maxAttempts: number }): Promise<FailedLoginOutcome> {
-  const stillLocked = sql`(${accounts.lockedUntil} is not null and ${accounts.lockedUntil} > ${opts.now.toISOString()}::timestamptz)`;
-  const reachesLimit = sql`(${accounts.failedAttempts} + 1 >= ${opts.maxAttempts})`;
-  const [row] = await tx
-    .update(accounts)
-    .set({
-      failedAttempts: sql`case when ${stillLocked} then ${accounts.failedAttempts} when ${reachesLimit} then 0 else ${accounts.failedAttempts} + 1 end`,
-      lockedUntil: sql`case when ${stillLocked} then ${accounts.lockedUntil} when ${reachesLimit} then ${opts.lockUntil.toISOString()}::timestamptz else ${accounts.lockedUntil} end`,
-    })
+  // The row is locked first (FOR UPDATE): parallel wrong passwords are counted one after another,
+  // and exactly one of them sees the count reach the limit and sets the lock.
+  const [before] = await tx
+    .select({ failedAttempts: accounts.failedAttempts, lockedUntil: accounts.lockedUntil })
+    .from(accounts)
     .where(eq(accounts.id, id))
-    .returning({ failedAttempts: accounts.failedAttempts, lockedUntil: accounts.lockedUntil });
-  if (!row) throw new Error('recordFailedLogin: no such account');
-  if (row.lockedUntil && row.lockedUntil > opts.now) {
-    // Only the statement that set the lock wrote exactly `lockUntil` (millisecond precision survives timestamptz).
-    return row.lockedUntil.getTime() === opts.lockUntil.getTime()
-      ? { kind: 'locked', lockedUntil: row.lockedUntil }
-      : { kind: 'already_locked', lockedUntil: row.lockedUntil };
+    .for('update');
+  if (!before) throw new Error('recordFailedLogin: no such account');
+  if (before.lockedUntil && before.lockedUntil > opts.now) return { kind: 'already_locked', lockedUntil: before.lockedUntil };
+  const failed = before.failedAttempts + 1;
+  if (failed >= opts.maxAttempts) {
+    await tx.update(accounts).set({ failedAttempts: 0, lockedUntil: opts.lockUntil }).where(eq(accounts.id, id));
+    return { kind: 'locked', lockedUntil: opts.lockUntil };
   }
-  return { kind: 'counted', failedAttempts: row.failedAttempts };
+  await tx.update(accounts).set({ failedAttempts: failed }).where(eq(accounts.id, id));
+  return { kind: 'counted', failedAttempts: failed };
 }
 
 /**
