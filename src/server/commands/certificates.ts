@@ -122,13 +122,29 @@ async function placeOf(tx: Executor, unitId: string): Promise<string> {
   return '';
 }
 
-/** "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" → "GIÁM ĐỐC": the authority whose name heads the certificate. */
-function authorityOf(signerTitle: string): string {
+/**
+ * The authority line heading a certificate: the signer's authority ("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" → "GIÁM ĐỐC")
+ * followed by the issuer's name in capitals. Words the title already ends with and the name starts with are
+ * printed once ("GIÁM ĐỐC SỞ" + "Sở Khoa học và Công nghệ" → "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ"), and a title
+ * that already names the issuer is kept as it is.
+ */
+export function authorityLine(signerTitle: string, issuerName: string): string {
   const first = signerTitle.split('\n')[0] ?? signerTitle;
-  return first
+  const authority = first
     .replace(/^(KT|TM|Q|TL|TUQ)\.\s*/i, '')
+    .replace(/\s+/g, ' ')
     .trim()
     .toLocaleUpperCase('vi');
+  const name = issuerName.replace(/\s+/g, ' ').trim().toLocaleUpperCase('vi');
+  if (!name) return authority;
+  if (!authority) return name;
+  if (authority.endsWith(name)) return authority;
+  const a = authority.split(' ');
+  const n = name.split(' ');
+  for (let k = Math.min(a.length, n.length); k > 0; k--) {
+    if (a.slice(-k).join(' ') === n.slice(0, k).join(' ')) return [...a, ...n.slice(k)].join(' ');
+  }
+  return `${authority} ${name}`;
 }
 
 export interface DecisionCertificates {
@@ -161,7 +177,7 @@ export async function issueCertificatesForDecision(ctx: CommandContext, decision
   const existing = await certificatesOfDecision(ctx.tx, decisionId);
   const byAwardee = new Map(existing.filter((c) => c.awardeeId).map((c) => [c.awardeeId!, c]));
   const place = await placeOf(ctx.tx, d.unitId);
-  const issuerTitle = `${authorityOf(d.signerTitle)} ${d.issuerName.toLocaleUpperCase('vi')}`.trim();
+  const issuerTitle = authorityLine(d.signerTitle, d.issuerName);
   const out: CertificateRow[] = [];
   let created = 0;
   for (const { awardee: a, gender, achievement, dossierYear } of active) {
