@@ -200,9 +200,14 @@ export function honorAllowsSubject(honor: Honor, kind: SubjectKind): boolean {
 
 // ------------------------------------------------------------------ council sessions
 
-export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const;
+export const SESSION_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { draft: 'Chuẩn bị', open: 'Đang họp, bỏ phiếu', closed: 'Đã kết thúc' };
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+  draft: 'Chuẩn bị',
+  open: 'Đang họp, bỏ phiếu',
+  closed: 'Đã kết thúc',
+  cancelled: 'Đã hủy',
+};
 export const BALLOT_CHOICES = ['approve', 'reject', 'abstain'] as const;
 export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 export const BALLOT_CHOICE_LABELS: Record<BallotChoice, string> = { approve: 'Đồng ý', reject: 'Không đồng ý', abstain: 'Không biểu quyết' };

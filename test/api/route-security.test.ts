@@ -216,6 +216,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
       },
       'POST /api/sessions/{id}/items': { candidateIds: [dp.candidate] },
       'PUT /api/sessions/{id}/attendance': { presentMemberIds: [] },
+      'PUT /api/sessions/{id}': { title: 'Phiên họp khác', meetingDate: '2025-06-22', version: 1 },
+      'POST /api/sessions/{id}/cancel': { reason: 'Lý do hủy phiên họp' },
       'POST /api/sessions/{id}/ballots': { votes: [{ itemId: dp.item, choice: 'approve' }] },
       'POST /api/sessions/{id}/paper-ballots': { items: [{ itemId: dp.item, approve: 1, reject: 0, abstain: 0 }] },
       'POST /api/decisions/{id}/revoke': { reason: 'Thử hủy bỏ' },

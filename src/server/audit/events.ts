@@ -80,6 +80,7 @@ export const AUDIT_ACTIONS = {
   'calendar.holiday_set': 'Sửa lịch ngày nghỉ',
   'session.created': 'Tạo phiên họp Hội đồng',
   'session.updated': 'Sửa phiên họp Hội đồng',
+  'session.cancelled': 'Hủy phiên họp Hội đồng (trả các đề nghị về danh sách chờ họp)',
   'session.opened': 'Khai mạc phiên họp, mở bỏ phiếu',
   'session.ballot_cast': 'Bỏ phiếu kín (không ghi nội dung phiếu)',
   'session.paper_ballots_entered': 'Nhập kết quả phiếu giấy',

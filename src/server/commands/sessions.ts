@@ -19,7 +19,10 @@ import {
   insertConflict,
   insertSealedBallot,
   insertSession,
+  markSessionCancelled,
   markSessionClosed,
+  deleteAttendance,
+  updateSessionAtVersion,
   markSessionOpened,
   markVoted,
   membersOn,
@@ -34,7 +37,7 @@ import {
   votedCount,
   type SessionRow,
 } from '../repositories/council-sessions.js';
-import { badRequest, conflict, domainError, forbidden, notFound } from '../errors.js';
+import { badRequest, conflict, domainError, forbidden, notFound, StaleVersion } from '../errors.js';
 import { now } from '../clock.js';
 import { can } from '../policies/abilities.js';
 import { maySession, SESSION_GRANT, type SessionAbility } from '../policies/session.js';
@@ -52,6 +55,8 @@ export { membersOn };
 export const SessionNotEditable = domainError('SessionNotEditable', 'conflict', 'session_not_editable');
 /** The session is not open for voting (not opened yet, or closed). */
 export const SessionNotOpen = domainError('SessionNotOpen', 'conflict', 'session_not_open');
+/** The council has no member whose term covers the meeting date. */
+export const NoMembersOnDate = domainError('NoMembersOnDate', 'invalid', 'council_no_members_on_date');
 /** Fewer members present than the quorum at opening. */
 export const QuorumNotMet = domainError('QuorumNotMet', 'invalid', 'quorum_not_met');
 /** The member has already voted on this item. */
@@ -108,6 +113,7 @@ export async function createSession(
   const council = await findVisibleCouncil(ctx.tx, ctx.actor, input.councilId);
   if (!council) throw notFound('Không tìm thấy hội đồng.');
   if (council.kind !== 'tdkt' || !council.active) throw badRequest('Chỉ Hội đồng Thi đua - Khen thưởng đang hoạt động mới xét hồ sơ khen thưởng.');
+  await requireMembersOn(ctx, council.id, input.meetingDate);
   const s = await insertSession(ctx.tx, {
     councilId: council.id,
     unitId: council.unitId,
@@ -116,11 +122,7 @@ export async function createSession(
     location: input.location?.trim() || null,
     createdBy: ctx.actor.accountId,
   });
-  const members = await membersOn(ctx.tx, council.id, input.meetingDate);
-  await insertAttendance(
-    ctx.tx,
-    members.map((m) => ({ sessionId: s.id, memberId: m.id, personId: m.personId, present: true })),
-  );
+  await attendAll(ctx, s.id, council.id, input.meetingDate);
   await ctx.audit({
     action: 'session.created',
     entityType: 'session',
@@ -130,6 +132,87 @@ export async function createSession(
   });
   if (input.candidateIds.length) await addItems(ctx, s.id, input.candidateIds);
   return s;
+}
+
+/** A session is held by the council's members of the meeting date: none on that date, no session (with the reason). */
+async function requireMembersOn(ctx: CommandContext, councilId: string, meetingDate: string) {
+  const members = await membersOn(ctx.tx, councilId, meetingDate);
+  if (!members.length)
+    throw new NoMembersOnDate(
+      `Hội đồng không có thành viên nào trong nhiệm kỳ vào ngày ${formatDateVi(meetingDate)}: hãy cập nhật thành viên Hội đồng (nhiệm kỳ) hoặc chọn ngày họp khác.`,
+    );
+  return members;
+}
+
+/** Everyone who sits in the council on the meeting date, marked present (the secretary corrects it before opening). */
+async function attendAll(ctx: CommandContext, sessionId: string, councilId: string, meetingDate: string) {
+  const members = await membersOn(ctx.tx, councilId, meetingDate);
+  await insertAttendance(
+    ctx.tx,
+    members.map((m) => ({ sessionId, memberId: m.id, personId: m.personId, present: true })),
+  );
+}
+
+/**
+ * Changes a session in preparation: its title, place and date. A new date rebuilds the attendance from the
+ * council's members on that date (a term may end or begin in between).
+ */
+export async function updateSession(
+  ctx: CommandContext,
+  sessionId: string,
+  input: { title: string; meetingDate: string; location?: string | null | undefined; version: number },
+): Promise<SessionRow> {
+  const s = await loadSession(ctx, sessionId);
+  requireAbility(ctx, s, 'update', 'sửa');
+  if (input.meetingDate !== s.meetingDate) await requireMembersOn(ctx, s.councilId, input.meetingDate);
+  const row = await updateSessionAtVersion(ctx.tx, s.id, input.version, {
+    title: input.title.trim(),
+    meetingDate: input.meetingDate,
+    location: input.location?.trim() || null,
+  });
+  if (!row) throw new StaleVersion('Phiên họp vừa được người khác sửa: hãy tải lại trang rồi sửa lại.');
+  if (input.meetingDate !== s.meetingDate) {
+    await deleteAttendance(ctx.tx, s.id);
+    await attendAll(ctx, s.id, s.councilId, input.meetingDate);
+  }
+  const changes = [
+    s.title !== row.title ? `tên "${row.title}"` : null,
+    s.meetingDate !== row.meetingDate ? `ngày họp ${formatDateVi(s.meetingDate)} → ${formatDateVi(row.meetingDate)}` : null,
+    (s.location ?? '') !== (row.location ?? '') ? `địa điểm "${row.location ?? ''}"` : null,
+  ].filter(Boolean);
+  await ctx.audit({
+    action: 'session.updated',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Sửa phiên họp "${row.title}": ${changes.join(', ') || 'không đổi'}`,
+    before: { title: s.title, meetingDate: s.meetingDate, location: s.location },
+    after: { title: row.title, meetingDate: row.meetingDate, location: row.location },
+  });
+  return row;
+}
+
+/** Cancels a session in preparation: its candidates leave the agenda and their dossiers go back to "appraised, awaiting a session". */
+export async function cancelSession(ctx: CommandContext, sessionId: string, reason: string): Promise<SessionRow> {
+  const s = await loadSession(ctx, sessionId);
+  requireAbility(ctx, s, 'cancel', 'hủy');
+  const items = await agendaOf(ctx.tx, s.id);
+  for (const { item } of items) await deleteAgendaItem(ctx.tx, s.id, item.id);
+  const dossierIds = [...new Set(items.map((i) => i.candidate.dossierId))];
+  for (const id of dossierIds) {
+    if (await dossierOnOpenAgenda(ctx.tx, id)) continue;
+    const d = await unsafeLockDossier(ctx.tx, id);
+    if (d?.status === 'in_council') await transition(ctx, d, 'unschedule');
+  }
+  const row = await markSessionCancelled(ctx.tx, s, { cancelledAt: now(), cancelledBy: ctx.actor.accountId, cancelReason: reason.trim() });
+  await ctx.audit({
+    action: 'session.cancelled',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Hủy phiên họp "${s.title}" ngày ${formatDateVi(s.meetingDate)} (${items.length} đề nghị trở lại danh sách chờ họp): ${reason.trim()}`,
+  });
+  return row;
 }
 
 /** Puts candidates of appraised dossiers on the agenda; their dossiers move to "in council". */
@@ -210,7 +293,7 @@ export async function openSession(ctx: CommandContext, sessionId: string): Promi
   const members = await membersOn(ctx.tx, s.councilId, s.meetingDate);
   const attendance = await attendanceOf(ctx.tx, s.id);
   const present = members.filter((m) => attendance.some((a) => a.memberId === m.id && a.present));
-  if (!members.length) throw badRequest(`Hội đồng không có thành viên trong nhiệm kỳ vào ngày họp ${formatDateVi(s.meetingDate)}.`);
+  if (!members.length) await requireMembersOn(ctx, s.councilId, s.meetingDate);
   // The quorum of the pack governing the council's unit on the meeting date (agency overrides included).
   const pack = await governingPackOfUnit(ctx.tx, s.unitId, s.meetingDate);
   if (present.length < quorumNeeded(pack, members.length)) throw new QuorumNotMet(quorumShortText(pack, present.length, members.length));

@@ -126,6 +126,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       registration: ['read', 'rollup', 'readPledges'],
       calendar: READ,
       notification: READ,
+      /** Read only, and only the dossiers on the agenda of their sessions (`dossierReachOf`): members read what they vote on. */
+      dossier: READ,
       session: ['read', 'vote'],
       template: READ,
     },

@@ -20,10 +20,14 @@ export type CandidateFacts = { outcome: string; councilResult: string | null };
  * the subtree's dossiers whatever their state; otherwise only those ever submitted, and its own
  * unit's. `repositories/scope.ts` translates it into SQL.
  */
-export type DossierReach = { unitPath: string; drafts: boolean; ownUnitId: string };
+export type DossierReach =
+  | { kind: 'pipeline'; unitPath: string; drafts: boolean; ownUnitId: string }
+  /** A council member reads, read only, the dossiers on the agenda of the sessions they sit in (and nothing else). */
+  | { kind: 'agenda'; personId: string | null };
 
 export function dossierReachOf(actor: Actor): DossierReach {
-  return { unitPath: actor.unitPath, drafts: actor.role === 'clerk', ownUnitId: actor.unitId };
+  if (actor.role === 'council') return { kind: 'agenda', personId: actor.personId ?? null };
+  return { kind: 'pipeline', unitPath: actor.unitPath, drafts: actor.role === 'clerk', ownUnitId: actor.unitId };
 }
 
 /** The unit's side of the pipeline (editing, submitting, withdrawing): its own staff, a clerk of its subtree, or an administrator. */

@@ -6,13 +6,14 @@
 import type { Actor } from '../auth/actor.js';
 import { can, type Action } from './abilities.js';
 
-export const SESSION_ABILITIES = ['read', 'update', 'open', 'vote', 'enterPaperBallots', 'close'] as const;
+export const SESSION_ABILITIES = ['read', 'update', 'cancel', 'open', 'vote', 'enterPaperBallots', 'close'] as const;
 export type SessionAbility = (typeof SESSION_ABILITIES)[number];
 
 /** The role grant each ability needs (the rest is the session's state). */
 export const SESSION_GRANT: Record<SessionAbility, Action<'session'>> = {
   read: 'read',
   update: 'update',
+  cancel: 'update',
   open: 'update',
   vote: 'vote',
   enterPaperBallots: 'enterPaperBallots',
@@ -29,8 +30,9 @@ export function maySession(actor: Actor, s: SessionState, ability: SessionAbilit
   switch (ability) {
     case 'read':
       return true;
-    // The agenda and the attendance are fixed when the session opens.
+    // The date, the agenda and the attendance are fixed when the session opens; until then it may be cancelled.
     case 'update':
+    case 'cancel':
     case 'open':
       return s.status === 'draft';
     case 'vote':

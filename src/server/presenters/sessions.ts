@@ -6,7 +6,7 @@ import type { SessionDetail, SessionRow } from '../repositories/council-sessions
 import type { ItemResult } from '../commands/sessions.js';
 import { candidateSchema as dossierCandidateSchema, presentCandidate } from './dossiers.js';
 import { maySession, sessionAbilities, SESSION_ABILITIES } from '../policies/session.js';
-import { SESSION_STATUS_LABELS, type SessionStatus } from '../../shared/dossiers.js';
+import { SESSION_STATUSES, SESSION_STATUS_LABELS, type SessionStatus } from '../../shared/dossiers.js';
 import { quorumNeeded, type RulePack } from '../rules/index.js';
 import { COUNCIL_POSITION_LABELS, HONOR_INFO, type CouncilPosition, type Honor } from '../../shared/codes.js';
 
@@ -44,12 +44,14 @@ export const sessionSummarySchema = z
     title: z.string(),
     meetingDate: z.string(),
     location: z.string().nullable(),
-    status: z.string(),
+    status: z.enum(SESSION_STATUSES),
     statusLabel: z.string(),
     totalMembers: z.number().int().nullable(),
     itemCount: z.number().int(),
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
     version: z.number().int(),
     abilities: z.array(z.enum(SESSION_ABILITIES)).describe('Các thao tác tài khoản được làm với phiên họp này lúc này'),
   })
@@ -110,12 +112,14 @@ export function presentSessionSummary(s: SessionRow, actor: Actor, councilName: 
     title: s.title,
     meetingDate: s.meetingDate,
     location: s.location,
-    status: s.status,
+    status: s.status as SessionStatus,
     statusLabel: SESSION_STATUS_LABELS[s.status as SessionStatus] ?? s.status,
     totalMembers: s.totalMembers,
     itemCount,
     openedAt: iso(s.openedAt),
     closedAt: iso(s.closedAt),
+    cancelledAt: iso(s.cancelledAt),
+    cancelReason: s.cancelReason,
     version: s.version,
     abilities: sessionAbilities(actor, s),
   };

@@ -186,6 +186,39 @@ export async function markSessionOpened(tx: Executor, s: SessionRow, values: { t
   return row!;
 }
 
+/** A session in preparation gets a new title, date or place (version-checked). */
+export async function updateSessionAtVersion(
+  tx: Executor,
+  id: string,
+  expectedVersion: number,
+  values: { title: string; meetingDate: string; location: string | null },
+): Promise<SessionRow | undefined> {
+  const [row] = await tx
+    .update(councilSessions)
+    .set({ ...values, version: sql`${councilSessions.version} + 1` })
+    .where(and(eq(councilSessions.id, id), eq(councilSessions.version, expectedVersion), eq(councilSessions.status, 'draft')))
+    .returning();
+  return row;
+}
+
+export async function markSessionCancelled(
+  tx: Executor,
+  s: SessionRow,
+  values: { cancelledAt: Date; cancelledBy: string; cancelReason: string },
+): Promise<SessionRow> {
+  const [row] = await tx
+    .update(councilSessions)
+    .set({ status: 'cancelled', ...values, version: s.version + 1 })
+    .where(eq(councilSessions.id, s.id))
+    .returning();
+  return row!;
+}
+
+/** The session's whole attendance list is rebuilt (the meeting date moved, so did the council's membership). */
+export async function deleteAttendance(tx: Executor, sessionId: string): Promise<void> {
+  await tx.delete(sessionAttendance).where(eq(sessionAttendance.sessionId, sessionId));
+}
+
 export async function markSessionClosed(tx: Executor, s: SessionRow, values: { closedAt: Date; closedBy: string }): Promise<SessionRow> {
   const [row] = await tx
     .update(councilSessions)
@@ -216,7 +249,7 @@ export async function openAgendaOfCandidate(tx: Executor, candidateId: string): 
     .select({ title: councilSessions.title })
     .from(sessionItems)
     .innerJoin(councilSessions, eq(councilSessions.id, sessionItems.sessionId))
-    .where(and(eq(sessionItems.candidateId, candidateId), ne(councilSessions.status, 'closed')))
+    .where(and(eq(sessionItems.candidateId, candidateId), inArray(councilSessions.status, ['draft', 'open'])))
     .limit(1);
   return r?.title;
 }
@@ -228,7 +261,7 @@ export async function dossierOnOpenAgenda(tx: Executor, dossierId: string): Prom
     .from(sessionItems)
     .innerJoin(dossierCandidates, eq(dossierCandidates.id, sessionItems.candidateId))
     .innerJoin(councilSessions, eq(councilSessions.id, sessionItems.sessionId))
-    .where(and(eq(dossierCandidates.dossierId, dossierId), ne(councilSessions.status, 'closed')))
+    .where(and(eq(dossierCandidates.dossierId, dossierId), inArray(councilSessions.status, ['draft', 'open'])))
     .limit(1);
   return Boolean(r);
 }

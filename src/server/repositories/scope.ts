@@ -5,7 +5,7 @@
  */
 import { and, eq, isNotNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { dossiers, people, units } from '../db/schema/index.js';
+import { dossierCandidates, dossiers, people, sessionAttendance, sessionItems, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { reachOf } from '../policies/scope.js';
 import { dossierReachOf } from '../policies/dossier.js';
@@ -45,6 +45,13 @@ export function visibleRegistrationsCondition(actor: Actor, cols: { unitId: PgCo
 /** SQL condition: dossiers the actor sees (see `dossierReachOf`). */
 export function dossierVisibleCondition(actor: Actor): SQL {
   const reach = dossierReachOf(actor);
+  if (reach.kind === 'agenda') {
+    if (!reach.personId) return sql`false`;
+    return sql`${dossiers.id} in (select ${dossierCandidates.dossierId} from ${sessionItems}
+      join ${dossierCandidates} on ${dossierCandidates.id} = ${sessionItems.candidateId}
+      join ${sessionAttendance} on ${sessionAttendance.sessionId} = ${sessionItems.sessionId}
+      where ${sessionAttendance.personId} = ${reach.personId})`;
+  }
   const inScope = unitIdInScope(reach, dossiers.unitId);
   if (reach.drafts) return inScope;
   return and(inScope, or(isNotNull(dossiers.firstSubmittedAt), eq(dossiers.unitId, reach.ownUnitId))) as SQL;

@@ -32,6 +32,10 @@ export const councilSessions = pgTable(
     openedBy: uuid('opened_by').references(() => accounts.id),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedBy: uuid('closed_by').references(() => accounts.id),
+    /** A session in preparation may be cancelled (its candidates go back to the list awaiting a session). */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => accounts.id),
+    cancelReason: text('cancel_reason'),
     createdBy: uuid('created_by').references(() => accounts.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

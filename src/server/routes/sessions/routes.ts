@@ -4,7 +4,18 @@ import type { RouteDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { runCommand } from '../../commands/run.js';
-import { addItems, castBallot, closeSession, createSession, enterPaperBallots, openSession, removeItem, setAttendance } from '../../commands/sessions.js';
+import {
+  addItems,
+  cancelSession,
+  castBallot,
+  closeSession,
+  createSession,
+  enterPaperBallots,
+  openSession,
+  removeItem,
+  setAttendance,
+  updateSession,
+} from '../../commands/sessions.js';
 import { actorOf } from '../../http/session.js';
 import { errors, file } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
@@ -119,6 +130,51 @@ export const sessionRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'session', 'read');
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/sessions/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'updateSession',
+          summary: 'Sửa phiên họp đang chuẩn bị: tên, ngày họp (điểm danh lập lại theo thành viên Hội đồng ngày đó), địa điểm',
+          params: idParams,
+          body: z.object({
+            title: z.string().trim().min(3, 'Hãy nhập tên phiên họp.').max(300),
+            meetingDate: isoDate,
+            location: z.string().trim().max(300).nullish(),
+            version: z.number().int(),
+          }),
+          response: { ...one, ...errors(400, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => updateSession(ctx, req.params.id, req.body));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/cancel',
+      {
+        schema: {
+          tags,
+          operationId: 'cancelSession',
+          summary: 'Hủy phiên họp đang chuẩn bị: các đề nghị trong chương trình trở lại danh sách chờ đưa ra Hội đồng',
+          params: idParams,
+          body: z.object({ reason: z.string().trim().min(3, 'Hãy nhập lý do hủy phiên họp.').max(1000) }),
+          response: { ...one, ...errors(400, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => cancelSession(ctx, req.params.id, req.body.reason));
         return sessionJson(db, actor, req.params.id);
       },
     );

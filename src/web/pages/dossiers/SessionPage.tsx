@@ -4,7 +4,8 @@ import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { castBallot, closeSession, enterPaperBallots, getSession, openSession, setAttendance, type SessionItem } from '../../api/dossiers';
+import { castBallot, closeSession, enterPaperBallots, getSession, openSession, removeSessionItem, setAttendance, type SessionItem } from '../../api/dossiers';
+import { SessionPreparation } from './SessionPreparation';
 import { errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
@@ -75,6 +76,27 @@ export default function SessionPage() {
             ))
           : '—',
     },
+    ...(s.abilities.includes('update')
+      ? [
+          {
+            title: '',
+            key: 'rm',
+            width: 90,
+            render: (_: unknown, i: SessionItem) => (
+              <Popconfirm
+                title={`Bỏ ${i.candidate.displayName} khỏi chương trình họp?`}
+                okText="Bỏ"
+                cancelText="Không"
+                onConfirm={() => act.mutate({ fn: () => removeSessionItem(s.id, i.id), ok: 'Đã bỏ khỏi chương trình họp.' })}
+              >
+                <Button size="small" danger>
+                  Bỏ
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
     s.status !== 'closed'
       ? {
           title: 'Đã bỏ phiếu',
@@ -132,14 +154,19 @@ export default function SessionPage() {
               · ngày {fmtDate(s.meetingDate)}
               {s.location ? ` · ${s.location}` : ''}
             </span>
-            <Tag color={s.status === 'open' ? 'processing' : s.status === 'closed' ? 'green' : 'default'}>{s.statusLabel}</Tag>
+            <Tag color={s.status === 'open' ? 'processing' : s.status === 'closed' ? 'green' : s.status === 'cancelled' ? 'red' : 'default'}>
+              {s.statusLabel}
+            </Tag>
           </Space>
         }
         extra={
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => download(`/api/sessions/${s.id}/minutes.docx`)}>
-              Biên bản kiểm phiếu (DOCX)
-            </Button>
+            <SessionPreparation s={s} />
+            {s.status !== 'cancelled' ? (
+              <Button icon={<DownloadOutlined />} onClick={() => download(`/api/sessions/${s.id}/minutes.docx`)}>
+                Biên bản kiểm phiếu (DOCX)
+              </Button>
+            ) : null}
             {s.abilities.includes('open') ? (
               <Button type="primary" onClick={() => act.mutate({ fn: () => openSession(s.id), ok: 'Đã khai mạc, mở bỏ phiếu.' })} data-testid="session-open">
                 Khai mạc, mở bỏ phiếu
@@ -160,6 +187,15 @@ export default function SessionPage() {
           </>
         }
       />
+      {s.status === 'cancelled' ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={`Phiên họp đã hủy${s.cancelledAt ? ` ngày ${fmtDate(s.cancelledAt)}` : ''}`}
+          description={s.cancelReason ? `Lý do: ${s.cancelReason}` : undefined}
+        />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={17}>
           {s.status === 'open' && s.me ? (
@@ -236,10 +272,14 @@ export default function SessionPage() {
         <Col xs={24} xl={7}>
           <Card size="small" title="Thành viên dự họp">
             <Alert
-              type={s.quorum.present >= s.quorum.required ? 'success' : 'error'}
+              type={s.quorum.total > 0 && s.quorum.present >= s.quorum.required ? 'success' : 'error'}
               showIcon
               style={{ marginBottom: 8 }}
-              message={`Có mặt ${s.quorum.present}/${s.quorum.total} (cần ít nhất ${s.quorum.required})`}
+              message={
+                s.quorum.total > 0
+                  ? `Có mặt ${s.quorum.present}/${s.quorum.total} (cần ít nhất ${s.quorum.required})`
+                  : 'Hội đồng không có thành viên nào trong nhiệm kỳ vào ngày họp: hãy cập nhật thành viên hoặc đổi ngày họp.'
+              }
             />
             {s.attendance.map((a) => (
               <div key={a.memberId} style={{ padding: '4px 0' }}>
