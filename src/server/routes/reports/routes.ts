@@ -20,7 +20,7 @@ import {
 } from '../../repositories/reports.js';
 import { unsafeUnitNameAndPath } from '../../repositories/plans.js';
 import { findReadableMovement, listMovements, movementParts } from '../../repositories/movements.js';
-import { targetProgress } from '../../repositories/progress.js';
+import { targetProgress, type TargetProgress } from '../../repositories/progress.js';
 import { dashboardHonors, dashboardHonorsByUnit, dashboardPendingDossiers, dashboardYears } from '../../repositories/dashboard.js';
 import {
   presentReport,
@@ -352,7 +352,7 @@ export const reportRoutes =
         movementId ??= launched[0]?.movement.id ?? null;
         const movement = movementId ? await findReadableMovement(db, actor, movementId) : undefined;
         const targets = movement ? (await movementParts(db, movement.id)).targets : [];
-        const progress = movement ? await targetProgress(db, movement, targets) : new Map();
+        const progress = movement ? await targetProgress(db, movement, targets) : new Map<string, TargetProgress>();
         const unit = await unsafeUnitNameAndPath(db, actor.unitId);
         return presentDashboard({
           year,
