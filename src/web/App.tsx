@@ -39,6 +39,9 @@ const MovementPage = lazy(() => import('./pages/plans/MovementPage'));
 const MovementEditorPage = lazy(() => import('./pages/plans/MovementEditorPage'));
 const RegistrationsPage = lazy(() => import('./pages/plans/RegistrationsPage'));
 const CalendarPage = lazy(() => import('./pages/plans/CalendarPage'));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
+const ReportPage = lazy(() => import('./pages/reports/ReportPage'));
+const DashboardPage = lazy(() => import('./pages/reports/DashboardPage'));
 const PublicPortalPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicPortalPage })));
 const PublicPlanPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicPlanPage })));
 const PublicMovementPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicMovementPage })));
@@ -183,6 +186,9 @@ export function App() {
                       }
                     />
                     <Route path="/can-bo/:id" element={<PersonDetailPage />} />
+                    <Route path="/bao-cao" element={<ReportsPage />} />
+                    <Route path="/bao-cao/:id" element={<ReportPage />} />
+                    <Route path="/bang-dieu-hanh" element={<DashboardPage />} />
                     <Route
                       path="/hoi-dong"
                       element={

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, makeXlsx, type Client, type TestApp } from '../helpers/app.js';
-import { accounts, notifications, pledges, registrations, units } from '../../src/server/db/schema/index.js';
+import { accounts, notifications, pledges, registrations, reportRequests, reports, units } from '../../src/server/db/schema/index.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { buildDecision } from '../helpers/decisions.js';
 import { reviewedDossier } from '../helpers/dossiers.js';
@@ -29,6 +29,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
   // A decision of the demo agency with its certificates (sổ vàng).
   const doc = { decision: '', certificate: '' };
   // The nomination pipeline: a dossier through the council, a decision, a public notice with a comment.
+  const rp = { request: '', report: '' };
   const dp = { dossier: '', candidate: '', document: '', session: '', item: '', decision: '', notice: '', comment: '' };
 
   before(async () => {
@@ -96,6 +97,21 @@ describe('every route: 401 without a session, 404 for an account of another unit
     const issued = await admin.post(`/api/decisions/${doc.decision}/certificates`);
     assert.equal(issued.status, 200, JSON.stringify(issued.body));
     doc.certificate = issued.body.items[0].id;
+    rp.request = (
+      await t.db
+        .insert(reportRequests)
+        .values({
+          unitId: ids.unit,
+          kind: 'six_month',
+          title: 'Báo cáo thử',
+          year: 2026,
+          periodFrom: '2026-01-01',
+          periodTo: '2026-06-30',
+          dueDate: '2099-06-25',
+        })
+        .returning()
+    )[0]!.id;
+    rp.report = (await t.db.insert(reports).values({ requestId: rp.request, unitId: ids.unit }).returning())[0]!.id;
     pm.notification = (await t.db.insert(notifications).values({ accountId: adminAcc!.id, key: 'test-n', title: 'Nhắc', body: 'Nhắc hạn' }).returning())[0]!.id;
     const r = await reviewedDossier(t, 2);
     dp.dossier = r.dossierId;
@@ -154,7 +170,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/sessions/{id}', `/api/sessions/${dp.session}`)
       .replace('/api/decisions/{id}', `/api/decisions/${dp.decision}`)
       .replace('/api/notices/{id}/comments/{commentId}', `/api/notices/${dp.notice}/comments/${dp.comment}`)
-      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`);
+      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`)
+      .replace('/api/report-requests/{id}', `/api/report-requests/${rp.request}`)
+      .replace('/api/reports/{id}', `/api/reports/${rp.report}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -221,6 +239,11 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/sessions/{id}/ballots': { votes: [{ itemId: dp.item, choice: 'approve' }] },
       'POST /api/sessions/{id}/paper-ballots': { items: [{ itemId: dp.item, approve: 1, reject: 0, abstain: 0 }] },
       'POST /api/decisions/{id}/revoke': { reason: 'Thử hủy bỏ' },
+      'PUT /api/reports/{id}': { version: 1, narrative: {}, typed: {} },
+      'POST /api/reports/{id}/submit': { version: 1 },
+      'POST /api/reports/{id}/receive': { version: 1 },
+      'POST /api/reports/{id}/return': { version: 1, reason: 'Thiếu số liệu' },
+      'POST /api/reports/{id}/extend': { until: '2099-12-31' },
       'POST /api/notices/{id}/comments/{commentId}/answer': { answer: 'Trả lời thử' },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
     };

@@ -97,6 +97,12 @@ export const AUDIT_ACTIONS = {
   'certificate.calibrated': 'Căn chỉnh vị trí in phôi Giấy khen, Bằng khen',
   'certificate.issued': 'Vào sổ vàng Giấy khen, Bằng khen',
   'certificate.revoked': 'Hủy bỏ Giấy khen, Bằng khen trong sổ vàng',
+  'report.requested': 'Yêu cầu các đơn vị báo cáo',
+  'report.saved': 'Lưu báo cáo của đơn vị',
+  'report.submitted': 'Gửi báo cáo',
+  'report.received': 'Tiếp nhận báo cáo',
+  'report.returned': 'Trả lại báo cáo để sửa',
+  'report.extended': 'Gia hạn gửi báo cáo',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

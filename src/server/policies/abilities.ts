@@ -25,6 +25,7 @@ export const RESOURCES = [
   'template',
   'certificate',
   'document',
+  'report',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +56,8 @@ export const ACTIONS = {
   certificate: ['read', 'issue', 'revoke'],
   /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
   document: ['convert'],
+  /** Periodic reports: `request` opens a request to the units below, `write` fills and submits the unit's report, `receive` receives, returns, extends; and the dashboard and statistical forms (`read`). */
+  report: ['read', 'request', 'write', 'receive'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -90,6 +93,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: ALL.template,
       certificate: ALL.certificate,
       document: ALL.document,
+      report: ALL.report,
     },
   },
   clerk: {
@@ -111,6 +115,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      report: ['read', 'write'],
     },
   },
   council: {
@@ -130,6 +135,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       dossier: READ,
       session: ['read', 'vote'],
       template: READ,
+      report: READ,
     },
   },
   head: {
@@ -153,6 +159,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      report: ['read', 'write'],
     },
   },
   staff: {

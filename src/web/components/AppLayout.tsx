@@ -25,7 +25,8 @@ import { recordAbilities } from '../api/records';
 import { templateAbilities } from '../api/documents';
 import { FullPageSpin } from './PageStates';
 import { NotificationBell } from './NotificationBell';
-import { CalendarOutlined, FlagOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { reportAbilities } from '../api/reports';
 import { ClockCircleOutlined, FileDoneOutlined, FolderOpenOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { pipelineAbilities } from '../api/dossiers';
 
@@ -56,6 +57,8 @@ export function AppLayout() {
     { key: '/phong-trao', icon: <FlagOutlined />, label: 'Phong trào thi đua' },
     { key: '/dang-ky-thi-dua', icon: <FormOutlined />, label: 'Đăng ký thi đua' },
     { key: '/lich', icon: <CalendarOutlined />, label: 'Lịch thời hạn' },
+    reportAbilities(user).read && user.reach !== 'self' ? { key: '/bao-cao', icon: <FileTextOutlined />, label: 'Báo cáo định kỳ' } : null,
+    reportAbilities(user).read && user.reach !== 'self' ? { key: '/bang-dieu-hanh', icon: <DashboardOutlined />, label: 'Bảng điều hành' } : null,
     pipeline.dossiers ? { key: '/ho-so', icon: <FolderOpenOutlined />, label: 'Hồ sơ khen thưởng' } : null,
     pipeline.sessions ? { key: '/phien-hop', icon: <SolutionOutlined />, label: 'Phiên họp Hội đồng' } : null,
     pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,

@@ -391,9 +391,17 @@ function baoCaoTongKet(): Block[] {
       { title: 'Cá nhân', width: 25, tag: '{caNhan}', align: 'center' },
       { title: 'Ghi chú', width: 40, tag: '{ghiChu}' },
     ]),
+    body([r('Số liệu khác:')], { after: 3 }),
+    loopTable('soLieu', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Chỉ tiêu', width: 118, tag: '{chiTieu}' },
+      { title: 'Số liệu', width: 35, tag: '{soLieu}', align: 'center' },
+    ]),
     heading('II. TỒN TẠI, HẠN CHẾ'),
     ...bodyList('tonTai'),
-    heading('III. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
+    heading('III. BÀI HỌC KINH NGHIỆM'),
+    ...bodyList('baiHoc'),
+    heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
     ...bodyList('phuongHuong'),
     ...signatureBlock(),
   ];

@@ -199,7 +199,13 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
       caNhan: 'Số cá nhân',
       ghiChu: 'Ghi chú',
     }),
+    soLieu: tbl('Số liệu khác của kỳ báo cáo (phong trào, đăng ký, đối tượng được khen, tiền thưởng)', {
+      stt: 'Số thứ tự',
+      chiTieu: 'Chỉ tiêu',
+      soLieu: 'Số liệu',
+    }),
     tonTai: list('Tồn tại, hạn chế'),
+    baiHoc: list('Bài học kinh nghiệm'),
     phuongHuong: list('Phương hướng, nhiệm vụ'),
   },
 };

@@ -172,7 +172,9 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
           { stt: 1, hinhThuc: 'Giấy khen của Giám đốc Sở', tapThe: 2, caNhan: 15, ghiChu: '' },
           { stt: 2, hinhThuc: 'Bằng khen của Chủ tịch UBND tỉnh', tapThe: 1, caNhan: 1, ghiChu: '' },
         ],
+        soLieu: [{ stt: 1, chiTieu: 'Phong trào thi đua đã phát động', soLieu: 3 }],
         tonTai: ['Một số hồ sơ gửi chậm so với thời hạn.'],
+        baiHoc: ['Phát động phong trào gắn với nhiệm vụ chuyên môn.'],
         phuongHuong: ['Tiếp tục đổi mới công tác thi đua, khen thưởng.'],
       };
   }

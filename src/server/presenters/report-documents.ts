@@ -1,0 +1,75 @@
+/** Báo cáo sơ kết / tổng kết (DOCX) from a report's figures and narrative, through the unit's template (or the default). */
+import type { Executor } from '../db/client.js';
+import { unsafeFindUnitWithParent } from '../repositories/dossiers.js';
+import { templateFor } from '../repositories/templates.js';
+import { renderDocument } from '../documents/index.js';
+import { HONORS, HONOR_INFO } from '../../shared/codes.js';
+import { INDICATORS } from '../reports/indicators.js';
+import { formatLongDateVi, formatMoneyVi, formatNumberVi } from '../../shared/format-vi.js';
+import { todayVn } from '../clock.js';
+import { formatDateVi } from '../../shared/format-vi.js';
+import type { ReportKind } from '../../shared/schemas/reports.js';
+
+export interface ReportDocInput {
+  /** The unit whose report it is (its header, its template). */
+  unitId: string;
+  kind: string;
+  title: string;
+  periodFrom: string;
+  periodTo: string;
+  /** The unit the report goes to (nơi nhận). */
+  recipientName: string | null;
+  figures: Record<string, number>;
+  narrative: Record<string, string>;
+}
+
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split(/\n+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const PHRASE: Record<ReportKind, string> = { six_month: 'Sơ kết', annual: 'Tổng kết', movement: 'Tổng kết', ad_hoc: 'Kết quả' };
+
+export async function reportDocx(tx: Executor, d: ReportDocInput): Promise<Buffer> {
+  const { unit, parent } = await unsafeFindUnitWithParent(tx, d.unitId);
+  const place = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(parent?.name ?? unit?.name ?? '')?.[1] ?? '';
+  const f = d.figures;
+  const tongHop = HONORS.map((h) => ({
+    honor: h,
+    tapThe: (f[`honor:${h}:collective`] ?? 0) + (f[`honor:${h}:household`] ?? 0),
+    caNhan: f[`honor:${h}:individual`] ?? 0,
+  }))
+    .filter((x) => x.tapThe + x.caNhan > 0)
+    .map((x, i) => ({ stt: i + 1, hinhThuc: HONOR_INFO[x.honor].label, tapThe: formatNumberVi(x.tapThe), caNhan: formatNumberVi(x.caNhan), ghiChu: '' }));
+  const soLieu = INDICATORS.filter((i) => i.group !== 'honor' && (i.group !== 'type' || (f[i.key] ?? 0) > 0)).map((i, n) => ({
+    stt: n + 1,
+    chiTieu: i.label,
+    soLieu: i.money ? formatMoneyVi(f[i.key] ?? 0) : formatNumberVi(f[i.key] ?? 0),
+  }));
+  const results = lines(d.narrative.results);
+  return renderDocument(
+    'bao_cao_tong_ket',
+    {
+      coQuanChuQuan: (parent?.name ?? '').toUpperCase(),
+      coQuanBanHanh: (unit?.name ?? '').toUpperCase(),
+      so: '',
+      kyHieu: `BC-${unit?.code ?? ''}`.replace(/-$/, ''),
+      diaDanh: place,
+      ngayThang: formatLongDateVi(todayVn()),
+      loaiBaoCao: PHRASE[d.kind as ReportKind] ?? 'Kết quả',
+      trichYeu: `công tác thi đua, khen thưởng từ ngày ${formatDateVi(d.periodFrom)} đến ngày ${formatDateVi(d.periodTo)} của ${unit?.name ?? ''}`,
+      noiDung: results.length ? results : [`${d.title}: số liệu từ ngày ${formatDateVi(d.periodFrom)} đến ngày ${formatDateVi(d.periodTo)}.`],
+      tongHop,
+      soLieu,
+      tonTai: lines(d.narrative.shortcomings),
+      baiHoc: lines(d.narrative.lessons),
+      phuongHuong: lines(d.narrative.proposals),
+      noiNhan: [...(d.recipientName ? [`${d.recipientName} (b/c);`] : []), 'Lưu: VT.'],
+      quyenHan: '',
+      chucVuNguoiKy: 'THỦ TRƯỞNG ĐƠN VỊ',
+      nguoiKy: '',
+    },
+    await templateFor(tx, d.unitId, 'bao_cao_tong_ket'),
+  );
+}

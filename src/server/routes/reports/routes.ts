@@ -1,0 +1,371 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../app.js';
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../auth/actor.js';
+import { runCommand } from '../../commands/run.js';
+import { createReportRequest, dataFiguresOf, extendReport, receiveReport, returnReport, saveReport, submitReport } from '../../commands/reports.js';
+import { actorOf } from '../../http/session.js';
+import { authorize } from '../../policies/scope.js';
+import {
+  countVisibleReportRequests,
+  countVisibleReports,
+  findVisibleReport,
+  findVisibleReportRequest,
+  listVisibleReportRequests,
+  listVisibleReports,
+  reportsOfRequest,
+  type ReportListRow,
+  type ReportRequestRow,
+} from '../../repositories/reports.js';
+import { unsafeUnitNameAndPath } from '../../repositories/plans.js';
+import { findReadableMovement, listMovements, movementParts } from '../../repositories/movements.js';
+import { targetProgress, type TargetProgress } from '../../repositories/progress.js';
+import { dashboardHonors, dashboardHonorsByUnit, dashboardPendingDossiers, dashboardYears } from '../../repositories/dashboard.js';
+import {
+  presentReport,
+  presentReportRequest,
+  presentReportSummary,
+  presentRollup,
+  reportRequestSchema,
+  reportRollupSchema,
+  reportSchema,
+  reportSummarySchema,
+} from '../../presenters/reports.js';
+import { dashboardSchema, presentDashboard } from '../../presenters/dashboard.js';
+import { reportDocx } from '../../presenters/report-documents.js';
+import { statedFigures } from '../../reports/indicators.js';
+import { notFound } from '../../errors.js';
+import { errors, file, idParams as idParamsOf, MIME, pageOf } from '../../http/contract.js';
+import { contentDisposition } from '../../http/xlsx-reply.js';
+import { sendFile } from '../documents/download.js';
+import { yearVn } from '../../clock.js';
+import {
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  reportExtendSchema,
+  reportRequestInputSchema,
+  reportReturnSchema,
+  reportUpdateSchema,
+} from '../../../shared/schemas/reports.js';
+import { pageQuery } from '../../../shared/schemas/common.js';
+
+const tags = ['reports'];
+const idParams = idParamsOf();
+const yearQuery = z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.').optional();
+const versionBody = z.object({ version: z.number().int() });
+const PENDING_STEPS = ['submitted', 'returned', 'received', 'appraising', 'in_council', 'reviewed', 'forwarded'];
+
+async function requestJson(tx: Executor, actor: Actor, r: ReportRequestRow) {
+  const unit = await unsafeUnitNameAndPath(tx, r.unitId);
+  const rows = await reportsOfRequest(tx, r.id);
+  const counts = {
+    asked: rows.length,
+    submitted: rows.filter((x) => x.report.status === 'submitted' || x.report.status === 'received').length,
+    received: rows.filter((x) => x.report.status === 'received').length,
+  };
+  return { json: presentReportRequest(r, actor, unit.name ?? '', unit.path, counts), rows, unit };
+}
+
+/** A report's data figures: frozen once sent, else computed now for its unit's subtree. */
+async function dataOf(tx: Executor, r: ReportListRow): Promise<Record<string, number>> {
+  return r.report.dataFigures ?? (await dataFiguresOf(tx, r.unitPath, r.request));
+}
+
+async function reportJson(tx: Executor, actor: Actor, r: ReportListRow) {
+  const requester = await unsafeUnitNameAndPath(tx, r.request.unitId);
+  return presentReport(r, actor, requester, await dataOf(tx, r));
+}
+
+export const reportRoutes =
+  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // ---- Requests (yêu cầu báo cáo) ----
+    app.get(
+      '/api/report-requests',
+      {
+        schema: {
+          tags,
+          operationId: 'listReportRequests',
+          summary: 'Yêu cầu báo cáo của đơn vị và gửi tới đơn vị',
+          querystring: z.object({ year: yearQuery, kind: z.enum(REPORT_KINDS, 'Loại báo cáo không hợp lệ.').optional(), ...pageQuery }),
+          response: { 200: pageOf(reportRequestSchema), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const { page, pageSize, ...f } = req.query;
+        const rows = await listVisibleReportRequests(db, actor, f, { page, pageSize });
+        return {
+          items: rows.map((r) => presentReportRequest(r.request, actor, r.unitName, r.unitPath, r)),
+          total: await countVisibleReportRequests(db, actor, f),
+        };
+      },
+    );
+
+    app.post(
+      '/api/report-requests',
+      {
+        schema: {
+          tags,
+          operationId: 'createReportRequest',
+          summary: 'Yêu cầu các đơn vị cấp dưới báo cáo (kỳ, hạn gửi vào lịch thời hạn có nhắc việc)',
+          body: reportRequestInputSchema,
+          response: { 201: reportRequestSchema, ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'request');
+        const row = await runCommand(db, actor, (ctx) => createReportRequest(ctx, req.body));
+        return reply.status(201).send((await requestJson(db, actor, row)).json);
+      },
+    );
+
+    app.get(
+      '/api/report-requests/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'getReportRollup',
+          summary: 'Một yêu cầu báo cáo: tình hình gửi của các đơn vị (muộn, chưa gửi) và bảng tổng hợp số liệu (số đơn vị nêu so với dữ liệu)',
+          params: idParams,
+          response: { 200: reportRollupSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const r = await findVisibleReportRequest(db, actor, req.params.id);
+        if (!r) throw notFound('Không tìm thấy yêu cầu báo cáo.');
+        const { json, rows, unit } = await requestJson(db, actor, r);
+        // A unit asked sees only its own line; the asking side sees every unit.
+        const mine = unit.path.startsWith(actor.unitPath) ? rows : rows.filter((x) => x.unitPath.startsWith(actor.unitPath));
+        const withData = [];
+        for (const row of mine) withData.push({ row, data: await dataOf(db, row) });
+        const subtree = unit.path.startsWith(actor.unitPath) ? await dataFiguresOf(db, unit.path, r) : {};
+        return presentRollup(json, withData, subtree);
+      },
+    );
+
+    app.get(
+      '/api/report-requests/:id/report.docx',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadRollupDocx',
+          summary: 'Báo cáo tổng hợp (DOCX) của đơn vị yêu cầu: số liệu cộng từ các báo cáo đã gửi',
+          params: idParams,
+          response: { 200: file('Báo cáo (Word)', 'docx'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'receive');
+        const r = await findVisibleReportRequest(db, actor, req.params.id);
+        const unit = r ? await unsafeUnitNameAndPath(db, r.unitId) : undefined;
+        if (!r || !unit?.path.startsWith(actor.unitPath)) throw notFound('Không tìm thấy yêu cầu báo cáo.');
+        const rows = (await reportsOfRequest(db, r.id)).filter((x) => x.report.status === 'submitted' || x.report.status === 'received');
+        const figures: Record<string, number> = {};
+        for (const row of rows) for (const [k, v] of Object.entries(statedFigures(await dataOf(db, row), row.report.typed))) figures[k] = (figures[k] ?? 0) + v;
+        const buf = await reportDocx(db, {
+          unitId: r.unitId,
+          kind: r.kind,
+          title: r.title,
+          periodFrom: r.periodFrom,
+          periodTo: r.periodTo,
+          recipientName: null,
+          figures,
+          narrative: {},
+        });
+        return sendFile(reply, buf, MIME.docx, contentDisposition('bao-cao-tong-hop.docx'));
+      },
+    );
+
+    // ---- Reports (báo cáo của đơn vị) ----
+    app.get(
+      '/api/reports',
+      {
+        schema: {
+          tags,
+          operationId: 'listReports',
+          summary: 'Báo cáo của các đơn vị (đơn vị mình phải gửi, và gửi tới đơn vị mình)',
+          querystring: z.object({
+            requestId: z.uuid('Yêu cầu báo cáo không hợp lệ.').optional(),
+            status: z.enum(REPORT_STATUSES, 'Trạng thái không hợp lệ.').optional(),
+            year: yearQuery,
+            ...pageQuery,
+          }),
+          response: { 200: pageOf(reportSummarySchema), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const { page, pageSize, ...f } = req.query;
+        const rows = await listVisibleReports(db, actor, f, { page, pageSize });
+        const units = new Map<string, { name: string | null; path: string }>();
+        const items = [];
+        for (const r of rows) {
+          let u = units.get(r.request.unitId);
+          if (!u) units.set(r.request.unitId, (u = await unsafeUnitNameAndPath(db, r.request.unitId)));
+          items.push(presentReportSummary(r, actor, u));
+        }
+        return { items, total: await countVisibleReports(db, actor, f) };
+      },
+    );
+
+    app.get(
+      '/api/reports/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'getReport',
+          summary: 'Một báo cáo: số liệu lấy từ dữ liệu (và số đơn vị sửa), các phần nội dung',
+          params: idParams,
+          response: { 200: reportSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const r = await findVisibleReport(db, actor, req.params.id);
+        if (!r) throw notFound('Không tìm thấy báo cáo.');
+        return reportJson(db, actor, r);
+      },
+    );
+
+    app.put(
+      '/api/reports/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'saveReport',
+          summary: 'Lưu nội dung và số liệu đơn vị sửa (khi chưa gửi hoặc bị trả lại)',
+          params: idParams,
+          body: reportUpdateSchema,
+          response: { 200: reportSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'write');
+        await runCommand(db, actor, (ctx) => saveReport(ctx, req.params.id, req.body));
+        return reportJson(db, actor, (await findVisibleReport(db, actor, req.params.id))!);
+      },
+    );
+
+    const verb = (
+      path: string,
+      operationId: string,
+      summary: string,
+      action: 'write' | 'receive',
+      body: z.ZodType,
+      run: (actor: Actor, id: string, b: never) => Promise<unknown>,
+    ) =>
+      app.post(
+        `/api/reports/:id/${path}`,
+        { schema: { tags, operationId, summary, params: idParams, body, response: { 200: reportSchema, ...errors(403, 404, 409) } } },
+        async (req) => {
+          const actor = actorOf(req);
+          authorize(actor, 'report', action);
+          await run(actor, req.params.id, req.body as never);
+          return reportJson(db, actor, (await findVisibleReport(db, actor, req.params.id))!);
+        },
+      );
+    verb(
+      'submit',
+      'submitReport',
+      'Gửi báo cáo (số liệu dữ liệu được chốt lúc gửi); quá hạn thì phải được gia hạn',
+      'write',
+      versionBody,
+      (actor, id, b: { version: number }) => runCommand(db, actor, (ctx) => submitReport(ctx, id, b.version)),
+    );
+    verb('receive', 'receiveReport', 'Tiếp nhận báo cáo', 'receive', versionBody, (actor, id, b: { version: number }) =>
+      runCommand(db, actor, (ctx) => receiveReport(ctx, id, b.version)),
+    );
+    verb(
+      'return',
+      'returnReport',
+      'Trả lại báo cáo để đơn vị sửa, gửi lại',
+      'receive',
+      reportReturnSchema,
+      (actor, id, b: { version: number; reason: string }) => runCommand(db, actor, (ctx) => returnReport(ctx, id, b.version, b.reason)),
+    );
+    verb('extend', 'extendReport', 'Gia hạn gửi báo cáo cho một đơn vị', 'receive', reportExtendSchema, (actor, id, b: { until: string }) =>
+      runCommand(db, actor, (ctx) => extendReport(ctx, id, b.until)),
+    );
+
+    app.get(
+      '/api/reports/:id/report.docx',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadReportDocx',
+          summary: 'Báo cáo sơ kết / tổng kết (DOCX, thể thức NĐ 30/2020) theo mẫu của đơn vị',
+          params: idParams,
+          response: { 200: file('Báo cáo (Word)', 'docx'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const r = await findVisibleReport(db, actor, req.params.id);
+        if (!r) throw notFound('Không tìm thấy báo cáo.');
+        const requester = await unsafeUnitNameAndPath(db, r.request.unitId);
+        const buf = await reportDocx(db, {
+          unitId: r.report.unitId,
+          kind: r.request.kind,
+          title: r.request.title,
+          periodFrom: r.request.periodFrom,
+          periodTo: r.request.periodTo,
+          recipientName: requester.name,
+          figures: statedFigures(await dataOf(db, r), r.report.typed),
+          narrative: r.report.narrative,
+        });
+        return sendFile(reply, buf, MIME.docx, contentDisposition('bao-cao.docx'));
+      },
+    );
+
+    // ---- Dashboard ----
+    app.get(
+      '/api/dashboard',
+      {
+        schema: {
+          tags,
+          operationId: 'getDashboard',
+          summary:
+            'Bảng điều hành: mục tiêu so với kết quả, khen thưởng theo đơn vị, cấp, tháng, đối tượng; hồ sơ đang xử lý; tiền thưởng; so với các năm trước',
+          querystring: z.object({ year: yearQuery, movementId: z.uuid('Phong trào không hợp lệ.').optional() }),
+          response: { 200: dashboardSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const year = req.query.year ?? yearVn();
+        const movs = await listMovements(db, actor, { year });
+        const launched = movs.filter((m) => m.movement.status !== 'draft');
+        let movementId = req.query.movementId ?? null;
+        if (movementId && !(await findReadableMovement(db, actor, movementId))) throw notFound('Không tìm thấy phong trào.');
+        movementId ??= launched[0]?.movement.id ?? null;
+        const movement = movementId ? await findReadableMovement(db, actor, movementId) : undefined;
+        const targets = movement ? (await movementParts(db, movement.id)).targets : [];
+        const progress = movement ? await targetProgress(db, movement, targets) : new Map<string, TargetProgress>();
+        const unit = await unsafeUnitNameAndPath(db, actor.unitId);
+        return presentDashboard({
+          year,
+          unitName: unit.name,
+          movements: launched.map((m) => ({ id: m.movement.id, title: m.movement.title })),
+          movementId: movement?.id ?? null,
+          targets,
+          progress,
+          honors: await dashboardHonors(db, actor, year),
+          byUnit: await dashboardHonorsByUnit(db, actor, year),
+          pending: await dashboardPendingDossiers(db, actor, year, PENDING_STEPS),
+          years: await dashboardYears(db, actor, [year - 4, year - 3, year - 2, year - 1, year]),
+        });
+      },
+    );
+  };

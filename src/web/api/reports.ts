@@ -1,0 +1,30 @@
+import type { components } from './schema';
+/** Periodic reports and the dashboard (src/server/routes/reports). */
+import { call, client, download, type BodyOf, type QueryOf } from './client';
+import type { Me } from './auth';
+
+type S = components['schemas'];
+export type ReportRequest = S['ReportRequest'];
+export type ReportSummary = S['ReportSummary'];
+export type Report = S['Report'];
+export type ReportRollup = S['ReportRollup'];
+export type Dashboard = S['Dashboard'];
+
+export function reportAbilities(user: Me) {
+  const a = user.abilities.report;
+  return { read: a.includes('read'), request: a.includes('request') };
+}
+
+const byId = (id: string) => ({ params: { path: { id } } });
+export const listReportRequests = (query: QueryOf<'/api/report-requests'> = {}) => call(client.GET('/api/report-requests', { params: { query } }));
+export const createReportRequest = (body: BodyOf<'/api/report-requests'>) => call(client.POST('/api/report-requests', { body }));
+export const getReportRollup = (id: string) => call(client.GET('/api/report-requests/{id}', byId(id)));
+export const listReports = (query: QueryOf<'/api/reports'> = {}) => call(client.GET('/api/reports', { params: { query } }));
+export const getReport = (id: string) => call(client.GET('/api/reports/{id}', byId(id)));
+export const saveReport = (id: string, body: BodyOf<'/api/reports/{id}', 'put'>) => call(client.PUT('/api/reports/{id}', { ...byId(id), body }));
+export const submitReport = (id: string, version: number) => call(client.POST('/api/reports/{id}/submit', { ...byId(id), body: { version } }));
+export const receiveReport = (id: string, version: number) => call(client.POST('/api/reports/{id}/receive', { ...byId(id), body: { version } }));
+export const returnReport = (id: string, version: number, reason: string) =>
+  call(client.POST('/api/reports/{id}/return', { ...byId(id), body: { version, reason } }));
+export const downloadReportDocx = (id: string) => download(client.GET('/api/reports/{id}/report.docx', { ...byId(id), parseAs: 'blob' }));
+export const getDashboard = (query: QueryOf<'/api/dashboard'>) => call(client.GET('/api/dashboard', { params: { query } }));
