@@ -25,6 +25,7 @@ export const RESOURCES = [
   'template',
   'certificate',
   'document',
+  'initiative',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +56,11 @@ export const ACTIONS = {
   certificate: ['read', 'issue', 'revoke'],
   /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
   document: ['convert'],
+  /**
+   * Initiatives (sáng kiến) and the initiative council's rounds: `manageRounds` (rounds, rubrics, open/close),
+   * `assign` (members to initiatives), `score` (one's own sheet), `enterPaperScores` (a member's paper sheet), `decide` (recognise/refuse).
+   */
+  initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'score', 'enterPaperScores', 'decide'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -90,6 +96,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: ALL.template,
       certificate: ALL.certificate,
       document: ALL.document,
+      initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'enterPaperScores', 'decide'],
     },
   },
   clerk: {
@@ -111,6 +118,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      initiative: ['read', 'create', 'update', 'withdraw'],
     },
   },
   council: {
@@ -128,6 +136,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       notification: READ,
       session: ['read', 'vote'],
       template: READ,
+      initiative: ['read', 'score'],
     },
   },
   head: {
@@ -151,6 +160,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      initiative: ['read', 'score', 'decide'],
     },
   },
   staff: {
@@ -166,6 +176,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       calendar: READ,
       notification: READ,
       template: READ,
+      initiative: ['read', 'create', 'update', 'withdraw'],
     },
   },
 };
