@@ -188,7 +188,14 @@ export async function submitInitiative(ctx: CommandContext, input: InitiativeApp
   assertRoundAllows(ctx.actor, { status: round.round.status, unitPath: round.unitPath }, 'submit');
   const unitId = await checkApplication(ctx, input, round);
   const row = await insertApplication(ctx.tx, { ...applicationValues(input), roundId: round.round.id, unitId, createdBy: ctx.actor.accountId }, input.authors);
-  await ctx.audit({ action: 'initiative.submitted', entityType: 'initiative', entityId: row.id, unitId, summary: row.title, after: { ...row, authors: input.authors } });
+  await ctx.audit({
+    action: 'initiative.submitted',
+    entityType: 'initiative',
+    entityId: row.id,
+    unitId,
+    summary: row.title,
+    after: { ...row, authors: input.authors },
+  });
   return row;
 }
 
@@ -201,7 +208,15 @@ export async function updateInitiative(ctx: CommandContext, id: string, input: I
   const row = await updateApplicationAtVersion(ctx.tx, id, input.version ?? a.app.version, { ...applicationValues(input), unitId });
   if (!row) throw new StaleVersion(STALE);
   await replaceAuthors(ctx.tx, id, input.authors);
-  await ctx.audit({ action: 'initiative.updated', entityType: 'initiative', entityId: id, unitId, summary: row.title, before: a.app, after: { ...row, authors: input.authors } });
+  await ctx.audit({
+    action: 'initiative.updated',
+    entityType: 'initiative',
+    entityId: id,
+    unitId,
+    summary: row.title,
+    before: a.app,
+    after: { ...row, authors: input.authors },
+  });
   return row;
 }
 
@@ -248,14 +263,30 @@ export async function assignMembers(ctx: CommandContext, id: string, personIds: 
     else assigned.push(m.fullName);
   }
   if (assigned.length)
-    await ctx.audit({ action: 'initiative.assigned', entityType: 'initiative', entityId: id, unitId: a.app.unitId, summary: `${a.app.title}: ${assigned.join(', ')}` });
+    await ctx.audit({
+      action: 'initiative.assigned',
+      entityType: 'initiative',
+      entityId: id,
+      unitId: a.app.unitId,
+      summary: `${a.app.title}: ${assigned.join(', ')}`,
+    });
   if (recused.length)
-    await ctx.audit({ action: 'initiative.recused', entityType: 'initiative', entityId: id, unitId: a.app.unitId, summary: `${a.app.title}: ${recused.join(', ')}` });
+    await ctx.audit({
+      action: 'initiative.recused',
+      entityType: 'initiative',
+      entityId: id,
+      unitId: a.app.unitId,
+      summary: `${a.app.title}: ${recused.join(', ')}`,
+    });
   return { assigned, recused };
 }
 
 /** A member declares a conflict (family, supervisor…), or the Office records one for a member: the member is recused. */
-export async function declareConflict(ctx: CommandContext, id: string, input: { personId?: string | null | undefined; kind: InitiativeConflict; note?: string | null | undefined }) {
+export async function declareConflict(
+  ctx: CommandContext,
+  id: string,
+  input: { personId?: string | null | undefined; kind: InitiativeConflict; note?: string | null | undefined },
+) {
   const a = await mustFindApplication(ctx, id);
   const pid = input.personId ?? ctx.actor.personId;
   if (!pid) throw badRequest('Tài khoản của bạn không gắn với một cán bộ.');
@@ -377,11 +408,13 @@ export async function sheetContext(tx: Executor, round: RoundWithUnit, date: str
 
 export async function lineOf(tx: Executor, sc: SheetContext, applicationId: string): Promise<SheetLine> {
   const [scores, assignments] = [await scoresOf(tx, [applicationId]), await assignmentsOf(tx, [applicationId])];
-  return sheetLine(
-    scores,
-    assignments.filter((x) => x.conflict).length,
-    { totalMembers: sc.totalMembers, quorumNeeded: sc.quorumNeeded, votesNeeded: sc.votesNeeded, passMark: sc.rubric.passMark, maxTotal: sc.maxTotal },
-  );
+  return sheetLine(scores, assignments.filter((x) => x.conflict).length, {
+    totalMembers: sc.totalMembers,
+    quorumNeeded: sc.quorumNeeded,
+    votesNeeded: sc.votesNeeded,
+    passMark: sc.rubric.passMark,
+    maxTotal: sc.maxTotal,
+  });
 }
 
 function certificateCode(): string {

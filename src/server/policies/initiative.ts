@@ -23,9 +23,7 @@ export const InitiativeNoQuorum = domainError('InitiativeNoQuorum', 'conflict', 
  * Office, a clerk, the head), the rounds it sits in (a council member), or only its own (staff).
  */
 export type InitiativeReach =
-  | { kind: 'subtree'; unitPath: string; personId: string | null }
-  | { kind: 'member'; personId: string | null }
-  | { kind: 'self'; personId: string | null };
+  { kind: 'subtree'; unitPath: string; personId: string | null } | { kind: 'member'; personId: string | null } | { kind: 'self'; personId: string | null };
 
 export function initiativeReachOf(actor: Actor): InitiativeReach {
   const personId = actor.personId ?? null;
@@ -125,4 +123,14 @@ export function assertRoundAllows(actor: Actor, round: { status: string; unitPat
   if (action === 'open') throw new InitiativeRoundNotOpen('Chỉ mở được đợt xét đang chuẩn bị.');
   if (action === 'close') throw new InitiativeRoundNotOpen('Chỉ kết thúc được đợt xét đang mở.');
   throw new InitiativeRoundNotOpen('Đợt xét đã kết thúc: không sửa được.');
+}
+
+/**
+ * Whether the actor reads the other members' sheets: a member assigned to the initiative only once
+ * its own sheet is in (or it is recused); otherwise those who manage or decide.
+ */
+export function mayReadAllScores(actor: Actor, f: InitiativeFacts): boolean {
+  if (f.myAssignment && !f.myAssignment.conflict && !f.iScored) return false;
+  if (f.iScored) return true;
+  return can(actor.role, 'initiative', 'assign') || can(actor.role, 'initiative', 'enterPaperScores') || can(actor.role, 'initiative', 'decide');
 }

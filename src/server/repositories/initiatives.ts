@@ -312,7 +312,11 @@ export async function visiblePersonIds(tx: Executor, actor: Actor, ids: string[]
   return new Set(rows.map((r) => r.id));
 }
 
-export async function insertApplication(tx: Executor, values: ApplicationValues, authors: { personId: string; sharePercent: number }[]): Promise<ApplicationRow> {
+export async function insertApplication(
+  tx: Executor,
+  values: ApplicationValues,
+  authors: { personId: string; sharePercent: number }[],
+): Promise<ApplicationRow> {
   const [row] = await tx.insert(initiativeApplications).values(values).returning();
   if (!row) throw new Error('insert failed');
   await tx.insert(initiativeApplicationAuthors).values(authors.map((a) => ({ ...a, applicationId: row.id })));
@@ -321,7 +325,12 @@ export async function insertApplication(tx: Executor, values: ApplicationValues,
 
 export type ApplicationChanges = Partial<Omit<ApplicationValues, 'roundId' | 'createdBy'>> & { status?: string };
 
-export async function updateApplicationAtVersion(tx: Executor, id: string, expectedVersion: number, changes: ApplicationChanges): Promise<ApplicationRow | undefined> {
+export async function updateApplicationAtVersion(
+  tx: Executor,
+  id: string,
+  expectedVersion: number,
+  changes: ApplicationChanges,
+): Promise<ApplicationRow | undefined> {
   const [row] = await tx
     .update(initiativeApplications)
     .set({ ...changes, version: sql`${initiativeApplications.version} + 1`, updatedAt: now() })
@@ -361,4 +370,10 @@ export async function scoresOf(tx: Executor, applicationIds: string[]): Promise<
 export async function insertScore(tx: Executor, row: typeof initiativeScores.$inferInsert): Promise<boolean> {
   const out = await tx.insert(initiativeScores).values(row).onConflictDoNothing().returning({ id: initiativeScores.applicationId });
   return out.length > 0;
+}
+
+/** The name of a unit reached through a record already in scope. */
+export async function unsafeUnitNameAndPathOf(tx: Executor, unitId: string): Promise<{ name: string; path: string }> {
+  const [u] = await tx.select({ name: units.name, path: units.path }).from(units).where(eq(units.id, unitId));
+  return u ?? { name: '', path: '' };
 }

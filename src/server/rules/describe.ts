@@ -197,7 +197,17 @@ export function describePipeline(pack: RulePack): PipelineView {
     ...noteOf(u),
   }));
   const flags = [...documents, ...notice.honors, ...stepLimits, quorum, majority, initiativeVote, honorOrder, ...unitAuthority];
-  return { documents, publicNotice: notice, stepLimits, quorum, majority, initiativeVote, honorOrder, unitAuthority, unverifiedCount: flags.filter((x) => !x.verified).length };
+  return {
+    documents,
+    publicNotice: notice,
+    stepLimits,
+    quorum,
+    majority,
+    initiativeVote,
+    honorOrder,
+    unitAuthority,
+    unverifiedCount: flags.filter((x) => !x.verified).length,
+  };
 }
 
 export interface PackView {

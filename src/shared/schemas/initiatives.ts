@@ -3,12 +3,7 @@ import { z } from 'zod';
 import { INITIATIVE_CONFLICTS, INITIATIVE_KINDS, INITIATIVE_ROUND_STATUSES, INITIATIVE_SCOPES, INITIATIVE_STATUSES } from '../codes.js';
 import { isoDate } from './common.js';
 
-const text = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `${label} không được để trống.`)
-    .max(max, `${label} quá dài (tối đa ${max} ký tự).`);
+const text = (label: string, max: number) => z.string().trim().min(1, `${label} không được để trống.`).max(max, `${label} quá dài (tối đa ${max} ký tự).`);
 const optText = (label: string, max: number) => z.string().trim().max(max, `${label} quá dài (tối đa ${max} ký tự).`).nullish();
 const year = z.number('Năm phải là số.').int('Năm phải là số nguyên.').min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.');
 
@@ -19,11 +14,13 @@ export const rubricLevelSchema = z.object({
 
 export const rubricCriterionSchema = z
   .object({
-    key: z
-      .string()
-      .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Mã tiêu chí chỉ gồm chữ thường không dấu, số và dấu gạch dưới.'),
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Mã tiêu chí chỉ gồm chữ thường không dấu, số và dấu gạch dưới.'),
     label: text('Tên tiêu chí', 300),
-    maxPoints: z.number('Điểm tối đa phải là số.').int('Điểm tối đa phải là số nguyên.').min(1, 'Điểm tối đa phải từ 1.').max(100, 'Điểm tối đa không quá 100.'),
+    maxPoints: z
+      .number('Điểm tối đa phải là số.')
+      .int('Điểm tối đa phải là số nguyên.')
+      .min(1, 'Điểm tối đa phải từ 1.')
+      .max(100, 'Điểm tối đa không quá 100.'),
     levels: z.array(rubricLevelSchema).min(1, 'Mỗi tiêu chí cần ít nhất một mức điểm có mô tả.').max(20, 'Tối đa 20 mức điểm.'),
   })
   .refine((c) => c.levels.every((l) => l.points <= c.maxPoints), { message: 'Mức điểm không được vượt điểm tối đa của tiêu chí.', path: ['levels'] });
@@ -57,7 +54,11 @@ export type RoundInput = z.infer<typeof roundInputSchema>;
 
 export const authorInputSchema = z.object({
   personId: z.uuid('Tác giả không hợp lệ.'),
-  sharePercent: z.number('Tỷ lệ đóng góp phải là số.').int('Tỷ lệ đóng góp là số nguyên (%).').min(1, 'Tỷ lệ đóng góp từ 1%.').max(100, 'Tỷ lệ đóng góp tối đa 100%.'),
+  sharePercent: z
+    .number('Tỷ lệ đóng góp phải là số.')
+    .int('Tỷ lệ đóng góp là số nguyên (%).')
+    .min(1, 'Tỷ lệ đóng góp từ 1%.')
+    .max(100, 'Tỷ lệ đóng góp tối đa 100%.'),
 });
 
 export const initiativeApplicationInputSchema = z
@@ -73,7 +74,12 @@ export const initiativeApplicationInputSchema = z
     firstAppliedOn: isoDate,
     novelty: text('Tính mới', 5000),
     application: text('Cách áp dụng', 5000),
-    benefitVnd: z.number('Số tiền làm lợi phải là số.').int('Số tiền làm lợi là số nguyên (đồng).').min(0, 'Số tiền làm lợi không được âm.').max(1e15).nullish(),
+    benefitVnd: z
+      .number('Số tiền làm lợi phải là số.')
+      .int('Số tiền làm lợi là số nguyên (đồng).')
+      .min(0, 'Số tiền làm lợi không được âm.')
+      .max(1e15)
+      .nullish(),
     benefitText: optText('Hiệu quả', 5000),
     scopeAsked: z.enum(INITIATIVE_SCOPES, 'Phạm vi đề nghị không hợp lệ (co_so, bo_tinh, toan_quoc).'),
     version: z.number().int().optional(),
@@ -82,7 +88,10 @@ export const initiativeApplicationInputSchema = z
     message: 'Tổng tỷ lệ đóng góp của các tác giả phải bằng 100%.',
     path: ['authors'],
   })
-  .refine((a) => new Set(a.authors.map((x) => x.personId)).size === a.authors.length, { message: 'Một người chỉ được ghi một lần trong danh sách tác giả.', path: ['authors'] })
+  .refine((a) => new Set(a.authors.map((x) => x.personId)).size === a.authors.length, {
+    message: 'Một người chỉ được ghi một lần trong danh sách tác giả.',
+    path: ['authors'],
+  })
   .refine((a) => a.appliedUnitId || a.appliedPlace, { message: 'Cần ghi đơn vị hoặc nơi áp dụng sáng kiến.', path: ['appliedPlace'] });
 export type InitiativeApplicationInput = z.infer<typeof initiativeApplicationInputSchema>;
 
