@@ -236,7 +236,7 @@ export const initiativeRoutes =
       {
         schema: {
           tags: ['initiatives'],
-          operationId: 'createInitiative',
+          operationId: 'submitInitiative',
           summary: 'Nộp đơn yêu cầu công nhận sáng kiến vào một đợt xét đang mở',
           body: initiativeApplicationInputSchema,
           response: { 201: initiativeSchema, ...errors(403, 404, 409) },
@@ -273,7 +273,7 @@ export const initiativeRoutes =
       {
         schema: {
           tags: ['initiatives'],
-          operationId: 'updateInitiative',
+          operationId: 'updateInitiativeApplication',
           summary: 'Sửa đơn (khi đợt xét còn mở và Hội đồng chưa quyết định)',
           params: idParams,
           body: initiativeApplicationInputSchema,
