@@ -213,10 +213,10 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
   });
 
   it('the score sheet: averages of those who scored, spread, outliers; recognition needs the round closed and the votes', async () => {
-    const others = (id: string) => memberIds.filter((m) => m !== son);
+    const others = (_id: string) => memberIds.filter((m) => m !== son);
     // ids[0]: two more sheets (one far off) -> 4 of 5 scored, all approve.
-    const rest0 = others(ids[0]).filter((m) => m !== duc);
-    const existing = new Set((await t.db.select().from(initiativeScores).where(eq(initiativeScores.applicationId, ids[0]))).map((s) => s.personId));
+    const rest0 = others(ids[0]!).filter((m) => m !== duc);
+    const existing = new Set((await t.db.select().from(initiativeScores).where(eq(initiativeScores.applicationId, ids[0]!))).map((s) => s.personId));
     const todo0 = [...rest0, duc].filter((m) => !existing.has(m));
     for (const [i, pid] of todo0.entries()) {
       const r = await office.post(`/api/initiatives/${ids[0]}/scores`, { personId: pid, points: points(i === 0 ? 24 : 5), approve: true });
