@@ -33,6 +33,7 @@ import { plansModuleRoutes } from './routes/plans/index.js';
 import { documentRoutes } from './routes/documents/routes.js';
 import { dossierModuleRoutes } from './routes/dossiers/index.js';
 import { reportRoutes } from './routes/reports/routes.js';
+import { initiativeRoutes } from './routes/initiatives/routes.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -144,6 +145,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(documentRoutes(deps));
   await app.register(dossierModuleRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(initiativeRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

@@ -101,6 +101,45 @@ export const INITIATIVE_SCOPE_LABELS: Record<InitiativeScope, string> = {
   toan_quoc: 'Toàn quốc',
 };
 
+/** Kinds of work recognised like an initiative (legal-rules.md §2: sáng kiến, đề tài NCKH đã nghiệm thu, giải pháp). */
+export const INITIATIVE_KINDS = ['sang_kien', 'de_tai', 'giai_phap'] as const;
+export type InitiativeKind = (typeof INITIATIVE_KINDS)[number];
+export const INITIATIVE_KIND_LABELS: Record<InitiativeKind, string> = {
+  sang_kien: 'Sáng kiến',
+  de_tai: 'Đề tài nghiên cứu khoa học đã nghiệm thu',
+  giai_phap: 'Giải pháp',
+};
+
+/** An application for recognition (đơn yêu cầu công nhận sáng kiến) through a council round. */
+export const INITIATIVE_STATUSES = ['submitted', 'recognised', 'refused', 'withdrawn'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export const INITIATIVE_STATUS_LABELS: Record<InitiativeStatus, string> = {
+  submitted: 'Đã nộp, chờ Hội đồng',
+  recognised: 'Được công nhận',
+  refused: 'Không công nhận',
+  withdrawn: 'Đã rút',
+};
+
+/** A round (đợt xét sáng kiến) of the initiative council: prepared, open (applications and scoring), closed. */
+export const INITIATIVE_ROUND_STATUSES = ['draft', 'open', 'closed'] as const;
+export type InitiativeRoundStatus = (typeof INITIATIVE_ROUND_STATUSES)[number];
+export const INITIATIVE_ROUND_STATUS_LABELS: Record<InitiativeRoundStatus, string> = {
+  draft: 'Đang chuẩn bị',
+  open: 'Đang xét',
+  closed: 'Đã kết thúc chấm điểm',
+};
+
+/** Why a council member does not score an initiative (recusal). */
+export const INITIATIVE_CONFLICTS = ['author', 'same_unit', 'family', 'supervisor', 'other'] as const;
+export type InitiativeConflict = (typeof INITIATIVE_CONFLICTS)[number];
+export const INITIATIVE_CONFLICT_LABELS: Record<InitiativeConflict, string> = {
+  author: 'Là tác giả, đồng tác giả',
+  same_unit: 'Cùng đơn vị đề nghị',
+  family: 'Quan hệ gia đình với tác giả',
+  supervisor: 'Quan hệ cấp trên trực tiếp với tác giả',
+  other: 'Lý do khác (tự khai)',
+};
+
 // ---- Organisation vocabulary (product-level, documented in docs/decisions) ----
 
 export const UNIT_KINDS = ['agency', 'office', 'department', 'subordinate', 'union'] as const;

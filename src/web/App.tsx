@@ -33,6 +33,10 @@ const TemplatesPage = lazy(() => import('./pages/documents/TemplatesPage'));
 const VerifyCertificatePage = lazy(() => import('./pages/documents/VerifyCertificatePage'));
 
 const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
+const InitiativesPage = lazy(() => import('./pages/initiatives/InitiativesPage'));
+const InitiativePage = lazy(() => import('./pages/initiatives/InitiativePage'));
+const InitiativeRoundsPage = lazy(() => import('./pages/initiatives/RoundsPage'));
+const InitiativeRoundSheetPage = lazy(() => import('./pages/initiatives/RoundsPage').then((m) => ({ default: m.RoundSheetPage })));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage'));
 const MovementsPage = lazy(() => import('./pages/plans/MovementsPage'));
 const MovementPage = lazy(() => import('./pages/plans/MovementPage'));
@@ -221,6 +225,10 @@ export function App() {
                     <Route path="/nhap-thi-dua" element={<RecordsImportPage />} />
                     <Route path="/quy-tac" element={<RulePacksPage />} />
                     <Route path="/thu-quy-tac" element={<WhatIfPage />} />
+                    <Route path="/sang-kien" element={<InitiativesPage />} />
+                    <Route path="/sang-kien/dot-xet" element={<InitiativeRoundsPage />} />
+                    <Route path="/sang-kien/dot-xet/:id" element={<InitiativeRoundSheetPage />} />
+                    <Route path="/sang-kien/:id" element={<InitiativePage />} />
                     <Route path="/ke-hoach" element={<PlansPage />} />
                     <Route path="/ke-hoach/:id" element={<PlanPage />} />
                     <Route path="/phong-trao" element={<MovementsPage />} />

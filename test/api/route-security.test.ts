@@ -31,6 +31,19 @@ describe('every route: 401 without a session, 404 for an account of another unit
   // The nomination pipeline: a dossier through the council, a decision, a public notice with a comment.
   const rp = { request: '', report: '' };
   const dp = { dossier: '', candidate: '', document: '', session: '', item: '', decision: '', notice: '', comment: '' };
+  // Initiatives: a round of the demo Sở's initiative council and one application.
+  const ini = { round: '', initiative: '' };
+  const iniBody = () => ({
+    roundId: ini.round,
+    kind: 'sang_kien',
+    title: 'Sáng kiến kiểm tra phạm vi',
+    authors: [{ personId: ids.person, sharePercent: 100 }],
+    appliedPlace: 'Sở',
+    firstAppliedOn: '2025-03-01',
+    novelty: 'Mới',
+    application: 'Áp dụng',
+    scopeAsked: 'co_so',
+  });
 
   before(async () => {
     t = await createTestApp();
@@ -127,6 +140,18 @@ describe('every route: 401 without a session, 404 for an account of another unit
     dp.notice = (
       await (await t.login('vanphong')).post('/api/notices', { candidateIds: [r.candidateIds[1]], title: 'Công khai danh sách đề nghị', workingDays: 10 })
     ).body.id;
+    const councilSk = councils.body.items.find((c: { kind: string }) => c.kind === 'sang_kien').id;
+    const rubric = await admin.post('/api/initiative-rubrics', {
+      unitId: ids.unit,
+      year: 2025,
+      name: 'Thang điểm',
+      source: 'Quy chế',
+      passMark: 5,
+      criteria: [{ key: 'tinh_moi', label: 'Tính mới', maxPoints: 10, levels: [{ points: 10, descriptor: 'Mới' }] }],
+    });
+    ini.round = (await admin.post('/api/initiative-rounds', { councilId: councilSk, rubricId: rubric.body.id, year: 2025, title: 'Đợt xét thử' })).body.id;
+    await admin.post(`/api/initiative-rounds/${ini.round}/open`);
+    ini.initiative = (await admin.post('/api/initiatives', iniBody())).body.id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
   });
   after(async () => t.close());
@@ -172,7 +197,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/notices/{id}/comments/{commentId}', `/api/notices/${dp.notice}/comments/${dp.comment}`)
       .replace('/api/notices/{id}', `/api/notices/${dp.notice}`)
       .replace('/api/report-requests/{id}', `/api/report-requests/${rp.request}`)
-      .replace('/api/reports/{id}', `/api/reports/${rp.report}`);
+      .replace('/api/reports/{id}', `/api/reports/${rp.report}`)
+      .replace('/api/initiative-rounds/{id}', `/api/initiative-rounds/${ini.round}`)
+      .replace('/api/initiatives/{id}', `/api/initiatives/${ini.initiative}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -245,6 +272,12 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/reports/{id}/return': { version: 1, reason: 'Thiếu số liệu' },
       'POST /api/reports/{id}/extend': { until: '2099-12-31' },
       'POST /api/notices/{id}/comments/{commentId}/answer': { answer: 'Trả lời thử' },
+      'PUT /api/initiatives/{id}': iniBody(),
+      'POST /api/initiatives/{id}/assignments': { personIds: [ids.person] },
+      'POST /api/initiatives/{id}/conflicts': { kind: 'family' },
+      'POST /api/initiatives/{id}/scores': { points: { tinh_moi: 5 }, approve: true },
+      'POST /api/initiatives/{id}/recognise': { decisionNumber: '1/QĐ-SKHCN', decisionDate: '2025-10-20' },
+      'POST /api/initiatives/{id}/refuse': { reason: 'Thử không công nhận' },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
     };
     let checked = 0;

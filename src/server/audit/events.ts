@@ -103,6 +103,19 @@ export const AUDIT_ACTIONS = {
   'report.received': 'Tiếp nhận báo cáo',
   'report.returned': 'Trả lại báo cáo để sửa',
   'report.extended': 'Gia hạn gửi báo cáo',
+  'initiative.rubric_created': 'Ban hành thang điểm sáng kiến (phiên bản mới)',
+  'initiative.round_created': 'Tạo đợt xét sáng kiến',
+  'initiative.round_updated': 'Sửa đợt xét sáng kiến',
+  'initiative.round_opened': 'Mở đợt xét sáng kiến',
+  'initiative.round_closed': 'Kết thúc chấm điểm đợt xét sáng kiến',
+  'initiative.submitted': 'Nộp đơn yêu cầu công nhận sáng kiến',
+  'initiative.updated': 'Sửa đơn yêu cầu công nhận sáng kiến',
+  'initiative.withdrawn': 'Rút đơn yêu cầu công nhận sáng kiến',
+  'initiative.assigned': 'Phân công thành viên chấm sáng kiến',
+  'initiative.recused': 'Thành viên không tham gia chấm (xung đột lợi ích)',
+  'initiative.scored': 'Nộp phiếu chấm điểm sáng kiến',
+  'initiative.recognised': 'Công nhận sáng kiến',
+  'initiative.refused': 'Không công nhận sáng kiến',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -26,6 +26,7 @@ export const RESOURCES = [
   'certificate',
   'document',
   'report',
+  'initiative',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -58,6 +59,11 @@ export const ACTIONS = {
   document: ['convert'],
   /** Periodic reports: `request` opens a request to the units below, `write` fills and submits the unit's report, `receive` receives, returns, extends; and the dashboard and statistical forms (`read`). */
   report: ['read', 'request', 'write', 'receive'],
+  /**
+   * Initiatives (sáng kiến) and the initiative council's rounds: `manageRounds` (rounds, rubrics, open/close),
+   * `assign` (members to initiatives), `score` (one's own sheet), `enterPaperScores` (a member's paper sheet), `decide` (recognise/refuse).
+   */
+  initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'score', 'enterPaperScores', 'decide'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -94,6 +100,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       certificate: ALL.certificate,
       document: ALL.document,
       report: ALL.report,
+      initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'enterPaperScores', 'decide'],
     },
   },
   clerk: {
@@ -116,6 +123,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       certificate: READ,
       document: ALL.document,
       report: ['read', 'write'],
+      initiative: ['read', 'create', 'update', 'withdraw'],
     },
   },
   council: {
@@ -136,6 +144,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       session: ['read', 'vote'],
       template: READ,
       report: READ,
+      initiative: ['read', 'score'],
     },
   },
   head: {
@@ -160,6 +169,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       certificate: READ,
       document: ALL.document,
       report: ['read', 'write'],
+      initiative: ['read', 'score', 'decide'],
     },
   },
   staff: {
@@ -175,6 +185,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       calendar: READ,
       notification: READ,
       template: READ,
+      initiative: ['read', 'create', 'update', 'withdraw'],
     },
   },
 };

@@ -21,7 +21,7 @@ import { describeCriterion } from './criteria.js';
 import { HONOR_SHORT, coef, percent, vnd } from './labels.js';
 import { computeAmount } from './money.js';
 import { packFor } from './packs/index.js';
-import { publicNotice, quorumNeeded, majorityNeeded } from './pipeline.js';
+import { initiativeVotesNeeded, publicNotice, quorumNeeded, majorityNeeded } from './pipeline.js';
 import {
   AUTHORITIES,
   AUTHORITY_LABELS,
@@ -101,6 +101,7 @@ export const pipelineViewSchema = z
     ),
     quorum: z.object({ ...sourcedView, share: z.number(), text: z.string() }),
     majority: z.object({ ...sourcedView, share: z.number(), strict: z.boolean(), text: z.string() }),
+    initiativeVote: z.object({ ...sourcedView, share: z.number(), strict: z.boolean(), text: z.string() }),
     honorOrder: z.object({ ...sourcedView, ranks: z.array(z.object({ honor: honorCode, label: z.string(), rank: z.number() })) }),
     unitAuthority: z.array(
       z.object({
@@ -172,6 +173,14 @@ export function describePipeline(pack: RulePack): PipelineView {
     verified: p.majority.verified,
     ...noteOf(p.majority),
   };
+  const initiativeVote = {
+    share: p.initiativeVote.share,
+    strict: p.initiativeVote.strict,
+    text: `Công nhận sáng kiến: ${p.initiativeVote.strict ? 'trên' : 'từ'} ${percent(p.initiativeVote.share)} tổng số thành viên Hội đồng sáng kiến đồng ý (Hội đồng 5 người: cần ${initiativeVotesNeeded(pack, 5)})`,
+    article: p.initiativeVote.article,
+    verified: p.initiativeVote.verified,
+    ...noteOf(p.initiativeVote),
+  };
   const honorOrder = {
     ranks: HONORS.map((h) => ({ honor: h, label: HONOR_INFO[h].label, rank: p.honorOrder.ranks[h] })),
     article: p.honorOrder.article,
@@ -187,8 +196,18 @@ export function describePipeline(pack: RulePack): PipelineView {
     verified: u.verified,
     ...noteOf(u),
   }));
-  const flags = [...documents, ...notice.honors, ...stepLimits, quorum, majority, honorOrder, ...unitAuthority];
-  return { documents, publicNotice: notice, stepLimits, quorum, majority, honorOrder, unitAuthority, unverifiedCount: flags.filter((x) => !x.verified).length };
+  const flags = [...documents, ...notice.honors, ...stepLimits, quorum, majority, initiativeVote, honorOrder, ...unitAuthority];
+  return {
+    documents,
+    publicNotice: notice,
+    stepLimits,
+    quorum,
+    majority,
+    initiativeVote,
+    honorOrder,
+    unitAuthority,
+    unverifiedCount: flags.filter((x) => !x.verified).length,
+  };
 }
 
 export interface PackView {

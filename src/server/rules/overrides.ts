@@ -47,6 +47,8 @@ export type OverrideChange =
   | { op: 'set_quorum'; share: number }
   /** The vote threshold for honors without their own. */
   | { op: 'set_majority'; share: number; strict: boolean }
+  /** The votes the initiative council needs to recognise an initiative (the agency's regulation on initiatives). */
+  | { op: 'set_initiative_vote'; share: number; strict: boolean }
   | { op: 'set_honor_rank'; honor: Honor; rank: number }
   | { op: 'set_unit_authority'; unitKind: UnitKind; who: Authority | null };
 
@@ -144,6 +146,11 @@ export const overrideChangeSchema = z.discriminatedUnion(
     z.object({
       op: z.literal('set_majority'),
       share: share('Tỷ lệ biểu quyết').min(0.5, { error: 'Tỷ lệ biểu quyết phải từ 50% đến 100% tổng số thành viên' }),
+      strict: z.boolean({ error: 'Trường "strict" phải là true/false' }),
+    }),
+    z.object({
+      op: z.literal('set_initiative_vote'),
+      share: share('Tỷ lệ biểu quyết công nhận sáng kiến').min(0.5, { error: 'Tỷ lệ biểu quyết phải từ 50% đến 100% tổng số thành viên' }),
       strict: z.boolean({ error: 'Trường "strict" phải là true/false' }),
     }),
     z.object({
@@ -260,6 +267,7 @@ function checkPipelineChange(pack: RulePack, ch: PipelineChange): string {
     case 'set_step_limit':
     case 'set_quorum':
     case 'set_majority':
+    case 'set_initiative_vote':
     case 'set_honor_rank':
     case 'set_unit_authority':
       return '';
@@ -359,6 +367,9 @@ export function applyOverrides(pack: RulePack, overrides: readonly RuleOverride[
           break;
         case 'set_majority':
           out.pipeline.majority = { share: ch.share, strict: ch.strict, ...agencySource(o) };
+          break;
+        case 'set_initiative_vote':
+          out.pipeline.initiativeVote = { share: ch.share, strict: ch.strict, ...agencySource(o) };
           break;
         case 'set_honor_rank':
           out.pipeline.honorOrder = { ...out.pipeline.honorOrder, ranks: { ...out.pipeline.honorOrder.ranks, [ch.honor]: ch.rank }, ...agencySource(o) };

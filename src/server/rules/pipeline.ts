@@ -112,3 +112,15 @@ export function isLowerHonor(pack: RulePack, lower: Honor, than: Honor): boolean
 export function unitAuthority(pack: RulePack, unitKind: string): Authority | null {
   return pack.pipeline.unitAuthority.find((u) => u.unitKind === (unitKind as UnitKind))?.who ?? null;
 }
+
+/** The initiative council's recognition vote rule (share of the round's total members, with its source). */
+export function initiativeVoteRule(pack: RulePack): MajorityRule {
+  return pack.pipeline.initiativeVote;
+}
+
+/** Approvals needed to recognise an initiative out of the round's `totalMembers` (≥ 2/3 of 5 is 4). */
+export function initiativeVotesNeeded(pack: RulePack, totalMembers: number): number {
+  const m = pack.pipeline.initiativeVote;
+  const exact = Math.round(m.share * totalMembers * 1e9) / 1e9;
+  return m.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
+}

@@ -263,6 +263,8 @@ export interface PipelineRules {
   stepLimits: StepLimitRule[];
   quorum: QuorumRule;
   majority: MajorityRule;
+  /** Votes the initiative council needs to recognise an initiative: a share of the round's TOTAL members. */
+  initiativeVote: MajorityRule;
   honorOrder: HonorOrderRule;
   unitAuthority: UnitAuthorityRule[];
 }

@@ -40,6 +40,16 @@ export const keys = {
     list: (filter: { year?: number; status?: string }) => ['plans', filter] as const,
   },
   plan: (id: string | undefined) => ['plan', id] as const,
+  initiatives: {
+    all: ['initiatives'] as const,
+    list: (filter: object) => ['initiatives', 'list', filter] as const,
+    detail: (id: string | undefined) => ['initiatives', 'detail', id] as const,
+    scores: (id: string | undefined) => ['initiatives', 'scores', id] as const,
+    rounds: ['initiatives', 'rounds'] as const,
+    round: (id: string | undefined) => ['initiatives', 'round', id] as const,
+    sheet: (id: string | undefined) => ['initiatives', 'sheet', id] as const,
+    rubrics: ['initiatives', 'rubrics'] as const,
+  },
   movements: {
     all: ['movements'] as const,
     list: (filter: { status?: string }) => ['movements', filter] as const,

@@ -29,6 +29,8 @@ import { CalendarOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, Fo
 import { reportAbilities } from '../api/reports';
 import { ClockCircleOutlined, FileDoneOutlined, FolderOpenOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { pipelineAbilities } from '../api/dossiers';
+import { initiativeAbilities } from '../api/initiatives';
+import { BulbOutlined } from '@ant-design/icons';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -64,6 +66,7 @@ export function AppLayout() {
     pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,
     pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
+    initiativeAbilities(user).read ? { key: '/sang-kien', icon: <BulbOutlined />, label: 'Sáng kiến' } : null,
     records.read && user.reach !== 'self' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
     records.read && user.reach === 'self' && user.personId
       ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' }

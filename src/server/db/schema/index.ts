@@ -17,3 +17,4 @@ export * from './decisions.js';
 export * from './documents.js';
 export * from './rate-limits.js';
 export * from './reports.js';
+export * from './initiative-rounds.js';

@@ -104,6 +104,15 @@ export const MAJORITY_DEFAULT: MajorityRule = {
   note: 'Áp dụng cho hình thức không có tỷ lệ biểu quyết riêng; tính trên tổng số thành viên Hội đồng',
 };
 
+/** Recognising an initiative: the example regulation asks ≥ 2/3 of the council's total members (legal-rules.md §6, §10). */
+export const INITIATIVE_VOTE_EXAMPLE: MajorityRule = {
+  share: 2 / 3,
+  strict: false,
+  article: 'QĐ 964/QĐ-BHXH năm 2024 (quy chế mẫu của một cơ quan; ND 13/2012 không quy định tỷ lệ)',
+  verified: false,
+  note: 'Quy chế sáng kiến của từng cơ quan quy định; tính trên tổng số thành viên Hội đồng sáng kiến của đợt xét',
+};
+
 function honorOrder(instrument: string): HonorOrderRule {
   return {
     ranks: { ...RANKS },
@@ -138,6 +147,7 @@ export function pipelineRules(spec: PipelineSpec): PipelineRules {
     stepLimits: spec.stepLimits,
     quorum: { ...QUORUM_EXAMPLE },
     majority: { ...MAJORITY_DEFAULT },
+    initiativeVote: { ...INITIATIVE_VOTE_EXAMPLE },
     honorOrder: honorOrder(spec.instrument),
     unitAuthority: unitAuthority(spec.authorityArticle, spec.authorityVerified),
   };

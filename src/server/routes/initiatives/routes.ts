@@ -1,0 +1,420 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../app.js';
+import { runCommand } from '../../commands/run.js';
+import {
+  assignMembers,
+  closeRound,
+  createRound,
+  createRubric,
+  declareConflict,
+  openRound,
+  recogniseInitiative,
+  refuseInitiative,
+  scoreInitiative,
+  submitInitiative,
+  updateInitiative,
+  withdrawInitiative,
+} from '../../commands/initiatives.js';
+import { actorOf } from '../../http/session.js';
+import { authorize } from '../../policies/scope.js';
+import {
+  countApplications,
+  findReadableRound,
+  findVisibleApplication,
+  listApplications,
+  listRounds,
+  listRubrics,
+  type ApplicationListRow,
+} from '../../repositories/initiatives.js';
+import {
+  initiativeSchema,
+  initiativeScoresSchema,
+  initiativeSummarySchema,
+  presentRubric,
+  roundSchema,
+  roundSheetSchema,
+  rubricSchema,
+} from '../../presenters/initiatives.js';
+import { notFound } from '../../errors.js';
+import { errors, idParams as idParamsOf, okSchema, pageOf } from '../../http/contract.js';
+import { loadInitiative, loadRound, loadRoundSheet, loadScores, loadSummaries } from './load.js';
+import {
+  assignInputSchema,
+  conflictInputSchema,
+  initiativeApplicationInputSchema,
+  initiativeFilterSchema,
+  recogniseInputSchema,
+  refuseInputSchema,
+  roundFilterSchema,
+  roundInputSchema,
+  rubricInputSchema,
+  scoreInputSchema,
+} from '../../../shared/schemas/initiatives.js';
+import { pageQuery } from '../../../shared/schemas/common.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../auth/actor.js';
+
+const idParams = idParamsOf();
+const oneInitiative = { 200: initiativeSchema, ...errors(403, 404, 409) };
+const oneRound = { 200: roundSchema, ...errors(403, 404, 409) };
+const assignAnswer = z.object({ assigned: z.array(z.string()), recused: z.array(z.string()).describe('Thành viên không tham gia chấm, kèm lý do') });
+
+async function mustFind(db: Db, actor: Actor, id: string): Promise<ApplicationListRow> {
+  const a = await findVisibleApplication(db, actor, id);
+  if (!a) throw notFound('Không tìm thấy sáng kiến.');
+  return a;
+}
+
+export const initiativeRoutes =
+  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    // ---- Rubrics (thang điểm) ----
+    app.get(
+      '/api/initiative-rubrics',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'listInitiativeRubrics',
+          summary: 'Thang điểm chấm sáng kiến của cơ quan (theo năm, có phiên bản)',
+          querystring: z.object({ year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.').optional() }),
+          response: { 200: pageOf(rubricSchema), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        const rows = await listRubrics(db, actor, req.query);
+        return { items: rows.map((r) => presentRubric(r.rubric, r.unitName)), total: rows.length };
+      },
+    );
+
+    app.post(
+      '/api/initiative-rubrics',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'createInitiativeRubric',
+          summary: 'Ban hành thang điểm (phiên bản mới của năm)',
+          body: rubricInputSchema,
+          response: { 201: rubricSchema, ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'manageRounds');
+        const row = await runCommand(db, actor, (ctx) => createRubric(ctx, req.body));
+        const rows = await listRubrics(db, actor, { year: row.year });
+        return reply.status(201).send(presentRubric(row, rows.find((r) => r.rubric.id === row.id)?.unitName ?? ''));
+      },
+    );
+
+    // ---- Rounds (đợt xét sáng kiến) ----
+    app.get(
+      '/api/initiative-rounds',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'listInitiativeRounds',
+          summary: 'Các đợt xét sáng kiến (của đơn vị, của cấp trên đã mở, và đợt mình là thành viên Hội đồng)',
+          querystring: roundFilterSchema,
+          response: { 200: pageOf(roundSchema), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        const rows = await listRounds(db, actor, req.query);
+        const items = [];
+        for (const r of rows) items.push(await loadRound(db, actor, r));
+        return { items, total: items.length };
+      },
+    );
+
+    app.post(
+      '/api/initiative-rounds',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'createInitiativeRound',
+          summary: 'Tạo đợt xét sáng kiến của Hội đồng sáng kiến',
+          body: roundInputSchema,
+          response: { 201: roundSchema, ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'manageRounds');
+        const row = await runCommand(db, actor, (ctx) => createRound(ctx, req.body));
+        const r = await findReadableRound(db, actor, row.id);
+        if (!r) throw notFound();
+        return reply.status(201).send(await loadRound(db, actor, r));
+      },
+    );
+
+    app.get(
+      '/api/initiative-rounds/:id',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'getInitiativeRound',
+          summary: 'Một đợt xét sáng kiến: lịch, thành viên, thang điểm',
+          params: idParams,
+          response: { 200: roundSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        const r = await findReadableRound(db, actor, req.params.id);
+        if (!r) throw notFound('Không tìm thấy đợt xét sáng kiến.');
+        return loadRound(db, actor, r);
+      },
+    );
+
+    for (const [verb, op, summary, run] of [
+      ['open', 'openInitiativeRound', 'Mở đợt xét: nhận hồ sơ và chấm điểm; lấy danh sách thành viên Hội đồng', openRound],
+      ['close', 'closeInitiativeRound', 'Kết thúc chấm điểm: sau đó ra quyết định công nhận hoặc không công nhận', closeRound],
+    ] as const) {
+      app.post(
+        `/api/initiative-rounds/:id/${verb}`,
+        { schema: { tags: ['initiatives'], operationId: op, summary, params: idParams, response: oneRound } },
+        async (req) => {
+          const actor = actorOf(req);
+          authorize(actor, 'initiative', 'manageRounds');
+          await runCommand(db, actor, (ctx) => run(ctx, req.params.id));
+          const r = await findReadableRound(db, actor, req.params.id);
+          if (!r) throw notFound();
+          return loadRound(db, actor, r);
+        },
+      );
+    }
+
+    app.get(
+      '/api/initiative-rounds/:id/sheet',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'getInitiativeRoundSheet',
+          summary: 'Bảng tổng hợp điểm của đợt xét: điểm từng thành viên, trung bình, chênh lệch, điểm lệch, biểu quyết',
+          params: idParams,
+          response: { 200: roundSheetSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'assign');
+        const r = await findReadableRound(db, actor, req.params.id);
+        if (!r) throw notFound('Không tìm thấy đợt xét sáng kiến.');
+        return loadRoundSheet(db, actor, r);
+      },
+    );
+
+    // ---- Initiatives (đơn yêu cầu công nhận sáng kiến) ----
+    app.get(
+      '/api/initiatives',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'listInitiatives',
+          summary: 'Danh sách sáng kiến (của mình, của đơn vị, của đợt mình chấm)',
+          querystring: initiativeFilterSchema.extend(pageQuery),
+          response: { 200: pageOf(initiativeSummarySchema), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        const { page, pageSize, ...f } = req.query;
+        const rows = await listApplications(db, actor, f, { page, pageSize });
+        return { items: await loadSummaries(db, rows), total: await countApplications(db, actor, f) };
+      },
+    );
+
+    app.post(
+      '/api/initiatives',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'submitInitiative',
+          summary: 'Nộp đơn yêu cầu công nhận sáng kiến vào một đợt xét đang mở',
+          body: initiativeApplicationInputSchema,
+          response: { 201: initiativeSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'create');
+        const row = await runCommand(db, actor, (ctx) => submitInitiative(ctx, req.body));
+        return reply.status(201).send(await loadInitiative(db, actor, await mustFind(db, actor, row.id)));
+      },
+    );
+
+    app.get(
+      '/api/initiatives/:id',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'getInitiative',
+          summary: 'Một sáng kiến: nội dung, tác giả, phân công chấm, kết quả',
+          params: idParams,
+          response: { 200: initiativeSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    app.put(
+      '/api/initiatives/:id',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'updateInitiativeApplication',
+          summary: 'Sửa đơn (khi đợt xét còn mở và Hội đồng chưa quyết định)',
+          params: idParams,
+          body: initiativeApplicationInputSchema,
+          response: oneInitiative,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'update');
+        await runCommand(db, actor, (ctx) => updateInitiative(ctx, req.params.id, req.body));
+        return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/withdraw',
+      {
+        schema: { tags: ['initiatives'], operationId: 'withdrawInitiative', summary: 'Rút đơn', params: idParams, response: oneInitiative },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'withdraw');
+        await runCommand(db, actor, (ctx) => withdrawInitiative(ctx, req.params.id));
+        return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/assignments',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'assignInitiative',
+          summary: 'Phân công thành viên chấm; tác giả và thành viên cùng đơn vị đề nghị tự động không tham gia chấm',
+          params: idParams,
+          body: assignInputSchema,
+          response: { 200: assignAnswer, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'assign');
+        return runCommand(db, actor, (ctx) => assignMembers(ctx, req.params.id, req.body.personIds));
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/conflicts',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'declareInitiativeConflict',
+          summary: 'Khai xung đột lợi ích (quan hệ gia đình, cấp trên…): thành viên không tham gia chấm',
+          params: idParams,
+          body: conflictInputSchema,
+          response: { 200: okSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        await runCommand(db, actor, (ctx) => declareConflict(ctx, req.params.id, req.body));
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/initiatives/:id/scores',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'getInitiativeScores',
+          summary: 'Phiếu chấm của sáng kiến: thành viên chỉ xem phiếu người khác sau khi đã nộp phiếu của mình',
+          params: idParams,
+          response: { 200: initiativeScoresSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        return loadScores(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/scores',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'scoreInitiative',
+          summary: 'Nộp phiếu chấm điểm (một lần; Văn phòng có thể nhập phiếu giấy của thành viên)',
+          params: idParams,
+          body: scoreInputSchema,
+          response: { 200: initiativeScoresSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        await runCommand(db, actor, (ctx) => scoreInitiative(ctx, req.params.id, req.body));
+        return loadScores(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/recognise',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'recogniseInitiative',
+          summary: 'Công nhận sáng kiến theo quyết định (cần đủ thành viên chấm, điểm đạt và tỷ lệ đồng ý)',
+          params: idParams,
+          body: recogniseInputSchema,
+          response: oneInitiative,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'decide');
+        await runCommand(db, actor, (ctx) => recogniseInitiative(ctx, req.params.id, req.body));
+        return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/refuse',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'refuseInitiative',
+          summary: 'Không công nhận sáng kiến, ghi lý do báo cho tác giả',
+          params: idParams,
+          body: refuseInputSchema,
+          response: oneInitiative,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'decide');
+        await runCommand(db, actor, (ctx) => refuseInitiative(ctx, req.params.id, req.body.reason));
+        return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+  };

@@ -1,0 +1,342 @@
+/** One initiative: its content, the council's assignment and recusals, the member's score sheet, the decision. */
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import type { Dayjs } from 'dayjs';
+import {
+  assignInitiative,
+  declareConflict,
+  getInitiative,
+  getRound,
+  getScores,
+  recogniseInitiative,
+  refuseInitiative,
+  scoreInitiative,
+  withdrawInitiative,
+  type Initiative,
+  type InitiativeScores,
+} from '../../api/initiatives';
+import { errorText } from '../../api/client';
+import { keys } from '../../api/keys';
+import { PageHeader } from '../../components/PageHeader';
+import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
+import { DATE_FORMAT, fmtDate, fmtMoney, fromDayjs } from '../../lib/format';
+import { initiativeStatusTag } from './InitiativesPage';
+import { INITIATIVE_CONFLICT_LABELS, INITIATIVE_CONFLICTS } from '../../../shared/codes';
+
+interface SheetValues {
+  personId?: string;
+  points: Record<string, number>;
+  approve: boolean;
+  comment?: string;
+}
+
+/** The score sheet form: one number per criterion of the rubric, each level's descriptor beside it. */
+function ScoreForm({ initiative, scores, paper }: { initiative: Initiative; scores: InitiativeScores; paper: boolean }) {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SheetValues>();
+  const send = useMutation({
+    mutationFn: (v: SheetValues) =>
+      scoreInitiative(initiative.id, { personId: v.personId ?? null, points: v.points, approve: v.approve, comment: v.comment ?? null }),
+    onSuccess: async () => {
+      message.success('Đã nộp phiếu chấm điểm.');
+      form.resetFields();
+      await qc.invalidateQueries({ queryKey: keys.initiatives.all });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const pending = initiative.assignments.filter((a) => !a.conflict && !a.scored);
+  if (paper && pending.length === 0) return null;
+  return (
+    <Card
+      title={paper ? 'Nhập phiếu giấy của thành viên' : 'Phiếu chấm điểm của bạn'}
+      size="small"
+      style={{ marginBottom: 16 }}
+      data-testid={paper ? 'paper-score' : 'my-score'}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => send.mutate(v)} initialValues={{ approve: true }}>
+        {paper ? (
+          <Form.Item name="personId" label="Thành viên" rules={[{ required: true, message: 'Chọn thành viên' }]}>
+            <Select data-testid="paper-member" options={pending.map((a) => ({ value: a.personId, label: a.fullName }))} />
+          </Form.Item>
+        ) : null}
+        {scores.rubric.criteria.map((c) => (
+          <Form.Item
+            key={c.key}
+            name={['points', c.key]}
+            label={`${c.label} (tối đa ${c.maxPoints} điểm)`}
+            extra={c.levels.map((l) => `${l.points} điểm: ${l.descriptor}`).join(' · ')}
+            rules={[{ required: true, message: 'Nhập điểm' }]}
+          >
+            <InputNumber min={0} max={c.maxPoints} data-testid={`score-${c.key}`} />
+          </Form.Item>
+        ))}
+        <Form.Item name="approve" label="Ý kiến">
+          <Radio.Group
+            options={[
+              { value: true, label: 'Đồng ý công nhận' },
+              { value: false, label: 'Không đồng ý' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="comment" label="Nhận xét">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={send.isPending} data-testid={paper ? 'paper-submit' : 'score-submit'}>
+          Nộp phiếu
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function ScoresView({ scores }: { scores: InitiativeScores }) {
+  if (scores.hidden)
+    return <Alert type="info" showIcon style={{ marginBottom: 16 }} message="Phiếu của các thành viên khác chỉ hiện sau khi bạn nộp phiếu của mình." />;
+  const t = scores.thresholds;
+  const line = scores.line;
+  return (
+    <Card title="Kết quả chấm" size="small" style={{ marginBottom: 16 }} data-testid="scores-view">
+      {line ? (
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+          <Descriptions.Item label="Đã chấm">{`${line.scored}/${t.totalMembers} (cần ${t.quorumNeeded}); không tham gia: ${line.recused}`}</Descriptions.Item>
+          <Descriptions.Item label="Điểm trung bình">{`${line.average ?? '—'} / ${t.maxTotal} (điểm đạt ${t.passMark})`}</Descriptions.Item>
+          <Descriptions.Item label="Đồng ý công nhận">{`${line.approvals}/${t.totalMembers} (cần ${t.votesNeeded})`}</Descriptions.Item>
+          <Descriptions.Item label="Chênh lệch">{line.spread ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="Căn cứ">{`${t.sources.passMark}; biểu quyết: ${t.sources.votes}${t.sources.verified ? '' : ' (chưa xác minh)'}`}</Descriptions.Item>
+        </Descriptions>
+      ) : null}
+      {line && line.shortfalls.length ? <Alert type="warning" message={line.shortfalls.join(' ')} style={{ marginBottom: 12 }} /> : null}
+      <Table
+        size="small"
+        rowKey="personId"
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        dataSource={scores.sheets}
+        columns={[
+          {
+            title: 'Thành viên',
+            dataIndex: 'fullName',
+            render: (v: string, s) =>
+              s.outlier ? (
+                <Space>
+                  {v}
+                  <Tag color="orange">Lệch xa</Tag>
+                </Space>
+              ) : (
+                v
+              ),
+          },
+          ...scores.rubric.criteria.map((c) => ({
+            title: c.label,
+            key: c.key,
+            render: (_: unknown, s: InitiativeScores['sheets'][number]) => s.points[c.key] ?? '—',
+          })),
+          { title: 'Tổng', dataIndex: 'total' },
+          { title: 'Ý kiến', dataIndex: 'approve', render: (v: boolean) => (v ? 'Đồng ý' : 'Không đồng ý') },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function InitiativePage() {
+  const { id = '' } = useParams();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const q = useQuery({ queryKey: keys.initiatives.detail(id), queryFn: () => getInitiative(id) });
+  const s = useQuery({ queryKey: keys.initiatives.scores(id), queryFn: () => getScores(id) });
+  const round = useQuery({ queryKey: keys.initiatives.round(q.data?.roundId), queryFn: () => getRound(q.data!.roundId), enabled: !!q.data });
+  const [recognise, setRecognise] = useState(false);
+  const [refuse, setRefuse] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const done = async (text: string) => {
+    message.success(text);
+    await qc.invalidateQueries({ queryKey: keys.initiatives.all });
+  };
+  const onError = (e: unknown) => message.error(errorText(e));
+  const assign = useMutation({
+    mutationFn: () =>
+      assignInitiative(
+        id,
+        (round.data?.members ?? []).map((m) => m.personId),
+      ),
+    onSuccess: (r) => done(`Đã phân công ${r.assigned.length} thành viên${r.recused.length ? `; không tham gia chấm: ${r.recused.join(', ')}` : ''}.`),
+    onError,
+  });
+  const withdraw = useMutation({ mutationFn: () => withdrawInitiative(id), onSuccess: () => done('Đã rút đơn.'), onError });
+  const recog = useMutation({
+    mutationFn: (v: { decisionNumber: string; decisionDate: Dayjs }) =>
+      recogniseInitiative(id, { decisionNumber: v.decisionNumber, decisionDate: fromDayjs(v.decisionDate) ?? '' }),
+    onSuccess: async () => {
+      setRecognise(false);
+      await done('Đã công nhận sáng kiến.');
+    },
+    onError,
+  });
+  const refu = useMutation({
+    mutationFn: (v: { reason: string }) => refuseInitiative(id, v.reason),
+    onSuccess: async () => {
+      setRefuse(false);
+      await done('Đã ghi không công nhận.');
+    },
+    onError,
+  });
+  const decl = useMutation({
+    mutationFn: (v: { kind: (typeof INITIATIVE_CONFLICTS)[number]; note?: string }) => declareConflict(id, { kind: v.kind, note: v.note ?? null }),
+    onSuccess: async () => {
+      setConflict(false);
+      await done('Đã ghi xung đột lợi ích: bạn không tham gia chấm sáng kiến này.');
+    },
+    onError,
+  });
+  if (q.isPending) return <LoadingBlock />;
+  if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
+  const a = q.data;
+  const can = (x: Initiative['abilities'][number]) => a.abilities.includes(x);
+  return (
+    <>
+      <PageHeader
+        title={a.title}
+        subtitle={`${a.kindLabel} · ${a.roundTitle}`}
+        extra={
+          <Space wrap>
+            {can('assign') ? (
+              <Button onClick={() => assign.mutate()} loading={assign.isPending} data-testid="initiative-assign">
+                Phân công cả Hội đồng
+              </Button>
+            ) : null}
+            {can('declareConflict') ? <Button onClick={() => setConflict(true)}>Khai xung đột lợi ích</Button> : null}
+            {can('decide') ? (
+              <>
+                <Button type="primary" onClick={() => setRecognise(true)} data-testid="initiative-recognise">
+                  Công nhận
+                </Button>
+                <Button danger onClick={() => setRefuse(true)} data-testid="initiative-refuse">
+                  Không công nhận
+                </Button>
+              </>
+            ) : null}
+            {can('withdraw') ? (
+              <Button danger onClick={() => withdraw.mutate()} loading={withdraw.isPending}>
+                Rút đơn
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      {a.status === 'refused' ? (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} message="Không công nhận" description={a.refusalReason} data-testid="refusal" />
+      ) : null}
+      {a.status === 'recognised' ? (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="recognised"
+          message={`Được công nhận theo Quyết định số ${a.decisionNumber ?? ''} ngày ${fmtDate(a.decisionDate)}`}
+          description={`Mã giấy chứng nhận: ${a.certificateCode ?? '—'}. Sáng kiến đã được ghi vào hồ sơ thi đua của tác giả.`}
+        />
+      ) : null}
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label="Trạng thái">{initiativeStatusTag(a.status, a.statusLabel)}</Descriptions.Item>
+          <Descriptions.Item label="Đơn vị đề nghị">{a.unitName}</Descriptions.Item>
+          <Descriptions.Item label="Tác giả">{a.authors.map((x) => `${x.fullName} (${x.sharePercent}%)`).join(', ')}</Descriptions.Item>
+          <Descriptions.Item label="Phạm vi đề nghị">{a.scopeAskedLabel}</Descriptions.Item>
+          <Descriptions.Item label="Lĩnh vực">{a.field ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="Áp dụng lần đầu">{`${fmtDate(a.firstAppliedOn)} tại ${a.appliedPlace ?? ''}`}</Descriptions.Item>
+          <Descriptions.Item label="Tính mới" span={2}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{a.novelty}</Typography.Paragraph>
+          </Descriptions.Item>
+          <Descriptions.Item label="Cách thức áp dụng" span={2}>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{a.application}</Typography.Paragraph>
+          </Descriptions.Item>
+          <Descriptions.Item label="Hiệu quả" span={2}>
+            {[a.benefitVnd !== null ? `Làm lợi ${fmtMoney(a.benefitVnd)} đồng` : null, a.benefitText].filter(Boolean).join('. ') || '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      {a.assignments.length ? (
+        <Card title="Phân công chấm" size="small" style={{ marginBottom: 16 }}>
+          <Table
+            size="small"
+            rowKey="personId"
+            pagination={false}
+            dataSource={a.assignments}
+            data-testid="assignments"
+            columns={[
+              { title: 'Thành viên', dataIndex: 'fullName' },
+              {
+                title: 'Tình trạng',
+                render: (_, x) =>
+                  x.conflict ? (
+                    <Tag color="orange">{`Không tham gia: ${x.conflictLabel ?? ''}${x.conflictNote ? ` (${x.conflictNote})` : ''}`}</Tag>
+                  ) : x.scored ? (
+                    <Tag color="green">Đã chấm</Tag>
+                  ) : (
+                    <Tag>Chưa chấm</Tag>
+                  ),
+              },
+            ]}
+          />
+        </Card>
+      ) : null}
+      {s.data && can('score') ? <ScoreForm initiative={a} scores={s.data} paper={false} /> : null}
+      {s.data && can('enterPaperScores') ? <ScoreForm initiative={a} scores={s.data} paper /> : null}
+      {s.data ? <ScoresView scores={s.data} /> : null}
+      <Modal
+        open={recognise}
+        title="Công nhận sáng kiến"
+        okText="Công nhận"
+        cancelText="Hủy"
+        onCancel={() => setRecognise(false)}
+        footer={null}
+        destroyOnHidden
+      >
+        <Form layout="vertical" onFinish={(v: { decisionNumber: string; decisionDate: Dayjs }) => recog.mutate(v)}>
+          <Form.Item name="decisionNumber" label="Số quyết định" rules={[{ required: true, message: 'Nhập số quyết định' }]}>
+            <Input data-testid="decision-number" placeholder="45/QĐ-SKHCN" />
+          </Form.Item>
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Chọn ngày' }]}>
+            <DatePicker format={DATE_FORMAT} data-testid="decision-date" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={recog.isPending} data-testid="recognise-ok">
+            Công nhận
+          </Button>
+        </Form>
+      </Modal>
+      <Modal open={refuse} title="Không công nhận sáng kiến" onCancel={() => setRefuse(false)} footer={null} destroyOnHidden>
+        <Form layout="vertical" onFinish={(v: { reason: string }) => refu.mutate(v)}>
+          <Form.Item name="reason" label="Lý do (báo cho tác giả)" rules={[{ required: true, min: 5, message: 'Ghi lý do (ít nhất 5 ký tự)' }]}>
+            <Input.TextArea rows={3} data-testid="refuse-reason" />
+          </Form.Item>
+          <Button danger type="primary" htmlType="submit" loading={refu.isPending} data-testid="refuse-ok">
+            Không công nhận
+          </Button>
+        </Form>
+      </Modal>
+      <Modal open={conflict} title="Khai xung đột lợi ích" onCancel={() => setConflict(false)} footer={null} destroyOnHidden>
+        <Form
+          layout="vertical"
+          onFinish={(v: { kind: (typeof INITIATIVE_CONFLICTS)[number]; note?: string }) => decl.mutate(v)}
+          initialValues={{ kind: 'family' }}
+        >
+          <Form.Item name="kind" label="Loại">
+            <Select
+              options={INITIATIVE_CONFLICTS.filter((k) => k !== 'author' && k !== 'same_unit').map((k) => ({ value: k, label: INITIATIVE_CONFLICT_LABELS[k] }))}
+            />
+          </Form.Item>
+          <Form.Item name="note" label="Ghi chú">
+            <Input />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={decl.isPending}>
+            Ghi nhận
+          </Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}

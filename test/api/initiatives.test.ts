@@ -1,0 +1,297 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
+import { buildPerson } from '../helpers/factories.js';
+import { initiativeApplications, initiativeScores } from '../../src/server/db/schema/index.js';
+import { todayVn } from '../../src/server/clock.js';
+
+const Y = Number(todayVn().slice(0, 4));
+
+/** Seed 002's fourth quarter: the Sở's initiative council scores three initiatives, recognises two, refuses one. */
+describe('initiatives: round, recusal, scoring, recognition, eligibility', () => {
+  let t: TestApp;
+  let office: Client;
+  let clerk: Client;
+  let member: Client;
+  let root: string;
+  let ttud: string;
+  let vp: string;
+  let councilId: string;
+  let rubricId: string;
+  let roundId: string;
+  let memberIds: string[];
+  let author: { id: string; fullName: string };
+  let coAuthor: { id: string; fullName: string };
+  let duc: string;
+  let son: string;
+  const ids: string[] = [];
+
+  before(async () => {
+    t = await createTestApp();
+    office = await t.login('vanphong');
+    clerk = await t.login('donvi');
+    member = await t.login('hoidong');
+    root = t.demo.rootUnitId;
+    ttud = await unitId(office, 'Trung tâm Ứng dụng');
+    vp = await unitId(office, 'Văn phòng Sở');
+    author = await buildPerson(office, { unitId: ttud, fullName: 'Vi Thị Sáng' });
+    coAuthor = await buildPerson(office, { unitId: ttud, fullName: 'Hoàng Văn Kiến' });
+  });
+  after(async () => t.close());
+
+  const criteria = [
+    {
+      key: 'tinh_moi',
+      label: 'Tính mới',
+      maxPoints: 30,
+      levels: [
+        { points: 30, descriptor: 'Mới hoàn toàn trong cơ quan' },
+        { points: 15, descriptor: 'Cải tiến một phần' },
+      ],
+    },
+    { key: 'kha_thi', label: 'Khả năng áp dụng', maxPoints: 30, levels: [{ points: 30, descriptor: 'Áp dụng rộng' }] },
+    { key: 'hieu_qua', label: 'Hiệu quả', maxPoints: 30, levels: [{ points: 30, descriptor: 'Làm lợi rõ rệt' }] },
+    { key: 'anh_huong', label: 'Phạm vi ảnh hưởng', maxPoints: 10, levels: [{ points: 10, descriptor: 'Toàn cơ quan' }] },
+  ];
+  const points = (n: number) => ({ tinh_moi: n, kha_thi: n, hieu_qua: n, anh_huong: Math.min(n, 10) });
+  const application = (over: Record<string, unknown> = {}) => ({
+    roundId,
+    unitId: ttud,
+    kind: 'sang_kien',
+    title: 'Ứng dụng bản đồ số quản lý giống cây trồng',
+    field: 'Nông nghiệp',
+    authors: [{ personId: author.id, sharePercent: 100 }],
+    appliedUnitId: ttud,
+    firstAppliedOn: `${Y}-03-01`,
+    novelty: 'Lần đầu số hóa bản đồ giống tại Sở.',
+    application: 'Áp dụng tại các trạm thực nghiệm.',
+    benefitVnd: 120_000_000,
+    benefitText: 'Giảm thời gian tra cứu.',
+    scopeAsked: 'co_so',
+    ...over,
+  });
+
+  it('the Office sets a rubric, a round of the initiative council, and opens it with five members', async () => {
+    const councils = await office.get('/api/councils');
+    const sk = councils.body.items.find((c: { kind: string }) => c.kind === 'sang_kien');
+    councilId = sk.id;
+    const people = await office.get('/api/people?q=Nông Thị Hạnh');
+    const hanh = people.body.items[0].id;
+    assert.equal((await office.post(`/api/councils/${councilId}/members`, { personId: hanh, position: 'uy_vien' })).status, 201);
+
+    const bad = await office.post('/api/initiative-rubrics', { unitId: root, year: Y, name: 'X', source: 'Quy chế', passMark: 500, criteria });
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.message, /Điểm đạt/);
+
+    const rubric = await office.post('/api/initiative-rubrics', {
+      unitId: root,
+      year: Y,
+      name: 'Thang điểm sáng kiến',
+      source: 'Quy chế sáng kiến của Sở',
+      passMark: 50,
+      criteria,
+    });
+    assert.equal(rubric.status, 201, JSON.stringify(rubric.body));
+    assert.equal(rubric.body.version, 1);
+    assert.equal(rubric.body.maxTotal, 100);
+    rubricId = rubric.body.id;
+
+    const round = await office.post('/api/initiative-rounds', {
+      councilId,
+      rubricId,
+      year: Y,
+      title: `Đợt xét sáng kiến năm ${Y}`,
+      calendar: [
+        { label: 'Nhận đơn', from: `${Y}-09-01`, to: `${Y}-09-14` },
+        { label: 'Hội đồng họp', from: `${Y}-10-01`, to: `${Y}-10-15` },
+      ],
+    });
+    assert.equal(round.status, 201, JSON.stringify(round.body));
+    roundId = round.body.id;
+    assert.deepEqual(round.body.abilities, ['update', 'open']);
+
+    // Not open yet: no applications.
+    const early = await clerk.post('/api/initiatives', application({ roundId }));
+    assert.equal(early.status, 404, 'a draft round of the Sở is not visible to a unit');
+
+    const opened = await office.post(`/api/initiative-rounds/${roundId}/open`);
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    assert.equal(opened.body.status, 'open');
+    assert.equal(opened.body.members.length, 5);
+    memberIds = opened.body.members.map((m: { personId: string }) => m.personId);
+    duc = opened.body.members.find((m: { fullName: string }) => m.fullName === 'Nguyễn Văn Đức').personId;
+    son = opened.body.members.find((m: { fullName: string }) => m.fullName === 'Triệu Văn Sơn').personId;
+  });
+
+  it('refuses contributions that do not sum to 100 and authors outside the caller’s scope; stores nothing', async () => {
+    const before = (await t.db.select().from(initiativeApplications)).length;
+    const r = await clerk.post('/api/initiatives', application({ authors: [{ personId: author.id, sharePercent: 90 }] }));
+    assert.equal(r.status, 400);
+    assert.match(r.body.message, /100%/);
+    const outside = await clerk.post('/api/initiatives', application({ authors: [{ personId: duc, sharePercent: 100 }] }));
+    assert.equal(outside.status, 400);
+    assert.match(outside.body.message, /phạm vi/);
+    assert.equal((await t.db.select().from(initiativeApplications)).length, before);
+  });
+
+  it('three initiatives are submitted; one has a council member among its authors', async () => {
+    const a = await clerk.post('/api/initiatives', application());
+    assert.equal(a.status, 201, JSON.stringify(a.body));
+    const b = await clerk.post(
+      '/api/initiatives',
+      application({
+        title: 'Quy trình nhân giống nấm bằng công nghệ mới',
+        authors: [
+          { personId: author.id, sharePercent: 60 },
+          { personId: coAuthor.id, sharePercent: 40 },
+        ],
+      }),
+    );
+    assert.equal(b.status, 201, JSON.stringify(b.body));
+    const c = await office.post(
+      '/api/initiatives',
+      application({ unitId: vp, appliedUnitId: vp, title: 'Số hóa hồ sơ lưu trữ của Văn phòng', authors: [{ personId: duc, sharePercent: 100 }] }),
+    );
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    ids.push(a.body.id, b.body.id, c.body.id);
+
+    const list = await office.get(`/api/initiatives?year=${Y}&status=submitted`);
+    assert.equal(list.status, 200);
+    assert.equal(list.body.total, 3);
+    const mine = await clerk.get('/api/initiatives');
+    assert.equal(mine.body.total, 2, 'the clerk sees its unit’s');
+  });
+
+  it('assigning members recuses the author and the submitting unit’s member, and logs it', async () => {
+    const r = await office.post(`/api/initiatives/${ids[2]}/assignments`, { personIds: memberIds });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.equal(r.body.recused.length, 1);
+    assert.match(r.body.recused[0], /Nguyễn Văn Đức.*tác giả/);
+    for (const id of ids.slice(0, 2)) {
+      const x = await office.post(`/api/initiatives/${id}/assignments`, { personIds: memberIds });
+      assert.equal(x.status, 200);
+      assert.match(x.body.recused.join(), /Lục Văn Hùng.*Cùng đơn vị/);
+    }
+    const got = await office.get(`/api/initiatives/${ids[2]}`);
+    const d = got.body.assignments.find((x: { personId: string }) => x.personId === duc);
+    assert.equal(d.conflict, 'author');
+    const audit = await office.get('/api/audit?action=initiative.recused');
+    assert.ok(audit.body.total >= 3);
+  });
+
+  it('a member scores within the rubric, once, and sees the others only after its own sheet', async () => {
+    // The Office enters a paper sheet first.
+    const paper = await office.post(`/api/initiatives/${ids[0]}/scores`, {
+      personId: memberIds.find((m) => m !== son && m !== duc),
+      points: points(25),
+      approve: true,
+    });
+    assert.equal(paper.status, 200, JSON.stringify(paper.body));
+
+    const before = await member.get(`/api/initiatives/${ids[0]}/scores`);
+    assert.equal(before.status, 200);
+    assert.equal(before.body.hidden, true);
+    assert.equal(before.body.sheets.length, 0);
+
+    const out = await member.post(`/api/initiatives/${ids[0]}/scores`, { points: { ...points(20), tinh_moi: 31 }, approve: true });
+    assert.equal(out.status, 400);
+    assert.match(out.body.message, /Tính mới.*0 đến 30/);
+    const ok = await member.post(`/api/initiatives/${ids[0]}/scores`, { points: points(22), approve: true });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.equal(ok.body.hidden, false);
+    assert.equal(ok.body.sheets.length, 2);
+    const twice = await member.post(`/api/initiatives/${ids[0]}/scores`, { points: points(22), approve: true });
+    assert.equal(twice.status, 409);
+
+    // The recused member cannot score, even on paper.
+    const hung = (await office.get(`/api/initiatives/${ids[0]}`)).body.assignments.find(
+      (x: { conflict: string | null }) => x.conflict === 'same_unit',
+    ).personId;
+    const recused = await office.post(`/api/initiatives/${ids[0]}/scores`, { personId: hung, points: points(25), approve: true });
+    assert.equal(recused.status, 409);
+  });
+
+  it('the score sheet: averages of those who scored, spread, outliers; recognition needs the round closed and the votes', async () => {
+    const others = (_id: string) => memberIds.filter((m) => m !== son);
+    // ids[0]: two more sheets (one far off) -> 4 of 5 scored, all approve.
+    const rest0 = others(ids[0]!).filter((m) => m !== duc);
+    const existing = new Set((await t.db.select().from(initiativeScores).where(eq(initiativeScores.applicationId, ids[0]!))).map((s) => s.personId));
+    const todo0 = [...rest0, duc].filter((m) => !existing.has(m));
+    for (const [i, pid] of todo0.entries()) {
+      const r = await office.post(`/api/initiatives/${ids[0]}/scores`, { personId: pid, points: points(i === 0 ? 24 : 5), approve: true });
+      if (r.status !== 200) assert.equal(r.status, 409);
+    }
+    // ids[1]: all four non-recused approve with good points; ids[2]: poor points, refused.
+    for (const id of [ids[1]!, ids[2]!]) {
+      for (const pid of memberIds) {
+        const r = await office.post(`/api/initiatives/${id}/scores`, { personId: pid, points: points(id === ids[1] ? 26 : 10), approve: id === ids[1] });
+        assert.ok(r.status === 200 || r.status === 409, JSON.stringify(r.body));
+      }
+    }
+    const sheet = await office.get(`/api/initiative-rounds/${roundId}/sheet`);
+    assert.equal(sheet.status, 200, JSON.stringify(sheet.body));
+    assert.equal(sheet.body.thresholds.totalMembers, 5);
+    assert.equal(sheet.body.thresholds.votesNeeded, 4);
+    assert.match(sheet.body.thresholds.sources.votes, /964/);
+    const row1 = sheet.body.rows.find((r: { initiative: { id: string } }) => r.initiative.id === ids[1]);
+    assert.equal(row1.line.scored, 4);
+    assert.equal(row1.line.recused, 1);
+    assert.equal(row1.line.passes, true);
+
+    const early = await office.post(`/api/initiatives/${ids[1]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    assert.equal(early.status, 409);
+    assert.equal((await office.post(`/api/initiative-rounds/${roundId}/close`)).status, 200);
+    const late = await member.post(`/api/initiatives/${ids[1]}/scores`, { points: points(20), approve: true });
+    assert.equal(late.status, 409);
+  });
+
+  it('recognises two, refuses one with reasons the author reads; the recognised one makes a CSTĐCS candidate eligible', async () => {
+    const year = Y;
+    // The author: LĐTT and HTTNV (not HTXSNV) this year, so CSTĐCS lacks an initiative.
+    assert.equal((await office.put(`/api/people/${author.id}/ratings/${year}`, { rating: 'HTTNV' })).status, 200);
+    const ldtt = await office.post('/api/records/honors', {
+      personId: author.id,
+      honor: 'LDTT',
+      year,
+      type: 'cong_trang',
+      decisionNumber: '10/QĐ-SKHCN',
+      decisionDate: `${year}-12-01`,
+    });
+    assert.equal(ldtt.status, 201, JSON.stringify(ldtt.body));
+    const cstd = async () => {
+      const e = await office.get(`/api/people/${author.id}/eligibility?year=${year}&decisionDate=${year}-12-20`);
+      assert.equal(e.status, 200, JSON.stringify(e.body));
+      return e.body.results.find((r: { honor: string }) => r.honor === 'CSTDCS');
+    };
+    const before = await cstd();
+    assert.equal(before.eligible, false, JSON.stringify(before));
+
+    const r0 = await office.post(`/api/initiatives/${ids[1]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    assert.equal(r0.status, 200, JSON.stringify(r0.body));
+    assert.equal(r0.body.status, 'recognised');
+    assert.ok(r0.body.recordId);
+    assert.match(r0.body.certificateCode, /^SK-/);
+
+    const after = await cstd();
+    assert.equal(after.eligible, true, JSON.stringify(after));
+
+    const noVotes = await office.post(`/api/initiatives/${ids[2]}/recognise`, { decisionNumber: '46/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    assert.equal(noVotes.status, 409);
+    assert.match(noVotes.body.message, /đồng ý/);
+    const refused = await office.post(`/api/initiatives/${ids[2]}/refuse`, { reason: 'Chưa chứng minh được hiệu quả áp dụng.' });
+    assert.equal(refused.status, 200);
+    assert.equal(refused.body.status, 'refused');
+
+    const r1 = await office.post(`/api/initiatives/${ids[0]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    assert.equal(r1.status, 200, JSON.stringify(r1.body));
+    const list = await office.get(`/api/initiatives?status=recognised`);
+    assert.equal(list.body.total, 2);
+  });
+
+  it('an outsider does not see the initiatives', async () => {
+    const staff = await t.login('canhan');
+    const r = await staff.get(`/api/initiatives/${ids[0]}`);
+    assert.equal(r.status, 404);
+  });
+});
