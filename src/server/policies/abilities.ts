@@ -25,6 +25,7 @@ export const RESOURCES = [
   'template',
   'certificate',
   'document',
+  'cluster',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +56,8 @@ export const ACTIONS = {
   certificate: ['read', 'issue', 'revoke'],
   /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
   document: ['convert'],
+  /** Cụm, khối thi đua: `create` the standing body's (clusters, members, head election); `update` the head's (pledge, table, meeting); `score` a member's self-scoring and reports; `vote` a member's ballot. */
+  cluster: ['read', 'create', 'update', 'score', 'vote'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -90,6 +93,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: ALL.template,
       certificate: ALL.certificate,
       document: ALL.document,
+      cluster: ALL.cluster,
     },
   },
   clerk: {
@@ -111,6 +115,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      cluster: ['read', 'update', 'score', 'vote'],
     },
   },
   council: {
@@ -128,6 +133,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       notification: READ,
       session: ['read', 'vote'],
       template: READ,
+      cluster: READ,
     },
   },
   head: {
@@ -151,6 +157,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      cluster: READ,
     },
   },
   staff: {
