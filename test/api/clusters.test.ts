@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { buildUnit, clerkOf } from '../helpers/factories.js';
 import { clusterMembers, clusterScores, clusterSealedBallots, clusterVoterMarks } from '../../src/server/db/schema/index.js';

@@ -30,6 +30,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
   const doc = { decision: '', certificate: '' };
   // The nomination pipeline: a dossier through the council, a decision, a public notice with a comment.
   const dp = { dossier: '', candidate: '', document: '', session: '', item: '', decision: '', notice: '', comment: '' };
+  // A cluster kept by the demo Sở, with one member and one meeting.
+  const cl = { cluster: '', member: '', meeting: '' };
 
   before(async () => {
     t = await createTestApp();
@@ -111,6 +113,17 @@ describe('every route: 401 without a session, 404 for an account of another unit
     dp.notice = (
       await (await t.login('vanphong')).post('/api/notices', { candidateIds: [r.candidateIds[1]], title: 'Công khai danh sách đề nghị', workingDays: 10 })
     ).body.id;
+    const office = await t.login('vanphong');
+    cl.cluster = (await office.post('/api/clusters', { year: 2026, kind: 'cum', name: 'Cụm kiểm tra phạm vi', scale: 100 })).body.id;
+    cl.member = (await office.post(`/api/clusters/${cl.cluster}/members`, { name: 'Cơ quan ngoài thử' })).body.id;
+    await office.post(`/api/clusters/${cl.cluster}/leaders`, { headMemberId: cl.member, electedOn: '2026-01-10' });
+    const meetings = await office.post(`/api/clusters/${cl.cluster}/meetings`, {
+      heldOn: '2026-12-10',
+      presentMemberIds: [cl.member],
+      items: [{ memberId: cl.member, honor: 'CO_BO_TINH' }],
+    });
+    assert.equal(meetings.status, 200, JSON.stringify(meetings.body));
+    cl.meeting = meetings.body.items[0].id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
   });
   after(async () => t.close());
@@ -154,7 +167,12 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/sessions/{id}', `/api/sessions/${dp.session}`)
       .replace('/api/decisions/{id}', `/api/decisions/${dp.decision}`)
       .replace('/api/notices/{id}/comments/{commentId}', `/api/notices/${dp.notice}/comments/${dp.comment}`)
-      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`);
+      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`)
+      .replace('/api/clusters/{id}/members/{memberId}', `/api/clusters/${cl.cluster}/members/${cl.member}`)
+      .replace('/api/clusters/{id}/scoring/members/{memberId}', `/api/clusters/${cl.cluster}/scoring/members/${cl.member}`)
+      .replace('/api/clusters/{id}/reports/{memberId}', `/api/clusters/${cl.cluster}/reports/${cl.member}`)
+      .replace('/api/clusters/{id}/meetings/{meetingId}', `/api/clusters/${cl.cluster}/meetings/${cl.meeting}`)
+      .replace('/api/clusters/{id}', `/api/clusters/${cl.cluster}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -220,6 +238,17 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/sessions/{id}/paper-ballots': { items: [{ itemId: dp.item, approve: 1, reject: 0, abstain: 0 }] },
       'POST /api/decisions/{id}/revoke': { reason: 'Thử hủy bỏ' },
       'POST /api/notices/{id}/comments/{commentId}/answer': { answer: 'Trả lời thử' },
+      'PUT /api/clusters/{id}': { name: 'Đổi tên', scale: 100, version: 1 },
+      'POST /api/clusters/{id}/members': { name: 'Cơ quan khác' },
+      'POST /api/clusters/{id}/leaders': { headMemberId: cl.member, electedOn: '2026-01-10' },
+      'PUT /api/clusters/{id}/pledge': { commonTargets: [], memberTargets: [] },
+      'PUT /api/clusters/{id}/scoring': { scale: 100, version: 1, criteria: [] },
+      'POST /api/clusters/{id}/scoring/members/{memberId}': { entries: [{ criterionId: cl.member, points: 1 }] },
+      'POST /api/clusters/{id}/scoring/members/{memberId}/adjust': { criterionId: cl.member, points: 1, reason: 'Thử' },
+      'POST /api/clusters/{id}/reports/{memberId}': { period: 'h1' },
+      'POST /api/clusters/{id}/meetings': { heldOn: '2026-12-10', presentMemberIds: [], items: [] },
+      'POST /api/clusters/{id}/meetings/{meetingId}/ballots': { memberId: cl.member, choices: [{ itemId: cl.member, choice: 'approve' }] },
+      'POST /api/clusters/{id}/meetings/{meetingId}/paper': { itemId: cl.member, counts: { approve: 0, reject: 0, abstain: 0 } },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
     };
     let checked = 0;

@@ -407,6 +407,8 @@ export const clusterRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'cluster', 'update');
+        // Out of sight answers 404 before the file is read.
+        await loadCluster({ tx: db, actor }, req.params.id, false);
         const { buffer, fileName } = await readUpload(req, { missing: 'Hãy chọn bản giao ước đã ký.', defaultName: 'giao-uoc.pdf' });
         await runCommand(db, actor, (ctx) => attachPledgeScan(ctx, req.params.id, { name: fileName, data: buffer }));
         return pledgeJson(actor, req.params.id);
