@@ -1,3 +1,4 @@
+import { clusterRoutes } from './routes/clusters/routes.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -137,6 +138,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(unitRoutes(deps));
   await app.register(peopleRoutes(deps));
   await app.register(councilRoutes(deps));
+  await app.register(clusterRoutes(deps));
   await app.register(accountRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(ruleRoutes(deps));

@@ -191,3 +191,24 @@ export const COUNCIL_POSITION_LABELS: Record<CouncilPosition, string> = {
   uy_vien: 'Ủy viên',
   thu_ky: 'Thư ký',
 };
+
+/** Cụm / khối thi đua (Law Art 16; legal-rules §9). */
+export const CLUSTER_KINDS = ['cum', 'khoi'] as const;
+export type ClusterKind = (typeof CLUSTER_KINDS)[number];
+export const CLUSTER_KIND_LABELS: Record<ClusterKind, string> = { cum: 'Cụm thi đua', khoi: 'Khối thi đua' };
+
+/** Items of a cluster's scoring table: a criterion (0..max), bonus points (0..max), minus points (min..0). */
+export const CLUSTER_CRITERION_KINDS = ['criterion', 'bonus', 'minus'] as const;
+export type ClusterCriterionKind = (typeof CLUSTER_CRITERION_KINDS)[number];
+export const CLUSTER_CRITERION_KIND_LABELS: Record<ClusterCriterionKind, string> = { criterion: 'Tiêu chí', bonus: 'Điểm thưởng', minus: 'Điểm trừ' };
+
+/** The scales a cluster's table is summed on. */
+export const CLUSTER_SCALES = [100, 1000] as const;
+
+/** Members' reports to the head: 6 months, year. */
+export const CLUSTER_REPORT_PERIODS = ['h1', 'year'] as const;
+export type ClusterReportPeriod = (typeof CLUSTER_REPORT_PERIODS)[number];
+export const CLUSTER_REPORT_PERIOD_LABELS: Record<ClusterReportPeriod, string> = { h1: 'Báo cáo 6 tháng', year: 'Báo cáo năm' };
+
+/** What a cluster's year-end meeting proposes (suy tôn): the leader for the Cờ, others for Bằng khen. */
+export const CLUSTER_PROPOSAL_HONORS = ['CO_BO_TINH', 'CO_CP', 'BK_BO_TINH'] as const;

@@ -29,6 +29,8 @@ const CandidatesPage = lazy(() => import('./pages/records/CandidatesPage'));
 const WhatIfPage = lazy(() => import('./pages/records/WhatIfPage'));
 const RulePacksPage = lazy(() => import('./pages/records/RulePacksPage'));
 const RecordsImportPage = lazy(() => import('./pages/records/RecordsImportPage'));
+const ClustersPage = lazy(() => import('./pages/clusters/ClustersPage').then((m) => ({ default: m.ClustersPage })));
+const ClusterPage = lazy(() => import('./pages/clusters/ClustersPage').then((m) => ({ default: m.ClusterPage })));
 const TemplatesPage = lazy(() => import('./pages/documents/TemplatesPage'));
 const VerifyCertificatePage = lazy(() => import('./pages/documents/VerifyCertificatePage'));
 
@@ -237,6 +239,8 @@ export function App() {
                     <Route path="/phong-trao/:id/sua" element={<MovementEditorPage />} />
                     <Route path="/dang-ky-thi-dua" element={<RegistrationsPage />} />
                     <Route path="/lich" element={<CalendarPage />} />
+                    <Route path="/cum-khoi" element={<ClustersPage />} />
+                    <Route path="/cum-khoi/:id" element={<ClusterPage />} />
                     <Route path="/ho-so" element={<DossiersPage />} />
                     <Route path="/ho-so/:id" element={<DossierPage />} />
                     <Route path="/phien-hop" element={<SessionsPage />} />

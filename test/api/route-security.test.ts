@@ -44,6 +44,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
     application: 'Áp dụng',
     scopeAsked: 'co_so',
   });
+  // A cluster kept by the demo Sở, with one member and one meeting.
+  const cl = { cluster: '', member: '', meeting: '' };
 
   before(async () => {
     t = await createTestApp();
@@ -152,6 +154,17 @@ describe('every route: 401 without a session, 404 for an account of another unit
     ini.round = (await admin.post('/api/initiative-rounds', { councilId: councilSk, rubricId: rubric.body.id, year: 2025, title: 'Đợt xét thử' })).body.id;
     await admin.post(`/api/initiative-rounds/${ini.round}/open`);
     ini.initiative = (await admin.post('/api/initiatives', iniBody())).body.id;
+    const office = await t.login('vanphong');
+    cl.cluster = (await office.post('/api/clusters', { year: 2026, kind: 'cum', name: 'Cụm kiểm tra phạm vi', scale: 100 })).body.id;
+    cl.member = (await office.post(`/api/clusters/${cl.cluster}/members`, { name: 'Cơ quan ngoài thử' })).body.id;
+    await office.post(`/api/clusters/${cl.cluster}/leaders`, { headMemberId: cl.member, electedOn: '2026-01-10' });
+    const meetings = await office.post(`/api/clusters/${cl.cluster}/meetings`, {
+      heldOn: '2026-12-10',
+      presentMemberIds: [cl.member],
+      items: [{ memberId: cl.member, honor: 'CO_BO_TINH' }],
+    });
+    assert.equal(meetings.status, 200, JSON.stringify(meetings.body));
+    cl.meeting = meetings.body.items[0].id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
   });
   after(async () => t.close());
@@ -199,7 +212,12 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/report-requests/{id}', `/api/report-requests/${rp.request}`)
       .replace('/api/reports/{id}', `/api/reports/${rp.report}`)
       .replace('/api/initiative-rounds/{id}', `/api/initiative-rounds/${ini.round}`)
-      .replace('/api/initiatives/{id}', `/api/initiatives/${ini.initiative}`);
+      .replace('/api/initiatives/{id}', `/api/initiatives/${ini.initiative}`)
+      .replace('/api/clusters/{id}/members/{memberId}', `/api/clusters/${cl.cluster}/members/${cl.member}`)
+      .replace('/api/clusters/{id}/scoring/members/{memberId}', `/api/clusters/${cl.cluster}/scoring/members/${cl.member}`)
+      .replace('/api/clusters/{id}/reports/{memberId}', `/api/clusters/${cl.cluster}/reports/${cl.member}`)
+      .replace('/api/clusters/{id}/meetings/{meetingId}', `/api/clusters/${cl.cluster}/meetings/${cl.meeting}`)
+      .replace('/api/clusters/{id}', `/api/clusters/${cl.cluster}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -278,6 +296,17 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/initiatives/{id}/scores': { points: { tinh_moi: 5 }, approve: true },
       'POST /api/initiatives/{id}/recognise': { decisionNumber: '1/QĐ-SKHCN', decisionDate: '2025-10-20' },
       'POST /api/initiatives/{id}/refuse': { reason: 'Thử không công nhận' },
+      'PUT /api/clusters/{id}': { name: 'Đổi tên', scale: 100, version: 1 },
+      'POST /api/clusters/{id}/members': { name: 'Cơ quan khác' },
+      'POST /api/clusters/{id}/leaders': { headMemberId: cl.member, electedOn: '2026-01-10' },
+      'PUT /api/clusters/{id}/pledge': { commonTargets: [], memberTargets: [] },
+      'PUT /api/clusters/{id}/scoring': { scale: 100, version: 1, criteria: [] },
+      'POST /api/clusters/{id}/scoring/members/{memberId}': { entries: [{ criterionId: cl.member, points: 1 }] },
+      'POST /api/clusters/{id}/scoring/members/{memberId}/adjust': { criterionId: cl.member, points: 1, reason: 'Thử' },
+      'POST /api/clusters/{id}/reports/{memberId}': { period: 'h1' },
+      'POST /api/clusters/{id}/meetings': { heldOn: '2026-12-10', presentMemberIds: [], items: [] },
+      'POST /api/clusters/{id}/meetings/{meetingId}/ballots': { memberId: cl.member, choices: [{ itemId: cl.member, choice: 'approve' }] },
+      'POST /api/clusters/{id}/meetings/{meetingId}/paper': { itemId: cl.member, counts: { approve: 0, reject: 0, abstain: 0 } },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
     };
     let checked = 0;

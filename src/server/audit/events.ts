@@ -116,6 +116,23 @@ export const AUDIT_ACTIONS = {
   'initiative.scored': 'Nộp phiếu chấm điểm sáng kiến',
   'initiative.recognised': 'Công nhận sáng kiến',
   'initiative.refused': 'Không công nhận sáng kiến',
+  'cluster.created': 'Lập cụm, khối thi đua',
+  'cluster.updated': 'Sửa cụm, khối thi đua',
+  'cluster.member_added': 'Thêm thành viên cụm, khối',
+  'cluster.member_removed': 'Bớt thành viên cụm, khối',
+  'cluster.leaders_elected': 'Ghi kết quả bầu Trưởng, Phó cụm, khối',
+  'cluster.pledge_saved': 'Lưu giao ước thi đua cụm, khối',
+  'cluster.pledge_published': 'Công bố giao ước thi đua cụm, khối',
+  'cluster.table_saved': 'Lưu bảng chấm điểm cụm, khối',
+  'cluster.scored': 'Tự chấm điểm thi đua cụm, khối',
+  'cluster.score_adjusted': 'Điều chỉnh điểm của thành viên cụm, khối',
+  'cluster.scoring_closed': 'Khóa bảng chấm điểm cụm, khối',
+  'cluster.report_submitted': 'Ghi nhận báo cáo của thành viên cụm, khối',
+  'cluster.meeting_created': 'Lập hội nghị tổng kết cụm, khối',
+  'cluster.voted': 'Bỏ phiếu kín tại hội nghị cụm, khối',
+  'cluster.paper_ballots': 'Nhập kết quả phiếu giấy hội nghị cụm, khối',
+  'cluster.meeting_closed': 'Kết thúc bỏ phiếu hội nghị cụm, khối',
+  'cluster.proposal_sent': 'Lập Tờ trình đề nghị của cụm, khối',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

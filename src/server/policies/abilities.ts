@@ -27,6 +27,7 @@ export const RESOURCES = [
   'document',
   'report',
   'initiative',
+  'cluster',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -64,6 +65,8 @@ export const ACTIONS = {
    * `assign` (members to initiatives), `score` (one's own sheet), `enterPaperScores` (a member's paper sheet), `decide` (recognise/refuse).
    */
   initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'score', 'enterPaperScores', 'decide'],
+  /** Cụm, khối thi đua: `create` the standing body's (clusters, members, head election); `update` the head's (pledge, table, meeting); `score` a member's self-scoring and reports; `vote` a member's ballot. */
+  cluster: ['read', 'create', 'update', 'score', 'vote'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -101,6 +104,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       document: ALL.document,
       report: ALL.report,
       initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'enterPaperScores', 'decide'],
+      cluster: ALL.cluster,
     },
   },
   clerk: {
@@ -124,6 +128,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       document: ALL.document,
       report: ['read', 'write'],
       initiative: ['read', 'create', 'update', 'withdraw'],
+      cluster: ['read', 'update', 'score', 'vote'],
     },
   },
   council: {
@@ -145,6 +150,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       report: READ,
       initiative: ['read', 'score'],
+      cluster: READ,
     },
   },
   head: {
@@ -170,6 +176,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       document: ALL.document,
       report: ['read', 'write'],
       initiative: ['read', 'score', 'decide'],
+      cluster: READ,
     },
   },
   staff: {

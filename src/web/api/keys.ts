@@ -26,6 +26,11 @@ export const keys = {
     count: ['people', 'count'] as const,
   },
   councils: ['councils'] as const,
+  clusters: {
+    all: ['clusters'] as const,
+    list: (filter: object) => ['clusters', 'list', filter] as const,
+    detail: (id: string) => ['clusters', 'detail', id] as const,
+  },
   accounts: {
     all: ['accounts'] as const,
     list: (filter: object) => ['accounts', filter] as const,

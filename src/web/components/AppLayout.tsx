@@ -25,7 +25,7 @@ import { recordAbilities } from '../api/records';
 import { templateAbilities } from '../api/documents';
 import { FullPageSpin } from './PageStates';
 import { NotificationBell } from './NotificationBell';
-import { CalendarOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, FormOutlined, GroupOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { reportAbilities } from '../api/reports';
 import { ClockCircleOutlined, FileDoneOutlined, FolderOpenOutlined, NotificationOutlined, SolutionOutlined } from '@ant-design/icons';
 import { pipelineAbilities } from '../api/dossiers';
@@ -74,6 +74,7 @@ export function AppLayout() {
     records.import ? { key: '/nhap-thi-dua', icon: <CloudUploadOutlined />, label: 'Nhập thành tích (Excel)' } : null,
     { key: '/quy-tac', icon: <BookOutlined />, label: 'Bộ quy tắc' },
     { key: '/thu-quy-tac', icon: <ExperimentOutlined />, label: 'Thử quy tắc' },
+    user.abilities.cluster.includes('read') ? { key: '/cum-khoi', icon: <GroupOutlined />, label: 'Cụm, khối thi đua' } : null,
     access.councils ? { key: '/hoi-dong', icon: <UsergroupAddOutlined />, label: 'Hội đồng' } : null,
     access.accounts ? { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản' } : null,
     templateAbilities(user).read && user.reach !== 'self' ? { key: '/mau-van-ban', icon: <FileWordOutlined />, label: 'Mẫu văn bản' } : null,

@@ -18,3 +18,4 @@ export * from './documents.js';
 export * from './rate-limits.js';
 export * from './reports.js';
 export * from './initiative-rounds.js';
+export * from './clusters.js';

@@ -1,0 +1,335 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import type { ClusterRow, CriterionRow, MeetingItemRow, MeetingRow, MemberWithPath, PledgeRow, ReportRow, ScoreRow } from '../repositories/clusters.js';
+import { clusterAbilities, speaksForMember, type ClusterFacts } from '../policies/cluster.js';
+import { CLUSTER_CRITERION_KIND_LABELS, CLUSTER_KIND_LABELS, HONOR_INFO, type ClusterCriterionKind, type ClusterKind, type Honor } from '../../shared/codes.js';
+import { isLate, rankMembers, type MemberTotal } from '../../shared/cluster-scoring.js';
+
+const abilities = z.array(z.string()).describe('Các thao tác tài khoản được làm với cụm, khối này (manage, edit, score, vote)');
+
+export const clusterSummarySchema = z
+  .object({
+    id: z.uuid(),
+    year: z.number().int(),
+    kind: z.string(),
+    kindLabel: z.string(),
+    name: z.string(),
+    organiserName: z.string().nullable(),
+    memberCount: z.number().int(),
+    headName: z.string().nullable(),
+    abilities,
+  })
+  .meta({ id: 'ClusterSummary' });
+
+export const clusterMemberSchema = z
+  .object({
+    id: z.uuid(),
+    unitId: z.uuid().nullable().describe('Đơn vị trong hệ thống; null: cơ quan, tổ chức ngoài hệ thống'),
+    name: z.string(),
+    address: z.string().nullable(),
+    contact: z.string().nullable(),
+    targets: z.array(z.string()),
+    role: z.enum(['head', 'deputy', 'member']),
+    mine: z.boolean().describe('Tài khoản đang đăng nhập thuộc thành viên này'),
+  })
+  .meta({ id: 'ClusterMember' });
+
+const leaderSchema = z.object({
+  year: z.number().int(),
+  electedOn: z.string(),
+  head: z.string(),
+  deputy: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const clusterSchema = clusterSummarySchema
+  .extend({
+    regulation: z.string().nullable(),
+    plan: z.string().nullable(),
+    scale: z.number().int(),
+    reportDueH1: z.string().nullable(),
+    reportDueYear: z.string().nullable(),
+    scoringClosed: z.boolean(),
+    headMemberId: z.uuid().nullable(),
+    deputyMemberId: z.uuid().nullable(),
+    members: z.array(clusterMemberSchema),
+    leaderHistory: z.array(leaderSchema),
+    rotation: z
+      .object({ headMemberId: z.uuid().nullable(), deputyMemberId: z.uuid().nullable(), reason: z.string() })
+      .describe('Gợi ý luân phiên Trưởng, Phó cụm từ các năm trước'),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Cluster' });
+
+export const clusterPledgeSchema = z
+  .object({
+    signedDate: z.string().nullable(),
+    place: z.string().nullable(),
+    commonTargets: z.array(z.string()),
+    memberTargets: z.array(z.object({ memberId: z.uuid(), name: z.string(), targets: z.array(z.string()) })),
+    scan: z.object({ name: z.string(), mime: z.string(), size: z.number().int() }).nullable(),
+    published: z.boolean(),
+    publishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ClusterPledge' });
+
+const criterionSchema = z.object({
+  id: z.uuid(),
+  groupName: z.string(),
+  title: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  minPoints: z.number(),
+  maxPoints: z.number(),
+  latePenalty: z.number().nullable(),
+});
+const scoreSchema = z.object({
+  memberId: z.uuid(),
+  criterionId: z.uuid(),
+  selfPoints: z.number(),
+  evidence: z.string().nullable(),
+  adjustedPoints: z.number().nullable(),
+  adjustReason: z.string().nullable(),
+});
+const rankSchema = z.object({
+  memberId: z.uuid(),
+  name: z.string(),
+  base: z.number(),
+  bonus: z.number(),
+  minus: z.number(),
+  total: z.number(),
+  rank: z.number().int(),
+  scored: z.number().int(),
+  lateReports: z.number().int(),
+});
+const reportSchema = z.object({ memberId: z.uuid(), period: z.string(), due: z.string().nullable(), submittedOn: z.string().nullable(), late: z.boolean() });
+
+export const clusterScoringSchema = z
+  .object({
+    scale: z.number().int(),
+    closed: z.boolean(),
+    maxTotal: z.number().describe('Tổng điểm tối đa của các tiêu chí (không kể điểm thưởng)'),
+    criteria: z.array(criterionSchema),
+    scores: z.array(scoreSchema),
+    reports: z.array(reportSchema),
+    ranking: z.array(rankSchema),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ClusterScoring' });
+
+const itemSchema = z.object({
+  id: z.uuid(),
+  memberId: z.uuid(),
+  memberName: z.string(),
+  honor: z.string(),
+  honorLabel: z.string(),
+  voted: z.number().int().describe('Số thành viên đã bỏ phiếu điện tử (không có nội dung phiếu)'),
+  paperCounts: z.record(z.string(), z.number()).nullable(),
+  result: z.object({ approve: z.number(), reject: z.number(), abstain: z.number(), required: z.number(), passed: z.boolean(), text: z.string() }).nullable(),
+  iVoted: z.boolean(),
+});
+export const clusterMeetingSchema = z
+  .object({
+    id: z.uuid(),
+    heldOn: z.string(),
+    place: z.string().nullable(),
+    presentMemberIds: z.array(z.uuid()),
+    totalMembers: z.number().int(),
+    minutes: z.string().nullable(),
+    status: z.string(),
+    dossierId: z.uuid().nullable(),
+    items: z.array(itemSchema),
+  })
+  .meta({ id: 'ClusterMeeting' });
+
+export type ClusterMemberJson = z.infer<typeof clusterMemberSchema>;
+
+export function presentClusterSummary(
+  c: ClusterRow,
+  facts: ClusterFacts,
+  actor: Actor,
+  extra: { memberCount: number; headName: string | null; mine: boolean },
+) {
+  return {
+    id: c.id,
+    year: c.year,
+    kind: c.kind,
+    kindLabel: CLUSTER_KIND_LABELS[c.kind as ClusterKind] ?? c.kind,
+    name: c.name,
+    organiserName: c.organiserName,
+    memberCount: extra.memberCount,
+    headName: extra.headName,
+    abilities: clusterAbilities(actor, facts, extra.mine),
+  };
+}
+
+export function presentMember(c: ClusterRow, m: MemberWithPath, actor: Actor): ClusterMemberJson {
+  return {
+    id: m.id,
+    unitId: m.memberUnitId,
+    name: m.name,
+    address: m.address,
+    contact: m.contact,
+    targets: m.targets,
+    role: c.headMemberId === m.id ? 'head' : c.deputyMemberId === m.id ? 'deputy' : 'member',
+    mine: speaksForMember(actor, m.unitPath),
+  };
+}
+
+type History = { year: number; electedOn: string; note: string | null; head: string; headKey: string; deputy: string | null; deputyKey: string | null }[];
+
+/**
+ * Rotation (HD 1122/BTĐKT-VI: elected in rotation): last year's deputy if it has not led since;
+ * otherwise the member that never led, or led longest ago, in the cluster's order. The deputy
+ * suggested is the next one in that order.
+ */
+export function suggestRotation(c: ClusterRow, members: MemberWithPath[], history: History) {
+  const past = history.filter((h) => h.year < c.year);
+  const lastHeadYear = new Map<string, number>();
+  for (const h of past) if (!lastHeadYear.has(h.headKey)) lastHeadYear.set(h.headKey, h.year);
+  const order = [...members].sort((a, b) => (lastHeadYear.get(a.memberKey) ?? 0) - (lastHeadYear.get(b.memberKey) ?? 0) || a.sortOrder - b.sortOrder);
+  const prevYear = past[0]?.year;
+  const prev = past.find((h) => h.year === prevYear);
+  const prevDeputy = prev?.deputyKey ? members.find((m) => m.memberKey === prev.deputyKey) : undefined;
+  const head = prevDeputy && prev?.headKey !== prevDeputy.memberKey ? prevDeputy : order[0];
+  const deputy = order.find((m) => m.id !== head?.id && m.memberKey !== prev?.headKey) ?? null;
+  const reason = !head
+    ? 'Chưa có thành viên.'
+    : head === prevDeputy
+      ? `"${head.name}" là Phó cụm năm ${prevYear}: theo luân phiên giữ chức Trưởng cụm.`
+      : lastHeadYear.has(head.memberKey)
+        ? `"${head.name}" đã lâu nhất chưa làm Trưởng cụm (lần cuối năm ${lastHeadYear.get(head.memberKey)}).`
+        : `"${head.name}" chưa làm Trưởng cụm lần nào.`;
+  return { headMemberId: head?.id ?? null, deputyMemberId: deputy?.id ?? null, reason };
+}
+
+export function presentCluster(c: ClusterRow, facts: ClusterFacts, actor: Actor, members: MemberWithPath[], history: History) {
+  const head = members.find((m) => m.id === c.headMemberId);
+  const mine = members.some((m) => speaksForMember(actor, m.unitPath));
+  return {
+    ...presentClusterSummary(c, facts, actor, { memberCount: members.length, headName: head?.name ?? null, mine }),
+    regulation: c.regulation,
+    plan: c.plan,
+    scale: c.scale,
+    reportDueH1: c.reportDueH1,
+    reportDueYear: c.reportDueYear,
+    scoringClosed: !!c.scoringClosedAt,
+    headMemberId: c.headMemberId,
+    deputyMemberId: c.deputyMemberId,
+    members: members.map((m) => presentMember(c, m, actor)),
+    leaderHistory: history.map((h) => ({ year: h.year, electedOn: h.electedOn, head: h.head, deputy: h.deputy, note: h.note })),
+    rotation: suggestRotation(c, members, history),
+    version: c.version,
+  };
+}
+
+/** A member that does not edit sees the pledge once it is published. */
+export function presentPledge(p: PledgeRow | undefined, members: MemberWithPath[], editor: boolean) {
+  const visible = !!p && (editor || !!p.publishedAt);
+  return {
+    signedDate: visible ? p.signedDate : null,
+    place: visible ? p.place : null,
+    commonTargets: visible ? p.commonTargets : [],
+    memberTargets: visible ? members.map((m) => ({ memberId: m.id, name: m.name, targets: m.targets })) : [],
+    scan: visible && p.scanName ? { name: p.scanName, mime: p.scanMime ?? 'application/octet-stream', size: p.scanSize ?? 0 } : null,
+    published: !!p?.publishedAt,
+    publishedAt: p?.publishedAt ? p.publishedAt.toISOString() : null,
+  };
+}
+
+export interface ScoringInput {
+  cluster: ClusterRow;
+  members: { id: string; name: string }[];
+  criteria: CriterionRow[];
+  scores: Pick<ScoreRow, 'memberId' | 'criterionId' | 'selfPoints' | 'adjustedPoints'>[];
+  reports: Pick<ReportRow, 'memberId' | 'period' | 'submittedOn'>[];
+  today: string;
+}
+
+export function lateReportsOf(input: Pick<ScoringInput, 'cluster' | 'members' | 'reports' | 'today'>) {
+  const rows: z.infer<typeof reportSchema>[] = [];
+  const late = new Map<string, number>();
+  const dues = [
+    ['h1', input.cluster.reportDueH1],
+    ['year', input.cluster.reportDueYear],
+  ] as const;
+  const byKey = new Map(input.reports.map((r) => [`${r.memberId}|${r.period}`, r]));
+  for (const m of input.members)
+    for (const [period, due] of dues) {
+      const r = byKey.get(`${m.id}|${period}`);
+      if (!due && !r) continue;
+      const isLateNow = isLate(due, r?.submittedOn ?? null, input.today);
+      if (isLateNow) late.set(m.id, (late.get(m.id) ?? 0) + 1);
+      rows.push({ memberId: m.id, period, due, submittedOn: r?.submittedOn ?? null, late: isLateNow });
+    }
+  return { rows, late };
+}
+
+export function rankingOf(input: ScoringInput): (MemberTotal & { name: string; lateReports: number })[] {
+  const { late } = lateReportsOf(input);
+  const names = new Map(input.members.map((m) => [m.id, m.name]));
+  return rankMembers(
+    input.members.map((m) => m.id),
+    input.criteria,
+    input.scores,
+    late,
+  ).map((t) => ({ ...t, name: names.get(t.memberId) ?? '', lateReports: late.get(t.memberId) ?? 0 }));
+}
+
+export function presentScoring(input: Omit<ScoringInput, 'scores'> & { scores: ScoreRow[] }) {
+  const { rows } = lateReportsOf(input);
+  return {
+    scale: input.cluster.scale,
+    closed: !!input.cluster.scoringClosedAt,
+    maxTotal: input.criteria.filter((c) => c.kind === 'criterion').reduce((s, c) => s + c.maxPoints, 0),
+    criteria: input.criteria.map((c) => ({
+      id: c.id,
+      groupName: c.groupName,
+      title: c.title,
+      kind: c.kind,
+      kindLabel: CLUSTER_CRITERION_KIND_LABELS[c.kind as ClusterCriterionKind] ?? c.kind,
+      minPoints: c.minPoints,
+      maxPoints: c.maxPoints,
+      latePenalty: c.latePenalty,
+    })),
+    scores: input.scores.map((s) => ({
+      memberId: s.memberId,
+      criterionId: s.criterionId,
+      selfPoints: s.selfPoints,
+      evidence: s.evidence,
+      adjustedPoints: s.adjustedPoints,
+      adjustReason: s.adjustReason,
+    })),
+    reports: rows,
+    ranking: rankingOf(input),
+    version: input.cluster.version,
+  };
+}
+
+export function presentMeeting(m: MeetingRow, items: MeetingItemRow[], members: MemberWithPath[], marks: { itemId: string; memberId: string }[], actor: Actor) {
+  const names = new Map(members.map((x) => [x.id, x.name]));
+  const mine = new Set(members.filter((x) => speaksForMember(actor, x.unitPath)).map((x) => x.id));
+  return {
+    id: m.id,
+    heldOn: m.heldOn,
+    place: m.place,
+    presentMemberIds: m.presentMemberIds,
+    totalMembers: m.totalMembers,
+    minutes: m.minutes,
+    status: m.status,
+    dossierId: m.dossierId,
+    items: items
+      .filter((i) => i.meetingId === m.id)
+      .map((i) => ({
+        id: i.id,
+        memberId: i.memberId,
+        memberName: names.get(i.memberId) ?? '',
+        honor: i.honor,
+        honorLabel: HONOR_INFO[i.honor as Honor]?.label ?? i.honor,
+        voted: marks.filter((k) => k.itemId === i.id).length,
+        paperCounts: i.paperCounts,
+        result: (i.result as z.infer<typeof itemSchema>['result']) ?? null,
+        iVoted: marks.some((k) => k.itemId === i.id && mine.has(k.memberId)),
+      })),
+  };
+}

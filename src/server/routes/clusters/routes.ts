@@ -1,0 +1,703 @@
+import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../app.js';
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../auth/actor.js';
+import { runCommand } from '../../commands/run.js';
+import {
+  addClusterMember,
+  adjustScore,
+  attachPledgeScan,
+  castClusterBallot,
+  closeClusterMeeting,
+  closeScoring,
+  clusterFacts,
+  copyTableFromLastYear,
+  createCluster,
+  createMeeting,
+  electLeaders,
+  enterClusterPaperBallots,
+  loadCluster,
+  proposeFromMeeting,
+  publishPledge,
+  removeClusterMember,
+  saveScoringTable,
+  savePledge,
+  selfScore,
+  submitReport,
+  updateCluster,
+} from '../../commands/clusters.js';
+import { actorOf } from '../../http/session.js';
+import { authorize } from '../../policies/scope.js';
+import { editsCluster, speaksForMember } from '../../policies/cluster.js';
+import {
+  criteriaOf,
+  itemsOfMeetings,
+  leaderHistory,
+  listVisibleClusters,
+  meetingsOf,
+  membersOf,
+  pledgeOf,
+  reportsOf,
+  scoresOf,
+  votedMarksOf,
+} from '../../repositories/clusters.js';
+import {
+  clusterMeetingSchema,
+  clusterMemberSchema,
+  clusterPledgeSchema,
+  clusterSchema,
+  clusterScoringSchema,
+  clusterSummarySchema,
+  presentCluster,
+  presentClusterSummary,
+  presentMeeting,
+  presentMember,
+  presentPledge,
+  presentScoring,
+} from '../../presenters/clusters.js';
+import { errors, file, okSchema, pageOf } from '../../http/contract.js';
+import { readUpload } from '../../http/upload.js';
+import { contentDisposition } from '../../http/xlsx-reply.js';
+import { notFound } from '../../errors.js';
+import { todayVn } from '../../clock.js';
+import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
+import { CLUSTER_CRITERION_KINDS, CLUSTER_KINDS, CLUSTER_PROPOSAL_HONORS, CLUSTER_REPORT_PERIODS } from '../../../shared/codes.js';
+import { BALLOT_CHOICES } from '../../../shared/dossiers.js';
+
+const uuid = (m: string) => z.uuid(m);
+const idParams = z.object({ id: uuid('Mã cụm, khối không hợp lệ.') });
+const memberParams = idParams.extend({ memberId: uuid('Mã thành viên không hợp lệ.') });
+const meetingParams = idParams.extend({ meetingId: uuid('Mã hội nghị không hợp lệ.') });
+const year = z.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.');
+const scale = z.union([z.literal(100), z.literal(1000)], 'Thang điểm là 100 hoặc 1.000 điểm.');
+const text = (max: number, label: string) => z.string().max(max, `${label} tối đa ${max} ký tự.`);
+const optText = (max: number, label: string) => text(max, label).nullish();
+const points = z.number('Điểm phải là số.').min(-10000, 'Điểm không hợp lệ.').max(10000, 'Điểm không hợp lệ.');
+
+const clusterFields = z.object({
+  name: text(300, 'Tên').min(1, 'Hãy nhập tên cụm, khối thi đua.'),
+  organiserName: optText(300, 'Cơ quan tổ chức'),
+  regulation: optText(20000, 'Quy chế'),
+  plan: optText(20000, 'Kế hoạch'),
+  scale,
+  reportDueH1: isoDate.nullish(),
+  reportDueYear: isoDate.nullish(),
+});
+const createBody = clusterFields.extend({
+  year,
+  kind: z.enum(CLUSTER_KINDS, 'Loại là cụm hoặc khối thi đua.'),
+  copyFromId: uuid('Cụm, khối năm trước không hợp lệ.').nullish(),
+});
+const memberBody = z.object({
+  unitId: uuid('Đơn vị không hợp lệ.').nullish(),
+  name: optText(300, 'Tên cơ quan'),
+  address: optText(500, 'Địa chỉ'),
+  contact: optText(300, 'Liên hệ'),
+});
+const leadersBody = z.object({
+  headMemberId: uuid('Hãy chọn Trưởng cụm, khối.'),
+  deputyMemberId: uuid('Phó cụm, khối không hợp lệ.').nullish(),
+  electedOn: isoDate,
+  note: optText(1000, 'Ghi chú'),
+});
+const targets = z.array(text(1000, 'Chỉ tiêu')).max(100, 'Tối đa 100 chỉ tiêu.');
+const pledgeBody = z.object({
+  signedDate: isoDate.nullish(),
+  place: optText(300, 'Địa điểm'),
+  commonTargets: targets,
+  memberTargets: z.array(z.object({ memberId: uuid('Thành viên không hợp lệ.'), targets })).max(200),
+});
+const tableBody = z.object({
+  scale,
+  version: z.number().int(),
+  criteria: z
+    .array(
+      z.object({
+        id: uuid('Tiêu chí không hợp lệ.').optional(),
+        groupName: text(300, 'Nhóm tiêu chí').min(1, 'Hãy nhập nhóm tiêu chí.'),
+        title: text(1000, 'Tiêu chí').min(1, 'Hãy nhập nội dung tiêu chí.'),
+        kind: z.enum(CLUSTER_CRITERION_KINDS, 'Loại mục là tiêu chí, điểm thưởng hoặc điểm trừ.'),
+        minPoints: points.default(0),
+        maxPoints: points.default(0),
+        latePenalty: points.nullish(),
+      }),
+    )
+    .max(300, 'Bảng chấm điểm tối đa 300 mục.'),
+});
+const selfScoreBody = z.object({
+  entries: z
+    .array(z.object({ criterionId: uuid('Tiêu chí không hợp lệ.'), points, evidence: optText(4000, 'Minh chứng') }))
+    .min(1, 'Hãy chấm ít nhất một tiêu chí.')
+    .max(300),
+});
+const adjustBody = z.object({
+  criterionId: uuid('Tiêu chí không hợp lệ.'),
+  points: points.nullable(),
+  reason: text(2000, 'Lý do').min(1, 'Hãy ghi lý do điều chỉnh điểm.'),
+});
+const reportBody = z.object({
+  period: z.enum(CLUSTER_REPORT_PERIODS, 'Kỳ báo cáo là 6 tháng hoặc năm.'),
+  submittedOn: isoDate.nullish(),
+  note: optText(2000, 'Ghi chú'),
+});
+const meetingBody = z.object({
+  heldOn: isoDate,
+  place: optText(300, 'Địa điểm'),
+  presentMemberIds: z.array(uuid('Thành viên không hợp lệ.')).max(500),
+  items: z.array(z.object({ memberId: uuid('Thành viên không hợp lệ.'), honor: z.enum(CLUSTER_PROPOSAL_HONORS, 'Hình thức suy tôn không hợp lệ.') })).max(50),
+  minutes: optText(50000, 'Biên bản'),
+});
+const ballotBody = z.object({
+  memberId: uuid('Thành viên không hợp lệ.'),
+  choices: z
+    .array(z.object({ itemId: uuid('Nội dung biểu quyết không hợp lệ.'), choice: z.enum(BALLOT_CHOICES, 'Lựa chọn không hợp lệ.') }))
+    .min(1, 'Hãy chọn phiếu cho ít nhất một nội dung.'),
+});
+const count = z.number().int('Số phiếu phải là số nguyên.').min(0, 'Số phiếu không âm.');
+const paperBody = z.object({ itemId: uuid('Nội dung biểu quyết không hợp lệ.'), counts: z.object({ approve: count, reject: count, abstain: count }) });
+const closeBody = z.object({ minutes: optText(50000, 'Biên bản') });
+
+const one = { 200: clusterSchema, ...errors(403, 404, 409) };
+
+async function clusterJson(tx: Executor, actor: Actor, id: string) {
+  const l = await loadCluster({ tx, actor }, id, false);
+  const history = await leaderHistory(tx, l.cluster.lineageId);
+  return presentCluster(l.cluster, l.facts, actor, l.members, history);
+}
+
+async function scoringJson(tx: Executor, actor: Actor, id: string) {
+  const l = await loadCluster({ tx, actor }, id, false);
+  const criteria = await criteriaOf(tx, id);
+  const scores = await scoresOf(tx, id);
+  const reports = await reportsOf(tx, id);
+  return presentScoring({ cluster: l.cluster, members: l.members, criteria, scores, reports, today: todayVn() });
+}
+
+async function meetingsJson(tx: Executor, actor: Actor, id: string) {
+  const l = await loadCluster({ tx, actor }, id, false);
+  const meetings = await meetingsOf(tx, id);
+  const items = await itemsOfMeetings(
+    tx,
+    meetings.map((m) => m.id),
+  );
+  const marks = await votedMarksOf(
+    tx,
+    items.map((i) => i.id),
+  );
+  return { items: meetings.map((m) => presentMeeting(m, items, l.members, marks, actor)), total: meetings.length };
+}
+
+export const clusterRoutes =
+  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/clusters',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'listClusters',
+          summary: 'Cụm, khối thi đua (của cơ quan thường trực, hoặc có đơn vị của tài khoản là thành viên)',
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), kind: z.enum(CLUSTER_KINDS).optional(), ...pageQuery }),
+          response: { 200: pageOf(clusterSummarySchema), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const { page, pageSize, ...f } = req.query;
+        const { rows, total } = await listVisibleClusters(db, actor, f, { page, pageSize });
+        const items = [];
+        for (const r of rows) {
+          const members = await membersOf(db, r.cluster.id);
+          items.push(
+            presentClusterSummary(r.cluster, clusterFacts(r.cluster, r.ownerPath, members), actor, {
+              memberCount: r.memberCount,
+              headName: r.headName,
+              mine: members.some((m) => speaksForMember(actor, m.unitPath)),
+            }),
+          );
+        }
+        return { items, total };
+      },
+    );
+
+    app.post(
+      '/api/clusters',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'createCluster',
+          summary: 'Lập cụm, khối thi đua của một năm (có thể sao chép thành viên và bảng điểm năm trước)',
+          body: createBody,
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'create');
+        const row = await runCommand(db, actor, (ctx) => createCluster(ctx, req.body));
+        return clusterJson(db, actor, row.id);
+      },
+    );
+
+    app.get(
+      '/api/clusters/:id',
+      { schema: { tags: ['clusters'], operationId: 'getCluster', summary: 'Một cụm, khối thi đua', params: idParams, response: one } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        return clusterJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/clusters/:id',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'updateCluster',
+          summary: 'Sửa tên, quy chế, kế hoạch, thang điểm, hạn báo cáo',
+          params: idParams,
+          body: clusterFields.extend({ version: z.number().int() }),
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => updateCluster(ctx, req.params.id, req.body));
+        return clusterJson(db, actor, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/clusters/:id/members',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'listClusterMembers',
+          summary: 'Thành viên của cụm, khối',
+          params: idParams,
+          response: { 200: pageOf(clusterMemberSchema), ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const l = await loadCluster({ tx: db, actor }, req.params.id, false);
+        return { items: l.members.map((m) => presentMember(l.cluster, m, actor)), total: l.members.length };
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/members',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'addClusterMember',
+          summary: 'Thêm thành viên: đơn vị trong hệ thống, hoặc cơ quan ngoài (tên, địa chỉ, liên hệ)',
+          params: idParams,
+          body: memberBody,
+          response: { 200: clusterMemberSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'create');
+        const m = await runCommand(db, actor, (ctx) => addClusterMember(ctx, req.params.id, req.body));
+        const l = await loadCluster({ tx: db, actor }, req.params.id, false);
+        return presentMember(
+          l.cluster,
+          l.members.find((x) => x.id === m.id)!,
+          actor,
+        );
+      },
+    );
+
+    app.delete(
+      '/api/clusters/:id/members/:memberId',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'removeClusterMember',
+          summary: 'Bớt thành viên (chưa có điểm, chưa được suy tôn)',
+          params: memberParams,
+          response: { 200: okSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'create');
+        await runCommand(db, actor, (ctx) => removeClusterMember(ctx, req.params.id, req.params.memberId));
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/leaders',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'electClusterLeaders',
+          summary: 'Ghi kết quả bầu Trưởng, Phó cụm, khối (luân phiên; lịch sử được giữ)',
+          params: idParams,
+          body: leadersBody,
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'create');
+        await runCommand(db, actor, (ctx) => electLeaders(ctx, req.params.id, req.body));
+        return clusterJson(db, actor, req.params.id);
+      },
+    );
+
+    // ---- Pledge ----
+    const pledgeJson = async (actor: Actor, id: string) => {
+      const l = await loadCluster({ tx: db, actor }, id, false);
+      return presentPledge(await pledgeOf(db, id), l.members, editsCluster(actor, l.facts));
+    };
+    const onePledge = { 200: clusterPledgeSchema, ...errors(403, 404, 409) };
+
+    app.get(
+      '/api/clusters/:id/pledge',
+      { schema: { tags: ['clusters'], operationId: 'getClusterPledge', summary: 'Giao ước thi đua của cụm, khối', params: idParams, response: onePledge } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        return pledgeJson(actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/clusters/:id/pledge',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'saveClusterPledge',
+          summary: 'Lưu giao ước: ngày, nơi ký, chỉ tiêu chung và của từng thành viên',
+          params: idParams,
+          body: pledgeBody,
+          response: onePledge,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => savePledge(ctx, req.params.id, req.body));
+        return pledgeJson(actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/pledge/scan',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'uploadClusterPledgeScan',
+          summary: 'Tải bản giao ước đã ký (PDF, JPEG, PNG; ≤ 10 MB)',
+          consumes: ['multipart/form-data'],
+          params: idParams,
+          response: { ...onePledge, ...errors(403, 404, 409, 413) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        // Out of sight answers 404 before the file is read.
+        await loadCluster({ tx: db, actor }, req.params.id, false);
+        const { buffer, fileName } = await readUpload(req, { missing: 'Hãy chọn bản giao ước đã ký.', defaultName: 'giao-uoc.pdf' });
+        await runCommand(db, actor, (ctx) => attachPledgeScan(ctx, req.params.id, { name: fileName, data: buffer }));
+        return pledgeJson(actor, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/clusters/:id/pledge/scan',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'downloadClusterPledgeScan',
+          summary: 'Tải về bản giao ước đã ký',
+          params: idParams,
+          response: { 200: file('Bản giao ước đã ký', 'pdf', 'png', 'octet'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const l = await loadCluster({ tx: db, actor }, req.params.id, false);
+        const p = await pledgeOf(db, req.params.id);
+        if (!p?.scan || !(p.publishedAt || editsCluster(actor, l.facts))) throw notFound('Chưa có bản giao ước đã ký.');
+        const raw: FastifyReply = reply;
+        raw.header('content-type', p.scanMime ?? 'application/octet-stream');
+        raw.header('content-disposition', contentDisposition(p.scanName ?? 'giao-uoc'));
+        return raw.send(p.scan);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/pledge/publish',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'publishClusterPledge',
+          summary: 'Công bố giao ước tới các thành viên',
+          params: idParams,
+          response: onePledge,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => publishPledge(ctx, req.params.id));
+        return pledgeJson(actor, req.params.id);
+      },
+    );
+
+    // ---- Scoring ----
+    const oneScoring = { 200: clusterScoringSchema, ...errors(403, 404, 409) };
+
+    app.get(
+      '/api/clusters/:id/scoring',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClusterScoring',
+          summary: 'Bảng chấm điểm, điểm tự chấm và điều chỉnh, báo cáo, xếp hạng',
+          params: idParams,
+          response: oneScoring,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        return scoringJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/clusters/:id/scoring',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'saveClusterScoringTable',
+          summary: 'Lưu bảng chấm điểm: nhóm, tiêu chí và điểm tối đa, điểm thưởng, điểm trừ, thang điểm',
+          params: idParams,
+          body: tableBody,
+          response: oneScoring,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => saveScoringTable(ctx, req.params.id, req.body));
+        return scoringJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/scoring/copy',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'copyClusterScoringTable',
+          summary: 'Sao chép bảng chấm điểm năm trước',
+          params: idParams,
+          response: oneScoring,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => copyTableFromLastYear(ctx, req.params.id));
+        return scoringJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/scoring/members/:memberId',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'selfScoreCluster',
+          summary: 'Thành viên tự chấm điểm, kèm minh chứng',
+          params: memberParams,
+          body: selfScoreBody,
+          response: oneScoring,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'score');
+        await runCommand(db, actor, (ctx) => selfScore(ctx, req.params.id, req.params.memberId, req.body.entries));
+        return scoringJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/scoring/members/:memberId/adjust',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'adjustClusterScore',
+          summary: 'Trưởng cụm điều chỉnh điểm một tiêu chí của thành viên, có lý do (points null: bỏ điều chỉnh)',
+          params: memberParams,
+          body: adjustBody,
+          response: oneScoring,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => adjustScore(ctx, req.params.id, req.params.memberId, req.body));
+        return scoringJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/scoring/close',
+      { schema: { tags: ['clusters'], operationId: 'closeClusterScoring', summary: 'Khóa bảng chấm điểm', params: idParams, response: oneScoring } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => closeScoring(ctx, req.params.id));
+        return scoringJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/reports/:memberId',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'submitClusterReport',
+          summary: 'Thành viên nộp báo cáo 6 tháng / năm (Trưởng cụm có thể ghi ngày nhận báo cáo giấy)',
+          params: memberParams,
+          body: reportBody,
+          response: oneScoring,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'score');
+        await runCommand(db, actor, (ctx) => submitReport(ctx, req.params.id, req.params.memberId, req.body));
+        return scoringJson(db, actor, req.params.id);
+      },
+    );
+
+    // ---- Meetings ----
+    const meetingList = { 200: pageOf(clusterMeetingSchema), ...errors(403, 404, 409) };
+
+    app.get(
+      '/api/clusters/:id/meetings',
+      { schema: { tags: ['clusters'], operationId: 'listClusterMeetings', summary: 'Hội nghị của cụm, khối', params: idParams, response: meetingList } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        return meetingsJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/meetings',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'createClusterMeeting',
+          summary: 'Lập hội nghị tổng kết: thành viên có mặt, các đề nghị suy tôn',
+          params: idParams,
+          body: meetingBody,
+          response: meetingList,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => createMeeting(ctx, req.params.id, req.body));
+        return meetingsJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/meetings/:meetingId/ballots',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'castClusterBallot',
+          summary: 'Thành viên có mặt bỏ phiếu kín (phiếu được niêm phong, không lưu ai chọn gì)',
+          params: meetingParams,
+          body: ballotBody,
+          response: meetingList,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'vote');
+        await runCommand(db, actor, (ctx) => castClusterBallot(ctx, req.params.id, req.params.meetingId, req.body.memberId, req.body.choices));
+        return meetingsJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/meetings/:meetingId/paper',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'enterClusterPaperBallots',
+          summary: 'Nhập kết quả kiểm phiếu giấy của một nội dung',
+          params: meetingParams,
+          body: paperBody,
+          response: meetingList,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => enterClusterPaperBallots(ctx, req.params.id, req.params.meetingId, req.body.itemId, req.body.counts));
+        return meetingsJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/meetings/:meetingId/close',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'closeClusterMeeting',
+          summary: 'Kết thúc bỏ phiếu: mở phiếu kín, cộng phiếu giấy, ghi biên bản',
+          params: meetingParams,
+          body: closeBody,
+          response: meetingList,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => closeClusterMeeting(ctx, req.params.id, req.params.meetingId, req.body));
+        return meetingsJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/meetings/:meetingId/proposal',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'proposeFromClusterMeeting',
+          summary: 'Lập Tờ trình của Trưởng cụm thành hồ sơ đề nghị khen thưởng gửi Thường trực Hội đồng',
+          params: meetingParams,
+          response: { 200: z.object({ dossierId: z.uuid() }), ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        const d = await runCommand(db, actor, (ctx) => proposeFromMeeting(ctx, req.params.id, req.params.meetingId));
+        return { dossierId: d.id };
+      },
+    );
+  };
