@@ -96,6 +96,15 @@ export const AUDIT_ACTIONS = {
   'certificate.calibrated': 'Căn chỉnh vị trí in phôi Giấy khen, Bằng khen',
   'certificate.issued': 'Vào sổ vàng Giấy khen, Bằng khen',
   'certificate.revoked': 'Hủy bỏ Giấy khen, Bằng khen trong sổ vàng',
+  'petition.submitted': 'Gửi thắc mắc, kiến nghị, khiếu nại, tố cáo',
+  'petition.received_public': 'Nhận đơn từ cổng công khai',
+  'petition.assigned': 'Giao người xử lý đơn',
+  'petition.info_requested': 'Đề nghị người gửi bổ sung thông tin',
+  'petition.info_provided': 'Người gửi bổ sung thông tin',
+  'petition.answered': 'Trả lời đơn',
+  'petition.closed': 'Kết thúc xử lý đơn',
+  'petition.viewed': 'Xem đơn tố cáo',
+  'petition.attachment_read': 'Tải tệp đính kèm của đơn',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

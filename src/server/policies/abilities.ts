@@ -25,6 +25,7 @@ export const RESOURCES = [
   'template',
   'certificate',
   'document',
+  'petition',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +56,12 @@ export const ACTIONS = {
   certificate: ['read', 'issue', 'revoke'],
   /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
   document: ['convert'],
+  /**
+   * Petitions (thắc mắc, kiến nghị, khiếu nại, tố cáo): `create` one's own; `handle` = receive, assign,
+   * request information, answer, close within the unit subtree; `readIdentity` = a denouncer's
+   * identity (the head; the assigned handler reads it through the record policy).
+   */
+  petition: ['read', 'create', 'handle', 'readIdentity'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -67,7 +74,8 @@ const ALL = ACTIONS;
 const READ = ['read'] as const;
 
 export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
-  admin: { reach: 'subtree', grants: { ...ALL } },
+  // A denouncer's identity is for the handler and the head only (Luật Tố cáo 2018 Art 47), not the administrator.
+  admin: { reach: 'subtree', grants: { ...ALL, petition: ['read', 'create', 'handle'] } },
   office: {
     reach: 'subtree',
     grants: {
@@ -90,6 +98,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: ALL.template,
       certificate: ALL.certificate,
       document: ALL.document,
+      petition: ['read', 'create', 'handle'],
     },
   },
   clerk: {
@@ -111,6 +120,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      petition: ['read', 'create'],
     },
   },
   council: {
@@ -128,6 +138,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       notification: READ,
       session: ['read', 'vote'],
       template: READ,
+      petition: ['read', 'create'],
     },
   },
   head: {
@@ -151,6 +162,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      petition: ['read', 'create', 'handle', 'readIdentity'],
     },
   },
   staff: {
@@ -166,6 +178,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       calendar: READ,
       notification: READ,
       template: READ,
+      petition: ['read', 'create'],
     },
   },
 };
