@@ -30,6 +30,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
   const doc = { decision: '', certificate: '' };
   // The nomination pipeline: a dossier through the council, a decision, a public notice with a comment.
   const dp = { dossier: '', candidate: '', document: '', session: '', item: '', decision: '', notice: '', comment: '' };
+  // A petition of the demo agency with an attachment.
+  const pt = { petition: '', attachment: '' };
 
   before(async () => {
     t = await createTestApp();
@@ -111,6 +113,17 @@ describe('every route: 401 without a session, 404 for an account of another unit
     dp.notice = (
       await (await t.login('vanphong')).post('/api/notices', { candidateIds: [r.candidateIds[1]], title: 'Công khai danh sách đề nghị', workingDays: 10 })
     ).body.id;
+    const sent = await (
+      await t.login('canhan')
+    ).post('/api/petitions', {
+      kind: 'kien_nghi',
+      title: 'Kiến nghị thử',
+      content: 'Nội dung kiến nghị thử phạm vi.',
+      attachments: [{ fileName: 'a.pdf', data: Buffer.from('%PDF-1.4').toString('base64') }],
+    });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    pt.petition = sent.body.id;
+    pt.attachment = sent.body.attachments[0].id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
   });
   after(async () => t.close());
@@ -154,7 +167,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/sessions/{id}', `/api/sessions/${dp.session}`)
       .replace('/api/decisions/{id}', `/api/decisions/${dp.decision}`)
       .replace('/api/notices/{id}/comments/{commentId}', `/api/notices/${dp.notice}/comments/${dp.comment}`)
-      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`);
+      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`)
+      .replace('/api/petitions/{id}/attachments/{attachmentId}', `/api/petitions/${pt.petition}/attachments/${pt.attachment}`)
+      .replace('/api/petitions/{id}', `/api/petitions/${pt.petition}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -221,6 +236,10 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/decisions/{id}/revoke': { reason: 'Thử hủy bỏ' },
       'POST /api/notices/{id}/comments/{commentId}/answer': { answer: 'Trả lời thử' },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
+      'POST /api/petitions/{id}/assign': { handlerId: ids.account },
+      'POST /api/petitions/{id}/request-info': { text: 'Bổ sung thử' },
+      'POST /api/petitions/{id}/reply': { text: 'Bổ sung thử' },
+      'POST /api/petitions/{id}/answer': { answer: 'Trả lời thử đơn.' },
     };
     let checked = 0;
     for (const r of routes()) {
