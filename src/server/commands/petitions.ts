@@ -114,7 +114,7 @@ async function putOnCalendar(tx: Executor, p: PetitionRow): Promise<void> {
     dueDate: p.dueDate,
     audience: 'office',
     note: `${p.limitDays} ${p.limitUnit === 'working' ? 'ngày làm việc' : 'ngày'} (${p.limitArticle})`,
-    link: `/petitions/${p.id}`,
+    link: `/don-thu/${p.id}`,
     remindDays: [5, 2, 0],
   });
 }

@@ -58,6 +58,8 @@ export const keys = {
   registrableHonors: (campaign: CampaignKey, subjectKind?: string) => ['registrable-honors', campaign, subjectKind] as const,
   calendar: (from: string, to: string, unitId: string | undefined) => ['calendar', from, to, unitId] as const,
   holidays: (year: number) => ['holidays', year] as const,
+  petitions: (filter: object) => ['petitions', filter] as const,
+  petition: (id: string) => ['petitions', 'one', id] as const,
   publicPlans: ['public'] as const,
   publicPlan: (id: string | undefined) => ['public-plan', id] as const,
   publicMovement: (id: string | undefined) => ['public-movement', id] as const,
