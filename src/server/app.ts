@@ -35,6 +35,7 @@ import { documentRoutes } from './routes/documents/routes.js';
 import { dossierModuleRoutes } from './routes/dossiers/index.js';
 import { reportRoutes } from './routes/reports/routes.js';
 import { initiativeRoutes } from './routes/initiatives/routes.js';
+import { petitionRoutes } from './routes/petitions/routes.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -148,6 +149,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(dossierModuleRoutes(deps));
   await app.register(reportRoutes(deps));
   await app.register(initiativeRoutes(deps));
+  await app.register(petitionRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

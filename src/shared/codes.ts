@@ -212,3 +212,35 @@ export const CLUSTER_REPORT_PERIOD_LABELS: Record<ClusterReportPeriod, string> =
 
 /** What a cluster's year-end meeting proposes (suy tôn): the leader for the Cờ, others for Bằng khen. */
 export const CLUSTER_PROPOSAL_HONORS = ['CO_BO_TINH', 'CO_CP', 'BK_BO_TINH'] as const;
+
+/** Questions, recommendations, complaints and denunciations about TĐKT work (issue 14). */
+export const PETITION_KINDS = ['thac_mac', 'kien_nghi', 'khieu_nai', 'to_cao'] as const;
+export type PetitionKind = (typeof PETITION_KINDS)[number];
+export const PETITION_KIND_LABELS: Record<PetitionKind, string> = {
+  thac_mac: 'Thắc mắc',
+  kien_nghi: 'Kiến nghị',
+  khieu_nai: 'Khiếu nại',
+  to_cao: 'Tố cáo',
+};
+
+export const PETITION_STATUSES = ['received', 'assigned', 'info_requested', 'answered', 'closed'] as const;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+export const PETITION_STATUS_LABELS: Record<PetitionStatus, string> = {
+  received: 'Đã tiếp nhận',
+  assigned: 'Đang xử lý',
+  info_requested: 'Chờ bổ sung thông tin',
+  answered: 'Đã trả lời',
+  closed: 'Đã kết thúc',
+};
+
+/** What a petition is about: the record it links to. */
+export const PETITION_SUBJECTS = ['general', 'record', 'registration', 'dossier', 'decision', 'notice'] as const;
+export type PetitionSubject = (typeof PETITION_SUBJECTS)[number];
+export const PETITION_SUBJECT_LABELS: Record<PetitionSubject, string> = {
+  general: 'Công tác thi đua, khen thưởng nói chung',
+  record: 'Hồ sơ thi đua của cá nhân (xếp loại, danh hiệu)',
+  registration: 'Đăng ký thi đua',
+  dossier: 'Hồ sơ đề nghị khen thưởng',
+  decision: 'Quyết định khen thưởng',
+  notice: 'Thông báo công khai lấy ý kiến',
+};

@@ -1,9 +1,14 @@
 /**
  * Working-day clocks (ngày làm việc): Monday–Friday minus public holidays, plus make-up working
- * days. Holidays are data: the Labour Code 2019 Art 112 days below (Tết and Giỗ Tổ Hùng Vương
- * follow the lunar calendar, so they are listed per year), and the agency adds or removes days
- * (the Prime Minister's yearly Tết arrangement, swaps) in the `public_holidays` table.
+ * days. The statutory days off of Bộ luật Lao động 2019 Art 112 k1 are computed for any year: the
+ * fixed days, and Tết Nguyên đán and Giỗ Tổ Hùng Vương from the Vietnamese lunar calendar
+ * (`lunar.ts`). A day off falling on a weekend is made up on the next working day (Art 111 k3).
+ * Which five days are Tết, and the swaps of working days, are decided each year by the Prime
+ * Minister (Art 112 k3): the agency's administrator enters them (`public_holidays`, entries win over
+ * the defaults); the arrangements already published for 2020–2026 are kept below.
  */
+import { hungKingsDay, lunarNewYear } from './lunar.js';
+
 export type IsoDate = string;
 
 export interface HolidayEntry {
@@ -13,8 +18,8 @@ export interface HolidayEntry {
   kind: 'holiday' | 'workday';
 }
 
-/** Days off for Tết Nguyên đán for civil servants, as arranged each year (ranges include weekends). */
-const TET_RANGES: Record<number, [IsoDate, IsoDate]> = {
+/** The Tết days off of civil servants as the Government arranged them (ranges include weekends and make-up days). */
+const PUBLISHED_TET: Record<number, [IsoDate, IsoDate]> = {
   2020: ['2020-01-23', '2020-01-29'],
   2021: ['2021-02-10', '2021-02-16'],
   2022: ['2022-01-29', '2022-02-06'],
@@ -22,18 +27,6 @@ const TET_RANGES: Record<number, [IsoDate, IsoDate]> = {
   2024: ['2024-02-08', '2024-02-14'],
   2025: ['2025-01-25', '2025-02-02'],
   2026: ['2026-02-14', '2026-02-22'],
-};
-/** Lunar New Year's day, for years without an arrangement above: the eve plus 4 days (Art 112 k1 c). */
-const LUNAR_NEW_YEAR: Record<number, IsoDate> = { 2027: '2027-02-06', 2028: '2028-01-26', 2029: '2029-02-13', 2030: '2030-02-03' };
-/** Giỗ Tổ Hùng Vương, 10/3 âm lịch. */
-const HUNG_KINGS: Record<number, IsoDate> = {
-  2020: '2020-04-02',
-  2021: '2021-04-21',
-  2022: '2022-04-10',
-  2023: '2023-04-29',
-  2024: '2024-04-18',
-  2025: '2025-04-07',
-  2026: '2026-04-26',
 };
 
 function d(date: Date): IsoDate {
@@ -52,34 +45,45 @@ function isWeekend(iso: IsoDate): boolean {
   return w === 0 || w === 6;
 }
 
-/** The statutory holidays of a year (Labour Code 2019 Art 112), with the next-working-day compensation for fixed days on a weekend. */
+/**
+ * The five Tết days when no arrangement is entered: the last day of the lunar year (giao thừa) and
+ * mùng 1 to mùng 4 — the usual arrangement; the law fixes only their number (Art 112 k1 c).
+ */
+export function defaultTetDays(year: number): IsoDate[] {
+  const first = lunarNewYear(year);
+  return [-1, 0, 1, 2, 3].map((i) => addDays(first, i));
+}
+
+/** The statutory holidays of a year (Labour Code 2019 Art 112), with the next-working-day compensation for days on a weekend (Art 111 k3). */
 export function defaultHolidays(year: number): HolidayEntry[] {
   const out: HolidayEntry[] = [];
-  const fixed: [IsoDate, string][] = [
+  const days: [IsoDate, string][] = [
     [`${year}-01-01`, 'Tết Dương lịch'],
+    [hungKingsDay(year), 'Giỗ Tổ Hùng Vương (10/3 âm lịch)'],
     [`${year}-04-30`, 'Ngày Chiến thắng'],
     [`${year}-05-01`, 'Ngày Quốc tế lao động'],
     [`${year}-09-02`, 'Quốc khánh'],
     [`${year}-09-03`, 'Quốc khánh (ngày liền kề)'],
   ];
-  if (HUNG_KINGS[year]) fixed.push([HUNG_KINGS[year], 'Giỗ Tổ Hùng Vương']);
-  const taken = new Set(fixed.map(([x]) => x));
-  for (const [date, name] of fixed) {
+  const published = PUBLISHED_TET[year];
+  const tet: IsoDate[] = [];
+  if (published) for (let c = published[0]; c <= published[1]; c = addDays(c, 1)) tet.push(c);
+  else tet.push(...defaultTetDays(year));
+  const taken = new Set([...days.map(([x]) => x), ...tet]);
+  const compensate = (date: IsoDate, name: string) => {
+    let c = addDays(date, 1);
+    while (isWeekend(c) || taken.has(c)) c = addDays(c, 1);
+    taken.add(c);
+    out.push({ date: c, name: `Nghỉ bù ${name}`, kind: 'holiday' });
+  };
+  for (const [date, name] of days) {
     out.push({ date, name, kind: 'holiday' });
-    if (isWeekend(date)) {
-      let c = addDays(date, 1);
-      while (isWeekend(c) || taken.has(c)) c = addDays(c, 1);
-      taken.add(c);
-      out.push({ date: c, name: `Nghỉ bù ${name}`, kind: 'holiday' });
-    }
+    if (isWeekend(date)) compensate(date, name);
   }
-  const tet = TET_RANGES[year];
-  if (tet) {
-    for (let c = tet[0]; c <= tet[1]; c = addDays(c, 1)) out.push({ date: c, name: 'Tết Nguyên đán', kind: 'holiday' });
-  } else if (LUNAR_NEW_YEAR[year]) {
-    for (let i = -1; i <= 3; i++) out.push({ date: addDays(LUNAR_NEW_YEAR[year], i), name: 'Tết Nguyên đán', kind: 'holiday' });
-  }
-  return out;
+  for (const date of tet) out.push({ date, name: 'Tết Nguyên đán', kind: 'holiday' });
+  // A published arrangement already holds its make-up days; the computed five days get theirs here.
+  if (!published) for (const date of tet) if (isWeekend(date)) compensate(date, 'Tết Nguyên đán');
+  return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export interface Calendar {

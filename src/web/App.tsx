@@ -60,6 +60,9 @@ const DecisionsPage = lazy(() => import('./pages/dossiers/DecisionsPage'));
 const OverduePage = lazy(() => import('./pages/dossiers/OverduePage'));
 const NoticesPage = lazy(() => import('./pages/dossiers/NoticesPage'));
 const PublicNoticesPage = lazy(() => import('./pages/dossiers/PublicNoticesPage'));
+const PetitionsPage = lazy(() => import('./pages/petitions/PetitionsPage'));
+const PetitionPage = lazy(() => import('./pages/petitions/PetitionPage'));
+const PublicPetitionPage = lazy(() => import('./pages/petitions/PublicPetitionPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -156,6 +159,7 @@ export function App() {
                   <Route path="/dang-nhap" element={<LoginRoute />} />
                   <Route path="/cong-khai" element={<PublicPortalPage />} />
                   <Route path="/cong-khai/lay-y-kien" element={<PublicNoticesPage />} />
+                  <Route path="/cong-khai/don-thu" element={<PublicPetitionPage />} />
                   <Route path="/cong-khai/ke-hoach/:id" element={<PublicPlanPage />} />
                   <Route path="/cong-khai/phong-trao/:id" element={<PublicMovementPage />} />
                   <Route path="/xac-minh/:code" element={<VerifyCertificatePage />} />
@@ -248,6 +252,8 @@ export function App() {
                     <Route path="/quyet-dinh" element={<DecisionsPage />} />
                     <Route path="/qua-han" element={<OverduePage />} />
                     <Route path="/lay-y-kien" element={<NoticesPage />} />
+                    <Route path="/don-thu" element={<PetitionsPage />} />
+                    <Route path="/don-thu/:id" element={<PetitionPage />} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

@@ -46,6 +46,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
   });
   // A cluster kept by the demo Sở, with one member and one meeting.
   const cl = { cluster: '', member: '', meeting: '' };
+  // A petition of the demo agency with an attachment.
+  const pt = { petition: '', attachment: '' };
 
   before(async () => {
     t = await createTestApp();
@@ -165,6 +167,17 @@ describe('every route: 401 without a session, 404 for an account of another unit
     });
     assert.equal(meetings.status, 200, JSON.stringify(meetings.body));
     cl.meeting = meetings.body.items[0].id;
+    const sent = await (
+      await t.login('canhan')
+    ).post('/api/petitions', {
+      kind: 'kien_nghi',
+      title: 'Kiến nghị thử',
+      content: 'Nội dung kiến nghị thử phạm vi.',
+      attachments: [{ fileName: 'a.pdf', data: Buffer.from('%PDF-1.4').toString('base64') }],
+    });
+    assert.equal(sent.status, 201, JSON.stringify(sent.body));
+    pt.petition = sent.body.id;
+    pt.attachment = sent.body.attachments[0].id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
   });
   after(async () => t.close());
@@ -217,7 +230,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/clusters/{id}/scoring/members/{memberId}', `/api/clusters/${cl.cluster}/scoring/members/${cl.member}`)
       .replace('/api/clusters/{id}/reports/{memberId}', `/api/clusters/${cl.cluster}/reports/${cl.member}`)
       .replace('/api/clusters/{id}/meetings/{meetingId}', `/api/clusters/${cl.cluster}/meetings/${cl.meeting}`)
-      .replace('/api/clusters/{id}', `/api/clusters/${cl.cluster}`);
+      .replace('/api/clusters/{id}', `/api/clusters/${cl.cluster}`)
+      .replace('/api/petitions/{id}/attachments/{attachmentId}', `/api/petitions/${pt.petition}/attachments/${pt.attachment}`)
+      .replace('/api/petitions/{id}', `/api/petitions/${pt.petition}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -308,6 +323,10 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/clusters/{id}/meetings/{meetingId}/ballots': { memberId: cl.member, choices: [{ itemId: cl.member, choice: 'approve' }] },
       'POST /api/clusters/{id}/meetings/{meetingId}/paper': { itemId: cl.member, counts: { approve: 0, reject: 0, abstain: 0 } },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
+      'POST /api/petitions/{id}/assign': { handlerId: ids.account },
+      'POST /api/petitions/{id}/request-info': { text: 'Bổ sung thử' },
+      'POST /api/petitions/{id}/reply': { text: 'Bổ sung thử' },
+      'POST /api/petitions/{id}/answer': { answer: 'Trả lời thử đơn.' },
     };
     let checked = 0;
     for (const r of routes()) {

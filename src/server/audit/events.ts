@@ -133,6 +133,15 @@ export const AUDIT_ACTIONS = {
   'cluster.paper_ballots': 'Nhập kết quả phiếu giấy hội nghị cụm, khối',
   'cluster.meeting_closed': 'Kết thúc bỏ phiếu hội nghị cụm, khối',
   'cluster.proposal_sent': 'Lập Tờ trình đề nghị của cụm, khối',
+  'petition.submitted': 'Gửi thắc mắc, kiến nghị, khiếu nại, tố cáo',
+  'petition.received_public': 'Nhận đơn từ cổng công khai',
+  'petition.assigned': 'Giao người xử lý đơn',
+  'petition.info_requested': 'Đề nghị người gửi bổ sung thông tin',
+  'petition.info_provided': 'Người gửi bổ sung thông tin',
+  'petition.answered': 'Trả lời đơn',
+  'petition.closed': 'Kết thúc xử lý đơn',
+  'petition.viewed': 'Xem đơn tố cáo',
+  'petition.attachment_read': 'Tải tệp đính kèm của đơn',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../db/client.js';
+import { holdingPetitionsOfDecision } from '../repositories/petitions.js';
 import type { CommandContext } from './run.js';
 import { findVisibleDecision } from '../repositories/decisions.js';
 import {
@@ -171,6 +172,9 @@ export async function issueCertificatesForDecision(ctx: CommandContext, decision
         : 'Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.',
     );
   }
+  // A complaint or denunciation about the decision holds its execution until answered (petitions).
+  const holds = await holdingPetitionsOfDecision(ctx.tx, decisionId);
+  if (holds.length) throw new CertificatesNotIssuable(`Quyết định đang tạm dừng thi hành: còn ${holds.length} đơn khiếu nại, tố cáo chưa được trả lời.`);
   const awardees = await awardeesForCertificates(ctx.tx, decisionId);
   const active = awardees.filter((a) => !a.awardee.revoked);
   if (!active.length) throw new CertificatesNotIssuable('Quyết định không còn người/tập thể nào được khen thưởng.');

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client.js';
+import { holdingPetitionsOfCandidate } from '../repositories/petitions.js';
 import type { CommandContext } from './run.js';
 import { recordHonorAward } from '../repositories/records.js';
 import { candidatesOf, lockVisibleDossier, type CandidateRow, type DossierRow } from '../repositories/dossiers.js';
@@ -99,6 +100,12 @@ function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
 
 /** Candidates in a public notice: the notice must be over and every comment answered; `pack` says which honors need one. */
 async function assertNoticesDone(tx: Executor, pack: RulePack, c: CandidateRow, decisionDate: string) {
+  // A complaint or denunciation about the candidate holds it until answered (petitions).
+  const holds = await holdingPetitionsOfCandidate(tx, c.id);
+  if (holds.length)
+    throw new NoticeNotDone(
+      `${c.displayName} đang tạm dừng xét: còn ${holds.length} đơn khiếu nại, tố cáo chưa được trả lời (hạn ${formatDateVi(holds[0]!.dueDate)}).`,
+    );
   const notices = await noticesOfCandidate(tx, c.id);
   if (!notices.length && publicNotice(pack, c.honor as Honor).required)
     throw new NoticeNotDone(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);

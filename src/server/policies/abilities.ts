@@ -28,6 +28,7 @@ export const RESOURCES = [
   'report',
   'initiative',
   'cluster',
+  'petition',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -67,6 +68,12 @@ export const ACTIONS = {
   initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'score', 'enterPaperScores', 'decide'],
   /** Cụm, khối thi đua: `create` the standing body's (clusters, members, head election); `update` the head's (pledge, table, meeting); `score` a member's self-scoring and reports; `vote` a member's ballot. */
   cluster: ['read', 'create', 'update', 'score', 'vote'],
+  /**
+   * Petitions (thắc mắc, kiến nghị, khiếu nại, tố cáo): `create` one's own; `handle` = receive, assign,
+   * request information, answer, close within the unit subtree; `readIdentity` = a denouncer's
+   * identity (the head; the assigned handler reads it through the record policy).
+   */
+  petition: ['read', 'create', 'handle', 'readIdentity'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -79,7 +86,8 @@ const ALL = ACTIONS;
 const READ = ['read'] as const;
 
 export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
-  admin: { reach: 'subtree', grants: { ...ALL } },
+  // A denouncer's identity is for the handler and the head only (Luật Tố cáo 2018 Art 47), not the administrator.
+  admin: { reach: 'subtree', grants: { ...ALL, petition: ['read', 'create', 'handle'] } },
   office: {
     reach: 'subtree',
     grants: {
@@ -105,6 +113,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       report: ALL.report,
       initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'enterPaperScores', 'decide'],
       cluster: ALL.cluster,
+      petition: ['read', 'create', 'handle'],
     },
   },
   clerk: {
@@ -129,6 +138,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       report: ['read', 'write'],
       initiative: ['read', 'create', 'update', 'withdraw'],
       cluster: ['read', 'update', 'score', 'vote'],
+      petition: ['read', 'create'],
     },
   },
   council: {
@@ -151,6 +161,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       report: READ,
       initiative: ['read', 'score'],
       cluster: READ,
+      petition: ['read', 'create'],
     },
   },
   head: {
@@ -177,6 +188,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       report: ['read', 'write'],
       initiative: ['read', 'score', 'decide'],
       cluster: READ,
+      petition: ['read', 'create', 'handle', 'readIdentity'],
     },
   },
   staff: {
@@ -193,6 +205,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       notification: READ,
       template: READ,
       initiative: ['read', 'create', 'update', 'withdraw'],
+      petition: ['read', 'create'],
     },
   },
 };

@@ -78,6 +78,8 @@ export {
   majorityNeeded,
   majorityPhrase,
   majorityRule,
+  petitionLimit,
+  anonymousDenunciationAllowed,
   publicNotice,
   quorum,
   quorumNeeded,

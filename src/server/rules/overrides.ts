@@ -4,7 +4,18 @@
  * as versioned objects with effective dates, merged onto a pack without code. Storage is elsewhere.
  */
 import { z } from 'zod';
-import { HONOR_INFO, SUBJECT_KIND_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type Honor, type Regime, type SubjectKind, type UnitKind } from '../../shared/codes.js';
+import {
+  HONOR_INFO,
+  PETITION_KINDS,
+  SUBJECT_KIND_LABELS,
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  type Honor,
+  type PetitionKind,
+  type Regime,
+  type SubjectKind,
+  type UnitKind,
+} from '../../shared/codes.js';
 import { DOCUMENT_KINDS, DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../shared/dossiers.js';
 import { coef } from './labels.js';
 import { commendationTypeSchema, criterionSchema, honorCodeSchema, isoDateSchema, regimeCodeSchema, subjectKindSchema } from './schemas.js';
@@ -50,7 +61,9 @@ export type OverrideChange =
   /** The votes the initiative council needs to recognise an initiative (the agency's regulation on initiatives). */
   | { op: 'set_initiative_vote'; share: number; strict: boolean }
   | { op: 'set_honor_rank'; honor: Honor; rank: number }
-  | { op: 'set_unit_authority'; unitKind: UnitKind; who: Authority | null };
+  | { op: 'set_unit_authority'; unitKind: UnitKind; who: Authority | null }
+  /** The agency's time limit for a petition kind (kiến nghị, thắc mắc: its own regulation; khiếu nại, tố cáo: only shorter than the law). */
+  | { op: 'set_petition_limit'; kind: PetitionKind; days: number; unit: 'working' | 'calendar' };
 
 export interface RuleOverride {
   /** Stable id of the override; versions of the same id replace each other. */
@@ -142,6 +155,12 @@ export const overrideChangeSchema = z.discriminatedUnion(
     z.object({ op: z.literal('set_public_notice'), honor: honorCodeSchema, required: z.boolean({ error: 'Trường "required" phải là true/false' }) }),
     z.object({ op: z.literal('set_step_limit'), step: stepSchema, workingDays, label: z.string().min(1).max(300).optional() }),
     z.object({ op: z.literal('remove_step_limit'), step: stepSchema }),
+    z.object({
+      op: z.literal('set_petition_limit'),
+      kind: z.enum(PETITION_KINDS, 'Loại đơn không hợp lệ'),
+      days: z.number().int().min(1, 'Thời hạn ít nhất 1 ngày').max(90, 'Thời hạn tối đa 90 ngày'),
+      unit: z.enum(['working', 'calendar'], 'Cách tính ngày phải là "working" hoặc "calendar"'),
+    }),
     z.object({ op: z.literal('set_quorum'), share: share('Tỷ lệ thành viên có mặt') }),
     z.object({
       op: z.literal('set_majority'),
@@ -264,6 +283,12 @@ function checkPipelineChange(pack: RulePack, ch: PipelineChange): string {
     }
     case 'remove_step_limit':
       return pack.pipeline.stepLimits.some((s) => s.step === ch.step) ? '' : `Bước "${DOSSIER_STATUS_LABELS[ch.step]}" không có thời hạn để bỏ`;
+    case 'set_petition_limit': {
+      const cur = pack.pipeline.petitions.limits.find((l) => l.kind === ch.kind);
+      if (cur && cur.verified && (ch.unit !== cur.unit || ch.days > cur.days))
+        return `Thời hạn giải quyết ${cur.label.toLowerCase()} là ${cur.days} ngày (${cur.article}); cơ quan chỉ được rút ngắn`;
+      return '';
+    }
     case 'set_step_limit':
     case 'set_quorum':
     case 'set_majority':
@@ -357,6 +382,12 @@ export function applyOverrides(pack: RulePack, overrides: readonly RuleOverride[
           const cur = out.pipeline.stepLimits.find((x) => x.step === ch.step);
           const next = { step: ch.step, workingDays: ch.workingDays, label: ch.label ?? cur?.label ?? DOSSIER_STATUS_LABELS[ch.step], ...agencySource(o) };
           out.pipeline.stepLimits = [...out.pipeline.stepLimits.filter((x) => x.step !== ch.step), next];
+          break;
+        }
+        case 'set_petition_limit': {
+          const cur = out.pipeline.petitions.limits.find((x) => x.kind === ch.kind);
+          const next = { kind: ch.kind, days: ch.days, unit: ch.unit, label: cur?.label ?? ch.kind, ...agencySource(o) };
+          out.pipeline.petitions = { ...out.pipeline.petitions, limits: [...out.pipeline.petitions.limits.filter((x) => x.kind !== ch.kind), next] };
           break;
         }
         case 'remove_step_limit':

@@ -3,7 +3,7 @@
  * get the pack with `governingPack(tx, unitPath, date)` so that agency overrides change what the
  * pipeline does; see packs/pipeline.ts for the data and its sources.
  */
-import type { CommendationType, Honor, UnitKind } from '../../shared/codes.js';
+import type { CommendationType, Honor, PetitionKind, UnitKind } from '../../shared/codes.js';
 import type { ChecklistRequirement, DossierStatus } from '../../shared/dossiers.js';
 import { percent } from './labels.js';
 import {
@@ -11,6 +11,7 @@ import {
   type Authority,
   type DocumentRequirement,
   type MajorityRule,
+  type PetitionLimitRule,
   type QuorumRule,
   type RulePack,
   type StepLimitRule,
@@ -123,4 +124,16 @@ export function initiativeVotesNeeded(pack: RulePack, totalMembers: number): num
   const m = pack.pipeline.initiativeVote;
   const exact = Math.round(m.share * totalMembers * 1e9) / 1e9;
   return m.strict ? Math.floor(exact) + 1 : Math.ceil(exact);
+}
+
+/** The time limit of a petition of this kind (the governing pack, agency overrides included). */
+export function petitionLimit(pack: RulePack, kind: PetitionKind): PetitionLimitRule {
+  const rule = pack.pipeline.petitions.limits.find((l) => l.kind === kind);
+  if (!rule) throw new Error(`Bộ quy tắc không có thời hạn cho loại đơn ${kind}`);
+  return rule;
+}
+
+/** Whether a denunciation without the denouncer's name is received. */
+export function anonymousDenunciationAllowed(pack: RulePack): boolean {
+  return pack.pipeline.petitions.anonymousDenunciation.allowed;
 }

@@ -2,7 +2,7 @@
  * Types of the rule engine. Rule packs are plain data (serialisable, no functions) so that a
  * viewer can show them, agencies can override them and tests can compare them.
  */
-import type { CommendationType, Discipline, Honor, InitiativeScope, Rating, Regime, SubjectKind, UnitKind } from '../../shared/codes.js';
+import type { PetitionKind, CommendationType, Discipline, Honor, InitiativeScope, Rating, Regime, SubjectKind, UnitKind } from '../../shared/codes.js';
 import type { DocumentKind, DossierStatus } from '../../shared/dossiers.js';
 
 /** ISO calendar date `YYYY-MM-DD`; compared as strings (lexical order = date order). */
@@ -256,8 +256,31 @@ export interface UnitAuthorityRule extends Sourced {
   who: Authority | null;
 }
 
+/**
+ * The time limit for handling a petition of one kind (khiếu nại: Luật Khiếu nại 2011; tố cáo: Luật Tố
+ * cáo 2018; kiến nghị, thắc mắc: the agency's regulation), counted from the day it is received.
+ */
+export interface PetitionLimitRule extends Sourced {
+  kind: PetitionKind;
+  days: number;
+  /** How the source counts: working days (ngày làm việc) or calendar days (ngày). */
+  unit: 'working' | 'calendar';
+  label: string;
+}
+
+/** Whether a denunciation without the denouncer's name is taken (as information to verify) or refused. */
+export interface AnonymousDenunciationRule extends Sourced {
+  allowed: boolean;
+}
+
+export interface PetitionRules {
+  limits: PetitionLimitRule[];
+  anonymousDenunciation: AnonymousDenunciationRule;
+}
+
 /** Parameters the dossier pipeline reads from the pack (and agencies may override). */
 export interface PipelineRules {
+  petitions: PetitionRules;
   documents: DocumentRequirement[];
   publicNotice: NoticeRequirement[];
   stepLimits: StepLimitRule[];

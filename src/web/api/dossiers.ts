@@ -70,6 +70,8 @@ export const recordHigherDecision = (id: string, input: BodyOf<'/api/dossiers/{i
   call(client.POST('/api/dossiers/{id}/higher-decision', { ...byId(id), body: input }));
 export const setSubmissionDeadline = (input: BodyOf<'/api/dossiers/deadlines'>) => call(client.POST('/api/dossiers/deadlines', { body: input }));
 export const grantExtension = (input: BodyOf<'/api/dossiers/extensions'>) => call(client.POST('/api/dossiers/extensions', { body: input }));
+export const listHolidays = (year: number) => call(client.GET('/api/dossiers/holidays', { params: { query: { year } } }));
+export const setHoliday = (input: BodyOf<'/api/dossiers/holidays', 'put'>) => call(client.PUT('/api/dossiers/holidays', { body: input }));
 export const overdue = () => call(client.GET('/api/dossiers/overdue'));
 
 // ------------------------------------------------------------------ sessions

@@ -3,6 +3,7 @@ import { Avatar, Dropdown, Flex, Layout, Menu, Typography, theme, type MenuProps
 import {
   ApartmentOutlined,
   AuditOutlined,
+  MailOutlined,
   BookOutlined,
   CloudUploadOutlined,
   DownOutlined,
@@ -67,6 +68,9 @@ export function AppLayout() {
     pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
     initiativeAbilities(user).read ? { key: '/sang-kien', icon: <BulbOutlined />, label: 'Sáng kiến' } : null,
+    (user.abilities.petition as readonly string[]).includes('read')
+      ? { key: '/don-thu', icon: <MailOutlined />, label: (user.abilities.petition as readonly string[]).includes('handle') ? 'Đơn thư' : 'Kiến nghị của tôi' }
+      : null,
     records.read && user.reach !== 'self' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
     records.read && user.reach === 'self' && user.personId
       ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' }

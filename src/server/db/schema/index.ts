@@ -19,3 +19,4 @@ export * from './rate-limits.js';
 export * from './reports.js';
 export * from './initiative-rounds.js';
 export * from './clusters.js';
+export * from './petitions.js';

@@ -12,6 +12,7 @@ import type {
   HonorOrderRule,
   MajorityRule,
   NoticeRequirement,
+  PetitionRules,
   PipelineRules,
   QuorumRule,
   StepLimitRule,
@@ -140,8 +141,62 @@ function unitAuthority(article: string, verified: boolean): UnitAuthorityRule[] 
 }
 
 /** Assembles the pipeline parameters of one regime. */
+/**
+ * Time limits for petitions about TĐKT work (Luật TĐKT 2022 Art 92 refers complaints and
+ * denunciations to the laws on them), counted by the system from the day of receipt, which is
+ * stricter than the laws' "from acceptance" (thụ lý: within 10 days, Luật Khiếu nại Art 27; within
+ * 7 working days, Luật Tố cáo Art 24, 29). The same in every regime.
+ */
+export const PETITION_RULES: PetitionRules = {
+  limits: [
+    {
+      kind: 'khieu_nai',
+      days: 30,
+      unit: 'calendar',
+      label: 'Giải quyết khiếu nại lần đầu',
+      article: 'Điều 28 Luật Khiếu nại 2011',
+      verified: true,
+      note: 'Không quá 30 ngày kể từ ngày thụ lý; vụ việc phức tạp không quá 45 ngày (vùng sâu, vùng xa 45/60 ngày)',
+    },
+    {
+      kind: 'to_cao',
+      days: 30,
+      unit: 'calendar',
+      label: 'Giải quyết tố cáo',
+      article: 'Điều 30 Luật Tố cáo 2018',
+      verified: true,
+      note: 'Không quá 30 ngày kể từ ngày thụ lý; phức tạp gia hạn 1 lần, đặc biệt phức tạp 2 lần, mỗi lần không quá 30 ngày',
+    },
+    {
+      kind: 'kien_nghi',
+      days: 15,
+      unit: 'working',
+      label: 'Trả lời kiến nghị',
+      article: 'Quy chế làm việc của cơ quan (mặc định của hệ thống)',
+      verified: false,
+      note: 'Cơ quan ghi đè theo quy chế của mình',
+    },
+    {
+      kind: 'thac_mac',
+      days: 15,
+      unit: 'working',
+      label: 'Trả lời thắc mắc',
+      article: 'Quy chế làm việc của cơ quan (mặc định của hệ thống)',
+      verified: false,
+      note: 'Cơ quan ghi đè theo quy chế của mình',
+    },
+  ],
+  anonymousDenunciation: {
+    allowed: true,
+    article: 'Điều 25 Luật Tố cáo 2018',
+    verified: false,
+    note: 'Tố cáo không rõ họ tên được tiếp nhận như thông tin có nội dung tố cáo, kiểm tra khi có nội dung rõ ràng và chứng cứ cụ thể',
+  },
+};
+
 export function pipelineRules(spec: PipelineSpec): PipelineRules {
   return {
+    petitions: structuredClone(PETITION_RULES),
     documents: documents(spec.dossierArticle, spec.dossierVerified),
     publicNotice: spec.publicNotice,
     stepLimits: spec.stepLimits,

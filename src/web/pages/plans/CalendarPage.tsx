@@ -12,6 +12,20 @@ import { fmtDate } from '../../lib/format';
 import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 import { todayDayjs } from '../../lib/today';
+import { formatLunar, lunarOf } from '../../../shared/lunar';
+import { defaultHolidays } from '../../../shared/working-days';
+import { HolidayEditor } from './HolidayEditor';
+import { useAuth } from '../../auth/AuthContext';
+import { listHolidays, pipelineAbilities } from '../../api/dossiers';
+
+/** The days off of the years shown: the agency's entries (when the account may read them) over the statutory defaults. */
+function useDaysOff(years: number[]) {
+  const q = useQuery({ queryKey: keys.holidays(years[0] ?? 0), queryFn: () => listHolidays(years[0] ?? 0), retry: false });
+  const out = new Map<string, { name: string; kind: string }>();
+  for (const y of years) for (const h of defaultHolidays(y)) out.set(h.date, h);
+  for (const h of q.data?.agency ?? []) out.set(h.date, h);
+  return out;
+}
 
 function colorOf(d: Deadline): 'error' | 'success' | 'warning' | 'processing' {
   if (d.overdue) return 'error';
@@ -29,6 +43,9 @@ export default function CalendarPage() {
     queryKey: keys.calendar(from.format('YYYY-MM-DD'), to.format('YYYY-MM-DD'), unitId),
     queryFn: () => getCalendar({ from: from.format('YYYY-MM-DD'), to: to.format('YYYY-MM-DD'), unitId, pageSize: 2000 }),
   });
+  const { user } = useAuth();
+  const canEditDays = !!user && pipelineAbilities(user).manageDeadlines;
+  const daysOff = useDaysOff([...new Set([from.year(), to.year()])]);
   const byDay = new Map<string, Deadline[]>();
   for (const d of q.data?.items ?? []) byDay.set(d.dueDate, [...(byDay.get(d.dueDate) ?? []), d]);
   return (
@@ -55,6 +72,7 @@ export default function CalendarPage() {
         }
       />
       {q.isError ? <ErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
+      {canEditDays ? <HolidayEditor year={month.year()} /> : null}
       {view === 'month' ? (
         <Card size="small">
           <Calendar
@@ -65,10 +83,25 @@ export default function CalendarPage() {
             }}
             cellRender={(d, info) => {
               if (info.type !== 'date') return info.originNode;
-              const items = byDay.get(d.format('YYYY-MM-DD')) ?? [];
-              const total = q.data?.byDay[d.format('YYYY-MM-DD')] ?? items.length;
+              const iso = d.format('YYYY-MM-DD');
+              const items = byDay.get(iso) ?? [];
+              const total = q.data?.byDay[iso] ?? items.length;
+              const lunar = lunarOf(iso);
+              const off = daysOff.get(iso);
               return (
                 <div data-testid={items.length ? 'calendar-cell-with-deadlines' : undefined}>
+                  <div style={{ display: 'flex', gap: 4, alignItems: 'baseline', fontSize: 11, lineHeight: '16px' }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 11 }} data-testid="lunar-date" title="Âm lịch">
+                      {lunar.day === 1 || d.date() === 1 ? formatLunar(lunar) : lunar.day}
+                    </Typography.Text>
+                    {off ? (
+                      <Tooltip title={off.name}>
+                        <Typography.Text type={off.kind === 'workday' ? 'warning' : 'danger'} ellipsis style={{ fontSize: 11 }} data-testid="day-off">
+                          {off.kind === 'workday' ? `Làm bù: ${off.name}` : off.name}
+                        </Typography.Text>
+                      </Tooltip>
+                    ) : null}
+                  </div>
                   {items.slice(0, 3).map((x) => (
                     <Tooltip key={x.id} title={`${x.kindLabel}: ${x.title}${x.unitName ? ` — ${x.unitName}` : ''}`}>
                       <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 12 }}>
