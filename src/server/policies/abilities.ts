@@ -25,6 +25,8 @@ export const RESOURCES = [
   'template',
   'certificate',
   'document',
+  'inspection',
+  'training',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +57,10 @@ export const ACTIONS = {
   certificate: ['read', 'issue', 'revoke'],
   /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
   document: ['convert'],
+  /** Inspections of units' TĐKT work: plans, findings; `followUp`: the inspected unit reports what it fixed. */
+  inspection: ['read', 'create', 'update', 'conclude', 'followUp'],
+  /** Training courses; `enrol`: send staff of the actor's units to a course. */
+  training: ['read', 'create', 'update', 'enrol'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -90,6 +96,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: ALL.template,
       certificate: ALL.certificate,
       document: ALL.document,
+      inspection: ['read', 'create', 'update', 'conclude'],
+      training: ALL.training,
     },
   },
   clerk: {
@@ -111,6 +119,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      inspection: ['read', 'followUp'],
+      training: ['read', 'enrol'],
     },
   },
   council: {
@@ -151,6 +161,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      inspection: READ,
+      training: READ,
     },
   },
   staff: {

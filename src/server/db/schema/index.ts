@@ -16,3 +16,5 @@ export * from './notices.js';
 export * from './decisions.js';
 export * from './documents.js';
 export * from './rate-limits.js';
+export * from './inspections.js';
+export * from './trainings.js';
