@@ -107,7 +107,12 @@ describe('inspections: plan, checklist from data, two findings followed up to cl
       ownerUnitId: root,
     });
     assert.equal(bad.status, 400);
-    const empty = await office.post(`/api/inspections/${inspectionId}/findings`, { finding: '', recommendation: 'y', dueDate: `${Y}-07-30`, ownerUnitId: ttud });
+    const empty = await office.post(`/api/inspections/${inspectionId}/findings`, {
+      finding: '',
+      recommendation: 'y',
+      dueDate: `${Y}-07-30`,
+      ownerUnitId: ttud,
+    });
     assert.equal(empty.status, 400);
     const a = await office.post(`/api/inspections/${inspectionId}/findings`, {
       finding: 'Hồ sơ đề nghị khen thưởng gửi chậm',

@@ -23,7 +23,13 @@ const inspectionPlanBody = (unitId: string) => ({
   units: [{ unitId, scheduledFrom: '2026-05-20', scheduledTo: '2026-05-21' }],
 });
 const findingBody = (ownerUnitId: string) => ({ finding: 'Tồn tại thử', recommendation: 'Kiến nghị thử', dueDate: '2026-07-30', ownerUnitId });
-const courseBody = () => ({ unitId: '00000000-0000-4000-8000-000000000000', title: 'Lớp tập huấn thử', organiser: 'Sở Nội vụ', startDate: '2026-04-10', endDate: '2026-04-11' });
+const courseBody = () => ({
+  unitId: '00000000-0000-4000-8000-000000000000',
+  title: 'Lớp tập huấn thử',
+  organiser: 'Sở Nội vụ',
+  startDate: '2026-04-10',
+  endDate: '2026-04-11',
+});
 
 describe('every route: 401 without a session, 404 for an account of another unit', () => {
   let t: TestApp;

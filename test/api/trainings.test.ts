@@ -69,7 +69,11 @@ describe('training: courses, participants within scope, attendance, units withou
     const noCert = await office.put(`/api/trainings/${courseId}/participants/${pid}`, { attendance: 'absent', certificateNo: 'CN-01' });
     assert.equal(noCert.status, 400);
     assert.equal((await clerk.put(`/api/trainings/${courseId}/participants/${pid}`, { attendance: 'attended' })).status, 403);
-    const att = await office.put(`/api/trainings/${courseId}/participants/${pid}`, { attendance: 'attended', certificateNo: 'CN-01', certificateDate: `${Y}-04-11` });
+    const att = await office.put(`/api/trainings/${courseId}/participants/${pid}`, {
+      attendance: 'attended',
+      certificateNo: 'CN-01',
+      certificateDate: `${Y}-04-11`,
+    });
     assert.equal(att.status, 200, JSON.stringify(att.body));
     const after = await office.get('/api/trainings/untrained-units?pageSize=200');
     assert.ok(!after.body.items.some((u: { id: string }) => u.id === ttud));

@@ -46,8 +46,7 @@ async function decisionsCheck(tx: Executor, unitPath: string, year: number): Pro
   const problems: string[] = [];
   for (const { decision: d, awardees } of list) {
     const sum = awardees.reduce((s, a) => s + a.amount, 0);
-    if (sum !== d.totalAmount)
-      problems.push(`Quyết định ${d.numberText}: tổng tiền ${formatMoneyVi(d.totalAmount)} khác tổng danh sách ${formatMoneyVi(sum)}`);
+    if (sum !== d.totalAmount) problems.push(`Quyết định ${d.numberText}: tổng tiền ${formatMoneyVi(d.totalAmount)} khác tổng danh sách ${formatMoneyVi(sum)}`);
     const pack = await governingPackOfUnit(tx, d.unitId, d.decisionDate);
     for (const a of awardees) {
       if (a.coefficientMilli == null || a.baseSalary == null) continue;

@@ -44,8 +44,7 @@ export function inspectionAbilities(actor: Actor, i: InspectionFacts): Inspectio
   if (can(actor.role, 'inspection', 'read')) out.push('read');
   if (inspector && i.status === 'planned' && can(actor.role, 'inspection', 'update')) out.push('addFinding');
   if (inspector && i.status === 'planned' && i.planStatus === 'approved' && can(actor.role, 'inspection', 'conclude')) out.push('conclude');
-  if (inspected && i.status === 'concluded' && can(actor.role, 'inspection', 'followUp') && i.findings.some((f) => f.status === 'open'))
-    out.push('followUp');
+  if (inspected && i.status === 'concluded' && can(actor.role, 'inspection', 'followUp') && i.findings.some((f) => f.status === 'open')) out.push('followUp');
   if (inspector && i.status === 'concluded' && can(actor.role, 'inspection', 'conclude')) {
     if (i.findings.some((f) => f.status === 'reported')) out.push('closeFinding');
     if (i.findings.every((f) => f.status === 'closed')) out.push('close');

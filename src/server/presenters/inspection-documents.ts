@@ -43,10 +43,7 @@ export async function inspectionPlanDocx(tx: Executor, p: InspectionPlanRow, lis
       ...splitNumber(p.number, `KH-${h.code}`),
       ngayThang: formatLongDateVi(p.approvedAt ?? now()),
       trichYeu: p.title,
-      canCu: [
-        'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;',
-        `Căn cứ chức năng, nhiệm vụ của ${h.name} trong công tác thi đua, khen thưởng;`,
-      ],
+      canCu: ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;', `Căn cứ chức năng, nhiệm vụ của ${h.name} trong công tác thi đua, khen thưởng;`],
       noiDung: [
         'I. MỤC ĐÍCH, YÊU CẦU',
         'Kiểm tra việc triển khai, tổ chức thực hiện công tác thi đua, khen thưởng tại các đơn vị; kịp thời phát hiện, chấn chỉnh tồn tại, hạn chế; bảo đảm khen thưởng đúng đối tượng, đúng tiêu chuẩn, đúng quy trình.',
@@ -109,9 +106,7 @@ export async function inspectionConclusionDocx(
         donVi: f.ownerName ? `${ownerUnitName} (${f.ownerName})` : ownerUnitName,
         thoiHan: formatDateVi(f.dueDate),
       })),
-      toChucThucHien: [
-        `${i.unitName} tổ chức khắc phục các tồn tại nêu trên và báo cáo kết quả về ${h.name} trong thời hạn của từng kiến nghị./.`,
-      ],
+      toChucThucHien: [`${i.unitName} tổ chức khắc phục các tồn tại nêu trên và báo cáo kết quả về ${h.name} trong thời hạn của từng kiến nghị./.`],
       noiNhan: [`${i.unitName};`, 'Thành viên Đoàn kiểm tra;', 'Lưu: VT.'],
       ...signer(plan.signerTitle, plan.signerName),
     },

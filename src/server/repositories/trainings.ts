@@ -126,7 +126,11 @@ export async function insertParticipant(tx: Executor, values: Omit<typeof traini
   return row;
 }
 
-export async function updateParticipant(tx: Executor, id: string, values: Partial<Omit<typeof trainingParticipants.$inferInsert, 'id'>>): Promise<ParticipantRow> {
+export async function updateParticipant(
+  tx: Executor,
+  id: string,
+  values: Partial<Omit<typeof trainingParticipants.$inferInsert, 'id'>>,
+): Promise<ParticipantRow> {
   const [row] = await tx.update(trainingParticipants).set(values).where(eq(trainingParticipants.id, id)).returning();
   if (!row) throw new Error('update failed');
   return row;

@@ -20,7 +20,8 @@ export const getInspectionPlan = (id: string) => call(client.GET('/api/inspectio
 export const createInspectionPlan = (body: BodyOf<'/api/inspections/plans'>) => call(client.POST('/api/inspections/plans', { body }));
 export const approveInspectionPlan = (id: string) => call(client.POST('/api/inspections/plans/{id}/approve', byId(id)));
 export const getInspection = (id: string) => call(client.GET('/api/inspections/{id}', byId(id)));
-export const addFinding = (id: string, body: BodyOf<'/api/inspections/{id}/findings'>) => call(client.POST('/api/inspections/{id}/findings', { ...byId(id), body }));
+export const addFinding = (id: string, body: BodyOf<'/api/inspections/{id}/findings'>) =>
+  call(client.POST('/api/inspections/{id}/findings', { ...byId(id), body }));
 export const concludeInspection = (id: string, body: BodyOf<'/api/inspections/{id}/conclude'>) =>
   call(client.POST('/api/inspections/{id}/conclude', { ...byId(id), body }));
 export const reportFollowUp = (id: string, findingId: string, report: string) =>

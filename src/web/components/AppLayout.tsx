@@ -3,6 +3,7 @@ import { Avatar, Dropdown, Flex, Layout, Menu, Typography, theme, type MenuProps
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ReadOutlined,
   BookOutlined,
   CloudUploadOutlined,
   DownOutlined,
@@ -61,6 +62,8 @@ export function AppLayout() {
     pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,
     pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
+    user.abilities.inspection.includes('read') && user.reach !== 'self' ? { key: '/kiem-tra', icon: <AuditOutlined />, label: 'Kiểm tra công tác TĐKT' } : null,
+    user.abilities.training.includes('read') ? { key: '/tap-huan', icon: <ReadOutlined />, label: 'Tập huấn nghiệp vụ' } : null,
     records.read && user.reach !== 'self' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
     records.read && user.reach === 'self' && user.personId
       ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' }

@@ -151,7 +151,13 @@ export const inspectionRoutes =
     app.get(
       '/api/inspections/plans/:id',
       {
-        schema: { tags, operationId: 'getInspectionPlan', summary: 'Một kế hoạch kiểm tra', params: idParams, response: { 200: inspectionPlanSchema, ...errors(403, 404) } },
+        schema: {
+          tags,
+          operationId: 'getInspectionPlan',
+          summary: 'Một kế hoạch kiểm tra',
+          params: idParams,
+          response: { 200: inspectionPlanSchema, ...errors(403, 404) },
+        },
       },
       async (req) => {
         const actor = actorOf(req);

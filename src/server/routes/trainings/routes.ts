@@ -8,7 +8,15 @@ import { createCourse, enrolParticipants, setParticipant, updateCourse, withdraw
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { courseAbilities } from '../../policies/training.js';
-import { countCourses, countUntrainedUnits, findReadableCourse, listCourses, listUntrainedUnits, participantsOf, type CourseRow } from '../../repositories/trainings.js';
+import {
+  countCourses,
+  countUntrainedUnits,
+  findReadableCourse,
+  listCourses,
+  listUntrainedUnits,
+  participantsOf,
+  type CourseRow,
+} from '../../repositories/trainings.js';
 import { unsafeUnitNameAndPath } from '../../repositories/plans.js';
 import {
   courseColumns,
@@ -81,7 +89,9 @@ export const trainingRoutes =
       async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'training', 'read');
-        return replyXlsx(reply, 'Danh sách lớp tập huấn nghiệp vụ TĐKT.xlsx', courseColumns(), await listCourses(db, actor, req.query), { sheetName: 'Lớp tập huấn' });
+        return replyXlsx(reply, 'Danh sách lớp tập huấn nghiệp vụ TĐKT.xlsx', courseColumns(), await listCourses(db, actor, req.query), {
+          sheetName: 'Lớp tập huấn',
+        });
       },
     );
 
