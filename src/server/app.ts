@@ -36,6 +36,8 @@ import { dossierModuleRoutes } from './routes/dossiers/index.js';
 import { reportRoutes } from './routes/reports/routes.js';
 import { initiativeRoutes } from './routes/initiatives/routes.js';
 import { petitionRoutes } from './routes/petitions/routes.js';
+import { inspectionRoutes } from './routes/inspections/routes.js';
+import { trainingRoutes } from './routes/trainings/routes.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -150,6 +152,8 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(reportRoutes(deps));
   await app.register(initiativeRoutes(deps));
   await app.register(petitionRoutes(deps));
+  await app.register(inspectionRoutes(deps));
+  await app.register(trainingRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

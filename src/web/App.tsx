@@ -59,6 +59,11 @@ const SessionPage = lazy(() => import('./pages/dossiers/SessionPage'));
 const DecisionsPage = lazy(() => import('./pages/dossiers/DecisionsPage'));
 const OverduePage = lazy(() => import('./pages/dossiers/OverduePage'));
 const NoticesPage = lazy(() => import('./pages/dossiers/NoticesPage'));
+const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage'));
+const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage'));
+const InspectionPlanPage = lazy(() => import('./pages/inspections/InspectionPage').then((m) => ({ default: m.InspectionPlanPage })));
+const TrainingsPage = lazy(() => import('./pages/trainings/TrainingsPage'));
+const TrainingPage = lazy(() => import('./pages/trainings/TrainingsPage').then((m) => ({ default: m.TrainingPage })));
 const PublicNoticesPage = lazy(() => import('./pages/dossiers/PublicNoticesPage'));
 const PetitionsPage = lazy(() => import('./pages/petitions/PetitionsPage'));
 const PetitionPage = lazy(() => import('./pages/petitions/PetitionPage'));
@@ -254,6 +259,11 @@ export function App() {
                     <Route path="/lay-y-kien" element={<NoticesPage />} />
                     <Route path="/don-thu" element={<PetitionsPage />} />
                     <Route path="/don-thu/:id" element={<PetitionPage />} />
+                    <Route path="/kiem-tra" element={<InspectionsPage />} />
+                    <Route path="/kiem-tra/ke-hoach/:id" element={<InspectionPlanPage />} />
+                    <Route path="/kiem-tra/:id" element={<InspectionPage />} />
+                    <Route path="/tap-huan" element={<TrainingsPage />} />
+                    <Route path="/tap-huan/:id" element={<TrainingPage />} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

@@ -11,6 +11,26 @@ import { postPublicComment } from '../helpers/notices.js';
 /** Routes that answer without a session. */
 const PUBLIC = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'GET /api/public/certificates/{code}']);
 
+const ins = { plan: '', inspection: '', finding: '', course: '', participant: '' };
+const inspectionPlanBody = (unitId: string) => ({
+  unitId: '00000000-0000-4000-8000-000000000000',
+  year: 2026,
+  title: 'Kế hoạch kiểm tra thử',
+  content: ['Đăng ký thi đua'],
+  periodFrom: '2026-05-01',
+  periodTo: '2026-06-30',
+  team: [{ name: 'Người Kiểm Tra', role: 'Trưởng đoàn' }],
+  units: [{ unitId, scheduledFrom: '2026-05-20', scheduledTo: '2026-05-21' }],
+});
+const findingBody = (ownerUnitId: string) => ({ finding: 'Tồn tại thử', recommendation: 'Kiến nghị thử', dueDate: '2026-07-30', ownerUnitId });
+const courseBody = () => ({
+  unitId: '00000000-0000-4000-8000-000000000000',
+  title: 'Lớp tập huấn thử',
+  organiser: 'Sở Nội vụ',
+  startDate: '2026-04-10',
+  endDate: '2026-04-11',
+});
+
 describe('every route: 401 without a session, 404 for an account of another unit', () => {
   let t: TestApp;
   let outsider: Client;
@@ -179,6 +199,14 @@ describe('every route: 401 without a session, 404 for an account of another unit
     pt.petition = sent.body.id;
     pt.attachment = sent.body.attachments[0].id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
+    const sub = (await admin.get('/api/units')).body.items.find((u: { id: string; parentId: string | null }) => u.parentId === ids.unit).id;
+    const ip = await admin.post('/api/inspections/plans', { ...inspectionPlanBody(sub), unitId: ids.unit });
+    ins.plan = ip.body.id;
+    ins.inspection = ip.body.inspections[0].id;
+    await admin.post(`/api/inspections/plans/${ins.plan}/approve`);
+    ins.finding = (await admin.post(`/api/inspections/${ins.inspection}/findings`, findingBody(sub))).body.findings[0].id;
+    ins.course = (await admin.post('/api/trainings', { ...courseBody(), unitId: ids.unit })).body.id;
+    ins.participant = (await admin.post(`/api/trainings/${ins.course}/participants`, { personIds: [ids.person] })).body.participants[0].id;
   });
   after(async () => t.close());
 
@@ -193,6 +221,11 @@ describe('every route: 401 without a session, 404 for an account of another unit
 
   const fill = (url: string) =>
     url
+      .replace('/api/inspections/plans/{id}', `/api/inspections/plans/${ins.plan}`)
+      .replace('/api/inspections/{id}/findings/{findingId}', `/api/inspections/${ins.inspection}/findings/${ins.finding}`)
+      .replace('/api/inspections/{id}', `/api/inspections/${ins.inspection}`)
+      .replace('/api/trainings/{id}/participants/{participantId}', `/api/trainings/${ins.course}/participants/${ins.participant}`)
+      .replace('/api/trainings/{id}', `/api/trainings/${ins.course}`)
       .replace('/api/units/{id}', `/api/units/${ids.unit}`)
       .replace('/api/people/{id}', `/api/people/${ids.person}`)
       .replace('/api/councils/{id}/members/{memberId}', `/api/councils/${ids.council}/members/${ids.member}`)
@@ -260,6 +293,14 @@ describe('every route: 401 without a session, 404 for an account of another unit
 
   it("answers 404 to every record route when the record is another unit's", async () => {
     const bodies: Record<string, unknown> = {
+      'PUT /api/inspections/plans/{id}': inspectionPlanBody(ids.unit),
+      'POST /api/inspections/{id}/findings': findingBody(ids.unit),
+      'POST /api/inspections/{id}/conclude': { inspectedDate: '2026-05-20', conclusion: 'Kết luận thử' },
+      'POST /api/inspections/{id}/findings/{findingId}/follow-up': { report: 'Đã khắc phục' },
+      'POST /api/inspections/{id}/findings/{findingId}/review': { accepted: true },
+      'PUT /api/trainings/{id}': courseBody(),
+      'POST /api/trainings/{id}/participants': { personIds: [ids.person] },
+      'PUT /api/trainings/{id}/participants/{participantId}': { attendance: 'attended' },
       'PUT /api/units/{id}': { name: 'Đổi tên', kind: 'agency' },
       'POST /api/units/{id}/move': { parentId: ids.unit },
       'POST /api/units/{id}/merge': { targetId: ids.unit, effectiveDate: '2025-07-01' },

@@ -142,6 +142,21 @@ export const AUDIT_ACTIONS = {
   'petition.closed': 'Kết thúc xử lý đơn',
   'petition.viewed': 'Xem đơn tố cáo',
   'petition.attachment_read': 'Tải tệp đính kèm của đơn',
+  'inspection.plan_created': 'Soạn kế hoạch kiểm tra công tác TĐKT',
+  'inspection.plan_updated': 'Sửa kế hoạch kiểm tra công tác TĐKT',
+  'inspection.plan_approved': 'Ban hành kế hoạch kiểm tra công tác TĐKT',
+  'inspection.finding_added': 'Ghi tồn tại, kiến nghị sau kiểm tra',
+  'inspection.finding_removed': 'Bỏ một kiến nghị sau kiểm tra',
+  'inspection.concluded': 'Kết luận kiểm tra',
+  'inspection.follow_up_reported': 'Đơn vị báo cáo khắc phục kiến nghị',
+  'inspection.follow_up_returned': 'Trả lại báo cáo khắc phục kiến nghị',
+  'inspection.finding_closed': 'Ghi nhận hoàn thành kiến nghị',
+  'inspection.closed': 'Kết thúc cuộc kiểm tra',
+  'training.course_created': 'Tạo lớp tập huấn, bồi dưỡng nghiệp vụ',
+  'training.course_updated': 'Sửa lớp tập huấn, bồi dưỡng nghiệp vụ',
+  'training.enrolled': 'Cử cán bộ tham gia lớp tập huấn',
+  'training.participant_updated': 'Ghi điểm danh, chứng nhận tập huấn',
+  'training.withdrawn': 'Rút tên khỏi lớp tập huấn',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -29,6 +29,8 @@ export const RESOURCES = [
   'initiative',
   'cluster',
   'petition',
+  'inspection',
+  'training',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -74,6 +76,10 @@ export const ACTIONS = {
    * identity (the head; the assigned handler reads it through the record policy).
    */
   petition: ['read', 'create', 'handle', 'readIdentity'],
+  /** Inspections of units' TĐKT work: plans, findings; `followUp`: the inspected unit reports what it fixed. */
+  inspection: ['read', 'create', 'update', 'conclude', 'followUp'],
+  /** Training courses; `enrol`: send staff of the actor's units to a course. */
+  training: ['read', 'create', 'update', 'enrol'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -114,6 +120,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       initiative: ['read', 'create', 'update', 'withdraw', 'manageRounds', 'assign', 'enterPaperScores', 'decide'],
       cluster: ALL.cluster,
       petition: ['read', 'create', 'handle'],
+      inspection: ['read', 'create', 'update', 'conclude'],
+      training: ALL.training,
     },
   },
   clerk: {
@@ -139,6 +147,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       initiative: ['read', 'create', 'update', 'withdraw'],
       cluster: ['read', 'update', 'score', 'vote'],
       petition: ['read', 'create'],
+      inspection: ['read', 'followUp'],
+      training: ['read', 'enrol'],
     },
   },
   council: {
@@ -189,6 +199,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       initiative: ['read', 'score', 'decide'],
       cluster: READ,
       petition: ['read', 'create', 'handle', 'readIdentity'],
+      inspection: READ,
+      training: READ,
     },
   },
   staff: {

@@ -55,6 +55,19 @@ export const keys = {
     sheet: (id: string | undefined) => ['initiatives', 'sheet', id] as const,
     rubrics: ['initiatives', 'rubrics'] as const,
   },
+  inspections: {
+    all: ['inspections'] as const,
+    list: (filter: object) => ['inspections', 'list', filter] as const,
+    plans: ['inspections', 'plans'] as const,
+    plan: (id: string | undefined) => ['inspections', 'plan', id] as const,
+    one: (id: string | undefined) => ['inspections', 'one', id] as const,
+  },
+  trainings: {
+    all: ['trainings'] as const,
+    list: ['trainings', 'list'] as const,
+    one: (id: string | undefined) => ['trainings', 'one', id] as const,
+    untrained: ['trainings', 'untrained'] as const,
+  },
   movements: {
     all: ['movements'] as const,
     list: (filter: { status?: string }) => ['movements', filter] as const,

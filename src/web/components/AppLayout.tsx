@@ -4,6 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   MailOutlined,
+  ReadOutlined,
   BookOutlined,
   CloudUploadOutlined,
   DownOutlined,
@@ -71,6 +72,8 @@ export function AppLayout() {
     (user.abilities.petition as readonly string[]).includes('read')
       ? { key: '/don-thu', icon: <MailOutlined />, label: (user.abilities.petition as readonly string[]).includes('handle') ? 'Đơn thư' : 'Kiến nghị của tôi' }
       : null,
+    user.abilities.inspection.includes('read') && user.reach !== 'self' ? { key: '/kiem-tra', icon: <AuditOutlined />, label: 'Kiểm tra công tác TĐKT' } : null,
+    user.abilities.training.includes('read') ? { key: '/tap-huan', icon: <ReadOutlined />, label: 'Tập huấn nghiệp vụ' } : null,
     records.read && user.reach !== 'self' ? { key: '/xet-khen-thuong', icon: <TrophyOutlined />, label: 'Xét khen thưởng' } : null,
     records.read && user.reach === 'self' && user.personId
       ? { key: `/thi-dua/ca-nhan/${user.personId}`, icon: <TrophyOutlined />, label: 'Thi đua của tôi' }

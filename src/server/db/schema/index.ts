@@ -20,3 +20,5 @@ export * from './reports.js';
 export * from './initiative-rounds.js';
 export * from './clusters.js';
 export * from './petitions.js';
+export * from './inspections.js';
+export * from './trainings.js';

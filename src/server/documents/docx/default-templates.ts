@@ -407,6 +407,35 @@ function baoCaoTongKet(): Block[] {
   ];
 }
 
+function ketLuanKiemTra(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('KẾT LUẬN KIỂM TRA', '{trichYeu}'),
+    ...bodyList('canCu', { italic: true }),
+    ...bodyList('noiDung'),
+    heading('I. KẾT QUẢ KIỂM TRA'),
+    loopTable('ketQua', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Nội dung kiểm tra', width: 55, tag: '{noiDung}' },
+      { title: 'Kết quả', width: 25, tag: '{ketQua}', align: 'center' },
+      { title: 'Nhận xét', width: 73, tag: '{ghiChu}' },
+    ]),
+    heading('II. KẾT LUẬN'),
+    ...bodyList('ketLuan'),
+    heading('III. TỒN TẠI VÀ KIẾN NGHỊ'),
+    loopTable('kienNghi', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Tồn tại, hạn chế', width: 45, tag: '{tonTai}' },
+      { title: 'Kiến nghị', width: 45, tag: '{kienNghi}' },
+      { title: 'Chịu trách nhiệm', width: 35, tag: '{donVi}' },
+      { title: 'Thời hạn', width: 28, tag: '{thoiHan}', align: 'center' },
+    ]),
+    heading('IV. TỔ CHỨC THỰC HIỆN'),
+    ...bodyList('toChucThucHien'),
+    ...signatureBlock(),
+  ];
+}
+
 const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = {
   ke_hoach: { title: 'Kế hoạch', build: keHoach },
   to_trinh: { title: 'Tờ trình', build: toTrinh },
@@ -416,6 +445,7 @@ const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = 
   bao_cao_thanh_tich_ca_nhan: { title: 'Báo cáo thành tích cá nhân', build: baoCaoCaNhan },
   bao_cao_thanh_tich_tap_the: { title: 'Báo cáo thành tích tập thể', build: baoCaoTapThe },
   bao_cao_tong_ket: { title: 'Báo cáo sơ kết, tổng kết', build: baoCaoTongKet },
+  ket_luan_kiem_tra: { title: 'Kết luận kiểm tra', build: ketLuanKiemTra },
 };
 
 const cache = new Map<TemplateKind, Buffer>();

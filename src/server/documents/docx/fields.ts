@@ -14,6 +14,7 @@ export const TEMPLATE_KINDS = [
   'bao_cao_thanh_tich_ca_nhan',
   'bao_cao_thanh_tich_tap_the',
   'bao_cao_tong_ket',
+  'ket_luan_kiem_tra',
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -26,6 +27,7 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   bao_cao_thanh_tich_ca_nhan: 'Báo cáo thành tích (cá nhân)',
   bao_cao_thanh_tich_tap_the: 'Báo cáo thành tích (tập thể)',
   bao_cao_tong_ket: 'Báo cáo sơ kết/tổng kết',
+  ket_luan_kiem_tra: 'Kết luận kiểm tra công tác thi đua, khen thưởng',
 };
 
 /** `text`: `{ten}`; `list`: `{#ten}{.}{/ten}` over strings; `table`: `{#ten}{cot}{/ten}` over rows. */
@@ -207,6 +209,26 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     tonTai: list('Tồn tại, hạn chế'),
     baiHoc: list('Bài học kinh nghiệm'),
     phuongHuong: list('Phương hướng, nhiệm vụ'),
+  },
+  ket_luan_kiem_tra: {
+    ...SIGNED_FIELDS,
+    canCu: list('Căn cứ (kế hoạch kiểm tra, quyết định thành lập đoàn)'),
+    noiDung: list('Phần mở đầu: thời gian, đơn vị được kiểm tra, đoàn kiểm tra'),
+    ketQua: tbl('Kết quả kiểm tra theo nội dung', {
+      stt: 'Số thứ tự',
+      noiDung: 'Nội dung kiểm tra',
+      ketQua: 'Kết quả (Đạt / Chưa đạt / Chưa có dữ liệu)',
+      ghiChu: 'Nhận xét',
+    }),
+    ketLuan: list('Kết luận'),
+    kienNghi: tbl('Tồn tại và kiến nghị', {
+      stt: 'Số thứ tự',
+      tonTai: 'Tồn tại, hạn chế',
+      kienNghi: 'Kiến nghị',
+      donVi: 'Đơn vị, người chịu trách nhiệm',
+      thoiHan: 'Thời hạn khắc phục',
+    }),
+    toChucThucHien: list('Tổ chức thực hiện'),
   },
 };
 

@@ -177,5 +177,22 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         baiHoc: ['Phát động phong trào gắn với nhiệm vụ chuyên môn.'],
         phuongHuong: ['Tiếp tục đổi mới công tác thi đua, khen thưởng.'],
       };
+    case 'ket_luan_kiem_tra':
+      return {
+        ...ADMIN,
+        kyHieu: 'KL-SKHCN',
+        trichYeu: 'Kiểm tra công tác thi đua, khen thưởng năm 2021 tại Trung tâm Ứng dụng tiến bộ khoa học và công nghệ',
+        canCu: ['Căn cứ Kế hoạch số 12/KH-SKHCN ngày 15/3/2021 của Sở Khoa học và Công nghệ về kiểm tra công tác thi đua, khen thưởng năm 2021;'],
+        noiDung: ['Ngày 20/5/2021, Đoàn kiểm tra của Sở đã kiểm tra công tác thi đua, khen thưởng tại Trung tâm Ứng dụng. Kết quả như sau:'],
+        ketQua: [
+          { stt: 1, noiDung: 'Đăng ký thi đua đầu năm', ketQua: 'Đạt', ghiChu: 'Đã đăng ký 24 lượt danh hiệu thi đua.' },
+          { stt: 2, noiDung: 'Hồ sơ đề nghị khen thưởng gửi đúng hạn', ketQua: 'Chưa đạt', ghiChu: '1/3 hồ sơ gửi quá hạn.' },
+        ],
+        ketLuan: ['Trung tâm đã triển khai cơ bản đầy đủ công tác thi đua, khen thưởng; còn chậm gửi hồ sơ.'],
+        kienNghi: [
+          { stt: 1, tonTai: 'Hồ sơ gửi chậm', kienNghi: 'Xây dựng lịch nội bộ, gửi hồ sơ đúng hạn', donVi: 'Trung tâm Ứng dụng', thoiHan: '30/6/2021' },
+        ],
+        toChucThucHien: ['Trung tâm Ứng dụng báo cáo kết quả khắc phục về Văn phòng Sở trước thời hạn nêu trên./.'],
+      };
   }
 }
