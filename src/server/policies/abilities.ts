@@ -25,6 +25,9 @@ export const RESOURCES = [
   'template',
   'certificate',
   'document',
+  'exemplar',
+  'story',
+  'publication',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +58,12 @@ export const ACTIONS = {
   certificate: ['read', 'issue', 'revoke'],
   /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
   document: ['convert'],
+  /** Điển hình tiên tiến: a unit proposes (phát hiện); the Office nurtures, sums up, spreads, publishes and holds the conference. */
+  exemplar: ['read', 'propose', 'nurture', 'sumUp', 'spread', 'publish', 'conference'],
+  /** Stories about exemplars: written by units, approved by the head or the Office, then published (or withdrawn). */
+  story: ['read', 'write', 'approve', 'publish'],
+  /** The portal's switches per kind, and taking a published decision off the portal. */
+  publication: ['read', 'manage'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -90,6 +99,9 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: ALL.template,
       certificate: ALL.certificate,
       document: ALL.document,
+      exemplar: ALL.exemplar,
+      story: ALL.story,
+      publication: ALL.publication,
     },
   },
   clerk: {
@@ -111,6 +123,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      exemplar: ['read', 'propose'],
+      story: ['read', 'write'],
     },
   },
   council: {
@@ -128,6 +142,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       notification: READ,
       session: ['read', 'vote'],
       template: READ,
+      exemplar: READ,
+      story: READ,
     },
   },
   head: {
@@ -151,6 +167,9 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      exemplar: READ,
+      story: ['read', 'approve', 'publish'],
+      publication: READ,
     },
   },
   staff: {
