@@ -32,6 +32,8 @@ import { recordRoutes } from './routes/records/routes.js';
 import { plansModuleRoutes } from './routes/plans/index.js';
 import { documentRoutes } from './routes/documents/routes.js';
 import { dossierModuleRoutes } from './routes/dossiers/index.js';
+import { exemplarRoutes } from './routes/exemplars/routes.js';
+import { publicExemplarRoutes } from './routes/exemplars/public.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -142,6 +144,8 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(plansModuleRoutes(deps));
   await app.register(documentRoutes(deps));
   await app.register(dossierModuleRoutes(deps));
+  await app.register(exemplarRoutes(deps));
+  await app.register(publicExemplarRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

@@ -16,7 +16,14 @@ import { findVisiblePerson } from '../repositories/people.js';
 import { findReadableMovement } from '../repositories/movements.js';
 import { unsafeUnitNameAndPath } from '../repositories/plans.js';
 import { badRequest, notFound } from '../errors.js';
-import { assertExemplarPublishable, assertStepAllowed, ExemplarNotPublishable, ExemplarStageOutOfOrder, stageAfter, type ExemplarStep } from '../policies/exemplar.js';
+import {
+  assertExemplarPublishable,
+  assertStepAllowed,
+  ExemplarNotPublishable,
+  ExemplarStageOutOfOrder,
+  stageAfter,
+  type ExemplarStep,
+} from '../policies/exemplar.js';
 import { now, todayVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { EXEMPLAR_STAGE_LABELS, type ExemplarStage } from '../../shared/codes.js';
@@ -85,9 +92,18 @@ export async function nurtureExemplar(ctx: CommandContext, id: string, input: Ex
   const e = await lockForStep(ctx, id, 'nurture');
   notInFuture(input.stepDate, 'Ngày bồi dưỡng');
   notBefore(input.stepDate, e.discoveredOn, 'Ngày bồi dưỡng');
-  await insertExemplarStep(ctx.tx, { exemplarId: id, stage: 'nurturing', stepDate: input.stepDate, owner: input.owner, content: input.content, createdBy: ctx.actor.accountId });
+  await insertExemplarStep(ctx.tx, {
+    exemplarId: id,
+    stage: 'nurturing',
+    stepDate: input.stepDate,
+    owner: input.owner,
+    content: input.content,
+    createdBy: ctx.actor.accountId,
+  });
   const first = e.stage === 'discovered';
-  const row = first ? await updateExemplar(ctx.tx, id, { stage: stageAfter('nurture'), nurturedFrom: input.stepDate }, now()) : await updateExemplar(ctx.tx, id, {}, now());
+  const row = first
+    ? await updateExemplar(ctx.tx, id, { stage: stageAfter('nurture'), nurturedFrom: input.stepDate }, now())
+    : await updateExemplar(ctx.tx, id, {}, now());
   await ctx.audit({
     action: 'exemplar.nurtured',
     entityType: 'exemplar',
@@ -106,7 +122,12 @@ export async function sumUpExemplar(ctx: CommandContext, id: string, input: Exem
   if ((await countSteps(ctx.tx, id, 'nurturing')) === 0) throw new ExemplarStageOutOfOrder('Chưa thể tổng kết: chưa có hoạt động bồi dưỡng nào.');
   notInFuture(input.summedUpOn, 'Ngày tổng kết');
   notBefore(input.summedUpOn, e.nurturedFrom, 'Ngày tổng kết');
-  const row = await updateExemplar(ctx.tx, id, { stage: stageAfter('sumUp'), summedUpOn: input.summedUpOn, summedUpBy: ctx.actor.accountId, assessment: input.assessment }, now());
+  const row = await updateExemplar(
+    ctx.tx,
+    id,
+    { stage: stageAfter('sumUp'), summedUpOn: input.summedUpOn, summedUpBy: ctx.actor.accountId, assessment: input.assessment },
+    now(),
+  );
   await ctx.audit({
     action: 'exemplar.summed_up',
     entityType: 'exemplar',
@@ -155,7 +176,12 @@ export async function setExemplarPublished(ctx: CommandContext, id: string, publ
   if (published) assertExemplarPublishable({ ...e, unitPath: path });
   else if (!e.publishedAt) throw new ExemplarNotPublishable('Điển hình chưa được đăng trên cổng thông tin.');
   const at = now();
-  const row = await updateExemplar(ctx.tx, id, published ? { publishedAt: at, publishedBy: ctx.actor.accountId } : { publishedAt: null, publishedBy: null }, at);
+  const row = await updateExemplar(
+    ctx.tx,
+    id,
+    published ? { publishedAt: at, publishedBy: ctx.actor.accountId } : { publishedAt: null, publishedBy: null },
+    at,
+  );
   await ctx.audit({
     action: published ? 'exemplar.published' : 'exemplar.unpublished',
     entityType: 'exemplar',

@@ -1,5 +1,14 @@
 import type { CommandContext } from './run.js';
-import { countImages, findVisibleExemplarRef, insertStory, insertStoryImage, lockOwnedStory, updateStoryAtVersion, type StoryImageMeta, type StoryRow } from '../repositories/stories.js';
+import {
+  countImages,
+  findVisibleExemplarRef,
+  insertStory,
+  insertStoryImage,
+  lockOwnedStory,
+  updateStoryAtVersion,
+  type StoryImageMeta,
+  type StoryRow,
+} from '../repositories/stories.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { badRequest, conflict, notFound, StaleVersion } from '../errors.js';
 import { assertStoryAllows, type StoryAbility } from '../policies/exemplar.js';
@@ -28,7 +37,14 @@ async function storyValues(ctx: CommandContext, input: StoryInput) {
 export async function createStory(ctx: CommandContext, input: StoryInput): Promise<StoryRow> {
   const values = await storyValues(ctx, input);
   const row = await insertStory(ctx.tx, { ...values, status: 'draft', createdBy: ctx.actor.accountId });
-  await ctx.audit({ action: 'story.created', entityType: 'story', entityId: row.id, unitId: row.unitId, summary: `Viết bài "${row.title}"`, after: snapshot(row) });
+  await ctx.audit({
+    action: 'story.created',
+    entityType: 'story',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Viết bài "${row.title}"`,
+    after: snapshot(row),
+  });
   return row;
 }
 
@@ -96,7 +112,14 @@ export async function addStoryImage(ctx: CommandContext, id: string, file: Buffe
   const s = await lockStory(ctx, id, 'update');
   if ((await countImages(ctx.tx, id)) >= MAX_STORY_IMAGES) throw badRequest(`Mỗi bài viết có tối đa ${MAX_STORY_IMAGES} ảnh.`);
   const img = await prepareStoryImage(file);
-  const row = await insertStoryImage(ctx.tx, { storyId: id, mime: img.mime, width: img.width, height: img.height, caption: caption.trim().slice(0, 500), data: img.data });
+  const row = await insertStoryImage(ctx.tx, {
+    storyId: id,
+    mime: img.mime,
+    width: img.width,
+    height: img.height,
+    caption: caption.trim().slice(0, 500),
+    data: img.data,
+  });
   await ctx.audit({
     action: 'story.image_added',
     entityType: 'story',

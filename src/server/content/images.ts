@@ -33,7 +33,9 @@ export async function prepareStoryImage(buf: Buffer): Promise<PreparedImage> {
     const pipeline = sharp(buf, { limitInputPixels: IMAGE_LIMITS.maxInputPixels, animated: false })
       .rotate()
       .resize({ width: IMAGE_LIMITS.maxEdge, height: IMAGE_LIMITS.maxEdge, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await (png ? pipeline.png({ compressionLevel: 9 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true })).toBuffer({
+    const { data, info } = await (
+      png ? pipeline.png({ compressionLevel: 9 }) : pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true })
+    ).toBuffer({
       resolveWithObject: true,
     });
     return { data, mime: png ? 'image/png' : 'image/jpeg', width: info.width, height: info.height };

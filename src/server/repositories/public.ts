@@ -112,7 +112,11 @@ function storyBase(tx: Executor) {
 export type PublicStoryRow = Awaited<ReturnType<typeof findPublicStory>> & object;
 
 export async function listPublicStories(tx: Executor, f: Paging & { q?: string | undefined; exemplarId?: string | undefined }) {
-  const where = and(storyPublic, f.exemplarId ? eq(stories.exemplarId, f.exemplarId) : undefined, searchOf(sql`${stories.title} || ' ' || ${stories.summary}`, f.q));
+  const where = and(
+    storyPublic,
+    f.exemplarId ? eq(stories.exemplarId, f.exemplarId) : undefined,
+    searchOf(sql`${stories.title} || ' ' || ${stories.summary}`, f.q),
+  );
   const rows = await storyBase(tx)
     .where(where)
     .orderBy(desc(stories.publishedAt), desc(stories.id))
@@ -171,7 +175,11 @@ const decisionColumns = {
 export type PublicDecisionRow = Awaited<ReturnType<typeof findPublicDecision>> & object;
 
 export async function listPublicDecisions(tx: Executor, f: Paging & { q?: string | undefined; year?: number | undefined }) {
-  const where = and(decisionPublic, f.year ? eq(awardDecisions.year, f.year) : undefined, searchOf(sql`${awardDecisions.numberText} || ' ' || ${awardDecisions.title}`, f.q));
+  const where = and(
+    decisionPublic,
+    f.year ? eq(awardDecisions.year, f.year) : undefined,
+    searchOf(sql`${awardDecisions.numberText} || ' ' || ${awardDecisions.title}`, f.q),
+  );
   const rows = await tx
     .select(decisionColumns)
     .from(awardDecisions)
@@ -248,7 +256,12 @@ export async function recentPublicItems(tx: Executor, limit: number) {
 export async function publicationSettingsFor(tx: Executor, unitIds: string[]) {
   if (unitIds.length === 0) return [];
   return tx
-    .select({ unitId: publicationSettings.unitId, kind: publicationSettings.kind, enabled: publicationSettings.enabled, updatedAt: publicationSettings.updatedAt })
+    .select({
+      unitId: publicationSettings.unitId,
+      kind: publicationSettings.kind,
+      enabled: publicationSettings.enabled,
+      updatedAt: publicationSettings.updatedAt,
+    })
     .from(publicationSettings)
     .where(inArray(publicationSettings.unitId, unitIds));
 }

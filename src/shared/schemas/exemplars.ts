@@ -31,12 +31,10 @@ export const exemplarStepSchema = z
     content: text(4000, 'Cần nêu nội dung.'),
     unitId: z.uuid('Đơn vị không hợp lệ.').optional().nullable(),
   })
-  .meta({ id: 'ExemplarStepInput' });
+  .meta({ id: 'ExemplarStepEntry' });
 export type ExemplarStepInput = z.infer<typeof exemplarStepSchema>;
 
-export const exemplarSumUpSchema = z
-  .object({ summedUpOn: isoDate, assessment: text(8000, 'Cần nhập đánh giá tổng kết.') })
-  .meta({ id: 'ExemplarSumUp' });
+export const exemplarSumUpSchema = z.object({ summedUpOn: isoDate, assessment: text(8000, 'Cần nhập đánh giá tổng kết.') }).meta({ id: 'ExemplarSumUp' });
 export type ExemplarSumUp = z.infer<typeof exemplarSumUpSchema>;
 
 export const storyInputSchema = z
@@ -49,7 +47,7 @@ export const storyInputSchema = z
     authorName: text(200, 'Cần nhập tên tác giả.'),
     version: z.number().int().optional(),
   })
-  .meta({ id: 'StoryInput' });
+  .meta({ id: 'StoryDraft' });
 export type StoryInput = z.infer<typeof storyInputSchema>;
 
 export const conferenceInputSchema = z
