@@ -30,6 +30,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
   const doc = { decision: '', certificate: '' };
   // The nomination pipeline: a dossier through the council, a decision, a public notice with a comment.
   const dp = { dossier: '', candidate: '', document: '', session: '', item: '', decision: '', notice: '', comment: '' };
+  // An exemplar, a story and a conference of the demo agency.
+  const ex = { exemplar: '', story: '', conference: '' };
 
   before(async () => {
     t = await createTestApp();
@@ -112,6 +114,14 @@ describe('every route: 401 without a session, 404 for an account of another unit
       await (await t.login('vanphong')).post('/api/notices', { candidateIds: [r.candidateIds[1]], title: 'Công khai danh sách đề nghị', workingDays: 10 })
     ).body.id;
     dp.comment = (await postPublicComment(t.anonymous, dp.notice, { authorName: 'Người dân', content: 'Ý kiến góp ý thử.' })).body.id;
+    const exemplar = { unitId: ids.unit, kind: 'model', name: 'Mô hình thử', achievement: 'Thành tích', reason: 'Lý do', discoveredOn: '2024-01-02' };
+    ex.exemplar = (await admin.post('/api/exemplars', exemplar)).body.id;
+    ex.story = (
+      await admin.post('/api/stories', { unitId: ids.unit, title: 'Bài thử', summary: 'Tóm tắt', bodyHtml: '<p>Nội dung</p>', authorName: 'A' })
+    ).body.id;
+    ex.conference = (
+      await admin.post('/api/exemplar-conferences', { unitId: ids.unit, title: 'Hội nghị', heldOn: '2024-05-01', place: 'Sở', exemplarIds: [ex.exemplar] })
+    ).body.id;
   });
   after(async () => t.close());
 
@@ -154,7 +164,12 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/sessions/{id}', `/api/sessions/${dp.session}`)
       .replace('/api/decisions/{id}', `/api/decisions/${dp.decision}`)
       .replace('/api/notices/{id}/comments/{commentId}', `/api/notices/${dp.notice}/comments/${dp.comment}`)
-      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`);
+      .replace('/api/notices/{id}', `/api/notices/${dp.notice}`)
+      .replace('/api/exemplars/{id}', `/api/exemplars/${ex.exemplar}`)
+      .replace('/api/stories/{id}/images/{imageId}', `/api/stories/${ex.story}/images/${crypto.randomUUID()}`)
+      .replace('/api/stories/{id}', `/api/stories/${ex.story}`)
+      .replace('/api/exemplar-conferences/{id}', `/api/exemplar-conferences/${ex.conference}`)
+      .replace('/api/publication/decisions/{id}', `/api/publication/decisions/${doc.decision}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -221,6 +236,12 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/decisions/{id}/revoke': { reason: 'Thử hủy bỏ' },
       'POST /api/notices/{id}/comments/{commentId}/answer': { answer: 'Trả lời thử' },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
+      'POST /api/exemplars/{id}/nurture': { stepDate: '2024-02-01', owner: 'Văn phòng', content: 'Hỗ trợ' },
+      'POST /api/exemplars/{id}/spread': { stepDate: '2024-02-01', owner: 'Văn phòng', content: 'Nhân rộng' },
+      'POST /api/exemplars/{id}/sum-up': { summedUpOn: '2024-02-01', assessment: 'Tốt' },
+      'PUT /api/stories/{id}': { unitId: ids.unit, title: 'Bài', summary: 'Tóm tắt', bodyHtml: '<p>x</p>', authorName: 'A' },
+      'POST /api/publication/decisions/{id}/take-off': { reason: 'Thử gỡ' },
+      'POST /api/publication/decisions/{id}/restore': { reason: 'Thử đăng lại' },
     };
     let checked = 0;
     for (const r of routes()) {
