@@ -38,6 +38,8 @@ import { initiativeRoutes } from './routes/initiatives/routes.js';
 import { petitionRoutes } from './routes/petitions/routes.js';
 import { inspectionRoutes } from './routes/inspections/routes.js';
 import { trainingRoutes } from './routes/trainings/routes.js';
+import { exemplarRoutes } from './routes/exemplars/routes.js';
+import { publicExemplarRoutes } from './routes/exemplars/public.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -154,6 +156,8 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(petitionRoutes(deps));
   await app.register(inspectionRoutes(deps));
   await app.register(trainingRoutes(deps));
+  await app.register(exemplarRoutes(deps));
+  await app.register(publicExemplarRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

@@ -244,3 +244,40 @@ export const PETITION_SUBJECT_LABELS: Record<PetitionSubject, string> = {
   decision: 'Quyết định khen thưởng',
   notice: 'Thông báo công khai lấy ý kiến',
 };
+
+// Exemplars (điển hình tiên tiến), their stories and the public portal (issue 12).
+export const EXEMPLAR_KINDS = ['person', 'collective', 'model'] as const;
+export type ExemplarKind = (typeof EXEMPLAR_KINDS)[number];
+export const EXEMPLAR_KIND_LABELS: Record<ExemplarKind, string> = {
+  person: 'Cá nhân điển hình',
+  collective: 'Tập thể điển hình',
+  model: 'Mô hình, cách làm hay',
+};
+
+/** The four stages, in the only order they may be taken (seed 000: Phát hiện - Bồi dưỡng - Tổng kết - Nhân rộng). */
+export const EXEMPLAR_STAGES = ['discovered', 'nurturing', 'summed_up', 'spreading'] as const;
+export type ExemplarStage = (typeof EXEMPLAR_STAGES)[number];
+export const EXEMPLAR_STAGE_LABELS: Record<ExemplarStage, string> = {
+  discovered: 'Phát hiện',
+  nurturing: 'Bồi dưỡng',
+  summed_up: 'Tổng kết',
+  spreading: 'Nhân rộng',
+};
+
+export const STORY_STATUSES = ['draft', 'approved', 'published', 'withdrawn'] as const;
+export type StoryStatus = (typeof STORY_STATUSES)[number];
+export const STORY_STATUS_LABELS: Record<StoryStatus, string> = {
+  draft: 'Bản nháp',
+  approved: 'Đã duyệt',
+  published: 'Đã đăng',
+  withdrawn: 'Đã gỡ',
+};
+
+/** What an agency may publish on the portal, each kind switched on or off. */
+export const PUBLIC_KINDS = ['exemplar', 'story', 'decision'] as const;
+export type PublicKind = (typeof PUBLIC_KINDS)[number];
+export const PUBLIC_KIND_LABELS: Record<PublicKind, string> = {
+  exemplar: 'Điển hình tiên tiến',
+  story: 'Bài viết về điển hình',
+  decision: 'Quyết định khen thưởng',
+};

@@ -68,6 +68,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
   const cl = { cluster: '', member: '', meeting: '' };
   // A petition of the demo agency with an attachment.
   const pt = { petition: '', attachment: '' };
+  // An exemplar, a story and a conference of the demo agency.
+  const ex = { exemplar: '', story: '', conference: '' };
 
   before(async () => {
     t = await createTestApp();
@@ -207,6 +209,14 @@ describe('every route: 401 without a session, 404 for an account of another unit
     ins.finding = (await admin.post(`/api/inspections/${ins.inspection}/findings`, findingBody(sub))).body.findings[0].id;
     ins.course = (await admin.post('/api/trainings', { ...courseBody(), unitId: ids.unit })).body.id;
     ins.participant = (await admin.post(`/api/trainings/${ins.course}/participants`, { personIds: [ids.person] })).body.participants[0].id;
+    const exemplar = { unitId: ids.unit, kind: 'model', name: 'Mô hình thử', achievement: 'Thành tích', reason: 'Lý do', discoveredOn: '2024-01-02' };
+    ex.exemplar = (await admin.post('/api/exemplars', exemplar)).body.id;
+    ex.story = (
+      await admin.post('/api/stories', { unitId: ids.unit, title: 'Bài thử', summary: 'Tóm tắt', bodyHtml: '<p>Nội dung</p>', authorName: 'A' })
+    ).body.id;
+    ex.conference = (
+      await admin.post('/api/exemplar-conferences', { unitId: ids.unit, title: 'Hội nghị', heldOn: '2024-05-01', place: 'Sở', exemplarIds: [ex.exemplar] })
+    ).body.id;
   });
   after(async () => t.close());
 
@@ -265,7 +275,12 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/clusters/{id}/meetings/{meetingId}', `/api/clusters/${cl.cluster}/meetings/${cl.meeting}`)
       .replace('/api/clusters/{id}', `/api/clusters/${cl.cluster}`)
       .replace('/api/petitions/{id}/attachments/{attachmentId}', `/api/petitions/${pt.petition}/attachments/${pt.attachment}`)
-      .replace('/api/petitions/{id}', `/api/petitions/${pt.petition}`);
+      .replace('/api/petitions/{id}', `/api/petitions/${pt.petition}`)
+      .replace('/api/exemplars/{id}', `/api/exemplars/${ex.exemplar}`)
+      .replace('/api/stories/{id}/images/{imageId}', `/api/stories/${ex.story}/images/${crypto.randomUUID()}`)
+      .replace('/api/stories/{id}', `/api/stories/${ex.story}`)
+      .replace('/api/exemplar-conferences/{id}', `/api/exemplar-conferences/${ex.conference}`)
+      .replace('/api/publication/decisions/{id}', `/api/publication/decisions/${doc.decision}`);
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -368,6 +383,12 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/petitions/{id}/request-info': { text: 'Bổ sung thử' },
       'POST /api/petitions/{id}/reply': { text: 'Bổ sung thử' },
       'POST /api/petitions/{id}/answer': { answer: 'Trả lời thử đơn.' },
+      'POST /api/exemplars/{id}/nurture': { stepDate: '2024-02-01', owner: 'Văn phòng', content: 'Hỗ trợ' },
+      'POST /api/exemplars/{id}/spread': { stepDate: '2024-02-01', owner: 'Văn phòng', content: 'Nhân rộng' },
+      'POST /api/exemplars/{id}/sum-up': { summedUpOn: '2024-02-01', assessment: 'Tốt' },
+      'PUT /api/stories/{id}': { unitId: ids.unit, title: 'Bài', summary: 'Tóm tắt', bodyHtml: '<p>x</p>', authorName: 'A' },
+      'POST /api/publication/decisions/{id}/take-off': { reason: 'Thử gỡ' },
+      'POST /api/publication/decisions/{id}/restore': { reason: 'Thử đăng lại' },
     };
     let checked = 0;
     for (const r of routes()) {

@@ -157,6 +157,23 @@ export const AUDIT_ACTIONS = {
   'training.enrolled': 'Cử cán bộ tham gia lớp tập huấn',
   'training.participant_updated': 'Ghi điểm danh, chứng nhận tập huấn',
   'training.withdrawn': 'Rút tên khỏi lớp tập huấn',
+  'exemplar.proposed': 'Đề xuất điển hình tiên tiến (phát hiện)',
+  'exemplar.nurtured': 'Bồi dưỡng điển hình tiên tiến',
+  'exemplar.summed_up': 'Tổng kết điển hình tiên tiến',
+  'exemplar.spread': 'Nhân rộng điển hình tiên tiến',
+  'exemplar.published': 'Đăng điển hình lên cổng thông tin',
+  'exemplar.unpublished': 'Gỡ điển hình khỏi cổng thông tin',
+  'exemplar.conference_recorded': 'Ghi nhận Hội nghị điển hình tiên tiến',
+  'story.created': 'Viết bài về điển hình',
+  'story.updated': 'Sửa bài viết',
+  'story.image_added': 'Thêm ảnh vào bài viết',
+  'story.approved': 'Duyệt bài viết',
+  'story.published': 'Đăng bài viết lên cổng thông tin',
+  'story.withdrawn': 'Gỡ bài viết khỏi cổng thông tin',
+  'story.redrafted': 'Đưa bài viết về nháp',
+  'publication.setting_changed': 'Bật/tắt công khai một loại nội dung trên cổng thông tin',
+  'publication.item_taken_off': 'Gỡ một quyết định khỏi cổng thông tin',
+  'publication.item_restored': 'Đăng lại một quyết định lên cổng thông tin',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -60,6 +60,9 @@ export const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   png: 'image/png',
+  jpeg: 'image/jpeg',
+  atom: 'application/atom+xml',
+  xml: 'application/xml',
   zip: 'application/zip',
   octet: 'application/octet-stream',
 } as const;

@@ -31,6 +31,9 @@ export const RESOURCES = [
   'petition',
   'inspection',
   'training',
+  'exemplar',
+  'story',
+  'publication',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -80,6 +83,12 @@ export const ACTIONS = {
   inspection: ['read', 'create', 'update', 'conclude', 'followUp'],
   /** Training courses; `enrol`: send staff of the actor's units to a course. */
   training: ['read', 'create', 'update', 'enrol'],
+  /** Điển hình tiên tiến: a unit proposes (phát hiện); the Office nurtures, sums up, spreads, publishes and holds the conference. */
+  exemplar: ['read', 'propose', 'nurture', 'sumUp', 'spread', 'publish', 'conference'],
+  /** Stories about exemplars: written by units, approved by the head or the Office, then published (or withdrawn). */
+  story: ['read', 'write', 'approve', 'publish'],
+  /** The portal's switches per kind, and taking a published decision off the portal. */
+  publication: ['read', 'manage'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -122,6 +131,9 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       petition: ['read', 'create', 'handle'],
       inspection: ['read', 'create', 'update', 'conclude'],
       training: ALL.training,
+      exemplar: ALL.exemplar,
+      story: ALL.story,
+      publication: ALL.publication,
     },
   },
   clerk: {
@@ -149,6 +161,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       petition: ['read', 'create'],
       inspection: ['read', 'followUp'],
       training: ['read', 'enrol'],
+      exemplar: ['read', 'propose'],
+      story: ['read', 'write'],
     },
   },
   council: {
@@ -172,6 +186,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       initiative: ['read', 'score'],
       cluster: READ,
       petition: ['read', 'create'],
+      exemplar: READ,
+      story: READ,
     },
   },
   head: {
@@ -201,6 +217,9 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       petition: ['read', 'create', 'handle', 'readIdentity'],
       inspection: READ,
       training: READ,
+      exemplar: READ,
+      story: ['read', 'approve', 'publish'],
+      publication: READ,
     },
   },
   staff: {

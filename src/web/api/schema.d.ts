@@ -3940,6 +3940,538 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exemplars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách điển hình tiên tiến trong phạm vi */
+        get: operations["listExemplars"];
+        put?: never;
+        /** Phát hiện: đơn vị đề xuất một điển hình, kèm lý do */
+        post: operations["proposeExemplar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplars/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gợi ý điển hình từ dữ liệu khen thưởng (TTLĐXS 3 năm liền, CSTĐCS liên tục, mô hình nhân rộng ở nhiều đơn vị) */
+        get: operations["suggestExemplars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một điển hình: bốn khâu phát hiện – bồi dưỡng – tổng kết – nhân rộng */
+        get: operations["getExemplar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplars/{id}/nurture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bồi dưỡng: ghi một hoạt động hỗ trợ (ngày, người phụ trách) */
+        post: operations["nurtureExemplar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplars/{id}/spread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhân rộng: ghi một đơn vị, nơi đã nhân rộng (ngày) */
+        post: operations["spreadExemplar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplars/{id}/sum-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tổng kết: đánh giá điển hình sau bồi dưỡng */
+        post: operations["sumUpExemplar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplars/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng điển hình đã tổng kết lên cổng thông tin */
+        post: operations["publishExemplar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplars/{id}/unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gỡ điển hình khỏi cổng thông tin */
+        post: operations["unpublishExemplar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bài viết về điển hình trong phạm vi */
+        get: operations["listStories"];
+        put?: never;
+        /** Viết bài về một điển hình (nội dung được lọc chỉ giữ các thẻ cho phép) */
+        post: operations["createStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một bài viết */
+        get: operations["getStory"];
+        /** Sửa bài viết nháp */
+        put: operations["updateStory"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm ảnh (JPEG, PNG, WebP, GIF ≤ 5 MB, kiểm tra theo nội dung, thu nhỏ, bỏ EXIF); trường "caption" gửi trước tệp */
+        post: operations["addStoryImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ảnh của bài viết (cả khi chưa đăng) */
+        get: operations["getStoryImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Duyệt bài viết (lãnh đạo hoặc Văn phòng) */
+        post: operations["approveStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng bài đã duyệt lên cổng thông tin */
+        post: operations["publishStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gỡ bài đã đăng khỏi cổng thông tin */
+        post: operations["withdrawStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stories/{id}/redraft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đưa bài đã duyệt hoặc đã gỡ về nháp để sửa */
+        post: operations["redraftStory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplar-conferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hội nghị điển hình tiên tiến đã tổ chức */
+        get: operations["listExemplarConferences"];
+        put?: never;
+        /** Ghi nhận Hội nghị điển hình tiên tiến: ngày, địa điểm, người phát biểu, điển hình được biểu dương, quyết định */
+        post: operations["recordExemplarConference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplar-conferences/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hội nghị điển hình tiên tiến */
+        get: operations["getExemplarConference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exemplar-conferences/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo kết quả hội nghị (DOCX, theo mẫu báo cáo của đơn vị) */
+        get: operations["exemplarConferenceReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công khai trên cổng thông tin: loại nội dung nào đang bật (đơn vị của tài khoản và cấp trên) */
+        get: operations["getPublicationSettings"];
+        /** Bật/tắt công khai một loại nội dung cho đơn vị và các đơn vị trực thuộc */
+        put: operations["setPublication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publication/decisions/{id}/take-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gỡ một quyết định khỏi cổng thông tin (quyết định vẫn giữ nguyên) */
+        post: operations["takeDecisionOffPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/publication/decisions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng lại quyết định lên cổng thông tin */
+        post: operations["restoreDecisionOnPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/exemplars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: điển hình tiên tiến */
+        get: operations["listPublicExemplars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/exemplars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: một điển hình */
+        get: operations["getPublicExemplar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: bài viết về điển hình */
+        get: operations["listPublicStories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/stories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: một bài viết */
+        get: operations["getPublicStory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/stories/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: ảnh của bài viết đã đăng */
+        get: operations["getPublicStoryImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: quyết định khen thưởng đã ban hành */
+        get: operations["listPublicDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: một quyết định và danh sách được khen thưởng (tên, chức vụ, đơn vị, hình thức) */
+        get: operations["getPublicDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: tin mới (Atom) */
+        get: operations["publicFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/sitemap.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: sơ đồ trang (sitemap) */
+        get: operations["publicSitemap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3971,6 +4503,9 @@ export interface components {
             petition: ("read" | "create" | "handle" | "readIdentity")[];
             inspection: ("read" | "create" | "update" | "conclude" | "followUp")[];
             training: ("read" | "create" | "update" | "enrol")[];
+            exemplar: ("read" | "propose" | "nurture" | "sumUp" | "spread" | "publish" | "conference")[];
+            story: ("read" | "write" | "approve" | "publish")[];
+            publication: ("read" | "manage")[];
         };
         Account: {
             /** Format: uuid */
@@ -4338,6 +4873,19 @@ export interface components {
             headName: string | null;
             /** @description Các thao tác tài khoản được làm với cụm, khối này (manage, edit, score, vote) */
             abilities: string[];
+        };
+        ConferenceInputInput: {
+            /** Format: uuid */
+            unitId: string;
+            title: string;
+            heldOn: string;
+            place: string;
+            /** @default [] */
+            speakers: string[];
+            exemplarIds: string[];
+            /** Format: uuid */
+            decisionId?: string | null;
+            outcome?: string | null;
         };
         Council: {
             /** Format: uuid */
@@ -5237,6 +5785,146 @@ export interface components {
             message: string;
             /** @description Chi tiết: các trường sai, các dòng lỗi, … */
             details?: unknown;
+        };
+        Exemplar: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            kindLabel: string;
+            name: string;
+            positionText: string | null;
+            stage: string;
+            stageLabel: string;
+            /** Format: uuid */
+            movementId: string | null;
+            movementTitle: string | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            decisionNumber: string | null;
+            discoveredOn: string;
+            publishedAt: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và giai đoạn) */
+            abilities: string[];
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            subjectUnitId: string | null;
+            achievement: string;
+            reason: string;
+            nurturedFrom: string | null;
+            summedUpOn: string | null;
+            assessment: string | null;
+            spreadFrom: string | null;
+            stages: {
+                stage: string;
+                label: string;
+                date: string | null;
+                done: boolean;
+                current: boolean;
+            }[];
+            steps: components["schemas"]["ExemplarStep"][];
+        };
+        ExemplarConference: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            title: string;
+            heldOn: string;
+            place: string;
+            speakers: string[];
+            exemplars: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                kindLabel: string;
+                unitName: string;
+            }[];
+            /** Format: uuid */
+            decisionId: string | null;
+            decisionNumber: string | null;
+            outcome: string | null;
+        };
+        ExemplarProposalInput: {
+            /** Format: uuid */
+            unitId: string;
+            /** @enum {string} */
+            kind: "person" | "collective" | "model";
+            name: string;
+            /** Format: uuid */
+            personId?: string | null;
+            /** Format: uuid */
+            subjectUnitId?: string | null;
+            positionText?: string | null;
+            /** Format: uuid */
+            movementId?: string | null;
+            /** Format: uuid */
+            decisionId?: string | null;
+            achievement: string;
+            reason: string;
+            discoveredOn: string;
+        };
+        ExemplarStep: {
+            /** Format: uuid */
+            id: string;
+            stage: string;
+            stepDate: string;
+            owner: string;
+            content: string;
+            /** Format: uuid */
+            unitId: string | null;
+        };
+        ExemplarStepEntryInput: {
+            stepDate: string;
+            owner: string;
+            content: string;
+            /** Format: uuid */
+            unitId?: string | null;
+        };
+        ExemplarSuggestion: {
+            kind: string;
+            reason: string;
+            name: string;
+            unitName: string;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            subjectUnitId: string | null;
+            /** Format: uuid */
+            exemplarId: string | null;
+        };
+        ExemplarSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            kind: string;
+            kindLabel: string;
+            name: string;
+            positionText: string | null;
+            stage: string;
+            stageLabel: string;
+            /** Format: uuid */
+            movementId: string | null;
+            movementTitle: string | null;
+            /** Format: uuid */
+            decisionId: string | null;
+            decisionNumber: string | null;
+            discoveredOn: string;
+            publishedAt: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và giai đoạn) */
+            abilities: string[];
+        };
+        ExemplarSumUpInput: {
+            summedUpOn: string;
+            assessment: string;
         };
         ExtraDeadline: {
             key?: string;
@@ -6332,6 +7020,33 @@ export interface components {
             documentMime: string;
             documentSize: number;
         };
+        PublicationSettingInputInput: {
+            /** Format: uuid */
+            unitId: string;
+            /** @enum {string} */
+            kind: "exemplar" | "story" | "decision";
+            enabled: boolean;
+        };
+        PublicationSettings: {
+            /** Format: uuid */
+            unitId: string;
+            canManage: boolean;
+            kinds: {
+                kind: string;
+                label: string;
+                enabled: boolean;
+                /** Format: uuid */
+                setByUnitId: string | null;
+            }[];
+        };
+        PublicAwardee: {
+            subjectKind: string;
+            name: string;
+            /** @description Chức vụ, đơn vị như in trong danh sách kèm quyết định */
+            positionText: string | null;
+            honor: string;
+            honorLabel: string;
+        };
         PublicCertificate: {
             code: string;
             honor: string;
@@ -6344,6 +7059,79 @@ export interface components {
             revoked: boolean;
             /** @description Tình trạng, bằng lời */
             status: string;
+        };
+        PublicDecision: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            numberText: string;
+            decisionDate: string;
+            title: string;
+            issuerName: string;
+            signerName: string;
+            signerTitle: string;
+            unitName: string;
+            awardeeCount: number;
+        };
+        PublicDecisionDetail: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            numberText: string;
+            decisionDate: string;
+            title: string;
+            issuerName: string;
+            signerName: string;
+            signerTitle: string;
+            unitName: string;
+            awardeeCount: number;
+            awardees: components["schemas"]["PublicAwardee"][];
+        };
+        PublicExemplar: {
+            /** Format: uuid */
+            id: string;
+            /** @description Địa chỉ ổn định của trang trên cổng */
+            url: string;
+            kind: string;
+            kindLabel: string;
+            name: string;
+            /** @description Chức vụ, đơn vị như in trên văn bản */
+            positionText: string | null;
+            unitName: string;
+            achievement: string;
+            stageLabel: string;
+            /** Format: uuid */
+            movementId: string | null;
+            movementTitle: string | null;
+            decisionNumber: string | null;
+            decisionDate: string | null;
+            publishedAt: string;
+        };
+        PublicExemplarDetail: {
+            /** Format: uuid */
+            id: string;
+            /** @description Địa chỉ ổn định của trang trên cổng */
+            url: string;
+            kind: string;
+            kindLabel: string;
+            name: string;
+            /** @description Chức vụ, đơn vị như in trên văn bản */
+            positionText: string | null;
+            unitName: string;
+            achievement: string;
+            stageLabel: string;
+            /** Format: uuid */
+            movementId: string | null;
+            movementTitle: string | null;
+            decisionNumber: string | null;
+            decisionDate: string | null;
+            publishedAt: string;
+            assessment: string | null;
+            spread: {
+                date: string;
+                where: string;
+                content: string;
+            }[];
         };
         PublicNotice: {
             /** Format: uuid */
@@ -6379,6 +7167,48 @@ export interface components {
             infoRequest: string | null;
             answer: string | null;
             answeredOn: string | null;
+        };
+        PublicStory: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            title: string;
+            summary: string;
+            authorName: string;
+            unitName: string;
+            /**
+             * Format: uuid
+             * @description Điển hình được giới thiệu, khi điển hình đó đã được công khai
+             */
+            exemplarId: string | null;
+            exemplarName: string | null;
+            coverImageUrl: string | null;
+            publishedAt: string;
+        };
+        PublicStoryDetail: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            title: string;
+            summary: string;
+            authorName: string;
+            unitName: string;
+            /**
+             * Format: uuid
+             * @description Điển hình được giới thiệu, khi điển hình đó đã được công khai
+             */
+            exemplarId: string | null;
+            exemplarName: string | null;
+            coverImageUrl: string | null;
+            publishedAt: string;
+            /** @description Nội dung đã được lọc ở máy chủ (chỉ các thẻ được phép) */
+            bodyHtml: string;
+            images: {
+                url: string;
+                width: number;
+                height: number;
+                caption: string;
+            }[];
         };
         QuotaUse: {
             /** @enum {string} */
@@ -7069,6 +7899,67 @@ export interface components {
             daysOver: number;
             step: string;
             article: string;
+        };
+        Story: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            exemplarId: string | null;
+            exemplarName: string | null;
+            title: string;
+            summary: string;
+            authorName: string;
+            status: string;
+            statusLabel: string;
+            approvedAt: string | null;
+            publishedAt: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và giai đoạn) */
+            abilities: string[];
+            bodyHtml: string;
+            images: components["schemas"]["StoryImage"][];
+        };
+        StoryDraftInput: {
+            /** Format: uuid */
+            unitId: string;
+            /** Format: uuid */
+            exemplarId?: string | null;
+            title: string;
+            summary: string;
+            bodyHtml: string;
+            authorName: string;
+            version?: number;
+        };
+        StoryImage: {
+            /** Format: uuid */
+            id: string;
+            width: number;
+            height: number;
+            caption: string;
+            mime: string;
+        };
+        StorySummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            /** Format: uuid */
+            exemplarId: string | null;
+            exemplarName: string | null;
+            title: string;
+            summary: string;
+            authorName: string;
+            status: string;
+            statusLabel: string;
+            approvedAt: string | null;
+            publishedAt: string | null;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và giai đoạn) */
+            abilities: string[];
         };
         SubjectRecords: {
             subject: {
@@ -11710,7 +12601,7 @@ export interface operations {
     exportAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -11766,7 +12657,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -26652,6 +27543,2068 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExemplars: {
+        parameters: {
+            query?: {
+                stage?: "discovered" | "nurturing" | "summed_up" | "spreading";
+                kind?: "person" | "collective" | "model";
+                movementId?: string;
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExemplarSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    proposeExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemplarProposalInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemplar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggestExemplars: {
+        parameters: {
+            query?: {
+                year?: number;
+                minUnits?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExemplarSuggestion"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemplar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    nurtureExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemplarStepEntryInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemplar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    spreadExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemplarStepEntryInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemplar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sumUpExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExemplarSumUpInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemplar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemplar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unpublishExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exemplar"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStories: {
+        parameters: {
+            query?: {
+                status?: "draft" | "approved" | "published" | "withdrawn";
+                exemplarId?: string;
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StorySummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoryDraftInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoryDraftInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addStoryImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryImage"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tệp hoặc mẫu gửi lên không dùng được */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStoryImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ảnh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    redraftStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Story"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExemplarConferences: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ExemplarConference"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordExemplarConference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConferenceInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemplarConference"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExemplarConference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExemplarConference"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exemplarConferenceReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Tệp hoặc mẫu gửi lên không dùng được */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationSettings"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationSettingInputInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    takeDecisionOffPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    restoreDecisionOnPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublicExemplars: {
+        parameters: {
+            query?: {
+                q?: string;
+                kind?: "person" | "collective" | "model";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicExemplar"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicExemplar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicExemplarDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublicStories: {
+        parameters: {
+            query?: {
+                q?: string;
+                exemplarId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicStory"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicStory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicStoryDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicStoryImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ảnh */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPublicDecisions: {
+        parameters: {
+            query?: {
+                q?: string;
+                year?: number;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicDecision"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPublicDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDecisionDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publicFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publicSitemap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sitemap */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -22,3 +22,4 @@ export * from './clusters.js';
 export * from './petitions.js';
 export * from './inspections.js';
 export * from './trainings.js';
+export * from './exemplars.js';
