@@ -32,6 +32,8 @@ import { recordRoutes } from './routes/records/routes.js';
 import { plansModuleRoutes } from './routes/plans/index.js';
 import { documentRoutes } from './routes/documents/routes.js';
 import { dossierModuleRoutes } from './routes/dossiers/index.js';
+import { importJobRoutes } from './routes/imports/routes.js';
+import { ImportJobs } from './imports/jobs.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -130,7 +132,10 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   // The API reference for people, served from the bundled swagger-ui files (no CDN).
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
 
-  const deps: RouteDeps = { db: database.db, database, config };
+  // Spreadsheet imports run as jobs (worker threads with a memory cap); closing the app stops them.
+  const imports = new ImportJobs(database.db);
+  app.addHook('onClose', () => imports.close());
+  const deps: RouteDeps = { db: database.db, database, config, imports };
   await app.register(authRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(peopleRoutes(deps));
@@ -142,6 +147,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(plansModuleRoutes(deps));
   await app.register(documentRoutes(deps));
   await app.register(dossierModuleRoutes(deps));
+  await app.register(importJobRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
@@ -153,4 +159,5 @@ export interface RouteDeps {
   db: Database['db'];
   database: Database;
   config: AppDeps['config'];
+  imports: ImportJobs;
 }
