@@ -40,6 +40,8 @@ import { inspectionRoutes } from './routes/inspections/routes.js';
 import { trainingRoutes } from './routes/trainings/routes.js';
 import { exemplarRoutes } from './routes/exemplars/routes.js';
 import { publicExemplarRoutes } from './routes/exemplars/public.js';
+import { importJobRoutes } from './routes/imports/routes.js';
+import { ImportJobs } from './imports/jobs.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -138,7 +140,10 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   // The API reference for people, served from the bundled swagger-ui files (no CDN).
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: true });
 
-  const deps: RouteDeps = { db: database.db, database, config };
+  // Spreadsheet imports run as jobs (worker threads with a memory cap); closing the app stops them.
+  const imports = new ImportJobs(database.db);
+  app.addHook('onClose', () => imports.close());
+  const deps: RouteDeps = { db: database.db, database, config, imports };
   await app.register(authRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(peopleRoutes(deps));
@@ -158,6 +163,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(trainingRoutes(deps));
   await app.register(exemplarRoutes(deps));
   await app.register(publicExemplarRoutes(deps));
+  await app.register(importJobRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
@@ -169,4 +175,5 @@ export interface RouteDeps {
   db: Database['db'];
   database: Database;
   config: AppDeps['config'];
+  imports: ImportJobs;
 }

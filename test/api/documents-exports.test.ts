@@ -118,7 +118,7 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
     ]);
 
   it('answers the detected mapping, and refuses a sheet whose name column it cannot find, with the columns to choose from', async () => {
-    const r = await clerk.upload('/api/people/import/preview', await sheet(), { unitId: ttud });
+    const r = await clerk.importFile('/api/people/import/preview', await sheet(), { unitId: ttud });
     assert.equal(r.status, 400);
     assert.match(r.body.message, /Không tìm thấy cột "Họ và tên"/);
     assert.deepEqual(
@@ -131,7 +131,7 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
 
   it('uses the mapping the user chose (letters or header text) for preview and commit', async () => {
     const mapping = JSON.stringify({ fullName: 'B', birthDate: 'Năm sinh (ngày)', cccd: 'D' });
-    const r = await clerk.upload('/api/people/import/preview', await sheet(), { unitId: ttud, mapping });
+    const r = await clerk.importFile('/api/people/import/preview', await sheet(), { unitId: ttud, mapping });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual([r.body.total, r.body.valid], [2, 2]);
     assert.equal(r.body.mapping.fullName, 'B');
@@ -139,7 +139,7 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
     assert.equal(r.body.mapping.cccd, 'D');
     assert.equal(r.body.rows[0].values.fullName, 'Ma Văn Ánh');
     const before = (await clerk.get('/api/people')).body.total;
-    const c = await clerk.upload('/api/people/import/commit', await sheet(), { unitId: ttud, mapping });
+    const c = await clerk.importFile('/api/people/import/commit', await sheet(), { unitId: ttud, mapping });
     assert.equal(c.status, 200, JSON.stringify(c.body));
     assert.deepEqual(c.body, { imported: 2, skipped: 0 });
     const found = await clerk.get(`/api/people?q=${encodeURIComponent('Lò Thị Bích')}`);
@@ -150,13 +150,16 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
 
   it('refuses a wrong column choice or a column chosen twice, storing nothing', async () => {
     const before = (await clerk.get('/api/people')).body.total;
-    const missing = await clerk.upload('/api/people/import/commit', await sheet(), { unitId: ttud, mapping: JSON.stringify({ fullName: 'K' }) });
+    const missing = await clerk.importFile('/api/people/import/commit', await sheet(), { unitId: ttud, mapping: JSON.stringify({ fullName: 'K' }) });
     assert.equal(missing.status, 400);
     assert.match(missing.body.message, /cột «K» được chọn cho «Họ và tên» không có trong tệp/);
-    const twice = await clerk.upload('/api/people/import/preview', await sheet(), { unitId: ttud, mapping: JSON.stringify({ fullName: 'B', position: 'B' }) });
+    const twice = await clerk.importFile('/api/people/import/preview', await sheet(), {
+      unitId: ttud,
+      mapping: JSON.stringify({ fullName: 'B', position: 'B' }),
+    });
     assert.equal(twice.status, 400);
     assert.match(twice.body.message, /cột B được chọn cho cả «Họ và tên» và «Chức vụ»/);
-    const unknownField = await clerk.upload('/api/people/import/preview', await sheet(), { unitId: ttud, mapping: JSON.stringify({ luong: 'C' }) });
+    const unknownField = await clerk.importFile('/api/people/import/preview', await sheet(), { unitId: ttud, mapping: JSON.stringify({ luong: 'C' }) });
     assert.equal(unknownField.status, 400);
     assert.match(unknownField.body.message, /không có trường luong/);
     assert.equal((await clerk.get('/api/people')).body.total, before);
@@ -168,7 +171,7 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
     ws.addRow(['Họ và tên', '', 'Đơn vị']);
     ws.addRow(['Ma Văn Cường', '', 'Trung tâm Ứng dụng']);
     ws.mergeCells('A1:B1');
-    const r = await clerk.upload('/api/people/import/preview', Buffer.from(await wb.xlsx.writeBuffer()), { unitId: ttud });
+    const r = await clerk.importFile('/api/people/import/preview', Buffer.from(await wb.xlsx.writeBuffer()), { unitId: ttud });
     assert.equal(r.status, 400);
     assert.match(r.body.message, /ô gộp A1:B1/);
   });
@@ -181,7 +184,7 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
       ['Lý Ðức Tài', 'Kỹ thuật viên'],
       ['Hoàng Văn Nam', 'Vi\u00c6n tr\u00d8\u00c5ng'],
     ]);
-    const r = await clerk.upload('/api/people/import/preview', buf, { unitId: ttud });
+    const r = await clerk.importFile('/api/people/import/preview', buf, { unitId: ttud });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.rows[0].values.fullName, 'Nguyễn Văn Đức');
     assert.equal(r.body.converted.cells >= 1, true);
@@ -190,7 +193,7 @@ describe('staff import: column mapping and legacy Vietnamese encodings', () => {
     const bad = r.body.rows[3];
     assert.equal(bad.ok, false);
     assert.match(bad.errors.join(' '), /Chức vụ: Không nhận diện được bảng mã/);
-    const c = await clerk.upload('/api/people/import/commit', buf, { unitId: ttud, skipInvalid: 'true' });
+    const c = await clerk.importFile('/api/people/import/commit', buf, { unitId: ttud, skipInvalid: 'true' });
     assert.equal(c.status, 200, JSON.stringify(c.body));
     const [row] = await t.db
       .select()

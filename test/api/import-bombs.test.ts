@@ -210,7 +210,7 @@ describe('import bombs: refused before parsing, quickly, without memory growth',
       ['Họ và tên', 'Giới tính'],
       ['Nông Văn Thường', 'Nam'],
     ]);
-    const r = await clerk.upload('/api/people/import/preview', ok, { unitId: t.demo.rootUnitId });
+    const r = await clerk.importFile('/api/people/import/preview', ok, { unitId: t.demo.rootUnitId });
     assert.notEqual(r.status, 400, JSON.stringify(r.body));
   });
 });

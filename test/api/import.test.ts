@@ -43,7 +43,7 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
 
   it('lists every error of the bad row in Vietnamese and stores nothing', async () => {
     const before = (await clerk.get('/api/people')).body.total;
-    const r = await clerk.upload('/api/people/import/preview', sheet);
+    const r = await clerk.importFile('/api/people/import/preview', sheet);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual([r.body.total, r.body.valid, r.body.invalid], [4, 3, 1]);
     const bad = r.body.rows.find((x: { ok: boolean }) => !x.ok);
@@ -58,7 +58,7 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
 
   it('refuses to commit a sheet with errors unless the user chose to skip them', async () => {
     const before = (await clerk.get('/api/people')).body.total;
-    const r = await clerk.upload('/api/people/import/commit', sheet);
+    const r = await clerk.importFile('/api/people/import/commit', sheet);
     assert.equal(r.status, 400);
     assert.match(r.body.message, /còn 1 dòng lỗi/);
     assert.equal((await clerk.get('/api/people')).body.total, before);
@@ -66,7 +66,7 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
 
   it('commits the valid rows, writes one audit entry, then a re-upload finds the CCCDs taken', async () => {
     const before = (await clerk.get('/api/people')).body.total;
-    const r = await clerk.upload('/api/people/import/commit', sheet, { skipInvalid: 'true' });
+    const r = await clerk.importFile('/api/people/import/commit', sheet, { skipInvalid: 'true' });
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.deepEqual(r.body, { imported: 3, skipped: 1 });
     assert.equal((await clerk.get('/api/people')).body.total, before + 3);
@@ -76,7 +76,7 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
     const audit = await clerk.get('/api/audit?action=person.imported');
     assert.equal(audit.body.total, 1);
     assert.match(audit.body.items[0].summary, /Nhập 3 cán bộ .* bỏ qua 1 dòng lỗi/);
-    const again = await clerk.upload('/api/people/import/preview', sheet);
+    const again = await clerk.importFile('/api/people/import/preview', sheet);
     assert.equal(again.body.valid, 0);
     assert.match(again.body.rows[0].errors.join(), /đã được dùng cho một hồ sơ cán bộ khác/);
   });
@@ -89,25 +89,25 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
       ['Hoàng Văn Một', cccd],
       ['Hoàng Văn Hai', cccd],
     ]);
-    const r = await clerk.upload('/api/people/import/preview', file, { unitId: centre });
+    const r = await clerk.importFile('/api/people/import/preview', file, { unitId: centre });
     assert.equal(r.body.valid, 1);
     assert.match(r.body.rows[1].errors[0], /trùng với dòng 2/);
   });
 
   it('refuses a file that is not really .xlsx, whatever its name', async () => {
-    const r = await clerk.upload('/api/people/import/preview', Buffer.from('Họ và tên\nNguyễn Văn A\n'), {}, 'danh-sach.xlsx');
+    const r = await clerk.importFile('/api/people/import/preview', Buffer.from('Họ và tên\nNguyễn Văn A\n'), {}, 'danh-sach.xlsx');
     assert.equal(r.status, 400);
     assert.match(r.body.message, /không phải là bảng tính Excel \(\.xlsx\)/);
   });
 
   it('refuses an upload over 10 MB', async () => {
-    const r = await clerk.upload('/api/people/import/preview', Buffer.alloc(10 * 1024 * 1024 + 10, 1));
+    const r = await clerk.importFile('/api/people/import/preview', Buffer.alloc(10 * 1024 * 1024 + 10, 1));
     assert.equal(r.status, 413);
     assert.match(r.body.message, /10 MB/);
   });
 
   it('refuses a sheet without the name column, and a request without a file', async () => {
-    const r = await clerk.upload('/api/people/import/preview', await makeXlsx([['Tên cột lạ'], ['x']]));
+    const r = await clerk.importFile('/api/people/import/preview', await makeXlsx([['Tên cột lạ'], ['x']]));
     assert.equal(r.status, 400);
     assert.match(r.body.message, /Không tìm thấy cột "Họ và tên"/);
     const none = await clerk.post('/api/people/import/preview', {});
@@ -129,7 +129,7 @@ describe('staff import from .xlsx: preview stores nothing, commit stores valid r
         )!.value,
       },
     });
-    const preview = await admin.upload('/api/people/import/preview', raw.rawPayload);
+    const preview = await admin.importFile('/api/people/import/preview', raw.rawPayload);
     assert.equal(preview.status, 200, JSON.stringify(preview.body));
     assert.deepEqual([preview.body.total, preview.body.valid], [1, 1]);
   });

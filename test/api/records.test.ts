@@ -349,7 +349,7 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
       [null, null, 'Phòng Kỹ thuật - Ứng dụng', 2018, 'HTXSNV', 'Tập thể'],
       ['Hà Thị Mai', null, null, 'năm ngoái', 'HTXSNV', null],
     ]);
-    const pv = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings' });
+    const pv = await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'ratings' });
     assert.equal(pv.status, 200, JSON.stringify(pv.body));
     assert.equal(pv.body.total, 5);
     assert.equal(pv.body.valid, 2);
@@ -360,10 +360,10 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
     const after = await clerk.get(`/api/people/${phuong}/records`);
     assert.ok(!after.body.ratings.some((r: { year: number }) => r.year === 2018), 'preview stored nothing');
 
-    const refused = await clerk.upload('/api/records/import/commit', xlsx, { kind: 'ratings' });
+    const refused = await clerk.importFile('/api/records/import/commit', xlsx, { kind: 'ratings' });
     assert.equal(refused.status, 400);
     assert.match(refused.body.message, /còn 3 dòng lỗi/);
-    const ok = await clerk.upload('/api/records/import/commit', xlsx, { kind: 'ratings', skipInvalid: 'true' });
+    const ok = await clerk.importFile('/api/records/import/commit', xlsx, { kind: 'ratings', skipInvalid: 'true' });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.deepEqual(ok.body, { imported: 2, skipped: 3, replaced: 0 });
     const stored = await clerk.get(`/api/people/${phuong}/records`);
@@ -375,17 +375,17 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
       ['Cán bộ', 'Kỳ đánh giá', 'Kết luận của Hội đồng'],
       ['Lý Thị Phương', 2017, 'HTXSNV'],
     ]);
-    const unmapped = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings' });
+    const unmapped = await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'ratings' });
     assert.equal(unmapped.status, 400, 'without a mapping the columns are not found');
     const mapping = JSON.stringify({ fullName: 'A', year: 'Kỳ đánh giá', rating: 'C' });
-    const pv = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings', mapping });
+    const pv = await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'ratings', mapping });
     assert.equal(pv.status, 200, JSON.stringify(pv.body));
     assert.deepEqual([pv.body.total, pv.body.valid], [1, 1]);
-    const bad = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings', mapping: JSON.stringify({ hoTen: 'A' }) });
+    const bad = await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'ratings', mapping: JSON.stringify({ hoTen: 'A' }) });
     assert.equal(bad.status, 400);
     assert.match(bad.body.message, /Ghép cột có trường không tồn tại: hoTen/);
-    assert.equal((await clerk.upload('/api/records/import/preview', xlsx, { kind: 'ratings', mapping: '{khong-phai-json' })).status, 400);
-    const ok = await clerk.upload('/api/records/import/commit', xlsx, { kind: 'ratings', mapping });
+    assert.equal((await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'ratings', mapping: '{khong-phai-json' })).status, 400);
+    const ok = await clerk.importFile('/api/records/import/commit', xlsx, { kind: 'ratings', mapping });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     const stored = await clerk.get(`/api/people/${phuong}/records`);
     assert.equal(stored.body.ratings.find((r: { year: number }) => r.year === 2017).rating, 'HTXSNV');
@@ -402,29 +402,29 @@ describe('records: storage, commands, eligibility from stored data, candidates, 
       ['Lý Thị Phương', 2018, 'LĐTT', null, '5/QĐ-SKHCN', '31/02/2019', null, null],
     ];
     const xlsx = await makeXlsx(rows);
-    const pv = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'honors' });
+    const pv = await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'honors' });
     assert.equal(pv.status, 200, JSON.stringify(pv.body));
     assert.equal(pv.body.valid, 2);
     assert.match(pv.body.rows[2].errors.join(' '), /Không tìm thấy cán bộ "Đàm Văn Long"/);
     assert.match(pv.body.rows[3].errors.join(' '), /không có trong danh mục/);
     assert.match(pv.body.rows[4].errors.join(' '), /Cá nhân không thể nhận Tập thể lao động tiên tiến/);
     assert.match(pv.body.rows[5].errors.join(' '), /không phải ngày hợp lệ/);
-    const ok = await clerk.upload('/api/records/import/commit', xlsx, { kind: 'honors', skipInvalid: 'true' });
+    const ok = await clerk.importFile('/api/records/import/commit', xlsx, { kind: 'honors', skipInvalid: 'true' });
     assert.deepEqual(ok.body, { imported: 2, skipped: 4, replaced: 0 });
     const hist = await clerk.get(`/api/people/${phuong}/records`);
     const gk = hist.body.honors.find((h: { honor: string; year: number }) => h.honor === 'GK' && h.year === 2018);
     assert.equal(gk.type, 'dot_xuat');
     assert.equal(gk.decisionDate, '2018-03-20');
     // The same file again: everything is already there.
-    const again = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'honors' });
+    const again = await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'honors' });
     assert.match(again.body.rows[0].errors.join(' '), /đã có trong hệ thống/);
-    const wrongKind = await clerk.upload('/api/records/import/preview', xlsx, { kind: 'people' });
+    const wrongKind = await clerk.importFile('/api/records/import/preview', xlsx, { kind: 'people' });
     assert.equal(wrongKind.status, 400);
-    const notXlsx = await clerk.upload('/api/records/import/preview', Buffer.from('hello'), { kind: 'honors' });
+    const notXlsx = await clerk.importFile('/api/records/import/preview', Buffer.from('hello'), { kind: 'honors' });
     assert.equal(notXlsx.status, 400);
     const tpl = await clerk.get('/api/records/import/template?kind=honors');
     assert.equal(tpl.status, 200);
-    assert.equal((await staff.upload('/api/records/import/preview', xlsx, { kind: 'honors' })).status, 403);
+    assert.equal((await staff.importFile('/api/records/import/preview', xlsx, { kind: 'honors' })).status, 403);
   });
 
   it('recordHonorAward (for the dossier pipeline) stores a decision once and marks its initiatives used', async () => {

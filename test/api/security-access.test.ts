@@ -99,7 +99,7 @@ describe('security: sign-in, forced password change, disclosure', () => {
       ['Nông Văn Một', 'Nam', cOut],
       ['Nông Văn Hai', 'Nam', cIn],
     ]);
-    const preview = await clerk.upload('/api/people/import/preview', sheet, { unitId: inside });
+    const preview = await clerk.importFile('/api/people/import/preview', sheet, { unitId: inside });
     assert.equal(preview.status, 200, JSON.stringify(preview.body));
     const [rowOut, rowIn] = preview.body.rows as { errors: string[] }[];
     assert.deepEqual(rowOut!.errors, rowIn!.errors);

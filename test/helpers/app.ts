@@ -70,6 +70,29 @@ export interface Client {
   put(url: string, body?: unknown): Promise<Response>;
   del(url: string): Promise<Response>;
   upload(url: string, file: Buffer, fields?: Record<string, string>, fileName?: string): Promise<Response>;
+  /**
+   * Uploads to an import route and polls the job it answers (202) until it ends: answers as the
+   * route would have synchronously, 200 with the preview or the counts, or the job's error status
+   * and `{ error, message, details }`. An early refusal (400 before any job) is passed through.
+   */
+  importFile(url: string, file: Buffer, fields?: Record<string, string>, fileName?: string): Promise<Response>;
+}
+
+/** Polls an import job answered by an upload (202) until it is done or failed; see `Client.importFile`. */
+export async function awaitImportJob(client: Pick<Client, 'get'>, started: Response, timeoutMs = 60_000): Promise<Response> {
+  if (started.status !== 202) return started;
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const r = await client.get(`/api/import-jobs/${started.body.id}`);
+    if (r.status !== 200) return r;
+    if (r.body.status === 'done') return { status: 200, body: r.body.staffPreview ?? r.body.recordPreview ?? r.body.result, headers: r.headers };
+    if (r.body.status === 'failed') {
+      const { status, ...error } = r.body.error;
+      return { status, body: error, headers: r.headers };
+    }
+    if (performance.now() > deadline) throw new Error(`import job ${started.body.id} still ${r.body.stage} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -107,12 +130,15 @@ export async function createTestApp() {
     const cookies = { tdkt_session: cookie.value };
     const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
       toResponse(await app.inject({ method, url, cookies, payload: payload as object | undefined, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } }));
-    return {
+    const client: Client = {
       csrf,
       get: (url) => call('GET', url),
       post: (url, body) => call('POST', url, body ?? {}),
       put: (url, body) => call('PUT', url, body ?? {}),
       del: (url) => call('DELETE', url),
+      async importFile(url, file, fields, fileName) {
+        return awaitImportJob(client, await client.upload(url, file, fields, fileName));
+      },
       async upload(url, file, fields = {}, fileName = 'danh-sach.xlsx') {
         const form = new FormData();
         for (const [k, v] of Object.entries(fields)) form.append(k, v);
@@ -124,6 +150,7 @@ export async function createTestApp() {
         );
       },
     };
+    return client;
   }
 
   return {

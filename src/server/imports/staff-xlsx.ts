@@ -4,7 +4,8 @@ import { badRequest } from '../errors.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
 import { personInputSchema, PERSON_FIELD_LABELS, type PersonInput } from '../../shared/schemas/person.js';
 import { EMPLOYMENT_TYPE_LABELS } from '../../shared/codes.js';
-import { DocumentError, detectVietnameseEncoding, toUnicodeVietnamese } from '../documents/index.js';
+import { DocumentError } from '../documents/errors.js';
+import { detectVietnameseEncoding, toUnicodeVietnamese } from '../documents/vietnamese-legacy.js';
 import { guardXlsx, IMPORT_ROW_LIMITS } from './xlsx-guard.js';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -127,15 +128,25 @@ function parseEmploymentType(text: string): string | null {
  * Reads and checks every row of a staff sheet. Nothing is stored here: the caller shows the
  * result as a preview, and commits only on the user's confirmation.
  */
-export async function parseStaffWorkbook(
+export async function parseStaffWorkbook(buf: Buffer, units: ImportUnit[], defaultUnitId: string | null, mappingInput?: StaffMapping): Promise<StaffSheet> {
+  await assertXlsx(buf);
+  // Sizes, ratio and row count are checked on the zip itself before exceljs builds the workbook in memory.
+  await guardXlsx(buf, 'staff');
+  return parseGuardedStaffWorkbook(buf, units, defaultUnitId, mappingInput);
+}
+
+export type StaffSheet = { rows: ImportRow[] } & StaffSheetInfo;
+
+/**
+ * The parse itself, for a file that already passed `assertXlsx` and `guardXlsx` (the import job
+ * checks the file on the request path, then runs this in a worker thread with a memory cap).
+ */
+export async function parseGuardedStaffWorkbook(
   buf: Buffer,
   units: ImportUnit[],
   defaultUnitId: string | null,
   mappingInput?: StaffMapping,
-): Promise<{ rows: ImportRow[] } & StaffSheetInfo> {
-  await assertXlsx(buf);
-  // Sizes, ratio and row count are checked on the zip itself before exceljs builds the workbook in memory.
-  await guardXlsx(buf, 'staff');
+): Promise<StaffSheet> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs';
 import type { Executor } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { listVisiblePeopleForMatching, listVisibleUnitsForMatching, unsafeListHonorKeysOf, unsafeListRatingsOf } from '../repositories/records.js';
-import { readXlsxTable, type ImportColumn, type ImportValue } from '../documents/xlsx/import.js';
-import { DocumentError } from '../documents/errors.js';
+import type { ImportValue } from '../documents/xlsx/import.js';
+import { RECORD_IMPORT_HEADERS, readHonorsTable, readRatingsTable, type HonorsTable, type RatingsTable, type RecordImportMapping } from './import-tables.js';
 import { badRequest } from '../errors.js';
 import { assertXlsx } from '../imports/staff-xlsx.js';
-import { guardXlsx, IMPORT_ROW_LIMITS } from '../imports/xlsx-guard.js';
+import { guardXlsx } from '../imports/xlsx-guard.js';
 import { reachesOnlySelf } from '../policies/record.js';
 import {
   COMMENDATION_TYPES,
@@ -28,42 +28,7 @@ import { foldVi, formatDateVi } from '../../shared/format-vi.js';
 import { HONOR_SHORT } from '../rules/index.js';
 import { RECORD_MAX_YEAR, RECORD_MIN_YEAR, type RecordImportKind } from '../../shared/schemas/records.js';
 
-type SubjectKeys = 'fullName' | 'cccd' | 'unit';
-const SUBJECT_COLUMNS: ImportColumn<SubjectKeys>[] = [
-  { key: 'fullName', header: 'Họ và tên', aliases: ['Họ tên', 'Tên cán bộ', 'Cá nhân'] },
-  { key: 'cccd', header: 'Số CCCD', aliases: ['CCCD', 'Số căn cước', 'Số căn cước công dân'] },
-  { key: 'unit', header: 'Đơn vị', aliases: ['Tên đơn vị', 'Tập thể', 'Phòng, đơn vị'] },
-];
-
-type RatingKeys = SubjectKeys | 'year' | 'rating' | 'note';
-const RATING_COLUMNS: ImportColumn<RatingKeys>[] = [
-  ...SUBJECT_COLUMNS,
-  { key: 'year', header: 'Năm', aliases: ['Năm xếp loại', 'Năm đánh giá'], type: 'integer', required: true },
-  { key: 'rating', header: 'Xếp loại', aliases: ['Xếp loại chất lượng', 'Mức xếp loại', 'Kết quả xếp loại'], required: true },
-  { key: 'note', header: 'Ghi chú' },
-];
-
-type HonorKeys = SubjectKeys | 'year' | 'honor' | 'type' | 'decisionNumber' | 'decisionDate' | 'issuer' | 'revoked';
-const HONOR_COLUMNS: ImportColumn<HonorKeys>[] = [
-  ...SUBJECT_COLUMNS,
-  { key: 'year', header: 'Năm', aliases: ['Năm thành tích', 'Năm khen thưởng'], type: 'integer', required: true },
-  {
-    key: 'honor',
-    header: 'Danh hiệu, hình thức',
-    aliases: ['Danh hiệu', 'Hình thức khen thưởng', 'Khen thưởng', 'Hình thức', 'Mã khen thưởng'],
-    required: true,
-  },
-  { key: 'type', header: 'Loại hình', aliases: ['Loại hình khen thưởng'] },
-  { key: 'decisionNumber', header: 'Số quyết định', aliases: ['Số QĐ', 'Quyết định số'] },
-  { key: 'decisionDate', header: 'Ngày quyết định', aliases: ['Ngày QĐ', 'Ngày ký'], type: 'date' },
-  { key: 'issuer', header: 'Cơ quan ban hành', aliases: ['Cấp khen', 'Cấp quyết định', 'Người ký'] },
-  { key: 'revoked', header: 'Đã thu hồi', aliases: ['Thu hồi'] },
-];
-
-export const RECORD_IMPORT_HEADERS: Record<RecordImportKind, string[]> = {
-  ratings: RATING_COLUMNS.map((c) => c.header),
-  honors: HONOR_COLUMNS.map((c) => c.header),
-};
+export { RECORD_IMPORT_HEADERS, readHonorsTable, readRatingsTable, type HonorsTable, type RatingsTable, type RecordImportMapping } from './import-tables.js';
 
 export interface RatingImportRow {
   personId: string | null;
@@ -187,27 +152,11 @@ async function resolverFor(tx: Executor, actor: Actor): Promise<SubjectResolver>
   return new SubjectResolver(persons, unitList, !reachesOnlySelf(actor));
 }
 
-/** The user's choice of sheet column per field (column letter or header text), as sent with the file. */
-export type RecordImportMapping = Record<string, string>;
-
-async function readTable<K extends string>(kind: RecordImportKind, buf: Buffer, spec: readonly ImportColumn<K>[], mapping?: RecordImportMapping) {
+/** The file checks every import passes on the request path: content type, then the zip's sizes, ratio and rows. */
+export async function assertRecordSheet(kind: RecordImportKind, buf: Buffer): Promise<void> {
   await assertXlsx(buf);
   // Sizes, ratio and row count are checked on the zip itself before the shared reader loads the workbook.
   await guardXlsx(buf, kind);
-  const maxRows = IMPORT_ROW_LIMITS[kind];
-  try {
-    const known = new Set<string>(spec.map((c) => c.key));
-    const unknown = Object.keys(mapping ?? {}).filter((k) => !known.has(k));
-    if (unknown.length) throw badRequest(`Ghép cột có trường không tồn tại: ${unknown.join(', ')}.`);
-    const t = await readXlsxTable(buf, spec, { mapping: mapping as Partial<Record<K, string>> | undefined });
-    if (t.rows.length === 0) throw badRequest('Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.');
-    if (t.rows.length > maxRows) throw badRequest(`Mỗi lần chỉ nhập tối đa ${maxRows.toLocaleString('vi-VN')} dòng.`);
-    return t;
-  } catch (e) {
-    // File-level problems (columns missing, merged header…) are the user's to fix: 400, not 422.
-    if (e instanceof DocumentError) throw badRequest(e.message, e.details);
-    throw e;
-  }
 }
 
 function rowValues<K extends string>(values: Record<K, ImportValue>): Record<string, string> {
@@ -227,7 +176,12 @@ function checkYear(v: ImportValue | undefined, errors: string[]): number | null 
 
 /** Reads and checks a ratings sheet; stores nothing. */
 export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer, mapping?: RecordImportMapping): Promise<CheckedRow<RatingImportRow>[]> {
-  const table = await readTable('ratings', buf, RATING_COLUMNS, mapping);
+  await assertRecordSheet('ratings', buf);
+  return checkRatingsTable(tx, actor, await readRatingsTable(buf, mapping));
+}
+
+/** Checks a read ratings table against what the actor may see and what is stored; stores nothing. */
+export async function checkRatingsTable(tx: Executor, actor: Actor, table: RatingsTable): Promise<CheckedRow<RatingImportRow>[]> {
   const resolver = await resolverFor(tx, actor);
   const errorsByRow = new Map<number, string[]>();
   for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
@@ -277,7 +231,12 @@ export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer,
 
 /** Reads and checks an award-history sheet; stores nothing. */
 export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, mapping?: RecordImportMapping): Promise<CheckedRow<HonorImportRow>[]> {
-  const table = await readTable('honors', buf, HONOR_COLUMNS, mapping);
+  await assertRecordSheet('honors', buf);
+  return checkHonorsTable(tx, actor, await readHonorsTable(buf, mapping));
+}
+
+/** Checks a read award-history table (like `checkRatingsTable`); stores nothing. */
+export async function checkHonorsTable(tx: Executor, actor: Actor, table: HonorsTable): Promise<CheckedRow<HonorImportRow>[]> {
   const resolver = await resolverFor(tx, actor);
   const errorsByRow = new Map<number, string[]>();
   for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);

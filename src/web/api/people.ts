@@ -1,13 +1,14 @@
 /** Staff: the people list, records of one person, transfers, the .xlsx import (src/server/routes/people). */
 import { call, client, download, flag, multipart, type BodyOf } from './client';
 import type { paths } from './schema';
+import { awaitImportJob, partOf, type OnImportProgress } from './imports';
 import type { components } from './schema';
 
 export type Person = components['schemas']['Person'];
 export type PersonDetail = components['schemas']['PersonDetail'];
 export type Transfer = components['schemas']['PersonTransfer'];
 export type ImportPreview = components['schemas']['StaffImportPreview'];
-export type ImportResult = components['schemas']['StaffImportResult'];
+export type ImportResult = components['schemas']['ImportCounts'];
 /** The sheet's columns and which one each field is read from (the user may change it). */
 export type ImportMappingInfo = Required<Pick<ImportPreview, 'columns' | 'mapping' | 'fields'>>;
 import type { EmploymentType, Gender } from '../../shared/codes';
@@ -67,7 +68,12 @@ function importForm(file: File, unitId: string | undefined, skipInvalid: boolean
   return form;
 }
 
-export const previewImport = (file: File, unitId?: string, mapping?: Record<string, string>) =>
-  call(client.POST('/api/people/import/preview', multipart(importForm(file, unitId, undefined, mapping))));
-export const commitImport = (file: File, unitId?: string, mapping?: Record<string, string>) =>
-  call(client.POST('/api/people/import/commit', multipart(importForm(file, unitId, true, mapping))));
+/** Uploads the sheet, then polls its import job (progress through `onProgress`) until the preview is ready. */
+export const previewImport = async (file: File, unitId?: string, mapping?: Record<string, string>, onProgress?: OnImportProgress): Promise<ImportPreview> =>
+  partOf(
+    (await awaitImportJob(await call(client.POST('/api/people/import/preview', multipart(importForm(file, unitId, undefined, mapping)))), onProgress))
+      .staffPreview,
+  );
+/** Uploads the sheet again to store its valid rows, and polls the job until the counts are known. */
+export const commitImport = async (file: File, unitId?: string, mapping?: Record<string, string>, onProgress?: OnImportProgress): Promise<ImportResult> =>
+  partOf((await awaitImportJob(await call(client.POST('/api/people/import/commit', multipart(importForm(file, unitId, true, mapping)))), onProgress)).result);

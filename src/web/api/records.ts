@@ -1,5 +1,6 @@
 import type { components } from './schema';
 /** Records, eligibility, candidates, rule packs and overrides (see src/server/routes/records, rules). */
+import { awaitImportJob, partOf, type ImportCounts, type OnImportProgress } from './imports';
 import { call, client, download, multipart, type BodyOf, type QueryOf } from './client';
 import type { Me } from './auth';
 import type { Regime } from '../../shared/codes';
@@ -75,10 +76,12 @@ function importForm(kind: 'ratings' | 'honors', file: File, skipInvalid?: boolea
   form.append('file', file, file.name);
   return form;
 }
-export const previewRecordImport = (kind: 'ratings' | 'honors', file: File) =>
-  call(client.POST('/api/records/import/preview', multipart(importForm(kind, file))));
-export const commitRecordImport = (kind: 'ratings' | 'honors', file: File) =>
-  call(client.POST('/api/records/import/commit', multipart(importForm(kind, file, true))));
+/** Uploads the sheet, then polls its import job (progress through `onProgress`) until the preview is ready. */
+export const previewRecordImport = async (kind: 'ratings' | 'honors', file: File, onProgress?: OnImportProgress): Promise<ImportPreviewRows> =>
+  partOf((await awaitImportJob(await call(client.POST('/api/records/import/preview', multipart(importForm(kind, file)))), onProgress)).recordPreview);
+/** Uploads the sheet again to store its valid rows, and polls the job until the counts are known. */
+export const commitRecordImport = async (kind: 'ratings' | 'honors', file: File, onProgress?: OnImportProgress): Promise<ImportCounts> =>
+  partOf((await awaitImportJob(await call(client.POST('/api/records/import/commit', multipart(importForm(kind, file, true)))), onProgress)).result);
 
 /** The record abilities of the signed-in user (the session carries every resource's abilities). */
 export function recordAbilities(user: Me): { read: boolean; write: boolean; import: boolean; createOverride: boolean } {

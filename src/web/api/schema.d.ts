@@ -341,7 +341,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì */
+        /** Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì. Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong */
         post: operations["previewStaffImport"];
         delete?: never;
         options?: never;
@@ -358,7 +358,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Nhập tệp Excel cán bộ sau khi người dùng xác nhận */
+        /** Nhập tệp Excel cán bộ sau khi người dùng xác nhận. Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong */
         post: operations["commitStaffImport"];
         delete?: never;
         options?: never;
@@ -1299,7 +1299,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors) */
+        /** Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors). Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong */
         post: operations["previewRecordImport"];
         delete?: never;
         options?: never;
@@ -1316,7 +1316,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi) */
+        /** Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi). Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong */
         post: operations["commitRecordImport"];
         delete?: never;
         options?: never;
@@ -4472,6 +4472,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/import-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trạng thái một tác vụ nhập tệp Excel (xem trước hoặc nhập): hỏi lại đến khi xong */
+        get: operations["getImportJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6057,6 +6074,45 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Kết quả nhập: số dòng đã nhập, bỏ qua (và số xếp loại được thay, với xếp loại). */
+        ImportCounts: {
+            imported: number;
+            skipped: number;
+            replaced?: number;
+        };
+        /** @description Tác vụ nhập tệp Excel: hỏi lại cho đến khi status là done hoặc failed. */
+        ImportJob: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "staff" | "ratings" | "honors";
+            /** @enum {string} */
+            mode: "preview" | "commit";
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            /** @enum {string} */
+            stage: "queued" | "reading" | "checking" | "storing" | "done" | "failed";
+            stageLabel: string;
+            /** @description Phần trăm ước lượng, 0–100 */
+            progress: number;
+            fileName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            error: {
+                status: number;
+                error: string;
+                message: string;
+                details?: unknown;
+            } | null;
+            /** @description Xem trước tệp cán bộ (kind = staff, mode = preview) */
+            staffPreview: components["schemas"]["StaffImportPreview"] | null;
+            /** @description Xem trước tệp xếp loại/khen thưởng (kind = ratings | honors, mode = preview) */
+            recordPreview: components["schemas"]["RecordImportPreview"] | null;
+            /** @description Kết quả nhập (mode = commit) */
+            result: components["schemas"]["ImportCounts"] | null;
+        };
         Initiative: {
             /** Format: uuid */
             id: string;
@@ -7303,11 +7359,6 @@ export interface components {
                 warnings: string[];
             }[];
         };
-        RecordImportResult: {
-            imported: number;
-            skipped: number;
-            replaced: number;
-        };
         RegistrableHonor: {
             honor: string;
             label: string;
@@ -7885,10 +7936,6 @@ export interface components {
                 ok: boolean;
                 errors: string[];
             }[];
-        };
-        StaffImportResult: {
-            imported: number;
-            skipped: number;
         };
         StepClock: {
             startedOn: string;
@@ -9685,12 +9732,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffImportPreview"];
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -9750,12 +9797,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffImportResult"];
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -14846,12 +14893,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordImportPreview"];
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -14911,12 +14958,12 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Default Response */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RecordImportResult"];
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -29605,6 +29652,64 @@ export interface operations {
             };
             /** @description Dữ liệu không hợp lệ */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getImportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

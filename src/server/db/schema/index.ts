@@ -23,3 +23,4 @@ export * from './petitions.js';
 export * from './inspections.js';
 export * from './trainings.js';
 export * from './exemplars.js';
+export * from './import-jobs.js';

@@ -12,19 +12,12 @@ import { findVisiblePersonWithUnit, listPeople, PEOPLE_SORTS, peopleMatching, tr
 import { replyXlsx, XLSX_MIME } from '../../http/xlsx-reply.js';
 import { peopleColumns } from '../../presenters/exports.js';
 import { findVisibleUnit, listVisibleUnits } from '../../repositories/units.js';
-import {
-  importPreviewSchema,
-  importResultSchema,
-  personDetailSchema,
-  personPageSchema,
-  personSchema,
-  presentImportRows,
-  presentPerson,
-  presentTransfer,
-} from '../../presenters/people.js';
+import { personDetailSchema, personPageSchema, personSchema, presentImportRows, presentPerson, presentTransfer } from '../../presenters/people.js';
 import { errors, file } from '../../http/contract.js';
 import { badRequest, notFound } from '../../errors.js';
-import { parseStaffWorkbook, staffImportTemplate, STAFF_FIELDS, type StaffMapping } from '../../imports/staff-xlsx.js';
+import { assertXlsx, staffImportTemplate, STAFF_FIELDS, type StaffMapping } from '../../imports/staff-xlsx.js';
+import { guardXlsx } from '../../imports/xlsx-guard.js';
+import { importJobSchema, presentImportJob } from '../../presenters/import-jobs.js';
 import { personInputSchema } from '../../../shared/schemas/person.js';
 import { EMPLOYMENT_TYPES, GENDERS } from '../../../shared/codes.js';
 import { isoDate, pageQuery, queryBool } from '../../../shared/schemas/common.js';
@@ -67,7 +60,7 @@ function parseMapping(raw: string | undefined): StaffMapping | undefined {
 }
 
 export const peopleRoutes =
-  ({ db, database }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, database, imports }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/api/people',
@@ -246,17 +239,18 @@ export const peopleRoutes =
       },
     );
 
-    async function parseUpload(actor: Actor, buffer: Buffer, fields: Record<string, string>) {
+    /** The form's choices, checked before the job starts (a wrong unit or mapping answers at once). */
+    async function uploadSpec(actor: Actor, buffer: Buffer, fields: Record<string, string>) {
       const defaultUnitId = fields.unitId || null;
       if (defaultUnitId && (!z.uuid().safeParse(defaultUnitId).success || !(await findVisibleUnit(db, actor, defaultUnitId))))
         throw notFound('Không tìm thấy đơn vị.');
+      const mapping = parseMapping(fields.mapping);
+      // Content type, zip sizes, ratio and row count: cheap and bounded, on the request path (a bomb is refused here).
+      await assertXlsx(buffer);
+      await guardXlsx(buffer, 'staff');
       const visible = await listVisibleUnits(db, actor, { includeInactive: true });
-      return parseStaffWorkbook(
-        buffer,
-        visible.map((v) => ({ id: v.unit.id, name: v.unit.name, code: v.unit.code, active: v.unit.active })),
-        defaultUnitId,
-        parseMapping(fields.mapping),
-      );
+      const units = visible.map((v) => ({ id: v.unit.id, name: v.unit.name, code: v.unit.code, active: v.unit.active }));
+      return { buf: buffer, units, defaultUnitId, mapping };
     }
 
     app.post(
@@ -265,33 +259,38 @@ export const peopleRoutes =
         schema: {
           tags: ['people'],
           operationId: 'previewStaffImport',
-          summary: 'Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì',
+          summary: 'Xem trước tệp Excel cán bộ: lỗi từng dòng, chưa lưu gì. Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong',
           consumes: ['multipart/form-data'],
-          response: { 200: importPreviewSchema, ...errors(403, 404, 413) },
+          response: { 202: importJobSchema, ...errors(403, 404, 413) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'person', 'import');
-        const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
-        const { rows, headers, columns, mapping, converted } = await parseUpload(actor, buffer, fields);
-        await checkRowsAgainstDatabase(db, rows);
-        const valid = rows.filter((r) => r.errors.length === 0).length;
-        const notices = converted.cells
-          ? [`Đã chuyển ${converted.cells} ô từ bảng mã ${converted.encodings.join(', ')} sang Unicode. Hãy kiểm tra lại họ tên trước khi nhập.`]
-          : [];
-        return {
-          headers,
-          columns,
-          mapping,
-          fields: STAFF_FIELDS,
-          converted,
-          notices,
-          total: rows.length,
-          valid,
-          invalid: rows.length - valid,
-          rows: presentImportRows(rows),
-        };
+        const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
+        const spec = await uploadSpec(actor, buffer, fields);
+        const job = await imports.start(actor, { kind: 'staff', mode: 'preview', fileName }, async (stage) => {
+          const { rows, headers, columns, mapping, converted } = await imports.pool.parseStaff(spec);
+          await stage('checking');
+          await checkRowsAgainstDatabase(db, rows);
+          const valid = rows.filter((r) => r.errors.length === 0).length;
+          const notices = converted.cells
+            ? [`Đã chuyển ${converted.cells} ô từ bảng mã ${converted.encodings.join(', ')} sang Unicode. Hãy kiểm tra lại họ tên trước khi nhập.`]
+            : [];
+          return {
+            headers,
+            columns,
+            mapping,
+            fields: STAFF_FIELDS,
+            converted,
+            notices,
+            total: rows.length,
+            valid,
+            invalid: rows.length - valid,
+            rows: presentImportRows(rows),
+          };
+        });
+        return reply.status(202).send(presentImportJob(job));
       },
     );
 
@@ -301,20 +300,26 @@ export const peopleRoutes =
         schema: {
           tags: ['people'],
           operationId: 'commitStaffImport',
-          summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận',
+          summary: 'Nhập tệp Excel cán bộ sau khi người dùng xác nhận. Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong',
           consumes: ['multipart/form-data'],
-          response: { 200: importResultSchema, ...errors(403, 404, 409, 413) },
+          response: { 202: importJobSchema, ...errors(403, 404, 409, 413) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'person', 'import');
         const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
-        const { rows } = await parseUpload(actor, buffer, fields);
-        const result = await runCommand(db, actor, (ctx) => importPeople(ctx, rows, { skipInvalid: fields.skipInvalid === 'true', fileName }));
-        // A bulk insert changes the table's shape: refresh statistics (PGlite has no autovacuum).
-        if (result.imported >= 500) await refreshStatistics(database);
-        return result;
+        const spec = await uploadSpec(actor, buffer, fields);
+        const skipInvalid = fields.skipInvalid === 'true';
+        const job = await imports.start(actor, { kind: 'staff', mode: 'commit', fileName }, async (stage) => {
+          const { rows } = await imports.pool.parseStaff(spec);
+          await stage('storing');
+          const result = await runCommand(db, actor, (ctx) => importPeople(ctx, rows, { skipInvalid, fileName }));
+          // A bulk insert changes the table's shape: refresh statistics (PGlite has no autovacuum).
+          if (result.imported >= 500) await refreshStatistics(database);
+          return result;
+        });
+        return reply.status(202).send(presentImportJob(job));
       },
     );
   };

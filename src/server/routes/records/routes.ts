@@ -35,7 +35,19 @@ import { candidatesIn, eligibilityOf, governingPack } from '../../records/eligib
 import { tryMoney } from '../../rules/money.js';
 import { candidateColumns, type CandidateExportLine } from '../../presenters/list-exports.js';
 import { XLSX_MIME, contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
-import { checkHonorsSheet, checkRatingsSheet, recordImportTemplate, type RecordImportMapping } from '../../records/import-xlsx.js';
+import {
+  assertRecordSheet,
+  checkHonorsTable,
+  checkRatingsTable,
+  recordImportTemplate,
+  type HonorsTable,
+  type RatingsTable,
+  type RecordImportMapping,
+} from '../../records/import-xlsx.js';
+import { importJobSchema, presentImportJob } from '../../presenters/import-jobs.js';
+import type { Executor } from '../../db/client.js';
+
+type ReadTable = { kind: 'ratings'; table: RatingsTable } | { kind: 'honors'; table: HonorsTable };
 import {
   candidateListSchema,
   disciplineRecordSchema,
@@ -134,7 +146,7 @@ const candidatesQuery = z.object({ ...candidatesFilter, ...candidatesView, ...pa
 const candidatesExportQuery = z.object({ ...candidatesFilter, ...candidatesView });
 
 export const recordRoutes =
-  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, imports }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     async function subjectOr404(actor: Actor, ref: { personId?: string; unitId?: string }) {
       const s = await findVisibleSubject(db, actor, ref);
@@ -604,8 +616,15 @@ export const recordRoutes =
       return parsed.data;
     }
 
-    async function check(actor: Actor, kind: RecordImportKind, buffer: Buffer, mapping?: RecordImportMapping) {
-      return kind === 'ratings' ? checkRatingsSheet(db, actor, buffer, mapping) : checkHonorsSheet(db, actor, buffer, mapping);
+    /** Reads a checked file in a worker thread (memory cap); the table keeps its kind for the check. */
+    async function readInWorker(kind: RecordImportKind, buffer: Buffer, mapping?: RecordImportMapping): Promise<ReadTable> {
+      return kind === 'ratings'
+        ? { kind: 'ratings', table: await imports.pool.readRatings(buffer, mapping) }
+        : { kind: 'honors', table: await imports.pool.readHonors(buffer, mapping) };
+    }
+    /** Checks the rows against what the actor may see and what is stored (inside the commit's transaction, for a commit). */
+    function checkTable(tx: Executor, actor: Actor, read: ReadTable) {
+      return read.kind === 'ratings' ? checkRatingsTable(tx, actor, read.table) : checkHonorsTable(tx, actor, read.table);
     }
 
     app.post(
@@ -614,19 +633,28 @@ export const recordRoutes =
         schema: {
           tags: ['records'],
           operationId: 'previewRecordImport',
-          summary: 'Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors)',
+          summary:
+            'Xem trước tệp Excel xếp loại/khen thưởng: lỗi từng dòng, chưa lưu gì (trường kind = ratings | honors). Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong',
           consumes: ['multipart/form-data'],
-          response: { 200: importPreviewSchema, ...errors(403, 413, 415) },
+          response: { 202: importJobSchema, ...errors(403, 413, 415) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'record', 'import');
-        const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
+        const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
         const kind = importKind(fields);
-        const rows = await check(actor, kind, buffer, mappingOf(fields));
-        const valid = rows.filter((r) => r.input).length;
-        return { kind, total: rows.length, valid, invalid: rows.length - valid, rows: presentChecked(rows) };
+        const mapping = mappingOf(fields);
+        // Content type, zip sizes, ratio and row count: cheap and bounded, on the request path (a bomb is refused here).
+        await assertRecordSheet(kind, buffer);
+        const job = await imports.start(actor, { kind, mode: 'preview', fileName }, async (stage) => {
+          const read = await readInWorker(kind, buffer, mapping);
+          await stage('checking');
+          const rows = await checkTable(db, actor, read);
+          const valid = rows.filter((r) => r.input).length;
+          return { kind, total: rows.length, valid, invalid: rows.length - valid, rows: presentChecked(rows) };
+        });
+        return reply.status(202).send(presentImportJob(job));
       },
     );
 
@@ -636,22 +664,30 @@ export const recordRoutes =
         schema: {
           tags: ['records'],
           operationId: 'commitRecordImport',
-          summary: 'Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi)',
+          summary:
+            'Nhập tệp Excel xếp loại/khen thưởng sau khi người dùng xác nhận (skipInvalid=true để bỏ qua dòng lỗi). Trả về tác vụ nhập; hỏi GET /api/import-jobs/{id} đến khi xong',
           consumes: ['multipart/form-data'],
-          response: { 200: importResultSchema, ...errors(403, 409, 413, 415) },
+          response: { 202: importJobSchema, ...errors(403, 409, 413, 415) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'record', 'import');
         const { buffer, fileName, fields } = await readUpload(req, { missing: 'Hãy chọn một tệp Excel (.xlsx) để tải lên.', defaultName: 'tep.xlsx' });
         const kind = importKind(fields);
-        return runCommand(db, actor, async (ctx) => {
-          // Checked again inside the transaction: what is stored is what was checked.
-          const mapping = mappingOf(fields);
-          const rows = kind === 'ratings' ? await checkRatingsSheet(ctx.tx, actor, buffer, mapping) : await checkHonorsSheet(ctx.tx, actor, buffer, mapping);
-          return importRecords(ctx, kind, rows, { skipInvalid: fields.skipInvalid === 'true', fileName });
+        const mapping = mappingOf(fields);
+        await assertRecordSheet(kind, buffer);
+        const skipInvalid = fields.skipInvalid === 'true';
+        const job = await imports.start(actor, { kind, mode: 'commit', fileName }, async (stage) => {
+          const read = await readInWorker(kind, buffer, mapping);
+          await stage('storing');
+          return runCommand(db, actor, async (ctx) => {
+            // Checked inside the transaction: what is stored is what was checked.
+            const rows = await checkTable(ctx.tx, actor, read);
+            return importRecords(ctx, kind, rows, { skipInvalid, fileName });
+          });
         });
+        return reply.status(202).send(presentImportJob(job));
       },
     );
   };

@@ -32,7 +32,7 @@ export default function RecordsImportPage() {
   const [kind, setKind] = useState<Kind>('ratings');
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreviewRows | null>(null);
-  const [done, setDone] = useState<{ imported: number; skipped: number; replaced: number } | null>(null);
+  const [done, setDone] = useState<{ imported: number; skipped: number; replaced?: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const previewMut = useMutation({
     mutationFn: (f: File) => previewRecordImport(kind, f),
