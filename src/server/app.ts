@@ -32,6 +32,7 @@ import { recordRoutes } from './routes/records/routes.js';
 import { plansModuleRoutes } from './routes/plans/index.js';
 import { documentRoutes } from './routes/documents/routes.js';
 import { dossierModuleRoutes } from './routes/dossiers/index.js';
+import { fundRoutes } from './routes/fund/routes.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -142,6 +143,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(plansModuleRoutes(deps));
   await app.register(documentRoutes(deps));
   await app.register(dossierModuleRoutes(deps));
+  await app.register(fundRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

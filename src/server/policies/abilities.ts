@@ -25,6 +25,8 @@ export const RESOURCES = [
   'template',
   'certificate',
   'document',
+  'fund',
+  'awardItem',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -55,6 +57,10 @@ export const ACTIONS = {
   certificate: ['read', 'issue', 'revoke'],
   /** Converting an uploaded Word file to PDF on the server (LibreOffice). */
   document: ['convert'],
+  /** The award fund (quỹ thi đua, khen thưởng) and the bonus fund: its settings, sources, payments, organising spending. */
+  fund: ['read', 'write'],
+  /** The inventory of award items (phôi, hiện vật) and requests to re-issue or exchange them. */
+  awardItem: ['read', 'write'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -90,6 +96,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: ALL.template,
       certificate: ALL.certificate,
       document: ALL.document,
+      fund: ALL.fund,
+      awardItem: ALL.awardItem,
     },
   },
   clerk: {
@@ -151,6 +159,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       certificate: READ,
       document: ALL.document,
+      fund: READ,
+      awardItem: READ,
     },
   },
   staff: {

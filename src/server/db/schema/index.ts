@@ -16,3 +16,4 @@ export * from './notices.js';
 export * from './decisions.js';
 export * from './documents.js';
 export * from './rate-limits.js';
+export * from './fund.js';
