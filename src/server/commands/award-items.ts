@@ -66,7 +66,14 @@ export async function stockAt(tx: Executor, unitId: string, date: string): Promi
   const rows = await itemTotals(tx, unitId, date);
   return AWARD_ITEM_KINDS.map((itemKind) => {
     const v = (m: AwardItemMove) => rows.find((r) => r.itemKind === itemKind && r.move === m)?.total ?? 0;
-    return { itemKind, received: v('received'), issued: v('issued'), spoiled: v('spoiled'), recalled: v('recalled'), stock: v('received') - v('issued') - v('spoiled') };
+    return {
+      itemKind,
+      received: v('received'),
+      issued: v('issued'),
+      spoiled: v('spoiled'),
+      recalled: v('recalled'),
+      stock: v('received') - v('issued') - v('spoiled'),
+    };
   });
 }
 
@@ -325,6 +332,12 @@ export async function refuseReissue(ctx: CommandContext, id: string, answer: str
   const text = answer.trim();
   if (!text) throw badRequest('Hãy ghi lý do từ chối.');
   const row = await updateReissue(ctx.tx, r.id, { status: 'refused', answer: text, handledAt: now(), handledBy: ctx.actor.accountId });
-  await ctx.audit({ action: 'reissue.refused', entityType: 'reissue_request', entityId: r.id, unitId: r.unitId, summary: `Từ chối đề nghị cấp lại, cấp đổi: ${text}` });
+  await ctx.audit({
+    action: 'reissue.refused',
+    entityType: 'reissue_request',
+    entityId: r.id,
+    unitId: r.unitId,
+    summary: `Từ chối đề nghị cấp lại, cấp đổi: ${text}`,
+  });
   return row;
 }

@@ -319,7 +319,11 @@ export const fundRoutes =
             unitId: z.uuid().optional(),
             itemKind: z.enum(AWARD_ITEM_KINDS, 'Hãy chọn loại phôi, hiện vật.'),
             move: z.enum(['received', 'spoiled'], 'Hãy chọn nhập kho hoặc hỏng, hủy.'),
-            quantity: z.number('Số lượng phải là số.').int('Số lượng phải là số nguyên.').min(1, 'Số lượng phải từ 1 trở lên.').max(100_000, 'Số lượng quá lớn.'),
+            quantity: z
+              .number('Số lượng phải là số.')
+              .int('Số lượng phải là số nguyên.')
+              .min(1, 'Số lượng phải từ 1 trở lên.')
+              .max(100_000, 'Số lượng quá lớn.'),
             moveDate: isoDate,
             reason: z.string().trim().max(500, 'Lý do quá dài.').nullish(),
             reference: z.string().trim().max(200, 'Số chứng từ quá dài.').nullish(),
@@ -350,7 +354,10 @@ export const fundRoutes =
         const actor = actorOf(req);
         authorize(actor, 'awardItem', 'write');
         const rows = await runCommand(db, actor, (ctx) => issueItemsForDecision(ctx, req.body.decisionId, req.body.moveDate ?? todayVn()));
-        return { items: rows.map((m) => presentItemMove({ move: m, decisionNumber: null, certificateNumber: null, certificateYear: null })), total: rows.length };
+        return {
+          items: rows.map((m) => presentItemMove({ move: m, decisionNumber: null, certificateNumber: null, certificateYear: null })),
+          total: rows.length,
+        };
       },
     );
 

@@ -20,7 +20,13 @@ const REISSUE = {
 
 export const ND152_FUND: FundRules = {
   budgetCaps: [
-    { basis: 'recurrent_spending_delta', share: 0.01, article: `Điểm b khoản 3 Điều 46 ${ND152}`, verified: true, note: 'Tối đa 1,0% chi thường xuyên; đóng góp tính thêm' },
+    {
+      basis: 'recurrent_spending_delta',
+      share: 0.01,
+      article: `Điểm b khoản 3 Điều 46 ${ND152}`,
+      verified: true,
+      note: 'Tối đa 1,0% chi thường xuyên; đóng góp tính thêm',
+    },
     {
       basis: 'recurrent_spending_mountain',
       share: 0.015,
@@ -51,7 +57,13 @@ export const ND98_FUND: FundRules = {
     ...ND152_FUND.budgetCaps
       .filter((c) => c.basis !== 'salary_fund')
       .map((c) => ({ ...c, article: `${ND98} (mức cho tỉnh chưa xác minh; tạm áp dụng ${c.article})`, verified: false })),
-    { basis: 'salary_fund', share: 0.2, article: `Điều 50 ${ND98}`, verified: true, note: 'Tối đa 20% tổng quỹ tiền lương theo ngạch, bậc (xác minh qua nguồn thứ cấp)' },
+    {
+      basis: 'salary_fund',
+      share: 0.2,
+      article: `Điều 50 ${ND98}`,
+      verified: true,
+      note: 'Tối đa 20% tổng quỹ tiền lương theo ngạch, bậc (xác minh qua nguồn thứ cấp)',
+    },
   ],
   organisingShare: { share: 0.2, article: `${TT28} có hiệu lực từ 15/07/2025; trước đó chưa xác minh`, verified: false },
   bonusFund: ND152_FUND.bonusFund,
