@@ -42,6 +42,7 @@ import { exemplarRoutes } from './routes/exemplars/routes.js';
 import { publicExemplarRoutes } from './routes/exemplars/public.js';
 import { importJobRoutes } from './routes/imports/routes.js';
 import { ImportJobs } from './imports/jobs.js';
+import { fundRoutes } from './routes/fund/routes.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -164,6 +165,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(exemplarRoutes(deps));
   await app.register(publicExemplarRoutes(deps));
   await app.register(importJobRoutes(deps));
+  await app.register(fundRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

@@ -281,3 +281,71 @@ export const PUBLIC_KIND_LABELS: Record<PublicKind, string> = {
   story: 'Bài viết về điển hình',
   decision: 'Quyết định khen thưởng',
 };
+
+// ---------------------------------------------------------------- award fund and award items (issue 14)
+
+/** The two funds kept apart: the TĐKT fund (NĐ 152/2025 Art 46; NĐ 98/2023 Art 50) and the bonus fund of NĐ 73/2024 Art 4. */
+export const FUND_KINDS = ['tdkt', 'bonus'] as const;
+export type FundKind = (typeof FUND_KINDS)[number];
+export const FUND_KIND_LABELS: Record<FundKind, string> = {
+  tdkt: 'Quỹ thi đua, khen thưởng',
+  bonus: 'Quỹ tiền thưởng (NĐ 73/2024)',
+};
+
+/** What the budget allocation of a fund is capped by (the base the legal share applies to). */
+export const FUND_CAP_BASES = ['recurrent_spending_delta', 'recurrent_spending_mountain', 'salary_fund'] as const;
+export type FundCapBasis = (typeof FUND_CAP_BASES)[number];
+export const FUND_CAP_BASIS_LABELS: Record<FundCapBasis, string> = {
+  recurrent_spending_delta: 'Chi thường xuyên ngân sách (tỉnh đồng bằng, thành phố trực thuộc trung ương)',
+  recurrent_spending_mountain: 'Chi thường xuyên ngân sách (miền núi, trung du, Tây Nguyên, vùng sâu, hải đảo)',
+  salary_fund: 'Quỹ tiền lương theo ngạch, bậc (bộ, ngành trung ương)',
+};
+
+/** Lines of a fund's ledger (sổ quỹ). */
+export const FUND_ENTRY_KINDS = ['budget', 'contribution', 'commitment', 'payment', 'return', 'organising'] as const;
+export type FundEntryKind = (typeof FUND_ENTRY_KINDS)[number];
+export const FUND_ENTRY_KIND_LABELS: Record<FundEntryKind, string> = {
+  budget: 'Ngân sách cấp',
+  contribution: 'Đóng góp, tài trợ',
+  commitment: 'Tiền thưởng theo quyết định',
+  payment: 'Chi tiền thưởng',
+  return: 'Hoàn lại do hủy bỏ khen thưởng',
+  organising: 'Chi tổ chức phong trào',
+};
+
+/** Kinds of award items (hiện vật khen thưởng) the inventory counts. */
+export const AWARD_ITEM_KINDS = ['phoi_giay_khen', 'phoi_bang_khen', 'khung', 'ky_niem_chuong', 'co_thi_dua'] as const;
+export type AwardItemKind = (typeof AWARD_ITEM_KINDS)[number];
+export const AWARD_ITEM_KIND_LABELS: Record<AwardItemKind, string> = {
+  phoi_giay_khen: 'Phôi Giấy khen',
+  phoi_bang_khen: 'Phôi Bằng khen',
+  khung: 'Khung Giấy khen, Bằng khen',
+  ky_niem_chuong: 'Kỷ niệm chương',
+  co_thi_dua: 'Cờ thi đua',
+};
+
+/** Movements of the inventory. */
+export const AWARD_ITEM_MOVES = ['received', 'issued', 'spoiled', 'recalled'] as const;
+export type AwardItemMove = (typeof AWARD_ITEM_MOVES)[number];
+export const AWARD_ITEM_MOVE_LABELS: Record<AwardItemMove, string> = {
+  received: 'Nhập kho',
+  issued: 'Cấp phát',
+  spoiled: 'Hỏng, hủy',
+  recalled: 'Thu hồi',
+};
+
+/** Requests about an issued certificate: cấp lại (lost), cấp đổi (damaged or wrong). */
+export const REISSUE_KINDS = ['cap_lai', 'cap_doi'] as const;
+export type ReissueKind = (typeof REISSUE_KINDS)[number];
+export const REISSUE_KIND_LABELS: Record<ReissueKind, string> = {
+  cap_lai: 'Cấp lại (bị mất)',
+  cap_doi: 'Cấp đổi (hư hỏng, sai thông tin)',
+};
+
+export const REISSUE_STATUSES = ['pending', 'done', 'refused'] as const;
+export type ReissueStatus = (typeof REISSUE_STATUSES)[number];
+export const REISSUE_STATUS_LABELS: Record<ReissueStatus, string> = {
+  pending: 'Đang giải quyết',
+  done: 'Đã cấp',
+  refused: 'Từ chối',
+};

@@ -1,4 +1,5 @@
 /** App shell: providers (antd vi_VN, react-query, session) and the routes. */
+import { FundPage } from './pages/fund/FundPage';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Result, Button } from 'antd';
 import viVN from 'antd/locale/vi_VN';
@@ -176,6 +177,7 @@ export function App() {
                     }
                   >
                     <Route index element={<HomePage />} />
+                    <Route path="/quy-khen-thuong" element={<FundPage />} />
                     <Route
                       path="/don-vi"
                       element={

@@ -47,7 +47,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
   // Plans, movements, registrations, pledges, notifications of the demo agency.
   const pm = { plan: '', task: '', movement: '', registration: '', pledge: '', notification: '' };
   // A decision of the demo agency with its certificates (sổ vàng).
-  const doc = { decision: '', certificate: '' };
+  const doc = { decision: '', certificate: '', reissue: '' };
   // The nomination pipeline: a dossier through the council, a decision, a public notice with a comment.
   const rp = { request: '', report: '' };
   const dp = { dossier: '', candidate: '', document: '', session: '', item: '', decision: '', notice: '', comment: '' };
@@ -151,6 +151,14 @@ describe('every route: 401 without a session, 404 for an account of another unit
         .returning()
     )[0]!.id;
     rp.report = (await t.db.insert(reports).values({ requestId: rp.request, unitId: ids.unit }).returning())[0]!.id;
+    const reissue = await admin.post('/api/reissue-requests', {
+      certificateId: doc.certificate,
+      kind: 'cap_lai',
+      requesterName: 'Người đề nghị',
+      reason: 'Bị mất',
+    });
+    assert.equal(reissue.status, 201, JSON.stringify(reissue.body));
+    doc.reissue = reissue.body.id;
     pm.notification = (await t.db.insert(notifications).values({ accountId: adminAcc!.id, key: 'test-n', title: 'Nhắc', body: 'Nhắc hạn' }).returning())[0]!.id;
     const r = await reviewedDossier(t, 2);
     dp.dossier = r.dossierId;
@@ -256,6 +264,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/templates/{kind}', '/api/templates/to_trinh')
       .replace('/api/decisions/{id}/certificates', `/api/decisions/${doc.decision}/certificates`)
       .replace('/api/certificates/{id}', `/api/certificates/${doc.certificate}`)
+      .replace('/api/reissue-requests/{id}', `/api/reissue-requests/${doc.reissue}`)
+      .replace('/api/fund/{year}', '/api/fund/2026')
       .replace('/api/public/certificates/{code}', '/api/public/certificates/KHONGCO123')
       .replace('/api/dossiers/{id}/candidates/{candidateId}', `/api/dossiers/${dp.dossier}/candidates/${dp.candidate}`)
       .replace('/api/dossiers/{id}/documents/{documentId}', `/api/dossiers/${dp.dossier}/documents/${dp.document}`)
@@ -291,6 +301,15 @@ describe('every route: 401 without a session, 404 for an account of another unit
     'GET /api/templates/{kind}/versions',
     'POST /api/templates/{kind}',
     'POST /api/templates/{kind}/revert',
+    // The fund of a year is the caller's own unit's (another unit only through unitId, checked in scope).
+    'GET /api/fund/{year}',
+    'PUT /api/fund/{year}/settings',
+    'GET /api/fund/{year}/entries',
+    'GET /api/fund/{year}/commitments',
+    'POST /api/fund/{year}/sources',
+    'POST /api/fund/{year}/payments',
+    'POST /api/fund/{year}/organising',
+    'GET /api/fund/{year}/ledger.xlsx',
   ]);
 
   it('lists enough routes to be meaningful', () => {
@@ -360,6 +379,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/reports/{id}/receive': { version: 1 },
       'POST /api/reports/{id}/return': { version: 1, reason: 'Thiếu số liệu' },
       'POST /api/reports/{id}/extend': { until: '2099-12-31' },
+      'POST /api/reissue-requests/{id}/refuse': { answer: 'Thử từ chối' },
       'POST /api/notices/{id}/comments/{commentId}/answer': { answer: 'Trả lời thử' },
       'PUT /api/initiatives/{id}': iniBody(),
       'POST /api/initiatives/{id}/assignments': { personIds: [ids.person] },

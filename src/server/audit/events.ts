@@ -174,6 +174,19 @@ export const AUDIT_ACTIONS = {
   'publication.setting_changed': 'Bật/tắt công khai một loại nội dung trên cổng thông tin',
   'publication.item_taken_off': 'Gỡ một quyết định khỏi cổng thông tin',
   'publication.item_restored': 'Đăng lại một quyết định lên cổng thông tin',
+  'fund.configured': 'Khai báo căn cứ trích lập quỹ thi đua, khen thưởng',
+  'fund.source_added': 'Ghi nguồn quỹ (ngân sách cấp, đóng góp)',
+  'fund.committed': 'Ghi tiền thưởng theo quyết định vào sổ quỹ',
+  'fund.paid': 'Chi tiền thưởng từ quỹ',
+  'fund.returned': 'Hoàn lại tiền thưởng do hủy bỏ khen thưởng',
+  'fund.organising_spent': 'Chi tổ chức phong trào thi đua từ quỹ',
+  'award_item.received': 'Nhập kho phôi, hiện vật khen thưởng',
+  'award_item.issued': 'Cấp phát phôi, hiện vật khen thưởng',
+  'award_item.spoiled': 'Ghi hỏng, hủy phôi, hiện vật',
+  'award_item.recalled': 'Thu hồi hiện vật khen thưởng',
+  'reissue.requested': 'Nhận đề nghị cấp lại, cấp đổi hiện vật khen thưởng',
+  'reissue.issued': 'Cấp lại, cấp đổi hiện vật khen thưởng',
+  'reissue.refused': 'Từ chối đề nghị cấp lại, cấp đổi',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -33,6 +33,8 @@ import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind } from 
 import { decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { revokeCertificatesForDecision } from './certificates.js';
+import { commitDecisionMoney, returnRevokedMoney } from './fund.js';
+import { recallItemsForRevocation } from './award-items.js';
 
 /** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
 export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
@@ -181,6 +183,8 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
   });
   const total = await addAwardees(ctx, decision, rows, unit.name);
   const row = await setDecisionTotal(ctx.tx, decision.id, total);
+  // The money goes into the issuing unit's TĐKT fund as commitments (paid later, returned on revocation).
+  await commitDecisionMoney(ctx, row, await awardeesOf(ctx.tx, decision.id));
   for (const d of new Set(rows.map((r) => r.dossier.id))) await maybeComplete(ctx, d);
   await ctx.audit({
     action: 'decision.issued',
@@ -330,6 +334,20 @@ export async function revokeDecision(ctx: CommandContext, id: string, input: { r
   );
   const at = now();
   for (const a of targets) await revokeAwardee(ctx.tx, a, reason, at);
+  // The fund gets the revoked money back; the items of revoked certificates are recalled.
+  await returnRevokedMoney(
+    ctx,
+    d,
+    targets.map((t) => t.id),
+    reason,
+  );
+  await recallItemsForRevocation(
+    ctx,
+    id,
+    d.unitId,
+    targets.map((t) => t.id),
+    reason,
+  );
   const all = targets.length === awardees.length || awardees.every((a) => a.revoked || targets.includes(a));
   const row = await markDecisionRevoked(ctx.tx, id, reason, all ? { at, by: ctx.actor.accountId } : null);
   await ctx.audit({

@@ -34,6 +34,8 @@ export const RESOURCES = [
   'exemplar',
   'story',
   'publication',
+  'fund',
+  'awardItem',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -89,6 +91,10 @@ export const ACTIONS = {
   story: ['read', 'write', 'approve', 'publish'],
   /** The portal's switches per kind, and taking a published decision off the portal. */
   publication: ['read', 'manage'],
+  /** The award fund (quỹ thi đua, khen thưởng) and the bonus fund: its settings, sources, payments, organising spending. */
+  fund: ['read', 'write'],
+  /** The inventory of award items (phôi, hiện vật) and requests to re-issue or exchange them. */
+  awardItem: ['read', 'write'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -134,6 +140,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       exemplar: ALL.exemplar,
       story: ALL.story,
       publication: ALL.publication,
+      fund: ALL.fund,
+      awardItem: ALL.awardItem,
     },
   },
   clerk: {
@@ -220,6 +228,8 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       exemplar: READ,
       story: ['read', 'approve', 'publish'],
       publication: READ,
+      fund: READ,
+      awardItem: READ,
     },
   },
   staff: {

@@ -17,6 +17,8 @@ export type {
   EvaluateResult,
   Fact,
   FactEntry,
+  FundCapRule,
+  FundRules,
   HonorEntry,
   HonorRule,
   InitiativeEntry,
@@ -102,3 +104,4 @@ export {
 } from './describe.js';
 export { HONOR_SHORT } from './labels.js';
 export { authorityFor, mayDecide, type AuthorityQuery } from './authority.js';
+export { bonusFundCap, budgetCap, budgetCapText, organisingCap, reissueDueDate, type CapAnswer } from './fund.js';

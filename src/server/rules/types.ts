@@ -2,7 +2,7 @@
  * Types of the rule engine. Rule packs are plain data (serialisable, no functions) so that a
  * viewer can show them, agencies can override them and tests can compare them.
  */
-import type { PetitionKind, CommendationType, Discipline, Honor, InitiativeScope, Rating, Regime, SubjectKind, UnitKind } from '../../shared/codes.js';
+import type { CommendationType, Discipline, FundCapBasis, Honor, InitiativeScope, PetitionKind, Rating, Regime, SubjectKind, UnitKind } from '../../shared/codes.js';
 import type { DocumentKind, DossierStatus } from '../../shared/dossiers.js';
 
 /** ISO calendar date `YYYY-MM-DD`; compared as strings (lexical order = date order). */
@@ -292,6 +292,24 @@ export interface PipelineRules {
   unitAuthority: UnitAuthorityRule[];
 }
 
+/** The share of a base (recurrent spending, salary fund) the budget may put into a fund. */
+export interface FundCapRule extends Sourced {
+  basis: FundCapBasis;
+  share: number;
+}
+
+/** The award fund's legal parameters (legal-rules.md §7.5) and the time limit of re-issuing award items. */
+export interface FundRules {
+  /** Caps of the TĐKT fund's budget allocation, by what the level's budget is measured on. */
+  budgetCaps: FundCapRule[];
+  /** At most this share of each level's fund may go to organising (TT 28/2025/TT-BTC). */
+  organisingShare: Sourced & { share: number };
+  /** The bonus fund of NĐ 73/2024 Art 4: a share of the salary fund, outside the TĐKT fund. */
+  bonusFund: Sourced & { share: number };
+  /** Cấp lại / cấp đổi an award item: handled within this many days of a complete request. */
+  reissue: Sourced & { days: number; kind: 'days' | 'working_days' };
+}
+
 export interface RulePack {
   regime: Regime;
   label: string;
@@ -304,6 +322,8 @@ export interface RulePack {
   deadlines: DeadlineRule[];
   /** What the dossier pipeline (checklist, notices, clocks, sessions, decisions) reads. */
   pipeline: PipelineRules;
+  /** The award fund and award items. */
+  fund: FundRules;
   /** Overrides already merged in, for traceability (id@version). */
   appliedOverrides: string[];
 }

@@ -127,6 +127,10 @@ export const keys = {
   notice: (id: string) => ['notice', id] as const,
   publicNotices: ['public-notices'] as const,
 
+  fund: {
+    all: ['fund'] as const,
+    year: (year: number) => ['fund', year] as const,
+  },
   certificates: {
     all: ['certificates'] as const,
     list: (year: number | undefined, q: string) => ['certificates', year, q] as const,

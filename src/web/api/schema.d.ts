@@ -4489,6 +4489,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fund/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quỹ thi đua, khen thưởng (hoặc quỹ tiền thưởng NĐ 73/2024) của đơn vị trong năm: nguồn, cam kết, đã chi, số dư, mức tối đa */
+        get: operations["getFund"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund/{year}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Khai báo căn cứ trích lập quỹ (chi thường xuyên hoặc quỹ tiền lương của năm) */
+        put: operations["configureFund"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund/{year}/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ quỹ: các dòng thu, chi, cam kết, hoàn lại theo ngày */
+        get: operations["listFundEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund/{year}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiền thưởng theo từng quyết định và người được khen: đã chi, còn phải chi, đã hoàn lại */
+        get: operations["listFundCommitments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund/{year}/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nguồn quỹ: ngân sách cấp (trong mức tối đa theo quy định) hoặc đóng góp, tài trợ */
+        post: operations["addFundSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund/{year}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi tiền thưởng (không vượt số còn phải chi theo quyết định, không vượt số dư quỹ) */
+        post: operations["payFromFund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund/{year}/organising": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chi tổ chức phong trào thi đua (trong tỷ lệ tối đa của quỹ theo TT 28/2025/TT-BTC) */
+        post: operations["spendFundOnOrganising"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fund/{year}/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất Excel sổ quỹ của năm (thu, chi, cam kết, hoàn lại, số dư lũy kế) */
+        get: operations["exportFundLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/award-items/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tồn kho phôi, hiện vật khen thưởng theo loại tại một ngày (mặc định hôm nay) */
+        get: operations["getAwardItemStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/award-items/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhập, cấp phát, hỏng, thu hồi phôi và hiện vật (mới nhất trước) */
+        get: operations["listAwardItemMoves"];
+        put?: never;
+        /** Nhập kho, hoặc ghi hỏng, hủy (có lý do) phôi, hiện vật */
+        post: operations["recordAwardItemMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/award-items/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp phát phôi, hiện vật cho các Giấy khen, Bằng khen đã vào sổ vàng của một quyết định */
+        post: operations["issueAwardItemsForDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reissue-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đề nghị cấp lại, cấp đổi hiện vật khen thưởng (mới nhất trước) */
+        get: operations["listReissueRequests"];
+        put?: never;
+        /** Nhận đề nghị cấp lại (bị mất) hoặc cấp đổi (hư hỏng) một Giấy khen, Bằng khen trong sổ vàng */
+        post: operations["createReissueRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reissue-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một đề nghị cấp lại, cấp đổi với Giấy khen/Bằng khen cũ và mới */
+        get: operations["getReissueRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reissue-requests/{id}/grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp lại, cấp đổi: vào sổ vàng số mới, đánh dấu số cũ, cấp phát phôi (và thu hồi hiện vật cũ khi cấp đổi) */
+        post: operations["grantReissueRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reissue-requests/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Từ chối đề nghị cấp lại, cấp đổi (có lý do) */
+        post: operations["refuseReissueRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4523,6 +4780,8 @@ export interface components {
             exemplar: ("read" | "propose" | "nurture" | "sumUp" | "spread" | "publish" | "conference")[];
             story: ("read" | "write" | "approve" | "publish")[];
             publication: ("read" | "manage")[];
+            fund: ("read" | "write")[];
+            awardItem: ("read" | "write")[];
         };
         Account: {
             /** Format: uuid */
@@ -4618,6 +4877,29 @@ export interface components {
             /** @description Gửi lại trong tiêu đề x-csrf-token với mọi thao tác ghi */
             csrfToken: string;
             user: components["schemas"]["Me"];
+        };
+        AwardItemMove: {
+            /** Format: uuid */
+            id: string;
+            itemKind: string;
+            itemLabel: string;
+            move: string;
+            moveLabel: string;
+            quantity: number;
+            moveDate: string;
+            decisionNumber: string | null;
+            certificateNumber: string | null;
+            reason: string | null;
+            reference: string | null;
+        };
+        AwardItemStock: {
+            itemKind: string;
+            label: string;
+            received: number;
+            issued: number;
+            spoiled: number;
+            recalled: number;
+            stock: number;
         };
         Calendar: {
             from: string;
@@ -5968,6 +6250,91 @@ export interface components {
             note: string | null;
             /** @description Các thao tác tài khoản được làm với bản ghi này */
             abilities: "remove"[];
+        };
+        Fund: {
+            /**
+             * Format: uuid
+             * @description Chưa có (null) khi quỹ chưa có dòng nào
+             */
+            id: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+            year: number;
+            kind: string;
+            kindLabel: string;
+            capBasis: string | null;
+            capBasisLabel: string | null;
+            basisAmount: number | null;
+            version: number;
+            /** @description Mức ngân sách cấp tối đa theo quy định (theo căn cứ đã khai báo) */
+            budgetCap: {
+                cap: number | null;
+                share: number;
+                article: string;
+                verified: boolean;
+                note: string | null;
+            } | null;
+            /** @description Mức chi tổ chức phong trào tối đa */
+            organisingCap: {
+                cap: number;
+                share: number;
+                article: string;
+                verified: boolean;
+                note: string | null;
+            };
+            totals: {
+                budget: number;
+                contribution: number;
+                income: number;
+                committed: number;
+                returned: number;
+                paid: number;
+                organising: number;
+                /** @description Số dư quỹ: nguồn − đã chi */
+                balance: number;
+                /** @description Tiền thưởng theo quyết định còn phải chi */
+                owed: number;
+                /** @description Còn sử dụng được: số dư − còn phải chi */
+                available: number;
+                /** @description Đã chi cho khen thưởng bị hủy bỏ: phải thu hồi */
+                toRecover: number;
+            };
+            abilities: ("read" | "addSource" | "pay" | "spendOrganising" | "configure" | "export")[];
+        };
+        FundCommitment: {
+            /** Format: uuid */
+            id: string;
+            entryDate: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            decisionNumber: string | null;
+            awardeeName: string;
+            honorLabel: string | null;
+            amount: number;
+            paid: number;
+            returned: number;
+            /** @description Còn phải chi (0 khi đã hủy bỏ) */
+            outstanding: number;
+            /** @enum {string} */
+            status: "open" | "paid" | "returned";
+        };
+        FundEntry: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            kindLabel: string;
+            amount: number;
+            cashEffect: number;
+            entryDate: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            decisionNumber: string | null;
+            /** Format: uuid */
+            commitmentId: string | null;
+            voucher: string | null;
+            payee: string | null;
+            description: string;
         };
         HonorEligibility: {
             /** @enum {string} */
@@ -7441,6 +7808,42 @@ export interface components {
                 position: string | null;
                 honors: string[];
             }[];
+        };
+        ReissueRequest: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            kindLabel: string;
+            status: string;
+            statusLabel: string;
+            requesterName: string;
+            reason: string;
+            receivedDate: string;
+            dueDate: string;
+            limitArticle: string;
+            /** @description Quá hạn giải quyết (đang giải quyết sau hạn, hoặc đã giải quyết sau hạn) */
+            overdue: boolean;
+            answer: string | null;
+            handledAt: string | null;
+            oldCertificate: {
+                /** Format: uuid */
+                id: string;
+                registerNumber: string;
+                honorLabel: string;
+                recipientName: string;
+                decisionNumber: string;
+                revoked: boolean;
+            };
+            newCertificate: {
+                /** Format: uuid */
+                id: string;
+                registerNumber: string;
+                honorLabel: string;
+                recipientName: string;
+                decisionNumber: string;
+                revoked: boolean;
+            } | null;
+            abilities: ("read" | "issue" | "refuse")[];
         };
         Report: {
             /** Format: uuid */
@@ -12648,7 +13051,7 @@ export interface operations {
     exportAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -12704,7 +13107,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -29710,6 +30113,1218 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getFund: {
+        parameters: {
+            query?: {
+                kind?: "tdkt" | "bonus";
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fund"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    configureFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default tdkt
+                     * @enum {string}
+                     */
+                    kind?: "tdkt" | "bonus";
+                    /** Format: uuid */
+                    unitId?: string;
+                    /** @enum {string|null} */
+                    capBasis: "recurrent_spending_delta" | "recurrent_spending_mountain" | "salary_fund" | null;
+                    basisAmount: number | null;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fund"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFundEntries: {
+        parameters: {
+            query?: {
+                kind?: "tdkt" | "bonus";
+                unitId?: string;
+                entryKind?: "budget" | "contribution" | "commitment" | "payment" | "return" | "organising";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundEntry"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFundCommitments: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FundCommitment"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addFundSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default tdkt
+                     * @enum {string}
+                     */
+                    kind?: "tdkt" | "bonus";
+                    /** Format: uuid */
+                    unitId?: string;
+                    /** @enum {string} */
+                    source: "budget" | "contribution";
+                    amount: number;
+                    entryDate: string;
+                    voucher?: string | null;
+                    description: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payFromFund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @default tdkt
+                     * @enum {string}
+                     */
+                    kind?: "tdkt" | "bonus";
+                    /** Format: uuid */
+                    unitId?: string;
+                    /** Format: uuid */
+                    commitmentId?: string;
+                    amount: number;
+                    entryDate: string;
+                    voucher: string;
+                    payee: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    spendFundOnOrganising: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId?: string;
+                    amount: number;
+                    entryDate: string;
+                    voucher?: string | null;
+                    description: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundEntry"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportFundLedger: {
+        parameters: {
+            query?: {
+                kind?: "tdkt" | "bonus";
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAwardItemStock: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        items: components["schemas"]["AwardItemStock"][];
+                        total: number;
+                        abilities: ("read" | "write")[];
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAwardItemMoves: {
+        parameters: {
+            query?: {
+                unitId?: string;
+                itemKind?: "phoi_giay_khen" | "phoi_bang_khen" | "khung" | "ky_niem_chuong" | "co_thi_dua";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AwardItemMove"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordAwardItemMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    unitId?: string;
+                    /** @enum {string} */
+                    itemKind: "phoi_giay_khen" | "phoi_bang_khen" | "khung" | "ky_niem_chuong" | "co_thi_dua";
+                    /** @enum {string} */
+                    move: "received" | "spoiled";
+                    quantity: number;
+                    moveDate: string;
+                    reason?: string | null;
+                    reference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardItemMove"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueAwardItemsForDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    decisionId: string;
+                    moveDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AwardItemMove"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listReissueRequests: {
+        parameters: {
+            query?: {
+                status?: "pending" | "done" | "refused";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReissueRequest"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createReissueRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    certificateId: string;
+                    /** @enum {string} */
+                    kind: "cap_lai" | "cap_doi";
+                    requesterName: string;
+                    reason: string;
+                    receivedDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissueRequest"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReissueRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissueRequest"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantReissueRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissueRequest"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refuseReissueRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReissueRequest"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

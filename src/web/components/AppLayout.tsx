@@ -67,6 +67,7 @@ export function AppLayout() {
     pipeline.sessions ? { key: '/phien-hop', icon: <SolutionOutlined />, label: 'Phiên họp Hội đồng' } : null,
     pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,
     pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
+    (user.abilities.fund ?? []).includes('read') ? { key: '/quy-khen-thuong', icon: <TrophyOutlined />, label: 'Quỹ, hiện vật khen thưởng' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
     initiativeAbilities(user).read ? { key: '/sang-kien', icon: <BulbOutlined />, label: 'Sáng kiến' } : null,
     (user.abilities.petition as readonly string[]).includes('read')

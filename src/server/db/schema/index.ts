@@ -24,3 +24,4 @@ export * from './inspections.js';
 export * from './trainings.js';
 export * from './exemplars.js';
 export * from './import-jobs.js';
+export * from './fund.js';

@@ -5,6 +5,7 @@
  */
 import { HONORS, HONOR_INFO, type Honor, type Regime, type SubjectKind } from '../../../shared/codes.js';
 import type {
+  FundRules,
   AuthorityRule,
   Coefficient,
   Criterion,
@@ -467,6 +468,7 @@ export interface PackSpec {
   rounding: RoundingRule;
   deadlines: DeadlineRule[];
   pipeline: PipelineRules;
+  fund: FundRules;
   notes?: Partial<Record<Honor, string[]>>;
 }
 
@@ -498,6 +500,7 @@ export function definePack(spec: PackSpec): RulePack {
     baseSalary: [...BASE_SALARY_TABLE],
     deadlines: spec.deadlines,
     pipeline: spec.pipeline,
+    fund: spec.fund,
     appliedOverrides: [],
   });
 }

@@ -3,6 +3,7 @@ import { REGIME_LABELS } from '../../../shared/codes.js';
 import type { VoteRule } from '../types.js';
 import { LAW_2022, art, authority, definePack, formCoefficients, hcldCoefficients, titleCoefficients } from './base.js';
 import { ND98_2023_PACK, nd98Criteria } from './nd98-2023.js';
+import { ND152_FUND } from './fund.js';
 import { pipelineRules, stepLimit } from './pipeline.js';
 
 const ND152 = 'NĐ 152/2025/NĐ-CP';
@@ -78,6 +79,7 @@ export const ND152_2025_PACK = definePack({
   deadlines: ND98_2023_PACK.deadlines.map((d) =>
     d.article.includes('NĐ 98/2023') ? { ...d, article: `${ND152} (chưa xác minh; tạm áp dụng ${d.article})`, verified: false } : d,
   ),
+  fund: ND152_FUND,
   pipeline: pipelineRules({
     dossierArticle: art(84, LAW_2022, 1),
     dossierVerified: true,

@@ -20,6 +20,7 @@ import {
   type CriteriaParams,
 } from './base.js';
 import { ND98_2023_PACK } from './nd98-2023.js';
+import { ND91_FUND } from './fund.js';
 import { pipelineRules, stepLimit } from './pipeline.js';
 
 const ND91 = 'NĐ 91/2017/NĐ-CP';
@@ -152,6 +153,7 @@ export const ND91_2017_PACK = definePack({
       note: 'Số ngày công khai tối thiểu theo chế độ cũ chưa xác minh; mặc định 10 ngày làm việc như NĐ 98',
     },
   ],
+  fund: ND91_FUND,
   pipeline: pipelineRules({
     dossierArticle: `${OLD_LAW} (thành phần hồ sơ, chưa xác minh điều khoản)`,
     dossierVerified: false,

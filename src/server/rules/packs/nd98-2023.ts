@@ -14,6 +14,7 @@ import {
   withPrinciples,
   type CriteriaParams,
 } from './base.js';
+import { ND98_FUND } from './fund.js';
 import { pipelineRules, stepLimit } from './pipeline.js';
 
 const ND98 = 'NĐ 98/2023/NĐ-CP';
@@ -155,6 +156,7 @@ export const ND98_2023_PACK = definePack({
       note: 'Mỗi tỉnh, bộ quy định; cơ quan ghi đè',
     },
   ],
+  fund: ND98_FUND,
   pipeline: pipelineRules({
     dossierArticle: art(84, LAW_2022, 1),
     dossierVerified: true,
