@@ -105,8 +105,6 @@ export const importPreviewSchema = z
   })
   .meta({ id: 'StaffImportPreview' });
 
-export const importResultSchema = z.object({ imported: z.number().int(), skipped: z.number().int() }).meta({ id: 'StaffImportResult' });
-
 export function presentImportRows(rows: ImportRow[]): z.infer<typeof importRowSchema>[] {
   return rows.map((r) => ({ row: r.row, values: r.values, ok: r.errors.length === 0, errors: r.errors }));
 }

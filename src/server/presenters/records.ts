@@ -335,10 +335,6 @@ export const importPreviewSchema = z
   })
   .meta({ id: 'RecordImportPreview' });
 
-export const importResultSchema = z
-  .object({ imported: z.number().int(), skipped: z.number().int(), replaced: z.number().int() })
-  .meta({ id: 'RecordImportResult' });
-
 export function presentChecked(rows: CheckedRow<unknown>[]): z.infer<typeof importPreviewSchema>['rows'] {
   return rows.map((r) => ({ row: r.row, values: r.values, subjectName: r.subjectName, ok: r.input !== null, errors: r.errors, warnings: r.warnings }));
 }

@@ -9,7 +9,6 @@ import type { Actor } from '../auth/actor.js';
 import { listVisiblePeopleForMatching, listVisibleUnitsForMatching, unsafeListHonorKeysOf, unsafeListRatingsOf } from '../repositories/records.js';
 import type { ImportValue } from '../documents/xlsx/import.js';
 import { RECORD_IMPORT_HEADERS, readHonorsTable, readRatingsTable, type HonorsTable, type RatingsTable, type RecordImportMapping } from './import-tables.js';
-import { badRequest } from '../errors.js';
 import { assertXlsx } from '../imports/staff-xlsx.js';
 import { guardXlsx } from '../imports/xlsx-guard.js';
 import { reachesOnlySelf } from '../policies/record.js';

@@ -5,7 +5,7 @@
  * sealed ballot is ciphertext the database cannot open (`ballots/seal.ts`).
  * (Login sessions are `repositories/login-sessions.ts`.)
  */
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import {
   councilMembers,

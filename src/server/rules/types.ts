@@ -2,7 +2,18 @@
  * Types of the rule engine. Rule packs are plain data (serialisable, no functions) so that a
  * viewer can show them, agencies can override them and tests can compare them.
  */
-import type { CommendationType, Discipline, FundCapBasis, Honor, InitiativeScope, PetitionKind, Rating, Regime, SubjectKind, UnitKind } from '../../shared/codes.js';
+import type {
+  CommendationType,
+  Discipline,
+  FundCapBasis,
+  Honor,
+  InitiativeScope,
+  PetitionKind,
+  Rating,
+  Regime,
+  SubjectKind,
+  UnitKind,
+} from '../../shared/codes.js';
 import type { DocumentKind, DossierStatus } from '../../shared/dossiers.js';
 
 /** ISO calendar date `YYYY-MM-DD`; compared as strings (lexical order = date order). */

@@ -92,8 +92,7 @@ export const setAttendance = (id: string, presentMemberIds: string[]) =>
 export const updateSession = (id: string, body: BodyOf<'/api/sessions/{id}', 'put'>) => call(client.PUT('/api/sessions/{id}', { ...byId(id), body }));
 export const cancelSession = (id: string, reason: string) => call(client.POST('/api/sessions/{id}/cancel', { ...byId(id), body: { reason } }));
 export const addSessionItems = (id: string, candidateIds: string[]) => call(client.POST('/api/sessions/{id}/items', { ...byId(id), body: { candidateIds } }));
-export const removeSessionItem = (id: string, itemId: string) =>
-  call(client.DELETE('/api/sessions/{id}/items/{itemId}', { params: { path: { id, itemId } } }));
+export const removeSessionItem = (id: string, itemId: string) => call(client.DELETE('/api/sessions/{id}/items/{itemId}', { params: { path: { id, itemId } } }));
 export const openSession = (id: string) => call(client.POST('/api/sessions/{id}/open', byId(id)));
 export const closeSession = (id: string) => call(client.POST('/api/sessions/{id}/close', byId(id)));
 export const castBallot = (id: string, votes: { itemId: string; choice: BallotChoice }[]) =>

@@ -54,8 +54,6 @@ import {
   eligibilitySchema,
   factRecordSchema,
   honorRecordSchema,
-  importPreviewSchema,
-  importResultSchema,
   initiativeRecordSchema,
   presentCandidate,
   presentChecked,
