@@ -20,7 +20,8 @@ const actor = (role: Role): Actor => ({ accountId: 'a', username: 'u', displayNa
 describe('record policies (council sessions, decisions, templates)', () => {
   it('lets the office edit a session only in draft, vote/close only while open', () => {
     const office = actor('office');
-    assert.deepEqual(sessionAbilities(office, { status: 'draft' }), ['read', 'update', 'open']);
+    assert.deepEqual(sessionAbilities(office, { status: 'draft' }), ['read', 'update', 'cancel', 'open']);
+    assert.deepEqual(sessionAbilities(office, { status: 'cancelled' }), ['read']);
     assert.deepEqual(sessionAbilities(office, { status: 'open' }), ['read', 'vote', 'enterPaperBallots', 'close']);
     assert.deepEqual(sessionAbilities(office, { status: 'closed' }), ['read']);
     // A council member votes but never runs the session; a clerk does neither.

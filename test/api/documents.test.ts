@@ -10,6 +10,7 @@ import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app
 import { buildDecision } from '../helpers/decisions.js';
 import { auditEvents, certificates, documentTemplates } from '../../src/server/db/schema/index.js';
 import { defaultTemplate, FULL_DESIGN_LAYOUT, layoutCertificate } from '../../src/server/documents/index.js';
+import { TEMPLATE_KINDS } from '../../src/server/documents/docx/fields.js';
 import { templateFor } from '../../src/server/repositories/templates.js';
 import { certificateData, registerCertificate, revokeCertificatesForDecision } from '../../src/server/commands/certificates.js';
 import { pdfConversionAvailable, resetSofficeLookup } from '../../src/server/office/soffice.js';
@@ -61,7 +62,7 @@ describe('documents: editable templates', () => {
   it('lists every kind with its label; the default is in force until a unit uploads its own', async () => {
     const r = await office.get('/api/templates');
     assert.equal(r.status, 200);
-    assert.equal(r.body.items.length, 8);
+    assert.equal(r.body.items.length, TEMPLATE_KINDS.length);
     const qd = r.body.items.find((i: { kind: string }) => i.kind === 'quyet_dinh_khen_thuong');
     assert.equal(qd.label, 'Quyết định khen thưởng (kèm danh sách)');
     assert.equal(qd.inForce.source, 'default');

@@ -147,7 +147,10 @@ describe('award fund: a decision commits its money, payments are bounded, revoca
     assert.equal(after.balance, before.balance);
     const returns = (await office.get('/api/fund/2021/entries?entryKind=return')).body;
     assert.equal(returns.total, 2);
-    assert.ok(returns.items.some((e: { description: string }) => /phải thu hồi/.test(e.description)));
+    assert.ok(
+      returns.items.some((e: { description: string }) => /phải thu hồi/.test(e.description)),
+      JSON.stringify(returns.items),
+    );
     const items = (await office.get('/api/fund/2021/commitments')).body.items as { id: string; status: string }[];
     assert.deepEqual(
       items.map((i) => i.status),

@@ -244,6 +244,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/inspections/{id}', `/api/inspections/${ins.inspection}`)
       .replace('/api/trainings/{id}/participants/{participantId}', `/api/trainings/${ins.course}/participants/${ins.participant}`)
       .replace('/api/trainings/{id}', `/api/trainings/${ins.course}`)
+      .replace('/api/import-jobs/{id}', '/api/import-jobs/00000000-0000-4000-8000-000000000000')
       .replace('/api/units/{id}', `/api/units/${ids.unit}`)
       .replace('/api/people/{id}', `/api/people/${ids.person}`)
       .replace('/api/councils/{id}/members/{memberId}', `/api/councils/${ids.council}/members/${ids.member}`)

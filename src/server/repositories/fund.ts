@@ -105,8 +105,10 @@ export async function allFundEntries(tx: Executor, fundId: string) {
     .orderBy(asc(fundEntries.entryDate), asc(fundEntries.createdAt), asc(fundEntries.id));
 }
 
+// The outer row is named in full: drizzle leaves a column unqualified in a one-table select, where it would
+// resolve to the subquery's own row (and every sum would be 0).
 const settled = (kind: string) =>
-  sql<string>`coalesce((select sum(s.amount) from fund_entries s where s.commitment_id = ${fundEntries.id} and s.kind = ${kind}), 0)`;
+  sql<string>`coalesce((select sum(s.amount) from fund_entries s where s.commitment_id = "fund_entries"."id" and s.kind = ${kind}), 0)`;
 
 /** The commitments of a fund with what was paid and returned on each. */
 export async function listCommitments(tx: Executor, fundId: string, page: { page: number; pageSize: number }) {

@@ -25,6 +25,7 @@ export function pipelineAbilities(user: Me) {
     forward: has('dossier', 'forward'),
     notices: has('notice', 'read'),
     postNotice: has('notice', 'post'),
+    answerNotice: has('notice', 'answer'),
   };
 }
 
@@ -126,6 +127,9 @@ export const sendPublicComment = async (id: string, input: Omit<BodyOf<'/api/pub
 export const listNotices = () => call(client.GET('/api/notices'));
 export const getNotice = (id: string) => call(client.GET('/api/notices/{id}', byId(id)));
 export const postNotice = (input: BodyOf<'/api/notices'>) => call(client.POST('/api/notices', { body: input }));
+/** Sets comments aside as spam or duplicates, answered together with one reason. */
+export const setCommentsAside = (id: string, body: BodyOf<'/api/notices/{id}/comments/set-aside'>) =>
+  call(client.POST('/api/notices/{id}/comments/set-aside', { ...byId(id), body }));
 export const answerComment = (id: string, commentId: string, answer: string) =>
   call(client.POST('/api/notices/{id}/comments/{commentId}/answer', { params: { path: { id, commentId } }, body: { answer } }));
 

@@ -1,9 +1,9 @@
 /** Public notice (công khai): post nominees on the portal for N working days, read and answer the comments. */
-import { App, Button, Card, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { answerComment, getNotice, listNotices, pipelineAbilities, postNotice, readyToDecide, type PublicNotice } from '../../api/dossiers';
+import { answerComment, getNotice, listNotices, pipelineAbilities, postNotice, readyToDecide, setCommentsAside, type PublicNotice } from '../../api/dossiers';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,48 +11,116 @@ import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate, fmtDateTime } from '../../lib/format';
 import { keys } from '../../api/keys';
 
-function Comments({ id }: { id: string }) {
+const DISPOSITION_LABELS = { spam: 'Spam', duplicate: 'Trùng lặp' } as const;
+type Disposition = keyof typeof DISPOSITION_LABELS;
+
+function Comments({ id, mayAnswer }: { id: string; mayAnswer: boolean }) {
   const q = useQuery({ queryKey: keys.notice(id), queryFn: () => getNotice(id) });
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [picked, setPicked] = useState<string[]>([]);
+  const [aside, setAside] = useState<{ disposition: Disposition; reason: string } | null>(null);
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.notice(id) });
   const answer = useMutation({
     mutationFn: (commentId: string) => answerComment(id, commentId, answers[commentId] ?? ''),
     onSuccess: async () => {
       message.success('Đã trả lời.');
-      await qc.invalidateQueries({ queryKey: keys.notice(id) });
+      await refresh();
     },
     onError: (e) => message.error(errorText(e)),
   });
+  const putAside = useMutation({
+    mutationFn: (v: { disposition: Disposition; reason: string }) => setCommentsAside(id, { commentIds: picked, ...v }),
+    onSuccess: async (r) => {
+      message.success(`Đã đánh dấu ${r.total} ý kiến; các ý kiến này được trả lời chung và không chặn việc ban hành quyết định.`);
+      setPicked([]);
+      setAside(null);
+      await refresh();
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const open = (q.data?.comments ?? []).filter((c) => !c.answer);
   return (
-    <List
-      size="small"
-      loading={q.isLoading}
-      dataSource={q.data?.comments ?? []}
-      locale={{ emptyText: 'Chưa có ý kiến góp ý.' }}
-      renderItem={(c) => (
-        <List.Item>
-          <div style={{ width: '100%' }}>
-            <strong>{c.authorName}</strong> {c.authorContact ? <Typography.Text type="secondary">({c.authorContact})</Typography.Text> : null} ·{' '}
-            {fmtDateTime(c.createdAt)}
-            <div>{c.content}</div>
-            {c.answer ? (
-              <div style={{ marginTop: 4 }}>
-                <Tag color="green">Đã trả lời</Tag>
-                {c.answer}
-              </div>
-            ) : (
-              <Space.Compact style={{ width: '100%', marginTop: 4 }}>
-                <Input value={answers[c.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [c.id]: e.target.value })} placeholder="Nội dung trả lời" />
-                <Button type="primary" onClick={() => answer.mutate(c.id)} disabled={(answers[c.id] ?? '').trim().length < 2}>
-                  Trả lời
-                </Button>
-              </Space.Compact>
-            )}
-          </div>
-        </List.Item>
-      )}
-    />
+    <>
+      {mayAnswer && open.length ? (
+        <Space wrap style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary">Đã chọn {picked.length} ý kiến chưa trả lời</Typography.Text>
+          <Button size="small" disabled={!picked.length} onClick={() => setAside({ disposition: 'spam', reason: '' })} data-testid="comments-set-aside">
+            Đánh dấu spam / trùng lặp
+          </Button>
+        </Space>
+      ) : null}
+      <List
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.comments ?? []}
+        locale={{ emptyText: 'Chưa có ý kiến góp ý.' }}
+        renderItem={(c) => (
+          <List.Item>
+            <div style={{ width: '100%' }}>
+              {mayAnswer && !c.answer ? (
+                <Checkbox
+                  checked={picked.includes(c.id)}
+                  onChange={(e) => setPicked(e.target.checked ? [...picked, c.id] : picked.filter((x) => x !== c.id))}
+                  style={{ marginRight: 8 }}
+                  aria-label={`Chọn ý kiến của ${c.authorName}`}
+                />
+              ) : null}
+              <strong>{c.authorName}</strong> {c.authorContact ? <Typography.Text type="secondary">({c.authorContact})</Typography.Text> : null} ·{' '}
+              {fmtDateTime(c.createdAt)}
+              <div style={{ overflowWrap: 'anywhere' }}>{c.content}</div>
+              {c.answer ? (
+                <div style={{ marginTop: 4 }}>
+                  {c.disposition ? <Tag color="default">{DISPOSITION_LABELS[c.disposition]}</Tag> : <Tag color="green">Đã trả lời</Tag>}
+                  {c.answer}
+                </div>
+              ) : mayAnswer ? (
+                <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+                  <Input value={answers[c.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [c.id]: e.target.value })} placeholder="Nội dung trả lời" />
+                  <Button type="primary" onClick={() => answer.mutate(c.id)} disabled={(answers[c.id] ?? '').trim().length < 2}>
+                    Trả lời
+                  </Button>
+                </Space.Compact>
+              ) : (
+                <Tag color="gold" style={{ marginTop: 4 }}>
+                  Chưa trả lời
+                </Tag>
+              )}
+            </div>
+          </List.Item>
+        )}
+      />
+      <Modal
+        open={aside !== null}
+        title={`Đánh dấu ${picked.length} ý kiến`}
+        okText="Đánh dấu"
+        cancelText="Đóng"
+        okButtonProps={{ disabled: (aside?.reason.trim().length ?? 0) < 3 }}
+        confirmLoading={putAside.isPending}
+        onCancel={() => setAside(null)}
+        onOk={() => aside && putAside.mutate(aside)}
+        destroyOnHidden
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Radio.Group
+            value={aside?.disposition}
+            onChange={(e) => aside && setAside({ ...aside, disposition: e.target.value as Disposition })}
+            options={[
+              { value: 'spam', label: 'Spam (quảng cáo, nội dung không liên quan)' },
+              { value: 'duplicate', label: 'Trùng lặp với ý kiến đã có' },
+            ]}
+          />
+          <Input.TextArea
+            rows={3}
+            value={aside?.reason ?? ''}
+            onChange={(e) => aside && setAside({ ...aside, reason: e.target.value })}
+            placeholder="Lý do (ghi vào câu trả lời chung và nhật ký), ví dụ: Nội dung quảng cáo, không liên quan đến người được đề nghị."
+            aria-label="Lý do"
+          />
+        </Space>
+      </Modal>
+    </>
   );
 }
 
@@ -96,7 +164,7 @@ export default function NoticesPage() {
         expandable={{
           expandedRowRender: (n: PublicNotice) => (
             <Card size="small" title="Ý kiến góp ý">
-              <Comments id={n.id} />
+              <Comments id={n.id} mayAnswer={ab.answerNotice} />
             </Card>
           ),
         }}
