@@ -1,5 +1,6 @@
 /** The signed-in frame: header with the user, side menu per role, content area. */
-import { Avatar, Dropdown, Flex, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -19,7 +20,7 @@ import {
   UserOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { moduleAccess } from '../lib/menu';
@@ -48,6 +49,10 @@ export function AppLayout() {
   const { signOut } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  // On a phone the menu is a drawer opened from the header, and the header keeps only what fits.
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [drawer, setDrawer] = useState(false);
   const { token } = theme.useToken();
   const access = moduleAccess(user);
   const records = recordAbilities(user);
@@ -102,10 +107,43 @@ export function AppLayout() {
     }
   };
 
+  const mainMenu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selectedKey(location.pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawer(false);
+        void navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+      data-testid="main-menu"
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ background: HEADER_BG, display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24, height: 60 }}>
-        <Flex align="center" gap={12} style={{ cursor: 'pointer', minWidth: 0 }} onClick={() => navigate('/')}>
+      <Header
+        style={{
+          background: HEADER_BG,
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          paddingInline: phone ? 12 : 24,
+          height: 60,
+          gap: 8,
+        }}
+      >
+        {phone ? (
+          <Button
+            type="text"
+            aria-label="Mở menu"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            onClick={() => setDrawer(true)}
+            data-testid="menu-open"
+          />
+        ) : null}
+        <Flex align="center" gap={12} style={{ cursor: 'pointer', minWidth: 0, flex: phone ? 1 : undefined }} onClick={() => navigate('/')}>
           <div
             style={{
               width: 34,
@@ -120,9 +158,11 @@ export function AppLayout() {
           >
             <span style={{ color: HEADER_BG, fontSize: 20, lineHeight: 1 }}>★</span>
           </div>
-          <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
-            TĐKT – Thi đua, Khen thưởng
-          </Typography.Text>
+          {phone ? null : (
+            <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+              TĐKT – Thi đua, Khen thưởng
+            </Typography.Text>
+          )}
         </Flex>
         <Flex align="center" gap={12}>
           {/* The API answers 403 to everything but the password change until it is done. */}
@@ -131,11 +171,28 @@ export function AppLayout() {
             <Flex align="center" gap={10} style={{ cursor: 'pointer', minWidth: 0 }} data-testid="user-menu">
               <Avatar style={{ background: '#fadb14', color: HEADER_BG, flexShrink: 0 }} icon={<UserOutlined />} />
               <div style={{ lineHeight: 1.25, textAlign: 'right', minWidth: 0 }}>
-                <div style={{ color: '#fff', fontWeight: 600, whiteSpace: 'nowrap' }} data-testid="current-user-name">
+                <div
+                  style={{
+                    color: '#fff',
+                    fontWeight: 600,
+                    whiteSpace: 'nowrap',
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    maxWidth: phone ? 150 : undefined,
+                  }}
+                  data-testid="current-user-name"
+                >
                   {user.displayName}
                 </div>
                 <div
-                  style={{ color: 'rgba(255,255,255,0.8)', fontSize: 12, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 560 }}
+                  style={{
+                    color: 'rgba(255,255,255,0.8)',
+                    fontSize: 12,
+                    whiteSpace: 'nowrap',
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    maxWidth: phone ? 150 : 560,
+                  }}
                 >
                   {user.roleLabel} · {user.unitName}
                 </div>
@@ -146,18 +203,24 @@ export function AppLayout() {
         </Flex>
       </Header>
       <Layout>
-        <Sider width={220} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
-          <Menu
-            mode="inline"
-            selectedKeys={[selectedKey(location.pathname)]}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            data-testid="main-menu"
-          />
-        </Sider>
+        {phone ? (
+          <Drawer
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            placement="left"
+            width={280}
+            title="TĐKT – Thi đua, Khen thưởng"
+            styles={{ body: { padding: 0 } }}
+          >
+            {mainMenu}
+          </Drawer>
+        ) : (
+          <Sider width={220} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}>
+            {mainMenu}
+          </Sider>
+        )}
         <Layout>
-          <Content style={{ padding: 24, minWidth: 0 }}>
+          <Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
             <Suspense fallback={<FullPageSpin />}>
               <Outlet />
             </Suspense>
