@@ -1,3 +1,4 @@
+import { wallNow } from '../auth/wall-time.js';
 import { createHash } from 'node:crypto';
 import type { FastifyRateLimitOptions, FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Db } from '../db/client.js';
@@ -26,8 +27,8 @@ function routeOf(options: object): string {
 export function databaseRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
   let lastPurge = 0;
   const purge = async () => {
-    if (Date.now() - lastPurge < PURGE_EVERY_MS) return;
-    lastPurge = Date.now();
+    if (wallNow().getTime() - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = wallNow().getTime();
     // Purging is housekeeping: a failure must not refuse the request (the next purge retries).
     await purgeExpiredRateLimits(db).catch(() => {});
   };
