@@ -1,18 +1,22 @@
 /**
  * `npm run bench`: prints the speed figures of every part against its target.
- * Run one part with `npm run bench -- foundation` (names: foundation, rules, documents, dossiers, plans).
+ * Run some parts with `npm run bench -- foundation rules` (names: the keys of `parts` below).
+ * A new module adds one line here, keeping the keys sorted.
  */
-import { existsSync } from 'node:fs';
-
 const parts: Record<string, () => Promise<void>> = {
+  documents: async () => (await import('./documents.bench.js')).benchDocuments(),
+  dossiers: async () => (await import('./dossiers.bench.js')).benchDossiers(),
   foundation: async () => (await import('./foundation.bench.js')).benchFoundation(),
+  plans: async () => (await import('./plans.bench.js')).benchPlans(),
+  rules: async () => (await import('./rules.bench.js')).benchRules(),
 };
-if (existsSync(new URL('./rules.bench.ts', import.meta.url))) parts.rules = async () => (await import('./rules.bench.js')).benchRules();
-if (existsSync(new URL('./documents.bench.ts', import.meta.url))) parts.documents = async () => (await import('./documents.bench.js')).benchDocuments();
-if (existsSync(new URL('./plans.bench.ts', import.meta.url))) parts.plans = async () => (await import('./plans.bench.js')).benchPlans();
-if (existsSync(new URL('./dossiers.bench.ts', import.meta.url))) parts.dossiers = async () => (await import('./dossiers.bench.js')).benchDossiers();
 
 const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in parts));
+if (unknown.length) {
+  console.error(`Không có phần đo tốc độ: ${unknown.join(', ')}. Các phần: ${Object.keys(parts).join(', ')}.`);
+  process.exit(1);
+}
 for (const [name, run] of Object.entries(parts)) {
   if (wanted.length && !wanted.includes(name)) continue;
   console.log(`\n== ${name} ==`);
