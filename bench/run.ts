@@ -22,3 +22,5 @@ for (const [name, run] of Object.entries(parts)) {
   console.log(`\n== ${name} ==`);
   await run();
 }
+
+export {};
