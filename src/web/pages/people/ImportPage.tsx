@@ -9,6 +9,7 @@ import { ApiError, errorText } from '../../api/client';
 import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/people';
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { ImportProgress, useImportProgress } from '../../components/ImportProgress';
 import { fmtNumber } from '../../lib/format';
 import { keys } from '../../api/keys';
 
@@ -29,9 +30,10 @@ export default function ImportPage() {
   // Column mapping: what the server detected, changed by the user; sent back with the commit.
   const [mappingInfo, setMappingInfo] = useState<ImportMappingInfo | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const progress = useImportProgress();
 
   const previewMut = useMutation({
-    mutationFn: ({ f, m }: { f: File; m: Record<string, string> }) => previewImport(f, unitId, m),
+    mutationFn: ({ f, m }: { f: File; m: Record<string, string> }) => previewImport(f, unitId, m, progress.onProgress),
     onSuccess: (data) => {
       setError(null);
       setPreview(data);
@@ -51,7 +53,7 @@ export default function ImportPage() {
     if (file) previewMut.mutate({ f: file, m: next });
   };
   const commitMut = useMutation({
-    mutationFn: () => commitImport(file as File, unitId, mapping),
+    mutationFn: () => commitImport(file as File, unitId, mapping, progress.onProgress),
     onSuccess: async (data) => {
       setError(null);
       setResult(data);
@@ -106,6 +108,8 @@ export default function ImportPage() {
       {error ? (
         <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="import-error" closable={{ onClose: () => setError(null) }} />
       ) : null}
+
+      <ImportProgress job={progress.job} active={previewMut.isPending || commitMut.isPending} />
 
       {mappingInfo && file && !result ? (
         <Card size="small" title="Ghép cột: mỗi thông tin lấy từ cột nào của tệp" style={{ marginBottom: 16 }} data-testid="import-mapping">

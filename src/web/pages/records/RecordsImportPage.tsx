@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { commitRecordImport, previewRecordImport, type ImportPreviewRows } from '../../api/records';
 import { errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
+import { ImportProgress, useImportProgress } from '../../components/ImportProgress';
 import { fmtNumber } from '../../lib/format';
 import { keys } from '../../api/keys';
 
@@ -34,13 +35,14 @@ export default function RecordsImportPage() {
   const [preview, setPreview] = useState<ImportPreviewRows | null>(null);
   const [done, setDone] = useState<{ imported: number; skipped: number; replaced?: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const progress = useImportProgress();
   const previewMut = useMutation({
-    mutationFn: (f: File) => previewRecordImport(kind, f),
+    mutationFn: (f: File) => previewRecordImport(kind, f, progress.onProgress),
     onSuccess: (d) => (setError(null), setPreview(d)),
     onError: (e) => setError(errorText(e)),
   });
   const commitMut = useMutation({
-    mutationFn: () => commitRecordImport(kind, file as File),
+    mutationFn: () => commitRecordImport(kind, file as File, progress.onProgress),
     onSuccess: async (d) => {
       setDone(d);
       await qc.invalidateQueries({ queryKey: keys.records.all });
@@ -71,6 +73,7 @@ export default function RecordsImportPage() {
           data-testid="records-import-error"
         />
       ) : null}
+      <ImportProgress job={progress.job} active={previewMut.isPending || commitMut.isPending} />
       {done ? (
         <Result
           status="success"
