@@ -270,8 +270,11 @@ export async function setAttendance(ctx: CommandContext, sessionId: string, pres
   const s = await loadSession(ctx, sessionId);
   requireAbility(ctx, s, 'update', 'điểm danh lại (điểm danh được chốt khi khai mạc)');
   const rows = await attendanceOf(ctx.tx, s.id);
+  // The attendance list holds the members in term on the meeting date: none means the date is the cause.
+  if (!rows.length) await requireMembersOn(ctx, s.councilId, s.meetingDate);
   const unknown = presentMemberIds.filter((id) => !rows.some((r) => r.memberId === id));
-  if (unknown.length) throw badRequest('Có người không phải thành viên Hội đồng trong danh sách có mặt.');
+  if (unknown.length)
+    throw badRequest(`Có người không phải thành viên Hội đồng trong nhiệm kỳ vào ngày họp ${formatDateVi(s.meetingDate)} trong danh sách có mặt.`);
   for (const r of rows) await setPresent(ctx.tx, s.id, r.memberId, presentMemberIds.includes(r.memberId));
   await ctx.audit({
     action: 'session.updated',

@@ -47,10 +47,24 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return reply.status(400).send({ error: 'bad_request', message: 'Hãy gửi tệp dưới dạng multipart/form-data.' });
   }
+  if (violates(err, '23505')) {
+    // A conflict a command should have foreseen: the database refused it and nothing was stored.
+    req.log.warn({ err }, 'unique constraint refused a write');
+    return reply
+      .status(409)
+      .send({ error: 'conflict', message: 'Dữ liệu này đã có (trùng với bản ghi đã lưu), nên không lưu thêm. Hãy tải lại trang để xem dữ liệu hiện tại.' });
+  }
   if (fe.statusCode === 429) return reply.status(429).send({ error: 'too_many_requests', message: 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.' });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send({ error: 'bad_request', message: 'Yêu cầu không hợp lệ.' });
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send({ error: 'internal', message: 'Hệ thống gặp lỗi ngoài dự kiến. Vui lòng thử lại hoặc báo quản trị hệ thống.' });
+}
+
+/** Whether the database refused the write with this SQLSTATE (drizzle wraps the driver's error in `cause`). */
+function violates(err: unknown, sqlState: string): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if ((e as { code?: unknown }).code === sqlState) return true;
+  return false;
 }

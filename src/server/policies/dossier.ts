@@ -30,6 +30,18 @@ export function dossierReachOf(actor: Actor): DossierReach {
   return { kind: 'pipeline', unitPath: actor.unitPath, drafts: actor.role === 'clerk', ownUnitId: actor.unitId };
 }
 
+/**
+ * Who may open a dossier in the name of `unitId` (a unit the actor already sees): its own people,
+ * or an actor who also sees the unit's drafts afterwards (a clerk of its subtree). The Office of a
+ * parent level receives a subordinate unit's dossier; it does not write one in that unit's name, which
+ * it could then neither see as a draft nor receive fairly (issue #19).
+ */
+export function mayCreateDossierFor(actor: Actor, unitId: string): boolean {
+  if (actor.unitId === unitId) return true;
+  const reach = dossierReachOf(actor);
+  return reach.kind === 'pipeline' && reach.drafts;
+}
+
 /** The unit's side of the pipeline (editing, submitting, withdrawing): its own staff, a clerk of its subtree, or an administrator. */
 export function isUnitSide(actor: Actor, d: DossierFacts): boolean {
   return actor.role === 'admin' || actor.role === 'clerk' || actor.unitId === d.unitId;

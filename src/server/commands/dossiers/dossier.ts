@@ -9,7 +9,8 @@ import {
   type DossierRow,
 } from '../../repositories/dossiers.js';
 import { findVisibleUnit } from '../../repositories/units.js';
-import { badRequest, notFound } from '../../errors.js';
+import { badRequest, forbidden, notFound } from '../../errors.js';
+import { mayCreateDossierFor } from '../../policies/dossier.js';
 import { now } from '../../clock.js';
 import { COMMENDATION_TYPE_LABELS, type CommendationType } from '../../../shared/codes.js';
 import { DossierNotEditable, DossierStale } from './errors.js';
@@ -29,6 +30,10 @@ export async function createDossier(ctx: CommandContext, input: DossierInput): P
   const unit = await findVisibleUnit(ctx.tx, ctx.actor, input.unitId ?? ctx.actor.unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
   if (!unit.active) throw badRequest(`Đơn vị "${unit.name}" đã ngừng hoạt động.`);
+  if (!mayCreateDossierFor(ctx.actor, unit.id))
+    throw forbidden(
+      `Hồ sơ của "${unit.name}" do chính đơn vị đó lập và gửi lên. Văn phòng lập hồ sơ của cơ quan mình (có thể đề nghị cả cán bộ, tập thể của đơn vị trực thuộc).`,
+    );
   let receiverUnitId: string = unit.parentId ?? unit.id;
   if (input.movementId) {
     // The movement belongs to a parent level: checked by participation, not by the actor's scope.

@@ -19,7 +19,7 @@ import { badRequest, notFound } from '../../errors.js';
 import { now } from '../../clock.js';
 import { honorAllowsSubject } from '../../../shared/dossiers.js';
 import { HONOR_INFO, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes.js';
-import { CandidateNotForwardable, DossierTransitionRefused, QuotaExceeded } from './errors.js';
+import { CandidateNotForwardable, DossierTransitionRefused, DuplicateNomination, QuotaExceeded } from './errors.js';
 import { assertOfficeSide, loadDossier, statusLabel, transition } from './common.js';
 
 async function assertQuota(ctx: CommandContext, movementId: string | null, honor: Honor, adding: number, exceptUpwardId?: string) {
@@ -84,6 +84,18 @@ export async function forwardCandidate(
       summary: `Lập hồ sơ trình cấp trên "${upward.title}"`,
     });
   }
+  // One entry per person, collective or household in an upward dossier: a second honor for the same
+  // subject (TTLĐXS from one dossier, Bằng khen from another) is refused by name, not by the index.
+  const already = (await candidatesOf(ctx.tx, upward.id)).find(
+    (u) =>
+      (c.personId && u.personId === c.personId) ||
+      (c.subjectUnitId && u.subjectUnitId === c.subjectUnitId) ||
+      (c.householdName && u.householdName === c.householdName),
+  );
+  if (already)
+    throw new DuplicateNomination(
+      `${c.displayName} đã có trong hồ sơ trình cấp trên "${upward.title}" (đề nghị ${HONOR_INFO[already.honor as Honor].label}). Mỗi cá nhân, tập thể chỉ có một đề nghị trong một hồ sơ trình cấp trên.`,
+    );
   const copy = await insertCandidate(ctx.tx, {
     dossierId: upward.id,
     subjectKind: c.subjectKind,
