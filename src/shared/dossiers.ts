@@ -226,3 +226,8 @@ export function decisionNumberText(n: number, unitCode: string): string {
 export function decisionSymbol(unitCode: string): string {
   return `QĐ-${unitCode}`;
 }
+
+/** The date whose regime governs a dossier: the decision being prepared, or `today` (the Vietnamese day). */
+export function regimeDateOf(d: { regimeDate: string | null }, today: string): string {
+  return d.regimeDate ?? today;
+}

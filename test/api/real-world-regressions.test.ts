@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { count, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { ok, reviewedDossier, unitByCode } from '../helpers/dossiers.js';
+import { completeDocuments, ok, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
 import { dossierCandidates, dossiers } from '../../src/server/db/schema/index.js';
 
@@ -54,5 +54,46 @@ describe('regressions found with real agencies’ data', () => {
     assert.deepEqual(upwardAfter, upwardBefore, 'nothing stored');
     const cand = (await office.get(`/api/dossiers/${second.dossierId}`)).body.candidates[0] as { outcome: string };
     assert.notEqual(cand.outcome, 'forwarded');
+  });
+
+  it('a past year is appraised under the regime of the decision being prepared, set on the dossier; bad dates and stale versions change nothing', async () => {
+    setClock('2026-12-02');
+    try {
+      const donvi = await t.login('donvi');
+      const office = await t.login('vanphong');
+      const ttud = await unitByCode(t, 'TTUD');
+      const person = (await staffOf(t, ttud.id))[6]!;
+      const d = await donvi.post('/api/dossiers', { type: 'cong_trang', year: 2017, title: 'Nhập lại hồ sơ khen thưởng năm 2017' });
+      ok(d, 201);
+      assert.equal(d.body.regimeDate, null);
+      assert.match(d.body.regimeLabel, /152\/2025/, 'today: the current regime');
+      assert.equal(d.body.maySetRegimeDate, true);
+      ok(await donvi.post(`/api/dossiers/${d.body.id}/candidates`, { subjectKind: 'individual', personId: person.id, proposedHonor: 'GK' }), 201);
+      await completeDocuments(donvi, d.body.id);
+      ok(await donvi.post(`/api/dossiers/${d.body.id}/submit`));
+      ok(await office.post(`/api/dossiers/${d.body.id}/receive`));
+      let det = (await office.get(`/api/dossiers/${d.body.id}`)).body;
+      const cid = det.candidates[0].id as string;
+      ok(await office.post(`/api/dossiers/${d.body.id}/candidates/${cid}/appraise`, { note: 'Thẩm định' }));
+      det = (await office.get(`/api/dossiers/${d.body.id}`)).body;
+      const articlesToday = (det.candidates[0].appraisal.reasons as { article: string | null }[]).map((r) => r.article).join(' ');
+      // Bad input: before the dossier's year, a stale version, a staff member.
+      const early = await office.put(`/api/dossiers/${d.body.id}/regime-date`, { regimeDate: '2016-12-31', version: det.version });
+      assert.equal(early.status, 400, JSON.stringify(early.body));
+      assert.match(early.body.message, /không được trước năm 2017/);
+      const stale = await office.put(`/api/dossiers/${d.body.id}/regime-date`, { regimeDate: '2017-12-20', version: det.version - 1 });
+      assert.equal(stale.status, 409);
+      assert.equal((await office.get(`/api/dossiers/${d.body.id}`)).body.regimeDate, null, 'nothing changed');
+      // The Office sets the date of the decision being prepared: NĐ 91/2017 governs, the appraisal follows.
+      const set = await office.put(`/api/dossiers/${d.body.id}/regime-date`, { regimeDate: '2017-12-20', version: det.version });
+      ok(set);
+      assert.equal(set.body.regimeDate, '2017-12-20');
+      assert.match(set.body.regimeLabel, /91\/2017/);
+      const articles2017 = (set.body.candidates[0].appraisal.reasons as { article: string | null }[]).map((r) => r.article).join(' ');
+      assert.match(articles2017, /91\/2017|Luật TĐKT 2003|Điều \d+.*2013/);
+      assert.notEqual(articles2017, articlesToday);
+    } finally {
+      setClock('2021-06-10');
+    }
   });
 });

@@ -357,6 +357,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'PUT /api/records/disciplines/{id}': { level: 'canh_cao', year: 2020 },
       'POST /api/certificates/{id}/revoke': { reason: 'Thử hủy bỏ' },
       'PUT /api/dossiers/{id}': { title: 'Đổi tên hồ sơ', version: 1 },
+      'PUT /api/dossiers/{id}/regime-date': { regimeDate: '2021-12-20', version: 1 },
       'POST /api/dossiers/{id}/candidates': { subjectKind: 'individual', personId: ids.person, proposedHonor: 'GK' },
       'POST /api/dossiers/{id}/documents': { kind: 'to_trinh', content: 'Tờ trình' },
       'POST /api/dossiers/{id}/return': { reasons: ['Thiếu hồ sơ'] },

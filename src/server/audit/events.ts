@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = {
   'dossier.returned': 'Trả lại hồ sơ',
   'dossier.appraised': 'Thẩm định một đề nghị',
   'dossier.honor_lowered': 'Hạ mức hình thức đề nghị',
+  'dossier.regime_date_set': 'Đặt ngày áp dụng quy định của hồ sơ',
   'dossier.forwarded': 'Trình hồ sơ lên cấp trên',
   'dossier.candidate_forwarded': 'Chọn đề nghị trình cấp trên',
   'dossier.completed': 'Hoàn thành hồ sơ',

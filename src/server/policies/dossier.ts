@@ -57,6 +57,15 @@ export function mayEditDossier(actor: Actor, d: DossierFacts): boolean {
   return d.level === 'unit' && EDITABLE_STATUSES.includes(d.status as DossierStatus) && isUnitSide(actor, d) && can(actor.role, 'dossier', 'update');
 }
 
+/**
+ * Who may set the date of the decision being prepared (which picks the regime): the unit's side while
+ * it may edit the dossier, the receiving side while it receives and appraises it.
+ */
+export function maySetRegimeDate(actor: Actor, d: DossierFacts): boolean {
+  if (mayEditDossier(actor, d)) return true;
+  return ['submitted', 'received', 'appraising'].includes(d.status) && isOfficeSide(actor, d) && can(actor.role, 'dossier', 'appraise');
+}
+
 /** The transitions this actor may take on this dossier now: the UI shows exactly these buttons. */
 export function dossierActions(actor: Actor, d: DossierFacts): DossierCommand[] {
   const unitSide = isUnitSide(actor, d);

@@ -7,6 +7,11 @@ export function authorize<R extends Resource>(actor: Actor, resource: R, action:
   if (!can(actor.role, resource, action)) throw forbidden();
 }
 
+/** Refuses unless the role may take at least one of these actions (the record policy then decides which applies). */
+export function authorizeAny<R extends Resource>(actor: Actor, resource: R, actions: Action<R>[]): void {
+  if (!actions.some((a) => can(actor.role, resource, a))) throw forbidden();
+}
+
 /** True when the unit path lies in the actor's subtree. */
 export function inSubtree(actor: Actor, unitPath: string): boolean {
   return unitPath.startsWith(actor.unitPath);

@@ -1,16 +1,25 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { abilitiesFor } from '../policies/abilities.js';
-import { CANDIDATE_ACTIONS, candidateActions, dossierActions, mayEditDossier, type CandidateAction } from '../policies/dossier.js';
+import { CANDIDATE_ACTIONS, candidateActions, dossierActions, mayEditDossier, maySetRegimeDate, type CandidateAction } from '../policies/dossier.js';
 import type { CandidateRow, DocumentRow, DossierRow, DossierVersionRow } from '../repositories/dossiers.js';
 import { pageOf } from '../http/contract.js';
-import { COMMENDATION_TYPE_LABELS, HONOR_INFO, SUBJECT_KIND_LABELS, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
+import {
+  COMMENDATION_TYPE_LABELS,
+  HONOR_INFO,
+  REGIME_LABELS,
+  SUBJECT_KIND_LABELS,
+  type CommendationType,
+  type Honor,
+  type SubjectKind,
+} from '../../shared/codes.js';
 import {
   CANDIDATE_OUTCOME_LABELS,
   DOCUMENT_KIND_LABELS,
   DOSSIER_COMMANDS,
   DOSSIER_STATUS_LABELS,
   checklistFor,
+  regimeDateOf,
   type CandidateOutcome,
   type DocumentKind,
   type DossierStatus,
@@ -156,6 +165,10 @@ export const dossierSchema = dossierSummarySchema
     createdAt: instant,
     deadline: z.object({ dueDate: z.string().nullable(), extensionUntil: z.string().nullable() }),
     editable: z.boolean().describe('Tài khoản được sửa nội dung hồ sơ (tên, danh sách đề nghị, tài liệu) lúc này'),
+    regimeDate: z.string().nullable().describe('Ngày áp dụng quy định (ngày dự kiến ký quyết định); null: hôm nay'),
+    regimeDateInEffect: z.string().describe('Ngày mà chế độ pháp lý, bộ quy tắc và điều kiện khen thưởng của hồ sơ đang theo'),
+    regimeLabel: z.string().describe('Chế độ pháp lý áp dụng cho hồ sơ (theo ngày áp dụng)'),
+    maySetRegimeDate: z.boolean().describe('Tài khoản được đặt ngày áp dụng quy định lúc này'),
     candidates: z.array(candidateSchema),
     documents: z.array(dossierDocumentSchema),
     checklist: checklistSchema,
@@ -304,6 +317,10 @@ export function presentDossier(
     createdAt: d.createdAt.toISOString(),
     deadline: extra.deadline,
     editable: mayEditDossier(actor, d),
+    regimeDate: d.regimeDate,
+    regimeDateInEffect: regimeDateOf(d, todayVn()),
+    regimeLabel: REGIME_LABELS[extra.pack.regime],
+    maySetRegimeDate: maySetRegimeDate(actor, d),
     candidates: extra.candidates.map((c) => presentCandidate(c, candidateActions(actor, d, c))),
     documents: extra.documents.map(presentDocument),
     checklist,

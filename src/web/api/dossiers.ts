@@ -45,6 +45,8 @@ export const listDossiers = (query: QueryOf<'/api/dossiers'>) => call(client.GET
 export const getDossier = (id: string) => call(client.GET('/api/dossiers/{id}', byId(id)));
 export const createDossier = (input: DossierInput) => call(client.POST('/api/dossiers', { body: input }));
 export const updateDossier = (id: string, input: BodyOf<'/api/dossiers/{id}', 'put'>) => call(client.PUT('/api/dossiers/{id}', { ...byId(id), body: input }));
+export const setDossierRegimeDate = (id: string, input: BodyOf<'/api/dossiers/{id}/regime-date', 'put'>) =>
+  call(client.PUT('/api/dossiers/{id}/regime-date', { ...byId(id), body: input }));
 export const deleteDossier = (id: string) => call(client.DELETE('/api/dossiers/{id}', byId(id)));
 export const addCandidate = (id: string, input: BodyOf<'/api/dossiers/{id}/candidates'>) =>
   call(client.POST('/api/dossiers/{id}/candidates', { ...byId(id), body: input }));

@@ -14,7 +14,7 @@ import { resetHonorsToProposals } from '../../repositories/candidates.js';
 import { now, todayVn } from '../../clock.js';
 import { checklistRequirements } from '../../rules/index.js';
 import { governingPackOfUnit } from '../../records/eligibility.js';
-import { checklistFor, nextStatus, type DocumentKind, type DossierStatus } from '../../../shared/dossiers.js';
+import { checklistFor, nextStatus, regimeDateOf, type DocumentKind, type DossierStatus } from '../../../shared/dossiers.js';
 import { HONOR_INFO, type CommendationType, type Honor } from '../../../shared/codes.js';
 import { formatDateVi } from '../../../shared/format-vi.js';
 import { inTurn } from '../../db/in-turn.js';
@@ -86,8 +86,8 @@ export async function submitDossier(ctx: CommandContext, id: string, version?: n
     () => candidatesOf(ctx.tx, d.id),
     () => documentsOf(ctx.tx, d.id),
   );
-  // The required documents of the pack governing the dossier's unit today (agency overrides included).
-  const pack = await governingPackOfUnit(ctx.tx, d.unitId, todayVn());
+  // The required documents of the pack governing the dossier's unit on its regime date (agency overrides included).
+  const pack = await governingPackOfUnit(ctx.tx, d.unitId, regimeDateOf(d, todayVn()));
   const checklist = checklistFor(
     d.type as CommendationType,
     cands.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.proposedHonor as Honor })),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { people } from './people.js';
 import { accounts } from './accounts.js';
@@ -28,6 +28,12 @@ export const dossiers = pgTable(
     title: text('title').notNull(),
     summary: text('summary'),
     status: text('status').notNull().default('draft'),
+    /**
+     * The date of the decision being prepared (ngày áp dụng quy định): the legal regime, the rule
+     * pack and the eligibility follow it, so that a past year is appraised under its own decree
+     * (a 2017 dossier under NĐ 91/2017). Null: today, the Vietnamese day.
+     */
+    regimeDate: date('regime_date'),
     /** Incremented on every (re)submission; dossier_versions keeps each one. */
     revision: integer('revision').notNull().default(0),
     /** When the current step began: the working-day clock of the overdue dashboard starts here. */

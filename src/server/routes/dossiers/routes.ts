@@ -17,6 +17,7 @@ import {
   removeDocument,
   returnDossier,
   setHoliday,
+  setRegimeDate,
   setSubmissionDeadline,
   submitDossier,
   updateCandidate,
@@ -26,7 +27,7 @@ import {
 import { recordHigherDecision } from '../../commands/decisions.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
-import { authorize } from '../../policies/scope.js';
+import { authorize, authorizeAny } from '../../policies/scope.js';
 import {
   candidatesOf,
   documentFile,
@@ -60,7 +61,7 @@ import { dossierColumns } from '../../presenters/list-exports.js';
 import { batched, replyXlsx } from '../../http/xlsx-reply.js';
 import { badRequest, notFound } from '../../errors.js';
 import { COMMENDATION_TYPES, HONORS, REGIMES, SUBJECT_KINDS } from '../../../shared/codes.js';
-import { DOCUMENT_KINDS, DOSSIER_STATUSES } from '../../../shared/dossiers.js';
+import { DOCUMENT_KINDS, DOSSIER_STATUSES, regimeDateOf } from '../../../shared/dossiers.js';
 import { limitedSteps, packFor, type RulePack } from '../../rules/index.js';
 import { governingPackOfUnit } from '../../records/eligibility.js';
 import { todayVn } from '../../clock.js';
@@ -137,7 +138,7 @@ async function dossierJson(db: Db, actor: Actor, id: string) {
   const uname = await unsafeUnitName(db, d.unitId);
   const receiver = d.receiverUnitId ? await unsafeUnitName(db, d.receiverUnitId) : null;
   const deadline = d.movementId ? await submissionDeadline(db, d.movementId, d.unitId) : { dueDate: null, extension: null };
-  const pack = await governingPackOfUnit(db, d.unitId, todayVn());
+  const pack = await governingPackOfUnit(db, d.unitId, regimeDateOf(d, todayVn()));
   return presentDossier(d, actor, {
     unitName: uname,
     receiverUnitName: receiver,
@@ -426,6 +427,26 @@ export const dossierRoutes =
         const actor = actorOf(req);
         authorize(actor, 'dossier', 'update');
         await runCommand(db, actor, (ctx) => updateDossier(ctx, req.params.id, req.body));
+        return dossierJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/dossiers/:id/regime-date',
+      {
+        schema: {
+          tags,
+          operationId: 'setDossierRegimeDate',
+          summary: 'Đặt ngày áp dụng quy định (ngày dự kiến ký quyết định; null: hôm nay): chế độ pháp lý, điều kiện và thẩm định của hồ sơ theo ngày này',
+          params: idParams,
+          body: z.object({ regimeDate: isoDate.nullable(), version: z.number({ error: 'Thiếu phiên bản hồ sơ.' }).int() }),
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorizeAny(actor, 'dossier', ['update', 'appraise']);
+        await runCommand(db, actor, (ctx) => setRegimeDate(ctx, req.params.id, req.body));
         return dossierJson(db, actor, req.params.id);
       },
     );

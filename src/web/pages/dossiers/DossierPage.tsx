@@ -53,6 +53,7 @@ import { codeOf } from '../../lib/codes';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/dossiers';
 import { ClockTag, StatusTag, download, honorOptions } from './common';
 import { keys } from '../../api/keys';
+import { RegimeDate } from './RegimeDate';
 
 function AppraisalCell({ c }: { c: Candidate }) {
   if (!c.appraisal) return <Typography.Text type="secondary">Chưa thẩm định</Typography.Text>;
@@ -602,6 +603,9 @@ export default function DossierPage() {
               <Descriptions.Item label="Hạn nộp">
                 {d.deadline.dueDate ? fmtDate(d.deadline.dueDate) : 'Không đặt'}
                 {d.deadline.extensionUntil ? ` (gia hạn đến ${fmtDate(d.deadline.extensionUntil)})` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label="Ngày áp dụng quy định">
+                <RegimeDate d={d} />
               </Descriptions.Item>
               <Descriptions.Item label="Lập lúc">{fmtDateTime(d.createdAt)}</Descriptions.Item>
               {d.receivedAt ? <Descriptions.Item label="Tiếp nhận">{fmtDateTime(d.receivedAt)}</Descriptions.Item> : null}

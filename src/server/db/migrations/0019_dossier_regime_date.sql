@@ -1,0 +1,1 @@
+ALTER TABLE "dossiers" ADD COLUMN "regime_date" date;
