@@ -66,12 +66,14 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await p.getByTestId('exemplar-kind').click();
     await p.locator('.ant-select-dropdown:visible').getByText('Mô hình, cách làm hay').click();
     await p.getByTestId('exemplar-name').fill(NAME);
+    assert.match(await p.locator('.ant-modal .ant-form-item').filter({ hasText: 'Loại điển hình' }).innerText(), /Mô hình, cách làm hay/);
     await p.getByTestId('exemplar-achievement').fill('Xây dựng 12 tủ sách khoa học cho các trường vùng cao, 3.000 lượt học sinh mượn đọc.');
     await p.getByTestId('exemplar-reason').fill('Cách làm hay, ít tốn kém, dễ nhân rộng.');
     await shot(p, 'exemplars-propose-1440', false);
     await p.getByTestId('exemplar-propose-ok').click();
     await p.getByTestId('exemplar-stages').waitFor();
     exemplarUrl = new URL(p.url()).pathname;
+    assert.match(await p.locator('body').innerText(), /Mô hình, cách làm hay · Trung tâm Ứng dụng/);
     assert.match(exemplarUrl, /^\/dien-hinh\/[0-9a-f-]{36}$/);
     assert.match(await p.getByTestId('exemplar-stages').innerText(), /Phát hiện/);
     // The unit proposes; nurturing is the Office's.

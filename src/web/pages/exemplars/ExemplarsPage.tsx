@@ -2,7 +2,7 @@
 import { Button, DatePicker, Form, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
 import { exemplarAbilities, listExemplars, proposeExemplar, type ExemplarProposal, type ExemplarSummary } from '../../api/exemplars';
@@ -42,8 +42,15 @@ export function ProposeModal({ open, onClose, initial }: { open: boolean; onClos
   const [form] = Form.useForm<ProposalValues>();
   const kind = Form.useWatch('kind', form);
   const movements = useQuery({ queryKey: keys.movements.list({ status: 'exemplar' }), queryFn: () => listMovements({ pageSize: 200 }), enabled: open });
+  // Fill the form once per opening: a later render must not undo what the user chose.
+  const filled = useRef(false);
   useEffect(() => {
-    if (open) form.setFieldsValue({ unitId: user.unitId, kind: 'person', discoveredOn: todayDayjs(), ...initial });
+    if (!open) filled.current = false;
+    else if (!filled.current) {
+      filled.current = true;
+      form.resetFields();
+      form.setFieldsValue({ unitId: user.unitId, kind: 'person', discoveredOn: todayDayjs(), ...initial });
+    }
   }, [open, initial, form, user.unitId]);
   const save = useMutation({
     mutationFn: (v: ProposalValues) =>
