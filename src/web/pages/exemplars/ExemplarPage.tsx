@@ -288,6 +288,7 @@ export default function ExemplarPage() {
             pagination={false}
             loading={stories.isPending}
             dataSource={stories.data?.items ?? []}
+            scroll={{ x: 520 }}
             columns={[
               { title: 'Tiêu đề', key: 't', render: (_, s) => <Link to={`/dien-hinh/bai-viet/${s.id}`}>{s.title}</Link> },
               { title: 'Tác giả', dataIndex: 'authorName', width: 180 },
