@@ -4,7 +4,7 @@
  * concurrent anonymous clients; beside each, the time of the same repository read without HTTP (the SQL).
  * Target: p95 ≤ 50 ms. The answers carry `cache-control: public, max-age=60`, so a proxy in front absorbs
  * repeats; the figures here are the origin's, every request reaching the database.
- * `BENCH_PORTAL_SCALE=0.2 npm run bench -- portal` runs at a fifth of the data on a loaded machine.
+ * `BENCH_PORTAL_SCALE=0.2 npm run bench -- portal` runs at a fifth of the data on a loaded machine; `BENCH_PORTAL_ONLY=postgres` one engine.
  */
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/server/app.js';
@@ -183,9 +183,11 @@ async function portalFigures(kind: BenchEngine): Promise<void> {
   }
 }
 
+/** `BENCH_PORTAL_ONLY=postgres` (or `pglite`) runs one engine. */
 export async function benchPortal(): Promise<void> {
-  await portalFigures('pglite');
-  await portalFigures('postgres');
+  const only = process.env.BENCH_PORTAL_ONLY;
+  if (only !== 'postgres') await portalFigures('pglite');
+  if (only !== 'pglite') await portalFigures('postgres');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await benchPortal();
