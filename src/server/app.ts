@@ -40,6 +40,7 @@ import { inspectionRoutes } from './routes/inspections/routes.js';
 import { trainingRoutes } from './routes/trainings/routes.js';
 import { exemplarRoutes } from './routes/exemplars/routes.js';
 import { publicExemplarRoutes } from './routes/exemplars/public.js';
+import { portalPageRoutes } from './routes/exemplars/portal-pages.js';
 import { importJobRoutes } from './routes/imports/routes.js';
 import { ImportJobs } from './imports/jobs.js';
 import { fundRoutes } from './routes/fund/routes.js';
@@ -164,6 +165,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(trainingRoutes(deps));
   await app.register(exemplarRoutes(deps));
   await app.register(publicExemplarRoutes(deps));
+  await app.register(portalPageRoutes(deps));
   await app.register(importJobRoutes(deps));
   await app.register(fundRoutes(deps));
 

@@ -69,6 +69,22 @@ const PublicNoticesPage = lazy(() => import('./pages/dossiers/PublicNoticesPage'
 const PetitionsPage = lazy(() => import('./pages/petitions/PetitionsPage'));
 const PetitionPage = lazy(() => import('./pages/petitions/PetitionPage'));
 const PublicPetitionPage = lazy(() => import('./pages/petitions/PublicPetitionPage'));
+const ExemplarsPage = lazy(() => import('./pages/exemplars/ExemplarsPage'));
+const ExemplarPage = lazy(() => import('./pages/exemplars/ExemplarPage'));
+const StoriesPage = lazy(() => import('./pages/exemplars/StoriesPage'));
+const StoryPage = lazy(() => import('./pages/exemplars/StoriesPage').then((m) => ({ default: m.StoryPage })));
+const ConferencesPage = lazy(() => import('./pages/exemplars/ConferencesPage'));
+const SuggestionsPage = lazy(() => import('./pages/exemplars/SuggestionsPage'));
+const PublicationPage = lazy(() => import('./pages/exemplars/PublicationPage'));
+const portal = () => import('./pages/portal/PortalPages');
+const PortalHomePage = lazy(() => portal().then((m) => ({ default: m.PortalHomePage })));
+const PortalExemplarsPage = lazy(() => portal().then((m) => ({ default: m.PortalExemplarsPage })));
+const PortalExemplarPage = lazy(() => portal().then((m) => ({ default: m.PortalExemplarPage })));
+const PortalStoriesPage = lazy(() => portal().then((m) => ({ default: m.PortalStoriesPage })));
+const PortalStoryPage = lazy(() => portal().then((m) => ({ default: m.PortalStoryPage })));
+const PortalDecisionsPage = lazy(() => portal().then((m) => ({ default: m.PortalDecisionsPage })));
+const PortalDecisionPage = lazy(() => portal().then((m) => ({ default: m.PortalDecisionPage })));
+const PortalSearchPage = lazy(() => portal().then((m) => ({ default: m.PortalSearchPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -163,7 +179,15 @@ export function App() {
               <Suspense fallback={<FullPageSpin />}>
                 <Routes>
                   <Route path="/dang-nhap" element={<LoginRoute />} />
-                  <Route path="/cong-khai" element={<PublicPortalPage />} />
+                  <Route path="/cong-khai" element={<PortalHomePage />} />
+                  <Route path="/cong-khai/dien-hinh" element={<PortalExemplarsPage />} />
+                  <Route path="/cong-khai/dien-hinh/:id" element={<PortalExemplarPage />} />
+                  <Route path="/cong-khai/bai-viet" element={<PortalStoriesPage />} />
+                  <Route path="/cong-khai/bai-viet/:id" element={<PortalStoryPage />} />
+                  <Route path="/cong-khai/quyet-dinh" element={<PortalDecisionsPage />} />
+                  <Route path="/cong-khai/quyet-dinh/:id" element={<PortalDecisionPage />} />
+                  <Route path="/cong-khai/tim-kiem" element={<PortalSearchPage />} />
+                  <Route path="/cong-khai/ke-hoach-phong-trao" element={<PublicPortalPage />} />
                   <Route path="/cong-khai/lay-y-kien" element={<PublicNoticesPage />} />
                   <Route path="/cong-khai/don-thu" element={<PublicPetitionPage />} />
                   <Route path="/cong-khai/ke-hoach/:id" element={<PublicPlanPage />} />
@@ -266,6 +290,14 @@ export function App() {
                     <Route path="/kiem-tra/:id" element={<InspectionPage />} />
                     <Route path="/tap-huan" element={<TrainingsPage />} />
                     <Route path="/tap-huan/:id" element={<TrainingPage />} />
+                    <Route path="/dien-hinh" element={<ExemplarsPage />} />
+                    <Route path="/dien-hinh/bai-viet" element={<StoriesPage />} />
+                    <Route path="/dien-hinh/bai-viet/moi" element={<StoryPage key="new" />} />
+                    <Route path="/dien-hinh/bai-viet/:id" element={<StoryPage />} />
+                    <Route path="/dien-hinh/hoi-nghi" element={<ConferencesPage />} />
+                    <Route path="/dien-hinh/goi-y" element={<SuggestionsPage />} />
+                    <Route path="/dien-hinh/cong-khai" element={<PublicationPage />} />
+                    <Route path="/dien-hinh/:id" element={<ExemplarPage />} />
                     <Route path="*" element={<NotFound />} />
                   </Route>
                 </Routes>

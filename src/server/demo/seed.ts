@@ -1,3 +1,4 @@
+import { seedDemoExemplars } from './exemplars-seed.js';
 import { randomBytes } from 'node:crypto';
 import type { Db, Executor } from '../db/client.js';
 import { countUnits, insertUnit } from '../repositories/units.js';
@@ -226,6 +227,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     }
     await seedDemoRecords(tx, unitId('so'));
     await seedDemoPlans(tx, unitId('so'));
+    await seedDemoExemplars(tx, unitId, person);
     await recordAudit(
       tx,
       { username: 'system' },

@@ -220,3 +220,64 @@ ${body}
 </urlset>
 `;
 }
+
+// ---- Open Graph tags of the portal's pages (the SPA's index.html, filled in by the server) ----
+
+export interface PortalMeta {
+  title: string;
+  description: string;
+  type: 'website' | 'article';
+  url: string;
+  image: string | null;
+}
+
+const PORTAL_NAME = 'Cổng thông tin thi đua, khen thưởng';
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+export function portalHomeMeta(url: string): PortalMeta {
+  return {
+    title: PORTAL_NAME,
+    description: 'Điển hình tiên tiến, bài viết, quyết định khen thưởng, kế hoạch và phong trào thi đua được công khai.',
+    type: 'website',
+    url,
+    image: null,
+  };
+}
+
+/** The tags of an item page, from the same public fields its JSON answer carries. */
+export function exemplarMeta(e: z.infer<typeof publicExemplarSchema>): PortalMeta {
+  return { title: `${e.name} – ${e.kindLabel}`, description: clip(e.achievement, 200), type: 'article', url: e.url, image: null };
+}
+export function storyMeta(s: z.infer<typeof publicStorySchema>): PortalMeta {
+  return { title: s.title, description: clip(s.summary, 200), type: 'article', url: s.url, image: s.coverImageUrl };
+}
+export function decisionMeta(d: z.infer<typeof publicDecisionSchema>): PortalMeta {
+  return {
+    title: `Quyết định số ${d.numberText}`,
+    description: clip(`${d.title} (${d.issuerName}, ${d.awardeeCount} tập thể, cá nhân được khen thưởng)`, 200),
+    type: 'article',
+    url: d.url,
+    image: null,
+  };
+}
+
+const attr = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]!);
+
+/** index.html with the page's <title> and Open Graph tags (values escaped; the page itself is the SPA). */
+export function withPortalMeta(indexHtml: string, base: string, m: PortalMeta): string {
+  const tags = [
+    `<meta property="og:site_name" content="${attr(PORTAL_NAME)}" />`,
+    `<meta property="og:title" content="${attr(m.title)}" />`,
+    `<meta property="og:description" content="${attr(m.description)}" />`,
+    `<meta property="og:type" content="${m.type}" />`,
+    `<meta property="og:url" content="${attr(base + m.url)}" />`,
+    `<meta property="og:locale" content="vi_VN" />`,
+    ...(m.image ? [`<meta property="og:image" content="${attr(base + m.image)}" />`] : []),
+    `<meta name="description" content="${attr(m.description)}" />`,
+  ].join('\n    ');
+  const title = m.title === PORTAL_NAME ? m.title : `${m.title} – ${PORTAL_NAME}`;
+  const withTitle = /<title>[^<]*<\/title>/.test(indexHtml)
+    ? indexHtml.replace(/<title>[^<]*<\/title>/, `<title>${attr(title)}</title>`)
+    : indexHtml.replace('</head>', `<title>${attr(title)}</title></head>`);
+  return withTitle.replace('</head>', `    ${tags}\n  </head>`);
+}

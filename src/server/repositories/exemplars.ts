@@ -272,3 +272,13 @@ export async function widelyReplicatedModels(tx: Executor, actor: Actor, minUnit
     )
     .limit(200);
 }
+
+/** The demo seed: launched or closed movements under a unit (no actor: the seed runs before any account acts). */
+export async function unsafeMovementsUnder(tx: Executor, unitPath: string): Promise<{ id: string; title: string }[]> {
+  return tx
+    .select({ id: movements.id, title: movements.title })
+    .from(movements)
+    .innerJoin(units, eq(units.id, movements.unitId))
+    .where(and(sql`${units.path} LIKE ${escapeLike(unitPath) + '%'}`, inArray(movements.status, ['launched', 'closed'])))
+    .orderBy(asc(movements.startDate));
+}

@@ -34,6 +34,8 @@ import { ClockCircleOutlined, FileDoneOutlined, FolderOpenOutlined, Notification
 import { pipelineAbilities } from '../api/dossiers';
 import { initiativeAbilities } from '../api/initiatives';
 import { BulbOutlined } from '@ant-design/icons';
+import { StarOutlined } from '@ant-design/icons';
+import { exemplarAbilities } from '../api/exemplars';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -75,6 +77,7 @@ export function AppLayout() {
     (user.abilities.fund ?? []).includes('read') ? { key: '/quy-khen-thuong', icon: <TrophyOutlined />, label: 'Quỹ, hiện vật khen thưởng' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,
     initiativeAbilities(user).read ? { key: '/sang-kien', icon: <BulbOutlined />, label: 'Sáng kiến' } : null,
+    exemplarAbilities(user).read ? { key: '/dien-hinh', icon: <StarOutlined />, label: 'Điển hình tiên tiến' } : null,
     (user.abilities.petition as readonly string[]).includes('read')
       ? { key: '/don-thu', icon: <MailOutlined />, label: (user.abilities.petition as readonly string[]).includes('handle') ? 'Đơn thư' : 'Kiến nghị của tôi' }
       : null,

@@ -1,6 +1,6 @@
 /** One movement: targets with progress, phases, honors offered and quotas, deadlines, child movements; launch and close. */
 import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
-import { EditOutlined, FlagOutlined, PlusOutlined, StopOutlined, FormOutlined } from '@ant-design/icons';
+import { EditOutlined, FlagOutlined, PlusOutlined, StopOutlined, FormOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { closeMovement, getMovement, launchMovement, planAbilities, type MovementSummary } from '../../api/plans';
@@ -50,6 +50,13 @@ export default function MovementPage() {
             {m.status === 'launched' && (can.register || can.registerUnit) ? (
               <Link to={`/dang-ky-thi-dua?movementId=${m.id}`}>
                 <Button icon={<FormOutlined />}>Đăng ký thi đua</Button>
+              </Link>
+            ) : null}
+            {m.status !== 'draft' && (user.abilities as unknown as Record<string, string[] | undefined>).exemplar?.includes('propose') ? (
+              <Link to={`/dien-hinh?phongTrao=${m.id}`}>
+                <Button icon={<TrophyOutlined />} data-testid="movement-propose-exemplar">
+                  Đề xuất điển hình
+                </Button>
               </Link>
             ) : null}
             {has('update') && m.status !== 'closed' ? (

@@ -1,5 +1,5 @@
 /** Public portal (no sign-in): published plans and launched movements, with their full text. */
-import { Button, Card, Layout, List, Space, Tag, Typography } from 'antd';
+import { Card, List, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import type { ReactNode } from 'react';
@@ -8,21 +8,11 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { MovementDocument, PlanDocument } from './views';
 import { keys } from '../../api/keys';
+import { PortalFrame } from '../portal/PortalPages';
 
+/** The portal's one frame (header, section links, footer). */
 function PublicFrame({ children }: { children: ReactNode }) {
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#8f1d1d', display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingInline: 24 }}>
-        <Link to="/cong-khai" style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>
-          ★ Cổng thông tin thi đua, khen thưởng
-        </Link>
-        <Link to="/dang-nhap">
-          <Button size="small">Đăng nhập</Button>
-        </Link>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 24, maxWidth: 1200, width: '100%', margin: '0 auto' }}>{children}</Layout.Content>
-    </Layout>
-  );
+  return <PortalFrame>{children}</PortalFrame>;
 }
 
 export function PublicPortalPage() {
