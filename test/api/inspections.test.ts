@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { auditEvents, deadlines, inspectionPlans } from '../../src/server/db/schema/index.js';
-import { todayVn } from '../../src/server/clock.js';
+import { instantVn, setClock, todayVn } from '../../src/server/clock.js';
 
 const Y = Number(todayVn().slice(0, 4)) + 1;
 
@@ -84,7 +84,7 @@ describe('inspections: plan, checklist from data, two findings followed up to cl
     assert.equal((await council.get('/api/inspections')).status, 403);
   });
 
-  it('computes the checklist from data; reports answer "chưa có dữ liệu"', async () => {
+  it('computes the checklist from data; with no report asked, reports answer "chưa có dữ liệu"', async () => {
     const r = await office.get(`/api/inspections/${inspectionId}`);
     assert.equal(r.status, 200);
     assert.equal(r.body.checklistFrozen, false);
@@ -92,9 +92,47 @@ describe('inspections: plan, checklist from data, two findings followed up to cl
     assert.deepEqual(keys, ['registrations', 'dossiers_on_time', 'decisions_money', 'reports_submitted', 'trained_clerk']);
     const reports = r.body.checklist.find((c: { key: string }) => c.key === 'reports_submitted');
     assert.equal(reports.result, 'no_data');
-    assert.match(reports.detail, /Chưa có dữ liệu/);
+    assert.match(reports.detail, /chưa được yêu cầu gửi báo cáo/);
     assert.ok(r.body.abilities.includes('addFinding'));
     assert.ok(r.body.abilities.includes('conclude'));
+  });
+
+  it('checks the reports the unit was asked for: one sent on time passes, one left past its due date fails', async () => {
+    const reportsItem = async () =>
+      (await office.get(`/api/inspections/${inspectionId}`)).body.checklist.find((c: { key: string }) => c.key === 'reports_submitted');
+    const ask = async (title: string, dueDate: string) => {
+      const r = await office.post('/api/report-requests', {
+        unitId: root,
+        kind: 'six_month',
+        title,
+        year: Y,
+        periodFrom: `${Y}-01-01`,
+        periodTo: `${Y}-06-30`,
+        dueDate,
+        unitIds: [ttud],
+      });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
+      return r.body.id as string;
+    };
+    const first = await ask(`Báo cáo sơ kết quý I năm ${Y}`, `${Y}-03-31`);
+    await ask(`Báo cáo sơ kết 6 tháng đầu năm ${Y}`, `${Y}-06-25`);
+    let item = await reportsItem();
+    assert.equal(item.result, 'no_data');
+    assert.match(item.detail, /chưa đến hạn/);
+    const mine = (await clerk.get(`/api/reports?requestId=${first}`)).body.items[0];
+    const rep = (await clerk.get(`/api/reports/${mine.id}`)).body;
+    assert.equal((await clerk.post(`/api/reports/${mine.id}/submit`, { version: rep.version })).status, 200);
+    item = await reportsItem();
+    assert.equal(item.result, 'pass', item.detail);
+    assert.match(item.detail, /1\/2 báo cáo đã gửi, đều trong hạn\. 1 báo cáo chưa đến hạn/);
+    setClock(instantVn(`${Y}-07-01`, '09:00'));
+    try {
+      item = await reportsItem();
+      assert.equal(item.result, 'fail');
+      assert.match(item.detail, /chưa gửi "Báo cáo sơ kết 6 tháng đầu năm/);
+    } finally {
+      setClock(null);
+    }
   });
 
   let f1 = '';

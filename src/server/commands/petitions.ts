@@ -196,7 +196,7 @@ async function createPetition(
   tx: Executor,
   actor: Actor | null,
   input: PetitionInput,
-  origin: { unit: { id: string; path: string }; channel: 'app' | 'portal'; clientKey: string | null },
+  origin: { unit: { id: string; path: string }; channel: 'app' | 'portal'; clientKey: string | null; fixedCode?: { trackingId: string; secret: string } },
 ): Promise<{ petition: PetitionRow; code: string }> {
   const files = decodeAttachments(input.attachments);
   const link = await resolveLink(tx, actor, input, origin.unit);
@@ -207,8 +207,8 @@ async function createPetition(
     throw new AnonymousNotAllowed(`Tố cáo phải ghi rõ họ tên, địa chỉ người tố cáo (${pack.pipeline.petitions.anonymousDenunciation.article}).`);
   const authorName = anonymous ? null : input.authorName?.trim() || actor?.displayName || null;
   if (!anonymous && !authorName) throw badRequest('Hãy nhập họ tên người gửi.');
-  const secret = randomCode(12);
-  const trackingId = randomCode(8);
+  const secret = origin.fixedCode?.secret ?? randomCode(12);
+  const trackingId = origin.fixedCode?.trackingId ?? randomCode(8);
   const petition = await insertPetition(tx, {
     unitId: link.unit.id,
     kind: input.kind,
@@ -301,6 +301,31 @@ export async function submitPublicPetition(
     );
     return r;
   });
+}
+
+/**
+ * The demo agency's portal petition, with a code printed in the user guide so that anyone trying
+ * the demo can follow it (only the demo seed calls this; real codes are random and shown once).
+ */
+export async function seedPortalPetition(
+  tx: Executor,
+  root: { id: string; path: string },
+  input: PetitionInput,
+  fixedCode: { trackingId: string; secret: string },
+): Promise<PetitionRow> {
+  const r = await createPetition(tx, null, { ...input, subjectId: null, decisionId: null }, { unit: root, channel: 'portal', clientKey: null, fixedCode });
+  await recordAudit(
+    tx,
+    { username: 'system' },
+    {
+      action: 'petition.received_public',
+      entityType: 'petition',
+      entityId: r.petition.id,
+      unitId: r.petition.unitId,
+      summary: `Dữ liệu mẫu: đơn từ cổng công khai "${r.petition.title}"`,
+    },
+  );
+  return r.petition;
 }
 
 /**

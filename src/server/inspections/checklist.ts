@@ -5,11 +5,11 @@
  */
 import type { Executor } from '../db/client.js';
 import type { InspectionCheck } from '../db/schema/index.js';
-import { countRegistrationsOf, countTrainedClerksOf, decisionsForUnitDossiers, submittedDossiersOf } from '../repositories/inspections.js';
+import { countRegistrationsOf, countTrainedClerksOf, decisionsForUnitDossiers, reportsAskedOf, submittedDossiersOf } from '../repositories/inspections.js';
 import { submissionDeadline } from '../repositories/dossiers.js';
 import { governingPackOfUnit } from '../records/eligibility.js';
 import { computeAmount } from '../rules/money.js';
-import { dateVn } from '../clock.js';
+import { dateVn, todayVn } from '../clock.js';
 import { formatDateVi, formatMoneyVi, formatNumberVi } from '../../shared/format-vi.js';
 
 async function registrationsCheck(tx: Executor, unitPath: string, year: number): Promise<InspectionCheck> {
@@ -61,16 +61,35 @@ async function decisionsCheck(tx: Executor, unitPath: string, year: number): Pro
 }
 
 /**
- * Hook for the periodic reports (báo cáo 6 tháng, năm) a unit sends: that module does not exist
- * yet, so the line answers "chưa có dữ liệu" instead of guessing. Replace the body when reports land.
+ * The periodic reports the unit was asked for in the year (src/server/reports): each one due by
+ * today must have been sent, and on time (its due date, or the extension granted). A report not
+ * yet due is not held against the unit; a year without any request answers "chưa có dữ liệu".
  */
-export async function reportsSubmittedCheck(_tx: Executor, _unitPath: string, year: number): Promise<InspectionCheck> {
-  return {
-    key: 'reports_submitted',
-    label: 'Báo cáo sơ kết, tổng kết công tác thi đua, khen thưởng',
-    result: 'no_data',
-    detail: `Chưa có dữ liệu: hệ thống chưa theo dõi báo cáo định kỳ năm ${year}.`,
-  };
+export async function reportsSubmittedCheck(tx: Executor, unitPath: string, year: number, today: string): Promise<InspectionCheck> {
+  const asked = await reportsAskedOf(tx, unitPath, year);
+  const base = { key: 'reports_submitted', label: 'Báo cáo sơ kết, tổng kết công tác thi đua, khen thưởng' };
+  if (!asked.length) return { ...base, result: 'no_data', detail: `Đơn vị chưa được yêu cầu gửi báo cáo nào năm ${year}.` };
+  const missing: string[] = [];
+  const late: string[] = [];
+  let sent = 0;
+  let notDue = 0;
+  for (const r of asked) {
+    const limit = r.extendedUntil && r.extendedUntil > r.dueDate ? r.extendedUntil : r.dueDate;
+    const isSent = (r.status === 'submitted' || r.status === 'received') && r.submittedAt;
+    if (isSent) {
+      sent++;
+      const day = dateVn(r.submittedAt!);
+      if (r.late || day > limit) late.push(`"${r.title}" gửi ngày ${formatDateVi(day)}, hạn ${formatDateVi(limit)}`);
+    } else if (today > limit) missing.push(`"${r.title}" (hạn ${formatDateVi(limit)})`);
+    else notDue++;
+  }
+  const pending = notDue ? ` ${notDue} báo cáo chưa đến hạn.` : '';
+  if (missing.length || late.length) {
+    const parts = [missing.length ? `chưa gửi ${missing.join('; ')}` : '', late.length ? `gửi quá hạn ${late.join('; ')}` : ''].filter(Boolean);
+    return { ...base, result: 'fail', detail: `${sent}/${asked.length} báo cáo đã gửi; ${parts.join('; ')}.${pending}` };
+  }
+  if (!sent) return { ...base, result: 'no_data', detail: `${asked.length} báo cáo được yêu cầu năm ${year}, chưa đến hạn gửi.` };
+  return { ...base, result: 'pass', detail: `${sent}/${asked.length} báo cáo đã gửi, đều trong hạn.${pending}` };
 }
 
 async function trainedClerkCheck(tx: Executor, unitPath: string): Promise<InspectionCheck> {
@@ -89,7 +108,7 @@ export async function inspectionChecklist(tx: Executor, unitPath: string, year: 
     await registrationsCheck(tx, unitPath, year),
     await dossiersCheck(tx, unitPath, year),
     await decisionsCheck(tx, unitPath, year),
-    await reportsSubmittedCheck(tx, unitPath, year),
+    await reportsSubmittedCheck(tx, unitPath, year, todayVn()),
     await trainedClerkCheck(tx, unitPath),
   ];
 }

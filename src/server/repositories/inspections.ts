@@ -10,6 +10,8 @@ import {
   inspectionPlans,
   inspections,
   registrations,
+  reportRequests,
+  reports,
   trainingParticipants,
   units,
 } from '../db/schema/index.js';
@@ -334,6 +336,24 @@ export async function decisionsForUnitDossiers(tx: Executor, unitPath: string, y
       .where(inArray(decisionAwardees.decisionId, list)),
   ];
   return ds.map((d) => ({ decision: d, awardees: aw.filter((a) => a.decisionId === d.id) }));
+}
+
+/** The periodic reports the unit itself was asked for in the year (báo cáo 6 tháng, năm, sơ kết, tổng kết), with where each stands. */
+export async function reportsAskedOf(tx: Executor, unitPath: string, year: number) {
+  return tx
+    .select({
+      title: reportRequests.title,
+      dueDate: reportRequests.dueDate,
+      extendedUntil: reports.extendedUntil,
+      status: reports.status,
+      late: reports.late,
+      submittedAt: reports.submittedAt,
+    })
+    .from(reports)
+    .innerJoin(reportRequests, eq(reportRequests.id, reports.requestId))
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(and(eq(reportRequests.year, year), eq(units.path, unitPath)))
+    .orderBy(asc(reportRequests.dueDate), asc(reportRequests.title));
 }
 
 /** TĐKT clerks of the unit's subtree who attended a course. */

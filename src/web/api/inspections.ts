@@ -18,6 +18,10 @@ export const listInspections = (query: QueryOf<'/api/inspections'> = {}) => call
 export const listInspectionPlans = (query: QueryOf<'/api/inspections/plans'> = {}) => call(client.GET('/api/inspections/plans', { params: { query } }));
 export const getInspectionPlan = (id: string) => call(client.GET('/api/inspections/plans/{id}', byId(id)));
 export const createInspectionPlan = (body: BodyOf<'/api/inspections/plans'>) => call(client.POST('/api/inspections/plans', { body }));
+export const updateInspectionPlan = (id: string, body: BodyOf<'/api/inspections/plans/{id}', 'put'>) =>
+  call(client.PUT('/api/inspections/plans/{id}', { ...byId(id), body }));
+export const removeFinding = (id: string, findingId: string) =>
+  call(client.DELETE('/api/inspections/{id}/findings/{findingId}', { params: { path: { id, findingId } } }));
 export const approveInspectionPlan = (id: string) => call(client.POST('/api/inspections/plans/{id}/approve', byId(id)));
 export const getInspection = (id: string) => call(client.GET('/api/inspections/{id}', byId(id)));
 export const addFinding = (id: string, body: BodyOf<'/api/inspections/{id}/findings'>) =>
@@ -41,6 +45,9 @@ export const enrolParticipants = (id: string, body: BodyOf<'/api/trainings/{id}/
   call(client.POST('/api/trainings/{id}/participants', { ...byId(id), body }));
 export const updateParticipant = (id: string, participantId: string, body: BodyOf<'/api/trainings/{id}/participants/{participantId}', 'put'>) =>
   call(client.PUT('/api/trainings/{id}/participants/{participantId}', { params: { path: { id, participantId } }, body }));
+export const updateTraining = (id: string, body: BodyOf<'/api/trainings/{id}', 'put'>) => call(client.PUT('/api/trainings/{id}', { ...byId(id), body }));
+export const withdrawParticipant = (id: string, participantId: string) =>
+  call(client.DELETE('/api/trainings/{id}/participants/{participantId}', { params: { path: { id, participantId } } }));
 export const listUntrainedUnits = () => call(client.GET('/api/trainings/untrained-units', { params: { query: { pageSize: 200 } } }));
 export const exportTrainings = () => download(client.GET('/api/trainings/export.xlsx', { params: { query: {} }, parseAs: 'blob' }), 'lop-tap-huan.xlsx');
 export const exportParticipants = (id: string) =>

@@ -2,6 +2,7 @@
 import { Alert, App, Button, Card, Form, Input, Layout, List, Select, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { listPublicNotices, sendPublicComment, type PublicNotice } from '../../api/dossiers';
 import { errorText } from '../../api/client';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
@@ -74,6 +75,9 @@ export default function PublicNoticesPage() {
                       <Typography.Text type="secondary">{i.positionText ?? i.unitName}</Typography.Text>
                     </div>
                     {i.achievement ? <div>{i.achievement}</div> : null}
+                    <Link to={`/cong-khai/don-thu?noticeId=${n.id}&candidateId=${i.candidateId}`} data-testid="notice-complain">
+                      Khiếu nại, tố cáo về người/tập thể này
+                    </Link>
                   </div>
                 </List.Item>
               )}

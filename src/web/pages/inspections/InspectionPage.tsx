@@ -1,5 +1,5 @@
 /** One inspection plan, and one inspection: checklist from data, findings, conclusion, follow-up, closing. */
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import {
   downloadPlanDocument,
   getInspection,
   getInspectionPlan,
+  removeFinding,
   reportFollowUp,
   reviewFollowUp,
   type Inspection,
@@ -24,7 +25,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { fmtDate, fromDayjs } from '../../lib/format';
-import { statusTag } from './InspectionsPage';
+import { NewPlanModal, statusTag } from './InspectionsPage';
 
 const RESULT_COLORS: Record<string, string> = { pass: 'green', fail: 'red', no_data: 'default' };
 
@@ -33,6 +34,7 @@ export function InspectionPlanPage() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const q = useQuery({ queryKey: keys.inspections.plan(id), queryFn: () => getInspectionPlan(id) });
+  const [editing, setEditing] = useState(false);
   const approve = useMutation({
     mutationFn: () => approveInspectionPlan(id),
     onSuccess: async () => {
@@ -58,6 +60,11 @@ export function InspectionPlanPage() {
             <Button icon={<FileWordOutlined />} onClick={() => void downloadPlanDocument(id)}>
               Kế hoạch kiểm tra (Word)
             </Button>
+            {p.abilities.includes('update') ? (
+              <Button onClick={() => setEditing(true)} data-testid="inspection-plan-edit">
+                Sửa dự thảo
+              </Button>
+            ) : null}
             {p.abilities.includes('approve') ? (
               <Button type="primary" loading={approve.isPending} onClick={() => approve.mutate()} data-testid="inspection-plan-approve">
                 Ban hành
@@ -89,6 +96,7 @@ export function InspectionPlanPage() {
           { title: 'Tình trạng', render: (_, r) => statusTag(r.status, r.statusLabel) },
         ]}
       />
+      {editing ? <NewPlanModal open onClose={() => setEditing(false)} plan={p} /> : null}
     </>
   );
 }
@@ -146,6 +154,7 @@ export default function InspectionPage() {
     onError,
   });
   const review = useMutation({ mutationFn: (v: { fid: string; ok: boolean }) => reviewFollowUp(id, v.fid, v.ok), onSuccess: done('Đã ghi nhận.'), onError });
+  const remove = useMutation({ mutationFn: (fid: string) => removeFinding(id, fid), onSuccess: done('Đã bỏ kiến nghị.'), onError });
   const close = useMutation({ mutationFn: () => closeInspection(id), onSuccess: done('Đã kết thúc cuộc kiểm tra.'), onError });
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <LoadingBlock />;
@@ -243,6 +252,13 @@ export default function InspectionPage() {
                       Trả lại
                     </Button>
                   </Space>
+                ) : null,
+                can('addFinding') ? (
+                  <Popconfirm key="d" title="Bỏ kiến nghị này?" okText="Bỏ" cancelText="Không" onConfirm={() => remove.mutate(f.id)}>
+                    <Button size="small" danger>
+                      Bỏ
+                    </Button>
+                  </Popconfirm>
                 ) : null,
               ].filter(Boolean)}
             >

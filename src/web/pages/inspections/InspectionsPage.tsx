@@ -4,8 +4,16 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Dayjs } from 'dayjs';
-import { createInspectionPlan, listInspectionPlans, listInspections, type InspectionPlanSummary, type InspectionSummary } from '../../api/inspections';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  createInspectionPlan,
+  listInspectionPlans,
+  listInspections,
+  updateInspectionPlan,
+  type InspectionPlan,
+  type InspectionPlanSummary,
+  type InspectionSummary,
+} from '../../api/inspections';
 import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useUser } from '../../auth/AuthContext';
@@ -30,16 +38,17 @@ interface PlanForm {
   signerName?: string;
 }
 
-function NewPlanModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Drafts a new plan, or edits a draft (`plan` given: its values are loaded and saved with its version). */
+export function NewPlanModal({ open, onClose, plan }: { open: boolean; onClose: () => void; plan?: InspectionPlan }) {
   const user = useUser();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlanForm>();
   const create = useMutation({
-    mutationFn: (v: PlanForm) =>
-      createInspectionPlan({
-        unitId: user.unitId,
+    mutationFn: (v: PlanForm) => {
+      const body = {
+        unitId: plan?.unitId ?? user.unitId,
         year: v.year,
         number: v.number ?? null,
         title: v.title,
@@ -53,9 +62,11 @@ function NewPlanModal({ open, onClose }: { open: boolean; onClose: () => void })
         units: (v.units ?? []).map((u) => ({ unitId: u.unitId, scheduledFrom: fromDayjs(u.dates[0]) ?? '', scheduledTo: fromDayjs(u.dates[1]) ?? '' })),
         signerTitle: v.signerTitle ?? null,
         signerName: v.signerName ?? null,
-      }),
+      };
+      return plan ? updateInspectionPlan(plan.id, { ...body, version: plan.version }) : createInspectionPlan(body);
+    },
     onSuccess: async (p) => {
-      message.success('Đã soạn kế hoạch kiểm tra.');
+      message.success(plan ? 'Đã lưu dự thảo kế hoạch kiểm tra.' : 'Đã soạn kế hoạch kiểm tra.');
       await qc.invalidateQueries({ queryKey: keys.inspections.all });
       onClose();
       void navigate(`/kiem-tra/ke-hoach/${p.id}`);
@@ -65,7 +76,7 @@ function NewPlanModal({ open, onClose }: { open: boolean; onClose: () => void })
   return (
     <Modal
       open={open}
-      title="Soạn kế hoạch kiểm tra công tác thi đua, khen thưởng"
+      title={plan ? 'Sửa dự thảo kế hoạch kiểm tra' : 'Soạn kế hoạch kiểm tra công tác thi đua, khen thưởng'}
       okText="Lưu dự thảo"
       cancelText="Hủy"
       onCancel={onClose}
@@ -75,7 +86,25 @@ function NewPlanModal({ open, onClose }: { open: boolean; onClose: () => void })
       okButtonProps={{ id: 'inspection-plan-save' }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ year: currentYearVn(), team: [{ name: '', role: 'Trưởng đoàn' }], units: [{}] }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={
+          plan
+            ? {
+                year: plan.year,
+                number: plan.number ?? undefined,
+                title: plan.title,
+                content: plan.content.join('\n'),
+                period: [dayjs(plan.periodFrom), dayjs(plan.periodTo)],
+                team: plan.team,
+                units: plan.inspections.map((i) => ({ unitId: i.unitId, dates: [dayjs(i.scheduledFrom), dayjs(i.scheduledTo)] })),
+                signerTitle: plan.signerTitle ?? undefined,
+                signerName: plan.signerName ?? undefined,
+              }
+            : { year: currentYearVn(), team: [{ name: '', role: 'Trưởng đoàn' }], units: [{}] }
+        }
+      >
         <Space wrap>
           <Form.Item name="year" label="Năm" rules={[{ required: true, message: 'Nhập năm' }]}>
             <InputNumber min={2000} max={2100} />

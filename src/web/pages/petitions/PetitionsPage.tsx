@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { UploadFile } from 'antd/es/upload/interface';
 import { fileToBase64, listPetitions, submitPetition, type PetitionInput, type PetitionSummary } from '../../api/petitions';
+import { listDecisions, listDossiers, listNotices } from '../../api/dossiers';
 import { errorText, flag } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useUser } from '../../auth/AuthContext';
@@ -20,9 +21,16 @@ export function statusTag(p: Pick<PetitionSummary, 'status' | 'statusLabel' | 'o
   return <Tag color={color}>{p.statusLabel}</Tag>;
 }
 
+type SubjectChoice = 'general' | 'record' | 'dossier' | 'decision' | 'notice';
+const SUBJECT_CHOICES: readonly SubjectChoice[] = ['record', 'dossier', 'decision', 'notice', 'general'];
+
 interface Values {
   kind: PetitionInput['kind'];
-  subjectType: 'general' | 'record';
+  subjectType: SubjectChoice;
+  subjectId?: string;
+  decisionId?: string;
+  noticeId?: string;
+  candidateId?: string;
   title: string;
   content: string;
   authorContact?: string;
@@ -36,11 +44,32 @@ function SubmitDrawer({ open, onClose }: { open: boolean; onClose: () => void })
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const kind = Form.useWatch('kind', form);
+  const subject = Form.useWatch('subjectType', form);
+  const noticeId = Form.useWatch('noticeId', form);
+  // The records one may petition about, read only when that subject is chosen (a list the sender cannot read stays empty).
+  const dossiers = useQuery({
+    queryKey: keys.dossiers.list('petition', undefined, '', 1),
+    queryFn: () => listDossiers({ pageSize: 200 }),
+    enabled: open && subject === 'dossier',
+  });
+  const decisions = useQuery({ queryKey: keys.decisions.all, queryFn: listDecisions, enabled: open && subject === 'decision' });
+  const notices = useQuery({ queryKey: keys.notices, queryFn: listNotices, enabled: open && subject === 'notice' });
+  const notice = notices.data?.items.find((n) => n.id === noticeId);
   const m = useMutation({
     mutationFn: async (v: Values) => {
       const attachments = [];
       for (const f of files) if (f.originFileObj) attachments.push({ fileName: f.name, data: await fileToBase64(f.originFileObj) });
-      return submitPetition({ ...v, attachments });
+      // Only the link of the chosen subject is sent.
+      const { subjectId, decisionId, noticeId: nId, candidateId, ...rest } = v;
+      const links =
+        v.subjectType === 'dossier'
+          ? { subjectId }
+          : v.subjectType === 'decision'
+            ? { decisionId }
+            : v.subjectType === 'notice'
+              ? { noticeId: nId, candidateId }
+              : {};
+      return submitPetition({ ...rest, ...links, attachments });
     },
     onSuccess: (p) => {
       message.success(`Đã gửi. Hạn trả lời: ${fmtDate(p.dueDate)}.`);
@@ -59,8 +88,65 @@ function SubmitDrawer({ open, onClose }: { open: boolean; onClose: () => void })
           <Select options={PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }))} data-testid="petition-kind" />
         </Form.Item>
         <Form.Item name="subjectType" label="Về việc">
-          <Select options={(['record', 'general'] as const).map((s) => ({ value: s, label: PETITION_SUBJECT_LABELS[s] }))} data-testid="petition-subject" />
+          <Select options={SUBJECT_CHOICES.map((s) => ({ value: s, label: PETITION_SUBJECT_LABELS[s] }))} data-testid="petition-subject" />
         </Form.Item>
+        {subject === 'dossier' ? (
+          <Form.Item name="subjectId" label="Hồ sơ đề nghị khen thưởng" rules={[{ required: true, message: 'Hãy chọn hồ sơ.' }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={dossiers.isFetching}
+              notFoundContent="Không có hồ sơ nào bạn xem được"
+              options={(dossiers.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.title} (${d.unitName})` }))}
+              data-testid="petition-dossier"
+            />
+          </Form.Item>
+        ) : null}
+        {subject === 'decision' ? (
+          <Form.Item name="decisionId" label="Quyết định khen thưởng" rules={[{ required: true, message: 'Hãy chọn quyết định.' }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={decisions.isFetching}
+              notFoundContent="Không có quyết định nào bạn xem được"
+              options={(decisions.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.numberText} — ${d.title}` }))}
+              data-testid="petition-decision"
+            />
+          </Form.Item>
+        ) : null}
+        {subject === 'notice' ? (
+          <>
+            <Form.Item name="noticeId" label="Thông báo công khai lấy ý kiến" rules={[{ required: true, message: 'Hãy chọn thông báo.' }]}>
+              <Select
+                loading={notices.isFetching}
+                notFoundContent="Không có thông báo nào"
+                onChange={() => form.setFieldValue('candidateId', undefined)}
+                options={(notices.data?.items ?? []).map((n) => ({ value: n.id, label: n.title }))}
+                data-testid="petition-notice"
+              />
+            </Form.Item>
+            <Form.Item name="candidateId" label="Người/tập thể trong danh sách">
+              <Select
+                allowClear
+                placeholder="Chung cho cả danh sách"
+                options={(notice?.items ?? []).map((i) => ({ value: i.candidateId, label: i.displayName }))}
+                data-testid="petition-candidate"
+              />
+            </Form.Item>
+          </>
+        ) : null}
+        {(kind === 'khieu_nai' || kind === 'to_cao') && (subject === 'decision' || (subject === 'notice' && form.getFieldValue('candidateId'))) ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={
+              subject === 'decision'
+                ? 'Việc thi hành quyết định sẽ tạm dừng cho đến khi đơn được trả lời.'
+                : 'Việc xét khen thưởng người/tập thể này sẽ tạm dừng cho đến khi đơn được trả lời.'
+            }
+          />
+        ) : null}
         <Form.Item name="title" label="Trích yếu" rules={[{ required: true, message: 'Hãy nhập trích yếu.' }]}>
           <Input maxLength={300} data-testid="petition-title" />
         </Form.Item>

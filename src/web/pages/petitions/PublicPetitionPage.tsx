@@ -1,14 +1,19 @@
 /** The public portal: send a question, recommendation, complaint or denunciation without an account, and follow it by its code. */
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { followPublicPetition, sendPublicPetition, type PublicPetition } from '../../api/petitions';
+import { listPublicNotices } from '../../api/dossiers';
+import { keys } from '../../api/keys';
 import { errorText } from '../../api/client';
 import { fmtDate } from '../../lib/format';
 import { PETITION_KINDS, PETITION_KIND_LABELS, type PetitionKind } from '../../../shared/codes';
 
 interface Values {
   kind: PetitionKind;
+  noticeId?: string;
+  candidateId?: string;
   title: string;
   content: string;
   authorName: string;
@@ -17,12 +22,19 @@ interface Values {
 
 export default function PublicPetitionPage() {
   const { message } = App.useApp();
+  const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
+  const notices = useQuery({ queryKey: keys.publicNotices, queryFn: listPublicNotices });
+  const noticeId = Form.useWatch('noticeId', form);
+  const candidateId = Form.useWatch('candidateId', form);
+  const kind = Form.useWatch('kind', form);
+  const notice = notices.data?.items.find((n) => n.id === noticeId);
   const [sent, setSent] = useState<{ trackingCode: string; dueDate: string; message: string } | null>(null);
   const [code, setCode] = useState('');
   const [found, setFound] = useState<PublicPetition | null>(null);
   const send = useMutation({
-    mutationFn: (v: Values) => sendPublicPetition({ ...v, subjectType: 'general' }),
+    mutationFn: ({ noticeId: nId, candidateId: cId, ...v }: Values) =>
+      sendPublicPetition(nId ? { ...v, subjectType: 'notice', noticeId: nId, candidateId: cId ?? null } : { ...v, subjectType: 'general' }),
     onSuccess: (r) => {
       setSent(r);
       form.resetFields();
@@ -39,6 +51,9 @@ export default function PublicPetitionPage() {
   });
   return (
     <div style={{ maxWidth: 880, margin: '0 auto', padding: 16 }}>
+      <Typography.Paragraph>
+        <Link to="/cong-khai">← Cổng thông tin công khai</Link>
+      </Typography.Paragraph>
       <Typography.Title level={3}>Gửi thắc mắc, kiến nghị, khiếu nại, tố cáo về thi đua, khen thưởng</Typography.Title>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Card title="Theo dõi đơn đã gửi" size="small">
@@ -72,10 +87,47 @@ export default function PublicPetitionPage() {
               description={`${sent.message} Hạn trả lời: ${fmtDate(sent.dueDate)}.`}
             />
           ) : null}
-          <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'kien_nghi' }} onFinish={(v) => send.mutate(v)}>
+          <Form<Values>
+            form={form}
+            layout="vertical"
+            initialValues={{
+              kind: params.get('noticeId') ? 'khieu_nai' : 'kien_nghi',
+              noticeId: params.get('noticeId') ?? undefined,
+              candidateId: params.get('candidateId') ?? undefined,
+            }}
+            onFinish={(v) => send.mutate(v)}
+          >
             <Form.Item name="kind" label="Loại đơn">
-              <Select options={PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }))} />
+              <Select options={PETITION_KINDS.map((k) => ({ value: k, label: PETITION_KIND_LABELS[k] }))} data-testid="public-kind" />
             </Form.Item>
+            <Form.Item name="noticeId" label="Về danh sách đang lấy ý kiến (nếu có)">
+              <Select
+                allowClear
+                placeholder="Công tác thi đua, khen thưởng nói chung"
+                loading={notices.isPending}
+                onChange={() => form.setFieldValue('candidateId', undefined)}
+                options={(notices.data?.items ?? []).map((n) => ({ value: n.id, label: n.title }))}
+                data-testid="public-notice"
+              />
+            </Form.Item>
+            {noticeId ? (
+              <Form.Item name="candidateId" label="Người/tập thể được đề nghị">
+                <Select
+                  allowClear
+                  placeholder="Chung cho cả danh sách"
+                  options={(notice?.items ?? []).map((i) => ({ value: i.candidateId, label: `${i.displayName} — ${i.honorLabel}` }))}
+                  data-testid="public-candidate"
+                />
+              </Form.Item>
+            ) : null}
+            {noticeId && candidateId && (kind === 'khieu_nai' || kind === 'to_cao') ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message="Việc xét khen thưởng người/tập thể này sẽ tạm dừng cho đến khi cơ quan trả lời đơn."
+              />
+            ) : null}
             <Form.Item name="authorName" label="Họ và tên" rules={[{ required: true, message: 'Hãy nhập họ tên.' }]}>
               <Input maxLength={200} data-testid="public-name" />
             </Form.Item>

@@ -25,6 +25,14 @@ export function PublicPortalPage() {
         <LoadingBlock />
       ) : (
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Card title="Ý kiến của nhân dân" size="small" data-testid="public-links">
+            <Space orientation="vertical">
+              <Link to="/cong-khai/lay-y-kien">Danh sách đề nghị khen thưởng đang lấy ý kiến</Link>
+              <Link to="/cong-khai/don-thu" data-testid="public-petitions-link">
+                Gửi thắc mắc, kiến nghị, khiếu nại, tố cáo — tra cứu kết quả bằng mã
+              </Link>
+            </Space>
+          </Card>
           <Card title="Phong trào thi đua đã phát động" size="small">
             <List
               dataSource={q.data?.movements ?? []}
