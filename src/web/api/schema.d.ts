@@ -3147,6 +3147,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/statistics/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các biểu thống kê TĐKT (định nghĩa theo thông tư; TT 18/2025 chưa kiểm chứng) */
+        get: operations["listStatisticalForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forms/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một biểu thống kê của năm, số liệu lấy từ dữ liệu của đơn vị và các đơn vị trực thuộc */
+        get: operations["getStatisticalForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forms/{code}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biểu thống kê (Excel) trình bày như biểu mẫu: tiêu đề, ô tiêu đề gộp, mã số, số thứ tự cột */
+        get: operations["exportStatisticalForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forms/{code}/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bản ghi tạo nên một ô của biểu thống kê (khen thưởng hoặc phong trào) */
+        get: operations["getStatisticalCell"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/initiative-rubrics": {
         parameters: {
             query?: never;
@@ -8338,6 +8406,74 @@ export interface components {
                 };
                 ok: boolean;
                 errors: string[];
+            }[];
+        };
+        StatisticalCell: {
+            form: string;
+            year: number;
+            rowLabel: string;
+            columnLabel: string;
+            none: string | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                name: string;
+                unitName: string;
+                detail: string;
+                date: string | null;
+                reference: string | null;
+                link: string;
+            }[];
+            total: number;
+        };
+        StatisticalForm: {
+            code: string;
+            urlCode: string;
+            circular: string;
+            title: string;
+            year: number;
+            unitName: string | null;
+            due: string;
+            unitOfCount: string | null;
+            verified: boolean;
+            note: string;
+            columns: {
+                key: string;
+                code: string;
+                label: string;
+                groups: string[];
+                unit: string | null;
+                heading: boolean;
+                bold: boolean;
+                none: string | null;
+            }[];
+            rows: {
+                key: string;
+                code: string;
+                label: string;
+                groups: string[];
+                unit: string | null;
+                heading: boolean;
+                bold: boolean;
+                none: string | null;
+                cells: (number | null)[];
+            }[];
+        };
+        StatisticalForms: {
+            forms: {
+                urlCode: string;
+                code: string;
+                title: string;
+                circular: string;
+                verified: boolean;
+            }[];
+            circulars: {
+                code: string;
+                date: string;
+                forms: string[];
+                verified: boolean;
+                note: string;
             }[];
         };
         StepClock: {
@@ -23986,6 +24122,237 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStatisticalForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticalForms"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStatisticalForm: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                code: "0601" | "0602" | "0603";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticalForm"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportStatisticalForm: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                code: "0601" | "0602" | "0603";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biểu thống kê (Excel) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStatisticalCell: {
+        parameters: {
+            query: {
+                year?: number;
+                row: string;
+                column: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                code: "0601" | "0602" | "0603";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticalCell"];
                 };
             };
             /** @description Dữ liệu không hợp lệ */
