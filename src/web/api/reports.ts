@@ -41,3 +41,10 @@ export const exportStatisticalForm = (code: FormCode, year: number) =>
   download(client.GET('/api/statistics/forms/{code}/export.xlsx', { ...byCode(code, year), parseAs: 'blob' }));
 export const getStatisticalCell = (code: FormCode, query: { year: number; row: string; column: string; page?: number; pageSize?: number }) =>
   call(client.GET('/api/statistics/forms/{code}/cells', { params: { path: { code }, query } }));
+
+export type DashboardRecords = S['DashboardRecords'];
+export type DashboardPart = QueryOf<'/api/dashboard/export.xlsx'>['part'];
+export type DashboardFilter = Omit<QueryOf<'/api/dashboard/honors'>, 'page' | 'pageSize'>;
+export const listDashboardHonors = (query: QueryOf<'/api/dashboard/honors'>) => call(client.GET('/api/dashboard/honors', { params: { query } }));
+export const exportDashboardPart = (query: QueryOf<'/api/dashboard/export.xlsx'>) =>
+  download(client.GET('/api/dashboard/export.xlsx', { params: { query }, parseAs: 'blob' }));

@@ -3147,6 +3147,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phần của bảng điều hành dưới dạng bảng (Excel) */
+        get: operations["exportDashboardPart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/honors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lượt khen thưởng sau một số liệu của bảng điều hành (theo danh hiệu, cấp, tháng, đơn vị, đối tượng) */
+        get: operations["listDashboardHonors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/statistics/forms": {
         parameters: {
             query?: never;
@@ -5868,6 +5902,27 @@ export interface components {
                 awards: number;
                 amount: number;
             }[];
+            money: {
+                kind: string;
+                label: string;
+                amount: number;
+            }[];
+        };
+        DashboardRecords: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitName: string;
+                honor: string;
+                honorLabel: string;
+                typeLabel: string;
+                decisionNumber: string | null;
+                decisionDate: string | null;
+                amount: number | null;
+                link: string;
+            }[];
+            total: number;
         };
         Deadline: {
             /** Format: uuid */
@@ -24122,6 +24177,132 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportDashboardPart: {
+        parameters: {
+            query: {
+                year?: number;
+                movementId?: string;
+                part: "targets" | "byHonor" | "byLevel" | "byMonth" | "byUnit" | "shares" | "pending" | "money" | "years";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng số liệu (Excel) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDashboardHonors: {
+        parameters: {
+            query?: {
+                year?: number;
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                level?: "co_so" | "bo_tinh" | "nha_nuoc";
+                month?: number;
+                unitId?: string;
+                subject?: "individual" | "collective";
+                share?: "leader" | "non_leader" | "direct_worker" | "female" | "male";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardRecords"];
                 };
             };
             /** @description Dữ liệu không hợp lệ */
