@@ -155,11 +155,22 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
     { title: 'Cá nhân', key: 'individual' },
   ];
   const stacked = (rows: object[], x: string, onBar: (i: number) => void, layout: 'horizontal' | 'vertical' = 'horizontal') => (
-    <ResponsiveContainer width="100%" height={layout === 'vertical' ? Math.max(200, rows.length * 36) : 260}>
+    <ResponsiveContainer width="100%" height={layout === 'vertical' ? Math.max(200, rows.length * 32 + 60) : 260}>
       <BarChart data={rows} layout={layout} margin={{ left: 8, right: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
         {layout === 'vertical' ? <XAxis type="number" allowDecimals={false} /> : <XAxis dataKey={x} />}
-        {layout === 'vertical' ? <YAxis type="category" dataKey={x} width={150} /> : <YAxis allowDecimals={false} />}
+        {layout === 'vertical' ? (
+          <YAxis
+            type="category"
+            dataKey={x}
+            width={160}
+            interval={0}
+            tick={{ fontSize: 11 }}
+            tickFormatter={(v: string) => (v.length > 26 ? `${v.slice(0, 25)}…` : v)}
+          />
+        ) : (
+          <YAxis allowDecimals={false} />
+        )}
         <Tooltip formatter={num} />
         <Legend />
         <Bar dataKey="collective" name="Tập thể" stackId="a" fill={COLLECTIVE} cursor="pointer" onClick={(_, i) => onBar(i)} />
