@@ -34,6 +34,7 @@ import { plansModuleRoutes } from './routes/plans/index.js';
 import { documentRoutes } from './routes/documents/routes.js';
 import { dossierModuleRoutes } from './routes/dossiers/index.js';
 import { reportRoutes } from './routes/reports/routes.js';
+import { statisticsRoutes } from './routes/statistics/routes.js';
 import { initiativeRoutes } from './routes/initiatives/routes.js';
 import { petitionRoutes } from './routes/petitions/routes.js';
 import { inspectionRoutes } from './routes/inspections/routes.js';
@@ -159,6 +160,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(documentRoutes(deps));
   await app.register(dossierModuleRoutes(deps));
   await app.register(reportRoutes(deps));
+  await app.register(statisticsRoutes(deps));
   await app.register(initiativeRoutes(deps));
   await app.register(petitionRoutes(deps));
   await app.register(inspectionRoutes(deps));

@@ -48,6 +48,8 @@ const RegistrationsPage = lazy(() => import('./pages/plans/RegistrationsPage'));
 const CalendarPage = lazy(() => import('./pages/plans/CalendarPage'));
 const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage'));
+const RollupPage = lazy(() => import('./pages/reports/RollupPage'));
+const StatisticsPage = lazy(() => import('./pages/reports/StatisticsPage'));
 const DashboardPage = lazy(() => import('./pages/reports/DashboardPage'));
 const PublicPortalPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicPortalPage })));
 const PublicPlanPage = lazy(() => import('./pages/plans/PublicPages').then((m) => ({ default: m.PublicPlanPage })));
@@ -229,6 +231,8 @@ export function App() {
                     <Route path="/can-bo/:id" element={<PersonDetailPage />} />
                     <Route path="/bao-cao" element={<ReportsPage />} />
                     <Route path="/bao-cao/:id" element={<ReportPage />} />
+                    <Route path="/bao-cao/yeu-cau/:id" element={<RollupPage />} />
+                    <Route path="/bieu-thong-ke" element={<StatisticsPage />} />
                     <Route path="/bang-dieu-hanh" element={<DashboardPage />} />
                     <Route
                       path="/hoi-dong"

@@ -267,6 +267,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/certificates/{id}', `/api/certificates/${doc.certificate}`)
       .replace('/api/reissue-requests/{id}', `/api/reissue-requests/${doc.reissue}`)
       .replace('/api/fund/{year}', '/api/fund/2026')
+      .replace('/api/statistics/forms/{code}', '/api/statistics/forms/0601')
       .replace('/api/public/certificates/{code}', '/api/public/certificates/KHONGCO123')
       .replace('/api/dossiers/{id}/candidates/{candidateId}', `/api/dossiers/${dp.dossier}/candidates/${dp.candidate}`)
       .replace('/api/dossiers/{id}/documents/{documentId}', `/api/dossiers/${dp.dossier}/documents/${dp.document}`)
@@ -311,6 +312,10 @@ describe('every route: 401 without a session, 404 for an account of another unit
     'POST /api/fund/{year}/payments',
     'POST /api/fund/{year}/organising',
     'GET /api/fund/{year}/ledger.xlsx',
+    // A statistical form is computed over the caller's own subtree (the code names a form, not a record).
+    'GET /api/statistics/forms/{code}',
+    'GET /api/statistics/forms/{code}/export.xlsx',
+    'GET /api/statistics/forms/{code}/cells',
   ]);
 
   it('lists enough routes to be meaningful', () => {

@@ -34,3 +34,4 @@ export {
   type ImportValue,
 } from './xlsx/import.js';
 export { detectVietnameseEncoding, toUnicodeVietnamese, tcvn3ToUnicode, vniToUnicode, type EncodingGuess, type TextEncoding } from './vietnamese-legacy.js';
+export { statisticalFormXlsx, type StatSheet, type StatSheetColumn, type StatSheetRow } from './xlsx/statistical-form.js';

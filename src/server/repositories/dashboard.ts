@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { dossierCandidates, dossiers, honorAwards, people, units } from '../db/schema/index.js';
+import { dossierCandidates, dossiers, fundEntries, funds, honorAwards, people, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { dossierVisibleCondition, escapeLike } from './scope.js';
 
@@ -100,4 +100,87 @@ export async function dashboardPendingDossiers(tx: Executor, actor: Actor, year:
     .where(and(dossierVisibleCondition(actor), eq(dossiers.year, year), inArray(dossiers.status, statuses)))
     .groupBy(dossiers.status);
   return rows.map((r) => ({ status: r.status, n: Number(r.n), candidates: Number(r.candidates) }));
+}
+
+/** The year's fund ledgers of units under the actor's unit, summed by line kind (money by source and use). */
+export async function dashboardMoney(tx: Executor, actor: Pick<Actor, 'unitPath'>, year: number) {
+  const rows = await tx
+    .select({ kind: fundEntries.kind, amount: sql<string>`coalesce(sum(${fundEntries.amount}), 0)` })
+    .from(fundEntries)
+    .innerJoin(funds, eq(funds.id, fundEntries.fundId))
+    .where(and(eq(funds.year, year), sql`${funds.unitId} in (select ${units.id} from ${units} where ${units.path} like ${escapeLike(actor.unitPath) + '%'})`))
+    .groupBy(fundEntries.kind);
+  return rows.map((r) => ({ kind: r.kind, amount: Number(r.amount) }));
+}
+
+export interface DashboardHonorFilter {
+  honor?: string | undefined;
+  /** Honors of one level (the caller turns it into honor codes). */
+  honors?: readonly string[] | undefined;
+  month?: number | undefined;
+  /** A child unit: honors of its subtree. */
+  unitPath?: string | undefined;
+  subject?: 'individual' | 'collective' | undefined;
+  share?: 'leader' | 'non_leader' | 'direct_worker' | 'female' | 'male' | undefined;
+}
+
+function shareCondition(share: DashboardHonorFilter['share']): SQL | undefined {
+  switch (share) {
+    case 'leader':
+      return sql`${people.isLeader} = true`;
+    case 'non_leader':
+      return sql`${people.isLeader} = false`;
+    case 'direct_worker':
+      return sql`${people.isLeader} = false and ${people.employmentType} = 'nguoi_lao_dong'`;
+    case 'female':
+      return sql`${people.gender} = 'nu'`;
+    case 'male':
+      return sql`${people.gender} = 'nam'`;
+    default:
+      return undefined;
+  }
+}
+
+/** The honors behind one figure of the dashboard, with who received them (paged). */
+export async function dashboardHonorRecords(
+  tx: Executor,
+  actor: Pick<Actor, 'unitPath'>,
+  year: number,
+  f: DashboardHonorFilter,
+  page: { page: number; pageSize: number },
+) {
+  const where = and(
+    honorsUnder(f.unitPath && f.unitPath.startsWith(actor.unitPath) ? f.unitPath : actor.unitPath, year),
+    f.honor ? eq(honorAwards.honor, f.honor) : undefined,
+    f.honors ? inArray(honorAwards.honor, [...f.honors]) : undefined,
+    f.month !== undefined ? sql`coalesce(extract(month from ${honorAwards.decisionDate})::int, 0) = ${f.month}` : undefined,
+    f.subject === 'individual' || f.share ? sql`${honorAwards.personId} is not null` : undefined,
+    f.subject === 'collective' ? sql`${honorAwards.personId} is null` : undefined,
+    shareCondition(f.share),
+  );
+  const items = await tx
+    .select({
+      id: honorAwards.id,
+      personId: honorAwards.personId,
+      unitId: honorAwards.unitId,
+      name: sql<string>`coalesce(${people.fullName}, (select ${units.name} from ${units} where ${units.id} = ${honorAwards.unitId}))`,
+      unitName: sql<string>`(select ${units.name} from ${units} where ${units.id} = coalesce(${people.unitId}, ${honorAwards.unitId}))`,
+      honor: honorAwards.honor,
+      type: honorAwards.type,
+      decisionNumber: honorAwards.decisionNumber,
+      decisionDate: honorAwards.decisionDate,
+      amount: honorAwards.amount,
+    })
+    .from(honorAwards)
+    .leftJoin(people, eq(people.id, honorAwards.personId))
+    .where(where)
+    .orderBy(asc(honorAwards.decisionDate), asc(honorAwards.id))
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const [n] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(honorAwards)
+    .leftJoin(people, eq(people.id, honorAwards.personId))
+    .where(where);
+  return { items, total: Number(n?.n ?? 0) };
 }

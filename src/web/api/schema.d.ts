@@ -3164,6 +3164,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dashboard/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một phần của bảng điều hành dưới dạng bảng (Excel) */
+        get: operations["exportDashboardPart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard/honors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lượt khen thưởng sau một số liệu của bảng điều hành (theo danh hiệu, cấp, tháng, đơn vị, đối tượng) */
+        get: operations["listDashboardHonors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các biểu thống kê TĐKT (định nghĩa theo thông tư; TT 18/2025 chưa kiểm chứng) */
+        get: operations["listStatisticalForms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forms/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một biểu thống kê của năm, số liệu lấy từ dữ liệu của đơn vị và các đơn vị trực thuộc */
+        get: operations["getStatisticalForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forms/{code}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biểu thống kê (Excel) trình bày như biểu mẫu: tiêu đề, ô tiêu đề gộp, mã số, số thứ tự cột */
+        get: operations["exportStatisticalForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/forms/{code}/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các bản ghi tạo nên một ô của biểu thống kê (khen thưởng hoặc phong trào) */
+        get: operations["getStatisticalCell"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/initiative-rubrics": {
         parameters: {
             query?: never;
@@ -5817,6 +5919,27 @@ export interface components {
                 awards: number;
                 amount: number;
             }[];
+            money: {
+                kind: string;
+                label: string;
+                amount: number;
+            }[];
+        };
+        DashboardRecords: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                unitName: string;
+                honor: string;
+                honorLabel: string;
+                typeLabel: string;
+                decisionNumber: string | null;
+                decisionDate: string | null;
+                amount: number | null;
+                link: string;
+            }[];
+            total: number;
         };
         Deadline: {
             /** Format: uuid */
@@ -8363,6 +8486,74 @@ export interface components {
                 };
                 ok: boolean;
                 errors: string[];
+            }[];
+        };
+        StatisticalCell: {
+            form: string;
+            year: number;
+            rowLabel: string;
+            columnLabel: string;
+            none: string | null;
+            items: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                name: string;
+                unitName: string;
+                detail: string;
+                date: string | null;
+                reference: string | null;
+                link: string;
+            }[];
+            total: number;
+        };
+        StatisticalForm: {
+            code: string;
+            urlCode: string;
+            circular: string;
+            title: string;
+            year: number;
+            unitName: string | null;
+            due: string;
+            unitOfCount: string | null;
+            verified: boolean;
+            note: string;
+            columns: {
+                key: string;
+                code: string;
+                label: string;
+                groups: string[];
+                unit: string | null;
+                heading: boolean;
+                bold: boolean;
+                none: string | null;
+            }[];
+            rows: {
+                key: string;
+                code: string;
+                label: string;
+                groups: string[];
+                unit: string | null;
+                heading: boolean;
+                bold: boolean;
+                none: string | null;
+                cells: (number | null)[];
+            }[];
+        };
+        StatisticalForms: {
+            forms: {
+                urlCode: string;
+                code: string;
+                title: string;
+                circular: string;
+                verified: boolean;
+            }[];
+            circulars: {
+                code: string;
+                date: string;
+                forms: string[];
+                verified: boolean;
+                note: string;
             }[];
         };
         StepClock: {
@@ -24085,6 +24276,363 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportDashboardPart: {
+        parameters: {
+            query: {
+                year?: number;
+                movementId?: string;
+                part: "targets" | "byHonor" | "byLevel" | "byMonth" | "byUnit" | "shares" | "pending" | "money" | "years";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng số liệu (Excel) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDashboardHonors: {
+        parameters: {
+            query?: {
+                year?: number;
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                level?: "co_so" | "bo_tinh" | "nha_nuoc";
+                month?: number;
+                unitId?: string;
+                subject?: "individual" | "collective";
+                share?: "leader" | "non_leader" | "direct_worker" | "female" | "male";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardRecords"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listStatisticalForms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticalForms"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStatisticalForm: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                code: "0601" | "0602" | "0603";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticalForm"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportStatisticalForm: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path: {
+                code: "0601" | "0602" | "0603";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Biểu thống kê (Excel) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStatisticalCell: {
+        parameters: {
+            query: {
+                year?: number;
+                row: string;
+                column: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                code: "0601" | "0602" | "0603";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticalCell"];
                 };
             };
             /** @description Dữ liệu không hợp lệ */

@@ -1,6 +1,6 @@
 /** The signed-in frame: header with the user, side menu per role, content area. */
 import { Avatar, Button, Drawer, Dropdown, Flex, Grid, Layout, Menu, Typography, theme, type MenuProps } from 'antd';
-import { MenuOutlined } from '@ant-design/icons';
+import { MenuOutlined, TableOutlined } from '@ant-design/icons';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -70,6 +70,7 @@ export function AppLayout() {
     { key: '/lich', icon: <CalendarOutlined />, label: 'Lịch thời hạn' },
     reportAbilities(user).read && user.reach !== 'self' ? { key: '/bao-cao', icon: <FileTextOutlined />, label: 'Báo cáo định kỳ' } : null,
     reportAbilities(user).read && user.reach !== 'self' ? { key: '/bang-dieu-hanh', icon: <DashboardOutlined />, label: 'Bảng điều hành' } : null,
+    reportAbilities(user).read && user.reach !== 'self' ? { key: '/bieu-thong-ke', icon: <TableOutlined />, label: 'Biểu thống kê' } : null,
     pipeline.dossiers ? { key: '/ho-so', icon: <FolderOpenOutlined />, label: 'Hồ sơ khen thưởng' } : null,
     pipeline.sessions ? { key: '/phien-hop', icon: <SolutionOutlined />, label: 'Phiên họp Hội đồng' } : null,
     pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,

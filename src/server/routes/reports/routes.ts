@@ -21,7 +21,15 @@ import {
 import { unsafeUnitNameAndPath } from '../../repositories/plans.js';
 import { findReadableMovement, listMovements, movementParts } from '../../repositories/movements.js';
 import { targetProgress, type TargetProgress } from '../../repositories/progress.js';
-import { dashboardHonors, dashboardHonorsByUnit, dashboardPendingDossiers, dashboardYears } from '../../repositories/dashboard.js';
+import {
+  dashboardHonorRecords,
+  dashboardHonors,
+  dashboardHonorsByUnit,
+  dashboardMoney,
+  dashboardPendingDossiers,
+  dashboardYears,
+} from '../../repositories/dashboard.js';
+import { findVisibleUnit } from '../../repositories/units.js';
 import {
   presentReport,
   presentReportRequest,
@@ -32,12 +40,20 @@ import {
   reportSchema,
   reportSummarySchema,
 } from '../../presenters/reports.js';
-import { dashboardSchema, presentDashboard } from '../../presenters/dashboard.js';
+import {
+  DASHBOARD_PARTS,
+  dashboardRecordsSchema,
+  dashboardSchema,
+  dashboardTable,
+  presentDashboard,
+  presentDashboardRecords,
+} from '../../presenters/dashboard.js';
 import { reportDocx } from '../../presenters/report-documents.js';
-import { statedFigures } from '../../reports/indicators.js';
+import { HONOR_LEVEL, statedFigures } from '../../reports/indicators.js';
+import { HONORS } from '../../../shared/codes.js';
 import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, MIME, pageOf } from '../../http/contract.js';
-import { contentDisposition } from '../../http/xlsx-reply.js';
+import { contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
 import { sendFile } from '../documents/download.js';
 import { yearVn } from '../../clock.js';
 import {
@@ -329,6 +345,33 @@ export const reportRoutes =
     );
 
     // ---- Dashboard ----
+    const dashboardQuery = z.object({ year: yearQuery, movementId: z.uuid('Phong trào không hợp lệ.').optional() });
+    const loadDashboard = async (actor: Actor, q: { year?: number | undefined; movementId?: string | undefined }) => {
+      const year = q.year ?? yearVn();
+      const movs = await listMovements(db, actor, { year });
+      const launched = movs.filter((m) => m.movement.status !== 'draft');
+      let movementId = q.movementId ?? null;
+      if (movementId && !(await findReadableMovement(db, actor, movementId))) throw notFound('Không tìm thấy phong trào.');
+      movementId ??= launched[0]?.movement.id ?? null;
+      const movement = movementId ? await findReadableMovement(db, actor, movementId) : undefined;
+      const targets = movement ? (await movementParts(db, movement.id)).targets : [];
+      const progress = movement ? await targetProgress(db, movement, targets) : new Map<string, TargetProgress>();
+      const unit = await unsafeUnitNameAndPath(db, actor.unitId);
+      return presentDashboard({
+        year,
+        unitName: unit.name,
+        movements: launched.map((m) => ({ id: m.movement.id, title: m.movement.title })),
+        movementId: movement?.id ?? null,
+        targets,
+        progress,
+        honors: await dashboardHonors(db, actor, year),
+        byUnit: await dashboardHonorsByUnit(db, actor, year),
+        pending: await dashboardPendingDossiers(db, actor, year, PENDING_STEPS),
+        years: await dashboardYears(db, actor, [year - 4, year - 3, year - 2, year - 1, year]),
+        money: await dashboardMoney(db, actor, year),
+      });
+    };
+
     app.get(
       '/api/dashboard',
       {
@@ -337,35 +380,74 @@ export const reportRoutes =
           operationId: 'getDashboard',
           summary:
             'Bảng điều hành: mục tiêu so với kết quả, khen thưởng theo đơn vị, cấp, tháng, đối tượng; hồ sơ đang xử lý; tiền thưởng; so với các năm trước',
-          querystring: z.object({ year: yearQuery, movementId: z.uuid('Phong trào không hợp lệ.').optional() }),
+          querystring: dashboardQuery,
           response: { 200: dashboardSchema, ...errors(403, 404) },
         },
       },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'report', 'read');
-        const year = req.query.year ?? yearVn();
-        const movs = await listMovements(db, actor, { year });
-        const launched = movs.filter((m) => m.movement.status !== 'draft');
-        let movementId = req.query.movementId ?? null;
-        if (movementId && !(await findReadableMovement(db, actor, movementId))) throw notFound('Không tìm thấy phong trào.');
-        movementId ??= launched[0]?.movement.id ?? null;
-        const movement = movementId ? await findReadableMovement(db, actor, movementId) : undefined;
-        const targets = movement ? (await movementParts(db, movement.id)).targets : [];
-        const progress = movement ? await targetProgress(db, movement, targets) : new Map<string, TargetProgress>();
-        const unit = await unsafeUnitNameAndPath(db, actor.unitId);
-        return presentDashboard({
-          year,
-          unitName: unit.name,
-          movements: launched.map((m) => ({ id: m.movement.id, title: m.movement.title })),
-          movementId: movement?.id ?? null,
-          targets,
-          progress,
-          honors: await dashboardHonors(db, actor, year),
-          byUnit: await dashboardHonorsByUnit(db, actor, year),
-          pending: await dashboardPendingDossiers(db, actor, year, PENDING_STEPS),
-          years: await dashboardYears(db, actor, [year - 4, year - 3, year - 2, year - 1, year]),
-        });
+        return loadDashboard(actor, req.query);
+      },
+    );
+
+    app.get(
+      '/api/dashboard/export.xlsx',
+      {
+        schema: {
+          tags,
+          operationId: 'exportDashboardPart',
+          summary: 'Một phần của bảng điều hành dưới dạng bảng (Excel)',
+          querystring: dashboardQuery.extend({ part: z.enum(DASHBOARD_PARTS, 'Phần bảng điều hành không hợp lệ.') }),
+          response: { 200: file('Bảng số liệu (Excel)', 'xlsx'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const d = await loadDashboard(actor, req.query);
+        const t = dashboardTable(d, req.query.part);
+        const columns = t.headers.map((header, i) => ({
+          header,
+          value: (r: (string | number)[]) => r[i] ?? '',
+          type: i === 0 ? ('text' as const) : ('number' as const),
+        }));
+        return replyXlsx(reply, `bang-dieu-hanh-${req.query.part}-${d.year}.xlsx`, columns, t.rows, { sheetName: t.title.slice(0, 31) });
+      },
+    );
+
+    app.get(
+      '/api/dashboard/honors',
+      {
+        schema: {
+          tags,
+          operationId: 'listDashboardHonors',
+          summary: 'Các lượt khen thưởng sau một số liệu của bảng điều hành (theo danh hiệu, cấp, tháng, đơn vị, đối tượng)',
+          querystring: z.object({
+            year: yearQuery,
+            honor: z.enum(HONORS, 'Danh hiệu không hợp lệ.').optional(),
+            level: z.enum(['co_so', 'bo_tinh', 'nha_nuoc'], 'Cấp khen thưởng không hợp lệ.').optional(),
+            month: z.coerce.number().int().min(0, 'Tháng không hợp lệ.').max(12, 'Tháng không hợp lệ.').optional(),
+            unitId: z.uuid('Đơn vị không hợp lệ.').optional(),
+            subject: z.enum(['individual', 'collective'], 'Đối tượng không hợp lệ.').optional(),
+            share: z.enum(['leader', 'non_leader', 'direct_worker', 'female', 'male'], 'Đối tượng không hợp lệ.').optional(),
+            ...pageQuery,
+          }),
+          response: { 200: dashboardRecordsSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'report', 'read');
+        const { year, page, pageSize, level, unitId, ...f } = req.query;
+        let unitPath: string | undefined;
+        if (unitId) {
+          const u = await findVisibleUnit(db, actor, unitId);
+          if (!u) throw notFound('Không tìm thấy đơn vị.');
+          unitPath = u.path;
+        }
+        const honors = level ? HONORS.filter((h) => HONOR_LEVEL[h] === level) : undefined;
+        return presentDashboardRecords(await dashboardHonorRecords(db, actor, year ?? yearVn(), { ...f, honors, unitPath }, { page, pageSize }));
       },
     );
   };

@@ -1,13 +1,14 @@
 /** One report: the figures from data (the unit may type over them), the narrative, and the buttons its abilities allow. */
-import { App, Button, Card, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
-import { downloadReportDocx, getReport, receiveReport, returnReport, saveReport, submitReport, type Report } from '../../api/reports';
+import { Link, useParams } from 'react-router-dom';
+import { downloadReportDocx, extendReport, getReport, receiveReport, returnReport, saveReport, submitReport, type Report } from '../../api/reports';
 import { errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
-import { fmtDate, fmtMoney, fmtNumber } from '../../lib/format';
+import { fmtDate, fmtMoney, fmtNumber, fromDayjs } from '../../lib/format';
 
 const SECTIONS = [
   ['results', 'Kết quả thực hiện'],
@@ -23,6 +24,7 @@ function Editor({ report }: { report: Report }) {
   const [typed, setTyped] = useState<Record<string, number>>(Object.fromEntries(report.rows.filter((r) => r.typed !== null).map((r) => [r.key, r.typed!])));
   const [narrative, setNarrative] = useState<Report['narrative']>(report.narrative);
   const [reason, setReason] = useState('');
+  const [until, setUntil] = useState<Dayjs | null>(null);
   const done = async (text: string) => {
     message.success(text);
     await qc.invalidateQueries({ queryKey: ['reports'] });
@@ -40,6 +42,11 @@ function Editor({ report }: { report: Report }) {
   });
   const receive = useMutation({ mutationFn: () => receiveReport(report.id, report.version), onSuccess: () => done('Đã tiếp nhận báo cáo.'), onError });
   const ret = useMutation({ mutationFn: () => returnReport(report.id, report.version, reason), onSuccess: () => done('Đã trả lại báo cáo.'), onError });
+  const extend = useMutation({
+    mutationFn: () => extendReport(report.id, fromDayjs(until) ?? ''),
+    onSuccess: () => done('Đã gia hạn gửi báo cáo.'),
+    onError,
+  });
   const edit = can('write');
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
@@ -47,11 +54,24 @@ function Editor({ report }: { report: Report }) {
         <Tag>{report.statusLabel}</Tag>
         {report.overdue ? <Tag color="error">Quá hạn</Tag> : null}
         {report.late ? <Tag color="orange">Gửi muộn</Tag> : null}
+        {report.requestUnitName ? <span>Gửi tới: {report.requestUnitName}</span> : null}
+        {can('receive') || can('extend') ? <Link to={`/bao-cao/yeu-cau/${report.requestId}`}>Xem tổng hợp của yêu cầu</Link> : null}
         <span>
           Kỳ: {fmtDate(report.periodFrom)} – {fmtDate(report.periodTo)}; hạn gửi {fmtDate(report.dueDate)}
         </span>
       </Space>
-      {report.returnReason && report.status === 'returned' ? <Typography.Text type="warning">Lý do trả lại: {report.returnReason}</Typography.Text> : null}
+      {report.returnReason && report.status === 'returned' ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={`Báo cáo bị trả lại: ${report.returnReason}`}
+          description={can('submit') ? 'Sửa nội dung, số liệu rồi gửi lại.' : undefined}
+        />
+      ) : null}
+      {can('submit') && report.status === 'draft' ? (
+        <Alert type="info" showIcon message={`Đơn vị cần hoàn thành và gửi báo cáo trước ngày ${fmtDate(report.dueDate)}.`} />
+      ) : null}
+      {can('receive') ? <Alert type="info" showIcon message="Báo cáo đã gửi, chờ đơn vị tiếp nhận hoặc trả lại." /> : null}
       <Card title="Số liệu (lấy từ dữ liệu; đơn vị sửa nếu khác)" size="small">
         <Table
           rowKey="key"
@@ -113,9 +133,17 @@ function Editor({ report }: { report: Report }) {
         ) : null}
         {can('return') ? (
           <Space.Compact>
-            <Input placeholder="Lý do trả lại" value={reason} onChange={(e) => setReason(e.target.value)} />
-            <Button danger onClick={() => ret.mutate()} loading={ret.isPending}>
+            <Input placeholder="Lý do trả lại" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="return-reason" />
+            <Button danger onClick={() => ret.mutate()} loading={ret.isPending} disabled={reason.trim().length < 5}>
               Trả lại
+            </Button>
+          </Space.Compact>
+        ) : null}
+        {can('extend') ? (
+          <Space.Compact>
+            <DatePicker format="DD/MM/YYYY" placeholder="Gia hạn đến ngày" value={until} onChange={setUntil} data-testid="extend-until" />
+            <Button onClick={() => extend.mutate()} loading={extend.isPending} disabled={!until}>
+              Gia hạn
             </Button>
           </Space.Compact>
         ) : null}
