@@ -6,6 +6,9 @@ import { buildUnit, clerkOf } from '../helpers/factories.js';
 import { clusterMembers, clusterScores, clusterSealedBallots, clusterVoterMarks } from '../../src/server/db/schema/index.js';
 import { setClock } from '../../src/server/clock.js';
 import { instantVn } from '../../src/shared/clock.js';
+import PizZip from 'pizzip';
+import ExcelJS from 'exceljs';
+import { DEMO_PASSWORD } from '../helpers/app.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -319,6 +322,52 @@ describe('clusters and blocks: members, pledge, scoring, ranking, vote, proposal
     // The leader's own clerk and any other member's clerk: 404 on the head unit's dossier.
     assert.equal((await clerks.get(units[1]!.id)!.get(`/api/dossiers/${dossierId}`)).status, 404);
     assert.equal((await clerks.get(units[4]!.id)!.get(`/api/dossiers/${dossierId}`)).status, 404);
+  });
+
+  it('prints the pledge, the scoring summary (XLSX and DOCX), the minutes with the vote and the Tờ trình in NĐ 30 layout', async () => {
+    // Binary answers: a raw inject with the standing body's session.
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vanphong', password: DEMO_PASSWORD } });
+    const cookie = login.cookies.find((c) => c.name === 'tdkt_session')!;
+    const raw = async (url: string) => {
+      const r = await t.app.inject({ method: 'GET', url, cookies: { tdkt_session: cookie.value } });
+      assert.equal(r.statusCode, 200, `${url}: ${r.body}`);
+      return r;
+    };
+    const docText = (buf: Buffer) =>
+      new PizZip(buf)
+        .file('word/document.xml')!
+        .asText()
+        .replace(/<[^>]+>/g, '');
+    const pledge = docText((await raw(`/api/clusters/${clusterId}/pledge/document`)).rawPayload);
+    assert.match(pledge, /BẢN GIAO ƯỚC THI ĐUA/);
+    assert.match(pledge, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(pledge, /Giải ngân vốn đầu tư công đúng tiến độ/);
+    assert.match(pledge, /Số hóa 100% hồ sơ TĐKT/);
+    for (const m of members) assert.ok(pledge.includes(m.name), `pledge lists ${m.name}`);
+    const ranking = (await head.get(`/api/clusters/${clusterId}/scoring`)).body.ranking as { name: string; total: number }[];
+    const sheet = await raw(`/api/clusters/${clusterId}/scoring/export.xlsx`);
+    assert.match(String(sheet.headers['content-type']), /spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.getRow(1).getCell(2).value, 'Thành viên');
+    assert.equal(ws.rowCount, 1 + members.length);
+    assert.equal(ws.getRow(2).getCell(2).value, ranking[0]!.name);
+    assert.equal(Number(ws.getRow(2).getCell(6).value), ranking[0]!.total);
+    const summary = docText((await raw(`/api/clusters/${clusterId}/scoring/document`)).rawPayload);
+    assert.match(summary, /BẢNG TỔNG HỢP ĐIỂM THI ĐUA/);
+    assert.ok(summary.includes(ranking[0]!.name));
+    const minutes = docText((await raw(`/api/clusters/${clusterId}/meetings/${meetingId}/minutes`)).rawPayload);
+    assert.match(minutes, /BIÊN BẢN/);
+    assert.match(minutes, /Cờ thi đua/);
+    assert.match(minutes, /9\/11/);
+    const proposal = docText((await raw(`/api/clusters/${clusterId}/meetings/${meetingId}/proposal/document`)).rawPayload);
+    assert.match(proposal, /TỜ TRÌNH/);
+    assert.match(proposal, /Kính gửi/);
+    assert.ok(proposal.includes(units[0]!.name), 'signed by the head');
+    // An outsider still gets 404 on the cluster's documents.
+    const stranger = await clerkOf(t, (await buildUnit(admin, { parentId: t.demo.rootUnitId, name: 'Sở Ngoài khối 2' })).id);
+    assert.equal((await stranger.get(`/api/clusters/${clusterId}/scoring/document`)).status, 404);
   });
 
   it('closes the table: no more scoring; next year copies members, table and suggests the rotation', async () => {
