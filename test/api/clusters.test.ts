@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { buildUnit, clerkOf } from '../helpers/factories.js';
 import { clusterMembers, clusterScores, clusterSealedBallots, clusterVoterMarks } from '../../src/server/db/schema/index.js';
@@ -33,6 +33,25 @@ describe('clusters and blocks: members, pledge, scoring, ranking, vote, proposal
   after(async () => {
     setClock(null);
     await t.close();
+  });
+
+  it('the demo Sở heads its block with a published pledge and a scoring table (demo data)', async () => {
+    const list = await office.get('/api/clusters');
+    const demo = list.body.items.find((c: { name: string }) => c.name === 'Khối thi đua các cơ quan tham mưu tổng hợp');
+    assert.ok(demo, 'the demo block is listed for the Văn phòng Sở');
+    assert.ok(demo.abilities.includes('edit'), 'the Sở is the head of the year');
+    const c = await office.get(`/api/clusters/${demo.id}`);
+    assert.equal(c.body.members.length, 7);
+    assert.equal(c.body.members.find((m: { role: string }) => m.role === 'head').unitId, t.demo.rootUnitId);
+    const p = await office.get(`/api/clusters/${demo.id}/pledge`);
+    assert.equal(p.body.published, true);
+    assert.ok(p.body.scan);
+    const s = await office.get(`/api/clusters/${demo.id}/scoring`);
+    assert.ok(s.body.criteria.length >= 13);
+    assert.ok(s.body.ranking[0].total > 0);
+    // A clerk of another unit of the Sở is no member: the block stays out of sight.
+    const donvi = await t.login('donvi');
+    assert.equal((await donvi.get(`/api/clusters/${demo.id}`)).status, 404);
   });
 
   it('creates a block of 11 members mixing units of the installation and outside agencies', async () => {
@@ -168,7 +187,7 @@ describe('clusters and blocks: members, pledge, scoring, ranking, vote, proposal
       (await m2.post(`/api/clusters/${clusterId}/scoring/members/${members[1]!.id}`, { entries: [{ criterionId: late.id, points: -2 }] })).status,
       400,
     );
-    assert.equal((await t.db.select({ n: count() }).from(clusterScores))[0]!.n, 0);
+    assert.equal((await t.db.select({ n: count() }).from(clusterScores).where(eq(clusterScores.clusterId, clusterId)))[0]!.n, 0);
     // A member cannot score another member.
     assert.equal(
       (await m2.post(`/api/clusters/${clusterId}/scoring/members/${members[2]!.id}`, { entries: [{ criterionId: base[0]!.id, points: 1 }] })).status,

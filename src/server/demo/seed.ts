@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/record.js';
 import { makeCccd } from '../../shared/cccd.js';
 import { seedDemoRecords } from './records-seed.js';
 import { seedDemoPlans } from './plans-seed.js';
+import { seedDemoClusters } from './clusters-seed.js';
 import { vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import type { EmploymentType, Gender, Role, UnitKind } from '../../shared/codes.js';
 
@@ -226,6 +227,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     }
     await seedDemoRecords(tx, unitId('so'));
     await seedDemoPlans(tx, unitId('so'));
+    await seedDemoClusters(tx, unitId('so'));
     await recordAudit(
       tx,
       { username: 'system' },

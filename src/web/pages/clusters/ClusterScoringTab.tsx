@@ -45,7 +45,7 @@ function TableEditor({ c, s, open, onClose }: { c: Cluster; s: ClusterScoring; o
           ...r,
           minPoints: r.kind === 'minus' ? -Math.abs(r.minPoints ?? 0) : 0,
           maxPoints: r.kind === 'minus' ? 0 : (r.maxPoints ?? 0),
-          latePenalty: r.kind === 'minus' && r.latePenalty ? -Math.abs(r.latePenalty) : null,
+          latePenalty: r.kind === 'minus' && r.latePenalty ? Math.abs(r.latePenalty) : null,
         })),
       }),
     onSuccess: async () => {
@@ -88,7 +88,8 @@ function TableEditor({ c, s, open, onClose }: { c: Cluster; s: ClusterScoring; o
         />
       </Form.Item>
       <Typography.Paragraph type="secondary">
-        Điểm trừ ghi số âm ở cột “Tối thiểu”. “Trừ mỗi báo cáo muộn”: hệ thống tự trừ theo số báo cáo nộp sau hạn (thành viên không tự chấm mục này).
+        Điểm trừ ghi mức trừ tối đa ở cột “Tối thiểu” (số âm). “Trừ mỗi báo cáo muộn” (số dương): hệ thống tự trừ theo số báo cáo nộp sau hạn (thành viên không
+        tự chấm mục này).
       </Typography.Paragraph>
       <Form.List name="criteria">
         {(fields, { add, remove }) => (
@@ -453,6 +454,7 @@ export function ScoringTab({ c }: { c: Cluster }) {
       ) : null}
       <Typography.Title level={5}>Xếp hạng</Typography.Title>
       <Table
+        data-testid="cluster-ranking"
         rowKey="memberId"
         size="small"
         pagination={false}
