@@ -4,6 +4,7 @@
  * A new module adds one line here, keeping the keys sorted.
  */
 const parts: Record<string, () => Promise<void>> = {
+  clusters: async () => (await import('./clusters.bench.js')).benchClusters(),
   documents: async () => (await import('./documents.bench.js')).benchDocuments(),
   dossiers: async () => (await import('./dossiers.bench.js')).benchDossiers(),
   foundation: async () => (await import('./foundation.bench.js')).benchFoundation(),

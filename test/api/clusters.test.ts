@@ -1,11 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { buildUnit, clerkOf } from '../helpers/factories.js';
 import { clusterMembers, clusterScores, clusterSealedBallots, clusterVoterMarks } from '../../src/server/db/schema/index.js';
 import { setClock } from '../../src/server/clock.js';
 import { instantVn } from '../../src/shared/clock.js';
+import PizZip from 'pizzip';
+import ExcelJS from 'exceljs';
+import { DEMO_PASSWORD } from '../helpers/app.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -30,6 +33,25 @@ describe('clusters and blocks: members, pledge, scoring, ranking, vote, proposal
   after(async () => {
     setClock(null);
     await t.close();
+  });
+
+  it('the demo Sở heads its block with a published pledge and a scoring table (demo data)', async () => {
+    const list = await office.get('/api/clusters');
+    const demo = list.body.items.find((c: { name: string }) => c.name === 'Khối thi đua các cơ quan tham mưu tổng hợp');
+    assert.ok(demo, 'the demo block is listed for the Văn phòng Sở');
+    assert.ok(demo.abilities.includes('edit'), 'the Sở is the head of the year');
+    const c = await office.get(`/api/clusters/${demo.id}`);
+    assert.equal(c.body.members.length, 7);
+    assert.equal(c.body.members.find((m: { role: string }) => m.role === 'head').unitId, t.demo.rootUnitId);
+    const p = await office.get(`/api/clusters/${demo.id}/pledge`);
+    assert.equal(p.body.published, true);
+    assert.ok(p.body.scan);
+    const s = await office.get(`/api/clusters/${demo.id}/scoring`);
+    assert.ok(s.body.criteria.length >= 13);
+    assert.ok(s.body.ranking[0].total > 0);
+    // A clerk of another unit of the Sở is no member: the block stays out of sight.
+    const donvi = await t.login('donvi');
+    assert.equal((await donvi.get(`/api/clusters/${demo.id}`)).status, 404);
   });
 
   it('creates a block of 11 members mixing units of the installation and outside agencies', async () => {
@@ -165,7 +187,7 @@ describe('clusters and blocks: members, pledge, scoring, ranking, vote, proposal
       (await m2.post(`/api/clusters/${clusterId}/scoring/members/${members[1]!.id}`, { entries: [{ criterionId: late.id, points: -2 }] })).status,
       400,
     );
-    assert.equal((await t.db.select({ n: count() }).from(clusterScores))[0]!.n, 0);
+    assert.equal((await t.db.select({ n: count() }).from(clusterScores).where(eq(clusterScores.clusterId, clusterId)))[0]!.n, 0);
     // A member cannot score another member.
     assert.equal(
       (await m2.post(`/api/clusters/${clusterId}/scoring/members/${members[2]!.id}`, { entries: [{ criterionId: base[0]!.id, points: 1 }] })).status,
@@ -319,6 +341,52 @@ describe('clusters and blocks: members, pledge, scoring, ranking, vote, proposal
     // The leader's own clerk and any other member's clerk: 404 on the head unit's dossier.
     assert.equal((await clerks.get(units[1]!.id)!.get(`/api/dossiers/${dossierId}`)).status, 404);
     assert.equal((await clerks.get(units[4]!.id)!.get(`/api/dossiers/${dossierId}`)).status, 404);
+  });
+
+  it('prints the pledge, the scoring summary (XLSX and DOCX), the minutes with the vote and the Tờ trình in NĐ 30 layout', async () => {
+    // Binary answers: a raw inject with the standing body's session.
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vanphong', password: DEMO_PASSWORD } });
+    const cookie = login.cookies.find((c) => c.name === 'tdkt_session')!;
+    const raw = async (url: string) => {
+      const r = await t.app.inject({ method: 'GET', url, cookies: { tdkt_session: cookie.value } });
+      assert.equal(r.statusCode, 200, `${url}: ${r.body}`);
+      return r;
+    };
+    const docText = (buf: Buffer) =>
+      new PizZip(buf)
+        .file('word/document.xml')!
+        .asText()
+        .replace(/<[^>]+>/g, '');
+    const pledge = docText((await raw(`/api/clusters/${clusterId}/pledge/document`)).rawPayload);
+    assert.match(pledge, /BẢN GIAO ƯỚC THI ĐUA/);
+    assert.match(pledge, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(pledge, /Giải ngân vốn đầu tư công đúng tiến độ/);
+    assert.match(pledge, /Số hóa 100% hồ sơ TĐKT/);
+    for (const m of members) assert.ok(pledge.includes(m.name), `pledge lists ${m.name}`);
+    const ranking = (await head.get(`/api/clusters/${clusterId}/scoring`)).body.ranking as { name: string; total: number }[];
+    const sheet = await raw(`/api/clusters/${clusterId}/scoring/export.xlsx`);
+    assert.match(String(sheet.headers['content-type']), /spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.getRow(1).getCell(2).value, 'Thành viên');
+    assert.equal(ws.rowCount, 1 + members.length);
+    assert.equal(ws.getRow(2).getCell(2).value, ranking[0]!.name);
+    assert.equal(Number(ws.getRow(2).getCell(6).value), ranking[0]!.total);
+    const summary = docText((await raw(`/api/clusters/${clusterId}/scoring/document`)).rawPayload);
+    assert.match(summary, /BẢNG TỔNG HỢP ĐIỂM THI ĐUA/);
+    assert.ok(summary.includes(ranking[0]!.name));
+    const minutes = docText((await raw(`/api/clusters/${clusterId}/meetings/${meetingId}/minutes`)).rawPayload);
+    assert.match(minutes, /BIÊN BẢN/);
+    assert.match(minutes, /Cờ thi đua/);
+    assert.match(minutes, /9\/11/);
+    const proposal = docText((await raw(`/api/clusters/${clusterId}/meetings/${meetingId}/proposal/document`)).rawPayload);
+    assert.match(proposal, /TỜ TRÌNH/);
+    assert.match(proposal, /Kính gửi/);
+    assert.ok(proposal.includes(units[0]!.name), 'signed by the head');
+    // An outsider still gets 404 on the cluster's documents.
+    const stranger = await clerkOf(t, (await buildUnit(admin, { parentId: t.demo.rootUnitId, name: 'Sở Ngoài khối 2' })).id);
+    assert.equal((await stranger.get(`/api/clusters/${clusterId}/scoring/document`)).status, 404);
   });
 
   it('closes the table: no more scoring; next year copies members, table and suggests the rotation', async () => {

@@ -12,6 +12,7 @@ import { makeCccd } from '../../shared/cccd.js';
 import { seedDemoRecords } from './records-seed.js';
 import { seedDemoPlans } from './plans-seed.js';
 import { seedDemoOffice } from './office-seed.js';
+import { seedDemoClusters } from './clusters-seed.js';
 import { vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import type { EmploymentType, Gender, Role, UnitKind } from '../../shared/codes.js';
 
@@ -230,6 +231,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     await seedDemoPlans(tx, unitId('so'));
     await seedDemoExemplars(tx, unitId, person);
     await seedDemoOffice(tx, unitId('so'));
+    await seedDemoClusters(tx, unitId('so'));
     await recordAudit(
       tx,
       { username: 'system' },

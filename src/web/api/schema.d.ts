@@ -783,6 +783,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{id}/pledge/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản giao ước thi đua (Word hoặc PDF) */
+        get: operations["getClusterPledgeDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/scoring/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng tổng hợp điểm, xếp hạng (Excel) */
+        get: operations["exportClusterScoring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/scoring/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng tổng hợp điểm, xếp hạng (Word hoặc PDF) */
+        get: operations["getClusterScoringDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/meetings/{meetingId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản hội nghị cụm, khối với kết quả bỏ phiếu (Word hoặc PDF) */
+        get: operations["getClusterMinutesDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/meetings/{meetingId}/proposal/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tờ trình đề nghị tặng Cờ thi đua, Bằng khen của Trưởng cụm, khối (Word hoặc PDF) */
+        get: operations["getClusterProposalDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts": {
         parameters: {
             query?: never;
@@ -8671,7 +8756,7 @@ export interface components {
         };
         TemplateItem: {
             /** @enum {string} */
-            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra";
+            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum";
             label: string;
             inForce: components["schemas"]["TemplateInForce"];
             versionCount: number;
@@ -12867,6 +12952,355 @@ export interface operations {
             };
             /** @description Xung đột trạng thái hoặc phiên bản */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClusterPledgeDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản Word hoặc PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportClusterScoring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClusterScoringDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản Word hoặc PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClusterMinutesDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản Word hoặc PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClusterProposalDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+                meetingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản Word hoặc PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18350,7 +18784,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum";
             };
             cookie?: never;
         };
@@ -18411,7 +18845,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum";
             };
             cookie?: never;
         };
@@ -18490,7 +18924,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum";
             };
             cookie?: never;
         };
@@ -18551,7 +18985,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum";
             };
             cookie?: never;
         };
@@ -18645,7 +19079,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum";
             };
             cookie?: never;
         };
@@ -18666,7 +19100,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra";
+                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum";
                         inForce: components["schemas"]["TemplateInForce"];
                     };
                 };

@@ -436,6 +436,71 @@ function ketLuanKiemTra(): Block[] {
   ];
 }
 
+/** Bản giao ước thi đua of a cụm, khối: signed by every member (a signature row each). */
+function giaoUoc(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('BẢN GIAO ƯỚC THI ĐUA', '{trichYeu}'),
+    ...bodyList('canCu', { italic: true }),
+    ...bodyList('noiDung'),
+    heading('I. CHỈ TIÊU THI ĐUA CHUNG'),
+    ...listParagraphs('chiTieuChung', body([r('- {.}')], { after: 3 })),
+    heading('II. CHỈ TIÊU RIÊNG CỦA CÁC THÀNH VIÊN'),
+    loopTable('chiTieuRieng', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Thành viên', width: 58, tag: '{thanhVien}' },
+      { title: 'Chỉ tiêu', width: 95, tag: '{chiTieu}' },
+    ]),
+    p([], { after: 6 }),
+    ...bodyList('ketLuan'),
+    heading('ĐẠI DIỆN CÁC THÀNH VIÊN KÝ GIAO ƯỚC'),
+    loopTable('thanhVien', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Cơ quan, đơn vị', width: 78, tag: '{ten}' },
+      { title: 'Vai trò', width: 30, tag: '{vaiTro}', align: 'center' },
+      { title: 'Ký, đóng dấu', width: 45, tag: '' },
+    ]),
+  ];
+}
+
+/** Bảng tổng hợp điểm of a cụm, khối: the ranking, then the table's items; signed by the head. */
+function bangDiemCum(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('BẢNG TỔNG HỢP ĐIỂM THI ĐUA', '{trichYeu}'),
+    ...bodyList('noiDung'),
+    heading('I. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG (THANG {thangDiem} ĐIỂM)'),
+    loopTable(
+      'bangDiem',
+      [
+        { title: 'Hạng', width: 14, tag: '{hang}', align: 'center' },
+        { title: 'Thành viên', width: 61, tag: '{thanhVien}' },
+        { title: 'Điểm tiêu chí', width: 24, tag: '{diemTieuChi}', align: 'right' },
+        { title: 'Điểm thưởng', width: 22, tag: '{diemThuong}', align: 'right' },
+        { title: 'Điểm trừ', width: 20, tag: '{diemTru}', align: 'right' },
+        { title: 'Tổng điểm', width: 24, tag: '{tongDiem}', align: 'right' },
+      ],
+      [],
+      12,
+    ),
+    heading('II. BẢNG CHẤM ĐIỂM'),
+    loopTable(
+      'tieuChi',
+      [
+        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+        { title: 'Nhóm', width: 45, tag: '{nhom}' },
+        { title: 'Tiêu chí', width: 83, tag: '{tieuChi}' },
+        { title: 'Điểm', width: 25, tag: '{toiDa}', align: 'right' },
+      ],
+      [],
+      12,
+    ),
+    p([], { after: 6 }),
+    ...bodyList('ketLuan'),
+    ...signatureBlock(),
+  ];
+}
+
 const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = {
   ke_hoach: { title: 'Kế hoạch', build: keHoach },
   to_trinh: { title: 'Tờ trình', build: toTrinh },
@@ -446,6 +511,8 @@ const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = 
   bao_cao_thanh_tich_tap_the: { title: 'Báo cáo thành tích tập thể', build: baoCaoTapThe },
   bao_cao_tong_ket: { title: 'Báo cáo sơ kết, tổng kết', build: baoCaoTongKet },
   ket_luan_kiem_tra: { title: 'Kết luận kiểm tra', build: ketLuanKiemTra },
+  giao_uoc_thi_dua: { title: 'Bản giao ước thi đua', build: giaoUoc },
+  bang_diem_cum: { title: 'Bảng tổng hợp điểm thi đua', build: bangDiemCum },
 };
 
 const cache = new Map<TemplateKind, Buffer>();

@@ -15,6 +15,8 @@ export const TEMPLATE_KINDS = [
   'bao_cao_thanh_tich_tap_the',
   'bao_cao_tong_ket',
   'ket_luan_kiem_tra',
+  'giao_uoc_thi_dua',
+  'bang_diem_cum',
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -28,6 +30,8 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   bao_cao_thanh_tich_tap_the: 'Báo cáo thành tích (tập thể)',
   bao_cao_tong_ket: 'Báo cáo sơ kết/tổng kết',
   ket_luan_kiem_tra: 'Kết luận kiểm tra công tác thi đua, khen thưởng',
+  giao_uoc_thi_dua: 'Bản giao ước thi đua (cụm, khối)',
+  bang_diem_cum: 'Bảng tổng hợp điểm thi đua (cụm, khối)',
 };
 
 /** `text`: `{ten}`; `list`: `{#ten}{.}{/ten}` over strings; `table`: `{#ten}{cot}{/ten}` over rows. */
@@ -229,6 +233,35 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
       thoiHan: 'Thời hạn khắc phục',
     }),
     toChucThucHien: list('Tổ chức thực hiện'),
+  },
+  giao_uoc_thi_dua: {
+    ...HEADER_FIELDS,
+    canCu: list('Căn cứ (quy chế, kế hoạch của cụm, khối)'),
+    noiDung: list('Phần mở đầu: thời gian, địa điểm, thành phần ký giao ước'),
+    chiTieuChung: list('Chỉ tiêu thi đua chung của cụm, khối'),
+    chiTieuRieng: tbl('Chỉ tiêu riêng của từng thành viên', { stt: 'Số thứ tự', thanhVien: 'Thành viên', chiTieu: 'Chỉ tiêu' }),
+    ketLuan: list('Đoạn kết (cam kết thực hiện)'),
+    thanhVien: tbl('Các thành viên ký giao ước', { stt: 'Số thứ tự', ten: 'Tên cơ quan, đơn vị', vaiTro: 'Trưởng / Phó / thành viên' }),
+  },
+  bang_diem_cum: {
+    ...SIGNED_FIELDS,
+    thangDiem: text('Thang điểm (100 hoặc 1.000)'),
+    noiDung: list('Phần mở đầu'),
+    tieuChi: tbl('Các mục của bảng chấm điểm', {
+      stt: 'Số thứ tự',
+      nhom: 'Nhóm',
+      tieuChi: 'Tiêu chí, điểm thưởng, điểm trừ',
+      toiDa: 'Điểm tối đa (tối thiểu với điểm trừ)',
+    }),
+    bangDiem: tbl('Bảng tổng hợp điểm, xếp hạng', {
+      hang: 'Xếp hạng',
+      thanhVien: 'Thành viên',
+      diemTieuChi: 'Điểm các tiêu chí',
+      diemThuong: 'Điểm thưởng',
+      diemTru: 'Điểm trừ',
+      tongDiem: 'Tổng điểm',
+    }),
+    ketLuan: list('Đoạn kết'),
   },
 };
 

@@ -194,5 +194,44 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         ],
         toChucThucHien: ['Trung tâm Ứng dụng báo cáo kết quả khắc phục về Văn phòng Sở trước thời hạn nêu trên./.'],
       };
+    case 'giao_uoc_thi_dua':
+      return {
+        ...ADMIN,
+        coQuanChuQuan: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH SƠN LA',
+        coQuanBanHanh: 'CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP',
+        kyHieu: 'GƯ-CTĐ',
+        trichYeu: 'năm 2021 của Cụm thi đua các cơ quan tham mưu tổng hợp',
+        canCu: ['Căn cứ Quy chế hoạt động của Cụm thi đua các cơ quan tham mưu tổng hợp;'],
+        noiDung: ['Hôm nay, ngày 26/02/2021, tại Sở Khoa học và Công nghệ, các thành viên Cụm thi đua ký kết giao ước thi đua năm 2021 với các nội dung sau:'],
+        chiTieuChung: ['100% cán bộ, công chức hoàn thành nhiệm vụ được giao.', 'Gửi báo cáo 6 tháng, năm về Trưởng cụm đúng hạn.'],
+        chiTieuRieng: [{ stt: 1, thanhVien: 'Sở Khoa học và Công nghệ', chiTieu: 'Số hóa 100% hồ sơ thi đua, khen thưởng' }],
+        ketLuan: ['Các thành viên cam kết tổ chức thực hiện thắng lợi các chỉ tiêu đã giao ước./.'],
+        thanhVien: [
+          { stt: 1, ten: 'Sở Khoa học và Công nghệ', vaiTro: 'Trưởng cụm' },
+          { stt: 2, ten: 'Sở Tài chính', vaiTro: 'Phó cụm' },
+          { stt: 3, ten: 'Cục Thống kê tỉnh', vaiTro: 'Thành viên' },
+        ],
+      };
+    case 'bang_diem_cum':
+      return {
+        ...ADMIN,
+        coQuanChuQuan: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG TỈNH SƠN LA',
+        coQuanBanHanh: 'CỤM THI ĐUA CÁC CƠ QUAN THAM MƯU TỔNG HỢP',
+        kyHieu: 'BĐ-CTĐ',
+        trichYeu: 'năm 2021 của Cụm thi đua các cơ quan tham mưu tổng hợp',
+        thangDiem: '100',
+        noiDung: ['Kết quả tự chấm của các thành viên, đã được Trưởng cụm rà soát, điều chỉnh:'],
+        bangDiem: [
+          { hang: 1, thanhVien: 'Sở Khoa học và Công nghệ', diemTieuChi: '92', diemThuong: '10', diemTru: '0', tongDiem: '102' },
+          { hang: 2, thanhVien: 'Sở Tài chính', diemTieuChi: '90', diemThuong: '0', diemTru: '-2', tongDiem: '88' },
+        ],
+        tieuChi: [
+          { stt: 1, nhom: 'Thực hiện nhiệm vụ chính trị', tieuChi: 'Hoàn thành chỉ tiêu kế hoạch năm', toiDa: '30' },
+          { stt: 2, nhom: 'Điểm thưởng', tieuChi: 'Được tặng Cờ thi đua của tỉnh', toiDa: '+10' },
+        ],
+        ketLuan: ['Bảng tổng hợp điểm là căn cứ để hội nghị tổng kết cụm suy tôn thành viên dẫn đầu./.'],
+        quyenHan: '',
+        chucVuNguoiKy: 'TRƯỞNG CỤM',
+      };
   }
 }

@@ -30,7 +30,7 @@ import {
 } from '../../commands/clusters.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
-import { editsCluster, speaksForMember } from '../../policies/cluster.js';
+import { ClusterConflict, editsCluster, speaksForMember } from '../../policies/cluster.js';
 import {
   criteriaOf,
   itemsOfMeetings,
@@ -58,6 +58,9 @@ import {
   presentScoring,
 } from '../../presenters/clusters.js';
 import { errors, file, okSchema, pageOf } from '../../http/contract.js';
+import { minutesDocx, pledgeDocx, proposalDocx, scoringDocx, scoringXlsxColumns } from '../../presenters/cluster-documents.js';
+import { rankingOf } from '../../presenters/clusters.js';
+import { replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
 import { readUpload } from '../../http/upload.js';
 import { contentDisposition } from '../../http/xlsx-reply.js';
 import { notFound } from '../../errors.js';
@@ -158,6 +161,8 @@ const ballotBody = z.object({
 const count = z.number().int('Số phiếu phải là số nguyên.').min(0, 'Số phiếu không âm.');
 const paperBody = z.object({ itemId: uuid('Nội dung biểu quyết không hợp lệ.'), counts: z.object({ approve: count, reject: count, abstain: count }) });
 const closeBody = z.object({ minutes: optText(50000, 'Biên bản') });
+const format = z.object({ format: z.enum(['docx', 'pdf'], 'Định dạng phải là docx hoặc pdf.').default('docx') });
+const wordOrPdf = { 200: file('Văn bản Word hoặc PDF', 'docx', 'pdf'), ...errors(403, 404, 503) };
 
 const one = { 200: clusterSchema, ...errors(403, 404, 409) };
 
@@ -698,6 +703,140 @@ export const clusterRoutes =
         authorize(actor, 'cluster', 'update');
         const d = await runCommand(db, actor, (ctx) => proposeFromMeeting(ctx, req.params.id, req.params.meetingId));
         return { dossierId: d.id };
+      },
+    );
+
+    // ---- Documents (NĐ 30/2020, from the standing body's templates in force) ----
+    app.get(
+      '/api/clusters/:id/pledge/document',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClusterPledgeDocument',
+          summary: 'Bản giao ước thi đua (Word hoặc PDF)',
+          params: idParams,
+          querystring: format,
+          response: wordOrPdf,
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const l = await loadCluster({ tx: db, actor }, req.params.id, false);
+        const p = await pledgeOf(db, req.params.id);
+        if (!p || !(p.publishedAt || editsCluster(actor, l.facts))) throw notFound('Giao ước chưa được công bố.');
+        return replyDocument(reply, await pledgeDocx(db, l.cluster, p, l.members), `Giao ước thi đua ${l.cluster.year} - ${l.cluster.name}`, req.query.format);
+      },
+    );
+
+    const rankingFor = async (actor: Actor, id: string) => {
+      const l = await loadCluster({ tx: db, actor }, id, false);
+      const criteria = await criteriaOf(db, id);
+      const ranking = rankingOf({
+        cluster: l.cluster,
+        members: l.members,
+        criteria,
+        scores: await scoresOf(db, id),
+        reports: await reportsOf(db, id),
+        today: todayVn(),
+      });
+      return { l, criteria, ranking };
+    };
+
+    app.get(
+      '/api/clusters/:id/scoring/export.xlsx',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'exportClusterScoring',
+          summary: 'Bảng tổng hợp điểm, xếp hạng (Excel)',
+          params: idParams,
+          response: { 200: file('Tệp Excel', 'xlsx'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const { l, ranking } = await rankingFor(actor, req.params.id);
+        return replyXlsx(reply, `Bảng tổng hợp điểm ${l.cluster.year} - ${l.cluster.name}.xlsx`, scoringXlsxColumns(), ranking, { sheetName: 'Tổng hợp điểm' });
+      },
+    );
+
+    app.get(
+      '/api/clusters/:id/scoring/document',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClusterScoringDocument',
+          summary: 'Bảng tổng hợp điểm, xếp hạng (Word hoặc PDF)',
+          params: idParams,
+          querystring: format,
+          response: wordOrPdf,
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const { l, criteria, ranking } = await rankingFor(actor, req.params.id);
+        return replyDocument(
+          reply,
+          await scoringDocx(db, l.cluster, l.members, criteria, ranking),
+          `Bảng tổng hợp điểm ${l.cluster.year} - ${l.cluster.name}`,
+          req.query.format,
+        );
+      },
+    );
+
+    const meetingFor = async (actor: Actor, id: string, meetingId: string) => {
+      const l = await loadCluster({ tx: db, actor }, id, false);
+      const m = (await meetingsOf(db, id)).find((x) => x.id === meetingId);
+      if (!m) throw notFound('Không tìm thấy hội nghị của cụm, khối.');
+      return { l, m, items: await itemsOfMeetings(db, [m.id]) };
+    };
+
+    app.get(
+      '/api/clusters/:id/meetings/:meetingId/minutes',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClusterMinutesDocument',
+          summary: 'Biên bản hội nghị cụm, khối với kết quả bỏ phiếu (Word hoặc PDF)',
+          params: meetingParams,
+          querystring: format,
+          response: wordOrPdf,
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const { l, m, items } = await meetingFor(actor, req.params.id, req.params.meetingId);
+        return replyDocument(reply, await minutesDocx(db, l.cluster, m, items, l.members), `Biên bản hội nghị ${l.cluster.name} ${m.heldOn}`, req.query.format);
+      },
+    );
+
+    app.get(
+      '/api/clusters/:id/meetings/:meetingId/proposal/document',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClusterProposalDocument',
+          summary: 'Tờ trình đề nghị tặng Cờ thi đua, Bằng khen của Trưởng cụm, khối (Word hoặc PDF)',
+          params: meetingParams,
+          querystring: format,
+          response: { ...wordOrPdf, ...errors(403, 404, 409, 503) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const { l, m, items } = await meetingFor(actor, req.params.id, req.params.meetingId);
+        if (m.status !== 'closed') throw new ClusterConflict('Hãy kết thúc bỏ phiếu trước khi in Tờ trình.');
+        return replyDocument(
+          reply,
+          await proposalDocx(db, l.cluster, m, items, l.members),
+          `Tờ trình đề nghị khen thưởng ${l.cluster.name} ${l.cluster.year}`,
+          req.query.format,
+        );
       },
     );
   };
