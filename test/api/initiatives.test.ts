@@ -239,7 +239,11 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     assert.equal(row1.line.recused, 1);
     assert.equal(row1.line.passes, true);
 
-    const early = await office.post(`/api/initiatives/${ids[1]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const early = await office.post(`/api/initiatives/${ids[1]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(early.status, 409);
     assert.equal((await office.post(`/api/initiative-rounds/${roundId}/close`)).status, 200);
     const late = await member.post(`/api/initiatives/${ids[1]}/scores`, { points: points(20), approve: true });
@@ -267,23 +271,39 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     const before = await cstd();
     assert.equal(before.eligible, false, JSON.stringify(before));
 
-    const r0 = await office.post(`/api/initiatives/${ids[1]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const r0 = await office.post(`/api/initiatives/${ids[1]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(r0.status, 200, JSON.stringify(r0.body));
     assert.equal(r0.body.status, 'recognised');
     assert.ok(r0.body.recordId);
-    assert.match(r0.body.certificateCode, /^SK-/);
+    assert.match(r0.body.certificateCode, /^[0-9A-Z]{10}$/);
+    assert.match(r0.body.decisionNumber, /^\d+\/QĐ-/);
+    const pub = await t.anonymous.request('GET', `/api/public/certificates/${r0.body.certificateCode}`);
+    assert.equal(pub.status, 200, JSON.stringify(pub.body));
+    assert.equal(pub.body.honor, 'Giấy chứng nhận sáng kiến');
 
     const after = await cstd();
     assert.equal(after.eligible, true, JSON.stringify(after));
 
-    const noVotes = await office.post(`/api/initiatives/${ids[2]}/recognise`, { decisionNumber: '46/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const noVotes = await office.post(`/api/initiatives/${ids[2]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(noVotes.status, 409);
     assert.match(noVotes.body.message, /đồng ý/);
     const refused = await office.post(`/api/initiatives/${ids[2]}/refuse`, { reason: 'Chưa chứng minh được hiệu quả áp dụng.' });
     assert.equal(refused.status, 200);
     assert.equal(refused.body.status, 'refused');
 
-    const r1 = await office.post(`/api/initiatives/${ids[0]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const r1 = await office.post(`/api/initiatives/${ids[0]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(r1.status, 200, JSON.stringify(r1.body));
     const list = await office.get(`/api/initiatives?status=recognised`);
     assert.equal(list.body.total, 2);

@@ -53,6 +53,7 @@ import { codeOf } from '../../lib/codes';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/dossiers';
 import { ClockTag, StatusTag, download, honorOptions } from './common';
 import { keys } from '../../api/keys';
+import { DossierInitiatives } from '../initiatives/DossierInitiatives';
 
 function AppraisalCell({ c }: { c: Candidate }) {
   if (!c.appraisal) return <Typography.Text type="secondary">Chưa thẩm định</Typography.Text>;
@@ -519,6 +520,7 @@ export default function DossierPage() {
               </div>
             ) : null}
           </Card>
+          <DossierInitiatives dossierId={d.id} />
           <Card
             size="small"
             title={`Tài liệu (${d.documents.length})`}
