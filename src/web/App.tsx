@@ -39,6 +39,7 @@ const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
 const InitiativesPage = lazy(() => import('./pages/initiatives/InitiativesPage'));
 const InitiativePage = lazy(() => import('./pages/initiatives/InitiativePage'));
 const InitiativeRoundsPage = lazy(() => import('./pages/initiatives/RoundsPage'));
+const InitiativeRubricsPage = lazy(() => import('./pages/initiatives/RubricsPage'));
 const InitiativeRoundSheetPage = lazy(() => import('./pages/initiatives/RoundsPage').then((m) => ({ default: m.RoundSheetPage })));
 const PlanPage = lazy(() => import('./pages/plans/PlanPage'));
 const MovementsPage = lazy(() => import('./pages/plans/MovementsPage'));
@@ -268,6 +269,7 @@ export function App() {
                     <Route path="/thu-quy-tac" element={<WhatIfPage />} />
                     <Route path="/sang-kien" element={<InitiativesPage />} />
                     <Route path="/sang-kien/dot-xet" element={<InitiativeRoundsPage />} />
+                    <Route path="/sang-kien/thang-diem" element={<InitiativeRubricsPage />} />
                     <Route path="/sang-kien/dot-xet/:id" element={<InitiativeRoundSheetPage />} />
                     <Route path="/sang-kien/:id" element={<InitiativePage />} />
                     <Route path="/ke-hoach" element={<PlansPage />} />

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
-import { buildPerson } from '../helpers/factories.js';
+import { buildDossier, buildPerson } from '../helpers/factories.js';
 import { initiativeApplications, initiativeScores } from '../../src/server/db/schema/index.js';
 import { todayVn } from '../../src/server/clock.js';
 
@@ -239,7 +239,11 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     assert.equal(row1.line.recused, 1);
     assert.equal(row1.line.passes, true);
 
-    const early = await office.post(`/api/initiatives/${ids[1]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const early = await office.post(`/api/initiatives/${ids[1]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(early.status, 409);
     assert.equal((await office.post(`/api/initiative-rounds/${roundId}/close`)).status, 200);
     const late = await member.post(`/api/initiatives/${ids[1]}/scores`, { points: points(20), approve: true });
@@ -267,26 +271,86 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     const before = await cstd();
     assert.equal(before.eligible, false, JSON.stringify(before));
 
-    const r0 = await office.post(`/api/initiatives/${ids[1]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const r0 = await office.post(`/api/initiatives/${ids[1]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(r0.status, 200, JSON.stringify(r0.body));
     assert.equal(r0.body.status, 'recognised');
     assert.ok(r0.body.recordId);
-    assert.match(r0.body.certificateCode, /^SK-/);
+    assert.match(r0.body.certificateCode, /^[0-9A-Z]{10}$/);
+    assert.match(r0.body.decisionNumber, /^\d+\/QĐ-/);
+    const pub = await t.anonymous.request('GET', `/api/public/certificates/${r0.body.certificateCode}`);
+    assert.equal(pub.status, 200, JSON.stringify(pub.body));
+    assert.equal(pub.body.honor, 'Giấy chứng nhận sáng kiến');
 
     const after = await cstd();
     assert.equal(after.eligible, true, JSON.stringify(after));
 
-    const noVotes = await office.post(`/api/initiatives/${ids[2]}/recognise`, { decisionNumber: '46/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const noVotes = await office.post(`/api/initiatives/${ids[2]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(noVotes.status, 409);
     assert.match(noVotes.body.message, /đồng ý/);
     const refused = await office.post(`/api/initiatives/${ids[2]}/refuse`, { reason: 'Chưa chứng minh được hiệu quả áp dụng.' });
     assert.equal(refused.status, 200);
     assert.equal(refused.body.status, 'refused');
 
-    const r1 = await office.post(`/api/initiatives/${ids[0]}/recognise`, { decisionNumber: '45/QĐ-SKHCN', decisionDate: `${Y}-10-20` });
+    const r1 = await office.post(`/api/initiatives/${ids[0]}/recognise`, {
+      decisionDate: `${Y}-10-20`,
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc',
+    });
     assert.equal(r1.status, 200, JSON.stringify(r1.body));
     const list = await office.get(`/api/initiatives?status=recognised`);
     assert.equal(list.body.total, 2);
+  });
+
+  it('uses a recognised initiative once: it backs one candidate, a second offer is refused with the reason', async () => {
+    const d1 = await buildDossier(t, { unit: { id: ttud }, candidates: [author], year: Y, honor: 'CSTDCS' });
+    const d2 = await buildDossier(t, { unit: { id: ttud }, candidates: [author], year: Y - 1, honor: 'GK' });
+    const list1 = await d1.clerk.get(`/api/dossiers/${d1.id}/initiatives`);
+    assert.equal(list1.status, 200, JSON.stringify(list1.body));
+    const row = list1.body.candidates[0];
+    const rec = row.available.find((i: { title: string }) => i.title.length > 0);
+    assert.ok(rec, JSON.stringify(list1.body));
+    const offered = await d1.clerk.post(`/api/dossiers/${d1.id}/initiatives`, { candidateId: row.candidateId, initiativeId: rec.initiativeId });
+    assert.equal(offered.status, 200, JSON.stringify(offered.body));
+    assert.equal(offered.body.candidates[0].backing[0].initiativeId, rec.initiativeId);
+    const other = (await d2.clerk.get(`/api/dossiers/${d2.id}/initiatives`)).body.candidates[0];
+    assert.match(other.available.find((i: { initiativeId: string }) => i.initiativeId === rec.initiativeId).takenBy, /hồ sơ/);
+    const second = await d2.clerk.post(`/api/dossiers/${d2.id}/initiatives`, { candidateId: other.candidateId, initiativeId: rec.initiativeId });
+    assert.equal(second.status, 409, JSON.stringify(second.body));
+    assert.match(second.body.message, /chỉ được dùng một lần/);
+    assert.equal((await d2.clerk.get(`/api/dossiers/${d2.id}/initiatives`)).body.candidates[0].backing.length, 0);
+  });
+
+  it('gives the decision, the certificate and the minutes as documents, and records a higher recognition', async () => {
+    const dec = await office.get(`/api/initiatives/${ids[1]}/decision`);
+    assert.equal(dec.status, 200);
+    assert.match(String(dec.headers['content-type']), /wordprocessingml/);
+    const pdf = await office.get(`/api/initiatives/${ids[1]}/certificate`);
+    assert.equal(pdf.status, 200);
+    assert.match(String(pdf.headers['content-type']), /pdf/);
+    assert.equal((await office.get(`/api/initiative-rounds/${roundId}/minutes`)).status, 200);
+    const early = await office.post(`/api/initiatives/${ids[1]}/higher-recognition`, {
+      scope: 'bo_tinh',
+      decisionNumber: '12/QĐ-UBND',
+      decisionDate: `${Y - 1}-01-01`,
+      issuer: 'UBND tỉnh Cao Bằng',
+    });
+    assert.equal(early.status, 400);
+    const higher = await office.post(`/api/initiatives/${ids[1]}/higher-recognition`, {
+      scope: 'bo_tinh',
+      decisionNumber: '12/QĐ-UBND',
+      decisionDate: `${Y}-12-28`,
+      issuer: 'UBND tỉnh Cao Bằng',
+    });
+    assert.equal(higher.status, 200, JSON.stringify(higher.body));
+    assert.equal(higher.body.higher.scope, 'bo_tinh');
   });
 
   it('an outsider does not see the initiatives', async () => {

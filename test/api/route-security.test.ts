@@ -269,6 +269,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/fund/{year}', '/api/fund/2026')
       .replace('/api/statistics/forms/{code}', '/api/statistics/forms/0601')
       .replace('/api/public/certificates/{code}', '/api/public/certificates/KHONGCO123')
+      .replace('/initiatives/{initiativeId}', `/initiatives/${rec.initiative}`)
+      .replace('/score-sheets/{personId}', `/score-sheets/${ids.person}`)
       .replace('/api/dossiers/{id}/candidates/{candidateId}', `/api/dossiers/${dp.dossier}/candidates/${dp.candidate}`)
       .replace('/api/dossiers/{id}/documents/{documentId}', `/api/dossiers/${dp.dossier}/documents/${dp.document}`)
       .replace('/api/dossiers/{id}', `/api/dossiers/${dp.dossier}`)
@@ -392,7 +394,16 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/initiatives/{id}/assignments': { personIds: [ids.person] },
       'POST /api/initiatives/{id}/conflicts': { kind: 'family' },
       'POST /api/initiatives/{id}/scores': { points: { tinh_moi: 5 }, approve: true },
-      'POST /api/initiatives/{id}/recognise': { decisionNumber: '1/QĐ-SKHCN', decisionDate: '2025-10-20' },
+      'POST /api/initiatives/{id}/recognise': { decisionDate: '2025-10-20', signerName: 'Người Ký', signerTitle: 'Giám đốc' },
+      'POST /api/initiatives/{id}/higher-recognition': { scope: 'bo_tinh', decisionNumber: '1/QĐ-UBND', decisionDate: '2025-12-01', issuer: 'UBND tỉnh' },
+      'POST /api/initiative-rounds/{id}/recognition': {
+        initiativeIds: [ini.initiative],
+        decisionDate: '2025-10-20',
+        signerName: 'Người Ký',
+        signerTitle: 'Giám đốc',
+      },
+      'PUT /api/initiative-rounds/{id}': { councilId: ids.unit, rubricId: ids.unit, year: 2025, title: 'Đổi tên' },
+      'POST /api/dossiers/{id}/initiatives': { candidateId: dp.candidate, initiativeId: rec.initiative },
       'POST /api/initiatives/{id}/refuse': { reason: 'Thử không công nhận' },
       'PUT /api/clusters/{id}': { name: 'Đổi tên', scale: 100, version: 1 },
       'POST /api/clusters/{id}/members': { name: 'Cơ quan khác' },

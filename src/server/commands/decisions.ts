@@ -1,3 +1,4 @@
+import { claimsOfCandidates } from '../repositories/initiatives.js';
 import type { Executor } from '../db/client.js';
 import { holdingPetitionsOfCandidate } from '../repositories/petitions.js';
 import type { CommandContext } from './run.js';
@@ -66,6 +67,8 @@ export async function recordAward(
     amount: number;
     dossierId: string | null;
     displayName: string;
+    /** Initiatives offered for this candidate (use once): marked used by this award. */
+    initiativeIds?: string[];
   },
 ): Promise<string> {
   const dup = await standingHonor(tx, { personId: a.personId, unitId: a.unitId }, a.honor, a.year);
@@ -87,6 +90,7 @@ export async function recordAward(
     issuer: a.issuer,
     amount: a.amount,
     dossierId: a.dossierId,
+    initiativeIds: a.initiativeIds ?? [],
   });
   return row.id;
 }
@@ -220,6 +224,7 @@ async function addAwardees(
       amount,
       dossierId: d.id,
       displayName: c.displayName,
+      initiativeIds: (await claimsOfCandidates(ctx.tx, [c.id])).map((x) => x.initiativeId),
     });
     await insertAwardee(ctx.tx, {
       decisionId: decision.id,

@@ -3,7 +3,6 @@
  * members with their conflicts (recusal), score sheets, recognition and refusal. A recognised
  * initiative becomes a row of the records (`initiatives`) that the eligibility engine reads.
  */
-import { randomBytes } from 'node:crypto';
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
@@ -22,6 +21,11 @@ import {
   insertRoundMembers,
   insertRubric,
   insertScore,
+  applicationsOfRoundByIds,
+  deleteClaim,
+  insertClaim,
+  setRecordScope,
+  unsafeFindClaimable,
   loadOfMembers,
   nextRubricVersion,
   replaceAuthors,
@@ -47,12 +51,22 @@ import {
   type InitiativeFacts,
 } from '../policies/initiative.js';
 import { can } from '../policies/abilities.js';
+import { insertDecision, nextDecisionNumber } from '../repositories/decisions.js';
+import { insertCertificate, nextCertificateNumber, unitChainNames } from '../repositories/certificates.js';
+import { candidatesOf } from '../repositories/dossiers.js';
+import { editable } from './dossiers/common.js';
+import { newPublicCode } from './certificates.js';
+import { InitiativeAlreadyUsed } from '../records/errors.js';
+import { regimeForDate } from '../rules/regimes.js';
+import { decisionNumberText } from '../../shared/dossiers.js';
+import { formatDateVi } from '../../shared/format-vi.js';
+import { normalizeName } from '../../shared/vietnamese.js';
 import { badRequest, forbidden, notFound, StaleVersion } from '../errors.js';
 import { governingPack } from '../records/eligibility.js';
 import { initiativeVotesNeeded, quorumNeeded } from '../rules/pipeline.js';
 import { sheetLine, type SheetLine } from '../initiatives/sheet.js';
 import { now, todayVn } from '../clock.js';
-import { INITIATIVE_CONFLICT_LABELS, type InitiativeConflict } from '../../shared/codes.js';
+import { HONOR_INFO, HONORS, INITIATIVE_CONFLICT_LABELS, INITIATIVE_SCOPE_LABELS, type Honor, type InitiativeConflict } from '../../shared/codes.js';
 import type { InitiativeApplicationInput, RoundInput, RubricInput, ScoreInput } from '../../shared/schemas/initiatives.js';
 
 const STALE = 'Sáng kiến đã được người khác sửa. Hãy tải lại và thử lại.';
@@ -129,6 +143,32 @@ export async function closeRound(ctx: CommandContext, id: string) {
   const row = await updateRoundAtVersion(ctx.tx, id, r.round.version, { status: 'closed', closedAt: now() });
   if (!row) throw new StaleVersion('Đợt xét đã được người khác sửa. Hãy tải lại.');
   await ctx.audit({ action: 'initiative.round_closed', entityType: 'initiative_round', entityId: id, unitId: row.unitId, summary: row.title });
+  return row;
+}
+
+/** Edits a round before it opens: title, calendar, load limit, rubric (the rubric is fixed once scoring starts). */
+export async function updateRound(ctx: CommandContext, id: string, input: RoundInput & { version?: number | undefined }) {
+  const r = await mustFindRound(ctx, id);
+  assertRoundAllows(ctx.actor, { status: r.round.status, unitPath: r.unitPath }, 'update');
+  if (input.councilId !== r.round.councilId) throw badRequest('Không đổi Hội đồng của đợt xét; hãy tạo đợt xét mới.');
+  const rubric = await findReadableRubric(ctx.tx, ctx.actor, input.rubricId);
+  if (!rubric) throw notFound('Không tìm thấy thang điểm.');
+  const row = await updateRoundAtVersion(ctx.tx, id, input.version ?? r.round.version, {
+    title: input.title,
+    calendar: input.calendar,
+    maxLoad: input.maxLoad,
+    rubricId: rubric.id,
+  });
+  if (!row) throw new StaleVersion('Đợt xét đã được người khác sửa. Hãy tải lại.');
+  await ctx.audit({
+    action: 'initiative.round_updated',
+    entityType: 'initiative_round',
+    entityId: id,
+    unitId: row.unitId,
+    summary: row.title,
+    before: r.round,
+    after: row,
+  });
   return row;
 }
 
@@ -417,56 +457,209 @@ export async function lineOf(tx: Executor, sc: SheetContext, applicationId: stri
   });
 }
 
-function certificateCode(): string {
-  return `SK-${randomBytes(6).toString('hex').toUpperCase()}`;
+/** The place line of a unit's documents: the province named at the end of its name or an ancestor's. */
+async function placeOf(tx: Executor, unitId: string): Promise<string> {
+  for (const name of await unitChainNames(tx, unitId)) {
+    const m = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(name);
+    if (m?.[1]) return m[1];
+  }
+  return '';
+}
+
+export interface RecognitionInput {
+  initiativeIds: string[];
+  decisionDate: string;
+  signerName: string;
+  signerTitle: string;
+  title?: string | null | undefined;
 }
 
 /**
- * Recognises the initiative by the unit head's decision: only when the members who scored reach
- * the quorum, the average reaches the pass mark and the approvals the vote threshold. The
- * recognised initiative (scope cơ sở, the decision's year) joins the authors' records.
+ * Issues the Quyết định công nhận sáng kiến of a closed round: one decision of the council's unit
+ * for the initiatives listed, its number taken from the unit's decision register (the counter row
+ * locked until commit, like award decisions), a Giấy chứng nhận per initiative in the sổ vàng with
+ * a public code for the QR page. Each initiative must have the quorum, the pass mark and the votes;
+ * one that does not refuses the whole decision. The recognised initiatives (scope cơ sở, the
+ * decision's year) join the authors' records, where the eligibility engine reads them.
  */
-export async function recogniseInitiative(ctx: CommandContext, id: string, input: { decisionNumber: string; decisionDate: string }) {
-  const a = await mustFindApplication(ctx, id);
-  assertInitiativeAllows(ctx.actor, await initiativeFacts(ctx.tx, ctx.actor, a), 'decide');
-  const round = await unsafeFindRound(ctx.tx, a.app.roundId);
-  if (!round) throw notFound('Không tìm thấy đợt xét sáng kiến.');
+export async function recogniseInitiatives(ctx: CommandContext, roundId: string, input: RecognitionInput) {
+  const round = await mustFindRound(ctx, roundId);
+  const ids = [...new Set(input.initiativeIds)];
+  if (ids.length === 0) throw badRequest('Hãy chọn ít nhất một sáng kiến để công nhận.');
+  const apps = await applicationsOfRoundByIds(ctx.tx, roundId, ids);
+  if (apps.length !== ids.length) throw notFound('Có sáng kiến không thuộc đợt xét này.');
+  const unit = await findVisibleUnit(ctx.tx, ctx.actor, round.round.unitId);
+  if (!unit) throw notFound('Không tìm thấy đơn vị của Hội đồng sáng kiến.');
+  if (!unit.code) throw badRequest(`${unit.name} chưa có ký hiệu văn bản: chưa lấy được số quyết định.`);
   const sc = await sheetContext(ctx.tx, round, input.decisionDate);
-  const line = await lineOf(ctx.tx, sc, id);
-  if (!line.passes) throw new InitiativeNoQuorum(`Không đủ điều kiện công nhận: ${line.shortfalls.join(' ')}`);
-  const authors = await authorsOf(ctx.tx, [id]);
-  const record = await insertInitiative(
-    ctx.tx,
-    {
-      unitId: a.app.unitId,
-      title: a.app.title,
-      scope: 'co_so',
-      year: Number(input.decisionDate.slice(0, 4)),
-      decisionNumber: input.decisionNumber,
-      decisionDate: input.decisionDate,
-      issuer: round.unitName,
-    },
-    authors.map((x) => x.personId),
-  );
-  const row = await updateApplicationAtVersion(ctx.tx, id, a.app.version, {
-    status: 'recognised',
-    decisionNumber: input.decisionNumber,
+  const checked: { a: ApplicationListRow; line: SheetLine; authors: Awaited<ReturnType<typeof authorsOf>> }[] = [];
+  for (const a of apps) {
+    assertInitiativeAllows(ctx.actor, await initiativeFacts(ctx.tx, ctx.actor, a), 'decide');
+    const line = await lineOf(ctx.tx, sc, a.app.id);
+    if (!line.passes) throw new InitiativeNoQuorum(`"${a.app.title}" chưa đủ điều kiện công nhận: ${line.shortfalls.join(' ')}`);
+    checked.push({ a, line, authors: await authorsOf(ctx.tx, [a.app.id]) });
+  }
+  const year = Number(input.decisionDate.slice(0, 4));
+  const number = await nextDecisionNumber(ctx.tx, unit.id, year);
+  const numberText = decisionNumberText(number, unit.code);
+  const decision = await insertDecision(ctx.tx, {
+    kind: 'internal',
+    unitId: unit.id,
+    issuerName: unit.name,
+    number,
+    year,
+    numberText,
     decisionDate: input.decisionDate,
-    recordId: record.id,
-    certificateCode: certificateCode(),
+    title: input.title?.trim() || `Về việc công nhận sáng kiến năm ${round.round.year}`,
+    signerName: input.signerName.trim(),
+    signerTitle: input.signerTitle.trim(),
+    regime: regimeForDate(input.decisionDate),
+    issuedBy: ctx.actor.accountId,
+    issuedAt: now(),
+  });
+  const place = await placeOf(ctx.tx, unit.id);
+  for (const { a, authors } of checked) {
+    const record = await insertInitiative(
+      ctx.tx,
+      { unitId: a.app.unitId, title: a.app.title, scope: 'co_so', year, decisionNumber: numberText, decisionDate: input.decisionDate, issuer: unit.name },
+      authors.map((x) => x.personId),
+    );
+    const certificate = await insertCertificate(ctx.tx, {
+      unitId: unit.id,
+      year,
+      number: await nextCertificateNumber(ctx.tx, unit.id, year),
+      code: newPublicCode(),
+      honor: INITIATIVE_CERTIFICATE,
+      honorLabel: 'Giấy chứng nhận sáng kiến',
+      recipientName: authors.map((x) => normalizeName(x.fullName)).join(', '),
+      recipientDetail: a.unitName,
+      achievement: a.app.title,
+      decisionId: decision.id,
+      decisionNumber: numberText,
+      decisionDate: input.decisionDate,
+      issuerName: unit.name,
+      issuerTitle: unit.name.toLocaleUpperCase('vi'),
+      signerTitle: input.signerTitle.trim(),
+      signerName: normalizeName(input.signerName),
+      place,
+      issuedBy: ctx.actor.accountId,
+    });
+    const row = await updateApplicationAtVersion(ctx.tx, a.app.id, a.app.version, {
+      status: 'recognised',
+      decisionNumber: numberText,
+      decisionDate: input.decisionDate,
+      decisionId: decision.id,
+      recordId: record.id,
+      certificateId: certificate.id,
+      certificateCode: certificate.code,
+    });
+    if (!row) throw new StaleVersion(STALE);
+  }
+  await ctx.audit({
+    action: 'initiative.recognition_issued',
+    entityType: 'decision',
+    entityId: decision.id,
+    unitId: unit.id,
+    summary: `Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)} công nhận ${checked.length} sáng kiến: ${checked
+      .map(({ a, line }) => `${a.app.title} (điểm trung bình ${line.average}, ${line.approvals}/${sc.totalMembers} đồng ý)`)
+      .join('; ')}`,
+    after: { numberText, initiatives: checked.map(({ a }) => a.app.id) },
+  });
+  return decision;
+}
+
+/**
+ * A higher level (bộ, ngành, tỉnh; or national) later recognised the initiative's wider effect:
+ * its decision is recorded on the application and the record the engine reads takes the scope.
+ */
+export async function recordHigherRecognition(
+  ctx: CommandContext,
+  id: string,
+  input: { scope: 'bo_tinh' | 'toan_quoc'; decisionNumber: string; decisionDate: string; issuer: string },
+) {
+  const a = await mustFindApplication(ctx, id);
+  if (!can(ctx.actor.role, 'initiative', 'decide')) throw forbidden();
+  assertInitiativeAllows(ctx.actor, await initiativeFacts(ctx.tx, ctx.actor, a), 'recordHigher');
+  if (!a.app.recordId || !a.app.decisionDate) throw new InitiativeNotAllowed('Chỉ ghi công nhận của cấp trên cho sáng kiến đã được cơ sở công nhận.');
+  if (input.decisionDate < a.app.decisionDate) throw badRequest('Quyết định của cấp trên không thể trước quyết định công nhận của cơ sở.');
+  const row = await updateApplicationAtVersion(ctx.tx, id, a.app.version, {
+    higherScope: input.scope,
+    higherDecisionNumber: input.decisionNumber.trim(),
+    higherDecisionDate: input.decisionDate,
+    higherIssuer: input.issuer.trim(),
   });
   if (!row) throw new StaleVersion(STALE);
+  await setRecordScope(ctx.tx, a.app.recordId, input.scope, { number: input.decisionNumber.trim(), date: input.decisionDate, issuer: input.issuer.trim() });
   await ctx.audit({
-    action: 'initiative.recognised',
+    action: 'initiative.higher_recognised',
     entityType: 'initiative',
     entityId: id,
     unitId: a.app.unitId,
-    summary: `${a.app.title}: Quyết định số ${input.decisionNumber} (điểm trung bình ${line.average}, ${line.approvals}/${sc.totalMembers} đồng ý)`,
-    after: row,
+    summary: `${a.app.title}: ${input.issuer} công nhận phạm vi ${INITIATIVE_SCOPE_LABELS[input.scope]} (Quyết định số ${input.decisionNumber} ngày ${formatDateVi(input.decisionDate)})`,
+    before: { scope: 'co_so' },
+    after: { scope: input.scope },
   });
   return row;
 }
 
+// ---------------------------------------------------------------- use once (legal-rules §10)
+
+/**
+ * Offers a recognised initiative as the evidence of a dossier candidate: the candidate must be
+ * its author (a collective: the owning unit) and the initiative must not have backed or be
+ * backing another award. The claim is one row per initiative (its primary key), so two offers at
+ * once cannot both win.
+ */
+export async function offerInitiative(ctx: CommandContext, input: { dossierId: string; candidateId: string; initiativeId: string }) {
+  const d = await editable(ctx, input.dossierId);
+  const c = (await candidatesOf(ctx.tx, d.id)).find((x) => x.id === input.candidateId);
+  if (!c) throw notFound('Không tìm thấy người/tập thể trong hồ sơ.');
+  const i = await unsafeFindClaimable(ctx.tx, input.initiativeId);
+  const mine = i && (c.personId ? i.authorIds.includes(c.personId) : i.unitId === c.subjectUnitId);
+  if (!i || !mine) throw notFound(`Không tìm thấy sáng kiến đã công nhận của ${c.displayName}.`);
+  if (i.claim?.candidateId === c.id) return i;
+  if (i.usedForAwardId)
+    throw new InitiativeAlreadyUsed(
+      `Sáng kiến "${i.title}" đã được dùng làm căn cứ cho một khen thưởng khác; mỗi sáng kiến chỉ được dùng một lần (Luật Thi đua, khen thưởng, Điều 5).`,
+    );
+  if (i.claim)
+    throw new InitiativeAlreadyUsed(
+      `Sáng kiến "${i.title}" đã được dùng làm căn cứ đề nghị ${honorLabel(i.claim.honor)} cho ${i.claim.candidateName} (hồ sơ "${i.claim.dossierTitle}"); mỗi sáng kiến chỉ được dùng một lần.`,
+    );
+  if (!(await insertClaim(ctx.tx, { initiativeId: i.id, candidateId: c.id, claimedBy: ctx.actor.accountId })))
+    throw new InitiativeAlreadyUsed(`Sáng kiến "${i.title}" vừa được dùng cho một đề nghị khác; mỗi sáng kiến chỉ được dùng một lần.`);
+  await ctx.audit({
+    action: 'initiative.offered',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Sáng kiến "${i.title}" làm căn cứ đề nghị ${honorLabel(c.honor)} cho ${c.displayName}`,
+  });
+  return i;
+}
+
+/** Takes an offered initiative back from a candidate while the dossier is editable (free to back another). */
+export async function withdrawOffer(ctx: CommandContext, input: { dossierId: string; initiativeId: string }) {
+  const d = await editable(ctx, input.dossierId);
+  const i = await unsafeFindClaimable(ctx.tx, input.initiativeId);
+  const candidates = await candidatesOf(ctx.tx, d.id);
+  const c = candidates.find((x) => x.id === i?.claim?.candidateId);
+  if (!i || !c) throw notFound('Sáng kiến không phải căn cứ của đề nghị nào trong hồ sơ này.');
+  if (i.usedForAwardId) throw new InitiativeAlreadyUsed(`Sáng kiến "${i.title}" đã là căn cứ của khen thưởng đã quyết định.`);
+  await deleteClaim(ctx.tx, i.id);
+  await ctx.audit({
+    action: 'initiative.offer_withdrawn',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Bỏ sáng kiến "${i.title}" khỏi căn cứ đề nghị của ${c.displayName}`,
+  });
+}
+
+const honorLabel = (h: string): string => ((HONORS as readonly string[]).includes(h) ? HONOR_INFO[h as Honor].label : h);
+
+/** The code of the certificates table's row for a Giấy chứng nhận sáng kiến (not an honor). */
+export const INITIATIVE_CERTIFICATE = 'SANG_KIEN';
 /** Refuses the initiative with reasons the authors read on their application. */
 export async function refuseInitiative(ctx: CommandContext, id: string, reason: string) {
   const a = await mustFindApplication(ctx, id);

@@ -35,7 +35,7 @@ export function initiativeReachOf(actor: Actor): InitiativeReach {
 
 export type InitiativeAction = Action<'initiative'>;
 /** What a record exposes to the UI: the role's actions narrowed to this record, plus declaring a conflict. */
-export type InitiativeAbility = 'update' | 'withdraw' | 'assign' | 'score' | 'declareConflict' | 'enterPaperScores' | 'decide';
+export type InitiativeAbility = 'update' | 'withdraw' | 'assign' | 'score' | 'declareConflict' | 'enterPaperScores' | 'decide' | 'recordHigher';
 
 /** The facts about one application (and the actor's tie to it) that the policy reads. */
 export interface InitiativeFacts {
@@ -81,6 +81,9 @@ export function initiativeRefusal(actor: Actor, f: InitiativeFacts, action: Init
       if (!pending) return new InitiativeNotAllowed('Sáng kiến đã được quyết định hoặc đã rút.');
       if (f.roundStatus !== 'closed') return new InitiativeRoundNotOpen('Chỉ quyết định công nhận sau khi đợt xét kết thúc chấm điểm.');
       return null;
+    case 'recordHigher':
+      if (f.status !== 'recognised') return new InitiativeNotAllowed('Chỉ ghi công nhận của cấp trên cho sáng kiến đã được cơ sở công nhận.');
+      return null;
   }
 }
 
@@ -92,6 +95,7 @@ const GRANT: Record<InitiativeAbility, InitiativeAction> = {
   declareConflict: 'score',
   enterPaperScores: 'enterPaperScores',
   decide: 'decide',
+  recordHigher: 'decide',
 };
 
 /** The actions the actor may take on this application, sent with the record. */

@@ -212,8 +212,11 @@ export function presentPublicCertificate(r: CertificateRow): z.infer<typeof publ
     issuer: r.issuerName,
     registerNumber: registerNumberText(r),
     revoked: r.revoked,
+    // A Giấy chứng nhận sáng kiến shares the register and the QR page with the award certificates.
     status: r.revoked
-      ? `Giấy khen/Bằng khen này đã bị hủy bỏ${r.revokedAt ? ` từ ngày ${formatDateVi(dateVn(r.revokedAt))}` : ''}.`
-      : 'Giấy khen/Bằng khen này có trong sổ vàng và còn hiệu lực.',
+      ? `${r.honor === 'SANG_KIEN' ? r.honorLabel : 'Giấy khen/Bằng khen'} này đã bị hủy bỏ${r.revokedAt ? ` từ ngày ${formatDateVi(dateVn(r.revokedAt))}` : ''}.`
+      : r.honor === 'SANG_KIEN'
+        ? `${r.honorLabel} này có trong sổ đăng ký của ${r.issuerName} và còn hiệu lực.`
+        : 'Giấy khen/Bằng khen này có trong sổ vàng và còn hiệu lực.',
   };
 }

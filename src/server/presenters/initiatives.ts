@@ -107,7 +107,7 @@ export function presentRound(r: RoundWithUnit, actor: Actor, members: RoundMembe
   };
 }
 
-const ABILITIES = ['update', 'withdraw', 'assign', 'score', 'declareConflict', 'enterPaperScores', 'decide'] as const;
+const ABILITIES = ['update', 'withdraw', 'assign', 'score', 'declareConflict', 'enterPaperScores', 'decide', 'recordHigher'] as const;
 
 export const initiativeSummarySchema = z
   .object({
@@ -175,7 +175,15 @@ export const initiativeSchema = initiativeSummarySchema
     benefitText: z.string().nullable(),
     refusalReason: z.string().nullable().describe('Lý do không công nhận, báo cho tác giả'),
     recordId: z.uuid().nullable().describe('Sáng kiến được công nhận trong hồ sơ của tác giả (cơ sở xét danh hiệu)'),
-    certificateCode: z.string().nullable(),
+    certificateCode: z.string().nullable().describe('Mã xác minh của Giấy chứng nhận sáng kiến (trang /xac-minh/:mã)'),
+    decisionId: z.uuid().nullable().describe('Quyết định công nhận sáng kiến (sổ quyết định của đơn vị)'),
+    certificateId: z.uuid().nullable(),
+    higher: z
+      .object({ scope: z.string(), scopeLabel: z.string(), decisionNumber: z.string(), decisionDate: z.string(), issuer: z.string() })
+      .nullable()
+      .describe('Cấp trên công nhận phạm vi ảnh hưởng rộng hơn'),
+    usedFor: z.string().nullable().describe('Khen thưởng mà sáng kiến là căn cứ (mỗi sáng kiến chỉ dùng một lần)'),
+    authorIds: z.array(z.uuid()),
     assignments: z.array(assignmentSchema).describe('Thành viên được phân công chấm, người không tham gia chấm và lý do'),
     version: z.number().int(),
     abilities: z.array(z.enum(ABILITIES)),
@@ -191,6 +199,7 @@ export function presentInitiative(
   assignments: AssignmentRow[],
   scores: ScoreRow[],
   members: RoundMember[],
+  usedFor: string | null = null,
 ): InitiativeJson {
   const names = new Map(members.map((m) => [m.personId, m.fullName]));
   const scored = new Set(scores.map((s) => s.personId));
@@ -208,6 +217,20 @@ export function presentInitiative(
     refusalReason: a.app.refusalReason,
     recordId: a.app.recordId,
     certificateCode: a.app.certificateCode,
+    decisionId: a.app.decisionId,
+    certificateId: a.app.certificateId,
+    higher:
+      a.app.higherScope && a.app.higherDecisionNumber && a.app.higherDecisionDate
+        ? {
+            scope: a.app.higherScope,
+            scopeLabel: label<InitiativeScope>(INITIATIVE_SCOPE_LABELS, a.app.higherScope),
+            decisionNumber: a.app.higherDecisionNumber,
+            decisionDate: a.app.higherDecisionDate,
+            issuer: a.app.higherIssuer ?? '',
+          }
+        : null,
+    usedFor,
+    authorIds: authors.map((x) => x.personId),
     assignments: assignments.map((x) => ({
       personId: x.personId,
       fullName: names.get(x.personId) ?? '',
@@ -368,3 +391,30 @@ export function presentRoundSheet(round: RoundJson, sc: SheetContext, members: R
     }),
   };
 }
+
+const backingSchema = z.object({
+  initiativeId: z.uuid(),
+  title: z.string(),
+  year: z.number().int(),
+  scope: z.string(),
+  scopeLabel: z.string(),
+  decisionNumber: z.string().nullable(),
+  used: z.boolean().describe('Đã là căn cứ của khen thưởng đã quyết định'),
+});
+
+export const dossierInitiativesSchema = z
+  .object({
+    candidates: z.array(
+      z.object({
+        candidateId: z.uuid(),
+        displayName: z.string(),
+        backing: z.array(backingSchema).describe('Sáng kiến làm căn cứ đề nghị của người/tập thể này'),
+        available: z
+          .array(backingSchema.extend({ takenBy: z.string().nullable().describe('Đã dùng cho đề nghị/khen thưởng khác (không chọn được)') }))
+          .describe('Sáng kiến đã công nhận của người/tập thể này'),
+      }),
+    ),
+    editable: z.boolean(),
+  })
+  .meta({ id: 'DossierInitiatives' });
+export type DossierInitiativesJson = z.infer<typeof dossierInitiativesSchema>;

@@ -13,6 +13,7 @@ import {
   dossierVersions,
   honorAwards,
   initiativeAuthors,
+  initiativeClaims,
   initiatives,
   people,
   publicHolidays,
@@ -241,23 +242,33 @@ export async function otherOpenCandidacy(
  * Households have no records: the Office enters their data (`subject_data`), which is also
  * merged in for people and collectives (facts the Office confirmed at appraisal).
  */
-export async function subjectFor(tx: Executor, c: Pick<CandidateRow, 'subjectKind' | 'personId' | 'subjectUnitId' | 'subjectData'>): Promise<SubjectInput> {
+export async function subjectFor(
+  tx: Executor,
+  c: Pick<CandidateRow, 'subjectKind' | 'personId' | 'subjectUnitId' | 'subjectData'> & { id?: string | undefined },
+): Promise<SubjectInput> {
+  // Use once (legal-rules §10): an initiative offered for another candidate counts as used here.
+  const claimedElsewhere = (claim: string | null) => claim !== null && claim !== (c.id ?? null);
   const extra = (c.subjectData ?? {}) as Partial<SubjectInput>;
   const kind = c.subjectKind as SubjectKind;
   if (c.personId) {
     const base = await memberRecords(tx, [c.personId]);
     const mine = base.get(c.personId) ?? {};
     const inits = await tx
-      .select({ year: initiatives.year, scope: initiatives.scope, used: initiatives.usedForAwardId })
+      .select({ year: initiatives.year, scope: initiatives.scope, used: initiatives.usedForAwardId, claim: initiativeClaims.candidateId })
       .from(initiativeAuthors)
       .innerJoin(initiatives, eq(initiatives.id, initiativeAuthors.initiativeId))
+      .leftJoin(initiativeClaims, eq(initiativeClaims.initiativeId, initiatives.id))
       .where(eq(initiativeAuthors.personId, c.personId));
     const facts = await tx.select().from(subjectFacts).where(eq(subjectFacts.personId, c.personId));
     return merge(
       {
         kind,
         ...mine,
-        initiatives: inits.map((i): InitiativeEntry => ({ year: i.year, scope: i.scope as InitiativeScope, used: i.used !== null })),
+        initiatives: inits.map((i): InitiativeEntry => ({
+          year: i.year,
+          scope: i.scope as InitiativeScope,
+          used: i.used !== null || claimedElsewhere(i.claim),
+        })),
         facts: facts.map((f): FactEntry => ({ year: f.year, fact: f.fact as Fact })),
       },
       extra,
@@ -274,7 +285,12 @@ export async function subjectFor(tx: Executor, c: Pick<CandidateRow, 'subjectKin
           .where(and(eq(honorAwards.unitId, uid), eq(honorAwards.revoked, false))),
       () => tx.select().from(disciplineRecords).where(eq(disciplineRecords.unitId, uid)),
       () => tx.select().from(subjectFacts).where(eq(subjectFacts.unitId, uid)),
-      () => tx.select().from(initiatives).where(eq(initiatives.unitId, uid)),
+      () =>
+        tx
+          .select({ year: initiatives.year, scope: initiatives.scope, usedForAwardId: initiatives.usedForAwardId, claim: initiativeClaims.candidateId })
+          .from(initiatives)
+          .leftJoin(initiativeClaims, eq(initiativeClaims.initiativeId, initiatives.id))
+          .where(eq(initiatives.unitId, uid)),
       () =>
         tx
           .select({ id: people.id })
@@ -292,7 +308,11 @@ export async function subjectFor(tx: Executor, c: Pick<CandidateRow, 'subjectKin
         honors: honors.map((h): HonorEntry => ({ year: h.year, honor: h.honor as Honor, type: h.type as CommendationType })),
         disciplines: discs.map((d): DisciplineEntry => ({ year: d.year, level: d.level as Discipline })),
         facts: facts.map((f): FactEntry => ({ year: f.year, fact: f.fact as Fact })),
-        initiatives: inits.map((i): InitiativeEntry => ({ year: i.year, scope: i.scope as InitiativeScope, used: i.usedForAwardId !== null })),
+        initiatives: inits.map((i): InitiativeEntry => ({
+          year: i.year,
+          scope: i.scope as InitiativeScope,
+          used: i.usedForAwardId !== null || claimedElsewhere(i.claim),
+        })),
         members: staff.map((s) => members.get(s.id) ?? {}),
       },
       extra,

@@ -9,6 +9,13 @@ import {
   councils,
   initiativeApplicationAuthors,
   initiativeApplications,
+  initiativeAuthors,
+  initiativeClaims,
+  initiatives,
+  dossierCandidates,
+  dossiers,
+  certificates,
+  awardDecisions,
   initiativeAssignments,
   initiativeRoundMembers,
   initiativeRounds,
@@ -376,4 +383,172 @@ export async function insertScore(tx: Executor, row: typeof initiativeScores.$in
 export async function unsafeUnitNameAndPathOf(tx: Executor, unitId: string): Promise<{ name: string; path: string }> {
   const [u] = await tx.select({ name: units.name, path: units.path }).from(units).where(eq(units.id, unitId));
   return u ?? { name: '', path: '' };
+}
+
+// ---------------------------------------------------------------- recognition and use once
+
+/** The applications of a round among these ids (the decision's list; the round was found in scope). */
+export async function applicationsOfRoundByIds(tx: Executor, roundId: string, ids: string[]): Promise<ApplicationListRow[]> {
+  if (ids.length === 0) return [];
+  return tx
+    .select(appColumns)
+    .from(initiativeApplications)
+    .innerJoin(initiativeRounds, eq(initiativeRounds.id, initiativeApplications.roundId))
+    .innerJoin(units, eq(units.id, initiativeApplications.unitId))
+    .where(and(eq(initiativeApplications.roundId, roundId), inArray(initiativeApplications.id, ids)))
+    .orderBy(asc(initiativeApplications.title), asc(initiativeApplications.id));
+}
+
+/** The applications recognised by one decision (its list and documents). */
+export async function applicationsOfDecision(tx: Executor, decisionId: string): Promise<ApplicationListRow[]> {
+  return tx
+    .select(appColumns)
+    .from(initiativeApplications)
+    .innerJoin(initiativeRounds, eq(initiativeRounds.id, initiativeApplications.roundId))
+    .innerJoin(units, eq(units.id, initiativeApplications.unitId))
+    .where(eq(initiativeApplications.decisionId, decisionId))
+    .orderBy(asc(initiativeApplications.title), asc(initiativeApplications.id));
+}
+
+/** A higher level recognised the initiative's wider effect: the record the engine reads takes the new scope. */
+export async function setRecordScope(tx: Executor, recordId: string, scope: string, decision: { number: string; date: string; issuer: string }): Promise<void> {
+  await tx
+    .update(initiatives)
+    .set({ scope, decisionNumber: decision.number, decisionDate: decision.date, issuer: decision.issuer, updatedAt: now() })
+    .where(eq(initiatives.id, recordId));
+}
+
+export type ClaimRow = typeof initiativeClaims.$inferSelect;
+
+/** A recognised initiative of the records (as the engine reads it) with its authors and its claim. */
+export interface ClaimableInitiative {
+  id: string;
+  title: string;
+  scope: string;
+  year: number;
+  unitId: string;
+  usedForAwardId: string | null;
+  claim: { candidateId: string; candidateName: string; dossierId: string; dossierTitle: string; honor: string } | null;
+  authorIds: string[];
+}
+
+async function withClaims(tx: Executor, rows: (typeof initiatives.$inferSelect)[]): Promise<ClaimableInitiative[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [authors, claims] = [
+    await tx.select().from(initiativeAuthors).where(inArray(initiativeAuthors.initiativeId, ids)),
+    await tx
+      .select({
+        initiativeId: initiativeClaims.initiativeId,
+        candidateId: initiativeClaims.candidateId,
+        candidateName: dossierCandidates.displayName,
+        dossierId: dossiers.id,
+        dossierTitle: dossiers.title,
+        honor: dossierCandidates.honor,
+      })
+      .from(initiativeClaims)
+      .innerJoin(dossierCandidates, eq(dossierCandidates.id, initiativeClaims.candidateId))
+      .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
+      .where(inArray(initiativeClaims.initiativeId, ids)),
+  ];
+  return rows.map((r) => {
+    const c = claims.find((x) => x.initiativeId === r.id);
+    return {
+      id: r.id,
+      title: r.title,
+      scope: r.scope,
+      year: r.year,
+      unitId: r.unitId,
+      usedForAwardId: r.usedForAwardId,
+      claim: c ? { candidateId: c.candidateId, candidateName: c.candidateName, dossierId: c.dossierId, dossierTitle: c.dossierTitle, honor: c.honor } : null,
+      authorIds: authors.filter((a) => a.initiativeId === r.id).map((a) => a.personId),
+    };
+  });
+}
+
+/** The recognised initiatives a candidate could offer: a person's as author, a collective's as owning unit. */
+export async function initiativesOfSubject(tx: Executor, subject: { personId: string | null; unitId: string | null }): Promise<ClaimableInitiative[]> {
+  if (subject.personId) {
+    const rows = await tx
+      .select({ i: initiatives })
+      .from(initiativeAuthors)
+      .innerJoin(initiatives, eq(initiatives.id, initiativeAuthors.initiativeId))
+      .where(eq(initiativeAuthors.personId, subject.personId))
+      .orderBy(desc(initiatives.year), asc(initiatives.title));
+    return withClaims(
+      tx,
+      rows.map((r) => r.i),
+    );
+  }
+  if (subject.unitId) {
+    const rows = await tx.select().from(initiatives).where(eq(initiatives.unitId, subject.unitId)).orderBy(desc(initiatives.year), asc(initiatives.title));
+    return withClaims(tx, rows);
+  }
+  return [];
+}
+
+/** One initiative of the records with its claim (reached through a candidate already found in scope). */
+export async function unsafeFindClaimable(tx: Executor, id: string, lock = true): Promise<ClaimableInitiative | undefined> {
+  const q = tx.select().from(initiatives).where(eq(initiatives.id, id));
+  const rows = lock ? await q.for('update') : await q;
+  return (await withClaims(tx, rows))[0];
+}
+
+/** Claims the initiative for the candidate; false when another claim holds it (the primary key refuses a second). */
+export async function insertClaim(tx: Executor, row: typeof initiativeClaims.$inferInsert): Promise<boolean> {
+  const out = await tx.insert(initiativeClaims).values(row).onConflictDoNothing().returning({ id: initiativeClaims.initiativeId });
+  return out.length > 0;
+}
+
+export async function deleteClaim(tx: Executor, initiativeId: string): Promise<void> {
+  await tx.delete(initiativeClaims).where(eq(initiativeClaims.initiativeId, initiativeId));
+}
+
+/** The initiatives claimed by these candidates (the dossier page; the decision marks them used). */
+export async function claimsOfCandidates(tx: Executor, candidateIds: string[]) {
+  if (candidateIds.length === 0) return [];
+  return tx
+    .select({
+      candidateId: initiativeClaims.candidateId,
+      initiativeId: initiatives.id,
+      title: initiatives.title,
+      scope: initiatives.scope,
+      year: initiatives.year,
+      decisionNumber: initiatives.decisionNumber,
+      usedForAwardId: initiatives.usedForAwardId,
+    })
+    .from(initiativeClaims)
+    .innerJoin(initiatives, eq(initiatives.id, initiativeClaims.initiativeId))
+    .where(inArray(initiativeClaims.candidateId, candidateIds))
+    .orderBy(asc(initiatives.year), asc(initiatives.title));
+}
+
+/** The Giấy chứng nhận of a recognised application (reached through the application found in scope). */
+export async function unsafeFindCertificateRow(tx: Executor, id: string) {
+  const [row] = await tx.select().from(certificates).where(eq(certificates.id, id));
+  return row;
+}
+
+/** The decision of a recognised application (reached through the application found in scope). */
+export async function unsafeFindDecisionRow(tx: Executor, id: string) {
+  const [row] = await tx
+    .select({
+      id: awardDecisions.id,
+      unitId: awardDecisions.unitId,
+      numberText: awardDecisions.numberText,
+      decisionDate: awardDecisions.decisionDate,
+      title: awardDecisions.title,
+      signerName: awardDecisions.signerName,
+      signerTitle: awardDecisions.signerTitle,
+      regime: awardDecisions.regime,
+    })
+    .from(awardDecisions)
+    .where(eq(awardDecisions.id, id));
+  return row;
+}
+
+/** Certificates of these applications' decision, by id (the decision's list prints their numbers). */
+export async function certificatesByIds(tx: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx.select().from(certificates).where(inArray(certificates.id, ids));
 }

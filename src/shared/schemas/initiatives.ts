@@ -115,9 +115,32 @@ export const scoreInputSchema = z.object({
 });
 export type ScoreInput = z.infer<typeof scoreInputSchema>;
 
+/** The decision of one initiative (its number comes from the unit's decision register). */
 export const recogniseInputSchema = z.object({
-  decisionNumber: text('Số quyết định', 100),
   decisionDate: isoDate,
+  signerName: text('Người ký', 200),
+  signerTitle: text('Chức vụ người ký', 200),
+  title: optText('Trích yếu', 500),
+});
+
+/** Quyết định công nhận sáng kiến of a round: the list of initiatives, number from the register. */
+export const recognitionInputSchema = recogniseInputSchema.extend({
+  initiativeIds: z.array(z.uuid('Sáng kiến không hợp lệ.')).min(1, 'Hãy chọn ít nhất một sáng kiến để công nhận.').max(1000),
+});
+
+export const higherRecognitionInputSchema = z.object({
+  scope: z.enum(['bo_tinh', 'toan_quoc'], 'Phạm vi được cấp trên công nhận là bo_tinh hoặc toan_quoc.'),
+  decisionNumber: text('Số quyết định của cấp trên', 100),
+  decisionDate: isoDate,
+  issuer: text('Cơ quan ban hành', 300),
+});
+
+export const roundUpdateSchema = roundInputSchema.extend({ version: z.number().int().optional() });
+
+/** Use once: a recognised initiative offered as the evidence of a dossier candidate. */
+export const offerInitiativeInputSchema = z.object({
+  candidateId: z.uuid('Người/tập thể không hợp lệ.'),
+  initiativeId: z.uuid('Sáng kiến không hợp lệ.'),
 });
 
 export const refuseInputSchema = z.object({

@@ -1,6 +1,6 @@
 /** Initiatives (sáng kiến), the initiative council's rounds, rubrics and score sheets (src/server/routes/initiatives). */
 import type { components } from './schema';
-import { call, client, type BodyOf, type QueryOf } from './client';
+import { call, client, download, type BodyOf, type QueryOf } from './client';
 import type { Me } from './auth';
 
 /** The user's abilities on initiatives (sent with the session). */
@@ -11,6 +11,7 @@ export function initiativeAbilities(user: Me) {
     create: list.includes('create'),
     manageRounds: list.includes('manageRounds'),
     assign: list.includes('assign'),
+    decide: list.includes('decide'),
   };
 }
 
@@ -23,6 +24,9 @@ export type InitiativeScores = S['InitiativeScores'];
 export type RoundSheet = S['InitiativeRoundSheet'];
 export type InitiativeInput = BodyOf<'/api/initiatives'>;
 export type ScoreInput = BodyOf<'/api/initiatives/{id}/scores'>;
+export type RubricInput = BodyOf<'/api/initiative-rubrics'>;
+export type RoundInput = BodyOf<'/api/initiative-rounds'>;
+export type DossierInitiatives = S['DossierInitiatives'];
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
@@ -48,3 +52,36 @@ export const closeRound = (id: string) => call(client.POST('/api/initiative-roun
 export const getRoundSheet = (id: string) => call(client.GET('/api/initiative-rounds/{id}/sheet', byId(id)));
 export const listRubrics = (query: QueryOf<'/api/initiative-rubrics'> = {}) => call(client.GET('/api/initiative-rubrics', { params: { query } }));
 export const createRubric = (body: BodyOf<'/api/initiative-rubrics'>) => call(client.POST('/api/initiative-rubrics', { body }));
+
+export const updateInitiative = (id: string, body: InitiativeInput) => call(client.PUT('/api/initiatives/{id}', { ...byId(id), body }));
+export const updateRound = (id: string, body: BodyOf<'/api/initiative-rounds/{id}', 'put'>) =>
+  call(client.PUT('/api/initiative-rounds/{id}', { ...byId(id), body }));
+export const issueRecognition = (id: string, body: BodyOf<'/api/initiative-rounds/{id}/recognition'>) =>
+  call(client.POST('/api/initiative-rounds/{id}/recognition', { ...byId(id), body }));
+export const recordHigherRecognition = (id: string, body: BodyOf<'/api/initiatives/{id}/higher-recognition'>) =>
+  call(client.POST('/api/initiatives/{id}/higher-recognition', { ...byId(id), body }));
+export const downloadMinutes = (id: string) =>
+  download(
+    client.GET('/api/initiative-rounds/{id}/minutes', { params: { path: { id }, query: { format: 'docx' } }, parseAs: 'blob' }),
+    'bien-ban-hoi-dong-sang-kien.docx',
+  );
+export const downloadScoreSheet = (id: string, personId: string) =>
+  download(
+    client.GET('/api/initiatives/{id}/score-sheets/{personId}', { params: { path: { id, personId }, query: { format: 'docx' } }, parseAs: 'blob' }),
+    'phieu-cham-diem.docx',
+  );
+export const downloadDecision = (id: string) =>
+  download(
+    client.GET('/api/initiatives/{id}/decision', { params: { path: { id }, query: { format: 'docx' } }, parseAs: 'blob' }),
+    'quyet-dinh-cong-nhan-sang-kien.docx',
+  );
+export const downloadCertificate = (id: string, format: 'pdf' | 'docx') =>
+  download(
+    client.GET('/api/initiatives/{id}/certificate', { params: { path: { id }, query: { format } }, parseAs: 'blob' }),
+    `giay-chung-nhan-sang-kien.${format}`,
+  );
+export const listDossierInitiatives = (dossierId: string) => call(client.GET('/api/dossiers/{id}/initiatives', byId(dossierId)));
+export const offerDossierInitiative = (dossierId: string, body: BodyOf<'/api/dossiers/{id}/initiatives'>) =>
+  call(client.POST('/api/dossiers/{id}/initiatives', { ...byId(dossierId), body }));
+export const withdrawDossierInitiative = (dossierId: string, initiativeId: string) =>
+  call(client.DELETE('/api/dossiers/{id}/initiatives/{initiativeId}', { params: { path: { id: dossierId, initiativeId } } }));

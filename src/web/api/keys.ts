@@ -54,6 +54,7 @@ export const keys = {
     round: (id: string | undefined) => ['initiatives', 'round', id] as const,
     sheet: (id: string | undefined) => ['initiatives', 'sheet', id] as const,
     rubrics: ['initiatives', 'rubrics'] as const,
+    dossier: (id: string | undefined) => ['initiatives', 'dossier', id] as const,
   },
   inspections: {
     all: ['inspections'] as const,

@@ -4,6 +4,9 @@ import { people } from './people.js';
 import { accounts } from './accounts.js';
 import { councils } from './councils.js';
 import { initiatives } from './records.js';
+import { awardDecisions } from './decisions.js';
+import { certificates } from './documents.js';
+import { dossierCandidates } from './dossiers.js';
 
 /** One level of a criterion: the points and what a work at that level looks like. */
 export interface RubricLevel {
@@ -131,6 +134,14 @@ export const initiativeApplications = pgTable(
     recordId: uuid('record_id').references(() => initiatives.id),
     /** Giấy chứng nhận: the public verification code printed as a QR. */
     certificateCode: text('certificate_code'),
+    /** The Quyết định công nhận sáng kiến (a decision of the unit's register) and the certificate in the sổ vàng. */
+    decisionId: uuid('decision_id').references(() => awardDecisions.id),
+    certificateId: uuid('certificate_id').references(() => certificates.id),
+    /** A higher level's later recognition of the province-wide (bộ, ngành, tỉnh) or national effect. */
+    higherScope: text('higher_scope'),
+    higherDecisionNumber: text('higher_decision_number'),
+    higherDecisionDate: date('higher_decision_date'),
+    higherIssuer: text('higher_issuer'),
     createdBy: uuid('created_by').references(() => accounts.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -202,3 +213,19 @@ export const initiativeScores = pgTable(
   },
   (t) => [primaryKey({ columns: [t.applicationId, t.personId] })],
 );
+
+/**
+ * Use once (legal-rules §10): a recognised initiative offered as evidence for one dossier candidate.
+ * The primary key on the initiative makes a second claim impossible, also under concurrent offers;
+ * the claim becomes `initiatives.used_for_award_id` when the award is decided.
+ */
+export const initiativeClaims = pgTable('initiative_claims', {
+  initiativeId: uuid('initiative_id')
+    .primaryKey()
+    .references(() => initiatives.id, { onDelete: 'cascade' }),
+  candidateId: uuid('candidate_id')
+    .notNull()
+    .references(() => dossierCandidates.id, { onDelete: 'cascade' }),
+  claimedBy: uuid('claimed_by').references(() => accounts.id),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+});

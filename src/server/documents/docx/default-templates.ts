@@ -501,6 +501,181 @@ function bangDiemCum(): Block[] {
   ];
 }
 
+/** The score sheet of one council member for one initiative (no number: an internal form). */
+function phieuChamSangKien(): Block[] {
+  const left = 75;
+  const right = TEXT_WIDTH - left;
+  return [
+    table(
+      [left, right],
+      [
+        {
+          cells: [
+            cell([
+              centered([r('{coQuanChuQuan}', { size: 13 })]),
+              centered([r('{coQuanBanHanh}', { size: 13, bold: true })]),
+              centered([r('{hoiDong}', { size: 13, bold: true })]),
+              rule(22, left),
+            ]),
+            cell([centered([r(QUOC_HIEU, { size: 12, bold: true })]), centered([r(TIEU_NGU, { size: 13, bold: true, underline: true })])]),
+          ],
+        },
+        { cells: [cell(p([])), cell(centered([r('{diaDanh}, {ngayThang}', { size: 14, italic: true })], { before: 6 }))] },
+      ],
+      { borders: false },
+    ),
+    ...titleBlock('PHIẾU CHẤM ĐIỂM SÁNG KIẾN', '{dotXet}'),
+    labelled('Thành viên chấm', '{thanhVien} ({chucDanh})'),
+    labelled('Tên sáng kiến', '{tenSangKien}'),
+    labelled('Tác giả', '{tacGia}'),
+    labelled('Đơn vị đề nghị', '{donVi}'),
+    labelled('Thang điểm', '{thangDiem}'),
+    p([], { after: 6 }),
+    loopTable(
+      'tieuChi',
+      [
+        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+        { title: 'Tiêu chí', width: 38, tag: '{tieuChi}' },
+        { title: 'Các mức điểm', width: 75, tag: '{moTa}' },
+        { title: 'Tối đa', width: 18, tag: '{toiDa}', align: 'center' },
+        { title: 'Điểm chấm', width: 22, tag: '{diem}', align: 'center' },
+      ],
+      [
+        {
+          cantSplit: true,
+          cells: [
+            cell(centered([r('Tổng cộng', { size: 13, bold: true })]), { span: 3 }),
+            cell(centered([r('{diemToiDa}', { size: 13, bold: true })])),
+            cell(centered([r('{tongDiem}', { size: 13, bold: true })])),
+          ],
+        },
+      ],
+      12,
+    ),
+    body([r('Ý kiến: ', { bold: true }), r('{yKien}')], { before: 6 }),
+    body([r('Nhận xét: ', { bold: true }), r('{nhanXet}')]),
+    ...twoSignatures('', '', 'THÀNH VIÊN HỘI ĐỒNG', '{thanhVien}', '(Ký, ghi rõ họ tên)'),
+  ];
+}
+
+/** Minutes of the initiative council's meeting: who sat, the thresholds, each initiative's scores and votes. */
+function bienBanHoiDongSangKien(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('BIÊN BẢN', '{trichYeu}'),
+    labelled('Thời gian', '{thoiGian}'),
+    labelled('Địa điểm', '{diaDiem}'),
+    labelled('Chủ trì', '{chuTri}'),
+    labelled('Thư ký', '{thuKy}'),
+    body([r('Thành viên {hoiDong} ({tongSoThanhVien} thành viên):')], { after: 3 }),
+    ...listParagraphs('thanhPhan', body([r('- {.}')], { after: 0 })),
+    heading('NỘI DUNG'),
+    body([r('{canCuDiem}')]),
+    heading('KẾT QUẢ CHẤM ĐIỂM VÀ BIỂU QUYẾT'),
+    loopTable(
+      'ketQua',
+      [
+        { title: 'STT', width: 11, tag: '{stt}', align: 'center' },
+        { title: 'Tên sáng kiến', width: 42, tag: '{tenSangKien}' },
+        { title: 'Tác giả', width: 30, tag: '{tacGia}' },
+        { title: 'Chấm / không chấm', width: 20, tag: '{soCham}', align: 'center' },
+        { title: 'Điểm TB', width: 16, tag: '{diemTrungBinh}', align: 'center' },
+        { title: 'Đồng ý', width: 18, tag: '{dongY}', align: 'center' },
+        { title: 'Kết luận', width: 28, tag: '{ketLuan}' },
+      ],
+      [],
+      12,
+    ),
+    p([], { after: 6 }),
+    ...bodyList('noiDung'),
+    body([r('Cuộc họp kết thúc {ketThuc}, biên bản đã được thông qua trước Hội đồng./.')]),
+    ...twoSignatures('THƯ KÝ', '{thuKy}', 'CHỦ TỊCH HỘI ĐỒNG', '{chuTri}', '(Ký, ghi rõ họ tên)'),
+  ];
+}
+
+/** Quyết định công nhận sáng kiến with the list on its own page. */
+function quyetDinhCongNhanSangKien(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('QUYẾT ĐỊNH', '{trichYeu}'),
+    centered([r('{thamQuyen}', { bold: true })], { after: 12 }),
+    ...bodyList('canCu', { italic: true }),
+    body([r('Theo đề nghị của {deNghi}.', { italic: true })]),
+    centered([r('QUYẾT ĐỊNH:', { bold: true })], { before: 6, after: 12 }),
+    body([r('Điều 1. ', { bold: true }), r('{dieu1}')]),
+    body([r('Điều 2. ', { bold: true }), r('{dieu2}')]),
+    body([r('Điều 3. ', { bold: true }), r('{dieu3}')]),
+    ...signatureBlock(),
+    centered([r('DANH SÁCH', { bold: true })], { pageBreakBefore: true }),
+    centered([r('{tieuDeDanhSach}', { bold: true })]),
+    centered([r('(Kèm theo Quyết định số {so}/{kyHieu} ngày {ngayBanHanh})', { italic: true })]),
+    rule(35, TEXT_WIDTH),
+    p([], { after: 6 }),
+    loopTable(
+      'danhSach',
+      [
+        { title: 'STT', width: 11, tag: '{stt}', align: 'center' },
+        { title: 'Tên sáng kiến', width: 50, tag: '{tenSangKien}' },
+        { title: 'Tác giả', width: 38, tag: '{tacGia}' },
+        { title: 'Đơn vị áp dụng', width: 28, tag: '{donVi}' },
+        { title: 'Phạm vi', width: 18, tag: '{phamVi}', align: 'center' },
+        { title: 'Số giấy', width: 20, tag: '{soGiay}', align: 'center' },
+      ],
+      [],
+      12,
+    ),
+  ];
+}
+
+/** Giấy chứng nhận sáng kiến: the header, the certificate's text, the signer, the register number and the verification code. */
+function giayChungNhanSangKien(): Block[] {
+  const left = 75;
+  const right = TEXT_WIDTH - left;
+  return [
+    table(
+      [left, right],
+      [
+        {
+          cells: [
+            cell([centered([r('{coQuanChuQuan}', { size: 13 })]), centered([r('{coQuanBanHanh}', { size: 13, bold: true })]), rule(22, left)]),
+            cell([centered([r(QUOC_HIEU, { size: 12, bold: true })]), centered([r(TIEU_NGU, { size: 13, bold: true, underline: true })])]),
+          ],
+        },
+      ],
+      { borders: false },
+    ),
+    centered([r('{thamQuyen}', { size: 14, bold: true })], { before: 24 }),
+    centered([r('CHỨNG NHẬN', { size: 16, bold: true })], { before: 12, after: 12 }),
+    body([r('Tác giả: '), r('{tacGia}', { bold: true })]),
+    body([r('Đơn vị: {donVi}')]),
+    body([r('Là tác giả sáng kiến: '), r('{tenSangKien}', { bold: true })]),
+    body([r('Được công nhận có phạm vi ảnh hưởng, hiệu quả áp dụng {phamVi} theo Quyết định số {quyetDinh}.')]),
+    p([r('{diaDanh}, {ngayThang}', { size: 14, italic: true })], { align: 'right', before: 12 }),
+    table(
+      [left, right],
+      [
+        {
+          cantSplit: true,
+          cells: [
+            cell([
+              p([r('Số vào sổ: {soVaoSo}', { size: 12 })]),
+              p([r('Mã xác minh: {maXacMinh}', { size: 12, bold: true })]),
+              p([r('Tra cứu tại: {duongDanXacMinh}', { size: 11, italic: true })]),
+            ]),
+            cell([
+              centered([r('{quyenHan}', { size: 14, bold: true })]),
+              centered([r('{chucVuNguoiKy}', { size: 14, bold: true })]),
+              centered([r('(Ký, ghi rõ họ tên và đóng dấu)', { size: 13, italic: true })], { after: 60 }),
+              centered([r('{nguoiKy}', { size: 14, bold: true })]),
+            ]),
+          ],
+        },
+      ],
+      { borders: false },
+    ),
+  ];
+}
+
 const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = {
   ke_hoach: { title: 'Kế hoạch', build: keHoach },
   to_trinh: { title: 'Tờ trình', build: toTrinh },
@@ -513,6 +688,10 @@ const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = 
   ket_luan_kiem_tra: { title: 'Kết luận kiểm tra', build: ketLuanKiemTra },
   giao_uoc_thi_dua: { title: 'Bản giao ước thi đua', build: giaoUoc },
   bang_diem_cum: { title: 'Bảng tổng hợp điểm thi đua', build: bangDiemCum },
+  phieu_cham_sang_kien: { title: 'Phiếu chấm điểm sáng kiến', build: phieuChamSangKien },
+  bien_ban_hoi_dong_sang_kien: { title: 'Biên bản họp Hội đồng sáng kiến', build: bienBanHoiDongSangKien },
+  quyet_dinh_cong_nhan_sang_kien: { title: 'Quyết định công nhận sáng kiến', build: quyetDinhCongNhanSangKien },
+  giay_chung_nhan_sang_kien: { title: 'Giấy chứng nhận sáng kiến', build: giayChungNhanSangKien },
 };
 
 const cache = new Map<TemplateKind, Buffer>();

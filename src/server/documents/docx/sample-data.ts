@@ -233,5 +233,100 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         quyenHan: '',
         chucVuNguoiKy: 'TRƯỞNG CỤM',
       };
+    case 'phieu_cham_sang_kien':
+      return {
+        coQuanChuQuan: ADMIN.coQuanChuQuan,
+        coQuanBanHanh: ADMIN.coQuanBanHanh,
+        hoiDong: 'HỘI ĐỒNG SÁNG KIẾN',
+        dotXet: 'Đợt xét sáng kiến năm 2021',
+        diaDanh: ADMIN.diaDanh,
+        ngayThang: formatLongDateVi('2021-10-12'),
+        thanhVien: 'Lò Văn Hùng',
+        chucDanh: 'Ủy viên',
+        tenSangKien: 'Số hóa quy trình tiếp nhận hồ sơ đăng ký đề tài khoa học',
+        tacGia: 'Nguyễn Văn Đức (70%), Lường Thị Mai (30%)',
+        donVi: 'Phòng Quản lý Khoa học',
+        thangDiem: 'Thang điểm chấm sáng kiến năm 2021 (phiên bản 1): Quy chế sáng kiến của Sở; điểm đạt 60/100',
+        tieuChi: [
+          { stt: 1, tieuChi: 'Tính mới', moTa: '10: cải tiến nhỏ; 20: mới trong đơn vị; 30: mới trong tỉnh', toiDa: 30, diem: 25 },
+          { stt: 2, tieuChi: 'Khả năng áp dụng', moTa: '10: áp dụng thử; 25: áp dụng tại đơn vị', toiDa: 25, diem: 20 },
+          { stt: 3, tieuChi: 'Hiệu quả', moTa: '10: có hiệu quả; 30: làm lợi rõ rệt', toiDa: 30, diem: 25 },
+          { stt: 4, tieuChi: 'Phạm vi ảnh hưởng', moTa: '5: trong phòng; 15: toàn Sở', toiDa: 15, diem: 10 },
+        ],
+        tongDiem: 80,
+        diemToiDa: 100,
+        yKien: 'Đồng ý công nhận',
+        nhanXet: 'Giải pháp đã áp dụng tại Văn phòng Sở, rút ngắn thời gian tiếp nhận hồ sơ.',
+      };
+    case 'bien_ban_hoi_dong_sang_kien':
+      return {
+        ...ADMIN,
+        kyHieu: 'BB-HĐSK',
+        trichYeu: 'Họp Hội đồng sáng kiến xét công nhận sáng kiến năm 2021',
+        hoiDong: 'Hội đồng sáng kiến Sở',
+        thoiGian: '08 giờ 00 phút, ngày 12 tháng 10 năm 2021',
+        diaDiem: 'Phòng họp tầng 2, Sở Khoa học và Công nghệ',
+        chuTri: 'Bế Đăng Khoa',
+        thuKy: 'Lường Thị Mai',
+        thanhPhan: ['Bế Đăng Khoa - Chủ tịch', 'Lò Văn Hùng - Phó Chủ tịch', 'Lường Thị Mai - Thư ký'],
+        tongSoThanhVien: 3,
+        canCuDiem: 'Điểm đạt 60/100 (Quy chế sáng kiến của Sở); cần ít nhất 2 thành viên chấm; cần 2/3 tổng số thành viên đồng ý.',
+        ketQua: [
+          {
+            stt: 1,
+            tenSangKien: 'Số hóa quy trình tiếp nhận hồ sơ',
+            tacGia: 'Nguyễn Văn Đức',
+            soCham: '3 / 0',
+            diemTrungBinh: '80',
+            dongY: '3/3',
+            ketLuan: 'Đề nghị công nhận',
+          },
+        ],
+        noiDung: ['Không có thành viên khai xung đột lợi ích.'],
+        ketThuc: '10 giờ 30 phút cùng ngày',
+      };
+    case 'quyet_dinh_cong_nhan_sang_kien':
+      return {
+        ...ADMIN,
+        kyHieu: 'QĐ-SKHCN',
+        trichYeu: 'Về việc công nhận sáng kiến năm 2021',
+        thamQuyen: 'GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+        canCu: ['Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;'],
+        deNghi: 'Hội đồng sáng kiến Sở',
+        dieu1: 'Công nhận 01 sáng kiến có phạm vi ảnh hưởng cấp cơ sở (có danh sách kèm theo).',
+        dieu2: 'Tác giả được cấp Giấy chứng nhận sáng kiến.',
+        dieu3: 'Chánh Văn phòng Sở và các tác giả có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
+        tieuDeDanhSach: 'SÁNG KIẾN ĐƯỢC CÔNG NHẬN NĂM 2021',
+        ngayBanHanh: formatDateVi('2021-06-26'),
+        danhSach: [
+          {
+            stt: 1,
+            tenSangKien: 'Số hóa quy trình tiếp nhận hồ sơ',
+            tacGia: 'Nguyễn Văn Đức (100%)',
+            donVi: 'Văn phòng Sở',
+            phamVi: 'Cơ sở',
+            soGiay: '1/2021',
+          },
+        ],
+      };
+    case 'giay_chung_nhan_sang_kien':
+      return {
+        coQuanChuQuan: ADMIN.coQuanChuQuan,
+        coQuanBanHanh: ADMIN.coQuanBanHanh,
+        thamQuyen: 'GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ',
+        tacGia: 'Nguyễn Văn Đức (100%)',
+        donVi: 'Văn phòng Sở',
+        tenSangKien: 'Số hóa quy trình tiếp nhận hồ sơ đăng ký đề tài khoa học',
+        phamVi: 'cấp cơ sở',
+        quyetDinh: '125/QĐ-SKHCN ngày 26/06/2021',
+        soVaoSo: '1/2021',
+        maXacMinh: 'AB23CD45EF',
+        duongDanXacMinh: 'https://tdkt.example.gov.vn/xac-minh/AB23CD45EF',
+        diaDanh: ADMIN.diaDanh,
+        ngayThang: ADMIN.ngayThang,
+        quyenHan: ADMIN.quyenHan,
+        chucVuNguoiKy: ADMIN.chucVuNguoiKy,
+        nguoiKy: ADMIN.nguoiKy,
+      };
   }
 }

@@ -54,6 +54,9 @@ test('every default template converts to PDF with LibreOffice and shows its text
       assert.match(text, /Độc lập - Tự do - Hạnh phúc/, kind);
       assert.doesNotMatch(text, /\{[#/]?[a-zA-Z.]+\}/, `${kind}: unreplaced tag`);
       if (kind.startsWith('bao_cao_thanh_tich')) assert.match(text, /BÁO CÁO THÀNH TÍCH/, kind);
+      // The score sheet and the certificate carry no document number.
+      else if (kind === 'phieu_cham_sang_kien') assert.match(text, /PHIẾU CHẤM ĐIỂM SÁNG KIẾN/, kind);
+      else if (kind === 'giay_chung_nhan_sang_kien') assert.match(text, /Mã xác minh: AB23CD45EF/, kind);
       else assert.match(text, /Số: 125\//, kind);
     }
     const decision = execFileSync('pdftotext', [join(dir, 'quyet_dinh_khen_thuong.pdf'), '-']).toString();

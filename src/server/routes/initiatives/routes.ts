@@ -8,9 +8,13 @@ import {
   createRound,
   createRubric,
   declareConflict,
+  offerInitiative,
   openRound,
-  recogniseInitiative,
+  recogniseInitiatives,
+  recordHigherRecognition,
   refuseInitiative,
+  updateRound,
+  withdrawOffer,
   scoreInitiative,
   submitInitiative,
   updateInitiative,
@@ -35,7 +39,26 @@ import {
   roundSchema,
   roundSheetSchema,
   rubricSchema,
+  dossierInitiativesSchema,
 } from '../../presenters/initiatives.js';
+import {
+  councilMinutesDocx,
+  initiativeCertificateDocx,
+  initiativeCertificatePdf,
+  recognitionDecisionDocx,
+  scoreSheetDocx,
+} from '../../presenters/initiative-documents.js';
+import { loadDossierInitiatives, loadMinutesRows } from './load.js';
+import { file } from '../../http/contract.js';
+import { PDF_MIME, replyDocument, contentDisposition } from '../../http/xlsx-reply.js';
+import { sendFile } from '../documents/download.js';
+import { sheetContext } from '../../commands/initiatives.js';
+import { roundMembers, scoresOf, unsafeFindCertificateRow, unsafeFindDecisionRow, unsafeFindRound, unsafeFindRubric } from '../../repositories/initiatives.js';
+import { mayReadAllScores } from '../../policies/initiative.js';
+import { initiativeFacts } from '../../commands/initiatives.js';
+import { findVisibleDossier } from '../../repositories/dossiers.js';
+import { forbidden } from '../../errors.js';
+import { todayVn } from '../../clock.js';
 import { notFound } from '../../errors.js';
 import { errors, idParams as idParamsOf, okSchema, pageOf } from '../../http/contract.js';
 import { loadInitiative, loadRound, loadRoundSheet, loadScores, loadSummaries } from './load.js';
@@ -44,8 +67,12 @@ import {
   conflictInputSchema,
   initiativeApplicationInputSchema,
   initiativeFilterSchema,
+  higherRecognitionInputSchema,
+  offerInitiativeInputSchema,
+  recognitionInputSchema,
   recogniseInputSchema,
   refuseInputSchema,
+  roundUpdateSchema,
   roundFilterSchema,
   roundInputSchema,
   rubricInputSchema,
@@ -67,7 +94,7 @@ async function mustFind(db: Db, actor: Actor, id: string): Promise<ApplicationLi
 }
 
 export const initiativeRoutes =
-  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, config }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // ---- Rubrics (thang điểm) ----
     app.get(
@@ -384,7 +411,7 @@ export const initiativeRoutes =
         schema: {
           tags: ['initiatives'],
           operationId: 'recogniseInitiative',
-          summary: 'Công nhận sáng kiến theo quyết định (cần đủ thành viên chấm, điểm đạt và tỷ lệ đồng ý)',
+          summary: 'Ban hành Quyết định công nhận một sáng kiến (số lấy từ sổ quyết định; cần đủ thành viên chấm, điểm đạt và tỷ lệ đồng ý)',
           params: idParams,
           body: recogniseInputSchema,
           response: oneInitiative,
@@ -393,7 +420,8 @@ export const initiativeRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'initiative', 'decide');
-        await runCommand(db, actor, (ctx) => recogniseInitiative(ctx, req.params.id, req.body));
+        const a = await mustFind(db, actor, req.params.id);
+        await runCommand(db, actor, (ctx) => recogniseInitiatives(ctx, a.app.roundId, { ...req.body, initiativeIds: [a.app.id] }));
         return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
       },
     );
@@ -415,6 +443,241 @@ export const initiativeRoutes =
         authorize(actor, 'initiative', 'decide');
         await runCommand(db, actor, (ctx) => refuseInitiative(ctx, req.params.id, req.body.reason));
         return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    // ---- Editing a round before it opens ----
+    app.put(
+      '/api/initiative-rounds/:id',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'updateInitiativeRound',
+          summary: 'Sửa đợt xét khi chưa mở: tên, lịch, thang điểm, số sáng kiến tối đa mỗi thành viên chấm',
+          params: idParams,
+          body: roundUpdateSchema,
+          response: oneRound,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'manageRounds');
+        await runCommand(db, actor, (ctx) => updateRound(ctx, req.params.id, req.body));
+        const r = await findReadableRound(db, actor, req.params.id);
+        if (!r) throw notFound();
+        return loadRound(db, actor, r);
+      },
+    );
+
+    // ---- Recognition as a decision ----
+    app.post(
+      '/api/initiative-rounds/:id/recognition',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'issueInitiativeRecognition',
+          summary: 'Ban hành Quyết định công nhận sáng kiến kèm danh sách: số từ sổ quyết định, mỗi sáng kiến một Giấy chứng nhận có mã QR',
+          params: idParams,
+          body: recognitionInputSchema,
+          response: { 201: z.object({ decisionId: z.uuid(), numberText: z.string() }), ...errors(403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'decide');
+        const d = await runCommand(db, actor, (ctx) => recogniseInitiatives(ctx, req.params.id, req.body));
+        return reply.status(201).send({ decisionId: d.id, numberText: d.numberText });
+      },
+    );
+
+    app.post(
+      '/api/initiatives/:id/higher-recognition',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'recordInitiativeHigherRecognition',
+          summary: 'Ghi quyết định của cấp trên công nhận phạm vi ảnh hưởng bộ, ngành, tỉnh hoặc toàn quốc',
+          params: idParams,
+          body: higherRecognitionInputSchema,
+          response: oneInitiative,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'decide');
+        await runCommand(db, actor, (ctx) => recordHigherRecognition(ctx, req.params.id, req.body));
+        return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    // ---- Documents ----
+    const formatQuery = z.object({ format: z.enum(['docx', 'pdf'], 'Định dạng phải là docx hoặc pdf.').default('docx') });
+
+    app.get(
+      '/api/initiatives/:id/score-sheets/:personId',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'downloadInitiativeScoreSheet',
+          summary: 'Phiếu chấm điểm của một thành viên (Word hoặc PDF): của mình, hoặc của mọi thành viên với Văn phòng',
+          params: z.object({ id: z.uuid('Mã không hợp lệ.'), personId: z.uuid('Mã không hợp lệ.') }),
+          querystring: formatQuery,
+          response: { 200: file('Phiếu chấm điểm', 'docx', 'pdf'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        const a = await mustFind(db, actor, req.params.id);
+        const own = actor.personId === req.params.personId;
+        if (!own && !mayReadAllScores(actor, await initiativeFacts(db, actor, a))) throw forbidden('Bạn chỉ xem được phiếu chấm của mình.');
+        const score = (await scoresOf(db, [a.app.id])).find((x) => x.personId === req.params.personId);
+        const member = (await roundMembers(db, a.app.roundId)).find((m) => m.personId === req.params.personId);
+        if (!score || !member) throw notFound('Thành viên chưa nộp phiếu chấm sáng kiến này.');
+        const round = await unsafeFindRound(db, a.app.roundId);
+        const rubric = round ? await unsafeFindRubric(db, round.round.rubricId) : undefined;
+        if (!round || !rubric) throw notFound();
+        const docx = await scoreSheetDocx(db, round, rubric, a, member, score);
+        return replyDocument(reply, docx, `Phiếu chấm điểm - ${member.fullName}`, req.query.format);
+      },
+    );
+
+    app.get(
+      '/api/initiative-rounds/:id/minutes',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'downloadInitiativeCouncilMinutes',
+          summary: 'Biên bản họp Hội đồng sáng kiến: thành viên, điểm trung bình, biểu quyết của từng sáng kiến (Word hoặc PDF)',
+          params: idParams,
+          querystring: formatQuery,
+          response: { 200: file('Biên bản họp Hội đồng sáng kiến', 'docx', 'pdf'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'assign');
+        const r = await findReadableRound(db, actor, req.params.id);
+        if (!r) throw notFound('Không tìm thấy đợt xét sáng kiến.');
+        const date = todayVn();
+        const sc = await sheetContext(db, r, date);
+        const docx = await councilMinutesDocx(db, sc, await loadMinutesRows(db, sc), date);
+        return replyDocument(reply, docx, `Biên bản họp Hội đồng sáng kiến - ${r.round.title}`, req.query.format);
+      },
+    );
+
+    app.get(
+      '/api/initiatives/:id/decision',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'downloadInitiativeDecision',
+          summary: 'Quyết định công nhận sáng kiến kèm danh sách (Word hoặc PDF)',
+          params: idParams,
+          querystring: formatQuery,
+          response: { 200: file('Quyết định công nhận sáng kiến', 'docx', 'pdf'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        const a = await mustFind(db, actor, req.params.id);
+        const d = a.app.decisionId ? await unsafeFindDecisionRow(db, a.app.decisionId) : undefined;
+        if (!d) throw notFound('Sáng kiến chưa có quyết định công nhận.');
+        const round = await unsafeFindRound(db, a.app.roundId);
+        const docx = await recognitionDecisionDocx(db, d, round?.councilName ?? 'Hội đồng sáng kiến');
+        return replyDocument(reply, docx, `Quyết định ${d.numberText.replace(/\//g, '-')} công nhận sáng kiến`, req.query.format);
+      },
+    );
+
+    app.get(
+      '/api/initiatives/:id/certificate',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'downloadInitiativeCertificate',
+          summary: 'Giấy chứng nhận sáng kiến: PDF có mã QR xác minh (mặc định), hoặc Word từ mẫu của đơn vị',
+          params: idParams,
+          querystring: z.object({ format: z.enum(['pdf', 'docx'], 'Định dạng phải là pdf hoặc docx.').default('pdf') }),
+          response: { 200: file('Giấy chứng nhận sáng kiến', 'pdf', 'docx'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        const a = await mustFind(db, actor, req.params.id);
+        const c = a.app.certificateId ? await unsafeFindCertificateRow(db, a.app.certificateId) : undefined;
+        if (!c) throw notFound('Sáng kiến chưa được cấp Giấy chứng nhận.');
+        const url = config.publicUrl ?? process.env.TDKT_PUBLIC_URL ?? 'http://localhost:3000';
+        if (req.query.format === 'docx')
+          return replyDocument(reply, await initiativeCertificateDocx(db, a, c, url), `Giấy chứng nhận sáng kiến ${c.number}-${c.year}`);
+        return sendFile(reply, initiativeCertificatePdf(c, url), PDF_MIME, contentDisposition(`Giấy chứng nhận sáng kiến ${c.number}-${c.year}.pdf`));
+      },
+    );
+
+    // ---- Use once: initiatives backing a dossier's candidates ----
+    const dossierParams = z.object({ id: z.uuid('Mã hồ sơ không hợp lệ.') });
+
+    app.get(
+      '/api/dossiers/:id/initiatives',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'listDossierInitiatives',
+          summary: 'Sáng kiến làm căn cứ của từng người/tập thể trong hồ sơ, và sáng kiến đã công nhận có thể chọn',
+          params: dossierParams,
+          response: { 200: dossierInitiativesSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'dossier', 'read');
+        const d = await findVisibleDossier(db, actor, req.params.id);
+        if (!d) throw notFound('Không tìm thấy hồ sơ.');
+        return loadDossierInitiatives(db, actor, d);
+      },
+    );
+
+    app.post(
+      '/api/dossiers/:id/initiatives',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'offerDossierInitiative',
+          summary: 'Dùng một sáng kiến đã công nhận làm căn cứ đề nghị (mỗi sáng kiến chỉ dùng một lần)',
+          params: dossierParams,
+          body: offerInitiativeInputSchema,
+          response: { 200: dossierInitiativesSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'dossier', 'update');
+        await runCommand(db, actor, (ctx) => offerInitiative(ctx, { dossierId: req.params.id, ...req.body }));
+        const d = await findVisibleDossier(db, actor, req.params.id);
+        if (!d) throw notFound('Không tìm thấy hồ sơ.');
+        return loadDossierInitiatives(db, actor, d);
+      },
+    );
+
+    app.delete(
+      '/api/dossiers/:id/initiatives/:initiativeId',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'withdrawDossierInitiative',
+          summary: 'Bỏ sáng kiến khỏi căn cứ đề nghị khi hồ sơ còn sửa được',
+          params: z.object({ id: z.uuid('Mã hồ sơ không hợp lệ.'), initiativeId: z.uuid('Mã sáng kiến không hợp lệ.') }),
+          response: { 200: dossierInitiativesSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'dossier', 'update');
+        await runCommand(db, actor, (ctx) => withdrawOffer(ctx, { dossierId: req.params.id, initiativeId: req.params.initiativeId }));
+        const d = await findVisibleDossier(db, actor, req.params.id);
+        if (!d) throw notFound('Không tìm thấy hồ sơ.');
+        return loadDossierInitiatives(db, actor, d);
       },
     );
   };

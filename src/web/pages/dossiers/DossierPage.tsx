@@ -54,6 +54,7 @@ import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../.
 import { ClockTag, StatusTag, download, honorOptions } from './common';
 import { keys } from '../../api/keys';
 import { RegimeDate } from './RegimeDate';
+import { DossierInitiatives } from '../initiatives/DossierInitiatives';
 
 function AppraisalCell({ c }: { c: Candidate }) {
   if (!c.appraisal) return <Typography.Text type="secondary">Chưa thẩm định</Typography.Text>;
@@ -520,6 +521,7 @@ export default function DossierPage() {
               </div>
             ) : null}
           </Card>
+          <DossierInitiatives dossierId={d.id} />
           <Card
             size="small"
             title={`Tài liệu (${d.documents.length})`}

@@ -1,5 +1,23 @@
 /** One initiative: its content, the council's assignment and recusals, the member's score sheet, the decision. */
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -10,7 +28,11 @@ import {
   getInitiative,
   getRound,
   getScores,
+  downloadCertificate,
+  downloadDecision,
+  downloadScoreSheet,
   recogniseInitiative,
+  recordHigherRecognition,
   refuseInitiative,
   scoreInitiative,
   withdrawInitiative,
@@ -22,8 +44,8 @@ import { keys } from '../../api/keys';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { DATE_FORMAT, fmtDate, fmtMoney, fromDayjs } from '../../lib/format';
-import { initiativeStatusTag } from './InitiativesPage';
-import { INITIATIVE_CONFLICT_LABELS, INITIATIVE_CONFLICTS } from '../../../shared/codes';
+import { InitiativeFormModal, initiativeStatusTag } from './InitiativesPage';
+import { INITIATIVE_CONFLICT_LABELS, INITIATIVE_CONFLICTS, INITIATIVE_SCOPE_LABELS } from '../../../shared/codes';
 
 interface SheetValues {
   personId?: string;
@@ -136,6 +158,15 @@ function ScoresView({ scores }: { scores: InitiativeScores }) {
           })),
           { title: 'Tổng', dataIndex: 'total' },
           { title: 'Ý kiến', dataIndex: 'approve', render: (v: boolean) => (v ? 'Đồng ý' : 'Không đồng ý') },
+          {
+            title: 'Phiếu',
+            key: 'docx',
+            render: (_: unknown, x: InitiativeScores['sheets'][number]) => (
+              <Button size="small" type="link" onClick={() => void downloadScoreSheet(scores.initiativeId, x.personId)} data-testid="score-sheet-docx">
+                Word
+              </Button>
+            ),
+          },
         ]}
       />
     </Card>
@@ -157,19 +188,30 @@ export default function InitiativePage() {
     await qc.invalidateQueries({ queryKey: keys.initiatives.all });
   };
   const onError = (e: unknown) => message.error(errorText(e));
+  const [assigning, setAssigning] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [higher, setHigher] = useState(false);
   const assign = useMutation({
-    mutationFn: () =>
-      assignInitiative(
-        id,
-        (round.data?.members ?? []).map((m) => m.personId),
-      ),
-    onSuccess: (r) => done(`Đã phân công ${r.assigned.length} thành viên${r.recused.length ? `; không tham gia chấm: ${r.recused.join(', ')}` : ''}.`),
+    mutationFn: (personIds: string[]) => assignInitiative(id, personIds),
+    onSuccess: async (r) => {
+      setAssigning(false);
+      await done(`Đã phân công ${r.assigned.length} thành viên${r.recused.length ? `; không tham gia chấm: ${r.recused.join(', ')}` : ''}.`);
+    },
+    onError,
+  });
+  const high = useMutation({
+    mutationFn: (v: { scope: 'bo_tinh' | 'toan_quoc'; decisionNumber: string; decisionDate: Dayjs; issuer: string }) =>
+      recordHigherRecognition(id, { ...v, decisionDate: fromDayjs(v.decisionDate) ?? '' }),
+    onSuccess: async () => {
+      setHigher(false);
+      await done('Đã ghi quyết định công nhận của cấp trên.');
+    },
     onError,
   });
   const withdraw = useMutation({ mutationFn: () => withdrawInitiative(id), onSuccess: () => done('Đã rút đơn.'), onError });
   const recog = useMutation({
-    mutationFn: (v: { decisionNumber: string; decisionDate: Dayjs }) =>
-      recogniseInitiative(id, { decisionNumber: v.decisionNumber, decisionDate: fromDayjs(v.decisionDate) ?? '' }),
+    mutationFn: (v: { signerName: string; signerTitle: string; decisionDate: Dayjs }) =>
+      recogniseInitiative(id, { signerName: v.signerName, signerTitle: v.signerTitle, decisionDate: fromDayjs(v.decisionDate) ?? '' }),
     onSuccess: async () => {
       setRecognise(false);
       await done('Đã công nhận sáng kiến.');
@@ -185,7 +227,8 @@ export default function InitiativePage() {
     onError,
   });
   const decl = useMutation({
-    mutationFn: (v: { kind: (typeof INITIATIVE_CONFLICTS)[number]; note?: string }) => declareConflict(id, { kind: v.kind, note: v.note ?? null }),
+    mutationFn: (v: { personId?: string; kind: (typeof INITIATIVE_CONFLICTS)[number]; note?: string }) =>
+      declareConflict(id, { personId: v.personId ?? null, kind: v.kind, note: v.note ?? null }),
     onSuccess: async () => {
       setConflict(false);
       await done('Đã ghi xung đột lợi ích: bạn không tham gia chấm sáng kiến này.');
@@ -204,11 +247,36 @@ export default function InitiativePage() {
         extra={
           <Space wrap>
             {can('assign') ? (
-              <Button onClick={() => assign.mutate()} loading={assign.isPending} data-testid="initiative-assign">
-                Phân công cả Hội đồng
+              <Button onClick={() => setAssigning(true)} data-testid="initiative-assign">
+                Phân công chấm
               </Button>
             ) : null}
-            {can('declareConflict') ? <Button onClick={() => setConflict(true)}>Khai xung đột lợi ích</Button> : null}
+            {can('declareConflict') || can('assign') ? (
+              <Button onClick={() => setConflict(true)} data-testid="initiative-conflict">
+                {can('assign') ? 'Ghi xung đột lợi ích' : 'Khai xung đột lợi ích'}
+              </Button>
+            ) : null}
+            {can('update') ? (
+              <Button onClick={() => setEditing(true)} data-testid="initiative-edit">
+                Sửa đơn
+              </Button>
+            ) : null}
+            {a.status === 'recognised' ? (
+              <>
+                <Button onClick={() => void downloadDecision(a.id).catch(onError)} data-testid="initiative-decision-docx">
+                  Quyết định công nhận
+                </Button>
+                <Button onClick={() => void downloadCertificate(a.id, 'pdf').catch(onError)} data-testid="initiative-certificate">
+                  Giấy chứng nhận (PDF, mã QR)
+                </Button>
+                <Button onClick={() => void downloadCertificate(a.id, 'docx').catch(onError)}>Giấy chứng nhận (Word)</Button>
+              </>
+            ) : null}
+            {can('recordHigher') && !a.higher ? (
+              <Button onClick={() => setHigher(true)} data-testid="initiative-higher">
+                Ghi công nhận của cấp trên
+              </Button>
+            ) : null}
             {can('decide') ? (
               <>
                 <Button type="primary" onClick={() => setRecognise(true)} data-testid="initiative-recognise">
@@ -237,8 +305,24 @@ export default function InitiativePage() {
           style={{ marginBottom: 16 }}
           data-testid="recognised"
           message={`Được công nhận theo Quyết định số ${a.decisionNumber ?? ''} ngày ${fmtDate(a.decisionDate)}`}
-          description={`Mã giấy chứng nhận: ${a.certificateCode ?? '—'}. Sáng kiến đã được ghi vào hồ sơ thi đua của tác giả.`}
+          description={
+            <>
+              <div>{`Mã xác minh Giấy chứng nhận: ${a.certificateCode ?? '—'} (tra cứu tại trang /xac-minh/${a.certificateCode ?? ''}). Sáng kiến đã được ghi vào hồ sơ thi đua của tác giả.`}</div>
+              {a.higher ? (
+                <div data-testid="initiative-higher-text">{`${a.higher.issuer} công nhận phạm vi ${a.higher.scopeLabel} theo Quyết định số ${a.higher.decisionNumber} ngày ${fmtDate(a.higher.decisionDate)}.`}</div>
+              ) : null}
+              <div data-testid="initiative-used">
+                {a.usedFor ? `Đã dùng làm căn cứ khen thưởng: ${a.usedFor}.` : 'Chưa dùng làm căn cứ khen thưởng nào (mỗi sáng kiến chỉ dùng một lần).'}
+              </div>
+            </>
+          }
         />
+      ) : null}
+      {a.status === 'submitted' && a.roundStatus === 'open' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="Đơn đang chờ Hội đồng sáng kiến chấm điểm." />
+      ) : null}
+      {a.status === 'submitted' && a.roundStatus === 'closed' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message="Hội đồng đã chấm xong; đơn chờ quyết định công nhận hoặc không công nhận." />
       ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
@@ -296,9 +380,17 @@ export default function InitiativePage() {
         footer={null}
         destroyOnHidden
       >
-        <Form layout="vertical" onFinish={(v: { decisionNumber: string; decisionDate: Dayjs }) => recog.mutate(v)}>
-          <Form.Item name="decisionNumber" label="Số quyết định" rules={[{ required: true, message: 'Nhập số quyết định' }]}>
-            <Input data-testid="decision-number" placeholder="45/QĐ-SKHCN" />
+        <Form
+          layout="vertical"
+          onFinish={(v: { signerName: string; signerTitle: string; decisionDate: Dayjs }) => recog.mutate(v)}
+          initialValues={{ signerTitle: 'Giám đốc' }}
+        >
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message="Số quyết định được lấy tự động từ sổ quyết định của đơn vị." />
+          <Form.Item name="signerName" label="Người ký" rules={[{ required: true, message: 'Nhập họ tên người ký' }]}>
+            <Input data-testid="decision-signer" />
+          </Form.Item>
+          <Form.Item name="signerTitle" label="Chức vụ người ký" rules={[{ required: true, message: 'Nhập chức vụ' }]}>
+            <Input />
           </Form.Item>
           <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Chọn ngày' }]}>
             <DatePicker format={DATE_FORMAT} data-testid="decision-date" />
@@ -321,9 +413,14 @@ export default function InitiativePage() {
       <Modal open={conflict} title="Khai xung đột lợi ích" onCancel={() => setConflict(false)} footer={null} destroyOnHidden>
         <Form
           layout="vertical"
-          onFinish={(v: { kind: (typeof INITIATIVE_CONFLICTS)[number]; note?: string }) => decl.mutate(v)}
+          onFinish={(v: { personId?: string; kind: (typeof INITIATIVE_CONFLICTS)[number]; note?: string }) => decl.mutate(v)}
           initialValues={{ kind: 'family' }}
         >
+          {can('assign') ? (
+            <Form.Item name="personId" label="Thành viên" rules={[{ required: true, message: 'Chọn thành viên' }]}>
+              <Select data-testid="conflict-member" options={(round.data?.members ?? []).map((m) => ({ value: m.personId, label: m.fullName }))} />
+            </Form.Item>
+          ) : null}
           <Form.Item name="kind" label="Loại">
             <Select
               options={INITIATIVE_CONFLICTS.filter((k) => k !== 'author' && k !== 'same_unit').map((k) => ({ value: k, label: INITIATIVE_CONFLICT_LABELS[k] }))}
@@ -337,6 +434,59 @@ export default function InitiativePage() {
           </Button>
         </Form>
       </Modal>
+      <Modal open={assigning} title="Phân công thành viên chấm" onCancel={() => setAssigning(false)} footer={null} destroyOnHidden>
+        <Form
+          layout="vertical"
+          onFinish={(v: { personIds: string[] }) => assign.mutate(v.personIds)}
+          initialValues={{ personIds: (round.data?.members ?? []).map((m) => m.personId) }}
+        >
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={`Mỗi thành viên chấm tối đa ${round.data?.maxLoad ?? '—'} sáng kiến của đợt. Tác giả và thành viên cùng đơn vị đề nghị tự động không tham gia chấm.`}
+          />
+          <Form.Item name="personIds" label="Thành viên" rules={[{ required: true, message: 'Chọn ít nhất một thành viên' }]}>
+            <Checkbox.Group
+              data-testid="assign-members"
+              options={(round.data?.members ?? []).map((m) => ({ value: m.personId, label: `${m.fullName} (${m.positionLabel})` }))}
+              style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={assign.isPending} data-testid="assign-ok">
+            Phân công
+          </Button>
+        </Form>
+      </Modal>
+      <Modal open={higher} title="Cấp trên công nhận phạm vi ảnh hưởng" onCancel={() => setHigher(false)} footer={null} destroyOnHidden>
+        <Form
+          layout="vertical"
+          onFinish={(v: { scope: 'bo_tinh' | 'toan_quoc'; decisionNumber: string; decisionDate: Dayjs; issuer: string }) => high.mutate(v)}
+          initialValues={{ scope: 'bo_tinh', issuer: 'Ủy ban nhân dân tỉnh' }}
+        >
+          <Form.Item name="scope" label="Phạm vi được công nhận">
+            <Select
+              options={[
+                { value: 'bo_tinh', label: INITIATIVE_SCOPE_LABELS.bo_tinh },
+                { value: 'toan_quoc', label: INITIATIVE_SCOPE_LABELS.toan_quoc },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="issuer" label="Cơ quan ban hành" rules={[{ required: true, message: 'Nhập cơ quan ban hành' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="decisionNumber" label="Số quyết định" rules={[{ required: true, message: 'Nhập số quyết định' }]}>
+            <Input data-testid="higher-number" placeholder="123/QĐ-UBND" />
+          </Form.Item>
+          <Form.Item name="decisionDate" label="Ngày quyết định" rules={[{ required: true, message: 'Chọn ngày' }]}>
+            <DatePicker format={DATE_FORMAT} data-testid="higher-date" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={high.isPending} data-testid="higher-ok">
+            Ghi nhận
+          </Button>
+        </Form>
+      </Modal>
+      {editing ? <InitiativeFormModal open={editing} onClose={() => setEditing(false)} initiative={a} /> : null}
     </>
   );
 }

@@ -5,7 +5,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { initiativeAbilities, listInitiatives, listRounds, submitInitiative, type InitiativeInput, type InitiativeSummary } from '../../api/initiatives';
+import {
+  initiativeAbilities,
+  listInitiatives,
+  listRounds,
+  submitInitiative,
+  updateInitiative,
+  type Initiative,
+  type InitiativeInput,
+  type InitiativeSummary,
+} from '../../api/initiatives';
+import { codeOf } from '../../lib/codes';
 import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useUser } from '../../auth/AuthContext';
@@ -13,7 +23,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
-import { DATE_FORMAT, fromDayjs } from '../../lib/format';
+import { DATE_FORMAT, fromDayjs, toDayjs } from '../../lib/format';
 import { currentYearVn } from '../../lib/today';
 import {
   INITIATIVE_KIND_LABELS,
@@ -43,7 +53,8 @@ interface FormValues {
   scopeAsked: InitiativeInput['scopeAsked'];
 }
 
-function SubmitModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The application form: a new one into an open round, or an edit of one (while the round is open and undecided). */
+export function InitiativeFormModal({ open, onClose, initiative }: { open: boolean; onClose: () => void; initiative?: Initiative }) {
   const user = useUser();
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -51,9 +62,9 @@ function SubmitModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   const [form] = Form.useForm<FormValues>();
   const rounds = useQuery({ queryKey: keys.initiatives.rounds, queryFn: () => listRounds({ status: 'open' }), enabled: open });
   const submit = useMutation({
-    mutationFn: (v: FormValues) =>
-      submitInitiative({
-        roundId: v.roundId,
+    mutationFn: (v: FormValues) => {
+      const body = {
+        roundId: initiative?.roundId ?? v.roundId,
         unitId: v.unitId ?? null,
         kind: v.kind,
         title: v.title,
@@ -66,9 +77,11 @@ function SubmitModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         benefitVnd: v.benefitVnd ?? null,
         benefitText: v.benefitText ?? null,
         scopeAsked: v.scopeAsked,
-      }),
+      };
+      return initiative ? updateInitiative(initiative.id, { ...body, version: initiative.version }) : submitInitiative(body);
+    },
     onSuccess: async (row) => {
-      message.success('Đã nộp đơn yêu cầu công nhận sáng kiến.');
+      message.success(initiative ? 'Đã lưu đơn.' : 'Đã nộp đơn yêu cầu công nhận sáng kiến.');
       await qc.invalidateQueries({ queryKey: keys.initiatives.all });
       onClose();
       void navigate(`/sang-kien/${row.id}`);
@@ -79,8 +92,8 @@ function SubmitModal({ open, onClose }: { open: boolean; onClose: () => void }) 
   return (
     <Modal
       open={open}
-      title="Nộp đơn yêu cầu công nhận sáng kiến"
-      okText="Nộp đơn"
+      title={initiative ? 'Sửa đơn yêu cầu công nhận sáng kiến' : 'Nộp đơn yêu cầu công nhận sáng kiến'}
+      okText={initiative ? 'Lưu' : 'Nộp đơn'}
       cancelText="Hủy"
       onCancel={onClose}
       confirmLoading={submit.isPending}
@@ -92,16 +105,35 @@ function SubmitModal({ open, onClose }: { open: boolean; onClose: () => void }) 
         form={form}
         layout="vertical"
         data-testid="initiative-form"
-        initialValues={{
-          kind: 'sang_kien',
-          scopeAsked: 'co_so',
-          authors: [{ personId: user.personId ?? undefined, sharePercent: 100 }],
-          roundId: openRounds[0]?.id,
-        }}
+        initialValues={
+          initiative
+            ? {
+                kind: codeOf(INITIATIVE_KINDS, initiative.kind) ?? 'sang_kien',
+                scopeAsked: codeOf(INITIATIVE_SCOPES, initiative.scopeAsked) ?? 'co_so',
+                title: initiative.title,
+                field: initiative.field ?? undefined,
+                unitId: initiative.unitId,
+                authors: initiative.authors.map((x) => ({ personId: x.personId, sharePercent: x.sharePercent })),
+                appliedPlace: initiative.appliedPlace ?? undefined,
+                firstAppliedOn: toDayjs(initiative.firstAppliedOn),
+                novelty: initiative.novelty,
+                application: initiative.application,
+                benefitVnd: initiative.benefitVnd ?? undefined,
+                benefitText: initiative.benefitText ?? undefined,
+              }
+            : {
+                kind: 'sang_kien',
+                scopeAsked: 'co_so',
+                authors: [{ personId: user.personId ?? undefined, sharePercent: 100 }],
+                roundId: openRounds[0]?.id,
+              }
+        }
       >
-        <Form.Item name="roundId" label="Đợt xét" rules={[{ required: true, message: 'Chọn đợt xét đang mở' }]}>
-          <Select data-testid="initiative-round" options={openRounds.map((r) => ({ value: r.id, label: `${r.title} (${r.councilName})` }))} />
-        </Form.Item>
+        {initiative ? null : (
+          <Form.Item name="roundId" label="Đợt xét" rules={[{ required: true, message: 'Chọn đợt xét đang mở' }]}>
+            <Select data-testid="initiative-round" options={openRounds.map((r) => ({ value: r.id, label: `${r.title} (${r.councilName})` }))} />
+          </Form.Item>
+        )}
         {user.reach !== 'self' ? (
           <Form.Item name="unitId" label="Đơn vị đề nghị (mặc định: đơn vị của bạn)">
             <UnitTreeSelect />
@@ -127,7 +159,10 @@ function SubmitModal({ open, onClose }: { open: boolean; onClose: () => void }) 
               {fields.map((f, i) => (
                 <Space key={f.key} align="baseline" wrap>
                   <Form.Item name={[f.name, 'personId']} label={i === 0 ? 'Tác giả' : undefined} rules={[{ required: true, message: 'Chọn tác giả' }]}>
-                    <PersonPicker data-testid={`initiative-author-${i}`} initialLabel={i === 0 && user.personId ? user.displayName : undefined} />
+                    <PersonPicker
+                      data-testid={`initiative-author-${i}`}
+                      initialLabel={initiative ? initiative.authors[i]?.fullName : i === 0 && user.personId ? user.displayName : undefined}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'sharePercent']} label={i === 0 ? 'Tỷ lệ đóng góp (%)' : undefined} rules={[{ required: true, message: 'Nhập %' }]}>
                     <InputNumber min={1} max={100} data-testid={`initiative-share-${i}`} />
@@ -187,8 +222,13 @@ export default function InitiativesPage() {
         extra={
           <Space wrap>
             <Link to="/sang-kien/dot-xet">
-              <Button>Đợt xét sáng kiến</Button>
+              <Button data-testid="initiative-rounds-link">Đợt xét sáng kiến</Button>
             </Link>
+            {can.manageRounds ? (
+              <Link to="/sang-kien/thang-diem">
+                <Button data-testid="initiative-rubrics-link">Thang điểm</Button>
+              </Link>
+            ) : null}
             {can.create ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="initiative-new">
                 Nộp sáng kiến
@@ -241,7 +281,7 @@ export default function InitiativesPage() {
           { title: 'Trạng thái', render: (_, r) => initiativeStatusTag(r.status, r.statusLabel) },
         ]}
       />
-      <SubmitModal open={open} onClose={() => setOpen(false)} />
+      {open ? <InitiativeFormModal open={open} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
