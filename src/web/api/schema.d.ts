@@ -2348,7 +2348,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tờ trình đề nghị khen thưởng (DOCX) lập từ danh sách */
+        /** Tờ trình đề nghị khen thưởng (Word hoặc PDF) lập từ danh sách; số văn bản (so) do văn thư lấy ở sổ */
         get: operations["downloadToTrinh"];
         put?: never;
         post?: never;
@@ -2690,7 +2690,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Biên bản kiểm phiếu (DOCX) */
+        /** Biên bản kiểm phiếu của Hội đồng (Word hoặc PDF); số văn bản (so) do văn thư lấy ở sổ */
         get: operations["downloadSessionMinutes"];
         put?: never;
         post?: never;
@@ -2776,7 +2776,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quyết định khen thưởng kèm danh sách (DOCX) */
+        /** Quyết định khen thưởng kèm danh sách (Word hoặc PDF), tên tệp QD-01-SKHCN-2021 */
         get: operations["downloadDecisionDocx"];
         put?: never;
         post?: never;
@@ -20457,7 +20457,10 @@ export interface operations {
     };
     downloadToTrinh: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -20466,13 +20469,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Tờ trình (Word) */
+            /** @description Tờ trình (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -20504,6 +20508,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22027,7 +22040,10 @@ export interface operations {
     };
     downloadSessionMinutes: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -22036,13 +22052,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Biên bản kiểm phiếu */
+            /** @description Biên bản kiểm phiếu (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -22074,6 +22091,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22371,7 +22397,9 @@ export interface operations {
     };
     downloadDecisionDocx: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+            };
             header?: never;
             path: {
                 id: string;
@@ -22380,13 +22408,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Quyết định (Word) */
+            /** @description Quyết định (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -22418,6 +22447,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
