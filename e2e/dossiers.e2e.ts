@@ -290,6 +290,7 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     await p.getByRole('button', { name: 'Ban hành' }).last().click();
     await p.getByText('Đã ban hành Quyết định số 1/QĐ-SKHCN.').first().waitFor();
     await p.getByTestId('decision-docx').waitFor();
+    await p.getByTestId('decision-pdf').waitFor();
     await p.screenshot({ path: `${SHOTS}/dossier-05-decision.png`, fullPage: true });
     await p.close();
   });

@@ -7,6 +7,7 @@ import { DEMO_USERNAMES, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { refreshStatistics, scheduleMaintenance } from './db/maintenance.js';
 import { startJobs } from './jobs/runner.js';
+import { prewarmPdfConverter } from './office/soffice.js';
 
 const config = loadConfig();
 if (!config.databaseUrl || !process.env.TDKT_SECRET_KEY) mkdirSync(config.dataDir, { recursive: true });
@@ -54,6 +55,8 @@ void refreshStatistics(database).catch((err: unknown) => console.error('Bảo tr
 
 const app = await buildApp({ database, config, logger: process.env.TDKT_LOG === '1' });
 await app.listen({ port: config.port, host: config.host });
+// The first PDF should not wait for LibreOffice to start (several seconds).
+prewarmPdfConverter();
 console.log(
   `TĐKT đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'})`,
 );

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldVi, formatDateVi, formatLongDateVi, formatMoneyVi, formatPlaceDateVi, moneyToWordsVi, numberToWordsVi } from './format-vi.js';
+import {
+  foldVi,
+  formatDateVi,
+  formatLongDateVi,
+  formatMoneyInWordsVi,
+  formatMoneyVi,
+  formatPlaceDateVi,
+  moneyToWordsVi,
+  numberToWordsVi,
+} from './format-vi.js';
 
 test('dates: dd/mm/yyyy and the NĐ 30 long form with leading zeros for day < 10 and months 1–2', () => {
   assert.equal(formatDateVi('2021-06-26'), '26/06/2021');
@@ -26,4 +35,11 @@ test('money with dot separators and in words', () => {
 test('foldVi drops diacritics and case for matching', () => {
   assert.equal(foldVi('  Họ và  TÊN '), 'ho va ten');
   assert.equal(foldVi('Đơn vị'), 'don vi');
+});
+
+test('money in documents: figures, then words in brackets (one function for every document)', () => {
+  assert.equal(formatMoneyInWordsVi(31_230_000), '31.230.000 đồng (Ba mươi mốt triệu hai trăm ba mươi nghìn đồng)');
+  assert.equal(formatMoneyInWordsVi(1_005_000), '1.005.000 đồng (Một triệu không trăm linh năm nghìn đồng)');
+  assert.equal(formatMoneyInWordsVi(0), '0 đồng (Không đồng)');
+  assert.equal(formatMoneyInWordsVi(2_000_000_000), '2.000.000.000 đồng (Hai tỷ đồng)');
 });

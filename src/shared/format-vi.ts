@@ -127,6 +127,15 @@ export function moneyToWordsVi(value: number): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/**
+ * An amount as official documents write it: in figures, then in words —
+ * `31.230.000 đồng (Ba mươi mốt triệu hai trăm ba mươi nghìn đồng)`. Every document that states
+ * money uses this one function.
+ */
+export function formatMoneyInWordsVi(value: number): string {
+  return `${formatNumberVi(Math.round(value))} đồng (${moneyToWordsVi(value)})`;
+}
+
 /** Unicode NFC: legacy input (copy-paste from old documents) often arrives decomposed (NFD). */
 export function toNfc(text: string): string {
   return text.normalize('NFC');

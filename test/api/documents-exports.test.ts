@@ -43,7 +43,7 @@ describe('Excel export of the lists, with the filters applied', () => {
     assert.match(String(r.headers['content-type']), /spreadsheetml/);
     assert.equal(
       r.headers['content-disposition'],
-      `attachment; filename="danh-sach-can-bo.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch%20c%C3%A1n%20b%E1%BB%99.xlsx`,
+      `attachment; filename="Danh-sach-can-bo.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch%20c%C3%A1n%20b%E1%BB%99.xlsx`,
     );
     const { headers, rows, sheet } = await readSheet(r.rawPayload);
     assert.deepEqual(headers.slice(0, 6), ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị']);

@@ -11,10 +11,10 @@
  * stays flat however long the list.
  */
 import { PassThrough } from 'node:stream';
+import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { exportXlsx, type XlsxColumn, type XlsxExportOptions } from '../documents/index.js';
 import { docxToPdf } from '../office/soffice.js';
-import { foldVi } from '../../shared/format-vi.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -23,8 +23,11 @@ export const PDF_MIME = 'application/pdf';
 /** `attachment; filename="Danh-sach-can-bo.xlsx"; filename*=UTF-8''Danh%20s%C3%A1ch…` */
 export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const nfc = fileName.normalize('NFC');
+  // Case kept ("QD-01-SKHCN-2021.docx"): diacritics dropped, đ → d.
   const ascii =
-    foldVi(nfc)
+    nfc
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/đ/g, 'd')
       .replace(/Đ/g, 'D')
       .replace(/[^A-Za-z0-9._-]+/g, '-')
@@ -62,6 +65,17 @@ export async function* batched<Row>(fetchPage: (offset: number, limit: number) =
 }
 
 export type DocumentFormat = 'docx' | 'pdf';
+
+/** Query of a generated document's download: Word or PDF, and the number the clerk took from the register. */
+export const documentQuery = z.object({
+  format: z.enum(['docx', 'pdf'], 'Định dạng phải là docx hoặc pdf.').default('docx'),
+  so: z
+    .string()
+    .trim()
+    .max(12, 'Số văn bản quá dài.')
+    .regex(/^[0-9]*[A-Za-z.]?$/, 'Số văn bản chỉ gồm chữ số (vd. 05).')
+    .optional(),
+});
 
 /** Sends a generated DOCX as Word, or converted to PDF (503 with a Vietnamese message when LibreOffice is absent). */
 export async function replyDocument(reply: FastifyReply, docx: Buffer, baseName: string, format: DocumentFormat = 'docx'): Promise<FastifyReply> {

@@ -1,6 +1,10 @@
 /** Data for the DOCX generators (renderDocument) built from pipeline records. */
 import type { Executor } from '../db/client.js';
-import { unsafeFindUnit, unsafeFindUnitWithParent } from '../repositories/dossiers.js';
+import { unsafeFindUnit } from '../repositories/dossiers.js';
+import { unitChainNames } from '../repositories/certificates.js';
+import { unsafeCouncilName, unsafeUnitHead } from '../repositories/document-parties.js';
+import { cleanSummary, councilBodies, documentNumber, issuingBodies, signerLines, splitNumberText } from '../documents/docx/model.js';
+import { compareVietnameseNames } from '../../shared/vietnamese.js';
 import { now } from '../clock.js';
 import { renderDocument } from '../documents/index.js';
 import type { DecisionMeta } from '../repositories/decisions.js';
@@ -10,8 +14,7 @@ import type { ItemResult } from '../commands/sessions.js';
 import { subjectsPhrase } from '../commands/decisions.js';
 import type { CandidateRow, DossierRow } from '../repositories/dossiers.js';
 import { HONOR_INFO, type Honor, type Regime } from '../../shared/codes.js';
-import { formatDateVi, formatLongDateVi, formatMoneyVi, formatNumberVi, moneyToWordsVi } from '../../shared/format-vi.js';
-import { COUNCIL_POSITION_LABELS, type CouncilPosition } from '../../shared/codes.js';
+import { formatDateVi, formatLongDateVi, formatMoneyInWordsVi, formatNumberVi, moneyToWordsVi } from '../../shared/format-vi.js';
 
 const BASIS: Record<Regime, string[]> = {
   ND91_2017: [
@@ -28,11 +31,35 @@ const BASIS: Record<Regime, string[]> = {
   ],
 };
 
-async function unitHeader(tx: Executor, unitId: string) {
-  const { unit: u, parent } = await unsafeFindUnitWithParent(tx, unitId);
-  // The place line: the province named at the end of the agency's name ("… tỉnh Cao Bằng" → Cao Bằng).
-  const place = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(u?.name ?? '')?.[1] ?? '';
-  return { unit: u!, coQuanChuQuan: parent ? parent.name.toUpperCase() : '', coQuanBanHanh: (u?.name ?? '').toUpperCase(), diaDanh: place };
+/**
+ * The NĐ 30 header of a document issued by a unit: its superior and its own name from the unit
+ * tree, and the place line (the province named by the unit or its nearest ancestor).
+ */
+export async function unitHeader(tx: Executor, unitId: string) {
+  const u = await unsafeFindUnit(tx, unitId);
+  const bodies = issuingBodies(await unitChainNames(tx, unitId));
+  return { unit: u!, ...bodies };
+}
+
+/** "Giám đốc Sở Khoa học và Công nghệ": who holds the authority, from the unit's head (a deputy signs KT.). */
+async function authorityOf(tx: Executor, unitId: string, unitName: string, signerTitle: string): Promise<{ headTitle: string; authority: string }> {
+  const head = await unsafeUnitHead(tx, unitId);
+  const headTitle = (head?.position ?? signerTitle.replace(/^(Phó|Quyền)\s+/iu, '')).replace(/\s+(Sở|Trung tâm|Chi cục)$/u, '').trim();
+  const body = unitName.replace(/\s+(tỉnh|thành phố)\s+.+$/iu, '');
+  return { headTitle, authority: `${headTitle} ${body}` };
+}
+
+/** Time of day in Vietnam of a stored instant: "08 giờ 30 phút". */
+function timeOfDayVi(at: Date): string {
+  const vn = new Date(at.getTime() + 7 * 3600_000);
+  return `${String(vn.getUTCHours()).padStart(2, '0')} giờ ${String(vn.getUTCMinutes()).padStart(2, '0')} phút`;
+}
+
+/** Collectives first, then individuals in Vietnamese alphabetical order (given name first), as lists kèm theo are written. */
+export function awardeeListOrder<T extends { subjectKind: string; displayName: string }>(rows: readonly T[]): T[] {
+  const collectives = rows.filter((r) => r.subjectKind !== 'individual').sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
+  const individuals = rows.filter((r) => r.subjectKind === 'individual').sort((a, b) => compareVietnameseNames(a.displayName, b.displayName));
+  return [...collectives, ...individuals];
 }
 
 export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typeof decisionAwardees.$inferSelect)[]): Promise<Buffer> {
@@ -44,29 +71,31 @@ export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typ
     .filter(Boolean)
     .join(' và ');
   const total = awardees.reduce((s, a) => s + a.amount, 0);
-  const [numberPart, symbol] = d.numberText.split('/');
+  const { so, kyHieu } = splitNumberText(d.numberText);
+  const { headTitle, authority } = await authorityOf(tx, d.unitId, h.unit.name, d.signerTitle);
   return renderDocument('quyet_dinh_khen_thuong', {
     coQuanChuQuan: h.coQuanChuQuan,
     coQuanBanHanh: h.coQuanBanHanh,
-    so: numberPart ?? d.numberText,
-    kyHieu: symbol ?? '',
+    so,
+    kyHieu,
     diaDanh: h.diaDanh,
     ngayThang: formatLongDateVi(d.decisionDate),
-    trichYeu: d.title,
-    thamQuyen: d.signerTitle.toUpperCase(),
+    trichYeu: cleanSummary(d.title),
+    thamQuyen: authority.toLocaleUpperCase('vi'),
+    coQuanKemTheo: authority,
     canCu: BASIS[d.regime as Regime] ?? [],
     deNghi: 'Thường trực Hội đồng Thi đua - Khen thưởng',
     dieu1: `Tặng ${honors.join(', ')} cho ${who} đã có thành tích xuất sắc (có danh sách kèm theo).`,
     dieu2:
       total > 0
-        ? `Tiền thưởng theo danh sách kèm theo, tổng cộng ${formatMoneyVi(total)} (${moneyToWordsVi(total)}), trích từ quỹ thi đua, khen thưởng theo quy định.`
+        ? `Tiền thưởng theo danh sách kèm theo, tổng cộng ${formatMoneyInWordsVi(total)}, trích từ quỹ thi đua, khen thưởng theo quy định.`
         : 'Tặng thưởng theo quy định hiện hành.',
     dieu3: 'Thủ trưởng các phòng, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
     tieuDeDanhSach: `DANH SÁCH ${subjectsPhrase(awardees.map((a) => a.subjectKind))
       .replace(/^các /, '')
-      .toUpperCase()} ĐƯỢC TẶNG ${honors.join(', ').toUpperCase()}`,
+      .toLocaleUpperCase('vi')} ĐƯỢC TẶNG ${honors.join(', ').toLocaleUpperCase('vi')}`,
     ngayBanHanh: formatDateVi(d.decisionDate),
-    danhSach: awardees.map((a, i) => ({
+    danhSach: awardeeListOrder(awardees).map((a, i) => ({
       stt: i + 1,
       hoTen: a.revoked ? `${a.displayName} (đã hủy bỏ)` : a.displayName,
       chucVuDonVi: a.positionText ?? '',
@@ -76,10 +105,14 @@ export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typ
     tongTien: formatNumberVi(total),
     tongTienBangChu: moneyToWordsVi(total),
     noiNhan: ['Như Điều 3;', 'Lưu: VT, VP.'],
-    quyenHan: '',
-    chucVuNguoiKy: d.signerTitle.toUpperCase(),
-    nguoiKy: d.signerName,
+    ...signerLines({ title: d.signerTitle, name: d.signerName, headTitle, agency: h.unit.name }),
   });
+}
+
+/** Options of a generated document the clerk may set before printing. */
+export interface DocumentOptions {
+  /** The number taken from the register for this document ("05"), when already known. */
+  so?: string | undefined;
 }
 
 export async function minutesDocx(
@@ -87,69 +120,97 @@ export async function minutesDocx(
   s: SessionRow,
   items: { candidate: CandidateRow; dossierUnitName: string; item: { honor: string; result: unknown } }[],
   attendance: { fullName: string; position: string; present: boolean }[],
+  opts: DocumentOptions & { councilName?: string | undefined } = {},
 ): Promise<Buffer> {
-  const h = await unitHeader(tx, s.unitId);
+  const chain = await unitChainNames(tx, s.unitId);
+  // The minutes are the council's: issued by the Hội đồng under its agency.
+  const councilName = opts.councilName ?? (await unsafeCouncilName(tx, s.councilId)) ?? 'Hội đồng Thi đua - Khen thưởng';
+  const h = councilBodies(councilName, chain);
   const present = attendance.filter((a) => a.present).length;
-  const secretary = attendance.find((a) => a.position === 'thu_ky');
-  const chair = attendance.find((a) => a.position === 'chu_tich');
+  const results = items.map((i) => i.item.result as ItemResult | null);
+  const issued = results.map((r) => (r ? r.eligible : null));
+  const returned = results.map((r) => (r ? r.online + r.paper : null));
+  const valid = results.map((r) => (r ? r.approve + r.reject + r.abstain : null));
+  // One figure when every item had the same ballots; otherwise the table says it per item.
+  const same = (xs: (number | null)[]): string => {
+    const known = xs.filter((x): x is number => x !== null);
+    if (!known.length) return '';
+    return known.every((x) => x === known[0]) ? String(known[0]) : 'theo từng trường hợp tại bảng dưới đây';
+  };
+  const invalid = results.map((r, i) => (r ? Math.max(0, (returned[i] ?? 0) - (valid[i] ?? 0)) : null));
+  const board = [
+    { hoTen: '……………………………………', nhiemVu: 'Trưởng Ban' },
+    { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
+    { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
+  ];
+  const total = s.totalMembers ?? attendance.length;
   return renderDocument('bien_ban_kiem_phieu', {
     coQuanChuQuan: h.coQuanChuQuan,
     coQuanBanHanh: h.coQuanBanHanh,
-    so: '',
+    so: documentNumber(opts.so),
     kyHieu: 'BB-HĐTĐKT',
     diaDanh: h.diaDanh,
     ngayThang: formatLongDateVi(s.meetingDate),
-    trichYeu: `Kiểm phiếu xét khen thưởng — ${s.title}`,
-    thoiGian: `ngày ${formatDateVi(s.meetingDate)}`,
+    trichYeu: cleanSummary(`Kết quả kiểm phiếu ${s.title.charAt(0).toLocaleLowerCase('vi')}${s.title.slice(1)}`),
+    thoiGian: s.openedAt ? `bắt đầu lúc ${timeOfDayVi(s.openedAt)}, ngày ${formatDateVi(s.meetingDate)}` : `ngày ${formatDateVi(s.meetingDate)}`,
     diaDiem: s.location ?? '',
-    banKiemPhieu: [secretary, chair]
-      .filter((x): x is NonNullable<typeof x> => Boolean(x))
-      .map((m) => ({ hoTen: m.fullName, nhiemVu: COUNCIL_POSITION_LABELS[m.position as CouncilPosition] ?? m.position })),
-    soPhieuPhatRa: String(present),
-    soPhieuThuVe: String(present),
-    soPhieuHopLe: String(present),
-    soPhieuKhongHopLe: '0',
+    soCoMat: `${present}/${total} thành viên`,
+    // The Ban kiểm phiếu is elected by the session: its members are written in by hand.
+    banKiemPhieu: board,
+    soPhieuPhatRa: same(issued),
+    soPhieuThuVe: same(returned),
+    soPhieuHopLe: same(valid),
+    soPhieuKhongHopLe: same(invalid),
     ketQua: items.map(({ candidate, dossierUnitName, item }, i) => {
-      const r = item.result as ItemResult | null;
+      const r = results[i];
       return {
         stt: i + 1,
         hoTen: candidate.displayName,
         donVi: dossierUnitName,
         hinhThuc: HONOR_INFO[item.honor as Honor].label,
+        soPhieuPhatRa: r ? String(r.eligible) : '',
         soPhieuDongY: r ? String(r.approve) : '',
         tyLe: r && r.totalMembers ? `${formatNumberVi((r.approve / r.totalMembers) * 100, 1)}%` : '',
         ketQua: r ? (r.passed ? 'Đạt' : 'Không đạt') : 'Chưa kiểm phiếu',
       };
     }),
-    truongBan: secretary?.fullName ?? '',
+    ketThuc: s.closedAt ? `lúc ${timeOfDayVi(s.closedAt)} cùng ngày` : 'lúc …… giờ …… phút cùng ngày',
+    truongBan: '',
+    thanhVienBan: '',
   });
 }
 
-export async function toTrinhDocx(tx: Executor, d: DossierRow, candidates: CandidateRow[]): Promise<Buffer> {
+export async function toTrinhDocx(tx: Executor, d: DossierRow, candidates: CandidateRow[], opts: DocumentOptions = {}): Promise<Buffer> {
   const h = await unitHeader(tx, d.unitId);
   const receiver = d.receiverUnitId ? await unsafeFindUnit(tx, d.receiverUnitId) : undefined;
+  const head = await unsafeUnitHead(tx, d.unitId);
+  const title = d.title.trim();
+  const summary = /^(đề nghị|về việc)/iu.test(title)
+    ? `${/^về việc/iu.test(title) ? '' : 'Về việc '}${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`
+    : `Về việc đề nghị khen thưởng ${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`;
   return renderDocument('to_trinh', {
     coQuanChuQuan: h.coQuanChuQuan,
     coQuanBanHanh: h.coQuanBanHanh,
-    so: '',
+    so: documentNumber(opts.so),
     kyHieu: `TTr-${h.unit.code ?? ''}`,
     diaDanh: h.diaDanh,
     ngayThang: formatLongDateVi(now()),
-    trichYeu: `Về việc đề nghị khen thưởng — ${d.title}`,
+    trichYeu: cleanSummary(summary.charAt(0).toLocaleUpperCase('vi') + summary.slice(1)),
     kinhGui: receiver?.name ?? d.receiverName ?? '',
     noiDung: [d.summary ?? `${h.unit.name} đề nghị xét khen thưởng cho các tập thể, cá nhân có thành tích xuất sắc năm ${d.year} như sau:`],
-    danhSach: candidates.map((c, i) => ({
+    danhSach: awardeeListOrder(candidates).map((c, i) => ({
       stt: i + 1,
       hoTen: c.displayName,
       chucVuDonVi: c.positionText ?? '',
       hinhThuc: HONOR_INFO[c.proposedHonor as Honor].label,
       ghiChu: c.subjectKind === 'individual' ? '' : 'Tập thể',
     })),
-    ketLuan: ['Kính đề nghị xem xét, quyết định./.'],
+    ketLuan: [`Kính đề nghị ${receiver?.name ?? 'cấp trên'} xem xét, quyết định./.`],
     noiNhan: ['Như trên;', 'Lưu: VT.'],
-    quyenHan: '',
-    chucVuNguoiKy: 'THỦ TRƯỞNG ĐƠN VỊ',
-    nguoiKy: '',
+    // The unit's head signs (from the staff records); without one, the position line alone.
+    ...(head
+      ? signerLines({ title: head.position, name: head.fullName, agency: h.unit.name })
+      : { quyenHan: '', chucVuNguoiKy: 'THỦ TRƯỞNG ĐƠN VỊ', nguoiKy: '' }),
   });
 }
 

@@ -2450,7 +2450,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tờ trình đề nghị khen thưởng (DOCX) lập từ danh sách */
+        /** Tờ trình đề nghị khen thưởng (Word hoặc PDF) lập từ danh sách; số văn bản (so) do văn thư lấy ở sổ */
         get: operations["downloadToTrinh"];
         put?: never;
         post?: never;
@@ -2792,7 +2792,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Biên bản kiểm phiếu (DOCX) */
+        /** Biên bản kiểm phiếu của Hội đồng (Word hoặc PDF); số văn bản (so) do văn thư lấy ở sổ */
         get: operations["downloadSessionMinutes"];
         put?: never;
         post?: never;
@@ -2878,7 +2878,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Quyết định khen thưởng kèm danh sách (DOCX) */
+        /** Quyết định khen thưởng kèm danh sách (Word hoặc PDF), tên tệp QD-01-SKHCN-2021 */
         get: operations["downloadDecisionDocx"];
         put?: never;
         post?: never;
@@ -21372,7 +21372,10 @@ export interface operations {
     };
     downloadToTrinh: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -21381,13 +21384,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Tờ trình (Word) */
+            /** @description Tờ trình (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -21419,6 +21423,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22942,7 +22955,10 @@ export interface operations {
     };
     downloadSessionMinutes: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -22951,13 +22967,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Biên bản kiểm phiếu */
+            /** @description Biên bản kiểm phiếu (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -22989,6 +23006,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23286,7 +23312,9 @@ export interface operations {
     };
     downloadDecisionDocx: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+            };
             header?: never;
             path: {
                 id: string;
@@ -23295,13 +23323,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Quyết định (Word) */
+            /** @description Quyết định (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -23333,6 +23362,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

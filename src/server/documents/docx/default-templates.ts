@@ -42,9 +42,18 @@ function listParagraphs(name: string, item: Paragraph): Paragraph[] {
   return [p(`{#${name}}`), item, p(`{/${name}}`)];
 }
 
-function bodyList(name: string, props: RunProps = {}): Paragraph[] {
-  return listParagraphs(name, body([r('{.}', props)]));
+function bodyList(name: string, props: RunProps = {}, paraProps: Parameters<typeof p>[1] = {}): Paragraph[] {
+  return listParagraphs(name, body([r('{.}', props)], paraProps));
 }
+
+/** A paragraph printed only when the text field `name` is not empty (the tags sit on their own
+ * paragraphs, which docxtemplater's paragraphLoop removes). */
+function optional<B extends Block>(name: string, ...blocks: B[]): (B | Paragraph)[] {
+  return [p(`{#${name}}`), ...blocks, p(`{/${name}}`)];
+}
+
+/** The rule under the Tiêu ngữ: as long as the motto (13 pt bold ≈ 62 mm). */
+const TIEU_NGU_RULE = 62;
 
 /** Header of a numbered administrative document (issuing body | national motto, number | date). */
 function adminHeader(): Block[] {
@@ -55,8 +64,13 @@ function adminHeader(): Block[] {
   const rows: Row[] = [
     {
       cells: [
-        cell([centered([r('{coQuanChuQuan}', { size: 13 })]), centered([r('{coQuanBanHanh}', { size: 13, bold: true })]), rule(22, left)]),
-        cell([centered([r(QUOC_HIEU, { size: 12, bold: true })]), centered([r(TIEU_NGU, { size: 13, bold: true, underline: true })])]),
+        cell([
+          // No superior: no empty first line (the issuing body then stands level with the Quốc hiệu).
+          ...optional('coQuanChuQuan', centered([r('{coQuanChuQuan}', { size: 13 })])),
+          centered([r('{coQuanBanHanh}', { size: 13, bold: true })]),
+          rule(25, left),
+        ]),
+        cell([centered([r(QUOC_HIEU, { size: 12, bold: true })]), centered([r(TIEU_NGU, { size: 13, bold: true })]), rule(TIEU_NGU_RULE, right)]),
       ],
     },
     {
@@ -73,7 +87,8 @@ function adminHeader(): Block[] {
 function nationalHeader(): Block[] {
   return [
     centered([r(QUOC_HIEU, { size: 13, bold: true })]),
-    centered([r(TIEU_NGU, { size: 14, bold: true, underline: true })]),
+    centered([r(TIEU_NGU, { size: 14, bold: true })]),
+    rule(TIEU_NGU_RULE + 4, TEXT_WIDTH),
     p([r('{diaDanh}, {ngayThang}', { size: 14, italic: true })], { align: 'right', before: 12, after: 12 }),
   ];
 }
@@ -93,7 +108,8 @@ function signatureBlock(): Block[] {
   const left = 75;
   const right = TEXT_WIDTH - left;
   return [
-    p([], { after: 6 }),
+    // Kept with the block below: the signature never stands alone at the top of a page.
+    p([], { after: 6, keepNext: true }),
     table(
       [left, right],
       [
@@ -102,9 +118,11 @@ function signatureBlock(): Block[] {
           cells: [
             cell([p([r('Nơi nhận:', { size: 12, bold: true, italic: true })]), ...listParagraphs('noiNhan', p([r('- {.}', { size: 11 })]))]),
             cell([
-              centered([r('{quyenHan}', { size: 14, bold: true })]),
-              centered([r('{chucVuNguoiKy}', { size: 14, bold: true })]),
-              centered([r('(Ký, ghi rõ họ tên và đóng dấu)', { size: 13, italic: true })], { after: 60 }),
+              // KT. / TM. / Q. / TL. / TUQ. line, then the signer's position; the space for the
+              // signature and seal is left blank (no hint is printed on the issued copy).
+              ...optional('quyenHan', centered([r('{quyenHan}', { size: 14, bold: true })])),
+              ...optional('chucVuNguoiKy', centered([r('{chucVuNguoiKy}', { size: 14, bold: true })])),
+              p([], { after: 70 }),
               centered([r('{nguoiKy}', { size: 14, bold: true })]),
             ]),
           ],
@@ -115,19 +133,31 @@ function signatureBlock(): Block[] {
   ];
 }
 
-/** Two signatures side by side (minutes, reports): each column a title, a note and a name. */
-function twoSignatures(leftTitle: string, leftName: string, rightTitle: string, rightName: string, note: string): Block[] {
+/** One signature column: title, the hint the form prints (may be ''), the name. */
+interface SignatureColumn {
+  title: string;
+  note: string;
+  name: string;
+}
+
+/**
+ * Two signatures side by side (minutes, reports). Each part is its own row, so the two names
+ * stand level however many lines a title takes; the rows never split from one another.
+ */
+function twoSignatures(left: SignatureColumn, right: SignatureColumn): Block[] {
   const half = TEXT_WIDTH / 2;
-  const col = (title: string, name: string): Paragraph[] => [
-    centered([r(title, { size: 13, bold: true })]),
-    centered([r(note, { size: 13, italic: true })], { after: 60 }),
-    centered([r(name, { size: 14, bold: true })]),
-  ];
+  const both = (make: (c: SignatureColumn) => Paragraph[]): Row => ({ cantSplit: true, cells: [cell(make(left)), cell(make(right))] });
   return [
-    p([], { after: 12 }),
-    table([half, half], [{ cantSplit: true, cells: [cell(col(leftTitle, leftName)), cell(col(rightTitle, rightName))] }], {
-      borders: false,
-    }),
+    p([], { after: 12, keepNext: true }),
+    table(
+      [half, half],
+      [
+        both((c) => [centered([r(c.title, { size: 13, bold: true })], { keepNext: true })]),
+        both((c) => [centered(c.note ? [r(c.note, { size: 13, italic: true })] : [], { keepNext: true, after: 60 })]),
+        both((c) => [centered([r(c.name, { size: 14, bold: true })])]),
+      ],
+      { borders: false },
+    ),
   ];
 }
 
@@ -176,16 +206,25 @@ function keHoach(): Block[] {
     ...titleBlock('KẾ HOẠCH', '{trichYeu}'),
     ...bodyList('canCu', { italic: true }),
     ...bodyList('noiDung'),
-    heading('PHÂN CÔNG THỰC HIỆN'),
-    loopTable('nhiemVu', [
-      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
-      { title: 'Nội dung công việc', width: 60, tag: '{noiDung}' },
-      { title: 'Chủ trì', width: 30, tag: '{chuTri}' },
-      { title: 'Phối hợp', width: 33, tag: '{phoiHop}' },
-      { title: 'Thời gian', width: 30, tag: '{thoiGian}', align: 'center' },
-    ]),
-    p([], { after: 6 }),
-    ...bodyList('ketLuan'),
+    // Sections of the plan: a heading and its paragraphs (line breaks inside `noiDung`).
+    p('{#phan}'),
+    heading('{tieuDe}'),
+    body([r('{noiDung}')]),
+    p('{/phan}'),
+    // The task table only when the plan has tasks (no bare header row).
+    ...optional(
+      'coNhiemVu',
+      heading('{tieuDeNhiemVu}'),
+      loopTable('nhiemVu', [
+        { title: 'TT', width: 10, tag: '{stt}', align: 'center' },
+        { title: 'Nội dung công việc', width: 62, tag: '{noiDung}' },
+        { title: 'Chủ trì', width: 30, tag: '{chuTri}' },
+        { title: 'Phối hợp', width: 33, tag: '{phoiHop}' },
+        { title: 'Thời gian', width: 30, tag: '{thoiGian}', align: 'center' },
+      ]),
+      p([], { after: 6 }),
+    ),
+    ...bodyList('ketLuan', {}, { keepNext: true }),
     ...signatureBlock(),
   ];
 }
@@ -204,7 +243,7 @@ function toTrinh(): Block[] {
       { title: 'Ghi chú', width: 23, tag: '{ghiChu}' },
     ]),
     p([], { after: 6 }),
-    ...bodyList('ketLuan'),
+    ...bodyList('ketLuan', {}, { keepNext: true }),
     ...signatureBlock(),
   ];
 }
@@ -217,23 +256,29 @@ function bienBanHopXet(): Block[] {
     labelled('Địa điểm', '{diaDiem}'),
     labelled('Chủ trì', '{chuTri}'),
     labelled('Thư ký', '{thuKy}'),
-    body([r('Thành phần tham dự:')], { after: 3 }),
-    ...listParagraphs('thanhPhan', body([r('- {.}')], { after: 0 })),
     labelled('Số thành viên có mặt', '{soCoMat}/{tongSoThanhVien}'),
-    heading('NỘI DUNG'),
+    body([r('Thành viên có mặt:')], { after: 3 }),
+    ...listParagraphs('thanhPhan', body([r('- {.}')], { after: 0 })),
+    body([r('Thành viên vắng mặt:')], { after: 3, before: 3 }),
+    ...listParagraphs('vangMat', body([r('- {.}')], { after: 0 })),
+    heading('I. CHƯƠNG TRÌNH'),
+    ...listParagraphs('chuongTrinh', body([r('- {.}')], { after: 0 })),
+    heading('II. NỘI DUNG'),
     ...bodyList('noiDung'),
-    heading('KẾT QUẢ BỎ PHIẾU'),
+    heading('III. Ý KIẾN THẢO LUẬN'),
+    ...bodyList('yKien'),
+    heading('IV. KẾT QUẢ BỎ PHIẾU'),
     loopTable('danhSach', [
-      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'TT', width: 10, tag: '{stt}', align: 'center' },
       { title: 'Họ và tên', width: 42, tag: '{hoTen}' },
       { title: 'Chức vụ, đơn vị', width: 45, tag: '{chucVuDonVi}' },
       { title: 'Hình thức', width: 30, tag: '{hinhThuc}' },
       { title: 'Số phiếu', width: 18, tag: '{soPhieu}', align: 'center' },
-      { title: 'Tỷ lệ', width: 18, tag: '{tyLe}', align: 'center' },
+      { title: 'Tỷ lệ', width: 20, tag: '{tyLe}', align: 'center' },
     ]),
     p([], { after: 6 }),
-    body([r('Cuộc họp kết thúc {ketThuc}, biên bản đã được thông qua trước cuộc họp./.')]),
-    ...twoSignatures('THƯ KÝ', '{thuKy}', 'CHỦ TRÌ', '{chuTri}', '(Ký, ghi rõ họ tên)'),
+    body([r('Cuộc họp kết thúc {ketThuc}, biên bản đã được thông qua trước cuộc họp./.')], { keepNext: true }),
+    ...twoSignatures({ title: 'THƯ KÝ', note: '', name: '{thuKy}' }, { title: 'CHỦ TRÌ', note: '', name: '{chuTri}' }),
   ];
 }
 
@@ -243,7 +288,8 @@ function bienBanKiemPhieu(): Block[] {
     ...titleBlock('BIÊN BẢN KIỂM PHIẾU', '{trichYeu}'),
     labelled('Thời gian', '{thoiGian}'),
     labelled('Địa điểm', '{diaDiem}'),
-    body([r('Ban kiểm phiếu gồm:')], { after: 3 }),
+    labelled('Số thành viên Hội đồng có mặt', '{soCoMat}'),
+    body([r('Ban kiểm phiếu do Hội đồng bầu tại phiên họp gồm:')], { after: 3 }),
     p('{#banKiemPhieu}'),
     body([r('- {hoTen}: {nhiemVu}')], { after: 0 }),
     p('{/banKiemPhieu}'),
@@ -255,20 +301,24 @@ function bienBanKiemPhieu(): Block[] {
     loopTable(
       'ketQua',
       [
-        { title: 'STT', width: 11, tag: '{stt}', align: 'center' },
-        { title: 'Họ và tên', width: 38, tag: '{hoTen}' },
-        { title: 'Đơn vị', width: 32, tag: '{donVi}' },
-        { title: 'Hình thức', width: 26, tag: '{hinhThuc}' },
-        { title: 'Số phiếu đồng ý', width: 20, tag: '{soPhieuDongY}', align: 'center' },
-        { title: 'Tỷ lệ', width: 16, tag: '{tyLe}', align: 'center' },
+        { title: 'TT', width: 9, tag: '{stt}', align: 'center' },
+        { title: 'Họ và tên', width: 35, tag: '{hoTen}' },
+        { title: 'Đơn vị', width: 28, tag: '{donVi}' },
+        { title: 'Hình thức', width: 23, tag: '{hinhThuc}' },
+        { title: 'Phiếu phát ra', width: 15, tag: '{soPhieuPhatRa}', align: 'center' },
+        { title: 'Đồng ý', width: 14, tag: '{soPhieuDongY}', align: 'center' },
+        { title: 'Tỷ lệ', width: 19, tag: '{tyLe}', align: 'center' },
         { title: 'Kết quả', width: 22, tag: '{ketQua}', align: 'center' },
       ],
       [],
       12,
     ),
     p([], { after: 6 }),
-    body([r('Biên bản kiểm phiếu được lập và thông qua trước cuộc họp./.')]),
-    ...twoSignatures('CÁC THÀNH VIÊN', '', 'TRƯỞNG BAN KIỂM PHIẾU', '{truongBan}', '(Ký, ghi rõ họ tên)'),
+    body([r('Việc kiểm phiếu kết thúc {ketThuc}. Biên bản kiểm phiếu được lập và thông qua trước Hội đồng./.')], { keepNext: true }),
+    ...twoSignatures(
+      { title: 'CÁC THÀNH VIÊN BAN KIỂM PHIẾU', note: '', name: '{thanhVienBan}' },
+      { title: 'TRƯỞNG BAN KIỂM PHIẾU', note: '', name: '{truongBan}' },
+    ),
   ];
 }
 
@@ -286,12 +336,17 @@ function quyetDinh(): Block[] {
     centered([r('QUYẾT ĐỊNH:', { bold: true })], { before: 6, after: 12 }),
     body([r('Điều 1. ', { bold: true }), r('{dieu1}')]),
     body([r('Điều 2. ', { bold: true }), r('{dieu2}')]),
-    body([r('Điều 3. ', { bold: true }), r('{dieu3}')]),
+    body([r('Điều 3. ', { bold: true }), r('{dieu3}')], { keepNext: true }),
     ...signatureBlock(),
-    // The list "kèm theo" starts on its own page, as in practice.
-    centered([r('DANH SÁCH', { bold: true })], { pageBreakBefore: true }),
+    // The list "kèm theo" is a section of its own: it starts on a new page and numbers its pages
+    // from 1 (the decision's numbering does not run on into it).
+    p([], { sectionEnd: { margins: MARGINS, pageNumbers: true } }),
     centered([r('{tieuDeDanhSach}', { bold: true })]),
-    centered([r('(Kèm theo Quyết định số {so}/{kyHieu} ngày {ngayBanHanh})', { italic: true })]),
+    centered([
+      r('(Kèm theo Quyết định số {so}/{kyHieu} ngày {ngayBanHanh}', { italic: true }),
+      r('{#coQuanKemTheo} của {coQuanKemTheo}{/coQuanKemTheo}', { italic: true }),
+      r(')', { italic: true }),
+    ]),
     rule(35, TEXT_WIDTH),
     p([], { after: 6 }),
     loopTable(
@@ -351,7 +406,10 @@ function baoCaoCaNhan(): Block[] {
     body([r('2. Thành tích đạt được:')], { after: 3 }),
     ...bodyList('thanhTich'),
     ...awardHistory(),
-    ...twoSignatures('THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', '{thuTruong}', 'NGƯỜI BÁO CÁO THÀNH TÍCH', '{hoTen}', '(Ký, ghi rõ họ và tên)'),
+    ...twoSignatures(
+      { title: 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '{thuTruong}' },
+      { title: 'NGƯỜI BÁO CÁO THÀNH TÍCH', note: '(Ký, ghi rõ họ và tên)', name: '{hoTen}' },
+    ),
   ];
 }
 
@@ -373,7 +431,10 @@ function baoCaoTapThe(): Block[] {
     heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
     ...bodyList('thanhTich'),
     ...awardHistory(),
-    ...twoSignatures('THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ', '{thuTruongCapTren}', 'THỦ TRƯỞNG ĐƠN VỊ', '{thuTruong}', '(Ký, đóng dấu)'),
+    ...twoSignatures(
+      { title: 'THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '{thuTruongCapTren}' },
+      { title: 'THỦ TRƯỞNG ĐƠN VỊ', note: '(Ký, đóng dấu)', name: '{thuTruong}' },
+    ),
   ];
 }
 
@@ -402,7 +463,7 @@ function baoCaoTongKet(): Block[] {
     heading('III. BÀI HỌC KINH NGHIỆM'),
     ...bodyList('baiHoc'),
     heading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ'),
-    ...bodyList('phuongHuong'),
+    ...bodyList('phuongHuong', {}, { keepNext: true }),
     ...signatureBlock(),
   ];
 }
@@ -431,7 +492,7 @@ function ketLuanKiemTra(): Block[] {
       { title: 'Thời hạn', width: 28, tag: '{thoiHan}', align: 'center' },
     ]),
     heading('IV. TỔ CHỨC THỰC HIỆN'),
-    ...bodyList('toChucThucHien'),
+    ...bodyList('toChucThucHien', {}, { keepNext: true }),
     ...signatureBlock(),
   ];
 }

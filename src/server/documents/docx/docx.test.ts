@@ -108,3 +108,16 @@ test('a table-row loop in a user template repeats the row', () => {
   );
   assert.equal((xml.match(/<w:tr>/g) ?? []).length, 3);
 });
+
+test('a template that drops a mandatory NĐ 30 element is refused with a message naming it', () => {
+  const zip = new PizZip(defaultTemplate('quyet_dinh_khen_thuong'));
+  const xml = zip.file('word/document.xml')!.asText();
+  zip.file('word/document.xml', xml.replace('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CỘNG HÒA').replace('{nguoiKy}', ''));
+  const result = validateTemplate(zip.generate({ type: 'nodebuffer' }), 'quyet_dinh_khen_thuong');
+  assert.equal(result.ok, false);
+  assert.ok(!result.ok);
+  assert.match(result.message, /thiếu thành phần bắt buộc theo Nghị định 30\/2020\/NĐ-CP: Quốc hiệu/);
+  assert.match(result.message, /họ tên người ký \{nguoiKy\}/);
+  // The default passes.
+  assert.equal(validateTemplate(defaultTemplate('quyet_dinh_khen_thuong'), 'quyet_dinh_khen_thuong').ok, true);
+});

@@ -43,13 +43,18 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
 };
 
 /** `text`: `{ten}`; `list`: `{#ten}{.}{/ten}` over strings; `table`: `{#ten}{cot}{/ten}` over rows. */
-export type FieldSpec = { type: 'text'; label: string } | { type: 'list'; label: string } | { type: 'table'; label: string; columns: Record<string, string> };
+export type FieldSpec =
+  | { type: 'text'; label: string }
+  | { type: 'list'; label: string }
+  /** `emptyRow`: printed when the table has no row (never a bare header row). */
+  | { type: 'table'; label: string; columns: Record<string, string>; emptyRow?: Record<string, string> };
 
 export type FieldCatalog = Record<string, FieldSpec>;
 
 const text = (label: string): FieldSpec => ({ type: 'text', label });
 const list = (label: string): FieldSpec => ({ type: 'list', label });
-const tbl = (label: string, columns: Record<string, string>): FieldSpec => ({ type: 'table', label, columns });
+const tbl = (label: string, columns: Record<string, string>, emptyRow?: Record<string, string>): FieldSpec =>
+  emptyRow ? { type: 'table', label, columns, emptyRow } : { type: 'table', label, columns };
 
 /** Header and signature block shared by documents with a number (NĐ 30/2020 Phụ lục I). */
 const HEADER_FIELDS: FieldCatalog = {
@@ -86,6 +91,8 @@ const AWARD_HISTORY_COLUMNS = {
   coQuanBanHanh: 'Cơ quan ban hành quyết định',
 };
 
+const NO_AWARD_ROW = { nam: '', noiDung: 'Không có', soNgayQuyetDinh: '', coQuanBanHanh: '' };
+
 export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
   ke_hoach: {
     ...SIGNED_FIELDS,
@@ -98,6 +105,9 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
       phoiHop: 'Đơn vị phối hợp',
       thoiGian: 'Thời gian thực hiện',
     }),
+    phan: tbl('Các phần của kế hoạch (tiêu đề và nội dung, xuống dòng giữa các đoạn)', { tieuDe: 'Tiêu đề phần', noiDung: 'Nội dung' }),
+    coNhiemVu: text('Có bảng phân công (để trống: không in bảng)'),
+    tieuDeNhiemVu: text('Tiêu đề bảng phân công'),
     ketLuan: list('Đoạn kết'),
   },
   to_trinh: {
@@ -113,7 +123,10 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     diaDiem: text('Địa điểm họp'),
     chuTri: text('Người chủ trì'),
     thuKy: text('Thư ký'),
-    thanhPhan: list('Thành phần tham dự'),
+    thanhPhan: list('Thành viên có mặt'),
+    vangMat: list('Thành viên vắng mặt (lý do)'),
+    chuongTrinh: list('Chương trình phiên họp'),
+    yKien: list('Ý kiến thảo luận (thư ký ghi)'),
     soCoMat: text('Số thành viên có mặt'),
     tongSoThanhVien: text('Tổng số thành viên'),
     noiDung: list('Nội dung cuộc họp'),
@@ -131,6 +144,7 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     ...HEADER_FIELDS,
     thoiGian: text('Thời gian kiểm phiếu'),
     diaDiem: text('Địa điểm'),
+    soCoMat: text('Số thành viên có mặt'),
     banKiemPhieu: tbl('Thành viên Ban kiểm phiếu', { hoTen: 'Họ và tên', nhiemVu: 'Nhiệm vụ' }),
     soPhieuPhatRa: text('Số phiếu phát ra'),
     soPhieuThuVe: text('Số phiếu thu về'),
@@ -141,11 +155,14 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
       hoTen: 'Họ và tên (tên tập thể)',
       donVi: 'Đơn vị',
       hinhThuc: 'Hình thức khen thưởng',
+      soPhieuPhatRa: 'Số phiếu phát ra cho nội dung này',
       soPhieuDongY: 'Số phiếu đồng ý',
       tyLe: 'Tỷ lệ so với tổng số thành viên',
       ketQua: 'Kết quả',
     }),
+    ketThuc: text('Thời điểm kết thúc kiểm phiếu'),
     truongBan: text('Trưởng Ban kiểm phiếu'),
+    thanhVienBan: text('Các thành viên Ban kiểm phiếu (tên)'),
   },
   quyet_dinh_khen_thuong: {
     ...SIGNED_FIELDS,
@@ -156,6 +173,7 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     dieu2: text('Điều 2'),
     dieu3: text('Điều 3'),
     tieuDeDanhSach: text('Tiêu đề danh sách kèm theo'),
+    coQuanKemTheo: text('Người ban hành trong dòng "Kèm theo" (vd. Giám đốc Sở Khoa học và Công nghệ)'),
     ngayBanHanh: text('Ngày ban hành dạng dd/mm/yyyy'),
     danhSach: tbl('Danh sách khen thưởng', {
       stt: 'Số thứ tự',
@@ -182,8 +200,8 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     hocHam: text('Học hàm, học vị, danh hiệu, giải thưởng'),
     nhiemVu: list('Quyền hạn, nhiệm vụ được giao'),
     thanhTich: list('Thành tích đạt được'),
-    danhHieu: tbl('Danh hiệu thi đua đã đạt', AWARD_HISTORY_COLUMNS),
-    khenThuong: tbl('Hình thức khen thưởng đã nhận', AWARD_HISTORY_COLUMNS),
+    danhHieu: tbl('Danh hiệu thi đua đã đạt', AWARD_HISTORY_COLUMNS, NO_AWARD_ROW),
+    khenThuong: tbl('Hình thức khen thưởng đã nhận', AWARD_HISTORY_COLUMNS, NO_AWARD_ROW),
     thuTruong: text('Thủ trưởng đơn vị xác nhận'),
   },
   bao_cao_thanh_tich_tap_the: {
@@ -197,8 +215,8 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     coCau: list('Cơ cấu tổ chức, tổng số cán bộ'),
     nhiemVu: list('Chức năng, nhiệm vụ được giao'),
     thanhTich: list('Thành tích đạt được'),
-    danhHieu: tbl('Danh hiệu thi đua đã đạt', AWARD_HISTORY_COLUMNS),
-    khenThuong: tbl('Hình thức khen thưởng đã nhận', AWARD_HISTORY_COLUMNS),
+    danhHieu: tbl('Danh hiệu thi đua đã đạt', AWARD_HISTORY_COLUMNS, NO_AWARD_ROW),
+    khenThuong: tbl('Hình thức khen thưởng đã nhận', AWARD_HISTORY_COLUMNS, NO_AWARD_ROW),
     thuTruong: text('Thủ trưởng đơn vị'),
     thuTruongCapTren: text('Thủ trưởng đơn vị cấp trên xác nhận'),
   },
@@ -369,7 +387,9 @@ export function dataSchemaFor(kind: TemplateKind): z.ZodType<Record<string, unkn
     else {
       const cols: Record<string, z.ZodType> = {};
       for (const col of Object.keys(spec.columns)) cols[col] = cellValue.default('');
-      shape[name] = z.array(z.object(cols)).default([]);
+      const rows = z.array(z.object(cols)).default([]);
+      const empty = spec.emptyRow;
+      shape[name] = empty ? rows.transform((list) => (list.length ? list : [empty])) : rows;
     }
   }
   return z.object(shape);

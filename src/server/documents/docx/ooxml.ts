@@ -64,6 +64,8 @@ export interface ParagraphProps {
   pageBreakBefore?: boolean;
   /** Run properties applied to the paragraph mark (keeps empty paragraphs at the right size). */
   markRun?: RunProps;
+  /** This paragraph ends a section with these properties (the next section starts on a new page). */
+  sectionEnd?: SectionProps;
 }
 
 export interface Paragraph extends ParagraphProps {
@@ -104,6 +106,8 @@ export interface SectionProps {
   margins: { top: number; bottom: number; left: number; right: number };
   /** Page number centred in the header from page 2 on (NĐ 30/2020, Phụ lục I, mục II.9). */
   pageNumbers?: boolean;
+  /** Numbering starts again at 1 in this section (an annex numbers its own pages). */
+  restartNumbering?: boolean;
 }
 
 export interface DocumentSpec {
@@ -194,6 +198,7 @@ function paragraphXml(para: Paragraph): string {
   }
   if (para.align) pPr += `<w:jc w:val="${para.align}"/>`;
   if (para.markRun) pPr += runPropsXml(para.markRun);
+  if (para.sectionEnd) pPr += sectionXml(para.sectionEnd, true);
   return `<w:p><w:pPr>${pPr}</w:pPr>${para.children.map(inlineXml).join('')}</w:p>`;
 }
 
@@ -249,7 +254,7 @@ function sectionXml(s: SectionProps, hasHeader: boolean): string {
   return (
     `<w:sectPr>${header}<w:pgSz w:w="${w}" w:h="${h}"/>` +
     `<w:pgMar w:top="${mm(m.top)}" w:right="${mm(m.right)}" w:bottom="${mm(m.bottom)}" w:left="${mm(m.left)}" w:header="${mm(10)}" w:footer="${mm(10)}" w:gutter="0"/>` +
-    `${hasHeader ? '<w:titlePg/>' : ''}</w:sectPr>`
+    `${s.restartNumbering ? '<w:pgNumType w:start="1"/>' : ''}${hasHeader ? '<w:titlePg/>' : ''}</w:sectPr>`
   );
 }
 

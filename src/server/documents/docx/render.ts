@@ -227,6 +227,35 @@ function newDocxtemplater(zip: PizZip): Docxtemplater {
   });
 }
 
+// ---- NĐ 30 elements ----------------------------------------------------------------------------
+
+interface MandatoryElement {
+  label: string;
+  tag?: string;
+  text?: string;
+}
+
+/** What a template of the kind must keep: Quốc hiệu and Tiêu ngữ, and the fields its catalog has among the header and signature ones. */
+export function mandatoryElements(kind: TemplateKind): MandatoryElement[] {
+  const catalog = FIELD_CATALOGS[kind];
+  const out: MandatoryElement[] = [
+    { label: 'Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"', text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' },
+    { label: 'Tiêu ngữ "Độc lập - Tự do - Hạnh phúc"', text: 'Độc lập - Tự do - Hạnh phúc' },
+  ];
+  const fields: [string, string][] = [
+    ['coQuanBanHanh', 'tên cơ quan ban hành {coQuanBanHanh}'],
+    ['so', 'số văn bản {so}'],
+    ['kyHieu', 'ký hiệu văn bản {kyHieu}'],
+    ['diaDanh', 'địa danh {diaDanh}'],
+    ['ngayThang', 'ngày ban hành {ngayThang}'],
+    ['trichYeu', 'trích yếu {trichYeu}'],
+    ['noiNhan', 'nơi nhận {#noiNhan}'],
+    ['nguoiKy', 'họ tên người ký {nguoiKy}'],
+  ];
+  for (const [tag, label] of fields) if (catalog[tag]) out.push({ label, tag });
+  return out;
+}
+
 // ---- Public API ------------------------------------------------------------------------------
 
 /**
@@ -260,6 +289,14 @@ export function validateTemplate(template: Buffer, allowedFields: FieldCatalog |
       problems.push(problem);
     };
     checkTags(parts, catalog, { fields: new Set(), allowDot: false }, report, seen);
+  }
+  if (typeof allowedFields === 'string') {
+    // The elements NĐ 30/2020 (Phụ lục I) requires of the kind: an agency's edit may move them, not drop them.
+    const text = paragraphTexts(zip.file('word/document.xml')?.asText() ?? '').join('\n');
+    for (const m of mandatoryElements(allowedFields)) {
+      const present = m.tag ? seen.has(m.tag) : text.includes(m.text ?? '');
+      if (!present) problems.push({ code: 'nd30_element_missing', message: `Mẫu thiếu thành phần bắt buộc theo Nghị định 30/2020/NĐ-CP: ${m.label}` });
+    }
   }
   if (problems.length) return { ok: false, problems, message: problems.map(withLocation).join('; ') };
   seen.delete('.');

@@ -41,7 +41,8 @@ export function decisionData(n: number): Record<string, unknown> {
     dieu1: `Tặng Giấy khen cho ${formatNumberVi(n)} cá nhân đã có thành tích xuất sắc trong đợt thi đua (có danh sách kèm theo).`,
     dieu2: `Mỗi cá nhân được thưởng ${formatNumberVi(amount)} đồng, trích từ quỹ thi đua, khen thưởng của Sở.`,
     dieu3: 'Chánh Văn phòng Sở, Trưởng các phòng, đơn vị trực thuộc Sở và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
-    tieuDeDanhSach: 'CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN',
+    tieuDeDanhSach: 'DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN',
+    coQuanKemTheo: 'Giám đốc Sở Khoa học và Công nghệ',
     ngayBanHanh: formatDateVi('2021-06-26'),
     danhSach: Array.from({ length: n }, (_, i) => ({
       stt: i + 1,

@@ -12,7 +12,8 @@ import { awardeesOf, decisionFile, exportVisibleDecisions, findVisibleDecision, 
 import { decisionListSchema, decisionSchema, presentDecision, presentReadyCandidate, readyCandidateListSchema } from '../../presenters/decisions.js';
 import { decisionDocx } from '../../presenters/dossier-documents.js';
 import { decisionColumns } from '../../presenters/list-exports.js';
-import { batched, DOCX_MIME, replyXlsx } from '../../http/xlsx-reply.js';
+import { batched, documentQuery, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
+import { documentFileStem, splitNumberText } from '../../documents/docx/model.js';
 import { notFound } from '../../errors.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 import { sendFile } from '../documents/download.js';
@@ -131,9 +132,10 @@ export const decisionRoutes =
         schema: {
           tags,
           operationId: 'downloadDecisionDocx',
-          summary: 'Quyết định khen thưởng kèm danh sách (DOCX)',
+          summary: 'Quyết định khen thưởng kèm danh sách (Word hoặc PDF), tên tệp QD-01-SKHCN-2021',
           params: idParams,
-          response: { 200: file('Quyết định (Word)', 'docx'), ...errors(403, 404) },
+          querystring: documentQuery.omit({ so: true }),
+          response: { 200: file('Quyết định (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
         },
       },
       async (req, reply) => {
@@ -142,8 +144,8 @@ export const decisionRoutes =
         const d = await findVisibleDecision(db, actor, req.params.id);
         if (!d) throw notFound('Không tìm thấy quyết định.');
         const buf = await decisionDocx(db, d, await awardeesOf(db, d.id));
-        const name = `quyet-dinh-${d.numberText.replace(/[^A-Za-z0-9-]+/g, '-')}.docx`;
-        return sendFile(reply, buf, DOCX_MIME, `attachment; filename="${name}"`);
+        const { so, kyHieu } = splitNumberText(d.numberText);
+        return replyDocument(reply, buf, documentFileStem('QĐ', so, kyHieu.replace(/^QĐ-/u, ''), d.year), req.query.format);
       },
     );
 

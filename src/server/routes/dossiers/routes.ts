@@ -42,6 +42,7 @@ import {
   submissionDeadline,
   unsafeUnitName,
   versionsOf,
+  unsafeFindUnit,
 } from '../../repositories/dossiers.js';
 import {
   candidateSchema,
@@ -55,7 +56,8 @@ import {
 } from '../../presenters/dossiers.js';
 import { candidateActions } from '../../policies/dossier.js';
 import { MIME, errors, file, okSchema } from '../../http/contract.js';
-import { contentDisposition } from '../../http/xlsx-reply.js';
+import { contentDisposition, documentQuery, replyDocument } from '../../http/xlsx-reply.js';
+import { documentFileStem, documentNumber } from '../../documents/docx/model.js';
 import { toTrinhDocx } from '../../presenters/dossier-documents.js';
 import { dossierColumns } from '../../presenters/list-exports.js';
 import { batched, replyXlsx } from '../../http/xlsx-reply.js';
@@ -603,7 +605,7 @@ export const dossierRoutes =
         if (!d) throw notFound('Không tìm thấy hồ sơ.');
         const doc = await documentFile(db, d.id, req.params.documentId);
         if (!doc?.data) throw notFound('Không tìm thấy tệp.');
-        return sendBytes(reply, doc.mimeType ?? MIME.octet, `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName ?? 'tep')}`, doc.data);
+        return sendBytes(reply, doc.mimeType ?? MIME.octet, contentDisposition(doc.fileName ?? 'tep'), doc.data);
       },
     );
 
@@ -632,9 +634,10 @@ export const dossierRoutes =
         schema: {
           tags,
           operationId: 'downloadToTrinh',
-          summary: 'Tờ trình đề nghị khen thưởng (DOCX) lập từ danh sách',
+          summary: 'Tờ trình đề nghị khen thưởng (Word hoặc PDF) lập từ danh sách; số văn bản (so) do văn thư lấy ở sổ',
           params: idParams,
-          response: { 200: file('Tờ trình (Word)', 'docx'), ...errors(403, 404) },
+          querystring: documentQuery,
+          response: { 200: file('Tờ trình (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
         },
       },
       async (req, reply) => {
@@ -642,8 +645,10 @@ export const dossierRoutes =
         authorize(actor, 'dossier', 'read');
         const d = await findVisibleDossier(db, actor, req.params.id);
         if (!d) throw notFound('Không tìm thấy hồ sơ.');
-        const buf = await toTrinhDocx(db, d, await candidatesOf(db, d.id));
-        return sendBytes(reply, MIME.docx, contentDisposition('to-trinh.docx'), buf);
+        const buf = await toTrinhDocx(db, d, await candidatesOf(db, d.id), { so: req.query.so });
+        // The dossier's own unit, reached through the dossier found in scope.
+        const unit = await unsafeFindUnit(db, d.unitId);
+        return replyDocument(reply, buf, documentFileStem('TTr', documentNumber(req.query.so), unit?.code ?? '', d.year), req.query.format);
       },
     );
 

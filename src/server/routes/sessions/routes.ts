@@ -32,8 +32,8 @@ import {
 import { minutesDocx } from '../../presenters/dossier-documents.js';
 import { notFound } from '../../errors.js';
 import { governingPackOfUnit } from '../../records/eligibility.js';
-import { DOCX_MIME } from '../../http/xlsx-reply.js';
-import { sendFile } from '../documents/download.js';
+import { documentQuery, replyDocument } from '../../http/xlsx-reply.js';
+import { documentFileStem, documentNumber } from '../../documents/docx/model.js';
 import { BALLOT_CHOICES } from '../../../shared/dossiers.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 
@@ -332,9 +332,10 @@ export const sessionRoutes =
         schema: {
           tags,
           operationId: 'downloadSessionMinutes',
-          summary: 'Biên bản kiểm phiếu (DOCX)',
+          summary: 'Biên bản kiểm phiếu của Hội đồng (Word hoặc PDF); số văn bản (so) do văn thư lấy ở sổ',
           params: idParams,
-          response: { 200: file('Biên bản kiểm phiếu', 'docx'), ...errors(403, 404) },
+          querystring: documentQuery,
+          response: { 200: file('Biên bản kiểm phiếu (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
         },
       },
       async (req, reply) => {
@@ -348,8 +349,9 @@ export const sessionRoutes =
           s,
           x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item })),
           x.attendance,
+          { councilName: x.council.name, so: req.query.so },
         );
-        return sendFile(reply, buf, DOCX_MIME, 'attachment; filename="bien-ban-kiem-phieu.docx"');
+        return replyDocument(reply, buf, documentFileStem('BB-KP', documentNumber(req.query.so), 'HDTDKT', s.meetingDate.slice(0, 4)), req.query.format);
       },
     );
   };

@@ -1,6 +1,5 @@
 /** Decisions: candidates ready to decide (head) or to forward (Office), the register of decisions, revocation, DOCX. */
 import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -21,7 +20,7 @@ import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate, fromDayjs } from '../../lib/format';
-import { download, money } from './common';
+import { DocumentDownloads, download, money } from './common';
 import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 
@@ -69,9 +68,7 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             ) : null}
           </Descriptions>
           <Space style={{ margin: '12px 0' }}>
-            <Button icon={<DownloadOutlined />} onClick={() => download(`/api/decisions/${d.id}/docx`)} data-testid="decision-docx">
-              Tải quyết định (DOCX)
-            </Button>
+            <DocumentDownloads url={`/api/decisions/${d.id}/docx`} label="Tải quyết định" testId="decision" />
             {d.hasFile ? <Button onClick={() => download(`/api/decisions/${d.id}/file`)}>Bản đính kèm</Button> : null}
           </Space>
           <Table

@@ -22,7 +22,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { CheckCircleTwoTone, CloseCircleTwoTone, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -51,7 +51,7 @@ import { fmtDate, fmtDateTime } from '../../lib/format';
 import { SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
 import { codeOf } from '../../lib/codes';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../../shared/dossiers';
-import { ClockTag, StatusTag, download, honorOptions } from './common';
+import { ClockTag, DocumentDownloads, StatusTag, honorOptions } from './common';
 import { keys } from '../../api/keys';
 import { RegimeDate } from './RegimeDate';
 import { DossierInitiatives } from '../initiatives/DossierInitiatives';
@@ -441,9 +441,7 @@ export default function DossierPage() {
         }
         extra={
           <>
-            <Button icon={<DownloadOutlined />} onClick={() => download(`/api/dossiers/${d.id}/to-trinh.docx`)}>
-              Tờ trình (DOCX)
-            </Button>
+            <DocumentDownloads url={`/api/dossiers/${d.id}/to-trinh.docx`} label="Tờ trình" numbered testId="to-trinh" />
             {d.actions.includes('submit') ? (
               <Button
                 type="primary"

@@ -1,6 +1,6 @@
 /** One council session: agenda with conflicts, attendance, the member's secret ballot, paper counts, close and results. */
 import { Alert, App, Button, Card, Checkbox, Col, InputNumber, Popconfirm, Radio, Row, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { BALLOT_CHOICES, BALLOT_CHOICE_LABELS, type BallotChoice } from '../../../shared/dossiers';
-import { download } from './common';
+import { DocumentDownloads } from './common';
 import { keys } from '../../api/keys';
 
 export default function SessionPage() {
@@ -163,9 +163,7 @@ export default function SessionPage() {
           <>
             <SessionPreparation s={s} />
             {s.status !== 'cancelled' ? (
-              <Button icon={<DownloadOutlined />} onClick={() => download(`/api/sessions/${s.id}/minutes.docx`)}>
-                Biên bản kiểm phiếu (DOCX)
-              </Button>
+              <DocumentDownloads url={`/api/sessions/${s.id}/minutes.docx`} label="Biên bản kiểm phiếu" numbered testId="minutes" />
             ) : null}
             {s.abilities.includes('open') ? (
               <Button type="primary" onClick={() => act.mutate({ fn: () => openSession(s.id), ok: 'Đã khai mạc, mở bỏ phiếu.' })} data-testid="session-open">

@@ -1,5 +1,7 @@
 /** Small shared bits of the pipeline pages: status tags, the working-day clock, honor options. */
-import { Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { Button, Input, Space, Tag, Tooltip } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
 import type { StepClock } from '../../api/dossiers';
 import { fmtDate } from '../../lib/format';
@@ -51,4 +53,39 @@ export function money(n: number | null | undefined): string {
 /** Opens a server file download in the browser (cookies go along). */
 export function download(url: string) {
   window.open(url, '_blank', 'noopener');
+}
+
+/**
+ * Word and PDF downloads of a generated document; `numbered` adds the number the clerk took from
+ * the register ("05"), printed as "Số: 05/…" (left empty, the number is written in by hand).
+ */
+export function DocumentDownloads({ url, label, numbered = false, testId }: { url: string; label: string; numbered?: boolean; testId?: string }) {
+  const [so, setSo] = useState('');
+  const valid = /^[0-9]*$/.test(so.trim());
+  const href = (format: 'docx' | 'pdf') => {
+    const q = new URLSearchParams({ format });
+    if (numbered && so.trim()) q.set('so', so.trim());
+    return `${url}?${q.toString()}`;
+  };
+  return (
+    <Space.Compact>
+      {numbered ? (
+        <Input
+          style={{ width: 110 }}
+          placeholder="Số (vd. 05)"
+          aria-label={`Số văn bản của ${label}`}
+          value={so}
+          status={valid ? undefined : 'error'}
+          onChange={(e) => setSo(e.target.value)}
+          data-testid={testId ? `${testId}-so` : undefined}
+        />
+      ) : null}
+      <Button icon={<DownloadOutlined />} disabled={!valid} onClick={() => download(href('docx'))} data-testid={testId ? `${testId}-docx` : undefined}>
+        {label} (Word)
+      </Button>
+      <Button disabled={!valid} onClick={() => download(href('pdf'))} data-testid={testId ? `${testId}-pdf` : undefined}>
+        PDF
+      </Button>
+    </Space.Compact>
+  );
 }
