@@ -615,7 +615,7 @@ function phieuChamSangKien(): Block[] {
     ),
     body([r('Ý kiến: ', { bold: true }), r('{yKien}')], { before: 6 }),
     body([r('Nhận xét: ', { bold: true }), r('{nhanXet}')]),
-    ...twoSignatures('', '', 'THÀNH VIÊN HỘI ĐỒNG', '{thanhVien}', '(Ký, ghi rõ họ tên)'),
+    ...twoSignatures({ title: '', note: '', name: '' }, { title: 'THÀNH VIÊN HỘI ĐỒNG', note: '(Ký, ghi rõ họ tên)', name: '{thanhVien}' }),
   ];
 }
 
@@ -650,7 +650,7 @@ function bienBanHoiDongSangKien(): Block[] {
     p([], { after: 6 }),
     ...bodyList('noiDung'),
     body([r('Cuộc họp kết thúc {ketThuc}, biên bản đã được thông qua trước Hội đồng./.')]),
-    ...twoSignatures('THƯ KÝ', '{thuKy}', 'CHỦ TỊCH HỘI ĐỒNG', '{chuTri}', '(Ký, ghi rõ họ tên)'),
+    ...twoSignatures({ title: 'THƯ KÝ', note: '', name: '{thuKy}' }, { title: 'CHỦ TỊCH HỘI ĐỒNG', note: '', name: '{chuTri}' }),
   ];
 }
 
