@@ -68,11 +68,24 @@ describe('workflow notifications', () => {
     assert.match(returned.text, /Thiếu chữ ký người đề nghị/);
     assert.match(returned.text, new RegExp(`/ho-so/${id}`));
 
+    // The clerk's "Việc cần làm" lists it with the reasons, linking to the dossier.
+    const todo = (await donvi.get('/api/me/todo')).body;
+    const back = todo.sections.find((x: { key: string }) => x.key === 'returned');
+    assert.ok(back, JSON.stringify(todo));
+    const item = back.items.find((i: { link: string }) => i.link === `/ho-so/${id}`);
+    assert.match(item.detail, /Lý do: Thiếu chữ ký người đề nghị; Báo cáo thành tích chưa có số liệu/);
+    assert.ok(!todo.sections.some((x: { key: string }) => x.key === 'receive'), 'a clerk receives nothing');
+
     // Fixed and submitted again: the Office is told again (a new occurrence, not swallowed by the first key).
     ok(await donvi.post(`/api/dossiers/${id}/submit`));
     const again = (await bell(office)).items.filter((n) => n.link === `/ho-so/${id}`);
     assert.equal(again.length, 2);
     assert.match(again[0]!.body, /nộp lại hồ sơ .* \(lần 2\)/);
+    const inbox = (await office.get('/api/me/todo')).body.sections.find((x: { key: string }) => x.key === 'receive');
+    assert.ok(
+      inbox.items.some((i: { link: string }) => i.link === `/ho-so/${id}`),
+      'the Office has it to receive',
+    );
     ok(await office.post(`/api/dossiers/${id}/receive`));
     const received = (await bell(donvi)).items.filter((n) => n.link === `/ho-so/${id}`);
     assert.equal(received[0]!.title, 'Hồ sơ "Hồ sơ đề nghị Giấy khen thông báo" đã được tiếp nhận');
@@ -132,6 +145,47 @@ describe('workflow notifications', () => {
       assert.match(n.body, new RegExp(`${cand!.fullName} \\(Giấy khen\\)`));
     }
     assert.equal((await bell(giamdoc)).items.filter((x) => x.title.includes(dec.body.numberText)).length, 0, 'the signer is not told');
+  });
+
+  it('"Việc cần làm": a member sees the open ballot until she has voted; the Office sees the session to prepare', async () => {
+    const hoidong = await t.login('hoidong');
+    const ttud = await unitByCode(t, 'TTUD');
+    const nominee = (await staffOf(t, ttud.id))[9]!;
+    const d = await donvi.post('/api/dossiers', { type: 'cong_trang', year: 2021, title: 'Hồ sơ cho phiên họp mở' });
+    ok(d, 201);
+    ok(await donvi.post(`/api/dossiers/${d.body.id}/candidates`, { subjectKind: 'individual', personId: nominee.id, proposedHonor: 'GK' }), 201);
+    await completeDocuments(donvi, d.body.id);
+    ok(await donvi.post(`/api/dossiers/${d.body.id}/submit`));
+    ok(await office.post(`/api/dossiers/${d.body.id}/receive`));
+    const cand = (await office.get(`/api/dossiers/${d.body.id}`)).body.candidates[0].id as string;
+    ok(await office.post(`/api/dossiers/${d.body.id}/candidates/${cand}/appraise`, { note: 'Đủ thành phần' }));
+    const councils = (await office.get('/api/councils')).body.items as { id: string; kind: string }[];
+    const s = await office.post('/api/sessions', {
+      councilId: councils.find((c) => c.kind === 'tdkt')!.id,
+      title: 'Phiên họp có phiếu mở',
+      meetingDate: '2021-06-22',
+      candidateIds: [cand],
+    });
+    ok(s, 201);
+    const prep = (await office.get('/api/me/todo')).body.sections.find((x: { key: string }) => x.key === 'prepare');
+    assert.ok(prep.items.some((i: { link: string; detail: string }) => i.link === `/phien-hop/${s.body.id}` && /22\/06\/2021, 1 đề nghị/.test(i.detail)));
+    const noBallot = (await hoidong.get('/api/me/todo')).body.sections.find((x: { key: string }) => x.key === 'ballots');
+    assert.ok(!noBallot?.items.some((i: { link: string }) => i.link === `/phien-hop/${s.body.id}`), 'not before the session opens');
+    ok(await office.post(`/api/sessions/${s.body.id}/open`));
+    const ballots = (await hoidong.get('/api/me/todo')).body.sections.find((x: { key: string }) => x.key === 'ballots');
+    const mine = ballots.items.find((i: { link: string }) => i.link === `/phien-hop/${s.body.id}`);
+    assert.equal(mine.detail, 'Còn 1 đề nghị chưa bỏ phiếu (họp ngày 22/06/2021)');
+    const items = (await hoidong.get(`/api/sessions/${s.body.id}`)).body.items as { id: string }[];
+    ok(await hoidong.post(`/api/sessions/${s.body.id}/ballots`, { votes: items.map((i) => ({ itemId: i.id, choice: 'approve' })) }));
+    const after = (await hoidong.get('/api/me/todo')).body.sections.find((x: { key: string }) => x.key === 'ballots');
+    assert.ok(!after?.items.some((i: { link: string }) => i.link === `/phien-hop/${s.body.id}`), 'gone once she voted');
+    // Staff see only what they may act on: no dossier work.
+    const canhan = await t.login('canhan');
+    const st = (await canhan.get('/api/me/todo')).body;
+    assert.ok(
+      st.sections.every((x: { key: string }) => x.key === 'registration'),
+      JSON.stringify(st),
+    );
   });
 
   it('a comment on a public notice → the Office, to answer', async () => {

@@ -1,7 +1,8 @@
-/** The bell in the header: deadline reminders for the signed-in account, and whether e-mails are going out. */
+/** The bell in the header: deadline reminders and workflow notifications for the signed-in account, and whether e-mails are going out. */
 import { Alert, Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { getNotifications, markAllRead, markRead, type Notification } from '../api/plans';
 import { fmtDateTime } from '../lib/format';
@@ -9,23 +10,27 @@ import { keys } from '../api/keys';
 
 export function NotificationBell() {
   const navigate = useNavigate();
+  const [shown, setShown] = useState(false);
   const qc = useQueryClient();
   const q = useQuery({ queryKey: keys.notifications, queryFn: getNotifications, refetchInterval: 60_000 });
   const read = useMutation({ mutationFn: (id: string) => markRead(id), onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }) });
   const readAll = useMutation({ mutationFn: markAllRead, onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }) });
   const open = (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
-    if (n.link) void navigate(n.link);
+    if (n.link) {
+      setShown(false);
+      void navigate(n.link);
+    }
   };
   const data = q.data;
   const content = (
-    <div style={{ width: 380 }} data-testid="notification-panel">
+    <div style={{ width: 'min(380px, calc(100vw - 48px))', maxHeight: '70vh', overflowY: 'auto' }} data-testid="notification-panel">
       {data && !data.mail.configured && data.mail.queued > 0 ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          title={`${data.mail.queued} thư nhắc hạn đang chờ gửi`}
+          title={`${data.mail.queued} thư thông báo đang chờ gửi`}
           description="Máy chủ thư (SMTP) chưa được cấu hình: thư được giữ lại và sẽ gửi khi có cấu hình."
         />
       ) : null}
@@ -39,7 +44,7 @@ export function NotificationBell() {
                 title={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>}
                 description={
                   <>
-                    <div>{n.body}</div>
+                    <div style={{ whiteSpace: 'pre-line' }}>{n.body}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {fmtDateTime(n.createdAt)}
                     </Typography.Text>
@@ -60,7 +65,7 @@ export function NotificationBell() {
     </div>
   );
   return (
-    <Popover content={content} title="Thông báo nhắc hạn" trigger="click" placement="bottomRight">
+    <Popover content={content} title="Thông báo" trigger="click" placement="bottomRight" open={shown} onOpenChange={setShown}>
       <Badge count={data?.unread ?? 0} size="small" offset={[-4, 4]}>
         <Button
           type="text"
