@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { abilitiesFor } from '../policies/abilities.js';
-import { CANDIDATE_ACTIONS, candidateActions, dossierActions, mayEditDossier, type CandidateAction } from '../policies/dossier.js';
+import { CANDIDATE_ACTIONS, candidateActions, dossierActions, mayEditDocuments, mayEditDossier, type CandidateAction } from '../policies/dossier.js';
 import type { CandidateRow, DocumentRow, DossierRow, DossierVersionRow } from '../repositories/dossiers.js';
 import { pageOf } from '../http/contract.js';
 import { COMMENDATION_TYPE_LABELS, HONOR_INFO, SUBJECT_KIND_LABELS, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
@@ -156,6 +156,7 @@ export const dossierSchema = dossierSummarySchema
     createdAt: instant,
     deadline: z.object({ dueDate: z.string().nullable(), extensionUntil: z.string().nullable() }),
     editable: z.boolean().describe('Tài khoản được sửa nội dung hồ sơ (tên, danh sách đề nghị, tài liệu) lúc này'),
+    documentsEditable: z.boolean().describe('Tài khoản được thêm, bỏ tài liệu của hồ sơ lúc này (kể cả Tờ trình của hồ sơ trình cấp trên đang soạn)'),
     candidates: z.array(candidateSchema),
     documents: z.array(dossierDocumentSchema),
     checklist: checklistSchema,
@@ -304,6 +305,7 @@ export function presentDossier(
     createdAt: d.createdAt.toISOString(),
     deadline: extra.deadline,
     editable: mayEditDossier(actor, d),
+    documentsEditable: mayEditDocuments(actor, d),
     candidates: extra.candidates.map((c) => presentCandidate(c, candidateActions(actor, d, c))),
     documents: extra.documents.map(presentDocument),
     checklist,

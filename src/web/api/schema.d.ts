@@ -5956,6 +5956,8 @@ export interface components {
             };
             /** @description Tài khoản được sửa nội dung hồ sơ (tên, danh sách đề nghị, tài liệu) lúc này */
             editable: boolean;
+            /** @description Tài khoản được thêm, bỏ tài liệu của hồ sơ lúc này (kể cả Tờ trình của hồ sơ trình cấp trên đang soạn) */
+            documentsEditable: boolean;
             candidates: components["schemas"]["Candidate"][];
             documents: components["schemas"]["DossierDocument"][];
             checklist: {
