@@ -152,7 +152,8 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
   });
 
   it('the clerk is told in the bell and in Việc cần làm, opens the dossier from there, fixes it and resubmits', async () => {
-    for (const width of [1440, 390]) {
+    // The phone first (looking only), then the desktop, where she fixes it.
+    for (const width of [390, 1440]) {
       const p = await page('donvi', width);
       await p.getByTestId('todo-returned').waitFor();
       await p.getByTestId('todo-panel').getByText(`Lý do: ${REASON}`).waitFor();
@@ -170,7 +171,7 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
         await p.getByTestId('dossier-submit').click();
         await p.getByTestId('dossier-status').getByText('Đã nộp, chờ tiếp nhận').waitFor();
       } else {
-        await p.keyboard.press('Escape');
+        await p.locator('.ant-drawer').getByRole('button', { name: /close|đóng/i }).first().click();
         await p.screenshot({ path: `${SHOTS}/notify-03-clerk-home-390.png`, fullPage: true });
       }
       await p.close();
@@ -198,6 +199,13 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
     await p.getByTestId('todo-panel').getByRole('link', { name: 'Phiên họp Hội đồng TĐKT Sở' }).click();
     await p.getByTestId('session-open').click();
     await p.getByText('Đang họp, bỏ phiếu').first().waitFor();
+    const member = await api('hoidong');
+    const todo = (await member('GET', '/api/me/todo')).body;
+    const state = (await office('GET', `/api/sessions/${s.id}`)).body.status;
+    assert.ok(
+      todo.sections.some((x: { key: string }) => x.key === 'ballots'),
+      `the member's todo has the ballot (session ${state}): ${JSON.stringify(todo)}`,
+    );
     for (const width of [1440, 390]) {
       const m = await page('hoidong', width);
       await m.getByTestId('todo-ballots').waitFor();

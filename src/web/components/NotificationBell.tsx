@@ -1,5 +1,5 @@
 /** The bell in the header: deadline reminders and workflow notifications for the signed-in account, and whether e-mails are going out. */
-import { Alert, Badge, Button, Empty, List, Popover, Typography } from 'antd';
+import { Alert, Badge, Button, Drawer, Empty, Grid, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,8 @@ import { keys } from '../api/keys';
 export function NotificationBell() {
   const navigate = useNavigate();
   const [shown, setShown] = useState(false);
+  // On a phone the list opens as a drawer across the screen: a popover anchored to the bell would run off its edge.
+  const phone = !Grid.useBreakpoint().md;
   const qc = useQueryClient();
   const q = useQuery({ queryKey: keys.notifications, queryFn: getNotifications, refetchInterval: 60_000 });
   const read = useMutation({ mutationFn: (id: string) => markRead(id), onSuccess: () => qc.invalidateQueries({ queryKey: keys.notifications }) });
@@ -24,7 +26,7 @@ export function NotificationBell() {
   };
   const data = q.data;
   const content = (
-    <div style={{ width: 'min(380px, calc(100vw - 48px))', maxHeight: '70vh', overflowY: 'auto' }} data-testid="notification-panel">
+    <div style={phone ? undefined : { width: 380, maxHeight: '70vh', overflowY: 'auto' }} data-testid="notification-panel">
       {data && !data.mail.configured && data.mail.queued > 0 ? (
         <Alert
           type="warning"
@@ -64,17 +66,30 @@ export function NotificationBell() {
       ) : null}
     </div>
   );
+  const bell = (
+    <Badge count={data?.unread ?? 0} size="small" offset={[-4, 4]}>
+      <Button
+        type="text"
+        shape="circle"
+        icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
+        aria-label="Thông báo"
+        data-testid="notification-bell"
+        onClick={phone ? () => setShown(true) : undefined}
+      />
+    </Badge>
+  );
+  if (phone)
+    return (
+      <>
+        {bell}
+        <Drawer open={shown} onClose={() => setShown(false)} title="Thông báo" placement="right" styles={{ body: { padding: 12 } }}>
+          {content}
+        </Drawer>
+      </>
+    );
   return (
     <Popover content={content} title="Thông báo" trigger="click" placement="bottomRight" open={shown} onOpenChange={setShown}>
-      <Badge count={data?.unread ?? 0} size="small" offset={[-4, 4]}>
-        <Button
-          type="text"
-          shape="circle"
-          icon={<BellOutlined style={{ color: '#fff', fontSize: 18 }} />}
-          aria-label="Thông báo"
-          data-testid="notification-bell"
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }
