@@ -167,7 +167,7 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
         await panel.getByText(`Hồ sơ "${TITLE}" bị trả lại, cần bổ sung`).click();
         await p.waitForURL(`**/ho-so/${dossierId}`);
         await p.getByTestId('return-reasons').getByText(REASON).waitFor();
-        await addDocument(p, 'Minh chứng', 'Hà Thị Mai', 'Số liệu: 3 đề tài nghiệm thu xuất sắc trong đợt thi đua.', null);
+        await addDocument(p, 'Báo cáo thành tích', 'Hà Thị Mai', 'Bổ sung số liệu: 3 đề tài nghiệm thu xuất sắc trong đợt thi đua.', null);
         await p.getByTestId('dossier-submit').click();
         await p.getByTestId('dossier-status').getByText('Đã nộp, chờ tiếp nhận').waitFor();
       } else {
