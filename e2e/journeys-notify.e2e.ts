@@ -206,7 +206,8 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
       todo.sections.some((x: { key: string }) => x.key === 'ballots'),
       `the member's todo has the ballot (session ${state}): ${JSON.stringify(todo)}`,
     );
-    for (const width of [1440, 390]) {
+    // The phone first (looking only), then the desktop, where she votes.
+    for (const width of [390, 1440]) {
       const m = await page('hoidong', width);
       await m.getByTestId('todo-ballots').waitFor();
       await m.getByTestId('todo-panel').getByText('Còn 1 đề nghị chưa bỏ phiếu (họp ngày 22/06/2021)').waitFor();
