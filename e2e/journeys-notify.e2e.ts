@@ -171,7 +171,11 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
         await p.getByTestId('dossier-submit').click();
         await p.getByTestId('dossier-status').getByText('Đã nộp, chờ tiếp nhận').waitFor();
       } else {
-        await p.locator('.ant-drawer').getByRole('button', { name: /close|đóng/i }).first().click();
+        await p
+          .locator('.ant-drawer')
+          .getByRole('button', { name: /close|đóng/i })
+          .first()
+          .click();
         await p.screenshot({ path: `${SHOTS}/notify-03-clerk-home-390.png`, fullPage: true });
       }
       await p.close();
