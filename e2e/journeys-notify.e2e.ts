@@ -255,6 +255,8 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
     await p.locator('.ant-popconfirm').getByRole('button', { name: 'Trình' }).click();
     await p.getByText('Đã đưa vào hồ sơ trình cấp trên.').first().waitFor();
     await p.goto(`${url}/ho-so`);
+    // The Office's own dossiers: the upward one is the Sở's.
+    await p.getByRole('tab', { name: 'Hồ sơ của cơ quan (trình cấp trên)' }).click();
     await p.getByTestId('dossier-table').getByText('Hồ sơ đề nghị cấp trên khen thưởng', { exact: false }).first().click();
     await p.getByText('Tài liệu (2)').waitFor();
     await p.getByText('Báo cáo thành tích — Hà Thị Mai').waitFor();
