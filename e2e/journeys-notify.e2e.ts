@@ -258,8 +258,9 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
     // The Office's own dossiers: the upward one is the Sở's.
     await p.getByRole('tab', { name: 'Hồ sơ của cơ quan (trình cấp trên)' }).click();
     await p.getByTestId('dossier-table').getByText('Hồ sơ đề nghị cấp trên khen thưởng', { exact: false }).first().click();
-    await p.getByText('Tài liệu (2)').waitFor();
-    await p.getByText('Báo cáo thành tích — Hà Thị Mai').waitFor();
+    // Both of Mai's achievement reports (the first and the one with figures) and the council's minutes.
+    await p.getByText('Tài liệu (3)').waitFor();
+    await p.getByText('Báo cáo thành tích — Hà Thị Mai').first().waitFor();
     await p.getByText('Biên bản họp Hội đồng Thi đua - Khen thưởng — Hà Thị Mai').waitFor();
     await p.getByRole('button', { name: 'Trình cấp trên' }).first().click();
     const modal = p.locator('.ant-modal:visible');
