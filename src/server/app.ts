@@ -45,6 +45,7 @@ import { portalPageRoutes } from './routes/exemplars/portal-pages.js';
 import { importJobRoutes } from './routes/imports/routes.js';
 import { ImportJobs } from './imports/jobs.js';
 import { fundRoutes } from './routes/fund/routes.js';
+import { meRoutes } from './routes/me/routes.js';
 
 // Zod's own messages in Vietnamese, for the checks our schemas do not word themselves.
 z.config(z.locales.vi());
@@ -170,6 +171,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(portalPageRoutes(deps));
   await app.register(importJobRoutes(deps));
   await app.register(fundRoutes(deps));
+  await app.register(meRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

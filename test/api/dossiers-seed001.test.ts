@@ -366,8 +366,32 @@ describe('seed 001: the nomination pipeline end to end', () => {
     const second = await office.post(`/api/dossiers/${ids.b}/candidates/${ids.y}/forward`, {});
     assert.equal(second.status, 409);
     assert.match(second.body.message, /Vượt chỉ tiêu: phong trào chỉ cho phép đề nghị 01 Bằng khen bộ, ban, ngành, tỉnh.*đã đề nghị: Hà Thị Mai/);
+    // The upward dossier carries the unit's achievement report and the council's minutes with its vote; the Sở's Tờ trình is still missing.
+    const draft = (await office.get(`/api/dossiers/${ids.upward}`)).body;
+    const kinds = draft.documents.map((x: { kind: string }) => x.kind).sort();
+    assert.deepEqual(kinds, ['bao_cao_thanh_tich', 'bien_ban_hop_xet']);
+    assert.match(draft.documents.find((x: { kind: string }) => x.kind === 'bien_ban_hop_xet').voteResult, /phiếu/);
+    assert.equal(draft.documentsEditable, true);
+    assert.equal(draft.editable, false, 'its candidates come from the council, not typed in');
+    const missingReceiver = await office.post(`/api/dossiers/${ids.upward}/forward`, {});
+    assert.equal(missingReceiver.status, 400);
+    assert.match(missingReceiver.body.message, /Hãy nhập cơ quan nhận hồ sơ/);
+    assert.doesNotMatch(missingReceiver.body.message, /receiverName/);
+    const early = await office.post(`/api/dossiers/${ids.upward}/forward`, { receiverName: 'Ban Thi đua - Khen thưởng tỉnh Cao Bằng' });
+    assert.equal(early.status, 400, JSON.stringify(early.body));
+    assert.equal(early.body.error, 'dossier_incomplete');
+    assert.match(early.body.message, /Còn thiếu: .*Tờ trình/);
+    assert.equal((await office.get(`/api/dossiers/${ids.upward}`)).body.status, 'draft');
+    ok(
+      await office.post(`/api/dossiers/${ids.upward}/documents`, {
+        kind: 'to_trinh',
+        content: 'Sở Khoa học và Công nghệ kính trình Chủ tịch UBND tỉnh xét tặng Bằng khen cho bà Hà Thị Mai.',
+      }),
+      201,
+    );
     const up = await office.post(`/api/dossiers/${ids.upward}/forward`, { receiverName: 'Ban Thi đua - Khen thưởng tỉnh Cao Bằng' });
     ok(up);
+    assert.equal(up.body.documentsEditable, false);
     assert.equal(up.body.status, 'forwarded');
     assert.equal(up.body.level, 'upward');
   });

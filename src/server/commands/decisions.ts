@@ -36,6 +36,7 @@ import { formatDateVi } from '../../shared/format-vi.js';
 import { revokeCertificatesForDecision } from './certificates.js';
 import { commitDecisionMoney, returnRevokedMoney } from './fund.js';
 import { recallItemsForRevocation } from './award-items.js';
+import { notify } from './notify.js';
 
 /** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
 export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
@@ -197,6 +198,14 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     unitId: unit.id,
     summary: `Ban hành Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`,
     after: { numberText, candidates: rows.map((r) => r.candidate.displayName) },
+  });
+  const dossierUnits = [...new Set(rows.map((r) => r.dossier.unitId))];
+  const awardees = rows.flatMap((r) => (r.candidate.personId ? [r.candidate.personId] : []));
+  await notify(ctx, [{ unitSide: dossierUnits }, { people: awardees }], {
+    key: `decision.issued:${decision.id}`,
+    title: `Đã ban hành Quyết định số ${numberText}`,
+    body: `Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)} ${row.title.charAt(0).toLowerCase()}${row.title.slice(1)}: ${rows.map((r) => `${r.candidate.displayName} (${HONOR_INFO[r.candidate.honor as Honor].label})`).join('; ')}.`,
+    link: `/quyet-dinh`,
   });
   return row;
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { notifyWorkflow } from './notify.js';
 import type { Db, Executor } from '../db/client.js';
 import type { CommandContext } from './run.js';
 import { loadCalendar } from '../repositories/dossiers.js';
@@ -162,6 +163,17 @@ export async function addPublicComment(
         entityId: n.id,
         unitId: n.unitId,
         summary: `Ý kiến góp ý của "${c.authorName}" về "${n.title}"`,
+      },
+    );
+    await notifyWorkflow(
+      tx,
+      null,
+      { officeOf: [n.unitId] },
+      {
+        key: `notice.comment:${c.id}`,
+        title: `Góp ý mới cần trả lời: "${n.title}"`,
+        body: `${c.authorName} góp ý: "${c.content.length > 300 ? `${c.content.slice(0, 300)}…` : c.content}". Hãy trả lời hoặc ghi nhận trước khi trình quyết định.`,
+        link: `/lay-y-kien`,
       },
     );
     return c;

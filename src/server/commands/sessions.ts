@@ -48,6 +48,7 @@ import { HONOR_INFO, type Honor } from '../../shared/codes.js';
 import { BALLOT_CHOICES, SESSION_STATUS_LABELS, type BallotChoice, type SessionStatus } from '../../shared/dossiers.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { openBallot, sealBallot } from '../ballots/seal.js';
+import { notify } from './notify.js';
 
 export { membersOn };
 
@@ -319,6 +320,16 @@ export async function openSession(ctx: CommandContext, sessionId: string): Promi
     unitId: s.unitId,
     summary: `Khai mạc phiên họp "${s.title}": ${present.length}/${members.length} thành viên có mặt, ${items.length} đề nghị`,
   });
+  await notify(
+    ctx,
+    { people: members.map((m) => m.personId) },
+    {
+      key: `session.opened:${s.id}`,
+      title: `Phiên họp "${s.title}" đã khai mạc: mời bỏ phiếu`,
+      body: `Phiên họp ngày ${formatDateVi(s.meetingDate)} có ${items.length} đề nghị khen thưởng. Thành viên có mặt đọc hồ sơ và bỏ phiếu kín trên hệ thống.`,
+      link: `/phien-hop/${s.id}`,
+    },
+  );
   return row;
 }
 
@@ -478,5 +489,16 @@ export async function closeSession(ctx: CommandContext, sessionId: string): Prom
     unitId: s.unitId,
     summary: `Kết thúc phiên họp "${s.title}": ${passed}/${items.length} đề nghị đạt tỷ lệ phiếu`,
   });
+  const members = await membersOn(ctx.tx, s.councilId, s.meetingDate);
+  await notify(
+    ctx,
+    { people: members.map((m) => m.personId) },
+    {
+      key: `session.closed:${s.id}`,
+      title: `Phiên họp "${s.title}" đã kết thúc bỏ phiếu`,
+      body: `Kết quả: ${passed}/${items.length} đề nghị đạt tỷ lệ phiếu. Biên bản kiểm phiếu xem tại trang phiên họp.`,
+      link: `/phien-hop/${s.id}`,
+    },
+  );
   return row;
 }

@@ -31,7 +31,8 @@ export function handleError(err: FastifyError | Error, req: FastifyRequest, repl
     });
     const first = issues[0];
     const where = SOURCE_LABELS[err.validationContext ?? 'body'] ?? 'Dữ liệu';
-    const message = first ? `${where} không hợp lệ${first.field ? ` (${first.field})` : ''}: ${first.message}` : `${where} không hợp lệ.`;
+    // The user reads the Vietnamese message, never a field name (issue 18: "receiverName"); the field stays in `details` for forms.
+    const message = first ? `${where} không hợp lệ: ${first.message}` : `${where} không hợp lệ.`;
     return reply.status(400).send({ error: 'validation', message, details: issues } satisfies ErrorBody);
   }
   const fe = err as FastifyError;

@@ -66,6 +66,16 @@ export function maySetRegimeDate(actor: Actor, d: DossierFacts): boolean {
   return ['submitted', 'received', 'appraising'].includes(d.status) && isOfficeSide(actor, d) && can(actor.role, 'dossier', 'appraise');
 }
 
+/**
+ * The dossier's documents may be added or removed: as its content, or — for the upward dossier the
+ * parent level is putting together — while it is a draft, by that level (the Tờ trình of the Sở,
+ * anything the higher authority asks for).
+ */
+export function mayEditDocuments(actor: Actor, d: DossierFacts): boolean {
+  if (mayEditDossier(actor, d)) return true;
+  return d.level === 'upward' && d.status === 'draft' && isUnitSide(actor, d) && can(actor.role, 'dossier', 'forward');
+}
+
 /** The transitions this actor may take on this dossier now: the UI shows exactly these buttons. */
 export function dossierActions(actor: Actor, d: DossierFacts): DossierCommand[] {
   const unitSide = isUnitSide(actor, d);

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { abilitiesFor } from '../policies/abilities.js';
-import { CANDIDATE_ACTIONS, candidateActions, dossierActions, mayEditDossier, maySetRegimeDate, type CandidateAction } from '../policies/dossier.js';
+import {
+  CANDIDATE_ACTIONS,
+  candidateActions,
+  dossierActions,
+  mayEditDocuments,
+  mayEditDossier,
+  maySetRegimeDate,
+  type CandidateAction,
+} from '../policies/dossier.js';
 import type { CandidateRow, DocumentRow, DossierRow, DossierVersionRow } from '../repositories/dossiers.js';
 import { pageOf } from '../http/contract.js';
 import {
@@ -169,6 +177,7 @@ export const dossierSchema = dossierSummarySchema
     regimeDateInEffect: z.string().describe('Ngày mà chế độ pháp lý, bộ quy tắc và điều kiện khen thưởng của hồ sơ đang theo'),
     regimeLabel: z.string().describe('Chế độ pháp lý áp dụng cho hồ sơ (theo ngày áp dụng)'),
     maySetRegimeDate: z.boolean().describe('Tài khoản được đặt ngày áp dụng quy định lúc này'),
+    documentsEditable: z.boolean().describe('Tài khoản được thêm, bỏ tài liệu của hồ sơ lúc này (kể cả Tờ trình của hồ sơ trình cấp trên đang soạn)'),
     candidates: z.array(candidateSchema),
     documents: z.array(dossierDocumentSchema),
     checklist: checklistSchema,
@@ -321,6 +330,7 @@ export function presentDossier(
     regimeDateInEffect: regimeDateOf(d, todayVn()),
     regimeLabel: REGIME_LABELS[extra.pack.regime],
     maySetRegimeDate: maySetRegimeDate(actor, d),
+    documentsEditable: mayEditDocuments(actor, d),
     candidates: extra.candidates.map((c) => presentCandidate(c, candidateActions(actor, d, c))),
     documents: extra.documents.map(presentDocument),
     checklist,

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { notifications } from '../db/schema/index.js';
+import { accounts, notifications, people } from '../db/schema/index.js';
+import type { Role } from '../../shared/codes.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 
@@ -50,4 +51,34 @@ export async function insertNotificationOnce(
 ): Promise<boolean> {
   const rows = await tx.insert(notifications).values(n).onConflictDoNothing().returning({ id: notifications.id });
   return rows.length > 0;
+}
+
+/** An account a workflow notification goes to, with the e-mail of its person (if any). */
+export interface NotifiableAccount {
+  accountId: string;
+  displayName: string;
+  email: string | null;
+}
+
+/**
+ * Active accounts of the given roles working in the given units. A workflow event (a dossier
+ * returned, a comment posted) reaches accounts outside the actor's scope, hence `unsafe`.
+ */
+export async function unsafeAccountsOfUnits(tx: Executor, unitIds: string[], roles: readonly Role[]): Promise<NotifiableAccount[]> {
+  if (unitIds.length === 0 || roles.length === 0) return [];
+  return tx
+    .select({ accountId: accounts.id, displayName: accounts.displayName, email: people.email })
+    .from(accounts)
+    .leftJoin(people, eq(people.id, accounts.personId))
+    .where(and(eq(accounts.active, true), inArray(accounts.unitId, unitIds), inArray(accounts.role, [...roles])));
+}
+
+/** Active accounts of the given people (a council member, an awardee), whatever their role. */
+export async function unsafeAccountsOfPeople(tx: Executor, personIds: string[]): Promise<NotifiableAccount[]> {
+  if (personIds.length === 0) return [];
+  return tx
+    .select({ accountId: accounts.id, displayName: accounts.displayName, email: people.email })
+    .from(accounts)
+    .leftJoin(people, eq(people.id, accounts.personId))
+    .where(and(eq(accounts.active, true), inArray(accounts.personId, personIds)));
 }

@@ -13,6 +13,7 @@ interface CampaignKey {
 export const keys = {
   me: ['auth', 'me'] as const,
   notifications: ['notifications'] as const,
+  todo: ['todo'] as const,
 
   units: {
     all: ['units'] as const,

@@ -95,3 +95,7 @@ export const exportRollup = (c: CampaignRef) =>
   download(client.GET('/api/registrations/rollup/export.xlsx', { params: { query: c }, parseAs: 'blob' }), 'tong-hop-dang-ky.xlsx');
 export const exportCalendar = (q: QueryOf<'/api/calendar/export.xlsx'>) =>
   download(client.GET('/api/calendar/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'lich-han.xlsx');
+
+/** "Việc cần làm" of the signed-in account (GET /api/me/todo), computed by the server per role. */
+export type Todo = S['Todo'];
+export const getTodo = () => call(client.GET('/api/me/todo'));

@@ -5088,6 +5088,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc cần làm của tài khoản đang đăng nhập (theo vai trò): hồ sơ chờ tiếp nhận, thẩm định, phiên họp, phiếu bầu, hồ sơ bị trả lại, thời hạn */
+        get: operations["getMyTodo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6310,6 +6327,8 @@ export interface components {
             regimeLabel: string;
             /** @description Tài khoản được đặt ngày áp dụng quy định lúc này */
             maySetRegimeDate: boolean;
+            /** @description Tài khoản được thêm, bỏ tài liệu của hồ sơ lúc này (kể cả Tờ trình của hồ sơ trình cấp trên đang soạn) */
+            documentsEditable: boolean;
             candidates: components["schemas"]["Candidate"][];
             documents: components["schemas"]["DossierDocument"][];
             checklist: {
@@ -8975,6 +8994,22 @@ export interface components {
             createdAtText: string;
             createdBy: string | null;
             isRevert: boolean;
+        };
+        Todo: {
+            sections: {
+                /** @enum {string} */
+                key: "receive" | "appraise" | "prepare" | "ballots" | "returned" | "deadlines" | "registration";
+                title: string;
+                total: number;
+                link: string;
+                items: {
+                    title: string;
+                    detail: string;
+                    link: string;
+                    dueDate: string | null;
+                }[];
+            }[];
+            total: number;
         };
         TrainingCourse: {
             /** Format: uuid */
@@ -33329,6 +33364,53 @@ export interface operations {
             };
             /** @description Xung đột trạng thái hoặc phiên bản */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyTodo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Todo"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@ import type { dossiers } from '../../db/schema/index.js';
 import type { CommandContext } from '../run.js';
 import type { Actor } from '../../auth/actor.js';
 import { lockVisibleDossier, updateDossierAtVersion, type DossierRow } from '../../repositories/dossiers.js';
-import { isOfficeSide, isUnitSide } from '../../policies/dossier.js';
+import { isOfficeSide, isUnitSide, mayEditDocuments } from '../../policies/dossier.js';
 import { notFound } from '../../errors.js';
 import { now } from '../../clock.js';
 import { DOSSIER_STATUS_LABELS, EDITABLE_STATUSES, nextStatus, transitionFor, type DossierCommand, type DossierStatus } from '../../../shared/dossiers.js';
@@ -75,6 +75,16 @@ export async function editable(ctx: CommandContext, id: string, expectedVersion?
   if (!EDITABLE_STATUSES.includes(d.status as DossierStatus))
     throw new DossierNotEditable(`Hồ sơ đang ở trạng thái "${statusLabel(d.status)}", không sửa được. Chỉ sửa khi hồ sơ đang soạn, bị trả lại hoặc đã rút.`);
   if (d.level !== 'unit') throw new DossierNotEditable('Hồ sơ trình cấp trên được lập từ các đề nghị đã qua Hội đồng, không sửa trực tiếp.');
+  assertVersion(d, expectedVersion);
+  return d;
+}
+
+/** Loads a dossier whose documents the actor is about to change: its content editors, or the parent level on its upward draft. */
+export async function documentsEditable(ctx: CommandContext, id: string, expectedVersion?: number): Promise<DossierRow> {
+  const d = await loadDossier(ctx, id);
+  if (d.level === 'unit') return editable(ctx, id, expectedVersion);
+  if (!mayEditDocuments(ctx.actor, d))
+    throw new DossierNotEditable(`Hồ sơ trình cấp trên đang ở trạng thái "${statusLabel(d.status)}": chỉ thêm, bỏ tài liệu khi hồ sơ đang soạn.`);
   assertVersion(d, expectedVersion);
   return d;
 }

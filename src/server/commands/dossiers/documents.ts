@@ -7,7 +7,7 @@ import { findCandidateOf } from '../../repositories/candidates.js';
 import { badRequest, notFound } from '../../errors.js';
 import type { DocumentKind } from '../../../shared/dossiers.js';
 import { UploadRefused } from './errors.js';
-import { editable, touch } from './common.js';
+import { documentsEditable, touch } from './common.js';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** Accepted by content, whatever the file name says: PDF, Word (docx / legacy doc), images. */
@@ -44,7 +44,7 @@ export async function addDocument(
   input: DocumentInput,
   file?: { buffer: Buffer; fileName: string },
 ): Promise<DocumentRow> {
-  const d = await editable(ctx, dossierId, input.version);
+  const d = await documentsEditable(ctx, dossierId, input.version);
   const perCandidate = input.kind === 'bao_cao_thanh_tich' || input.kind === 'minh_chung';
   let candidate: CandidateRow | undefined;
   if (input.candidateId) {
@@ -97,7 +97,7 @@ function kindTitle(kind: DocumentKind): string {
 }
 
 export async function removeDocument(ctx: CommandContext, dossierId: string, documentId: string, version?: number): Promise<void> {
-  const d = await editable(ctx, dossierId, version);
+  const d = await documentsEditable(ctx, dossierId, version);
   const title = await deleteDocumentOf(ctx.tx, d.id, documentId);
   if (title === undefined) throw notFound('Không tìm thấy tài liệu.');
   await touch(ctx, d);

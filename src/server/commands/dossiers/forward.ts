@@ -2,6 +2,8 @@
 import type { CommandContext } from '../run.js';
 import {
   candidatesOf,
+  documentsOf,
+  insertDocument,
   bumpDossierVersion,
   insertDossier,
   lockMovement,
@@ -19,7 +21,12 @@ import { badRequest, notFound } from '../../errors.js';
 import { now } from '../../clock.js';
 import { honorAllowsSubject } from '../../../shared/dossiers.js';
 import { HONOR_INFO, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes.js';
-import { CandidateNotForwardable, DossierTransitionRefused, DuplicateNomination, QuotaExceeded } from './errors.js';
+import { CandidateNotForwardable, DossierIncomplete, DossierTransitionRefused, DuplicateNomination, QuotaExceeded } from './errors.js';
+import { todayVn } from '../../clock.js';
+import { governingPackOfUnit } from '../../records/eligibility.js';
+import { checklistRequirements } from '../../rules/index.js';
+import { checklistFor, regimeDateOf, type DocumentKind } from '../../../shared/dossiers.js';
+import type { CommendationType } from '../../../shared/codes.js';
 import { assertOfficeSide, loadDossier, statusLabel, transition } from './common.js';
 
 async function assertQuota(ctx: CommandContext, movementId: string | null, honor: Honor, adding: number, exceptUpwardId?: string) {
@@ -115,6 +122,7 @@ export async function forwardCandidate(
     sourceCandidateId: c.id,
   });
   await updateCandidateRow(ctx.tx, c.id, { outcome: 'forwarded' });
+  await carryDocuments(ctx, d, c, upward.id, copy.id);
   await bumpDossierVersion(ctx.tx, upward.id, now());
   await ctx.audit({
     action: 'dossier.candidate_forwarded',
@@ -125,6 +133,28 @@ export async function forwardCandidate(
   });
   await maybeComplete(ctx, d.id);
   return { upward, candidate: copy };
+}
+
+/**
+ * What the upward dossier carries for a forwarded candidate: the unit's achievement report and
+ * evidence (copied, file included), and the council's minutes with its vote on this candidate. The
+ * Tờ trình is the parent level's own, added on the upward dossier.
+ */
+async function carryDocuments(ctx: CommandContext, d: DossierRow, c: CandidateRow, upwardId: string, copyId: string): Promise<void> {
+  for (const doc of await documentsOf(ctx.tx, d.id)) {
+    if (doc.candidateId !== c.id || (doc.kind !== 'bao_cao_thanh_tich' && doc.kind !== 'minh_chung')) continue;
+    const { id: _id, createdAt: _at, dossierId: _d, candidateId: _c, createdBy: _b, ...rest } = doc;
+    await insertDocument(ctx.tx, { ...rest, dossierId: upwardId, candidateId: copyId, createdBy: ctx.actor.accountId });
+  }
+  await insertDocument(ctx.tx, {
+    dossierId: upwardId,
+    candidateId: null,
+    kind: 'bien_ban_hop_xet',
+    title: `Biên bản họp Hội đồng Thi đua - Khen thưởng — ${c.displayName}`,
+    content: `Hội đồng Thi đua - Khen thưởng đã xét đề nghị khen thưởng ${c.displayName} (hồ sơ "${d.title}") và biểu quyết đề nghị cấp trên khen thưởng.`,
+    voteResult: c.councilText ?? 'Đạt tỷ lệ phiếu đồng ý của Hội đồng',
+    createdBy: ctx.actor.accountId,
+  });
 }
 
 /** Sends the consolidated dossier to the higher authority (the quota is checked again). */
@@ -143,6 +173,19 @@ export async function forwardDossier(
     for (const c of cands) byHonor.set(c.honor as Honor, (byHonor.get(c.honor as Honor) ?? 0) + 1);
     for (const [h, n] of byHonor) await assertQuota(ctx, d.movementId, h, n, d.id);
   }
+  // The same completeness check as a unit's submission: no "Còn thiếu …" dossier leaves.
+  const docs = await documentsOf(ctx.tx, d.id);
+  const pack = await governingPackOfUnit(ctx.tx, d.unitId, regimeDateOf(d, todayVn()));
+  const checklist = checklistFor(
+    d.type as CommendationType,
+    cands.map((c) => ({ id: c.id, displayName: c.displayName, honor: c.honor as Honor })),
+    docs.map((x) => ({ kind: x.kind as DocumentKind, candidateId: x.candidateId })),
+    checklistRequirements(pack),
+  );
+  if (!checklist.complete)
+    throw new DossierIncomplete(`Hồ sơ trình cấp trên chưa đủ thành phần, chưa trình được. Còn thiếu: ${checklist.missing.join('; ')}.`, {
+      missing: checklist.missing,
+    });
   const at = now();
   const row = await transition(ctx, d, 'forward', {
     receiverName: input.receiverName.trim(),

@@ -4,6 +4,7 @@ import type { DossierRow } from '../../repositories/dossiers.js';
 import { badRequest } from '../../errors.js';
 import { now } from '../../clock.js';
 import { assertOfficeSide, loadDossier, transition } from './common.js';
+import { notify } from '../notify.js';
 
 export async function receiveDossier(ctx: CommandContext, id: string): Promise<DossierRow> {
   const d = await loadDossier(ctx, id);
@@ -16,6 +17,16 @@ export async function receiveDossier(ctx: CommandContext, id: string): Promise<D
     unitId: d.unitId,
     summary: `Tiếp nhận hồ sơ "${d.title}" (lần nộp ${d.revision})`,
   });
+  await notify(
+    ctx,
+    { unitSide: [d.unitId] },
+    {
+      key: `dossier.received:${id}:${row.version}`,
+      title: `Hồ sơ "${d.title}" đã được tiếp nhận`,
+      body: `Văn phòng đã tiếp nhận hồ sơ "${d.title}" (lần nộp ${d.revision}) và chuyển sang thẩm định.`,
+      link: `/ho-so/${id}`,
+    },
+  );
   return row;
 }
 
@@ -33,5 +44,15 @@ export async function returnDossier(ctx: CommandContext, id: string, reasons: st
     summary: `Trả lại hồ sơ "${d.title}": ${clean.join('; ')}`,
     after: { reasons: clean },
   });
+  await notify(
+    ctx,
+    { unitSide: [d.unitId] },
+    {
+      key: `dossier.returned:${id}:${row.version}`,
+      title: `Hồ sơ "${d.title}" bị trả lại, cần bổ sung`,
+      body: `Văn phòng trả lại hồ sơ "${d.title}" với lý do:\n${clean.map((r) => `- ${r}`).join('\n')}\nHãy sửa, bổ sung rồi nộp lại.`,
+      link: `/ho-so/${id}`,
+    },
+  );
   return row;
 }

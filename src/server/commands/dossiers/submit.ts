@@ -20,6 +20,7 @@ import { formatDateVi } from '../../../shared/format-vi.js';
 import { inTurn } from '../../db/in-turn.js';
 import { DeadlinePassed, DossierIncomplete, DossierNotSubmittable, DuplicateNomination } from './errors.js';
 import { assertUnitSide, assertVersion, loadDossier, statusLabel, transition } from './common.js';
+import { notify } from '../notify.js';
 
 interface Snapshot {
   title: string;
@@ -139,6 +140,17 @@ export async function submitDossier(ctx: CommandContext, id: string, version?: n
     summary: `Nộp hồ sơ "${d.title}" (lần ${revision}, ${cands.length} đề nghị)${extensionId ? ' theo gia hạn' : ''}`,
     after: { revision, changes },
   });
+  if (d.receiverUnitId)
+    await notify(
+      ctx,
+      { officeOf: [d.receiverUnitId] },
+      {
+        key: `dossier.submitted:${d.id}:${revision}`,
+        title: `Hồ sơ mới chờ tiếp nhận: "${d.title}"`,
+        body: `${revision > 1 ? `Đơn vị nộp lại hồ sơ "${d.title}" (lần ${revision})` : `Đơn vị nộp hồ sơ "${d.title}"`} với ${cands.length} đề nghị. Hãy tiếp nhận hoặc trả lại kèm lý do.`,
+        link: `/ho-so/${d.id}`,
+      },
+    );
   return row;
 }
 

@@ -751,7 +751,15 @@ export const dossierRoutes =
           operationId: 'forwardDossier',
           summary: 'Trình hồ sơ tổng hợp lên cơ quan cấp trên',
           params: idParams,
-          body: z.object({ receiverName: shortText(300, 'Tên cơ quan quá dài.').min(2, 'Hãy nhập cơ quan nhận hồ sơ.'), summary: dossierBody.shape.summary }),
+          body: z.object({
+            // Named in Vietnamese even when the field is missing: the user reads "cơ quan nhận hồ sơ", never "receiverName".
+            receiverName: z
+              .string({ error: 'Hãy nhập cơ quan nhận hồ sơ (cơ quan cấp trên).' })
+              .trim()
+              .max(300, 'Tên cơ quan nhận hồ sơ quá dài.')
+              .min(2, 'Hãy nhập cơ quan nhận hồ sơ (cơ quan cấp trên).'),
+            summary: dossierBody.shape.summary,
+          }),
           response: one,
         },
       },

@@ -524,7 +524,7 @@ export default function DossierPage() {
             size="small"
             title={`Tài liệu (${d.documents.length})`}
             extra={
-              d.editable ? (
+              d.documentsEditable ? (
                 <Button size="small" icon={<PlusOutlined />} onClick={() => setDocOpen(true)} data-testid="document-add">
                   Thêm tài liệu
                 </Button>
@@ -543,7 +543,7 @@ export default function DossierPage() {
                         Tải tệp
                       </a>
                     ) : null,
-                    d.editable ? (
+                    d.documentsEditable ? (
                       <Popconfirm key="rm" title="Bỏ tài liệu này?" onConfirm={() => run(() => removeDocument(d.id, x.id), 'Đã bỏ tài liệu.')}>
                         <a>Bỏ</a>
                       </Popconfirm>
@@ -704,12 +704,32 @@ export default function DossierPage() {
         title="Trình hồ sơ lên cấp trên"
         okText="Trình"
         onCancel={() => setForwarding(false)}
+        okButtonProps={{ disabled: !d.checklist.complete || receiver.trim().length < 2, id: 'forward-ok' }}
         onOk={() => {
-          run(() => forwardDossier(d.id, receiver), 'Đã trình cấp trên.');
+          run(() => forwardDossier(d.id, receiver.trim()), 'Đã trình cấp trên.');
           setForwarding(false);
         }}
       >
-        <Input value={receiver} onChange={(e) => setReceiver(e.target.value)} placeholder="Ban Thi đua - Khen thưởng tỉnh …" />
+        {!d.checklist.complete ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message="Hồ sơ chưa đủ thành phần, chưa trình được"
+            description={`Còn thiếu: ${d.checklist.missing.join('; ')}.`}
+          />
+        ) : null}
+        <Form layout="vertical" onFinish={() => undefined}>
+          <Form.Item
+            label="Cơ quan nhận hồ sơ"
+            required
+            htmlFor="forward-receiver"
+            validateStatus={receiver.length > 0 && receiver.trim().length < 2 ? 'error' : undefined}
+            help={receiver.length > 0 && receiver.trim().length < 2 ? 'Hãy nhập cơ quan nhận hồ sơ (cơ quan cấp trên).' : undefined}
+          >
+            <Input id="forward-receiver" value={receiver} onChange={(e) => setReceiver(e.target.value)} placeholder="Ban Thi đua - Khen thưởng tỉnh …" />
+          </Form.Item>
+        </Form>
       </Modal>
       <Modal open={recording} title="Ghi nhận quyết định của cấp trên" okText="Ghi nhận" onCancel={() => setRecording(false)} onOk={() => recordForm.submit()}>
         <Form

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { PersonDescriptions, TransferHistory } from '../../components/PersonProfile';
 import { keys } from '../../api/keys';
+import { TodoPanel } from './TodoPanel';
 
 function StatCard({
   title,
@@ -67,6 +68,7 @@ export default function HomePage() {
     return (
       <>
         <PageHeader title="Hồ sơ của tôi" subtitle={`${user.displayName} · ${user.unitName}`} />
+        <TodoPanel />
         <MyProfile personId={user.personId} />
       </>
     );
@@ -84,6 +86,7 @@ export default function HomePage() {
   return (
     <>
       <PageHeader title={`Xin chào, ${user.displayName}`} subtitle={`${user.roleLabel} · ${user.unitName}`} />
+      <TodoPanel />
       {units.isError ? (
         <div style={{ marginBottom: 16 }}>
           <ErrorAlert error={units.error} onRetry={() => void units.refetch()} />
