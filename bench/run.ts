@@ -7,6 +7,7 @@ const parts: Record<string, () => Promise<void>> = {
   documents: async () => (await import('./documents.bench.js')).benchDocuments(),
   dossiers: async () => (await import('./dossiers.bench.js')).benchDossiers(),
   foundation: async () => (await import('./foundation.bench.js')).benchFoundation(),
+  load: async () => (await import('./load.bench.js')).benchLoad(),
   plans: async () => (await import('./plans.bench.js')).benchPlans(),
   rules: async () => (await import('./rules.bench.js')).benchRules(),
 };
