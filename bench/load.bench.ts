@@ -124,8 +124,10 @@ async function generate(database: Database): Promise<Generated> {
   const unitRows: (typeof units.$inferInsert)[] = [];
   const sizes: number[] = [BIG_UNIT];
   let left = TOTAL_PEOPLE - BIG_UNIT;
+  const rest = left;
   for (let i = 0; left > 0; i++) {
-    const size = Math.min(left, Math.max(8, Math.round(4_000 / (i + 1) ** 1.2)));
+    // Skewed: a quarter of the rest in the largest, then ever smaller units down to 8 people.
+    const size = Math.min(left, Math.max(8, Math.round((rest * 0.25) / (i + 1) ** 1.3)));
     sizes.push(size);
     left -= size;
   }
@@ -211,7 +213,9 @@ async function generate(database: Database): Promise<Generated> {
   if (rBatch.length) await db.insert(qualityRatings).values(rBatch);
   if (hBatch.length) await db.insert(honorAwards).values(hBatch);
   await db.execute(sql`analyze`);
-  return { bigUnitId: ids[0]!, smallUnitIds: ids.slice(5, 25), personIds };
+  // Candidates pages and submissions go to the units after the big one (at a reduced scale there
+  // may be only a few: the first 20 of them).
+  return { bigUnitId: ids[0]!, smallUnitIds: ids.slice(1, 21), personIds };
 }
 
 /** Raw SQL of the list requests (the page and its count), timed in the bench process. */
