@@ -45,9 +45,10 @@ export const personDetailSchema = personSchema.extend({ transfers: z.array(trans
 /** A page of staff: the one list shape, plus the page asked for (the pager shows it). */
 export const personPageSchema = z.object({
   items: z.array(personSchema),
-  total: z.number().int().describe('Tổng số cán bộ khớp bộ lọc'),
+  total: z.number().int().describe('Tổng số cán bộ khớp bộ lọc (danh sách lớn: có thể là số đã đếm trong vài chục giây qua)'),
   page: z.number().int(),
   pageSize: z.number().int(),
+  nextCursor: z.string().nullable().describe('Con trỏ trang sau (thứ tự họ tên): gửi lại trong `after` để lấy trang kế tiếp không dùng OFFSET'),
 });
 
 export function presentPerson(p: PersonRow, actor: Actor, unitName: string | null = null): PersonJson {

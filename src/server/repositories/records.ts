@@ -279,6 +279,58 @@ export async function membersInYear(tx: Executor, unitPath: string, year: number
   return out;
 }
 
+/**
+ * `membersInYear` for many units of one subtree at once (the candidates list: every collective of
+ * a department): three queries whatever the number of units, instead of three per unit. A person
+ * belongs to a unit when one of the units they were in during the year is that unit or below it
+ * (the unit's id is on that unit's materialised path).
+ */
+export async function membersInYearOfUnits(tx: Executor, rootPath: string, unitIds: string[], year: number): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(unitIds.map((id) => [id, []]));
+  if (unitIds.length === 0) return out;
+  const prefix = `${escapeLike(rootPath)}%`;
+  const subtree = sql`(select ${units.id} from ${units} where ${units.path} like ${prefix})`;
+  const candidates = await tx
+    .select({ id: people.id, unitId: people.unitId })
+    .from(people)
+    .where(
+      or(
+        sql`${people.unitId} in ${subtree}`,
+        sql`${people.id} in (select ${personTransfers.personId} from ${personTransfers} where ${personTransfers.fromUnitId} in ${subtree} or ${personTransfers.toUnitId} in ${subtree})`,
+      ),
+    );
+  const pathOf = new Map((await tx.select({ id: units.id, path: units.path }).from(units).where(like(units.path, prefix))).map((u) => [u.id, u.path]));
+  const transfers = await chunked(
+    candidates.map((c) => c.id),
+    (part) =>
+      tx
+        .select({
+          personId: personTransfers.personId,
+          fromUnitId: personTransfers.fromUnitId,
+          toUnitId: personTransfers.toUnitId,
+          effectiveDate: personTransfers.effectiveDate,
+        })
+        .from(personTransfers)
+        .where(inArray(personTransfers.personId, part)),
+  );
+  const byPerson = new Map<string, typeof transfers>();
+  for (const t of transfers) {
+    const list = byPerson.get(t.personId) ?? [];
+    list.push(t);
+    byPerson.set(t.personId, list);
+  }
+  for (const c of candidates) {
+    const hit = new Set<string>();
+    for (const u of unitsDuringYear(c.unitId, byPerson.get(c.id) ?? [], year)) {
+      const path = pathOf.get(u);
+      if (!path) continue;
+      for (const id of path.split('/')) if (out.has(id)) hit.add(id);
+    }
+    for (const id of hit) out.get(id)?.push(c.id);
+  }
+  return out;
+}
+
 /** Active people currently in the unit's subtree (candidates for individual honors), with names. */
 export async function peopleInSubtree(tx: Executor, unitPath: string) {
   return tx

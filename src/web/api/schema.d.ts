@@ -10038,6 +10038,8 @@ export interface operations {
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
+                /** @description `nextCursor` của trang trước (thứ tự họ tên): trang sau theo khóa, không dùng OFFSET; `page` bị bỏ qua */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -10053,10 +10055,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: components["schemas"]["Person"][];
-                        /** @description Tổng số cán bộ khớp bộ lọc */
+                        /** @description Tổng số cán bộ khớp bộ lọc (danh sách lớn: có thể là số đã đếm trong vài chục giây qua) */
                         total: number;
                         page: number;
                         pageSize: number;
+                        /** @description Con trỏ trang sau (thứ tự họ tên): gửi lại trong `after` để lấy trang kế tiếp không dùng OFFSET */
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { people } from './people.js';
 import { accounts } from './accounts.js';
@@ -29,7 +29,8 @@ export const awardDecisions = pgTable(
     signerName: text('signer_name').notNull(),
     signerTitle: text('signer_title').notNull(),
     regime: text('regime').notNull(),
-    totalAmount: integer('total_amount').notNull().default(0),
+    /** Money (VND) is bigint: a decision of ~4,800 Giấy khen overflows a 32-bit integer; values stay below 2^53. */
+    totalAmount: bigint('total_amount', { mode: 'number' }).notNull().default(0),
     status: text('status').notNull().default('issued'),
     issuedBy: uuid('issued_by').references(() => accounts.id),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
@@ -65,8 +66,8 @@ export const decisionAwardees = pgTable(
     type: text('type').notNull(),
     /** Thousandths of the coefficient (1.5 → 1500), exact. */
     coefficientMilli: integer('coefficient_milli'),
-    baseSalary: integer('base_salary'),
-    amount: integer('amount').notNull().default(0),
+    baseSalary: bigint('base_salary', { mode: 'number' }),
+    amount: bigint('amount', { mode: 'number' }).notNull().default(0),
     honorAwardId: uuid('honor_award_id').references(() => honorAwards.id),
     revoked: boolean('revoked').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { people } from './people.js';
 import { units } from './units.js';
 import { accounts } from './accounts.js';
@@ -55,7 +55,7 @@ export const honorAwards = pgTable(
     decisionNumber: text('decision_number'),
     decisionDate: date('decision_date'),
     issuer: text('issuer'),
-    amount: integer('amount'),
+    amount: bigint('amount', { mode: 'number' }),
     revoked: boolean('revoked').notNull().default(false),
     revokedReason: text('revoked_reason'),
     /** decision | import | manual */

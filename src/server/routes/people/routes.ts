@@ -38,6 +38,11 @@ const pageParams = z.object({
   sort: z.enum(PEOPLE_SORTS, 'Cột sắp xếp không hợp lệ (name, birthDate, unit, position).').optional().describe('Mặc định: họ tên theo thứ tự tiếng Việt'),
   order: z.enum(['asc', 'desc'], 'Chiều sắp xếp phải là asc hoặc desc.').optional(),
   ...pageQuery,
+  after: z
+    .string()
+    .max(400, 'Con trỏ trang quá dài.')
+    .optional()
+    .describe('`nextCursor` của trang trước (thứ tự họ tên): trang sau theo khóa, không dùng OFFSET; `page` bị bỏ qua'),
 });
 
 const mappingSchema = z.record(z.string(), z.string().max(200));
@@ -78,8 +83,8 @@ export const peopleRoutes =
         authorize(actor, 'person', 'read');
         const q = req.query;
         if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
-        const { rows, total } = await listPeople(db, actor, q);
-        return { items: rows.map((r) => presentPerson(r.person, actor, r.unitName)), total, page: q.page, pageSize: q.pageSize };
+        const { rows, total, nextCursor } = await listPeople(db, actor, q);
+        return { items: rows.map((r) => presentPerson(r.person, actor, r.unitName)), total, page: q.page, pageSize: q.pageSize, nextCursor };
       },
     );
 
