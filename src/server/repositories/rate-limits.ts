@@ -2,8 +2,13 @@ import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { rateLimits } from '../db/schema/index.js';
 
-/** Milliseconds left in the row's window, computed on the database clock (shared by every app server). */
-const ttlMs = sql<number>`greatest(0, ceil(extract(epoch from (${rateLimits.expiresAt} - now())) * 1000))::int`;
+/**
+ * Milliseconds left in the row's window, computed on the database clock (shared by every app server).
+ * `clock_timestamp()`, not `now()`: a hit whose transaction began before the one that opened the
+ * window (and waited for its row lock) would otherwise count from an earlier instant and answer
+ * more time left than the window holds.
+ */
+const ttlMs = sql<number>`greatest(0, ceil(extract(epoch from (${rateLimits.expiresAt} - clock_timestamp())) * 1000))::int`;
 
 /**
  * Counts one request under `key` in a window of `windowMs`, atomically (one upsert): a new key or
