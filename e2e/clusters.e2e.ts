@@ -59,7 +59,9 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
   const modal = (p: Page) => p.locator('.ant-modal:visible');
   async function pick(p: Page, label: string, option: string, typed?: string) {
     await modal(p).getByLabel(label, { exact: true }).click();
-    if (typed) await p.keyboard.type(typed);
+    // Type the start of the option where the select searches: a long list is virtual and renders
+    // only what is in view.
+    if (typed || (await p.locator('.ant-select-focused input:not([readonly])').count())) await p.keyboard.type(typed ?? option.slice(0, 12));
     await p.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).first().click();
   }
   async function pickOnPage(p: Page, label: string, option: string) {
@@ -70,12 +72,16 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await p.locator('.ant-message').getByText(text, { exact: false }).last().waitFor();
   }
   async function tab(p: Page, name: string) {
-    // On a phone the tabs that do not fit sit in the "more" menu of the tab bar.
-    const more = p.locator('.ant-tabs-nav-more');
-    if (await more.isVisible()) {
-      await more.hover();
-      const item = p.locator('.ant-tabs-dropdown:visible').getByText(new RegExp(name));
-      if (await item.count()) return item.first().click();
+    // On a phone the sections are a select above the content (every one reachable by touch).
+    const select = p.getByTestId('section-select');
+    if (await select.isVisible()) {
+      await select.click();
+      await p
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: new RegExp(name) })
+        .first()
+        .click();
+      return;
     }
     await p.getByRole('tab', { name: new RegExp(name) }).click();
   }

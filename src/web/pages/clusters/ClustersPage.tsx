@@ -15,7 +15,6 @@ import {
   Select,
   Space,
   Table,
-  Tabs,
   Tag,
   Typography,
 } from 'antd';
@@ -39,6 +38,7 @@ import { keys } from '../../api/keys';
 import { useUser } from '../../auth/AuthContext';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { SectionTabs } from '../../components/SectionTabs';
 import { EmptyBlock, ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { blankToNull, DATE_FORMAT, fmtDate, fromDayjs, toDayjs } from '../../lib/format';
@@ -546,7 +546,8 @@ export function ClusterPage() {
           title="Đơn vị của bạn giữ hồ sơ chung của năm: kế hoạch, giao ước, bảng chấm điểm, hội nghị."
         />
       ) : null}
-      <Tabs
+      <SectionTabs
+        label="Mục của cụm, khối"
         items={[
           { key: 'members', label: `Thành viên (${c.memberCount})`, children: <MembersTab c={c} /> },
           { key: 'info', label: 'Quy chế, kế hoạch', children: <InfoTab c={c} /> },
