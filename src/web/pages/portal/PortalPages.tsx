@@ -242,7 +242,9 @@ export function PortalHomePage() {
               <Card size="small" title="Dành cho người dân, cán bộ">
                 <Space orientation="vertical" style={{ width: '100%' }}>
                   <Link to="/cong-khai/lay-y-kien">Lấy ý kiến về danh sách đề nghị khen thưởng</Link>
-                  <Link to="/cong-khai/don-thu">Gửi, theo dõi đơn thư, kiến nghị</Link>
+                  <Link to="/cong-khai/don-thu" data-testid="public-petitions-link">
+                    Gửi, theo dõi đơn thư, kiến nghị
+                  </Link>
                   <div>Xác minh giấy khen, bằng khen:</div>
                   <VerifyBox />
                 </Space>
