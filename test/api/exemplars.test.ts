@@ -23,6 +23,9 @@ async function photo(width = 3000, height = 2000): Promise<Buffer> {
     .toBuffer();
 }
 
+/** The text without its UUIDs (ids in links and feeds), before looking for numbers that identify a person. */
+const withoutUuids = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '');
+
 describe('exemplars: four stages, stories with photos, the portal and its privacy', () => {
   let t: TestApp;
   let donvi: Client;
@@ -201,7 +204,8 @@ describe('exemplars: four stages, stories with photos, the portal and its privac
       const r = await t.anonymous.request('GET', url);
       assert.ok(r.status < 500, `${url} → ${r.status}`);
       assert.deepEqual(forbiddenKeys(r.body), [], url);
-      if (typeof r.body === 'string') assert.doesNotMatch(r.body, /cccd|birthDate|0\d{9}/i, url);
+      // Ids are UUIDs, whose digits could look like a phone number: they are taken out first.
+      if (typeof r.body === 'string') assert.doesNotMatch(withoutUuids(r.body), /cccd|birthDate|(?<![\w.])0\d{9}(?!\w)/i, url);
       walked++;
     }
     assert.ok(walked >= 12, `walked ${walked}`);
