@@ -8,83 +8,21 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
 import { ok, reviewedDossier } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
-import { pdfConversionAvailable, stopWarmOffice, warmOfficePid } from '../../src/server/office/soffice.js';
+import { stopWarmOffice, warmOfficePid } from '../../src/server/office/soffice.js';
+import { assertHeader, downloadAs, find, skipWithoutPdfTools, wordsOf } from '../helpers/pdf-layout.js';
 
-function available(cmd: string, arg: string): boolean {
-  try {
-    execFileSync(cmd, [arg], { stdio: 'ignore', timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const tools = pdfConversionAvailable() && available('pdftotext', '-v');
-const skip = !tools && process.env.CI !== 'true' ? 'soffice hoặc pdftotext chưa được cài' : false;
-
-interface Word {
-  page: number;
-  x: number;
-  y: number;
-  text: string;
-}
-
-/** Every word of a PDF with its page and position (points from the top left). */
-function wordsOf(pdf: Buffer, dir: string, name: string): { words: Word[]; pageWidth: number; text: string } {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  // Kept for a person to look at (test-results/ is not committed).
-  mkdirSync('test-results/documents', { recursive: true });
-  writeFileSync(join('test-results/documents', `${name}.pdf`), pdf);
-  const html = execFileSync('pdftotext', ['-bbox', file, '-']).toString();
-  const words: Word[] = [];
-  let page = 0;
-  let pageWidth = 0;
-  for (const m of html.matchAll(/<page width="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-    if (m[1]) {
-      page += 1;
-      pageWidth = Number(m[1]);
-    } else words.push({ page, x: Number(m[2]), y: Number(m[3]), text: m[4]!.replace(/&amp;/g, '&') });
-  }
-  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
-  return { words, pageWidth, text };
-}
-
-/** The first word matching `text` (optionally on or after a page / below a y). */
-function find(words: Word[], text: string, from: { page?: number; y?: number } = {}): Word {
-  const w = words.find((x) => x.text === text && x.page >= (from.page ?? 1) && (from.page === undefined || x.page > from.page || x.y >= (from.y ?? 0)));
-  assert.ok(w, `"${text}" not found`);
-  return w;
-}
-
-/** NĐ 30 header: Quốc hiệu right and the first line of the issuing block left, level with each other. */
-function assertHeader(words: Word[], pageWidth: number, firstLeftWord: string) {
-  const quocHieu = find(words, 'CỘNG');
-  const left = find(words, firstLeftWord);
-  assert.equal(quocHieu.page, 1);
-  assert.ok(quocHieu.x > pageWidth * 0.45, 'Quốc hiệu in the right column');
-  assert.ok(left.x < pageWidth * 0.45, `${firstLeftWord} in the left column`);
-  assert.ok(Math.abs(quocHieu.y - left.y) < 4, `first lines level: ${quocHieu.y} vs ${left.y}`);
-}
-
-describe('documents a clerk signs (NĐ 30/2020), generated from the seed 001 scenario', { skip, timeout: 600_000 }, () => {
+describe('documents a clerk signs (NĐ 30/2020), generated from the seed 001 scenario', { skip: skipWithoutPdfTools, timeout: 600_000 }, () => {
   let t: TestApp;
   let dir: string;
   const ids = { dossier: '', session: '', decision: '' };
 
-  /** The raw bytes of a download (the test client reads bodies as text). */
-  async function download(username: string, url: string): Promise<{ status: number; body: Buffer; disposition: string }> {
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    const cookie = login.cookies.find((c) => c.name === 'tdkt_session');
-    const r = await t.app.inject({ method: 'GET', url, cookies: { tdkt_session: cookie?.value ?? '' } });
-    return { status: r.statusCode, body: r.rawPayload, disposition: String(r.headers['content-disposition'] ?? '') };
-  }
+  const download = (username: string, url: string) => downloadAs(t, username, url);
 
   before(async () => {
     t = await createTestApp();

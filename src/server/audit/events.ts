@@ -86,6 +86,7 @@ export const AUDIT_ACTIONS = {
   'session.ballot_cast': 'Bỏ phiếu kín (không ghi nội dung phiếu)',
   'session.paper_ballots_entered': 'Nhập kết quả phiếu giấy',
   'session.closed': 'Kết thúc phiên họp, chốt kết quả',
+  'session.minutes_recorded': 'Ghi biên bản phiên họp (chủ trì, thư ký, Ban kiểm phiếu, ý kiến thảo luận)',
   'notice.posted': 'Công khai danh sách đề nghị',
   'notice.comment_received': 'Nhận ý kiến góp ý công khai',
   'notice.comment_answered': 'Trả lời ý kiến góp ý',

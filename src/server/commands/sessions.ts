@@ -23,6 +23,7 @@ import {
   markSessionClosed,
   deleteAttendance,
   updateSessionAtVersion,
+  updateSessionMinutesAtVersion,
   markSessionOpened,
   markVoted,
   membersOn,
@@ -284,6 +285,55 @@ export async function setAttendance(ctx: CommandContext, sessionId: string, pres
     unitId: s.unitId,
     summary: `Điểm danh phiên họp "${s.title}": ${presentMemberIds.length}/${rows.length} thành viên có mặt`,
   });
+}
+
+export interface SessionMinutesInput {
+  chairMemberId: string;
+  secretaryMemberId: string;
+  /** The Ban kiểm phiếu the session elected, its head first. */
+  countingBoard: string[];
+  agenda: string[];
+  discussion?: string | null | undefined;
+  version: number;
+}
+
+/**
+ * The secretary's record of the meeting, from which the Biên bản họp xét and the Biên bản kiểm
+ * phiếu are written: who chaired, who took the minutes, the Ban kiểm phiếu (members present,
+ * elected by the session), the agenda and the discussion.
+ */
+export async function recordSessionMinutes(ctx: CommandContext, sessionId: string, input: SessionMinutesInput): Promise<SessionRow> {
+  const s = await loadSession(ctx, sessionId);
+  requireAbility(ctx, s, 'recordMinutes', 'ghi biên bản (chỉ ghi khi phiên họp đã khai mạc)');
+  const rows = await attendanceOf(ctx.tx, s.id);
+  const present = new Set(rows.filter((r) => r.present).map((r) => r.memberId));
+  const absentOrUnknown = (id: string) => !present.has(id);
+  if (absentOrUnknown(input.chairMemberId)) throw badRequest('Người chủ trì phải là thành viên Hội đồng có mặt tại phiên họp.');
+  if (absentOrUnknown(input.secretaryMemberId)) throw badRequest('Thư ký phải là thành viên Hội đồng có mặt tại phiên họp.');
+  if (input.chairMemberId === input.secretaryMemberId) throw badRequest('Người chủ trì và thư ký phải là hai người khác nhau.');
+  if (new Set(input.countingBoard).size !== input.countingBoard.length) throw badRequest('Một người chỉ có tên một lần trong Ban kiểm phiếu.');
+  if (input.countingBoard.some(absentOrUnknown)) throw badRequest('Thành viên Ban kiểm phiếu phải là thành viên Hội đồng có mặt tại phiên họp.');
+  if (input.countingBoard.includes(input.chairMemberId)) throw badRequest('Người chủ trì phiên họp không tham gia Ban kiểm phiếu: hãy bầu thành viên khác.');
+  const agenda = input.agenda.map((a) => a.trim()).filter(Boolean);
+  const row = await updateSessionMinutesAtVersion(ctx.tx, s.id, input.version, {
+    chairMemberId: input.chairMemberId,
+    secretaryMemberId: input.secretaryMemberId,
+    countingBoard: input.countingBoard,
+    agenda,
+    discussion: input.discussion?.trim() || null,
+    minutesRecordedAt: now(),
+  });
+  if (!row) throw new StaleVersion('Phiên họp vừa được người khác cập nhật: hãy tải lại trang rồi ghi lại.');
+  await ctx.audit({
+    action: 'session.minutes_recorded',
+    entityType: 'session',
+    entityId: s.id,
+    unitId: s.unitId,
+    summary: `Ghi biên bản phiên họp "${s.title}": Ban kiểm phiếu ${input.countingBoard.length} người, ${agenda.length} mục chương trình`,
+    before: { chairMemberId: s.chairMemberId, secretaryMemberId: s.secretaryMemberId, countingBoard: s.countingBoard, agenda: s.agenda },
+    after: { chairMemberId: row.chairMemberId, secretaryMemberId: row.secretaryMemberId, countingBoard: row.countingBoard, agenda: row.agenda },
+  });
+  return row;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Actor } from '../auth/actor.js';
 import { can, type Action } from './abilities.js';
 
-export const SESSION_ABILITIES = ['read', 'update', 'cancel', 'open', 'vote', 'enterPaperBallots', 'close'] as const;
+export const SESSION_ABILITIES = ['read', 'update', 'cancel', 'open', 'vote', 'enterPaperBallots', 'close', 'recordMinutes'] as const;
 export type SessionAbility = (typeof SESSION_ABILITIES)[number];
 
 /** The role grant each ability needs (the rest is the session's state). */
@@ -18,6 +18,8 @@ export const SESSION_GRANT: Record<SessionAbility, Action<'session'>> = {
   vote: 'vote',
   enterPaperBallots: 'enterPaperBallots',
   close: 'close',
+  // The secretary's record of the meeting is kept by whoever enters the paper ballots (the Office).
+  recordMinutes: 'enterPaperBallots',
 };
 
 interface SessionState {
@@ -40,6 +42,9 @@ export function maySession(actor: Actor, s: SessionState, ability: SessionAbilit
     case 'enterPaperBallots':
     case 'close':
       return s.status === 'open';
+    // Who chaired, the Ban kiểm phiếu and the discussion are written during the meeting or after it.
+    case 'recordMinutes':
+      return s.status === 'open' || s.status === 'closed';
   }
 }
 

@@ -13,7 +13,8 @@ import type { SessionRow } from '../repositories/council-sessions.js';
 import type { ItemResult } from '../commands/sessions.js';
 import { subjectsPhrase } from '../commands/decisions.js';
 import type { CandidateRow, DossierRow } from '../repositories/dossiers.js';
-import { HONOR_INFO, type Honor, type Regime } from '../../shared/codes.js';
+import { COUNCIL_POSITION_LABELS, HONOR_INFO, type CouncilPosition, type Honor, type Regime } from '../../shared/codes.js';
+import { sessionMinutesOf } from './sessions.js';
 import { formatDateVi, formatLongDateVi, formatMoneyInWordsVi, formatNumberVi, moneyToWordsVi } from '../../shared/format-vi.js';
 
 const BASIS: Record<Regime, string[]> = {
@@ -115,11 +116,19 @@ export interface DocumentOptions {
   so?: string | undefined;
 }
 
+type SessionItemOf = { candidate: CandidateRow; dossierUnitName: string; item: { honor: string; result: unknown } };
+type AttendanceOf = { memberId: string; fullName: string; position: string; present: boolean };
+
+/** "Nguyễn Văn A (Chủ tịch Hội đồng)": a member by id, for the minutes. */
+function memberName(attendance: readonly AttendanceOf[], id: string | null): string {
+  return attendance.find((a) => a.memberId === id)?.fullName ?? '';
+}
+
 export async function minutesDocx(
   tx: Executor,
   s: SessionRow,
-  items: { candidate: CandidateRow; dossierUnitName: string; item: { honor: string; result: unknown } }[],
-  attendance: { fullName: string; position: string; present: boolean }[],
+  items: SessionItemOf[],
+  attendance: AttendanceOf[],
   opts: DocumentOptions & { councilName?: string | undefined } = {},
 ): Promise<Buffer> {
   const chain = await unitChainNames(tx, s.unitId);
@@ -138,11 +147,15 @@ export async function minutesDocx(
     return known.every((x) => x === known[0]) ? String(known[0]) : 'theo từng trường hợp tại bảng dưới đây';
   };
   const invalid = results.map((r, i) => (r ? Math.max(0, (returned[i] ?? 0) - (valid[i] ?? 0)) : null));
-  const board = [
-    { hoTen: '……………………………………', nhiemVu: 'Trưởng Ban' },
-    { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
-    { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
-  ];
+  // The Ban kiểm phiếu the session elected (head first); until the secretary records it, lines to write the names in.
+  const elected = sessionMinutesOf(s, attendance, items).countingBoard.map((id) => memberName(attendance, id));
+  const board = elected.length
+    ? elected.map((hoTen, i) => ({ hoTen, nhiemVu: i === 0 ? 'Trưởng Ban' : 'Thành viên' }))
+    : [
+        { hoTen: '……………………………………', nhiemVu: 'Trưởng Ban' },
+        { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
+        { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
+      ];
   const total = s.totalMembers ?? attendance.length;
   return renderDocument('bien_ban_kiem_phieu', {
     coQuanChuQuan: h.coQuanChuQuan,
@@ -175,8 +188,83 @@ export async function minutesDocx(
       };
     }),
     ketThuc: s.closedAt ? `lúc ${timeOfDayVi(s.closedAt)} cùng ngày` : 'lúc …… giờ …… phút cùng ngày',
-    truongBan: '',
-    thanhVienBan: '',
+    truongBan: elected[0] ?? '',
+    thanhVienBan: elected.slice(1).join(', '),
+  });
+}
+
+/**
+ * Biên bản họp xét khen thưởng, issued by the Council: who chaired and took the minutes, members
+ * present and absent, the agenda, the discussion the secretary wrote, and the result per candidate.
+ */
+export async function reviewMinutesDocx(
+  tx: Executor,
+  s: SessionRow,
+  items: SessionItemOf[],
+  attendance: AttendanceOf[],
+  opts: DocumentOptions & { councilName?: string | undefined } = {},
+): Promise<Buffer> {
+  const chain = await unitChainNames(tx, s.unitId);
+  const councilName = opts.councilName ?? (await unsafeCouncilName(tx, s.councilId)) ?? 'Hội đồng Thi đua - Khen thưởng';
+  const h = councilBodies(councilName, chain);
+  const m = sessionMinutesOf(s, attendance, items);
+  const position = (a: AttendanceOf) => COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position;
+  const label = (a: AttendanceOf) => `${a.fullName} — ${position(a)}`;
+  const present = attendance.filter((a) => a.present);
+  const absent = attendance.filter((a) => !a.present);
+  const total = s.totalMembers ?? attendance.length;
+  const chair = attendance.find((a) => a.memberId === m.chairMemberId);
+  const secretary = attendance.find((a) => a.memberId === m.secretaryMemberId);
+  const results = items.map((i) => i.item.result as ItemResult | null);
+  const passed = results.filter((r) => r?.passed).length;
+  const counted = results.filter(Boolean).length;
+  const lower = `${s.title.charAt(0).toLocaleLowerCase('vi')}${s.title.slice(1)}`;
+  return renderDocument('bien_ban_hop_xet', {
+    coQuanChuQuan: h.coQuanChuQuan,
+    coQuanBanHanh: h.coQuanBanHanh,
+    so: documentNumber(opts.so),
+    kyHieu: 'BB-HĐTĐKT',
+    diaDanh: h.diaDanh,
+    ngayThang: formatLongDateVi(s.meetingDate),
+    trichYeu: cleanSummary(/^(họp|phiên họp)/iu.test(s.title) ? s.title : `Họp xét ${lower}`),
+    thoiGian: s.openedAt ? `${timeOfDayVi(s.openedAt)}, ngày ${formatDateVi(s.meetingDate)}` : `ngày ${formatDateVi(s.meetingDate)}`,
+    diaDiem: s.location ?? '',
+    chuTri: chair?.fullName ?? '',
+    chucVuChuTri: chair ? `, ${position(chair)} ${councilName}` : '',
+    thuKy: secretary?.fullName ?? '',
+    chucVuThuKy: secretary ? `, ${position(secretary)} ${councilName}` : '',
+    soCoMat: String(present.length),
+    tongSoThanhVien: String(total),
+    thanhPhan: present.map(label),
+    vangMat: absent.length ? absent.map(label) : ['Không có.'],
+    chuongTrinh: m.agenda,
+    noiDung: [
+      `${councilName} xem xét ${items.length} đề nghị khen thưởng đã được Thường trực Hội đồng thẩm định. Các thành viên có xung đột lợi ích với đề nghị nào không biểu quyết đề nghị đó.`,
+      ...(m.countingBoard.length
+        ? [
+            `Phiên họp bầu Ban kiểm phiếu gồm: ${m.countingBoard.map((id, i) => `${memberName(attendance, id)} (${i === 0 ? 'Trưởng ban' : 'thành viên'})`).join('; ')}.`,
+          ]
+        : []),
+      counted
+        ? `Hội đồng biểu quyết bằng phiếu kín; tỷ lệ tính trên tổng số ${total} thành viên Hội đồng. Kết quả: ${passed}/${counted} đề nghị đạt, chi tiết tại bảng dưới đây.`
+        : 'Hội đồng chưa kiểm phiếu.',
+    ],
+    yKien: (m.discussion ?? '')
+      .split(/\n+/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+    danhSach: items.map(({ candidate, dossierUnitName, item }, i) => {
+      const r = results[i];
+      return {
+        stt: i + 1,
+        hoTen: candidate.displayName,
+        chucVuDonVi: [candidate.positionText, dossierUnitName].filter(Boolean).join(', '),
+        hinhThuc: HONOR_INFO[item.honor as Honor].label,
+        soPhieu: r ? `${r.approve}/${r.totalMembers}` : '',
+        tyLe: r && r.totalMembers ? `${formatNumberVi((r.approve / r.totalMembers) * 100, 1)}%` : '',
+      };
+    }),
+    ketThuc: s.closedAt ? `lúc ${timeOfDayVi(s.closedAt)} cùng ngày` : 'lúc …… giờ …… phút cùng ngày',
   });
 }
 

@@ -98,6 +98,17 @@ export const sessionSchema = sessionSummarySchema
         result: itemResultSchema.nullable().describe('Kết quả kiểm phiếu, chỉ có khi phiên họp đã kết thúc'),
       }),
     ),
+    minutes: z
+      .object({
+        recorded: z.boolean().describe('Thư ký đã ghi biên bản; nếu chưa, các ô dưới đây là gợi ý từ chức vụ trong Hội đồng và chương trình họp'),
+        recordedAt: z.string().nullable(),
+        chairMemberId: z.uuid().nullable(),
+        secretaryMemberId: z.uuid().nullable(),
+        countingBoard: z.array(z.uuid()).describe('Ban kiểm phiếu do phiên họp bầu, Trưởng ban đứng đầu'),
+        agenda: z.array(z.string()),
+        discussion: z.string().nullable(),
+      })
+      .describe('Biên bản phiên họp: chủ trì, thư ký, Ban kiểm phiếu, chương trình, ý kiến thảo luận'),
   })
   .meta({ id: 'Session' });
 export type SessionJson = z.infer<typeof sessionSchema>;
@@ -122,6 +133,47 @@ export function presentSessionSummary(s: SessionRow, actor: Actor, councilName: 
     cancelReason: s.cancelReason,
     version: s.version,
     abilities: sessionAbilities(actor, s),
+  };
+}
+
+export type SessionMinutes = z.infer<typeof sessionSchema>['minutes'];
+
+/**
+ * The record of the meeting as the secretary wrote it, or, until then, what the data suggests:
+ * the chair is the Chủ tịch present (else a Phó Chủ tịch), the secretary the Thư ký present, the
+ * agenda one line per honor on the agenda. The Ban kiểm phiếu is never guessed: the session elects it.
+ */
+export function sessionMinutesOf(
+  s: SessionRow,
+  attendance: readonly { memberId: string; position: string; present: boolean }[],
+  items: readonly { item: { honor: string } }[],
+): SessionMinutes {
+  if (s.minutesRecordedAt)
+    return {
+      recorded: true,
+      recordedAt: s.minutesRecordedAt.toISOString(),
+      chairMemberId: s.chairMemberId,
+      secretaryMemberId: s.secretaryMemberId,
+      countingBoard: s.countingBoard ?? [],
+      agenda: s.agenda ?? [],
+      discussion: s.discussion,
+    };
+  const present = attendance.filter((a) => a.present);
+  const first = (...positions: string[]) => positions.map((p) => present.find((a) => a.position === p)).find(Boolean)?.memberId ?? null;
+  const byHonor = new Map<string, number>();
+  for (const { item } of items) byHonor.set(item.honor, (byHonor.get(item.honor) ?? 0) + 1);
+  return {
+    recorded: false,
+    recordedAt: null,
+    chairMemberId: first('chu_tich', 'pho_chu_tich'),
+    secretaryMemberId: first('thu_ky'),
+    countingBoard: [],
+    agenda: [
+      'Thông qua chương trình phiên họp; bầu Ban kiểm phiếu',
+      ...[...byHonor].map(([h, n]) => `Xét đề nghị tặng ${HONOR_INFO[h as Honor]?.label ?? h} (${n} trường hợp)`),
+      'Bỏ phiếu kín, kiểm phiếu và công bố kết quả',
+    ],
+    discussion: null,
   };
 }
 
@@ -167,5 +219,6 @@ export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail, pa
         result: s.status === 'closed' ? (item.result as ItemResult | null) : null,
       };
     }),
+    minutes: sessionMinutesOf(s, x.attendance, x.items),
   };
 }

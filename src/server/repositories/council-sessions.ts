@@ -201,6 +201,21 @@ export async function updateSessionAtVersion(
   return row;
 }
 
+/** The secretary's record of the meeting; only while the session is open or closed, and only if nobody wrote first. */
+export async function updateSessionMinutesAtVersion(
+  tx: Executor,
+  id: string,
+  expectedVersion: number,
+  values: { chairMemberId: string; secretaryMemberId: string; countingBoard: string[]; agenda: string[]; discussion: string | null; minutesRecordedAt: Date },
+): Promise<SessionRow | undefined> {
+  const [row] = await tx
+    .update(councilSessions)
+    .set({ ...values, version: sql`${councilSessions.version} + 1` })
+    .where(and(eq(councilSessions.id, id), eq(councilSessions.version, expectedVersion), inArray(councilSessions.status, ['open', 'closed'])))
+    .returning();
+  return row;
+}
+
 export async function markSessionCancelled(
   tx: Executor,
   s: SessionRow,

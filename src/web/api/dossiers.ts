@@ -102,6 +102,8 @@ export const castBallot = (id: string, votes: { itemId: string; choice: BallotCh
   call(client.POST('/api/sessions/{id}/ballots', { ...byId(id), body: { votes } }));
 export const enterPaperBallots = (id: string, items: { itemId: string; approve: number; reject: number; abstain: number }[]) =>
   call(client.POST('/api/sessions/{id}/paper-ballots', { ...byId(id), body: { items } }));
+export const recordSessionMinutes = (id: string, body: BodyOf<'/api/sessions/{id}/minutes', 'put'>) =>
+  call(client.PUT('/api/sessions/{id}/minutes', { ...byId(id), body }));
 
 // ------------------------------------------------------------------ decisions
 

@@ -37,6 +37,17 @@ export const councilSessions = pgTable(
     cancelledBy: uuid('cancelled_by').references(() => accounts.id),
     cancelReason: text('cancel_reason'),
     createdBy: uuid('created_by').references(() => accounts.id),
+    /**
+     * The record of the meeting kept by the secretary (for the Biên bản họp xét and kiểm phiếu): who
+     * chaired, who took the minutes, the Ban kiểm phiếu the session elected (head first), the agenda
+     * and the discussion. Null until recorded; written while the session is open or closed.
+     */
+    chairMemberId: uuid('chair_member_id').references(() => councilMembers.id),
+    secretaryMemberId: uuid('secretary_member_id').references(() => councilMembers.id),
+    countingBoard: jsonb('counting_board').$type<string[]>(),
+    agenda: jsonb('agenda').$type<string[]>(),
+    discussion: text('discussion'),
+    minutesRecordedAt: timestamp('minutes_recorded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -308,7 +308,7 @@ const DOC_RELS =
 const SETTINGS =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
   `<w:settings xmlns:w="${NS_W}"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>` +
-  `<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+  `<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
 
 function headerXml(withPageNumber: boolean, size: number): string {
   const para: Paragraph = withPageNumber ? p([{ type: 'field', instr: 'PAGE', props: { size } }], { align: 'center' }) : p([]);

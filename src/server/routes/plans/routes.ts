@@ -12,7 +12,8 @@ import { movementSchema, movementSummarySchema, planSchema, planSummarySchema, p
 import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, pageOf } from '../../http/contract.js';
 import { movementColumns, planColumns } from '../../presenters/list-exports.js';
-import { replyXlsx } from '../../http/xlsx-reply.js';
+import { documentQuery, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
+import { movementDocx, planDocx } from '../../presenters/plan-documents.js';
 import { loadMovement, loadPlan } from './load.js';
 import { movementInputSchema, MOVEMENT_STATUSES, PLAN_STATUSES, planInputSchema, TASK_STATUSES } from '../../../shared/schemas/plans.js';
 import { pageQuery } from '../../../shared/schemas/common.js';
@@ -92,6 +93,29 @@ export const planRoutes =
         const p = await findReadablePlan(db, actor, req.params.id);
         if (!p) throw notFound('Không tìm thấy kế hoạch.');
         return { ...(await loadPlan(db, actor, p)), extraDeadlines: await planExtraDeadlines(db, p.id) };
+      },
+    );
+
+    app.get(
+      '/api/plans/:id/document',
+      {
+        schema: {
+          tags: ['plans'],
+          operationId: 'downloadPlanDocument',
+          summary: 'Văn bản Kế hoạch (Word hoặc PDF) theo NĐ 30/2020, từ nội dung và lịch nhiệm vụ theo quý của kế hoạch',
+          params: idParams,
+          querystring: documentQuery,
+          response: { 200: file('Kế hoạch (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'plan', 'read');
+        const p = await findReadablePlan(db, actor, req.params.id);
+        if (!p) throw notFound('Không tìm thấy kế hoạch.');
+        const json = await loadPlan(db, actor, p);
+        const doc = await planDocx(db, json);
+        return replyDocument(reply, doc.docx, doc.fileStem, req.query.format);
       },
     );
 
@@ -255,6 +279,29 @@ export const planRoutes =
         const m = await findReadableMovement(db, actor, req.params.id);
         if (!m) throw notFound('Không tìm thấy phong trào.');
         return { ...(await loadMovement(db, actor, m)), extraDeadlines: await movementExtraDeadlines(db, m.id) };
+      },
+    );
+
+    app.get(
+      '/api/movements/:id/document',
+      {
+        schema: {
+          tags: ['movements'],
+          operationId: 'downloadMovementDocument',
+          summary: 'Kế hoạch tổ chức phong trào thi đua (Word hoặc PDF): chủ đề, khẩu hiệu, chỉ tiêu, các đợt, hình thức khen thưởng, thời hạn',
+          params: idParams,
+          querystring: documentQuery,
+          response: { 200: file('Kế hoạch phong trào (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'movement', 'read');
+        const m = await findReadableMovement(db, actor, req.params.id);
+        if (!m) throw notFound('Không tìm thấy phong trào.');
+        const json = await loadMovement(db, actor, m);
+        const doc = await movementDocx(db, json);
+        return replyDocument(reply, doc.docx, doc.fileStem, req.query.format);
       },
     );
 

@@ -12,6 +12,7 @@ import {
   createSession,
   enterPaperBallots,
   openSession,
+  recordSessionMinutes,
   removeItem,
   setAttendance,
   updateSession,
@@ -29,7 +30,7 @@ import {
   sessionListSchema,
   sessionSchema,
 } from '../../presenters/sessions.js';
-import { minutesDocx } from '../../presenters/dossier-documents.js';
+import { minutesDocx, reviewMinutesDocx } from '../../presenters/dossier-documents.js';
 import { notFound } from '../../errors.js';
 import { governingPackOfUnit } from '../../records/eligibility.js';
 import { documentQuery, replyDocument } from '../../http/xlsx-reply.js';
@@ -323,6 +324,65 @@ export const sessionRoutes =
         authorize(actor, 'session', 'close');
         await runCommand(db, actor, (ctx) => closeSession(ctx, req.params.id));
         return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/sessions/:id/minutes',
+      {
+        schema: {
+          tags,
+          operationId: 'recordSessionMinutes',
+          summary: 'Thư ký ghi biên bản phiên họp: chủ trì, thư ký, Ban kiểm phiếu do phiên họp bầu, chương trình, ý kiến thảo luận',
+          params: idParams,
+          body: z.object({
+            chairMemberId: z.uuid('Hãy chọn người chủ trì.'),
+            secretaryMemberId: z.uuid('Hãy chọn thư ký.'),
+            countingBoard: z
+              .array(z.uuid('Thành viên Ban kiểm phiếu không hợp lệ.'))
+              .min(1, 'Hãy chọn ít nhất Trưởng Ban kiểm phiếu.')
+              .max(7, 'Ban kiểm phiếu có nhiều nhất 7 người.'),
+            agenda: z.array(z.string().trim().max(500, 'Mỗi mục chương trình dài tối đa 500 ký tự.')).max(30, 'Chương trình có tối đa 30 mục.'),
+            discussion: z.string().trim().max(20000, 'Ý kiến thảo luận dài tối đa 20.000 ký tự.').nullish(),
+            version: z.number().int(),
+          }),
+          response: { ...one, ...errors(400) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'enterPaperBallots');
+        await runCommand(db, actor, (ctx) => recordSessionMinutes(ctx, req.params.id, req.body));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/sessions/:id/review-minutes.docx',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadSessionReviewMinutes',
+          summary: 'Biên bản họp xét khen thưởng của Hội đồng (Word hoặc PDF), từ điểm danh, biên bản của thư ký và kết quả kiểm phiếu',
+          params: idParams,
+          querystring: documentQuery,
+          response: { 200: file('Biên bản họp xét (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'read');
+        const s = await findVisibleSession(db, actor, req.params.id);
+        if (!s) throw notFound('Không tìm thấy phiên họp.');
+        const x = await sessionDetail(db, s, actor);
+        const buf = await reviewMinutesDocx(
+          db,
+          s,
+          x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item })),
+          x.attendance,
+          { councilName: x.council.name, so: req.query.so },
+        );
+        return replyDocument(reply, buf, documentFileStem('BB-HX', documentNumber(req.query.so), 'HDTDKT', s.meetingDate.slice(0, 4)), req.query.format);
       },
     );
 

@@ -12,6 +12,7 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { BALLOT_CHOICES, BALLOT_CHOICE_LABELS, type BallotChoice } from '../../../shared/dossiers';
 import { DocumentDownloads } from './common';
+import { SessionMinutes } from './SessionMinutes';
 import { keys } from '../../api/keys';
 
 export default function SessionPage() {
@@ -163,7 +164,10 @@ export default function SessionPage() {
           <>
             <SessionPreparation s={s} />
             {s.status !== 'cancelled' ? (
-              <DocumentDownloads url={`/api/sessions/${s.id}/minutes.docx`} label="Biên bản kiểm phiếu" numbered testId="minutes" />
+              <>
+                <DocumentDownloads url={`/api/sessions/${s.id}/review-minutes.docx`} label="Biên bản họp xét" numbered testId="review-minutes" />
+                <DocumentDownloads url={`/api/sessions/${s.id}/minutes.docx`} label="Biên bản kiểm phiếu" numbered testId="minutes" />
+              </>
             ) : null}
             {s.abilities.includes('open') ? (
               <Button type="primary" onClick={() => act.mutate({ fn: () => openSession(s.id), ok: 'Đã khai mạc, mở bỏ phiếu.' })} data-testid="session-open">
@@ -266,6 +270,8 @@ export default function SessionPage() {
           >
             <Table rowKey="id" size="small" pagination={false} dataSource={s.items} columns={columns} data-testid="agenda" />
           </Card>
+          <div style={{ height: 16 }} />
+          <SessionMinutes s={s} />
         </Col>
         <Col xs={24} xl={7}>
           <Card size="small" title="Thành viên dự họp">

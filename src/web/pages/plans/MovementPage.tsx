@@ -11,6 +11,7 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { MovementDocument, statusTag } from './views';
 import { keys } from '../../api/keys';
+import { DocumentDownloads } from '../dossiers/common';
 
 export default function MovementPage() {
   const { id } = useParams();
@@ -47,6 +48,7 @@ export default function MovementPage() {
         }
         extra={
           <>
+            <DocumentDownloads url={`/api/movements/${m.id}/document`} label="Kế hoạch phong trào" testId="movement-document" />
             {m.status === 'launched' && (can.register || can.registerUnit) ? (
               <Link to={`/dang-ky-thi-dua?movementId=${m.id}`}>
                 <Button icon={<FormOutlined />}>Đăng ký thi đua</Button>

@@ -23,6 +23,7 @@ import {
   type TaskStatus,
 } from '../../../shared/schemas/plans';
 import { PlanDocument, statusTag } from './views';
+import { DocumentDownloads } from '../dossiers/common';
 import { CopyPlanModal } from './PlansPage';
 import { codeOf } from '../../lib/codes';
 import { keys } from '../../api/keys';
@@ -524,6 +525,7 @@ export default function PlanPage() {
         extra={
           plan && !editing ? (
             <>
+              <DocumentDownloads url={`/api/plans/${plan.id}/document`} label="Văn bản Kế hoạch" testId="plan-document" />
               {can('update') ? (
                 <Button icon={<EditOutlined />} onClick={() => setParams({ sua: '1' })} data-testid="plan-edit">
                   Sửa
