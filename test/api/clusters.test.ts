@@ -405,4 +405,48 @@ describe('clusters and blocks: members, pledge, scoring, ranking, vote, proposal
     const sc = await office.get(`/api/clusters/${next.body.id}/scoring`);
     assert.equal(sc.body.criteria.length, 18);
   });
+
+  it('an account whose unit reaches two member units votes for each member separately', async () => {
+    const parent = await buildUnit(admin, { parentId: t.demo.rootUnitId, name: 'Sở Mẹ hai thành viên', kind: 'subordinate' });
+    const a = await buildUnit(admin, { parentId: parent.id, name: 'Chi cục Thành viên A', kind: 'subordinate' });
+    const b = await buildUnit(admin, { parentId: parent.id, name: 'Chi cục Thành viên B', kind: 'subordinate' });
+    const c = await office.post('/api/clusters', { year: 2025, kind: 'cum', name: 'Cụm thi đua hai chi cục', organiserName: 'Hội đồng TĐKT tỉnh', scale: 100 });
+    assert.equal(c.status, 200, JSON.stringify(c.body));
+    const cid = c.body.id as string;
+    for (const u of [a, b]) assert.equal((await office.post(`/api/clusters/${cid}/members`, { unitId: u.id })).status, 200);
+    assert.equal((await office.post(`/api/clusters/${cid}/members`, { name: 'Cục Hải quan tỉnh' })).status, 200);
+    const mem = (await office.get(`/api/clusters/${cid}/members`)).body.items as { id: string; unitId: string | null }[];
+    const ma = mem.find((x) => x.unitId === a.id)!;
+    const mb = mem.find((x) => x.unitId === b.id)!;
+    assert.equal((await office.post(`/api/clusters/${cid}/leaders`, { headMemberId: ma.id, electedOn: '2025-01-15' })).status, 200);
+    const both = await clerkOf(t, parent.id);
+    const created = await both.post(`/api/clusters/${cid}/meetings`, {
+      heldOn: '2025-12-10',
+      presentMemberIds: mem.map((x) => x.id),
+      items: [{ memberId: ma.id, honor: 'CO_BO_TINH' }],
+    });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    const mid = created.body.items[0].id as string;
+    const itemId = created.body.items[0].items[0].id as string;
+    const itemNow = async () => {
+      const r = await both.get(`/api/clusters/${cid}/meetings`);
+      return r.body.items.find((x: { id: string }) => x.id === mid).items[0] as { voted: number; iVoted: boolean; myVotedMemberIds: string[] };
+    };
+    assert.equal((await both.post(`/api/clusters/${cid}/meetings/${mid}/ballots`, { memberId: ma.id, choices: [{ itemId, choice: 'approve' }] })).status, 200);
+    const afterA = await itemNow();
+    assert.equal(afterA.voted, 1);
+    assert.deepEqual(afterA.myVotedMemberIds, [ma.id]);
+    assert.equal(afterA.iVoted, false, 'member B has not voted yet');
+    const rb = await both.post(`/api/clusters/${cid}/meetings/${mid}/ballots`, { memberId: mb.id, choices: [{ itemId, choice: 'reject' }] });
+    assert.equal(rb.status, 200, JSON.stringify(rb.body));
+    const afterB = await itemNow();
+    assert.equal(afterB.voted, 2);
+    assert.deepEqual([...afterB.myVotedMemberIds].sort(), [ma.id, mb.id].sort());
+    assert.equal(afterB.iVoted, true);
+    // A clerk of member A alone only sees its own mark.
+    const onlyA = await clerkOf(t, a.id);
+    const seen = (await onlyA.get(`/api/clusters/${cid}/meetings`)).body.items.find((x: { id: string }) => x.id === mid).items[0];
+    assert.deepEqual(seen.myVotedMemberIds, [ma.id]);
+    assert.equal(seen.iVoted, true);
+  });
 });

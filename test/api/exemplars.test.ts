@@ -142,6 +142,37 @@ describe('exemplars: four stages, stories with photos, the portal and its privac
     assert.equal(img.headers['content-type'], 'image/jpeg');
     const list = await t.anonymous.request('GET', '/api/public/stories?q=phong thi nghiem');
     assert.equal(list.body.total, 1);
+    assert.equal(list.body.items[0].coverImageUrl, pub.body.images[0].url, 'the list shows the first photo as the cover');
+  });
+
+  it('public answers carry a weak ETag; a repeat with If-None-Match gets 304 and no body; a change gives a new tag', async () => {
+    const url = '/api/public/stories?pageSize=6';
+    const first = await t.anonymous.request('GET', url);
+    assert.equal(first.status, 200);
+    assert.match(String(first.headers['cache-control']), /^public, max-age=\d+/);
+    const tag = String(first.headers.etag);
+    assert.match(tag, /^W\/"[\w-]+"$/);
+    const again = await t.anonymous.request('GET', url, undefined, { 'if-none-match': tag });
+    assert.equal(again.status, 304);
+    assert.equal(again.body, '');
+    const other = await t.anonymous.request('GET', url, undefined, { 'if-none-match': 'W/"khac"' });
+    assert.equal(other.status, 200);
+    assert.equal(other.headers.etag, tag);
+    // A second published story changes the list, hence the tag.
+    const r = await donvi.post('/api/stories', { unitId, title: 'Bài thứ hai', summary: 'Tóm tắt.', bodyHtml: '<p>Nội dung.</p>', authorName: 'Hà Thị Mai' });
+    await head.post(`/api/stories/${r.body.id}/approve`);
+    await head.post(`/api/stories/${r.body.id}/publish`);
+    const changed = await t.anonymous.request('GET', url, undefined, { 'if-none-match': tag });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.etag, tag);
+    assert.equal(changed.body.total, first.body.total + 1);
+    assert.equal(changed.body.items.find((x: { id: string }) => x.id === r.body.id).coverImageUrl, null);
+    // The portal page (HTML) is tagged too.
+    const page = await t.anonymous.request('GET', `/cong-khai/bai-viet/${storyId}`);
+    if (page.status === 200) {
+      const cached = await t.anonymous.request('GET', `/cong-khai/bai-viet/${storyId}`, undefined, { 'if-none-match': String(page.headers.etag) });
+      assert.equal(cached.status, 304);
+    }
   });
 
   it('the conference is recorded and its report renders (DOCX)', async () => {

@@ -328,6 +328,36 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     assert.equal((await d2.clerk.get(`/api/dossiers/${d2.id}/initiatives`)).body.candidates[0].backing.length, 0);
   });
 
+  it('gives the initiative back when the dossier is withdrawn or returned: it may back another proposal', async () => {
+    const d = await buildDossier(t, { unit: { id: ttud }, candidates: [author], year: Y - 3, honor: 'GK', complete: true });
+    const backingOf = async () => (await d.clerk.get(`/api/dossiers/${d.id}/initiatives`)).body.candidates[0];
+    const row = await backingOf();
+    const free = row.available.find((i: { takenBy: string | null }) => !i.takenBy);
+    assert.ok(free, JSON.stringify(row));
+    const offer = () => d.clerk.post(`/api/dossiers/${d.id}/initiatives`, { candidateId: row.candidateId, initiativeId: free.initiativeId });
+    assert.equal((await offer()).status, 200);
+    assert.equal((await d.clerk.post(`/api/dossiers/${d.id}/submit`)).status, 200);
+    assert.equal((await d.clerk.post(`/api/dossiers/${d.id}/withdraw`)).status, 200);
+    const afterWithdraw = await backingOf();
+    assert.equal(afterWithdraw.backing.length, 0, 'the withdrawn dossier holds no initiative');
+    assert.equal(afterWithdraw.available.find((i: { initiativeId: string }) => i.initiativeId === free.initiativeId).takenBy ?? null, null);
+    // The unit offers it again and resubmits; the Office returns the dossier: given back again.
+    assert.equal((await offer()).status, 200);
+    assert.equal((await d.clerk.post(`/api/dossiers/${d.id}/submit`)).status, 200);
+    const ret = await office.post(`/api/dossiers/${d.id}/return`, { reasons: ['Thiếu xác nhận hiệu quả sáng kiến.'] });
+    assert.equal(ret.status, 200, JSON.stringify(ret.body));
+    assert.equal((await backingOf()).backing.length, 0);
+    const admin = await t.login('admin');
+    const audit = await admin.get(`/api/audit?entityId=${d.id}&action=initiative.claim_released`);
+    assert.equal(audit.status, 200, JSON.stringify(audit.body));
+    assert.equal(audit.body.total, 2);
+    // Another dossier may now use it.
+    const other = await buildDossier(t, { unit: { id: ttud }, candidates: [author], year: Y - 4, honor: 'GK' });
+    const o = (await other.clerk.get(`/api/dossiers/${other.id}/initiatives`)).body.candidates[0];
+    const taken = await other.clerk.post(`/api/dossiers/${other.id}/initiatives`, { candidateId: o.candidateId, initiativeId: free.initiativeId });
+    assert.equal(taken.status, 200, JSON.stringify(taken.body));
+  });
+
   it('gives the decision, the certificate and the minutes as documents, and records a higher recognition', async () => {
     const dec = await office.get(`/api/initiatives/${ids[1]}/decision`);
     assert.equal(dec.status, 200);

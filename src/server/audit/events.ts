@@ -193,6 +193,7 @@ export const AUDIT_ACTIONS = {
   'reissue.requested': 'Nhận đề nghị cấp lại, cấp đổi hiện vật khen thưởng',
   'reissue.issued': 'Cấp lại, cấp đổi hiện vật khen thưởng',
   'reissue.refused': 'Từ chối đề nghị cấp lại, cấp đổi',
+  'initiative.claim_released': 'Trả lại sáng kiến làm căn cứ (đề nghị không được khen thưởng)',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -37,6 +37,7 @@ import { revokeCertificatesForDecision } from './certificates.js';
 import { commitDecisionMoney, returnRevokedMoney } from './fund.js';
 import { recallItemsForRevocation } from './award-items.js';
 import { notify } from './notify.js';
+import { releaseInitiativeClaims } from './initiative-claims.js';
 
 /** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
 export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
@@ -302,6 +303,12 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
   await markCandidatesNotAwarded(
     ctx.tx,
     refused.map((c) => c.id),
+  );
+  await releaseInitiativeClaims(
+    ctx,
+    d,
+    refused.map((c) => c.id),
+    'not_awarded',
   );
   const row = await setDecisionTotal(ctx.tx, decision.id, total);
   await ctx.audit({

@@ -50,6 +50,7 @@ import { BALLOT_CHOICES, SESSION_STATUS_LABELS, type BallotChoice, type SessionS
 import { formatDateVi } from '../../shared/format-vi.js';
 import { openBallot, sealBallot } from '../ballots/seal.js';
 import { notify } from './notify.js';
+import { releaseInitiativeClaims } from './initiative-claims.js';
 
 export { membersOn };
 
@@ -514,15 +515,22 @@ export async function closeSession(ctx: CommandContext, sessionId: string): Prom
   requireAbility(ctx, s, 'close', 'kết thúc');
   const items = await agendaOf(ctx.tx, s.id);
   const dossierIds = new Set<string>();
+  const failed = new Map<string, string[]>();
   const pack = await governingPackOfUnit(ctx.tx, s.unitId, s.meetingDate);
   for (const { item, candidate } of items) {
     const counts = await countBallots(ctx, s.id, item.id, candidate.displayName);
     const result = tallyItem(pack, item.honor as Honor, s.meetingDate, s.totalMembers ?? 0, await eligibleVoters(ctx.tx, s.id, item.id), counts);
     await saveItemResult(ctx.tx, item.id, result, { id: candidate.id, passed: result.passed, text: result.text, outcome: candidate.outcome });
+    if (!result.passed) failed.set(candidate.dossierId, [...(failed.get(candidate.dossierId) ?? []), candidate.id]);
     dossierIds.add(candidate.dossierId);
   }
   const row = await markSessionClosed(ctx.tx, s, { closedAt: now(), closedBy: ctx.actor.accountId });
   for (const id of dossierIds) {
+    const refused = failed.get(id);
+    if (refused) {
+      const fd = await unsafeLockDossier(ctx.tx, id);
+      if (fd) await releaseInitiativeClaims(ctx, fd, refused, 'not_awarded');
+    }
     // A dossier leaves the council once no open session still has one of its candidates.
     if (await dossierOnOpenAgenda(ctx.tx, id)) continue;
     const d = await unsafeLockDossier(ctx.tx, id);

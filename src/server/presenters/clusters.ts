@@ -126,7 +126,8 @@ const itemSchema = z.object({
   voted: z.number().int().describe('Số thành viên đã bỏ phiếu điện tử (không có nội dung phiếu)'),
   paperCounts: z.record(z.string(), z.number()).nullable(),
   result: z.object({ approve: z.number(), reject: z.number(), abstain: z.number(), required: z.number(), passed: z.boolean(), text: z.string() }).nullable(),
-  iVoted: z.boolean(),
+  iVoted: z.boolean().describe('Mọi thành viên có mặt mà tài khoản đại diện đã bỏ phiếu cho nội dung này'),
+  myVotedMemberIds: z.array(z.uuid()).describe('Các thành viên do tài khoản đại diện đã bỏ phiếu cho nội dung này (từng thành viên một)'),
 });
 export const clusterMeetingSchema = z
   .object({
@@ -309,6 +310,9 @@ export function presentScoring(input: Omit<ScoringInput, 'scores'> & { scores: S
 export function presentMeeting(m: MeetingRow, items: MeetingItemRow[], members: MemberWithPath[], marks: { itemId: string; memberId: string }[], actor: Actor) {
   const names = new Map(members.map((x) => [x.id, x.name]));
   const mine = new Set(members.filter((x) => speaksForMember(actor, x.unitPath)).map((x) => x.id));
+  // An account may speak for several members (its unit reaches two member units): each votes on its own.
+  const minePresent = m.presentMemberIds.filter((x) => mine.has(x));
+  const votedBy = (itemId: string) => marks.filter((k) => k.itemId === itemId && mine.has(k.memberId)).map((k) => k.memberId);
   return {
     id: m.id,
     heldOn: m.heldOn,
@@ -329,7 +333,8 @@ export function presentMeeting(m: MeetingRow, items: MeetingItemRow[], members: 
         voted: marks.filter((k) => k.itemId === i.id).length,
         paperCounts: i.paperCounts,
         result: (i.result as z.infer<typeof itemSchema>['result']) ?? null,
-        iVoted: marks.some((k) => k.itemId === i.id && mine.has(k.memberId)),
+        iVoted: minePresent.length > 0 && minePresent.every((x) => votedBy(i.id).includes(x)),
+        myVotedMemberIds: votedBy(i.id),
       })),
   };
 }

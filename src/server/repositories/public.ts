@@ -145,6 +145,17 @@ export async function publicImagesOf(tx: Executor, storyId: string) {
     .orderBy(asc(storyImages.createdAt));
 }
 
+/** The first photo of each of these stories (the list's cover images), in one query. */
+export async function publicCoverImagesOf(tx: Executor, storyIds: string[]): Promise<Map<string, string>> {
+  if (storyIds.length === 0) return new Map();
+  const rows = await tx
+    .selectDistinctOn([storyImages.storyId], { storyId: storyImages.storyId, id: storyImages.id })
+    .from(storyImages)
+    .where(inArray(storyImages.storyId, storyIds))
+    .orderBy(asc(storyImages.storyId), asc(storyImages.createdAt));
+  return new Map(rows.map((r) => [r.storyId, r.id]));
+}
+
 /** A photo of a published story. */
 export async function publicStoryImage(tx: Executor, storyId: string, imageId: string) {
   const [row] = await tx

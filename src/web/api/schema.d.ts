@@ -5501,7 +5501,10 @@ export interface components {
                     passed: boolean;
                     text: string;
                 } | null;
+                /** @description Mọi thành viên có mặt mà tài khoản đại diện đã bỏ phiếu cho nội dung này */
                 iVoted: boolean;
+                /** @description Các thành viên do tài khoản đại diện đã bỏ phiếu cho nội dung này (từng thành viên một) */
+                myVotedMemberIds: string[];
             }[];
         };
         ClusterMember: {

@@ -5,6 +5,7 @@ import { badRequest } from '../../errors.js';
 import { now } from '../../clock.js';
 import { assertOfficeSide, loadDossier, transition } from './common.js';
 import { notify } from '../notify.js';
+import { releaseDossierClaims } from '../initiative-claims.js';
 
 export async function receiveDossier(ctx: CommandContext, id: string): Promise<DossierRow> {
   const d = await loadDossier(ctx, id);
@@ -36,6 +37,7 @@ export async function returnDossier(ctx: CommandContext, id: string, reasons: st
   const clean = reasons.map((r) => r.trim()).filter(Boolean);
   if (!clean.length) throw badRequest('Hãy ghi lý do trả lại hồ sơ.');
   const row = await transition(ctx, d, 'return', { returnedAt: now(), returnedBy: ctx.actor.accountId, returnReasons: clean });
+  await releaseDossierClaims(ctx, d, 'returned');
   await ctx.audit({
     action: 'dossier.returned',
     entityType: 'dossier',

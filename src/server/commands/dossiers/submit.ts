@@ -17,6 +17,7 @@ import { governingPackOfUnit } from '../../records/eligibility.js';
 import { checklistFor, nextStatus, regimeDateOf, type DocumentKind, type DossierStatus } from '../../../shared/dossiers.js';
 import { HONOR_INFO, type CommendationType, type Honor } from '../../../shared/codes.js';
 import { formatDateVi } from '../../../shared/format-vi.js';
+import { releaseDossierClaims } from '../initiative-claims.js';
 import { inTurn } from '../../db/in-turn.js';
 import { DeadlinePassed, DossierIncomplete, DossierNotSubmittable, DuplicateNomination } from './errors.js';
 import { assertUnitSide, assertVersion, loadDossier, statusLabel, transition } from './common.js';
@@ -158,6 +159,7 @@ export async function withdrawDossier(ctx: CommandContext, id: string): Promise<
   const d = await loadDossier(ctx, id);
   assertUnitSide(ctx.actor, d);
   const row = await transition(ctx, d, 'withdraw', { withdrawnAt: now(), withdrawnBy: ctx.actor.accountId });
+  await releaseDossierClaims(ctx, d, 'withdrawn');
   await ctx.audit({
     action: 'dossier.withdrawn',
     entityType: 'dossier',

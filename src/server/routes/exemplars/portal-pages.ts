@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
-import { findPublicDecision, findPublicExemplar, findPublicStory, publicImagesOf } from '../../repositories/public.js';
+import { addPublicEtags } from '../../http/etag.js';
+import { findPublicDecision, findPublicExemplar, findPublicStory, publicCoverImagesOf } from '../../repositories/public.js';
 import {
   decisionMeta,
   exemplarMeta,
@@ -26,6 +27,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const portalPageRoutes =
   ({ db, config }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    addPublicEtags(app);
     let cached: { mtimeMs: number; html: string } | null = null;
     const indexHtml = (): string | null => {
       const file = join(config.webDir, 'index.html');
@@ -45,7 +47,7 @@ export const portalPageRoutes =
       }
       if (section === 'bai-viet') {
         const r = await findPublicStory(db, id);
-        return r ? storyMeta(publicStory(r, (await publicImagesOf(db, id))[0]?.id ?? null)) : home;
+        return r ? storyMeta(publicStory(r, (await publicCoverImagesOf(db, [id])).get(id) ?? null)) : home;
       }
       if (section === 'quyet-dinh') {
         const r = await findPublicDecision(db, id);

@@ -9,6 +9,7 @@ import {
   listPublicExemplars,
   listPublicStories,
   publicAwardeesOf,
+  publicCoverImagesOf,
   publicImagesOf,
   publicSpreadOf,
   publicStoryImage,
@@ -34,6 +35,7 @@ import { notFound } from '../../errors.js';
 import { file, idParams as idParamsOf, pageOf, publicErrors } from '../../http/contract.js';
 import { sendFile } from '../documents/download.js';
 import { now } from '../../clock.js';
+import { addPublicEtags } from '../../http/etag.js';
 import { pageQuery } from '../../../shared/schemas/common.js';
 import { EXEMPLAR_KINDS } from '../../../shared/codes.js';
 
@@ -46,6 +48,7 @@ const CACHE = 'public, max-age=60';
 export const publicExemplarRoutes =
   ({ db }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    addPublicEtags(app);
     app.get(
       '/api/public/exemplars',
       {
@@ -99,8 +102,12 @@ export const publicExemplarRoutes =
       },
       async (req, reply) => {
         const { rows, total } = await listPublicStories(db, req.query);
-        const items = [];
-        for (const r of rows) items.push(publicStory(r, (await publicImagesOf(db, r.story.id))[0]?.id ?? null));
+        // One query for the cover photos of the page (no query per story).
+        const covers = await publicCoverImagesOf(
+          db,
+          rows.map((r) => r.story.id),
+        );
+        const items = rows.map((r) => publicStory(r, covers.get(r.story.id) ?? null));
         reply.header('cache-control', CACHE);
         return { items, total };
       },

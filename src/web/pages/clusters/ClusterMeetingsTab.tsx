@@ -136,6 +136,8 @@ function Ballot({ c, m, memberId, onClose }: { c: Cluster; m: ClusterMeeting; me
   const { message } = App.useApp();
   const [form] = Form.useForm<Record<string, Choice>>();
   const member = c.members.find((x) => x.id === memberId);
+  // Only the items this member has not voted on yet (an account may speak for several members).
+  const pendingItems = m.items.filter((i) => !i.myVotedMemberIds.includes(memberId));
   const vote = useMutation({
     mutationFn: (v: Record<string, Choice>) =>
       castClusterBallot(c.id, m.id, { memberId, choices: Object.entries(v).map(([itemId, choice]) => ({ itemId, choice })) }),
@@ -156,10 +158,10 @@ function Ballot({ c, m, memberId, onClose }: { c: Cluster; m: ClusterMeeting; me
       pending={vote.isPending}
       error={vote.error ? errorText(vote.error) : null}
       okTestId="cluster-ballot-ok"
-      initialValues={Object.fromEntries(m.items.map((i) => [i.id, 'approve']))}
+      initialValues={Object.fromEntries(pendingItems.map((i) => [i.id, 'approve']))}
     >
       <Typography.Paragraph type="secondary">Phiếu được niêm phong: hệ thống chỉ ghi thành viên đã bỏ phiếu, không ghi ai chọn gì.</Typography.Paragraph>
-      {m.items.map((i) => (
+      {pendingItems.map((i) => (
         <Form.Item key={i.id} name={i.id} label={`${i.memberName} — ${i.honorLabel}`}>
           <Radio.Group options={CHOICES.map((x) => ({ ...x }))} />
         </Form.Item>
@@ -254,7 +256,7 @@ function MeetingCard({ c, m }: { c: Cluster; m: ClusterMeeting }) {
   const [paper, setPaper] = useState(false);
   const [closing, setClosing] = useState(false);
   const myPresent = c.members.filter((x) => x.mine && m.presentMemberIds.includes(x.id));
-  const voted = m.items.every((i) => i.iVoted);
+  const votedAll = (memberId: string) => m.items.every((i) => i.myVotedMemberIds.includes(memberId));
   const propose = useMutation({
     mutationFn: () => proposeFromClusterMeeting(c.id, m.id),
     onSuccess: async (d) => {
@@ -293,14 +295,17 @@ function MeetingCard({ c, m }: { c: Cluster; m: ClusterMeeting }) {
       <Space wrap style={{ marginTop: 8 }}>
         {m.status === 'open' && c.abilities.includes('vote')
           ? myPresent.map((x) =>
-              m.items.some((i) => !i.iVoted) ? (
-                <Button key={x.id} type="primary" onClick={() => setVoting(x.id)}>
+              !votedAll(x.id) ? (
+                <Button key={x.id} type="primary" data-testid={`cluster-vote-${x.id}`} onClick={() => setVoting(x.id)}>
                   Bỏ phiếu{myPresent.length > 1 ? `: ${x.name}` : ''}
                 </Button>
-              ) : null,
+              ) : (
+                <Tag key={x.id} color="green" data-testid={`cluster-voted-${x.id}`}>
+                  {myPresent.length > 1 ? `${x.name} đã bỏ phiếu` : 'Đơn vị bạn đã bỏ phiếu'}
+                </Tag>
+              ),
             )
           : null}
-        {m.status === 'open' && voted && myPresent.length ? <Tag color="green">Đơn vị bạn đã bỏ phiếu</Tag> : null}
         {m.status === 'open' && edit ? (
           <>
             <Button onClick={() => setPaper(true)}>Nhập phiếu giấy</Button>
