@@ -38,6 +38,7 @@ import { statisticsRoutes } from './routes/statistics/routes.js';
 import { initiativeRoutes } from './routes/initiatives/routes.js';
 import { petitionRoutes } from './routes/petitions/routes.js';
 import { inspectionRoutes } from './routes/inspections/routes.js';
+import { consultationRoutes } from './routes/consultations/routes.js';
 import { trainingRoutes } from './routes/trainings/routes.js';
 import { exemplarRoutes } from './routes/exemplars/routes.js';
 import { publicExemplarRoutes } from './routes/exemplars/public.js';
@@ -172,6 +173,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(importJobRoutes(deps));
   await app.register(fundRoutes(deps));
   await app.register(meRoutes(deps));
+  await app.register(consultationRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

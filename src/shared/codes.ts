@@ -349,3 +349,30 @@ export const REISSUE_STATUS_LABELS: Record<ReissueStatus, string> = {
   done: 'Đã cấp',
   refused: 'Từ chối',
 };
+
+/** Bodies an Office asks to confirm a candidate list (hiệp y): police, tax, social insurance, environment, the Party's inspection committee. */
+export const CONSULTED_BODY_KINDS = ['cong_an', 'thue', 'bhxh', 'tnmt', 'dang_uy', 'khac'] as const;
+export type ConsultedBodyKind = (typeof CONSULTED_BODY_KINDS)[number];
+export const CONSULTED_BODY_KIND_LABELS: Record<ConsultedBodyKind, string> = {
+  cong_an: 'Công an',
+  thue: 'Cơ quan thuế',
+  bhxh: 'Bảo hiểm xã hội',
+  tnmt: 'Tài nguyên và môi trường',
+  dang_uy: 'Ủy ban kiểm tra, cấp ủy Đảng',
+  khac: 'Cơ quan khác',
+};
+
+/** A consultation request (xin ý kiến hiệp y): open while bodies answer, or cancelled. Whether it is complete or overdue is computed from the answers and the clock. */
+export const CONSULTATION_STATUSES = ['open', 'cancelled'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export const CONSULTATION_STATUS_LABELS: Record<ConsultationStatus, string> = { open: 'Đang xin ý kiến', cancelled: 'Đã hủy' };
+
+/** What a body's answer stands at: recorded (agree, disagree) or computed (pending before the deadline, no opinion after it). */
+export const CONSULTATION_ANSWER_STATES = ['pending', 'agree', 'disagree', 'no_opinion'] as const;
+export type ConsultationAnswerState = (typeof CONSULTATION_ANSWER_STATES)[number];
+export const CONSULTATION_ANSWER_STATE_LABELS: Record<ConsultationAnswerState, string> = {
+  pending: 'Chưa trả lời',
+  agree: 'Đồng ý',
+  disagree: 'Không đồng ý',
+  no_opinion: 'Không có ý kiến (quá hạn)',
+};

@@ -12,6 +12,8 @@ import { postPublicComment } from '../helpers/notices.js';
 const PUBLIC = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login', 'GET /api/public/certificates/{code}']);
 
 const ins = { plan: '', inspection: '', finding: '', course: '', participant: '' };
+// A hiệp y request of the demo Sở about the pipeline dossier's candidate, one answer, one address-book entry.
+const hy = { consultation: '', answer: '', body: '' };
 const inspectionPlanBody = (unitId: string) => ({
   unitId: '00000000-0000-4000-8000-000000000000',
   year: 2026,
@@ -225,6 +227,11 @@ describe('every route: 401 without a session, 404 for an account of another unit
     ex.conference = (
       await admin.post('/api/exemplar-conferences', { unitId: ids.unit, title: 'Hội nghị', heldOn: '2024-05-01', place: 'Sở', exemplarIds: [ex.exemplar] })
     ).body.id;
+    hy.body = (await admin.get('/api/consultations/bodies')).body.items[0].id;
+    const hyReq = await admin.post('/api/consultations', { dossierId: dp.dossier, candidateIds: [dp.candidate], bodyIds: [hy.body] });
+    assert.equal(hyReq.status, 201, JSON.stringify(hyReq.body));
+    hy.consultation = hyReq.body.id;
+    hy.answer = hyReq.body.answers[0].id;
   });
   after(async () => t.close());
 
@@ -240,6 +247,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
   const fill = (url: string) =>
     url
       .replace('/api/inspections/plans/{id}', `/api/inspections/plans/${ins.plan}`)
+      .replace('/api/consultations/bodies/{id}', `/api/consultations/bodies/${hy.body}`)
+      .replace('/api/consultations/{id}/answers/{answerId}', `/api/consultations/${hy.consultation}/answers/${hy.answer}`)
+      .replace('/api/consultations/{id}', `/api/consultations/${hy.consultation}`)
       .replace('/api/inspections/{id}/findings/{findingId}', `/api/inspections/${ins.inspection}/findings/${ins.finding}`)
       .replace('/api/inspections/{id}', `/api/inspections/${ins.inspection}`)
       .replace('/api/trainings/{id}/participants/{participantId}', `/api/trainings/${ins.course}/participants/${ins.participant}`)
@@ -428,6 +438,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'PUT /api/stories/{id}': { unitId: ids.unit, title: 'Bài', summary: 'Tóm tắt', bodyHtml: '<p>x</p>', authorName: 'A' },
       'POST /api/publication/decisions/{id}/take-off': { reason: 'Thử gỡ' },
       'POST /api/publication/decisions/{id}/restore': { reason: 'Thử đăng lại' },
+      'PUT /api/consultations/bodies/{id}': { kind: 'cong_an', name: 'Công an thử' },
+      'POST /api/consultations/{id}/answers': { answerId: hy.answer, answer: 'agree', answeredOn: '2026-01-05' },
+      'POST /api/consultations/{id}/cancel': { reason: 'Thử hủy' },
     };
     let checked = 0;
     for (const r of routes()) {

@@ -194,6 +194,11 @@ export const AUDIT_ACTIONS = {
   'reissue.issued': 'Cấp lại, cấp đổi hiện vật khen thưởng',
   'reissue.refused': 'Từ chối đề nghị cấp lại, cấp đổi',
   'initiative.claim_released': 'Trả lại sáng kiến làm căn cứ (đề nghị không được khen thưởng)',
+  'consultation.body_saved': 'Cập nhật danh bạ cơ quan xin ý kiến hiệp y',
+  'consultation.requested': 'Gửi công văn xin ý kiến hiệp y',
+  'consultation.answer_recorded': 'Ghi ý kiến hiệp y của một cơ quan',
+  'consultation.answer_file_attached': 'Đính kèm văn bản trả lời hiệp y',
+  'consultation.cancelled': 'Hủy công văn xin ý kiến hiệp y',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -13,6 +13,7 @@ import { seedDemoRecords } from './records-seed.js';
 import { seedDemoPlans } from './plans-seed.js';
 import { seedDemoOffice } from './office-seed.js';
 import { seedDemoClusters } from './clusters-seed.js';
+import { seedDemoConsultations } from './consultations-seed.js';
 import { vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import type { EmploymentType, Gender, Role, UnitKind } from '../../shared/codes.js';
 
@@ -232,6 +233,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     await seedDemoExemplars(tx, unitId, person);
     await seedDemoOffice(tx, unitId('so'));
     await seedDemoClusters(tx, unitId('so'));
+    await seedDemoConsultations(tx, unitId('so'));
     await recordAudit(
       tx,
       { username: 'system' },

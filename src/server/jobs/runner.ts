@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { loadJobConfig, type JobConfig } from './config.js';
 import { runReminderTick } from './reminders.js';
+import { notifyConsultationDeadlines } from '../commands/consultations.js';
 
 /**
  * Starts the background jobs (deadline reminders, e-mail outbox) on an interval; returns a stop
@@ -14,6 +15,8 @@ export function startJobs(db: Db, config: JobConfig = loadJobConfig()): () => vo
     running = true;
     try {
       await runReminderTick(db, { config });
+      // Hiệp y answers due today or lapsed: the Office is told once per request and deadline.
+      await notifyConsultationDeadlines(db);
     } catch (err) {
       console.error('Tác vụ nhắc hạn gặp lỗi:', err);
     } finally {

@@ -36,6 +36,7 @@ export const RESOURCES = [
   'publication',
   'fund',
   'awardItem',
+  'consultation',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -95,6 +96,8 @@ export const ACTIONS = {
   fund: ['read', 'write'],
   /** The inventory of award items (phôi, hiện vật) and requests to re-issue or exchange them. */
   awardItem: ['read', 'write'],
+  /** Hiệp y: `create` requests (and cancels them), `answer` records the bodies' answers, `manageBodies` the address book. */
+  consultation: ['read', 'create', 'answer', 'manageBodies'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -142,6 +145,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       publication: ALL.publication,
       fund: ALL.fund,
       awardItem: ALL.awardItem,
+      consultation: ALL.consultation,
     },
   },
   clerk: {
@@ -196,6 +200,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       petition: ['read', 'create'],
       exemplar: READ,
       story: READ,
+      consultation: READ,
     },
   },
   head: {
@@ -230,6 +235,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       publication: READ,
       fund: READ,
       awardItem: READ,
+      consultation: READ,
     },
   },
   staff: {

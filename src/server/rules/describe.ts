@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   COMMENDATION_TYPES,
   COMMENDATION_TYPE_LABELS,
+  CONSULTED_BODY_KIND_LABELS,
   HONORS,
   HONOR_INFO,
   REGIME_LABELS,
@@ -21,7 +22,7 @@ import { describeCriterion } from './criteria.js';
 import { HONOR_SHORT, coef, percent, vnd } from './labels.js';
 import { computeAmount } from './money.js';
 import { packFor } from './packs/index.js';
-import { initiativeVotesNeeded, publicNotice, quorumNeeded, majorityNeeded } from './pipeline.js';
+import { consultationAnswerDays, initiativeVotesNeeded, publicNotice, quorumNeeded, majorityNeeded } from './pipeline.js';
 import {
   AUTHORITIES,
   AUTHORITY_LABELS,
@@ -112,6 +113,12 @@ export const pipelineViewSchema = z
         whoLabel: z.string().nullable(),
       }),
     ),
+    /** Hiệp y: the bodies asked per honor and subject, the answer time, what silence means. */
+    consultation: z.object({
+      requirements: z.array(z.object({ ...sourcedView, honor: honorCode, label: z.string(), subject: z.string(), text: z.string() })),
+      answerDays: z.object({ ...sourcedView, workingDays: z.number(), text: z.string() }),
+      silence: z.object({ ...sourcedView, text: z.string() }),
+    }),
     /** Number of UNVERIFIED items among the pipeline's parameters. */
     unverifiedCount: z.number(),
   })
@@ -196,8 +203,45 @@ export function describePipeline(pack: RulePack): PipelineView {
     verified: u.verified,
     ...noteOf(u),
   }));
-  const flags = [...documents, ...notice.honors, ...stepLimits, quorum, majority, initiativeVote, honorOrder, ...unitAuthority];
+  const days = consultationAnswerDays(pack);
+  const consultation = {
+    requirements: p.consultation.requirements.map((c) => ({
+      honor: c.honor,
+      label: HONOR_INFO[c.honor].label,
+      subject: SUBJECT_KIND_LABELS[c.subject],
+      text: `${HONOR_SHORT[c.honor]} (${SUBJECT_KIND_LABELS[c.subject].toLocaleLowerCase('vi')}): xin ý kiến ${c.bodies.map((b) => CONSULTED_BODY_KIND_LABELS[b]).join(', ')}`,
+      article: c.article,
+      verified: c.verified,
+      ...noteOf(c),
+    })),
+    answerDays: {
+      workingDays: days.workingDays,
+      text: `Cơ quan được hỏi trả lời trong ${days.workingDays} ngày làm việc`,
+      article: days.article,
+      verified: days.verified,
+    },
+    silence: {
+      text: 'Quá hạn không trả lời: ghi nhận "không có ý kiến", không tính là ý kiến không đồng ý',
+      article: p.consultation.silence.article,
+      verified: p.consultation.silence.verified,
+      ...noteOf(p.consultation.silence),
+    },
+  };
+  const flags = [
+    ...documents,
+    ...notice.honors,
+    ...stepLimits,
+    quorum,
+    majority,
+    initiativeVote,
+    honorOrder,
+    ...unitAuthority,
+    ...consultation.requirements,
+    consultation.answerDays,
+    consultation.silence,
+  ];
   return {
+    consultation,
     documents,
     publicNotice: notice,
     stepLimits,

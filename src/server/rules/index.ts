@@ -90,6 +90,9 @@ export {
   stepTimeLimit,
   unitAuthority,
   type PublicNoticeAnswer,
+  consultationAnswerDays,
+  consultationNeeded,
+  consultationSilence,
 } from './pipeline.js';
 export { criterionSchema, evaluateRequestSchema, issuesToMessages, moneyQuerySchema, type EvaluateRequest, type MoneyQueryInput } from './schemas.js';
 export {

@@ -3,12 +3,15 @@
  * get the pack with `governingPack(tx, unitPath, date)` so that agency overrides change what the
  * pipeline does; see packs/pipeline.ts for the data and its sources.
  */
-import type { CommendationType, Honor, PetitionKind, UnitKind } from '../../shared/codes.js';
+import type { CommendationType, Honor, PetitionKind, SubjectKind, UnitKind } from '../../shared/codes.js';
 import type { ChecklistRequirement, DossierStatus } from '../../shared/dossiers.js';
 import { percent } from './labels.js';
 import {
+  CONSULTATION_DEADLINE_ID,
   PUBLIC_NOTICE_DEADLINE_ID,
   type Authority,
+  type ConsultationRequirement,
+  type ConsultationRules,
   type DocumentRequirement,
   type MajorityRule,
   type PetitionLimitRule,
@@ -136,4 +139,28 @@ export function petitionLimit(pack: RulePack, kind: PetitionKind): PetitionLimit
 /** Whether a denunciation without the denouncer's name is received. */
 export function anonymousDenunciationAllowed(pack: RulePack): boolean {
   return pack.pipeline.petitions.anonymousDenunciation.allowed;
+}
+
+/** The kinds of bodies asked for hiệp y about a nominee of `subject` for `honor` (empty: none needed), with the source. */
+export function consultationNeeded(pack: RulePack, honor: Honor, subject: SubjectKind): ConsultationRequirement | null {
+  const s: SubjectKind = subject === 'household' ? 'individual' : subject;
+  return pack.pipeline.consultation.requirements.find((r) => r.honor === honor && r.subject === s) ?? null;
+}
+
+export interface ConsultationDaysAnswer {
+  workingDays: number;
+  article: string;
+  verified: boolean;
+}
+
+/** Working days the consulted bodies have to answer (the pack's `hiep_y_tra_loi` deadline, overridable). */
+export function consultationAnswerDays(pack: RulePack): ConsultationDaysAnswer {
+  const d = pack.deadlines.find((x) => x.id === CONSULTATION_DEADLINE_ID);
+  if (d?.kind === 'working_days') return { workingDays: d.days, article: d.article, verified: d.verified };
+  return { workingDays: 7, article: 'Mặc định của hệ thống (gói quy định không có thời hạn hiệp y)', verified: false };
+}
+
+/** What a missing answer after the deadline counts as, and on what basis. */
+export function consultationSilence(pack: RulePack): ConsultationRules['silence'] {
+  return pack.pipeline.consultation.silence;
 }

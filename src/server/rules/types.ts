@@ -4,6 +4,7 @@
  */
 import type {
   CommendationType,
+  ConsultedBodyKind,
   Discipline,
   FundCapBasis,
   Honor,
@@ -301,6 +302,24 @@ export interface PipelineRules {
   initiativeVote: MajorityRule;
   honorOrder: HonorOrderRule;
   unitAuthority: UnitAuthorityRule[];
+  /** Hiệp y: which bodies confirm nominees for which honors, and what a missing answer means. */
+  consultation: ConsultationRules;
+}
+
+/** Nominees of `subject` for `honor` are confirmed by these kinds of bodies before the decision. */
+export interface ConsultationRequirement extends Sourced {
+  honor: Honor;
+  subject: SubjectKind;
+  bodies: ConsultedBodyKind[];
+}
+
+/** Id of the working-days deadline the consulted bodies answer within. */
+export const CONSULTATION_DEADLINE_ID = 'hiep_y_tra_loi';
+
+export interface ConsultationRules {
+  requirements: ConsultationRequirement[];
+  /** No answer by the deadline: counted as "không có ý kiến", i.e. no objection. */
+  silence: Sourced & { meaning: 'no_objection' };
 }
 
 /** The share of a base (recurrent spending, salary fund) the budget may put into a fund. */

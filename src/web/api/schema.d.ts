@@ -5173,6 +5173,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consultations/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh bạ cơ quan xin ý kiến hiệp y (của đơn vị và cấp trên) */
+        get: operations["listConsultedBodies"];
+        put?: never;
+        /** Thêm cơ quan vào danh bạ xin ý kiến hiệp y */
+        post: operations["createConsultedBody"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/bodies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa cơ quan trong danh bạ (tên, địa chỉ, thư điện tử, ngừng sử dụng) */
+        put: operations["updateConsultedBody"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gợi ý công văn xin ý kiến hiệp y cho một hồ sơ: người/tập thể cần hiệp y theo gói quy định, cơ quan, hạn trả lời */
+        get: operations["draftConsultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả hiệp y của một hồ sơ: các công văn, ý kiến không đồng ý theo từng người/tập thể */
+        get: operations["dossierConsultationResult"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công văn xin ý kiến hiệp y (quá hạn: còn cơ quan chưa trả lời sau hạn) */
+        get: operations["listConsultations"];
+        put?: never;
+        /** Gửi công văn xin ý kiến hiệp y về người/tập thể của một hồ sơ (hạn trả lời theo gói quy định nếu không nhập) */
+        post: operations["requestConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một công văn xin ý kiến hiệp y: ý kiến từng cơ quan, kết quả từng người/tập thể */
+        get: operations["getConsultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi ý kiến trả lời của một cơ quan (đồng ý; không đồng ý với người/tập thể nào, lý do) */
+        post: operations["recordConsultationAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/answers/{answerId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải văn bản trả lời hiệp y đã đính kèm */
+        get: operations["downloadConsultationAnswerFile"];
+        put?: never;
+        /** Đính kèm bản quét văn bản trả lời (PDF, ảnh, Word; ≤ 10 MB; kiểm tra theo nội dung) */
+        post: operations["attachConsultationAnswerFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hủy công văn xin ý kiến hiệp y (ghi lý do); không ghi nhận thêm ý kiến */
+        post: operations["cancelConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultations/{id}/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công văn xin ý kiến hiệp y (Word hoặc PDF, NĐ 30/2020) kèm danh sách */
+        get: operations["downloadConsultationLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5209,6 +5382,7 @@ export interface components {
             publication: ("read" | "manage")[];
             fund: ("read" | "write")[];
             awardItem: ("read" | "write")[];
+            consultation: ("read" | "create" | "answer" | "manageBodies")[];
         };
         Account: {
             /** Format: uuid */
@@ -5615,6 +5789,139 @@ export interface components {
             /** Format: uuid */
             decisionId?: string | null;
             outcome?: string | null;
+        };
+        Consultation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            dossierId: string;
+            dossierTitle: string;
+            dossierYear: number;
+            unitName: string;
+            status: string;
+            /** @enum {string} */
+            state: "waiting" | "lapsed" | "complete" | "cancelled";
+            stateLabel: string;
+            numberText: string | null;
+            requestDate: string;
+            deadline: string;
+            deadlineSource: string;
+            candidateCount: number;
+            bodyCount: number;
+            answeredCount: number;
+            objectionCount: number;
+            note: string | null;
+            signerTitle: string | null;
+            signerName: string | null;
+            cancelReason: string | null;
+            cancelledAt: string | null;
+            version: number;
+            candidates: {
+                /** Format: uuid */
+                candidateId: string;
+                displayName: string;
+                honor: string;
+                honorLabel: string;
+                /** @description Có cơ quan không đồng ý với người/tập thể này */
+                flagged: boolean;
+                objections: {
+                    bodyName: string;
+                    reason: string;
+                }[];
+            }[];
+            answers: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                bodyId: string;
+                bodyName: string;
+                bodyKind: string;
+                bodyKindLabel: string;
+                /** @enum {string} */
+                state: "pending" | "agree" | "disagree" | "no_opinion";
+                stateLabel: string;
+                answeredOn: string | null;
+                answerNumber: string | null;
+                note: string | null;
+                fileName: string | null;
+                objections: {
+                    /** Format: uuid */
+                    candidateId: string;
+                    displayName: string;
+                    reason: string;
+                }[];
+            }[];
+            /** @description Cách tính khi cơ quan không trả lời đúng hạn, và căn cứ */
+            silence: {
+                text: string;
+                article: string;
+                verified: boolean;
+            };
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái) */
+            abilities: string[];
+        };
+        ConsultationDraft: {
+            /** Format: uuid */
+            dossierId: string;
+            dossierTitle: string;
+            candidates: {
+                /** Format: uuid */
+                candidateId: string;
+                displayName: string;
+                positionText: string | null;
+                honor: string;
+                honorLabel: string;
+                subjectKind: string;
+                needed: boolean;
+                bodyKinds: string[];
+                article: string | null;
+                verified: boolean;
+            }[];
+            bodies: components["schemas"]["ConsultedBody"][];
+            suggestedBodyIds: string[];
+            deadline: string;
+            answerDays: {
+                text: string;
+                article: string;
+                verified: boolean;
+                workingDays: number;
+            };
+        };
+        ConsultationSummary: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            dossierId: string;
+            dossierTitle: string;
+            dossierYear: number;
+            unitName: string;
+            status: string;
+            /** @enum {string} */
+            state: "waiting" | "lapsed" | "complete" | "cancelled";
+            stateLabel: string;
+            numberText: string | null;
+            requestDate: string;
+            deadline: string;
+            deadlineSource: string;
+            candidateCount: number;
+            bodyCount: number;
+            answeredCount: number;
+            objectionCount: number;
+        };
+        ConsultedBody: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            unitId: string;
+            kind: string;
+            kindLabel: string;
+            name: string;
+            address: string | null;
+            email: string | null;
+            active: boolean;
+            version: number;
+            /** @description Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái) */
+            abilities: string[];
         };
         Council: {
             /** Format: uuid */
@@ -6424,6 +6731,31 @@ export interface components {
             }[];
             /** @description Các quyền của vai trò đối với hồ sơ nói chung */
             abilities: string[];
+        };
+        DossierConsultationResult: {
+            /** Format: uuid */
+            dossierId: string;
+            requests: components["schemas"]["ConsultationSummary"][];
+            candidates: {
+                /** Format: uuid */
+                candidateId: string;
+                displayName: string;
+                honor: string;
+                honorLabel: string;
+                /** @description Có cơ quan không đồng ý với người/tập thể này */
+                flagged: boolean;
+                objections: {
+                    bodyName: string;
+                    reason: string;
+                }[];
+                bodies: {
+                    bodyName: string;
+                    state: string;
+                    stateLabel: string;
+                }[];
+            }[];
+            /** @description Tài khoản được gửi công văn xin ý kiến hiệp y cho hồ sơ này */
+            mayRequest: boolean;
         };
         DossierDocument: {
             /** Format: uuid */
@@ -7848,6 +8180,31 @@ export interface components {
                 who: "thu_truong_don_vi" | "chu_tich_ubnd_huyen" | "chu_tich_ubnd_xa" | "giam_doc_doanh_nghiep" | "chu_tich_hdqt" | "bo_truong_chu_tich_tinh" | "thu_tuong" | "chu_tich_nuoc" | "co_quan_ban_hanh_knc" | null;
                 whoLabel: string | null;
             }[];
+            consultation: {
+                requirements: {
+                    article: string;
+                    verified: boolean;
+                    note?: string;
+                    /** @enum {string} */
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    label: string;
+                    subject: string;
+                    text: string;
+                }[];
+                answerDays: {
+                    article: string;
+                    verified: boolean;
+                    note?: string;
+                    workingDays: number;
+                    text: string;
+                };
+                silence: {
+                    article: string;
+                    verified: boolean;
+                    note?: string;
+                    text: string;
+                };
+            };
             unverifiedCount: number;
         };
         Plan: {
@@ -9051,7 +9408,7 @@ export interface components {
         };
         TemplateItem: {
             /** @enum {string} */
-            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien";
+            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             label: string;
             inForce: components["schemas"]["TemplateInForce"];
             versionCount: number;
@@ -14016,7 +14373,7 @@ export interface operations {
     exportAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -14072,7 +14429,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.conference_recorded" | "story.created" | "story.updated" | "story.image_added" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -19241,7 +19598,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -19302,7 +19659,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -19381,7 +19738,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -19442,7 +19799,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -19536,7 +19893,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -19557,7 +19914,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien";
+                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
                         inForce: components["schemas"]["TemplateInForce"];
                     };
                 };
@@ -33793,6 +34150,897 @@ export interface operations {
             };
             /** @description Không có quyền */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConsultedBodies: {
+        parameters: {
+            query?: {
+                includeInactive?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConsultedBody"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createConsultedBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "cong_an" | "thue" | "bhxh" | "tnmt" | "dang_uy" | "khac";
+                    name: string;
+                    address?: string | null;
+                    email?: ("" | string) | null;
+                    /** @default true */
+                    active?: boolean;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultedBody"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateConsultedBody: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "cong_an" | "thue" | "bhxh" | "tnmt" | "dang_uy" | "khac";
+                    name: string;
+                    address?: string | null;
+                    email?: ("" | string) | null;
+                    /** @default true */
+                    active?: boolean;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultedBody"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    draftConsultation: {
+        parameters: {
+            query: {
+                dossierId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationDraft"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    dossierConsultationResult: {
+        parameters: {
+            query: {
+                dossierId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierConsultationResult"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listConsultations: {
+        parameters: {
+            query?: {
+                status?: "open" | "cancelled";
+                dossierId?: string;
+                overdue?: "0" | "1" | "true" | "false";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ConsultationSummary"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    dossierId: string;
+                    candidateIds: string[];
+                    bodyIds: string[];
+                    deadline?: string | null;
+                    numberText?: string | null;
+                    note?: string | null;
+                    signerTitle?: string | null;
+                    signerName?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordConsultationAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    answerId: string;
+                    /** @enum {string} */
+                    answer: "agree" | "disagree";
+                    answeredOn: string;
+                    answerNumber?: string | null;
+                    note?: string | null;
+                    /** @default [] */
+                    objections?: {
+                        /** Format: uuid */
+                        candidateId: string;
+                        reason: string;
+                    }[];
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadConsultationAnswerFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản trả lời (PDF, ảnh, Word) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    attachConsultationAnswerFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                answerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadConsultationLetter: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Công văn (Word hoặc PDF) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,3 +25,4 @@ export * from './trainings.js';
 export * from './exemplars.js';
 export * from './import-jobs.js';
 export * from './fund.js';
+export * from './consultations.js';

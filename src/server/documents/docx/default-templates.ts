@@ -737,6 +737,44 @@ function giayChungNhanSangKien(): Block[] {
   ];
 }
 
+/**
+ * Công văn (NĐ 30, Phụ lục I, mục II.6.b): the trích yếu "V/v …" stands under the number in the
+ * left column, then "Kính gửi:" with one line per body, the text, the candidate list as a table.
+ */
+function congVanHiepY(): Block[] {
+  const left = 75;
+  const right = TEXT_WIDTH - left;
+  return [
+    ...adminHeader(),
+    table([left, right], [{ cells: [cell(centered([r('V/v {trichYeu}', { size: 12 })], { before: 3 })), cell(p([]))] }], { borders: false }),
+    p([], { after: 6 }),
+    table(
+      [35, TEXT_WIDTH - 35],
+      [
+        {
+          cells: [
+            cell(p([r('Kính gửi:', { size: 14 })], { align: 'right' })),
+            cell(listParagraphs('kinhGui', p([r('- {.}', { size: 14 })], { indentLeft: 3 }))),
+          ],
+        },
+      ],
+      { borders: false },
+    ),
+    p([], { after: 6 }),
+    ...bodyList('noiDung'),
+    loopTable('danhSach', [
+      { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+      { title: 'Họ và tên (tên tập thể)', width: 45, tag: '{hoTen}' },
+      { title: 'Chức vụ, đơn vị', width: 50, tag: '{chucVuDonVi}' },
+      { title: 'Hình thức đề nghị', width: 35, tag: '{hinhThuc}' },
+      { title: 'Ghi chú', width: 23, tag: '{ghiChu}' },
+    ]),
+    p([], { after: 6 }),
+    ...bodyList('ketLuan', {}, { keepNext: true }),
+    ...signatureBlock(),
+  ];
+}
+
 const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = {
   ke_hoach: { title: 'Kế hoạch', build: keHoach },
   to_trinh: { title: 'Tờ trình', build: toTrinh },
@@ -753,6 +791,7 @@ const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = 
   bien_ban_hoi_dong_sang_kien: { title: 'Biên bản họp Hội đồng sáng kiến', build: bienBanHoiDongSangKien },
   quyet_dinh_cong_nhan_sang_kien: { title: 'Quyết định công nhận sáng kiến', build: quyetDinhCongNhanSangKien },
   giay_chung_nhan_sang_kien: { title: 'Giấy chứng nhận sáng kiến', build: giayChungNhanSangKien },
+  cong_van_hiep_y: { title: 'Công văn xin ý kiến hiệp y', build: congVanHiepY },
 };
 
 const cache = new Map<TemplateKind, Buffer>();

@@ -21,6 +21,7 @@ export const TEMPLATE_KINDS = [
   'bien_ban_hoi_dong_sang_kien',
   'quyet_dinh_cong_nhan_sang_kien',
   'giay_chung_nhan_sang_kien',
+  'cong_van_hiep_y',
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   bien_ban_hoi_dong_sang_kien: 'Biên bản họp Hội đồng sáng kiến',
   quyet_dinh_cong_nhan_sang_kien: 'Quyết định công nhận sáng kiến (kèm danh sách)',
   giay_chung_nhan_sang_kien: 'Giấy chứng nhận sáng kiến',
+  cong_van_hiep_y: 'Công văn xin ý kiến hiệp y khen thưởng (kèm danh sách)',
 };
 
 /** `text`: `{ten}`; `list`: `{#ten}{.}{/ten}` over strings; `table`: `{#ten}{cot}{/ten}` over rows. */
@@ -374,6 +376,14 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     quyenHan: text('Quyền hạn ký và chức vụ người đứng đầu'),
     chucVuNguoiKy: text('Chức vụ người ký'),
     nguoiKy: text('Họ và tên người ký'),
+  },
+  cong_van_hiep_y: {
+    ...SIGNED_FIELDS,
+    kinhGui: list('Kính gửi (các cơ quan được xin ý kiến)'),
+    noiDung: list('Nội dung công văn (mỗi phần tử một đoạn)'),
+    danhSach: tbl('Danh sách người/tập thể xin ý kiến hiệp y', NOMINEE_COLUMNS),
+    hanTraLoi: text('Hạn trả lời (dd/mm/yyyy)'),
+    ketLuan: list('Đoạn kết (đề nghị trả lời trước hạn, cách tính khi không trả lời)'),
   },
 };
 

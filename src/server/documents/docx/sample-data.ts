@@ -79,6 +79,19 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         ],
         ketLuan: ['Căn cứ Kế hoạch này, các phòng, đơn vị trực thuộc Sở nghiêm túc triển khai thực hiện./.'],
       };
+    case 'cong_van_hiep_y':
+      return {
+        ...ADMIN,
+        kyHieu: 'SKHCN-VP',
+        trichYeu: 'xin ý kiến hiệp y khen thưởng',
+        kinhGui: ['Công an tỉnh Sơn La;', 'Cục Thuế tỉnh Sơn La;'],
+        noiDung: ['Sở Khoa học và Công nghệ đề nghị các cơ quan cho ý kiến hiệp y đối với các cá nhân, tập thể có tên trong danh sách dưới đây:'],
+        danhSach: nominees,
+        hanTraLoi: '10/07/2021',
+        ketLuan: [
+          'Văn bản trả lời đề nghị gửi về Sở trước ngày 10/07/2021; quá thời hạn trên, nếu không nhận được ý kiến trả lời, Sở hiểu là cơ quan thống nhất./.',
+        ],
+      };
     case 'to_trinh':
       return {
         ...ADMIN,

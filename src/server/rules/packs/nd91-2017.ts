@@ -21,7 +21,7 @@ import {
 } from './base.js';
 import { ND98_2023_PACK } from './nd98-2023.js';
 import { ND91_FUND } from './fund.js';
-import { pipelineRules, stepLimit } from './pipeline.js';
+import { CONSULTATION_DEADLINE, pipelineRules, stepLimit } from './pipeline.js';
 
 const ND91 = 'NĐ 91/2017/NĐ-CP';
 const cp: CriteriaParams = {
@@ -152,6 +152,7 @@ export const ND91_2017_PACK = definePack({
       verified: false,
       note: 'Số ngày công khai tối thiểu theo chế độ cũ chưa xác minh; mặc định 10 ngày làm việc như NĐ 98',
     },
+    { ...CONSULTATION_DEADLINE },
   ],
   fund: ND91_FUND,
   pipeline: pipelineRules({

@@ -15,7 +15,7 @@ import {
   type CriteriaParams,
 } from './base.js';
 import { ND98_FUND } from './fund.js';
-import { pipelineRules, stepLimit } from './pipeline.js';
+import { CONSULTATION_DEADLINE, pipelineRules, stepLimit } from './pipeline.js';
 
 const ND98 = 'NĐ 98/2023/NĐ-CP';
 const cp: CriteriaParams = {
@@ -155,6 +155,7 @@ export const ND98_2023_PACK = definePack({
       verified: false,
       note: 'Mỗi tỉnh, bộ quy định; cơ quan ghi đè',
     },
+    { ...CONSULTATION_DEADLINE },
   ],
   fund: ND98_FUND,
   pipeline: pipelineRules({

@@ -7,16 +7,19 @@
  */
 import type { Honor } from '../../../shared/codes.js';
 import { DOCUMENT_KIND_LABELS } from '../../../shared/dossiers.js';
-import type {
-  DocumentRequirement,
-  HonorOrderRule,
-  MajorityRule,
-  NoticeRequirement,
-  PetitionRules,
-  PipelineRules,
-  QuorumRule,
-  StepLimitRule,
-  UnitAuthorityRule,
+import {
+  CONSULTATION_DEADLINE_ID,
+  type ConsultationRules,
+  type DeadlineRule,
+  type DocumentRequirement,
+  type HonorOrderRule,
+  type MajorityRule,
+  type NoticeRequirement,
+  type PetitionRules,
+  type PipelineRules,
+  type QuorumRule,
+  type StepLimitRule,
+  type UnitAuthorityRule,
 } from '../types.js';
 
 /** Honors whose dossier needs proof of an initiative / scientific work (Law Art 84 k1). */
@@ -194,6 +197,55 @@ export const PETITION_RULES: PetitionRules = {
   },
 };
 
+/** The honors above the agency's own (Bằng khen, CSTĐ of a ministry or province and up): the Office asks for hiệp y. */
+const CONSULTED_HONORS: readonly Honor[] = ['BK_BO_TINH', 'CSTD_BO_TINH', 'CO_BO_TINH', 'BK_TTG', 'CO_CP', 'CSTD_TQ', 'HCLD3', 'HCLD2', 'HCLD1'];
+
+const CONSULTATION_PRACTICE = 'Hướng dẫn của Ban Thi đua – Khen thưởng Trung ương, cấp tỉnh về lấy ý kiến hiệp y (thực tiễn, chưa xác minh điều khoản)';
+
+/**
+ * Hiệp y (legal-rules.md has no verified article: QĐ 311/QĐ-BNV only says the BNV submits within 10
+ * working days after the consulted bodies answer): individuals are confirmed by the police and the
+ * Party's inspection committee; collectives (enterprises above all) by tax, social insurance and
+ * environment. All `verified: false`; an agency overrides the days with `set_deadline`.
+ */
+export const CONSULTATION_RULES: ConsultationRules = {
+  requirements: CONSULTED_HONORS.flatMap((honor) => [
+    {
+      honor,
+      subject: 'individual' as const,
+      bodies: ['cong_an' as const, 'dang_uy' as const],
+      article: CONSULTATION_PRACTICE,
+      verified: false,
+      note: 'Chấp hành pháp luật, kỷ luật Đảng của cá nhân',
+    },
+    {
+      honor,
+      subject: 'collective' as const,
+      bodies: ['thue' as const, 'bhxh' as const, 'tnmt' as const],
+      article: CONSULTATION_PRACTICE,
+      verified: false,
+      note: 'Nghĩa vụ thuế, bảo hiểm xã hội, bảo vệ môi trường của tập thể (doanh nghiệp)',
+    },
+  ]),
+  silence: {
+    meaning: 'no_objection',
+    article: 'Thực tiễn công văn xin ý kiến hiệp y: "quá thời hạn không có ý kiến trả lời coi như thống nhất" (chưa tìm thấy căn cứ pháp lý)',
+    verified: false,
+    note: 'Quá hạn mà cơ quan được hỏi không trả lời: ghi "không có ý kiến", không tính là ý kiến không đồng ý',
+  },
+};
+
+/** How long consulted bodies have to answer: the system's default, in every regime (an agency sets its own). */
+export const CONSULTATION_DEADLINE: DeadlineRule = {
+  id: CONSULTATION_DEADLINE_ID,
+  label: 'Cơ quan được xin ý kiến hiệp y trả lời trong 07 ngày làm việc',
+  kind: 'working_days',
+  days: 7,
+  article: 'Quy chế làm việc của cơ quan (mặc định của hệ thống, chưa tìm thấy căn cứ)',
+  verified: false,
+  note: 'Cơ quan ghi đè theo quy chế của mình; Văn phòng cũng có thể đặt hạn riêng cho từng công văn',
+};
+
 export function pipelineRules(spec: PipelineSpec): PipelineRules {
   return {
     petitions: structuredClone(PETITION_RULES),
@@ -205,5 +257,6 @@ export function pipelineRules(spec: PipelineSpec): PipelineRules {
     initiativeVote: { ...INITIATIVE_VOTE_EXAMPLE },
     honorOrder: honorOrder(spec.instrument),
     unitAuthority: unitAuthority(spec.authorityArticle, spec.authorityVerified),
+    consultation: structuredClone(CONSULTATION_RULES),
   };
 }
