@@ -18,12 +18,12 @@ import type { Role } from '../../src/shared/codes.js';
 const actor = (role: Role): Actor => ({ accountId: 'a', username: 'u', displayName: 'U', role, unitId: 'x', unitPath: '/x/', personId: null, ip: '127.0.0.1' });
 
 describe('record policies (council sessions, decisions, templates)', () => {
-  it('lets the office edit a session only in draft, vote/close only while open', () => {
+  it('lets the office edit a session only in draft, vote/close only while open, record the minutes once open', () => {
     const office = actor('office');
     assert.deepEqual(sessionAbilities(office, { status: 'draft' }), ['read', 'update', 'cancel', 'open']);
     assert.deepEqual(sessionAbilities(office, { status: 'cancelled' }), ['read']);
-    assert.deepEqual(sessionAbilities(office, { status: 'open' }), ['read', 'vote', 'enterPaperBallots', 'close']);
-    assert.deepEqual(sessionAbilities(office, { status: 'closed' }), ['read']);
+    assert.deepEqual(sessionAbilities(office, { status: 'open' }), ['read', 'vote', 'enterPaperBallots', 'close', 'recordMinutes']);
+    assert.deepEqual(sessionAbilities(office, { status: 'closed' }), ['read', 'recordMinutes']);
     // A council member votes but never runs the session; a clerk does neither.
     assert.deepEqual(sessionAbilities(actor('council'), { status: 'open' }), ['read', 'vote']);
     assert.equal(maySession(actor('clerk'), { status: 'open' }, 'vote'), false);

@@ -51,7 +51,6 @@ export async function consultationLetterDocx(
         hinhThuc: HONOR_INFO[k.honor as Honor]?.label ?? k.honor,
         ghiChu: k.subjectKind === 'individual' ? '' : 'Tập thể',
       })),
-      hanTraLoi: deadline,
       ketLuan: [`Văn bản trả lời đề nghị gửi về ${h.unit.name} trước ngày ${deadline}. ${silenceText}`, `Rất mong nhận được sự phối hợp của các cơ quan./.`],
       noiNhan: ['Như trên;', 'Lưu: VT, VP.'],
       ...signer,

@@ -382,7 +382,6 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     kinhGui: list('Kính gửi (các cơ quan được xin ý kiến)'),
     noiDung: list('Nội dung công văn (mỗi phần tử một đoạn)'),
     danhSach: tbl('Danh sách người/tập thể xin ý kiến hiệp y', NOMINEE_COLUMNS),
-    hanTraLoi: text('Hạn trả lời (dd/mm/yyyy)'),
     ketLuan: list('Đoạn kết (đề nghị trả lời trước hạn, cách tính khi không trả lời)'),
   },
 };

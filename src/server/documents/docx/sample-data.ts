@@ -87,7 +87,6 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         kinhGui: ['Công an tỉnh Sơn La;', 'Cục Thuế tỉnh Sơn La;'],
         noiDung: ['Sở Khoa học và Công nghệ đề nghị các cơ quan cho ý kiến hiệp y đối với các cá nhân, tập thể có tên trong danh sách dưới đây:'],
         danhSach: nominees,
-        hanTraLoi: '10/07/2021',
         ketLuan: [
           'Văn bản trả lời đề nghị gửi về Sở trước ngày 10/07/2021; quá thời hạn trên, nếu không nhận được ý kiến trả lời, Sở hiểu là cơ quan thống nhất./.',
         ],
