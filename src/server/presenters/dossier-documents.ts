@@ -119,9 +119,15 @@ export interface DocumentOptions {
 type SessionItemOf = { candidate: CandidateRow; dossierUnitName: string; item: { honor: string; result: unknown } };
 type AttendanceOf = { memberId: string; fullName: string; position: string; present: boolean };
 
-/** "Nguyễn Văn A (Chủ tịch Hội đồng)": a member by id, for the minutes. */
+/** A member's name by id, for the minutes. */
 function memberName(attendance: readonly AttendanceOf[], id: string | null): string {
   return attendance.find((a) => a.memberId === id)?.fullName ?? '';
+}
+
+/** The minutes are the council's: issued by the Hội đồng under its agency. */
+async function councilHeader(tx: Executor, s: SessionRow, known: string | undefined) {
+  const councilName = known ?? (await unsafeCouncilName(tx, s.councilId)) ?? 'Hội đồng Thi đua - Khen thưởng';
+  return { councilName, h: councilBodies(councilName, await unitChainNames(tx, s.unitId)) };
 }
 
 export async function minutesDocx(
@@ -131,10 +137,7 @@ export async function minutesDocx(
   attendance: AttendanceOf[],
   opts: DocumentOptions & { councilName?: string | undefined } = {},
 ): Promise<Buffer> {
-  const chain = await unitChainNames(tx, s.unitId);
-  // The minutes are the council's: issued by the Hội đồng under its agency.
-  const councilName = opts.councilName ?? (await unsafeCouncilName(tx, s.councilId)) ?? 'Hội đồng Thi đua - Khen thưởng';
-  const h = councilBodies(councilName, chain);
+  const { h } = await councilHeader(tx, s, opts.councilName);
   const present = attendance.filter((a) => a.present).length;
   const results = items.map((i) => i.item.result as ItemResult | null);
   const issued = results.map((r) => (r ? r.eligible : null));
@@ -204,9 +207,7 @@ export async function reviewMinutesDocx(
   attendance: AttendanceOf[],
   opts: DocumentOptions & { councilName?: string | undefined } = {},
 ): Promise<Buffer> {
-  const chain = await unitChainNames(tx, s.unitId);
-  const councilName = opts.councilName ?? (await unsafeCouncilName(tx, s.councilId)) ?? 'Hội đồng Thi đua - Khen thưởng';
-  const h = councilBodies(councilName, chain);
+  const { councilName, h } = await councilHeader(tx, s, opts.councilName);
   const m = sessionMinutesOf(s, attendance, items);
   const position = (a: AttendanceOf) => COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position;
   const label = (a: AttendanceOf) => `${a.fullName} — ${position(a)}`;

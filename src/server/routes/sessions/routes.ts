@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
@@ -42,6 +43,25 @@ const idParams = z.object({ id: z.uuid('Mã phiên họp không hợp lệ.') })
 const count = z.number().int().min(0, 'Số phiếu không âm.').max(1000);
 /** A command on one session answers the session as it now stands. */
 const one = { 200: sessionSchema, ...errors(403, 404, 409) };
+
+/** A council document of a session (Biên bản họp xét, Biên bản kiểm phiếu), numbered by the clerk from the register. */
+async function sessionDocumentOf(
+  db: Db,
+  id: string,
+  query: { so?: string | undefined; format?: 'docx' | 'pdf' | undefined },
+  reply: FastifyReply,
+  actor: Actor,
+  make: typeof minutesDocx,
+  abbrev: string,
+) {
+  authorize(actor, 'session', 'read');
+  const s = await findVisibleSession(db, actor, id);
+  if (!s) throw notFound('Không tìm thấy phiên họp.');
+  const x = await sessionDetail(db, s, actor);
+  const items = x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item }));
+  const buf = await make(db, s, items, x.attendance, { councilName: x.council.name, so: query.so });
+  return replyDocument(reply, buf, documentFileStem(abbrev, documentNumber(query.so), 'HDTDKT', s.meetingDate.slice(0, 4)), query.format);
+}
 
 async function sessionJson(db: Db, actor: Actor, id: string) {
   const s = await findVisibleSession(db, actor, id);
@@ -369,21 +389,7 @@ export const sessionRoutes =
           response: { 200: file('Biên bản họp xét (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'session', 'read');
-        const s = await findVisibleSession(db, actor, req.params.id);
-        if (!s) throw notFound('Không tìm thấy phiên họp.');
-        const x = await sessionDetail(db, s, actor);
-        const buf = await reviewMinutesDocx(
-          db,
-          s,
-          x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item })),
-          x.attendance,
-          { councilName: x.council.name, so: req.query.so },
-        );
-        return replyDocument(reply, buf, documentFileStem('BB-HX', documentNumber(req.query.so), 'HDTDKT', s.meetingDate.slice(0, 4)), req.query.format);
-      },
+      (req, reply) => sessionDocumentOf(db, req.params.id, req.query, reply, actorOf(req), reviewMinutesDocx, 'BB-HX'),
     );
 
     app.get(
@@ -398,20 +404,6 @@ export const sessionRoutes =
           response: { 200: file('Biên bản kiểm phiếu (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'session', 'read');
-        const s = await findVisibleSession(db, actor, req.params.id);
-        if (!s) throw notFound('Không tìm thấy phiên họp.');
-        const x = await sessionDetail(db, s, actor);
-        const buf = await minutesDocx(
-          db,
-          s,
-          x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item })),
-          x.attendance,
-          { councilName: x.council.name, so: req.query.so },
-        );
-        return replyDocument(reply, buf, documentFileStem('BB-KP', documentNumber(req.query.so), 'HDTDKT', s.meetingDate.slice(0, 4)), req.query.format);
-      },
+      (req, reply) => sessionDocumentOf(db, req.params.id, req.query, reply, actorOf(req), minutesDocx, 'BB-KP'),
     );
   };
