@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, cannotRun, launchBrowser, login, startServer } from './helpers.js';
+import { SHOTS, cannotRun, chooseOption, launchBrowser, login, startServer } from './helpers.js';
 
 const skip = cannotRun();
 const NAME = 'Khối thi đua thử nghiệm các cơ quan tổng hợp';
@@ -58,15 +58,14 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
 
   const modal = (p: Page) => p.locator('.ant-modal:visible');
   async function pick(p: Page, label: string, option: string, typed?: string) {
-    await modal(p).getByLabel(label, { exact: true }).click();
+    const select = modal(p).getByLabel(label, { exact: true });
     // Type the start of the option where the select searches: a long list is virtual and renders
     // only what is in view.
-    if (typed || (await p.locator('.ant-select-focused input:not([readonly])').count())) await p.keyboard.type(typed ?? option.slice(0, 12));
-    await p.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).first().click();
+    const searches = typed !== undefined || (await select.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly));
+    await chooseOption(p, select, option, searches ? (typed ?? option.slice(0, 12)) : undefined, true);
   }
   async function pickOnPage(p: Page, label: string, option: string) {
-    await p.getByLabel(label, { exact: true }).click();
-    await p.locator('.ant-select-dropdown:visible').getByText(option, { exact: false }).first().click();
+    await chooseOption(p, p.getByLabel(label, { exact: true }), option);
   }
   async function toast(p: Page, text: string) {
     await p.locator('.ant-message').getByText(text, { exact: false }).last().waitFor();
@@ -247,10 +246,8 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     const dossierUrl = p.url();
     // The leader's achievement report joins the Tờ trình and the minutes; the head submits.
     await p.getByTestId('document-add').click();
-    await p.getByTestId('document-kind').click();
-    await p.locator('.ant-select-dropdown:visible').getByText('Báo cáo thành tích', { exact: false }).first().click();
-    await p.getByTestId('document-candidate').click();
-    await p.locator('.ant-select-dropdown:visible').getByText(HEAD, { exact: false }).first().click();
+    await chooseOption(p, 'document-kind', 'Báo cáo thành tích');
+    await chooseOption(p, 'document-candidate', HEAD);
     await p.getByTestId('document-content').fill('Báo cáo thành tích năm 2026 của đơn vị dẫn đầu Khối.');
     await p.getByRole('button', { name: 'Lưu' }).click();
     await p.getByText('Đã thêm tài liệu.').first().waitFor();

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
+import { cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
@@ -63,11 +63,6 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
       await p.getByTestId('current-user-name').waitFor();
     }
     return p;
-  }
-  async function chooseOption(p: Page, testId: string, text: string, typed?: string) {
-    await p.getByTestId(testId).click();
-    if (typed) await p.keyboard.type(typed);
-    await p.locator('.ant-select-dropdown:visible').getByText(text, { exact: false }).first().click();
   }
   async function unitDossier(clerk: Api, unitCode: string, honors: string[], title: string) {
     const [u] = await database.db.select().from(units).where(eq(units.code, unitCode));

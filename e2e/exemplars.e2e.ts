@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, cannotRun, launchBrowser, login, startServer } from './helpers.js';
+import { SHOTS, cannotRun, chooseOption, launchBrowser, login, startServer } from './helpers.js';
 
 const skip = cannotRun();
 const NAME = 'Mô hình "Tủ sách khoa học cho trường vùng cao"';
@@ -66,8 +66,7 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await p.getByTestId('exemplar-name').waitFor();
     // The movement is already chosen, since the proposal came from its page.
     assert.match(await p.locator('.ant-modal').innerText(), /Đợt thi đua cao điểm/);
-    await p.getByTestId('exemplar-kind').click();
-    await p.locator('.ant-select-dropdown:visible').getByText('Mô hình, cách làm hay').click();
+    await chooseOption(p, 'exemplar-kind', 'Mô hình, cách làm hay');
     await p.getByTestId('exemplar-name').fill(NAME);
     assert.match(await p.locator('.ant-modal .ant-form-item').filter({ hasText: 'Loại điển hình' }).innerText(), /Mô hình, cách làm hay/);
     await p.getByTestId('exemplar-achievement').fill('Xây dựng 12 tủ sách khoa học cho các trường vùng cao, 3.000 lượt học sinh mượn đọc.');
@@ -201,8 +200,7 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await date.fill('20/11/2025');
     await date.press('Enter');
     await p.getByTestId('conference-place').fill('Hội trường Sở Khoa học và Công nghệ');
-    await p.getByTestId('conference-exemplars').click();
-    await p.locator('.ant-select-dropdown:visible').getByText('Tủ sách khoa học', { exact: false }).first().click();
+    await chooseOption(p, 'conference-exemplars', 'Tủ sách khoa học');
     await p.keyboard.press('Escape');
     await p.getByTestId('conference-speakers').click();
     await p.keyboard.type('Giám đốc Sở Hoàng Văn Thạch');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { openDatabase } from '../src/server/db/client.js';
 import { buildApp } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
@@ -63,4 +63,29 @@ export async function login(page: Page, baseUrl: string, username: string): Prom
   await page.getByTestId('login-password').fill(E2E_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('current-user-name').waitFor();
+}
+
+/**
+ * Choose an option of an Ant Design select (or tree select; a string is its test id) and wait until the select shows it.
+ * Under a loaded machine a click can land while the list is still opening or while the form is
+ * re-rendering; such a pick is tried again, and a pick that never shows fails with the option's name.
+ */
+export async function chooseOption(page: Page, target: Locator | string, text: string, typed?: string, exact = false): Promise<void> {
+  const select = typeof target === 'string' ? page.getByTestId(target) : target;
+  const root = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await select.click();
+    if (typed) await page.keyboard.type(typed);
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByText(text, { exact })
+      .first()
+      .click();
+    for (let waited = 0; waited < 3000; waited += 100) {
+      if ((await root.innerText()).includes(text)) return;
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`The select did not take the option "${text}"`);
 }

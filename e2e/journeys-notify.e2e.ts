@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
+import { cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
@@ -32,11 +32,6 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
     const p = await browser.newPage({ viewport: { width, height: width > 500 ? 1000 : 844 }, locale: 'vi-VN' });
     await login(p, url, username);
     return p;
-  }
-  async function chooseOption(p: Page, testId: string, text: string, typed?: string) {
-    await p.getByTestId(testId).click();
-    if (typed) await p.keyboard.type(typed);
-    await p.locator('.ant-select-dropdown:visible').getByText(text, { exact: false }).first().click();
   }
   async function addDocument(p: Page, kind: string, who: string | null, content: string, vote: string | null) {
     await p.getByTestId('document-add').click();

@@ -10,15 +10,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { SHOTS, cannotRun, launchBrowser, login, startServer } from './helpers.js';
+import type { Browser } from 'playwright-core';
+import { SHOTS, cannotRun, chooseOption, launchBrowser, login, startServer } from './helpers.js';
 
 const skip = cannotRun();
 
-async function pickOption(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
 
 describe('office: petitions, portal', { skip: skip ?? false }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -55,7 +51,7 @@ describe('office: petitions, portal', { skip: skip ?? false }, () => {
       await office.getByTestId('petition-list').getByText(`(${width})`).waitFor();
       await office.screenshot({ path: shot('petition-inbox'), fullPage: true });
       await office.goto(url);
-      await pickOption(office, 'petition-handler', 'Đàm Văn Long');
+      await chooseOption(office, 'petition-handler', 'Đàm Văn Long');
       await office.getByTestId('petition-assign').click();
       await office.getByText('Giao xử lý —').first().waitFor();
       await office.getByTestId('petition-text').fill('Theo Quy chế thi đua của Sở, năm trước đơn vị chỉ được đề nghị 15% số cá nhân đạt Lao động tiên tiến.');
@@ -77,7 +73,7 @@ describe('office: petitions, portal', { skip: skip ?? false }, () => {
       await login(staff, server.url, 'canhan');
       await staff.goto(`${server.url}/don-thu`);
       await staff.getByTestId('petition-new').click();
-      await pickOption(staff, 'petition-kind', 'Tố cáo');
+      await chooseOption(staff, 'petition-kind', 'Tố cáo');
       await staff.getByTestId('petition-title').fill(`Tố cáo việc kê khai thành tích không đúng (${width})`);
       await staff.getByTestId('petition-content').fill('Hồ sơ đề nghị khen thưởng của phòng kê khai sáng kiến chưa được công nhận.');
       await staff.getByTestId('petition-send').click();
@@ -97,7 +93,7 @@ describe('office: petitions, portal', { skip: skip ?? false }, () => {
       const office = await officeCtx.newPage();
       await login(office, server.url, 'vanphong');
       await office.goto(url);
-      await pickOption(office, 'petition-handler', 'Đàm Văn Long');
+      await chooseOption(office, 'petition-handler', 'Đàm Văn Long');
       await office.getByTestId('petition-assign').click();
       await office.getByText('Lý Thị Phương').first().waitFor();
       await office.screenshot({ path: shot('denunciation-handler'), fullPage: true });
@@ -112,7 +108,7 @@ describe('office: petitions, portal', { skip: skip ?? false }, () => {
       await page.getByTestId('follow-code').fill('MAUDEMAU-XEMKETQUA234');
       await page.getByTestId('follow-go').click();
       await page.getByTestId('follow-result').getByText('công khai danh sách khen thưởng').waitFor();
-      await pickOption(page, 'public-kind', 'Khiếu nại');
+      await chooseOption(page, 'public-kind', 'Khiếu nại');
       await page.getByTestId('public-name').fill('Trần Văn Bình');
       await page.getByTestId('public-title').fill(`Khiếu nại về kết quả bình xét (${width})`);
       await page.getByTestId('public-content').fill('Tôi khiếu nại việc bình xét thi đua cuối năm không công khai kết quả.');
