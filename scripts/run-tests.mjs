@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
 // Runs the unit and API tests with Node's test runner (TypeScript through tsx).
 // Usage: node scripts/run-tests.mjs [path-substring ...]
 // Test files: src/**/*.test.ts and test/**/*.test.ts (browser tests live in e2e/ and run separately).
@@ -36,7 +37,8 @@ if (files.length === 0) {
   console.error('Không tìm thấy tệp kiểm thử nào.');
   process.exit(1);
 }
-const env = { TZ: 'UTC', ...process.env };
+// One server secret for the whole run: the demo template's sealed signing credentials are opened by every test file.
+const env = { TZ: 'UTC', TDKT_SECRET_KEY: randomBytes(32).toString('base64'), ...process.env };
 
 /** Runs `body(helpers)` with test/helpers/app.ts loaded, in a tsx child process. */
 function withAppHelpers(body) {

@@ -15,6 +15,7 @@ import type { Database } from './db/client.js';
 import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
 import { ballotSecretConfigured, configureBallotSecret } from './ballots/seal.js';
+import { configureSigningSecret } from './signing/secret-box.js';
 import { handleError } from './http/errors.js';
 import { errorSchema } from './http/contract.js';
 import { controlCharacterError, findControlCharacter } from './http/control-chars.js';
@@ -39,6 +40,7 @@ import { initiativeRoutes } from './routes/initiatives/routes.js';
 import { petitionRoutes } from './routes/petitions/routes.js';
 import { inspectionRoutes } from './routes/inspections/routes.js';
 import { consultationRoutes } from './routes/consultations/routes.js';
+import { signingRoutes } from './routes/signing/routes.js';
 import { trainingRoutes } from './routes/trainings/routes.js';
 import { exemplarRoutes } from './routes/exemplars/routes.js';
 import { publicExemplarRoutes } from './routes/exemplars/public.js';
@@ -63,6 +65,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   // The key of sealed ballots. main.ts always passes the persistent one; an app built without it
   // (tests, scripts) gets one random key per process, so ballots cast by it open only in that process.
   if (config.secretKey) configureBallotSecret(config.secretKey);
+  if (config.secretKey) configureSigningSecret(config.secretKey);
   else if (!ballotSecretConfigured()) configureBallotSecret(randomBytes(32));
   // X-Forwarded-For is believed only from the configured proxies (TDKT_TRUSTED_PROXIES): otherwise any
   // client could pick the address that rate limits and the audit log see.
@@ -174,6 +177,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   await app.register(fundRoutes(deps));
   await app.register(meRoutes(deps));
   await app.register(consultationRoutes(deps));
+  await app.register(signingRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

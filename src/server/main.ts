@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { loadSecretKey } from './ballots/seal.js';
 import { openDatabase } from './db/client.js';
 import { buildApp } from './app.js';
+import { configureSigningSecret } from './signing/secret-box.js';
 import { DEMO_USERNAMES, isDatabaseEmpty, seedDemo } from './demo/seed.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import { refreshStatistics, scheduleMaintenance } from './db/maintenance.js';
@@ -42,6 +43,8 @@ async function openWithRetry() {
 }
 
 if (config.demo && (await isDatabaseEmpty(database.db))) {
+  // The demo's signing credentials are sealed with the server secret: set it before seeding.
+  configureSigningSecret(config.secretKey);
   const demo = await seedDemo(database.db, config.demoPassword);
   console.log('Đã tạo dữ liệu mẫu (Sở KH&CN tỉnh Cao Bằng).');
   console.log(`Tài khoản mẫu: ${DEMO_USERNAMES.join(', ')}`);

@@ -2,7 +2,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, makeXlsx, type Client, type TestApp } from '../helpers/app.js';
-import { accounts, notifications, pledges, registrations, reportRequests, reports, units } from '../../src/server/db/schema/index.js';
+import {
+  accounts,
+  notifications,
+  pledges,
+  registrations,
+  reportRequests,
+  reports,
+  signingCredentials,
+  trustEntries,
+  units,
+} from '../../src/server/db/schema/index.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { buildDecision } from '../helpers/decisions.js';
 import { reviewedDossier } from '../helpers/dossiers.js';
@@ -72,6 +82,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
   const pt = { petition: '', attachment: '' };
   // An exemplar, a story and a conference of the demo agency.
   const ex = { exemplar: '', story: '', conference: '' };
+  // The demo agency's signing credential and trust entry.
+  const sg = { credential: '', trust: '' };
 
   before(async () => {
     t = await createTestApp();
@@ -221,6 +233,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
     ins.participant = (await admin.post(`/api/trainings/${ins.course}/participants`, { personIds: [ids.person] })).body.participants[0].id;
     const exemplar = { unitId: ids.unit, kind: 'model', name: 'Mô hình thử', achievement: 'Thành tích', reason: 'Lý do', discoveredOn: '2024-01-02' };
     ex.exemplar = (await admin.post('/api/exemplars', exemplar)).body.id;
+    sg.credential = (await t.db.select().from(signingCredentials).where(eq(signingCredentials.unitId, ids.unit)))[0]!.id;
+    sg.trust = (await t.db.select().from(trustEntries).where(eq(trustEntries.unitId, ids.unit)))[0]!.id;
     ex.story = (
       await admin.post('/api/stories', { unitId: ids.unit, title: 'Bài thử', summary: 'Tóm tắt', bodyHtml: '<p>Nội dung</p>', authorName: 'A' })
     ).body.id;
@@ -304,7 +318,10 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/stories/{id}/images/{imageId}', `/api/stories/${ex.story}/images/${crypto.randomUUID()}`)
       .replace('/api/stories/{id}', `/api/stories/${ex.story}`)
       .replace('/api/exemplar-conferences/{id}', `/api/exemplar-conferences/${ex.conference}`)
-      .replace('/api/publication/decisions/{id}', `/api/publication/decisions/${doc.decision}`);
+      .replace('/api/publication/decisions/{id}', `/api/publication/decisions/${doc.decision}`)
+      .replace('/api/signing/credentials/{id}', `/api/signing/credentials/${sg.credential}`)
+      .replace('/api/signing/trust/{id}', `/api/signing/trust/${sg.trust}`)
+      .replace('/api/public/signing/{token}', '/api/public/signing/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -346,6 +363,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
   it("answers 404 to every record route when the record is another unit's", async () => {
     const bodies: Record<string, unknown> = {
       'PUT /api/inspections/plans/{id}': inspectionPlanBody(ids.unit),
+      'POST /api/decisions/{id}/sign': { type: 'approve', credentialId: sg.credential },
+      'POST /api/decisions/{id}/sign/external': { type: 'approve', credentialId: sg.credential },
       'POST /api/inspections/{id}/findings': findingBody(ids.unit),
       'POST /api/inspections/{id}/conclude': { inspectedDate: '2026-05-20', conclusion: 'Kết luận thử' },
       'POST /api/inspections/{id}/findings/{findingId}/follow-up': { report: 'Đã khắc phục' },

@@ -14,6 +14,7 @@ import { seedDemoPlans } from './plans-seed.js';
 import { seedDemoOffice } from './office-seed.js';
 import { seedDemoClusters } from './clusters-seed.js';
 import { seedDemoConsultations } from './consultations-seed.js';
+import { seedDemoSigning } from './signing-seed.js';
 import { vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import type { EmploymentType, Gender, Role, UnitKind } from '../../shared/codes.js';
 
@@ -234,6 +235,11 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     await seedDemoOffice(tx, unitId('so'));
     await seedDemoClusters(tx, unitId('so'));
     await seedDemoConsultations(tx, unitId('so'));
+    await seedDemoSigning(
+      tx,
+      { unitId: unitId('so'), name: 'Sở Khoa học và Công nghệ tỉnh Cao Bằng' },
+      { personId: person('Hoàng Văn Thạch')!, name: 'Hoàng Văn Thạch' },
+    );
     await recordAudit(
       tx,
       { username: 'system' },

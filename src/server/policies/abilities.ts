@@ -37,6 +37,7 @@ export const RESOURCES = [
   'fund',
   'awardItem',
   'consultation',
+  'signature',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -98,6 +99,11 @@ export const ACTIONS = {
   awardItem: ['read', 'write'],
   /** Hiệp y: `create` requests (and cancels them), `answer` records the bodies' answers, `manageBodies` the address book. */
   consultation: ['read', 'create', 'answer', 'manageBodies'],
+  /**
+   * Ký số: `approve` the competent person signs with their own certificate, `issue` the agency's
+   * certificate (văn thư), `manage` credentials and the trust store, `verify` any PDF.
+   */
+  signature: ['read', 'approve', 'issue', 'manage', 'verify'],
 } as const satisfies Record<Resource, readonly string[]>;
 export type Action<R extends Resource> = (typeof ACTIONS)[R][number];
 
@@ -130,6 +136,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       dossier: ALL.dossier,
       session: ALL.session,
       decision: ['read', 'record'],
+      signature: ['read', 'issue', 'verify'],
       notice: ALL.notice,
       template: ALL.template,
       certificate: ALL.certificate,
@@ -164,6 +171,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       notification: READ,
       dossier: ['read', 'create', 'update', 'submit', 'withdraw'],
       decision: READ,
+      signature: ['read', 'verify'],
       template: READ,
       certificate: READ,
       document: ALL.document,
@@ -201,6 +209,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       exemplar: READ,
       story: READ,
       consultation: READ,
+      signature: ['verify'],
     },
   },
   head: {
@@ -220,6 +229,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       dossier: READ,
       session: ['read', 'vote'],
       decision: ['read', 'issue', 'revoke'],
+      signature: ['read', 'approve', 'issue', 'verify'],
       notice: READ,
       template: READ,
       certificate: READ,
@@ -253,6 +263,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       template: READ,
       initiative: ['read', 'create', 'update', 'withdraw'],
       petition: ['read', 'create'],
+      signature: ['verify'],
     },
   },
 };

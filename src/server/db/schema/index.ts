@@ -26,3 +26,4 @@ export * from './exemplars.js';
 export * from './import-jobs.js';
 export * from './fund.js';
 export * from './consultations.js';
+export * from './signing.js';

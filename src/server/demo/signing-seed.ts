@@ -1,0 +1,69 @@
+/**
+ * The demo agency's digital signing: a test CA made on the spot (its names say "thử nghiệm", nothing
+ * it signs has legal value) trusted by the installation, the director's personal certificate with
+ * a sample signature image, and the agency's certificate with a sample seal — so that a decision can
+ * be signed and verified in the demo from the browser.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '../db/client.js';
+import { insertCredential, insertTrustEntry } from '../repositories/signing.js';
+import { now } from '../clock.js';
+import { describeCertificate } from '../signing/pkcs12.js';
+import { sampleSealPng, sampleSignaturePng } from '../signing/sample-images.js';
+import { sealSecret } from '../signing/secret-box.js';
+import { makeTestCa, type TestEndEntity } from '../signing/test-ca.js';
+
+export async function seedDemoSigning(tx: Executor, agency: { unitId: string; name: string }, head: { personId: string; name: string }): Promise<void> {
+  const at = now();
+  const ca = await makeTestCa(at, { person: head.name, organisation: agency.name }, { extras: false });
+  await insertTrustEntry(tx, {
+    unitId: agency.unitId,
+    kind: 'anchor',
+    label: 'CA gốc thử nghiệm (dữ liệu mẫu)',
+    subject: 'CN=CA gốc thử nghiệm TĐKT',
+    der: ca.root,
+    createdAt: at,
+  });
+  await insertTrustEntry(tx, {
+    unitId: agency.unitId,
+    kind: 'intermediate',
+    label: 'CA trung gian thử nghiệm (dữ liệu mẫu)',
+    subject: 'CN=CA trung gian thử nghiệm TĐKT',
+    der: ca.intermediate,
+    createdAt: at,
+  });
+  await insertTrustEntry(tx, {
+    unitId: agency.unitId,
+    kind: 'crl',
+    label: 'CRL của CA trung gian thử nghiệm',
+    subject: 'CN=CA trung gian thử nghiệm TĐKT',
+    der: ca.crl,
+    createdAt: at,
+  });
+  const add = async (who: TestEndEntity, kind: 'personal' | 'organisation', label: string, image: Buffer) => {
+    const id = randomUUID();
+    const info = describeCertificate(who.certificate);
+    await insertCredential(tx, {
+      id,
+      unitId: agency.unitId,
+      personId: kind === 'personal' ? head.personId : null,
+      kind,
+      label,
+      commonName: info.commonName,
+      organisation: info.organisation,
+      serial: info.serial,
+      issuer: info.issuer,
+      notBefore: info.notBefore,
+      notAfter: info.notAfter,
+      certificate: who.certificate,
+      custody: 'server',
+      sealedP12: sealSecret(who.p12, id),
+      sealedPassword: sealSecret(Buffer.from(who.password, 'utf8'), id),
+      image,
+      sealMm: kind === 'organisation' ? 36 : null,
+      createdAt: at,
+    });
+  };
+  await add(ca.person, 'personal', `Chứng thư số của ${head.name} (thử nghiệm)`, await sampleSignaturePng());
+  await add(ca.organisation, 'organisation', `Chứng thư số của ${agency.name} (thử nghiệm)`, await sampleSealPng(agency.name));
+}

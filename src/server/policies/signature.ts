@@ -1,0 +1,55 @@
+/**
+ * Who may sign what (ký số). A decision is signed first by the competent person with their own
+ * certificate (`approve`), then with the agency's certificate (`issue`), as NĐ 30/2020 Phụ lục I
+ * has it; a revoked decision keeps its signatures and takes no more.
+ */
+import type { Actor } from '../auth/actor.js';
+import { domainError } from '../errors.js';
+import { can } from './abilities.js';
+
+export const SignatureNotAllowed = domainError('SignatureNotAllowed', 'conflict', 'signature_not_allowed');
+export const CredentialNotYours = domainError('CredentialNotYours', 'forbidden', 'credential_not_yours');
+
+export type SignState = 'unsigned' | 'approved' | 'issued';
+export type SignatureAbility = 'approve' | 'issue' | 'download';
+
+/** What the actor may do about the signatures of a decision they reach (found in scope). */
+export function decisionSignatureAbilities(actor: Actor, d: { kind: string; status: string }, state: SignState): SignatureAbility[] {
+  const open = d.kind === 'internal' && d.status === 'issued';
+  const out: SignatureAbility[] = [];
+  if (open && state === 'unsigned' && can(actor.role, 'signature', 'approve')) out.push('approve');
+  if (open && state === 'approved' && can(actor.role, 'signature', 'issue')) out.push('issue');
+  if (state !== 'unsigned') out.push('download');
+  return out;
+}
+
+const STEP_MESSAGES = {
+  approve: {
+    unsigned: '',
+    approved: 'Quyết định đã được người có thẩm quyền ký số.',
+    issued: 'Quyết định đã được ký số và phát hành.',
+  },
+  issue: {
+    unsigned: 'Người có thẩm quyền cần ký số quyết định trước khi ký số của cơ quan.',
+    approved: '',
+    issued: 'Quyết định đã được ký số của cơ quan.',
+  },
+} as const;
+
+export function assertDecisionSignable(actor: Actor, d: { kind: string; status: string }, state: SignState, type: 'approve' | 'issue'): void {
+  if (decisionSignatureAbilities(actor, d, state).includes(type)) return;
+  if (d.kind !== 'internal') throw new SignatureNotAllowed('Quyết định của cấp trên ghi nhận vào hệ thống không ký số tại đây.');
+  if (d.status !== 'issued') throw new SignatureNotAllowed('Quyết định đã bị hủy bỏ: giữ nguyên chữ ký đã có, không ký thêm.');
+  const message = STEP_MESSAGES[type][state];
+  if (message) throw new SignatureNotAllowed(message);
+  throw new CredentialNotYours('Bạn không có quyền ký số bước này.');
+}
+
+/** A personal certificate signs only for its holder; an agency's certificate only the agency's signature. */
+export function assertCredentialFits(actor: Actor, c: { kind: string; personId: string | null; disabledAt: Date | null }, type: 'approve' | 'issue'): void {
+  if (c.disabledAt) throw new SignatureNotAllowed('Chứng thư số này đã bị ngừng sử dụng.');
+  if (type === 'approve') {
+    if (c.kind !== 'personal') throw new SignatureNotAllowed('Bước ký của người có thẩm quyền dùng chứng thư số cá nhân.');
+    if (!c.personId || c.personId !== actor.personId) throw new CredentialNotYours('Chỉ chủ chứng thư số cá nhân mới được dùng nó để ký.');
+  } else if (c.kind !== 'organisation') throw new SignatureNotAllowed('Bước ký của cơ quan dùng chứng thư số của cơ quan, tổ chức.');
+}

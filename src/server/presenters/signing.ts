@@ -1,0 +1,195 @@
+/** Digital signing → API JSON: credentials, the trust store, a decision's signature panel, a verification report. */
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.js';
+import type { CredentialSummary, SignatureRow, TrustRow } from '../repositories/signing.js';
+import type { PdfVerification } from '../signing/verify.js';
+import { decisionSignatureAbilities, type SignState } from '../policies/signature.js';
+
+const KIND_LABELS = { personal: 'Cá nhân (người có thẩm quyền)', organisation: 'Cơ quan, tổ chức (con dấu)' } as const;
+const CUSTODY_LABELS = { server: 'Tệp PKCS#12 lưu trên máy chủ', token: 'Thiết bị ký (USB token) hoặc dịch vụ ký từ xa' } as const;
+const STATE_LABELS: Record<SignState, string> = {
+  unsigned: 'Chưa ký số',
+  approved: 'Người có thẩm quyền đã ký số; chờ ký số của cơ quan',
+  issued: 'Đã ký số và phát hành',
+};
+const TYPE_LABELS = { approve: 'Người có thẩm quyền ký', issue: 'Cơ quan ký phát hành' } as const;
+const TRUST_LABELS = { anchor: 'Chứng thư gốc tin cậy', intermediate: 'Chứng thư trung gian', crl: 'Danh sách thu hồi (CRL)' } as const;
+
+export const credentialSchema = z
+  .object({
+    id: z.uuid(),
+    unitId: z.uuid(),
+    unitName: z.string(),
+    personId: z.uuid().nullable(),
+    kind: z.enum(['personal', 'organisation']),
+    kindLabel: z.string(),
+    custody: z.enum(['server', 'token']),
+    custodyLabel: z.string(),
+    label: z.string(),
+    commonName: z.string(),
+    organisation: z.string().nullable(),
+    serial: z.string(),
+    issuer: z.string(),
+    notBefore: z.string(),
+    notAfter: z.string(),
+    sealMm: z.number().int().nullable(),
+    hasImage: z.boolean(),
+    disabled: z.boolean(),
+    /** Past its validity at the server's clock. */
+    expired: z.boolean(),
+  })
+  .meta({ id: 'SigningCredential' });
+
+export function presentCredential(c: CredentialSummary, at: Date): z.infer<typeof credentialSchema> {
+  const kind = c.kind as keyof typeof KIND_LABELS;
+  const custody = c.custody as keyof typeof CUSTODY_LABELS;
+  return {
+    id: c.id,
+    unitId: c.unitId,
+    unitName: c.unitName,
+    personId: c.personId,
+    kind,
+    kindLabel: KIND_LABELS[kind],
+    custody,
+    custodyLabel: CUSTODY_LABELS[custody],
+    label: c.label,
+    commonName: c.commonName,
+    organisation: c.organisation,
+    serial: c.serial,
+    issuer: c.issuer,
+    notBefore: c.notBefore.toISOString(),
+    notAfter: c.notAfter.toISOString(),
+    sealMm: c.sealMm,
+    hasImage: c.hasImage,
+    disabled: c.disabledAt !== null,
+    expired: c.notAfter.getTime() < at.getTime(),
+  };
+}
+
+export const trustEntrySchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['anchor', 'intermediate', 'crl']),
+    kindLabel: z.string(),
+    label: z.string(),
+    subject: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'TrustEntry' });
+
+export function presentTrustEntry(t: TrustRow): z.infer<typeof trustEntrySchema> {
+  const kind = t.kind as keyof typeof TRUST_LABELS;
+  return { id: t.id, kind, kindLabel: TRUST_LABELS[kind], label: t.label, subject: t.subject, createdAt: t.createdAt.toISOString() };
+}
+
+export const verificationSchema = z
+  .object({
+    valid: z.boolean(),
+    signatures: z.array(
+      z.object({
+        index: z.number().int(),
+        valid: z.boolean(),
+        signerName: z.string().nullable(),
+        organisation: z.string().nullable(),
+        serial: z.string().nullable(),
+        issuer: z.string().nullable(),
+        signingTime: z.string().nullable(),
+        intact: z.boolean(),
+        coversDocument: z.boolean(),
+        trusted: z.boolean(),
+        validAtSigningTime: z.boolean(),
+        revocation: z.enum(['good', 'revoked', 'unknown']),
+        revocationLabel: z.string(),
+        problems: z.array(z.string()),
+      }),
+    ),
+    /** One sentence for the page: what a recipient needs to know. */
+    summary: z.string(),
+  })
+  .meta({ id: 'SignatureVerification' });
+
+const REVOCATION_LABELS = { good: 'Chưa bị thu hồi (đã kiểm tra CRL)', revoked: 'Đã bị thu hồi', unknown: 'Chưa kiểm tra được tình trạng thu hồi' } as const;
+
+export function presentVerification(v: PdfVerification): z.infer<typeof verificationSchema> {
+  const n = v.signatures.length;
+  return {
+    valid: v.valid,
+    signatures: v.signatures.map((s) => ({
+      index: s.index,
+      valid: s.valid,
+      signerName: s.certificate?.commonName ?? null,
+      organisation: s.certificate?.organisation ?? null,
+      serial: s.certificate?.serial ?? null,
+      issuer: s.certificate?.issuer ?? null,
+      signingTime: s.signingTime?.toISOString() ?? null,
+      intact: s.intact,
+      coversDocument: s.coversDocument,
+      trusted: s.trusted,
+      validAtSigningTime: s.validAtSigningTime,
+      revocation: s.revocation,
+      revocationLabel: REVOCATION_LABELS[s.revocation],
+      problems: s.problems,
+    })),
+    summary:
+      n === 0
+        ? 'Tệp không có chữ ký số.'
+        : v.valid
+          ? `Tệp có ${n} chữ ký số, tất cả hợp lệ: nội dung không bị thay đổi sau khi ký.`
+          : `Tệp có ${n} chữ ký số, có chữ ký không hợp lệ — xem chi tiết từng chữ ký.`,
+  };
+}
+
+export const signaturePanelSchema = z
+  .object({
+    state: z.enum(['unsigned', 'approved', 'issued']),
+    stateLabel: z.string(),
+    abilities: z.array(z.enum(['approve', 'issue', 'download'])),
+    signatures: z.array(
+      z.object({
+        type: z.enum(['approve', 'issue']),
+        typeLabel: z.string(),
+        via: z.enum(['pkcs12', 'token']),
+        signerName: z.string(),
+        organisation: z.string().nullable(),
+        serial: z.string(),
+        issuer: z.string(),
+        signedAt: z.string(),
+      }),
+    ),
+    verification: verificationSchema.nullable(),
+    /** The credentials the actor may use for the next step (theirs, or the agency's). */
+    credentials: z.array(credentialSchema),
+  })
+  .meta({ id: 'SignaturePanel' });
+
+export function presentSignaturePanel(
+  actor: Actor,
+  d: { kind: string; status: string },
+  state: SignState,
+  signatures: SignatureRow[],
+  verification: PdfVerification | null,
+  credentials: CredentialSummary[],
+  at: Date,
+): z.infer<typeof signaturePanelSchema> {
+  const abilities = decisionSignatureAbilities(actor, d, state);
+  const next = abilities.includes('approve') ? 'personal' : abilities.includes('issue') ? 'organisation' : null;
+  return {
+    state,
+    stateLabel: STATE_LABELS[state],
+    abilities,
+    signatures: signatures.map((s) => ({
+      type: s.type as 'approve' | 'issue',
+      typeLabel: TYPE_LABELS[s.type as 'approve' | 'issue'],
+      via: s.via as 'pkcs12' | 'token',
+      signerName: s.signerName,
+      organisation: s.organisation,
+      serial: s.serial,
+      issuer: s.issuer,
+      signedAt: s.signedAt.toISOString(),
+    })),
+    verification: verification ? presentVerification(verification) : null,
+    credentials: credentials
+      .filter((c) => c.kind === next && !c.disabledAt && c.notAfter.getTime() >= at.getTime() && (next === 'organisation' || c.personId === actor.personId))
+      .map((c) => presentCredential(c, at)),
+  };
+}

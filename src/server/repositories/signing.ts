@@ -1,0 +1,179 @@
+/**
+ * Digital signing: signers' credentials, the trust store, the signed PDF of a record with the log of
+ * its signatures, and the external-signing requests waiting for a token tool.
+ */
+import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { accounts, documentSignatures, signedDocuments, signingCredentials, signingRequests, trustEntries, units } from '../db/schema/index.js';
+import type { Actor } from '../auth/actor.js';
+import { unitIdInScope } from './scope.js';
+
+export type CredentialRow = typeof signingCredentials.$inferSelect;
+export type TrustRow = typeof trustEntries.$inferSelect;
+export type SignedDocumentRow = typeof signedDocuments.$inferSelect;
+export type SignatureRow = typeof documentSignatures.$inferSelect;
+export type SigningRequestRow = typeof signingRequests.$inferSelect;
+
+const CREDENTIAL_SUMMARY = {
+  id: signingCredentials.id,
+  unitId: signingCredentials.unitId,
+  unitName: units.name,
+  personId: signingCredentials.personId,
+  kind: signingCredentials.kind,
+  custody: signingCredentials.custody,
+  label: signingCredentials.label,
+  commonName: signingCredentials.commonName,
+  organisation: signingCredentials.organisation,
+  serial: signingCredentials.serial,
+  issuer: signingCredentials.issuer,
+  notBefore: signingCredentials.notBefore,
+  notAfter: signingCredentials.notAfter,
+  sealMm: signingCredentials.sealMm,
+  disabledAt: signingCredentials.disabledAt,
+  createdAt: signingCredentials.createdAt,
+};
+export type CredentialSummary = Omit<CredentialRow, 'certificate' | 'sealedP12' | 'sealedPassword' | 'image' | 'createdBy'> & {
+  unitName: string;
+  hasImage: boolean;
+};
+
+export async function listVisibleCredentials(tx: Executor, actor: Actor): Promise<CredentialSummary[]> {
+  const rows = await tx
+    .select({ ...CREDENTIAL_SUMMARY, image: signingCredentials.image })
+    .from(signingCredentials)
+    .innerJoin(units, eq(units.id, signingCredentials.unitId))
+    .where(unitIdInScope(actor, signingCredentials.unitId))
+    .orderBy(asc(units.name), asc(signingCredentials.kind), desc(signingCredentials.createdAt));
+  return rows.map(({ image, ...r }) => ({ ...r, hasImage: image !== null }));
+}
+
+export async function findVisibleCredential(tx: Executor, actor: Actor, id: string): Promise<CredentialRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(signingCredentials)
+    .where(and(eq(signingCredentials.id, id), unitIdInScope(actor, signingCredentials.unitId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertCredential(tx: Executor, row: typeof signingCredentials.$inferInsert): Promise<CredentialRow> {
+  const [created] = await tx.insert(signingCredentials).values(row).returning();
+  return created!;
+}
+
+export async function updateCredential(
+  tx: Executor,
+  id: string,
+  changes: Partial<Pick<CredentialRow, 'image' | 'sealMm' | 'disabledAt' | 'label'>>,
+): Promise<void> {
+  await tx.update(signingCredentials).set(changes).where(eq(signingCredentials.id, id));
+}
+
+/** The entries the actor manages (their subtree's). */
+export async function listVisibleTrustEntries(tx: Executor, actor: Actor): Promise<TrustRow[]> {
+  return tx.select().from(trustEntries).where(unitIdInScope(actor, trustEntries.unitId)).orderBy(asc(trustEntries.kind), asc(trustEntries.createdAt));
+}
+
+/** The entries that govern a unit: its own and those of every unit above it. */
+export async function trustEntriesGoverning(tx: Executor, unitPath: string): Promise<TrustRow[]> {
+  return tx
+    .select({ trust: trustEntries })
+    .from(trustEntries)
+    .innerJoin(units, eq(units.id, trustEntries.unitId))
+    .where(sql`${unitPath} LIKE ${units.path} || '%'`)
+    .orderBy(asc(trustEntries.kind), asc(trustEntries.createdAt))
+    .then((rows) => rows.map((r) => r.trust));
+}
+
+export async function insertTrustEntry(tx: Executor, row: typeof trustEntries.$inferInsert): Promise<TrustRow> {
+  const [created] = await tx.insert(trustEntries).values(row).returning();
+  return created!;
+}
+
+export async function deleteVisibleTrustEntry(tx: Executor, actor: Actor, id: string): Promise<TrustRow | undefined> {
+  const [gone] = await tx
+    .delete(trustEntries)
+    .where(and(eq(trustEntries.id, id), unitIdInScope(actor, trustEntries.unitId)))
+    .returning();
+  return gone;
+}
+
+/** A unit's path (the record's unit was already found in scope). */
+export async function unitPathOf(tx: Executor, unitId: string): Promise<string> {
+  const [row] = await tx.select({ path: units.path }).from(units).where(eq(units.id, unitId)).limit(1);
+  return row?.path ?? '';
+}
+
+/** The signed PDF of a record reached through that record (already found in scope). */
+export async function signedDocumentOf(tx: Executor, entityType: string, entityId: string): Promise<SignedDocumentRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(signedDocuments)
+    .where(and(eq(signedDocuments.entityType, entityType), eq(signedDocuments.entityId, entityId)))
+    .limit(1);
+  return row;
+}
+
+export async function saveSignedDocument(
+  tx: Executor,
+  row: Pick<SignedDocumentRow, 'entityType' | 'entityId' | 'unitId' | 'state' | 'pdf'> & { updatedAt: Date },
+): Promise<SignedDocumentRow> {
+  const [saved] = await tx
+    .insert(signedDocuments)
+    .values(row)
+    .onConflictDoUpdate({ target: [signedDocuments.entityType, signedDocuments.entityId], set: { state: row.state, pdf: row.pdf, updatedAt: row.updatedAt } })
+    .returning();
+  return saved!;
+}
+
+export async function insertSignature(tx: Executor, row: typeof documentSignatures.$inferInsert): Promise<void> {
+  await tx.insert(documentSignatures).values(row);
+}
+
+export async function signaturesOf(tx: Executor, signedDocumentId: string): Promise<SignatureRow[]> {
+  return tx.select().from(documentSignatures).where(eq(documentSignatures.signedDocumentId, signedDocumentId)).orderBy(asc(documentSignatures.signedAt));
+}
+
+export async function insertSigningRequest(tx: Executor, row: typeof signingRequests.$inferInsert): Promise<SigningRequestRow> {
+  const [created] = await tx.insert(signingRequests).values(row).returning();
+  return created!;
+}
+
+/**
+ * An open request by its token (the token tool has no session: the token is the credential), locked
+ * for the update that follows.
+ */
+export async function unsafeFindOpenSigningRequest(tx: Executor, tokenHash: string, at: Date): Promise<SigningRequestRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(signingRequests)
+    .where(and(eq(signingRequests.tokenHash, tokenHash), isNull(signingRequests.completedAt), gt(signingRequests.expiresAt, at)))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+export async function markSigningRequest(tx: Executor, id: string, changes: Partial<Pick<SigningRequestRow, 'fetchedAt' | 'completedAt'>>): Promise<void> {
+  await tx.update(signingRequests).set(changes).where(eq(signingRequests.id, id));
+}
+
+/** Who started an external signing request (the token tool has no session; the request is theirs). */
+export async function unsafeRequesterOf(tx: Executor, tokenHash: string, at: Date) {
+  const [row] = await tx
+    .select({
+      accountId: accounts.id,
+      username: accounts.username,
+      displayName: accounts.displayName,
+      role: accounts.role,
+      unitId: accounts.unitId,
+      personId: accounts.personId,
+      active: accounts.active,
+      unitPath: units.path,
+    })
+    .from(signingRequests)
+    .innerJoin(accounts, eq(accounts.id, signingRequests.createdBy))
+    .innerJoin(units, eq(units.id, accounts.unitId))
+    .where(and(eq(signingRequests.tokenHash, tokenHash), isNull(signingRequests.completedAt), gt(signingRequests.expiresAt, at)))
+    .limit(1);
+  return row;
+}

@@ -1,0 +1,391 @@
+/**
+ * Ký số: signers' credentials and the trust store (admin), a decision's signatures (the head, then
+ * the agency's clerk), external signing for USB-token tools, and verification of any PDF.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../app.js';
+import { runCommand } from '../../commands/run.js';
+import {
+  actorOfSigningToken,
+  addCredential,
+  addTrustEntry,
+  completeExternalSigning,
+  disableCredential,
+  fetchForExternalSigning,
+  removeTrustEntry,
+  setCredentialImage,
+  signDecision,
+  startExternalSigning,
+  trustStoreOf,
+} from '../../commands/signing.js';
+import { readUpload } from '../../http/upload.js';
+import { actorOf } from '../../http/session.js';
+import { errors, file, idParams, okSchema, publicErrors } from '../../http/contract.js';
+import { authorize } from '../../policies/scope.js';
+import { awardeesOf, findVisibleDecision, type DecisionMeta } from '../../repositories/decisions.js';
+import { findVisibleCredential, listVisibleTrustEntries, listVisibleCredentials, signaturesOf, signedDocumentOf } from '../../repositories/signing.js';
+import { decisionDocx } from '../../presenters/dossier-documents.js';
+import {
+  credentialSchema,
+  presentCredential,
+  presentSignaturePanel,
+  presentTrustEntry,
+  presentVerification,
+  signaturePanelSchema,
+  trustEntrySchema,
+  verificationSchema,
+} from '../../presenters/signing.js';
+import { docxToPdf } from '../../office/soffice.js';
+import { badRequest, notFound } from '../../errors.js';
+import { now } from '../../clock.js';
+import { verifyPdf } from '../../signing/verify.js';
+import type { SignState } from '../../policies/signature.js';
+import type { Db, Executor } from '../../db/client.js';
+import type { Actor } from '../../auth/actor.js';
+import { sendFile } from '../documents/download.js';
+
+const decisionParams = idParams('Mã quyết định không hợp lệ.');
+const signBody = z.object({
+  type: z.enum(['approve', 'issue'], 'Bước ký phải là của người có thẩm quyền (approve) hoặc của cơ quan (issue).'),
+  credentialId: z.uuid('Hãy chọn chứng thư số để ký.'),
+});
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/u, 'Liên kết ký số không hợp lệ.') });
+
+const credentialFields = z.object({
+  kind: z.enum(['personal', 'organisation'], 'Loại chứng thư số phải là cá nhân hoặc cơ quan.'),
+  custody: z.enum(['server', 'token'], 'Hãy chọn nơi giữ khóa: tệp PKCS#12 hoặc thiết bị ký.').default('server'),
+  unitId: z.uuid('Hãy chọn cơ quan, đơn vị.'),
+  personId: z.uuid('Người ký không hợp lệ.').optional(),
+  label: z.string().trim().min(3, 'Hãy đặt tên gợi nhớ cho chứng thư số (ít nhất 3 ký tự).').max(200),
+  password: z.string().max(200).optional(),
+  sealMm: z.coerce.number().int().min(20, 'Đường kính con dấu từ 20 đến 60 mm.').max(60, 'Đường kính con dấu từ 20 đến 60 mm.').optional(),
+});
+const trustFields = z.object({
+  kind: z.enum(['anchor', 'intermediate', 'crl'], 'Loại phải là chứng thư gốc, trung gian hoặc CRL.'),
+  label: z.string().trim().min(3, 'Hãy đặt tên gợi nhớ (ít nhất 3 ký tự).').max(200),
+});
+const externalSchema = z
+  .object({
+    requestId: z.uuid(),
+    fetchUrl: z.string().describe('Một lần: công cụ ký tải tệp PDF đã chuẩn bị'),
+    uploadUrl: z.string().describe('Một lần: công cụ ký gửi lại tệp PDF đã ký (multipart, trường file)'),
+    digest: z.string().describe('SHA-256 (hex) của phần tệp được ký'),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'ExternalSigningRequest' });
+
+function parseFields<T extends z.ZodType>(schema: T, fields: Record<string, string>): z.infer<T> {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '')));
+  if (!parsed.success) throw badRequest(parsed.error.issues[0]?.message ?? 'Dữ liệu không hợp lệ.');
+  return parsed.data;
+}
+
+/** The decision as the agency issues it, rendered to PDF (the base of the first signature). */
+async function decisionPdf(tx: Executor, d: DecisionMeta): Promise<Buffer> {
+  return docxToPdf(await decisionDocx(tx, d, await awardeesOf(tx, d.id)));
+}
+
+async function panelOf(db: Db, actor: Actor, decisionId: string) {
+  const d = await findVisibleDecision(db, actor, decisionId);
+  if (!d) throw notFound('Không tìm thấy quyết định.');
+  const signed = await signedDocumentOf(db, 'decision', d.id);
+  const at = now();
+  const verification = signed ? await verifyPdf(signed.pdf, await trustStoreOf(db, d.unitId), at) : null;
+  return presentSignaturePanel(
+    actor,
+    d,
+    (signed?.state ?? 'unsigned') as SignState,
+    signed ? await signaturesOf(db, signed.id) : [],
+    verification,
+    await listVisibleCredentials(db, actor),
+    at,
+  );
+}
+
+export const signingRoutes =
+  ({ db, config }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['signing'];
+
+    app.get(
+      '/api/signing/credentials',
+      {
+        schema: {
+          tags,
+          operationId: 'listSigningCredentials',
+          summary: 'Chứng thư số ký văn bản của các đơn vị',
+          response: { 200: z.object({ items: z.array(credentialSchema), total: z.number().int() }), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        const items = (await listVisibleCredentials(db, actor)).map((c) => presentCredential(c, now()));
+        return { items, total: items.length };
+      },
+    );
+
+    app.post(
+      '/api/signing/credentials',
+      {
+        schema: {
+          tags,
+          operationId: 'addSigningCredential',
+          summary: 'Thêm chứng thư số: tệp PKCS#12 kèm mật khẩu (lưu mã hóa), hoặc chứng thư (.cer) của thiết bị ký',
+          consumes: ['multipart/form-data'],
+          response: { 201: credentialSchema, ...errors(403, 404, 413) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn tệp chứng thư số (.p12, .pfx hoặc .cer).', defaultName: 'chung-thu' });
+        const f = parseFields(credentialFields, fields);
+        if (f.custody === 'server' && !f.password) throw badRequest('Hãy nhập mật khẩu của tệp PKCS#12.');
+        const row = await runCommand(db, actor, (ctx) =>
+          addCredential(ctx, { ...f, personId: f.personId ?? null, file: buffer, password: f.password ?? null, image: null, sealMm: f.sealMm ?? null }),
+        );
+        const listed = (await listVisibleCredentials(db, actor)).find((c) => c.id === row.id)!;
+        return reply.status(201).send(presentCredential(listed, now()));
+      },
+    );
+
+    app.post(
+      '/api/signing/credentials/:id/image',
+      {
+        schema: {
+          tags,
+          operationId: 'setSigningCredentialImage',
+          summary: 'Hình ảnh chữ ký (PNG xanh, nền trong suốt) hoặc con dấu (PNG đỏ, kích thước thật) của chứng thư số',
+          params: idParams('Mã chứng thư số không hợp lệ.'),
+          consumes: ['multipart/form-data'],
+          response: { 200: okSchema, ...errors(403, 404, 413) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        if (!(await findVisibleCredential(db, actor, req.params.id))) throw notFound('Không tìm thấy chứng thư số.');
+        const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn tệp hình ảnh PNG.', defaultName: 'hinh-anh' });
+        const { sealMm } = parseFields(credentialFields.pick({ sealMm: true }), fields);
+        await runCommand(db, actor, (ctx) => setCredentialImage(ctx, req.params.id, buffer, sealMm ?? null));
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/api/signing/credentials/:id/disable',
+      {
+        schema: {
+          tags,
+          operationId: 'disableSigningCredential',
+          summary: 'Ngừng sử dụng chứng thư số',
+          params: idParams('Mã chứng thư số không hợp lệ.'),
+          response: { 200: okSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        await runCommand(db, actor, (ctx) => disableCredential(ctx, req.params.id));
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/signing/trust',
+      {
+        schema: {
+          tags,
+          operationId: 'listTrustEntries',
+          summary: 'Chứng thư gốc, trung gian và danh sách thu hồi dùng để kiểm tra chữ ký số',
+          response: { 200: z.object({ items: z.array(trustEntrySchema), total: z.number().int() }), ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        const items = (await listVisibleTrustEntries(db, actor)).map(presentTrustEntry);
+        return { items, total: items.length };
+      },
+    );
+
+    app.post(
+      '/api/signing/trust',
+      {
+        schema: {
+          tags,
+          operationId: 'addTrustEntry',
+          summary: 'Thêm chứng thư gốc tin cậy (Ban Cơ yếu Chính phủ, CA công cộng), chứng thư trung gian hoặc CRL',
+          consumes: ['multipart/form-data'],
+          response: { 201: trustEntrySchema, ...errors(403, 413) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn tệp chứng thư (.cer, .crt, .pem) hoặc CRL (.crl).', defaultName: 'tin-cay' });
+        const f = parseFields(trustFields, fields);
+        const row = await runCommand(db, actor, (ctx) => addTrustEntry(ctx, { ...f, file: buffer }));
+        return reply.status(201).send(presentTrustEntry(row));
+      },
+    );
+
+    app.delete(
+      '/api/signing/trust/:id',
+      {
+        schema: { tags, operationId: 'removeTrustEntry', summary: 'Xóa một mục tin cậy', params: idParams(), response: { 200: okSchema, ...errors(403, 404) } },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        await runCommand(db, actor, (ctx) => removeTrustEntry(ctx, req.params.id));
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/api/decisions/:id/signatures',
+      {
+        schema: {
+          tags,
+          operationId: 'getDecisionSignatures',
+          summary: 'Tình trạng ký số của quyết định, các chữ ký và kết quả kiểm tra',
+          params: decisionParams,
+          response: { 200: signaturePanelSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'decision', 'read');
+        return panelOf(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/decisions/:id/sign',
+      {
+        schema: {
+          tags,
+          operationId: 'signDecision',
+          summary: 'Ký số quyết định bằng chứng thư số lưu trên máy chủ: người có thẩm quyền ký trước, cơ quan ký sau (NĐ 30/2020, Phụ lục I)',
+          params: decisionParams,
+          body: signBody,
+          response: { 200: signaturePanelSchema, ...errors(403, 404, 409, 503) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', req.body.type);
+        await runCommand(db, actor, (ctx) => signDecision(ctx, req.params.id, req.body, (tx, d) => decisionPdf(tx, d)));
+        return panelOf(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/decisions/:id/sign/external',
+      {
+        schema: {
+          tags,
+          operationId: 'startExternalDecisionSigning',
+          summary: 'Chuẩn bị quyết định để ký bằng thiết bị ký (USB token) hoặc dịch vụ ký từ xa: liên kết tải tệp và liên kết gửi lại, dùng một lần',
+          params: decisionParams,
+          body: signBody,
+          response: { 200: externalSchema, ...errors(403, 404, 409, 503) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', req.body.type);
+        const { token, request } = await runCommand(db, actor, (ctx) => startExternalSigning(ctx, req.params.id, req.body, (tx, d) => decisionPdf(tx, d)));
+        const base = config.publicUrl ?? '';
+        return {
+          requestId: request.id,
+          fetchUrl: `${base}/api/public/signing/${token}/document`,
+          uploadUrl: `${base}/api/public/signing/${token}/signed`,
+          digest: request.digest,
+          expiresAt: request.expiresAt.toISOString(),
+        };
+      },
+    );
+
+    app.get(
+      '/api/decisions/:id/signed.pdf',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadSignedDecision',
+          summary: 'Tải quyết định đã ký số (PDF)',
+          params: decisionParams,
+          response: { 200: file('Quyết định đã ký số', 'pdf'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'decision', 'read');
+        const d = await findVisibleDecision(db, actor, req.params.id);
+        if (!d) throw notFound('Không tìm thấy quyết định.');
+        const signed = await signedDocumentOf(db, 'decision', d.id);
+        if (!signed) throw notFound('Quyết định chưa được ký số.');
+        const name = `QD-${d.numberText.replace(/[^0-9A-Za-zĐđ-]+/gu, '-')}-ky-so.pdf`;
+        return sendFile(reply, signed.pdf, 'application/pdf', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      },
+    );
+
+    app.post(
+      '/api/signatures/verify',
+      {
+        schema: {
+          tags,
+          operationId: 'verifySignedPdf',
+          summary: 'Kiểm tra chữ ký số của một tệp PDF (văn bản của cấp trên, của cơ quan khác)',
+          consumes: ['multipart/form-data'],
+          response: { 200: verificationSchema, ...errors(403, 413) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'verify');
+        const { buffer } = await readUpload(req, { missing: 'Hãy chọn tệp PDF cần kiểm tra.', defaultName: 'van-ban.pdf' });
+        return presentVerification(await verifyPdf(buffer, await trustStoreOf(db, actor.unitId), now()));
+      },
+    );
+
+    app.get(
+      '/api/public/signing/:token/document',
+      {
+        schema: {
+          tags,
+          operationId: 'fetchDocumentToSign',
+          summary: 'Công cụ ký số tải tệp đã chuẩn bị (liên kết dùng một lần, không cần đăng nhập)',
+          params: tokenParams,
+          response: { 200: file('Tệp PDF chờ ký', 'pdf'), ...publicErrors(404) },
+        },
+      },
+      async (req, reply) => {
+        const pdf = await db.transaction((tx) => fetchForExternalSigning(tx, req.params.token));
+        return sendFile(reply, pdf, 'application/pdf', 'attachment; filename="van-ban-cho-ky.pdf"');
+      },
+    );
+
+    app.post(
+      '/api/public/signing/:token/signed',
+      {
+        schema: {
+          tags,
+          operationId: 'uploadSignedDocument',
+          summary: 'Công cụ ký số gửi lại tệp đã ký; máy chủ kiểm tra chữ ký trước khi nhận (liên kết dùng một lần)',
+          params: tokenParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: okSchema, ...publicErrors(404, 413) },
+        },
+      },
+      async (req) => {
+        const actor = await actorOfSigningToken(db, req.params.token, req.ip);
+        const { buffer } = await readUpload(req, { missing: 'Hãy gửi tệp PDF đã ký (trường file).', defaultName: 'da-ky.pdf' });
+        await runCommand(db, actor, (ctx) => completeExternalSigning(ctx, req.params.token, buffer));
+        return { ok: true as const };
+      },
+    );
+  };
