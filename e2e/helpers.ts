@@ -76,11 +76,7 @@ export async function chooseOption(page: Page, target: Locator | string, text: s
   for (let attempt = 1; attempt <= 3; attempt++) {
     await select.click();
     if (typed) await page.keyboard.type(typed);
-    await page
-      .locator('.ant-select-dropdown:visible')
-      .getByText(text, { exact })
-      .first()
-      .click();
+    await page.locator('.ant-select-dropdown:visible').getByText(text, { exact }).first().click();
     for (let waited = 0; waited < 3000; waited += 100) {
       if ((await root.innerText()).includes(text)) return;
       await page.waitForTimeout(100);

@@ -15,7 +15,6 @@ import { SHOTS, cannotRun, chooseOption, launchBrowser, login, startServer } fro
 
 const skip = cannotRun();
 
-
 describe('office: petitions, portal', { skip: skip ?? false }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;

@@ -238,7 +238,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     await seedDemoSigning(
       tx,
       { unitId: unitId('so'), name: 'Sở Khoa học và Công nghệ tỉnh Cao Bằng' },
-      { personId: person('Hoàng Văn Thạch')!, name: 'Hoàng Văn Thạch' },
+      { personId: person('Hoàng Văn Thạch'), name: 'Hoàng Văn Thạch' },
     );
     await recordAudit(
       tx,
