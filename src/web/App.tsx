@@ -33,6 +33,7 @@ const RecordsImportPage = lazy(() => import('./pages/records/RecordsImportPage')
 const ClustersPage = lazy(() => import('./pages/clusters/ClustersPage').then((m) => ({ default: m.ClustersPage })));
 const ClusterPage = lazy(() => import('./pages/clusters/ClustersPage').then((m) => ({ default: m.ClusterPage })));
 const TemplatesPage = lazy(() => import('./pages/documents/TemplatesPage'));
+const SigningPage = lazy(() => import('./pages/signing/SigningPage'));
 const VerifyCertificatePage = lazy(() => import('./pages/documents/VerifyCertificatePage'));
 
 const PlansPage = lazy(() => import('./pages/plans/PlansPage'));
@@ -260,6 +261,7 @@ export function App() {
                       }
                     />
                     <Route path="/mau-van-ban" element={<TemplatesPage />} />
+                    <Route path="/ky-so" element={<SigningPage />} />
                     <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
                     <Route path="/xet-khen-thuong" element={<CandidatesPage />} />
                     <Route path="/thi-dua/ca-nhan/:id" element={<RecordsPage kind="person" key="person" />} />

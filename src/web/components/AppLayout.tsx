@@ -25,6 +25,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { moduleAccess } from '../lib/menu';
 import { recordAbilities } from '../api/records';
+import { signingAbilities } from '../api/signing';
 import { templateAbilities } from '../api/documents';
 import { FullPageSpin } from './PageStates';
 import { NotificationBell } from './NotificationBell';
@@ -95,6 +96,7 @@ export function AppLayout() {
     access.councils ? { key: '/hoi-dong', icon: <UsergroupAddOutlined />, label: 'Hội đồng' } : null,
     access.accounts ? { key: '/tai-khoan', icon: <SafetyCertificateOutlined />, label: 'Tài khoản' } : null,
     templateAbilities(user).read && user.reach !== 'self' ? { key: '/mau-van-ban', icon: <FileWordOutlined />, label: 'Mẫu văn bản' } : null,
+    signingAbilities(user).verify ? { key: '/ky-so', icon: <SafetyCertificateOutlined />, label: 'Ký số' } : null,
     access.audit ? { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký' } : null,
   ].filter((i) => i !== null);
 

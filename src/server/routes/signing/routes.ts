@@ -23,7 +23,7 @@ import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { errors, file, idParams, okSchema, publicErrors } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
-import { awardeesOf, findVisibleDecision, type DecisionMeta } from '../../repositories/decisions.js';
+import { awardeesOf, decisionFile, findVisibleDecision, type DecisionMeta } from '../../repositories/decisions.js';
 import { findVisibleCredential, listVisibleTrustEntries, listVisibleCredentials, signaturesOf, signedDocumentOf } from '../../repositories/signing.js';
 import { decisionDocx } from '../../presenters/dossier-documents.js';
 import {
@@ -91,7 +91,10 @@ async function panelOf(db: Db, actor: Actor, decisionId: string) {
   if (!d) throw notFound('Không tìm thấy quyết định.');
   const signed = await signedDocumentOf(db, 'decision', d.id);
   const at = now();
-  const verification = signed ? await verifyPdf(signed.pdf, await trustStoreOf(db, d.unitId), at) : null;
+  // A higher level's decision is verified from the file the Office attached, when it is a PDF.
+  const attached = !signed && d.kind === 'external' && d.fileMime === 'application/pdf' ? await decisionFile(db, d.id) : undefined;
+  const pdf = signed?.pdf ?? attached?.fileData ?? null;
+  const verification = pdf ? await verifyPdf(pdf, await trustStoreOf(db, d.unitId), at) : null;
   return presentSignaturePanel(
     actor,
     d,

@@ -23,6 +23,7 @@ import { fmtDate, fromDayjs } from '../../lib/format';
 import { DocumentDownloads, download, money } from './common';
 import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
+import { DecisionSignatures } from './DecisionSignatures';
 
 function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const qc = useQueryClient();
@@ -71,10 +72,12 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             <DocumentDownloads url={`/api/decisions/${d.id}/docx`} label="Tải quyết định" testId="decision" />
             {d.hasFile ? <Button onClick={() => download(`/api/decisions/${d.id}/file`)}>Bản đính kèm</Button> : null}
           </Space>
+          <DecisionSignatures decisionId={d.id} numberText={d.numberText} />
           <Table
             rowKey="id"
             size="small"
             pagination={false}
+            style={{ marginTop: 16 }}
             dataSource={d.awardees ?? []}
             rowSelection={
               d.abilities.includes('revoke')
