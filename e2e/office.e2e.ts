@@ -4,8 +4,8 @@
  *  - a tố cáo's denouncer is hidden from a council member (not found) and visible to the assigned handler;
  *  - the public portal links to the petitions page; a citizen chooses the agency, sends a complaint and follows it by its code,
  *    and the demo agency's portal petition is followed by the code printed in the user guide.
- * Not covered here (API tests cover them: test/api/petitions|inspections|fund.test.ts): the hold on a
- * noticed candidate, an inspection's two findings followed up, a decision's money in and out of the fund.
+ * The hold on a noticed candidate, an inspection's two findings followed up and a decision's money in
+ * and out of the fund are walked by e2e/office-more.e2e.ts.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
