@@ -69,6 +69,22 @@ for (const width of [1440, 390]) {
         return p;
       };
 
+      /** The director selects the candidate among those passed by the council and issues a decision dated `day`. */
+      const decide = async (day: string, expected: RegExp, shotName: string) => {
+        const head = await page('giamdoc');
+        await head.goto(`${url}/quyet-dinh`);
+        await head
+          .getByRole('row', { name: new RegExp(candidateName) })
+          .getByRole('checkbox')
+          .check();
+        await head.getByTestId('decision-issue').click();
+        await pickDate(head, head.locator('.ant-modal .ant-picker input').first(), ddmmyyyy(day));
+        await head.getByRole('button', { name: 'Ban hành' }).last().click();
+        await head.getByText(expected).first().waitFor();
+        await head.screenshot({ path: shot(shotName) });
+        await head.close();
+      };
+
       before(async () => {
         database = await openDatabase({ dataDir: 'memory://' });
         await seedDemo(database.db, E2E_PASSWORD);
@@ -110,21 +126,7 @@ for (const width of [1440, 390]) {
         assert.match((await p.getByTestId('tracking-code').innerText()).replace('Mã tra cứu:', '').trim(), /^[2-9A-Z]{8}-[2-9A-Z]{12}$/);
         await p.close();
 
-        const head = await page('giamdoc');
-        await head.goto(`${url}/quyet-dinh`);
-        await head
-          .getByRole('row', { name: new RegExp(candidateName) })
-          .getByRole('checkbox')
-          .check();
-        await head.getByTestId('decision-issue').click();
-        await pickDate(head, head.locator('.ant-modal .ant-picker input').first(), ddmmyyyy(todayVn()));
-        await head.getByRole('button', { name: 'Ban hành' }).last().click();
-        await head
-          .getByText(/tạm dừng.*khiếu nại/)
-          .first()
-          .waitFor();
-        await head.screenshot({ path: shot('decision-held') });
-        await head.close();
+        await decide(todayVn(), /tạm dừng.*khiếu nại/, 'decision-held');
       });
 
       it('the Office answers the complaint; the hold is lifted and the director decides', async () => {
@@ -142,21 +144,7 @@ for (const width of [1440, 390]) {
         await office.screenshot({ path: shot('complaint-answered'), fullPage: true });
         await office.close();
 
-        const head = await page('giamdoc');
-        await head.goto(`${url}/quyet-dinh`);
-        await head
-          .getByRole('row', { name: new RegExp(candidateName) })
-          .getByRole('checkbox')
-          .check();
-        await head.getByTestId('decision-issue').click();
-        await pickDate(head, head.locator('.ant-modal .ant-picker input').first(), ddmmyyyy(decisionDay));
-        await head.getByRole('button', { name: 'Ban hành' }).last().click();
-        await head
-          .getByText(/Đã ban hành Quyết định số/)
-          .first()
-          .waitFor();
-        await head.screenshot({ path: shot('decision-issued') });
-        await head.close();
+        await decide(decisionDay, /Đã ban hành Quyết định số/, 'decision-issued');
       });
 
       it("the decision's money is in the fund ledger, paid, and back out when the decision is revoked", async () => {
