@@ -2,10 +2,10 @@
  * The Office's other duties in the browser (issue 14), only through the UI, at 1440 and 390 px:
  *  - a staff member questions their CSTĐCS refusal; the Office assigns it and answers within the limit;
  *  - a tố cáo's denouncer is hidden from a council member (not found) and visible to the assigned handler;
- *  - the public portal links to the petitions page; a citizen sends a complaint and follows it by its code,
+ *  - the public portal links to the petitions page; a citizen chooses the agency, sends a complaint and follows it by its code,
  *    and the demo agency's portal petition is followed by the code printed in the user guide.
- * Not covered here (API tests cover them: test/api/petitions|inspections|fund.test.ts): the hold on a
- * noticed candidate, an inspection's two findings followed up, a decision's money in and out of the fund.
+ * The hold on a noticed candidate, an inspection's two findings followed up and a decision's money in
+ * and out of the fund are walked by e2e/office-more.e2e.ts.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -108,6 +108,8 @@ describe('office: petitions, portal', { skip: skip ?? false }, () => {
       await page.getByTestId('follow-go').click();
       await page.getByTestId('follow-result').getByText('công khai danh sách khen thưởng').waitFor();
       await chooseOption(page, 'public-kind', 'Khiếu nại');
+      // Several agencies in the installation (the province tree): the citizen chooses the addressee.
+      await chooseOption(page, 'public-agency', 'Sở Khoa học và Công nghệ tỉnh Cao Bằng', 'Cao Bằng');
       await page.getByTestId('public-name').fill('Trần Văn Bình');
       await page.getByTestId('public-title').fill(`Khiếu nại về kết quả bình xét (${width})`);
       await page.getByTestId('public-content').fill('Tôi khiếu nại việc bình xét thi đua cuối năm không công khai kết quả.');

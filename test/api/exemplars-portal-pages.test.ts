@@ -129,7 +129,7 @@ describe('portal pages: Open Graph from the public presenter, and no personal da
       data: ['/api/public/exemplars?q=lua&pageSize=6', '/api/public/stories?q=lua&pageSize=6', '/api/public/decisions?q=lua&pageSize=6'],
     },
     { url: '/cong-khai/lay-y-kien', data: ['/api/public/notices'] },
-    { url: '/cong-khai/don-thu', data: [] },
+    { url: '/cong-khai/don-thu', data: ['/api/public/petitions/agencies'] },
     { url: '/cong-khai/ke-hoach-phong-trao', data: ['/api/public/plans?pageSize=200', '/api/public/movements?pageSize=200'] },
   ];
 

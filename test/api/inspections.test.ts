@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { auditEvents, deadlines, inspectionPlans } from '../../src/server/db/schema/index.js';
 import { instantVn, setClock, todayVn } from '../../src/server/clock.js';
+import { docxText, downloadAs } from '../helpers/pdf-layout.js';
 
 const Y = Number(todayVn().slice(0, 4)) + 1;
 
@@ -195,6 +196,22 @@ describe('inspections: plan, checklist from data, two findings followed up to cl
     const kh = await office.get(`/api/inspections/plans/${planId}/document`);
     assert.equal(kh.status, 200);
     assert.match(String(doc.headers['content-disposition']), /docx/);
+    // The Kế hoạch: its own trích yếu (no "Kế hoạch" twice), the sections, the schedule table row by unit.
+    const plan = docxText((await downloadAs(t, 'vanphong', `/api/inspections/plans/${planId}/document`)).body).split('\n');
+    assert.ok(plan.includes(`Kiểm tra công tác thi đua, khen thưởng năm ${Y}`), plan.join('|'));
+    for (const h of ['II. NỘI DUNG KIỂM TRA', 'III. THÀNH PHẦN ĐOÀN KIỂM TRA', 'IV. THỜI GIAN, LỊCH KIỂM TRA', 'Đơn vị được kiểm tra', 'Đoàn kiểm tra'])
+      assert.ok(plan.includes(h), h);
+    const row = plan.indexOf('Trung tâm Ứng dụng tiến bộ khoa học và công nghệ');
+    assert.ok(row > plan.indexOf('Đoàn kiểm tra'), 'the unit is a row of the schedule');
+    // (line breaks inside a cell are not paragraphs: the text runs on)
+    assert.deepEqual(plan.slice(row + 1, row + 4), [`20/05/${Y} -21/05/${Y}`, 'Các nội dung từ 1 đến 3 tại Mục II', 'Đàm Văn Long (Trưởng đoàn)Nông Thị Hoa']);
+    const kl = docxText((await downloadAs(t, 'vanphong', `/api/inspections/${inspectionId}/conclusion`)).body);
+    assert.match(
+      kl,
+      new RegExp(
+        `Căn cứ Kế hoạch số 12/KH-SKHCN ngày \\d{2}/\\d{2}/\\d{4} của Sở Khoa học và Công nghệ tỉnh Cao Bằng về kiểm tra công tác thi đua, khen thưởng năm ${Y};`,
+      ),
+    );
   });
 
   it('the unit reports on both findings; the office accepts them and closes the inspection', async () => {

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { ok, reviewedDossier } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
-import { petitions } from '../../src/server/db/schema/index.js';
+import { petitions, units } from '../../src/server/db/schema/index.js';
 import { solveProofOfWork } from '../../src/shared/proof-of-work.js';
 
 async function publicChallenge(t: TestApp) {
@@ -206,5 +206,59 @@ describe('petitions', () => {
     const answered = await t.anonymous.request('GET', `/api/public/petitions/${code}`);
     assert.equal(answered.body.status, 'answered');
     assert.match(answered.body.answer, /Đã kiểm tra/);
+  });
+
+  it('the portal lists the agencies that accept petitions (names only) and the citizen addresses one of them', async () => {
+    setClock('2024-04-10');
+    const list = await t.anonymous.request('GET', '/api/public/petitions/agencies');
+    ok(list);
+    const items = list.body.items as { id: string; name: string }[];
+    assert.equal(list.body.total, items.length);
+    for (const a of items) assert.deepEqual(Object.keys(a).sort(), ['id', 'name']);
+    const names = items.map((a) => a.name);
+    // Every agency of the installation (the demo Sở and the province tree), no office or department inside one.
+    for (const n of ['Sở Khoa học và Công nghệ tỉnh Cao Bằng', 'Ủy ban nhân dân tỉnh Sơn La', 'Sở Khoa học và Công nghệ tỉnh Sơn La'])
+      assert.ok(names.includes(n), n);
+    assert.ok(!names.includes('Văn phòng Sở'));
+    const caoBang = items.find((a) => a.name === 'Sở Khoa học và Công nghệ tỉnh Cao Bằng')!;
+    const sonLa = items.find((a) => a.name === 'Sở Khoa học và Công nghệ tỉnh Sơn La')!;
+    const [department] = await t.db.select({ id: units.id }).from(units).where(eq(units.name, 'Văn phòng Sở'));
+    const body = {
+      kind: 'kien_nghi',
+      subjectType: 'general',
+      title: 'Đề nghị hướng dẫn hồ sơ khen thưởng cho doanh nghiệp',
+      content: 'Doanh nghiệp chúng tôi muốn đề nghị khen thưởng cho người lao động, xin hướng dẫn thủ tục và thời hạn nộp hồ sơ.',
+      authorName: 'Trần Thị Hoa',
+      authorContact: 'hoa@example.vn',
+    };
+    const before = await stored(t);
+    const refusals: [unknown, RegExp][] = [
+      [undefined, /Hãy chọn cơ quan nhận đơn/],
+      [crypto.randomUUID(), /không có trong danh sách/],
+      [department!.id, /không có trong danh sách/],
+      ['khong-phai-ma', /Cơ quan nhận đơn không hợp lệ/],
+    ];
+    for (const [agencyId, message] of refusals) {
+      const r = await t.anonymous.request('POST', '/api/public/petitions', { ...body, agencyId, challenge: await publicChallenge(t) });
+      assert.equal(r.status, 400, String(agencyId));
+      assert.match(r.body.message, message);
+    }
+    assert.equal(await stored(t), before, 'nothing stored');
+
+    const toSonLa = await t.anonymous.request('POST', '/api/public/petitions', { ...body, agencyId: sonLa.id, challenge: await publicChallenge(t) });
+    ok(toSonLa, 201);
+    const toCaoBang = await t.anonymous.request('POST', '/api/public/petitions', {
+      ...body,
+      title: 'Đề nghị công khai kết quả bình xét',
+      agencyId: caoBang.id,
+      challenge: await publicChallenge(t),
+    });
+    ok(toCaoBang, 201);
+    const rows = await t.db.select({ unitId: petitions.unitId, title: petitions.title, channel: petitions.channel }).from(petitions);
+    assert.ok(rows.some((r) => r.unitId === sonLa.id && r.title === body.title && r.channel === 'portal'));
+    // The Cao Bằng Office sees the petition addressed to it, not the one sent to Sơn La.
+    const inbox = (await office.get('/api/petitions?pageSize=100')).body.items as { title: string }[];
+    assert.ok(inbox.some((p) => p.title === 'Đề nghị công khai kết quả bình xét'));
+    assert.ok(!inbox.some((p) => p.title === body.title));
   });
 });

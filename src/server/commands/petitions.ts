@@ -29,7 +29,7 @@ import {
   insertPetitionEvent,
   insertPetitionChallenge,
   unsafeFindPetitionByTracking,
-  unsafeRootUnit,
+  findPublicPetitionAgency,
   updatePetition,
   type PetitionRow,
   type PetitionWithNames,
@@ -127,8 +127,11 @@ interface LinkInput {
   decisionId?: string | null | undefined;
 }
 
-/** The record a petition is about, checked against what the sender may see; the unit whose Office handles it. */
-async function resolveLink(tx: Executor, actor: Actor | null, link: LinkInput, fallbackUnit: { id: string; path: string }) {
+/**
+ * The record a petition is about, checked against what the sender may see; the unit whose Office
+ * handles it (the record's unit, else the sender's or the chosen agency).
+ */
+async function resolveLink(tx: Executor, actor: Actor | null, link: LinkInput, fallbackUnit: { id: string; path: string } | undefined) {
   const out = {
     unit: fallbackUnit,
     subjectId: null as string | null,
@@ -138,7 +141,7 @@ async function resolveLink(tx: Executor, actor: Actor | null, link: LinkInput, f
   };
   switch (link.subjectType) {
     case 'general':
-      return out;
+      return withUnit(out);
     case 'record':
       if (!actor?.personId) throw badRequest('Tài khoản của bạn không gắn với hồ sơ cá nhân nào.');
       out.subjectId = actor.personId;
@@ -179,7 +182,13 @@ async function resolveLink(tx: Executor, actor: Actor | null, link: LinkInput, f
     if (!c || !(onNotice || (actor?.personId && c.personId === actor.personId))) throw notFound('Không tìm thấy người/tập thể được đề nghị.');
     out.candidateId = c.id;
   }
-  return out;
+  return withUnit(out);
+}
+
+function withUnit<T extends { unit: { id: string; path: string } | undefined }>(link: T): T & { unit: { id: string; path: string } } {
+  const { unit } = link;
+  if (!unit) throw badRequest('Hãy chọn cơ quan nhận đơn.');
+  return { ...link, unit };
 }
 
 export interface PetitionInput extends LinkInput {
@@ -196,7 +205,12 @@ async function createPetition(
   tx: Executor,
   actor: Actor | null,
   input: PetitionInput,
-  origin: { unit: { id: string; path: string }; channel: 'app' | 'portal'; clientKey: string | null; fixedCode?: { trackingId: string; secret: string } },
+  origin: {
+    unit: { id: string; path: string } | undefined;
+    channel: 'app' | 'portal';
+    clientKey: string | null;
+    fixedCode?: { trackingId: string; secret: string };
+  },
 ): Promise<{ petition: PetitionRow; code: string }> {
   const files = decodeAttachments(input.attachments);
   const link = await resolveLink(tx, actor, input, origin.unit);
@@ -269,10 +283,14 @@ export async function issuePetitionChallenge(db: Db): Promise<{ nonce: string; d
   });
 }
 
-/** A petition from the public portal (no account: its own transaction, an anonymous audit source). Only general or about a public notice. */
+/**
+ * A petition from the public portal (no account: its own transaction, an anonymous audit source).
+ * Only general (to the agency the citizen chose) or about a public notice (to the agency that
+ * posted it).
+ */
 export async function submitPublicPetition(
   db: Db,
-  input: PetitionInput & { challenge: { nonce: string; solution: number } },
+  input: PetitionInput & { agencyId?: string | null | undefined; challenge: { nonce: string; solution: number } },
   ip: string,
 ): Promise<{ petition: PetitionRow; code: string }> {
   if (input.subjectType !== 'general' && input.subjectType !== 'notice') throw badRequest('Cổng công khai chỉ nhận đơn chung hoặc về một thông báo công khai.');
@@ -285,9 +303,10 @@ export async function submitPublicPetition(
     if (difficulty === undefined) throw new ChallengeFailed('Mã xác minh đã hết hạn hoặc đã được dùng. Hãy tải lại trang và gửi lại.');
     if (leadingZeroBits(createHash('sha256').update(proofInput(input.challenge.nonce, input.challenge.solution)).digest()) < difficulty)
       throw new ChallengeFailed('Mã xác minh không đúng. Hãy tải lại trang và gửi lại.');
-    const root = await unsafeRootUnit(tx);
-    if (!root) throw notFound('Chưa có cơ quan nhận đơn.');
-    const r = await createPetition(tx, null, { ...input, subjectId: null, decisionId: null }, { unit: root, channel: 'portal', clientKey });
+    const agency = input.agencyId ? await findPublicPetitionAgency(tx, input.agencyId) : undefined;
+    if (input.agencyId && !agency) throw badRequest('Cơ quan nhận đơn không có trong danh sách. Hãy chọn lại cơ quan.');
+    // A petition about a notice goes to the agency that posted it (resolveLink), whatever was chosen.
+    const r = await createPetition(tx, null, { ...input, subjectId: null, decisionId: null }, { unit: agency, channel: 'portal', clientKey });
     await recordAudit(
       tx,
       { username: 'cong-khai', ip },

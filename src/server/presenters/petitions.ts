@@ -80,6 +80,8 @@ export const publicPetitionSchema = z
   .meta({ id: 'PublicPetition' });
 
 export const publicPetitionCreatedSchema = z.object({ trackingCode: z.string(), dueDate: z.string(), message: z.string() });
+/** The portal's list of agencies that accept petitions: names only. */
+export const publicPetitionAgencyListSchema = pageOf(z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'PublicPetitionAgency' }));
 export const petitionChallengeSchema = z.object({ nonce: z.string(), difficulty: z.number().int(), expiresAt: z.string() });
 export const assignableSchema = z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })), total: z.number().int() });
 

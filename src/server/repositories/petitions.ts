@@ -218,13 +218,22 @@ export async function findAssignableAccount(tx: Executor, actor: Actor, id: stri
   return r;
 }
 
-/** The top unit of the agency (the portal's petitions without a notice go to its Office). */
-export async function unsafeRootUnit(tx: Executor): Promise<{ id: string; path: string } | undefined> {
+const publicAgency = and(eq(units.kind, 'agency'), eq(units.active, true), isNull(units.mergedIntoId));
+
+/**
+ * The agencies a citizen may address a petition to from the portal: every active agency (kind
+ * `agency`, not merged into another) of the installation, the province's Sở and UBND alike; names
+ * only. A public list by design (the portal), so it ignores any actor's scope.
+ */
+export async function listPublicPetitionAgencies(tx: Executor): Promise<{ id: string; name: string }[]> {
+  return tx.select({ id: units.id, name: units.name }).from(units).where(publicAgency).orderBy(asc(units.depth), asc(units.sortOrder), asc(units.name));
+}
+
+/** One agency of that list (the portal's choice, checked when the petition is sent). */
+export async function findPublicPetitionAgency(tx: Executor, id: string): Promise<{ id: string; path: string } | undefined> {
   const [r] = await tx
     .select({ id: units.id, path: units.path })
     .from(units)
-    .where(and(isNull(units.parentId), eq(units.active, true)))
-    .orderBy(asc(units.path))
-    .limit(1);
+    .where(and(eq(units.id, id), publicAgency));
   return r;
 }

@@ -146,6 +146,7 @@ export const keys = {
   notices: ['notices'] as const,
   notice: (id: string) => ['notice', id] as const,
   publicNotices: ['public-notices'] as const,
+  petitionAgencies: ['public-petition-agencies'] as const,
 
   fund: {
     all: ['fund'] as const,

@@ -30,6 +30,7 @@ export const sendPublicPetition = async (input: Omit<BodyOf<'/api/public/petitio
   const solution = await solveProofOfWork(c.nonce, c.difficulty, webSha256);
   return call(client.POST('/api/public/petitions', { body: { ...input, challenge: { nonce: c.nonce, solution } } }));
 };
+export const listPetitionAgencies = () => call(client.GET('/api/public/petitions/agencies'));
 export const followPublicPetition = (code: string) => call(client.GET('/api/public/petitions/{code}', { params: { path: { code } } }));
 
 /** Reads a File as base64 (the JSON body carries attachments). */

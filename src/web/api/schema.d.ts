@@ -3971,6 +3971,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/petitions/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cổng công khai: các cơ quan nhận đơn (chỉ tên cơ quan) */
+        get: operations["listPublicPetitionAgencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/petitions": {
         parameters: {
             query?: never;
@@ -8680,6 +8697,11 @@ export interface components {
             answer: string | null;
             answeredOn: string | null;
         };
+        PublicPetitionAgency: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         PublicStory: {
             /** Format: uuid */
             id: string;
@@ -9693,7 +9715,7 @@ export interface components {
         };
         TemplateItem: {
             /** @enum {string} */
-            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             label: string;
             inForce: components["schemas"]["TemplateInForce"];
             versionCount: number;
@@ -19893,7 +19915,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -19954,7 +19976,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -20033,7 +20055,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -20094,7 +20116,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -20188,7 +20210,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
             };
             cookie?: never;
         };
@@ -20209,7 +20231,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
                         inForce: components["schemas"]["TemplateInForce"];
                     };
                 };
@@ -29220,6 +29242,48 @@ export interface operations {
             };
         };
     };
+    listPublicPetitionAgencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PublicPetitionAgency"][];
+                        /** @description Tổng số bản ghi khớp bộ lọc */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Thao tác quá nhanh */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     submitPublicPetition: {
         parameters: {
             query?: never;
@@ -29254,6 +29318,8 @@ export interface operations {
                         fileName: string;
                         data: string;
                     }[];
+                    /** Format: uuid */
+                    agencyId?: string | null;
                     challenge: {
                         nonce: string;
                         solution: number;

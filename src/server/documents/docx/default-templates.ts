@@ -468,6 +468,40 @@ function baoCaoTongKet(): Block[] {
   ];
 }
 
+/** Kế hoạch kiểm tra: purpose, content, team, then the schedule of the units inspected (one row each). */
+function keHoachKiemTra(): Block[] {
+  return [
+    ...adminHeader(),
+    ...titleBlock('KẾ HOẠCH', '{trichYeu}'),
+    ...bodyList('canCu', { italic: true }),
+    heading('I. MỤC ĐÍCH, YÊU CẦU'),
+    ...bodyList('mucDich'),
+    heading('II. NỘI DUNG KIỂM TRA'),
+    ...bodyList('noiDungKiemTra'),
+    heading('III. THÀNH PHẦN ĐOÀN KIỂM TRA'),
+    ...bodyList('doanKiemTra'),
+    heading('IV. THỜI GIAN, LỊCH KIỂM TRA'),
+    ...bodyList('thoiGian', {}, { keepNext: true }),
+    // 12 pt so that a member and the role ("Đàm Văn Long (Trưởng đoàn)") stand on one line.
+    loopTable(
+      'lichKiemTra',
+      [
+        { title: 'STT', width: 13, tag: '{stt}', align: 'center' },
+        { title: 'Đơn vị được kiểm tra', width: 41, tag: '{donVi}' },
+        { title: 'Thời gian', width: 27, tag: '{thoiGian}', align: 'center' },
+        { title: 'Nội dung kiểm tra', width: 26, tag: '{noiDung}' },
+        { title: 'Đoàn kiểm tra', width: 58, tag: '{doan}' },
+      ],
+      [],
+      12,
+    ),
+    p([], { after: 6 }),
+    heading('V. TỔ CHỨC THỰC HIỆN'),
+    ...bodyList('toChucThucHien', {}, { keepNext: true }),
+    ...signatureBlock(),
+  ];
+}
+
 function ketLuanKiemTra(): Block[] {
   return [
     ...adminHeader(),
@@ -486,10 +520,10 @@ function ketLuanKiemTra(): Block[] {
     heading('III. TỒN TẠI VÀ KIẾN NGHỊ'),
     loopTable('kienNghi', [
       { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
-      { title: 'Tồn tại, hạn chế', width: 45, tag: '{tonTai}' },
-      { title: 'Kiến nghị', width: 45, tag: '{kienNghi}' },
-      { title: 'Chịu trách nhiệm', width: 35, tag: '{donVi}' },
-      { title: 'Thời hạn', width: 28, tag: '{thoiHan}', align: 'center' },
+      { title: 'Tồn tại, hạn chế', width: 44, tag: '{tonTai}' },
+      { title: 'Kiến nghị', width: 44, tag: '{kienNghi}' },
+      { title: 'Chịu trách nhiệm', width: 41, tag: '{donVi}' },
+      { title: 'Thời hạn', width: 24, tag: '{thoiHan}', align: 'center' },
     ]),
     heading('IV. TỔ CHỨC THỰC HIỆN'),
     ...bodyList('toChucThucHien', {}, { keepNext: true }),
@@ -784,6 +818,7 @@ const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = 
   bao_cao_thanh_tich_ca_nhan: { title: 'Báo cáo thành tích cá nhân', build: baoCaoCaNhan },
   bao_cao_thanh_tich_tap_the: { title: 'Báo cáo thành tích tập thể', build: baoCaoTapThe },
   bao_cao_tong_ket: { title: 'Báo cáo sơ kết, tổng kết', build: baoCaoTongKet },
+  ke_hoach_kiem_tra: { title: 'Kế hoạch kiểm tra', build: keHoachKiemTra },
   ket_luan_kiem_tra: { title: 'Kết luận kiểm tra', build: ketLuanKiemTra },
   giao_uoc_thi_dua: { title: 'Bản giao ước thi đua', build: giaoUoc },
   bang_diem_cum: { title: 'Bảng tổng hợp điểm thi đua', build: bangDiemCum },

@@ -192,6 +192,27 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         baiHoc: ['Phát động phong trào gắn với nhiệm vụ chuyên môn.'],
         phuongHuong: ['Tiếp tục đổi mới công tác thi đua, khen thưởng.'],
       };
+    case 'ke_hoach_kiem_tra':
+      return {
+        ...ADMIN,
+        kyHieu: 'KH-SKHCN',
+        trichYeu: 'Kiểm tra công tác thi đua, khen thưởng năm 2021',
+        canCu: ['Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;'],
+        mucDich: ['Kịp thời phát hiện, chấn chỉnh tồn tại, hạn chế; bảo đảm khen thưởng đúng đối tượng, đúng tiêu chuẩn, đúng quy trình.'],
+        noiDungKiemTra: ['1. Việc đăng ký thi đua đầu năm.', '2. Hồ sơ, thủ tục đề nghị khen thưởng.'],
+        doanKiemTra: ['1. Ông Đàm Văn Long, Chánh Văn phòng Sở - Trưởng đoàn.', '2. Bà Nông Thị Hoa, Chuyên viên Văn phòng Sở - Thành viên.'],
+        thoiGian: ['Từ ngày 01/5/2021 đến ngày 30/6/2021, theo lịch dưới đây.'],
+        lichKiemTra: [
+          {
+            stt: 1,
+            donVi: 'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ',
+            thoiGian: '20/5/2021 đến 21/5/2021',
+            noiDung: 'Các nội dung tại Mục II',
+            doan: 'Đoàn kiểm tra (Trưởng đoàn: Đàm Văn Long)',
+          },
+        ],
+        toChucThucHien: ['Văn phòng Sở chủ trì, phối hợp với các đơn vị thực hiện Kế hoạch này./.'],
+      };
     case 'ket_luan_kiem_tra':
       return {
         ...ADMIN,

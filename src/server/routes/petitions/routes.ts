@@ -23,6 +23,7 @@ import {
   countOverduePetitions,
   findVisiblePetition,
   listAssignableAccounts,
+  listPublicPetitionAgencies,
   listVisiblePetitions,
   petitionAttachmentsOf,
   petitionEventsOf,
@@ -37,6 +38,7 @@ import {
   presentPetition,
   presentPetitionSummary,
   presentPublicPetition,
+  publicPetitionAgencyListSchema,
   publicPetitionCreatedSchema,
   publicPetitionSchema,
 } from '../../presenters/petitions.js';
@@ -289,6 +291,24 @@ export const petitionRoutes =
       },
     );
 
+    app.get(
+      '/api/public/petitions/agencies',
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags,
+          operationId: 'listPublicPetitionAgencies',
+          summary: 'Cổng công khai: các cơ quan nhận đơn (chỉ tên cơ quan)',
+          security: [],
+          response: { 200: publicPetitionAgencyListSchema, ...publicErrors(429) },
+        },
+      },
+      async () => {
+        const items = await listPublicPetitionAgencies(db);
+        return { items, total: items.length };
+      },
+    );
+
     app.post(
       '/api/public/petitions',
       {
@@ -298,7 +318,7 @@ export const petitionRoutes =
           operationId: 'submitPublicPetition',
           summary: 'Cổng công khai: gửi thắc mắc, kiến nghị, khiếu nại, tố cáo (nhận mã tra cứu)',
           security: [],
-          body: petitionBody.extend({ challenge }),
+          body: petitionBody.extend({ agencyId: z.uuid('Cơ quan nhận đơn không hợp lệ. Hãy chọn lại cơ quan.').nullish(), challenge }),
           response: { 201: publicPetitionCreatedSchema, ...publicErrors(404, 409, 429) },
         },
       },

@@ -4,10 +4,29 @@
  * export; the award-item stock at a date, receipts, spoilage and issue per decision; re-issue and
  * exchange requests. Every button shows only when the record's abilities allow it.
  */
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import {
@@ -57,13 +76,37 @@ const required = (message: string) => [{ required: true, message }];
 
 type Dialog = null | 'configure' | 'source' | 'organising' | 'payOther' | 'pay' | 'move' | 'issue' | 'reissue' | 'grant' | 'refuse';
 
-interface PayValues {
+/** What every money entry of the ledger carries: amount, what it is, the voucher, the day. */
+interface EntryValues {
   amount: number;
-  voucher: string;
-  payee: string;
+  description: string;
+  voucher?: string;
   entryDate: Dayjs;
-  description?: string;
 }
+type SourceValues = EntryValues & { source: 'budget' | 'contribution' };
+type PayValues = Omit<EntryValues, 'description'> & { payee: string; description?: string };
+interface MoveValues {
+  itemKind: (typeof AWARD_ITEM_KINDS)[number];
+  move: 'received' | 'spoiled';
+  quantity: number;
+  moveDate: Dayjs;
+  reason?: string;
+  reference?: string;
+}
+interface ReissueValues {
+  certificateId: string;
+  kind: (typeof REISSUE_KINDS)[number];
+  requesterName: string;
+  reason: string;
+  receivedDate: Dayjs;
+}
+
+/** The body fields of an entry as the API takes them (an empty voucher is none). */
+const entryBody = (v: { amount: number; voucher?: string; entryDate: Dayjs }) => ({
+  amount: v.amount,
+  voucher: v.voucher || null,
+  entryDate: fromDayjs(v.entryDate) ?? '',
+});
 
 /** One mutation that closes the dialog, refreshes the fund queries and says what was done; the server's message stays in the dialog. */
 function useAct<V>(fn: (v: V) => Promise<unknown>, done: string, close: () => void) {
@@ -79,19 +122,84 @@ function useAct<V>(fn: (v: V) => Promise<unknown>, done: string, close: () => vo
   });
 }
 
-const errOf = (m: { error: unknown }) => (m.error ? errorText(m.error) : null);
+const today = () => dayjs(todayVn());
+/** The lists of the page: one row per record, 20 a page. */
+const LIST_TABLE = { rowKey: 'id', size: 'small', pagination: { pageSize: 20, hideOnSinglePage: true } } as const;
+
+/** Which dialog of a tab is open; `open` fills its form first (`setFieldsValue` works before the first open). */
+function useDialog() {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const open = <V,>(name: Dialog, form: FormInstance<V>, values?: Parameters<FormInstance<V>['setFieldsValue']>[0]) => {
+    if (values) form.setFieldsValue(values);
+    else form.resetFields();
+    setDialog(name);
+  };
+  return { dialog, close, open };
+}
+
+/** A dialog whose OK runs `act`: spins while it runs, shows the server's message when it fails. */
+function ActModal<V>({ act, ...props }: Omit<ComponentProps<typeof FormModal<V>>, 'onFinish' | 'pending' | 'error'> & { act: ReturnType<typeof useAct<V>> }) {
+  return <FormModal<V> {...props} onFinish={(v) => act.mutate(v)} pending={act.isPending} error={act.error ? errorText(act.error) : null} />;
+}
+
+function MoneyField({ name = 'amount', label = 'Số tiền (đồng)', testId }: { name?: string; label?: string; testId?: string }) {
+  return (
+    <Form.Item name={name} label={label} rules={required('Hãy nhập số tiền.')}>
+      <InputNumber<number> {...money} parser={parseMoney} data-testid={testId} />
+    </Form.Item>
+  );
+}
+
+function DateField({ name, label = 'Ngày' }: { name: string; label?: string }) {
+  return (
+    <Form.Item name={name} label={label} rules={required('Hãy chọn ngày.')}>
+      <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
+function TextField({ name, label, max, rule, testId }: { name: string; label: string; max: number; rule?: string; testId?: string }) {
+  return (
+    <Form.Item name={name} label={label} rules={rule ? required(rule) : []}>
+      <Input maxLength={max} data-testid={testId} />
+    </Form.Item>
+  );
+}
+
+/** Amount, content, voucher and day: the fields of a source, an organising expense and a payment. */
+function EntryFields({
+  description,
+  voucherRequired = false,
+  dateLabel,
+  testIds = {},
+}: {
+  description: { label: string; rule?: string };
+  voucherRequired?: boolean;
+  dateLabel?: string;
+  testIds?: { amount?: string; description?: string; voucher?: string };
+}) {
+  return (
+    <>
+      <MoneyField testId={testIds.amount} />
+      <TextField name="description" label={description.label} max={500} rule={description.rule} testId={testIds.description} />
+      <TextField name="voucher" label="Số chứng từ" max={100} rule={voucherRequired ? 'Hãy nhập số chứng từ.' : undefined} testId={testIds.voucher} />
+      <DateField name="entryDate" label={dateLabel} />
+    </>
+  );
+}
 
 function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void }) {
   const [kind, setKind] = useState<FundKind>('tdkt');
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { dialog, close, open } = useDialog();
   const [paying, setPaying] = useState<FundCommitment | null>(null);
-  const close = () => setDialog(null);
+  const phone = !Grid.useBreakpoint().sm;
   const fund = useQuery({ queryKey: [...keys.fund.year(year), kind], queryFn: () => getFund(year, kind) });
   const commitments = useQuery({ queryKey: [...keys.fund.year(year), 'commitments'], queryFn: () => listCommitments(year), enabled: kind === 'tdkt' });
   const entries = useQuery({ queryKey: [...keys.fund.year(year), kind, 'entries'], queryFn: () => listEntries(year, kind) });
   const [configForm] = Form.useForm<{ capBasis: string | null; basisAmount: number | null }>();
-  const [sourceForm] = Form.useForm<{ source: 'budget' | 'contribution'; amount: number; description: string; entryDate: Dayjs; voucher?: string }>();
-  const [organisingForm] = Form.useForm<{ amount: number; description: string; entryDate: Dayjs; voucher?: string }>();
+  const [sourceForm] = Form.useForm<SourceValues>();
+  const [organisingForm] = Form.useForm<EntryValues>();
   const [payForm] = Form.useForm<PayValues>();
   const f = fund.data;
   const can = (a: NonNullable<typeof f>['abilities'][number]) => f?.abilities.includes(a) ?? false;
@@ -107,21 +215,12 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
     close,
   );
   const source = useAct(
-    (v: { source: 'budget' | 'contribution'; amount: number; description: string; entryDate: Dayjs; voucher?: string }) =>
-      addSource(year, {
-        kind,
-        source: v.source,
-        amount: v.amount,
-        description: v.description,
-        voucher: v.voucher || null,
-        entryDate: fromDayjs(v.entryDate) ?? '',
-      }),
+    (v: SourceValues) => addSource(year, { kind, source: v.source, description: v.description, ...entryBody(v) }),
     'Đã ghi nguồn quỹ.',
     close,
   );
   const organising = useAct(
-    (v: { amount: number; description: string; entryDate: Dayjs; voucher?: string }) =>
-      spendOnOrganising(year, { amount: v.amount, description: v.description, voucher: v.voucher || null, entryDate: fromDayjs(v.entryDate) ?? '' }),
+    (v: EntryValues) => spendOnOrganising(year, { description: v.description, ...entryBody(v) }),
     'Đã ghi khoản chi tổ chức phong trào.',
     close,
   );
@@ -131,10 +230,9 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
         kind,
         commitmentId: dialog === 'pay' ? paying?.id : undefined,
         payee: v.payee,
-        amount: v.amount,
-        voucher: v.voucher,
         description: v.description || null,
-        entryDate: fromDayjs(v.entryDate) ?? '',
+        ...entryBody(v),
+        voucher: v.voucher ?? '',
       }),
     'Đã ghi khoản chi.',
     close,
@@ -144,53 +242,38 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Space wrap>
+      <Space wrap style={{ maxWidth: '100%' }}>
         <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `Năm ${y}` }))} data-testid="fund-year" />
-        <Segmented value={kind} onChange={(v) => setKind(v)} options={FUND_KINDS.map((k) => ({ value: k, label: FUND_KIND_LABELS[k] }))} />
+        {/* On a phone the two long fund names stand one above the other instead of running off the screen. */}
+        <Segmented
+          value={kind}
+          onChange={(v) => setKind(v)}
+          orientation={phone ? 'vertical' : 'horizontal'}
+          options={FUND_KINDS.map((k) => ({ value: k, label: FUND_KIND_LABELS[k] }))}
+          data-testid="fund-kind"
+        />
       </Space>
       <Space wrap>
         {can('configure') ? (
           <Button
-            onClick={() => {
-              configForm.setFieldsValue({ capBasis: f?.capBasis ?? null, basisAmount: f?.basisAmount ?? null });
-              setDialog('configure');
-            }}
+            onClick={() => open('configure', configForm, { capBasis: f?.capBasis ?? null, basisAmount: f?.basisAmount ?? null })}
             data-testid="fund-configure"
           >
             Căn cứ trích lập
           </Button>
         ) : null}
         {can('addSource') ? (
-          <Button
-            type="primary"
-            onClick={() => {
-              sourceForm.setFieldsValue({ source: 'budget', entryDate: dayjs(todayVn()) });
-              setDialog('source');
-            }}
-            data-testid="add-source"
-          >
+          <Button type="primary" onClick={() => open('source', sourceForm, { source: 'budget', entryDate: today() })} data-testid="add-source">
             Ghi nguồn quỹ
           </Button>
         ) : null}
         {kind === 'tdkt' && can('spendOrganising') ? (
-          <Button
-            onClick={() => {
-              organisingForm.setFieldsValue({ entryDate: dayjs(todayVn()) });
-              setDialog('organising');
-            }}
-            data-testid="fund-organising"
-          >
+          <Button onClick={() => open('organising', organisingForm, { entryDate: today() })} data-testid="fund-organising">
             Chi tổ chức phong trào
           </Button>
         ) : null}
         {kind === 'bonus' && can('pay') ? (
-          <Button
-            onClick={() => {
-              payForm.setFieldsValue({ entryDate: dayjs(todayVn()) });
-              setDialog('payOther');
-            }}
-            data-testid="fund-pay-other"
-          >
+          <Button onClick={() => open('payOther', payForm, { entryDate: today() })} data-testid="fund-pay-other">
             Chi thưởng
           </Button>
         ) : null}
@@ -225,12 +308,10 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
       {kind === 'tdkt' ? (
         <Card size="small" title="Tiền thưởng theo quyết định">
           <Table<FundCommitment>
-            rowKey="id"
-            size="small"
+            {...LIST_TABLE}
             scroll={{ x: 700 }}
             loading={commitments.isLoading}
             dataSource={commitments.data?.items ?? []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             data-testid="fund-commitments"
             columns={[
               { title: 'Quyết định', dataIndex: 'decisionNumber' },
@@ -251,8 +332,7 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
                       size="small"
                       onClick={() => {
                         setPaying(c);
-                        payForm.setFieldsValue({ amount: c.outstanding, voucher: '', payee: c.awardeeName, entryDate: dayjs(todayVn()) });
-                        setDialog('pay');
+                        open('pay', payForm, { amount: c.outstanding, voucher: '', payee: c.awardeeName, entryDate: today() });
                       }}
                       data-testid="fund-pay"
                     >
@@ -266,12 +346,10 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
       ) : null}
       <Card size="small" title="Sổ quỹ">
         <Table<FundEntry>
-          rowKey="id"
-          size="small"
+          {...LIST_TABLE}
           scroll={{ x: 800 }}
           loading={entries.isLoading}
           dataSource={entries.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
           data-testid="fund-entries"
           columns={[
             { title: 'Ngày', dataIndex: 'entryDate', render: fmtDate, width: 100 },
@@ -294,16 +372,7 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
         />
       </Card>
 
-      <FormModal
-        open={dialog === 'configure'}
-        title="Căn cứ trích lập quỹ"
-        onCancel={close}
-        form={configForm}
-        onFinish={(v) => configure.mutate(v)}
-        pending={configure.isPending}
-        error={errOf(configure)}
-        okTestId="fund-configure-ok"
-      >
+      <ActModal open={dialog === 'configure'} title="Căn cứ trích lập quỹ" onCancel={close} form={configForm} act={configure} okTestId="fund-configure-ok">
         <Form.Item name="capBasis" label="Căn cứ">
           <Select allowClear options={FUND_CAP_BASES.map((b) => ({ value: b, label: FUND_CAP_BASIS_LABELS[b] }))} />
         </Form.Item>
@@ -313,15 +382,13 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
         <Typography.Text type="secondary">
           Mức ngân sách cấp tối đa được tính theo tỷ lệ của quy định (NĐ 152/2025 Điều 46, NĐ 98/2023 Điều 50).
         </Typography.Text>
-      </FormModal>
-      <FormModal
+      </ActModal>
+      <ActModal
         open={dialog === 'source'}
         title={`Ghi nguồn — ${FUND_KIND_LABELS[kind]} năm ${year}`}
         onCancel={close}
         form={sourceForm}
-        onFinish={(v) => source.mutate(v)}
-        pending={source.isPending}
-        error={errOf(source)}
+        act={source}
         okTestId="fund-source-ok"
       >
         <Form.Item name="source" label="Nguồn">
@@ -332,27 +399,14 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
             ]}
           />
         </Form.Item>
-        <Form.Item name="amount" label="Số tiền (đồng)" rules={required('Hãy nhập số tiền.')}>
-          <InputNumber<number> {...money} parser={parseMoney} data-testid="source-amount" />
-        </Form.Item>
-        <Form.Item name="description" label="Nội dung" rules={required('Hãy ghi nội dung.')}>
-          <Input maxLength={500} data-testid="source-description" />
-        </Form.Item>
-        <Form.Item name="voucher" label="Số chứng từ">
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="entryDate" label="Ngày" rules={required('Hãy chọn ngày.')}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-        </Form.Item>
-      </FormModal>
-      <FormModal
+        <EntryFields description={{ label: 'Nội dung', rule: 'Hãy ghi nội dung.' }} testIds={{ amount: 'source-amount', description: 'source-description' }} />
+      </ActModal>
+      <ActModal
         open={dialog === 'organising'}
         title="Chi tổ chức phong trào thi đua"
         onCancel={close}
         form={organisingForm}
-        onFinish={(v) => organising.mutate(v)}
-        pending={organising.isPending}
-        error={errOf(organising)}
+        act={organising}
         okTestId="fund-organising-ok"
       >
         {f ? (
@@ -363,20 +417,9 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
             message={`Tối đa ${organisingShare}% quỹ (${f.organisingCap.article}): còn được chi ${vnd(Math.max(0, f.organisingCap.cap - f.totals.organising))}.`}
           />
         ) : null}
-        <Form.Item name="amount" label="Số tiền (đồng)" rules={required('Hãy nhập số tiền.')}>
-          <InputNumber<number> {...money} parser={parseMoney} />
-        </Form.Item>
-        <Form.Item name="description" label="Nội dung chi" rules={required('Hãy ghi nội dung chi.')}>
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="voucher" label="Số chứng từ">
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="entryDate" label="Ngày" rules={required('Hãy chọn ngày.')}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-        </Form.Item>
-      </FormModal>
-      <FormModal
+        <EntryFields description={{ label: 'Nội dung chi', rule: 'Hãy ghi nội dung chi.' }} />
+      </ActModal>
+      <ActModal
         open={dialog === 'pay' || dialog === 'payOther'}
         title={
           dialog === 'pay'
@@ -385,57 +428,27 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
         }
         onCancel={close}
         form={payForm}
-        onFinish={(v) => payM.mutate(v)}
-        pending={payM.isPending}
-        error={errOf(payM)}
+        act={payM}
         okTestId="fund-pay-ok"
       >
-        <Form.Item name="payee" label="Người nhận" rules={required('Hãy nhập người nhận.')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="amount" label="Số tiền (đồng)" rules={required('Hãy nhập số tiền.')}>
-          <InputNumber<number> {...money} parser={parseMoney} data-testid="pay-amount" />
-        </Form.Item>
-        <Form.Item name="voucher" label="Số chứng từ" rules={required('Hãy nhập số chứng từ.')}>
-          <Input maxLength={100} data-testid="pay-voucher" />
-        </Form.Item>
-        <Form.Item name="description" label="Nội dung">
-          <Input maxLength={500} />
-        </Form.Item>
-        <Form.Item name="entryDate" label="Ngày chi" rules={required('Hãy chọn ngày.')}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-        </Form.Item>
-      </FormModal>
+        <TextField name="payee" label="Người nhận" max={200} rule="Hãy nhập người nhận." />
+        <EntryFields description={{ label: 'Nội dung' }} voucherRequired dateLabel="Ngày chi" testIds={{ amount: 'pay-amount', voucher: 'pay-voucher' }} />
+      </ActModal>
     </Space>
   );
 }
 
 function ItemsTab() {
   const [date, setDate] = useState<string>(todayVn());
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const close = () => setDialog(null);
+  const { dialog, close, open } = useDialog();
   const stock = useQuery({ queryKey: [...keys.fund.all, 'stock', date], queryFn: () => getStock(date) });
   const moves = useQuery({ queryKey: [...keys.fund.all, 'moves'], queryFn: () => listItemMoves() });
   const write = stock.data?.abilities.includes('write') ?? false;
   const decisions = useQuery({ queryKey: keys.decisions.all, queryFn: listDecisions, enabled: dialog === 'issue' });
-  const [moveForm] = Form.useForm<{
-    itemKind: (typeof AWARD_ITEM_KINDS)[number];
-    move: 'received' | 'spoiled';
-    quantity: number;
-    moveDate: Dayjs;
-    reason?: string;
-    reference?: string;
-  }>();
+  const [moveForm] = Form.useForm<MoveValues>();
   const [issueForm] = Form.useForm<{ decisionId: string; moveDate: Dayjs }>();
   const move = useAct(
-    (v: {
-      itemKind: (typeof AWARD_ITEM_KINDS)[number];
-      move: 'received' | 'spoiled';
-      quantity: number;
-      moveDate: Dayjs;
-      reason?: string;
-      reference?: string;
-    }) => recordItemMove({ ...v, moveDate: fromDayjs(v.moveDate) ?? '', reason: v.reason || null, reference: v.reference || null }),
+    (v: MoveValues) => recordItemMove({ ...v, moveDate: fromDayjs(v.moveDate) ?? '', reason: v.reason || null, reference: v.reference || null }),
     'Đã ghi sổ kho.',
     close,
   );
@@ -452,23 +465,10 @@ function ItemsTab() {
         <DatePicker value={dayjs(date)} format="DD/MM/YYYY" allowClear={false} onChange={(d) => setDate(fromDayjs(d) ?? todayVn())} data-testid="stock-date" />
         {write ? (
           <>
-            <Button
-              type="primary"
-              onClick={() => {
-                moveForm.setFieldsValue({ move: 'received', moveDate: dayjs(todayVn()) });
-                setDialog('move');
-              }}
-              data-testid="item-move"
-            >
+            <Button type="primary" onClick={() => open('move', moveForm, { move: 'received', moveDate: today() })} data-testid="item-move">
               Nhập kho / ghi hỏng
             </Button>
-            <Button
-              onClick={() => {
-                issueForm.setFieldsValue({ moveDate: dayjs(todayVn()) });
-                setDialog('issue');
-              }}
-              data-testid="item-issue"
-            >
+            <Button onClick={() => open('issue', issueForm, { moveDate: today() })} data-testid="item-issue">
               Cấp phát theo quyết định
             </Button>
           </>
@@ -493,12 +493,10 @@ function ItemsTab() {
       />
       <Card size="small" title="Sổ nhập, xuất">
         <Table
-          rowKey="id"
-          size="small"
+          {...LIST_TABLE}
           scroll={{ x: 700 }}
           loading={moves.isLoading}
           dataSource={moves.data?.items ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             { title: 'Ngày', dataIndex: 'moveDate', render: fmtDate, width: 100 },
             { title: 'Loại', dataIndex: 'itemLabel' },
@@ -514,15 +512,7 @@ function ItemsTab() {
           ]}
         />
       </Card>
-      <FormModal
-        open={dialog === 'move'}
-        title="Nhập kho hoặc ghi hỏng, hủy"
-        onCancel={close}
-        form={moveForm}
-        onFinish={(v) => move.mutate(v)}
-        pending={move.isPending}
-        error={errOf(move)}
-      >
+      <ActModal open={dialog === 'move'} title="Nhập kho hoặc ghi hỏng, hủy" onCancel={close} form={moveForm} act={move}>
         <Form.Item name="itemKind" label="Loại phôi, hiện vật" rules={required('Hãy chọn loại.')}>
           <Select options={AWARD_ITEM_KINDS.map((k) => ({ value: k, label: AWARD_ITEM_KIND_LABELS[k] }))} />
         </Form.Item>
@@ -543,19 +533,9 @@ function ItemsTab() {
         <Form.Item name="reference" label="Số chứng từ, phiếu nhập">
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="moveDate" label="Ngày" rules={required('Hãy chọn ngày.')}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-        </Form.Item>
-      </FormModal>
-      <FormModal
-        open={dialog === 'issue'}
-        title="Cấp phát phôi, hiện vật theo quyết định"
-        onCancel={close}
-        form={issueForm}
-        onFinish={(v) => issue.mutate(v)}
-        pending={issue.isPending}
-        error={errOf(issue)}
-      >
+        <DateField name="moveDate" />
+      </ActModal>
+      <ActModal open={dialog === 'issue'} title="Cấp phát phôi, hiện vật theo quyết định" onCancel={close} form={issueForm} act={issue}>
         <Typography.Paragraph type="secondary">
           Mỗi Giấy khen, Bằng khen đã vào sổ vàng của quyết định nhận một phôi (và hiện vật kèm theo).
         </Typography.Paragraph>
@@ -567,30 +547,26 @@ function ItemsTab() {
             options={(decisions.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.numberText} — ${d.title}` }))}
           />
         </Form.Item>
-        <Form.Item name="moveDate" label="Ngày cấp phát" rules={required('Hãy chọn ngày.')}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-        </Form.Item>
-      </FormModal>
+        <DateField name="moveDate" label="Ngày cấp phát" />
+      </ActModal>
     </Space>
   );
 }
 
 function ReissueTab({ write }: { write: boolean }) {
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const { dialog, close, open } = useDialog();
   const [current, setCurrent] = useState<ReissueRequest | null>(null);
   const [q, setQ] = useState('');
-  const close = () => setDialog(null);
   const reissues = useQuery({ queryKey: [...keys.fund.all, 'reissues'], queryFn: () => listReissues() });
   const certs = useQuery({
     queryKey: keys.certificates.list(undefined, q),
     queryFn: () => listCertificates({ q: q || undefined }),
     enabled: dialog === 'reissue',
   });
-  const [form] = Form.useForm<{ certificateId: string; kind: (typeof REISSUE_KINDS)[number]; requesterName: string; reason: string; receivedDate: Dayjs }>();
+  const [form] = Form.useForm<ReissueValues>();
   const [answerForm] = Form.useForm<{ answer?: string }>();
   const create = useAct(
-    (v: { certificateId: string; kind: (typeof REISSUE_KINDS)[number]; requesterName: string; reason: string; receivedDate: Dayjs }) =>
-      createReissue({ ...v, receivedDate: fromDayjs(v.receivedDate) ?? undefined }),
+    (v: ReissueValues) => createReissue({ ...v, receivedDate: fromDayjs(v.receivedDate) ?? undefined }),
     'Đã nhận đề nghị; hạn giải quyết được đưa vào lịch.',
     close,
   );
@@ -599,22 +575,13 @@ function ReissueTab({ write }: { write: boolean }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {write ? (
-        <Button
-          type="primary"
-          onClick={() => {
-            form.setFieldsValue({ kind: 'cap_lai', receivedDate: dayjs(todayVn()) });
-            setDialog('reissue');
-          }}
-          data-testid="reissue-new"
-        >
+        <Button type="primary" onClick={() => open('reissue', form, { kind: 'cap_lai', receivedDate: today() })} data-testid="reissue-new">
           Nhận đề nghị cấp lại, cấp đổi
         </Button>
       ) : null}
       <Table<ReissueRequest>
-        rowKey="id"
-        size="small"
+        {...LIST_TABLE}
         scroll={{ x: 800 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
         loading={reissues.isLoading}
         dataSource={reissues.data?.items ?? []}
         columns={[
@@ -646,8 +613,7 @@ function ReissueTab({ write }: { write: boolean }) {
                     type="primary"
                     onClick={() => {
                       setCurrent(r);
-                      answerForm.resetFields();
-                      setDialog('grant');
+                      open('grant', answerForm);
                     }}
                   >
                     Cấp
@@ -659,8 +625,7 @@ function ReissueTab({ write }: { write: boolean }) {
                     danger
                     onClick={() => {
                       setCurrent(r);
-                      answerForm.resetFields();
-                      setDialog('refuse');
+                      open('refuse', answerForm);
                     }}
                   >
                     Từ chối
@@ -671,15 +636,7 @@ function ReissueTab({ write }: { write: boolean }) {
           },
         ]}
       />
-      <FormModal
-        open={dialog === 'reissue'}
-        title="Nhận đề nghị cấp lại, cấp đổi"
-        onCancel={close}
-        form={form}
-        onFinish={(v) => create.mutate(v)}
-        pending={create.isPending}
-        error={errOf(create)}
-      >
+      <ActModal open={dialog === 'reissue'} title="Nhận đề nghị cấp lại, cấp đổi" onCancel={close} form={form} act={create}>
         <Form.Item name="certificateId" label="Giấy khen, Bằng khen trong sổ vàng" rules={required('Hãy chọn Giấy khen/Bằng khen.')}>
           <Select
             showSearch
@@ -701,24 +658,20 @@ function ReissueTab({ write }: { write: boolean }) {
         <Form.Item name="reason" label="Lý do" rules={required('Hãy ghi lý do đề nghị.')}>
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
-        <Form.Item name="receivedDate" label="Ngày nhận" rules={required('Hãy chọn ngày.')}>
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-        </Form.Item>
-      </FormModal>
-      <FormModal
+        <DateField name="receivedDate" label="Ngày nhận" />
+      </ActModal>
+      <ActModal
         open={dialog === 'grant' || dialog === 'refuse'}
         title={dialog === 'grant' ? `Cấp ${current?.kindLabel.toLocaleLowerCase('vi') ?? ''} cho ${current?.requesterName ?? ''}` : 'Từ chối đề nghị'}
         okText={dialog === 'grant' ? 'Cấp' : 'Từ chối'}
         onCancel={close}
         form={answerForm}
-        onFinish={(v) => (dialog === 'grant' ? grant.mutate(v) : refuse.mutate(v))}
-        pending={grant.isPending || refuse.isPending}
-        error={dialog === 'grant' ? errOf(grant) : errOf(refuse)}
+        act={dialog === 'grant' ? grant : refuse}
       >
         <Form.Item name="answer" label={dialog === 'grant' ? 'Ghi chú' : 'Lý do từ chối'} rules={dialog === 'refuse' ? required('Hãy ghi lý do từ chối.') : []}>
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
-      </FormModal>
+      </ActModal>
     </Space>
   );
 }

@@ -1,9 +1,9 @@
 /** The public portal: send a question, recommendation, complaint or denunciation without an account, and follow it by its code. */
 import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { followPublicPetition, sendPublicPetition, type PublicPetition } from '../../api/petitions';
+import { followPublicPetition, listPetitionAgencies, sendPublicPetition, type PublicPetition } from '../../api/petitions';
 import { listPublicNotices } from '../../api/dossiers';
 import { keys } from '../../api/keys';
 import { errorText } from '../../api/client';
@@ -12,6 +12,7 @@ import { PETITION_KINDS, PETITION_KIND_LABELS, type PetitionKind } from '../../.
 
 interface Values {
   kind: PetitionKind;
+  agencyId?: string;
   noticeId?: string;
   candidateId?: string;
   title: string;
@@ -25,6 +26,12 @@ export default function PublicPetitionPage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
   const notices = useQuery({ queryKey: keys.publicNotices, queryFn: listPublicNotices });
+  const agencies = useQuery({ queryKey: keys.petitionAgencies, queryFn: listPetitionAgencies });
+  const onlyAgency = agencies.data?.items.length === 1 ? agencies.data.items[0]!.id : undefined;
+  // One agency in the installation: it is the addressee, chosen for the citizen.
+  useEffect(() => {
+    if (onlyAgency && !form.getFieldValue('agencyId')) form.setFieldValue('agencyId', onlyAgency);
+  }, [onlyAgency, form]);
   const noticeId = Form.useWatch('noticeId', form);
   const candidateId = Form.useWatch('candidateId', form);
   const kind = Form.useWatch('kind', form);
@@ -38,6 +45,7 @@ export default function PublicPetitionPage() {
     onSuccess: (r) => {
       setSent(r);
       form.resetFields();
+      if (onlyAgency) form.setFieldValue('agencyId', onlyAgency);
     },
     onError: (e) => message.error(errorText(e)),
   });
@@ -110,6 +118,22 @@ export default function PublicPetitionPage() {
                 data-testid="public-notice"
               />
             </Form.Item>
+            {noticeId ? (
+              <Typography.Paragraph type="secondary" data-testid="public-agency-of-notice">
+                Đơn về danh sách đang lấy ý kiến được gửi tới cơ quan đã đăng thông báo.
+              </Typography.Paragraph>
+            ) : (
+              <Form.Item name="agencyId" label="Cơ quan nhận đơn" rules={[{ required: true, message: 'Hãy chọn cơ quan nhận đơn.' }]}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder="Chọn cơ quan nhận đơn"
+                  loading={agencies.isPending}
+                  options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+                  data-testid="public-agency"
+                />
+              </Form.Item>
+            )}
             {noticeId ? (
               <Form.Item name="candidateId" label="Người/tập thể được đề nghị">
                 <Select
