@@ -221,7 +221,6 @@ export default function ConsultationPage() {
   if (q.isLoading) return <LoadingBlock />;
   if (q.isError || !q.data) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const c = q.data;
-  const today = todayVn();
   const may = (a: string) => c.abilities.includes(a);
   return (
     <>
@@ -264,7 +263,7 @@ export default function ConsultationPage() {
           <Descriptions.Item label="Ngày xin ý kiến">{fmtDate(c.requestDate)}</Descriptions.Item>
           <Descriptions.Item label="Hạn trả lời">
             <Space wrap size={4}>
-              <DeadlineText c={c} today={today} />
+              <DeadlineText c={c} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {c.deadlineSource === 'pack' ? '(theo bộ quy tắc)' : '(Văn phòng đặt)'}
               </Typography.Text>

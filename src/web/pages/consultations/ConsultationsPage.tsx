@@ -9,7 +9,6 @@ import { keys } from '../../api/keys';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
-import { todayVn } from '../../lib/today';
 import { ConsultationStateTag, DeadlineText } from './common';
 
 type Filter = 'all' | 'open' | 'overdue' | 'cancelled';
@@ -34,7 +33,6 @@ export default function ConsultationsPage() {
   const [page, setPage] = useState(1);
   const query = queryOf(filter, page);
   const list = useQuery({ queryKey: keys.consultations.list(query), queryFn: () => listConsultations(query) });
-  const today = todayVn();
   return (
     <>
       <PageHeader
@@ -91,7 +89,7 @@ export default function ConsultationsPage() {
             align: 'right' as const,
             render: (_: unknown, c) => (c.objectionCount ? <Typography.Text type="danger">{c.objectionCount}</Typography.Text> : '—'),
           },
-          { title: 'Hạn trả lời', key: 'deadline', render: (_: unknown, c) => <DeadlineText c={c} today={today} /> },
+          { title: 'Hạn trả lời', key: 'deadline', render: (_: unknown, c) => <DeadlineText c={c} /> },
           { title: 'Trạng thái', key: 'state', render: (_: unknown, c) => <ConsultationStateTag state={c.state} label={c.stateLabel} /> },
         ]}
       />

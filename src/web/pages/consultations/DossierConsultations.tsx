@@ -21,7 +21,6 @@ import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useUser } from '../../auth/AuthContext';
 import { DATE_FORMAT, blankToNull, fmtDate, fromDayjs, toDayjs } from '../../lib/format';
-import { todayVn } from '../../lib/today';
 import { AnswerStateTag, ConsultationStateTag, DeadlineText } from './common';
 
 interface Values {
@@ -189,7 +188,6 @@ export function DossierConsultations({ dossierId }: { dossierId: string }) {
   if (!ab.read || !q.data) return null;
   const r = q.data;
   if (!r.requests.length && !r.mayRequest) return null;
-  const today = todayVn();
   const flagged = r.candidates.filter((c) => c.flagged).length;
   return (
     <Card
@@ -281,7 +279,7 @@ export function DossierConsultations({ dossierId }: { dossierId: string }) {
                   </Link>
                   <ConsultationStateTag state={c.state} label={c.stateLabel} />
                   <span>
-                    Hạn: <DeadlineText c={c} today={today} />
+                    Hạn: <DeadlineText c={c} />
                   </span>
                   <span>
                     {c.answeredCount}/{c.bodyCount} cơ quan đã trả lời

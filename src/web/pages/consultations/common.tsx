@@ -22,9 +22,9 @@ export function AnswerStateTag({ state, label }: { state: string; label: string 
   );
 }
 
-/** The deadline, marked when it has passed with bodies still silent. */
-export function DeadlineText({ c, today }: { c: Pick<ConsultationSummary, 'deadline' | 'status' | 'answeredCount' | 'bodyCount'>; today: string }) {
-  const overdue = c.status === 'open' && c.answeredCount < c.bodyCount && today > c.deadline;
+/** The deadline, marked when the server says it has passed with bodies still silent (state "lapsed"). */
+export function DeadlineText({ c }: { c: Pick<ConsultationSummary, 'deadline' | 'state'> }) {
+  const overdue = c.state === 'lapsed';
   return (
     <span>
       {fmtDate(c.deadline)}
