@@ -206,7 +206,8 @@ describe(
       assert.ok((await notifyConsultationDeadlines(database.db)) >= 2);
       const p = await page('vanphong');
       const todo = p.getByTestId('todo-panel');
-      await todo.getByText(`Hạn trả lời hiệp y: ${TITLE}`).first().waitFor();
+      await todo.getByText(`Hạn trả lời hiệp y (công văn 15/SKHCN-VP): ${TITLE}`).waitFor();
+    await todo.getByText(`Hạn trả lời hiệp y (công văn 16/SKHCN-VP): ${TITLE}`).waitFor();
       await todo.getByText('hạn 20/03/2026 (hôm nay)', { exact: false }).first().waitFor();
       await p.getByTestId('notification-bell').click();
       const panel = p.getByTestId('notification-panel');

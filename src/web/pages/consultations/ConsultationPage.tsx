@@ -26,7 +26,7 @@ import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { DATE_FORMAT, blankToNull, fmtDate, fmtDateTime, fromDayjs, toDayjs } from '../../lib/format';
 import { todayDayjs, todayVn } from '../../lib/today';
 import { DocumentDownloads } from '../dossiers/common';
-import { AnswerStateTag, ConsultationStateTag, DeadlineText } from './common';
+import { AnswerStateTag, ConsultationStateTag, DeadlineText, useResponsiveColumns } from './common';
 
 interface AnswerValues {
   answer: 'agree' | 'disagree';
@@ -213,6 +213,126 @@ function CancelModal({ c, onClose }: { c: Consultation; onClose: () => void }) {
   );
 }
 
+function AnswersTable({ c, onAnswer }: { c: Consultation; onAnswer: ((a: ConsultationAnswer) => void) | null }) {
+  const columns = useResponsiveColumns<ConsultationAnswer>([
+    {
+      title: 'Cơ quan',
+      key: 'body',
+      render: (_: unknown, a) => (
+        <div>
+          <strong>{a.bodyName}</strong>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.bodyKindLabel}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: 'Ý kiến',
+      key: 'state',
+      render: (_: unknown, a) => (
+        <Space direction="vertical" size={2}>
+          <AnswerStateTag state={a.state} label={a.stateLabel} />
+          {a.state === 'pending' ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              hạn {fmtDate(c.deadline)}
+            </Typography.Text>
+          ) : null}
+          {a.objections.map((o) => (
+            <Typography.Text key={o.candidateId} type="danger" style={{ fontSize: 12, maxWidth: 320, whiteSpace: 'normal', display: 'block' }}>
+              {o.displayName}: {o.reason}
+            </Typography.Text>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: 'Văn bản trả lời',
+      key: 'reply',
+      render: (_: unknown, a) =>
+        a.answeredOn ? (
+          <Space direction="vertical" size={2}>
+            <span>
+              {a.answerNumber ? `Số ${a.answerNumber}, ` : ''}ngày {fmtDate(a.answeredOn)}
+            </span>
+            {a.fileName ? (
+              <a href={answerFileUrl(c.id, a.id)} data-testid="answer-file-link">
+                {a.fileName}
+              </a>
+            ) : null}
+            {a.note ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 320, whiteSpace: 'normal', display: 'block' }}>
+                {a.note}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '',
+      key: 'actions',
+      render: (_: unknown, a) =>
+        onAnswer ? (
+          <Button size="small" onClick={() => onAnswer(a)} data-testid="answer-record">
+            {a.answeredOn ? 'Sửa ý kiến' : 'Ghi ý kiến'}
+          </Button>
+        ) : null,
+    },
+  ]);
+  return (
+    <Table<ConsultationAnswer>
+      rowKey="id"
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={c.answers}
+      data-testid="answer-table"
+      columns={columns}
+    />
+  );
+}
+
+type CandidateResult = Consultation['candidates'][number];
+
+function CandidateResultTable({ c }: { c: Consultation }) {
+  const columns = useResponsiveColumns<CandidateResult>([
+    { title: 'Người/tập thể', key: 'name', render: (_: unknown, k) => k.displayName },
+    { title: 'Hình thức đề nghị', key: 'honor', render: (_: unknown, k) => k.honorLabel },
+    {
+      title: 'Kết quả hiệp y',
+      key: 'result',
+      render: (_: unknown, k) =>
+        k.flagged ? (
+          <Space direction="vertical" size={2}>
+            <Tag color="red">Có ý kiến không đồng ý</Tag>
+            {k.objections.map((o) => (
+              <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12, maxWidth: 360, whiteSpace: 'normal', display: 'block' }}>
+                {o.bodyName}: {o.reason}
+              </Typography.Text>
+            ))}
+          </Space>
+        ) : (
+          <Tag color="green">Không có ý kiến khác</Tag>
+        ),
+    },
+  ]);
+  return (
+    <Table<CandidateResult>
+      rowKey="candidateId"
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={c.candidates}
+      data-testid="candidate-result-table"
+      columns={columns}
+    />
+  );
+}
+
 export default function ConsultationPage() {
   const { id = '' } = useParams();
   const q = useQuery({ queryKey: keys.consultations.one(id), queryFn: () => getConsultation(id) });
@@ -270,8 +390,8 @@ export default function ConsultationPage() {
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label="Quá hạn không trả lời">
-            {c.silence.text}{' '}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {c.silence.text}
+            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
               ({c.silence.article}
               {c.silence.verified ? '' : ', chưa xác minh'})
             </Typography.Text>
@@ -283,114 +403,10 @@ export default function ConsultationPage() {
         </Descriptions>
       </Card>
       <Card size="small" title={`Ý kiến các cơ quan (${c.answeredCount}/${c.bodyCount} đã trả lời)`} style={{ marginBottom: 16 }}>
-        <Table<ConsultationAnswer>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={c.answers}
-          data-testid="answer-table"
-          columns={[
-            {
-              title: 'Cơ quan',
-              key: 'body',
-              render: (_: unknown, a) => (
-                <div>
-                  <strong>{a.bodyName}</strong>
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {a.bodyKindLabel}
-                    </Typography.Text>
-                  </div>
-                </div>
-              ),
-            },
-            {
-              title: 'Ý kiến',
-              key: 'state',
-              render: (_: unknown, a) => (
-                <Space direction="vertical" size={2}>
-                  <AnswerStateTag state={a.state} label={a.stateLabel} />
-                  {a.state === 'pending' ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      hạn {fmtDate(c.deadline)}
-                    </Typography.Text>
-                  ) : null}
-                  {a.objections.map((o) => (
-                    <Typography.Text key={o.candidateId} type="danger" style={{ fontSize: 12, maxWidth: 320, whiteSpace: 'normal', display: 'block' }}>
-                      {o.displayName}: {o.reason}
-                    </Typography.Text>
-                  ))}
-                </Space>
-              ),
-            },
-            {
-              title: 'Văn bản trả lời',
-              key: 'reply',
-              render: (_: unknown, a) =>
-                a.answeredOn ? (
-                  <Space direction="vertical" size={2}>
-                    <span>
-                      {a.answerNumber ? `Số ${a.answerNumber}, ` : ''}ngày {fmtDate(a.answeredOn)}
-                    </span>
-                    {a.fileName ? (
-                      <a href={answerFileUrl(c.id, a.id)} data-testid="answer-file-link">
-                        {a.fileName}
-                      </a>
-                    ) : null}
-                    {a.note ? (
-                      <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 320, whiteSpace: 'normal', display: 'block' }}>
-                        {a.note}
-                      </Typography.Text>
-                    ) : null}
-                  </Space>
-                ) : (
-                  '—'
-                ),
-            },
-            {
-              title: '',
-              key: 'actions',
-              render: (_: unknown, a) =>
-                may('answer') ? (
-                  <Button size="small" onClick={() => setAnswering(a)} data-testid="answer-record">
-                    {a.answeredOn ? 'Sửa ý kiến' : 'Ghi ý kiến'}
-                  </Button>
-                ) : null,
-            },
-          ]}
-        />
+        <AnswersTable c={c} onAnswer={may('answer') ? setAnswering : null} />
       </Card>
       <Card size="small" title="Kết quả theo người/tập thể">
-        <Table
-          rowKey="candidateId"
-          size="small"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={c.candidates}
-          data-testid="candidate-result-table"
-          columns={[
-            { title: 'Người/tập thể', dataIndex: 'displayName', key: 'name' },
-            { title: 'Hình thức đề nghị', dataIndex: 'honorLabel', key: 'honor' },
-            {
-              title: 'Kết quả hiệp y',
-              key: 'result',
-              render: (_: unknown, k: Consultation['candidates'][number]) =>
-                k.flagged ? (
-                  <Space direction="vertical" size={2}>
-                    <Tag color="red">Có ý kiến không đồng ý</Tag>
-                    {k.objections.map((o) => (
-                      <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12, maxWidth: 360, whiteSpace: 'normal', display: 'block' }}>
-                        {o.bodyName}: {o.reason}
-                      </Typography.Text>
-                    ))}
-                  </Space>
-                ) : (
-                  <Tag color="green">Không có ý kiến khác</Tag>
-                ),
-            },
-          ]}
-        />
+        <CandidateResultTable c={c} />
       </Card>
       {answering ? <AnswerModal c={c} a={answering} onClose={() => setAnswering(null)} /> : null}
       {cancelling ? <CancelModal c={c} onClose={() => setCancelling(false)} /> : null}

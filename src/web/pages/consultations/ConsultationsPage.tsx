@@ -9,7 +9,7 @@ import { keys } from '../../api/keys';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
-import { ConsultationStateTag, DeadlineText } from './common';
+import { ConsultationStateTag, DeadlineText, useResponsiveColumns } from './common';
 
 type Filter = 'all' | 'open' | 'overdue' | 'cancelled';
 const FILTERS: { value: Filter; label: string }[] = [
@@ -32,6 +32,39 @@ export default function ConsultationsPage() {
   const [filter, setFilter] = useState<Filter>('open');
   const [page, setPage] = useState(1);
   const query = queryOf(filter, page);
+  const columns = useResponsiveColumns<ConsultationSummary>([
+    {
+      title: 'Hồ sơ',
+      key: 'dossier',
+      render: (_: unknown, c) => (
+        <div style={{ maxWidth: 420, whiteSpace: 'normal' }}>
+          <Link to={`/hiep-y/${c.id}`} data-testid="consultation-row-link">
+            {c.dossierTitle}
+          </Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.unitName}
+              {c.numberText ? ` · Số ${c.numberText}` : ''} · ngày {fmtDate(c.requestDate)}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: 'Số người/tập thể', key: 'n', align: 'right', render: (_: unknown, c) => c.candidateCount },
+    {
+      title: 'Đã trả lời',
+      key: 'answered',
+      render: (_: unknown, c) => `${c.answeredCount}/${c.bodyCount} cơ quan`,
+    },
+    {
+      title: 'Không đồng ý',
+      key: 'objections',
+      align: 'right',
+      render: (_: unknown, c) => (c.objectionCount ? <Typography.Text type="danger">{c.objectionCount}</Typography.Text> : '—'),
+    },
+    { title: 'Hạn trả lời', key: 'deadline', render: (_: unknown, c) => <DeadlineText c={c} /> },
+    { title: 'Trạng thái', key: 'state', render: (_: unknown, c) => <ConsultationStateTag state={c.state} label={c.stateLabel} /> },
+  ]);
   const list = useQuery({ queryKey: keys.consultations.list(query), queryFn: () => listConsultations(query) });
   return (
     <>
@@ -59,39 +92,7 @@ export default function ConsultationsPage() {
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `${t} công văn` }}
         locale={{ emptyText: 'Không có công văn xin ý kiến hiệp y nào.' }}
         data-testid="consultation-table"
-        columns={[
-          {
-            title: 'Hồ sơ',
-            key: 'dossier',
-            render: (_: unknown, c) => (
-              <div style={{ maxWidth: 420, whiteSpace: 'normal' }}>
-                <Link to={`/hiep-y/${c.id}`} data-testid="consultation-row-link">
-                  {c.dossierTitle}
-                </Link>
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {c.unitName}
-                    {c.numberText ? ` · Số ${c.numberText}` : ''} · ngày {fmtDate(c.requestDate)}
-                  </Typography.Text>
-                </div>
-              </div>
-            ),
-          },
-          { title: 'Số người/tập thể', dataIndex: 'candidateCount', key: 'n', align: 'right' as const },
-          {
-            title: 'Đã trả lời',
-            key: 'answered',
-            render: (_: unknown, c) => `${c.answeredCount}/${c.bodyCount} cơ quan`,
-          },
-          {
-            title: 'Không đồng ý',
-            key: 'objections',
-            align: 'right' as const,
-            render: (_: unknown, c) => (c.objectionCount ? <Typography.Text type="danger">{c.objectionCount}</Typography.Text> : '—'),
-          },
-          { title: 'Hạn trả lời', key: 'deadline', render: (_: unknown, c) => <DeadlineText c={c} /> },
-          { title: 'Trạng thái', key: 'state', render: (_: unknown, c) => <ConsultationStateTag state={c.state} label={c.stateLabel} /> },
-        ]}
+        columns={columns}
       />
     </>
   );

@@ -21,7 +21,7 @@ import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useUser } from '../../auth/AuthContext';
 import { DATE_FORMAT, blankToNull, fmtDate, fromDayjs, toDayjs } from '../../lib/format';
-import { AnswerStateTag, ConsultationStateTag, DeadlineText } from './common';
+import { AnswerStateTag, ConsultationStateTag, DeadlineText, useResponsiveColumns } from './common';
 
 interface Values {
   candidateIds: string[];
@@ -179,6 +179,59 @@ export function ConsultationRequestModal({ dossierId, open, onClose }: { dossier
 
 type CandidateRow = DossierConsultationResult['candidates'][number];
 
+function ResultTable({ rows }: { rows: CandidateRow[] }) {
+  const columns = useResponsiveColumns<CandidateRow>([
+    {
+      title: 'Người/tập thể',
+      key: 'name',
+      render: (_: unknown, c) => (
+        <div>
+          <strong>{c.displayName}</strong>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.honorLabel}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: 'Ý kiến các cơ quan',
+      key: 'bodies',
+      render: (_: unknown, c) => (
+        <Space direction="vertical" size={2}>
+          {c.bodies.map((b) => (
+            <span key={b.bodyName}>
+              {b.bodyName}: <AnswerStateTag state={b.state} label={b.stateLabel} />
+            </span>
+          ))}
+          {c.objections.map((o) => (
+            <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12 }}>
+              {o.bodyName}: {o.reason}
+            </Typography.Text>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: 'Kết quả',
+      key: 'result',
+      render: (_: unknown, c) => (c.flagged ? <Tag color="red">Có ý kiến không đồng ý</Tag> : <Tag color="green">Không có ý kiến khác</Tag>),
+    },
+  ]);
+  return (
+    <Table<CandidateRow>
+      rowKey="candidateId"
+      size="small"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={rows}
+      data-testid="consultation-result-table"
+      columns={columns}
+    />
+  );
+}
+
 /** The card on the dossier page (shown to those who may read hiệp y). */
 export function DossierConsultations({ dossierId }: { dossierId: string }) {
   const user = useUser();
@@ -220,53 +273,7 @@ export function DossierConsultations({ dossierId }: { dossierId: string }) {
               <Alert type="success" showIcon style={{ marginBottom: 8 }} message="Chưa có cơ quan nào không đồng ý" />
             )
           ) : null}
-          <Table<CandidateRow>
-            rowKey="candidateId"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={r.candidates}
-            data-testid="consultation-result-table"
-            columns={[
-              {
-                title: 'Người/tập thể',
-                key: 'name',
-                render: (_: unknown, c) => (
-                  <div>
-                    <strong>{c.displayName}</strong>
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {c.honorLabel}
-                      </Typography.Text>
-                    </div>
-                  </div>
-                ),
-              },
-              {
-                title: 'Ý kiến các cơ quan',
-                key: 'bodies',
-                render: (_: unknown, c) => (
-                  <Space direction="vertical" size={2}>
-                    {c.bodies.map((b) => (
-                      <span key={b.bodyName}>
-                        {b.bodyName}: <AnswerStateTag state={b.state} label={b.stateLabel} />
-                      </span>
-                    ))}
-                    {c.objections.map((o) => (
-                      <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12 }}>
-                        {o.bodyName}: {o.reason}
-                      </Typography.Text>
-                    ))}
-                  </Space>
-                ),
-              },
-              {
-                title: 'Kết quả',
-                key: 'result',
-                render: (_: unknown, c) => (c.flagged ? <Tag color="red">Có ý kiến không đồng ý</Tag> : <Tag color="green">Không có ý kiến khác</Tag>),
-              },
-            ]}
-          />
+          <ResultTable rows={r.candidates} />
           <List
             size="small"
             header={<strong>Công văn đã gửi</strong>}

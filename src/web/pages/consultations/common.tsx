@@ -1,5 +1,6 @@
 /** Small shared bits of the hiệp y pages: the request's state and each body's answer as tags. */
-import { Tag } from 'antd';
+import { Grid, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { ConsultationSummary } from '../../api/consultations';
 import { fmtDate } from '../../lib/format';
 
@@ -35,4 +36,45 @@ export function DeadlineText({ c }: { c: Pick<ConsultationSummary, 'deadline' | 
       ) : null}
     </span>
   );
+}
+
+/** A column with its own renderer (every column of the hiệp y tables is one). */
+export interface Col<T> {
+  title: ReactNode;
+  key: string;
+  align?: 'right';
+  render: (value: unknown, row: T) => ReactNode;
+}
+
+/**
+ * The table's columns on a desk; on a phone one column that stacks them (each part under its
+ * title), so the state, the deadline and the buttons are not pushed off the screen.
+ */
+export function useResponsiveColumns<T>(columns: Col<T>[]): Col<T>[] {
+  const phone = !Grid.useBreakpoint().md;
+  if (!phone) return columns;
+  return [
+    {
+      title: columns[0]?.title ?? '',
+      key: 'stacked',
+      render: (_: unknown, row: T) => (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          {columns.map((c, i) => {
+            const part = c.render(undefined, row);
+            if (part === null || part === undefined || part === '') return null;
+            return (
+              <div key={c.key}>
+                {i > 0 && c.title ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>
+                    {c.title}:
+                  </Typography.Text>
+                ) : null}
+                {part}
+              </div>
+            );
+          })}
+        </Space>
+      ),
+    },
+  ];
 }
