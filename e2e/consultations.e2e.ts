@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
+import { cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS, apiAs } from './helpers.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
@@ -61,21 +61,7 @@ describe(
     async function shot(p: Page, name: string, width: number) {
       await p.screenshot({ path: `${SHOTS}/consultations-${name}-${width}.png`, fullPage: true });
     }
-    async function api(username: string) {
-      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: E2E_PASSWORD } });
-      const cookies = { tdkt_session: r.cookies.find((c) => c.name === 'tdkt_session')!.value };
-      const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
-      return async (method: 'GET' | 'POST', u: string, payload?: unknown) => {
-        const res = await app.inject({
-          method,
-          url: u,
-          cookies,
-          payload: payload as object | undefined,
-          headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
-        });
-        return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
-      };
-    }
+    const api = (username: string) => apiAs(app, username);
     /** The file a click downloads: DocumentDownloads opens it in a new tab (the download may be reported on either tab). */
     async function downloadOf(p: Page, click: () => Promise<void>): Promise<Download> {
       let timer: NodeJS.Timeout | undefined;
@@ -207,7 +193,7 @@ describe(
       const p = await page('vanphong');
       const todo = p.getByTestId('todo-panel');
       await todo.getByText(`Hạn trả lời hiệp y (công văn 15/SKHCN-VP): ${TITLE}`).waitFor();
-    await todo.getByText(`Hạn trả lời hiệp y (công văn 16/SKHCN-VP): ${TITLE}`).waitFor();
+      await todo.getByText(`Hạn trả lời hiệp y (công văn 16/SKHCN-VP): ${TITLE}`).waitFor();
       await todo.getByText('hạn 20/03/2026 (hôm nay)', { exact: false }).first().waitFor();
       await p.getByTestId('notification-bell').click();
       const panel = p.getByTestId('notification-panel');
@@ -283,6 +269,10 @@ describe(
       await card.getByTestId('consultation-flagged').getByText('1 người/tập thể có cơ quan không đồng ý').waitFor();
       await card.getByText(`Ủy ban Kiểm tra Tỉnh ủy Cao Bằng: ${REASON}`).waitFor();
       assert.equal(await card.getByTestId('consultation-link').count(), 2);
+      // The committee disagreed about one person only: the other's row does not show its "Không đồng ý".
+      const other = card.getByTestId('consultation-result-table').locator('tr').filter({ hasText: PEOPLE[0]! });
+      await other.getByText('Không có ý kiến khác').waitFor();
+      assert.equal(await other.getByTestId('answer-state').getByText('Không đồng ý', { exact: true }).count(), 0);
       // Only the open request's bodies: the tax office of the cancelled one is not in the result.
       assert.equal(await card.getByTestId('consultation-result-table').getByText('Thuế tỉnh Cao Bằng').count(), 0);
       await shot(p, '11-dossier-result', 1440);

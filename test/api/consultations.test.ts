@@ -194,6 +194,11 @@ describe('consultations (hiệp y): request, answers, lapse of the deadline, can
     const flagged = res.body.candidates.filter((c: { flagged: boolean }) => c.flagged).map((c: { displayName: string }) => c.displayName);
     assert.deepEqual(flagged, [people[1]!.fullName]);
     assert.equal(res.body.requests[0].objectionCount, 1);
+    // Per candidate, a body's disagreement shows only against the candidates it names.
+    const statesOf = (name: string) =>
+      res.body.candidates.find((c: { displayName: string }) => c.displayName === name).bodies.map((b: { state: string }) => b.state);
+    assert.ok(!statesOf(people[0]!.fullName).includes('disagree'), JSON.stringify(statesOf(people[0]!.fullName)));
+    assert.ok(statesOf(people[1]!.fullName).includes('disagree'));
   });
 
   it('attaches the scanned reply (checked by content) and serves it back', async () => {

@@ -214,7 +214,7 @@ function CancelModal({ c, onClose }: { c: Consultation; onClose: () => void }) {
 }
 
 function AnswersTable({ c, onAnswer }: { c: Consultation; onAnswer: ((a: ConsultationAnswer) => void) | null }) {
-  const columns = useResponsiveColumns<ConsultationAnswer>([
+  const { columns, scroll } = useResponsiveColumns<ConsultationAnswer>([
     {
       title: 'Cơ quan',
       key: 'body',
@@ -288,7 +288,7 @@ function AnswersTable({ c, onAnswer }: { c: Consultation; onAnswer: ((a: Consult
       rowKey="id"
       size="small"
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={scroll}
       dataSource={c.answers}
       data-testid="answer-table"
       columns={columns}
@@ -299,7 +299,7 @@ function AnswersTable({ c, onAnswer }: { c: Consultation; onAnswer: ((a: Consult
 type CandidateResult = Consultation['candidates'][number];
 
 function CandidateResultTable({ c }: { c: Consultation }) {
-  const columns = useResponsiveColumns<CandidateResult>([
+  const { columns, scroll } = useResponsiveColumns<CandidateResult>([
     { title: 'Người/tập thể', key: 'name', render: (_: unknown, k) => k.displayName },
     { title: 'Hình thức đề nghị', key: 'honor', render: (_: unknown, k) => k.honorLabel },
     {
@@ -325,7 +325,7 @@ function CandidateResultTable({ c }: { c: Consultation }) {
       rowKey="candidateId"
       size="small"
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={scroll}
       dataSource={c.candidates}
       data-testid="candidate-result-table"
       columns={columns}
@@ -390,11 +390,13 @@ export default function ConsultationPage() {
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label="Quá hạn không trả lời">
-            {c.silence.text}
-            <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-              ({c.silence.article}
-              {c.silence.verified ? '' : ', chưa xác minh'})
-            </Typography.Text>
+            <div>
+              {c.silence.text}
+              <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+                ({c.silence.article}
+                {c.silence.verified ? '' : ', chưa xác minh'})
+              </Typography.Text>
+            </div>
           </Descriptions.Item>
           {c.signerName || c.signerTitle ? (
             <Descriptions.Item label="Người ký">{[c.signerTitle, c.signerName].filter(Boolean).join(' ')}</Descriptions.Item>

@@ -32,7 +32,7 @@ export default function ConsultationsPage() {
   const [filter, setFilter] = useState<Filter>('open');
   const [page, setPage] = useState(1);
   const query = queryOf(filter, page);
-  const columns = useResponsiveColumns<ConsultationSummary>([
+  const { columns, scroll } = useResponsiveColumns<ConsultationSummary>([
     {
       title: 'Hồ sơ',
       key: 'dossier',
@@ -88,7 +88,7 @@ export default function ConsultationsPage() {
         size="middle"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
+        scroll={scroll}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `${t} công văn` }}
         locale={{ emptyText: 'Không có công văn xin ý kiến hiệp y nào.' }}
         data-testid="consultation-table"

@@ -180,7 +180,7 @@ export function ConsultationRequestModal({ dossierId, open, onClose }: { dossier
 type CandidateRow = DossierConsultationResult['candidates'][number];
 
 function ResultTable({ rows }: { rows: CandidateRow[] }) {
-  const columns = useResponsiveColumns<CandidateRow>([
+  const { columns, scroll } = useResponsiveColumns<CandidateRow>([
     {
       title: 'Người/tập thể',
       key: 'name',
@@ -206,7 +206,7 @@ function ResultTable({ rows }: { rows: CandidateRow[] }) {
             </span>
           ))}
           {c.objections.map((o) => (
-            <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12 }}>
+            <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12, display: 'block', whiteSpace: 'normal' }}>
               {o.bodyName}: {o.reason}
             </Typography.Text>
           ))}
@@ -224,7 +224,7 @@ function ResultTable({ rows }: { rows: CandidateRow[] }) {
       rowKey="candidateId"
       size="small"
       pagination={false}
-      scroll={{ x: 'max-content' }}
+      scroll={scroll}
       dataSource={rows}
       data-testid="consultation-result-table"
       columns={columns}

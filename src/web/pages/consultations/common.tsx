@@ -50,31 +50,34 @@ export interface Col<T> {
  * The table's columns on a desk; on a phone one column that stacks them (each part under its
  * title), so the state, the deadline and the buttons are not pushed off the screen.
  */
-export function useResponsiveColumns<T>(columns: Col<T>[]): Col<T>[] {
+export function useResponsiveColumns<T>(columns: Col<T>[]): { columns: Col<T>[]; scroll?: { x: 'max-content' } } {
   const phone = !Grid.useBreakpoint().md;
-  if (!phone) return columns;
-  return [
-    {
-      title: columns[0]?.title ?? '',
-      key: 'stacked',
-      render: (_: unknown, row: T) => (
-        <Space direction="vertical" size={4} style={{ width: '100%' }}>
-          {columns.map((c, i) => {
-            const part = c.render(undefined, row);
-            if (part === null || part === undefined || part === '') return null;
-            return (
-              <div key={c.key}>
-                {i > 0 && c.title ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>
-                    {c.title}:
-                  </Typography.Text>
-                ) : null}
-                {part}
-              </div>
-            );
-          })}
-        </Space>
-      ),
-    },
-  ];
+  // On a desk a wide table scrolls inside its card; on a phone the stacked column wraps its text instead.
+  if (!phone) return { columns, scroll: { x: 'max-content' } };
+  return {
+    columns: [
+      {
+        title: columns[0]?.title ?? '',
+        key: 'stacked',
+        render: (_: unknown, row: T) => (
+          <Space direction="vertical" size={4} style={{ width: '100%' }}>
+            {columns.map((c, i) => {
+              const part = c.render(undefined, row);
+              if (part === null || part === undefined || part === '') return null;
+              return (
+                <div key={c.key}>
+                  {i > 0 && c.title ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12, marginRight: 6 }}>
+                      {c.title}:
+                    </Typography.Text>
+                  ) : null}
+                  {part}
+                </div>
+              );
+            })}
+          </Space>
+        ),
+      },
+    ],
+  };
 }
