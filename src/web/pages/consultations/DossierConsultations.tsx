@@ -206,7 +206,7 @@ function ResultTable({ rows }: { rows: CandidateRow[] }) {
             </span>
           ))}
           {c.objections.map((o) => (
-            <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12, display: 'block', whiteSpace: 'normal' }}>
+            <Typography.Text key={o.bodyName} type="danger" style={{ fontSize: 12, display: 'block', whiteSpace: 'normal', maxWidth: 420 }}>
               {o.bodyName}: {o.reason}
             </Typography.Text>
           ))}
