@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
+import { apiAs, cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
@@ -37,19 +37,7 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
   const ids = { movement: '', a: '', b: '', c: '', x: '', y: '', xName: '', yName: '' };
 
   async function api(username: string, password = E2E_PASSWORD): Promise<Api> {
-    const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-    const cookies = { tdkt_session: r.cookies.find((c) => c.name === 'tdkt_session')!.value };
-    const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
-    const call = async (method: 'GET' | 'POST' | 'DELETE', u: string, payload?: unknown) => {
-      const res = await app.inject({
-        method,
-        url: u,
-        cookies,
-        payload: payload as object | undefined,
-        headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
-      });
-      return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
-    };
+    const call = await apiAs(app, username, password);
     return { get: (u) => call('GET', u), post: (u, b) => call('POST', u, b ?? {}), del: (u) => call('DELETE', u) };
   }
   async function page(username: string, password = E2E_PASSWORD): Promise<Page> {

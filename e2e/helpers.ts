@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { openDatabase } from '../src/server/db/client.js';
-import { buildApp } from '../src/server/app.js';
+import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
 
 export const E2E_PASSWORD = 'E2e-Demo-2026';
@@ -84,4 +84,24 @@ export async function chooseOption(page: Page, target: Locator | string, text: s
     await page.keyboard.press('Escape');
   }
   throw new Error(`The select did not take the option "${text}"`);
+}
+
+/**
+ * The API as one account, in the test's process (for the records a journey needs but does not
+ * drive through the screens): `const office = await apiAs(app, 'vanphong'); await office('POST', url, body)`.
+ */
+export async function apiAs(app: App, username: string, password = E2E_PASSWORD) {
+  const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const cookies = { tdkt_session: r.cookies.find((c) => c.name === 'tdkt_session')!.value };
+  const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
+  return async (method: 'GET' | 'POST' | 'DELETE', u: string, payload?: unknown) => {
+    const res = await app.inject({
+      method,
+      url: u,
+      cookies,
+      payload: payload as object | undefined,
+      headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
+    });
+    return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
+  };
 }

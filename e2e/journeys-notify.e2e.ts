@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
+import { cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS, apiAs } from './helpers.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
@@ -47,21 +47,7 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
     const w = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(w <= 1, `horizontal overflow of ${w}px`);
   }
-  async function api(username: string) {
-    const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: E2E_PASSWORD } });
-    const cookies = { tdkt_session: r.cookies.find((c) => c.name === 'tdkt_session')!.value };
-    const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
-    return async (method: 'GET' | 'POST', u: string, payload?: unknown) => {
-      const res = await app.inject({
-        method,
-        url: u,
-        cookies,
-        payload: payload as object | undefined,
-        headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
-      });
-      return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
-    };
-  }
+  const api = (username: string) => apiAs(app, username);
 
   before(async () => {
     setClock('2021-06-10');

@@ -64,6 +64,8 @@ const SessionPage = lazy(() => import('./pages/dossiers/SessionPage'));
 const DecisionsPage = lazy(() => import('./pages/dossiers/DecisionsPage'));
 const OverduePage = lazy(() => import('./pages/dossiers/OverduePage'));
 const NoticesPage = lazy(() => import('./pages/dossiers/NoticesPage'));
+const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage'));
+const ConsultationPage = lazy(() => import('./pages/consultations/ConsultationPage'));
 const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage'));
 const InspectionPage = lazy(() => import('./pages/inspections/InspectionPage'));
 const InspectionPlanPage = lazy(() => import('./pages/inspections/InspectionPage').then((m) => ({ default: m.InspectionPlanPage })));
@@ -291,6 +293,8 @@ export function App() {
                     <Route path="/quyet-dinh" element={<DecisionsPage />} />
                     <Route path="/qua-han" element={<OverduePage />} />
                     <Route path="/lay-y-kien" element={<NoticesPage />} />
+                    <Route path="/hiep-y" element={<ConsultationsPage />} />
+                    <Route path="/hiep-y/:id" element={<ConsultationPage />} />
                     <Route path="/don-thu" element={<PetitionsPage />} />
                     <Route path="/don-thu/:id" element={<PetitionPage />} />
                     <Route path="/kiem-tra" element={<InspectionsPage />} />

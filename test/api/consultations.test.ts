@@ -194,6 +194,11 @@ describe('consultations (hiệp y): request, answers, lapse of the deadline, can
     const flagged = res.body.candidates.filter((c: { flagged: boolean }) => c.flagged).map((c: { displayName: string }) => c.displayName);
     assert.deepEqual(flagged, [people[1]!.fullName]);
     assert.equal(res.body.requests[0].objectionCount, 1);
+    // Per candidate, a body's disagreement shows only against the candidates it names.
+    const statesOf = (name: string) =>
+      res.body.candidates.find((c: { displayName: string }) => c.displayName === name).bodies.map((b: { state: string }) => b.state);
+    assert.ok(!statesOf(people[0]!.fullName).includes('disagree'), JSON.stringify(statesOf(people[0]!.fullName)));
+    assert.ok(statesOf(people[1]!.fullName).includes('disagree'));
   });
 
   it('attaches the scanned reply (checked by content) and serves it back', async () => {
@@ -234,7 +239,7 @@ describe('consultations (hiệp y): request, answers, lapse of the deadline, can
     for (const p of people.slice(0, 2)) assert.ok(text.includes(p.fullName), p.fullName);
     assert.ok(!text.includes(people[2]!.fullName), 'only the candidates asked about');
     const deadline = (await office.get(`/api/consultations/${requestId}`)).body.deadline as string;
-    assert.ok(text.includes(`trước ngày ${deadline.slice(8, 10)}/${deadline.slice(5, 7)}/${deadline.slice(0, 4)}`), 'the deadline in the text');
+    assert.ok(text.includes(`chậm nhất ngày ${deadline.slice(8, 10)}/${deadline.slice(5, 7)}/${deadline.slice(0, 4)}`), 'the deadline in the text');
     assert.match(text, /Nơi nhận:/);
   });
 
@@ -256,6 +261,15 @@ describe('consultations (hiệp y): request, answers, lapse of the deadline, can
     assert.equal(r.status, 201, JSON.stringify(r.body));
     lapsingId = r.body.id;
     assert.equal(r.body.deadlineSource, 'office');
+    // No number given: the letter leaves the gap the văn thư writes it into ("Số:          /SKHCN-VP").
+    const letter = await t.app.inject({ method: 'GET', url: `/api/consultations/${lapsingId}/letter?format=docx`, cookies: await cookieOf('vanphong') });
+    assert.match(
+      new PizZip(letter.rawPayload)
+        .file('word/document.xml')!
+        .asText()
+        .replace(/<[^>]+>/g, ''),
+      /Số: \u00a0{10}\/SKHCN-VP/,
+    );
     const police = r.body.answers.find((a: { bodyId: string }) => a.bodyId === byKind('cong_an')).id;
     assert.equal((await office.post(`/api/consultations/${lapsingId}/answers`, { answerId: police, answer: 'agree', answeredOn: todayVn() })).status, 200);
     assert.equal(await notifyConsultationDeadlines(t.db, now()), 0, 'nothing due yet');

@@ -99,14 +99,20 @@ function duplicates(ids: string[]): string[] {
   return ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
 }
 
-async function deadlineSpec(ctx: CommandContext, c: { id: string; unitId: string; deadline: string }, dossierTitle: string, silenceNote: string) {
+async function deadlineSpec(
+  ctx: CommandContext,
+  c: { id: string; unitId: string; deadline: string; numberText: string | null },
+  dossierTitle: string,
+  silenceNote: string,
+) {
   await registerDeadline(ctx.tx, {
     sourceType: 'consultation',
     sourceId: c.id,
     key: DEADLINE_KEY,
     unitId: c.unitId,
     kind: 'dossier',
-    title: `Hạn trả lời hiệp y: ${dossierTitle}`,
+    // Two requests about one dossier are told apart in the calendar and "Việc cần làm" by their number.
+    title: `Hạn trả lời hiệp y${c.numberText ? ` (công văn ${c.numberText})` : ''}: ${dossierTitle}`,
     dueDate: c.deadline,
     audience: 'office',
     note: silenceNote,

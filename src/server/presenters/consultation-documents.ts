@@ -10,6 +10,8 @@ import type { ConsultationAnswerRow, ConsultationListRow } from '../repositories
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
 import { formatDateVi, formatLongDateVi } from '../../shared/format-vi.js';
 
+const HANDWRITTEN_NUMBER = '\u00a0'.repeat(10);
+
 export async function consultationLetterDocx(
   tx: Executor,
   r: ConsultationListRow,
@@ -19,7 +21,8 @@ export async function consultationLetterDocx(
 ): Promise<Buffer> {
   const c = r.consultation;
   const h = await unitHeader(tx, c.unitId);
-  const number = c.numberText ? splitNumberText(c.numberText) : { so: '', kyHieu: `${h.unit.code ?? ''}-VP` };
+  // Without a number the văn thư writes it in by hand when the letter is signed: leave the gap (NĐ 30/2020, "Số:      /…").
+  const number = c.numberText ? splitNumberText(c.numberText) : { so: HANDWRITTEN_NUMBER, kyHieu: `${h.unit.code ?? ''}-VP` };
   const head = await unsafeUnitHead(tx, c.unitId);
   const signer = c.signerTitle
     ? signerLines({ title: c.signerTitle, name: c.signerName ?? '', headTitle: head?.position ?? null, agency: h.unit.name })
@@ -51,7 +54,10 @@ export async function consultationLetterDocx(
         hinhThuc: HONOR_INFO[k.honor as Honor]?.label ?? k.honor,
         ghiChu: k.subjectKind === 'individual' ? '' : 'Tập thể',
       })),
-      ketLuan: [`Văn bản trả lời đề nghị gửi về ${h.unit.name} trước ngày ${deadline}. ${silenceText}`, `Rất mong nhận được sự phối hợp của các cơ quan./.`],
+      ketLuan: [
+        `Văn bản trả lời đề nghị gửi về ${h.unit.name} chậm nhất ngày ${deadline}. ${silenceText}`,
+        `Rất mong nhận được sự phối hợp của các cơ quan./.`,
+      ],
       noiNhan: ['Như trên;', 'Lưu: VT, VP.'],
       ...signer,
     },

@@ -229,7 +229,9 @@ export function presentDossierConsultationResult(
       cur.objections.push(...k.objections);
       cur.flagged = cur.objections.length > 0;
       for (const a of p.answers) {
-        const state = result.answerStates.get(a.id) ?? 'pending';
+        const answered = result.answerStates.get(a.id) ?? 'pending';
+        // A disagreement names its candidates: about anyone else on the list that body raised nothing.
+        const state = answered === 'disagree' && !p.objections.some((o) => o.answerId === a.id && o.candidateId === k.candidateId) ? 'agree' : answered;
         cur.bodies.push({ bodyName: a.bodyName, state, stateLabel: CONSULTATION_ANSWER_STATE_LABELS[state] });
       }
       byCandidate.set(k.candidateId, cur);

@@ -144,6 +144,13 @@ export const keys = {
   },
   decision: (id: string | null) => ['decision', id] as const,
   notices: ['notices'] as const,
+  consultations: {
+    all: ['consultations'] as const,
+    list: (filter: object) => ['consultations', 'list', filter] as const,
+    one: (id: string | undefined) => ['consultations', 'one', id] as const,
+    draft: (dossierId: string) => ['consultations', 'draft', dossierId] as const,
+    dossier: (dossierId: string) => ['consultations', 'dossier', dossierId] as const,
+  },
   notice: (id: string) => ['notice', id] as const,
   publicNotices: ['public-notices'] as const,
   petitionAgencies: ['public-petition-agencies'] as const,

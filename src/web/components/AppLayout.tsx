@@ -37,6 +37,8 @@ import { initiativeAbilities } from '../api/initiatives';
 import { BulbOutlined } from '@ant-design/icons';
 import { StarOutlined } from '@ant-design/icons';
 import { exemplarAbilities } from '../api/exemplars';
+import { consultationAbilities } from '../api/consultations';
+import { SafetyOutlined } from '@ant-design/icons';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -75,6 +77,7 @@ export function AppLayout() {
     pipeline.dossiers ? { key: '/ho-so', icon: <FolderOpenOutlined />, label: 'Hồ sơ khen thưởng' } : null,
     pipeline.sessions ? { key: '/phien-hop', icon: <SolutionOutlined />, label: 'Phiên họp Hội đồng' } : null,
     pipeline.decisions ? { key: '/quyet-dinh', icon: <FileDoneOutlined />, label: 'Quyết định khen thưởng' } : null,
+    consultationAbilities(user).read && user.reach !== 'self' ? { key: '/hiep-y', icon: <SafetyOutlined />, label: 'Hiệp y khen thưởng' } : null,
     pipeline.notices ? { key: '/lay-y-kien', icon: <NotificationOutlined />, label: 'Công khai lấy ý kiến' } : null,
     (user.abilities.fund ?? []).includes('read') ? { key: '/quy-khen-thuong', icon: <TrophyOutlined />, label: 'Quỹ, hiện vật khen thưởng' } : null,
     pipeline.dossiers ? { key: '/qua-han', icon: <ClockCircleOutlined />, label: 'Theo dõi thời hạn' } : null,

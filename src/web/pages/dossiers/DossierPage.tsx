@@ -55,6 +55,7 @@ import { ClockTag, DocumentDownloads, StatusTag, honorOptions } from './common';
 import { keys } from '../../api/keys';
 import { RegimeDate } from './RegimeDate';
 import { DossierInitiatives } from '../initiatives/DossierInitiatives';
+import { DossierConsultations } from '../consultations/DossierConsultations';
 
 function AppraisalCell({ c }: { c: Candidate }) {
   if (!c.appraisal) return <Typography.Text type="secondary">Chưa thẩm định</Typography.Text>;
@@ -519,6 +520,7 @@ export default function DossierPage() {
               </div>
             ) : null}
           </Card>
+          <DossierConsultations dossierId={d.id} />
           <DossierInitiatives dossierId={d.id} />
           <Card
             size="small"
