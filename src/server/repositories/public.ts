@@ -40,7 +40,8 @@ const searchOf = (text: SQL, q: string | undefined) =>
 
 // ---- Exemplars ----
 
-const exemplarPublic = and(sql`${exemplars.publishedAt} is not null`, kindOn('exemplar', units.path));
+// A cancel clears `published_at`; the second condition says it again where the portal reads.
+const exemplarPublic = and(sql`${exemplars.publishedAt} is not null`, sql`${exemplars.cancelledAt} is null`, kindOn('exemplar', units.path));
 
 const exemplarColumns = {
   exemplar: exemplars,
