@@ -98,6 +98,10 @@ export const stories = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** The portal's search (title and summary, without diacritics), with a trigram index. */
+    searchKey: text('search_key')
+      .generatedAlwaysAs(sql`lower(tdkt_unaccent(title || ' ' || summary))`)
+      .notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -107,6 +111,7 @@ export const stories = pgTable(
     index('stories_published_idx')
       .on(t.publishedAt, t.id)
       .where(sql`${t.status} = 'published'`),
+    index('stories_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`),
   ],
 );
 
