@@ -85,7 +85,8 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await p.getByTestId('exemplar-achievement').fill('Xây dựng 14 tủ sách khoa học cho các trường vùng cao, 3.000 lượt học sinh mượn đọc.');
     await p.getByTestId('exemplar-propose-ok').click();
     await p.locator('#root').getByText('Xây dựng 14 tủ sách khoa học').waitFor();
-    assert.equal(await p.locator('.ant-modal:visible').count(), 0);
+    // The modal closes once saved (after its animation).
+    await p.getByTestId('exemplar-propose-ok').waitFor({ state: 'hidden' });
     await p.close();
   });
 

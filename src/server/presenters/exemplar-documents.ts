@@ -49,8 +49,9 @@ export async function conferenceReportDocx(
     ...number,
     diaDanh: h.diaDanh,
     ngayThang: formatLongDateVi(today),
-    trichYeu: cleanSummary(`Kết quả ${c.title}`),
-    loaiBaoCao: 'KẾT QUẢ HỘI NGHỊ ĐIỂN HÌNH TIÊN TIẾN',
+    // The title line reads "Kết quả" + the trích yếu: "Kết quả hội nghị điển hình tiên tiến năm 2025".
+    loaiBaoCao: 'Kết quả',
+    trichYeu: cleanSummary(c.title.replace(/^./u, (ch) => ch.toLocaleLowerCase('vi'))),
     noiDung: content,
     tongHop: (['person', 'collective', 'model'] as const).map((k, i) => ({
       stt: String(i + 1),
