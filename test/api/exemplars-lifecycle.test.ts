@@ -11,8 +11,8 @@ import { eq } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { docxText, downloadAs } from '../helpers/pdf-layout.js';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
-import { hashPassword } from '../../src/server/auth/passwords.js';
-import { accounts, auditEvents, exemplarConferences, exemplars, stories, units } from '../../src/server/db/schema/index.js';
+import { buildOutsider } from '../helpers/factories.js';
+import { auditEvents, exemplarConferences, exemplars, stories } from '../../src/server/db/schema/index.js';
 
 const proposal = (unitId: string, name: string) => ({
   unitId,
@@ -40,17 +40,7 @@ describe('exemplars: edit, withdraw, cancel and restore; conferences edited and 
     unitId = (await donvi.get('/api/auth/me')).body.user.unitId;
     rootId = (await office.get('/api/auth/me')).body.user.unitId;
     // An administrator of an unrelated agency: every grant, nothing of the demo Sở in scope.
-    const otherId = crypto.randomUUID();
-    await t.db.insert(units).values({ id: otherId, path: `/${otherId}/`, name: 'Sở Nội vụ tỉnh Lạng Sơn', kind: 'agency', code: 'SNV' });
-    await t.db.insert(accounts).values({
-      username: 'ngoai',
-      displayName: 'Quản trị Sở Nội vụ',
-      role: 'admin',
-      unitId: otherId,
-      passwordHash: await hashPassword('Ngoai-12345'),
-      passwordChangedAt: new Date(),
-    });
-    outsider = await t.login('ngoai', 'Ngoai-12345');
+    outsider = await buildOutsider(t);
   });
   after(async () => t.close());
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { createTestApp, makeXlsx, type Client, type TestApp } from '../helpers/app.js';
 import { accounts, notifications, pledges, registrations, reportRequests, reports, units } from '../../src/server/db/schema/index.js';
-import { hashPassword } from '../../src/server/auth/passwords.js';
 import { buildDecision } from '../helpers/decisions.js';
+import { buildOutsider } from '../helpers/factories.js';
 import { reviewedDossier } from '../helpers/dossiers.js';
 import { postPublicComment } from '../helpers/notices.js';
 
@@ -76,17 +76,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
   before(async () => {
     t = await createTestApp();
     // A second agency, unrelated to the demo Sở, with its own administrator.
-    const otherId = crypto.randomUUID();
-    await t.db.insert(units).values({ id: otherId, path: `/${otherId}/`, name: 'Sở Nội vụ tỉnh Lạng Sơn', kind: 'agency', code: 'SNV' });
-    await t.db.insert(accounts).values({
-      username: 'ngoai',
-      displayName: 'Quản trị Sở Nội vụ',
-      role: 'admin',
-      unitId: otherId,
-      passwordHash: await hashPassword('Ngoai-12345'),
-      passwordChangedAt: new Date(),
-    });
-    outsider = await t.login('ngoai', 'Ngoai-12345');
+    outsider = await buildOutsider(t);
     admin = await t.login('admin');
     ids.unit = t.demo.rootUnitId;
     const people = await admin.get('/api/people?pageSize=1');
