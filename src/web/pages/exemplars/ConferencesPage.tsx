@@ -191,12 +191,13 @@ export default function ConferencesPage() {
         data-testid="conferences-table"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           {
             title: 'Hội nghị',
             key: 'title',
+            width: 280,
             render: (_, c) => (
               <Space orientation="vertical" size={0}>
                 <span>{c.title}</span>
