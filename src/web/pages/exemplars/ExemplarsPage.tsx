@@ -238,13 +238,13 @@ export default function ExemplarsPage() {
         data-testid="exemplars-table"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 800 }}
+        scroll={{ x: 1240 }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: 'Điển hình', key: 'name', render: (_, r) => <Link to={`/dien-hinh/${r.id}`}>{r.name}</Link> },
+          { title: 'Điển hình', key: 'name', width: 260, render: (_, r) => <Link to={`/dien-hinh/${r.id}`}>{r.name}</Link> },
           { title: 'Loại', dataIndex: 'kindLabel', width: 170 },
           { title: 'Đơn vị', dataIndex: 'unitName', width: 220 },
-          { title: 'Phong trào', dataIndex: 'movementTitle', render: (v: string | null) => v ?? '—' },
+          { title: 'Phong trào', dataIndex: 'movementTitle', width: 260, render: (v: string | null) => v ?? '—' },
           { title: 'Giai đoạn', key: 'stage', width: 130, render: (_, r) => (r.cancelledAt ? cancelledTag : stageTag(r.stage, r.stageLabel)) },
           { title: 'Phát hiện', dataIndex: 'discoveredOn', width: 110, render: (v: string) => fmtDate(v) },
           { title: 'Cổng', dataIndex: 'publishedAt', width: 90, render: (v: string | null) => (v ? 'Đã đăng' : '—') },
