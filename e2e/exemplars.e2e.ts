@@ -80,6 +80,13 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     assert.match(await p.getByTestId('exemplar-stages').innerText(), /Phát hiện/);
     // The unit proposes; nurturing is the Office's.
     assert.equal(await p.getByTestId('exemplar-nurture').count(), 0);
+    // A figure to correct: the unit edits its proposal while it is still at phát hiện.
+    await p.getByTestId('exemplar-edit').click();
+    await p.getByTestId('exemplar-achievement').fill('Xây dựng 14 tủ sách khoa học cho các trường vùng cao, 3.000 lượt học sinh mượn đọc.');
+    await p.getByTestId('exemplar-propose-ok').click();
+    await p.locator('#root').getByText('Xây dựng 14 tủ sách khoa học').waitFor();
+    // The modal closes once saved (after its animation).
+    await p.getByTestId('exemplar-propose-ok').waitFor({ state: 'hidden' });
     await p.close();
   });
 
@@ -208,6 +215,11 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await p.getByTestId('conference-outcome').fill('Biểu dương 1 mô hình tiêu biểu.');
     await p.getByTestId('conference-ok').click();
     await p.getByTestId('conferences-table').getByText('Hội nghị điển hình tiên tiến năm 2025').waitFor();
+    // The văn thư gives the report its number: the conference is edited.
+    await p.getByTestId('conference-edit').first().click();
+    await p.getByTestId('conference-report-number').fill('15');
+    await p.getByTestId('conference-ok').click();
+    await p.getByTestId('conferences-table').getByText('Báo cáo số 15').waitFor();
     await shot(p, 'exemplars-conferences-1440');
     const [dl] = await Promise.all([p.waitForEvent('download'), p.getByTestId('conference-report').first().click()]);
     const docx = resolve(SHOTS, 'exemplars-conference-report.docx');
@@ -219,6 +231,7 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
       const text = execFileSync('pdftotext', [resolve(SHOTS, 'exemplars-conference-report.pdf'), '-']).toString();
       assert.match(text, /Tủ sách khoa học/);
       assert.match(text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+      assert.match(text, /Số:\s*15\/BC-SKHCN/);
     }
     await p.setViewportSize({ width: 390, height: 900 });
     await p.goto(`${server.url}/dien-hinh`);
@@ -233,5 +246,56 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await p.getByTestId('suggestions-table').waitFor();
     await shot(p, 'exemplars-suggestions-1440');
     await p.close();
+  });
+
+  it('a second proposal is withdrawn by its unit, with a reason, and restored by the Office', async () => {
+    const p = await as('donvi');
+    await p.goto(`${server.url}/dien-hinh`);
+    await p.getByTestId('exemplar-new').click();
+    await chooseOption(p, 'exemplar-kind', 'Mô hình, cách làm hay');
+    await p.getByTestId('exemplar-name').fill('Mô hình "Vườn ươm giống lúa"');
+    await p.getByTestId('exemplar-achievement').fill('Cung cấp giống lúa chất lượng cho 3 xã.');
+    await p.getByTestId('exemplar-reason').fill('Đề xuất thử.');
+    await p.getByTestId('exemplar-propose-ok').click();
+    await p.getByTestId('exemplar-stages').waitFor();
+    const url = new URL(p.url()).pathname;
+    await p.getByTestId('exemplar-cancel').click();
+    // No reason, no withdrawal.
+    await p.getByTestId('exemplar-lifecycle-ok').click();
+    await p.getByText('Cần nêu lý do.').waitFor();
+    await p.getByTestId('exemplar-lifecycle-reason').fill('Trùng với đề xuất của Chi cục, đơn vị rút lại.');
+    await p.getByTestId('exemplar-lifecycle-ok').click();
+    await p.getByTestId('exemplar-cancelled').waitFor();
+    assert.match(await p.getByTestId('exemplar-cancelled').innerText(), /Trùng với đề xuất của Chi cục/);
+    // Withdrawn: nothing left to do for the unit (the Office restores).
+    assert.equal(await p.getByTestId('exemplar-edit').count(), 0);
+    assert.equal(await p.getByTestId('exemplar-cancel').count(), 0);
+    assert.equal(await p.getByTestId('exemplar-restore').count(), 0);
+    await shot(p, 'exemplars-cancelled-1440');
+    await p.setViewportSize({ width: 390, height: 900 });
+    await shot(p, 'exemplars-cancelled-390');
+    assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+    await p.goto(`${server.url}/dien-hinh`);
+    await p.getByTestId('exemplars-table').getByText('Vườn ươm giống lúa').waitFor();
+    assert.match(await p.getByTestId('exemplars-table').innerText(), /Đã hủy/);
+    await p.close();
+
+    const o = await as('vanphong');
+    await o.goto(server.url + url);
+    await o.getByTestId('exemplar-restore').click();
+    await o.getByTestId('exemplar-lifecycle-reason').fill('Chi cục không đề xuất mô hình này; tiếp tục theo dõi.');
+    await o.getByTestId('exemplar-lifecycle-ok').click();
+    await o.getByTestId('exemplar-cancel').waitFor();
+    assert.equal(await o.getByTestId('exemplar-cancelled').count(), 0);
+    assert.match(await o.getByTestId('exemplar-stages').innerText(), /Phát hiện/);
+    // The conference recorded above is cancelled from its row: it stays listed, marked, without a report button.
+    await o.goto(`${server.url}/dien-hinh/hoi-nghi`);
+    await o.getByTestId('conference-cancel').first().click();
+    await o.getByTestId('conference-cancel-reason').fill('Thử hủy: hội nghị ghi nhận nhầm ngày.');
+    await o.getByTestId('conference-cancel-ok').click();
+    await o.getByTestId('conference-cancelled').waitFor();
+    assert.equal(await o.getByTestId('conference-report').count(), 0);
+    await shot(o, 'exemplars-conference-cancelled-1440');
+    await o.close();
   });
 });

@@ -56,7 +56,7 @@ describe('exemplars: four stages, stories with photos, the portal and its privac
     assert.equal(r.status, 201, JSON.stringify(r.body));
     exemplarId = r.body.id;
     assert.equal(r.body.stage, 'discovered');
-    assert.deepEqual(r.body.abilities, ['read', 'writeStory']);
+    assert.deepEqual(r.body.abilities, ['read', 'update', 'cancel', 'writeStory']);
     const before = (await t.db.select().from(exemplars)).length;
     const early = await office.post(`/api/exemplars/${exemplarId}/sum-up`, { summedUpOn: '2024-06-01', assessment: 'Tốt' });
     assert.equal(early.status, 409);

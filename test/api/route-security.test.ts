@@ -15,6 +15,7 @@ import {
 } from '../../src/server/db/schema/index.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { buildDecision } from '../helpers/decisions.js';
+import { buildOutsider } from '../helpers/factories.js';
 import { reviewedDossier } from '../helpers/dossiers.js';
 import { postPublicComment } from '../helpers/notices.js';
 
@@ -88,17 +89,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
   before(async () => {
     t = await createTestApp();
     // A second agency, unrelated to the demo Sở, with its own administrator.
-    const otherId = crypto.randomUUID();
-    await t.db.insert(units).values({ id: otherId, path: `/${otherId}/`, name: 'Sở Nội vụ tỉnh Lạng Sơn', kind: 'agency', code: 'SNV' });
-    await t.db.insert(accounts).values({
-      username: 'ngoai',
-      displayName: 'Quản trị Sở Nội vụ',
-      role: 'admin',
-      unitId: otherId,
-      passwordHash: await hashPassword('Ngoai-12345'),
-      passwordChangedAt: new Date(),
-    });
-    outsider = await t.login('ngoai', 'Ngoai-12345');
+    outsider = await buildOutsider(t);
     admin = await t.login('admin');
     ids.unit = t.demo.rootUnitId;
     const people = await admin.get('/api/people?pageSize=1');
@@ -454,6 +445,11 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/exemplars/{id}/nurture': { stepDate: '2024-02-01', owner: 'Văn phòng', content: 'Hỗ trợ' },
       'POST /api/exemplars/{id}/spread': { stepDate: '2024-02-01', owner: 'Văn phòng', content: 'Nhân rộng' },
       'POST /api/exemplars/{id}/sum-up': { summedUpOn: '2024-02-01', assessment: 'Tốt' },
+      'PUT /api/exemplars/{id}': { kind: 'model', name: 'Mô hình', achievement: 'Thành tích', reason: 'Lý do', discoveredOn: '2024-01-02', version: 1 },
+      'POST /api/exemplars/{id}/cancel': { reason: 'Thử hủy' },
+      'POST /api/exemplars/{id}/restore': { reason: 'Thử khôi phục' },
+      'PUT /api/exemplar-conferences/{id}': { title: 'Hội nghị', heldOn: '2024-05-01', place: 'Sở', exemplarIds: [ex.exemplar], version: 1 },
+      'POST /api/exemplar-conferences/{id}/cancel': { reason: 'Thử hủy' },
       'PUT /api/stories/{id}': { unitId: ids.unit, title: 'Bài', summary: 'Tóm tắt', bodyHtml: '<p>x</p>', authorName: 'A' },
       'POST /api/publication/decisions/{id}/take-off': { reason: 'Thử gỡ' },
       'POST /api/publication/decisions/{id}/restore': { reason: 'Thử đăng lại' },

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { accounts } from '../../src/server/db/schema/index.js';
+import { accounts, units } from '../../src/server/db/schema/index.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import type { Client, TestApp } from './app.js';
 import { completeDocuments } from './dossiers.js';
@@ -130,4 +130,19 @@ export async function buildDossier(
     );
   if (opts.complete) await completeDocuments(clerk, d.id);
   return { id: d.id, clerk };
+}
+
+/** The administrator of a second agency unrelated to the demo Sở ("ngoai"): every grant, nothing of the demo in scope (the 404 checks). */
+export async function buildOutsider(t: TestApp): Promise<Client> {
+  const otherId = crypto.randomUUID();
+  await t.db.insert(units).values({ id: otherId, path: `/${otherId}/`, name: 'Sở Nội vụ tỉnh Lạng Sơn', kind: 'agency', code: 'SNV' });
+  await t.db.insert(accounts).values({
+    username: 'ngoai',
+    displayName: 'Quản trị Sở Nội vụ',
+    role: 'admin',
+    unitId: otherId,
+    passwordHash: await hashPassword('Ngoai-12345'),
+    passwordChangedAt: new Date(),
+  });
+  return t.login('ngoai', 'Ngoai-12345');
 }

@@ -1,17 +1,19 @@
 import type { CommandContext } from './run.js';
 import {
   countImages,
+  deleteStoryImage,
   findVisibleExemplarRef,
   insertStory,
   insertStoryImage,
   lockOwnedStory,
+  unsafeExemplarCancelled,
   updateStoryAtVersion,
   type StoryImageMeta,
   type StoryRow,
 } from '../repositories/stories.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { badRequest, conflict, notFound, StaleVersion } from '../errors.js';
-import { assertStoryAllows, type StoryAbility } from '../policies/exemplar.js';
+import { assertStoryAllows, ExemplarCancelled, type StoryAbility } from '../policies/exemplar.js';
 import { sanitizeStoryHtml, textOf } from '../content/sanitize.js';
 import { prepareStoryImage } from '../content/images.js';
 import { now } from '../clock.js';
@@ -28,7 +30,11 @@ function snapshot(s: StoryRow) {
 
 async function storyValues(ctx: CommandContext, input: StoryInput) {
   if (!(await findVisibleUnit(ctx.tx, ctx.actor, input.unitId))) throw notFound('Không tìm thấy đơn vị.');
-  if (input.exemplarId && !(await findVisibleExemplarRef(ctx.tx, ctx.actor, input.exemplarId))) throw notFound('Không tìm thấy điển hình.');
+  if (input.exemplarId) {
+    const ex = await findVisibleExemplarRef(ctx.tx, ctx.actor, input.exemplarId);
+    if (!ex) throw notFound('Không tìm thấy điển hình.');
+    if (ex.cancelledAt) throw new ExemplarCancelled(`Điển hình "${ex.name}" đã bị hủy: không viết bài về điển hình này được.`);
+  }
   const bodyHtml = sanitizeStoryHtml(input.bodyHtml);
   if (!textOf(bodyHtml)) throw badRequest('Nội dung bài viết trống (sau khi bỏ các thẻ không được phép).');
   return { unitId: input.unitId, exemplarId: input.exemplarId ?? null, title: input.title, summary: input.summary, bodyHtml, authorName: input.authorName };
@@ -83,6 +89,9 @@ const TRANSITIONS = {
 /** Duyệt → đăng → gỡ (or back to draft): each step from the one status that allows it, audited. */
 export async function moveStory(ctx: CommandContext, id: string, step: keyof typeof TRANSITIONS): Promise<StoryRow> {
   const s = await lockStory(ctx, id, step);
+  // A story of a cancelled exemplar stays off the portal (the exemplar is restored first).
+  if ((step === 'publish' || step === 'approve') && s.exemplarId && (await unsafeExemplarCancelled(ctx.tx, s.exemplarId)))
+    throw new ExemplarCancelled('Điển hình của bài viết đã bị hủy: không duyệt, không đăng được cho đến khi điển hình được khôi phục.');
   const t = TRANSITIONS[step];
   const at = now();
   const stamps =
@@ -128,4 +137,18 @@ export async function addStoryImage(ctx: CommandContext, id: string, file: Buffe
     summary: `Thêm ảnh vào bài "${s.title}" (${img.width}×${img.height}${caption ? `, "${caption.slice(0, 80)}"` : ''})`,
   });
   return row;
+}
+
+/** Removes a photo of a draft story (a wrong photo, or one to upload again with another caption). */
+export async function removeStoryImage(ctx: CommandContext, id: string, imageId: string): Promise<void> {
+  const s = await lockStory(ctx, id, 'update');
+  const img = await deleteStoryImage(ctx.tx, id, imageId);
+  if (!img) throw notFound('Không tìm thấy ảnh.');
+  await ctx.audit({
+    action: 'story.image_removed',
+    entityType: 'story',
+    entityId: id,
+    unitId: s.unitId,
+    summary: `Xóa ảnh khỏi bài "${s.title}" (${img.width}×${img.height}${img.caption ? `, "${img.caption.slice(0, 80)}"` : ''})`,
+  });
 }

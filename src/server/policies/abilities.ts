@@ -87,8 +87,11 @@ export const ACTIONS = {
   inspection: ['read', 'create', 'update', 'conclude', 'followUp'],
   /** Training courses; `enrol`: send staff of the actor's units to a course. */
   training: ['read', 'create', 'update', 'enrol'],
-  /** Điển hình tiên tiến: a unit proposes (phát hiện); the Office nurtures, sums up, spreads, publishes and holds the conference. */
-  exemplar: ['read', 'propose', 'nurture', 'sumUp', 'spread', 'publish', 'conference'],
+  /**
+   * Điển hình tiên tiến: a unit proposes (phát hiện), corrects its proposal (`update`) and withdraws it (`cancel`);
+   * the Office nurtures, sums up, spreads, publishes, cancels at any stage, `restore`s a cancelled one and holds the conference.
+   */
+  exemplar: ['read', 'propose', 'update', 'cancel', 'restore', 'nurture', 'sumUp', 'spread', 'publish', 'conference'],
   /** Stories about exemplars: written by units, approved by the head or the Office, then published (or withdrawn). */
   story: ['read', 'write', 'approve', 'publish'],
   /** The portal's switches per kind, and taking a published decision off the portal. */
@@ -181,7 +184,7 @@ export const POLICY: Record<Role, { reach: Reach; grants: Grants }> = {
       petition: ['read', 'create'],
       inspection: ['read', 'followUp'],
       training: ['read', 'enrol'],
-      exemplar: ['read', 'propose'],
+      exemplar: ['read', 'propose', 'update', 'cancel'],
       story: ['read', 'write'],
     },
   },

@@ -8,10 +8,16 @@ import { EXEMPLAR_STAGE_LABELS, type ExemplarStage } from '../../shared/codes.js
 export const ExemplarStageOutOfOrder = domainError('ExemplarStageOutOfOrder', 'conflict', 'exemplar_stage_out_of_order');
 /** Publishing an exemplar that is not summed up yet, or again. */
 export const ExemplarNotPublishable = domainError('ExemplarNotPublishable', 'conflict', 'exemplar_not_publishable');
+/** A change to a withdrawn or cancelled exemplar (restore it first), or a restore of one that is not cancelled. */
+export const ExemplarCancelled = domainError('ExemplarCancelled', 'conflict', 'exemplar_cancelled');
+/** Editing the proposal once the exemplar is summed up (the assessment was made on what it says). */
+export const ExemplarNotEditable = domainError('ExemplarNotEditable', 'conflict', 'exemplar_not_editable');
+/** Editing, cancelling a cancelled conference, or asking for its report. */
+export const ConferenceCancelled = domainError('ConferenceCancelled', 'conflict', 'conference_cancelled');
 /** A story action its state does not allow (publishing without approval, editing a published story …). */
 export const StoryStateRefused = domainError('StoryStateRefused', 'conflict', 'story_state_refused');
 
-export type ExemplarAbility = 'read' | 'nurture' | 'sumUp' | 'spread' | 'publish' | 'unpublish' | 'writeStory';
+export type ExemplarAbility = 'read' | 'update' | 'cancel' | 'restore' | 'nurture' | 'sumUp' | 'spread' | 'publish' | 'unpublish' | 'writeStory';
 export type ExemplarStep = 'nurture' | 'sumUp' | 'spread';
 
 /** From which stages each step may be taken: the four stages run in order, bồi dưỡng and nhân rộng repeat. */
@@ -31,7 +37,11 @@ interface ExemplarFacts {
   stage: string;
   unitPath: string;
   publishedAt: Date | null;
+  cancelledAt: Date | null;
 }
+
+/** The proposal (who, what, why) is corrected while it is still at phát hiện or bồi dưỡng; tổng kết judged what it says. */
+const EDITABLE_STAGES: readonly string[] = ['discovered', 'nurturing'];
 
 function stepAllowed(stage: string, step: ExemplarStep): boolean {
   return (STEP_FROM[step] as readonly string[]).includes(stage);
@@ -47,6 +57,13 @@ export function exemplarAbilities(actor: Actor, e: ExemplarFacts): ExemplarAbili
   const owned = ownsRecord(actor, e.unitPath);
   const out: ExemplarAbility[] = [];
   if (can(actor.role, 'exemplar', 'read')) out.push('read');
+  // A cancelled exemplar is kept as it was: it may only be restored.
+  if (e.cancelledAt) {
+    if (owned && can(actor.role, 'exemplar', 'restore')) out.push('restore');
+    return out;
+  }
+  if (owned && can(actor.role, 'exemplar', 'update') && EDITABLE_STAGES.includes(e.stage)) out.push('update');
+  if (owned && mayCancel(actor, e.stage)) out.push('cancel');
   if (owned && can(actor.role, 'exemplar', 'nurture') && stepAllowed(e.stage, 'nurture')) out.push('nurture');
   if (owned && can(actor.role, 'exemplar', 'sumUp') && stepAllowed(e.stage, 'sumUp')) out.push('sumUp');
   if (owned && can(actor.role, 'exemplar', 'spread') && stepAllowed(e.stage, 'spread')) out.push('spread');
@@ -57,7 +74,49 @@ export function exemplarAbilities(actor: Actor, e: ExemplarFacts): ExemplarAbili
 }
 
 function isPublishable(e: ExemplarFacts): boolean {
-  return !e.publishedAt && (e.stage === 'summed_up' || e.stage === 'spreading');
+  return !e.cancelledAt && !e.publishedAt && (e.stage === 'summed_up' || e.stage === 'spreading');
+}
+
+/** The unit withdraws its proposal before tổng kết; after it, cancelling is for whoever sums up (the Office). */
+function mayCancel(actor: Actor, stage: string): boolean {
+  return can(actor.role, 'exemplar', 'cancel') && (EDITABLE_STAGES.includes(stage) || can(actor.role, 'exemplar', 'sumUp'));
+}
+
+/** Refuses any change to a cancelled exemplar. */
+export function assertNotCancelled(e: { cancelledAt: Date | null }): void {
+  if (e.cancelledAt) throw new ExemplarCancelled('Điển hình đã bị hủy (rút đề xuất): hãy khôi phục trước khi thay đổi.');
+}
+
+/** Refuses an edit of the proposal once it is summed up, or of a cancelled exemplar. */
+export function assertExemplarEditable(e: { stage: string; cancelledAt: Date | null }): void {
+  assertNotCancelled(e);
+  if (!EDITABLE_STAGES.includes(e.stage))
+    throw new ExemplarNotEditable(
+      `Chỉ sửa được đề xuất khi điển hình còn ở giai đoạn Phát hiện hoặc Bồi dưỡng (hiện tại: ${EXEMPLAR_STAGE_LABELS[e.stage as ExemplarStage] ?? e.stage}).`,
+    );
+}
+
+/** Refuses a cancel the actor's grant does not cover at this stage (the caller checked `cancel` with `authorize`). */
+export function assertExemplarCancellable(actor: Actor, e: { stage: string; cancelledAt: Date | null }): void {
+  if (e.cancelledAt) throw new ExemplarCancelled('Điển hình đã bị hủy trước đó.');
+  if (!mayCancel(actor, e.stage)) throw new ExemplarNotEditable('Điển hình đã được tổng kết: chỉ Văn phòng (Thường trực Hội đồng) hủy được.');
+}
+
+export type ConferenceAbility = 'read' | 'update' | 'cancel' | 'report';
+
+/** What the actor may do to a conference: the Office of its unit's subtree edits or cancels it; a cancelled one has no report. */
+export function conferenceAbilities(actor: Actor, c: { unitPath: string; cancelledAt: Date | null }): ConferenceAbility[] {
+  const out: ConferenceAbility[] = [];
+  if (!can(actor.role, 'exemplar', 'read')) return out;
+  out.push('read');
+  if (c.cancelledAt) return out;
+  out.push('report');
+  if (ownsRecord(actor, c.unitPath) && can(actor.role, 'exemplar', 'conference')) out.push('update', 'cancel');
+  return out;
+}
+
+export function assertConferenceActive(c: { cancelledAt: Date | null }): void {
+  if (c.cancelledAt) throw new ConferenceCancelled('Hội nghị đã bị hủy: không sửa được và không lập báo cáo.');
 }
 
 /** Refuses a step out of the four stages' order. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import type { ConferenceRow, ExemplarListRow, ExemplarStepRow, HonorRun } from '../repositories/exemplars.js';
+import type { ConferenceListRow, ExemplarListRow, ExemplarStepRow, HonorRun } from '../repositories/exemplars.js';
 import type { StoryImageMeta, StoryListRow } from '../repositories/stories.js';
-import { exemplarAbilities, storyAbilities } from '../policies/exemplar.js';
+import { conferenceAbilities, exemplarAbilities, storyAbilities } from '../policies/exemplar.js';
 import {
   EXEMPLAR_KIND_LABELS,
   EXEMPLAR_STAGES,
@@ -39,6 +39,8 @@ export const exemplarSummarySchema = z
     decisionNumber: z.string().nullable(),
     discoveredOn: z.string(),
     publishedAt: z.string().nullable(),
+    cancelledAt: z.string().nullable().describe('Đã hủy (rút đề xuất) lúc nào; null: đang theo dõi'),
+    cancelReason: z.string().nullable(),
     version: z.number().int(),
     abilities,
   })
@@ -81,8 +83,10 @@ export function presentExemplarSummary(r: ExemplarListRow, actor: Actor): z.infe
     decisionNumber: r.decisionNumber,
     discoveredOn: e.discoveredOn,
     publishedAt: e.publishedAt?.toISOString() ?? null,
+    cancelledAt: e.cancelledAt?.toISOString() ?? null,
+    cancelReason: e.cancelReason,
     version: e.version,
-    abilities: exemplarAbilities(actor, { stage: e.stage, unitPath: r.unitPath, publishedAt: e.publishedAt }),
+    abilities: exemplarAbilities(actor, { stage: e.stage, unitPath: r.unitPath, publishedAt: e.publishedAt, cancelledAt: e.cancelledAt }),
   };
 }
 
@@ -171,13 +175,15 @@ export const conferenceSchema = z
     decisionId: z.uuid().nullable(),
     decisionNumber: z.string().nullable(),
     outcome: z.string().nullable(),
+    reportNumber: z.string().nullable().describe('Số của báo cáo kết quả ("12/BC-SKHCN"); trống: văn thư cấp số'),
+    cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    version: z.number().int(),
+    abilities,
   })
   .meta({ id: 'ExemplarConference' });
 
-export function presentConference(
-  r: { conference: ConferenceRow; unitName: string; decisionNumber: string | null },
-  honoured: ExemplarListRow[],
-): z.infer<typeof conferenceSchema> {
+export function presentConference(r: ConferenceListRow, honoured: ExemplarListRow[], actor: Actor): z.infer<typeof conferenceSchema> {
   const c = r.conference;
   return {
     id: c.id,
@@ -196,6 +202,11 @@ export function presentConference(
     decisionId: c.decisionId,
     decisionNumber: r.decisionNumber,
     outcome: c.outcome,
+    reportNumber: c.reportNumber,
+    cancelledAt: c.cancelledAt?.toISOString() ?? null,
+    cancelReason: c.cancelReason,
+    version: c.version,
+    abilities: conferenceAbilities(actor, { unitPath: r.unitPath, cancelledAt: c.cancelledAt }),
   };
 }
 

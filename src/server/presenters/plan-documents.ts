@@ -7,7 +7,7 @@ import type { Executor } from '../db/client.js';
 import type { MovementJson, PlanJson } from './plans.js';
 import { renderDocument } from '../documents/index.js';
 import { templateFor } from '../repositories/templates.js';
-import { cleanSummary, documentFileStem, documentNumber, signerLines, splitNumberText } from '../documents/docx/model.js';
+import { cleanSummary, documentFileStem, documentNumber, numberOrSymbol, signerLines } from '../documents/docx/model.js';
 import { unitHeader } from './dossier-documents.js';
 import { formatDateVi, formatLongDateVi } from '../../shared/format-vi.js';
 import { todayVn } from '../clock.js';
@@ -20,13 +20,6 @@ function paragraphs(text: string | null | undefined): string[] {
     .split(/\n+/)
     .map((l) => l.trim())
     .filter(Boolean);
-}
-
-/** "05/KH-SKHCN" → number and symbol; no number yet → the symbol the register will give. */
-function numberOf(numberText: string | null, symbol: string): { so: string; kyHieu: string } {
-  if (!numberText?.trim()) return { so: '', kyHieu: symbol };
-  const { so, kyHieu } = splitNumberText(numberText.trim());
-  return { so, kyHieu: kyHieu || symbol };
 }
 
 function signerOf(title: string | null, name: string | null, agency: string) {
@@ -82,7 +75,7 @@ export async function planDocx(tx: Executor, plan: PlanJson): Promise<GeneratedD
     });
   }
   const organisation = plan.organisation.flatMap((s, i) => [`${i + 1}. ${s.heading}`, ...paragraphs(s.body)]);
-  const number = numberOf(plan.number, `KH-${code}`);
+  const number = numberOrSymbol(plan.number, `KH-${code}`);
   const docx = renderDocument(
     'ke_hoach',
     {
@@ -150,7 +143,7 @@ export async function movementDocx(tx: Executor, m: MovementJson): Promise<Gener
   const phan = sections.map((s, i) => ({ tieuDe: `${ROMAN[i]}. ${s.tieuDe}`, noiDung: s.noiDung.join('\n') }));
   const participants = m.participants.map((p) => p.name);
   const orgIndex = phan.length + (m.phases.length ? 1 : 0);
-  const number = numberOf(m.number, `KH-${code}`);
+  const number = numberOrSymbol(m.number, `KH-${code}`);
   const docx = renderDocument(
     'ke_hoach',
     {

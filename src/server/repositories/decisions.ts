@@ -45,7 +45,8 @@ const META = {
   fileName: awardDecisions.fileName,
   fileMime: awardDecisions.fileMime,
 };
-export type DecisionMeta = Omit<DecisionRow, 'fileData'>;
+// The search key is the portal's (generated, never shown).
+export type DecisionMeta = Omit<DecisionRow, 'fileData' | 'searchKey'>;
 
 export async function findVisibleDecision(tx: Executor, actor: Actor, id: string): Promise<DecisionMeta | undefined> {
   const [row] = await tx

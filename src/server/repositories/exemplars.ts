@@ -58,6 +58,8 @@ export interface ExemplarFilter {
   stage?: string | undefined;
   kind?: string | undefined;
   movementId?: string | undefined;
+  /** `active`: not cancelled (what a conference may honour); `cancelled`: only the cancelled ones. */
+  state?: 'active' | 'cancelled' | undefined;
   q?: string | undefined;
 }
 
@@ -67,6 +69,7 @@ function exemplarWhere(actor: Actor, f: ExemplarFilter): SQL | undefined {
     f.stage ? eq(exemplars.stage, f.stage) : undefined,
     f.kind ? eq(exemplars.kind, f.kind) : undefined,
     f.movementId ? eq(exemplars.movementId, f.movementId) : undefined,
+    f.state === 'active' ? sql`${exemplars.cancelledAt} is null` : f.state === 'cancelled' ? sql`${exemplars.cancelledAt} is not null` : undefined,
     f.q ? sql`lower(tdkt_unaccent(${exemplars.name} || ' ' || ${exemplars.achievement})) like lower(tdkt_unaccent(${'%' + escapeLike(f.q) + '%'}))` : undefined,
   );
 }
@@ -101,6 +104,22 @@ export async function updateExemplar(tx: Executor, id: string, values: Partial<t
   return row;
 }
 
+/** Updates an exemplar if it is still at `version`; undefined when someone else changed it meanwhile. */
+export async function updateExemplarAtVersion(
+  tx: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof exemplars.$inferInsert>,
+  at: Date,
+): Promise<ExemplarRow | undefined> {
+  const [row] = await tx
+    .update(exemplars)
+    .set({ ...values, version: version + 1, updatedAt: at })
+    .where(and(eq(exemplars.id, id), eq(exemplars.version, version)))
+    .returning();
+  return row;
+}
+
 export async function insertExemplarStep(tx: Executor, values: typeof exemplarSteps.$inferInsert): Promise<ExemplarStepRow> {
   const [row] = await tx.insert(exemplarSteps).values(values).returning();
   if (!row) throw new Error('insert failed');
@@ -119,14 +138,14 @@ export async function countSteps(tx: Executor, exemplarId: string, stage: string
   return Number(r?.n ?? 0);
 }
 
-/** Exemplars of the actor's scope among these ids (a conference honours only those it may see). */
-export async function visibleExemplarIds(tx: Executor, actor: Actor, ids: string[]): Promise<string[]> {
+/** Exemplars of the actor's scope among these ids (a conference honours only those it may see), with whether each is cancelled. */
+export async function visibleExemplarIds(tx: Executor, actor: Actor, ids: string[]): Promise<{ id: string; name: string; cancelled: boolean }[]> {
   if (ids.length === 0) return [];
   const rows = await tx
-    .select({ id: exemplars.id })
+    .select({ id: exemplars.id, name: exemplars.name, cancelledAt: exemplars.cancelledAt })
     .from(exemplars)
     .where(and(inArray(exemplars.id, ids), unitIdInScope(actor, exemplars.unitId)));
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, name: r.name, cancelled: !!r.cancelledAt }));
 }
 
 export async function exemplarNames(tx: Executor, ids: string[]): Promise<ExemplarListRow[]> {
@@ -142,24 +161,66 @@ export async function insertConference(tx: Executor, values: typeof exemplarConf
   return row;
 }
 
-export async function findVisibleConference(tx: Executor, actor: Actor, id: string) {
-  const [row] = await tx
-    .select({ conference: exemplarConferences, unitName: units.name, decisionNumber: awardDecisions.numberText, decisionDate: awardDecisions.decisionDate })
+/** A conference with its unit and the honouring decision. */
+export interface ConferenceListRow {
+  conference: ConferenceRow;
+  unitName: string;
+  unitPath: string;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+}
+
+function conferencesJoined(tx: Executor) {
+  return tx
+    .select({
+      conference: exemplarConferences,
+      unitName: units.name,
+      unitPath: units.path,
+      decisionNumber: awardDecisions.numberText,
+      decisionDate: awardDecisions.decisionDate,
+    })
     .from(exemplarConferences)
     .innerJoin(units, eq(units.id, exemplarConferences.unitId))
-    .leftJoin(awardDecisions, eq(awardDecisions.id, exemplarConferences.decisionId))
+    .leftJoin(awardDecisions, eq(awardDecisions.id, exemplarConferences.decisionId));
+}
+
+export async function findVisibleConference(tx: Executor, actor: Actor, id: string): Promise<ConferenceListRow | undefined> {
+  const [row] = await conferencesJoined(tx)
     .where(and(eq(exemplarConferences.id, id), unitIdInScope(actor, exemplarConferences.unitId)))
     .limit(1);
   return row;
 }
 
+/** A conference the actor may change (its unit in the actor's subtree), locked for the change. */
+export async function lockOwnedConference(tx: Executor, actor: Actor, id: string): Promise<ConferenceRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(exemplarConferences)
+    .where(and(eq(exemplarConferences.id, id), ownedCondition(actor, exemplarConferences.unitId)))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
+/** Updates a conference if it is still at `version`; undefined when someone else changed it meanwhile. */
+export async function updateConferenceAtVersion(
+  tx: Executor,
+  id: string,
+  version: number,
+  values: Partial<typeof exemplarConferences.$inferInsert>,
+  at: Date,
+): Promise<ConferenceRow | undefined> {
+  const [row] = await tx
+    .update(exemplarConferences)
+    .set({ ...values, version: version + 1, updatedAt: at })
+    .where(and(eq(exemplarConferences.id, id), eq(exemplarConferences.version, version)))
+    .returning();
+  return row;
+}
+
 export async function listVisibleConferences(tx: Executor, actor: Actor, page: { page: number; pageSize: number }) {
   const where = unitIdInScope(actor, exemplarConferences.unitId);
-  const rows = await tx
-    .select({ conference: exemplarConferences, unitName: units.name, decisionNumber: awardDecisions.numberText, decisionDate: awardDecisions.decisionDate })
-    .from(exemplarConferences)
-    .innerJoin(units, eq(units.id, exemplarConferences.unitId))
-    .leftJoin(awardDecisions, eq(awardDecisions.id, exemplarConferences.decisionId))
+  const rows = await conferencesJoined(tx)
     .where(where)
     .orderBy(desc(exemplarConferences.heldOn), asc(exemplarConferences.id))
     .limit(page.pageSize)
@@ -267,6 +328,7 @@ export async function widelyReplicatedModels(tx: Executor, actor: Actor, minUnit
         unitIdInScope(actor, exemplars.unitId),
         eq(exemplars.kind, 'model'),
         sql`${exemplars.publishedAt} is null`,
+        sql`${exemplars.cancelledAt} is null`,
         sql`(select count(distinct coalesce(s.unit_id::text, s.owner)) from exemplar_steps s where s.exemplar_id = ${exemplars.id} and s.stage = 'spreading') >= ${minUnits}`,
       ),
     )

@@ -106,6 +106,30 @@ export async function imagesOf(tx: Executor, storyId: string): Promise<StoryImag
   return tx.select(IMAGE_META).from(storyImages).where(eq(storyImages.storyId, storyId)).orderBy(asc(storyImages.createdAt));
 }
 
+/** Removes a photo of a story (the caller locked the story); undefined when there is no such photo. */
+export async function deleteStoryImage(tx: Executor, storyId: string, imageId: string): Promise<StoryImageMeta | undefined> {
+  const [row] = await tx
+    .delete(storyImages)
+    .where(and(eq(storyImages.id, imageId), eq(storyImages.storyId, storyId)))
+    .returning(IMAGE_META);
+  return row;
+}
+
+/** Whether the exemplar a story presents was cancelled (unsafe: reached through the story, already in scope). */
+export async function unsafeExemplarCancelled(tx: Executor, exemplarId: string): Promise<boolean> {
+  const [row] = await tx.select({ at: exemplars.cancelledAt }).from(exemplars).where(eq(exemplars.id, exemplarId)).limit(1);
+  return !!row?.at;
+}
+
+/** Withdraws the published stories of an exemplar being cancelled (unsafe: reached through the exemplar, already locked in scope). */
+export async function unsafeWithdrawStoriesOf(tx: Executor, exemplarId: string, at: Date): Promise<StoryRow[]> {
+  return tx
+    .update(stories)
+    .set({ status: 'withdrawn', withdrawnAt: at, version: sql`${stories.version} + 1`, updatedAt: at })
+    .where(and(eq(stories.exemplarId, exemplarId), eq(stories.status, 'published')))
+    .returning();
+}
+
 export async function countImages(tx: Executor, storyId: string): Promise<number> {
   const [r] = await tx
     .select({ n: sql<number>`count(*)::int` })
@@ -126,7 +150,7 @@ export async function storyImageFile(tx: Executor, storyId: string, imageId: str
 /** An exemplar of the actor's scope a story may present. */
 export async function findVisibleExemplarRef(tx: Executor, actor: Actor, id: string) {
   const [row] = await tx
-    .select({ id: exemplars.id, name: exemplars.name })
+    .select({ id: exemplars.id, name: exemplars.name, cancelledAt: exemplars.cancelledAt })
     .from(exemplars)
     .where(and(eq(exemplars.id, id), unitIdInScope(actor, exemplars.unitId)))
     .limit(1);

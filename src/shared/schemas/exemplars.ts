@@ -23,6 +23,19 @@ export const exemplarProposalSchema = z
   .meta({ id: 'ExemplarProposal' });
 export type ExemplarProposal = z.infer<typeof exemplarProposalSchema>;
 
+/** Sửa đề xuất (while at phát hiện or bồi dưỡng): the proposal's fields, its unit kept; `version` as read. */
+export const exemplarEditSchema = exemplarProposalSchema
+  .omit({ unitId: true })
+  .extend({ version: z.number('Thiếu phiên bản của bản ghi.').int() })
+  .meta({ id: 'ExemplarEdit' });
+export type ExemplarEdit = z.infer<typeof exemplarEditSchema>;
+
+/** Hủy, rút đề xuất, khôi phục: always with the reason, kept in the audit. */
+export const cancelReasonSchema = z
+  .object({ reason: text(500, 'Cần nêu lý do.').refine((s) => s.length >= 3, 'Lý do tối thiểu 3 ký tự.'), version: z.number().int().optional() })
+  .meta({ id: 'CancelReason' });
+export type CancelReason = z.infer<typeof cancelReasonSchema>;
+
 /** A dated step: a support action (bồi dưỡng) or a replication (nhân rộng). */
 export const exemplarStepSchema = z
   .object({
@@ -60,9 +73,23 @@ export const conferenceInputSchema = z
     exemplarIds: z.array(z.uuid('Điển hình không hợp lệ.')).min(1, 'Cần chọn ít nhất một điển hình được biểu dương.').max(200, 'Tối đa 200 điển hình.'),
     decisionId: z.uuid('Quyết định không hợp lệ.').optional().nullable(),
     outcome: optText(8000),
+    reportNumber: z
+      .string()
+      .trim()
+      .max(50, 'Tối đa 50 ký tự.')
+      .regex(/^(\d+(\/[\p{L}\d.-]+)?)?$/u, 'Số báo cáo dạng "12" hoặc "12/BC-SKHCN".')
+      .optional()
+      .nullable(),
   })
   .meta({ id: 'ConferenceInput' });
 export type ConferenceInput = z.infer<typeof conferenceInputSchema>;
+
+/** Sửa hội nghị: the same fields, its unit kept; `version` as read. */
+export const conferenceEditSchema = conferenceInputSchema
+  .omit({ unitId: true })
+  .extend({ version: z.number('Thiếu phiên bản của bản ghi.').int() })
+  .meta({ id: 'ConferenceEdit' });
+export type ConferenceEdit = z.infer<typeof conferenceEditSchema>;
 
 export const publicationSettingSchema = z
   .object({ unitId: z.uuid('Đơn vị không hợp lệ.'), kind: z.enum(PUBLIC_KINDS, 'Loại nội dung không hợp lệ.'), enabled: z.boolean('Cần chọn bật hoặc tắt.') })

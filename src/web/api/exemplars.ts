@@ -9,11 +9,13 @@ export type Exemplar = S['Exemplar'];
 export type ExemplarSuggestion = S['ExemplarSuggestion'];
 export type ExemplarProposal = BodyOf<'/api/exemplars'>;
 export type ExemplarStepEntry = BodyOf<'/api/exemplars/{id}/nurture'>;
+export type ExemplarEdit = BodyOf<'/api/exemplars/{id}', 'put'>;
 export type StorySummary = S['StorySummary'];
 export type Story = S['Story'];
 export type StoryDraft = BodyOf<'/api/stories'>;
 export type Conference = S['ExemplarConference'];
 export type ConferenceInput = BodyOf<'/api/exemplar-conferences'>;
+export type ConferenceEdit = BodyOf<'/api/exemplar-conferences/{id}', 'put'>;
 export type PublicationSettings = S['PublicationSettings'];
 export type PublicExemplar = S['PublicExemplar'];
 export type PublicExemplarDetail = S['PublicExemplarDetail'];
@@ -44,6 +46,11 @@ const byId = (id: string) => ({ params: { path: { id } } });
 export const listExemplars = (query: QueryOf<'/api/exemplars'> = {}) => call(client.GET('/api/exemplars', { params: { query } }));
 export const getExemplar = (id: string) => call(client.GET('/api/exemplars/{id}', byId(id)));
 export const proposeExemplar = (body: ExemplarProposal) => call(client.POST('/api/exemplars', { body }));
+export const updateExemplar = (id: string, body: ExemplarEdit) => call(client.PUT('/api/exemplars/{id}', { ...byId(id), body }));
+export const cancelExemplar = (id: string, reason: string, version?: number) =>
+  call(client.POST('/api/exemplars/{id}/cancel', { ...byId(id), body: { reason, version } }));
+export const restoreExemplar = (id: string, reason: string, version?: number) =>
+  call(client.POST('/api/exemplars/{id}/restore', { ...byId(id), body: { reason, version } }));
 export const nurtureExemplar = (id: string, body: ExemplarStepEntry) => call(client.POST('/api/exemplars/{id}/nurture', { ...byId(id), body }));
 export const spreadExemplar = (id: string, body: ExemplarStepEntry) => call(client.POST('/api/exemplars/{id}/spread', { ...byId(id), body }));
 export const sumUpExemplar = (id: string, body: BodyOf<'/api/exemplars/{id}/sum-up'>) => call(client.POST('/api/exemplars/{id}/sum-up', { ...byId(id), body }));
@@ -61,6 +68,8 @@ export const addStoryImage = (id: string, file: File, caption: string) => {
   form.append('file', file);
   return call(client.POST('/api/stories/{id}/images', { ...byId(id), ...multipart(form) }));
 };
+export const removeStoryImage = (id: string, imageId: string) =>
+  call(client.DELETE('/api/stories/{id}/images/{imageId}', { params: { path: { id, imageId } } }));
 export const storyImageUrl = (storyId: string, imageId: string) => `/api/stories/${storyId}/images/${imageId}`;
 export type StoryMove = 'approve' | 'publish' | 'withdraw' | 'redraft';
 export const moveStory = (id: string, move: StoryMove) => {
@@ -72,6 +81,9 @@ export const moveStory = (id: string, move: StoryMove) => {
 
 export const listConferences = (query: QueryOf<'/api/exemplar-conferences'> = {}) => call(client.GET('/api/exemplar-conferences', { params: { query } }));
 export const recordConference = (body: ConferenceInput) => call(client.POST('/api/exemplar-conferences', { body }));
+export const updateConference = (id: string, body: ConferenceEdit) => call(client.PUT('/api/exemplar-conferences/{id}', { ...byId(id), body }));
+export const cancelConference = (id: string, reason: string, version?: number) =>
+  call(client.POST('/api/exemplar-conferences/{id}/cancel', { ...byId(id), body: { reason, version } }));
 export const downloadConferenceReport = (id: string) =>
   download(client.GET('/api/exemplar-conferences/{id}/report.docx', { ...byId(id), parseAs: 'blob' }), 'bao-cao-hoi-nghi.docx');
 

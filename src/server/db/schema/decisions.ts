@@ -40,12 +40,24 @@ export const awardDecisions = pgTable(
     fileName: text('file_name'),
     fileMime: text('file_mime'),
     fileData: bytea('file_data'),
+    /** The portal's search (number and title, without diacritics), with a trigram index. */
+    searchKey: text('search_key')
+      .generatedAlwaysAs(sql`lower(tdkt_unaccent(number_text || ' ' || title))`)
+      .notNull(),
   },
   (t) => [
     uniqueIndex('award_decisions_number_uq')
       .on(t.unitId, t.year, t.number)
       .where(sql`${t.kind} = 'internal'`),
     index('award_decisions_unit_idx').on(t.unitId, t.decisionDate),
+    // The portal's pages, newest first, read backwards in index order; the migration adds INCLUDE (unit_id) so the total is an index-only count.
+    index('award_decisions_public_idx')
+      .on(t.decisionDate, t.id)
+      .where(sql`${t.status} = 'issued'`),
+    index('award_decisions_public_year_idx')
+      .on(t.year, t.decisionDate, t.id)
+      .where(sql`${t.status} = 'issued'`),
+    index('award_decisions_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`),
   ],
 );
 

@@ -42,6 +42,10 @@ export const exemplars = pgTable(
     spreadFrom: date('spread_from'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     publishedBy: uuid('published_by').references(() => accounts.id),
+    /** Withdrawn (the proposal) or cancelled (by the Office): off the portal and out of the stages; the stage is kept for a restore. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => accounts.id),
+    cancelReason: text('cancel_reason'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -94,6 +98,10 @@ export const stories = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** The portal's search (title and summary, without diacritics), with a trigram index. */
+    searchKey: text('search_key')
+      .generatedAlwaysAs(sql`lower(tdkt_unaccent(title || ' ' || summary))`)
+      .notNull(),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -103,6 +111,7 @@ export const stories = pgTable(
     index('stories_published_idx')
       .on(t.publishedAt, t.id)
       .where(sql`${t.status} = 'published'`),
+    index('stories_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`),
   ],
 );
 
@@ -145,8 +154,16 @@ export const exemplarConferences = pgTable(
       .default(sql`'{}'::uuid[]`),
     decisionId: uuid('decision_id').references(() => awardDecisions.id),
     outcome: text('outcome'),
+    /** The report's number as registered ("12/BC-SKHCN"); empty until the văn thư gives one (the line then reads "Số:   /BC-…"). */
+    reportNumber: text('report_number'),
+    /** Recorded by mistake or not held: kept, marked, no report. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => accounts.id),
+    cancelReason: text('cancel_reason'),
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => accounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('exemplar_conferences_unit_idx').on(t.unitId, t.heldOn)],
 );

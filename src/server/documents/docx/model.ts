@@ -83,6 +83,13 @@ export function splitNumberText(numberText: string): { so: string; kyHieu: strin
   return { so: documentNumber(numberText.slice(0, i)), kyHieu: numberText.slice(i + 1).trim() };
 }
 
+/** A stored number ("05/KH-SKHCN", or "05" alone) → number and symbol; none yet → an empty number and the symbol the register will give ("Số:    /BC-SKHCN"). */
+export function numberOrSymbol(numberText: string | null | undefined, symbol: string): { so: string; kyHieu: string } {
+  if (!numberText?.trim()) return { so: '', kyHieu: symbol };
+  const { so, kyHieu } = splitNumberText(numberText.trim());
+  return { so, kyHieu: kyHieu || symbol };
+}
+
 /** "QD-01-SKHCN-2021": the download name of a numbered document (ASCII, as agencies file them). */
 export function documentFileStem(kindAbbrev: string, so: string, unitCode: string, year: number | string): string {
   const ascii = (s: string): string =>

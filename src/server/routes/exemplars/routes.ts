@@ -2,8 +2,20 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
-import { nurtureExemplar, proposeExemplar, recordConference, setExemplarPublished, spreadExemplar, sumUpExemplar } from '../../commands/exemplars.js';
-import { addStoryImage, createStory, moveStory, updateStory } from '../../commands/stories.js';
+import {
+  cancelConference,
+  cancelExemplar,
+  editExemplar,
+  nurtureExemplar,
+  proposeExemplar,
+  recordConference,
+  restoreExemplar,
+  setExemplarPublished,
+  spreadExemplar,
+  sumUpExemplar,
+  updateConference,
+} from '../../commands/exemplars.js';
+import { addStoryImage, createStory, moveStory, removeStoryImage, updateStory } from '../../commands/stories.js';
 import { setDecisionOnPortal, setPublication } from '../../commands/publication.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
@@ -37,6 +49,7 @@ import {
 } from '../../presenters/exemplars.js';
 import { conferenceReportDocx } from '../../presenters/exemplar-documents.js';
 import { notFound } from '../../errors.js';
+import { assertConferenceActive } from '../../policies/exemplar.js';
 import { errors, file, idParams as idParamsOf, okSchema, pageOf } from '../../http/contract.js';
 import { readUpload } from '../../http/upload.js';
 import { sendFile } from '../documents/download.js';
@@ -47,7 +60,10 @@ import { todayVn, yearVn } from '../../clock.js';
 import { pageQuery } from '../../../shared/schemas/common.js';
 import { EXEMPLAR_KINDS, EXEMPLAR_STAGES, PUBLIC_KINDS, PUBLIC_KIND_LABELS, STORY_STATUSES } from '../../../shared/codes.js';
 import {
+  cancelReasonSchema,
+  conferenceEditSchema,
   conferenceInputSchema,
+  exemplarEditSchema,
   exemplarProposalSchema,
   exemplarStepSchema,
   exemplarSumUpSchema,
@@ -62,6 +78,7 @@ const exemplarFilter = z.object({
   stage: z.enum(EXEMPLAR_STAGES, 'Giai đoạn không hợp lệ.').optional(),
   kind: z.enum(EXEMPLAR_KINDS, 'Loại điển hình không hợp lệ.').optional(),
   movementId: z.uuid('Phong trào không hợp lệ.').optional(),
+  state: z.enum(['active', 'cancelled'], 'Tình trạng không hợp lệ (active hoặc cancelled).').optional(),
   q: search,
   ...pageQuery,
 });
@@ -78,6 +95,12 @@ async function loadExemplar(db: Executor, actor: Actor, id: string) {
   const r = await findVisibleExemplar(db, actor, id);
   if (!r) throw notFound('Không tìm thấy điển hình.');
   return presentExemplar(r, actor, await stepsOf(db, id));
+}
+
+async function loadConference(db: Executor, actor: Actor, id: string) {
+  const r = await findVisibleConference(db, actor, id);
+  if (!r) throw notFound('Không tìm thấy hội nghị.');
+  return presentConference(r, await exemplarNames(db, r.conference.exemplarIds), actor);
 }
 
 async function loadStory(db: Executor, actor: Actor, id: string) {
@@ -193,6 +216,54 @@ export const exemplarRoutes =
         return reply.status(201).send(await loadExemplar(db, actor, row.id));
       },
     );
+
+    app.put(
+      '/api/exemplars/:id',
+      {
+        schema: {
+          tags: ['exemplars'],
+          operationId: 'updateExemplar',
+          summary: 'Sửa đề xuất điển hình (khi còn ở giai đoạn phát hiện hoặc bồi dưỡng)',
+          params: idParams,
+          body: exemplarEditSchema,
+          response: oneExemplar,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'exemplar', 'update');
+        await runCommand(db, actor, (ctx) => editExemplar(ctx, req.params.id, req.body));
+        return loadExemplar(db, actor, req.params.id);
+      },
+    );
+
+    for (const c of [
+      {
+        path: 'cancel',
+        op: 'cancelExemplar',
+        action: 'cancel',
+        summary: 'Hủy điển hình, rút đề xuất (kèm lý do): gỡ khỏi cổng thông tin, gỡ các bài viết đang đăng',
+        run: cancelExemplar,
+      },
+      {
+        path: 'restore',
+        op: 'restoreExemplar',
+        action: 'restore',
+        summary: 'Khôi phục điển hình đã hủy (kèm lý do), về giai đoạn trước khi hủy',
+        run: restoreExemplar,
+      },
+    ] as const) {
+      app.post(
+        `/api/exemplars/:id/${c.path}`,
+        { schema: { tags: ['exemplars'], operationId: c.op, summary: c.summary, params: idParams, body: cancelReasonSchema, response: oneExemplar } },
+        async (req) => {
+          const actor = actorOf(req);
+          authorize(actor, 'exemplar', c.action);
+          await runCommand(db, actor, (ctx) => c.run(ctx, req.params.id, req.body));
+          return loadExemplar(db, actor, req.params.id);
+        },
+      );
+    }
 
     const steps = [
       {
@@ -379,6 +450,25 @@ export const exemplarRoutes =
       },
     );
 
+    app.delete(
+      '/api/stories/:id/images/:imageId',
+      {
+        schema: {
+          tags: ['exemplars'],
+          operationId: 'removeStoryImage',
+          summary: 'Xóa một ảnh của bài viết nháp',
+          params: z.object({ id: z.uuid('Mã không hợp lệ.'), imageId: z.uuid('Mã ảnh không hợp lệ.') }),
+          response: oneStory,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'story', 'write');
+        await runCommand(db, actor, (ctx) => removeStoryImage(ctx, req.params.id, req.params.imageId));
+        return loadStory(db, actor, req.params.id);
+      },
+    );
+
     const moves = [
       { path: 'approve', op: 'approveStory', action: 'approve', summary: 'Duyệt bài viết (lãnh đạo hoặc Văn phòng)' },
       { path: 'publish', op: 'publishStory', action: 'publish', summary: 'Đăng bài đã duyệt lên cổng thông tin' },
@@ -415,7 +505,7 @@ export const exemplarRoutes =
         authorize(actor, 'exemplar', 'read');
         const { rows, total } = await listVisibleConferences(db, actor, req.query);
         const items = [];
-        for (const r of rows) items.push(presentConference(r, await exemplarNames(db, r.conference.exemplarIds)));
+        for (const r of rows) items.push(presentConference(r, await exemplarNames(db, r.conference.exemplarIds), actor));
         return { items, total };
       },
     );
@@ -435,8 +525,47 @@ export const exemplarRoutes =
         const actor = actorOf(req);
         authorize(actor, 'exemplar', 'conference');
         const row = await runCommand(db, actor, (ctx) => recordConference(ctx, req.body));
-        const r = await findVisibleConference(db, actor, row.id);
-        return reply.status(201).send(presentConference(r!, await exemplarNames(db, row.exemplarIds)));
+        return reply.status(201).send(await loadConference(db, actor, row.id));
+      },
+    );
+
+    app.put(
+      '/api/exemplar-conferences/:id',
+      {
+        schema: {
+          tags: ['exemplars'],
+          operationId: 'updateExemplarConference',
+          summary: 'Sửa thông tin hội nghị đã ghi nhận (ngày, địa điểm, điển hình, quyết định, kết quả, số báo cáo)',
+          params: idParams,
+          body: conferenceEditSchema,
+          response: { 200: conferenceSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'exemplar', 'conference');
+        await runCommand(db, actor, (ctx) => updateConference(ctx, req.params.id, req.body));
+        return loadConference(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/exemplar-conferences/:id/cancel',
+      {
+        schema: {
+          tags: ['exemplars'],
+          operationId: 'cancelExemplarConference',
+          summary: 'Hủy hội nghị ghi nhận nhầm hoặc không tổ chức (kèm lý do; giữ lại bản ghi)',
+          params: idParams,
+          body: cancelReasonSchema,
+          response: { 200: conferenceSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'exemplar', 'conference');
+        await runCommand(db, actor, (ctx) => cancelConference(ctx, req.params.id, req.body));
+        return loadConference(db, actor, req.params.id);
       },
     );
 
@@ -454,9 +583,7 @@ export const exemplarRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'exemplar', 'read');
-        const r = await findVisibleConference(db, actor, req.params.id);
-        if (!r) throw notFound('Không tìm thấy hội nghị.');
-        return presentConference(r, await exemplarNames(db, r.conference.exemplarIds));
+        return loadConference(db, actor, req.params.id);
       },
     );
 
@@ -468,7 +595,7 @@ export const exemplarRoutes =
           operationId: 'exemplarConferenceReport',
           summary: 'Báo cáo kết quả hội nghị (DOCX, theo mẫu báo cáo của đơn vị)',
           params: idParams,
-          response: { 200: file('Tệp Word', 'docx'), ...errors(403, 404, 422) },
+          response: { 200: file('Tệp Word', 'docx'), ...errors(403, 404, 409, 422) },
         },
       },
       async (req, reply) => {
@@ -476,14 +603,15 @@ export const exemplarRoutes =
         authorize(actor, 'exemplar', 'read');
         const r = await findVisibleConference(db, actor, req.params.id);
         if (!r) throw notFound('Không tìm thấy hội nghị.');
-        const buf = await conferenceReportDocx(
+        assertConferenceActive(r.conference);
+        const doc = await conferenceReportDocx(
           db,
           r.conference,
           await exemplarNames(db, r.conference.exemplarIds),
           { numberText: r.decisionNumber, decisionDate: r.decisionDate },
           todayVn(),
         );
-        return sendFile(reply, buf, DOCX_MIME, contentDisposition(`Bao-cao-hoi-nghi-dien-hinh-${r.conference.heldOn}.docx`));
+        return sendFile(reply, doc.docx, DOCX_MIME, contentDisposition(`${doc.fileStem}.docx`));
       },
     );
 

@@ -1,14 +1,16 @@
 /** One exemplar: the four stages with their dates; the Office adds support actions, the assessment, replications, and publishes it. */
-import { App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Popconfirm, Space, Steps, Table, Typography } from 'antd';
-import { CloudUploadOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Popconfirm, Space, Steps, Table, Typography } from 'antd';
+import { CloseCircleOutlined, CloudUploadOutlined, EditOutlined, FormOutlined, PlusOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
 import {
+  cancelExemplar,
   getExemplar,
   listStories,
   nurtureExemplar,
+  restoreExemplar,
   publishExemplar,
   spreadExemplar,
   sumUpExemplar,
@@ -18,14 +20,16 @@ import {
 import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import { FormModal } from '../../components/FormModal';
+import { ReasonModal } from '../../components/ReasonModal';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { DATE_FORMAT, fmtDate, fmtDateTime, fromDayjs } from '../../lib/format';
 import { todayDayjs } from '../../lib/today';
-import { ExemplarTabs, stageTag, storyTag } from './nav';
+import { cancelledTag, ExemplarTabs, stageTag, storyTag } from './nav';
+import { ProposeModal } from './ExemplarsPage';
 
-type StepKind = 'nurture' | 'spread' | 'sumUp';
+type StepKind = 'nurture' | 'spread' | 'sumUp' | 'edit' | 'cancel' | 'restore';
 interface StepValues {
   stepDate: Dayjs;
   owner: string;
@@ -145,10 +149,26 @@ export default function ExemplarPage() {
     },
     onError: (err) => message.error(errorText(err)),
   });
+  const lifecycle = useMutation({
+    mutationFn: ({ restore, reason, version }: { restore: boolean; reason: string; version: number }) =>
+      restore ? restoreExemplar(id!, reason, version) : cancelExemplar(id!, reason, version),
+    onSuccess: (row, v) => {
+      qc.setQueryData(keys.exemplars.one(id), row);
+      void qc.invalidateQueries({ queryKey: keys.exemplars.all });
+      message.success(v.restore ? 'Đã khôi phục điển hình.' : 'Đã hủy điển hình; điển hình và các bài viết đang đăng đã được gỡ khỏi cổng.');
+      setStep(null);
+    },
+  });
   if (q.isPending) return <LoadingBlock />;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const e = q.data;
   const has = (a: string) => e.abilities.includes(a);
+  // Before tổng kết it is the unit's proposal being withdrawn; after it, the record being cancelled.
+  const early = e.stage === 'discovered' || e.stage === 'nurturing';
+  const closeLifecycle = () => {
+    lifecycle.reset();
+    setStep(null);
+  };
   const current = e.stages.findIndex((s) => s.current);
   const stepsOf = (stage: string) => e.steps.filter((s) => s.stage === stage);
   const stepColumns = (ownerTitle: string) => [
@@ -162,6 +182,7 @@ export default function ExemplarPage() {
         title={e.name}
         subtitle={
           <Space wrap>
+            {e.cancelledAt ? cancelledTag : null}
             {stageTag(e.stage, e.stageLabel)}
             <span>
               {e.kindLabel} · {e.unitName}
@@ -171,6 +192,11 @@ export default function ExemplarPage() {
         }
         extra={
           <>
+            {has('update') ? (
+              <Button icon={<FormOutlined />} onClick={() => setStep('edit')} data-testid="exemplar-edit">
+                Sửa đề xuất
+              </Button>
+            ) : null}
             {has('writeStory') ? (
               <Link to={`/dien-hinh/bai-viet/moi?dienHinh=${e.id}`}>
                 <Button icon={<EditOutlined />} data-testid="exemplar-write-story">
@@ -192,10 +218,30 @@ export default function ExemplarPage() {
                 </Button>
               </Popconfirm>
             ) : null}
+            {has('cancel') ? (
+              <Button danger icon={<CloseCircleOutlined />} onClick={() => setStep('cancel')} data-testid="exemplar-cancel">
+                {early ? 'Rút đề xuất' : 'Hủy điển hình'}
+              </Button>
+            ) : null}
+            {has('restore') ? (
+              <Button icon={<UndoOutlined />} onClick={() => setStep('restore')} data-testid="exemplar-restore">
+                Khôi phục
+              </Button>
+            ) : null}
           </>
         }
       />
       <ExemplarTabs />
+      {e.cancelledAt ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="exemplar-cancelled"
+          title={`Điển hình đã bị hủy lúc ${fmtDateTime(e.cancelledAt)}: không còn trên cổng thông tin, không thêm bước nào được cho đến khi được khôi phục.`}
+          description={`Lý do: ${e.cancelReason ?? '—'}`}
+        />
+      ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Steps
           current={current}
@@ -299,6 +345,22 @@ export default function ExemplarPage() {
       </Space>
       <StepModal e={e} kind={step === 'nurture' || step === 'spread' ? step : null} onClose={() => setStep(null)} />
       <SumUpModal e={e} open={step === 'sumUp'} onClose={() => setStep(null)} />
+      <ProposeModal open={step === 'edit'} exemplar={e} onClose={() => setStep(null)} />
+      <ReasonModal
+        open={step === 'cancel' || step === 'restore'}
+        title={step === 'restore' ? 'Khôi phục điển hình' : early ? 'Rút đề xuất điển hình' : 'Hủy điển hình'}
+        okText={step === 'restore' ? 'Khôi phục' : early ? 'Rút đề xuất' : 'Hủy điển hình'}
+        intro={
+          step === 'restore'
+            ? `Điển hình trở lại giai đoạn ${e.stageLabel}; muốn giới thiệu trên cổng thì đăng lại.`
+            : 'Điển hình được gỡ khỏi cổng thông tin, các bài viết đang đăng về điển hình được gỡ; bản ghi và các bước đã làm được giữ lại.'
+        }
+        onClose={closeLifecycle}
+        onSubmit={(reason) => lifecycle.mutate({ restore: step === 'restore', reason, version: e.version })}
+        pending={lifecycle.isPending}
+        error={lifecycle.isError ? errorText(lifecycle.error) : null}
+        testId="exemplar-lifecycle"
+      />
     </>
   );
 }

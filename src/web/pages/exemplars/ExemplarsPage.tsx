@@ -5,7 +5,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { Dayjs } from 'dayjs';
-import { exemplarAbilities, listExemplars, proposeExemplar, type ExemplarProposal, type ExemplarSummary } from '../../api/exemplars';
+import {
+  exemplarAbilities,
+  listExemplars,
+  proposeExemplar,
+  updateExemplar,
+  type Exemplar,
+  type ExemplarProposal,
+  type ExemplarSummary,
+} from '../../api/exemplars';
 import { listMovements } from '../../api/plans';
 import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -16,10 +24,10 @@ import { ErrorAlert } from '../../components/PageStates';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useDebounced } from '../../lib/hooks';
-import { DATE_FORMAT, fmtDate, fromDayjs } from '../../lib/format';
+import { DATE_FORMAT, fmtDate, fromDayjs, toDayjs } from '../../lib/format';
 import { todayDayjs } from '../../lib/today';
 import { EXEMPLAR_KIND_LABELS, EXEMPLAR_KINDS, EXEMPLAR_STAGE_LABELS, EXEMPLAR_STAGES } from '../../../shared/codes';
-import { ExemplarTabs, stageTag } from './nav';
+import { cancelledTag, ExemplarTabs, stageTag } from './nav';
 
 interface ProposalValues {
   unitId: string;
@@ -34,12 +42,42 @@ interface ProposalValues {
   discoveredOn: Dayjs;
 }
 
-/** The proposal form (also opened from a movement, or from a suggestion, with fields filled in). */
-export function ProposeModal({ open, onClose, initial }: { open: boolean; onClose: () => void; initial?: Partial<ProposalValues> }) {
+/** The proposal's fields as the form holds them, from a stored exemplar (to edit it). */
+function valuesOf(e: Exemplar): Partial<ProposalValues> {
+  return {
+    unitId: e.unitId,
+    kind: e.kind as ProposalValues['kind'],
+    name: e.name,
+    personId: e.personId ?? undefined,
+    subjectUnitId: e.subjectUnitId ?? undefined,
+    positionText: e.positionText ?? undefined,
+    movementId: e.movementId ?? undefined,
+    achievement: e.achievement,
+    reason: e.reason,
+    discoveredOn: toDayjs(e.discoveredOn),
+  };
+}
+
+/**
+ * The proposal form (also opened from a movement, or from a suggestion, with fields filled in); given
+ * `exemplar`, it edits that proposal (its unit stays).
+ */
+export function ProposeModal({
+  open,
+  onClose,
+  initial,
+  exemplar,
+}: {
+  open: boolean;
+  onClose: () => void;
+  initial?: Partial<ProposalValues>;
+  exemplar?: Exemplar;
+}) {
   const user = useUser();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<ProposalValues>();
+  const editing = exemplar ?? null;
   const kind = Form.useWatch('kind', form);
   const movements = useQuery({ queryKey: keys.movements.list({ status: 'exemplar' }), queryFn: () => listMovements({ pageSize: 200 }), enabled: open });
   // Fill the form once per opening: a later render must not undo what the user chose.
@@ -49,13 +87,12 @@ export function ProposeModal({ open, onClose, initial }: { open: boolean; onClos
     else if (!filled.current) {
       filled.current = true;
       form.resetFields();
-      form.setFieldsValue({ unitId: user.unitId, kind: 'person', discoveredOn: todayDayjs(), ...initial });
+      form.setFieldsValue(editing ? valuesOf(editing) : { unitId: user.unitId, kind: 'person', discoveredOn: todayDayjs(), ...initial });
     }
-  }, [open, initial, form, user.unitId]);
+  }, [open, initial, form, user.unitId, editing]);
   const save = useMutation({
-    mutationFn: (v: ProposalValues) =>
-      proposeExemplar({
-        unitId: v.unitId,
+    mutationFn: (v: ProposalValues) => {
+      const body = {
         kind: v.kind,
         name: v.name,
         personId: v.kind === 'person' ? (v.personId ?? null) : null,
@@ -65,19 +102,25 @@ export function ProposeModal({ open, onClose, initial }: { open: boolean; onClos
         achievement: v.achievement,
         reason: v.reason,
         discoveredOn: fromDayjs(v.discoveredOn) ?? '',
-      }),
+      };
+      return editing ? updateExemplar(editing.id, { ...body, version: editing.version }) : proposeExemplar({ ...body, unitId: v.unitId });
+    },
     onSuccess: async (row) => {
+      if (editing) qc.setQueryData(keys.exemplars.one(row.id), row);
       await qc.invalidateQueries({ queryKey: keys.exemplars.all });
       onClose();
-      void navigate(`/dien-hinh/${row.id}`);
+      if (!editing) void navigate(`/dien-hinh/${row.id}`);
     },
   });
   return (
     <FormModal<ProposalValues>
       open={open}
-      title="Đề xuất điển hình tiên tiến (phát hiện)"
-      okText="Gửi đề xuất"
-      onCancel={onClose}
+      title={editing ? 'Sửa đề xuất điển hình' : 'Đề xuất điển hình tiên tiến (phát hiện)'}
+      okText={editing ? 'Lưu' : 'Gửi đề xuất'}
+      onCancel={() => {
+        save.reset();
+        onClose();
+      }}
       form={form}
       onFinish={(v) => save.mutate(v)}
       pending={save.isPending}
@@ -86,7 +129,7 @@ export function ProposeModal({ open, onClose, initial }: { open: boolean; onClos
       width={720}
     >
       <Form.Item name="unitId" label="Đơn vị đề xuất" rules={[{ required: true, message: 'Chọn đơn vị đề xuất' }]}>
-        <UnitTreeSelect data-testid="exemplar-unit" />
+        <UnitTreeSelect data-testid="exemplar-unit" disabled={Boolean(editing)} />
       </Form.Item>
       <Form.Item name="kind" label="Loại điển hình" rules={[{ required: true }]}>
         <Select data-testid="exemplar-kind" options={EXEMPLAR_KINDS.map((k) => ({ value: k, label: EXEMPLAR_KIND_LABELS[k] }))} />
@@ -137,10 +180,11 @@ export default function ExemplarsPage() {
   const [open, setOpen] = useState(Boolean(fromMovement));
   const [stage, setStage] = useState<(typeof EXEMPLAR_STAGES)[number] | undefined>();
   const [kind, setKind] = useState<(typeof EXEMPLAR_KINDS)[number] | undefined>();
+  const [state, setState] = useState<'active' | 'cancelled' | undefined>();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   const [page, setPage] = useState(1);
-  const filter = { stage, kind, q: q || undefined, page, pageSize: 20 };
+  const filter = { stage, kind, state, q: q || undefined, page, pageSize: 20 };
   const list = useQuery({ queryKey: keys.exemplars.list(filter), queryFn: () => listExemplars(filter) });
   const initial = useMemo(() => (fromMovement ? { movementId: fromMovement } : undefined), [fromMovement]);
   return (
@@ -175,6 +219,18 @@ export default function ExemplarsPage() {
           onChange={setKind}
           options={EXEMPLAR_KINDS.map((s) => ({ value: s, label: EXEMPLAR_KIND_LABELS[s] }))}
         />
+        <Select
+          allowClear
+          placeholder="Tình trạng"
+          style={{ width: 180 }}
+          value={state}
+          onChange={setState}
+          data-testid="exemplars-state"
+          options={[
+            { value: 'active', label: 'Đang theo dõi' },
+            { value: 'cancelled', label: 'Đã hủy, rút đề xuất' },
+          ]}
+        />
       </Space>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Table<ExemplarSummary>
@@ -182,14 +238,14 @@ export default function ExemplarsPage() {
         data-testid="exemplars-table"
         loading={list.isPending}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 800 }}
+        scroll={{ x: 1240 }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: 'Điển hình', key: 'name', render: (_, r) => <Link to={`/dien-hinh/${r.id}`}>{r.name}</Link> },
+          { title: 'Điển hình', key: 'name', width: 260, render: (_, r) => <Link to={`/dien-hinh/${r.id}`}>{r.name}</Link> },
           { title: 'Loại', dataIndex: 'kindLabel', width: 170 },
           { title: 'Đơn vị', dataIndex: 'unitName', width: 220 },
-          { title: 'Phong trào', dataIndex: 'movementTitle', render: (v: string | null) => v ?? '—' },
-          { title: 'Giai đoạn', key: 'stage', width: 130, render: (_, r) => stageTag(r.stage, r.stageLabel) },
+          { title: 'Phong trào', dataIndex: 'movementTitle', width: 260, render: (v: string | null) => v ?? '—' },
+          { title: 'Giai đoạn', key: 'stage', width: 130, render: (_, r) => (r.cancelledAt ? cancelledTag : stageTag(r.stage, r.stageLabel)) },
           { title: 'Phát hiện', dataIndex: 'discoveredOn', width: 110, render: (v: string) => fmtDate(v) },
           { title: 'Cổng', dataIndex: 'publishedAt', width: 90, render: (v: string | null) => (v ? 'Đã đăng' : '—') },
         ]}

@@ -1,6 +1,6 @@
 /** Stories (bài viết) about exemplars: the list, and the editor with photos and the draft → approved → published → withdrawn workflow. */
 import { Alert, App, Button, Card, Col, Form, Image, Input, Popconfirm, Row, Select, Space, Table, Typography, Upload } from 'antd';
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import {
   listExemplars,
   listStories,
   moveStory,
+  removeStoryImage,
   storyImageUrl,
   updateStory,
   type Story,
@@ -116,6 +117,14 @@ function Photos({ story }: { story: Story }) {
     },
     onError: (e) => message.error(errorText(e)),
   });
+  const remove = useMutation({
+    mutationFn: (imageId: string) => removeStoryImage(story.id, imageId),
+    onSuccess: (row) => {
+      message.success('Đã xóa ảnh.');
+      qc.setQueryData(keys.exemplars.story(story.id), row);
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
   return (
     <Card size="small" title={`Ảnh (${story.images.length})`}>
       {story.images.length === 0 ? <Typography.Text type="secondary">Chưa có ảnh.</Typography.Text> : null}
@@ -126,6 +135,13 @@ function Photos({ story }: { story: Story }) {
               <Image src={storyImageUrl(story.id, img.id)} alt={img.caption} style={{ maxWidth: '100%' }} />
               <figcaption style={{ fontSize: 12, color: '#666' }}>
                 {img.caption || '(không chú thích)'} · {img.width}×{img.height}
+                {editable ? (
+                  <Popconfirm title="Xóa ảnh này khỏi bài viết?" okText="Xóa" cancelText="Hủy" onConfirm={() => remove.mutate(img.id)}>
+                    <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="story-image-remove">
+                      Xóa ảnh
+                    </Button>
+                  </Popconfirm>
+                ) : null}
               </figcaption>
             </figure>
           </Col>

@@ -7,6 +7,7 @@ import { exemplarAbilities } from '../../api/exemplars';
 const STAGE_COLORS: Record<string, string> = { discovered: 'blue', nurturing: 'gold', summed_up: 'green', spreading: 'purple' };
 const STORY_COLORS: Record<string, string> = { draft: 'default', approved: 'blue', published: 'green', withdrawn: 'red' };
 export const stageTag = (stage: string, label: string) => <Tag color={STAGE_COLORS[stage] ?? 'default'}>{label}</Tag>;
+export const cancelledTag = <Tag color="red">Đã hủy</Tag>;
 export const storyTag = (status: string, label: string) => <Tag color={STORY_COLORS[status] ?? 'default'}>{label}</Tag>;
 
 export function ExemplarTabs() {

@@ -23,6 +23,7 @@ import { keys } from '../../api/keys';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate } from '../../lib/format';
 import { currentYearVn } from '../../lib/today';
+import { MovementsCard, PlansCard, QueryView } from './parts';
 
 const PAGE_SIZE = 12;
 
@@ -249,44 +250,8 @@ export function PortalHomePage() {
                   <VerifyBox />
                 </Space>
               </Card>
-              <Card size="small" title="Phong trào thi đua đã phát động">
-                <List
-                  dataSource={plans.data?.movements ?? []}
-                  data-testid="public-movements"
-                  locale={{ emptyText: 'Chưa có phong trào.' }}
-                  renderItem={(m) => (
-                    <List.Item>
-                      <List.Item.Meta
-                        title={<Link to={`/cong-khai/phong-trao/${m.id}`}>{m.title}</Link>}
-                        description={
-                          <Space wrap>
-                            <Tag color={m.status === 'launched' ? 'green' : 'default'}>{m.statusLabel}</Tag>
-                            <span>{m.unitName}</span>
-                            <span>
-                              {fmtDate(m.startDate)} – {fmtDate(m.endDate)}
-                            </span>
-                          </Space>
-                        }
-                      />
-                    </List.Item>
-                  )}
-                />
-              </Card>
-              <Card size="small" title="Kế hoạch thi đua, khen thưởng đã ban hành">
-                <List
-                  dataSource={plans.data?.plans ?? []}
-                  data-testid="public-plans"
-                  locale={{ emptyText: 'Chưa có kế hoạch.' }}
-                  renderItem={(p) => (
-                    <List.Item>
-                      <List.Item.Meta
-                        title={<Link to={`/cong-khai/ke-hoach/${p.id}`}>{p.title}</Link>}
-                        description={`${p.unitName} · năm ${p.year}${p.number ? ` · số ${p.number}` : ''}`}
-                      />
-                    </List.Item>
-                  )}
-                />
-              </Card>
+              <MovementsCard movements={plans.data?.movements ?? []} />
+              <PlansCard plans={plans.data?.plans ?? []} />
             </Space>
           </Col>
         </Row>
@@ -381,13 +346,7 @@ export function PortalExemplarsPage() {
   const r = useQuery({ queryKey: keys.portal.exemplars(filter), queryFn: () => listPublicExemplars(filter) });
   return (
     <ListShell title="Điển hình tiên tiến" q={q} onSearch={(x) => set({ q: x })} total={r.data?.total ?? 0} page={page} onPage={(p) => set({ page: p })}>
-      {r.isError ? (
-        <ErrorAlert error={r.error} />
-      ) : r.isPending ? (
-        <LoadingBlock />
-      ) : (
-        <Grid items={r.data.items} render={(e) => <ExemplarCard e={e} />} empty="Không có điển hình phù hợp." />
-      )}
+      <QueryView q={r}>{(data) => <Grid items={data.items} render={(e) => <ExemplarCard e={e} />} empty="Không có điển hình phù hợp." />}</QueryView>
     </ListShell>
   );
 }
@@ -406,13 +365,7 @@ export function PortalStoriesPage() {
       page={page}
       onPage={(p) => set({ page: p })}
     >
-      {r.isError ? (
-        <ErrorAlert error={r.error} />
-      ) : r.isPending ? (
-        <LoadingBlock />
-      ) : (
-        <Grid items={r.data.items} render={(s) => <StoryCard s={s} />} empty="Không có bài viết phù hợp." />
-      )}
+      <QueryView q={r}>{(data) => <Grid items={data.items} render={(s) => <StoryCard s={s} />} empty="Không có bài viết phù hợp." />}</QueryView>
     </ListShell>
   );
 }
@@ -443,7 +396,7 @@ export function PortalDecisionsPage() {
         />
       }
     >
-      {r.isError ? <ErrorAlert error={r.error} /> : r.isPending ? <LoadingBlock /> : <DecisionRows items={r.data.items} testId="portal-decisions" />}
+      <QueryView q={r}>{(data) => <DecisionRows items={data.items} testId="portal-decisions" />}</QueryView>
     </ListShell>
   );
 }
