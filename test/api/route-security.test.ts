@@ -13,7 +13,6 @@ import {
   trustEntries,
   units,
 } from '../../src/server/db/schema/index.js';
-import { hashPassword } from '../../src/server/auth/passwords.js';
 import { buildDecision } from '../helpers/decisions.js';
 import { buildOutsider } from '../helpers/factories.js';
 import { reviewedDossier } from '../helpers/dossiers.js';
