@@ -112,9 +112,9 @@ export function DecisionSignatures({ decisionId, numberText }: { decisionId: str
               description="Quản trị hệ thống thêm chứng thư số ở trang Ký số."
             />
           ) : (
-            <Space wrap>
+            <Space wrap style={{ width: '100%' }}>
               <Select
-                style={{ minWidth: 260, maxWidth: '100%' }}
+                style={{ width: 420, maxWidth: '100%' }}
                 placeholder="Chọn chứng thư số"
                 value={credentialId}
                 onChange={setCredentialId}

@@ -1,5 +1,5 @@
 /** Decisions: candidates ready to decide (head) or to forward (Office), the register of decisions, revocation, DOCX. */
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Form, Grid, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -43,19 +43,21 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
     onError: (e) => message.error(errorText(e)),
   });
   const d = q.data;
+  // On a phone the drawer takes the whole width and the details stack in one column.
+  const phone = !Grid.useBreakpoint().md;
   return (
-    <Drawer open={id !== null} onClose={onClose} width={820} title={d ? `Quyết định số ${d.numberText}` : 'Quyết định'}>
+    <Drawer open={id !== null} onClose={onClose} width={phone ? '100%' : 820} title={d ? `Quyết định số ${d.numberText}` : 'Quyết định'}>
       {d ? (
         <>
-          <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="Cơ quan ban hành" span={2}>
+          <Descriptions size="small" column={phone ? 1 : 2} bordered>
+            <Descriptions.Item label="Cơ quan ban hành" span={phone ? 1 : 2}>
               {d.issuerName}
             </Descriptions.Item>
             <Descriptions.Item label="Ngày">{fmtDate(d.decisionDate)}</Descriptions.Item>
             <Descriptions.Item label="Trạng thái">
               {d.status === 'revoked' ? <Tag color="red">Đã hủy bỏ</Tag> : <Tag color="green">Có hiệu lực</Tag>}
             </Descriptions.Item>
-            <Descriptions.Item label="Trích yếu" span={2}>
+            <Descriptions.Item label="Trích yếu" span={phone ? 1 : 2}>
               {d.title}
             </Descriptions.Item>
             <Descriptions.Item label="Người ký">
@@ -63,7 +65,7 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             </Descriptions.Item>
             <Descriptions.Item label="Tổng tiền thưởng">{money(d.totalAmount)}</Descriptions.Item>
             {d.revokeReason ? (
-              <Descriptions.Item label="Lý do hủy bỏ" span={2}>
+              <Descriptions.Item label="Lý do hủy bỏ" span={phone ? 1 : 2}>
                 {d.revokeReason}
               </Descriptions.Item>
             ) : null}
@@ -77,6 +79,7 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             rowKey="id"
             size="small"
             pagination={false}
+            scroll={{ x: 620 }}
             style={{ marginTop: 16 }}
             dataSource={d.awardees ?? []}
             rowSelection={

@@ -166,7 +166,7 @@ function CredentialsCard() {
         scroll={{ x: 900 }}
         data-testid="credentials-table"
         columns={[
-          { title: 'Tên', dataIndex: 'label', render: (v: string, c) => (c.disabled ? <s>{v}</s> : v) },
+          { title: 'Tên', dataIndex: 'label', width: 240, render: (v: string, c) => (c.disabled ? <s>{v}</s> : v) },
           { title: 'Loại', dataIndex: 'kindLabel', width: 170 },
           { title: 'Chủ thể (CN)', dataIndex: 'commonName', width: 200 },
           { title: 'Cấp bởi', dataIndex: 'issuer', width: 190 },
@@ -341,7 +341,7 @@ function TrustCard() {
         scroll={{ x: 700 }}
         columns={[
           { title: 'Loại', dataIndex: 'kindLabel', width: 200 },
-          { title: 'Tên', dataIndex: 'label' },
+          { title: 'Tên', dataIndex: 'label', width: 220 },
           { title: 'Chủ thể', dataIndex: 'subject' },
           {
             title: '',
