@@ -6,10 +6,13 @@ import { awardDecisions, decisionAwardees, people } from '../../src/server/db/sc
  * An issued internal decision of `unitId` awarding `honor` to the first `n` people of the unit's
  * staff (inserted directly: the dossier pipeline that normally issues it is tested elsewhere).
  */
+let nextNumber = 900;
+
 export async function buildDecision(db: Db, unitId: string, opts: { n?: number; honor?: string; number?: number; date?: string } = {}) {
   const n = opts.n ?? 3;
   const staff = await db.select().from(people).where(eq(people.unitId, unitId)).limit(n);
-  const number = opts.number ?? 900 + Math.floor(Math.random() * 99);
+  // Numbers from a counter: random ones collided in the register's unique (unit, year, number) now and then.
+  const number = opts.number ?? nextNumber++;
   const date = opts.date ?? '2026-03-15';
   const [d] = await db
     .insert(awardDecisions)
