@@ -16,20 +16,21 @@ export async function insertLoginSession(
 }
 
 /** The unexpired session of a token hash with its account and the account's unit path; ignores scope (it is how the actor is found). */
+/** What an actor is made of: the account, its unit's path (join accounts and units to select it). */
+export const ACTOR_COLUMNS = {
+  accountId: accounts.id,
+  username: accounts.username,
+  displayName: accounts.displayName,
+  role: accounts.role,
+  unitId: accounts.unitId,
+  personId: accounts.personId,
+  active: accounts.active,
+  unitPath: units.path,
+};
+
 export async function unsafeFindLiveSession(tx: Executor, tokenHash: string) {
   const [row] = await tx
-    .select({
-      csrfToken: sessions.csrfToken,
-      accountId: accounts.id,
-      username: accounts.username,
-      displayName: accounts.displayName,
-      role: accounts.role,
-      unitId: accounts.unitId,
-      personId: accounts.personId,
-      active: accounts.active,
-      passwordChangedAt: accounts.passwordChangedAt,
-      unitPath: units.path,
-    })
+    .select({ csrfToken: sessions.csrfToken, passwordChangedAt: accounts.passwordChangedAt, ...ACTOR_COLUMNS })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .innerJoin(units, eq(units.id, accounts.unitId))

@@ -7,6 +7,7 @@ import type { Executor } from '../db/client.js';
 import { accounts, documentSignatures, signedDocuments, signingCredentials, signingRequests, trustEntries, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { unitIdInScope } from './scope.js';
+import { ACTOR_COLUMNS } from './login-sessions.js';
 
 export type CredentialRow = typeof signingCredentials.$inferSelect;
 export type TrustRow = typeof trustEntries.$inferSelect;
@@ -160,16 +161,7 @@ export async function markSigningRequest(tx: Executor, id: string, changes: Part
 /** Who started an external signing request (the token tool has no session; the request is theirs). */
 export async function unsafeRequesterOf(tx: Executor, tokenHash: string, at: Date) {
   const [row] = await tx
-    .select({
-      accountId: accounts.id,
-      username: accounts.username,
-      displayName: accounts.displayName,
-      role: accounts.role,
-      unitId: accounts.unitId,
-      personId: accounts.personId,
-      active: accounts.active,
-      unitPath: units.path,
-    })
+    .select(ACTOR_COLUMNS)
     .from(signingRequests)
     .innerJoin(accounts, eq(accounts.id, signingRequests.createdBy))
     .innerJoin(units, eq(units.id, accounts.unitId))

@@ -3,6 +3,8 @@
  * field with its Phụ lục I appearance as an incremental update, have the signer make the CMS, put it
  * in, and verify the result before anyone receives it.
  */
+import { dateVn } from '../clock.js';
+import { formatDateVi } from '../../shared/format-vi.js';
 import { CertificateNotUsable, SignatureRejected } from './errors.js';
 import type { CmsSigner } from './cms.js';
 import { addSignatureField, coveredBytes, embedSignature, type FieldSpec, type PreparedPdf } from './pdf-field.js';
@@ -15,7 +17,7 @@ export type FieldRequest = Omit<FieldSpec, 'signingTime'>;
 export async function assertMaySign(certificate: Buffer, chain: readonly Buffer[], trust: TrustStore, now: Date): Promise<CertificateInfo> {
   const info = describeCertificate(certificate);
   if (!info.maySign) throw new CertificateNotUsable('Chứng thư số không có mục đích sử dụng để ký (digitalSignature, nonRepudiation).');
-  if (now.getTime() > info.notAfter.getTime()) throw new CertificateNotUsable(`Chứng thư số đã hết hạn ngày ${info.notAfter.toISOString().slice(0, 10)}.`);
+  if (now.getTime() > info.notAfter.getTime()) throw new CertificateNotUsable(`Chứng thư số đã hết hạn ngày ${formatDateVi(dateVn(info.notAfter))}.`);
   if (now.getTime() < info.notBefore.getTime()) throw new CertificateNotUsable('Chứng thư số chưa đến ngày có hiệu lực.');
   // The same chain and revocation checks a recipient makes.
   const problem = await chainAndRevocation(certificate, chain, trust, now);

@@ -6,6 +6,8 @@
  * Vietnamese what is wrong; nothing here throws on a bad signature.
  */
 import * as pkijs from 'pkijs';
+import { dateVn } from '../clock.js';
+import { formatDateVi } from '../../shared/format-vi.js';
 import { x509 } from './x509.js';
 import { CMS_OID } from './cms.js';
 import { coveredBytes } from './pdf-field.js';
@@ -178,8 +180,7 @@ async function verifyOne(pdf: Buffer, raw: RawSignature, index: number, laterExi
       certificate = describeCertificate(Buffer.from(leaf.toSchema().toBER(false)));
       const at = signingTime ?? now;
       validAtSigningTime = certificate.notBefore.getTime() <= at.getTime() && at.getTime() <= certificate.notAfter.getTime();
-      if (!validAtSigningTime)
-        problems.push(`Chứng thư số không còn hiệu lực tại thời điểm ký (hiệu lực đến ${certificate.notAfter.toISOString().slice(0, 10)}).`);
+      if (!validAtSigningTime) problems.push(`Chứng thư số không còn hiệu lực tại thời điểm ký (hiệu lực đến ${formatDateVi(dateVn(certificate.notAfter))}).`);
       if (!certificate.maySign) problems.push('Chứng thư số không có mục đích sử dụng để ký (digitalSignature, nonRepudiation).');
       const path = await chainTrusted(leaf, carried, trust, validAtSigningTime ? at : certificate.notAfter);
       trusted = path !== null;
