@@ -169,7 +169,9 @@ export async function issueCertificatesForDecision(ctx: CommandContext, decision
     throw new CertificatesNotIssuable(
       d.kind !== 'internal'
         ? 'Đây là quyết định của cấp trên: Giấy khen, Bằng khen do cơ quan ban hành quyết định cấp và vào sổ.'
-        : 'Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.',
+        : d.status === 'signing'
+          ? 'Quyết định chưa được ký số phát hành: Giấy khen, Bằng khen vào sổ sau khi cơ quan ký số.'
+          : 'Quyết định đã bị hủy bỏ: không cấp Giấy khen, Bằng khen.',
     );
   }
   // A complaint or denunciation about the decision holds its execution until answered (petitions).

@@ -11,6 +11,9 @@ import {
   insertAwardee,
   insertDecision,
   lockVisibleCandidates,
+  markDecisionIssued,
+  releaseCandidates,
+  setAwardeeHonorAward,
   lockVisibleDecision,
   markCandidatesNotAwarded,
   markDecisionRevoked,
@@ -38,6 +41,7 @@ import { commitDecisionMoney, returnRevokedMoney } from './fund.js';
 import { recallItemsForRevocation } from './award-items.js';
 import { notify } from './notify.js';
 import { releaseInitiativeClaims } from './initiative-claims.js';
+import { signingPolicyGoverning } from '../repositories/signing.js';
 
 /** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
 export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
@@ -172,6 +176,8 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
   const number = await nextDecisionNumber(ctx.tx, unit.id, year);
   const numberText = decisionNumberText(number, unit.code);
   const honors = [...new Set(rows.map((r) => HONOR_INFO[r.candidate.honor as Honor].label))];
+  // An agency that issues only signed decisions records this one as waiting for its signature.
+  const awaitSignature = (await signingPolicyGoverning(ctx.tx, unit.path))?.requireSignature === true;
   const decision = await insertDecision(ctx.tx, {
     kind: 'internal',
     unitId: unit.id,
@@ -184,58 +190,116 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     signerName: input.signerName.trim(),
     signerTitle: input.signerTitle.trim(),
     regime: regimeForDate(input.decisionDate),
+    status: awaitSignature ? 'signing' : 'issued',
     issuedBy: ctx.actor.accountId,
     issuedAt: now(),
   });
-  const total = await addAwardees(ctx, decision, rows, unit.name);
+  const total = await addAwardees(ctx, decision, rows);
   const row = await setDecisionTotal(ctx.tx, decision.id, total);
-  // The money goes into the issuing unit's TĐKT fund as commitments (paid later, returned on revocation).
-  await commitDecisionMoney(ctx, row, await awardeesOf(ctx.tx, decision.id));
-  for (const d of new Set(rows.map((r) => r.dossier.id))) await maybeComplete(ctx, d);
+  if (!awaitSignature) {
+    await takeEffect(ctx, row, rows);
+    return row;
+  }
   await ctx.audit({
-    action: 'decision.issued',
+    action: 'decision.prepared',
     entityType: 'decision',
     entityId: decision.id,
     unitId: unit.id,
-    summary: `Ban hành Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`,
+    summary: `Lập Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)} (${rows.length} tập thể, cá nhân): chờ ký số để phát hành`,
     after: { numberText, candidates: rows.map((r) => r.candidate.displayName) },
   });
-  const dossierUnits = [...new Set(rows.map((r) => r.dossier.unitId))];
-  const awardees = rows.flatMap((r) => (r.candidate.personId ? [r.candidate.personId] : []));
-  await notify(ctx, [{ unitSide: dossierUnits }, { people: awardees }], {
-    key: `decision.issued:${decision.id}`,
-    title: `Đã ban hành Quyết định số ${numberText}`,
-    body: `Quyết định số ${numberText} ngày ${formatDateVi(input.decisionDate)} ${row.title.charAt(0).toLowerCase()}${row.title.slice(1)}: ${rows.map((r) => `${r.candidate.displayName} (${HONOR_INFO[r.candidate.honor as Honor].label})`).join('; ')}.`,
+  await notify(ctx, [{ unitSide: [unit.id] }], {
+    key: `decision.signing:${decision.id}`,
+    title: `Quyết định số ${numberText} chờ ký số`,
+    body: `Quyết định số ${numberText} ${row.title.charAt(0).toLowerCase()}${row.title.slice(1)} chỉ có hiệu lực khi người có thẩm quyền và cơ quan ký số.`,
     link: `/quyet-dinh`,
   });
   return row;
 }
 
-async function addAwardees(
-  ctx: CommandContext,
-  decision: DecisionRow,
-  rows: { candidate: CandidateRow; dossier: DossierRow }[],
-  issuer: string,
-): Promise<number> {
+/**
+ * What issuing does: the awardees' histories, the money committed in the fund, the dossiers
+ * completed, the notices. At recording, or — for an agency that issues only signed decisions — when
+ * the agency's signature lands (`issueSignedDecision`).
+ */
+async function takeEffect(ctx: CommandContext, row: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[]): Promise<void> {
+  await recordHistories(ctx, row, rows);
+  // The money goes into the issuing unit's TĐKT fund as commitments (paid later, returned on revocation).
+  await commitDecisionMoney(ctx, row, await awardeesOf(ctx.tx, row.id));
+  for (const d of new Set(rows.map((r) => r.dossier.id))) await maybeComplete(ctx, d);
+  const honors = [...new Set(rows.map((r) => HONOR_INFO[r.candidate.honor as Honor].label))];
+  await ctx.audit({
+    action: 'decision.issued',
+    entityType: 'decision',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Ban hành Quyết định số ${row.numberText} ngày ${formatDateVi(row.decisionDate)}: ${rows.length} tập thể, cá nhân (${honors.join(', ')})`,
+    after: { numberText: row.numberText, candidates: rows.map((r) => r.candidate.displayName) },
+  });
+  const dossierUnits = [...new Set(rows.map((r) => r.dossier.unitId))];
+  const awardees = rows.flatMap((r) => (r.candidate.personId ? [r.candidate.personId] : []));
+  await notify(ctx, [{ unitSide: dossierUnits }, { people: awardees }], {
+    key: `decision.issued:${row.id}`,
+    title: `Đã ban hành Quyết định số ${row.numberText}`,
+    body: `Quyết định số ${row.numberText} ngày ${formatDateVi(row.decisionDate)} ${row.title.charAt(0).toLowerCase()}${row.title.slice(1)}: ${rows.map((r) => `${r.candidate.displayName} (${HONOR_INFO[r.candidate.honor as Honor].label})`).join('; ')}.`,
+    link: `/quyet-dinh`,
+  });
+}
+
+/** The awardees' histories (what eligibility reads), linked from the decision's list. */
+async function recordHistories(ctx: CommandContext, row: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[]): Promise<void> {
+  const byCandidate = new Map(rows.map((r) => [r.candidate.id, r]));
+  for (const a of await awardeesOf(ctx.tx, row.id)) {
+    const r = a.candidateId ? byCandidate.get(a.candidateId) : undefined;
+    if (!r || a.honorAwardId) continue;
+    const honorAwardId = await recordAward(ctx.tx, {
+      personId: r.candidate.personId,
+      unitId: r.candidate.subjectUnitId,
+      honor: r.candidate.honor as Honor,
+      year: r.dossier.year,
+      type: r.dossier.type,
+      decisionNumber: row.numberText,
+      decisionDate: row.decisionDate,
+      issuer: row.issuerName,
+      amount: a.amount,
+      dossierId: r.dossier.id,
+      displayName: r.candidate.displayName,
+      initiativeIds: (await claimsOfCandidates(ctx.tx, [r.candidate.id])).map((x) => x.initiativeId),
+    });
+    if (honorAwardId) await setAwardeeHonorAward(ctx.tx, a.id, honorAwardId);
+  }
+}
+
+/**
+ * The agency's signature landed on a decision waiting for it: the decision is issued now and takes
+ * effect (a decision issued at recording is left as it is).
+ */
+export async function issueSignedDecision(ctx: CommandContext, decisionId: string): Promise<void> {
+  const d = await lockVisibleDecision(ctx.tx, ctx.actor, decisionId);
+  if (!d || d.status !== 'signing') return;
+  const awardees = await awardeesOf(ctx.tx, d.id);
+  const rows = await lockVisibleCandidates(
+    ctx.tx,
+    ctx.actor,
+    awardees.flatMap((a) => (a.candidateId ? [a.candidateId] : [])),
+  );
+  const row = await markDecisionIssued(ctx.tx, d.id, now());
+  await takeEffect(ctx, row, rows);
+}
+
+/** The awardees with their money; the histories are written when the decision takes effect. */
+async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[]): Promise<number> {
   let total = 0;
   for (const [i, { candidate: c, dossier: d }] of rows.entries()) {
     const m = money(c.honor as Honor, c.subjectKind as SubjectKind, decision.decisionDate);
     const amount = m?.amount ?? 0;
     total += amount;
-    const honorAwardId = await recordAward(ctx.tx, {
-      personId: c.personId,
-      unitId: c.subjectUnitId,
-      honor: c.honor as Honor,
-      year: d.year,
-      type: d.type,
-      decisionNumber: decision.numberText,
-      decisionDate: decision.decisionDate,
-      issuer,
-      amount,
-      dossierId: d.id,
-      displayName: c.displayName,
-      initiativeIds: (await claimsOfCandidates(ctx.tx, [c.id])).map((x) => x.initiativeId),
-    });
+    // The same subject cannot hold the honor twice in a year: refused now, not when the decision is signed.
+    const dup = await standingHonor(ctx.tx, { personId: c.personId, unitId: c.subjectUnitId }, c.honor, d.year);
+    if (dup)
+      throw new DuplicateHonor(
+        `${c.displayName} đã được ${HONOR_INFO[c.honor as Honor].label} năm ${d.year}${dup.number ? ` (Quyết định số ${dup.number})` : ''}; không khen trùng.`,
+      );
     await insertAwardee(ctx.tx, {
       decisionId: decision.id,
       candidateId: c.id,
@@ -249,7 +313,7 @@ async function addAwardees(
       coefficientMilli: m ? Math.round(m.coefficient * 1000) : null,
       baseSalary: m?.baseSalary ?? null,
       amount,
-      honorAwardId: honorAwardId || null,
+      honorAwardId: null,
       sortOrder: i,
     });
   }
@@ -293,12 +357,9 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
     issuedBy: ctx.actor.accountId,
     issuedAt: now(),
   });
-  const total = await addAwardees(
-    ctx,
-    decision,
-    awarded.map((c) => ({ candidate: c, dossier: d })),
-    input.issuerName.trim(),
-  );
+  const awardedRows = awarded.map((c) => ({ candidate: c, dossier: d }));
+  const total = await addAwardees(ctx, decision, awardedRows);
+  await recordHistories(ctx, decision, awardedRows);
   const refused = cands.filter((c) => !awarded.includes(c));
   await markCandidatesNotAwarded(
     ctx.tx,
@@ -369,6 +430,12 @@ export async function revokeDecision(ctx: CommandContext, id: string, input: { r
     targets.map((t) => t.id),
     reason,
   );
+  // A decision still waiting for its signature never took effect: its candidates wait for a decision again.
+  if (d.status === 'signing')
+    await releaseCandidates(
+      ctx.tx,
+      targets.flatMap((t) => (t.candidateId ? [t.candidateId] : [])),
+    );
   const all = targets.length === awardees.length || awardees.every((a) => a.revoked || targets.includes(a));
   const row = await markDecisionRevoked(ctx.tx, id, reason, all ? { at, by: ctx.actor.accountId } : null);
   await ctx.audit({

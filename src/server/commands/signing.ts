@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import type { CommandContext } from './run.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, forbidden, notFound } from '../errors.js';
 import { now } from '../clock.js';
 import { findVisiblePerson } from '../repositories/people.js';
 import { findVisibleUnit } from '../repositories/units.js';
@@ -22,7 +22,10 @@ import {
   unitPathOf,
   markSigningRequest,
   saveSignedDocument,
+  saveSigningPolicy,
   signedDocumentOf,
+  signedPdfsOf,
+  signStatesOf,
   unsafeFindOpenSigningRequest,
   unsafeRequesterOf,
   updateCredential,
@@ -32,15 +35,25 @@ import {
 import type { Executor } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { parseRole } from '../policies/account.js';
-import { assertCredentialFits, assertDecisionSignable, type SignState } from '../policies/signature.js';
+import {
+  assertCertificatesSignable,
+  assertCopySignable,
+  assertCredentialFits,
+  assertDecisionSignable,
+  maySetSigningPolicy,
+  type SignState,
+} from '../policies/signature.js';
 import { pkcs12Signer } from '../signing/cms.js';
 import { CertificateNotUsable, SignatureRejected } from '../signing/errors.js';
-import { appearanceFor, isoVn } from '../signing/layout.js';
+import { appearanceFor, findSignerBlock, isoVn } from '../signing/layout.js';
 import { describeCertificate, openPkcs12, type CertificateInfo } from '../signing/pkcs12.js';
 import { openSecret, sealSecret } from '../signing/secret-box.js';
-import { acceptSigned, assertMaySign, prepareForSigning, signPdf, type FieldRequest } from '../signing/sign.js';
+import { acceptSigned, assertMaySign, prepareForSigning, signPdf, signWithChecked, unsignedOriginal, type FieldRequest } from '../signing/sign.js';
 import type { TrustStore } from '../signing/verify.js';
 import { x509 } from '../signing/x509.js';
+import { signaturesIn } from '../signing/verify.js';
+import { issueSignedDecision } from './decisions.js';
+import { activeCertificatesOfDecision, type CertificateRow } from '../repositories/certificates.js';
 
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** How long a token tool has to fetch and return a prepared decision. */
@@ -297,6 +310,8 @@ async function recordSignature(
     summary: `${type === 'approve' ? 'Người có thẩm quyền ký số' : 'Cơ quan ký số phát hành'} Quyết định số ${t.decision.numberText}: ${cert.commonName}, chứng thư số ${cert.serial} do ${cert.issuer} cấp, từ địa chỉ ${ctx.actor.ip}`,
     after: { type, via, serial: cert.serial, issuer: cert.issuer, signedAt: at.toISOString(), ip: ctx.actor.ip },
   });
+  // An agency that issues only signed decisions: its signature issues the decision.
+  if (type === 'issue') await issueSignedDecision(ctx, t.decision.id);
 }
 
 /** Sign a decision with a PKCS#12 credential the server holds. */
@@ -396,4 +411,216 @@ export async function completeExternalSigning(ctx: CommandContext, token: string
   await markSigningRequest(ctx.tx, req.id, { completedAt: at });
   await recordSignature(ctx, { decision, credential }, req.type as 'approve' | 'issue', signed, last.certificate, 'token', at);
   return { decisionId: decision.id };
+}
+
+/** The PKCS#12 signer of a credential the server holds; a token's certificate cannot sign here. */
+function heldSigner(credential: CredentialRow) {
+  if (credential.custody !== 'server' || !credential.sealedP12 || !credential.sealedPassword)
+    throw badRequest('Chứng thư số này nằm trên thiết bị ký (USB token): ký hàng loạt và ký bản sao cần chứng thư số lưu trên máy chủ.');
+  return pkcs12Signer(openPkcs12(openSecret(credential.sealedP12, credential.id), openSecret(credential.sealedPassword, credential.id).toString('utf8')));
+}
+
+export interface CertificateSigningProgress {
+  /** Signed by this call. */
+  signed: number;
+  /** Still waiting for this step after this call. */
+  remaining: number;
+  /** Certificates in force of the decision. */
+  total: number;
+}
+
+/** How many certificates one call signs at most: the client calls again until none remain. */
+export const CERTIFICATE_BATCH_MAX = 200;
+
+/**
+ * Sign the decision's Giấy khen, Bằng khen in batches: the competent person's signature on those not
+ * signed yet (`approve`), or the agency's on those the person signed (`issue`). The certificate is
+ * checked once, the signer block found once (every certificate of a decision shares its layout).
+ */
+export async function signDecisionCertificates(
+  ctx: CommandContext,
+  decisionId: string,
+  input: { type: 'approve' | 'issue'; credentialId: string; limit: number },
+  renderOne: (c: CertificateRow) => Promise<Buffer>,
+): Promise<CertificateSigningProgress> {
+  const at = now();
+  const decision = await findVisibleDecision(ctx.tx, ctx.actor, decisionId);
+  if (!decision) throw notFound('Không tìm thấy quyết định.');
+  assertCertificatesSignable(ctx.actor, decision, input.type);
+  const credential = await findVisibleCredential(ctx.tx, ctx.actor, input.credentialId);
+  if (!credential) throw notFound('Không tìm thấy chứng thư số.');
+  assertCredentialFits(ctx.actor, credential, input.type);
+  const all = await activeCertificatesOfDecision(ctx.tx, decision.id);
+  if (!all.length) throw badRequest('Quyết định chưa có Giấy khen, Bằng khen trong sổ vàng: hãy "Vào sổ vàng" trước khi ký.');
+  const states = await signStatesOf(
+    ctx.tx,
+    'certificate',
+    all.map((c) => c.id),
+  );
+  const from = input.type === 'approve' ? undefined : 'approved';
+  const waiting = all.filter((c) => states.get(c.id) === from);
+  const batch = waiting.slice(0, Math.min(Math.max(1, input.limit), CERTIFICATE_BATCH_MAX));
+  if (!batch.length) {
+    if (input.type === 'issue' && all.some((c) => !states.has(c.id)))
+      throw badRequest('Người có thẩm quyền cần ký số Giấy khen, Bằng khen trước khi ký số của cơ quan.');
+    return { signed: 0, remaining: 0, total: all.length };
+  }
+  const signer = heldSigner(credential);
+  const trust = await trustStoreOf(ctx.tx, decision.unitId);
+  const cert = await assertMaySign(signer.certificate, signer.chain, trust, at);
+  const earlier =
+    input.type === 'issue'
+      ? await signedPdfsOf(
+          ctx.tx,
+          'certificate',
+          batch.map((c) => c.id),
+        )
+      : new Map<string, Buffer>();
+  let block: Awaited<ReturnType<typeof findSignerBlock>> = null;
+  for (const c of batch) {
+    const base = earlier.get(c.id) ?? (await renderOne(c));
+    block ??= await findSignerBlock(base, c.signerName, c.signerTitle);
+    if (!block) throw new SignatureRejected(`Không tìm thấy khối chữ ký của "${c.signerName}" trên Giấy khen để đặt chữ ký số.`);
+    const look = await appearanceFor(base, {
+      type: input.type,
+      signerName: c.signerName,
+      image: credential.image,
+      sealMm: credential.sealMm ?? 36,
+      lines: input.type === 'issue' ? [credential.organisation ?? c.issuerName, isoVn(at)] : [],
+      block,
+    });
+    const { pdf } = await signWithChecked(
+      base,
+      {
+        ...look,
+        fieldName: `${input.type === 'approve' ? 'Người có thẩm quyền ký' : 'Cơ quan ký'} ${c.number}/${c.year}`,
+        name: cert.commonName,
+        reason: `${input.type === 'approve' ? 'Ký' : 'Phát hành'} Giấy khen, Bằng khen số ${c.number}/${c.year} theo Quyết định số ${decision.numberText}`,
+        location: decision.issuerName,
+      },
+      signer,
+      trust,
+      at,
+    );
+    const doc = await saveSignedDocument(ctx.tx, {
+      entityType: 'certificate',
+      entityId: c.id,
+      unitId: c.unitId,
+      state: input.type === 'approve' ? 'approved' : 'issued',
+      pdf,
+      updatedAt: at,
+    });
+    await insertSignature(ctx.tx, {
+      signedDocumentId: doc.id,
+      type: input.type,
+      via: 'pkcs12',
+      credentialId: credential.id,
+      signerName: cert.commonName,
+      organisation: cert.organisation,
+      serial: cert.serial,
+      issuer: cert.issuer,
+      signedAt: at,
+      ip: ctx.actor.ip,
+      accountId: ctx.actor.accountId,
+    });
+  }
+  const first = batch[0]!;
+  const last = batch[batch.length - 1]!;
+  await ctx.audit({
+    action: 'certificate.signed',
+    entityType: 'decision',
+    entityId: decision.id,
+    unitId: decision.unitId,
+    summary: `${input.type === 'approve' ? 'Người có thẩm quyền ký số' : 'Cơ quan ký số phát hành'} ${batch.length} Giấy khen, Bằng khen (số ${first.number}/${first.year}${batch.length > 1 ? ` đến ${last.number}/${last.year}` : ''}) của Quyết định số ${decision.numberText}: ${cert.commonName}, chứng thư số ${cert.serial} do ${cert.issuer} cấp, từ địa chỉ ${ctx.actor.ip}`,
+    after: { type: input.type, count: batch.length, serial: cert.serial, issuer: cert.issuer, signedAt: at.toISOString(), ip: ctx.actor.ip },
+  });
+  return { signed: batch.length, remaining: waiting.length - batch.length, total: all.length };
+}
+
+/** Forms of an electronic copy (NĐ 30/2020 Art 25): what the copy signature says it is. */
+export const COPY_FORMS = { SAO_Y: 'SAO Y', TRICH_SAO: 'TRÍCH SAO', SAO_LUC: 'SAO LỤC' } as const;
+
+/**
+ * The agency's electronic copy of a decision it signed and issued: the original document (the bytes
+ * before its first signature), with the agency's copy signature at the top right of the first page,
+ * no image (Phụ lục I).
+ */
+export async function signDecisionCopy(ctx: CommandContext, decisionId: string, input: { credentialId: string; form: keyof typeof COPY_FORMS }): Promise<void> {
+  const at = now();
+  const decision = await findVisibleDecision(ctx.tx, ctx.actor, decisionId);
+  if (!decision) throw notFound('Không tìm thấy quyết định.');
+  const signed = await signedDocumentOf(ctx.tx, 'decision', decision.id);
+  assertCopySignable(ctx.actor, (signed?.state ?? 'unsigned') as SignState);
+  const credential = await findVisibleCredential(ctx.tx, ctx.actor, input.credentialId);
+  if (!credential) throw notFound('Không tìm thấy chứng thư số.');
+  assertCredentialFits(ctx.actor, credential, 'issue');
+  const first = signaturesIn(signed!.pdf)[0];
+  if (!first) throw new SignatureRejected('Văn bản đã ký không còn chữ ký số.');
+  const original = unsignedOriginal(signed!.pdf, first.byteRange);
+  const agency = credential.organisation ?? decision.issuerName;
+  const look = await appearanceFor(original, {
+    type: 'copy',
+    signerName: decision.signerName,
+    image: null,
+    lines: [COPY_FORMS[input.form], agency, isoVn(at)],
+  });
+  const { pdf, certificate } = await signPdf(
+    original,
+    {
+      ...look,
+      fieldName: `Bản sao ${decision.numberText}`,
+      name: agency,
+      reason: `${COPY_FORMS[input.form]} Quyết định số ${decision.numberText}`,
+      location: decision.issuerName,
+    },
+    heldSigner(credential),
+    await trustStoreOf(ctx.tx, decision.unitId),
+    at,
+  );
+  const doc = await saveSignedDocument(ctx.tx, {
+    entityType: 'decision_copy',
+    entityId: decision.id,
+    unitId: decision.unitId,
+    state: 'copy',
+    pdf,
+    updatedAt: at,
+  });
+  await insertSignature(ctx.tx, {
+    signedDocumentId: doc.id,
+    type: 'copy',
+    via: 'pkcs12',
+    credentialId: credential.id,
+    signerName: certificate.commonName,
+    organisation: certificate.organisation,
+    serial: certificate.serial,
+    issuer: certificate.issuer,
+    signedAt: at,
+    ip: ctx.actor.ip,
+    accountId: ctx.actor.accountId,
+  });
+  await ctx.audit({
+    action: 'decision.copy_signed',
+    entityType: 'decision',
+    entityId: decision.id,
+    unitId: decision.unitId,
+    summary: `Ký số bản sao điện tử (${COPY_FORMS[input.form]}) Quyết định số ${decision.numberText}: chứng thư số ${certificate.serial} do ${certificate.issuer} cấp, từ địa chỉ ${ctx.actor.ip}`,
+  });
+}
+
+/** The agency's rule: its decisions are issued only once signed (or issued on recording). */
+export async function setSigningPolicy(ctx: CommandContext, unitId: string, requireSignature: boolean): Promise<void> {
+  if (!maySetSigningPolicy(ctx.actor)) throw forbidden();
+  const unit = await findVisibleUnit(ctx.tx, ctx.actor, unitId);
+  if (!unit) throw notFound('Không tìm thấy đơn vị.');
+  await saveSigningPolicy(ctx.tx, { unitId, requireSignature, updatedBy: ctx.actor.accountId, updatedAt: now() });
+  await ctx.audit({
+    action: 'signing.policy_set',
+    entityType: 'unit',
+    entityId: unitId,
+    unitId,
+    summary: requireSignature
+      ? `${unit.name}: quyết định khen thưởng chỉ phát hành khi đã ký số`
+      : `${unit.name}: quyết định khen thưởng phát hành khi ghi vào sổ (không bắt buộc ký số)`,
+    after: { requireSignature },
+  });
 }

@@ -25,7 +25,7 @@ export function mayDecision(actor: Actor, d: DecisionState, ability: DecisionAbi
       return can(actor.role, 'decision', 'revoke') && inForce;
     // Certificates of a higher authority's decision are registered by that authority.
     case 'issueCertificates':
-      return can(actor.role, 'certificate', 'issue') && d.kind === 'internal' && inForce;
+      return can(actor.role, 'certificate', 'issue') && d.kind === 'internal' && d.status === 'issued';
     case 'printCertificates':
       return can(actor.role, 'certificate', 'read') && d.kind === 'internal';
   }

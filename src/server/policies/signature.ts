@@ -15,7 +15,8 @@ export type SignatureAbility = 'approve' | 'issue' | 'download';
 
 /** What the actor may do about the signatures of a decision they reach (found in scope). */
 export function decisionSignatureAbilities(actor: Actor, d: { kind: string; status: string }, state: SignState): SignatureAbility[] {
-  const open = d.kind === 'internal' && d.status === 'issued';
+  // A decision waiting for its signature ('signing') is signed to be issued; an issued one may be signed after the fact.
+  const open = d.kind === 'internal' && (d.status === 'issued' || d.status === 'signing');
   const out: SignatureAbility[] = [];
   if (open && state === 'unsigned' && can(actor.role, 'signature', 'approve')) out.push('approve');
   if (open && state === 'approved' && can(actor.role, 'signature', 'issue')) out.push('issue');
@@ -39,7 +40,7 @@ const STEP_MESSAGES = {
 export function assertDecisionSignable(actor: Actor, d: { kind: string; status: string }, state: SignState, type: 'approve' | 'issue'): void {
   if (decisionSignatureAbilities(actor, d, state).includes(type)) return;
   if (d.kind !== 'internal') throw new SignatureNotAllowed('Quyết định của cấp trên ghi nhận vào hệ thống không ký số tại đây.');
-  if (d.status !== 'issued') throw new SignatureNotAllowed('Quyết định đã bị hủy bỏ: giữ nguyên chữ ký đã có, không ký thêm.');
+  if (d.status === 'revoked') throw new SignatureNotAllowed('Quyết định đã bị hủy bỏ: giữ nguyên chữ ký đã có, không ký thêm.');
   const message = STEP_MESSAGES[type][state];
   if (message) throw new SignatureNotAllowed(message);
   throw new CredentialNotYours('Bạn không có quyền ký số bước này.');
@@ -52,4 +53,47 @@ export function assertCredentialFits(actor: Actor, c: { kind: string; personId: 
     if (c.kind !== 'personal') throw new SignatureNotAllowed('Bước ký của người có thẩm quyền dùng chứng thư số cá nhân.');
     if (!c.personId || c.personId !== actor.personId) throw new CredentialNotYours('Chỉ chủ chứng thư số cá nhân mới được dùng nó để ký.');
   } else if (c.kind !== 'organisation') throw new SignatureNotAllowed('Bước ký của cơ quan dùng chứng thư số của cơ quan, tổ chức.');
+}
+
+/**
+ * Giấy khen, Bằng khen of a decision are signed like the decision (the competent person, then the
+ * agency), once the decision is in force; a revoked certificate takes no signature.
+ */
+export function assertCertificatesSignable(actor: Actor, d: { kind: string; status: string }, type: 'approve' | 'issue'): void {
+  if (d.kind !== 'internal') throw new SignatureNotAllowed('Giấy khen, Bằng khen theo quyết định của cấp trên do cấp trên ký.');
+  if (d.status !== 'issued')
+    throw new SignatureNotAllowed(d.status === 'signing' ? 'Quyết định chưa được ký số phát hành.' : 'Quyết định đã bị hủy bỏ: không ký Giấy khen, Bằng khen.');
+  if (!can(actor.role, 'signature', type)) throw new CredentialNotYours('Bạn không có quyền ký số bước này.');
+}
+
+/** The agency's electronic copy (bản sao điện tử) of a decision it signed and issued. */
+export function assertCopySignable(actor: Actor, state: SignState): void {
+  if (state !== 'issued') throw new SignatureNotAllowed('Chỉ sao điện tử quyết định đã được ký số và phát hành.');
+  if (!can(actor.role, 'signature', 'issue')) throw new CredentialNotYours('Bạn không có quyền ký số bản sao của cơ quan.');
+}
+
+/** Who sets the agency's rule "issued only once signed": whoever manages its signing. */
+export function maySetSigningPolicy(actor: Actor): boolean {
+  return can(actor.role, 'signature', 'manage');
+}
+
+/** What the actor may sign of a decision's certificates, from how far they are signed. */
+export function certificateSignatureAbilities(
+  actor: Actor,
+  d: { kind: string; status: string },
+  counts: { total: number; approved: number; issued: number },
+): ('approve' | 'issue')[] {
+  if (d.kind !== 'internal' || d.status !== 'issued') return [];
+  const out: ('approve' | 'issue')[] = [];
+  if (counts.total > counts.approved + counts.issued && can(actor.role, 'signature', 'approve')) out.push('approve');
+  if (counts.approved > 0 && can(actor.role, 'signature', 'issue')) out.push('issue');
+  return out;
+}
+
+/** The electronic copy: made by whoever issues for the agency, once the decision is signed and issued. */
+export function copySignatureAbilities(actor: Actor, state: SignState, copied: boolean): ('sign' | 'download')[] {
+  const out: ('sign' | 'download')[] = [];
+  if (state === 'issued' && can(actor.role, 'signature', 'issue')) out.push('sign');
+  if (copied) out.push('download');
+  return out;
 }

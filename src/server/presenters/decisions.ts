@@ -92,7 +92,7 @@ export function presentDecision(
     regime: d.regime,
     totalAmount: d.totalAmount,
     status: d.status,
-    statusLabel: d.status === 'revoked' ? 'Đã hủy bỏ' : 'Có hiệu lực',
+    statusLabel: d.status === 'revoked' ? 'Đã hủy bỏ' : d.status === 'signing' ? 'Chờ ký số phát hành' : 'Có hiệu lực',
     revokeReason: d.revokeReason,
     revokedAt: d.revokedAt ? d.revokedAt.toISOString() : null,
     hasFile: Boolean(d.fileName),

@@ -1,5 +1,6 @@
 /** Official documents → API JSON: templates and their versions, phôi calibration, the sổ vàng, the public certificate check. */
 import { z } from 'zod';
+import type { PdfVerification } from '../signing/verify.js';
 import type { Actor } from '../auth/actor.js';
 import type { CertificateRow } from '../repositories/certificates.js';
 import type { TemplateInForce } from '../repositories/templates.js';
@@ -148,6 +149,7 @@ export const certificateSchema = z
     revokedReason: z.string().nullable(),
     revokedAt: z.string().nullable(),
     createdAt: z.string(),
+    signState: z.enum(['unsigned', 'approved', 'issued']).describe('Bản điện tử: chưa ký số, người có thẩm quyền đã ký, cơ quan đã ký phát hành'),
     abilities: z.array(z.enum(CERTIFICATE_ABILITIES)).describe('Các thao tác tài khoản được làm với Giấy khen/Bằng khen này'),
   })
   .meta({ id: 'Certificate' });
@@ -159,7 +161,12 @@ export const issuedCertificatesSchema = z.object({
   total: z.number().int(),
 });
 
-export function presentCertificate(c: CertificateRow, actor: Actor, publicUrl: string): z.infer<typeof certificateSchema> {
+export function presentCertificate(
+  c: CertificateRow,
+  actor: Actor,
+  publicUrl: string,
+  signState: string | undefined = undefined,
+): z.infer<typeof certificateSchema> {
   return {
     id: c.id,
     unitId: c.unitId,
@@ -181,6 +188,7 @@ export function presentCertificate(c: CertificateRow, actor: Actor, publicUrl: s
     revokedReason: c.revokedReason,
     revokedAt: iso(c.revokedAt),
     createdAt: c.createdAt.toISOString(),
+    signState: signState === 'approved' || signState === 'issued' ? signState : 'unsigned',
     abilities: certificateAbilities(actor, c),
   };
 }
@@ -198,11 +206,38 @@ export const publicCertificateSchema = z
     registerNumber: z.string(),
     revoked: z.boolean(),
     status: z.string().describe('Tình trạng, bằng lời'),
+    /** The electronic certificate the agency signed, checked now; null = issued on paper only. */
+    signature: z
+      .object({
+        valid: z.boolean(),
+        signers: z.array(z.object({ name: z.string(), organisation: z.string().nullable(), signedAt: z.string() })),
+        problems: z.array(z.string()),
+        /** The signed PDF may be downloaded (signed by the agency, certificate in force). */
+        downloadable: z.boolean(),
+      })
+      .nullable(),
   })
   .meta({ id: 'PublicCertificate' });
 
-export function presentPublicCertificate(r: CertificateRow): z.infer<typeof publicCertificateSchema> {
+export interface PublicCertificateSignature {
+  state: string;
+  verification: PdfVerification;
+}
+
+export function presentPublicCertificate(r: CertificateRow, signed: PublicCertificateSignature | null = null): z.infer<typeof publicCertificateSchema> {
   return {
+    signature: signed
+      ? {
+          valid: signed.verification.valid,
+          signers: signed.verification.signatures.map((s) => ({
+            name: s.certificate?.commonName ?? 'Không xác định',
+            organisation: s.certificate?.organisation ?? null,
+            signedAt: s.signingTime?.toISOString() ?? '',
+          })),
+          problems: [...new Set(signed.verification.signatures.flatMap((s) => s.problems))],
+          downloadable: signed.state === 'issued' && !r.revoked,
+        }
+      : null,
     code: r.code,
     honor: r.honorLabel,
     recipientName: r.recipientName,

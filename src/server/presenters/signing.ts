@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import type { CredentialSummary, SignatureRow, TrustRow } from '../repositories/signing.js';
 import type { PdfVerification } from '../signing/verify.js';
-import { decisionSignatureAbilities, type SignState } from '../policies/signature.js';
+import { certificateSignatureAbilities, copySignatureAbilities, decisionSignatureAbilities, type SignState } from '../policies/signature.js';
 
 const KIND_LABELS = { personal: 'Cá nhân (người có thẩm quyền)', organisation: 'Cơ quan, tổ chức (con dấu)' } as const;
 const CUSTODY_LABELS = { server: 'Tệp PKCS#12 lưu trên máy chủ', token: 'Thiết bị ký (USB token) hoặc dịch vụ ký từ xa' } as const;
@@ -159,8 +159,33 @@ export const signaturePanelSchema = z
     verification: verificationSchema.nullable(),
     /** The credentials the actor may use for the next step (theirs, or the agency's). */
     credentials: z.array(credentialSchema),
+    /** The decision's own state: 'signing' waits for the agency's signature to take effect. */
+    decisionStatus: z.string(),
+    decisionStatusLabel: z.string(),
+    /** The Giấy khen, Bằng khen registered for the decision and how far they are signed. */
+    certificates: z.object({
+      total: z.number().int(),
+      approved: z.number().int(),
+      issued: z.number().int(),
+      abilities: z.array(z.enum(['approve', 'issue'])),
+    }),
+    /** The agency's electronic copy (bản sao điện tử). */
+    copy: z.object({ abilities: z.array(z.enum(['sign', 'download'])), signedAt: z.string().nullable() }),
+    /** Every credential the actor may sign with here (their own personal ones, the agency's). */
+    usableCredentials: z.array(credentialSchema),
   })
   .meta({ id: 'SignaturePanel' });
+
+const DECISION_STATUS_LABELS: Record<string, string> = {
+  issued: 'Có hiệu lực',
+  signing: 'Chờ ký số phát hành: quyết định có hiệu lực khi cơ quan ký số',
+  revoked: 'Đã hủy bỏ (các chữ ký số được giữ nguyên)',
+};
+
+export interface PanelExtras {
+  certificates: { total: number; approved: number; issued: number };
+  copySignedAt: Date | null;
+}
 
 export function presentSignaturePanel(
   actor: Actor,
@@ -170,6 +195,7 @@ export function presentSignaturePanel(
   verification: PdfVerification | null,
   credentials: CredentialSummary[],
   at: Date,
+  extras: PanelExtras,
 ): z.infer<typeof signaturePanelSchema> {
   const abilities = decisionSignatureAbilities(actor, d, state);
   const next = abilities.includes('approve') ? 'personal' : abilities.includes('issue') ? 'organisation' : null;
@@ -190,6 +216,13 @@ export function presentSignaturePanel(
     verification: verification ? presentVerification(verification) : null,
     credentials: credentials
       .filter((c) => c.kind === next && !c.disabledAt && c.notAfter.getTime() >= at.getTime() && (next === 'organisation' || c.personId === actor.personId))
+      .map((c) => presentCredential(c, at)),
+    decisionStatus: d.status,
+    decisionStatusLabel: DECISION_STATUS_LABELS[d.status] ?? d.status,
+    certificates: { ...extras.certificates, abilities: certificateSignatureAbilities(actor, d, extras.certificates) },
+    copy: { abilities: copySignatureAbilities(actor, state, extras.copySignedAt !== null), signedAt: extras.copySignedAt?.toISOString() ?? null },
+    usableCredentials: credentials
+      .filter((c) => !c.disabledAt && c.notAfter.getTime() >= at.getTime() && (c.kind === 'organisation' || c.personId === actor.personId))
       .map((c) => presentCredential(c, at)),
   };
 }

@@ -95,6 +95,15 @@ export async function revokeCertificatesOfDecision(tx: Executor, decisionId: str
 }
 
 /** A certificate of the actor's scope, locked for the rest of the transaction. */
+export async function findVisibleCertificate(tx: Executor, actor: Actor, id: string): Promise<CertificateRow | undefined> {
+  const [c] = await tx
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.id, id), unitIdInScope(actor, certificates.unitId)))
+    .limit(1);
+  return c;
+}
+
 export async function lockVisibleCertificate(tx: Executor, actor: Actor, id: string): Promise<CertificateRow | undefined> {
   const [c] = await tx
     .select()

@@ -180,6 +180,22 @@ export async function insertAwardee(tx: Executor, values: typeof decisionAwardee
     await tx.update(dossierCandidates).set({ outcome: 'awarded', decisionId: values.decisionId }).where(eq(dossierCandidates.id, values.candidateId));
 }
 
+/** An awardee's history row, written when the decision takes effect. */
+export async function setAwardeeHonorAward(tx: Executor, awardeeId: string, honorAwardId: string): Promise<void> {
+  await tx.update(decisionAwardees).set({ honorAwardId }).where(eq(decisionAwardees.id, awardeeId));
+}
+
+/** A decision waiting for its signature is signed: issued now. */
+export async function markDecisionIssued(tx: Executor, id: string, at: Date): Promise<DecisionRow> {
+  const [row] = await tx.update(awardDecisions).set({ status: 'issued', issuedAt: at }).where(eq(awardDecisions.id, id)).returning();
+  return row!;
+}
+
+/** The candidates of a decision withdrawn before it took effect wait for a decision again. */
+export async function releaseCandidates(tx: Executor, candidateIds: string[]): Promise<void> {
+  if (candidateIds.length) await tx.update(dossierCandidates).set({ outcome: 'pending', decisionId: null }).where(inArray(dossierCandidates.id, candidateIds));
+}
+
 export async function markCandidatesNotAwarded(tx: Executor, ids: string[]): Promise<void> {
   if (ids.length) await tx.update(dossierCandidates).set({ outcome: 'not_awarded' }).where(inArray(dossierCandidates.id, ids));
 }

@@ -2,9 +2,19 @@
  * Digital signing: signers' credentials, the trust store, the signed PDF of a record with the log of
  * its signatures, and the external-signing requests waiting for a token tool.
  */
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { accounts, documentSignatures, signedDocuments, signingCredentials, signingRequests, trustEntries, units } from '../db/schema/index.js';
+import {
+  accounts,
+  certificates,
+  documentSignatures,
+  signedDocuments,
+  signingCredentials,
+  signingPolicies,
+  signingRequests,
+  trustEntries,
+  units,
+} from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { unitIdInScope } from './scope.js';
 import { ACTOR_COLUMNS } from './login-sessions.js';
@@ -168,4 +178,86 @@ export async function unsafeRequesterOf(tx: Executor, tokenHash: string, at: Dat
     .where(and(eq(signingRequests.tokenHash, tokenHash), isNull(signingRequests.completedAt), gt(signingRequests.expiresAt, at)))
     .limit(1);
   return row;
+}
+
+/** Signed state of many records of one kind (certificates of a decision): entity id → state. */
+export async function signStatesOf(tx: Executor, entityType: string, entityIds: readonly string[]): Promise<Map<string, string>> {
+  if (!entityIds.length) return new Map();
+  const rows = await tx
+    .select({ entityId: signedDocuments.entityId, state: signedDocuments.state })
+    .from(signedDocuments)
+    .where(and(eq(signedDocuments.entityType, entityType), inArray(signedDocuments.entityId, [...entityIds])));
+  return new Map(rows.map((r) => [r.entityId, r.state]));
+}
+
+/** The signed PDFs of some records of one kind (the batch being signed further). */
+export async function signedPdfsOf(tx: Executor, entityType: string, entityIds: readonly string[]): Promise<Map<string, Buffer>> {
+  if (!entityIds.length) return new Map();
+  const rows = await tx
+    .select({ entityId: signedDocuments.entityId, pdf: signedDocuments.pdf })
+    .from(signedDocuments)
+    .where(and(eq(signedDocuments.entityType, entityType), inArray(signedDocuments.entityId, [...entityIds])));
+  return new Map(rows.map((r) => [r.entityId, r.pdf]));
+}
+
+/** Who signed a record and when, without its PDF (the public certificate page). */
+export async function signersOf(tx: Executor, entityType: string, entityId: string) {
+  return tx
+    .select({
+      state: signedDocuments.state,
+      type: documentSignatures.type,
+      signerName: documentSignatures.signerName,
+      organisation: documentSignatures.organisation,
+      signedAt: documentSignatures.signedAt,
+    })
+    .from(signedDocuments)
+    .innerJoin(documentSignatures, eq(documentSignatures.signedDocumentId, signedDocuments.id))
+    .where(and(eq(signedDocuments.entityType, entityType), eq(signedDocuments.entityId, entityId)))
+    .orderBy(asc(documentSignatures.signedAt));
+}
+
+/** The signing rule governing a unit: the nearest row up its path (the unit's own first). */
+export async function signingPolicyGoverning(tx: Executor, unitPath: string): Promise<{ unitId: string; requireSignature: boolean } | undefined> {
+  const [row] = await tx
+    .select({ unitId: signingPolicies.unitId, requireSignature: signingPolicies.requireSignature })
+    .from(signingPolicies)
+    .innerJoin(units, eq(units.id, signingPolicies.unitId))
+    .where(sql`${unitPath} like ${units.path} || '%'`)
+    .orderBy(desc(sql`length(${units.path})`))
+    .limit(1);
+  return row;
+}
+
+export async function saveSigningPolicy(tx: Executor, row: { unitId: string; requireSignature: boolean; updatedBy: string; updatedAt: Date }): Promise<void> {
+  await tx
+    .insert(signingPolicies)
+    .values(row)
+    .onConflictDoUpdate({
+      target: signingPolicies.unitId,
+      set: { requireSignature: row.requireSignature, updatedBy: row.updatedBy, updatedAt: row.updatedAt },
+    });
+}
+
+/** How far the certificates in force of a decision are signed. */
+export async function certificateSignCounts(tx: Executor, decisionId: string): Promise<{ total: number; approved: number; issued: number }> {
+  const [row] = await tx
+    .select({
+      total: sql<number>`count(*)::int`,
+      approved: sql<number>`count(*) filter (where ${signedDocuments.state} = 'approved')::int`,
+      issued: sql<number>`count(*) filter (where ${signedDocuments.state} = 'issued')::int`,
+    })
+    .from(certificates)
+    .leftJoin(signedDocuments, and(eq(signedDocuments.entityType, 'certificate'), eq(signedDocuments.entityId, certificates.id)))
+    .where(and(eq(certificates.decisionId, decisionId), eq(certificates.revoked, false)));
+  return row ?? { total: 0, approved: 0, issued: 0 };
+}
+
+/** When the record's signed document was last written (the copy of a decision), without its PDF. */
+export async function signedAtOf(tx: Executor, entityType: string, entityId: string): Promise<Date | null> {
+  const [row] = await tx
+    .select({ updatedAt: signedDocuments.updatedAt })
+    .from(signedDocuments)
+    .where(and(eq(signedDocuments.entityType, entityType), eq(signedDocuments.entityId, entityId)))
+    .limit(1);
+  return row?.updatedAt ?? null;
 }

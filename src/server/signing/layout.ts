@@ -132,6 +132,8 @@ export interface AppearanceInput {
   sealMm?: number;
   /** Text of the appearance: agency, time, and for copies the form of copy or the document number. */
   lines: string[];
+  /** The signer block found already (a batch of certificates sharing one layout): no search. */
+  block?: SignerBlock;
 }
 
 /** Vietnam time in ISO 8601 with its offset, as Phụ lục I asks (2026-12-02T10:15:30+07:00). */
@@ -152,7 +154,7 @@ export async function appearanceFor(pdf: Buffer, input: AppearanceInput): Promis
     const h = input.lines.length * 12 + 6;
     return { pageIndex: 0, rect: [width - w - 20, height - h - 14, width - 20, height - 14], images: [], lines: text(2, h) };
   }
-  const block = await findSignerBlock(pdf, input.signerName, input.signerTitle);
+  const block = input.block ?? (await findSignerBlock(pdf, input.signerName, input.signerTitle));
   if (!block) throw new PdfNotSignable(`Không tìm thấy khối chữ ký của "${input.signerName}" trong văn bản để đặt chữ ký số.`);
   const nameTop = block.name.y + block.name.height;
   const gapTop = block.above ? block.above.y - 2 : nameTop + 70;

@@ -50,6 +50,22 @@ export async function acceptSigned(pdf: Buffer, trust: TrustStore, now: Date): P
   return verification;
 }
 
+/**
+ * Sign with a signer whose certificate was checked already (`assertMaySign` once for a batch); the
+ * result is verified before it is returned, as every signature is.
+ */
+export async function signWithChecked(
+  pdf: Buffer,
+  field: FieldRequest,
+  signer: CmsSigner,
+  trust: TrustStore,
+  now: Date,
+): Promise<{ pdf: Buffer; verification: PdfVerification }> {
+  const prepared = await prepareForSigning(pdf, field, now);
+  const cms = await signer.sign(coveredBytes(prepared.pdf, prepared.byteRange), now);
+  return completeSigning(prepared, cms, trust, now);
+}
+
 /** Sign in one go with a signer the server holds (PKCS#12) or reaches (remote provider). */
 export async function signPdf(
   pdf: Buffer,
@@ -59,8 +75,17 @@ export async function signPdf(
   now: Date,
 ): Promise<{ pdf: Buffer; certificate: CertificateInfo; verification: PdfVerification }> {
   const certificate = await assertMaySign(signer.certificate, signer.chain, trust, now);
-  const prepared = await prepareForSigning(pdf, field, now);
-  const cms = await signer.sign(coveredBytes(prepared.pdf, prepared.byteRange), now);
-  const done = await completeSigning(prepared, cms, trust, now);
-  return { ...done, certificate };
+  return { ...(await signWithChecked(pdf, field, signer, trust, now)), certificate };
+}
+
+/**
+ * The document as it was before its first signature: the bytes up to the end-of-file marker that
+ * precedes the first signature's incremental update (what an electronic copy reproduces).
+ */
+export function unsignedOriginal(pdf: Buffer, firstByteRange: readonly number[]): Buffer {
+  const eof = pdf.lastIndexOf('%%EOF', firstByteRange[1]);
+  if (eof < 0) throw new SignatureRejected('Không xác định được bản gốc của văn bản đã ký.');
+  let end = eof + 5;
+  while (end < pdf.length && (pdf[end] === 0x0a || pdf[end] === 0x0d)) end++;
+  return pdf.subarray(0, end);
 }

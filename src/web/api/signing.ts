@@ -20,6 +20,18 @@ export const startExternalSigning = (id: string, type: SignType, credentialId: s
 export const downloadSignedDecision = (id: string, name: string) =>
   download(client.GET('/api/decisions/{id}/signed.pdf', { ...byId(id), parseAs: 'blob' }), name);
 
+export const signDecisionCertificates = (id: string, type: SignType, credentialId: string, limit: number) =>
+  call(client.POST('/api/decisions/{id}/certificates/sign', { ...byId(id), body: { type, credentialId, limit } }));
+export type CopyForm = 'SAO_Y' | 'TRICH_SAO' | 'SAO_LUC';
+export const signDecisionCopy = (id: string, credentialId: string, form: CopyForm) =>
+  call(client.POST('/api/decisions/{id}/copy', { ...byId(id), body: { credentialId, form } }));
+export const downloadDecisionCopy = (id: string, name: string) => download(client.GET('/api/decisions/{id}/copy.pdf', { ...byId(id), parseAs: 'blob' }), name);
+export const downloadSignedCertificate = (id: string, name: string) =>
+  download(client.GET('/api/certificates/{id}/signed.pdf', { ...byId(id), parseAs: 'blob' }), name);
+export type SigningPolicy = S['SigningPolicy'];
+export const getSigningPolicy = (unitId?: string) => call(client.GET('/api/signing/policy', { params: { query: unitId ? { unitId } : {} } }));
+export const setSigningPolicy = (unitId: string, requireSignature: boolean) => call(client.PUT('/api/signing/policy', { body: { unitId, requireSignature } }));
+
 function form(fields: Record<string, string | undefined>, file: File): FormData {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') f.append(k, v);

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { people } from './people.js';
 import { accounts } from './accounts.js';
@@ -126,3 +126,17 @@ export const signingRequests = pgTable(
   },
   (t) => [uniqueIndex('signing_requests_token_uq').on(t.tokenHash)],
 );
+
+/**
+ * An agency's signing rule: with `requireSignature`, a decision it issues takes effect (histories,
+ * fund, notices, certificates, portal) only once it carries the agency's signature; until then it
+ * waits as "chờ ký số". The nearest unit up the tree with a row decides; no row = issued on recording.
+ */
+export const signingPolicies = pgTable('signing_policies', {
+  unitId: uuid('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  requireSignature: boolean('require_signature').notNull(),
+  updatedBy: uuid('updated_by').references(() => accounts.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

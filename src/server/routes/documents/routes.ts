@@ -68,6 +68,11 @@ import {
 import { sampleData } from '../../documents/docx/sample-data.js';
 import { docxToPdf, pdfConversionAvailable, SOFFICE_MISSING_MESSAGE } from '../../office/soffice.js';
 import { batched, contentDisposition, PDF_MIME, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
+import { publicUrlOf } from '../../http/public-url.js';
+import { now } from '../../clock.js';
+import { signedDocumentOf, signStatesOf } from '../../repositories/signing.js';
+import { trustStoreOf } from '../../commands/signing.js';
+import { verifyPdf } from '../../signing/verify.js';
 import { pageQuery } from '../../../shared/schemas/common.js';
 import { sendFile } from './download.js';
 
@@ -93,7 +98,7 @@ async function calibrationOf(db: Executor, unitId: string): Promise<{ calibratio
 export const documentRoutes =
   ({ db, config }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const publicUrl = (): string => config.publicUrl ?? process.env.TDKT_PUBLIC_URL ?? 'http://localhost:3000';
+    const publicUrl = (): string => publicUrlOf(config);
     const tags = ['documents'];
 
     // ------------------------------------------------------------------ capabilities, PDF
@@ -381,7 +386,12 @@ export const documentRoutes =
         authorize(actor, 'certificate', 'read');
         const { rows, total } = await listVisibleCertificates(db, actor, req.query);
         const url = publicUrl();
-        return { items: rows.map((c) => presentCertificate(c, actor, url)), total };
+        const states = await signStatesOf(
+          db,
+          'certificate',
+          rows.map((c) => c.id),
+        );
+        return { items: rows.map((c) => presentCertificate(c, actor, url, states.get(c.id))), total };
       },
     );
 
@@ -458,10 +468,15 @@ export const documentRoutes =
         authorize(actor, 'certificate', 'issue');
         const result = await runCommand(db, actor, (ctx) => issueCertificatesForDecision(ctx, req.params.id));
         const url = publicUrl();
+        const states = await signStatesOf(
+          db,
+          'certificate',
+          result.certificates.map((c) => c.id),
+        );
         return {
           created: result.created,
           reused: result.reused,
-          items: result.certificates.map((c) => presentCertificate(c, actor, url)),
+          items: result.certificates.map((c) => presentCertificate(c, actor, url, states.get(c.id))),
           total: result.certificates.length,
         };
       },
@@ -519,7 +534,10 @@ export const documentRoutes =
       async (req) => {
         const c = await unsafeFindCertificateByCode(db, req.params.code.toUpperCase());
         if (!c) throw notFound('Không tìm thấy Giấy khen, Bằng khen với mã này. Hãy kiểm tra lại mã in trên giấy.');
-        return presentPublicCertificate(c);
+        // The signed electronic certificate, verified now against its agency's trust store.
+        const signed = await signedDocumentOf(db, 'certificate', c.id);
+        const verification = signed ? await verifyPdf(signed.pdf, await trustStoreOf(db, c.unitId), now()) : null;
+        return presentPublicCertificate(c, signed && verification ? { state: signed.state, verification } : null);
       },
     );
   };

@@ -15,7 +15,12 @@ import {
   fetchForExternalSigning,
   removeTrustEntry,
   setCredentialImage,
+  CERTIFICATE_BATCH_MAX,
+  COPY_FORMS,
+  setSigningPolicy,
   signDecision,
+  signDecisionCertificates,
+  signDecisionCopy,
   startExternalSigning,
   trustStoreOf,
 } from '../../commands/signing.js';
@@ -24,7 +29,15 @@ import { actorOf } from '../../http/session.js';
 import { errors, file, idParams, okSchema, publicErrors } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
 import { awardeesOf, decisionFile, findVisibleDecision, type DecisionMeta } from '../../repositories/decisions.js';
-import { findVisibleCredential, listVisibleTrustEntries, listVisibleCredentials, signaturesOf, signedDocumentOf } from '../../repositories/signing.js';
+import {
+  certificateSignCounts,
+  findVisibleCredential,
+  listVisibleTrustEntries,
+  listVisibleCredentials,
+  signaturesOf,
+  signedAtOf,
+  signedDocumentOf,
+} from '../../repositories/signing.js';
 import { decisionDocx } from '../../presenters/dossier-documents.js';
 import {
   credentialSchema,
@@ -44,6 +57,13 @@ import type { SignState } from '../../policies/signature.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { sendFile } from '../documents/download.js';
+import { contentDisposition } from '../../http/xlsx-reply.js';
+import { publicUrlOf } from '../../http/public-url.js';
+import { findVisibleCertificate, unsafeFindCertificateByCode } from '../../repositories/certificates.js';
+import { certificateData } from '../../commands/certificates.js';
+import { renderCertificatesPdf, streamToBuffer } from '../../documents/pdf/certificates.js';
+import { findVisibleUnit } from '../../repositories/units.js';
+import { signingPolicyGoverning } from '../../repositories/signing.js';
 
 const decisionParams = idParams('Mã quyết định không hợp lệ.');
 const signBody = z.object({
@@ -103,6 +123,7 @@ async function panelOf(db: Db, actor: Actor, decisionId: string) {
     verification,
     await listVisibleCredentials(db, actor),
     at,
+    { certificates: await certificateSignCounts(db, d.id), copySignedAt: await signedAtOf(db, 'decision_copy', d.id) },
   );
 }
 
@@ -333,6 +354,180 @@ export const signingRoutes =
         if (!signed) throw notFound('Quyết định chưa được ký số.');
         const name = `QD-${d.numberText.replace(/[^0-9A-Za-zĐđ-]+/gu, '-')}-ky-so.pdf`;
         return sendFile(reply, signed.pdf, 'application/pdf', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      },
+    );
+
+    app.post(
+      '/api/decisions/:id/certificates/sign',
+      {
+        schema: {
+          tags,
+          operationId: 'signDecisionCertificates',
+          summary: `Ký số Giấy khen, Bằng khen của quyết định theo lô (tối đa ${CERTIFICATE_BATCH_MAX} mỗi lần gọi; gọi lại đến khi hết): người có thẩm quyền ký trước, cơ quan ký sau`,
+          params: decisionParams,
+          body: signBody.extend({
+            limit: z.coerce
+              .number()
+              .int()
+              .min(1, `Mỗi lần ký từ 1 đến ${CERTIFICATE_BATCH_MAX} Giấy khen.`)
+              .max(CERTIFICATE_BATCH_MAX, `Mỗi lần ký từ 1 đến ${CERTIFICATE_BATCH_MAX} Giấy khen.`)
+              .default(50),
+          }),
+          response: {
+            200: z.object({ signed: z.number().int(), remaining: z.number().int(), total: z.number().int() }).meta({ id: 'CertificateSigningProgress' }),
+            ...errors(403, 404, 409, 503),
+          },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', req.body.type);
+        const url = publicUrlOf(config);
+        return runCommand(db, actor, (ctx) =>
+          signDecisionCertificates(ctx, req.params.id, req.body, (c) => streamToBuffer(renderCertificatesPdf([certificateData(c, url)], { mode: 'full' }))),
+        );
+      },
+    );
+
+    app.get(
+      '/api/certificates/:id/signed.pdf',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadSignedCertificate',
+          summary: 'Tải Giấy khen, Bằng khen đã ký số (PDF)',
+          params: idParams('Mã Giấy khen không hợp lệ.'),
+          response: { 200: file('Giấy khen đã ký số', 'pdf'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'certificate', 'read');
+        const c = await findVisibleCertificate(db, actor, req.params.id);
+        if (!c) throw notFound('Không tìm thấy Giấy khen, Bằng khen.');
+        const signed = await signedDocumentOf(db, 'certificate', c.id);
+        if (!signed) throw notFound('Giấy khen, Bằng khen này chưa được ký số.');
+        return sendFile(reply, signed.pdf, 'application/pdf', contentDisposition(`Giấy khen ${c.number}-${c.year} - ký số.pdf`));
+      },
+    );
+
+    app.get(
+      '/api/public/certificates/:code/signed.pdf',
+      {
+        schema: {
+          tags: ['public'],
+          operationId: 'downloadPublicSignedCertificate',
+          summary: 'Tải bản điện tử đã ký số của Giấy khen, Bằng khen theo mã xác minh (không cần đăng nhập)',
+          security: [],
+          params: z.object({ code: z.string().regex(/^[0-9A-Za-z]{6,20}$/, 'Mã xác minh không hợp lệ.') }),
+          response: { 200: file('Giấy khen đã ký số', 'pdf'), ...publicErrors(404, 429) },
+        },
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      },
+      async (req, reply) => {
+        const c = await unsafeFindCertificateByCode(db, req.params.code.toUpperCase());
+        const signed = c && !c.revoked ? await signedDocumentOf(db, 'certificate', c.id) : undefined;
+        if (!c || !signed || signed.state !== 'issued') throw notFound('Không có bản điện tử đã ký số của Giấy khen, Bằng khen với mã này.');
+        return sendFile(reply, signed.pdf, 'application/pdf', contentDisposition(`Giấy khen ${c.number}-${c.year} - ký số.pdf`));
+      },
+    );
+
+    app.post(
+      '/api/decisions/:id/copy',
+      {
+        schema: {
+          tags,
+          operationId: 'signDecisionCopy',
+          summary: 'Ký số bản sao điện tử của quyết định đã ký số phát hành (chữ ký của cơ quan ở góc trên bên phải trang đầu, NĐ 30/2020 Phụ lục I)',
+          params: decisionParams,
+          body: z.object({
+            credentialId: z.uuid('Hãy chọn chứng thư số của cơ quan.'),
+            form: z.enum(Object.keys(COPY_FORMS) as [keyof typeof COPY_FORMS], 'Hình thức sao phải là sao y, trích sao hoặc sao lục.').default('SAO_Y'),
+          }),
+          response: { 200: signaturePanelSchema, ...errors(403, 404, 409, 503) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'issue');
+        await runCommand(db, actor, (ctx) => signDecisionCopy(ctx, req.params.id, req.body));
+        return panelOf(db, actor, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/decisions/:id/copy.pdf',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadDecisionCopy',
+          summary: 'Tải bản sao điện tử đã ký số của quyết định (PDF)',
+          params: decisionParams,
+          response: { 200: file('Bản sao điện tử', 'pdf'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'decision', 'read');
+        const d = await findVisibleDecision(db, actor, req.params.id);
+        if (!d) throw notFound('Không tìm thấy quyết định.');
+        const copy = await signedDocumentOf(db, 'decision_copy', d.id);
+        if (!copy) throw notFound('Quyết định chưa có bản sao điện tử.');
+        return sendFile(reply, copy.pdf, 'application/pdf', contentDisposition(`Bản sao Quyết định ${d.numberText.replace(/\//g, '-')}.pdf`));
+      },
+    );
+
+    const policySchema = z
+      .object({
+        unitId: z.uuid(),
+        unitName: z.string(),
+        requireSignature: z.boolean(),
+        /** The unit whose rule applies (this unit's own, or the nearest above it); null = none set. */
+        governingUnitId: z.uuid().nullable(),
+      })
+      .meta({ id: 'SigningPolicy' });
+
+    const policyOf = async (actor: Actor, unitId: string) => {
+      const unit = await findVisibleUnit(db, actor, unitId);
+      if (!unit) throw notFound('Không tìm thấy đơn vị.');
+      const rule = await signingPolicyGoverning(db, unit.path);
+      return { unitId: unit.id, unitName: unit.name, requireSignature: rule?.requireSignature ?? false, governingUnitId: rule?.unitId ?? null };
+    };
+
+    app.get(
+      '/api/signing/policy',
+      {
+        schema: {
+          tags,
+          operationId: 'getSigningPolicy',
+          summary: 'Quy định phát hành quyết định của đơn vị: chỉ phát hành khi đã ký số, hay phát hành khi ghi vào sổ',
+          querystring: z.object({ unitId: z.uuid('Đơn vị không hợp lệ.').optional() }),
+          response: { 200: policySchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'read');
+        return policyOf(actor, req.query.unitId ?? actor.unitId);
+      },
+    );
+
+    app.put(
+      '/api/signing/policy',
+      {
+        schema: {
+          tags,
+          operationId: 'setSigningPolicy',
+          summary: 'Đặt quy định: quyết định khen thưởng của đơn vị chỉ có hiệu lực (phát hành) khi đã được ký số',
+          body: z.object({ unitId: z.uuid('Hãy chọn đơn vị.'), requireSignature: z.boolean('Hãy chọn có hoặc không.') }),
+          response: { 200: policySchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        await runCommand(db, actor, (ctx) => setSigningPolicy(ctx, req.body.unitId, req.body.requireSignature));
+        return policyOf(actor, req.body.unitId);
       },
     );
 

@@ -4,6 +4,7 @@ import { FilePdfOutlined, PrinterOutlined, SafetyCertificateOutlined } from '@an
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { exportCertificates, issueDecisionCertificates, listCertificates, printCertificates } from '../../api/documents';
+import { downloadSignedCertificate } from '../../api/signing';
 import { listDecisions } from '../../api/dossiers';
 import { errorText } from '../../api/client';
 import { ExportButton } from '../../components/ExportButton';
@@ -53,6 +54,8 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
             render: (_, d) =>
               d.status === 'revoked' ? (
                 <Tag color="red">Đã hủy bỏ</Tag>
+              ) : d.status === 'signing' ? (
+                <Tag color="orange">Chờ ký số phát hành</Tag>
               ) : (
                 <Space wrap size={6}>
                   {canIssue ? (
@@ -115,6 +118,25 @@ export function RegisterTab({ canIssue }: { canIssue: boolean }) {
                 </Tag>
               ) : (
                 <Tag color="green">Còn hiệu lực</Tag>
+              ),
+          },
+          {
+            title: 'Bản điện tử',
+            width: 170,
+            render: (_, c) =>
+              c.signState === 'issued' ? (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => void downloadSignedCertificate(c.id, `Giay khen ${c.registerNumber.replace('/', '-')} - ky so.pdf`)}
+                  data-testid="certificate-signed-download"
+                >
+                  Đã ký số (PDF)
+                </Button>
+              ) : c.signState === 'approved' ? (
+                <Tag color="blue">Chờ cơ quan ký</Tag>
+              ) : (
+                <Tag>Chưa ký số</Tag>
               ),
           },
         ]}

@@ -1,9 +1,10 @@
 /** Public page the certificate's QR code opens: no login, no app menu, only what the certificate shows. */
-import { Alert, Card, Descriptions, Result, Spin, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { getPublicCertificate } from '../../api/documents';
+import { getPublicCertificate, type PublicCertificate } from '../../api/documents';
+import { fmtDateTime } from '../../lib/format';
 import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 
@@ -62,6 +63,7 @@ export default function VerifyCertificatePage() {
                 <Descriptions.Item label="Cơ quan cấp">{cert.data.issuer}</Descriptions.Item>
                 <Descriptions.Item label="Số sổ vàng">{cert.data.registerNumber}</Descriptions.Item>
               </Descriptions>
+              {cert.data.signature ? <SignedCopy code={code} signature={cert.data.signature} /> : null}
             </>
           )}
         </Card>
@@ -69,6 +71,39 @@ export default function VerifyCertificatePage() {
           Trang này chỉ hiển thị thông tin in trên Giấy khen, Bằng khen để đối chiếu.
         </Typography.Paragraph>
       </div>
+    </div>
+  );
+}
+
+/** The electronic certificate the agency signed, as checked by the server just now. */
+function SignedCopy({ code, signature }: { code: string; signature: NonNullable<PublicCertificate['signature']> }) {
+  return (
+    <div style={{ marginTop: 16 }} data-testid="verify-signature">
+      <Alert
+        type={signature.valid ? 'success' : 'error'}
+        showIcon
+        icon={<SafetyCertificateOutlined />}
+        title={signature.valid ? 'Bản điện tử có chữ ký số hợp lệ' : 'Chữ ký số của bản điện tử không hợp lệ'}
+        description={
+          <>
+            {signature.signers.map((s) => (
+              <div key={`${s.name}-${s.signedAt}`}>
+                {s.name}
+                {s.organisation && s.organisation !== s.name ? ` (${s.organisation})` : ''}
+                {s.signedAt ? ` — ký lúc ${fmtDateTime(s.signedAt)}` : ''}
+              </div>
+            ))}
+            {signature.problems.map((p) => (
+              <div key={p}>{p}</div>
+            ))}
+          </>
+        }
+      />
+      {signature.downloadable ? (
+        <Button style={{ marginTop: 8 }} href={`/api/public/certificates/${encodeURIComponent(code)}/signed.pdf`} icon={<SafetyCertificateOutlined />}>
+          Tải bản điện tử đã ký số (PDF)
+        </Button>
+      ) : null}
     </div>
   );
 }

@@ -3,16 +3,21 @@
  * with their own certificate, then the Office with the agency's), signing with a certificate the
  * server holds or with a USB-token tool, the signed PDF, and the verification of what was signed.
  */
-import { Alert, App, Button, Card, Descriptions, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Divider, Progress, Select, Space, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined, UsbOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorText } from '../../api/client';
 import {
+  downloadDecisionCopy,
   downloadSignedDecision,
   getDecisionSignatures,
   signDecision,
+  signDecisionCertificates,
+  signDecisionCopy,
   startExternalSigning,
+  type CopyForm,
+  type SignaturePanel,
   type SignatureVerification,
   type SignType,
 } from '../../api/signing';
@@ -82,6 +87,11 @@ export function DecisionSignatures({ decisionId, numberText }: { decisionId: str
   return (
     <Card size="small" title="Ký số" style={{ marginTop: 16 }} data-testid="decision-signatures">
       <Space direction="vertical" style={{ width: '100%' }}>
+        {panel.decisionStatus === 'signing' ? (
+          <Alert type="warning" showIcon title={panel.decisionStatusLabel} data-testid="decision-awaiting-signature" />
+        ) : panel.decisionStatus === 'revoked' ? (
+          <Alert type="error" showIcon title={panel.decisionStatusLabel} />
+        ) : null}
         <div>
           <Tag color={panel.state === 'issued' ? 'green' : panel.state === 'approved' ? 'blue' : 'default'} data-testid="signature-state">
             {panel.stateLabel}
@@ -158,7 +168,166 @@ export function DecisionSignatures({ decisionId, numberText }: { decisionId: str
           />
         ) : null}
         {panel.verification ? <VerificationResult v={panel.verification} /> : null}
+        <CertificateSigning decisionId={decisionId} panel={panel} onDone={() => void qc.invalidateQueries({ queryKey: ['decision-signatures'] })} />
+        <CopySigning decisionId={decisionId} numberText={numberText} panel={panel} onDone={(next) => qc.setQueryData(key, next)} />
       </Space>
     </Card>
+  );
+}
+
+/** How many certificates one request signs: small enough to show progress, large enough to be quick. */
+const BATCH = 50;
+
+/** The Giấy khen, Bằng khen of the decision, signed in batches with a progress bar. */
+function CertificateSigning({ decisionId, panel, onDone }: { decisionId: string; panel: SignaturePanel; onDone: () => void }) {
+  const { message } = App.useApp();
+  const c = panel.certificates;
+  const step: SignType | null = c.abilities.includes('approve') ? 'approve' : c.abilities.includes('issue') ? 'issue' : null;
+  const options = panel.usableCredentials.filter((x) => x.kind === (step === 'approve' ? 'personal' : 'organisation') && x.custody === 'server');
+  const [credentialId, setCredentialId] = useState<string | undefined>();
+  const [done, setDone] = useState<{ signed: number; total: number } | null>(null);
+  useEffect(() => {
+    setCredentialId(options.length === 1 ? options[0]!.id : undefined);
+    // Re-chosen when the step changes (the head's certificate, then the agency's).
+  }, [step, options.length]);
+  const run = useMutation({
+    mutationFn: async () => {
+      const waiting = step === 'approve' ? c.total - c.approved - c.issued : c.approved;
+      let signed = 0;
+      setDone({ signed, total: waiting });
+      for (;;) {
+        const r = await signDecisionCertificates(decisionId, step!, credentialId!, BATCH);
+        signed += r.signed;
+        setDone({ signed, total: waiting });
+        if (r.remaining === 0 || r.signed === 0) return signed;
+      }
+    },
+    onSuccess: (n) => {
+      message.success(
+        step === 'approve' ? `Đã ký số ${n} Giấy khen, Bằng khen. Văn phòng ký số của cơ quan để phát hành.` : `Đã ký số phát hành ${n} Giấy khen, Bằng khen.`,
+      );
+      setDone(null);
+      onDone();
+    },
+    onError: (e) => {
+      message.error(errorText(e));
+      onDone();
+    },
+  });
+  if (c.total === 0) return null;
+  return (
+    <div data-testid="certificate-signing">
+      <Divider style={{ margin: '8px 0' }} />
+      <Typography.Text strong>Giấy khen, Bằng khen điện tử</Typography.Text>
+      <div>
+        {c.total} trong sổ vàng: <Tag color="green">{c.issued} đã ký số phát hành</Tag>
+        {c.approved ? <Tag color="blue">{c.approved} chờ cơ quan ký</Tag> : null}
+        {c.total - c.approved - c.issued ? <Tag>{c.total - c.approved - c.issued} chưa ký</Tag> : null}
+      </div>
+      {step ? (
+        options.length === 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 8 }}
+            title={
+              step === 'approve'
+                ? 'Ký số hàng loạt cần chứng thư số cá nhân lưu trên máy chủ.'
+                : 'Ký số hàng loạt cần chứng thư số của cơ quan lưu trên máy chủ.'
+            }
+            description="Quản trị hệ thống thêm chứng thư số (tệp PKCS#12) ở trang Ký số."
+          />
+        ) : (
+          <Space wrap style={{ width: '100%', marginTop: 8 }}>
+            <Select
+              style={{ width: 420, maxWidth: '100%' }}
+              placeholder="Chọn chứng thư số"
+              value={credentialId}
+              onChange={setCredentialId}
+              data-testid="certificate-credential"
+              options={options.map((x) => ({ value: x.id, label: `${x.label} (${x.commonName})` }))}
+            />
+            <Button type="primary" loading={run.isPending} disabled={!credentialId} onClick={() => run.mutate()} data-testid="certificate-sign">
+              {step === 'approve' ? 'Ký số Giấy khen (người có thẩm quyền)' : 'Ký số của cơ quan, phát hành Giấy khen'}
+            </Button>
+          </Space>
+        )
+      ) : null}
+      {done ? <Progress percent={done.total ? Math.round((done.signed / done.total) * 100) : 100} format={() => `${done.signed}/${done.total}`} /> : null}
+    </div>
+  );
+}
+
+const COPY_FORMS: { value: CopyForm; label: string }[] = [
+  { value: 'SAO_Y', label: 'Sao y' },
+  { value: 'TRICH_SAO', label: 'Trích sao' },
+  { value: 'SAO_LUC', label: 'Sao lục' },
+];
+
+/** The agency's electronic copy of the signed decision (NĐ 30/2020 Art 25, Phụ lục I). */
+function CopySigning({
+  decisionId,
+  numberText,
+  panel,
+  onDone,
+}: {
+  decisionId: string;
+  numberText: string;
+  panel: SignaturePanel;
+  onDone: (next: SignaturePanel) => void;
+}) {
+  const { message } = App.useApp();
+  const options = panel.usableCredentials.filter((x) => x.kind === 'organisation' && x.custody === 'server');
+  const [credentialId, setCredentialId] = useState<string | undefined>();
+  const [copyForm, setCopyForm] = useState<CopyForm>('SAO_Y');
+  useEffect(() => {
+    if (options.length === 1) setCredentialId(options[0]!.id);
+  }, [options.length]);
+  const make = useMutation({
+    mutationFn: () => signDecisionCopy(decisionId, credentialId!, copyForm),
+    onSuccess: (next) => {
+      message.success('Đã ký số bản sao điện tử.');
+      onDone(next);
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const a = panel.copy.abilities;
+  if (!a.length) return null;
+  return (
+    <div data-testid="decision-copy">
+      <Divider style={{ margin: '8px 0' }} />
+      <Typography.Text strong>Bản sao điện tử</Typography.Text>
+      <div>
+        {panel.copy.signedAt ? (
+          <Space wrap>
+            <span>Đã ký số bản sao lúc {fmtDateTime(panel.copy.signedAt)}</span>
+            <Button
+              size="small"
+              onClick={() => void downloadDecisionCopy(decisionId, `Ban sao QD ${numberText.replace(/[^0-9A-Za-zĐđ-]+/gu, '-')}.pdf`)}
+              data-testid="copy-download"
+            >
+              Tải bản sao (PDF)
+            </Button>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">Bản gốc điện tử kèm chữ ký số của cơ quan ở góc trên bên phải trang đầu, để gửi nơi nhận.</Typography.Text>
+        )}
+      </div>
+      {a.includes('sign') && options.length ? (
+        <Space wrap style={{ width: '100%', marginTop: 8 }}>
+          <Select style={{ width: 130 }} value={copyForm} onChange={setCopyForm} options={COPY_FORMS} data-testid="copy-form" />
+          <Select
+            style={{ width: 320, maxWidth: '100%' }}
+            placeholder="Chứng thư số của cơ quan"
+            value={credentialId}
+            onChange={setCredentialId}
+            options={options.map((x) => ({ value: x.id, label: `${x.label} (${x.commonName})` }))}
+          />
+          <Button loading={make.isPending} disabled={!credentialId} onClick={() => make.mutate()} data-testid="copy-sign">
+            {panel.copy.signedAt ? 'Ký lại bản sao' : 'Ký số bản sao'}
+          </Button>
+        </Space>
+      ) : null}
+    </div>
   );
 }

@@ -55,7 +55,7 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
             </Descriptions.Item>
             <Descriptions.Item label="Ngày">{fmtDate(d.decisionDate)}</Descriptions.Item>
             <Descriptions.Item label="Trạng thái">
-              {d.status === 'revoked' ? <Tag color="red">Đã hủy bỏ</Tag> : <Tag color="green">Có hiệu lực</Tag>}
+              <Tag color={d.status === 'revoked' ? 'red' : d.status === 'signing' ? 'orange' : 'green'}>{d.statusLabel}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label="Trích yếu" span={phone ? 1 : 2}>
               {d.title}
@@ -255,7 +255,13 @@ export default function DecisionsPage() {
               key: 's',
               width: 110,
               render: (_: unknown, d: Decision) =>
-                d.status === 'revoked' ? <Tag color="red">Đã hủy bỏ</Tag> : d.revokeReason ? <Tag color="orange">Hủy bỏ một phần</Tag> : null,
+                d.status === 'revoked' ? (
+                  <Tag color="red">Đã hủy bỏ</Tag>
+                ) : d.status === 'signing' ? (
+                  <Tag color="orange">Chờ ký số</Tag>
+                ) : d.revokeReason ? (
+                  <Tag color="orange">Hủy bỏ một phần</Tag>
+                ) : null,
             },
           ]}
         />

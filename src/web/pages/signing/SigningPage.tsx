@@ -12,6 +12,8 @@ import {
   addCredential,
   addTrust,
   disableCredential,
+  getSigningPolicy,
+  setSigningPolicy,
   listCredentials,
   listTrust,
   removeTrust,
@@ -387,6 +389,51 @@ function TrustCard() {
   );
 }
 
+/** The agency's rule: its decisions take effect only once signed (the unit chosen, or the nearest above it). */
+function PolicyCard() {
+  const user = useUser();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [unitId, setUnitId] = useState<string>(user.unitId);
+  const q = useQuery({ queryKey: ['signing-policy', unitId], queryFn: () => getSigningPolicy(unitId) });
+  const save = useMutation({
+    mutationFn: (requireSignature: boolean) => setSigningPolicy(unitId, requireSignature),
+    onSuccess: async (p) => {
+      message.success(p.requireSignature ? 'Từ nay quyết định chỉ phát hành khi đã ký số.' : 'Quyết định phát hành khi ghi vào sổ, ký số sau nếu cần.');
+      await qc.invalidateQueries({ queryKey: ['signing-policy'] });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const p = q.data;
+  return (
+    <Card title="Phát hành quyết định" size="small" style={{ marginBottom: 16 }} data-testid="signing-policy">
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <UnitTreeSelect value={unitId} onChange={(v) => setUnitId(v as string)} style={{ width: 420, maxWidth: '100%' }} />
+        {p ? (
+          <Radio.Group
+            value={p.requireSignature}
+            onChange={(e) => save.mutate(e.target.value as boolean)}
+            disabled={save.isPending}
+            data-testid="signing-policy-choice"
+            options={[
+              { value: true, label: 'Chỉ phát hành khi người có thẩm quyền và cơ quan đã ký số' },
+              { value: false, label: 'Phát hành khi ghi vào sổ (ký số sau, nếu cần)' },
+            ]}
+          />
+        ) : null}
+        {p && p.governingUnitId && p.governingUnitId !== p.unitId ? (
+          <Alert type="info" showIcon title="Đơn vị đang theo quy định của cấp trên; chọn ở đây để đặt riêng cho đơn vị này." />
+        ) : null}
+        <Alert
+          type="info"
+          showIcon
+          title="Khi bắt buộc ký số, quyết định mới lập ở trạng thái “Chờ ký số phát hành”: chưa ghi vào lịch sử khen thưởng, chưa trích quỹ, chưa vào sổ vàng, chưa công khai cho đến khi cơ quan ký số."
+        />
+      </Space>
+    </Card>
+  );
+}
+
 export default function SigningPage() {
   const user = useUser();
   const can = signingAbilities(user);
@@ -396,6 +443,7 @@ export default function SigningPage() {
       {can.verify ? <VerifyCard /> : null}
       {can.manage ? (
         <>
+          <PolicyCard />
           <CredentialsCard />
           <TrustCard />
         </>
