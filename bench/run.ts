@@ -13,6 +13,7 @@ const parts: Record<string, () => Promise<void>> = {
   plans: async () => (await import('./plans.bench.js')).benchPlans(),
   portal: async () => (await import('./portal.bench.js')).benchPortal(),
   rules: async () => (await import('./rules.bench.js')).benchRules(),
+  signing: async () => (await import('./signing.bench.js')).benchSigning(),
 };
 
 const wanted = process.argv.slice(2);

@@ -355,6 +355,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'PUT /api/inspections/plans/{id}': inspectionPlanBody(ids.unit),
       'POST /api/decisions/{id}/sign': { type: 'approve', credentialId: sg.credential },
       'POST /api/decisions/{id}/sign/external': { type: 'approve', credentialId: sg.credential },
+      'POST /api/decisions/{id}/certificates/sign': { type: 'approve', credentialId: sg.credential },
+      'POST /api/decisions/{id}/copy': { credentialId: sg.credential },
       'POST /api/inspections/{id}/findings': findingBody(ids.unit),
       'POST /api/inspections/{id}/conclude': { inspectedDate: '2026-05-20', conclusion: 'Kết luận thử' },
       'POST /api/inspections/{id}/findings/{findingId}/follow-up': { report: 'Đã khắc phục' },
