@@ -133,9 +133,19 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     const photo = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#2a7' } })
       .jpeg()
       .toBuffer();
-    await p.getByTestId('story-image-caption').fill('Học sinh đọc sách tại tủ sách của trường');
+    await p.getByTestId('story-image-caption').fill('Hoc sinh doc sach (gõ thiếu dấu)');
     await p.locator('input[type=file]').setInputFiles({ name: 'tu-sach.jpg', mimeType: 'image/jpeg', buffer: photo });
     await p.getByText('1600×1067').waitFor();
+    // The caption is corrected later, on the phone too: the field opens in place, Enter or "Lưu" saves it.
+    await p.setViewportSize({ width: 390, height: 900 });
+    await p.getByTestId('story-image-caption-open').click();
+    await p.getByTestId('story-image-caption-edit').fill('Học sinh đọc sách tại tủ sách của trường');
+    await shot(p, 'exemplars-story-caption-390');
+    await p.getByTestId('story-image-caption-save').click();
+    await p.getByText('Đã lưu chú thích ảnh.').waitFor();
+    await p.getByText('Học sinh đọc sách tại tủ sách của trường · 1600×1067').waitFor();
+    assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+    await p.setViewportSize({ width: 1440, height: 900 });
     await p.getByText('chờ lãnh đạo hoặc Văn phòng duyệt').waitFor();
     await shot(p, 'exemplars-story-editor-1440');
     await p.close();

@@ -14,6 +14,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { Database } from './db/client.js';
 import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
+import { clearPublicCacheOnWrites, PublicAnswerCache } from './http/public-cache.js';
 import { ballotSecretConfigured, configureBallotSecret } from './ballots/seal.js';
 import { configureSigningSecret } from './signing/secret-box.js';
 import { handleError } from './http/errors.js';
@@ -57,11 +58,13 @@ export interface AppDeps {
   database: Database;
   config: Pick<Config, 'secureCookies' | 'webDir'> & Partial<Config>;
   logger?: boolean;
+  /** The public answer cache to use (a bench reads its counts); else one built from `config.publicCacheMs`. */
+  publicCache?: PublicAnswerCache;
 }
 
 export type App = FastifyInstance;
 
-export async function buildApp({ database, config, logger = false }: AppDeps) {
+export async function buildApp({ database, config, logger = false, publicCache = new PublicAnswerCache(config.publicCacheMs ?? 0) }: AppDeps) {
   // The key of sealed ballots. main.ts always passes the persistent one; an app built without it
   // (tests, scripts) gets one random key per process, so ballots cast by it open only in that process.
   if (config.secretKey) configureBallotSecret(config.secretKey);
@@ -151,7 +154,8 @@ export async function buildApp({ database, config, logger = false }: AppDeps) {
   // Spreadsheet imports run as jobs (worker threads with a memory cap); closing the app stops them.
   const imports = new ImportJobs(database.db);
   app.addHook('onClose', () => imports.close());
-  const deps: RouteDeps = { db: database.db, database, config, imports };
+  clearPublicCacheOnWrites(app, publicCache);
+  const deps: RouteDeps = { db: database.db, database, config, imports, publicCache };
   await app.register(authRoutes(deps));
   await app.register(unitRoutes(deps));
   await app.register(peopleRoutes(deps));
@@ -190,4 +194,6 @@ export interface RouteDeps {
   database: Database;
   config: AppDeps['config'];
   imports: ImportJobs;
+  /** The origin's short copy of the portal's public answers (off unless `config.publicCacheMs`). */
+  publicCache: PublicAnswerCache;
 }

@@ -22,6 +22,11 @@ export interface Config {
    * filled by main.ts with `loadSecretKey`, never stored in the database.
    */
   secretKey?: Buffer;
+  /**
+   * How long the origin keeps a copy of a public portal answer (TDKT_PUBLIC_CACHE_MS, default 10 000;
+   * 0 = off): see `http/public-cache.ts`. Absent (tests) = off.
+   */
+  publicCacheMs?: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,9 +42,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TDKT_SECURE_COOKIES === '1',
     webDir: resolve(env.TDKT_WEB_DIR ?? './dist/web'),
     publicUrl: env.TDKT_PUBLIC_URL ?? `http://localhost:${port}`,
+    publicCacheMs: cacheMsOf(env.TDKT_PUBLIC_CACHE_MS),
     trustedProxies: (env.TDKT_TRUSTED_PROXIES ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
   };
+}
+
+function cacheMsOf(v: string | undefined): number {
+  if (v === undefined || v === '') return 10_000;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new Error(`TDKT_PUBLIC_CACHE_MS không hợp lệ (0–60000): ${v}`);
+  return n;
 }

@@ -261,6 +261,78 @@ describe('exemplars: edit, withdraw, cancel and restore; conferences edited and 
   });
 });
 
+describe('a photo caption is edited later; the conference report has no empty section', () => {
+  let t: TestApp;
+  let donvi: Client;
+  let office: Client;
+  let head: Client;
+  let outsider: Client;
+  let unitId = '';
+  let rootId = '';
+  before(async () => {
+    t = await createTestApp();
+    donvi = await t.login('donvi');
+    office = await t.login('vanphong');
+    head = await t.login('giamdoc');
+    unitId = (await donvi.get('/api/auth/me')).body.user.unitId;
+    rootId = (await office.get('/api/auth/me')).body.user.unitId;
+    outsider = await buildOutsider(t);
+  });
+  after(async () => t.close());
+
+  it('the caption of a photo of a draft story is changed (audited); bad input, outsiders and approved stories change nothing', async () => {
+    const s = await donvi.post('/api/stories', { unitId, title: 'Bài có chú thích', summary: 'T.', bodyHtml: '<p>x</p>', authorName: 'A' });
+    const jpeg = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#3a6' } })
+      .jpeg()
+      .toBuffer();
+    const img = await donvi.upload(`/api/stories/${s.body.id}/images`, jpeg, { caption: 'Chú thích gõ nhầm' }, 'a.jpg');
+    const url = `/api/stories/${s.body.id}/images/${img.body.id}`;
+    const ok = await donvi.put(url, { caption: '  Lớp tập huấn tại xã Đàm Thủy  ' });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual(
+      ok.body.images.map((i: { caption: string }) => i.caption),
+      ['Lớp tập huấn tại xã Đàm Thủy'],
+    );
+    const audit = (await t.db.select().from(auditEvents)).filter((a) => a.action === 'story.image_captioned' && a.entityId === s.body.id);
+    assert.equal(audit.length, 1);
+    assert.deepEqual(audit[0]!.before, { imageId: img.body.id, caption: 'Chú thích gõ nhầm' });
+    const tooLong = await donvi.put(url, { caption: 'x'.repeat(501) });
+    assert.equal(tooLong.status, 400);
+    assert.match(tooLong.body.message, /tối đa 500 ký tự/);
+    assert.equal((await donvi.put(`/api/stories/${s.body.id}/images/${crypto.randomUUID()}`, { caption: 'Khác' })).status, 404);
+    assert.equal((await outsider.put(url, { caption: 'Của người ngoài' })).status, 404);
+    await head.post(`/api/stories/${s.body.id}/approve`);
+    const late = await donvi.put(url, { caption: 'Sau khi duyệt' });
+    assert.equal(late.status, 409);
+    const now = await donvi.get(`/api/stories/${s.body.id}`);
+    assert.equal(now.body.images[0].caption, 'Lớp tập huấn tại xã Đàm Thủy');
+  });
+
+  it('the report leaves out sections without content, numbers the rest and fills its tables from the data', async () => {
+    const ex = await office.post('/api/exemplars', proposal(rootId, 'Mô hình "Một cửa số"'));
+    const c = await office.post('/api/exemplar-conferences', {
+      unitId: rootId,
+      title: 'Hội nghị điển hình tiên tiến năm 2025',
+      heldOn: '2025-10-15',
+      place: 'Hội trường Sở',
+      exemplarIds: [ex.body.id],
+    });
+    assert.equal(c.status, 201, JSON.stringify(c.body));
+    const { text } = await reportText(t, c.body.id);
+    // No shortcomings or lessons recorded: no such headings; the direction is section II, not IV.
+    assert.doesNotMatch(text, /TỒN TẠI, HẠN CHẾ|BÀI HỌC KINH NGHIỆM/);
+    assert.match(text, /II\. PHƯƠNG HƯỚNG, NHIỆM VỤ/);
+    assert.doesNotMatch(text, /IV\./);
+    // No honouring decision: no awards table; the figures come from the exemplars honoured.
+    assert.doesNotMatch(text, /Kết quả khen thưởng:/);
+    assert.match(text, /Số liệu khác:/);
+    assert.match(text, /Điển hình tiên tiến được biểu dương/);
+    assert.match(text, /1 mô hình, cách làm hay/);
+    assert.doesNotMatch(text, /0 cá nhân|giai đoạn/);
+    assert.doesNotMatch(text, /Như trên/);
+  });
+});
+
 function eqId(id: string, col: PgColumn = exemplars.id) {
   return eq(col, id);
 }

@@ -451,6 +451,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/exemplars/{id}/restore': { reason: 'Thử khôi phục' },
       'PUT /api/exemplar-conferences/{id}': { title: 'Hội nghị', heldOn: '2024-05-01', place: 'Sở', exemplarIds: [ex.exemplar], version: 1 },
       'POST /api/exemplar-conferences/{id}/cancel': { reason: 'Thử hủy' },
+      'PUT /api/stories/{id}/images/{imageId}': { caption: 'Chú thích' },
       'PUT /api/stories/{id}': { unitId: ids.unit, title: 'Bài', summary: 'Tóm tắt', bodyHtml: '<p>x</p>', authorName: 'A' },
       'POST /api/publication/decisions/{id}/take-off': { reason: 'Thử gỡ' },
       'POST /api/publication/decisions/{id}/restore': { reason: 'Thử đăng lại' },

@@ -97,10 +97,10 @@ export async function awaitImportJob(client: Pick<Client, 'get'>, started: Respo
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
-/** A fresh app with the demo agency on a fresh database; `login(user)` gives a signed-in client. */
-export async function createTestApp() {
+/** A fresh app with the demo agency on a fresh database; `login(user)` gives a signed-in client. `publicCacheMs` turns the portal's micro-cache on. */
+export async function createTestApp(opts: { publicCacheMs?: number } = {}) {
   const { database, dispose, demo } = await openDemoDatabase();
-  const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent' } });
+  const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent', publicCacheMs: opts.publicCacheMs ?? 0 } });
   await app.ready();
 
   const toResponse = (r: { statusCode: number; body: string; headers: Record<string, unknown> }): Response => {

@@ -191,6 +191,7 @@ export const AUDIT_ACTIONS = {
   'story.updated': 'Sửa bài viết',
   'story.image_added': 'Thêm ảnh vào bài viết',
   'story.image_removed': 'Xóa ảnh khỏi bài viết',
+  'story.image_captioned': 'Sửa chú thích ảnh của bài viết',
   'story.approved': 'Duyệt bài viết',
   'story.published': 'Đăng bài viết lên cổng thông tin',
   'story.withdrawn': 'Gỡ bài viết khỏi cổng thông tin',

@@ -8,6 +8,7 @@ import {
   lockOwnedStory,
   unsafeExemplarCancelled,
   updateStoryAtVersion,
+  updateStoryImageCaption,
   type StoryImageMeta,
   type StoryRow,
 } from '../repositories/stories.js';
@@ -150,5 +151,23 @@ export async function removeStoryImage(ctx: CommandContext, id: string, imageId:
     entityId: id,
     unitId: s.unitId,
     summary: `Xóa ảnh khỏi bài "${s.title}" (${img.width}×${img.height}${img.caption ? `, "${img.caption.slice(0, 80)}"` : ''})`,
+  });
+}
+
+/** Changes the caption of a photo of a draft story (the caption is part of what the head approves). */
+export async function captionStoryImage(ctx: CommandContext, id: string, imageId: string, caption: string): Promise<void> {
+  const s = await lockStory(ctx, id, 'update');
+  const text = caption.trim();
+  const changed = await updateStoryImageCaption(ctx.tx, id, imageId, text);
+  if (!changed) throw notFound('Không tìm thấy ảnh.');
+  if (changed.before.caption === text) return;
+  await ctx.audit({
+    action: 'story.image_captioned',
+    entityType: 'story',
+    entityId: id,
+    unitId: s.unitId,
+    summary: `Sửa chú thích ảnh của bài "${s.title}": "${changed.before.caption.slice(0, 80)}" → "${text.slice(0, 80)}"`,
+    before: { imageId, caption: changed.before.caption },
+    after: { imageId, caption: text },
   });
 }

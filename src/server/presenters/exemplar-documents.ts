@@ -11,9 +11,14 @@ import { renderDocument } from '../documents/index.js';
 import { cleanSummary, documentFileStem, documentNumber, numberOrSymbol, signerLines } from '../documents/docx/model.js';
 import { unitHeader } from './dossier-documents.js';
 import type { GeneratedDocument } from './plan-documents.js';
-import { formatDateVi, formatLongDateVi } from '../../shared/format-vi.js';
+import { formatDateVi, formatLongDateVi, formatNumberVi } from '../../shared/format-vi.js';
 import type { ConferenceRow, ExemplarListRow } from '../repositories/exemplars.js';
-import { EXEMPLAR_KIND_LABELS, EXEMPLAR_STAGE_LABELS, type ExemplarKind, type ExemplarStage } from '../../shared/codes.js';
+import { HONOR_INFO, HONORS, type ExemplarKind } from '../../shared/codes.js';
+import { conferenceFigures } from '../repositories/exemplars.js';
+import { awardeesOf } from '../repositories/decisions.js';
+import { unitChainNames } from '../repositories/certificates.js';
+
+const lowerFirst = (s: string) => s.replace(/^./u, (ch) => ch.toLocaleLowerCase('vi'));
 
 export async function conferenceReportDocx(
   tx: Executor,
@@ -30,19 +35,58 @@ export async function conferenceReportDocx(
     ? signerLines({ title: head.position, name: head.fullName, agency: h.unit.name })
     : { quyenHan: '', chucVuNguoiKy: 'THỦ TRƯỞNG ĐƠN VỊ', nguoiKy: '' };
   const byKind = (k: ExemplarKind) => honoured.filter((x) => x.exemplar.kind === k);
+  const counts = [
+    [byKind('person').length, 'cá nhân'],
+    [byKind('collective').length, 'tập thể'],
+    [byKind('model').length, 'mô hình, cách làm hay'],
+  ] as const;
+  const figures = await conferenceFigures(
+    tx,
+    honoured.map((x) => x.exemplar.id),
+  );
+  // The honours of the decision that honours them (its standing awards), per form, as the results table of a report reads.
+  const awardees = c.decisionId ? (await awardeesOf(tx, c.decisionId)).filter((a) => !a.revoked) : [];
+  const tongHop = HONORS.map((honor) => ({
+    honor,
+    tapThe: awardees.filter((a) => a.honor === honor && a.subjectKind !== 'individual').length,
+    caNhan: awardees.filter((a) => a.honor === honor && a.subjectKind === 'individual').length,
+  }))
+    .filter((x) => x.tapThe + x.caNhan > 0)
+    .map((x, i) => ({
+      stt: String(i + 1),
+      hinhThuc: HONOR_INFO[x.honor].label,
+      tapThe: formatNumberVi(x.tapThe),
+      caNhan: formatNumberVi(x.caNhan),
+      ghiChu: '',
+    }));
+  const soLieu = (
+    [
+      ['Điển hình tiên tiến được biểu dương', honoured.length],
+      ['Đơn vị có điển hình được biểu dương', new Set(honoured.map((x) => x.exemplar.unitId)).size],
+      ['Hoạt động bồi dưỡng điển hình đã thực hiện', figures.nurturing],
+      ['Nơi đã nhân rộng điển hình', figures.spreadPlaces],
+      ['Bài viết về các điển hình đã đăng trên cổng thông tin', figures.publishedStories],
+    ] as const
+  ).map(([chiTieu, n], i) => ({ stt: String(i + 1), chiTieu, soLieu: formatNumberVi(n) }));
   const content = [
     `Ngày ${formatDateVi(c.heldOn)}, tại ${c.place}, ${h.unit.name} đã tổ chức ${c.title}.`,
     c.speakers.length ? `Phát biểu tại hội nghị: ${c.speakers.join('; ')}.` : '',
-    `Hội nghị biểu dương ${honoured.length} điển hình tiên tiến: ${byKind('person').length} cá nhân, ${byKind('collective').length} tập thể, ${byKind('model').length} mô hình, cách làm hay.`,
+    honoured.length
+      ? `Hội nghị biểu dương ${honoured.length} điển hình tiên tiến: ${counts
+          .filter(([n]) => n > 0)
+          .map(([n, label]) => `${n} ${label}`)
+          .join(', ')}.`
+      : '',
     decision.numberText
       ? `Các điển hình được khen thưởng theo Quyết định số ${decision.numberText}${decision.decisionDate ? ` ngày ${formatDateVi(decision.decisionDate)}` : ''}.`
       : '',
     ...honoured.map(
       (x, i) =>
-        `${i + 1}. ${x.exemplar.name}${x.exemplar.positionText ? ` (${x.exemplar.positionText})` : ''}, ${x.unitName}: ${x.exemplar.achievement} — giai đoạn ${EXEMPLAR_STAGE_LABELS[x.exemplar.stage as ExemplarStage] ?? x.exemplar.stage}.`,
+        `${i + 1}. ${x.exemplar.name}${x.exemplar.positionText && x.exemplar.positionText !== x.unitName ? ` (${x.exemplar.positionText})` : ''}, ${x.unitName}: ${x.exemplar.achievement}`,
     ),
     c.outcome ?? '',
   ].filter(Boolean);
+  const parent = (await unitChainNames(tx, c.unitId))[1];
   const data = {
     coQuanChuQuan: h.coQuanChuQuan,
     coQuanBanHanh: h.coQuanBanHanh,
@@ -51,18 +95,20 @@ export async function conferenceReportDocx(
     ngayThang: formatLongDateVi(today),
     // The title line reads "Kết quả" + the trích yếu: "Kết quả hội nghị điển hình tiên tiến năm 2025".
     loaiBaoCao: 'Kết quả',
-    trichYeu: cleanSummary(c.title.replace(/^./u, (ch) => ch.toLocaleLowerCase('vi'))),
+    trichYeu: cleanSummary(lowerFirst(c.title)),
     noiDung: content,
-    tongHop: (['person', 'collective', 'model'] as const).map((k, i) => ({
-      stt: String(i + 1),
-      hinhThuc: EXEMPLAR_KIND_LABELS[k],
-      tapThe: String(k === 'person' ? 0 : byKind(k).length),
-      caNhan: String(k === 'person' ? byKind(k).length : 0),
-      ghiChu: '',
-    })),
+    tongHop,
+    soLieu,
+    // No shortcomings or lessons are recorded for a conference: those sections are left out (docx/sections.ts).
     tonTai: [],
+    baiHoc: [],
     phuongHuong: ['Tiếp tục phát hiện, bồi dưỡng, tổng kết và nhân rộng các điển hình tiên tiến trong các phong trào thi đua.'],
-    noiNhan: ['Như trên;', `Lưu: VT${code ? `, ${code}` : ''}.`],
+    // A report has no "Kính gửi": it goes to the body above for its information, and to the units honoured.
+    noiNhan: [
+      ...(parent ? [`${parent} (b/c);`] : []),
+      ...(honoured.length ? ['Các đơn vị có điển hình được biểu dương;'] : []),
+      `Lưu: VT${code ? `, ${code}` : ''}.`,
+    ],
     ...signer,
   };
   const docx = renderDocument('bao_cao_tong_ket', data, await templateFor(tx, c.unitId, 'bao_cao_tong_ket'));

@@ -7,7 +7,7 @@
  * `test/api/public-privacy.test.ts` walks every public route for forbidden fields.
  */
 import { z } from 'zod';
-import type { PublicDecisionRow, PublicExemplarRow, PublicStoryRow } from '../repositories/public.js';
+import type { PublicDecisionRow, PublicExemplarRow, PublicStoryDetailRow, PublicStoryRow } from '../repositories/public.js';
 import { EXEMPLAR_KIND_LABELS, EXEMPLAR_STAGE_LABELS, HONOR_INFO, type ExemplarKind, type ExemplarStage, type Honor } from '../../shared/codes.js';
 
 export const publicExemplarSchema = z
@@ -108,7 +108,7 @@ export function publicStory(r: PublicStoryRow, coverImageId: string | null): z.i
 }
 
 export function publicStoryDetail(
-  r: PublicStoryRow,
+  r: PublicStoryDetailRow,
   images: { id: string; width: number; height: number; caption: string }[],
 ): z.infer<typeof publicStoryDetailSchema> {
   return {

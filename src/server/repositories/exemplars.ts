@@ -1,7 +1,7 @@
 /** Exemplars (điển hình tiên tiến), their steps, conferences, and candidates suggested from the awards data. */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { awardDecisions, exemplarConferences, exemplarSteps, exemplars, honorAwards, movements, people, units } from '../db/schema/index.js';
+import { awardDecisions, exemplarConferences, exemplarSteps, exemplars, honorAwards, movements, people, stories, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { escapeLike, unitIdInScope } from './scope.js';
 import { ownedCondition } from './plans.js';
@@ -154,6 +154,30 @@ export async function exemplarNames(tx: Executor, ids: string[]): Promise<Exempl
 }
 
 // ---- Conferences (hội nghị điển hình tiên tiến) ----
+
+/** What the honoured exemplars went through, for the conference report: support actions, replication, published stories. */
+export async function conferenceFigures(tx: Executor, exemplarIds: string[]) {
+  if (exemplarIds.length === 0) return { nurturing: 0, spreading: 0, spreadPlaces: 0, publishedStories: 0 };
+  const [steps] = await tx
+    .select({
+      nurturing: sql<number>`count(*) filter (where ${exemplarSteps.stage} = 'nurturing')::int`,
+      spreading: sql<number>`count(*) filter (where ${exemplarSteps.stage} = 'spreading')::int`,
+      // A place of replication: a unit of the tree, or the owner as written when it is not one.
+      spreadPlaces: sql<number>`count(distinct coalesce(${exemplarSteps.unitId}::text, lower(${exemplarSteps.owner}))) filter (where ${exemplarSteps.stage} = 'spreading')::int`,
+    })
+    .from(exemplarSteps)
+    .where(inArray(exemplarSteps.exemplarId, exemplarIds));
+  const [st] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(stories)
+    .where(and(inArray(stories.exemplarId, exemplarIds), eq(stories.status, 'published')));
+  return {
+    nurturing: Number(steps?.nurturing ?? 0),
+    spreading: Number(steps?.spreading ?? 0),
+    spreadPlaces: Number(steps?.spreadPlaces ?? 0),
+    publishedStories: Number(st?.n ?? 0),
+  };
+}
 
 export async function insertConference(tx: Executor, values: typeof exemplarConferences.$inferInsert): Promise<ConferenceRow> {
   const [row] = await tx.insert(exemplarConferences).values(values).returning();

@@ -104,10 +104,19 @@ export async function publicSpreadOf(tx: Executor, exemplarId: string) {
 
 const storyPublic = and(eq(stories.status, 'published'), kindOn('story', stories.unitId));
 
-function storyBase(tx: Executor) {
+/** What a list item shows (not the body: a page of 12 stories need not read 12 bodies). */
+const storyListColumns = {
+  id: stories.id,
+  title: stories.title,
+  summary: stories.summary,
+  authorName: stories.authorName,
+  publishedAt: stories.publishedAt,
+};
+
+function storyBase<C extends typeof storyListColumns>(tx: Executor, columns: C) {
   return tx
     .select({
-      story: stories,
+      story: columns,
       unitName: units.name,
       exemplarId: sql<string | null>`case when ${exemplars.publishedAt} is not null then ${exemplars.id} end`,
       exemplarName: exemplars.name,
@@ -116,11 +125,12 @@ function storyBase(tx: Executor) {
     .innerJoin(units, eq(units.id, stories.unitId))
     .leftJoin(exemplars, eq(exemplars.id, stories.exemplarId));
 }
-export type PublicStoryRow = Awaited<ReturnType<typeof findPublicStory>> & object;
+export type PublicStoryRow = Awaited<ReturnType<typeof listPublicStories>>['rows'][number];
+export type PublicStoryDetailRow = Awaited<ReturnType<typeof findPublicStory>> & object;
 
 export async function listPublicStories(tx: Executor, f: Paging & { q?: string | undefined; exemplarId?: string | undefined }) {
   const where = and(storyPublic, f.exemplarId ? eq(stories.exemplarId, f.exemplarId) : undefined, searchKeyOf(stories.searchKey, f.q));
-  const rows = await storyBase(tx)
+  const rows = await storyBase(tx, storyListColumns)
     .where(where)
     .orderBy(desc(stories.publishedAt), desc(stories.id))
     .limit(f.pageSize)
@@ -133,7 +143,7 @@ export async function listPublicStories(tx: Executor, f: Paging & { q?: string |
 }
 
 export async function findPublicStory(tx: Executor, id: string) {
-  const [row] = await storyBase(tx)
+  const [row] = await storyBase(tx, { ...storyListColumns, bodyHtml: stories.bodyHtml })
     .where(and(eq(stories.id, id), storyPublic))
     .limit(1);
   return row;

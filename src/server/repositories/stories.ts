@@ -115,6 +115,15 @@ export async function deleteStoryImage(tx: Executor, storyId: string, imageId: s
   return row;
 }
 
+/** Sets a photo's caption; answers the photo before and after, or undefined when the story has no such photo. */
+export async function updateStoryImageCaption(tx: Executor, storyId: string, imageId: string, caption: string) {
+  const where = and(eq(storyImages.id, imageId), eq(storyImages.storyId, storyId));
+  const [before] = await tx.select(IMAGE_META).from(storyImages).where(where).for('update');
+  if (!before) return undefined;
+  const [after] = await tx.update(storyImages).set({ caption }).where(where).returning(IMAGE_META);
+  return after ? { before, after } : undefined;
+}
+
 /** Whether the exemplar a story presents was cancelled (unsafe: reached through the story, already in scope). */
 export async function unsafeExemplarCancelled(tx: Executor, exemplarId: string): Promise<boolean> {
   const [row] = await tx.select({ at: exemplars.cancelledAt }).from(exemplars).where(eq(exemplars.id, exemplarId)).limit(1);

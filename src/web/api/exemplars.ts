@@ -70,6 +70,8 @@ export const addStoryImage = (id: string, file: File, caption: string) => {
 };
 export const removeStoryImage = (id: string, imageId: string) =>
   call(client.DELETE('/api/stories/{id}/images/{imageId}', { params: { path: { id, imageId } } }));
+export const captionStoryImage = (id: string, imageId: string, caption: string) =>
+  call(client.PUT('/api/stories/{id}/images/{imageId}', { params: { path: { id, imageId } }, body: { caption } }));
 export const storyImageUrl = (storyId: string, imageId: string) => `/api/stories/${storyId}/images/${imageId}`;
 export type StoryMove = 'approve' | 'publish' | 'withdraw' | 'redraft';
 export const moveStory = (id: string, move: StoryMove) => {

@@ -245,6 +245,12 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     tonTai: list('Tồn tại, hạn chế'),
     baiHoc: list('Bài học kinh nghiệm'),
     phuongHuong: list('Phương hướng, nhiệm vụ'),
+    // Filled by `reportSections` (docx/sections.ts): a section without content is left out and the rest renumbered.
+    coTongHop: text('Có bảng kết quả khen thưởng (tự điền; trống khi bảng không có dòng nào)'),
+    coSoLieu: text('Có bảng số liệu khác (tự điền; trống khi bảng không có dòng nào)'),
+    mucTonTai: text('Tiêu đề mục "Tồn tại, hạn chế" kèm số La Mã (tự điền; trống khi không có nội dung)'),
+    mucBaiHoc: text('Tiêu đề mục "Bài học kinh nghiệm" kèm số La Mã (tự điền; trống khi không có nội dung)'),
+    mucPhuongHuong: text('Tiêu đề mục "Phương hướng, nhiệm vụ" kèm số La Mã (tự điền; trống khi không có nội dung)'),
   },
   ke_hoach_kiem_tra: {
     ...SIGNED_FIELDS,

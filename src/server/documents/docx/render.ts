@@ -6,6 +6,7 @@ import PizZip from 'pizzip';
 import { DocumentError } from '../errors.js';
 import { dataSchemaFor, FIELD_CATALOGS, type FieldCatalog, type TemplateKind } from './fields.js';
 import { defaultTemplate } from './default-templates.js';
+import { withDerivedFields } from './sections.js';
 
 export interface TemplateProblem {
   code: string;
@@ -334,7 +335,7 @@ export function renderDocx(template: Buffer, data: object): Buffer {
  * text → empty, missing lists → empty) and the unit's own template is used when given.
  */
 export function renderDocument(kind: TemplateKind, data: Record<string, unknown>, template?: Buffer): Buffer {
-  const parsed = dataSchemaFor(kind).safeParse(data);
+  const parsed = dataSchemaFor(kind).safeParse(withDerivedFields(kind, data));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(gốc)'}: ${i.message}`).join('; ');
     throw new DocumentError('document_data_invalid', `Dữ liệu văn bản không hợp lệ: ${issues}`, parsed.error.issues);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { addPublicEtags } from '../../http/etag.js';
+import { addPublicAnswerCache } from '../../http/public-cache.js';
 import { findPublicDecision, findPublicExemplar, findPublicStory, publicCoverImagesOf } from '../../repositories/public.js';
 import {
   decisionMeta,
@@ -25,8 +26,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * portal's own tags (the SPA then shows "not found").
  */
 export const portalPageRoutes =
-  ({ db, config }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, config, publicCache }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    addPublicAnswerCache(app, publicCache);
     addPublicEtags(app);
     let cached: { mtimeMs: number; html: string } | null = null;
     const indexHtml = (): string | null => {

@@ -36,6 +36,7 @@ import { file, idParams as idParamsOf, pageOf, publicErrors } from '../../http/c
 import { sendFile } from '../documents/download.js';
 import { now } from '../../clock.js';
 import { addPublicEtags } from '../../http/etag.js';
+import { addPublicAnswerCache } from '../../http/public-cache.js';
 import { pageQuery } from '../../../shared/schemas/common.js';
 import { EXEMPLAR_KINDS } from '../../../shared/codes.js';
 
@@ -46,8 +47,9 @@ const CACHE = 'public, max-age=60';
 
 /** The portal: published exemplars, stories and decisions, through the one public presenter. */
 export const publicExemplarRoutes =
-  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  ({ db, publicCache }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    addPublicAnswerCache(app, publicCache);
     addPublicEtags(app);
     app.get(
       '/api/public/exemplars',

@@ -15,7 +15,7 @@ import {
   sumUpExemplar,
   updateConference,
 } from '../../commands/exemplars.js';
-import { addStoryImage, createStory, moveStory, removeStoryImage, updateStory } from '../../commands/stories.js';
+import { addStoryImage, captionStoryImage, createStory, moveStory, removeStoryImage, updateStory } from '../../commands/stories.js';
 import { setDecisionOnPortal, setPublication } from '../../commands/publication.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
@@ -465,6 +465,26 @@ export const exemplarRoutes =
         const actor = actorOf(req);
         authorize(actor, 'story', 'write');
         await runCommand(db, actor, (ctx) => removeStoryImage(ctx, req.params.id, req.params.imageId));
+        return loadStory(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/stories/:id/images/:imageId',
+      {
+        schema: {
+          tags: ['exemplars'],
+          operationId: 'captionStoryImage',
+          summary: 'Sửa chú thích một ảnh của bài viết nháp',
+          params: z.object({ id: z.uuid('Mã không hợp lệ.'), imageId: z.uuid('Mã ảnh không hợp lệ.') }),
+          body: z.object({ caption: z.string('Chú thích phải là văn bản.').trim().max(500, 'Chú thích ảnh tối đa 500 ký tự.') }),
+          response: oneStory,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'story', 'write');
+        await runCommand(db, actor, (ctx) => captionStoryImage(ctx, req.params.id, req.params.imageId, req.body.caption));
         return loadStory(db, actor, req.params.id);
       },
     );

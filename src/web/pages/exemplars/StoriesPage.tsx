@@ -1,11 +1,12 @@
 /** Stories (bài viết) about exemplars: the list, and the editor with photos and the draft → approved → published → withdrawn workflow. */
 import { Alert, App, Button, Card, Col, Form, Image, Input, Popconfirm, Row, Select, Space, Table, Typography, Upload } from 'antd';
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   addStoryImage,
+  captionStoryImage,
   createStory,
   exemplarAbilities,
   getStory,
@@ -125,6 +126,16 @@ function Photos({ story }: { story: Story }) {
     },
     onError: (e) => message.error(errorText(e)),
   });
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const recaption = useMutation({
+    mutationFn: (e: { id: string; text: string }) => captionStoryImage(story.id, e.id, e.text),
+    onSuccess: (row) => {
+      setEditing(null);
+      message.success('Đã lưu chú thích ảnh.');
+      qc.setQueryData(keys.exemplars.story(story.id), row);
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
   return (
     <Card size="small" title={`Ảnh (${story.images.length})`}>
       {story.images.length === 0 ? <Typography.Text type="secondary">Chưa có ảnh.</Typography.Text> : null}
@@ -133,8 +144,35 @@ function Photos({ story }: { story: Story }) {
           <Col key={img.id} xs={24} sm={12}>
             <figure style={{ margin: 0 }}>
               <Image src={storyImageUrl(story.id, img.id)} alt={img.caption} style={{ maxWidth: '100%' }} />
+              {editing?.id === img.id ? (
+                <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+                  <Input
+                    value={editing.text}
+                    onChange={(e) => setEditing({ id: img.id, text: e.target.value })}
+                    onPressEnter={() => recaption.mutate(editing)}
+                    maxLength={500}
+                    aria-label="Chú thích ảnh"
+                    data-testid="story-image-caption-edit"
+                  />
+                  <Button type="primary" loading={recaption.isPending} onClick={() => recaption.mutate(editing)} data-testid="story-image-caption-save">
+                    Lưu
+                  </Button>
+                  <Button onClick={() => setEditing(null)}>Hủy</Button>
+                </Space.Compact>
+              ) : null}
               <figcaption style={{ fontSize: 12, color: '#666' }}>
                 {img.caption || '(không chú thích)'} · {img.width}×{img.height}
+                {editable && editing?.id !== img.id ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing({ id: img.id, text: img.caption })}
+                    data-testid="story-image-caption-open"
+                  >
+                    Sửa chú thích
+                  </Button>
+                ) : null}
                 {editable ? (
                   <Popconfirm title="Xóa ảnh này khỏi bài viết?" okText="Xóa" cancelText="Hủy" onConfirm={() => remove.mutate(img.id)}>
                     <Button type="link" size="small" danger icon={<DeleteOutlined />} loading={remove.isPending} data-testid="story-image-remove">

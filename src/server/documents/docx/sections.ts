@@ -1,0 +1,41 @@
+/**
+ * Fields a template shows or hides by the content of others, filled before rendering so that every
+ * caller (and the sample data) gets them alike. A clerk expects a report without an empty heading or a
+ * table of headers only: a section with nothing to say is left out and the remaining headings keep
+ * their order I, II, III… without a gap.
+ */
+import type { TemplateKind } from './fields.js';
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+
+const hasItems = (v: unknown): boolean => Array.isArray(v) && v.some((x) => (typeof x === 'string' ? x.trim() !== '' : x != null));
+
+/** Báo cáo sơ kết, tổng kết: "I. KẾT QUẢ THỰC HIỆN" always; then tồn tại, bài học, phương hướng when they have text. */
+function reportSections(data: Record<string, unknown>): Record<string, unknown> {
+  const sections = [
+    ['mucTonTai', 'tonTai', 'TỒN TẠI, HẠN CHẾ'],
+    ['mucBaiHoc', 'baiHoc', 'BÀI HỌC KINH NGHIỆM'],
+    ['mucPhuongHuong', 'phuongHuong', 'PHƯƠNG HƯỚNG, NHIỆM VỤ'],
+  ] as const;
+  const out: Record<string, unknown> = {
+    coTongHop: hasItems(data.tongHop) ? 'x' : '',
+    coSoLieu: hasItems(data.soLieu) ? 'x' : '',
+  };
+  let n = 1; // I is the results section, always present.
+  for (const [field, list, title] of sections) out[field] = hasItems(data[list]) ? `${ROMAN[n++]}. ${title}` : '';
+  return out;
+}
+
+const DERIVED: Partial<Record<TemplateKind, (data: Record<string, unknown>) => Record<string, unknown>>> = {
+  bao_cao_tong_ket: reportSections,
+};
+
+/** The data with the kind's derived fields added; a value the caller set is kept. */
+export function withDerivedFields(kind: TemplateKind, data: Record<string, unknown>): Record<string, unknown> {
+  const derive = DERIVED[kind];
+  if (!derive) return data;
+  const derived = derive(data);
+  const out = { ...data };
+  for (const [k, v] of Object.entries(derived)) if (out[k] === undefined) out[k] = v;
+  return out;
+}
