@@ -40,6 +40,7 @@ import { describeCertificate, openPkcs12, type CertificateInfo } from '../signin
 import { openSecret, sealSecret } from '../signing/secret-box.js';
 import { acceptSigned, assertMaySign, prepareForSigning, signPdf, type FieldRequest } from '../signing/sign.js';
 import type { TrustStore } from '../signing/verify.js';
+import { trustStoreFrom } from '../signing/trust-store.js';
 import { x509 } from '../signing/x509.js';
 
 const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -48,9 +49,7 @@ const EXTERNAL_MINUTES = 15;
 
 /** The trust store that governs a unit (its own entries and those above it), as the verifier wants it. */
 export async function trustStoreOf(tx: Executor, unitId: string): Promise<TrustStore> {
-  const rows = await trustEntriesGoverning(tx, await unitPathOf(tx, unitId));
-  const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.der);
-  return { anchors: of('anchor'), intermediates: of('intermediate'), crls: of('crl') };
+  return trustStoreFrom(await trustEntriesGoverning(tx, await unitPathOf(tx, unitId)));
 }
 
 async function checkedPng(png: Buffer): Promise<void> {
