@@ -22,6 +22,8 @@ export interface Config {
    * filled by main.ts with `loadSecretKey`, never stored in the database.
    */
   secretKey?: Buffer;
+  /** Ký số: follow the CRL and OCSP URLs written in certificates (TDKT_SIGNING_CERT_URLS=1; default off, closed networks). */
+  signingCertificateUrls?: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TDKT_SECURE_COOKIES === '1',
     webDir: resolve(env.TDKT_WEB_DIR ?? './dist/web'),
     publicUrl: env.TDKT_PUBLIC_URL ?? `http://localhost:${port}`,
+    signingCertificateUrls: env.TDKT_SIGNING_CERT_URLS === '1',
     trustedProxies: (env.TDKT_TRUSTED_PROXIES ?? '')
       .split(',')
       .map((s) => s.trim())

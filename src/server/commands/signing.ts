@@ -33,11 +33,11 @@ import type { Executor } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { parseRole } from '../policies/account.js';
 import { assertCredentialFits, assertDecisionSignable, type SignState } from '../policies/signature.js';
-import { pkcs12Signer } from '../signing/cms.js';
+import { remoteCredentialColumns, signerFor, type RemoteProviderInput, type SignedVia } from '../signing/signers.js';
 import { CertificateNotUsable, SignatureRejected } from '../signing/errors.js';
 import { appearanceFor, isoVn } from '../signing/layout.js';
 import { describeCertificate, openPkcs12, type CertificateInfo } from '../signing/pkcs12.js';
-import { openSecret, sealSecret } from '../signing/secret-box.js';
+import { sealSecret } from '../signing/secret-box.js';
 import { acceptSigned, assertMaySign, prepareForSigning, signPdf, type FieldRequest } from '../signing/sign.js';
 import type { TrustStore } from '../signing/verify.js';
 import { trustStoreFrom } from '../signing/trust-store.js';
@@ -77,8 +77,10 @@ export interface CredentialInput {
   personId: string | null;
   kind: 'personal' | 'organisation';
   label: string;
-  /** 'server': a PKCS#12 with its password; 'token': the certificate only (.cer). */
-  custody: 'server' | 'token';
+  /** 'server': a PKCS#12 with its password; 'token': the certificate only (.cer); 'remote': the certificate and the provider. */
+  custody: 'server' | 'token' | 'remote';
+  /** A remote provider (custody 'remote'): its URL, the key's id there, the API key (stored sealed). */
+  remote?: RemoteProviderInput;
   file: Buffer;
   password: string | null;
   image: Buffer | null;
@@ -127,6 +129,7 @@ export async function addCredential(ctx: CommandContext, input: CredentialInput)
     custody: input.custody,
     sealedP12,
     sealedPassword,
+    ...remoteCredentialColumns(input.custody, input.remote, id),
     image: input.image,
     sealMm: input.kind === 'organisation' ? (input.sealMm ?? 36) : null,
     createdBy: ctx.actor.accountId,
@@ -264,7 +267,7 @@ async function recordSignature(
   type: 'approve' | 'issue',
   pdf: Buffer,
   cert: CertificateInfo,
-  via: 'pkcs12' | 'token',
+  via: SignedVia | 'token',
   at: Date,
 ): Promise<void> {
   const doc = await saveSignedDocument(ctx.tx, {
@@ -298,7 +301,7 @@ async function recordSignature(
   });
 }
 
-/** Sign a decision with a PKCS#12 credential the server holds. */
+/** Sign a decision with a credential the server holds (PKCS#12) or reaches (remote provider). */
 export async function signDecision(
   ctx: CommandContext,
   decisionId: string,
@@ -307,12 +310,10 @@ export async function signDecision(
 ): Promise<void> {
   const at = now();
   const t = await signTarget(ctx, decisionId, input.type, input.credentialId, renderPdf, at);
-  if (t.credential.custody !== 'server' || !t.credential.sealedP12 || !t.credential.sealedPassword)
-    throw badRequest('Chứng thư số này nằm trên thiết bị ký (USB token): hãy ký bằng công cụ ký số.');
-  const identity = openPkcs12(openSecret(t.credential.sealedP12, t.credential.id), openSecret(t.credential.sealedPassword, t.credential.id).toString('utf8'));
+  const { signer, via } = signerFor(t.credential, `Quyết định số ${t.decision.numberText}`);
   const trust = await trustStoreOf(ctx.tx, t.decision.unitId);
-  const { pdf, certificate } = await signPdf(t.base, t.field, pkcs12Signer(identity), trust, at);
-  await recordSignature(ctx, t, input.type, pdf, certificate, 'pkcs12', at);
+  const { pdf, certificate } = await signPdf(t.base, t.field, signer, trust, at);
+  await recordSignature(ctx, t, input.type, pdf, certificate, via, at);
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');

@@ -142,7 +142,13 @@ describe('revocation from configured online sources (CRL URL, OCSP) and the remo
       provider = await startFakeProvider(ca.person);
     });
     after(async () => provider.close());
-    const opts = () => ({ url: provider.url, keyId: 'gd-01', apiKey: 'khoa-api-thu-nghiem', certificate: ca.person.certificate, documentLabel: 'Quyết định số 1/QĐ-SKHCN' });
+    const opts = () => ({
+      url: provider.url,
+      keyId: 'gd-01',
+      apiKey: 'khoa-api-thu-nghiem',
+      certificate: ca.person.certificate,
+      documentLabel: 'Quyết định số 1/QĐ-SKHCN',
+    });
 
     it('the provider signs the hash; the PDF verifies', async () => {
       provider.signWith = ca.person;
@@ -158,7 +164,10 @@ describe('revocation from configured online sources (CRL URL, OCSP) and the remo
     it('a signature from another key, a wrong API key, a provider down: refused in Vietnamese', async () => {
       const trust = { ...base(ca), crls: [ca.crl] };
       provider.signWith = ca.organisation;
-      await assert.rejects(signPdf(pdf, FIELD, remoteSigner(opts()), trust, NOW), (e: unknown) => e instanceof SignatureRejected && /không khớp với chứng thư số/u.test(e.message));
+      await assert.rejects(
+        signPdf(pdf, FIELD, remoteSigner(opts()), trust, NOW),
+        (e: unknown) => e instanceof SignatureRejected && /không khớp với chứng thư số/u.test(e.message),
+      );
       provider.signWith = ca.person;
       await assert.rejects(
         signPdf(pdf, FIELD, remoteSigner({ ...opts(), apiKey: 'sai' }), trust, NOW),

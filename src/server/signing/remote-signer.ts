@@ -68,7 +68,9 @@ export async function remoteRawSign(o: RemoteSignerOptions, toBeSigned: Buffer):
     // Not JSON: handled below.
   }
   if (res.status === 401 || res.status === 403)
-    throw new RemoteSigningFailed(`Dịch vụ ký số từ xa từ chối yêu cầu (HTTP ${res.status}): khóa API không đúng hoặc không được dùng khóa ký này. Quản trị cần kiểm tra cấu hình chứng thư số.`);
+    throw new RemoteSigningFailed(
+      `Dịch vụ ký số từ xa từ chối yêu cầu (HTTP ${res.status}): khóa API không đúng hoặc không được dùng khóa ký này. Quản trị cần kiểm tra cấu hình chứng thư số.`,
+    );
   if (!res.ok) {
     const why = typeof json.message === 'string' ? `: ${json.message.slice(0, 200)}` : '';
     throw new RemoteSigningFailed(`Dịch vụ ký số từ xa từ chối ký (HTTP ${res.status})${why}.`);
@@ -78,7 +80,9 @@ export async function remoteRawSign(o: RemoteSignerOptions, toBeSigned: Buffer):
   const signature = Buffer.from(json.signature, 'base64');
   const publicKey = new X509Certificate(o.certificate).publicKey;
   if (!verifySignature('sha256', toBeSigned, publicKey, signature))
-    throw new SignatureRejected('Chữ ký do dịch vụ ký số từ xa trả về không khớp với chứng thư số đã đăng ký (ký bằng khóa khác hoặc sai nội dung); văn bản không được ký.');
+    throw new SignatureRejected(
+      'Chữ ký do dịch vụ ký số từ xa trả về không khớp với chứng thư số đã đăng ký (ký bằng khóa khác hoặc sai nội dung); văn bản không được ký.',
+    );
   return signature;
 }
 

@@ -83,7 +83,12 @@ export async function startRevocationServer(now: () => Date): Promise<Revocation
           ? new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: ca.revokedAt })] })
           : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 } });
       responses.push(
-        new pkijs.SingleResponse({ certID: r.reqCert, certStatus, thisUpdate: new Date(at.getTime() - 3_600_000), nextUpdate: new Date(at.getTime() + 86_400_000) }),
+        new pkijs.SingleResponse({
+          certID: r.reqCert,
+          certStatus,
+          thisUpdate: new Date(at.getTime() - 3_600_000),
+          nextUpdate: new Date(at.getTime() + 86_400_000),
+        }),
       );
     }
     const basic = new pkijs.BasicOCSPResponse({
@@ -98,10 +103,11 @@ export async function startRevocationServer(now: () => Date): Promise<Revocation
     });
     if (state.mode === 'forged') {
       forgedKey ??= (
-        (await webcrypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 }, true, [
-          'sign',
-          'verify',
-        ])) as CryptoKeyPair
+        (await webcrypto.subtle.generateKey(
+          { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
+          true,
+          ['sign', 'verify'],
+        )) as CryptoKeyPair
       ).privateKey;
       await basic.sign(forgedKey, 'SHA-256');
     } else await basic.sign(ca.intermediateKey, 'SHA-256');

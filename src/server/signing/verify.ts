@@ -105,10 +105,26 @@ async function chainTrusted(leaf: pkijs.Certificate, carried: pkijs.Certificate[
   });
   const result = await engine.verify().catch(() => ({ result: false, certificatePath: undefined }));
   if (!result.result) return null;
-  // pkijs answers the path above the end certificate; put the end certificate first.
-  const path = result.certificatePath ?? [];
+  // The path by keys, end certificate first: pkijs's answer links by name, and two CAs may share a
+  // name (a renewed CA, the demo's and a test's), so each issuer is the one whose key signed the certificate.
+  const candidates = [...(result.certificatePath ?? []), ...carried, ...trust.intermediates.map((d) => certOf(d)), ...trust.anchors.map((d) => certOf(d))];
+  const anchors = trust.anchors.map((d) => Buffer.from(d).toString('hex'));
   const der = (c: pkijs.Certificate) => Buffer.from(c.toSchema().toBER(false)).toString('hex');
-  return path.length && der(path[0]!) === der(leaf) ? path : [leaf, ...path];
+  const path = [leaf];
+  while (path.length < 10 && !anchors.includes(der(path[path.length - 1]!))) {
+    const last = path[path.length - 1]!;
+    let next: pkijs.Certificate | undefined;
+    for (const c of candidates) {
+      if (der(c) === der(last) || !c.subject.isEqual(last.issuer)) continue;
+      if (await last.verify(c).catch(() => false)) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return null;
+    path.push(next);
+  }
+  return path;
 }
 
 const TRUST_PROBLEM = 'Không xác định được chứng thư số do tổ chức được tin cậy cấp (chưa cấu hình hoặc không thuộc chuỗi tin cậy).';
