@@ -103,11 +103,11 @@ export async function startRevocationServer(now: () => Date): Promise<Revocation
     });
     if (state.mode === 'forged') {
       forgedKey ??= (
-        (await webcrypto.subtle.generateKey(
+        await webcrypto.subtle.generateKey(
           { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
           true,
           ['sign', 'verify'],
-        )) as CryptoKeyPair
+        )
       ).privateKey;
       await basic.sign(forgedKey, 'SHA-256');
     } else await basic.sign(ca.intermediateKey, 'SHA-256');

@@ -9,7 +9,6 @@
 import * as pkijs from 'pkijs';
 import { dateVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
-import { x509 } from './x509.js';
 import { CMS_OID } from './cms.js';
 import { coveredBytes } from './pdf-field.js';
 import { describeCertificate, type CertificateInfo } from './pkcs12.js';
