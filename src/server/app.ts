@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import { clearPublicCacheOnWrites, PublicAnswerCache } from './http/public-cache.js';
 import { ballotSecretConfigured, configureBallotSecret } from './ballots/seal.js';
 import { configureSigningSecret } from './signing/secret-box.js';
+import { configureRevocation } from './signing/revocation.js';
 import { handleError } from './http/errors.js';
 import { errorSchema } from './http/contract.js';
 import { controlCharacterError, findControlCharacter } from './http/control-chars.js';
@@ -69,6 +70,7 @@ export async function buildApp({ database, config, logger = false, publicCache =
   // (tests, scripts) gets one random key per process, so ballots cast by it open only in that process.
   if (config.secretKey) configureBallotSecret(config.secretKey);
   if (config.secretKey) configureSigningSecret(config.secretKey);
+  if (config.signingCertificateUrls !== undefined) configureRevocation({ followCertificateUrls: config.signingCertificateUrls });
   else if (!ballotSecretConfigured()) configureBallotSecret(randomBytes(32));
   // X-Forwarded-For is believed only from the configured proxies (TDKT_TRUSTED_PROXIES): otherwise any
   // client could pick the address that rate limits and the audit log see.

@@ -27,6 +27,8 @@ export interface Config {
    * 0 = off): see `http/public-cache.ts`. Absent (tests) = off.
    */
   publicCacheMs?: number;
+  /** Ký số: follow the CRL and OCSP URLs written in certificates (TDKT_SIGNING_CERT_URLS=1; default off, closed networks). */
+  signingCertificateUrls?: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: resolve(env.TDKT_WEB_DIR ?? './dist/web'),
     publicUrl: env.TDKT_PUBLIC_URL ?? `http://localhost:${port}`,
     publicCacheMs: cacheMsOf(env.TDKT_PUBLIC_CACHE_MS),
+    signingCertificateUrls: env.TDKT_SIGNING_CERT_URLS === '1',
     trustedProxies: (env.TDKT_TRUSTED_PROXIES ?? '')
       .split(',')
       .map((s) => s.trim())

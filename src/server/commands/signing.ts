@@ -43,13 +43,14 @@ import {
   maySetSigningPolicy,
   type SignState,
 } from '../policies/signature.js';
-import { pkcs12Signer } from '../signing/cms.js';
+import { remoteCredentialColumns, signerFor, type RemoteProviderInput, type SignedVia } from '../signing/signers.js';
 import { CertificateNotUsable, SignatureRejected } from '../signing/errors.js';
 import { appearanceFor, findSignerBlock, isoVn } from '../signing/layout.js';
 import { describeCertificate, openPkcs12, type CertificateInfo } from '../signing/pkcs12.js';
-import { openSecret, sealSecret } from '../signing/secret-box.js';
+import { sealSecret } from '../signing/secret-box.js';
 import { acceptSigned, assertMaySign, prepareForSigning, signPdf, signWithChecked, unsignedOriginal, type FieldRequest } from '../signing/sign.js';
 import type { TrustStore } from '../signing/verify.js';
+import { trustStoreFrom } from '../signing/trust-store.js';
 import { x509 } from '../signing/x509.js';
 import { signaturesIn } from '../signing/verify.js';
 import { issueSignedDecision } from './decisions.js';
@@ -61,9 +62,7 @@ const EXTERNAL_MINUTES = 15;
 
 /** The trust store that governs a unit (its own entries and those above it), as the verifier wants it. */
 export async function trustStoreOf(tx: Executor, unitId: string): Promise<TrustStore> {
-  const rows = await trustEntriesGoverning(tx, await unitPathOf(tx, unitId));
-  const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.der);
-  return { anchors: of('anchor'), intermediates: of('intermediate'), crls: of('crl') };
+  return trustStoreFrom(await trustEntriesGoverning(tx, await unitPathOf(tx, unitId)));
 }
 
 async function checkedPng(png: Buffer): Promise<void> {
@@ -91,8 +90,10 @@ export interface CredentialInput {
   personId: string | null;
   kind: 'personal' | 'organisation';
   label: string;
-  /** 'server': a PKCS#12 with its password; 'token': the certificate only (.cer). */
-  custody: 'server' | 'token';
+  /** 'server': a PKCS#12 with its password; 'token': the certificate only (.cer); 'remote': the certificate and the provider. */
+  custody: 'server' | 'token' | 'remote';
+  /** A remote provider (custody 'remote'): its URL, the key's id there, the API key (stored sealed). */
+  remote?: RemoteProviderInput;
   file: Buffer;
   password: string | null;
   image: Buffer | null;
@@ -141,6 +142,7 @@ export async function addCredential(ctx: CommandContext, input: CredentialInput)
     custody: input.custody,
     sealedP12,
     sealedPassword,
+    ...remoteCredentialColumns(input.custody, input.remote, id),
     image: input.image,
     sealMm: input.kind === 'organisation' ? (input.sealMm ?? 36) : null,
     createdBy: ctx.actor.accountId,
@@ -278,7 +280,7 @@ async function recordSignature(
   type: 'approve' | 'issue',
   pdf: Buffer,
   cert: CertificateInfo,
-  via: 'pkcs12' | 'token',
+  via: SignedVia | 'token',
   at: Date,
 ): Promise<void> {
   const doc = await saveSignedDocument(ctx.tx, {
@@ -314,7 +316,7 @@ async function recordSignature(
   if (type === 'issue') await issueSignedDecision(ctx, t.decision.id);
 }
 
-/** Sign a decision with a PKCS#12 credential the server holds. */
+/** Sign a decision with a credential the server holds (PKCS#12) or reaches (remote provider). */
 export async function signDecision(
   ctx: CommandContext,
   decisionId: string,
@@ -323,12 +325,10 @@ export async function signDecision(
 ): Promise<void> {
   const at = now();
   const t = await signTarget(ctx, decisionId, input.type, input.credentialId, renderPdf, at);
-  if (t.credential.custody !== 'server' || !t.credential.sealedP12 || !t.credential.sealedPassword)
-    throw badRequest('Chứng thư số này nằm trên thiết bị ký (USB token): hãy ký bằng công cụ ký số.');
-  const identity = openPkcs12(openSecret(t.credential.sealedP12, t.credential.id), openSecret(t.credential.sealedPassword, t.credential.id).toString('utf8'));
+  const { signer, via } = signerFor(t.credential, `Quyết định số ${t.decision.numberText}`);
   const trust = await trustStoreOf(ctx.tx, t.decision.unitId);
-  const { pdf, certificate } = await signPdf(t.base, t.field, pkcs12Signer(identity), trust, at);
-  await recordSignature(ctx, t, input.type, pdf, certificate, 'pkcs12', at);
+  const { pdf, certificate } = await signPdf(t.base, t.field, signer, trust, at);
+  await recordSignature(ctx, t, input.type, pdf, certificate, via, at);
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -413,11 +413,11 @@ export async function completeExternalSigning(ctx: CommandContext, token: string
   return { decisionId: decision.id };
 }
 
-/** The PKCS#12 signer of a credential the server holds; a token's certificate cannot sign here. */
-function heldSigner(credential: CredentialRow) {
-  if (credential.custody !== 'server' || !credential.sealedP12 || !credential.sealedPassword)
-    throw badRequest('Chứng thư số này nằm trên thiết bị ký (USB token): ký hàng loạt và ký bản sao cần chứng thư số lưu trên máy chủ.');
-  return pkcs12Signer(openPkcs12(openSecret(credential.sealedP12, credential.id), openSecret(credential.sealedPassword, credential.id).toString('utf8')));
+/** The signer of a credential the server holds or reaches; a token's certificate cannot sign in a batch. */
+function heldSigner(credential: CredentialRow, label: string) {
+  if (credential.custody === 'token')
+    throw badRequest('Chứng thư số này nằm trên thiết bị ký (USB token): ký hàng loạt và ký bản sao cần chứng thư số lưu trên máy chủ hoặc dịch vụ ký từ xa.');
+  return signerFor(credential, label);
 }
 
 export interface CertificateSigningProgress {
@@ -465,7 +465,7 @@ export async function signDecisionCertificates(
       throw badRequest('Người có thẩm quyền cần ký số Giấy khen, Bằng khen trước khi ký số của cơ quan.');
     return { signed: 0, remaining: 0, total: all.length };
   }
-  const signer = heldSigner(credential);
+  const { signer, via } = heldSigner(credential, `Giấy khen, Bằng khen của Quyết định số ${decision.numberText}`);
   const trust = await trustStoreOf(ctx.tx, decision.unitId);
   const cert = await assertMaySign(signer.certificate, signer.chain, trust, at);
   const earlier =
@@ -513,7 +513,7 @@ export async function signDecisionCertificates(
     await insertSignature(ctx.tx, {
       signedDocumentId: doc.id,
       type: input.type,
-      via: 'pkcs12',
+      via,
       credentialId: credential.id,
       signerName: cert.commonName,
       organisation: cert.organisation,
@@ -564,6 +564,7 @@ export async function signDecisionCopy(ctx: CommandContext, decisionId: string, 
     image: null,
     lines: [COPY_FORMS[input.form], agency, isoVn(at)],
   });
+  const { signer, via } = heldSigner(credential, `Bản sao Quyết định số ${decision.numberText}`);
   const { pdf, certificate } = await signPdf(
     original,
     {
@@ -573,7 +574,7 @@ export async function signDecisionCopy(ctx: CommandContext, decisionId: string, 
       reason: `${COPY_FORMS[input.form]} Quyết định số ${decision.numberText}`,
       location: decision.issuerName,
     },
-    heldSigner(credential),
+    signer,
     await trustStoreOf(ctx.tx, decision.unitId),
     at,
   );
@@ -588,7 +589,7 @@ export async function signDecisionCopy(ctx: CommandContext, decisionId: string, 
   await insertSignature(ctx.tx, {
     signedDocumentId: doc.id,
     type: 'copy',
-    via: 'pkcs12',
+    via,
     credentialId: credential.id,
     signerName: certificate.commonName,
     organisation: certificate.organisation,

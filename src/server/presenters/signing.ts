@@ -6,14 +6,20 @@ import type { PdfVerification } from '../signing/verify.js';
 import { certificateSignatureAbilities, copySignatureAbilities, decisionSignatureAbilities, type SignState } from '../policies/signature.js';
 
 const KIND_LABELS = { personal: 'Cá nhân (người có thẩm quyền)', organisation: 'Cơ quan, tổ chức (con dấu)' } as const;
-const CUSTODY_LABELS = { server: 'Tệp PKCS#12 lưu trên máy chủ', token: 'Thiết bị ký (USB token) hoặc dịch vụ ký từ xa' } as const;
+const CUSTODY_LABELS = { server: 'Tệp PKCS#12 lưu trên máy chủ', token: 'Thiết bị ký (USB token)', remote: 'Dịch vụ ký số từ xa' } as const;
 const STATE_LABELS: Record<SignState, string> = {
   unsigned: 'Chưa ký số',
   approved: 'Người có thẩm quyền đã ký số; chờ ký số của cơ quan',
   issued: 'Đã ký số và phát hành',
 };
 const TYPE_LABELS = { approve: 'Người có thẩm quyền ký', issue: 'Cơ quan ký phát hành' } as const;
-const TRUST_LABELS = { anchor: 'Chứng thư gốc tin cậy', intermediate: 'Chứng thư trung gian', crl: 'Danh sách thu hồi (CRL)' } as const;
+const TRUST_LABELS = {
+  anchor: 'Chứng thư gốc tin cậy',
+  intermediate: 'Chứng thư trung gian',
+  crl: 'Danh sách thu hồi (CRL)',
+  crl_url: 'Địa chỉ tải CRL',
+  ocsp_url: 'Máy chủ OCSP',
+} as const;
 
 export const credentialSchema = z
   .object({
@@ -23,8 +29,11 @@ export const credentialSchema = z
     personId: z.uuid().nullable(),
     kind: z.enum(['personal', 'organisation']),
     kindLabel: z.string(),
-    custody: z.enum(['server', 'token']),
+    custody: z.enum(['server', 'token', 'remote']),
     custodyLabel: z.string(),
+    /** A remote credential's provider and key id there (the API key is never shown). */
+    providerUrl: z.string().nullable(),
+    providerKeyId: z.string().nullable(),
     label: z.string(),
     commonName: z.string(),
     organisation: z.string().nullable(),
@@ -52,6 +61,8 @@ export function presentCredential(c: CredentialSummary, at: Date): z.infer<typeo
     kindLabel: KIND_LABELS[kind],
     custody,
     custodyLabel: CUSTODY_LABELS[custody],
+    providerUrl: c.providerUrl,
+    providerKeyId: c.providerKeyId,
     label: c.label,
     commonName: c.commonName,
     organisation: c.organisation,
@@ -69,17 +80,19 @@ export function presentCredential(c: CredentialSummary, at: Date): z.infer<typeo
 export const trustEntrySchema = z
   .object({
     id: z.uuid(),
-    kind: z.enum(['anchor', 'intermediate', 'crl']),
+    kind: z.enum(['anchor', 'intermediate', 'crl', 'crl_url', 'ocsp_url']),
     kindLabel: z.string(),
     label: z.string(),
     subject: z.string(),
+    /** An online source's address (crl_url, ocsp_url). */
+    url: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'TrustEntry' });
 
 export function presentTrustEntry(t: TrustRow): z.infer<typeof trustEntrySchema> {
   const kind = t.kind as keyof typeof TRUST_LABELS;
-  return { id: t.id, kind, kindLabel: TRUST_LABELS[kind], label: t.label, subject: t.subject, createdAt: t.createdAt.toISOString() };
+  return { id: t.id, kind, kindLabel: TRUST_LABELS[kind], label: t.label, subject: t.subject, url: t.url, createdAt: t.createdAt.toISOString() };
 }
 
 export const verificationSchema = z
@@ -108,7 +121,14 @@ export const verificationSchema = z
   })
   .meta({ id: 'SignatureVerification' });
 
-const REVOCATION_LABELS = { good: 'Chưa bị thu hồi (đã kiểm tra CRL)', revoked: 'Đã bị thu hồi', unknown: 'Chưa kiểm tra được tình trạng thu hồi' } as const;
+const REVOCATION_LABELS = { good: 'Chưa bị thu hồi', revoked: 'Đã bị thu hồi', unknown: 'Chưa kiểm tra được tình trạng thu hồi' } as const;
+
+/** "Chưa bị thu hồi (đã kiểm tra OCSP)", or why it could not be checked. */
+function revocationLabel(s: PdfVerification['signatures'][number]): string {
+  const source = s.revocationSource === 'ocsp' ? ' (đã kiểm tra OCSP)' : s.revocationSource === 'crl' ? ' (đã kiểm tra CRL)' : '';
+  const notes = s.revocation === 'unknown' && s.revocationNotes.length ? `: ${s.revocationNotes.join(' ')}` : '';
+  return `${REVOCATION_LABELS[s.revocation]}${source}${notes}`;
+}
 
 export function presentVerification(v: PdfVerification): z.infer<typeof verificationSchema> {
   const n = v.signatures.length;
@@ -127,7 +147,7 @@ export function presentVerification(v: PdfVerification): z.infer<typeof verifica
       trusted: s.trusted,
       validAtSigningTime: s.validAtSigningTime,
       revocation: s.revocation,
-      revocationLabel: REVOCATION_LABELS[s.revocation],
+      revocationLabel: revocationLabel(s),
       problems: s.problems,
     })),
     summary:
@@ -148,7 +168,7 @@ export const signaturePanelSchema = z
       z.object({
         type: z.enum(['approve', 'issue']),
         typeLabel: z.string(),
-        via: z.enum(['pkcs12', 'token']),
+        via: z.enum(['pkcs12', 'token', 'remote']),
         signerName: z.string(),
         organisation: z.string().nullable(),
         serial: z.string(),
@@ -206,7 +226,7 @@ export function presentSignaturePanel(
     signatures: signatures.map((s) => ({
       type: s.type as 'approve' | 'issue',
       typeLabel: TYPE_LABELS[s.type as 'approve' | 'issue'],
-      via: s.via as 'pkcs12' | 'token',
+      via: s.via as 'pkcs12' | 'token' | 'remote',
       signerName: s.signerName,
       organisation: s.organisation,
       serial: s.serial,

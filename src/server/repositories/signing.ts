@@ -32,6 +32,8 @@ const CREDENTIAL_SUMMARY = {
   personId: signingCredentials.personId,
   kind: signingCredentials.kind,
   custody: signingCredentials.custody,
+  providerUrl: signingCredentials.providerUrl,
+  providerKeyId: signingCredentials.providerKeyId,
   label: signingCredentials.label,
   commonName: signingCredentials.commonName,
   organisation: signingCredentials.organisation,
@@ -43,7 +45,7 @@ const CREDENTIAL_SUMMARY = {
   disabledAt: signingCredentials.disabledAt,
   createdAt: signingCredentials.createdAt,
 };
-export type CredentialSummary = Omit<CredentialRow, 'certificate' | 'sealedP12' | 'sealedPassword' | 'image' | 'createdBy'> & {
+export type CredentialSummary = Omit<CredentialRow, 'certificate' | 'sealedP12' | 'sealedPassword' | 'sealedApiKey' | 'image' | 'createdBy'> & {
   unitName: string;
   hasImage: boolean;
 };

@@ -11,3 +11,5 @@ export const PdfNotSignable = domainError('PdfNotSignable', 'invalid', 'pdf_not_
 export const SignatureRejected = domainError('SignatureRejected', 'invalid', 'signature_rejected');
 /** The server key that protects stored PKCS#12 files and passwords is missing or wrong. */
 export const SigningKeyMissing = domainError('SigningKeyMissing', 'unavailable', 'signing_key_missing');
+/** A remote-signing provider that cannot be reached, refuses the request, or answers something that is not a signature. */
+export const RemoteSigningFailed = domainError('RemoteSigningFailed', 'unavailable', 'remote_signing_failed');

@@ -1,7 +1,8 @@
 /**
  * A certification authority made on the spot, for the tests and the demo agency only: a root, an
  * intermediate, and end certificates as PKCS#12 files (a person's, an organisation's, a revoked one,
- * an expired one, one without the signing key usage), with the intermediate's CRL. Its names say
+ * an expired one, one without the signing key usage), with the intermediate's CRL and key (the
+ * tests' OCSP responder signs with it, test-responders.ts). Its names say
  * "thử nghiệm": nothing it signs has legal value.
  */
 import { webcrypto } from 'node:crypto';
@@ -21,6 +22,10 @@ export interface TestCa {
   root: Buffer;
   intermediate: Buffer;
   crl: Buffer;
+  /** The intermediate's private key: it signs the CRL, OCSP responses and the end certificates. */
+  intermediateKey: CryptoKey;
+  /** When the revoked certificate was revoked (the CRL's entry). */
+  revokedAt: Date;
   person: TestEndEntity;
   organisation: TestEndEntity;
   revoked: TestEndEntity;
@@ -42,7 +47,11 @@ async function toP12(cert: x509.X509Certificate, pair: CryptoKeyPair, chain: x50
  * Make the CA. `now` fixes the validity windows (the tests' clock); `names` lets the demo print its
  * agency's names in the certificates.
  */
-export async function makeTestCa(now: Date, names: { person?: string; organisation?: string } = {}, opts: { extras?: boolean } = {}): Promise<TestCa> {
+export async function makeTestCa(
+  now: Date,
+  names: { person?: string; organisation?: string } = {},
+  opts: { extras?: boolean; /** Put these in the end certificates (CRL Distribution Points, AIA OCSP). */ urls?: { crl?: string; ocsp?: string } } = {},
+): Promise<TestCa> {
   const day = 86_400_000;
   const from = new Date(now.getTime() - 365 * day);
   const to = new Date(now.getTime() + 5 * 365 * day);
@@ -75,6 +84,7 @@ export async function makeTestCa(now: Date, names: { person?: string; organisati
     ],
   });
   const password = 'thu-nghiem';
+  const urls = opts.urls;
   let serial = 0x10;
   async function endEntity(cn: string, opts: { notAfter?: Date; notBefore?: Date; usage?: number } = {}): Promise<TestEndEntity> {
     const pair = await keys();
@@ -91,6 +101,8 @@ export async function makeTestCa(now: Date, names: { person?: string; organisati
       extensions: [
         new x509.BasicConstraintsExtension(false, undefined, true),
         new x509.KeyUsagesExtension(opts.usage ?? x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true),
+        ...(urls?.crl ? [new x509.CRLDistributionPointsExtension([urls.crl])] : []),
+        ...(urls?.ocsp ? [new x509.AuthorityInfoAccessExtension({ ocsp: urls.ocsp })] : []),
       ],
     });
     return { p12: await toP12(cert, pair, [inter, root], password), password, certificate: Buffer.from(cert.rawData), serial: serialNumber.toUpperCase() };
@@ -110,11 +122,12 @@ export async function makeTestCa(now: Date, names: { person?: string; organisati
   const noSigningUsage = extras
     ? await endEntity('CN=Chứng thư chỉ để mã hóa, O=Cơ quan thử nghiệm, C=VN', { usage: x509.KeyUsageFlags.keyEncipherment })
     : person;
+  const revokedAt = new Date(now.getTime() - 10 * day);
   const crl = await x509.X509CrlGenerator.create({
     issuer: inter.subject,
     thisUpdate: new Date(now.getTime() - 2 * day),
     nextUpdate: new Date(now.getTime() + 30 * day),
-    entries: extras ? [{ serialNumber: revoked.serial, revocationDate: new Date(now.getTime() - 10 * day) }] : [],
+    entries: extras ? [{ serialNumber: revoked.serial, revocationDate: revokedAt }] : [],
     signingKey: interKeys.privateKey,
     signingAlgorithm: ALG,
   });
@@ -122,6 +135,8 @@ export async function makeTestCa(now: Date, names: { person?: string; organisati
     root: Buffer.from(root.rawData),
     intermediate: Buffer.from(inter.rawData),
     crl: Buffer.from(crl.rawData),
+    intermediateKey: interKeys.privateKey,
+    revokedAt,
     person,
     organisation,
     revoked,

@@ -2,28 +2,27 @@
  * Verification of the signatures in a PDF, whoever made them: for each one, integrity (the CMS
  * verifies over the bytes of its byte range), whether later bytes were added, the signer and
  * organisation, the signing time, the certificate's validity at that time, its chain to the trust
- * anchors the admin configured, and revocation from the CRLs the admin loaded. The answer says in
+ * anchors the admin configured, and revocation from the sources the admin configured (uploaded CRLs,
+ * CRL and OCSP URLs: revocation.ts). The answer says in
  * Vietnamese what is wrong; nothing here throws on a bad signature.
  */
 import * as pkijs from 'pkijs';
 import { dateVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
-import { x509 } from './x509.js';
 import { CMS_OID } from './cms.js';
 import { coveredBytes } from './pdf-field.js';
 import { describeCertificate, type CertificateInfo } from './pkcs12.js';
 import { PdfNotSignable } from './errors.js';
+import { revocationOf, revokedSince, type Revocation, type RevocationResult, type RevocationSources } from './revocation.js';
 
-export interface TrustStore {
+export type { Revocation } from './revocation.js';
+
+export interface TrustStore extends RevocationSources {
   /** Root certificates (the Ban Cơ yếu's root, public CAs), DER. */
   anchors: Buffer[];
   /** Intermediate CA certificates the signatures may omit, DER. */
   intermediates: Buffer[];
-  /** Certificate revocation lists, DER. */
-  crls: Buffer[];
 }
-
-export type Revocation = 'good' | 'revoked' | 'unknown';
 
 export interface SignatureReport {
   index: number;
@@ -37,6 +36,10 @@ export interface SignatureReport {
   trusted: boolean;
   validAtSigningTime: boolean;
   revocation: Revocation;
+  /** What answered for the signer's certificate (OCSP, CRL), when something did. */
+  revocationSource: RevocationResult['source'];
+  /** Why a revocation source could not be used (a responder down…), in Vietnamese; it does not make the signature invalid. */
+  revocationNotes: string[];
   /** What is wrong, in Vietnamese; empty when the signature is valid. */
   problems: string[];
   valid: boolean;
@@ -101,36 +104,30 @@ async function chainTrusted(leaf: pkijs.Certificate, carried: pkijs.Certificate[
   });
   const result = await engine.verify().catch(() => ({ result: false, certificatePath: undefined }));
   if (!result.result) return null;
-  // pkijs answers the path above the end certificate; put the end certificate first.
-  const path = result.certificatePath ?? [];
+  // The path by keys, end certificate first: pkijs's answer links by name, and two CAs may share a
+  // name (a renewed CA, the demo's and a test's), so each issuer is the one whose key signed the certificate.
+  const candidates = [...(result.certificatePath ?? []), ...carried, ...trust.intermediates.map((d) => certOf(d)), ...trust.anchors.map((d) => certOf(d))];
+  const anchors = trust.anchors.map((d) => Buffer.from(d).toString('hex'));
   const der = (c: pkijs.Certificate) => Buffer.from(c.toSchema().toBER(false)).toString('hex');
-  return path.length && der(path[0]!) === der(leaf) ? path : [leaf, ...path];
-}
-
-async function revocationOf(path: pkijs.Certificate[], trust: TrustStore, at: Date): Promise<Revocation> {
-  if (trust.crls.length === 0) return 'unknown';
-  const crls = trust.crls.map((d) => new x509.X509Crl(new Uint8Array(d)));
-  let unknown = false;
-  // path: leaf first, anchor last; every certificate but the anchor is checked against its issuer's CRL.
-  for (let i = 0; i < path.length - 1; i++) {
-    const cert = new x509.X509Certificate(path[i]!.toSchema().toBER(false));
-    const issuer = new x509.X509Certificate(path[i + 1]!.toSchema().toBER(false));
-    let checked = false;
-    for (const crl of crls) {
-      if (crl.issuer !== cert.issuer) continue;
-      if (!(await crl.verify({ publicKey: issuer.publicKey }).catch(() => false))) continue;
-      checked = true;
-      const entry = crl.findRevoked(cert);
-      if (entry && entry.revocationDate.getTime() <= at.getTime()) return 'revoked';
+  const path = [leaf];
+  while (path.length < 10 && !anchors.includes(der(path[path.length - 1]!))) {
+    const last = path[path.length - 1]!;
+    let next: pkijs.Certificate | undefined;
+    for (const c of candidates) {
+      if (der(c) === der(last) || !c.subject.isEqual(last.issuer)) continue;
+      if (await last.verify(c).catch(() => false)) {
+        next = c;
+        break;
+      }
     }
-    // The end certificate must be covered by a CRL; a CA certificate is checked where its issuer's CRL is loaded.
-    if (!checked && i === 0) unknown = true;
+    if (!next) return null;
+    path.push(next);
   }
-  return unknown ? 'unknown' : 'good';
+  return path;
 }
 
 const TRUST_PROBLEM = 'Không xác định được chứng thư số do tổ chức được tin cậy cấp (chưa cấu hình hoặc không thuộc chuỗi tin cậy).';
-const REVOKED_PROBLEM = 'Chứng thư số đã bị thu hồi trước thời điểm ký.';
+const REVOKED_PROBLEM = 'Chứng thư số đã bị thu hồi trước thời điểm ký';
 
 /** Why a certificate is not trusted at a time (chain, revocation), or null. */
 export async function chainAndRevocation(certificate: Buffer, chain: readonly Buffer[], trust: TrustStore, at: Date): Promise<string | null> {
@@ -141,7 +138,8 @@ export async function chainAndRevocation(certificate: Buffer, chain: readonly Bu
     at,
   );
   if (!path) return TRUST_PROBLEM;
-  return (await revocationOf(path, trust, at)) === 'revoked' ? 'Chứng thư số đã bị thu hồi; không thể dùng để ký.' : null;
+  const r = await revocationOf(path, trust, at, at);
+  return r.status === 'revoked' ? `Chứng thư số đã bị thu hồi${revokedSince(r)}; không thể dùng để ký.` : null;
 }
 
 function signingTimeOf(signer: pkijs.SignerInfo): Date | null {
@@ -161,6 +159,8 @@ async function verifyOne(pdf: Buffer, raw: RawSignature, index: number, laterExi
   let trusted = false;
   let validAtSigningTime = false;
   let revocation: Revocation = 'unknown';
+  let revocationSource: RevocationResult['source'] = null;
+  let revocationNotes: string[] = [];
   try {
     const info = pkijs.ContentInfo.fromBER(new Uint8Array(raw.cms));
     if (info.contentType !== CMS_OID.signedData) throw new Error('not signed data');
@@ -186,8 +186,11 @@ async function verifyOne(pdf: Buffer, raw: RawSignature, index: number, laterExi
       trusted = path !== null;
       if (!trusted) problems.push(TRUST_PROBLEM);
       if (path) {
-        revocation = await revocationOf(path, trust, at);
-        if (revocation === 'revoked') problems.push(REVOKED_PROBLEM);
+        const r = await revocationOf(path, trust, at, now);
+        revocation = r.status;
+        revocationSource = r.source;
+        revocationNotes = r.notes;
+        if (revocation === 'revoked') problems.push(`${REVOKED_PROBLEM}${revokedSince(r)}.`);
       }
     } else problems.push('Không tìm thấy chứng thư số của người ký trong chữ ký.');
   } catch {
@@ -202,6 +205,8 @@ async function verifyOne(pdf: Buffer, raw: RawSignature, index: number, laterExi
     trusted,
     validAtSigningTime,
     revocation,
+    revocationSource,
+    revocationNotes,
     problems,
     valid: problems.length === 0,
   };

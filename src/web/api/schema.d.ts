@@ -5488,6 +5488,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signing/trust/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm nguồn kiểm tra thu hồi trực tuyến: địa chỉ tải CRL hoặc máy chủ OCSP */
+        post: operations["addRevocationSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signing/trust/{id}": {
         parameters: {
             query?: never;
@@ -9671,7 +9688,7 @@ export interface components {
                 type: "approve" | "issue";
                 typeLabel: string;
                 /** @enum {string} */
-                via: "pkcs12" | "token";
+                via: "pkcs12" | "token" | "remote";
                 signerName: string;
                 organisation: string | null;
                 serial: string;
@@ -9727,8 +9744,10 @@ export interface components {
             kind: "personal" | "organisation";
             kindLabel: string;
             /** @enum {string} */
-            custody: "server" | "token";
+            custody: "server" | "token" | "remote";
             custodyLabel: string;
+            providerUrl: string | null;
+            providerKeyId: string | null;
             label: string;
             commonName: string;
             organisation: string | null;
@@ -10064,10 +10083,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "anchor" | "intermediate" | "crl";
+            kind: "anchor" | "intermediate" | "crl" | "crl_url" | "ocsp_url";
             kindLabel: string;
             label: string;
             subject: string;
+            url: string | null;
             createdAt: string;
         };
         Unit: {
@@ -36503,6 +36523,62 @@ export interface operations {
             };
             /** @description Dữ liệu quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addRevocationSource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "crl_url" | "ocsp_url";
+                    label: string;
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrustEntry"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

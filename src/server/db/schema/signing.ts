@@ -26,10 +26,17 @@ export const signingCredentials = pgTable(
     notBefore: timestamp('not_before', { withTimezone: true }).notNull(),
     notAfter: timestamp('not_after', { withTimezone: true }).notNull(),
     certificate: bytea('certificate').notNull(),
-    /** 'server': the PKCS#12 file is held here (sealed); 'token': only the certificate — the key stays on a USB token or with a remote provider. */
+    /**
+     * 'server': the PKCS#12 file is held here (sealed); 'token': only the certificate — the key stays on
+     * a USB token; 'remote': the key stays with a remote-signing provider reached over HTTP
+     * (docs/signing-provider.md), with its URL, the key's id there and the sealed API key.
+     */
     custody: text('custody').notNull().default('server'),
     sealedP12: bytea('sealed_p12'),
     sealedPassword: bytea('sealed_password'),
+    providerUrl: text('provider_url'),
+    providerKeyId: text('provider_key_id'),
+    sealedApiKey: bytea('sealed_api_key'),
     /** The signature image (blue, transparent PNG) of a personal credential, the seal (red) of an organisation's. */
     image: bytea('image'),
     sealMm: integer('seal_mm'),
@@ -41,7 +48,8 @@ export const signingCredentials = pgTable(
 );
 
 /**
- * Trust material an agency's admin configured: root and intermediate certificates, CRLs. A record is
+ * Trust material an agency's admin configured: root and intermediate certificates, CRLs (uploaded:
+ * `der`), and online revocation sources (`crl_url`, `ocsp_url`: `url`, no `der`). A record is
  * verified against the entries of its unit and the units above it.
  */
 export const trustEntries = pgTable('trust_entries', {
@@ -52,7 +60,8 @@ export const trustEntries = pgTable('trust_entries', {
   kind: text('kind').notNull(),
   label: text('label').notNull(),
   subject: text('subject').notNull(),
-  der: bytea('der').notNull(),
+  der: bytea('der'),
+  url: text('url'),
   createdBy: uuid('created_by').references(() => accounts.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

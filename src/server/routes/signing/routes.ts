@@ -24,6 +24,7 @@ import {
   startExternalSigning,
   trustStoreOf,
 } from '../../commands/signing.js';
+import { addRevocationSource } from '../../commands/signing-sources.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { errors, file, idParams, okSchema, publicErrors } from '../../http/contract.js';
@@ -74,16 +75,24 @@ const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/u, '
 
 const credentialFields = z.object({
   kind: z.enum(['personal', 'organisation'], 'Loại chứng thư số phải là cá nhân hoặc cơ quan.'),
-  custody: z.enum(['server', 'token'], 'Hãy chọn nơi giữ khóa: tệp PKCS#12 hoặc thiết bị ký.').default('server'),
+  custody: z.enum(['server', 'token', 'remote'], 'Hãy chọn nơi giữ khóa: tệp PKCS#12, thiết bị ký hoặc dịch vụ ký từ xa.').default('server'),
   unitId: z.uuid('Hãy chọn cơ quan, đơn vị.'),
   personId: z.uuid('Người ký không hợp lệ.').optional(),
   label: z.string().trim().min(3, 'Hãy đặt tên gợi nhớ cho chứng thư số (ít nhất 3 ký tự).').max(200),
   password: z.string().max(200).optional(),
+  providerUrl: z.string().trim().max(500).optional(),
+  providerKeyId: z.string().trim().max(200).optional(),
+  apiKey: z.string().max(2000).optional(),
   sealMm: z.coerce.number().int().min(20, 'Đường kính con dấu từ 20 đến 60 mm.').max(60, 'Đường kính con dấu từ 20 đến 60 mm.').optional(),
 });
 const trustFields = z.object({
   kind: z.enum(['anchor', 'intermediate', 'crl'], 'Loại phải là chứng thư gốc, trung gian hoặc CRL.'),
   label: z.string().trim().min(3, 'Hãy đặt tên gợi nhớ (ít nhất 3 ký tự).').max(200),
+});
+const sourceBody = z.object({
+  kind: z.enum(['crl_url', 'ocsp_url'], 'Loại phải là địa chỉ tải CRL hoặc máy chủ OCSP.'),
+  label: z.string().trim().min(3, 'Hãy đặt tên gợi nhớ (ít nhất 3 ký tự).').max(200),
+  url: z.string().trim().min(1, 'Hãy nhập địa chỉ.').max(500, 'Địa chỉ quá dài.'),
 });
 const externalSchema = z
   .object({
@@ -167,8 +176,9 @@ export const signingRoutes =
         const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn tệp chứng thư số (.p12, .pfx hoặc .cer).', defaultName: 'chung-thu' });
         const f = parseFields(credentialFields, fields);
         if (f.custody === 'server' && !f.password) throw badRequest('Hãy nhập mật khẩu của tệp PKCS#12.');
+        const remote = { url: f.providerUrl ?? '', keyId: f.providerKeyId ?? '', apiKey: f.apiKey ?? '' };
         const row = await runCommand(db, actor, (ctx) =>
-          addCredential(ctx, { ...f, personId: f.personId ?? null, file: buffer, password: f.password ?? null, image: null, sealMm: f.sealMm ?? null }),
+          addCredential(ctx, { ...f, personId: f.personId ?? null, file: buffer, password: f.password ?? null, image: null, sealMm: f.sealMm ?? null, remote }),
         );
         const listed = (await listVisibleCredentials(db, actor)).find((c) => c.id === row.id)!;
         return reply.status(201).send(presentCredential(listed, now()));
@@ -252,6 +262,25 @@ export const signingRoutes =
         const { buffer, fields } = await readUpload(req, { missing: 'Hãy chọn tệp chứng thư (.cer, .crt, .pem) hoặc CRL (.crl).', defaultName: 'tin-cay' });
         const f = parseFields(trustFields, fields);
         const row = await runCommand(db, actor, (ctx) => addTrustEntry(ctx, { ...f, file: buffer }));
+        return reply.status(201).send(presentTrustEntry(row));
+      },
+    );
+
+    app.post(
+      '/api/signing/trust/sources',
+      {
+        schema: {
+          tags,
+          operationId: 'addRevocationSource',
+          summary: 'Thêm nguồn kiểm tra thu hồi trực tuyến: địa chỉ tải CRL hoặc máy chủ OCSP',
+          body: sourceBody,
+          response: { 201: trustEntrySchema, ...errors(403) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'signature', 'manage');
+        const row = await runCommand(db, actor, (ctx) => addRevocationSource(ctx, req.body));
         return reply.status(201).send(presentTrustEntry(row));
       },
     );

@@ -183,7 +183,7 @@ function CertificateSigning({ decisionId, panel, onDone }: { decisionId: string;
   const { message } = App.useApp();
   const c = panel.certificates;
   const step: SignType | null = c.abilities.includes('approve') ? 'approve' : c.abilities.includes('issue') ? 'issue' : null;
-  const options = panel.usableCredentials.filter((x) => x.kind === (step === 'approve' ? 'personal' : 'organisation') && x.custody === 'server');
+  const options = panel.usableCredentials.filter((x) => x.kind === (step === 'approve' ? 'personal' : 'organisation') && x.custody !== 'token');
   const [credentialId, setCredentialId] = useState<string | undefined>();
   const [done, setDone] = useState<{ signed: number; total: number } | null>(null);
   useEffect(() => {
@@ -277,7 +277,7 @@ function CopySigning({
   onDone: (next: SignaturePanel) => void;
 }) {
   const { message } = App.useApp();
-  const options = panel.usableCredentials.filter((x) => x.kind === 'organisation' && x.custody === 'server');
+  const options = panel.usableCredentials.filter((x) => x.kind === 'organisation' && x.custody !== 'token');
   const [credentialId, setCredentialId] = useState<string | undefined>();
   const [copyForm, setCopyForm] = useState<CopyForm>('SAO_Y');
   useEffect(() => {
