@@ -269,7 +269,9 @@ export async function headReportDocx(tx: Executor, d: HeadReportInput): Promise<
   ];
   const honors = new Map<string, number>();
   for (const v of voted) honors.set(v.hinhThuc, (honors.get(v.hinhThuc) ?? 0) + 1);
-  const tongHop = [...honors].map(([hinhThuc, n], i) => ({ stt: i + 1, hinhThuc: `Đề nghị ${hinhThuc}`, tapThe: formatNumberVi(n), caNhan: '0', ghiChu: '' }));
+  const tongHop = honors.size
+    ? [...honors].map(([hinhThuc, n], i) => ({ stt: i + 1, hinhThuc: `Đề nghị ${hinhThuc}`, tapThe: formatNumberVi(n), caNhan: '0', ghiChu: '' }))
+    : [{ stt: '', hinhThuc: h1 ? 'Chưa xét đề nghị khen thưởng (xét tại hội nghị tổng kết năm)' : 'Chưa có đề nghị khen thưởng được suy tôn', tapThe: '', caNhan: '', ghiChu: '' }];
   const soLieu = [
     ['Thành viên', d.members.length],
     ['Nhiệm vụ kế hoạch đến hạn trong kỳ', tasks.length],
@@ -297,9 +299,10 @@ export async function headReportDocx(tx: Executor, d: HeadReportInput): Promise<
       tongHop,
       soLieu,
       tonTai,
-      baiHoc: [],
+      // Nothing in the records says what was learnt: the head writes it before signing (the heading stays, as in the template).
+      baiHoc: [`Trưởng ${w} bổ sung trước khi ký.`],
       phuongHuong,
-      noiNhan: [`${c.organiserName ? `Ban Thi đua - Khen thưởng (${c.organiserName})` : 'Ban Thi đua - Khen thưởng'} (b/c);`, 'Các thành viên;', 'Lưu: VT.'],
+      noiNhan: [`Ban Thi đua - Khen thưởng${h.diaDanh ? ` tỉnh ${h.diaDanh}` : ''} (b/c);`, 'Các thành viên;', 'Lưu: VT.'],
       ...headSigner(c, d.members),
     },
     await templateFor(tx, c.unitId, 'bao_cao_tong_ket'),
