@@ -331,7 +331,7 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await office.screenshot({ path: resolve(SHOTS, 'clusters-06-dossier-received-1440.png'), fullPage: true });
   });
 
-  it("the head prints its year report to the Ban (Word) and records it as sent", async () => {
+  it('the head prints its year report to the Ban (Word) and records it as sent', async () => {
     const p = head;
     await p.goto(clusterUrl);
     await tab(p, 'Nhiệm vụ, báo cáo');

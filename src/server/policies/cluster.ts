@@ -86,7 +86,12 @@ export function adjustsMember(actor: Actor, c: ClusterFacts, target: { unitPath:
   return speaksForMember(actor, checker.unitPath) && !speaksForMember(actor, target.unitPath);
 }
 
-export function assertAdjusts(actor: Actor, c: ClusterFacts, target: { name: string; unitPath: string | null }, checker: { unitPath: string | null } | null): void {
+export function assertAdjusts(
+  actor: Actor,
+  c: ClusterFacts,
+  target: { name: string; unitPath: string | null },
+  checker: { unitPath: string | null } | null,
+): void {
   if (!adjustsMember(actor, c, target, checker))
     throw new ClusterConflict(`Chỉ Trưởng cụm, khối hoặc thành viên được phân công chấm chéo "${target.name}" mới điều chỉnh được điểm.`);
 }

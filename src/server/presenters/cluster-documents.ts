@@ -271,7 +271,15 @@ export async function headReportDocx(tx: Executor, d: HeadReportInput): Promise<
   for (const v of voted) honors.set(v.hinhThuc, (honors.get(v.hinhThuc) ?? 0) + 1);
   const tongHop = honors.size
     ? [...honors].map(([hinhThuc, n], i) => ({ stt: i + 1, hinhThuc: `Đề nghị ${hinhThuc}`, tapThe: formatNumberVi(n), caNhan: '0', ghiChu: '' }))
-    : [{ stt: '', hinhThuc: h1 ? 'Chưa xét đề nghị khen thưởng (xét tại hội nghị tổng kết năm)' : 'Chưa có đề nghị khen thưởng được suy tôn', tapThe: '', caNhan: '', ghiChu: '' }];
+    : [
+        {
+          stt: '',
+          hinhThuc: h1 ? 'Chưa xét đề nghị khen thưởng (xét tại hội nghị tổng kết năm)' : 'Chưa có đề nghị khen thưởng được suy tôn',
+          tapThe: '',
+          caNhan: '',
+          ghiChu: '',
+        },
+      ];
   const soLieu = [
     ['Thành viên', d.members.length],
     ['Nhiệm vụ kế hoạch đến hạn trong kỳ', tasks.length],
@@ -286,7 +294,11 @@ export async function headReportDocx(tx: Executor, d: HeadReportInput): Promise<
   const later = d.tasks.filter((t) => t.status === 'open' && t.dueDate > cutoff);
   const phuongHuong = later.length
     ? later.map((t) => `${t.title} (hạn ${formatDateVi(t.dueDate)}).`)
-    : [h1 ? `Tiếp tục thực hiện các chỉ tiêu đã giao ước, chuẩn bị chấm điểm và hội nghị tổng kết năm ${c.year}.` : `Luân phiên bầu Trưởng, Phó ${w} và ký kết giao ước thi đua năm ${c.year + 1}.`];
+    : [
+        h1
+          ? `Tiếp tục thực hiện các chỉ tiêu đã giao ước, chuẩn bị chấm điểm và hội nghị tổng kết năm ${c.year}.`
+          : `Luân phiên bầu Trưởng, Phó ${w} và ký kết giao ước thi đua năm ${c.year + 1}.`,
+      ];
   return renderDocument(
     'bao_cao_tong_ket',
     {

@@ -362,7 +362,12 @@ export async function insertTask(tx: Executor, values: typeof clusterTasks.$infe
 }
 
 /** Versioned write: undefined when someone else wrote first. */
-export async function updateTaskAtVersion(tx: Executor, id: string, version: number, set: Partial<typeof clusterTasks.$inferInsert>): Promise<TaskRow | undefined> {
+export async function updateTaskAtVersion(
+  tx: Executor,
+  id: string,
+  version: number,
+  set: Partial<typeof clusterTasks.$inferInsert>,
+): Promise<TaskRow | undefined> {
   const [row] = await tx
     .update(clusterTasks)
     .set({ ...set, version: sql`${clusterTasks.version} + 1` })

@@ -270,7 +270,10 @@ export const clusterRoutes =
           tags: ['clusters'],
           operationId: 'getClustersRanking',
           summary: 'Xếp hạng của mọi cụm, khối thi đua trong năm mà tài khoản được xem (cơ quan thường trực: cả tỉnh)',
-          querystring: z.object({ year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'), kind: z.enum(CLUSTER_KINDS).optional() }),
+          querystring: z.object({
+            year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'),
+            kind: z.enum(CLUSTER_KINDS).optional(),
+          }),
           response: { 200: clusterYearRankingSchema, ...errors(403) },
         },
       },
@@ -367,7 +370,13 @@ export const clusterRoutes =
         authorize(actor, 'cluster', 'create');
         const m = await runCommand(db, actor, (ctx) => addClusterMember(ctx, req.params.id, req.body));
         const l = await loadCluster({ tx: db, actor }, req.params.id, false);
-        return presentMember(l.cluster, l.members.find((x) => x.id === m.id)!, actor, l.facts, l.members);
+        return presentMember(
+          l.cluster,
+          l.members.find((x) => x.id === m.id)!,
+          actor,
+          l.facts,
+          l.members,
+        );
       },
     );
 
@@ -688,7 +697,14 @@ export const clusterRoutes =
     app.post(
       '/api/clusters/:id/tasks',
       {
-        schema: { tags: ['clusters'], operationId: 'createClusterTask', summary: 'Thêm nhiệm vụ có hạn vào kế hoạch', params: idParams, body: taskFields, response: onePlan },
+        schema: {
+          tags: ['clusters'],
+          operationId: 'createClusterTask',
+          summary: 'Thêm nhiệm vụ có hạn vào kế hoạch',
+          params: idParams,
+          body: taskFields,
+          response: onePlan,
+        },
       },
       async (req) => {
         const actor = actorOf(req);

@@ -222,7 +222,12 @@ function HeadReports({ c, plan }: { c: Cluster; plan: ClusterPlan }) {
                   PDF
                 </Button>
                 {edit ? (
-                  <Button size="small" type={r.sentOn ? 'default' : 'primary'} aria-label={`Ghi nhận đã gửi ${PERIOD[r.period]}`} onClick={() => send.mutate(r.period)}>
+                  <Button
+                    size="small"
+                    type={r.sentOn ? 'default' : 'primary'}
+                    aria-label={`Ghi nhận đã gửi ${PERIOD[r.period]}`}
+                    onClick={() => send.mutate(r.period)}
+                  >
                     {r.sentOn ? 'Gửi lại' : 'Ghi nhận đã gửi'}
                   </Button>
                 ) : null}
