@@ -91,7 +91,10 @@ export const closeClusterTask = (id: string, taskId: string, body: BodyOf<'/api/
 export const sendClusterHeadReport = (id: string, body: BodyOf<'/api/clusters/{id}/head-reports', 'post'>) =>
   call(client.POST('/api/clusters/{id}/head-reports', { ...byId(id), body }));
 export const downloadClusterHeadReport = (id: string, period: 'h1' | 'year', format: DocFormat) =>
-  download(client.GET('/api/clusters/{id}/head-report/document', { params: { path: { id }, query: { period, format } }, ...blob }), `bao-cao-truong-cum.${format}`);
+  download(
+    client.GET('/api/clusters/{id}/head-report/document', { params: { path: { id }, query: { period, format } }, ...blob }),
+    `bao-cao-truong-cum.${format}`,
+  );
 export const setClusterCheckers = (id: string, body: BodyOf<'/api/clusters/{id}/checkers', 'put'>) =>
   call(client.PUT('/api/clusters/{id}/checkers', { ...byId(id), body }));
 export const getClustersRanking = (year: number) => call(client.GET('/api/clusters/ranking', { params: { query: { year } } }));
