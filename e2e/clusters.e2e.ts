@@ -35,6 +35,13 @@ const CRITERIA = Array.from({ length: 15 }, (_, i) => ({
   max: 6,
 }));
 const BONUS = 'Được tặng Cờ thi đua của tỉnh năm trước';
+/** The Vietnamese day `days` from now as dd/mm/yyyy (a task due soon shows in the calendar's list of the next months). */
+function vnDay(days: number): string {
+  const d = new Date(Date.now() + 7 * 3600_000 + days * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+const TASK = 'Hội nghị trao đổi kinh nghiệm giữa các thành viên';
+const TASK_CANCELLED = 'Khảo sát mô hình điểm tại Kho bạc';
 const MINUS = 'Có cán bộ bị kỷ luật';
 
 describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { skip: skip ?? false }, () => {
@@ -147,6 +154,44 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await p.screenshot({ path: resolve(SHOTS, 'clusters-02-pledge-1440.png'), fullPage: true });
   });
 
+  it('the head plans dated tasks: they reach the deadline calendar; one is moved, one cancelled', async () => {
+    const p = head;
+    await tab(p, 'Nhiệm vụ, báo cáo');
+    for (const [title, due] of [
+      [TASK, vnDay(12)],
+      [TASK_CANCELLED, vnDay(20)],
+    ] as const) {
+      await p.getByTestId('cluster-task-add').click();
+      await modal(p).getByLabel('Nội dung nhiệm vụ').fill(title);
+      await modal(p).getByLabel('Hạn hoàn thành').first().fill(due);
+      await modal(p).getByLabel('Hạn hoàn thành').first().press('Enter');
+      await p.getByTestId('cluster-task-ok').click();
+      await toast(p, 'Đã lưu nhiệm vụ');
+      await p.getByTestId('cluster-tasks').getByText(title).waitFor();
+    }
+    // Moved by five days, then the second cancelled.
+    await p.getByRole('button', { name: `Sửa ${TASK}` }).click();
+    await modal(p).getByLabel('Hạn hoàn thành').first().fill(vnDay(17));
+    await modal(p).getByLabel('Hạn hoàn thành').first().press('Enter');
+    await p.getByTestId('cluster-task-ok').click();
+    await toast(p, 'Đã lưu nhiệm vụ');
+    await p.getByTestId('cluster-tasks').getByText(vnDay(17)).waitFor();
+    await p.getByRole('button', { name: `Hủy ${TASK_CANCELLED}` }).click();
+    await p.locator('.ant-popconfirm').getByRole('button', { name: 'Hủy nhiệm vụ' }).click();
+    await toast(p, 'Đã cập nhật nhiệm vụ.');
+    await p.getByTestId('cluster-tasks').getByText('Đã hủy').waitFor();
+    await p.screenshot({ path: resolve(SHOTS, 'clusters-03a-plan-1440.png'), fullPage: true });
+    // The head's calendar (list of the coming months) holds the task on its new day; the cancelled one is gone.
+    await p.goto(`${server.url}/lich`);
+    await p.getByTestId('calendar-view').getByText('Danh sách').click();
+    const row = p.getByTestId('calendar-list').locator('tr', { hasText: TASK });
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', new RegExp(vnDay(17).replace(/\//g, '\\/')));
+    assert.equal(await p.getByTestId('calendar-list').getByText(TASK_CANCELLED, { exact: false }).count(), 0);
+    await p.screenshot({ path: resolve(SHOTS, 'clusters-03b-calendar-1440.png'), fullPage: true });
+    await p.goto(clusterUrl);
+  });
+
   it('the head builds a table of 15 criteria with bonus and minus points', async () => {
     const p = head;
     await tab(p, 'Chấm điểm');
@@ -207,6 +252,36 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await p.screenshot({ path: resolve(SHOTS, 'clusters-04-scoring-1440.png'), fullPage: true });
   });
 
+  it('the head names a cross-checking member; its clerk adjusts the member it checks, with a reason', async () => {
+    const p = head;
+    await p.reload();
+    await tab(p, 'Chấm điểm');
+    const checkers = p.getByTestId('cluster-checkers');
+    await chooseOption(p, checkers.getByLabel(`Thành viên chấm chéo ${OUTSIDE[1]!}`, { exact: true }), CC);
+    await p.getByTestId('cluster-checkers-save').click();
+    await toast(p, 'Đã lưu phân công chấm chéo.');
+    // The Văn phòng Sở speaks for the Chi cục: it may now review that agency's sheet, and only that one.
+    await office.reload();
+    await tab(office, 'Chấm điểm');
+    // NOTE: this account also reaches the head unit (the Trung tâm is under the Sở), so it sees the head's heading; the
+    // cross-checker-only path (a clerk that is not the head) is covered by test/api/clusters-plan.test.ts.
+    await office
+      .getByText(/rà soát, điều chỉnh điểm/)
+      .first()
+      .waitFor();
+    await pickOnPage(office, 'Rà soát điểm của thành viên', OUTSIDE[1]!);
+    await office.getByRole('button', { name: `Điều chỉnh ${CRITERIA[0]!.title}`, exact: true }).click();
+    await modal(office).getByLabel('Điểm sau điều chỉnh').fill('2');
+    await modal(office).getByLabel('Lý do').fill('Chấm chéo: chưa có văn bản chứng minh.');
+    await office.getByTestId('cluster-adjust-ok').click();
+    await toast(office, 'Đã điều chỉnh điểm.');
+    await office.getByText('2 (Chấm chéo: chưa có văn bản', { exact: false }).waitFor();
+    // OUTSIDE[1]: 15 × 4 = 60, one criterion 4 → 2: 58.
+    const row = office.getByTestId('cluster-ranking').locator('tr', { hasText: OUTSIDE[1]! });
+    assert.match((await row.textContent()) ?? '', /58/);
+    await office.screenshot({ path: resolve(SHOTS, 'clusters-04b-cross-check-1440.png'), fullPage: true });
+  });
+
   it('the year-end meeting votes the leader for the Cờ thi đua tỉnh; the Tờ trình reaches the Office as a dossier', async () => {
     const p = head;
     await tab(p, 'Hội nghị');
@@ -261,6 +336,19 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await office.screenshot({ path: resolve(SHOTS, 'clusters-06-dossier-received-1440.png'), fullPage: true });
   });
 
+  it('the head prints its year report to the Ban (Word) and records it as sent', async () => {
+    const p = head;
+    await p.goto(clusterUrl);
+    await tab(p, 'Nhiệm vụ, báo cáo');
+    const reports = p.getByTestId('cluster-head-reports');
+    const [download] = await Promise.all([p.waitForEvent('download'), reports.getByRole('button', { name: 'Tổng kết năm (Word)' }).click()]);
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    await reports.getByRole('button', { name: 'Ghi nhận đã gửi Tổng kết năm' }).click();
+    await toast(p, 'Đã ghi nhận báo cáo gửi Ban');
+    await reports.locator('tr', { hasText: 'Tổng kết năm' }).getByText(vnDay(0)).waitFor();
+    await p.screenshot({ path: resolve(SHOTS, 'clusters-06b-head-report-1440.png'), fullPage: true });
+  });
+
   it('the cluster pages at 390 px', async () => {
     const p = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await login(p, server.url, 'donvi');
@@ -276,6 +364,9 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await tab(p, 'Hội nghị');
     await p.getByText('Xem hồ sơ đề nghị').waitFor();
     await p.screenshot({ path: resolve(SHOTS, 'clusters-10-meeting-390.png'), fullPage: true });
+    await tab(p, 'Nhiệm vụ, báo cáo');
+    await p.getByTestId('cluster-tasks').getByText(TASK).waitFor();
+    await p.screenshot({ path: resolve(SHOTS, 'clusters-11-plan-390.png'), fullPage: true });
     await p.close();
   });
 });

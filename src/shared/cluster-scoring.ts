@@ -34,16 +34,21 @@ export function latePoints(c: CriterionForScoring, lateCount: number): number {
   return Math.max(c.minPoints, -c.latePenalty * lateCount);
 }
 
-export function rankMembers(
-  memberIds: readonly string[],
-  criteria: readonly CriterionForScoring[],
-  scores: readonly ScoreForRanking[],
-  lateCounts: ReadonlyMap<string, number>,
-): MemberTotal[] {
+/** A member's sums over the hand-scored items (late-penalty items excluded): from `sumScores`, or summed in SQL. */
+export interface MemberSums {
+  memberId: string;
+  base: number;
+  bonus: number;
+  minus: number;
+  scored: number;
+}
+
+/** Sums each member's scores by kind of item (an adjustment replaces the self-score). */
+export function sumScores(memberIds: readonly string[], criteria: readonly CriterionForScoring[], scores: readonly ScoreForRanking[]): MemberSums[] {
   const byId = new Map(criteria.map((c) => [c.id, c]));
-  const totals = new Map<string, MemberTotal>(memberIds.map((m) => [m, { memberId: m, base: 0, bonus: 0, minus: 0, total: 0, rank: 0, scored: 0 }]));
+  const sums = new Map<string, MemberSums>(memberIds.map((m) => [m, { memberId: m, base: 0, bonus: 0, minus: 0, scored: 0 }]));
   for (const s of scores) {
-    const t = totals.get(s.memberId);
+    const t = sums.get(s.memberId);
     const c = byId.get(s.criterionId);
     if (!t || !c || c.latePenalty !== null) continue;
     const v = s.adjustedPoints ?? s.selfPoints;
@@ -52,20 +57,28 @@ export function rankMembers(
     else if (c.kind === 'minus') t.minus += v;
     else t.base += v;
   }
-  for (const c of criteria) {
-    if (c.latePenalty === null) continue;
-    for (const t of totals.values()) t.minus += latePoints(c, lateCounts.get(t.memberId) ?? 0);
-  }
-  const list = [...totals.values()].map((t) => ({
-    ...t,
-    base: round2(t.base),
-    bonus: round2(t.bonus),
-    minus: round2(t.minus),
-    total: round2(t.base + t.bonus + t.minus),
-  }));
+  return [...sums.values()];
+}
+
+/** Adds the computed late-report penalties to the sums and ranks: equal totals share a rank. */
+export function rankSums(sums: readonly MemberSums[], criteria: readonly CriterionForScoring[], lateCounts: ReadonlyMap<string, number>): MemberTotal[] {
+  const late = criteria.filter((c) => c.latePenalty !== null);
+  const list = sums.map((t) => {
+    const minus = t.minus + late.reduce((s, c) => s + latePoints(c, lateCounts.get(t.memberId) ?? 0), 0);
+    return { ...t, rank: 0, base: round2(t.base), bonus: round2(t.bonus), minus: round2(minus), total: round2(t.base + t.bonus + minus) };
+  });
   list.sort((a, b) => b.total - a.total);
   list.forEach((t, i) => (t.rank = i > 0 && list[i - 1]!.total === t.total ? list[i - 1]!.rank : i + 1));
   return list;
+}
+
+export function rankMembers(
+  memberIds: readonly string[],
+  criteria: readonly CriterionForScoring[],
+  scores: readonly ScoreForRanking[],
+  lateCounts: ReadonlyMap<string, number>,
+): MemberTotal[] {
+  return rankSums(sumScores(memberIds, criteria, scores), criteria, lateCounts);
 }
 
 /** The bounds a score on this item must respect. */

@@ -77,7 +77,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
     scopeAsked: 'co_so',
   });
   // A cluster kept by the demo Sở, with one member and one meeting.
-  const cl = { cluster: '', member: '', meeting: '' };
+  const cl = { cluster: '', member: '', meeting: '', task: '' };
   // A petition of the demo agency with an attachment.
   const pt = { petition: '', attachment: '' };
   // An exemplar, a story and a conference of the demo agency.
@@ -201,6 +201,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
     });
     assert.equal(meetings.status, 200, JSON.stringify(meetings.body));
     cl.meeting = meetings.body.items[0].id;
+    const task = await office.post(`/api/clusters/${cl.cluster}/tasks`, { title: 'Nhiệm vụ thử', dueDate: '2026-06-30' });
+    assert.equal(task.status, 200, JSON.stringify(task.body));
+    cl.task = task.body.tasks[0].id;
     const sent = await (
       await t.login('canhan')
     ).post('/api/petitions', {
@@ -298,6 +301,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/initiative-rounds/{id}', `/api/initiative-rounds/${ini.round}`)
       .replace('/api/initiatives/{id}', `/api/initiatives/${ini.initiative}`)
       .replace('/api/clusters/{id}/members/{memberId}', `/api/clusters/${cl.cluster}/members/${cl.member}`)
+      .replace('/api/clusters/{id}/tasks/{taskId}', `/api/clusters/${cl.cluster}/tasks/${cl.task}`)
       .replace('/api/clusters/{id}/scoring/members/{memberId}', `/api/clusters/${cl.cluster}/scoring/members/${cl.member}`)
       .replace('/api/clusters/{id}/reports/{memberId}', `/api/clusters/${cl.cluster}/reports/${cl.member}`)
       .replace('/api/clusters/{id}/meetings/{meetingId}', `/api/clusters/${cl.cluster}/meetings/${cl.meeting}`)
@@ -438,6 +442,11 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/clusters/{id}/meetings': { heldOn: '2026-12-10', presentMemberIds: [], items: [] },
       'POST /api/clusters/{id}/meetings/{meetingId}/ballots': { memberId: cl.member, choices: [{ itemId: cl.member, choice: 'approve' }] },
       'POST /api/clusters/{id}/meetings/{meetingId}/paper': { itemId: cl.member, counts: { approve: 0, reject: 0, abstain: 0 } },
+      'PUT /api/clusters/{id}/checkers': { assignments: [] },
+      'POST /api/clusters/{id}/tasks': { title: 'Nhiệm vụ khác', dueDate: '2026-07-30' },
+      'PUT /api/clusters/{id}/tasks/{taskId}': { title: 'Nhiệm vụ sửa', dueDate: '2026-07-30', version: 1 },
+      'POST /api/clusters/{id}/tasks/{taskId}/close': { version: 1, outcome: 'done' },
+      'POST /api/clusters/{id}/head-reports': { period: 'h1' },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
       'POST /api/petitions/{id}/assign': { handlerId: ids.account },
       'POST /api/petitions/{id}/request-info': { text: 'Bổ sung thử' },

@@ -10,6 +10,7 @@ import {
   deleteCriteria,
   deleteMemberOf,
   findMeetingOf,
+  findTaskOf,
   findVisibleCluster,
   insertCluster,
   insertClusterSealedBallot,
@@ -18,6 +19,7 @@ import {
   insertMeeting,
   insertMeetingItems,
   insertMember,
+  insertTask,
   itemsOfMeetings,
   markClusterVoted,
   memberInUse,
@@ -25,6 +27,7 @@ import {
   pledgeOf,
   scoresOf,
   setAdjustment,
+  setCheckers,
   setItemPaperCounts,
   setItemResult,
   unsafeClusterOfMemberKey,
@@ -33,6 +36,8 @@ import {
   updateCriterion,
   updateMeetingRow,
   updateMemberTargets,
+  updateTaskAtVersion,
+  upsertHeadReport,
   upsertPledge,
   upsertReport,
   upsertSelfScore,
@@ -40,11 +45,14 @@ import {
   type ClusterRow,
   type MeetingRow,
   type MemberWithPath,
+  type TaskRow,
 } from '../repositories/clusters.js';
+import { cancelDeadlines, completeDeadlines, syncDeadlines, type DeadlineSpec } from '../deadlines/register.js';
 import { findVisibleUnit, unsafeFindUnit } from '../repositories/units.js';
 import { insertDossier, insertDocument } from '../repositories/dossiers.js';
 import { insertCandidate } from '../repositories/candidates.js';
 import {
+  assertAdjusts,
   assertEdits,
   assertManages,
   assertOpen,
@@ -492,9 +500,10 @@ export async function selfScore(
 
 export async function adjustScore(ctx: CommandContext, id: string, memberId: string, input: { criterionId: string; points: number | null; reason: string }) {
   const l = await loadCluster(ctx, id);
-  assertEdits(ctx.actor, l.facts);
-  assertOpen(l.facts);
   const m = memberOf(l, memberId);
+  const checker = m.checkerMemberId ? (l.members.find((x) => x.id === m.checkerMemberId) ?? null) : null;
+  assertAdjusts(ctx.actor, l.facts, m, checker);
+  assertOpen(l.facts);
   const c = await criterionFor(ctx, id, input.criterionId);
   const reason = input.reason.trim();
   if (!reason) throw badRequest('Hãy ghi lý do điều chỉnh điểm.');
@@ -510,6 +519,33 @@ export async function adjustScore(ctx: CommandContext, id: string, memberId: str
     summary: `Điều chỉnh điểm "${c.title}" của "${m.name}": ${before.adjustedPoints ?? before.selfPoints} → ${input.points ?? before.selfPoints} (${reason})`,
     before: { points: before.adjustedPoints ?? before.selfPoints },
     after: { points: input.points ?? before.selfPoints, reason },
+  });
+}
+
+/** The head names, for each member, the member that cross-checks its self-scoring (chấm chéo); null clears it. */
+export async function setCrossCheckers(ctx: CommandContext, id: string, assignments: { memberId: string; checkerMemberId: string | null }[]) {
+  const l = await loadCluster(ctx, id);
+  assertEdits(ctx.actor, l.facts);
+  assertOpen(l.facts);
+  const seen = new Set<string>();
+  for (const a of assignments) {
+    const m = memberOf(l, a.memberId);
+    if (seen.has(m.id)) throw badRequest(`"${m.name}" được phân công hai lần.`);
+    seen.add(m.id);
+    if (a.checkerMemberId === null) continue;
+    const checker = l.members.find((x) => x.id === a.checkerMemberId);
+    if (!checker) throw new ClusterHeadNotMember('Thành viên chấm chéo phải là một thành viên của cụm, khối.');
+    if (checker.id === m.id) throw badRequest(`"${m.name}" không tự chấm chéo chính mình.`);
+  }
+  await setCheckers(ctx.tx, id, assignments);
+  const names = new Map(l.members.map((x) => [x.id, x.name]));
+  const pairs = assignments.filter((a) => a.checkerMemberId).map((a) => `${names.get(a.checkerMemberId!)} chấm ${names.get(a.memberId)}`);
+  await ctx.audit({
+    action: 'cluster.checkers_set',
+    entityType: 'cluster',
+    entityId: id,
+    unitId: l.cluster.unitId,
+    summary: `Phân công chấm chéo ${label(l.cluster)}: ${pairs.length ? pairs.join('; ') : 'không có'}`,
   });
 }
 
@@ -793,4 +829,143 @@ export async function proposeFromMeeting(ctx: CommandContext, id: string, meetin
     summary: `Tạo hồ sơ "${title}" từ hội nghị cụm, khối`,
   });
   return d;
+}
+
+// ---- The plan's dated tasks (in the one deadline calendar) and the head's reports to the Ban ----
+
+export interface TaskInput {
+  title: string;
+  startDate?: string | null | undefined;
+  dueDate: string;
+  responsibleMemberId?: string | null | undefined;
+  note?: string | null | undefined;
+}
+
+/**
+ * The calendar rows of a task: one per installation unit that must act (every member, or the one
+ * responsible), owned by that unit so its clerk sees it and the standing body above sees them all;
+ * the keeper's own row when no member of the installation is concerned.
+ */
+function taskDeadlines(l: LoadedCluster, t: TaskRow): DeadlineSpec[] {
+  const concerned = l.members.filter((m) => m.memberUnitId && (!t.responsibleMemberId || m.id === t.responsibleMemberId));
+  const base = {
+    sourceType: 'cluster_task',
+    sourceId: t.id,
+    kind: 'task' as const,
+    title: `${l.cluster.name}: ${t.title}`,
+    dueDate: t.dueDate,
+    note: t.note,
+    link: `/cum-khoi/${l.cluster.id}`,
+  };
+  if (!concerned.length) return [{ ...base, key: 'cluster', unitId: l.cluster.unitId }];
+  return concerned.map((m) => ({ ...base, key: `member:${m.id}`, unitId: m.memberUnitId!, responsibleUnitId: m.memberUnitId }));
+}
+
+function checkTask(l: LoadedCluster, input: TaskInput): { title: string } {
+  const title = input.title.trim();
+  if (!title) throw badRequest('Hãy nhập nội dung nhiệm vụ.');
+  if (input.startDate && input.startDate > input.dueDate) throw badRequest('Ngày bắt đầu phải trước hạn hoàn thành.');
+  if (!input.dueDate.startsWith(String(l.cluster.year)) && !input.dueDate.startsWith(String(l.cluster.year + 1)))
+    throw badRequest(`Hạn hoàn thành phải trong năm ${l.cluster.year} (hoặc đầu năm ${l.cluster.year + 1}).`);
+  if (input.responsibleMemberId) memberOf(l, input.responsibleMemberId);
+  return { title };
+}
+
+const taskSummary = (t: TaskRow) => `"${t.title}" (hạn ${formatDateVi(t.dueDate)})`;
+
+export async function createClusterTask(ctx: CommandContext, id: string, input: TaskInput): Promise<TaskRow> {
+  const l = await loadCluster(ctx, id);
+  assertEdits(ctx.actor, l.facts);
+  const { title } = checkTask(l, input);
+  const t = await insertTask(ctx.tx, {
+    clusterId: id,
+    title,
+    startDate: input.startDate ?? null,
+    dueDate: input.dueDate,
+    responsibleMemberId: input.responsibleMemberId ?? null,
+    note: input.note?.trim() || null,
+  });
+  await syncDeadlines(ctx.tx, 'cluster_task', t.id, taskDeadlines(l, t));
+  await ctx.audit({
+    action: 'cluster.task_created',
+    entityType: 'cluster',
+    entityId: id,
+    unitId: l.cluster.unitId,
+    summary: `Thêm nhiệm vụ ${taskSummary(t)} vào kế hoạch ${label(l.cluster)}`,
+  });
+  return t;
+}
+
+async function taskOf(ctx: CommandContext, l: LoadedCluster, taskId: string, version: number) {
+  const t = await findTaskOf(ctx.tx, l.cluster.id, taskId);
+  if (!t) throw notFound('Không tìm thấy nhiệm vụ trong kế hoạch của cụm, khối.');
+  if (t.version !== version) throw new StaleVersion('Nhiệm vụ đã được người khác sửa. Hãy tải lại trang.');
+  return t;
+}
+
+async function writeTask(ctx: CommandContext, t: TaskRow, set: Parameters<typeof updateTaskAtVersion>[3]): Promise<TaskRow> {
+  const row = await updateTaskAtVersion(ctx.tx, t.id, t.version, set);
+  if (!row) throw new StaleVersion('Nhiệm vụ đã được người khác sửa. Hãy tải lại trang.');
+  return row;
+}
+
+export async function updateClusterTask(ctx: CommandContext, id: string, taskId: string, input: TaskInput & { version: number }): Promise<TaskRow> {
+  const l = await loadCluster(ctx, id);
+  assertEdits(ctx.actor, l.facts);
+  const t = await taskOf(ctx, l, taskId, input.version);
+  if (t.status !== 'open') throw new ClusterConflict(`Nhiệm vụ ${taskSummary(t)} đã ${t.status === 'done' ? 'hoàn thành' : 'hủy'}: không sửa được.`);
+  const { title } = checkTask(l, input);
+  const row = await writeTask(ctx, t, {
+    title,
+    startDate: input.startDate ?? null,
+    dueDate: input.dueDate,
+    responsibleMemberId: input.responsibleMemberId ?? null,
+    note: input.note?.trim() || null,
+  });
+  await syncDeadlines(ctx.tx, 'cluster_task', t.id, taskDeadlines(l, row));
+  await ctx.audit({
+    action: 'cluster.task_updated',
+    entityType: 'cluster',
+    entityId: id,
+    unitId: l.cluster.unitId,
+    summary: `Sửa nhiệm vụ ${taskSummary(t)} → ${taskSummary(row)} — ${label(l.cluster)}`,
+    before: { title: t.title, dueDate: t.dueDate },
+    after: { title: row.title, dueDate: row.dueDate },
+  });
+  return row;
+}
+
+/** Done: reminders stop, the task stays on the calendar as done. Cancelled: its deadlines leave the calendar. */
+export async function closeClusterTask(ctx: CommandContext, id: string, taskId: string, input: { version: number; outcome: 'done' | 'cancelled' }) {
+  const l = await loadCluster(ctx, id);
+  assertEdits(ctx.actor, l.facts);
+  const t = await taskOf(ctx, l, taskId, input.version);
+  if (t.status !== 'open') throw new ClusterConflict(`Nhiệm vụ ${taskSummary(t)} đã ${t.status === 'done' ? 'hoàn thành' : 'hủy'}.`);
+  const row = await writeTask(ctx, t, { status: input.outcome });
+  if (input.outcome === 'done') await completeDeadlines(ctx.tx, 'cluster_task', t.id);
+  else await cancelDeadlines(ctx.tx, 'cluster_task', t.id);
+  await ctx.audit({
+    action: input.outcome === 'done' ? 'cluster.task_done' : 'cluster.task_cancelled',
+    entityType: 'cluster',
+    entityId: id,
+    unitId: l.cluster.unitId,
+    summary: `${input.outcome === 'done' ? 'Hoàn thành' : 'Hủy'} nhiệm vụ ${taskSummary(t)} — ${label(l.cluster)}`,
+  });
+  return row;
+}
+
+/** The head sends its 6-month or year report to the Ban TĐKT (the document is `headReportDocx`); the day is today. */
+export async function sendHeadReport(ctx: CommandContext, id: string, input: { period: ClusterReportPeriod; note?: string | null | undefined }) {
+  const l = await loadCluster(ctx, id);
+  assertEdits(ctx.actor, l.facts);
+  if (!l.cluster.headMemberId) throw new ClusterConflict('Cụm, khối chưa bầu Trưởng: chưa gửi được báo cáo.');
+  const sentOn = todayVn();
+  await upsertHeadReport(ctx.tx, { clusterId: id, period: input.period, sentOn, note: input.note?.trim() || null, createdBy: ctx.actor.accountId });
+  await ctx.audit({
+    action: 'cluster.head_report_sent',
+    entityType: 'cluster',
+    entityId: id,
+    unitId: l.cluster.unitId,
+    summary: `Trưởng ${label(l.cluster)} gửi báo cáo ${input.period === 'h1' ? '6 tháng' : 'năm'} ngày ${formatDateVi(sentOn)}`,
+  });
 }

@@ -8,6 +8,8 @@ import { recordAudit } from '../audit/record.js';
 import {
   addClusterMember,
   attachPledgeScan,
+  closeClusterTask,
+  createClusterTask,
   createCluster,
   electLeaders,
   loadCluster,
@@ -129,6 +131,18 @@ export async function seedDemoClusters(tx: Tx, demoRootId: string): Promise<void
     electedOn: `${year}-02-20`,
     note: 'Bầu tại hội nghị ký giao ước.',
   });
+  // The plan as dated tasks (on the deadline calendar of the Sở): the pledge's signing is done.
+  const tasks: [string, string | null, string][] = [
+    ['Hội nghị ký kết giao ước thi đua, bầu Trưởng, Phó khối', `${year}-02-01`, `${year}-02-20`],
+    ['Các thành viên gửi báo cáo 6 tháng về Trưởng khối', null, `${year}-06-15`],
+    ['Sơ kết 6 tháng, trao đổi kinh nghiệm', `${year}-07-01`, `${year}-07-31`],
+    ['Báo cáo năm, tự chấm điểm theo bảng chấm điểm', null, `${year}-11-30`],
+    ['Hội nghị tổng kết, bỏ phiếu suy tôn, Tờ trình đề nghị khen thưởng', `${year}-12-01`, `${year}-12-20`],
+  ];
+  for (const [title, startDate, dueDate] of tasks) {
+    const t = await createClusterTask(head, c.id, { title, startDate, dueDate });
+    if (dueDate === `${year}-02-20`) await closeClusterTask(head, c.id, t.id, { version: t.version, outcome: 'done' });
+  }
   await savePledge(head, c.id, {
     signedDate: `${year}-02-20`,
     place: 'Sở Khoa học và Công nghệ tỉnh Cao Bằng',

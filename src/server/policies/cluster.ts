@@ -76,6 +76,26 @@ export function assertEdits(actor: Actor, c: ClusterFacts): void {
   if (!editsCluster(actor, c)) throw new ClusterConflict('Chỉ đơn vị Trưởng cụm, khối của năm mới sửa được hồ sơ chung của cụm, khối.');
 }
 
+/**
+ * Who may adjust a member's self-scores (with a reason): the head (or the keeper while the head is
+ * outside), or the clerk of the member named to cross-check it (chấm chéo) — never a member its own.
+ */
+export function adjustsMember(actor: Actor, c: ClusterFacts, target: { unitPath: string | null }, checker: { unitPath: string | null } | null): boolean {
+  if (editsCluster(actor, c)) return true;
+  if (!checker || !can(actor.role, 'cluster', 'score')) return false;
+  return speaksForMember(actor, checker.unitPath) && !speaksForMember(actor, target.unitPath);
+}
+
+export function assertAdjusts(
+  actor: Actor,
+  c: ClusterFacts,
+  target: { name: string; unitPath: string | null },
+  checker: { unitPath: string | null } | null,
+): void {
+  if (!adjustsMember(actor, c, target, checker))
+    throw new ClusterConflict(`Chỉ Trưởng cụm, khối hoặc thành viên được phân công chấm chéo "${target.name}" mới điều chỉnh được điểm.`);
+}
+
 export function assertOpen(c: Pick<ClusterFacts, 'closed'>): void {
   if (c.closed) throw new ClusterScoringClosed('Bảng chấm điểm đã khóa: không thể chấm hoặc sửa điểm.');
 }

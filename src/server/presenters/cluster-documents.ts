@@ -7,10 +7,11 @@ import type { Executor } from '../db/client.js';
 import { renderDocument, type XlsxColumn } from '../documents/index.js';
 import { templateFor } from '../repositories/templates.js';
 import { unsafeFindUnitWithParent } from '../repositories/dossiers.js';
-import type { ClusterRow, CriterionRow, MeetingItemRow, MeetingRow, MemberWithPath, PledgeRow } from '../repositories/clusters.js';
+import type { ClusterRow, CriterionRow, MeetingItemRow, MeetingRow, MemberWithPath, PledgeRow, ReportRow, TaskRow } from '../repositories/clusters.js';
 import { CLUSTER_KIND_LABELS, HONOR_INFO, type ClusterKind, type Honor } from '../../shared/codes.js';
 import { formatDateVi, formatLongDateVi, formatNumberVi } from '../../shared/format-vi.js';
 import { todayVn } from '../clock.js';
+import { isLate } from '../../shared/cluster-scoring.js';
 import type { rankingOf } from './clusters.js';
 
 type Ranking = ReturnType<typeof rankingOf>;
@@ -202,5 +203,120 @@ export async function proposalDocx(tx: Executor, c: ClusterRow, m: MeetingRow, i
       ...headSigner(c, members),
     },
     await templateFor(tx, c.unitId, 'to_trinh'),
+  );
+}
+
+export interface HeadReportInput {
+  cluster: ClusterRow;
+  members: MemberWithPath[];
+  period: 'h1' | 'year';
+  pledge: PledgeRow | undefined;
+  criteria: CriterionRow[];
+  ranking: Ranking;
+  reports: ReportRow[];
+  tasks: TaskRow[];
+  meetings: MeetingRow[];
+  items: MeetingItemRow[];
+}
+
+/**
+ * The head's Báo cáo sơ kết (6 months) / tổng kết (year) to the Ban TĐKT, NĐ 30 layout through the
+ * "bao_cao_tong_ket" template: what the cluster did (members, pledge, plan tasks, members' reports,
+ * scoring and ranking, the year-end vote), counts, shortcomings (late reports, tasks not done) and
+ * next steps. Every sentence comes from the cluster's records; nothing is invented.
+ */
+export async function headReportDocx(tx: Executor, d: HeadReportInput): Promise<Buffer> {
+  const c = d.cluster;
+  const h = await header(tx, c);
+  const w = kindWord(c);
+  const today = todayVn();
+  const h1 = d.period === 'h1';
+  const cutoff = h1 ? `${c.year}-06-30` : `${c.year}-12-31`;
+  const tasks = d.tasks.filter((t) => t.status !== 'cancelled' && t.dueDate <= cutoff);
+  const done = tasks.filter((t) => t.status === 'done');
+  const undone = tasks.filter((t) => t.status === 'open');
+  const head = d.members.find((m) => m.id === c.headMemberId);
+  const deputy = d.members.find((m) => m.id === c.deputyMemberId);
+  const outside = d.members.filter((m) => !m.memberUnitId).length;
+  const due = h1 ? c.reportDueH1 : c.reportDueYear;
+  const period = h1 ? 'h1' : 'year';
+  const received = d.reports.filter((r) => r.period === period);
+  const byMember = new Map(received.map((r) => [r.memberId, r]));
+  const late = d.members.filter((m) => isLate(due, byMember.get(m.id)?.submittedOn ?? null, today));
+  const meeting = h1 ? undefined : d.meetings.find((m) => m.status === 'closed');
+  const voted = meeting ? votedRows(meeting, d.items, d.members, true) : [];
+  const leader = d.ranking[0];
+  const p = d.pledge;
+  const noiDung = [
+    `${c.name} năm ${c.year} có ${d.members.length} thành viên${outside ? ` (${outside} cơ quan, tổ chức ngoài hệ thống)` : ''}; Trưởng ${w}: ${head?.name ?? 'chưa bầu'}${deputy ? `, Phó ${w}: ${deputy.name}` : ''}.`,
+    p?.signedDate
+      ? `Ngày ${formatDateVi(p.signedDate)}${p.place ? `, tại ${p.place}` : ''}, các thành viên ký kết giao ước thi đua năm ${c.year} với ${p.commonTargets.length} chỉ tiêu chung${p.publishedAt ? '; giao ước đã được công bố tới các thành viên' : ''}.`
+      : `Các thành viên chưa ký kết giao ước thi đua năm ${c.year}.`,
+    tasks.length
+      ? `Kế hoạch hoạt động của ${w} có ${tasks.length} nhiệm vụ đến hạn trong kỳ; đã hoàn thành ${done.length} nhiệm vụ${done.length ? `: ${done.map((t) => `${t.title} (hạn ${formatDateVi(t.dueDate)})`).join('; ')}` : ''}.`
+      : `Kế hoạch hoạt động của ${w} chưa có nhiệm vụ đến hạn trong kỳ.`,
+    due
+      ? `Hạn các thành viên gửi báo cáo ${h1 ? '6 tháng' : 'năm'} về Trưởng ${w} là ngày ${formatDateVi(due)}; đã nhận ${received.length}/${d.members.length} báo cáo${late.length ? `, ${late.length} thành viên gửi muộn hoặc chưa gửi` : ', đúng hạn'}.`
+      : `Đã nhận ${received.length}/${d.members.length} báo cáo ${h1 ? '6 tháng' : 'năm'} của các thành viên.`,
+    d.criteria.length
+      ? `Bảng chấm điểm thang ${formatNumberVi(c.scale)} điểm gồm ${d.criteria.length} mục; các thành viên tự chấm, Trưởng ${w} và thành viên chấm chéo rà soát, điều chỉnh có ghi lý do${c.scoringClosedAt ? '; bảng điểm đã khóa' : ''}.${leader && leader.scored ? ` Dẫn đầu: ${leader.name} (${pts(leader.total)} điểm).` : ''}`
+      : `Chưa lập bảng chấm điểm thi đua năm ${c.year}.`,
+    ...(meeting
+      ? [
+          `Hội nghị tổng kết ngày ${formatDateVi(meeting.heldOn)}${meeting.place ? ` tại ${meeting.place}` : ''}, có mặt ${meeting.presentMemberIds.length}/${meeting.totalMembers} thành viên, đã bỏ phiếu kín suy tôn: ${voted.length ? voted.map((v) => `${v.hoTen} — ${v.hinhThuc} (${v.soPhieu} phiếu)`).join('; ') : 'không thành viên nào đạt số phiếu cần thiết'}.`,
+        ]
+      : []),
+  ];
+  const honors = new Map<string, number>();
+  for (const v of voted) honors.set(v.hinhThuc, (honors.get(v.hinhThuc) ?? 0) + 1);
+  const tongHop = honors.size
+    ? [...honors].map(([hinhThuc, n], i) => ({ stt: i + 1, hinhThuc: `Đề nghị ${hinhThuc}`, tapThe: formatNumberVi(n), caNhan: '0', ghiChu: '' }))
+    : [
+        {
+          stt: '',
+          hinhThuc: h1 ? 'Chưa xét đề nghị khen thưởng (xét tại hội nghị tổng kết năm)' : 'Chưa có đề nghị khen thưởng được suy tôn',
+          tapThe: '',
+          caNhan: '',
+          ghiChu: '',
+        },
+      ];
+  const soLieu = [
+    ['Thành viên', d.members.length],
+    ['Nhiệm vụ kế hoạch đến hạn trong kỳ', tasks.length],
+    ['Nhiệm vụ đã hoàn thành', done.length],
+    [`Báo cáo ${h1 ? '6 tháng' : 'năm'} đã nhận`, received.length],
+    ['Thành viên gửi báo cáo muộn hoặc chưa gửi', late.length],
+  ].map(([chiTieu, n], i) => ({ stt: i + 1, chiTieu: String(chiTieu), soLieu: formatNumberVi(Number(n)) }));
+  const tonTai = [
+    ...(late.length ? [`Thành viên gửi báo cáo muộn hoặc chưa gửi: ${late.map((m) => m.name).join('; ')}.`] : []),
+    ...(undone.length ? [`Nhiệm vụ chưa hoàn thành: ${undone.map((t) => `${t.title} (hạn ${formatDateVi(t.dueDate)})`).join('; ')}.`] : []),
+  ];
+  const later = d.tasks.filter((t) => t.status === 'open' && t.dueDate > cutoff);
+  const phuongHuong = later.length
+    ? later.map((t) => `${t.title} (hạn ${formatDateVi(t.dueDate)}).`)
+    : [
+        h1
+          ? `Tiếp tục thực hiện các chỉ tiêu đã giao ước, chuẩn bị chấm điểm và hội nghị tổng kết năm ${c.year}.`
+          : `Luân phiên bầu Trưởng, Phó ${w} và ký kết giao ước thi đua năm ${c.year + 1}.`,
+      ];
+  return renderDocument(
+    'bao_cao_tong_ket',
+    {
+      ...h,
+      kyHieu: 'BC',
+      ngayThang: formatLongDateVi(today),
+      loaiBaoCao: h1 ? 'Sơ kết' : 'Tổng kết',
+      trichYeu: `${h1 ? '6 tháng đầu năm' : 'năm'} ${c.year} phong trào thi đua của ${c.name}`,
+      noiDung,
+      tongHop,
+      soLieu,
+      tonTai,
+      // Nothing in the records says what was learnt: the head writes it before signing (the heading stays, as in the template).
+      baiHoc: [`Trưởng ${w} bổ sung trước khi ký.`],
+      phuongHuong,
+      noiNhan: [`Ban Thi đua - Khen thưởng${h.diaDanh ? ` tỉnh ${h.diaDanh}` : ''} (b/c);`, 'Các thành viên;', 'Lưu: VT.'],
+      ...headSigner(c, d.members),
+    },
+    await templateFor(tx, c.unitId, 'bao_cao_tong_ket'),
   );
 }

@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
-import type { ClusterRow, CriterionRow, MeetingItemRow, MeetingRow, MemberWithPath, PledgeRow, ReportRow, ScoreRow } from '../repositories/clusters.js';
-import { clusterAbilities, speaksForMember, type ClusterFacts } from '../policies/cluster.js';
+import type {
+  ClusterRow,
+  CriterionRow,
+  HeadReportRow,
+  MeetingItemRow,
+  MeetingRow,
+  MemberWithPath,
+  PledgeRow,
+  ReportRow,
+  ScoreRow,
+  TaskRow,
+} from '../repositories/clusters.js';
+import { adjustsMember, clusterAbilities, speaksForMember, type ClusterFacts } from '../policies/cluster.js';
 import { CLUSTER_CRITERION_KIND_LABELS, CLUSTER_KIND_LABELS, HONOR_INFO, type ClusterCriterionKind, type ClusterKind, type Honor } from '../../shared/codes.js';
-import { isLate, rankMembers, type MemberTotal } from '../../shared/cluster-scoring.js';
+import { isLate, rankMembers, rankSums, type MemberSums, type MemberTotal } from '../../shared/cluster-scoring.js';
 
 const abilities = z.array(z.string()).describe('Các thao tác tài khoản được làm với cụm, khối này (manage, edit, score, vote)');
 
@@ -31,6 +42,8 @@ export const clusterMemberSchema = z
     targets: z.array(z.string()),
     role: z.enum(['head', 'deputy', 'member']),
     mine: z.boolean().describe('Tài khoản đang đăng nhập thuộc thành viên này'),
+    checkerMemberId: z.uuid().nullable().describe('Thành viên được phân công chấm chéo thành viên này'),
+    mayAdjust: z.boolean().describe('Tài khoản được điều chỉnh điểm của thành viên này (Trưởng cụm, hoặc thành viên chấm chéo)'),
   })
   .meta({ id: 'ClusterMember' });
 
@@ -143,6 +156,52 @@ export const clusterMeetingSchema = z
   })
   .meta({ id: 'ClusterMeeting' });
 
+export const clusterTaskSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    startDate: z.string().nullable(),
+    dueDate: z.string(),
+    responsibleMemberId: z.uuid().nullable().describe('Thành viên thực hiện; null: mọi thành viên'),
+    responsibleName: z.string().nullable(),
+    note: z.string().nullable(),
+    status: z.enum(['open', 'done', 'cancelled']),
+    overdue: z.boolean(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'ClusterTask' });
+
+export const clusterPlanSchema = z
+  .object({
+    tasks: z.array(clusterTaskSchema),
+    headReports: z.array(z.object({ period: z.enum(['h1', 'year']), sentOn: z.string().nullable(), note: z.string().nullable() })),
+    abilities,
+  })
+  .meta({ id: 'ClusterPlan' });
+
+export function presentPlan(tasks: TaskRow[], reports: HeadReportRow[], members: MemberWithPath[], abilities: string[], today: string) {
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  return {
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      startDate: t.startDate,
+      dueDate: t.dueDate,
+      responsibleMemberId: t.responsibleMemberId,
+      responsibleName: t.responsibleMemberId ? (names.get(t.responsibleMemberId) ?? null) : null,
+      note: t.note,
+      status: t.status as 'open' | 'done' | 'cancelled',
+      overdue: t.status === 'open' && t.dueDate < today,
+      version: t.version,
+    })),
+    headReports: (['h1', 'year'] as const).map((period) => {
+      const r = reports.find((x) => x.period === period);
+      return { period, sentOn: r?.sentOn ?? null, note: r?.note ?? null };
+    }),
+    abilities,
+  };
+}
+
 export type ClusterMemberJson = z.infer<typeof clusterMemberSchema>;
 
 export function presentClusterSummary(
@@ -164,7 +223,8 @@ export function presentClusterSummary(
   };
 }
 
-export function presentMember(c: ClusterRow, m: MemberWithPath, actor: Actor): ClusterMemberJson {
+export function presentMember(c: ClusterRow, m: MemberWithPath, actor: Actor, facts: ClusterFacts, members: MemberWithPath[]): ClusterMemberJson {
+  const checker = m.checkerMemberId ? (members.find((x) => x.id === m.checkerMemberId) ?? null) : null;
   return {
     id: m.id,
     unitId: m.memberUnitId,
@@ -174,6 +234,8 @@ export function presentMember(c: ClusterRow, m: MemberWithPath, actor: Actor): C
     targets: m.targets,
     role: c.headMemberId === m.id ? 'head' : c.deputyMemberId === m.id ? 'deputy' : 'member',
     mine: speaksForMember(actor, m.unitPath),
+    checkerMemberId: m.checkerMemberId,
+    mayAdjust: !facts.closed && adjustsMember(actor, facts, m, checker),
   };
 }
 
@@ -217,7 +279,7 @@ export function presentCluster(c: ClusterRow, facts: ClusterFacts, actor: Actor,
     scoringClosed: !!c.scoringClosedAt,
     headMemberId: c.headMemberId,
     deputyMemberId: c.deputyMemberId,
-    members: members.map((m) => presentMember(c, m, actor)),
+    members: members.map((m) => presentMember(c, m, actor, facts, members)),
     leaderHistory: history.map((h) => ({ year: h.year, electedOn: h.electedOn, head: h.head, deputy: h.deputy, note: h.note })),
     rotation: suggestRotation(c, members, history),
     version: c.version,
@@ -305,6 +367,57 @@ export function presentScoring(input: Omit<ScoringInput, 'scores'> & { scores: S
     ranking: rankingOf(input),
     version: input.cluster.version,
   };
+}
+
+export const clusterYearRankingSchema = z
+  .object({
+    year: z.number().int(),
+    items: z.array(
+      z.object({ clusterId: z.uuid(), name: z.string(), kind: z.string(), kindLabel: z.string(), closed: z.boolean(), ranking: z.array(rankSchema) }),
+    ),
+    total: z.number().int(),
+  })
+  .meta({ id: 'ClusterYearRanking' });
+
+type YearData = {
+  clusters: ClusterRow[];
+  members: { id: string; clusterId: string; name: string }[];
+  criteria: CriterionRow[];
+  sums: (MemberSums & { clusterId: string })[];
+  reports: (ScoringInput['reports'][number] & { clusterId: string })[];
+};
+
+/** Every cluster's ranking of a year from the rows of `scoringOfYear`, grouped in one pass. */
+export function presentYearRanking(year: number, d: YearData, today: string) {
+  const group = <T extends { clusterId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) {
+      const list = m.get(r.clusterId);
+      if (list) list.push(r);
+      else m.set(r.clusterId, [r]);
+    }
+    return (id: string) => m.get(id) ?? [];
+  };
+  const members = group(d.members);
+  const criteria = group(d.criteria);
+  const sums = group(d.sums);
+  const reports = group(d.reports);
+  const items = d.clusters.map((c) => {
+    const ms = members(c.id);
+    const { late } = lateReportsOf({ cluster: c, members: ms, reports: reports(c.id), today });
+    const summed = new Map(sums(c.id).map((x) => [x.memberId, x]));
+    const all = ms.map((m) => summed.get(m.id) ?? { memberId: m.id, base: 0, bonus: 0, minus: 0, scored: 0 });
+    const names = new Map(ms.map((m) => [m.id, m.name]));
+    return {
+      clusterId: c.id,
+      name: c.name,
+      kind: c.kind,
+      kindLabel: CLUSTER_KIND_LABELS[c.kind as ClusterKind] ?? c.kind,
+      closed: !!c.scoringClosedAt,
+      ranking: rankSums(all, criteria(c.id), late).map((t) => ({ ...t, name: names.get(t.memberId) ?? '', lateReports: late.get(t.memberId) ?? 0 })),
+    };
+  });
+  return { year, items, total: items.length };
 }
 
 export function presentMeeting(m: MeetingRow, items: MeetingItemRow[], members: MemberWithPath[], marks: { itemId: string; memberId: string }[], actor: Actor) {

@@ -8,6 +8,7 @@ import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'dri
 import type { Executor } from '../db/client.js';
 import {
   clusterCriteria,
+  clusterHeadReports,
   clusterLeaders,
   clusterMeetingItems,
   clusterMeetings,
@@ -17,6 +18,7 @@ import {
   clusters,
   clusterScores,
   clusterSealedBallots,
+  clusterTasks,
   clusterVoterMarks,
   units,
 } from '../db/schema/index.js';
@@ -32,6 +34,8 @@ export type ReportRow = typeof clusterReports.$inferSelect;
 export type MeetingRow = typeof clusterMeetings.$inferSelect;
 export type MeetingItemRow = typeof clusterMeetingItems.$inferSelect;
 export type PledgeRow = typeof clusterPledges.$inferSelect;
+export type TaskRow = typeof clusterTasks.$inferSelect;
+export type HeadReportRow = typeof clusterHeadReports.$inferSelect;
 
 /** The cluster is kept by a unit of the actor's subtree, or one of its members is. */
 function visibleClusterCondition(actor: Actor): SQL {
@@ -131,6 +135,27 @@ export async function membersOf(tx: Executor, clusterId: string): Promise<Member
     .where(eq(clusterMembers.clusterId, clusterId))
     .orderBy(asc(clusterMembers.sortOrder), asc(clusterMembers.name));
   return rows.map((r) => ({ ...r.m, unitPath: r.unitPath }));
+}
+
+/** Members of several clusters in one query (the list page: no query per cluster). */
+export async function membersOfClusters(tx: Executor, clusterIds: string[]): Promise<MemberWithPath[]> {
+  if (!clusterIds.length) return [];
+  const rows = await tx
+    .select({ m: clusterMembers, unitPath: units.path })
+    .from(clusterMembers)
+    .leftJoin(units, eq(units.id, clusterMembers.memberUnitId))
+    .where(inArray(clusterMembers.clusterId, clusterIds))
+    .orderBy(asc(clusterMembers.sortOrder), asc(clusterMembers.name));
+  return rows.map((r) => ({ ...r.m, unitPath: r.unitPath }));
+}
+
+/** Sets who cross-checks each member (null: nobody but the head). */
+export async function setCheckers(tx: Executor, clusterId: string, pairs: { memberId: string; checkerMemberId: string | null }[]): Promise<void> {
+  for (const p of pairs)
+    await tx
+      .update(clusterMembers)
+      .set({ checkerMemberId: p.checkerMemberId })
+      .where(and(eq(clusterMembers.clusterId, clusterId), eq(clusterMembers.id, p.memberId)));
 }
 
 /** The cluster (any, whatever the actor's scope) holding this organisation for a kind and year: the "one cluster each" check. */
@@ -278,28 +303,91 @@ export async function upsertReport(tx: Executor, v: typeof clusterReports.$infer
 }
 
 /**
- * The province's ranking data in three queries: every cluster kept under `unitPath` for the year,
- * their members, criteria, scores and reports (the bench figure: 35 clusters, 300 members).
+ * The rankings of every cluster the actor sees for a year, in five queries whatever the number of
+ * clusters (the province's view: 35 clusters, 300 members, 40 criteria each).
  */
-export async function unsafeScoringOfYear(tx: Executor, unitPath: string, year: number) {
-  const inYear = and(eq(clusters.year, year), sql`${clusters.unitId} in (select id from units where path like ${`${escapeLike(unitPath)}%`})`);
-  const cs = await tx.select().from(clusters).where(inYear);
+export async function scoringOfYear(tx: Executor, actor: Actor, year: number, kind?: string) {
+  const cs = await tx
+    .select()
+    .from(clusters)
+    .where(and(eq(clusters.year, year), kind ? eq(clusters.kind, kind) : undefined, visibleClusterCondition(actor)))
+    .orderBy(asc(clusters.kind), asc(clusters.name));
   const ids = cs.map((c) => c.id);
-  if (!ids.length) return { clusters: cs, members: [], criteria: [], scores: [], reports: [] };
-  const members = await tx.select().from(clusterMembers).where(inArray(clusterMembers.clusterId, ids));
+  if (!ids.length) return { clusters: cs, members: [], criteria: [], sums: [], reports: [] };
+  const members = await tx
+    .select({ id: clusterMembers.id, clusterId: clusterMembers.clusterId, name: clusterMembers.name })
+    .from(clusterMembers)
+    .where(inArray(clusterMembers.clusterId, ids))
+    .orderBy(asc(clusterMembers.sortOrder), asc(clusterMembers.name));
   const criteria = await tx.select().from(clusterCriteria).where(inArray(clusterCriteria.clusterId, ids));
-  const scores = await tx
+  // Summed in the database: one row per member instead of one per score (12,000 for a province).
+  const v = sql`coalesce(${clusterScores.adjustedPoints}, ${clusterScores.selfPoints})`;
+  const sumOf = (kind: SQL) => sql<string>`coalesce(sum(case when ${kind} then ${v} end), 0)`.mapWith(Number);
+  const sums = await tx
     .select({
       clusterId: clusterScores.clusterId,
       memberId: clusterScores.memberId,
-      criterionId: clusterScores.criterionId,
-      selfPoints: clusterScores.selfPoints,
-      adjustedPoints: clusterScores.adjustedPoints,
+      base: sumOf(sql`${clusterCriteria.kind} not in ('bonus', 'minus')`),
+      bonus: sumOf(sql`${clusterCriteria.kind} = 'bonus'`),
+      minus: sumOf(sql`${clusterCriteria.kind} = 'minus'`),
+      scored: sql<number>`count(*)::int`,
     })
     .from(clusterScores)
-    .where(inArray(clusterScores.clusterId, ids));
+    .innerJoin(clusterCriteria, eq(clusterCriteria.id, clusterScores.criterionId))
+    .where(and(inArray(clusterScores.clusterId, ids), sql`${clusterCriteria.latePenalty} is null`))
+    .groupBy(clusterScores.clusterId, clusterScores.memberId);
   const reports = await tx.select().from(clusterReports).where(inArray(clusterReports.clusterId, ids));
-  return { clusters: cs, members, criteria, scores, reports };
+  return { clusters: cs, members, criteria, sums, reports };
+}
+
+// ---- Plan tasks and the head's reports ----
+
+export async function tasksOf(tx: Executor, clusterId: string): Promise<TaskRow[]> {
+  return tx.select().from(clusterTasks).where(eq(clusterTasks.clusterId, clusterId)).orderBy(asc(clusterTasks.dueDate), asc(clusterTasks.createdAt));
+}
+
+export async function findTaskOf(tx: Executor, clusterId: string, taskId: string): Promise<TaskRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(clusterTasks)
+    .where(and(eq(clusterTasks.clusterId, clusterId), eq(clusterTasks.id, taskId)))
+    .for('update');
+  return row;
+}
+
+export async function insertTask(tx: Executor, values: typeof clusterTasks.$inferInsert): Promise<TaskRow> {
+  const [row] = await tx.insert(clusterTasks).values(values).returning();
+  if (!row) throw new Error('insert cluster_tasks: no row');
+  return row;
+}
+
+/** Versioned write: undefined when someone else wrote first. */
+export async function updateTaskAtVersion(
+  tx: Executor,
+  id: string,
+  version: number,
+  set: Partial<typeof clusterTasks.$inferInsert>,
+): Promise<TaskRow | undefined> {
+  const [row] = await tx
+    .update(clusterTasks)
+    .set({ ...set, version: sql`${clusterTasks.version} + 1` })
+    .where(and(eq(clusterTasks.id, id), eq(clusterTasks.version, version)))
+    .returning();
+  return row;
+}
+
+export async function headReportsOf(tx: Executor, clusterId: string): Promise<HeadReportRow[]> {
+  return tx.select().from(clusterHeadReports).where(eq(clusterHeadReports.clusterId, clusterId));
+}
+
+export async function upsertHeadReport(tx: Executor, v: typeof clusterHeadReports.$inferInsert): Promise<void> {
+  await tx
+    .insert(clusterHeadReports)
+    .values(v)
+    .onConflictDoUpdate({
+      target: [clusterHeadReports.clusterId, clusterHeadReports.period],
+      set: { sentOn: v.sentOn, note: v.note ?? null, createdBy: v.createdBy ?? null },
+    });
 }
 
 // ---- Meetings and the secret ballot ----

@@ -75,3 +75,26 @@ export const downloadClusterProposal = (id: string, meetingId: string, format: D
     client.GET('/api/clusters/{id}/meetings/{meetingId}/proposal/document', { params: { path: { id, meetingId }, query: { format } }, ...blob }),
     `to-trinh.${format}`,
   );
+
+export type ClusterPlan = components['schemas']['ClusterPlan'];
+export type ClusterTask = components['schemas']['ClusterTask'];
+export type ClusterTaskInput = BodyOf<'/api/clusters/{id}/tasks', 'post'>;
+export type ClusterYearRanking = components['schemas']['ClusterYearRanking'];
+const byTask = (id: string, taskId: string) => ({ params: { path: { id, taskId } } });
+
+export const getClusterPlan = (id: string) => call(client.GET('/api/clusters/{id}/plan', byId(id)));
+export const createClusterTask = (id: string, body: ClusterTaskInput) => call(client.POST('/api/clusters/{id}/tasks', { ...byId(id), body }));
+export const updateClusterTask = (id: string, taskId: string, body: BodyOf<'/api/clusters/{id}/tasks/{taskId}', 'put'>) =>
+  call(client.PUT('/api/clusters/{id}/tasks/{taskId}', { ...byTask(id, taskId), body }));
+export const closeClusterTask = (id: string, taskId: string, body: BodyOf<'/api/clusters/{id}/tasks/{taskId}/close', 'post'>) =>
+  call(client.POST('/api/clusters/{id}/tasks/{taskId}/close', { ...byTask(id, taskId), body }));
+export const sendClusterHeadReport = (id: string, body: BodyOf<'/api/clusters/{id}/head-reports', 'post'>) =>
+  call(client.POST('/api/clusters/{id}/head-reports', { ...byId(id), body }));
+export const downloadClusterHeadReport = (id: string, period: 'h1' | 'year', format: DocFormat) =>
+  download(
+    client.GET('/api/clusters/{id}/head-report/document', { params: { path: { id }, query: { period, format } }, ...blob }),
+    `bao-cao-truong-cum.${format}`,
+  );
+export const setClusterCheckers = (id: string, body: BodyOf<'/api/clusters/{id}/checkers', 'put'>) =>
+  call(client.PUT('/api/clusters/{id}/checkers', { ...byId(id), body }));
+export const getClustersRanking = (year: number) => call(client.GET('/api/clusters/ranking', { params: { query: { year } } }));

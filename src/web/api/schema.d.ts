@@ -471,6 +471,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xếp hạng của mọi cụm, khối thi đua trong năm mà tài khoản được xem (cơ quan thường trực: cả tỉnh) */
+        get: operations["getClustersRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{id}": {
         parameters: {
             query?: never;
@@ -697,6 +714,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{id}/checkers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Phân công chấm chéo: thành viên nào rà soát, điều chỉnh điểm tự chấm của thành viên nào */
+        put: operations["setClusterCheckers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kế hoạch của cụm, khối: nhiệm vụ có hạn (trên lịch thời hạn), báo cáo của Trưởng cụm gửi Ban */
+        get: operations["getClusterPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm nhiệm vụ có hạn vào kế hoạch */
+        post: operations["createClusterTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa nhiệm vụ (nội dung, thời gian, thành viên thực hiện) */
+        put: operations["updateClusterTask"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/tasks/{taskId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu nhiệm vụ hoàn thành, hoặc hủy nhiệm vụ (rời lịch thời hạn) */
+        post: operations["closeClusterTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/head-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trưởng cụm, khối gửi báo cáo 6 tháng / năm tới Ban Thi đua - Khen thưởng (ghi ngày gửi) */
+        post: operations["sendClusterHeadReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{id}/meetings": {
         parameters: {
             query?: never;
@@ -860,6 +979,23 @@ export interface paths {
         };
         /** Tờ trình đề nghị tặng Cờ thi đua, Bằng khen của Trưởng cụm, khối (Word hoặc PDF) */
         get: operations["getClusterProposalDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{id}/head-report/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo sơ kết 6 tháng / tổng kết năm của Trưởng cụm, khối gửi Ban Thi đua - Khen thưởng (Word hoặc PDF) */
+        get: operations["getClusterHeadReportDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6110,6 +6246,24 @@ export interface components {
             role: "head" | "deputy" | "member";
             /** @description Tài khoản đang đăng nhập thuộc thành viên này */
             mine: boolean;
+            /**
+             * Format: uuid
+             * @description Thành viên được phân công chấm chéo thành viên này
+             */
+            checkerMemberId: string | null;
+            /** @description Tài khoản được điều chỉnh điểm của thành viên này (Trưởng cụm, hoặc thành viên chấm chéo) */
+            mayAdjust: boolean;
+        };
+        ClusterPlan: {
+            tasks: components["schemas"]["ClusterTask"][];
+            headReports: {
+                /** @enum {string} */
+                period: "h1" | "year";
+                sentOn: string | null;
+                note: string | null;
+            }[];
+            /** @description Các thao tác tài khoản được làm với cụm, khối này (manage, edit, score, vote) */
+            abilities: string[];
         };
         ClusterPledge: {
             signedDate: string | null;
@@ -6189,6 +6343,48 @@ export interface components {
             headName: string | null;
             /** @description Các thao tác tài khoản được làm với cụm, khối này (manage, edit, score, vote) */
             abilities: string[];
+        };
+        ClusterTask: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            startDate: string | null;
+            dueDate: string;
+            /**
+             * Format: uuid
+             * @description Thành viên thực hiện; null: mọi thành viên
+             */
+            responsibleMemberId: string | null;
+            responsibleName: string | null;
+            note: string | null;
+            /** @enum {string} */
+            status: "open" | "done" | "cancelled";
+            overdue: boolean;
+            version: number;
+        };
+        ClusterYearRanking: {
+            year: number;
+            items: {
+                /** Format: uuid */
+                clusterId: string;
+                name: string;
+                kind: string;
+                kindLabel: string;
+                closed: boolean;
+                ranking: {
+                    /** Format: uuid */
+                    memberId: string;
+                    name: string;
+                    base: number;
+                    bonus: number;
+                    minus: number;
+                    total: number;
+                    rank: number;
+                    scored: number;
+                    lateReports: number;
+                }[];
+            }[];
+            total: number;
         };
         ConferenceEditInput: {
             title: string;
@@ -12440,6 +12636,56 @@ export interface operations {
             };
         };
     };
+    getClustersRanking: {
+        parameters: {
+            query: {
+                year: number;
+                kind?: "cum" | "khoi";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterYearRanking"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getCluster: {
         parameters: {
             query?: never;
@@ -13743,6 +13989,460 @@ export interface operations {
             };
         };
     };
+    setClusterCheckers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignments: {
+                        /** Format: uuid */
+                        memberId: string;
+                        /** Format: uuid */
+                        checkerMemberId: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getClusterPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPlan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createClusterTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    startDate?: string | null;
+                    dueDate: string;
+                    /** Format: uuid */
+                    responsibleMemberId?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPlan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateClusterTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    startDate?: string | null;
+                    dueDate: string;
+                    /** Format: uuid */
+                    responsibleMemberId?: string | null;
+                    note?: string | null;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPlan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeClusterTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    /** @enum {string} */
+                    outcome: "done" | "cancelled";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPlan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendClusterHeadReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    period: "h1" | "year";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterPlan"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listClusterMeetings: {
         parameters: {
             query?: never;
@@ -14567,6 +15267,77 @@ export interface operations {
             };
         };
     };
+    getClusterHeadReportDocument: {
+        parameters: {
+            query?: {
+                format?: "docx" | "pdf";
+                period?: "h1" | "year";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản Word hoặc PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAccounts: {
         parameters: {
             query?: {
@@ -14958,7 +15729,7 @@ export interface operations {
     exportAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -15014,7 +15785,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;

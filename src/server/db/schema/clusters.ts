@@ -68,6 +68,8 @@ export const clusterMembers = pgTable(
     contact: text('contact'),
     /** The member's own pledged targets (the common ones are on the pledge). */
     targets: jsonb('targets').$type<string[]>().notNull().default([]),
+    /** The member that cross-checks this one's self-scoring (chấm chéo): it may adjust with a reason, like the head. */
+    checkerMemberId: uuid('checker_member_id'),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [
@@ -160,6 +162,46 @@ export const clusterScores = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.criterionId] }), index('cluster_scores_cluster_idx').on(t.clusterId)],
+);
+
+/**
+ * The cluster's plan of the year as dated tasks (like the annual plan's): each due date is in the
+ * one deadline calendar for the members concerned (all members, or the one responsible).
+ * `status` open | done | cancelled; a cancelled task stays listed, its deadlines cancelled.
+ */
+export const clusterTasks = pgTable(
+  'cluster_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startDate: date('start_date'),
+    dueDate: date('due_date').notNull(),
+    /** The member that carries it out; null: every member. */
+    responsibleMemberId: uuid('responsible_member_id').references(() => clusterMembers.id, { onDelete: 'set null' }),
+    note: text('note'),
+    status: text('status').notNull().default('open'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('cluster_tasks_cluster_idx').on(t.clusterId, t.dueDate)],
+);
+
+/** The head's reports to the Ban TĐKT (6 months, year): the day it was sent, by whom. */
+export const clusterHeadReports = pgTable(
+  'cluster_head_reports',
+  {
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => clusters.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    sentOn: date('sent_on').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by').references(() => accounts.id),
+  },
+  (t) => [primaryKey({ columns: [t.clusterId, t.period] })],
 );
 
 /** Members' reports to the head (6 months, year): submitted on a day, late when after the due date. */

@@ -11,6 +11,11 @@ import {
   attachPledgeScan,
   castClusterBallot,
   closeClusterMeeting,
+  closeClusterTask,
+  createClusterTask,
+  sendHeadReport,
+  setCrossCheckers,
+  updateClusterTask,
   closeScoring,
   clusterFacts,
   copyTableFromLastYear,
@@ -35,9 +40,12 @@ import {
   criteriaOf,
   itemsOfMeetings,
   leaderHistory,
+  headReportsOf,
   listVisibleClusters,
   meetingsOf,
-  membersOf,
+  membersOfClusters,
+  scoringOfYear,
+  tasksOf,
   pledgeOf,
   reportsOf,
   scoresOf,
@@ -50,7 +58,11 @@ import {
   clusterSchema,
   clusterScoringSchema,
   clusterSummarySchema,
+  clusterPlanSchema,
+  clusterYearRankingSchema,
   presentCluster,
+  presentPlan,
+  presentYearRanking,
   presentClusterSummary,
   presentMeeting,
   presentMember,
@@ -58,7 +70,7 @@ import {
   presentScoring,
 } from '../../presenters/clusters.js';
 import { errors, file, okSchema, pageOf } from '../../http/contract.js';
-import { minutesDocx, pledgeDocx, proposalDocx, scoringDocx, scoringXlsxColumns } from '../../presenters/cluster-documents.js';
+import { headReportDocx, minutesDocx, pledgeDocx, proposalDocx, scoringDocx, scoringXlsxColumns } from '../../presenters/cluster-documents.js';
 import { rankingOf } from '../../presenters/clusters.js';
 import { replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
 import { readUpload } from '../../http/upload.js';
@@ -161,6 +173,21 @@ const ballotBody = z.object({
 const count = z.number().int('Số phiếu phải là số nguyên.').min(0, 'Số phiếu không âm.');
 const paperBody = z.object({ itemId: uuid('Nội dung biểu quyết không hợp lệ.'), counts: z.object({ approve: count, reject: count, abstain: count }) });
 const closeBody = z.object({ minutes: optText(50000, 'Biên bản') });
+const checkersBody = z.object({
+  assignments: z
+    .array(z.object({ memberId: uuid('Thành viên không hợp lệ.'), checkerMemberId: uuid('Thành viên chấm chéo không hợp lệ.').nullable() }))
+    .max(500),
+});
+const taskFields = z.object({
+  title: text(1000, 'Nhiệm vụ').min(1, 'Hãy nhập nội dung nhiệm vụ.'),
+  startDate: isoDate.nullish(),
+  dueDate: isoDate,
+  responsibleMemberId: uuid('Thành viên thực hiện không hợp lệ.').nullish(),
+  note: optText(2000, 'Ghi chú'),
+});
+const taskParams = idParams.extend({ taskId: uuid('Mã nhiệm vụ không hợp lệ.') });
+const taskClose = z.object({ version: z.number().int(), outcome: z.enum(['done', 'cancelled'], 'Kết quả là "done" (hoàn thành) hoặc "cancelled" (hủy).') });
+const headReportBody = z.object({ period: z.enum(CLUSTER_REPORT_PERIODS, 'Kỳ báo cáo là 6 tháng hoặc năm.'), note: optText(2000, 'Ghi chú') });
 const format = z.object({ format: z.enum(['docx', 'pdf'], 'Định dạng phải là docx hoặc pdf.').default('docx') });
 const wordOrPdf = { 200: file('Văn bản Word hoặc PDF', 'docx', 'pdf'), ...errors(403, 404, 503) };
 
@@ -178,6 +205,12 @@ async function scoringJson(tx: Executor, actor: Actor, id: string) {
   const scores = await scoresOf(tx, id);
   const reports = await reportsOf(tx, id);
   return presentScoring({ cluster: l.cluster, members: l.members, criteria, scores, reports, today: todayVn() });
+}
+
+async function planJson(tx: Executor, actor: Actor, id: string) {
+  const l = await loadCluster({ tx, actor }, id, false);
+  const abilities = editsCluster(actor, l.facts) ? ['edit'] : [];
+  return presentPlan(await tasksOf(tx, id), await headReportsOf(tx, id), l.members, abilities, todayVn());
 }
 
 async function meetingsJson(tx: Executor, actor: Actor, id: string) {
@@ -213,18 +246,42 @@ export const clusterRoutes =
         authorize(actor, 'cluster', 'read');
         const { page, pageSize, ...f } = req.query;
         const { rows, total } = await listVisibleClusters(db, actor, f, { page, pageSize });
-        const items = [];
-        for (const r of rows) {
-          const members = await membersOf(db, r.cluster.id);
-          items.push(
-            presentClusterSummary(r.cluster, clusterFacts(r.cluster, r.ownerPath, members), actor, {
-              memberCount: r.memberCount,
-              headName: r.headName,
-              mine: members.some((m) => speaksForMember(actor, m.unitPath)),
-            }),
-          );
-        }
+        // The members of the whole page in one query (the abilities need the head's unit and the actor's own members).
+        const all = await membersOfClusters(
+          db,
+          rows.map((r) => r.cluster.id),
+        );
+        const items = rows.map((r) => {
+          const members = all.filter((m) => m.clusterId === r.cluster.id);
+          return presentClusterSummary(r.cluster, clusterFacts(r.cluster, r.ownerPath, members), actor, {
+            memberCount: r.memberCount,
+            headName: r.headName,
+            mine: members.some((m) => speaksForMember(actor, m.unitPath)),
+          });
+        });
         return { items, total };
+      },
+    );
+
+    app.get(
+      '/api/clusters/ranking',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClustersRanking',
+          summary: 'Xếp hạng của mọi cụm, khối thi đua trong năm mà tài khoản được xem (cơ quan thường trực: cả tỉnh)',
+          querystring: z.object({
+            year: z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.'),
+            kind: z.enum(CLUSTER_KINDS).optional(),
+          }),
+          response: { 200: clusterYearRankingSchema, ...errors(403) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const data = await scoringOfYear(db, actor, req.query.year, req.query.kind);
+        return presentYearRanking(req.query.year, data, todayVn());
       },
     );
 
@@ -292,7 +349,7 @@ export const clusterRoutes =
         const actor = actorOf(req);
         authorize(actor, 'cluster', 'read');
         const l = await loadCluster({ tx: db, actor }, req.params.id, false);
-        return { items: l.members.map((m) => presentMember(l.cluster, m, actor)), total: l.members.length };
+        return { items: l.members.map((m) => presentMember(l.cluster, m, actor, l.facts, l.members)), total: l.members.length };
       },
     );
 
@@ -317,6 +374,8 @@ export const clusterRoutes =
           l.cluster,
           l.members.find((x) => x.id === m.id)!,
           actor,
+          l.facts,
+          l.members,
         );
       },
     );
@@ -594,6 +653,127 @@ export const clusterRoutes =
       },
     );
 
+    app.put(
+      '/api/clusters/:id/checkers',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'setClusterCheckers',
+          summary: 'Phân công chấm chéo: thành viên nào rà soát, điều chỉnh điểm tự chấm của thành viên nào',
+          params: idParams,
+          body: checkersBody,
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => setCrossCheckers(ctx, req.params.id, req.body.assignments));
+        return clusterJson(db, actor, req.params.id);
+      },
+    );
+
+    // ---- The plan's dated tasks, the head's reports to the Ban ----
+    const onePlan = { 200: clusterPlanSchema, ...errors(403, 404, 409) };
+
+    app.get(
+      '/api/clusters/:id/plan',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClusterPlan',
+          summary: 'Kế hoạch của cụm, khối: nhiệm vụ có hạn (trên lịch thời hạn), báo cáo của Trưởng cụm gửi Ban',
+          params: idParams,
+          response: onePlan,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        return planJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/tasks',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'createClusterTask',
+          summary: 'Thêm nhiệm vụ có hạn vào kế hoạch',
+          params: idParams,
+          body: taskFields,
+          response: onePlan,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => createClusterTask(ctx, req.params.id, req.body));
+        return planJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/clusters/:id/tasks/:taskId',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'updateClusterTask',
+          summary: 'Sửa nhiệm vụ (nội dung, thời gian, thành viên thực hiện)',
+          params: taskParams,
+          body: taskFields.extend({ version: z.number().int() }),
+          response: onePlan,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => updateClusterTask(ctx, req.params.id, req.params.taskId, req.body));
+        return planJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/tasks/:taskId/close',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'closeClusterTask',
+          summary: 'Đánh dấu nhiệm vụ hoàn thành, hoặc hủy nhiệm vụ (rời lịch thời hạn)',
+          params: taskParams,
+          body: taskClose,
+          response: onePlan,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => closeClusterTask(ctx, req.params.id, req.params.taskId, req.body));
+        return planJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/clusters/:id/head-reports',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'sendClusterHeadReport',
+          summary: 'Trưởng cụm, khối gửi báo cáo 6 tháng / năm tới Ban Thi đua - Khen thưởng (ghi ngày gửi)',
+          params: idParams,
+          body: headReportBody,
+          response: onePlan,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'update');
+        await runCommand(db, actor, (ctx) => sendHeadReport(ctx, req.params.id, req.body));
+        return planJson(db, actor, req.params.id);
+      },
+    );
+
     // ---- Meetings ----
     const meetingList = { 200: pageOf(clusterMeetingSchema), ...errors(403, 404, 409) };
 
@@ -837,6 +1017,44 @@ export const clusterRoutes =
           `Tờ trình đề nghị khen thưởng ${l.cluster.name} ${l.cluster.year}`,
           req.query.format,
         );
+      },
+    );
+
+    app.get(
+      '/api/clusters/:id/head-report/document',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'getClusterHeadReportDocument',
+          summary: 'Báo cáo sơ kết 6 tháng / tổng kết năm của Trưởng cụm, khối gửi Ban Thi đua - Khen thưởng (Word hoặc PDF)',
+          params: idParams,
+          querystring: format.extend({ period: z.enum(CLUSTER_REPORT_PERIODS, 'Kỳ báo cáo là 6 tháng hoặc năm.').default('year') }),
+          response: wordOrPdf,
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'read');
+        const { l, criteria, ranking } = await rankingFor(actor, req.params.id);
+        const meetings = await meetingsOf(db, req.params.id);
+        const items = await itemsOfMeetings(
+          db,
+          meetings.map((m) => m.id),
+        );
+        const doc = await headReportDocx(db, {
+          cluster: l.cluster,
+          members: l.members,
+          period: req.query.period,
+          pledge: await pledgeOf(db, req.params.id),
+          criteria,
+          ranking,
+          reports: await reportsOf(db, req.params.id),
+          tasks: await tasksOf(db, req.params.id),
+          meetings,
+          items,
+        });
+        const what = req.query.period === 'h1' ? 'sơ kết 6 tháng' : 'tổng kết năm';
+        return replyDocument(reply, doc, `Báo cáo ${what} ${l.cluster.year} - ${l.cluster.name}`, req.query.format);
       },
     );
   };

@@ -11,6 +11,7 @@ import {
   getClusterScoring,
   saveClusterScoringTable,
   selfScoreCluster,
+  setClusterCheckers,
   submitClusterReport,
   type Cluster,
   type ClusterScoring,
@@ -222,7 +223,7 @@ function SelfScore({ c, s, memberId }: { c: Cluster; s: ClusterScoring; memberId
   );
 }
 
-/** The head reviews one member's sheet and adjusts an item with a reason. */
+/** The head (or the member's cross-checker) reviews one member's sheet and adjusts an item with a reason. */
 function Review({ c, s, memberId }: { c: Cluster; s: ClusterScoring; memberId: string }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -296,6 +297,70 @@ function Review({ c, s, memberId }: { c: Cluster; s: ClusterScoring; memberId: s
           <Input.TextArea rows={2} />
         </Form.Item>
       </FormModal>
+    </Card>
+  );
+}
+
+/**
+ * The head names who cross-checks whom (chấm chéo): the checker's clerk may then adjust that
+ * member's self-scores with a reason. "Vòng tròn" fills each member with the next one in order.
+ */
+function CrossCheckers({ c }: { c: Cluster }) {
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [draft, setDraft] = useState<Record<string, string | null> | null>(null);
+  const current = Object.fromEntries(c.members.map((m) => [m.id, m.checkerMemberId]));
+  const value = draft ?? current;
+  const save = useMutation({
+    mutationFn: () => setClusterCheckers(c.id, { assignments: c.members.map((m) => ({ memberId: m.id, checkerMemberId: value[m.id] ?? null })) }),
+    onSuccess: async () => {
+      message.success('Đã lưu phân công chấm chéo.');
+      setDraft(null);
+      await qc.invalidateQueries({ queryKey: keys.clusters.detail(c.id) });
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const ring = () => setDraft(Object.fromEntries(c.members.map((m, i) => [m.id, c.members[(i + 1) % c.members.length]!.id])));
+  return (
+    <Card
+      size="small"
+      title="Phân công chấm chéo"
+      extra={
+        <Space wrap size={4}>
+          <Button size="small" onClick={ring}>
+            Vòng tròn
+          </Button>
+          <Button size="small" type="primary" disabled={!draft} loading={save.isPending} data-testid="cluster-checkers-save" onClick={() => save.mutate()}>
+            Lưu phân công
+          </Button>
+        </Space>
+      }
+    >
+      <Table
+        data-testid="cluster-checkers"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        scroll={{ x: true }}
+        dataSource={c.members}
+        columns={[
+          { title: 'Thành viên', dataIndex: 'name' },
+          {
+            title: 'Được chấm chéo bởi',
+            render: (_, m) => (
+              <Select
+                aria-label={`Thành viên chấm chéo ${m.name}`}
+                style={{ minWidth: 220, width: '100%' }}
+                allowClear
+                placeholder="Chỉ Trưởng cụm rà soát"
+                value={value[m.id] ?? undefined}
+                onChange={(v?: string) => setDraft({ ...value, [m.id]: v ?? null })}
+                options={c.members.filter((x) => x.id !== m.id).map((x) => ({ value: x.id, label: x.name }))}
+              />
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }
@@ -388,6 +453,8 @@ export function ScoringTab({ c }: { c: Cluster }) {
   const scorable = c.members.filter((m) => (m.mine && c.abilities.includes('score')) || (edit && !m.unitId));
   const [picked, setPicked] = useState<string | undefined>();
   const [reviewed, setReviewed] = useState<string | undefined>();
+  // The head reviews every member; a cross-checking member the one it was assigned (the server decides: `mayAdjust`).
+  const adjustable = edit ? c.members : c.members.filter((m) => m.mayAdjust);
   const refresh = () => qc.invalidateQueries({ queryKey: keys.clusters.detail(c.id) });
   const close = useMutation({
     mutationFn: () => closeClusterScoring(c.id),
@@ -485,16 +552,17 @@ export function ScoringTab({ c }: { c: Cluster }) {
           <SelfScore key={selfId} c={c} s={s} memberId={selfId} />
         </>
       ) : null}
-      {edit && s.criteria.length ? (
+      {edit && !s.closed && c.members.length > 1 ? <CrossCheckers c={c} /> : null}
+      {adjustable.length && s.criteria.length ? (
         <>
-          <Typography.Title level={5}>Rà soát, điều chỉnh điểm</Typography.Title>
+          <Typography.Title level={5}>{edit ? 'Rà soát, điều chỉnh điểm' : 'Chấm chéo: rà soát, điều chỉnh điểm'}</Typography.Title>
           <Select
             aria-label="Rà soát điểm của thành viên"
             style={{ minWidth: 320 }}
             placeholder="Chọn thành viên"
             value={reviewed}
             onChange={setReviewed}
-            options={c.members.map((m) => ({ value: m.id, label: m.name }))}
+            options={adjustable.map((m) => ({ value: m.id, label: m.name }))}
           />
           {reviewed ? <Review c={c} s={s} memberId={reviewed} /> : null}
         </>

@@ -27,6 +27,7 @@ import {
   createCluster,
   electClusterLeaders,
   getCluster,
+  getClustersRanking,
   listClusters,
   removeClusterMember,
   updateCluster,
@@ -46,6 +47,7 @@ import { currentYearVn, todayDayjs } from '../../lib/today';
 import { PledgeTab } from './ClusterPledgeTab';
 import { ScoringTab } from './ClusterScoringTab';
 import { MeetingsTab } from './ClusterMeetingsTab';
+import { PlanTab } from './ClusterPlanTab';
 
 const ROLE_LABEL = { head: 'Trưởng', deputy: 'Phó', member: 'Thành viên' } as const;
 
@@ -154,6 +156,9 @@ export function ClustersPage() {
   const [kind, setKind] = useState<'all' | 'cum' | 'khoi'>('all');
   const [creating, setCreating] = useState(false);
   const q = useQuery({ queryKey: keys.clusters.list({ year, kind }), queryFn: () => listClusters({ year, ...(kind === 'all' ? {} : { kind }) }) });
+  // Every cluster's ranking of the year in one request: the list shows who leads each.
+  const ranking = useQuery({ queryKey: [...keys.clusters.all, 'ranking', year], queryFn: () => getClustersRanking(year) });
+  const leaders = new Map((ranking.data?.items ?? []).map((r) => [r.clusterId, r.ranking.find((x) => x.scored > 0 && x.rank === 1)]));
   const canCreate = user.abilities.cluster.includes('create');
   return (
     <>
@@ -197,6 +202,14 @@ export function ClustersPage() {
             { title: 'Loại', dataIndex: 'kindLabel', responsive: ['sm'] },
             { title: 'Thành viên', dataIndex: 'memberCount', align: 'right' },
             { title: 'Trưởng cụm/khối', dataIndex: 'headName', responsive: ['md'], render: (v: string | null) => v ?? '—' },
+            {
+              title: 'Dẫn đầu (điểm)',
+              key: 'leader',
+              render: (_, r) => {
+                const l = leaders.get(r.id);
+                return l ? `${l.name} (${l.total})` : '—';
+              },
+            },
           ]}
         />
       )}
@@ -265,7 +278,7 @@ function InfoTab({ c }: { c: Cluster }) {
         <Descriptions.Item label="Quy chế">
           {c.regulation ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.regulation}</Typography.Paragraph> : 'Chưa có'}
         </Descriptions.Item>
-        <Descriptions.Item label="Kế hoạch hoạt động">
+        <Descriptions.Item label="Kế hoạch hoạt động (văn bản; nhiệm vụ có hạn ở tab “Nhiệm vụ, báo cáo”)">
           {lines(c.plan).length ? (
             <ol style={{ margin: 0, paddingLeft: 18 }}>
               {lines(c.plan).map((t, i) => (
@@ -551,6 +564,7 @@ export function ClusterPage() {
         items={[
           { key: 'members', label: `Thành viên (${c.memberCount})`, children: <MembersTab c={c} /> },
           { key: 'info', label: 'Quy chế, kế hoạch', children: <InfoTab c={c} /> },
+          { key: 'plan', label: 'Nhiệm vụ, báo cáo', children: <PlanTab c={c} /> },
           { key: 'pledge', label: 'Giao ước', children: <PledgeTab c={c} /> },
           { key: 'scoring', label: 'Chấm điểm, xếp hạng', children: <ScoringTab c={c} /> },
           { key: 'meetings', label: 'Hội nghị, suy tôn', children: <MeetingsTab c={c} /> },
