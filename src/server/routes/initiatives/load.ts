@@ -31,6 +31,7 @@ import {
   type RoundSheetJson,
   type DossierInitiativesJson,
 } from '../../presenters/initiatives.js';
+import { attachmentsOf } from '../../repositories/initiative-attachments.js';
 import type { MinutesRow } from '../../presenters/initiative-documents.js';
 import type { SheetContext } from '../../commands/initiatives.js';
 import { candidatesOf, type DossierRow } from '../../repositories/dossiers.js';
@@ -73,7 +74,7 @@ export async function loadInitiative(tx: Executor, actor: Actor, a: ApplicationL
     : record?.usedForAwardId
       ? 'Đã là căn cứ của một khen thưởng'
       : null;
-  return presentInitiative(a, actor, facts, authors, assignments, scores, members, usedFor);
+  return presentInitiative(a, actor, facts, authors, assignments, scores, members, usedFor, await attachmentsOf(tx, a.app.id));
 }
 
 export async function loadRound(tx: Executor, actor: Actor, r: RoundWithUnit): Promise<RoundJson> {
