@@ -54,7 +54,15 @@ async function figures(kind: BenchEngine) {
       .returning();
     const [round] = await db
       .insert(initiativeRounds)
-      .values({ unitId: demo.rootUnitId, councilId: council!.id, rubricId: rubric!.id, year: YEAR, title: 'Đợt xét (đo tốc độ)', status: 'closed', maxLoad: 1000 })
+      .values({
+        unitId: demo.rootUnitId,
+        councilId: council!.id,
+        rubricId: rubric!.id,
+        year: YEAR,
+        title: 'Đợt xét (đo tốc độ)',
+        status: 'closed',
+        maxLoad: 1000,
+      })
       .returning();
     await db.insert(initiativeRoundMembers).values(members.map((m, i) => ({ roundId: round!.id, personId: m.id, position: i === 0 ? 'chu_tich' : 'uy_vien' })));
     const apps = await db
@@ -73,7 +81,9 @@ async function figures(kind: BenchEngine) {
         })),
       )
       .returning({ id: initiativeApplications.id });
-    await db.insert(initiativeApplicationAuthors).values(apps.map((a, i) => ({ applicationId: a.id, personId: authors[i % authors.length]!.id, sharePercent: 100 })));
+    await db
+      .insert(initiativeApplicationAuthors)
+      .values(apps.map((a, i) => ({ applicationId: a.id, personId: authors[i % authors.length]!.id, sharePercent: 100 })));
     const assignments: (typeof initiativeAssignments.$inferInsert)[] = [];
     const scores: (typeof initiativeScores.$inferInsert)[] = [];
     for (const [i, a] of apps.entries())

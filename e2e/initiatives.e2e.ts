@@ -22,7 +22,11 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** The API over HTTP as one account (the records the journey does not drive). */
 async function api(url: string, username: string) {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: E2E_PASSWORD }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: E2E_PASSWORD }),
+  });
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await r.json()) as { csrfToken: string };
   return async (method: 'GET' | 'POST' | 'PUT', u: string, body?: unknown) => {
@@ -32,7 +36,7 @@ async function api(url: string, username: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: JSON.parse(text || 'null') as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: res.status, body: JSON.parse(text || 'null') };
   };
 }
 
@@ -62,7 +66,14 @@ describe('initiatives: the council scores, recognises and refuses (seed 002, Q4)
         assert.equal((await office('POST', `/api/councils/${council.id}/members`, { personId: hanh, position: 'uy_vien' })).status, 201);
         const phuong = (await office('GET', `/api/people?q=${encodeURIComponent('Lý Thị Phương')}`)).body.items[0].id;
         assert.equal((await office('PUT', `/api/people/${phuong}/ratings/${Y}`, { rating: 'HTTNV' })).status, 200);
-        const ldtt = await office('POST', '/api/records/honors', { personId: phuong, honor: 'LDTT', year: Y, type: 'cong_trang', decisionNumber: '10/QĐ-SKHCN', decisionDate: todayVn() });
+        const ldtt = await office('POST', '/api/records/honors', {
+          personId: phuong,
+          honor: 'LDTT',
+          year: Y,
+          type: 'cong_trang',
+          decisionNumber: '10/QĐ-SKHCN',
+          decisionDate: todayVn(),
+        });
         assert.equal(ldtt.status, 201, JSON.stringify(ldtt.body));
 
         // The Office creates this quarter's round and opens it.
@@ -76,7 +87,7 @@ describe('initiatives: the council scores, recognises and refuses (seed 002, Q4)
         await vp.getByRole('button', { name: 'Lưu' }).click();
         const roundRow = vp.getByTestId('rounds-table').locator('tr', { hasText: roundTitle });
         await roundRow.getByTestId('round-open').click();
-        await roundRow.getByText('Đang').first().waitFor();
+        await roundRow.getByText('Đang xét').waitFor();
         await shot(vp, 'rounds');
 
         // Submissions: two of the Trung tâm (its clerk), one of the Văn phòng (the Office).
@@ -96,17 +107,24 @@ describe('initiatives: the council scores, recognises and refuses (seed 002, Q4)
           await p.getByTestId('initiative-application').fill('Áp dụng tại đơn vị từ quý I.');
           await p.getByRole('button', { name: 'Nộp đơn' }).click();
           await form.waitFor({ state: 'detached' });
-          await p.getByTestId('initiatives-table').getByText(o.title).first().waitFor();
+          // The new application opens on its own page.
+          await p.waitForURL(/\/sang-kien\/[0-9a-f-]{36}$/);
+          await p.getByRole('heading', { name: o.title }).waitFor();
+          return p.url().split('/').pop()!;
         };
         const titles = ['Bản đồ số quản lý giống cây trồng', 'Quy trình nhân giống nấm sò bằng phôi mới', 'Số hóa hồ sơ lưu trữ của Văn phòng'];
         const clerk = await pageAs('donvi');
-        await submit(clerk, { title: titles[0]!, author: 'Lý Thị Phương' });
-        await submit(clerk, { title: titles[1]!, author: 'Lý Thị Phương' });
-        await submit(vp, { title: titles[2]!, author: 'Nguyễn Văn Đức', unit: 'Văn phòng Sở' });
+        const ids = [
+          await submit(clerk, { title: titles[0]!, author: 'Lý Thị Phương' }),
+          await submit(clerk, { title: titles[1]!, author: 'Lý Thị Phương' }),
+          await submit(vp, { title: titles[2]!, author: 'Nguyễn Văn Đức', unit: 'Văn phòng Sở' }),
+        ];
+        await clerk.goto(`${url}/sang-kien`);
+        for (const t of titles.slice(0, 2)) await clerk.getByTestId('initiatives-table').getByText(t).first().waitFor();
         await shot(clerk, 'list');
 
         // The clerk attaches the description: a text file is refused in Vietnamese, the PDF is kept.
-        await clerk.getByTestId('initiatives-table').getByText(titles[0]!).first().click();
+        await clerk.goto(`${url}/sang-kien/${ids[0]}`);
         const files = clerk.getByTestId('initiative-attachments');
         await files.waitFor();
         await files.locator('input[type="file"]').setInputFiles({ name: 'ghi-chu.pdf', mimeType: 'application/pdf', buffer: Buffer.from('chỉ là chữ') });
@@ -117,12 +135,8 @@ describe('initiatives: the council scores, recognises and refuses (seed 002, Q4)
         await shot(clerk, 'attachments');
 
         // The Office assigns the five members: the author and the same unit's member are recused.
-        const ids: string[] = [];
-        for (const t of titles) {
-          await vp.goto(`${url}/sang-kien`);
-          await vp.getByTestId('initiatives-table').getByText(t).first().click();
-          await vp.waitForURL(/\/sang-kien\/[0-9a-f-]{36}$/);
-          ids.push(vp.url().split('/').pop()!);
+        for (const [i, t] of titles.entries()) {
+          await vp.goto(`${url}/sang-kien/${ids[i]}`);
           await vp.getByTestId('initiative-assign').click();
           await vp.getByTestId('assign-ok').click();
           await vp.getByTestId('assignments').waitFor();

@@ -170,7 +170,12 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     const notPdf = await clerk.upload(`/api/initiatives/${ids[0]}/attachments`, Buffer.from('không phải PDF, chỉ là chữ'), {}, 'mo-ta.pdf');
     assert.equal(notPdf.status, 400, JSON.stringify(notPdf.body));
     assert.match(notPdf.body.message, /Chỉ nhận tệp PDF, Word/);
-    const tooBig = await clerk.upload(`/api/initiatives/${ids[0]}/attachments`, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]), {}, 'lon.pdf');
+    const tooBig = await clerk.upload(
+      `/api/initiatives/${ids[0]}/attachments`,
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]),
+      {},
+      'lon.pdf',
+    );
     assert.equal(tooBig.status, 413, JSON.stringify(tooBig.body));
     assert.match(tooBig.body.message, /10 MB/);
     assert.equal(await stored(), 0, 'nothing stored for a refused file');

@@ -190,7 +190,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
     ini.round = (await admin.post('/api/initiative-rounds', { councilId: councilSk, rubricId: rubric.body.id, year: 2025, title: 'Đợt xét thử' })).body.id;
     await admin.post(`/api/initiative-rounds/${ini.round}/open`);
     ini.initiative = (await admin.post('/api/initiatives', iniBody())).body.id;
-    ini.attachment = (await admin.upload(`/api/initiatives/${ini.initiative}/attachments`, Buffer.from('%PDF-1.4\n%%EOF\n'), {}, 'mo-ta.pdf')).body.attachments[0].id;
+    ini.attachment = (
+      await admin.upload(`/api/initiatives/${ini.initiative}/attachments`, Buffer.from('%PDF-1.4\n%%EOF\n'), {}, 'mo-ta.pdf')
+    ).body.attachments[0].id;
     const office = await t.login('vanphong');
     cl.cluster = (await office.post('/api/clusters', { year: 2026, kind: 'cum', name: 'Cụm kiểm tra phạm vi', scale: 100 })).body.id;
     cl.member = (await office.post(`/api/clusters/${cl.cluster}/members`, { name: 'Cơ quan ngoài thử' })).body.id;

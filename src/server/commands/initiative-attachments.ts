@@ -24,11 +24,7 @@ async function editable(ctx: CommandContext, id: string): Promise<ApplicationLis
   return a;
 }
 
-export async function addInitiativeAttachment(
-  ctx: CommandContext,
-  id: string,
-  file: { buffer: Buffer; fileName: string },
-): Promise<InitiativeAttachmentRow> {
+export async function addInitiativeAttachment(ctx: CommandContext, id: string, file: { buffer: Buffer; fileName: string }): Promise<InitiativeAttachmentRow> {
   const a = await editable(ctx, id);
   const mimeType = await checkUpload(file.buffer);
   const totals = await attachmentTotals(ctx.tx, id);

@@ -55,7 +55,13 @@ const CRITERIA = [
  * Through the commands the API uses; the authors are outside Trung tâm Ứng dụng so that the
  * clerk "donvi" starts with an empty list of its own.
  */
-export async function seedDemoInitiatives(tx: Tx, demoRootId: string, councilId: string, unitId: (key: string) => string, person: (name: string) => string): Promise<void> {
+export async function seedDemoInitiatives(
+  tx: Tx,
+  demoRootId: string,
+  councilId: string,
+  unitId: (key: string) => string,
+  person: (name: string) => string,
+): Promise<void> {
   const root = await unsafeFindUnitById(tx, demoRootId);
   if (!root) throw new Error('demo root missing');
   const admin = await unsafeAnyAccountOfUnit(tx, demoRootId);
@@ -174,7 +180,11 @@ export async function seedDemoInitiatives(tx: Tx, demoRootId: string, councilId:
     await assignMembers(ctx, app.id, members);
     for (const [name, a, b, c, d] of w.sheets) {
       const points = { tinh_moi: a, kha_nang_ap_dung: b, hieu_qua: c, pham_vi: d };
-      await scoreInitiative(ctx, app.id, scoreInputSchema.parse({ personId: person(name), points, approve: a + b + c + d >= 50, comment: 'Phiếu giấy do Văn phòng nhập' }));
+      await scoreInitiative(
+        ctx,
+        app.id,
+        scoreInputSchema.parse({ personId: person(name), points, approve: a + b + c + d >= 50, comment: 'Phiếu giấy do Văn phòng nhập' }),
+      );
     }
   }
 }

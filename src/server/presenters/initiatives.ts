@@ -4,7 +4,7 @@ import type { ApplicationListRow, AssignmentRow, AuthorRow, RoundMember, RoundWi
 import type { InitiativeAttachmentRow } from '../repositories/initiative-attachments.js';
 import { initiativeAbilities, roundAbilities, type InitiativeFacts } from '../policies/initiative.js';
 import type { SheetContext } from '../commands/initiatives.js';
-import type { SheetLine } from '../initiatives/sheet.js';
+import type { SheetLine, SheetScore } from '../initiatives/sheet.js';
 import {
   COUNCIL_POSITION_LABELS,
   INITIATIVE_CONFLICT_LABELS,
@@ -379,7 +379,7 @@ export type RoundSheetJson = z.infer<typeof roundSheetSchema>;
 export interface SheetRowInput {
   app: ApplicationListRow;
   authors: AuthorRow[];
-  scores: ScoreRow[];
+  scores: SheetScore[];
   recused: Set<string>;
   line: SheetLine;
 }

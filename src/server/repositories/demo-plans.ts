@@ -53,5 +53,10 @@ export async function unsafeSetEmailsByName(tx: Executor, emails: [string, strin
 
 /** The first people of a unit in name order (the demo seed picks authors from them). */
 export async function unsafeFirstPeopleOfUnit(tx: Executor, unitId: string, n: number): Promise<{ id: string; fullName: string }[]> {
-  return tx.select({ id: people.id, fullName: people.fullName }).from(people).where(eq(people.unitId, unitId)).orderBy(asc(people.sortKey), asc(people.id)).limit(n);
+  return tx
+    .select({ id: people.id, fullName: people.fullName })
+    .from(people)
+    .where(eq(people.unitId, unitId))
+    .orderBy(asc(people.sortKey), asc(people.id))
+    .limit(n);
 }

@@ -20,7 +20,11 @@ const META = {
 
 /** The files of one application, oldest first, without their bytes. */
 export async function attachmentsOf(tx: Executor, applicationId: string): Promise<InitiativeAttachmentRow[]> {
-  return tx.select(META).from(initiativeAttachments).where(eq(initiativeAttachments.applicationId, applicationId)).orderBy(asc(initiativeAttachments.createdAt), asc(initiativeAttachments.id));
+  return tx
+    .select(META)
+    .from(initiativeAttachments)
+    .where(eq(initiativeAttachments.applicationId, applicationId))
+    .orderBy(asc(initiativeAttachments.createdAt), asc(initiativeAttachments.id));
 }
 
 /** How many files the application holds and their bytes in all (the limits of one application). */

@@ -24,6 +24,8 @@ export interface CertificateData {
   form: Honor;
   /** Title override (e.g. "GIẤY CHỨNG NHẬN"); default from the form. */
   title?: string;
+  /** The word above the title: "TẶNG" for an award (the default); a certificate of recognition says "CẤP". */
+  verb?: string;
   /** Issuing authority, e.g. "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH CAO BẰNG". */
   issuer: string;
   /** "Ông Nguyễn Văn Đức" or the collective's name. */
@@ -411,7 +413,10 @@ function drawFullDecorations(doc: Doc, cert: CertificateData, w: number, h: numb
     .moveTo((w - mottoWidth) / 2, m(31.5))
     .lineTo((w + mottoWidth) / 2, m(31.5))
     .stroke();
-  doc.font('bold').fontSize(14).text(cert.verb ?? 'TẶNG', 0, m(52), { width: w, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(14)
+    .text(cert.verb ?? 'TẶNG', 0, m(52), { width: w, align: 'center' });
   doc
     .font('bold')
     .fontSize(40)

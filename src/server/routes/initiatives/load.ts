@@ -6,6 +6,7 @@ import {
   authorsOf,
   roundMembers,
   scoresOf,
+  sheetPartsOfRound,
   unsafeFindRound,
   claimsOfCandidates,
   initiativesOfSubject,
@@ -101,8 +102,8 @@ export async function loadRoundSheet(tx: Executor, actor: Actor, r: RoundWithUni
   const sc = await sheetContext(tx, r, todayVn());
   const members = await roundMembers(tx, r.round.id);
   const apps = await applicationsOfRound(tx, r.round.id);
-  const ids = apps.map((a) => a.app.id);
-  const [authors, assignments, scores] = [groupBy(await authorsOf(tx, ids)), groupBy(await assignmentsOf(tx, ids)), groupBy(await scoresOf(tx, ids))];
+  const parts = await sheetPartsOfRound(tx, r.round.id);
+  const [authors, recusals, scores] = [groupBy(parts.authors), groupBy(parts.recusals), groupBy(parts.scores)];
   const thresholds = {
     totalMembers: sc.totalMembers,
     quorumNeeded: sc.quorumNeeded,
@@ -112,7 +113,7 @@ export async function loadRoundSheet(tx: Executor, actor: Actor, r: RoundWithUni
   };
   const rows = apps.map((app) => {
     const s = scores.get(app.app.id) ?? [];
-    const recused = new Set((assignments.get(app.app.id) ?? []).filter((x) => x.conflict).map((x) => x.personId));
+    const recused = new Set((recusals.get(app.app.id) ?? []).map((x) => x.personId));
     return { app, authors: authors.get(app.app.id) ?? [], scores: s, recused, line: sheetLine(s, recused.size, thresholds) };
   });
   return presentRoundSheet(presentRound(r, actor, members), sc, members, rows);
