@@ -9,6 +9,7 @@ const parts: Record<string, () => Promise<void>> = {
   dossiers: async () => (await import('./dossiers.bench.js')).benchDossiers(),
   foundation: async () => (await import('./foundation.bench.js')).benchFoundation(),
   imports: async () => (await import('./imports.bench.js')).benchImports(),
+  initiatives: async () => (await import('./initiatives.bench.js')).benchInitiatives(),
   load: async () => (await import('./load.bench.js')).benchLoad(),
   plans: async () => (await import('./plans.bench.js')).benchPlans(),
   portal: async () => (await import('./portal.bench.js')).benchPortal(),

@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
+import { createTestApp, DEMO_PASSWORD, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { buildDossier, buildPerson } from '../helpers/factories.js';
-import { initiativeApplications, initiativeScores } from '../../src/server/db/schema/index.js';
+import { initiativeApplications, initiativeAttachments, initiativeScores } from '../../src/server/db/schema/index.js';
 import { todayVn } from '../../src/server/clock.js';
 
 const Y = Number(todayVn().slice(0, 4));
@@ -84,6 +84,8 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     assert.equal(bad.status, 400);
     assert.match(bad.body.message, /Điểm đạt/);
 
+    // The demo agency has this year's rubric already (its demo round): a new one is the next version.
+    const existing = (await office.get(`/api/initiative-rubrics?year=${Y}`)).body.items.filter((r: { unitId: string }) => r.unitId === root);
     const rubric = await office.post('/api/initiative-rubrics', {
       unitId: root,
       year: Y,
@@ -93,7 +95,7 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
       criteria,
     });
     assert.equal(rubric.status, 201, JSON.stringify(rubric.body));
-    assert.equal(rubric.body.version, 1);
+    assert.equal(rubric.body.version, existing.length + 1);
     assert.equal(rubric.body.maxTotal, 100);
     rubricId = rubric.body.id;
 
@@ -156,11 +158,68 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     assert.equal(c.status, 201, JSON.stringify(c.body));
     ids.push(a.body.id, b.body.id, c.body.id);
 
-    const list = await office.get(`/api/initiatives?year=${Y}&status=submitted`);
+    const list = await office.get(`/api/initiatives?year=${Y}&roundId=${roundId}&status=submitted`);
     assert.equal(list.status, 200);
     assert.equal(list.body.total, 3);
     const mine = await clerk.get('/api/initiatives');
     assert.equal(mine.body.total, 2, 'the clerk sees its unit’s');
+  });
+
+  it('attaches files to an initiative (checked by content, limits in Vietnamese), serves them in scope, removes them', async () => {
+    const stored = async () => (await t.db.select().from(initiativeAttachments).where(eq(initiativeAttachments.applicationId, ids[0]!))).length;
+    const notPdf = await clerk.upload(`/api/initiatives/${ids[0]}/attachments`, Buffer.from('không phải PDF, chỉ là chữ'), {}, 'mo-ta.pdf');
+    assert.equal(notPdf.status, 400, JSON.stringify(notPdf.body));
+    assert.match(notPdf.body.message, /Chỉ nhận tệp PDF, Word/);
+    const tooBig = await clerk.upload(
+      `/api/initiatives/${ids[0]}/attachments`,
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]),
+      {},
+      'lon.pdf',
+    );
+    assert.equal(tooBig.status, 413, JSON.stringify(tooBig.body));
+    assert.match(tooBig.body.message, /10 MB/);
+    assert.equal(await stored(), 0, 'nothing stored for a refused file');
+
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const up = await clerk.upload(`/api/initiatives/${ids[0]}/attachments`, pdf, {}, 'Bản mô tả sáng kiến.pdf');
+    assert.equal(up.status, 201, JSON.stringify(up.body));
+    assert.equal(up.body.attachments.length, 1);
+    const att = up.body.attachments[0];
+    assert.equal(att.fileName, 'Bản mô tả sáng kiến.pdf');
+    assert.equal(att.mimeType, 'application/pdf');
+    assert.equal(att.size, pdf.length);
+
+    const cookies = async (username: string) => {
+      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+      return { tdkt_session: login.cookies.find((c) => c.name === 'tdkt_session')!.value };
+    };
+    const url = `/api/initiatives/${ids[0]}/attachments/${att.id}`;
+    const got = await t.app.inject({ method: 'GET', url, cookies: await cookies('vanphong') });
+    assert.equal(got.statusCode, 200);
+    assert.equal(got.headers['content-type'], 'application/pdf');
+    assert.deepEqual(got.rawPayload, pdf);
+    const outsider = await t.app.inject({ method: 'GET', url, cookies: await cookies('canhan') });
+    assert.equal(outsider.statusCode, 404, 'a staff member who is not an author does not reach the file');
+    const wrongParent = await t.app.inject({ method: 'GET', url: `/api/initiatives/${ids[1]}/attachments/${att.id}`, cookies: await cookies('vanphong') });
+    assert.equal(wrongParent.statusCode, 404, 'a file is reached only under its own initiative');
+
+    // A council member reads the application but does not edit its files.
+    assert.equal((await member.upload(`/api/initiatives/${ids[0]}/attachments`, pdf, {}, 'x.pdf')).status, 403);
+    assert.equal((await member.del(url)).status, 403);
+
+    const second = await clerk.upload(`/api/initiatives/${ids[0]}/attachments`, pdf, {}, 'so-lieu.pdf');
+    assert.equal(second.status, 201);
+    const removed = await clerk.del(url);
+    assert.equal(removed.status, 200, JSON.stringify(removed.body));
+    assert.deepEqual(
+      removed.body.attachments.map((a: { fileName: string }) => a.fileName),
+      ['so-lieu.pdf'],
+    );
+    assert.equal((await clerk.del(url)).status, 404);
+    const admin = await t.login('admin');
+    const audit = await admin.get(`/api/audit?entityId=${ids[0]}`);
+    const actions = audit.body.items.map((e: { action: string }) => e.action);
+    assert.ok(actions.includes('initiative.attachment_added') && actions.includes('initiative.attachment_removed'), JSON.stringify(actions));
   });
 
   it('assigning members recuses the author and the submitting unit’s member, and logs it', async () => {
@@ -248,6 +307,9 @@ describe('initiatives: round, recusal, scoring, recognition, eligibility', () =>
     assert.equal((await office.post(`/api/initiative-rounds/${roundId}/close`)).status, 200);
     const late = await member.post(`/api/initiatives/${ids[1]}/scores`, { points: points(20), approve: true });
     assert.equal(late.status, 409);
+    const lateFile = await clerk.upload(`/api/initiatives/${ids[1]}/attachments`, Buffer.from('%PDF-1.4\n%%EOF\n'), {}, 'muon.pdf');
+    assert.equal(lateFile.status, 409, JSON.stringify(lateFile.body));
+    assert.match(lateFile.body.message, /không còn nhận hồ sơ/);
   });
 
   it('recognises two, refuses one with reasons the author reads; the recognised one makes a CSTĐCS candidate eligible', async () => {

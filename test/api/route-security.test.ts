@@ -64,7 +64,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
   const rp = { request: '', report: '' };
   const dp = { dossier: '', candidate: '', document: '', session: '', item: '', decision: '', notice: '', comment: '' };
   // Initiatives: a round of the demo Sở's initiative council and one application.
-  const ini = { round: '', initiative: '' };
+  const ini = { round: '', initiative: '', attachment: '' };
   const iniBody = () => ({
     roundId: ini.round,
     kind: 'sang_kien',
@@ -190,6 +190,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
     ini.round = (await admin.post('/api/initiative-rounds', { councilId: councilSk, rubricId: rubric.body.id, year: 2025, title: 'Đợt xét thử' })).body.id;
     await admin.post(`/api/initiative-rounds/${ini.round}/open`);
     ini.initiative = (await admin.post('/api/initiatives', iniBody())).body.id;
+    ini.attachment = (
+      await admin.upload(`/api/initiatives/${ini.initiative}/attachments`, Buffer.from('%PDF-1.4\n%%EOF\n'), {}, 'mo-ta.pdf')
+    ).body.attachments[0].id;
     const office = await t.login('vanphong');
     cl.cluster = (await office.post('/api/clusters', { year: 2026, kind: 'cum', name: 'Cụm kiểm tra phạm vi', scale: 100 })).body.id;
     cl.member = (await office.post(`/api/clusters/${cl.cluster}/members`, { name: 'Cơ quan ngoài thử' })).body.id;
@@ -299,6 +302,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/report-requests/{id}', `/api/report-requests/${rp.request}`)
       .replace('/api/reports/{id}', `/api/reports/${rp.report}`)
       .replace('/api/initiative-rounds/{id}', `/api/initiative-rounds/${ini.round}`)
+      .replace('/api/initiatives/{id}/attachments/{attachmentId}', `/api/initiatives/${ini.initiative}/attachments/${ini.attachment}`)
       .replace('/api/initiatives/{id}', `/api/initiatives/${ini.initiative}`)
       .replace('/api/clusters/{id}/members/{memberId}', `/api/clusters/${cl.cluster}/members/${cl.member}`)
       .replace('/api/clusters/{id}/tasks/{taskId}', `/api/clusters/${cl.cluster}/tasks/${cl.task}`)

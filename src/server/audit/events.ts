@@ -125,6 +125,8 @@ export const AUDIT_ACTIONS = {
   'initiative.submitted': 'Nộp đơn yêu cầu công nhận sáng kiến',
   'initiative.updated': 'Sửa đơn yêu cầu công nhận sáng kiến',
   'initiative.withdrawn': 'Rút đơn yêu cầu công nhận sáng kiến',
+  'initiative.attachment_added': 'Đính kèm tệp vào sáng kiến',
+  'initiative.attachment_removed': 'Bỏ tệp đính kèm của sáng kiến',
   'initiative.assigned': 'Phân công thành viên chấm sáng kiến',
   'initiative.recused': 'Thành viên không tham gia chấm (xung đột lợi ích)',
   'initiative.scored': 'Nộp phiếu chấm điểm sáng kiến',

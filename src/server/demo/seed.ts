@@ -15,6 +15,7 @@ import { seedDemoOffice } from './office-seed.js';
 import { seedDemoClusters } from './clusters-seed.js';
 import { seedDemoConsultations } from './consultations-seed.js';
 import { seedDemoSigning } from './signing-seed.js';
+import { seedDemoInitiatives } from './initiatives-seed.js';
 import { vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import type { EmploymentType, Gender, Role, UnitKind } from '../../shared/codes.js';
 
@@ -235,6 +236,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
     await seedDemoOffice(tx, unitId('so'));
     await seedDemoClusters(tx, unitId('so'));
     await seedDemoConsultations(tx, unitId('so'));
+    await seedDemoInitiatives(tx, unitId('so'), sk.id, unitId, person);
     await seedDemoSigning(
       tx,
       { unitId: unitId('so'), name: 'Sở Khoa học và Công nghệ tỉnh Cao Bằng' },

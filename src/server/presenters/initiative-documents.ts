@@ -252,6 +252,8 @@ export function initiativeCertificatePdf(c: CertificateRow, publicUrl: string): 
       {
         form: 'GK',
         title: 'GIẤY CHỨNG NHẬN SÁNG KIẾN',
+        // A certificate is issued (cấp), not given (tặng) like a Giấy khen.
+        verb: 'CẤP',
         issuer: c.issuerTitle,
         recipientName: c.recipientName,
         ...(c.recipientDetail ? { recipientDetail: c.recipientDetail } : {}),

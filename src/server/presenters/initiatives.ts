@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import type { ApplicationListRow, AssignmentRow, AuthorRow, RoundMember, RoundWithUnit, RubricRow, ScoreRow } from '../repositories/initiatives.js';
+import type { InitiativeAttachmentRow } from '../repositories/initiative-attachments.js';
 import { initiativeAbilities, roundAbilities, type InitiativeFacts } from '../policies/initiative.js';
 import type { SheetContext } from '../commands/initiatives.js';
-import type { SheetLine } from '../initiatives/sheet.js';
+import type { SheetLine, SheetScore } from '../initiatives/sheet.js';
 import {
   COUNCIL_POSITION_LABELS,
   INITIATIVE_CONFLICT_LABELS,
@@ -162,6 +163,20 @@ const assignmentSchema = z.object({
   scored: z.boolean(),
 });
 
+export const initiativeAttachmentSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    mimeType: z.string(),
+    size: z.number().int().describe('Dung lượng (byte)'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'InitiativeAttachment' });
+
+export function presentInitiativeAttachment(f: InitiativeAttachmentRow): z.infer<typeof initiativeAttachmentSchema> {
+  return { id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, createdAt: f.createdAt.toISOString() };
+}
+
 export const initiativeSchema = initiativeSummarySchema
   .extend({
     roundStatus: z.string(),
@@ -185,6 +200,7 @@ export const initiativeSchema = initiativeSummarySchema
     usedFor: z.string().nullable().describe('Khen thưởng mà sáng kiến là căn cứ (mỗi sáng kiến chỉ dùng một lần)'),
     authorIds: z.array(z.uuid()),
     assignments: z.array(assignmentSchema).describe('Thành viên được phân công chấm, người không tham gia chấm và lý do'),
+    attachments: z.array(initiativeAttachmentSchema).describe('Tệp đính kèm (bản mô tả, minh chứng hiệu quả, ảnh áp dụng)'),
     version: z.number().int(),
     abilities: z.array(z.enum(ABILITIES)),
   })
@@ -199,7 +215,8 @@ export function presentInitiative(
   assignments: AssignmentRow[],
   scores: ScoreRow[],
   members: RoundMember[],
-  usedFor: string | null = null,
+  usedFor: string | null,
+  attachments: InitiativeAttachmentRow[],
 ): InitiativeJson {
   const names = new Map(members.map((m) => [m.personId, m.fullName]));
   const scored = new Set(scores.map((s) => s.personId));
@@ -240,6 +257,7 @@ export function presentInitiative(
       declared: x.declared,
       scored: scored.has(x.personId),
     })),
+    attachments: attachments.map(presentInitiativeAttachment),
     version: a.app.version,
     abilities: initiativeAbilities(actor, facts),
   };
@@ -361,7 +379,7 @@ export type RoundSheetJson = z.infer<typeof roundSheetSchema>;
 export interface SheetRowInput {
   app: ApplicationListRow;
   authors: AuthorRow[];
-  scores: ScoreRow[];
+  scores: SheetScore[];
   recused: Set<string>;
   line: SheetLine;
 }

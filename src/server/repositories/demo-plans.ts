@@ -1,4 +1,4 @@
-import { eq, inArray, like } from 'drizzle-orm';
+import { asc, eq, inArray, like } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { accounts, people, units } from '../db/schema/index.js';
 import { escapeLike } from './scope.js';
@@ -49,4 +49,14 @@ export async function unsafeSetEmailsByName(tx: Executor, emails: [string, strin
     const p = found.find((x) => x.fullName === name);
     if (p) await tx.update(people).set({ email }).where(eq(people.id, p.id));
   }
+}
+
+/** The first people of a unit in name order (the demo seed picks authors from them). */
+export async function unsafeFirstPeopleOfUnit(tx: Executor, unitId: string, n: number): Promise<{ id: string; fullName: string }[]> {
+  return tx
+    .select({ id: people.id, fullName: people.fullName })
+    .from(people)
+    .where(eq(people.unitId, unitId))
+    .orderBy(asc(people.sortKey), asc(people.id))
+    .limit(n);
 }

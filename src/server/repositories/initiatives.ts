@@ -2,7 +2,7 @@
  * Initiatives (đơn yêu cầu công nhận sáng kiến), the initiative council's rounds, rubrics,
  * assignments and score sheets. Reads are scoped by `initiativeReachOf` (policies/initiative.ts).
  */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import {
   councilMembers,
@@ -293,16 +293,18 @@ export interface AuthorRow {
   sharePercent: number;
 }
 
+const AUTHOR_COLUMNS = {
+  applicationId: initiativeApplicationAuthors.applicationId,
+  personId: initiativeApplicationAuthors.personId,
+  fullName: people.fullName,
+  unitId: people.unitId,
+  sharePercent: initiativeApplicationAuthors.sharePercent,
+};
+
 export async function authorsOf(tx: Executor, applicationIds: string[]): Promise<AuthorRow[]> {
   if (applicationIds.length === 0) return [];
   return tx
-    .select({
-      applicationId: initiativeApplicationAuthors.applicationId,
-      personId: initiativeApplicationAuthors.personId,
-      fullName: people.fullName,
-      unitId: people.unitId,
-      sharePercent: initiativeApplicationAuthors.sharePercent,
-    })
+    .select(AUTHOR_COLUMNS)
     .from(initiativeApplicationAuthors)
     .innerJoin(people, eq(people.id, initiativeApplicationAuthors.personId))
     .where(inArray(initiativeApplicationAuthors.applicationId, applicationIds))
@@ -371,6 +373,37 @@ export async function upsertAssignment(tx: Executor, row: typeof initiativeAssig
 export async function scoresOf(tx: Executor, applicationIds: string[]): Promise<ScoreRow[]> {
   if (applicationIds.length === 0) return [];
   return tx.select().from(initiativeScores).where(inArray(initiativeScores.applicationId, applicationIds));
+}
+
+/**
+ * The council's sheet of a whole round in three reads joined on the round (not a list of hundreds
+ * of ids): the authors, the recusals and the members' totals and votes, each with its application.
+ */
+export async function sheetPartsOfRound(tx: Executor, roundId: string) {
+  const inRound = eq(initiativeApplications.roundId, roundId);
+  const authors: AuthorRow[] = await tx
+    .select(AUTHOR_COLUMNS)
+    .from(initiativeApplicationAuthors)
+    .innerJoin(initiativeApplications, eq(initiativeApplications.id, initiativeApplicationAuthors.applicationId))
+    .innerJoin(people, eq(people.id, initiativeApplicationAuthors.personId))
+    .where(inRound)
+    .orderBy(desc(initiativeApplicationAuthors.sharePercent), asc(people.sortKey));
+  const recusals = await tx
+    .select({ applicationId: initiativeAssignments.applicationId, personId: initiativeAssignments.personId })
+    .from(initiativeAssignments)
+    .innerJoin(initiativeApplications, eq(initiativeApplications.id, initiativeAssignments.applicationId))
+    .where(and(inRound, isNotNull(initiativeAssignments.conflict)));
+  const scores = await tx
+    .select({
+      applicationId: initiativeScores.applicationId,
+      personId: initiativeScores.personId,
+      total: initiativeScores.total,
+      approve: initiativeScores.approve,
+    })
+    .from(initiativeScores)
+    .innerJoin(initiativeApplications, eq(initiativeApplications.id, initiativeScores.applicationId))
+    .where(inRound);
+  return { authors, recusals, scores };
 }
 
 /** Inserts a sheet; false when the member had scored already (the primary key refuses a second one). */

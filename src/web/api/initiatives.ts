@@ -1,6 +1,6 @@
 /** Initiatives (sáng kiến), the initiative council's rounds, rubrics and score sheets (src/server/routes/initiatives). */
 import type { components } from './schema';
-import { call, client, download, type BodyOf, type QueryOf } from './client';
+import { call, client, download, multipart, type BodyOf, type QueryOf } from './client';
 import type { Me } from './auth';
 
 /** The user's abilities on initiatives (sent with the session). */
@@ -85,3 +85,10 @@ export const offerDossierInitiative = (dossierId: string, body: BodyOf<'/api/dos
   call(client.POST('/api/dossiers/{id}/initiatives', { ...byId(dossierId), body }));
 export const withdrawDossierInitiative = (dossierId: string, initiativeId: string) =>
   call(client.DELETE('/api/dossiers/{id}/initiatives/{initiativeId}', { params: { path: { id: dossierId, initiativeId } } }));
+export type InitiativeAttachment = S['InitiativeAttachment'];
+export const addInitiativeAttachment = (id: string, form: FormData) =>
+  call(client.POST('/api/initiatives/{id}/attachments', { ...byId(id), ...multipart(form) }));
+export const removeInitiativeAttachment = (id: string, attachmentId: string) =>
+  call(client.DELETE('/api/initiatives/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } } }));
+export const downloadInitiativeAttachment = (id: string, f: InitiativeAttachment) =>
+  download(client.GET('/api/initiatives/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId: f.id } }, parseAs: 'blob' }), f.fileName);

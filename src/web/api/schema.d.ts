@@ -3713,6 +3713,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/initiatives/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đính kèm tệp vào đơn (PDF, Word, ảnh JPG/PNG; ≤ 10 MB mỗi tệp, ≤ 10 tệp; kiểm tra theo nội dung) */
+        post: operations["addInitiativeAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/initiatives/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải một tệp đính kèm của sáng kiến */
+        get: operations["downloadInitiativeAttachment"];
+        put?: never;
+        post?: never;
+        /** Bỏ một tệp đính kèm (khi đơn còn sửa được) */
+        delete: operations["removeInitiativeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/initiatives/{id}/assignments": {
         parameters: {
             query?: never;
@@ -8046,8 +8081,19 @@ export interface components {
                 declared: boolean;
                 scored: boolean;
             }[];
+            /** @description Tệp đính kèm (bản mô tả, minh chứng hiệu quả, ảnh áp dụng) */
+            attachments: components["schemas"]["InitiativeAttachment"][];
             version: number;
             abilities: ("update" | "withdraw" | "assign" | "score" | "declareConflict" | "enterPaperScores" | "decide" | "recordHigher")[];
+        };
+        InitiativeAttachment: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            mimeType: string;
+            /** @description Dung lượng (byte) */
+            size: number;
+            createdAt: string;
         };
         InitiativeRecord: {
             /** Format: uuid */
@@ -15729,7 +15775,7 @@ export interface operations {
     exportAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -15785,7 +15831,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -28375,6 +28421,213 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addInitiativeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dữ liệu quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadInitiativeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp đính kèm (PDF, Word, ảnh) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeInitiativeAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
             };
             cookie?: never;
         };

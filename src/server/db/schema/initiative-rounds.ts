@@ -7,6 +7,7 @@ import { initiatives } from './records.js';
 import { awardDecisions } from './decisions.js';
 import { certificates } from './documents.js';
 import { dossierCandidates } from './dossiers.js';
+import { bytea } from './columns.js';
 
 /** One level of a criterion: the points and what a work at that level looks like. */
 export interface RubricLevel {
@@ -229,3 +230,25 @@ export const initiativeClaims = pgTable('initiative_claims', {
   claimedBy: uuid('claimed_by').references(() => accounts.id),
   claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Files attached to an application (the description, measurements of the benefit, photos of the
+ * trial): checked by their bytes like a dossier's documents, at most 10 MB each, kept in the database.
+ */
+export const initiativeAttachments = pgTable(
+  'initiative_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => initiativeApplications.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdBy: uuid('created_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('initiative_attachments_application_idx').on(t.applicationId, t.createdAt)],
+);

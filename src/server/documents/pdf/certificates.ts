@@ -24,6 +24,8 @@ export interface CertificateData {
   form: Honor;
   /** Title override (e.g. "GIẤY CHỨNG NHẬN"); default from the form. */
   title?: string;
+  /** The word above the title: "TẶNG" for an award (the default); a certificate of recognition says "CẤP". */
+  verb?: string;
   /** Issuing authority, e.g. "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH CAO BẰNG". */
   issuer: string;
   /** "Ông Nguyễn Văn Đức" or the collective's name. */
@@ -51,6 +53,8 @@ const dateInput = z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}/)]);
 const certificateSchema = z.object({
   form: z.enum(HONORS),
   title: z.string().optional(),
+  /** The word above the title: "TẶNG" for an award (the default); a certificate of recognition says "CẤP". */
+  verb: z.string().optional(),
   issuer: z.string(),
   recipientName: z.string().min(1),
   recipientDetail: z.string().optional(),
@@ -372,7 +376,7 @@ export function drawQr(doc: Doc, payload: string, x: number, y: number, size: nu
 const RED = '#b00000';
 const GOLD = '#b8860b';
 
-/** The fixed parts of the full design: frame, national header, "TẶNG", title. */
+/** The fixed parts of the full design: frame, national header, "TẶNG" (or the certificate's verb), title. */
 function drawFullDecorations(doc: Doc, cert: CertificateData, w: number, h: number): void {
   const m = (v: number): number => v * PT_PER_MM;
   doc.save();
@@ -409,7 +413,10 @@ function drawFullDecorations(doc: Doc, cert: CertificateData, w: number, h: numb
     .moveTo((w - mottoWidth) / 2, m(31.5))
     .lineTo((w + mottoWidth) / 2, m(31.5))
     .stroke();
-  doc.font('bold').fontSize(14).text('TẶNG', 0, m(52), { width: w, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(14)
+    .text(cert.verb ?? 'TẶNG', 0, m(52), { width: w, align: 'center' });
   doc
     .font('bold')
     .fontSize(40)

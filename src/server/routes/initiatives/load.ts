@@ -6,6 +6,7 @@ import {
   authorsOf,
   roundMembers,
   scoresOf,
+  sheetPartsOfRound,
   unsafeFindRound,
   claimsOfCandidates,
   initiativesOfSubject,
@@ -31,6 +32,7 @@ import {
   type RoundSheetJson,
   type DossierInitiativesJson,
 } from '../../presenters/initiatives.js';
+import { attachmentsOf } from '../../repositories/initiative-attachments.js';
 import type { MinutesRow } from '../../presenters/initiative-documents.js';
 import type { SheetContext } from '../../commands/initiatives.js';
 import { candidatesOf, type DossierRow } from '../../repositories/dossiers.js';
@@ -73,7 +75,7 @@ export async function loadInitiative(tx: Executor, actor: Actor, a: ApplicationL
     : record?.usedForAwardId
       ? 'Đã là căn cứ của một khen thưởng'
       : null;
-  return presentInitiative(a, actor, facts, authors, assignments, scores, members, usedFor);
+  return presentInitiative(a, actor, facts, authors, assignments, scores, members, usedFor, await attachmentsOf(tx, a.app.id));
 }
 
 export async function loadRound(tx: Executor, actor: Actor, r: RoundWithUnit): Promise<RoundJson> {
@@ -100,8 +102,8 @@ export async function loadRoundSheet(tx: Executor, actor: Actor, r: RoundWithUni
   const sc = await sheetContext(tx, r, todayVn());
   const members = await roundMembers(tx, r.round.id);
   const apps = await applicationsOfRound(tx, r.round.id);
-  const ids = apps.map((a) => a.app.id);
-  const [authors, assignments, scores] = [groupBy(await authorsOf(tx, ids)), groupBy(await assignmentsOf(tx, ids)), groupBy(await scoresOf(tx, ids))];
+  const parts = await sheetPartsOfRound(tx, r.round.id);
+  const [authors, recusals, scores] = [groupBy(parts.authors), groupBy(parts.recusals), groupBy(parts.scores)];
   const thresholds = {
     totalMembers: sc.totalMembers,
     quorumNeeded: sc.quorumNeeded,
@@ -111,7 +113,7 @@ export async function loadRoundSheet(tx: Executor, actor: Actor, r: RoundWithUni
   };
   const rows = apps.map((app) => {
     const s = scores.get(app.app.id) ?? [];
-    const recused = new Set((assignments.get(app.app.id) ?? []).filter((x) => x.conflict).map((x) => x.personId));
+    const recused = new Set((recusals.get(app.app.id) ?? []).map((x) => x.personId));
     return { app, authors: authors.get(app.app.id) ?? [], scores: s, recused, line: sheetLine(s, recused.size, thresholds) };
   });
   return presentRoundSheet(presentRound(r, actor, members), sc, members, rows);

@@ -21,6 +21,9 @@ import {
   withdrawInitiative,
 } from '../../commands/initiatives.js';
 import { actorOf } from '../../http/session.js';
+import { readUpload } from '../../http/upload.js';
+import { addInitiativeAttachment, removeInitiativeAttachment } from '../../commands/initiative-attachments.js';
+import { attachmentFile } from '../../repositories/initiative-attachments.js';
 import { authorize } from '../../policies/scope.js';
 import {
   countApplications,
@@ -324,6 +327,72 @@ export const initiativeRoutes =
         const actor = actorOf(req);
         authorize(actor, 'initiative', 'withdraw');
         await runCommand(db, actor, (ctx) => withdrawInitiative(ctx, req.params.id));
+        return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
+      },
+    );
+
+    // ---- Attachments (tệp đính kèm của đơn) ----
+    const attachmentParams = z.object({ id: z.uuid('Mã không hợp lệ.'), attachmentId: z.uuid('Mã tệp không hợp lệ.') });
+    app.post(
+      '/api/initiatives/:id/attachments',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'addInitiativeAttachment',
+          summary: 'Đính kèm tệp vào đơn (PDF, Word, ảnh JPG/PNG; ≤ 10 MB mỗi tệp, ≤ 10 tệp; kiểm tra theo nội dung)',
+          params: idParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: initiativeSchema, ...errors(400, 403, 404, 409, 413) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'update');
+        await mustFind(db, actor, req.params.id);
+        const { buffer, fileName } = await readUpload(req, { missing: 'Hãy chọn tệp để đính kèm.', defaultName: 'tep-dinh-kem' });
+        await runCommand(db, actor, (ctx) => addInitiativeAttachment(ctx, req.params.id, { buffer, fileName }));
+        return reply.status(201).send(await loadInitiative(db, actor, await mustFind(db, actor, req.params.id)));
+      },
+    );
+
+    app.get(
+      '/api/initiatives/:id/attachments/:attachmentId',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'downloadInitiativeAttachment',
+          summary: 'Tải một tệp đính kèm của sáng kiến',
+          params: attachmentParams,
+          response: { 200: file('Tệp đính kèm (PDF, Word, ảnh)', 'pdf', 'docx', 'png', 'jpeg', 'octet'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'read');
+        await mustFind(db, actor, req.params.id);
+        const f = await attachmentFile(db, req.params.id, req.params.attachmentId);
+        if (!f) throw notFound('Không tìm thấy tệp đính kèm.');
+        // A legacy Word file is detected as a compound file; browsers know it as application/msword.
+        const mime = f.mimeType === 'application/x-cfb' ? 'application/msword' : f.mimeType;
+        return sendFile(reply, f.data, mime, contentDisposition(f.fileName));
+      },
+    );
+
+    app.delete(
+      '/api/initiatives/:id/attachments/:attachmentId',
+      {
+        schema: {
+          tags: ['initiatives'],
+          operationId: 'removeInitiativeAttachment',
+          summary: 'Bỏ một tệp đính kèm (khi đơn còn sửa được)',
+          params: attachmentParams,
+          response: oneInitiative,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'initiative', 'update');
+        await runCommand(db, actor, (ctx) => removeInitiativeAttachment(ctx, req.params.id, req.params.attachmentId));
         return loadInitiative(db, actor, await mustFind(db, actor, req.params.id));
       },
     );

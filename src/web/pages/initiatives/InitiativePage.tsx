@@ -45,6 +45,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { DATE_FORMAT, fmtDate, fmtMoney, fromDayjs } from '../../lib/format';
 import { InitiativeFormModal, initiativeStatusTag } from './InitiativesPage';
+import { InitiativeAttachments } from './InitiativeAttachments';
 import { INITIATIVE_CONFLICT_LABELS, INITIATIVE_CONFLICTS, INITIATIVE_SCOPE_LABELS } from '../../../shared/codes';
 
 interface SheetValues {
@@ -343,6 +344,7 @@ export default function InitiativePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <InitiativeAttachments initiative={a} editable={can('update')} />
       {a.assignments.length ? (
         <Card title="Phân công chấm" size="small" style={{ marginBottom: 16 }}>
           <Table
