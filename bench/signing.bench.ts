@@ -44,7 +44,14 @@ export async function benchSigning(): Promise<void> {
   const extra: (typeof people.$inferInsert)[] = [];
   for (let i = 0; i < 1000; i++) {
     const fullName = `${family[(i * 7) % family.length]} ${middle[i % middle.length]} ${given[(i * 5) % given.length]}`;
-    extra.push({ unitId: demo.rootUnitId, fullName, sortKey: vietnameseNameSortKey(fullName), gender: i % 2 ? 'nam' : 'nu', isLeader: false, employmentType: 'vien_chuc' });
+    extra.push({
+      unitId: demo.rootUnitId,
+      fullName,
+      sortKey: vietnameseNameSortKey(fullName),
+      gender: i % 2 ? 'nam' : 'nu',
+      isLeader: false,
+      employmentType: 'vien_chuc',
+    });
   }
   for (let i = 0; i < extra.length; i += 500) await db.insert(people).values(extra.slice(i, i + 500));
   const decisions: string[] = [];
@@ -57,7 +64,11 @@ export async function benchSigning(): Promise<void> {
   const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent', publicUrl: 'http://localhost' } });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const login = async (username: string): Promise<Session> => {
-    const r = await fetch(`${address}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const r = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     const body = (await r.json()) as { csrfToken: string };
     return { cookie: (r.headers.get('set-cookie') ?? '').split(';')[0] ?? '', csrf: body.csrfToken };
   };
@@ -101,7 +112,11 @@ export async function benchSigning(): Promise<void> {
     const verifyOnce = async () => {
       const form = new FormData();
       form.append('file', new Blob([new Uint8Array(doc!.pdf)]), 'qd.pdf');
-      const r = await fetch(`${address}/api/signatures/verify`, { method: 'POST', headers: { cookie: office.cookie, 'x-csrf-token': office.csrf }, body: form });
+      const r = await fetch(`${address}/api/signatures/verify`, {
+        method: 'POST',
+        headers: { cookie: office.cookie, 'x-csrf-token': office.csrf },
+        body: form,
+      });
       if (!r.ok) throw new Error(`verify: ${r.status}`);
       await r.json();
     };

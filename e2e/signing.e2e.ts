@@ -84,6 +84,76 @@ for (const width of [1440, 390]) {
       await download.saveAs(signedFile);
     });
 
+    it('certificates: the Office registers them, the director signs them, the Office issues them; the register and the public page show it', async () => {
+      const office = await as('vanphong');
+      await office.goto(`${url}/mau-van-ban`);
+      await office.getByRole('tab', { name: 'Sổ vàng' }).click();
+      await office
+        .getByRole('row', { name: new RegExp(number) })
+        .getByTestId('register-issue')
+        .click();
+      await office
+        .getByRole('row', { name: new RegExp(number) })
+        .getByText('3/3')
+        .waitFor();
+      const head = await as('giamdoc');
+      await openDecision(head);
+      const certs = head.getByTestId('certificate-signing');
+      await certs.getByText('3 chưa ký').waitFor();
+      await certs.getByTestId('certificate-sign').click();
+      await head.getByText('Đã ký số 3 Giấy khen, Bằng khen', { exact: false }).waitFor({ timeout: 60_000 });
+      await certs.getByText('3 chờ cơ quan ký').waitFor();
+      await openDecision(office);
+      const officeCerts = office.getByTestId('certificate-signing');
+      await officeCerts.getByTestId('certificate-sign').click();
+      await office.getByText('Đã ký số phát hành 3 Giấy khen, Bằng khen', { exact: false }).waitFor({ timeout: 60_000 });
+      await officeCerts.getByText('3 đã ký số phát hành').waitFor();
+      await shot(office, 'certificates-signed');
+      await office.goto(`${url}/mau-van-ban`);
+      await office.getByRole('tab', { name: 'Sổ vàng' }).click();
+      const row = office
+        .getByRole('row', { name: new RegExp(number) })
+        .filter({ has: office.getByTestId('certificate-signed-download') })
+        .first();
+      await row.waitFor();
+      const code = (await row.getByRole('link').first().innerText()).trim();
+      const [download] = await Promise.all([office.waitForEvent('download'), row.getByTestId('certificate-signed-download').click()]);
+      assert.match(download.suggestedFilename(), /ký số\.pdf$/u);
+      // Anyone with the paper checks it: the QR page says the electronic certificate's signatures are valid.
+      const ctx = await browser.newContext({ viewport: { width, height: 1000 }, locale: 'vi-VN' });
+      const anyone = await ctx.newPage();
+      await anyone.goto(`${url}/xac-minh/${code}`);
+      const sig = anyone.getByTestId('verify-signature');
+      await sig.getByText('Bản điện tử có chữ ký số hợp lệ').waitFor();
+      assert.match(await sig.innerText(), /Hoàng Văn Thạch/u);
+      await sig.getByRole('link', { name: /Tải bản điện tử đã ký số/u }).waitFor();
+      await shot(anyone, 'public-certificate');
+    });
+
+    it('the Office makes the electronic copy of the signed decision; the administrator requires signatures before issuing', async () => {
+      const office = await as('vanphong');
+      await openDecision(office);
+      const copy = office.getByTestId('decision-copy');
+      await copy.getByTestId('copy-sign').click();
+      await copy.getByText('Đã ký số bản sao lúc', { exact: false }).waitFor({ timeout: 60_000 });
+      const [download] = await Promise.all([office.waitForEvent('download'), copy.getByTestId('copy-download').click()]);
+      assert.match(download.suggestedFilename(), /^Bản sao Quyết định/u);
+      await shot(office, 'copy');
+      const admin = await as('admin');
+      await admin.goto(`${url}/ky-so`);
+      const policy = admin.getByTestId('signing-policy');
+      await policy.getByText('Chỉ phát hành khi người có thẩm quyền và cơ quan đã ký số').click();
+      await admin.getByText('Từ nay quyết định chỉ phát hành khi đã ký số.').waitFor();
+      await admin.reload();
+      // Kept: after a reload the rule reads back as set.
+      await admin
+        .getByTestId('signing-policy')
+        .getByRole('radio', { name: /Chỉ phát hành khi/u, checked: true })
+        .waitFor({ state: 'attached' });
+      assert.equal(await admin.getByTestId('signing-policy').getByRole('radio', { checked: true }).count(), 1);
+      await shot(admin, 'policy');
+    });
+
     it('a unit clerk checks the signed file on the Ký số page; the administrator sees certificates and trust', async () => {
       const clerk = await as('donvi');
       await clerk.goto(`${url}/ky-so`);

@@ -330,7 +330,19 @@ describe('documents: certificates (sổ vàng), calibration, public verification
     assert.equal(r.status, 200);
     assert.deepEqual(
       Object.keys(r.body).sort(),
-      ['code', 'decisionDate', 'decisionDateText', 'decisionNumber', 'honor', 'issuer', 'recipientName', 'registerNumber', 'revoked', 'signature', 'status'].sort(),
+      [
+        'code',
+        'decisionDate',
+        'decisionDateText',
+        'decisionNumber',
+        'honor',
+        'issuer',
+        'recipientName',
+        'registerNumber',
+        'revoked',
+        'signature',
+        'status',
+      ].sort(),
     );
     assert.equal(r.body.signature, null, 'printed on paper only: no electronic signature to show');
     assert.equal(r.body.honor, 'Giấy khen');

@@ -303,7 +303,7 @@ function CopySigning({
             <span>Đã ký số bản sao lúc {fmtDateTime(panel.copy.signedAt)}</span>
             <Button
               size="small"
-              onClick={() => void downloadDecisionCopy(decisionId, `Ban sao QD ${numberText.replace(/[^0-9A-Za-zĐđ-]+/gu, '-')}.pdf`)}
+              onClick={() => void downloadDecisionCopy(decisionId, `Bản sao Quyết định ${numberText.replace(/\//gu, '-')}.pdf`)}
               data-testid="copy-download"
             >
               Tải bản sao (PDF)
