@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
+import { cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
@@ -152,6 +152,13 @@ for (const width of [1440, 390]) {
         .waitFor({ state: 'attached' });
       assert.equal(await admin.getByTestId('signing-policy').getByRole('radio', { checked: true }).count(), 1);
       await shot(admin, 'policy');
+      // An OCSP responder as a revocation source, from the same page.
+      await admin.getByTestId('trust-new').click();
+      await chooseOption(admin, 'trust-kind', 'Máy chủ OCSP (kiểm tra thu hồi trực tuyến)');
+      await admin.getByLabel('Tên gợi nhớ').last().fill('OCSP của CA thử nghiệm');
+      await admin.getByTestId('trust-url').fill('http://127.0.0.1:9/ocsp');
+      await admin.getByRole('dialog').getByRole('button', { name: 'Thêm' }).click();
+      await admin.getByText('OCSP của CA thử nghiệm').first().waitFor();
     });
 
     it('a unit clerk checks the signed file on the Ký số page; the administrator sees certificates and trust', async () => {

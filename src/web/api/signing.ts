@@ -42,7 +42,18 @@ function form(fields: Record<string, string | undefined>, file: File): FormData 
 export const verifyPdf = (file: File) => call(client.POST('/api/signatures/verify', multipart(form({}, file))));
 export const listCredentials = () => call(client.GET('/api/signing/credentials'));
 export const addCredential = (
-  fields: { kind: string; custody: string; unitId: string; personId?: string; label: string; password?: string; sealMm?: string },
+  fields: {
+    kind: string;
+    custody: string;
+    unitId: string;
+    personId?: string;
+    label: string;
+    password?: string;
+    sealMm?: string;
+    providerUrl?: string;
+    providerKeyId?: string;
+    apiKey?: string;
+  },
   file: File,
 ) => call(client.POST('/api/signing/credentials', multipart(form(fields, file))));
 export const setCredentialImage = (id: string, file: File, sealMm?: string) =>
@@ -50,6 +61,7 @@ export const setCredentialImage = (id: string, file: File, sealMm?: string) =>
 export const disableCredential = (id: string) => call(client.POST('/api/signing/credentials/{id}/disable', byId(id)));
 export const listTrust = () => call(client.GET('/api/signing/trust'));
 export const addTrust = (fields: { kind: string; label: string }, file: File) => call(client.POST('/api/signing/trust', multipart(form(fields, file))));
+export const addTrustSource = (body: { kind: 'crl_url' | 'ocsp_url'; label: string; url: string }) => call(client.POST('/api/signing/trust/sources', { body }));
 export const removeTrust = (id: string) => call(client.DELETE('/api/signing/trust/{id}', byId(id)));
 
 /** What the signed-in user may do (the server decides each record; this only shapes the menu). */

@@ -11,6 +11,7 @@ import { errorText } from '../../api/client';
 import {
   addCredential,
   addTrust,
+  addTrustSource,
   disableCredential,
   getSigningPolicy,
   setSigningPolicy,
@@ -80,8 +81,11 @@ function VerifyCard() {
 
 interface CredentialValues {
   kind: 'personal' | 'organisation';
-  custody: 'server' | 'token';
+  custody: 'server' | 'token' | 'remote';
   unitId: string;
+  providerUrl?: string;
+  providerKeyId?: string;
+  apiKey?: string;
   personId?: string;
   label: string;
   password?: string;
@@ -109,8 +113,9 @@ function CredentialsCard() {
           unitId: v.unitId,
           personId: v.personId,
           label: v.label,
-          password: v.password,
+          password: v.custody === 'server' ? v.password : undefined,
           sealMm: v.sealMm ? String(v.sealMm) : undefined,
+          ...(v.custody === 'remote' ? { providerUrl: v.providerUrl, providerKeyId: v.providerKeyId, apiKey: v.apiKey } : {}),
         },
         v.file,
       );
@@ -246,6 +251,7 @@ function CredentialsCard() {
             options={[
               { value: 'server', label: 'Tệp PKCS#12 (.p12, .pfx), lưu mã hóa trên máy chủ' },
               { value: 'token', label: 'Trên thiết bị ký (USB token): chỉ tải chứng thư .cer' },
+              { value: 'remote', label: 'Dịch vụ ký số từ xa (API của nhà cung cấp): chứng thư .cer và khóa API' },
             ]}
           />
         </Form.Item>
@@ -266,12 +272,34 @@ function CredentialsCard() {
         </Form.Item>
         <Form.Item
           name="file"
-          label={custody === 'token' ? 'Chứng thư số (.cer, .crt, .pem)' : 'Tệp PKCS#12 (.p12, .pfx)'}
+          label={custody !== 'server' ? 'Chứng thư số (.cer, .crt, .pem)' : 'Tệp PKCS#12 (.p12, .pfx)'}
           rules={[{ required: true, message: 'Chọn tệp' }]}
         >
-          <FilePick accept={custody === 'token' ? '.cer,.crt,.pem,.der' : '.p12,.pfx'} testId="credential-file" />
+          <FilePick accept={custody !== 'server' ? '.cer,.crt,.pem,.der' : '.p12,.pfx'} testId="credential-file" />
         </Form.Item>
-        {custody !== 'token' ? (
+        {custody === 'remote' ? (
+          <>
+            <Form.Item
+              name="providerUrl"
+              label="Địa chỉ dịch vụ ký số từ xa"
+              rules={[{ required: true, pattern: /^https?:\/\//u, message: 'Nhập địa chỉ bắt đầu bằng http:// hoặc https://' }]}
+            >
+              <Input maxLength={500} placeholder="https://ky-so.nha-cung-cap.vn/api/sign" data-testid="credential-provider-url" />
+            </Form.Item>
+            <Form.Item name="providerKeyId" label="Mã khóa ký tại nhà cung cấp" rules={[{ required: true, message: 'Nhập mã khóa ký' }]}>
+              <Input maxLength={200} data-testid="credential-provider-key" />
+            </Form.Item>
+            <Form.Item
+              name="apiKey"
+              label="Khóa API"
+              rules={[{ required: true, message: 'Nhập khóa API do nhà cung cấp cấp' }]}
+              extra="Khóa API được mã hóa bằng khóa bí mật của máy chủ; khi ký, máy chủ chỉ gửi giá trị băm của văn bản."
+            >
+              <Input.Password autoComplete="new-password" data-testid="credential-api-key" />
+            </Form.Item>
+          </>
+        ) : null}
+        {custody === 'server' ? (
           <Form.Item
             name="password"
             label="Mật khẩu của tệp"
@@ -293,15 +321,27 @@ function CredentialsCard() {
   );
 }
 
+interface TrustValues {
+  kind: 'anchor' | 'intermediate' | 'crl' | 'crl_url' | 'ocsp_url';
+  label: string;
+  file?: File;
+  url?: string;
+}
+
 function TrustCard() {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ kind: 'anchor' | 'intermediate' | 'crl'; label: string; file: File }>();
+  const [form] = Form.useForm<TrustValues>();
+  const trustKind = Form.useWatch('kind', form);
+  const online = trustKind === 'crl_url' || trustKind === 'ocsp_url';
   const q = useQuery({ queryKey: ['signing-trust'], queryFn: listTrust });
   const refresh = () => qc.invalidateQueries({ queryKey: ['signing-trust'] });
   const add = useMutation({
-    mutationFn: (v: { kind: string; label: string; file: File }) => addTrust({ kind: v.kind, label: v.label }, v.file),
+    mutationFn: (v: { kind: string; label: string; file?: File; url?: string }) =>
+      v.kind === 'crl_url' || v.kind === 'ocsp_url'
+        ? addTrustSource({ kind: v.kind, label: v.label, url: v.url ?? '' })
+        : addTrust({ kind: v.kind, label: v.label }, v.file!),
     onSuccess: async () => {
       message.success('Đã thêm.');
       setOpen(false);
@@ -316,6 +356,7 @@ function TrustCard() {
       extra={
         <Button
           icon={<PlusOutlined />}
+          data-testid="trust-new"
           onClick={() => {
             form.resetFields();
             form.setFieldsValue({ kind: 'anchor' });
@@ -359,9 +400,9 @@ function TrustCard() {
           },
         ]}
       />
-      <FormModal<{ kind: 'anchor' | 'intermediate' | 'crl'; label: string; file: File }>
+      <FormModal<TrustValues>
         open={open}
-        title="Thêm chứng thư tin cậy hoặc CRL"
+        title="Thêm chứng thư tin cậy, CRL hoặc nguồn kiểm tra thu hồi"
         okText="Thêm"
         onCancel={() => setOpen(false)}
         form={form}
@@ -371,19 +412,32 @@ function TrustCard() {
       >
         <Form.Item name="kind" label="Loại">
           <Select
+            data-testid="trust-kind"
             options={[
               { value: 'anchor', label: 'Chứng thư gốc tin cậy (Ban Cơ yếu Chính phủ, CA công cộng)' },
               { value: 'intermediate', label: 'Chứng thư trung gian' },
               { value: 'crl', label: 'Danh sách chứng thư bị thu hồi (CRL)' },
+              { value: 'crl_url', label: 'Địa chỉ tải CRL (tải lại khi hết hạn)' },
+              { value: 'ocsp_url', label: 'Máy chủ OCSP (kiểm tra thu hồi trực tuyến)' },
             ]}
           />
         </Form.Item>
         <Form.Item name="label" label="Tên gợi nhớ" rules={[{ required: true, min: 3, message: 'Đặt tên gợi nhớ (ít nhất 3 ký tự)' }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="file" label="Tệp (.cer, .crt, .pem, .crl)" rules={[{ required: true, message: 'Chọn tệp' }]}>
-          <FilePick accept=".cer,.crt,.pem,.der,.crl" testId="trust-file" />
-        </Form.Item>
+        {online ? (
+          <Form.Item
+            name="url"
+            label="Địa chỉ"
+            rules={[{ required: true, pattern: /^https?:\/\//u, message: 'Nhập địa chỉ bắt đầu bằng http:// hoặc https://' }]}
+          >
+            <Input maxLength={500} placeholder="http://ca.example.vn/ocsp" data-testid="trust-url" />
+          </Form.Item>
+        ) : (
+          <Form.Item name="file" label="Tệp (.cer, .crt, .pem, .crl)" rules={[{ required: true, message: 'Chọn tệp' }]}>
+            <FilePick accept=".cer,.crt,.pem,.der,.crl" testId="trust-file" />
+          </Form.Item>
+        )}
       </FormModal>
     </Card>
   );
