@@ -263,10 +263,10 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     // The Văn phòng Sở speaks for the Chi cục: it may now review that agency's sheet, and only that one.
     await office.reload();
     await tab(office, 'Chấm điểm');
-    // NOTE: this account also reaches the head unit (the Trung tâm is under the Sở), so it sees the head's heading; the
-    // cross-checker-only path (a clerk that is not the head) is covered by test/api/clusters-plan.test.ts.
+    // This account also reaches the head unit (the Trung tâm is under the Sở), so it sees the head's heading ("Rà soát, …");
+    // a clerk who only cross-checks sees "Chấm chéo: rà soát, …" (that path is covered by test/api/clusters-plan.test.ts).
     await office
-      .getByText(/rà soát, điều chỉnh điểm/)
+      .getByText(/rà soát, điều chỉnh điểm/iu)
       .first()
       .waitFor();
     await pickOnPage(office, 'Rà soát điểm của thành viên', OUTSIDE[1]!);
