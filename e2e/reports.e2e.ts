@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, cannotRun, launchBrowser, login, startServer } from './helpers.js';
+import { SHOTS, cannotRun, chooseOption, launchBrowser, login, startServer } from './helpers.js';
 
 const skip = cannotRun();
 const UNIT = 'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ';
@@ -36,8 +36,7 @@ describe('reports journey', { skip: skip ?? false }, () => {
     const office = await as('vanphong');
     await office.goto(`${server.url}/bao-cao`);
     await office.getByTestId('new-request').click();
-    await office.getByTestId('request-kind').click();
-    await office.locator('.ant-select-item-option', { hasText: 'Báo cáo tổng kết năm' }).click();
+    await chooseOption(office, 'request-kind', 'Báo cáo tổng kết năm');
     await office.getByTestId('request-units').click();
     await office.locator('.ant-select-tree-title', { hasText: UNIT }).first().click();
     await office.keyboard.press('Escape');

@@ -155,7 +155,7 @@ for (const width of [1440, 390]) {
       // An OCSP responder as a revocation source, from the same page.
       await admin.getByTestId('trust-new').click();
       await chooseOption(admin, 'trust-kind', 'Máy chủ OCSP (kiểm tra thu hồi trực tuyến)');
-      await admin.getByLabel('Tên gợi nhớ').last().fill('OCSP của CA thử nghiệm');
+      await admin.getByRole('dialog').getByLabel('Tên gợi nhớ').fill('OCSP của CA thử nghiệm');
       await admin.getByTestId('trust-url').fill('http://127.0.0.1:9/ocsp');
       await admin.getByRole('dialog').getByRole('button', { name: 'Thêm' }).click();
       await admin.getByText('OCSP của CA thử nghiệm').first().waitFor();

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { testIdButton } from '../lib/testid';
 
@@ -37,6 +37,9 @@ export function FormModal<V>({
   destroyOnHidden,
   children,
 }: FormModalProps<V>) {
+  // Modals are rendered before they open, so two forms on one page would otherwise share field ids
+  // (`label`, `url`…) and a label would point at the other form's input.
+  const formName = `f${useId().replace(/[^A-Za-z0-9]/gu, '')}`;
   return (
     <Modal
       open={open}
@@ -53,7 +56,7 @@ export function FormModal<V>({
       forceRender
     >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<V> form={form} layout="vertical" onFinish={onFinish} initialValues={initialValues}>
+      <Form<V> form={form} name={formName} layout="vertical" onFinish={onFinish} initialValues={initialValues}>
         {children}
       </Form>
     </Modal>
