@@ -58,7 +58,7 @@ export async function benchSigning(): Promise<void> {
   for (let i = 0; i < 12; i++) decisions.push((await buildDecision(db, demo.rootUnitId, { n: 5 + i, date: '2026-11-20' })).decision.id);
   const big = (await buildDecision(db, demo.rootUnitId, { n: 1000, date: '2026-11-21' })).decision.id;
   const creds = await db.select().from(signingCredentials).where(eq(signingCredentials.unitId, demo.rootUnitId));
-  const personal = creds.find((c) => c.kind === 'personal')!.id;
+  const personal = creds.find((c) => c.kind === 'personal' && c.commonName === 'Hoàng Văn Thạch')!.id;
   const organisation = creds.find((c) => c.kind === 'organisation')!.id;
 
   const app = await buildApp({ database, config: { secureCookies: false, webDir: '/nonexistent', publicUrl: 'http://localhost' } });

@@ -34,7 +34,7 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
   let app: App;
   let url: string;
   let browser: Browser;
-  const ids = { movement: '', a: '', b: '', c: '', x: '', y: '', xName: '', yName: '' };
+  const ids = { movement: '', a: '', b: '', c: '', x: '', y: '', xName: '', yName: '', session: '' };
 
   async function api(username: string, password = E2E_PASSWORD): Promise<Api> {
     const call = await apiAs(app, username, password);
@@ -254,6 +254,50 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     await op.getByTestId('agenda').getByText('Đạt', { exact: true }).first().waitFor();
     await op.screenshot({ path: `${SHOTS}/dossier-04-session-closed.png`, fullPage: true });
     await op.close();
+    ids.session = s.id;
+  });
+
+  it('the secretary and the chair sign the Biên bản họp xét, each with their own certificate', async () => {
+    // The secretary records the minutes on the session page.
+    const sec = await page('vanphong');
+    await sec.goto(`${url}/phien-hop/${ids.session}`);
+    const minutes = sec.getByTestId('session-minutes');
+    await minutes.waitFor();
+    if (await minutes.getByTestId('minutes-edit').count()) await minutes.getByTestId('minutes-edit').click();
+    // One list open at a time: each closes before the next opens.
+    const closed = () => sec.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
+    for (const [field, name] of [
+      ['minutes-chair', 'Hoàng Văn Thạch'],
+      ['minutes-secretary', 'Đàm Văn Long'],
+      ['minutes-board', 'Triệu Văn Sơn'],
+    ] as const) {
+      await chooseOption(sec, field, name);
+      if (field === 'minutes-board') await sec.keyboard.press('Escape');
+      await closed();
+    }
+    await sec.getByTestId('minutes-agenda').fill('Xét đề nghị tặng Giấy khen');
+    await sec.getByTestId('minutes-save').click();
+    await sec.getByText('Đã ghi biên bản phiên họp.').first().waitFor();
+    await sec.close();
+    for (const [user, state] of [
+      ['vanphong', 'Đang ký: còn người chưa ký số'],
+      ['giamdoc', 'Những người ký đã ký số'],
+    ] as const) {
+      const p = await page(user);
+      await p.goto(`${url}/phien-hop/${ids.session}`);
+      const card = p.getByTestId('signatures-bien_ban_hop_xet');
+      await card.getByTestId('document-waiting-for-me').waitFor();
+      if (user === 'vanphong') await card.getByTestId('document-sign-number').fill('07');
+      await card.getByTestId('document-sign').click();
+      await card.getByTestId('document-sign-state').getByText(state).waitFor();
+      if (user === 'giamdoc') {
+        await card.getByText('tất cả hợp lệ', { exact: false }).waitFor();
+        const [download] = await Promise.all([p.waitForEvent('download'), card.getByTestId('document-signed-download').click()]);
+        assert.match(download.suggestedFilename(), /Bien-ban-hop-xet-ky-so\.pdf$/u);
+        await p.screenshot({ path: `${SHOTS}/dossier-04b-minutes-signed.png`, fullPage: true });
+      }
+      await p.close();
+    }
   });
 
   it('the director issues the Giấy khen decision with the next number of the register', async () => {

@@ -38,7 +38,11 @@ describe('reports journey', { skip: skip ?? false }, () => {
     await office.getByTestId('new-request').click();
     await chooseOption(office, 'request-kind', 'Báo cáo tổng kết năm');
     await office.getByTestId('request-units').click();
-    await office.locator('.ant-select-tree-title', { hasText: UNIT }).first().click();
+    const unitOption = office.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: UNIT }).first();
+    await unitOption.waitFor();
+    await unitOption.click();
+    // Chosen: the unit shows as a tag in the field before the list closes.
+    await office.locator('.ant-select-selection-item', { hasText: UNIT }).first().waitFor();
     await office.keyboard.press('Escape');
     await office.screenshot({ path: resolve(SHOTS, 'reports-request-form-1440.png') });
     await office.getByTestId('request-save').click();

@@ -43,6 +43,7 @@ import { petitionRoutes } from './routes/petitions/routes.js';
 import { inspectionRoutes } from './routes/inspections/routes.js';
 import { consultationRoutes } from './routes/consultations/routes.js';
 import { signingRoutes } from './routes/signing/routes.js';
+import { documentSigningRoutes } from './routes/signing/documents.js';
 import { trainingRoutes } from './routes/trainings/routes.js';
 import { exemplarRoutes } from './routes/exemplars/routes.js';
 import { publicExemplarRoutes } from './routes/exemplars/public.js';
@@ -184,6 +185,7 @@ export async function buildApp({ database, config, logger = false, publicCache =
   await app.register(meRoutes(deps));
   await app.register(consultationRoutes(deps));
   await app.register(signingRoutes(deps));
+  await app.register(documentSigningRoutes(deps));
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });

@@ -37,7 +37,7 @@ describe(
       admin = await t.login('admin');
       clerk = await t.login('donvi');
       const creds = await t.db.select().from(signingCredentials).where(eq(signingCredentials.unitId, t.demo.rootUnitId));
-      personal = creds.find((c) => c.kind === 'personal')!.id;
+      personal = creds.find((c) => c.kind === 'personal' && c.commonName === 'Hoàng Văn Thạch')!.id;
       organisation = creds.find((c) => c.kind === 'organisation')!.id;
     });
     after(async () => {

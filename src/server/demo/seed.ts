@@ -241,6 +241,7 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       tx,
       { unitId: unitId('so'), name: 'Sở Khoa học và Công nghệ tỉnh Cao Bằng' },
       { personId: person('Hoàng Văn Thạch'), name: 'Hoàng Văn Thạch' },
+      [{ personId: person('Đàm Văn Long'), name: 'Đàm Văn Long' }],
     );
     await recordAudit(
       tx,

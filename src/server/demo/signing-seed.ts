@@ -13,9 +13,15 @@ import { sampleSealPng, sampleSignaturePng } from '../signing/sample-images.js';
 import { sealSecret } from '../signing/secret-box.js';
 import { makeTestCa, type TestEndEntity } from '../signing/test-ca.js';
 
-export async function seedDemoSigning(tx: Executor, agency: { unitId: string; name: string }, head: { personId: string; name: string }): Promise<void> {
+export async function seedDemoSigning(
+  tx: Executor,
+  agency: { unitId: string; name: string },
+  head: { personId: string; name: string },
+  /** Other signers of the demo (the Council's secretary, who signs the Biên bản họp xét). */
+  others: readonly { personId: string; name: string }[] = [],
+): Promise<void> {
   const at = now();
-  const ca = await makeTestCa(at, { person: head.name, organisation: agency.name }, { extras: false });
+  const ca = await makeTestCa(at, { person: head.name, organisation: agency.name, others: others.map((o) => o.name) }, { extras: false });
   await insertTrustEntry(tx, {
     unitId: agency.unitId,
     kind: 'anchor',
@@ -40,13 +46,13 @@ export async function seedDemoSigning(tx: Executor, agency: { unitId: string; na
     der: ca.crl,
     createdAt: at,
   });
-  const add = async (who: TestEndEntity, kind: 'personal' | 'organisation', label: string, image: Buffer) => {
+  const add = async (who: TestEndEntity, kind: 'personal' | 'organisation', label: string, image: Buffer, personId = head.personId) => {
     const id = randomUUID();
     const info = describeCertificate(who.certificate);
     await insertCredential(tx, {
       id,
       unitId: agency.unitId,
-      personId: kind === 'personal' ? head.personId : null,
+      personId: kind === 'personal' ? personId : null,
       kind,
       label,
       commonName: info.commonName,
@@ -65,5 +71,7 @@ export async function seedDemoSigning(tx: Executor, agency: { unitId: string; na
     });
   };
   await add(ca.person, 'personal', `Chứng thư số của ${head.name} (thử nghiệm)`, await sampleSignaturePng());
+  for (const [i, o] of others.entries())
+    await add(ca.others[i]!, 'personal', `Chứng thư số của ${o.name} (thử nghiệm)`, await sampleSignaturePng(), o.personId);
   await add(ca.organisation, 'organisation', `Chứng thư số của ${agency.name} (thử nghiệm)`, await sampleSealPng(agency.name));
 }

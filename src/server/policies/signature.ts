@@ -97,3 +97,28 @@ export function copySignatureAbilities(actor: Actor, state: SignState, copied: b
   if (copied) out.push('download');
   return out;
 }
+
+/** A person whose signature a generated document carries (the head on a Tờ trình; the chair and secretary on a Biên bản). */
+export interface SignerSlot {
+  key: string;
+  personId: string | null;
+}
+
+/**
+ * Who may sign a generated document (Tờ trình, Biên bản họp xét): each person named in its signer
+ * blocks signs with their own certificate, in any order; once they all have, the agency's
+ * certificate stamps it where the document takes a seal (a Tờ trình; a Biên bản takes none).
+ */
+export function documentSignatureAbilities(
+  actor: Actor,
+  doc: { open: boolean; slots: readonly SignerSlot[]; seal: boolean },
+  signedSlots: ReadonlySet<string>,
+  sealed: boolean,
+): { sign: string[]; seal: boolean; download: boolean } {
+  const everyone = doc.slots.every((s) => signedSlots.has(s.key));
+  return {
+    sign: doc.open && !sealed ? doc.slots.filter((s) => !signedSlots.has(s.key) && s.personId !== null && s.personId === actor.personId).map((s) => s.key) : [],
+    seal: doc.open && doc.seal && everyone && !sealed && can(actor.role, 'signature', 'issue'),
+    download: signedSlots.size > 0 || sealed,
+  };
+}

@@ -263,3 +263,22 @@ export async function signedAtOf(tx: Executor, entityType: string, entityId: str
     .limit(1);
   return row?.updatedAt ?? null;
 }
+
+/** The signatures of a signed document with the person each certificate belongs to (the signer slots it fills). */
+export async function signaturesWithPersonOf(tx: Executor, signedDocumentId: string) {
+  return tx
+    .select({
+      type: documentSignatures.type,
+      via: documentSignatures.via,
+      signerName: documentSignatures.signerName,
+      organisation: documentSignatures.organisation,
+      serial: documentSignatures.serial,
+      issuer: documentSignatures.issuer,
+      signedAt: documentSignatures.signedAt,
+      personId: signingCredentials.personId,
+    })
+    .from(documentSignatures)
+    .leftJoin(signingCredentials, eq(signingCredentials.id, documentSignatures.credentialId))
+    .where(eq(documentSignatures.signedDocumentId, signedDocumentId))
+    .orderBy(asc(documentSignatures.signedAt));
+}

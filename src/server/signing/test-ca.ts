@@ -31,6 +31,8 @@ export interface TestCa {
   revoked: TestEndEntity;
   expired: TestEndEntity;
   noSigningUsage: TestEndEntity;
+  /** Personal certificates of the other people named in `names.others`, in that order. */
+  others: TestEndEntity[];
 }
 
 const keys = () => webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
@@ -49,7 +51,7 @@ async function toP12(cert: x509.X509Certificate, pair: CryptoKeyPair, chain: x50
  */
 export async function makeTestCa(
   now: Date,
-  names: { person?: string; organisation?: string } = {},
+  names: { person?: string; organisation?: string; others?: readonly string[] } = {},
   opts: { extras?: boolean; /** Put these in the end certificates (CRL Distribution Points, AIA OCSP). */ urls?: { crl?: string; ocsp?: string } } = {},
 ): Promise<TestCa> {
   const day = 86_400_000;
@@ -110,6 +112,8 @@ export async function makeTestCa(
   const esc = (s: string) => s.replace(/[,+="<>#;\\]/gu, (c) => `\\${c}`);
   const person = await endEntity(`CN=${esc(names.person ?? 'Nguyễn Văn Thử')}, O=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, C=VN`);
   const organisation = await endEntity(`CN=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, O=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, C=VN`);
+  const others: TestEndEntity[] = [];
+  for (const name of names.others ?? []) others.push(await endEntity(`CN=${esc(name)}, O=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, C=VN`));
   // The revoked, expired and encryption-only certificates are for the tests; the demo skips them (key generation costs time).
   const extras = opts.extras ?? true;
   const revoked = extras ? await endEntity('CN=Người bị thu hồi chứng thư, O=Cơ quan thử nghiệm, C=VN') : person;
@@ -142,5 +146,6 @@ export async function makeTestCa(
     revoked,
     expired,
     noSigningUsage,
+    others,
   };
 }

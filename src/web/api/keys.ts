@@ -27,6 +27,8 @@ export const keys = {
     count: ['people', 'count'] as const,
   },
   councils: ['councils'] as const,
+  /** The signatures of a Tờ trình (by dossier) or a Biên bản họp xét (by session). */
+  documentSignatures: (kind: string, id: string) => ['document-signatures', kind, id] as const,
   clusters: {
     all: ['clusters'] as const,
     list: (filter: object) => ['clusters', 'list', filter] as const,

@@ -5915,6 +5915,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signed-documents/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra */
+        get: operations["getDocumentSignatures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signed-documents/{kind}/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ký số Tờ trình hoặc Biên bản họp xét: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ */
+        post: operations["signDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signed-documents/{kind}/{id}/signed.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải Tờ trình hoặc Biên bản họp xét đã ký số (PDF) */
+        get: operations["downloadSignedDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7297,6 +7348,36 @@ export interface components {
             version: number;
             /** @description Các thao tác tài khoản được làm với bản ghi này */
             abilities: ("update" | "remove")[];
+        };
+        DocumentSignaturePanel: {
+            /** @enum {string} */
+            kind: "to_trinh" | "bien_ban_hop_xet";
+            title: string;
+            /** @enum {string} */
+            state: "unsigned" | "partial" | "signed" | "issued";
+            stateLabel: string;
+            closedReason: string | null;
+            slots: {
+                key: string;
+                label: string;
+                name: string;
+                signedAt: string | null;
+                serial: string | null;
+                mine: boolean;
+            }[];
+            seal: {
+                required: boolean;
+                signedAt: string | null;
+                organisation: string | null;
+            };
+            abilities: {
+                sign: boolean;
+                seal: boolean;
+                download: boolean;
+            };
+            numberEditable: boolean;
+            credentials: components["schemas"]["SigningCredential"][];
+            verification: components["schemas"]["SignatureVerification"] | null;
         };
         Dossier: {
             /** Format: uuid */
@@ -38554,6 +38635,211 @@ export interface operations {
             };
             /** @description Dữ liệu quá lớn */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDocumentSignatures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "to_trinh" | "bien_ban_hop_xet";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentSignaturePanel"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    signDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "to_trinh" | "bien_ban_hop_xet";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    step: "sign" | "seal";
+                    /** Format: uuid */
+                    credentialId: string;
+                    so?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentSignaturePanel"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    downloadSignedDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "to_trinh" | "bien_ban_hop_xet";
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Văn bản đã ký số */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

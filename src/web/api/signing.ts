@@ -69,3 +69,13 @@ export function signingAbilities(user: Me): { manage: boolean; verify: boolean }
   const s = (user.abilities as unknown as Record<string, string[] | undefined>).signature ?? [];
   return { manage: s.includes('manage'), verify: s.includes('verify') };
 }
+
+/** The Tờ trình of a dossier, the Biên bản họp xét of a session: signed by the people they name. */
+export type SignableKind = 'to_trinh' | 'bien_ban_hop_xet';
+export type DocumentSignaturePanel = S['DocumentSignaturePanel'];
+const byDoc = (kind: SignableKind, id: string) => ({ params: { path: { kind, id } } });
+export const getDocumentSignatures = (kind: SignableKind, id: string) => call(client.GET('/api/signed-documents/{kind}/{id}', byDoc(kind, id)));
+export const signDocument = (kind: SignableKind, id: string, body: { step: 'sign' | 'seal'; credentialId: string; so?: string }) =>
+  call(client.POST('/api/signed-documents/{kind}/{id}/sign', { ...byDoc(kind, id), body }));
+export const downloadSignedDocument = (kind: SignableKind, id: string, name: string) =>
+  download(client.GET('/api/signed-documents/{kind}/{id}/signed.pdf', { ...byDoc(kind, id), parseAs: 'blob' }), name);

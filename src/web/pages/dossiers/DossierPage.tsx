@@ -24,6 +24,7 @@ import {
 } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DocumentSignatures } from '../signing/DocumentSignatures';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -522,6 +523,7 @@ export default function DossierPage() {
           </Card>
           <DossierConsultations dossierId={d.id} />
           <DossierInitiatives dossierId={d.id} />
+          <DocumentSignatures kind="to_trinh" id={d.id} revision={d.version} onSigned={() => void refresh()} />
           <Card
             size="small"
             title={`Tài liệu (${d.documents.length})`}

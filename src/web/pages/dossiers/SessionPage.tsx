@@ -13,6 +13,7 @@ import { fmtDate } from '../../lib/format';
 import { BALLOT_CHOICES, BALLOT_CHOICE_LABELS, type BallotChoice } from '../../../shared/dossiers';
 import { DocumentDownloads } from './common';
 import { SessionMinutes } from './SessionMinutes';
+import { DocumentSignatures } from '../signing/DocumentSignatures';
 import { keys } from '../../api/keys';
 
 export default function SessionPage() {
@@ -272,6 +273,12 @@ export default function SessionPage() {
           </Card>
           <div style={{ height: 16 }} />
           <SessionMinutes s={s} />
+          {s.status === 'closed' ? (
+            <>
+              <div style={{ height: 16 }} />
+              <DocumentSignatures kind="bien_ban_hop_xet" id={s.id} revision={s.version} />
+            </>
+          ) : null}
         </Col>
         <Col xs={24} xl={7}>
           <Card size="small" title="Thành viên dự họp">

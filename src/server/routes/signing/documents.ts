@@ -1,0 +1,128 @@
+/**
+ * Ký số of the Tờ trình of a dossier and of the Council's Biên bản họp xét: the panel (who signs,
+ * who has), one signature at a time, the signed PDF.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../app.js';
+import { runCommand } from '../../commands/run.js';
+import {
+  abilitiesOf,
+  signableOf,
+  signedPdfOfDocument,
+  signGeneratedDocument,
+  signProgress,
+  SIGNABLE_KINDS,
+  type RenderSignable,
+  type SignableKind,
+} from '../../commands/document-signing.js';
+import { trustStoreOf } from '../../commands/signing.js';
+import { actorOf } from '../../http/session.js';
+import { errors, file } from '../../http/contract.js';
+import { authorize } from '../../policies/scope.js';
+import { listVisibleCredentials } from '../../repositories/signing.js';
+import { candidatesOf } from '../../repositories/dossiers.js';
+import { reviewMinutesDocx, toTrinhDocx } from '../../presenters/dossier-documents.js';
+import { documentSignaturePanelSchema, presentDocumentSignaturePanel } from '../../presenters/document-signing.js';
+import { docxToPdf } from '../../office/soffice.js';
+import { verifyPdf } from '../../signing/verify.js';
+import { now } from '../../clock.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../auth/actor.js';
+import { sendFile } from '../documents/download.js';
+
+const params = z.object({
+  kind: z.enum(SIGNABLE_KINDS, 'Loại văn bản ký số phải là Tờ trình (to_trinh) hoặc Biên bản họp xét (bien_ban_hop_xet).'),
+  id: z.uuid('Mã hồ sơ hoặc phiên họp không hợp lệ.'),
+});
+const signBody = z.object({
+  step: z.enum(['sign', 'seal'], 'Bước ký phải là của người ký (sign) hoặc của cơ quan (seal).'),
+  credentialId: z.uuid('Hãy chọn chứng thư số để ký.'),
+  so: z.string().trim().max(20, 'Số văn bản dài tối đa 20 ký tự.').optional(),
+});
+
+/** Reading a Tờ trình needs the dossier; a Biên bản the session. */
+function authorizeRead(actor: Actor, kind: SignableKind): void {
+  if (kind === 'to_trinh') authorize(actor, 'dossier', 'read');
+  else authorize(actor, 'session', 'read');
+}
+
+/** The document as the data says today, rendered to PDF: the base of its first signature. */
+const render: RenderSignable = async (tx, s, so) => {
+  if (s.dossier) return docxToPdf(await toTrinhDocx(tx, s.dossier, await candidatesOf(tx, s.dossier.id), { so }));
+  const { row, detail: x } = s.session!;
+  const items = x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item }));
+  return docxToPdf(await reviewMinutesDocx(tx, row, items, x.attendance, { councilName: x.council.name, so }));
+};
+
+async function panelOf(db: Db, actor: Actor, kind: SignableKind, id: string) {
+  const s = await signableOf(db, actor, kind, id);
+  const p = await signProgress(db, s);
+  const at = now();
+  const verification = p.stored ? await verifyPdf(p.stored.pdf, await trustStoreOf(db, s.unitId), at) : null;
+  return presentDocumentSignaturePanel(actor, s, p, abilitiesOf(actor, s, p), verification, await listVisibleCredentials(db, actor), at);
+}
+
+export const documentSigningRoutes =
+  ({ db }: RouteDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['signing'];
+    app.get(
+      '/api/signed-documents/:kind/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'getDocumentSignatures',
+          summary: 'Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra',
+          params,
+          response: { 200: documentSignaturePanelSchema, ...errors(403, 404) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorizeRead(actor, req.params.kind);
+        return panelOf(db, actor, req.params.kind, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/signed-documents/:kind/:id/sign',
+      {
+        schema: {
+          tags,
+          operationId: 'signDocument',
+          summary:
+            'Ký số Tờ trình hoặc Biên bản họp xét: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ',
+          params,
+          body: signBody,
+          response: { 200: documentSignaturePanelSchema, ...errors(400, 403, 404, 409, 503) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorizeRead(actor, req.params.kind);
+        await runCommand(db, actor, (ctx) => signGeneratedDocument(ctx, req.params.kind, req.params.id, req.body, render));
+        return panelOf(db, actor, req.params.kind, req.params.id);
+      },
+    );
+
+    app.get(
+      '/api/signed-documents/:kind/:id/signed.pdf',
+      {
+        schema: {
+          tags,
+          operationId: 'downloadSignedDocument',
+          summary: 'Tải Tờ trình hoặc Biên bản họp xét đã ký số (PDF)',
+          params,
+          response: { 200: file('Văn bản đã ký số', 'pdf'), ...errors(403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorizeRead(actor, req.params.kind);
+        const pdf = await signedPdfOfDocument(db, actor, req.params.kind, req.params.id);
+        const name = `${req.params.kind === 'to_trinh' ? 'To-trinh' : 'Bien-ban-hop-xet'}-ky-so.pdf`;
+        return sendFile(reply, pdf, 'application/pdf', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+      },
+    );
+  };
