@@ -1,10 +1,13 @@
 /**
- * Issue 11 in the browser, only through the UI: the Office lays out a block of 11 members (two
- * units of the installation, nine outside agencies) and records the election; the head (Trung tâm
- * Ứng dụng, account donvi) signs and publishes the pledge, builds a table of 15 criteria with bonus
- * and minus points, enters the outside agencies' sheets and its own; the Văn phòng Sở scores the Chi cục; the head
- * adjusts one score with a reason; the ranking follows; the year-end meeting votes the leader for
- * the Cờ thi đua tỉnh by secret ballot (plus paper ballots), and the head's Tờ trình becomes a
+ * Issue 11 in the browser, only through the UI: the Office lays out a block of 10 members (the
+ * head unit, nine outside agencies) and records the election; the head (Trung tâm Ứng dụng,
+ * account donvi) signs and publishes the pledge and plans dated tasks; the Office adds a second
+ * unit of the installation (the Chi cục) later, which gets the open task on its calendar, and sets
+ * the head's report due dates (the 6-month one already past: late, in red, for both); the head
+ * builds a table of 15 criteria with bonus and minus points, enters the outside agencies' sheets
+ * and its own; the Văn phòng Sở scores the Chi cục; the head adjusts one score with a reason and
+ * the adjustments say who made them; the ranking follows; the year-end meeting votes the leader
+ * for the Cờ thi đua tỉnh by secret ballot (plus paper ballots), and the head's Tờ trình becomes a
  * dossier the Office receives. Then the pages at 390 px.
  */
 import { after, before, describe, it } from 'node:test';
@@ -72,7 +75,10 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await chooseOption(p, select, option, searches ? (typed ?? option.slice(0, 12)) : undefined, true);
   }
   async function pickOnPage(p: Page, label: string, option: string) {
-    await chooseOption(p, p.getByLabel(label, { exact: true }), option);
+    // A searchable select of many members renders only the options in view: type the start of the name.
+    const select = p.getByLabel(label, { exact: true });
+    const searches = await select.evaluate((el) => el instanceof HTMLInputElement && !el.readOnly);
+    await chooseOption(p, select, option, searches ? option.slice(0, 12) : undefined);
   }
   async function toast(p: Page, text: string) {
     await p.locator('.ant-message').getByText(text, { exact: false }).last().waitFor();
@@ -102,7 +108,7 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await p.getByRole('heading', { name: NAME }).waitFor();
     clusterUrl = p.url();
     await p.getByRole('button', { name: 'Thêm thành viên' }).click();
-    for (const unit of [HEAD, CC]) {
+    for (const unit of [HEAD]) {
       await modal(p).locator('.ant-select').first().click();
       await p.keyboard.type(unit.slice(0, 12));
       await p.locator('.ant-select-dropdown:visible').getByText(unit, { exact: true }).first().click();
@@ -117,7 +123,7 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
       await toast(p, `Đã thêm "${org}"`);
     }
     await modal(p).getByRole('button', { name: 'Hủy' }).click();
-    await p.getByRole('tab', { name: 'Thành viên (11)' }).waitFor();
+    await p.getByRole('tab', { name: 'Thành viên (10)' }).waitFor();
     await p.getByRole('button', { name: 'Bầu Trưởng, Phó' }).click();
     await pick(p, 'Trưởng', HEAD);
     await pick(p, 'Phó', OUTSIDE[0]!);
@@ -192,6 +198,57 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await p.goto(clusterUrl);
   });
 
+  it('the Office adds the Chi cục after the tasks exist: the open task reaches its calendar, the cancelled one does not', async () => {
+    const p = office;
+    await p.goto(clusterUrl);
+    await p.getByRole('button', { name: 'Thêm thành viên' }).click();
+    await modal(p).locator('.ant-select').first().click();
+    await p.keyboard.type(CC.slice(0, 12));
+    await p.locator('.ant-select-dropdown:visible').getByText(CC, { exact: true }).first().click();
+    await p.getByTestId('cluster-member-ok').click();
+    await toast(p, `Đã thêm "${CC}"`);
+    await modal(p).getByRole('button', { name: 'Hủy' }).click();
+    await p.getByRole('tab', { name: 'Thành viên (11)' }).waitFor();
+    // The Văn phòng Sở sees every member's row of the calendar: the task is now the Chi cục's too.
+    await p.goto(`${server.url}/lich`);
+    await p.getByTestId('calendar-view').getByText('Danh sách').click();
+    const rows = p.getByTestId('calendar-list').locator('tr', { hasText: TASK });
+    await rows.filter({ hasText: CC }).first().waitFor();
+    assert.equal(await rows.filter({ hasText: HEAD }).count(), 1);
+    assert.equal(await p.getByTestId('calendar-list').locator('tr', { hasText: TASK_CANCELLED }).count(), 0);
+    await p.screenshot({ path: resolve(SHOTS, 'clusters-03c-late-member-calendar-1440.png'), fullPage: true });
+  });
+
+  it("the Office sets the head's report due dates: the 6-month one is past, late in red for the head and on the province's list", async () => {
+    const p = office;
+    await p.goto(clusterUrl);
+    await tab(p, 'Nhiệm vụ, báo cáo');
+    await p.getByTestId('cluster-head-dues').click();
+    for (const [label, day] of [
+      ['Hạn báo cáo sơ kết 6 tháng', vnDay(-5)],
+      ['Hạn báo cáo tổng kết năm', vnDay(10)],
+    ] as const) {
+      await modal(p).getByLabel(label).first().fill(day);
+      await modal(p).getByLabel(label).first().press('Enter');
+    }
+    await p.getByTestId('cluster-head-dues-ok').click();
+    await toast(p, 'Đã đặt hạn báo cáo của Trưởng cụm, khối.');
+    const reports = p.getByTestId('cluster-head-reports');
+    await reports.locator('tr', { hasText: 'Sơ kết 6 tháng' }).getByText('Quá hạn 5 ngày, chưa gửi').waitFor();
+    await reports.locator('tr', { hasText: 'Tổng kết năm' }).getByText(vnDay(10)).waitFor();
+    await p.goto(`${server.url}/cum-khoi`);
+    await p.locator('tr', { hasText: NAME }).getByTestId('cluster-list-head-late').getByText('Muộn: 6 tháng').waitFor();
+    await p.screenshot({ path: resolve(SHOTS, 'clusters-03d-list-late-1440.png'), fullPage: true });
+    // The head sees it too, with the due date on its calendar's list.
+    await head.goto(clusterUrl);
+    await tab(head, 'Nhiệm vụ, báo cáo');
+    await head
+      .getByTestId('cluster-head-late')
+      .getByText(/Sơ kết 6 tháng: quá hạn 5 ngày/)
+      .waitFor();
+    await head.screenshot({ path: resolve(SHOTS, 'clusters-03e-head-late-1440.png'), fullPage: true });
+  });
+
   it('the head builds a table of 15 criteria with bonus and minus points', async () => {
     const p = head;
     await tab(p, 'Chấm điểm');
@@ -243,6 +300,11 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await p.getByTestId('cluster-adjust-ok').click();
     await toast(p, 'Đã điều chỉnh điểm.');
     await p.getByText('3 (Minh chứng chưa đủ', { exact: false }).waitFor();
+    // Whoever reads the sheet sees who adjusted it, as what, from what to what and why.
+    const adjusted = p.getByTestId('cluster-adjustments').locator('tr', { hasText: OUTSIDE[0]! });
+    await adjusted.getByText('5 → 3').waitFor();
+    assert.match((await adjusted.textContent()) ?? '', new RegExp(`Trưởng khối ${HEAD} — Hà Thị Mai`));
+    assert.match((await adjusted.textContent()) ?? '', /Lý do: Minh chứng chưa đủ: thiếu kết quả giải ngân quý IV\./);
     const rankRows = p.getByTestId('cluster-ranking').locator('tbody tr.ant-table-row');
     await rankRows.first().getByText(HEAD).waitFor();
     assert.match((await rankRows.first().textContent()) ?? '', /100/, 'the leader: 90 + 10 bonus');
@@ -276,6 +338,10 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await office.getByTestId('cluster-adjust-ok').click();
     await toast(office, 'Đã điều chỉnh điểm.');
     await office.getByText('2 (Chấm chéo: chưa có văn bản', { exact: false }).waitFor();
+    // Recorded as the cross-checking member's adjustment (the account also reaches the head unit).
+    const adjusted = office.getByTestId('cluster-adjustments').locator('tr', { hasText: OUTSIDE[1]! });
+    await adjusted.getByText('4 → 2').waitFor();
+    assert.match((await adjusted.textContent()) ?? '', new RegExp(`Thành viên chấm chéo ${CC} — Đàm Văn Long`));
     // OUTSIDE[1]: 15 × 4 = 60, one criterion 4 → 2: 58.
     const row = office.getByTestId('cluster-ranking').locator('tr', { hasText: OUTSIDE[1]! });
     assert.match((await row.textContent()) ?? '', /58/);
@@ -346,6 +412,11 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await reports.getByRole('button', { name: 'Ghi nhận đã gửi Tổng kết năm' }).click();
     await toast(p, 'Đã ghi nhận báo cáo gửi Ban');
     await reports.locator('tr', { hasText: 'Tổng kết năm' }).getByText(vnDay(0)).waitFor();
+    await reports.locator('tr', { hasText: 'Tổng kết năm' }).getByText('Đúng hạn').waitFor();
+    await p
+      .getByTestId('cluster-head-late')
+      .getByText(/Sơ kết 6 tháng: quá hạn 5 ngày/)
+      .waitFor();
     await p.screenshot({ path: resolve(SHOTS, 'clusters-06b-head-report-1440.png'), fullPage: true });
   });
 
@@ -360,12 +431,14 @@ describe('cụm, khối thi đua: pledge, scoring, ranking, vote, proposal', { s
     await p.screenshot({ path: resolve(SHOTS, 'clusters-08-members-390.png'), fullPage: true });
     await tab(p, 'Chấm điểm');
     await p.getByText('Xếp hạng', { exact: true }).waitFor();
+    await p.getByTestId('cluster-adjustments').getByText('5 → 3').waitFor();
     await p.screenshot({ path: resolve(SHOTS, 'clusters-09-scoring-390.png'), fullPage: true });
     await tab(p, 'Hội nghị');
     await p.getByText('Xem hồ sơ đề nghị').waitFor();
     await p.screenshot({ path: resolve(SHOTS, 'clusters-10-meeting-390.png'), fullPage: true });
     await tab(p, 'Nhiệm vụ, báo cáo');
     await p.getByTestId('cluster-tasks').getByText(TASK).waitFor();
+    await p.getByTestId('cluster-head-late').waitFor();
     await p.screenshot({ path: resolve(SHOTS, 'clusters-11-plan-390.png'), fullPage: true });
     await p.close();
   });

@@ -239,7 +239,8 @@ describe('clusters: dated plan tasks, cross-checking, the head report, the provi
     assert.equal((await checked.post(`/api/clusters/${cid}/head-reports`, { period: 'year' })).status, 409);
     const sent = await head.post(`/api/clusters/${cid}/head-reports`, { period: 'h1', note: 'Gửi qua hệ thống' });
     assert.equal(sent.status, 200, JSON.stringify(sent.body));
-    assert.deepEqual(sent.body.headReports[0], { period: 'h1', sentOn: '2026-03-10', note: 'Gửi qua hệ thống' });
+    // No due date set by the standing body: never late.
+    assert.deepEqual(sent.body.headReports[0], { period: 'h1', due: null, sentOn: '2026-03-10', note: 'Gửi qua hệ thống', late: false, daysLate: 0 });
     assert.equal(sent.body.headReports[1].sentOn, null);
     // A binary answer: a raw inject with the standing body's session.
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'vanphong', password: DEMO_PASSWORD } });

@@ -451,6 +451,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'PUT /api/clusters/{id}/tasks/{taskId}': { title: 'Nhiệm vụ sửa', dueDate: '2026-07-30', version: 1 },
       'POST /api/clusters/{id}/tasks/{taskId}/close': { version: 1, outcome: 'done' },
       'POST /api/clusters/{id}/head-reports': { period: 'h1' },
+      'PUT /api/clusters/{id}/head-report-dues': { h1: '2026-07-10', year: '2026-12-15', version: 1 },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
       'POST /api/petitions/{id}/assign': { handlerId: ids.account },
       'POST /api/petitions/{id}/request-info': { text: 'Bổ sung thử' },

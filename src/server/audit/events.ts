@@ -159,6 +159,7 @@ export const AUDIT_ACTIONS = {
   'cluster.task_done': 'Hoàn thành nhiệm vụ trong kế hoạch cụm, khối',
   'cluster.task_cancelled': 'Hủy nhiệm vụ trong kế hoạch cụm, khối',
   'cluster.head_report_sent': 'Trưởng cụm, khối gửi báo cáo tới Ban Thi đua - Khen thưởng',
+  'cluster.head_report_dues_set': 'Đặt hạn báo cáo của Trưởng cụm, khối gửi Ban Thi đua - Khen thưởng',
   'petition.submitted': 'Gửi thắc mắc, kiến nghị, khiếu nại, tố cáo',
   'petition.received_public': 'Nhận đơn từ cổng công khai',
   'petition.assigned': 'Giao người xử lý đơn',

@@ -12,6 +12,7 @@ import {
   findMeetingOf,
   findTaskOf,
   findVisibleCluster,
+  headReportsOf,
   insertCluster,
   insertClusterSealedBallot,
   insertCriteria,
@@ -30,6 +31,7 @@ import {
   setCheckers,
   setItemPaperCounts,
   setItemResult,
+  tasksOf,
   unsafeClusterOfMemberKey,
   unsafePreviousOfLineage,
   updateClusterRow,
@@ -62,13 +64,14 @@ import {
   ClusterQuorumNotMet,
   ClusterScoreInvalid,
   ClusterVoteRefused,
+  managesCluster,
   speaksForMember,
   type ClusterFacts,
 } from '../policies/cluster.js';
 import { badRequest, notFound, StaleVersion } from '../errors.js';
-import { now, todayVn } from '../clock.js';
+import { daysBetween, now, todayVn } from '../clock.js';
 import { normalizeName, foldVietnamese } from '../../shared/vietnamese.js';
-import { CLUSTER_KIND_LABELS, HONOR_INFO, type ClusterKind, type ClusterReportPeriod, type Honor } from '../../shared/codes.js';
+import { CLUSTER_KIND_LABELS, CLUSTER_REPORT_PERIODS, HONOR_INFO, type ClusterKind, type ClusterReportPeriod, type Honor } from '../../shared/codes.js';
 import { scoreBounds } from '../../shared/cluster-scoring.js';
 import { BALLOT_CHOICES, type BallotChoice } from '../../shared/dossiers.js';
 import { openBallot, sealBallot } from '../ballots/seal.js';
@@ -127,6 +130,9 @@ export interface ClusterInput {
   scale: number;
   reportDueH1?: string | null | undefined;
   reportDueYear?: string | null | undefined;
+  /** Due dates of the head's reports to the Ban (the standing body sets them; `setHeadReportDues` later). */
+  headReportDueH1?: string | null | undefined;
+  headReportDueYear?: string | null | undefined;
   /** Start from a cluster of an earlier year: its members, table and lineage (rotation history). */
   copyFromId?: string | null | undefined;
 }
@@ -151,6 +157,7 @@ export async function createCluster(ctx: CommandContext, input: ClusterInput): P
     scale: input.scale,
     reportDueH1: input.reportDueH1 ?? null,
     reportDueYear: input.reportDueYear ?? null,
+    ...checkHeadReportDues({ h1: input.headReportDueH1 ?? null, year: input.headReportDueYear ?? null }),
   });
   if (from) {
     for (const m of from.members) {
@@ -162,6 +169,7 @@ export async function createCluster(ctx: CommandContext, input: ClusterInput): P
       criteria.map(({ id: _id, clusterId: _c, ...c }) => ({ ...c, clusterId: row.id })),
     );
   }
+  await syncHeadReportDeadlines(ctx, row);
   await ctx.audit({
     action: 'cluster.created',
     entityType: 'cluster',
@@ -172,7 +180,11 @@ export async function createCluster(ctx: CommandContext, input: ClusterInput): P
   return row;
 }
 
-export async function updateCluster(ctx: CommandContext, id: string, input: Omit<ClusterInput, 'year' | 'kind' | 'copyFromId'> & { version: number }) {
+export async function updateCluster(
+  ctx: CommandContext,
+  id: string,
+  input: Omit<ClusterInput, 'year' | 'kind' | 'copyFromId' | 'headReportDueH1' | 'headReportDueYear'> & { version: number },
+) {
   const l = await loadCluster(ctx, id);
   assertEdits(ctx.actor, l.facts);
   checkVersion(l.cluster, input.version);
@@ -240,12 +252,15 @@ export async function addClusterMember(ctx: CommandContext, id: string, input: M
   const l = await loadCluster(ctx, id);
   assertManages(ctx.actor, l.facts);
   const m = await addMemberRow(ctx, l.cluster, { ...input, sortOrder: input.sortOrder ?? l.members.length });
+  // A member that joins later gets the open tasks meant for every member on its calendar (reminders follow).
+  const open = await resyncOpenTasks(ctx, { ...l, members: await membersOf(ctx.tx, id) });
+  const tasks = m.memberUnitId ? open.filter((t) => !t.responsibleMemberId) : [];
   await ctx.audit({
     action: 'cluster.member_added',
     entityType: 'cluster',
     entityId: id,
     unitId: l.cluster.unitId,
-    summary: `Thêm "${m.name}" vào ${label(l.cluster)}`,
+    summary: `Thêm "${m.name}" vào ${label(l.cluster)}${tasks.length ? `; ${tasks.length} nhiệm vụ đang thực hiện vào lịch thời hạn của thành viên mới` : ''}`,
   });
   return m;
 }
@@ -258,6 +273,8 @@ export async function removeClusterMember(ctx: CommandContext, id: string, membe
     throw new ClusterConflict(`"${m.name}" đang là Trưởng hoặc Phó cụm: hãy bầu lại trước.`);
   if (await memberInUse(ctx.tx, m.id)) throw new ClusterConflict(`"${m.name}" đã có điểm hoặc được suy tôn: không bớt được.`);
   await deleteMemberOf(ctx.tx, id, memberId);
+  // Its rows leave the calendar; a task it carried out alone becomes every member's (the column is set null).
+  await resyncOpenTasks(ctx, { ...l, members: l.members.filter((x) => x.id !== memberId) });
   await ctx.audit({
     action: 'cluster.member_removed',
     entityType: 'cluster',
@@ -288,6 +305,8 @@ export async function electLeaders(
     createdBy: ctx.actor.accountId,
   });
   const row = await updateClusterRow(ctx.tx, id, { headMemberId: head.id, deputyMemberId: deputy?.id ?? null });
+  // The head's report deadlines move to the new head's unit.
+  await syncHeadReportDeadlines(ctx, row, l.members);
   await ctx.audit({
     action: 'cluster.leaders_elected',
     entityType: 'cluster',
@@ -502,7 +521,7 @@ export async function adjustScore(ctx: CommandContext, id: string, memberId: str
   const l = await loadCluster(ctx, id);
   const m = memberOf(l, memberId);
   const checker = m.checkerMemberId ? (l.members.find((x) => x.id === m.checkerMemberId) ?? null) : null;
-  assertAdjusts(ctx.actor, l.facts, m, checker);
+  const as = assertAdjusts(ctx.actor, l.facts, m, checker);
   assertOpen(l.facts);
   const c = await criterionFor(ctx, id, input.criterionId);
   const reason = input.reason.trim();
@@ -510,7 +529,35 @@ export async function adjustScore(ctx: CommandContext, id: string, memberId: str
   if (input.points !== null) checkPoints(c, input.points);
   const before = (await scoresOf(ctx.tx, id, memberId)).find((s) => s.criterionId === c.id);
   if (!before) throw new ClusterConflict(`"${m.name}" chưa tự chấm "${c.title}": chưa có điểm để điều chỉnh.`);
-  await setAdjustment(ctx.tx, { memberId, criterionId: c.id, adjustedPoints: input.points, adjustReason: reason, adjustedBy: ctx.actor.accountId, at: now() });
+  const at = now();
+  // The adjuster acts for the head member, or for the cross-checking one (the keeper for no member); null points clears it all.
+  const byMember = as === 'head' ? l.cluster.headMemberId : as === 'checker' ? (checker?.id ?? null) : null;
+  await setAdjustment(
+    ctx.tx,
+    input.points === null
+      ? {
+          memberId,
+          criterionId: c.id,
+          adjustedPoints: null,
+          adjustReason: null,
+          adjustedBy: null,
+          adjustedAs: null,
+          adjustedByMemberId: null,
+          adjustedAt: null,
+          at,
+        }
+      : {
+          memberId,
+          criterionId: c.id,
+          adjustedPoints: input.points,
+          adjustReason: reason,
+          adjustedBy: ctx.actor.accountId,
+          adjustedAs: as,
+          adjustedByMemberId: byMember,
+          adjustedAt: at,
+          at,
+        },
+  );
   await ctx.audit({
     action: 'cluster.score_adjusted',
     entityType: 'cluster',
@@ -861,6 +908,13 @@ function taskDeadlines(l: LoadedCluster, t: TaskRow): DeadlineSpec[] {
   return concerned.map((m) => ({ ...base, key: `member:${m.id}`, unitId: m.memberUnitId!, responsibleUnitId: m.memberUnitId }));
 }
 
+/** Re-registers the calendar rows of every open task for the members as they are now; answers those tasks. */
+async function resyncOpenTasks(ctx: CommandContext, l: LoadedCluster): Promise<TaskRow[]> {
+  const open = (await tasksOf(ctx.tx, l.cluster.id)).filter((t) => t.status === 'open');
+  for (const t of open) await syncDeadlines(ctx.tx, 'cluster_task', t.id, taskDeadlines(l, t));
+  return open;
+}
+
 function checkTask(l: LoadedCluster, input: TaskInput): { title: string } {
   const title = input.title.trim();
   if (!title) throw badRequest('Hãy nhập nội dung nhiệm vụ.');
@@ -961,11 +1015,72 @@ export async function sendHeadReport(ctx: CommandContext, id: string, input: { p
   if (!l.cluster.headMemberId) throw new ClusterConflict('Cụm, khối chưa bầu Trưởng: chưa gửi được báo cáo.');
   const sentOn = todayVn();
   await upsertHeadReport(ctx.tx, { clusterId: id, period: input.period, sentOn, note: input.note?.trim() || null, createdBy: ctx.actor.accountId });
+  await syncHeadReportDeadlines(ctx, l.cluster, l.members);
+  const due = input.period === 'h1' ? l.cluster.headReportDueH1 : l.cluster.headReportDueYear;
   await ctx.audit({
     action: 'cluster.head_report_sent',
     entityType: 'cluster',
     entityId: id,
     unitId: l.cluster.unitId,
-    summary: `Trưởng ${label(l.cluster)} gửi báo cáo ${input.period === 'h1' ? '6 tháng' : 'năm'} ngày ${formatDateVi(sentOn)}`,
+    summary: `Trưởng ${label(l.cluster)} gửi báo cáo ${input.period === 'h1' ? '6 tháng' : 'năm'} ngày ${formatDateVi(sentOn)}${
+      due ? (sentOn > due ? ` (muộn ${daysBetween(due, sentOn)} ngày so với hạn ${formatDateVi(due)})` : ` (hạn ${formatDateVi(due)})`) : ''
+    }`,
   });
+}
+
+const PERIOD_WORDS: Record<ClusterReportPeriod, string> = { h1: '6 tháng', year: 'năm' };
+
+function checkHeadReportDues(d: { h1: string | null; year: string | null }) {
+  if (d.h1 && d.year && d.h1 > d.year) throw badRequest('Hạn báo cáo 6 tháng của Trưởng cụm, khối phải trước hạn báo cáo năm.');
+  return { headReportDueH1: d.h1, headReportDueYear: d.year };
+}
+
+/**
+ * The head's reports to the Ban on the one deadline calendar: owned by the head member's unit (its
+ * clerk is reminded; the standing body above sees it), by the keeper while the head is outside the
+ * installation or not elected; done once sent.
+ */
+async function syncHeadReportDeadlines(ctx: CommandContext, c: ClusterRow, members?: MemberWithPath[]): Promise<void> {
+  const head = (members ?? (await membersOf(ctx.tx, c.id))).find((m) => m.id === c.headMemberId);
+  const sent = new Map((await headReportsOf(ctx.tx, c.id)).map((r) => [r.period, r]));
+  const who = `Trưởng ${c.kind === 'cum' ? 'cụm' : 'khối'}`;
+  const specs: DeadlineSpec[] = [];
+  for (const period of CLUSTER_REPORT_PERIODS) {
+    const due = period === 'h1' ? c.headReportDueH1 : c.headReportDueYear;
+    if (!due) continue;
+    specs.push({
+      sourceType: 'cluster_head_report',
+      sourceId: c.id,
+      key: period,
+      kind: 'report',
+      title: `${c.name}: ${who} gửi báo cáo ${PERIOD_WORDS[period]} tới Ban Thi đua - Khen thưởng`,
+      dueDate: due,
+      unitId: head?.memberUnitId ?? c.unitId,
+      responsibleUnitId: head?.memberUnitId ?? null,
+      link: `/cum-khoi/${c.id}`,
+      status: sent.has(period) ? 'done' : 'open',
+    });
+  }
+  await syncDeadlines(ctx.tx, 'cluster_head_report', c.id, specs);
+}
+
+/** The standing body sets (or clears) the due dates of the head's 6-month and year reports to the Ban TĐKT. */
+export async function setHeadReportDues(ctx: CommandContext, id: string, input: { h1: string | null; year: string | null; version: number }) {
+  const l = await loadCluster(ctx, id);
+  if (!managesCluster(ctx.actor, l.facts))
+    throw new ClusterConflict('Chỉ cơ quan thường trực theo dõi cụm, khối mới đặt hạn báo cáo của Trưởng cụm, khối gửi Ban Thi đua - Khen thưởng.');
+  checkVersion(l.cluster, input.version);
+  const row = await updateClusterRow(ctx.tx, id, checkHeadReportDues(input));
+  await syncHeadReportDeadlines(ctx, row, l.members);
+  const show = (d: string | null) => (d ? formatDateVi(d) : 'không đặt');
+  await ctx.audit({
+    action: 'cluster.head_report_dues_set',
+    entityType: 'cluster',
+    entityId: id,
+    unitId: l.cluster.unitId,
+    summary: `Hạn báo cáo của Trưởng ${label(row)} gửi Ban: 6 tháng ${show(row.headReportDueH1)}, năm ${show(row.headReportDueYear)}`,
+    before: { h1: l.cluster.headReportDueH1, year: l.cluster.headReportDueYear },
+    after: { h1: row.headReportDueH1, year: row.headReportDueYear },
+  });
+  return row;
 }

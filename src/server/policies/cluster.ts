@@ -60,7 +60,7 @@ export function editsCluster(actor: Actor, c: ClusterFacts): boolean {
 export function clusterAbilities(actor: Actor, c: ClusterFacts, ownMember: boolean): ClusterAbility[] {
   const out: ClusterAbility[] = [];
   if (can(actor.role, 'cluster', 'read')) out.push('read');
-  if (isClusterKeeper(actor, c) && can(actor.role, 'cluster', 'create')) out.push('manage');
+  if (managesCluster(actor, c)) out.push('manage');
   if (editsCluster(actor, c)) out.push('edit');
   if (ownMember && !c.closed && can(actor.role, 'cluster', 'score')) out.push('score');
   if (ownMember && can(actor.role, 'cluster', 'vote')) out.push('vote');
@@ -68,22 +68,41 @@ export function clusterAbilities(actor: Actor, c: ClusterFacts, ownMember: boole
 }
 
 export function assertManages(actor: Actor, c: ClusterFacts): void {
-  if (!(isClusterKeeper(actor, c) && can(actor.role, 'cluster', 'create')))
+  if (!managesCluster(actor, c))
     throw new ClusterConflict('Chỉ cơ quan thường trực theo dõi cụm, khối mới phân chia thành viên và ghi kết quả bầu Trưởng, Phó cụm.');
+}
+
+/** The standing body that keeps the cluster: divides members, records the election, sets the due dates of the head's reports to the Ban. */
+export function managesCluster(actor: Actor, c: Pick<ClusterFacts, 'ownerPath'>): boolean {
+  return isClusterKeeper(actor, c) && can(actor.role, 'cluster', 'create');
 }
 
 export function assertEdits(actor: Actor, c: ClusterFacts): void {
   if (!editsCluster(actor, c)) throw new ClusterConflict('Chỉ đơn vị Trưởng cụm, khối của năm mới sửa được hồ sơ chung của cụm, khối.');
 }
 
+/** As what an adjustment is made (recorded with it): the head, the keeper while the head is outside, or the cross-checking member. */
+export type ClusterAdjusterRole = 'head' | 'keeper' | 'checker';
+
 /**
- * Who may adjust a member's self-scores (with a reason): the head (or the keeper while the head is
- * outside), or the clerk of the member named to cross-check it (chấm chéo) — never a member its own.
+ * Who may adjust a member's self-scores (with a reason), and as what: the head (or the keeper while
+ * the head is outside), or the clerk of the member named to cross-check it (chấm chéo) — never a
+ * member its own. Null: the actor may not.
  */
+export function adjusterRole(
+  actor: Actor,
+  c: ClusterFacts,
+  target: { unitPath: string | null },
+  checker: { unitPath: string | null } | null,
+): ClusterAdjusterRole | null {
+  // The assigned checker first: an account above both the head and the checker (a Sở over its units) acts for the member it speaks for.
+  if (checker && can(actor.role, 'cluster', 'score') && speaksForMember(actor, checker.unitPath) && !speaksForMember(actor, target.unitPath)) return 'checker';
+  if (editsCluster(actor, c)) return reaches(actor, c.headUnitPath) ? 'head' : 'keeper';
+  return null;
+}
+
 export function adjustsMember(actor: Actor, c: ClusterFacts, target: { unitPath: string | null }, checker: { unitPath: string | null } | null): boolean {
-  if (editsCluster(actor, c)) return true;
-  if (!checker || !can(actor.role, 'cluster', 'score')) return false;
-  return speaksForMember(actor, checker.unitPath) && !speaksForMember(actor, target.unitPath);
+  return adjusterRole(actor, c, target, checker) !== null;
 }
 
 export function assertAdjusts(
@@ -91,9 +110,10 @@ export function assertAdjusts(
   c: ClusterFacts,
   target: { name: string; unitPath: string | null },
   checker: { unitPath: string | null } | null,
-): void {
-  if (!adjustsMember(actor, c, target, checker))
-    throw new ClusterConflict(`Chỉ Trưởng cụm, khối hoặc thành viên được phân công chấm chéo "${target.name}" mới điều chỉnh được điểm.`);
+): ClusterAdjusterRole {
+  const role = adjusterRole(actor, c, target, checker);
+  if (!role) throw new ClusterConflict(`Chỉ Trưởng cụm, khối hoặc thành viên được phân công chấm chéo "${target.name}" mới điều chỉnh được điểm.`);
+  return role;
 }
 
 export function assertOpen(c: Pick<ClusterFacts, 'closed'>): void {

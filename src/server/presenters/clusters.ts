@@ -12,8 +12,17 @@ import type {
   ScoreRow,
   TaskRow,
 } from '../repositories/clusters.js';
-import { adjustsMember, clusterAbilities, speaksForMember, type ClusterFacts } from '../policies/cluster.js';
-import { CLUSTER_CRITERION_KIND_LABELS, CLUSTER_KIND_LABELS, HONOR_INFO, type ClusterCriterionKind, type ClusterKind, type Honor } from '../../shared/codes.js';
+import { adjustsMember, clusterAbilities, speaksForMember, type ClusterAdjusterRole, type ClusterFacts } from '../policies/cluster.js';
+import {
+  CLUSTER_CRITERION_KIND_LABELS,
+  CLUSTER_KIND_LABELS,
+  CLUSTER_REPORT_PERIODS,
+  HONOR_INFO,
+  type ClusterCriterionKind,
+  type ClusterKind,
+  type Honor,
+} from '../../shared/codes.js';
+import { daysBetween } from '../clock.js';
 import { isLate, rankMembers, rankSums, type MemberSums, type MemberTotal } from '../../shared/cluster-scoring.js';
 
 const abilities = z.array(z.string()).describe('Các thao tác tài khoản được làm với cụm, khối này (manage, edit, score, vote)');
@@ -28,6 +37,9 @@ export const clusterSummarySchema = z
     organiserName: z.string().nullable(),
     memberCount: z.number().int(),
     headName: z.string().nullable(),
+    headReportsLate: z
+      .array(z.enum(CLUSTER_REPORT_PERIODS))
+      .describe('Báo cáo của Trưởng cụm gửi Ban đã quá hạn mà chưa gửi, hoặc gửi sau hạn (h1: 6 tháng, year: năm)'),
     abilities,
   })
   .meta({ id: 'ClusterSummary' });
@@ -62,6 +74,8 @@ export const clusterSchema = clusterSummarySchema
     scale: z.number().int(),
     reportDueH1: z.string().nullable(),
     reportDueYear: z.string().nullable(),
+    headReportDueH1: z.string().nullable().describe('Hạn Trưởng cụm gửi báo cáo 6 tháng tới Ban Thi đua - Khen thưởng'),
+    headReportDueYear: z.string().nullable().describe('Hạn Trưởng cụm gửi báo cáo năm tới Ban Thi đua - Khen thưởng'),
     scoringClosed: z.boolean(),
     headMemberId: z.uuid().nullable(),
     deputyMemberId: z.uuid().nullable(),
@@ -103,6 +117,16 @@ const scoreSchema = z.object({
   evidence: z.string().nullable(),
   adjustedPoints: z.number().nullable(),
   adjustReason: z.string().nullable(),
+  adjustedAt: z.string().nullable().describe('Thời điểm điều chỉnh'),
+  adjustedBy: z
+    .object({
+      account: z.string().nullable().describe('Tên tài khoản đã điều chỉnh'),
+      role: z.enum(['head', 'keeper', 'checker']).nullable(),
+      roleLabel: z.string().describe('Trưởng cụm/khối, cơ quan thường trực, hoặc thành viên chấm chéo'),
+      memberName: z.string().nullable().describe('Thành viên mà tài khoản đại diện khi điều chỉnh (Trưởng cụm, thành viên chấm chéo)'),
+    })
+    .nullable()
+    .describe('Ai đã điều chỉnh điểm này; null: chưa điều chỉnh'),
 });
 const rankSchema = z.object({
   memberId: z.uuid(),
@@ -174,12 +198,36 @@ export const clusterTaskSchema = z
 export const clusterPlanSchema = z
   .object({
     tasks: z.array(clusterTaskSchema),
-    headReports: z.array(z.object({ period: z.enum(['h1', 'year']), sentOn: z.string().nullable(), note: z.string().nullable() })),
-    abilities,
+    headReports: z.array(
+      z.object({
+        period: z.enum(['h1', 'year']),
+        due: z.string().nullable().describe('Hạn gửi Ban (cơ quan thường trực đặt)'),
+        sentOn: z.string().nullable(),
+        note: z.string().nullable(),
+        late: z.boolean().describe('Gửi sau hạn, hoặc đã quá hạn mà chưa gửi'),
+        daysLate: z.number().int().describe('Số ngày muộn (đến ngày gửi, hoặc đến hôm nay khi chưa gửi); 0: không muộn'),
+      }),
+    ),
+    abilities: z.array(z.string()).describe('edit: Trưởng cụm sửa kế hoạch, ghi nhận gửi báo cáo; manage: cơ quan thường trực đặt hạn báo cáo của Trưởng cụm'),
   })
   .meta({ id: 'ClusterPlan' });
 
-export function presentPlan(tasks: TaskRow[], reports: HeadReportRow[], members: MemberWithPath[], abilities: string[], today: string) {
+/** The head's reports against their due dates: late when sent after the due date, or still missing after it. */
+export function headReportStates(
+  c: Pick<ClusterRow, 'headReportDueH1' | 'headReportDueYear'>,
+  reports: Pick<HeadReportRow, 'period' | 'sentOn' | 'note'>[],
+  today: string,
+) {
+  return CLUSTER_REPORT_PERIODS.map((period) => {
+    const r = reports.find((x) => x.period === period);
+    const due = period === 'h1' ? c.headReportDueH1 : c.headReportDueYear;
+    const sentOn = r?.sentOn ?? null;
+    const late = isLate(due, sentOn, today);
+    return { period, due, sentOn, note: r?.note ?? null, late, daysLate: late && due ? daysBetween(due, sentOn ?? today) : 0 };
+  });
+}
+
+export function presentPlan(c: ClusterRow, tasks: TaskRow[], reports: HeadReportRow[], members: MemberWithPath[], abilities: string[], today: string) {
   const names = new Map(members.map((m) => [m.id, m.name]));
   return {
     tasks: tasks.map((t) => ({
@@ -194,10 +242,7 @@ export function presentPlan(tasks: TaskRow[], reports: HeadReportRow[], members:
       overdue: t.status === 'open' && t.dueDate < today,
       version: t.version,
     })),
-    headReports: (['h1', 'year'] as const).map((period) => {
-      const r = reports.find((x) => x.period === period);
-      return { period, sentOn: r?.sentOn ?? null, note: r?.note ?? null };
-    }),
+    headReports: headReportStates(c, reports, today),
     abilities,
   };
 }
@@ -208,7 +253,7 @@ export function presentClusterSummary(
   c: ClusterRow,
   facts: ClusterFacts,
   actor: Actor,
-  extra: { memberCount: number; headName: string | null; mine: boolean },
+  extra: { memberCount: number; headName: string | null; mine: boolean; headReports: HeadReportRow[]; today: string },
 ) {
   return {
     id: c.id,
@@ -219,6 +264,9 @@ export function presentClusterSummary(
     organiserName: c.organiserName,
     memberCount: extra.memberCount,
     headName: extra.headName,
+    headReportsLate: headReportStates(c, extra.headReports, extra.today)
+      .filter((r) => r.late)
+      .map((r) => r.period),
     abilities: clusterAbilities(actor, facts, extra.mine),
   };
 }
@@ -266,16 +314,26 @@ export function suggestRotation(c: ClusterRow, members: MemberWithPath[], histor
   return { headMemberId: head?.id ?? null, deputyMemberId: deputy?.id ?? null, reason };
 }
 
-export function presentCluster(c: ClusterRow, facts: ClusterFacts, actor: Actor, members: MemberWithPath[], history: History) {
+export function presentCluster(
+  c: ClusterRow,
+  facts: ClusterFacts,
+  actor: Actor,
+  members: MemberWithPath[],
+  history: History,
+  headReports: HeadReportRow[],
+  today: string,
+) {
   const head = members.find((m) => m.id === c.headMemberId);
   const mine = members.some((m) => speaksForMember(actor, m.unitPath));
   return {
-    ...presentClusterSummary(c, facts, actor, { memberCount: members.length, headName: head?.name ?? null, mine }),
+    ...presentClusterSummary(c, facts, actor, { memberCount: members.length, headName: head?.name ?? null, mine, headReports, today }),
     regulation: c.regulation,
     plan: c.plan,
     scale: c.scale,
     reportDueH1: c.reportDueH1,
     reportDueYear: c.reportDueYear,
+    headReportDueH1: c.headReportDueH1,
+    headReportDueYear: c.headReportDueYear,
     scoringClosed: !!c.scoringClosedAt,
     headMemberId: c.headMemberId,
     deputyMemberId: c.deputyMemberId,
@@ -339,7 +397,24 @@ export function rankingOf(input: ScoringInput): (MemberTotal & { name: string; l
   ).map((t) => ({ ...t, name: names.get(t.memberId) ?? '', lateReports: late.get(t.memberId) ?? 0 }));
 }
 
-export function presentScoring(input: Omit<ScoringInput, 'scores'> & { scores: ScoreRow[] }) {
+/** What an adjuster acted as, in words (the head's title follows the kind: Trưởng cụm / Trưởng khối). */
+function adjusterLabels(c: ClusterRow): Record<ClusterAdjusterRole, string> {
+  return { head: `Trưởng ${c.kind === 'cum' ? 'cụm' : 'khối'}`, keeper: 'Cơ quan thường trực', checker: 'Thành viên chấm chéo' };
+}
+
+/** Who adjusted a score, as recorded with it (an adjustment from before the record kept its role says only the account). */
+function adjusterOf(c: ClusterRow, s: ScoreRow, names: ReadonlyMap<string, string>, members: readonly { id: string; name: string }[]) {
+  if (s.adjustedPoints === null) return null;
+  const role = (s.adjustedAs as ClusterAdjusterRole | null) ?? null;
+  return {
+    account: s.adjustedBy ? (names.get(s.adjustedBy) ?? null) : null,
+    role,
+    roleLabel: role ? adjusterLabels(c)[role] : 'Người điều chỉnh',
+    memberName: s.adjustedByMemberId ? (members.find((m) => m.id === s.adjustedByMemberId)?.name ?? null) : null,
+  };
+}
+
+export function presentScoring(input: Omit<ScoringInput, 'scores'> & { scores: ScoreRow[]; adjusters: ReadonlyMap<string, string> }) {
   const { rows } = lateReportsOf(input);
   return {
     scale: input.cluster.scale,
@@ -361,7 +436,9 @@ export function presentScoring(input: Omit<ScoringInput, 'scores'> & { scores: S
       selfPoints: s.selfPoints,
       evidence: s.evidence,
       adjustedPoints: s.adjustedPoints,
-      adjustReason: s.adjustReason,
+      adjustReason: s.adjustedPoints === null ? null : s.adjustReason,
+      adjustedAt: s.adjustedPoints !== null && s.adjustedAt ? s.adjustedAt.toISOString() : null,
+      adjustedBy: adjusterOf(input.cluster, s, input.adjusters, input.members),
     })),
     reports: rows,
     ranking: rankingOf(input),

@@ -7,6 +7,7 @@
 import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import {
+  accounts,
   clusterCriteria,
   clusterHeadReports,
   clusterLeaders,
@@ -277,16 +278,45 @@ export async function upsertSelfScore(
     });
 }
 
+/** Sets (or, with all null, clears) the adjustment of one score, with who made it, as what and when. */
 export async function setAdjustment(
   tx: Executor,
-  v: { memberId: string; criterionId: string; adjustedPoints: number | null; adjustReason: string | null; adjustedBy: string; at: Date },
+  v: {
+    memberId: string;
+    criterionId: string;
+    adjustedPoints: number | null;
+    adjustReason: string | null;
+    adjustedBy: string | null;
+    adjustedAs: string | null;
+    adjustedByMemberId: string | null;
+    adjustedAt: Date | null;
+    at: Date;
+  },
 ): Promise<boolean> {
   const r = await tx
     .update(clusterScores)
-    .set({ adjustedPoints: v.adjustedPoints, adjustReason: v.adjustReason, adjustedBy: v.adjustedBy, updatedAt: v.at })
+    .set({
+      adjustedPoints: v.adjustedPoints,
+      adjustReason: v.adjustReason,
+      adjustedBy: v.adjustedBy,
+      adjustedAs: v.adjustedAs,
+      adjustedByMemberId: v.adjustedByMemberId,
+      adjustedAt: v.adjustedAt,
+      updatedAt: v.at,
+    })
     .where(and(eq(clusterScores.memberId, v.memberId), eq(clusterScores.criterionId, v.criterionId)))
     .returning({ m: clusterScores.memberId });
   return r.length > 0;
+}
+
+/** The display names of the accounts that adjusted this cluster's scores (shown with each adjustment). */
+export async function adjusterNamesOf(tx: Executor, clusterId: string): Promise<Map<string, string>> {
+  const rows = await tx
+    .selectDistinct({ id: accounts.id, name: accounts.displayName })
+    .from(clusterScores)
+    .innerJoin(accounts, eq(accounts.id, clusterScores.adjustedBy))
+    .where(eq(clusterScores.clusterId, clusterId));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 // ---- Reports ----
@@ -378,6 +408,12 @@ export async function updateTaskAtVersion(
 
 export async function headReportsOf(tx: Executor, clusterId: string): Promise<HeadReportRow[]> {
   return tx.select().from(clusterHeadReports).where(eq(clusterHeadReports.clusterId, clusterId));
+}
+
+/** The head's reports of several clusters in one query (the list page shows which are late). */
+export async function headReportsOfClusters(tx: Executor, clusterIds: string[]): Promise<HeadReportRow[]> {
+  if (!clusterIds.length) return [];
+  return tx.select().from(clusterHeadReports).where(inArray(clusterHeadReports.clusterId, clusterIds));
 }
 
 export async function upsertHeadReport(tx: Executor, v: typeof clusterHeadReports.$inferInsert): Promise<void> {

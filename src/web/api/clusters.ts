@@ -90,6 +90,8 @@ export const closeClusterTask = (id: string, taskId: string, body: BodyOf<'/api/
   call(client.POST('/api/clusters/{id}/tasks/{taskId}/close', { ...byTask(id, taskId), body }));
 export const sendClusterHeadReport = (id: string, body: BodyOf<'/api/clusters/{id}/head-reports', 'post'>) =>
   call(client.POST('/api/clusters/{id}/head-reports', { ...byId(id), body }));
+export const setClusterHeadReportDues = (id: string, body: BodyOf<'/api/clusters/{id}/head-report-dues', 'put'>) =>
+  call(client.PUT('/api/clusters/{id}/head-report-dues', { ...byId(id), body }));
 export const downloadClusterHeadReport = (id: string, period: 'h1' | 'year', format: DocFormat) =>
   download(
     client.GET('/api/clusters/{id}/head-report/document', { params: { path: { id }, query: { period, format } }, ...blob }),

@@ -36,6 +36,9 @@ export const clusters = pgTable(
     /** Due dates of the members' reports to the head (6 months, year). */
     reportDueH1: date('report_due_h1'),
     reportDueYear: date('report_due_year'),
+    /** Due dates of the head's reports to the Ban TĐKT (6 months, year), set by the standing body that keeps the cluster. */
+    headReportDueH1: date('head_report_due_h1'),
+    headReportDueYear: date('head_report_due_year'),
     scoringClosedAt: timestamp('scoring_closed_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -141,7 +144,11 @@ export const clusterCriteria = pgTable(
   (t) => [index('cluster_criteria_cluster_idx').on(t.clusterId, t.sortOrder)],
 );
 
-/** A member's self-score on one criterion with its evidence, and the head's adjustment with its reason. */
+/**
+ * A member's self-score on one criterion with its evidence, and the adjustment with its reason: who
+ * (`adjusted_by`, the account), as what (`adjusted_as`: head, keeper while the head is outside, or
+ * cross-checking member) and for which member (`adjusted_by_member_id`), when.
+ */
 export const clusterScores = pgTable(
   'cluster_scores',
   {
@@ -159,6 +166,9 @@ export const clusterScores = pgTable(
     adjustedPoints: points('adjusted_points'),
     adjustReason: text('adjust_reason'),
     adjustedBy: uuid('adjusted_by').references(() => accounts.id),
+    adjustedAs: text('adjusted_as'),
+    adjustedByMemberId: uuid('adjusted_by_member_id').references(() => clusterMembers.id, { onDelete: 'set null' }),
+    adjustedAt: timestamp('adjusted_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.criterionId] }), index('cluster_scores_cluster_idx').on(t.clusterId)],

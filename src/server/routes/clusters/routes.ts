@@ -15,6 +15,7 @@ import {
   createClusterTask,
   sendHeadReport,
   setCrossCheckers,
+  setHeadReportDues,
   updateClusterTask,
   closeScoring,
   clusterFacts,
@@ -35,9 +36,11 @@ import {
 } from '../../commands/clusters.js';
 import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
-import { ClusterConflict, editsCluster, speaksForMember } from '../../policies/cluster.js';
+import { ClusterConflict, editsCluster, managesCluster, speaksForMember } from '../../policies/cluster.js';
 import {
+  adjusterNamesOf,
   criteriaOf,
+  headReportsOfClusters,
   itemsOfMeetings,
   leaderHistory,
   headReportsOf,
@@ -101,6 +104,8 @@ const clusterFields = z.object({
   reportDueYear: isoDate.nullish(),
 });
 const createBody = clusterFields.extend({
+  headReportDueH1: isoDate.nullish(),
+  headReportDueYear: isoDate.nullish(),
   year,
   kind: z.enum(CLUSTER_KINDS, 'Loại là cụm hoặc khối thi đua.'),
   copyFromId: uuid('Cụm, khối năm trước không hợp lệ.').nullish(),
@@ -187,6 +192,7 @@ const taskFields = z.object({
 });
 const taskParams = idParams.extend({ taskId: uuid('Mã nhiệm vụ không hợp lệ.') });
 const taskClose = z.object({ version: z.number().int(), outcome: z.enum(['done', 'cancelled'], 'Kết quả là "done" (hoàn thành) hoặc "cancelled" (hủy).') });
+const headReportDuesBody = z.object({ h1: isoDate.nullable(), year: isoDate.nullable(), version: z.number().int() });
 const headReportBody = z.object({ period: z.enum(CLUSTER_REPORT_PERIODS, 'Kỳ báo cáo là 6 tháng hoặc năm.'), note: optText(2000, 'Ghi chú') });
 const format = z.object({ format: z.enum(['docx', 'pdf'], 'Định dạng phải là docx hoặc pdf.').default('docx') });
 const wordOrPdf = { 200: file('Văn bản Word hoặc PDF', 'docx', 'pdf'), ...errors(403, 404, 503) };
@@ -196,7 +202,7 @@ const one = { 200: clusterSchema, ...errors(403, 404, 409) };
 async function clusterJson(tx: Executor, actor: Actor, id: string) {
   const l = await loadCluster({ tx, actor }, id, false);
   const history = await leaderHistory(tx, l.cluster.lineageId);
-  return presentCluster(l.cluster, l.facts, actor, l.members, history);
+  return presentCluster(l.cluster, l.facts, actor, l.members, history, await headReportsOf(tx, id), todayVn());
 }
 
 async function scoringJson(tx: Executor, actor: Actor, id: string) {
@@ -204,13 +210,14 @@ async function scoringJson(tx: Executor, actor: Actor, id: string) {
   const criteria = await criteriaOf(tx, id);
   const scores = await scoresOf(tx, id);
   const reports = await reportsOf(tx, id);
-  return presentScoring({ cluster: l.cluster, members: l.members, criteria, scores, reports, today: todayVn() });
+  const adjusters = await adjusterNamesOf(tx, id);
+  return presentScoring({ cluster: l.cluster, members: l.members, criteria, scores, reports, adjusters, today: todayVn() });
 }
 
 async function planJson(tx: Executor, actor: Actor, id: string) {
   const l = await loadCluster({ tx, actor }, id, false);
-  const abilities = editsCluster(actor, l.facts) ? ['edit'] : [];
-  return presentPlan(await tasksOf(tx, id), await headReportsOf(tx, id), l.members, abilities, todayVn());
+  const abilities = [...(editsCluster(actor, l.facts) ? ['edit'] : []), ...(managesCluster(actor, l.facts) ? ['manage'] : [])];
+  return presentPlan(l.cluster, await tasksOf(tx, id), await headReportsOf(tx, id), l.members, abilities, todayVn());
 }
 
 async function meetingsJson(tx: Executor, actor: Actor, id: string) {
@@ -247,16 +254,18 @@ export const clusterRoutes =
         const { page, pageSize, ...f } = req.query;
         const { rows, total } = await listVisibleClusters(db, actor, f, { page, pageSize });
         // The members of the whole page in one query (the abilities need the head's unit and the actor's own members).
-        const all = await membersOfClusters(
-          db,
-          rows.map((r) => r.cluster.id),
-        );
+        const ids = rows.map((r) => r.cluster.id);
+        const all = await membersOfClusters(db, ids);
+        const sent = await headReportsOfClusters(db, ids);
+        const today = todayVn();
         const items = rows.map((r) => {
           const members = all.filter((m) => m.clusterId === r.cluster.id);
           return presentClusterSummary(r.cluster, clusterFacts(r.cluster, r.ownerPath, members), actor, {
             memberCount: r.memberCount,
             headName: r.headName,
             mine: members.some((m) => speaksForMember(actor, m.unitPath)),
+            headReports: sent.filter((x) => x.clusterId === r.cluster.id),
+            today,
           });
         });
         return { items, total };
@@ -750,6 +759,26 @@ export const clusterRoutes =
         const actor = actorOf(req);
         authorize(actor, 'cluster', 'update');
         await runCommand(db, actor, (ctx) => closeClusterTask(ctx, req.params.id, req.params.taskId, req.body));
+        return planJson(db, actor, req.params.id);
+      },
+    );
+
+    app.put(
+      '/api/clusters/:id/head-report-dues',
+      {
+        schema: {
+          tags: ['clusters'],
+          operationId: 'setClusterHeadReportDues',
+          summary: 'Cơ quan thường trực đặt hạn Trưởng cụm, khối gửi báo cáo 6 tháng / năm tới Ban Thi đua - Khen thưởng (null: không đặt)',
+          params: idParams,
+          body: headReportDuesBody,
+          response: onePlan,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cluster', 'create');
+        await runCommand(db, actor, (ctx) => setHeadReportDues(ctx, req.params.id, req.body));
         return planJson(db, actor, req.params.id);
       },
     );

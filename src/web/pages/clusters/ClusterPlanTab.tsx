@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
@@ -9,6 +9,7 @@ import {
   downloadClusterHeadReport,
   getClusterPlan,
   sendClusterHeadReport,
+  setClusterHeadReportDues,
   updateClusterTask,
   type Cluster,
   type ClusterPlan,
@@ -182,11 +183,38 @@ function Tasks({ c, plan }: { c: Cluster; plan: ClusterPlan }) {
   );
 }
 
-/** The head's 6-month and year reports to the Ban TĐKT: printed from the cluster's records, then recorded as sent. */
+type HeadReport = ClusterPlan['headReports'][number];
+
+/** Where a head's report stands against its due date (the server decides `late` and `daysLate`). */
+function HeadReportState({ r }: { r: HeadReport }) {
+  if (r.sentOn) return r.late ? <Tag color="red">Gửi muộn {r.daysLate} ngày</Tag> : r.due ? <Tag color="green">Đúng hạn</Tag> : null;
+  if (r.late) return <Tag color="red">Quá hạn {r.daysLate} ngày, chưa gửi</Tag>;
+  return r.due ? <Tag color="blue">Chưa đến hạn</Tag> : <Typography.Text type="secondary">Chưa đặt hạn</Typography.Text>;
+}
+
+interface DueValues {
+  h1?: Dayjs | null;
+  year?: Dayjs | null;
+}
+
+/** The head's 6-month and year reports to the Ban TĐKT: due dates set by the standing body, printed from the cluster's records, then recorded as sent. */
 function HeadReports({ c, plan }: { c: Cluster; plan: ClusterPlan }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const edit = plan.abilities.includes('edit');
+  const manage = plan.abilities.includes('manage');
+  const [dueForm] = Form.useForm<DueValues>();
+  const [setting, setSetting] = useState(false);
+  const dues = useMutation({
+    mutationFn: (v: DueValues) => setClusterHeadReportDues(c.id, { h1: fromDayjs(v.h1), year: fromDayjs(v.year), version: c.version }),
+    onSuccess: async () => {
+      message.success('Đã đặt hạn báo cáo của Trưởng cụm, khối.');
+      setSetting(false);
+      await qc.invalidateQueries({ queryKey: keys.clusters.all });
+    },
+  });
+  const who = c.kind === 'cum' ? 'cụm' : 'khối';
+  const late = plan.headReports.filter((r) => r.late && !r.sentOn);
   const send = useMutation({
     mutationFn: (period: 'h1' | 'year') => sendClusterHeadReport(c.id, { period }),
     onSuccess: async () => {
@@ -200,7 +228,34 @@ function HeadReports({ c, plan }: { c: Cluster; plan: ClusterPlan }) {
     onError: (e) => message.error(errorText(e)),
   });
   return (
-    <Card size="small" title={`Báo cáo của Trưởng ${c.kind === 'cum' ? 'cụm' : 'khối'} gửi Ban Thi đua - Khen thưởng`}>
+    <Card
+      size="small"
+      title={`Báo cáo của Trưởng ${who} gửi Ban Thi đua - Khen thưởng`}
+      extra={
+        manage ? (
+          <Button
+            size="small"
+            data-testid="cluster-head-dues"
+            onClick={() => {
+              dues.reset();
+              dueForm.setFieldsValue({ h1: toDayjs(plan.headReports[0]?.due) ?? null, year: toDayjs(plan.headReports[1]?.due) ?? null });
+              setSetting(true);
+            }}
+          >
+            Đặt hạn báo cáo
+          </Button>
+        ) : null
+      }
+    >
+      {late.length ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="cluster-head-late"
+          title={late.map((r) => `${PERIOD[r.period]}: quá hạn ${r.daysLate} ngày (hạn ${fmtDate(r.due)}), Trưởng ${who} chưa gửi Ban.`).join(' ')}
+        />
+      ) : null}
       <Table
         data-testid="cluster-head-reports"
         rowKey="period"
@@ -210,7 +265,9 @@ function HeadReports({ c, plan }: { c: Cluster; plan: ClusterPlan }) {
         dataSource={plan.headReports}
         columns={[
           { title: 'Báo cáo', dataIndex: 'period', render: (p: 'h1' | 'year') => PERIOD[p] },
+          { title: 'Hạn', dataIndex: 'due', render: (d: string | null) => (d ? fmtDate(d) : '—') },
           { title: 'Đã gửi', dataIndex: 'sentOn', render: (d: string | null) => (d ? fmtDate(d) : '—') },
+          { title: 'Tình trạng', key: 'state', render: (_, r) => <HeadReportState r={r} /> },
           {
             title: '',
             render: (_, r) => (
@@ -236,6 +293,28 @@ function HeadReports({ c, plan }: { c: Cluster; plan: ClusterPlan }) {
           },
         ]}
       />
+      <FormModal<DueValues>
+        open={setting}
+        title={`Hạn Trưởng ${who} gửi báo cáo tới Ban Thi đua - Khen thưởng`}
+        onCancel={() => setSetting(false)}
+        form={dueForm}
+        onFinish={(v) => dues.mutate(v)}
+        pending={dues.isPending}
+        error={dues.error ? errorText(dues.error) : null}
+        okTestId="cluster-head-dues-ok"
+      >
+        <Typography.Paragraph type="secondary">
+          Hạn nằm trên lịch thời hạn của đơn vị Trưởng {who} (có nhắc hạn); để trống nếu không đặt hạn.
+        </Typography.Paragraph>
+        <Flex gap={12} wrap>
+          <Form.Item name="h1" label="Hạn báo cáo sơ kết 6 tháng">
+            <DatePicker format={DATE_FORMAT} aria-label="Hạn báo cáo sơ kết 6 tháng" />
+          </Form.Item>
+          <Form.Item name="year" label="Hạn báo cáo tổng kết năm">
+            <DatePicker format={DATE_FORMAT} aria-label="Hạn báo cáo tổng kết năm" />
+          </Form.Item>
+        </Flex>
+      </FormModal>
     </Card>
   );
 }

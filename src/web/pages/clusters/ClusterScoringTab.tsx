@@ -21,9 +21,10 @@ import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import { FormModal } from '../../components/FormModal';
 import { LoadingBlock } from '../../components/PageStates';
-import { DATE_FORMAT, fmtDate, fromDayjs } from '../../lib/format';
+import { DATE_FORMAT, fmtDate, fmtDateTime, fromDayjs } from '../../lib/format';
 
 type Criterion = ClusterScoring['criteria'][number];
+type Score = ClusterScoring['scores'][number];
 type Row = ClusterTable['criteria'][number];
 const KIND_OPTIONS = [
   { value: 'criterion', label: 'Tiêu chí' },
@@ -31,6 +32,31 @@ const KIND_OPTIONS = [
   { value: 'minus', label: 'Điểm trừ' },
 ];
 const bound = (x: Criterion) => (x.kind === 'minus' ? `${x.minPoints}` : x.kind === 'bonus' ? `+${x.maxPoints}` : `${x.maxPoints}`);
+
+/** Who adjusted a score, as what: "Trưởng cụm Sở X — Nguyễn Văn A", "Thành viên chấm chéo Sở Y — …". */
+function adjusterText(o: Score): string {
+  const by = o.adjustedBy;
+  if (!by) return '';
+  const who = [by.roleLabel, by.memberName].filter(Boolean).join(' ');
+  return by.account ? `${who} — ${by.account}` : who;
+}
+
+/** One adjustment in a line: from the self-score to the adjusted points, who, when and why. */
+function AdjustmentNote({ o }: { o: Score }) {
+  if (o.adjustedPoints == null) return null;
+  return (
+    <span>
+      <Tag color="orange">
+        {o.selfPoints} → {o.adjustedPoints}
+      </Tag>
+      <Typography.Text type="secondary">
+        {adjusterText(o)}
+        {o.adjustedAt ? `, ${fmtDateTime(o.adjustedAt)}` : ''}
+      </Typography.Text>
+      {o.adjustReason ? <div>Lý do: {o.adjustReason}</div> : null}
+    </span>
+  );
+}
 
 /** The head builds the table: groups, criteria with max points, bonus and minus items, late-report penalties. */
 function TableEditor({ c, s, open, onClose }: { c: Cluster; s: ClusterScoring; open: boolean; onClose: () => void }) {
@@ -203,15 +229,10 @@ function SelfScore({ c, s, memberId }: { c: Cluster; s: ClusterScoring; memberId
             ),
           },
           {
-            title: 'Sau điều chỉnh',
-            responsive: ['sm'],
+            title: 'Điều chỉnh',
             render: (_, x) => {
               const o = own.get(x.id);
-              return o?.adjustedPoints != null ? (
-                <span title={o.adjustReason ?? ''}>
-                  <Tag color="orange">{o.adjustedPoints}</Tag> {o.adjustReason}
-                </span>
-              ) : null;
+              return o ? <AdjustmentNote o={o} /> : null;
             },
           },
         ]}
@@ -258,7 +279,19 @@ function Review({ c, s, memberId }: { c: Cluster; s: ClusterScoring; memberId: s
             title: 'Điều chỉnh',
             render: (_, x) => {
               const o = own.get(x.id);
-              return o?.adjustedPoints != null ? `${o.adjustedPoints} (${o.adjustReason ?? ''})` : '';
+              return o?.adjustedPoints != null ? (
+                <>
+                  {`${o.adjustedPoints} (${o.adjustReason ?? ''})`}
+                  <div>
+                    <Typography.Text type="secondary">
+                      {adjusterText(o)}
+                      {o.adjustedAt ? `, ${fmtDateTime(o.adjustedAt)}` : ''}
+                    </Typography.Text>
+                  </div>
+                </>
+              ) : (
+                ''
+              );
             },
           },
           {
@@ -297,6 +330,39 @@ function Review({ c, s, memberId }: { c: Cluster; s: ClusterScoring; memberId: s
           <Input.TextArea rows={2} />
         </Form.Item>
       </FormModal>
+    </Card>
+  );
+}
+
+/**
+ * Every adjusted score the account should know of: its own members' (what was changed on its
+ * sheet), and, for the head, every member's. Shown also after the table is closed.
+ */
+function Adjustments({ c, s }: { c: Cluster; s: ClusterScoring }) {
+  const edit = c.abilities.includes('edit');
+  const shown = new Set(c.members.filter((m) => edit || m.mine).map((m) => m.id));
+  const names = new Map(c.members.map((m) => [m.id, m.name]));
+  const titles = new Map(s.criteria.map((x) => [x.id, x.title]));
+  const rows = s.scores.filter((x) => x.adjustedPoints != null && shown.has(x.memberId));
+  if (!shown.size) return null;
+  return (
+    <Card size="small" title={edit ? 'Điểm đã được điều chỉnh' : 'Điểm của đơn vị đã được điều chỉnh'} data-testid="cluster-adjustments">
+      {rows.length ? (
+        <Table
+          rowKey={(x) => `${x.memberId}-${x.criterionId}`}
+          size="small"
+          pagination={false}
+          scroll={{ x: true }}
+          dataSource={rows}
+          columns={[
+            { title: 'Thành viên', render: (_, x) => names.get(x.memberId) },
+            { title: 'Tiêu chí', render: (_, x) => titles.get(x.criterionId) },
+            { title: 'Điều chỉnh', render: (_, x) => <AdjustmentNote o={x} /> },
+          ]}
+        />
+      ) : (
+        <Typography.Text type="secondary">Chưa có điểm nào bị điều chỉnh.</Typography.Text>
+      )}
     </Card>
   );
 }
@@ -544,6 +610,8 @@ export function ScoringTab({ c }: { c: Cluster }) {
             <Select
               aria-label="Chấm điểm cho thành viên"
               style={{ minWidth: 320 }}
+              showSearch
+              optionFilterProp="label"
               value={selfId}
               onChange={setPicked}
               options={scorable.map((m) => ({ value: m.id, label: m.unitId ? m.name : `${m.name} (ngoài hệ thống, Trưởng cụm nhập phiếu)` }))}
@@ -559,6 +627,8 @@ export function ScoringTab({ c }: { c: Cluster }) {
           <Select
             aria-label="Rà soát điểm của thành viên"
             style={{ minWidth: 320 }}
+            showSearch
+            optionFilterProp="label"
             placeholder="Chọn thành viên"
             value={reviewed}
             onChange={setReviewed}
@@ -567,6 +637,7 @@ export function ScoringTab({ c }: { c: Cluster }) {
           {reviewed ? <Review c={c} s={s} memberId={reviewed} /> : null}
         </>
       ) : null}
+      {s.criteria.length ? <Adjustments c={c} s={s} /> : null}
       <Typography.Title level={5}>Báo cáo 6 tháng, năm</Typography.Title>
       <Reports c={c} s={s} />
       {edit && editing ? <TableEditor c={c} s={s} open={editing} onClose={() => setEditing(false)} /> : null}

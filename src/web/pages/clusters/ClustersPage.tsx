@@ -59,6 +59,8 @@ interface CreateValues {
   scale: 100 | 1000;
   reportDueH1?: Dayjs | null;
   reportDueYear?: Dayjs | null;
+  headReportDueH1?: Dayjs | null;
+  headReportDueYear?: Dayjs | null;
   copyFromId?: string | null;
 }
 
@@ -80,6 +82,8 @@ function CreateClusterModal({ open, year, onClose }: { open: boolean; year: numb
         scale: v.scale,
         reportDueH1: fromDayjs(v.reportDueH1),
         reportDueYear: fromDayjs(v.reportDueYear),
+        headReportDueH1: fromDayjs(v.headReportDueH1),
+        headReportDueYear: fromDayjs(v.headReportDueYear),
         copyFromId: v.copyFromId ?? null,
       }),
     onSuccess: async (c) => {
@@ -135,6 +139,14 @@ function CreateClusterModal({ open, year, onClose }: { open: boolean; year: numb
           <DatePicker format={DATE_FORMAT} />
         </Form.Item>
         <Form.Item name="reportDueYear" label="Hạn báo cáo năm">
+          <DatePicker format={DATE_FORMAT} />
+        </Form.Item>
+      </Flex>
+      <Flex gap={12} wrap>
+        <Form.Item name="headReportDueH1" label="Hạn Trưởng cụm báo cáo Ban: 6 tháng">
+          <DatePicker format={DATE_FORMAT} />
+        </Form.Item>
+        <Form.Item name="headReportDueYear" label="Hạn Trưởng cụm báo cáo Ban: năm">
           <DatePicker format={DATE_FORMAT} />
         </Form.Item>
       </Flex>
@@ -210,6 +222,16 @@ export function ClustersPage() {
                 return l ? `${l.name} (${l.total})` : '—';
               },
             },
+            {
+              title: 'Báo cáo gửi Ban',
+              key: 'headReports',
+              render: (_, r) =>
+                r.headReportsLate.length ? (
+                  <Tag color="red" data-testid="cluster-list-head-late">
+                    Muộn: {r.headReportsLate.map((p) => (p === 'h1' ? '6 tháng' : 'năm')).join(', ')}
+                  </Tag>
+                ) : null,
+            },
           ]}
         />
       )}
@@ -272,8 +294,11 @@ function InfoTab({ c }: { c: Cluster }) {
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label="Hội đồng tổ chức">{c.organiserName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="Thang điểm">{c.scale === 1000 ? '1.000' : c.scale} điểm</Descriptions.Item>
-        <Descriptions.Item label="Hạn báo cáo">
+        <Descriptions.Item label="Hạn thành viên báo cáo Trưởng cụm">
           6 tháng: {fmtDate(c.reportDueH1) || '—'} · năm: {fmtDate(c.reportDueYear) || '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="Hạn Trưởng cụm báo cáo Ban Thi đua - Khen thưởng">
+          6 tháng: {fmtDate(c.headReportDueH1) || '—'} · năm: {fmtDate(c.headReportDueYear) || '—'}
         </Descriptions.Item>
         <Descriptions.Item label="Quy chế">
           {c.regulation ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.regulation}</Typography.Paragraph> : 'Chưa có'}
