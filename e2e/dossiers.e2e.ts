@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '../src/server/db/client.js';
 import { buildApp, type App } from '../src/server/app.js';
 import { seedDemo } from '../src/server/demo/seed.js';
 import { setClock } from '../src/server/clock.js';
-import { accounts, councilMembers, deadlines, movementHonors, movements, people, units } from '../src/server/db/schema/index.js';
+import { accounts, councilMembers, deadlines, dossiers, movementHonors, movements, people, units } from '../src/server/db/schema/index.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
 import type { Response } from '../test/helpers/app.js';
 
@@ -340,5 +340,37 @@ describe('seed 001 in the browser: dossiers, council, decision, quota', { skip: 
     await p.getByText('Vượt chỉ tiêu', { exact: false }).first().waitFor();
     await p.screenshot({ path: `${SHOTS}/dossier-06-quota.png` });
     await p.close();
+  });
+
+  it('the Sở’s Tờ trình to the province: the director signs it on a phone, the Office seals it, it joins the dossier', async () => {
+    const [upward] = await database.db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.level, 'upward'));
+    const director = await page('giamdoc');
+    await director.setViewportSize({ width: 390, height: 900 });
+    await director.goto(`${url}/ho-so/${upward!.id}`);
+    const card = director.getByTestId('signatures-to_trinh');
+    await card.getByTestId('document-waiting-for-me').waitFor();
+    await card.getByTestId('document-sign-number').fill('12');
+    await card.getByTestId('document-sign').click();
+    await card.getByTestId('document-sign-state').getByText('Những người ký đã ký số').waitFor();
+    await director.screenshot({ path: `${SHOTS}/dossier-07-to-trinh-signed-390.png`, fullPage: true });
+    const overflow = await director.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const wide = await director.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0)
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className}: ${(e.textContent ?? '').slice(0, 40)}`),
+    );
+    assert.ok(overflow <= 1, `the dossier page runs ${overflow}px off a phone's screen: ${wide.join(' | ')}`);
+    await director.close();
+    const office = await page('vanphong');
+    await office.goto(`${url}/ho-so/${upward!.id}`);
+    const sealCard = office.getByTestId('signatures-to_trinh');
+    await sealCard.getByTestId('document-sign').click();
+    await sealCard.getByTestId('document-sign-state').getByText('Đã ký số và đóng dấu của cơ quan').waitFor();
+    await sealCard.getByText('tất cả hợp lệ', { exact: false }).waitFor();
+    // The signed Tờ trình is now a document of the dossier.
+    await office.getByText('Tờ trình (đã ký số)').first().waitFor();
+    await office.screenshot({ path: `${SHOTS}/dossier-08-to-trinh-sealed.png`, fullPage: true });
+    await office.close();
   });
 });

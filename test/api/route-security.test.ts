@@ -291,6 +291,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/public/certificates/{code}', '/api/public/certificates/KHONGCO123')
       .replace('/initiatives/{initiativeId}', `/initiatives/${rec.initiative}`)
       .replace('/score-sheets/{personId}', `/score-sheets/${ids.person}`)
+      .replace('/api/signed-documents/{kind}/{id}', `/api/signed-documents/to_trinh/${dp.dossier}`)
       .replace('/api/dossiers/{id}/candidates/{candidateId}', `/api/dossiers/${dp.dossier}/candidates/${dp.candidate}`)
       .replace('/api/dossiers/{id}/documents/{documentId}', `/api/dossiers/${dp.dossier}/documents/${dp.document}`)
       .replace('/api/dossiers/{id}', `/api/dossiers/${dp.dossier}`)
@@ -362,6 +363,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
     const bodies: Record<string, unknown> = {
       'PUT /api/inspections/plans/{id}': inspectionPlanBody(ids.unit),
       'POST /api/decisions/{id}/sign': { type: 'approve', credentialId: sg.credential },
+      'POST /api/signed-documents/{kind}/{id}/sign': { step: 'sign', credentialId: sg.credential },
       'POST /api/decisions/{id}/sign/external': { type: 'approve', credentialId: sg.credential },
       'POST /api/decisions/{id}/certificates/sign': { type: 'approve', credentialId: sg.credential },
       'POST /api/decisions/{id}/copy': { credentialId: sg.credential },

@@ -70,7 +70,15 @@ describe('security basics', () => {
       for (const [method, op] of Object.entries(methods)) {
         if (!['post', 'put', 'patch'].includes(method) || !op.requestBody?.content?.['application/json']) continue;
         const url = path.replace(/\{[^}]+\}/g, (m) =>
-          m === '{year}' ? '2024' : m === '{code}' ? 'ABC' : m === '{kind}' ? TEMPLATE_KINDS[0] : '00000000-0000-4000-8000-000000000000',
+          m === '{year}'
+            ? '2024'
+            : m === '{code}'
+              ? 'ABC'
+              : m === '{kind}'
+                ? path.startsWith('/api/signed-documents/')
+                  ? 'to_trinh'
+                  : TEMPLATE_KINDS[0]
+                : '00000000-0000-4000-8000-000000000000',
         );
         const r = await app.inject({
           method: method.toUpperCase() as 'POST',

@@ -97,6 +97,7 @@ describe(
       });
       assert.equal(rewrite.status, 409);
       assert.match(rewrite.body.message, /đã được ký số/u);
+      assert.ok(!s2.abilities.includes('recordMinutes'), 'the page no longer offers to edit signed minutes');
 
       const second = await head.post(`${url}/sign`, { step: 'sign', credentialId: creds['Hoàng Văn Thạch'] });
       ok(second);

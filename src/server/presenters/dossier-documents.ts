@@ -271,9 +271,12 @@ export async function reviewMinutesDocx(
 
 export async function toTrinhDocx(tx: Executor, d: DossierRow, candidates: CandidateRow[], opts: DocumentOptions = {}): Promise<Buffer> {
   const h = await unitHeader(tx, d.unitId);
-  const receiver = d.receiverUnitId ? await unsafeFindUnit(tx, d.receiverUnitId) : undefined;
+  // An upward dossier goes to the unit's superior (the province's People's Committee for a Sở).
+  const receiverId = d.receiverUnitId ?? (d.level === 'upward' && !d.receiverName ? h.unit.parentId : null);
+  const receiver = receiverId ? await unsafeFindUnit(tx, receiverId) : undefined;
   const head = await unsafeUnitHead(tx, d.unitId);
-  const title = d.title.trim();
+  // "Hồ sơ đề nghị …" names the file, not what the Tờ trình asks: the summary starts at "đề nghị".
+  const title = d.title.trim().replace(/^hồ sơ\s+(?=đề nghị)/iu, '');
   const summary = /^(đề nghị|về việc)/iu.test(title)
     ? `${/^về việc/iu.test(title) ? '' : 'Về việc '}${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`
     : `Về việc đề nghị khen thưởng ${title.charAt(0).toLocaleLowerCase('vi')}${title.slice(1)}`;

@@ -178,12 +178,15 @@ export function sessionMinutesOf(
 }
 
 /** The session page; `pack` governs the council's unit on the meeting date (its quorum). */
-export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail, pack: RulePack): SessionJson {
+/** `minutesSigned`: the Biên bản họp xét carries a signature, so the minutes are no longer edited. */
+export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail, pack: RulePack, minutesSigned = false): SessionJson {
+  const summary = presentSessionSummary(s, actor, x.council.name, x.items.length);
   const present = x.attendance.filter((a) => a.present).length;
   const total = s.totalMembers ?? x.attendance.length;
   const me = x.myMember;
   return {
-    ...presentSessionSummary(s, actor, x.council.name, x.items.length),
+    ...summary,
+    abilities: minutesSigned ? summary.abilities.filter((a) => a !== 'recordMinutes') : summary.abilities,
     quorum: { present, total, required: quorumNeeded(pack, total) },
     attendance: x.attendance.map((a) => ({
       memberId: a.memberId,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
+import { signedAtOf } from '../../repositories/signing.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
@@ -68,7 +69,8 @@ async function sessionJson(db: Db, actor: Actor, id: string) {
   if (!s) throw notFound('Không tìm thấy phiên họp.');
   const detail = await sessionDetail(db, s, actor);
   // The quorum of the pack governing the council's unit on the meeting date (agency overrides included).
-  return presentSession(s, actor, detail, await governingPackOfUnit(db, s.unitId, s.meetingDate));
+  const minutesSigned = (await signedAtOf(db, 'bien_ban_hop_xet', s.id)) !== null;
+  return presentSession(s, actor, detail, await governingPackOfUnit(db, s.unitId, s.meetingDate), minutesSigned);
 }
 
 export const sessionRoutes =

@@ -512,6 +512,8 @@ export default function DossierPage() {
               pagination={false}
               dataSource={d.candidates}
               columns={visibleColumns}
+              // On a phone the table scrolls inside its card instead of squeezing names letter by letter.
+              scroll={{ x: 720 }}
               locale={{ emptyText: 'Chưa có ai trong danh sách.' }}
               data-testid="candidate-table"
             />
