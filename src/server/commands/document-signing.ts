@@ -21,7 +21,6 @@ import {
   signaturesWithPersonOf,
   signedDocumentOf,
   type CredentialRow,
-  type SignedDocumentRow,
 } from '../repositories/signing.js';
 import { assertCredentialFits, documentSignatureAbilities, SignatureNotAllowed, CredentialNotYours, type SignerSlot } from '../policies/signature.js';
 import { isUnitSide } from '../policies/dossier.js';
@@ -234,7 +233,7 @@ export async function signGeneratedDocument(
     at,
   );
   const state = stateAfter(s, p.bySlot.size + (slot ? 1 : 0), input.step === 'seal');
-  const doc: SignedDocumentRow = await saveSignedDocument(ctx.tx, { entityType: kind, entityId: s.entityId, unitId: s.unitId, state, pdf, updatedAt: at });
+  const doc = await saveSignedDocument(ctx.tx, { entityType: kind, entityId: s.entityId, unitId: s.unitId, state, pdf, updatedAt: at });
   await insertSignature(ctx.tx, {
     signedDocumentId: doc.id,
     type: input.step === 'sign' ? 'approve' : 'issue',
