@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import { x509 } from './x509.js';
 import { SigningCredentialInvalid } from './errors.js';
+import { Lru, digestOf } from './memo.js';
 
 /** What signing needs: the private key and the certificate chain, leaf first. */
 export interface SigningIdentity {
@@ -63,7 +64,14 @@ export function openPkcs12(file: Buffer, password: string): SigningIdentity {
 
 const SIGN_USAGE = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
 
+const described = new Lru<CertificateInfo>(512);
+
+/** A certificate's description (parsed once per certificate; a copy each time). */
 export function describeCertificate(certDer: Buffer | Uint8Array): CertificateInfo {
+  return { ...described.getOrMake(digestOf(certDer), () => describe(certDer)) };
+}
+
+function describe(certDer: Buffer | Uint8Array): CertificateInfo {
   const cert = new x509.X509Certificate(new Uint8Array(certDer));
   const usage = cert.getExtension(x509.KeyUsagesExtension);
   return {
