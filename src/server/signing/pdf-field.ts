@@ -43,6 +43,7 @@ import {
 import { resolvePdfFonts } from '../documents/pdf/fonts.js';
 import { PdfNotSignable } from './errors.js';
 import { LightPdf, LightPdfUnsupported, lastStartXref } from './pdf-xref.js';
+import { Lru, digestOf } from './memo.js';
 
 /** Room for the CMS (bytes): a 4096-bit chain of four certificates fits with margin. */
 export const SIGNATURE_BYTES = 16_384;
@@ -137,27 +138,15 @@ function signatureDictionary(spec: FieldSpec): PDFInvalidObject {
 }
 
 /** An embedded PNG ready to copy into any document: decoding and compressing it is done once per image. */
-const IMAGE_CACHE_MAX = 32;
-const imageTemplates = new Map<string, Promise<{ context: PDFContext; ref: PDFRef }>>();
+const imageTemplates = new Lru<Promise<{ context: PDFContext; ref: PDFRef }>>(32);
 
 function imageTemplate(png: Buffer): Promise<{ context: PDFContext; ref: PDFRef }> {
-  const key = createHash('sha256').update(png).digest('hex');
-  let hit = imageTemplates.get(key);
-  if (hit) {
-    imageTemplates.delete(key);
-    imageTemplates.set(key, hit);
-    return hit;
-  }
-  hit = (async () => {
+  return imageTemplates.getOrMake(digestOf(png), async () => {
     const doc = await PDFDocument.create({ updateMetadata: false });
     const image = await doc.embedPng(png);
     await doc.flush();
     return { context: doc.context, ref: image.ref };
-  })();
-  hit.catch(() => imageTemplates.delete(key));
-  imageTemplates.set(key, hit);
-  if (imageTemplates.size > IMAGE_CACHE_MAX) imageTemplates.delete(imageTemplates.keys().next().value!);
-  return hit;
+  });
 }
 
 /** fontkit parses a font file once (the subset of each signature is still made from it). */

@@ -9,7 +9,7 @@
 import * as pkijs from 'pkijs';
 import { dateVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
-import { CMS_OID } from './cms.js';
+import { CMS_OID, certOf, derOf } from './cms.js';
 import { coveredBytes } from './pdf-field.js';
 import { describeCertificate, type CertificateInfo } from './pkcs12.js';
 import { PdfNotSignable } from './errors.js';
@@ -99,25 +99,6 @@ export function signaturesIn(pdf: Buffer): RawSignature[] {
   }
   return out;
 }
-
-/** Certificates parsed once (by their bytes); pkijs objects are only read here. */
-const parsedCertificates = new Lru<pkijs.Certificate>(512);
-const derOfCertificate = new WeakMap<pkijs.Certificate, Buffer>();
-
-const certOf = (der: Buffer): pkijs.Certificate => {
-  const c = parsedCertificates.getOrMake(digestOf(der), () => pkijs.Certificate.fromBER(new Uint8Array(der)));
-  if (!derOfCertificate.has(c)) derOfCertificate.set(c, Buffer.from(der));
-  return c;
-};
-
-const derOf = (c: pkijs.Certificate): Buffer => {
-  let der = derOfCertificate.get(c);
-  if (!der) {
-    der = Buffer.from(c.toSchema().toBER(false));
-    derOfCertificate.set(c, der);
-  }
-  return der;
-};
 
 /**
  * Chains found, by the bytes of the end certificate, those it carried and the trust store's: the
