@@ -163,6 +163,23 @@ const cachingFontkit: typeof fontkit = {
   },
 };
 
+/**
+ * The italic font subset for some lines of text, embedded once: a batch writes the same agency
+ * and signing time on every certificate.
+ */
+const fontTemplates = new Lru<Promise<{ context: PDFContext; ref: PDFRef; encoded: Map<string, PDFHexString> }>>(16);
+
+function fontTemplate(lines: string[]): Promise<{ context: PDFContext; ref: PDFRef; encoded: Map<string, PDFHexString> }> {
+  return fontTemplates.getOrMake(lines.join('\n'), async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.registerFontkit(cachingFontkit);
+    const font = await doc.embedFont(resolvePdfFonts().italic, { subset: true });
+    const encoded = new Map(lines.map((t) => [t, font.encodeText(t)]));
+    await doc.flush();
+    return { context: doc.context, ref: font.ref, encoded };
+  });
+}
+
 /** The new objects of a signature field, numbered from `firstNew` in a scratch document. */
 async function newObjects(spec: FieldSpec, firstNew: number, pageRef: PDFRef): Promise<{ doc: PDFDocument; sigRef: PDFRef; widgetRef: PDFRef }> {
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -183,9 +200,9 @@ async function newObjects(spec: FieldSpec, firstNew: number, pageRef: PDFRef): P
   if (imageNames.length) resources.XObject = xobjects;
   let font = null;
   if (spec.lines.length) {
-    doc.registerFontkit(cachingFontkit);
-    font = await doc.embedFont(resolvePdfFonts().italic, { subset: true });
-    resources.Font = { F1: font.ref };
+    const template = await fontTemplate(spec.lines.map((l) => l.text));
+    resources.Font = { F1: PDFObjectCopier.for(template.context, doc.context).copy(template.ref) };
+    font = { encodeText: (t: string) => template.encoded.get(t)! };
   }
   const ap = doc.context.formXObject(appearanceOperators(spec, imageNames, font), { BBox: [0, 0, width, height], Resources: resources });
   const apRef = doc.context.register(ap);

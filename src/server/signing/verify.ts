@@ -191,8 +191,11 @@ interface CmsCheck {
   signingTime: Date | null;
 }
 
-/** CMS checks by the digests of the CMS and of the bytes it covers (an earlier signature is checked once). */
-const cmsChecks = new Lru<Promise<CmsCheck>>(256);
+/**
+ * CMS checks by the digests of the CMS and of the bytes it covers (an earlier signature is checked
+ * once); the certificates are the shared parsed ones, so an entry is small.
+ */
+const cmsChecks = new Lru<Promise<CmsCheck>>(4096);
 
 /** Parse the CMS and check it over the covered bytes; throws when it is not a readable SignedData. */
 function cmsChecked(cms: Buffer, covered: Buffer): Promise<CmsCheck> {
@@ -206,10 +209,11 @@ function cmsChecked(cms: Buffer, covered: Buffer): Promise<CmsCheck> {
     const verified: pkijs.SignedDataVerifyResult | null = await signed
       .verify({ signer: 0, data, extendedMode: true, checkChain: false })
       .catch((e: unknown) => (e && typeof e === 'object' && 'signerCertificate' in e ? (e as pkijs.SignedDataVerifyResult) : null));
+    const leaf = verified?.signerCertificate;
     return {
       intact: verified?.signatureVerified === true,
-      leaf: verified?.signerCertificate ?? null,
-      carried,
+      leaf: leaf ? certOf(derOf(leaf)) : null,
+      carried: carried.map((c) => certOf(derOf(c))),
       signingTime: signingTimeOf(signed.signerInfos[0]!),
     };
   });
