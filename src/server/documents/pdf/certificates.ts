@@ -317,26 +317,6 @@ export function layoutCertificate(cert: CertificateData, calibration: Certificat
 
 type Doc = PDFKit.PDFDocument;
 
-/**
- * Font files parsed once: PDFKit takes a parsed (fontkit) font as well as a file, and parsing the
- * four files was a third of the cost of a one-page certificate (a batch renders a thousand). The
- * parsed font is PDFKit's own, from a probe document; the file is used when that is not there.
- */
-const parsedFonts = new WeakMap<Buffer, Buffer>();
-
-function parsedFont(file: Buffer): Buffer {
-  let font = parsedFonts.get(file);
-  if (!font) {
-    const probe = new PDFDocument({ autoFirstPage: false });
-    probe.font(file);
-    const parsed = (probe as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
-    // Typed as the file it stands for: registerFont accepts either.
-    font = parsed && typeof parsed.layout === 'function' ? (parsed as unknown as Buffer) : file;
-    parsedFonts.set(file, font);
-  }
-  return font;
-}
-
 function newDoc(widthPt: number, heightPt: number, title: string): Doc {
   const fonts = resolvePdfFonts();
   const doc = new PDFDocument({
@@ -346,10 +326,10 @@ function newDoc(widthPt: number, heightPt: number, title: string): Doc {
     info: { Title: title, Creator: 'TĐKT' },
     lang: 'vi-VN',
   });
-  doc.registerFont('regular', parsedFont(fonts.regular));
-  doc.registerFont('bold', parsedFont(fonts.bold));
-  doc.registerFont('italic', parsedFont(fonts.italic));
-  doc.registerFont('boldItalic', parsedFont(fonts.boldItalic));
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('italic', fonts.italic);
+  doc.registerFont('boldItalic', fonts.boldItalic);
   return doc;
 }
 
