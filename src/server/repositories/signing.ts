@@ -130,12 +130,13 @@ export async function signedDocumentOf(tx: Executor, entityType: string, entityI
 export async function saveSignedDocument(
   tx: Executor,
   row: Pick<SignedDocumentRow, 'entityType' | 'entityId' | 'unitId' | 'state' | 'pdf'> & { updatedAt: Date },
-): Promise<SignedDocumentRow> {
+): Promise<{ id: string }> {
+  // Only the id comes back: the PDF is not read back.
   const [saved] = await tx
     .insert(signedDocuments)
     .values(row)
     .onConflictDoUpdate({ target: [signedDocuments.entityType, signedDocuments.entityId], set: { state: row.state, pdf: row.pdf, updatedAt: row.updatedAt } })
-    .returning();
+    .returning({ id: signedDocuments.id });
   return saved!;
 }
 

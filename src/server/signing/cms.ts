@@ -11,6 +11,7 @@ import { createHash, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { SigningIdentity } from './pkcs12.js';
+import { Lru, digestOf } from './memo.js';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -33,19 +34,38 @@ export interface CmsSigner {
   sign(content: Buffer, signingTime: Date): Promise<Buffer>;
 }
 
-const certOf = (der: Buffer) => pkijs.Certificate.fromBER(new Uint8Array(der));
+/** Certificates parsed once (by their bytes); pkijs objects are only read by the signing code. */
+const parsedCertificates = new Lru<pkijs.Certificate>(512);
+const derOfCertificate = new WeakMap<pkijs.Certificate, Buffer>();
+
+export function certOf(der: Buffer): pkijs.Certificate {
+  const c = parsedCertificates.getOrMake(digestOf(der), () => pkijs.Certificate.fromBER(new Uint8Array(der)));
+  if (!derOfCertificate.has(c)) derOfCertificate.set(c, Buffer.from(der));
+  return c;
+}
+
+/** The DER of a certificate (its bytes as parsed, or encoded once). */
+export function derOf(c: pkijs.Certificate): Buffer {
+  let der = derOfCertificate.get(c);
+  if (!der) {
+    der = Buffer.from(c.toSchema().toBER(false));
+    derOfCertificate.set(c, der);
+  }
+  return der;
+}
 
 /** The PKCS#12 adapter: signs with a key held by the server (opened from the stored, encrypted file). */
 export function pkcs12Signer(identity: SigningIdentity): CmsSigner {
+  let key: Promise<CryptoKey> | undefined;
   return {
     certificate: identity.certificate,
     chain: identity.chain,
     async sign(content, signingTime) {
-      const key = await webcrypto.subtle.importKey('pkcs8', new Uint8Array(identity.privateKeyPkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
-        'sign',
-      ]);
+      // Imported once per signer (a batch signs many documents with it).
+      key ??= webcrypto.subtle.importKey('pkcs8', new Uint8Array(identity.privateKeyPkcs8), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+      const signingKey = await key;
       return createCms(content, signingTime, identity.certificate, identity.chain, (toBeSigned) =>
-        webcrypto.subtle.sign('RSASSA-PKCS1-v1_5', key, new Uint8Array(toBeSigned)).then((s) => Buffer.from(s)),
+        webcrypto.subtle.sign('RSASSA-PKCS1-v1_5', signingKey, new Uint8Array(toBeSigned)).then((s) => Buffer.from(s)),
       );
     },
   };
@@ -93,7 +113,7 @@ export async function createCms(
     digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() })],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
     signerInfos: [signerInfo],
-    certificates: [leaf, ...chain.map(certOf)],
+    certificates: [leaf, ...chain.map((d) => certOf(d))],
   });
   const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(true) });
   return Buffer.from(info.toSchema().toBER(false));

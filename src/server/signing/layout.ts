@@ -14,6 +14,7 @@
 import sharp from 'sharp';
 import type { FieldSpec } from './pdf-field.js';
 import { PdfNotSignable } from './errors.js';
+import { Lru, digestOf } from './memo.js';
 
 export const SIGN_TYPES = ['approve', 'issue', 'copy', 'appendix'] as const;
 export type SignType = (typeof SIGN_TYPES)[number];
@@ -114,10 +115,15 @@ export async function findSignerBlock(pdf: Buffer, signerName: string, title?: s
   return block;
 }
 
-async function pngSize(png: Buffer): Promise<{ width: number; height: number }> {
-  const meta = await sharp(png).metadata();
-  if (meta.format !== 'png' || !meta.width || !meta.height) throw new PdfNotSignable('Hình ảnh chữ ký hoặc con dấu phải là tệp PNG.');
-  return { width: meta.width, height: meta.height };
+/** Image sizes by the image's bytes: a batch places the same image on every certificate. */
+const pngSizes = new Lru<Promise<{ width: number; height: number }>>(32);
+
+function pngSize(png: Buffer): Promise<{ width: number; height: number }> {
+  return pngSizes.getOrMake(digestOf(png), async () => {
+    const meta = await sharp(png).metadata();
+    if (meta.format !== 'png' || !meta.width || !meta.height) throw new PdfNotSignable('Hình ảnh chữ ký hoặc con dấu phải là tệp PNG.');
+    return { width: meta.width, height: meta.height };
+  });
 }
 
 export interface AppearanceInput {

@@ -4,10 +4,15 @@
  * appended with their own cross-reference section, so that an earlier signature stays valid when
  * the agency's signature follows the competent person's.
  *
- * pdf-lib parses the file and builds the new objects; it cannot save incrementally, so the update
- * is written here. The signature value is a fixed-size hole (`/Contents <00…>`) and the byte range
- * is known as soon as the update is written: `preparedOf` gives the bytes to sign, `embedSignature`
- * puts the CMS into the hole.
+ * The file is not parsed as a whole: a light reader (pdf-xref.ts) follows its cross-reference
+ * sections to the catalog, the page and the AcroForm, the only objects that change; pdf-lib builds
+ * the new objects in a scratch document (the appearance's image kept ready per image, the font
+ * file parsed once, so that a batch does not decode and compress the same PNG a thousand times),
+ * and the update is written here, with a classic cross-reference table, or a cross-reference
+ * stream after one. A file the light reader does not handle is parsed whole by pdf-lib as before
+ * (an unsigned one rewritten once with a classic table). The signature value is a fixed-size hole
+ * (`/Contents <00…>`) and the byte range is known as soon as the update is written:
+ * `addSignatureField` answers the bytes to sign, `embedSignature` puts the CMS into the hole.
  */
 import { createHash } from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
@@ -17,8 +22,10 @@ import {
   PDFDocument,
   PDFHexString,
   PDFInvalidObject,
+  PDFContext,
   PDFName,
   PDFNumber,
+  PDFObjectCopier,
   PDFRef,
   beginText,
   concatTransformationMatrix,
@@ -35,6 +42,8 @@ import {
 } from 'pdf-lib';
 import { resolvePdfFonts } from '../documents/pdf/fonts.js';
 import { PdfNotSignable } from './errors.js';
+import { LightPdf, LightPdfUnsupported, lastStartXref } from './pdf-xref.js';
+import { Lru, digestOf } from './memo.js';
 
 /** Room for the CMS (bytes): a 4096-bit chain of four certificates fits with margin. */
 export const SIGNATURE_BYTES = 16_384;
@@ -84,35 +93,9 @@ export function pdfDateVn(d: Date): string {
   return `D:${p(vn.getUTCFullYear(), 4)}${p(vn.getUTCMonth() + 1)}${p(vn.getUTCDate())}${p(vn.getUTCHours())}${p(vn.getUTCMinutes())}${p(vn.getUTCSeconds())}+07'00'`;
 }
 
-function lastStartXref(pdf: Buffer): number {
-  const tail = pdf.subarray(Math.max(0, pdf.length - 2048)).toString('latin1');
-  const m = /startxref\s+(\d+)\s+%%EOF\s*$/u.exec(tail);
-  if (!m) throw new PdfNotSignable('Tệp PDF không có phần kết thúc hợp lệ (startxref/%%EOF); không thể ký.');
-  return Number(m[1]);
-}
-
 /** Whether the file already carries a signature (then it may only grow by incremental updates). */
 export function hasSignature(pdf: Buffer): boolean {
   return pdf.includes('/ByteRange');
-}
-
-async function loadPdf(pdf: Buffer): Promise<PDFDocument> {
-  if (pdf.subarray(0, 1024).indexOf('%PDF-') < 0) throw new PdfNotSignable('Tệp không phải là tệp PDF.');
-  try {
-    return await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: false });
-  } catch {
-    throw new PdfNotSignable('Không đọc được tệp PDF (tệp hỏng hoặc được mã hóa); không thể ký.');
-  }
-}
-
-/**
- * An unsigned PDF is rewritten once with a classic cross-reference table (no object streams), so
- * that every later update can be appended the same way.
- */
-async function normalised(pdf: Buffer): Promise<Buffer> {
-  if (hasSignature(pdf)) return pdf;
-  const doc = await loadPdf(pdf);
-  return Buffer.from(await doc.save({ useObjectStreams: false, updateFieldAppearances: false }));
 }
 
 function serialise(ref: PDFRef, obj: PDFObject): Buffer {
@@ -141,45 +124,85 @@ function appearanceOperators(spec: FieldSpec, imageNames: string[], font: { enco
   return ops;
 }
 
-/** Append a signature field with its appearance; answers the PDF with the hole and the byte range filled in. */
-export async function addSignatureField(original: Buffer, spec: FieldSpec): Promise<PreparedPdf> {
-  const base = await normalised(original);
-  const prevXref = lastStartXref(base);
-  const doc = await loadPdf(base);
-  const firstNew = doc.context.largestObjectNumber + 1;
-  const pages = doc.getPages();
-  const page = pages[spec.pageIndex];
-  if (!page) throw new PdfNotSignable(`Tệp PDF không có trang ${spec.pageIndex + 1} để đặt chữ ký.`);
-  const [x1, y1, x2, y2] = spec.rect;
-  const width = Math.max(0, x2 - x1);
-  const height = Math.max(0, y2 - y1);
-
-  // The signature dictionary is written by hand: the byte range and the hole are fixed-width
-  // placeholders whose offsets we know.
+function signatureDictionary(spec: FieldSpec): PDFInvalidObject {
+  // Written by hand: the byte range and the hole are fixed-width placeholders whose offsets we know.
   const zeros = '0'.repeat(BYTE_RANGE_WIDTH);
-  const sigText =
+  const text =
     `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ` +
     `/ByteRange [0 ${zeros} ${zeros} ${zeros}] ` +
     `/Contents <${'0'.repeat(SIGNATURE_BYTES * 2)}> ` +
     `/M (${pdfDateVn(spec.signingTime)}) /Name ${PDFHexString.fromText(spec.name).toString()} ` +
     `/Reason ${PDFHexString.fromText(spec.reason).toString()} /Location ${PDFHexString.fromText(spec.location).toString()} ` +
     `/Prop_Build << /App << /Name /TDKT >> >> >>`;
-  const sigRef = doc.context.register(PDFInvalidObject.of(Buffer.from(sigText, 'latin1')));
+  return PDFInvalidObject.of(Buffer.from(text, 'latin1'));
+}
 
+/** An embedded PNG ready to copy into any document: decoding and compressing it is done once per image. */
+const imageTemplates = new Lru<Promise<{ context: PDFContext; ref: PDFRef }>>(32);
+
+function imageTemplate(png: Buffer): Promise<{ context: PDFContext; ref: PDFRef }> {
+  return imageTemplates.getOrMake(digestOf(png), async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const image = await doc.embedPng(png);
+    await doc.flush();
+    return { context: doc.context, ref: image.ref };
+  });
+}
+
+/** fontkit parses a font file once (the subset of each signature is still made from it). */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit: typeof fontkit = {
+  create(data: Uint8Array, postscriptName?: string) {
+    if (postscriptName) return fontkit.create(data, postscriptName);
+    let font = parsedFonts.get(data);
+    if (!font) {
+      font = fontkit.create(data);
+      parsedFonts.set(data, font);
+    }
+    return font;
+  },
+};
+
+/**
+ * The italic font subset for some lines of text, embedded once: a batch writes the same agency
+ * and signing time on every certificate.
+ */
+const fontTemplates = new Lru<Promise<{ context: PDFContext; ref: PDFRef; encoded: Map<string, PDFHexString> }>>(16);
+
+function fontTemplate(lines: string[]): Promise<{ context: PDFContext; ref: PDFRef; encoded: Map<string, PDFHexString> }> {
+  return fontTemplates.getOrMake(lines.join('\n'), async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.registerFontkit(cachingFontkit);
+    const font = await doc.embedFont(resolvePdfFonts().italic, { subset: true });
+    const encoded = new Map(lines.map((t) => [t, font.encodeText(t)]));
+    await doc.flush();
+    return { context: doc.context, ref: font.ref, encoded };
+  });
+}
+
+/** The new objects of a signature field, numbered from `firstNew` in a scratch document. */
+async function newObjects(spec: FieldSpec, firstNew: number, pageRef: PDFRef): Promise<{ doc: PDFDocument; sigRef: PDFRef; widgetRef: PDFRef }> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, firstNew - 1);
+  const [x1, y1, x2, y2] = spec.rect;
+  const width = Math.max(0, x2 - x1);
+  const height = Math.max(0, y2 - y1);
+  const sigRef = doc.context.register(signatureDictionary(spec));
   const resources: Record<string, PDFRef | Record<string, PDFRef>> = {};
   const imageNames: string[] = [];
   const xobjects: Record<string, PDFRef> = {};
   for (const [i, img] of spec.images.entries()) {
-    const embedded = await doc.embedPng(img.png);
+    const template = await imageTemplate(img.png);
+    const ref = PDFObjectCopier.for(template.context, doc.context).copy(template.ref);
     imageNames.push(`Im${i + 1}`);
-    xobjects[`Im${i + 1}`] = embedded.ref;
+    xobjects[`Im${i + 1}`] = ref;
   }
   if (imageNames.length) resources.XObject = xobjects;
   let font = null;
   if (spec.lines.length) {
-    doc.registerFontkit(fontkit);
-    font = await doc.embedFont(resolvePdfFonts().italic, { subset: true });
-    resources.Font = { F1: font.ref };
+    const template = await fontTemplate(spec.lines.map((l) => l.text));
+    resources.Font = { F1: PDFObjectCopier.for(template.context, doc.context).copy(template.ref) };
+    font = { encodeText: (t: string) => template.encoded.get(t)! };
   }
   const ap = doc.context.formXObject(appearanceOperators(spec, imageNames, font), { BBox: [0, 0, width, height], Resources: resources });
   const apRef = doc.context.register(ap);
@@ -191,85 +214,93 @@ export async function addSignatureField(original: Buffer, spec: FieldSpec): Prom
     V: sigRef,
     T: PDFHexString.fromText(spec.fieldName),
     F: 4 | (width === 0 ? 2 : 0),
-    P: page.ref,
+    P: pageRef,
     AP: { N: apRef },
   });
   const widgetRef = doc.context.register(widget);
   await doc.flush();
+  return { doc, sigRef, widgetRef };
+}
 
-  // What changes: the page (or its /Annots array) and the AcroForm (or the catalog that holds it).
-  const changed = new Map<number, [PDFRef, PDFObject]>();
-  const annotsEntry = page.node.get(PDFName.of('Annots'));
-  if (annotsEntry instanceof PDFRef) {
-    const arr = doc.context.lookup(annotsEntry, PDFArray);
-    arr.push(widgetRef);
-    changed.set(annotsEntry.objectNumber, [annotsEntry, arr]);
-  } else {
-    const arr = annotsEntry instanceof PDFArray ? annotsEntry : doc.context.obj([]);
-    arr.push(widgetRef);
-    page.node.set(PDFName.of('Annots'), arr);
-    changed.set(page.ref.objectNumber, [page.ref, page.node]);
-  }
-  const rootRef = doc.context.trailerInfo.Root;
-  if (!(rootRef instanceof PDFRef)) throw new PdfNotSignable('Tệp PDF không có mục lục (Root) hợp lệ.');
-  const acroEntry = doc.catalog.get(PDFName.of('AcroForm'));
-  let acro: PDFDict;
-  if (acroEntry instanceof PDFRef) {
-    acro = doc.context.lookup(acroEntry, PDFDict);
-    changed.set(acroEntry.objectNumber, [acroEntry, acro]);
-  } else {
-    acro = acroEntry instanceof PDFDict ? acroEntry : doc.context.obj({});
-    doc.catalog.set(PDFName.of('AcroForm'), acro);
-    changed.set(rootRef.objectNumber, [rootRef, doc.catalog]);
-  }
-  const fieldsEntry = acro.get(PDFName.of('Fields'));
-  if (fieldsEntry instanceof PDFRef) {
-    const arr = doc.context.lookup(fieldsEntry, PDFArray);
-    arr.push(widgetRef);
-    changed.set(fieldsEntry.objectNumber, [fieldsEntry, arr]);
-  } else {
-    const arr = fieldsEntry instanceof PDFArray ? fieldsEntry : doc.context.obj([]);
-    arr.push(widgetRef);
-    acro.set(PDFName.of('Fields'), arr);
-  }
-  acro.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
-    if (ref.objectNumber >= firstNew) changed.set(ref.objectNumber, [ref, obj]);
-  }
+interface UpdateObject {
+  ref: PDFRef;
+  obj: PDFObject;
+}
 
-  // Write the update: objects, then a classic xref section whose subsections follow the numbers.
+interface Trailer {
+  size: number;
+  root: PDFRef;
+  prev: number;
+  info: PDFObject | undefined;
+  id: PDFObject | undefined;
+}
+
+/**
+ * Append the objects after `base` with their cross-reference section (a classic table, or a
+ * stream when `asStream`) and fill in the byte range: everything but the hole (its angle brackets
+ * included in the hole).
+ */
+function writeUpdate(base: Buffer, objects: UpdateObject[], sigNum: number, trailer: Trailer, asStream: boolean): PreparedPdf {
   const head = base[base.length - 1] === 0x0a ? base : Buffer.concat([base, Buffer.from('\n', 'latin1')]);
   const parts: Buffer[] = [];
   let offset = head.length;
-  const offsets = new Map<number, number>();
+  const offsets = new Map<number, { offset: number; gen: number }>();
   let sigOffset = -1;
-  for (const num of [...changed.keys()].sort((a, b) => a - b)) {
-    const [ref, obj] = changed.get(num)!;
+  for (const { ref, obj } of [...objects].sort((a, b) => a.ref.objectNumber - b.ref.objectNumber)) {
     const bytes = serialise(ref, obj);
-    offsets.set(num, offset);
-    if (num === sigRef.objectNumber) sigOffset = offset;
+    offsets.set(ref.objectNumber, { offset, gen: ref.generationNumber });
+    if (ref.objectNumber === sigNum) sigOffset = offset;
     parts.push(bytes);
     offset += bytes.length;
   }
   const xrefAt = offset;
+  let size = trailer.size;
+  const xrefNum = size;
+  if (asStream) {
+    offsets.set(xrefNum, { offset: xrefAt, gen: 0 });
+    size++;
+  }
   const nums = [...offsets.keys()].sort((a, b) => a - b);
-  let xref = 'xref\n';
+  const runs: [number, number][] = [];
   for (let i = 0; i < nums.length;) {
     let j = i;
     while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
-    xref += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) xref += `${String(offsets.get(nums[k]!)).padStart(10, '0')} 00000 n\r\n`;
+    runs.push([i, j]);
     i = j + 1;
   }
-  const info = doc.context.trailerInfo;
-  const size = Math.max(doc.context.largestObjectNumber + 1, firstNew);
-  const trailerDict = doc.context.obj({ Size: size, Root: rootRef, Prev: prevXref });
-  if (info.Info) trailerDict.set(PDFName.of('Info'), info.Info);
-  if (info.ID) trailerDict.set(PDFName.of('ID'), info.ID);
-  xref += `trailer\n${trailerDict.toString()}\nstartxref\n${xrefAt}\n%%EOF\n`;
-  let pdf = Buffer.concat([head, ...parts, Buffer.from(xref, 'latin1')]);
+  const dict = PDFContext.create().obj({ Size: size, Root: trailer.root, Prev: trailer.prev });
+  if (trailer.info) dict.set(PDFName.of('Info'), trailer.info);
+  if (trailer.id) dict.set(PDFName.of('ID'), trailer.id);
+  let xref: Buffer;
+  if (asStream) {
+    const rows = Buffer.alloc(nums.length * 7);
+    nums.forEach((n, k) => {
+      const e = offsets.get(n)!;
+      rows.writeUInt8(1, k * 7);
+      rows.writeUInt32BE(e.offset, k * 7 + 1);
+      rows.writeUInt16BE(e.gen, k * 7 + 5);
+    });
+    const index = runs.map(([i, j]) => `${nums[i]} ${j - i + 1}`).join(' ');
+    const text = dict.toString().replace(/>>\s*$/u, `/Type /XRef /W [1 4 2] /Index [${index}] /Length ${rows.length} >>`);
+    xref = Buffer.concat([
+      Buffer.from(`${xrefNum} 0 obj\n${text}\nstream\n`, 'latin1'),
+      rows,
+      Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'),
+    ]);
+  } else {
+    let text = 'xref\n';
+    for (const [i, j] of runs) {
+      text += `${nums[i]} ${j - i + 1}\n`;
+      for (let k = i; k <= j; k++) {
+        const e = offsets.get(nums[k]!)!;
+        text += `${String(e.offset).padStart(10, '0')} ${String(e.gen).padStart(5, '0')} n\r\n`;
+      }
+    }
+    text += `trailer\n${dict.toString()}\nstartxref\n${xrefAt}\n%%EOF\n`;
+    xref = Buffer.from(text, 'latin1');
+  }
+  const pdf = Buffer.concat([head, ...parts, xref]);
 
-  // Fill in the byte range: everything but the hole (its angle brackets included in the hole).
   const sigBytes = pdf.subarray(sigOffset);
   const contentsAt = sigOffset + sigBytes.indexOf('/Contents <') + '/Contents '.length;
   const contentsEnd = contentsAt + SIGNATURE_BYTES * 2 + 2;
@@ -279,9 +310,150 @@ export async function addSignatureField(original: Buffer, spec: FieldSpec): Prom
     .slice(1)
     .map((n) => String(n).padEnd(BYTE_RANGE_WIDTH, ' '))
     .join(' ')}]`;
-  pdf = Buffer.from(pdf);
   pdf.write(rangeText, rangeAt, 'latin1');
   return { pdf, byteRange, digest: createHash('sha256').update(coveredBytes(pdf, byteRange)).digest('hex') };
+}
+
+/**
+ * The objects a new field changes in a document: the page's /Annots (the array, or the page that
+ * holds it), the AcroForm's /Fields (the array, the AcroForm, or the catalog that holds it), and
+ * /SigFlags. `lookup` reads an existing object; what changes is answered with its reference.
+ */
+function changedObjects(
+  ctx: PDFContext,
+  lookup: (ref: PDFRef) => PDFObject | undefined,
+  page: { ref: PDFRef; dict: PDFDict },
+  catalog: { ref: PDFRef; dict: PDFDict },
+  widgetRef: PDFRef,
+): UpdateObject[] {
+  const changed = new Map<number, UpdateObject>();
+  const annotsEntry = page.dict.get(PDFName.of('Annots'));
+  const annots = annotsEntry instanceof PDFRef ? lookup(annotsEntry) : undefined;
+  if (annotsEntry instanceof PDFRef && annots instanceof PDFArray) {
+    annots.push(widgetRef);
+    changed.set(annotsEntry.objectNumber, { ref: annotsEntry, obj: annots });
+  } else {
+    const arr = annotsEntry instanceof PDFArray ? annotsEntry : ctx.obj([]);
+    arr.push(widgetRef);
+    page.dict.set(PDFName.of('Annots'), arr);
+    changed.set(page.ref.objectNumber, { ref: page.ref, obj: page.dict });
+  }
+  const acroEntry = catalog.dict.get(PDFName.of('AcroForm'));
+  const acroObj = acroEntry instanceof PDFRef ? lookup(acroEntry) : undefined;
+  let acro: PDFDict;
+  if (acroEntry instanceof PDFRef && acroObj instanceof PDFDict) {
+    acro = acroObj;
+    changed.set(acroEntry.objectNumber, { ref: acroEntry, obj: acro });
+  } else {
+    acro = acroEntry instanceof PDFDict ? acroEntry : ctx.obj({});
+    catalog.dict.set(PDFName.of('AcroForm'), acro);
+    changed.set(catalog.ref.objectNumber, { ref: catalog.ref, obj: catalog.dict });
+  }
+  const fieldsEntry = acro.get(PDFName.of('Fields'));
+  const fields = fieldsEntry instanceof PDFRef ? lookup(fieldsEntry) : undefined;
+  if (fieldsEntry instanceof PDFRef && fields instanceof PDFArray) {
+    fields.push(widgetRef);
+    changed.set(fieldsEntry.objectNumber, { ref: fieldsEntry, obj: fields });
+  } else {
+    const arr = fieldsEntry instanceof PDFArray ? fieldsEntry : ctx.obj([]);
+    arr.push(widgetRef);
+    acro.set(PDFName.of('Fields'), arr);
+  }
+  acro.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  return [...changed.values()];
+}
+
+const scratchObjects = (doc: PDFDocument, firstNew: number): UpdateObject[] =>
+  doc.context
+    .enumerateIndirectObjects()
+    .filter(([ref]) => ref.objectNumber >= firstNew)
+    .map(([ref, obj]) => ({ ref, obj }));
+
+/** Append a signature field with its appearance; answers the PDF with the hole and the byte range filled in. */
+export async function addSignatureField(original: Buffer, spec: FieldSpec): Promise<PreparedPdf> {
+  if (original.subarray(0, 1024).indexOf('%PDF-') < 0) throw new PdfNotSignable('Tệp không phải là tệp PDF.');
+  let light: LightPdf | null = null;
+  try {
+    light = new LightPdf(original, PDFContext.create());
+  } catch (e) {
+    if (!(e instanceof LightPdfUnsupported)) throw e;
+  }
+  if (light) {
+    try {
+      return await withLightReader(original, light, spec);
+    } catch (e) {
+      if (!(e instanceof LightPdfUnsupported)) throw e;
+    }
+  }
+  return withPdfLib(original, spec);
+}
+
+/** The update from the few objects the light reader finds. */
+async function withLightReader(base: Buffer, pdf: LightPdf, spec: FieldSpec): Promise<PreparedPdf> {
+  const rootRef = pdf.trailer.get(PDFName.of('Root'));
+  if (!(rootRef instanceof PDFRef)) throw new LightPdfUnsupported('/Root');
+  const catalog = { ref: rootRef, dict: pdf.dict(rootRef, 'catalog') };
+  const page = pdf.page(spec.pageIndex);
+  if (!page) throw new PdfNotSignable(`Tệp PDF không có trang ${spec.pageIndex + 1} để đặt chữ ký.`);
+  const firstNew = pdf.size;
+  const { doc, sigRef, widgetRef } = await newObjects(spec, firstNew, page.ref);
+  const changed = changedObjects(pdf.context, (ref) => pdf.lookup(ref), page, catalog, widgetRef);
+  return writeUpdate(
+    base,
+    [...changed, ...scratchObjects(doc, firstNew)],
+    sigRef.objectNumber,
+    {
+      size: Math.max(doc.context.largestObjectNumber + 1, firstNew),
+      root: rootRef,
+      prev: pdf.startXref,
+      info: pdf.trailer.get(PDFName.of('Info')),
+      id: pdf.trailer.get(PDFName.of('ID')),
+    },
+    pdf.lastIsStream,
+  );
+}
+
+async function loadPdf(pdf: Buffer): Promise<PDFDocument> {
+  try {
+    return await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: false });
+  } catch {
+    throw new PdfNotSignable('Không đọc được tệp PDF (tệp hỏng hoặc được mã hóa); không thể ký.');
+  }
+}
+
+/**
+ * The update from the whole file parsed by pdf-lib, for what the light reader does not handle. An
+ * unsigned PDF is rewritten first with a classic cross-reference table (no object streams), so that
+ * the update can be appended the same way.
+ */
+async function withPdfLib(original: Buffer, spec: FieldSpec): Promise<PreparedPdf> {
+  const base = hasSignature(original)
+    ? original
+    : Buffer.from(await (await loadPdf(original)).save({ useObjectStreams: false, updateFieldAppearances: false }));
+  const prevXref = lastStartXref(base);
+  if (prevXref === null) throw new PdfNotSignable('Tệp PDF không có phần kết thúc hợp lệ (startxref/%%EOF); không thể ký.');
+  const src = await loadPdf(base);
+  const page = src.getPages()[spec.pageIndex];
+  if (!page) throw new PdfNotSignable(`Tệp PDF không có trang ${spec.pageIndex + 1} để đặt chữ ký.`);
+  const rootRef = src.context.trailerInfo.Root;
+  if (!(rootRef instanceof PDFRef)) throw new PdfNotSignable('Tệp PDF không có mục lục (Root) hợp lệ.');
+  const firstNew = src.context.largestObjectNumber + 1;
+  const { doc, sigRef, widgetRef } = await newObjects(spec, firstNew, page.ref);
+  const changed = changedObjects(
+    src.context,
+    (ref) => src.context.lookup(ref),
+    { ref: page.ref, dict: page.node },
+    { ref: rootRef, dict: src.catalog },
+    widgetRef,
+  );
+  const info = src.context.trailerInfo;
+  return writeUpdate(
+    base,
+    [...changed, ...scratchObjects(doc, firstNew)],
+    sigRef.objectNumber,
+    { size: Math.max(doc.context.largestObjectNumber + 1, firstNew), root: rootRef, prev: prevXref, info: info.Info, id: info.ID },
+    false,
+  );
 }
 
 /** The bytes a signature covers. */

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import forge from 'node-forge';
 import { x509 } from './x509.js';
 import { SigningCredentialInvalid } from './errors.js';
+import { Lru, digestOf } from './memo.js';
 
 /** What signing needs: the private key and the certificate chain, leaf first. */
 export interface SigningIdentity {
@@ -28,6 +29,57 @@ export interface CertificateInfo {
   maySign: boolean;
   sha256: string;
 }
+
+type Pkcs12Kdf = typeof forge.pkcs12.generateKey;
+const forgeKdf: Pkcs12Kdf = forge.pkcs12.generateKey;
+const NODE_HASHES: Record<string, string> = { sha1: 'sha1', sha224: 'sha224', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', md5: 'md5' };
+
+/**
+ * The PKCS#12 key derivation (RFC 7292 appendix B.2) with Node's hashes: node-forge does its
+ * thousands of SHA-1 rounds in JavaScript, some 50 ms for each file opened (each signature). Same
+ * inputs, same bytes out as forge's (test: pkcs12.test.ts); a hash Node does not name goes to forge.
+ */
+export const nativePkcs12Kdf: Pkcs12Kdf = (password, salt, id, iter, n, md) => {
+  const hash = md ? NODE_HASHES[(md as { algorithm?: string }).algorithm ?? ''] : 'sha1';
+  if (!hash || !(iter >= 1)) return forgeKdf(password, salt, id, iter, n, md);
+  const u = md?.digestLength ?? 20;
+  const v = md?.blockLength ?? 64;
+  const pass = password === null || password === undefined ? Buffer.alloc(0) : Buffer.alloc(password.length * 2 + 2);
+  for (let i = 0; password && i < password.length; i++) pass.writeUInt16BE(password.charCodeAt(i), i * 2);
+  const saltBytes = Buffer.from(salt.bytes(), 'binary');
+  const repeat = (b: Buffer, len: number) => {
+    const out = Buffer.alloc(len);
+    for (let i = 0; i < len; i++) out[i] = b[i % b.length]!;
+    return out;
+  };
+  const D = Buffer.alloc(v, id);
+  const I = Buffer.concat([repeat(saltBytes, v * Math.ceil(saltBytes.length / v)), repeat(pass, v * Math.ceil(pass.length / v))]);
+  const c = Math.ceil(n / u);
+  const out: Buffer[] = [];
+  for (let i = 1; i <= c; i++) {
+    let a = createHash(hash).update(D).update(I).digest();
+    for (let r = 1; r < iter; r++) a = createHash(hash).update(a).digest();
+    out.push(a);
+    if (i < c) {
+      // I_j = (I_j + B + 1) mod 2^(v·8), B being A_i repeated to v bytes.
+      const b = repeat(a, v);
+      for (let j = 0; j < I.length; j += v) {
+        let carry = 1;
+        for (let k = v - 1; k >= 0; k--) {
+          const x = I[j + k]! + b[k]! + carry;
+          I[j + k] = x & 0xff;
+          carry = x >> 8;
+        }
+      }
+    }
+  }
+  return forge.util.createBuffer(Buffer.concat(out).subarray(0, n).toString('binary'));
+};
+
+// Opening a PKCS#12 file (its MAC and its 3DES/RC2 bags) derives keys through these two names.
+forge.pkcs12.generateKey = nativePkcs12Kdf;
+(forge.pki as unknown as { pbe: { generatePkcs12Key: Pkcs12Kdf } }).pbe.generatePkcs12Key = nativePkcs12Kdf;
+export { forgeKdf as forgePkcs12Kdf };
 
 const der = (cert: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
 
@@ -63,7 +115,14 @@ export function openPkcs12(file: Buffer, password: string): SigningIdentity {
 
 const SIGN_USAGE = x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation;
 
+const described = new Lru<CertificateInfo>(512);
+
+/** A certificate's description (parsed once per certificate; a copy each time). */
 export function describeCertificate(certDer: Buffer | Uint8Array): CertificateInfo {
+  return { ...described.getOrMake(digestOf(certDer), () => describe(certDer)) };
+}
+
+function describe(certDer: Buffer | Uint8Array): CertificateInfo {
   const cert = new x509.X509Certificate(new Uint8Array(certDer));
   const usage = cert.getExtension(x509.KeyUsagesExtension);
   return {

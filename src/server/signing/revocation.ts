@@ -16,6 +16,7 @@ import * as pkijs from 'pkijs';
 import { dateVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { x509 } from './x509.js';
+import { Lru, digestOf } from './memo.js';
 
 export type Revocation = 'good' | 'revoked' | 'unknown';
 
@@ -74,6 +75,36 @@ const crlCache = new Map<string, { der: Buffer; until: number }>();
 
 export function clearRevocationCache(): void {
   crlCache.clear();
+}
+
+/** CRLs parsed once, by their bytes; whether a CRL's signature is its issuer's, checked once per CRL and key. */
+const parsedCrls = new Lru<x509.X509Crl | null>(64);
+const crlSignatures = new Lru<Promise<boolean>>(256);
+const x509Of = new WeakMap<pkijs.Certificate, x509.X509Certificate>();
+
+function crlOf(der: Buffer): x509.X509Crl | null {
+  return parsedCrls.getOrMake(digestOf(der), () => {
+    try {
+      return new x509.X509Crl(new Uint8Array(der));
+    } catch {
+      return null;
+    }
+  });
+}
+
+function crlSignedBy(der: Buffer, crl: x509.X509Crl, issuer: x509.X509Certificate): Promise<boolean> {
+  return crlSignatures.getOrMake(`${digestOf(der)}|${digestOf(new Uint8Array(issuer.rawData))}`, () =>
+    crl.verify({ publicKey: issuer.publicKey }).catch(() => false),
+  );
+}
+
+function x509CertOf(cert: pkijs.Certificate): x509.X509Certificate {
+  let x = x509Of.get(cert);
+  if (!x) {
+    x = new x509.X509Certificate(cert.toSchema().toBER(false));
+    x509Of.set(cert, x);
+  }
+  return x;
 }
 
 class SourceFailed extends Error {}
@@ -226,7 +257,7 @@ export async function revocationOf(path: pkijs.Certificate[], sources: Revocatio
   for (let i = 0; i < path.length - 1; i++) {
     const cert = path[i]!;
     const above = path.slice(i + 1);
-    const xCert = new x509.X509Certificate(cert.toSchema().toBER(false));
+    const xCert = x509CertOf(cert);
     const own = settings.followCertificateUrls ? urlsIn(xCert) : { crl: [], ocsp: [] };
     let answered: OcspAnswer | null = null;
     let source: RevocationResult['source'] = null;
@@ -247,16 +278,12 @@ export async function revocationOf(path: pkijs.Certificate[], sources: Revocatio
       }
     }
     if (!answered) {
-      const issuer = new x509.X509Certificate(above[0]!.toSchema().toBER(false));
+      const issuer = x509CertOf(above[0]!);
       for (const der of await crlsNow(own.crl)) {
-        let crl: x509.X509Crl;
-        try {
-          crl = new x509.X509Crl(new Uint8Array(der));
-        } catch {
-          continue;
-        }
+        const crl = crlOf(der);
+        if (!crl) continue;
         if (crl.issuer !== xCert.issuer) continue;
-        if (!(await crl.verify({ publicKey: issuer.publicKey }).catch(() => false))) continue;
+        if (!(await crlSignedBy(der, crl, issuer))) continue;
         source = 'crl';
         const entry = crl.findRevoked(xCert);
         if (entry) {

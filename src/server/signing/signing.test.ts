@@ -2,6 +2,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import PDFKit from 'pdfkit';
+import { PDFDocument } from 'pdf-lib';
 import { resolvePdfFonts } from '../documents/pdf/fonts.js';
 import { pkcs12Signer } from './cms.js';
 import { CertificateNotUsable, PdfNotSignable, SignatureRejected, SigningCredentialInvalid } from './errors.js';
@@ -85,6 +86,34 @@ describe('digital signatures (PAdES, incremental, Phụ lục I appearance)', ()
     assert.equal(v.signatures[0]!.signingTime?.toISOString(), NOW.toISOString());
     // Kept for a look at the appearance (pdftoppm -png) when the variable names a file.
     if (process.env.TDKT_SIGNED_SAMPLE) writeFileSync(process.env.TDKT_SIGNED_SAMPLE, twice);
+  });
+
+  it('appends to any cross-reference: a table (the original kept byte for byte), a stream with object streams, a file only a full parse reads', async () => {
+    const person = pkcs12Signer(openPkcs12(ca.person.p12, ca.person.password));
+    const org = pkcs12Signer(openPkcs12(ca.organisation.p12, ca.organisation.password));
+    const streamed = Buffer.from(await (await PDFDocument.load(pdf)).save({ useObjectStreams: true }));
+    assert.ok(streamed.includes('/ObjStm'), 'pdf-lib wrote object streams');
+    // A wrong startxref: the light reader gives up, pdf-lib reads the file by scanning it.
+    const broken = Buffer.from(pdf.toString('latin1').replace(/startxref\s+\d+/u, 'startxref\n12'), 'latin1');
+    for (const [name, base] of [
+      ['table', pdf],
+      ['stream', streamed],
+      ['broken', broken],
+    ] as const) {
+      const first = await signPdf(base, await field('approve', base), person, trust, NOW);
+      if (name !== 'broken') assert.deepEqual(first.pdf.subarray(0, base.length), base, `${name}: the original bytes are kept`);
+      else assert.notDeepEqual(first.pdf.subarray(0, base.length), base, 'broken: rewritten once by the full parse');
+      const second = await signPdf(first.pdf, await field('issue', first.pdf), org, trust, NOW);
+      assert.deepEqual(second.pdf.subarray(0, first.pdf.length), first.pdf, `${name}: the first signature's bytes are kept`);
+      if (name === 'stream') assert.match(second.pdf.subarray(first.pdf.length).toString('latin1'), /\/Type \/XRef/u, 'a stream follows a stream');
+      const v = await verifyPdf(second.pdf, trust, NOW);
+      assert.ok(v.valid, `${name}: ${JSON.stringify(v.signatures.map((x) => x.problems))}`);
+      assert.equal(v.signatures.length, 2);
+      const reread = await PDFDocument.load(second.pdf);
+      assert.equal(reread.getPageCount(), 1);
+      assert.equal(reread.getForm().getFields().length, 2, `${name}: both signature fields are in the AcroForm`);
+      assert.ok(await findSignerBlock(second.pdf, SIGNER), `${name}: pdf.js reads the signed file`);
+    }
   });
 
   it('one changed byte breaks the signature; bytes added after signing are reported', async () => {

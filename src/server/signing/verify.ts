@@ -9,10 +9,11 @@
 import * as pkijs from 'pkijs';
 import { dateVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
-import { CMS_OID } from './cms.js';
+import { CMS_OID, certOf, derOf } from './cms.js';
 import { coveredBytes } from './pdf-field.js';
 import { describeCertificate, type CertificateInfo } from './pkcs12.js';
 import { PdfNotSignable } from './errors.js';
+import { Lru, digestOf } from './memo.js';
 import { revocationOf, revokedSince, type Revocation, type RevocationResult, type RevocationSources } from './revocation.js';
 
 export type { Revocation } from './revocation.js';
@@ -22,6 +23,12 @@ export interface TrustStore extends RevocationSources {
   anchors: Buffer[];
   /** Intermediate CA certificates the signatures may omit, DER. */
   intermediates: Buffer[];
+  /**
+   * Revocation answers kept for the life of this trust store object, i.e. one request
+   * (`trustStoreFrom` makes a new one each time): a batch asks about the same certificate, at the
+   * same time, once. A trust store without it asks every time.
+   */
+  memo?: Map<string, Promise<RevocationResult>>;
 }
 
 export interface SignatureReport {
@@ -93,24 +100,37 @@ export function signaturesIn(pdf: Buffer): RawSignature[] {
   return out;
 }
 
-const certOf = (der: Buffer) => pkijs.Certificate.fromBER(new Uint8Array(der));
+/**
+ * Chains found, by the bytes of the end certificate, those it carried and the trust store's: the
+ * path, and the interval in which every certificate of the path pkijs validated is valid (a date
+ * inside it gives the same answer; any other is worked out again).
+ */
+const chains = new Lru<{ path: pkijs.Certificate[]; from: number; to: number }>(256);
 
 async function chainTrusted(leaf: pkijs.Certificate, carried: pkijs.Certificate[], trust: TrustStore, at: Date): Promise<pkijs.Certificate[] | null> {
   if (trust.anchors.length === 0) return null;
+  const key = [[leaf, ...carried].map((c) => digestOf(derOf(c))), trust.anchors.map(digestOf), trust.intermediates.map(digestOf)]
+    .map((xs) => xs.join(','))
+    .join('|');
+  const hit = chains.get(key);
+  if (hit && hit.from <= at.getTime() && at.getTime() <= hit.to) return hit.path;
+  const anchorCerts = trust.anchors.map((d) => certOf(d));
+  const intermediateCerts = trust.intermediates.map((d) => certOf(d));
   const engine = new pkijs.CertificateChainValidationEngine({
-    trustedCerts: trust.anchors.map((d) => certOf(d)),
-    certs: [leaf, ...carried, ...trust.intermediates.map((d) => certOf(d))],
+    trustedCerts: anchorCerts,
+    certs: [leaf, ...carried, ...intermediateCerts],
     checkDate: at,
   });
   const result = await engine.verify().catch(() => ({ result: false, certificatePath: undefined }));
   if (!result.result) return null;
   // The path by keys, end certificate first: pkijs's answer links by name, and two CAs may share a
   // name (a renewed CA, the demo's and a test's), so each issuer is the one whose key signed the certificate.
-  const candidates = [...(result.certificatePath ?? []), ...carried, ...trust.intermediates.map((d) => certOf(d)), ...trust.anchors.map((d) => certOf(d))];
-  const anchors = trust.anchors.map((d) => Buffer.from(d).toString('hex'));
-  const der = (c: pkijs.Certificate) => Buffer.from(c.toSchema().toBER(false)).toString('hex');
+  const validated = result.certificatePath ?? [];
+  const candidates = [...validated, ...carried, ...intermediateCerts, ...anchorCerts];
+  const anchors = new Set(trust.anchors.map((d) => Buffer.from(d).toString('hex')));
+  const der = (c: pkijs.Certificate) => derOf(c).toString('hex');
   const path = [leaf];
-  while (path.length < 10 && !anchors.includes(der(path[path.length - 1]!))) {
+  while (path.length < 10 && !anchors.has(der(path[path.length - 1]!))) {
     const last = path[path.length - 1]!;
     let next: pkijs.Certificate | undefined;
     for (const c of candidates) {
@@ -123,7 +143,22 @@ async function chainTrusted(leaf: pkijs.Certificate, carried: pkijs.Certificate[
     if (!next) return null;
     path.push(next);
   }
+  const from = Math.max(...[leaf, ...validated].map((c) => c.notBefore.value.getTime()));
+  const to = Math.min(...[leaf, ...validated].map((c) => c.notAfter.value.getTime()));
+  chains.set(key, { path, from, to });
   return path;
+}
+
+/** The revocation of a path, asked once per trust store object (one request) for the same path and times. */
+function revocationMemo(path: pkijs.Certificate[], trust: TrustStore, at: Date, now: Date): Promise<RevocationResult> {
+  if (!trust.memo) return revocationOf(path, trust, at, now);
+  const key = `${path.map((c) => digestOf(derOf(c))).join(',')}|${at.getTime()}|${now.getTime()}`;
+  let hit = trust.memo.get(key);
+  if (!hit) {
+    hit = revocationOf(path, trust, at, now);
+    trust.memo.set(key, hit);
+  }
+  return hit.then((r) => ({ ...r, notes: [...r.notes] }));
 }
 
 const TRUST_PROBLEM = 'Không xác định được chứng thư số do tổ chức được tin cậy cấp (chưa cấu hình hoặc không thuộc chuỗi tin cậy).';
@@ -138,7 +173,7 @@ export async function chainAndRevocation(certificate: Buffer, chain: readonly Bu
     at,
   );
   if (!path) return TRUST_PROBLEM;
-  const r = await revocationOf(path, trust, at, at);
+  const r = await revocationMemo(path, trust, at, at);
   return r.status === 'revoked' ? `Chứng thư số đã bị thu hồi${revokedSince(r)}; không thể dùng để ký.` : null;
 }
 
@@ -146,6 +181,42 @@ function signingTimeOf(signer: pkijs.SignerInfo): Date | null {
   const attr = signer.signedAttrs?.attributes.find((a) => a.type === CMS_OID.signingTime);
   const value = attr?.values[0] as { toDate?: () => Date } | undefined;
   return value?.toDate ? value.toDate() : null;
+}
+
+interface CmsCheck {
+  /** The CMS verifies over the bytes. */
+  intact: boolean;
+  leaf: pkijs.Certificate | null;
+  carried: pkijs.Certificate[];
+  signingTime: Date | null;
+}
+
+/**
+ * CMS checks by the digests of the CMS and of the bytes it covers (an earlier signature is checked
+ * once); the certificates are the shared parsed ones, so an entry is small.
+ */
+const cmsChecks = new Lru<Promise<CmsCheck>>(4096);
+
+/** Parse the CMS and check it over the covered bytes; throws when it is not a readable SignedData. */
+function cmsChecked(cms: Buffer, covered: Buffer): Promise<CmsCheck> {
+  return cmsChecks.getOrMake(`${digestOf(cms)}|${digestOf(covered)}`, async () => {
+    const info = pkijs.ContentInfo.fromBER(new Uint8Array(cms));
+    if (info.contentType !== CMS_OID.signedData) throw new Error('not signed data');
+    const signed = new pkijs.SignedData({ schema: info.content });
+    const carried = (signed.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
+    const data = covered.buffer.slice(covered.byteOffset, covered.byteOffset + covered.byteLength) as ArrayBuffer;
+    // extendedMode answers a result object; a failed check throws one (SignedDataVerifyError).
+    const verified: pkijs.SignedDataVerifyResult | null = await signed
+      .verify({ signer: 0, data, extendedMode: true, checkChain: false })
+      .catch((e: unknown) => (e && typeof e === 'object' && 'signerCertificate' in e ? (e as pkijs.SignedDataVerifyResult) : null));
+    const leaf = verified?.signerCertificate;
+    return {
+      intact: verified?.signatureVerified === true,
+      leaf: leaf ? certOf(derOf(leaf)) : null,
+      carried: carried.map((c) => certOf(derOf(c))),
+      signingTime: signingTimeOf(signed.signerInfos[0]!),
+    };
+  });
 }
 
 async function verifyOne(pdf: Buffer, raw: RawSignature, index: number, laterExists: boolean, trust: TrustStore, now: Date): Promise<SignatureReport> {
@@ -162,22 +233,14 @@ async function verifyOne(pdf: Buffer, raw: RawSignature, index: number, laterExi
   let revocationSource: RevocationResult['source'] = null;
   let revocationNotes: string[] = [];
   try {
-    const info = pkijs.ContentInfo.fromBER(new Uint8Array(raw.cms));
-    if (info.contentType !== CMS_OID.signedData) throw new Error('not signed data');
-    const signed = new pkijs.SignedData({ schema: info.content });
-    const carried = (signed.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
-    const covered = coveredBytes(pdf, raw.byteRange);
-    const data = covered.buffer.slice(covered.byteOffset, covered.byteOffset + covered.byteLength) as ArrayBuffer;
-    // extendedMode answers a result object; a failed check throws one (SignedDataVerifyError).
-    const verified: pkijs.SignedDataVerifyResult | null = await signed
-      .verify({ signer: 0, data, extendedMode: true, checkChain: false })
-      .catch((e: unknown) => (e && typeof e === 'object' && 'signerCertificate' in e ? (e as pkijs.SignedDataVerifyResult) : null));
-    const leaf = verified?.signerCertificate ?? null;
-    intact = verified?.signatureVerified === true;
+    const checked = await cmsChecked(raw.cms, coveredBytes(pdf, raw.byteRange));
+    const leaf = checked.leaf;
+    const carried = checked.carried;
+    intact = checked.intact;
     if (!intact) problems.push('Chữ ký không khớp với nội dung tệp: tệp đã bị thay đổi sau khi ký, hoặc chữ ký bị hỏng.');
-    signingTime = signingTimeOf(signed.signerInfos[0]!) ?? raw.claimedTime;
+    signingTime = checked.signingTime ? new Date(checked.signingTime) : raw.claimedTime;
     if (leaf) {
-      certificate = describeCertificate(Buffer.from(leaf.toSchema().toBER(false)));
+      certificate = describeCertificate(derOf(leaf));
       const at = signingTime ?? now;
       validAtSigningTime = certificate.notBefore.getTime() <= at.getTime() && at.getTime() <= certificate.notAfter.getTime();
       if (!validAtSigningTime) problems.push(`Chứng thư số không còn hiệu lực tại thời điểm ký (hiệu lực đến ${formatDateVi(dateVn(certificate.notAfter))}).`);
@@ -186,7 +249,7 @@ async function verifyOne(pdf: Buffer, raw: RawSignature, index: number, laterExi
       trusted = path !== null;
       if (!trusted) problems.push(TRUST_PROBLEM);
       if (path) {
-        const r = await revocationOf(path, trust, at, now);
+        const r = await revocationMemo(path, trust, at, now);
         revocation = r.status;
         revocationSource = r.source;
         revocationNotes = r.notes;
