@@ -14,14 +14,7 @@ import { findVisibleDossier, insertDocument, lockVisibleDossier, type DossierRow
 import { findVisibleSession, sessionDetail, type SessionRow } from '../repositories/council-sessions.js';
 import { unsafeUnitHead } from '../repositories/document-parties.js';
 import { unsafeFindUnit } from '../repositories/units.js';
-import {
-  findVisibleCredential,
-  insertSignature,
-  saveSignedDocument,
-  signaturesWithPersonOf,
-  signedDocumentOf,
-  type CredentialRow,
-} from '../repositories/signing.js';
+import { findVisibleCredential, saveSignedDocument, signaturesWithPersonOf, signedDocumentOf, type CredentialRow } from '../repositories/signing.js';
 import { assertCredentialFits, documentSignatureAbilities, SignatureNotAllowed, CredentialNotYours, type SignerSlot } from '../policies/signature.js';
 import { isUnitSide } from '../policies/dossier.js';
 import { EDITABLE_STATUSES, type DossierStatus } from '../../shared/dossiers.js';
@@ -30,7 +23,7 @@ import { signerLines } from '../documents/docx/model.js';
 import { appearanceFor, isoVn } from '../signing/layout.js';
 import { signPdf } from '../signing/sign.js';
 import { signerFor } from '../signing/signers.js';
-import { trustStoreOf } from './signing.js';
+import { logSignature, trustStoreOf } from './signing.js';
 import { touch } from './dossiers/common.js';
 import { createHash } from 'node:crypto';
 
@@ -234,19 +227,7 @@ export async function signGeneratedDocument(
   );
   const state = stateAfter(s, p.bySlot.size + (slot ? 1 : 0), input.step === 'seal');
   const doc = await saveSignedDocument(ctx.tx, { entityType: kind, entityId: s.entityId, unitId: s.unitId, state, pdf, updatedAt: at });
-  await insertSignature(ctx.tx, {
-    signedDocumentId: doc.id,
-    type: input.step === 'sign' ? 'approve' : 'issue',
-    via,
-    credentialId: credential.id,
-    signerName: certificate.commonName,
-    organisation: certificate.organisation,
-    serial: certificate.serial,
-    issuer: certificate.issuer,
-    signedAt: at,
-    ip: ctx.actor.ip,
-    accountId: ctx.actor.accountId,
-  });
+  await logSignature(ctx, doc.id, input.step === 'sign' ? 'approve' : 'issue', via, credential.id, certificate, at);
   await ctx.audit({
     action: 'document.signed',
     entityType: s.dossier ? 'dossier' : 'session',

@@ -291,19 +291,7 @@ async function recordSignature(
     pdf,
     updatedAt: at,
   });
-  await insertSignature(ctx.tx, {
-    signedDocumentId: doc.id,
-    type,
-    via,
-    credentialId: t.credential.id,
-    signerName: cert.commonName,
-    organisation: cert.organisation,
-    serial: cert.serial,
-    issuer: cert.issuer,
-    signedAt: at,
-    ip: ctx.actor.ip,
-    accountId: ctx.actor.accountId,
-  });
+  await logSignature(ctx, doc.id, type, via, t.credential.id, cert, at);
   await ctx.audit({
     action: 'decision.signed',
     entityType: 'decision',
@@ -329,6 +317,31 @@ export async function signDecision(
   const trust = await trustStoreOf(ctx.tx, t.decision.unitId);
   const { pdf, certificate } = await signPdf(t.base, t.field, signer, trust, at);
   await recordSignature(ctx, t, input.type, pdf, certificate, via, at);
+}
+
+/** Logs one signature of a stored signed document: which certificate (serial, issuer), when, from which address, by whom. */
+export async function logSignature(
+  ctx: CommandContext,
+  signedDocumentId: string,
+  type: string,
+  via: string,
+  credentialId: string,
+  cert: CertificateInfo,
+  at: Date,
+): Promise<void> {
+  await insertSignature(ctx.tx, {
+    signedDocumentId,
+    type,
+    via,
+    credentialId,
+    signerName: cert.commonName,
+    organisation: cert.organisation,
+    serial: cert.serial,
+    issuer: cert.issuer,
+    signedAt: at,
+    ip: ctx.actor.ip,
+    accountId: ctx.actor.accountId,
+  });
 }
 
 const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -510,19 +523,7 @@ export async function signDecisionCertificates(
       pdf,
       updatedAt: at,
     });
-    await insertSignature(ctx.tx, {
-      signedDocumentId: doc.id,
-      type: input.type,
-      via,
-      credentialId: credential.id,
-      signerName: cert.commonName,
-      organisation: cert.organisation,
-      serial: cert.serial,
-      issuer: cert.issuer,
-      signedAt: at,
-      ip: ctx.actor.ip,
-      accountId: ctx.actor.accountId,
-    });
+    await logSignature(ctx, doc.id, input.type, via, credential.id, cert, at);
   }
   const first = batch[0]!;
   const last = batch[batch.length - 1]!;
@@ -586,19 +587,7 @@ export async function signDecisionCopy(ctx: CommandContext, decisionId: string, 
     pdf,
     updatedAt: at,
   });
-  await insertSignature(ctx.tx, {
-    signedDocumentId: doc.id,
-    type: 'copy',
-    via,
-    credentialId: credential.id,
-    signerName: certificate.commonName,
-    organisation: certificate.organisation,
-    serial: certificate.serial,
-    issuer: certificate.issuer,
-    signedAt: at,
-    ip: ctx.actor.ip,
-    accountId: ctx.actor.accountId,
-  });
+  await logSignature(ctx, doc.id, 'copy', via, credential.id, certificate, at);
   await ctx.audit({
     action: 'decision.copy_signed',
     entityType: 'decision',
