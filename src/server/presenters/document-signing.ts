@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import type { CredentialSummary } from '../repositories/signing.js';
 import type { PdfVerification } from '../signing/verify.js';
-import type { DocumentSignState, Signable, signProgress, abilitiesOf } from '../commands/document-signing.js';
+import { SIGNABLE_KINDS, type DocumentSignState, type Signable, type signProgress, type abilitiesOf } from '../commands/document-signing.js';
 import { credentialSchema, presentCredential, presentVerification, verificationSchema } from './signing.js';
 
 const STATE_LABELS: Record<DocumentSignState, string> = {
@@ -15,7 +15,7 @@ const STATE_LABELS: Record<DocumentSignState, string> = {
 
 export const documentSignaturePanelSchema = z
   .object({
-    kind: z.enum(['to_trinh', 'bien_ban_hop_xet']),
+    kind: z.enum(SIGNABLE_KINDS),
     title: z.string(),
     state: z.enum(['unsigned', 'partial', 'signed', 'issued']),
     stateLabel: z.string(),

@@ -71,8 +71,8 @@ export function signingAbilities(user: Me): { manage: boolean; verify: boolean }
 }
 
 /** The Tờ trình of a dossier, the Biên bản họp xét of a session: signed by the people they name. */
-export type SignableKind = 'to_trinh' | 'bien_ban_hop_xet';
 export type DocumentSignaturePanel = S['DocumentSignaturePanel'];
+export type SignableKind = DocumentSignaturePanel['kind'];
 const byDoc = (kind: SignableKind, id: string) => ({ params: { path: { kind, id } } });
 export const getDocumentSignatures = (kind: SignableKind, id: string) => call(client.GET('/api/signed-documents/{kind}/{id}', byDoc(kind, id)));
 export const signDocument = (kind: SignableKind, id: string, body: { step: 'sign' | 'seal'; credentialId: string; so?: string }) =>
