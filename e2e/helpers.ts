@@ -105,3 +105,16 @@ export async function apiAs(app: App, username: string, password = E2E_PASSWORD)
     return { status: res.statusCode, body: JSON.parse(res.body || 'null') };
   };
 }
+
+/** Fails when the page runs off the screen sideways (a phone), naming the elements that stick out. */
+export async function assertFitsScreen(page: Page, what: string): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow <= 1) return;
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && e.children.length === 0)
+      .slice(0, 5)
+      .map((e) => `${e.tagName}.${String(e.className)}: ${(e.textContent ?? '').slice(0, 40)}`),
+  );
+  throw new Error(`${what}: trang rộng hơn màn hình ${overflow}px (${wide.join(' | ')})`);
+}

@@ -13,7 +13,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 import { ok, reviewedDossier } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
 import { stopWarmOffice } from '../../src/server/office/soffice.js';
-import { assertHeader, docxText, downloadAs, find, skipWithoutPdfTools, wordsOf } from '../helpers/pdf-layout.js';
+import { assertHeader, assertMatchesReference, docxText, downloadAs, find, skipWithoutPdfTools, wordsOf } from '../helpers/pdf-layout.js';
 
 interface Member {
   memberId: string;
@@ -176,13 +176,14 @@ describe('documents generated from plans, movements and council sessions', { tim
     const tally = docxText((await download('vanphong', `/api/sessions/${sessionId}/minutes.docx?so=4`)).body);
     assert.ok(tally.includes(`- ${boardHead.fullName}: Trưởng Ban`), tally);
     assert.ok(tally.includes(`- ${boardMember.fullName}: Thành viên`));
-    assert.doesNotMatch(tally, /……………/, 'no blank lines once the board is recorded');
+    assert.doesNotMatch(tally, /- ……………/, 'no blank board lines once the board is recorded');
+    assert.match(tally, /Địa điểm: ……………/, 'a place not recorded is left to write in by hand');
 
     const r = await download('vanphong', `/api/sessions/${sessionId}/review-minutes.docx?so=5`);
     assert.equal(r.status, 200, r.body.toString());
     assert.match(r.disposition, /BB-HX-05-HDTDKT-2021\.docx/);
     const text = docxText(r.body);
-    assert.match(text, /HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG/);
+    assert.match(text, /HỘI ĐỒNG THI ĐUA -\s*KHEN THƯỞNG/);
     assert.match(text, /Số: 05\/BB-HĐTĐKT/);
     assert.ok(text.includes(`Chủ trì: ${chair.fullName}, Chủ tịch`), text);
     assert.ok(text.includes(`Thư ký: ${secretary.fullName}, `));
@@ -215,6 +216,10 @@ describe('documents generated from plans, movements and council sessions', { tim
       assertHeader(k.words, k.pageWidth, 'UBND');
       assert.match(k.text, /KẾ HOẠCH/);
       assert.match(k.text, /QUÝ I/);
+      // And as their reference images show them.
+      assertMatchesReference(minutes.body, dir, 'bien-ban-hop-xet', { page: 1 });
+      assertMatchesReference(pdf.body, dir, 'ke-hoach', { page: 1 });
+      assertMatchesReference(pdf.body, dir, 'ke-hoach-bang-nhiem-vu', { page: 3 });
     },
   );
 });

@@ -10,8 +10,17 @@ import { signaturesIn } from '../../src/server/signing/verify.js';
 
 const NOW = instantVn('2026-12-03', '23:50');
 
+/** The /Rect of each signature widget, in the order they were added. */
+function signatureRects(pdf: Buffer): number[][] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/obj\s*<<((?:(?!endobj)[\s\S])*?\/FT\s*\/Sig(?:(?!endobj)[\s\S])*?)>>\s*endobj/gu)]
+    .map((m) => /\/Rect\s*\[([^\]]+)\]/u.exec(m[1]!)?.[1])
+    .filter((r): r is string => r !== undefined)
+    .map((r) => r.trim().split(/\s+/u).map(Number));
+}
+
 describe(
-  'ký số of the Biên bản họp xét (the secretary and the chair) and of the Tờ trình (the head, then the agency’s seal)',
+  'ký số of the Biên bản họp xét (the secretary and the chair), the Biên bản kiểm phiếu (its Ban) and the Tờ trình (the head, then the agency’s seal)',
   { skip: pdfConversionAvailable() ? false : 'soffice is not installed' },
   () => {
     let t: TestApp;
@@ -52,7 +61,7 @@ describe(
         await office.put(`/api/sessions/${sessionId}/minutes`, {
           chairMemberId: memberOf('Hoàng Văn Thạch'),
           secretaryMemberId: memberOf('Đàm Văn Long'),
-          countingBoard: [memberOf('Triệu Văn Sơn')],
+          countingBoard: [memberOf('Triệu Văn Sơn'), memberOf('Đàm Văn Long')],
           agenda: ['Xét đề nghị khen thưởng'],
           discussion: 'Các thành viên nhất trí.',
           version: session.version,
@@ -91,7 +100,7 @@ describe(
       const rewrite = await office.put(`/api/sessions/${sessionId}/minutes`, {
         chairMemberId: memberOf('Hoàng Văn Thạch'),
         secretaryMemberId: memberOf('Đàm Văn Long'),
-        countingBoard: [memberOf('Triệu Văn Sơn')],
+        countingBoard: [memberOf('Triệu Văn Sơn'), memberOf('Đàm Văn Long')],
         agenda: ['Khác'],
         version: s2.version,
       });
@@ -126,6 +135,44 @@ describe(
         .where(and(eq(auditEvents.action, 'document.signed'), eq(auditEvents.entityId, sessionId)));
       assert.equal(audit.length, 2);
       assert.match(audit[0]!.summary, /từ địa chỉ/u);
+    });
+
+    it('the Biên bản kiểm phiếu is signed by the Ban kiểm phiếu the session elected, each on their own line', async () => {
+      const url = `/api/signed-documents/bien_ban_kiem_phieu/${sessionId}`;
+      const panel = (await member.get(url)).body;
+      assert.equal(panel.closedReason, null, JSON.stringify(panel));
+      assert.deepEqual(
+        panel.slots.map((s: { label: string; name: string; mine: boolean }) => [s.label, s.name, s.mine]),
+        [
+          ['Trưởng Ban kiểm phiếu', 'Triệu Văn Sơn', true],
+          ['Thành viên Ban kiểm phiếu', 'Đàm Văn Long', false],
+        ],
+      );
+      assert.equal(panel.seal.required, false);
+      // The director chaired the meeting but is not on the Ban: not his to sign.
+      const refused = await head.post(`${url}/sign`, { step: 'sign', credentialId: creds['Hoàng Văn Thạch'] });
+      assert.equal(refused.status, 403);
+      assert.match(refused.body.message, /Triệu Văn Sơn, Đàm Văn Long/u);
+      const first = await office.post(`${url}/sign`, { step: 'sign', credentialId: creds['Đàm Văn Long'], so: '08' });
+      ok(first);
+      assert.equal(first.body.state, 'partial');
+      const signed = await member.post(`${url}/sign`, { step: 'sign', credentialId: creds['Triệu Văn Sơn'] });
+      ok(signed);
+      assert.equal(signed.body.state, 'signed');
+      assert.ok(signed.body.verification.valid, JSON.stringify(signed.body.verification));
+      assert.deepEqual(
+        signed.body.verification.signatures.map((s: { signerName: string }) => s.signerName),
+        ['Đàm Văn Long', 'Triệu Văn Sơn'],
+      );
+      // Its own document, apart from the Biên bản họp xét; each signature sits on its signer's own block.
+      const rows = await t.db.select().from(signedDocuments).where(eq(signedDocuments.entityId, sessionId));
+      const counting = rows.find((r) => r.entityType === 'bien_ban_kiem_phieu')!;
+      assert.ok(rows.find((r) => r.entityType === 'bien_ban_hop_xet' && r.id !== counting.id));
+      assert.equal(signaturesIn(counting.pdf).length, 2);
+      const rects = signatureRects(counting.pdf);
+      assert.equal(rects.length, 2);
+      const [member1, boardHead] = rects as [number[], number[]];
+      assert.ok(member1[0]! + member1[2]! < boardHead[0]! + boardHead[2]!, 'the member signs on the left, the head on the right');
     });
 
     it('the Sở’s Tờ trình upward: the director signs, the Office seals it, and it joins the dossier', async () => {

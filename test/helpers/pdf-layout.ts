@@ -1,9 +1,10 @@
 /** Reading generated PDFs as a signer would: their text, and where each word stands on the page. */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
+import { PNG } from 'pngjs';
 import { pdfConversionAvailable } from '../../src/server/office/soffice.js';
 import { DEMO_PASSWORD, type TestApp } from './app.js';
 
@@ -94,4 +95,65 @@ export async function downloadAs(t: TestApp, username: string, url: string): Pro
   }
   const r = await t.app.inject({ method: 'GET', url, cookies: { tdkt_session: cookie } });
   return { status: r.statusCode, body: r.rawPayload, disposition: String(r.headers['content-disposition'] ?? '') };
+}
+
+/**
+ * A page of a generated PDF against its reference image (`test/reference/<name>.png`, grey, 40 dpi):
+ * a layout that moved (a header block, a signer block, a table) fails; anti-aliasing and a
+ * one-pixel shift do not. A pixel counts as different when it differs by more than a third of
+ * the grey scale from every reference pixel around it; at most `tolerance` of the page may differ.
+ * `UPDATE_REFERENCE_IMAGES=1` writes the references (look at them before committing). On a
+ * mismatch the rendering and a diff are kept in test-results/documents/ for a person to look at.
+ */
+export function assertMatchesReference(pdf: Buffer, dir: string, name: string, opts: { page?: number; tolerance?: number } = {}): void {
+  const page = opts.page ?? 1;
+  const file = join(dir, `${name}-ref.pdf`);
+  writeFileSync(file, pdf);
+  const out = join(dir, `${name}-ref`);
+  execFileSync('pdftoppm', ['-gray', '-r', '40', '-f', String(page), '-l', String(page), '-png', '-singlefile', file, out]);
+  const actualPng = readFileSync(`${out}.png`);
+  const refPath = join('test/reference', `${name}.png`);
+  if (process.env.UPDATE_REFERENCE_IMAGES === '1') {
+    mkdirSync('test/reference', { recursive: true });
+    writeFileSync(refPath, actualPng);
+    return;
+  }
+  assert.ok(existsSync(refPath), `Thiếu ảnh mẫu ${refPath}: chạy lại với UPDATE_REFERENCE_IMAGES=1, xem ảnh rồi commit.`);
+  const a = PNG.sync.read(actualPng);
+  const b = PNG.sync.read(readFileSync(refPath));
+  const keep = () => {
+    mkdirSync('test-results/documents', { recursive: true });
+    writeFileSync(join('test-results/documents', `${name}-actual.png`), actualPng);
+  };
+  if (a.width !== b.width || a.height !== b.height) {
+    keep();
+    assert.fail(`${name}: page size ${a.width}×${a.height} against the reference's ${b.width}×${b.height}`);
+  }
+  const grey = (img: PNG, x: number, y: number) => img.data[(y * img.width + x) * 4]!;
+  const diff = new PNG({ width: a.width, height: a.height });
+  let differing = 0;
+  for (let y = 0; y < a.height; y++)
+    for (let x = 0; x < a.width; x++) {
+      const v = grey(a, x, y);
+      let near = false;
+      for (let dy = -1; dy <= 1 && !near; dy++)
+        for (let dx = -1; dx <= 1 && !near; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          if (xx >= 0 && yy >= 0 && xx < b.width && yy < b.height && Math.abs(grey(b, xx, yy) - v) <= 85) near = true;
+        }
+      const i = (y * a.width + x) * 4;
+      const shade = near ? 255 - Math.round((255 - v) / 4) : 0;
+      diff.data[i] = near ? shade : 255;
+      diff.data[i + 1] = diff.data[i + 2] = shade;
+      diff.data[i + 3] = 255;
+      if (!near) differing++;
+    }
+  const share = differing / (a.width * a.height);
+  const tolerance = opts.tolerance ?? 0.004;
+  if (share > tolerance) {
+    keep();
+    writeFileSync(join('test-results/documents', `${name}-diff.png`), PNG.sync.write(diff));
+  }
+  assert.ok(share <= tolerance, `${name}: ${(share * 100).toFixed(2)}% of the page differs from ${refPath} (at most ${(tolerance * 100).toFixed(2)}%)`);
 }

@@ -27,8 +27,10 @@ import { logSignature, trustStoreOf } from './signing.js';
 import { touch } from './dossiers/common.js';
 import { createHash } from 'node:crypto';
 
-export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet'] as const;
+export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const;
 export type SignableKind = (typeof SIGNABLE_KINDS)[number];
+/** The session's two Biên bản: once either carries a signature, the secretary's record is no longer edited. */
+export const MINUTES_KINDS = ['bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const satisfies readonly SignableKind[];
 export type DocumentSignState = 'unsigned' | 'partial' | 'signed' | 'issued';
 
 export interface Slot extends SignerSlot {
@@ -50,12 +52,16 @@ export interface Signable {
   /** Why it may not be signed now (null: it may). */
   closed: string | null;
   dossier?: DossierRow;
-  session?: { row: SessionRow; detail: Awaited<ReturnType<typeof sessionDetail>> };
+  session?: { row: SessionRow; detail: SessionDetailOf };
 }
 
 export type RenderSignable = (tx: Executor, s: Signable, so: string | undefined) => Promise<Buffer>;
 
-const KIND_TITLES: Record<SignableKind, string> = { to_trinh: 'Tờ trình', bien_ban_hop_xet: 'Biên bản họp xét khen thưởng' };
+const KIND_TITLES: Record<SignableKind, string> = {
+  to_trinh: 'Tờ trình',
+  bien_ban_hop_xet: 'Biên bản họp xét khen thưởng',
+  bien_ban_kiem_phieu: 'Biên bản kiểm phiếu',
+};
 
 async function toTrinhOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
   const d = lock ? await lockVisibleDossier(tx, actor, id) : await findVisibleDossier(tx, actor, id);
@@ -96,25 +102,32 @@ async function toTrinhOf(tx: Executor, actor: Actor, id: string, lock: boolean):
 const positionSuffix = (label: string, position: string) =>
   position.toLocaleLowerCase('vi') === label.toLocaleLowerCase('vi') ? label : `${label} (${position})`;
 
-async function reviewMinutesOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+async function sessionOf(tx: Executor, actor: Actor, id: string, lock: boolean) {
   const s = await findVisibleSession(tx, actor, id, lock);
   if (!s) throw notFound('Không tìm thấy phiên họp.');
-  const detail = await sessionDetail(tx, s, actor);
+  return { s, detail: await sessionDetail(tx, s, actor) };
+}
+
+type SessionDetailOf = Awaited<ReturnType<typeof sessionDetail>>;
+type AttendanceRow = SessionDetailOf['attendance'][number];
+
+const slotOf = (key: string, a: AttendanceRow, label: string, position: string): Slot => ({
+  key,
+  personId: a.personId,
+  name: a.fullName,
+  position,
+  label,
+});
+
+const notClosed = 'Phiên họp chưa kết thúc: Biên bản ký khi đã kiểm phiếu và kết thúc phiên họp.';
+
+async function reviewMinutesOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const { s, detail } = await sessionOf(tx, actor, id, lock);
   const member = (memberId: string | null) => detail.attendance.find((a) => a.memberId === memberId);
   const chair = member(s.chairMemberId);
   const secretary = member(s.secretaryMemberId);
-  const slot = (key: string, a: typeof chair, label: string, position: string): Slot[] =>
-    a
-      ? [
-          {
-            key,
-            personId: a.personId,
-            name: a.fullName,
-            position,
-            label: positionSuffix(label, COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position),
-          },
-        ]
-      : [];
+  const slot = (key: string, a: AttendanceRow | undefined, label: string, position: string): Slot[] =>
+    a ? [slotOf(key, a, positionSuffix(label, COUNCIL_POSITION_LABELS[a.position as CouncilPosition] ?? a.position), position)] : [];
   return {
     kind: 'bien_ban_hop_xet',
     entityId: s.id,
@@ -125,7 +138,7 @@ async function reviewMinutesOf(tx: Executor, actor: Actor, id: string, lock: boo
     seal: false,
     closed:
       s.status !== 'closed'
-        ? 'Phiên họp chưa kết thúc: Biên bản ký khi đã kiểm phiếu và kết thúc phiên họp.'
+        ? notClosed
         : !s.minutesRecordedAt || !chair || !secretary
           ? 'Thư ký chưa ghi biên bản (người chủ trì, thư ký): chưa ký được.'
           : null,
@@ -133,9 +146,32 @@ async function reviewMinutesOf(tx: Executor, actor: Actor, id: string, lock: boo
   };
 }
 
+/** The Biên bản kiểm phiếu is signed by the Ban kiểm phiếu the session elected: its head, then (any order) its members. */
+async function countMinutesOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const { s, detail } = await sessionOf(tx, actor, id, lock);
+  const board = (s.countingBoard ?? []).map((memberId) => detail.attendance.find((a) => a.memberId === memberId)).filter((a) => a !== undefined);
+  return {
+    kind: 'bien_ban_kiem_phieu',
+    entityId: s.id,
+    unitId: s.unitId,
+    title: `Biên bản kiểm phiếu — ${s.title}`,
+    organisation: detail.council.name,
+    slots: board.map((a, i) =>
+      i === 0
+        ? slotOf(`board:${a.memberId}`, a, 'Trưởng Ban kiểm phiếu', 'TRƯỞNG BAN\nKIỂM PHIẾU')
+        : slotOf(`board:${a.memberId}`, a, 'Thành viên Ban kiểm phiếu', 'CÁC THÀNH VIÊN\nBAN KIỂM PHIẾU'),
+    ),
+    seal: false,
+    closed:
+      s.status !== 'closed' ? notClosed : !s.minutesRecordedAt || board.length === 0 ? 'Thư ký chưa ghi Ban kiểm phiếu do Hội đồng bầu: chưa ký được.' : null,
+    session: { row: s, detail },
+  };
+}
+
 /** The document in the actor's scope, with its signers; `lock` holds its record while signing (one signature at a time). */
 export async function signableOf(tx: Executor, actor: Actor, kind: SignableKind, id: string, lock = false): Promise<Signable> {
-  return kind === 'to_trinh' ? toTrinhOf(tx, actor, id, lock) : reviewMinutesOf(tx, actor, id, lock);
+  if (kind === 'to_trinh') return toTrinhOf(tx, actor, id, lock);
+  return kind === 'bien_ban_hop_xet' ? reviewMinutesOf(tx, actor, id, lock) : countMinutesOf(tx, actor, id, lock);
 }
 
 /** How far it is signed: which slots carry their person's signature, and the seal. */

@@ -1,4 +1,5 @@
-import { signedDocumentOf } from '../repositories/signing.js';
+import { anySignedOf } from '../repositories/signing.js';
+import { MINUTES_KINDS } from './document-signing.js';
 import { SignatureNotAllowed } from '../policies/signature.js';
 import type { CommandContext } from './run.js';
 import { findVisibleCouncil } from '../repositories/councils.js';
@@ -308,7 +309,7 @@ export interface SessionMinutesInput {
 export async function recordSessionMinutes(ctx: CommandContext, sessionId: string, input: SessionMinutesInput): Promise<SessionRow> {
   const s = await loadSession(ctx, sessionId);
   requireAbility(ctx, s, 'recordMinutes', 'ghi biên bản (chỉ ghi khi phiên họp đã khai mạc)');
-  if (await signedDocumentOf(ctx.tx, 'bien_ban_hop_xet', s.id)) throw new SignatureNotAllowed('Biên bản họp xét đã được ký số: không sửa biên bản đã ký.');
+  if (await anySignedOf(ctx.tx, MINUTES_KINDS, s.id)) throw new SignatureNotAllowed('Biên bản của phiên họp đã được ký số: không sửa biên bản đã ký.');
   const rows = await attendanceOf(ctx.tx, s.id);
   const present = new Set(rows.filter((r) => r.present).map((r) => r.memberId));
   const absentOrUnknown = (id: string) => !present.has(id);

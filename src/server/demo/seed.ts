@@ -241,7 +241,8 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       tx,
       { unitId: unitId('so'), name: 'Sở Khoa học và Công nghệ tỉnh Cao Bằng' },
       { personId: person('Hoàng Văn Thạch'), name: 'Hoàng Văn Thạch' },
-      [{ personId: person('Đàm Văn Long'), name: 'Đàm Văn Long' }],
+      // The Council's secretary and a member (the demo's Ban kiểm phiếu can sign its Biên bản).
+      ['Đàm Văn Long', 'Triệu Văn Sơn'].map((name) => ({ personId: person(name), name })),
     );
     await recordAudit(
       tx,

@@ -119,6 +119,9 @@ export interface DocumentOptions {
 type SessionItemOf = { candidate: CandidateRow; dossierUnitName: string; item: { honor: string; result: unknown } };
 type AttendanceOf = { memberId: string; fullName: string; position: string; present: boolean };
 
+/** Where the data has nothing yet: a dotted line to write in by hand. */
+const BLANK_LINE = '……………………………………';
+
 /** A member's name by id, for the minutes. */
 function memberName(attendance: readonly AttendanceOf[], id: string | null): string {
   return attendance.find((a) => a.memberId === id)?.fullName ?? '';
@@ -155,9 +158,9 @@ export async function minutesDocx(
   const board = elected.length
     ? elected.map((hoTen, i) => ({ hoTen, nhiemVu: i === 0 ? 'Trưởng Ban' : 'Thành viên' }))
     : [
-        { hoTen: '……………………………………', nhiemVu: 'Trưởng Ban' },
-        { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
-        { hoTen: '……………………………………', nhiemVu: 'Thành viên' },
+        { hoTen: BLANK_LINE, nhiemVu: 'Trưởng Ban' },
+        { hoTen: BLANK_LINE, nhiemVu: 'Thành viên' },
+        { hoTen: BLANK_LINE, nhiemVu: 'Thành viên' },
       ];
   const total = s.totalMembers ?? attendance.length;
   return renderDocument('bien_ban_kiem_phieu', {
@@ -169,7 +172,7 @@ export async function minutesDocx(
     ngayThang: formatLongDateVi(s.meetingDate),
     trichYeu: cleanSummary(`Kết quả kiểm phiếu ${s.title.charAt(0).toLocaleLowerCase('vi')}${s.title.slice(1)}`),
     thoiGian: s.openedAt ? `bắt đầu lúc ${timeOfDayVi(s.openedAt)}, ngày ${formatDateVi(s.meetingDate)}` : `ngày ${formatDateVi(s.meetingDate)}`,
-    diaDiem: s.location ?? '',
+    diaDiem: s.location?.trim() || BLANK_LINE,
     soCoMat: `${present}/${total} thành viên`,
     // The Ban kiểm phiếu is elected by the session: its members are written in by hand.
     banKiemPhieu: board,
@@ -192,7 +195,8 @@ export async function minutesDocx(
     }),
     ketThuc: s.closedAt ? `lúc ${timeOfDayVi(s.closedAt)} cùng ngày` : 'lúc …… giờ …… phút cùng ngày',
     truongBan: elected[0] ?? '',
-    thanhVienBan: elected.slice(1).join(', '),
+    // Until the secretary records the Ban, one empty place to sign by hand.
+    thanhVienBanKy: elected.length ? elected.slice(1) : [''],
   });
 }
 
@@ -229,7 +233,7 @@ export async function reviewMinutesDocx(
     ngayThang: formatLongDateVi(s.meetingDate),
     trichYeu: cleanSummary(/^(họp|phiên họp)/iu.test(s.title) ? s.title : `Họp xét ${lower}`),
     thoiGian: s.openedAt ? `${timeOfDayVi(s.openedAt)}, ngày ${formatDateVi(s.meetingDate)}` : `ngày ${formatDateVi(s.meetingDate)}`,
-    diaDiem: s.location ?? '',
+    diaDiem: s.location?.trim() || BLANK_LINE,
     chuTri: chair?.fullName ?? '',
     chucVuChuTri: chair ? `, ${position(chair)} ${councilName}` : '',
     thuKy: secretary?.fullName ?? '',

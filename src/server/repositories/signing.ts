@@ -265,6 +265,16 @@ export async function signedAtOf(tx: Executor, entityType: string, entityId: str
   return row?.updatedAt ?? null;
 }
 
+/** Whether any of these documents of the record carries a signature (the minutes freeze once either Biên bản is signed). */
+export async function anySignedOf(tx: Executor, entityTypes: readonly string[], entityId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: signedDocuments.id })
+    .from(signedDocuments)
+    .where(and(inArray(signedDocuments.entityType, [...entityTypes]), eq(signedDocuments.entityId, entityId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The signatures of a signed document with the person each certificate belongs to (the signer slots it fills). */
 export async function signaturesWithPersonOf(tx: Executor, signedDocumentId: string) {
   return tx

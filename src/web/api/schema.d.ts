@@ -5939,7 +5939,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra */
+        /** Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét, kiểm phiếu (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra */
         get: operations["getDocumentSignatures"];
         put?: never;
         post?: never;
@@ -5958,7 +5958,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ký số Tờ trình hoặc Biên bản họp xét: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ */
+        /** Ký số Tờ trình, Biên bản họp xét hoặc Biên bản kiểm phiếu: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ */
         post: operations["signDocument"];
         delete?: never;
         options?: never;
@@ -5973,7 +5973,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tải Tờ trình hoặc Biên bản họp xét đã ký số (PDF) */
+        /** Tải Tờ trình, Biên bản họp xét hoặc kiểm phiếu đã ký số (PDF) */
         get: operations["downloadSignedDocument"];
         put?: never;
         post?: never;
@@ -7395,7 +7395,7 @@ export interface components {
         };
         DocumentSignaturePanel: {
             /** @enum {string} */
-            kind: "to_trinh" | "bien_ban_hop_xet";
+            kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
             title: string;
             /** @enum {string} */
             state: "unsigned" | "partial" | "signed" | "issued";
@@ -38770,7 +38770,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
                 id: string;
             };
             cookie?: never;
@@ -38829,7 +38829,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
                 id: string;
             };
             cookie?: never;
@@ -38916,7 +38916,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
                 id: string;
             };
             cookie?: never;

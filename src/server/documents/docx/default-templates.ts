@@ -315,9 +315,34 @@ function bienBanKiemPhieu(): Block[] {
     ),
     p([], { after: 6 }),
     body([r('Việc kiểm phiếu kết thúc {ketThuc}. Biên bản kiểm phiếu được lập và thông qua trước Hội đồng./.')], { keepNext: true }),
-    ...twoSignatures(
-      { title: 'CÁC THÀNH VIÊN BAN KIỂM PHIẾU', note: '', name: '{thanhVienBan}' },
-      { title: 'TRƯỞNG BAN KIỂM PHIẾU', note: '', name: '{truongBan}' },
+    ...boardSignatures(),
+  ];
+}
+
+/**
+ * The Ban kiểm phiếu signs: its members on the left, each with a gap of their own above their
+ * name (so each can sign, by hand or digitally, on their own line), its head on the right.
+ */
+function boardSignatures(): Block[] {
+  const half = TEXT_WIDTH / 2;
+  const title = (t: string) => centered([r(t, { size: 13, bold: true })], { keepNext: true });
+  const gap = () => centered([], { keepNext: true, after: 60 });
+  const name = (tag: string) => centered([r(tag, { size: 14, bold: true })], { keepNext: true });
+  return [
+    p([], { after: 12, keepNext: true }),
+    table(
+      [half, half],
+      [
+        {
+          cantSplit: true,
+          cells: [
+            // Titles on two lines each: the columns' titles stay apart (and level), as the names do.
+            cell([title('CÁC THÀNH VIÊN'), title('BAN KIỂM PHIẾU'), p('{#thanhVienBanKy}'), gap(), name('{.}'), p('{/thanhVienBanKy}')]),
+            cell([title('TRƯỞNG BAN'), title('KIỂM PHIẾU'), gap(), name('{truongBan}')]),
+          ],
+        },
+      ],
+      { borders: false },
     ),
   ];
 }

@@ -7,6 +7,7 @@ import { FIELD_CATALOGS, TEMPLATE_KINDS } from './fields.js';
 import { buildDocx, p, r, table, cell } from './ooxml.js';
 import { renderDocument, renderDocx, validateTemplate } from './render.js';
 import { sampleData, decisionData } from './sample-data.js';
+import { headerLines } from './model.js';
 
 function documentXml(docx: Buffer): string {
   return new PizZip(docx).file('word/document.xml')?.asText() ?? '';
@@ -120,4 +121,14 @@ test('a template that drops a mandatory NĐ 30 element is refused with a message
   assert.match(result.message, /họ tên người ký \{nguoiKy\}/);
   // The default passes.
   assert.equal(validateTemplate(defaultTemplate('quyet_dinh_khen_thuong'), 'quyet_dinh_khen_thuong').ok, true);
+});
+
+test('a long issuing body is broken in two balanced lines, after a dash where there is one', () => {
+  assert.equal(headerLines('SỞ KHOA HỌC VÀ CÔNG NGHỆ'), 'SỞ KHOA HỌC VÀ CÔNG NGHỆ', 'a name that fits stays on one line');
+  assert.equal(headerLines('HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG'), 'HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG');
+  assert.equal(headerLines('TRUNG TÂM ỨNG DỤNG TIẾN BỘ KHOA HỌC VÀ CÔNG NGHỆ'), 'TRUNG TÂM ỨNG DỤNG TIẾN\nBỘ KHOA HỌC VÀ CÔNG NGHỆ');
+  assert.equal(headerLines('BAN QUẢN LÝ\nKHU KINH TẾ'), 'BAN QUẢN LÝ\nKHU KINH TẾ', 'a break the agency typed is kept');
+  const docx = renderDocument('bien_ban_kiem_phieu', { ...sampleData('bien_ban_kiem_phieu'), coQuanBanHanh: 'HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG' });
+  const xml = new PizZip(docx).file('word/document.xml')!.asText();
+  assert.match(xml, /HỘI ĐỒNG THI ĐUA -<\/w:t>(?:<[^>]+>)*<w:br\/>(?:<[^>]+>)*KHEN THƯỞNG/u);
 });

@@ -168,7 +168,7 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     }),
     ketThuc: text('Thời điểm kết thúc kiểm phiếu'),
     truongBan: text('Trưởng Ban kiểm phiếu'),
-    thanhVienBan: text('Các thành viên Ban kiểm phiếu (tên)'),
+    thanhVienBanKy: list('Các thành viên Ban kiểm phiếu ký tên (mỗi người một chỗ ký)'),
   },
   quyet_dinh_khen_thuong: {
     ...SIGNED_FIELDS,

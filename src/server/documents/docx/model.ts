@@ -11,6 +11,28 @@ export type SigningAuthority = (typeof SIGNING_AUTHORITIES)[number];
 
 const upper = (s: string): string => s.trim().toLocaleUpperCase('vi');
 
+/**
+ * The issuing body's name as it stands in the header's left column (about 25 capitals a line at
+ * 13 pt): a longer name in two balanced lines, broken after a dash where there is one
+ * ("HỘI ĐỒNG THI ĐUA -" / "KHEN THƯỞNG"), instead of a last word left alone on the second line.
+ * A name that already has its line breaks is kept.
+ */
+export function headerLines(name: string, perLine = 25): string {
+  const text = name.trim();
+  if (text.length <= perLine || text.includes('\n')) return text;
+  const words = text.split(/\s+/u);
+  let best: { at: number; score: number } | null = null;
+  for (let at = 1; at < words.length; at++) {
+    const first = words.slice(0, at).join(' ');
+    const second = words.slice(at).join(' ');
+    if (second.startsWith('-')) continue;
+    // The longer line as short as it can be; a break after a dash counts as five capitals shorter.
+    const score = Math.max(first.length, second.length) - (first.endsWith('-') ? 5 : 0);
+    if (!best || score < best.score) best = { at, score };
+  }
+  return best ? `${words.slice(0, best.at).join(' ')}\n${words.slice(best.at).join(' ')}` : text;
+}
+
 /** "… tỉnh Cao Bằng" / "… thành phố Hà Nội" at the end of a unit's name. */
 const PROVINCE = /\s+(tỉnh|thành phố)\s+(.+)$/iu;
 

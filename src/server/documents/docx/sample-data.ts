@@ -136,6 +136,7 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
         soPhieuKhongHopLe: 0,
         ketQua: nominees.map((n) => ({ stt: n.stt, hoTen: n.hoTen, donVi: n.chucVuDonVi, hinhThuc: n.hinhThuc, soPhieuDongY: 7, tyLe: '100%', ketQua: 'Đạt' })),
         truongBan: 'Đoàn Thiên Hương',
+        thanhVienBanKy: ['Triệu Tường Lâm'],
       };
     case 'quyet_dinh_khen_thuong':
       return decisionData(3);

@@ -5,6 +5,7 @@
  * their order I, II, III… without a gap.
  */
 import type { TemplateKind } from './fields.js';
+import { headerLines } from './model.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
@@ -32,10 +33,11 @@ const DERIVED: Partial<Record<TemplateKind, (data: Record<string, unknown>) => R
 
 /** The data with the kind's derived fields added; a value the caller set is kept. */
 export function withDerivedFields(kind: TemplateKind, data: Record<string, unknown>): Record<string, unknown> {
-  const derive = DERIVED[kind];
-  if (!derive) return data;
-  const derived = derive(data);
   const out = { ...data };
-  for (const [k, v] of Object.entries(derived)) if (out[k] === undefined) out[k] = v;
+  // Every kind: the issuing body's name broken as a clerk would break it (model.ts headerLines).
+  if (typeof out.coQuanBanHanh === 'string') out.coQuanBanHanh = headerLines(out.coQuanBanHanh);
+  const derive = DERIVED[kind];
+  if (!derive) return out;
+  for (const [k, v] of Object.entries(derive(data))) if (out[k] === undefined) out[k] = v;
   return out;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
-import { signedAtOf } from '../../repositories/signing.js';
+import { anySignedOf } from '../../repositories/signing.js';
+import { MINUTES_KINDS } from '../../commands/document-signing.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import type { Db } from '../../db/client.js';
@@ -69,7 +70,7 @@ async function sessionJson(db: Db, actor: Actor, id: string) {
   if (!s) throw notFound('Không tìm thấy phiên họp.');
   const detail = await sessionDetail(db, s, actor);
   // The quorum of the pack governing the council's unit on the meeting date (agency overrides included).
-  const minutesSigned = (await signedAtOf(db, 'bien_ban_hop_xet', s.id)) !== null;
+  const minutesSigned = await anySignedOf(db, MINUTES_KINDS, s.id);
   return presentSession(s, actor, detail, await governingPackOfUnit(db, s.unitId, s.meetingDate), minutesSigned);
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ký số of the Tờ trình of a dossier and of the Council's Biên bản họp xét: the panel (who signs,
+ * Ký số of the Tờ trình of a dossier and of the Council's Biên bản họp xét and kiểm phiếu: the panel (who signs,
  * who has), one signature at a time, the signed PDF.
  */
 import { z } from 'zod';
@@ -22,7 +22,7 @@ import { errors, file } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
 import { listVisibleCredentials } from '../../repositories/signing.js';
 import { candidatesOf } from '../../repositories/dossiers.js';
-import { reviewMinutesDocx, toTrinhDocx } from '../../presenters/dossier-documents.js';
+import { minutesDocx, reviewMinutesDocx, toTrinhDocx } from '../../presenters/dossier-documents.js';
 import { documentSignaturePanelSchema, presentDocumentSignaturePanel } from '../../presenters/document-signing.js';
 import { docxToPdf } from '../../office/soffice.js';
 import { verifyPdf } from '../../signing/verify.js';
@@ -32,7 +32,10 @@ import type { Actor } from '../../auth/actor.js';
 import { sendFile } from '../documents/download.js';
 
 const params = z.object({
-  kind: z.enum(SIGNABLE_KINDS, 'Loại văn bản ký số phải là Tờ trình (to_trinh) hoặc Biên bản họp xét (bien_ban_hop_xet).'),
+  kind: z.enum(
+    SIGNABLE_KINDS,
+    'Loại văn bản ký số phải là Tờ trình (to_trinh), Biên bản họp xét (bien_ban_hop_xet) hoặc Biên bản kiểm phiếu (bien_ban_kiem_phieu).',
+  ),
   id: z.uuid('Mã hồ sơ hoặc phiên họp không hợp lệ.'),
 });
 const signBody = z.object({
@@ -41,7 +44,7 @@ const signBody = z.object({
   so: z.string().trim().max(20, 'Số văn bản dài tối đa 20 ký tự.').optional(),
 });
 
-/** Reading a Tờ trình needs the dossier; a Biên bản the session. */
+/** Reading a Tờ trình needs the dossier; either Biên bản the session. */
 function authorizeRead(actor: Actor, kind: SignableKind): void {
   if (kind === 'to_trinh') authorize(actor, 'dossier', 'read');
   else authorize(actor, 'session', 'read');
@@ -52,7 +55,8 @@ const render: RenderSignable = async (tx, s, so) => {
   if (s.dossier) return docxToPdf(await toTrinhDocx(tx, s.dossier, await candidatesOf(tx, s.dossier.id), { so }));
   const { row, detail: x } = s.session!;
   const items = x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item }));
-  return docxToPdf(await reviewMinutesDocx(tx, row, items, x.attendance, { councilName: x.council.name, so }));
+  const make = s.kind === 'bien_ban_kiem_phieu' ? minutesDocx : reviewMinutesDocx;
+  return docxToPdf(await make(tx, row, items, x.attendance, { councilName: x.council.name, so }));
 };
 
 async function panelOf(db: Db, actor: Actor, kind: SignableKind, id: string) {
@@ -73,7 +77,7 @@ export const documentSigningRoutes =
         schema: {
           tags,
           operationId: 'getDocumentSignatures',
-          summary: 'Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra',
+          summary: 'Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét, kiểm phiếu (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra',
           params,
           response: { 200: documentSignaturePanelSchema, ...errors(403, 404) },
         },
@@ -92,7 +96,7 @@ export const documentSigningRoutes =
           tags,
           operationId: 'signDocument',
           summary:
-            'Ký số Tờ trình hoặc Biên bản họp xét: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ',
+            'Ký số Tờ trình, Biên bản họp xét hoặc Biên bản kiểm phiếu: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ',
           params,
           body: signBody,
           response: { 200: documentSignaturePanelSchema, ...errors(400, 403, 404, 409, 503) },
@@ -112,7 +116,7 @@ export const documentSigningRoutes =
         schema: {
           tags,
           operationId: 'downloadSignedDocument',
-          summary: 'Tải Tờ trình hoặc Biên bản họp xét đã ký số (PDF)',
+          summary: 'Tải Tờ trình, Biên bản họp xét hoặc kiểm phiếu đã ký số (PDF)',
           params,
           response: { 200: file('Văn bản đã ký số', 'pdf'), ...errors(403, 404) },
         },

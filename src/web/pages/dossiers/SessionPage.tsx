@@ -269,14 +269,23 @@ export default function SessionPage() {
               ) : null
             }
           >
-            <Table rowKey="id" size="small" pagination={false} dataSource={s.items} columns={columns} data-testid="agenda" />
+            <Table rowKey="id" size="small" pagination={false} dataSource={s.items} columns={columns} scroll={{ x: 760 }} data-testid="agenda" />
           </Card>
           <div style={{ height: 16 }} />
           <SessionMinutes s={s} />
           {s.status === 'closed' ? (
             <>
               <div style={{ height: 16 }} />
-              <DocumentSignatures kind="bien_ban_hop_xet" id={s.id} revision={s.version} />
+              {(['bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const).map((kind) => (
+                <DocumentSignatures
+                  key={kind}
+                  kind={kind}
+                  id={s.id}
+                  revision={s.version}
+                  // A signature on either Biên bản closes the secretary's record of the meeting.
+                  onSigned={() => void qc.invalidateQueries({ queryKey: keys.session(id) })}
+                />
+              ))}
             </>
           ) : null}
         </Col>

@@ -1,6 +1,6 @@
 /** Small shared bits of the pipeline pages: status tags, the working-day clock, honor options. */
 import { useState } from 'react';
-import { Button, Input, Space, Tag, Tooltip } from 'antd';
+import { Button, Grid, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../../shared/codes';
 import type { StepClock } from '../../api/dossiers';
@@ -67,7 +67,9 @@ export function DocumentDownloads({ url, label, numbered = false, testId }: { ur
     if (numbered && so.trim()) q.set('so', so.trim());
     return `${url}?${q.toString()}`;
   };
-  return (
+  // On a phone the document's name stands above its buttons: "Số | Word | PDF" fits the screen.
+  const phone = !Grid.useBreakpoint().sm;
+  const buttons = (
     <Space.Compact>
       {numbered ? (
         <Input
@@ -80,12 +82,25 @@ export function DocumentDownloads({ url, label, numbered = false, testId }: { ur
           data-testid={testId ? `${testId}-so` : undefined}
         />
       ) : null}
-      <Button icon={<DownloadOutlined />} disabled={!valid} onClick={() => download(href('docx'))} data-testid={testId ? `${testId}-docx` : undefined}>
-        {label} (Word)
+      <Button
+        icon={<DownloadOutlined />}
+        disabled={!valid}
+        onClick={() => download(href('docx'))}
+        aria-label={`${label} (Word)`}
+        data-testid={testId ? `${testId}-docx` : undefined}
+      >
+        {phone ? 'Word' : `${label} (Word)`}
       </Button>
-      <Button disabled={!valid} onClick={() => download(href('pdf'))} data-testid={testId ? `${testId}-pdf` : undefined}>
+      <Button disabled={!valid} onClick={() => download(href('pdf'))} aria-label={`${label} (PDF)`} data-testid={testId ? `${testId}-pdf` : undefined}>
         PDF
       </Button>
     </Space.Compact>
+  );
+  if (!phone) return buttons;
+  return (
+    <div style={{ display: 'inline-flex', flexDirection: 'column', gap: 2 }}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      {buttons}
+    </div>
   );
 }

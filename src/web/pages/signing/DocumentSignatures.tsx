@@ -14,8 +14,16 @@ import { downloadSignedDocument, getDocumentSignatures, signDocument, type Signa
 import { fmtDateTime } from '../../lib/format';
 import { VerificationResult } from '../dossiers/DecisionSignatures';
 
-const FILE_NAMES: Record<SignableKind, string> = { to_trinh: 'To-trinh-ky-so.pdf', bien_ban_hop_xet: 'Bien-ban-hop-xet-ky-so.pdf' };
-const TITLES: Record<SignableKind, string> = { to_trinh: 'Ký số Tờ trình', bien_ban_hop_xet: 'Ký số Biên bản họp xét' };
+const FILE_NAMES: Record<SignableKind, string> = {
+  to_trinh: 'To-trinh-ky-so.pdf',
+  bien_ban_hop_xet: 'Bien-ban-hop-xet-ky-so.pdf',
+  bien_ban_kiem_phieu: 'Bien-ban-kiem-phieu-ky-so.pdf',
+};
+const TITLES: Record<SignableKind, string> = {
+  to_trinh: 'Ký số Tờ trình',
+  bien_ban_hop_xet: 'Ký số Biên bản họp xét',
+  bien_ban_kiem_phieu: 'Ký số Biên bản kiểm phiếu',
+};
 
 export function DocumentSignatures({
   kind,
