@@ -407,6 +407,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
         signerName: 'Người Ký',
         signerTitle: 'Chủ tịch',
       },
+      'PUT /api/dossiers/{id}/candidates/{candidateId}/achievement-report': { version: 0, content: { hinhThucDeNghi: 'Giấy khen' } },
+      'POST /api/dossiers/{id}/candidates/{candidateId}/achievement-report/attach': { version: 0 },
       'POST /api/sessions/{id}/items': { candidateIds: [dp.candidate] },
       'PUT /api/sessions/{id}/attendance': { presentMemberIds: [] },
       'PUT /api/sessions/{id}': { title: 'Phiên họp khác', meetingDate: '2025-06-22', version: 1 },

@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = {
   'dossier.candidate_removed': 'Bỏ người/tập thể khỏi danh sách đề nghị',
   'dossier.document_added': 'Thêm tài liệu vào hồ sơ',
   'dossier.document_removed': 'Bỏ tài liệu khỏi hồ sơ',
+  'dossier.achievement_report_saved': 'Lưu báo cáo thành tích của một người/tập thể',
+  'dossier.achievement_report_attached': 'Đính kèm báo cáo thành tích vào hồ sơ',
   'dossier.submitted': 'Nộp hồ sơ đề nghị khen thưởng',
   'dossier.withdrawn': 'Rút hồ sơ',
   'dossier.received': 'Tiếp nhận hồ sơ',

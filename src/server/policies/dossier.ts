@@ -121,3 +121,15 @@ export function candidateActions(actor: Actor, d: DossierFacts, c: CandidateFact
   if (mayForwardCandidate(actor, d, c)) out.push('forward');
   return out;
 }
+
+export const ACHIEVEMENT_REPORT_ACTIONS = ['update', 'attach'] as const;
+export type AchievementReportAction = (typeof ACHIEVEMENT_REPORT_ACTIONS)[number];
+
+/**
+ * A candidate's Báo cáo thành tích is the dossier's document: whoever may change the dossier's
+ * documents edits and attaches it (the unit while it may edit the dossier); anyone who reads the
+ * dossier (the Office) reads it.
+ */
+export function achievementReportActions(actor: Actor, d: DossierFacts): AchievementReportAction[] {
+  return mayEditDocuments(actor, d) && can(actor.role, 'dossier', 'update') ? ['update', 'attach'] : [];
+}

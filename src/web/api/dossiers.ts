@@ -141,3 +141,17 @@ export const exportDossiers = (q: QueryOf<'/api/dossiers/export.xlsx'>) =>
   download(client.GET('/api/dossiers/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'ho-so.xlsx');
 export const exportDecisions = (q: QueryOf<'/api/decisions/export.xlsx'> = {}) =>
   download(client.GET('/api/decisions/export.xlsx', { params: { query: q }, parseAs: 'blob' }), 'so-quyet-dinh.xlsx');
+
+// ---- Báo cáo thành tích of a candidate
+
+export type AchievementReport = S['AchievementReport'];
+export type AchievementReportContent = S['AchievementReportContent'];
+const reportPath = '/api/dossiers/{id}/candidates/{candidateId}/achievement-report' as const;
+
+export const getAchievementReport = (id: string, candidateId: string) => call(client.GET(reportPath, ofCandidate(id, candidateId)));
+export const saveAchievementReport = (id: string, candidateId: string, body: BodyOf<typeof reportPath, 'put'>) =>
+  call(client.PUT(reportPath, { ...ofCandidate(id, candidateId), body }));
+export const attachAchievementReport = (id: string, candidateId: string, version: number) =>
+  call(client.POST(`${reportPath}/attach`, { ...ofCandidate(id, candidateId), body: { version } }));
+export const downloadAchievementReport = (id: string, candidateId: string, format: 'docx' | 'pdf') =>
+  download(client.GET(`${reportPath}.docx`, { params: { path: { id, candidateId }, query: { format } }, parseAs: 'blob' }), `bao-cao-thanh-tich.${format}`);

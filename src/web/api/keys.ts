@@ -137,6 +137,8 @@ export const keys = {
     overdue: ['dossiers', 'overdue'] as const,
   },
   dossier: (id: string) => ['dossier', id] as const,
+  /** A candidate's Báo cáo thành tích (under its dossier's key: refreshing the dossier refreshes it). */
+  achievementReport: (dossierId: string, candidateId: string) => ['dossier', dossierId, 'achievement-report', candidateId] as const,
   sessions: ['sessions'] as const,
   sessionCandidates: ['session-candidates'] as const,
   session: (id: string) => ['session', id] as const,

@@ -27,3 +27,4 @@ export * from './import-jobs.js';
 export * from './fund.js';
 export * from './consultations.js';
 export * from './signing.js';
+export * from './achievement-reports.js';

@@ -170,18 +170,18 @@ interface Column {
 }
 
 /** A bordered table with a repeated header row and one looping data row (`{#loop}` … `{/loop}`). */
-function loopTable(loop: string, columns: Column[], extraRows: Row[] = [], size = 13): Block {
+function loopTable(loop: string, columns: Column[], extraRows: Row[] = [], size = 13, keepNext = false): Block {
   const header: Row = {
     header: true,
     cantSplit: true,
-    cells: columns.map((c) => cell(centered([r(c.title, { size, bold: true })]), { vAlign: 'center' })),
+    cells: columns.map((c) => cell(centered([r(c.title, { size, bold: true })], { keepNext }), { vAlign: 'center' })),
   };
   const dataRow: Row = {
     cantSplit: true,
     cells: columns.map((c, i) => {
       const open = i === 0 ? `{#${loop}}` : '';
       const close = i === columns.length - 1 ? `{/${loop}}` : '';
-      return cell(p([r(`${open}${c.tag}${close}`, { size })], { align: c.align ?? 'left' }), { vAlign: 'center' });
+      return cell(p([r(`${open}${c.tag}${close}`, { size })], { align: c.align ?? 'left', keepNext }), { vAlign: 'center' });
     }),
   };
   return table(
@@ -390,7 +390,7 @@ function quyetDinh(): Block[] {
 }
 
 function awardHistory(): Block[] {
-  const cols = (loop: string): Block =>
+  const cols = (loop: string, keepNext = false): Block =>
     loopTable(
       loop,
       [
@@ -401,18 +401,72 @@ function awardHistory(): Block[] {
       ],
       [],
       12,
+      keepNext,
     );
   return [
     heading('III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG'),
-    body([r('1. Danh hiệu thi đua:')], { after: 3 }),
+    body([r('1. Danh hiệu thi đua:')], { after: 3, keepNext: true }),
     cols('danhHieu'),
-    body([r('2. Hình thức khen thưởng:')], { after: 3, before: 6 }),
-    cols('khenThuong'),
+    body([r('2. Hình thức khen thưởng:')], { after: 3, before: 6, keepNext: true }),
+    // The last table keeps with the signatures below: they never stand alone on a page.
+    cols('khenThuong', true),
+  ];
+}
+
+/** The form's number, top right ("Mẫu số 03 …"), when the regime's catalog gives one. */
+function formNumber(): Paragraph[] {
+  return optional('mauSo', p([r('{mauSo}', { size: 12, italic: true })], { align: 'right', after: 6 }));
+}
+
+/** Part II after its fixed items: the ratings of the years (a table, "Không có" when empty), then biện pháp and sáng kiến when written. */
+function achievementParts(): Block[] {
+  return [
+    body([r('{mucKetQua}')], { after: 3, keepNext: true }),
+    loopTable(
+      'xepLoai',
+      [
+        { title: 'Năm', width: 25, tag: '{nam}', align: 'center' },
+        { title: 'Xếp loại chất lượng', width: 80, tag: '{xepLoai}' },
+        { title: 'Ghi chú', width: 60, tag: '{ghiChu}' },
+      ],
+      [],
+      12,
+    ),
+    ...optional('mucBienPhap', body([r('{mucBienPhap}')], { after: 3, before: 6, keepNext: true })),
+    ...bodyList('bienPhap'),
+    ...optional('mucSangKien', body([r('{mucSangKien}')], { after: 3, before: 6, keepNext: true })),
+    ...bodyList('sangKien'),
+  ];
+}
+
+/** Header of a collective's report: its superior and its own name left, the national motto right, the date below right. */
+function unitReportHeader(): Block[] {
+  const left = 75;
+  const right = TEXT_WIDTH - left;
+  return [
+    table(
+      [left, right],
+      [
+        {
+          cells: [
+            cell([
+              ...optional('coQuanChuQuan', centered([r('{coQuanChuQuan}', { size: 13 })])),
+              centered([r('{coQuanBanHanh}', { size: 13, bold: true })]),
+              rule(25, left),
+            ]),
+            cell([centered([r(QUOC_HIEU, { size: 12, bold: true })]), centered([r(TIEU_NGU, { size: 13, bold: true })]), rule(TIEU_NGU_RULE, right)]),
+          ],
+        },
+        { cells: [cell(p([])), cell(centered([r('{diaDanh}, {ngayThang}', { size: 14, italic: true })], { before: 6 }))] },
+      ],
+      { borders: false },
+    ),
   ];
 }
 
 function baoCaoCaNhan(): Block[] {
   return [
+    ...formNumber(),
     ...nationalHeader(),
     ...titleBlock('BÁO CÁO THÀNH TÍCH', 'ĐỀ NGHỊ TẶNG {hinhThucDeNghi}'),
     heading('I. SƠ LƯỢC LÝ LỊCH'),
@@ -426,35 +480,39 @@ function baoCaoCaNhan(): Block[] {
     labelled('- Trình độ chuyên môn, nghiệp vụ', '{trinhDo}'),
     labelled('- Học hàm, học vị, danh hiệu, giải thưởng', '{hocHam}'),
     heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
-    body([r('1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:')], { after: 3 }),
+    body([r('1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:')], { after: 3, keepNext: true }),
     ...bodyList('nhiemVu'),
-    body([r('2. Thành tích đạt được:')], { after: 3 }),
+    body([r('2. Thành tích đạt được:')], { after: 3, keepNext: true }),
     ...bodyList('thanhTich'),
+    ...achievementParts(),
     ...awardHistory(),
     ...twoSignatures(
       { title: 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '{thuTruong}' },
-      { title: 'NGƯỜI BÁO CÁO THÀNH TÍCH', note: '(Ký, ghi rõ họ và tên)', name: '{hoTen}' },
+      { title: 'NGƯỜI BÁO CÁO THÀNH TÍCH', note: '(Ký, ghi rõ họ tên)', name: '{hoTen}' },
     ),
   ];
 }
 
 function baoCaoTapThe(): Block[] {
   return [
-    ...nationalHeader(),
+    ...formNumber(),
+    ...unitReportHeader(),
     ...titleBlock('BÁO CÁO THÀNH TÍCH', 'ĐỀ NGHỊ TẶNG {hinhThucDeNghi}'),
     centered([r('{tenTapThe}', { bold: true })], { after: 6 }),
     heading('I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH'),
     labelled('- Tên tập thể', '{tenTapThe}'),
     labelled('- Địa chỉ', '{diaChi}'),
     labelled('- Điện thoại, e-mail', '{dienThoai}'),
-    body([r('1. Quá trình thành lập và phát triển:')], { after: 3 }),
+    body([r('1. Quá trình thành lập và phát triển:')], { after: 3, keepNext: true }),
     ...bodyList('quaTrinh'),
-    body([r('2. Cơ cấu tổ chức, tổng số cán bộ, công chức, viên chức và người lao động:')], { after: 3 }),
+    body([r('2. Cơ cấu tổ chức, tổng số cán bộ, công chức, viên chức và người lao động:')], { after: 3, keepNext: true }),
     ...bodyList('coCau'),
-    body([r('3. Chức năng, nhiệm vụ được giao:')], { after: 3 }),
+    body([r('3. Chức năng, nhiệm vụ được giao:')], { after: 3, keepNext: true }),
     ...bodyList('nhiemVu'),
     heading('II. THÀNH TÍCH ĐẠT ĐƯỢC'),
+    body([r('1. Kết quả thực hiện nhiệm vụ:')], { after: 3, keepNext: true }),
     ...bodyList('thanhTich'),
+    ...achievementParts(),
     ...awardHistory(),
     ...twoSignatures(
       { title: 'THỦ TRƯỞNG ĐƠN VỊ CẤP TRÊN TRỰC TIẾP XÁC NHẬN, ĐỀ NGHỊ', note: '(Ký, đóng dấu)', name: '{thuTruongCapTren}' },

@@ -97,6 +97,22 @@ const AWARD_HISTORY_COLUMNS = {
 
 const NO_AWARD_ROW = { nam: '', noiDung: 'Không có', soNgayQuyetDinh: '', coQuanBanHanh: '' };
 
+/** Fields both achievement reports share: the form's number, the ratings table, the optional sections of part II. */
+const ACHIEVEMENT_FIELDS: FieldCatalog = {
+  mauSo: text('Số hiệu mẫu của chế độ áp dụng (vd. "Mẫu số 03 - Nghị định số 98/2023/NĐ-CP"; để trống: không in)'),
+  xepLoai: tbl(
+    'Kết quả xếp loại chất lượng các năm',
+    { nam: 'Năm', xepLoai: 'Xếp loại chất lượng', ghiChu: 'Ghi chú' },
+    { nam: '', xepLoai: 'Không có', ghiChu: '' },
+  ),
+  bienPhap: list('Các biện pháp, giải pháp đã thực hiện'),
+  sangKien: list('Sáng kiến, đề tài được công nhận'),
+  // Filled by the generator: a part of section II without content is left out and the rest renumbered.
+  mucKetQua: text('Tiêu đề mục kết quả xếp loại kèm số (tự điền)'),
+  mucBienPhap: text('Tiêu đề mục biện pháp, giải pháp kèm số (tự điền; trống khi không có nội dung)'),
+  mucSangKien: text('Tiêu đề mục sáng kiến kèm số (tự điền; trống khi không có nội dung)'),
+};
+
 export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
   ke_hoach: {
     ...SIGNED_FIELDS,
@@ -192,6 +208,7 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     tongTienBangChu: text('Tổng số tiền bằng chữ'),
   },
   bao_cao_thanh_tich_ca_nhan: {
+    ...ACHIEVEMENT_FIELDS,
     diaDanh: text('Địa danh'),
     ngayThang: text('Ngày báo cáo dạng "ngày … tháng … năm …"'),
     hinhThucDeNghi: text('Hình thức đề nghị khen thưởng'),
@@ -211,6 +228,9 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     thuTruong: text('Thủ trưởng đơn vị xác nhận'),
   },
   bao_cao_thanh_tich_tap_the: {
+    ...ACHIEVEMENT_FIELDS,
+    coQuanChuQuan: text('Tên đơn vị cấp trên trực tiếp'),
+    coQuanBanHanh: text('Tên đơn vị báo cáo'),
     diaDanh: text('Địa danh'),
     ngayThang: text('Ngày báo cáo dạng "ngày … tháng … năm …"'),
     hinhThucDeNghi: text('Hình thức đề nghị khen thưởng'),

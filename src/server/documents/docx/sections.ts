@@ -27,8 +27,25 @@ function reportSections(data: Record<string, unknown>): Record<string, unknown> 
   return out;
 }
 
+/**
+ * Báo cáo thành tích, part II: the fixed items (nhiệm vụ, thành tích; the collective's results) come
+ * first, then the ratings table (always: "Không có" when empty), then biện pháp and sáng kiến when
+ * they have text, numbered on without a gap.
+ */
+function achievementSections(first: number) {
+  return (data: Record<string, unknown>): Record<string, unknown> => {
+    let n = first;
+    const out: Record<string, unknown> = { mucKetQua: `${n++}. Kết quả xếp loại chất lượng, đánh giá hằng năm:` };
+    out.mucBienPhap = hasItems(data.bienPhap) ? `${n++}. Các biện pháp, giải pháp đã thực hiện:` : '';
+    out.mucSangKien = hasItems(data.sangKien) ? `${n}. Sáng kiến, đề tài, giải pháp được công nhận:` : '';
+    return out;
+  };
+}
+
 const DERIVED: Partial<Record<TemplateKind, (data: Record<string, unknown>) => Record<string, unknown>>> = {
   bao_cao_tong_ket: reportSections,
+  bao_cao_thanh_tich_ca_nhan: achievementSections(3),
+  bao_cao_thanh_tich_tap_the: achievementSections(2),
 };
 
 /** The data with the kind's derived fields added; a value the caller set is kept. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { dossierRoutes } from './routes.js';
+import { achievementReportRoutes } from './achievement-reports.js';
 import { sessionRoutes } from '../sessions/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
 import { noticeRoutes } from '../notices/routes.js';
@@ -10,6 +11,7 @@ export const dossierModuleRoutes =
   (deps: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(dossierRoutes(deps));
+    await app.register(achievementReportRoutes(deps));
     await app.register(sessionRoutes(deps));
     await app.register(decisionRoutes(deps));
     await app.register(noticeRoutes(deps));

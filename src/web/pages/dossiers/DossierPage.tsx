@@ -55,6 +55,7 @@ import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../.
 import { ClockTag, DocumentDownloads, StatusTag, honorOptions } from './common';
 import { keys } from '../../api/keys';
 import { RegimeDate } from './RegimeDate';
+import { AchievementReportDrawer } from './AchievementReportDrawer';
 import { DossierInitiatives } from '../initiatives/DossierInitiatives';
 import { DossierConsultations } from '../consultations/DossierConsultations';
 
@@ -279,6 +280,7 @@ export default function DossierPage() {
   const [returning, setReturning] = useState(false);
   const [reasons, setReasons] = useState('');
   const [appraising, setAppraising] = useState<Candidate | null>(null);
+  const [reporting, setReporting] = useState<Candidate | null>(null);
   const [forwarding, setForwarding] = useState(false);
   const [recording, setRecording] = useState(false);
   const [appraiseForm] = Form.useForm<{ note?: string; lowerTo?: Honor; lowerReason?: string }>();
@@ -318,6 +320,9 @@ export default function DossierPage() {
             </Typography.Text>
           </div>
           {c.achievement ? <div style={{ fontSize: 12 }}>{c.achievement}</div> : null}
+          <Button size="small" style={{ marginTop: 4 }} onClick={() => setReporting(c)} data-testid="candidate-report">
+            Báo cáo thành tích
+          </Button>
         </div>
       ),
     },
@@ -640,6 +645,7 @@ export default function DossierPage() {
         </Col>
       </Row>
       <DocumentModal d={d} open={docOpen} onClose={() => setDocOpen(false)} onDone={() => void refresh()} />
+      <AchievementReportDrawer dossierId={d.id} candidate={reporting} onClose={() => setReporting(null)} onChanged={refresh} />
       <Modal
         open={returning}
         title="Trả lại hồ sơ"
