@@ -23,7 +23,7 @@ export {
   type FieldPosition,
 } from './pdf/certificates.js';
 export { resolvePdfFonts, type PdfFontFamily } from './pdf/fonts.js';
-export { exportXlsx, moneyNumFmt, type XlsxColumn, type XlsxColumnType, type XlsxExportOptions } from './xlsx/export.js';
+export { exportXlsx, moneyNumFmt, pageHeaderOf, type XlsxColumn, type XlsxColumnType, type XlsxExportOptions, type XlsxHeading } from './xlsx/export.js';
 export {
   readXlsxTable,
   type ImportColumn,

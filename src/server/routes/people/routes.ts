@@ -10,6 +10,7 @@ import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { findVisiblePersonWithUnit, listPeople, PEOPLE_SORTS, peopleMatching, transfersOf } from '../../repositories/people.js';
 import { replyXlsx, XLSX_MIME } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { peopleColumns } from '../../presenters/exports.js';
 import { findVisibleUnit, listVisibleUnits } from '../../repositories/units.js';
 import { personDetailSchema, personPageSchema, personSchema, presentImportRows, presentPerson, presentTransfer } from '../../presenters/people.js';
@@ -104,7 +105,10 @@ export const peopleRoutes =
         authorize(actor, 'person', 'read');
         const q = req.query;
         if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
-        return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), { sheetName: 'Cán bộ' });
+        return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), {
+          sheetName: 'Cán bộ',
+          unitName: await exportUnitName(db, actor, q.unitId),
+        });
       },
     );
 

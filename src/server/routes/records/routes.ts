@@ -301,7 +301,10 @@ export const recordRoutes =
             };
           }),
         );
-        return replyXlsx(reply, `Danh sách xét khen thưởng năm ${year} - ${s.name}.xlsx`, candidateColumns(), lines, { sheetName: 'Xét điều kiện' });
+        return replyXlsx(reply, `Danh sách xét khen thưởng năm ${year} - ${s.name}.xlsx`, candidateColumns(), lines, {
+          sheetName: 'Xét điều kiện',
+          unitName: s.name,
+        });
       },
     );
 
