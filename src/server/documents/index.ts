@@ -25,6 +25,7 @@ export {
 export { resolvePdfFonts, type PdfFontFamily } from './pdf/fonts.js';
 export { exportXlsx, moneyNumFmt, pageHeaderOf, type XlsxColumn, type XlsxColumnType, type XlsxExportOptions, type XlsxHeading } from './xlsx/export.js';
 export {
+  conversionNotices,
   readXlsxTable,
   type ImportColumn,
   type ImportColumnType,

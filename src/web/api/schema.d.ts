@@ -9434,6 +9434,7 @@ export interface components {
         RecordImportPreview: {
             /** @enum {string} */
             kind: "ratings" | "honors";
+            notices: string[];
             total: number;
             valid: number;
             invalid: number;
@@ -10164,6 +10165,7 @@ export interface components {
                 };
                 ok: boolean;
                 errors: string[];
+                warnings: string[];
             }[];
         };
         StatisticalCell: {
