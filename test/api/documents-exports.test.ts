@@ -4,18 +4,9 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { createTestApp, makeXlsx, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { people } from '../../src/server/db/schema/index.js';
+import { readExportedSheet, totalOf } from '../helpers/xlsx.js';
 
-async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows: ExcelJS.Row[]; sheet: ExcelJS.Worksheet }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0]!;
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  const rows: ExcelJS.Row[] = [];
-  sheet.eachRow((row, n) => {
-    if (n > 1) rows.push(row);
-  });
-  return { headers, rows, sheet };
-}
+const readSheet = readExportedSheet;
 
 describe('Excel export of the lists, with the filters applied', () => {
   let t: TestApp;
@@ -83,6 +74,12 @@ describe('Excel export of the lists, with the filters applied', () => {
     assert.equal(units.rows.length, api.body.items.length);
     assert.equal(String(units.rows[0]!.getCell(2).value), 'Sở Khoa học và Công nghệ tỉnh Cao Bằng');
     assert.equal(units.headers[1], 'Tên đơn vị');
+    // The staff counts add up in the totals row under the tree.
+    assert.equal(
+      totalOf(units, 'Số cán bộ'),
+      units.rows.reduce((n, r) => n + Number(r.getCell(units.headers.indexOf('Số cán bộ') + 1).value ?? 0), 0),
+    );
+    assert.ok((totalOf(units, 'Số cán bộ') ?? 0) > 0);
     const councils = await readSheet((await download('vanphong', '/api/councils/export.xlsx')).rawPayload);
     assert.equal(councils.rows.length, 10); // 6 + 4 members of the two demo councils
     assert.equal(String(councils.rows[0]!.getCell(8).value), 'Chủ tịch');
@@ -92,7 +89,9 @@ describe('Excel export of the lists, with the filters applied', () => {
     const auditApi = await office.get('/api/audit?action=person.created&pageSize=200');
     assert.equal(audit.rows.length, auditApi.body.total);
     assert.ok(audit.rows.every((row) => row.getCell(3).value === 'Thêm cán bộ'));
-    assert.match(String(audit.rows[0]!.getCell(1).value), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    // The time is a date cell with its Hà Nội day and time, not a text.
+    assert.ok(audit.rows[0]!.getCell(1).value instanceof Date);
+    assert.equal(audit.rows[0]!.getCell(1).numFmt, 'dd/mm/yyyy hh:mm');
     assert.equal((await download('donvi', '/api/audit/export.xlsx')).statusCode, 200);
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/audit/export.xlsx' })).statusCode, 401);
   });

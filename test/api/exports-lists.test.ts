@@ -9,24 +9,11 @@ import { buildDecision } from '../helpers/decisions.js';
 import { awardDecisions, movements, registrations } from '../../src/server/db/schema/index.js';
 import { moneyNumFmt } from '../../src/server/documents/index.js';
 import { vnToday } from '../../src/server/deadlines/clock.js';
+import { readExportedSheet, totalOf, type ExportedSheet } from '../helpers/xlsx.js';
 
-interface Sheet {
-  headers: string[];
-  rows: ExcelJS.Row[];
-  sheet: ExcelJS.Worksheet;
-}
-
-async function readSheet(buf: Buffer): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  const sheet = wb.worksheets[0]!;
-  const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-  const rows: ExcelJS.Row[] = [];
-  sheet.eachRow((row, n) => {
-    if (n > 1) rows.push(row);
-  });
-  return { headers, rows, sheet };
-}
+type Sheet = ExportedSheet;
+const readSheet = readExportedSheet;
+const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
 const col = (s: Sheet, header: string): string[] => {
   const i = s.headers.indexOf(header);
@@ -86,6 +73,14 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     );
     // The clerk's export holds only its own unit's dossiers.
     assert.ok(all.rows.length >= 2);
+    // Printed as agencies file it: the clerk's unit and today in the page header, a filter on the header row, the counts added up.
+    assert.equal(all.sheet.headerFooter.oddHeader, `&L${ttud.name}&C&"-,Bold"Danh sách hồ sơ đề nghị khen thưởng&RNgày ${dmy(vnToday())}`);
+    assert.equal(all.sheet.autoFilter, `A1:I${all.rows.length + 1}`);
+    assert.equal(all.sheet.pageSetup.printTitlesRow, '1:1');
+    assert.equal(
+      totalOf(all, 'Số đề nghị'),
+      list.items.reduce((n: number, d: { candidateCount?: number }) => n + (d.candidateCount ?? 0), 0),
+    );
     assert.ok(col(all, 'Đơn vị').every((n) => n === ttud.name));
     assert.ok(!col(all, 'Tên hồ sơ').includes('Hồ sơ khen thưởng của Văn phòng'));
     const y = await download('donvi', '/api/dossiers/export.xlsx?year=2021', headers);
@@ -110,6 +105,15 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const money = row.getCell(all.headers.indexOf('Tổng tiền thưởng (đồng)') + 1);
     assert.equal(money.value, 1_350_000);
     assert.equal(money.numFmt.replace(/\\/g, ''), moneyNumFmt(1_350_000).replace(/\\/g, ''), 'dots as thousands separators');
+    // The totals row adds up what the list holds (the formula sums what a filter leaves visible).
+    assert.equal(totalOf(all, 'Số người/tập thể được khen'), 5);
+    const listed = (await office.get('/api/decisions')).body.items as { totalAmount: number }[];
+    assert.equal(
+      totalOf(all, 'Tổng tiền thưởng (đồng)'),
+      listed.reduce((n, d) => n + d.totalAmount, 0),
+    );
+    assert.ok(listed.reduce((n, d) => n + d.totalAmount, 0) >= 1_350_000);
+    assert.match(JSON.stringify(all.totals?.getCell(all.headers.indexOf('Tổng tiền thưởng (đồng)') + 1).value), /SUBTOTAL\(109,/);
     const date = row.getCell(all.headers.indexOf('Ngày quyết định') + 1);
     assert.ok(date.value instanceof Date);
     assert.equal(date.numFmt, 'dd/mm/yyyy');
@@ -192,8 +196,16 @@ describe('Excel export of the workflow lists (dossiers, decisions, plans, moveme
     const headers = ['STT', 'Đơn vị', 'Đối tượng', 'Cá nhân', 'Danh hiệu, hình thức đăng ký'];
     const all = await download('vanphong', `/api/registrations/export.xlsx?movementId=${m.id}`, headers);
     assert.equal(all.rows.length, 6);
+    // "Thời gian đăng ký" is a date cell (day and time in Hà Nội), not text.
+    const at = all.rows[0]!.getCell(all.headers.indexOf('Thời gian đăng ký') + 1);
+    assert.equal(at.type, ExcelJS.ValueType.Date);
+    assert.equal(at.numFmt, 'dd/mm/yyyy hh:mm');
+    assert.equal(totalOf(rollup, 'Tổng số đăng ký'), 6);
+    assert.equal(totalOf(rollup, 'Lao động tiên tiến (cá nhân)'), 5);
     const onlyVp = await download('vanphong', `/api/registrations/export.xlsx?movementId=${m.id}&unitId=${vp.id}`, headers);
     assert.deepEqual(col(onlyVp, 'Đơn vị'), [vp.name, vp.name]);
+    // The filtered unit is the one named in the page header.
+    assert.match(onlyVp.sheet.headerFooter.oddHeader ?? '', new RegExp(`^&L${vp.name}&C`));
     const mine = await download('donvi', `/api/registrations/export.xlsx?movementId=${m.id}`, headers);
     assert.equal(mine.rows.length, 4);
     assert.ok(col(mine, 'Đơn vị').every((n) => n === ttud.name));

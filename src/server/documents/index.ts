@@ -23,8 +23,9 @@ export {
   type FieldPosition,
 } from './pdf/certificates.js';
 export { resolvePdfFonts, type PdfFontFamily } from './pdf/fonts.js';
-export { exportXlsx, moneyNumFmt, type XlsxColumn, type XlsxColumnType, type XlsxExportOptions } from './xlsx/export.js';
+export { exportXlsx, moneyNumFmt, pageHeaderOf, type XlsxColumn, type XlsxColumnType, type XlsxExportOptions, type XlsxHeading } from './xlsx/export.js';
 export {
+  conversionNotices,
   readXlsxTable,
   type ImportColumn,
   type ImportColumnType,

@@ -5,7 +5,11 @@
  * Any list route can export what the user sees:
  *
  *   app.get('/api/things/export.xlsx', { schema: { querystring: listQuery } }, async (req, reply) =>
- *     replyXlsx(reply, 'Danh sách ….xlsx', COLUMNS, rowsMatching(actor, req.query)));
+ *     replyXlsx(reply, 'Danh sách ….xlsx', COLUMNS, rowsMatching(actor, req.query),
+ *       { unitName: await exportUnitName(db, actor, req.query.unitId) }));
+ *
+ * The unit's name is required: the printed page header says whose list it is, beside the day of
+ * the export (the Vietnamese day from the clock) and the list's title (the file name).
  *
  * `rows` may be an async generator that reads the database in batches (`batched`), so memory
  * stays flat however long the list.
@@ -14,6 +18,7 @@ import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import { exportXlsx, type XlsxColumn, type XlsxExportOptions } from '../documents/index.js';
+import { todayVn } from '../clock.js';
 import { docxToPdf } from '../office/soffice.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -36,14 +41,22 @@ export function contentDisposition(fileName: string, disposition: 'attachment' |
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
+export type ReplyXlsxOptions = Omit<XlsxExportOptions, 'heading'> & {
+  /** Whose list it is: the filtered unit, else the actor's unit (printed in the page header). */
+  unitName: string;
+  /** The list's title in the page header (default: the file name without `.xlsx`). */
+  title?: string;
+};
+
 /** Streams rows into an .xlsx reply; headers go out at once, rows as they are read. */
 export function replyXlsx<Row>(
   reply: FastifyReply,
   fileName: string,
   columns: readonly XlsxColumn<Row>[],
   rows: AsyncIterable<Row> | Iterable<Row>,
-  options: XlsxExportOptions = {},
+  { unitName, title, ...rest }: ReplyXlsxOptions,
 ): FastifyReply {
+  const options: XlsxExportOptions = { ...rest, heading: { unitName, date: todayVn(), title: title ?? fileName.replace(/\.xlsx$/i, '') } };
   const out = new PassThrough();
   reply.header('content-type', XLSX_MIME);
   reply.header('content-disposition', contentDisposition(fileName));

@@ -1,51 +1,47 @@
-import ExcelJS from 'exceljs';
+/**
+ * The staff import: reads a sheet of people through the one spreadsheet reader of every import
+ * (`readXlsxTable`: header row below the title rows, TCVN3/VNI text converted, a CCCD typed as a
+ * number given its leading zeros back), then checks each row against the person schema and the
+ * units the actor may reach. Nothing is stored here.
+ */
 import { fileTypeFromBuffer } from 'file-type';
 import { badRequest } from '../errors.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
+import { formatDateVi } from '../../shared/format-vi.js';
 import { personInputSchema, PERSON_FIELD_LABELS, type PersonInput } from '../../shared/schemas/person.js';
-import { EMPLOYMENT_TYPE_LABELS } from '../../shared/codes.js';
+import { EMPLOYMENT_TYPE_LABELS, GENDER_LABELS } from '../../shared/codes.js';
 import { DocumentError } from '../documents/errors.js';
-import { detectVietnameseEncoding, toUnicodeVietnamese } from '../documents/vietnamese-legacy.js';
+import { readXlsxTable, type ImportColumn, type ImportResult, type ImportRowError, type ImportValue, type SheetColumn } from '../documents/xlsx/import.js';
+import { importTemplateXlsx, type TemplateColumn } from '../documents/xlsx/template.js';
 import { guardXlsx, IMPORT_ROW_LIMITS } from './xlsx-guard.js';
+
+export type { SheetColumn } from '../documents/xlsx/import.js';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = IMPORT_ROW_LIMITS.staff;
 
-/** Columns of the staff import sheet, with the header spellings we accept (folded). */
-const COLUMNS = {
-  fullName: ['ho va ten', 'ho ten', 'ten can bo'],
-  gender: ['gioi tinh'],
-  birthDate: ['ngay sinh', 'ngay thang nam sinh'],
-  cccd: ['so cccd', 'cccd', 'so can cuoc', 'so can cuoc cong dan', 'can cuoc cong dan'],
-  unit: ['don vi', 'ten don vi', 'phong/don vi', 'phong, don vi'],
-  position: ['chuc vu', 'chuc danh', 'chuc vu/chuc danh'],
-  isLeader: ['lanh dao', 'la lanh dao'],
-  employmentType: ['loai can bo', 'doi tuong', 'loai'],
-  email: ['email', 'thu dien tu'],
-} as const;
-export type StaffColumn = keyof typeof COLUMNS;
+/** Columns of the staff import sheet (template order), with the header spellings accepted besides the template's. */
+const STAFF_COLUMNS = [
+  { key: 'fullName', header: 'Họ và tên', aliases: ['Họ tên', 'Tên cán bộ'] },
+  { key: 'gender', header: 'Giới tính' },
+  // Read as text (a date cell reads as dd/mm/yyyy): the person schema says what is wrong with a date.
+  { key: 'birthDate', header: 'Ngày sinh', aliases: ['Ngày tháng năm sinh'] },
+  { key: 'cccd', header: 'Số CCCD', aliases: ['CCCD', 'Số căn cước', 'Số căn cước công dân', 'Căn cước công dân'], type: 'cccd' },
+  { key: 'unit', header: 'Đơn vị', aliases: ['Tên đơn vị', 'Phòng/Đơn vị', 'Phòng, đơn vị'] },
+  { key: 'position', header: 'Chức vụ', aliases: ['Chức danh', 'Chức vụ/Chức danh'] },
+  { key: 'isLeader', header: 'Lãnh đạo', aliases: ['Là lãnh đạo'] },
+  { key: 'employmentType', header: 'Loại cán bộ', aliases: ['Đối tượng', 'Loại'] },
+  { key: 'email', header: 'Thư điện tử', aliases: ['Email'] },
+] as const satisfies readonly ImportColumn[];
+export type StaffColumn = (typeof STAFF_COLUMNS)[number]['key'];
 type Column = StaffColumn;
-export const STAFF_IMPORT_HEADERS = ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị', 'Chức vụ', 'Lãnh đạo', 'Loại cán bộ', 'Thư điện tử'];
+const FIELD_KEYS = new Set<string>(STAFF_COLUMNS.map((c) => c.key));
+export const STAFF_IMPORT_HEADERS: string[] = STAFF_COLUMNS.map((c) => c.header);
 /** The fields a sheet column can be mapped to, with their Vietnamese names (same order as the template). */
-export const STAFF_FIELDS = (Object.keys(COLUMNS) as Column[]).map((key, i) => ({ key, label: STAFF_IMPORT_HEADERS[i]!, required: key === 'fullName' }));
+export const STAFF_FIELDS = STAFF_COLUMNS.map((c) => ({ key: c.key, label: c.header, required: c.key === 'fullName' }));
 
 /** User-chosen mapping: field → column letter ("C") or header text; "" = do not import that field. */
 export type StaffMapping = Partial<Record<Column, string>>;
-
-export interface SheetColumn {
-  letter: string;
-  header: string;
-}
-
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-function letterToNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 64), 0);
-}
 
 /** What the preview tells the user besides the rows: the sheet's columns and the mapping used. */
 export interface StaffSheetInfo {
@@ -70,6 +66,8 @@ export interface ImportRow {
   values: Record<string, string>;
   input: PersonInput | null;
   errors: string[];
+  /** Read but corrected (a CCCD that lost its leading zero): shown, not blocking. */
+  warnings: string[];
 }
 
 /** Refuses what is not really an .xlsx file, by content rather than by name. */
@@ -80,19 +78,9 @@ export async function assertXlsx(buf: Buffer): Promise<void> {
   if (type?.ext !== 'xlsx') throw badRequest('Tệp không phải là bảng tính Excel (.xlsx) hợp lệ. Hãy lưu tệp dưới dạng "Excel Workbook (.xlsx)".');
 }
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return cellText(v.result);
-    return '';
-  }
-  return String(v);
-}
+const asText = (v: ImportValue | undefined): string => (v === null || v === undefined ? '' : v instanceof Date ? formatDateVi(v) : String(v));
 
-/** dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd, or an Excel date → yyyy-mm-dd; garbage is passed on for the schema to refuse. */
+/** dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd → yyyy-mm-dd; garbage is passed on for the schema to refuse. */
 function parseDate(text: string): string {
   const t = text.trim();
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
@@ -147,92 +135,31 @@ export async function parseGuardedStaffWorkbook(
   defaultUnitId: string | null,
   mappingInput?: StaffMapping,
 ): Promise<StaffSheet> {
-  const wb = new ExcelJS.Workbook();
+  const mapping = Object.fromEntries(Object.entries(mappingInput ?? {}).filter(([k, v]) => FIELD_KEYS.has(k) && v !== undefined)) as StaffMapping;
+  let table: ImportResult<Column>;
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('Không đọc được tệp Excel: tệp bị hỏng hoặc được bảo vệ bằng mật khẩu.');
+    table = await readXlsxTable(buf, STAFF_COLUMNS, { mapping, strictColumns: false });
+  } catch (e) {
+    if (e instanceof DocumentError) throw badRequest(e.message, e.details);
+    throw e;
   }
-  const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount < 1) throw badRequest('Bảng tính không có dữ liệu.');
-  if (ws.rowCount - 1 > MAX_IMPORT_ROWS) throw badRequest(`Mỗi lần chỉ nhập tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.`);
-
-  // Merged header cells make the column ↔ field link ambiguous: refuse rather than guess.
-  const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  for (const range of merges) {
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range);
-    if (m && Number(m[2]) <= 1) throw badRequest(`Dòng tiêu đề (dòng 1) có ô gộp ${range}. Hãy bỏ gộp ô để mỗi cột có một tiêu đề riêng, rồi tải lại tệp.`);
-  }
-
-  // Legacy-encoded text (TCVN3/VNI typed with old fonts) is converted; unrecognisable text is refused per cell.
-  const converted = { cells: 0, encodings: new Set<string>() };
-  const unicodeText = (raw: string): { text: string; error: string | null } => {
-    const guess = detectVietnameseEncoding(raw);
-    try {
-      const text = toUnicodeVietnamese(raw);
-      if (guess.encoding === 'tcvn3' || guess.encoding === 'vni') {
-        converted.cells++;
-        converted.encodings.add(guess.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI');
-      }
-      return { text, error: null };
-    } catch (e) {
-      if (e instanceof DocumentError) return { text: raw.normalize('NFC'), error: e.message };
-      throw e;
-    }
-  };
-
-  const header = ws.getRow(1);
-  const columns: SheetColumn[] = [];
-  const headers: string[] = [];
-  const detected = new Map<Column, number>();
-  header.eachCell((cell, col) => {
-    const text = unicodeText(cellText(cell.value).trim()).text;
-    headers.push(text);
-    if (text) columns.push({ letter: columnLetter(col), header: text });
-    const f = foldVietnamese(text).replace(/\s+/g, ' ');
-    for (const [key, aliases] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
-      if (aliases.includes(f) && !detected.has(key)) detected.set(key, col);
-    }
-  });
-
-  // The user's choices override what was detected, field by field.
-  const colOf = new Map<Column, number>(detected);
-  const problems: string[] = [];
-  const labelOf = (key: Column): string => STAFF_FIELDS.find((f) => f.key === key)?.label ?? key;
-  for (const [key, chosenRaw] of Object.entries(mappingInput ?? {}) as [Column, string | undefined][]) {
-    if (!(key in COLUMNS) || chosenRaw === undefined) continue;
-    const chosen = chosenRaw.trim();
-    if (chosen === '') {
-      colOf.delete(key);
-      continue;
-    }
-    const byLetter = /^[A-Za-z]{1,3}$/.test(chosen) ? columns.find((c) => c.letter === chosen.toUpperCase()) : undefined;
-    const byHeader = columns.find((c) => foldVietnamese(c.header) === foldVietnamese(chosen));
-    const col = byLetter ?? byHeader;
-    if (!col) problems.push(`cột «${chosen}» được chọn cho «${labelOf(key)}» không có trong tệp`);
-    else colOf.set(key, letterToNumber(col.letter));
-  }
-  const used = new Map<number, Column>();
-  for (const [key, col] of colOf) {
-    const other = used.get(col);
-    if (other) problems.push(`cột ${columnLetter(col)} được chọn cho cả «${labelOf(other)}» và «${labelOf(key)}»`);
-    else used.set(col, key);
-  }
-  const mapping = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((k) => [k, colOf.has(k) ? columnLetter(colOf.get(k)!) : null])) as Record<
-    Column,
-    string | null
-  >;
-  const info = { headers, columns, mapping, fields: STAFF_FIELDS };
+  const columns = table.sheetColumns;
+  const headers = columns.map((c) => c.header);
+  const colMapping = Object.fromEntries(STAFF_COLUMNS.map((c) => [c.key, table.columns[c.key] || null])) as Record<Column, string | null>;
+  const info = { headers, columns, mapping: colMapping, fields: STAFF_FIELDS };
   const found = columns.map((c) => `${c.letter}: ${c.header}`).join(', ') || '(không có)';
-  if (problems.length) throw badRequest(`Chọn cột chưa đúng: ${problems.join('; ')}. Các cột có trong tệp: ${found}.`, info);
-  if (!colOf.has('fullName')) {
+  if (table.problems.length) throw badRequest(`Chọn cột chưa đúng: ${table.problems.join('; ')}. Các cột có trong tệp: ${found}.`, info);
+  if (!colMapping.fullName) {
     throw badRequest(
-      `Không tìm thấy cột "Họ và tên" ở dòng tiêu đề (dòng 1). Các cột cần có: ${STAFF_IMPORT_HEADERS.join(', ')}. Hãy chọn cột chứa họ và tên trong bảng "Ghép cột".`,
+      `Không tìm thấy cột "Họ và tên" ở dòng tiêu đề (dòng ${table.headerRow}). Các cột cần có: ${STAFF_IMPORT_HEADERS.join(', ')}. Hãy chọn cột chứa họ và tên trong bảng "Ghép cột".`,
       info,
     );
   }
-  if (!colOf.has('unit') && !defaultUnitId)
+  if (!colMapping.unit && !defaultUnitId)
     throw badRequest('Bảng tính không có cột "Đơn vị": hãy chọn đơn vị nhận cán bộ (hoặc chọn cột đơn vị) trước khi tải tệp.', info);
+  if (table.rows.length > MAX_IMPORT_ROWS) throw badRequest(`Mỗi lần chỉ nhập tối đa ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng.`);
+  const readErrors = messagesByRow(table.errors);
+  const readWarnings = messagesByRow(table.warnings);
 
   const unitByKey = new Map<string, ImportUnit>();
   for (const u of units) {
@@ -241,16 +168,11 @@ export async function parseGuardedStaffWorkbook(
   }
   const seenCccd = new Map<string, number>();
   const rows: ImportRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+  for (const read of table.rows) {
+    const r = read.row;
     const values: Record<string, string> = {};
-    const errors: string[] = [];
-    for (const [key, col] of colOf) {
-      const { text, error } = unicodeText(cellText(row.getCell(col).value).trim());
-      values[key] = text;
-      if (error) errors.push(`${labelOf(key)}: ${error}`);
-    }
-    if (Object.values(values).every((v) => v === '')) continue; // blank line
+    for (const c of STAFF_COLUMNS) if (colMapping[c.key]) values[c.key] = asText(read.values[c.key]);
+    const errors = [...(readErrors.get(r) ?? [])];
 
     let unitId = defaultUnitId;
     if (values.unit) {
@@ -288,19 +210,51 @@ export async function parseGuardedStaffWorkbook(
       if (first !== undefined) errors.push(`Số CCCD ${cccd} trùng với dòng ${first} trong tệp.`);
       else seenCccd.set(cccd, r);
     }
-    rows.push({ row: r, values, input: parsed.success && errors.length === 0 ? parsed.data : null, errors });
+    rows.push({ row: r, values, input: parsed.success && errors.length === 0 ? parsed.data : null, errors, warnings: readWarnings.get(r) ?? [] });
   }
   if (rows.length === 0) throw badRequest('Bảng tính không có dòng dữ liệu nào dưới dòng tiêu đề.', info);
-  return { rows, headers, columns, mapping, converted: { cells: converted.cells, encodings: [...converted.encodings] } };
+  return { rows, headers, columns, mapping: colMapping, converted: table.converted };
 }
 
-/** An empty workbook with the expected headers, offered for download. */
-export async function staffImportTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Danh sách cán bộ');
-  ws.addRow(STAFF_IMPORT_HEADERS);
-  ws.getRow(1).font = { bold: true };
-  ws.addRow(['Nguyễn Văn An', 'Nam', '15/03/1985', '004085000123', 'Văn phòng Sở', 'Chuyên viên', 'Không', 'Công chức', '']);
-  ws.columns.forEach((c, i) => (c.width = i === 0 || i === 4 ? 30 : 16));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** The reader's messages by row: "Dòng n: «Field» …" becomes "Field …" (the preview shows the row). */
+function messagesByRow(list: readonly ImportRowError[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of list) out.set(e.row, [...(out.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '').replace(/^«([^»]+)»:? /, '$1: ')]);
+  return out;
+}
+
+/**
+ * The template offered for download: the headers, one example row, drop-down lists for the coded
+ * columns (gender, leader, kind of staff, and the units the user may import into) and the
+ * instructions sheet.
+ */
+export async function staffImportTemplate(unitNames: readonly string[] = []): Promise<Buffer> {
+  const yesNo = ['Có', 'Không'];
+  const about: Record<Column, Omit<TemplateColumn, 'header'>> = {
+    fullName: { meaning: 'Họ, chữ đệm và tên của cán bộ, viết có dấu.', required: true, width: 30 },
+    gender: { meaning: 'Giới tính.', choices: Object.values(GENDER_LABELS), width: 11 },
+    birthDate: { meaning: 'Ngày, tháng, năm sinh.', format: 'dd/mm/yyyy, ví dụ 15/03/1985', kind: 'date', width: 13 },
+    cccd: {
+      meaning: 'Số căn cước công dân (để phân biệt người trùng họ tên).',
+      format: '12 chữ số, ghi dạng văn bản để giữ số 0 ở đầu; số bị mất số 0 sẽ được bù và báo ở bước xem trước',
+      kind: 'text',
+      width: 16,
+    },
+    unit: {
+      meaning: 'Đơn vị (phòng, ban) nơi cán bộ công tác, đúng tên trong cơ cấu tổ chức; bỏ trống thì dùng đơn vị chọn khi tải tệp.',
+      choices: unitNames,
+      width: 34,
+    },
+    position: { meaning: 'Chức vụ hoặc chức danh.', width: 20 },
+    isLeader: { meaning: 'Cán bộ lãnh đạo, quản lý.', format: 'bỏ trống là Không', choices: yesNo, width: 10 },
+    employmentType: { meaning: 'Loại cán bộ.', choices: Object.values(EMPLOYMENT_TYPE_LABELS), width: 16 },
+    email: { meaning: 'Địa chỉ thư điện tử công vụ (để nhận thông báo).', width: 26 },
+  };
+  return importTemplateXlsx({
+    sheetName: 'Danh sách cán bộ',
+    title: 'Hướng dẫn nhập danh sách cán bộ',
+    columns: STAFF_COLUMNS.map((c) => ({ header: c.header, ...about[c.key] })),
+    examples: [['Nguyễn Văn An', 'Nam', '15/03/1985', '004085000123', unitNames[0] ?? 'Văn phòng Sở', 'Chuyên viên', 'Không', 'Công chức', '']],
+    notes: ['Số CCCD trùng nhau trong tệp, hoặc trùng với cán bộ đã có, sẽ được báo ở bước xem trước.'],
+  });
 }

@@ -194,7 +194,14 @@ export function presentDashboardRecords(r: {
 export const DASHBOARD_PARTS = ['targets', 'byHonor', 'byLevel', 'byMonth', 'byUnit', 'shares', 'pending', 'money', 'years'] as const;
 export type DashboardPart = (typeof DASHBOARD_PARTS)[number];
 
-export function dashboardTable(d: DashboardJson, part: DashboardPart): { title: string; headers: string[]; rows: (string | number)[][] } {
+/** Parts whose figures add up down the table (a totals row under them); targets and shares do not (rates, overlapping groups). */
+const ADDING_PARTS: ReadonlySet<DashboardPart> = new Set(['byHonor', 'byLevel', 'byMonth', 'byUnit']);
+
+export function dashboardTable(d: DashboardJson, part: DashboardPart): { title: string; headers: string[]; rows: (string | number)[][]; totals: boolean } {
+  return { ...dashboardRows(d, part), totals: ADDING_PARTS.has(part) };
+}
+
+function dashboardRows(d: DashboardJson, part: DashboardPart): { title: string; headers: string[]; rows: (string | number)[][] } {
   switch (part) {
     case 'targets':
       return {

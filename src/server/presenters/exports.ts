@@ -57,7 +57,7 @@ export function unitColumns(parentName: (id: string | null) => string): XlsxColu
     { header: 'Ký hiệu', value: (r) => r.unit.code, width: 12 },
     { header: 'Loại đơn vị', value: (r) => UNIT_KIND_LABELS[r.unit.kind as UnitKind] ?? r.unit.kind, width: 20 },
     { header: 'Đơn vị cấp trên', value: (r) => parentName(r.unit.parentId), width: 36 },
-    { header: 'Số cán bộ', value: (r) => Number(r.staffCount), type: 'integer', width: 11 },
+    { header: 'Số cán bộ', value: (r) => Number(r.staffCount), type: 'integer', width: 11, total: true },
     { header: 'Trạng thái', value: (r) => (r.unit.active ? 'Đang hoạt động' : 'Ngừng hoạt động'), width: 16 },
   ];
 }
@@ -89,7 +89,7 @@ export function councilColumns(): XlsxColumn<CouncilMemberLine>[] {
 
 export function auditColumns(): XlsxColumn<typeof auditEvents.$inferSelect>[] {
   return [
-    { header: 'Thời gian', value: (r) => formatDateTimeVi(r.at), width: 18 },
+    { header: 'Thời gian', value: (r) => r.at, type: 'datetime', width: 18 },
     { header: 'Tài khoản', value: (r) => r.actorUsername, width: 16 },
     { header: 'Thao tác', value: (r) => AUDIT_ACTIONS[r.action as AuditAction] ?? r.action, width: 34 },
     { header: 'Nội dung', value: (r) => r.summary, width: 70 },

@@ -189,9 +189,15 @@ export function ledgerColumns(): XlsxColumn<z.infer<typeof fundEntrySchema> & { 
     { header: 'Số chứng từ', value: (r) => r.voucher ?? '', width: 14 },
     { header: 'Quyết định', value: (r) => r.decisionNumber ?? '', width: 16 },
     { header: 'Người nhận / nội dung', value: (r) => (r.payee ? `${r.payee}: ${r.description}` : r.description), width: 60 },
-    { header: 'Thu', value: (r) => (r.cashEffect > 0 ? r.amount : null), type: 'money', width: 14 },
-    { header: 'Chi', value: (r) => (r.cashEffect < 0 ? r.amount : null), type: 'money', width: 14 },
-    { header: 'Cam kết / hoàn lại', value: (r) => (r.kind === 'commitment' ? r.amount : r.kind === 'return' ? -r.amount : null), type: 'money', width: 16 },
+    { header: 'Thu', value: (r) => (r.cashEffect > 0 ? r.amount : null), type: 'money', width: 14, total: true },
+    { header: 'Chi', value: (r) => (r.cashEffect < 0 ? r.amount : null), type: 'money', width: 14, total: true },
+    {
+      header: 'Cam kết / hoàn lại',
+      value: (r) => (r.kind === 'commitment' ? r.amount : r.kind === 'return' ? -r.amount : null),
+      type: 'money',
+      width: 16,
+      total: true,
+    },
     { header: 'Số dư', value: 'balance', type: 'money', width: 16 },
   ];
 }

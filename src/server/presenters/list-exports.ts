@@ -1,4 +1,8 @@
-/** Columns of the Excel exports of the workflow lists (dossiers, decisions, plans, …): Vietnamese headers, dates dd/mm/yyyy, money by column type. */
+/**
+ * Columns of the Excel exports of the workflow lists (dossiers, decisions, plans, …): Vietnamese headers,
+ * dates and instants declared as `date` / `datetime` (real date cells), money by column type, and
+ * `total` on the columns the totals row adds up.
+ */
 import type { XlsxColumn } from '../documents/index.js';
 import type { DossierRow } from '../repositories/dossiers.js';
 import type { DecisionMeta } from '../repositories/decisions.js';
@@ -26,7 +30,6 @@ import {
   type MovementType,
   type PlanStatus,
 } from '../../shared/schemas/plans.js';
-import { formatDateTimeVi } from './exports.js';
 
 /** Label from a code table, falling back to the stored code. */
 function label<K extends string>(table: Record<K, string>, code: string | null | undefined): string {
@@ -47,10 +50,10 @@ export function dossierColumns(): XlsxColumn<{ dossier: DossierRow; unitName: st
     { header: 'Đơn vị', value: (r) => r.unitName, width: 32 },
     { header: 'Loại hình khen thưởng', value: (r) => label<CommendationType>(COMMENDATION_TYPE_LABELS, r.dossier.type), width: 24 },
     { header: 'Năm', value: (r) => r.dossier.year, type: 'integer', width: 8 },
-    { header: 'Số đề nghị', value: (r) => r.candidateCount, type: 'integer', width: 11 },
+    { header: 'Số đề nghị', value: (r) => r.candidateCount, type: 'integer', width: 11, total: true },
     { header: 'Trạng thái', value: (r) => label<DossierStatus>(DOSSIER_STATUS_LABELS, r.dossier.status), width: 22 },
     { header: 'Nơi nhận', value: (r) => r.dossier.receiverName, width: 28 },
-    { header: 'Ngày gửi', value: (r) => (r.dossier.submittedAt ? formatDateTimeVi(r.dossier.submittedAt) : ''), width: 18 },
+    { header: 'Ngày gửi', value: (r) => r.dossier.submittedAt, type: 'datetime', width: 18 },
   ];
 }
 
@@ -65,8 +68,8 @@ export function decisionColumns(): XlsxColumn<DecisionMeta & { awardeeCount: num
     { header: 'Loại', value: (r) => (r.kind === 'internal' ? 'Do đơn vị ban hành' : 'Của cấp trên'), width: 18 },
     { header: 'Người ký', value: (r) => [r.signerTitle, r.signerName].filter(Boolean).join(' '), width: 28 },
     { header: 'Chế độ áp dụng', value: (r) => label<Regime>(REGIME_LABELS, r.regime), width: 22 },
-    { header: 'Số người/tập thể được khen', value: (r) => Number(r.awardeeCount), type: 'integer', width: 14 },
-    { header: 'Tổng tiền thưởng (đồng)', value: (r) => r.totalAmount, type: 'money', width: 18 },
+    { header: 'Số người/tập thể được khen', value: (r) => Number(r.awardeeCount), type: 'integer', width: 14, total: true },
+    { header: 'Tổng tiền thưởng (đồng)', value: (r) => r.totalAmount, type: 'money', width: 18, total: true },
     { header: 'Trạng thái', value: (r) => (r.status === 'revoked' ? 'Đã hủy bỏ' : 'Có hiệu lực'), width: 14 },
   ];
 }
@@ -80,7 +83,7 @@ export function planColumns(): XlsxColumn<{ plan: PlanRow; unitName: string; tas
     { header: 'Năm', value: (r) => r.plan.year, type: 'integer', width: 8 },
     { header: 'Đơn vị ban hành', value: (r) => r.unitName, width: 32 },
     { header: 'Ngày ban hành', value: (r) => r.plan.issuedDate, type: 'date', width: 14 },
-    { header: 'Số nhiệm vụ', value: (r) => Number(r.taskCount), type: 'integer', width: 11 },
+    { header: 'Số nhiệm vụ', value: (r) => Number(r.taskCount), type: 'integer', width: 11, total: true },
     { header: 'Trạng thái', value: (r) => label<PlanStatus>(PLAN_STATUS_LABELS, r.plan.status), width: 14 },
   ];
 }
@@ -110,7 +113,7 @@ export function registrationColumns(): XlsxColumn<{ reg: typeof registrations.$i
     { header: 'Cá nhân', value: (r) => r.personName, width: 28 },
     { header: 'Danh hiệu, hình thức đăng ký', value: (r) => honorLabel(r.reg.honor), width: 36 },
     { header: 'Ghi chú', value: (r) => r.reg.note, width: 30 },
-    { header: 'Thời gian đăng ký', value: (r) => formatDateTimeVi(r.reg.createdAt), width: 18 },
+    { header: 'Thời gian đăng ký', value: (r) => r.reg.createdAt, type: 'datetime', width: 18 },
   ];
 }
 
@@ -129,8 +132,14 @@ export function rollupColumns(honors: readonly string[]): XlsxColumn<RollupUnit>
     { header: 'STT', value: () => stt(), type: 'integer', width: 7 },
     { header: 'Đơn vị', value: (r) => r.unitName, width: 36 },
     { header: 'Tập thể đăng ký', value: (r) => r.collective.map(honorLabel).join('; '), width: 36 },
-    ...honors.map((h): XlsxColumn<RollupUnit> => ({ header: `${honorLabel(h)} (cá nhân)`, value: (r) => r.individual[h] ?? 0, type: 'integer', width: 16 })),
-    { header: 'Tổng số đăng ký', value: (r) => r.total, type: 'integer', width: 12 },
+    ...honors.map((h): XlsxColumn<RollupUnit> => ({
+      header: `${honorLabel(h)} (cá nhân)`,
+      value: (r) => r.individual[h] ?? 0,
+      type: 'integer',
+      width: 16,
+      total: true,
+    })),
+    { header: 'Tổng số đăng ký', value: (r) => r.total, type: 'integer', width: 12, total: true },
   ];
 }
 
@@ -158,7 +167,7 @@ export function candidateColumns(): XlsxColumn<CandidateExportLine>[] {
       width: 20,
     },
     { header: 'Lý do (tóm tắt)', value: (r) => r.reasons, width: 70 },
-    { header: 'Tiền thưởng (đồng)', value: (r) => r.amount, type: 'money', width: 16 },
+    { header: 'Tiền thưởng (đồng)', value: (r) => r.amount, type: 'money', width: 16, total: true },
   ];
 }
 

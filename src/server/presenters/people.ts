@@ -88,7 +88,14 @@ export function presentTransfer(t: {
   };
 }
 
-const importRowSchema = z.object({ row: z.number().int(), values: z.record(z.string(), z.string()), ok: z.boolean(), errors: z.array(z.string()) });
+const importRowSchema = z.object({
+  row: z.number().int(),
+  values: z.record(z.string(), z.string()),
+  ok: z.boolean(),
+  errors: z.array(z.string()),
+  /** What the reader corrected (a CCCD given back its leading zero): to look at, not blocking. */
+  warnings: z.array(z.string()),
+});
 
 /** The preview of a staff sheet: its columns, the mapping used, and each row's errors (nothing stored). */
 export const importPreviewSchema = z
@@ -107,5 +114,5 @@ export const importPreviewSchema = z
   .meta({ id: 'StaffImportPreview' });
 
 export function presentImportRows(rows: ImportRow[]): z.infer<typeof importRowSchema>[] {
-  return rows.map((r) => ({ row: r.row, values: r.values, ok: r.errors.length === 0, errors: r.errors }));
+  return rows.map((r) => ({ row: r.row, values: r.values, ok: r.errors.length === 0, errors: r.errors, warnings: r.warnings }));
 }

@@ -319,6 +319,8 @@ export function presentCandidate(r: CandidateRow): z.infer<typeof candidateSchem
 export const importPreviewSchema = z
   .object({
     kind: z.enum(['ratings', 'honors']),
+    /** What the reader did to the file as a whole (cells converted from TCVN3/VNI). */
+    notices: z.array(z.string()),
     total: z.number().int(),
     valid: z.number().int(),
     invalid: z.number().int(),

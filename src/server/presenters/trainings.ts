@@ -115,8 +115,8 @@ export function courseColumns(): XlsxColumn<CourseListRow>[] {
     { header: 'Đến ngày', value: (r) => r.course.endDate, type: 'date', width: 12 },
     { header: 'Địa điểm', value: (r) => r.course.place ?? '', width: 30 },
     { header: 'Nội dung', value: (r) => r.course.content ?? '', width: 50 },
-    { header: 'Số người tham gia', value: (r) => Number(r.participantCount), type: 'integer', width: 12 },
-    { header: 'Số người có tham dự', value: (r) => Number(r.attendedCount), type: 'integer', width: 12 },
+    { header: 'Số người tham gia', value: (r) => Number(r.participantCount), type: 'integer', width: 12, total: true },
+    { header: 'Số người có tham dự', value: (r) => Number(r.attendedCount), type: 'integer', width: 12, total: true },
   ];
 }
 

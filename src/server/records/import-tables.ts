@@ -12,7 +12,7 @@ import type { RecordImportKind } from '../../shared/schemas/records.js';
 type SubjectKeys = 'fullName' | 'cccd' | 'unit';
 const SUBJECT_COLUMNS: ImportColumn<SubjectKeys>[] = [
   { key: 'fullName', header: 'Họ và tên', aliases: ['Họ tên', 'Tên cán bộ', 'Cá nhân'] },
-  { key: 'cccd', header: 'Số CCCD', aliases: ['CCCD', 'Số căn cước', 'Số căn cước công dân'] },
+  { key: 'cccd', header: 'Số CCCD', aliases: ['CCCD', 'Số căn cước', 'Số căn cước công dân'], type: 'cccd' },
   { key: 'unit', header: 'Đơn vị', aliases: ['Tên đơn vị', 'Tập thể', 'Phòng, đơn vị'] },
 ];
 

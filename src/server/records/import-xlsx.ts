@@ -3,12 +3,12 @@
  * the actor's scope, codes valid, no duplicates) and reported in Vietnamese. Reading only: the
  * preview stores nothing; `importRecords` (commands) stores the checked rows on confirmation.
  */
-import ExcelJS from 'exceljs';
+import { importTemplateXlsx, type TemplateColumn } from '../documents/xlsx/template.js';
 import type { Executor } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import { listVisiblePeopleForMatching, listVisibleUnitsForMatching, unsafeListHonorKeysOf, unsafeListRatingsOf } from '../repositories/records.js';
-import type { ImportValue } from '../documents/xlsx/import.js';
-import { RECORD_IMPORT_HEADERS, readHonorsTable, readRatingsTable, type HonorsTable, type RatingsTable, type RecordImportMapping } from './import-tables.js';
+import type { ImportRowError, ImportValue } from '../documents/xlsx/import.js';
+import { readHonorsTable, readRatingsTable, type HonorsTable, type RatingsTable, type RecordImportMapping } from './import-tables.js';
 import { assertXlsx } from '../imports/staff-xlsx.js';
 import { guardXlsx } from '../imports/xlsx-guard.js';
 import { reachesOnlySelf } from '../policies/record.js';
@@ -158,6 +158,13 @@ export async function assertRecordSheet(kind: RecordImportKind, buf: Buffer): Pr
   await guardXlsx(buf, kind);
 }
 
+/** The reader's row messages by row, without their "Dòng n: " prefix (the preview shows the row). */
+function byRow(messages: readonly ImportRowError[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of messages) out.set(e.row, [...(out.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
+  return out;
+}
+
 function rowValues<K extends string>(values: Record<K, ImportValue>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(values) as [K, ImportValue][]) out[k] = asText(v);
@@ -182,8 +189,8 @@ export async function checkRatingsSheet(tx: Executor, actor: Actor, buf: Buffer,
 /** Checks a read ratings table against what the actor may see and what is stored; stores nothing. */
 export async function checkRatingsTable(tx: Executor, actor: Actor, table: RatingsTable): Promise<CheckedRow<RatingImportRow>[]> {
   const resolver = await resolverFor(tx, actor);
-  const errorsByRow = new Map<number, string[]>();
-  for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
+  const errorsByRow = byRow(table.errors);
+  const warningsByRow = byRow(table.warnings);
   const seen = new Map<string, number>();
   const out: CheckedRow<RatingImportRow>[] = [];
   for (const r of table.rows) {
@@ -208,7 +215,7 @@ export async function checkRatingsTable(tx: Executor, actor: Actor, table: Ratin
           ? { personId: subject.personId, unitId: subject.unitId, year, rating, note: values.note || null, replaces: null }
           : null,
       errors,
-      warnings: [],
+      warnings: [...(warningsByRow.get(r.row) ?? [])],
     });
   }
   // Existing ratings are replaced: say so in the preview.
@@ -237,8 +244,8 @@ export async function checkHonorsSheet(tx: Executor, actor: Actor, buf: Buffer, 
 /** Checks a read award-history table (like `checkRatingsTable`); stores nothing. */
 export async function checkHonorsTable(tx: Executor, actor: Actor, table: HonorsTable): Promise<CheckedRow<HonorImportRow>[]> {
   const resolver = await resolverFor(tx, actor);
-  const errorsByRow = new Map<number, string[]>();
-  for (const e of table.errors) errorsByRow.set(e.row, [...(errorsByRow.get(e.row) ?? []), e.message.replace(/^Dòng \d+: /, '')]);
+  const errorsByRow = byRow(table.errors);
+  const warningsByRow = byRow(table.warnings);
   const seen = new Map<string, number>();
   const out: CheckedRow<HonorImportRow>[] = [];
   for (const r of table.rows) {
@@ -286,7 +293,7 @@ export async function checkHonorsTable(tx: Executor, actor: Actor, table: Honors
             }
           : null,
       errors,
-      warnings: [],
+      warnings: [...(warningsByRow.get(r.row) ?? [])],
     });
   }
   // Already in the system: same subject, honor, year and decision number.
@@ -308,18 +315,95 @@ export async function checkHonorsTable(tx: Executor, actor: Actor, table: Honors
   return out;
 }
 
-/** Empty workbook with the expected headers and one example row, offered for download. */
-export async function recordImportTemplate(kind: RecordImportKind): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(kind === 'ratings' ? 'Xếp loại' : 'Khen thưởng');
-  ws.addRow(RECORD_IMPORT_HEADERS[kind]);
-  ws.getRow(1).font = { bold: true };
+const SUBJECT_HELP: TemplateColumn[] = [
+  { header: 'Họ và tên', meaning: 'Cán bộ được xếp loại, khen thưởng. Bỏ trống (chỉ ghi «Đơn vị») khi đối tượng là tập thể.', width: 28 },
+  {
+    header: 'Số CCCD',
+    meaning: 'Số căn cước công dân của cán bộ: phân biệt người trùng họ tên.',
+    format: '12 chữ số, ghi dạng văn bản để giữ số 0 ở đầu',
+    kind: 'text',
+    width: 16,
+  },
+  { header: 'Đơn vị', meaning: 'Đơn vị của cán bộ, hoặc tập thể được xếp loại, khen thưởng; đúng tên trong cơ cấu tổ chức.', width: 30 },
+];
+
+/**
+ * The template offered for download: headers, example rows, drop-down lists of the canonical codes
+ * (ratings, honors, kinds of commendation), the units in reach, and the instructions sheet.
+ */
+export async function recordImportTemplate(kind: RecordImportKind, unitNames: readonly string[] = []): Promise<Buffer> {
+  const subject = SUBJECT_HELP.map((c) => (c.header === 'Đơn vị' ? { ...c, choices: unitNames } : c));
+  const year: TemplateColumn = {
+    header: 'Năm',
+    meaning: 'Năm của kết quả.',
+    required: true,
+    format: `số, từ ${RECORD_MIN_YEAR} đến ${RECORD_MAX_YEAR}`,
+    kind: 'integer',
+    width: 8,
+  };
+  const unitExample = unitNames[0] ?? 'Văn phòng Sở';
   if (kind === 'ratings') {
-    ws.addRow(['Nguyễn Văn An', '004085000123', 'Văn phòng Sở', 2024, 'HTXSNV', '']);
-    ws.addRow(['', '', 'Văn phòng Sở', 2024, 'Hoàn thành tốt nhiệm vụ', 'Xếp loại tập thể']);
-  } else {
-    ws.addRow(['Nguyễn Văn An', '004085000123', 'Văn phòng Sở', 2023, 'CSTĐCS', 'Công trạng', '25/QĐ-SKHCN', '15/01/2024', 'Giám đốc Sở KH&CN', 'Không']);
+    return importTemplateXlsx({
+      sheetName: 'Xếp loại',
+      title: 'Hướng dẫn nhập kết quả xếp loại chất lượng',
+      columns: [
+        ...subject,
+        year,
+        {
+          header: 'Xếp loại',
+          meaning: `Mức xếp loại chất lượng: ${RATINGS.map((r) => `${r} = ${RATING_LABELS[r]}`).join('; ')}.`,
+          required: true,
+          format: 'mã viết tắt hoặc tên đầy đủ',
+          choices: RATINGS,
+          width: 14,
+        },
+        { header: 'Ghi chú', meaning: 'Ghi chú (không bắt buộc).', width: 30 },
+      ],
+      examples: [
+        ['Nguyễn Văn An', '004085000123', unitExample, 2024, 'HTXSNV', ''],
+        ['', '', unitExample, 2024, 'HTTNV', 'Xếp loại tập thể'],
+      ],
+      notes: ['Xếp loại đã có của cùng đối tượng, cùng năm sẽ được thay bằng xếp loại trong tệp (báo ở bước xem trước).'],
+    });
   }
-  ws.columns.forEach((c, i) => (c.width = i === 0 || i === 2 || i === 4 ? 28 : 16));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return importTemplateXlsx({
+    sheetName: 'Khen thưởng',
+    title: 'Hướng dẫn nhập lịch sử thi đua, khen thưởng',
+    columns: [
+      ...subject,
+      year,
+      {
+        header: 'Danh hiệu, hình thức',
+        meaning: 'Danh hiệu thi đua hoặc hình thức khen thưởng (tên đầy đủ, hoặc tên viết tắt như LĐTT, CSTĐCS).',
+        required: true,
+        choices: HONORS.map((h) => HONOR_INFO[h].label),
+        width: 36,
+      },
+      {
+        header: 'Loại hình',
+        meaning: 'Loại hình khen thưởng; bỏ trống là theo công trạng.',
+        choices: COMMENDATION_TYPES.map((t) => COMMENDATION_TYPE_LABELS[t]),
+        width: 24,
+      },
+      { header: 'Số quyết định', meaning: 'Số, ký hiệu của quyết định khen thưởng.', format: 'ví dụ 25/QĐ-SKHCN', width: 16 },
+      { header: 'Ngày quyết định', meaning: 'Ngày ký quyết định.', format: 'dd/mm/yyyy', kind: 'date', width: 14 },
+      { header: 'Cơ quan ban hành', meaning: 'Cấp, người ký quyết định.', width: 24 },
+      { header: 'Đã thu hồi', meaning: 'Khen thưởng đã bị thu hồi, hủy bỏ.', format: 'bỏ trống là Không', choices: ['Có', 'Không'], width: 11 },
+    ],
+    examples: [
+      [
+        'Nguyễn Văn An',
+        '004085000123',
+        unitExample,
+        2023,
+        HONOR_INFO.CSTDCS.label,
+        COMMENDATION_TYPE_LABELS.cong_trang,
+        '25/QĐ-SKHCN',
+        '15/01/2024',
+        'Giám đốc Sở KH&CN',
+        'Không',
+      ],
+    ],
+    notes: ['Khen thưởng đã có trong hệ thống (cùng đối tượng, danh hiệu, năm và số quyết định) sẽ bị bỏ qua.'],
+  });
 }

@@ -9657,6 +9657,7 @@ export interface components {
         RecordImportPreview: {
             /** @enum {string} */
             kind: "ratings" | "honors";
+            notices: string[];
             total: number;
             valid: number;
             invalid: number;
@@ -10387,6 +10388,7 @@ export interface components {
                 };
                 ok: boolean;
                 errors: string[];
+                warnings: string[];
             }[];
         };
         StatisticalCell: {

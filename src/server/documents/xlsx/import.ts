@@ -1,13 +1,21 @@
 /**
- * Generic spreadsheet table reader: find the header row, match headers to a column spec
- * (diacritic-insensitive, with aliases, or an explicit mapping chosen by the user), convert
- * each cell, and report per-row problems in Vietnamese instead of failing the whole file.
+ * The one spreadsheet table reader every import uses (staff, ratings, award history): find the
+ * header row (below the merged title rows agencies put on top: "DANH SÁCH CÁN BỘ …", the unit,
+ * the date), match headers to a column spec (diacritic-insensitive, with aliases, or an explicit
+ * mapping chosen by the user), convert text typed in TCVN3 (ABC) or VNI to Unicode, give a CCCD
+ * typed as a number its leading zeros back, convert each cell, and report per-row problems in
+ * Vietnamese instead of failing the whole file.
  */
 import ExcelJS from 'exceljs';
-import { foldVi, formatDateVi, toNfc } from '../../../shared/format-vi.js';
+import { foldVi, formatDateVi } from '../../../shared/format-vi.js';
 import { DocumentError } from '../errors.js';
+import { detectVietnameseEncoding, toUnicodeVietnamese } from '../vietnamese-legacy.js';
 
-export type ImportColumnType = 'text' | 'integer' | 'number' | 'money' | 'date';
+/** `cccd`: a 12-digit number kept as text (a number cell that lost its leading zeros gets them back, with a warning). */
+export type ImportColumnType = 'text' | 'integer' | 'number' | 'money' | 'date' | 'cccd';
+
+/** Digits of a CCCD (Thông tư 07/2016/TT-BCA: 3 province + 1 + 2 + 6). Province codes start with 0 (001–096). */
+const CCCD_DIGITS = 12;
 
 export interface ImportColumn<K extends string = string> {
   key: K;
@@ -24,8 +32,14 @@ export interface ImportOptions<K extends string> {
   sheet?: string | number;
   /** 1-based header row (default: first row within the first 10 that matches a header). */
   headerRow?: number;
-  /** User-chosen mapping: column key → header text as it appears in the file, or a column letter. */
+  /** User-chosen mapping: column key → header text as it appears in the file, or a column letter; "" = not imported. */
   mapping?: Partial<Record<K, string>>;
+  /**
+   * `false`: column problems (a required column missing, a mapping pointing nowhere, no header
+   * found) are returned in `problems` with what the sheet holds, for an importer that offers the
+   * user a column mapping instead of a refusal. Default `true`: they throw `DocumentError`.
+   */
+  strictColumns?: boolean;
 }
 
 export type ImportValue = string | number | Date | null;
@@ -37,11 +51,66 @@ export interface ImportRowError {
   message: string;
 }
 
+export interface SheetColumn {
+  letter: string;
+  header: string;
+}
+
 export interface ImportResult<K extends string> {
   rows: Array<{ row: number; values: Record<K, ImportValue> }>;
   errors: ImportRowError[];
-  /** Which sheet column (letter) each key was read from. */
+  /** What was read but corrected and should be looked at (a CCCD that lost its leading zero). */
+  warnings: ImportRowError[];
+  /** Which sheet column (letter) each key was read from ('' = not read). */
   columns: Record<K, string>;
+  /** The 1-based row the headers were read from. */
+  headerRow: number;
+  /** The sheet's columns with a header, as the user sees them (for a mapping). */
+  sheetColumns: SheetColumn[];
+  /** Cells typed in TCVN3 (ABC) or VNI that were converted to Unicode. */
+  converted: { cells: number; encodings: string[] };
+  /** Column problems, only with `strictColumns: false` (else they throw). */
+  problems: string[];
+}
+
+/** What the preview says about converted cells (every importer says it the same way). */
+export function conversionNotices(converted: ImportResult<string>['converted']): string[] {
+  return converted.cells
+    ? [`Đã chuyển ${converted.cells} ô từ bảng mã ${converted.encodings.join(', ')} sang Unicode. Hãy kiểm tra lại họ tên trước khi nhập.`]
+    : [];
+}
+
+/** Converts legacy-encoded text and counts what it converted; a text it cannot read is an error for the cell. */
+class LegacyText {
+  cells = 0;
+  readonly encodings = new Set<string>();
+  read(raw: string): { text: string; error: string | null } {
+    if (raw === '') return { text: '', error: null };
+    const guess = detectVietnameseEncoding(raw);
+    try {
+      const text = toUnicodeVietnamese(raw);
+      if (guess.encoding === 'tcvn3' || guess.encoding === 'vni') {
+        this.cells++;
+        this.encodings.add(guess.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI');
+      }
+      return { text, error: null };
+    } catch (e) {
+      if (e instanceof DocumentError) return { text: raw.normalize('NFC'), error: e.message };
+      throw e;
+    }
+  }
+}
+
+/**
+ * A CCCD typed as a number loses its leading zeros (every province code starts with 0): a number
+ * of 10 or 11 digits is given them back; the caller reports it. Anything else is left for the
+ * CCCD check to judge.
+ */
+function restoreCccd(raw: ExcelJS.CellValue, text: string): { text: string; restored: boolean } {
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw <= 0) return { text, restored: false };
+  const digits = String(raw);
+  if (digits.length >= CCCD_DIGITS - 2 && digits.length < CCCD_DIGITS) return { text: digits.padStart(CCCD_DIGITS, '0'), restored: true };
+  return { text: digits, restored: false };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -122,13 +191,17 @@ export async function readXlsxTable<K extends string>(
         : workbook.getWorksheet(options.sheet);
   if (!sheet) throw new DocumentError('xlsx_no_sheet', `Không tìm thấy trang tính ${options.sheet ?? ''} trong tệp.`.replace('  ', ' '));
 
+  const strict = options.strictColumns ?? true;
+  const legacy = new LegacyText();
   const accepted = new Map<string, K>();
   for (const c of columnSpec) for (const h of [c.header, ...(c.aliases ?? [])]) accepted.set(foldVi(h), c.key);
 
   const rowHeaders = (rowNumber: number): Map<number, string> => {
     const out = new Map<number, string>();
     sheet.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, col) => {
-      const t = cellText(cell.value).trim();
+      // Headers typed with an old font are read as their Unicode text (not counted: only data cells are).
+      const raw = cellText(cell.value).trim();
+      const t = raw ? new LegacyText().read(raw).text : '';
       if (t) out.set(col, t);
     });
     return out;
@@ -147,7 +220,7 @@ export async function readXlsxTable<K extends string>(
         break;
       }
     }
-    if (headerRow === undefined && mapped.length > 0) headerRow = 1;
+    if (headerRow === undefined && (mapped.length > 0 || !strict)) headerRow = 1;
     if (headerRow === undefined) {
       throw new DocumentError(
         'xlsx_header_not_found',
@@ -170,15 +243,21 @@ export async function readXlsxTable<K extends string>(
 
   const headers = rowHeaders(headerRow);
   const byFolded = new Map<string, number>();
-  for (const [col, text] of headers) byFolded.set(foldVi(text), col);
+  for (const [col, text] of headers) if (!byFolded.has(foldVi(text))) byFolded.set(foldVi(text), col);
+  const sheetColumns: SheetColumn[] = [...headers].map(([col, header]) => ({ letter: columnLetter(col), header }));
 
   const columnOf = new Map<K, number>();
   const problems: string[] = [];
   for (const c of columnSpec) {
-    const chosen = options.mapping?.[c.key];
+    const chosen = options.mapping?.[c.key]?.trim();
     let col: number | undefined;
-    if (chosen !== undefined) {
+    if (chosen === '') {
+      // The user chose not to import this field.
+      if (c.required) problems.push(`thiếu cột bắt buộc «${c.header}»`);
+    } else if (chosen !== undefined) {
+      // A letter names a column of the sheet only if its header cell holds something.
       col = /^[A-Za-z]{1,3}$/.test(chosen) ? letterToNumber(chosen) : byFolded.get(foldVi(chosen));
+      if (col !== undefined && !headers.has(col)) col = undefined;
       if (col === undefined) problems.push(`cột «${chosen}» được chọn cho «${c.header}» không có trong tệp`);
     } else {
       for (const h of [c.header, ...(c.aliases ?? [])]) {
@@ -189,11 +268,12 @@ export async function readXlsxTable<K extends string>(
     }
     if (col !== undefined) {
       const dup = [...columnOf.entries()].find(([, v]) => v === col);
-      if (dup) problems.push(`cột ${columnLetter(col)} được dùng cho cả «${dup[0]}» và «${c.key}»`);
-      columnOf.set(c.key, col);
+      const headerOf = (key: K): string => columnSpec.find((x) => x.key === key)?.header ?? key;
+      if (dup) problems.push(`cột ${columnLetter(col)} được chọn cho cả «${headerOf(dup[0])}» và «${c.header}»`);
+      else columnOf.set(c.key, col);
     }
   }
-  if (problems.length) {
+  if (problems.length && strict) {
     const found = [...headers.values()].join(', ') || '(không có)';
     throw new DocumentError('xlsx_columns_invalid', `Tệp không đúng mẫu: ${problems.join('; ')}. Các cột có trong tệp: ${found}.`, problems);
   }
@@ -201,19 +281,28 @@ export async function readXlsxTable<K extends string>(
   const result: ImportResult<K> = {
     rows: [],
     errors: [],
+    warnings: [],
     columns: Object.fromEntries(columnSpec.map((c) => [c.key, columnOf.has(c.key) ? columnLetter(columnOf.get(c.key) ?? 0) : ''])) as Record<K, string>,
+    headerRow,
+    sheetColumns,
+    converted: { cells: 0, encodings: [] },
+    problems,
   };
+  if (problems.length) return result;
 
   for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const xrow = sheet.getRow(r);
     const values = {} as Record<K, ImportValue>;
     let empty = true;
     const rowErrors: ImportRowError[] = [];
+    const rowWarnings: ImportRowError[] = [];
     for (const c of columnSpec) {
       const col = columnOf.get(c.key);
       const raw = col !== undefined ? xrow.getCell(col).value : null;
-      const text = toNfc(cellText(raw).trim());
+      const read = legacy.read(cellText(raw).trim());
+      const text = read.text;
       if (text !== '') empty = false;
+      if (read.error) rowErrors.push({ row: r, column: c.header, message: `Dòng ${r}: «${c.header}»: ${read.error}` });
       if (text === '') {
         values[c.key] = null;
         if (c.required) rowErrors.push({ row: r, column: c.header, message: `Dòng ${r}: thiếu «${c.header}»` });
@@ -223,6 +312,17 @@ export async function readXlsxTable<K extends string>(
         case 'text':
           values[c.key] = text;
           break;
+        case 'cccd': {
+          const fixed = restoreCccd(raw, text);
+          if (fixed.restored)
+            rowWarnings.push({
+              row: r,
+              column: c.header,
+              message: `Dòng ${r}: «${c.header}» ${text} được gõ dạng số nên mất số 0 ở đầu; đã đọc là ${fixed.text}. Hãy kiểm tra lại (nên định dạng cột là Văn bản).`,
+            });
+          values[c.key] = fixed.text;
+          break;
+        }
         case 'date': {
           const d = parseDate(raw, text);
           if (!d) rowErrors.push({ row: r, column: c.header, message: `Dòng ${r}: «${c.header}» không phải ngày hợp lệ (dd/mm/yyyy): "${text}"` });
@@ -245,7 +345,9 @@ export async function readXlsxTable<K extends string>(
     }
     if (empty) continue; // blank lines between blocks are common in hand-made sheets
     result.errors.push(...rowErrors);
+    result.warnings.push(...rowWarnings);
     result.rows.push({ row: r, values });
   }
+  result.converted = { cells: legacy.cells, encodings: [...legacy.encodings] };
   return result;
 }

@@ -144,3 +144,67 @@ test('text cells that a CSV conversion would turn into formulas get a leading ap
   assert.equal(inertText('12'), '12');
   assert.equal(inertText('\rCR'), "'\rCR");
 });
+
+test('a list prints as agencies file it: autofilter, A4 landscape fit to width, header row repeated, unit and date above, totals under', async () => {
+  interface Line {
+    name: string;
+    day: string;
+    sentAt: Date | null;
+    count: number;
+    amount: number | null;
+  }
+  const lines: Line[] = [
+    { name: 'Phòng Kế hoạch', day: '2026-01-05', sentAt: new Date('2026-01-05T18:30:00Z'), count: 3, amount: 1_490_000 },
+    { name: 'Văn phòng Sở', day: '2026-02-10', sentAt: null, count: 2, amount: null },
+    { name: 'Thanh tra Sở', day: '2026-03-01', sentAt: new Date('2026-03-01T02:00:00Z'), count: 5, amount: 745_000 },
+  ];
+  const buf = await toBuffer((out) =>
+    exportXlsx<Line>(
+      [
+        { header: 'Đơn vị', value: 'name', width: 40 },
+        { header: 'Ngày', value: 'day', type: 'date', width: 12 },
+        { header: 'Ngày gửi', value: 'sentAt', type: 'datetime', width: 18 },
+        { header: 'Số lượng', value: 'count', type: 'integer', width: 12, total: true },
+        { header: 'Tiền thưởng', value: 'amount', type: 'money', width: 30, total: true },
+      ],
+      lines,
+      out,
+      { sheetName: 'DS', heading: { unitName: 'Sở KH&CN tỉnh Lào Cai', date: '2026-03-14', title: 'Danh sách hồ sơ' } },
+    ),
+  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  assert.ok(ws);
+  assert.equal(ws.autoFilter, 'A1:E4');
+  assert.equal(ws.pageSetup.orientation, 'landscape', 'wider than a portrait page (112 characters)');
+  assert.equal(ws.pageSetup.paperSize, 9);
+  assert.equal(ws.pageSetup.fitToPage, true);
+  assert.equal(ws.pageSetup.fitToWidth, 1);
+  assert.equal(ws.pageSetup.fitToHeight, 0);
+  assert.equal(ws.pageSetup.printTitlesRow, '1:1');
+  assert.equal(ws.headerFooter.oddHeader, '&LSở KH&&CN tỉnh Lào Cai&C&"-,Bold"Danh sách hồ sơ&RNgày 14/03/2026');
+  assert.match(ws.headerFooter.oddFooter ?? '', /Trang &P\/&N/);
+  // Dates and instants are real date cells; an instant shows its day and time in Hà Nội (UTC+7).
+  assert.equal(ws.getCell('B2').type, ExcelJS.ValueType.Date);
+  assert.equal((ws.getCell('B2').value as Date).toISOString(), '2026-01-05T00:00:00.000Z');
+  assert.equal(ws.getCell('C2').type, ExcelJS.ValueType.Date);
+  assert.equal((ws.getCell('C2').value as Date).toISOString(), '2026-01-06T01:30:00.000Z', '18:30 UTC is 01:30 the next day in Hà Nội');
+  assert.equal(ws.getCell('C2').numFmt, 'dd/mm/yyyy hh:mm');
+  assert.equal(ws.getCell('C3').value, null);
+  // The totals row: the label, SUBTOTAL over the rows (the filter's visible ones), and the sums as cached results.
+  assert.equal(ws.getCell('A5').value, 'Tổng cộng');
+  assert.deepEqual(ws.getCell('D5').value, { formula: 'SUBTOTAL(109,D2:D4)', result: 10 });
+  assert.deepEqual(ws.getCell('E5').value, { formula: 'SUBTOTAL(109,E2:E4)', result: 2_235_000 });
+  assert.equal(ws.getCell('A5').font?.bold, true);
+
+  // A narrow list without adding columns: portrait, no totals row.
+  const narrow = await toBuffer((out) => exportXlsx<Line>([{ header: 'Đơn vị', value: 'name', width: 40 }], lines, out));
+  const wb2 = new ExcelJS.Workbook();
+  await wb2.xlsx.load(narrow as unknown as ArrayBuffer);
+  const ws2 = wb2.worksheets[0];
+  assert.ok(ws2);
+  assert.equal(ws2.pageSetup.orientation, 'portrait');
+  assert.equal(ws2.autoFilter, 'A1:A4');
+  assert.equal(ws2.rowCount, 4);
+});

@@ -6,6 +6,7 @@ import { authorize } from '../../policies/scope.js';
 import { AUDIT_ACTIONS, type AuditAction } from '../../audit/events.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 import { batched, replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { auditColumns } from '../../presenters/exports.js';
 import { listVisibleAuditEvents, visibleAuditEventsSlice } from '../../repositories/audit.js';
 import { auditActionSchema, auditPageSchema, presentAuditEvent } from '../../presenters/audit.js';
@@ -57,7 +58,7 @@ export const auditRoutes =
         const actor = actorOf(req);
         authorize(actor, 'audit', 'read');
         const rows = batched((offset, limit) => visibleAuditEventsSlice(db, actor, req.query, offset, limit));
-        return replyXlsx(reply, 'Nhật ký thao tác.xlsx', auditColumns(), rows, { sheetName: 'Nhật ký' });
+        return replyXlsx(reply, 'Nhật ký thao tác.xlsx', auditColumns(), rows, { sheetName: 'Nhật ký', unitName: await exportUnitName(db, actor) });
       },
     );
 

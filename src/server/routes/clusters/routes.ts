@@ -76,6 +76,7 @@ import { errors, file, okSchema, pageOf } from '../../http/contract.js';
 import { headReportDocx, minutesDocx, pledgeDocx, proposalDocx, scoringDocx, scoringXlsxColumns } from '../../presenters/cluster-documents.js';
 import { rankingOf } from '../../presenters/clusters.js';
 import { replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { readUpload } from '../../http/upload.js';
 import { contentDisposition } from '../../http/xlsx-reply.js';
 import { notFound } from '../../errors.js';
@@ -967,7 +968,10 @@ export const clusterRoutes =
         const actor = actorOf(req);
         authorize(actor, 'cluster', 'read');
         const { l, ranking } = await rankingFor(actor, req.params.id);
-        return replyXlsx(reply, `Bảng tổng hợp điểm ${l.cluster.year} - ${l.cluster.name}.xlsx`, scoringXlsxColumns(), ranking, { sheetName: 'Tổng hợp điểm' });
+        return replyXlsx(reply, `Bảng tổng hợp điểm ${l.cluster.year} - ${l.cluster.name}.xlsx`, scoringXlsxColumns(), ranking, {
+          sheetName: 'Tổng hợp điểm',
+          unitName: await exportUnitName(db, actor, l.cluster.unitId),
+        });
       },
     );
 

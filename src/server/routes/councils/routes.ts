@@ -14,6 +14,7 @@ import type { Actor } from '../../auth/actor.js';
 import { notFound } from '../../errors.js';
 import { COUNCIL_KINDS, COUNCIL_POSITIONS } from '../../../shared/codes.js';
 import { replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { councilColumns, type CouncilMemberLine } from '../../presenters/exports.js';
 import { isoDate } from '../../../shared/schemas/common.js';
 
@@ -91,7 +92,10 @@ export const councilRoutes =
               memberUnitName: m.unitName,
             });
         }
-        return replyXlsx(reply, 'Danh sách hội đồng.xlsx', councilColumns(), lines, { sheetName: 'Hội đồng' });
+        return replyXlsx(reply, 'Danh sách hội đồng.xlsx', councilColumns(), lines, {
+          sheetName: 'Hội đồng',
+          unitName: await exportUnitName(db, actor, req.query.unitId),
+        });
       },
     );
 

@@ -13,6 +13,7 @@ import { decisionListSchema, decisionSchema, presentDecision, presentReadyCandid
 import { decisionDocx } from '../../presenters/dossier-documents.js';
 import { decisionColumns } from '../../presenters/list-exports.js';
 import { batched, documentQuery, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { documentFileStem, splitNumberText } from '../../documents/docx/model.js';
 import { notFound } from '../../errors.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
@@ -59,7 +60,10 @@ export const decisionRoutes =
         const actor = actorOf(req);
         authorize(actor, 'decision', 'read');
         const rows = batched((offset, limit) => exportVisibleDecisions(db, actor, req.query, offset, limit));
-        return replyXlsx(reply, 'Danh sách quyết định khen thưởng.xlsx', decisionColumns(), rows, { sheetName: 'Quyết định' });
+        return replyXlsx(reply, 'Danh sách quyết định khen thưởng.xlsx', decisionColumns(), rows, {
+          sheetName: 'Quyết định',
+          unitName: await exportUnitName(db, actor),
+        });
       },
     );
 

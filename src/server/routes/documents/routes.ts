@@ -68,6 +68,7 @@ import {
 import { sampleData } from '../../documents/docx/sample-data.js';
 import { docxToPdf, pdfConversionAvailable, SOFFICE_MISSING_MESSAGE } from '../../office/soffice.js';
 import { batched, contentDisposition, PDF_MIME, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { publicUrlOf } from '../../http/public-url.js';
 import { now } from '../../clock.js';
 import { signedDocumentOf, signStatesOf } from '../../repositories/signing.js';
@@ -425,7 +426,7 @@ export const documentRoutes =
             { header: 'Tình trạng', value: (c: CertificateRow) => (c.revoked ? `Đã hủy bỏ: ${c.revokedReason ?? ''}` : 'Còn hiệu lực'), width: 24 },
           ],
           rows,
-          { sheetName: 'Sổ vàng' },
+          { sheetName: 'Sổ vàng', unitName: await exportUnitName(db, actor) },
         );
       },
     );

@@ -57,6 +57,7 @@ import {
 import { candidateActions } from '../../policies/dossier.js';
 import { MIME, errors, file, okSchema } from '../../http/contract.js';
 import { contentDisposition, documentQuery, replyDocument } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { documentFileStem, documentNumber } from '../../documents/docx/model.js';
 import { toTrinhDocx } from '../../presenters/dossier-documents.js';
 import { dossierColumns } from '../../presenters/list-exports.js';
@@ -222,7 +223,10 @@ export const dossierRoutes =
           (offset, limit) => listVisibleDossiers(db, actor, { ...req.query, page: offset / limit + 1, pageSize: limit }).then((r) => r.rows),
           200,
         );
-        return replyXlsx(reply, 'Danh sách hồ sơ đề nghị khen thưởng.xlsx', dossierColumns(), rows, { sheetName: 'Hồ sơ' });
+        return replyXlsx(reply, 'Danh sách hồ sơ đề nghị khen thưởng.xlsx', dossierColumns(), rows, {
+          sheetName: 'Hồ sơ',
+          unitName: await exportUnitName(db, actor),
+        });
       },
     );
 

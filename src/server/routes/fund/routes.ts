@@ -27,6 +27,7 @@ import {
   stockSchema,
 } from '../../presenters/fund.js';
 import { replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { notFound } from '../../errors.js';
 import { dateVn, todayVn } from '../../clock.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
@@ -253,6 +254,7 @@ export const fundRoutes =
         });
         return replyXlsx(reply, `Sổ ${FUND_KIND_LABELS[req.query.kind].toLocaleLowerCase('vi')} năm ${req.params.year}.xlsx`, ledgerColumns(), lines, {
           sheetName: `Sổ quỹ ${req.params.year}`,
+          unitName: await exportUnitName(db, actor, req.query.unitId),
         });
       },
     );

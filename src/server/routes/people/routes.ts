@@ -10,11 +10,13 @@ import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { findVisiblePersonWithUnit, listPeople, PEOPLE_SORTS, peopleMatching, transfersOf } from '../../repositories/people.js';
 import { replyXlsx, XLSX_MIME } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { peopleColumns } from '../../presenters/exports.js';
 import { findVisibleUnit, listVisibleUnits } from '../../repositories/units.js';
 import { personDetailSchema, personPageSchema, personSchema, presentImportRows, presentPerson, presentTransfer } from '../../presenters/people.js';
 import { errors, file } from '../../http/contract.js';
 import { badRequest, notFound } from '../../errors.js';
+import { conversionNotices } from '../../documents/index.js';
 import { assertXlsx, staffImportTemplate, STAFF_FIELDS, type StaffMapping } from '../../imports/staff-xlsx.js';
 import { guardXlsx } from '../../imports/xlsx-guard.js';
 import { importJobSchema, presentImportJob } from '../../presenters/import-jobs.js';
@@ -104,7 +106,10 @@ export const peopleRoutes =
         authorize(actor, 'person', 'read');
         const q = req.query;
         if (q.unitId && !(await findVisibleUnit(db, actor, q.unitId))) throw notFound('Không tìm thấy đơn vị.');
-        return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), { sheetName: 'Cán bộ' });
+        return replyXlsx(reply, 'Danh sách cán bộ.xlsx', peopleColumns(), peopleMatching(db, actor, q), {
+          sheetName: 'Cán bộ',
+          unitName: await exportUnitName(db, actor, q.unitId),
+        });
       },
     );
 
@@ -234,13 +239,16 @@ export const peopleRoutes =
         },
       },
       async (req, reply) => {
-        authorize(actorOf(req), 'person', 'import');
+        const actor = actorOf(req);
+        authorize(actor, 'person', 'import');
+        // The units the user may import into become the drop-down list of the "Đơn vị" column.
+        const unitNames = (await listVisibleUnits(db, actor, { includeInactive: false })).map((v) => v.unit.name);
         // A binary answer: sent through the plain reply, not the JSON serializer of the typed one.
         const plain: FastifyReply = reply;
         return plain
           .header('content-type', XLSX_MIME)
           .header('content-disposition', `attachment; filename="mau-nhap-can-bo.xlsx"`)
-          .send(await staffImportTemplate());
+          .send(await staffImportTemplate(unitNames));
       },
     );
 
@@ -279,9 +287,7 @@ export const peopleRoutes =
           await stage('checking');
           await checkRowsAgainstDatabase(db, rows);
           const valid = rows.filter((r) => r.errors.length === 0).length;
-          const notices = converted.cells
-            ? [`Đã chuyển ${converted.cells} ô từ bảng mã ${converted.encodings.join(', ')} sang Unicode. Hãy kiểm tra lại họ tên trước khi nhập.`]
-            : [];
+          const notices = conversionNotices(converted);
           return {
             headers,
             columns,

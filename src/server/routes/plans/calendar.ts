@@ -9,6 +9,7 @@ import { listOwnNotifications, markAllOwnNotificationsRead, markOwnNotificationR
 import { outboxStatusOf } from '../../repositories/outbox.js';
 import { calendarColumns } from '../../presenters/list-exports.js';
 import { replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { errors, file, idParams as idParamsOf, okSchema } from '../../http/contract.js';
 import { formatViDate } from '../../rules/index.js';
 import type { Actor } from '../../auth/actor.js';
@@ -88,7 +89,7 @@ export const calendarRoutes =
           `Lịch thời hạn ${formatViDate(req.query.from)} - ${formatViDate(req.query.to)}.xlsx`.replace(/\//g, '.'),
           calendarColumns(),
           items,
-          { sheetName: 'Lịch thời hạn' },
+          { sheetName: 'Lịch thời hạn', unitName: await exportUnitName(db, actor, req.query.unitId) },
         );
       },
     );

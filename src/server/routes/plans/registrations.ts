@@ -29,6 +29,7 @@ import {
   sheetSchema,
 } from '../../presenters/plans.js';
 import { contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import type { Actor } from '../../auth/actor.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
@@ -149,7 +150,7 @@ export const registrationRoutes =
           `Danh sách đăng ký thi đua ${c.year}.xlsx`,
           registrationColumns(),
           await listVisibleRegistrations(db, actor, { campaignKey: c.key, unitId: req.query.unitId }),
-          { sheetName: 'Đăng ký' },
+          { sheetName: 'Đăng ký', unitName: await exportUnitName(db, actor, req.query.unitId) },
         );
       },
     );
@@ -316,7 +317,10 @@ export const registrationRoutes =
         const c = await resolveCampaign(db, actor, req.query);
         const { units: rollupUnits, honors } = await rollupOf(actor, c);
         const individualHonors = honors.filter((h) => rollupUnits.some((u) => u.individual[h.honor] !== undefined)).map((h) => h.honor);
-        return replyXlsx(reply, `Tổng hợp đăng ký thi đua ${c.year}.xlsx`, rollupColumns(individualHonors), rollupUnits, { sheetName: 'Tổng hợp đăng ký' });
+        return replyXlsx(reply, `Tổng hợp đăng ký thi đua ${c.year}.xlsx`, rollupColumns(individualHonors), rollupUnits, {
+          sheetName: 'Tổng hợp đăng ký',
+          unitName: await exportUnitName(db, actor),
+        });
       },
     );
 

@@ -13,6 +13,7 @@ import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, pageOf } from '../../http/contract.js';
 import { movementColumns, planColumns } from '../../presenters/list-exports.js';
 import { documentQuery, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { movementDocx, planDocx } from '../../presenters/plan-documents.js';
 import { loadMovement, loadPlan } from './load.js';
 import { movementInputSchema, MOVEMENT_STATUSES, PLAN_STATUSES, planInputSchema, TASK_STATUSES } from '../../../shared/schemas/plans.js';
@@ -72,6 +73,7 @@ export const planRoutes =
         authorize(actor, 'plan', 'read');
         return replyXlsx(reply, 'Danh sách kế hoạch thi đua, khen thưởng.xlsx', planColumns(), await listPlans(db, actor, req.query), {
           sheetName: 'Kế hoạch',
+          unitName: await exportUnitName(db, actor),
         });
       },
     );
@@ -258,7 +260,10 @@ export const planRoutes =
       async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'movement', 'read');
-        return replyXlsx(reply, 'Danh sách phong trào thi đua.xlsx', movementColumns(), await listMovements(db, actor, req.query), { sheetName: 'Phong trào' });
+        return replyXlsx(reply, 'Danh sách phong trào thi đua.xlsx', movementColumns(), await listMovements(db, actor, req.query), {
+          sheetName: 'Phong trào',
+          unitName: await exportUnitName(db, actor),
+        });
       },
     );
 

@@ -29,7 +29,8 @@ import {
   updateHonor,
   updateInitiative,
 } from '../../commands/records.js';
-import { findVisibleSubject, unsafeLoadRecordRows } from '../../repositories/records.js';
+import { conversionNotices } from '../../documents/index.js';
+import { findVisibleSubject, listVisibleUnitsForMatching, unsafeLoadRecordRows } from '../../repositories/records.js';
 import { findVisibleUnit } from '../../repositories/units.js';
 import { candidatesIn, eligibilityOf, governingPack } from '../../records/eligibility.js';
 import { tryMoney } from '../../rules/money.js';
@@ -301,7 +302,10 @@ export const recordRoutes =
             };
           }),
         );
-        return replyXlsx(reply, `Danh sách xét khen thưởng năm ${year} - ${s.name}.xlsx`, candidateColumns(), lines, { sheetName: 'Xét điều kiện' });
+        return replyXlsx(reply, `Danh sách xét khen thưởng năm ${year} - ${s.name}.xlsx`, candidateColumns(), lines, {
+          sheetName: 'Xét điều kiện',
+          unitName: s.name,
+        });
       },
     );
 
@@ -593,8 +597,14 @@ export const recordRoutes =
         },
       },
       async (req, reply) => {
-        authorize(actorOf(req), 'record', 'import');
-        return sendXlsx(reply, `mau-nhap-${req.query.kind === 'ratings' ? 'xep-loai' : 'khen-thuong'}.xlsx`, await recordImportTemplate(req.query.kind));
+        const actor = actorOf(req);
+        authorize(actor, 'record', 'import');
+        const unitNames = (await listVisibleUnitsForMatching(db, actor)).map((u) => u.name);
+        return sendXlsx(
+          reply,
+          `mau-nhap-${req.query.kind === 'ratings' ? 'xep-loai' : 'khen-thuong'}.xlsx`,
+          await recordImportTemplate(req.query.kind, unitNames),
+        );
       },
     );
 
@@ -650,7 +660,14 @@ export const recordRoutes =
           await stage('checking');
           const rows = await checkTable(db, actor, read);
           const valid = rows.filter((r) => r.input).length;
-          return { kind, total: rows.length, valid, invalid: rows.length - valid, rows: presentChecked(rows) };
+          return {
+            kind,
+            notices: conversionNotices(read.table.converted),
+            total: rows.length,
+            valid,
+            invalid: rows.length - valid,
+            rows: presentChecked(rows),
+          };
         });
         return reply.status(202).send(presentImportJob(job));
       },

@@ -54,6 +54,7 @@ import { HONORS } from '../../../shared/codes.js';
 import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, MIME, pageOf } from '../../http/contract.js';
 import { contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { sendFile } from '../documents/download.js';
 import { yearVn } from '../../clock.js';
 import {
@@ -411,8 +412,13 @@ export const reportRoutes =
           header,
           value: (r: (string | number)[]) => r[i] ?? '',
           type: i === 0 ? ('text' as const) : ('number' as const),
+          total: t.totals && i > 0,
         }));
-        return replyXlsx(reply, `bang-dieu-hanh-${req.query.part}-${d.year}.xlsx`, columns, t.rows, { sheetName: t.title.slice(0, 31) });
+        return replyXlsx(reply, `bang-dieu-hanh-${req.query.part}-${d.year}.xlsx`, columns, t.rows, {
+          sheetName: t.title.slice(0, 31),
+          title: t.title,
+          unitName: await exportUnitName(db, actor),
+        });
       },
     );
 

@@ -30,6 +30,7 @@ import {
 import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, pageOf } from '../../http/contract.js';
 import { replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { courseInputSchema, enrolInputSchema, participantUpdateSchema } from '../../../shared/schemas/trainings.js';
 import { pageQuery } from '../../../shared/schemas/common.js';
 
@@ -91,6 +92,7 @@ export const trainingRoutes =
         authorize(actor, 'training', 'read');
         return replyXlsx(reply, 'Danh sách lớp tập huấn nghiệp vụ TĐKT.xlsx', courseColumns(), await listCourses(db, actor, req.query), {
           sheetName: 'Lớp tập huấn',
+          unitName: await exportUnitName(db, actor),
         });
       },
     );
@@ -243,7 +245,10 @@ export const trainingRoutes =
         const c = await findReadableCourse(db, actor, req.params.id);
         if (!c) throw notFound('Không tìm thấy lớp tập huấn.');
         const { list } = await visibleParticipants(db, actor, c);
-        return replyXlsx(reply, `Danh sách học viên - ${c.title}.xlsx`, participantColumns(), list, { sheetName: 'Học viên' });
+        return replyXlsx(reply, `Danh sách học viên - ${c.title}.xlsx`, participantColumns(), list, {
+          sheetName: 'Học viên',
+          unitName: await exportUnitName(db, actor, c.unitId),
+        });
       },
     );
   };

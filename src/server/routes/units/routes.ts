@@ -10,6 +10,7 @@ import { buildTree, presentUnit, unitListSchema, unitSchema } from '../../presen
 import { errors, file, okSchema } from '../../http/contract.js';
 import { notFound } from '../../errors.js';
 import { replyXlsx } from '../../http/xlsx-reply.js';
+import { exportUnitName } from '../export-heading.js';
 import { unitColumns } from '../../presenters/exports.js';
 import { UNIT_KINDS } from '../../../shared/codes.js';
 import { isoDate, queryBool } from '../../../shared/schemas/common.js';
@@ -87,7 +88,7 @@ export const unitRoutes =
           'Danh sách đơn vị.xlsx',
           unitColumns((id) => (id ? (names.get(id) ?? '') : '')),
           ordered,
-          { sheetName: 'Đơn vị' },
+          { sheetName: 'Đơn vị', unitName: await exportUnitName(db, actor) },
         );
       },
     );
