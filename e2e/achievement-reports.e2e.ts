@@ -7,14 +7,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import { eq, or } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS } from './helpers.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
-import { buildApp, type App } from '../src/server/app.js';
-import { seedDemo } from '../src/server/demo/seed.js';
+import { apiAs, cannotRun, launchBrowser, login, SHOTS, startServer } from './helpers.js';
+import type { Database } from '../src/server/db/client.js';
+import type { App } from '../src/server/app.js';
 import { setClock } from '../src/server/clock.js';
 import { stopWarmOffice } from '../src/server/office/soffice.js';
 import { honorAwards, people, qualityRatings } from '../src/server/db/schema/index.js';
@@ -22,6 +19,7 @@ import { honorAwards, people, qualityRatings } from '../src/server/db/schema/ind
 const skip = cannotRun();
 
 describe('Báo cáo thành tích: prefilled, edited, attached from the dossier page', { skip: skip ?? false, timeout: 600_000 }, () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
   let database: Database;
   let app: App;
   let url: string;
@@ -30,11 +28,8 @@ describe('Báo cáo thành tích: prefilled, edited, attached from the dossier p
 
   before(async () => {
     setClock('2021-06-10');
-    database = await openDatabase({ dataDir: 'memory://' });
-    await seedDemo(database.db, E2E_PASSWORD);
-    app = await buildApp({ database, config: { secureCookies: false, webDir: resolve('dist/web') } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    server = await startServer();
+    ({ database, app, url } = server);
     browser = await launchBrowser();
     const [phuong] = await database.db.select().from(people).where(eq(people.fullName, 'Lý Thị Phương'));
     await database.db.delete(qualityRatings).where(or(eq(qualityRatings.personId, phuong!.id)));
@@ -55,8 +50,7 @@ describe('Báo cáo thành tích: prefilled, edited, attached from the dossier p
     setClock(null);
     stopWarmOffice();
     await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.stop();
   });
 
   async function openReport(width: number): Promise<Page> {

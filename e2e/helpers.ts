@@ -33,6 +33,9 @@ export async function startServer() {
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    /** For a test that prepares its data in the database or through the API (`apiAs(app, …)`). */
+    database,
+    app,
     async stop() {
       await app.close();
       await database.close();
