@@ -181,11 +181,16 @@ describe('award fund: a decision commits its money, payments are bounded, revoca
     const sheet = wb.worksheets[0]!;
     assert.equal(sheet.getRow(1).getCell(1).value, 'Ngày');
     const total = (await office.get('/api/fund/2021/entries')).body.total;
-    assert.equal(sheet.rowCount, total + 1);
+    // The header, one row per entry, then the totals row (sums of Thu, Chi and commitments).
+    assert.equal(sheet.rowCount, total + 2);
     const texts: string[] = [];
     sheet.eachRow((row) => texts.push(String(row.getCell(5).value)));
     assert.ok(texts.includes(`'=HYPERLINK("x")`), texts.join(' | '));
-    assert.equal(Number(sheet.getRow(sheet.rowCount).getCell(9).value), (await office.get('/api/fund/2021')).body.totals.balance);
+    const lastEntry = sheet.getRow(total + 1);
+    assert.equal(Number(lastEntry.getCell(9).value), (await office.get('/api/fund/2021')).body.totals.balance);
+    const totals = sheet.getRow(total + 2);
+    const income = (await office.get('/api/fund/2021')).body.totals.income as number;
+    assert.equal((totals.getCell(6).value as { result: number }).result, income);
   });
 
   it('keeps the bonus fund of NĐ 73/2024 apart', async () => {
