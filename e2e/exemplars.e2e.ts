@@ -223,6 +223,8 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await p.keyboard.type('Giám đốc Sở Hoàng Văn Thạch');
     await p.keyboard.press('Enter');
     await p.getByTestId('conference-outcome').fill('Biểu dương 1 mô hình tiêu biểu.');
+    await p.getByTestId('conference-shortcomings').fill('Một số đơn vị chưa gửi bài viết về điển hình.');
+    await p.getByTestId('conference-lessons').fill('Gắn phát hiện điển hình với chấm điểm thi đua hằng quý.');
     await p.getByTestId('conference-ok').click();
     await p.getByTestId('conferences-table').getByText('Hội nghị điển hình tiên tiến năm 2025').waitFor();
     // The văn thư gives the report its number: the conference is edited.
@@ -242,6 +244,8 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
       assert.match(text, /Tủ sách khoa học/);
       assert.match(text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
       assert.match(text, /Số:\s*15\/BC-SKHCN/);
+      assert.match(text, /TỒN TẠI, HẠN CHẾ\s+Một số đơn vị chưa gửi bài viết/);
+      assert.match(text, /BÀI HỌC KINH NGHIỆM\s+Gắn phát hiện điển hình/);
     }
     await p.setViewportSize({ width: 390, height: 900 });
     await p.goto(`${server.url}/dien-hinh`);

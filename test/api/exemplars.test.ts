@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import sharp from 'sharp';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { buildDecision } from '../helpers/decisions.js';
+import { docxText, downloadAs } from '../helpers/pdf-layout.js';
 import { auditEvents, exemplars, stories } from '../../src/server/db/schema/index.js';
 
 /** Fields the portal must never show (Nghị định 13/2023): checked in every public JSON answer. */
@@ -188,6 +189,37 @@ describe('exemplars: four stages, stories with photos, the portal and its privac
     const doc = await office.get(`/api/exemplar-conferences/${c.body.id}/report.docx`);
     assert.equal(doc.status, 200);
     assert.match(String(doc.headers['content-type']), /wordprocessingml/);
+    // Nothing written for shortcomings and lessons: those sections are left out; the default direction stays.
+    const bare = docxText((await downloadAs(t, 'vanphong', `/api/exemplar-conferences/${c.body.id}/report.docx`)).body);
+    assert.doesNotMatch(bare, /TỒN TẠI, HẠN CHẾ|BÀI HỌC KINH NGHIỆM/);
+    assert.match(bare, /Tiếp tục phát hiện, bồi dưỡng/);
+    // The Office writes the report's other sections (TT 01/2024 Art 3 k3), a paragraph a line.
+    const edited = await office.put(`/api/exemplar-conferences/${c.body.id}`, {
+      title: c.body.title,
+      heldOn: c.body.heldOn,
+      place: c.body.place,
+      speakers: c.body.speakers,
+      exemplarIds: [exemplarId],
+      shortcomings: 'Một số đơn vị chưa gửi bài viết về điển hình.\n\nViệc nhân rộng còn chậm ở khối sự nghiệp.',
+      lessons: 'Gắn phát hiện điển hình với chấm điểm thi đua hằng quý.',
+      directions: 'Tổ chức hội nghị điển hình năm 2025 vào quý IV.',
+      version: c.body.version,
+    });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    assert.equal(edited.body.lessons, 'Gắn phát hiện điển hình với chấm điểm thi đua hằng quý.');
+    const text = docxText((await downloadAs(t, 'vanphong', `/api/exemplar-conferences/${c.body.id}/report.docx`)).body);
+    assert.match(text, /II\. TỒN TẠI, HẠN CHẾ[\s\S]*Một số đơn vị chưa gửi bài viết[\s\S]*Việc nhân rộng còn chậm/);
+    assert.match(text, /III\. BÀI HỌC KINH NGHIỆM[\s\S]*Gắn phát hiện điển hình/);
+    assert.match(text, /IV\. PHƯƠNG HƯỚNG, NHIỆM VỤ[\s\S]*Tổ chức hội nghị điển hình năm 2025 vào quý IV/);
+    assert.doesNotMatch(text, /Tiếp tục phát hiện, bồi dưỡng/);
+    const tooLong = await office.put(`/api/exemplar-conferences/${c.body.id}`, {
+      ...edited.body,
+      exemplarIds: [exemplarId],
+      lessons: 'x'.repeat(8001),
+      version: edited.body.version,
+    });
+    assert.equal(tooLong.status, 400);
+    assert.match(tooLong.body.message, /Tối đa 8000 ký tự/);
   });
 
   it('publication switches and unpublishing hide items from the portal', async () => {

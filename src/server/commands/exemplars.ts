@@ -335,13 +335,16 @@ async function conferenceValues(ctx: CommandContext, input: Omit<ConferenceInput
     exemplarIds: ids,
     decisionId: input.decisionId ?? null,
     outcome: input.outcome || null,
+    shortcomings: input.shortcomings || null,
+    lessons: input.lessons || null,
+    directions: input.directions || null,
     reportNumber: input.reportNumber || null,
   };
 }
 
 function conferenceSnapshot(c: ConferenceRow) {
-  const { title, heldOn, place, speakers, exemplarIds, decisionId, outcome, reportNumber, cancelledAt, cancelReason } = c;
-  return { title, heldOn, place, speakers, exemplarIds, decisionId, outcome, reportNumber, cancelledAt, cancelReason };
+  const { title, heldOn, place, speakers, exemplarIds, decisionId, outcome, shortcomings, lessons, directions, reportNumber, cancelledAt, cancelReason } = c;
+  return { title, heldOn, place, speakers, exemplarIds, decisionId, outcome, shortcomings, lessons, directions, reportNumber, cancelledAt, cancelReason };
 }
 
 const STALE_CONFERENCE = 'Hội nghị đã được người khác cập nhật. Hãy tải lại và thử lại.';

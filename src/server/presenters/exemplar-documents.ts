@@ -18,6 +18,13 @@ import { conferenceFigures } from '../repositories/exemplars.js';
 import { awardeesOf } from '../repositories/decisions.js';
 import { unitChainNames } from '../repositories/certificates.js';
 
+/** A text typed a paragraph a line, as the report's paragraphs. */
+const paragraphs = (text: string | null): string[] =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
 const lowerFirst = (s: string) => s.replace(/^./u, (ch) => ch.toLocaleLowerCase('vi'));
 
 export async function conferenceReportDocx(
@@ -99,10 +106,12 @@ export async function conferenceReportDocx(
     noiDung: content,
     tongHop,
     soLieu,
-    // No shortcomings or lessons are recorded for a conference: those sections are left out (docx/sections.ts).
-    tonTai: [],
-    baiHoc: [],
-    phuongHuong: ['Tiếp tục phát hiện, bồi dưỡng, tổng kết và nhân rộng các điển hình tiên tiến trong các phong trào thi đua.'],
+    // The sections the Office wrote (a paragraph a line); one left empty is left out (docx/sections.ts).
+    tonTai: paragraphs(c.shortcomings),
+    baiHoc: paragraphs(c.lessons),
+    phuongHuong: c.directions?.trim()
+      ? paragraphs(c.directions)
+      : ['Tiếp tục phát hiện, bồi dưỡng, tổng kết và nhân rộng các điển hình tiên tiến trong các phong trào thi đua.'],
     // A report has no "Kính gửi": it goes to the body above for its information, and to the units honoured.
     noiNhan: [
       ...(parent ? [`${parent} (b/c);`] : []),

@@ -73,6 +73,9 @@ export const conferenceInputSchema = z
     exemplarIds: z.array(z.uuid('Điển hình không hợp lệ.')).min(1, 'Cần chọn ít nhất một điển hình được biểu dương.').max(200, 'Tối đa 200 điển hình.'),
     decisionId: z.uuid('Quyết định không hợp lệ.').optional().nullable(),
     outcome: optText(8000),
+    shortcomings: optText(8000),
+    lessons: optText(8000),
+    directions: optText(8000),
     reportNumber: z
       .string()
       .trim()

@@ -4946,7 +4946,7 @@ export interface paths {
         };
         /** Một hội nghị điển hình tiên tiến */
         get: operations["getExemplarConference"];
-        /** Sửa thông tin hội nghị đã ghi nhận (ngày, địa điểm, điển hình, quyết định, kết quả, số báo cáo) */
+        /** Sửa thông tin hội nghị đã ghi nhận (ngày, địa điểm, điển hình, quyết định, kết quả, tồn tại, bài học, phương hướng, số báo cáo) */
         put: operations["updateExemplarConference"];
         post?: never;
         delete?: never;
@@ -6749,6 +6749,9 @@ export interface components {
             /** Format: uuid */
             decisionId?: string | null;
             outcome?: string | null;
+            shortcomings?: string | null;
+            lessons?: string | null;
+            directions?: string | null;
             reportNumber?: string | null;
             version: number;
         };
@@ -6764,6 +6767,9 @@ export interface components {
             /** Format: uuid */
             decisionId?: string | null;
             outcome?: string | null;
+            shortcomings?: string | null;
+            lessons?: string | null;
+            directions?: string | null;
             reportNumber?: string | null;
         };
         Consultation: {
@@ -7984,6 +7990,12 @@ export interface components {
             decisionId: string | null;
             decisionNumber: string | null;
             outcome: string | null;
+            /** @description Tồn tại, hạn chế (mỗi dòng một đoạn của báo cáo) */
+            shortcomings: string | null;
+            /** @description Bài học kinh nghiệm */
+            lessons: string | null;
+            /** @description Phương hướng, nhiệm vụ tiếp theo; trống: câu mặc định */
+            directions: string | null;
             /** @description Số của báo cáo kết quả ("12/BC-SKHCN"); trống: văn thư cấp số */
             reportNumber: string | null;
             cancelledAt: string | null;

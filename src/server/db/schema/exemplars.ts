@@ -154,6 +154,10 @@ export const exemplarConferences = pgTable(
       .default(sql`'{}'::uuid[]`),
     decisionId: uuid('decision_id').references(() => awardDecisions.id),
     outcome: text('outcome'),
+    /** The report's sections of TT 01/2024 Art 3 k3 besides the results: shortcomings, lessons, what comes next (a paragraph a line). */
+    shortcomings: text('shortcomings'),
+    lessons: text('lessons'),
+    directions: text('directions'),
     /** The report's number as registered ("12/BC-SKHCN"); empty until the văn thư gives one (the line then reads "Số:   /BC-…"). */
     reportNumber: text('report_number'),
     /** Recorded by mistake or not held: kept, marked, no report. */

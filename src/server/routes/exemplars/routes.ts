@@ -555,7 +555,7 @@ export const exemplarRoutes =
         schema: {
           tags: ['exemplars'],
           operationId: 'updateExemplarConference',
-          summary: 'Sửa thông tin hội nghị đã ghi nhận (ngày, địa điểm, điển hình, quyết định, kết quả, số báo cáo)',
+          summary: 'Sửa thông tin hội nghị đã ghi nhận (ngày, địa điểm, điển hình, quyết định, kết quả, tồn tại, bài học, phương hướng, số báo cáo)',
           params: idParams,
           body: conferenceEditSchema,
           response: { 200: conferenceSchema, ...errors(403, 404, 409) },

@@ -35,6 +35,9 @@ interface Values {
   exemplarIds: string[];
   decisionId?: string;
   outcome?: string;
+  shortcomings?: string;
+  lessons?: string;
+  directions?: string;
   reportNumber?: string;
 }
 
@@ -63,6 +66,9 @@ function RecordModal({ open, onClose, conference }: { open: boolean; onClose: ()
         exemplarIds: conference.exemplars.map((e) => e.id),
         decisionId: conference.decisionId ?? undefined,
         outcome: conference.outcome ?? undefined,
+        shortcomings: conference.shortcomings ?? undefined,
+        lessons: conference.lessons ?? undefined,
+        directions: conference.directions ?? undefined,
         reportNumber: conference.reportNumber ?? undefined,
       });
   }, [open, conference, form]);
@@ -83,6 +89,9 @@ function RecordModal({ open, onClose, conference }: { open: boolean; onClose: ()
         exemplarIds: v.exemplarIds,
         decisionId: v.decisionId ?? null,
         outcome: v.outcome ?? null,
+        shortcomings: v.shortcomings ?? null,
+        lessons: v.lessons ?? null,
+        directions: v.directions ?? null,
         reportNumber: v.reportNumber?.trim() || null,
       };
       return conference ? updateConference(conference.id, { ...body, version: conference.version }) : recordConference({ ...body, unitId: v.unitId });
@@ -140,6 +149,19 @@ function RecordModal({ open, onClose, conference }: { open: boolean; onClose: ()
       </Form.Item>
       <Form.Item name="outcome" label="Kết quả hội nghị">
         <Input.TextArea rows={3} maxLength={8000} data-testid="conference-outcome" />
+      </Form.Item>
+      <Form.Item name="shortcomings" label="Tồn tại, hạn chế" extra="Mỗi dòng là một đoạn trong báo cáo kết quả.">
+        <Input.TextArea rows={2} maxLength={8000} data-testid="conference-shortcomings" />
+      </Form.Item>
+      <Form.Item name="lessons" label="Bài học kinh nghiệm">
+        <Input.TextArea rows={2} maxLength={8000} data-testid="conference-lessons" />
+      </Form.Item>
+      <Form.Item
+        name="directions"
+        label="Phương hướng thời gian tới"
+        extra="Để trống: báo cáo ghi tiếp tục phát hiện, bồi dưỡng, tổng kết và nhân rộng điển hình."
+      >
+        <Input.TextArea rows={2} maxLength={8000} data-testid="conference-directions" />
       </Form.Item>
       <Form.Item
         name="reportNumber"
