@@ -9,14 +9,12 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { cannotRun, E2E_PASSWORD, launchBrowser, login, SHOTS, apiAs } from './helpers.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
-import { buildApp, type App } from '../src/server/app.js';
-import { seedDemo } from '../src/server/demo/seed.js';
+import { assertFitsScreen, cannotRun, launchBrowser, login, SHOTS, apiAs, startServer } from './helpers.js';
+import type { Database } from '../src/server/db/client.js';
+import type { App } from '../src/server/app.js';
 import { instantVn, now, setClock } from '../src/server/clock.js';
 import { notifyConsultationDeadlines } from '../src/server/commands/consultations.js';
 
@@ -34,6 +32,7 @@ describe(
   'hiệp y in the browser: request from a dossier, letter, answers with files, deadline notices, cancel, result on the dossier',
   { skip: skip ?? false },
   () => {
+    let server: Awaited<ReturnType<typeof startServer>> | undefined;
     let database: Database;
     let app: App;
     let url: string;
@@ -52,11 +51,6 @@ describe(
     }
     async function close(p: Page) {
       await p.context().close();
-    }
-    /** No page wider than the phone's screen. */
-    async function noOverflow(p: Page) {
-      const w = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(w <= 1, `horizontal overflow of ${w}px`);
     }
     async function shot(p: Page, name: string, width: number) {
       await p.screenshot({ path: `${SHOTS}/consultations-${name}-${width}.png`, fullPage: true });
@@ -96,11 +90,8 @@ describe(
 
     before(async () => {
       setClock(START);
-      database = await openDatabase({ dataDir: 'memory://' });
-      await seedDemo(database.db, E2E_PASSWORD);
-      app = await buildApp({ database, config: { secureCookies: false, webDir: resolve('dist/web') } });
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      server = await startServer();
+      ({ database, app, url } = server);
       browser = await launchBrowser();
       // The dossier itself is the pipeline's journey (e2e/dossiers.e2e.ts); here it is made through the API.
       const office = await api('vanphong');
@@ -122,8 +113,7 @@ describe(
     after(async () => {
       setClock(null);
       await browser?.close();
-      await app?.close();
-      await database?.close();
+      await server?.stop();
     });
 
     it('the Office opens "Xin ý kiến hiệp y" on the dossier: candidates, the bodies of the pack and the deadline are filled in; sends it and downloads the letter', async () => {
@@ -183,7 +173,7 @@ describe(
       assert.notEqual(secondId, firstId);
       await p.getByTestId('answer-table').getByText('Thuế tỉnh Cao Bằng').waitFor();
       await shot(p, '04-request-page', 390);
-      await noOverflow(p);
+      await assertFitsScreen(p, 'hiệp y');
       await close(p);
     });
 
@@ -242,7 +232,7 @@ describe(
       await p.getByTestId('consultation-filter').getByText('Quá hạn').click();
       await p.getByTestId('consultation-table').getByTestId('consultation-overdue').first().waitFor();
       await shot(p, '09-list-overdue', 390);
-      await noOverflow(p);
+      await assertFitsScreen(p, 'hiệp y');
       await p.getByTestId('consultation-table').getByTestId('consultation-row-link').first().click();
       await p.waitForURL(`**/hiep-y/${secondId}`);
       await p.getByTestId('answer-state').getByText('Không có ý kiến (quá hạn)').waitFor();
@@ -255,7 +245,7 @@ describe(
       assert.equal(await p.getByTestId('consultation-cancel').count(), 0);
       assert.equal(await p.getByTestId('answer-record').count(), 0);
       await shot(p, '10-cancelled', 390);
-      await noOverflow(p);
+      await assertFitsScreen(p, 'hiệp y');
       await p.goto(`${url}/hiep-y`);
       await p.getByTestId('consultation-filter').getByText('Đã hủy').click();
       await p.getByTestId('consultation-table').getByText('Đã hủy').first().waitFor();
@@ -285,7 +275,7 @@ describe(
       await hc.getByText(REASON, { exact: false }).waitFor();
       assert.equal(await hc.getByTestId('consultation-new').count(), 0);
       await shot(head, '12-dossier-result-head', 390);
-      await noOverflow(head);
+      await assertFitsScreen(head, 'hiệp y');
       await close(head);
     });
   },

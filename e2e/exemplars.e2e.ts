@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { SHOTS, cannotRun, chooseOption, launchBrowser, login, startServer } from './helpers.js';
+import { SHOTS, assertFitsScreen, cannotRun, chooseOption, launchBrowser, login, startServer } from './helpers.js';
 
 const skip = cannotRun();
 const NAME = 'Mô hình "Tủ sách khoa học cho trường vùng cao"';
@@ -144,7 +144,7 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await p.getByTestId('story-image-caption-save').click();
     await p.getByText('Đã lưu chú thích ảnh.').waitFor();
     await p.getByText('Học sinh đọc sách tại tủ sách của trường · 1600×1067').waitFor();
-    assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+    await assertFitsScreen(p, 'điển hình');
     await p.setViewportSize({ width: 1440, height: 900 });
     await p.getByText('chờ lãnh đạo hoặc Văn phòng duyệt').waitFor();
     await shot(p, 'exemplars-story-editor-1440');
@@ -202,7 +202,7 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
       assert.doesNotMatch(withoutUuids(text), /\b\d{12}\b/);
       assert.deepEqual(problems, []);
       // No horizontal scroll on a phone.
-      assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+      await assertFitsScreen(p, 'điển hình');
       await p.close();
     });
   }
@@ -288,7 +288,7 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
     await shot(p, 'exemplars-cancelled-1440');
     await p.setViewportSize({ width: 390, height: 900 });
     await shot(p, 'exemplars-cancelled-390');
-    assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1));
+    await assertFitsScreen(p, 'điển hình');
     await p.goto(`${server.url}/dien-hinh`);
     await p.getByTestId('exemplars-table').getByText('Vườn ươm giống lúa').waitFor();
     assert.match(await p.getByTestId('exemplars-table').innerText(), /Đã hủy/);

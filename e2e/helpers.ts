@@ -27,7 +27,7 @@ export function cannotRun(): string | null {
 /** The app with the demo agency on a fresh in-memory database, on a free loopback port. */
 export async function startServer() {
   const database = await openDatabase({ dataDir: 'memory://' });
-  await seedDemo(database.db, E2E_PASSWORD);
+  const demo = await seedDemo(database.db, E2E_PASSWORD);
   const app = await buildApp({ database, config: { secureCookies: false, webDir: WEB_DIR } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -36,6 +36,8 @@ export async function startServer() {
     /** For a test that prepares its data in the database or through the API (`apiAs(app, …)`). */
     database,
     app,
+    /** The demo's ids (its root unit, …), for data a test adds before the journey. */
+    demo,
     async stop() {
       await app.close();
       await database.close();

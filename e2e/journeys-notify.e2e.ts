@@ -7,13 +7,10 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cannotRun, chooseOption, E2E_PASSWORD, launchBrowser, login, SHOTS, apiAs } from './helpers.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
-import { buildApp, type App } from '../src/server/app.js';
-import { seedDemo } from '../src/server/demo/seed.js';
+import { assertFitsScreen, cannotRun, chooseOption, launchBrowser, login, SHOTS, apiAs, startServer } from './helpers.js';
+import type { Database } from '../src/server/db/client.js';
+import type { App } from '../src/server/app.js';
 import { setClock } from '../src/server/clock.js';
 import { councilMembers, deadlines, movementHonors, movements } from '../src/server/db/schema/index.js';
 
@@ -25,6 +22,7 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
   let database: Database;
   let app: App;
   let url: string;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let browser: Browser;
   let dossierId = '';
 
@@ -42,20 +40,13 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
     await p.getByRole('button', { name: 'Lưu' }).click();
     await p.getByText('Đã thêm tài liệu.').first().waitFor();
   }
-  /** No page wider than the phone's screen. */
-  async function noOverflow(p: Page) {
-    const w = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(w <= 1, `horizontal overflow of ${w}px`);
-  }
   const api = (username: string) => apiAs(app, username);
 
   before(async () => {
     setClock('2021-06-10');
-    database = await openDatabase({ dataDir: 'memory://' });
-    const demo = await seedDemo(database.db, E2E_PASSWORD);
-    app = await buildApp({ database, config: { secureCookies: false, webDir: resolve('dist/web') } });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    server = await startServer();
+    ({ database, app, url } = server);
+    const { demo } = server;
     browser = await launchBrowser();
     // Seed 001's movement: Bằng khen tỉnh 01 for the whole Sở; dossiers by 18/6/2021.
     const [m] = await database.db
@@ -90,8 +81,7 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
   after(async () => {
     setClock(null);
     await browser?.close();
-    await app?.close();
-    await database?.close();
+    await server?.stop();
   });
 
   it("the clerk sees this week's deadline in Việc cần làm, builds her dossier and submits it", async () => {
@@ -143,7 +133,7 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
       await panel.getByText(`Hồ sơ "${TITLE}" bị trả lại, cần bổ sung`).waitFor();
       await panel.getByText(REASON, { exact: false }).waitFor();
       await p.screenshot({ path: `${SHOTS}/notify-02-clerk-bell-${width}.png`, fullPage: width > 500 });
-      if (width < 500) await noOverflow(p);
+      if (width < 500) await assertFitsScreen(p, 'việc cần làm');
       if (width > 500) {
         await panel.getByText(`Hồ sơ "${TITLE}" bị trả lại, cần bổ sung`).click();
         await p.waitForURL(`**/ho-so/${dossierId}`);
@@ -197,7 +187,7 @@ describe('issue 18 in the browser: notifications, Việc cần làm, the upward 
       await m.getByTestId('todo-ballots').waitFor();
       await m.getByTestId('todo-panel').getByText('Còn 1 đề nghị chưa bỏ phiếu (họp ngày 22/06/2021)').waitFor();
       await m.screenshot({ path: `${SHOTS}/notify-04-member-todo-${width}.png`, fullPage: true });
-      if (width < 500) await noOverflow(m);
+      if (width < 500) await assertFitsScreen(m, 'việc cần làm');
       if (width > 500) {
         await m.getByTestId('todo-panel').getByRole('link', { name: 'Phiên họp Hội đồng TĐKT Sở' }).click();
         const ballot = m.getByTestId('my-ballot');

@@ -13,13 +13,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { E2E_PASSWORD, SHOTS, cannotRun, launchBrowser, login } from './helpers.js';
-import { openDatabase, type Database } from '../src/server/db/client.js';
-import { buildApp, type App } from '../src/server/app.js';
-import { seedDemo } from '../src/server/demo/seed.js';
+import { E2E_PASSWORD, SHOTS, cannotRun, launchBrowser, login, startServer } from './helpers.js';
+import type { Database } from '../src/server/db/client.js';
+import type { App } from '../src/server/app.js';
 import { addDays, setClock, todayVn } from '../src/server/clock.js';
 import { reviewedDossier } from '../test/helpers/dossiers.js';
 import type { Client, Response, TestApp } from '../test/helpers/app.js';
@@ -57,6 +55,7 @@ for (const width of [1440, 390]) {
     `office, more (${width} px): a complaint holds a notice's candidate, the fund follows the decision, an inspection is followed up`,
     { skip: skip ?? false },
     () => {
+      let server: Awaited<ReturnType<typeof startServer>> | undefined;
       let database: Database;
       let app: App;
       let url: string;
@@ -86,11 +85,8 @@ for (const width of [1440, 390]) {
       };
 
       before(async () => {
-        database = await openDatabase({ dataDir: 'memory://' });
-        await seedDemo(database.db, E2E_PASSWORD);
-        app = await buildApp({ database, config: { secureCookies: false, webDir: resolve('dist/web') } });
-        await app.listen({ port: 0, host: '127.0.0.1' });
-        url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+        server = await startServer();
+        ({ database, app, url } = server);
         browser = await launchBrowser();
         // Precondition: one nomination passed by the council, on a public notice of the Sở.
         const t = apiOf(app, database);
@@ -103,8 +99,7 @@ for (const width of [1440, 390]) {
       after(async () => {
         setClock(null);
         await browser?.close();
-        await app?.close();
-        await database?.close();
+        await server?.stop();
       });
 
       let petitionTitle = '';
