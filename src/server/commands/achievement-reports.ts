@@ -62,6 +62,8 @@ export interface ReportView {
   form: AchievementReportForm;
   pack: RulePack;
   reportForm: ReportForm;
+  /** It carries a signature (ký số): frozen, no longer edited. */
+  signed: boolean;
 }
 
 export const formOf = (c: CandidateRow): AchievementReportForm => (c.subjectKind === 'collective' ? 'collective' : 'individual');
@@ -77,7 +79,8 @@ export async function loadReport(tx: Executor, actor: Actor, dossierId: string, 
   const row = (await reportOfCandidate(tx, dossier.id, candidate.id)) ?? null;
   const content = row ? achievementReportContentSchema.parse(row.content) : await prefillReport(tx, dossier, candidate, pack);
   const form = formOf(candidate);
-  return { dossier, candidate, row, content, form, pack, reportForm: reportForm(pack.regime, dossier.type as CommendationType, form) };
+  const signed = (await signedDocumentOf(tx, 'bao_cao_thanh_tich', candidate.id)) !== undefined;
+  return { dossier, candidate, row, content, form, pack, reportForm: reportForm(pack.regime, dossier.type as CommendationType, form), signed };
 }
 
 const decisionText = (h: { decisionNumber: string | null; decisionDate: string | null }): string =>
