@@ -113,6 +113,15 @@ describe(
       assert.match(edit.body.message, /Kế hoạch đã được ký số: nội dung không sửa được nữa/u);
       assert.equal((await office.get(`/api/plans/${id}`)).body.title, current.title, 'unchanged');
 
+      // The seal is the Sở's own: the Trung tâm's, which the director also reaches, is neither offered nor taken.
+      const forHead = (await head.get(url)).body;
+      assert.deepEqual(
+        forHead.credentials.map((c: { commonName: string }) => c.commonName),
+        ['Sở Khoa học và Công nghệ tỉnh Cao Bằng'],
+      );
+      const otherSeal = await head.post(`${url}/sign`, { step: 'seal', credentialId: creds['Trung tâm Ứng dụng tiến bộ khoa học và công nghệ'] });
+      assert.equal(otherSeal.status, 409);
+      assert.match(otherSeal.body.message, /Chứng thư số này là của cơ quan khác/u);
       const sealed = await office.post(`${url}/sign`, { step: 'seal', credentialId: creds['Sở Khoa học và Công nghệ tỉnh Cao Bằng'] });
       ok(sealed);
       assert.equal(sealed.body.state, 'issued');

@@ -14,8 +14,8 @@ import { findVisibleDossier, insertDocument, lockVisibleDossier, type DossierRow
 import { findVisibleSession, sessionDetail, type SessionRow } from '../repositories/council-sessions.js';
 import { unsafeUnitHead } from '../repositories/document-parties.js';
 import { unsafeFindUnit } from '../repositories/units.js';
-import { findVisibleCredential, saveSignedDocument, signaturesWithPersonOf, signedDocumentOf, type CredentialRow } from '../repositories/signing.js';
-import { assertCredentialFits, documentSignatureAbilities, SignatureNotAllowed, CredentialNotYours, type SignerSlot } from '../policies/signature.js';
+import { findVisibleCredential, saveSignedDocument, unitPathOf, signaturesWithPersonOf, signedDocumentOf, type CredentialRow } from '../repositories/signing.js';
+import { assertCredentialFits, documentSignatureAbilities, sealsFor, SignatureNotAllowed, CredentialNotYours, type SignerSlot } from '../policies/signature.js';
 import { isUnitSide } from '../policies/dossier.js';
 import { EDITABLE_STATUSES, type DossierStatus } from '../../shared/dossiers.js';
 import { COUNCIL_POSITION_LABELS, type CouncilPosition } from '../../shared/codes.js';
@@ -366,6 +366,8 @@ export async function signGeneratedDocument(
     if (s.slots.some((x) => !p.bySlot.has(x.key))) throw new SignatureNotAllowed('Người ký cần ký số trước khi ký số của cơ quan.');
     if (!may.seal) throw new CredentialNotYours('Bạn không có quyền ký số của cơ quan cho văn bản này.');
     assertCredentialFits(ctx.actor, credential, 'issue');
+    if (sealsFor(await unitPathOf(ctx.tx, s.unitId), [credential]).length === 0)
+      throw new SignatureNotAllowed(`Chứng thư số này là của cơ quan khác: ${KIND_TITLES[kind]} đóng dấu của ${s.organisation}.`);
   }
   const so = input.so?.trim();
   if (so && p.stored) throw badRequest('Văn bản đã có chữ ký: số văn bản lấy ở chữ ký đầu tiên, không đổi được.');

@@ -20,7 +20,7 @@ import { trustStoreOf } from '../../commands/signing.js';
 import { actorOf } from '../../http/session.js';
 import { errors, file } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
-import { listVisibleCredentials } from '../../repositories/signing.js';
+import { listVisibleCredentials, unitPathOf } from '../../repositories/signing.js';
 import { candidatesOf } from '../../repositories/dossiers.js';
 import { minutesDocx, reviewMinutesDocx, toTrinhDocx } from '../../presenters/dossier-documents.js';
 import { documentSignaturePanelSchema, presentDocumentSignaturePanel } from '../../presenters/document-signing.js';
@@ -84,7 +84,8 @@ async function panelOf(db: Db, actor: Actor, kind: SignableKind, id: string) {
   const p = await signProgress(db, s);
   const at = now();
   const verification = p.stored ? await verifyPdf(p.stored.pdf, await trustStoreOf(db, s.unitId), at) : null;
-  return presentDocumentSignaturePanel(actor, s, p, abilitiesOf(actor, s, p), verification, await listVisibleCredentials(db, actor), at);
+  const credentials = await listVisibleCredentials(db, actor);
+  return presentDocumentSignaturePanel(actor, s, p, abilitiesOf(actor, s, p), verification, credentials, at, await unitPathOf(db, s.unitId));
 }
 
 export const documentSigningRoutes =
