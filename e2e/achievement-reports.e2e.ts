@@ -171,7 +171,10 @@ describe('Báo cáo thành tích: prefilled, edited, attached from the dossier p
     await phone.keyboard.press('Escape');
     await phone.getByTestId('checklist').getByText('Đủ thành phần theo quy định').waitFor();
     await phone.close();
-    const docs = await database.db.select().from(dossierDocuments).where(eq(dossierDocuments.candidateId, c.body.id as string));
+    const docs = await database.db
+      .select()
+      .from(dossierDocuments)
+      .where(eq(dossierDocuments.candidateId, c.body.id as string));
     assert.deepEqual(
       docs.map((d) => [d.kind, d.title]),
       [['bao_cao_thanh_tich', 'Báo cáo thành tích (đã ký số) — Hà Thị Mai']],

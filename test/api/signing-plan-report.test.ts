@@ -68,7 +68,9 @@ describe(
         recipients: ['Sở Nội vụ;'],
         signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
         signerName: 'Nông Thị Hạnh',
-        tasks: [{ quarter: 1, content: 'Đăng ký danh hiệu thi đua', leadUnits: [{ unitId: vp.id, name: 'Văn phòng Sở' }], supportUnits: [], dueDate: `${Y}-01-30` }],
+        tasks: [
+          { quarter: 1, content: 'Đăng ký danh hiệu thi đua', leadUnits: [{ unitId: vp.id, name: 'Văn phòng Sở' }], supportUnits: [], dueDate: `${Y}-01-30` },
+        ],
         deadlines: [],
         ...over,
       });
@@ -219,11 +221,15 @@ describe(
 
       // The signed PDF replaced the unsigned one: one report for her, and the checklist counts it.
       const dossier = (await clerk.get(`/api/dossiers/${dossierId}`)).body;
-      const reports = dossier.documents.filter((x: { kind: string; candidateId: string | null }) => x.kind === 'bao_cao_thanh_tich' && x.candidateId === candidateId);
+      const reports = dossier.documents.filter(
+        (x: { kind: string; candidateId: string | null }) => x.kind === 'bao_cao_thanh_tich' && x.candidateId === candidateId,
+      );
       assert.equal(reports.length, 1);
       assert.notEqual(reports[0].id, unsignedId);
       assert.match(reports[0].title, /đã ký số/u);
-      const item = dossier.checklist.items.find((i: { kind: string; candidateId: string | null }) => i.kind === 'bao_cao_thanh_tich' && i.candidateId === candidateId);
+      const item = dossier.checklist.items.find(
+        (i: { kind: string; candidateId: string | null }) => i.kind === 'bao_cao_thanh_tich' && i.candidateId === candidateId,
+      );
       assert.equal(item.present, true);
       assert.equal((await clerk.get(report)).body.attachedDocumentId, reports[0].id);
       const file = await clerk.get(`/api/dossiers/${dossierId}/documents/${reports[0].id}/file`);

@@ -14,7 +14,14 @@ import { findVisibleDossier, insertDocument, lockVisibleDossier, type DossierRow
 import { findVisibleSession, sessionDetail, type SessionRow } from '../repositories/council-sessions.js';
 import { unsafeUnitHead } from '../repositories/document-parties.js';
 import { unsafeFindUnit } from '../repositories/units.js';
-import { findVisibleCredential, saveSignedDocument, unitPathOf, signaturesWithPersonOf, signedDocumentOf, type CredentialRow } from '../repositories/signing.js';
+import {
+  findVisibleCredential,
+  saveSignedDocument,
+  unitPathOf,
+  signaturesWithPersonOf,
+  signedDocumentOf,
+  type CredentialRow,
+} from '../repositories/signing.js';
 import { assertCredentialFits, documentSignatureAbilities, sealsFor, SignatureNotAllowed, CredentialNotYours, type SignerSlot } from '../policies/signature.js';
 import { isUnitSide } from '../policies/dossier.js';
 import { EDITABLE_STATUSES, type DossierStatus } from '../../shared/dossiers.js';
@@ -258,7 +265,12 @@ async function reportOf(tx: Executor, actor: Actor, id: string, lock: boolean): 
   const confirm = head
     ? [
         {
-          ...headSlot(head, organisation, collective ? 'Thủ trưởng đơn vị' : 'Thủ trưởng đơn vị xác nhận, đề nghị', collective ? 'THỦ TRƯỞNG ĐƠN VỊ' : 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ'),
+          ...headSlot(
+            head,
+            organisation,
+            collective ? 'Thủ trưởng đơn vị' : 'Thủ trưởng đơn vị xác nhận, đề nghị',
+            collective ? 'THỦ TRƯỞNG ĐƠN VỊ' : 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ',
+          ),
           name: content.thuTruong,
         },
       ]

@@ -51,7 +51,11 @@ async function toP12(cert: x509.X509Certificate, pair: CryptoKeyPair, chain: x50
  */
 export async function makeTestCa(
   now: Date,
-  names: { person?: string; organisation?: string; /** A name (a person of the organisation), or a subject's own CN and O (another unit's seal). */ others?: readonly (string | { cn: string; o: string })[] } = {},
+  names: {
+    person?: string;
+    organisation?: string;
+    /** A name (a person of the organisation), or a subject's own CN and O (another unit's seal). */ others?: readonly (string | { cn: string; o: string })[];
+  } = {},
   opts: { extras?: boolean; /** Put these in the end certificates (CRL Distribution Points, AIA OCSP). */ urls?: { crl?: string; ocsp?: string } } = {},
 ): Promise<TestCa> {
   const day = 86_400_000;

@@ -98,7 +98,8 @@ export const documentSigningRoutes =
         schema: {
           tags,
           operationId: 'getDocumentSignatures',
-          summary: 'Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị): người ký, chữ ký đã có, kết quả kiểm tra',
+          summary:
+            'Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị): người ký, chữ ký đã có, kết quả kiểm tra',
           params,
           response: { 200: documentSignaturePanelSchema, ...errors(403, 404) },
         },
