@@ -1,8 +1,8 @@
 /**
- * Ký số of the Kế hoạch of a plan (the head of the issuing unit, then its seal) and of a
- * candidate's Báo cáo thành tích (the person reporting and the head confirming, then the unit's
- * seal; a collective's by its head): who may sign, in which order, the PDF frozen at the first
- * signature (the plan and the report are no longer edited), the signed report replacing the unsigned
+ * Ký số of the Kế hoạch of a plan and of a movement (the head of the issuing unit, then its seal)
+ * and of a candidate's Báo cáo thành tích (the person reporting and the head confirming, then the
+ * unit's seal; a collective's by its head): who may sign, in which order, the PDF frozen at the
+ * first signature (the plan, the movement and the report are no longer edited), the signed report replacing the unsigned
  * one in the dossier, and each signature on its own signer block.
  */
 import { after, before, describe, it } from 'node:test';
@@ -154,6 +154,53 @@ describe(
         audit.map((a) => a.entityType),
         ['plan', 'plan'],
       );
+    });
+
+    it('the Kế hoạch phong trào: the head signs, the Sở seals; the movement is frozen, and a closed movement is not signed', async () => {
+      const Y = Number(todayVn().slice(0, 4)) + 1;
+      const body = (over: Record<string, unknown> = {}) => ({
+        unitId: t.demo.rootUnitId,
+        type: 'regular',
+        year: Y,
+        title: `Phong trào thi đua thực hiện thắng lợi nhiệm vụ năm ${Y}`,
+        content: 'Nội dung thi đua',
+        startDate: `${Y}-01-01`,
+        endDate: `${Y}-12-31`,
+        participantUnitIds: [],
+        targets: [],
+        phases: [],
+        honors: [{ honor: 'GK' }],
+        deadlines: [],
+        ...over,
+      });
+      const created = await office.post('/api/movements', body());
+      ok(created, 201);
+      const id = created.body.id as string;
+      const url = `/api/signed-documents/ke_hoach_phong_trao/${id}`;
+      const panel = (await head.get(url)).body;
+      assert.equal(panel.closedReason, null, JSON.stringify(panel));
+      assert.equal(panel.title, `Kế hoạch phong trào — Phong trào thi đua thực hiện thắng lợi nhiệm vụ năm ${Y}`);
+      ok(await head.post(`${url}/sign`, { step: 'sign', credentialId: creds['Hoàng Văn Thạch'] }));
+      const edit = await office.put(`/api/movements/${id}`, body({ title: 'Khác', version: created.body.version }));
+      assert.equal(edit.status, 409);
+      assert.match(edit.body.message, /Kế hoạch phong trào đã được ký số/u);
+      const sealed = await office.post(`${url}/sign`, { step: 'seal', credentialId: creds['Sở Khoa học và Công nghệ tỉnh Cao Bằng'] });
+      ok(sealed);
+      assert.equal(sealed.body.state, 'issued');
+      assert.ok(sealed.body.verification.valid, JSON.stringify(sealed.body.verification));
+      const [stored] = await t.db
+        .select()
+        .from(signedDocuments)
+        .where(and(eq(signedDocuments.entityType, 'ke_hoach_phong_trao'), eq(signedDocuments.entityId, id)));
+      await assertOnBlock(stored!.pdf, signatureRects(stored!.pdf)[0]!, 'Hoàng Văn Thạch');
+      // Launched then closed, another movement's Kế hoạch is no longer signed.
+      const other = await office.post('/api/movements', body({ title: `Đợt thi đua khác năm ${Y}` }));
+      ok(other, 201);
+      ok(await office.post(`/api/movements/${other.body.id}/launch`, {}));
+      ok(await office.post(`/api/movements/${other.body.id}/close`, {}));
+      const closed = (await head.get(`/api/signed-documents/ke_hoach_phong_trao/${other.body.id}`)).body;
+      assert.match(closed.closedReason, /Phong trào đã kết thúc/u);
+      assert.equal(closed.abilities.sign, false);
     });
 
     it('the Báo cáo thành tích of a person: she and the head of her unit sign, the unit seals, and the signed report is the dossier’s', async () => {

@@ -227,6 +227,24 @@ export async function saveReport(
  * Stores the PDF rendered from the report as the candidate's Báo cáo thành tích (replacing the one
  * attached before), saving the content it was rendered from when it had not been saved yet.
  */
+/** The report's PDF as the candidate's `bao_cao_thanh_tich` document of the dossier. */
+function insertReportPdf(ctx: CommandContext, d: DossierRow, c: CandidateRow, title: string, fileName: string, pdf: Buffer) {
+  return insertDocument(ctx.tx, {
+    dossierId: d.id,
+    candidateId: c.id,
+    kind: 'bao_cao_thanh_tich',
+    title,
+    content: null,
+    voteResult: null,
+    createdBy: ctx.actor.accountId,
+    fileName,
+    mimeType: 'application/pdf',
+    size: pdf.length,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    data: pdf,
+  });
+}
+
 /**
  * The signed and sealed report becomes the candidate's Báo cáo thành tích, replacing what the unit
  * attached before (the report's unsigned PDF, or a file uploaded as this candidate's report).
@@ -236,20 +254,7 @@ export async function attachSignedReport(ctx: CommandContext, v: ReportView, pdf
   const old = (await documentsOf(ctx.tx, d.id)).filter((x) => x.candidateId === c.id && x.kind === 'bao_cao_thanh_tich');
   for (const x of old) await deleteDocumentOf(ctx.tx, d.id, x.id);
   const title = `Báo cáo thành tích (đã ký số) — ${c.displayName}`;
-  const doc = await insertDocument(ctx.tx, {
-    dossierId: d.id,
-    candidateId: c.id,
-    kind: 'bao_cao_thanh_tich',
-    title,
-    content: null,
-    voteResult: null,
-    createdBy: ctx.actor.accountId,
-    fileName: `${documentFileStem('BCTT', '', c.displayName, d.year)}-ky-so.pdf`,
-    mimeType: 'application/pdf',
-    size: pdf.length,
-    sha256: createHash('sha256').update(pdf).digest('hex'),
-    data: pdf,
-  });
+  const doc = await insertReportPdf(ctx, d, c, title, `${documentFileStem('BCTT', '', c.displayName, d.year)}-ky-so.pdf`, pdf);
   if (row && !(await updateReportAtVersion(ctx.tx, row.id, row.version, { attachedDocumentId: doc.id, attachedAt: now(), updatedAt: now() })))
     throw new DossierStale(REPORT_STALE);
   await touch(ctx, d);
@@ -272,20 +277,7 @@ export async function attachReport(
   if (row && row.version !== input.version) throw new DossierStale(REPORT_STALE);
   if (row?.attachedDocumentId) await deleteDocumentOf(ctx.tx, d.id, row.attachedDocumentId);
   const title = `Báo cáo thành tích — ${c.displayName}`;
-  const doc = await insertDocument(ctx.tx, {
-    dossierId: d.id,
-    candidateId: c.id,
-    kind: 'bao_cao_thanh_tich',
-    title,
-    content: null,
-    voteResult: null,
-    createdBy: ctx.actor.accountId,
-    fileName: input.fileName,
-    mimeType: 'application/pdf',
-    size: input.pdf.length,
-    sha256: createHash('sha256').update(input.pdf).digest('hex'),
-    data: input.pdf,
-  });
+  const doc = await insertReportPdf(ctx, d, c, title, input.fileName, input.pdf);
   const saved = await writeReport(ctx, d, c, row, row ? achievementReportContentSchema.parse(row.content) : input.content, input.version, {
     attachedDocumentId: doc.id,
     attachedAt: now(),

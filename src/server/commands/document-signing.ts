@@ -35,12 +35,13 @@ import { touch } from './dossiers/common.js';
 import { attachSignedReport, loadReport, type ReportView } from './achievement-reports.js';
 import { findReadablePlan, unsafeUnitNameAndPath, type PlanRow } from '../repositories/plans.js';
 import { listVisibleCandidates } from '../repositories/candidates.js';
+import { findReadableMovement, type MovementRow } from '../repositories/movements.js';
 import { unsafeParentOf } from '../repositories/achievement-reports.js';
 import { ownsRecord } from '../policies/plan.js';
 import { normalizeName } from '../../shared/vietnamese.js';
 import { createHash } from 'node:crypto';
 
-export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet', 'bien_ban_kiem_phieu', 'ke_hoach', 'bao_cao_thanh_tich'] as const;
+export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet', 'bien_ban_kiem_phieu', 'ke_hoach', 'ke_hoach_phong_trao', 'bao_cao_thanh_tich'] as const;
 export type SignableKind = (typeof SIGNABLE_KINDS)[number];
 /** The session's two Biên bản: once either carries a signature, the secretary's record is no longer edited. */
 export const MINUTES_KINDS = ['bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const satisfies readonly SignableKind[];
@@ -69,10 +70,11 @@ export interface Signable {
   /** Who may put the agency's seal besides the role's grant (the issuing unit's side); undefined: anyone granted. */
   sealBy?: (actor: Actor) => boolean;
   /** The record the audit entry is about. */
-  auditType: 'dossier' | 'session' | 'plan';
+  auditType: 'dossier' | 'session' | 'plan' | 'movement';
   dossier?: DossierRow;
   session?: { row: SessionRow; detail: SessionDetailOf };
   plan?: PlanRow;
+  movement?: MovementRow;
   report?: ReportView;
 }
 
@@ -83,6 +85,7 @@ const KIND_TITLES: Record<SignableKind, string> = {
   bien_ban_hop_xet: 'Biên bản họp xét khen thưởng',
   bien_ban_kiem_phieu: 'Biên bản kiểm phiếu',
   ke_hoach: 'Kế hoạch',
+  ke_hoach_phong_trao: 'Kế hoạch phong trào',
   bao_cao_thanh_tich: 'Báo cáo thành tích',
 };
 
@@ -95,7 +98,6 @@ async function toTrinhOf(tx: Executor, actor: Actor, id: string, lock: boolean):
   const unit = await unsafeFindUnit(tx, d.unitId);
   const organisation = unit?.name ?? '';
   const head = await unsafeUnitHead(tx, d.unitId);
-  const lines = head ? signerLines({ title: head.position, name: head.fullName, agency: organisation }) : null;
   const open = dossierOpen(d);
   return {
     kind: 'to_trinh',
@@ -103,17 +105,7 @@ async function toTrinhOf(tx: Executor, actor: Actor, id: string, lock: boolean):
     unitId: d.unitId,
     title: `Tờ trình — ${d.title}`,
     organisation,
-    slots: head
-      ? [
-          {
-            key: 'head',
-            personId: head.id,
-            name: head.fullName,
-            position: lines?.chucVuNguoiKy || lines?.quyenHan || head.position,
-            label: 'Thủ trưởng đơn vị',
-          },
-        ]
-      : [],
+    slots: head ? [headSlot(head, organisation, 'Thủ trưởng đơn vị')] : [],
     seal: true,
     closed: !head
       ? 'Đơn vị chưa có thủ trưởng trong danh sách cán bộ (lãnh đạo, không phải cấp phó): Tờ trình chưa có người ký.'
@@ -207,34 +199,51 @@ function headSlot(head: { id: string; fullName: string; position: string }, agen
 }
 
 /**
- * The Kế hoạch of a plan: signed by the head of the issuing unit, then sealed by that unit, while
- * drafted or once published (signed after the fact, as a decision may be). The plan's typed signer,
- * when given, must be that head: the signature goes on the block that prints their name.
+ * The Kế hoạch of a plan or of a movement: signed by the head of the issuing unit, then sealed by
+ * that unit — a plan's while drafted or once published (signed after the fact, as a decision may
+ * be), a movement's until it is closed. The typed signer, when given, must be that head: the
+ * signature goes on the block that prints their name.
  */
-async function keHoachOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
-  const p = await findReadablePlan(tx, actor, id, { lock });
-  if (!p) throw notFound('Không tìm thấy kế hoạch.');
-  const unit = await unsafeUnitNameAndPath(tx, p.unitId);
+async function issuedPlanOf(
+  tx: Executor,
+  kind: 'ke_hoach' | 'ke_hoach_phong_trao',
+  r: { id: string; unitId: string; title: string; signerName: string | null },
+  closed: string | null,
+): Promise<Signable> {
+  const unit = await unsafeUnitNameAndPath(tx, r.unitId);
   const organisation = unit.name ?? '';
-  const head = await unsafeUnitHead(tx, p.unitId);
-  const typed = p.signerName?.trim();
+  const head = await unsafeUnitHead(tx, r.unitId);
+  const typed = r.signerName?.trim();
+  const what = KIND_TITLES[kind];
   return {
-    kind: 'ke_hoach',
-    entityId: p.id,
-    unitId: p.unitId,
-    title: `Kế hoạch — ${p.title}`,
+    kind,
+    entityId: r.id,
+    unitId: r.unitId,
+    title: `${what} — ${r.title}`,
     organisation,
     slots: head ? [headSlot(head, organisation, 'Thủ trưởng đơn vị ban hành')] : [],
     seal: true,
     closed: !head
-      ? 'Đơn vị ban hành chưa có thủ trưởng trong danh sách cán bộ (lãnh đạo, không phải cấp phó): Kế hoạch chưa có người ký.'
+      ? `Đơn vị ban hành chưa có thủ trưởng trong danh sách cán bộ (lãnh đạo, không phải cấp phó): ${what} chưa có người ký.`
       : typed && !sameName(typed, head.fullName)
-        ? `Kế hoạch ghi người ký là ${typed}, không phải thủ trưởng đơn vị (${head.fullName}): sửa phần người ký của kế hoạch (hoặc để trống) rồi ký số.`
-        : null,
+        ? `${what} ghi người ký là ${typed}, không phải thủ trưởng đơn vị (${head.fullName}): sửa phần người ký (hoặc để trống) rồi ký số.`
+        : closed,
     sealBy: (a) => ownsRecord(a, unit.path),
-    auditType: 'plan',
-    plan: p,
+    auditType: kind === 'ke_hoach' ? 'plan' : 'movement',
   };
+}
+
+async function keHoachOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const p = await findReadablePlan(tx, actor, id, { lock });
+  if (!p) throw notFound('Không tìm thấy kế hoạch.');
+  return { ...(await issuedPlanOf(tx, 'ke_hoach', p, null)), plan: p };
+}
+
+async function movementPlanOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const m = await findReadableMovement(tx, actor, id, { lock });
+  if (!m) throw notFound('Không tìm thấy phong trào.');
+  const closed = m.status === 'closed' ? 'Phong trào đã kết thúc: Kế hoạch phong trào ký khi đang soạn hoặc đã phát động.' : null;
+  return { ...(await issuedPlanOf(tx, 'ke_hoach_phong_trao', m, closed)), movement: m };
 }
 
 /**
@@ -314,6 +323,8 @@ export async function signableOf(tx: Executor, actor: Actor, kind: SignableKind,
       return countMinutesOf(tx, actor, id, lock);
     case 'ke_hoach':
       return keHoachOf(tx, actor, id, lock);
+    case 'ke_hoach_phong_trao':
+      return movementPlanOf(tx, actor, id, lock);
     case 'bao_cao_thanh_tich':
       return reportOf(tx, actor, id, lock);
   }

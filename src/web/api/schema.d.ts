@@ -7620,7 +7620,7 @@ export interface components {
         };
         DocumentSignaturePanel: {
             /** @enum {string} */
-            kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "bao_cao_thanh_tich";
+            kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
             title: string;
             /** @enum {string} */
             state: "unsigned" | "partial" | "signed" | "issued";
@@ -39285,7 +39285,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "bao_cao_thanh_tich";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
                 id: string;
             };
             cookie?: never;
@@ -39344,7 +39344,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "bao_cao_thanh_tich";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
                 id: string;
             };
             cookie?: never;
@@ -39431,7 +39431,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "bao_cao_thanh_tich";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
                 id: string;
             };
             cookie?: never;

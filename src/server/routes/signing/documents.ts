@@ -31,15 +31,15 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { sendFile } from '../documents/download.js';
 import { achievementReportDocx } from '../../presenters/achievement-reports.js';
-import { planDocx } from '../../presenters/plan-documents.js';
-import { loadPlan } from '../plans/load.js';
+import { movementDocx, planDocx } from '../../presenters/plan-documents.js';
+import { loadMovement, loadPlan } from '../plans/load.js';
 
 const params = z.object({
   kind: z.enum(
     SIGNABLE_KINDS,
-    'Loại văn bản ký số phải là Tờ trình (to_trinh), Biên bản họp xét (bien_ban_hop_xet), Biên bản kiểm phiếu (bien_ban_kiem_phieu), Kế hoạch (ke_hoach) hoặc Báo cáo thành tích (bao_cao_thanh_tich).',
+    'Loại văn bản ký số phải là Tờ trình (to_trinh), Biên bản họp xét (bien_ban_hop_xet), Biên bản kiểm phiếu (bien_ban_kiem_phieu), Kế hoạch (ke_hoach), Kế hoạch phong trào (ke_hoach_phong_trao) hoặc Báo cáo thành tích (bao_cao_thanh_tich).',
   ),
-  id: z.uuid('Mã hồ sơ, phiên họp, kế hoạch hoặc người/tập thể được đề nghị không hợp lệ.'),
+  id: z.uuid('Mã hồ sơ, phiên họp, kế hoạch, phong trào hoặc người/tập thể được đề nghị không hợp lệ.'),
 });
 const signBody = z.object({
   step: z.enum(['sign', 'seal'], 'Bước ký phải là của người ký (sign) hoặc của cơ quan (seal).'),
@@ -51,6 +51,7 @@ const signBody = z.object({
 function authorizeRead(actor: Actor, kind: SignableKind): void {
   if (kind === 'to_trinh' || kind === 'bao_cao_thanh_tich') authorize(actor, 'dossier', 'read');
   else if (kind === 'ke_hoach') authorize(actor, 'plan', 'read');
+  else if (kind === 'ke_hoach_phong_trao') authorize(actor, 'movement', 'read');
   else authorize(actor, 'session', 'read');
 }
 
@@ -59,18 +60,24 @@ const FILE_STEMS: Record<SignableKind, string> = {
   bien_ban_hop_xet: 'Bien-ban-hop-xet',
   bien_ban_kiem_phieu: 'Bien-ban-kiem-phieu',
   ke_hoach: 'Ke-hoach',
+  ke_hoach_phong_trao: 'Ke-hoach-phong-trao',
   bao_cao_thanh_tich: 'Bao-cao-thanh-tich',
 };
 
 /** The document as the data says today, rendered to PDF: the base of its first signature. */
 const render: RenderSignable = async (tx, s, so) => {
   if (s.report) return docxToPdf(await achievementReportDocx(tx, s.report));
+  // A plan or movement whose signer was left blank is signed by its unit's head: the block prints them.
+  const head = s.slots[0];
+  const signerOf = (typed: string | null) => (typed?.trim() || !head ? {} : { signerName: head.name, signerTitle: head.position });
+  const number = so ? { number: so } : {};
   if (s.plan) {
     const plan = await loadPlan(tx, null, s.plan);
-    // A plan whose signer was left blank is signed by its unit's head: the block prints them.
-    const head = s.slots[0];
-    const signer = plan.signerName?.trim() || !head ? {} : { signerName: head.name, signerTitle: head.position };
-    return docxToPdf((await planDocx(tx, { ...plan, ...signer, ...(so ? { number: so } : {}) })).docx);
+    return docxToPdf((await planDocx(tx, { ...plan, ...signerOf(plan.signerName), ...number })).docx);
+  }
+  if (s.movement) {
+    const m = await loadMovement(tx, null, s.movement);
+    return docxToPdf((await movementDocx(tx, { ...m, ...signerOf(m.signerName), ...number })).docx);
   }
   if (s.dossier) return docxToPdf(await toTrinhDocx(tx, s.dossier, await candidatesOf(tx, s.dossier.id), { so }));
   const { row, detail: x } = s.session!;

@@ -20,6 +20,7 @@ const FILE_NAMES: Record<SignableKind, string> = {
   bien_ban_hop_xet: 'Bien-ban-hop-xet-ky-so.pdf',
   bien_ban_kiem_phieu: 'Bien-ban-kiem-phieu-ky-so.pdf',
   ke_hoach: 'Ke-hoach-ky-so.pdf',
+  ke_hoach_phong_trao: 'Ke-hoach-phong-trao-ky-so.pdf',
   bao_cao_thanh_tich: 'Bao-cao-thanh-tich-ky-so.pdf',
 };
 const TITLES: Record<SignableKind, string> = {
@@ -27,6 +28,7 @@ const TITLES: Record<SignableKind, string> = {
   bien_ban_hop_xet: 'Ký số Biên bản họp xét',
   bien_ban_kiem_phieu: 'Ký số Biên bản kiểm phiếu',
   ke_hoach: 'Ký số Kế hoạch',
+  ke_hoach_phong_trao: 'Ký số Kế hoạch phong trào',
   bao_cao_thanh_tich: 'Ký số Báo cáo thành tích',
 };
 /** What the agency's seal completes, by document. */
@@ -35,6 +37,7 @@ const ISSUED: Record<SignableKind, string> = {
   bien_ban_hop_xet: 'Đã ký số của cơ quan.',
   bien_ban_kiem_phieu: 'Đã ký số của cơ quan.',
   ke_hoach: 'Đã ký số của cơ quan: Kế hoạch đã ký số, đóng dấu.',
+  ke_hoach_phong_trao: 'Đã ký số của cơ quan: Kế hoạch phong trào đã ký số, đóng dấu.',
   bao_cao_thanh_tich: 'Đã ký số của cơ quan. Báo cáo thành tích đã ký thay bản chưa ký trong hồ sơ.',
 };
 
