@@ -7,17 +7,9 @@ import { auditEvents, dossierDocuments, signedDocuments, signingCredentials } fr
 import { instantVn, setClock } from '../../src/server/clock.js';
 import { pdfConversionAvailable } from '../../src/server/office/soffice.js';
 import { signaturesIn } from '../../src/server/signing/verify.js';
+import { signatureRects } from '../helpers/pdf-layout.js';
 
 const NOW = instantVn('2026-12-03', '23:50');
-
-/** The /Rect of each signature widget, in the order they were added. */
-function signatureRects(pdf: Buffer): number[][] {
-  const text = pdf.toString('latin1');
-  return [...text.matchAll(/obj\s*<<((?:(?!endobj)[\s\S])*?\/FT\s*\/Sig(?:(?!endobj)[\s\S])*?)>>\s*endobj/gu)]
-    .map((m) => /\/Rect\s*\[([^\]]+)\]/u.exec(m[1]!)?.[1])
-    .filter((r): r is string => r !== undefined)
-    .map((r) => r.trim().split(/\s+/u).map(Number));
-}
 
 describe(
   'ký số of the Biên bản họp xét (the secretary and the chair), the Biên bản kiểm phiếu (its Ban) and the Tờ trình (the head, then the agency’s seal)',

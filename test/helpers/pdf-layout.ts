@@ -157,3 +157,12 @@ export function assertMatchesReference(pdf: Buffer, dir: string, name: string, o
   }
   assert.ok(share <= tolerance, `${name}: ${(share * 100).toFixed(2)}% of the page differs from ${refPath} (at most ${(tolerance * 100).toFixed(2)}%)`);
 }
+
+/** The /Rect of each signature widget of a signed PDF ([x1, y1, x2, y2], points from the bottom left), in the order they were added. */
+export function signatureRects(pdf: Buffer): number[][] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/obj\s*<<((?:(?!endobj)[\s\S])*?\/FT\s*\/Sig(?:(?!endobj)[\s\S])*?)>>\s*endobj/gu)]
+    .map((m) => /\/Rect\s*\[([^\]]+)\]/u.exec(m[1]!)?.[1])
+    .filter((r): r is string => r !== undefined)
+    .map((r) => r.trim().split(/\s+/u).map(Number));
+}

@@ -7,9 +7,11 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../db/client.js';
 import type { Actor } from '../auth/actor.js';
 import type { CommandContext } from './run.js';
-import { notFound } from '../errors.js';
+import { domainError, notFound } from '../errors.js';
+import { signedDocumentOf } from '../repositories/signing.js';
+import { documentFileStem } from '../documents/docx/model.js';
 import { now, todayVn } from '../clock.js';
-import { findVisibleDossier, deleteDocumentOf, insertDocument, type CandidateRow, type DossierRow } from '../repositories/dossiers.js';
+import { findVisibleDossier, deleteDocumentOf, documentsOf, insertDocument, type CandidateRow, type DossierRow } from '../repositories/dossiers.js';
 import { findCandidateOf } from '../repositories/candidates.js';
 import { unsafeLoadRecordRows } from '../repositories/records.js';
 import { unitChainNames } from '../repositories/certificates.js';
@@ -60,6 +62,8 @@ export interface ReportView {
   form: AchievementReportForm;
   pack: RulePack;
   reportForm: ReportForm;
+  /** It carries a signature (ký số): frozen, no longer edited. */
+  signed: boolean;
 }
 
 export const formOf = (c: CandidateRow): AchievementReportForm => (c.subjectKind === 'collective' ? 'collective' : 'individual');
@@ -75,7 +79,8 @@ export async function loadReport(tx: Executor, actor: Actor, dossierId: string, 
   const row = (await reportOfCandidate(tx, dossier.id, candidate.id)) ?? null;
   const content = row ? achievementReportContentSchema.parse(row.content) : await prefillReport(tx, dossier, candidate, pack);
   const form = formOf(candidate);
-  return { dossier, candidate, row, content, form, pack, reportForm: reportForm(pack.regime, dossier.type as CommendationType, form) };
+  const signed = (await signedDocumentOf(tx, 'bao_cao_thanh_tich', candidate.id)) !== undefined;
+  return { dossier, candidate, row, content, form, pack, reportForm: reportForm(pack.regime, dossier.type as CommendationType, form), signed };
 }
 
 const decisionText = (h: { decisionNumber: string | null; decisionDate: string | null }): string =>
@@ -157,11 +162,16 @@ export async function prefillReport(tx: Executor, d: DossierRow, c: CandidateRow
   });
 }
 
+/** Once the report carries a signature its PDF is frozen: the text is no longer changed nor re-attached unsigned. */
+export const ReportSigned = domainError('ReportSigned', 'conflict', 'report_signed');
+
 /** Loads what an edit needs: the dossier whose documents the actor may change (409 after it left the unit) and the candidate. */
 async function editableReport(ctx: CommandContext, dossierId: string, candidateId: string) {
   const d = await documentsEditable(ctx, dossierId);
   const c = await findCandidateOf(ctx.tx, d.id, candidateId);
   if (!c) throw notFound('Không tìm thấy người/tập thể trong hồ sơ.');
+  if (await signedDocumentOf(ctx.tx, 'bao_cao_thanh_tich', c.id))
+    throw new ReportSigned('Báo cáo thành tích đã được ký số: không sửa, không đính kèm lại bản chưa ký. Bản đã ký là bản của hồ sơ.');
   return { d, c, row: (await reportOfCandidate(ctx.tx, d.id, c.id)) ?? null };
 }
 
@@ -217,6 +227,46 @@ export async function saveReport(
  * Stores the PDF rendered from the report as the candidate's Báo cáo thành tích (replacing the one
  * attached before), saving the content it was rendered from when it had not been saved yet.
  */
+/** The report's PDF as the candidate's `bao_cao_thanh_tich` document of the dossier. */
+function insertReportPdf(ctx: CommandContext, d: DossierRow, c: CandidateRow, title: string, fileName: string, pdf: Buffer) {
+  return insertDocument(ctx.tx, {
+    dossierId: d.id,
+    candidateId: c.id,
+    kind: 'bao_cao_thanh_tich',
+    title,
+    content: null,
+    voteResult: null,
+    createdBy: ctx.actor.accountId,
+    fileName,
+    mimeType: 'application/pdf',
+    size: pdf.length,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    data: pdf,
+  });
+}
+
+/**
+ * The signed and sealed report becomes the candidate's Báo cáo thành tích, replacing what the unit
+ * attached before (the report's unsigned PDF, or a file uploaded as this candidate's report).
+ */
+export async function attachSignedReport(ctx: CommandContext, v: ReportView, pdf: Buffer): Promise<void> {
+  const { dossier: d, candidate: c, row } = v;
+  const old = (await documentsOf(ctx.tx, d.id)).filter((x) => x.candidateId === c.id && x.kind === 'bao_cao_thanh_tich');
+  for (const x of old) await deleteDocumentOf(ctx.tx, d.id, x.id);
+  const title = `Báo cáo thành tích (đã ký số) — ${c.displayName}`;
+  const doc = await insertReportPdf(ctx, d, c, title, `${documentFileStem('BCTT', '', c.displayName, d.year)}-ky-so.pdf`, pdf);
+  if (row && !(await updateReportAtVersion(ctx.tx, row.id, row.version, { attachedDocumentId: doc.id, attachedAt: now(), updatedAt: now() })))
+    throw new DossierStale(REPORT_STALE);
+  await touch(ctx, d);
+  await ctx.audit({
+    action: 'dossier.achievement_report_attached',
+    entityType: 'dossier',
+    entityId: d.id,
+    unitId: d.unitId,
+    summary: `Đính kèm "${title}"${old.length ? ` thay cho ${old.length} bản chưa ký` : ''}`,
+  });
+}
+
 export async function attachReport(
   ctx: CommandContext,
   dossierId: string,
@@ -227,20 +277,7 @@ export async function attachReport(
   if (row && row.version !== input.version) throw new DossierStale(REPORT_STALE);
   if (row?.attachedDocumentId) await deleteDocumentOf(ctx.tx, d.id, row.attachedDocumentId);
   const title = `Báo cáo thành tích — ${c.displayName}`;
-  const doc = await insertDocument(ctx.tx, {
-    dossierId: d.id,
-    candidateId: c.id,
-    kind: 'bao_cao_thanh_tich',
-    title,
-    content: null,
-    voteResult: null,
-    createdBy: ctx.actor.accountId,
-    fileName: input.fileName,
-    mimeType: 'application/pdf',
-    size: input.pdf.length,
-    sha256: createHash('sha256').update(input.pdf).digest('hex'),
-    data: input.pdf,
-  });
+  const doc = await insertReportPdf(ctx, d, c, title, input.fileName, input.pdf);
   const saved = await writeReport(ctx, d, c, row, row ? achievementReportContentSchema.parse(row.content) : input.content, input.version, {
     attachedDocumentId: doc.id,
     attachedAt: now(),

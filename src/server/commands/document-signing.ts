@@ -14,8 +14,15 @@ import { findVisibleDossier, insertDocument, lockVisibleDossier, type DossierRow
 import { findVisibleSession, sessionDetail, type SessionRow } from '../repositories/council-sessions.js';
 import { unsafeUnitHead } from '../repositories/document-parties.js';
 import { unsafeFindUnit } from '../repositories/units.js';
-import { findVisibleCredential, saveSignedDocument, signaturesWithPersonOf, signedDocumentOf, type CredentialRow } from '../repositories/signing.js';
-import { assertCredentialFits, documentSignatureAbilities, SignatureNotAllowed, CredentialNotYours, type SignerSlot } from '../policies/signature.js';
+import {
+  findVisibleCredential,
+  saveSignedDocument,
+  unitPathOf,
+  signaturesWithPersonOf,
+  signedDocumentOf,
+  type CredentialRow,
+} from '../repositories/signing.js';
+import { assertCredentialFits, documentSignatureAbilities, sealsFor, SignatureNotAllowed, CredentialNotYours, type SignerSlot } from '../policies/signature.js';
 import { isUnitSide } from '../policies/dossier.js';
 import { EDITABLE_STATUSES, type DossierStatus } from '../../shared/dossiers.js';
 import { COUNCIL_POSITION_LABELS, type CouncilPosition } from '../../shared/codes.js';
@@ -25,9 +32,16 @@ import { signPdf } from '../signing/sign.js';
 import { signerFor } from '../signing/signers.js';
 import { logSignature, trustStoreOf } from './signing.js';
 import { touch } from './dossiers/common.js';
+import { attachSignedReport, loadReport, type ReportView } from './achievement-reports.js';
+import { findReadablePlan, unsafeUnitNameAndPath, type PlanRow } from '../repositories/plans.js';
+import { listVisibleCandidates } from '../repositories/candidates.js';
+import { findReadableMovement, type MovementRow } from '../repositories/movements.js';
+import { unsafeParentOf } from '../repositories/achievement-reports.js';
+import { ownsRecord } from '../policies/plan.js';
+import { normalizeName } from '../../shared/vietnamese.js';
 import { createHash } from 'node:crypto';
 
-export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const;
+export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet', 'bien_ban_kiem_phieu', 'ke_hoach', 'ke_hoach_phong_trao', 'bao_cao_thanh_tich'] as const;
 export type SignableKind = (typeof SIGNABLE_KINDS)[number];
 /** The session's two Biên bản: once either carries a signature, the secretary's record is no longer edited. */
 export const MINUTES_KINDS = ['bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const satisfies readonly SignableKind[];
@@ -51,8 +65,17 @@ export interface Signable {
   seal: boolean;
   /** Why it may not be signed now (null: it may). */
   closed: string | null;
+  /** The slot whose block takes the agency's seal (default: the first). */
+  sealOn?: string;
+  /** Who may put the agency's seal besides the role's grant (the issuing unit's side); undefined: anyone granted. */
+  sealBy?: (actor: Actor) => boolean;
+  /** The record the audit entry is about. */
+  auditType: 'dossier' | 'session' | 'plan' | 'movement';
   dossier?: DossierRow;
   session?: { row: SessionRow; detail: SessionDetailOf };
+  plan?: PlanRow;
+  movement?: MovementRow;
+  report?: ReportView;
 }
 
 export type RenderSignable = (tx: Executor, s: Signable, so: string | undefined) => Promise<Buffer>;
@@ -61,7 +84,13 @@ const KIND_TITLES: Record<SignableKind, string> = {
   to_trinh: 'Tờ trình',
   bien_ban_hop_xet: 'Biên bản họp xét khen thưởng',
   bien_ban_kiem_phieu: 'Biên bản kiểm phiếu',
+  ke_hoach: 'Kế hoạch',
+  ke_hoach_phong_trao: 'Kế hoạch phong trào',
+  bao_cao_thanh_tich: 'Báo cáo thành tích',
 };
+
+/** A unit-level dossier is open while the unit edits it; an upward one while it is drafted. */
+const dossierOpen = (d: DossierRow) => (d.level === 'unit' ? EDITABLE_STATUSES.includes(d.status as DossierStatus) : d.status === 'draft');
 
 async function toTrinhOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
   const d = lock ? await lockVisibleDossier(tx, actor, id) : await findVisibleDossier(tx, actor, id);
@@ -69,31 +98,22 @@ async function toTrinhOf(tx: Executor, actor: Actor, id: string, lock: boolean):
   const unit = await unsafeFindUnit(tx, d.unitId);
   const organisation = unit?.name ?? '';
   const head = await unsafeUnitHead(tx, d.unitId);
-  const lines = head ? signerLines({ title: head.position, name: head.fullName, agency: organisation }) : null;
-  const open = d.level === 'unit' ? EDITABLE_STATUSES.includes(d.status as DossierStatus) : d.status === 'draft';
+  const open = dossierOpen(d);
   return {
     kind: 'to_trinh',
     entityId: d.id,
     unitId: d.unitId,
     title: `Tờ trình — ${d.title}`,
     organisation,
-    slots: head
-      ? [
-          {
-            key: 'head',
-            personId: head.id,
-            name: head.fullName,
-            position: lines?.chucVuNguoiKy || lines?.quyenHan || head.position,
-            label: 'Thủ trưởng đơn vị',
-          },
-        ]
-      : [],
+    slots: head ? [headSlot(head, organisation, 'Thủ trưởng đơn vị')] : [],
     seal: true,
     closed: !head
       ? 'Đơn vị chưa có thủ trưởng trong danh sách cán bộ (lãnh đạo, không phải cấp phó): Tờ trình chưa có người ký.'
       : open
         ? null
         : 'Hồ sơ đã nộp: Tờ trình ký khi hồ sơ đang soạn.',
+    sealBy: (actor) => isUnitSide(actor, d),
+    auditType: 'dossier',
     dossier: d,
   };
 }
@@ -142,6 +162,7 @@ async function reviewMinutesOf(tx: Executor, actor: Actor, id: string, lock: boo
         : !s.minutesRecordedAt || !chair || !secretary
           ? 'Thư ký chưa ghi biên bản (người chủ trì, thư ký): chưa ký được.'
           : null,
+    auditType: 'session',
     session: { row: s, detail },
   };
 }
@@ -164,14 +185,149 @@ async function countMinutesOf(tx: Executor, actor: Actor, id: string, lock: bool
     seal: false,
     closed:
       s.status !== 'closed' ? notClosed : !s.minutesRecordedAt || board.length === 0 ? 'Thư ký chưa ghi Ban kiểm phiếu do Hội đồng bầu: chưa ký được.' : null,
+    auditType: 'session',
     session: { row: s, detail },
+  };
+}
+
+const sameName = (a: string, b: string) => normalizeName(a).toLocaleLowerCase('vi') === normalizeName(b).toLocaleLowerCase('vi');
+
+/** The head's slot: their position as the signer block prints it (KT./Q. lines from `signerLines`). */
+function headSlot(head: { id: string; fullName: string; position: string }, agency: string, label: string, position?: string): Slot {
+  const lines = signerLines({ title: head.position, name: head.fullName, agency });
+  return { key: 'head', personId: head.id, name: head.fullName, position: position ?? (lines.chucVuNguoiKy || lines.quyenHan || head.position), label };
+}
+
+/**
+ * The Kế hoạch of a plan or of a movement: signed by the head of the issuing unit, then sealed by
+ * that unit — a plan's while drafted or once published (signed after the fact, as a decision may
+ * be), a movement's until it is closed. The typed signer, when given, must be that head: the
+ * signature goes on the block that prints their name.
+ */
+async function issuedPlanOf(
+  tx: Executor,
+  kind: 'ke_hoach' | 'ke_hoach_phong_trao',
+  r: { id: string; unitId: string; title: string; signerName: string | null },
+  closed: string | null,
+): Promise<Signable> {
+  const unit = await unsafeUnitNameAndPath(tx, r.unitId);
+  const organisation = unit.name ?? '';
+  const head = await unsafeUnitHead(tx, r.unitId);
+  const typed = r.signerName?.trim();
+  const what = KIND_TITLES[kind];
+  return {
+    kind,
+    entityId: r.id,
+    unitId: r.unitId,
+    title: `${what} — ${r.title}`,
+    organisation,
+    slots: head ? [headSlot(head, organisation, 'Thủ trưởng đơn vị ban hành')] : [],
+    seal: true,
+    closed: !head
+      ? `Đơn vị ban hành chưa có thủ trưởng trong danh sách cán bộ (lãnh đạo, không phải cấp phó): ${what} chưa có người ký.`
+      : typed && !sameName(typed, head.fullName)
+        ? `${what} ghi người ký là ${typed}, không phải thủ trưởng đơn vị (${head.fullName}): sửa phần người ký (hoặc để trống) rồi ký số.`
+        : closed,
+    sealBy: (a) => ownsRecord(a, unit.path),
+    auditType: kind === 'ke_hoach' ? 'plan' : 'movement',
+  };
+}
+
+async function keHoachOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const p = await findReadablePlan(tx, actor, id, { lock });
+  if (!p) throw notFound('Không tìm thấy kế hoạch.');
+  return { ...(await issuedPlanOf(tx, 'ke_hoach', p, null)), plan: p };
+}
+
+async function movementPlanOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const m = await findReadableMovement(tx, actor, id, { lock });
+  if (!m) throw notFound('Không tìm thấy phong trào.');
+  const closed = m.status === 'closed' ? 'Phong trào đã kết thúc: Kế hoạch phong trào ký khi đang soạn hoặc đã phát động.' : null;
+  return { ...(await issuedPlanOf(tx, 'ke_hoach_phong_trao', m, closed)), movement: m };
+}
+
+/**
+ * The Báo cáo thành tích of a dossier's candidate (id: the candidate), as the regime's form lays
+ * out its signer blocks: a person's report by the person (when they are on the staff list) and by
+ * the head of the unit who confirms it (Ký, đóng dấu); a collective's by the head of the collective
+ * (Ký, đóng dấu). Signable while the unit may edit the dossier, once the report has been saved.
+ */
+async function reportOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const [found] = await listVisibleCandidates(tx, actor, [id]);
+  if (!found) throw notFound('Không tìm thấy người/tập thể trong hồ sơ.');
+  if (lock) await lockVisibleDossier(tx, actor, found.dossier.id);
+  const v = await loadReport(tx, actor, found.dossier.id, id);
+  const { dossier: d, candidate: c, content } = v;
+  const collective = v.form === 'collective';
+  const unitId = collective ? (c.subjectUnitId ?? d.unitId) : d.unitId;
+  let head = await unsafeUnitHead(tx, unitId);
+  // A head's own report is confirmed by the head above.
+  if (head && !collective && head.id === c.personId) {
+    const parentId = await unsafeParentOf(tx, unitId);
+    head = parentId ? await unsafeUnitHead(tx, parentId) : undefined;
+  }
+  const organisation = (await unsafeFindUnit(tx, d.unitId))?.name ?? '';
+  const reporter: Slot[] =
+    !collective && c.personId
+      ? [{ key: 'reporter', personId: c.personId, name: content.hoTen, position: 'NGƯỜI BÁO CÁO THÀNH TÍCH', label: 'Người báo cáo thành tích' }]
+      : [];
+  const confirm = head
+    ? [
+        {
+          ...headSlot(
+            head,
+            organisation,
+            collective ? 'Thủ trưởng đơn vị' : 'Thủ trưởng đơn vị xác nhận, đề nghị',
+            collective ? 'THỦ TRƯỞNG ĐƠN VỊ' : 'THỦ TRƯỞNG ĐƠN VỊ XÁC NHẬN, ĐỀ NGHỊ',
+          ),
+          name: content.thuTruong,
+        },
+      ]
+    : [];
+  const closed = !v.row
+    ? 'Hãy lưu báo cáo thành tích trước khi ký số: văn bản ký là nội dung đã lưu.'
+    : !dossierOpen(d)
+      ? 'Hồ sơ đã nộp: Báo cáo thành tích ký khi đơn vị còn sửa được hồ sơ.'
+      : !head
+        ? 'Đơn vị chưa có thủ trưởng trong danh sách cán bộ (lãnh đạo, không phải cấp phó): Báo cáo thành tích chưa có người xác nhận.'
+        : !sameName(content.thuTruong, head.fullName)
+          ? `Báo cáo ghi thủ trưởng là "${content.thuTruong}", không phải ${head.fullName} trong danh sách cán bộ: sửa tên thủ trưởng trong báo cáo, lưu rồi ký số.`
+          : reporter.length && !sameName(content.hoTen, c.displayName)
+            ? `Báo cáo ghi họ tên "${content.hoTen}", khác ${c.displayName} trong hồ sơ: sửa họ tên, lưu rồi ký số.`
+            : null;
+  return {
+    kind: 'bao_cao_thanh_tich',
+    entityId: c.id,
+    unitId: d.unitId,
+    title: `Báo cáo thành tích — ${c.displayName}`,
+    organisation,
+    slots: [...confirm, ...reporter],
+    seal: true,
+    sealOn: 'head',
+    closed,
+    sealBy: (a) => isUnitSide(a, d),
+    auditType: 'dossier',
+    dossier: d,
+    report: v,
   };
 }
 
 /** The document in the actor's scope, with its signers; `lock` holds its record while signing (one signature at a time). */
 export async function signableOf(tx: Executor, actor: Actor, kind: SignableKind, id: string, lock = false): Promise<Signable> {
-  if (kind === 'to_trinh') return toTrinhOf(tx, actor, id, lock);
-  return kind === 'bien_ban_hop_xet' ? reviewMinutesOf(tx, actor, id, lock) : countMinutesOf(tx, actor, id, lock);
+  switch (kind) {
+    case 'to_trinh':
+      return toTrinhOf(tx, actor, id, lock);
+    case 'bien_ban_hop_xet':
+      return reviewMinutesOf(tx, actor, id, lock);
+    case 'bien_ban_kiem_phieu':
+      return countMinutesOf(tx, actor, id, lock);
+    case 'ke_hoach':
+      return keHoachOf(tx, actor, id, lock);
+    case 'ke_hoach_phong_trao':
+      return movementPlanOf(tx, actor, id, lock);
+    case 'bao_cao_thanh_tich':
+      return reportOf(tx, actor, id, lock);
+  }
 }
 
 /** How far it is signed: which slots carry their person's signature, and the seal. */
@@ -190,8 +346,8 @@ export async function signProgress(tx: Executor, s: Signable) {
 
 export function abilitiesOf(actor: Actor, s: Signable, p: Awaited<ReturnType<typeof signProgress>>) {
   const a = documentSignatureAbilities(actor, { open: s.closed === null, slots: s.slots, seal: s.seal }, new Set(p.bySlot.keys()), p.sealSig !== null);
-  // The agency's seal on a dossier's Tờ trình is put by the dossier's own side.
-  return { ...a, seal: a.seal && (!s.dossier || isUnitSide(actor, s.dossier)) };
+  // The agency's seal is put by the document's own side (the dossier's unit, the plan's issuing unit).
+  return { ...a, seal: a.seal && (!s.sealBy || s.sealBy(actor)) };
 }
 
 function stateAfter(s: Signable, signedSlots: number, sealed: boolean): DocumentSignState {
@@ -233,12 +389,14 @@ export async function signGeneratedDocument(
     if (s.slots.some((x) => !p.bySlot.has(x.key))) throw new SignatureNotAllowed('Người ký cần ký số trước khi ký số của cơ quan.');
     if (!may.seal) throw new CredentialNotYours('Bạn không có quyền ký số của cơ quan cho văn bản này.');
     assertCredentialFits(ctx.actor, credential, 'issue');
+    if (sealsFor(await unitPathOf(ctx.tx, s.unitId), [credential]).length === 0)
+      throw new SignatureNotAllowed(`Chứng thư số này là của cơ quan khác: ${KIND_TITLES[kind]} đóng dấu của ${s.organisation}.`);
   }
   const so = input.so?.trim();
   if (so && p.stored) throw badRequest('Văn bản đã có chữ ký: số văn bản lấy ở chữ ký đầu tiên, không đổi được.');
   const base = p.stored?.pdf ?? (await render(ctx.tx, s, so || undefined));
-  // The seal goes on the block of the person who signs for the agency (the head, on a Tờ trình).
-  const block = slot ?? s.slots[0]!;
+  // The seal goes on the block of the person who signs for the agency (the head).
+  const block = slot ?? s.slots.find((x) => x.key === s.sealOn) ?? s.slots[0]!;
   const look = await appearanceFor(base, {
     type: input.step === 'sign' ? 'approve' : 'issue',
     signerName: block.name,
@@ -266,14 +424,16 @@ export async function signGeneratedDocument(
   await logSignature(ctx, doc.id, input.step === 'sign' ? 'approve' : 'issue', via, credential.id, certificate, at);
   await ctx.audit({
     action: 'document.signed',
-    entityType: s.dossier ? 'dossier' : 'session',
-    entityId: s.entityId,
+    entityType: s.auditType,
+    entityId: s.dossier?.id ?? s.entityId,
     unitId: s.unitId,
     summary: `${input.step === 'sign' ? `${block.label} ký số` : 'Cơ quan ký số'} ${s.title}: ${certificate.commonName}, chứng thư số ${certificate.serial} do ${certificate.issuer} cấp, từ địa chỉ ${ctx.actor.ip}`,
     after: { kind, step: input.step, serial: certificate.serial, issuer: certificate.issuer, signedAt: at.toISOString(), ip: ctx.actor.ip },
   });
+  // The sealed Báo cáo thành tích becomes the candidate's report in the dossier.
+  if (state === 'issued' && s.report) await attachSignedReport(ctx, s.report, pdf);
   // The sealed Tờ trình joins its dossier, to travel with it.
-  if (state === 'issued' && s.dossier) {
+  if (state === 'issued' && s.kind === 'to_trinh' && s.dossier) {
     await insertDocument(ctx.tx, {
       dossierId: s.dossier.id,
       candidateId: null,

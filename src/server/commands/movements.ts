@@ -1,3 +1,4 @@
+import { signedDocumentOf } from '../repositories/signing.js';
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
 import { findReadablePlan } from '../repositories/plans.js';
@@ -225,6 +226,9 @@ export async function updateMovement(ctx: CommandContext, id: string, input: Mov
   if (input.version !== undefined && input.version !== before.version) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');
   assertEditable(before);
   if (input.unitId !== before.unitId) throw badRequest('Không thể đổi đơn vị phát động.');
+  // The signed Kế hoạch phong trào is frozen at its first signature: the movement it was rendered from is no longer rewritten.
+  if (await signedDocumentOf(ctx.tx, 'ke_hoach_phong_trao', id))
+    throw conflict('Kế hoạch phong trào đã được ký số: nội dung phong trào không sửa được nữa (văn bản đã ký là bản phát động).');
   await validate(ctx, input, id);
   const row = await updateMovementAtVersion(ctx.tx, id, before.version, values(input), now());
   if (!row) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');

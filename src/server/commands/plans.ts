@@ -1,3 +1,4 @@
+import { signedDocumentOf } from '../repositories/signing.js';
 import type { CommandContext } from './run.js';
 import type { Executor } from '../db/client.js';
 import {
@@ -177,6 +178,9 @@ export async function updatePlan(ctx: CommandContext, id: string, input: PlanInp
   if (!before) throw notFound('Không tìm thấy kế hoạch.');
   if (input.version !== undefined && input.version !== before.version) throw conflict('Kế hoạch đã được người khác sửa. Hãy tải lại và thử lại.');
   if (input.unitId !== before.unitId) throw badRequest('Không thể đổi đơn vị ban hành của kế hoạch.');
+  // The signed Kế hoạch is frozen at its first signature: the plan it was rendered from is no longer rewritten.
+  if (await signedDocumentOf(ctx.tx, 'ke_hoach', id))
+    throw conflict('Kế hoạch đã được ký số: nội dung không sửa được nữa (văn bản đã ký là bản ban hành). Cập nhật tiến độ nhiệm vụ vẫn làm được.');
   await validatePlan(ctx, input);
   const row = await updatePlanAtVersion(ctx.tx, id, before.version, planValues(input), now());
   if (!row) throw conflict('Kế hoạch đã được người khác sửa. Hãy tải lại và thử lại.');

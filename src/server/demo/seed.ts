@@ -73,7 +73,7 @@ function rng(seed: number) {
   };
 }
 
-export const DEMO_USERNAMES = ['admin', 'vanphong', 'donvi', 'hoidong', 'giamdoc', 'canhan'] as const;
+export const DEMO_USERNAMES = ['admin', 'vanphong', 'donvi', 'hoidong', 'giamdoc', 'canhan', 'thutruong'] as const;
 
 export interface DemoResult {
   password: string;
@@ -218,6 +218,8 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       { username: 'hoidong', displayName: 'Triệu Văn Sơn (Ủy viên Hội đồng)', role: 'council', unit: 'so', person: 'Triệu Văn Sơn' },
       { username: 'giamdoc', displayName: 'Hoàng Văn Thạch (Giám đốc Sở)', role: 'head', unit: 'so', person: 'Hoàng Văn Thạch' },
       { username: 'canhan', displayName: 'Lý Thị Phương', role: 'staff', unit: 'ttud', person: 'Lý Thị Phương' },
+      // The Trung tâm's director: confirms and seals its Báo cáo thành tích.
+      { username: 'thutruong', displayName: 'Lục Văn Hùng (Giám đốc Trung tâm Ứng dụng)', role: 'head', unit: 'ttud', person: 'Lục Văn Hùng' },
     ];
     for (const a of demoAccounts) {
       await insertAccount(tx, {
@@ -241,8 +243,13 @@ export async function seedDemo(db: Db, passwordFromEnv?: string): Promise<DemoRe
       tx,
       { unitId: unitId('so'), name: 'Sở Khoa học và Công nghệ tỉnh Cao Bằng' },
       { personId: person('Hoàng Văn Thạch'), name: 'Hoàng Văn Thạch' },
-      // The Council's secretary and a member (the demo's Ban kiểm phiếu can sign its Biên bản).
-      ['Đàm Văn Long', 'Triệu Văn Sơn'].map((name) => ({ personId: person(name), name })),
+      // The Council's secretary and a member (the demo's Ban kiểm phiếu can sign its Biên bản); the Trung tâm's
+      // director and its clerk (a Báo cáo thành tích: the person reporting, the head confirming), with its own seal.
+      [
+        ...['Đàm Văn Long', 'Triệu Văn Sơn'].map((name) => ({ personId: person(name), name })),
+        ...['Lục Văn Hùng', 'Hà Thị Mai'].map((name) => ({ personId: person(name), name, unitId: unitId('ttud') })),
+      ],
+      [{ unitId: unitId('ttud'), name: DEMO_UNITS.find((u) => u.key === 'ttud')!.name }],
     );
     await recordAudit(
       tx,

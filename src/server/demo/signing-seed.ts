@@ -17,11 +17,17 @@ export async function seedDemoSigning(
   tx: Executor,
   agency: { unitId: string; name: string },
   head: { personId: string; name: string },
-  /** Other signers of the demo (the Council's secretary, who signs the Biên bản họp xét). */
-  others: readonly { personId: string; name: string }[] = [],
+  /** Other signers of the demo (the Council's secretary, who signs the Biên bản họp xét); `unitId`: kept by a unit below the agency. */
+  others: readonly { personId: string; name: string; unitId?: string }[] = [],
+  /** Units below the agency with their own seal (a public service unit signs its own Báo cáo thành tích). */
+  sealed: readonly { unitId: string; name: string }[] = [],
 ): Promise<void> {
   const at = now();
-  const ca = await makeTestCa(at, { person: head.name, organisation: agency.name, others: others.map((o) => o.name) }, { extras: false });
+  const ca = await makeTestCa(
+    at,
+    { person: head.name, organisation: agency.name, others: [...others.map((o) => o.name), ...sealed.map((u) => ({ cn: u.name, o: u.name }))] },
+    { extras: false },
+  );
   await insertTrustEntry(tx, {
     unitId: agency.unitId,
     kind: 'anchor',
@@ -46,12 +52,12 @@ export async function seedDemoSigning(
     der: ca.crl,
     createdAt: at,
   });
-  const add = async (who: TestEndEntity, kind: 'personal' | 'organisation', label: string, image: Buffer, personId = head.personId) => {
+  const add = async (who: TestEndEntity, kind: 'personal' | 'organisation', label: string, image: Buffer, personId = head.personId, unitId = agency.unitId) => {
     const id = randomUUID();
     const info = describeCertificate(who.certificate);
     await insertCredential(tx, {
       id,
-      unitId: agency.unitId,
+      unitId,
       personId: kind === 'personal' ? personId : null,
       kind,
       label,
@@ -72,6 +78,8 @@ export async function seedDemoSigning(
   };
   await add(ca.person, 'personal', `Chứng thư số của ${head.name} (thử nghiệm)`, await sampleSignaturePng());
   for (const [i, o] of others.entries())
-    await add(ca.others[i]!, 'personal', `Chứng thư số của ${o.name} (thử nghiệm)`, await sampleSignaturePng(), o.personId);
+    await add(ca.others[i]!, 'personal', `Chứng thư số của ${o.name} (thử nghiệm)`, await sampleSignaturePng(), o.personId, o.unitId);
   await add(ca.organisation, 'organisation', `Chứng thư số của ${agency.name} (thử nghiệm)`, await sampleSealPng(agency.name));
+  for (const [i, u] of sealed.entries())
+    await add(ca.others[others.length + i]!, 'organisation', `Chứng thư số của ${u.name} (thử nghiệm)`, await sampleSealPng(u.name), undefined, u.unitId);
 }

@@ -122,3 +122,16 @@ export function documentSignatureAbilities(
     download: signedSlots.size > 0 || sealed,
   };
 }
+
+/**
+ * The agency's seals that may stamp a document of a unit: those kept by the unit itself or, when it
+ * has none, by the nearest unit above it (a department signs with the Sở's seal; a public service
+ * unit with its own). `unitPath` is the document's unit path (ids from the root).
+ */
+export function sealsFor<C extends { kind: string; unitId: string }>(unitPath: string, credentials: readonly C[]): C[] {
+  const chain = unitPath.split('/').filter(Boolean);
+  const depth = (c: C) => chain.indexOf(c.unitId);
+  const seals = credentials.filter((c) => c.kind === 'organisation' && depth(c) >= 0);
+  const nearest = Math.max(-1, ...seals.map(depth));
+  return seals.filter((c) => depth(c) === nearest);
+}

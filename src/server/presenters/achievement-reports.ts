@@ -28,6 +28,7 @@ export const achievementReportSchema = z
     attachedDocumentId: z.string().nullable(),
     attachedAt: z.string().nullable(),
     updatedAt: z.string().nullable(),
+    signed: z.boolean().describe('Đã có chữ ký số: nội dung không sửa nữa, bản đã ký (khi đủ chữ ký và con dấu) là báo cáo của hồ sơ'),
     abilities: z.array(z.enum(ACHIEVEMENT_REPORT_ACTIONS)).describe('update: sửa, lưu; attach: đính kèm vào hồ sơ'),
   })
   .meta({ id: 'AchievementReport' });
@@ -48,7 +49,9 @@ export function presentAchievementReport(actor: Actor, v: ReportView): z.output<
     attachedDocumentId: v.row?.attachedDocumentId ?? null,
     attachedAt: v.row?.attachedAt?.toISOString() ?? null,
     updatedAt: v.row?.updatedAt.toISOString() ?? null,
-    abilities: achievementReportActions(actor, v.dossier),
+    signed: v.signed,
+    // A signed report is frozen: neither edited nor attached again unsigned.
+    abilities: v.signed ? [] : achievementReportActions(actor, v.dossier),
   };
 }
 

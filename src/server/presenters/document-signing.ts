@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import type { CredentialSummary } from '../repositories/signing.js';
 import type { PdfVerification } from '../signing/verify.js';
 import { SIGNABLE_KINDS, type DocumentSignState, type Signable, type signProgress, type abilitiesOf } from '../commands/document-signing.js';
+import { sealsFor } from '../policies/signature.js';
 import { credentialSchema, presentCredential, presentVerification, verificationSchema } from './signing.js';
 
 const STATE_LABELS: Record<DocumentSignState, string> = {
@@ -50,9 +51,12 @@ export function presentDocumentSignaturePanel(
   verification: PdfVerification | null,
   credentials: CredentialSummary[],
   at: Date,
+  /** The document's unit path: the seal offered is its unit's own, or the nearest above. */
+  unitPath: string,
 ): z.infer<typeof documentSignaturePanelSchema> {
   const usable = credentials.filter((c) => !c.disabledAt && c.notAfter.getTime() >= at.getTime() && c.custody !== 'token');
   const next = may.sign.length ? 'personal' : may.seal ? 'organisation' : null;
+  const offered = next === 'organisation' ? sealsFor(unitPath, usable) : usable.filter((c) => c.kind === 'personal' && c.personId === actor.personId);
   return {
     kind: s.kind,
     title: s.title,
@@ -73,7 +77,7 @@ export function presentDocumentSignaturePanel(
     seal: { required: s.seal, signedAt: p.sealSig?.signedAt.toISOString() ?? null, organisation: p.sealSig?.organisation ?? null },
     abilities: { sign: may.sign.length > 0, seal: may.seal, download: may.download },
     numberEditable: p.stored === undefined,
-    credentials: usable.filter((c) => c.kind === next && (next === 'organisation' || c.personId === actor.personId)).map((c) => presentCredential(c, at)),
+    credentials: next ? offered.map((c) => presentCredential(c, at)) : [],
     verification: verification ? presentVerification(verification) : null,
   };
 }

@@ -17,12 +17,14 @@ export interface MovementPartsValues {
 
 export const movementReleased = sql`${movements.status} in ('launched', 'closed')`;
 
-export async function findReadableMovement(tx: Executor, actor: Actor, id: string): Promise<MovementRow | undefined> {
-  const [row] = await tx
+/** `lock` holds the movement for the transaction (one signature of its Kế hoạch at a time). */
+export async function findReadableMovement(tx: Executor, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<MovementRow | undefined> {
+  const q = tx
     .select()
     .from(movements)
     .where(and(eq(movements.id, id), readableCondition(actor, movements.unitId, movementReleased)))
     .limit(1);
+  const [row] = opts.lock ? await q.for('update') : await q;
   return row;
 }
 

@@ -56,12 +56,14 @@ export async function countUnitsUnder(tx: Executor, ids: string[], path: string)
   return found.length;
 }
 
-export async function findReadablePlan(tx: Executor, actor: Actor, id: string): Promise<PlanRow | undefined> {
-  const [row] = await tx
+/** `lock` holds the plan for the transaction (one signature of its Kế hoạch at a time). */
+export async function findReadablePlan(tx: Executor, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<PlanRow | undefined> {
+  const q = tx
     .select()
     .from(plans)
     .where(and(eq(plans.id, id), readableCondition(actor, plans.unitId, planReleased)))
     .limit(1);
+  const [row] = opts.lock ? await q.for('update') : await q;
   return row;
 }
 

@@ -191,7 +191,8 @@ export async function appearanceFor(pdf: Buffer, input: AppearanceInput): Promis
   const sealBottom = sigBottom + sigH / 2 - d / 2;
   const textH = input.lines.length * 12 + 4;
   const bottom = Math.min(sealBottom, block.name.y - 4 - textH);
-  const rectW = Math.max(d, 190);
+  // Wide enough for the agency's name in italic 10 pt (about 4.8 pt a letter): a long name is not cut.
+  const rectW = Math.max(d, 190, ...input.lines.map((l) => l.length * 4.8));
   const rect: [number, number, number, number] = [sealLeft, bottom, sealLeft + rectW, sealBottom + d];
   return {
     pageIndex: block.pageIndex,

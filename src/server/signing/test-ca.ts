@@ -31,7 +31,7 @@ export interface TestCa {
   revoked: TestEndEntity;
   expired: TestEndEntity;
   noSigningUsage: TestEndEntity;
-  /** Personal certificates of the other people named in `names.others`, in that order. */
+  /** Certificates of the others named in `names.others`, in that order. */
   others: TestEndEntity[];
 }
 
@@ -51,7 +51,11 @@ async function toP12(cert: x509.X509Certificate, pair: CryptoKeyPair, chain: x50
  */
 export async function makeTestCa(
   now: Date,
-  names: { person?: string; organisation?: string; others?: readonly string[] } = {},
+  names: {
+    person?: string;
+    organisation?: string;
+    /** A name (a person of the organisation), or a subject's own CN and O (another unit's seal). */ others?: readonly (string | { cn: string; o: string })[];
+  } = {},
   opts: { extras?: boolean; /** Put these in the end certificates (CRL Distribution Points, AIA OCSP). */ urls?: { crl?: string; ocsp?: string } } = {},
 ): Promise<TestCa> {
   const day = 86_400_000;
@@ -113,7 +117,10 @@ export async function makeTestCa(
   const person = await endEntity(`CN=${esc(names.person ?? 'Nguyễn Văn Thử')}, O=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, C=VN`);
   const organisation = await endEntity(`CN=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, O=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, C=VN`);
   const others: TestEndEntity[] = [];
-  for (const name of names.others ?? []) others.push(await endEntity(`CN=${esc(name)}, O=${esc(names.organisation ?? 'Cơ quan thử nghiệm')}, C=VN`));
+  for (const other of names.others ?? []) {
+    const { cn, o } = typeof other === 'string' ? { cn: other, o: names.organisation ?? 'Cơ quan thử nghiệm' } : other;
+    others.push(await endEntity(`CN=${esc(cn)}, O=${esc(o)}, C=VN`));
+  }
   // The revoked, expired and encryption-only certificates are for the tests; the demo skips them (key generation costs time).
   const extras = opts.extras ?? true;
   const revoked = extras ? await endEntity('CN=Người bị thu hồi chứng thư, O=Cơ quan thử nghiệm, C=VN') : person;

@@ -5991,7 +5991,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét, kiểm phiếu (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra */
+        /** Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị): người ký, chữ ký đã có, kết quả kiểm tra */
         get: operations["getDocumentSignatures"];
         put?: never;
         post?: never;
@@ -6010,7 +6010,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ký số Tờ trình, Biên bản họp xét hoặc Biên bản kiểm phiếu: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ */
+        /** Ký số Tờ trình, Biên bản họp xét, Biên bản kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình, Kế hoạch, Báo cáo thành tích sau đó được ký số của cơ quan (Tờ trình, Báo cáo thành tích đã ký đưa vào hồ sơ) */
         post: operations["signDocument"];
         delete?: never;
         options?: never;
@@ -6025,7 +6025,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tải Tờ trình, Biên bản họp xét hoặc kiểm phiếu đã ký số (PDF) */
+        /** Tải Tờ trình, Biên bản họp xét, kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích đã ký số (PDF) */
         get: operations["downloadSignedDocument"];
         put?: never;
         post?: never;
@@ -6119,6 +6119,8 @@ export interface components {
             attachedDocumentId: string | null;
             attachedAt: string | null;
             updatedAt: string | null;
+            /** @description Đã có chữ ký số: nội dung không sửa nữa, bản đã ký (khi đủ chữ ký và con dấu) là báo cáo của hồ sơ */
+            signed: boolean;
             /** @description update: sửa, lưu; attach: đính kèm vào hồ sơ */
             abilities: ("update" | "attach")[];
         };
@@ -7624,7 +7626,7 @@ export interface components {
         };
         DocumentSignaturePanel: {
             /** @enum {string} */
-            kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
+            kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
             title: string;
             /** @enum {string} */
             state: "unsigned" | "partial" | "signed" | "issued";
@@ -39295,7 +39297,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
                 id: string;
             };
             cookie?: never;
@@ -39354,7 +39356,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
                 id: string;
             };
             cookie?: never;
@@ -39441,7 +39443,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
                 id: string;
             };
             cookie?: never;

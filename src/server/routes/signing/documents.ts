@@ -20,7 +20,7 @@ import { trustStoreOf } from '../../commands/signing.js';
 import { actorOf } from '../../http/session.js';
 import { errors, file } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
-import { listVisibleCredentials } from '../../repositories/signing.js';
+import { listVisibleCredentials, unitPathOf } from '../../repositories/signing.js';
 import { candidatesOf } from '../../repositories/dossiers.js';
 import { minutesDocx, reviewMinutesDocx, toTrinhDocx } from '../../presenters/dossier-documents.js';
 import { documentSignaturePanelSchema, presentDocumentSignaturePanel } from '../../presenters/document-signing.js';
@@ -30,13 +30,16 @@ import { now } from '../../clock.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { sendFile } from '../documents/download.js';
+import { achievementReportDocx } from '../../presenters/achievement-reports.js';
+import { movementDocx, planDocx } from '../../presenters/plan-documents.js';
+import { loadMovement, loadPlan } from '../plans/load.js';
 
 const params = z.object({
   kind: z.enum(
     SIGNABLE_KINDS,
-    'Loại văn bản ký số phải là Tờ trình (to_trinh), Biên bản họp xét (bien_ban_hop_xet) hoặc Biên bản kiểm phiếu (bien_ban_kiem_phieu).',
+    'Loại văn bản ký số phải là Tờ trình (to_trinh), Biên bản họp xét (bien_ban_hop_xet), Biên bản kiểm phiếu (bien_ban_kiem_phieu), Kế hoạch (ke_hoach), Kế hoạch phong trào (ke_hoach_phong_trao) hoặc Báo cáo thành tích (bao_cao_thanh_tich).',
   ),
-  id: z.uuid('Mã hồ sơ hoặc phiên họp không hợp lệ.'),
+  id: z.uuid('Mã hồ sơ, phiên họp, kế hoạch, phong trào hoặc người/tập thể được đề nghị không hợp lệ.'),
 });
 const signBody = z.object({
   step: z.enum(['sign', 'seal'], 'Bước ký phải là của người ký (sign) hoặc của cơ quan (seal).'),
@@ -44,14 +47,38 @@ const signBody = z.object({
   so: z.string().trim().max(20, 'Số văn bản dài tối đa 20 ký tự.').optional(),
 });
 
-/** Reading a Tờ trình needs the dossier; either Biên bản the session. */
+/** Reading a Tờ trình or a Báo cáo thành tích needs the dossier; a Kế hoạch the plan; either Biên bản the session. */
 function authorizeRead(actor: Actor, kind: SignableKind): void {
-  if (kind === 'to_trinh') authorize(actor, 'dossier', 'read');
+  if (kind === 'to_trinh' || kind === 'bao_cao_thanh_tich') authorize(actor, 'dossier', 'read');
+  else if (kind === 'ke_hoach') authorize(actor, 'plan', 'read');
+  else if (kind === 'ke_hoach_phong_trao') authorize(actor, 'movement', 'read');
   else authorize(actor, 'session', 'read');
 }
 
+const FILE_STEMS: Record<SignableKind, string> = {
+  to_trinh: 'To-trinh',
+  bien_ban_hop_xet: 'Bien-ban-hop-xet',
+  bien_ban_kiem_phieu: 'Bien-ban-kiem-phieu',
+  ke_hoach: 'Ke-hoach',
+  ke_hoach_phong_trao: 'Ke-hoach-phong-trao',
+  bao_cao_thanh_tich: 'Bao-cao-thanh-tich',
+};
+
 /** The document as the data says today, rendered to PDF: the base of its first signature. */
 const render: RenderSignable = async (tx, s, so) => {
+  if (s.report) return docxToPdf(await achievementReportDocx(tx, s.report));
+  // A plan or movement whose signer was left blank is signed by its unit's head: the block prints them.
+  const head = s.slots[0];
+  const signerOf = (typed: string | null) => (typed?.trim() || !head ? {} : { signerName: head.name, signerTitle: head.position });
+  const number = so ? { number: so } : {};
+  if (s.plan) {
+    const plan = await loadPlan(tx, null, s.plan);
+    return docxToPdf((await planDocx(tx, { ...plan, ...signerOf(plan.signerName), ...number })).docx);
+  }
+  if (s.movement) {
+    const m = await loadMovement(tx, null, s.movement);
+    return docxToPdf((await movementDocx(tx, { ...m, ...signerOf(m.signerName), ...number })).docx);
+  }
   if (s.dossier) return docxToPdf(await toTrinhDocx(tx, s.dossier, await candidatesOf(tx, s.dossier.id), { so }));
   const { row, detail: x } = s.session!;
   const items = x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item }));
@@ -64,7 +91,8 @@ async function panelOf(db: Db, actor: Actor, kind: SignableKind, id: string) {
   const p = await signProgress(db, s);
   const at = now();
   const verification = p.stored ? await verifyPdf(p.stored.pdf, await trustStoreOf(db, s.unitId), at) : null;
-  return presentDocumentSignaturePanel(actor, s, p, abilitiesOf(actor, s, p), verification, await listVisibleCredentials(db, actor), at);
+  const credentials = await listVisibleCredentials(db, actor);
+  return presentDocumentSignaturePanel(actor, s, p, abilitiesOf(actor, s, p), verification, credentials, at, await unitPathOf(db, s.unitId));
 }
 
 export const documentSigningRoutes =
@@ -77,7 +105,8 @@ export const documentSigningRoutes =
         schema: {
           tags,
           operationId: 'getDocumentSignatures',
-          summary: 'Tình trạng ký số của Tờ trình (theo hồ sơ) hoặc Biên bản họp xét, kiểm phiếu (theo phiên họp): người ký, chữ ký đã có, kết quả kiểm tra',
+          summary:
+            'Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị): người ký, chữ ký đã có, kết quả kiểm tra',
           params,
           response: { 200: documentSignaturePanelSchema, ...errors(403, 404) },
         },
@@ -96,7 +125,7 @@ export const documentSigningRoutes =
           tags,
           operationId: 'signDocument',
           summary:
-            'Ký số Tờ trình, Biên bản họp xét hoặc Biên bản kiểm phiếu: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình sau đó được ký số của cơ quan và đưa vào hồ sơ',
+            'Ký số Tờ trình, Biên bản họp xét, Biên bản kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình, Kế hoạch, Báo cáo thành tích sau đó được ký số của cơ quan (Tờ trình, Báo cáo thành tích đã ký đưa vào hồ sơ)',
           params,
           body: signBody,
           response: { 200: documentSignaturePanelSchema, ...errors(400, 403, 404, 409, 503) },
@@ -116,7 +145,7 @@ export const documentSigningRoutes =
         schema: {
           tags,
           operationId: 'downloadSignedDocument',
-          summary: 'Tải Tờ trình, Biên bản họp xét hoặc kiểm phiếu đã ký số (PDF)',
+          summary: 'Tải Tờ trình, Biên bản họp xét, kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích đã ký số (PDF)',
           params,
           response: { 200: file('Văn bản đã ký số', 'pdf'), ...errors(403, 404) },
         },
@@ -125,7 +154,7 @@ export const documentSigningRoutes =
         const actor = actorOf(req);
         authorizeRead(actor, req.params.kind);
         const pdf = await signedPdfOfDocument(db, actor, req.params.kind, req.params.id);
-        const name = `${req.params.kind === 'to_trinh' ? 'To-trinh' : 'Bien-ban-hop-xet'}-ky-so.pdf`;
+        const name = `${FILE_STEMS[req.params.kind]}-ky-so.pdf`;
         return sendFile(reply, pdf, 'application/pdf', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
       },
     );

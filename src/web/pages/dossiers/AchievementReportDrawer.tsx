@@ -1,7 +1,8 @@
 /**
  * The Báo cáo thành tích of one candidate: prefilled by the server from the records, edited by the
  * dossier's unit (narrative parts as text, tables as rows), downloaded as Word or PDF, and attached
- * to the dossier as the candidate's report. Buttons follow the report's `abilities`.
+ * to the dossier as the candidate's report, or signed (ký số) by the people its form names, the signed
+ * PDF then becoming the candidate's report. Buttons follow the report's `abilities`.
  */
 import { useEffect } from 'react';
 import { Alert, App, Button, Col, Drawer, Form, Input, Row, Space, Tag, Typography, Grid } from 'antd';
@@ -19,6 +20,7 @@ import { errorText } from '../../api/client';
 import { keys } from '../../api/keys';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDateTime } from '../../lib/format';
+import { DocumentSignatures } from '../signing/DocumentSignatures';
 
 type TableName = 'xepLoai' | 'danhHieu' | 'khenThuong';
 type Column = { name: string; label: string; span: number };
@@ -144,7 +146,11 @@ function ReportForm({ report, onChanged }: { report: AchievementReport; onChange
                 : 'Chưa lưu: nội dung điền sẵn từ dữ liệu của hệ thống (lý lịch, xếp loại, khen thưởng, sáng kiến).'}
             </span>
             {report.attachedAt ? <Tag color="green">Đã đính kèm vào hồ sơ {fmtDateTime(report.attachedAt)}</Tag> : null}
-            {readOnly ? <span>Chỉ xem: hồ sơ đã rời đơn vị hoặc bạn không có quyền sửa.</span> : null}
+            {report.signed ? (
+              <span>Chỉ xem: báo cáo đã được ký số, nội dung không sửa nữa.</span>
+            ) : readOnly ? (
+              <span>Chỉ xem: hồ sơ đã rời đơn vị hoặc bạn không có quyền sửa.</span>
+            ) : null}
           </Space>
         }
         data-testid="report-form-info"
@@ -212,6 +218,12 @@ function ReportForm({ report, onChanged }: { report: AchievementReport; onChange
           </Button>
         ) : null}
       </Space>
+      <DocumentSignatures
+        kind="bao_cao_thanh_tich"
+        id={report.candidateId}
+        revision={report.version}
+        onSigned={() => void Promise.all([qc.invalidateQueries({ queryKey: key }), onChanged()])}
+      />
     </>
   );
 }

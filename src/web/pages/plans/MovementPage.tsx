@@ -12,6 +12,7 @@ import { fmtDate } from '../../lib/format';
 import { MovementDocument, statusTag } from './views';
 import { keys } from '../../api/keys';
 import { DocumentDownloads } from '../dossiers/common';
+import { DocumentSignatures } from '../signing/DocumentSignatures';
 
 export default function MovementPage() {
   const { id } = useParams();
@@ -94,6 +95,12 @@ export default function MovementPage() {
             ) : null}
           </>
         }
+      />
+      <DocumentSignatures
+        kind="ke_hoach_phong_trao"
+        id={m.id}
+        revision={m.version}
+        onSigned={() => void qc.invalidateQueries({ queryKey: keys.movement(m.id) })}
       />
       <MovementDocument
         m={m}

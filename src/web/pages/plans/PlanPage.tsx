@@ -24,6 +24,7 @@ import {
 } from '../../../shared/schemas/plans';
 import { PlanDocument, statusTag } from './views';
 import { DocumentDownloads } from '../dossiers/common';
+import { DocumentSignatures } from '../signing/DocumentSignatures';
 import { CopyPlanModal } from './PlansPage';
 import { codeOf } from '../../lib/codes';
 import { keys } from '../../api/keys';
@@ -555,6 +556,9 @@ export default function PlanPage() {
           ) : undefined
         }
       />
+      {!editing && plan ? (
+        <DocumentSignatures kind="ke_hoach" id={plan.id} revision={plan.version} onSigned={() => void qc.invalidateQueries({ queryKey: keys.plan(plan.id) })} />
+      ) : null}
       {editing ? (
         <PlanEditor plan={plan} onDone={(p) => void done(p)} />
       ) : (

@@ -1,7 +1,8 @@
 /**
- * Ký số of a Tờ trình (on its dossier) or a Biên bản họp xét (on its session): who the document
+ * Ký số of a Tờ trình (on its dossier), a Biên bản (on its session), a Kế hoạch (on its plan) or a
+ * Báo cáo thành tích (in its drawer): who the document
  * names as signers and who has signed, the actor's own step (their certificate; the agency's seal
- * on a Tờ trình once every person has signed), the number taken at the first signature, the signed
+ * once every person has signed, where the document takes one), the number taken at the first signature, the signed
  * PDF and what its verification says.
  */
 import { Alert, App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
@@ -18,11 +19,26 @@ const FILE_NAMES: Record<SignableKind, string> = {
   to_trinh: 'To-trinh-ky-so.pdf',
   bien_ban_hop_xet: 'Bien-ban-hop-xet-ky-so.pdf',
   bien_ban_kiem_phieu: 'Bien-ban-kiem-phieu-ky-so.pdf',
+  ke_hoach: 'Ke-hoach-ky-so.pdf',
+  ke_hoach_phong_trao: 'Ke-hoach-phong-trao-ky-so.pdf',
+  bao_cao_thanh_tich: 'Bao-cao-thanh-tich-ky-so.pdf',
 };
 const TITLES: Record<SignableKind, string> = {
   to_trinh: 'Ký số Tờ trình',
   bien_ban_hop_xet: 'Ký số Biên bản họp xét',
   bien_ban_kiem_phieu: 'Ký số Biên bản kiểm phiếu',
+  ke_hoach: 'Ký số Kế hoạch',
+  ke_hoach_phong_trao: 'Ký số Kế hoạch phong trào',
+  bao_cao_thanh_tich: 'Ký số Báo cáo thành tích',
+};
+/** What the agency's seal completes, by document. */
+const ISSUED: Record<SignableKind, string> = {
+  to_trinh: 'Đã ký số của cơ quan. Tờ trình đã ký được đưa vào hồ sơ.',
+  bien_ban_hop_xet: 'Đã ký số của cơ quan.',
+  bien_ban_kiem_phieu: 'Đã ký số của cơ quan.',
+  ke_hoach: 'Đã ký số của cơ quan: Kế hoạch đã ký số, đóng dấu.',
+  ke_hoach_phong_trao: 'Đã ký số của cơ quan: Kế hoạch phong trào đã ký số, đóng dấu.',
+  bao_cao_thanh_tich: 'Đã ký số của cơ quan. Báo cáo thành tích đã ký thay bản chưa ký trong hồ sơ.',
 };
 
 export function DocumentSignatures({
@@ -54,7 +70,7 @@ export function DocumentSignatures({
       qc.setQueryData(key, next);
       message.success(
         next.state === 'issued'
-          ? 'Đã ký số của cơ quan. Tờ trình đã ký được đưa vào hồ sơ.'
+          ? ISSUED[kind]
           : next.state === 'signed'
             ? 'Đã ký số: đủ chữ ký của những người ký.'
             : 'Đã ký số. Văn bản chờ người ký còn lại.',
