@@ -98,6 +98,21 @@ test('headers match without diacritics, via aliases or a mapping; row errors are
   assert.equal(mapped.rows[0]?.values.hoTen, 'Lò Văn Nam');
 });
 
+test('a title row that reads like a header is not taken for the header row: the row naming most columns is', async () => {
+  const buf = await sheet((ws) => {
+    ws.addRow(['SỐ TIỀN']); // the list's title, merged across the table: also the text of one header
+    ws.mergeCells('A1:C1');
+    ws.addRow(['Họ và tên', 'Ngày sinh', 'Số tiền']);
+    ws.addRow(['Lò Văn Nam', '05/02/1980', 1_490_000]);
+  });
+  const result = await readXlsxTable(buf, SPEC);
+  assert.equal(result.headerRow, 2);
+  assert.deepEqual(
+    result.rows.map((r) => r.values.hoTen),
+    ['Lò Văn Nam'],
+  );
+});
+
 test('merged header cells and missing columns are refused with a clear message', async () => {
   const merged = await sheet((ws) => {
     ws.addRow(['Họ và tên', '', 'Số tiền']);
