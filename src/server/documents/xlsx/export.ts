@@ -126,6 +126,24 @@ export function pageHeaderOf(h: XlsxHeading): { oddHeader: string; oddFooter: st
   return { oddHeader: `&L${headerText(h.unitName)}${title}&RNgày ${dmy(h.date)}`, oddFooter: '&CTrang &P/&N' };
 }
 
+/**
+ * How every exported sheet prints (lists and statistical forms alike): A4, fit to the page width
+ * and as many pages down as it needs, centred, narrow margins, `titleRows` ("1:1", "8:10")
+ * repeated at the top of every page.
+ */
+export function printSetupOf(o: { landscape: boolean; titleRows: string }): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9, // A4
+    orientation: o.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages down as the sheet needs
+    printTitlesRow: o.titleRows,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
 function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -148,16 +166,7 @@ export async function exportXlsx<Row>(
   const wide = widths.reduce((a, b) => a + b, 0) > PORTRAIT_MAX_WIDTH;
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Dữ liệu', {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: wide ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0, // as many pages down as the list needs
-      printTitlesRow: '1:1',
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: printSetupOf({ landscape: wide, titleRows: '1:1' }),
     headerFooter: options.heading ? pageHeaderOf(options.heading) : { oddFooter: '&CTrang &P/&N' },
   });
   sheet.columns = columns.map((c, i) => ({
