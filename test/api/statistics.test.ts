@@ -213,7 +213,7 @@ describe('statistical forms 0601, 0602, 0603 (TT 02/2023): figures from data, ev
     assert.ok(merges.length > 10, JSON.stringify(merges));
     // Printed like the lists: unit, form and day of the export (the clock's Vietnamese day) in the
     // page header, page x/y below, A4 landscape fit to the width, the table's header rows repeated.
-    const unit = /^Đơn vị báo cáo: (.+)$/.exec(String(ws.getRow(1).values.at(-1)))?.[1];
+    const unit = /^Đơn vị báo cáo: (.+)$/.exec(String((ws.getRow(1).values as unknown[]).at(-1)))?.[1];
     assert.ok(unit, 'the reporting unit in the title band');
     assert.equal(ws.headerFooter.oddHeader, `&L${unit}&C&"-,Bold"Biểu số 0602.N/BNV-TĐKT năm 2031&RNgày 01/02/2031`);
     assert.equal(ws.headerFooter.oddFooter, '&CTrang &P/&N');

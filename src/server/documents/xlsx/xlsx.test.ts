@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
 import { DocumentError } from '../errors.js';
-import { exportXlsx, inertText, moneyNumFmt } from './export.js';
+import { exportXlsx, headerRowHeight, inertText, moneyNumFmt } from './export.js';
 import { readXlsxTable, type ImportColumn } from './import.js';
 
 interface Awardee {
@@ -26,6 +26,12 @@ const SPEC: ImportColumn<'hoTen' | 'ngaySinh' | 'soTien'>[] = [
   { key: 'ngaySinh', header: 'Ngày sinh', type: 'date' },
   { key: 'soTien', header: 'Số tiền', type: 'money' },
 ];
+
+test('the header row is as tall as its most wrapped header', () => {
+  assert.equal(headerRowHeight(['STT', 'Ngày'], [7, 12]), 18);
+  assert.equal(headerRowHeight(['STT', 'Cam kết / hoàn lại'], [7, 16]), 33);
+  assert.equal(headerRowHeight(['x'.repeat(500)], [10]), 63, 'at most four lines');
+});
 
 test('money formats use literal dots whatever the reader locale', () => {
   assert.equal(moneyNumFmt(500), '0');
