@@ -38,7 +38,7 @@ describe('import pages list the notices and the per-row warnings the API returns
     server = await startServer();
     browser = await launchBrowser();
     desktop = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-    phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', isMobile: true });
+    phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
     await login(desktop, server.url, 'donvi');
     await login(phone, server.url, 'donvi');
   });
