@@ -5,28 +5,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { assertFitsScreen, cannotRun, launchBrowser, login, SHOTS, startServer } from './helpers.js';
 import { makeCccd } from '../src/shared/cccd.js';
 import { people } from '../src/server/db/schema/index.js';
+import { officialListXlsx } from '../test/helpers/xlsx.js';
 
 const skip = cannotRun();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A list as agencies make it: merged title rows, then the table. */
-async function officialList(title: string, table: (string | number | null)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  const width = table[0]!.length;
-  [title, 'TRUNG TÂM ỨNG DỤNG TIẾN BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Cao Bằng, ngày 05 tháng 12 năm 2026'].forEach((text, i) => {
-    ws.getCell(i + 1, 1).value = text;
-    ws.mergeCells(i + 1, 1, i + 1, width);
-  });
-  for (const r of table) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 describe('import pages list the notices and the per-row warnings the API returns', { skip: skip ?? false }, () => {
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -48,7 +35,7 @@ describe('import pages list the notices and the per-row warnings the API returns
   });
 
   const staffFile = (serial: number) =>
-    officialList('DANH SÁCH CÁN BỘ', [
+    officialListXlsx('DANH SÁCH CÁN BỘ', [
       ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị', 'Chức vụ'],
       // "Nông Văn Thức" typed with .VnTime (TCVN3); the CCCD typed as a number.
       ['N\u00abng V\u00a8n Th\u00f8c', 'Nam', '12/04/1990', Number(makeCccd('004', 'nam', 1990, serial)), 'KTUD', 'Kỹ sư'],
@@ -59,7 +46,7 @@ describe('import pages list the notices and the per-row warnings the API returns
     [() => desktop, '1440', 661001],
     [() => phone, '390', 662001],
   ] as const) {
-    it(`staff import at ${size} px: the conversion notice and the CCCD warning of row 5, before and after the import`, async () => {
+    it(`staff import at ${size} px: the conversion notice and the CCCD warning of row 6, before and after the import`, async () => {
       const p = page();
       await p.goto(`${server.url}/can-bo/nhap-excel`);
       await p.getByTestId('import-file').setInputFiles({ name: 'danh-sach.xlsx', mimeType: XLSX, buffer: await staffFile(serial) });
@@ -68,7 +55,7 @@ describe('import pages list the notices and the per-row warnings the API returns
       const cccd = makeCccd('004', 'nam', 1990, serial);
       assert.match(
         await warnings.innerText(),
-        new RegExp(`1 dòng đã được đọc nhưng cần kiểm tra lại[\\s\\S]*Dòng 5: Số CCCD: ${Number(cccd)} được gõ dạng số`),
+        new RegExp(`1 dòng đã được đọc nhưng cần kiểm tra lại[\\s\\S]*Dòng 6: Số CCCD: ${Number(cccd)} được gõ dạng số`),
       );
       assert.match(await p.getByTestId('import-findings-notices').innerText(), /Đã chuyển 1 ô từ bảng mã TCVN3 \(ABC\) sang Unicode/);
       await p.getByTestId('import-preview-table').getByText('Nông Văn Thức').first().waitFor();
@@ -77,7 +64,7 @@ describe('import pages list the notices and the per-row warnings the API returns
       await p.getByTestId('import-confirm').click();
       await p.getByTestId('import-result').waitFor();
       // Still listed once the rows are stored: the user checks them afterwards.
-      assert.match(await warnings.innerText(), /Dòng 5:/);
+      assert.match(await warnings.innerText(), /Dòng 6:/);
       const [stored] = await server.database.db.select().from(people).where(eq(people.cccd, cccd));
       assert.equal(stored?.fullName, 'Nông Văn Thức');
       if (size === '390') await assertFitsScreen(p, 'Kết quả nhập cán bộ (390 px)');
@@ -87,7 +74,7 @@ describe('import pages list the notices and the per-row warnings the API returns
   it('ratings import at 390 px: the notice and the warning of the row read by its restored CCCD', async () => {
     const [phuong] = await server.database.db.select().from(people).where(eq(people.fullName, 'Lý Thị Phương'));
     assert.ok(phuong?.cccd);
-    const file = await officialList('KẾT QUẢ XẾP LOẠI', [
+    const file = await officialListXlsx('KẾT QUẢ XẾP LOẠI', [
       ['Họ và tên', 'Số CCCD', 'Năm', 'Xếp loại', 'Ghi chú'],
       [null, Number(phuong.cccd), 2012, 'HTTNV', 'Hoa\u00f8n tha\u00f8nh to\u00e1t'],
     ]);
@@ -97,7 +84,7 @@ describe('import pages list the notices and the per-row warnings the API returns
     await warnings.waitFor();
     assert.match(
       await warnings.innerText(),
-      new RegExp(`Dòng 5: «Số CCCD» ${Number(phuong.cccd)} được gõ dạng số nên mất số 0 ở đầu; đã đọc là ${phuong.cccd}`),
+      new RegExp(`Dòng 6: «Số CCCD» ${Number(phuong.cccd)} được gõ dạng số nên mất số 0 ở đầu; đã đọc là ${phuong.cccd}`),
     );
     assert.match(await phone.getByTestId('records-import-findings-notices').innerText(), /bảng mã VNI sang Unicode/);
     await phone.screenshot({ path: `${SHOTS}/imports-ratings-preview-390.png`, fullPage: true });

@@ -10,24 +10,10 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { createTestApp, unitId, type Client, type TestApp } from '../helpers/app.js';
 import { people } from '../../src/server/db/schema/index.js';
+import { officialListXlsx } from '../helpers/xlsx.js';
 import { makeCccd } from '../../src/shared/cccd.js';
 
 type Cell = string | number | Date | null;
-
-/** A sheet as agencies make it: merged title rows (list name, unit, date), a blank row, then the table. */
-async function officialList(title: string, table: Cell[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  const width = table[0]!.length;
-  const titles = [title, 'SỞ KHOA HỌC VÀ CÔNG NGHỆ - TRUNG TÂM ỨNG DỤNG TIẾN BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Cao Bằng, ngày 05 tháng 12 năm 2026'];
-  titles.forEach((text, i) => {
-    ws.getCell(i + 1, 1).value = text;
-    ws.mergeCells(i + 1, 1, i + 1, width);
-  });
-  ws.addRow([]);
-  for (const r of table) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 /** The drop-down values a template offers for a column (its hidden "Danh mục" sheet). */
 function choicesOf(wb: ExcelJS.Workbook, header: string): string[] {
@@ -87,7 +73,7 @@ describe('importing the files agencies send: title rows, CCCD typed as a number,
   it('staff: reads the table under the merged title rows and restores a CCCD typed as a number, warning on its row', async () => {
     const khiem = makeCccd('004', 'nam', 1990, 555001);
     const lua = makeCccd('004', 'nu', 1993, 555002);
-    const file = await officialList('DANH SÁCH CÁN BỘ, VIÊN CHỨC NĂM 2026', [
+    const file = await officialListXlsx('DANH SÁCH CÁN BỘ, VIÊN CHỨC NĂM 2026', [
       ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Đơn vị', 'Chức vụ', 'Lãnh đạo', 'Loại cán bộ'],
       [
         1,
@@ -131,7 +117,7 @@ describe('importing the files agencies send: title rows, CCCD typed as a number,
 
   it('ratings: title rows, a CCCD typed as a number, a name in TCVN3 and a note in VNI are read, reported and stored', async () => {
     // The title reads like a header ("Kết quả xếp loại" is an alias of "Xếp loại"): the table's header is still found.
-    const file = await officialList('KẾT QUẢ XẾP LOẠI', [
+    const file = await officialListXlsx('KẾT QUẢ XẾP LOẠI', [
       ['Họ và tên', 'Số CCCD', 'Đơn vị', 'Năm', 'Xếp loại', 'Ghi chú'],
       [null, Number(phuong.cccd), null, 2016, 'HTXSNV', null],
       // "Lý Thị Phương" typed with .VnTime (TCVN3), "Hoàn thành tốt nhiệm vụ" with VNI-Times.

@@ -80,3 +80,21 @@ export function printedXlsx(xlsx: Buffer, name: string): { text: string; pages: 
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A list as agencies make it: merged title rows above the table (the list's name, the unit, the
+ * place and date), a blank row, then the header row and the rows — what the importers must read.
+ */
+export async function officialListXlsx(title: string, table: (string | number | Date | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('DS');
+  const width = table[0]?.length ?? 1;
+  const titles = [title, 'SỞ KHOA HỌC VÀ CÔNG NGHỆ - TRUNG TÂM ỨNG DỤNG TIẾN BỘ KHOA HỌC VÀ CÔNG NGHỆ', 'Cao Bằng, ngày 05 tháng 12 năm 2026'];
+  titles.forEach((text, i) => {
+    ws.getCell(i + 1, 1).value = text;
+    ws.mergeCells(i + 1, 1, i + 1, width);
+  });
+  ws.addRow([]);
+  for (const r of table) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
