@@ -211,6 +211,22 @@ describe('statistical forms 0601, 0602, 0603 (TT 02/2023): figures from data, ev
     // The header groups are merged cells ("Chia ra" spans every breakdown column).
     const merges = (ws.model as { merges: string[] }).merges;
     assert.ok(merges.length > 10, JSON.stringify(merges));
+    // Printed like the lists: unit, form and day of the export (the clock's Vietnamese day) in the
+    // page header, page x/y below, A4 landscape fit to the width, the table's header rows repeated.
+    const unit = /^Đơn vị báo cáo: (.+)$/.exec(String((ws.getRow(1).values as unknown[]).at(-1)))?.[1];
+    assert.ok(unit, 'the reporting unit in the title band');
+    assert.equal(ws.headerFooter.oddHeader, `&L${unit}&C&"-,Bold"Biểu số 0602.N/BNV-TĐKT năm 2031&RNgày 01/02/2031`);
+    assert.equal(ws.headerFooter.oddFooter, '&CTrang &P/&N');
+    const rowOf = (text: string) => {
+      for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 2).value === text) return r;
+      return -1;
+    };
+    assert.equal(ws.pageSetup.printTitlesRow, `${rowOf('Mã số')}:${rowOf('B')}`, 'from the first header row to the column numbers row');
+    assert.deepEqual(
+      [ws.pageSetup.paperSize, ws.pageSetup.orientation, ws.pageSetup.fitToPage, ws.pageSetup.fitToWidth, ws.pageSetup.fitToHeight],
+      [9, 'landscape', true, 1, 0],
+    );
+    assert.equal(ws.pageSetup.horizontalCentered, true);
     const bad = await office.get('/api/statistics/forms/0999?year=2031');
     assert.equal(bad.status, 400);
     assert.match(bad.body.message, /Không có biểu thống kê/);

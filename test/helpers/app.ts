@@ -66,6 +66,8 @@ export interface Response {
 export interface Client {
   csrf: string;
   get(url: string): Promise<Response>;
+  /** GET a file (an .xlsx template or export) and answer its bytes; throws on a non-200 answer. */
+  getFile(url: string): Promise<Buffer>;
   post(url: string, body?: unknown): Promise<Response>;
   put(url: string, body?: unknown): Promise<Response>;
   del(url: string): Promise<Response>;
@@ -133,6 +135,11 @@ export async function createTestApp(opts: { publicCacheMs?: number } = {}) {
     const client: Client = {
       csrf,
       get: (url) => call('GET', url),
+      async getFile(url) {
+        const r = await app.inject({ method: 'GET', url, cookies });
+        if (r.statusCode !== 200) throw new Error(`GET ${url}: ${r.statusCode} ${r.body}`);
+        return r.rawPayload;
+      },
       post: (url, body) => call('POST', url, body ?? {}),
       put: (url, body) => call('PUT', url, body ?? {}),
       del: (url) => call('DELETE', url),

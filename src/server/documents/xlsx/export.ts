@@ -108,7 +108,7 @@ export interface XlsxExportOptions {
 }
 
 /** Sum of widths (characters) above which the page is turned to landscape. */
-const PORTRAIT_MAX_WIDTH = 100;
+export const PORTRAIT_MAX_WIDTH = 100;
 
 /** `&` starts a code in Excel's header/footer language: a literal one is doubled ("KH&&CN"). */
 function headerText(s: string): string {
@@ -124,6 +124,34 @@ function dmy(isoDate: string): string {
 export function pageHeaderOf(h: XlsxHeading): { oddHeader: string; oddFooter: string } {
   const title = h.title ? `&C&"-,Bold"${headerText(h.title)}` : '';
   return { oddHeader: `&L${headerText(h.unitName)}${title}&RNgày ${dmy(h.date)}`, oddFooter: '&CTrang &P/&N' };
+}
+
+/**
+ * How every exported sheet prints (lists and statistical forms alike): A4, fit to the page width
+ * and as many pages down as it needs, centred, narrow margins, `titleRows` ("1:1", "8:10")
+ * repeated at the top of every page.
+ */
+export function printSetupOf(o: { landscape: boolean; titleRows?: string }): Partial<ExcelJS.PageSetup> {
+  return {
+    ...(o.titleRows ? { printTitlesRow: o.titleRows } : {}),
+    paperSize: 9, // A4
+    orientation: o.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages down as the sheet needs
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/**
+ * A header row tall enough for its wrapped headers: spreadsheet programs do not grow a row for
+ * wrapped text on their own when printing ("Cam kết / hoàn lại" in a 16-character column lost its
+ * second line). Bold text is taken as 10% wider than the column's character count.
+ */
+export function headerRowHeight(headers: readonly string[], widths: readonly number[]): number {
+  const lines = Math.max(1, ...headers.map((h, i) => Math.ceil((h.length * 1.1) / Math.max(1, (widths[i] ?? 10) - 1))));
+  return 15 * Math.min(lines, 4) + 3;
 }
 
 function columnLetter(n: number): string {
@@ -148,16 +176,7 @@ export async function exportXlsx<Row>(
   const wide = widths.reduce((a, b) => a + b, 0) > PORTRAIT_MAX_WIDTH;
   const sheet = workbook.addWorksheet(options.sheetName ?? 'Dữ liệu', {
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: wide ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0, // as many pages down as the list needs
-      printTitlesRow: '1:1',
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: printSetupOf({ landscape: wide, titleRows: '1:1' }),
     headerFooter: options.heading ? pageHeaderOf(options.heading) : { oddFooter: '&CTrang &P/&N' },
   });
   sheet.columns = columns.map((c, i) => ({
@@ -174,6 +193,10 @@ export async function exportXlsx<Row>(
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
     cell.border = { bottom: { style: 'thin' } };
   });
+  header.height = headerRowHeight(
+    columns.map((c) => c.header),
+    widths,
+  );
   header.commit();
 
   const getters = columns.map((c) => (typeof c.value === 'function' ? c.value : (row: Row) => row[c.value as keyof Row]));

@@ -207,17 +207,20 @@ export async function readXlsxTable<K extends string>(
     return out;
   };
 
-  // The header row is the first that names a known column — including the header texts the user's
-  // mapping points to. A mapping made only of column letters names no header: then it is row 1.
+  // The header row is the row of the first 10 that names the most known columns — including the
+  // header texts the user's mapping points to (the first such row on a tie). Not merely the first
+  // that names one: a title row above the table can read like a header ("KẾT QUẢ XẾP LOẠI" is an
+  // alias of "Xếp loại"). A mapping made only of column letters names no header: then it is row 1.
   const mapped = Object.values(options.mapping ?? {}).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   const recognised = new Set([...accepted.keys(), ...mapped.filter((v) => !/^[A-Za-z]{1,3}$/.test(v.trim())).map((v) => foldVi(v))]);
   let headerRow = options.headerRow;
   if (headerRow === undefined) {
+    let best = 0;
     for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
-      const hs = rowHeaders(r);
-      if ([...hs.values()].some((h) => recognised.has(foldVi(h)))) {
+      const named = new Set([...rowHeaders(r).values()].map((h) => foldVi(h)).filter((h) => recognised.has(h))).size;
+      if (named > best) {
+        best = named;
         headerRow = r;
-        break;
       }
     }
     if (headerRow === undefined && (mapped.length > 0 || !strict)) headerRow = 1;

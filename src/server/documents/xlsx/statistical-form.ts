@@ -5,6 +5,7 @@
  * (A, B, C, 1, 2, …) and one row per indicator with its code. Pure: layout in, bytes out.
  */
 import ExcelJS from 'exceljs';
+import { pageHeaderOf, printSetupOf } from './export.js';
 
 export interface StatSheetColumn {
   code: string;
@@ -33,6 +34,8 @@ export interface StatSheet {
   rows: readonly StatSheetRow[];
   /** Print the "Đơn vị tính" column (0602, 0603). */
   withUnit: boolean;
+  /** The day of the export, `yyyy-mm-dd` (the Vietnamese day from the clock), for the printed page header. */
+  exportedOn: string;
 }
 
 const thin = { style: 'thin' as const };
@@ -41,10 +44,16 @@ const font = (o: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: 
 
 export async function statisticalFormXlsx(s: StatSheet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(s.code.slice(0, 4), { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const lead = s.withUnit ? 3 : 2; // label, code[, unit]
   const width = lead + s.columns.length;
   const depth = 1 + Math.max(0, ...s.columns.map((c) => c.groups?.length ?? 0));
+  const top = s.unitOfCount ? 8 : 7; // the table's first header row, under the title band
+  // Printed like the lists: the unit, the form and the day in the page header, page x/y in the
+  // footer, and the table's header rows (with the column numbers row) repeated on every page.
+  const ws = wb.addWorksheet(s.code.slice(0, 4), {
+    pageSetup: printSetupOf({ landscape: true, titleRows: `${top}:${top + depth}` }),
+    headerFooter: pageHeaderOf({ unitName: s.reportingUnit, date: s.exportedOn, title: `Biểu số ${s.code} năm ${s.year}` }),
+  });
   const put = (r: number, c: number, v: string | number | null, f: Partial<ExcelJS.Font> = {}, align: Partial<ExcelJS.Alignment> = {}) => {
     const cell = ws.getCell(r, c);
     cell.value = v;
@@ -68,11 +77,9 @@ export async function statisticalFormXlsx(s: StatSheet): Promise<Buffer> {
   put(5, 1, s.title, { bold: true, size: 14 }, { horizontal: 'center' });
   ws.mergeCells(6, 1, 6, width);
   put(6, 1, `Năm ${s.year}`, { italic: true }, { horizontal: 'center' });
-  let top = 7;
   if (s.unitOfCount) {
     ws.mergeCells(7, 1, 7, width);
     put(7, 1, `Đơn vị tính: ${s.unitOfCount}`, { italic: true }, { horizontal: 'right' });
-    top = 8;
   }
 
   // Header: the lead columns span every header row; each column's groups merge across equal neighbours.

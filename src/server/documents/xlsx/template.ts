@@ -6,6 +6,7 @@
  * column means, which are required and how to write them.
  */
 import ExcelJS from 'exceljs';
+import { headerRowHeight, PORTRAIT_MAX_WIDTH, printSetupOf } from './export.js';
 
 export interface TemplateColumn {
   header: string;
@@ -56,17 +57,27 @@ function validationsOf(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.D
 export async function importTemplateXlsx(spec: TemplateSpec): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'TĐKT';
-  const ws = wb.addWorksheet(spec.sheetName, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  const guide = wb.addWorksheet(INSTRUCTIONS_SHEET);
+  const widths = spec.columns.map((c) => c.width ?? Math.max(14, c.header.length + 4));
+  // Printed like the exports (a unit prints the filled-in list to sign it): one page wide, header row repeated.
+  const ws = wb.addWorksheet(spec.sheetName, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    pageSetup: printSetupOf({ landscape: widths.reduce((a, b) => a + b, 0) > PORTRAIT_MAX_WIDTH, titleRows: '1:1' }),
+    headerFooter: { oddFooter: '&CTrang &P/&N' },
+  });
+  const guide = wb.addWorksheet(INSTRUCTIONS_SHEET, { pageSetup: printSetupOf({ landscape: false }) });
   const lists = spec.columns.some((c) => c.choices?.length) ? wb.addWorksheet(LISTS_SHEET, { state: 'hidden' }) : null;
 
   ws.addRow(spec.columns.map((c) => c.header));
   const header = ws.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.height = headerRowHeight(
+    spec.columns.map((c) => c.header),
+    widths,
+  );
   spec.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    col.width = c.width ?? Math.max(14, c.header.length + 4);
+    col.width = widths[i];
     const cell = header.getCell(i + 1);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: c.required ? 'FFFCE4D6' : 'FFDDEBF7' } };
     cell.note = `${c.required ? 'Bắt buộc. ' : ''}${c.meaning}${c.format ? ` (${c.format})` : ''}`;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
 import { DocumentError } from '../errors.js';
-import { exportXlsx, inertText, moneyNumFmt } from './export.js';
+import { exportXlsx, headerRowHeight, inertText, moneyNumFmt } from './export.js';
 import { readXlsxTable, type ImportColumn } from './import.js';
 
 interface Awardee {
@@ -26,6 +26,12 @@ const SPEC: ImportColumn<'hoTen' | 'ngaySinh' | 'soTien'>[] = [
   { key: 'ngaySinh', header: 'Ngày sinh', type: 'date' },
   { key: 'soTien', header: 'Số tiền', type: 'money' },
 ];
+
+test('the header row is as tall as its most wrapped header', () => {
+  assert.equal(headerRowHeight(['STT', 'Ngày'], [7, 12]), 18);
+  assert.equal(headerRowHeight(['STT', 'Cam kết / hoàn lại'], [7, 16]), 33);
+  assert.equal(headerRowHeight(['x'.repeat(500)], [10]), 63, 'at most four lines');
+});
 
 test('money formats use literal dots whatever the reader locale', () => {
   assert.equal(moneyNumFmt(500), '0');
@@ -96,6 +102,21 @@ test('headers match without diacritics, via aliases or a mapping; row errors are
 
   const mapped = await readXlsxTable(buf, SPEC, { mapping: { hoTen: 'B', soTien: 'So tien' }, headerRow: 2 });
   assert.equal(mapped.rows[0]?.values.hoTen, 'Lò Văn Nam');
+});
+
+test('a title row that reads like a header is not taken for the header row: the row naming most columns is', async () => {
+  const buf = await sheet((ws) => {
+    ws.addRow(['SỐ TIỀN']); // the list's title, merged across the table: also the text of one header
+    ws.mergeCells('A1:C1');
+    ws.addRow(['Họ và tên', 'Ngày sinh', 'Số tiền']);
+    ws.addRow(['Lò Văn Nam', '05/02/1980', 1_490_000]);
+  });
+  const result = await readXlsxTable(buf, SPEC);
+  assert.equal(result.headerRow, 2);
+  assert.deepEqual(
+    result.rows.map((r) => r.values.hoTen),
+    ['Lò Văn Nam'],
+  );
 });
 
 test('merged header cells and missing columns are refused with a clear message', async () => {

@@ -11,7 +11,7 @@ import { cellRecords, computeForm } from '../../statistics/query.js';
 import { STAT_FORM_CODES } from '../../statistics/forms.js';
 import { presentStatCell, presentStatForm, presentStatForms, statCellSchema, statFormListSchema, statFormSchema } from '../../presenters/statistics.js';
 import { statisticalFormXlsx } from '../../documents/index.js';
-import { yearVn } from '../../clock.js';
+import { todayVn, yearVn } from '../../clock.js';
 import { pageQuery } from '../../../shared/schemas/common.js';
 
 const tags = ['statistics'];
@@ -89,6 +89,7 @@ export const statisticsRoutes =
           unitOfCount: c.form.unitOfCount,
           note: c.form.note,
           withUnit: c.form.source === 'honor',
+          exportedOn: todayVn(),
           columns: c.form.columns,
           rows: c.form.rows.map((r, i) => ({ code: r.code, label: r.label, unit: r.unit, bold: r.bold, heading: r.heading, cells: c.values[i] ?? [] })),
         });

@@ -10,6 +10,7 @@ import type { ImportMappingInfo, ImportPreview, ImportResult } from '../../api/p
 import { PageHeader } from '../../components/PageHeader';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { ImportProgress, useImportProgress } from '../../components/ImportProgress';
+import { ImportFindings } from '../../components/ImportFindings';
 import { fmtNumber } from '../../lib/format';
 import { keys } from '../../api/keys';
 
@@ -138,9 +139,7 @@ export default function ImportPage() {
         </Card>
       ) : null}
 
-      {preview?.notices?.length && step === 1 ? (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={preview.notices.join(' ')} data-testid="import-notice" />
-      ) : null}
+      {preview && step >= 1 ? <ImportFindings notices={preview.notices ?? []} rows={preview.rows} /> : null}
 
       {step === 0 ? (
         <Card size="small">
@@ -232,14 +231,21 @@ export default function ImportPage() {
               },
               { title: 'Họ và tên', key: 'fullName', width: 180, render: (_: unknown, r) => text(r.values.fullName) },
               {
-                title: 'Lỗi cần sửa',
+                title: 'Lỗi cần sửa, lưu ý',
                 key: 'errors',
                 width: 340,
                 render: (_: unknown, r) =>
-                  r.errors.length ? (
-                    <ul style={{ margin: 0, paddingInlineStart: 16, color: '#cf1322' }}>
+                  r.errors.length || r.warnings.length ? (
+                    <ul style={{ margin: 0, paddingInlineStart: 16 }}>
                       {r.errors.map((e, i) => (
-                        <li key={i}>{e}</li>
+                        <li key={`e${i}`} style={{ color: '#cf1322' }}>
+                          {e}
+                        </li>
+                      ))}
+                      {r.warnings.map((w, i) => (
+                        <li key={`w${i}`} style={{ color: '#ad6800' }}>
+                          {w}
+                        </li>
                       ))}
                     </ul>
                   ) : null,

@@ -7,6 +7,7 @@ import { commitRecordImport, previewRecordImport, type ImportPreviewRows } from 
 import { errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ImportProgress, useImportProgress } from '../../components/ImportProgress';
+import { ImportFindings } from '../../components/ImportFindings';
 import { fmtNumber } from '../../lib/format';
 import { keys } from '../../api/keys';
 
@@ -74,6 +75,7 @@ export default function RecordsImportPage() {
         />
       ) : null}
       <ImportProgress job={progress.job} active={previewMut.isPending || commitMut.isPending} />
+      {preview ? <ImportFindings notices={preview.notices} rows={preview.rows} testId="records-import-findings" /> : null}
       {done ? (
         <Result
           status="success"
@@ -145,12 +147,15 @@ export default function RecordsImportPage() {
             size="small"
             dataSource={preview.rows}
             pagination={{ pageSize: 50, showSizeChanger: false }}
+            // On a phone the table scrolls inside its card instead of pushing the page sideways.
+            scroll={{ x: 'max-content' }}
             columns={[
               { title: 'Dòng', dataIndex: 'row', width: 70 },
               ...COLUMNS[preview.kind].map((c) => ({ title: c.title, render: (_: unknown, r: ImportPreviewRows['rows'][number]) => r.values[c.key] || '—' })),
               { title: 'Đối tượng', dataIndex: 'subjectName', render: (v: string | null) => v ?? '—' },
               {
                 title: 'Kiểm tra',
+                width: 300,
                 render: (_: unknown, r: ImportPreviewRows['rows'][number]) =>
                   r.ok ? (
                     <>
