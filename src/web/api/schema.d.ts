@@ -22442,6 +22442,7 @@ export interface operations {
             query?: {
                 box?: "all" | "inbox" | "mine";
                 status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                stage?: "in_progress";
                 movementId?: string;
                 year?: number;
                 q?: string;
@@ -22577,6 +22578,7 @@ export interface operations {
             query?: {
                 box?: "all" | "inbox" | "mine";
                 status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                stage?: "in_progress";
                 movementId?: string;
                 year?: number;
                 q?: string;

@@ -51,6 +51,7 @@ import {
 import { reportDocx } from '../../presenters/report-documents.js';
 import { HONOR_LEVEL, statedFigures } from '../../reports/indicators.js';
 import { HONORS } from '../../../shared/codes.js';
+import { DOSSIER_IN_PROGRESS } from '../../../shared/dossiers.js';
 import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, MIME, pageOf } from '../../http/contract.js';
 import { contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
@@ -71,7 +72,6 @@ const tags = ['reports'];
 const idParams = idParamsOf();
 const yearQuery = z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.').optional();
 const versionBody = z.object({ version: z.number().int() });
-const PENDING_STEPS = ['submitted', 'returned', 'received', 'appraising', 'in_council', 'reviewed', 'forwarded'];
 
 async function requestJson(tx: Executor, actor: Actor, r: ReportRequestRow) {
   const unit = await unsafeUnitNameAndPath(tx, r.unitId);
@@ -367,7 +367,7 @@ export const reportRoutes =
         progress,
         honors: await dashboardHonors(db, actor, year),
         byUnit: await dashboardHonorsByUnit(db, actor, year),
-        pending: await dashboardPendingDossiers(db, actor, year, PENDING_STEPS),
+        pending: await dashboardPendingDossiers(db, actor, year, [...DOSSIER_IN_PROGRESS]),
         years: await dashboardYears(db, actor, [year - 4, year - 3, year - 2, year - 1, year]),
         money: await dashboardMoney(db, actor, year),
       });
