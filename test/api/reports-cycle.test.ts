@@ -2,7 +2,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { buildUnit, clerkOf } from '../helpers/factories.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { docxText, downloadAs, skipWithoutPdfTools, wordsOf, assertHeader } from '../helpers/pdf-layout.js';
 import { setClock, instantVn } from '../../src/server/clock.js';
+import { stopWarmOffice } from '../../src/server/office/soffice.js';
+import { formatNumberVi } from '../../src/shared/format-vi.js';
 
 /**
  * Seed 000: every unit reports "định kỳ 06 tháng (trước ngày 25/6), năm (trước ngày 25/12)".
@@ -110,6 +116,7 @@ describe('reports: seed 000 annual cycle — three units, one late, one returned
   });
   after(async () => {
     setClock(null);
+    stopWarmOffice();
     await t.close();
   });
 
@@ -223,6 +230,57 @@ describe('reports: seed 000 annual cycle — three units, one late, one returned
     assert.equal(byKey('money').sum, 2_340_000 + 710_000 + 1_880_000 + 710_000 + 3_510_000 + 710_000);
     // The Office's whole subtree also holds the unit that was not asked (its Giấy khen).
     assert.equal(byKey('honor:GK:individual').subtreeData >= byKey('honor:GK:individual').sum + 1, true);
+  });
+
+  /** What the Office's Báo cáo tổng kết must print, from the same hand sums. */
+  const unitLine = (i: number) => {
+    const e = expectedOf(i);
+    const sum = (suffix: string) => Object.entries(e).reduce((n, [k, v]) => (k.startsWith('honor:') && k.endsWith(suffix) ? n + v : n), 0);
+    return [units[i]!.name, formatNumberVi(sum(':collective')), formatNumberVi(sum(':individual')), formatNumberVi(e.money ?? 0)];
+  };
+  const totalMoney = () => [0, 1, 2].reduce((n, i) => n + (expectedOf(i).money ?? 0), 0);
+
+  it('the Office’s Báo cáo tổng kết (DOCX): the figures as tables — by honor, by unit, other figures — and the four sections', async () => {
+    const r = await downloadAs(t, 'vanphong', `/api/report-requests/${requestId}/report.docx?so=12`);
+    assert.equal(r.status, 200);
+    const text = docxText(r.body);
+    assert.match(text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(text, /Số: 12\//);
+    assert.match(text, /BÁO CÁO/);
+    assert.match(text, /Tổng kết công tác thi đua, khen thưởng từ ngày 01\/01\/2030 đến ngày 31\/12\/2030/);
+    assert.match(text, /Đã nhận báo cáo của 3\/3 đơn vị được yêu cầu \(1 đơn vị gửi muộn\)\./);
+    // By unit: each row is the unit's name, its collective and individual awards, its money.
+    assert.match(text, /Kết quả khen thưởng theo đơn vị:/);
+    for (const i of [0, 1, 2]) assert.ok(text.includes(unitLine(i).join('\n')), `row of ${units[i]!.name}: ${unitLine(i).join(' | ')}`);
+    assert.ok(!text.includes(outsider.name), 'the unit not asked is not in the table');
+    // By honor (Giấy khen: 3 individuals, no collective) and the money among the other figures.
+    assert.ok(text.includes(['Giấy khen', '0', '3'].join('\n')), 'Giấy khen row');
+    assert.match(text, new RegExp(`Tổng tiền thưởng \\(đồng\\)\\n${formatNumberVi(totalMoney()).replace(/\./g, '\\.')}`));
+    // The units' sections, each point led by its unit; the headings renumbered I–IV.
+    assert.match(text, /I\. KẾT QUẢ THỰC HIỆN/);
+    assert.match(text, new RegExp(`${units[0]!.name}: Hoàn thành xuất sắc nhiệm vụ năm\\.`));
+    assert.match(text, /II\. TỒN TẠI, HẠN CHẾ\n.*Còn chậm gửi hồ sơ\./);
+    assert.match(text, /III\. BÀI HỌC KINH NGHIỆM\n.*Bám sát kế hoạch\./);
+    const iv = text.slice(text.indexOf('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ'));
+    assert.ok(iv.includes(`${units[0]!.name}: Tăng khen đột xuất.`) && iv.includes(`${units[2]!.name}: Phát động thi đua chuyên đề.`), iv.slice(0, 300));
+  });
+
+  it('the same report as PDF (LibreOffice): NĐ 30 header, the tables and the sections on the pages', { skip: skipWithoutPdfTools }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tdkt-rollup-'));
+    try {
+      const r = await downloadAs(t, 'vanphong', `/api/report-requests/${requestId}/report.docx?format=pdf`);
+      assert.equal(r.status, 200);
+      assert.match(r.disposition, /\.pdf/);
+      const { words, pageWidth, text } = wordsOf(r.body, dir, 'bao-cao-tong-hop');
+      assertHeader(words, pageWidth, 'SỞ');
+      const flat = text.replace(/\s+/g, ' ');
+      for (const i of [0, 1, 2]) assert.ok(flat.includes(unitLine(i).slice(1).join(' ')) || flat.includes(units[i]!.name), units[i]!.name);
+      for (const h of ['KẾT QUẢ THỰC HIỆN', 'TỒN TẠI, HẠN CHẾ', 'BÀI HỌC KINH NGHIỆM', 'PHƯƠNG HƯỚNG, NHIỆM VỤ']) assert.ok(flat.includes(h), h);
+      assert.ok(flat.includes(formatNumberVi(totalMoney())), 'total money');
+      assert.ok(flat.includes('Còn chậm gửi hồ sơ.'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a year with no data gives an empty but valid report, sent and rolled up as zeros', async () => {

@@ -3375,7 +3375,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Báo cáo tổng hợp (DOCX) của đơn vị yêu cầu: số liệu cộng từ các báo cáo đã gửi */
+        /** Báo cáo tổng hợp (Word hoặc PDF, thể thức NĐ 30/2020) của đơn vị yêu cầu: số liệu cộng từ các báo cáo đã gửi, bảng theo đơn vị, các phần kết quả, tồn tại, bài học, phương hướng gom từ báo cáo của các đơn vị */
         get: operations["downloadRollupDocx"];
         put?: never;
         post?: never;
@@ -3495,7 +3495,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Báo cáo sơ kết / tổng kết (DOCX, thể thức NĐ 30/2020) theo mẫu của đơn vị */
+        /** Báo cáo sơ kết / tổng kết (Word hoặc PDF, thể thức NĐ 30/2020) theo mẫu của đơn vị */
         get: operations["downloadReportDocx"];
         put?: never;
         post?: never;
@@ -27209,7 +27209,10 @@ export interface operations {
     };
     downloadRollupDocx: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -27218,13 +27221,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Báo cáo (Word) */
+            /** @description Báo cáo (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -27256,6 +27260,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27757,7 +27770,10 @@ export interface operations {
     };
     downloadReportDocx: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -27766,13 +27782,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Báo cáo (Word) */
+            /** @description Báo cáo (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -27804,6 +27821,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
