@@ -122,18 +122,21 @@ describe('reports: seed 000 annual cycle — three units, one late, one returned
 
   const fig = (rep: { rows: { key: string; data: number }[] }, k: string) => rep.rows.find((x) => x.key === k)?.data ?? 0;
   const mine = async (c: Client) => (await c.get(`/api/reports?requestId=${requestId}`)).body.items[0];
-
-  it('each unit’s report is prefilled with its own year, as worked out by hand', async () => {
-    const r = await office.post('/api/report-requests', {
+  /** The Office asks `asked` for the annual report of `year`. */
+  const askAnnual = (title: string, year: number, dueDate: string, asked: { id: string }[]) =>
+    office.post('/api/report-requests', {
       unitId: t.demo.rootUnitId,
       kind: 'annual',
-      title: 'Báo cáo tổng kết công tác thi đua, khen thưởng năm 2030',
-      year: 2030,
-      periodFrom: '2030-01-01',
-      periodTo: '2030-12-31',
-      dueDate: '2030-12-25',
-      unitIds: units.map((u) => u.id),
+      title,
+      year,
+      periodFrom: `${year}-01-01`,
+      periodTo: `${year}-12-31`,
+      dueDate,
+      unitIds: asked.map((u) => u.id),
     });
+
+  it('each unit’s report is prefilled with its own year, as worked out by hand', async () => {
+    const r = await askAnnual('Báo cáo tổng kết công tác thi đua, khen thưởng năm 2030', 2030, '2030-12-25', units);
     assert.equal(r.status, 201, JSON.stringify(r.body));
     requestId = r.body.id;
     // Literal figures for unit A, so the helper above is itself checked once.
@@ -284,16 +287,7 @@ describe('reports: seed 000 annual cycle — three units, one late, one returned
   });
 
   it('a year with no data gives an empty but valid report, sent and rolled up as zeros', async () => {
-    const r = await office.post('/api/report-requests', {
-      unitId: t.demo.rootUnitId,
-      kind: 'annual',
-      title: 'Báo cáo bổ sung số liệu năm 2019',
-      year: 2019,
-      periodFrom: '2019-01-01',
-      periodTo: '2019-12-31',
-      dueDate: '2030-12-31',
-      unitIds: [units[0]!.id],
-    });
+    const r = await askAnnual('Báo cáo bổ sung số liệu năm 2019', 2019, '2030-12-31', [units[0]!]);
     assert.equal(r.status, 201, JSON.stringify(r.body));
     const clerkA = await clerkOf(t, units[0]!.id);
     const item = (await clerkA.get(`/api/reports?requestId=${r.body.id}`)).body.items[0];
