@@ -23,7 +23,7 @@ import { honorAwards, people, qualityRatings, units } from '../src/server/db/sch
 import { vietnameseNameSortKey } from '../src/shared/vietnamese.js';
 import { percentile, report } from './report.js';
 
-const PASSWORD = 'Bench-load-2024!';
+export const PASSWORD = 'Bench-load-2024!';
 const TOTAL_PEOPLE = Number(process.env.BENCH_LOAD_PEOPLE ?? 60_000);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
 const BIG_UNIT = Math.min(25_000, TOTAL_PEOPLE);
@@ -31,7 +31,7 @@ const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 const PG_DB = 'tdkt_bench_load';
 
 // Family names by share of the population (Nguyễn about 38%), then middle and given names.
-const FAMILY: [string, number][] = [
+export const FAMILY: [string, number][] = [
   ['Nguyễn', 38],
   ['Trần', 11],
   ['Lê', 9.5],
@@ -53,8 +53,8 @@ const FAMILY: [string, number][] = [
   ['Triệu', 1],
   ['Ma', 1],
 ];
-const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Xuân', 'Thu', 'Hồng', 'Anh'];
-const GIVEN = [
+export const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Hữu', 'Quang', 'Xuân', 'Thu', 'Hồng', 'Anh'];
+export const GIVEN = [
   'An',
   'Anh',
   'Bình',
@@ -98,10 +98,10 @@ const GIVEN = [
 ];
 
 let seed = 2026;
-const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
-const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+export const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+export const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
 const familyTotal = FAMILY.reduce((s, [, w]) => s + w, 0);
-function family(): string {
+export function family(): string {
   let r = rand() * familyTotal;
   for (const [name, w] of FAMILY) if ((r -= w) < 0) return name;
   return 'Nguyễn';
@@ -240,7 +240,7 @@ async function rawSql(run: (q: string) => Promise<unknown>, bigUnitId: string): 
   return out;
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   if (!existsSync('dist/server/main.js')) {
     const r = spawnSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('server build failed');
@@ -263,12 +263,12 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   }
 }
 
-interface Session {
+export interface Session {
   cookie: string;
   csrf: string;
 }
 
-async function login(base: string, username: string): Promise<Session> {
+export async function login(base: string, username: string): Promise<Session> {
   const r = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -13,6 +13,7 @@ const parts: Record<string, () => Promise<void>> = {
   load: async () => (await import('./load.bench.js')).benchLoad(),
   plans: async () => (await import('./plans.bench.js')).benchPlans(),
   portal: async () => (await import('./portal.bench.js')).benchPortal(),
+  reports: async () => (await import('./reports.bench.js')).benchReports(),
   rules: async () => (await import('./rules.bench.js')).benchRules(),
   signing: async () => (await import('./signing.bench.js')).benchSigning(),
 };

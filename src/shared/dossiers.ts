@@ -31,6 +31,11 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   completed: 'Đã hoàn thành',
 };
 
+/** Dossiers still moving through the pipeline (sent up, not yet completed nor back to a draft): the dashboard's "đang xử lý". */
+export const DOSSIER_IN_PROGRESS: readonly DossierStatus[] = ['submitted', 'returned', 'received', 'appraising', 'in_council', 'reviewed', 'forwarded'];
+/** List stages a filter can ask for. */
+export const DOSSIER_STAGES = ['in_progress'] as const;
+
 /** Verb-named commands; each is one row of the transition table below. */
 export const DOSSIER_COMMANDS = [
   'submit',

@@ -8,7 +8,7 @@ import { INDICATORS } from '../reports/indicators.js';
 import { formatLongDateVi, formatMoneyVi, formatNumberVi } from '../../shared/format-vi.js';
 import { todayVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
-import type { ReportKind } from '../../shared/schemas/reports.js';
+import { NARRATIVE_KEYS, type ReportKind } from '../../shared/schemas/reports.js';
 
 export interface ReportDocInput {
   /** The unit whose report it is (its header, its template). */
@@ -21,6 +21,34 @@ export interface ReportDocInput {
   recipientName: string | null;
   figures: Record<string, number>;
   narrative: Record<string, string>;
+  /** A roll-up: the figures each unit reported (printed as the table "theo đơn vị"). */
+  byUnit?: { unitName: string; figures: Record<string, number> }[];
+  /** Số văn bản, when the user gives one. */
+  so?: string | undefined;
+}
+
+/** Awards of a report's figures: collectives (and households) and individuals. */
+function awardCounts(f: Record<string, number>): { tapThe: number; caNhan: number } {
+  let tapThe = 0;
+  let caNhan = 0;
+  for (const h of HONORS) {
+    tapThe += (f[`honor:${h}:collective`] ?? 0) + (f[`honor:${h}:household`] ?? 0);
+    caNhan += f[`honor:${h}:individual`] ?? 0;
+  }
+  return { tapThe, caNhan };
+}
+
+/**
+ * The narrative of a roll-up from the units' sent reports: each section gathers the units' points,
+ * each led by its unit's name, for the Office to edit in Word (docs/decisions.md).
+ */
+export function rollupNarrative(reports: { unitName: string; narrative: Record<string, string> }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of NARRATIVE_KEYS) {
+    const parts = reports.flatMap((r) => lines(r.narrative[key]).map((l) => `${r.unitName}: ${l}`));
+    if (parts.length) out[key] = parts.join('\n');
+  }
+  return out;
 }
 
 const lines = (s: string | undefined) =>
@@ -48,12 +76,22 @@ export async function reportDocx(tx: Executor, d: ReportDocInput): Promise<Buffe
     soLieu: i.money ? formatMoneyVi(f[i.key] ?? 0) : formatNumberVi(f[i.key] ?? 0),
   }));
   const results = lines(d.narrative.results);
+  const theoDonVi = (d.byUnit ?? []).map((u, i) => {
+    const c = awardCounts(u.figures);
+    return {
+      stt: i + 1,
+      donVi: u.unitName,
+      tapThe: formatNumberVi(c.tapThe),
+      caNhan: formatNumberVi(c.caNhan),
+      tienThuong: formatNumberVi(u.figures.money ?? 0),
+    };
+  });
   return renderDocument(
     'bao_cao_tong_ket',
     {
       coQuanChuQuan: (parent?.name ?? '').toUpperCase(),
       coQuanBanHanh: (unit?.name ?? '').toUpperCase(),
-      so: '',
+      so: d.so ?? '',
       kyHieu: `BC-${unit?.code ?? ''}`.replace(/-$/, ''),
       diaDanh: place,
       ngayThang: formatLongDateVi(todayVn()),
@@ -61,6 +99,7 @@ export async function reportDocx(tx: Executor, d: ReportDocInput): Promise<Buffe
       trichYeu: `công tác thi đua, khen thưởng từ ngày ${formatDateVi(d.periodFrom)} đến ngày ${formatDateVi(d.periodTo)} của ${unit?.name ?? ''}`,
       noiDung: results.length ? results : [`${d.title}: số liệu từ ngày ${formatDateVi(d.periodFrom)} đến ngày ${formatDateVi(d.periodTo)}.`],
       tongHop,
+      theoDonVi,
       soLieu,
       tonTai: lines(d.narrative.shortcomings),
       baiHoc: lines(d.narrative.lessons),

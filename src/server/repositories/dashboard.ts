@@ -4,11 +4,11 @@ import { dossierCandidates, dossiers, fundEntries, funds, honorAwards, people, u
 import type { Actor } from '../auth/actor.js';
 import { dossierVisibleCondition, escapeLike } from './scope.js';
 
-/** Honors of a year whose subject (a person's unit, or the collective) lies under `path`; not revoked. */
-function honorsUnder(path: string, year: number): SQL {
+/** Honors of a year (or of some years) whose subject (a person's unit, or the collective) lies under `path`; not revoked. */
+function honorsUnder(path: string, year: number | number[]): SQL {
   const like = escapeLike(path) + '%';
   return and(
-    eq(honorAwards.year, year),
+    Array.isArray(year) ? inArray(honorAwards.year, year) : eq(honorAwards.year, year),
     eq(honorAwards.revoked, false),
     sql`coalesce(${people.unitId}, ${honorAwards.unitId}) in (select ${units.id} from ${units} where ${units.path} like ${like})`,
   ) as SQL;
@@ -52,40 +52,49 @@ export async function dashboardHonors(tx: Executor, actor: Pick<Actor, 'unitPath
   return rows.map((r) => ({ ...r, n: Number(r.n), amount: Number(r.amount) }));
 }
 
-/** Honors of a year per direct child unit of the actor's unit (each child's whole subtree). */
-export async function dashboardHonorsByUnit(tx: Executor, actor: Pick<Actor, 'unitId'>, year: number) {
+/**
+ * Honors of a year per direct child unit of the actor's unit (each child's whole subtree), in ONE
+ * grouped query: the child is read off the subject unit's path (`<actor path><child id>/…`), so
+ * the cost does not grow with the number of children (bench: 50 departments, 3,000 units).
+ */
+export async function dashboardHonorsByUnit(tx: Executor, actor: Pick<Actor, 'unitId' | 'unitPath'>, year: number) {
   const children = await tx
     .select({ id: units.id, name: units.name, path: units.path })
     .from(units)
     .where(and(eq(units.parentId, actor.unitId), eq(units.active, true)))
     .orderBy(asc(units.sortOrder), asc(units.name));
-  const out: { unitId: string; unitName: string; collective: number; individual: number }[] = [];
-  for (const c of children) {
-    const [r] = await tx
-      .select({
-        collective: sql<number>`count(*) filter (where ${honorAwards.personId} is null)::int`,
-        individual: sql<number>`count(*) filter (where ${honorAwards.personId} is not null)::int`,
-      })
-      .from(honorAwards)
-      .leftJoin(people, eq(people.id, honorAwards.personId))
-      .where(honorsUnder(c.path, year));
-    out.push({ unitId: c.id, unitName: c.name, collective: Number(r?.collective ?? 0), individual: Number(r?.individual ?? 0) });
-  }
-  return out;
+  const subject = sql`(select ${units.path} from ${units} where ${units.id} = coalesce(${people.unitId}, ${honorAwards.unitId}))`;
+  // The offset is inlined (an integer we compute): a bound parameter would make the SELECT and GROUP BY expressions differ.
+  const child = sql<string>`split_part(substr(${subject}, ${sql.raw(String(actor.unitPath.length + 1))}), '/', 1)`;
+  const rows = await tx
+    .select({
+      child,
+      collective: sql<number>`count(*) filter (where ${honorAwards.personId} is null)::int`,
+      individual: sql<number>`count(*) filter (where ${honorAwards.personId} is not null)::int`,
+    })
+    .from(honorAwards)
+    .leftJoin(people, eq(people.id, honorAwards.personId))
+    .where(honorsUnder(actor.unitPath, year))
+    .groupBy(child);
+  const byChild = new Map(rows.map((r) => [r.child, r]));
+  return children.map((c) => {
+    const r = byChild.get(c.id);
+    return { unitId: c.id, unitName: c.name, collective: Number(r?.collective ?? 0), individual: Number(r?.individual ?? 0) };
+  });
 }
 
-/** Totals of a few years (the comparison with previous years). */
+/** Totals of a few years (the comparison with previous years), in one grouped query. */
 export async function dashboardYears(tx: Executor, actor: Pick<Actor, 'unitPath'>, years: number[]) {
-  const out: { year: number; n: number; amount: number }[] = [];
-  for (const y of years) {
-    const [r] = await tx
-      .select({ n: sql<number>`count(*)::int`, amount: sql<number>`coalesce(sum(${honorAwards.amount}), 0)::bigint` })
-      .from(honorAwards)
-      .leftJoin(people, eq(people.id, honorAwards.personId))
-      .where(honorsUnder(actor.unitPath, y));
-    out.push({ year: y, n: Number(r?.n ?? 0), amount: Number(r?.amount ?? 0) });
-  }
-  return out;
+  const rows = await tx
+    .select({ year: honorAwards.year, n: sql<number>`count(*)::int`, amount: sql<number>`coalesce(sum(${honorAwards.amount}), 0)::bigint` })
+    .from(honorAwards)
+    .leftJoin(people, eq(people.id, honorAwards.personId))
+    .where(honorsUnder(actor.unitPath, years))
+    .groupBy(honorAwards.year);
+  return years.map((y) => {
+    const r = rows.find((x) => x.year === y);
+    return { year: y, n: Number(r?.n ?? 0), amount: Number(r?.amount ?? 0) };
+  });
 }
 
 /** Visible dossiers of a year still in the pipeline, by step, with their candidates. */

@@ -26,6 +26,7 @@ import { escapeLike } from './scope.js';
 import { dossierVisibleCondition } from './scope.js';
 import { makeCalendar, type Calendar, type HolidayEntry } from '../../shared/working-days.js';
 import { foldVietnamese } from '../../shared/vietnamese.js';
+import { DOSSIER_IN_PROGRESS } from '../../shared/dossiers.js';
 import type { DisciplineEntry, FactEntry, HonorEntry, InitiativeEntry, MemberInput, RatingEntry, SubjectInput } from '../rules/index.js';
 import type { CommendationType, Discipline, Honor, InitiativeScope, Rating, SubjectKind } from '../../shared/codes.js';
 import type { Fact } from '../rules/index.js';
@@ -61,6 +62,8 @@ export async function lockVisibleDossier(tx: Executor, actor: Actor, id: string)
 export interface DossierFilter {
   box?: 'all' | 'inbox' | 'mine' | undefined;
   status?: string | undefined;
+  /** 'in_progress': only the steps of DOSSIER_IN_PROGRESS. */
+  stage?: 'in_progress' | undefined;
   movementId?: string | undefined;
   year?: number | undefined;
   q?: string | undefined;
@@ -85,6 +88,7 @@ export async function listVisibleDossiers(tx: Executor, actor: Actor, f: Dossier
   if (f.box === 'inbox') conds.push(isNotNull(dossiers.firstSubmittedAt), ne(dossiers.unitId, actor.unitId));
   if (f.box === 'mine') conds.push(eq(dossiers.unitId, actor.unitId));
   if (f.status) conds.push(eq(dossiers.status, f.status));
+  if (f.stage === 'in_progress') conds.push(inArray(dossiers.status, [...DOSSIER_IN_PROGRESS]));
   if (f.movementId) conds.push(eq(dossiers.movementId, f.movementId));
   if (f.year) conds.push(eq(dossiers.year, f.year));
   const words = foldVietnamese(f.q ?? '')

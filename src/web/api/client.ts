@@ -170,10 +170,15 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 export async function download(request: Promise<Outcome<Blob>>, fallbackName = 'tep'): Promise<void> {
   const { data, error, response } = await settle(request);
   if (!response.ok || !data) throw failure(response.status, error, {});
+  saveBlob(data, fileNameOf(response.headers.get('content-disposition'), fallbackName));
+}
+
+/** Hands a file made in the browser (or downloaded) to the user under `name`. */
+export function saveBlob(data: Blob, name: string): void {
   const url = URL.createObjectURL(data);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileNameOf(response.headers.get('content-disposition'), fallbackName);
+  a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();

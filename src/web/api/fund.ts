@@ -1,6 +1,6 @@
 /** The award fund, the award-item inventory and re-issue requests, through the typed client. */
 import { call, client, download, type BodyOf } from './client';
-import type { FundKind } from '../../shared/codes';
+import type { FundEntryKind, FundKind } from '../../shared/codes';
 import type { components } from './schema';
 
 type S = components['schemas'];
@@ -16,8 +16,8 @@ export const getFund = (year: number, kind: FundKind = 'tdkt') => call(client.GE
 export const configureFund = (year: number, body: BodyOf<'/api/fund/{year}/settings', 'put'>) =>
   call(client.PUT('/api/fund/{year}/settings', { params: { path: { year } }, body }));
 export const listCommitments = (year: number) => call(client.GET('/api/fund/{year}/commitments', { params: { path: { year }, query: { pageSize: 200 } } }));
-export const listEntries = (year: number, kind: FundKind = 'tdkt') =>
-  call(client.GET('/api/fund/{year}/entries', { params: { path: { year }, query: { kind, pageSize: 200 } } }));
+export const listEntries = (year: number, kind: FundKind = 'tdkt', entryKind?: FundEntryKind) =>
+  call(client.GET('/api/fund/{year}/entries', { params: { path: { year }, query: { kind, pageSize: 200, ...(entryKind ? { entryKind } : {}) } } }));
 export const spendOnOrganising = (year: number, body: BodyOf<'/api/fund/{year}/organising'>) =>
   call(client.POST('/api/fund/{year}/organising', { params: { path: { year } }, body }));
 export const addSource = (year: number, body: BodyOf<'/api/fund/{year}/sources'>) =>

@@ -19,7 +19,8 @@ const byId = (id: string) => ({ params: { path: { id } } });
 export const listReportRequests = (query: QueryOf<'/api/report-requests'> = {}) => call(client.GET('/api/report-requests', { params: { query } }));
 export const createReportRequest = (body: BodyOf<'/api/report-requests'>) => call(client.POST('/api/report-requests', { body }));
 export const getReportRollup = (id: string) => call(client.GET('/api/report-requests/{id}', byId(id)));
-export const downloadRollupDocx = (id: string) => download(client.GET('/api/report-requests/{id}/report.docx', { ...byId(id), parseAs: 'blob' }));
+export const downloadRollupDocx = (id: string, format: 'docx' | 'pdf' = 'docx') =>
+  download(client.GET('/api/report-requests/{id}/report.docx', { params: { path: { id }, query: { format } }, parseAs: 'blob' }));
 export const listReports = (query: QueryOf<'/api/reports'> = {}) => call(client.GET('/api/reports', { params: { query } }));
 export const getReport = (id: string) => call(client.GET('/api/reports/{id}', byId(id)));
 export const saveReport = (id: string, body: BodyOf<'/api/reports/{id}', 'put'>) => call(client.PUT('/api/reports/{id}', { ...byId(id), body }));
@@ -28,7 +29,8 @@ export const receiveReport = (id: string, version: number) => call(client.POST('
 export const returnReport = (id: string, version: number, reason: string) =>
   call(client.POST('/api/reports/{id}/return', { ...byId(id), body: { version, reason } }));
 export const extendReport = (id: string, until: string) => call(client.POST('/api/reports/{id}/extend', { ...byId(id), body: { until } }));
-export const downloadReportDocx = (id: string) => download(client.GET('/api/reports/{id}/report.docx', { ...byId(id), parseAs: 'blob' }));
+export const downloadReportDocx = (id: string, format: 'docx' | 'pdf' = 'docx') =>
+  download(client.GET('/api/reports/{id}/report.docx', { params: { path: { id }, query: { format } }, parseAs: 'blob' }));
 export const getDashboard = (query: QueryOf<'/api/dashboard'>) => call(client.GET('/api/dashboard', { params: { query } }));
 
 export type StatisticalForm = S['StatisticalForm'];

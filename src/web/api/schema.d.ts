@@ -3375,7 +3375,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Báo cáo tổng hợp (DOCX) của đơn vị yêu cầu: số liệu cộng từ các báo cáo đã gửi */
+        /** Báo cáo tổng hợp (Word hoặc PDF, thể thức NĐ 30/2020) của đơn vị yêu cầu: số liệu cộng từ các báo cáo đã gửi, bảng theo đơn vị, các phần kết quả, tồn tại, bài học, phương hướng gom từ báo cáo của các đơn vị */
         get: operations["downloadRollupDocx"];
         put?: never;
         post?: never;
@@ -3495,7 +3495,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Báo cáo sơ kết / tổng kết (DOCX, thể thức NĐ 30/2020) theo mẫu của đơn vị */
+        /** Báo cáo sơ kết / tổng kết (Word hoặc PDF, thể thức NĐ 30/2020) theo mẫu của đơn vị */
         get: operations["downloadReportDocx"];
         put?: never;
         post?: never;
@@ -22456,6 +22456,7 @@ export interface operations {
             query?: {
                 box?: "all" | "inbox" | "mine";
                 status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                stage?: "in_progress";
                 movementId?: string;
                 year?: number;
                 q?: string;
@@ -22591,6 +22592,7 @@ export interface operations {
             query?: {
                 box?: "all" | "inbox" | "mine";
                 status?: "draft" | "submitted" | "returned" | "withdrawn" | "received" | "appraising" | "in_council" | "reviewed" | "forwarded" | "completed";
+                stage?: "in_progress";
                 movementId?: string;
                 year?: number;
                 q?: string;
@@ -27221,7 +27223,10 @@ export interface operations {
     };
     downloadRollupDocx: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -27230,13 +27235,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Báo cáo (Word) */
+            /** @description Báo cáo (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -27268,6 +27274,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27769,7 +27784,10 @@ export interface operations {
     };
     downloadReportDocx: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "docx" | "pdf";
+                so?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -27778,13 +27796,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Báo cáo (Word) */
+            /** @description Báo cáo (Word hoặc PDF) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
                 };
             };
             /** @description Dữ liệu không hợp lệ */
@@ -27816,6 +27835,15 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Dịch vụ tạm thời không sẵn sàng */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

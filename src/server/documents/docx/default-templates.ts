@@ -540,6 +540,18 @@ function baoCaoTongKet(): Block[] {
         { title: 'Ghi chú', width: 40, tag: '{ghiChu}' },
       ]),
     ),
+    // The roll-up of a report request: what each unit reported.
+    ...optional(
+      'coTheoDonVi',
+      body([r('Kết quả khen thưởng theo đơn vị:')], { after: 3, keepNext: true }),
+      loopTable('theoDonVi', [
+        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+        { title: 'Đơn vị', width: 66, tag: '{donVi}' },
+        { title: 'Tập thể', width: 22, tag: '{tapThe}', align: 'center' },
+        { title: 'Cá nhân', width: 22, tag: '{caNhan}', align: 'center' },
+        { title: 'Tiền thưởng (đồng)', width: 43, tag: '{tienThuong}', align: 'right' },
+      ]),
+    ),
     ...optional(
       'coSoLieu',
       body([r('Số liệu khác:')], { after: 3, keepNext: true }),

@@ -257,6 +257,13 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
       caNhan: 'Số cá nhân',
       ghiChu: 'Ghi chú',
     }),
+    theoDonVi: tbl('Kết quả khen thưởng theo đơn vị (báo cáo tổng hợp từ báo cáo của các đơn vị)', {
+      stt: 'Số thứ tự',
+      donVi: 'Đơn vị',
+      tapThe: 'Số lượt tập thể',
+      caNhan: 'Số lượt cá nhân',
+      tienThuong: 'Tiền thưởng',
+    }),
     soLieu: tbl('Số liệu khác của kỳ báo cáo (phong trào, đăng ký, đối tượng được khen, tiền thưởng)', {
       stt: 'Số thứ tự',
       chiTieu: 'Chỉ tiêu',
@@ -268,6 +275,7 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     // Filled by `reportSections` (docx/sections.ts): a section without content is left out and the rest renumbered.
     coTongHop: text('Có bảng kết quả khen thưởng (tự điền; trống khi bảng không có dòng nào)'),
     coSoLieu: text('Có bảng số liệu khác (tự điền; trống khi bảng không có dòng nào)'),
+    coTheoDonVi: text('Có bảng theo đơn vị (tự điền; trống khi không phải báo cáo tổng hợp)'),
     mucTonTai: text('Tiêu đề mục "Tồn tại, hạn chế" kèm số La Mã (tự điền; trống khi không có nội dung)'),
     mucBaiHoc: text('Tiêu đề mục "Bài học kinh nghiệm" kèm số La Mã (tự điền; trống khi không có nội dung)'),
     mucPhuongHuong: text('Tiêu đề mục "Phương hướng, nhiệm vụ" kèm số La Mã (tự điền; trống khi không có nội dung)'),

@@ -197,6 +197,10 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
           { stt: 1, hinhThuc: 'Giấy khen của Giám đốc Sở', tapThe: 2, caNhan: 15, ghiChu: '' },
           { stt: 2, hinhThuc: 'Bằng khen của Chủ tịch UBND tỉnh', tapThe: 1, caNhan: 1, ghiChu: '' },
         ],
+        theoDonVi: [
+          { stt: 1, donVi: 'Văn phòng Sở', tapThe: 1, caNhan: 6, tienThuong: '4.210.000' },
+          { stt: 2, donVi: 'Trung tâm Ứng dụng tiến bộ khoa học và công nghệ', tapThe: 1, caNhan: 9, tienThuong: '6.390.000' },
+        ],
         soLieu: [{ stt: 1, chiTieu: 'Phong trào thi đua đã phát động', soLieu: 3 }],
         tonTai: ['Một số hồ sơ gửi chậm so với thời hạn.'],
         baiHoc: ['Phát động phong trào gắn với nhiệm vụ chuyên môn.'],

@@ -21,6 +21,7 @@ function reportSections(data: Record<string, unknown>): Record<string, unknown> 
   const out: Record<string, unknown> = {
     coTongHop: hasItems(data.tongHop) ? 'x' : '',
     coSoLieu: hasItems(data.soLieu) ? 'x' : '',
+    coTheoDonVi: hasItems(data.theoDonVi) ? 'x' : '',
   };
   let n = 1; // I is the results section, always present.
   for (const [field, list, title] of sections) out[field] = hasItems(data[list]) ? `${ROMAN[n++]}. ${title}` : '';

@@ -64,7 +64,7 @@ import { dossierColumns } from '../../presenters/list-exports.js';
 import { batched, replyXlsx } from '../../http/xlsx-reply.js';
 import { badRequest, notFound } from '../../errors.js';
 import { COMMENDATION_TYPES, HONORS, REGIMES, SUBJECT_KINDS } from '../../../shared/codes.js';
-import { DOCUMENT_KINDS, DOSSIER_STATUSES, regimeDateOf } from '../../../shared/dossiers.js';
+import { DOCUMENT_KINDS, DOSSIER_STAGES, DOSSIER_STATUSES, regimeDateOf } from '../../../shared/dossiers.js';
 import { limitedSteps, packFor, type RulePack } from '../../rules/index.js';
 import { governingPackOfUnit } from '../../records/eligibility.js';
 import { todayVn } from '../../clock.js';
@@ -83,6 +83,7 @@ const shortText = (max: number, msg: string) => z.string().trim().max(max, msg);
 const dossierListQuery = z.object({
   box: z.enum(['all', 'inbox', 'mine'], 'Hộp hồ sơ không hợp lệ.').optional(),
   status: z.enum(DOSSIER_STATUSES, 'Trạng thái không hợp lệ.').optional(),
+  stage: z.enum(DOSSIER_STAGES, 'Giai đoạn không hợp lệ.').optional(),
   movementId: z.uuid('Phong trào không hợp lệ.').optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   q: z.string().max(100, 'Từ khóa quá dài.').optional(),

@@ -48,14 +48,14 @@ import {
   presentDashboard,
   presentDashboardRecords,
 } from '../../presenters/dashboard.js';
-import { reportDocx } from '../../presenters/report-documents.js';
+import { reportDocx, rollupNarrative } from '../../presenters/report-documents.js';
 import { HONOR_LEVEL, statedFigures } from '../../reports/indicators.js';
 import { HONORS } from '../../../shared/codes.js';
+import { DOSSIER_IN_PROGRESS } from '../../../shared/dossiers.js';
 import { notFound } from '../../errors.js';
-import { errors, file, idParams as idParamsOf, MIME, pageOf } from '../../http/contract.js';
-import { contentDisposition, replyXlsx } from '../../http/xlsx-reply.js';
+import { errors, file, idParams as idParamsOf, pageOf } from '../../http/contract.js';
+import { documentQuery, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
 import { exportUnitName } from '../export-heading.js';
-import { sendFile } from '../documents/download.js';
 import { yearVn } from '../../clock.js';
 import {
   REPORT_KINDS,
@@ -71,7 +71,6 @@ const tags = ['reports'];
 const idParams = idParamsOf();
 const yearQuery = z.coerce.number().int().min(2000, 'Năm không hợp lệ.').max(2100, 'Năm không hợp lệ.').optional();
 const versionBody = z.object({ version: z.number().int() });
-const PENDING_STEPS = ['submitted', 'returned', 'received', 'appraising', 'in_council', 'reviewed', 'forwarded'];
 
 async function requestJson(tx: Executor, actor: Actor, r: ReportRequestRow) {
   const unit = await unsafeUnitNameAndPath(tx, r.unitId);
@@ -172,9 +171,11 @@ export const reportRoutes =
         schema: {
           tags,
           operationId: 'downloadRollupDocx',
-          summary: 'Báo cáo tổng hợp (DOCX) của đơn vị yêu cầu: số liệu cộng từ các báo cáo đã gửi',
+          summary:
+            'Báo cáo tổng hợp (Word hoặc PDF, thể thức NĐ 30/2020) của đơn vị yêu cầu: số liệu cộng từ các báo cáo đã gửi, bảng theo đơn vị, các phần kết quả, tồn tại, bài học, phương hướng gom từ báo cáo của các đơn vị',
           params: idParams,
-          response: { 200: file('Báo cáo (Word)', 'docx'), ...errors(403, 404) },
+          querystring: documentQuery,
+          response: { 200: file('Báo cáo (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
         },
       },
       async (req, reply) => {
@@ -183,9 +184,19 @@ export const reportRoutes =
         const r = await findVisibleReportRequest(db, actor, req.params.id);
         const unit = r ? await unsafeUnitNameAndPath(db, r.unitId) : undefined;
         if (!r || !unit?.path.startsWith(actor.unitPath)) throw notFound('Không tìm thấy yêu cầu báo cáo.');
-        const rows = (await reportsOfRequest(db, r.id)).filter((x) => x.report.status === 'submitted' || x.report.status === 'received');
+        const all = await reportsOfRequest(db, r.id);
+        const rows = all.filter((x) => x.report.status === 'submitted' || x.report.status === 'received');
         const figures: Record<string, number> = {};
-        for (const row of rows) for (const [k, v] of Object.entries(statedFigures(await dataOf(db, row), row.report.typed))) figures[k] = (figures[k] ?? 0) + v;
+        const byUnit = [];
+        for (const row of rows) {
+          const stated = statedFigures(await dataOf(db, row), row.report.typed);
+          byUnit.push({ unitName: row.unitName, figures: stated });
+          for (const [k, v] of Object.entries(stated)) figures[k] = (figures[k] ?? 0) + v;
+        }
+        const narrative = rollupNarrative(rows.map((x) => ({ unitName: x.unitName, narrative: x.report.narrative })));
+        const late = rows.filter((x) => x.report.late).length;
+        const sentLine = `Đã nhận báo cáo của ${rows.length}/${all.length} đơn vị được yêu cầu${late ? ` (${late} đơn vị gửi muộn)` : ''}.`;
+        narrative.results = [sentLine, narrative.results].filter(Boolean).join('\n');
         const buf = await reportDocx(db, {
           unitId: r.unitId,
           kind: r.kind,
@@ -194,9 +205,11 @@ export const reportRoutes =
           periodTo: r.periodTo,
           recipientName: null,
           figures,
-          narrative: {},
+          narrative,
+          byUnit,
+          so: req.query.so,
         });
-        return sendFile(reply, buf, MIME.docx, contentDisposition('bao-cao-tong-hop.docx'));
+        return replyDocument(reply, buf, `Bao cao tong hop ${r.year}`, req.query.format);
       },
     );
 
@@ -320,9 +333,10 @@ export const reportRoutes =
         schema: {
           tags,
           operationId: 'downloadReportDocx',
-          summary: 'Báo cáo sơ kết / tổng kết (DOCX, thể thức NĐ 30/2020) theo mẫu của đơn vị',
+          summary: 'Báo cáo sơ kết / tổng kết (Word hoặc PDF, thể thức NĐ 30/2020) theo mẫu của đơn vị',
           params: idParams,
-          response: { 200: file('Báo cáo (Word)', 'docx'), ...errors(403, 404) },
+          querystring: documentQuery,
+          response: { 200: file('Báo cáo (Word hoặc PDF)', 'docx', 'pdf'), ...errors(403, 404, 503) },
         },
       },
       async (req, reply) => {
@@ -340,8 +354,9 @@ export const reportRoutes =
           recipientName: requester.name,
           figures: statedFigures(await dataOf(db, r), r.report.typed),
           narrative: r.report.narrative,
+          so: req.query.so,
         });
-        return sendFile(reply, buf, MIME.docx, contentDisposition('bao-cao.docx'));
+        return replyDocument(reply, buf, `Bao cao ${r.request.year}`, req.query.format);
       },
     );
 
@@ -367,7 +382,7 @@ export const reportRoutes =
         progress,
         honors: await dashboardHonors(db, actor, year),
         byUnit: await dashboardHonorsByUnit(db, actor, year),
-        pending: await dashboardPendingDossiers(db, actor, year, PENDING_STEPS),
+        pending: await dashboardPendingDossiers(db, actor, year, [...DOSSIER_IN_PROGRESS]),
         years: await dashboardYears(db, actor, [year - 4, year - 3, year - 2, year - 1, year]),
         money: await dashboardMoney(db, actor, year),
       });

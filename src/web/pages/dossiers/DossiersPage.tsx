@@ -17,11 +17,15 @@ import { ErrorAlert } from '../../components/PageStates';
 import { fmtDateTime } from '../../lib/format';
 import { useDebounced } from '../../lib/hooks';
 import { COMMENDATION_TYPES, COMMENDATION_TYPE_LABELS, type CommendationType } from '../../../shared/codes';
-import { DOSSIER_STATUSES, DOSSIER_STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers';
+import { DOSSIER_STAGES, DOSSIER_STATUSES, DOSSIER_STATUS_LABELS } from '../../../shared/dossiers';
+import { codeOf } from '../../lib/codes';
+import { useUrlFilter, yearParam } from '../../lib/url-filter';
 import { ClockTag, StatusTag } from './common';
 import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 import { currentYearVn } from '../../lib/today';
+
+const BOXES = ['inbox', 'mine', 'all'] as const;
 
 function NewDossierModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ movementId?: string; type: CommendationType; year: number; title: string; summary?: string }>();
@@ -131,17 +135,26 @@ function DeadlineModal({ open, onClose }: { open: boolean; onClose: () => void }
 export default function DossiersPage() {
   const user = useUser();
   const ab = pipelineAbilities(user);
-  const [box, setBox] = useState<'inbox' | 'mine' | 'all'>(ab.office ? 'inbox' : 'all');
-  const [status, setStatus] = useState<DossierStatus | undefined>();
+  // The filter lives in the address: the dashboard links here with ?box=all&status=…&year=…
+  const [url, setUrl] = useUrlFilter(['box', 'status', 'stage', 'year'] as const);
+  const box = codeOf(BOXES, url.box) ?? (ab.office ? 'inbox' : 'all');
+  const status = codeOf(DOSSIER_STATUSES, url.status);
+  const stage = codeOf(DOSSIER_STAGES, url.stage);
+  const year = yearParam(url.year);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [deadlines, setDeadlines] = useState(false);
   const q = useDebounced(search.trim());
+  const filter = { box, status, stage, year, q: q || undefined };
   const list = useQuery({
-    queryKey: keys.dossiers.list(box, status, q, page),
-    queryFn: () => listDossiers({ box, status, q: q || undefined, page, pageSize: 20 }),
+    queryKey: keys.dossiers.list(box, `${status ?? ''}|${stage ?? ''}|${year ?? ''}`, q, page),
+    queryFn: () => listDossiers({ ...filter, page, pageSize: 20 }),
   });
+  const setFilter = (patch: Parameters<typeof setUrl>[0]) => {
+    setUrl(patch);
+    setPage(1);
+  };
   const columns = [
     {
       title: 'Hồ sơ',
@@ -191,7 +204,7 @@ export default function DossiersPage() {
         }
         extra={
           <>
-            <ExportButton download={() => exportDossiers({ box, status, q: q || undefined })} />
+            <ExportButton download={() => exportDossiers(filter)} />
             {ab.manageDeadlines ? <Button onClick={() => setDeadlines(true)}>Hạn nộp, gia hạn</Button> : null}
             {ab.createDossier ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="dossier-new">
@@ -204,10 +217,7 @@ export default function DossiersPage() {
       {ab.office ? (
         <Tabs
           activeKey={box}
-          onChange={(k) => {
-            setBox(k as typeof box);
-            setPage(1);
-          }}
+          onChange={(k) => setFilter({ box: k })}
           items={[
             { key: 'inbox', label: 'Hồ sơ gửi đến' },
             { key: 'mine', label: 'Hồ sơ của cơ quan (trình cấp trên)' },
@@ -224,18 +234,26 @@ export default function DossiersPage() {
             setSearch(e.target.value);
             setPage(1);
           }}
-          style={{ width: 360 }}
+          style={{ width: 360, maxWidth: '100%' }}
         />
         <Select
           allowClear
           placeholder="Trạng thái"
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
+          value={status ?? (stage ? 'in_progress' : undefined)}
+          onChange={(v?: string) => setFilter(v === 'in_progress' ? { stage: v, status: undefined } : { status: v, stage: undefined })}
           style={{ width: 220 }}
-          options={DOSSIER_STATUSES.map((s) => ({ value: s, label: DOSSIER_STATUS_LABELS[s] }))}
+          data-testid="dossier-status"
+          options={[{ value: 'in_progress', label: 'Đang xử lý (mọi bước)' }, ...DOSSIER_STATUSES.map((s) => ({ value: s, label: DOSSIER_STATUS_LABELS[s] }))]}
+        />
+        <InputNumber<number>
+          aria-label="Năm"
+          placeholder="Năm"
+          min={2000}
+          max={2100}
+          value={year ?? null}
+          onChange={(v) => setFilter({ year: v })}
+          style={{ width: 110 }}
+          data-testid="dossier-year"
         />
       </Space>
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
@@ -245,6 +263,7 @@ export default function DossiersPage() {
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         columns={columns}
+        scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `${t} hồ sơ` }}
         locale={{ emptyText: 'Chưa có hồ sơ nào.' }}
         data-testid="dossier-table"

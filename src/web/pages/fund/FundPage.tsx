@@ -62,12 +62,17 @@ import {
   AWARD_ITEM_KIND_LABELS,
   FUND_CAP_BASES,
   FUND_CAP_BASIS_LABELS,
+  FUND_ENTRY_KINDS,
+  FUND_ENTRY_KIND_LABELS,
   FUND_KINDS,
   FUND_KIND_LABELS,
   REISSUE_KINDS,
   REISSUE_KIND_LABELS,
+  type FundEntryKind,
   type FundKind,
 } from '../../../shared/codes';
+import { codeOf } from '../../lib/codes';
+import { useUrlFilter, yearParam } from '../../lib/url-filter';
 
 const vnd = (n: number) => `${n.toLocaleString('vi-VN')} đ`;
 const money = { style: { width: '100%' }, min: 1, step: 100000, formatter: (v?: string | number) => `${v ?? ''}`.replace(/\B(?=(\d{3})+(?!\d))/g, '.') };
@@ -190,13 +195,17 @@ function EntryFields({
 }
 
 function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void }) {
-  const [kind, setKind] = useState<FundKind>('tdkt');
+  // The fund and the ledger's line kind live in the address: the dashboard links here with ?year=…&entryKind=…
+  const [url, setUrl] = useUrlFilter(['kind', 'entryKind'] as const);
+  const kind: FundKind = codeOf(FUND_KINDS, url.kind) ?? 'tdkt';
+  const setKind = (k: FundKind) => setUrl({ kind: k === 'tdkt' ? undefined : k });
+  const entryKind = codeOf(FUND_ENTRY_KINDS, url.entryKind);
   const { dialog, close, open } = useDialog();
   const [paying, setPaying] = useState<FundCommitment | null>(null);
   const phone = !Grid.useBreakpoint().sm;
   const fund = useQuery({ queryKey: [...keys.fund.year(year), kind], queryFn: () => getFund(year, kind) });
   const commitments = useQuery({ queryKey: [...keys.fund.year(year), 'commitments'], queryFn: () => listCommitments(year), enabled: kind === 'tdkt' });
-  const entries = useQuery({ queryKey: [...keys.fund.year(year), kind, 'entries'], queryFn: () => listEntries(year, kind) });
+  const entries = useQuery({ queryKey: [...keys.fund.year(year), kind, 'entries', entryKind], queryFn: () => listEntries(year, kind, entryKind) });
   const [configForm] = Form.useForm<{ capBasis: string | null; basisAmount: number | null }>();
   const [sourceForm] = Form.useForm<SourceValues>();
   const [organisingForm] = Form.useForm<EntryValues>();
@@ -344,7 +353,23 @@ function FundTab({ year, setYear }: { year: number; setYear: (y: number) => void
           />
         </Card>
       ) : null}
-      <Card size="small" title="Sổ quỹ">
+      <Card
+        size="small"
+        title="Sổ quỹ"
+        extra={
+          <Select
+            allowClear
+            size="small"
+            placeholder="Mọi loại dòng"
+            aria-label="Loại dòng"
+            value={entryKind}
+            onChange={(v?: FundEntryKind) => setUrl({ entryKind: v })}
+            style={{ width: 180 }}
+            data-testid="fund-entry-kind"
+            options={FUND_ENTRY_KINDS.map((k) => ({ value: k, label: FUND_ENTRY_KIND_LABELS[k] }))}
+          />
+        }
+      >
         <Table<FundEntry>
           {...LIST_TABLE}
           scroll={{ x: 800 }}
@@ -677,7 +702,9 @@ function ReissueTab({ write }: { write: boolean }) {
 }
 
 export function FundPage() {
-  const [year, setYear] = useState(Number(todayVn().slice(0, 4)));
+  const [url, setUrl] = useUrlFilter(['year'] as const);
+  const year = yearParam(url.year) ?? Number(todayVn().slice(0, 4));
+  const setYear = (y: number) => setUrl({ year: y });
   const stock = useQuery({ queryKey: [...keys.fund.all, 'stock', todayVn()], queryFn: () => getStock(todayVn()) });
   return (
     <>

@@ -2,17 +2,20 @@
  * The dashboard for the user's scope, a year and a movement: targets against results, awards by
  * level, month, unit and honor, shares of non-leaders / direct workers / women, pending and overdue
  * dossiers, the fund by source, earlier years. Each part is a chart (recharts, loaded with this page
- * only) with its table view and an Excel export; clicking a figure lists the awards behind it.
+ * only) with its table view, a PNG and an Excel export; clicking a figure (a bar, a counter, a
+ * table row) opens the list behind it: the awards in a drawer, the dossier list or the fund ledger
+ * filtered through their address.
  */
 import { App, Button, Card, Col, Drawer, InputNumber, Progress, Row, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FileImageOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { exportDashboardPart, getDashboard, listDashboardHonors, type Dashboard, type DashboardFilter, type DashboardPart } from '../../api/reports';
 import { overdue } from '../../api/dossiers';
-import { errorText } from '../../api/client';
+import { errorText, saveBlob } from '../../api/client';
+import { chartPng, progressPng } from '../../lib/chart-png';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
@@ -28,6 +31,8 @@ const num = (v: unknown) => fmtNumber(Number(v));
 interface TableView {
   columns: { title: string; key: string; money?: boolean }[];
   rows: Record<string, string | number>[];
+  /** Clicking a row opens the same list as clicking its bar. */
+  onRow?: (index: number) => void;
 }
 
 /** A card holding a chart or its table, and the Excel export of the part. */
@@ -38,6 +43,7 @@ function Part({
   movementId,
   chart,
   table,
+  png,
 }: {
   title: string;
   part: DashboardPart;
@@ -45,9 +51,21 @@ function Part({
   movementId?: string | null;
   chart: ReactNode;
   table: TableView;
+  /** Paints the PNG itself (a part that is not an SVG chart). */
+  png?: () => Promise<Blob>;
 }) {
   const { message } = App.useApp();
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const box = useRef<HTMLDivElement>(null);
+  const exportPng = async () => {
+    if (!png && view !== 'chart') {
+      // The image is the chart: show it, let it lay out, then paint it.
+      setView('chart');
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    const blob = png ? await png() : await chartPng(box.current!, `${title} — năm ${year}`);
+    saveBlob(blob, `bang-dieu-hanh-${part}-${year}.png`);
+  };
   return (
     <Card
       size="small"
@@ -65,7 +83,17 @@ function Part({
           />
           <Button
             size="small"
+            icon={<FileImageOutlined />}
+            aria-label={`Xuất ảnh PNG: ${title}`}
+            title="Xuất ảnh PNG"
+            data-testid={`png-${part}`}
+            onClick={() => void exportPng().catch((e: unknown) => void message.error(e instanceof Error ? e.message : errorText(e)))}
+          />
+          <Button
+            size="small"
             icon={<FileExcelOutlined />}
+            title="Xuất Excel"
+            data-testid={`xlsx-${part}`}
             aria-label={`Xuất Excel: ${title}`}
             onClick={() =>
               void exportDashboardPart({ year, part, ...(movementId ? { movementId } : {}) }).catch((e: unknown) => void message.error(errorText(e)))
@@ -74,9 +102,10 @@ function Part({
         </Space>
       }
       style={{ height: '100%' }}
+      data-testid={`part-${part}`}
     >
       {view === 'chart' ? (
-        chart
+        <div ref={box}>{chart}</div>
       ) : (
         <Table
           size="small"
@@ -84,6 +113,7 @@ function Part({
           pagination={false}
           scroll={{ x: true }}
           dataSource={table.rows}
+          onRow={(_, i) => (table.onRow && i !== undefined ? { onClick: () => table.onRow!(i), style: { cursor: 'pointer' } } : {})}
           columns={table.columns.map((c, i) => ({
             title: c.title,
             dataIndex: c.key,
@@ -96,8 +126,11 @@ function Part({
   );
 }
 
+/** A clicked figure's awards: the dashboard's filter, and another year for the comparison of years. */
+type Drill = DashboardFilter & { year?: number };
+
 /** The awards behind a clicked figure. */
-function Records({ year, filter, title, onClose }: { year: number; filter: DashboardFilter | null; title: string; onClose: () => void }) {
+function Records({ year, filter, title, onClose }: { year: number; filter: Drill | null; title: string; onClose: () => void }) {
   const [page, setPage] = useState(1);
   const q = useQuery({
     queryKey: ['dashboard', 'records', year, filter, page],
@@ -136,8 +169,8 @@ function Records({ year, filter, title, onClose }: { year: number; filter: Dashb
 function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) {
   const user = useUser();
   const navigate = useNavigate();
-  const [drill, setDrill] = useState<{ filter: DashboardFilter; title: string } | null>(null);
-  const open = (filter: DashboardFilter, title: string) => setDrill({ filter, title });
+  const [drill, setDrill] = useState<{ filter: Drill; title: string } | null>(null);
+  const open = (filter: Drill, title: string) => setDrill({ filter, title });
   const canDossiers = user.abilities.dossier.includes('read');
   const late = useQuery({ queryKey: ['dossiers', 'overdue'], queryFn: overdue, enabled: canDossiers });
   const y = d.year;
@@ -154,6 +187,18 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
     { title: 'Tập thể', key: 'collective' },
     { title: 'Cá nhân', key: 'individual' },
   ];
+  // What each figure opens: the same for its bar and its table row.
+  const byMonth = (i: number) => open({ month: months[i]!.month }, `Khen thưởng ${months[i]!.month ? `tháng ${months[i]!.month}` : 'không ghi ngày'}/${y}`);
+  const byLevel = (i: number) => {
+    const l = d.byLevel[i]!;
+    open({ level: l.level as 'co_so' | 'bo_tinh' | 'nha_nuoc' }, `${l.label} năm ${y}`);
+  };
+  const byUnit = (i: number) => open({ unitId: d.byUnit[i]!.unitId }, `${d.byUnit[i]!.unitName} — năm ${y}`);
+  const byShare = (i: number) => open({ share: shares[i]!.key }, `${shares[i]!.name} — năm ${y}`);
+  const byHonor = (i: number) => open({ honor: d.byHonor[i]!.honor as DashboardFilter['honor'] }, `${d.byHonor[i]!.label} — năm ${y}`);
+  const byYear = (i: number) => open({ year: d.years[i]!.year }, `Khen thưởng năm ${d.years[i]!.year}`);
+  const toStep = (i: number) => void navigate(`/ho-so?box=all&status=${d.pending[i]!.status}&year=${y}`);
+  const toLedger = (i: number) => void navigate(`/quy-khen-thuong?year=${y}&entryKind=${d.money[i]!.kind}`);
   const stacked = (rows: object[], x: string, onBar: (i: number) => void, layout: 'horizontal' | 'vertical' = 'horizontal') => (
     <ResponsiveContainer width="100%" height={layout === 'vertical' ? Math.max(200, rows.length * 32 + 60) : 260}>
       <BarChart data={rows} layout={layout} margin={{ left: 8, right: 8 }}>
@@ -182,25 +227,27 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Row gutter={[12, 12]}>
         <Col xs={12} md={6}>
-          <Card size="small" hoverable onClick={() => open({ subject: 'collective' }, `Tập thể được khen năm ${y}`)}>
+          <Card size="small" hoverable onClick={() => open({ subject: 'collective' }, `Tập thể được khen năm ${y}`)} data-testid="counter-collective">
             <Statistic title="Tập thể được khen" value={d.totals.collective} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small" hoverable onClick={() => open({ subject: 'individual' }, `Cá nhân được khen năm ${y}`)}>
+          <Card size="small" hoverable onClick={() => open({ subject: 'individual' }, `Cá nhân được khen năm ${y}`)} data-testid="counter-individual">
             <Statistic title="Cá nhân được khen" value={d.totals.individual} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small" hoverable onClick={() => open({}, `Khen thưởng năm ${y}`)}>
+          <Card size="small" hoverable onClick={() => open({}, `Khen thưởng năm ${y}`)} data-testid="counter-amount">
             <Statistic title="Tiền thưởng" value={fmtMoney(d.totals.amount)} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small" hoverable onClick={() => void navigate(canDossiers ? '/qua-han' : '/ho-so')}>
+          <Card size="small" hoverable onClick={() => void navigate(`/ho-so?box=all&stage=in_progress&year=${y}`)} data-testid="counter-pending">
             <Statistic title="Hồ sơ đang xử lý" value={d.pending.reduce((s, p) => s + p.dossiers, 0)} />
             {late.data ? (
-              <Typography.Text type={late.data.overdue ? 'danger' : 'secondary'}>{fmtNumber(late.data.overdue)} hồ sơ quá hạn xử lý</Typography.Text>
+              <Link to="/qua-han" onClick={(e) => e.stopPropagation()}>
+                <Typography.Text type={late.data.overdue ? 'danger' : 'secondary'}>{fmtNumber(late.data.overdue)} hồ sơ quá hạn xử lý</Typography.Text>
+              </Link>
             ) : null}
           </Card>
         </Col>
@@ -210,6 +257,16 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
         part="targets"
         year={y}
         movementId={movementId}
+        png={() =>
+          progressPng(
+            `Mục tiêu thi đua so với kết quả — năm ${y}`,
+            d.targets.map((t) => ({
+              label: `${t.label}: đạt ${fmtNumber(t.awarded)}${t.base !== null ? ` / ${fmtNumber(t.base)} (${t.awardedPercent ?? 0}%)` : ''}`,
+              percent: t.progress ?? 0,
+              done: t.achieved,
+            })),
+          )
+        }
         chart={
           d.targets.length === 0 ? (
             <Typography.Text type="secondary">Phong trào chưa đặt mục tiêu đo được.</Typography.Text>
@@ -249,10 +306,8 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
             title="Khen thưởng theo tháng"
             part="byMonth"
             year={y}
-            chart={stacked(months, 'name', (i) =>
-              open({ month: months[i]!.month }, `Khen thưởng ${months[i]!.month ? `tháng ${months[i]!.month}` : 'không ghi ngày'}/${y}`),
-            )}
-            table={{ columns: [{ title: 'Tháng', key: 'name' }, ...both], rows: months.map((m) => ({ key: m.month, ...m })) }}
+            chart={stacked(months, 'name', byMonth)}
+            table={{ columns: [{ title: 'Tháng', key: 'name' }, ...both], rows: months.map((m) => ({ key: m.month, ...m })), onRow: byMonth }}
           />
         </Col>
         <Col xs={24} lg={12}>
@@ -260,11 +315,8 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
             title="Theo cấp khen thưởng"
             part="byLevel"
             year={y}
-            chart={stacked(d.byLevel, 'label', (i) => {
-              const l = d.byLevel[i]!;
-              open({ level: l.level as 'co_so' | 'bo_tinh' | 'nha_nuoc' }, `${l.label} năm ${y}`);
-            })}
-            table={{ columns: [{ title: 'Cấp', key: 'label' }, ...both], rows: d.byLevel.map((l) => ({ key: l.level, ...l })) }}
+            chart={stacked(d.byLevel, 'label', byLevel)}
+            table={{ columns: [{ title: 'Cấp', key: 'label' }, ...both], rows: d.byLevel.map((l) => ({ key: l.level, ...l })), onRow: byLevel }}
           />
         </Col>
         <Col xs={24} lg={12}>
@@ -274,12 +326,12 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
             year={y}
             chart={
               d.byUnit.length ? (
-                stacked(d.byUnit, 'unitName', (i) => open({ unitId: d.byUnit[i]!.unitId }, `${d.byUnit[i]!.unitName} — năm ${y}`), 'vertical')
+                stacked(d.byUnit, 'unitName', byUnit, 'vertical')
               ) : (
                 <Typography.Text type="secondary">Không có đơn vị trực thuộc.</Typography.Text>
               )
             }
-            table={{ columns: [{ title: 'Đơn vị', key: 'unitName' }, ...both], rows: d.byUnit.map((u) => ({ key: u.unitId, ...u })) }}
+            table={{ columns: [{ title: 'Đơn vị', key: 'unitName' }, ...both], rows: d.byUnit.map((u) => ({ key: u.unitId, ...u })), onRow: byUnit }}
           />
         </Col>
         <Col xs={24} lg={12}>
@@ -294,13 +346,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
                   <XAxis type="number" domain={[0, 100]} unit="%" />
                   <YAxis type="category" dataKey="name" width={170} />
                   <Tooltip formatter={(v, _n, item) => `${String(v)}% (${fmtNumber((item.payload as { n: number }).n)} lượt)`} />
-                  <Bar
-                    dataKey="percent"
-                    name="Tỷ lệ"
-                    fill="#fa8c16"
-                    cursor="pointer"
-                    onClick={(_, i) => open({ share: shares[i]!.key }, `${shares[i]!.name} — năm ${y}`)}
-                  />
+                  <Bar dataKey="percent" name="Tỷ lệ" fill="#fa8c16" cursor="pointer" onClick={(_, i) => byShare(i)} />
                 </BarChart>
               </ResponsiveContainer>
             }
@@ -311,6 +357,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
                 { title: 'Tỷ lệ (%)', key: 'percent' },
               ],
               rows: shares.map((s) => ({ ...s })),
+              onRow: byShare,
             }}
           />
         </Col>
@@ -327,7 +374,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
                     <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
                     <YAxis allowDecimals={false} />
                     <Tooltip formatter={num} />
-                    <Bar dataKey="dossiers" name="Hồ sơ" fill="#722ed1" cursor="pointer" onClick={() => void navigate('/ho-so')} />
+                    <Bar dataKey="dossiers" name="Hồ sơ" fill="#722ed1" cursor="pointer" onClick={(_, i) => toStep(i)} />
                   </BarChart>
                 </ResponsiveContainer>
               ) : (
@@ -341,6 +388,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
                 { title: 'Đối tượng', key: 'candidates' },
               ],
               rows: d.pending.map((p) => ({ key: p.status, ...p })),
+              onRow: toStep,
             }}
           />
         </Col>
@@ -356,7 +404,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
                   <XAxis type="number" tickFormatter={(v: number) => `${fmtNumber(Math.round(v / 1_000_000))} tr`} />
                   <YAxis type="category" dataKey="label" width={170} />
                   <Tooltip formatter={vnd} />
-                  <Bar dataKey="amount" name="Số tiền" fill="#13c2c2" cursor="pointer" onClick={() => void navigate('/quy-khen-thuong')} />
+                  <Bar dataKey="amount" name="Số tiền" fill="#13c2c2" cursor="pointer" onClick={(_, i) => toLedger(i)} />
                 </BarChart>
               </ResponsiveContainer>
             }
@@ -366,6 +414,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
                 { title: 'Số tiền', key: 'amount', money: true },
               ],
               rows: d.money.map((m) => ({ key: m.kind, ...m })),
+              onRow: toLedger,
             }}
           />
         </Col>
@@ -378,12 +427,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
             year={y}
             chart={
               d.byHonor.length ? (
-                stacked(
-                  d.byHonor,
-                  'label',
-                  (i) => open({ honor: d.byHonor[i]!.honor as DashboardFilter['honor'] }, `${d.byHonor[i]!.label} — năm ${y}`),
-                  'vertical',
-                )
+                stacked(d.byHonor, 'label', byHonor, 'vertical')
               ) : (
                 <Typography.Text type="secondary">Chưa có khen thưởng trong năm.</Typography.Text>
               )
@@ -391,6 +435,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
             table={{
               columns: [{ title: 'Danh hiệu, hình thức', key: 'label' }, ...both, { title: 'Tiền thưởng', key: 'amount', money: true }],
               rows: d.byHonor.map((h) => ({ key: h.honor, ...h })),
+              onRow: byHonor,
             }}
           />
         </Col>
@@ -401,7 +446,15 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
             year={y}
             chart={
               <ResponsiveContainer width="100%" height={260}>
-                <LineChart data={d.years} margin={{ left: 8, right: 8 }}>
+                <LineChart
+                  data={d.years}
+                  margin={{ left: 8, right: 8 }}
+                  style={{ cursor: 'pointer' }}
+                  onClick={(state) => {
+                    const i = Number(state.activeIndex);
+                    if (Number.isInteger(i) && d.years[i]) byYear(i);
+                  }}
+                >
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="year" />
                   <YAxis yAxisId="n" allowDecimals={false} />
@@ -420,6 +473,7 @@ function Charts({ d, movementId }: { d: Dashboard; movementId: string | null }) 
                 { title: 'Tiền thưởng', key: 'amount', money: true },
               ],
               rows: d.years.map((r) => ({ key: r.year, ...r, year: String(r.year) })),
+              onRow: byYear,
             }}
           />
         </Col>

@@ -148,6 +148,7 @@ function Editor({ report }: { report: Report }) {
           </Space.Compact>
         ) : null}
         <Button onClick={() => void downloadReportDocx(report.id).catch(onError)}>Tải báo cáo (Word)</Button>
+        <Button onClick={() => void downloadReportDocx(report.id, 'pdf').catch(onError)}>PDF</Button>
       </Space>
     </Space>
   );

@@ -32,9 +32,14 @@ export default function RollupPage() {
         subtitle={`${d.request.kindLabel} — ${d.request.unitName}; kỳ ${fmtDate(d.request.periodFrom)} – ${fmtDate(d.request.periodTo)}; hạn gửi ${fmtDate(d.request.dueDate)}`}
         extra={
           owner ? (
-            <Button onClick={() => void downloadRollupDocx(id).catch((e: unknown) => void message.error(errorText(e)))} data-testid="rollup-docx">
-              Tải báo cáo tổng hợp (Word)
-            </Button>
+            <>
+              <Button onClick={() => void downloadRollupDocx(id).catch((e: unknown) => void message.error(errorText(e)))} data-testid="rollup-docx">
+                Tải báo cáo tổng hợp (Word)
+              </Button>
+              <Button onClick={() => void downloadRollupDocx(id, 'pdf').catch((e: unknown) => void message.error(errorText(e)))} data-testid="rollup-pdf">
+                PDF
+              </Button>
+            </>
           ) : null
         }
       />
