@@ -2,11 +2,11 @@
 // dossier in a subordinate unit's name, and a second honor forwarded for the same subject.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { completeDocuments, ok, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
-import { dossierCandidates, dossiers } from '../../src/server/db/schema/index.js';
+import { councilMembers, councils, dossierCandidates, dossiers } from '../../src/server/db/schema/index.js';
 
 describe('regressions found with real agencies’ data', () => {
   let t: TestApp;
@@ -94,6 +94,49 @@ describe('regressions found with real agencies’ data', () => {
       assert.notEqual(articles2017, articlesToday);
     } finally {
       setClock('2021-06-10');
+    }
+  });
+
+  it('attendance on a date outside the members’ term says so (by name, or that nobody is in term), not that they are no members; nothing changes', async () => {
+    const office = await t.login('vanphong');
+    const [hd] = await t.db
+      .select()
+      .from(councils)
+      .where(and(eq(councils.kind, 'tdkt'), eq(councils.active, true)));
+    const council = (await office.get(`/api/councils/${hd!.id}`)).body as { unitId: string; members: { id: string; personId: string }[] };
+    const newcomer = (await staffOf(t, council.unitId)).find((p) => !council.members.some((m) => m.personId === p.id))!;
+    // A member whose term begins after the meeting date (the Council's next term, entered beforehand).
+    ok(await office.post(`/api/councils/${hd!.id}/members`, { personId: newcomer.id, position: 'uy_vien', fromDate: '2025-07-01' }), 201);
+    const s = await office.post('/api/sessions', { councilId: hd!.id, title: 'Phiên họp sơ kết 6 tháng', meetingDate: '2025-06-25', candidateIds: [] });
+    ok(s, 201);
+    const sitting = (s.body.attendance as { memberId: string }[]).map((a) => a.memberId);
+    const newMemberId = (
+      await t.db
+        .select()
+        .from(councilMembers)
+        .where(and(eq(councilMembers.personId, newcomer.id), eq(councilMembers.councilId, hd!.id)))
+    )[0]!.id;
+    const late = await office.put(`/api/sessions/${s.body.id}/attendance`, { presentMemberIds: [...sitting, newMemberId] });
+    assert.equal(late.status, 400, JSON.stringify(late.body));
+    assert.match(late.body.message, new RegExp(`Ngày họp 25/06/2025 ngoài nhiệm kỳ của ${newcomer.fullName} \\(nhiệm kỳ từ 01/07/2025\\)`));
+    assert.doesNotMatch(late.body.message, /không phải thành viên/);
+    // The terms recorded after the session was planned leave nobody in term on its date (no API edits a
+    // term; an import or a correction in the database can): the date is the cause, whatever the list names.
+    const ids = council.members.map((m) => m.id);
+    const saved = await t.db.select().from(councilMembers).where(inArray(councilMembers.id, ids));
+    await t.db.update(councilMembers).set({ fromDate: '2025-07-01' }).where(inArray(councilMembers.id, ids));
+    try {
+      const none = await office.put(`/api/sessions/${s.body.id}/attendance`, { presentMemberIds: sitting.slice(1) });
+      assert.equal(none.status, 400, JSON.stringify(none.body));
+      assert.equal(none.body.error, 'council_no_members_on_date');
+      assert.match(none.body.message, /Ngày họp 25\/06\/2025 ngoài nhiệm kỳ của Hội đồng: không có thành viên nào trong nhiệm kỳ vào ngày này/);
+      const att = (await office.get(`/api/sessions/${s.body.id}`)).body.attendance as { present: boolean }[];
+      assert.ok(
+        att.every((a) => a.present),
+        'attendance unchanged',
+      );
+    } finally {
+      for (const m of saved) await t.db.update(councilMembers).set({ fromDate: m.fromDate }).where(eq(councilMembers.id, m.id));
     }
   });
 });
