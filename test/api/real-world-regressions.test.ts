@@ -6,7 +6,8 @@ import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { completeDocuments, ok, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
 import { setClock } from '../../src/server/clock.js';
-import { councilMembers, councils, dossierCandidates, dossiers } from '../../src/server/db/schema/index.js';
+import { awardDecisions, councilMembers, councils, dossierCandidates, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
+import { ND91_2017_PACK, quotaCap } from '../../src/server/rules/index.js';
 
 describe('regressions found with real agencies’ data', () => {
   let t: TestApp;
@@ -138,5 +139,47 @@ describe('regressions found with real agencies’ data', () => {
     } finally {
       for (const m of saved) await t.db.update(councilMembers).set({ fromDate: m.fromDate }).where(eq(councilMembers.id, m.id));
     }
+  });
+
+  it('a quota holds when the decision is issued (CSTĐCS ≤ the NĐ 91 share of LĐTT): over it, refused by name, limit, article and count, nothing issued', async () => {
+    const giamdoc = await t.login('giamdoc');
+    const quota = ND91_2017_PACK.honors.CSTDCS.quota!;
+    assert.equal(quota.of, 'LDTT');
+    // A year-end dossier of 2018 entered late (no LĐTT or CSTĐCS of that year on record yet): seven LĐTT and
+    // two CSTĐCS nominees of the Trung tâm.
+    const held = async (honor: string) =>
+      (
+        await t.db
+          .select({ n: count() })
+          .from(honorAwards)
+          .where(and(eq(honorAwards.honor, honor), eq(honorAwards.year, 2018), eq(honorAwards.revoked, false)))
+      )[0]!.n;
+    const [ldttBefore, cstdBefore] = [await held('LDTT'), await held('CSTDCS')];
+    const r = await reviewedDossier(t, 9, { year: 2018, honors: ['LDTT', 'LDTT', 'LDTT', 'LDTT', 'LDTT', 'LDTT', 'LDTT', 'CSTDCS', 'CSTDCS'] });
+    assert.equal(r.candidateIds.length, 9);
+    const cap = quotaCap(quota, ldttBefore + 7);
+    assert.ok(cstdBefore + 2 > cap && cstdBefore + 1 <= cap, `the data puts two CSTĐCS over the cap ${cap} and one within`);
+    const decisionsBefore = (await t.db.select({ n: count() }).from(awardDecisions))[0]!.n;
+    const issue = (candidateIds: string[]) =>
+      giamdoc.post('/api/decisions', { candidateIds, decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    const over = await issue(r.candidateIds);
+    assert.equal(over.status, 409, JSON.stringify(over.body));
+    assert.equal(over.body.error, 'quota_exceeded');
+    for (const part of [
+      'Chiến sĩ thi đua cơ sở',
+      `không quá ${Math.round(quota.share * 100)}% số Lao động tiên tiến`,
+      quota.article,
+      `có ${ldttBefore + 7} Lao động tiên tiến nên tối đa ${cap}`,
+      `đưa lên ${cstdBefore + 2}`,
+    ])
+      assert.ok(over.body.message.includes(part), `${over.body.message} names ${part}`);
+    assert.equal((await t.db.select({ n: count() }).from(awardDecisions))[0]!.n, decisionsBefore, 'no decision issued');
+    assert.equal(await held('CSTDCS'), cstdBefore, 'no award recorded');
+    // Within the cap: the LĐTT list and one CSTĐCS are issued together.
+    ok(await issue(r.candidateIds.slice(0, 8)), 201);
+    // The other CSTĐCS alone counts the one now on record: still over, refused.
+    const second = await issue(r.candidateIds.slice(8));
+    assert.equal(second.status, 409, JSON.stringify(second.body));
+    assert.match(second.body.message, new RegExp(`đưa lên ${cstdBefore + 2} \\(1 người trong quyết định này\\)`));
   });
 });

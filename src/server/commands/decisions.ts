@@ -23,6 +23,7 @@ import {
   revokeAwardee,
   setDecisionFile,
   setDecisionTotal,
+  individualHoldersInSubtree,
   standingHonor,
   type DecisionRow,
 } from '../repositories/decisions.js';
@@ -31,7 +32,7 @@ import { can } from '../policies/abilities.js';
 import { mayDecision } from '../policies/decision.js';
 import { now, todayVn } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
-import { mayDecide, moneyFor, publicNotice, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
+import { mayDecide, moneyFor, publicNotice, quotaBreach, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
 import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
 import { decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
@@ -51,6 +52,8 @@ export const NotDecisionAuthority = domainError('NotDecisionAuthority', 'invalid
 export const NoticeNotDone = domainError('NoticeNotDone', 'conflict', 'notice_not_done');
 /** The subject already holds this honor for the year. */
 export const DuplicateHonor = domainError('DuplicateHonor', 'conflict', 'duplicate_honor');
+/** Issuing would take an honor over its quota (e.g. CSTĐCS ≤ 15% of LĐTT, NĐ 91/2017 Art 9 k3). */
+export const QuotaExceeded = domainError('QuotaExceeded', 'conflict', 'quota_exceeded');
 /** The decision (or an awardee of it) was already revoked. */
 export const DecisionAlreadyRevoked = domainError('DecisionAlreadyRevoked', 'conflict', 'decision_already_revoked');
 
@@ -128,6 +131,30 @@ async function assertNoticesDone(tx: Executor, pack: RulePack, c: CandidateRow, 
   }
 }
 
+/**
+ * The pack's quotas (a share of another honor's holders in the unit for the year) hold when the decision is
+ * issued, not only in the candidates list: the issuing unit's subtree, this decision's awardees included.
+ * Quotas count individuals (the packs' only quota, CSTĐCS of LĐTT, is an individual title).
+ */
+async function assertQuotas(tx: Executor, pack: RulePack, unit: { name: string; path: string }, rows: { candidate: CandidateRow; dossier: DossierRow }[]) {
+  const inDecision = (honor: Honor, year: number) =>
+    rows.flatMap(({ candidate: c, dossier: d }) => (c.honor === honor && d.year === year && c.personId ? [c.personId] : []));
+  const holders = async (honor: Honor, year: number) =>
+    new Set([...(await individualHoldersInSubtree(tx, unit.path, honor, year)), ...inDecision(honor, year)]);
+  const capped = new Map<string, { honor: Honor; year: number }>();
+  for (const { candidate: c, dossier: d } of rows)
+    if (c.personId && pack.honors[c.honor as Honor].quota) capped.set(`${c.honor}:${d.year}`, { honor: c.honor as Honor, year: d.year });
+  for (const { honor, year } of capped.values()) {
+    const base = pack.honors[honor].quota?.of;
+    if (!base) continue;
+    const breach = quotaBreach(pack, honor, (await holders(base, year)).size, (await holders(honor, year)).size);
+    if (breach)
+      throw new QuotaExceeded(
+        `Vượt tỷ lệ khống chế năm ${year} của ${unit.name}: ${breach.text} (${inDecision(honor, year).length} người trong quyết định này). Chưa ban hành quyết định; hãy bớt người được đề nghị ${HONOR_INFO[honor].label}.`,
+      );
+  }
+}
+
 /** "cá nhân", "tập thể" or "tập thể, cá nhân" — as the decision's title and list heading say it. */
 export function subjectsPhrase(kinds: string[]): string {
   const ind = kinds.some((k) => k === 'individual');
@@ -171,6 +198,7 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     if (!auth.allowed) throw new NotDecisionAuthority(`${auth.text}. Hãy chọn "Trình cấp trên" cho ${c.displayName}.`);
     await assertNoticesDone(ctx.tx, pack, c, input.decisionDate);
   }
+  await assertQuotas(ctx.tx, pack, unit, rows);
   const year = Number(input.decisionDate.slice(0, 4));
   // The register: the counter row stays locked until commit.
   const number = await nextDecisionNumber(ctx.tx, unit.id, year);
