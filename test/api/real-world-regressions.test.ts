@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { completeDocuments, ok, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
-import { setClock } from '../../src/server/clock.js';
+import { addDays, setClock } from '../../src/server/clock.js';
 import { awardDecisions, councilMembers, councils, dossierCandidates, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
-import { ND91_2017_PACK, quotaCap } from '../../src/server/rules/index.js';
+import { ND91_2017_PACK, publicNotice, quotaCap } from '../../src/server/rules/index.js';
 
 describe('regressions found with real agencies’ data', () => {
   let t: TestApp;
@@ -181,5 +181,61 @@ describe('regressions found with real agencies’ data', () => {
     const second = await issue(r.candidateIds.slice(8));
     assert.equal(second.status, 409, JSON.stringify(second.body));
     assert.match(second.body.message, new RegExp(`đưa lên ${cstdBefore + 2} \\(1 người trong quyết định này\\)`));
+  });
+
+  it('a Huân chương proposal goes upward only after its public notice is done, on the unit’s candidate or on its upward copy; every one lacking it is named', async () => {
+    const office = await t.login('vanphong');
+    const days = publicNotice(ND91_2017_PACK, 'HCLD3').minWorkingDays;
+    assert.ok(publicNotice(ND91_2017_PACK, 'HCLD3').required);
+    const r = await reviewedDossier(t, 2, { year: 2020, skip: 9 });
+    const names = (await office.get(`/api/dossiers/${r.dossierId}`)).body.candidates.map((c: { displayName: string }) => c.displayName) as string[];
+    // The first nominee is posted by the Sở before it is forwarded; the second is not.
+    const first = await office.post('/api/notices', {
+      candidateIds: [r.candidateIds[0]],
+      title: 'Công khai đề nghị tặng Huân chương Lao động hạng Ba',
+      workingDays: days,
+    });
+    ok(first, 201);
+    let upwardId = '';
+    for (const id of r.candidateIds) {
+      const f = await office.post(`/api/dossiers/${r.dossierId}/candidates/${id}/forward`, { honor: 'HCLD3' });
+      ok(f, 201);
+      upwardId = f.body.upwardDossierId;
+    }
+    ok(
+      await office.post(`/api/dossiers/${upwardId}/documents`, {
+        kind: 'to_trinh',
+        content: 'Sở kính trình Chủ tịch UBND tỉnh đề nghị Thủ tướng Chính phủ trình Chủ tịch nước tặng Huân chương Lao động hạng Ba.',
+      }),
+      201,
+    );
+    const send = () => office.post(`/api/dossiers/${upwardId}/forward`, { receiverName: 'Ban Thi đua - Khen thưởng tỉnh' });
+    const running = await send();
+    assert.equal(running.status, 409, JSON.stringify(running.body));
+    assert.equal(running.body.error, 'notice_not_done');
+    assert.match(running.body.message, /2 đề nghị chưa hoàn thành công khai/);
+    assert.match(
+      running.body.message,
+      new RegExp(`${names[0]} đang trong thời gian công khai lấy ý kiến \\(đến hết ngày ${first.body.endDate.split('-').reverse().join('/')}\\)`),
+    );
+    assert.match(running.body.message, new RegExp(`${names[1]}: Huân chương Lao động hạng Ba phải được công khai lấy ý kiến trước khi trình cấp trên`));
+    assert.equal((await office.get(`/api/dossiers/${upwardId}`)).body.status, 'draft', 'not sent');
+    try {
+      // The first notice is over: only the second nominee is named. The Sở posts it on the upward copy.
+      setClock(addDays(first.body.endDate, 1));
+      const one = await send();
+      assert.equal(one.status, 409, JSON.stringify(one.body));
+      assert.match(one.body.message, /1 đề nghị chưa hoàn thành/);
+      assert.doesNotMatch(one.body.message, new RegExp(names[0]!));
+      const copy = (await office.get(`/api/dossiers/${upwardId}`)).body.candidates.find((c: { displayName: string }) => c.displayName === names[1]);
+      const second = await office.post('/api/notices', { candidateIds: [copy.id], title: 'Công khai đề nghị tặng Huân chương (bổ sung)', workingDays: days });
+      ok(second, 201);
+      setClock(addDays(second.body.endDate, 1));
+      const sent = await send();
+      ok(sent);
+      assert.equal(sent.body.status, 'forwarded');
+    } finally {
+      setClock('2021-06-10');
+    }
   });
 });
