@@ -27,7 +27,7 @@ import {
 import { badRequest, domainError, forbidden, notFound } from '../errors.js';
 import { can } from '../policies/abilities.js';
 import { mayDecision } from '../policies/decision.js';
-import { now, todayVn } from '../clock.js';
+import { now } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
 import { mayDecide, moneyFor, quotaBreach, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
