@@ -109,14 +109,24 @@ export async function completeDocuments(c: Client, dossierId: string) {
   }
 }
 
+/** One signed-in client per app and account for the fixtures below: a file calling them often stays under the sign-in rate limit. */
+const fixtureSessions = new WeakMap<TestApp, Map<string, Promise<Client>>>();
+function signedIn(t: TestApp, username: string): Promise<Client> {
+  let byUser = fixtureSessions.get(t);
+  if (!byUser) fixtureSessions.set(t, (byUser = new Map()));
+  let c = byUser.get(username);
+  if (!c) byUser.set(username, (c = t.login(username)));
+  return c;
+}
+
 /**
  * A TTUD dossier of `n` nominees taken to "reviewed" (all passed) by the Office, the council and its members;
  * each proposed for Giấy khen unless `honors` names the i-th nominee's honor.
  */
 export async function reviewedDossier(t: TestApp, n: number, opts: { year?: number; skip?: number; honors?: string[] } = {}) {
   await t.db.update(councilMembers).set({ fromDate: '2020-01-01' });
-  const donvi = await t.login('donvi');
-  const office = await t.login('vanphong');
+  const donvi = await signedIn(t, 'donvi');
+  const office = await signedIn(t, 'vanphong');
   const ttud = await unitByCode(t, 'TTUD');
   const staff = (await staffOf(t, ttud.id)).slice(opts.skip ?? 0, (opts.skip ?? 0) + n);
   const d = await donvi.post('/api/dossiers', { type: 'cong_trang', year: opts.year ?? 2021, title: `Hồ sơ đề nghị Giấy khen (${n})` });
@@ -139,7 +149,7 @@ export async function reviewedDossier(t: TestApp, n: number, opts: { year?: numb
   ok(await office.post(`/api/sessions/${s.body.id}/open`));
   const items = (await office.get(`/api/sessions/${s.body.id}`)).body.items as { id: string }[];
   for (const u of ['hoidong', 'giamdoc', 'vanphong']) {
-    const c = await t.login(u);
+    const c = await signedIn(t, u);
     ok(await c.post(`/api/sessions/${s.body.id}/ballots`, { votes: items.map((i) => ({ itemId: i.id, choice: 'approve' })) }));
   }
   ok(await office.post(`/api/sessions/${s.body.id}/paper-ballots`, { items: items.map((i) => ({ itemId: i.id, approve: 1, reject: 0, abstain: 0 })) }));
