@@ -185,4 +185,33 @@ describe('annual plans: draft, tasks by quarter, publish, copy', () => {
     // A clerk cannot create a plan (403); a plan for another unit is 404.
     assert.equal((await clerk.post('/api/plans', body({ unitId: ttud }))).status, 403);
   });
+
+  it('a plan dated before the superior plan it carries out is saved with a warning (issue 19), not refused; a later date clears it', async () => {
+    const admin = await t.login('admin');
+    const parent = await office.post('/api/plans', body({ number: '12/KH-SKHCN', issuedDate: `${Y}-01-10` }));
+    assert.equal(parent.status, 201, JSON.stringify(parent.body));
+    assert.deepEqual(parent.body.warnings, []);
+    const child = (issuedDate: string) =>
+      body({
+        unitId: ttud,
+        number: '03/KH-TTUD',
+        title: `Kế hoạch thi đua năm ${Y} của Trung tâm`,
+        superiorPlanId: parent.body.id,
+        issuedDate,
+        tasks: [],
+        deadlines: [],
+      });
+    const early = await admin.post('/api/plans', child(`${Y}-01-05`));
+    assert.equal(early.status, 201, JSON.stringify(early.body));
+    assert.equal(early.body.issuedDate, `${Y}-01-05`, 'stored as entered');
+    assert.equal(early.body.warnings.length, 1);
+    assert.match(
+      early.body.warnings[0],
+      new RegExp(`Ngày ban hành 05/01/${Y} trước ngày ban hành kế hoạch cấp trên \\(Kế hoạch số 12/KH-SKHCN ngày 10/01/${Y}\\)`),
+    );
+    assert.deepEqual((await admin.get(`/api/plans/${early.body.id}`)).body.warnings, early.body.warnings, 'read back with its warning');
+    const fixed = await admin.put(`/api/plans/${early.body.id}`, { ...child(`${Y}-01-15`), version: early.body.version });
+    assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+    assert.deepEqual(fixed.body.warnings, []);
+  });
 });

@@ -2,11 +2,12 @@
 // dossier in a subordinate unit's name, and a second honor forwarded for the same subject.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { completeDocuments, ok, reviewedDossier, staffOf, unitByCode } from '../helpers/dossiers.js';
-import { setClock } from '../../src/server/clock.js';
-import { dossierCandidates, dossiers } from '../../src/server/db/schema/index.js';
+import { addDays, setClock } from '../../src/server/clock.js';
+import { awardDecisions, councilMembers, councils, dossierCandidates, dossiers, honorAwards } from '../../src/server/db/schema/index.js';
+import { ND91_2017_PACK, publicNotice, quotaCap } from '../../src/server/rules/index.js';
 
 describe('regressions found with real agencies’ data', () => {
   let t: TestApp;
@@ -92,6 +93,147 @@ describe('regressions found with real agencies’ data', () => {
       const articles2017 = (set.body.candidates[0].appraisal.reasons as { article: string | null }[]).map((r) => r.article).join(' ');
       assert.match(articles2017, /91\/2017|Luật TĐKT 2003|Điều \d+.*2013/);
       assert.notEqual(articles2017, articlesToday);
+    } finally {
+      setClock('2021-06-10');
+    }
+  });
+
+  it('attendance on a date outside the members’ term says so (by name, or that nobody is in term), not that they are no members; nothing changes', async () => {
+    const office = await t.login('vanphong');
+    const [hd] = await t.db
+      .select()
+      .from(councils)
+      .where(and(eq(councils.kind, 'tdkt'), eq(councils.active, true)));
+    const council = (await office.get(`/api/councils/${hd!.id}`)).body as { unitId: string; members: { id: string; personId: string }[] };
+    const newcomer = (await staffOf(t, council.unitId)).find((p) => !council.members.some((m) => m.personId === p.id))!;
+    // A member whose term begins after the meeting date (the Council's next term, entered beforehand).
+    ok(await office.post(`/api/councils/${hd!.id}/members`, { personId: newcomer.id, position: 'uy_vien', fromDate: '2025-07-01' }), 201);
+    const s = await office.post('/api/sessions', { councilId: hd!.id, title: 'Phiên họp sơ kết 6 tháng', meetingDate: '2025-06-25', candidateIds: [] });
+    ok(s, 201);
+    const sitting = (s.body.attendance as { memberId: string }[]).map((a) => a.memberId);
+    const newMemberId = (
+      await t.db
+        .select()
+        .from(councilMembers)
+        .where(and(eq(councilMembers.personId, newcomer.id), eq(councilMembers.councilId, hd!.id)))
+    )[0]!.id;
+    const late = await office.put(`/api/sessions/${s.body.id}/attendance`, { presentMemberIds: [...sitting, newMemberId] });
+    assert.equal(late.status, 400, JSON.stringify(late.body));
+    assert.match(late.body.message, new RegExp(`Ngày họp 25/06/2025 ngoài nhiệm kỳ của ${newcomer.fullName} \\(nhiệm kỳ từ 01/07/2025\\)`));
+    assert.doesNotMatch(late.body.message, /không phải thành viên/);
+    // The terms recorded after the session was planned leave nobody in term on its date (no API edits a
+    // term; an import or a correction in the database can): the date is the cause, whatever the list names.
+    const ids = council.members.map((m) => m.id);
+    const saved = await t.db.select().from(councilMembers).where(inArray(councilMembers.id, ids));
+    await t.db.update(councilMembers).set({ fromDate: '2025-07-01' }).where(inArray(councilMembers.id, ids));
+    try {
+      const none = await office.put(`/api/sessions/${s.body.id}/attendance`, { presentMemberIds: sitting.slice(1) });
+      assert.equal(none.status, 400, JSON.stringify(none.body));
+      assert.equal(none.body.error, 'council_no_members_on_date');
+      assert.match(none.body.message, /Ngày họp 25\/06\/2025 ngoài nhiệm kỳ của Hội đồng: không có thành viên nào trong nhiệm kỳ vào ngày này/);
+      const att = (await office.get(`/api/sessions/${s.body.id}`)).body.attendance as { present: boolean }[];
+      assert.ok(
+        att.every((a) => a.present),
+        'attendance unchanged',
+      );
+    } finally {
+      for (const m of saved) await t.db.update(councilMembers).set({ fromDate: m.fromDate }).where(eq(councilMembers.id, m.id));
+    }
+  });
+
+  it('a quota holds when the decision is issued (CSTĐCS ≤ the NĐ 91 share of LĐTT): over it, refused by name, limit, article and count, nothing issued', async () => {
+    const giamdoc = await t.login('giamdoc');
+    const quota = ND91_2017_PACK.honors.CSTDCS.quota!;
+    assert.equal(quota.of, 'LDTT');
+    // A year-end dossier of 2018 entered late (no LĐTT or CSTĐCS of that year on record yet): seven LĐTT and
+    // two CSTĐCS nominees of the Trung tâm.
+    const held = async (honor: string) =>
+      (
+        await t.db
+          .select({ n: count() })
+          .from(honorAwards)
+          .where(and(eq(honorAwards.honor, honor), eq(honorAwards.year, 2018), eq(honorAwards.revoked, false)))
+      )[0]!.n;
+    const [ldttBefore, cstdBefore] = [await held('LDTT'), await held('CSTDCS')];
+    const r = await reviewedDossier(t, 9, { year: 2018, honors: ['LDTT', 'LDTT', 'LDTT', 'LDTT', 'LDTT', 'LDTT', 'LDTT', 'CSTDCS', 'CSTDCS'] });
+    assert.equal(r.candidateIds.length, 9);
+    const cap = quotaCap(quota, ldttBefore + 7);
+    assert.ok(cstdBefore + 2 > cap && cstdBefore + 1 <= cap, `the data puts two CSTĐCS over the cap ${cap} and one within`);
+    const decisionsBefore = (await t.db.select({ n: count() }).from(awardDecisions))[0]!.n;
+    const issue = (candidateIds: string[]) =>
+      giamdoc.post('/api/decisions', { candidateIds, decisionDate: '2021-06-25', signerName: 'Hoàng Văn Thạch', signerTitle: 'Giám đốc Sở' });
+    const over = await issue(r.candidateIds);
+    assert.equal(over.status, 409, JSON.stringify(over.body));
+    assert.equal(over.body.error, 'quota_exceeded');
+    for (const part of [
+      'Chiến sĩ thi đua cơ sở',
+      `không quá ${Math.round(quota.share * 100)}% số Lao động tiên tiến`,
+      quota.article,
+      `có ${ldttBefore + 7} Lao động tiên tiến nên tối đa ${cap}`,
+      `đưa lên ${cstdBefore + 2}`,
+    ])
+      assert.ok(over.body.message.includes(part), `${over.body.message} names ${part}`);
+    assert.equal((await t.db.select({ n: count() }).from(awardDecisions))[0]!.n, decisionsBefore, 'no decision issued');
+    assert.equal(await held('CSTDCS'), cstdBefore, 'no award recorded');
+    // Within the cap: the LĐTT list and one CSTĐCS are issued together.
+    ok(await issue(r.candidateIds.slice(0, 8)), 201);
+    // The other CSTĐCS alone counts the one now on record: still over, refused.
+    const second = await issue(r.candidateIds.slice(8));
+    assert.equal(second.status, 409, JSON.stringify(second.body));
+    assert.match(second.body.message, new RegExp(`đưa lên ${cstdBefore + 2} \\(1 người trong quyết định này\\)`));
+  });
+
+  it('a Huân chương proposal goes upward only after its public notice is done, on the unit’s candidate or on its upward copy; every one lacking it is named', async () => {
+    const office = await t.login('vanphong');
+    const days = publicNotice(ND91_2017_PACK, 'HCLD3').minWorkingDays;
+    assert.ok(publicNotice(ND91_2017_PACK, 'HCLD3').required);
+    const r = await reviewedDossier(t, 2, { year: 2020, skip: 9 });
+    const names = (await office.get(`/api/dossiers/${r.dossierId}`)).body.candidates.map((c: { displayName: string }) => c.displayName) as string[];
+    // The first nominee is posted by the Sở before it is forwarded; the second is not.
+    const first = await office.post('/api/notices', {
+      candidateIds: [r.candidateIds[0]],
+      title: 'Công khai đề nghị tặng Huân chương Lao động hạng Ba',
+      workingDays: days,
+    });
+    ok(first, 201);
+    let upwardId = '';
+    for (const id of r.candidateIds) {
+      const f = await office.post(`/api/dossiers/${r.dossierId}/candidates/${id}/forward`, { honor: 'HCLD3' });
+      ok(f, 201);
+      upwardId = f.body.upwardDossierId;
+    }
+    ok(
+      await office.post(`/api/dossiers/${upwardId}/documents`, {
+        kind: 'to_trinh',
+        content: 'Sở kính trình Chủ tịch UBND tỉnh đề nghị Thủ tướng Chính phủ trình Chủ tịch nước tặng Huân chương Lao động hạng Ba.',
+      }),
+      201,
+    );
+    const send = () => office.post(`/api/dossiers/${upwardId}/forward`, { receiverName: 'Ban Thi đua - Khen thưởng tỉnh' });
+    const running = await send();
+    assert.equal(running.status, 409, JSON.stringify(running.body));
+    assert.equal(running.body.error, 'notice_not_done');
+    assert.match(running.body.message, /2 đề nghị chưa hoàn thành công khai/);
+    assert.match(
+      running.body.message,
+      new RegExp(`${names[0]} đang trong thời gian công khai lấy ý kiến \\(đến hết ngày ${first.body.endDate.split('-').reverse().join('/')}\\)`),
+    );
+    assert.match(running.body.message, new RegExp(`${names[1]}: Huân chương Lao động hạng Ba phải được công khai lấy ý kiến trước khi trình cấp trên`));
+    assert.equal((await office.get(`/api/dossiers/${upwardId}`)).body.status, 'draft', 'not sent');
+    try {
+      // The first notice is over: only the second nominee is named. The Sở posts it on the upward copy.
+      setClock(addDays(first.body.endDate, 1));
+      const one = await send();
+      assert.equal(one.status, 409, JSON.stringify(one.body));
+      assert.match(one.body.message, /1 đề nghị chưa hoàn thành/);
+      assert.doesNotMatch(one.body.message, new RegExp(names[0]!));
+      const copy = (await office.get(`/api/dossiers/${upwardId}`)).body.candidates.find((c: { displayName: string }) => c.displayName === names[1]);
+      const second = await office.post('/api/notices', { candidateIds: [copy.id], title: 'Công khai đề nghị tặng Huân chương (bổ sung)', workingDays: days });
+      ok(second, 201);
+      setClock(addDays(second.body.endDate, 1));
+      const sent = await send();
+      ok(sent);
+      assert.equal(sent.body.status, 'forwarded');
     } finally {
       setClock('2021-06-10');
     }

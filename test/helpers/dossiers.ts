@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { accounts, councilMembers, movementHonors, movements, people, units } from '../../src/server/db/schema/index.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import type { Client, TestApp } from './app.js';
+import { INITIATIVE_PROOF_HONORS } from '../../src/server/rules/packs/pipeline.js';
 
 export const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6300010000050001' + '0d0a2db40000000049454e44ae426082',
@@ -86,7 +87,17 @@ export async function completeDocuments(c: Client, dossierId: string) {
     }),
     201,
   );
-  for (const cand of d.candidates as { id: string; displayName: string }[]) {
+  for (const cand of d.candidates as { id: string; displayName: string; proposedHonor: string }[]) {
+    // A CSTĐ's dossier holds the certificate of the initiative its achievements rest on.
+    if ((INITIATIVE_PROOF_HONORS as readonly string[]).includes(cand.proposedHonor))
+      ok(
+        await c.post(`/api/dossiers/${dossierId}/documents`, {
+          kind: 'minh_chung',
+          candidateId: cand.id,
+          content: `Giấy chứng nhận sáng kiến cấp cơ sở của ${cand.displayName}.`,
+        }),
+        201,
+      );
     ok(
       await c.post(`/api/dossiers/${dossierId}/documents`, {
         kind: 'bao_cao_thanh_tich',
@@ -98,16 +109,30 @@ export async function completeDocuments(c: Client, dossierId: string) {
   }
 }
 
-/** A TTUD dossier of `n` Giấy khen nominees taken to "reviewed" (all passed) by the Office, the council and its members. */
-export async function reviewedDossier(t: TestApp, n: number, opts: { year?: number; skip?: number } = {}) {
+/** One signed-in client per app and account for the fixtures below: a file calling them often stays under the sign-in rate limit. */
+const fixtureSessions = new WeakMap<TestApp, Map<string, Promise<Client>>>();
+function signedIn(t: TestApp, username: string): Promise<Client> {
+  let byUser = fixtureSessions.get(t);
+  if (!byUser) fixtureSessions.set(t, (byUser = new Map()));
+  let c = byUser.get(username);
+  if (!c) byUser.set(username, (c = t.login(username)));
+  return c;
+}
+
+/**
+ * A TTUD dossier of `n` nominees taken to "reviewed" (all passed) by the Office, the council and its members;
+ * each proposed for Giấy khen unless `honors` names the i-th nominee's honor.
+ */
+export async function reviewedDossier(t: TestApp, n: number, opts: { year?: number; skip?: number; honors?: string[] } = {}) {
   await t.db.update(councilMembers).set({ fromDate: '2020-01-01' });
-  const donvi = await t.login('donvi');
-  const office = await t.login('vanphong');
+  const donvi = await signedIn(t, 'donvi');
+  const office = await signedIn(t, 'vanphong');
   const ttud = await unitByCode(t, 'TTUD');
   const staff = (await staffOf(t, ttud.id)).slice(opts.skip ?? 0, (opts.skip ?? 0) + n);
   const d = await donvi.post('/api/dossiers', { type: 'cong_trang', year: opts.year ?? 2021, title: `Hồ sơ đề nghị Giấy khen (${n})` });
   ok(d, 201);
-  for (const p of staff) ok(await donvi.post(`/api/dossiers/${d.body.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: 'GK' }), 201);
+  for (const [i, p] of staff.entries())
+    ok(await donvi.post(`/api/dossiers/${d.body.id}/candidates`, { subjectKind: 'individual', personId: p.id, proposedHonor: opts.honors?.[i] ?? 'GK' }), 201);
   await completeDocuments(donvi, d.body.id);
   ok(await donvi.post(`/api/dossiers/${d.body.id}/submit`));
   ok(await office.post(`/api/dossiers/${d.body.id}/receive`));
@@ -124,7 +149,7 @@ export async function reviewedDossier(t: TestApp, n: number, opts: { year?: numb
   ok(await office.post(`/api/sessions/${s.body.id}/open`));
   const items = (await office.get(`/api/sessions/${s.body.id}`)).body.items as { id: string }[];
   for (const u of ['hoidong', 'giamdoc', 'vanphong']) {
-    const c = await t.login(u);
+    const c = await signedIn(t, u);
     ok(await c.post(`/api/sessions/${s.body.id}/ballots`, { votes: items.map((i) => ({ itemId: i.id, choice: 'approve' })) }));
   }
   ok(await office.post(`/api/sessions/${s.body.id}/paper-ballots`, { items: items.map((i) => ({ itemId: i.id, approve: 1, reject: 0, abstain: 0 })) }));

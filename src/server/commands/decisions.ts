@@ -1,6 +1,5 @@
 import { claimsOfCandidates } from '../repositories/initiatives.js';
 import type { Executor } from '../db/client.js';
-import { holdingPetitionsOfCandidate } from '../repositories/petitions.js';
 import type { CommandContext } from './run.js';
 import { recordHonorAward } from '../repositories/records.js';
 import { candidatesOf, lockVisibleDossier, type CandidateRow, type DossierRow } from '../repositories/dossiers.js';
@@ -18,20 +17,19 @@ import {
   markCandidatesNotAwarded,
   markDecisionRevoked,
   nextDecisionNumber,
-  noticeHasOpenComment,
-  noticesOfCandidate,
   revokeAwardee,
   setDecisionFile,
   setDecisionTotal,
+  individualHoldersInSubtree,
   standingHonor,
   type DecisionRow,
 } from '../repositories/decisions.js';
 import { badRequest, domainError, forbidden, notFound } from '../errors.js';
 import { can } from '../policies/abilities.js';
 import { mayDecision } from '../policies/decision.js';
-import { now, todayVn } from '../clock.js';
+import { now } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
-import { mayDecide, moneyFor, publicNotice, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
+import { mayDecide, moneyFor, quotaBreach, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
 import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
 import { decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
@@ -42,15 +40,17 @@ import { recallItemsForRevocation } from './award-items.js';
 import { notify } from './notify.js';
 import { releaseInitiativeClaims } from './initiative-claims.js';
 import { signingPolicyGoverning } from '../repositories/signing.js';
+import { NoticeNotDone, noticeShortfall } from './notices.js';
 
 /** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
 export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
 /** The actor's unit, or its head, has no authority to award this honor (Law Art 80). */
 export const NotDecisionAuthority = domainError('NotDecisionAuthority', 'invalid', 'not_decision_authority');
-/** A candidate's public notice is still running, or a comment is unanswered, or a required notice is missing. */
-export const NoticeNotDone = domainError('NoticeNotDone', 'conflict', 'notice_not_done');
+export { NoticeNotDone };
 /** The subject already holds this honor for the year. */
 export const DuplicateHonor = domainError('DuplicateHonor', 'conflict', 'duplicate_honor');
+/** Issuing would take an honor over its quota (e.g. CSTĐCS ≤ 15% of LĐTT, NĐ 91/2017 Art 9 k3). */
+export const QuotaExceeded = domainError('QuotaExceeded', 'conflict', 'quota_exceeded');
 /** The decision (or an awardee of it) was already revoked. */
 export const DecisionAlreadyRevoked = domainError('DecisionAlreadyRevoked', 'conflict', 'decision_already_revoked');
 
@@ -112,19 +112,31 @@ function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
 
 /** Candidates in a public notice: the notice must be over and every comment answered; `pack` says which honors need one. */
 async function assertNoticesDone(tx: Executor, pack: RulePack, c: CandidateRow, decisionDate: string) {
-  // A complaint or denunciation about the candidate holds it until answered (petitions).
-  const holds = await holdingPetitionsOfCandidate(tx, c.id);
-  if (holds.length)
-    throw new NoticeNotDone(
-      `${c.displayName} đang tạm dừng xét: còn ${holds.length} đơn khiếu nại, tố cáo chưa được trả lời (hạn ${formatDateVi(holds[0]!.dueDate)}).`,
-    );
-  const notices = await noticesOfCandidate(tx, c.id);
-  if (!notices.length && publicNotice(pack, c.honor as Honor).required)
-    throw new NoticeNotDone(`${c.displayName}: ${HONOR_INFO[c.honor as Honor].label} phải được công khai lấy ý kiến trước khi quyết định.`);
-  for (const notice of notices) {
-    if (notice.endDate >= decisionDate || notice.endDate >= todayVn())
-      throw new NoticeNotDone(`${c.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`);
-    if (await noticeHasOpenComment(tx, notice.id)) throw new NoticeNotDone(`Còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`);
+  const why = await noticeShortfall(tx, pack, { displayName: c.displayName, honor: c.honor as Honor }, [c.id], decisionDate, 'trước khi quyết định');
+  if (why) throw new NoticeNotDone(why);
+}
+
+/**
+ * The pack's quotas (a share of another honor's holders in the unit for the year) hold when the decision is
+ * issued, not only in the candidates list: the issuing unit's subtree, this decision's awardees included.
+ * Quotas count individuals (the packs' only quota, CSTĐCS of LĐTT, is an individual title).
+ */
+async function assertQuotas(tx: Executor, pack: RulePack, unit: { name: string; path: string }, rows: { candidate: CandidateRow; dossier: DossierRow }[]) {
+  const inDecision = (honor: Honor, year: number) =>
+    rows.flatMap(({ candidate: c, dossier: d }) => (c.honor === honor && d.year === year && c.personId ? [c.personId] : []));
+  const holders = async (honor: Honor, year: number) =>
+    new Set([...(await individualHoldersInSubtree(tx, unit.path, honor, year)), ...inDecision(honor, year)]);
+  const capped = new Map<string, { honor: Honor; year: number }>();
+  for (const { candidate: c, dossier: d } of rows)
+    if (c.personId && pack.honors[c.honor as Honor].quota) capped.set(`${c.honor}:${d.year}`, { honor: c.honor as Honor, year: d.year });
+  for (const { honor, year } of capped.values()) {
+    const base = pack.honors[honor].quota?.of;
+    if (!base) continue;
+    const breach = quotaBreach(pack, honor, (await holders(base, year)).size, (await holders(honor, year)).size);
+    if (breach)
+      throw new QuotaExceeded(
+        `Vượt tỷ lệ khống chế năm ${year} của ${unit.name}: ${breach.text} (${inDecision(honor, year).length} người trong quyết định này). Chưa ban hành quyết định; hãy bớt người được đề nghị ${HONOR_INFO[honor].label}.`,
+      );
   }
 }
 
@@ -171,6 +183,7 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     if (!auth.allowed) throw new NotDecisionAuthority(`${auth.text}. Hãy chọn "Trình cấp trên" cho ${c.displayName}.`);
     await assertNoticesDone(ctx.tx, pack, c, input.decisionDate);
   }
+  await assertQuotas(ctx.tx, pack, unit, rows);
   const year = Number(input.decisionDate.slice(0, 4));
   // The register: the counter row stays locked until commit.
   const number = await nextDecisionNumber(ctx.tx, unit.id, year);

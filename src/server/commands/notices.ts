@@ -27,12 +27,17 @@ import { addDays, addWorkingDays } from '../../shared/working-days.js';
 import { publicNotice } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
+import { noticeHasOpenComment, noticesOfCandidate } from '../repositories/decisions.js';
+import { holdingPetitionsOfCandidate } from '../repositories/petitions.js';
+import type { RulePack } from '../rules/index.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 
 export type { NoticeRow } from '../repositories/notices.js';
 
 /** The notice is shorter than the law requires for one of its honors. */
 export const NoticeTooShort = domainError('NoticeTooShort', 'invalid', 'notice_too_short');
+/** A candidate's public notice is still running, or a comment is unanswered, or a required notice is missing. */
+export const NoticeNotDone = domainError('NoticeNotDone', 'conflict', 'notice_not_done');
 /** The notice is not open for comments today. */
 export const NoticeClosed = domainError('NoticeClosed', 'conflict', 'notice_closed');
 /** One address sent too many comments on a notice lately. */
@@ -66,6 +71,40 @@ export async function issueCommentChallenge(db: Db, noticeId: string): Promise<{
     await insertChallenge(tx, { nonceHash: sha256Hex(nonce), noticeId, difficulty, expiresAt }, at);
     return { nonce, difficulty, expiresAt };
   });
+}
+
+/**
+ * Why a nominee's public notice is not done by `date` (null when it is): a complaint holding it, no notice
+ * where the pack requires one for `honor`, a notice still running, or a comment unanswered. `candidateIds`
+ * are the nominee's rows whose notices count: the candidate and, for an upward copy, the unit's candidate it
+ * came from. `before` ends the missing-notice sentence ("trước khi quyết định", "trước khi trình cấp trên").
+ */
+export async function noticeShortfall(
+  tx: Executor,
+  pack: RulePack,
+  nominee: { displayName: string; honor: Honor },
+  candidateIds: string[],
+  date: string,
+  before: string,
+): Promise<string | null> {
+  // One query after another: `tx` may be a transaction (never Promise.all on it).
+  const holds: Awaited<ReturnType<typeof holdingPetitionsOfCandidate>> = [];
+  const byId = new Map<string, Awaited<ReturnType<typeof noticesOfCandidate>>[number]>();
+  for (const id of candidateIds) {
+    holds.push(...(await holdingPetitionsOfCandidate(tx, id)));
+    for (const n of await noticesOfCandidate(tx, id)) byId.set(n.id, n);
+  }
+  if (holds.length)
+    return `${nominee.displayName} đang tạm dừng xét: còn ${holds.length} đơn khiếu nại, tố cáo chưa được trả lời (hạn ${formatDateVi(holds[0]!.dueDate)}).`;
+  const rule = publicNotice(pack, nominee.honor);
+  if (!byId.size && rule.required)
+    return `${nominee.displayName}: ${HONOR_INFO[nominee.honor].label} phải được công khai lấy ý kiến ${before}${rule.article ? ` (${rule.article})` : ''}.`;
+  for (const notice of byId.values()) {
+    if (notice.endDate >= date || notice.endDate >= todayVn())
+      return `${nominee.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`;
+    if (await noticeHasOpenComment(tx, notice.id)) return `${nominee.displayName}: còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`;
+  }
+  return null;
 }
 
 /** Posts nominees on the public portal for N working days (Law Art 84 k5; ND98 Art 46 k2: at least 10 for orders and state titles). */

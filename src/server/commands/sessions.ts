@@ -2,7 +2,7 @@ import { anySignedOf } from '../repositories/signing.js';
 import { MINUTES_KINDS } from './document-signing.js';
 import { SignatureNotAllowed } from '../policies/signature.js';
 import type { CommandContext } from './run.js';
-import { findVisibleCouncil } from '../repositories/councils.js';
+import { findVisibleCouncil, membersOf } from '../repositories/councils.js';
 import {
   agendaOf,
   agendaSize,
@@ -276,11 +276,15 @@ export async function setAttendance(ctx: CommandContext, sessionId: string, pres
   const s = await loadSession(ctx, sessionId);
   requireAbility(ctx, s, 'update', 'điểm danh lại (điểm danh được chốt khi khai mạc)');
   const rows = await attendanceOf(ctx.tx, s.id);
-  // The attendance list holds the members in term on the meeting date: none means the date is the cause.
-  if (!rows.length) await requireMembersOn(ctx, s.councilId, s.meetingDate);
+  // No member in term on the meeting date (terms entered after the session was planned): the date is the
+  // cause, whatever the list sent names.
+  const inTerm = await membersOn(ctx.tx, s.councilId, s.meetingDate);
+  if (!inTerm.length)
+    throw new NoMembersOnDate(
+      `Ngày họp ${formatDateVi(s.meetingDate)} ngoài nhiệm kỳ của Hội đồng: không có thành viên nào trong nhiệm kỳ vào ngày này. Hãy sửa ngày họp hoặc cập nhật nhiệm kỳ của thành viên Hội đồng.`,
+    );
   const unknown = presentMemberIds.filter((id) => !rows.some((r) => r.memberId === id));
-  if (unknown.length)
-    throw badRequest(`Có người không phải thành viên Hội đồng trong nhiệm kỳ vào ngày họp ${formatDateVi(s.meetingDate)} trong danh sách có mặt.`);
+  if (unknown.length) throw badRequest(await unknownAttendeesText(ctx, s, unknown));
   for (const r of rows) await setPresent(ctx.tx, s.id, r.memberId, presentMemberIds.includes(r.memberId));
   await ctx.audit({
     action: 'session.updated',
@@ -289,6 +293,22 @@ export async function setAttendance(ctx: CommandContext, sessionId: string, pres
     unitId: s.unitId,
     summary: `Điểm danh phiên họp "${s.title}": ${presentMemberIds.length}/${rows.length} thành viên có mặt`,
   });
+}
+
+/** Why the attendance names people it cannot hold: members whose term does not cover the meeting date (by name), or not members at all. */
+async function unknownAttendeesText(ctx: CommandContext, s: SessionRow, unknownIds: string[]): Promise<string> {
+  const members = await membersOf(ctx.tx, s.councilId);
+  const outOfTerm = members.filter((m) => unknownIds.includes(m.member.id));
+  const strangers = unknownIds.length - outOfTerm.length;
+  const term = ({ fullName, member: { fromDate, toDate } }: (typeof outOfTerm)[number]) =>
+    `${fullName} (nhiệm kỳ ${[fromDate ? `từ ${formatDateVi(fromDate)}` : null, toDate ? `đến ${formatDateVi(toDate)}` : null].filter(Boolean).join(' ')})`;
+  const parts = [
+    outOfTerm.length
+      ? `Ngày họp ${formatDateVi(s.meetingDate)} ngoài nhiệm kỳ của ${outOfTerm.map(term).join(', ')}: chưa hoặc không còn là thành viên Hội đồng vào ngày này.`
+      : null,
+    strangers ? `${strangers} người trong danh sách có mặt không phải thành viên Hội đồng.` : null,
+  ];
+  return parts.filter(Boolean).join(' ');
 }
 
 export interface SessionMinutesInput {

@@ -23,6 +23,7 @@ import {
   type TaskStatus,
 } from '../../shared/schemas/plans.js';
 import { todayVn } from '../clock.js';
+import { formatDateVi } from '../../shared/format-vi.js';
 
 const honorLabel = (h: string | null) => (h ? (HONOR_INFO[h as Honor]?.label ?? h) : null);
 const abilities = z.array(z.string()).describe('Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái)');
@@ -121,6 +122,7 @@ export const planSchema = planSummarySchema
     tasks: z.array(planTaskSchema),
     deadlines: z.array(deadlineSchema),
     extraDeadlines: z.array(extraDeadlineSchema).optional().describe('Các thời hạn khác của kế hoạch, như khi soạn (chỉ khi xem một kế hoạch)'),
+    warnings: z.array(z.string()).describe('Cảnh báo không chặn việc lưu (ví dụ kế hoạch ban hành trước ngày ban hành kế hoạch cấp trên); rỗng khi không có'),
   })
   .meta({ id: 'Plan' });
 export type PlanJson = z.infer<typeof planSchema>;
@@ -289,7 +291,29 @@ export function presentPlanSummary(p: PlanRow, actor: Actor | null, unit: OwnerU
   };
 }
 
-export function presentPlan(p: PlanRow, actor: Actor | null, unit: OwnerUnit, tasks: PlanTaskRow[], deadlines: DeadlineRow[]): PlanJson {
+/** The superior plan a plan carries out, as far as its warnings need it. */
+export type SuperiorPlan = Pick<PlanRow, 'number' | 'title' | 'issuedDate'>;
+
+/**
+ * What the plan's author should look at again, without refusing the plan: a plan dated before the superior
+ * plan it carries out (it cannot carry out what was not issued yet; often a typing slip in a year or month).
+ */
+export function planWarnings(p: Pick<PlanRow, 'issuedDate'>, superior: SuperiorPlan | null): string[] {
+  if (!p.issuedDate || !superior?.issuedDate || p.issuedDate >= superior.issuedDate) return [];
+  const name = superior.number ? `Kế hoạch số ${superior.number}` : `kế hoạch "${superior.title}"`;
+  return [
+    `Ngày ban hành ${formatDateVi(p.issuedDate)} trước ngày ban hành kế hoạch cấp trên (${name} ngày ${formatDateVi(superior.issuedDate)}): kế hoạch thực hiện kế hoạch cấp trên thường ban hành sau kế hoạch đó. Hãy kiểm tra lại ngày ban hành.`,
+  ];
+}
+
+export function presentPlan(
+  p: PlanRow,
+  actor: Actor | null,
+  unit: OwnerUnit,
+  tasks: PlanTaskRow[],
+  deadlines: DeadlineRow[],
+  superior: SuperiorPlan | null = null,
+): PlanJson {
   return {
     ...presentPlanSummary(p, actor, unit, tasks.length),
     place: p.place,
@@ -307,6 +331,7 @@ export function presentPlan(p: PlanRow, actor: Actor | null, unit: OwnerUnit, ta
     version: p.version,
     tasks: tasks.map(presentTask),
     deadlines: deadlines.map((d) => presentDeadline(d, unit.name)),
+    warnings: planWarnings(p, superior),
   };
 }
 

@@ -11,13 +11,14 @@ import {
   dossierCandidates,
   dossiers,
   honorAwards,
+  people,
   publicNoticeComments,
   publicNoticeItems,
   publicNotices,
   units,
 } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
-import { unitIdInScope } from './scope.js';
+import { escapeLike, unitIdInScope } from './scope.js';
 import { dossierVisible, type CandidateRow, type DossierRow } from './dossiers.js';
 
 export type DecisionRow = typeof awardDecisions.$inferSelect;
@@ -272,4 +273,29 @@ export async function markDecisionRevoked(tx: Executor, id: string, reason: stri
     .where(eq(awardDecisions.id, id))
     .returning();
   return row!;
+}
+
+/**
+ * The people of a unit's subtree (by the unit they work in now) who hold an individual honor for a year:
+ * recorded and not revoked, or on a decision of the unit still waiting for its signature (not in the
+ * records yet, but decided). What a quota counts when the next decision is issued.
+ */
+export async function individualHoldersInSubtree(tx: Executor, unitPath: string, honor: string, year: number): Promise<string[]> {
+  const inSubtree = sql`${people.unitId} in (select ${units.id} from ${units} where ${units.path} like ${escapeLike(unitPath) + '%'})`;
+  const recorded = await tx
+    .selectDistinct({ personId: honorAwards.personId })
+    .from(honorAwards)
+    .innerJoin(people, eq(people.id, honorAwards.personId))
+    .where(and(eq(honorAwards.honor, honor), eq(honorAwards.year, year), eq(honorAwards.revoked, false), inSubtree));
+  const signing = await tx
+    .selectDistinct({ personId: decisionAwardees.personId })
+    .from(decisionAwardees)
+    .innerJoin(awardDecisions, eq(awardDecisions.id, decisionAwardees.decisionId))
+    .innerJoin(dossierCandidates, eq(dossierCandidates.id, decisionAwardees.candidateId))
+    .innerJoin(dossiers, eq(dossiers.id, dossierCandidates.dossierId))
+    .innerJoin(people, eq(people.id, decisionAwardees.personId))
+    .where(
+      and(eq(awardDecisions.status, 'signing'), eq(decisionAwardees.honor, honor), eq(decisionAwardees.revoked, false), eq(dossiers.year, year), inSubtree),
+    );
+  return [...new Set([...recorded, ...signing].flatMap((r) => (r.personId ? [r.personId] : [])))];
 }

@@ -5,7 +5,7 @@
 import { HONORS, type Honor, type Regime, type SubjectKind } from '../../shared/codes.js';
 import { indexSubject, type SubjectIndex, type Tri } from './criteria.js';
 import { evaluateIndexed } from './evaluate.js';
-import { HONOR_SHORT, percent } from './labels.js';
+import { HONOR_SHORT, honorLabel, percent } from './labels.js';
 import { packFor } from './packs/index.js';
 import { resolveRegime } from './regimes.js';
 import type { IsoDate, QuotaRule, Reason, RulePack, SubjectInput } from './types.js';
@@ -78,6 +78,39 @@ export function quotaCap(rule: QuotaRule, baseCount: number): number {
   // Guard float noise (0.15 × 20 = 3.0000000000000004) before rounding.
   const clean = Math.round(raw * 1e9) / 1e9;
   return rule.rounding === 'floor' ? Math.floor(clean) : rule.rounding === 'ceil' ? Math.ceil(clean) : Math.round(clean);
+}
+
+/** A quota over its cap when a decision is issued: the counts, the cap and the refusal's wording (with the article). */
+export interface QuotaBreach {
+  honor: Honor;
+  of: Honor;
+  baseCount: number;
+  cap: number;
+  count: number;
+  article: string;
+  text: string;
+}
+
+/**
+ * Checks the pack's quota of `honor` against decided counts (`count` holders of the honor, `baseCount`
+ * of its base, both including the decision being issued): null when the honor has no quota or is within it.
+ */
+export function quotaBreach(pack: RulePack, honor: Honor, baseCount: number, count: number): QuotaBreach | null {
+  const q = pack.honors[honor].quota;
+  if (!q) return null;
+  const cap = quotaCap(q, baseCount);
+  if (count <= cap) return null;
+  return {
+    honor,
+    of: q.of,
+    baseCount,
+    cap,
+    count,
+    article: q.article,
+    text:
+      `danh hiệu ${honorLabel(honor)} không quá ${percent(q.share)} số ${honorLabel(q.of)} (${q.article}): ` +
+      `có ${baseCount} ${honorLabel(q.of)} nên tối đa ${cap} ${honorLabel(honor)}, quyết định này đưa lên ${count}`,
+  };
 }
 
 /** Evaluates all subjects for the honors of a pack and computes quota use. */

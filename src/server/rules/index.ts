@@ -52,6 +52,7 @@ export { describeCriterion, indexSubject, type SubjectIndex, type Tri } from './
 export { evaluate, evaluateIndexed, subjectNotAllowedMessage, type EvaluateOptions } from './evaluate.js';
 export {
   candidatesFor,
+  quotaBreach,
   quotaCap,
   type CandidateOutcome,
   type CandidateResult,
@@ -59,6 +60,7 @@ export {
   type CandidatesInput,
   type CandidatesResult,
   type HonorSummary,
+  type QuotaBreach,
   type QuotaUse,
 } from './candidates.js';
 export { voteOutcome, type VoteOutcome, type VoteQuery } from './votes.js';

@@ -9322,6 +9322,8 @@ export interface components {
             deadlines: components["schemas"]["Deadline"][];
             /** @description Các thời hạn khác của kế hoạch, như khi soạn (chỉ khi xem một kế hoạch) */
             extraDeadlines?: components["schemas"]["ExtraDeadline"][];
+            /** @description Cảnh báo không chặn việc lưu (ví dụ kế hoạch ban hành trước ngày ban hành kế hoạch cấp trên); rỗng khi không có */
+            warnings: string[];
         };
         PlanSummary: {
             /** Format: uuid */

@@ -28,6 +28,7 @@ import { checklistRequirements } from '../../rules/index.js';
 import { checklistFor, regimeDateOf, type DocumentKind } from '../../../shared/dossiers.js';
 import type { CommendationType } from '../../../shared/codes.js';
 import { assertOfficeSide, loadDossier, statusLabel, transition } from './common.js';
+import { NoticeNotDone, noticeShortfall } from '../notices.js';
 
 async function assertQuota(ctx: CommandContext, movementId: string | null, honor: Honor, adding: number, exceptUpwardId?: string) {
   if (!movementId) return;
@@ -186,6 +187,19 @@ export async function forwardDossier(
     throw new DossierIncomplete(`Hồ sơ trình cấp trên chưa đủ thành phần, chưa trình được. Còn thiếu: ${checklist.missing.join('; ')}.`, {
       missing: checklist.missing,
     });
+  // Nominees the regime makes public (Huân chương, CSTĐ toàn quốc…) leave only once their notice is done,
+  // posted on the unit's candidate or on its copy here: every one lacking it is named.
+  const lacking: string[] = [];
+  for (const c of cands) {
+    const ids = [c.id, ...(c.sourceCandidateId ? [c.sourceCandidateId] : [])];
+    const why = await noticeShortfall(ctx.tx, pack, { displayName: c.displayName, honor: c.honor as Honor }, ids, todayVn(), 'trước khi trình cấp trên');
+    if (why) lacking.push(why);
+  }
+  if (lacking.length)
+    throw new NoticeNotDone(
+      `Chưa trình cấp trên được: ${lacking.length} đề nghị chưa hoàn thành công khai lấy ý kiến (hết thời gian công khai, mọi ý kiến đã được trả lời). ${lacking.join(' ')}`,
+      { lacking },
+    );
   const at = now();
   const row = await transition(ctx, d, 'forward', {
     receiverName: input.receiverName.trim(),

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { deadlinesOf } from '../../deadlines/register.js';
-import { tasksOf, unsafeUnitNameAndPath, type PlanRow } from '../../repositories/plans.js';
+import { findPublicPlan, findReadablePlan, tasksOf, unsafeUnitNameAndPath, type PlanRow } from '../../repositories/plans.js';
 import { listMovements, listPublicChildMovements, movementParts, unsafeFindMovementHeader, type MovementRow } from '../../repositories/movements.js';
 import { countRegistrationsByHonor } from '../../repositories/registrations.js';
 import { targetProgress } from '../../repositories/progress.js';
@@ -11,11 +11,13 @@ import { inTurn } from '../../db/in-turn.js';
 /** A plan with its tasks and calendar entries, as the API returns it (actor null: the public portal). */
 export async function loadPlan(tx: Executor, actor: Actor | null, p: PlanRow): Promise<PlanJson> {
   const unit = await unsafeUnitNameAndPath(tx, p.unitId);
-  const [tasks, deadlines] = await inTurn(
+  const superiorId = p.superiorPlanId;
+  const [tasks, deadlines, superior] = await inTurn(
     () => tasksOf(tx, p.id),
     () => deadlinesOf(tx, 'plan', p.id),
+    () => (superiorId ? (actor ? findReadablePlan(tx, actor, superiorId) : findPublicPlan(tx, superiorId)) : Promise.resolve(undefined)),
   );
-  return presentPlan(p, actor, unit, tasks, deadlines);
+  return presentPlan(p, actor, unit, tasks, deadlines, superior ?? null);
 }
 
 /** A movement with targets and their progress, phases, honors offered, deadlines and child movements. */

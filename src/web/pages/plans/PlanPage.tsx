@@ -1,5 +1,5 @@
 /** One plan: the document view with task progress, and the editor (general parts + the quarterly task table). */
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
 import { CheckOutlined, CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -127,8 +127,10 @@ function toForm(p: Plan | undefined, unitId: string): PlanForm {
   };
 }
 
-function toInput(v: PlanForm, names: Map<string, string>, version?: number): PlanInput {
+function toInput(v: PlanForm, names: Map<string, string>, version?: number, superiorPlanId?: string | null): PlanInput {
   return {
+    // The superior plan it carries out (set when copied from it) stays linked when the plan is edited.
+    superiorPlanId: superiorPlanId ?? null,
     unitId: v.unitId,
     year: v.year,
     number: v.number || null,
@@ -212,7 +214,7 @@ function PlanEditor({ plan, onDone }: { plan?: Plan; onDone: (p: Plan) => void }
   const names = useMemo(() => new Map((units.data?.items ?? []).map((u) => [u.id, u.name])), [units.data]);
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: `u:${u.id}`, label: u.name }));
   const save = useMutation({
-    mutationFn: (v: PlanForm) => (plan ? updatePlan(plan.id, toInput(v, names, plan.version)) : createPlan(toInput(v, names))),
+    mutationFn: (v: PlanForm) => (plan ? updatePlan(plan.id, toInput(v, names, plan.version, plan.superiorPlanId)) : createPlan(toInput(v, names))),
     onSuccess: (p) => {
       message.success('Đã lưu kế hoạch.');
       onDone(p);
@@ -556,6 +558,9 @@ export default function PlanPage() {
           ) : undefined
         }
       />
+      {(plan?.warnings ?? []).map((w) => (
+        <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 16 }} data-testid="plan-warning" />
+      ))}
       {!editing && plan ? (
         <DocumentSignatures kind="ke_hoach" id={plan.id} revision={plan.version} onSigned={() => void qc.invalidateQueries({ queryKey: keys.plan(plan.id) })} />
       ) : null}
