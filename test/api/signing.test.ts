@@ -70,6 +70,18 @@ describe(
       assert.deepEqual(forOffice.body.abilities, ['issue', 'download']);
       const orgCredential = forOffice.body.credentials[0];
       assert.equal(orgCredential.kind, 'organisation');
+      // Only the Sở's own seal is offered: the Trung tâm's (a unit below, its own seal) is not, and is refused.
+      assert.deepEqual(
+        forOffice.body.credentials.map((c: { unitId: string }) => c.unitId),
+        [t.demo.rootUnitId],
+      );
+      const seals = (await admin.get('/api/signing/credentials')).body.items as { id: string; kind: string; unitId: string }[];
+      const other = seals.find((c) => c.kind === 'organisation' && c.unitId !== t.demo.rootUnitId);
+      assert.ok(other, 'the demo has a seal of a unit below the Sở');
+      const refused = await office.post(`/api/decisions/${decisionId}/sign`, { type: 'issue', credentialId: other.id });
+      assert.equal(refused.status, 409);
+      assert.match(refused.body.message, /của cơ quan khác/);
+      assert.equal((await office.get(`/api/decisions/${decisionId}/signatures`)).body.state, 'approved');
       const issued = await office.post(`/api/decisions/${decisionId}/sign`, { type: 'issue', credentialId: orgCredential.id });
       assert.equal(issued.status, 200, JSON.stringify(issued.body));
       assert.equal(issued.body.state, 'issued');

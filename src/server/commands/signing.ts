@@ -41,6 +41,8 @@ import {
   assertCredentialFits,
   assertDecisionSignable,
   maySetSigningPolicy,
+  sealsFor,
+  SignatureNotAllowed,
   type SignState,
 } from '../policies/signature.js';
 import { remoteCredentialColumns, signerFor, type RemoteProviderInput, type SignedVia } from '../signing/signers.js';
@@ -61,6 +63,18 @@ const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 const EXTERNAL_MINUTES = 15;
 
 /** The trust store that governs a unit (its own entries and those above it), as the verifier wants it. */
+
+/**
+ * A decision, its certificates and its copy are stamped with the issuing unit's own seal (or, when it
+ * has none, the nearest unit's above it): a seal of another unit the actor can reach (a public service
+ * unit below the Sở) is refused before anything is written.
+ */
+async function assertOwnSeal(tx: Executor, unitId: string, credential: { kind: string; unitId: string }, issuer: string): Promise<void> {
+  if (credential.kind !== 'organisation') return;
+  if (sealsFor(await unitPathOf(tx, unitId), [credential]).length === 0)
+    throw new SignatureNotAllowed(`Chứng thư số này là của cơ quan khác: văn bản đóng dấu của ${issuer}.`);
+}
+
 export async function trustStoreOf(tx: Executor, unitId: string): Promise<TrustStore> {
   return trustStoreFrom(await trustEntriesGoverning(tx, await unitPathOf(tx, unitId)));
 }
@@ -254,6 +268,7 @@ async function signTarget(
   const credential = await findVisibleCredential(ctx.tx, ctx.actor, credentialId);
   if (!credential) throw notFound('Không tìm thấy chứng thư số.');
   assertCredentialFits(ctx.actor, credential, type);
+  await assertOwnSeal(ctx.tx, decision.unitId, credential, decision.issuerName);
   // Rendered inside the transaction: on PGlite a query outside it would wait for it forever.
   const base = signed?.pdf ?? (await renderPdf(ctx.tx, decision));
   const look = await appearanceFor(base, {
@@ -463,6 +478,7 @@ export async function signDecisionCertificates(
   const credential = await findVisibleCredential(ctx.tx, ctx.actor, input.credentialId);
   if (!credential) throw notFound('Không tìm thấy chứng thư số.');
   assertCredentialFits(ctx.actor, credential, input.type);
+  await assertOwnSeal(ctx.tx, decision.unitId, credential, decision.issuerName);
   const all = await activeCertificatesOfDecision(ctx.tx, decision.id);
   if (!all.length) throw badRequest('Quyết định chưa có Giấy khen, Bằng khen trong sổ vàng: hãy "Vào sổ vàng" trước khi ký.');
   const states = await signStatesOf(
@@ -555,6 +571,7 @@ export async function signDecisionCopy(ctx: CommandContext, decisionId: string, 
   const credential = await findVisibleCredential(ctx.tx, ctx.actor, input.credentialId);
   if (!credential) throw notFound('Không tìm thấy chứng thư số.');
   assertCredentialFits(ctx.actor, credential, 'issue');
+  await assertOwnSeal(ctx.tx, decision.unitId, credential, decision.issuerName);
   const first = signaturesIn(signed!.pdf)[0];
   if (!first) throw new SignatureRejected('Văn bản đã ký không còn chữ ký số.');
   const original = unsignedOriginal(signed!.pdf, first.byteRange);

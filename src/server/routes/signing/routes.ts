@@ -35,6 +35,7 @@ import {
   findVisibleCredential,
   listVisibleTrustEntries,
   listVisibleCredentials,
+  unitPathOf,
   signaturesOf,
   signedAtOf,
   signedDocumentOf,
@@ -54,7 +55,7 @@ import { docxToPdf } from '../../office/soffice.js';
 import { badRequest, notFound } from '../../errors.js';
 import { now } from '../../clock.js';
 import { verifyPdf } from '../../signing/verify.js';
-import type { SignState } from '../../policies/signature.js';
+import { sealsFor, type SignState } from '../../policies/signature.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 import { sendFile } from '../documents/download.js';
@@ -115,6 +116,12 @@ async function decisionPdf(tx: Executor, d: DecisionMeta): Promise<Buffer> {
   return docxToPdf(await decisionDocx(tx, d, await awardeesOf(tx, d.id)));
 }
 
+/** The actor's credentials for a decision: their own personal ones, and only the seal the decision takes (its unit's, or the nearest above). */
+async function decisionCredentials(db: Db, actor: Actor, unitId: string) {
+  const all = await listVisibleCredentials(db, actor);
+  return [...all.filter((c) => c.kind !== 'organisation'), ...sealsFor(await unitPathOf(db, unitId), all)];
+}
+
 async function panelOf(db: Db, actor: Actor, decisionId: string) {
   const d = await findVisibleDecision(db, actor, decisionId);
   if (!d) throw notFound('Không tìm thấy quyết định.');
@@ -130,7 +137,7 @@ async function panelOf(db: Db, actor: Actor, decisionId: string) {
     (signed?.state ?? 'unsigned') as SignState,
     signed ? await signaturesOf(db, signed.id) : [],
     verification,
-    await listVisibleCredentials(db, actor),
+    await decisionCredentials(db, actor, d.unitId),
     at,
     { certificates: await certificateSignCounts(db, d.id), copySignedAt: await signedAtOf(db, 'decision_copy', d.id) },
   );
