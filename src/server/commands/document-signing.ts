@@ -44,7 +44,15 @@ import { reportFactsOf } from './reports.js';
 import { normalizeName } from '../../shared/vietnamese.js';
 import { createHash } from 'node:crypto';
 
-export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet', 'bien_ban_kiem_phieu', 'ke_hoach', 'ke_hoach_phong_trao', 'bao_cao_thanh_tich', 'bao_cao'] as const;
+export const SIGNABLE_KINDS = [
+  'to_trinh',
+  'bien_ban_hop_xet',
+  'bien_ban_kiem_phieu',
+  'ke_hoach',
+  'ke_hoach_phong_trao',
+  'bao_cao_thanh_tich',
+  'bao_cao',
+] as const;
 export type SignableKind = (typeof SIGNABLE_KINDS)[number];
 /** The session's two Biên bản: once either carries a signature, the secretary's record is no longer edited. */
 export const MINUTES_KINDS = ['bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const satisfies readonly SignableKind[];

@@ -85,7 +85,6 @@ async function requestJson(tx: Executor, actor: Actor, r: ReportRequestRow) {
   return { json: presentReportRequest(r, actor, unit.name ?? '', unit.path, counts), rows, unit };
 }
 
-
 async function reportJson(tx: Executor, actor: Actor, r: ReportListRow) {
   const requester = await unsafeUnitNameAndPath(tx, r.request.unitId);
   const signed = (await signedDocumentOf(tx, 'bao_cao', r.report.id)) !== undefined;
