@@ -7,6 +7,8 @@ import PizZip from 'pizzip';
 import { PNG } from 'pngjs';
 import { pdfConversionAvailable } from '../../src/server/office/soffice.js';
 import { DEMO_PASSWORD, type TestApp } from './app.js';
+import { findSignerBlock } from '../../src/server/signing/layout.js';
+import { signingCredentials } from '../../src/server/db/schema/index.js';
 
 export function available(cmd: string, arg: string): boolean {
   try {
@@ -165,4 +167,19 @@ export function signatureRects(pdf: Buffer): number[][] {
     .map((m) => /\/Rect\s*\[([^\]]+)\]/u.exec(m[1]!)?.[1])
     .filter((r): r is string => r !== undefined)
     .map((r) => r.trim().split(/\s+/u).map(Number));
+}
+
+/** The signature's rectangle sits in the gap above the signer's printed name, centred on it. */
+export async function assertOnBlock(pdf: Buffer, rect: number[], name: string) {
+  const block = await findSignerBlock(pdf, name);
+  assert.ok(block, `the block of ${name}`);
+  const centre = block.name.x + block.name.width / 2;
+  const [x1, y1, x2] = rect as [number, number, number];
+  assert.ok(Math.abs((x1 + x2) / 2 - centre) < 2, `${name}: centred on the name (${(x1 + x2) / 2} vs ${centre})`);
+  assert.ok(Math.abs(y1 - (block.name.y + block.name.height)) < 3, `${name}: just above the name`);
+}
+
+/** The demo's signing credentials by common name (a person's, an agency's seal). */
+export async function credentialIdsByName(t: TestApp): Promise<Record<string, string>> {
+  return Object.fromEntries((await t.db.select().from(signingCredentials)).map((c) => [c.commonName, c.id]));
 }

@@ -38,10 +38,21 @@ import { listVisibleCandidates } from '../repositories/candidates.js';
 import { findReadableMovement, type MovementRow } from '../repositories/movements.js';
 import { unsafeParentOf } from '../repositories/achievement-reports.js';
 import { ownsRecord } from '../policies/plan.js';
+import { findVisibleReport, type ReportListRow } from '../repositories/reports.js';
+import { isReportingSide, reportEditable } from '../policies/report.js';
+import { reportFactsOf } from './reports.js';
 import { normalizeName } from '../../shared/vietnamese.js';
 import { createHash } from 'node:crypto';
 
-export const SIGNABLE_KINDS = ['to_trinh', 'bien_ban_hop_xet', 'bien_ban_kiem_phieu', 'ke_hoach', 'ke_hoach_phong_trao', 'bao_cao_thanh_tich'] as const;
+export const SIGNABLE_KINDS = [
+  'to_trinh',
+  'bien_ban_hop_xet',
+  'bien_ban_kiem_phieu',
+  'ke_hoach',
+  'ke_hoach_phong_trao',
+  'bao_cao_thanh_tich',
+  'bao_cao',
+] as const;
 export type SignableKind = (typeof SIGNABLE_KINDS)[number];
 /** The session's two Biên bản: once either carries a signature, the secretary's record is no longer edited. */
 export const MINUTES_KINDS = ['bien_ban_hop_xet', 'bien_ban_kiem_phieu'] as const satisfies readonly SignableKind[];
@@ -70,12 +81,14 @@ export interface Signable {
   /** Who may put the agency's seal besides the role's grant (the issuing unit's side); undefined: anyone granted. */
   sealBy?: (actor: Actor) => boolean;
   /** The record the audit entry is about. */
-  auditType: 'dossier' | 'session' | 'plan' | 'movement';
+  auditType: 'dossier' | 'session' | 'plan' | 'movement' | 'report';
   dossier?: DossierRow;
   session?: { row: SessionRow; detail: SessionDetailOf };
   plan?: PlanRow;
   movement?: MovementRow;
   report?: ReportView;
+  /** A unit's Báo cáo sơ kết / tổng kết in a report request. */
+  unitReport?: ReportListRow;
 }
 
 export type RenderSignable = (tx: Executor, s: Signable, so: string | undefined) => Promise<Buffer>;
@@ -87,6 +100,7 @@ const KIND_TITLES: Record<SignableKind, string> = {
   ke_hoach: 'Kế hoạch',
   ke_hoach_phong_trao: 'Kế hoạch phong trào',
   bao_cao_thanh_tich: 'Báo cáo thành tích',
+  bao_cao: 'Báo cáo',
 };
 
 /** A unit-level dossier is open while the unit edits it; an upward one while it is drafted. */
@@ -312,6 +326,37 @@ async function reportOf(tx: Executor, actor: Actor, id: string, lock: boolean): 
   };
 }
 
+/**
+ * A unit's Báo cáo sơ kết / tổng kết (id: the report): signed by the head of the reporting unit,
+ * then sealed by that unit, while the unit may still edit and send it (draft or returned). From the
+ * first signature its content is frozen for good, a return included (docs/decisions.md).
+ */
+async function unitReportOf(tx: Executor, actor: Actor, id: string, lock: boolean): Promise<Signable> {
+  const r = await findVisibleReport(tx, actor, id, lock);
+  if (!r) throw notFound('Không tìm thấy báo cáo.');
+  const organisation = r.unitName;
+  const head = await unsafeUnitHead(tx, r.report.unitId);
+  const requester = await unsafeUnitNameAndPath(tx, r.request.unitId);
+  const facts = reportFactsOf(r, requester.path);
+  return {
+    kind: 'bao_cao',
+    entityId: r.report.id,
+    unitId: r.report.unitId,
+    title: `Báo cáo — ${r.request.title} — ${organisation}`,
+    organisation,
+    slots: head ? [headSlot(head, organisation, 'Thủ trưởng đơn vị báo cáo')] : [],
+    seal: true,
+    closed: !head
+      ? 'Đơn vị báo cáo chưa có thủ trưởng trong danh sách cán bộ (lãnh đạo, không phải cấp phó): Báo cáo chưa có người ký.'
+      : reportEditable(r.report.status)
+        ? null
+        : 'Báo cáo đã gửi: Báo cáo ký số khi đơn vị còn sửa, gửi được (chưa gửi hoặc bị trả lại).',
+    sealBy: (a) => isReportingSide(a, facts),
+    auditType: 'report',
+    unitReport: r,
+  };
+}
+
 /** The document in the actor's scope, with its signers; `lock` holds its record while signing (one signature at a time). */
 export async function signableOf(tx: Executor, actor: Actor, kind: SignableKind, id: string, lock = false): Promise<Signable> {
   switch (kind) {
@@ -327,6 +372,8 @@ export async function signableOf(tx: Executor, actor: Actor, kind: SignableKind,
       return movementPlanOf(tx, actor, id, lock);
     case 'bao_cao_thanh_tich':
       return reportOf(tx, actor, id, lock);
+    case 'bao_cao':
+      return unitReportOf(tx, actor, id, lock);
   }
 }
 

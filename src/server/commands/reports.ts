@@ -13,7 +13,8 @@ import {
 import { findVisibleUnit } from '../repositories/units.js';
 import { findReadableMovement } from '../repositories/movements.js';
 import { unsafeUnitNameAndPath } from '../repositories/plans.js';
-import { badRequest, notFound, StaleVersion } from '../errors.js';
+import { badRequest, conflict, notFound, StaleVersion } from '../errors.js';
+import { signedDocumentOf } from '../repositories/signing.js';
 import { assertExtendable, assertReceivable, assertReportWritable, assertSubmittableOn, type ReportFacts } from '../policies/report.js';
 import { figuresFromFacts, INDICATOR_KEYS } from '../reports/indicators.js';
 import { completeDeadlines, registerDeadline } from '../deadlines/register.js';
@@ -83,8 +84,8 @@ export async function createReportRequest(ctx: CommandContext, input: ReportRequ
   return request;
 }
 
-async function loadForChange(ctx: CommandContext, id: string): Promise<{ row: ReportListRow; facts: ReportFacts }> {
-  const row = await findVisibleReport(ctx.tx, ctx.actor, id);
+async function loadForChange(ctx: CommandContext, id: string, lock = false): Promise<{ row: ReportListRow; facts: ReportFacts }> {
+  const row = await findVisibleReport(ctx.tx, ctx.actor, id, lock);
   if (!row) throw notFound('Không tìm thấy báo cáo.');
   const requester = await unsafeUnitNameAndPath(ctx.tx, row.request.unitId);
   return { row, facts: reportFactsOf(row, requester.path) };
@@ -97,8 +98,12 @@ function checkTyped(typed: Record<string, number>): Record<string, number> {
 }
 
 export async function saveReport(ctx: CommandContext, id: string, input: ReportUpdate) {
-  const { row, facts } = await loadForChange(ctx, id);
+  // Locked: a signature of its Báo cáo in progress waits for this save, or this save sees the signature.
+  const { row, facts } = await loadForChange(ctx, id, true);
   assertReportWritable(ctx.actor, facts);
+  // The signed Báo cáo is frozen at its first signature: what the head signed is not rewritten (docs/decisions.md).
+  if (await signedDocumentOf(ctx.tx, 'bao_cao', id))
+    throw conflict('Báo cáo đã được ký số: nội dung và số liệu không sửa được nữa (văn bản đã ký là bản đơn vị gửi). Đơn vị vẫn gửi được báo cáo.');
   const narrative = Object.fromEntries(Object.entries(input.narrative).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const updated = await updateReportAtVersion(ctx.tx, id, input.version, { narrative, typed: checkTyped(input.typed) }, now());
   if (!updated) throw new StaleVersion('Báo cáo đã được người khác sửa. Hãy tải lại và thử lại.');

@@ -21,7 +21,7 @@ export interface ReportFacts {
 }
 
 /** The reporting side: the report's unit is in the actor's subtree, and the actor is not on the asking side. */
-function reports(actor: Actor, r: ReportFacts): boolean {
+export function isReportingSide(actor: Actor, r: ReportFacts): boolean {
   return ownsRecord(actor, r.unitPath) && !ownsRecord(actor, r.requestUnitPath);
 }
 
@@ -30,23 +30,24 @@ function asks(actor: Actor, r: ReportFacts): boolean {
   return ownsRecord(actor, r.requestUnitPath);
 }
 
-const editable = (status: string) => status === 'draft' || status === 'returned';
+/** The unit may still edit and send its report: not sent yet, or returned to it. */
+export const reportEditable = (status: string) => status === 'draft' || status === 'returned';
 
 /** What the actor may do to this report: the role's grant, which side of the request it is on, and the state. */
 export function reportAbilities(actor: Actor, r: ReportFacts): ReportAbility[] {
   const out: ReportAbility[] = [];
   if (can(actor.role, 'report', 'read')) out.push('read');
-  if (reports(actor, r) && can(actor.role, 'report', 'write') && editable(r.status)) out.push('write', 'submit');
+  if (isReportingSide(actor, r) && can(actor.role, 'report', 'write') && reportEditable(r.status)) out.push('write', 'submit');
   if (asks(actor, r) && can(actor.role, 'report', 'receive')) {
     if (r.status === 'submitted') out.push('receive', 'return');
-    if (editable(r.status)) out.push('extend');
+    if (reportEditable(r.status)) out.push('extend');
   }
   return out;
 }
 
 export function assertReportWritable(actor: Actor, r: ReportFacts): void {
-  if (!reports(actor, r) || !can(actor.role, 'report', 'write')) throw new ReportLocked('Chỉ đơn vị được yêu cầu mới sửa, gửi được báo cáo của mình.');
-  if (!editable(r.status)) throw new ReportLocked('Báo cáo đã gửi hoặc đã được tiếp nhận, không sửa được nữa.');
+  if (!isReportingSide(actor, r) || !can(actor.role, 'report', 'write')) throw new ReportLocked('Chỉ đơn vị được yêu cầu mới sửa, gửi được báo cáo của mình.');
+  if (!reportEditable(r.status)) throw new ReportLocked('Báo cáo đã gửi hoặc đã được tiếp nhận, không sửa được nữa.');
 }
 
 /** A report may be submitted up to the end of its due day (or of the extension granted). */
@@ -61,5 +62,5 @@ export function assertReceivable(actor: Actor, r: ReportFacts): void {
 
 export function assertExtendable(actor: Actor, r: ReportFacts): void {
   if (!asks(actor, r) || !can(actor.role, 'report', 'receive')) throw new ReportLocked('Chỉ đơn vị yêu cầu báo cáo mới gia hạn được.');
-  if (!editable(r.status)) throw new ReportLocked('Báo cáo đã gửi, không cần gia hạn.');
+  if (!reportEditable(r.status)) throw new ReportLocked('Báo cáo đã gửi, không cần gia hạn.');
 }

@@ -3,6 +3,7 @@ import type { Executor } from '../db/client.js';
 import { unsafeFindUnitWithParent } from '../repositories/dossiers.js';
 import { templateFor } from '../repositories/templates.js';
 import { renderDocument } from '../documents/index.js';
+import { signerLines } from '../documents/docx/model.js';
 import { HONORS, HONOR_INFO } from '../../shared/codes.js';
 import { INDICATORS } from '../reports/indicators.js';
 import { formatLongDateVi, formatMoneyVi, formatNumberVi } from '../../shared/format-vi.js';
@@ -25,6 +26,8 @@ export interface ReportDocInput {
   byUnit?: { unitName: string; figures: Record<string, number> }[];
   /** Số văn bản, when the user gives one. */
   so?: string | undefined;
+  /** Who signs (the unit's head): their position and name in the signer block; none leaves the name to write by hand. */
+  signer?: { title: string; name: string };
 }
 
 /** Awards of a report's figures: collectives (and households) and individuals. */
@@ -61,6 +64,7 @@ const PHRASE: Record<ReportKind, string> = { six_month: 'Sơ kết', annual: 'T�
 
 export async function reportDocx(tx: Executor, d: ReportDocInput): Promise<Buffer> {
   const { unit, parent } = await unsafeFindUnitWithParent(tx, d.unitId);
+  const signer = d.signer ? signerLines({ ...d.signer, agency: unit?.name ?? null }) : null;
   const place = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(parent?.name ?? unit?.name ?? '')?.[1] ?? '';
   const f = d.figures;
   const tongHop = HONORS.map((h) => ({
@@ -105,9 +109,9 @@ export async function reportDocx(tx: Executor, d: ReportDocInput): Promise<Buffe
       baiHoc: lines(d.narrative.lessons),
       phuongHuong: lines(d.narrative.proposals),
       noiNhan: [...(d.recipientName ? [`${d.recipientName} (b/c);`] : []), 'Lưu: VT.'],
-      quyenHan: '',
-      chucVuNguoiKy: 'THỦ TRƯỞNG ĐƠN VỊ',
-      nguoiKy: '',
+      quyenHan: signer?.quyenHan ?? '',
+      chucVuNguoiKy: signer?.chucVuNguoiKy || (signer?.quyenHan ? '' : 'THỦ TRƯỞNG ĐƠN VỊ'),
+      nguoiKy: signer?.nguoiKy ?? '',
     },
     await templateFor(tx, d.unitId, 'bao_cao_tong_ket'),
   );

@@ -108,7 +108,14 @@ export const reportSummarySchema = z
   })
   .meta({ id: 'ReportSummary' });
 
-export const reportSchema = reportSummarySchema.extend({ narrative: narrativeSchema, rows: z.array(figureRowSchema) }).meta({ id: 'Report' });
+export const reportSchema = reportSummarySchema
+  .extend({
+    narrative: narrativeSchema,
+    rows: z.array(figureRowSchema),
+    /** Its Báo cáo carries a signature (ký số): the content is frozen, the unit may still send it. */
+    signed: z.boolean(),
+  })
+  .meta({ id: 'Report' });
 export type ReportJson = z.infer<typeof reportSchema>;
 
 export function presentReportSummary(r: ReportListRow, actor: Actor, requestUnit: { name: string | null; path: string }): z.infer<typeof reportSummarySchema> {
@@ -157,9 +164,18 @@ export function figureRows(data: Record<string, number>, typed: Record<string, n
 }
 
 /** `data`: the frozen figures once submitted, else the live ones the route computed. */
-export function presentReport(r: ReportListRow, actor: Actor, requestUnit: { name: string | null; path: string }, data: Record<string, number>): ReportJson {
+export function presentReport(
+  r: ReportListRow,
+  actor: Actor,
+  requestUnit: { name: string | null; path: string },
+  data: Record<string, number>,
+  signed: boolean,
+): ReportJson {
   const narrative = Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, r.report.narrative[k] ?? ''])) as ReportJson['narrative'];
-  return { ...presentReportSummary(r, actor, requestUnit), narrative, rows: figureRows(data, r.report.typed) };
+  const summary = presentReportSummary(r, actor, requestUnit);
+  // Signed: no longer edited (the save refuses it), only sent.
+  const abilities = signed ? summary.abilities.filter((a) => a !== 'write') : summary.abilities;
+  return { ...summary, abilities, narrative, rows: figureRows(data, r.report.typed), signed };
 }
 
 // ---------------------------------------------------------------- the requester's roll-up

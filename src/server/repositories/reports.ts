@@ -117,14 +117,16 @@ export async function countVisibleReports(tx: Executor, actor: Actor, f: ReportF
   return Number(r?.n ?? 0);
 }
 
-export async function findVisibleReport(tx: Executor, actor: Actor, id: string): Promise<ReportListRow | undefined> {
-  const [row] = await tx
+/** `lock` holds the report row for the transaction (a save and a signature of its Báo cáo one at a time). */
+export async function findVisibleReport(tx: Executor, actor: Actor, id: string, lock = false): Promise<ReportListRow | undefined> {
+  const q = tx
     .select(reportSelection)
     .from(reports)
     .innerJoin(reportRequests, eq(reportRequests.id, reports.requestId))
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(and(eq(reports.id, id), reportVisible(actor)))
     .limit(1);
+  const [row] = lock ? await q.for('update', { of: reports }) : await q;
   return row;
 }
 

@@ -5991,7 +5991,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị): người ký, chữ ký đã có, kết quả kiểm tra */
+        /** Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị), Báo cáo sơ kết, tổng kết của đơn vị (theo báo cáo): người ký, chữ ký đã có, kết quả kiểm tra */
         get: operations["getDocumentSignatures"];
         put?: never;
         post?: never;
@@ -6010,7 +6010,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ký số Tờ trình, Biên bản họp xét, Biên bản kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình, Kế hoạch, Báo cáo thành tích sau đó được ký số của cơ quan (Tờ trình, Báo cáo thành tích đã ký đưa vào hồ sơ) */
+        /** Ký số Tờ trình, Biên bản họp xét, Biên bản kiểm phiếu, Kế hoạch, Báo cáo thành tích hoặc Báo cáo của đơn vị: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình, Kế hoạch, Báo cáo thành tích, Báo cáo của đơn vị sau đó được ký số của cơ quan (Tờ trình, Báo cáo thành tích đã ký đưa vào hồ sơ) */
         post: operations["signDocument"];
         delete?: never;
         options?: never;
@@ -6025,7 +6025,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tải Tờ trình, Biên bản họp xét, kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích đã ký số (PDF) */
+        /** Tải Tờ trình, Biên bản họp xét, kiểm phiếu, Kế hoạch, Báo cáo thành tích hoặc Báo cáo của đơn vị đã ký số (PDF) */
         get: operations["downloadSignedDocument"];
         put?: never;
         post?: never;
@@ -7626,7 +7626,7 @@ export interface components {
         };
         DocumentSignaturePanel: {
             /** @enum {string} */
-            kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
+            kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich" | "bao_cao";
             title: string;
             /** @enum {string} */
             state: "unsigned" | "partial" | "signed" | "issued";
@@ -9851,6 +9851,7 @@ export interface components {
                 typed: number | null;
                 stated: number;
             }[];
+            signed: boolean;
         };
         ReportRequest: {
             /** Format: uuid */
@@ -39327,7 +39328,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich" | "bao_cao";
                 id: string;
             };
             cookie?: never;
@@ -39386,7 +39387,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich" | "bao_cao";
                 id: string;
             };
             cookie?: never;
@@ -39473,7 +39474,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich";
+                kind: "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "ke_hoach" | "ke_hoach_phong_trao" | "bao_cao_thanh_tich" | "bao_cao";
                 id: string;
             };
             cookie?: never;

@@ -19,6 +19,7 @@ import {
   type ReportRequestRow,
 } from '../../repositories/reports.js';
 import { unsafeUnitNameAndPath } from '../../repositories/plans.js';
+import { signedDocumentOf } from '../../repositories/signing.js';
 import { findReadableMovement, listMovements, movementParts } from '../../repositories/movements.js';
 import { targetProgress, type TargetProgress } from '../../repositories/progress.js';
 import {
@@ -49,6 +50,7 @@ import {
   presentDashboardRecords,
 } from '../../presenters/dashboard.js';
 import { reportDocx, rollupNarrative } from '../../presenters/report-documents.js';
+import { dataOf, unitReportDocx } from './document.js';
 import { HONOR_LEVEL, statedFigures } from '../../reports/indicators.js';
 import { HONORS } from '../../../shared/codes.js';
 import { DOSSIER_IN_PROGRESS } from '../../../shared/dossiers.js';
@@ -83,14 +85,10 @@ async function requestJson(tx: Executor, actor: Actor, r: ReportRequestRow) {
   return { json: presentReportRequest(r, actor, unit.name ?? '', unit.path, counts), rows, unit };
 }
 
-/** A report's data figures: frozen once sent, else computed now for its unit's subtree. */
-async function dataOf(tx: Executor, r: ReportListRow): Promise<Record<string, number>> {
-  return r.report.dataFigures ?? (await dataFiguresOf(tx, r.unitPath, r.request));
-}
-
 async function reportJson(tx: Executor, actor: Actor, r: ReportListRow) {
   const requester = await unsafeUnitNameAndPath(tx, r.request.unitId);
-  return presentReport(r, actor, requester, await dataOf(tx, r));
+  const signed = (await signedDocumentOf(tx, 'bao_cao', r.report.id)) !== undefined;
+  return presentReport(r, actor, requester, await dataOf(tx, r), signed);
 }
 
 export const reportRoutes =
@@ -344,18 +342,7 @@ export const reportRoutes =
         authorize(actor, 'report', 'read');
         const r = await findVisibleReport(db, actor, req.params.id);
         if (!r) throw notFound('Không tìm thấy báo cáo.');
-        const requester = await unsafeUnitNameAndPath(db, r.request.unitId);
-        const buf = await reportDocx(db, {
-          unitId: r.report.unitId,
-          kind: r.request.kind,
-          title: r.request.title,
-          periodFrom: r.request.periodFrom,
-          periodTo: r.request.periodTo,
-          recipientName: requester.name,
-          figures: statedFigures(await dataOf(db, r), r.report.typed),
-          narrative: r.report.narrative,
-          so: req.query.so,
-        });
+        const buf = await unitReportDocx(db, r, req.query.so);
         return replyDocument(reply, buf, `Bao cao ${r.request.year}`, req.query.format);
       },
     );

@@ -33,13 +33,14 @@ import { sendFile } from '../documents/download.js';
 import { achievementReportDocx } from '../../presenters/achievement-reports.js';
 import { movementDocx, planDocx } from '../../presenters/plan-documents.js';
 import { loadMovement, loadPlan } from '../plans/load.js';
+import { unitReportDocx } from '../reports/document.js';
 
 const params = z.object({
   kind: z.enum(
     SIGNABLE_KINDS,
-    'Loại văn bản ký số phải là Tờ trình (to_trinh), Biên bản họp xét (bien_ban_hop_xet), Biên bản kiểm phiếu (bien_ban_kiem_phieu), Kế hoạch (ke_hoach), Kế hoạch phong trào (ke_hoach_phong_trao) hoặc Báo cáo thành tích (bao_cao_thanh_tich).',
+    'Loại văn bản ký số phải là Tờ trình (to_trinh), Biên bản họp xét (bien_ban_hop_xet), Biên bản kiểm phiếu (bien_ban_kiem_phieu), Kế hoạch (ke_hoach), Kế hoạch phong trào (ke_hoach_phong_trao), Báo cáo thành tích (bao_cao_thanh_tich) hoặc Báo cáo sơ kết, tổng kết của đơn vị (bao_cao).',
   ),
-  id: z.uuid('Mã hồ sơ, phiên họp, kế hoạch, phong trào hoặc người/tập thể được đề nghị không hợp lệ.'),
+  id: z.uuid('Mã hồ sơ, phiên họp, kế hoạch, phong trào, người/tập thể được đề nghị hoặc báo cáo không hợp lệ.'),
 });
 const signBody = z.object({
   step: z.enum(['sign', 'seal'], 'Bước ký phải là của người ký (sign) hoặc của cơ quan (seal).'),
@@ -47,9 +48,10 @@ const signBody = z.object({
   so: z.string().trim().max(20, 'Số văn bản dài tối đa 20 ký tự.').optional(),
 });
 
-/** Reading a Tờ trình or a Báo cáo thành tích needs the dossier; a Kế hoạch the plan; either Biên bản the session. */
+/** Reading a Tờ trình or a Báo cáo thành tích needs the dossier; a Kế hoạch the plan; a unit's Báo cáo the report; either Biên bản the session. */
 function authorizeRead(actor: Actor, kind: SignableKind): void {
-  if (kind === 'to_trinh' || kind === 'bao_cao_thanh_tich') authorize(actor, 'dossier', 'read');
+  if (kind === 'bao_cao') authorize(actor, 'report', 'read');
+  else if (kind === 'to_trinh' || kind === 'bao_cao_thanh_tich') authorize(actor, 'dossier', 'read');
   else if (kind === 'ke_hoach') authorize(actor, 'plan', 'read');
   else if (kind === 'ke_hoach_phong_trao') authorize(actor, 'movement', 'read');
   else authorize(actor, 'session', 'read');
@@ -62,11 +64,13 @@ const FILE_STEMS: Record<SignableKind, string> = {
   ke_hoach: 'Ke-hoach',
   ke_hoach_phong_trao: 'Ke-hoach-phong-trao',
   bao_cao_thanh_tich: 'Bao-cao-thanh-tich',
+  bao_cao: 'Bao-cao',
 };
 
 /** The document as the data says today, rendered to PDF: the base of its first signature. */
 const render: RenderSignable = async (tx, s, so) => {
   if (s.report) return docxToPdf(await achievementReportDocx(tx, s.report));
+  if (s.unitReport) return docxToPdf(await unitReportDocx(tx, s.unitReport, so));
   // A plan or movement whose signer was left blank is signed by its unit's head: the block prints them.
   const head = s.slots[0];
   const signerOf = (typed: string | null) => (typed?.trim() || !head ? {} : { signerName: head.name, signerTitle: head.position });
@@ -106,7 +110,7 @@ export const documentSigningRoutes =
           tags,
           operationId: 'getDocumentSignatures',
           summary:
-            'Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị): người ký, chữ ký đã có, kết quả kiểm tra',
+            'Tình trạng ký số của Tờ trình (theo hồ sơ), Biên bản họp xét, kiểm phiếu (theo phiên họp), Kế hoạch (theo kế hoạch) hoặc Báo cáo thành tích (theo người/tập thể được đề nghị), Báo cáo sơ kết, tổng kết của đơn vị (theo báo cáo): người ký, chữ ký đã có, kết quả kiểm tra',
           params,
           response: { 200: documentSignaturePanelSchema, ...errors(403, 404) },
         },
@@ -125,7 +129,7 @@ export const documentSigningRoutes =
           tags,
           operationId: 'signDocument',
           summary:
-            'Ký số Tờ trình, Biên bản họp xét, Biên bản kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình, Kế hoạch, Báo cáo thành tích sau đó được ký số của cơ quan (Tờ trình, Báo cáo thành tích đã ký đưa vào hồ sơ)',
+            'Ký số Tờ trình, Biên bản họp xét, Biên bản kiểm phiếu, Kế hoạch, Báo cáo thành tích hoặc Báo cáo của đơn vị: từng người có tên ở phần chữ ký ký bằng chứng thư số cá nhân; Tờ trình, Kế hoạch, Báo cáo thành tích, Báo cáo của đơn vị sau đó được ký số của cơ quan (Tờ trình, Báo cáo thành tích đã ký đưa vào hồ sơ)',
           params,
           body: signBody,
           response: { 200: documentSignaturePanelSchema, ...errors(400, 403, 404, 409, 503) },
@@ -145,7 +149,7 @@ export const documentSigningRoutes =
         schema: {
           tags,
           operationId: 'downloadSignedDocument',
-          summary: 'Tải Tờ trình, Biên bản họp xét, kiểm phiếu, Kế hoạch hoặc Báo cáo thành tích đã ký số (PDF)',
+          summary: 'Tải Tờ trình, Biên bản họp xét, kiểm phiếu, Kế hoạch, Báo cáo thành tích hoặc Báo cáo của đơn vị đã ký số (PDF)',
           params,
           response: { 200: file('Văn bản đã ký số', 'pdf'), ...errors(403, 404) },
         },

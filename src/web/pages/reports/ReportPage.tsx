@@ -9,6 +9,7 @@ import { errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
 import { fmtDate, fmtMoney, fmtNumber, fromDayjs } from '../../lib/format';
+import { DocumentSignatures } from '../signing/DocumentSignatures';
 
 const SECTIONS = [
   ['results', 'Kết quả thực hiện'],
@@ -25,6 +26,7 @@ function Editor({ report }: { report: Report }) {
   const [narrative, setNarrative] = useState<Report['narrative']>(report.narrative);
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState<Dayjs | null>(null);
+  const edit = can('write');
   const done = async (text: string) => {
     message.success(text);
     await qc.invalidateQueries({ queryKey: ['reports'] });
@@ -36,7 +38,9 @@ function Editor({ report }: { report: Report }) {
     onError,
   });
   const submit = useMutation({
-    mutationFn: async () => submitReport(report.id, (await saveReport(report.id, { version: report.version, narrative, typed })).version),
+    // A signed report is sent as signed (its content is no longer saved).
+    mutationFn: async () =>
+      submitReport(report.id, edit ? (await saveReport(report.id, { version: report.version, narrative, typed })).version : report.version),
     onSuccess: () => done('Đã gửi báo cáo.'),
     onError,
   });
@@ -47,7 +51,6 @@ function Editor({ report }: { report: Report }) {
     onSuccess: () => done('Đã gia hạn gửi báo cáo.'),
     onError,
   });
-  const edit = can('write');
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap>
@@ -70,6 +73,9 @@ function Editor({ report }: { report: Report }) {
       ) : null}
       {can('submit') && report.status === 'draft' ? (
         <Alert type="info" showIcon message={`Đơn vị cần hoàn thành và gửi báo cáo trước ngày ${fmtDate(report.dueDate)}.`} />
+      ) : null}
+      {report.signed && can('submit') ? (
+        <Alert type="info" showIcon message="Báo cáo đã được ký số: nội dung và số liệu không sửa được nữa. Đơn vị gửi báo cáo như đã ký." />
       ) : null}
       {can('receive') ? <Alert type="info" showIcon message="Báo cáo đã gửi, chờ đơn vị tiếp nhận hoặc trả lại." /> : null}
       <Card title="Số liệu (lấy từ dữ liệu; đơn vị sửa nếu khác)" size="small">
@@ -115,6 +121,7 @@ function Editor({ report }: { report: Report }) {
           )}
         </Card>
       ))}
+      <DocumentSignatures kind="bao_cao" id={report.id} revision={report.version} onSigned={() => void qc.invalidateQueries({ queryKey: ['reports'] })} />
       <Space wrap>
         {edit ? (
           <Button onClick={() => save.mutate()} loading={save.isPending}>

@@ -1,6 +1,6 @@
 /**
  * Ký số of a Tờ trình (on its dossier), a Biên bản (on its session), a Kế hoạch (on its plan) or a
- * Báo cáo thành tích (in its drawer): who the document
+ * Báo cáo thành tích (in its drawer) or a unit's Báo cáo sơ kết, tổng kết (on its report): who the document
  * names as signers and who has signed, the actor's own step (their certificate; the agency's seal
  * once every person has signed, where the document takes one), the number taken at the first signature, the signed
  * PDF and what its verification says.
@@ -22,6 +22,7 @@ const FILE_NAMES: Record<SignableKind, string> = {
   ke_hoach: 'Ke-hoach-ky-so.pdf',
   ke_hoach_phong_trao: 'Ke-hoach-phong-trao-ky-so.pdf',
   bao_cao_thanh_tich: 'Bao-cao-thanh-tich-ky-so.pdf',
+  bao_cao: 'Bao-cao-ky-so.pdf',
 };
 const TITLES: Record<SignableKind, string> = {
   to_trinh: 'Ký số Tờ trình',
@@ -30,6 +31,7 @@ const TITLES: Record<SignableKind, string> = {
   ke_hoach: 'Ký số Kế hoạch',
   ke_hoach_phong_trao: 'Ký số Kế hoạch phong trào',
   bao_cao_thanh_tich: 'Ký số Báo cáo thành tích',
+  bao_cao: 'Ký số Báo cáo',
 };
 /** What the agency's seal completes, by document. */
 const ISSUED: Record<SignableKind, string> = {
@@ -39,6 +41,7 @@ const ISSUED: Record<SignableKind, string> = {
   ke_hoach: 'Đã ký số của cơ quan: Kế hoạch đã ký số, đóng dấu.',
   ke_hoach_phong_trao: 'Đã ký số của cơ quan: Kế hoạch phong trào đã ký số, đóng dấu.',
   bao_cao_thanh_tich: 'Đã ký số của cơ quan. Báo cáo thành tích đã ký thay bản chưa ký trong hồ sơ.',
+  bao_cao: 'Đã ký số của cơ quan: Báo cáo đã ký số, đóng dấu. Hãy gửi báo cáo.',
 };
 
 export function DocumentSignatures({
