@@ -64,8 +64,12 @@ describe('exemplars: discover, nurture, sum up, spread, a story on the portal, t
       .click();
     await p.getByTestId('movement-propose-exemplar').click();
     await p.getByTestId('exemplar-name').waitFor();
-    // The movement is already chosen, since the proposal came from its page.
-    assert.match(await p.locator('.ant-modal').innerText(), /Đợt thi đua cao điểm/);
+    // The movement is already chosen, since the proposal came from its page (its name shows once the lists load).
+    await p
+      .locator('.ant-modal')
+      .getByText(/Đợt thi đua cao điểm/)
+      .first()
+      .waitFor();
     await chooseOption(p, 'exemplar-kind', 'Mô hình, cách làm hay');
     await p.getByTestId('exemplar-name').fill(NAME);
     assert.match(await p.locator('.ant-modal .ant-form-item').filter({ hasText: 'Loại điển hình' }).innerText(), /Mô hình, cách làm hay/);
