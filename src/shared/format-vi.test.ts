@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   foldVi,
+  lowerFirstVi,
   formatDateVi,
   formatLongDateVi,
   formatMoneyInWordsVi,
@@ -42,4 +43,11 @@ test('money in documents: figures, then words in brackets (one function for ever
   assert.equal(formatMoneyInWordsVi(1_005_000), '1.005.000 đồng (Một triệu không trăm linh năm nghìn đồng)');
   assert.equal(formatMoneyInWordsVi(0), '0 đồng (Không đồng)');
   assert.equal(formatMoneyInWordsVi(2_000_000_000), '2.000.000.000 đồng (Hai tỷ đồng)');
+});
+
+test('lowerFirstVi lowers the first letter only, diacritics and Đ included', () => {
+  assert.equal(lowerFirstVi('Theo công trạng và thành tích đạt được'), 'theo công trạng và thành tích đạt được');
+  assert.equal(lowerFirstVi('Đột xuất'), 'đột xuất');
+  assert.equal(lowerFirstVi('Ủy ban'), 'ủy ban');
+  assert.equal(lowerFirstVi(''), '');
 });

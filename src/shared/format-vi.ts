@@ -152,3 +152,8 @@ export function foldVi(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The first letter in lower case, as a label reads inside a sentence ("Theo niên hạn" → "theo niên hạn"). */
+export function lowerFirstVi(s: string): string {
+  return s.replace(/^./u, (ch) => ch.toLocaleLowerCase('vi'));
+}

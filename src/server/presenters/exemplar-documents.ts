@@ -11,7 +11,7 @@ import { renderDocument } from '../documents/index.js';
 import { cleanSummary, documentFileStem, documentNumber, numberOrSymbol, signerLines } from '../documents/docx/model.js';
 import { unitHeader } from './dossier-documents.js';
 import type { GeneratedDocument } from './plan-documents.js';
-import { formatDateVi, formatLongDateVi, formatNumberVi } from '../../shared/format-vi.js';
+import { formatDateVi, formatLongDateVi, formatNumberVi, lowerFirstVi } from '../../shared/format-vi.js';
 import type { ConferenceRow, ExemplarListRow } from '../repositories/exemplars.js';
 import { HONOR_INFO, HONORS, type ExemplarKind } from '../../shared/codes.js';
 import { conferenceFigures } from '../repositories/exemplars.js';
@@ -24,8 +24,6 @@ const paragraphs = (text: string | null): string[] =>
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-
-const lowerFirst = (s: string) => s.replace(/^./u, (ch) => ch.toLocaleLowerCase('vi'));
 
 export async function conferenceReportDocx(
   tx: Executor,
@@ -102,7 +100,7 @@ export async function conferenceReportDocx(
     ngayThang: formatLongDateVi(today),
     // The title line reads "Kết quả" + the trích yếu: "Kết quả hội nghị điển hình tiên tiến năm 2025".
     loaiBaoCao: 'Kết quả',
-    trichYeu: cleanSummary(lowerFirst(c.title)),
+    trichYeu: cleanSummary(lowerFirstVi(c.title)),
     noiDung: content,
     tongHop,
     soLieu,

@@ -4,6 +4,7 @@
  * Pure: no I/O. The same keys are what a unit types over, what the roll-up sums and what the DOCX prints.
  */
 import { COMMENDATION_TYPES, COMMENDATION_TYPE_LABELS, HONORS, HONOR_INFO, type Honor } from '../../shared/codes.js';
+import { lowerFirstVi } from '../../shared/format-vi.js';
 
 export type HonorLevel = 'co_so' | 'bo_tinh' | 'nha_nuoc';
 export const HONOR_LEVEL_LABELS: Record<HonorLevel, string> = { co_so: 'Cấp cơ sở', bo_tinh: 'Cấp bộ, ban, ngành, tỉnh', nha_nuoc: 'Cấp Nhà nước' };
@@ -58,7 +59,7 @@ export const INDICATORS: readonly Indicator[] = [
   { key: 'people:non_leader', label: 'Trong đó: không giữ chức vụ lãnh đạo', group: 'subject' },
   { key: 'people:direct_worker', label: 'Trong đó: người trực tiếp lao động, công tác', group: 'subject' },
   { key: 'people:female', label: 'Trong đó: nữ', group: 'subject' },
-  ...COMMENDATION_TYPES.map((t) => ({ key: `type:${t}`, label: `Khen ${COMMENDATION_TYPE_LABELS[t]}`, group: 'type' as const })),
+  ...COMMENDATION_TYPES.map((t) => ({ key: `type:${t}`, label: `Khen ${lowerFirstVi(COMMENDATION_TYPE_LABELS[t])}`, group: 'type' as const })),
   { key: 'money', label: 'Tổng tiền thưởng (đồng)', group: 'money', money: true },
 ];
 export const INDICATOR_KEYS = new Set(INDICATORS.map((i) => i.key));
