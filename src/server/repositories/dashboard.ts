@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { dossierCandidates, dossiers, fundEntries, funds, honorAwards, people, units } from '../db/schema/index.js';
+import { dossierCandidates, dossiers, fundEntries, funds, honorAwardFacts, honorAwards, people, units } from '../db/schema/index.js';
 import type { Actor } from '../auth/actor.js';
 import { dossierVisibleCondition, escapeLike } from './scope.js';
 
@@ -13,6 +13,21 @@ function honorsUnder(path: string, year: number | number[]): SQL {
     sql`coalesce(${people.unitId}, ${honorAwards.unitId}) in (select ${units.id} from ${units} where ${units.path} like ${like})`,
   ) as SQL;
 }
+
+/**
+ * The same set read off the pre-aggregate (honor_award_facts, kept exact by triggers): the
+ * dashboard's figures cost a sum over a few rows per unit, not a scan of the year's awards.
+ */
+function factsUnder(path: string, year: number | number[]): SQL {
+  const like = escapeLike(path) + '%';
+  return and(
+    Array.isArray(year) ? inArray(honorAwardFacts.year, year) : eq(honorAwardFacts.year, year),
+    sql`${honorAwardFacts.unitId} in (select ${units.id} from ${units} where ${units.path} like ${like})`,
+  ) as SQL;
+}
+
+const factsN = sql<number>`sum(${honorAwardFacts.n})::int`;
+const factsAmount = sql<number>`sum(${honorAwardFacts.amount})::bigint`;
 
 export interface DashboardHonorRow {
   honor: string;
@@ -29,26 +44,26 @@ export interface DashboardHonorRow {
 export async function dashboardHonors(tx: Executor, actor: Pick<Actor, 'unitPath'>, year: number): Promise<DashboardHonorRow[]> {
   const rows = await tx
     .select({
-      honor: honorAwards.honor,
-      subject: sql<'individual' | 'collective'>`case when ${honorAwards.personId} is null then 'collective' else 'individual' end`,
-      month: sql<number>`coalesce(extract(month from ${honorAwards.decisionDate})::int, 0)`,
-      isLeader: people.isLeader,
-      employmentType: people.employmentType,
-      gender: people.gender,
-      n: sql<number>`count(*)::int`,
-      amount: sql<number>`coalesce(sum(${honorAwards.amount}), 0)::bigint`,
+      honor: honorAwardFacts.honor,
+      subject: sql<'individual' | 'collective'>`${honorAwardFacts.subject}`,
+      month: honorAwardFacts.month,
+      isLeader: honorAwardFacts.isLeader,
+      employmentType: honorAwardFacts.employmentType,
+      gender: honorAwardFacts.gender,
+      n: factsN,
+      amount: factsAmount,
     })
-    .from(honorAwards)
-    .leftJoin(people, eq(people.id, honorAwards.personId))
-    .where(honorsUnder(actor.unitPath, year))
+    .from(honorAwardFacts)
+    .where(factsUnder(actor.unitPath, year))
     .groupBy(
-      honorAwards.honor,
-      sql`case when ${honorAwards.personId} is null then 'collective' else 'individual' end`,
-      sql`coalesce(extract(month from ${honorAwards.decisionDate})::int, 0)`,
-      people.isLeader,
-      people.employmentType,
-      people.gender,
-    );
+      honorAwardFacts.honor,
+      honorAwardFacts.subject,
+      honorAwardFacts.month,
+      honorAwardFacts.isLeader,
+      honorAwardFacts.employmentType,
+      honorAwardFacts.gender,
+    )
+    .having(sql`sum(${honorAwardFacts.n}) <> 0`);
   return rows.map((r) => ({ ...r, n: Number(r.n), amount: Number(r.amount) }));
 }
 
@@ -63,18 +78,17 @@ export async function dashboardHonorsByUnit(tx: Executor, actor: Pick<Actor, 'un
     .from(units)
     .where(and(eq(units.parentId, actor.unitId), eq(units.active, true)))
     .orderBy(asc(units.sortOrder), asc(units.name));
-  const subject = sql`(select ${units.path} from ${units} where ${units.id} = coalesce(${people.unitId}, ${honorAwards.unitId}))`;
   // The offset is inlined (an integer we compute): a bound parameter would make the SELECT and GROUP BY expressions differ.
-  const child = sql<string>`split_part(substr(${subject}, ${sql.raw(String(actor.unitPath.length + 1))}), '/', 1)`;
+  const child = sql<string>`split_part(substr(${units.path}, ${sql.raw(String(actor.unitPath.length + 1))}), '/', 1)`;
   const rows = await tx
     .select({
       child,
-      collective: sql<number>`count(*) filter (where ${honorAwards.personId} is null)::int`,
-      individual: sql<number>`count(*) filter (where ${honorAwards.personId} is not null)::int`,
+      collective: sql<number>`coalesce(sum(${honorAwardFacts.n}) filter (where ${honorAwardFacts.subject} = 'collective'), 0)::int`,
+      individual: sql<number>`coalesce(sum(${honorAwardFacts.n}) filter (where ${honorAwardFacts.subject} = 'individual'), 0)::int`,
     })
-    .from(honorAwards)
-    .leftJoin(people, eq(people.id, honorAwards.personId))
-    .where(honorsUnder(actor.unitPath, year))
+    .from(honorAwardFacts)
+    .innerJoin(units, eq(units.id, honorAwardFacts.unitId))
+    .where(and(eq(honorAwardFacts.year, year), sql`${units.path} like ${escapeLike(actor.unitPath) + '%'}`))
     .groupBy(child);
   const byChild = new Map(rows.map((r) => [r.child, r]));
   return children.map((c) => {
@@ -86,11 +100,10 @@ export async function dashboardHonorsByUnit(tx: Executor, actor: Pick<Actor, 'un
 /** Totals of a few years (the comparison with previous years), in one grouped query. */
 export async function dashboardYears(tx: Executor, actor: Pick<Actor, 'unitPath'>, years: number[]) {
   const rows = await tx
-    .select({ year: honorAwards.year, n: sql<number>`count(*)::int`, amount: sql<number>`coalesce(sum(${honorAwards.amount}), 0)::bigint` })
-    .from(honorAwards)
-    .leftJoin(people, eq(people.id, honorAwards.personId))
-    .where(honorsUnder(actor.unitPath, years))
-    .groupBy(honorAwards.year);
+    .select({ year: honorAwardFacts.year, n: factsN, amount: factsAmount })
+    .from(honorAwardFacts)
+    .where(factsUnder(actor.unitPath, years))
+    .groupBy(honorAwardFacts.year);
   return years.map((y) => {
     const r = rows.find((x) => x.year === y);
     return { year: y, n: Number(r?.n ?? 0), amount: Number(r?.amount ?? 0) };
@@ -192,4 +205,61 @@ export async function dashboardHonorRecords(
     .leftJoin(people, eq(people.id, honorAwards.personId))
     .where(where);
   return { items, total: Number(n?.n ?? 0) };
+}
+
+/**
+ * Where honor_award_facts differs from a recount of honor_awards (per key: the pre-aggregate's
+ * figure and the recount's). Empty when the triggers kept it exact; operations can run it after a
+ * restore or a manual SQL fix, and `rebuildHonorAwardFacts` repairs what it finds.
+ */
+export async function honorAwardFactsDrift(tx: Executor) {
+  const r = await tx.execute(sql`
+    with live as (
+      select coalesce(p.unit_id, a.unit_id) as unit_id, a.year, a.honor,
+             case when a.person_id is null then 'collective' else 'individual' end as subject,
+             coalesce(extract(month from a.decision_date)::int, 0) as month,
+             p.is_leader, p.employment_type, p.gender, count(*)::int as n, coalesce(sum(a.amount), 0)::bigint as amount
+      from honor_awards a left join people p on p.id = a.person_id
+      where not a.revoked
+      group by 1, 2, 3, 4, 5, 6, 7, 8
+    ), facts as (
+      select unit_id, year, honor, subject, month, is_leader, employment_type, gender, n, amount
+      from honor_award_facts where n <> 0 or amount <> 0
+    )
+    select coalesce(l.unit_id, f.unit_id) as unit_id, coalesce(l.year, f.year) as year, coalesce(l.honor, f.honor) as honor,
+           coalesce(l.subject, f.subject) as subject, coalesce(l.month, f.month) as month,
+           coalesce(f.n, 0)::int as facts_n, coalesce(l.n, 0)::int as live_n,
+           coalesce(f.amount, 0)::bigint as facts_amount, coalesce(l.amount, 0)::bigint as live_amount
+    from live l full join facts f
+      on (l.unit_id, l.year, l.honor, l.subject, l.month) = (f.unit_id, f.year, f.honor, f.subject, f.month)
+     and l.is_leader is not distinct from f.is_leader and l.employment_type is not distinct from f.employment_type
+     and l.gender is not distinct from f.gender
+    where coalesce(l.n, 0) <> coalesce(f.n, 0) or coalesce(l.amount, 0) <> coalesce(f.amount, 0)
+  `);
+  const rows = (Array.isArray(r) ? r : (r as { rows: Record<string, unknown>[] }).rows) as Record<string, unknown>[];
+  return rows.map((x) => ({
+    unitId: String(x.unit_id),
+    year: Number(x.year),
+    honor: String(x.honor),
+    subject: String(x.subject),
+    month: Number(x.month),
+    factsN: Number(x.facts_n),
+    liveN: Number(x.live_n),
+    factsAmount: Number(x.facts_amount),
+    liveAmount: Number(x.live_amount),
+  }));
+}
+
+/** Recomputes honor_award_facts from honor_awards (after a restore or a manual fix; the triggers keep it exact otherwise). */
+export async function rebuildHonorAwardFacts(tx: Executor): Promise<void> {
+  await tx.execute(sql`delete from ${honorAwardFacts}`);
+  await tx.execute(sql`
+    insert into honor_award_facts (unit_id, year, honor, subject, month, is_leader, employment_type, gender, n, amount)
+    select coalesce(p.unit_id, a.unit_id), a.year, a.honor,
+           case when a.person_id is null then 'collective' else 'individual' end,
+           coalesce(extract(month from a.decision_date)::int, 0),
+           p.is_leader, p.employment_type, p.gender, count(*)::int, coalesce(sum(a.amount), 0)::bigint
+    from honor_awards a left join people p on p.id = a.person_id
+    where not a.revoked
+    group by 1, 2, 3, 4, 5, 6, 7, 8`);
 }

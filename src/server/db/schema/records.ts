@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -193,4 +194,31 @@ export const ruleOverrides = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('rule_overrides_version_uq').on(t.unitId, t.overrideId, t.version)],
+);
+
+/**
+ * The dashboard's pre-aggregate of honor_awards (not revoked): counts and money per subject unit
+ * (the person's current unit, or the collective), year, honor, subject kind, month of the decision
+ * and the person's attributes the charts break down by. Kept exact in the same transaction by the
+ * statement triggers of migration 0035 (on honor_awards insert/update/delete and on people's
+ * unit, leader, employment and gender changes); no application code writes it. A zero row may
+ * remain after subtractions: readers sum and drop zeros.
+ */
+export const honorAwardFacts = pgTable(
+  'honor_award_facts',
+  {
+    unitId: uuid('unit_id').notNull(),
+    year: integer('year').notNull(),
+    honor: text('honor').notNull(),
+    /** individual | collective */
+    subject: text('subject').notNull(),
+    /** 1–12; 0 when the award has no decision date. */
+    month: integer('month').notNull(),
+    isLeader: boolean('is_leader'),
+    employmentType: text('employment_type'),
+    gender: text('gender'),
+    n: integer('n').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [unique('honor_award_facts_key').on(t.year, t.unitId, t.honor, t.subject, t.month, t.isLeader, t.employmentType, t.gender).nullsNotDistinct()],
 );
