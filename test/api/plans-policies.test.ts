@@ -25,8 +25,10 @@ const above = { unitPath: '/root/' };
 
 describe('plan and movement policies', () => {
   it('an owner may edit and publish a draft; once published only edit; a plan from above is read (and copied)', () => {
-    assert.deepEqual(planAbilities(actor('office'), { status: 'draft', ...own }), ['read', 'create', 'update', 'publish']);
-    assert.deepEqual(planAbilities(actor('office'), { status: 'published', ...own }), ['read', 'create', 'update']);
+    assert.deepEqual(planAbilities(actor('office'), { status: 'draft', ...own }), ['read', 'create', 'update', 'progress', 'publish']);
+    assert.deepEqual(planAbilities(actor('office'), { status: 'published', ...own }), ['read', 'create', 'update', 'progress']);
+    // Signed: the content is frozen, the tasks' progress is still reported.
+    assert.deepEqual(planAbilities(actor('office'), { status: 'published', ...own, signed: true }), ['read', 'create', 'progress']);
     assert.deepEqual(planAbilities(actor('office'), { status: 'published', ...above }), ['read', 'create']);
     assert.deepEqual(planAbilities(actor('clerk'), { status: 'published', ...own }), ['read']);
     // A role that reaches only itself owns no plan, even of its own unit.
@@ -41,6 +43,7 @@ describe('plan and movement policies', () => {
     assert.deepEqual(movementAbilities(actor('clerk'), { status: 'draft', ...own }), ['read', 'update', 'launch']);
     assert.deepEqual(movementAbilities(actor('clerk'), { status: 'launched', ...own }), ['read', 'update', 'close']);
     assert.deepEqual(movementAbilities(actor('clerk'), { status: 'closed', ...own }), ['read']);
+    assert.deepEqual(movementAbilities(actor('clerk'), { status: 'launched', ...own, signed: true }), ['read', 'close']);
     assert.deepEqual(movementAbilities(actor('office'), { status: 'draft', ...above }), ['read']);
     // The head launches and closes but does not edit.
     assert.deepEqual(movementAbilities(actor('head'), { status: 'draft', ...own }), ['read', 'launch']);

@@ -79,6 +79,10 @@ describe('ký số of the Kế hoạch (the head, the seal) and the Báo cáo th
     assert.equal(signed.body.numberEditable, false);
     // Frozen: the plan's content is not rewritten once its Kế hoạch carries a signature.
     const current = (await office.get(`/api/plans/${id}`)).body;
+    // The page offers no Sửa any more (its tasks' progress is still reported), in the detail and in the list.
+    assert.ok(!current.abilities.includes('update') && current.abilities.includes('progress'), JSON.stringify(current.abilities));
+    const listed = (await office.get(`/api/plans?year=${current.year}&pageSize=100`)).body.items.find((x: { id: string }) => x.id === id);
+    assert.ok(listed && !listed.abilities.includes('update'), JSON.stringify(listed?.abilities));
     const edit = await office.put(`/api/plans/${id}`, body({ signerTitle: null, signerName: null, title: 'Khác', version: current.version }));
     assert.equal(edit.status, 409);
     assert.match(edit.body.message, /Kế hoạch đã được ký số: nội dung không sửa được nữa/u);
@@ -141,6 +145,7 @@ describe('ký số of the Kế hoạch (the head, the seal) and the Báo cáo th
     assert.equal(panel.closedReason, null, JSON.stringify(panel));
     assert.equal(panel.title, `Kế hoạch phong trào — Phong trào thi đua thực hiện thắng lợi nhiệm vụ năm ${Y}`);
     ok(await head.post(`${url}/sign`, { step: 'sign', credentialId: creds['Hoàng Văn Thạch'] }));
+    assert.ok(!(await office.get(`/api/movements/${id}`)).body.abilities.includes('update'), 'no Sửa once the Kế hoạch phong trào is signed');
     const edit = await office.put(`/api/movements/${id}`, body({ title: 'Khác', version: created.body.version }));
     assert.equal(edit.status, 409);
     assert.match(edit.body.message, /Kế hoạch phong trào đã được ký số/u);

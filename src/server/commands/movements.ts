@@ -13,7 +13,7 @@ import {
   updateMovementAtVersion,
   type MovementRow,
 } from '../repositories/movements.js';
-import { assertClosable, assertEditable, assertLaunchable } from '../policies/movement.js';
+import { assertClosable, assertEditable, assertLaunchable, assertMovementContentEditable } from '../policies/movement.js';
 import { now } from '../clock.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { badRequest, conflict, notFound } from '../errors.js';
@@ -227,8 +227,7 @@ export async function updateMovement(ctx: CommandContext, id: string, input: Mov
   assertEditable(before);
   if (input.unitId !== before.unitId) throw badRequest('Không thể đổi đơn vị phát động.');
   // The signed Kế hoạch phong trào is frozen at its first signature: the movement it was rendered from is no longer rewritten.
-  if (await signedDocumentOf(ctx.tx, 'ke_hoach_phong_trao', id))
-    throw conflict('Kế hoạch phong trào đã được ký số: nội dung phong trào không sửa được nữa (văn bản đã ký là bản phát động).');
+  assertMovementContentEditable({ signed: !!(await signedDocumentOf(ctx.tx, 'ke_hoach_phong_trao', id)) });
   await validate(ctx, input, id);
   const row = await updateMovementAtVersion(ctx.tx, id, before.version, values(input), now());
   if (!row) throw conflict('Phong trào đã được người khác sửa. Hãy tải lại và thử lại.');

@@ -17,7 +17,7 @@ import {
 } from '../repositories/plans.js';
 import { findVisibleUnit } from '../repositories/units.js';
 import { badRequest, conflict, notFound } from '../errors.js';
-import { assertPublishable } from '../policies/plan.js';
+import { assertPlanContentEditable, assertPublishable } from '../policies/plan.js';
 import { now } from '../clock.js';
 import { deadlinesOf, syncDeadlines, type DeadlineSpec } from '../deadlines/register.js';
 import { formatDateVi } from '../../shared/format-vi.js';
@@ -179,8 +179,7 @@ export async function updatePlan(ctx: CommandContext, id: string, input: PlanInp
   if (input.version !== undefined && input.version !== before.version) throw conflict('Kế hoạch đã được người khác sửa. Hãy tải lại và thử lại.');
   if (input.unitId !== before.unitId) throw badRequest('Không thể đổi đơn vị ban hành của kế hoạch.');
   // The signed Kế hoạch is frozen at its first signature: the plan it was rendered from is no longer rewritten.
-  if (await signedDocumentOf(ctx.tx, 'ke_hoach', id))
-    throw conflict('Kế hoạch đã được ký số: nội dung không sửa được nữa (văn bản đã ký là bản ban hành). Cập nhật tiến độ nhiệm vụ vẫn làm được.');
+  assertPlanContentEditable({ signed: !!(await signedDocumentOf(ctx.tx, 'ke_hoach', id)) });
   await validatePlan(ctx, input);
   const row = await updatePlanAtVersion(ctx.tx, id, before.version, planValues(input), now());
   if (!row) throw conflict('Kế hoạch đã được người khác sửa. Hãy tải lại và thử lại.');

@@ -5,6 +5,8 @@ import { ownsRecord, type OwnedRecord } from './plan.js';
 
 /** A closed movement is no longer edited. */
 export const MovementNotEditable = domainError('MovementNotEditable', 'conflict', 'movement_not_editable');
+/** The movement's Kế hoạch phong trào carries a digital signature: its content is frozen. */
+export const MovementSigned = domainError('MovementSigned', 'conflict', 'movement_signed');
 /** Only a draft is launched, and only under a launched parent. */
 export const MovementNotLaunchable = domainError('MovementNotLaunchable', 'conflict', 'movement_not_launchable');
 /** Only a launched movement is closed. */
@@ -17,7 +19,7 @@ export function movementAbilities(actor: Actor, m: { status: string } & OwnedRec
   const owned = ownsRecord(actor, m.unitPath);
   const out: MovementAbility[] = [];
   if (can(actor.role, 'movement', 'read')) out.push('read');
-  if (owned && can(actor.role, 'movement', 'update') && m.status !== 'closed') out.push('update');
+  if (owned && can(actor.role, 'movement', 'update') && m.status !== 'closed' && !m.signed) out.push('update');
   if (owned && can(actor.role, 'movement', 'launch') && m.status === 'draft') out.push('launch');
   if (owned && can(actor.role, 'movement', 'close') && m.status === 'launched') out.push('close');
   return out;
@@ -25,6 +27,11 @@ export function movementAbilities(actor: Actor, m: { status: string } & OwnedRec
 
 export function assertEditable(m: { status: string }): void {
   if (m.status === 'closed') throw new MovementNotEditable('Phong trào đã kết thúc, không sửa được nữa.');
+}
+
+/** Refuses to rewrite a movement whose Kế hoạch phong trào is signed (the signed PDF is the launched text). */
+export function assertMovementContentEditable(m: { signed: boolean }): void {
+  if (m.signed) throw new MovementSigned('Kế hoạch phong trào đã được ký số: nội dung phong trào không sửa được nữa (văn bản đã ký là bản phát động).');
 }
 
 /** A draft whose parent (if any) is launched. */

@@ -5,11 +5,15 @@ import { POLICY, can } from './abilities.js';
 
 /** The plan is published already: it cannot be published again. */
 export const PlanNotPublishable = domainError('PlanNotPublishable', 'conflict', 'plan_not_publishable');
+/** The plan's Kế hoạch carries a digital signature: its content is frozen. */
+export const PlanSigned = domainError('PlanSigned', 'conflict', 'plan_signed');
 
 /** The facts about a plan (or movement) a record policy needs besides its state. */
 export interface OwnedRecord {
   /** Materialised path of the owning (issuing) unit. */
   unitPath: string;
+  /** Its Kế hoạch carries a digital signature (the signed PDF is the issued text: the content is frozen). */
+  signed?: boolean | undefined;
 }
 
 /**
@@ -20,8 +24,11 @@ export function ownsRecord(actor: Actor, unitPath: string): boolean {
   return POLICY[actor.role].reach !== 'self' && unitPath.startsWith(actor.unitPath);
 }
 
-/** 'create' on a plan: a new plan may be started from it (copy). 'update' covers its tasks' progress. */
-export type PlanAbility = 'read' | 'create' | 'update' | 'publish';
+/**
+ * 'create' on a plan: a new plan may be started from it (copy). 'update': its content may be edited
+ * (not once its Kế hoạch is signed). 'progress': its tasks' progress may be reported (also after signing).
+ */
+export type PlanAbility = 'read' | 'create' | 'update' | 'progress' | 'publish';
 
 /** What the actor may do to this plan: the role's grant, the ownership and the plan's state. */
 export function planAbilities(actor: Actor, plan: { status: string } & OwnedRecord): PlanAbility[] {
@@ -29,9 +36,16 @@ export function planAbilities(actor: Actor, plan: { status: string } & OwnedReco
   const out: PlanAbility[] = [];
   if (can(actor.role, 'plan', 'read')) out.push('read');
   if (can(actor.role, 'plan', 'create')) out.push('create');
-  if (owned && can(actor.role, 'plan', 'update')) out.push('update');
+  if (owned && can(actor.role, 'plan', 'update') && !plan.signed) out.push('update');
+  if (owned && can(actor.role, 'plan', 'update')) out.push('progress');
   if (owned && can(actor.role, 'plan', 'publish') && plan.status === 'draft') out.push('publish');
   return out;
+}
+
+/** Refuses to rewrite a plan whose Kế hoạch is signed (the signed PDF is the issued text). */
+export function assertPlanContentEditable(plan: { signed: boolean }): void {
+  if (plan.signed)
+    throw new PlanSigned('Kế hoạch đã được ký số: nội dung không sửa được nữa (văn bản đã ký là bản ban hành). Cập nhật tiến độ nhiệm vụ vẫn làm được.');
 }
 
 /** Refuses to publish a plan that is not a draft (the caller found it among the actor's own plans). */

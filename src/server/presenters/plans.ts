@@ -273,7 +273,7 @@ export function presentTask(t: PlanTaskRow): z.infer<typeof planTaskSchema> {
   };
 }
 
-export function presentPlanSummary(p: PlanRow, actor: Actor | null, unit: OwnerUnit, taskCount?: number): PlanSummaryJson {
+export function presentPlanSummary(p: PlanRow, actor: Actor | null, unit: OwnerUnit, taskCount?: number, signed = false): PlanSummaryJson {
   return {
     id: p.id,
     unitId: p.unitId,
@@ -287,7 +287,7 @@ export function presentPlanSummary(p: PlanRow, actor: Actor | null, unit: OwnerU
     registrationDeadline: p.registrationDeadline,
     publishedAt: p.publishedAt?.toISOString() ?? null,
     taskCount: taskCount ?? null,
-    abilities: actor ? planAbilities(actor, { status: p.status, unitPath: unit.path }) : [],
+    abilities: actor ? planAbilities(actor, { status: p.status, unitPath: unit.path, signed }) : [],
   };
 }
 
@@ -313,9 +313,10 @@ export function presentPlan(
   tasks: PlanTaskRow[],
   deadlines: DeadlineRow[],
   superior: SuperiorPlan | null = null,
+  signed = false,
 ): PlanJson {
   return {
-    ...presentPlanSummary(p, actor, unit, tasks.length),
+    ...presentPlanSummary(p, actor, unit, tasks.length, signed),
     place: p.place,
     basis: p.basis,
     superiorPlanRef: p.superiorPlanRef,
@@ -335,7 +336,7 @@ export function presentPlan(
   };
 }
 
-export function presentMovementSummary(m: MovementRow, actor: Actor | null, unit: OwnerUnit): MovementSummaryJson {
+export function presentMovementSummary(m: MovementRow, actor: Actor | null, unit: OwnerUnit, signed = false): MovementSummaryJson {
   return {
     id: m.id,
     unitId: m.unitId,
@@ -355,7 +356,7 @@ export function presentMovementSummary(m: MovementRow, actor: Actor | null, unit
     statusLabel: MOVEMENT_STATUS_LABELS[m.status as MovementStatus] ?? m.status,
     launchedAt: m.launchedAt?.toISOString() ?? null,
     closedAt: m.closedAt?.toISOString() ?? null,
-    abilities: actor ? movementAbilities(actor, { status: m.status, unitPath: unit.path }) : [],
+    abilities: actor ? movementAbilities(actor, { status: m.status, unitPath: unit.path, signed }) : [],
   };
 }
 
@@ -369,11 +370,13 @@ export interface MovementDetailParts {
   honorCounts: Map<string, number>;
   children: { movement: MovementRow; unitName: string; unitPath: string }[];
   parent: { id: string; title: string } | null;
+  /** Its Kế hoạch phong trào carries a digital signature. */
+  signed?: boolean;
 }
 
 export function presentMovement(m: MovementRow, actor: Actor | null, unit: OwnerUnit, x: MovementDetailParts): MovementJson {
   return {
-    ...presentMovementSummary(m, actor, unit),
+    ...presentMovementSummary(m, actor, unit, x.signed ?? false),
     basis: m.basis,
     slogan: m.slogan,
     content: m.content,

@@ -127,6 +127,16 @@ export async function signedDocumentOf(tx: Executor, entityType: string, entityI
   return row;
 }
 
+/** Which of `ids` (records of one type) carry a signed document: one query for a list page. */
+export async function signedEntityIds(tx: Executor, entityType: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .selectDistinct({ id: signedDocuments.entityId })
+    .from(signedDocuments)
+    .where(and(eq(signedDocuments.entityType, entityType), inArray(signedDocuments.entityId, ids)));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function saveSignedDocument(
   tx: Executor,
   row: Pick<SignedDocumentRow, 'entityType' | 'entityId' | 'unitId' | 'state' | 'pdf'> & { updatedAt: Date },

@@ -8,6 +8,7 @@ import { actorOf } from '../../http/session.js';
 import { authorize } from '../../policies/scope.js';
 import { countPlans, findReadablePlan, listPlans } from '../../repositories/plans.js';
 import { countMovements, findReadableMovement, listMovements } from '../../repositories/movements.js';
+import { signedEntityIds } from '../../repositories/signing.js';
 import { movementSchema, movementSummarySchema, planSchema, planSummarySchema, presentMovementSummary, presentPlanSummary } from '../../presenters/plans.js';
 import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, pageOf } from '../../http/contract.js';
@@ -50,8 +51,13 @@ export const planRoutes =
         authorize(actor, 'plan', 'read');
         const { page, pageSize, ...f } = req.query;
         const rows = await listPlans(db, actor, f, { page, pageSize });
+        const signed = await signedEntityIds(
+          db,
+          'ke_hoach',
+          rows.map((r) => r.plan.id),
+        );
         return {
-          items: rows.map((r) => presentPlanSummary(r.plan, actor, { name: r.unitName, path: r.unitPath }, r.taskCount)),
+          items: rows.map((r) => presentPlanSummary(r.plan, actor, { name: r.unitName, path: r.unitPath }, r.taskCount, signed.has(r.plan.id))),
           total: await countPlans(db, actor, f),
         };
       },
@@ -239,8 +245,13 @@ export const planRoutes =
         authorize(actor, 'movement', 'read');
         const { page, pageSize, ...f } = req.query;
         const rows = await listMovements(db, actor, f, { page, pageSize });
+        const signed = await signedEntityIds(
+          db,
+          'ke_hoach_phong_trao',
+          rows.map((r) => r.movement.id),
+        );
         return {
-          items: rows.map((r) => presentMovementSummary(r.movement, actor, { name: r.unitName, path: r.unitPath })),
+          items: rows.map((r) => presentMovementSummary(r.movement, actor, { name: r.unitName, path: r.unitPath }, signed.has(r.movement.id))),
           total: await countMovements(db, actor, f),
         };
       },

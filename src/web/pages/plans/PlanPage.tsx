@@ -567,7 +567,7 @@ export default function PlanPage() {
       {editing ? (
         <PlanEditor plan={plan} onDone={(p) => void done(p)} />
       ) : (
-        <PlanDocument plan={plan!} taskExtra={can('update') ? (t) => <TaskProgressCell plan={plan!} task={t} /> : undefined} />
+        <PlanDocument plan={plan!} taskExtra={can('progress') ? (t) => <TaskProgressCell plan={plan!} task={t} /> : undefined} />
       )}
       <CopyPlanModal source={copying ? (plan ?? null) : null} onClose={() => setCopying(false)} />
     </>
