@@ -24,6 +24,7 @@ import { controlCharacterError, findControlCharacter } from './http/control-char
 import { pingDatabase } from './repositories/health.js';
 import { registerSessionHook } from './http/session.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
+import { bumpChangeEpoch, CHANGES_CHANNEL } from './db/change-epoch.js';
 import { MAX_UPLOAD_BYTES } from './imports/staff-xlsx.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { unitRoutes } from './routes/units/routes.js';
@@ -158,6 +159,11 @@ export async function buildApp({ database, config, logger = false, publicCache =
   const imports = new ImportJobs(database.db);
   app.addHook('onClose', () => imports.close());
   clearPublicCacheOnWrites(app, publicCache);
+  // Another app server's commits on the same database void this one's cached figures too.
+  if (database.listen) {
+    const stopListening = await database.listen(CHANGES_CHANNEL, () => bumpChangeEpoch(database.db));
+    app.addHook('onClose', () => stopListening());
+  }
   const deps: RouteDeps = { db: database.db, database, config, imports, publicCache };
   await app.register(authRoutes(deps));
   await app.register(unitRoutes(deps));

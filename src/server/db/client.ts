@@ -24,6 +24,13 @@ export interface Database {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` for each notification on `channel` committed by any session (another app
+   * server's included); answers the function that stops listening. On PostgreSQL a dedicated
+   * connection listens and reconnects after a loss, calling `onNotify` then too (what was sent
+   * meanwhile is lost, so listeners treat it as a change).
+   */
+  listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -64,6 +71,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         closing = true;
         return pool.end();
       },
+      listen: (channel, onNotify) => listenPg(opts.databaseUrl!, channel, onNotify),
     };
   }
   const client = await PGlite.create(opts.dataDir, {
@@ -73,5 +81,52 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    close: () => client.close(),
+    listen: async (channel, onNotify) => {
+      const stop = await client.listen(channel, () => onNotify());
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
+  };
+}
+
+/** LISTEN on a connection of its own (not the pool's), reconnecting after a loss. */
+async function listenPg(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (m) => {
+      if (m.channel === channel) onNotify();
+    });
+    c.on('error', (err) => {
+      if (stopped) return;
+      console.error(`Mất kết nối nhận thông báo thay đổi dữ liệu (${channel}): ${err.message}; kết nối lại sau 5 giây.`);
+      onNotify();
+      current = null;
+      c.end().catch(() => {});
+      schedule();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    // Back after a loss: whatever was committed meanwhile went unheard.
+    if (current === null && retry !== null) onNotify();
+    current = c;
+  };
+  const schedule = () => {
+    retry = setTimeout(() => {
+      if (!stopped) connect().catch(schedule);
+    }, 5000);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    await current?.end();
+  };
 }

@@ -40,6 +40,8 @@ BEGIN
     ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
     ON CONFLICT ON CONSTRAINT honor_award_facts_key DO UPDATE SET n = f.n + excluded.n, amount = f.amount + excluded.amount;
   END IF;
+  -- Other app servers drop their cached figures when this commits (src/server/db/change-epoch.ts).
+  PERFORM pg_notify('tdkt_changes', '');
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -75,6 +77,8 @@ BEGIN
   GROUP BY 1, 2, 3, 5, 6, 7, 8
   ORDER BY 1, 2, 3, 5, 6, 7, 8
   ON CONFLICT ON CONSTRAINT honor_award_facts_key DO UPDATE SET n = f.n + excluded.n, amount = f.amount + excluded.amount;
+  -- Other app servers drop their cached figures when this commits (src/server/db/change-epoch.ts).
+  PERFORM pg_notify('tdkt_changes', '');
   RETURN NULL;
 END $$;
 --> statement-breakpoint

@@ -58,6 +58,7 @@ import { notFound } from '../../errors.js';
 import { errors, file, idParams as idParamsOf, pageOf } from '../../http/contract.js';
 import { documentQuery, replyDocument, replyXlsx } from '../../http/xlsx-reply.js';
 import { exportUnitName } from '../export-heading.js';
+import { DashboardFiguresCache } from '../../reports/dashboard-cache.js';
 import { yearVn } from '../../clock.js';
 import {
   REPORT_KINDS,
@@ -349,6 +350,12 @@ export const reportRoutes =
 
     // ---- Dashboard ----
     const dashboardQuery = z.object({ year: yearQuery, movementId: z.uuid('Phong trào không hợp lệ.').optional() });
+    // The honor figures (the costly sums over the actor's subtree) are cached until the next commit.
+    const honorFigures = new DashboardFiguresCache<{
+      honors: Awaited<ReturnType<typeof dashboardHonors>>;
+      byUnit: Awaited<ReturnType<typeof dashboardHonorsByUnit>>;
+      years: Awaited<ReturnType<typeof dashboardYears>>;
+    }>(db);
     const loadDashboard = async (actor: Actor, q: { year?: number | undefined; movementId?: string | undefined }) => {
       const year = q.year ?? yearVn();
       const movs = await listMovements(db, actor, { year });
@@ -367,10 +374,12 @@ export const reportRoutes =
         movementId: movement?.id ?? null,
         targets,
         progress,
-        honors: await dashboardHonors(db, actor, year),
-        byUnit: await dashboardHonorsByUnit(db, actor, year),
+        ...(await honorFigures.get(`${actor.unitId}|${year}`, async () => ({
+          honors: await dashboardHonors(db, actor, year),
+          byUnit: await dashboardHonorsByUnit(db, actor, year),
+          years: await dashboardYears(db, actor, [year - 4, year - 3, year - 2, year - 1, year]),
+        }))),
         pending: await dashboardPendingDossiers(db, actor, year, [...DOSSIER_IN_PROGRESS]),
-        years: await dashboardYears(db, actor, [year - 4, year - 3, year - 2, year - 1, year]),
         money: await dashboardMoney(db, actor, year),
       });
     };
