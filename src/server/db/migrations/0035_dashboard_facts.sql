@@ -56,6 +56,8 @@ CREATE TRIGGER honor_award_facts_delete AFTER DELETE ON honor_awards REFERENCING
 --> statement-breakpoint
 -- A person who moves unit or changes leader, employment or gender takes the honors with them.
 CREATE OR REPLACE FUNCTION honor_award_facts_on_people() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  moved integer;
 BEGIN
   WITH m AS (
     SELECT o.id, o.unit_id AS old_unit, o.is_leader AS old_leader, o.employment_type AS old_employment, o.gender AS old_gender,
@@ -77,8 +79,12 @@ BEGIN
   GROUP BY 1, 2, 3, 5, 6, 7, 8
   ORDER BY 1, 2, 3, 5, 6, 7, 8
   ON CONFLICT ON CONSTRAINT honor_award_facts_key DO UPDATE SET n = f.n + excluded.n, amount = f.amount + excluded.amount;
-  -- Other app servers drop their cached figures when this commits (src/server/db/change-epoch.ts).
-  PERFORM pg_notify('tdkt_changes', '');
+  GET DIAGNOSTICS moved = ROW_COUNT;
+  -- Other app servers drop their cached figures when this commits (src/server/db/change-epoch.ts);
+  -- an edit that moved no honor (most edits of a person) tells no one.
+  IF moved > 0 THEN
+    PERFORM pg_notify('tdkt_changes', '');
+  END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
