@@ -93,9 +93,11 @@ describe('registration by number (đăng ký số lượng): two units, proposal
       ['CO_BO_TINH=1', 'TTLDXS=1', 'CSTD_BO_TINH=3'].sort((x, y) => order.indexOf(x.split('=')[0]) - order.indexOf(y.split('=')[0])),
     );
     assert.equal(a.body.items.find((i: { honor: string }) => i.honor === 'CO_BO_TINH').note, 'Đề nghị Cờ thi đua UBND tỉnh cho Trung tâm');
+    // A sheet never saved reads version 0; saving with it is not stale.
     const b = await vpClerk.put('/api/registrations/counts', {
       movementId,
       unitId: vp.id,
+      version: 0,
       items: [
         { honor: 'TTLDXS', count: 1 },
         { honor: 'CSTD_BO_TINH', count: 2 },

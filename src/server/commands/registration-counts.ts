@@ -82,9 +82,11 @@ export async function saveCountSheet(ctx: CommandContext, input: CountSheetInput
     if (seen.has(l.honor)) throw badRequest(`"${HONOR_INFO[l.honor].label}" xuất hiện hai lần trong bảng đăng ký số lượng.`);
     seen.add(l.honor);
   }
+  // The version the clerk read: 0 for a sheet never saved (the answer before the first save says so).
+  const readVersion = (await findCountSheet(ctx.tx, c.key, unit.id))?.version ?? 0;
   const sheet = await ensureCountSheet(ctx.tx, sheetValues(c, unit, ctx.actor));
   assertCountSheetEditable(sheet.status as CountSheetStatus, unit.name);
-  if (input.version !== undefined && input.version !== sheet.version)
+  if (input.version !== undefined && input.version !== readVersion)
     throw new StaleVersion('Bảng đăng ký số lượng vừa được người khác sửa; hãy tải lại trang rồi nhập lại.');
   const before = await countLinesOf(ctx.tx, sheet.id);
   const lines = input.items.map((l) => ({ honor: l.honor, count: l.count, note: l.note?.trim() || null }));

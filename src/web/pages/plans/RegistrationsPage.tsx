@@ -403,7 +403,7 @@ export default function RegistrationsPage() {
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
-          style={{ width: 620, maxWidth: '100%' }}
+          style={{ width: 'min(620px, calc(100vw - 32px))' }}
           value={selected}
           onChange={(v: string) => setParams({ [v.split(':')[0]!]: v.split(':')[1]! })}
           options={options}
@@ -411,7 +411,7 @@ export default function RegistrationsPage() {
           loading={plans.isPending || movements.isPending}
           data-testid="campaign-select"
         />
-        {can.registerUnit ? <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: 320, maxWidth: '100%' }} /> : null}
+        {can.registerUnit ? <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: 'min(320px, calc(100vw - 32px))' }} /> : null}
       </Space>
       {!campaign ? (
         <EmptyBlock text="Chưa có kế hoạch đã ban hành hoặc phong trào đang phát động." />
