@@ -88,7 +88,7 @@ export async function resolveCampaign(
   return c;
 }
 
-function assertUnitInCampaign(c: Campaign, unit: UnitRow) {
+export function assertUnitInCampaign(c: Campaign, unit: UnitRow) {
   const inside = unit.path.startsWith(c.ownerPath) && (c.participantPaths.length === 0 || c.participantPaths.some((p) => unit.path.startsWith(p)));
   if (!inside) throw badRequest(`Đơn vị "${unit.name}" không thuộc phạm vi của ${c.kind === 'plan' ? 'kế hoạch' : 'phong trào'} "${c.title}".`);
 }

@@ -123,3 +123,73 @@ export function registrationReachOf(actor: Actor): RegistrationReach {
 export function mayReadPledges(actor: Actor): boolean {
   return can(actor.role, 'registration', 'readPledges');
 }
+
+// ---------------------------------------------------------------- registration by number (đăng ký số lượng)
+
+/** The unit's count sheet has been submitted: locked until the Office returns it. */
+export const CountSheetLocked = domainError('CountSheetLocked', 'conflict', 'count_sheet_locked');
+/** The count sheet is not in a state the command applies to (returning a sheet not submitted). */
+export const CountSheetNotReturnable = domainError('CountSheetNotReturnable', 'conflict', 'count_sheet_not_returnable');
+
+export const COUNT_SHEET_STATUSES = ['draft', 'submitted', 'returned'] as const;
+export type CountSheetStatus = (typeof COUNT_SHEET_STATUSES)[number];
+export const COUNT_SHEET_STATUS_LABELS: Record<CountSheetStatus, string> = {
+  draft: 'Đang soạn',
+  submitted: 'Đã gửi Văn phòng',
+  returned: 'Văn phòng trả lại, cần sửa',
+};
+
+/**
+ * The authorities whose honors are "high" (khen thưởng cấp cao): decided by the ministry / province
+ * or above. A unit registers the number of proposals it will make for them (Cờ thi đua, TTLĐXS,
+ * CSTĐ tỉnh / toàn quốc, Bằng khen, Huân chương…); the Kỷ niệm chương is not among them.
+ */
+const HIGH_AUTHORITIES: ReadonlySet<Authority> = new Set<Authority>(['bo_truong_chu_tich_tinh', 'thu_tuong', 'chu_tich_nuoc']);
+
+/** The default honors registered by number for a year: those the year's rule pack puts with a high authority. */
+export function defaultCountHonors(year: number): Honor[] {
+  const pack = packFor(regimeForDate(`${year}-12-31`));
+  return HONORS.filter((h) => {
+    const rule = pack.honors[h];
+    return rule && rule.authority.who.length > 0 && rule.authority.who.every((w) => HIGH_AUTHORITIES.has(w));
+  });
+}
+
+/**
+ * The honors a campaign takes registrations by number for: what its Office set (`configured`), else
+ * the rules' high honors, kept to what a movement offers when it lists its honors.
+ */
+export function countHonorsOf(c: Pick<Campaign, 'offered' | 'year'>, configured: readonly string[] | null): Honor[] {
+  const base = configured ? HONORS.filter((h) => configured.includes(h)) : defaultCountHonors(c.year);
+  return c.offered.length ? base.filter((h) => c.offered.includes(h)) : base;
+}
+
+export type CountSheetAbility = 'edit' | 'submit' | 'return' | 'configure';
+
+/**
+ * What the actor may do to a unit's count sheet: edit and submit it (the unit's side, while the
+ * campaign takes registrations and the window is open for the unit — `openForUnit` counts the
+ * Office's reopening — and the sheet is not submitted); return a submitted sheet, and choose the
+ * honors counted, when it owns the campaign (the Office).
+ */
+export function countSheetAbilities(actor: Actor, c: Campaign, status: CountSheetStatus, openForUnit: boolean): CountSheetAbility[] {
+  const out: CountSheetAbility[] = [];
+  const unitSide = campaignAcceptsRegistrations(c) && openForUnit && can(actor.role, 'registration', 'registerUnit');
+  if (unitSide && status !== 'submitted') out.push('edit', 'submit');
+  if (ownsCampaign(actor, c) && status === 'submitted') out.push('return');
+  if (ownsCampaign(actor, c)) out.push('configure');
+  return out;
+}
+
+/** The Office that launched the campaign (the reopen grant, within its subtree). */
+export function ownsCampaign(actor: Actor, c: Pick<Campaign, 'ownerPath'>): boolean {
+  return can(actor.role, 'registration', 'reopen') && POLICY[actor.role].reach !== 'self' && c.ownerPath.startsWith(actor.unitPath);
+}
+
+/** Refuses editing or submitting a submitted sheet (the Office must return it first). */
+export function assertCountSheetEditable(status: CountSheetStatus, unitName: string): void {
+  if (status === 'submitted')
+    throw new CountSheetLocked(
+      `Bảng đăng ký số lượng của "${unitName}" đã gửi Văn phòng nên không sửa được; nếu cần sửa, đề nghị Văn phòng (Thường trực Hội đồng) trả lại.`,
+    );
+}

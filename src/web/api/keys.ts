@@ -173,4 +173,10 @@ export const keys = {
     versions: (kind: string) => ['templates', kind, 'versions'] as const,
   },
   calibration: ['calibration'] as const,
+  /** Registration by number: a unit's count sheet, the Office's roll-up (both refreshed by `all`). */
+  counts: {
+    all: ['registration-counts'] as const,
+    sheet: (campaign: CampaignKey, unitId: string) => ['registration-counts', 'sheet', campaign, unitId] as const,
+    rollup: (campaign: CampaignKey) => ['registration-counts', 'rollup', campaign] as const,
+  },
 };

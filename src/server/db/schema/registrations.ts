@@ -1,4 +1,4 @@
-import { customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { accounts } from './accounts.js';
 import { people } from './people.js';
@@ -88,3 +88,57 @@ export const pledges = pgTable(
   },
   (t) => [index('pledges_unit_idx').on(t.unitId, t.year)],
 );
+
+/**
+ * Đăng ký số lượng: one unit's registration by number for a campaign (how many proposals it will
+ * make for each high honor), beside its named registrations. Its own life-cycle: the clerk edits it
+ * within the registration window, submits it (locked), the Office may return it with a reason.
+ */
+export const registrationCountSheets = pgTable(
+  'registration_count_sheets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    campaignKey: text('campaign_key').notNull(),
+    planId: uuid('plan_id').references(() => plans.id),
+    movementId: uuid('movement_id').references(() => movements.id),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** draft | submitted | returned */
+    status: text('status').notNull().default('draft'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by').references(() => accounts.id),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnedBy: uuid('returned_by').references(() => accounts.id),
+    returnReason: text('return_reason'),
+    version: integer('version').notNull().default(1),
+    updatedBy: uuid('updated_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('registration_count_sheets_uq').on(t.campaignKey, t.unitId)],
+);
+
+/** One line of a count sheet: the honor, how many proposals, an optional note. */
+export const registrationCounts = pgTable(
+  'registration_counts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sheetId: uuid('sheet_id')
+      .notNull()
+      .references(() => registrationCountSheets.id, { onDelete: 'cascade' }),
+    honor: text('honor').notNull(),
+    count: integer('count').notNull(),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('registration_counts_uq').on(t.sheetId, t.honor), check('registration_counts_count_ck', sql`${t.count} >= 0`)],
+);
+
+/** Which honors a campaign takes registrations by number for (set by its Office; absent: the default of the rules). */
+export const registrationCountHonors = pgTable('registration_count_honors', {
+  campaignKey: text('campaign_key').primaryKey(),
+  honors: text('honors').array().notNull(),
+  updatedBy: uuid('updated_by').references(() => accounts.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { planRoutes } from './routes.js';
 import { registrationRoutes } from './registrations.js';
+import { registrationCountRoutes } from './registration-counts.js';
 import { calendarRoutes } from './calendar.js';
 import { publicPlanRoutes } from './public.js';
 
@@ -11,6 +12,7 @@ export const plansModuleRoutes =
   async (app) => {
     await app.register(planRoutes(deps));
     await app.register(registrationRoutes(deps));
+    await app.register(registrationCountRoutes(deps));
     await app.register(calendarRoutes(deps));
     await app.register(publicPlanRoutes(deps));
   };

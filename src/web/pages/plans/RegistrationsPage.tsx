@@ -32,6 +32,7 @@ import { codeOf, codesOf } from '../../lib/codes';
 import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 import { currentYearVn } from '../../lib/today';
+import { CountRollupPanel, CountSheetPanel } from './RegistrationCounts';
 
 function short(h: Honor): string {
   const abbr: Partial<Record<Honor, string>> = {
@@ -402,7 +403,7 @@ export default function RegistrationsPage() {
       />
       <Space wrap style={{ marginBottom: 16 }}>
         <Select
-          style={{ width: 620 }}
+          style={{ width: 'min(620px, calc(100vw - 32px))' }}
           value={selected}
           onChange={(v: string) => setParams({ [v.split(':')[0]!]: v.split(':')[1]! })}
           options={options}
@@ -410,7 +411,7 @@ export default function RegistrationsPage() {
           loading={plans.isPending || movements.isPending}
           data-testid="campaign-select"
         />
-        {can.registerUnit ? <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: 320 }} /> : null}
+        {can.registerUnit ? <UnitTreeSelect value={unitId} onChange={(v) => v && setUnitId(v)} style={{ width: 'min(320px, calc(100vw - 32px))' }} /> : null}
       </Space>
       {!campaign ? (
         <EmptyBlock text="Chưa có kế hoạch đã ban hành hoặc phong trào đang phát động." />
@@ -420,8 +421,12 @@ export default function RegistrationsPage() {
             can.registerUnit
               ? { key: 'sheet', label: 'Bảng đăng ký của đơn vị', children: <UnitSheet campaign={campaign} unitId={unitId} key={`${selected}-${unitId}`} /> }
               : null,
+            can.registerUnit
+              ? { key: 'counts', label: 'Đăng ký số lượng', children: <CountSheetPanel campaign={campaign} unitId={unitId} key={`${selected}-${unitId}`} /> }
+              : null,
             !can.registerUnit && can.register ? { key: 'mine', label: 'Đăng ký của tôi', children: <MyRegistration campaign={campaign} /> } : null,
             can.rollup ? { key: 'rollup', label: 'Tổng hợp theo đơn vị, danh hiệu', children: <RollupView campaign={campaign} key={selected} /> } : null,
+            can.rollup ? { key: 'count-rollup', label: 'Tổng hợp đăng ký số lượng', children: <CountRollupPanel campaign={campaign} key={selected} /> } : null,
             can.readPledges ? { key: 'pledges', label: 'Giao ước thi đua', children: <Pledges /> } : null,
           ].filter((x) => x !== null)}
         />
