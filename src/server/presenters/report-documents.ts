@@ -6,7 +6,7 @@ import { renderDocument } from '../documents/index.js';
 import { signerLines } from '../documents/docx/model.js';
 import { HONORS, HONOR_INFO } from '../../shared/codes.js';
 import { INDICATORS } from '../reports/indicators.js';
-import { formatLongDateVi, formatMoneyVi, formatNumberVi } from '../../shared/format-vi.js';
+import { formatLongDateVi, formatNumberVi } from '../../shared/format-vi.js';
 import { todayVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { NARRATIVE_KEYS, type ReportKind } from '../../shared/schemas/reports.js';
@@ -77,7 +77,8 @@ export async function reportDocx(tx: Executor, d: ReportDocInput): Promise<Buffe
   const soLieu = INDICATORS.filter((i) => i.group !== 'honor' && (i.group !== 'type' || (f[i.key] ?? 0) > 0)).map((i, n) => ({
     stt: n + 1,
     chiTieu: i.label,
-    soLieu: i.money ? formatMoneyVi(f[i.key] ?? 0) : formatNumberVi(f[i.key] ?? 0),
+    // The money row's label carries its unit, '(đồng)': the figure is the bare number.
+    soLieu: formatNumberVi(f[i.key] ?? 0),
   }));
   const results = lines(d.narrative.results);
   const theoDonVi = (d.byUnit ?? []).map((u, i) => {
