@@ -144,7 +144,7 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
       return {
         coQuanChuQuan: '',
         coQuanBanHanh: 'ỦY BAN NHÂN DÂN\nTỈNH SƠN LA',
-        so: '1234',
+        so: '125',
         kyHieu: 'QĐ-UBND',
         diaDanh: 'Sơn La',
         ngayThang: formatLongDateVi('2021-07-12'),

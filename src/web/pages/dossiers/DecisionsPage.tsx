@@ -127,43 +127,46 @@ function DecisionDrawer({ id, onClose, onEdit }: { id: string | null; onClose: (
             ) : null}
           </Space>
           <DecisionSignatures decisionId={d.id} numberText={d.numberText} />
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            scroll={{ x: 620 }}
-            style={{ marginTop: 16 }}
-            dataSource={d.awardees ?? []}
-            rowSelection={
-              d.abilities.includes('revoke')
-                ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) }
-                : undefined
-            }
-            columns={[
-              {
-                title: 'Họ tên / tập thể',
-                key: 'n',
-                render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => (
-                  <span style={a.revoked ? { textDecoration: 'line-through' } : undefined}>
-                    {a.displayName}
-                    {a.revoked ? (
-                      <Tag color="red" style={{ marginLeft: 8 }}>
-                        Đã hủy bỏ
-                      </Tag>
-                    ) : null}
-                  </span>
-                ),
-              },
-              { title: 'Chức vụ, đơn vị', dataIndex: 'positionText', key: 'p' },
-              { title: 'Hình thức', dataIndex: 'honorLabel', key: 'h' },
-              {
-                title: 'Tiền thưởng',
-                key: 'm',
-                align: 'right' as const,
-                render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => money(a.amount),
-              },
-            ]}
-          />
+          {/* The list scrolls inside the drawer on a phone, never the page. */}
+          <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              scroll={{ x: 620 }}
+              style={{ marginTop: 16 }}
+              dataSource={d.awardees ?? []}
+              rowSelection={
+                d.abilities.includes('revoke')
+                  ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) }
+                  : undefined
+              }
+              columns={[
+                {
+                  title: 'Họ tên / tập thể',
+                  key: 'n',
+                  render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => (
+                    <span style={a.revoked ? { textDecoration: 'line-through' } : undefined}>
+                      {a.displayName}
+                      {a.revoked ? (
+                        <Tag color="red" style={{ marginLeft: 8 }}>
+                          Đã hủy bỏ
+                        </Tag>
+                      ) : null}
+                    </span>
+                  ),
+                },
+                { title: 'Chức vụ, đơn vị', dataIndex: 'positionText', key: 'p' },
+                { title: 'Hình thức', dataIndex: 'honorLabel', key: 'h' },
+                {
+                  title: 'Tiền thưởng',
+                  key: 'm',
+                  align: 'right' as const,
+                  render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => money(a.amount),
+                },
+              ]}
+            />
+          </div>
           {d.abilities.includes('revoke') ? (
             <Card size="small" title="Hủy bỏ khen thưởng (Điều 93 Luật Thi đua, khen thưởng)" style={{ marginTop: 16 }}>
               <Typography.Paragraph type="secondary">
@@ -298,6 +301,8 @@ export default function DecisionsPage() {
           size="small"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
+          // A phone scrolls the register inside its card, not the page.
+          scroll={{ x: 920 }}
           locale={{ emptyText: 'Chưa có quyết định nào.' }}
           onRow={(d) => ({ onClick: () => setOpen(d.id), style: { cursor: 'pointer' } })}
           columns={[
