@@ -403,13 +403,22 @@ describe('seed 001: the nomination pipeline end to end', () => {
       decisionDate: '2021-07-15',
       issuerName: 'Ủy ban nhân dân tỉnh Cao Bằng',
       signerName: 'Hoàng Xuân Ánh',
-      signerTitle: 'Chủ tịch UBND tỉnh',
+      signerTitle: 'Chủ tịch',
+      signerAuthorities: [{ authority: 'TM.', of: 'Ủy ban nhân dân' }],
+      fundingRoute: 'từ nguồn ngân sách tỉnh qua Sở Nội vụ cấp cho đơn vị đề nghị',
+      executors: ['Chánh Văn phòng UBND tỉnh', 'Giám đốc Sở Nội vụ', 'các cá nhân có tên tại Điều 1'],
     });
     ok(r, 201);
     ok(await office.upload(`/api/decisions/${r.body.id}/file`, PDF, {}, 'qd-1234.pdf'));
     const dec = await office.get(`/api/decisions/${r.body.id}`);
     assert.equal(dec.body.kind, 'external');
     assert.equal(dec.body.hasFile, true);
+    // The authority's own text is held on the dossier's path too; a decision answering a dossier is corrected or revoked, never deleted.
+    assert.equal(dec.body.dossierId, ids.upward);
+    assert.deepEqual(dec.body.signerAuthorities, [{ authority: 'TM.', of: 'Ủy ban nhân dân' }]);
+    assert.equal(dec.body.executors.length, 3);
+    assert.ok(dec.body.abilities.includes('edit') && !dec.body.abilities.includes('delete'));
+    assert.equal((await office.del(`/api/decisions/${r.body.id}`)).status, 409);
     assert.equal((await office.get(`/api/dossiers/${ids.upward}`)).body.status, 'completed');
     const mai = await personByName(t, 'Hà Thị Mai');
     const subject = await subjectFor(t.db, { subjectKind: 'individual', personId: mai.id, subjectUnitId: null, subjectData: null });

@@ -417,6 +417,7 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/sessions/{id}/paper-ballots': { items: [{ itemId: dp.item, approve: 1, reject: 0, abstain: 0 }] },
       'PUT /api/sessions/{id}/minutes': { chairMemberId: dp.session, secretaryMemberId: dp.session, countingBoard: [dp.session], agenda: [], version: 1 },
       'POST /api/decisions/{id}/revoke': { reason: 'Thử hủy bỏ' },
+      'PUT /api/decisions/{id}/external': { version: 1 },
       'PUT /api/reports/{id}': { version: 1, narrative: {}, typed: {} },
       'POST /api/reports/{id}/submit': { version: 1 },
       'POST /api/reports/{id}/receive': { version: 1 },

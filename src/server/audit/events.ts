@@ -99,6 +99,8 @@ export const AUDIT_ACTIONS = {
   'notice.comments_set_aside': 'Đánh dấu ý kiến góp ý là spam/trùng lặp',
   'decision.issued': 'Ban hành quyết định khen thưởng',
   'decision.recorded': 'Ghi nhận quyết định của cấp trên',
+  'decision.external_updated': 'Sửa quyết định của cấp trên đã ghi nhận',
+  'decision.external_deleted': 'Xóa quyết định của cấp trên ghi nhận nhầm',
   'decision.revoked': 'Hủy bỏ quyết định khen thưởng',
   'decision.signed': 'Ký số quyết định khen thưởng',
   'decision.prepared': 'Lập quyết định khen thưởng chờ ký số để phát hành',

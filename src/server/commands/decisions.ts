@@ -41,6 +41,7 @@ import { notify } from './notify.js';
 import { releaseInitiativeClaims } from './initiative-claims.js';
 import { signingPolicyGoverning } from '../repositories/signing.js';
 import { NoticeNotDone, noticeShortfall } from './notices.js';
+import type { SignerAuthority } from '../../shared/external-decisions.js';
 
 /** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
 export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
@@ -101,7 +102,7 @@ export async function recordAward(
   return row.id;
 }
 
-function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
+export function money(honor: Honor, subject: SubjectKind, date: string): Money | null {
   try {
     return moneyFor({ honor, subject, decisionDate: date });
   } catch (e) {
@@ -333,7 +334,40 @@ async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { c
   return total;
 }
 
-export interface HigherDecisionInput {
+/** What the higher authority wrote, beyond the number and the signer (all optional on a dossier's decision). */
+export interface ExternalDecisionText {
+  issuerSuperior?: string | null | undefined;
+  issuerPlace?: string | null | undefined;
+  issuingAuthority?: string | null | undefined;
+  signerAuthorities?: { authority: SignerAuthority; of: string }[] | undefined;
+  legalBases?: string[] | undefined;
+  proposal?: string | null | undefined;
+  achievement?: string | null | undefined;
+  fundingRoute?: string | null | undefined;
+  executors?: string[] | undefined;
+  recipients?: string[] | undefined;
+}
+
+const cleanText = (s: string | null | undefined): string | null => (s?.trim() ? s.trim() : null);
+const lines = (xs: string[] | undefined): string[] => (xs ?? []).map((x) => x.trim()).filter(Boolean);
+
+/** The columns of the authority's own text, trimmed (empty lines dropped). */
+export function externalTextColumns(t: ExternalDecisionText) {
+  return {
+    issuerSuperior: cleanText(t.issuerSuperior),
+    issuerPlace: cleanText(t.issuerPlace),
+    issuingAuthority: cleanText(t.issuingAuthority),
+    signerAuthorities: (t.signerAuthorities ?? []).flatMap((a) => (a.of.trim() ? [{ authority: a.authority, of: a.of.trim() }] : [])),
+    legalBases: lines(t.legalBases),
+    proposal: cleanText(t.proposal),
+    achievement: cleanText(t.achievement),
+    fundingRoute: cleanText(t.fundingRoute),
+    executors: lines(t.executors),
+    recipients: lines(t.recipients),
+  };
+}
+
+export interface HigherDecisionInput extends ExternalDecisionText {
   numberText: string;
   decisionDate: string;
   issuerName: string;
@@ -369,6 +403,9 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
     regime: regimeForDate(input.decisionDate),
     issuedBy: ctx.actor.accountId,
     issuedAt: now(),
+    dossierId: d.id,
+    awardYear: d.year,
+    ...externalTextColumns(input),
   });
   const awardedRows = awarded.map((c) => ({ candidate: c, dossier: d }));
   const total = await addAwardees(ctx, decision, awardedRows);

@@ -20,6 +20,8 @@ export const awardeeSchema = z
     coefficient: z.number().nullable(),
     baseSalary: z.number().int().nullable(),
     revoked: z.boolean(),
+    personId: z.uuid().nullable(),
+    subjectUnitId: z.uuid().nullable(),
   })
   .meta({ id: 'DecisionAwardee' });
 
@@ -48,6 +50,19 @@ export const decisionSchema = z
     awardeeCount: z.number().int().optional().describe('Số người/tập thể được khen (trong danh sách)'),
     certificateCount: z.number().int().optional().describe('Số Giấy khen/Bằng khen đã vào sổ vàng (trong danh sách)'),
     abilities: z.array(z.enum(DECISION_ABILITIES)).describe('Các thao tác tài khoản được làm với quyết định này'),
+    dossierId: z.uuid().nullable().describe('Hồ sơ đã trình mà quyết định của cấp trên trả lời (null: ghi nhận riêng)'),
+    issuerSuperior: z.string().nullable().describe('Cơ quan chủ quản in trên tên cơ quan ban hành'),
+    issuerPlace: z.string().nullable().describe('Địa danh'),
+    issuingAuthority: z.string().nullable().describe('Thẩm quyền ban hành (dòng dưới trích yếu)'),
+    signerAuthorities: z.array(z.object({ authority: z.string(), of: z.string() })).describe('Thẩm quyền ký (TM., KT., Q., TL., TUQ.), ngoài trước'),
+    legalBases: z.array(z.string()).describe('Căn cứ'),
+    proposal: z.string().nullable().describe('Xét đề nghị của …'),
+    achievement: z.string().nullable().describe('Thành tích ở Điều 1'),
+    fundingRoute: z.string().nullable().describe('Nguồn kinh phí (in ở điều chi tiền thưởng)'),
+    executors: z.array(z.string()).describe('Cơ quan, người chịu trách nhiệm thi hành'),
+    recipients: z.array(z.string()).describe('Nơi nhận'),
+    awardYear: z.number().int().nullable().describe('Năm thành tích ghi vào lịch sử khen thưởng'),
+    version: z.number().int(),
   })
   .meta({ id: 'Decision' });
 export type DecisionJson = z.infer<typeof decisionSchema>;
@@ -69,6 +84,8 @@ export function presentAwardee(a: AwardeeRow): z.infer<typeof awardeeSchema> {
     coefficient: a.coefficientMilli === null ? null : a.coefficientMilli / 1000,
     baseSalary: a.baseSalary,
     revoked: a.revoked,
+    personId: a.personId,
+    subjectUnitId: a.subjectUnitId,
   };
 }
 
@@ -101,6 +118,19 @@ export function presentDecision(
     ...(extra.awardeeCount !== undefined ? { awardeeCount: Number(extra.awardeeCount) } : {}),
     ...(extra.certificateCount !== undefined ? { certificateCount: Number(extra.certificateCount) } : {}),
     abilities: decisionAbilities(actor, d),
+    dossierId: d.dossierId,
+    issuerSuperior: d.issuerSuperior,
+    issuerPlace: d.issuerPlace,
+    issuingAuthority: d.issuingAuthority,
+    signerAuthorities: d.signerAuthorities,
+    legalBases: d.legalBases,
+    proposal: d.proposal,
+    achievement: d.achievement,
+    fundingRoute: d.fundingRoute,
+    executors: d.executors,
+    recipients: d.recipients,
+    awardYear: d.awardYear,
+    version: d.version,
   };
 }
 

@@ -3,7 +3,8 @@ import type { Executor } from '../db/client.js';
 import { unsafeFindUnit } from '../repositories/dossiers.js';
 import { unitChainNames } from '../repositories/certificates.js';
 import { unsafeCouncilName, unsafeUnitHead } from '../repositories/document-parties.js';
-import { cleanSummary, councilBodies, documentNumber, issuingBodies, signerLines, splitNumberText } from '../documents/docx/model.js';
+import { cleanSummary, councilBodies, documentNumber, headerLines, issuingBodies, signerLines, splitNumberText } from '../documents/docx/model.js';
+import { joinVi } from '../../shared/external-decisions.js';
 import { compareVietnameseNames } from '../../shared/vietnamese.js';
 import { now } from '../clock.js';
 import { renderDocument } from '../documents/index.js';
@@ -63,7 +64,81 @@ export function awardeeListOrder<T extends { subjectKind: string; displayName: s
   return [...collectives, ...individuals];
 }
 
+/** A sentence ends with its full stop (a line typed without one). */
+const sentence = (s: string): string => (/[.;:!?]$/u.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
+/**
+ * A higher authority's decision as it wrote it: its issuing body and superior, its căn cứ and proposing
+ * line, Điều 1 with the awardees and their achievement, the article that pays naming the funding route,
+ * the executors, its signing authority lines. What it did not say falls back on the usual wording.
+ */
+function externalDecisionDocx(d: DecisionMeta, awardees: (typeof decisionAwardees.$inferSelect)[]): Buffer {
+  const upper = (s: string) => s.trim().toLocaleUpperCase('vi');
+  const labels = [...new Set(awardees.map((a) => HONOR_INFO[a.honor as Honor].label))];
+  // The award as the decision names it ("Bằng khen của Chủ tịch UBND tỉnh"), from its trích yếu.
+  const named = /^Về việc tặng\s+(.+?)(?:\s+cho\s+.+)?$/iu.exec(d.title.trim())?.[1];
+  const award = named ?? labels.join(', ');
+  const collectives = awardees.filter((a) => a.subjectKind !== 'individual').length;
+  const individuals = awardees.length - collectives;
+  const two = (n: number) => (n < 10 ? `0${n}` : formatNumberVi(n));
+  const who = [collectives ? `${two(collectives)} tập thể` : '', individuals ? `${two(individuals)} cá nhân` : ''].filter(Boolean).join(' và ');
+  const total = awardees.reduce((s, a) => s + a.amount, 0);
+  const achievement = (d.achievement ?? 'đã có thành tích xuất sắc').replace(/[.;]+$/u, '');
+  const articles = [`Tặng ${award} cho ${who} (có danh sách kèm theo) ${achievement}.`];
+  if (total > 0 || d.fundingRoute)
+    articles.push(
+      total > 0
+        ? `Tiền thưởng kèm theo ${award} theo danh sách kèm theo, tổng cộng ${formatMoneyInWordsVi(total)}, ${(d.fundingRoute ?? 'theo quy định hiện hành').replace(/[.;]+$/u, '')}.`
+        : `Kinh phí khen thưởng ${d.fundingRoute!.replace(/[.;]+$/u, '')}.`,
+    );
+  articles.push(
+    `${d.executors.length ? joinVi(d.executors) : 'Các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1'} chịu trách nhiệm thi hành Quyết định này./.`,
+  );
+  const { so, kyHieu } = splitNumberText(d.numberText);
+  const bodies = issuingBodies([d.issuerName]);
+  const lastAuthority = d.signerAuthorities[d.signerAuthorities.length - 1];
+  const signer = d.signerAuthorities.length
+    ? {
+        quyenHan: d.signerAuthorities.map((a) => `${a.authority} ${upper(a.of)}`).join('\n'),
+        // Q. CHỦ TỊCH is the whole line: no position under it.
+        chucVuNguoiKy: lastAuthority?.authority === 'Q.' ? '' : upper(d.signerTitle),
+        nguoiKy: d.signerName,
+      }
+    : signerLines({ title: d.signerTitle, name: d.signerName });
+  return renderDocument('quyet_dinh_cap_tren', {
+    coQuanChuQuan: d.issuerSuperior ? headerLines(upper(d.issuerSuperior)) : '',
+    coQuanBanHanh: headerLines(upper(d.issuerName)),
+    so,
+    kyHieu,
+    diaDanh: d.issuerPlace ?? bodies.diaDanh,
+    ngayThang: formatLongDateVi(d.decisionDate),
+    trichYeu: cleanSummary(d.title),
+    thamQuyen: upper(d.issuingAuthority ?? d.issuerName),
+    canCu: d.legalBases.length ? d.legalBases : (BASIS[d.regime as Regime] ?? []),
+    deNghi: d.proposal ? sentence(d.proposal) : '',
+    dieuKhoan: articles.map((noiDung, i) => ({ so: i + 1, noiDung })),
+    noiNhan: d.recipients.length ? d.recipients : ['Như Điều 3;', 'Lưu: VT.'],
+    ...signer,
+    tieuDeDanhSach: `DANH SÁCH ${subjectsPhrase(awardees.map((a) => a.subjectKind))
+      .replace(/^các /, '')
+      .toLocaleUpperCase('vi')} ĐƯỢC TẶNG ${upper(award)}`,
+    // "(Kèm theo Quyết định … của Chủ tịch UBND tỉnh Quảng Ninh)": the authority as written, when not in capitals.
+    coQuanKemTheo: d.issuingAuthority && d.issuingAuthority !== upper(d.issuingAuthority) ? d.issuingAuthority : d.issuerName,
+    ngayBanHanh: formatDateVi(d.decisionDate),
+    danhSach: awardeeListOrder(awardees).map((a, i) => ({
+      stt: i + 1,
+      hoTen: a.revoked ? `${a.displayName} (đã hủy bỏ)` : a.displayName,
+      chucVuDonVi: a.positionText ?? '',
+      hinhThuc: named && labels.length === 1 ? named : HONOR_INFO[a.honor as Honor].label,
+      soTien: formatNumberVi(a.amount),
+    })),
+    tongTien: formatNumberVi(total),
+    tongTienBangChu: moneyToWordsVi(total),
+  });
+}
+
 export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typeof decisionAwardees.$inferSelect)[]): Promise<Buffer> {
+  if (d.kind === 'external') return externalDecisionDocx(d, awardees);
   const h = await unitHeader(tx, d.unitId);
   const honors = [...new Set(awardees.map((a) => HONOR_INFO[a.honor as Honor].label))];
   const collectives = awardees.filter((a) => a.subjectKind !== 'individual').length;

@@ -6,11 +6,19 @@ import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import {
   awardDecisions,
+  awardItemMoves,
+  certificates,
   decisionAwardees,
   decisionCounters,
   dossierCandidates,
   dossiers,
+  exemplarConferences,
+  exemplars,
+  fundEntries,
   honorAwards,
+  initiativeApplications,
+  petitions,
+  signedDocuments,
   people,
   publicNoticeComments,
   publicNoticeItems,
@@ -45,6 +53,19 @@ const META = {
   revokeReason: awardDecisions.revokeReason,
   fileName: awardDecisions.fileName,
   fileMime: awardDecisions.fileMime,
+  dossierId: awardDecisions.dossierId,
+  issuerSuperior: awardDecisions.issuerSuperior,
+  issuerPlace: awardDecisions.issuerPlace,
+  issuingAuthority: awardDecisions.issuingAuthority,
+  signerAuthorities: awardDecisions.signerAuthorities,
+  legalBases: awardDecisions.legalBases,
+  proposal: awardDecisions.proposal,
+  achievement: awardDecisions.achievement,
+  fundingRoute: awardDecisions.fundingRoute,
+  executors: awardDecisions.executors,
+  recipients: awardDecisions.recipients,
+  awardYear: awardDecisions.awardYear,
+  version: awardDecisions.version,
 };
 // The search key is the portal's (generated, never shown).
 export type DecisionMeta = Omit<DecisionRow, 'fileData' | 'searchKey'>;
@@ -298,4 +319,83 @@ export async function individualHoldersInSubtree(tx: Executor, unitPath: string,
       and(eq(awardDecisions.status, 'signing'), eq(decisionAwardees.honor, honor), eq(decisionAwardees.revoked, false), eq(dossiers.year, year), inSubtree),
     );
   return [...new Set([...recorded, ...signing].flatMap((r) => (r.personId ? [r.personId] : [])))];
+}
+
+// ------------------------------------------------------------------ external decisions recorded on their own
+
+/** Changes an external decision's text when nobody wrote it since `expectedVersion`; undefined when someone did. */
+export async function updateDecisionAtVersion(
+  tx: Executor,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<typeof awardDecisions.$inferInsert>,
+): Promise<DecisionRow | undefined> {
+  const [row] = await tx
+    .update(awardDecisions)
+    .set({ ...changes, version: sql`${awardDecisions.version} + 1` })
+    .where(and(eq(awardDecisions.id, id), eq(awardDecisions.version, expectedVersion)))
+    .returning();
+  return row;
+}
+
+/** Removes a decision's list and the histories it wrote (a record made by mistake, before anything else used it). */
+export async function deleteAwardeesAndHistories(tx: Executor, decisionId: string): Promise<void> {
+  const rows = await tx.delete(decisionAwardees).where(eq(decisionAwardees.decisionId, decisionId)).returning({ honorAwardId: decisionAwardees.honorAwardId });
+  const ids = rows.flatMap((r) => (r.honorAwardId ? [r.honorAwardId] : []));
+  if (ids.length) await tx.delete(honorAwards).where(inArray(honorAwards.id, ids));
+}
+
+export async function deleteDecisionRow(tx: Executor, id: string): Promise<void> {
+  await tx.delete(awardDecisions).where(eq(awardDecisions.id, id));
+}
+
+/** What else points at the decision (certificates, fund entries, items, petitions, exemplars, initiative applications): a record that is used cannot be deleted. */
+export async function decisionIsReferenced(tx: Executor, id: string): Promise<boolean> {
+  const checks = [
+    tx.select({ id: certificates.id }).from(certificates).where(eq(certificates.decisionId, id)).limit(1),
+    tx.select({ id: fundEntries.id }).from(fundEntries).where(eq(fundEntries.decisionId, id)).limit(1),
+    tx.select({ id: awardItemMoves.id }).from(awardItemMoves).where(eq(awardItemMoves.decisionId, id)).limit(1),
+    tx.select({ id: petitions.id }).from(petitions).where(eq(petitions.decisionId, id)).limit(1),
+    tx.select({ id: exemplars.id }).from(exemplars).where(eq(exemplars.decisionId, id)).limit(1),
+    tx.select({ id: exemplarConferences.id }).from(exemplarConferences).where(eq(exemplarConferences.decisionId, id)).limit(1),
+    tx.select({ id: initiativeApplications.id }).from(initiativeApplications).where(eq(initiativeApplications.decisionId, id)).limit(1),
+    tx
+      .select({ id: signedDocuments.id })
+      .from(signedDocuments)
+      .where(and(eq(signedDocuments.entityType, 'decision'), eq(signedDocuments.entityId, id)))
+      .limit(1),
+  ];
+  // One by one: the executor may be a transaction.
+  for (const q of checks) if ((await q).length) return true;
+  return false;
+}
+
+/** The histories a decision wrote follow a corrected number, date or issuer. */
+export async function refreshHistoriesOfDecision(
+  tx: Executor,
+  decisionId: string,
+  ref: { decisionNumber: string; decisionDate: string; issuer: string },
+): Promise<void> {
+  await tx
+    .update(honorAwards)
+    .set({ ...ref, version: sql`${honorAwards.version} + 1` })
+    .where(inArray(honorAwards.id, tx.select({ id: decisionAwardees.honorAwardId }).from(decisionAwardees).where(eq(decisionAwardees.decisionId, decisionId))));
+}
+
+/** An external decision with this number already recorded by the unit (the same issuer and year). */
+export async function findExternalDecisionByNumber(tx: Executor, unitId: string, issuerName: string, numberText: string, year: number) {
+  const [row] = await tx
+    .select({ id: awardDecisions.id })
+    .from(awardDecisions)
+    .where(
+      and(
+        eq(awardDecisions.unitId, unitId),
+        eq(awardDecisions.kind, 'external'),
+        eq(awardDecisions.year, year),
+        sql`lower(${awardDecisions.numberText}) = lower(${numberText})`,
+        sql`lower(${awardDecisions.issuerName}) = lower(${issuerName})`,
+      ),
+    )
+    .limit(1);
+  return row;
 }

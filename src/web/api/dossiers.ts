@@ -115,6 +115,12 @@ export const getDecision = (id: string) => call(client.GET('/api/decisions/{id}'
 export const issueDecision = (input: BodyOf<'/api/decisions'>) => call(client.POST('/api/decisions', { body: input }));
 export const revokeDecision = (id: string, input: BodyOf<'/api/decisions/{id}/revoke'>) =>
   call(client.POST('/api/decisions/{id}/revoke', { ...byId(id), body: input }));
+/** A higher authority's decision recorded on its own (no dossier), corrected, or deleted as a mistake. */
+export type ExternalDecisionInput = BodyOf<'/api/decisions/external'>;
+export const recordExternalDecision = (input: ExternalDecisionInput) => call(client.POST('/api/decisions/external', { body: input }));
+export const updateExternalDecision = (id: string, input: BodyOf<'/api/decisions/{id}/external', 'put'>) =>
+  call(client.PUT('/api/decisions/{id}/external', { ...byId(id), body: input }));
+export const deleteExternalDecision = (id: string) => call(client.DELETE('/api/decisions/{id}', byId(id)));
 
 // ------------------------------------------------------------------ notices
 

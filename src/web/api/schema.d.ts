@@ -3230,6 +3230,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận quyết định khen thưởng của cấp trên (Chủ tịch UBND tỉnh/xã, Thủ tướng, Chủ tịch nước) không qua hồ sơ: cơ quan ban hành, thẩm quyền ký, căn cứ, nguồn kinh phí, người thi hành, danh sách trong đơn vị */
+        post: operations["recordExternalDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/decisions/{id}/external": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa quyết định của cấp trên đã ghi nhận (khi chưa bị hủy bỏ); quyết định ghi nhận riêng được sửa cả danh sách */
+        put: operations["updateExternalDecision"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/decisions/{id}": {
         parameters: {
             query?: never;
@@ -3241,7 +3275,8 @@ export interface paths {
         get: operations["getDecision"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Xóa quyết định của cấp trên ghi nhận nhầm (ghi nhận riêng, chưa được dùng); lịch sử khen thưởng nó ghi cũng được xóa */
+        delete: operations["deleteExternalDecision"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7697,7 +7732,38 @@ export interface components {
             /** @description Số Giấy khen/Bằng khen đã vào sổ vàng (trong danh sách) */
             certificateCount?: number;
             /** @description Các thao tác tài khoản được làm với quyết định này */
-            abilities: ("read" | "attachFile" | "revoke" | "issueCertificates" | "printCertificates")[];
+            abilities: ("read" | "attachFile" | "revoke" | "issueCertificates" | "printCertificates" | "edit" | "delete")[];
+            /**
+             * Format: uuid
+             * @description Hồ sơ đã trình mà quyết định của cấp trên trả lời (null: ghi nhận riêng)
+             */
+            dossierId: string | null;
+            /** @description Cơ quan chủ quản in trên tên cơ quan ban hành */
+            issuerSuperior: string | null;
+            /** @description Địa danh */
+            issuerPlace: string | null;
+            /** @description Thẩm quyền ban hành (dòng dưới trích yếu) */
+            issuingAuthority: string | null;
+            /** @description Thẩm quyền ký (TM., KT., Q., TL., TUQ.), ngoài trước */
+            signerAuthorities: {
+                authority: string;
+                of: string;
+            }[];
+            /** @description Căn cứ */
+            legalBases: string[];
+            /** @description Xét đề nghị của … */
+            proposal: string | null;
+            /** @description Thành tích ở Điều 1 */
+            achievement: string | null;
+            /** @description Nguồn kinh phí (in ở điều chi tiền thưởng) */
+            fundingRoute: string | null;
+            /** @description Cơ quan, người chịu trách nhiệm thi hành */
+            executors: string[];
+            /** @description Nơi nhận */
+            recipients: string[];
+            /** @description Năm thành tích ghi vào lịch sử khen thưởng */
+            awardYear: number | null;
+            version: number;
         };
         DecisionAwardee: {
             /** Format: uuid */
@@ -7713,6 +7779,10 @@ export interface components {
             coefficient: number | null;
             baseSalary: number | null;
             revoked: boolean;
+            /** Format: uuid */
+            personId: string | null;
+            /** Format: uuid */
+            subjectUnitId: string | null;
         };
         DisciplineRecord: {
             /** Format: uuid */
@@ -10770,7 +10840,7 @@ export interface components {
         };
         TemplateItem: {
             /** @enum {string} */
-            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+            kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y" | "quyet_dinh_cap_tren";
             label: string;
             inForce: components["schemas"]["TemplateInForce"];
             versionCount: number;
@@ -16398,7 +16468,7 @@ export interface operations {
     exportAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.external_updated" | "decision.external_deleted" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -16454,7 +16524,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.external_updated" | "decision.external_deleted" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -22110,7 +22180,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y" | "quyet_dinh_cap_tren";
             };
             cookie?: never;
         };
@@ -22171,7 +22241,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y" | "quyet_dinh_cap_tren";
             };
             cookie?: never;
         };
@@ -22250,7 +22320,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y" | "quyet_dinh_cap_tren";
             };
             cookie?: never;
         };
@@ -22311,7 +22381,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y" | "quyet_dinh_cap_tren";
             };
             cookie?: never;
         };
@@ -22405,7 +22475,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y" | "quyet_dinh_cap_tren";
             };
             cookie?: never;
         };
@@ -22426,7 +22496,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y";
+                        kind: "ke_hoach" | "to_trinh" | "bien_ban_hop_xet" | "bien_ban_kiem_phieu" | "quyet_dinh_khen_thuong" | "bao_cao_thanh_tich_ca_nhan" | "bao_cao_thanh_tich_tap_the" | "bao_cao_tong_ket" | "ke_hoach_kiem_tra" | "ket_luan_kiem_tra" | "giao_uoc_thi_dua" | "bang_diem_cum" | "phieu_cham_sang_kien" | "bien_ban_hoi_dong_sang_kien" | "quyet_dinh_cong_nhan_sang_kien" | "giay_chung_nhan_sang_kien" | "cong_van_hiep_y" | "quyet_dinh_cap_tren";
                         inForce: components["schemas"]["TemplateInForce"];
                     };
                 };
@@ -25130,6 +25200,20 @@ export interface operations {
                     signerTitle: string;
                     title?: string | null;
                     awardedCandidateIds?: string[];
+                    issuerSuperior?: string | null;
+                    issuerPlace?: string | null;
+                    issuingAuthority?: string | null;
+                    signerAuthorities?: {
+                        /** @enum {string} */
+                        authority: "TM." | "KT." | "Q." | "TL." | "TUQ.";
+                        of: string;
+                    }[];
+                    legalBases?: string[];
+                    proposal?: string | null;
+                    achievement?: string | null;
+                    fundingRoute?: string | null;
+                    executors?: string[];
+                    recipients?: string[];
                 };
             };
         };
@@ -26828,6 +26912,217 @@ export interface operations {
             };
         };
     };
+    recordExternalDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    numberText: string;
+                    decisionDate: string;
+                    issuerName: string;
+                    signerName: string;
+                    signerTitle: string;
+                    title?: string | null;
+                    awardYear?: number | null;
+                    /** @enum {string} */
+                    type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
+                    issuerSuperior?: string | null;
+                    issuerPlace?: string | null;
+                    issuingAuthority?: string | null;
+                    signerAuthorities?: {
+                        /** @enum {string} */
+                        authority: "TM." | "KT." | "Q." | "TL." | "TUQ.";
+                        of: string;
+                    }[];
+                    legalBases?: string[];
+                    proposal?: string | null;
+                    achievement?: string | null;
+                    fundingRoute?: string | null;
+                    executors: string[];
+                    recipients?: string[];
+                    awardees: {
+                        /** @enum {string} */
+                        subjectKind: "individual" | "collective";
+                        /** Format: uuid */
+                        personId?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** @enum {string} */
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        positionText?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateExternalDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    numberText?: string;
+                    decisionDate?: string;
+                    issuerName?: string;
+                    signerName?: string;
+                    signerTitle?: string;
+                    title?: string | null;
+                    awardYear?: number | null;
+                    /** @enum {string} */
+                    type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
+                    issuerSuperior?: string | null;
+                    issuerPlace?: string | null;
+                    issuingAuthority?: string | null;
+                    signerAuthorities?: {
+                        /** @enum {string} */
+                        authority: "TM." | "KT." | "Q." | "TL." | "TUQ.";
+                        of: string;
+                    }[];
+                    legalBases?: string[];
+                    proposal?: string | null;
+                    achievement?: string | null;
+                    fundingRoute?: string | null;
+                    executors?: string[];
+                    recipients?: string[];
+                    awardees?: {
+                        /** @enum {string} */
+                        subjectKind: "individual" | "collective";
+                        /** Format: uuid */
+                        personId?: string | null;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** @enum {string} */
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        positionText?: string | null;
+                    }[];
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getDecision: {
         parameters: {
             query?: never;
@@ -26877,6 +27172,73 @@ export interface operations {
             };
             /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteExternalDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ok"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

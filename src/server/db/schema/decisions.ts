@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { people } from './people.js';
 import { accounts } from './accounts.js';
 import { honorAwards } from './records.js';
-import { dossierCandidates } from './dossiers.js';
+import { dossierCandidates, dossiers } from './dossiers.js';
 import { bytea } from './columns.js';
 
 /**
@@ -40,6 +40,34 @@ export const awardDecisions = pgTable(
     fileName: text('file_name'),
     fileMime: text('file_mime'),
     fileData: bytea('file_data'),
+    /**
+     * An external decision as the higher authority wrote it (Chủ tịch UBND tỉnh/xã, Thủ tướng, Chủ tịch
+     * nước): its own header, căn cứ, proposing line, articles and signature, printed as they are.
+     */
+    /** The forwarded dossier it answers; null for a decision recorded on its own. */
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    /** Cơ quan chủ quản line above the issuing body, where NĐ 30 prints one. */
+    issuerSuperior: text('issuer_superior'),
+    /** Địa danh of the date line ("Quảng Ninh"). */
+    issuerPlace: text('issuer_place'),
+    /** The authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"). */
+    issuingAuthority: text('issuing_authority'),
+    /** Thẩm quyền ký, outermost first: TM. ỦY BAN NHÂN DÂN, then KT. CHỦ TỊCH; the position line is `signerTitle`. */
+    signerAuthorities: jsonb('signer_authorities').$type<{ authority: string; of: string }[]>().notNull().default([]),
+    legalBases: jsonb('legal_bases').$type<string[]>().notNull().default([]),
+    /** "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …". */
+    proposal: text('proposal'),
+    /** Điều 1's achievement text ("đã có thành tích xuất sắc trong …"). */
+    achievement: text('achievement'),
+    /** Where the money comes from, printed in the article that pays ("từ nguồn ngân sách tỉnh qua Sở Nội vụ …"). */
+    fundingRoute: text('funding_route'),
+    /** Điều 3: who carries the decision out. */
+    executors: jsonb('executors').$type<string[]>().notNull().default([]),
+    /** Nơi nhận as printed. */
+    recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
+    /** The year of the achievement the awardees' histories carry (the decision's year when not given). */
+    awardYear: integer('award_year'),
+    version: integer('version').notNull().default(1),
     /** The portal's search (number and title, without diacritics), with a trigram index. */
     searchKey: text('search_key')
       .generatedAlwaysAs(sql`lower(tdkt_unaccent(number_text || ' ' || title))`)

@@ -389,6 +389,45 @@ function quyetDinh(): Block[] {
   ];
 }
 
+/**
+ * A higher authority's decision as it wrote it (Chủ tịch UBND tỉnh, Thủ tướng, Chủ tịch nước): its own
+ * căn cứ, its proposing line in full, its articles (the one that pays names the funding route, the last
+ * its executors) and its signing authority lines; the list kèm theo on a section of its own.
+ */
+function quyetDinhCapTren(): Block[] {
+  const totalRow: Row = {
+    cantSplit: true,
+    cells: [cell(centered([r('Tổng cộng', { size: 13, bold: true })]), { span: 4 }), cell(p([r('{tongTien}', { size: 13, bold: true })], { align: 'right' }))],
+  };
+  return [
+    ...adminHeader(),
+    ...titleBlock('QUYẾT ĐỊNH', '{trichYeu}'),
+    centered([r('{thamQuyen}', { bold: true })], { after: 12 }),
+    ...bodyList('canCu', { italic: true }),
+    ...optional('deNghi', body([r('{deNghi}', { italic: true })])),
+    centered([r('QUYẾT ĐỊNH:', { bold: true })], { before: 6, after: 12 }),
+    ...listParagraphs('dieuKhoan', body([r('Điều {so}. ', { bold: true }), r('{noiDung}')])),
+    ...signatureBlock(),
+    p([], { sectionEnd: { margins: MARGINS, pageNumbers: true } }),
+    centered([r('{tieuDeDanhSach}', { bold: true })]),
+    centered([r('(Kèm theo Quyết định số {so}/{kyHieu} ngày {ngayBanHanh} của {coQuanKemTheo})', { italic: true })]),
+    rule(35, TEXT_WIDTH),
+    p([], { after: 6 }),
+    loopTable(
+      'danhSach',
+      [
+        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+        { title: 'Họ và tên', width: 44, tag: '{hoTen}' },
+        { title: 'Chức vụ, đơn vị', width: 53, tag: '{chucVuDonVi}' },
+        { title: 'Hình thức', width: 28, tag: '{hinhThuc}' },
+        { title: 'Số tiền (đồng)', width: 28, tag: '{soTien}', align: 'right' },
+      ],
+      [totalRow],
+    ),
+    body([r('Bằng chữ: ', { italic: true }), r('{tongTienBangChu}', { italic: true })], { before: 6 }),
+  ];
+}
+
 function awardHistory(): Block[] {
   const cols = (loop: string, keepNext = false): Block =>
     loopTable(
@@ -930,6 +969,7 @@ const BUILDERS: Record<TemplateKind, { title: string; build: () => Block[] }> = 
   quyet_dinh_cong_nhan_sang_kien: { title: 'Quyết định công nhận sáng kiến', build: quyetDinhCongNhanSangKien },
   giay_chung_nhan_sang_kien: { title: 'Giấy chứng nhận sáng kiến', build: giayChungNhanSangKien },
   cong_van_hiep_y: { title: 'Công văn xin ý kiến hiệp y', build: congVanHiepY },
+  quyet_dinh_cap_tren: { title: 'Quyết định khen thưởng của cấp trên', build: quyetDinhCapTren },
 };
 
 const cache = new Map<TemplateKind, Buffer>();

@@ -23,6 +23,7 @@ export const TEMPLATE_KINDS = [
   'quyet_dinh_cong_nhan_sang_kien',
   'giay_chung_nhan_sang_kien',
   'cong_van_hiep_y',
+  'quyet_dinh_cap_tren',
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -44,6 +45,7 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   quyet_dinh_cong_nhan_sang_kien: 'Quyết định công nhận sáng kiến (kèm danh sách)',
   giay_chung_nhan_sang_kien: 'Giấy chứng nhận sáng kiến',
   cong_van_hiep_y: 'Công văn xin ý kiến hiệp y khen thưởng (kèm danh sách)',
+  quyet_dinh_cap_tren: 'Quyết định khen thưởng của cấp trên (Chủ tịch UBND, Thủ tướng, Chủ tịch nước) kèm danh sách',
 };
 
 /** `text`: `{ten}`; `list`: `{#ten}{.}{/ten}` over strings; `table`: `{#ten}{cot}{/ten}` over rows. */
@@ -196,6 +198,25 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
     dieu3: text('Điều 3'),
     tieuDeDanhSach: text('Tiêu đề danh sách kèm theo'),
     coQuanKemTheo: text('Người ban hành trong dòng "Kèm theo" (vd. Giám đốc Sở Khoa học và Công nghệ)'),
+    ngayBanHanh: text('Ngày ban hành dạng dd/mm/yyyy'),
+    danhSach: tbl('Danh sách khen thưởng', {
+      stt: 'Số thứ tự',
+      hoTen: 'Họ và tên (tên tập thể)',
+      chucVuDonVi: 'Chức vụ, đơn vị',
+      hinhThuc: 'Hình thức khen thưởng',
+      soTien: 'Số tiền (đồng)',
+    }),
+    tongTien: text('Tổng số tiền'),
+    tongTienBangChu: text('Tổng số tiền bằng chữ'),
+  },
+  quyet_dinh_cap_tren: {
+    ...SIGNED_FIELDS,
+    thamQuyen: text('Thẩm quyền ban hành (vd. CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH)'),
+    canCu: list('Căn cứ của quyết định'),
+    deNghi: text('Dòng đề nghị cả câu (vd. Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số …)'),
+    dieuKhoan: tbl('Các điều của quyết định', { so: 'Số điều', noiDung: 'Nội dung điều' }),
+    tieuDeDanhSach: text('Tiêu đề danh sách kèm theo'),
+    coQuanKemTheo: text('Người ban hành trong dòng "Kèm theo" (vd. Chủ tịch UBND tỉnh Quảng Ninh)'),
     ngayBanHanh: text('Ngày ban hành dạng dd/mm/yyyy'),
     danhSach: tbl('Danh sách khen thưởng', {
       stt: 'Số thứ tự',

@@ -140,6 +140,50 @@ export function sampleData(kind: TemplateKind): Record<string, unknown> {
       };
     case 'quyet_dinh_khen_thuong':
       return decisionData(3);
+    case 'quyet_dinh_cap_tren':
+      return {
+        coQuanChuQuan: '',
+        coQuanBanHanh: 'ỦY BAN NHÂN DÂN\nTỈNH SƠN LA',
+        so: '125',
+        kyHieu: 'QĐ-UBND',
+        diaDanh: 'Sơn La',
+        ngayThang: formatLongDateVi('2021-07-12'),
+        trichYeu: 'Về việc tặng Bằng khen của Chủ tịch UBND tỉnh',
+        thamQuyen: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+        canCu: [
+          'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;',
+          'Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013;',
+        ],
+        deNghi: 'Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 412/TTr-SNV ngày 05 tháng 7 năm 2021.',
+        dieuKhoan: [
+          {
+            so: 1,
+            noiDung:
+              'Tặng Bằng khen của Chủ tịch UBND tỉnh cho 01 tập thể và 01 cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc trong công tác năm 2020.',
+          },
+          { so: 2, noiDung: 'Tiền thưởng kèm theo Bằng khen tổng cộng 2.235.000 đồng, từ nguồn ngân sách tỉnh qua Sở Nội vụ cấp cho đơn vị đề nghị.' },
+          {
+            so: 3,
+            noiDung: 'Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
+          },
+        ],
+        noiNhan: ['Như Điều 3;', 'Lưu: VT, NC.'],
+        quyenHan: 'KT. CHỦ TỊCH',
+        chucVuNguoiKy: 'PHÓ CHỦ TỊCH',
+        nguoiKy: 'Lò Minh Hùng',
+        tieuDeDanhSach: 'DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH',
+        coQuanKemTheo: 'Chủ tịch UBND tỉnh Sơn La',
+        ngayBanHanh: formatDateVi('2021-07-12'),
+        danhSach: nominees.map((n) => ({
+          stt: n.stt,
+          hoTen: n.hoTen,
+          chucVuDonVi: n.chucVuDonVi,
+          hinhThuc: 'Bằng khen',
+          soTien: n.stt === 2 ? '1.490.000' : '745.000',
+        })),
+        tongTien: '2.235.000',
+        tongTienBangChu: 'Hai triệu hai trăm ba mươi lăm nghìn đồng',
+      };
     case 'bao_cao_thanh_tich_ca_nhan':
       return {
         diaDanh: 'Sơn La',

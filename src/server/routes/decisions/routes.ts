@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
 import { attachDecisionFile, issueDecision, revokeDecision } from '../../commands/decisions.js';
+import { deleteExternalDecision, recordStandaloneDecision, updateExternalDecision } from '../../commands/external-decisions.js';
+import { externalAwardeeBody, externalDecisionFields, externalDecisionText } from './external-body.js';
 import { checkUpload } from '../../commands/dossiers.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
@@ -107,6 +109,78 @@ export const decisionRoutes =
         authorize(actor, 'decision', 'issue');
         const d = await runCommand(db, actor, (ctx) => issueDecision(ctx, req.body));
         return reply.status(201).send(presentDecision(d, actor, { awardees: await awardeesOf(db, d.id) }));
+      },
+    );
+
+    app.post(
+      '/api/decisions/external',
+      {
+        schema: {
+          tags,
+          operationId: 'recordExternalDecision',
+          summary:
+            'Ghi nhận quyết định khen thưởng của cấp trên (Chủ tịch UBND tỉnh/xã, Thủ tướng, Chủ tịch nước) không qua hồ sơ: cơ quan ban hành, thẩm quyền ký, căn cứ, nguồn kinh phí, người thi hành, danh sách trong đơn vị',
+          body: z.object({
+            ...externalDecisionFields,
+            ...externalDecisionText,
+            executors: z
+              .array(z.string().trim().max(500, 'Tên cơ quan thi hành quá dài.'))
+              .max(50)
+              .refine((xs) => xs.some((x) => x.trim()), 'Hãy ghi ít nhất một cơ quan, người chịu trách nhiệm thi hành (Điều 3).'),
+            awardees: z.array(externalAwardeeBody).min(1, 'Hãy chọn ít nhất một cá nhân hoặc tập thể được khen thưởng.').max(2000),
+          }),
+          response: { 201: decisionSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'decision', 'record');
+        const d = await runCommand(db, actor, (ctx) => recordStandaloneDecision(ctx, req.body));
+        return reply.status(201).send(presentDecision(d, actor, { awardees: await awardeesOf(db, d.id) }));
+      },
+    );
+
+    app.put(
+      '/api/decisions/:id/external',
+      {
+        schema: {
+          tags,
+          operationId: 'updateExternalDecision',
+          summary: 'Sửa quyết định của cấp trên đã ghi nhận (khi chưa bị hủy bỏ); quyết định ghi nhận riêng được sửa cả danh sách',
+          params: idParams,
+          body: z.object({
+            ...z.object(externalDecisionFields).partial().shape,
+            ...externalDecisionText,
+            awardees: z.array(externalAwardeeBody).min(1, 'Hãy chọn ít nhất một cá nhân hoặc tập thể được khen thưởng.').max(2000).optional(),
+            version: z.number().int().min(1),
+          }),
+          response: { 200: decisionSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'decision', 'record');
+        const d = await runCommand(db, actor, (ctx) => updateExternalDecision(ctx, req.params.id, req.body));
+        return presentDecision(d, actor, { awardees: await awardeesOf(db, d.id) });
+      },
+    );
+
+    app.delete(
+      '/api/decisions/:id',
+      {
+        schema: {
+          tags,
+          operationId: 'deleteExternalDecision',
+          summary: 'Xóa quyết định của cấp trên ghi nhận nhầm (ghi nhận riêng, chưa được dùng); lịch sử khen thưởng nó ghi cũng được xóa',
+          params: idParams,
+          response: { 200: okSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'decision', 'record');
+        await runCommand(db, actor, (ctx) => deleteExternalDecision(ctx, req.params.id));
+        return { ok: true as const };
       },
     );
 

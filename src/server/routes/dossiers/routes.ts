@@ -25,6 +25,7 @@ import {
   withdrawDossier,
 } from '../../commands/dossiers.js';
 import { recordHigherDecision } from '../../commands/decisions.js';
+import { externalDecisionText } from '../decisions/external-body.js';
 import { readUpload } from '../../http/upload.js';
 import { actorOf } from '../../http/session.js';
 import { authorize, authorizeAny } from '../../policies/scope.js';
@@ -792,6 +793,7 @@ export const dossierRoutes =
             signerTitle: shortText(200, 'Chức vụ quá dài.').min(2, 'Hãy nhập chức vụ người ký.'),
             title: shortText(500, 'Trích yếu quá dài.').nullish(),
             awardedCandidateIds: z.array(z.uuid()).optional(),
+            ...externalDecisionText,
           }),
           response: { 201: z.object({ id: z.uuid(), numberText: z.string() }), ...errors(403, 404, 409) },
         },

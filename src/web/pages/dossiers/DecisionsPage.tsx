@@ -12,6 +12,7 @@ import {
   pipelineAbilities,
   readyToDecide,
   revokeDecision,
+  deleteExternalDecision,
   type Decision,
   type ReadyCandidate,
 } from '../../api/dossiers';
@@ -24,10 +25,20 @@ import { DocumentDownloads, download, money } from './common';
 import { ExportButton } from '../../components/ExportButton';
 import { keys } from '../../api/keys';
 import { DecisionSignatures } from './DecisionSignatures';
+import { ExternalDecisionForm } from './ExternalDecisionForm';
 
-function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+function DecisionDrawer({ id, onClose, onEdit }: { id: string | null; onClose: () => void; onEdit: (d: Decision) => void }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
+  const remove = useMutation({
+    mutationFn: () => deleteExternalDecision(id!),
+    onSuccess: async () => {
+      message.success('Đã xóa quyết định ghi nhận nhầm.');
+      await qc.invalidateQueries({ queryKey: keys.decisions.all });
+      onClose();
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
   const [reason, setReason] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const q = useQuery({ queryKey: keys.decision(id), queryFn: () => getDecision(id!), enabled: id !== null });
@@ -61,57 +72,101 @@ function DecisionDrawer({ id, onClose }: { id: string | null; onClose: () => voi
               {d.title}
             </Descriptions.Item>
             <Descriptions.Item label="Người ký">
-              {d.signerName} ({d.signerTitle})
+              {d.signerAuthorities.length ? `${d.signerAuthorities.map((a) => `${a.authority} ${a.of}`).join(' – ')} – ` : ''}
+              {d.signerTitle} {d.signerName}
             </Descriptions.Item>
             <Descriptions.Item label="Tổng tiền thưởng">{money(d.totalAmount)}</Descriptions.Item>
+            {d.kind === 'external' && d.legalBases.length ? (
+              <Descriptions.Item label="Căn cứ" span={phone ? 1 : 2}>
+                {d.legalBases.map((b, i) => (
+                  <div key={i}>{b}</div>
+                ))}
+              </Descriptions.Item>
+            ) : null}
+            {d.proposal ? (
+              <Descriptions.Item label="Xét đề nghị" span={phone ? 1 : 2}>
+                {d.proposal}
+              </Descriptions.Item>
+            ) : null}
+            {d.fundingRoute ? (
+              <Descriptions.Item label="Nguồn kinh phí" span={phone ? 1 : 2}>
+                {d.fundingRoute}
+              </Descriptions.Item>
+            ) : null}
+            {d.executors.length ? (
+              <Descriptions.Item label="Thi hành" span={phone ? 1 : 2}>
+                {d.executors.join('; ')}
+              </Descriptions.Item>
+            ) : null}
             {d.revokeReason ? (
               <Descriptions.Item label="Lý do hủy bỏ" span={phone ? 1 : 2}>
                 {d.revokeReason}
               </Descriptions.Item>
             ) : null}
           </Descriptions>
-          <Space style={{ margin: '12px 0' }}>
+          <Space style={{ margin: '12px 0' }} wrap>
             <DocumentDownloads url={`/api/decisions/${d.id}/docx`} label="Tải quyết định" testId="decision" />
             {d.hasFile ? <Button onClick={() => download(`/api/decisions/${d.id}/file`)}>Bản đính kèm</Button> : null}
+            {d.abilities.includes('edit') ? (
+              <Button onClick={() => onEdit(d)} data-testid="decision-edit">
+                Sửa
+              </Button>
+            ) : null}
+            {d.abilities.includes('delete') ? (
+              <Popconfirm
+                title="Xóa quyết định ghi nhận nhầm? Lịch sử khen thưởng ghi theo quyết định này cũng được xóa."
+                okText="Xóa"
+                okButtonProps={{ danger: true }}
+                cancelText="Không"
+                onConfirm={() => remove.mutate()}
+              >
+                <Button danger loading={remove.isPending} data-testid="decision-delete">
+                  Xóa (ghi nhận nhầm)
+                </Button>
+              </Popconfirm>
+            ) : null}
           </Space>
           <DecisionSignatures decisionId={d.id} numberText={d.numberText} />
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            scroll={{ x: 620 }}
-            style={{ marginTop: 16 }}
-            dataSource={d.awardees ?? []}
-            rowSelection={
-              d.abilities.includes('revoke')
-                ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) }
-                : undefined
-            }
-            columns={[
-              {
-                title: 'Họ tên / tập thể',
-                key: 'n',
-                render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => (
-                  <span style={a.revoked ? { textDecoration: 'line-through' } : undefined}>
-                    {a.displayName}
-                    {a.revoked ? (
-                      <Tag color="red" style={{ marginLeft: 8 }}>
-                        Đã hủy bỏ
-                      </Tag>
-                    ) : null}
-                  </span>
-                ),
-              },
-              { title: 'Chức vụ, đơn vị', dataIndex: 'positionText', key: 'p' },
-              { title: 'Hình thức', dataIndex: 'honorLabel', key: 'h' },
-              {
-                title: 'Tiền thưởng',
-                key: 'm',
-                align: 'right' as const,
-                render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => money(a.amount),
-              },
-            ]}
-          />
+          {/* The list scrolls inside the drawer on a phone, never the page. */}
+          <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              scroll={{ x: 620 }}
+              style={{ marginTop: 16 }}
+              dataSource={d.awardees ?? []}
+              rowSelection={
+                d.abilities.includes('revoke')
+                  ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]), getCheckboxProps: (a) => ({ disabled: a.revoked }) }
+                  : undefined
+              }
+              columns={[
+                {
+                  title: 'Họ tên / tập thể',
+                  key: 'n',
+                  render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => (
+                    <span style={a.revoked ? { textDecoration: 'line-through' } : undefined}>
+                      {a.displayName}
+                      {a.revoked ? (
+                        <Tag color="red" style={{ marginLeft: 8 }}>
+                          Đã hủy bỏ
+                        </Tag>
+                      ) : null}
+                    </span>
+                  ),
+                },
+                { title: 'Chức vụ, đơn vị', dataIndex: 'positionText', key: 'p' },
+                { title: 'Hình thức', dataIndex: 'honorLabel', key: 'h' },
+                {
+                  title: 'Tiền thưởng',
+                  key: 'm',
+                  align: 'right' as const,
+                  render: (_: unknown, a: NonNullable<Decision['awardees']>[number]) => money(a.amount),
+                },
+              ]}
+            />
+          </div>
           {d.abilities.includes('revoke') ? (
             <Card size="small" title="Hủy bỏ khen thưởng (Điều 93 Luật Thi đua, khen thưởng)" style={{ marginTop: 16 }}>
               <Typography.Paragraph type="secondary">
@@ -141,6 +196,8 @@ export default function DecisionsPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [issuing, setIssuing] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  // The higher authority's decision being recorded (null) or corrected; undefined: the form is closed.
+  const [external, setExternal] = useState<Decision | null | undefined>(undefined);
   const [form] = Form.useForm<{ decisionDate: Dayjs; signerName: string; signerTitle: string; title?: string }>();
   const issue = useMutation({
     mutationFn: (v: { decisionDate: Dayjs; signerName: string; signerTitle: string; title?: string }) =>
@@ -225,12 +282,27 @@ export default function DecisionsPage() {
           />
         ) : null}
       </Card>
-      <Card size="small" title="Sổ quyết định" extra={<ExportButton download={() => exportDecisions()} />}>
+      <Card
+        size="small"
+        title="Sổ quyết định"
+        extra={
+          <Space wrap>
+            {ab.record ? (
+              <Button onClick={() => setExternal(null)} data-testid="external-decision-new">
+                Ghi nhận quyết định của cấp trên
+              </Button>
+            ) : null}
+            <ExportButton download={() => exportDecisions()} />
+          </Space>
+        }
+      >
         <Table
           rowKey="id"
           size="small"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
+          // A phone scrolls the register inside its card, not the page.
+          scroll={{ x: 920 }}
           locale={{ emptyText: 'Chưa có quyết định nào.' }}
           onRow={(d) => ({ onClick: () => setOpen(d.id), style: { cursor: 'pointer' } })}
           columns={[
@@ -295,7 +367,16 @@ export default function DecisionsPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <DecisionDrawer id={open} onClose={() => setOpen(null)} />
+      <DecisionDrawer id={open} onClose={() => setOpen(null)} onEdit={(d) => setExternal(d)} />
+      <ExternalDecisionForm
+        open={external !== undefined}
+        decision={external}
+        onClose={() => setExternal(undefined)}
+        onSaved={(d) => {
+          setExternal(undefined);
+          setOpen(d.id);
+        }}
+      />
     </>
   );
 }
