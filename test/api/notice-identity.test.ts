@@ -30,7 +30,14 @@ describe('public notices: two-date windows, number and issuer, replacement, with
     unit = await buildUnit(admin, { parentId: t.demo.rootUnitId, name: 'Phòng Quản lý công chức' });
     staff = [];
     for (const fullName of ['Đặng Văn Khoa', 'Bùi Thị Ngọc Lan', 'Trịnh Quốc Việt']) staff.push(await buildPerson(admin, { unitId: unit.id, fullName }));
-    const d = await buildDossier(t, { unit, year: 2025, honor: 'HCLD3', candidates: staff, complete: true, title: 'Hồ sơ đề nghị tặng Huân chương Lao động hạng Ba' });
+    const d = await buildDossier(t, {
+      unit,
+      year: 2025,
+      honor: 'HCLD3',
+      candidates: staff,
+      complete: true,
+      title: 'Hồ sơ đề nghị tặng Huân chương Lao động hạng Ba',
+    });
     clerk = d.clerk;
     ok(await clerk.post(`/api/dossiers/${d.id}/submit`));
     const det = (await office.get(`/api/dossiers/${d.id}`)).body;
@@ -55,7 +62,13 @@ describe('public notices: two-date windows, number and issuer, replacement, with
     assert.equal(short.body.error, 'notice_too_short');
     assert.match(short.body.message, /Huân chương Lao động hạng Ba phải công khai ít nhất 10 ngày làm việc \(.*Điều 46.*NĐ 98\/2023\/NĐ-CP.*\)/);
     assert.match(short.body.message, /từ ngày 03\/03\/2025 đến hết ngày 12\/03\/2025 chỉ có 8 ngày làm việc/);
-    const both = await office.post('/api/notices', { candidateIds, title: 'Thông báo công khai', startDate: '2025-03-03', endDate: '2025-03-20', workingDays: 10 });
+    const both = await office.post('/api/notices', {
+      candidateIds,
+      title: 'Thông báo công khai',
+      startDate: '2025-03-03',
+      endDate: '2025-03-20',
+      workingDays: 10,
+    });
     assert.equal(both.status, 400);
     const reversed = await office.post('/api/notices', { candidateIds, title: 'Thông báo công khai', startDate: '2025-03-10', endDate: '2025-03-05' });
     assert.equal(reversed.status, 400);
@@ -165,7 +178,9 @@ describe('public notices: two-date windows, number and issuer, replacement, with
 
     const admin = await t.login('admin');
     const actions = async (id: string) =>
-      ((await admin.get(`/api/audit?entityType=notice&entityId=${id}&pageSize=50`)).body.items as { action: string; summary: string }[]).map((e) => e.action).sort();
+      ((await admin.get(`/api/audit?entityType=notice&entityId=${id}&pageSize=50`)).body.items as { action: string; summary: string }[])
+        .map((e) => e.action)
+        .sort();
     assert.deepEqual(await actions(firstId), ['notice.comment_received', 'notice.posted', 'notice.replaced']);
     assert.deepEqual(await actions(secondId), ['notice.posted', 'notice.withdrawn']);
     const withdrawn = ((await admin.get(`/api/audit?action=notice.withdrawn&entityId=${secondId}`)).body.items as { summary: string }[])[0]!;

@@ -100,7 +100,9 @@ describe('windows with a start and per-honor deadlines (issue 19 concept 3)', ()
     assert.deepEqual(extra.honors, ['TTLDXS', 'BK_BO_TINH']);
     // Both deadlines stay in the calendar, with their opening: neither overrides the other.
     const cal = (await office.get(`/api/calendar?from=${Y}-10-01&to=${Y}-12-31`)).body;
-    const mine = cal.items.filter((d: { sourceId: string }) => d.sourceId === movementId).map((d: { dueDate: string; startDate: string | null }) => [d.startDate, d.dueDate]);
+    const mine = cal.items
+      .filter((d: { sourceId: string }) => d.sourceId === movementId)
+      .map((d: { dueDate: string; startDate: string | null }) => [d.startDate, d.dueDate]);
     assert.deepEqual(mine, [
       [`${Y}-10-01`, `${Y}-10-15`],
       [`${Y}-11-02`, `${Y}-11-30`],
@@ -193,7 +195,10 @@ describe('windows with a start and per-honor deadlines (issue 19 concept 3)', ()
     setClock(`${Y}-09-25`);
     const early = await clerk.post(`/api/dossiers/${coDossier}/submit`);
     assert.equal(early.status, 409, JSON.stringify(early.body));
-    assert.match(early.body.message, /Chưa đến thời gian nộp hồ sơ: "Hồ sơ đề nghị Cờ thi đua, Chiến sĩ thi đua tỉnh" từ ngày 01\/10\/2026 đến hết ngày 15\/10\/2026/);
+    assert.match(
+      early.body.message,
+      /Chưa đến thời gian nộp hồ sơ: "Hồ sơ đề nghị Cờ thi đua, Chiến sĩ thi đua tỉnh" từ ngày 01\/10\/2026 đến hết ngày 15\/10\/2026/,
+    );
     assert.equal((await clerk.get(`/api/dossiers/${coDossier}`)).body.status, 'draft');
 
     setClock(`${Y}-10-20`);

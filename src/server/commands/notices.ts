@@ -185,7 +185,16 @@ async function createNotice(ctx: CommandContext, input: NoticeInput, replaces: N
     entityId: n.id,
     unitId: n.unitId,
     summary: `Công khai "${n.title}"${n.number ? ` (số ${n.number})` : ''} (${ids.length} đề nghị) ${window}`,
-    after: { number: n.number, issuedDate: n.issuedDate, issuer: n.issuer, startDate, endDate, workingDays, dayCountKind: n.dayCountKind, replacesId: n.replacesId },
+    after: {
+      number: n.number,
+      issuedDate: n.issuedDate,
+      issuer: n.issuer,
+      startDate,
+      endDate,
+      workingDays,
+      dayCountKind: n.dayCountKind,
+      replacesId: n.replacesId,
+    },
   });
   return n;
 }
@@ -208,7 +217,11 @@ async function ownNotice(ctx: CommandContext, id: string): Promise<NoticeRow> {
  * Replaces a notice by a new one (a corrected list, a new window): the earlier is marked replaced and
  * links to its successor, its candidates carry over (with any added), its comments stay with it.
  */
-export async function replaceNotice(ctx: CommandContext, id: string, input: Omit<NoticeInput, 'candidateIds'> & { candidateIds?: string[] | undefined }): Promise<NoticeRow> {
+export async function replaceNotice(
+  ctx: CommandContext,
+  id: string,
+  input: Omit<NoticeInput, 'candidateIds'> & { candidateIds?: string[] | undefined },
+): Promise<NoticeRow> {
   const old = await ownNotice(ctx, id);
   const carried = await noticeCandidateIds(ctx.tx, old.id);
   const n = await createNotice(ctx, { ...input, candidateIds: [...carried, ...(input.candidateIds ?? [])] }, old);

@@ -17,7 +17,9 @@ export function windowEnd(cal: Calendar, start: string, count: number, kind: Day
 /** Days of that kind from `start` to `end`, both included. */
 export function windowLength(cal: Calendar, start: string, end: string, kind: DayCountKind): number {
   if (end < start) return 0;
-  return kind === 'calendar' ? Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1 : workingDaysBetween(cal, addDays(start, -1), end);
+  return kind === 'calendar'
+    ? Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1
+    : workingDaysBetween(cal, addDays(start, -1), end);
 }
 
 export interface WindowInput {
@@ -41,7 +43,12 @@ export function windowProblem(cal: Calendar, w: WindowInput): string | null {
 }
 
 /** "từ ngày 01/10/2026 đến hết ngày 15/10/2026" or "trước ngày 15/10/2026". */
-export function windowText(w: { startDate?: string | null | undefined; dueDate: string; dayCountKind?: string | null | undefined; dayCount?: number | null | undefined }): string {
+export function windowText(w: {
+  startDate?: string | null | undefined;
+  dueDate: string;
+  dayCountKind?: string | null | undefined;
+  dayCount?: number | null | undefined;
+}): string {
   const count = w.dayCount && w.dayCountKind ? ` (${w.dayCount} ${DAY_COUNT_KIND_LABELS[w.dayCountKind as DayCountKind] ?? 'ngày'})` : '';
   return w.startDate ? `từ ngày ${d(w.startDate)} đến hết ngày ${d(w.dueDate)}${count}` : `trước ngày ${d(w.dueDate)}${count}`;
 }

@@ -197,7 +197,13 @@ export async function submissionDeadline(
   extension: typeof dossierExtensions.$inferSelect | null;
 }> {
   const rows = await tx
-    .select({ title: deadlines.title, dueDate: deadlines.dueDate, startDate: deadlines.startDate, honors: deadlines.honors, responsibleUnitId: deadlines.responsibleUnitId })
+    .select({
+      title: deadlines.title,
+      dueDate: deadlines.dueDate,
+      startDate: deadlines.startDate,
+      honors: deadlines.honors,
+      responsibleUnitId: deadlines.responsibleUnitId,
+    })
     .from(deadlines)
     .where(
       and(

@@ -168,7 +168,11 @@ export async function markNoticeReplaced(tx: Executor, id: string, successorId: 
 }
 
 /** Marks a posted notice withdrawn with its reason; undefined when it was not posted any more. */
-export async function markNoticeWithdrawn(tx: Executor, id: string, set: { withdrawnAt: Date; withdrawnBy: string; withdrawnReason: string }): Promise<NoticeRow | undefined> {
+export async function markNoticeWithdrawn(
+  tx: Executor,
+  id: string,
+  set: { withdrawnAt: Date; withdrawnBy: string; withdrawnReason: string },
+): Promise<NoticeRow | undefined> {
   const [row] = await tx
     .update(publicNotices)
     .set({ status: 'withdrawn', ...set })

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
-import { addPublicComment, answerComment, issueCommentChallenge, postNotice, replaceNotice, setCommentsAsideCmd, withdrawNotice } from '../../commands/notices.js';
+import {
+  addPublicComment,
+  answerComment,
+  issueCommentChallenge,
+  postNotice,
+  replaceNotice,
+  setCommentsAsideCmd,
+  withdrawNotice,
+} from '../../commands/notices.js';
 import { actorOf } from '../../http/session.js';
 import { errors, publicErrors } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
