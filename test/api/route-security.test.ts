@@ -458,6 +458,8 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/clusters/{id}/head-reports': { period: 'h1' },
       'PUT /api/clusters/{id}/head-report-dues': { h1: '2026-07-10', year: '2026-12-15', version: 1 },
       'POST /api/notices/{id}/comments/set-aside': { commentIds: [dp.comment], disposition: 'spam', reason: 'Thử đánh dấu' },
+      'POST /api/notices/{id}/replace': { title: 'Thông báo thay thế thử', workingDays: 10 },
+      'POST /api/notices/{id}/withdraw': { reason: 'Thử thu hồi' },
       'POST /api/petitions/{id}/assign': { handlerId: ids.account },
       'POST /api/petitions/{id}/request-info': { text: 'Bổ sung thử' },
       'POST /api/petitions/{id}/reply': { text: 'Bổ sung thử' },

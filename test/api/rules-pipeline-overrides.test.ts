@@ -173,7 +173,7 @@ describe('agency overrides of the pipeline parameters change the pipeline', () =
     const h = await received(7, true);
     const short = await office.post('/api/notices', { candidateIds: [h.candidateId], title: 'Công khai 10 ngày', workingDays: 10 });
     assert.equal(short.status, 400, JSON.stringify(short.body));
-    assert.equal(short.body.message, 'Giấy khen phải công khai ít nhất 15 ngày làm việc.');
+    assert.match(short.body.message, /^Giấy khen phải công khai ít nhất 15 ngày làm việc \(.*Điều 6 QĐ 15\/2021\/QĐ-SKHCN\)\.$/u);
     ok(await office.post('/api/notices', { candidateIds: [h.candidateId], title: 'Công khai 15 ngày', workingDays: 15 }), 201);
   });
 

@@ -235,6 +235,8 @@ export const AUDIT_ACTIONS = {
   'consultation.answer_recorded': 'Ghi ý kiến hiệp y của một cơ quan',
   'consultation.answer_file_attached': 'Đính kèm văn bản trả lời hiệp y',
   'consultation.cancelled': 'Hủy công văn xin ý kiến hiệp y',
+  'notice.replaced': 'Thay thế thông báo công khai bằng thông báo mới',
+  'notice.withdrawn': 'Thu hồi thông báo công khai',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

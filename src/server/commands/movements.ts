@@ -20,17 +20,21 @@ import { badRequest, conflict, notFound } from '../errors.js';
 import { assertUnitsUnder } from './plans.js';
 import { completeDeadlines, deadlinesOf, syncDeadlines, type DeadlineSpec } from '../deadlines/register.js';
 import { formatDateVi } from '../../shared/format-vi.js';
+import { HONOR_INFO, type Honor } from '../../shared/codes.js';
+import type { Calendar } from '../../shared/working-days.js';
+import { loadCalendar } from '../repositories/dossiers.js';
+import { windowProblem } from '../deadlines/window.js';
 import type { DeadlineInput, MovementInput } from '../../shared/schemas/plans.js';
 
 function snapshot(m: MovementRow) {
-  const { type, year, title, theme, startDate, endDate, registrationDeadline, status } = m;
-  return { type, year, title, theme, startDate, endDate, registrationDeadline, status };
+  const { type, year, number, issuedDate, issuer, title, theme, startDate, endDate, registrationStartDate, registrationDeadline, status } = m;
+  return { type, year, number, issuedDate, issuer, title, theme, startDate, endDate, registrationStartDate, registrationDeadline, status };
 }
 
 const d = formatDateVi;
 
 /** Dates that contradict each other are refused before anything is stored. */
-function checkDates(input: MovementInput) {
+function checkDates(input: MovementInput, cal: Calendar) {
   if (input.endDate < input.startDate)
     throw badRequest(`Thời gian thi đua không hợp lệ: ngày kết thúc ${d(input.endDate)} trước ngày bắt đầu ${d(input.startDate)}.`);
   for (const p of input.phases) {
@@ -42,8 +46,16 @@ function checkDates(input: MovementInput) {
   }
   if (input.registrationDeadline && input.registrationDeadline < input.startDate)
     throw badRequest(`Hạn đăng ký thi đua ${d(input.registrationDeadline)} trước ngày phát động (${d(input.startDate)}).`);
+  if (input.registrationStartDate && input.registrationDeadline && input.registrationStartDate > input.registrationDeadline)
+    throw badRequest(`Thời gian đăng ký thi đua không hợp lệ: ngày mở ${d(input.registrationStartDate)} sau hạn đăng ký ${d(input.registrationDeadline)}.`);
+  const offeredHonors = new Set(input.honors.map((h) => h.honor));
   for (const x of input.deadlines) {
     if (x.dueDate < input.startDate) throw badRequest(`Thời hạn "${x.title}" (${d(x.dueDate)}) trước ngày phát động (${d(input.startDate)}).`);
+    const problem = windowProblem(cal, x);
+    if (problem) throw badRequest(problem);
+    for (const h of x.honors ?? [])
+      if (offeredHonors.size && !offeredHonors.has(h))
+        throw badRequest(`Thời hạn "${x.title}" dành cho "${HONOR_INFO[h].label}", nhưng phong trào không xét hình thức này.`);
   }
   const keys = input.deadlines.map((x, i) => x.key ?? `d${i + 1}`);
   if (new Set(keys).size !== keys.length) throw badRequest('Mã thời hạn bị trùng.');
@@ -54,7 +66,7 @@ function checkDates(input: MovementInput) {
 async function validate(ctx: CommandContext, input: MovementInput, selfId?: string) {
   const unit = await findVisibleUnit(ctx.tx, ctx.actor, input.unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị.');
-  checkDates(input);
+  checkDates(input, await loadCalendar(ctx.tx));
   await assertUnitsUnder(
     ctx.tx,
     unit.path,
@@ -79,6 +91,8 @@ function values(input: MovementInput) {
     type: input.type,
     year: input.year,
     number: input.number?.trim() || null,
+    issuedDate: input.issuedDate ?? null,
+    issuer: input.issuer?.trim() || null,
     title: input.title,
     basis: input.basis ?? null,
     theme: input.theme ?? null,
@@ -90,6 +104,7 @@ function values(input: MovementInput) {
     startDate: input.startDate,
     endDate: input.endDate,
     registrationDeadline: input.registrationDeadline ?? null,
+    registrationStartDate: input.registrationStartDate ?? null,
     signerTitle: input.signerTitle ?? null,
     signerName: input.signerName ?? null,
   };
@@ -146,6 +161,7 @@ async function syncMovementDeadlines(tx: Executor, m: MovementRow, extra: Deadli
       audience: 'units',
       title: `Đăng ký thi đua: ${m.title}`,
       dueDate: m.registrationDeadline,
+      startDate: m.registrationStartDate,
       link: `/dang-ky-thi-dua?movementId=${m.id}`,
       status,
     });
@@ -177,6 +193,10 @@ async function syncMovementDeadlines(tx: Executor, m: MovementRow, extra: Deadli
       responsibleUnitId: x.responsibleUnitId ?? null,
       note: x.note ?? null,
       remindDays: x.remindDays ?? null,
+      startDate: x.startDate ?? null,
+      dayCountKind: x.dayCountKind ?? null,
+      dayCount: x.dayCount ?? null,
+      honors: x.honors ?? [],
       link,
       status,
     }),
@@ -196,6 +216,10 @@ export async function movementExtraDeadlines(tx: Executor, id: string): Promise<
       responsibleUnitId: x.responsibleUnitId,
       note: x.note,
       remindDays: x.remindDays,
+      startDate: x.startDate,
+      dayCountKind: x.dayCountKind as DeadlineInput['dayCountKind'],
+      dayCount: x.dayCount,
+      honors: x.honors as Honor[],
     }));
 }
 

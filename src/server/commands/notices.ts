@@ -12,6 +12,9 @@ import {
   insertChallenge,
   insertComment,
   insertNotice,
+  markNoticeReplaced,
+  markNoticeWithdrawn,
+  noticeCandidateIds,
   noticeListsCandidate,
   setCommentsAside,
   unsafeFindNotice,
@@ -23,7 +26,7 @@ import { CHALLENGE_TTL_MS, challengeDifficulty, PUBLIC_COMMENT_LIMIT, PUBLIC_COM
 import { leadingZeroBits, proofInput } from '../../shared/proof-of-work.js';
 import { now, todayVn } from '../clock.js';
 import { recordAudit } from '../audit/record.js';
-import { addDays, addWorkingDays } from '../../shared/working-days.js';
+import { windowEnd, windowLength } from '../deadlines/window.js';
 import { publicNotice } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
@@ -38,6 +41,8 @@ export type { NoticeRow } from '../repositories/notices.js';
 export const NoticeTooShort = domainError('NoticeTooShort', 'invalid', 'notice_too_short');
 /** A candidate's public notice is still running, or a comment is unanswered, or a required notice is missing. */
 export const NoticeNotDone = domainError('NoticeNotDone', 'conflict', 'notice_not_done');
+/** The notice was replaced or withdrawn: it cannot be replaced or withdrawn again. */
+export const NoticeNotPosted = domainError('NoticeNotPosted', 'conflict', 'notice_not_posted');
 /** The notice is not open for comments today. */
 export const NoticeClosed = domainError('NoticeClosed', 'conflict', 'notice_closed');
 /** One address sent too many comments on a notice lately. */
@@ -54,6 +59,8 @@ async function openNotice(tx: Executor, noticeId: string): Promise<NoticeRow> {
   const found = await unsafeFindNotice(tx, noticeId);
   if (!found) throw notFound('Không tìm thấy thông báo công khai.');
   const n = found.notice;
+  if (n.status === 'withdrawn') throw new NoticeClosed(`Thông báo "${n.title}" đã bị thu hồi: không nhận ý kiến góp ý nữa.`);
+  if (n.status === 'replaced') throw new NoticeClosed(`Thông báo "${n.title}" đã được thay thế bằng thông báo khác: hãy góp ý vào thông báo mới.`);
   const today = todayVn();
   if (today < n.startDate || today > n.endDate)
     throw new NoticeClosed(`Thời gian lấy ý kiến là từ ${formatDateVi(n.startDate)} đến hết ${formatDateVi(n.endDate)}.`);
@@ -92,43 +99,66 @@ export async function noticeShortfall(
   const byId = new Map<string, Awaited<ReturnType<typeof noticesOfCandidate>>[number]>();
   for (const id of candidateIds) {
     holds.push(...(await holdingPetitionsOfCandidate(tx, id)));
-    for (const n of await noticesOfCandidate(tx, id)) byId.set(n.id, n);
+    // A withdrawn notice does not count as a notice; a replaced one counts through its successor (its comments still wait for answers).
+    for (const n of await noticesOfCandidate(tx, id)) if (n.status !== 'withdrawn') byId.set(n.id, n);
   }
   if (holds.length)
     return `${nominee.displayName} đang tạm dừng xét: còn ${holds.length} đơn khiếu nại, tố cáo chưa được trả lời (hạn ${formatDateVi(holds[0]!.dueDate)}).`;
   const rule = publicNotice(pack, nominee.honor);
   if (!byId.size && rule.required)
     return `${nominee.displayName}: ${HONOR_INFO[nominee.honor].label} phải được công khai lấy ý kiến ${before}${rule.article ? ` (${rule.article})` : ''}.`;
+  if (![...byId.values()].some((n) => n.status === 'posted') && rule.required)
+    return `${nominee.displayName}: ${HONOR_INFO[nominee.honor].label} phải được công khai lấy ý kiến ${before}${rule.article ? ` (${rule.article})` : ''}.`;
   for (const notice of byId.values()) {
-    if (notice.endDate >= date || notice.endDate >= todayVn())
+    if (notice.status === 'posted' && (notice.endDate >= date || notice.endDate >= todayVn()))
       return `${nominee.displayName} đang trong thời gian công khai lấy ý kiến (đến hết ngày ${formatDateVi(notice.endDate)}).`;
     if (await noticeHasOpenComment(tx, notice.id)) return `${nominee.displayName}: còn ý kiến góp ý chưa được trả lời trong đợt công khai "${notice.title}".`;
   }
   return null;
 }
 
-/** Posts nominees on the public portal for N working days (Law Art 84 k5; ND98 Art 46 k2: at least 10 for orders and state titles). */
-export async function postNotice(
-  ctx: CommandContext,
-  input: { candidateIds: string[]; title: string; body?: string | null | undefined; startDate?: string | undefined; workingDays: number },
-): Promise<NoticeRow> {
+/** A notice as the Office gives it: its window by two calendar dates, or from a day for N working days; its own number, date and issuer. */
+export interface NoticeInput {
+  candidateIds: string[];
+  title: string;
+  body?: string | null | undefined;
+  startDate?: string | undefined;
+  /** The last day of a window given by two calendar dates ("từ ngày … đến hết ngày …"). */
+  endDate?: string | undefined;
+  /** N working days counted from the start day itself (10 when neither this nor `endDate` is given). */
+  workingDays?: number | undefined;
+  number?: string | null | undefined;
+  issuedDate?: string | null | undefined;
+  issuer?: string | null | undefined;
+}
+
+async function createNotice(ctx: CommandContext, input: NoticeInput, replaces: NoticeRow | null): Promise<NoticeRow> {
   const ids = [...new Set(input.candidateIds)];
   if (!ids.length) throw badRequest('Hãy chọn các đề nghị cần công khai.');
+  if (input.endDate && input.workingDays !== undefined)
+    throw badRequest('Hãy cho thời gian công khai bằng hai ngày (từ ngày … đến hết ngày …) hoặc bằng số ngày làm việc, không cả hai.');
   const rows = await listVisibleCandidates(ctx.tx, ctx.actor, ids);
   if (rows.length !== ids.length) throw notFound('Không tìm thấy một số đề nghị được chọn.');
   const startDate = input.startDate ?? todayVn();
+  if (input.endDate && input.endDate < startDate)
+    throw badRequest(`Thời gian công khai không hợp lệ: ngày kết thúc ${formatDateVi(input.endDate)} trước ngày bắt đầu ${formatDateVi(startDate)}.`);
+  const cal = await loadCalendar(ctx.tx);
+  const byDates = !!input.endDate;
+  // N working days counted from the start day itself; two dates are counted in working days for the law's minimum.
+  const endDate = input.endDate ?? windowEnd(cal, startDate, input.workingDays ?? 10, 'working');
+  const workingDays = byDates ? windowLength(cal, startDate, endDate, 'working') : (input.workingDays ?? 10);
   // The notice rules of the pack governing the posting unit on the start date (agency overrides included).
   const pack = await governingPack(ctx.tx, ctx.actor.unitPath, startDate);
   for (const r of rows) {
     if (r.candidate.outcome !== 'pending') throw conflict(`${r.candidate.displayName} đã được xử lý, không công khai nữa.`);
     const notice = publicNotice(pack, r.candidate.honor as Honor);
-    if (notice.required && input.workingDays < notice.minWorkingDays) {
-      throw new NoticeTooShort(`${HONOR_INFO[r.candidate.honor as Honor].label} phải công khai ít nhất ${notice.minWorkingDays} ngày làm việc.`);
+    if (notice.required && workingDays < notice.minWorkingDays) {
+      throw new NoticeTooShort(
+        `${HONOR_INFO[r.candidate.honor as Honor].label} phải công khai ít nhất ${notice.minWorkingDays} ngày làm việc${notice.article ? ` (${notice.article})` : ''}` +
+          (byDates ? `; từ ngày ${formatDateVi(startDate)} đến hết ngày ${formatDateVi(endDate)} chỉ có ${workingDays} ngày làm việc.` : '.'),
+      );
     }
   }
-  const cal = await loadCalendar(ctx.tx);
-  // N working days counted from the start day itself.
-  const endDate = addWorkingDays(cal, addDays(startDate, -1), input.workingDays);
   const n = await insertNotice(
     ctx.tx,
     {
@@ -137,20 +167,95 @@ export async function postNotice(
       body: input.body?.trim() || null,
       startDate,
       endDate,
-      workingDays: input.workingDays,
+      workingDays,
+      dayCountKind: byDates ? 'calendar' : 'working',
+      number: input.number?.trim() || null,
+      issuedDate: input.issuedDate ?? null,
+      issuer: input.issuer?.trim() || null,
+      replacesId: replaces?.id ?? null,
       postedBy: ctx.actor.accountId,
       postedAt: now(),
     },
     ids,
   );
+  const window = `từ ${formatDateVi(startDate)} đến hết ${formatDateVi(endDate)} (${workingDays} ngày làm việc${byDates ? ', theo ngày' : ''})`;
   await ctx.audit({
     action: 'notice.posted',
     entityType: 'notice',
     entityId: n.id,
     unitId: n.unitId,
-    summary: `Công khai "${n.title}" (${ids.length} đề nghị) từ ${formatDateVi(startDate)} đến hết ${formatDateVi(endDate)} (${input.workingDays} ngày làm việc)`,
+    summary: `Công khai "${n.title}"${n.number ? ` (số ${n.number})` : ''} (${ids.length} đề nghị) ${window}`,
+    after: {
+      number: n.number,
+      issuedDate: n.issuedDate,
+      issuer: n.issuer,
+      startDate,
+      endDate,
+      workingDays,
+      dayCountKind: n.dayCountKind,
+      replacesId: n.replacesId,
+    },
   });
   return n;
+}
+
+/** Posts nominees on the public portal (Law Art 84 k5; ND98 Art 46 k2: at least 10 working days for orders and state titles). */
+export async function postNotice(ctx: CommandContext, input: NoticeInput): Promise<NoticeRow> {
+  return createNotice(ctx, input, null);
+}
+
+async function ownNotice(ctx: CommandContext, id: string): Promise<NoticeRow> {
+  const found = await findVisibleNotice(ctx.tx, ctx.actor, id);
+  if (!found) throw notFound('Không tìm thấy thông báo công khai.');
+  const n = found.notice;
+  if (n.status === 'replaced') throw new NoticeNotPosted(`Thông báo "${n.title}" đã được thay thế: hãy thao tác trên thông báo thay thế.`);
+  if (n.status === 'withdrawn') throw new NoticeNotPosted(`Thông báo "${n.title}" đã bị thu hồi.`);
+  return n;
+}
+
+/**
+ * Replaces a notice by a new one (a corrected list, a new window): the earlier is marked replaced and
+ * links to its successor, its candidates carry over (with any added), its comments stay with it.
+ */
+export async function replaceNotice(
+  ctx: CommandContext,
+  id: string,
+  input: Omit<NoticeInput, 'candidateIds'> & { candidateIds?: string[] | undefined },
+): Promise<NoticeRow> {
+  const old = await ownNotice(ctx, id);
+  const carried = await noticeCandidateIds(ctx.tx, old.id);
+  const n = await createNotice(ctx, { ...input, candidateIds: [...carried, ...(input.candidateIds ?? [])] }, old);
+  const marked = await markNoticeReplaced(ctx.tx, old.id, n.id);
+  if (!marked) throw new NoticeNotPosted(`Thông báo "${old.title}" vừa được người khác thay thế hoặc thu hồi.`);
+  await ctx.audit({
+    action: 'notice.replaced',
+    entityType: 'notice',
+    entityId: old.id,
+    unitId: old.unitId,
+    summary: `Thay thế thông báo "${old.title}"${old.number ? ` (số ${old.number})` : ''} bằng "${n.title}"${n.number ? ` (số ${n.number})` : ''}`,
+    before: { status: old.status },
+    after: { status: marked.status, replacedById: n.id },
+  });
+  return n;
+}
+
+/** Withdraws a notice (thu hồi) with its reason: the portal shows it as withdrawn and takes no more comments. */
+export async function withdrawNotice(ctx: CommandContext, id: string, reason: string): Promise<NoticeRow> {
+  const old = await ownNotice(ctx, id);
+  const why = reason.trim();
+  if (why.length < 3) throw badRequest('Hãy ghi lý do thu hồi thông báo.');
+  const row = await markNoticeWithdrawn(ctx.tx, old.id, { withdrawnAt: now(), withdrawnBy: ctx.actor.accountId, withdrawnReason: why });
+  if (!row) throw new NoticeNotPosted(`Thông báo "${old.title}" vừa được người khác thay thế hoặc thu hồi.`);
+  await ctx.audit({
+    action: 'notice.withdrawn',
+    entityType: 'notice',
+    entityId: row.id,
+    unitId: row.unitId,
+    summary: `Thu hồi thông báo "${row.title}"${row.number ? ` (số ${row.number})` : ''}: ${why}`,
+    before: { status: old.status },
+    after: { status: row.status, reason: why },
+  });
+  return row;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   HonorNotRegistrable,
   RegistrationClosed,
   RegistrationDuplicate,
+  RegistrationNotYetOpen,
   registrableHonors,
   type Campaign,
 } from '../policies/registration.js';
@@ -80,6 +81,7 @@ export async function resolveCampaign(
       ownerUnitId: m.unitId,
       ownerPath: (await unsafeUnitPath(tx, m.unitId)) ?? '',
       deadline: m.registrationDeadline,
+      opensOn: m.registrationStartDate,
       offered: offered.map((o) => o.honor as Honor),
       participantPaths: await participantPathsOf(tx, m.id),
     };
@@ -95,6 +97,10 @@ export function assertUnitInCampaign(c: Campaign, unit: UnitRow) {
 
 /** Refuses a late registration unless the Office has reopened it for the unit (or a unit above it). */
 export async function assertOpen(tx: Executor, c: Campaign, unit: UnitRow, today: string = todayVn()): Promise<void> {
+  if (c.opensOn && today < c.opensOn)
+    throw new RegistrationNotYetOpen(
+      `Chưa đến thời gian đăng ký thi đua: ${c.kind === 'plan' ? 'kế hoạch' : 'phong trào'} "${c.title}" nhận đăng ký từ ngày ${formatDateVi(c.opensOn)}${c.deadline ? ` đến hết ngày ${formatDateVi(c.deadline)}` : ''}.`,
+    );
   if (!c.deadline || today <= c.deadline) return;
   if (await findActiveReopening(tx, c.key, [...ancestorIds(unit.path), unit.id], today)) return;
   throw new RegistrationClosed(

@@ -26,6 +26,13 @@ export interface DeadlineSpec {
   link?: string | null | undefined;
   /** Days before the due date to remind; null/undefined = the configured default (7 and 1). */
   remindDays?: number[] | null | undefined;
+  /** The window opens at the start of this day (null = open until the due date). */
+  startDate?: string | null | undefined;
+  /** How the text counts the window's days ('calendar' or 'working'), and how many it gives. */
+  dayCountKind?: string | null | undefined;
+  dayCount?: number | null | undefined;
+  /** Honors the deadline is for (empty = every honor). */
+  honors?: string[] | undefined;
   /** 'open' (default); 'draft' keeps it out of the calendar and reminders until its record is released; 'done'. */
   status?: 'open' | 'draft' | 'done' | undefined;
 }
@@ -50,6 +57,10 @@ export async function registerDeadline(tx: Executor, spec: DeadlineSpec): Promis
       note: spec.note ?? null,
       link: spec.link ?? null,
       remindDays: spec.remindDays ?? null,
+      startDate: spec.startDate ?? null,
+      dayCountKind: spec.dayCountKind ?? null,
+      dayCount: spec.dayCount ?? null,
+      honors: spec.honors ?? [],
       status: spec.status ?? 'open',
     },
     now(),
@@ -87,9 +98,11 @@ export async function deadlinesOf(tx: Executor, sourceType: string, sourceId: st
 
 /**
  * A movement's deadline for units to send their dossiers (kind 'unit_submission', e.g. seed 001's
- * 18/6/2021), for the dossier pipeline: null when the movement sets none.
+ * 18/6/2021), for the dossier pipeline: the general one (for every honor); null when the movement sets none.
  */
 export async function movementSubmissionDeadline(tx: Executor, movementId: string): Promise<DeadlineRow | null> {
   const rows = await deadlinesOf(tx, 'movement', movementId);
-  return rows.find((d) => d.kind === 'unit_submission') ?? null;
+  const all = rows.filter((d) => d.kind === 'unit_submission');
+  // The general one (no honor, no unit named), never a per-honor or a unit's own date.
+  return all.find((d) => d.honors.length === 0 && !d.responsibleUnitId) ?? null;
 }

@@ -62,7 +62,7 @@ export const ACTIONS = {
   dossier: ['read', 'create', 'update', 'submit', 'withdraw', 'receive', 'return', 'appraise', 'forward', 'manageDeadlines'],
   session: ['read', 'create', 'update', 'vote', 'enterPaperBallots', 'close'],
   decision: ['read', 'issue', 'record', 'revoke'],
-  notice: ['read', 'post', 'answer'],
+  notice: ['read', 'post', 'answer', 'replace', 'withdraw'],
   /** The unit's own DOCX templates and its phôi calibration; certificates (sổ vàng). */
   template: ['read', 'write'],
   certificate: ['read', 'issue', 'revoke'],

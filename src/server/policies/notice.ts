@@ -2,17 +2,28 @@
 import type { Actor } from '../auth/actor.js';
 import { can } from './abilities.js';
 
-export const NOTICE_ACTIONS = ['answer'] as const;
+export const NOTICE_ACTIONS = ['answer', 'replace', 'withdraw'] as const;
 export type NoticeAction = (typeof NOTICE_ACTIONS)[number];
 
-/** A notice is open for the public's comments from its first to its last day (Vietnamese days). */
-export function noticeOpen(n: { startDate: string; endDate: string }, today: string): boolean {
-  return today >= n.startDate && today <= n.endDate;
+/** A notice is open for the public's comments from its first to its last day (Vietnamese days), unless replaced or withdrawn. */
+export function noticeOpen(n: { startDate: string; endDate: string; status?: string }, today: string): boolean {
+  return (n.status ?? 'posted') === 'posted' && today >= n.startDate && today <= n.endDate;
 }
 
-/** What the actor may do to this notice (a notice is always in the actor's scope when it is shown). */
-export function noticeActions(actor: Actor): NoticeAction[] {
-  return can(actor.role, 'notice', 'answer') ? ['answer'] : [];
+/** Notice statuses: posted, replaced by a later notice, withdrawn (thu hồi). */
+export const NOTICE_STATUSES = ['posted', 'replaced', 'withdrawn'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { posted: 'Đang hiệu lực', replaced: 'Đã được thay thế', withdrawn: 'Đã thu hồi' };
+
+/** What the actor may do to this notice (a notice is always in the actor's scope when it is shown): answer comments; replace or withdraw it while it stands. */
+export function noticeActions(actor: Actor, n?: { status: string }): NoticeAction[] {
+  const out: NoticeAction[] = [];
+  if (can(actor.role, 'notice', 'answer')) out.push('answer');
+  if ((n?.status ?? 'posted') === 'posted') {
+    if (can(actor.role, 'notice', 'replace')) out.push('replace');
+    if (can(actor.role, 'notice', 'withdraw')) out.push('withdraw');
+  }
+  return out;
 }
 
 /** How the Office may set a public comment aside instead of answering it alone (answered collectively, with a reason). */

@@ -6,6 +6,8 @@ import { HONORS, HONOR_INFO, type Honor, type SubjectKind } from '../../shared/c
 
 /** The registration deadline has passed and the Office has not reopened it for the unit. */
 export const RegistrationClosed = domainError('RegistrationClosed', 'conflict', 'registration_closed');
+/** The movement's registration window has not opened yet. */
+export const RegistrationNotYetOpen = domainError('RegistrationNotYetOpen', 'conflict', 'registration_not_yet_open');
 /** The plan is not published yet, or the movement not launched / already closed. */
 export const CampaignNotOpen = domainError('CampaignNotOpen', 'conflict', 'campaign_not_open');
 /** The subject has registered that honor already. */
@@ -25,6 +27,8 @@ export interface Campaign {
   ownerUnitId: string;
   ownerPath: string;
   deadline: string | null;
+  /** Registrations open at the start of this day (a movement's "từ ngày …"); null/absent = from the launch. */
+  opensOn?: string | null;
   /** Honors the movement offers (empty = the annual honors, see `registrableHonors`). */
   offered: Honor[];
   /** Explicit participating units' paths (empty = every unit under the owner). */
@@ -76,8 +80,8 @@ export function assertCampaignAccepts(c: Pick<Campaign, 'kind' | 'status'>): voi
 }
 
 /** Before or on its deadline (a campaign without one is always within it). */
-export function withinDeadline(c: Pick<Campaign, 'deadline'>, today: string): boolean {
-  return !c.deadline || today <= c.deadline;
+export function withinDeadline(c: Pick<Campaign, 'deadline' | 'opensOn'>, today: string): boolean {
+  return (!c.opensOn || today >= c.opensOn) && (!c.deadline || today <= c.deadline);
 }
 
 export type CampaignAbility = 'register' | 'registerUnit' | 'rollup' | 'reopen';

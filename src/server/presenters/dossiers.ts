@@ -171,7 +171,11 @@ export const dossierSchema = dossierSummarySchema
     forwardedAt: instant.nullable(),
     completedAt: instant.nullable(),
     createdAt: instant,
-    deadline: z.object({ dueDate: z.string().nullable(), extensionUntil: z.string().nullable() }),
+    deadline: z.object({
+      dueDate: z.string().nullable(),
+      extensionUntil: z.string().nullable(),
+      startDate: z.string().nullable().optional().describe('Ngày mở thời gian nộp hồ sơ (theo các danh hiệu đề nghị), nếu có'),
+    }),
     editable: z.boolean().describe('Tài khoản được sửa nội dung hồ sơ (tên, danh sách đề nghị, tài liệu) lúc này'),
     regimeDate: z.string().nullable().describe('Ngày áp dụng quy định (ngày dự kiến ký quyết định); null: hôm nay'),
     regimeDateInEffect: z.string().describe('Ngày mà chế độ pháp lý, bộ quy tắc và điều kiện khen thưởng của hồ sơ đang theo'),
@@ -298,7 +302,7 @@ export function presentDossier(
     documents: DocumentRow[];
     versions: DossierVersionRow[];
     cal: Calendar;
-    deadline: { dueDate: string | null; extensionUntil: string | null };
+    deadline: { dueDate: string | null; extensionUntil: string | null; startDate?: string | null };
     pack: RulePack;
   },
 ): DossierJson {

@@ -2,9 +2,23 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import type { NoticeCommentRow, NoticeWithUnit } from '../repositories/notices.js';
 import type { CandidateRow } from '../repositories/dossiers.js';
-import { COMMENT_DISPOSITIONS, NOTICE_ACTIONS, noticeActions, noticeOpen, type CommentDisposition } from '../policies/notice.js';
+import {
+  COMMENT_DISPOSITIONS,
+  NOTICE_ACTIONS,
+  NOTICE_STATUS_LABELS,
+  NOTICE_STATUSES,
+  noticeActions,
+  noticeOpen,
+  type CommentDisposition,
+  type NoticeStatus,
+} from '../policies/notice.js';
+import { DAY_COUNT_KINDS } from '../../shared/schemas/plans.js';
 import { HONOR_INFO, type Honor } from '../../shared/codes.js';
 import { pageOf } from '../http/contract.js';
+
+const noticeLinkSchema = z.object({ id: z.uuid(), title: z.string(), number: z.string().nullable() });
+/** The notices a notice links to (its predecessor and successor), by id. */
+export type NoticeLinks = Map<string, { id: string; title: string; number: string | null }>;
 
 /** What the public sees of a notice: only what it needs to comment (name, position and unit, the honor proposed, the achievement summary). */
 export const publicNoticeSchema = z
@@ -16,6 +30,16 @@ export const publicNoticeSchema = z
     startDate: z.string(),
     endDate: z.string(),
     workingDays: z.number().int(),
+    dayCountKind: z.enum(DAY_COUNT_KINDS).describe('Thời gian cho bằng số ngày làm việc (working) hay bằng hai ngày (calendar)'),
+    number: z.string().nullable().describe('Số, ký hiệu của thông báo, ví dụ 08/TB-HĐTĐKT'),
+    issuedDate: z.string().nullable(),
+    issuer: z.string().nullable().describe('Cơ quan ban hành'),
+    status: z.enum(NOTICE_STATUSES),
+    statusLabel: z.string(),
+    replaces: noticeLinkSchema.nullable().describe('Thông báo mà thông báo này thay thế'),
+    replacedBy: noticeLinkSchema.nullable().describe('Thông báo thay thế thông báo này'),
+    withdrawnAt: z.iso.datetime().nullable(),
+    withdrawnReason: z.string().nullable(),
     open: z.boolean().describe('Đang trong thời gian lấy ý kiến'),
     items: z.array(
       z.object({
@@ -64,7 +88,14 @@ export const commentChallengeSchema = z
 export const commentsSetAsideSchema = z.object({ items: z.array(noticeCommentSchema), total: z.number().int() });
 export const commentAnswerSchema = z.object({ id: z.uuid(), answer: z.string().nullable(), answeredAt: z.iso.datetime().nullable() });
 
-export function presentPublicNotice(n: NoticeWithUnit, items: { candidate: CandidateRow; unitName: string }[], today: string): PublicNoticeJson {
+export function presentPublicNotice(
+  n: NoticeWithUnit,
+  items: { candidate: CandidateRow; unitName: string }[],
+  today: string,
+  links: NoticeLinks = new Map(),
+): PublicNoticeJson {
+  const link = (id: string | null) => (id ? (links.get(id) ?? null) : null);
+  const status: NoticeStatus = (NOTICE_STATUSES as readonly string[]).includes(n.notice.status) ? (n.notice.status as NoticeStatus) : 'posted';
   return {
     id: n.notice.id,
     title: n.notice.title,
@@ -73,6 +104,16 @@ export function presentPublicNotice(n: NoticeWithUnit, items: { candidate: Candi
     startDate: n.notice.startDate,
     endDate: n.notice.endDate,
     workingDays: n.notice.workingDays,
+    dayCountKind: n.notice.dayCountKind === 'calendar' ? 'calendar' : 'working',
+    number: n.notice.number,
+    issuedDate: n.notice.issuedDate,
+    issuer: n.notice.issuer,
+    status,
+    statusLabel: NOTICE_STATUS_LABELS[status],
+    replaces: link(n.notice.replacesId),
+    replacedBy: link(n.notice.replacedById),
+    withdrawnAt: n.notice.withdrawnAt?.toISOString() ?? null,
+    withdrawnReason: n.notice.withdrawnReason,
     open: noticeOpen(n.notice, today),
     items: items.map((i) => ({
       candidateId: i.candidate.id,
@@ -109,8 +150,9 @@ export function presentNoticeSummary(
   items: { candidate: CandidateRow; unitName: string }[],
   today: string,
   commentCount: number,
+  links: NoticeLinks = new Map(),
 ): z.infer<typeof noticeSummarySchema> {
-  return { ...presentPublicNotice(n, items, today), commentCount, actions: noticeActions(actor) };
+  return { ...presentPublicNotice(n, items, today, links), commentCount, actions: noticeActions(actor, n.notice) };
 }
 
 export function presentNotice(
@@ -119,6 +161,7 @@ export function presentNotice(
   items: { candidate: CandidateRow; unitName: string }[],
   today: string,
   comments: NoticeCommentRow[],
+  links: NoticeLinks = new Map(),
 ): z.infer<typeof noticeSchema> {
-  return { ...presentPublicNotice(n, items, today), comments: comments.map(presentComment), actions: noticeActions(actor) };
+  return { ...presentPublicNotice(n, items, today, links), comments: comments.map(presentComment), actions: noticeActions(actor, n.notice) };
 }

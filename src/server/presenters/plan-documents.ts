@@ -136,8 +136,17 @@ export async function movementDocx(tx: Executor, m: MovementJson): Promise<Gener
       }),
     });
   const dossierLines = [
-    ...(m.registrationDeadline ? [`Các đơn vị đăng ký thi đua trước ngày ${formatDateVi(m.registrationDeadline)}.`] : []),
-    ...m.deadlines.map((d) => `${d.title}: trước ngày ${formatDateVi(d.dueDate)}${d.note ? ` (${d.note})` : ''}.`),
+    ...(m.registrationDeadline
+      ? [
+          m.registrationStartDate
+            ? `Các đơn vị đăng ký thi đua từ ngày ${formatDateVi(m.registrationStartDate)} đến hết ngày ${formatDateVi(m.registrationDeadline)}.`
+            : `Các đơn vị đăng ký thi đua trước ngày ${formatDateVi(m.registrationDeadline)}.`,
+        ]
+      : []),
+    // Registration is printed above; the per-honor dates say which honors they are for.
+    ...m.deadlines
+      .filter((d) => d.key !== 'registration')
+      .map((d) => `${d.title}${d.honorLabels.length ? ` (${d.honorLabels.join(', ')})` : ''}: ${d.windowText}${d.note ? ` (${d.note})` : ''}.`),
   ];
   if (dossierLines.length) sections.push({ tieuDe: 'HỒ SƠ, THỜI HẠN', noiDung: dossierLines });
   const phan = sections.map((s, i) => ({ tieuDe: `${ROMAN[i]}. ${s.tieuDe}`, noiDung: s.noiDung.join('\n') }));
@@ -148,10 +157,10 @@ export async function movementDocx(tx: Executor, m: MovementJson): Promise<Gener
     'ke_hoach',
     {
       coQuanChuQuan: h.coQuanChuQuan,
-      coQuanBanHanh: h.coQuanBanHanh,
+      coQuanBanHanh: m.issuer?.trim() ? m.issuer.trim().toLocaleUpperCase('vi') : h.coQuanBanHanh,
       ...number,
       diaDanh: h.diaDanh,
-      ngayThang: formatLongDateVi(m.launchedAt ?? todayVn()),
+      ngayThang: formatLongDateVi(m.issuedDate ?? m.launchedAt ?? todayVn()),
       trichYeu: cleanSummary(summary),
       canCu: paragraphs(m.basis),
       noiDung: [],

@@ -10,8 +10,10 @@ import { movementAbilities } from '../policies/movement.js';
 import { campaignAbilities, campaignAcceptsRegistrations, registrableHonors, withinDeadline, type Campaign } from '../policies/registration.js';
 import { HONOR_INFO, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../shared/codes.js';
 import {
+  DAY_COUNT_KINDS,
   DEADLINE_KIND_LABELS,
   MOVEMENT_STATUS_LABELS,
+  type DayCountKind,
   MOVEMENT_TYPE_LABELS,
   PLAN_STATUS_LABELS,
   TASK_STATUS_LABELS,
@@ -24,6 +26,7 @@ import {
 } from '../../shared/schemas/plans.js';
 import { todayVn } from '../clock.js';
 import { formatDateVi } from '../../shared/format-vi.js';
+import { windowText } from '../deadlines/window.js';
 
 const honorLabel = (h: string | null) => (h ? (HONOR_INFO[h as Honor]?.label ?? h) : null);
 const abilities = z.array(z.string()).describe('Các thao tác tài khoản được làm với bản ghi này (theo vai trò, phạm vi và trạng thái)');
@@ -49,6 +52,13 @@ export const deadlineSchema = z
     remindDays: z.array(z.number().int()).nullable(),
     status: z.string(),
     overdue: z.boolean(),
+    startDate: z.string().nullable().describe('Ngày mở (thời hạn "từ ngày … đến hết ngày …"); null khi chỉ có hạn chót'),
+    dayCountKind: z.enum(DAY_COUNT_KINDS).nullable().describe('Văn bản tính theo ngày (calendar) hay ngày làm việc (working)'),
+    dayCount: z.number().int().nullable(),
+    honors: z.array(z.string()).describe('Các danh hiệu, hình thức khen thưởng của thời hạn này; rỗng = mọi hình thức'),
+    honorLabels: z.array(z.string()),
+    windowText: z.string().describe('"từ ngày … đến hết ngày …" hoặc "trước ngày …"'),
+    notYetOpen: z.boolean().describe('Chưa đến ngày mở'),
   })
   .meta({ id: 'Deadline' });
 export type DeadlineJson = z.infer<typeof deadlineSchema>;
@@ -64,6 +74,10 @@ export const extraDeadlineSchema = z
     responsibleUnitId: z.uuid().nullish(),
     note: z.string().nullish(),
     remindDays: z.array(z.number().int()).nullish(),
+    startDate: z.string().nullish(),
+    dayCountKind: z.enum(DAY_COUNT_KINDS).nullish(),
+    dayCount: z.number().int().nullish(),
+    honors: z.array(z.string()).optional(),
   })
   .meta({ id: 'ExtraDeadline' });
 
@@ -150,11 +164,14 @@ export const movementSummarySchema = z
     typeLabel: z.string(),
     year: z.number().int(),
     number: z.string().nullable(),
+    issuedDate: z.string().nullable().describe('Ngày ban hành văn bản phát động'),
+    issuer: z.string().nullable().describe('Cơ quan ban hành (khi khác tên đơn vị phát động)'),
     title: z.string(),
     theme: z.string().nullable(),
     startDate: z.string(),
     endDate: z.string(),
     registrationDeadline: z.string().nullable(),
+    registrationStartDate: z.string().nullable().describe('Ngày mở đăng ký thi đua'),
     status: z.string(),
     statusLabel: z.string(),
     launchedAt: z.string().nullable(),
@@ -251,6 +268,13 @@ export function presentDeadline(d: DeadlineRow, unitName?: string | null): Deadl
     remindDays: d.remindDays,
     status: d.status,
     overdue: d.status === 'open' && d.dueDate < today,
+    startDate: d.startDate,
+    dayCountKind: (DAY_COUNT_KINDS as readonly string[]).includes(d.dayCountKind ?? '') ? (d.dayCountKind as DayCountKind) : null,
+    dayCount: d.dayCount,
+    honors: d.honors,
+    honorLabels: d.honors.map((h) => honorLabel(h) ?? h),
+    windowText: windowText(d),
+    notYetOpen: !!d.startDate && today < d.startDate,
   };
 }
 
@@ -347,11 +371,14 @@ export function presentMovementSummary(m: MovementRow, actor: Actor | null, unit
     typeLabel: MOVEMENT_TYPE_LABELS[m.type as MovementType] ?? m.type,
     year: m.year,
     number: m.number,
+    issuedDate: m.issuedDate,
+    issuer: m.issuer,
     title: m.title,
     theme: m.theme,
     startDate: m.startDate,
     endDate: m.endDate,
     registrationDeadline: m.registrationDeadline,
+    registrationStartDate: m.registrationStartDate,
     status: m.status,
     statusLabel: MOVEMENT_STATUS_LABELS[m.status as MovementStatus] ?? m.status,
     launchedAt: m.launchedAt?.toISOString() ?? null,

@@ -1,3 +1,4 @@
+import { applicableDeadline } from '../deadlines/window.js';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import {
@@ -178,14 +179,31 @@ export async function loadCalendar(tx: Executor): Promise<Calendar> {
  */
 export const SUBMISSION_DEADLINE_KIND = 'unit_submission';
 
-/** The movement's submission deadline for a unit, pushed back by the latest extension granted to that unit. */
+/**
+ * The movement's submission deadline for a unit's dossier proposing `honors` (per-honor deadlines:
+ * the earliest of those of its honors, falling back to the general one; see `applicableDeadline`),
+ * with the day its window opens and the latest extension granted to that unit.
+ */
 export async function submissionDeadline(
   tx: Executor,
   movementId: string,
   unitId: string,
-): Promise<{ dueDate: string | null; extension: typeof dossierExtensions.$inferSelect | null }> {
-  const [d] = await tx
-    .select({ dueDate: deadlines.dueDate })
+  honors: string[] = [],
+): Promise<{
+  dueDate: string | null;
+  startDate: string | null;
+  title: string | null;
+  earliestDue: string | null;
+  extension: typeof dossierExtensions.$inferSelect | null;
+}> {
+  const rows = await tx
+    .select({
+      title: deadlines.title,
+      dueDate: deadlines.dueDate,
+      startDate: deadlines.startDate,
+      honors: deadlines.honors,
+      responsibleUnitId: deadlines.responsibleUnitId,
+    })
     .from(deadlines)
     .where(
       and(
@@ -195,15 +213,15 @@ export async function submissionDeadline(
         ne(deadlines.status, 'cancelled'),
       ),
     )
-    .orderBy(asc(deadlines.dueDate))
-    .limit(1);
+    .orderBy(asc(deadlines.dueDate));
+  const d = applicableDeadline(rows, unitId, honors);
   const [ext] = await tx
     .select()
     .from(dossierExtensions)
     .where(and(eq(dossierExtensions.movementId, movementId), eq(dossierExtensions.unitId, unitId)))
     .orderBy(desc(dossierExtensions.until))
     .limit(1);
-  return { dueDate: d?.dueDate ?? null, extension: ext ?? null };
+  return { dueDate: d?.dueDate ?? null, startDate: d?.startDate ?? null, title: d?.title ?? null, earliestDue: d?.earliestDue ?? null, extension: ext ?? null };
 }
 
 /** Open candidacies of the same subject for the same honor and year in another dossier. */

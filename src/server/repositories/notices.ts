@@ -12,13 +12,13 @@ export type NoticeWithUnit = { notice: NoticeRow; unitName: string };
 
 const withUnit = { notice: publicNotices, unitName: units.name };
 
-/** Notices open on `today` (the public portal: no account, no scope). */
+/** Notices open on `today` (the public portal: no account, no scope); replaced and withdrawn ones are not. */
 export async function listOpenNotices(tx: Executor, today: string, limit = 100): Promise<NoticeWithUnit[]> {
   return tx
     .select(withUnit)
     .from(publicNotices)
     .innerJoin(units, eq(units.id, publicNotices.unitId))
-    .where(and(lte(publicNotices.startDate, today), gte(publicNotices.endDate, today)))
+    .where(and(lte(publicNotices.startDate, today), gte(publicNotices.endDate, today), eq(publicNotices.status, 'posted')))
     .orderBy(asc(publicNotices.endDate))
     .limit(limit);
 }
@@ -155,4 +155,43 @@ export async function setCommentsAside(
     .set(set)
     .where(and(eq(publicNoticeComments.noticeId, noticeId), inArray(publicNoticeComments.id, ids)))
     .returning();
+}
+
+/** Marks a posted notice replaced by `successorId` (only while it is still posted); undefined when it was not. */
+export async function markNoticeReplaced(tx: Executor, id: string, successorId: string): Promise<NoticeRow | undefined> {
+  const [row] = await tx
+    .update(publicNotices)
+    .set({ status: 'replaced', replacedById: successorId })
+    .where(and(eq(publicNotices.id, id), eq(publicNotices.status, 'posted')))
+    .returning();
+  return row;
+}
+
+/** Marks a posted notice withdrawn with its reason; undefined when it was not posted any more. */
+export async function markNoticeWithdrawn(
+  tx: Executor,
+  id: string,
+  set: { withdrawnAt: Date; withdrawnBy: string; withdrawnReason: string },
+): Promise<NoticeRow | undefined> {
+  const [row] = await tx
+    .update(publicNotices)
+    .set({ status: 'withdrawn', ...set })
+    .where(and(eq(publicNotices.id, id), eq(publicNotices.status, 'posted')))
+    .returning();
+  return row;
+}
+
+/** The candidate ids a notice lists (carried over when it is replaced). */
+export async function noticeCandidateIds(tx: Executor, noticeId: string): Promise<string[]> {
+  const rows = await tx.select({ id: publicNoticeItems.candidateId }).from(publicNoticeItems).where(eq(publicNoticeItems.noticeId, noticeId));
+  return rows.map((r) => r.id);
+}
+
+/** Number, title and status of the notices linked to one (its predecessor, its successor), by id. */
+export async function unsafeNoticeHeaders(tx: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return tx
+    .select({ id: publicNotices.id, title: publicNotices.title, number: publicNotices.number, status: publicNotices.status })
+    .from(publicNotices)
+    .where(inArray(publicNotices.id, ids));
 }

@@ -39,6 +39,11 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
 export const DEADLINE_AUDIENCES = ['office', 'units'] as const;
 export type DeadlineAudience = (typeof DEADLINE_AUDIENCES)[number];
 
+/** How a window's days are counted, as the text says: "10 ngày" (calendar) or "10 ngày làm việc" (working). */
+export const DAY_COUNT_KINDS = ['calendar', 'working'] as const;
+export type DayCountKind = (typeof DAY_COUNT_KINDS)[number];
+export const DAY_COUNT_KIND_LABELS: Record<DayCountKind, string> = { calendar: 'ngày', working: 'ngày làm việc' };
+
 export const TARGET_MEASURES = ['share', 'count'] as const;
 export type TargetMeasure = (typeof TARGET_MEASURES)[number];
 
@@ -63,6 +68,14 @@ export const deadlineInput = z.object({
   responsibleUnitId: z.uuid('Đơn vị không hợp lệ.').nullish(),
   note: text(1000, 'Ghi chú').nullish(),
   remindDays: z.array(z.number().int().min(0, 'Số ngày nhắc phải ≥ 0.').max(90, 'Nhắc trước tối đa 90 ngày.')).max(5, 'Tối đa 5 lần nhắc.').nullish(),
+  /** The window opens this day ("từ ngày … đến hết ngày …"); a submission before it is refused. */
+  startDate: isoDate.nullish(),
+  /** How the text counts the days: calendar days or working days. */
+  dayCountKind: z.enum(DAY_COUNT_KINDS, 'Cách tính ngày phải là "calendar" (ngày) hoặc "working" (ngày làm việc).').nullish(),
+  /** The number of days the text gives ("trong 10 ngày làm việc"): must agree with the start and due date. */
+  dayCount: z.number().int('Số ngày phải là số nguyên.').min(1, 'Số ngày phải từ 1.').max(366, 'Số ngày tối đa 366.').nullish(),
+  /** Honors this deadline is for (per-honor submission dates inside one movement); empty = every honor. */
+  honors: z.array(z.enum(HONORS, 'Mã danh hiệu / hình thức khen thưởng không hợp lệ.')).max(30).optional(),
 });
 export type DeadlineInput = z.infer<typeof deadlineInput>;
 
@@ -150,6 +163,8 @@ export const movementInputSchema = z.object({
   type: z.enum(MOVEMENT_TYPES, 'Loại phong trào không hợp lệ.'),
   year,
   number: text(60, 'Số văn bản').nullish(),
+  issuedDate: isoDate.nullish(),
+  issuer: text(300, 'Cơ quan ban hành').nullish(),
   title,
   basis: text(5000, 'Căn cứ').nullish(),
   theme: text(1000, 'Chủ đề').nullish(),
@@ -161,6 +176,7 @@ export const movementInputSchema = z.object({
   startDate: isoDate,
   endDate: isoDate,
   registrationDeadline: isoDate.nullish(),
+  registrationStartDate: isoDate.nullish(),
   signerTitle: text(100, 'Chức vụ người ký').nullish(),
   signerName: text(100, 'Người ký').nullish(),
   participantUnitIds: z.array(z.uuid('Đơn vị không hợp lệ.')).max(5000).default([]),

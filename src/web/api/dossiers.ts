@@ -137,6 +137,9 @@ export const sendPublicComment = async (id: string, input: Omit<BodyOf<'/api/pub
 export const listNotices = () => call(client.GET('/api/notices'));
 export const getNotice = (id: string) => call(client.GET('/api/notices/{id}', byId(id)));
 export const postNotice = (input: BodyOf<'/api/notices'>) => call(client.POST('/api/notices', { body: input }));
+export type NoticeInput = BodyOf<'/api/notices'>;
+export const replaceNotice = (id: string, body: BodyOf<'/api/notices/{id}/replace'>) => call(client.POST('/api/notices/{id}/replace', { ...byId(id), body }));
+export const withdrawNotice = (id: string, reason: string) => call(client.POST('/api/notices/{id}/withdraw', { ...byId(id), body: { reason } }));
 /** Sets comments aside as spam or duplicates, answered together with one reason. */
 export const setCommentsAside = (id: string, body: BodyOf<'/api/notices/{id}/comments/set-aside'>) =>
   call(client.POST('/api/notices/{id}/comments/set-aside', { ...byId(id), body }));

@@ -3412,8 +3412,42 @@ export interface paths {
         /** Các đợt công khai do các đơn vị trong phạm vi đăng (mới nhất trước) */
         get: operations["listNotices"];
         put?: never;
-        /** Công khai danh sách đề nghị trên cổng thông tin (N ngày làm việc) */
+        /** Công khai danh sách đề nghị trên cổng thông tin (N ngày làm việc, hoặc từ ngày … đến hết ngày …) */
         post: operations["postNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thay thế thông báo bằng thông báo mới: các đề nghị được chuyển sang, ý kiến góp ý ở lại thông báo cũ */
+        post: operations["replaceNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi thông báo công khai (ghi lý do): cổng công khai hiện "đã thu hồi", không nhận góp ý nữa */
+        post: operations["withdrawNotice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6194,7 +6228,7 @@ export interface components {
             dossier: ("read" | "create" | "update" | "submit" | "withdraw" | "receive" | "return" | "appraise" | "forward" | "manageDeadlines")[];
             session: ("read" | "create" | "update" | "vote" | "enterPaperBallots" | "close")[];
             decision: ("read" | "issue" | "record" | "revoke")[];
-            notice: ("read" | "post" | "answer")[];
+            notice: ("read" | "post" | "answer" | "replace" | "withdraw")[];
             template: ("read" | "write")[];
             certificate: ("read" | "issue" | "revoke")[];
             document: "convert"[];
@@ -7703,6 +7737,21 @@ export interface components {
             remindDays: number[] | null;
             status: string;
             overdue: boolean;
+            /** @description Ngày mở (thời hạn "từ ngày … đến hết ngày …"); null khi chỉ có hạn chót */
+            startDate: string | null;
+            /**
+             * @description Văn bản tính theo ngày (calendar) hay ngày làm việc (working)
+             * @enum {string|null}
+             */
+            dayCountKind: "calendar" | "working" | null;
+            dayCount: number | null;
+            /** @description Các danh hiệu, hình thức khen thưởng của thời hạn này; rỗng = mọi hình thức */
+            honors: string[];
+            honorLabels: string[];
+            /** @description "từ ngày … đến hết ngày …" hoặc "trước ngày …" */
+            windowText: string;
+            /** @description Chưa đến ngày mở */
+            notYetOpen: boolean;
         };
         Decision: {
             /** Format: uuid */
@@ -7881,6 +7930,8 @@ export interface components {
             deadline: {
                 dueDate: string | null;
                 extensionUntil: string | null;
+                /** @description Ngày mở thời gian nộp hồ sơ (theo các danh hiệu đề nghị), nếu có */
+                startDate?: string | null;
             };
             /** @description Tài khoản được sửa nội dung hồ sơ (tên, danh sách đề nghị, tài liệu) lúc này */
             editable: boolean;
@@ -8297,6 +8348,11 @@ export interface components {
             responsibleUnitId?: string | null;
             note?: string | null;
             remindDays?: number[] | null;
+            startDate?: string | null;
+            /** @enum {string|null} */
+            dayCountKind?: "calendar" | "working" | null;
+            dayCount?: number | null;
+            honors?: string[];
         };
         FactKind: {
             /** @enum {string} */
@@ -9012,11 +9068,17 @@ export interface components {
             typeLabel: string;
             year: number;
             number: string | null;
+            /** @description Ngày ban hành văn bản phát động */
+            issuedDate: string | null;
+            /** @description Cơ quan ban hành (khi khác tên đơn vị phát động) */
+            issuer: string | null;
             title: string;
             theme: string | null;
             startDate: string;
             endDate: string;
             registrationDeadline: string | null;
+            /** @description Ngày mở đăng ký thi đua */
+            registrationStartDate: string | null;
             status: string;
             statusLabel: string;
             launchedAt: string | null;
@@ -9097,11 +9159,17 @@ export interface components {
             typeLabel: string;
             year: number;
             number: string | null;
+            /** @description Ngày ban hành văn bản phát động */
+            issuedDate: string | null;
+            /** @description Cơ quan ban hành (khi khác tên đơn vị phát động) */
+            issuer: string | null;
             title: string;
             theme: string | null;
             startDate: string;
             endDate: string;
             registrationDeadline: string | null;
+            /** @description Ngày mở đăng ký thi đua */
+            registrationStartDate: string | null;
             status: string;
             statusLabel: string;
             launchedAt: string | null;
@@ -9118,6 +9186,36 @@ export interface components {
             startDate: string;
             endDate: string;
             workingDays: number;
+            /**
+             * @description Thời gian cho bằng số ngày làm việc (working) hay bằng hai ngày (calendar)
+             * @enum {string}
+             */
+            dayCountKind: "calendar" | "working";
+            /** @description Số, ký hiệu của thông báo, ví dụ 08/TB-HĐTĐKT */
+            number: string | null;
+            issuedDate: string | null;
+            /** @description Cơ quan ban hành */
+            issuer: string | null;
+            /** @enum {string} */
+            status: "posted" | "replaced" | "withdrawn";
+            statusLabel: string;
+            /** @description Thông báo mà thông báo này thay thế */
+            replaces: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                number: string | null;
+            } | null;
+            /** @description Thông báo thay thế thông báo này */
+            replacedBy: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                number: string | null;
+            } | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawnReason: string | null;
             /** @description Đang trong thời gian lấy ý kiến */
             open: boolean;
             items: {
@@ -9130,7 +9228,7 @@ export interface components {
                 achievement: string | null;
             }[];
             comments: components["schemas"]["NoticeComment"][];
-            actions: "answer"[];
+            actions: ("answer" | "replace" | "withdraw")[];
         };
         NoticeComment: {
             /** Format: uuid */
@@ -9164,6 +9262,36 @@ export interface components {
             startDate: string;
             endDate: string;
             workingDays: number;
+            /**
+             * @description Thời gian cho bằng số ngày làm việc (working) hay bằng hai ngày (calendar)
+             * @enum {string}
+             */
+            dayCountKind: "calendar" | "working";
+            /** @description Số, ký hiệu của thông báo, ví dụ 08/TB-HĐTĐKT */
+            number: string | null;
+            issuedDate: string | null;
+            /** @description Cơ quan ban hành */
+            issuer: string | null;
+            /** @enum {string} */
+            status: "posted" | "replaced" | "withdrawn";
+            statusLabel: string;
+            /** @description Thông báo mà thông báo này thay thế */
+            replaces: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                number: string | null;
+            } | null;
+            /** @description Thông báo thay thế thông báo này */
+            replacedBy: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                number: string | null;
+            } | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawnReason: string | null;
             /** @description Đang trong thời gian lấy ý kiến */
             open: boolean;
             items: {
@@ -9176,7 +9304,7 @@ export interface components {
                 achievement: string | null;
             }[];
             commentCount: number;
-            actions: "answer"[];
+            actions: ("answer" | "replace" | "withdraw")[];
         };
         Notification: {
             /** Format: uuid */
@@ -9694,6 +9822,36 @@ export interface components {
             startDate: string;
             endDate: string;
             workingDays: number;
+            /**
+             * @description Thời gian cho bằng số ngày làm việc (working) hay bằng hai ngày (calendar)
+             * @enum {string}
+             */
+            dayCountKind: "calendar" | "working";
+            /** @description Số, ký hiệu của thông báo, ví dụ 08/TB-HĐTĐKT */
+            number: string | null;
+            issuedDate: string | null;
+            /** @description Cơ quan ban hành */
+            issuer: string | null;
+            /** @enum {string} */
+            status: "posted" | "replaced" | "withdrawn";
+            statusLabel: string;
+            /** @description Thông báo mà thông báo này thay thế */
+            replaces: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                number: string | null;
+            } | null;
+            /** @description Thông báo thay thế thông báo này */
+            replacedBy: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                number: string | null;
+            } | null;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawnReason: string | null;
             /** @description Đang trong thời gian lấy ý kiến */
             open: boolean;
             items: {
@@ -16468,7 +16626,7 @@ export interface operations {
     exportAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.external_updated" | "decision.external_deleted" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.external_updated" | "decision.external_deleted" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled" | "notice.replaced" | "notice.withdrawn";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -16524,7 +16682,7 @@ export interface operations {
     listAudit: {
         parameters: {
             query?: {
-                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.external_updated" | "decision.external_deleted" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled";
+                action?: "auth.login" | "auth.login_failed" | "auth.locked" | "auth.logout" | "auth.password_changed" | "unit.created" | "unit.updated" | "unit.moved" | "unit.merged" | "unit.deactivated" | "unit.reactivated" | "unit.deleted" | "person.created" | "person.updated" | "person.transferred" | "person.deactivated" | "person.imported" | "account.created" | "account.updated" | "account.password_reset" | "council.created" | "council.updated" | "council.member_added" | "council.member_removed" | "record.rating_set" | "record.rating_removed" | "record.honor_added" | "record.honor_updated" | "record.honor_revoked" | "record.honor_removed" | "record.initiative_added" | "record.initiative_updated" | "record.initiative_removed" | "record.discipline_added" | "record.discipline_updated" | "record.discipline_removed" | "record.fact_added" | "record.fact_removed" | "record.imported" | "rule.override_created" | "plan.created" | "plan.updated" | "plan.copied" | "plan.published" | "plan.task_progress" | "movement.created" | "movement.updated" | "movement.launched" | "movement.closed" | "registration.created" | "registration.withdrawn" | "registration.unit_sheet" | "registration.reopened" | "registration.counts_saved" | "registration.counts_submitted" | "registration.counts_returned" | "registration.count_honors_set" | "pledge.created" | "system.demo_seeded" | "dossier.created" | "dossier.updated" | "dossier.deleted" | "dossier.candidate_added" | "dossier.candidate_updated" | "dossier.candidate_removed" | "dossier.document_added" | "dossier.document_removed" | "dossier.achievement_report_saved" | "dossier.achievement_report_attached" | "dossier.submitted" | "dossier.withdrawn" | "dossier.received" | "dossier.returned" | "dossier.appraised" | "dossier.honor_lowered" | "dossier.regime_date_set" | "dossier.forwarded" | "dossier.candidate_forwarded" | "dossier.completed" | "dossier.deadline_set" | "dossier.extension_granted" | "calendar.holiday_set" | "session.created" | "session.updated" | "session.cancelled" | "session.opened" | "session.ballot_cast" | "session.paper_ballots_entered" | "session.closed" | "session.minutes_recorded" | "notice.posted" | "notice.comment_received" | "notice.comment_answered" | "notice.comments_set_aside" | "decision.issued" | "decision.recorded" | "decision.external_updated" | "decision.external_deleted" | "decision.revoked" | "decision.signed" | "decision.prepared" | "decision.copy_signed" | "certificate.signed" | "signing.policy_set" | "document.signed" | "decision.external_signing_started" | "signing.credential_added" | "signing.credential_image_set" | "signing.credential_disabled" | "signing.trust_added" | "signing.trust_removed" | "template.uploaded" | "template.reverted" | "certificate.calibrated" | "certificate.issued" | "certificate.revoked" | "report.requested" | "report.saved" | "report.submitted" | "report.received" | "report.returned" | "report.extended" | "initiative.rubric_created" | "initiative.round_created" | "initiative.round_updated" | "initiative.round_opened" | "initiative.round_closed" | "initiative.submitted" | "initiative.updated" | "initiative.withdrawn" | "initiative.attachment_added" | "initiative.attachment_removed" | "initiative.assigned" | "initiative.recused" | "initiative.scored" | "initiative.recognised" | "initiative.refused" | "initiative.recognition_issued" | "initiative.higher_recognised" | "initiative.offered" | "initiative.offer_withdrawn" | "cluster.created" | "cluster.updated" | "cluster.member_added" | "cluster.member_removed" | "cluster.leaders_elected" | "cluster.pledge_saved" | "cluster.pledge_published" | "cluster.table_saved" | "cluster.scored" | "cluster.score_adjusted" | "cluster.scoring_closed" | "cluster.report_submitted" | "cluster.meeting_created" | "cluster.voted" | "cluster.paper_ballots" | "cluster.meeting_closed" | "cluster.proposal_sent" | "cluster.checkers_set" | "cluster.task_created" | "cluster.task_updated" | "cluster.task_done" | "cluster.task_cancelled" | "cluster.head_report_sent" | "cluster.head_report_dues_set" | "petition.submitted" | "petition.received_public" | "petition.assigned" | "petition.info_requested" | "petition.info_provided" | "petition.answered" | "petition.closed" | "petition.viewed" | "petition.attachment_read" | "inspection.plan_created" | "inspection.plan_updated" | "inspection.plan_approved" | "inspection.finding_added" | "inspection.finding_removed" | "inspection.concluded" | "inspection.follow_up_reported" | "inspection.follow_up_returned" | "inspection.finding_closed" | "inspection.closed" | "training.course_created" | "training.course_updated" | "training.enrolled" | "training.participant_updated" | "training.withdrawn" | "exemplar.proposed" | "exemplar.nurtured" | "exemplar.summed_up" | "exemplar.spread" | "exemplar.published" | "exemplar.unpublished" | "exemplar.updated" | "exemplar.cancelled" | "exemplar.restored" | "exemplar.conference_recorded" | "exemplar.conference_updated" | "exemplar.conference_cancelled" | "story.created" | "story.updated" | "story.image_added" | "story.image_removed" | "story.image_captioned" | "story.approved" | "story.published" | "story.withdrawn" | "story.redrafted" | "publication.setting_changed" | "publication.item_taken_off" | "publication.item_restored" | "fund.configured" | "fund.source_added" | "fund.committed" | "fund.paid" | "fund.returned" | "fund.organising_spent" | "award_item.received" | "award_item.issued" | "award_item.spoiled" | "award_item.recalled" | "reissue.requested" | "reissue.issued" | "reissue.refused" | "initiative.claim_released" | "consultation.body_saved" | "consultation.requested" | "consultation.answer_recorded" | "consultation.answer_file_attached" | "consultation.cancelled" | "notice.replaced" | "notice.withdrawn";
                 entityType?: string;
                 entityId?: string;
                 username?: string;
@@ -18978,6 +19136,11 @@ export interface operations {
                         responsibleUnitId?: string | null;
                         note?: string | null;
                         remindDays?: number[] | null;
+                        startDate?: string | null;
+                        /** @enum {string|null} */
+                        dayCountKind?: "calendar" | "working" | null;
+                        dayCount?: number | null;
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
                     }[];
                     version?: number;
                 };
@@ -19221,6 +19384,11 @@ export interface operations {
                         responsibleUnitId?: string | null;
                         note?: string | null;
                         remindDays?: number[] | null;
+                        startDate?: string | null;
+                        /** @enum {string|null} */
+                        dayCountKind?: "calendar" | "working" | null;
+                        dayCount?: number | null;
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
                     }[];
                     version?: number;
                 };
@@ -19631,6 +19799,8 @@ export interface operations {
                     type: "regular" | "thematic" | "short_term";
                     year: number;
                     number?: string | null;
+                    issuedDate?: string | null;
+                    issuer?: string | null;
                     title: string;
                     basis?: string | null;
                     theme?: string | null;
@@ -19642,6 +19812,7 @@ export interface operations {
                     startDate: string;
                     endDate: string;
                     registrationDeadline?: string | null;
+                    registrationStartDate?: string | null;
                     signerTitle?: string | null;
                     signerName?: string | null;
                     /** @default [] */
@@ -19695,6 +19866,11 @@ export interface operations {
                         responsibleUnitId?: string | null;
                         note?: string | null;
                         remindDays?: number[] | null;
+                        startDate?: string | null;
+                        /** @enum {string|null} */
+                        dayCountKind?: "calendar" | "working" | null;
+                        dayCount?: number | null;
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
                     }[];
                     version?: number;
                 };
@@ -19879,6 +20055,8 @@ export interface operations {
                     type: "regular" | "thematic" | "short_term";
                     year: number;
                     number?: string | null;
+                    issuedDate?: string | null;
+                    issuer?: string | null;
                     title: string;
                     basis?: string | null;
                     theme?: string | null;
@@ -19890,6 +20068,7 @@ export interface operations {
                     startDate: string;
                     endDate: string;
                     registrationDeadline?: string | null;
+                    registrationStartDate?: string | null;
                     signerTitle?: string | null;
                     signerName?: string | null;
                     /** @default [] */
@@ -19943,6 +20122,11 @@ export interface operations {
                         responsibleUnitId?: string | null;
                         note?: string | null;
                         remindDays?: number[] | null;
+                        startDate?: string | null;
+                        /** @enum {string|null} */
+                        dayCountKind?: "calendar" | "working" | null;
+                        dayCount?: number | null;
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
                     }[];
                     version?: number;
                 };
@@ -27803,14 +27987,176 @@ export interface operations {
                     title: string;
                     body?: string | null;
                     startDate?: string;
-                    /** @default 10 */
+                    /** @description Ngày cuối (đến hết ngày) khi thời gian cho bằng hai ngày; khi đó không gửi workingDays */
+                    endDate?: string;
+                    /** @description Số ngày làm việc kể từ ngày bắt đầu (mặc định 10) */
                     workingDays?: number;
+                    number?: string | null;
+                    issuedDate?: string | null;
+                    issuer?: string | null;
                 };
             };
         };
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNotice"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replaceNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Đề nghị thêm vào (các đề nghị của thông báo cũ luôn được chuyển sang) */
+                    candidateIds?: string[];
+                    title: string;
+                    body?: string | null;
+                    startDate?: string;
+                    /** @description Ngày cuối (đến hết ngày) khi thời gian cho bằng hai ngày; khi đó không gửi workingDays */
+                    endDate?: string;
+                    /** @description Số ngày làm việc kể từ ngày bắt đầu (mặc định 10) */
+                    workingDays?: number;
+                    number?: string | null;
+                    issuedDate?: string | null;
+                    issuer?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNotice"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Chưa đăng nhập */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không có quyền */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc ngoài phạm vi của tài khoản) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Xung đột trạng thái hoặc phiên bản */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

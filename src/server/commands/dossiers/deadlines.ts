@@ -52,8 +52,9 @@ export async function grantExtension(ctx: CommandContext, input: { movementId: s
   const u = await findVisibleUnit(ctx.tx, ctx.actor, input.unitId);
   if (!u) throw notFound('Không tìm thấy đơn vị.');
   if (!input.reason.trim()) throw badRequest('Hãy ghi lý do gia hạn.');
-  const { dueDate } = await submissionDeadline(ctx.tx, m.id, u.id);
-  if (dueDate && input.until <= dueDate) throw badRequest(`Ngày gia hạn phải sau hạn chung (${formatDateVi(dueDate)}).`);
+  // With per-honor deadlines an extension goes beyond the earliest one that binds the unit (the Cờ's 15/10, say).
+  const { earliestDue } = await submissionDeadline(ctx.tx, m.id, u.id);
+  if (earliestDue && input.until <= earliestDue) throw badRequest(`Ngày gia hạn phải sau hạn nộp hồ sơ (${formatDateVi(earliestDue)}).`);
   const row = await insertExtension(ctx.tx, {
     movementId: m.id,
     unitId: u.id,

@@ -29,3 +29,5 @@ export const QuotaExceeded = domainError('QuotaExceeded', 'conflict', 'quota_exc
 export const HonorNotLower = domainError('HonorNotLower', 'invalid', 'honor_not_lower');
 /** An uploaded file is empty, too large or not of an accepted type (by content). */
 export const UploadRefused = domainError('UploadRefused', 'invalid', 'upload_refused');
+/** The movement's submission window for the dossier's honors has not opened yet ("từ ngày …"). */
+export const WindowNotOpen = domainError('WindowNotOpen', 'conflict', 'window_not_open');

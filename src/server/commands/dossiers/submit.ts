@@ -19,7 +19,7 @@ import { HONOR_INFO, type CommendationType, type Honor } from '../../../shared/c
 import { formatDateVi } from '../../../shared/format-vi.js';
 import { releaseDossierClaims } from '../initiative-claims.js';
 import { inTurn } from '../../db/in-turn.js';
-import { DeadlinePassed, DossierIncomplete, DossierNotSubmittable, DuplicateNomination } from './errors.js';
+import { DeadlinePassed, WindowNotOpen, DossierIncomplete, DossierNotSubmittable, DuplicateNomination } from './errors.js';
 import { assertUnitSide, assertVersion, loadDossier, statusLabel, transition } from './common.js';
 import { notify } from '../notify.js';
 
@@ -103,8 +103,18 @@ export async function submitDossier(ctx: CommandContext, id: string, version?: n
   // A dossier the Office returned for completion is not late when it comes back.
   let extensionId: string | null = d.extensionId;
   if (d.movementId && d.status !== 'returned') {
-    const { dueDate, extension } = await submissionDeadline(ctx.tx, d.movementId, d.unitId);
+    // Per-honor deadlines: the dossier is bound by the deadlines of the honors it proposes.
+    const { dueDate, startDate, title, extension } = await submissionDeadline(
+      ctx.tx,
+      d.movementId,
+      d.unitId,
+      cands.map((c) => c.proposedHonor),
+    );
     const today = todayVn();
+    if (startDate && today < startDate)
+      throw new WindowNotOpen(
+        `Chưa đến thời gian nộp hồ sơ: "${title ?? 'Hạn nộp hồ sơ'}" từ ngày ${formatDateVi(startDate)} đến hết ngày ${formatDateVi(dueDate ?? startDate)}.`,
+      );
     if (dueDate && today > dueDate) {
       if (!extension || today > extension.until) {
         throw new DeadlinePassed(

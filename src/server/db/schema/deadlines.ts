@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts.js';
 import { units } from './units.js';
@@ -25,6 +26,17 @@ export const deadlines = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     dueDate: date('due_date').notNull(),
+    /** The window opens at the start of this day ("từ ngày … đến hết ngày …"); null = open until the due date. */
+    startDate: date('start_date'),
+    /** How the text counts the window's days: 'calendar' (ngày) or 'working' (ngày làm việc); null = not said. */
+    dayCountKind: text('day_count_kind'),
+    /** The number of days the text gives ("trong 10 ngày làm việc"), checked against start and due date. */
+    dayCount: integer('day_count'),
+    /** Honors this deadline is for (a movement's per-honor submission dates); empty = every honor. */
+    honors: text('honors')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** What happens when it passes ("Quá hạn coi như không có hồ sơ đề nghị"). */
     note: text('note'),
     /** Path in the SPA the reminder links to, e.g. /phong-trao/<id>. */

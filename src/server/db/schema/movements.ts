@@ -21,7 +21,12 @@ export const movements = pgTable(
     /** regular (thường xuyên / năm), thematic (chuyên đề), short_term (ngắn ngày / đợt). */
     type: text('type').notNull(),
     year: integer('year').notNull(),
+    /** Số, ký hiệu of the Kế hoạch that launches it ("125/KH-SNV"). */
     number: text('number'),
+    /** The day the launching document was issued (ngày ban hành). */
+    issuedDate: date('issued_date'),
+    /** The issuing body as printed (cơ quan ban hành), when not the launching unit's own name. */
+    issuer: text('issuer'),
     title: text('title').notNull(),
     basis: text('basis'),
     theme: text('theme'),
@@ -36,6 +41,8 @@ export const movements = pgTable(
     endDate: date('end_date').notNull(),
     /** Registrations for this movement close at the end of this day. */
     registrationDeadline: date('registration_deadline'),
+    /** Registrations open at the start of this day; null = from the launch. */
+    registrationStartDate: date('registration_start_date'),
     signerTitle: text('signer_title'),
     signerName: text('signer_name'),
     status: text('status').notNull().default('draft'),

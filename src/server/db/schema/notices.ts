@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { accounts } from './accounts.js';
 import { dossierCandidates } from './dossiers.js';
@@ -16,7 +16,21 @@ export const publicNotices = pgTable(
     body: text('body'),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
+    /** Working days in the window (given, or counted between the two dates). */
     workingDays: integer('working_days').notNull(),
+    /** How the window was given: 'working' (N ngày làm việc) or 'calendar' (từ ngày … đến hết ngày …). */
+    dayCountKind: text('day_count_kind').notNull().default('working'),
+    /** Số, ký hiệu of the Thông báo ("08/TB-HĐTĐKT"), its issue date and issuing body. */
+    number: text('number'),
+    issuedDate: date('issued_date'),
+    issuer: text('issuer'),
+    /** posted | replaced | withdrawn. */
+    status: text('status').notNull().default('posted'),
+    replacesId: uuid('replaces_id').references((): AnyPgColumn => publicNotices.id),
+    replacedById: uuid('replaced_by_id').references((): AnyPgColumn => publicNotices.id),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: uuid('withdrawn_by').references(() => accounts.id),
+    withdrawnReason: text('withdrawn_reason'),
     postedBy: uuid('posted_by').references(() => accounts.id),
     postedAt: timestamp('posted_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -142,7 +142,14 @@ async function dossierJson(db: Db, actor: Actor, id: string) {
   const cal = await loadCalendar(db);
   const uname = await unsafeUnitName(db, d.unitId);
   const receiver = d.receiverUnitId ? await unsafeUnitName(db, d.receiverUnitId) : null;
-  const deadline = d.movementId ? await submissionDeadline(db, d.movementId, d.unitId) : { dueDate: null, extension: null };
+  const deadline = d.movementId
+    ? await submissionDeadline(
+        db,
+        d.movementId,
+        d.unitId,
+        candidates.map((c) => c.proposedHonor),
+      )
+    : { dueDate: null, startDate: null, extension: null };
   const pack = await governingPackOfUnit(db, d.unitId, regimeDateOf(d, todayVn()));
   return presentDossier(d, actor, {
     unitName: uname,
@@ -151,7 +158,7 @@ async function dossierJson(db: Db, actor: Actor, id: string) {
     documents,
     versions,
     cal,
-    deadline: { dueDate: deadline.dueDate, extensionUntil: deadline.extension?.until ?? null },
+    deadline: { dueDate: deadline.dueDate, extensionUntil: deadline.extension?.until ?? null, startDate: deadline.startDate },
     pack,
   });
 }

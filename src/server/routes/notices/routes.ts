@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { runCommand } from '../../commands/run.js';
-import { addPublicComment, answerComment, issueCommentChallenge, postNotice, setCommentsAsideCmd } from '../../commands/notices.js';
+import {
+  addPublicComment,
+  answerComment,
+  issueCommentChallenge,
+  postNotice,
+  replaceNotice,
+  setCommentsAsideCmd,
+  withdrawNotice,
+} from '../../commands/notices.js';
 import { actorOf } from '../../http/session.js';
 import { errors, publicErrors } from '../../http/contract.js';
 import { authorize } from '../../policies/scope.js';
@@ -14,6 +22,7 @@ import {
   listVisibleNotices,
   noticeItems,
   unsafeFindNotice,
+  unsafeNoticeHeaders,
   type NoticeWithUnit,
 } from '../../repositories/notices.js';
 import {
@@ -29,6 +38,7 @@ import {
   presentPublicNotice,
   publicNoticeListSchema,
   publicNoticeSchema,
+  type NoticeLinks,
 } from '../../presenters/notices.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 import { todayVn } from '../../clock.js';
@@ -37,13 +47,31 @@ import type { Db } from '../../db/client.js';
 
 const idParams = z.object({ id: z.uuid('Mã thông báo không hợp lệ.') });
 
+/** The notices these link to (predecessors, successors), for their number and title. */
+async function linksOf(db: Db, rows: NoticeWithUnit[]): Promise<NoticeLinks> {
+  const ids = rows.flatMap((r) => [r.notice.replacesId, r.notice.replacedById]).filter((x): x is string => !!x);
+  return new Map((await unsafeNoticeHeaders(db, [...new Set(ids)])).map((h) => [h.id, { id: h.id, title: h.title, number: h.number }]));
+}
+
 /** The public view of notices, their items read one notice after another (a pool connection each would buy little). */
 async function publicViews(db: Db, rows: NoticeWithUnit[]) {
   const today = todayVn();
+  const links = await linksOf(db, rows);
   const out = [];
-  for (const n of rows) out.push(presentPublicNotice(n, await noticeItems(db, n.notice.id), today));
+  for (const n of rows) out.push(presentPublicNotice(n, await noticeItems(db, n.notice.id), today, links));
   return out;
 }
+
+const noticeIdentity = {
+  number: z.string().trim().max(60, 'Số, ký hiệu quá dài (tối đa 60 ký tự).').nullish(),
+  issuedDate: isoDate.nullish(),
+  issuer: z.string().trim().max(300, 'Tên cơ quan ban hành quá dài.').nullish(),
+};
+const noticeWindow = {
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional().describe('Ngày cuối (đến hết ngày) khi thời gian cho bằng hai ngày; khi đó không gửi workingDays'),
+  workingDays: z.number().int().min(1, 'Số ngày làm việc từ 1.').max(60).optional().describe('Số ngày làm việc kể từ ngày bắt đầu (mặc định 10)'),
+};
 
 export const noticeRoutes =
   ({ db }: RouteDeps): FastifyPluginAsyncZod =>
@@ -81,7 +109,7 @@ export const noticeRoutes =
       async (req) => {
         const n = await unsafeFindNotice(db, req.params.id);
         if (!n) throw notFound('Không tìm thấy thông báo công khai.');
-        return presentPublicNotice(n, await noticeItems(db, n.notice.id), todayVn());
+        return presentPublicNotice(n, await noticeItems(db, n.notice.id), todayVn(), await linksOf(db, [n]));
       },
     );
 
@@ -157,8 +185,9 @@ export const noticeRoutes =
         authorize(actor, 'notice', 'read');
         const { rows, total } = await listVisibleNotices(db, actor, req.query);
         const today = todayVn();
+        const links = await linksOf(db, rows);
         const items = [];
-        for (const r of rows) items.push(presentNoticeSummary(actor, r, await noticeItems(db, r.notice.id), today, r.commentCount));
+        for (const r of rows) items.push(presentNoticeSummary(actor, r, await noticeItems(db, r.notice.id), today, r.commentCount, links));
         return { items, total };
       },
     );
@@ -169,13 +198,13 @@ export const noticeRoutes =
         schema: {
           tags,
           operationId: 'postNotice',
-          summary: 'Công khai danh sách đề nghị trên cổng thông tin (N ngày làm việc)',
+          summary: 'Công khai danh sách đề nghị trên cổng thông tin (N ngày làm việc, hoặc từ ngày … đến hết ngày …)',
           body: z.object({
             candidateIds: z.array(z.uuid()).min(1, 'Hãy chọn đề nghị.').max(1000),
             title: z.string().trim().min(3, 'Hãy nhập tiêu đề.').max(300),
             body: z.string().trim().max(5000).nullish(),
-            startDate: isoDate.optional(),
-            workingDays: z.number().int().min(1, 'Số ngày làm việc từ 1.').max(60).default(10),
+            ...noticeWindow,
+            ...noticeIdentity,
           }),
           response: { 201: publicNoticeSchema, ...errors(403, 404, 409) },
         },
@@ -186,7 +215,57 @@ export const noticeRoutes =
         const n = await runCommand(db, actor, (ctx) => postNotice(ctx, req.body));
         const found = await findVisibleNotice(db, actor, n.id);
         if (!found) throw notFound('Không tìm thấy thông báo công khai.');
-        return reply.status(201).send(presentPublicNotice(found, await noticeItems(db, n.id), todayVn()));
+        return reply.status(201).send(presentPublicNotice(found, await noticeItems(db, n.id), todayVn(), await linksOf(db, [found])));
+      },
+    );
+
+    app.post(
+      '/api/notices/:id/replace',
+      {
+        schema: {
+          tags,
+          operationId: 'replaceNotice',
+          summary: 'Thay thế thông báo bằng thông báo mới: các đề nghị được chuyển sang, ý kiến góp ý ở lại thông báo cũ',
+          params: idParams,
+          body: z.object({
+            candidateIds: z.array(z.uuid()).max(1000).optional().describe('Đề nghị thêm vào (các đề nghị của thông báo cũ luôn được chuyển sang)'),
+            title: z.string().trim().min(3, 'Hãy nhập tiêu đề.').max(300),
+            body: z.string().trim().max(5000).nullish(),
+            ...noticeWindow,
+            ...noticeIdentity,
+          }),
+          response: { 201: publicNoticeSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'notice', 'replace');
+        const n = await runCommand(db, actor, (ctx) => replaceNotice(ctx, req.params.id, req.body));
+        const found = await findVisibleNotice(db, actor, n.id);
+        if (!found) throw notFound('Không tìm thấy thông báo công khai.');
+        return reply.status(201).send(presentPublicNotice(found, await noticeItems(db, n.id), todayVn(), await linksOf(db, [found])));
+      },
+    );
+
+    app.post(
+      '/api/notices/:id/withdraw',
+      {
+        schema: {
+          tags,
+          operationId: 'withdrawNotice',
+          summary: 'Thu hồi thông báo công khai (ghi lý do): cổng công khai hiện "đã thu hồi", không nhận góp ý nữa',
+          params: idParams,
+          body: z.object({ reason: z.string().trim().min(3, 'Hãy ghi lý do thu hồi.').max(1000, 'Lý do quá dài.') }),
+          response: { 200: publicNoticeSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'notice', 'withdraw');
+        await runCommand(db, actor, (ctx) => withdrawNotice(ctx, req.params.id, req.body.reason));
+        const found = await findVisibleNotice(db, actor, req.params.id);
+        if (!found) throw notFound('Không tìm thấy thông báo công khai.');
+        return presentPublicNotice(found, await noticeItems(db, found.notice.id), todayVn(), await linksOf(db, [found]));
       },
     );
 
@@ -208,7 +287,7 @@ export const noticeRoutes =
         if (!n) throw notFound('Không tìm thấy thông báo công khai.');
         const items = await noticeItems(db, n.notice.id);
         const comments = await commentsOf(db, n.notice.id);
-        return presentNotice(actor, n, items, todayVn(), comments);
+        return presentNotice(actor, n, items, todayVn(), comments, await linksOf(db, [n]));
       },
     );
 

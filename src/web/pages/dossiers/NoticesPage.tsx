@@ -1,14 +1,29 @@
-/** Public notice (công khai): post nominees on the portal for N working days, read and answer the comments. */
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+/** Public notice (công khai): post nominees on the portal for N working days or between two dates, replace or withdraw a notice, read and answer the comments. */
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import type { FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { answerComment, getNotice, listNotices, pipelineAbilities, postNotice, readyToDecide, setCommentsAside, type PublicNotice } from '../../api/dossiers';
+import {
+  answerComment,
+  getNotice,
+  listNotices,
+  pipelineAbilities,
+  postNotice,
+  readyToDecide,
+  replaceNotice,
+  setCommentsAside,
+  withdrawNotice,
+  type NoticeInput,
+  type NoticeSummary,
+  type PublicNotice,
+} from '../../api/dossiers';
 import { errorText } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/PageStates';
-import { fmtDate, fmtDateTime } from '../../lib/format';
+import { fmtDate, fmtDateTime, fromDayjs } from '../../lib/format';
 import { keys } from '../../api/keys';
 
 const DISPOSITION_LABELS = { spam: 'Spam', duplicate: 'Trùng lặp' } as const;
@@ -124,6 +139,125 @@ function Comments({ id, mayAnswer }: { id: string; mayAnswer: boolean }) {
   );
 }
 
+type WindowMode = 'working' | 'calendar';
+interface NoticeFormValues {
+  candidateIds: string[];
+  title: string;
+  body?: string;
+  mode: WindowMode;
+  startDate?: Dayjs;
+  workingDays?: number;
+  range?: [Dayjs, Dayjs];
+  number?: string;
+  issuedDate?: Dayjs;
+  issuer?: string;
+}
+
+/** The form's values as the API takes them: a window by two calendar dates, or from a day for N working days. */
+function toNoticeInput(v: NoticeFormValues): NoticeInput {
+  const identity = { number: v.number?.trim() || null, issuedDate: fromDayjs(v.issuedDate), issuer: v.issuer?.trim() || null };
+  const window =
+    v.mode === 'calendar' && v.range
+      ? { startDate: fromDayjs(v.range[0]) ?? undefined, endDate: fromDayjs(v.range[1]) ?? undefined }
+      : { startDate: fromDayjs(v.startDate) ?? undefined, workingDays: v.workingDays ?? 10 };
+  return { candidateIds: v.candidateIds ?? [], title: v.title, body: v.body ?? null, ...window, ...identity };
+}
+
+function NoticeForm({
+  form,
+  onFinish,
+  candidateOptions,
+  replacing,
+}: {
+  form: FormInstance<NoticeFormValues>;
+  onFinish: (v: NoticeFormValues) => void;
+  candidateOptions: { value: string; label: string }[];
+  replacing: PublicNotice | null;
+}) {
+  const mode = Form.useWatch('mode', form);
+  return (
+    <Form<NoticeFormValues>
+      form={form}
+      layout="vertical"
+      initialValues={{ workingDays: 10, candidateIds: [], mode: 'working', issuer: replacing?.issuer ?? undefined }}
+      onFinish={onFinish}
+    >
+      {replacing ? (
+        <Typography.Paragraph type="secondary">
+          Thay thế thông báo {replacing.number ? `số ${replacing.number}` : `"${replacing.title}"`}: {replacing.items.length} đề nghị được chuyển sang thông báo
+          mới; các ý kiến góp ý đã nhận ở lại thông báo cũ.
+        </Typography.Paragraph>
+      ) : null}
+      <Form.Item name="title" label="Tiêu đề" rules={[{ required: true, min: 3, message: 'Hãy nhập tiêu đề.' }]}>
+        <Input placeholder="Công khai danh sách đề nghị khen thưởng …" />
+      </Form.Item>
+      <Row gutter={8}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="number" label="Số, ký hiệu">
+            <Input placeholder="08/TB-HĐTĐKT" data-testid="notice-number" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="issuedDate" label="Ngày ban hành">
+            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="issuer" label="Cơ quan ban hành">
+            <Input placeholder="Hội đồng Thi đua - Khen thưởng" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="body" label="Nội dung">
+        <Input.TextArea rows={3} placeholder="Mọi ý kiến góp ý xin gửi về …" />
+      </Form.Item>
+      <Form.Item
+        name="candidateIds"
+        label={replacing ? 'Đề nghị thêm vào (không bắt buộc)' : 'Đề nghị được công khai'}
+        rules={replacing ? [] : [{ required: true, message: 'Hãy chọn đề nghị.' }]}
+      >
+        <Select mode="multiple" options={candidateOptions} />
+      </Form.Item>
+      <Form.Item name="mode" label="Thời gian lấy ý kiến">
+        <Radio.Group
+          options={[
+            { value: 'working', label: 'Số ngày làm việc' },
+            { value: 'calendar', label: 'Từ ngày … đến hết ngày …' },
+          ]}
+        />
+      </Form.Item>
+      {mode === 'calendar' ? (
+        <Form.Item name="range" label="Từ ngày – đến hết ngày" rules={[{ required: true, message: 'Chọn ngày bắt đầu và ngày kết thúc.' }]}>
+          <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} data-testid="notice-range" />
+        </Form.Item>
+      ) : (
+        <Row gutter={8}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="startDate" label="Từ ngày (để trống: hôm nay)">
+              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="workingDays" label="Số ngày làm việc">
+              <InputNumber min={1} max={60} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </Form>
+  );
+}
+
+function StatusTag({ n }: { n: PublicNotice }) {
+  if (n.status === 'withdrawn') return <Tag color="red">Đã thu hồi</Tag>;
+  if (n.status === 'replaced') return <Tag color="orange">Đã được thay thế</Tag>;
+  return n.open ? <Tag color="processing">Đang lấy ý kiến</Tag> : <Tag>Đã kết thúc</Tag>;
+}
+
+function noticeLabel(n: { number: string | null; title: string }): string {
+  return n.number ? `số ${n.number}` : `"${n.title}"`;
+}
+
 export default function NoticesPage() {
   const user = useUser();
   const ab = pipelineAbilities(user);
@@ -132,16 +266,38 @@ export default function NoticesPage() {
   const q = useQuery({ queryKey: keys.notices, queryFn: listNotices });
   const ready = useQuery({ queryKey: keys.decisions.ready, queryFn: readyToDecide, enabled: ab.postNotice });
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ candidateIds: string[]; title: string; body?: string; workingDays: number }>();
+  const [replacing, setReplacing] = useState<NoticeSummary | null>(null);
+  const [withdrawing, setWithdrawing] = useState<{ notice: NoticeSummary; reason: string } | null>(null);
+  const [form] = Form.useForm<NoticeFormValues>();
+  const refresh = () => qc.invalidateQueries({ queryKey: keys.notices });
   const post = useMutation({
     mutationFn: postNotice,
     onSuccess: async () => {
       message.success('Đã đăng công khai trên cổng thông tin.');
       setOpen(false);
-      await qc.invalidateQueries({ queryKey: keys.notices });
+      await refresh();
     },
     onError: (e) => message.error(errorText(e)),
   });
+  const replace = useMutation({
+    mutationFn: (v: { id: string; input: NoticeInput }) => replaceNotice(v.id, v.input),
+    onSuccess: async (n) => {
+      message.success(`Đã đăng thông báo thay thế${n.number ? ` số ${n.number}` : ''}.`);
+      setReplacing(null);
+      await refresh();
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const withdraw = useMutation({
+    mutationFn: (v: { id: string; reason: string }) => withdrawNotice(v.id, v.reason),
+    onSuccess: async () => {
+      message.success('Đã thu hồi thông báo; cổng công khai không còn nhận góp ý.');
+      setWithdrawing(null);
+      await refresh();
+    },
+    onError: (e) => message.error(errorText(e)),
+  });
+  const candidateOptions = (ready.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.displayName} — ${c.honorLabel}` }));
   return (
     <>
       <PageHeader
@@ -161,55 +317,123 @@ export default function NoticesPage() {
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: 'Chưa có đợt công khai nào.' }}
+        scroll={{ x: 'max-content' }}
         expandable={{
-          expandedRowRender: (n: PublicNotice) => (
-            <Card size="small" title="Ý kiến góp ý">
-              <Comments id={n.id} mayAnswer={ab.answerNotice} />
-            </Card>
+          expandedRowRender: (n: NoticeSummary) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {n.replaces ? <Typography.Text>Thay thế thông báo {noticeLabel(n.replaces)}.</Typography.Text> : null}
+              {n.replacedBy ? (
+                <Typography.Text type="warning" data-testid="notice-replaced-by">
+                  Đã được thay thế bằng thông báo {noticeLabel(n.replacedBy)}.
+                </Typography.Text>
+              ) : null}
+              {n.status === 'withdrawn' ? (
+                <Typography.Text type="danger" data-testid="notice-withdrawn">
+                  Đã thu hồi{n.withdrawnAt ? ` ngày ${fmtDateTime(n.withdrawnAt)}` : ''}: {n.withdrawnReason}
+                </Typography.Text>
+              ) : null}
+              <Card size="small" title="Ý kiến góp ý">
+                <Comments id={n.id} mayAnswer={n.actions.includes('answer')} />
+              </Card>
+            </Space>
           ),
         }}
         columns={[
-          { title: 'Tiêu đề', dataIndex: 'title', key: 't' },
+          {
+            title: 'Tiêu đề',
+            key: 't',
+            render: (_: unknown, n: NoticeSummary) => (
+              <div style={{ minWidth: 180, maxWidth: 420, whiteSpace: 'normal' }}>
+                <div>{n.title}</div>
+                {n.number || n.issuedDate || n.issuer ? (
+                  <Typography.Text type="secondary">
+                    {[n.number ? `Số ${n.number}` : null, n.issuedDate ? `ngày ${fmtDate(n.issuedDate)}` : null, n.issuer].filter(Boolean).join(', ')}
+                  </Typography.Text>
+                ) : null}
+              </div>
+            ),
+          },
           {
             title: 'Thời gian',
             key: 'd',
             width: 230,
-            render: (_: unknown, n: PublicNotice) => `${fmtDate(n.startDate)} – ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`,
+            render: (_: unknown, n: NoticeSummary) =>
+              n.dayCountKind === 'calendar'
+                ? `Từ ${fmtDate(n.startDate)} đến hết ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`
+                : `${fmtDate(n.startDate)} – ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`,
           },
-          { title: 'Số đề nghị', key: 'n', width: 100, align: 'right' as const, render: (_: unknown, n: PublicNotice) => n.items.length },
+          { title: 'Số đề nghị', key: 'n', width: 100, align: 'right' as const, render: (_: unknown, n: NoticeSummary) => n.items.length },
           { title: 'Góp ý', dataIndex: 'commentCount', key: 'c', width: 80, align: 'right' as const },
+          { title: '', key: 's', width: 140, render: (_: unknown, n: NoticeSummary) => <StatusTag n={n} /> },
           {
             title: '',
-            key: 's',
-            width: 120,
-            render: (_: unknown, n: PublicNotice) => (n.open ? <Tag color="processing">Đang lấy ý kiến</Tag> : <Tag>Đã kết thúc</Tag>),
+            key: 'a',
+            width: 170,
+            render: (_: unknown, n: NoticeSummary) => (
+              <Space wrap size={4}>
+                {n.actions.includes('replace') ? (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      form.resetFields();
+                      setReplacing(n);
+                    }}
+                    data-testid="notice-replace"
+                  >
+                    Thay thế
+                  </Button>
+                ) : null}
+                {n.actions.includes('withdraw') ? (
+                  <Button size="small" danger onClick={() => setWithdrawing({ notice: n, reason: '' })} data-testid="notice-withdraw">
+                    Thu hồi
+                  </Button>
+                ) : null}
+              </Space>
+            ),
           },
         ]}
       />
       <Modal
-        open={open}
-        title="Đăng công khai danh sách đề nghị"
-        okText="Đăng"
-        onCancel={() => setOpen(false)}
+        open={open || replacing !== null}
+        title={replacing ? `Thay thế thông báo ${noticeLabel(replacing)}` : 'Đăng công khai danh sách đề nghị'}
+        okText={replacing ? 'Đăng thông báo thay thế' : 'Đăng'}
+        cancelText="Đóng"
+        onCancel={() => {
+          setOpen(false);
+          setReplacing(null);
+        }}
         onOk={() => form.submit()}
-        confirmLoading={post.isPending}
+        confirmLoading={post.isPending || replace.isPending}
         width={720}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ workingDays: 10, candidateIds: [] }} onFinish={(v) => post.mutate({ ...v, body: v.body ?? null })}>
-          <Form.Item name="title" label="Tiêu đề" rules={[{ required: true, min: 3 }]}>
-            <Input placeholder="Công khai danh sách đề nghị khen thưởng …" />
-          </Form.Item>
-          <Form.Item name="body" label="Nội dung">
-            <Input.TextArea rows={3} placeholder="Mọi ý kiến góp ý xin gửi về …" />
-          </Form.Item>
-          <Form.Item name="candidateIds" label="Đề nghị được công khai" rules={[{ required: true, message: 'Hãy chọn đề nghị.' }]}>
-            <Select mode="multiple" options={(ready.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.displayName} — ${c.honorLabel}` }))} />
-          </Form.Item>
-          <Form.Item name="workingDays" label="Số ngày làm việc">
-            <InputNumber min={1} max={60} />
-          </Form.Item>
-        </Form>
+        <NoticeForm
+          form={form}
+          replacing={replacing}
+          candidateOptions={candidateOptions}
+          onFinish={(v) => (replacing ? replace.mutate({ id: replacing.id, input: toNoticeInput(v) }) : post.mutate(toNoticeInput(v)))}
+        />
+      </Modal>
+      <Modal
+        open={withdrawing !== null}
+        title={withdrawing ? `Thu hồi thông báo ${noticeLabel(withdrawing.notice)}` : ''}
+        okText="Thu hồi"
+        okButtonProps={{ danger: true, disabled: (withdrawing?.reason.trim().length ?? 0) < 3 }}
+        cancelText="Đóng"
+        confirmLoading={withdraw.isPending}
+        onCancel={() => setWithdrawing(null)}
+        onOk={() => withdrawing && withdraw.mutate({ id: withdrawing.notice.id, reason: withdrawing.reason })}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">Cổng công khai sẽ hiện thông báo là đã thu hồi và không nhận góp ý nữa.</Typography.Paragraph>
+        <Input.TextArea
+          rows={3}
+          value={withdrawing?.reason ?? ''}
+          onChange={(e) => withdrawing && setWithdrawing({ ...withdrawing, reason: e.target.value })}
+          placeholder="Lý do thu hồi (ghi vào nhật ký và hiện trên cổng công khai)"
+          aria-label="Lý do thu hồi"
+          data-testid="notice-withdraw-reason"
+        />
       </Modal>
     </>
   );

@@ -60,6 +60,12 @@ export default function PublicNoticesPage() {
             <Typography.Paragraph>
               Thời gian lấy ý kiến: từ {fmtDate(n.startDate)} đến hết {fmtDate(n.endDate)} ({n.workingDays} ngày làm việc).
             </Typography.Paragraph>
+            {n.number || n.issuer ? (
+              <Typography.Paragraph type="secondary" data-testid="public-notice-identity">
+                {[n.issuer, n.number ? `Thông báo số ${n.number}` : null, n.issuedDate ? `ngày ${fmtDate(n.issuedDate)}` : null].filter(Boolean).join(' — ')}
+                {n.replaces ? ` (thay thế thông báo ${n.replaces.number ? `số ${n.replaces.number}` : `"${n.replaces.title}"`})` : ''}
+              </Typography.Paragraph>
+            ) : null}
             {n.body ? <Typography.Paragraph>{n.body}</Typography.Paragraph> : null}
             <List
               bordered

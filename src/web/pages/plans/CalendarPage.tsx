@@ -132,7 +132,14 @@ export default function CalendarPage() {
               title: 'Hạn',
               dataIndex: 'dueDate',
               width: 110,
-              render: (d: string, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{fmtDate(d)}</Typography.Text>,
+              render: (d: string, r) => (
+                <div>
+                  {r.startDate ? <Typography.Text type="secondary">Từ {fmtDate(r.startDate)}</Typography.Text> : null}
+                  <div>
+                    <Typography.Text type={r.overdue ? 'danger' : undefined}>{r.startDate ? `Đến hết ${fmtDate(d)}` : fmtDate(d)}</Typography.Text>
+                  </div>
+                </div>
+              ),
             },
             { title: 'Loại', dataIndex: 'kindLabel', width: 200, render: (v: string) => <Tag>{v}</Tag> },
             { title: 'Nội dung', render: (_, r) => (r.link ? <Link to={r.link}>{r.title}</Link> : r.title) },

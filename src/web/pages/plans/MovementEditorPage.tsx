@@ -15,10 +15,13 @@ import { fromDayjs, toDayjs } from '../../lib/format';
 import { codeOf, codesOf } from '../../lib/codes';
 import { HONORS, HONOR_INFO, SUBJECT_KINDS, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes';
 import {
+  DAY_COUNT_KINDS,
+  DAY_COUNT_KIND_LABELS,
   DEADLINE_KINDS,
   DEADLINE_KIND_LABELS,
   MOVEMENT_TYPES,
   MOVEMENT_TYPE_LABELS,
+  type DayCountKind,
   type DeadlineKind,
   type MovementInput,
   type MovementType,
@@ -32,6 +35,8 @@ interface FormValues {
   type: MovementType;
   year: number;
   number?: string;
+  issuedDate?: Dayjs;
+  issuer?: string;
   title: string;
   basis?: string;
   theme?: string;
@@ -42,6 +47,8 @@ interface FormValues {
   criteria?: string;
   period: [Dayjs, Dayjs];
   registrationDeadline?: Dayjs;
+  /** Registration window: opening day (optional) and closing day. */
+  registrationStartDate?: Dayjs;
   signerTitle?: string;
   signerName?: string;
   participantUnitIds: string[];
@@ -57,7 +64,18 @@ interface FormValues {
     minTargetShare?: number;
     criteriaByDate?: Dayjs;
   }[];
-  deadlines: { key?: string; kind: DeadlineKind; title: string; dueDate: Dayjs; audience: 'office' | 'units'; note?: string }[];
+  deadlines: {
+    key?: string;
+    kind: DeadlineKind;
+    title: string;
+    /** [opens, closes]; the opening may be left empty (a plain due date). */
+    window: [Dayjs | null, Dayjs];
+    dayCountKind?: DayCountKind;
+    dayCount?: number;
+    honors?: Honor[];
+    audience: 'office' | 'units';
+    note?: string;
+  }[];
 }
 
 const honorOptions = HONORS.map((h) => ({ value: h, label: HONOR_INFO[h].label }));
@@ -82,6 +100,8 @@ function toForm(m: Movement | undefined, unitId: string, parentId: string | null
     type: m.type as MovementType,
     year: m.year,
     number: m.number ?? undefined,
+    issuedDate: toDayjs(m.issuedDate),
+    issuer: m.issuer ?? undefined,
     title: m.title,
     basis: m.basis ?? undefined,
     theme: m.theme ?? undefined,
@@ -92,6 +112,7 @@ function toForm(m: Movement | undefined, unitId: string, parentId: string | null
     criteria: m.criteria ?? undefined,
     period: [toDayjs(m.startDate)!, toDayjs(m.endDate)!],
     registrationDeadline: toDayjs(m.registrationDeadline),
+    registrationStartDate: toDayjs(m.registrationStartDate),
     signerTitle: m.signerTitle ?? undefined,
     signerName: m.signerName ?? undefined,
     participantUnitIds: m.participants.map((p) => p.id),
@@ -141,7 +162,10 @@ function toForm(m: Movement | undefined, unitId: string, parentId: string | null
               key: d.key,
               kind,
               title: d.title,
-              dueDate: toDayjs(d.dueDate)!,
+              window: [toDayjs(d.startDate) ?? null, toDayjs(d.dueDate)!] as [Dayjs | null, Dayjs],
+              dayCountKind: d.dayCountKind ?? undefined,
+              dayCount: d.dayCount ?? undefined,
+              honors: codesOf(HONORS, d.honors ?? []),
               audience: d.audience === 'units' ? ('units' as const) : ('office' as const),
               note: d.note ?? undefined,
             },
@@ -159,6 +183,8 @@ function toInput(v: FormValues, version?: number): MovementInput {
     type: v.type,
     year: v.year,
     number: v.number || null,
+    issuedDate: fromDayjs(v.issuedDate),
+    issuer: v.issuer || null,
     title: v.title,
     basis: v.basis || null,
     theme: v.theme || null,
@@ -170,6 +196,7 @@ function toInput(v: FormValues, version?: number): MovementInput {
     startDate: fromDayjs(v.period[0])!,
     endDate: fromDayjs(v.period[1])!,
     registrationDeadline: fromDayjs(v.registrationDeadline),
+    registrationStartDate: fromDayjs(v.registrationStartDate),
     signerTitle: v.signerTitle || null,
     signerName: v.signerName || null,
     participantUnitIds: v.participantUnitIds ?? [],
@@ -202,7 +229,11 @@ function toInput(v: FormValues, version?: number): MovementInput {
       key: d.key,
       kind: d.kind,
       title: d.title,
-      dueDate: fromDayjs(d.dueDate)!,
+      startDate: fromDayjs(d.window?.[0]),
+      dueDate: fromDayjs(d.window?.[1])!,
+      dayCountKind: d.dayCountKind ?? null,
+      dayCount: d.dayCount ?? null,
+      honors: d.honors ?? [],
       audience: d.audience ?? 'office',
       note: d.note || null,
       responsibleUnitId: null,
@@ -310,7 +341,12 @@ export default function MovementEditorPage() {
               </Col>
             </Row>
             <Row gutter={12}>
-              <Col xs={24} md={8}>
+              <Col xs={24} sm={12} md={4}>
+                <Form.Item name="registrationStartDate" label="Mở đăng ký từ ngày">
+                  <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} data-testid="movement-registration-start" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12} md={4}>
                 <Form.Item name="registrationDeadline" label="Hạn đăng ký thi đua">
                   <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
                 </Form.Item>
@@ -468,25 +504,56 @@ export default function MovementEditorPage() {
           </Form.List>
           <Form.List name="deadlines">
             {(fields, { add, remove }) => (
-              <ListCard title="Thời hạn (gửi hồ sơ, tổng hợp, báo cáo)" onAdd={() => add({ kind: 'unit_submission', audience: 'units' })}>
+              <ListCard
+                title="Thời hạn (gửi hồ sơ theo từng hình thức khen thưởng, tổng hợp, báo cáo)"
+                onAdd={() => add({ kind: 'unit_submission', audience: 'units', honors: [] })}
+              >
                 {fields.map((f) => (
-                  <Row key={f.key} gutter={8}>
-                    <Col span={5}>
+                  <Row key={f.key} gutter={8} data-testid="movement-deadline-row">
+                    <Col xs={24} sm={12} md={4}>
                       <Form.Item name={[f.name, 'kind']}>
                         <Select options={DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }))} />
                       </Form.Item>
                     </Col>
-                    <Col span={7}>
+                    <Col xs={24} sm={12} md={5}>
                       <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: 'Nhập nội dung' }]}>
-                        <Input />
+                        <Input placeholder="Nội dung (Hồ sơ đề nghị Cờ thi đua…)" />
                       </Form.Item>
                     </Col>
-                    <Col span={4}>
-                      <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: 'Chọn ngày' }]}>
-                        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+                    <Col xs={24} sm={12} md={6}>
+                      <Form.Item
+                        name={[f.name, 'window']}
+                        rules={[
+                          {
+                            validator: (_r, v: [Dayjs | null, Dayjs] | undefined) => (v?.[1] ? Promise.resolve() : Promise.reject(new Error('Chọn hạn chót'))),
+                          },
+                        ]}
+                        extra="Từ ngày (có thể để trống) – đến hết ngày"
+                      >
+                        <DatePicker.RangePicker
+                          format="DD/MM/YYYY"
+                          allowEmpty={[true, false]}
+                          placeholder={['Từ ngày', 'Đến hết ngày']}
+                          style={{ width: '100%' }}
+                        />
                       </Form.Item>
                     </Col>
-                    <Col span={4}>
+                    <Col xs={12} sm={6} md={2}>
+                      <Form.Item name={[f.name, 'dayCount']}>
+                        <InputNumber min={1} max={366} placeholder="Số ngày" style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={6} md={3}>
+                      <Form.Item name={[f.name, 'dayCountKind']}>
+                        <Select allowClear placeholder="Tính theo" options={DAY_COUNT_KINDS.map((k) => ({ value: k, label: DAY_COUNT_KIND_LABELS[k] }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} sm={12} md={4}>
+                      <Form.Item name={[f.name, 'honors']}>
+                        <Select mode="multiple" allowClear placeholder="Mọi hình thức" options={honorOptions} maxTagCount="responsive" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} sm={6} md={3}>
                       <Form.Item name={[f.name, 'audience']}>
                         <Select
                           options={[
@@ -496,32 +563,42 @@ export default function MovementEditorPage() {
                         />
                       </Form.Item>
                     </Col>
-                    <Col span={3}>
+                    <Col xs={10} sm={5} md={3}>
                       <Form.Item name={[f.name, 'note']}>
                         <Input placeholder="Quá hạn thì…" />
                       </Form.Item>
                     </Col>
-                    <Col span={1}>
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
+                    <Col xs={2} sm={1} md={1}>
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="Xóa thời hạn" />
                     </Col>
                   </Row>
                 ))}
               </ListCard>
             )}
           </Form.List>
-          <Card size="small" title="Người ký">
+          <Card size="small" title="Văn bản phát động, người ký">
             <Row gutter={12}>
-              <Col span={8}>
-                <Form.Item name="number" label="Số văn bản">
-                  <Input />
+              <Col xs={24} sm={12} md={6}>
+                <Form.Item name="number" label="Số, ký hiệu">
+                  <Input placeholder="125/KH-SNV" data-testid="movement-number" />
                 </Form.Item>
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={12} md={6}>
+                <Form.Item name="issuedDate" label="Ngày ban hành">
+                  <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12}>
+                <Form.Item name="issuer" label="Cơ quan ban hành (để trống: đơn vị phát động)">
+                  <Input placeholder="Sở Nội vụ tỉnh …" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} sm={12}>
                 <Form.Item name="signerTitle" label="Chức vụ">
                   <Input placeholder="GIÁM ĐỐC" />
                 </Form.Item>
               </Col>
-              <Col span={8}>
+              <Col xs={24} sm={12}>
                 <Form.Item name="signerName" label="Họ và tên">
                   <Input />
                 </Form.Item>

@@ -113,13 +113,28 @@ export function DeadlineList({ deadlines }: { deadlines: Deadline[] }) {
       dataSource={deadlines}
       data-testid="deadline-list"
       columns={[
-        { title: 'Hạn', dataIndex: 'dueDate', width: 110, render: (d: string, r) => <Text type={r.overdue ? 'danger' : undefined}>{fmtDate(d)}</Text> },
+        {
+          title: 'Hạn',
+          dataIndex: 'dueDate',
+          width: 130,
+          render: (d: string, r) => (
+            <div>
+              {r.startDate ? <Text type="secondary">Từ {fmtDate(r.startDate)}</Text> : null}
+              <div>
+                <Text type={r.overdue ? 'danger' : undefined}>{r.startDate ? `Đến hết ${fmtDate(d)}` : fmtDate(d)}</Text>
+              </div>
+              {r.notYetOpen ? <Tag color="blue">Chưa mở</Tag> : null}
+            </div>
+          ),
+        },
         { title: 'Loại', dataIndex: 'kindLabel', width: 190, render: (v: string) => <Tag>{v}</Tag> },
         {
           title: 'Nội dung',
           render: (_, r) => (
             <div>
               <div>{r.title}</div>
+              {r.honorLabels.length ? <Text type="secondary">Áp dụng cho: {r.honorLabels.join(', ')}</Text> : null}
+              {r.dayCount && r.dayCountKind ? <div>{r.windowText}</div> : null}
               {r.note ? <Text type="warning">{r.note}</Text> : null}
             </div>
           ),
@@ -288,7 +303,16 @@ export function MovementDocument({ m, extra }: { m: Movement; extra?: ReactNode 
           <Descriptions.Item label="Thời gian">
             {fmtDate(m.startDate)} – {fmtDate(m.endDate)}
           </Descriptions.Item>
-          <Descriptions.Item label="Hạn đăng ký">{fmtDate(m.registrationDeadline)}</Descriptions.Item>
+          <Descriptions.Item label="Đăng ký thi đua">
+            {m.registrationStartDate ? `Từ ${fmtDate(m.registrationStartDate)} đến hết ${fmtDate(m.registrationDeadline)}` : fmtDate(m.registrationDeadline)}
+          </Descriptions.Item>
+          {m.number || m.issuedDate || m.issuer ? (
+            <Descriptions.Item label="Văn bản phát động" span={2}>
+              <span data-testid="movement-identity">
+                {[m.number ? `Số ${m.number}` : null, m.issuedDate ? `ngày ${fmtDate(m.issuedDate)}` : null, m.issuer].filter(Boolean).join(', ')}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           {m.theme ? (
             <Descriptions.Item label="Chủ đề" span={2}>
               {m.theme}
