@@ -118,6 +118,8 @@ async function generate(database: Database): Promise<Generated> {
   await flush();
   const ours = sql.raw(`(select id from units where path like '${root!.path}%' and code like 'BR%')`);
   // Individuals: each year one title for most (LĐTT), CSTĐCS for some, a Giấy khen with money now and then.
+  // The lateral draw names the person and the year, so that it is drawn for each of them (an
+  // uncorrelated sub-select is evaluated once: every person then got the same honor, or none).
   await db.execute(sql`
     insert into honor_awards (person_id, honor, year, type, decision_number, decision_date, issuer, amount, source)
     select p.id, h.honor, y, 'cong_trang', y || '/QĐ-BENCH', make_date(y, 1 + (abs(hashtext(p.id::text || y)) % 12), 1 + (abs(hashtext(y || p.id::text)) % 28)),
@@ -125,7 +127,7 @@ async function generate(database: Database): Promise<Generated> {
     from people p cross join generate_series(${YEARS[0]}::int, ${YEARS[1]}::int) y
     cross join lateral (select case when r < 0.08 then 'CSTDCS' when r < 0.65 then 'LDTT' when r < 0.75 then 'GK' end as honor,
                                case when r < 0.08 then 2340000 when r >= 0.65 and r < 0.75 then 702000 end::bigint as amount
-                        from (select random() as r) x) h
+                        from (select random() as r, p.id as person, y as year) x) h
     where p.unit_id in ${ours} and h.honor is not null`);
   // Collectives: most units a TTLĐTT each year, some a TTLĐXS with money.
   await db.execute(sql`
