@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.js';
 import type { NoticeCommentRow, NoticeWithUnit } from '../repositories/notices.js';
 import type { CandidateRow } from '../repositories/dossiers.js';
 import { COMMENT_DISPOSITIONS, NOTICE_ACTIONS, noticeActions, noticeOpen, type CommentDisposition } from '../policies/notice.js';
-import { HONOR_INFO, type Honor } from '../../shared/codes.js';
+import { HONOR_INFO, awardWording, type Honor } from '../../shared/codes.js';
 import { pageOf } from '../http/contract.js';
 
 /** What the public sees of a notice: only what it needs to comment (name, position and unit, the honor proposed, the achievement summary). */
@@ -25,6 +25,8 @@ export const publicNoticeSchema = z
         unitName: z.string(),
         honorLabel: z.string(),
         achievement: z.string().nullable(),
+        posthumous: z.boolean().describe('Truy tặng'),
+        awardWording: z.string().describe('"Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức'),
       }),
     ),
   })
@@ -81,6 +83,8 @@ export function presentPublicNotice(n: NoticeWithUnit, items: { candidate: Candi
       unitName: i.unitName,
       honorLabel: HONOR_INFO[i.candidate.honor as Honor]?.label ?? i.candidate.honor,
       achievement: i.candidate.achievement,
+      posthumous: i.candidate.posthumous,
+      awardWording: HONOR_INFO[i.candidate.honor as Honor] ? awardWording(i.candidate.honor as Honor, i.candidate.posthumous) : i.candidate.honor,
     })),
   };
 }

@@ -6308,6 +6308,16 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
+            /** @description Đề nghị Huân chương chưa xác định hạng: cấp quyết định ghi hạng */
+            classUndecided: boolean;
             /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
             actions?: ("update" | "remove" | "appraise" | "forward")[];
             /** Format: uuid */
@@ -6437,6 +6447,16 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
+            /** @description Đề nghị Huân chương chưa xác định hạng: cấp quyết định ghi hạng */
+            classUndecided: boolean;
             /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
             actions?: ("update" | "remove" | "appraise" | "forward")[];
         };
@@ -6962,7 +6982,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -6970,7 +6990,7 @@ export interface components {
                     /** @enum {string} */
                     op: "add_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -6978,7 +6998,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_quota";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     quota: {
                         article: string;
                         verified: boolean;
@@ -6986,7 +7006,7 @@ export interface components {
                         /** @enum {string} */
                         kind: "share_of_honor";
                         /** @enum {string} */
-                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         share: number;
                         /** @enum {string} */
                         rounding: "floor" | "round" | "ceil";
@@ -6995,7 +7015,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_coefficient";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     coefficient: number;
@@ -7040,7 +7060,7 @@ export interface components {
                         /** @enum {string} */
                         per: "dossier" | "candidate";
                         label: string;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                         exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
                     };
                 } | {
@@ -7051,7 +7071,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_public_notice";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     required: boolean;
                 } | {
                     /** @enum {string} */
@@ -7091,7 +7111,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_honor_rank";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     rank: number;
                 } | {
                     /** @enum {string} */
@@ -7132,11 +7152,11 @@ export interface components {
             /** @enum {string} */
             kind: "consecutive_title_years";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             years: number;
             termYears?: number;
             /** @enum {string} */
-            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
             rule: string;
@@ -7146,7 +7166,7 @@ export interface components {
             /** @enum {string} */
             kind: "honor_count";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
@@ -7158,7 +7178,7 @@ export interface components {
             /** @enum {string} */
             kind: "prerequisite_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
@@ -7190,7 +7210,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_share";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             strict?: boolean;
         } | {
@@ -7210,7 +7230,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_count_with_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
         } | {
             rule: string;
@@ -7229,7 +7249,7 @@ export interface components {
             /** @enum {string} */
             kind: "fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
             /** @enum {string} */
             ifAbsent?: "fail" | "unknown";
@@ -7241,7 +7261,7 @@ export interface components {
             /** @enum {string} */
             kind: "no_fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
         } | {
             rule: string;
@@ -7251,7 +7271,7 @@ export interface components {
             /** @enum {string} */
             kind: "meets_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
         } | {
             rule: string;
             article: string;
@@ -7296,11 +7316,11 @@ export interface components {
             /** @enum {string} */
             kind: "consecutive_title_years";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             years: number;
             termYears?: number;
             /** @enum {string} */
-            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
             rule: string;
@@ -7310,7 +7330,7 @@ export interface components {
             /** @enum {string} */
             kind: "honor_count";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
@@ -7322,7 +7342,7 @@ export interface components {
             /** @enum {string} */
             kind: "prerequisite_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
@@ -7354,7 +7374,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_share";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             strict?: boolean;
         } | {
@@ -7374,7 +7394,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_count_with_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
         } | {
             rule: string;
@@ -7393,7 +7413,7 @@ export interface components {
             /** @enum {string} */
             kind: "fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
             /** @enum {string} */
             ifAbsent?: "fail" | "unknown";
@@ -7405,7 +7425,7 @@ export interface components {
             /** @enum {string} */
             kind: "no_fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
         } | {
             rule: string;
@@ -7415,7 +7435,7 @@ export interface components {
             /** @enum {string} */
             kind: "meets_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
         } | {
             rule: string;
             article: string;
@@ -7610,6 +7630,14 @@ export interface components {
             coefficient: number | null;
             baseSalary: number | null;
             revoked: boolean;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
         };
         DisciplineRecord: {
             /** Format: uuid */
@@ -7888,7 +7916,7 @@ export interface components {
             unitName: string;
             outcomes: {
                 /** @enum {string} */
-                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 eligible: boolean | null;
                 reasons?: components["schemas"]["RuleReason"][];
             }[];
@@ -7907,7 +7935,7 @@ export interface components {
             /** @description Đếm trên toàn bộ danh sách (không chỉ trang này) */
             summary: {
                 /** @enum {string} */
-                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 eligible: number;
                 undetermined: number;
                 ineligible: number;
@@ -8127,7 +8155,7 @@ export interface components {
         };
         FactKind: {
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             label: string;
         };
         FactRecord: {
@@ -8227,7 +8255,7 @@ export interface components {
         };
         HonorEligibility: {
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             label: string;
             /** @enum {string} */
             kind: "title" | "form";
@@ -8264,10 +8292,18 @@ export interface components {
             version: number;
             /** @description Các thao tác tài khoản được làm với bản ghi này */
             abilities: ("update" | "revoke" | "remove")[];
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
         };
         HonorRuleView: {
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             label: string;
             short: string;
             /** @enum {string} */
@@ -8301,7 +8337,7 @@ export interface components {
             } | null;
             quota: {
                 /** @enum {string} */
-                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 share: number;
                 rounding: string;
                 text: string;
@@ -8955,6 +8991,10 @@ export interface components {
                 unitName: string;
                 honorLabel: string;
                 achievement: string | null;
+                /** @description Truy tặng */
+                posthumous: boolean;
+                /** @description "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+                awardWording: string;
             }[];
             comments: components["schemas"]["NoticeComment"][];
             actions: "answer"[];
@@ -9001,6 +9041,10 @@ export interface components {
                 unitName: string;
                 honorLabel: string;
                 achievement: string | null;
+                /** @description Truy tặng */
+                posthumous: boolean;
+                /** @description "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+                awardWording: string;
             }[];
             commentCount: number;
             actions: "answer"[];
@@ -9178,7 +9222,7 @@ export interface components {
                 /** @enum {string} */
                 per: "dossier" | "candidate";
                 label: string;
-                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[] | null;
+                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[] | null;
                 exceptTypes: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[] | null;
                 byLaw: boolean;
                 text: string;
@@ -9189,7 +9233,7 @@ export interface components {
                     verified: boolean;
                     note?: string;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     label: string;
                 }[];
                 minWorkingDays: number;
@@ -9237,7 +9281,7 @@ export interface components {
                 note?: string;
                 ranks: {
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     label: string;
                     rank: number;
                 }[];
@@ -9259,7 +9303,7 @@ export interface components {
                     verified: boolean;
                     note?: string;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     label: string;
                     subject: string;
                     text: string;
@@ -9531,6 +9575,10 @@ export interface components {
                 unitName: string;
                 honorLabel: string;
                 achievement: string | null;
+                /** @description Truy tặng */
+                posthumous: boolean;
+                /** @description "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+                awardWording: string;
             }[];
         };
         PublicPetition: {
@@ -9596,9 +9644,9 @@ export interface components {
         };
         QuotaUse: {
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             /** @enum {string} */
-            of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             share: number;
             baseCount: number;
             cap: number;
@@ -9662,6 +9710,16 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
+            /** @description Đề nghị Huân chương chưa xác định hạng: cấp quyết định ghi hạng */
+            classUndecided: boolean;
             /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
             actions?: ("update" | "remove" | "appraise" | "forward")[];
             /** Format: uuid */
@@ -9946,7 +10004,7 @@ export interface components {
             /** @enum {string} */
             regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             year: number;
             reasons: components["schemas"]["RuleReason"][];
             money: components["schemas"]["RewardMoney"] | null;
@@ -9976,7 +10034,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -9984,7 +10042,7 @@ export interface components {
                     /** @enum {string} */
                     op: "add_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -9992,7 +10050,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_quota";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     quota: {
                         article: string;
                         verified: boolean;
@@ -10000,7 +10058,7 @@ export interface components {
                         /** @enum {string} */
                         kind: "share_of_honor";
                         /** @enum {string} */
-                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         share: number;
                         /** @enum {string} */
                         rounding: "floor" | "round" | "ceil";
@@ -10009,7 +10067,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_coefficient";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     coefficient: number;
@@ -10054,7 +10112,7 @@ export interface components {
                         /** @enum {string} */
                         per: "dossier" | "candidate";
                         label: string;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                         exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
                     };
                 } | {
@@ -10065,7 +10123,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_public_notice";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     required: boolean;
                 } | {
                     /** @enum {string} */
@@ -10105,7 +10163,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_honor_rank";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     rank: number;
                 } | {
                     /** @enum {string} */
@@ -10155,7 +10213,7 @@ export interface components {
                 agency: string;
                 effectiveFrom: string;
                 effectiveTo: string | null;
-                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
             }[];
             honors: components["schemas"]["HonorRuleView"][];
         } & {
@@ -16351,7 +16409,7 @@ export interface operations {
                     decisionDate: string;
                     year: number;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
                     subject: {
@@ -16365,7 +16423,7 @@ export interface operations {
                         honors?: {
                             year: number;
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
                         }[];
@@ -16383,7 +16441,7 @@ export interface operations {
                         facts?: {
                             year: number;
                             /** @enum {string} */
-                            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+                            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
                         }[];
                         members?: {
                             ratings?: {
@@ -16394,7 +16452,7 @@ export interface operations {
                             honors?: {
                                 year: number;
                                 /** @enum {string} */
-                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                                 /** @enum {string} */
                                 type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
                             }[];
@@ -16441,7 +16499,7 @@ export interface operations {
     getRewardMoney: {
         parameters: {
             query: {
-                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 subject: "individual" | "collective" | "household";
                 decisionDate: string;
                 regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
@@ -16648,7 +16706,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_criteria";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             subject: "individual" | "collective" | "household";
                             criteria: components["schemas"]["CriterionInput"][];
@@ -16656,7 +16714,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "add_criteria";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             subject: "individual" | "collective" | "household";
                             criteria: components["schemas"]["CriterionInput"][];
@@ -16664,7 +16722,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_quota";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             quota: {
                                 article: string;
                                 verified: boolean;
@@ -16672,7 +16730,7 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "share_of_honor";
                                 /** @enum {string} */
-                                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                                 share: number;
                                 /** @enum {string} */
                                 rounding: "floor" | "round" | "ceil";
@@ -16681,7 +16739,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_coefficient";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             subject: "individual" | "collective" | "household";
                             coefficient: number;
@@ -16726,7 +16784,7 @@ export interface operations {
                                 /** @enum {string} */
                                 per: "dossier" | "candidate";
                                 label: string;
-                                honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                                honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                                 exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
                             };
                         } | {
@@ -16737,7 +16795,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_public_notice";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             required: boolean;
                         } | {
                             /** @enum {string} */
@@ -16777,7 +16835,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_honor_rank";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             rank: number;
                         } | {
                             /** @enum {string} */
@@ -17095,7 +17153,7 @@ export interface operations {
             query: {
                 unitId: string;
                 year?: number;
-                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 decisionDate?: string;
                 /** @description result: đủ điều kiện trước, rồi thiếu dữ liệu, rồi chưa đủ; name: theo tên */
                 sort?: "result" | "name";
@@ -17163,7 +17221,7 @@ export interface operations {
             query: {
                 unitId: string;
                 year?: number;
-                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 decisionDate?: string;
                 /** @description result: đủ điều kiện trước, rồi thiếu dữ liệu, rồi chưa đủ; name: theo tên */
                 sort?: "result" | "name";
@@ -17529,7 +17587,7 @@ export interface operations {
                     /** Format: uuid */
                     unitId?: string | null;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     year: number;
                     /**
                      * @default cong_trang
@@ -17541,6 +17599,9 @@ export interface operations {
                     issuer?: string | null;
                     amount?: number | null;
                     note?: string | null;
+                    posthumous?: boolean;
+                    inKindDescription?: string | null;
+                    inKindValue?: number | null;
                 };
             };
         };
@@ -17605,7 +17666,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     year: number;
                     /**
                      * @default cong_trang
@@ -17617,6 +17678,9 @@ export interface operations {
                     issuer?: string | null;
                     amount?: number | null;
                     note?: string | null;
+                    posthumous?: boolean;
+                    inKindDescription?: string | null;
+                    inKindValue?: number | null;
                     version?: number;
                 };
             };
@@ -18276,7 +18340,7 @@ export interface operations {
                     unitId?: string | null;
                     year: number;
                     /** @enum {string} */
-                    fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+                    fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
                     note?: string | null;
                 };
             };
@@ -19402,7 +19466,7 @@ export interface operations {
                         /** @enum {string} */
                         subjectKind: "individual" | "collective" | "household";
                         /** @enum {string|null} */
-                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD" | null;
                         /** @enum {string} */
                         measure: "share" | "count";
                         value: number;
@@ -19420,7 +19484,7 @@ export interface operations {
                     /** @default [] */
                     honors?: {
                         /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         /** @default [] */
                         subjectKinds?: ("individual" | "collective" | "household")[];
                         quota?: number | null;
@@ -19650,7 +19714,7 @@ export interface operations {
                         /** @enum {string} */
                         subjectKind: "individual" | "collective" | "household";
                         /** @enum {string|null} */
-                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD" | null;
                         /** @enum {string} */
                         measure: "share" | "count";
                         value: number;
@@ -19668,7 +19732,7 @@ export interface operations {
                     /** @default [] */
                     honors?: {
                         /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         /** @default [] */
                         subjectKinds?: ("individual" | "collective" | "household")[];
                         quota?: number | null;
@@ -20048,7 +20112,7 @@ export interface operations {
                     /** Format: uuid */
                     subjectUnitId?: string | null;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     note?: string | null;
                 };
             };
@@ -20378,12 +20442,12 @@ export interface operations {
                     /** Format: uuid */
                     unitId: string;
                     /** @default [] */
-                    collective?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                    collective?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     /** @default [] */
                     people?: {
                         /** Format: uuid */
                         personId: string;
-                        honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     }[];
                 };
             };
@@ -23339,10 +23403,16 @@ export interface operations {
                     householdName?: string | null;
                     householdAddress?: string | null;
                     /** @enum {string} */
-                    proposedHonor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    proposedHonor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     achievement?: string | null;
                     positionText?: string | null;
                     version?: number;
+                    /** @description Truy tặng: người được đề nghị đã hy sinh, từ trần */
+                    posthumous?: boolean;
+                    /** @description Khen thưởng bằng hiện vật, ví dụ công trình phúc lợi */
+                    inKindDescription?: string | null;
+                    /** @description Giá trị hiện vật (đồng) */
+                    inKindValue?: number | null;
                 };
             };
         };
@@ -23417,10 +23487,16 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    proposedHonor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    proposedHonor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     achievement?: string | null;
                     positionText?: string | null;
                     version?: number;
+                    /** @description Truy tặng: người được đề nghị đã hy sinh, từ trần */
+                    posthumous?: boolean;
+                    /** @description Khen thưởng bằng hiện vật, ví dụ công trình phúc lợi */
+                    inKindDescription?: string | null;
+                    /** @description Giá trị hiện vật (đồng) */
+                    inKindValue?: number | null;
                 };
             };
         };
@@ -24219,7 +24295,7 @@ export interface operations {
                 "application/json": {
                     note?: string | null;
                     /** @enum {string|null} */
-                    lowerTo?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                    lowerTo?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD" | null;
                     lowerReason?: string | null;
                     subjectData?: {
                         ratings?: {
@@ -24306,7 +24382,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 };
             };
         };
@@ -24464,6 +24540,13 @@ export interface operations {
                     signerTitle: string;
                     title?: string | null;
                     awardedCandidateIds?: string[];
+                    /** @description Hạng quyết định ghi cho đề nghị chưa xác định hạng (Huân chương Lao động → hạng Ba) */
+                    classes?: {
+                        /** Format: uuid */
+                        candidateId: string;
+                        /** @enum {string} */
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
+                    }[];
                 };
             };
         };
@@ -27979,7 +28062,7 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number;
-                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 level?: "co_so" | "bo_tinh" | "nha_nuoc";
                 month?: number;
                 unitId?: string;
