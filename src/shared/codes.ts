@@ -2,6 +2,7 @@
  * Canonical codes (../shared/domain/codes.md). Binding vocabulary: codes never change once
  * shipped; labels are what users see.
  */
+import { formatNumberVi } from './format-vi.js';
 
 export const REGIMES = ['ND91_2017', 'ND98_2023', 'ND152_2025'] as const;
 export type Regime = (typeof REGIMES)[number];
@@ -56,6 +57,10 @@ export const HONORS = [
   'HCLD2',
   'HCLD1',
   'KNC',
+  // Issue 19 concept 5: the hero titles (danh hiệu vinh dự nhà nước) and a Huân chương Lao động proposed with its class left to the deciding authority.
+  'AHLD',
+  'AHLLVTND',
+  'HCLD',
 ] as const;
 export type Honor = (typeof HONORS)[number];
 export type HonorKind = 'title' | 'form';
@@ -80,7 +85,44 @@ export const HONOR_INFO: Record<Honor, HonorInfo> = {
   HCLD2: { label: 'Huân chương Lao động hạng Nhì', kind: 'form', subjects: ['individual', 'collective'] },
   HCLD1: { label: 'Huân chương Lao động hạng Nhất', kind: 'form', subjects: ['individual', 'collective'] },
   KNC: { label: 'Kỷ niệm chương', kind: 'form', subjects: ['individual'] },
+  AHLD: { label: 'Anh hùng Lao động', kind: 'title', subjects: ['individual', 'collective'] },
+  AHLLVTND: { label: 'Anh hùng Lực lượng vũ trang nhân dân', kind: 'title', subjects: ['individual', 'collective'] },
+  HCLD: { label: 'Huân chương Lao động', kind: 'form', subjects: ['individual', 'collective'] },
 };
+
+/**
+ * An honor proposed without its class (hạng): the deciding authority sets one of these classes in its
+ * decision. Until then the proposal counts in no statistics of a class.
+ */
+export const HONOR_CLASSES: Partial<Record<Honor, readonly Honor[]>> = { HCLD: ['HCLD3', 'HCLD2', 'HCLD1'] };
+export const classUndecided = (h: Honor): boolean => HONOR_CLASSES[h] !== undefined;
+
+/**
+ * How a document names the award: "Truy tặng danh hiệu Anh hùng Lao động", "Truy tặng Huân chương Lao động hạng Ba"
+ * for a deceased awardee (truy tặng), the plain label otherwise.
+ */
+export function awardWording(honor: Honor, posthumous: boolean): string {
+  const info = HONOR_INFO[honor];
+  if (!posthumous) return info.label;
+  return `Truy tặng ${info.kind === 'title' ? 'danh hiệu ' : ''}${info.label}`;
+}
+
+/**
+ * What a decision's Điều 1 does, from its awardees: "tặng Bằng khen …", "truy tặng danh hiệu Anh hùng
+ * Lao động", or both ("tặng …, truy tặng …"); lower-case first, each label once.
+ */
+export function awardPhrase(items: readonly { honor: string; posthumous: boolean }[]): string {
+  const label = (h: string) => (HONOR_INFO as Record<string, HonorInfo | undefined>)[h]?.label ?? h;
+  const plain = [...new Set(items.filter((a) => !a.posthumous).map((a) => label(a.honor)))];
+  const post = [...new Set(items.filter((a) => a.posthumous).map((a) => awardWording(a.honor as Honor, true).replace(/^Truy tặng /, '')))];
+  return [plain.length ? `tặng ${plain.join(', ')}` : '', post.length ? `truy tặng ${post.join(', ')}` : ''].filter(Boolean).join(', ');
+}
+
+/** "Công trình phúc lợi (nhà văn hóa thôn) trị giá 1.500.000.000 đồng": an award in kind as documents print it. */
+export function inKindText(description: string | null, value: number | null): string {
+  if (!description) return '';
+  return value === null ? description : `${description} trị giá ${formatNumberVi(value)} đồng`;
+}
 
 export const COMMENDATION_TYPES = ['cong_trang', 'chuyen_de', 'dot_xuat', 'cong_hien', 'nien_han', 'doi_ngoai'] as const;
 export type CommendationType = (typeof COMMENDATION_TYPES)[number];

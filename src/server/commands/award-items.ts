@@ -280,6 +280,7 @@ export async function grantReissue(ctx: CommandContext, id: string, input: { ans
     place: old.place,
     decisionId: old.decisionId,
     issuedBy: ctx.actor.accountId,
+    posthumous: old.posthumous,
   });
   const verb = r.kind === 'cap_lai' ? 'Đã cấp lại' : 'Đã cấp đổi';
   await markCertificateRevoked(ctx.tx, old.id, `${verb} ngày ${formatDateVi(today)}: thay bằng số ${registerNumberText(fresh)}`, now());

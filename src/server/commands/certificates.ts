@@ -59,6 +59,8 @@ export interface CertificateInput {
   decisionId?: string | null | undefined;
   awardeeId?: string | null | undefined;
   issuedBy?: string | null | undefined;
+  /** Truy tặng: printed "TRUY TẶNG" instead of "TẶNG". */
+  posthumous?: boolean | undefined;
 }
 
 // Crockford-style alphabet without 0/O, 1/I/L, U: codes are read aloud and typed from paper.
@@ -111,6 +113,7 @@ export async function registerCertificate(tx: Executor, input: CertificateInput)
     signerName: normalizeName(input.signerName),
     place: input.place?.trim().normalize('NFC') ?? '',
     issuedBy: input.issuedBy ?? null,
+    posthumous: input.posthumous ?? false,
   });
 }
 
@@ -210,6 +213,7 @@ export async function issueCertificatesForDecision(ctx: CommandContext, decision
       decisionId: d.id,
       awardeeId: a.id,
       issuedBy: ctx.actor.accountId,
+      posthumous: a.posthumous,
     });
     out.push(row);
     created++;
@@ -262,6 +266,7 @@ export async function revokeCertificate(ctx: CommandContext, id: string, reason:
 export function certificateData(c: CertificateRow, publicUrl: string): CertificateData {
   return {
     form: c.honor as Honor,
+    ...(c.posthumous ? { verb: 'TRUY TẶNG' } : {}),
     issuer: c.issuerTitle,
     recipientName: c.recipientName,
     ...(c.recipientDetail ? { recipientDetail: c.recipientDetail } : {}),

@@ -31,7 +31,8 @@ import { now } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
 import { mayDecide, moneyFor, quotaBreach, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
-import { HONOR_INFO, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
+import { HONOR_INFO, classUndecided, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
+import { HonorClassUndecided, setDecidedClasses, type DecidedClass } from './honor-classes.js';
 import { decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
 import { formatDateVi } from '../../shared/format-vi.js';
 import { revokeCertificatesForDecision } from './certificates.js';
@@ -76,6 +77,9 @@ export async function recordAward(
     displayName: string;
     /** Initiatives offered for this candidate (use once): marked used by this award. */
     initiativeIds?: string[];
+    posthumous?: boolean;
+    inKindDescription?: string | null;
+    inKindValue?: number | null;
   },
 ): Promise<string> {
   const dup = await standingHonor(tx, { personId: a.personId, unitId: a.unitId }, a.honor, a.year);
@@ -98,6 +102,9 @@ export async function recordAward(
     amount: a.amount,
     dossierId: a.dossierId,
     initiativeIds: a.initiativeIds ?? [],
+    posthumous: a.posthumous ?? false,
+    inKindDescription: a.inKindDescription ?? null,
+    inKindValue: a.inKindValue ?? null,
   });
   return row.id;
 }
@@ -279,6 +286,9 @@ async function recordHistories(ctx: CommandContext, row: DecisionRow, rows: { ca
       dossierId: r.dossier.id,
       displayName: r.candidate.displayName,
       initiativeIds: (await claimsOfCandidates(ctx.tx, [r.candidate.id])).map((x) => x.initiativeId),
+      posthumous: r.candidate.posthumous,
+      inKindDescription: r.candidate.inKindDescription,
+      inKindValue: r.candidate.inKindValue,
     });
     if (honorAwardId) await setAwardeeHonorAward(ctx.tx, a.id, honorAwardId);
   }
@@ -305,6 +315,7 @@ export async function issueSignedDecision(ctx: CommandContext, decisionId: strin
 async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[]): Promise<number> {
   let total = 0;
   for (const [i, { candidate: c, dossier: d }] of rows.entries()) {
+    if (classUndecided(c.honor as Honor)) throw new HonorClassUndecided(`${c.displayName}: quyết định phải ghi rõ hạng ${HONOR_INFO[c.honor as Honor].label}.`);
     const m = money(c.honor as Honor, c.subjectKind as SubjectKind, decision.decisionDate);
     const amount = m?.amount ?? 0;
     total += amount;
@@ -329,6 +340,9 @@ async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { c
       amount,
       honorAwardId: null,
       sortOrder: i,
+      posthumous: c.posthumous,
+      inKindDescription: c.inKindDescription,
+      inKindValue: c.inKindValue,
     });
   }
   return total;
@@ -376,6 +390,8 @@ export interface HigherDecisionInput extends ExternalDecisionText {
   title?: string | null | undefined;
   /** Candidates of the upward dossier the decision names; absent = all of them. */
   awardedCandidateIds?: string[] | undefined;
+  /** The class the decision gives to a candidate proposed without one (Huân chương Lao động → hạng Ba). */
+  classes?: DecidedClass[] | undefined;
 }
 
 /** Records the higher authority's decision on a forwarded dossier; awardees' histories are updated. */
@@ -384,7 +400,7 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
   const d = await lockVisibleDossier(ctx.tx, ctx.actor, dossierId);
   if (!d) throw notFound('Không tìm thấy hồ sơ.');
   if (d.level !== 'upward') throw new DecisionNotIssuable('Chỉ ghi nhận quyết định của cấp trên cho hồ sơ đã trình cấp trên.');
-  const cands = await candidatesOf(ctx.tx, d.id);
+  const cands = await setDecidedClasses(ctx, await candidatesOf(ctx.tx, d.id), input.awardedCandidateIds, input.classes ?? []);
   const awarded = input.awardedCandidateIds ? cands.filter((c) => input.awardedCandidateIds!.includes(c.id)) : cands;
   if (input.awardedCandidateIds && awarded.length !== input.awardedCandidateIds.length) throw notFound('Không tìm thấy một số đề nghị trong hồ sơ.');
   await transition(ctx, d, 'recordHigherDecision', { completedAt: now() });

@@ -50,6 +50,7 @@ import { assertMayRemoveHonor, assertMayRemoveInitiative, assertMayRevokeHonor, 
 import {
   DISCIPLINE_LABELS,
   HONOR_INFO,
+  classUndecided,
   INITIATIVE_SCOPE_LABELS,
   RATING_LABELS,
   REGIMES,
@@ -141,8 +142,9 @@ export async function removeRating(ctx: CommandContext, ref: { personId?: string
 // ---------------------------------------------------------------- honors received
 
 function honorSnapshot(h: HonorRow) {
-  const { honor, year, type, decisionNumber, decisionDate, issuer, amount, revoked, revokedReason, source, note } = h;
-  return { honor, year, type, decisionNumber, decisionDate, issuer, amount, revoked, revokedReason, source, note };
+  const { honor, year, type, decisionNumber, decisionDate, issuer, amount, revoked, revokedReason, source, note, posthumous, inKindDescription, inKindValue } =
+    h;
+  return { honor, year, type, decisionNumber, decisionDate, issuer, amount, revoked, revokedReason, source, note, posthumous, inKindDescription, inKindValue };
 }
 
 function honorValues(input: HonorUpdate) {
@@ -155,13 +157,25 @@ function honorValues(input: HonorUpdate) {
     issuer: input.issuer?.trim() || null,
     amount: input.amount ?? null,
     note: input.note?.trim() || null,
+    ...(input.posthumous !== undefined && { posthumous: input.posthumous }),
+    ...(input.inKindDescription !== undefined && { inKindDescription: input.inKindDescription?.trim() || null }),
+    ...(input.inKindValue !== undefined && { inKindValue: input.inKindValue ?? null }),
   };
+}
+
+/** Truy tặng is for a person; an award in kind has both its description and its value; a Huân chương has its class. */
+function assertHonorExtras(input: HonorUpdate, kind: SubjectKind) {
+  if (classUndecided(input.honor)) throw new HonorNotForSubject(`Hãy chọn hạng ${HONOR_INFO[input.honor].label} đã được tặng.`);
+  if (input.posthumous && kind !== 'individual') throw new HonorNotForSubject('Chỉ truy tặng cho cá nhân.');
+  if (!input.inKindDescription?.trim() !== (input.inKindValue === undefined || input.inKindValue === null))
+    throw new HonorNotForSubject('Hiện vật khen thưởng phải ghi cả mô tả và giá trị (đồng).');
 }
 
 /** Adds an honor received in the past (or outside the product). */
 export async function addHonor(ctx: CommandContext, input: HonorInput, source: 'manual' | 'import' = 'manual'): Promise<HonorRow> {
   const s = await subjectOrThrow(ctx, input);
   assertHonorFits(input.honor, s.kind);
+  assertHonorExtras(input, s.kind);
   const row = await insertHonor(ctx.tx, { ...subjectCols(s), ...honorValues(input), source });
   await ctx.audit({
     action: 'record.honor_added',
@@ -186,6 +200,7 @@ export async function updateHonor(ctx: CommandContext, id: string, input: HonorU
   assertMayUpdateHonor(h);
   if (input.version !== undefined && input.version !== h.version) throw stale();
   assertHonorFits(input.honor, s.kind);
+  assertHonorExtras(input, s.kind);
   const row = await updateHonorAt(ctx.tx, id, h.version, honorValues(input));
   if (!row) throw stale();
   await ctx.audit({

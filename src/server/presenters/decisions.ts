@@ -5,7 +5,7 @@ import type { AwardeeRow, DecisionMeta } from '../repositories/decisions.js';
 import type { CandidateRow } from '../repositories/dossiers.js';
 import { decisionAbilities, DECISION_ABILITIES } from '../policies/decision.js';
 import { agendaCandidateSchema, presentAgendaCandidate } from './sessions.js';
-import { HONOR_INFO, type Honor } from '../../shared/codes.js';
+import { HONOR_INFO, awardWording, type Honor } from '../../shared/codes.js';
 
 export const awardeeSchema = z
   .object({
@@ -22,6 +22,10 @@ export const awardeeSchema = z
     revoked: z.boolean(),
     personId: z.uuid().nullable(),
     subjectUnitId: z.uuid().nullable(),
+    posthumous: z.boolean().describe('Truy tặng'),
+    awardWording: z.string().describe('Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức'),
+    inKindDescription: z.string().nullable().describe('Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi)'),
+    inKindValue: z.number().int().nullable().describe('Giá trị hiện vật (đồng)'),
   })
   .meta({ id: 'DecisionAwardee' });
 
@@ -86,6 +90,10 @@ export function presentAwardee(a: AwardeeRow): z.infer<typeof awardeeSchema> {
     revoked: a.revoked,
     personId: a.personId,
     subjectUnitId: a.subjectUnitId,
+    posthumous: a.posthumous,
+    awardWording: HONOR_INFO[a.honor as Honor] ? awardWording(a.honor as Honor, a.posthumous) : a.honor,
+    inKindDescription: a.inKindDescription,
+    inKindValue: a.inKindValue,
   };
 }
 

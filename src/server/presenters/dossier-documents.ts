@@ -14,7 +14,19 @@ import type { SessionRow } from '../repositories/council-sessions.js';
 import type { ItemResult } from '../commands/sessions.js';
 import { subjectsPhrase } from '../commands/decisions.js';
 import type { CandidateRow, DossierRow } from '../repositories/dossiers.js';
-import { COUNCIL_POSITION_LABELS, HONOR_INFO, type CouncilPosition, type Honor, type Regime } from '../../shared/codes.js';
+import {
+  COUNCIL_POSITION_LABELS,
+  HONOR_INFO,
+  awardPhrase,
+  awardWording,
+  classUndecided,
+  inKindText,
+  type CouncilPosition,
+  type Honor,
+  type Regime,
+} from '../../shared/codes.js';
+
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 import { sessionMinutesOf } from './sessions.js';
 import { formatDateVi, formatLongDateVi, formatMoneyInWordsVi, formatNumberVi, moneyToWordsVi } from '../../shared/format-vi.js';
 
@@ -140,7 +152,7 @@ function externalDecisionDocx(d: DecisionMeta, awardees: (typeof decisionAwardee
 export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typeof decisionAwardees.$inferSelect)[]): Promise<Buffer> {
   if (d.kind === 'external') return externalDecisionDocx(d, awardees);
   const h = await unitHeader(tx, d.unitId);
-  const honors = [...new Set(awardees.map((a) => HONOR_INFO[a.honor as Honor].label))];
+  const inKind = awardees.filter((a) => a.inKindDescription);
   const collectives = awardees.filter((a) => a.subjectKind !== 'individual').length;
   const individuals = awardees.length - collectives;
   const who = [collectives ? `${formatNumberVi(collectives)} tập thể` : '', individuals ? `${formatNumberVi(individuals)} cá nhân` : '']
@@ -161,21 +173,27 @@ export async function decisionDocx(tx: Executor, d: DecisionMeta, awardees: (typ
     coQuanKemTheo: authority,
     canCu: BASIS[d.regime as Regime] ?? [],
     deNghi: 'Thường trực Hội đồng Thi đua - Khen thưởng',
-    dieu1: `Tặng ${honors.join(', ')} cho ${who} đã có thành tích xuất sắc (có danh sách kèm theo).`,
-    dieu2:
+    dieu1: `${upperFirst(awardPhrase(awardees))} cho ${who} đã có thành tích xuất sắc (có danh sách kèm theo).`,
+    dieu2: [
       total > 0
         ? `Tiền thưởng theo danh sách kèm theo, tổng cộng ${formatMoneyInWordsVi(total)}, trích từ quỹ thi đua, khen thưởng theo quy định.`
-        : 'Tặng thưởng theo quy định hiện hành.',
+        : inKind.length
+          ? ''
+          : 'Tặng thưởng theo quy định hiện hành.',
+      ...inKind.map((a) => `Khen thưởng bằng hiện vật cho ${a.displayName}: ${inKindText(a.inKindDescription, a.inKindValue)}.`),
+    ]
+      .filter(Boolean)
+      .join(' '),
     dieu3: 'Thủ trưởng các phòng, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.',
     tieuDeDanhSach: `DANH SÁCH ${subjectsPhrase(awardees.map((a) => a.subjectKind))
       .replace(/^các /, '')
-      .toLocaleUpperCase('vi')} ĐƯỢC TẶNG ${honors.join(', ').toLocaleUpperCase('vi')}`,
+      .toLocaleUpperCase('vi')} ĐƯỢC ${awardPhrase(awardees).toLocaleUpperCase('vi')}`,
     ngayBanHanh: formatDateVi(d.decisionDate),
     danhSach: awardeeListOrder(awardees).map((a, i) => ({
       stt: i + 1,
       hoTen: a.revoked ? `${a.displayName} (đã hủy bỏ)` : a.displayName,
       chucVuDonVi: a.positionText ?? '',
-      hinhThuc: HONOR_INFO[a.honor as Honor].label,
+      hinhThuc: [awardWording(a.honor as Honor, a.posthumous), inKindText(a.inKindDescription, a.inKindValue)].filter(Boolean).join('; hiện vật: '),
       soTien: formatNumberVi(a.amount),
     })),
     tongTien: formatNumberVi(total),
@@ -373,8 +391,10 @@ export async function toTrinhDocx(tx: Executor, d: DossierRow, candidates: Candi
       stt: i + 1,
       hoTen: c.displayName,
       chucVuDonVi: c.positionText ?? '',
-      hinhThuc: HONOR_INFO[c.proposedHonor as Honor].label,
-      ghiChu: c.subjectKind === 'individual' ? '' : 'Tập thể',
+      hinhThuc: [awardWording(c.proposedHonor as Honor, c.posthumous), inKindText(c.inKindDescription, c.inKindValue)].filter(Boolean).join('; hiện vật: '),
+      ghiChu: [c.subjectKind === 'individual' ? '' : 'Tập thể', classUndecided(c.proposedHonor as Honor) ? 'Đề nghị cấp có thẩm quyền xét hạng' : '']
+        .filter(Boolean)
+        .join('; '),
     })),
     ketLuan: [`Kính đề nghị ${receiver?.name ?? 'cấp trên'} xem xét, quyết định./.`],
     noiNhan: ['Như trên;', 'Lưu: VT.'],

@@ -15,6 +15,8 @@ import { pageOf } from '../http/contract.js';
 import {
   COMMENDATION_TYPE_LABELS,
   HONOR_INFO,
+  awardWording,
+  classUndecided,
   REGIME_LABELS,
   SUBJECT_KIND_LABELS,
   type CommendationType,
@@ -115,6 +117,11 @@ export const candidateSchema = z
     outcomeLabel: z.string(),
     decisionId: z.uuid().nullable(),
     sourceCandidateId: z.uuid().nullable(),
+    posthumous: z.boolean().describe('Truy tặng'),
+    awardWording: z.string().describe('Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức'),
+    inKindDescription: z.string().nullable().describe('Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi)'),
+    inKindValue: z.number().int().nullable().describe('Giá trị hiện vật (đồng)'),
+    classUndecided: z.boolean().describe('Đề nghị Huân chương chưa xác định hạng: cấp quyết định ghi hạng'),
     actions: z
       .array(z.enum(CANDIDATE_ACTIONS))
       .optional()
@@ -272,6 +279,11 @@ export function presentCandidate(c: CandidateRow, actions?: CandidateAction[]): 
     outcomeLabel: CANDIDATE_OUTCOME_LABELS[c.outcome as CandidateOutcome] ?? c.outcome,
     decisionId: c.decisionId,
     sourceCandidateId: c.sourceCandidateId,
+    posthumous: c.posthumous,
+    awardWording: HONOR_INFO[c.honor as Honor] ? awardWording(c.honor as Honor, c.posthumous) : c.honor,
+    inKindDescription: c.inKindDescription,
+    inKindValue: c.inKindValue,
+    classUndecided: classUndecided(c.honor as Honor),
     ...(actions ? { actions } : {}),
   };
 }

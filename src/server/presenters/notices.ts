@@ -13,7 +13,7 @@ import {
   type NoticeStatus,
 } from '../policies/notice.js';
 import { DAY_COUNT_KINDS } from '../../shared/schemas/plans.js';
-import { HONOR_INFO, type Honor } from '../../shared/codes.js';
+import { HONOR_INFO, awardWording, type Honor } from '../../shared/codes.js';
 import { pageOf } from '../http/contract.js';
 
 const noticeLinkSchema = z.object({ id: z.uuid(), title: z.string(), number: z.string().nullable() });
@@ -49,6 +49,8 @@ export const publicNoticeSchema = z
         unitName: z.string(),
         honorLabel: z.string(),
         achievement: z.string().nullable(),
+        posthumous: z.boolean().describe('Truy tặng'),
+        awardWording: z.string().describe('"Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức'),
       }),
     ),
   })
@@ -122,6 +124,8 @@ export function presentPublicNotice(
       unitName: i.unitName,
       honorLabel: HONOR_INFO[i.candidate.honor as Honor]?.label ?? i.candidate.honor,
       achievement: i.candidate.achievement,
+      posthumous: i.candidate.posthumous,
+      awardWording: HONOR_INFO[i.candidate.honor as Honor] ? awardWording(i.candidate.honor as Honor, i.candidate.posthumous) : i.candidate.honor,
     })),
   };
 }

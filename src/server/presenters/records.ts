@@ -11,6 +11,7 @@ import {
   DISCIPLINE_LABELS,
   HONORS,
   HONOR_INFO,
+  awardWording,
   INITIATIVE_SCOPE_LABELS,
   RATING_LABELS,
   REGIMES,
@@ -63,6 +64,10 @@ export const honorRecordSchema = z
     note: z.string().nullable(),
     version: z.number().int(),
     abilities: abilities(['update', 'revoke', 'remove']),
+    posthumous: z.boolean().describe('Truy tặng'),
+    awardWording: z.string().describe('Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức'),
+    inKindDescription: z.string().nullable().describe('Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi)'),
+    inKindValue: z.number().int().nullable().describe('Giá trị hiện vật (đồng)'),
   })
   .meta({ id: 'HonorRecord' });
 
@@ -164,6 +169,10 @@ export function presentHonor(h: HonorRow, actor: Actor): HonorRecordJson {
     note: h.note,
     version: h.version,
     abilities: honorAbilities(actor, h),
+    posthumous: h.posthumous,
+    awardWording: HONOR_INFO[h.honor as Honor] ? awardWording(h.honor as Honor, h.posthumous) : h.honor,
+    inKindDescription: h.inKindDescription,
+    inKindValue: h.inKindValue,
   };
 }
 

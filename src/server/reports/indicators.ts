@@ -25,6 +25,9 @@ export const HONOR_LEVEL: Record<Honor, HonorLevel> = {
   HCLD3: 'nha_nuoc',
   HCLD2: 'nha_nuoc',
   HCLD1: 'nha_nuoc',
+  AHLD: 'nha_nuoc',
+  AHLLVTND: 'nha_nuoc',
+  HCLD: 'nha_nuoc',
 };
 
 export type IndicatorGroup = 'activity' | 'honor' | 'subject' | 'type' | 'money';

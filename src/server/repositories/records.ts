@@ -368,6 +368,10 @@ export interface HonorAwardInput {
   /** Initiatives that backed this award: marked used (one initiative backs one award only). */
   initiativeIds?: string[];
   note?: string | null;
+  /** Truy tặng; an award in kind (description, value in VND). */
+  posthumous?: boolean;
+  inKindDescription?: string | null;
+  inKindValue?: number | null;
 }
 
 /**
@@ -401,6 +405,9 @@ export async function recordHonorAward(tx: Executor, input: HonorAwardInput): Pr
       source: 'decision',
       dossierId: input.dossierId ?? null,
       note: input.note ?? null,
+      posthumous: input.posthumous ?? false,
+      inKindDescription: input.inKindDescription ?? null,
+      inKindValue: input.inKindValue ?? null,
     })
     .returning();
   if (!row) throw new Error('insert failed');

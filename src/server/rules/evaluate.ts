@@ -23,7 +23,9 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
   if (!pack.honors[input.honor].criteria[input.subject.kind]) {
     throw new RuleError('subject_not_allowed', subjectNotAllowedMessage(input.subject.kind, input.honor));
   }
-  const { eligible, reasons } = evaluateIndexed(pack, indexSubject(input.subject), input.honor, input.year, true);
+  const { eligible, reasons } = input.posthumous
+    ? evaluatePosthumous(pack, indexSubject(input.subject), input.honor, input.year)
+    : evaluateIndexed(pack, indexSubject(input.subject), input.honor, input.year, true);
   return {
     eligible,
     regime: pack.regime,
@@ -32,6 +34,41 @@ export function evaluate(input: EvaluateInput, options: EvaluateOptions = {}): E
     reasons,
     money: tryMoney(pack, input.honor, input.subject.kind, input.decisionDate),
   };
+}
+
+/** Facts that presuppose the person is still employed this year: they do not apply to a deceased person. */
+const EMPLOYMENT_FACTS: ReadonlySet<string> = new Set(['moi_tuyen_duoi_10_thang', 'nghi_tu_40_ngay']);
+
+/**
+ * Truy tặng: refused when the pack does not allow it for the honor; otherwise the honor's criteria
+ * without the checks of current employment (each shown as not applying, with its source).
+ */
+function evaluatePosthumous(pack: RulePack, idx: SubjectIndex, honor: Honor, year: number): { eligible: Tri; reasons: Reason[] } {
+  const rule = pack.honors[honor].posthumous;
+  const head: Reason = {
+    ok: rule.allowed,
+    text: rule.allowed
+      ? `Truy tặng ${HONOR_INFO[honor].label}: được phép; không xét các điều kiện đang công tác`
+      : `Không đạt: ${HONOR_INFO[honor].label} không truy tặng`,
+    rule: `${pack.regime}.${honor}.truy_tang`,
+    article: rule.article,
+    verified: rule.verified,
+  };
+  if (!rule.allowed) return { eligible: false, reasons: [head] };
+  const criteria = pack.honors[honor].criteria[idx.kind] ?? [];
+  const ctx = { pack, year, explain: true, depth: 0 };
+  const reasons: Reason[] = [head];
+  const oks: Tri[] = [];
+  for (const c of criteria) {
+    if (c.kind === 'no_fact' && EMPLOYMENT_FACTS.has(c.fact)) {
+      reasons.push({ ok: true, text: 'Không áp dụng khi truy tặng (điều kiện đang công tác)', rule: c.rule, article: c.article, verified: c.verified });
+      continue;
+    }
+    const o = evaluateCriterion(c, idx, ctx);
+    oks.push(o.ok);
+    reasons.push({ ok: o.ok, text: o.text, rule: c.rule, article: c.article, verified: c.verified });
+  }
+  return { eligible: and(oks), reasons };
 }
 
 /**

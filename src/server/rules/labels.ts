@@ -27,6 +27,9 @@ export const HONOR_SHORT: Record<Honor, string> = {
   HCLD2: 'Huân chương Lao động hạng Nhì',
   HCLD1: 'Huân chương Lao động hạng Nhất',
   KNC: 'Kỷ niệm chương',
+  AHLD: 'Anh hùng Lao động',
+  AHLLVTND: 'Anh hùng LLVTND',
+  HCLD: 'Huân chương Lao động (chưa xác định hạng)',
 };
 
 export const honorLabel = (h: Honor): string => HONOR_INFO[h].label;

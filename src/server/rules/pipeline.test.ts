@@ -244,7 +244,7 @@ test('the rule viewer shows the pipeline parameters, overridden or not', () => {
   assert.equal(base.publicNotice.minWorkingDays, 10);
   assert.equal(
     base.publicNotice.text,
-    'Công khai danh sách đề nghị Huân chương Lao động hạng Ba, Huân chương Lao động hạng Nhì, Huân chương Lao động hạng Nhất, CSTĐ toàn quốc ít nhất 10 ngày làm việc trước khi quyết định',
+    'Công khai danh sách đề nghị Huân chương Lao động hạng Ba, Huân chương Lao động hạng Nhì, Huân chương Lao động hạng Nhất, Huân chương Lao động (chưa xác định hạng), Anh hùng Lao động, Anh hùng LLVTND, CSTĐ toàn quốc ít nhất 10 ngày làm việc trước khi quyết định',
   );
   assert.equal(
     base.documents.find((d) => d.id === 'minh_chung_sang_kien')?.text,

@@ -33,6 +33,7 @@ export const FACTS = [
   'nghi_tu_40_ngay',
   'ho_gia_dinh_tieu_bieu',
   'du_tieu_chuan_knc',
+  'thanh_tich_dac_biet_xuat_sac',
 ] as const;
 export type Fact = (typeof FACTS)[number];
 export const FACT_LABELS: Record<Fact, string> = {
@@ -44,6 +45,7 @@ export const FACT_LABELS: Record<Fact, string> = {
   nghi_tu_40_ngay: 'nghỉ từ 40 ngày làm việc trở lên trong năm',
   ho_gia_dinh_tieu_bieu: 'hộ gia đình có thành tích tiêu biểu, được cấp có thẩm quyền xác nhận',
   du_tieu_chuan_knc: 'đủ tiêu chuẩn Kỷ niệm chương theo quy định của cơ quan ban hành',
+  thanh_tich_dac_biet_xuat_sac: 'thành tích đặc biệt xuất sắc (danh hiệu Anh hùng), được cấp có thẩm quyền xác nhận',
 };
 
 // ---------------------------------------------------------------- criteria
@@ -198,7 +200,16 @@ export interface HonorRule {
   quota: QuotaRule | null;
   money: Partial<Record<SubjectKind, Coefficient>>;
   overridable: Overridable;
+  /**
+   * Whether the honor may be given to a deceased person (truy tặng), with its source. When allowed,
+   * criteria that presuppose current employment (newly hired, days off in the year) do not apply.
+   */
+  posthumous: PosthumousRule;
   notes?: string[];
+}
+
+export interface PosthumousRule extends Sourced {
+  allowed: boolean;
 }
 
 export interface RoundingRule extends Sourced {
@@ -403,6 +414,8 @@ export interface EvaluateInput {
   honor: Honor;
   regime?: Regime;
   subject: SubjectInput;
+  /** Truy tặng: the pack's posthumous rule applies and checks of current employment do not. */
+  posthumous?: boolean;
 }
 
 export interface Reason {

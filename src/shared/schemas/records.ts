@@ -47,6 +47,13 @@ export const ratingInputSchema = z.object({
 });
 export type RatingInput = z.infer<typeof ratingInputSchema>;
 
+/** The value of an award in kind (VND): a welfare work for a commune may be worth billions. */
+export const inKindValue = z
+  .number('Giá trị hiện vật phải là số.')
+  .int('Giá trị hiện vật phải là số nguyên (đồng).')
+  .min(1, 'Giá trị hiện vật phải lớn hơn 0.')
+  .max(1_000_000_000_000, 'Giá trị hiện vật quá lớn.');
+
 const honorFields = {
   honor: honorCode,
   year: recordYear,
@@ -56,6 +63,11 @@ const honorFields = {
   issuer: text(300, 'Cơ quan ban hành'),
   amount: z.number().int('Số tiền phải là số nguyên.').min(0, 'Số tiền không được âm.').max(1_000_000_000, 'Số tiền quá lớn.').nullish(),
   note: text(1000, 'Ghi chú'),
+  /** Truy tặng (the awardee had died); absent on an update keeps what is stored. */
+  posthumous: z.boolean('Truy tặng phải là có hoặc không.').optional(),
+  /** Award in kind: what (a welfare work…) and its value in VND. */
+  inKindDescription: text(500, 'Hiện vật khen thưởng'),
+  inKindValue: inKindValue.nullish(),
 };
 export const honorInputSchema = recordSubjectSchema.extend(honorFields).superRefine(oneSubject);
 export type HonorInput = z.infer<typeof honorInputSchema>;

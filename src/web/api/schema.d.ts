@@ -6480,6 +6480,16 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
+            /** @description Đề nghị Huân chương chưa xác định hạng: cấp quyết định ghi hạng */
+            classUndecided: boolean;
             /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
             actions?: ("update" | "remove" | "appraise" | "forward")[];
             /** Format: uuid */
@@ -6609,6 +6619,16 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
+            /** @description Đề nghị Huân chương chưa xác định hạng: cấp quyết định ghi hạng */
+            classUndecided: boolean;
             /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
             actions?: ("update" | "remove" | "appraise" | "forward")[];
         };
@@ -7134,7 +7154,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -7142,7 +7162,7 @@ export interface components {
                     /** @enum {string} */
                     op: "add_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -7150,7 +7170,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_quota";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     quota: {
                         article: string;
                         verified: boolean;
@@ -7158,7 +7178,7 @@ export interface components {
                         /** @enum {string} */
                         kind: "share_of_honor";
                         /** @enum {string} */
-                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         share: number;
                         /** @enum {string} */
                         rounding: "floor" | "round" | "ceil";
@@ -7167,7 +7187,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_coefficient";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     coefficient: number;
@@ -7212,7 +7232,7 @@ export interface components {
                         /** @enum {string} */
                         per: "dossier" | "candidate";
                         label: string;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                         exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
                     };
                 } | {
@@ -7223,7 +7243,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_public_notice";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     required: boolean;
                 } | {
                     /** @enum {string} */
@@ -7263,7 +7283,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_honor_rank";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     rank: number;
                 } | {
                     /** @enum {string} */
@@ -7304,11 +7324,11 @@ export interface components {
             /** @enum {string} */
             kind: "consecutive_title_years";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             years: number;
             termYears?: number;
             /** @enum {string} */
-            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
             rule: string;
@@ -7318,7 +7338,7 @@ export interface components {
             /** @enum {string} */
             kind: "honor_count";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
@@ -7330,7 +7350,7 @@ export interface components {
             /** @enum {string} */
             kind: "prerequisite_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
@@ -7362,7 +7382,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_share";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             strict?: boolean;
         } | {
@@ -7382,7 +7402,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_count_with_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
         } | {
             rule: string;
@@ -7401,7 +7421,7 @@ export interface components {
             /** @enum {string} */
             kind: "fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
             /** @enum {string} */
             ifAbsent?: "fail" | "unknown";
@@ -7413,7 +7433,7 @@ export interface components {
             /** @enum {string} */
             kind: "no_fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
         } | {
             rule: string;
@@ -7423,7 +7443,7 @@ export interface components {
             /** @enum {string} */
             kind: "meets_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
         } | {
             rule: string;
             article: string;
@@ -7468,11 +7488,11 @@ export interface components {
             /** @enum {string} */
             kind: "consecutive_title_years";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             years: number;
             termYears?: number;
             /** @enum {string} */
-            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            resetBy?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
             rule: string;
@@ -7482,7 +7502,7 @@ export interface components {
             /** @enum {string} */
             kind: "honor_count";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
@@ -7494,7 +7514,7 @@ export interface components {
             /** @enum {string} */
             kind: "prerequisite_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             withinYears?: number;
             countTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
         } | {
@@ -7526,7 +7546,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_share";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
             strict?: boolean;
         } | {
@@ -7546,7 +7566,7 @@ export interface components {
             /** @enum {string} */
             kind: "member_count_with_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             atLeast: number;
         } | {
             rule: string;
@@ -7565,7 +7585,7 @@ export interface components {
             /** @enum {string} */
             kind: "fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
             /** @enum {string} */
             ifAbsent?: "fail" | "unknown";
@@ -7577,7 +7597,7 @@ export interface components {
             /** @enum {string} */
             kind: "no_fact";
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             withinYears?: number;
         } | {
             rule: string;
@@ -7587,7 +7607,7 @@ export interface components {
             /** @enum {string} */
             kind: "meets_honor";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
         } | {
             rule: string;
             article: string;
@@ -7832,6 +7852,14 @@ export interface components {
             personId: string | null;
             /** Format: uuid */
             subjectUnitId: string | null;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
         };
         DisciplineRecord: {
             /** Format: uuid */
@@ -8112,7 +8140,7 @@ export interface components {
             unitName: string;
             outcomes: {
                 /** @enum {string} */
-                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 eligible: boolean | null;
                 reasons?: components["schemas"]["RuleReason"][];
             }[];
@@ -8131,7 +8159,7 @@ export interface components {
             /** @description Đếm trên toàn bộ danh sách (không chỉ trang này) */
             summary: {
                 /** @enum {string} */
-                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 eligible: number;
                 undetermined: number;
                 ineligible: number;
@@ -8356,7 +8384,7 @@ export interface components {
         };
         FactKind: {
             /** @enum {string} */
-            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
             label: string;
         };
         FactRecord: {
@@ -8456,7 +8484,7 @@ export interface components {
         };
         HonorEligibility: {
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             label: string;
             /** @enum {string} */
             kind: "title" | "form";
@@ -8493,10 +8521,18 @@ export interface components {
             version: number;
             /** @description Các thao tác tài khoản được làm với bản ghi này */
             abilities: ("update" | "revoke" | "remove")[];
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
         };
         HonorRuleView: {
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             label: string;
             short: string;
             /** @enum {string} */
@@ -8530,7 +8566,7 @@ export interface components {
             } | null;
             quota: {
                 /** @enum {string} */
-                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 share: number;
                 rounding: string;
                 text: string;
@@ -9226,6 +9262,10 @@ export interface components {
                 unitName: string;
                 honorLabel: string;
                 achievement: string | null;
+                /** @description Truy tặng */
+                posthumous: boolean;
+                /** @description "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+                awardWording: string;
             }[];
             comments: components["schemas"]["NoticeComment"][];
             actions: ("answer" | "replace" | "withdraw")[];
@@ -9302,6 +9342,10 @@ export interface components {
                 unitName: string;
                 honorLabel: string;
                 achievement: string | null;
+                /** @description Truy tặng */
+                posthumous: boolean;
+                /** @description "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+                awardWording: string;
             }[];
             commentCount: number;
             actions: ("answer" | "replace" | "withdraw")[];
@@ -9479,7 +9523,7 @@ export interface components {
                 /** @enum {string} */
                 per: "dossier" | "candidate";
                 label: string;
-                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[] | null;
+                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[] | null;
                 exceptTypes: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[] | null;
                 byLaw: boolean;
                 text: string;
@@ -9490,7 +9534,7 @@ export interface components {
                     verified: boolean;
                     note?: string;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     label: string;
                 }[];
                 minWorkingDays: number;
@@ -9538,7 +9582,7 @@ export interface components {
                 note?: string;
                 ranks: {
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     label: string;
                     rank: number;
                 }[];
@@ -9560,7 +9604,7 @@ export interface components {
                     verified: boolean;
                     note?: string;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     label: string;
                     subject: string;
                     text: string;
@@ -9862,6 +9906,10 @@ export interface components {
                 unitName: string;
                 honorLabel: string;
                 achievement: string | null;
+                /** @description Truy tặng */
+                posthumous: boolean;
+                /** @description "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+                awardWording: string;
             }[];
         };
         PublicPetition: {
@@ -9927,9 +9975,9 @@ export interface components {
         };
         QuotaUse: {
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             /** @enum {string} */
-            of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             share: number;
             baseCount: number;
             cap: number;
@@ -9993,6 +10041,16 @@ export interface components {
             decisionId: string | null;
             /** Format: uuid */
             sourceCandidateId: string | null;
+            /** @description Truy tặng */
+            posthumous: boolean;
+            /** @description Cách văn bản ghi khen thưởng: "Truy tặng danh hiệu Anh hùng Lao động" hoặc tên hình thức */
+            awardWording: string;
+            /** @description Khen thưởng bằng hiện vật (ví dụ công trình phúc lợi) */
+            inKindDescription: string | null;
+            /** @description Giá trị hiện vật (đồng) */
+            inKindValue: number | null;
+            /** @description Đề nghị Huân chương chưa xác định hạng: cấp quyết định ghi hạng */
+            classUndecided: boolean;
             /** @description Có khi đề nghị được trình bày trong hồ sơ của nó: các thao tác tài khoản được làm với đề nghị này lúc này */
             actions?: ("update" | "remove" | "appraise" | "forward")[];
             /** Format: uuid */
@@ -10353,7 +10411,7 @@ export interface components {
             /** @enum {string} */
             regime: "ND91_2017" | "ND98_2023" | "ND152_2025";
             /** @enum {string} */
-            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
             year: number;
             reasons: components["schemas"]["RuleReason"][];
             money: components["schemas"]["RewardMoney"] | null;
@@ -10383,7 +10441,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -10391,7 +10449,7 @@ export interface components {
                     /** @enum {string} */
                     op: "add_criteria";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     criteria: components["schemas"]["Criterion"][];
@@ -10399,7 +10457,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_quota";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     quota: {
                         article: string;
                         verified: boolean;
@@ -10407,7 +10465,7 @@ export interface components {
                         /** @enum {string} */
                         kind: "share_of_honor";
                         /** @enum {string} */
-                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         share: number;
                         /** @enum {string} */
                         rounding: "floor" | "round" | "ceil";
@@ -10416,7 +10474,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_coefficient";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     subject: "individual" | "collective" | "household";
                     coefficient: number;
@@ -10461,7 +10519,7 @@ export interface components {
                         /** @enum {string} */
                         per: "dossier" | "candidate";
                         label: string;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                         exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
                     };
                 } | {
@@ -10472,7 +10530,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_public_notice";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     required: boolean;
                 } | {
                     /** @enum {string} */
@@ -10512,7 +10570,7 @@ export interface components {
                     /** @enum {string} */
                     op: "set_honor_rank";
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     rank: number;
                 } | {
                     /** @enum {string} */
@@ -10562,7 +10620,7 @@ export interface components {
                 agency: string;
                 effectiveFrom: string;
                 effectiveTo: string | null;
-                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
             }[];
             honors: components["schemas"]["HonorRuleView"][];
         } & {
@@ -16758,7 +16816,7 @@ export interface operations {
                     decisionDate: string;
                     year: number;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     /** @enum {string} */
                     regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
                     subject: {
@@ -16772,7 +16830,7 @@ export interface operations {
                         honors?: {
                             year: number;
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
                         }[];
@@ -16790,7 +16848,7 @@ export interface operations {
                         facts?: {
                             year: number;
                             /** @enum {string} */
-                            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+                            fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
                         }[];
                         members?: {
                             ratings?: {
@@ -16801,7 +16859,7 @@ export interface operations {
                             honors?: {
                                 year: number;
                                 /** @enum {string} */
-                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                                 /** @enum {string} */
                                 type?: "cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai";
                             }[];
@@ -16848,7 +16906,7 @@ export interface operations {
     getRewardMoney: {
         parameters: {
             query: {
-                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 subject: "individual" | "collective" | "household";
                 decisionDate: string;
                 regime?: "ND91_2017" | "ND98_2023" | "ND152_2025";
@@ -17055,7 +17113,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_criteria";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             subject: "individual" | "collective" | "household";
                             criteria: components["schemas"]["CriterionInput"][];
@@ -17063,7 +17121,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "add_criteria";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             subject: "individual" | "collective" | "household";
                             criteria: components["schemas"]["CriterionInput"][];
@@ -17071,7 +17129,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_quota";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             quota: {
                                 article: string;
                                 verified: boolean;
@@ -17079,7 +17137,7 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "share_of_honor";
                                 /** @enum {string} */
-                                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                                of: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                                 share: number;
                                 /** @enum {string} */
                                 rounding: "floor" | "round" | "ceil";
@@ -17088,7 +17146,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_coefficient";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             /** @enum {string} */
                             subject: "individual" | "collective" | "household";
                             coefficient: number;
@@ -17133,7 +17191,7 @@ export interface operations {
                                 /** @enum {string} */
                                 per: "dossier" | "candidate";
                                 label: string;
-                                honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                                honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                                 exceptTypes?: ("cong_trang" | "chuyen_de" | "dot_xuat" | "cong_hien" | "nien_han" | "doi_ngoai")[];
                             };
                         } | {
@@ -17144,7 +17202,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_public_notice";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             required: boolean;
                         } | {
                             /** @enum {string} */
@@ -17184,7 +17242,7 @@ export interface operations {
                             /** @enum {string} */
                             op: "set_honor_rank";
                             /** @enum {string} */
-                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                            honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                             rank: number;
                         } | {
                             /** @enum {string} */
@@ -17502,7 +17560,7 @@ export interface operations {
             query: {
                 unitId: string;
                 year?: number;
-                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 decisionDate?: string;
                 /** @description result: đủ điều kiện trước, rồi thiếu dữ liệu, rồi chưa đủ; name: theo tên */
                 sort?: "result" | "name";
@@ -17570,7 +17628,7 @@ export interface operations {
             query: {
                 unitId: string;
                 year?: number;
-                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 decisionDate?: string;
                 /** @description result: đủ điều kiện trước, rồi thiếu dữ liệu, rồi chưa đủ; name: theo tên */
                 sort?: "result" | "name";
@@ -17936,7 +17994,7 @@ export interface operations {
                     /** Format: uuid */
                     unitId?: string | null;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     year: number;
                     /**
                      * @default cong_trang
@@ -17948,6 +18006,9 @@ export interface operations {
                     issuer?: string | null;
                     amount?: number | null;
                     note?: string | null;
+                    posthumous?: boolean;
+                    inKindDescription?: string | null;
+                    inKindValue?: number | null;
                 };
             };
         };
@@ -18012,7 +18073,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     year: number;
                     /**
                      * @default cong_trang
@@ -18024,6 +18085,9 @@ export interface operations {
                     issuer?: string | null;
                     amount?: number | null;
                     note?: string | null;
+                    posthumous?: boolean;
+                    inKindDescription?: string | null;
+                    inKindValue?: number | null;
                     version?: number;
                 };
             };
@@ -18683,7 +18747,7 @@ export interface operations {
                     unitId?: string | null;
                     year: number;
                     /** @enum {string} */
-                    fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc";
+                    fact: "dan_dau_cum_khoi" | "dan_dau_cum_khoi_tw" | "dan_dau_phong_trao_ttg_5_nam" | "dang_xem_xet_ky_luat" | "moi_tuyen_duoi_10_thang" | "nghi_tu_40_ngay" | "ho_gia_dinh_tieu_bieu" | "du_tieu_chuan_knc" | "thanh_tich_dac_biet_xuat_sac";
                     note?: string | null;
                 };
             };
@@ -19140,7 +19204,7 @@ export interface operations {
                         /** @enum {string|null} */
                         dayCountKind?: "calendar" | "working" | null;
                         dayCount?: number | null;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     }[];
                     version?: number;
                 };
@@ -19388,7 +19452,7 @@ export interface operations {
                         /** @enum {string|null} */
                         dayCountKind?: "calendar" | "working" | null;
                         dayCount?: number | null;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     }[];
                     version?: number;
                 };
@@ -19822,7 +19886,7 @@ export interface operations {
                         /** @enum {string} */
                         subjectKind: "individual" | "collective" | "household";
                         /** @enum {string|null} */
-                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD" | null;
                         /** @enum {string} */
                         measure: "share" | "count";
                         value: number;
@@ -19840,7 +19904,7 @@ export interface operations {
                     /** @default [] */
                     honors?: {
                         /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         /** @default [] */
                         subjectKinds?: ("individual" | "collective" | "household")[];
                         quota?: number | null;
@@ -19870,7 +19934,7 @@ export interface operations {
                         /** @enum {string|null} */
                         dayCountKind?: "calendar" | "working" | null;
                         dayCount?: number | null;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     }[];
                     version?: number;
                 };
@@ -20078,7 +20142,7 @@ export interface operations {
                         /** @enum {string} */
                         subjectKind: "individual" | "collective" | "household";
                         /** @enum {string|null} */
-                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                        honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD" | null;
                         /** @enum {string} */
                         measure: "share" | "count";
                         value: number;
@@ -20096,7 +20160,7 @@ export interface operations {
                     /** @default [] */
                     honors?: {
                         /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         /** @default [] */
                         subjectKinds?: ("individual" | "collective" | "household")[];
                         quota?: number | null;
@@ -20126,7 +20190,7 @@ export interface operations {
                         /** @enum {string|null} */
                         dayCountKind?: "calendar" | "working" | null;
                         dayCount?: number | null;
-                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     }[];
                     version?: number;
                 };
@@ -20481,7 +20545,7 @@ export interface operations {
                     /** Format: uuid */
                     subjectUnitId?: string | null;
                     /** @enum {string} */
-                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     note?: string | null;
                 };
             };
@@ -20811,12 +20875,12 @@ export interface operations {
                     /** Format: uuid */
                     unitId: string;
                     /** @default [] */
-                    collective?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                    collective?: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     /** @default [] */
                     people?: {
                         /** Format: uuid */
                         personId: string;
-                        honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                        honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                     }[];
                 };
             };
@@ -21333,7 +21397,7 @@ export interface operations {
                     unitId: string;
                     items: {
                         /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         count: number;
                         note?: string | null;
                     }[];
@@ -21565,7 +21629,7 @@ export interface operations {
                     planId?: string | null;
                     /** Format: uuid */
                     movementId?: string | null;
-                    honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC")[];
+                    honors: ("LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD")[];
                 };
             };
         };
@@ -24259,10 +24323,16 @@ export interface operations {
                     householdName?: string | null;
                     householdAddress?: string | null;
                     /** @enum {string} */
-                    proposedHonor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    proposedHonor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     achievement?: string | null;
                     positionText?: string | null;
                     version?: number;
+                    /** @description Truy tặng: người được đề nghị đã hy sinh, từ trần */
+                    posthumous?: boolean;
+                    /** @description Khen thưởng bằng hiện vật, ví dụ công trình phúc lợi */
+                    inKindDescription?: string | null;
+                    /** @description Giá trị hiện vật (đồng) */
+                    inKindValue?: number | null;
                 };
             };
         };
@@ -24337,10 +24407,16 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    proposedHonor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    proposedHonor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                     achievement?: string | null;
                     positionText?: string | null;
                     version?: number;
+                    /** @description Truy tặng: người được đề nghị đã hy sinh, từ trần */
+                    posthumous?: boolean;
+                    /** @description Khen thưởng bằng hiện vật, ví dụ công trình phúc lợi */
+                    inKindDescription?: string | null;
+                    /** @description Giá trị hiện vật (đồng) */
+                    inKindValue?: number | null;
                 };
             };
         };
@@ -25139,7 +25215,7 @@ export interface operations {
                 "application/json": {
                     note?: string | null;
                     /** @enum {string|null} */
-                    lowerTo?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | null;
+                    lowerTo?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD" | null;
                     lowerReason?: string | null;
                     subjectData?: {
                         ratings?: {
@@ -25226,7 +25302,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                    honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 };
             };
         };
@@ -25398,6 +25474,13 @@ export interface operations {
                     fundingRoute?: string | null;
                     executors?: string[];
                     recipients?: string[];
+                    /** @description Hạng quyết định ghi cho đề nghị chưa xác định hạng (Huân chương Lao động → hạng Ba) */
+                    classes?: {
+                        /** Format: uuid */
+                        candidateId: string;
+                        /** @enum {string} */
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
+                    }[];
                 };
             };
         };
@@ -27137,7 +27220,7 @@ export interface operations {
                         /** Format: uuid */
                         unitId?: string | null;
                         /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         positionText?: string | null;
                     }[];
                 };
@@ -27243,7 +27326,7 @@ export interface operations {
                         /** Format: uuid */
                         unitId?: string | null;
                         /** @enum {string} */
-                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                        honor: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                         positionText?: string | null;
                     }[];
                     version: number;
@@ -29353,7 +29436,7 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number;
-                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC";
+                honor?: "LDTT" | "CSTDCS" | "CSTD_BO_TINH" | "CSTD_TQ" | "TTLDTT" | "TTLDXS" | "CO_BO_TINH" | "CO_CP" | "GK" | "BK_BO_TINH" | "BK_TTG" | "HCLD3" | "HCLD2" | "HCLD1" | "KNC" | "AHLD" | "AHLLVTND" | "HCLD";
                 level?: "co_so" | "bo_tinh" | "nha_nuoc";
                 month?: number;
                 unitId?: string;

@@ -26,9 +26,10 @@ export function evaluateCandidate(
   honor: Honor,
   subject: SubjectInput,
   decisionDate: string,
+  posthumous = false,
 ): EvaluateResult | { eligible: false; reasons: { ok: false; text: string }[]; honor: Honor; year: number } {
   try {
-    return evaluate({ decisionDate, year, honor, subject });
+    return evaluate({ decisionDate, year, honor, subject, posthumous });
   } catch (e) {
     if (e instanceof RuleError) return { eligible: false, honor, year, reasons: [{ ok: false, text: e.message }] };
     throw e;
@@ -56,7 +57,7 @@ export async function appraiseCandidate(ctx: CommandContext, dossierId: string, 
   }
   const subjectData = input.subjectData === undefined ? c.subjectData : input.subjectData;
   const subject = await subjectFor(ctx.tx, { ...c, subjectData });
-  const result = evaluateCandidate(d.year, honor, subject, regimeDateOf(d, todayVn()));
+  const result = evaluateCandidate(d.year, honor, subject, regimeDateOf(d, todayVn()), c.posthumous);
   const row = await updateCandidateRow(ctx.tx, c.id, {
     ...lowered,
     subjectData,
@@ -101,7 +102,7 @@ export async function setRegimeDate(ctx: CommandContext, dossierId: string, inpu
   for (const c of await candidatesOf(ctx.tx, d.id)) {
     if (!c.appraisalResult) continue;
     const subject = await subjectFor(ctx.tx, c);
-    await updateCandidateRow(ctx.tx, c.id, { appraisalResult: evaluateCandidate(d.year, c.honor as Honor, subject, inEffect) });
+    await updateCandidateRow(ctx.tx, c.id, { appraisalResult: evaluateCandidate(d.year, c.honor as Honor, subject, inEffect, c.posthumous) });
     recomputed++;
   }
   await ctx.audit({

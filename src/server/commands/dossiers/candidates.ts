@@ -5,8 +5,10 @@ import { deleteCandidateOf, findCandidateOf, insertCandidate, updateCandidateRow
 import { findVisiblePerson } from '../../repositories/people.js';
 import { findVisibleUnit } from '../../repositories/units.js';
 import { badRequest, notFound } from '../../errors.js';
-import { honorAllowsSubject } from '../../../shared/dossiers.js';
-import { HONOR_INFO, SUBJECT_KIND_LABELS, type Honor, type SubjectKind } from '../../../shared/codes.js';
+import { honorAllowsSubject, regimeDateOf } from '../../../shared/dossiers.js';
+import { HONOR_INFO, SUBJECT_KIND_LABELS, awardWording, type Honor, type SubjectKind } from '../../../shared/codes.js';
+import { governingPackOfUnit } from '../../records/eligibility.js';
+import { todayVn } from '../../clock.js';
 import { normalizeName } from '../../../shared/vietnamese.js';
 import { DuplicateNomination } from './errors.js';
 import { editable, touch } from './common.js';
@@ -21,6 +23,35 @@ export interface CandidateInput {
   achievement?: string | null | undefined;
   positionText?: string | null | undefined;
   version?: number | undefined;
+  /** Truy tặng: the person has died. */
+  posthumous?: boolean | undefined;
+  /** Award in kind (a welfare work for a commune…): description and value in VND. */
+  inKindDescription?: string | null | undefined;
+  inKindValue?: number | null | undefined;
+}
+
+/** What a candidate carries beside its honor: truy tặng and an award in kind, checked against the pack. */
+async function extrasOf(
+  ctx: CommandContext,
+  d: DossierRow,
+  honor: Honor,
+  kind: SubjectKind,
+  input: Pick<CandidateInput, 'posthumous' | 'inKindDescription' | 'inKindValue'>,
+  current?: CandidateRow,
+): Promise<{ posthumous: boolean; inKindDescription: string | null; inKindValue: number | null }> {
+  const posthumous = input.posthumous ?? current?.posthumous ?? false;
+  const inKindDescription = input.inKindDescription === undefined ? (current?.inKindDescription ?? null) : input.inKindDescription?.trim() || null;
+  const inKindValue = input.inKindValue === undefined ? (current?.inKindValue ?? null) : input.inKindValue;
+  if (posthumous) {
+    if (kind !== 'individual') throw badRequest('Chỉ truy tặng cho cá nhân đã hy sinh, từ trần.');
+    // The pack governing the dossier's unit on its regime date says which honors may be given posthumously.
+    const pack = await governingPackOfUnit(ctx.tx, d.unitId, regimeDateOf(d, todayVn()));
+    const rule = pack.honors[honor].posthumous;
+    if (!rule.allowed) throw badRequest(`${HONOR_INFO[honor].label} không truy tặng (${rule.article}).`);
+  }
+  if (inKindValue !== null && !inKindDescription) throw badRequest('Hãy ghi hiện vật khen thưởng (ví dụ: công trình phúc lợi) kèm giá trị.');
+  if (inKindDescription && inKindValue === null) throw badRequest('Hãy ghi giá trị hiện vật khen thưởng (đồng).');
+  return { posthumous, inKindDescription, inKindValue };
 }
 
 async function assertHonorOffered(ctx: CommandContext, d: DossierRow, honor: Honor, kind: SubjectKind) {
@@ -79,7 +110,9 @@ export async function addCandidate(ctx: CommandContext, dossierId: string, input
   }
   const other = await otherOpenCandidacy(ctx.tx, { dossierId: d.id, year: d.year, honor: input.proposedHonor, personId, subjectUnitId, householdName });
   if (other) throw duplicateElsewhere(displayName, input.proposedHonor, d.year, other.title);
+  const extras = await extrasOf(ctx, d, input.proposedHonor, input.subjectKind, input);
   const row = await insertCandidate(ctx.tx, {
+    ...extras,
     dossierId: d.id,
     subjectKind: input.subjectKind,
     personId,
@@ -99,7 +132,7 @@ export async function addCandidate(ctx: CommandContext, dossierId: string, input
     entityType: 'dossier',
     entityId: d.id,
     unitId: d.unitId,
-    summary: `Đề nghị ${HONOR_INFO[input.proposedHonor].label} cho ${displayName}`,
+    summary: `Đề nghị ${awardWording(input.proposedHonor, extras.posthumous)} cho ${displayName}`,
   });
   return row;
 }
@@ -108,7 +141,12 @@ export async function updateCandidate(
   ctx: CommandContext,
   dossierId: string,
   candidateId: string,
-  input: { proposedHonor?: Honor | undefined; achievement?: string | null | undefined; positionText?: string | null | undefined; version?: number | undefined },
+  input: {
+    proposedHonor?: Honor | undefined;
+    achievement?: string | null | undefined;
+    positionText?: string | null | undefined;
+    version?: number | undefined;
+  } & Pick<CandidateInput, 'posthumous' | 'inKindDescription' | 'inKindValue'>,
 ): Promise<CandidateRow> {
   const d = await editable(ctx, dossierId, input.version);
   const c = await findCandidateOf(ctx.tx, d.id, candidateId);
@@ -126,7 +164,9 @@ export async function updateCandidate(
     });
     if (other) throw duplicateElsewhere(c.displayName, honor, d.year, other.title);
   }
+  const extras = await extrasOf(ctx, d, honor, c.subjectKind as SubjectKind, input, c);
   const row = await updateCandidateRow(ctx.tx, c.id, {
+    ...extras,
     proposedHonor: honor,
     honor,
     achievement: input.achievement === undefined ? c.achievement : input.achievement?.trim() || null,
@@ -139,8 +179,8 @@ export async function updateCandidate(
     entityId: d.id,
     unitId: d.unitId,
     summary: `Sửa đề nghị của ${c.displayName}`,
-    before: { honor: c.proposedHonor },
-    after: { honor },
+    before: { honor: c.proposedHonor, posthumous: c.posthumous, inKindValue: c.inKindValue },
+    after: { honor, posthumous: extras.posthumous, inKindValue: extras.inKindValue },
   });
   return row;
 }

@@ -121,6 +121,9 @@ export async function forwardCandidate(
     councilResult: c.councilResult,
     councilText: c.councilText,
     sourceCandidateId: c.id,
+    posthumous: c.posthumous,
+    inKindDescription: c.inKindDescription,
+    inKindValue: c.inKindValue,
   });
   await updateCandidateRow(ctx.tx, c.id, { outcome: 'forwarded' });
   await carryDocuments(ctx, d, c, upward.id, copy.id);

@@ -111,6 +111,11 @@ export const decisionAwardees = pgTable(
     honorAwardId: uuid('honor_award_id').references(() => honorAwards.id),
     revoked: boolean('revoked').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Truy tặng: printed in the decision's list and on the certificate. */
+    posthumous: boolean('posthumous').notNull().default(false),
+    /** Award in kind, beside or instead of the money: description and value (VND). */
+    inKindDescription: text('in_kind_description'),
+    inKindValue: bigint('in_kind_value', { mode: 'number' }),
   },
   (t) => [index('decision_awardees_decision_idx').on(t.decisionId), index('decision_awardees_candidate_idx').on(t.candidateId)],
 );

@@ -79,6 +79,8 @@ export const certificates = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     issuedBy: uuid('issued_by').references(() => accounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Truy tặng: the certificate says "TRUY TẶNG" above its title. */
+    posthumous: boolean('posthumous').notNull().default(false),
   },
   (t) => [
     uniqueIndex('certificates_number_uq').on(t.unitId, t.year, t.number),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { units } from './units.js';
 import { people } from './people.js';
 import { accounts } from './accounts.js';
@@ -114,6 +114,11 @@ export const dossierCandidates = pgTable(
     sourceCandidateId: uuid('source_candidate_id').references((): AnyPgColumn => dossierCandidates.id),
     sortOrder: integer('sort_order').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Truy tặng: the person has died; every document naming them says "Truy tặng …". */
+    posthumous: boolean('posthumous').notNull().default(false),
+    /** Award in kind (e.g. a welfare work — công trình phúc lợi — for a commune): what it is and its value (VND). */
+    inKindDescription: text('in_kind_description'),
+    inKindValue: bigint('in_kind_value', { mode: 'number' }),
   },
   (t) => [
     index('dossier_candidates_dossier_idx').on(t.dossierId, t.sortOrder),

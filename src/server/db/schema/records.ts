@@ -82,6 +82,11 @@ export const honorAwards = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Truy tặng (the awardee had died). */
+    posthumous: boolean('posthumous').notNull().default(false),
+    /** Award in kind: what was given (a welfare work…) and its value (VND). */
+    inKindDescription: text('in_kind_description'),
+    inKindValue: bigint('in_kind_value', { mode: 'number' }),
   },
   (t) => [
     oneSubject('honor_awards_one_subject', t),

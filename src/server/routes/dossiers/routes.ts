@@ -71,6 +71,7 @@ import { governingPackOfUnit } from '../../records/eligibility.js';
 import { todayVn } from '../../clock.js';
 import { defaultHolidays } from '../../../shared/working-days.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
+import { inKindValue } from '../../../shared/schemas/records.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../auth/actor.js';
 
@@ -111,6 +112,9 @@ const candidateBody = z.object({
   achievement: shortText(5000, 'Tóm tắt thành tích quá dài.').nullish(),
   positionText: shortText(300, 'Chức vụ, đơn vị quá dài.').nullish(),
   version,
+  posthumous: z.boolean('Truy tặng phải là có hoặc không.').optional().describe('Truy tặng: người được đề nghị đã hy sinh, từ trần'),
+  inKindDescription: shortText(500, 'Mô tả hiện vật quá dài.').nullish().describe('Khen thưởng bằng hiện vật, ví dụ công trình phúc lợi'),
+  inKindValue: inKindValue.nullish().describe('Giá trị hiện vật (đồng)'),
 });
 const documentBody = z.object({
   kind: z.enum(DOCUMENT_KINDS, 'Loại tài liệu không hợp lệ.'),
@@ -518,6 +522,9 @@ export const dossierRoutes =
             achievement: candidateBody.shape.achievement,
             positionText: candidateBody.shape.positionText,
             version,
+            posthumous: candidateBody.shape.posthumous,
+            inKindDescription: candidateBody.shape.inKindDescription,
+            inKindValue: candidateBody.shape.inKindValue,
           }),
           response: { 200: candidateSchema, ...errors(403, 404, 409) },
         },
@@ -801,6 +808,11 @@ export const dossierRoutes =
             title: shortText(500, 'Trích yếu quá dài.').nullish(),
             awardedCandidateIds: z.array(z.uuid()).optional(),
             ...externalDecisionText,
+            classes: z
+              .array(z.object({ candidateId: z.uuid('Đề nghị không hợp lệ.'), honor }))
+              .max(5000, 'Quá nhiều đề nghị.')
+              .optional()
+              .describe('Hạng quyết định ghi cho đề nghị chưa xác định hạng (Huân chương Lao động → hạng Ba)'),
           }),
           response: { 201: z.object({ id: z.uuid(), numberText: z.string() }), ...errors(403, 404, 409) },
         },

@@ -12,6 +12,7 @@ import type {
   DeadlineRule,
   HonorRule,
   Overridable,
+  PosthumousRule,
   PipelineRules,
   QuotaRule,
   RoundingRule,
@@ -63,12 +64,38 @@ function ldttExclusions(id: (n: string) => string, article: string): Criterion[]
 }
 
 /** Shared placeholder for Huân chương Lao động: criteria not researched (§4.3), so all UNVERIFIED. */
-function hcldCriteria(p: string, instrument: string, honor: 'HCLD3' | 'HCLD2' | 'HCLD1', prerequisite: Honor): Partial<Record<SubjectKind, Criterion[]>> {
+function hcldCriteria(
+  p: string,
+  instrument: string,
+  honor: 'HCLD3' | 'HCLD2' | 'HCLD1' | 'HCLD',
+  prerequisite: Honor,
+): Partial<Record<SubjectKind, Criterion[]>> {
   const article = `${instrument} (Huân chương Lao động, chưa xác minh điều khoản)`;
   const note = 'Tiêu chuẩn Huân chương Lao động chưa được nghiên cứu kỹ (legal-rules.md §4.3); mặc định của hệ thống, cần đối chiếu văn bản';
   const make = (subject: string): Criterion[] => [
     { kind: 'prerequisite_honor', honor: prerequisite, rule: `${p}.${honor}.${subject}.da_co_${prerequisite}`, article, verified: false, note },
     { kind: 'consecutive_rating_years', rating: 'HTXSNV', years: 5, rule: `${p}.${honor}.${subject}.5_nam_htxsnv`, article, verified: false, note },
+  ];
+  return { individual: make('ca_nhan'), collective: make('tap_the') };
+}
+
+/**
+ * Hero titles (Anh hùng Lao động, Anh hùng LLVTND): exceptional achievements the council and the
+ * higher levels judge; the system asks for the fact to be confirmed (eligible = null until then).
+ */
+function heroCriteria(p: string, instrument: string, honor: 'AHLD' | 'AHLLVTND', article: string): Partial<Record<SubjectKind, Criterion[]>> {
+  const note = 'Tiêu chuẩn danh hiệu Anh hùng do Hội đồng các cấp xem xét (chưa mã hóa chi tiết); số điều của Luật chưa xác minh';
+  const make = (subject: string): Criterion[] => [
+    {
+      kind: 'fact',
+      fact: 'thanh_tich_dac_biet_xuat_sac',
+      withinYears: 10,
+      ifAbsent: 'unknown',
+      rule: `${p}.${honor}.${subject}.thanh_tich_dac_biet_xuat_sac`,
+      article: `${article} ${instrument} (chưa xác minh số điều)`,
+      verified: false,
+      note,
+    },
   ];
   return { individual: make('ca_nhan'), collective: make('tap_the') };
 }
@@ -330,6 +357,10 @@ export function lawCriteria(cp: CriteriaParams): Record<Honor, Partial<Record<Su
     HCLD3: hcldCriteria(p, cp.instrument, 'HCLD3', 'BK_TTG'),
     HCLD2: hcldCriteria(p, cp.instrument, 'HCLD2', 'HCLD3'),
     HCLD1: hcldCriteria(p, cp.instrument, 'HCLD1', 'HCLD2'),
+    // Proposed without a class: judged by the lowest class's criteria; the higher authority sets the class.
+    HCLD: hcldCriteria(p, cp.instrument, 'HCLD', 'BK_TTG'),
+    AHLD: heroCriteria(p, cp.instrument, 'AHLD', 'Điều 61'),
+    AHLLVTND: heroCriteria(p, cp.instrument, 'AHLLVTND', 'Điều 60'),
     KNC: {
       individual: [
         {
@@ -419,9 +450,22 @@ export function formCoefficients(
 }
 
 /** Huân chương Lao động: individual; collective = 2× (ND152 Art 52–53). */
-export function hcldCoefficients(article: string, verified: boolean): Pick<MoneyTable, 'HCLD3' | 'HCLD2' | 'HCLD1'> {
+export function hcldCoefficients(article: string, verified: boolean): Pick<MoneyTable, 'HCLD3' | 'HCLD2' | 'HCLD1' | 'HCLD'> {
   const pair = (i: number) => formCoefficients(i, i * 2, article, verified, null);
-  return { HCLD3: pair(4.5), HCLD2: pair(7.5), HCLD1: pair(9.0) };
+  // HCLD (class not decided yet) has no amount: the money follows the class the decision sets.
+  return { HCLD3: pair(4.5), HCLD2: pair(7.5), HCLD1: pair(9.0), HCLD: {} };
+}
+
+/** Anh hùng Lao động / Anh hùng LLVTND: 15.5 × base salary for an individual, 31 for a collective (legal-rules.md §7.2). */
+export function heroCoefficients(
+  individual: { article: string; verified: boolean },
+  collective: { article: string; verified: boolean },
+): Pick<MoneyTable, 'AHLD' | 'AHLLVTND'> {
+  const pair = (): Partial<Record<SubjectKind, Coefficient>> => ({
+    individual: { coefficient: 15.5, ...individual },
+    collective: { coefficient: 31, ...collective },
+  });
+  return { AHLD: pair(), AHLLVTND: pair() };
 }
 
 // ---------------------------------------------------------------- votes, authority, overridable
@@ -451,7 +495,31 @@ export const OVERRIDABLE: Record<Honor, Overridable> = {
   HCLD2: { criteria: 'none', coefficient: false },
   HCLD1: { criteria: 'none', coefficient: false },
   KNC: { criteria: 'replace', coefficient: true },
+  AHLD: { criteria: 'none', coefficient: false },
+  AHLLVTND: { criteria: 'none', coefficient: false },
+  HCLD: { criteria: 'none', coefficient: false },
 };
+
+/**
+ * Truy tặng: the Law speaks of "tặng hoặc truy tặng" for the orders and the State honorary titles; a
+ * Bằng khen or Giấy khen for a heroic act (đột xuất) is given posthumously in practice. Emulation titles
+ * (LĐTT, CSTĐ, collective titles) judge a year of work and are not given posthumously.
+ */
+export function posthumousRules(instrument: string, verified: boolean): Record<Honor, PosthumousRule> {
+  const orders: PosthumousRule = { allowed: true, article: `${instrument} (Huân chương, danh hiệu vinh dự nhà nước: "tặng hoặc truy tặng")`, verified };
+  const forms: PosthumousRule = {
+    allowed: true,
+    article: `${instrument} (chưa xác minh điều khoản)`,
+    verified: false,
+    note: 'Thực tế truy tặng Bằng khen, Giấy khen cho người hy sinh, từ trần (khen đột xuất); cơ quan đối chiếu văn bản',
+  };
+  const no: PosthumousRule = { allowed: false, article: `${instrument} (danh hiệu thi đua xét theo năm công tác)`, verified: false };
+  const out = {} as Record<Honor, PosthumousRule>;
+  for (const h of HONORS) out[h] = no;
+  for (const h of ['HCLD3', 'HCLD2', 'HCLD1', 'HCLD', 'AHLD', 'AHLLVTND'] as const) out[h] = orders;
+  for (const h of ['GK', 'BK_BO_TINH', 'BK_TTG'] as const) out[h] = forms;
+  return out;
+}
 
 // ---------------------------------------------------------------- assembling a pack
 
@@ -469,12 +537,15 @@ export interface PackSpec {
   deadlines: DeadlineRule[];
   pipeline: PipelineRules;
   fund: FundRules;
+  /** Defaults to `posthumousRules` of the regime's law, UNVERIFIED. */
+  posthumous?: Record<Honor, PosthumousRule>;
   notes?: Partial<Record<Honor, string[]>>;
 }
 
 /** Assembles a pack and freezes it deeply: packs are shared, overrides make copies. */
 export function definePack(spec: PackSpec): RulePack {
   const honors = {} as Record<Honor, HonorRule>;
+  const posthumous = spec.posthumous ?? posthumousRules(spec.regime === 'ND91_2017' ? OLD_LAW : LAW_2022, false);
   for (const h of HONORS) {
     const rule: HonorRule = {
       honor: h,
@@ -485,6 +556,7 @@ export function definePack(spec: PackSpec): RulePack {
       quota: spec.quotas[h] ?? null,
       money: spec.money[h],
       overridable: OVERRIDABLE[h],
+      posthumous: posthumous[h],
     };
     const notes = spec.notes?.[h];
     if (notes) rule.notes = notes;

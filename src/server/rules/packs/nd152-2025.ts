@@ -1,7 +1,7 @@
 /** Regime C: Law 06/2022/QH15 + NĐ 152/2025 + NĐ 129/2025 + TT 15/2025/TT-BNV; decisions from 2025-07-01. */
 import { REGIME_LABELS } from '../../../shared/codes.js';
 import type { VoteRule } from '../types.js';
-import { LAW_2022, art, authority, definePack, formCoefficients, hcldCoefficients, titleCoefficients } from './base.js';
+import { LAW_2022, art, authority, definePack, formCoefficients, hcldCoefficients, heroCoefficients, titleCoefficients } from './base.js';
 import { ND98_2023_PACK, nd98Criteria } from './nd98-2023.js';
 import { ND152_FUND } from './fund.js';
 import { pipelineRules, stepLimit } from './pipeline.js';
@@ -41,6 +41,7 @@ export const ND152_2025_PACK = definePack({
     BK_BO_TINH: formCoefficients(1.5, 3.0, `Điểm b khoản 1 Điều 54 ${ND152}`, true, HOUSEHOLD),
     BK_TTG: formCoefficients(3.5, 7.0, `Điểm a khoản 1 Điều 54 ${ND152}`, true, HOUSEHOLD),
     ...hcldCoefficients(`Điều 52–53 ${ND152}`, true),
+    ...heroCoefficients({ article: art(52, ND152), verified: true }, { article: art(52, ND152), verified: true }),
     KNC: {
       individual: {
         coefficient: 0.6,
@@ -73,6 +74,9 @@ export const ND152_2025_PACK = definePack({
     HCLD3: ND98_2023_PACK.honors.HCLD3.authority,
     HCLD2: ND98_2023_PACK.honors.HCLD2.authority,
     HCLD1: ND98_2023_PACK.honors.HCLD1.authority,
+    HCLD: ND98_2023_PACK.honors.HCLD.authority,
+    AHLD: ND98_2023_PACK.honors.AHLD.authority,
+    AHLLVTND: ND98_2023_PACK.honors.AHLLVTND.authority,
     KNC: ND98_2023_PACK.honors.KNC.authority,
   },
   rounding: { ...ND98_2023_PACK.rounding, article: art(49, ND152) },

@@ -12,6 +12,7 @@ import {
   definePack,
   formCoefficients,
   hcldCoefficients,
+  heroCoefficients,
   lawCriteria,
   markUnverified,
   titleCoefficients,
@@ -118,11 +119,14 @@ export const ND91_2017_PACK = definePack({
     BK_BO_TINH: formCoefficients(1.0, 2.0, art(72, ND91), true, HOUSEHOLD_UNVERIFIED),
     BK_TTG: formCoefficients(3.5, 7.0, art(71, ND91), true, HOUSEHOLD_UNVERIFIED),
     ...hcldCoefficients(`${ND91} (hệ số Huân chương Lao động chưa xác minh)`, false),
+    ...heroCoefficients({ article: MONEY, verified: true }, { article: `${MONEY} (mức tập thể chưa xác minh)`, verified: false }),
     KNC: { individual: { coefficient: 0.6, isCap: true, article: `${ND91} (chưa xác minh)`, verified: false } },
   },
   votes: {
     CSTD_BO_TINH: vote(0.9, VOTE, true, true),
     CSTD_TQ: vote(0.9, VOTE, true, true),
+    AHLD: vote(0.9, VOTE, true, true),
+    AHLLVTND: vote(0.9, VOTE, true, true),
   },
   quotas: {
     CSTDCS: { kind: 'share_of_honor', of: 'LDTT', share: 0.15, rounding: 'floor', article: art(9, ND91, 3), verified: true },
@@ -158,7 +162,7 @@ export const ND91_2017_PACK = definePack({
   pipeline: pipelineRules({
     dossierArticle: `${OLD_LAW} (thành phần hồ sơ, chưa xác minh điều khoản)`,
     dossierVerified: false,
-    publicNotice: (['HCLD3', 'HCLD2', 'HCLD1', 'CSTD_TQ'] as const).map((honor) => ({ honor, article: NOTICE, verified: true })),
+    publicNotice: (['HCLD3', 'HCLD2', 'HCLD1', 'CSTD_TQ', 'HCLD', 'AHLD', 'AHLLVTND'] as const).map((honor) => ({ honor, article: NOTICE, verified: true })),
     stepLimits: [
       stepLimit('submitted', 5, 'Tiếp nhận hoặc trả lại hồ sơ', LIMIT, false),
       stepLimit('received', 20, 'Thẩm định hồ sơ', LIMIT, false),

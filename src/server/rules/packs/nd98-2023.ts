@@ -8,6 +8,7 @@ import {
   definePack,
   formCoefficients,
   hcldCoefficients,
+  heroCoefficients,
   lawCriteria,
   titleCoefficients,
   vote,
@@ -60,6 +61,10 @@ export const ND98_2023_PACK = definePack({
     ),
     BK_TTG: formCoefficients(3.5, 7.0, `Điểm a khoản 1 Điều 58 ${ND98}`, false, HOUSEHOLD_UNVERIFIED),
     ...hcldCoefficients(`${ND98} (hệ số Huân chương Lao động chưa xác minh)`, false),
+    ...heroCoefficients(
+      { article: art(56, ND98), verified: true },
+      { article: `${art(56, ND98)} (mức tập thể gấp đôi chưa xác minh; theo Điều 52 NĐ 152/2025)`, verified: false },
+    ),
     KNC: {
       individual: {
         coefficient: 0.6,
@@ -80,6 +85,9 @@ export const ND98_2023_PACK = definePack({
     HCLD3: vote(0.8, `${VOTE} (theo TTHC 5084, NHNN)`, false, true),
     HCLD2: vote(0.8, `${VOTE} (theo TTHC 5084, NHNN)`, false, true),
     HCLD1: vote(0.8, `${VOTE} (theo TTHC 5084, NHNN)`, false, true),
+    HCLD: vote(0.8, `${VOTE} (theo TTHC 5084, NHNN)`, false, true),
+    AHLD: vote(0.9, VOTE, true, true),
+    AHLLVTND: vote(0.9, VOTE, true, true),
   },
   quotas: {},
   authority: {
@@ -97,6 +105,9 @@ export const ND98_2023_PACK = definePack({
     HCLD3: authority(['chu_tich_nuoc'], AUTH_UPPER, false),
     HCLD2: authority(['chu_tich_nuoc'], AUTH_UPPER, false),
     HCLD1: authority(['chu_tich_nuoc'], AUTH_UPPER, false),
+    HCLD: authority(['chu_tich_nuoc'], AUTH_UPPER, false, 'Chủ tịch nước quyết định cả hạng Huân chương'),
+    AHLD: authority(['chu_tich_nuoc'], AUTH_UPPER, false, 'Danh hiệu vinh dự nhà nước do Chủ tịch nước phong tặng, truy tặng'),
+    AHLLVTND: authority(['chu_tich_nuoc'], AUTH_UPPER, false, 'Danh hiệu vinh dự nhà nước do Chủ tịch nước phong tặng, truy tặng'),
     KNC: authority(['co_quan_ban_hanh_knc'], 'Quy định của cơ quan ban hành', false),
   },
   rounding: {
@@ -165,6 +176,9 @@ export const ND98_2023_PACK = definePack({
       { honor: 'HCLD3', article: NOTICE, verified: true },
       { honor: 'HCLD2', article: NOTICE, verified: true },
       { honor: 'HCLD1', article: NOTICE, verified: true },
+      { honor: 'HCLD', article: NOTICE, verified: true },
+      { honor: 'AHLD', article: NOTICE, verified: true },
+      { honor: 'AHLLVTND', article: NOTICE, verified: true },
       {
         honor: 'CSTD_TQ',
         article: `${art(45, 'NĐ 91/2017/NĐ-CP', 10)} (giữ như chế độ trước)`,

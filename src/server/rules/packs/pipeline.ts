@@ -42,6 +42,10 @@ const RANKS: Record<Honor, number> = {
   HCLD3: 7,
   HCLD2: 8,
   HCLD1: 9,
+  // Class undecided: ranked as its lowest class; the hero titles above every order of this list.
+  HCLD: 7,
+  AHLD: 10,
+  AHLLVTND: 10,
 };
 
 export interface PipelineSpec {

@@ -16,6 +16,8 @@ import {
   Row,
   Select,
   Space,
+  Switch,
+  InputNumber,
   Table,
   Tag,
   Timeline,
@@ -114,6 +116,9 @@ function AddCandidateForm({ d, onDone }: { d: Dossier; onDone: () => void }) {
     householdName?: string;
     proposedHonor: Honor;
     achievement?: string;
+    posthumous?: boolean;
+    inKindDescription?: string;
+    inKindValue?: number;
   }>();
   const kind = Form.useWatch('subjectKind', form) ?? 'individual';
   const { message } = App.useApp();
@@ -121,7 +126,7 @@ function AddCandidateForm({ d, onDone }: { d: Dossier; onDone: () => void }) {
     mutationFn: (v: Parameters<typeof addCandidate>[1]) => addCandidate(d.id, { ...v, version: d.version }),
     onSuccess: () => {
       message.success('Đã thêm vào danh sách đề nghị.');
-      form.resetFields(['personId', 'unitId', 'householdName', 'achievement']);
+      form.resetFields(['personId', 'unitId', 'householdName', 'achievement', 'posthumous', 'inKindDescription', 'inKindValue']);
       onDone();
     },
     onError: (e) => message.error(errorText(e)),
@@ -158,6 +163,25 @@ function AddCandidateForm({ d, onDone }: { d: Dossier; onDone: () => void }) {
       <Form.Item name="achievement" label="Tóm tắt thành tích">
         <Input.TextArea rows={2} />
       </Form.Item>
+      <Row gutter={12}>
+        {kind === 'individual' ? (
+          <Col xs={24} md={6}>
+            <Form.Item name="posthumous" label="Truy tặng (đã hy sinh, từ trần)" valuePropName="checked">
+              <Switch data-testid="candidate-posthumous" />
+            </Form.Item>
+          </Col>
+        ) : null}
+        <Col xs={24} md={12}>
+          <Form.Item name="inKindDescription" label="Hiện vật khen thưởng (nếu có)">
+            <Input placeholder="Ví dụ: Công trình phúc lợi: nhà văn hóa thôn" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item name="inKindValue" label="Giá trị hiện vật (đồng)">
+            <InputNumber min={1} step={1000000} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
       <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending} data-testid="candidate-add">
         Thêm vào danh sách
       </Button>
@@ -340,7 +364,14 @@ export default function DossierPage() {
               <br />
             </>
           ) : null}
-          <span>{c.honorLabel}</span>
+          <span>{c.posthumous ? c.awardWording : c.honorLabel}</span>
+          {c.classUndecided ? <Tag>Chưa xác định hạng</Tag> : null}
+          {c.inKindDescription ? (
+            <div style={{ fontSize: 12 }}>
+              Hiện vật: {c.inKindDescription}
+              {c.inKindValue !== null ? ` (${c.inKindValue.toLocaleString('vi-VN')} đ)` : ''}
+            </div>
+          ) : null}
           {c.loweredReason ? (
             <div style={{ fontSize: 12 }}>
               <Typography.Text type="warning">Hạ mức: {c.loweredReason}</Typography.Text>
