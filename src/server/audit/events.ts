@@ -229,6 +229,10 @@ export const AUDIT_ACTIONS = {
   'consultation.answer_recorded': 'Ghi ý kiến hiệp y của một cơ quan',
   'consultation.answer_file_attached': 'Đính kèm văn bản trả lời hiệp y',
   'consultation.cancelled': 'Hủy công văn xin ý kiến hiệp y',
+  'dossier.candidates_bulk_added': 'Thêm nhiều người/tập thể vào danh sách đề nghị (tệp Excel, danh sách đủ điều kiện, đăng ký thi đua)',
+  'session.list_vote_added': 'Đưa một danh sách đề nghị vào chương trình họp để biểu quyết cả danh sách',
+  'session.list_vote_removed': 'Bỏ một danh sách biểu quyết khỏi chương trình họp',
+  'session.list_vote_recorded': 'Ghi kết quả biểu quyết một danh sách đề nghị',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
