@@ -69,7 +69,7 @@ export async function insertListItems(
 
 export async function listVotesOf(tx: Executor, sessionId: string): Promise<(ListVoteRow & { count: number })[]> {
   const rows = await tx
-    .select({ list: sessionListVotes, count: sql<number>`(select count(*)::int from session_items i where i.list_vote_id = ${sessionListVotes.id})` })
+    .select({ list: sessionListVotes, count: sql<number>`(select count(*)::int from session_items i where i.list_vote_id = "session_list_votes"."id")` })
     .from(sessionListVotes)
     .where(eq(sessionListVotes.sessionId, sessionId))
     .orderBy(asc(sessionListVotes.sortOrder));

@@ -64,7 +64,7 @@ async function sessionDocumentOf(
   if (!s) throw notFound('Không tìm thấy phiên họp.');
   const x = await sessionDetail(db, s, actor);
   const items = x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item }));
-  const buf = await make(db, s, items, x.attendance, { councilName: x.council.name, so: query.so });
+  const buf = await make(db, s, items, x.attendance, { councilName: x.council.name, so: query.so, listVotes: x.listVotes });
   return replyDocument(reply, buf, documentFileStem(abbrev, documentNumber(query.so), 'HDTDKT', s.meetingDate.slice(0, 4)), query.format);
 }
 
