@@ -320,7 +320,9 @@ describe('every route: 401 without a session, 404 for an account of another unit
       .replace('/api/publication/decisions/{id}', `/api/publication/decisions/${doc.decision}`)
       .replace('/api/signing/credentials/{id}', `/api/signing/credentials/${sg.credential}`)
       .replace('/api/signing/trust/{id}', `/api/signing/trust/${sg.trust}`)
-      .replace('/api/public/signing/{token}', '/api/public/signing/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+      .replace('/api/public/signing/{token}', '/api/public/signing/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+      .replace(/\/candidates\/eligible$/, '/candidates/eligible?honor=LDTT')
+      .replace('/list-votes/{listId}', '/list-votes/00000000-0000-4000-8000-000000000000');
 
   /** Routes with a path parameter that are not records (nothing to hide from another unit). */
   const NOT_RECORDS = new Set([
@@ -396,6 +398,10 @@ describe('every route: 401 without a session, 404 for an account of another unit
       'POST /api/certificates/{id}/revoke': { reason: 'Thử hủy bỏ' },
       'PUT /api/dossiers/{id}': { title: 'Đổi tên hồ sơ', version: 1 },
       'PUT /api/dossiers/{id}/regime-date': { regimeDate: '2021-12-20', version: 1 },
+      'POST /api/dossiers/{id}/candidates/bulk': { source: 'eligible', honor: 'LDTT' },
+      'POST /api/sessions/{id}/list-votes': { honor: 'LDTT', dossierIds: [dp.dossier] },
+      'POST /api/sessions/{id}/list-votes/{listId}/result': { approve: 1, reject: 0, abstain: 0 },
+      'PUT /api/sessions/{id}/list-votes/{listId}/result': { approve: 1, reject: 0, abstain: 0 },
       'POST /api/dossiers/{id}/candidates': { subjectKind: 'individual', personId: ids.person, proposedHonor: 'GK' },
       'POST /api/dossiers/{id}/documents': { kind: 'to_trinh', content: 'Tờ trình' },
       'POST /api/dossiers/{id}/return': { reasons: ['Thiếu hồ sơ'] },

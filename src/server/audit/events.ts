@@ -237,6 +237,10 @@ export const AUDIT_ACTIONS = {
   'consultation.cancelled': 'Hủy công văn xin ý kiến hiệp y',
   'notice.replaced': 'Thay thế thông báo công khai bằng thông báo mới',
   'notice.withdrawn': 'Thu hồi thông báo công khai',
+  'dossier.candidates_bulk_added': 'Thêm nhiều người/tập thể vào danh sách đề nghị (tệp Excel, danh sách đủ điều kiện, đăng ký thi đua)',
+  'session.list_vote_added': 'Đưa một danh sách đề nghị vào chương trình họp để biểu quyết cả danh sách',
+  'session.list_vote_removed': 'Bỏ một danh sách biểu quyết khỏi chương trình họp',
+  'session.list_vote_recorded': 'Ghi kết quả biểu quyết một danh sách đề nghị',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

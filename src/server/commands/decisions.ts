@@ -7,12 +7,10 @@ import { findVisibleUnit } from '../repositories/units.js';
 import {
   awardeesOf,
   findVisibleDecision,
-  insertAwardee,
   insertDecision,
   lockVisibleCandidates,
   markDecisionIssued,
   releaseCandidates,
-  setAwardeeHonorAward,
   lockVisibleDecision,
   markCandidatesNotAwarded,
   markDecisionRevoked,
@@ -29,12 +27,12 @@ import { can } from '../policies/abilities.js';
 import { mayDecision } from '../policies/decision.js';
 import { now } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
-import { mayDecide, moneyFor, quotaBreach, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
+import { mayDecide, moneyFor, publicNotice, quotaBreach, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
 import { HONOR_INFO, classUndecided, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
 import { HonorClassUndecided, setDecidedClasses, type DecidedClass } from './honor-classes.js';
 import { decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
-import { formatDateVi } from '../../shared/format-vi.js';
+import { formatDateVi, formatNumberVi } from '../../shared/format-vi.js';
 import { revokeCertificatesForDecision } from './certificates.js';
 import { commitDecisionMoney, returnRevokedMoney } from './fund.js';
 import { recallItemsForRevocation } from './award-items.js';
@@ -43,6 +41,16 @@ import { releaseInitiativeClaims } from './initiative-claims.js';
 import { signingPolicyGoverning } from '../repositories/signing.js';
 import { NoticeNotDone, noticeShortfall } from './notices.js';
 import type { SignerAuthority } from '../../shared/external-decisions.js';
+import {
+  candidatesWithNoticesOrPetitions,
+  decisionHonorAwardsOfDossiers,
+  honorKey,
+  insertAwardeesBulk,
+  insertHonorAwardsBulk,
+  markInitiativesUsed,
+  setAwardeeHonorAwards,
+  standingHonorsOf,
+} from '../repositories/decision-lists.js';
 
 /** A selected candidate cannot be decided (its dossier has not been through the council, it was decided already, it failed the vote…). */
 export const DecisionNotIssuable = domainError('DecisionNotIssuable', 'conflict', 'decision_not_issuable');
@@ -181,6 +189,8 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     throw new NotDecisionAuthority(`${unit.name} không phải đơn vị có thẩm quyền ban hành quyết định khen thưởng (hoặc chưa có ký hiệu văn bản).`);
   const rows = await lockVisibleCandidates(ctx.tx, ctx.actor, ids);
   if (rows.length !== ids.length) throw notFound('Không tìm thấy một số đề nghị được chọn.');
+  // A long list (thousands of LĐTT): only candidates in a notice or named by a petition, or whose honor needs a notice, are checked one by one.
+  const noticed = await candidatesWithNoticesOrPetitions(ctx.tx, ids);
   for (const { candidate: c, dossier: d } of rows) {
     if (d.level !== 'unit' || d.status !== 'reviewed')
       throw new DecisionNotIssuable(`Hồ sơ "${d.title}" chưa qua Hội đồng (đang ${d.status === 'draft' ? 'soạn' : 'xử lý'}): chưa quyết định được.`);
@@ -189,7 +199,7 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     if (c.councilResult !== 'passed') throw new DecisionNotIssuable(`${c.displayName} không đạt tỷ lệ phiếu của Hội đồng.`);
     const auth = mayDecide({ honor: c.honor as Honor, decisionDate: input.decisionDate, who }, pack);
     if (!auth.allowed) throw new NotDecisionAuthority(`${auth.text}. Hãy chọn "Trình cấp trên" cho ${c.displayName}.`);
-    await assertNoticesDone(ctx.tx, pack, c, input.decisionDate);
+    if (noticed.has(c.id) || publicNotice(pack, c.honor as Honor).required) await assertNoticesDone(ctx.tx, pack, c, input.decisionDate);
   }
   await assertQuotas(ctx.tx, pack, unit, rows);
   const year = Number(input.decisionDate.slice(0, 4));
@@ -238,6 +248,14 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
   return row;
 }
 
+/** The names of a decision's list for a notification: all of a short list, the first ones and a count for a long one. */
+function namesLine(rows: { candidate: CandidateRow }[]): string {
+  const shown = rows.slice(0, NAMES_IN_NOTICE).map((r) => `${r.candidate.displayName} (${HONOR_INFO[r.candidate.honor as Honor].label})`);
+  const more = rows.length - shown.length;
+  return `${shown.join('; ')}${more > 0 ? ` và ${formatNumberVi(more)} tập thể, cá nhân khác` : ''}`;
+}
+const NAMES_IN_NOTICE = 30;
+
 /**
  * What issuing does: the awardees' histories, the money committed in the fund, the dossiers
  * completed, the notices. At recording, or — for an agency that issues only signed decisions — when
@@ -262,36 +280,83 @@ async function takeEffect(ctx: CommandContext, row: DecisionRow, rows: { candida
   await notify(ctx, [{ unitSide: dossierUnits }, { people: awardees }], {
     key: `decision.issued:${row.id}`,
     title: `Đã ban hành Quyết định số ${row.numberText}`,
-    body: `Quyết định số ${row.numberText} ngày ${formatDateVi(row.decisionDate)} ${row.title.charAt(0).toLowerCase()}${row.title.slice(1)}: ${rows.map((r) => `${r.candidate.displayName} (${HONOR_INFO[r.candidate.honor as Honor].label})`).join('; ')}.`,
+    body: `Quyết định số ${row.numberText} ngày ${formatDateVi(row.decisionDate)} ${row.title.charAt(0).toLowerCase()}${row.title.slice(1)}: ${namesLine(rows)}.`,
     link: `/quyet-dinh`,
   });
 }
 
-/** The awardees' histories (what eligibility reads), linked from the decision's list. */
+/**
+ * The awardees' histories (what eligibility reads), linked from the decision's list: a subject holds
+ * an honor once a year (checked for the whole list in one query: a second one rolls the decision
+ * back), a history already written from the same dossier is reused, the rest go in multi-row inserts.
+ */
 async function recordHistories(ctx: CommandContext, row: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[]): Promise<void> {
   const byCandidate = new Map(rows.map((r) => [r.candidate.id, r]));
-  for (const a of await awardeesOf(ctx.tx, row.id)) {
+  const todo = (await awardeesOf(ctx.tx, row.id)).flatMap((a) => {
     const r = a.candidateId ? byCandidate.get(a.candidateId) : undefined;
-    if (!r || a.honorAwardId) continue;
-    const honorAwardId = await recordAward(ctx.tx, {
+    return r && !a.honorAwardId ? [{ a, r }] : [];
+  });
+  if (!todo.length) return;
+  const subjectOf = ({ r }: (typeof todo)[number]) => r.candidate.personId ?? r.candidate.subjectUnitId;
+  const keyOf = (x: (typeof todo)[number]) => `${x.r.dossier.id}:${subjectOf(x)}:${x.r.candidate.honor}`;
+  const existing = await decisionHonorAwardsOfDossiers(
+    ctx.tx,
+    todo.map((x) => x.r.dossier.id),
+  );
+  const standing = await standingHonorsOf(
+    ctx.tx,
+    todo.flatMap((x) =>
+      existing.has(keyOf(x))
+        ? []
+        : [{ personId: x.r.candidate.personId, unitId: x.r.candidate.subjectUnitId, honor: x.r.candidate.honor, year: x.r.dossier.year }],
+    ),
+  );
+  const fresh = todo.filter((x) => subjectOf(x) && !existing.has(keyOf(x)));
+  for (const x of fresh) {
+    const number = standing.get(honorKey(subjectOf(x)!, x.r.candidate.honor, x.r.dossier.year));
+    if (number !== undefined)
+      throw new DuplicateHonor(
+        `${x.r.candidate.displayName} đã được ${HONOR_INFO[x.r.candidate.honor as Honor].label} năm ${x.r.dossier.year}${number ? ` (Quyết định số ${number})` : ''}; không khen trùng.`,
+      );
+  }
+  const created = await insertHonorAwardsBulk(
+    ctx.tx,
+    fresh.map(({ a, r }) => ({
       personId: r.candidate.personId,
       unitId: r.candidate.subjectUnitId,
-      honor: r.candidate.honor as Honor,
+      honor: r.candidate.honor,
       year: r.dossier.year,
       type: r.dossier.type,
       decisionNumber: row.numberText,
       decisionDate: row.decisionDate,
       issuer: row.issuerName,
       amount: a.amount,
+      source: 'decision',
       dossierId: r.dossier.id,
-      displayName: r.candidate.displayName,
-      initiativeIds: (await claimsOfCandidates(ctx.tx, [r.candidate.id])).map((x) => x.initiativeId),
       posthumous: r.candidate.posthumous,
       inKindDescription: r.candidate.inKindDescription,
       inKindValue: r.candidate.inKindValue,
-    });
-    if (honorAwardId) await setAwardeeHonorAward(ctx.tx, a.id, honorAwardId);
+      note: null,
+    })),
+  );
+  // Initiatives offered for these candidates (use once): marked used by their award.
+  const claims = await claimsOfCandidates(
+    ctx.tx,
+    fresh.map((x) => x.r.candidate.id),
+  );
+  for (const x of fresh) {
+    const awardId = created.get(keyOf(x));
+    const mine = claims.filter((c) => c.candidateId === x.r.candidate.id).map((c) => c.initiativeId);
+    if (awardId && mine.length) await markInitiativesUsed(ctx.tx, awardId, mine);
   }
+  // Households have no record of their own yet: their award lives only in the decision's list.
+  await setAwardeeHonorAwards(
+    ctx.tx,
+    todo.flatMap((x) => {
+      const id = existing.get(keyOf(x)) ?? created.get(keyOf(x));
+      return id && subjectOf(x) ? [{ awardeeId: x.a.id, honorAwardId: id }] : [];
+    }),
+  );
 }
 
 /**
@@ -311,21 +376,28 @@ export async function issueSignedDecision(ctx: CommandContext, decisionId: strin
   await takeEffect(ctx, row, rows);
 }
 
-/** The awardees with their money; the histories are written when the decision takes effect. */
+/** The awardees with their money; the histories are written when the decision takes effect. One set query and multi-row inserts for the whole list. */
 async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { candidate: CandidateRow; dossier: DossierRow }[]): Promise<number> {
   let total = 0;
-  for (const [i, { candidate: c, dossier: d }] of rows.entries()) {
+  const standing = await standingHonorsOf(
+    ctx.tx,
+    rows.map(({ candidate: c, dossier: d }) => ({ personId: c.personId, unitId: c.subjectUnitId, honor: c.honor, year: d.year })),
+  );
+  const values = rows.map(({ candidate: c, dossier: d }, i) => {
     if (classUndecided(c.honor as Honor)) throw new HonorClassUndecided(`${c.displayName}: quyết định phải ghi rõ hạng ${HONOR_INFO[c.honor as Honor].label}.`);
     const m = money(c.honor as Honor, c.subjectKind as SubjectKind, decision.decisionDate);
     const amount = m?.amount ?? 0;
     total += amount;
     // The same subject cannot hold the honor twice in a year: refused now, not when the decision is signed.
-    const dup = await standingHonor(ctx.tx, { personId: c.personId, unitId: c.subjectUnitId }, c.honor, d.year);
-    if (dup)
+    const subject = c.personId ?? c.subjectUnitId;
+    const key = subject ? honorKey(subject, c.honor, d.year) : null;
+    if (key && standing.has(key)) {
+      const number = standing.get(key);
       throw new DuplicateHonor(
-        `${c.displayName} đã được ${HONOR_INFO[c.honor as Honor].label} năm ${d.year}${dup.number ? ` (Quyết định số ${dup.number})` : ''}; không khen trùng.`,
+        `${c.displayName} đã được ${HONOR_INFO[c.honor as Honor].label} năm ${d.year}${number ? ` (Quyết định số ${number})` : ''}; không khen trùng.`,
       );
-    await insertAwardee(ctx.tx, {
+    }
+    return {
       decisionId: decision.id,
       candidateId: c.id,
       subjectKind: c.subjectKind,
@@ -343,8 +415,9 @@ async function addAwardees(ctx: CommandContext, decision: DecisionRow, rows: { c
       posthumous: c.posthumous,
       inKindDescription: c.inKindDescription,
       inKindValue: c.inKindValue,
-    });
-  }
+    };
+  });
+  await insertAwardeesBulk(ctx.tx, values);
   return total;
 }
 

@@ -5,6 +5,7 @@
  * agency's base (recurrent spending, salary fund) is data on the fund.
  */
 import type { Executor } from '../db/client.js';
+import { insertFundEntriesBulk } from '../repositories/decision-lists.js';
 import type { CommandContext } from './run.js';
 import {
   commitmentsOfAwardees,
@@ -290,21 +291,25 @@ export async function commitDecisionMoney(ctx: CommandContext, decision: Decisio
   if (!withMoney.length) return 0;
   const fund = await lockFund(ctx.tx, decision.unitId, decision.year, 'tdkt');
   let total = 0;
-  for (const a of withMoney) {
-    await insertFundEntry(ctx.tx, {
-      fundId: fund.id,
-      unitId: decision.unitId,
-      kind: 'commitment',
-      amount: a.amount,
-      entryDate: decision.decisionDate,
-      decisionId: decision.id,
-      awardeeId: a.id,
-      payee: a.displayName,
-      description: `${a.displayName}: Quyết định số ${decision.numberText}`,
-      createdBy: ctx.actor.accountId,
-    });
-    total += a.amount;
-  }
+  // One line per awardee, in multi-row inserts (a decision may list thousands).
+  await insertFundEntriesBulk(
+    ctx.tx,
+    withMoney.map((a) => {
+      total += a.amount;
+      return {
+        fundId: fund.id,
+        unitId: decision.unitId,
+        kind: 'commitment',
+        amount: a.amount,
+        entryDate: decision.decisionDate,
+        decisionId: decision.id,
+        awardeeId: a.id,
+        payee: a.displayName,
+        description: `${a.displayName}: Quyết định số ${decision.numberText}`,
+        createdBy: ctx.actor.accountId,
+      };
+    }),
+  );
   await ctx.audit({
     action: 'fund.committed',
     entityType: 'fund',

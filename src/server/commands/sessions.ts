@@ -54,6 +54,7 @@ import { formatDateVi } from '../../shared/format-vi.js';
 import { openBallot, sealBallot } from '../ballots/seal.js';
 import { notify } from './notify.js';
 import { releaseInitiativeClaims } from './initiative-claims.js';
+import { candidatesOfList, listVotesOf, saveListResult } from '../repositories/session-lists.js';
 
 export { membersOn };
 
@@ -75,6 +76,10 @@ export const MemberRecused = domainError('MemberRecused', 'conflict', 'member_re
 export const BallotCountExceeded = domainError('BallotCountExceeded', 'conflict', 'ballot_count_exceeded');
 /** The secretary's paper counts exceed the members allowed to vote on the item. */
 export const PaperBallotsExceeded = domainError('PaperBallotsExceeded', 'invalid', 'paper_ballots_exceeded');
+/** The item is voted with its list, not by a ballot of its own. */
+export const InListVote = domainError('InListVote', 'conflict', 'item_in_list_vote');
+/** A list on the agenda has no recorded vote: the session cannot close. */
+export const ListVoteNotRecorded = domainError('ListVoteNotRecorded', 'conflict', 'list_vote_not_recorded');
 /** The sealed ballots do not open with the server's key, or do not match the voters' marks: closing is refused. */
 export const BallotBoxCorrupt = domainError('BallotBoxCorrupt', 'conflict', 'ballot_box_corrupt');
 
@@ -379,6 +384,8 @@ export async function openSession(ctx: CommandContext, sessionId: string): Promi
   const items = await agendaOf(ctx.tx, s.id);
   if (!items.length) throw badRequest('Chương trình họp chưa có đề nghị nào.');
   for (const { item, candidate, dossierUnitPath } of items) {
+    // A list is one vote of the whole council (biểu quyết cả danh sách): no recusal item by item.
+    if (item.listVoteId) continue;
     for (const m of members) {
       let reason: string | null = null;
       if (candidate.personId && candidate.personId === m.personId) reason = 'Là người được đề nghị khen thưởng';
@@ -432,6 +439,7 @@ export async function castBallot(ctx: CommandContext, sessionId: string, votes: 
   for (const v of votes) {
     const item = await findAgendaItem(ctx.tx, s.id, v.itemId);
     if (!item) throw notFound('Không tìm thấy đề nghị trong chương trình phiên họp.');
+    if (item.item.listVoteId) throw new InListVote(`${item.name} được biểu quyết cùng cả danh sách, không bỏ phiếu kín riêng.`);
     const c = await findRecusal(ctx.tx, v.itemId, m.id);
     if (c) throw new MemberRecused(`Bạn không biểu quyết đối với ${item.name} (${c.reason.toLowerCase()}).`);
     if (!(await markVoted(ctx.tx, v.itemId, m.id))) throw new AlreadyVoted(`Bạn đã bỏ phiếu cho ${item.name}; mỗi thành viên chỉ bỏ phiếu một lần.`);
@@ -462,6 +470,7 @@ export async function enterPaperBallots(
   for (const it of items) {
     const item = await findAgendaItem(ctx.tx, s.id, it.itemId);
     if (!item) throw notFound('Không tìm thấy đề nghị trong chương trình phiên họp.');
+    if (item.item.listVoteId) throw new InListVote(`${item.name} được biểu quyết cùng cả danh sách: hãy ghi kết quả biểu quyết của danh sách.`);
     for (const choice of BALLOT_CHOICES) await setPaperCount(ctx.tx, it.itemId, choice, it[choice]);
     const online = await votedCount(ctx.tx, it.itemId);
     const { paper } = await boxCounts(ctx.tx, it.itemId);
@@ -541,7 +550,22 @@ export async function closeSession(ctx: CommandContext, sessionId: string): Prom
   const dossierIds = new Set<string>();
   const failed = new Map<string, string[]>();
   const pack = await governingPackOfUnit(ctx.tx, s.unitId, s.meetingDate);
+  // Lists voted as a whole: one tally per list, frozen on all its items and candidates in a few statements.
+  const present = (await attendanceOf(ctx.tx, s.id)).filter((a) => a.present).length;
+  for (const list of await listVotesOf(ctx.tx, s.id)) {
+    if (list.approve === null || list.reject === null || list.abstain === null)
+      throw new ListVoteNotRecorded(`Chưa ghi kết quả biểu quyết "${list.title}": chưa kết thúc phiên họp được.`);
+    const counts = { approve: list.approve, reject: list.reject, abstain: list.abstain, online: 0, paper: list.approve + list.reject + list.abstain };
+    const result = { ...tallyItem(pack, list.honor as Honor, s.meetingDate, s.totalMembers ?? 0, present, counts), listVote: true };
+    await saveListResult(ctx.tx, list.id, result);
+    const members = await candidatesOfList(ctx.tx, list.id);
+    for (const c of members) {
+      dossierIds.add(c.dossierId);
+      if (!result.passed) failed.set(c.dossierId, [...(failed.get(c.dossierId) ?? []), c.id]);
+    }
+  }
   for (const { item, candidate } of items) {
+    if (item.listVoteId) continue;
     const counts = await countBallots(ctx, s.id, item.id, candidate.displayName);
     const result = tallyItem(pack, item.honor as Honor, s.meetingDate, s.totalMembers ?? 0, await eligibleVoters(ctx.tx, s.id, item.id), counts);
     await saveItemResult(ctx.tx, item.id, result, { id: candidate.id, passed: result.passed, text: result.text, outcome: candidate.outcome });

@@ -17,7 +17,7 @@ import { createInflateRaw } from 'node:zlib';
 import { badRequest } from '../errors.js';
 
 /** Rows one import may carry, per import kind (data rows; a few header rows come on top). */
-export const IMPORT_ROW_LIMITS = { staff: 20_000, ratings: 50_000, honors: 50_000 } as const;
+export const IMPORT_ROW_LIMITS = { staff: 20_000, ratings: 50_000, honors: 50_000, candidates: 10_000 } as const;
 export type ImportKind = keyof typeof IMPORT_ROW_LIMITS;
 
 export const XLSX_LIMITS = {

@@ -209,7 +209,9 @@ export interface DocumentOptions {
   so?: string | undefined;
 }
 
-type SessionItemOf = { candidate: CandidateRow; dossierUnitName: string; item: { honor: string; result: unknown } };
+type SessionItemOf = { candidate: CandidateRow; dossierUnitName: string; item: { honor: string; result: unknown; listVoteId?: string | null } };
+/** A list voted as a whole, for the minutes. */
+type ListVoteOf = { id: string; title: string; honor: string; count: number; approve: number | null; result: unknown };
 type AttendanceOf = { memberId: string; fullName: string; position: string; present: boolean };
 
 /** Where the data has nothing yet: a dotted line to write in by hand. */
@@ -231,10 +233,12 @@ export async function minutesDocx(
   s: SessionRow,
   items: SessionItemOf[],
   attendance: AttendanceOf[],
-  opts: DocumentOptions & { councilName?: string | undefined } = {},
+  opts: DocumentOptions & { councilName?: string | undefined; listVotes?: ListVoteOf[] } = {},
 ): Promise<Buffer> {
   const { h } = await councilHeader(tx, s, opts.councilName);
   const present = attendance.filter((a) => a.present).length;
+  // The secret ballots only: a list voted as a whole is in the Biên bản họp xét.
+  items = items.filter((i) => !i.item.listVoteId);
   const results = items.map((i) => i.item.result as ItemResult | null);
   const issued = results.map((r) => (r ? r.eligible : null));
   const returned = results.map((r) => (r ? r.online + r.paper : null));
@@ -302,7 +306,7 @@ export async function reviewMinutesDocx(
   s: SessionRow,
   items: SessionItemOf[],
   attendance: AttendanceOf[],
-  opts: DocumentOptions & { councilName?: string | undefined } = {},
+  opts: DocumentOptions & { councilName?: string | undefined; listVotes?: ListVoteOf[] } = {},
 ): Promise<Buffer> {
   const { councilName, h } = await councilHeader(tx, s, opts.councilName);
   const m = sessionMinutesOf(s, attendance, items);
@@ -317,6 +321,31 @@ export async function reviewMinutesDocx(
   const passed = results.filter((r) => r?.passed).length;
   const counted = results.filter(Boolean).length;
   const lower = `${s.title.charAt(0).toLocaleLowerCase('vi')}${s.title.slice(1)}`;
+  // A list voted as a whole is one line of the result table (with its count) and its names go to the annex.
+  const lists = new Map((opts.listVotes ?? []).map((l) => [l.id, l]));
+  const single = items.filter((i) => !i.item.listVoteId);
+  const listed = items.filter((i) => i.item.listVoteId);
+  const tyLe = (r: ItemResult | null) => (r && r.totalMembers ? `${formatNumberVi((r.approve / r.totalMembers) * 100, 1)}%` : '');
+  const singleRows = single.map(({ candidate, dossierUnitName, item }) => {
+    const r = item.result as ItemResult | null;
+    return {
+      hoTen: candidate.displayName,
+      chucVuDonVi: [candidate.positionText, dossierUnitName].filter(Boolean).join(', '),
+      hinhThuc: HONOR_INFO[item.honor as Honor].label,
+      soPhieu: r ? `${r.approve}/${r.totalMembers}` : '',
+      tyLe: tyLe(r),
+    };
+  });
+  const listRows = [...lists.values()].map((l) => {
+    const r = l.result as ItemResult | null;
+    return {
+      hoTen: `${l.title} (${formatNumberVi(l.count)} người/tập thể, chi tiết tại Phụ lục)`,
+      chucVuDonVi: 'Biểu quyết cả danh sách',
+      hinhThuc: HONOR_INFO[l.honor as Honor].label,
+      soPhieu: r ? `${r.approve}/${r.totalMembers}` : l.approve !== null ? `${l.approve}/${s.totalMembers ?? attendance.length}` : '',
+      tyLe: tyLe(r),
+    };
+  });
   return renderDocument('bien_ban_hop_xet', {
     coQuanChuQuan: h.coQuanChuQuan,
     coQuanBanHanh: h.coQuanBanHanh,
@@ -351,18 +380,16 @@ export async function reviewMinutesDocx(
       .split(/\n+/)
       .map((l) => l.trim())
       .filter(Boolean),
-    danhSach: items.map(({ candidate, dossierUnitName, item }, i) => {
-      const r = results[i];
-      return {
-        stt: i + 1,
-        hoTen: candidate.displayName,
-        chucVuDonVi: [candidate.positionText, dossierUnitName].filter(Boolean).join(', '),
-        hinhThuc: HONOR_INFO[item.honor as Honor].label,
-        soPhieu: r ? `${r.approve}/${r.totalMembers}` : '',
-        tyLe: r && r.totalMembers ? `${formatNumberVi((r.approve / r.totalMembers) * 100, 1)}%` : '',
-      };
-    }),
+    danhSach: [...listRows, ...singleRows].map((row, i) => ({ stt: i + 1, ...row })),
     ketThuc: s.closedAt ? `lúc ${timeOfDayVi(s.closedAt)} cùng ngày` : 'lúc …… giờ …… phút cùng ngày',
+    coPhuLuc: listed.length ? 'x' : '',
+    tieuDePhuLuc: `DANH SÁCH HỘI ĐỒNG BIỂU QUYẾT THÔNG QUA CẢ DANH SÁCH (${formatNumberVi(listed.length)} người/tập thể)`,
+    phuLuc: listed.map(({ candidate, dossierUnitName, item }, i) => ({
+      stt: i + 1,
+      hoTen: candidate.displayName,
+      chucVuDonVi: [candidate.positionText, dossierUnitName].filter(Boolean).join(', '),
+      hinhThuc: HONOR_INFO[item.honor as Honor].label,
+    })),
   });
 }
 

@@ -96,8 +96,25 @@ export const sessionSchema = sessionSummarySchema
         iVoted: z.boolean(),
         iMayVote: z.boolean(),
         result: itemResultSchema.nullable().describe('Kết quả kiểm phiếu, chỉ có khi phiên họp đã kết thúc'),
+        listVoteId: z.uuid().nullable().describe('Danh sách biểu quyết cả danh sách chứa đề nghị này (không bỏ phiếu kín riêng)'),
       }),
     ),
+    listVotes: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          honor: z.string(),
+          honorLabel: z.string(),
+          title: z.string(),
+          count: z.number().int().describe('Số đề nghị trong danh sách'),
+          approve: z.number().int().nullable(),
+          reject: z.number().int().nullable(),
+          abstain: z.number().int().nullable(),
+          recorded: z.boolean().describe('Thư ký đã ghi kết quả biểu quyết'),
+          result: itemResultSchema.nullable().describe('Kết quả, chỉ có khi phiên họp đã kết thúc'),
+        }),
+      )
+      .describe('Các danh sách Hội đồng biểu quyết thông qua cả danh sách (ví dụ danh sách Lao động tiên tiến)'),
     minutes: z
       .object({
         recorded: z.boolean().describe('Thư ký đã ghi biên bản; nếu chưa, các ô dưới đây là gợi ý từ chức vụ trong Hội đồng và chương trình họp'),
@@ -217,11 +234,24 @@ export function presentSession(s: SessionRow, actor: Actor, x: SessionDetail, pa
         votedCount: x.votedCounts.get(item.id) ?? 0,
         paperCount: x.paperCounts.get(item.id) ?? 0,
         iVoted: x.myMarks.has(item.id),
-        iMayVote: maySession(actor, s, 'vote') && Boolean(me?.present) && !mineRecused && !x.myMarks.has(item.id),
+        iMayVote: !item.listVoteId && maySession(actor, s, 'vote') && Boolean(me?.present) && !mineRecused && !x.myMarks.has(item.id),
         // Counts are shown only once the session is closed, so that nobody votes watching a running tally.
         result: s.status === 'closed' ? (item.result as ItemResult | null) : null,
+        listVoteId: item.listVoteId,
       };
     }),
+    listVotes: x.listVotes.map((l) => ({
+      id: l.id,
+      honor: l.honor,
+      honorLabel: HONOR_INFO[l.honor as Honor]?.label ?? l.honor,
+      title: l.title,
+      count: l.count,
+      approve: l.approve,
+      reject: l.reject,
+      abstain: l.abstain,
+      recorded: l.recordedAt !== null,
+      result: s.status === 'closed' ? (l.result as ItemResult | null) : null,
+    })),
     minutes: sessionMinutesOf(s, x.attendance, x.items),
   };
 }

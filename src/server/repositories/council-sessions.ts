@@ -26,6 +26,7 @@ import type { Actor } from '../auth/actor.js';
 import { unitIdInScope } from './scope.js';
 import { dossierVisible, type CandidateRow, type DossierRow } from './dossiers.js';
 import type { BallotChoice } from '../../shared/dossiers.js';
+import { listVotesOf } from './session-lists.js';
 
 export type SessionRow = typeof councilSessions.$inferSelect;
 export type SessionItemRow = typeof sessionItems.$inferSelect;
@@ -105,9 +106,11 @@ export async function sessionDetail(tx: Executor, s: SessionRow, actor: Actor) {
     .innerJoin(sessionItems, eq(sessionItems.id, sessionBallotBox.itemId))
     .where(and(eq(sessionItems.sessionId, s.id), eq(sessionBallotBox.channel, 'paper')))
     .groupBy(sessionBallotBox.itemId);
+  const listVotes = await listVotesOf(tx, s.id);
   return {
     council: council!,
     items,
+    listVotes,
     attendance,
     conflicts,
     myMember,

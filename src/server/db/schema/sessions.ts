@@ -54,6 +54,32 @@ export const councilSessions = pgTable(
   (t) => [index('council_sessions_unit_idx').on(t.unitId, t.meetingDate)],
 );
 
+/**
+ * A list voted as a whole (biểu quyết thông qua cả danh sách): the council approves, e.g., the LĐTT
+ * list of a dossier by one vote, counted by the secretary (approve / reject / abstain), while the high
+ * honors go by secret ballot item by item. Its candidates are agenda items that carry `list_vote_id`;
+ * at close each of them gets the list's result.
+ */
+export const sessionListVotes = pgTable(
+  'session_list_votes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    honor: text('honor').notNull(),
+    title: text('title').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    approve: integer('approve'),
+    reject: integer('reject'),
+    abstain: integer('abstain'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by').references(() => accounts.id),
+    result: jsonb('result'),
+  },
+  (t) => [index('session_list_votes_session_idx').on(t.sessionId, t.sortOrder)],
+);
+
 /** Agenda: one item per candidate; `result` is frozen at close. */
 export const sessionItems = pgTable(
   'session_items',
@@ -68,8 +94,10 @@ export const sessionItems = pgTable(
     honor: text('honor').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
     result: jsonb('result'),
+    /** Set when the item is voted with a list (not by secret ballot on its own). */
+    listVoteId: uuid('list_vote_id').references(() => sessionListVotes.id, { onDelete: 'cascade' }),
   },
-  (t) => [uniqueIndex('session_items_uq').on(t.sessionId, t.candidateId)],
+  (t) => [uniqueIndex('session_items_uq').on(t.sessionId, t.candidateId), index('session_items_list_idx').on(t.listVoteId)],
 );
 
 export const sessionAttendance = pgTable(

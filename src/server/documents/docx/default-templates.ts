@@ -279,6 +279,18 @@ function bienBanHopXet(): Block[] {
     p([], { after: 6 }),
     body([r('Cuộc họp kết thúc {ketThuc}, biên bản đã được thông qua trước cuộc họp./.')], { keepNext: true }),
     ...twoSignatures({ title: 'THƯ KÝ', note: '', name: '{thuKy}' }, { title: 'CHỦ TRÌ', note: '', name: '{chuTri}' }),
+    // The names of the lists voted as a whole, as an annex (only when the session voted a list).
+    ...optional(
+      'coPhuLuc',
+      centered([r('PHỤ LỤC', { bold: true })], { pageBreakBefore: true }),
+      centered([r('{tieuDePhuLuc}', { bold: true })], { after: 6 }),
+      loopTable('phuLuc', [
+        { title: 'TT', width: 12, tag: '{stt}', align: 'center' },
+        { title: 'Họ và tên', width: 50, tag: '{hoTen}' },
+        { title: 'Chức vụ, đơn vị', width: 60, tag: '{chucVuDonVi}' },
+        { title: 'Hình thức', width: 43, tag: '{hinhThuc}' },
+      ]),
+    ),
   ];
 }
 

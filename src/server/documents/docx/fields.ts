@@ -163,6 +163,14 @@ export const FIELD_CATALOGS: Record<TemplateKind, FieldCatalog> = {
       tyLe: 'Tỷ lệ',
     }),
     ketThuc: text('Thời điểm kết thúc cuộc họp'),
+    coPhuLuc: text('Có phụ lục danh sách biểu quyết cả danh sách ("x") hay không ("")'),
+    tieuDePhuLuc: text('Tiêu đề phụ lục'),
+    phuLuc: tbl('Phụ lục: danh sách được biểu quyết cả danh sách', {
+      stt: 'Số thứ tự',
+      hoTen: 'Họ và tên (tên tập thể)',
+      chucVuDonVi: 'Chức vụ, đơn vị',
+      hinhThuc: 'Hình thức khen thưởng',
+    }),
   },
   bien_ban_kiem_phieu: {
     ...HEADER_FIELDS,

@@ -95,7 +95,7 @@ export const decisionRoutes =
           operationId: 'issueDecision',
           summary: 'Ban hành quyết định khen thưởng (số từ sổ đăng ký, tiền thưởng theo quy định)',
           body: z.object({
-            candidateIds: z.array(z.uuid()).min(1, 'Hãy chọn người/tập thể được khen thưởng.').max(1000),
+            candidateIds: z.array(z.uuid()).min(1, 'Hãy chọn người/tập thể được khen thưởng.').max(20_000, 'Một quyết định ghi tối đa 20.000 người/tập thể.'),
             decisionDate: isoDate,
             signerName: z.string().trim().min(2, 'Hãy nhập người ký.').max(200),
             signerTitle: z.string().trim().min(2, 'Hãy nhập chức vụ người ký.').max(200),

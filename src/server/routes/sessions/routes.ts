@@ -39,9 +39,12 @@ import { governingPackOfUnit } from '../../records/eligibility.js';
 import { documentQuery, replyDocument } from '../../http/xlsx-reply.js';
 import { documentFileStem, documentNumber } from '../../documents/docx/model.js';
 import { BALLOT_CHOICES } from '../../../shared/dossiers.js';
+import { HONORS } from '../../../shared/codes.js';
+import { addListVote, recordListVote, removeListVote } from '../../commands/session-lists.js';
 import { isoDate, pageQuery } from '../../../shared/schemas/common.js';
 
 const idParams = z.object({ id: z.uuid('Mã phiên họp không hợp lệ.') });
+const listParams = idParams.extend({ listId: z.uuid('Mã danh sách không hợp lệ.') });
 const count = z.number().int().min(0, 'Số phiếu không âm.').max(1000);
 /** A command on one session answers the session as it now stands. */
 const one = { 200: sessionSchema, ...errors(403, 404, 409) };
@@ -61,7 +64,7 @@ async function sessionDocumentOf(
   if (!s) throw notFound('Không tìm thấy phiên họp.');
   const x = await sessionDetail(db, s, actor);
   const items = x.items.map((i) => ({ candidate: i.candidate, dossierUnitName: i.dossierUnitName, item: i.item }));
-  const buf = await make(db, s, items, x.attendance, { councilName: x.council.name, so: query.so });
+  const buf = await make(db, s, items, x.attendance, { councilName: x.council.name, so: query.so, listVotes: x.listVotes });
   return replyDocument(reply, buf, documentFileStem(abbrev, documentNumber(query.so), 'HDTDKT', s.meetingDate.slice(0, 4)), query.format);
 }
 
@@ -327,6 +330,70 @@ export const sessionRoutes =
         const actor = actorOf(req);
         authorize(actor, 'session', 'enterPaperBallots');
         await runCommand(db, actor, (ctx) => enterPaperBallots(ctx, req.params.id, req.body.items));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/list-votes',
+      {
+        schema: {
+          tags,
+          operationId: 'addSessionListVote',
+          summary:
+            'Đưa cả danh sách đề nghị một danh hiệu (ví dụ Lao động tiên tiến) của các hồ sơ đã chọn vào chương trình họp, để Hội đồng biểu quyết cả danh sách',
+          params: idParams,
+          body: z.object({
+            honor: z.enum(HONORS, 'Hình thức khen thưởng không hợp lệ.'),
+            dossierIds: z.array(z.uuid('Mã hồ sơ không hợp lệ.')).min(1, 'Hãy chọn hồ sơ.').max(1000),
+            title: z.string().trim().max(300, 'Tên danh sách quá dài.').nullish(),
+          }),
+          response: { 201: sessionSchema, ...errors(403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => addListVote(ctx, req.params.id, req.body));
+        return reply.status(201).send(await sessionJson(db, actor, req.params.id));
+      },
+    );
+
+    app.delete(
+      '/api/sessions/:id/list-votes/:listId',
+      {
+        schema: {
+          tags,
+          operationId: 'removeSessionListVote',
+          summary: 'Bỏ một danh sách biểu quyết khỏi chương trình họp (khi phiên họp đang chuẩn bị)',
+          params: listParams,
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'update');
+        await runCommand(db, actor, (ctx) => removeListVote(ctx, req.params.id, req.params.listId));
+        return sessionJson(db, actor, req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/sessions/:id/list-votes/:listId/result',
+      {
+        schema: {
+          tags,
+          operationId: 'recordSessionListVote',
+          summary: 'Thư ký ghi kết quả biểu quyết cả danh sách: số thành viên đồng ý, không đồng ý, không biểu quyết',
+          params: listParams,
+          body: z.object({ approve: count, reject: count, abstain: count }),
+          response: one,
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'session', 'enterPaperBallots');
+        await runCommand(db, actor, (ctx) => recordListVote(ctx, req.params.id, req.params.listId, req.body));
         return sessionJson(db, actor, req.params.id);
       },
     );
