@@ -59,6 +59,10 @@ function features(dump: Row[], marks: Row[]): Map<string, Map<string, string>> {
     tables.get(r.table)!.push(r);
   }
   const marksByCtid = [...marks].sort(byCtid);
+  // A row written before the first vote cannot carry a choice: the physical-rank attack pairs the
+  // marks with the rows written since (else a table filled earlier, e.g. the dashboard's
+  // pre-aggregate of the demo's honors, pairs by coincidence of its row lengths).
+  const firstVote = marks.reduce((a, m) => (m.xmin < a ? m.xmin : a), marks[0]!.xmin);
   for (const mark of marks) {
     const voter = String(mark.row.member_id);
     const rank = marksByCtid.indexOf(mark);
@@ -70,7 +74,7 @@ function features(dump: Row[], marks: Row[]): Map<string, Map<string, string>> {
         const nearest = others.reduce((a, b) => (distance(b.xmin, mark.xmin) < distance(a.xmin, mark.xmin) ? b : a));
         paired.push(['nearestXmin', nearest]);
       }
-      const physical = [...rows].sort(byCtid);
+      const physical = rows.filter((r) => r.xmin >= firstVote).sort(byCtid);
       const offset = physical.length - marksByCtid.length;
       if (table !== 'session_voter_marks' && physical[offset + rank]) paired.push(['ctidRank', physical[offset + rank]!]);
       for (const [attack, r] of paired) {
