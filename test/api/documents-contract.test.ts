@@ -32,7 +32,10 @@ describe('record policies (council sessions, decisions, templates)', () => {
   it('refuses a second revocation and certificates of a higher authority', () => {
     assert.deepEqual(decisionAbilities(actor('head'), { kind: 'internal', status: 'issued' }), ['read', 'revoke', 'printCertificates']);
     assert.deepEqual(decisionAbilities(actor('head'), { kind: 'internal', status: 'revoked' }), ['read', 'printCertificates']);
-    assert.deepEqual(decisionAbilities(actor('office'), { kind: 'external', status: 'issued' }), ['read', 'attachFile']);
+    // A higher decision as recorded here is corrected; deleted only when it stands alone (not answering a dossier).
+    assert.deepEqual(decisionAbilities(actor('office'), { kind: 'external', status: 'issued' }), ['read', 'attachFile', 'edit', 'delete']);
+    assert.deepEqual(decisionAbilities(actor('office'), { kind: 'external', status: 'issued', dossierId: 'd' }), ['read', 'attachFile', 'edit']);
+    assert.deepEqual(decisionAbilities(actor('office'), { kind: 'external', status: 'issued', revokeReason: 'sai' }), ['read', 'attachFile']);
     assert.equal(mayTemplate(actor('office'), { source: 'inherited' }, 'revert'), false);
     assert.equal(mayTemplate(actor('office'), { source: 'own' }, 'revert'), true);
     assert.equal(mayTemplate(actor('head'), { source: 'own' }, 'upload'), false);
