@@ -58,6 +58,9 @@ import { ClockTag, DocumentDownloads, StatusTag, honorOptions } from './common';
 import { keys } from '../../api/keys';
 import { RegimeDate } from './RegimeDate';
 import { AchievementReportDrawer } from './AchievementReportDrawer';
+import { BulkCandidates } from './BulkCandidates';
+
+const CANDIDATE_PAGE = 20;
 import { DossierInitiatives } from '../initiatives/DossierInitiatives';
 import { DossierConsultations } from '../consultations/DossierConsultations';
 
@@ -541,11 +544,27 @@ export default function DossierPage() {
       ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={17}>
-          <Card size="small" title={`Danh sách đề nghị (${d.candidates.length})`} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={`Danh sách đề nghị (${d.candidates.length})`}
+            extra={d.editable ? <BulkCandidates d={d} onAdded={() => void refresh()} /> : null}
+            style={{ marginBottom: 16 }}
+          >
             <Table
               rowKey="id"
               size="small"
-              pagination={false}
+              // A district's list runs to thousands of names: shown a page at a time.
+              pagination={
+                d.candidates.length > CANDIDATE_PAGE
+                  ? {
+                      defaultPageSize: CANDIDATE_PAGE,
+                      showSizeChanger: true,
+                      pageSizeOptions: [20, 50, 100],
+                      showTotal: (n) => `${n.toLocaleString('vi-VN')} đề nghị`,
+                      size: 'small',
+                    }
+                  : false
+              }
               dataSource={d.candidates}
               columns={visibleColumns}
               // On a phone the table scrolls inside its card instead of squeezing names letter by letter.
