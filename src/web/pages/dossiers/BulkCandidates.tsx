@@ -109,7 +109,12 @@ function ExcelImport({ d, onAdded }: { d: Dossier; onAdded: () => void }) {
     },
     onError: (e) => message.error(errorText(e)),
   });
-  const rows = preview ? (onlyErrors ? preview.rows.filter((r) => !r.valid) : preview.rows) : [];
+  // The rows to correct come first: on a list of two thousand they would hide on a later page.
+  const rows = preview
+    ? onlyErrors
+      ? preview.rows.filter((r) => !r.valid)
+      : [...preview.rows.filter((r) => !r.valid), ...preview.rows.filter((r) => r.valid)]
+    : [];
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>

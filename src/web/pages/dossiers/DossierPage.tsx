@@ -304,6 +304,7 @@ export default function DossierPage() {
   const { message } = App.useApp();
   const q = useQuery({ queryKey: keys.dossier(id), queryFn: () => getDossier(id) });
   const [docOpen, setDocOpen] = useState(false);
+  const [candPage, setCandPage] = useState({ current: 1, pageSize: CANDIDATE_PAGE });
   const [returning, setReturning] = useState(false);
   const [reasons, setReasons] = useState('');
   const [appraising, setAppraising] = useState<Candidate | null>(null);
@@ -557,7 +558,8 @@ export default function DossierPage() {
               pagination={
                 d.candidates.length > CANDIDATE_PAGE
                   ? {
-                      defaultPageSize: CANDIDATE_PAGE,
+                      ...candPage,
+                      onChange: (current, pageSize) => setCandPage({ current, pageSize }),
                       showSizeChanger: true,
                       pageSizeOptions: [20, 50, 100],
                       showTotal: (n) => `${n.toLocaleString('vi-VN')} đề nghị`,
