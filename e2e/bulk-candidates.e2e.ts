@@ -129,7 +129,7 @@ describe('candidates in bulk in the browser: the Excel list and the eligible lis
       await drawer.getByTestId('bulk-commit').click();
       const result = drawer.getByTestId('bulk-result');
       await result.waitFor();
-      assert.match(await result.innerText(), /Đã thêm 25 \/ 25/);
+      assert.match(await result.innerText(), /Đã thêm 25 vào danh sách đề nghị, bỏ qua 1; hồ sơ nay có 25 đề nghị[\s\S]*Đinh Văn Sai Số/);
       await p.screenshot({ path: `${SHOTS}/bulk-excel-result-${size}.png`, fullPage: true });
       await p.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
@@ -137,7 +137,7 @@ describe('candidates in bulk in the browser: the Excel list and the eligible lis
       // 25 names page by 20: the second page holds the rest.
       const table = p.getByTestId('candidate-table');
       assert.equal(await table.locator('tbody tr.ant-table-row').count(), 20);
-      await table.locator('.ant-pagination-item-2').click();
+      await p.locator('.ant-card', { hasText: 'Danh sách đề nghị (25)' }).locator('.ant-pagination-item-2').click();
       assert.equal(await table.locator('tbody tr.ant-table-row').count(), 5);
 
       await p.getByTestId('bulk-menu').click();
@@ -151,7 +151,7 @@ describe('candidates in bulk in the browser: the Excel list and the eligible lis
       if (size === '390') await assertFitsScreen(p, 'Danh sách đủ điều kiện (390 px)');
       await drawer.getByTestId('bulk-eligible-add').click();
       await drawer.getByTestId('bulk-result').waitFor();
-      assert.match(await drawer.getByTestId('bulk-result').innerText(), /Đã thêm 5 \/ 5/);
+      assert.match(await drawer.getByTestId('bulk-result').innerText(), /Đã thêm 5 vào danh sách đề nghị; hồ sơ nay có 30 đề nghị/);
       await p.keyboard.press('Escape');
       await p.getByText('Danh sách đề nghị (30)').waitFor();
       await p.screenshot({ path: `${SHOTS}/bulk-dossier-${size}.png`, fullPage: true });
@@ -195,7 +195,7 @@ describe('candidates in bulk in the browser: the Excel list and the eligible lis
         await p.getByTestId('session-open').click();
         await p.getByTestId('list-vote-record').waitFor();
         const present = (await office('GET', `/api/sessions/${s.body.id}`)).body.quorum.present as number;
-        await p.getByTestId('list-vote-approve').locator('input').fill(String(present));
+        await p.getByTestId('list-vote-approve').fill(String(present));
         await p.getByTestId('list-vote-record').click();
         await p.getByText(`Đã ghi: ${present} / 0 / 0`).waitFor();
         await p.getByTestId('session-close').click();

@@ -44,7 +44,7 @@ export function BulkResult({ r }: { r: BulkCandidateResult }) {
         type={r.added > 0 ? 'success' : 'warning'}
         showIcon
         style={{ marginBottom: 12 }}
-        message={`Đã thêm ${fmtNumber(r.added)} / ${fmtNumber(r.total)} vào danh sách đề nghị${r.skipped.length ? `; bỏ qua ${fmtNumber(r.skipped.length)}` : ''}.`}
+        message={`Đã thêm ${fmtNumber(r.added)} vào danh sách đề nghị${r.skipped.length ? `, bỏ qua ${fmtNumber(r.skipped.length)}` : ''}; hồ sơ nay có ${fmtNumber(r.total)} đề nghị.`}
       />
       {r.skipped.length ? (
         <Table
