@@ -52,6 +52,19 @@ export const addCandidate = (id: string, input: BodyOf<'/api/dossiers/{id}/candi
   call(client.POST('/api/dossiers/{id}/candidates', { ...byId(id), body: input }));
 export const removeCandidate = (id: string, candidateId: string) =>
   call(client.DELETE('/api/dossiers/{id}/candidates/{candidateId}', ofCandidate(id, candidateId)));
+// Many candidates at once: the Excel list (preview, then commit of the valid rows), the eligible list, the registrations.
+export type CandidateImportPreview = S['CandidateImportPreview'];
+export type BulkCandidateResult = S['BulkCandidateResult'];
+export type DossierEligibleList = S['DossierEligibleList'];
+export const candidateImportTemplateUrl = (id: string) => `/api/dossiers/${id}/candidates/import/template.xlsx`;
+export const previewCandidateImport = (id: string, form: FormData) =>
+  call(client.POST('/api/dossiers/{id}/candidates/import/preview', { ...byId(id), ...multipart(form) }));
+export const commitCandidateImport = (id: string, form: FormData) =>
+  call(client.POST('/api/dossiers/{id}/candidates/import/commit', { ...byId(id), ...multipart(form) }));
+export const dossierEligible = (id: string, honor: QueryOf<'/api/dossiers/{id}/candidates/eligible'>['honor']) =>
+  call(client.GET('/api/dossiers/{id}/candidates/eligible', { params: { path: { id }, query: { honor } } }));
+export const addCandidatesBulk = (id: string, body: BodyOf<'/api/dossiers/{id}/candidates/bulk'>) =>
+  call(client.POST('/api/dossiers/{id}/candidates/bulk', { ...byId(id), body }));
 export const addWrittenDocument = (id: string, input: BodyOf<'/api/dossiers/{id}/documents'>) =>
   call(client.POST('/api/dossiers/{id}/documents', { ...byId(id), body: input }));
 export const uploadDocument = (id: string, form: FormData) => call(client.POST('/api/dossiers/{id}/documents/upload', { ...byId(id), ...multipart(form) }));
@@ -102,6 +115,13 @@ export const castBallot = (id: string, votes: { itemId: string; choice: BallotCh
   call(client.POST('/api/sessions/{id}/ballots', { ...byId(id), body: { votes } }));
 export const enterPaperBallots = (id: string, items: { itemId: string; approve: number; reject: number; abstain: number }[]) =>
   call(client.POST('/api/sessions/{id}/paper-ballots', { ...byId(id), body: { items } }));
+export type SessionListVote = Session['listVotes'][number];
+export const addSessionListVote = (id: string, body: BodyOf<'/api/sessions/{id}/list-votes'>) =>
+  call(client.POST('/api/sessions/{id}/list-votes', { ...byId(id), body }));
+export const removeSessionListVote = (id: string, listId: string) =>
+  call(client.DELETE('/api/sessions/{id}/list-votes/{listId}', { params: { path: { id, listId } } }));
+export const recordSessionListVote = (id: string, listId: string, body: BodyOf<'/api/sessions/{id}/list-votes/{listId}/result'>) =>
+  call(client.POST('/api/sessions/{id}/list-votes/{listId}/result', { params: { path: { id, listId } }, body }));
 export const recordSessionMinutes = (id: string, body: BodyOf<'/api/sessions/{id}/minutes', 'put'>) =>
   call(client.PUT('/api/sessions/{id}/minutes', { ...byId(id), body }));
 

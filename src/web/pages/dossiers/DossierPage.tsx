@@ -58,6 +58,9 @@ import { ClockTag, DocumentDownloads, StatusTag, honorOptions } from './common';
 import { keys } from '../../api/keys';
 import { RegimeDate } from './RegimeDate';
 import { AchievementReportDrawer } from './AchievementReportDrawer';
+import { BulkCandidates } from './BulkCandidates';
+
+const CANDIDATE_PAGE = 20;
 import { DossierInitiatives } from '../initiatives/DossierInitiatives';
 import { DossierConsultations } from '../consultations/DossierConsultations';
 
@@ -301,6 +304,7 @@ export default function DossierPage() {
   const { message } = App.useApp();
   const q = useQuery({ queryKey: keys.dossier(id), queryFn: () => getDossier(id) });
   const [docOpen, setDocOpen] = useState(false);
+  const [candPage, setCandPage] = useState({ current: 1, pageSize: CANDIDATE_PAGE });
   const [returning, setReturning] = useState(false);
   const [reasons, setReasons] = useState('');
   const [appraising, setAppraising] = useState<Candidate | null>(null);
@@ -541,11 +545,28 @@ export default function DossierPage() {
       ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={17}>
-          <Card size="small" title={`Danh sách đề nghị (${d.candidates.length})`} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={`Danh sách đề nghị (${d.candidates.length})`}
+            extra={d.editable ? <BulkCandidates d={d} onAdded={() => void refresh()} /> : null}
+            style={{ marginBottom: 16 }}
+          >
             <Table
               rowKey="id"
               size="small"
-              pagination={false}
+              // A district's list runs to thousands of names: shown a page at a time.
+              pagination={
+                d.candidates.length > CANDIDATE_PAGE
+                  ? {
+                      ...candPage,
+                      onChange: (current, pageSize) => setCandPage({ current, pageSize }),
+                      showSizeChanger: true,
+                      pageSizeOptions: [20, 50, 100],
+                      showTotal: (n) => `${n.toLocaleString('vi-VN')} đề nghị`,
+                      size: 'small',
+                    }
+                  : false
+              }
               dataSource={d.candidates}
               columns={visibleColumns}
               // On a phone the table scrolls inside its card instead of squeezing names letter by letter.

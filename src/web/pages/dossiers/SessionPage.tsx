@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { castBallot, closeSession, enterPaperBallots, getSession, openSession, removeSessionItem, setAttendance, type SessionItem } from '../../api/dossiers';
 import { SessionPreparation } from './SessionPreparation';
+import { SessionListVotes } from './SessionListVotes';
 import { errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert, LoadingBlock } from '../../components/PageStates';
@@ -39,6 +40,8 @@ export default function SessionPage() {
   if (q.isError || !q.data) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const s = q.data;
   const mayVote = s.items.filter((i) => i.iMayVote);
+  // Items of a list voted as a whole are one agenda line each list (below), not a row each.
+  const single = s.items.filter((i) => !i.listVoteId);
 
   const columns = [
     { title: 'TT', key: 'i', width: 48, render: (_: unknown, __: SessionItem, i: number) => i + 1 },
@@ -247,7 +250,7 @@ export default function SessionPage() {
           ) : null}
           <Card
             size="small"
-            title={`Chương trình họp (${s.items.length} đề nghị)`}
+            title={`Chương trình họp (${single.length} đề nghị bỏ phiếu kín${s.listVotes.length ? `, ${s.listVotes.length} danh sách` : ''})`}
             extra={
               s.abilities.includes('enterPaperBallots') ? (
                 <Button
@@ -269,8 +272,18 @@ export default function SessionPage() {
               ) : null
             }
           >
-            <Table rowKey="id" size="small" pagination={false} dataSource={s.items} columns={columns} scroll={{ x: 760 }} data-testid="agenda" />
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={single.length > 50 ? { pageSize: 50, showSizeChanger: false, size: 'small' } : false}
+              dataSource={single}
+              columns={columns}
+              scroll={{ x: 760 }}
+              data-testid="agenda"
+            />
           </Card>
+          <div style={{ height: 16 }} />
+          <SessionListVotes s={s} />
           <div style={{ height: 16 }} />
           <SessionMinutes s={s} />
           {s.status === 'closed' ? (
