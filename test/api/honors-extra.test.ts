@@ -180,6 +180,10 @@ describe('honors the list lacked: truy tặng, hero titles, award in kind, class
     assert.match(minutes, /Truy tặng danh hiệu Anh hùng Lao động/);
     assert.match(minutes, /Truy tặng Giấy khen/);
     assert.doesNotMatch(minutes, /Truy tặng Huân chương Lao động/);
+    // Its agenda counts the posthumous Giấy khen apart from the one for the living commune.
+    assert.match(minutes, /Xét đề nghị truy tặng danh hiệu Anh hùng Lao động \(1 trường hợp\)/);
+    assert.match(minutes, /Xét đề nghị truy tặng Giấy khen \(1 trường hợp\)/);
+    assert.match(minutes, /Xét đề nghị tặng Giấy khen \(1 trường hợp\)/);
   });
 
   it('the public notice lists "Truy tặng danh hiệu Anh hùng Lao động"; the agency cannot decide it, it goes upward', async () => {
