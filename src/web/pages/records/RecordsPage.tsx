@@ -263,6 +263,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
           pagination={false}
           dataSource={rows}
           data-testid="history-table"
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: 'Năm', dataIndex: 'year', width: 70 },
             {
@@ -437,7 +438,7 @@ function HonorModal({
         <Form.Item label="Năm thành tích" name="year" rules={[{ required: true }]}>
           <InputNumber min={1990} max={2100} />
         </Form.Item>
-        <Form.Item label="Loại hình" name="type" style={{ flex: 1 }}>
+        <Form.Item label="Loại hình" name="type" style={{ flex: 1, minWidth: 0 }}>
           <Select options={COMMENDATION_TYPES.map((t) => ({ value: t, label: COMMENDATION_TYPE_LABELS[t] }))} />
         </Form.Item>
       </Flex>
