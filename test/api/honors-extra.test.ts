@@ -51,7 +51,8 @@ describe('honors the list lacked: truy tặng, hero titles, award in kind, class
     const ttud = await unitByCode(t, 'TTUD');
     // Two staff who do not sit on the council (a member does not vote on their own proposal).
     const memberIds = new Set((await t.db.select().from(councilMembers)).map((m) => m.personId));
-    const [hero, worker] = (await staffOf(t, ttud.id)).filter((p: { id: string }) => !memberIds.has(p.id));
+    const [hero, worker, fallen] = (await staffOf(t, ttud.id)).filter((p: { id: string }) => !memberIds.has(p.id));
+    assert.ok(fallen, 'three staff of TTUD outside the council');
     const commune = await buildUnit(await t.login('admin'), { parentId: ttud.id, name: 'Xã Hòa An', kind: 'subordinate' });
     ids.heroName = hero!.fullName;
     ids.communeId = commune.id;
@@ -100,10 +101,32 @@ describe('honors the list lacked: truy tặng, hero titles, award in kind, class
     });
     ok(c, 201);
     ids.commune = c.body.id;
+    // A Giấy khen đột xuất first entered as for the living, then corrected to truy tặng on the dossier page.
+    const g = await donvi.post(`/api/dossiers/${ids.dossier}/candidates`, {
+      subjectKind: 'individual',
+      personId: fallen.id,
+      proposedHonor: 'GK',
+      achievement: 'Dũng cảm cứu hai học sinh bị đuối nước tại suối Khuổi Kép ngày 12/02/2024.',
+    });
+    ok(g, 201);
+    assert.equal(g.body.posthumous, false);
+    ids.fallen = g.body.id;
+    const fix = await donvi.put(`/api/dossiers/${ids.dossier}/candidates/${ids.fallen}`, { posthumous: true });
+    ok(fix);
+    assert.equal(fix.body.awardWording, 'Truy tặng Giấy khen');
+    // An in-kind award corrected without its value is refused and the stored one stays.
+    const halfFix = await donvi.put(`/api/dossiers/${ids.dossier}/candidates/${ids.commune}`, {
+      inKindDescription: 'Công trình phúc lợi: nhà văn hóa thôn Nà Rụa và sân thể thao',
+      inKindValue: null,
+    });
+    assert.equal(halfFix.status, 400, JSON.stringify(halfFix.body));
+    const kept = (await donvi.get(`/api/dossiers/${ids.dossier}`)).body.candidates.find((x: Cand) => x.id === ids.commune);
+    assert.equal(kept.inKindDescription, 'Công trình phúc lợi: nhà văn hóa thôn Nà Rụa');
+    assert.equal(kept.inKindValue, 1_500_000_000);
     await completeDocuments(donvi, ids.dossier!);
     ok(await donvi.post(`/api/dossiers/${ids.dossier}/submit`));
     ok(await office.post(`/api/dossiers/${ids.dossier}/receive`));
-    for (const id of [ids.hero, ids.worker, ids.commune])
+    for (const id of [ids.hero, ids.worker, ids.commune, ids.fallen])
       ok(await office.post(`/api/dossiers/${ids.dossier}/candidates/${id}/appraise`, { note: 'Đủ thành phần' }));
     const det = (await office.get(`/api/dossiers/${ids.dossier}`)).body;
     const heroRow = det.candidates.find((x: Cand) => x.id === ids.hero);
@@ -118,8 +141,9 @@ describe('honors the list lacked: truy tặng, hero titles, award in kind, class
       councilId: councils.find((x) => x.kind === 'tdkt')!.id,
       title: 'Phiên họp xét khen thưởng đột xuất',
       meetingDate: '2024-03-01',
-      candidateIds: [ids.hero, ids.worker, ids.commune],
+      candidateIds: [ids.hero, ids.worker, ids.commune, ids.fallen],
     });
+    ids.session = s.body.id;
     ok(s, 201);
     ok(await office.post(`/api/sessions/${s.body.id}/open`));
     // Every member attends this session.
@@ -151,6 +175,15 @@ describe('honors the list lacked: truy tặng, hero titles, award in kind, class
     ok(await office.post(`/api/sessions/${s.body.id}/close`));
     const closed = (await office.get(`/api/dossiers/${ids.dossier}`)).body;
     for (const x of closed.candidates) assert.equal(x.councilResult, 'passed', `${x.displayName}: ${x.councilText}`);
+    // The Biên bản họp xét words each award as it will be given: truy tặng for the deceased.
+    const minutes = docxText(await office.getFile(`/api/sessions/${ids.session}/review-minutes.docx`));
+    assert.match(minutes, /Truy tặng danh hiệu Anh hùng Lao động/);
+    assert.match(minutes, /Truy tặng Giấy khen/);
+    assert.doesNotMatch(minutes, /Truy tặng Huân chương Lao động/);
+    // Its agenda counts the posthumous Giấy khen apart from the one for the living commune.
+    assert.match(minutes, /Xét đề nghị truy tặng danh hiệu Anh hùng Lao động \(1 trường hợp\)/);
+    assert.match(minutes, /Xét đề nghị truy tặng Giấy khen \(1 trường hợp\)/);
+    assert.match(minutes, /Xét đề nghị tặng Giấy khen \(1 trường hợp\)/);
   });
 
   it('the public notice lists "Truy tặng danh hiệu Anh hùng Lao động"; the agency cannot decide it, it goes upward', async () => {
@@ -218,6 +251,8 @@ describe('honors the list lacked: truy tặng, hero titles, award in kind, class
     const r = await office.post(`/api/dossiers/${ids.upward}/higher-decision`, { ...base, classes: [{ candidateId: ids.upWorker, honor: 'HCLD3' }] });
     ok(r, 201);
     const dec = (await office.get(`/api/decisions/${r.body.id}`)).body;
+    // Its default trích yếu names both awards, the posthumous one as "truy tặng".
+    assert.equal(dec.title, 'Về việc tặng Huân chương Lao động hạng Ba, truy tặng danh hiệu Anh hùng Lao động');
     const hero = dec.awardees.find((a: { candidateId: string }) => a.candidateId === ids.upHero);
     assert.equal(hero.posthumous, true);
     assert.equal(hero.awardWording, 'Truy tặng danh hiệu Anh hùng Lao động');
@@ -251,5 +286,48 @@ describe('honors the list lacked: truy tặng, hero titles, award in kind, class
       honors.some((h) => h.honor === 'GK' && h.inKindValue === 1_500_000_000),
       JSON.stringify(history).slice(0, 500),
     );
+  });
+
+  it('a decision whose every awardee is posthumous is titled "Về việc truy tặng …" and its Điều 1 says so', async () => {
+    const r = await giamdoc.post('/api/decisions', {
+      candidateIds: [ids.fallen],
+      decisionDate: '2024-09-05',
+      signerName: 'Hoàng Văn Thạch',
+      signerTitle: 'Giám đốc Sở',
+    });
+    ok(r, 201);
+    const dec = (await giamdoc.get(`/api/decisions/${r.body.id}`)).body;
+    assert.equal(dec.title, 'Về việc truy tặng Giấy khen cho các cá nhân có thành tích xuất sắc');
+    const text = docxText(await giamdoc.getFile(`/api/decisions/${r.body.id}/docx`));
+    assert.match(text, /Truy tặng Giấy khen cho 1 cá nhân/);
+  });
+
+  it("a person's history records a posthumous award with a gift in kind; a unit's may not be posthumous", async () => {
+    const ttud = await unitByCode(t, 'TTUD');
+    const person = (await staffOf(t, ttud.id))[0]!;
+    const h = await office.post('/api/records/honors', {
+      personId: person.id,
+      honor: 'BK_BO_TINH',
+      year: 2019,
+      type: 'dot_xuat',
+      decisionNumber: '2210/QĐ-UBND',
+      decisionDate: '2019-10-21',
+      issuer: 'Chủ tịch UBND tỉnh Cao Bằng',
+      posthumous: true,
+      inKindDescription: 'Sổ tiết kiệm hỗ trợ gia đình',
+      inKindValue: 20_000_000,
+    });
+    ok(h, 201);
+    const rec = (await office.get(`/api/people/${person.id}/records`)).body;
+    const got = rec.honors.find((x: { id: string }) => x.id === h.body.id);
+    assert.equal(got.posthumous, true);
+    assert.match(got.awardWording, /^Truy tặng Bằng khen/);
+    assert.equal(got.inKindValue, 20_000_000);
+    const unit = await office.post('/api/records/honors', { unitId: ttud.id, honor: 'GK', year: 2019, posthumous: true });
+    assert.equal(unit.status, 400, JSON.stringify(unit.body));
+    assert.match(unit.body.message, /Chỉ truy tặng cho cá nhân/);
+    // A Huân chương received has its class.
+    const unclassed = await office.post('/api/records/honors', { personId: person.id, honor: 'HCLD', year: 2018 });
+    assert.equal(unclassed.status, 400);
   });
 });

@@ -29,7 +29,7 @@ import { now } from '../clock.js';
 import { maybeComplete, transition } from './dossiers.js';
 import { mayDecide, moneyFor, publicNotice, quotaBreach, regimeForDate, RuleError, unitAuthority, type Money, type RulePack } from '../rules/index.js';
 import { governingPack } from '../records/eligibility.js';
-import { HONOR_INFO, classUndecided, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
+import { HONOR_INFO, awardPhrase, classUndecided, type CommendationType, type Honor, type SubjectKind } from '../../shared/codes.js';
 import { HonorClassUndecided, setDecidedClasses, type DecidedClass } from './honor-classes.js';
 import { decisionNumberText, decisionSymbol } from '../../shared/dossiers.js';
 import { formatDateVi, formatNumberVi } from '../../shared/format-vi.js';
@@ -206,7 +206,6 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
   // The register: the counter row stays locked until commit.
   const number = await nextDecisionNumber(ctx.tx, unit.id, year);
   const numberText = decisionNumberText(number, unit.code);
-  const honors = [...new Set(rows.map((r) => HONOR_INFO[r.candidate.honor as Honor].label))];
   // An agency that issues only signed decisions records this one as waiting for its signature.
   const awaitSignature = (await signingPolicyGoverning(ctx.tx, unit.path))?.requireSignature === true;
   const decision = await insertDecision(ctx.tx, {
@@ -217,7 +216,10 @@ export async function issueDecision(ctx: CommandContext, input: IssueInput): Pro
     year,
     numberText,
     decisionDate: input.decisionDate,
-    title: input.title?.trim() || `Về việc tặng ${honors.join(', ')} cho ${subjectsPhrase(rows.map((r) => r.candidate.subjectKind))} có thành tích xuất sắc`,
+    // The default says "truy tặng …" for posthumous awardees.
+    title:
+      input.title?.trim() ||
+      `Về việc ${awardPhrase(rows.map((r) => r.candidate))} cho ${subjectsPhrase(rows.map((r) => r.candidate.subjectKind))} có thành tích xuất sắc`,
     signerName: input.signerName.trim(),
     signerTitle: input.signerTitle.trim(),
     regime: regimeForDate(input.decisionDate),
@@ -477,7 +479,6 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
   const awarded = input.awardedCandidateIds ? cands.filter((c) => input.awardedCandidateIds!.includes(c.id)) : cands;
   if (input.awardedCandidateIds && awarded.length !== input.awardedCandidateIds.length) throw notFound('Không tìm thấy một số đề nghị trong hồ sơ.');
   await transition(ctx, d, 'recordHigherDecision', { completedAt: now() });
-  const honors = [...new Set(awarded.map((c) => HONOR_INFO[c.honor as Honor].label))];
   const decision = await insertDecision(ctx.tx, {
     kind: 'external',
     unitId: d.unitId,
@@ -486,7 +487,8 @@ export async function recordHigherDecision(ctx: CommandContext, dossierId: strin
     year: Number(input.decisionDate.slice(0, 4)),
     numberText: input.numberText.trim(),
     decisionDate: input.decisionDate,
-    title: input.title?.trim() || `Về việc tặng ${honors.join(', ')}`,
+    // The default says "truy tặng …" for posthumous awardees.
+    title: input.title?.trim() || `Về việc ${awardPhrase(awarded)}`,
     signerName: input.signerName.trim(),
     signerTitle: input.signerTitle.trim(),
     regime: regimeForDate(input.decisionDate),

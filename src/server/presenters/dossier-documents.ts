@@ -88,15 +88,17 @@ function externalDecisionDocx(d: DecisionMeta, awardees: (typeof decisionAwardee
   const upper = (s: string) => s.trim().toLocaleUpperCase('vi');
   const labels = [...new Set(awardees.map((a) => HONOR_INFO[a.honor as Honor].label))];
   // The award as the decision names it ("Bằng khen của Chủ tịch UBND tỉnh"), from its trích yếu.
-  const named = /^Về việc tặng\s+(.+?)(?:\s+cho\s+.+)?$/iu.exec(d.title.trim())?.[1];
-  const award = named ?? labels.join(', ');
+  // "Về việc truy tặng …" keeps its verb: a posthumous award is never printed "Tặng".
+  const named = /^Về việc\s+(truy tặng|tặng)\s+(.+?)(?:\s+cho\s+.+)?$/iu.exec(d.title.trim());
+  const award = named?.[2] ?? labels.join(', ');
+  const phrase = named ? `${named[1]!.toLocaleLowerCase('vi')} ${named[2]}` : awardPhrase(awardees);
   const collectives = awardees.filter((a) => a.subjectKind !== 'individual').length;
   const individuals = awardees.length - collectives;
   const two = (n: number) => (n < 10 ? `0${n}` : formatNumberVi(n));
   const who = [collectives ? `${two(collectives)} tập thể` : '', individuals ? `${two(individuals)} cá nhân` : ''].filter(Boolean).join(' và ');
   const total = awardees.reduce((s, a) => s + a.amount, 0);
   const achievement = (d.achievement ?? 'đã có thành tích xuất sắc').replace(/[.;]+$/u, '');
-  const articles = [`Tặng ${award} cho ${who} (có danh sách kèm theo) ${achievement}.`];
+  const articles = [`${upperFirst(phrase)} cho ${who} (có danh sách kèm theo) ${achievement}.`];
   if (total > 0 || d.fundingRoute)
     articles.push(
       total > 0
@@ -283,7 +285,7 @@ export async function minutesDocx(
         stt: i + 1,
         hoTen: candidate.displayName,
         donVi: dossierUnitName,
-        hinhThuc: HONOR_INFO[item.honor as Honor].label,
+        hinhThuc: awardWording(item.honor as Honor, candidate.posthumous),
         soPhieuPhatRa: r ? String(r.eligible) : '',
         soPhieuDongY: r ? String(r.approve) : '',
         tyLe: r && r.totalMembers ? `${formatNumberVi((r.approve / r.totalMembers) * 100, 1)}%` : '',
@@ -331,7 +333,7 @@ export async function reviewMinutesDocx(
     return {
       hoTen: candidate.displayName,
       chucVuDonVi: [candidate.positionText, dossierUnitName].filter(Boolean).join(', '),
-      hinhThuc: HONOR_INFO[item.honor as Honor].label,
+      hinhThuc: awardWording(item.honor as Honor, candidate.posthumous),
       soPhieu: r ? `${r.approve}/${r.totalMembers}` : '',
       tyLe: tyLe(r),
     };
@@ -388,7 +390,7 @@ export async function reviewMinutesDocx(
       stt: i + 1,
       hoTen: candidate.displayName,
       chucVuDonVi: [candidate.positionText, dossierUnitName].filter(Boolean).join(', '),
-      hinhThuc: HONOR_INFO[item.honor as Honor].label,
+      hinhThuc: awardWording(item.honor as Honor, candidate.posthumous),
     })),
   });
 }

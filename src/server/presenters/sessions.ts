@@ -8,7 +8,7 @@ import { candidateSchema as dossierCandidateSchema, presentCandidate } from './d
 import { maySession, sessionAbilities, SESSION_ABILITIES } from '../policies/session.js';
 import { SESSION_STATUSES, SESSION_STATUS_LABELS, type SessionStatus } from '../../shared/dossiers.js';
 import { quorumNeeded, type RulePack } from '../rules/index.js';
-import { COUNCIL_POSITION_LABELS, HONOR_INFO, type CouncilPosition, type Honor } from '../../shared/codes.js';
+import { COUNCIL_POSITION_LABELS, HONOR_INFO, awardWording, type CouncilPosition, type Honor, type HonorInfo } from '../../shared/codes.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -163,7 +163,7 @@ export type SessionMinutes = z.infer<typeof sessionSchema>['minutes'];
 export function sessionMinutesOf(
   s: SessionRow,
   attendance: readonly { memberId: string; position: string; present: boolean }[],
-  items: readonly { item: { honor: string } }[],
+  items: readonly { item: { honor: string }; candidate?: { posthumous: boolean } }[],
 ): SessionMinutes {
   if (s.minutesRecordedAt)
     return {
@@ -177,8 +177,14 @@ export function sessionMinutesOf(
     };
   const present = attendance.filter((a) => a.present);
   const first = (...positions: string[]) => positions.map((p) => present.find((a) => a.position === p)).find(Boolean)?.memberId ?? null;
+  // One line per award as it is worded: "truy tặng …" apart from the same honor for the living.
   const byHonor = new Map<string, number>();
-  for (const { item } of items) byHonor.set(item.honor, (byHonor.get(item.honor) ?? 0) + 1);
+  for (const { item, candidate } of items) {
+    const info = HONOR_INFO[item.honor as Honor] as HonorInfo | undefined;
+    const wording = info ? awardWording(item.honor as Honor, candidate?.posthumous ?? false) : item.honor;
+    const key = /^Truy tặng /u.test(wording) ? `truy tặng ${wording.slice('Truy tặng '.length)}` : `tặng ${wording}`;
+    byHonor.set(key, (byHonor.get(key) ?? 0) + 1);
+  }
   return {
     recorded: false,
     recordedAt: null,
@@ -187,7 +193,7 @@ export function sessionMinutesOf(
     countingBoard: [],
     agenda: [
       'Thông qua chương trình phiên họp; bầu Ban kiểm phiếu',
-      ...[...byHonor].map(([h, n]) => `Xét đề nghị tặng ${HONOR_INFO[h as Honor]?.label ?? h} (${n} trường hợp)`),
+      ...[...byHonor].map(([award, n]) => `Xét đề nghị ${award} (${n} trường hợp)`),
       'Bỏ phiếu kín, kiểm phiếu và công bố kết quả',
     ],
     discussion: null,

@@ -184,3 +184,5 @@ export const attachAchievementReport = (id: string, candidateId: string, version
   call(client.POST(`${reportPath}/attach`, { ...ofCandidate(id, candidateId), body: { version } }));
 export const downloadAchievementReport = (id: string, candidateId: string, format: 'docx' | 'pdf') =>
   download(client.GET(`${reportPath}.docx`, { params: { path: { id, candidateId }, query: { format } }, parseAs: 'blob' }), `bao-cao-thanh-tich.${format}`);
+export const updateCandidate = (id: string, candidateId: string, input: BodyOf<'/api/dossiers/{id}/candidates/{candidateId}', 'put'>) =>
+  call(client.PUT('/api/dossiers/{id}/candidates/{candidateId}', { ...ofCandidate(id, candidateId), body: input }));

@@ -37,7 +37,6 @@ import {
   forwardCandidate,
   forwardDossier,
   getDossier,
-  recordHigherDecision,
   removeCandidate,
   removeDocument,
   returnDossier,
@@ -59,10 +58,12 @@ import { keys } from '../../api/keys';
 import { RegimeDate } from './RegimeDate';
 import { AchievementReportDrawer } from './AchievementReportDrawer';
 import { BulkCandidates } from './BulkCandidates';
-
-const CANDIDATE_PAGE = 20;
+import { HigherDecisionModal } from './HigherDecisionModal';
+import { CandidateEditModal } from './CandidateEditModal';
 import { DossierInitiatives } from '../initiatives/DossierInitiatives';
 import { DossierConsultations } from '../consultations/DossierConsultations';
+
+const CANDIDATE_PAGE = 20;
 
 function AppraisalCell({ c }: { c: Candidate }) {
   if (!c.appraisal) return <Typography.Text type="secondary">Chưa thẩm định</Typography.Text>;
@@ -309,10 +310,10 @@ export default function DossierPage() {
   const [reasons, setReasons] = useState('');
   const [appraising, setAppraising] = useState<Candidate | null>(null);
   const [reporting, setReporting] = useState<Candidate | null>(null);
+  const [editing, setEditing] = useState<Candidate | null>(null);
   const [forwarding, setForwarding] = useState(false);
   const [recording, setRecording] = useState(false);
   const [appraiseForm] = Form.useForm<{ note?: string; lowerTo?: Honor; lowerReason?: string }>();
-  const [recordForm] = Form.useForm<{ numberText: string; decisionDate: string; issuerName: string; signerName: string; signerTitle: string }>();
   const [receiver, setReceiver] = useState('');
   const refresh = () => qc.invalidateQueries({ queryKey: keys.dossier(id) });
   const act = useMutation({
@@ -331,6 +332,12 @@ export default function DossierPage() {
       await fn();
       message.success(ok);
     });
+  // A modal that saved by itself: say so and reload the dossier and the lists.
+  const changed = async (ok: string) => {
+    message.success(ok);
+    await refresh();
+    await qc.invalidateQueries({ queryKey: keys.dossiers.all });
+  };
   const canAppraise = d.actions.includes('appraise');
 
   const candidateColumns = [
@@ -414,6 +421,11 @@ export default function DossierPage() {
       width: 130,
       render: (_: unknown, c: Candidate) => (
         <Space direction="vertical" size={4}>
+          {c.actions?.includes('update') ? (
+            <Button size="small" onClick={() => setEditing(c)} data-testid="candidate-edit">
+              Sửa
+            </Button>
+          ) : null}
           {c.actions?.includes('remove') ? (
             <Popconfirm
               title={`Bỏ ${c.displayName} khỏi danh sách?`}
@@ -795,32 +807,8 @@ export default function DossierPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={recording} title="Ghi nhận quyết định của cấp trên" okText="Ghi nhận" onCancel={() => setRecording(false)} onOk={() => recordForm.submit()}>
-        <Form
-          form={recordForm}
-          layout="vertical"
-          onFinish={(v) => {
-            run(() => recordHigherDecision(d.id, v), 'Đã ghi nhận quyết định.');
-            setRecording(false);
-          }}
-        >
-          <Form.Item name="numberText" label="Số, ký hiệu" rules={[{ required: true }]}>
-            <Input placeholder="1234/QĐ-UBND" />
-          </Form.Item>
-          <Form.Item name="decisionDate" label="Ngày (yyyy-mm-dd)" rules={[{ required: true }]}>
-            <Input placeholder="2021-07-15" />
-          </Form.Item>
-          <Form.Item name="issuerName" label="Cơ quan ban hành" rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="signerName" label="Người ký" rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="signerTitle" label="Chức vụ người ký" rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <HigherDecisionModal d={d} open={recording} onClose={() => setRecording(false)} onDone={() => changed('Đã ghi nhận quyết định.')} />
+      <CandidateEditModal dossierId={d.id} candidate={editing} onClose={() => setEditing(null)} onDone={() => changed('Đã sửa đề nghị.')} />
     </>
   );
 }

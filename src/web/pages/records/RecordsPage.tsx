@@ -3,7 +3,7 @@
  * articles) and its history by year (ratings, honors, initiatives, discipline), editable by clerks.
  */
 import { FormModal } from '../../components/FormModal';
-import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -44,6 +44,7 @@ import {
   RATINGS,
   RATING_LABELS,
   REGIME_LABELS,
+  classUndecided,
   type CommendationType,
   type Discipline,
   type Honor,
@@ -142,9 +143,19 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
           </>
         }
       >
-        <Tag color={h.revoked ? 'default' : h.type === 'cong_trang' ? 'geekblue' : 'purple'} style={h.revoked ? { textDecoration: 'line-through' } : undefined}>
-          {h.honorLabel}
+        <Tag
+          color={h.revoked ? 'default' : h.type === 'cong_trang' ? 'geekblue' : 'purple'}
+          style={{ whiteSpace: 'normal', ...(h.revoked ? { textDecoration: 'line-through' } : {}) }}
+          data-testid="history-honor"
+        >
+          {h.posthumous ? h.awardWording : h.honorLabel}
           {h.decisionNumber ? ` · ${h.decisionNumber}` : ''}
+          {h.inKindDescription ? (
+            <div data-testid="history-in-kind">
+              Hiện vật: {h.inKindDescription}
+              {h.inKindValue !== null ? ` (${h.inKindValue.toLocaleString('vi-VN')} đ)` : ''}
+            </div>
+          ) : null}
         </Tag>
       </Tooltip>
     );
@@ -154,7 +165,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
     return (
       <Popconfirm
         key={h.id}
-        title={`${h.honorLabel} năm ${h.year}`}
+        title={`${h.posthumous ? h.awardWording : h.honorLabel} năm ${h.year}`}
         description={canRemove ? 'Thu hồi (giữ trong lịch sử) hoặc xóa nếu nhập nhầm?' : 'Thu hồi khen thưởng này (vẫn giữ trong lịch sử)?'}
         okText="Thu hồi"
         okButtonProps={{ danger: true }}
@@ -252,6 +263,7 @@ export default function RecordsPage({ kind }: { kind: 'person' | 'unit' }) {
           pagination={false}
           dataSource={rows}
           data-testid="history-table"
+          scroll={{ x: 'max-content' }}
           columns={[
             { title: 'Năm', dataIndex: 'year', width: 70 },
             {
@@ -366,6 +378,18 @@ function useSave(onSaved: () => Promise<unknown>, onClose: () => void) {
 const subjectBody = (s: SubjectRef) => (s.kind === 'person' ? { personId: s.id } : { unitId: s.id });
 const lastYear = () => currentYearVn() - 1;
 
+interface HonorFormValues {
+  honor: Honor;
+  year: number;
+  type: CommendationType;
+  decisionNumber?: string;
+  decisionDate?: Dayjs;
+  issuer?: string;
+  posthumous?: boolean;
+  inKindDescription?: string;
+  inKindValue?: number | null;
+}
+
 function HonorModal({
   open,
   subject,
@@ -381,7 +405,8 @@ function HonorModal({
 }) {
   const [form] = Form.useForm();
   const { error, m } = useSave(onSaved, onClose);
-  const honors = HONORS.filter((h) => HONOR_INFO[h].subjects.includes(kind === 'person' ? 'individual' : 'collective'));
+  // An honor received has its class: a Huân chương whose class is still undecided is only a proposal.
+  const honors = HONORS.filter((h) => !classUndecided(h) && HONOR_INFO[h].subjects.includes(kind === 'person' ? 'individual' : 'collective'));
   return (
     <FormModal
       open={open}
@@ -389,8 +414,17 @@ function HonorModal({
       okText="Lưu"
       onCancel={onClose}
       form={form}
-      onFinish={(v: { honor: Honor; year: number; type: CommendationType; decisionNumber?: string; decisionDate?: Dayjs; issuer?: string }) =>
-        m.mutate(() => addHonor({ ...subjectBody(subject), ...v, decisionDate: v.decisionDate ? v.decisionDate.format('YYYY-MM-DD') : null }))
+      onFinish={({ decisionDate, inKindDescription, inKindValue, posthumous, ...v }: HonorFormValues) =>
+        m.mutate(() =>
+          addHonor({
+            ...subjectBody(subject),
+            ...v,
+            decisionDate: decisionDate ? decisionDate.format('YYYY-MM-DD') : null,
+            ...(kind === 'person' && { posthumous: posthumous ?? false }),
+            inKindDescription: inKindDescription?.trim() || null,
+            inKindValue: inKindValue ?? null,
+          }),
+        )
       }
       pending={m.isPending}
       error={error}
@@ -404,7 +438,7 @@ function HonorModal({
         <Form.Item label="Năm thành tích" name="year" rules={[{ required: true }]}>
           <InputNumber min={1990} max={2100} />
         </Form.Item>
-        <Form.Item label="Loại hình" name="type" style={{ flex: 1 }}>
+        <Form.Item label="Loại hình" name="type" style={{ flex: 1, minWidth: 0 }}>
           <Select options={COMMENDATION_TYPES.map((t) => ({ value: t, label: COMMENDATION_TYPE_LABELS[t] }))} />
         </Form.Item>
       </Flex>
@@ -418,6 +452,32 @@ function HonorModal({
       </Flex>
       <Form.Item label="Cơ quan, người ban hành" name="issuer">
         <Input placeholder="Giám đốc Sở Khoa học và Công nghệ" />
+      </Form.Item>
+      {kind === 'person' ? (
+        <Form.Item name="posthumous" label="Truy tặng (đã hy sinh, từ trần)" valuePropName="checked">
+          <Switch data-testid="honor-posthumous" />
+        </Form.Item>
+      ) : null}
+      <Form.Item name="inKindDescription" label="Hiện vật khen thưởng (nếu có)">
+        <Input placeholder="Công trình phúc lợi: nhà văn hóa thôn" maxLength={500} data-testid="honor-in-kind-description" />
+      </Form.Item>
+      <Form.Item
+        name="inKindValue"
+        label="Giá trị hiện vật (đồng)"
+        dependencies={['inKindDescription']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, value: number | null | undefined) => {
+              const described = Boolean((getFieldValue('inKindDescription') as string | undefined)?.trim());
+              const valued = value !== undefined && value !== null;
+              if (described && !valued) return Promise.reject(new Error('Hãy ghi giá trị của hiện vật.'));
+              if (!described && valued) return Promise.reject(new Error('Hãy ghi hiện vật trước khi ghi giá trị.'));
+              return Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <InputNumber min={1} max={1_000_000_000_000} step={1_000_000} style={{ width: '100%' }} data-testid="honor-in-kind-value" />
       </Form.Item>
     </FormModal>
   );

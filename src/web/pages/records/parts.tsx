@@ -59,6 +59,8 @@ export function EligibilityTable({ results }: { results: HonorResult[] }) {
       pagination={false}
       dataSource={results}
       data-testid="eligibility-table"
+      // A phone scrolls the table, not the page.
+      scroll={{ x: 'max-content' }}
       expandable={{
         expandedRowRender: (r) => <ReasonList reasons={r.reasons} />,
         defaultExpandedRowKeys: results.filter((r) => r.eligible === true).map((r) => r.honor),
