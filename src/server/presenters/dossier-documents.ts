@@ -143,7 +143,7 @@ function externalDecisionDocx(d: DecisionMeta, awardees: (typeof decisionAwardee
       stt: i + 1,
       hoTen: a.revoked ? `${a.displayName} (đã hủy bỏ)` : a.displayName,
       chucVuDonVi: a.positionText ?? '',
-      hinhThuc: named && labels.length === 1 ? named : HONOR_INFO[a.honor as Honor].label,
+      hinhThuc: named && labels.length === 1 ? award : awardWording(a.honor as Honor, a.posthumous),
       soTien: formatNumberVi(a.amount),
     })),
     tongTien: formatNumberVi(total),
