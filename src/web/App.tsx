@@ -72,6 +72,7 @@ const InspectionPlanPage = lazy(() => import('./pages/inspections/InspectionPage
 const TrainingsPage = lazy(() => import('./pages/trainings/TrainingsPage'));
 const TrainingPage = lazy(() => import('./pages/trainings/TrainingsPage').then((m) => ({ default: m.TrainingPage })));
 const PublicNoticesPage = lazy(() => import('./pages/dossiers/PublicNoticesPage'));
+const PublicNoticePage = lazy(() => import('./pages/dossiers/PublicNoticePage'));
 const PetitionsPage = lazy(() => import('./pages/petitions/PetitionsPage'));
 const PetitionPage = lazy(() => import('./pages/petitions/PetitionPage'));
 const PublicPetitionPage = lazy(() => import('./pages/petitions/PublicPetitionPage'));
@@ -195,6 +196,7 @@ export function App() {
                   <Route path="/cong-khai/tim-kiem" element={<PortalSearchPage />} />
                   <Route path="/cong-khai/ke-hoach-phong-trao" element={<PublicPortalPage />} />
                   <Route path="/cong-khai/lay-y-kien" element={<PublicNoticesPage />} />
+                  <Route path="/cong-khai/lay-y-kien/:id" element={<PublicNoticePage />} />
                   <Route path="/cong-khai/don-thu" element={<PublicPetitionPage />} />
                   <Route path="/cong-khai/ke-hoach/:id" element={<PublicPlanPage />} />
                   <Route path="/cong-khai/phong-trao/:id" element={<PublicMovementPage />} />

@@ -148,6 +148,8 @@ export type PublicNotice = S['PublicNotice'];
 export type NoticeSummary = S['NoticeSummary'];
 export type Notice = S['Notice'];
 export const listPublicNotices = () => call(client.GET('/api/public/notices'));
+/** One notice by its link, whatever its state (the portal shows a replaced or withdrawn notice as such). */
+export const getPublicNotice = (id: string) => call(client.GET('/api/public/notices/{id}', byId(id)));
 /** Fetches the anti-flood challenge, solves it in the browser (crypto.subtle), then sends the comment. */
 export const sendPublicComment = async (id: string, input: Omit<BodyOf<'/api/public/notices/{id}/comments'>, 'challenge'>) => {
   const c = await call(client.GET('/api/public/notices/{id}/challenge', byId(id)));

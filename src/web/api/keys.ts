@@ -157,6 +157,7 @@ export const keys = {
   },
   notice: (id: string) => ['notice', id] as const,
   publicNotices: ['public-notices'] as const,
+  publicNotice: (id: string) => ['public-notices', id] as const,
   petitionAgencies: ['public-petition-agencies'] as const,
 
   fund: {

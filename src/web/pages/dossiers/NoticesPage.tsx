@@ -1,10 +1,31 @@
 /** Public notice (công khai): post nominees on the portal for N working days or between two dates, replace or withdraw a notice, read and answer the comments. */
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import {
   answerComment,
   getNotice,
@@ -175,6 +196,10 @@ function NoticeForm({
   replacing: PublicNotice | null;
 }) {
   const mode = Form.useWatch('mode', form);
+  // The shared form keeps the last notice's values: a replacement starts from the replaced notice's issuer.
+  useEffect(() => {
+    if (replacing) form.setFieldsValue({ issuer: replacing.issuer ?? undefined });
+  }, [form, replacing]);
   return (
     <Form<NoticeFormValues>
       form={form}
@@ -297,6 +322,33 @@ export default function NoticesPage() {
     },
     onError: (e) => message.error(errorText(e)),
   });
+  // On a phone the table keeps one column: the title with its window, its state and its buttons.
+  const wide = Grid.useBreakpoint().sm !== false;
+  const timeText = (n: NoticeSummary) =>
+    n.dayCountKind === 'calendar'
+      ? `Từ ${fmtDate(n.startDate)} đến hết ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`
+      : `${fmtDate(n.startDate)} – ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`;
+  const actionsOf = (n: NoticeSummary) => (
+    <Space wrap size={4}>
+      {n.actions.includes('replace') ? (
+        <Button
+          size="small"
+          onClick={() => {
+            form.resetFields();
+            setReplacing(n);
+          }}
+          data-testid="notice-replace"
+        >
+          Thay thế
+        </Button>
+      ) : null}
+      {n.actions.includes('withdraw') ? (
+        <Button size="small" danger onClick={() => setWithdrawing({ notice: n, reason: '' })} data-testid="notice-withdraw">
+          Thu hồi
+        </Button>
+      ) : null}
+    </Space>
+  );
   const candidateOptions = (ready.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.displayName} — ${c.honorLabel}` }));
   return (
     <>
@@ -317,7 +369,7 @@ export default function NoticesPage() {
         loading={q.isLoading}
         dataSource={q.data?.items ?? []}
         locale={{ emptyText: 'Chưa có đợt công khai nào.' }}
-        scroll={{ x: 'max-content' }}
+        scroll={wide ? { x: 'max-content' } : undefined}
         expandable={{
           expandedRowRender: (n: NoticeSummary) => (
             <Space direction="vertical" style={{ width: '100%' }}>
@@ -332,6 +384,9 @@ export default function NoticesPage() {
                   Đã thu hồi{n.withdrawnAt ? ` ngày ${fmtDateTime(n.withdrawnAt)}` : ''}: {n.withdrawnReason}
                 </Typography.Text>
               ) : null}
+              <Link to={`/cong-khai/lay-y-kien/${n.id}`} target="_blank" data-testid="notice-public-link">
+                Xem trên cổng công khai
+              </Link>
               <Card size="small" title="Ý kiến góp ý">
                 <Comments id={n.id} mayAnswer={n.actions.includes('answer')} />
               </Card>
@@ -343,13 +398,23 @@ export default function NoticesPage() {
             title: 'Tiêu đề',
             key: 't',
             render: (_: unknown, n: NoticeSummary) => (
-              <div style={{ minWidth: 180, maxWidth: 420, whiteSpace: 'normal' }}>
+              <div style={{ minWidth: wide ? 180 : undefined, maxWidth: 420, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
                 <div>{n.title}</div>
                 {n.number || n.issuedDate || n.issuer ? (
                   <Typography.Text type="secondary">
                     {[n.number ? `Số ${n.number}` : null, n.issuedDate ? `ngày ${fmtDate(n.issuedDate)}` : null, n.issuer].filter(Boolean).join(', ')}
                   </Typography.Text>
                 ) : null}
+                {wide ? null : (
+                  <Space orientation="vertical" size={4} style={{ display: 'flex', marginTop: 4 }}>
+                    <Typography.Text>{timeText(n)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {n.items.length} đề nghị · {n.commentCount} góp ý
+                    </Typography.Text>
+                    <StatusTag n={n} />
+                    {actionsOf(n)}
+                  </Space>
+                )}
               </div>
             ),
           },
@@ -357,39 +422,18 @@ export default function NoticesPage() {
             title: 'Thời gian',
             key: 'd',
             width: 230,
-            render: (_: unknown, n: NoticeSummary) =>
-              n.dayCountKind === 'calendar'
-                ? `Từ ${fmtDate(n.startDate)} đến hết ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`
-                : `${fmtDate(n.startDate)} – ${fmtDate(n.endDate)} (${n.workingDays} ngày làm việc)`,
+            responsive: ['sm'],
+            render: (_: unknown, n: NoticeSummary) => timeText(n),
           },
-          { title: 'Số đề nghị', key: 'n', width: 100, align: 'right' as const, render: (_: unknown, n: NoticeSummary) => n.items.length },
-          { title: 'Góp ý', dataIndex: 'commentCount', key: 'c', width: 80, align: 'right' as const },
-          { title: '', key: 's', width: 140, render: (_: unknown, n: NoticeSummary) => <StatusTag n={n} /> },
+          { title: 'Số đề nghị', key: 'n', width: 100, align: 'right' as const, responsive: ['sm'], render: (_: unknown, n: NoticeSummary) => n.items.length },
+          { title: 'Góp ý', dataIndex: 'commentCount', key: 'c', width: 80, align: 'right' as const, responsive: ['sm'] },
+          { title: '', key: 's', width: 140, responsive: ['sm'], render: (_: unknown, n: NoticeSummary) => <StatusTag n={n} /> },
           {
             title: '',
             key: 'a',
             width: 170,
-            render: (_: unknown, n: NoticeSummary) => (
-              <Space wrap size={4}>
-                {n.actions.includes('replace') ? (
-                  <Button
-                    size="small"
-                    onClick={() => {
-                      form.resetFields();
-                      setReplacing(n);
-                    }}
-                    data-testid="notice-replace"
-                  >
-                    Thay thế
-                  </Button>
-                ) : null}
-                {n.actions.includes('withdraw') ? (
-                  <Button size="small" danger onClick={() => setWithdrawing({ notice: n, reason: '' })} data-testid="notice-withdraw">
-                    Thu hồi
-                  </Button>
-                ) : null}
-              </Space>
-            ),
+            responsive: ['sm'],
+            render: (_: unknown, n: NoticeSummary) => actionsOf(n),
           },
         ]}
       />

@@ -293,6 +293,10 @@ export default function MovementEditorPage() {
         layout="vertical"
         initialValues={toForm(q.data, user.unitId, params.get('parentId'))}
         onFinish={(v) => save.mutate(v)}
+        // Enter in a date or a text box confirms that box; it must not save a half-filled movement.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+        }}
         data-testid="movement-editor"
       >
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -400,7 +404,7 @@ export default function MovementEditorPage() {
                     </Col>
                     <Col span={5}>
                       <Form.Item name={[f.name, 'honor']}>
-                        <Select allowClear options={honorOptions} placeholder="Danh hiệu" />
+                        <Select allowClear showSearch optionFilterProp="label" options={honorOptions} placeholder="Danh hiệu" />
                       </Form.Item>
                     </Col>
                     <Col span={3}>
@@ -471,7 +475,7 @@ export default function MovementEditorPage() {
                   <Row key={f.key} gutter={8}>
                     <Col span={5}>
                       <Form.Item name={[f.name, 'honor']}>
-                        <Select options={honorOptions} />
+                        <Select showSearch optionFilterProp="label" options={honorOptions} />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
@@ -515,7 +519,7 @@ export default function MovementEditorPage() {
                         <Select options={DEADLINE_KINDS.map((k) => ({ value: k, label: DEADLINE_KIND_LABELS[k] }))} />
                       </Form.Item>
                     </Col>
-                    <Col xs={24} sm={12} md={5}>
+                    <Col xs={24} sm={12} md={8}>
                       <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: 'Nhập nội dung' }]}>
                         <Input placeholder="Nội dung (Hồ sơ đề nghị Cờ thi đua…)" />
                       </Form.Item>
@@ -543,17 +547,24 @@ export default function MovementEditorPage() {
                         <InputNumber min={1} max={366} placeholder="Số ngày" style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} sm={6} md={3}>
+                    <Col xs={12} sm={6} md={4}>
                       <Form.Item name={[f.name, 'dayCountKind']}>
                         <Select allowClear placeholder="Tính theo" options={DAY_COUNT_KINDS.map((k) => ({ value: k, label: DAY_COUNT_KIND_LABELS[k] }))} />
                       </Form.Item>
                     </Col>
-                    <Col xs={24} sm={12} md={4}>
+                    <Col xs={24} sm={12} md={14}>
                       <Form.Item name={[f.name, 'honors']}>
-                        <Select mode="multiple" allowClear placeholder="Mọi hình thức" options={honorOptions} maxTagCount="responsive" />
+                        <Select
+                          mode="multiple"
+                          allowClear
+                          placeholder="Áp dụng cho hình thức khen thưởng (để trống: mọi hình thức)"
+                          aria-label="Áp dụng cho hình thức khen thưởng"
+                          options={honorOptions}
+                          optionFilterProp="label"
+                        />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} sm={6} md={3}>
+                    <Col xs={12} sm={6} md={4}>
                       <Form.Item name={[f.name, 'audience']}>
                         <Select
                           options={[
@@ -563,7 +574,7 @@ export default function MovementEditorPage() {
                         />
                       </Form.Item>
                     </Col>
-                    <Col xs={10} sm={5} md={3}>
+                    <Col xs={10} sm={5} md={5}>
                       <Form.Item name={[f.name, 'note']}>
                         <Input placeholder="Quá hạn thì…" />
                       </Form.Item>
