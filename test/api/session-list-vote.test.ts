@@ -53,22 +53,18 @@ describe('a council session with a list voted as a whole', () => {
         201,
       );
     const ids = staff.slice(2).map((p) => p.id);
-    await t.db
-      .insert(dossierCandidates)
-      .values(
-        staff
-          .slice(2)
-          .map((p, i) => ({
-            dossierId: d.body.id,
-            subjectKind: 'individual',
-            personId: p.id,
-            displayName: p.fullName,
-            positionText: `Giáo viên, ${unit.name}`,
-            proposedHonor: 'LDTT',
-            honor: 'LDTT',
-            sortOrder: 2 + i,
-          })),
-      );
+    await t.db.insert(dossierCandidates).values(
+      staff.slice(2).map((p, i) => ({
+        dossierId: d.body.id,
+        subjectKind: 'individual',
+        personId: p.id,
+        displayName: p.fullName,
+        positionText: `Giáo viên, ${unit.name}`,
+        proposedHonor: 'LDTT',
+        honor: 'LDTT',
+        sortOrder: 2 + i,
+      })),
+    );
     assert.equal(ids.length, N);
     // Submitted, received and appraised (tested elsewhere).
     await t.db

@@ -97,16 +97,13 @@ export async function decisionHonorAwardsOfDossiers(tx: Executor, dossierIds: st
 export async function insertHonorAwardsBulk(tx: Executor, values: (typeof honorAwards.$inferInsert)[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const part of chunks(values, INSERT_CHUNK)) {
-    const rows = await tx
-      .insert(honorAwards)
-      .values(part)
-      .returning({
-        id: honorAwards.id,
-        dossierId: honorAwards.dossierId,
-        personId: honorAwards.personId,
-        unitId: honorAwards.unitId,
-        honor: honorAwards.honor,
-      });
+    const rows = await tx.insert(honorAwards).values(part).returning({
+      id: honorAwards.id,
+      dossierId: honorAwards.dossierId,
+      personId: honorAwards.personId,
+      unitId: honorAwards.unitId,
+      honor: honorAwards.honor,
+    });
     for (const r of rows) out.set(`${r.dossierId}:${r.personId ?? r.unitId}:${r.honor}`, r.id);
   }
   return out;
