@@ -359,11 +359,31 @@ function boardSignatures(): Block[] {
   ];
 }
 
-function quyetDinh(): Block[] {
+/** The awardees' table of a decision's list "kèm theo", with its total row, and the total in words. */
+function awardeeTable(): Block[] {
   const totalRow: Row = {
     cantSplit: true,
     cells: [cell(centered([r('Tổng cộng', { size: 13, bold: true })]), { span: 4 }), cell(p([r('{tongTien}', { size: 13, bold: true })], { align: 'right' }))],
   };
+  return [
+    rule(35, TEXT_WIDTH),
+    p([], { after: 6 }),
+    loopTable(
+      'danhSach',
+      [
+        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
+        { title: 'Họ và tên', width: 44, tag: '{hoTen}' },
+        { title: 'Chức vụ, đơn vị', width: 53, tag: '{chucVuDonVi}' },
+        { title: 'Hình thức', width: 28, tag: '{hinhThuc}' },
+        { title: 'Số tiền (đồng)', width: 28, tag: '{soTien}', align: 'right' },
+      ],
+      [totalRow],
+    ),
+    body([r('Bằng chữ: ', { italic: true }), r('{tongTienBangChu}', { italic: true })], { before: 6 }),
+  ];
+}
+
+function quyetDinh(): Block[] {
   return [
     ...adminHeader(),
     ...titleBlock('QUYẾT ĐỊNH', '{trichYeu}'),
@@ -384,20 +404,7 @@ function quyetDinh(): Block[] {
       r('{#coQuanKemTheo} của {coQuanKemTheo}{/coQuanKemTheo}', { italic: true }),
       r(')', { italic: true }),
     ]),
-    rule(35, TEXT_WIDTH),
-    p([], { after: 6 }),
-    loopTable(
-      'danhSach',
-      [
-        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
-        { title: 'Họ và tên', width: 44, tag: '{hoTen}' },
-        { title: 'Chức vụ, đơn vị', width: 53, tag: '{chucVuDonVi}' },
-        { title: 'Hình thức', width: 28, tag: '{hinhThuc}' },
-        { title: 'Số tiền (đồng)', width: 28, tag: '{soTien}', align: 'right' },
-      ],
-      [totalRow],
-    ),
-    body([r('Bằng chữ: ', { italic: true }), r('{tongTienBangChu}', { italic: true })], { before: 6 }),
+    ...awardeeTable(),
   ];
 }
 
@@ -407,10 +414,6 @@ function quyetDinh(): Block[] {
  * its executors) and its signing authority lines; the list kèm theo on a section of its own.
  */
 function quyetDinhCapTren(): Block[] {
-  const totalRow: Row = {
-    cantSplit: true,
-    cells: [cell(centered([r('Tổng cộng', { size: 13, bold: true })]), { span: 4 }), cell(p([r('{tongTien}', { size: 13, bold: true })], { align: 'right' }))],
-  };
   return [
     ...adminHeader(),
     ...titleBlock('QUYẾT ĐỊNH', '{trichYeu}'),
@@ -423,20 +426,7 @@ function quyetDinhCapTren(): Block[] {
     p([], { sectionEnd: { margins: MARGINS, pageNumbers: true } }),
     centered([r('{tieuDeDanhSach}', { bold: true })]),
     centered([r('(Kèm theo Quyết định số {so}/{kyHieu} ngày {ngayBanHanh} của {coQuanKemTheo})', { italic: true })]),
-    rule(35, TEXT_WIDTH),
-    p([], { after: 6 }),
-    loopTable(
-      'danhSach',
-      [
-        { title: 'STT', width: 12, tag: '{stt}', align: 'center' },
-        { title: 'Họ và tên', width: 44, tag: '{hoTen}' },
-        { title: 'Chức vụ, đơn vị', width: 53, tag: '{chucVuDonVi}' },
-        { title: 'Hình thức', width: 28, tag: '{hinhThuc}' },
-        { title: 'Số tiền (đồng)', width: 28, tag: '{soTien}', align: 'right' },
-      ],
-      [totalRow],
-    ),
-    body([r('Bằng chữ: ', { italic: true }), r('{tongTienBangChu}', { italic: true })], { before: 6 }),
+    ...awardeeTable(),
   ];
 }
 
