@@ -16,6 +16,7 @@ import { buildApp, type App } from '../../src/server/app.js';
 import { people } from '../../src/server/db/schema/index.js';
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js';
 import { buildDecision } from '../helpers/decisions.js';
+import { reviewedDossier } from '../helpers/dossiers.js';
 import { formatDateVi } from '../../src/shared/format-vi.js';
 
 const FORBIDDEN_KEY =
@@ -39,6 +40,7 @@ describe('portal pages: Open Graph from the public presenter, and no personal da
   let storyId = '';
   let decisionId = '';
   let hiddenDecisionId = '';
+  let noticeId = '';
   /** Personal data of the people the pages show: none of it may appear. */
   let secrets: string[] = [];
 
@@ -94,7 +96,16 @@ describe('portal pages: Open Graph from the public presenter, and no personal da
     const hidden = await buildDecision(t.db, unitId, { n: 2, number: 322 });
     hiddenDecisionId = hidden.decision.id;
     assert.equal((await office.post(`/api/publication/decisions/${hiddenDecisionId}/take-off`, { reason: 'Đang có khiếu nại' })).status, 200);
-    const ids = [...d.awardees, ...hidden.awardees].map((a) => a.personId!).filter(Boolean);
+    // A public notice of two nominees: its own page (/cong-khai/lay-y-kien/:id) is walked too.
+    const reviewed = await reviewedDossier(t, 2);
+    const notice = await office.post('/api/notices', { candidateIds: reviewed.candidateIds, title: 'Thông báo công khai danh sách đề nghị tặng Giấy khen' });
+    assert.equal(notice.status, 201, JSON.stringify(notice.body));
+    noticeId = notice.body.id;
+    const nominees = ((await office.get(`/api/dossiers/${reviewed.dossierId}`)).body.candidates as { personId: string | null }[]).map((c) => c.personId!);
+    const ids = [...d.awardees, ...hidden.awardees]
+      .map((a) => a.personId!)
+      .concat(nominees)
+      .filter(Boolean);
     const rows = await t.db.select().from(people).where(inArray(people.id, ids));
     assert.ok(rows.length >= 4);
     secrets = rows.flatMap((p) => [p.cccd, p.birthDate, p.birthDate ? formatDateVi(p.birthDate) : null].filter((x): x is string => Boolean(x)));
@@ -129,6 +140,7 @@ describe('portal pages: Open Graph from the public presenter, and no personal da
       data: ['/api/public/exemplars?q=lua&pageSize=6', '/api/public/stories?q=lua&pageSize=6', '/api/public/decisions?q=lua&pageSize=6'],
     },
     { url: '/cong-khai/lay-y-kien', data: ['/api/public/notices'] },
+    { url: `/cong-khai/lay-y-kien/${noticeId}`, data: [`/api/public/notices/${noticeId}`] },
     { url: '/cong-khai/don-thu', data: ['/api/public/petitions/agencies'] },
     { url: '/cong-khai/ke-hoach-phong-trao', data: ['/api/public/plans?pageSize=200', '/api/public/movements?pageSize=200'] },
   ];
