@@ -92,8 +92,8 @@ export function applicableDeadline(
     const x = general ?? pick(mine);
     if (x) chosen.push(x);
   }
-  const any = pick(mine);
-  if (!chosen.length || !any) return null;
+  const firstOfAll = pick(mine);
+  if (!chosen.length || !firstOfAll) return null;
   const earliest = chosen.reduce((a, b) => (b.dueDate < a.dueDate ? b : a));
-  return { dueDate: earliest.dueDate, startDate: earliest.startDate, title: earliest.title, earliestDue: any.dueDate };
+  return { dueDate: earliest.dueDate, startDate: earliest.startDate, title: earliest.title, earliestDue: firstOfAll.dueDate };
 }

@@ -1,4 +1,5 @@
 import { changeEpoch } from '../db/change-epoch.js';
+import { now } from '../clock.js';
 
 /**
  * The dashboard's honor figures of one unit and year (the sums over the unit's subtree), kept
@@ -16,7 +17,7 @@ export class DashboardFiguresCache<T> {
     private readonly maxEntries = 500,
   ) {}
 
-  async get(key: string, compute: () => Promise<T>, nowMs = Date.now()): Promise<T> {
+  async get(key: string, compute: () => Promise<T>, nowMs = now().getTime()): Promise<T> {
     const epoch = changeEpoch(this.db);
     const hit = this.entries.get(key);
     if (hit && hit.epoch === epoch && nowMs - hit.at < this.maxAgeMs) return hit.value;
